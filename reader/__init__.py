@@ -1,0 +1,1 @@
+"""Annotated Reader: compare historical sources side by side."""

@@ -1,0 +1,1 @@
+"""Annotations: highlights and notes on passages, anchored by position and quote."""

@@ -1,0 +1,112 @@
+"""Importing files: decode everything first, then write all good files in one transaction.
+
+A file with the same name and text as a stored one is a no-op; the same name with other text becomes a new version
+(the old text stays); the same text under another name is reported as a copy. Boilerplate is detected again across
+the whole corpus, because what recurs depends on which documents there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reader.core.documents.boilerplate import detect_boilerplate
+from reader.core.documents.metadata import extract_metadata
+from reader.core.documents.sources import SourceFile, expand_paths, read_source
+from reader.core.errors import ImportFailed
+from reader.core.models import FileOutcome, ImportReport, Metadata
+from reader.core.ranges import total_length
+from reader.core.storage import documents as store
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled before anything was written."""
+
+
+def import_paths(db: Database, paths: list[Path], progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ImportReport:
+    files, problems = expand_paths([Path(p) for p in paths])
+    report = ImportReport([_failed(p) for p in problems])
+    sources = _read_all(files, report, progress, cancelled)
+    with db.atomic():
+        new_ids = [_store(db, source, report) for source in sources]
+        redetect_boilerplate(db)
+        for document_id, source in zip(new_ids, sources, strict=True):
+            if document_id is not None:
+                _fill_metadata(db, document_id, source)
+    return report
+
+
+def _read_all(files: list[Path], report: ImportReport, progress: Progress | None,
+              cancelled: Cancelled | None) -> list[SourceFile]:
+    sources = []
+    for done, path in enumerate(files):
+        if cancelled and cancelled():
+            raise ImportCancelled()
+        if progress:
+            progress(done, len(files), path.name)
+        try:
+            sources.append(read_source(path))
+        except ImportFailed as exc:
+            report.outcomes.append(_failed(exc))
+    return sources
+
+
+def _failed(exc: ImportFailed) -> FileOutcome:
+    return FileOutcome(exc.path, "failed", str(exc))
+
+
+def _store(db: Database, source: SourceFile, report: ImportReport) -> int | None:
+    """Write one file; return the document id when it is a new document (its metadata is still to be filled)."""
+    name = source.path.name
+    document_id = store.find_document_id(db, name)
+    if document_id is None:
+        return _store_new(db, source, report)
+    previous = store.current_version_id(db, document_id)
+    if store.version_text(db, previous).text == source.text:
+        report.outcomes.append(FileOutcome(str(source.path), "unchanged", f"{name}: already imported, unchanged",
+                                           document_id, previous))
+        return None
+    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{name}: changed, stored as a new version",
+                                       document_id, version_id, previous))
+    return None
+
+
+def _store_new(db: Database, source: SourceFile, report: ImportReport) -> int | None:
+    copy = store.find_version_by_hash(db, source.content_hash)
+    if copy is not None:
+        original = store.get_document(db, copy[0])
+        message = f"{source.path.name}: same text as {original.file_name}, already imported"
+        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
+        return None
+    document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
+    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    message = f"{source.path.name}: imported ({source.encoding})"
+    report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
+    return document_id
+
+
+def redetect_boilerplate(db: Database) -> None:
+    """Detect boilerplate over every current version again; the user's own marks stay as they are."""
+    texts = dict(store.current_texts(db))
+    for version_id, ranges in detect_boilerplate(texts).items():
+        store.replace_detected_boilerplate(db, version_id, ranges)
+        refresh_boilerplate_count(db, version_id)
+
+
+def refresh_boilerplate_count(db: Database, version_id: int) -> None:
+    spans = store.effective_boilerplate(db, version_id)
+    store.store_boilerplate_chars(db, version_id, total_length((s.start, s.end) for s in spans))
+
+
+def _fill_metadata(db: Database, document_id: int, source: SourceFile) -> None:
+    version = store.version_text(db, store.current_version_id(db, document_id))
+    ranges = [(span.start, span.end) for span in version.boilerplate]
+    found = extract_metadata(source.text, ranges, source.html)
+    store.update_metadata(db, document_id, {k: v for k, v in vars(found).items() if v})

@@ -1,0 +1,93 @@
+"""Metadata a text gives away in its first lines: title, author, date published, URL, DOI, language.
+
+HTML pages are asked first through trafilatura (title, author, date, canonical URL); whatever is still missing is
+read from the visible text outside the boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from charset_normalizer import from_bytes
+
+from reader.core.documents.lines import Line, split_lines, word_count
+from reader.core.models import Metadata
+from reader.core.ranges import overlaps
+
+HEAD_LINES = 15
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
+_URL = re.compile(r"https?://[^\s\"<>]+[^\s\"<>.,;)]")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{4})\b", re.IGNORECASE)
+_DATED_BYLINE = re.compile(r"^(?P<who>.+?)\s+(?:updated|published|posted)(?:\s+on)?\s+", re.IGNORECASE)
+_BY_LINE = re.compile(r"^by\s+(?P<who>[A-Z][\w.'’ -]{2,60})$")
+_BULLET_NAME = re.compile(r"^[•·*-]\s*(?P<who>(?:[A-Z][\w’'-]*\.?\s+){1,4}[A-Z][\w’'-]+)$")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None) -> Metadata:
+    """Best guesses for a new document; every field stays editable, and an empty one means 'not found'."""
+    head = [line for line in split_lines(text) if not line.blank and not overlaps(boilerplate, line.start, line.end)]
+    head = head[:HEAD_LINES]
+    found = Metadata(
+        title=_title(head), author=_author(head), date_published=_date(head),
+        doi=_first(_DOI, text), url=_first(_URL, text), language=_language(text),
+    )
+    return _merge_html(found, html) if html else found
+
+
+def _title(head: list[Line]) -> str:
+    """The first heading-like line: three or more words (not counting a parenthesis), not a URL or a label."""
+    for line in head:
+        bare = _PARENTHESES.sub("", line.text).strip()
+        if 3 <= word_count(bare) <= 40 and not _URL.search(bare) and not bare.startswith(("•", "DOI")):
+            return line.text.strip()
+    return ""
+
+
+def _author(head: list[Line]) -> str:
+    for line in head:
+        stripped = line.text.strip()
+        for pattern in (_DATED_BYLINE, _BY_LINE, _BULLET_NAME):
+            match = pattern.search(stripped)
+            if match and word_count(match["who"]) <= 6:
+                return match["who"].strip()
+    return ""
+
+
+def _date(head: list[Line]) -> str:
+    """ISO date of publication or update, else month and year as 'YYYY-MM', from the head of the text."""
+    for line in head:
+        iso = _ISO_DATE.search(line.text)
+        if iso:
+            return iso.group(0)
+        month_year = _MONTH_YEAR.search(line.text)
+        if month_year and "(" in line.text:
+            month = _MONTHS.index(month_year[1][:3].lower()) + 1
+            return f"{month_year[2]}-{month:02d}"
+    return ""
+
+
+def _first(pattern: re.Pattern, text: str) -> str:
+    match = pattern.search(text)
+    return match.group(match.lastindex or 0) if match else ""
+
+
+def _language(text: str) -> str:
+    best = from_bytes(text[:20000].encode("utf-8")).best()
+    language = best.language if best else ""
+    return "" if language in ("Unknown", "") else language
+
+
+def _merge_html(found: Metadata, html: str) -> Metadata:
+    from trafilatura import extract_metadata as trafilatura_metadata  # heavy import: only for HTML files
+
+    page = trafilatura_metadata(html)
+    if page is None:
+        return found
+    return replace(
+        found, title=page.title or found.title, author=page.author or found.author,
+        date_published=page.date or found.date_published, url=page.url or found.url,
+    )

@@ -1,0 +1,62 @@
+"""The document calls the UI and the command line make: each one transaction, each returning what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reader.core.documents import importer
+from reader.core.errors import DocumentNotFound
+from reader.core.models import DocumentInfo, ImportReport, VersionText
+from reader.core.storage import documents as store
+
+
+class DocumentService:
+    """Documents, versions, metadata and boilerplate over one database connection."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def import_paths(self, paths: list[Path], progress: importer.Progress | None = None,
+                     cancelled: importer.Cancelled | None = None) -> ImportReport:
+        return importer.import_paths(self._db, paths, progress, cancelled)
+
+    def list(self) -> list[DocumentInfo]:
+        return store.list_documents(self._db)
+
+    def get(self, document_id: int) -> DocumentInfo:
+        info = store.get_document(self._db, document_id)
+        if info is None:
+            raise DocumentNotFound(f"no document with id {document_id}")
+        return info
+
+    def resolve(self, ref: str | int) -> DocumentInfo:
+        """A document by id or by file name, as every DOC argument of the command line accepts."""
+        text = str(ref).strip()
+        document_id = store.find_document_id(self._db, text)
+        if document_id is None and text.isdigit():
+            document_id = int(text)
+        if document_id is None or store.get_document(self._db, document_id) is None:
+            raise DocumentNotFound(f"no document '{text}' (give its id or file name; 'docs' lists them)")
+        return self.get(document_id)
+
+    def text(self, document_id: int) -> VersionText:
+        """The current version's text and boilerplate."""
+        return store.version_text(self._db, self.get(document_id).version_id)
+
+    def version(self, version_id: int) -> VersionText:
+        return store.version_text(self._db, version_id)
+
+    def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
+        with self._db.atomic():
+            store.update_metadata(self._db, document_id, changes)
+        return self.get(document_id)
+
+    def set_boilerplate(self, document_id: int, start: int, end: int, is_boilerplate: bool) -> VersionText:
+        """Mark or unmark a range as boilerplate on the current version; the decision survives re-detection."""
+        version_id = self.get(document_id).version_id
+        with self._db.atomic():
+            store.add_user_boilerplate(self._db, version_id, start, end, is_boilerplate)
+            importer.refresh_boilerplate_count(self._db, version_id)
+        return store.version_text(self._db, version_id)

@@ -1,0 +1,22 @@
+"""Errors a user can cause, each carrying a one-line message fit to show as it is."""
+
+
+class ReaderError(Exception):
+    """Base of every error whose message is meant for the user, never a traceback."""
+
+
+class ImportFailed(ReaderError):
+    """A file could not be imported; the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DocumentNotFound(ReaderError):
+    """A DOC argument (id or file name) matched no document."""
+
+
+class DatabaseUnusable(ReaderError):
+    """The database file is corrupt or not a database; it is never overwritten."""

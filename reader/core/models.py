@@ -1,0 +1,91 @@
+"""Plain dataclasses the core hands out: the UI and the command line read these, never database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOCUMENT_KINDS = ("primary", "secondary", "tertiary", "unknown")
+METADATA_FIELDS = ("title", "author", "date_published", "url", "doi", "kind", "language", "source_note")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range over one version's text in code points: the lingua franca of painting, search and export."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    ref: int | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a historian records about a source; every field is editable in the metadata panel."""
+
+    title: str = ""
+    author: str = ""
+    date_published: str = ""
+    url: str = ""
+    doi: str = ""
+    kind: str = "unknown"
+    language: str = ""
+    source_note: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One document as listed in the library: its metadata and the facts of its current version."""
+
+    id: int
+    file_name: str
+    metadata: Metadata
+    version_id: int
+    version_number: int
+    char_count: int
+    boilerplate_chars: int
+    content_hash: str
+    imported_at: str
+    source_path: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title or self.file_name
+
+
+@dataclass(frozen=True)
+class VersionText:
+    """The immutable text of one version, with the boilerplate ranges that apply to it."""
+
+    document_id: int
+    version_id: int
+    version_number: int
+    text: str
+    boilerplate: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file during an import: imported, new version, unchanged, or failed with a reason."""
+
+    path: str
+    status: str  # "imported" | "new_version" | "unchanged" | "failed"
+    message: str
+    document_id: int | None = None
+    version_id: int | None = None
+    previous_version_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    """Every file's outcome of one import call; the CLI exits non-zero when any failed."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def changed_document_ids(self) -> list[int]:
+        return [o.document_id for o in self.outcomes if o.status in ("imported", "new_version") and o.document_id]

@@ -1,0 +1,38 @@
+"""Interval arithmetic over half-open [start, end) code-point ranges, shared by boilerplate, search and painting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+Interval = tuple[int, int]
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, non-overlapping intervals covering the same positions (touching ones joined)."""
+    merged: list[Interval] = []
+    for start, end in sorted(i for i in intervals if i[1] > i[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def subtract(intervals: Iterable[Interval], cut: Interval) -> list[Interval]:
+    """The positions of `intervals` outside `cut`."""
+    kept: list[Interval] = []
+    for start, end in merge(intervals):
+        if start < cut[0]:
+            kept.append((start, min(end, cut[0])))
+        if end > cut[1]:
+            kept.append((max(start, cut[1]), end))
+    return kept
+
+
+def total_length(intervals: Iterable[Interval]) -> int:
+    return sum(end - start for start, end in merge(intervals))
+
+
+def overlaps(intervals: list[Interval], start: int, end: int) -> bool:
+    """Whether [start, end) touches any of the merged `intervals` (linear; callers pass short lists)."""
+    return any(s < end and start < e for s, e in intervals)

@@ -1,0 +1,131 @@
+"""SQL for documents, versions and boilerplate ranges. Callers wrap multi-step writes in `db.atomic()`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+
+from reader.core.models import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
+from reader.core.ranges import merge, subtract
+
+DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"
+
+_LIST_SQL = """
+SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
+       v.content_hash, v.imported_at
+FROM documents d JOIN versions v ON v.id = d.current_version_id
+"""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def list_documents(db: Database) -> list[DocumentInfo]:
+    return [_info(row) for row in db.query(_LIST_SQL + " ORDER BY d.id")]
+
+
+def get_document(db: Database, document_id: int) -> DocumentInfo | None:
+    rows = list(db.query(_LIST_SQL + " WHERE d.id = ?", [document_id]))
+    return _info(rows[0]) if rows else None
+
+
+def find_document_id(db: Database, file_name: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE file_name = ?", [file_name]).fetchone()
+    return row[0] if row else None
+
+
+def find_version_by_hash(db: Database, content_hash: str) -> tuple[int, int] | None:
+    """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
+    row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def current_version_id(db: Database, document_id: int) -> int:
+    return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+
+
+def insert_document(db: Database, file_name: str, source_path: str, metadata: Metadata) -> int:
+    stamp = now()
+    row = {"file_name": file_name, "source_path": source_path, "created_at": stamp, "modified_at": stamp}
+    row.update({name: getattr(metadata, name) for name in METADATA_FIELDS})
+    return db.table("documents").insert(row).last_pk
+
+
+def insert_version(db: Database, document_id: int, text: str, content_hash: str, encoding: str, fmt: str) -> int:
+    """Add the next version of a document and make it current."""
+    number = db.execute(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?", [document_id]
+    ).fetchone()[0]
+    version_id = db.table("versions").insert({
+        "document_id": document_id, "number": number, "text": text, "content_hash": content_hash,
+        "encoding": encoding, "source_format": fmt, "char_count": len(text), "imported_at": now(),
+    }).last_pk
+    db.execute("UPDATE documents SET current_version_id = ?, modified_at = ? WHERE id = ?",
+               [version_id, now(), document_id])
+    return version_id
+
+
+def update_metadata(db: Database, document_id: int, changes: dict[str, str]) -> None:
+    unknown = set(changes) - set(METADATA_FIELDS)
+    if unknown:
+        raise ValueError(f"not metadata fields: {sorted(unknown)}")
+    db.table("documents").update(document_id, {**changes, "modified_at": now()})
+
+
+def version_text(db: Database, version_id: int) -> VersionText:
+    row = db.execute("SELECT document_id, number, text FROM versions WHERE id = ?", [version_id]).fetchone()
+    return VersionText(row[0], version_id, row[1], row[2], tuple(effective_boilerplate(db, version_id)))
+
+
+def current_texts(db: Database) -> list[tuple[int, str]]:
+    """(version_id, text) of every document's current version: the corpus boilerplate detection compares."""
+    sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id ORDER BY d.id"
+    return [(row[0], row[1]) for row in db.execute(sql).fetchall()]
+
+
+def boilerplate_rows(db: Database, version_id: int) -> list[tuple[int, int, str]]:
+    sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY start'
+    return [tuple(row) for row in db.execute(sql, [version_id]).fetchall()]
+
+
+def replace_detected_boilerplate(db: Database, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
+    db.execute("DELETE FROM boilerplate WHERE version_id = ? AND origin = ?", [version_id, DETECTED])
+    _insert_ranges(db, version_id, ranges, DETECTED)
+
+
+def add_user_boilerplate(db: Database, version_id: int, start: int, end: int, is_boilerplate: bool) -> None:
+    _insert_ranges(db, version_id, [(start, end)], USER_MARKED if is_boilerplate else USER_UNMARKED)
+
+
+def _insert_ranges(db: Database, version_id: int, ranges: Iterable[tuple[int, int]], origin: str) -> None:
+    rows = [{"version_id": version_id, "start": s, "end": e, "origin": origin} for s, e in ranges]
+    if rows:
+        db.table("boilerplate").insert_all(rows)
+
+
+def effective_boilerplate(db: Database, version_id: int) -> list[Span]:
+    """Detected and user-marked ranges, minus what the user unmarked; later decisions win over earlier ones."""
+    covered: list[tuple[int, int]] = []
+    sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY (origin != ?), id'
+    for start, end, origin in db.execute(sql, [version_id, DETECTED]).fetchall():
+        covered = subtract(covered, (start, end))
+        if origin != USER_UNMARKED:
+            covered = merge([*covered, (start, end)])
+    return [Span(start, end, "boilerplate") for start, end in covered]
+
+
+def store_boilerplate_chars(db: Database, version_id: int, count: int) -> None:
+    db.execute("UPDATE versions SET boilerplate_chars = ? WHERE id = ?", [count, version_id])
+
+
+def _info(row: dict) -> DocumentInfo:
+    metadata = Metadata(**{name: row[name] or "" for name in METADATA_FIELDS})
+    return DocumentInfo(
+        id=row["id"], file_name=row["file_name"], metadata=metadata, version_id=row["version_id"],
+        version_number=row["version_number"], char_count=row["char_count"],
+        boilerplate_chars=row["boilerplate_chars"] or 0, content_hash=row["content_hash"],
+        imported_at=row["imported_at"], source_path=row["source_path"] or "",
+    )

@@ -1,0 +1,64 @@
+"""The schema, as an append-only list of sqlite-utils migrations.
+
+Never edit a migration once it has been applied anywhere: add `mNNN_…` after the last one instead. Each feature's
+tables come in their own migration so the history reads as the product grew.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("annotated_reader")
+
+
+def _table(db: Database, name: str) -> Table:
+    return db.table(name)
+
+
+@MIGRATIONS()
+def m001_documents(db: Database) -> None:
+    """Documents, their immutable text versions, and boilerplate ranges over each version."""
+    _table(db, "documents").create(
+        {
+            "id": int, "file_name": str, "source_path": str, "title": str, "author": str,
+            "date_published": str, "url": str, "doi": str, "kind": str, "language": str,
+            "source_note": str, "current_version_id": int, "created_at": str, "modified_at": str,
+        },
+        pk="id", not_null={"file_name"}, defaults={"kind": "unknown"},
+    )
+    _table(db, "documents").create_index(["file_name"], unique=True)
+    _table(db, "versions").create(
+        {
+            "id": int, "document_id": int, "number": int, "text": str, "content_hash": str,
+            "encoding": str, "source_format": str, "char_count": int, "boilerplate_chars": int,
+            "imported_at": str,
+        },
+        pk="id", foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "number", "text", "content_hash"}, defaults={"boilerplate_chars": 0},
+    )
+    _table(db, "versions").create_index(["document_id", "number"], unique=True)
+    _table(db, "versions").create_index(["content_hash"])
+    _table(db, "boilerplate").create(
+        {"id": int, "version_id": int, "start": int, "end": int, "origin": str},
+        pk="id", foreign_keys=[("version_id", "versions", "id")], not_null={"version_id", "start", "end", "origin"},
+    )
+    _table(db, "boilerplate").create_index(["version_id"])
+
+
+@MIGRATIONS()
+def m002_annotations(db: Database) -> None:
+    """Highlights and notes anchored on a version by position and quote (W3C TextPosition + TextQuote selectors)."""
+    _table(db, "annotations").create(
+        {
+            "id": int, "document_id": int, "version_id": int, "start": int, "end": int, "exact": str,
+            "prefix": str, "suffix": str, "color": str, "note": str, "anchor_status": str,
+            "anchor_confidence": float, "created_at": str, "modified_at": str, "deleted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id")],
+        not_null={"document_id", "version_id", "start", "end", "exact"},
+        defaults={"prefix": "", "suffix": "", "color": "", "note": "", "anchor_status": "anchored",
+                  "anchor_confidence": 1.0},
+    )
+    _table(db, "annotations").create_index(["version_id"])
+    _table(db, "annotations").create_index(["document_id"])

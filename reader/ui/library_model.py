@@ -1,0 +1,58 @@
+"""The library's table model: a thin adapter over cached DocumentInfo rows (no database access in data())."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.core.models import DocumentInfo
+
+COLUMNS = ("Title", "Kind", "Date", "Characters", "File")
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows are documents; the cache is replaced whole by `set_documents` after each core call."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[DocumentInfo] = []
+
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(documents)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> DocumentInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        info = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(info, index.column())
+        if role == SORT_ROLE:
+            return info.char_count if index.column() == 3 else str(self._display(info, index.column())).casefold()
+        if role == DOCUMENT_ID_ROLE:
+            return info.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{info.title}\n{info.file_name} · version {info.version_number}"
+        return None
+
+    @staticmethod
+    def _display(info: DocumentInfo, column: int) -> str | int:
+        values = (info.title, info.metadata.kind, info.metadata.date_published, info.char_count, info.file_name)
+        return values[column]

@@ -1,0 +1,55 @@
+"""The library panel: every document in a sortable table with a filter box; double-click opens one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from reader.core.models import DocumentInfo
+from reader.ui.library_model import DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
+
+
+class LibraryPanel(QWidget):
+    """Lists documents; emits `document_activated(id)` when the user opens one."""
+
+    document_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter_box = QLineEdit(self, placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(self._on_table_double_clicked)
+        table.activated.connect(self._on_table_double_clicked)
+        return table
+
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
+        self.model.set_documents(documents)
+
+    def selected_document_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(DOCUMENT_ID_ROLE) if rows else None
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.document_activated.emit(index.data(DOCUMENT_ID_ROLE))
