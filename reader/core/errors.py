@@ -20,3 +20,10 @@ class DocumentNotFound(ReaderError):
 
 class DatabaseUnusable(ReaderError):
     """The database file is corrupt or not a database; it is never overwritten."""
+
+
+class ImportCancelled(ReaderError):
+    """The user cancelled an import before anything was written."""
+
+    def __init__(self):
+        super().__init__("import cancelled; nothing was imported")

@@ -15,17 +15,12 @@ from sqlite_utils import Database
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
-from reader.core.errors import ImportFailed
+from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
-from reader.core.ranges import total_length
 from reader.core.storage import documents as store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-
-class ImportCancelled(Exception):
-    """The user cancelled before anything was written."""
 
 
 def import_paths(db: Database, paths: list[Path], progress: Progress | None = None,
@@ -97,12 +92,7 @@ def redetect_boilerplate(db: Database) -> None:
     texts = dict(store.current_texts(db))
     for version_id, ranges in detect_boilerplate(texts).items():
         store.replace_detected_boilerplate(db, version_id, ranges)
-        refresh_boilerplate_count(db, version_id)
-
-
-def refresh_boilerplate_count(db: Database, version_id: int) -> None:
-    spans = store.effective_boilerplate(db, version_id)
-    store.store_boilerplate_chars(db, version_id, total_length((s.start, s.end) for s in spans))
+        store.refresh_boilerplate_count(db, version_id)
 
 
 def _fill_metadata(db: Database, document_id: int, source: SourceFile) -> None:

@@ -22,7 +22,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{4})\b", re.IGNORECASE)
 _DATED_BYLINE = re.compile(r"^(?P<who>.+?)\s+(?:updated|published|posted)(?:\s+on)?\s+", re.IGNORECASE)
-_BY_LINE = re.compile(r"^by\s+(?P<who>[A-Z][\w.'’ -]{2,60})$")
+_BY_LINE = re.compile(r"^(?:[Bb]y|BY)\s+(?P<who>[A-Z][\w.'’ -]{2,60})$")
 _BULLET_NAME = re.compile(r"^[•·*-]\s*(?P<who>(?:[A-Z][\w’'-]*\.?\s+){1,4}[A-Z][\w’'-]+)$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.core.documents import importer
 from reader.core.errors import DocumentNotFound
 from reader.core.models import DocumentInfo, ImportReport, VersionText
 from reader.core.storage import documents as store
@@ -18,8 +18,10 @@ class DocumentService:
     def __init__(self, db: Database):
         self._db = db
 
-    def import_paths(self, paths: list[Path], progress: importer.Progress | None = None,
-                     cancelled: importer.Cancelled | None = None) -> ImportReport:
+    def import_paths(self, paths: list[Path], progress: Callable[[int, int, str], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        from reader.core.documents import importer  # decoders and parsers load only when importing: faster start
+
         return importer.import_paths(self._db, paths, progress, cancelled)
 
     def list(self) -> list[DocumentInfo]:
@@ -58,5 +60,5 @@ class DocumentService:
         version_id = self.get(document_id).version_id
         with self._db.atomic():
             store.add_user_boilerplate(self._db, version_id, start, end, is_boilerplate)
-            importer.refresh_boilerplate_count(self._db, version_id)
+            store.refresh_boilerplate_count(self._db, version_id)
         return store.version_text(self._db, version_id)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from sqlite_utils import Database
 
 from reader.core.models import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
-from reader.core.ranges import merge, subtract
+from reader.core.ranges import merge, subtract, total_length
 
 DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"
 
@@ -117,7 +117,9 @@ def effective_boilerplate(db: Database, version_id: int) -> list[Span]:
     return [Span(start, end, "boilerplate") for start, end in covered]
 
 
-def store_boilerplate_chars(db: Database, version_id: int, count: int) -> None:
+def refresh_boilerplate_count(db: Database, version_id: int) -> None:
+    """Store how many characters of a version are boilerplate, for the library listing."""
+    count = total_length((s.start, s.end) for s in effective_boilerplate(db, version_id))
     db.execute("UPDATE versions SET boilerplate_chars = ? WHERE id = ?", [count, version_id])
 
 

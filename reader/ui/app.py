@@ -1,0 +1,47 @@
+"""The application: builds the services and widgets, wires them, and runs the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.core.errors import ReaderError
+from reader.core.workspace import Workspace
+from reader.ui.basic_reader import BasicReadingArea
+from reader.ui.main_window import MainWindow
+from reader.ui.workers import TaskRunner
+
+
+def settings_for(db_path: Path) -> QSettings:
+    """Window layout and session live beside the database, so each database reopens as it was left."""
+    ini = db_path.with_name(db_path.stem + ".ui.ini")
+    return QSettings(str(ini), QSettings.Format.IniFormat)
+
+
+def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
+    """Wire every service and widget together; tests call this with a workspace in tmp_path."""
+    runner = TaskRunner(workspace.path)
+    reading_area = BasicReadingArea(workspace.documents)
+    window = MainWindow(workspace, settings, reading_area, runner)
+    runner.setParent(window)
+    return window
+
+
+def run_app(db_path: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Annotated Reader")
+    try:
+        workspace = Workspace.open(db_path)
+    except ReaderError as exc:
+        QMessageBox.critical(None, "Annotated Reader", str(exc))
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    window = build_window(workspace, settings_for(db_path))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()

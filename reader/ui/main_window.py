@@ -1,0 +1,164 @@
+"""The main window: library and metadata panels around the reading area, menus, import by dialog or drag-and-drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
+
+from reader.core.errors import ImportCancelled
+from reader.core.models import ImportReport
+from reader.core.workspace import Workspace
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.metadata_panel import MetadataPanel
+from reader.ui.workers import TaskRunner
+
+IMPORT_FILTER = "Texts (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Wires the panels to the core; every user change is one core call followed by a refresh of what it changed."""
+
+    documents_changed = Signal()
+
+    def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner):
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.reading_area = reading_area
+        self.runner = runner
+        self.setWindowTitle("Annotated Reader")
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setCentralWidget(reading_area)
+        self.library = LibraryPanel(self)
+        self.metadata = MetadataPanel(self)
+        self._add_dock(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._build_menus()
+        self._connect_panels()
+        self.refresh_library()
+        self._restore_layout()
+
+    def _add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self._on_import_chosen)
+        self.export_action = self._action(file_menu, "&Export…", None, None)
+        self.export_action.setEnabled(False)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        for dock in self.findChildren(QDockWidget):
+            view_menu.addAction(dock.toggleViewAction())
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if slot is not None:
+            action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _connect_panels(self) -> None:
+        self.library.document_activated.connect(self._on_library_document_activated)
+        self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
+        self.metadata.metadata_edited.connect(self._on_metadata_edited)
+
+    def refresh_library(self) -> None:
+        self.library.set_documents(self.workspace.documents.list())
+        self.documents_changed.emit()
+
+    def _on_library_document_activated(self, document_id: int) -> None:
+        self.reading_area.open_document(document_id)
+
+    def _on_library_selection_changed(self, *_args) -> None:
+        document_id = self.library.selected_document_id()
+        self.metadata.show_document(self.workspace.documents.get(document_id) if document_id else None)
+
+    def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
+        info = self.workspace.documents.update_metadata(document_id, changes)
+        self.refresh_library()
+        self.metadata.show_document(info)
+        self.statusBar().showMessage(f"Saved metadata of {info.file_name}", 5000)
+
+    def _on_import_chosen(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", "", IMPORT_FILTER)
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import in a worker with a progress dialog; the library refreshes when it is done."""
+        progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Import")
+        progress.setMinimumDuration(300)
+        task = self.runner.start(
+            lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled),
+            cancel_types=(ImportCancelled,),
+        )
+        progress.canceled.connect(task.request_cancel)
+        task.progressed.connect(lambda done, total, name: _show_progress(progress, done, total, name))
+        task.finished.connect(lambda report: self._on_import_finished(report, progress))
+        task.failed.connect(lambda message: self._on_import_failed(message, progress))
+        task.cancelled.connect(lambda: self._on_import_failed("Import cancelled; nothing was imported.", progress))
+
+    def _on_import_finished(self, report: ImportReport, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.refresh_library()
+        self.statusBar().showMessage(_summary(report), 10000)
+        if report.failed:
+            details = "\n".join(outcome.message for outcome in report.failed)
+            QMessageBox.warning(self, "Some files were not imported", details)
+
+    def _on_import_failed(self, message: str, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.statusBar().showMessage(message, 10000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.runner.wait_all()
+        super().closeEvent(event)
+
+
+def _show_progress(progress: QProgressDialog, done: int, total: int, name: str) -> None:
+    progress.setMaximum(total)
+    progress.setValue(done)
+    progress.setLabelText(f"Reading {name}…")
+
+
+def _summary(report: ImportReport) -> str:
+    counts: dict[str, int] = {}
+    for outcome in report.outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    labels = {"imported": "imported", "new_version": "new versions", "unchanged": "unchanged", "failed": "failed"}
+    return "Import: " + ", ".join(f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k))

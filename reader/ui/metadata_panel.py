@@ -1,0 +1,71 @@
+"""The metadata panel: every field of a document's metadata, editable, saved in one core call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.models import DOCUMENT_KINDS, DocumentInfo
+
+_LINE_FIELDS = (("title", "Title"), ("author", "Author"), ("date_published", "Date published"), ("url", "URL"),
+                ("doi", "DOI"), ("language", "Language"))
+
+
+class MetadataPanel(QWidget):
+    """Shows one document's metadata; emits `metadata_edited(document_id, changes)` when the user saves."""
+
+    metadata_edited = Signal(int, dict)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._document_id: int | None = None
+        self.file_label = QLabel("No document selected", self)
+        self.line_edits = {name: QLineEdit(self) for name, _ in _LINE_FIELDS}
+        self.kind_box = QComboBox(self)
+        self.kind_box.addItems(DOCUMENT_KINDS)
+        self.source_note = QPlainTextEdit(self, placeholderText="Where this source comes from, how it was found…")
+        self.save_button = QPushButton("Save metadata", self)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self._lay_out()
+        self.setEnabled(False)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        for name, label in _LINE_FIELDS:
+            form.addRow(label, self.line_edits[name])
+        form.addRow("Kind", self.kind_box)
+        form.addRow("Source note", self.source_note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+
+    def show_document(self, info: DocumentInfo | None) -> None:
+        self._document_id = info.id if info else None
+        self.setEnabled(info is not None)
+        if info is None:
+            self.file_label.setText("No document selected")
+            return
+        self.file_label.setText(f"{info.file_name} · version {info.version_number}")
+        for name, edit in self.line_edits.items():
+            edit.setText(getattr(info.metadata, name))
+        self.kind_box.setCurrentText(info.metadata.kind)
+        self.source_note.setPlainText(info.metadata.source_note)
+
+    def _on_save_clicked(self) -> None:
+        if self._document_id is None:
+            return
+        changes = {name: edit.text().strip() for name, edit in self.line_edits.items()}
+        changes["kind"] = self.kind_box.currentText()
+        changes["source_note"] = self.source_note.toPlainText()
+        self.metadata_edited.emit(self._document_id, changes)

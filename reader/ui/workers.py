@@ -1,0 +1,117 @@
+"""Long work off the GUI thread: a task runs in a QThread on its own database connection, with progress and cancel.
+
+Results come back as signals, delivered on the GUI thread, so widgets are only ever touched there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.core.errors import ReaderError
+from reader.core.workspace import Workspace
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Task = Callable[[Workspace, Progress, Cancelled], object]
+
+
+class TaskCancelled(Exception):
+    """Raised by a task that noticed the user cancelled; the worker reports it as `cancelled`."""
+
+
+class TaskWorker(QObject):
+    """Runs one task on a connection of its own; emits progressed, then finished, failed or cancelled."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, db_path: Path, task: Task, cancel_types: tuple[type[BaseException], ...] = ()):
+        super().__init__()
+        self._db_path = db_path
+        self._task = task
+        self._cancel_types = (TaskCancelled, *cancel_types)
+        self._cancel_requested = False
+
+    def request_cancel(self) -> None:
+        self._cancel_requested = True
+
+    def is_cancel_requested(self) -> bool:
+        return self._cancel_requested
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            workspace = Workspace.open(self._db_path, backup=False)
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+            return
+        try:
+            self.finished.emit(self._task(workspace, self.progressed.emit, self.is_cancel_requested))
+        except self._cancel_types:
+            self.cancelled.emit()
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+        finally:
+            workspace.close()
+
+
+class TaskHandle(QObject):
+    """The GUI-thread face of a running task: its signals are re-emitted on the GUI thread, so lambdas are safe."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, worker: TaskWorker, parent: QObject | None = None):
+        super().__init__(parent)
+        self._worker = worker
+        for name in ("progressed", "finished", "failed", "cancelled"):
+            getattr(worker, name).connect(getattr(self, name))
+
+    def request_cancel(self) -> None:
+        self._worker.request_cancel()
+
+
+class TaskRunner(QObject):
+    """Owns the threads of running tasks so they outlive the call that started them, and cleans them up."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self._db_path = db_path
+        self._running: list[tuple[QThread, TaskWorker]] = []
+
+    def start(self, task: Task, cancel_types: tuple[type[BaseException], ...] = ()) -> TaskHandle:
+        """Start `task` in a new thread; its handle's signals arrive on the GUI thread."""
+        thread = QThread(self)
+        worker = TaskWorker(self._db_path, task, cancel_types)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        for done in (worker.finished, worker.failed, worker.cancelled):
+            done.connect(thread.quit)
+        thread.finished.connect(lambda: self._forget(thread))
+        handle = TaskHandle(worker, self)
+        for done in (handle.finished, handle.failed, handle.cancelled):
+            done.connect(handle.deleteLater)
+        self._running.append((thread, worker))
+        thread.start()
+        return handle
+
+    def is_busy(self) -> bool:
+        return bool(self._running)
+
+    def wait_all(self) -> None:
+        """Cancel and wait for every running task (on quit, so no thread outlives the window)."""
+        for thread, worker in list(self._running):
+            worker.request_cancel()
+            thread.quit()
+            thread.wait()
+
+    def _forget(self, thread: QThread) -> None:
+        self._running = [(t, w) for t, w in self._running if t is not thread]
+        thread.deleteLater()

@@ -1,0 +1,70 @@
+"""The command line: import, docs, text and help, with errors as one line on stderr and a non-zero exit."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, TEXTS
+
+
+def run_cli(db_path, *args):
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+
+
+def test_import_docs_and_text(tmp_path):
+    """Importing the corpus lists five documents; `text` prints the stored text exactly."""
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    rows = [json.loads(line) for line in run_cli(db, "docs", "--json").stdout.splitlines()]
+    assert len(rows) == 5
+    assert set(rows[0]) == {"id", "file_name", "title", "kind", "date", "characters", "boilerplate_characters"}
+    shop_page = next(r for r in rows if r["file_name"] == "000_8339fa2bec93c400.txt")
+    assert shop_page["title"] == "Genden Falls into Disfavor" and shop_page["boilerplate_characters"] > 200
+    for doc in ("000_8339fa2bec93c400.txt", str(shop_page["id"])):
+        printed = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "text", doc],
+                                 capture_output=True, cwd=ROOT).stdout
+        assert printed == (TEXTS / "000_8339fa2bec93c400.txt").read_bytes()
+
+
+def test_import_exits_non_zero_but_keeps_good_files(tmp_path):
+    """A bad file makes the exit code 1 and names itself on stderr; the good file is imported."""
+    db = tmp_path / "cli.db"
+    (tmp_path / "good.txt").write_text("A good account of 1934.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    result = run_cli(db, "import", tmp_path / "good.txt", tmp_path / "bad.txt")
+    assert result.returncode == 1
+    assert "bad.txt: binary file" in result.stderr and "Traceback" not in result.stderr
+    assert "good.txt" in run_cli(db, "docs").stdout
+
+
+@pytest.mark.parametrize("args", [("text", "missing.txt"), ("text", "42")])
+def test_unknown_document_is_one_line(tmp_path, args):
+    """An unknown DOC gives one line on stderr, no traceback, exit 1."""
+    result = run_cli(tmp_path / "cli.db", *args)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: no document")
+
+
+def test_corrupt_database_is_reported_not_overwritten(tmp_path):
+    """A corrupt --db file is named in a one-line error and left as it was."""
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"garbage" * 100)
+    result = run_cli(db, "docs")
+    assert result.returncode == 1 and str(db) in result.stderr and "Traceback" not in result.stderr
+    assert db.read_bytes() == b"garbage" * 100
+
+
+@pytest.mark.parametrize("command", [(), ("import",), ("docs",), ("text",)])
+def test_help_everywhere(tmp_path, command):
+    """--help works for the program and every command."""
+    result = run_cli(tmp_path / "cli.db", *command, "--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_usage_error_exits_2(tmp_path):
+    """A wrong command is a usage error (exit 2) without a traceback."""
+    result = run_cli(tmp_path / "cli.db", "frobnicate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -1,0 +1,65 @@
+"""Boilerplate detection on the sample corpus, and the user's own marks."""
+
+from reader.core.documents.boilerplate import detect_boilerplate
+from reader.core.ranges import overlaps
+
+SHOP_LINES = [
+    "+1 (618)724-5782", "Free Express shipping on Wool products orders over", "Made in Mongolia Only",
+    "Everything at our store is Made in Mongolia", "and 100% original only", "Return & Refund",
+    "We do our best to provide", "outstanding shopping experience", "100% Secure Checkout",
+    "PayPal / MasterCard / Visa",
+]
+
+
+def _ranges(workspace, document_id):
+    return [(s.start, s.end) for s in workspace.documents.text(document_id).boilerplate]
+
+
+def test_all_shop_lines_found(workspace):
+    """Every shop line in every sample document lies inside a boilerplate range."""
+    for info in workspace.documents.list():
+        text = workspace.documents.text(info.id).text
+        ranges = _ranges(workspace, info.id)
+        for line in SHOP_LINES:
+            position = text.find(line)
+            if position >= 0:
+                assert overlaps(ranges, position, position + len(line)), (info.file_name, line)
+
+
+def test_no_article_paragraph_marked(workspace):
+    """No line of three or more sentences' worth of prose, and no heading, is marked as boilerplate."""
+    for info in workspace.documents.list():
+        version = workspace.documents.text(info.id)
+        marked = "".join(version.text[s.start:s.end] for s in version.boilerplate)
+        for line in marked.splitlines():
+            assert any(line.startswith(shop) for shop in SHOP_LINES) or not line.strip(), (info.file_name, line)
+
+
+def test_a_heading_shared_by_two_articles_is_not_boilerplate():
+    """A single recurring line in the middle of prose (a shared heading) stays article text."""
+    def prose(n: int) -> str:
+        return f"This is sentence {n} of article prose, and it says something new. "
+
+    texts = {1: f"{prose(1)}\n\nChronology\n\n{prose(2)}", 2: f"{prose(3)}\n\nChronology\n\n{prose(4)}"}
+    assert detect_boilerplate(texts) == {1: [], 2: []}
+
+
+def test_fragments_between_boilerplate_and_the_edge_are_absorbed():
+    """Short non-sentence lines between a recurring run and the document's end go with the run."""
+    prose = "An article paragraph with several words in it, ending properly."
+    texts = {1: f"{prose} A\n\nShop now\nFree returns\n\nContact us", 2: f"{prose} B\n\nShop now\nFree returns\n"}
+    first = detect_boilerplate(texts)[1]
+    assert [texts[1][s:e] for s, e in first] == ["Shop now\nFree returns\n\nContact us"]
+
+
+def test_user_unmark_and_mark_survive_redetection(workspace):
+    """Unmarking detected boilerplate and marking a new range persist through a later import."""
+    info = workspace.documents.resolve("000_8339fa2bec93c400.txt")
+    first = workspace.documents.text(info.id).boilerplate[0]
+    workspace.documents.set_boilerplate(info.id, first.start, first.end, False)
+    workspace.documents.set_boilerplate(info.id, 80, 95, True)
+    workspace.documents.import_paths([])
+    ranges = _ranges(workspace, info.id)
+    assert not overlaps(ranges, first.start, first.end)
+    assert overlaps(ranges, 80, 95)
+    assert workspace.documents.get(info.id).boilerplate_chars == sum(e - s for s, e in ranges)

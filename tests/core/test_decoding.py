@@ -1,0 +1,58 @@
+"""Decoding: every encoding historians' files come in, and the ways bytes can fail to be text."""
+
+import codecs
+
+import pytest
+
+from reader.core.documents.decoding import DecodeError, decode
+
+RUSSIAN = "Сталин встретился с Генденом 15 ноября 1934 года в Москве.\nМонголия и СССР.\n"
+FRENCH = "Sükhbaatar est né à Kiakhta; le café de l'été coûte très cher à Genève.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "encoding"),
+    [
+        ("Genden met Stalin 𝔐 😀\n".encode(), "Genden met Stalin 𝔐 😀\n", "utf-8"),
+        (codecs.BOM_UTF8 + b"Ulaanbaatar\n", "Ulaanbaatar\n", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + "Сүхбаатар\n".encode("utf-16-le"), "Сүхбаатар\n", "utf-16"),
+        (codecs.BOM_UTF16_BE + "Сүхбаатар\n".encode("utf-16-be"), "Сүхбаатар\n", "utf-16"),
+        (RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251"),
+    ],
+)
+def test_decodes_supported_encodings(data, expected, encoding):
+    """UTF-8 with/without BOM, UTF-16 with BOM and cp1251 decode to the original text."""
+    assert decode(data) == (expected, encoding)
+
+
+def test_decodes_latin1():
+    """A Latin-1 file decodes to its accented text (reported as a Latin-1 family codec)."""
+    text, encoding = decode(FRENCH.encode("latin-1"))
+    assert text == FRENCH
+    assert encoding in ("latin_1", "cp1252")
+
+
+def test_only_line_endings_are_normalised():
+    """CRLF and lone CR become LF; tabs, spaces and non-breaking spaces stay as they were."""
+    assert decode(b"a\r\nb\rc\n\td\xc2\xa0e  ")[0] == "a\nb\nc\n\td\u00a0e  "
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
+        (b"%PDF-1.7 ...", "PDF file"),
+        (b"text\x00with nul", "NUL bytes"),
+        (bytes(range(128, 256)) * 3, "undecodable"),
+    ],
+)
+def test_rejects_bytes_that_are_not_text(data, reason):
+    """Binary and undecodable files raise DecodeError saying why."""
+    with pytest.raises(DecodeError, match=reason):
+        decode(data)
+
+
+def test_invalid_bytes_after_a_bom_are_reported():
+    """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters."""
+    with pytest.raises(DecodeError, match="invalid utf-8-sig"):
+        decode(codecs.BOM_UTF8 + b"ok \xff\xfe bad")

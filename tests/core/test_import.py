@@ -1,0 +1,131 @@
+"""Importing files: formats, versions, no-ops, and every bad input named in one line with nothing half-imported."""
+
+import os
+import sqlite3
+
+import pytest
+
+from reader.core.errors import DocumentNotFound
+
+
+def _count_rows(db_path, table):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_imports_the_sample_corpus_byte_for_byte(workspace):
+    """The five sample files are stored with their names and their exact text."""
+    from tests.conftest import TEXTS
+
+    infos = workspace.documents.list()
+    assert sorted(i.file_name for i in infos) == sorted(p.name for p in TEXTS.iterdir())
+    for info in infos:
+        assert workspace.documents.text(info.id).text == (TEXTS / info.file_name).read_text(encoding="utf-8")
+
+
+def test_txt_md_and_html(empty_workspace, tmp_path):
+    """Each supported format imports; HTML keeps only its visible text and gives its metadata."""
+    (tmp_path / "a.txt").write_text("Plain account of the 1934 meeting.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Notes on Genden\n\nHe met *Stalin*.\n", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>The Purge of 1937</title><meta name='author' content='Jane Roe'></head>"
+        "<body><nav>Home</nav><h1>The Purge of 1937</h1><p>Genden was executed.</p>"
+        "<script>x()</script></body></html>", encoding="utf-8")
+    report = empty_workspace.documents.import_paths([tmp_path])
+    assert [o.status for o in report.outcomes] == ["imported"] * 3
+    html_doc = empty_workspace.documents.resolve("c.html")
+    assert empty_workspace.documents.text(html_doc.id).text == "The Purge of 1937\n\nGenden was executed.\n"
+    assert html_doc.metadata.title == "The Purge of 1937"
+    assert html_doc.metadata.author == "Jane Roe"
+    assert "# Notes on Genden" in empty_workspace.documents.text(empty_workspace.documents.resolve("b.md").id).text
+
+
+def test_cp1251_and_latin1_files(empty_workspace, tmp_path):
+    """Legacy-encoded files are decoded to the right text."""
+    (tmp_path / "ru.txt").write_bytes("Генден и Сталин, 1934 год. Москва.\r\n".encode("cp1251"))
+    (tmp_path / "fr.txt").write_bytes("Sükhbaatar est né à Kiakhta, dit-on.\r\n".encode("latin-1"))
+    empty_workspace.documents.import_paths([tmp_path])
+    texts = {i.file_name: empty_workspace.documents.text(i.id).text for i in empty_workspace.documents.list()}
+    assert texts == {
+        "ru.txt": "Генден и Сталин, 1934 год. Москва.\n", "fr.txt": "Sükhbaatar est né à Kiakhta, dit-on.\n"}
+
+
+def test_reimport_unchanged_is_a_no_op(workspace, db_path):
+    """Importing the same files again changes nothing."""
+    from tests.conftest import TEXTS
+
+    versions = _count_rows(db_path, "versions")
+    report = workspace.documents.import_paths([TEXTS])
+    assert {o.status for o in report.outcomes} == {"unchanged"}
+    assert _count_rows(db_path, "versions") == versions
+
+
+def test_changed_file_becomes_a_new_version_keeping_the_old(empty_workspace, tmp_path):
+    """A changed file is a new current version; the old version's text is kept."""
+    path = tmp_path / "account.txt"
+    path.write_text("They met on November 15, 1934.\n", encoding="utf-8")
+    first = empty_workspace.documents.import_paths([path]).outcomes[0]
+    path.write_text("They met on November 24, 1934.\n", encoding="utf-8")
+    second = empty_workspace.documents.import_paths([path]).outcomes[0]
+    assert (second.status, second.previous_version_id) == ("new_version", first.version_id)
+    info = empty_workspace.documents.get(first.document_id)
+    assert info.version_number == 2
+    assert empty_workspace.documents.version(first.version_id).text == "They met on November 15, 1934.\n"
+    assert empty_workspace.documents.text(info.id).text == "They met on November 24, 1934.\n"
+
+
+def test_same_text_under_another_name_is_reported_as_a_copy(workspace, tmp_path):
+    """A renamed copy of an imported file is not imported twice."""
+    from tests.conftest import TEXTS
+
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((TEXTS / "002_ff824666d88bbe20.txt").read_bytes())
+    outcome = workspace.documents.import_paths([copy]).outcomes[0]
+    assert outcome.status == "unchanged"
+    assert "same text as 002_ff824666d88bbe20.txt" in outcome.message
+
+
+def _bad_files(tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "nul.txt").write_bytes(b"some text\x00\x00 more")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\n  ", encoding="utf-8")
+    (tmp_path / "garbage.txt").write_bytes(bytes(range(128, 256)) * 4)
+    with open(tmp_path / "huge.txt", "wb") as huge:
+        huge.truncate(51 * 1024 * 1024)
+    os.mkdir(tmp_path / "nothing")
+    (tmp_path / "nothing" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    return {
+        "image.txt": "PNG image", "nul.txt": "NUL bytes", "empty.txt": "empty file", "blank.md": "no text",
+        "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit", "nothing": "no .txt, .md or .html",
+        "missing.txt": "no such file",
+    }
+
+
+def test_bad_inputs_are_named_and_nothing_is_half_imported(workspace, db_path, tmp_path):
+    """Each bad input fails with a message naming the file and the reason; the database is unchanged."""
+    expected = _bad_files(tmp_path)
+    before = {t: _count_rows(db_path, t) for t in ("documents", "versions", "boilerplate")}
+    report = workspace.documents.import_paths([tmp_path / name for name in expected])
+    messages = {o.path.rsplit("/", 1)[-1]: o.message for o in report.failed}
+    assert set(messages) == set(expected)
+    for name, reason in expected.items():
+        assert name in messages[name] and reason in messages[name]
+    assert before == {t: _count_rows(db_path, t) for t in before}
+
+
+def test_good_files_import_beside_bad_ones(empty_workspace, tmp_path):
+    """One bad file does not stop the good ones."""
+    (tmp_path / "good.txt").write_text("A good account.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    report = empty_workspace.documents.import_paths([tmp_path / "good.txt", tmp_path / "bad.txt"])
+    assert [o.status for o in report.outcomes] == ["imported", "failed"] or len(report.failed) == 1
+    assert [i.file_name for i in empty_workspace.documents.list()] == ["good.txt"]
+
+
+def test_resolve_by_id_or_file_name(workspace):
+    """A DOC argument may be an id or a file name; anything else is a clear error."""
+    by_name = workspace.documents.resolve("003_bfdd3a082e8d2a08.txt")
+    assert workspace.documents.resolve(str(by_name.id)) == by_name
+    with pytest.raises(DocumentNotFound, match="no document 'nope'"):
+        workspace.documents.resolve("nope")

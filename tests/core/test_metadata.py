@@ -1,0 +1,38 @@
+"""Metadata read from the sample corpus and from plain texts."""
+
+from reader.core.documents.metadata import extract_metadata
+
+
+def _meta(workspace, name):
+    return workspace.documents.resolve(name).metadata
+
+
+def test_titles_skip_boilerplate_and_captions(workspace):
+    """The title is the first heading-like line after the boilerplate, not a caption or the shop's phone."""
+    assert _meta(workspace, "000_8339fa2bec93c400.txt").title == "Genden Falls into Disfavor"
+    assert _meta(workspace, "003_bfdd3a082e8d2a08.txt").title == "The Soviet Army in Mongolia"
+    assert _meta(workspace, "004_b764a032f36e08ce.txt").title == "Soviet-Mongolian Friendship Talks"
+    assert _meta(workspace, "001_c9451cbdf41c54f1.txt").title.startswith("In 1935, the prime minister of Mongolia")
+    assert _meta(workspace, "002_ff824666d88bbe20.txt").title.startswith("«Japan is encroaching")
+
+
+def test_doi_date_author_from_the_text(workspace):
+    """A DOI line, an 'Updated on' date, a '(Jun 2021)' date and bylines are taken from the text."""
+    journal = _meta(workspace, "002_ff824666d88bbe20.txt")
+    assert journal.doi == "10.22162/2619-0990-2021-55-3-428-435"
+    assert journal.url == "https://doi.org/10.22162/2619-0990-2021-55-3-428-435"
+    assert (journal.date_published, journal.author) == ("2021-06", "Larisa B. Zhabaeva")
+    web = _meta(workspace, "001_c9451cbdf41c54f1.txt")
+    assert (web.date_published, web.author) == ("2024-02-17", "Mondo International")
+
+
+def test_nothing_found_leaves_fields_empty():
+    """A text with no metadata in it gets empty fields, not guesses."""
+    found = extract_metadata("see below\n", [])
+    assert (found.title, found.author, found.date_published, found.doi, found.kind) == ("", "", "", "", "unknown")
+
+
+def test_by_line_author():
+    """A 'By Name' line gives the author."""
+    text = "The Purge of 1937 in Mongolia\n\nBy Christopher Kaplonski\n\nThe purge began in September.\n"
+    assert extract_metadata(text, []).author == "Christopher Kaplonski"

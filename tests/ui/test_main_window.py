@@ -1,0 +1,83 @@
+"""The main window: the library lists the corpus, filters, opens documents, edits metadata, imports, restores."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from reader.core.workspace import Workspace
+from reader.ui.app import build_window, settings_for
+from reader.ui.library_model import LibraryModel
+
+
+def _titles(window):
+    proxy = window.library.proxy
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_library_lists_the_corpus_with_titles(window):
+    """The five sample documents are listed by their extracted titles."""
+    assert sorted(_titles(window)) == sorted(i.title for i in window.workspace.documents.list())
+    assert "Genden Falls into Disfavor" in _titles(window)
+
+
+def test_filter_box_narrows_the_list(window, qtbot):
+    """Typing in the filter box keeps only matching documents."""
+    qtbot.keyClicks(window.library.filter_box, "soviet army")
+    assert _titles(window) == ["The Soviet Army in Mongolia"]
+
+
+def test_double_click_opens_the_document(window, qtbot):
+    """Double-clicking a row shows that document's text in the reading area."""
+    table = window.library.table
+    row = _titles(window).index("The Soviet Army in Mongolia")
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.reading_area.currentWidget()
+    assert view.toPlainText().startswith("+1 (618)724-5782")
+
+
+def test_metadata_edit_is_saved(window, qtbot):
+    """Editing the kind and author in the metadata panel updates the library and the database."""
+    window.library.table.selectRow(0)
+    document_id = window.library.selected_document_id()
+    window.metadata.kind_box.setCurrentText("primary")
+    window.metadata.line_edits["author"].setText("Anonymous chronicler")
+    qtbot.mouseClick(window.metadata.save_button, Qt.MouseButton.LeftButton)
+    info = window.workspace.documents.get(document_id)
+    assert (info.metadata.kind, info.metadata.author) == ("primary", "Anonymous chronicler")
+
+
+def test_import_runs_in_a_worker_and_refreshes(window, qtbot, tmp_path):
+    """File import happens off the GUI thread; the new document appears in the library afterwards."""
+    path = tmp_path / "letter.txt"
+    path.write_text("A letter from Ulaanbaatar about the events of 1937.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([path])
+    assert "A letter from Ulaanbaatar about the events of 1937." in _titles(window)
+
+
+def test_layout_is_restored_after_restart(qtbot, workspace):
+    """Window geometry and dock layout come back at the next start against the same database."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.findChild(QDockWidget, "metadata_dock").hide()
+    first.close()
+    second_workspace = Workspace.open(Path(workspace.path))
+    second = build_window(second_workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
+    assert not second.findChild(QDockWidget, "metadata_dock").isVisible()
+    second.close()
+    second_workspace.close()
+
+
+def test_library_model_passes_qt_checks(qtmodeltester, workspace):
+    """The library model follows Qt's model rules."""
+    model = LibraryModel()
+    model.set_documents(workspace.documents.list())
+    qtmodeltester.check(model)
