@@ -94,10 +94,9 @@ class TaskRunner(QObject):
         thread.started.connect(worker.run)
         for done in (worker.finished, worker.failed, worker.cancelled):
             done.connect(thread.quit)
-        thread.finished.connect(lambda: self._forget(thread))
-        handle = TaskHandle(worker, self)
-        for done in (handle.finished, handle.failed, handle.cancelled):
-            done.connect(handle.deleteLater)
+        thread.finished.connect(self._on_thread_finished)  # a bound slot: runs on the GUI thread, not the worker's
+        thread.finished.connect(worker.deleteLater)
+        handle = TaskHandle(worker, self)  # kept as the runner's child: callers may still hold and disconnect it
         self._running.append((thread, worker))
         thread.start()
         return handle
@@ -108,10 +107,13 @@ class TaskRunner(QObject):
     def wait_all(self) -> None:
         """Cancel and wait for every running task (on quit, so no thread outlives the window)."""
         for thread, worker in list(self._running):
-            worker.request_cancel()
-            thread.quit()
-            thread.wait()
+            if thread.isRunning():
+                worker.request_cancel()
+                thread.quit()
+                thread.wait()
 
-    def _forget(self, thread: QThread) -> None:
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
         self._running = [(t, w) for t, w in self._running if t is not thread]
         thread.deleteLater()

@@ -68,3 +68,13 @@ def test_usage_error_exits_2(tmp_path):
     """A wrong command is a usage error (exit 2) without a traceback."""
     result = run_cli(tmp_path / "cli.db", "frobnicate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_database_path_from_the_environment(tmp_path):
+    """ANNOTATED_READER_DB chooses the database when --db is not given."""
+    import os
+
+    env = {**os.environ, "ANNOTATED_READER_DB": str(tmp_path / "env.db")}
+    command = [sys.executable, str(ROOT / "main.py"), "import", str(TEXTS / "002_ff824666d88bbe20.txt")]
+    assert subprocess.run(command, capture_output=True, cwd=tmp_path, env=env).returncode == 0
+    assert (tmp_path / "env.db").exists() and not (tmp_path / "annotations.db").exists()

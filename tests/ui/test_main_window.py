@@ -81,3 +81,34 @@ def test_library_model_passes_qt_checks(qtmodeltester, workspace):
     model = LibraryModel()
     model.set_documents(workspace.documents.list())
     qtmodeltester.check(model)
+
+
+def test_dropping_files_imports_them(window, qtbot, tmp_path):
+    """Dropping a file from the desktop onto the window imports it."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.md"
+    path.write_text("# A dropped memoir of the purge years\n\nText.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.dropEvent(event)
+    assert "# A dropped memoir of the purge years" in _titles(window)
+
+
+def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path):
+    """A file that cannot be imported is named in the status bar and the warning; nothing is added."""
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    shown = []
+    QMessageBox.warning = staticmethod(lambda parent, title, text: shown.append(text))
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([bad])
+    assert "1 failed" in window.statusBar().currentMessage()
+    assert shown and "scan.txt: binary file" in shown[0]
+    assert len(_titles(window)) == 5
