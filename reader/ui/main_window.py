@@ -13,6 +13,7 @@ from reader.core.models import ImportReport
 from reader.core.workspace import Workspace
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
+from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from reader.ui.workers import TaskRunner
 
 IMPORT_FILTER = "Texts (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
@@ -55,10 +56,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export…", None, None)
         self.export_action.setEnabled(False)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        view_menu = self.menuBar().addMenu("&View")
+        self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        self.view_menu = self.menuBar().addMenu("&View")
         for dock in self.findChildren(QDockWidget):
-            view_menu.addAction(dock.toggleViewAction())
+            self.view_menu.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self.library.document_activated.connect(self._on_library_document_activated)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
+
+    def _on_shortcuts_chosen(self) -> None:
+        ShortcutsDialog(collect_shortcuts(self), self).exec()
 
     def refresh_library(self) -> None:
         self.library.set_documents(self.workspace.documents.list())

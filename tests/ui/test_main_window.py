@@ -112,3 +112,14 @@ def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path):
     assert "1 failed" in window.statusBar().currentMessage()
     assert shown and "scan.txt: binary file" in shown[0]
     assert len(_titles(window)) == 5
+
+
+def test_shortcuts_are_listed_from_the_live_actions(window):
+    """Help > Keyboard shortcuts lists the window's real shortcuts, e.g. Import and Quit."""
+    from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+
+    shortcuts = dict((name, keys) for keys, name in collect_shortcuts(window))
+    assert shortcuts["Import"] == "Ctrl+O" and shortcuts["Keyboard shortcuts"] == "F1"
+    dialog = ShortcutsDialog(collect_shortcuts(window), window)
+    names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert "Quit" in names
