@@ -47,6 +47,7 @@ class DocumentInfo:
     content_hash: str
     imported_at: str
     source_path: str = ""
+    annotation_count: int = 0
 
     @property
     def title(self) -> str:

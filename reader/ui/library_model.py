@@ -6,7 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from reader.core.models import DocumentInfo
 
-COLUMNS = ("Title", "Kind", "Date", "Characters", "File")
+COLUMNS = ("Title", "Kind", "Date", "Characters", "Notes", "File")
+NUMERIC_COLUMNS = (3, 4)
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -45,7 +46,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, index.column())
         if role == SORT_ROLE:
-            return info.char_count if index.column() == 3 else str(self._display(info, index.column())).casefold()
+            value = self._display(info, index.column())
+            return value if index.column() in NUMERIC_COLUMNS else str(value).casefold()
         if role == DOCUMENT_ID_ROLE:
             return info.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -54,5 +56,6 @@ class LibraryModel(QAbstractTableModel):
 
     @staticmethod
     def _display(info: DocumentInfo, column: int) -> str | int:
-        values = (info.title, info.metadata.kind, info.metadata.date_published, info.char_count, info.file_name)
+        values = (info.title, info.metadata.kind, info.metadata.date_published, info.char_count,
+                  info.annotation_count, info.file_name)
         return values[column]

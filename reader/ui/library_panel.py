@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from reader.core.models import DocumentInfo
-from reader.ui.library_model import DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
+from reader.ui.library_model import COLUMNS, DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
 
 
 class LibraryPanel(QWidget):
@@ -34,7 +34,7 @@ class LibraryPanel(QWidget):
         table = QTableView(self)
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
-        table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        table.sortByColumn(COLUMNS.index("File"), Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -123,3 +123,18 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     dialog = ShortcutsDialog(collect_shortcuts(window), window)
     names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
     assert "Quit" in names
+
+
+def test_library_counts_notes_and_sorts_numerically(window):
+    """The Notes column counts a document's annotations; numeric columns sort as numbers."""
+    from reader.ui.library_model import COLUMNS
+
+    info = window.workspace.documents.resolve("002_ff824666d88bbe20.txt")
+    window.workspace.annotations.create(info.id, 0, 16, note="Journal name")
+    window.refresh_library()
+    proxy = window.library.proxy
+    notes = {proxy.index(r, 0).data(): proxy.index(r, COLUMNS.index("Notes")).data() for r in range(proxy.rowCount())}
+    assert notes[info.title] == 1
+    window.library.table.sortByColumn(COLUMNS.index("Characters"), Qt.SortOrder.AscendingOrder)
+    lengths = [proxy.index(r, COLUMNS.index("Characters")).data() for r in range(proxy.rowCount())]
+    assert lengths == sorted(lengths)
