@@ -77,11 +77,28 @@ class FileOutcome:
     previous_version_id: int | None = None
 
 
+@dataclass(frozen=True)
+class ReanchorSummary:
+    """What re-anchoring did to one document's annotations when it got a new version; nothing is ever deleted."""
+
+    document_id: int
+    file_name: str
+    moved: int
+    review: int
+    orphaned: int
+
+    @property
+    def message(self) -> str:
+        return (f"{self.file_name}: {self.moved} annotations moved, {self.review} need review, "
+                f"{self.orphaned} orphaned")
+
+
 @dataclass
 class ImportReport:
     """Every file's outcome of one import call; the CLI exits non-zero when any failed."""
 
     outcomes: list[FileOutcome] = field(default_factory=list)
+    reanchored: list[ReanchorSummary] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.core.annotations.links import LinkService
+from reader.core.annotations.notebook import NotebookService
+from reader.core.annotations.review import ReviewService
 from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.sources import SourceCriticismService
+from reader.core.annotations.tags import TagService
+from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
 from reader.core.storage.database import open_database
 
@@ -28,6 +34,12 @@ class Workspace:
         self.path = path
         self.documents = DocumentService(db)
         self.annotations = AnnotationService(db)
+        self.links = LinkService(db, self.annotations)
+        self.tags = TagService(db)
+        self.notebook = NotebookService(db, self.annotations)
+        self.sources = SourceCriticismService(db)
+        self.review = ReviewService(db, self.annotations)
+        self.trash = TrashService(db, self.annotations, self.links, self.notebook)
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

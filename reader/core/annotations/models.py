@@ -33,6 +33,7 @@ class Annotation:
     anchor_confidence: float
     created_at: str
     modified_at: str
+    tags: tuple[str, ...] = ()
 
     @property
     def is_note(self) -> bool:
@@ -42,3 +43,159 @@ class Annotation:
 def quote_at(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> TextQuote:
     """The TextQuoteSelector for [start, end) of `text`."""
     return TextQuote(text[start:end], text[max(0, start - context):start], text[end:end + context])
+
+
+RELATIONS = {
+    "corroborates": "corroborates", "contradicts": "contradicts", "same_event": "same event",
+    "derives_from": "quotes / derives from", "elaborates": "elaborates", "see_also": "see also",
+}
+DIRECTED_RELATIONS = frozenset({"derives_from"})
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a document's current version that is not (yet) an annotation: linking it makes it one."""
+
+    document_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cross-reference between two annotations; `from` derives from `to` when the relation is directed."""
+
+    id: int
+    from_annotation_id: int
+    to_annotation_id: int
+    relation: str
+    note: str
+    created_at: str
+    modified_at: str
+
+    @property
+    def directed(self) -> bool:
+        return self.relation in DIRECTED_RELATIONS
+
+    @property
+    def relation_label(self) -> str:
+        return RELATIONS.get(self.relation, self.relation)
+
+
+@dataclass(frozen=True)
+class LinkedAnnotation:
+    """One entry of an annotation's links (outgoing) or backlinks (incoming): the link and the annotation across."""
+
+    link: Link
+    other: Annotation
+    outgoing: bool
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag and how many live annotations carry it: the autocomplete source."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TagRename:
+    """What renaming (or merging) a tag changed, enough to undo it exactly."""
+
+    old: str
+    new: str
+    annotation_ids: tuple[int, ...]
+    already_tagged_new: tuple[int, ...]
+    merged: bool
+
+
+@dataclass(frozen=True)
+class NotebookNote:
+    """A Markdown note on a whole document (document_id set) or free-standing in the notebook, citing passages."""
+
+    id: int
+    document_id: int | None
+    title: str
+    body: str
+    citations: tuple[int, ...]
+    created_at: str
+    modified_at: str
+
+
+@dataclass(frozen=True)
+class SourceCriticism:
+    """What a historian judges about a source beyond its metadata: when written, about when, how reliable, whence."""
+
+    date_written: str = ""
+    events_date: str = ""
+    reliability: int | None = None  # 1 (unreliable) to 5 (reliable); None = not judged
+    provenance_note: str = ""
+
+
+@dataclass(frozen=True)
+class ComparisonSide:
+    """One end of a linked pair as the Comparisons view shows it."""
+
+    annotation_id: int
+    document_id: int
+    document_title: str
+    date: str
+    quote: str
+    kind: str
+    reliability: int | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A linked pair: quote A (document, date) | relation | quote B | note."""
+
+    link_id: int
+    relation: str
+    note: str
+    a: ComparisonSide
+    b: ComparisonSide
+
+    @property
+    def relation_label(self) -> str:
+        return RELATIONS.get(self.relation, self.relation)
+
+
+@dataclass(frozen=True)
+class ComparisonFilter:
+    """Filters of the Comparisons view; a pair passes when either side matches a side filter."""
+
+    relation: str = ""
+    tag: str = ""
+    document_id: int | None = None
+    kind: str = ""
+    min_reliability: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A passage with some text either side, for showing where an annotation was and where it might go."""
+
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """An annotation re-anchoring was unsure about: where it was (old version) and the candidate place (if any)."""
+
+    annotation: Annotation
+    document_title: str
+    old: Context
+    new: Context | None
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """Something deleted that can be restored: an annotation, a link or a notebook note."""
+
+    kind: str  # "annotation" | "link" | "note"
+    id: int
+    label: str
+    deleted_at: str

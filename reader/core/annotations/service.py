@@ -9,6 +9,7 @@ from reader.core.errors import ReaderError
 from reader.core.models import Span
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
+from reader.core.storage import tags as tag_store
 
 
 class AnnotationNotFound(ReaderError):
@@ -21,16 +22,25 @@ class AnnotationService:
     def __init__(self, db: Database):
         self._db = db
 
-    def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "") -> Annotation:
+    def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "",
+               tags: tuple[str, ...] | list[str] = ()) -> Annotation:
         """Anchor a new annotation on [start, end) of the document's current version."""
         version_id = document_store.current_version_id(self._db, document_id)
         text = document_store.version_text(self._db, version_id).text
         _check_range(text, start, end)
         _check_color(color)
+        names = clean_tags(tags)
         with self._db.atomic():
             annotation_id = store.insert_annotation(
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
+            tag_store.add_tag_to(self._db, [annotation_id], names)
         return self.get(annotation_id)
+
+    def create_at_quote(self, document_id: int, quote: str, occurrence: int = 1, **fields) -> Annotation:
+        """Annotate the `occurrence`-th (1-based) appearance of `quote` in the current text, as scripts do."""
+        text = document_store.version_text(self._db, document_store.current_version_id(self._db, document_id)).text
+        start = _nth_occurrence(text, quote, occurrence)
+        return self.create(document_id, start, start + len(quote), **fields)
 
     def get(self, annotation_id: int) -> Annotation:
         found = store.get_annotation(self._db, annotation_id)
@@ -39,8 +49,12 @@ class AnnotationService:
         return found
 
     def for_document(self, document_id: int) -> list[Annotation]:
-        """A document's live annotations in text order."""
+        """A document's live annotations in text order (orphans included: they keep their quote)."""
         return store.annotations_for_document(self._db, document_id)
+
+    def all(self) -> list[Annotation]:
+        """Every live annotation, by document then text order."""
+        return store.all_annotations(self._db)
 
     def spans(self, document_id: int) -> list[Span]:
         """Ranges to paint: kind 'highlight' (label = colour) or 'note', ref = annotation id."""
@@ -60,12 +74,54 @@ class AnnotationService:
             store.update_annotation(self._db, annotation_id, {"color": color})
         return self.get(annotation_id)
 
+    def set_tags(self, annotation_id: int, tags: tuple[str, ...] | list[str]) -> Annotation:
+        """Replace an annotation's tags (new names create tags; the undo command passes the old tuple back)."""
+        self.get(annotation_id)
+        names = clean_tags(tags)
+        with self._db.atomic():
+            tag_store.replace_annotation_tags(self._db, annotation_id, names)
+            store.update_annotation(self._db, annotation_id, {})
+        return self.get(annotation_id)
+
     def delete(self, annotation_id: int) -> Annotation:
         """Move to the Trash (restorable); returns the annotation as it was."""
         annotation = self.get(annotation_id)
         with self._db.atomic():
             store.mark_deleted(self._db, annotation_id, True)
         return annotation
+
+    def restore(self, annotation_id: int) -> Annotation:
+        """Bring an annotation back from the Trash, with its tags and links."""
+        if store.get_annotation(self._db, annotation_id, include_deleted=True) is None:
+            raise AnnotationNotFound(f"no annotation with id {annotation_id}")
+        with self._db.atomic():
+            store.mark_deleted(self._db, annotation_id, False)
+        return self.get(annotation_id)
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
+    """Tags as stored: trimmed, inner whitespace collapsed, no empties, no case-insensitive repeats, in given order."""
+    names: dict[str, str] = {}
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
+def _nth_occurrence(text: str, quote: str, occurrence: int) -> int:
+    if not quote:
+        raise ReaderError("the quote is empty")
+    if occurrence < 1:
+        raise ReaderError("the occurrence counts from 1")
+    position = -1
+    for _ in range(occurrence):
+        position = text.find(quote, position + 1)
+        if position < 0:
+            count = text.count(quote)
+            raise ReaderError(f"the quote occurs {count} time(s) in the document, not {occurrence}"
+                              if count else f"the quote '{quote[:60]}' is not in the document")
+    return position
 
 
 def _check_range(text: str, start: int, end: int) -> None:

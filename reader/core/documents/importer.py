@@ -1,7 +1,8 @@
 """Importing files: decode everything first, then write all good files in one transaction.
 
 A file with the same name and text as a stored one is a no-op; the same name with other text becomes a new version
-(the old text stays); the same text under another name is reported as a copy. Boilerplate is detected again across
+(the old text stays, and the document's annotations are re-anchored onto the new one in the same transaction); the
+same text under another name is reported as a copy. Boilerplate is detected again across
 the whole corpus, because what recurs depends on which documents there are.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.core.annotations.review import reanchor_document
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
@@ -34,6 +36,8 @@ def import_paths(db: Database, paths: list[Path], progress: Progress | None = No
         for document_id, source in zip(new_ids, sources, strict=True):
             if document_id is not None:
                 _fill_metadata(db, document_id, source)
+        report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id)
+                                 for o in report.outcomes if o.status == "new_version")
     return report
 
 

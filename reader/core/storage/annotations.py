@@ -18,14 +18,68 @@ def insert_annotation(db: Database, document_id: int, version_id: int, start: in
     }).last_pk
 
 
-def get_annotation(db: Database, annotation_id: int) -> Annotation | None:
-    rows = list(db.query("SELECT * FROM annotations WHERE id = ? AND deleted_at IS NULL", [annotation_id]))
+TAG_SEPARATOR = "\x1f"
+_SELECT = f"""
+SELECT a.*, (SELECT GROUP_CONCAT(name, '{TAG_SEPARATOR}') FROM (
+    SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id
+    ORDER BY t.name COLLATE NOCASE)) AS tag_names
+FROM annotations a
+"""
+
+
+def get_annotation(db: Database, annotation_id: int, *, include_deleted: bool = False) -> Annotation | None:
+    live = "" if include_deleted else " AND a.deleted_at IS NULL"
+    rows = list(db.query(_SELECT + " WHERE a.id = ?" + live, [annotation_id]))
     return _annotation(rows[0]) if rows else None
 
 
 def annotations_for_document(db: Database, document_id: int) -> list[Annotation]:
-    sql = 'SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY start, "end", id'
+    sql = _SELECT + ' WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start, a."end", a.id'
     return [_annotation(row) for row in db.query(sql, [document_id])]
+
+
+def all_annotations(db: Database) -> list[Annotation]:
+    """Every live annotation, by document then text order."""
+    sql = _SELECT + ' WHERE a.deleted_at IS NULL ORDER BY a.document_id, a.start, a."end", a.id'
+    return [_annotation(row) for row in db.query(sql)]
+
+
+def annotations_with_status(db: Database, status: str, document_id: int | None = None) -> list[Annotation]:
+    sql = _SELECT + " WHERE a.deleted_at IS NULL AND a.anchor_status = ?"
+    params: list = [status]
+    if document_id is not None:
+        sql += " AND a.document_id = ?"
+        params.append(document_id)
+    return [_annotation(row) for row in db.query(sql + " ORDER BY a.document_id, a.start, a.id", params)]
+
+
+def anchors_to_move(db: Database, document_id: int, new_version_id: int) -> list[dict]:
+    """Every annotation of a document not yet on `new_version_id`, trashed ones included (they may be restored)."""
+    sql = """SELECT id, version_id, start, "end", exact, prefix, suffix, anchor_status, deleted_at,
+             old_version_id, old_start, old_end
+             FROM annotations WHERE document_id = ? AND version_id != ? ORDER BY version_id, id"""
+    return list(db.query(sql, [document_id, new_version_id]))
+
+
+def set_anchors(db: Database, rows: list[dict]) -> None:
+    """Write re-anchoring results in bulk; not a user's edit, so modified_at stays."""
+    db.conn.executemany(
+        """UPDATE annotations SET version_id = :version_id, start = :start, "end" = :end, exact = :exact,
+           prefix = :prefix, suffix = :suffix, anchor_status = :anchor_status,
+           anchor_confidence = :anchor_confidence, old_version_id = :old_version_id, old_start = :old_start,
+           old_end = :old_end WHERE id = :id""", rows)
+
+
+def old_place(db: Database, annotation_id: int) -> tuple[int | None, int, int]:
+    """(version id, start, end) where an annotation was last anchored with confidence."""
+    row = db.execute('SELECT old_version_id, old_start, old_end, version_id, start, "end" FROM annotations '
+                     "WHERE id = ?", [annotation_id]).fetchone()
+    return (row[0], row[1] or 0, row[2] or 0) if row[0] is not None else (row[3], row[4], row[5])
+
+
+def trashed_annotations(db: Database) -> list[tuple[Annotation, str]]:
+    sql = _SELECT + " WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.id DESC"
+    return [(_annotation(row), row["deleted_at"]) for row in db.query(sql)]
 
 
 def update_annotation(db: Database, annotation_id: int, changes: dict) -> None:
@@ -42,4 +96,5 @@ def _annotation(row: dict) -> Annotation:
         end=row["end"], quote=TextQuote(row["exact"], row["prefix"] or "", row["suffix"] or ""),
         color=row["color"] or "", note=row["note"] or "", anchor_status=row["anchor_status"],
         anchor_confidence=row["anchor_confidence"], created_at=row["created_at"], modified_at=row["modified_at"],
+        tags=tuple(row["tag_names"].split(TAG_SEPARATOR)) if row["tag_names"] else (),
     )

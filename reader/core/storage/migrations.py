@@ -62,3 +62,42 @@ def m002_annotations(db: Database) -> None:
     )
     _table(db, "annotations").create_index(["version_id"])
     _table(db, "annotations").create_index(["document_id"])
+
+
+@MIGRATIONS()
+def m004_annotation_links(db: Database) -> None:
+    """Tags, links between annotations, notebook and document notes, source criticism, and re-anchoring history."""
+    _table(db, "tags").create({"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"})
+    db.execute("CREATE UNIQUE INDEX idx_tags_name ON tags (name COLLATE NOCASE)")
+    _table(db, "annotation_tags").create(
+        {"annotation_id": int, "tag_id": int}, pk=("annotation_id", "tag_id"),
+        foreign_keys=[("annotation_id", "annotations", "id"), ("tag_id", "tags", "id")],
+    )
+    _table(db, "annotation_tags").create_index(["tag_id"])
+    _table(db, "links").create(
+        {
+            "id": int, "from_annotation_id": int, "to_annotation_id": int, "relation": str, "note": str,
+            "created_at": str, "modified_at": str, "deleted_at": str,
+        },
+        pk="id", foreign_keys=[("from_annotation_id", "annotations", "id"), ("to_annotation_id", "annotations", "id")],
+        not_null={"from_annotation_id", "to_annotation_id", "relation"}, defaults={"note": ""},
+    )
+    _table(db, "links").create_index(["from_annotation_id"])
+    _table(db, "links").create_index(["to_annotation_id"])
+    _table(db, "notebook_notes").create(
+        {"id": int, "document_id": int, "title": str, "body": str, "created_at": str, "modified_at": str,
+         "deleted_at": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id")], defaults={"title": "", "body": ""},
+    )
+    _table(db, "notebook_notes").create_index(["document_id"])
+    _table(db, "note_citations").create(
+        {"note_id": int, "annotation_id": int, "position": int}, pk=("note_id", "annotation_id"),
+        foreign_keys=[("note_id", "notebook_notes", "id"), ("annotation_id", "annotations", "id")],
+    )
+    _table(db, "documents").add_column("date_written", str, not_null_default="")
+    _table(db, "documents").add_column("events_date", str, not_null_default="")
+    _table(db, "documents").add_column("reliability", int)
+    _table(db, "documents").add_column("provenance_note", str, not_null_default="")
+    for column, kind in (("old_version_id", int), ("old_start", int), ("old_end", int)):
+        _table(db, "annotations").add_column(column, kind)
+    _table(db, "annotations").create_index(["anchor_status"])

@@ -1,0 +1,214 @@
+"""Re-anchoring: finding where an annotation's passage went in a new version of its document.
+
+The approach of the Hypothesis client's quote matching, helped by the fact that we still have the old text:
+1. position check: the old offsets, carried through a diff of old and new text, still hold the exact quote;
+2. exact search for the quote near the mapped position (then anywhere), scored on context and distance;
+3. fuzzy search (rapidfuzz) around the mapped position, scored on quote, prefix, suffix and distance.
+Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD`, put it in review
+when some candidate resembles the quote, and keep it as an orphan (with its quote) otherwise. Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from reader.core.annotations.models import QUOTE_CONTEXT, TextQuote
+
+MOVE_THRESHOLD = 0.8
+REVIEW_MIN_QUOTE_SIMILARITY = 0.5
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
+NEAR_WINDOW = 2000
+MAX_CANDIDATES = 200
+CHAR_DIFF_LIMIT = 20000
+
+ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation was in the old text, and what it quoted there."""
+
+    start: int
+    end: int
+    quote: TextQuote
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    """Where the passage is in the new text (a candidate when status is review; empty when orphan)."""
+
+    start: int
+    end: int
+    confidence: float
+    status: str  # "anchored" | "review" | "orphan"
+    method: str  # "position" | "exact" | "fuzzy" | "none"
+
+
+class PositionMap:
+    """Carries offsets of the old text into the new one through the blocks the two texts share (difflib)."""
+
+    def __init__(self, old: str, new: str):
+        blocks = sorted(_equal_blocks(old, new))
+        self._old_starts = [b[0] for b in blocks]
+        self._blocks = blocks
+        self._old_length, self._new_length = len(old), len(new)
+
+    def start(self, position: int) -> int:
+        """Where a start offset goes: exact inside a shared block, else the start of the changed stretch."""
+        block = self._block_at(position)
+        if block is not None:
+            return block[1] + position - block[0]
+        before = self._block_before(position)
+        return before[1] + before[2] if before else 0
+
+    def end(self, position: int) -> int:
+        """Where an end offset goes: exact when the character before it is shared, else the end of the change."""
+        block = self._block_at(position - 1) if position > 0 else None
+        if block is not None:
+            return block[1] + position - block[0]
+        index = bisect_right(self._old_starts, position - 1)
+        return self._blocks[index][1] if index < len(self._blocks) else self._new_length
+
+    def _block_at(self, position: int) -> tuple[int, int, int] | None:
+        before = self._block_before(position)
+        return before if before and position < before[0] + before[2] else None
+
+    def _block_before(self, position: int) -> tuple[int, int, int] | None:
+        index = bisect_right(self._old_starts, position) - 1
+        return self._blocks[index] if index >= 0 else None
+
+
+def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[AnchorResult]:
+    """Locate every anchor of `old_text` in `new_text`, in the order given."""
+    mapping = PositionMap(old_text, new_text)
+    return [locate(new_text, a.quote, mapping.start(a.start), max(mapping.start(a.start), mapping.end(a.end)))
+            for a in anchors]
+
+
+def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int) -> AnchorResult:
+    """The best place for `quote` in `text`, expected around [hint_start, hint_end)."""
+    if quote.exact and text[hint_start:hint_end] == quote.exact:
+        return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
+    scorer = _Scorer(text, quote, hint_start)
+    best = scorer.best_exact()
+    if best is None or best[0] < MOVE_THRESHOLD:
+        best = max(filter(None, [best, scorer.best_fuzzy(hint_end)]), default=None, key=lambda c: c[0])
+    if best is None:
+        return AnchorResult(0, 0, 0.0, ORPHAN, "none")
+    confidence, start, end, method, quote_score = best
+    on_the_edit = start <= hint_end and end >= hint_start  # fuzzy matches elsewhere are only ever proposed
+    if confidence >= MOVE_THRESHOLD and (method == "exact" or on_the_edit):
+        return AnchorResult(start, end, confidence, ANCHORED, method)
+    if quote_score >= REVIEW_MIN_QUOTE_SIMILARITY:
+        return AnchorResult(start, end, confidence, REVIEW, method)
+    return AnchorResult(0, 0, confidence, ORPHAN, "none")
+
+
+Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity
+
+
+class _Scorer:
+    """Scores candidate places for one quote the way the Hypothesis client does: quote, prefix, suffix, distance."""
+
+    def __init__(self, text: str, quote: TextQuote, hint: int):
+        self.text, self.quote, self.hint = text, quote, hint
+
+    def best_exact(self) -> Candidate | None:
+        """The best occurrence of the exact quote; one right where the diff says it should be is trusted."""
+        starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
+        starts = starts or self._occurrences(0, len(self.text))
+        size = len(self.quote.exact)
+        best = max((self.score(s, s + size, "exact", 1.0) for s in starts), default=None, key=lambda c: c[0])
+        if best is not None and abs(best[1] - self.hint) <= size + QUOTE_CONTEXT:
+            best = (max(best[0], MOVE_THRESHOLD), *best[1:])
+        return best
+
+    def best_fuzzy(self, hint_end: int) -> Candidate | None:
+        exact = self.quote.exact
+        candidates = []
+        if hint_end > self.hint:
+            candidates.append(self.score(self.hint, hint_end, "fuzzy"))
+        slack = len(exact) + 32
+        window_start = max(0, self.hint - slack)
+        window = self.text[window_start:hint_end + slack]
+        if exact and window:
+            aligned = fuzz.partial_ratio_alignment(exact, window)
+            if aligned is not None and aligned.dest_end > aligned.dest_start:
+                candidates.append(self.score(window_start + aligned.dest_start, window_start + aligned.dest_end,
+                                             "fuzzy"))
+        return max(candidates, default=None, key=lambda c: c[0])
+
+    def score(self, start: int, end: int, method: str, quote_score: float | None = None) -> Candidate:
+        text, quote = self.text, self.quote
+        if quote_score is None:
+            quote_score = fuzz.ratio(quote.exact, text[start:end]) / 100
+        prefix_score = _similarity(quote.prefix, text[max(0, start - len(quote.prefix)):start])
+        suffix_score = _similarity(quote.suffix, text[end:end + len(quote.suffix)])
+        position_score = 1 - min(1.0, abs(start - self.hint) / max(1, len(text)))
+        total = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix_score + SUFFIX_WEIGHT * suffix_score
+                 + POSITION_WEIGHT * position_score)
+        return total / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT), start, end, method, quote_score
+
+    def _occurrences(self, start: int, end: int) -> list[int]:
+        found: list[int] = []
+        exact = self.quote.exact
+        position = self.text.find(exact, start, end) if exact else -1
+        while position >= 0 and len(found) < MAX_CANDIDATES:
+            found.append(position)
+            position = self.text.find(exact, position + 1, end)
+        return found
+
+
+def _similarity(expected: str, actual: str) -> float:
+    return fuzz.ratio(expected, actual) / 100 if expected else 1.0
+
+
+def _equal_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
+    """(old_start, new_start, length) of stretches the texts share: a line diff, refined by characters inside hunks."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    old_offsets, new_offsets = _offsets(old_lines), _offsets(new_lines)
+    blocks: list[tuple[int, int, int]] = []
+    matcher = SequenceMatcher(None, old_lines, new_lines)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a, b = old_offsets[i1], new_offsets[j1]
+        if tag == "equal":
+            blocks.append((a, b, old_offsets[i2] - a))
+        elif tag == "replace":
+            blocks.extend(_char_blocks(old[a:old_offsets[i2]], new[b:new_offsets[j2]], a, b))
+    return [block for block in blocks if block[2] > 0]
+
+
+def _char_blocks(old: str, new: str, old_base: int, new_base: int) -> list[tuple[int, int, int]]:
+    """Shared stretches inside one changed hunk: common prefix and suffix, and a character diff of what is left."""
+    prefix = _common_prefix_length(old, new)
+    suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
+    blocks = [(old_base, new_base, prefix), (old_base + len(old) - suffix, new_base + len(new) - suffix, suffix)]
+    middle_old, middle_new = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+    if middle_old and middle_new and len(middle_old) + len(middle_new) <= CHAR_DIFF_LIMIT:
+        matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+        blocks.extend((old_base + prefix + i, new_base + prefix + j, size)
+                      for i, j, size in matcher.get_matching_blocks())
+    return blocks
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection over slice comparisons (C speed on long strings)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _offsets(lines: list[str]) -> list[int]:
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    return offsets

@@ -1,0 +1,97 @@
+"""Cross-references between passages of any documents, and the Comparisons query over them."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from reader.core.annotations.models import (
+    RELATIONS,
+    Comparison,
+    ComparisonFilter,
+    Link,
+    LinkedAnnotation,
+    Passage,
+)
+from reader.core.annotations.service import AnnotationService
+from reader.core.errors import ReaderError
+from reader.core.storage import links as store
+
+Target = int | Passage
+
+
+class LinkNotFound(ReaderError):
+    """A link id that does not exist (or is in the Trash)."""
+
+
+class LinkService:
+    """Links (corroborates, contradicts, same event, derives from, elaborates, see also) with an optional note."""
+
+    def __init__(self, db: Database, annotations: AnnotationService):
+        self._db = db
+        self._annotations = annotations
+
+    def link(self, source: Target, target: Target, relation: str, note: str = "") -> Link:
+        """Link two annotations (a Passage becomes a new highlight first); `source` derives from `target`."""
+        _check_relation(relation)
+        with self._db.atomic():
+            from_id, to_id = self._annotation_id(source), self._annotation_id(target)
+            if from_id == to_id:
+                raise ReaderError("an annotation cannot be linked to itself")
+            existing = store.find_link(self._db, from_id, to_id, relation)
+            if existing is not None:
+                raise ReaderError(f"these passages are already linked as '{RELATIONS[relation]}' (link {existing.id})")
+            link_id = store.insert_link(self._db, from_id, to_id, relation, note)
+        return self.get(link_id)
+
+    def get(self, link_id: int) -> Link:
+        found = store.get_link(self._db, link_id)
+        if found is None:
+            raise LinkNotFound(f"no link with id {link_id}")
+        return found
+
+    def links_for(self, annotation_id: int) -> list[LinkedAnnotation]:
+        """An annotation's links (outgoing) and backlinks (incoming), each with the annotation at the other end."""
+        entries = []
+        for link in store.links_touching(self._db, annotation_id):
+            outgoing = link.from_annotation_id == annotation_id
+            other_id = link.to_annotation_id if outgoing else link.from_annotation_id
+            entries.append(LinkedAnnotation(link, self._annotations.get(other_id), outgoing))
+        return entries
+
+    def update(self, link_id: int, relation: str | None = None, note: str | None = None) -> Link:
+        """Change a link's relation and/or note; the undo command passes the old values back."""
+        self.get(link_id)
+        changes = {key: value for key, value in (("relation", relation), ("note", note)) if value is not None}
+        if relation is not None:
+            _check_relation(relation)
+        with self._db.atomic():
+            store.update_link(self._db, link_id, changes)
+        return self.get(link_id)
+
+    def delete(self, link_id: int) -> Link:
+        """Move a link to the Trash; returns it as it was."""
+        link = self.get(link_id)
+        with self._db.atomic():
+            store.mark_link_deleted(self._db, link_id, True)
+        return link
+
+    def restore(self, link_id: int) -> Link:
+        if store.get_link(self._db, link_id, include_deleted=True) is None:
+            raise LinkNotFound(f"no link with id {link_id}")
+        with self._db.atomic():
+            store.mark_link_deleted(self._db, link_id, False)
+        return self.get(link_id)
+
+    def comparisons(self, wanted: ComparisonFilter | None = None) -> list[Comparison]:
+        """Linked pairs side by side (quote A with document and date | relation | quote B | note), filtered."""
+        return store.comparisons(self._db, wanted or ComparisonFilter())
+
+    def _annotation_id(self, target: Target) -> int:
+        if isinstance(target, Passage):
+            return self._annotations.create(target.document_id, target.start, target.end).id
+        return self._annotations.get(target).id
+
+
+def _check_relation(relation: str) -> None:
+    if relation not in RELATIONS:
+        raise ReaderError(f"unknown relation '{relation}'; use one of {', '.join(RELATIONS)}")

@@ -1,0 +1,74 @@
+"""The research notebook: Markdown notes on a whole document or free-standing, citing passages (annotations)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from reader.core.annotations.models import NotebookNote
+from reader.core.annotations.service import AnnotationService
+from reader.core.errors import ReaderError
+from reader.core.storage import documents as document_store
+from reader.core.storage import notebook as store
+
+
+class NoteNotFound(ReaderError):
+    """A notebook note id that does not exist (or is in the Trash)."""
+
+
+class NotebookService:
+    """Document notes (document_id given) and notebook notes (none), each one transaction per call."""
+
+    def __init__(self, db: Database, annotations: AnnotationService):
+        self._db = db
+        self._annotations = annotations
+
+    def create(self, body: str, title: str = "", document_id: int | None = None,
+               citations: tuple[int, ...] | list[int] = ()) -> NotebookNote:
+        if document_id is not None and document_store.get_document(self._db, document_id) is None:
+            raise ReaderError(f"no document with id {document_id}")
+        for annotation_id in citations:
+            self._annotations.get(annotation_id)
+        with self._db.atomic():
+            note_id = store.insert_note(self._db, document_id, title, body)
+            store.replace_citations(self._db, note_id, list(citations))
+        return self.get(note_id)
+
+    def get(self, note_id: int) -> NotebookNote:
+        found = store.get_note(self._db, note_id)
+        if found is None:
+            raise NoteNotFound(f"no note with id {note_id}")
+        return found
+
+    def for_document(self, document_id: int) -> list[NotebookNote]:
+        """Notes on the whole document, most recently changed first."""
+        return store.notes(self._db, document_id)
+
+    def notebook(self) -> list[NotebookNote]:
+        """Free-standing notes, most recently changed first."""
+        return store.notes(self._db, None, notebook_only=True)
+
+    def edit(self, note_id: int, body: str | None = None, title: str | None = None,
+             citations: tuple[int, ...] | list[int] | None = None) -> NotebookNote:
+        """Change what is given; the undo command passes the old values back."""
+        self.get(note_id)
+        changes = {key: value for key, value in (("body", body), ("title", title)) if value is not None}
+        for annotation_id in citations or ():
+            self._annotations.get(annotation_id)
+        with self._db.atomic():
+            store.update_note(self._db, note_id, changes)
+            if citations is not None:
+                store.replace_citations(self._db, note_id, list(citations))
+        return self.get(note_id)
+
+    def delete(self, note_id: int) -> NotebookNote:
+        note = self.get(note_id)
+        with self._db.atomic():
+            store.mark_note_deleted(self._db, note_id, True)
+        return note
+
+    def restore(self, note_id: int) -> NotebookNote:
+        if store.get_note(self._db, note_id, include_deleted=True) is None:
+            raise NoteNotFound(f"no note with id {note_id}")
+        with self._db.atomic():
+            store.mark_note_deleted(self._db, note_id, False)
+        return self.get(note_id)

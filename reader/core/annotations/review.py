@@ -1,0 +1,128 @@
+"""Re-anchoring a document's annotations onto its new version, and the Needs review list with its three actions.
+
+Nothing here deletes: an annotation that cannot be placed becomes an orphan that keeps its quote, and every review
+action returns the annotation as it was before, so the UI can undo it with `restore_anchor`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlite_utils import Database
+
+from reader.core.anchoring import ANCHORED, ORPHAN, REVIEW, Anchor, AnchorResult, reanchor
+from reader.core.annotations.models import Annotation, Context, ReviewItem, TextQuote, quote_at
+from reader.core.annotations.service import AnnotationService
+from reader.core.errors import ReaderError
+from reader.core.models import ReanchorSummary
+from reader.core.storage import annotations as store
+from reader.core.storage import documents as document_store
+
+CONTEXT_CHARS = 80
+
+
+def reanchor_document(db: Database, document_id: int, new_version_id: int) -> ReanchorSummary:
+    """Move every annotation of a document onto `new_version_id`; the caller holds the transaction."""
+    new_text = document_store.version_text(db, new_version_id).text
+    rows = store.anchors_to_move(db, document_id, new_version_id)
+    updates, counts = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}
+    for version_id in dict.fromkeys(row["version_id"] for row in rows):
+        group = [row for row in rows if row["version_id"] == version_id]
+        old_text = document_store.version_text(db, version_id).text
+        anchors = [Anchor(r["start"], r["end"], TextQuote(r["exact"], r["prefix"], r["suffix"])) for r in group]
+        for row, result in zip(group, reanchor(old_text, new_text, anchors), strict=True):
+            updates.append(_update_row(row, result, new_text, new_version_id))
+            if row["deleted_at"] is None:
+                counts[result.status] += 1
+    store.set_anchors(db, updates)
+    file_name = document_store.get_document(db, document_id).file_name
+    return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
+
+
+def _update_row(row: dict, result: AnchorResult, new_text: str, new_version_id: int) -> dict:
+    """The new anchor columns; a moved annotation quotes its new text, the others keep the quote they had."""
+    quote = (quote_at(new_text, result.start, result.end) if result.status == ANCHORED
+             else TextQuote(row["exact"], row["prefix"], row["suffix"]))
+    was_sure = row["anchor_status"] == ANCHORED
+    history = {"old_version_id": row["version_id"], "old_start": row["start"], "old_end": row["end"]} if was_sure \
+        else {}
+    return {
+        "id": row["id"], "version_id": new_version_id, "start": result.start, "end": result.end,
+        "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix, "anchor_status": result.status,
+        "anchor_confidence": result.confidence, **_kept_history(row), **history,
+    }
+
+
+def _kept_history(row: dict) -> dict:
+    return {"old_version_id": row["old_version_id"], "old_start": row["old_start"], "old_end": row["old_end"]}
+
+
+class ReviewService:
+    """The Needs review list and its actions: accept, choose another place, keep as orphan, and their undo."""
+
+    def __init__(self, db: Database, annotations: AnnotationService):
+        self._db = db
+        self._annotations = annotations
+
+    def needs_review(self, document_id: int | None = None, *, include_orphans: bool = False) -> list[ReviewItem]:
+        """Annotations re-anchoring was unsure about (and, if asked, the orphans), with old and new context."""
+        found = store.annotations_with_status(self._db, REVIEW, document_id)
+        if include_orphans:
+            found += store.annotations_with_status(self._db, ORPHAN, document_id)
+        return [self._item(annotation) for annotation in found]
+
+    def orphans(self, document_id: int | None = None) -> list[Annotation]:
+        return store.annotations_with_status(self._db, ORPHAN, document_id)
+
+    def accept(self, annotation_id: int) -> tuple[Annotation, Annotation]:
+        """Take the candidate place re-anchoring proposed; returns (before, after)."""
+        before = self._annotations.get(annotation_id)
+        if before.anchor_status != REVIEW:
+            raise ReaderError(f"annotation {annotation_id} has no proposed place to accept; choose a place instead")
+        return before, self._place(before, before.start, before.end)
+
+    def relocate(self, annotation_id: int, start: int, end: int) -> tuple[Annotation, Annotation]:
+        """Put the annotation on [start, end) of its document's current version; returns (before, after)."""
+        before = self._annotations.get(annotation_id)
+        text = document_store.version_text(self._db, document_store.current_version_id(self._db,
+                                                                                       before.document_id)).text
+        if not 0 <= start < end <= len(text):
+            raise ReaderError(f"range {start}-{end} is not inside the text (0-{len(text)})")
+        return before, self._place(before, start, end)
+
+    def keep_orphan(self, annotation_id: int) -> tuple[Annotation, Annotation]:
+        """Give up on placing it: it stays, with its quote, as an orphan; returns (before, after)."""
+        before = self._annotations.get(annotation_id)
+        return before, self.restore_anchor(replace(before, anchor_status=ORPHAN, anchor_confidence=0.0))
+
+    def restore_anchor(self, snapshot: Annotation) -> Annotation:
+        """Write an annotation's anchor back as it is in `snapshot` (the undo of every review action)."""
+        self._annotations.get(snapshot.id)
+        changes = {"version_id": snapshot.version_id, "start": snapshot.start, "end": snapshot.end,
+                   "exact": snapshot.quote.exact, "prefix": snapshot.quote.prefix, "suffix": snapshot.quote.suffix,
+                   "anchor_status": snapshot.anchor_status, "anchor_confidence": snapshot.anchor_confidence}
+        with self._db.atomic():
+            store.update_annotation(self._db, snapshot.id, changes)
+        return self._annotations.get(snapshot.id)
+
+    def _place(self, before: Annotation, start: int, end: int) -> Annotation:
+        version_id = document_store.current_version_id(self._db, before.document_id)
+        text = document_store.version_text(self._db, version_id).text
+        placed = replace(before, version_id=version_id, start=start, end=end, quote=quote_at(text, start, end),
+                         anchor_status=ANCHORED, anchor_confidence=1.0)
+        return self.restore_anchor(placed)
+
+    def _item(self, annotation: Annotation) -> ReviewItem:
+        version_id, start, end = store.old_place(self._db, annotation.id)
+        old_text = document_store.version_text(self._db, version_id).text
+        new = None
+        if annotation.anchor_status == REVIEW:
+            new = _context(document_store.version_text(self._db, annotation.version_id).text, annotation.start,
+                           annotation.end)
+        title = document_store.get_document(self._db, annotation.document_id).title
+        return ReviewItem(annotation, title, _context(old_text, start, end), new)
+
+
+def _context(text: str, start: int, end: int) -> Context:
+    return Context(text[max(0, start - CONTEXT_CHARS):start], text[start:end], text[end:end + CONTEXT_CHARS])
+

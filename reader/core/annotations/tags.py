@@ -1,0 +1,50 @@
+"""Tags across all annotations: the autocomplete list, and renaming or merging in one place."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from reader.core.annotations.models import TagCount, TagRename
+from reader.core.annotations.service import clean_tags
+from reader.core.errors import ReaderError
+from reader.core.storage import tags as store
+
+
+class TagService:
+    """Tag-wide operations; tagging one annotation is `AnnotationService.set_tags`."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def all(self) -> list[TagCount]:
+        """Every tag with its count of live annotations, by name: the autocomplete source."""
+        return store.tag_counts(self._db)
+
+    def rename(self, old: str, new: str) -> TagRename:
+        """Rename a tag; if `new` exists already the two merge. Returns what changed, for `undo_rename`."""
+        new_name = (clean_tags([new]) or [""])[0]
+        if not new_name:
+            raise ReaderError("a tag name cannot be empty")
+        if store.tag_id(self._db, old) is None:
+            raise ReaderError(f"no tag '{old}'")
+        tagged = store.annotation_ids_with_tag(self._db, old)
+        same_tag = old.casefold() == new_name.casefold()
+        merged = not same_tag and store.tag_id(self._db, new_name) is not None
+        already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
+        with self._db.atomic():
+            if merged:
+                store.add_tag_to(self._db, tagged, [new_name])
+                store.delete_tag(self._db, old)
+            else:
+                store.rename_tag_row(self._db, old, new_name)
+        return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
+
+    def undo_rename(self, change: TagRename) -> None:
+        """Put back exactly what `rename` changed: the old tag on its annotations, the new one as it was."""
+        with self._db.atomic():
+            if not change.merged:
+                store.rename_tag_row(self._db, change.new, change.old)
+                return
+            store.add_tag_to(self._db, list(change.annotation_ids), [change.old])
+            moved = [a for a in change.annotation_ids if a not in change.already_tagged_new]
+            store.remove_tag_from(self._db, moved, change.new)

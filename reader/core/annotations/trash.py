@@ -1,0 +1,45 @@
+"""The Trash: everything deleted (annotations, links, notebook notes), newest first, each restorable."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from reader.core.annotations.links import LinkService
+from reader.core.annotations.models import TrashItem
+from reader.core.annotations.notebook import NotebookService
+from reader.core.annotations.service import AnnotationService
+from reader.core.errors import ReaderError
+from reader.core.storage import annotations as annotation_store
+from reader.core.storage import links as link_store
+from reader.core.storage import notebook as note_store
+
+LABEL_CHARS = 80
+
+
+class TrashService:
+    """Lists what was deleted and restores it through the owning service."""
+
+    def __init__(self, db: Database, annotations: AnnotationService, links: LinkService, notebook: NotebookService):
+        self._db = db
+        self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore}
+
+    def items(self) -> list[TrashItem]:
+        found = [TrashItem("annotation", a.id, _short(a.quote.exact), at)
+                 for a, at in annotation_store.trashed_annotations(self._db)]
+        found += [TrashItem("link", link.id, f"{link.relation_label}: {link.from_annotation_id} → "
+                                             f"{link.to_annotation_id}", at)
+                  for link, at in link_store.trashed_links(self._db)]
+        found += [TrashItem("note", note.id, _short(note.title or note.body), at)
+                  for note, at in note_store.trashed_notes(self._db)]
+        return sorted(found, key=lambda item: item.deleted_at, reverse=True)
+
+    def restore(self, kind: str, item_id: int) -> object:
+        """Restore one item; returns it as restored (Annotation, Link or NotebookNote)."""
+        if kind not in self._restorers:
+            raise ReaderError(f"nothing of kind '{kind}' goes to the Trash")
+        return self._restorers[kind](item_id)
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= LABEL_CHARS else flat[:LABEL_CHARS - 1] + "…"
