@@ -6,7 +6,7 @@ import importlib
 import sys
 import traceback
 
-MODULES = ["bench.startup"]
+MODULES = ["bench.startup", "bench.annotations"]
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotation
 from reader.core.errors import ReaderError
 from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path
 
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (created if missing)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_document_commands(commands)
+    _add_annotation_commands(commands)
     return parser
 
 
@@ -48,6 +50,8 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     for outcome in report.outcomes:
         stream = sys.stderr if outcome.status == "failed" else sys.stdout
         print(outcome.message, file=stream)
+    for summary in report.reanchored:
+        print(summary.message)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -66,6 +70,74 @@ def cmd_text(workspace: Workspace, args: argparse.Namespace) -> int:
     info = workspace.documents.resolve(args.doc)
     sys.stdout.buffer.write(workspace.documents.text(info.id).text.encode("utf-8"))
     return EXIT_OK
+
+
+def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
+    annotate = commands.add_parser("annotate", help="highlight a quote in a document (prints the new id)")
+    annotate.add_argument("doc", metavar="DOC", help="document id or file name")
+    annotate.add_argument("--quote", required=True, help="the exact text to annotate")
+    annotate.add_argument("--occurrence", type=int, default=1, metavar="N", help="which appearance (from 1)")
+    annotate.add_argument("--note", default="", help="note text (Markdown)")
+    annotate.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    annotate.add_argument("--color", default="yellow", choices=HIGHLIGHT_COLORS)
+    annotate.set_defaults(handler=cmd_annotate)
+    link = commands.add_parser("link", help="link two annotations (the first derives from the second if directed)")
+    link.add_argument("ids", nargs=2, type=int, metavar="ID")
+    link.add_argument("--relation", required=True, choices=RELATIONS)
+    link.add_argument("--note", default="")
+    link.set_defaults(handler=cmd_link)
+    notes = commands.add_parser("notes", help="list annotations with their tags and links")
+    notes.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    notes.add_argument("--json", action="store_true", help="one JSON object per line")
+    notes.set_defaults(handler=cmd_notes)
+
+
+def cmd_annotate(workspace: Workspace, args: argparse.Namespace) -> int:
+    info = workspace.documents.resolve(args.doc)
+    annotation = workspace.annotations.create_at_quote(info.id, args.quote, args.occurrence, color=args.color,
+                                                       note=args.note, tags=args.tag)
+    print(annotation.id)
+    return EXIT_OK
+
+
+def cmd_link(workspace: Workspace, args: argparse.Namespace) -> int:
+    link = workspace.links.link(args.ids[0], args.ids[1], args.relation, args.note)
+    print(link.id)
+    return EXIT_OK
+
+
+def cmd_notes(workspace: Workspace, args: argparse.Namespace) -> int:
+    documents = {info.id: info for info in workspace.documents.list()}
+    if args.doc:
+        wanted = workspace.documents.resolve(args.doc).id
+        annotations = workspace.annotations.for_document(wanted)
+    else:
+        annotations = workspace.annotations.all()
+    for annotation in annotations:
+        row = _note_row(workspace, annotation, documents[annotation.document_id].file_name)
+        print(json.dumps(row, ensure_ascii=False) if args.json else _note_line(row))
+    return EXIT_OK
+
+
+def _note_row(workspace: Workspace, annotation: Annotation, file_name: str) -> dict:
+    links = [{"link": entry.link.id, "relation": entry.link.relation, "outgoing": entry.outgoing,
+              "annotation": entry.other.id, "note": entry.link.note}
+             for entry in workspace.links.links_for(annotation.id)]
+    return {"id": annotation.id, "document": file_name, "start": annotation.start, "end": annotation.end,
+            "status": annotation.anchor_status, "color": annotation.color, "tags": list(annotation.tags),
+            "quote": annotation.quote.exact, "note": annotation.note, "links": links,
+            "created_at": annotation.created_at, "modified_at": annotation.modified_at}
+
+
+def _note_line(row: dict) -> str:
+    links = ", ".join(f"{'→' if e['outgoing'] else '←'}{e['annotation']} {e['relation']}" for e in row["links"])
+    fields = (row["id"], row["document"], f"{row['start']}-{row['end']}", row["status"], ",".join(row["tags"]),
+              _one_line(row["quote"]), _one_line(row["note"]), links)
+    return "\t".join(str(value) for value in fields)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -57,7 +57,7 @@ def test_corrupt_database_is_reported_not_overwritten(tmp_path):
     assert db.read_bytes() == b"garbage" * 100
 
 
-@pytest.mark.parametrize("command", [(), ("import",), ("docs",), ("text",)])
+@pytest.mark.parametrize("command", [(), ("import",), ("docs",), ("text",), ("annotate",), ("link",), ("notes",)])
 def test_help_everywhere(tmp_path, command):
     """--help works for the program and every command."""
     result = run_cli(tmp_path / "cli.db", *command, "--help")
@@ -78,3 +78,43 @@ def test_database_path_from_the_environment(tmp_path):
     command = [sys.executable, str(ROOT / "main.py"), "import", str(TEXTS / "002_ff824666d88bbe20.txt")]
     assert subprocess.run(command, capture_output=True, cwd=tmp_path, env=env).returncode == 0
     assert (tmp_path / "env.db").exists() and not (tmp_path / "annotations.db").exists()
+
+
+def test_annotate_link_notes_and_reimport(tmp_path):
+    """annotate prints an id, link joins two, notes lists them (text and JSON), a changed import reports moves."""
+    db = tmp_path / "cli.db"
+    source = tmp_path / "account.txt"
+    source.write_text("Satlin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
+    assert run_cli(db, "import", source).returncode == 0
+    first = run_cli(db, "annotate", "account.txt", "--quote", "Genden", "--occurrence", "2", "--tag", "meeting-1934",
+                    "--tag", "genden", "--note", "**refusal**", "--color", "green")
+    second = run_cli(db, "annotate", "1", "--quote", "November 15, 1934")
+    assert first.returncode == second.returncode == 0
+    assert run_cli(db, "link", first.stdout.strip(), second.stdout.strip(), "--relation", "derives_from",
+                   "--note", "same day?").stdout.strip() == "1"
+    rows = [json.loads(line) for line in run_cli(db, "notes", "--doc", "account.txt", "--json").stdout.splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    refusal = by_id[int(first.stdout)]
+    assert (refusal["quote"], refusal["start"], refusal["tags"], refusal["color"]) == ("Genden", 40,
+                                                                                       ["genden", "meeting-1934"],
+                                                                                       "green")
+    assert refusal["links"] == [{"link": 1, "relation": "derives_from", "outgoing": True,
+                                 "annotation": int(second.stdout), "note": "same day?"}]
+    assert "←" in run_cli(db, "notes").stdout
+    source.write_text("Preface.\nStalin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
+    result = run_cli(db, "import", source)
+    assert "2 annotations moved, 0 need review, 0 orphaned" in result.stdout
+
+
+@pytest.mark.parametrize("args", [("annotate", "1", "--quote", "absent"), ("annotate", "1", "--quote", "met",
+                                                                             "--occurrence", "3"),
+                                  ("link", "1", "99", "--relation", "contradicts")])
+def test_annotation_mistakes_are_one_line(tmp_path, args):
+    """A quote not found, a missing occurrence or an unknown id is one line on stderr, exit 1."""
+    db = tmp_path / "cli.db"
+    source = tmp_path / "account.txt"
+    source.write_text("Satlin met Genden.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    run_cli(db, "annotate", "1", "--quote", "Genden")
+    result = run_cli(db, *args)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")

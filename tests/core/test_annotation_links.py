@@ -1,0 +1,113 @@
+"""Links, comparisons, tags, notebook notes, source criticism and the Trash over a real database."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.annotations.models import ComparisonFilter, Passage
+from reader.core.errors import ReaderError
+
+
+@pytest.fixture
+def pair(workspace):
+    """Two annotations in two documents, linked as 'contradicts' and tagged meeting-1934."""
+    first, second = workspace.documents.list()[:2]
+    a = workspace.annotations.create_at_quote(first.id, "Genden", tags=["meeting-1934"])
+    b = workspace.annotations.create_at_quote(second.id, "Stalin", tags=["Meeting-1934", "wine"])
+    link = workspace.links.link(a.id, b.id, "contradicts", "date of the meeting?")
+    return a, b, link
+
+
+def test_links_and_backlinks(workspace, pair):
+    """Each end lists the link: outgoing at the source, incoming (a backlink) at the target."""
+    a, b, link = pair
+    [outgoing] = workspace.links.links_for(a.id)
+    [incoming] = workspace.links.links_for(b.id)
+    assert outgoing.outgoing and outgoing.other.id == b.id and outgoing.link.note == "date of the meeting?"
+    assert not incoming.outgoing and incoming.other.id == a.id
+    assert not link.directed and workspace.links.update(link.id, relation="derives_from").directed
+
+
+def test_linking_a_passage_creates_its_annotation(workspace, pair):
+    """A passage as link target becomes an annotation on exactly that text."""
+    a, _, _ = pair
+    third = workspace.documents.list()[2]
+    link = workspace.links.link(a.id, Passage(third.id, 0, 12), "see_also")
+    target = workspace.annotations.get(link.to_annotation_id)
+    assert target.document_id == third.id and target.quote.exact == workspace.documents.text(third.id).text[:12]
+
+
+def test_link_mistakes_are_refused(workspace, pair):
+    """Self links, duplicates and unknown relations are one-line errors that change nothing."""
+    a, b, _ = pair
+    for source, target, relation in ((a.id, a.id, "see_also"), (b.id, a.id, "contradicts"), (a.id, b.id, "x")):
+        with pytest.raises(ReaderError):
+            workspace.links.link(source, target, relation)
+    assert len(workspace.links.comparisons()) == 1
+
+
+def test_comparisons_filter_by_relation_tag_document_and_reliability(workspace, pair):
+    """The Comparisons query shows the pair with both quotes and keeps or drops it by each filter."""
+    a, b, _ = pair
+    [row] = workspace.links.comparisons()
+    assert (row.a.quote, row.relation_label, row.b.quote) == ("Genden", "contradicts", "Stalin")
+    assert row.a.document_title == workspace.documents.get(a.document_id).title
+    keep = [ComparisonFilter(relation="contradicts"), ComparisonFilter(tag="WINE"),
+            ComparisonFilter(document_id=b.document_id)]
+    drop = [ComparisonFilter(relation="corroborates"), ComparisonFilter(tag="other"),
+            ComparisonFilter(document_id=workspace.documents.list()[3].id), ComparisonFilter(min_reliability=3)]
+    assert all(workspace.links.comparisons(f) for f in keep) and not any(workspace.links.comparisons(f) for f in drop)
+    workspace.sources.update(a.document_id, reliability=4, date_written="1990")
+    [row] = workspace.links.comparisons(ComparisonFilter(min_reliability=3))
+    assert row.a.reliability == 4 and row.a.date == "1990"
+
+
+def test_tags_autocomplete_rename_merge_and_undo(workspace, pair):
+    """Tags are case-insensitive; renaming onto an existing tag merges; undo puts every annotation back."""
+    a, b, _ = pair
+    assert [(t.name, t.count) for t in workspace.tags.all()] == [("meeting-1934", 2), ("wine", 1)]
+    change = workspace.tags.rename("wine", "meeting-1934")
+    assert change.merged and [(t.name, t.count) for t in workspace.tags.all()] == [("meeting-1934", 2)]
+    workspace.tags.undo_rename(change)
+    assert workspace.annotations.get(b.id).tags == ("meeting-1934", "wine")
+    assert workspace.annotations.get(a.id).tags == ("meeting-1934",)
+    renamed = workspace.tags.rename("wine", "  drinking   party ")
+    assert renamed.new == "drinking party" and workspace.annotations.get(b.id).tags == ("drinking party",
+                                                                                         "meeting-1934")
+
+
+def test_trash_lists_and_restores_everything(workspace, pair):
+    """Deleted annotations, links and notes appear in the Trash and come back whole."""
+    a, _, link = pair
+    note = workspace.notebook.create("A **note** citing", title="Dates", citations=[a.id])
+    workspace.annotations.delete(a.id)
+    workspace.links.delete(link.id)
+    workspace.notebook.delete(note.id)
+    assert {(i.kind, i.id) for i in workspace.trash.items()} == {("annotation", a.id), ("link", link.id),
+                                                                 ("note", note.id)}
+    assert workspace.links.comparisons() == []
+    for item in workspace.trash.items():
+        workspace.trash.restore(item.kind, item.id)
+    assert workspace.trash.items() == [] and workspace.annotations.get(a.id).tags == ("meeting-1934",)
+    assert len(workspace.links.comparisons()) == 1 and workspace.notebook.get(note.id).citations == (a.id,)
+
+
+def test_document_and_notebook_notes(workspace, pair):
+    """A note on a whole document is listed with it; a free-standing one in the notebook."""
+    a, _, _ = pair
+    on_document = workspace.notebook.create("Overall unreliable.", document_id=a.document_id)
+    free = workspace.notebook.create("Meeting date unresolved", citations=[a.id])
+    assert workspace.notebook.for_document(a.document_id) == [on_document]
+    assert workspace.notebook.notebook() == [free]
+    edited = workspace.notebook.edit(free.id, body="Resolved: 24 Nov", citations=[])
+    assert edited.body == "Resolved: 24 Nov" and edited.citations == ()
+
+
+def test_source_criticism_checks_reliability(workspace):
+    """Reliability is 1 to 5; a wrong value or field is refused with a message."""
+    document_id = workspace.documents.list()[0].id
+    before, after = workspace.sources.update(document_id, reliability=5, provenance_note="Archive copy")
+    assert before.reliability is None and after.provenance_note == "Archive copy"
+    for bad in ({"reliability": 6}, {"colour": "x"}):
+        with pytest.raises(ReaderError):
+            workspace.sources.update(document_id, **bad)

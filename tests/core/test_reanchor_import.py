@@ -1,0 +1,80 @@
+"""Re-importing a changed file moves annotations, lists the unsure ones for review, and never loses any."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.errors import ReaderError
+
+ORIGINAL = ("Genden Falls into Disfavor\n\nIn 1934 Satlin met Genden in Moscow on November 15, 1934.\n"
+            "Choibalshan attended the meeting.\nThe monasteries were closed later.\n")
+CHANGED = ("Genden Falls into Disfavor\n\nPreface added by the editor.\n\nIn 1934 Stalin met Genden in Moscow on "
+           "November 24, 1934.\nThe monasteries were closed later.\n")
+
+
+@pytest.fixture
+def source(empty_workspace, tmp_path):
+    path = tmp_path / "account.txt"
+    path.write_text(ORIGINAL, encoding="utf-8")
+    empty_workspace.documents.import_paths([path])
+    return path
+
+
+def _annotate(workspace, quote):
+    document_id = workspace.documents.resolve("account.txt").id
+    return workspace.annotations.create_at_quote(document_id, quote, note=f"on {quote}")
+
+
+def test_reimport_counts_moved_review_and_orphaned(empty_workspace, source):
+    """Unchanged and lightly edited passages move; a removed one is kept for review or as an orphan."""
+    workspace = empty_workspace
+    kept, typo, removed = (_annotate(workspace, q) for q in ("monasteries were closed", "Satlin met Genden",
+                                                             "Choibalshan attended the meeting"))
+    source.write_text(CHANGED, encoding="utf-8")
+    report = workspace.documents.import_paths([source])
+    [summary] = report.reanchored
+    assert (summary.moved, summary.review + summary.orphaned) == (2, 1)
+    text = workspace.documents.text(kept.document_id).text
+    for annotation, expected in ((kept, "monasteries were closed"), (typo, "Stalin met Genden")):
+        now = workspace.annotations.get(annotation.id)
+        assert now.anchor_status == "anchored" and text[now.start:now.end] == expected == now.quote.exact
+    lost = workspace.annotations.get(removed.id)
+    assert lost.quote.exact == "Choibalshan attended the meeting" and lost.note == "on Choibalshan attended the meeting"
+    assert len(workspace.annotations.for_document(kept.document_id)) == 3
+
+
+def test_review_actions_and_their_undo(empty_workspace, source):
+    """Accept takes the proposal, another place re-quotes, keep-as-orphan stays listed; restore_anchor undoes each."""
+    workspace = empty_workspace
+    date = _annotate(workspace, "November 15, 1934")
+    source.write_text(ORIGINAL.replace("November 15, 1934", "Nov. 24th of that year"), encoding="utf-8")
+    workspace.documents.import_paths([source])
+    [item] = workspace.review.needs_review(include_orphans=True)
+    assert item.old.text == "November 15, 1934" and item.annotation.id == date.id
+    text = workspace.documents.text(date.document_id).text
+    start = text.index("Nov. 24th")
+    before, after = workspace.review.relocate(date.id, start, start + 9)
+    assert after.anchor_status == "anchored" and after.quote.exact == "Nov. 24th"
+    assert workspace.review.needs_review(include_orphans=True) == []
+    assert workspace.review.restore_anchor(before) == before
+    _, orphan = workspace.review.keep_orphan(date.id)
+    assert orphan.anchor_status == "orphan" and workspace.review.orphans() == [orphan]
+    assert date.id not in [s.ref for s in workspace.annotations.spans(date.document_id)]
+    with pytest.raises(ReaderError):
+        workspace.review.accept(date.id)
+
+
+def test_accept_takes_the_proposed_place(empty_workspace, source):
+    """A rewritten passage is proposed for review; accepting anchors it there, quoting the new text."""
+    workspace = empty_workspace
+    annotation = _annotate(workspace, "Satlin")
+    source.write_text(ORIGINAL.replace("In 1934 Satlin met", "During 1934 Joseph V. Stalin then met"),
+                      encoding="utf-8")
+    [summary] = workspace.documents.import_paths([source]).reanchored
+    assert (summary.moved, summary.review, summary.orphaned) == (0, 1, 0)
+    [item] = workspace.review.needs_review()
+    assert (item.old.text, item.new.text) == ("Satlin", "Stalin")
+    before, accepted = workspace.review.accept(annotation.id)
+    assert before.anchor_status == "review" and before.quote.exact == "Satlin"
+    assert accepted.anchor_status == "anchored" and accepted.anchor_confidence == 1.0
+    assert accepted.quote.exact == "Stalin" and workspace.review.needs_review() == []
