@@ -68,17 +68,22 @@ class LinkService:
             store.update_link(self._db, link_id, changes)
         return self.get(link_id)
 
-    def delete(self, link_id: int) -> Link:
-        """Move a link to the Trash; returns it as it was."""
+    def delete(self, link_id: int, with_annotations: tuple[int, ...] = ()) -> Link:
+        """Move a link to the Trash, with the annotations it created from passages (undoing a link); returns it."""
         link = self.get(link_id)
         with self._db.atomic():
             store.mark_link_deleted(self._db, link_id, True)
+            for annotation_id in with_annotations:
+                self._annotations.delete(annotation_id)
         return link
 
-    def restore(self, link_id: int) -> Link:
+    def restore(self, link_id: int, with_annotations: tuple[int, ...] = ()) -> Link:
+        """Bring a link back from the Trash, with the annotations `delete` took along."""
         if store.get_link(self._db, link_id, include_deleted=True) is None:
             raise LinkNotFound(f"no link with id {link_id}")
         with self._db.atomic():
+            for annotation_id in with_annotations:
+                self._annotations.restore(annotation_id)
             store.mark_link_deleted(self._db, link_id, False)
         return self.get(link_id)
 

@@ -22,6 +22,7 @@ class TrashService:
     def __init__(self, db: Database, annotations: AnnotationService, links: LinkService, notebook: NotebookService):
         self._db = db
         self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore}
+        self._deleters = {"annotation": annotations.delete, "link": links.delete, "note": notebook.delete}
 
     def items(self) -> list[TrashItem]:
         found = [TrashItem("annotation", a.id, _short(a.quote.exact), at)
@@ -35,9 +36,17 @@ class TrashService:
 
     def restore(self, kind: str, item_id: int) -> object:
         """Restore one item; returns it as restored (Annotation, Link or NotebookNote)."""
-        if kind not in self._restorers:
+        return self._by_kind(self._restorers, kind)(item_id)
+
+    def delete(self, kind: str, item_id: int) -> object:
+        """Put one item (back) in the Trash: the undo of `restore`."""
+        return self._by_kind(self._deleters, kind)(item_id)
+
+    @staticmethod
+    def _by_kind(actions: dict, kind: str):
+        if kind not in actions:
             raise ReaderError(f"nothing of kind '{kind}' goes to the Trash")
-        return self._restorers[kind](item_id)
+        return actions[kind]
 
 
 def _short(text: str) -> str:

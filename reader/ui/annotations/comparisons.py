@@ -1,0 +1,138 @@
+"""The Comparisons view: every linked pair side by side (quote A | relation | quote B | note), with filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
+
+from reader.core.annotations.links import LinkService
+from reader.core.annotations.models import RELATIONS, Comparison, ComparisonFilter, ComparisonSide
+from reader.core.annotations.tags import TagService
+from reader.core.documents.service import DocumentService
+from reader.core.models import DOCUMENT_KINDS
+from reader.ui.commands import AnnotationEvents
+
+COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
+ANY = "Any"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _source(side: ComparisonSide) -> str:
+    return f"{side.document_title} ({side.date})" if side.date else side.document_title
+
+
+class ComparisonsModel(QAbstractTableModel):
+    """Rows are linked pairs; the cache is replaced whole by `set_comparisons` after each query."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Comparison] = []
+
+    def set_comparisons(self, rows: list[Comparison]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def comparison_at(self, row: int) -> Comparison:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        values = (row.a.quote, _source(row.a), row.relation_label, row.b.quote, _source(row.b), row.note)
+        value = values[index.column()]
+        return " ".join(value.split()) if role == Qt.ItemDataRole.DisplayRole else value
+
+
+class ComparisonsView(QWidget):
+    """The table and its filters; double-clicking a row emits `pair_activated(annotation_a_id, annotation_b_id)`."""
+
+    pair_activated = Signal(int, int)
+
+    def __init__(self, links: LinkService, tags: TagService, documents: DocumentService,
+                 events: AnnotationEvents | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._links, self._tags, self._documents = links, tags, documents
+        self.model = ComparisonsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self._build_filters()
+        self.count_label = QLabel(self)
+        self._lay_out()
+        if events is not None:
+            for signal in (events.links_changed, events.tags_changed, events.annotations_changed,
+                           events.document_changed):
+                signal.connect(self.refresh)
+        self.refresh()
+
+    def _build_filters(self) -> None:
+        self.relation_box, self.tag_box, self.document_box, self.kind_box = (QComboBox(self) for _ in range(4))
+        self.relation_box.addItem("Any relation", "")
+        for key, label in RELATIONS.items():
+            self.relation_box.addItem(label, key)
+        self.kind_box.addItem("Any kind", "")
+        for kind in DOCUMENT_KINDS:
+            self.kind_box.addItem(kind, kind)
+        self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
+                                        prefix="Reliability ≥ ")
+        for box in (self.relation_box, self.tag_box, self.document_box, self.kind_box):
+            box.currentIndexChanged.connect(self._on_filter_changed)
+        self.reliability_box.valueChanged.connect(self._on_filter_changed)
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (self.relation_box, self.tag_box, self.document_box, self.kind_box, self.reliability_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def current_filter(self) -> ComparisonFilter:
+        return ComparisonFilter(relation=self.relation_box.currentData() or "", tag=self.tag_box.currentData() or "",
+                                document_id=self.document_box.currentData(), kind=self.kind_box.currentData() or "",
+                                min_reliability=self.reliability_box.value() or None)
+
+    def refresh(self, *_args) -> None:
+        """Re-read the filter choices (tags and documents change) and the pairs."""
+        self._refill(self.tag_box, "Any tag", [(f"{t.name} ({t.count})", t.name) for t in self._tags.all()])
+        self._refill(self.document_box, "Any document", [(d.title, d.id) for d in self._documents.list()])
+        self._on_filter_changed()
+
+    def _refill(self, box: QComboBox, any_label: str, items: list[tuple[str, object]]) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(any_label, None)
+        for label, value in items:
+            box.addItem(label, value)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+        box.blockSignals(False)
+
+    def _on_filter_changed(self, *_args) -> None:
+        self.model.set_comparisons(self._links.comparisons(self.current_filter()))
+        self.count_label.setText(f"{self.model.rowCount()} linked pairs")
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        pair = self.model.comparison_at(self.proxy.mapToSource(index).row())
+        self.pair_activated.emit(pair.a.annotation_id, pair.b.annotation_id)

@@ -1,0 +1,127 @@
+"""The "Link to…" dialog: a relation, an optional note, and a target annotation or passage in any document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.annotations.links import Target
+from reader.core.annotations.models import RELATIONS, Passage
+from reader.core.annotations.service import AnnotationService
+from reader.core.documents.service import DocumentService
+from reader.ui.offsets import Utf16Map
+
+
+class TargetPicker(QWidget):
+    """Pick a document, then one of its annotations or a passage selected in its text."""
+
+    def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._annotations, self._documents = annotations, documents
+        self._offsets = Utf16Map("")
+        self.document_box = QComboBox(self)
+        for info in documents.list():
+            self.document_box.addItem(info.title, info.id)
+        self.tabs = QTabWidget(self)
+        self.annotation_list = QListWidget(self)
+        self.passage_view = QPlainTextEdit(self, readOnly=True)
+        self.tabs.addTab(self.annotation_list, "Annotation")
+        self.tabs.addTab(self.passage_view, "Passage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.document_box)
+        layout.addWidget(self.tabs)
+        self.document_box.currentIndexChanged.connect(self._on_document_changed)
+        self._on_document_changed()
+
+    def show_document(self, document_id: int) -> None:
+        self.document_box.setCurrentIndex(max(0, self.document_box.findData(document_id)))
+
+    def _on_document_changed(self, *_args) -> None:
+        document_id = self.document_box.currentData()
+        self.annotation_list.clear()
+        if document_id is None:
+            return
+        for annotation in self._annotations.for_document(document_id):
+            label = " ".join(annotation.quote.exact.split())
+            entry = QListWidgetItem(f"“{label}”" + (f" — {annotation.note.strip()[:60]}" if annotation.note else ""))
+            entry.setData(Qt.ItemDataRole.UserRole, annotation.id)
+            self.annotation_list.addItem(entry)
+        text = self._documents.text(document_id).text
+        self._offsets = Utf16Map(text)
+        self.passage_view.setPlainText(text)
+
+    def select_passage(self, start: int, end: int) -> None:
+        """Select [start, end) (code points) in the passage tab, as a user's drag would."""
+        self.tabs.setCurrentWidget(self.passage_view)
+        cursor = self.passage_view.textCursor()
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), cursor.MoveMode.KeepAnchor)
+        self.passage_view.setTextCursor(cursor)
+
+    def target(self) -> Target | None:
+        if self.tabs.currentWidget() is self.passage_view:
+            cursor = self.passage_view.textCursor()
+            if not cursor.hasSelection():
+                return None
+            return Passage(self.document_box.currentData(), self._offsets.to_code_point(cursor.selectionStart()),
+                           self._offsets.to_code_point(cursor.selectionEnd()))
+        entry = self.annotation_list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+
+class LinkDialog(QDialog):
+    """Choose relation, note and target for a link from `source` (an annotation id or a Passage)."""
+
+    def __init__(self, annotations: AnnotationService, documents: DocumentService, source: Target,
+                 source_label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Link to…")
+        self.source = source
+        self.relation_box = QComboBox(self)
+        for key, label in RELATIONS.items():
+            self.relation_box.addItem(label, key)
+        self.note_edit = QPlainTextEdit(self, placeholderText="Why these passages belong together (optional)")
+        self.picker = TargetPicker(annotations, documents, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for signal in (self.picker.annotation_list.currentRowChanged, self.picker.passage_view.selectionChanged,
+                       self.picker.tabs.currentChanged):
+            signal.connect(self._on_target_changed)
+        form = QFormLayout()
+        form.addRow("From", QLabel(f"“{' '.join(source_label.split())[:200]}”", self))
+        form.addRow("Relation", self.relation_box)
+        form.addRow("Note", self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("To:", self))
+        layout.addWidget(self.picker)
+        layout.addWidget(self.buttons)
+        self._on_target_changed()
+
+    def relation(self) -> str:
+        return self.relation_box.currentData()
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def target(self) -> Target | None:
+        return self.picker.target()
+
+    def _on_target_changed(self, *_args) -> None:
+        target = self.target()
+        usable = target is not None and target != self.source
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(usable)

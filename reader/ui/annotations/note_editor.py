@@ -1,0 +1,41 @@
+"""A Markdown note editor with a live rendered preview (QTextDocument.setMarkdown)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+
+class NoteEditor(QWidget):
+    """Write on the left, read on the right; Save (or Ctrl+Return) emits `note_saved(text)`."""
+
+    note_saved = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…")
+        self.preview = QTextBrowser(self, openExternalLinks=True)
+        self.save_button = QPushButton("Save note", self, shortcut="Ctrl+Return")
+        self.source.textChanged.connect(self._on_source_changed)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.source)
+        splitter.addWidget(self.preview)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        layout.addLayout(buttons)
+
+    def set_note(self, text: str) -> None:
+        self.source.setPlainText(text)
+
+    def text(self) -> str:
+        return self.source.toPlainText()
+
+    def _on_source_changed(self) -> None:
+        self.preview.document().setMarkdown(self.source.toPlainText())
+
+    def _on_save_clicked(self) -> None:
+        self.note_saved.emit(self.text())

@@ -1,0 +1,51 @@
+"""The Trash: deleted annotations, links and notes, newest first; Restore brings the selected one back (undoable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from reader.core.annotations.trash import TrashService
+from reader.ui.commands import AnnotationEvents, TrashCommand
+
+
+class TrashDialog(QDialog):
+    """Lists the Trash and restores from it through the undo stack."""
+
+    def __init__(self, trash: TrashService, undo_stack: QUndoStack, events: AnnotationEvents,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Trash")
+        self._trash, self._stack, self._events = trash, undo_stack, events
+        self.item_list = QListWidget(self)
+        self.empty_label = QLabel("The Trash is empty.", self)
+        self.restore_button = QPushButton("Restore", self)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.item_list.currentRowChanged.connect(self._on_current_row_changed)
+        for signal in (events.annotations_changed, events.links_changed, events.notebook_changed):
+            signal.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.item_list)
+        layout.addWidget(self.restore_button)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        self.item_list.clear()
+        for item in self._trash.items():
+            entry = QListWidgetItem(f"{item.kind}: {item.label}  ·  deleted {item.deleted_at}")
+            entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.id))
+            self.item_list.addItem(entry)
+        self.empty_label.setVisible(self.item_list.count() == 0)
+        self.item_list.setCurrentRow(0 if self.item_list.count() else -1)
+        self._on_current_row_changed(self.item_list.currentRow())
+
+    def _on_current_row_changed(self, row: int) -> None:
+        self.restore_button.setEnabled(row >= 0)
+
+    def _on_restore_clicked(self) -> None:
+        entry = self.item_list.currentItem()
+        if entry is not None:
+            kind, item_id = entry.data(Qt.ItemDataRole.UserRole)
+            self._stack.push(TrashCommand(self._trash, self._events, kind, item_id))
