@@ -5,7 +5,8 @@ The approach of the Hypothesis client's quote matching, helped by the fact that 
 2. exact search for the quote near the mapped position (then anywhere), scored on context and distance;
 3. fuzzy search (rapidfuzz) around the mapped position, scored on quote, prefix, suffix and distance.
 Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD`, put it in review
-when some candidate resembles the quote, and keep it as an orphan (with its quote) otherwise. Pure functions: no I/O.
+when some candidate resembles the quote or replaced it, and keep it as an orphan (with its quote) otherwise. Pure
+functions: no I/O.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int) -> Ancho
     on_the_edit = start <= hint_end and end >= hint_start  # fuzzy matches elsewhere are only ever proposed
     if confidence >= MOVE_THRESHOLD and (method == "exact" or on_the_edit):
         return AnchorResult(start, end, confidence, ANCHORED, method)
-    if quote_score >= REVIEW_MIN_QUOTE_SIMILARITY:
+    if quote_score >= REVIEW_MIN_QUOTE_SIMILARITY or (on_the_edit and end > start):  # what replaced it, say
         return AnchorResult(start, end, confidence, REVIEW, method)
     return AnchorResult(0, 0, confidence, ORPHAN, "none")
 

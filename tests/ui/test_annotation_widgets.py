@@ -1,0 +1,246 @@
+"""The annotation widgets driven as a user would: comparisons, review after a re-import, links, tags, trash, notes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialogButtonBox
+
+from reader.core.annotations.models import Passage
+from reader.ui.annotations.comparisons import ComparisonsModel, ComparisonsView
+from reader.ui.annotations.link_dialog import LinkDialog
+from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.annotations.review_list import ReviewList
+from reader.ui.annotations.tag_editor import TagEditor, TagManager
+from reader.ui.annotations.trash_dialog import TrashDialog
+from reader.ui.commands import AnnotationEvents, CreateLinkCommand, SetTagsCommand
+
+
+@pytest.fixture
+def events():
+    return AnnotationEvents()
+
+
+@pytest.fixture
+def stack():
+    return QUndoStack()
+
+
+@pytest.fixture
+def linked(workspace):
+    """'15 Nov' in one document contradicts 'Stalin' in another, both tagged meeting-1934."""
+    first, second = workspace.documents.list()[:2]
+    a = workspace.annotations.create_at_quote(first.id, "Genden", tags=["meeting-1934"])
+    b = workspace.annotations.create_at_quote(second.id, "Stalin", tags=["meeting-1934"])
+    workspace.links.link(a.id, b.id, "contradicts", "date of the meeting: 15 or 24 Nov?")
+    c = workspace.annotations.create_at_quote(second.id, "Mongolia")
+    workspace.links.link(c.id, a.id, "corroborates")
+    return a, b, c
+
+
+def cell(view, row, column):
+    return view.table.model().index(row, column).data()
+
+
+def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, workspace, events, linked):
+    """The table shows both pairs; the relation filter narrows it; double-click emits both annotation ids."""
+    a, b, _ = linked
+    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtmodeltester.check(view.model)
+    assert view.table.model().rowCount() == 2 and view.count_label.text() == "2 linked pairs"
+    view.relation_box.setCurrentIndex(view.relation_box.findData("contradicts"))
+    assert view.table.model().rowCount() == 1
+    assert [cell(view, 0, c) for c in (0, 2, 3, 5)] == ["Genden", "contradicts", "Stalin",
+                                                        "date of the meeting: 15 or 24 Nov?"]
+    index = view.table.model().index(0, 0)
+    view.table.scrollTo(index)
+    center = view.table.visualRect(index).center()
+    with qtbot.waitSignal(view.pair_activated) as activated:
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert activated.args == [a.id, b.id]
+
+
+def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspace, events, linked):
+    """Tag, document and reliability filters narrow the pairs; a source judgement refreshes the view."""
+    a, _, c = linked
+    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    view.tag_box.setCurrentIndex(view.tag_box.findData("meeting-1934"))
+    assert view.table.model().rowCount() == 2
+    view.tag_box.setCurrentIndex(0)
+    view.reliability_box.setValue(4)
+    assert view.table.model().rowCount() == 0
+    workspace.sources.update(c.document_id, reliability=5)
+    events.document_changed.emit(c.document_id)
+    assert view.table.model().rowCount() == 2
+    view.reliability_box.setValue(0)
+    view.document_box.setCurrentIndex(view.document_box.findData(workspace.documents.list()[3].id))
+    assert view.table.model().rowCount() == 0
+
+
+def test_comparisons_model_survives_the_model_tester(qtmodeltester, workspace, linked):
+    """The adapter obeys Qt's model rules when filled and emptied."""
+    model = ComparisonsModel()
+    model.set_comparisons(workspace.links.comparisons())
+    qtmodeltester.check(model)
+    model.set_comparisons([])
+    qtmodeltester.check(model)
+
+
+@pytest.fixture
+def reimported(empty_workspace, tmp_path):
+    """A source annotated twice, then re-imported with one passage rewritten: one moves, one needs review."""
+    path = tmp_path / "account.txt"
+    path.write_text("In 1934 Satlin met Genden in Moscow on November 15, 1934.\nThe monasteries were closed.\n",
+                    encoding="utf-8")
+    empty_workspace.documents.import_paths([path])
+    date = empty_workspace.annotations.create_at_quote(1, "November 15, 1934")
+    empty_workspace.annotations.create_at_quote(1, "monasteries")
+    path.write_text("In 1934 Stalin met Genden in Moscow, on Nov. 24th of that year.\nThe monasteries were closed.\n",
+                    encoding="utf-8")
+    [summary] = empty_workspace.documents.import_paths([path]).reanchored
+    assert (summary.moved, summary.review, summary.orphaned) == (1, 1, 0)
+    return empty_workspace, date
+
+
+def test_review_list_after_reimport_relocate_and_undo(qtbot, reimported, events, stack):
+    """The review list shows the old context; choosing another place anchors it there; undo brings it back."""
+    workspace, date = reimported
+    review = ReviewList(workspace.review, workspace.documents, stack, events)
+    qtbot.addWidget(review)
+    assert review.items_list.count() == 1 and "November 15, 1934" in review.items_list.item(0).text()
+    assert "on November 15, 1934." in review.old_view.toPlainText()
+    assert "on Nov. 24th of that year." in review.new_view.toPlainText()
+    dialog = review.place_dialog()
+    qtbot.addWidget(dialog)
+    text = workspace.documents.text(1).text
+    start = text.index("Nov. 24th")
+    dialog.select(start, start + len("Nov. 24th of that year"))
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    with qtbot.waitSignal(events.annotations_changed):
+        review.place_at(*dialog.chosen_range())
+    assert review.items_list.count() == 0
+    assert workspace.annotations.get(date.id).quote.exact == "Nov. 24th of that year"
+    stack.undo()
+    assert review.items_list.count() == 1
+
+
+def test_review_list_accept(qtbot, reimported, events, stack):
+    """Accept anchors the annotation on the proposed place and re-quotes it; undo puts it back in the list."""
+    workspace, date = reimported
+    review = ReviewList(workspace.review, workspace.documents, stack, events)
+    qtbot.addWidget(review)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    assert review.items_list.count() == 0
+    assert workspace.annotations.get(date.id).anchor_status == "anchored"
+    stack.undo()
+    assert review.items_list.count() == 1 and workspace.annotations.get(date.id).anchor_status == "review"
+
+
+def test_review_list_keep_as_orphan(qtbot, reimported, events, stack):
+    """Keep as orphan leaves the list (orphans hidden), stays under 'Show orphans', and keeps its quote."""
+    workspace, date = reimported
+    review = ReviewList(workspace.review, workspace.documents, stack, events)
+    qtbot.addWidget(review)
+    assert review.accept_button.isEnabled()
+    qtbot.mouseClick(review.orphan_button, Qt.MouseButton.LeftButton)
+    assert review.items_list.count() == 0
+    review.include_orphans.setChecked(True)
+    assert review.items_list.count() == 1 and "orphan" in review.items_list.item(0).text()
+    assert not review.orphan_button.isEnabled() and not review.accept_button.isEnabled()
+    assert workspace.annotations.get(date.id).quote.exact == "November 15, 1934"
+
+
+def test_link_dialog_to_a_passage_in_another_document(qtbot, workspace, events, stack, linked):
+    """Pick a document, select a passage, choose a relation: the link and its new highlight are made, undoably."""
+    a, _, _ = linked
+    dialog = LinkDialog(workspace.annotations, workspace.documents, a.id, a.quote.exact)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    third = workspace.documents.list()[2]
+    dialog.picker.show_document(third.id)
+    assert dialog.picker.annotation_list.count() == 0 and not ok.isEnabled()
+    dialog.picker.select_passage(0, 12)
+    dialog.relation_box.setCurrentIndex(dialog.relation_box.findData("same_event"))
+    dialog.note_edit.setPlainText("  same summit ")
+    assert ok.isEnabled() and dialog.target() == Passage(third.id, 0, 12)
+    stack.push(CreateLinkCommand(workspace.links, events, dialog.source, dialog.target(), dialog.relation(),
+                                 dialog.note()))
+    [entry] = [e for e in workspace.links.links_for(a.id) if e.link.relation == "same_event"]
+    assert entry.other.document_id == third.id and entry.link.note == "same summit"
+
+
+def test_link_dialog_to_an_existing_annotation(qtbot, workspace, linked):
+    """The annotation tab lists the chosen document's annotations; picking one makes it the target."""
+    a, b, c = linked
+    dialog = LinkDialog(workspace.annotations, workspace.documents, a.id, a.quote.exact)
+    qtbot.addWidget(dialog)
+    dialog.picker.show_document(b.document_id)
+    assert dialog.picker.annotation_list.count() == 2
+    dialog.picker.annotation_list.setCurrentRow(1)
+    assert dialog.target() in (b.id, c.id)
+
+
+def test_tag_editor_autocompletes_and_applies_undoably(qtbot, workspace, events, stack, linked):
+    """Typing 'mee' offers meeting-1934; Enter applies the tags through the undo stack."""
+    a, _, c = linked
+    editor = TagEditor(workspace.tags)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tags_edited.connect(lambda names: stack.push(SetTagsCommand(workspace.annotations, events, c.id, names)))
+    qtbot.keyClicks(editor, "source, mee")
+    completer = editor.completer()
+    assert completer.splitPath(editor.text()) == ["mee"] and completer.completionCount() == 1
+    assert completer.currentCompletion() == "source, meeting-1934, "
+    editor.setText(completer.currentCompletion())  # what choosing the offered completion does
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert workspace.annotations.get(c.id).tags == ("meeting-1934", "source")
+    stack.undo()
+    assert workspace.annotations.get(c.id).tags == ()
+
+
+def test_tag_manager_merges_and_undoes(qtbot, workspace, events, stack, linked):
+    """Renaming 'wine' onto 'meeting-1934' merges them in the list; undo splits them again."""
+    _, _, c = linked
+    workspace.annotations.set_tags(c.id, ["wine"])
+    manager = TagManager(workspace.tags, stack, events)
+    qtbot.addWidget(manager)
+    assert [manager.tag_list.item(i).text() for i in range(manager.tag_list.count())] == ["meeting-1934 (2)",
+                                                                                          "wine (1)"]
+    manager.select("wine")
+    manager.new_name.setText("meeting-1934")
+    qtbot.mouseClick(manager.rename_button, Qt.MouseButton.LeftButton)
+    assert [manager.tag_list.item(i).text() for i in range(manager.tag_list.count())] == ["meeting-1934 (3)"]
+    stack.undo()
+    assert manager.tag_list.count() == 2
+
+
+def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
+    """A deleted annotation is listed in the Trash; Restore brings it back and empties the list."""
+    a, _, _ = linked
+    workspace.annotations.delete(a.id)
+    dialog = TrashDialog(workspace.trash, stack, events)
+    qtbot.addWidget(dialog)
+    assert dialog.item_list.count() == 1 and "Genden" in dialog.item_list.item(0).text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.item_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
+    assert workspace.annotations.get(a.id).tags == ("meeting-1934",) and len(workspace.links.comparisons()) == 2
+    stack.undo()
+    assert dialog.item_list.count() == 1
+
+
+def test_note_editor_renders_markdown_and_saves(qtbot):
+    """Markdown typed on the left renders on the right; Save emits the source text."""
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.source, "Date: **15 or 24 Nov?**")
+    assert editor.preview.toPlainText() == "Date: 15 or 24 Nov?"
+    assert editor.preview.document().toMarkdown().strip() == "Date: **15 or 24 Nov?**"
+    with qtbot.waitSignal(editor.note_saved) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == ["Date: **15 or 24 Nov?**"]
