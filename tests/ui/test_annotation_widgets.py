@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from reader.core.annotations.models import Passage
 from reader.ui.annotations.comparisons import ComparisonsModel, ComparisonsView
 from reader.ui.annotations.link_dialog import LinkDialog
+from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.review_list import ReviewList
+from reader.ui.annotations.source_criticism import SourceCriticismPanel
 from reader.ui.annotations.tag_editor import TagEditor, TagManager
 from reader.ui.annotations.trash_dialog import TrashDialog
 from reader.ui.commands import AnnotationEvents, CreateLinkCommand, SetTagsCommand
@@ -244,3 +246,38 @@ def test_note_editor_renders_markdown_and_saves(qtbot):
     with qtbot.waitSignal(editor.note_saved) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["Date: **15 or 24 Nov?**"]
+
+
+def test_links_list_shows_links_and_backlinks(qtbot, workspace, events, stack, linked):
+    """An annotation lists its outgoing link and its backlink; double-click names the other end; remove undoes."""
+    a, b, c = linked
+    view = LinksList(workspace.links, workspace.documents, stack, events)
+    qtbot.addWidget(view)
+    view.show_annotation(a.id)
+    lines = [view.entries.item(i).text() for i in range(view.entries.count())]
+    assert lines[0].startswith("→ contradicts “Stalin”") and lines[0].endswith("date of the meeting: 15 or 24 Nov?")
+    assert lines[1].startswith("← corroborates “Mongolia”")
+    with qtbot.waitSignal(view.annotation_activated) as activated:
+        view.entries.itemDoubleClicked.emit(view.entries.item(1))
+    assert activated.args == [c.id]
+    view.entries.setCurrentRow(0)
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert view.entries.count() == 1
+    stack.undo()
+    assert view.entries.count() == 2
+
+
+def test_source_criticism_panel_saves_and_undoes(qtbot, workspace, events, stack):
+    """Fields typed and saved reach the core; undo empties them again in the panel."""
+    document_id = workspace.documents.list()[0].id
+    panel = SourceCriticismPanel(workspace.sources, stack, events)
+    qtbot.addWidget(panel)
+    panel.show_document(document_id)
+    qtbot.keyClicks(panel.date_written, "1990")
+    panel.reliability.setValue(2)
+    qtbot.keyClicks(panel.provenance, "Memoir written decades later")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    saved = workspace.sources.get(document_id)
+    assert (saved.date_written, saved.reliability, saved.provenance_note) == ("1990", 2, "Memoir written decades later")
+    stack.undo()
+    assert panel.date_written.text() == "" and panel.reliability.text() == "not judged"

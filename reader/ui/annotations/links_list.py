@@ -1,0 +1,69 @@
+"""One annotation's links and backlinks: relation, the passage across, its document; double-click goes there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from reader.core.annotations.links import LinkService
+from reader.core.annotations.models import LinkedAnnotation
+from reader.core.documents.service import DocumentService
+from reader.ui.commands import AnnotationEvents, DeleteLinkCommand
+
+LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def describe(entry: LinkedAnnotation, document_title: str) -> str:
+    """"→ contradicts “quote” (document)" for a link, "← …" for a backlink; the link's note on a second line."""
+    arrow = "→" if entry.outgoing else "←"
+    relation = entry.link.relation_label if entry.outgoing or not entry.link.directed else "is the source of"
+    text = f"{arrow} {relation} “{' '.join(entry.other.quote.exact.split())}” ({document_title})"
+    return text + (f"\n    {entry.link.note}" if entry.link.note else "")
+
+
+class LinksList(QWidget):
+    """Shows `links_for(annotation_id)`; `annotation_activated(other_id)` on double-click; Remove link is undoable."""
+
+    annotation_activated = Signal(int)
+
+    def __init__(self, links: LinkService, documents: DocumentService, undo_stack: QUndoStack,
+                 events: AnnotationEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._links, self._documents, self._stack, self._events = links, documents, undo_stack, events
+        self._annotation_id: int | None = None
+        self.entries = QListWidget(self)
+        self.remove_button = QPushButton("Remove link", self)
+        self.entries.itemDoubleClicked.connect(self._on_entry_double_clicked)
+        self.entries.currentRowChanged.connect(self._on_current_row_changed)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        events.links_changed.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.entries)
+        layout.addWidget(self.remove_button)
+        self.refresh()
+
+    def show_annotation(self, annotation_id: int | None) -> None:
+        self._annotation_id = annotation_id
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        self.entries.clear()
+        found = self._links.links_for(self._annotation_id) if self._annotation_id is not None else []
+        for entry in found:
+            item = QListWidgetItem(describe(entry, self._documents.get(entry.other.document_id).title))
+            item.setData(Qt.ItemDataRole.UserRole, entry.other.id)
+            item.setData(LINK_ID_ROLE, entry.link.id)
+            self.entries.addItem(item)
+        self._on_current_row_changed(self.entries.currentRow())
+
+    def _on_current_row_changed(self, row: int) -> None:
+        self.remove_button.setEnabled(row >= 0)
+
+    def _on_entry_double_clicked(self, item: QListWidgetItem) -> None:
+        self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_remove_clicked(self) -> None:
+        item = self.entries.currentItem()
+        if item is not None:
+            self._stack.push(DeleteLinkCommand(self._links, self._events, item.data(LINK_ID_ROLE)))

@@ -1,0 +1,58 @@
+"""Source criticism of one document: date written, date of the events, reliability 1–5, provenance; undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from reader.core.annotations.models import SourceCriticism
+from reader.core.annotations.sources import SourceCriticismService
+from reader.ui.commands import AnnotationEvents, SetSourceCriticismCommand
+
+
+class SourceCriticismPanel(QWidget):
+    """Edits the fields; Save pushes one command; the panel follows `document_changed` (undo included)."""
+
+    def __init__(self, sources: SourceCriticismService, undo_stack: QUndoStack, events: AnnotationEvents,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sources, self._stack, self._events = sources, undo_stack, events
+        self._document_id: int | None = None
+        self.date_written = QLineEdit(self, placeholderText="when the source was written, e.g. 1990 or 1934-11")
+        self.events_date = QLineEdit(self, placeholderText="when the events it tells happened")
+        self.reliability = QSpinBox(self, minimum=0, maximum=5, specialValueText="not judged")
+        self.provenance = QPlainTextEdit(self, placeholderText="Who wrote it, for whom, how it reached us…")
+        self.save_button = QPushButton("Save source criticism", self)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        events.document_changed.connect(self._on_document_changed)
+        form = QFormLayout()
+        form.addRow("Date written", self.date_written)
+        form.addRow("Date of events", self.events_date)
+        form.addRow("Reliability (1–5)", self.reliability)
+        form.addRow("Provenance", self.provenance)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        self.setEnabled(False)
+
+    def show_document(self, document_id: int | None) -> None:
+        self._document_id = document_id
+        self.setEnabled(document_id is not None)
+        criticism = self._sources.get(document_id) if document_id is not None else SourceCriticism()
+        self.date_written.setText(criticism.date_written)
+        self.events_date.setText(criticism.events_date)
+        self.reliability.setValue(criticism.reliability or 0)
+        self.provenance.setPlainText(criticism.provenance_note)
+
+    def criticism(self) -> SourceCriticism:
+        return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
+                               self.reliability.value() or None, self.provenance.toPlainText().strip())
+
+    def _on_document_changed(self, document_id: int) -> None:
+        if document_id == self._document_id:
+            self.show_document(document_id)
+
+    def _on_save_clicked(self) -> None:
+        if self._document_id is not None:
+            self._stack.push(SetSourceCriticismCommand(self._sources, self._events, self._document_id,
+                                                       self.criticism()))
