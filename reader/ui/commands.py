@@ -122,39 +122,37 @@ class _SwapCommand(_CoreCommand):
         raise NotImplementedError
 
 
-class EditNoteCommand(_SwapCommand):
+class _AnnotationFieldCommand(_SwapCommand):
+    """Change one field of an annotation through its AnnotationService setter."""
+
+    label, field, setter = "", "", ""
+
+    def __init__(self, annotations: AnnotationService, events: AnnotationEvents, annotation_id: int, value: object):
+        super().__init__(self.label, events, getattr(annotations.get(annotation_id), self.field), value)
+        self._annotations, self._annotation_id = annotations, annotation_id
+
+    def _apply(self, value: object) -> None:
+        self.events.annotation_changed(getattr(self._annotations, self.setter)(self._annotation_id, value))
+        if self.field == "tags":
+            self.events.tags_changed.emit()
+
+
+class EditNoteCommand(_AnnotationFieldCommand):
     """Change an annotation's Markdown note."""
 
-    def __init__(self, annotations: AnnotationService, events: AnnotationEvents, annotation_id: int, note: str):
-        super().__init__("Edit note", events, annotations.get(annotation_id).note, note)
-        self._annotations, self._annotation_id = annotations, annotation_id
-
-    def _apply(self, value: object) -> None:
-        self.events.annotation_changed(self._annotations.set_note(self._annotation_id, value))
+    label, field, setter = "Edit note", "note", "set_note"
 
 
-class SetColorCommand(_SwapCommand):
+class SetColorCommand(_AnnotationFieldCommand):
     """Change a highlight's colour."""
 
-    def __init__(self, annotations: AnnotationService, events: AnnotationEvents, annotation_id: int, color: str):
-        super().__init__("Change colour", events, annotations.get(annotation_id).color, color)
-        self._annotations, self._annotation_id = annotations, annotation_id
-
-    def _apply(self, value: object) -> None:
-        self.events.annotation_changed(self._annotations.set_color(self._annotation_id, value))
+    label, field, setter = "Change colour", "color", "set_color"
 
 
-class SetTagsCommand(_SwapCommand):
-    """Replace an annotation's tags."""
+class SetTagsCommand(_AnnotationFieldCommand):
+    """Replace an annotation's tags (a tuple of names)."""
 
-    def __init__(self, annotations: AnnotationService, events: AnnotationEvents, annotation_id: int,
-                 tags: tuple[str, ...]):
-        super().__init__("Edit tags", events, annotations.get(annotation_id).tags, tuple(tags))
-        self._annotations, self._annotation_id = annotations, annotation_id
-
-    def _apply(self, value: object) -> None:
-        self.events.annotation_changed(self._annotations.set_tags(self._annotation_id, value))
-        self.events.tags_changed.emit()
+    label, field, setter = "Edit tags", "tags", "set_tags"
 
 
 class CreateLinkCommand(_CoreCommand):

@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from reader.core.models import DocumentInfo
+from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Title", "Kind", "Date", "Characters", "Notes", "File")
 NUMERIC_COLUMNS = (3, 4)
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowTableModel):
     """Rows are documents; the cache is replaced whole by `set_documents` after each core call."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[DocumentInfo] = []
+    columns = COLUMNS
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(documents)
-        self.endResetModel()
+        self.set_rows(documents)
 
     def document_at(self, row: int) -> DocumentInfo:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

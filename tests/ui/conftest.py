@@ -1,8 +1,10 @@
 """Fixtures for window tests: the real window wired over a workspace in tmp_path."""
 
 import pytest
+from PySide6.QtGui import QUndoStack
 
 from reader.ui.app import build_window, settings_for
+from reader.ui.commands import AnnotationEvents
 
 
 @pytest.fixture
@@ -13,3 +15,15 @@ def window(qtbot, workspace):
     qtbot.waitExposed(main_window)
     yield main_window
     main_window.close()
+
+
+@pytest.fixture
+def events():
+    """The annotation commands' change notifications, shared by the widgets of one test."""
+    return AnnotationEvents()
+
+
+@pytest.fixture
+def stack(qtbot):
+    """An undo stack for the commands a test pushes."""
+    return QUndoStack()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from reader.core.annotations.models import Passage, SourceCriticism
 from reader.ui.commands import (
-    AnnotationEvents,
     CreateAnnotationCommand,
     CreateLinkCommand,
     CreateNotebookNoteCommand,
@@ -23,16 +21,6 @@ from reader.ui.commands import (
     TrashCommand,
     UpdateMetadataCommand,
 )
-
-
-@pytest.fixture
-def stack(qtbot):
-    return QUndoStack()
-
-
-@pytest.fixture
-def events():
-    return AnnotationEvents()
 
 
 @pytest.fixture

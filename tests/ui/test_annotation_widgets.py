@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reader.core.annotations.models import Passage
@@ -16,17 +15,7 @@ from reader.ui.annotations.review_list import ReviewList
 from reader.ui.annotations.source_criticism import SourceCriticismPanel
 from reader.ui.annotations.tag_editor import TagEditor, TagManager
 from reader.ui.annotations.trash_dialog import TrashDialog
-from reader.ui.commands import AnnotationEvents, CreateLinkCommand, SetTagsCommand
-
-
-@pytest.fixture
-def events():
-    return AnnotationEvents()
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
+from reader.ui.commands import CreateLinkCommand, SetTagsCommand
 
 
 @pytest.fixture
@@ -88,9 +77,9 @@ def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspac
 def test_comparisons_model_survives_the_model_tester(qtmodeltester, workspace, linked):
     """The adapter obeys Qt's model rules when filled and emptied."""
     model = ComparisonsModel()
-    model.set_comparisons(workspace.links.comparisons())
+    model.set_rows(workspace.links.comparisons())
     qtmodeltester.check(model)
-    model.set_comparisons([])
+    model.set_rows([])
     qtmodeltester.check(model)
 
 

@@ -2,50 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
 from reader.core.annotations.links import LinkService
-from reader.core.annotations.models import RELATIONS, Comparison, ComparisonFilter, ComparisonSide
+from reader.core.annotations.models import RELATIONS, ComparisonFilter, ComparisonSide
 from reader.core.annotations.tags import TagService
 from reader.core.documents.service import DocumentService
 from reader.core.models import DOCUMENT_KINDS
 from reader.ui.commands import AnnotationEvents
+from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 ANY = "Any"
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _source(side: ComparisonSide) -> str:
     return f"{side.document_title} ({side.date})" if side.date else side.document_title
 
 
-class ComparisonsModel(QAbstractTableModel):
-    """Rows are linked pairs; the cache is replaced whole by `set_comparisons` after each query."""
+class ComparisonsModel(RowTableModel):
+    """Rows are linked pairs; the cache is replaced whole by `set_rows` after each query."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Comparison] = []
-
-    def set_comparisons(self, rows: list[Comparison]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def comparison_at(self, row: int) -> Comparison:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    columns = COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -130,9 +109,9 @@ class ComparisonsView(QWidget):
         box.blockSignals(False)
 
     def _on_filter_changed(self, *_args) -> None:
-        self.model.set_comparisons(self._links.comparisons(self.current_filter()))
+        self.model.set_rows(self._links.comparisons(self.current_filter()))
         self.count_label.setText(f"{self.model.rowCount()} linked pairs")
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        pair = self.model.comparison_at(self.proxy.mapToSource(index).row())
+        pair = self.model.row_at(self.proxy.mapToSource(index).row())
         self.pair_activated.emit(pair.a.annotation_id, pair.b.annotation_id)
