@@ -11,6 +11,7 @@ from reader.ui.annotations.comparisons import ComparisonsModel, ComparisonsView
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.annotations.notebook_panel import NotebookPanel
 from reader.ui.annotations.review_list import ReviewList
 from reader.ui.annotations.source_criticism import SourceCriticismPanel
 from reader.ui.annotations.tag_editor import TagEditor, TagManager
@@ -270,3 +271,42 @@ def test_source_criticism_panel_saves_and_undoes(qtbot, workspace, events, stack
     assert (saved.date_written, saved.reliability, saved.provenance_note) == ("1990", 2, "Memoir written decades later")
     stack.undo()
     assert panel.date_written.text() == "" and panel.reliability.text() == "not judged"
+
+
+def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack, linked):
+    """New note, Markdown saved, a passage cited (one undo step), the note deleted and restored by undo."""
+    a, _, _ = linked
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert panel.note_list.count() == 1 and panel.title_edit.text() == "Untitled note"
+    panel.title_edit.setText("Meeting date")
+    panel.editor.set_note("Sources give **15** and **24** November.")
+    qtbot.mouseClick(panel.editor.save_button, Qt.MouseButton.LeftButton)
+    assert panel.note_list.item(0).text() == "Meeting date"
+    third = workspace.documents.list()[2]
+    panel.cite(a.id)
+    panel.cite(Passage(third.id, 0, 12))
+    assert panel.citation_list.count() == 2 and panel.citation_list.item(0).text().startswith("“Genden”")
+    stack.undo()
+    assert panel.citation_list.count() == 1 and workspace.annotations.for_document(third.id) == []
+    with qtbot.waitSignal(panel.citation_activated) as activated:
+        panel.citation_list.itemDoubleClicked.emit(panel.citation_list.item(0))
+    assert activated.args == [a.id]
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.note_list.count() == 0 and "note" in [i.kind for i in workspace.trash.items()]
+    stack.undo()
+    assert panel.note_list.count() == 1
+
+
+def test_notebook_panel_document_scope(qtbot, workspace, events, stack):
+    """A note made while a document is the scope belongs to that document, not to the notebook."""
+    document = workspace.documents.list()[1]
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    panel.show_document(document.id)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert [n.document_id for n in workspace.notebook.for_document(document.id)] == [document.id]
+    assert workspace.notebook.notebook() == []

@@ -1,0 +1,199 @@
+"""The research notebook: free-standing notes and notes on a whole document, in Markdown, citing passages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.annotations.models import NotebookNote, Passage
+from reader.core.annotations.notebook import NotebookService
+from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.trash import TrashService
+from reader.core.documents.service import DocumentService
+from reader.ui.annotations.link_dialog import TargetPicker
+from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.commands import (
+    AnnotationEvents,
+    CreateAnnotationCommand,
+    CreateNotebookNoteCommand,
+    EditNotebookNoteCommand,
+    TrashCommand,
+)
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CiteDialog(QDialog):
+    """Pick the annotation or passage (any document) a note cites."""
+
+    def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Cite a passage")
+        self.picker = TargetPicker(annotations, documents, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(buttons)
+
+
+class NotebookPanel(QWidget):
+    """Notes of one scope (the notebook, or one document) with an editor; every change goes through the undo stack."""
+
+    citation_activated = Signal(int)
+
+    def __init__(self, notebook: NotebookService, annotations: AnnotationService, documents: DocumentService,
+                 trash: TrashService, undo_stack: QUndoStack, events: AnnotationEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._notebook, self._annotations, self._documents, self._trash = notebook, annotations, documents, trash
+        self._stack, self._events = undo_stack, events
+        self._notes: list[NotebookNote] = []
+        self.scope_box = QComboBox(self)
+        self.note_list = QListWidget(self)
+        self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
+        self.title_edit = QLineEdit(self, placeholderText="Title")
+        self.editor = NoteEditor(self)
+        self.citation_list = QListWidget(self)
+        self.cite_button = QPushButton("Cite a passage…", self)
+        self._connect()
+        self._lay_out()
+        self.refresh()
+
+    def _connect(self) -> None:
+        self.scope_box.currentIndexChanged.connect(self._on_scope_changed)
+        self.note_list.currentRowChanged.connect(self._on_current_row_changed)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.editor.note_saved.connect(self._on_note_saved)
+        self.cite_button.clicked.connect(self._on_cite_clicked)
+        self.citation_list.itemDoubleClicked.connect(
+            lambda item: self.citation_activated.emit(item.data(NOTE_ID_ROLE)))
+        self._events.notebook_changed.connect(self._reload_notes)
+
+    def _lay_out(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.scope_box)
+        left_layout.addWidget(self.note_list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title_edit)
+        right_layout.addWidget(self.editor, 3)
+        right_layout.addWidget(self.citation_list, 1)
+        right_layout.addWidget(self.cite_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        QVBoxLayout(self).addWidget(splitter)
+
+    def refresh(self, *_args) -> None:
+        """Re-read the scopes (documents change) and the notes."""
+        chosen = self.scope_box.currentData()
+        self.scope_box.blockSignals(True)
+        self.scope_box.clear()
+        self.scope_box.addItem("Notebook", None)
+        for info in self._documents.list():
+            self.scope_box.addItem(f"Notes on: {info.title}", info.id)
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(chosen)))
+        self.scope_box.blockSignals(False)
+        self._reload_notes()
+
+    def show_document(self, document_id: int | None) -> None:
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(document_id)))
+
+    def current_note(self) -> NotebookNote | None:
+        row = self.note_list.currentRow()
+        return self._notes[row] if 0 <= row < len(self._notes) else None
+
+    def select_note(self, note_id: int) -> None:
+        ids = [note.id for note in self._notes]
+        self.note_list.setCurrentRow(ids.index(note_id) if note_id in ids else -1)
+
+    def _reload_notes(self, *_args) -> None:
+        current = self.current_note()
+        scope = self.scope_box.currentData()
+        self._notes = self._notebook.notebook() if scope is None else self._notebook.for_document(scope)
+        self.note_list.blockSignals(True)
+        self.note_list.clear()
+        for note in self._notes:
+            self.note_list.addItem(note.title or (note.body.strip().splitlines() or ["(empty)"])[0])
+        self.note_list.blockSignals(False)
+        self.select_note(current.id if current else -1)
+        self._on_current_row_changed(self.note_list.currentRow())
+
+    def _on_scope_changed(self, *_args) -> None:
+        self.note_list.setCurrentRow(-1)
+        self._reload_notes()
+
+    def _on_current_row_changed(self, _row: int) -> None:
+        note = self.current_note()
+        for widget in (self.title_edit, self.editor, self.citation_list, self.cite_button, self.delete_button):
+            widget.setEnabled(note is not None)
+        self.title_edit.setText(note.title if note else "")
+        self.editor.set_note(note.body if note else "")
+        self._show_citations(note.citations if note else ())
+
+    def _show_citations(self, annotation_ids: tuple[int, ...]) -> None:
+        self.citation_list.clear()
+        for annotation_id in annotation_ids:
+            annotation = self._annotations.get(annotation_id)
+            title = self._documents.get(annotation.document_id).title
+            item = QListWidgetItem(f"“{' '.join(annotation.quote.exact.split())}” — {title}")
+            item.setData(NOTE_ID_ROLE, annotation_id)
+            self.citation_list.addItem(item)
+
+    def _on_new_clicked(self) -> None:
+        command = CreateNotebookNoteCommand(self._notebook, self._events, "", "Untitled note",
+                                            self.scope_box.currentData())
+        self._stack.push(command)
+        self.select_note(command.note_id)
+
+    def _on_delete_clicked(self) -> None:
+        note = self.current_note()
+        if note is not None:
+            self._stack.push(TrashCommand(self._trash, self._events, "note", note.id, restore=False))
+
+    def _on_note_saved(self, body: str) -> None:
+        note = self.current_note()
+        if note is not None:
+            self._stack.push(EditNotebookNoteCommand(self._notebook, self._events, note.id,
+                                                     self.title_edit.text().strip(), body, note.citations))
+
+    def _on_cite_clicked(self) -> None:
+        dialog = CiteDialog(self._annotations, self._documents, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.picker.target() is not None:
+            self.cite(dialog.picker.target())
+
+    def cite(self, target: int | Passage) -> None:
+        """Add a citation to the current note; a passage first becomes a highlight (one undo step for both)."""
+        note = self.current_note()
+        if note is None:
+            return
+        self._stack.beginMacro("Cite passage")
+        if isinstance(target, Passage):
+            created = CreateAnnotationCommand(self._annotations, self._events, target.document_id, target.start,
+                                              target.end)
+            self._stack.push(created)
+            target = created.annotation_id
+        if target is not None:
+            self._stack.push(EditNotebookNoteCommand(self._notebook, self._events, note.id, note.title, note.body,
+                                                     (*note.citations, target)))
+        self._stack.endMacro()
