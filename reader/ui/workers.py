@@ -95,7 +95,7 @@ class TaskRunner(QObject):
         for done in (worker.finished, worker.failed, worker.cancelled):
             done.connect(thread.quit)
         thread.finished.connect(self._on_thread_finished)  # a bound slot: runs on the GUI thread, not the worker's
-        thread.finished.connect(worker.deleteLater)
+        # no worker.deleteLater: Python owns the worker; a C++ delete on the worker thread raced it (segfaults)
         handle = TaskHandle(worker, self)  # kept as the runner's child: callers may still hold and disconnect it
         self._running.append((thread, worker))
         thread.start()
