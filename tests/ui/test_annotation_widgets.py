@@ -75,6 +75,23 @@ def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspac
     assert view.table.model().rowCount() == 0
 
 
+def test_comparisons_view_entity_filter(qtbot, workspace, events, linked):
+    """Entity choices from the entity layer keep only pairs whose passages overlap that entity's mentions."""
+    a, _, c = linked
+    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    assert view.entity_box.isHidden()
+    view.set_entity_choices([("Mongolia", ((c.document_id, c.start, c.end),)),
+                             ("Genden", ((a.document_id, a.start + 1, a.start + 2),)), ("Nobody", ((99, 0, 5),))])
+    assert not view.entity_box.isHidden() and view.table.model().rowCount() == 2
+    view.entity_box.setCurrentIndex(1)
+    assert [cell(view, 0, 2)] == ["corroborates"] and view.table.model().rowCount() == 1
+    view.entity_box.setCurrentIndex(2)
+    assert view.table.model().rowCount() == 2
+    view.entity_box.setCurrentIndex(3)
+    assert view.table.model().rowCount() == 0
+
+
 def test_comparisons_model_survives_the_model_tester(qtmodeltester, workspace, linked):
     """The adapter obeys Qt's model rules when filled and emptied."""
     model = ComparisonsModel()

@@ -88,8 +88,16 @@ class LinkService:
         return self.get(link_id)
 
     def comparisons(self, wanted: ComparisonFilter | None = None) -> list[Comparison]:
-        """Linked pairs side by side (quote A with document and date | relation | quote B | note), filtered."""
-        return store.comparisons(self._db, wanted or ComparisonFilter())
+        """Linked pairs side by side (quote A with document and date | relation | quote B | note), filtered.
+
+        `within` keeps pairs where either passage overlaps one of the ranges: the entity filter passes an entity's
+        mention ranges here, so this module needs nothing from the entity tables.
+        """
+        wanted = wanted or ComparisonFilter()
+        pairs = store.comparisons(self._db, wanted)
+        if wanted.within is None:
+            return pairs
+        return [pair for pair in pairs if pair.a.overlaps(wanted.within) or pair.b.overlaps(wanted.within)]
 
     def _annotation_id(self, target: Target) -> int:
         if isinstance(target, Passage):

@@ -144,6 +144,12 @@ class ComparisonSide:
     quote: str
     kind: str
     reliability: int | None
+    start: int = 0
+    end: int = 0
+
+    def overlaps(self, ranges: tuple[tuple[int, int, int], ...]) -> bool:
+        """Whether this passage overlaps any (document_id, start, end) range, e.g. an entity's mentions."""
+        return any(d == self.document_id and s < self.end and e > self.start for d, s, e in ranges)
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,7 @@ class ComparisonFilter:
     document_id: int | None = None
     kind: str = ""
     min_reliability: int | None = None
+    within: tuple[tuple[int, int, int], ...] | None = None  # (document_id, start, end): an entity's mentions, say
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def trashed_links(db: Database) -> list[tuple[Link, str]]:
 
 
 _SIDE = """{a}.id AS {a}_id, {a}.document_id AS {a}_document_id, {a}.exact AS {a}_quote,
+    {a}.start AS {a}_start, {a}."end" AS {a}_end,
     COALESCE(NULLIF({d}.title, ''), {d}.file_name) AS {a}_title,
     COALESCE(NULLIF({d}.date_written, ''), {d}.date_published, '') AS {a}_date,
     {d}.kind AS {a}_kind, {d}.reliability AS {a}_reliability"""
@@ -88,7 +89,8 @@ def _filter_clauses(wanted: ComparisonFilter) -> list[tuple[str, object]]:
 
 def _side(row: dict, a: str) -> ComparisonSide:
     return ComparisonSide(row[f"{a}_id"], row[f"{a}_document_id"], row[f"{a}_title"], row[f"{a}_date"] or "",
-                          row[f"{a}_quote"], row[f"{a}_kind"] or "unknown", row[f"{a}_reliability"])
+                          row[f"{a}_quote"], row[f"{a}_kind"] or "unknown", row[f"{a}_reliability"],
+                          row[f"{a}_start"], row[f"{a}_end"])
 
 
 def _comparison(row: dict) -> Comparison:

@@ -63,8 +63,16 @@ class ComparisonsView(QWidget):
                 signal.connect(self.refresh)
         self.refresh()
 
+    def set_entity_choices(self, choices: list[tuple[str, tuple[tuple[int, int, int], ...]]]) -> None:
+        """Offer an entity filter: (entity name, its mentions as (document_id, start, end)) from the entity layer."""
+        self._refill(self.entity_box, "Any entity", choices)
+        self.entity_box.setVisible(bool(choices))
+        self._on_filter_changed()
+
     def _build_filters(self) -> None:
         self.relation_box, self.tag_box, self.document_box, self.kind_box = (QComboBox(self) for _ in range(4))
+        self.entity_box = QComboBox(self, visible=False)
+        self.entity_box.addItem("Any entity", None)
         self.relation_box.addItem("Any relation", "")
         for key, label in RELATIONS.items():
             self.relation_box.addItem(label, key)
@@ -73,13 +81,14 @@ class ComparisonsView(QWidget):
             self.kind_box.addItem(kind, kind)
         self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
                                         prefix="Reliability ≥ ")
-        for box in (self.relation_box, self.tag_box, self.document_box, self.kind_box):
+        for box in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.reliability_box.valueChanged.connect(self._on_filter_changed)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        for widget in (self.relation_box, self.tag_box, self.document_box, self.kind_box, self.reliability_box):
+        for widget in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box,
+                       self.reliability_box):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -90,7 +99,8 @@ class ComparisonsView(QWidget):
     def current_filter(self) -> ComparisonFilter:
         return ComparisonFilter(relation=self.relation_box.currentData() or "", tag=self.tag_box.currentData() or "",
                                 document_id=self.document_box.currentData(), kind=self.kind_box.currentData() or "",
-                                min_reliability=self.reliability_box.value() or None)
+                                min_reliability=self.reliability_box.value() or None,
+                                within=self.entity_box.currentData())
 
     def refresh(self, *_args) -> None:
         """Re-read the filter choices (tags and documents change) and the pairs."""
