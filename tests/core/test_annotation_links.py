@@ -71,6 +71,9 @@ def test_tags_autocomplete_rename_merge_and_undo(workspace, pair):
     workspace.tags.undo_rename(change)
     assert workspace.annotations.get(b.id).tags == ("meeting-1934", "wine")
     assert workspace.annotations.get(a.id).tags == ("meeting-1934",)
+    workspace.annotations.set_tags(b.id, ["meeting-1934"])
+    assert [t.name for t in workspace.tags.all()] == ["meeting-1934"]
+    workspace.annotations.set_tags(b.id, ["meeting-1934", "wine"])
     renamed = workspace.tags.rename("wine", "  drinking   party ")
     assert renamed.new == "drinking party" and workspace.annotations.get(b.id).tags == ("drinking party",
                                                                                          "meeting-1934")

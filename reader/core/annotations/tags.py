@@ -17,7 +17,7 @@ class TagService:
         self._db = db
 
     def all(self) -> list[TagCount]:
-        """Every tag with its count of live annotations, by name: the autocomplete source."""
+        """Every tag in use with its count of live annotations, by name: the autocomplete source."""
         return store.tag_counts(self._db)
 
     def rename(self, old: str, new: str) -> TagRename:

@@ -9,10 +9,10 @@ from reader.core.storage.documents import now
 
 
 def tag_counts(db: Database) -> list[TagCount]:
-    """Every tag with how many live annotations carry it, by name (unused tags count 0)."""
+    """Every tag some live annotation carries, with how many, by name (a tag only trashed annotations carry waits)."""
     sql = """SELECT t.name, COUNT(a.id) FROM tags t
-             LEFT JOIN annotation_tags x ON x.tag_id = t.id
-             LEFT JOIN annotations a ON a.id = x.annotation_id AND a.deleted_at IS NULL
+             JOIN annotation_tags x ON x.tag_id = t.id
+             JOIN annotations a ON a.id = x.annotation_id AND a.deleted_at IS NULL
              GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
     return [TagCount(name, count) for name, count in db.execute(sql).fetchall()]
 
