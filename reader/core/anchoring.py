@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from reader.core.annotations.models import QUOTE_CONTEXT, TextQuote
+from reader.core.annotations.models import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
 MOVE_THRESHOLD = 0.8
 REVIEW_MIN_QUOTE_SIMILARITY = 0.5
@@ -25,8 +25,6 @@ QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 NEAR_WINDOW = 2000
 MAX_CANDIDATES = 200
 CHAR_DIFF_LIMIT = 20000
-
-ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_CONTEXT = 32
+ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"  # anchor_status: sure, unsure after a new version, lost
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
 
 

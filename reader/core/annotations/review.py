@@ -7,22 +7,36 @@ action returns the annotation as it was before, so the UI can undo it with `rest
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from reader.core.anchoring import ANCHORED, ORPHAN, REVIEW, Anchor, AnchorResult, reanchor
-from reader.core.annotations.models import Annotation, Context, ReviewItem, TextQuote, quote_at
+from reader.core.annotations.models import (
+    ANCHORED,
+    ORPHAN,
+    REVIEW,
+    Annotation,
+    Context,
+    ReviewItem,
+    TextQuote,
+    quote_at,
+)
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.models import ReanchorSummary
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 
+if TYPE_CHECKING:
+    from reader.core.anchoring import AnchorResult
+
 CONTEXT_CHARS = 80
 
 
 def reanchor_document(db: Database, document_id: int, new_version_id: int) -> ReanchorSummary:
     """Move every annotation of a document onto `new_version_id`; the caller holds the transaction."""
+    from reader.core.anchoring import Anchor, reanchor  # rapidfuzz loads only when re-anchoring: faster start
+
     new_text = document_store.version_text(db, new_version_id).text
     rows = store.anchors_to_move(db, document_id, new_version_id)
     updates, counts = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}
