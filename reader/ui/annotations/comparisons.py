@@ -50,6 +50,7 @@ class ComparisonsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest link first until the user sorts
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -82,6 +83,8 @@ class ComparisonsView(QWidget):
         self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
                                         prefix="Reliability ≥ ")
         for box in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.reliability_box.valueChanged.connect(self._on_filter_changed)
 

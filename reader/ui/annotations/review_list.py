@@ -119,7 +119,7 @@ class ReviewList(QWidget):
         for item in self._items:
             status = "orphan" if item.annotation.anchor_status == "orphan" else \
                 f"{item.annotation.anchor_confidence:.0%} sure"
-            entry = QListWidgetItem(f"{item.document_title} — “{' '.join(item.old.text.split())}” ({status})")
+            entry = QListWidgetItem(f"“{' '.join(item.old.text.split())}” ({status}) — {item.document_title}")
             entry.setData(Qt.ItemDataRole.UserRole, item.annotation.id)
             self.items_list.addItem(entry)
         self.items_list.setCurrentRow(min(row, len(self._items) - 1))
