@@ -72,6 +72,18 @@ class PositionMap:
         index = bisect_right(self._old_starts, position - 1)
         return self._blocks[index][1] if index < len(self._blocks) else self._new_length
 
+    def estimate(self, position: int) -> int:
+        """Where an offset most likely went: exact inside a shared block, else proportionally across the change."""
+        block = self._block_at(position)
+        if block is not None:
+            return block[1] + position - block[0]
+        before = self._block_before(position)
+        old_start, new_start = (before[0] + before[2], before[1] + before[2]) if before else (0, 0)
+        index = bisect_right(self._old_starts, position)
+        old_end, new_end = ((self._blocks[index][0], self._blocks[index][1]) if index < len(self._blocks)
+                            else (self._old_length, self._new_length))
+        return new_start + (position - old_start) * (new_end - new_start) // max(1, old_end - old_start)
+
     def _block_at(self, position: int) -> tuple[int, int, int] | None:
         before = self._block_before(position)
         return before if before and position < before[0] + before[2] else None
@@ -84,18 +96,22 @@ class PositionMap:
 def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[AnchorResult]:
     """Locate every anchor of `old_text` in `new_text`, in the order given."""
     mapping = PositionMap(old_text, new_text)
-    return [locate(new_text, a.quote, mapping.start(a.start), max(mapping.start(a.start), mapping.end(a.end)))
-            for a in anchors]
+    results = []
+    for anchor in anchors:
+        start = mapping.start(anchor.start)
+        end = max(start, mapping.end(anchor.end))
+        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start)))
+    return results
 
 
-def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int) -> AnchorResult:
-    """The best place for `quote` in `text`, expected around [hint_start, hint_end)."""
+def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: int | None = None) -> AnchorResult:
+    """The best place for `quote` in `text`: the diff says [hint_start, hint_end), most likely starting at `near`."""
     if quote.exact and text[hint_start:hint_end] == quote.exact:
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
-    scorer = _Scorer(text, quote, hint_start)
+    scorer = _Scorer(text, quote, hint_start if near is None else near)
     best = scorer.best_exact()
     if best is None or best[0] < MOVE_THRESHOLD:
-        best = max(filter(None, [best, scorer.best_fuzzy(hint_end)]), default=None, key=lambda c: c[0])
+        best = max(filter(None, [best, scorer.best_fuzzy(hint_start, hint_end)]), default=None, key=lambda c: c[0])
     if best is None:
         return AnchorResult(0, 0, 0.0, ORPHAN, "none")
     confidence, start, end, method, quote_score = best
@@ -126,14 +142,17 @@ class _Scorer:
             best = (max(best[0], MOVE_THRESHOLD), *best[1:])
         return best
 
-    def best_fuzzy(self, hint_end: int) -> Candidate | None:
+    def best_fuzzy(self, hint_start: int, hint_end: int) -> Candidate | None:
+        """The mapped stretch itself (when about the quote's size) and the best alignment of the quote near it."""
         exact = self.quote.exact
+        slack = len(exact) + QUOTE_CONTEXT
         candidates = []
-        if hint_end > self.hint:
-            candidates.append(self.score(self.hint, hint_end, "fuzzy"))
-        slack = len(exact) + 32
-        window_start = max(0, self.hint - slack)
-        window = self.text[window_start:hint_end + slack]
+        window_start, window_end = max(0, self.hint - slack), self.hint + len(exact) + slack
+        if hint_end - hint_start <= len(exact) + 2 * slack:  # a quote-sized change: the stretch itself, and around it
+            if hint_end > hint_start:
+                candidates.append(self.score(hint_start, hint_end, "fuzzy"))
+            window_start, window_end = min(window_start, max(0, hint_start - slack)), max(window_end, hint_end + slack)
+        window = self.text[window_start:window_end]
         if exact and window:
             aligned = fuzz.partial_ratio_alignment(exact, window)
             if aligned is not None and aligned.dest_end > aligned.dest_start:

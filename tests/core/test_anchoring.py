@@ -118,3 +118,18 @@ def test_position_map_is_exact_outside_edits():
     new = "aaaa XX bbbb cccc\ndddd eeee\n"
     mapping = PositionMap(old, new)
     assert mapping.start(0) == 0 and mapping.start(5) == 8 and mapping.end(14) == 17 and mapping.start(15) == 18
+
+
+def test_reflowed_long_text_keeps_annotations_on_their_words():
+    """A 40,000-character text re-wrapped into one line (too big a change to diff by characters) keeps every quote."""
+    import random
+
+    rng = random.Random(7)
+    words = [w for w in WORDS if w.strip()]
+    text = "".join(" ".join(rng.choice(words) for _ in range(60)) + ".\n" for _ in range(100))
+    new = text.replace("\n", " ")
+    starts = [rng.randrange(len(text) - 40) for _ in range(200)]
+    anchors = [Anchor(s, s + 25, quote_at(text, s, s + 25)) for s in starts if "\n" not in text[s:s + 25]]
+    results = reanchor(text, new, anchors)
+    assert all(r.status == ANCHORED and r.start == a.start and new[r.start:r.end] == a.quote.exact
+               for a, r in zip(anchors, results, strict=True))
