@@ -6,11 +6,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
+from reader.ui.annotation_panels import install_annotation_panels
 from reader.ui.basic_reader import BasicReadingArea
+from reader.ui.commands import AnnotationEvents
 from reader.ui.main_window import MainWindow
 from reader.ui.workers import TaskRunner
 
@@ -24,9 +27,13 @@ def settings_for(db_path: Path) -> QSettings:
 def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     """Wire every service and widget together; tests call this with a workspace in tmp_path."""
     runner = TaskRunner(workspace.path)
+    stack, events = QUndoStack(), AnnotationEvents()
     reading_area = BasicReadingArea(workspace.documents)
-    window = MainWindow(workspace, settings, reading_area, runner)
-    runner.setParent(window)
+    window = MainWindow(workspace, settings, reading_area, runner, stack, events)
+    for owned in (runner, stack, events):
+        owned.setParent(window)
+    window.annotation_panels = install_annotation_panels(window, workspace, stack, events)
+    window.restore_layout()
     return window
 
 

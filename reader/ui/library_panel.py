@@ -45,7 +45,17 @@ class LibraryPanel(QWidget):
         return table
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:
+        """Replace the rows, keeping the selected document selected (a refresh must not lose the user's place)."""
+        selected = self.selected_document_id()
         self.model.set_documents(documents)
+        if selected is not None:
+            self.select_document(selected)
+
+    def select_document(self, document_id: int) -> None:
+        matches = self.proxy.match(self.proxy.index(0, 0), DOCUMENT_ID_ROLE, document_id, 1,
+                                   Qt.MatchFlag.MatchExactly)
+        if matches:
+            self.table.selectRow(matches[0].row())
 
     def selected_document_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

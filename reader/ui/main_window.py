@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from reader.core.errors import ImportCancelled
 from reader.core.models import ImportReport
 from reader.core.workspace import Workspace
+from reader.ui.commands import AnnotationEvents, UpdateMetadataCommand
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
@@ -23,32 +24,52 @@ class MainWindow(QMainWindow):
     """Wires the panels to the core; every user change is one core call followed by a refresh of what it changed."""
 
     documents_changed = Signal()
+    document_selected = Signal(object)  # the library's selected document id, or None
 
-    def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner):
+    def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
+                 undo_stack: QUndoStack, events: AnnotationEvents):
         super().__init__()
         self.workspace = workspace
         self.settings = settings
         self.reading_area = reading_area
         self.runner = runner
+        self.undo_stack = undo_stack
+        self.events = events
         self.setWindowTitle("Annotated Reader")
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setCentralWidget(reading_area)
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
-        self._add_dock(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._add_dock(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_menus()
+        self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea)
         self._connect_panels()
         self.refresh_library()
-        self._restore_layout()
 
-    def _add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+    def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, tab_with: str = "") -> QDockWidget:
+        """Add a dock (listed in the View menu); `tab_with` names a dock to share a tabbed area with."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setObjectName(dock_name(title))
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if tab_with:
+            self.tabifyDockWidget(self.findChild(QDockWidget, dock_name(tab_with)), dock)
+        self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def add_edit_action(self, text: str, slot) -> QAction:
+        return self._action(self.edit_menu, text, None, slot)
+
+    def restore_layout(self) -> None:
+        """Bring back geometry and dock layout; called once every panel has been added."""
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -57,11 +78,19 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self._add_undo_actions()
         self.view_menu = self.menuBar().addMenu("&View")
-        for dock in self.findChildren(QDockWidget):
-            self.view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
+
+    def _add_undo_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -76,11 +105,14 @@ class MainWindow(QMainWindow):
         self.library.document_activated.connect(self._on_library_document_activated)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
+        self.events.annotations_changed.connect(self.refresh_library)
+        self.events.document_changed.connect(self._on_document_changed)
+        self.events.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _on_shortcuts_chosen(self) -> None:
         ShortcutsDialog(collect_shortcuts(self), self).exec()
 
-    def refresh_library(self) -> None:
+    def refresh_library(self, *_args) -> None:
         self.library.set_documents(self.workspace.documents.list())
         self.documents_changed.emit()
 
@@ -90,12 +122,15 @@ class MainWindow(QMainWindow):
     def _on_library_selection_changed(self, *_args) -> None:
         document_id = self.library.selected_document_id()
         self.metadata.show_document(self.workspace.documents.get(document_id) if document_id else None)
+        self.document_selected.emit(document_id)
 
     def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
-        info = self.workspace.documents.update_metadata(document_id, changes)
+        self.undo_stack.push(UpdateMetadataCommand(self.workspace.documents, self.events, document_id, changes))
+
+    def _on_document_changed(self, document_id: int) -> None:
         self.refresh_library()
-        self.metadata.show_document(info)
-        self.statusBar().showMessage(f"Saved metadata of {info.file_name}", 5000)
+        if self.library.selected_document_id() == document_id:
+            self.metadata.show_document(self.workspace.documents.get(document_id))
 
     def _on_import_chosen(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", "", IMPORT_FILTER)
@@ -139,15 +174,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    def _restore_layout(self) -> None:
-        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        if state is not None:
-            self.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
@@ -167,4 +193,9 @@ def _summary(report: ImportReport) -> str:
     for outcome in report.outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
     labels = {"imported": "imported", "new_version": "new versions", "unchanged": "unchanged", "failed": "failed"}
-    return "Import: " + ", ".join(f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k))
+    summary = "Import: " + ", ".join(f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k))
+    return "; ".join([summary, *(moved.message for moved in report.reanchored)])
+
+
+def dock_name(title: str) -> str:
+    return title.lower().replace(" ", "_") + "_dock"

@@ -65,12 +65,13 @@ def test_layout_is_restored_after_restart(qtbot, workspace):
     first.resize(700, 500)
     first.show()
     first.findChild(QDockWidget, "metadata_dock").hide()
+    saved_size = (first.width(), first.height())
     first.close()
     second_workspace = Workspace.open(Path(workspace.path))
     second = build_window(second_workspace, settings_for(workspace.path))
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == saved_size != (1400, 900)
     assert not second.findChild(QDockWidget, "metadata_dock").isVisible()
     second.close()
     second_workspace.close()
@@ -138,3 +139,25 @@ def test_library_counts_notes_and_sorts_numerically(window):
     window.library.table.sortByColumn(COLUMNS.index("Characters"), Qt.SortOrder.AscendingOrder)
     lengths = [proxy.index(r, COLUMNS.index("Characters")).data() for r in range(proxy.rowCount())]
     assert lengths == sorted(lengths)
+
+
+def test_metadata_edit_can_be_undone(window, qtbot):
+    """Edit > Undo brings back the metadata as it was before Save."""
+    window.library.table.selectRow(0)
+    document_id = window.library.selected_document_id()
+    before = window.workspace.documents.get(document_id).metadata.author
+    window.metadata.line_edits["author"].setText("Somebody else")
+    qtbot.mouseClick(window.metadata.save_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.documents.get(document_id).metadata.author == "Somebody else"
+    undo = next(a for a in window.edit_menu.actions() if a.text().startswith("&Undo") or a.text().startswith("Undo"))
+    undo.trigger()
+    assert window.workspace.documents.get(document_id).metadata.author == before
+    assert window.metadata.line_edits["author"].text() == before
+
+
+def test_annotation_panels_are_docked_and_follow_the_library(window):
+    """Comparisons, review, notebook and source criticism are docks; selecting a document enables its criticism."""
+    names = {dock.objectName() for dock in window.findChildren(QDockWidget)}
+    assert {"comparisons_dock", "needs_review_dock", "notebook_dock", "source_criticism_dock"} <= names
+    window.library.table.selectRow(0)
+    assert window.annotation_panels.source_criticism.isEnabled()
