@@ -68,8 +68,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self._default_layout()
+
+    def _default_layout(self) -> None:
+        """First start: the reading area gets most of the window; side panels keep a readable width."""
+        docks = {dock.objectName(): dock for dock in self.findChildren(QDockWidget)}
+        left_right = [d for d in (docks.get("library_dock"), docks.get("metadata_dock")) if d]
+        self.resizeDocks(left_right, [320, 360][:len(left_right)], Qt.Orientation.Horizontal)
+        bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
+        bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
+        self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)
+        if "metadata_dock" in docks:
+            docks["metadata_dock"].raise_()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
