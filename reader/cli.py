@@ -90,6 +90,19 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     notes.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
     notes.add_argument("--json", action="store_true", help="one JSON object per line")
     notes.set_defaults(handler=cmd_notes)
+    _add_review_command(commands)
+
+
+def _add_review_command(commands: argparse._SubParsersAction) -> None:
+    review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one")
+    review.add_argument("id", nargs="?", type=int, metavar="ID", help="the annotation to settle")
+    review.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    review.add_argument("--orphans", action="store_true", help="list orphans too")
+    action = review.add_mutually_exclusive_group()
+    action.add_argument("--accept", action="store_true", help="take the proposed place")
+    action.add_argument("--orphan", action="store_true", help="keep it as an orphan, with its quote")
+    action.add_argument("--place", nargs=2, type=int, metavar=("START", "END"), help="put it on this range")
+    review.set_defaults(handler=cmd_review)
 
 
 def cmd_annotate(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -116,6 +129,31 @@ def cmd_notes(workspace: Workspace, args: argparse.Namespace) -> int:
     for annotation in annotations:
         row = _note_row(workspace, annotation, documents[annotation.document_id].file_name)
         print(json.dumps(row, ensure_ascii=False) if args.json else _note_line(row))
+    return EXIT_OK
+
+
+def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
+    if args.id is not None:
+        return _settle_review(workspace, args)
+    document_id = workspace.documents.resolve(args.doc).id if args.doc else None
+    for item in workspace.review.needs_review(document_id, include_orphans=args.orphans):
+        annotation = item.annotation
+        place = f"{annotation.start}-{annotation.end}" if item.new else "-"
+        print("\t".join(str(v) for v in (annotation.id, item.document_title, annotation.anchor_status, place,
+                                          _one_line(annotation.quote.exact))))
+    return EXIT_OK
+
+
+def _settle_review(workspace: Workspace, args: argparse.Namespace) -> int:
+    if args.accept:
+        _, after = workspace.review.accept(args.id)
+    elif args.orphan:
+        _, after = workspace.review.keep_orphan(args.id)
+    elif args.place:
+        _, after = workspace.review.relocate(args.id, *args.place)
+    else:
+        raise ReaderError("say what to do with it: --accept, --orphan or --place START END")
+    print(f"{after.id}\t{after.anchor_status}\t{after.start}-{after.end}")
     return EXIT_OK
 
 

@@ -118,3 +118,20 @@ def test_annotation_mistakes_are_one_line(tmp_path, args):
     run_cli(db, "annotate", "1", "--quote", "Genden")
     result = run_cli(db, *args)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+
+
+def test_review_lists_and_settles_unsure_annotations(tmp_path):
+    """After a re-import rewrites a quoted passage, `review` lists the annotation and settles it."""
+    db = tmp_path / "cli.db"
+    source = tmp_path / "account.txt"
+    source.write_text("Intro line.\nThe two leaders met on November 15, 1934 in Moscow.\nEnd.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    annotation_id = run_cli(db, "annotate", "account.txt", "--quote", "met on November 15, 1934").stdout.strip()
+    source.write_text("Intro line.\nThe meeting is dated differently by every memoir.\nEnd.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    listed = run_cli(db, "review", "--orphans").stdout
+    assert listed.startswith(annotation_id + "\t")
+    settled = run_cli(db, "review", annotation_id, "--place", "12", "23")
+    assert settled.returncode == 0 and settled.stdout.split("\t")[1] == "anchored"
+    assert run_cli(db, "review", "--orphans").stdout == ""
+    assert run_cli(db, "review", annotation_id).returncode == 1
