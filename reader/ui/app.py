@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.annotation_panels import install_annotation_panels
-from reader.ui.basic_reader import BasicReadingArea
 from reader.ui.commands import AnnotationEvents
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.area import PaneArea
+from reader.ui.reading.services import ReadingServices
 from reader.ui.workers import TaskRunner
 
 
@@ -28,11 +29,15 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     """Wire every service and widget together; tests call this with a workspace in tmp_path."""
     runner = TaskRunner(workspace.path)
     stack, events = QUndoStack(), AnnotationEvents()
-    reading_area = BasicReadingArea(workspace.documents)
+    reading_area = PaneArea(ReadingServices(workspace, stack, events))
     window = MainWindow(workspace, settings, reading_area, runner, stack, events)
     for owned in (runner, stack, events):
         owned.setParent(window)
-    window.annotation_panels = install_annotation_panels(window, workspace, stack, events)
+    panels = install_annotation_panels(window, workspace, stack, events)
+    panels.comparisons.pair_activated.connect(reading_area.show_pair)
+    panels.review.annotation_activated.connect(reading_area.show_annotation)
+    panels.notebook.citation_activated.connect(reading_area.show_annotation)
+    window.annotation_panels = panels
     window.restore_layout()
     return window
 

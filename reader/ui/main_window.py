@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is None or not self.restoreState(state):
             self._default_layout()
+        session = self.settings.value("reading/session")
+        if session:
+            self.reading_area.restore_session(json.loads(session))
 
     def _default_layout(self) -> None:
         """First start: the reading area gets most of the window; side panels keep a readable width."""
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))
         self.settings.sync()
         self.runner.wait_all()
         super().closeEvent(event)

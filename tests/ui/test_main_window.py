@@ -34,8 +34,9 @@ def test_double_click_opens_the_document(window, qtbot):
     rect = table.visualRect(table.model().index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    view = window.reading_area.currentWidget()
-    assert view.toPlainText().startswith("+1 (618)724-5782")
+    pane = window.reading_area.panes[0]
+    assert pane.view.toPlainText().startswith("+1 (618)724-5782")
+    assert pane.header.title_label.text() == "<b>The Soviet Army in Mongolia</b>"
 
 
 def test_metadata_edit_is_saved(window, qtbot):

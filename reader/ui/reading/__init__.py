@@ -1,0 +1,1 @@
+"""The reading view: documents side by side, painted lazily from the core's ranges."""

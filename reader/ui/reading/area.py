@@ -1,0 +1,158 @@
+"""The reading area: documents side by side in resizable columns, with one legend for all of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from reader.ui.reading.legend import Legend
+from reader.ui.reading.pane import DocumentPane
+from reader.ui.reading.services import ReadingServices
+
+MAX_VISIBLE = 4
+
+
+class PaneArea(QWidget):
+    """Opens, closes, reorders and maximises document panes; remembers all of it as a session."""
+
+    entity_clicked = Signal(int)
+    annotation_selected = Signal(int)
+
+    def __init__(self, services: ReadingServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.legend = Legend(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.empty_label = QLabel("Double-click a document in the library to read it; open more to compare them "
+                                  "side by side.", self, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.panes: list[DocumentPane] = []
+        self._active: DocumentPane | None = None
+        self._maximised: DocumentPane | None = None
+        self.legend.layers_changed.connect(self._on_legend_layers_changed)
+        services.events.annotations_changed.connect(self.refresh_document)
+        services.events.document_changed.connect(self.refresh_document)
+        services.events.links_changed.connect(self.refresh_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.splitter, 1)
+        self._update_empty_state()
+
+    def pane_for(self, document_id: int) -> DocumentPane | None:
+        return next((pane for pane in self.panes if pane.document_id == document_id), None)
+
+    def open_document(self, document_id: int, beside: bool = True) -> DocumentPane:
+        """Show a document: focus its pane if open, else open a pane (beside the others, or in the active one)."""
+        pane = self.pane_for(document_id)
+        if pane is None:
+            replace = not beside or len(self.panes) >= MAX_VISIBLE
+            pane = self._create_pane(document_id)
+            if replace and self._active in self.panes:
+                index = self.panes.index(self._active)
+                self.close_pane(self._active)
+                self._insert_pane(pane, index)
+            else:
+                self._insert_pane(pane, len(self.panes))
+        self._activate(pane)
+        return pane
+
+    def show_passage(self, document_id: int, start: int, end: int, beside: bool = True) -> DocumentPane:
+        pane = self.open_document(document_id, beside)
+        pane.show_passage(start, end)
+        return pane
+
+    def show_annotation(self, annotation_id: int, beside: bool = True) -> DocumentPane:
+        annotation = self.services.workspace.annotations.get(annotation_id)
+        pane = self.show_passage(annotation.document_id, annotation.start, annotation.end, beside)
+        pane.sidebar.select(annotation_id)
+        return pane
+
+    def show_pair(self, first_annotation_id: int, second_annotation_id: int) -> None:
+        """Two linked passages side by side, each flashed."""
+        self.show_annotation(first_annotation_id)
+        self.show_annotation(second_annotation_id)
+
+    def refresh_document(self, document_id: int) -> None:
+        pane = self.pane_for(document_id)
+        if pane is not None:
+            pane.refresh()
+
+    def refresh_all(self, *_args) -> None:
+        for pane in self.panes:
+            pane.refresh()
+
+    def close_pane(self, pane: DocumentPane) -> None:
+        self.panes.remove(pane)
+        pane.setParent(None)
+        pane.deleteLater()
+        if self._maximised is pane:
+            self._maximised = None
+        self._active = self.panes[-1] if self.panes else None
+        self._update_empty_state()
+
+    def move_pane(self, pane: DocumentPane, step: int) -> None:
+        index = self.panes.index(pane)
+        target = max(0, min(len(self.panes) - 1, index + step))
+        self.panes.insert(target, self.panes.pop(index))
+        self.splitter.insertWidget(target, pane)
+
+    def toggle_maximised(self, pane: DocumentPane) -> None:
+        self._maximised = None if self._maximised is pane else pane
+        for other in self.panes:
+            other.setVisible(self._maximised is None or other is self._maximised)
+
+    def _create_pane(self, document_id: int) -> DocumentPane:
+        pane = DocumentPane(self.services, document_id)
+        pane.set_layers(self.legend.enabled_layers())
+        pane.entity_clicked.connect(self.entity_clicked)
+        pane.annotation_selected.connect(self.annotation_selected)
+        pane.close_requested.connect(lambda: self.close_pane(pane))
+        pane.move_requested.connect(lambda step: self.move_pane(pane, step))
+        pane.maximise_requested.connect(lambda: self.toggle_maximised(pane))
+        pane.view.focused.connect(lambda: self._activate(pane))
+        return pane
+
+    def _insert_pane(self, pane: DocumentPane, index: int) -> None:
+        self.panes.insert(index, pane)
+        self.splitter.insertWidget(index, pane)
+        self.splitter.setSizes([1000] * len(self.panes))
+        self._update_empty_state()
+
+    def _activate(self, pane: DocumentPane) -> None:
+        self._active = pane
+        if self._maximised is not None and self._maximised is not pane:
+            self.toggle_maximised(self._maximised)
+
+    def _update_empty_state(self) -> None:
+        self.empty_label.setVisible(not self.panes)
+        self.splitter.setVisible(bool(self.panes))
+
+    def _on_legend_layers_changed(self, layers: set[str]) -> None:
+        for pane in self.panes:
+            pane.set_layers(layers)
+
+    # -- session -------------------------------------------------------------------------------------------------
+
+    def session_state(self) -> dict:
+        """Open panes in order with scroll position and zoom, splitter sizes and the legend, for the next start."""
+        return {
+            "panes": [{"document_id": p.document_id, "scroll": p.view.verticalScrollBar().value(),
+                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden} for p in self.panes],
+            "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
+            "layers": sorted(self.legend.enabled_layers()),
+        }
+
+    def restore_session(self, state: dict) -> None:
+        """Reopen what `session_state` saved; documents that no longer exist are skipped."""
+        known = {info.id for info in self.services.workspace.documents.list()}
+        self.legend.set_enabled_layers(set(state.get("layers", self.legend.enabled_layers())))
+        for entry in state.get("panes", []):
+            if entry.get("document_id") in known:
+                pane = self.open_document(entry["document_id"])
+                pane.view.set_zoom(int(entry.get("zoom", 0)))
+                pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
+                pane.view.verticalScrollBar().setValue(int(entry.get("scroll", 0)))
+        if state.get("splitter"):
+            self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))

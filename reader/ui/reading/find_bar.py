@@ -1,0 +1,82 @@
+"""Find in document: type, see the match count, step with Enter / Shift+Enter or the arrows."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class FindBar(QWidget):
+    """Finds case-insensitively in a text; emits `match_chosen(start, end)` in code points."""
+
+    match_chosen = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text = ""
+        self._matches: list[tuple[int, int]] = []
+        self._current = -1
+        self.query = QLineEdit(self, placeholderText="Find in document…", clearButtonEnabled=True)
+        self.count_label = QLabel("", self)
+        self.previous_button = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter)")
+        self.next_button = QToolButton(self, text="▼", toolTip="Next match (Enter)")
+        self.close_button = QToolButton(self, text="✕", toolTip="Close (Esc)")
+        self.query.textChanged.connect(self._on_query_changed)
+        self.query.returnPressed.connect(self.next_match)
+        self.next_button.clicked.connect(self.next_match)
+        self.previous_button.clicked.connect(self.previous_match)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.query, self.count_label, self.previous_button, self.next_button, self.close_button):
+            layout.addWidget(widget)
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self._on_query_changed(self.query.text())
+
+    def open(self) -> None:
+        self.show()
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & SHIFT:
+            self.previous_match()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_query_changed(self, query: str) -> None:
+        pattern = re.escape(query.strip())
+        self._matches = [m.span() for m in re.finditer(pattern, self._text, re.IGNORECASE)] if pattern else []
+        self._current = -1
+        self._show_count()
+
+    def next_match(self) -> None:
+        self._step(1)
+
+    def previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if not self._matches:
+            return
+        self._current = (self._current + direction) % len(self._matches)
+        self._show_count()
+        self.match_chosen.emit(*self._matches[self._current])
+
+    def _show_count(self) -> None:
+        if not self.query.text().strip():
+            self.count_label.setText("")
+        elif not self._matches:
+            self.count_label.setText("no matches")
+        else:
+            position = f"{self._current + 1} of " if self._current >= 0 else ""
+            self.count_label.setText(f"{position}{len(self._matches)} matches")

@@ -1,0 +1,62 @@
+"""A pane's header: what the source is (title, author, date, kind, reliability) and the pane's own controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from reader.core.annotations.models import SourceCriticism
+from reader.core.models import DocumentInfo
+
+
+class PaneHeader(QWidget):
+    """Emits what the user asked of the pane: close, move left/right, maximise, boilerplate hidden or dimmed."""
+
+    close_requested = Signal()
+    move_requested = Signal(int)
+    maximise_requested = Signal()
+    boilerplate_hidden_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_label = QLabel(self)
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.boilerplate_button = QToolButton(self, text="Boilerplate: dimmed", checkable=True,
+                                              toolTip="Hide or dim adverts, footers and other boilerplate")
+        self.boilerplate_button.toggled.connect(self._on_boilerplate_toggled)
+        buttons = [self.boilerplate_button]
+        for text, tip, slot in (("◀", "Move left", lambda: self.move_requested.emit(-1)),
+                                ("▶", "Move right", lambda: self.move_requested.emit(1)),
+                                ("⤢", "Maximise / restore", self.maximise_requested.emit),
+                                ("✕", "Close", self.close_requested.emit)):
+            button = QToolButton(self, text=text, toolTip=tip, autoRaise=True)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        self._lay_out(buttons)
+
+    def _lay_out(self, buttons: list[QToolButton]) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.title_label, 1)
+        for button in buttons:
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.details_label)
+
+    def show_document(self, info: DocumentInfo, criticism: SourceCriticism | None) -> None:
+        title = info.title.replace("&", "&amp;").replace("<", "&lt;")
+        self.title_label.setText(f"<b>{title}</b>")
+        self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
+        meta = info.metadata
+        parts = [meta.author, meta.date_published, meta.kind if meta.kind != "unknown" else ""]
+        if criticism is not None and criticism.reliability:
+            parts.append(f"reliability {criticism.reliability}/5")
+        self.details_label.setText(" · ".join(p for p in parts if p) or info.file_name)
+
+    def _on_boilerplate_toggled(self, hidden: bool) -> None:
+        self.boilerplate_button.setText("Boilerplate: hidden" if hidden else "Boilerplate: dimmed")
+        self.boilerplate_hidden_changed.emit(hidden)

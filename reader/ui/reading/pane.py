@@ -1,0 +1,261 @@
+"""One document pane: header, find bar, the text with its overview strip, and the notes sidebar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from reader.core.annotations.models import HIGHLIGHT_COLORS, Passage
+from reader.core.models import Span, VersionText
+from reader.ui.annotations.link_dialog import LinkDialog
+from reader.ui.commands import CreateAnnotationCommand, CreateLinkCommand, DeleteAnnotationCommand, EditNoteCommand
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.formats import layer_of, span_format
+from reader.ui.reading.header import PaneHeader
+from reader.ui.reading.overview import OverviewStrip
+from reader.ui.reading.services import ReadingServices
+from reader.ui.reading.sidebar import NotesSidebar
+from reader.ui.reading.view import DocumentView
+
+
+class DocumentPane(QWidget):
+    """Reads one document; every change goes through an undo command, every paint comes from the core's spans."""
+
+    annotation_selected = Signal(int)
+    entity_clicked = Signal(int)
+    close_requested = Signal()
+    move_requested = Signal(int)
+    maximise_requested = Signal()
+
+    def __init__(self, services: ReadingServices, document_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.document_id = document_id
+        self.version: VersionText | None = None
+        self.layers: set[str] = set()
+        self.boilerplate_hidden = False
+        self.highlight_color = HIGHLIGHT_COLORS[0]
+        self._spans: list[Span] = []
+        self._pending_note: tuple[int, int] | None = None
+        self.header = PaneHeader(self)
+        self.find_bar = FindBar(self)
+        self.view = DocumentView(self)
+        self.overview = OverviewStrip(self)
+        self.sidebar = NotesSidebar(self)
+        self._build_actions()
+        self._connect()
+        self._lay_out()
+        self.find_bar.hide()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        text_row = QWidget(self)
+        row = QHBoxLayout(text_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.view)
+        row.addWidget(self.overview)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(text_row)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _build_actions(self) -> None:
+        self.highlight_action = self._action("Highlight", "H", self.highlight_selection)
+        self.note_action = self._action("Note", "N", self.note_selection)
+        self.link_action = self._action("Link to…", "L", self.link_selection)
+        self.copy_action = self._action("Copy with citation", "Ctrl+Shift+C", self.copy_with_citation)
+        self.find_action = self._action("Find in document", "Ctrl+F", self.find_bar.open)
+        self.zoom_in_action = self._action("Zoom in", "Ctrl++", lambda: self.view.set_zoom(self.view.zoom + 1))
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("Zoom out", "Ctrl+-", lambda: self.view.set_zoom(self.view.zoom - 1))
+
+    def _action(self, text: str, keys: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.header.close_requested.connect(self.close_requested)
+        self.header.move_requested.connect(self.move_requested)
+        self.header.maximise_requested.connect(self.maximise_requested)
+        self.header.boilerplate_hidden_changed.connect(self.set_boilerplate_hidden)
+        self.find_bar.match_chosen.connect(self._on_find_match_chosen)
+        self.view.span_clicked.connect(self._on_view_span_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.view.describe = self._describe
+        self.overview.position_clicked.connect(self._on_overview_position_clicked)
+        self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
+        self.sidebar.note_saved.connect(self._on_sidebar_note_saved)
+        self.sidebar.delete_requested.connect(self._on_sidebar_delete_requested)
+
+    # -- what the pane shows -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload metadata, text (when the version changed), spans and the sidebar from the core."""
+        workspace = self.services.workspace
+        info = workspace.documents.get(self.document_id)
+        self.header.show_document(info, workspace.sources.get(self.document_id))
+        if self.version is None or self.version.version_id != info.version_id:
+            self.version = workspace.documents.text(self.document_id)
+            self.view.set_text(self.version.text)
+            self.find_bar.set_text(self.version.text)
+            self._apply_boilerplate_visibility()
+        annotations = workspace.annotations.for_document(self.document_id)
+        self._spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id),
+                       *(span for provider in self.services.providers for span in provider(self.document_id))]
+        self.view.set_spans(self._spans, self._format_for)
+        self.overview.set_marks(self._spans, len(self.version.text))
+        links = {a.id: len(workspace.links.links_for(a.id)) for a in annotations}
+        self.sidebar.set_annotations(annotations, links)
+
+    def set_layers(self, layers: set[str]) -> None:
+        self.layers = set(layers)
+        self.view.set_spans(self._spans, self._format_for)
+
+    def set_boilerplate_hidden(self, hidden: bool) -> None:
+        self.boilerplate_hidden = hidden
+        if self.header.boilerplate_button.isChecked() != hidden:
+            self.header.boilerplate_button.setChecked(hidden)
+        self._apply_boilerplate_visibility()
+
+    def _apply_boilerplate_visibility(self) -> None:
+        document = self.view.document()
+        ranges = [(self.view.offsets.to_utf16(s.start), self.view.offsets.to_utf16(s.end))
+                  for s in (self.version.boilerplate if self.version else ())]
+        block = document.begin()
+        while block.isValid():
+            inside = any(start <= block.position() and block.position() + block.length() - 1 <= end
+                         for start, end in ranges)
+            block.setVisible(not (self.boilerplate_hidden and inside))
+            block = block.next()
+        document.markContentsDirty(0, document.characterCount())
+        self.view.viewport().update()
+
+    def _format_for(self, span: Span):
+        layer = layer_of(span)
+        if layer and layer not in self.layers:
+            return None
+        return span_format(span, self.view.palette())
+
+    def _describe(self, span: Span) -> str:
+        if span.kind == "mention" and span.ref is not None:
+            return self.services.describe_mention(span.ref)
+        if span.kind in ("highlight", "note") and span.ref is not None:
+            annotation = self.services.workspace.annotations.get(span.ref)
+            return annotation.note or f"Highlight ({annotation.color})"
+        return ""
+
+    def show_passage(self, start: int, end: int) -> None:
+        self.view.flash(start, end)
+
+    # -- what the user does --------------------------------------------------------------------------------------
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        selection = self.view.selection_range()
+        if selection is None:
+            return
+        self.highlight_color = color or self.highlight_color
+        self._push(CreateAnnotationCommand(self.services.workspace.annotations, self.services.events,
+                                           self.document_id, *selection, color=self.highlight_color))
+
+    def note_selection(self) -> None:
+        selection = self.view.selection_range()
+        if selection is None:
+            return
+        self._pending_note = selection
+        self.sidebar.edit_new_note(self.version.text[selection[0]:selection[1]])
+
+    def link_selection(self) -> None:
+        selection = self.view.selection_range()
+        if selection is None:
+            return
+        workspace = self.services.workspace
+        source = Passage(self.document_id, *selection)
+        dialog = LinkDialog(workspace.annotations, workspace.documents, source,
+                            self.version.text[selection[0]:selection[1]], self)
+        if dialog.exec() and dialog.target() is not None:
+            self._push(CreateLinkCommand(workspace.links, self.services.events, source, dialog.target(),
+                                         dialog.relation(), dialog.note()))
+
+    def copy_with_citation(self) -> None:
+        selection = self.view.selection_range()
+        if selection is None:
+            return
+        QGuiApplication.clipboard().setText(self.citation(*selection))
+
+    def citation(self, start: int, end: int) -> str:
+        """The quote followed by title, author and date, as a historian pastes it into a draft."""
+        meta = self.services.workspace.documents.get(self.document_id).metadata
+        quote = " ".join(self.version.text[start:end].split())
+        source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
+                                             meta.date_published) if part)
+        return f"“{quote}” ({source})"
+
+    def _push(self, command) -> None:
+        self.services.stack.push(command)
+
+    def _on_sidebar_note_saved(self, annotation_id: int | None, text: str) -> None:
+        workspace, events = self.services.workspace, self.services.events
+        if annotation_id is not None:
+            self._push(EditNoteCommand(workspace.annotations, events, annotation_id, text))
+        elif self._pending_note is not None:
+            start, end = self._pending_note
+            self._pending_note = None
+            self._push(CreateAnnotationCommand(workspace.annotations, events, self.document_id, start, end,
+                                               color=self.highlight_color, note=text))
+
+    def _on_sidebar_delete_requested(self, annotation_id: int) -> None:
+        self._push(DeleteAnnotationCommand(self.services.workspace.annotations, self.services.events, annotation_id))
+
+    def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
+        annotation = self.services.workspace.annotations.get(annotation_id)
+        self.view.flash(annotation.start, annotation.end)
+        self.annotation_selected.emit(annotation_id)
+
+    def _on_view_span_clicked(self, span: Span) -> None:
+        if span.kind == "mention" and span.ref is not None:
+            self.entity_clicked.emit(span.ref)
+        elif span.kind in ("highlight", "note") and span.ref is not None:
+            self.sidebar.select(span.ref)
+            self.annotation_selected.emit(span.ref)
+
+    def _on_find_match_chosen(self, start: int, end: int) -> None:
+        self.view.select_range(start, end)
+        self.view.centerCursor()
+
+    def _on_overview_position_clicked(self, fraction: float) -> None:
+        self.view.scroll_to(int(fraction * len(self.version.text)))
+
+    def _on_view_context_menu_requested(self, point: QPoint) -> None:
+        menu = self.view.createStandardContextMenu(point)
+        selection = self.view.selection_range()
+        if selection is not None:
+            menu.addSeparator()
+            colours = QMenu("Highlight in", menu)
+            for color in HIGHLIGHT_COLORS:
+                colours.addAction(color, lambda c=color: self.highlight_selection(c))
+            menu.addActions([self.highlight_action, self.note_action, self.link_action, self.copy_action])
+            menu.addMenu(colours)
+            menu.addSeparator()
+            menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
+            menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))
+        menu.exec(self.view.viewport().mapToGlobal(point))
+
+    def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
+        self.services.workspace.documents.set_boilerplate(self.document_id, *selection, is_boilerplate)
+        self.version = None
+        self.refresh()
+        self.services.events.document_changed.emit(self.document_id)

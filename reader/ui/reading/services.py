@@ -1,0 +1,25 @@
+"""What the reading view needs from the rest of the program, handed in as one bundle by the application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QUndoStack
+
+from reader.core.models import Span
+from reader.core.workspace import Workspace
+from reader.ui.commands import AnnotationEvents
+
+SpanProvider = Callable[[int], list[Span]]
+
+
+@dataclass
+class ReadingServices:
+    """The workspace, the shared undo stack and events, and extra layers (e.g. entity mentions) with a describer."""
+
+    workspace: Workspace
+    stack: QUndoStack
+    events: AnnotationEvents
+    providers: list[SpanProvider] = field(default_factory=list)
+    describe_mention: Callable[[int], str] = lambda entity_id: ""

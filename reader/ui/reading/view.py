@@ -1,0 +1,132 @@
+"""The text of one document: read-only, a book-like measure, zoom, spans painted lazily, hover and click on spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from reader.core.models import Span
+from reader.ui.offsets import Utf16Map
+from reader.ui.reading.formats import flash_format
+from reader.ui.reading.painter import LazyFormatter, QtSpan, SpanIndex
+
+READING_WIDTH_CHARS = 78
+BASE_POINT_SIZE = 12
+Describe = Callable[[Span], str]
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one version's text; emits `span_clicked(span)` when a painted range is clicked."""
+
+    span_clicked = Signal(object)
+    zoom_changed = Signal(int)
+    focused = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.offsets = Utf16Map("")
+        self.index = SpanIndex([], self.offsets)
+        self.zoom = 0
+        self.describe: Describe = lambda span: ""
+        self.formatter = LazyFormatter(self, lambda span: None)
+        self._apply_font()
+
+    def set_text(self, text: str) -> None:
+        self.offsets = Utf16Map(text)
+        self.setPlainText(text)
+
+    def set_spans(self, spans: list[Span], format_for) -> None:
+        self.index = SpanIndex(spans, self.offsets)
+        self.formatter.set_index(self.index, format_for)
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom = max(-6, min(12, steps))
+        self._apply_font()
+        self.zoom_changed.emit(self.zoom)
+
+    def _apply_font(self) -> None:
+        font = QFont("Serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(BASE_POINT_SIZE + self.zoom)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep lines to a readable measure: extra width becomes margin on both sides."""
+        measure = self.fontMetrics().horizontalAdvance("n") * READING_WIDTH_CHARS
+        spare = max(0, self.viewport().width() + self.viewportMargins().left() * 2 - measure)
+        self.setViewportMargins(spare // 2, 8, spare // 2, 8)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_zoom(self.zoom + (1 if event.angleDelta().y() > 0 else -1))
+        else:
+            super().wheelEvent(event)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offsets.to_code_point(cursor.selectionStart()), self.offsets.to_code_point(cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def scroll_to(self, start: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def flash(self, start: int, end: int) -> None:
+        """Show where a passage is: scroll there and tint it for a moment."""
+        self.scroll_to(start)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(self.offsets.to_utf16(start))
+        selection.cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.format = flash_format(self.palette())
+        self.setExtraSelections([selection])
+        QTimer.singleShot(1500, lambda: self.setExtraSelections([]))
+
+    def spans_at(self, point: QPoint) -> list[QtSpan]:
+        position = self.cursorForPosition(point).position()
+        return self.index.at(position)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            texts = [self.describe(q.span) for q in self.spans_at(event.pos())]
+            texts = [t for t in texts if t]
+            if texts:
+                QToolTip.showText(event.globalPos(), "\n\n".join(texts), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            spans = self.spans_at(event.position().toPoint())
+            if spans:
+                self.span_clicked.emit(spans[0].span)

@@ -1,0 +1,245 @@
+"""The reading view: panes side by side, lazy painting, highlight and note actions, legend, find, session."""
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QSplitter
+
+from reader.core.models import Span
+from reader.core.workspace import Workspace
+from reader.ui.app import build_window, settings_for
+
+
+def _doc(workspace, name):
+    return workspace.documents.resolve(name).id
+
+
+def _formats_at(pane, start, end):
+    """The painted formats covering [start, end) (code points) of the pane's text, as (utf16 start, length, fmt)."""
+    offsets = pane.view.offsets
+    first, last = offsets.to_utf16(start), offsets.to_utf16(end)
+    block = pane.view.document().findBlock(first)
+    found = []
+    for format_range in block.layout().formats():
+        absolute = block.position() + format_range.start
+        if absolute < last and first < absolute + format_range.length:
+            found.append((absolute, format_range.length, QTextCharFormat(format_range.format)))
+    return found
+
+
+def _select(pane, start, end):
+    pane.view.select_range(start, end)
+    pane.view.setFocus()
+
+
+def test_open_beside_shows_documents_side_by_side(window):
+    """Opening two documents gives two columns; opening one again focuses it instead of duplicating it."""
+    area = window.reading_area
+    first = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    second = area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    assert area.open_document(first.document_id) is first
+    assert [p.document_id for p in area.panes] == [first.document_id, second.document_id]
+    assert area.splitter.count() == 2 and isinstance(area.splitter, QSplitter)
+    assert second.view.toPlainText().startswith("Oriental Studies (Jun 2021)")
+
+
+def test_at_most_four_panes_are_open(window):
+    """A fifth document replaces the active pane rather than squeezing a fifth column in."""
+    area = window.reading_area
+    for info in window.workspace.documents.list():
+        area.open_document(info.id)
+    assert len(area.panes) == 4
+
+
+def test_move_close_and_maximise(window):
+    """Panes reorder, maximise (hiding the others) and close."""
+    area = window.reading_area
+    first = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    second = area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))
+    area.move_pane(second, -1)
+    assert area.panes == [second, first] and area.splitter.widget(0) is second
+    area.toggle_maximised(first)
+    assert first.isVisibleTo(area) and not second.isVisibleTo(area)
+    area.toggle_maximised(first)
+    area.close_pane(second)
+    assert area.panes == [first]
+
+
+def test_highlight_with_the_keyboard_is_painted(window, qtbot):
+    """Selecting text and pressing H stores a highlight and paints it at exactly those characters."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    text = pane.version.text
+    start = text.index("The two met on November 15, 1934.")
+    end = start + len("The two met on November 15, 1934.")
+    _select(pane, start, end)
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    stored = window.workspace.annotations.for_document(pane.document_id)
+    assert [(a.start, a.end, a.color) for a in stored] == [(start, end, "yellow")]
+    painted = _formats_at(pane, start, end)
+    assert any(fmt.background().color().alpha() > 0 for _, _, fmt in painted)
+    assert (pane.view.offsets.to_utf16(start), end - start) in {(s, n) for s, n, _ in painted}
+    window.undo_stack.undo()
+    assert window.workspace.annotations.for_document(pane.document_id) == []
+    assert _formats_at(pane, start, end) == []
+
+
+def test_note_via_the_sidebar(window, qtbot):
+    """N on a selection opens the note editor beside the text; saving stores the note and lists it."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    start = pane.version.text.index("November 24, 1934")
+    _select(pane, start, start + len("November 24, 1934"))
+    qtbot.keyClick(pane.view, Qt.Key.Key_N)
+    assert "November 24, 1934" in pane.sidebar.editor_label.text()
+    pane.sidebar.editor.source.setPlainText("date of the meeting: **15 or 24 Nov?**")
+    qtbot.mouseClick(pane.sidebar.editor.save_button, Qt.MouseButton.LeftButton)
+    [annotation] = window.workspace.annotations.for_document(pane.document_id)
+    assert annotation.note == "date of the meeting: **15 or 24 Nov?**"
+    assert pane.sidebar.annotation_list.count() == 1
+    assert "15 or 24 Nov?" in pane.sidebar.annotation_list.item(0).text()
+    assert "15 or 24 Nov?" in pane.sidebar.editor.preview.toPlainText()
+
+
+def test_editing_a_note_from_the_sidebar(window, qtbot):
+    """Choosing an annotation in the sidebar flashes it and lets its note be edited (undoably)."""
+    document_id = _doc(window.workspace, "001_c9451cbdf41c54f1.txt")
+    created = window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    pane = window.reading_area.open_document(document_id)
+    item = pane.sidebar.annotation_list.item(0)
+    pane.sidebar.annotation_list.setCurrentItem(item)
+    pane.sidebar.editor.source.setPlainText("second thought")
+    qtbot.mouseClick(pane.sidebar.editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.annotations.get(created.id).note == "second thought"
+    window.undo_stack.undo()
+    assert window.workspace.annotations.get(created.id).note == "first thought"
+
+
+def test_legend_toggles_apply_to_every_pane(window):
+    """Unticking Highlights removes highlight paint in all panes; ticking it brings it back."""
+    document_id = _doc(window.workspace, "003_bfdd3a082e8d2a08.txt")
+    annotation = window.workspace.annotations.create(document_id, 100, 140)
+    pane = window.reading_area.open_document(document_id)
+    assert _formats_at(pane, annotation.start, annotation.end)
+    window.reading_area.legend.boxes["highlights"].setChecked(False)
+    assert _formats_at(pane, annotation.start, annotation.end) == []
+    window.reading_area.legend.boxes["highlights"].setChecked(True)
+    assert _formats_at(pane, annotation.start, annotation.end)
+
+
+def test_entity_layer_from_a_provider(window, qtbot):
+    """Mentions from a span provider are painted by type and switch off with their legend toggle."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("Genden realized")
+    window.reading_area.services.providers.append(lambda doc: [Span(start, start + 6, "mention", "PERSON", 7)])
+    pane = window.reading_area.open_document(document_id)
+    [(_, length, fmt)] = _formats_at(pane, start, start + 6)
+    assert length == 6 and fmt.underlineStyle() != fmt.UnderlineStyle.NoUnderline
+    clicked = []
+    pane.entity_clicked.connect(clicked.append)
+    pane._on_view_span_clicked(pane.view.index.at(pane.view.offsets.to_utf16(start))[0].span)
+    assert clicked == [7]
+    window.reading_area.legend.boxes["PERSON"].setChecked(False)
+    assert _formats_at(pane, start, start + 6) == []
+
+
+def test_find_counts_and_selects_matches(window, qtbot):
+    """Ctrl+F opens find; typing shows the match count; Enter selects the first match."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))
+    pane.view.setFocus()
+    pane.find_action.trigger()
+    assert pane.find_bar.isVisible()
+    qtbot.keyClicks(pane.find_bar.query, "choibalshan")
+    assert pane.find_bar.count_label.text() == "1 matches"
+    qtbot.keyClick(pane.find_bar.query, Qt.Key.Key_Return)
+    assert pane.view.textCursor().selectedText() == "Choibalshan"
+    assert pane.find_bar.count_label.text() == "1 of 1 matches"
+
+
+def test_astral_characters_before_and_inside_highlights(window, qtbot, tmp_path):
+    """With 😀 and 𝔐 before and inside a highlight, the paint covers exactly the highlighted characters."""
+    path = tmp_path / "astral.txt"
+    path.write_text("😀😀 Prologue 𝔐.\nGenden 𝔐 met 😀 Stalin.\nEnd 𝔐\n", encoding="utf-8")
+    window.workspace.documents.import_paths([path])
+    document_id = _doc(window.workspace, "astral.txt")
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("Genden")
+    end = text.index(" Stalin") + len(" Stalin")
+    pane = window.reading_area.open_document(document_id)
+    _select(pane, start, end)
+    assert pane.view.textCursor().selectedText() == "Genden 𝔐 met 😀 Stalin"
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    [annotation] = window.workspace.annotations.for_document(document_id)
+    assert annotation.quote.exact == "Genden 𝔐 met 😀 Stalin"
+    [(utf16_start, length, _)] = _formats_at(pane, start, end)
+    block_text = pane.view.document().findBlock(utf16_start).text()
+    local = utf16_start - pane.view.document().findBlock(utf16_start).position()
+    assert block_text.encode("utf-16-le")[local * 2:(local + length) * 2].decode("utf-16-le") == annotation.quote.exact
+
+
+def test_copy_with_citation(window, qtbot):
+    """Copy with citation puts the quote and the source's title, author and date on the clipboard."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    start = pane.version.text.index("The pact of mutual assistance")
+    _select(pane, start, start + len("The pact of mutual assistance"))
+    pane.copy_action.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("“The pact of mutual assistance” (Larisa B. Zhabaeva, “«Japan is encroaching")
+    assert copied.endswith(", 2021-06)")
+
+
+def test_boilerplate_can_be_hidden(window):
+    """The header toggle hides boilerplate blocks and shows them again."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    first_block = pane.view.document().begin()
+    assert first_block.text() == "+1 (618)724-5782" and first_block.isVisible()
+    pane.header.boilerplate_button.setChecked(True)
+    assert not first_block.isVisible()
+    assert pane.view.document().findBlockByNumber(4).isVisible()
+    pane.header.boilerplate_button.setChecked(False)
+    assert first_block.isVisible()
+
+
+def test_only_visible_blocks_are_painted(qtbot, workspace, tmp_path):
+    """On a long text, opening paints only the blocks in view, and scrolling paints the newly visible ones."""
+    path = tmp_path / "long.txt"
+    path.write_text("".join(f"Line {n} about Genden and Stalin.\n" for n in range(5000)), encoding="utf-8")
+    workspace.documents.import_paths([path])
+    document_id = _doc(workspace, "long.txt")
+    for n in range(0, 5000, 10):
+        start = workspace.documents.text(document_id).text.index(f"Line {n} ")
+        workspace.annotations.create(document_id, start, start + 4)
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    pane = window.reading_area.open_document(document_id)
+    painted_at_open = pane.view.formatter.blocks_formatted
+    assert 0 < painted_at_open < 100
+    pane.view.verticalScrollBar().setValue(pane.view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: pane.view.formatter.blocks_formatted > painted_at_open)
+    assert pane.view.formatter.blocks_formatted < 200
+    window.close()
+
+
+def test_session_is_restored_after_a_restart(qtbot, workspace):
+    """Open panes, their order and zoom, and the legend come back at the next start with the same database."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.show()
+    area = first.reading_area
+    area.open_document(_doc(workspace, "003_bfdd3a082e8d2a08.txt"))
+    area.open_document(_doc(workspace, "000_8339fa2bec93c400.txt")).view.set_zoom(3)
+    area.legend.boxes["DATE"].setChecked(False)
+    first.close()
+    assert json.loads(first.settings.value("reading/session"))["panes"][1]["zoom"] == 3
+    second_workspace = Workspace.open(workspace.path)
+    second = build_window(second_workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    restored = second.reading_area
+    assert [p.version.text[:16] for p in restored.panes] == ["+1 (618)724-5782"] * 2
+    assert [p.document_id for p in restored.panes] == [_doc(workspace, "003_bfdd3a082e8d2a08.txt"),
+                                                       _doc(workspace, "000_8339fa2bec93c400.txt")]
+    assert restored.panes[1].view.zoom == 3
+    assert "DATE" not in restored.legend.enabled_layers()
+    second.close()
+    second_workspace.close()
