@@ -7,7 +7,9 @@ cause is one line on stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -30,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_document_commands(commands)
     _add_annotation_commands(commands)
+    _add_entity_commands(commands)
     return parser
 
 
@@ -178,6 +181,54 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
+    entities = commands.add_parser("entities", help="print entity mentions (recognition runs first if needed)")
+    entities.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    entities.set_defaults(handler=cmd_entities)
+    register = commands.add_parser("register", help="print the entity register with aliases and counts")
+    register.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    register.set_defaults(handler=cmd_register)
+
+
+def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
+    _recognise(workspace)
+    documents = {info.id: info.file_name for info in workspace.documents.list()}
+    names = {entity.id: entity.name for entity in workspace.entities.register()}
+    only = workspace.documents.resolve(args.doc).id if args.doc else None
+    rows = [{"document": documents[m.document_id], "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+             "entity": names.get(m.entity_id, ""), "entity_id": m.entity_id}
+            for m in workspace.entities.mentions(only)]
+    _print_rows(rows, args.format, ["document", "start", "end", "text", "type", "entity", "entity_id"])
+    return EXIT_OK
+
+
+def cmd_register(workspace: Workspace, args: argparse.Namespace) -> int:
+    _recognise(workspace)
+    rows = [{"entity_id": e.id, "entity": e.name, "type": e.type, "aliases": list(e.aliases),
+             "mentions": e.mention_count, "documents": e.document_count, "wikidata": e.wikidata, "viaf": e.viaf,
+             "geonames": e.geonames} for e in workspace.entities.register()]
+    _print_rows(rows, args.format, list(rows[0]) if rows else ["entity_id"])
+    return EXIT_OK
+
+
+def _recognise(workspace: Workspace) -> None:
+    report = workspace.entities.ensure_current()
+    if report is not None and report.model_warning:
+        print(f"warning: {report.model_warning}", file=sys.stderr)
+
+
+def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()})
+
+
 def db_path(args: argparse.Namespace) -> Path:
     return args.db or default_db_path()
 
@@ -192,6 +243,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     try:
         return args.handler(workspace, args)
+    except BrokenPipeError:  # the reader of our output (e.g. `head`) closed it: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout must stay open until exit)
+        return EXIT_OK
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -15,6 +15,7 @@ from reader.core.annotations.sources import SourceCriticismService
 from reader.core.annotations.tags import TagService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
+from reader.core.entities.service import EntityService
 from reader.core.storage.database import open_database
 
 DB_ENV_VAR = "ANNOTATED_READER_DB"
@@ -40,6 +41,7 @@ class Workspace:
         self.sources = SourceCriticismService(db)
         self.review = ReviewService(db, self.annotations)
         self.trash = TrashService(db, self.annotations, self.links, self.notebook)
+        self.entities = EntityService(db)
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

@@ -13,6 +13,7 @@ from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.annotation_panels import install_annotation_panels
 from reader.ui.commands import AnnotationEvents
+from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
@@ -38,6 +39,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     panels.review.annotation_activated.connect(reading_area.show_annotation)
     panels.notebook.citation_activated.connect(reading_area.show_annotation)
     window.annotation_panels = panels
+    window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.restore_layout()
     return window
 
@@ -53,6 +55,7 @@ def run_app(db_path: Path) -> int:
         return 1
     window = build_window(workspace, settings_for(db_path))
     window.show()
+    start_recognition(window, window.entity_panels, window.reading_area)
     try:
         return app.exec()
     finally:

@@ -25,6 +25,8 @@ class MainWindow(QMainWindow):
     """Wires the panels to the core; every user change is one core call followed by a refresh of what it changed."""
 
     documents_changed = Signal()
+    import_finished = Signal()
+    entities_recognised = Signal()
     document_selected = Signal(object)  # the library's selected document id, or None
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
@@ -58,6 +60,12 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.findChild(QDockWidget, dock_name(tab_with)), dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def raise_panel(self, title: str) -> None:
+        dock = self.findChild(QDockWidget, dock_name(title))
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     def add_edit_action(self, text: str, slot) -> QAction:
         return self._action(self.edit_menu, text, None, slot)
@@ -171,6 +179,7 @@ class MainWindow(QMainWindow):
         progress.reset()
         self.refresh_library()
         self.statusBar().showMessage(_summary(report), 10000)
+        self.import_finished.emit()
         if report.failed:
             details = "\n".join(outcome.message for outcome in report.failed)
             QMessageBox.warning(self, "Some files were not imported", details)

@@ -135,3 +135,17 @@ def test_review_lists_and_settles_unsure_annotations(tmp_path):
     assert settled.returncode == 0 and settled.stdout.split("\t")[1] == "anchored"
     assert run_cli(db, "review", "--orphans").stdout == ""
     assert run_cli(db, "review", annotation_id).returncode == 1
+
+
+def test_entities_and_register_commands(tmp_path):
+    """`entities` prints one line per mention with code-point offsets; `register` lists entities with aliases."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS / "002_ff824666d88bbe20.txt")
+    result = run_cli(db, "entities", "--doc", "002_ff824666d88bbe20.txt")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    text = (TEXTS / "002_ff824666d88bbe20.txt").read_text(encoding="utf-8")
+    assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert {"document", "start", "end", "text", "type", "entity", "entity_id"} == set(rows[0])
+    assert any(r["text"] == "November 24, 1934" and r["type"] == "DATE" for r in rows)
+    csv_lines = run_cli(db, "register", "--format", "csv").stdout.splitlines()
+    assert csv_lines[0].startswith("entity_id,entity,type,aliases,mentions,documents")

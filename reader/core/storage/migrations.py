@@ -101,3 +101,32 @@ def m004_annotation_links(db: Database) -> None:
     for column, kind in (("old_version_id", int), ("old_start", int), ("old_end", int)):
         _table(db, "annotations").add_column(column, kind)
     _table(db, "annotations").create_index(["anchor_status"])
+
+
+@MIGRATIONS()
+def m005_entities(db: Database) -> None:
+    """The entity register, its mentions, the model's cached output per text, and the user's decisions."""
+    _table(db, "entity_cache").create({"text_hash": str, "pipeline": str, "candidates": str},
+                                      pk=("text_hash", "pipeline"))
+    _table(db, "entities").create(
+        {"id": int, "key": str, "name": str, "type": str, "wikidata": str, "viaf": str, "geonames": str,
+         "note": str},
+        pk="id", not_null={"key", "name", "type"},
+        defaults={"wikidata": "", "viaf": "", "geonames": "", "note": ""},
+    )
+    _table(db, "entities").create_index(["key"], unique=True)
+    _table(db, "entity_aliases").create({"entity_id": int, "alias": str}, pk=("entity_id", "alias"),
+                                        foreign_keys=[("entity_id", "entities", "id")])
+    _table(db, "mentions").create(
+        {"id": int, "document_id": int, "version_id": int, "entity_id": int, "start": int, "end": int,
+         "text": str, "type": str, "date_value": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id"),
+                      ("entity_id", "entities", "id")],
+        not_null={"document_id", "version_id", "entity_id", "start", "end", "text", "type"},
+    )
+    _table(db, "mentions").create_index(["document_id", "start"])
+    _table(db, "mentions").create_index(["entity_id"])
+    _table(db, "entity_decisions").create({"id": int, "kind": str, "payload": str, "created_at": str}, pk="id")
+    _table(db, "entity_suggestions").create({"id": int, "key": str, "other_key": str, "score": float}, pk="id")
+    _table(db, "entity_state").create({"name": str, "value": str}, pk="name")

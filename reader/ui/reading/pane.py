@@ -249,6 +249,12 @@ class DocumentPane(QWidget):
                 colours.addAction(color, lambda c=color: self.highlight_selection(c))
             menu.addActions([self.highlight_action, self.note_action, self.link_action, self.copy_action])
             menu.addMenu(colours)
+            if self.services.mark_entity is not None:
+                marks = QMenu("Mark as entity", menu)
+                for label, kind in (("Person", "PERSON"), ("Place", "PLACE"), ("Organisation", "ORG"),
+                                    ("Date", "DATE")):
+                    marks.addAction(label, lambda k=kind: self.services.mark_entity(self.document_id, *selection, k))
+                menu.addMenu(marks)
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
             menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))

@@ -1,0 +1,1 @@
+"""Entities: the model proposes mentions, corpus-level consolidation and the user's decisions decide."""

@@ -1,0 +1,238 @@
+"""Corpus-level consolidation: candidates from every document become one register of entities.
+
+Mentions that name the same thing (same name once titles, possessives and initials are set aside; a surname and the
+full name it ends; a typo of a frequent name) become one entity. Its type is voted over all its mentions in all
+documents, then the user's decisions are applied. Once a name is known, every occurrence of it in every document
+is a mention, including those the model missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.entities.dates import DateMention
+from reader.core.entities.decisions import Decisions
+from reader.core.entities.model import Candidate
+from reader.core.entities.models import TYPES
+from reader.core.entities.names import has_initials, is_title, name_key, token_count, trim_surface
+from reader.core.entities.variants import find_variants
+from reader.core.ranges import overlaps
+
+MIN_NAME_LENGTH = 2
+SINGLE_WORD_ORG_WEIGHT = 0.3
+SINGLE_WORD_PERSON_PRIOR = 0.7
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class DocumentInput:
+    """One document as consolidation sees it."""
+
+    document_id: int
+    text: str
+    boilerplate: list[tuple[int, int]]
+    candidates: list[Candidate]
+    dates: list[DateMention]
+
+
+@dataclass
+class Cluster:
+    """Names taken to mean one entity, with their votes and where they occur."""
+
+    key: str
+    names: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
+    date_value: str = ""
+
+    def absorb(self, other: Cluster) -> None:
+        self.names.update(other.names)
+        self.votes.update(other.votes)
+        self.places.extend(other.places)
+
+    @property
+    def count(self) -> int:
+        return sum(self.names.values())
+
+
+@dataclass
+class Consolidated:
+    """The register as decided: clusters with their canonical name and type, and merge suggestions."""
+
+    clusters: list[Cluster]
+    names: dict[str, str]  # cluster key -> canonical name
+    types: dict[str, str]  # cluster key -> type
+    suggestions: list[tuple[str, str, float]]
+    merged_variants: list[tuple[str, str]]
+
+
+def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) -> Consolidated:
+    clusters = _cluster_candidates(documents, decisions)
+    _drop_common_words(clusters, _lowercase_words(documents), decisions)
+    _attach_surnames(clusters)
+    merged, suggestions = find_variants(clusters, decisions.not_merged)
+    _apply_merges(clusters, decisions.merges)
+    for key in [k for k in clusters if k in decisions.rejected_entities]:
+        del clusters[key]
+    types = {key: decisions.types.get(key) or _vote(cluster, is_place) for key, cluster in clusters.items()}
+    for key in [k for k, kind in types.items() if kind not in TYPES]:
+        del clusters[key], types[key]  # nationalities, laws, products: names we keep out of the register
+    _propagate_aliases(documents, clusters, decisions)
+    _add_user_mentions(documents, clusters, types, decisions)
+    date_clusters = _date_clusters(documents, decisions)
+    names = {key: decisions.renames.get(key) or _canonical(cluster) for key, cluster in clusters.items()}
+    for key, cluster in date_clusters.items():
+        names[key], types[key] = decisions.renames.get(key) or cluster.date_value, "DATE"
+    everything = [*clusters.values(), *date_clusters.values()]
+    for cluster in everything:
+        cluster.places = [p for p in cluster.places if p[:3] not in decisions.rejected_mentions]
+    return Consolidated([c for c in everything if c.places], names, types, suggestions, merged)
+
+
+def _valid_name(name: str) -> bool:
+    return len(name) >= MIN_NAME_LENGTH and name[:1].isupper() and not name.replace(" ", "").isdigit() \
+        and any(ch.isalpha() for ch in name) and not is_title(name)
+
+
+def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
+    return {word for d in documents for word in _WORD.findall(d.text) if word.islower()}
+
+
+def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisions: Decisions) -> None:
+    """A name the model did not type whose every word also appears in lower case ('Government Department Chief')
+    is a capitalised common noun, not a name."""
+    for key in list(clusters):
+        cluster = clusters[key]
+        untyped = not any(v >= 1.0 for v in cluster.votes.values())
+        if untyped and key not in decisions.split_aliases and all(w in lowercase for w in key.split()):
+            del clusters[key]
+
+
+def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for document in documents:
+        date_ranges = [(d.start, d.end) for d in document.dates]
+        for candidate in document.candidates:
+            name, start, end = trim_surface(candidate.text, candidate.start)
+            if not _valid_name(name) or overlaps(document.boilerplate, start, end) \
+                    or overlaps(date_ranges, start, end):
+                continue
+            key = name_key(name)
+            cluster = clusters.setdefault(key, Cluster(key))
+            cluster.names[name] += 1
+            cluster.votes.update(candidate.votes)
+            if start != candidate.start and not candidate.text.lower().startswith("the "):
+                cluster.votes["PERSON"] += 1.5  # a title stood before the name
+            cluster.places.append((document.document_id, start, end, name))
+    for alias in decisions.split_aliases:
+        clusters.setdefault(alias, Cluster(alias))
+    return clusters
+
+
+def _attach_surnames(clusters: dict[str, Cluster]) -> None:
+    """'Genden' joins 'Peljidiin Genden' when that is the only full name ending in it and both read as people."""
+    full_names: dict[str, list[str]] = {}
+    for key, cluster in clusters.items():
+        if token_count(key) > 1 and _leans_person(cluster):
+            full_names.setdefault(key.split(" ")[-1], []).append(key)
+    for surname, owners in full_names.items():
+        owners.sort(key=lambda k: -clusters[k].count)
+        clear = len(owners) == 1 or clusters[owners[0]].count >= 2 * clusters[owners[1]].count
+        if clear and surname in clusters and _leans_person(clusters[surname]):
+            clusters[owners[0]].absorb(clusters.pop(surname))
+
+
+def _leans_person(cluster: Cluster) -> bool:
+    person = cluster.votes.get("PERSON", 0)
+    return person > 0 and person >= max(cluster.votes.values()) * 0.5
+
+
+def _apply_merges(clusters: dict[str, Cluster], merges: list[tuple[str, str]]) -> None:
+    for first, second in merges:
+        keeper, other = _owner(clusters, first), _owner(clusters, second)
+        if keeper and other and keeper != other:
+            clusters[keeper].absorb(clusters.pop(other))
+
+
+def _owner(clusters: dict[str, Cluster], name: str) -> str | None:
+    key = name_key(name)
+    if key in clusters:
+        return key
+    return next((k for k, c in clusters.items() if any(name_key(n) == key for n in c.names)), None)
+
+
+def _vote(cluster: Cluster, is_place) -> str:
+    votes = Counter(cluster.votes)
+    if token_count(cluster.key) == 1 and not _is_acronym(cluster):
+        votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one ordinary word; people often are
+        votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
+    if is_place(_canonical(cluster)):
+        votes["PLACE"] += max(1.0, sum(votes.values()))
+    if _is_acronym(cluster):
+        votes["ORG"] += 0.5
+    return votes.most_common(1)[0][0] if votes else "PERSON"
+
+
+def _is_acronym(cluster: Cluster) -> bool:
+    return any(name.isupper() and len(name) > 1 for name in cluster.names)
+
+
+def _canonical(cluster: Cluster) -> str:
+    """The fullest form: most words without initials, then the most frequent."""
+    return max(cluster.names, key=lambda n: (token_count(n) if not has_initials(n) else 0, cluster.names[n], n))
+
+
+def _alias_pattern(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[re.Pattern | None, dict[str, str]]:
+    owner = {}
+    for key, cluster in clusters.items():
+        for name in cluster.names:
+            if len(name) > 2 and name_key(name) not in decisions.rejected_entities:
+                owner.setdefault(name, key)
+    if not owner:
+        return None, owner
+    alternatives = "|".join(re.escape(name) for name in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])"), owner
+
+
+def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions) -> None:
+    """Every occurrence of a known name is a mention, wherever the model missed it."""
+    pattern, owner = _alias_pattern(clusters, decisions)
+    if pattern is None:
+        return
+    for document in documents:
+        dates = [(d.start, d.end) for d in document.dates]
+        for match in pattern.finditer(document.text):
+            start, end = match.span()
+            if not overlaps(document.boilerplate, start, end) and not overlaps(dates, start, end):
+                clusters[owner[match.group(0)]].places.append((document.document_id, start, end, match.group(0)))
+
+
+def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Cluster], types: dict[str, str],
+                       decisions: Decisions) -> None:
+    texts = {d.document_id: d.text for d in documents}
+    for document_id, start, end, kind in decisions.added_mentions:
+        if document_id not in texts or kind == "DATE":
+            continue
+        name = texts[document_id][start:end]
+        key = _owner(clusters, name) or name_key(name)
+        cluster = clusters.setdefault(key, Cluster(key))
+        cluster.names[name] += 1
+        cluster.places.append((document_id, start, end, name))
+        types.setdefault(key, kind)
+        if key not in decisions.types and not cluster.votes:
+            types[key] = kind
+
+
+def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for document in documents:
+        for date in document.dates:
+            if overlaps(document.boilerplate, date.start, date.end):
+                continue
+            key = f"date:{date.value}"
+            cluster = clusters.setdefault(key, Cluster(key, date_value=date.value))
+            cluster.names[date.text] += 1
+            cluster.places.append((document.document_id, date.start, date.end, date.text))
+    return {k: c for k, c in clusters.items() if k not in decisions.rejected_entities}

@@ -1,0 +1,104 @@
+"""Dates in running text, normalised to a sortable value with a precision, the surface text kept.
+
+"November 15, 1934" -> 1934-11-15 (day); "October 1919" -> 1919-10 (month); "early 1935" -> "1935 early";
+"the summer of 1937" -> "1937 summer"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade);
+"1934" -> 1934 (year). Found by pattern, so dates are recognised even without the statistical model; a phone number
+or a price is never a date because a year must stand on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|"
+         r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?)")
+_NOT_NUMBER_BEFORE = r"(?<![\d$€£.,:/\-])"
+_NOT_NUMBER_AFTER = r"(?![\d%\-]|\.\d|,\d)"
+PATTERNS = [
+    ("iso", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}-(?P<month_number>[01][0-9])-(?P<day>[0-3][0-9])\b{_NOT_NUMBER_AFTER}"),
+    ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—]\s?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
+    ("decade", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?(?:(?P<part>early|mid|late)\s+)?(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),
+    ("part", rf"\b{_PART}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("month", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+]
+_COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: where, what it says, its sortable value, precision and the span of days it covers."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    first: str  # earliest ISO date it can mean
+    last: str  # latest ISO date it can mean
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in `text`, longest patterns first, never two overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for precision, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            mention = _normalise(match, precision)
+            if mention is not None:
+                taken.append((match.start(), match.end()))
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _month_number(name: str) -> int | None:
+    prefix = name.lower().rstrip(".")[:3]
+    return next((i + 1 for i, month in enumerate(MONTHS) if month.startswith(prefix)), None)
+
+
+def _normalise(match: re.Match, precision: str) -> DateMention | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    month = _month_number(groups["month"]) if groups.get("month") else None
+    if groups.get("month") and month is None:
+        return None
+    if groups.get("month_number"):
+        month, precision = int(groups["month_number"]), "day"
+        if not 1 <= month <= 12:
+            return None
+    value, first, last = _value(precision, year, month, groups)
+    if value is None:
+        return None
+    return DateMention(match.start(), match.end(), match.group(0), value, precision, first, last)
+
+
+def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[str | None, str, str]:
+    if precision == "day":
+        day = int(groups["day"])
+        if not 1 <= day <= 31:
+            return None, "", ""
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        return iso, iso, iso
+    if precision == "month":
+        return f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"
+    if precision == "range":
+        year2 = int(groups["year2"])
+        if year2 < year:
+            return None, "", ""
+        return f"{year}..{year2}", f"{year:04d}-01-01", f"{year2:04d}-12-31"
+    if precision == "decade":
+        return f"{year}..{year + 9}", f"{year:04d}-01-01", f"{year + 9:04d}-12-31"
+    if precision == "part":
+        part = " ".join(groups["part"].lower().replace("the ", "").replace(" of", "").split())
+        return f"{year} {part}", f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return str(year), f"{year:04d}-01-01", f"{year:04d}-12-31"

@@ -1,0 +1,22 @@
+"""The user's decisions about entities, as data replayed on every run so recognition never undoes them.
+
+Decisions name entities by any of their names (not by id), so they still apply after the register is rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Decisions:
+    """Everything the user decided, in the order decided."""
+
+    renames: dict[str, str] = field(default_factory=dict)  # name key -> canonical name
+    types: dict[str, str] = field(default_factory=dict)  # name key -> type
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (name key, name key)
+    not_merged: set[frozenset[str]] = field(default_factory=set)  # suggestion pairs the user rejected
+    split_aliases: set[str] = field(default_factory=set)  # alias keys that stand on their own
+    rejected_entities: set[str] = field(default_factory=set)  # name keys that are "not an entity"
+    rejected_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # (document id, start, end)
+    added_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document id, start, end, type)

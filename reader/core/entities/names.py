@@ -1,0 +1,64 @@
+"""Names as written and the key they are compared by: possessives, titles, initials and articles removed.
+
+Title and honorific lists are general English usage, not names from any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLES = (
+    "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
+    "minister of foreign affairs", "minister", "marshal", "general", "gen.", "colonel", "col.", "captain",
+    "commander-in-chief", "commander", "president", "premier", "chairman", "secretary", "general secretary",
+    "comrade", "mr.", "mr", "mrs.", "mrs", "ms.", "dr.", "dr", "prof.", "professor", "sir", "lord", "lady", "king",
+    "queen", "prince", "princess", "emperor", "tsar", "czar", "khan", "bogd", "lama", "saint", "st.", "leader",
+    "head of state", "ambassador", "envoy", "senator", "governor", "judge", "bishop", "father", "the",
+)
+_TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                            + r")\s+)+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INITIAL = re.compile(r"^(?:[A-ZА-Я]\.\s*)+")
+_SPACES = re.compile(r"\s+")
+
+
+def trim_surface(text: str, start: int) -> tuple[str, int, int]:
+    """Drop leading titles/articles and a trailing possessive; returns (name, start, end) of what remains."""
+    stripped = text.strip()
+    start += len(text) - len(text.lstrip())
+    title = _TITLE_PATTERN.match(stripped)
+    if title and title.end() < len(stripped):
+        start += title.end()
+        stripped = stripped[title.end():]
+    possessive = _POSSESSIVE.search(stripped)
+    if possessive and len(stripped) > possessive.end() - possessive.start() + 1:
+        stripped = stripped[:possessive.start()]
+    return stripped, start, start + len(stripped)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared by: initials dropped, spaces collapsed, case folded."""
+    bare = _INITIAL.sub("", name.strip())
+    return _SPACES.sub(" ", bare).casefold().strip(" .,")
+
+
+def surname(name: str) -> str:
+    key = name_key(name)
+    return key.split(" ")[-1] if key else ""
+
+
+def has_initials(name: str) -> bool:
+    return bool(_INITIAL.match(name.strip()))
+
+
+def token_count(name: str) -> int:
+    return len(name_key(name).split())
+
+
+_TITLE_SET = {t.rstrip(".") for t in TITLES}
+
+
+def is_title(name: str) -> bool:
+    """A name made only of titles ('Prime Minister', 'Deputy Minister') names an office, not a person."""
+    words = name.casefold().split()
+    return bool(words) and all(word.rstrip(".") in _TITLE_SET for word in words)

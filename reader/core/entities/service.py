@@ -1,0 +1,248 @@
+"""Entity calls: recognition (cached per text), the register, and the user's decisions (each one transaction)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict
+
+from sqlite_utils import Database
+
+from reader.core.entities.consolidate import Consolidated, DocumentInput, consolidate
+from reader.core.entities.dates import find_dates
+from reader.core.entities.decisions import Decisions
+from reader.core.entities.gazetteer import is_known_place
+from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
+from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
+from reader.core.entities.names import name_key
+from reader.core.errors import ImportCancelled, ReaderError
+from reader.core.models import Span
+from reader.core.storage import documents as document_store
+from reader.core.storage import entities as store
+
+MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
+CONTEXT = 60
+Progress = Callable[[int, int, str], None]
+
+
+class EntityService:
+    """The register over one database; recognition re-runs only what changed and replays every decision."""
+
+    def __init__(self, db: Database, model_name: str | None = None):
+        self._db = db
+        self.model = ModelStep(model_name or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL)
+
+    # -- recognition ---------------------------------------------------------------------------------------------
+
+    def recognise(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                  ) -> RecognitionReport:
+        """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
+        report = RecognitionReport()
+        documents = self._documents(progress, cancelled, report)
+        with self._db.atomic():
+            result = consolidate(documents, self._decisions(), is_known_place)
+            self._write(result, documents)
+            store.set_state(self._db, "signature", self._signature())
+        report.entities = len(result.clusters)
+        report.mentions = sum(len(c.places) for c in result.clusters)
+        report.merged_variants = result.merged_variants
+        report.model_warning = self.model.warning
+        return report
+
+    def ensure_current(self) -> RecognitionReport | None:
+        """Recognise only if documents or decisions changed since the last run (the CLI calls this before printing)."""
+        if store.get_state(self._db, "signature") == self._signature():
+            return None
+        return self.recognise()
+
+    def _signature(self) -> str:
+        versions = ",".join(str(v) for v, _ in document_store.current_texts(self._db))
+        decisions = len(store.decision_rows(self._db))
+        return f"{PIPELINE_VERSION}:{self.model.model_name}:{versions}:{decisions}"
+
+    def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
+        infos = document_store.list_documents(self._db)
+        texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
+        pipeline = f"{PIPELINE_VERSION}:{self.model.model_name}"
+        hashes = {doc_id: hashlib.sha256(v.text.encode()).hexdigest() for doc_id, v in texts.items()}
+        cached = {doc_id: store.cached_candidates(self._db, h, pipeline) for doc_id, h in hashes.items()}
+        missing = [doc_id for doc_id, found in cached.items() if found is None]
+        titles = {info.id: info.title for info in infos}
+        results = self.model.candidates([texts[doc_id].text for doc_id in missing])
+        for done, (doc_id, found) in enumerate(zip(missing, results, strict=True)):
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            if progress:
+                progress(done + 1, len(missing), titles[doc_id])
+            cached[doc_id] = [asdict(c) for c in found]
+            if self.model.warning == "":
+                with self._db.atomic():
+                    store.store_candidates(self._db, hashes[doc_id], pipeline, cached[doc_id])
+        report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
+        return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
+                              [Candidate(**c) for c in cached[doc_id]], find_dates(version.text))
+                for doc_id, version in texts.items()]
+
+    def _write(self, result: Consolidated, documents: list[DocumentInput]) -> None:
+        versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
+        aliases, rows = {}, []
+        for cluster in result.clusters:
+            entity_id = store.upsert_entity(self._db, cluster.key, result.names[cluster.key],
+                                            result.types[cluster.key])
+            aliases[entity_id] = set(cluster.names)
+            for document_id, start, end, text in {p[:4] for p in cluster.places}:
+                rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
+                             "start": start, "end": end, "text": text, "type": result.types[cluster.key],
+                             "date_value": cluster.date_value})
+        store.replace_register(self._db, aliases, _without_overlaps(rows))
+        store.replace_suggestions(self._db, result.suggestions)
+
+    def _decisions(self) -> Decisions:
+        decisions = Decisions()
+        for kind, payload in store.decision_rows(self._db):
+            _apply_decision(decisions, kind, payload)
+        return decisions
+
+    # -- what the reader and panels ask --------------------------------------------------------------------------
+
+    def mention_spans(self, document_id: int) -> list[Span]:
+        return [Span(m.start, m.end, "mention", m.type, m.entity_id) for m in store.mentions(self._db, document_id)]
+
+    def mentions(self, document_id: int | None = None):
+        return store.mentions(self._db, document_id)
+
+    def register(self) -> list[EntitySummary]:
+        return store.summaries(self._db)
+
+    def describe(self, entity_id: int) -> EntitySummary:
+        found = store.summaries(self._db, "WHERE e.id = ?", [entity_id])
+        if not found:
+            raise ReaderError(f"no entity with id {entity_id}")
+        return found[0]
+
+    def mentions_of(self, entity_id: int) -> list[MentionContext]:
+        names = {info.id: info.file_name for info in document_store.list_documents(self._db)}
+        texts: dict[int, str] = {}
+        contexts = []
+        for mention in store.mentions(self._db, entity_id=entity_id):
+            if mention.document_id not in texts:
+                version = document_store.current_version_id(self._db, mention.document_id)
+                texts[mention.document_id] = document_store.version_text(self._db, version).text
+            text = texts[mention.document_id]
+            contexts.append(MentionContext(mention.document_id, names[mention.document_id], mention.start,
+                                           mention.end, mention.text, _flat(text[max(0, mention.start - CONTEXT):
+                                                                                  mention.start]),
+                                           _flat(text[mention.end:mention.end + CONTEXT])))
+        return contexts
+
+    def suggestions(self) -> list[Suggestion]:
+        ids = store.entity_ids_by_key(self._db)
+        names = {row.id: row.name for row in self.register()}
+        return [Suggestion(sid, ids[a], ids[b], names.get(ids[a], a), names.get(ids[b], b), score)
+                for sid, a, b, score in store.suggestion_rows(self._db) if a in ids and b in ids]
+
+    # -- decisions -----------------------------------------------------------------------------------------------
+
+    def accept_suggestion(self, suggestion_id: int) -> RecognitionReport:
+        suggestion = self._suggestion(suggestion_id)
+        return self.merge(suggestion.entity_id, suggestion.other_id)
+
+    def reject_suggestion(self, suggestion_id: int) -> RecognitionReport:
+        suggestion = self._suggestion(suggestion_id)
+        return self._decide("not_merged", {"keys": [self._key(suggestion.entity_id), self._key(suggestion.other_id)]})
+
+    def rename(self, entity_id: int, name: str) -> RecognitionReport:
+        if not name.strip():
+            raise ReaderError("an entity's name cannot be empty")
+        return self._decide("rename", {"key": self._key(entity_id), "name": name.strip()})
+
+    def set_type(self, entity_id: int, kind: str) -> RecognitionReport:
+        if kind not in TYPES:
+            raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
+        return self._decide("type", {"key": self._key(entity_id), "type": kind})
+
+    def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
+        return self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)]})
+
+    def split_alias(self, entity_id: int, alias: str) -> RecognitionReport:
+        self._key(entity_id)
+        return self._decide("split", {"alias": name_key(alias)})
+
+    def reject_entity(self, entity_id: int) -> RecognitionReport:
+        return self._decide("reject_entity", {"key": self._key(entity_id)})
+
+    def reject_mention(self, document_id: int, start: int, end: int) -> RecognitionReport:
+        return self._decide("reject_mention", {"document_id": document_id, "start": start, "end": end})
+
+    def add_mention(self, document_id: int, start: int, end: int, kind: str) -> RecognitionReport:
+        if kind not in TYPES:
+            raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
+        text = document_store.version_text(self._db, document_store.current_version_id(self._db, document_id)).text
+        if not 0 <= start < end <= len(text) or not text[start:end].strip():
+            raise ReaderError(f"range {start}-{end} holds no text to mark")
+        return self._decide("add_mention", {"document_id": document_id, "start": start, "end": end, "type": kind})
+
+    def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
+                    note: str = "") -> EntitySummary:
+        self._key(entity_id)
+        with self._db.atomic():
+            store.update_entity(self._db, entity_id, {"wikidata": wikidata.strip(), "viaf": viaf.strip(),
+                                                      "geonames": geonames.strip(), "note": note})
+        return self.describe(entity_id)
+
+    def _decide(self, kind: str, payload: dict) -> RecognitionReport:
+        with self._db.atomic():
+            store.add_decision(self._db, kind, payload)
+            return self.recognise()
+
+    def _key(self, entity_id: int) -> str:
+        row = store.entity_row(self._db, entity_id)
+        if row is None:
+            raise ReaderError(f"no entity with id {entity_id}")
+        return row["key"]
+
+    def _suggestion(self, suggestion_id: int) -> Suggestion:
+        found = next((s for s in self.suggestions() if s.id == suggestion_id), None)
+        if found is None:
+            raise ReaderError(f"no merge suggestion with id {suggestion_id}")
+        return found
+
+
+def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
+    if kind == "rename":
+        decisions.renames[payload["key"]] = payload["name"]
+    elif kind == "type":
+        decisions.types[payload["key"]] = payload["type"]
+    elif kind == "merge":
+        decisions.merges.append(tuple(payload["keys"]))
+    elif kind == "not_merged":
+        decisions.not_merged.add(frozenset(payload["keys"]))
+    elif kind == "split":
+        decisions.split_aliases.add(payload["alias"])
+    elif kind == "reject_entity":
+        decisions.rejected_entities.add(payload["key"])
+    elif kind == "reject_mention":
+        decisions.rejected_mentions.add((payload["document_id"], payload["start"], payload["end"]))
+    elif kind == "add_mention":
+        decisions.added_mentions.append((payload["document_id"], payload["start"], payload["end"], payload["type"]))
+
+
+def _without_overlaps(rows: list[dict]) -> list[dict]:
+    """One mention per stretch of text. Where two overlap, the entity the corpus names more often wins (a headline
+    'Genden Falls' read as a place loses to the 80 mentions of Genden), then the longer one."""
+    sizes = Counter(row["entity_id"] for row in rows)
+    ranked = sorted(rows, key=lambda r: (-sizes[r["entity_id"]], -(r["end"] - r["start"]), r["start"]))
+    kept: dict[int, list[tuple[int, int]]] = {}
+    chosen = []
+    for row in ranked:
+        taken = kept.setdefault(row["document_id"], [])
+        if not any(s < row["end"] and row["start"] < e for s, e in taken):
+            taken.append((row["start"], row["end"]))
+            chosen.append(row)
+    return sorted(chosen, key=lambda r: (r["document_id"], r["start"]))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())

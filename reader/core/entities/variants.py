@@ -1,0 +1,48 @@
+"""Spelling variants: names that differ by one typo or transliteration step ('Choibalshan', 'Satlin').
+
+Scored with the Damerau-Levenshtein distance (a transposition counts once). A rare form one edit away from a frequent
+one of the same initial is merged automatically; other close pairs are only suggested.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from reader.core.entities.names import name_key
+
+MIN_LENGTH = 5
+SUGGEST_SIMILARITY = 0.8
+RARE, FREQUENT = 2, 3
+
+
+def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[list[tuple[str, str]], list]:
+    """Merge sure variants into `clusters` in place; return (merged pairs, [(key, key, similarity)] suggestions)."""
+    merged, suggestions = [], []
+    keys = sorted((k for k in clusters if not k.startswith("date:")), key=lambda k: -clusters[k].count)
+    for first, second in combinations(keys, 2):
+        if first not in clusters or second not in clusters or frozenset((first, second)) in rejected_pairs:
+            continue
+        similarity, distance = _closest(clusters[first], clusters[second])
+        if similarity < SUGGEST_SIMILARITY:
+            continue
+        if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT:
+            clusters[first].absorb(clusters.pop(second))
+            merged.append((second, first))
+        else:
+            suggestions.append((first, second, round(similarity, 3)))
+    return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
+
+
+def _closest(first, second) -> tuple[float, int]:
+    """Best similarity (and its edit distance) between any name of one cluster and any of the other."""
+    best = (0.0, 99)
+    for a in {name_key(n) for n in first.names}:
+        for b in {name_key(n) for n in second.names}:
+            if len(a) < MIN_LENGTH or len(b) < MIN_LENGTH or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+                continue
+            similarity = DamerauLevenshtein.normalized_similarity(a, b)
+            if similarity > best[0]:
+                best = (similarity, DamerauLevenshtein.distance(a, b))
+    return best

@@ -1,0 +1,111 @@
+"""SQL for the entity register: cache, entities, aliases, mentions, decisions and suggestions."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from reader.core.entities.models import EntitySummary, Mention
+from reader.core.storage.documents import now
+
+_SUMMARY_SQL = """
+SELECT e.*, COUNT(m.id) AS mention_count, COUNT(DISTINCT m.document_id) AS document_count,
+       (SELECT group_concat(alias, char(31)) FROM entity_aliases a WHERE a.entity_id = e.id) AS aliases
+FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+"""
+
+
+def cached_candidates(db: Database, text_hash: str, pipeline: str) -> list[dict] | None:
+    row = db.execute("SELECT candidates FROM entity_cache WHERE text_hash = ? AND pipeline = ?",
+                     [text_hash, pipeline]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def store_candidates(db: Database, text_hash: str, pipeline: str, candidates: list[dict]) -> None:
+    db.table("entity_cache").upsert({"text_hash": text_hash, "pipeline": pipeline,
+                                     "candidates": json.dumps(candidates)}, pk=("text_hash", "pipeline"))
+
+
+def entity_ids_by_key(db: Database) -> dict[str, int]:
+    return dict(db.execute("SELECT key, id FROM entities").fetchall())
+
+
+def upsert_entity(db: Database, key: str, name: str, kind: str) -> int:
+    existing = db.execute("SELECT id FROM entities WHERE key = ?", [key]).fetchone()
+    if existing:
+        db.execute("UPDATE entities SET name = ?, type = ? WHERE id = ?", [name, kind, existing[0]])
+        return existing[0]
+    return db.table("entities").insert({"key": key, "name": name, "type": kind}).last_pk
+
+
+def replace_register(db: Database, aliases: dict[int, set[str]], mentions: list[dict]) -> None:
+    """Swap in a new set of aliases and mentions (entity rows are kept, so ids and authority ids survive)."""
+    db.execute("DELETE FROM mentions")
+    db.execute("DELETE FROM entity_aliases")
+    db.table("entity_aliases").insert_all(
+        [{"entity_id": entity_id, "alias": alias} for entity_id, names in aliases.items() for alias in names])
+    db.table("mentions").insert_all(mentions, batch_size=5000)
+
+
+def replace_suggestions(db: Database, suggestions: list[tuple[str, str, float]]) -> None:
+    db.execute("DELETE FROM entity_suggestions")
+    db.table("entity_suggestions").insert_all(
+        [{"key": a, "other_key": b, "score": score} for a, b, score in suggestions])
+
+
+def suggestion_rows(db: Database) -> list[tuple[int, str, str, float]]:
+    sql = "SELECT id, key, other_key, score FROM entity_suggestions ORDER BY score DESC"
+    return [tuple(row) for row in db.execute(sql)]
+
+
+def add_decision(db: Database, kind: str, payload: dict) -> None:
+    db.table("entity_decisions").insert({"kind": kind, "payload": json.dumps(payload), "created_at": now()})
+
+
+def decision_rows(db: Database) -> list[tuple[str, dict]]:
+    return [(kind, json.loads(payload)) for kind, payload in
+            db.execute("SELECT kind, payload FROM entity_decisions ORDER BY id").fetchall()]
+
+
+def summaries(db: Database, where: str = "", params: list | None = None) -> list[EntitySummary]:
+    sql = f"{_SUMMARY_SQL} {where} GROUP BY e.id HAVING mention_count > 0 ORDER BY mention_count DESC, e.name"
+    return [_summary(row) for row in db.query(sql, params or [])]
+
+
+def entity_row(db: Database, entity_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM entities WHERE id = ?", [entity_id]))
+    return rows[0] if rows else None
+
+
+def update_entity(db: Database, entity_id: int, changes: dict) -> None:
+    db.table("entities").update(entity_id, changes)
+
+
+def mentions(db: Database, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
+    clauses, params = [], []
+    if document_id is not None:
+        clauses.append("document_id = ?")
+        params.append(document_id)
+    if entity_id is not None:
+        clauses.append("entity_id = ?")
+        params.append(entity_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f'SELECT document_id, start, "end", text, type, entity_id, date_value FROM mentions {where} ' \
+          'ORDER BY document_id, start'
+    return [Mention(*row[:6], row[6] or "") for row in db.execute(sql, params).fetchall()]
+
+
+def get_state(db: Database, name: str) -> str:
+    row = db.execute("SELECT value FROM entity_state WHERE name = ?", [name]).fetchone()
+    return row[0] if row else ""
+
+
+def set_state(db: Database, name: str, value: str) -> None:
+    db.table("entity_state").upsert({"name": name, "value": value}, pk="name")
+
+
+def _summary(row: dict) -> EntitySummary:
+    aliases = tuple(sorted(set((row["aliases"] or "").split("\x1f")) - {"", row["name"]}))
+    return EntitySummary(row["id"], row["name"], row["type"], aliases, row["mention_count"], row["document_count"],
+                         row["wikidata"] or "", row["viaf"] or "", row["geonames"] or "", row["note"] or "")

@@ -1,0 +1,1 @@
+"""Entity panels: the register and the mentions of one entity."""

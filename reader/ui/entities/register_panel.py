@@ -1,0 +1,180 @@
+"""The register panel: every entity with type and counts, filterable and sortable, with the user's decisions.
+
+Decisions (rename, type, merge, not an entity, authority ids) are core calls; the panel refreshes from their result.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.entities.models import TYPES, EntitySummary
+from reader.core.entities.service import EntityService
+from reader.core.errors import ReaderError
+from reader.ui.table_model import Index, RowTableModel
+
+ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class RegisterModel(RowTableModel):
+    """Entities as table rows (cached EntitySummary rows, no database access here)."""
+
+    columns = ("Name", "Type", "Mentions", "Documents", "Aliases")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entity: EntitySummary = self.row_at(index.row())
+        values = (entity.name, entity.type, entity.mention_count, entity.document_count, ", ".join(entity.aliases))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[index.column()]
+        if role == SORT_ROLE:
+            value = values[index.column()]
+            return value if isinstance(value, int) else str(value).casefold()
+        if role == ENTITY_ID_ROLE:
+            return entity.id
+        return None
+
+
+class RegisterPanel(QWidget):
+    """Lists the register; emits `entity_chosen(id)`; user decisions go through the EntityService."""
+
+    entity_chosen = Signal(int)
+    register_changed = Signal()
+
+    def __init__(self, entities: EntityService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._entities = entities
+        self.model = RegisterModel(self)
+        self.proxy = QSortFilterProxyModel(self, filterCaseSensitivity=Qt.CaseSensitivity.CaseInsensitive,
+                                           filterKeyColumn=-1, sortRole=SORT_ROLE)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QLineEdit(self, placeholderText="Filter entities…", clearButtonEnabled=True)
+        self.type_box = QComboBox(self)
+        self.type_box.addItems(["All types", *TYPES])
+        self.table = self._build_table()
+        self.suggestion_list = QListWidget(self)
+        self.status = QLabel("", self, wordWrap=True)
+        self._buttons = self._build_buttons()
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.type_box.currentTextChanged.connect(self._on_type_filter_changed)
+        self._lay_out()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
+        return table
+
+    def _build_buttons(self) -> dict[str, QPushButton]:
+        actions = {"Rename…": self._on_rename_clicked, "Type…": self._on_type_clicked,
+                   "Merge selected": self._on_merge_clicked, "Not an entity": self._on_reject_clicked,
+                   "Accept suggestion": self._on_accept_clicked,
+                   "Reject suggestion": self._on_reject_suggestion_clicked}
+        buttons = {}
+        for text, slot in actions.items():
+            buttons[text] = QPushButton(text, self)
+            buttons[text].clicked.connect(slot)
+        return buttons
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_box, 1)
+        filters.addWidget(self.type_box)
+        decisions = QHBoxLayout()
+        for text in ("Rename…", "Type…", "Merge selected", "Not an entity"):
+            decisions.addWidget(self._buttons[text])
+        suggestion_buttons = QHBoxLayout()
+        for text in ("Accept suggestion", "Reject suggestion"):
+            suggestion_buttons.addWidget(self._buttons[text])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(decisions)
+        layout.addWidget(QLabel("Possible spelling variants:", self))
+        layout.addWidget(self.suggestion_list, 1)
+        layout.addLayout(suggestion_buttons)
+        layout.addWidget(self.status)
+
+    def refresh(self) -> None:
+        self.model.set_rows(self._entities.register())
+        self.suggestion_list.clear()
+        for suggestion in self._entities.suggestions():
+            entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
+            entry.setData(Qt.ItemDataRole.UserRole, suggestion.id)
+            self.suggestion_list.addItem(entry)
+
+    def selected_ids(self) -> list[int]:
+        return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def _decide(self, call) -> None:
+        try:
+            call()
+        except ReaderError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText("")
+        self.refresh()
+        self.register_changed.emit()
+
+    def _on_type_filter_changed(self, text: str) -> None:
+        self.proxy.setFilterKeyColumn(1 if text in TYPES else -1)
+        self.proxy.setFilterFixedString(text if text in TYPES else self.filter_box.text())
+
+    def _on_rename_clicked(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            current = self._entities.describe(ids[0]).name
+            name, ok = QInputDialog.getText(self, "Rename entity", "Canonical name:", text=current)
+            if ok:
+                self._decide(lambda: self._entities.rename(ids[0], name))
+
+    def _on_type_clicked(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", list(TYPES), 0, False)
+            if ok:
+                self._decide(lambda: self._entities.set_type(ids[0], kind))
+
+    def _on_merge_clicked(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) >= 2:
+            self._decide(lambda: [self._entities.merge(ids[0], other) for other in ids[1:]])
+
+    def _on_reject_clicked(self) -> None:
+        for entity_id in self.selected_ids():
+            self._decide(lambda entity_id=entity_id: self._entities.reject_entity(entity_id))
+
+    def _selected_suggestion(self) -> int | None:
+        entry = self.suggestion_list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def _on_accept_clicked(self) -> None:
+        if (suggestion := self._selected_suggestion()) is not None:
+            self._decide(lambda: self._entities.accept_suggestion(suggestion))
+
+    def _on_reject_suggestion_clicked(self) -> None:
+        if (suggestion := self._selected_suggestion()) is not None:
+            self._decide(lambda: self._entities.reject_suggestion(suggestion))

@@ -1,0 +1,86 @@
+"""The entity layer of the window: recognition in a worker, the register and mentions docks, and the reader's
+coloured mentions with their tooltips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+
+from reader.core.entities.models import RecognitionReport
+from reader.core.errors import ImportCancelled, ReaderError
+from reader.core.workspace import Workspace
+from reader.ui.entities.mentions_view import MentionsView
+from reader.ui.entities.register_panel import RegisterPanel
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.area import PaneArea
+
+
+@dataclass
+class EntityPanels:
+    register: RegisterPanel
+    mentions: MentionsView
+
+
+def describe_entity(workspace: Workspace, entity_id: int) -> str:
+    """The tooltip over a mention: canonical name, type, aliases, how often and where."""
+    try:
+        entity = workspace.entities.describe(entity_id)
+    except ReaderError:
+        return ""
+    aliases = f"\nAlso: {', '.join(entity.aliases)}" if entity.aliases else ""
+    return f"{entity.name} ({entity.type}){aliases}\n{entity.mention_count} mentions in {entity.document_count} " \
+           f"document{'s' * (entity.document_count != 1)}"
+
+
+def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneArea) -> EntityPanels:
+    panels = EntityPanels(RegisterPanel(workspace.entities), MentionsView(workspace.entities))
+    window.add_panel(panels.register, "Entities", Qt.DockWidgetArea.LeftDockWidgetArea, "Library")
+    window.add_panel(panels.mentions, "Mentions", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
+    area.services.providers.append(workspace.entities.mention_spans)
+    area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
+    area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
+    area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
+    panels.register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
+    panels.register.register_changed.connect(area.refresh_all)
+    panels.mentions.mention_activated.connect(area.show_passage)
+    window.import_finished.connect(lambda: start_recognition(window, panels, area))
+    return panels
+
+
+def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
+    """Recognise in a worker (only new or changed texts go through the model); repaint when done."""
+    panels.register.refresh()
+    task = window.runner.start(lambda ws, progress, cancelled: ws.entities.recognise(progress, cancelled),
+                               cancel_types=(ImportCancelled,))
+    task.progressed.connect(lambda done, total, name: window.statusBar().showMessage(
+        f"Recognising entities: {done} of {total} ({name})"))
+    task.finished.connect(lambda report: _on_recognised(window, panels, area, report))
+    task.failed.connect(lambda message: window.statusBar().showMessage(message, 10000))
+
+
+def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
+    panels.register.refresh()
+    area.refresh_all()
+    message = f"Entities: {report.entities} in the register, {report.mentions} mentions"
+    window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)
+    window.entities_recognised.emit()
+
+
+def _show_entity(window: MainWindow, panels: EntityPanels, entity_id: int) -> None:
+    try:
+        panels.mentions.show_entity(entity_id)
+    except ReaderError as exc:  # the register changed under the click (e.g. a re-run merged it away)
+        window.statusBar().showMessage(str(exc), 10000)
+        return
+    window.raise_panel("Mentions")
+
+
+def _mark(window: MainWindow, workspace: Workspace, area: PaneArea, document_id: int, start: int, end: int,
+          kind: str) -> None:
+    try:
+        workspace.entities.add_mention(document_id, start, end, kind)
+    except ReaderError as exc:
+        window.statusBar().showMessage(str(exc), 10000)
+        return
+    area.refresh_all()

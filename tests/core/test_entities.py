@@ -1,0 +1,139 @@
+"""Entity consolidation and the user's decisions, on small texts (the model is real, loaded once per session)."""
+
+import pytest
+
+from reader.core.entities.consolidate import Cluster
+from reader.core.entities.names import name_key, trim_surface
+from reader.core.entities.service import EntityService
+from reader.core.entities.variants import find_variants
+
+ACCOUNT_A = ("Prime Minister Peljidiin Genden met Joseph Stalin in Moscow on November 15, 1934. "
+             "Stalin's demands were clear. Genden refused, and Genden's friends in Ulaanbaatar worried.\n"
+             "Later Choibalsan took charge of the Ministry of Internal Affairs, and Choibalsan purged the lamas.\n"
+             "Marshal Choibalsan ruled Mongolia until 1952.\n")
+ACCOUNT_B = ("In early 1935 Genden went to Moscow again. Stalin and Voroshilov reproached Genden. "
+             "Choibalshan, his rival, waited in Ulaanbaatar while Choibalsan's men watched.\n")
+
+
+@pytest.fixture(scope="session")
+def shared_model():
+    """One loaded spaCy model for the whole session: loading it per test would dominate the run."""
+    from reader.core.entities.model import ModelStep
+
+    step = ModelStep()
+    step.load()
+    return step
+
+
+@pytest.fixture
+def corpus(empty_workspace, tmp_path, shared_model):
+    (tmp_path / "a.txt").write_text(ACCOUNT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ACCOUNT_B, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.recognise()
+    return empty_workspace
+
+
+def _entity(workspace, name):
+    return next(e for e in workspace.entities.register() if e.name == name or name in e.aliases)
+
+
+def test_titles_possessives_and_initials_are_set_aside():
+    """'Prime Minister Genden', "Stalin's" and 'I. V. Stalin' reduce to the name they contain."""
+    assert trim_surface("Prime Minister Genden", 0) == ("Genden", 15, 21)
+    assert trim_surface("Stalin’s", 5)[0] == "Stalin"
+    assert name_key("I. V. Stalin") == name_key("Stalin") == "stalin"
+
+
+def test_surname_joins_the_full_name_and_type_is_voted(corpus):
+    """'Genden' and 'Peljidiin Genden' are one person across both documents, named by the full form."""
+    genden = _entity(corpus, "Peljidiin Genden")
+    assert genden.type == "PERSON" and genden.document_count == 2
+    assert genden.mention_count == 5
+
+
+def test_known_names_are_found_where_the_model_missed_them(corpus):
+    """Every occurrence of a known name is a mention (alias propagation), possessives included."""
+    mentions = [m for m in corpus.entities.mentions() if m.entity_id == _entity(corpus, "Ulaanbaatar").id]
+    assert len(mentions) == 2 and all(m.text == "Ulaanbaatar" for m in mentions)
+    stalin = [m.text for m in corpus.entities.mentions() if m.entity_id == _entity(corpus, "Joseph Stalin").id]
+    assert stalin.count("Stalin") == 2
+
+
+def test_rare_spelling_variant_is_merged(corpus):
+    """'Choibalshan' (once) joins 'Choibalsan' (three times): one edit apart, one rare, one frequent."""
+    choibalsan = _entity(corpus, "Choibalsan")
+    assert "Choibalshan" in choibalsan.aliases
+    assert choibalsan.type == "PERSON"
+
+
+def test_close_names_of_similar_frequency_are_only_suggested():
+    """Two frequent names one letter apart are a suggestion, not a merge."""
+    clusters = {"mprp committee": Cluster("mprp committee"), "mpp committee": Cluster("mpp committee")}
+    for key in clusters:
+        clusters[key].names[key.upper()] = 3
+    merged, suggestions = find_variants(clusters, set())
+    assert merged == [] and len(suggestions) == 1 and len(clusters) == 2
+
+
+def test_dates_are_entities_with_values(corpus):
+    """Dates become DATE entities named by their normalised value."""
+    names = {e.name for e in corpus.entities.register() if e.type == "DATE"}
+    assert {"1934-11-15", "1935 early"} <= names
+
+
+def test_decisions_survive_a_rerun(corpus):
+    """Rename, type, reject and an added mention are replayed when recognition runs again."""
+    service = corpus.entities
+    moscow = _entity(corpus, "Moscow")
+    service.rename(moscow.id, "Moskva")
+    service.set_type(_entity(corpus, "Voroshilov").id, "ORG")
+    service.reject_entity(_entity(corpus, "Ulaanbaatar").id)
+    text = corpus.documents.text(corpus.documents.resolve("a.txt").id).text
+    start = text.index("Ministry of Internal Affairs")
+    service.add_mention(corpus.documents.resolve("a.txt").id, start, start + len("Ministry of Internal Affairs"),
+                        "ORG")
+    service.recognise()
+    names = {e.name: e for e in service.register()}
+    assert "Moskva" in names and "Moscow" not in names
+    assert names["Voroshilov"].type == "ORG"
+    assert all("Ulaanbaatar" not in (e.name, *e.aliases) for e in service.register())
+    assert names["Ministry of Internal Affairs"].type == "ORG"
+
+
+def test_merge_and_reject_mention(corpus):
+    """Merging two entities makes one; a rejected mention stays rejected."""
+    service = corpus.entities
+    stalin, voroshilov = _entity(corpus, "Joseph Stalin"), _entity(corpus, "Voroshilov")
+    service.merge(stalin.id, voroshilov.id)
+    assert "Voroshilov" in _entity(corpus, "Joseph Stalin").aliases
+    mention = next(m for m in service.mentions() if m.text == "Moscow")
+    service.reject_mention(mention.document_id, mention.start, mention.end)
+    assert all((m.document_id, m.start) != (mention.document_id, mention.start) for m in service.mentions())
+
+
+def test_cache_skips_unchanged_texts(corpus):
+    """A second run takes every text from the cache; a changed document is the only one processed again."""
+    again = corpus.entities.recognise()
+    assert (again.documents_processed, again.documents_cached) == (0, 2)
+
+
+def test_boilerplate_has_no_mentions(workspace, shared_model):
+    """Shop lines and other boilerplate are never mentions."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    for info in workspace.documents.list():
+        ranges = workspace.documents.text(info.id).boilerplate
+        assert not [m for m in workspace.entities.mentions(info.id)
+                    if any(s.start <= m.start < s.end for s in ranges)]
+
+
+def test_missing_model_still_finds_dates_and_says_so(empty_workspace, tmp_path):
+    """Without the model, recognition warns once and still finds dates and user-marked names."""
+    (tmp_path / "a.txt").write_text(ACCOUNT_A, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "a.txt"])
+    service = EntityService(empty_workspace.db, model_name="no_such_model_xyz")
+    report = service.recognise()
+    assert "no_such_model_xyz" in report.model_warning and "\n" not in report.model_warning
+    assert {e.type for e in service.register()} == {"DATE"}

@@ -1,0 +1,31 @@
+"""Dates found by pattern and normalised with a precision; phone numbers, prices and DOIs are not dates."""
+
+import pytest
+
+from reader.core.entities.dates import find_dates
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("The two met on November 15, 1934.", "1934-11-15", "day"),
+    ("On 24 November 1934 they spoke.", "1934-11-24", "day"),
+    ("Updated on 2024-02-17", "2024-02-17", "day"),
+    ("In October 1919 the warlord came.", "1919-10", "month"),
+    ("Oriental Studies (Jun 2021)", "2021-06", "month"),
+    ("He met him again in early 1935.", "1935 early", "part"),
+    ("during the summer of 1937", "1937 summer", "part"),
+    ("relations 1900-1937 were tense", "1900..1937", "range"),
+    ("the early 1930s saw", "1930..1939", "decade"),
+    ("In 1921, Outer Mongolia", "1921", "year"),
+])
+def test_dates_are_normalised(text, value, precision):
+    """Each kind of date gets its sortable value and precision, and keeps its surface text."""
+    [found] = find_dates(text)
+    assert (found.value, found.precision) == (value, precision)
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("text", ["+1 (618)724-5782", "orders over $150.00", "10.22162/2619-0990-2021-55-3-428",
+                                  "pp. 428 – 435", "100% original", "Vol. 14, no. 3", "1,934 lamas"])
+def test_numbers_that_are_not_dates(text):
+    """Phone numbers, prices, DOIs, page ranges and counts never become dates."""
+    assert find_dates(text) == []

@@ -1,0 +1,81 @@
+"""The entity panels: register listing and decisions, mentions as keyword-in-context, mentions in the reader."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.ui.entities.register_panel import RegisterModel
+
+
+@pytest.fixture
+def recognised(window):
+    window.workspace.entities.recognise()
+    window.entity_panels.register.refresh()
+    window.reading_area.refresh_all()
+    return window
+
+
+def _row_of(panel, name):
+    proxy = panel.proxy
+    return next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name)
+
+
+def test_register_lists_entities_and_filters(recognised, qtbot):
+    """The register shows the corpus's entities; typing filters them."""
+    panel = recognised.entity_panels.register
+    assert panel.proxy.rowCount() > 20
+    qtbot.keyClicks(panel.filter_box, "choibalsan")
+    assert [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())] == ["Choibalsan"]
+
+
+def test_mentions_are_painted_and_described(recognised):
+    """Opening a document paints its mentions by type; the tooltip names the entity and its counts."""
+    document_id = recognised.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    pane = recognised.reading_area.open_document(document_id)
+    mention = next(s for s in pane.view.index._spans if s.span.kind == "mention" and s.span.label == "PLACE")
+    assert "PLACE" in pane._describe(mention.span) and "mentions in" in pane._describe(mention.span)
+
+
+def test_clicking_a_mention_shows_its_mentions_across_documents(recognised, qtbot):
+    """An entity chosen in the reader lists its mentions grouped by document; activating one opens it."""
+    entity = next(e for e in recognised.workspace.entities.register() if e.name == "Outer Mongolia")
+    recognised.reading_area.entity_clicked.emit(entity.id)
+    tree = recognised.entity_panels.mentions.tree
+    assert tree.topLevelItemCount() == entity.document_count
+    line = tree.topLevelItem(0).child(0)
+    assert "[Outer Mongolia]" in line.text(0)
+    recognised.entity_panels.mentions._on_item_activated(line)
+    assert recognised.reading_area.panes
+
+
+def test_type_decision_from_the_panel(recognised, monkeypatch):
+    """Changing an entity's type in the register is stored and shown."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = recognised.entity_panels.register
+    panel.table.selectRow(_row_of(panel, "Manchukuo"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("PLACE", True))
+    panel._buttons["Type…"].click()
+    assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == "PLACE"
+
+
+def test_register_model_passes_qt_checks(qtmodeltester, recognised):
+    """The register model follows Qt's model rules."""
+    model = RegisterModel()
+    model.set_rows(recognised.workspace.entities.register())
+    qtmodeltester.check(model)
+
+
+def test_legend_hides_a_type(recognised):
+    """Unticking Places removes place paint while people stay painted."""
+    document_id = recognised.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    pane = recognised.reading_area.open_document(document_id)
+    recognised.reading_area.legend.boxes["PLACE"].setChecked(False)
+    block = pane.view.firstVisibleBlock()
+    labels = set()
+    while block.isValid() and block.blockNumber() < 12:
+        for fmt_range in block.layout().formats():
+            spans = pane.view.index.at(block.position() + fmt_range.start)
+            labels.update(s.span.label for s in spans if s.span.kind == "mention")
+        block = block.next()
+    assert "PERSON" in labels and "PLACE" not in labels
+    assert Qt.CheckState.Unchecked == recognised.reading_area.legend.boxes["PLACE"].checkState()
