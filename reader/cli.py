@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_document_commands(commands)
     _add_annotation_commands(commands)
     _add_entity_commands(commands)
+    _add_search_command(commands)
     return parser
 
 
@@ -209,6 +210,26 @@ def cmd_register(workspace: Workspace, args: argparse.Namespace) -> int:
              "mentions": e.mention_count, "documents": e.document_count, "wikidata": e.wikidata, "viaf": e.viaf,
              "geonames": e.geonames} for e in workspace.entities.register()]
     _print_rows(rows, args.format, list(rows[0]) if rows else ["entity_id"])
+    return EXIT_OK
+
+
+def _add_search_command(commands: argparse._SubParsersAction) -> None:
+    search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, and '
+                                 "filters type: entity: tag: doc: relation: kind: date:1934..1937")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help="one JSON object per line")
+    search.set_defaults(handler=cmd_search)
+
+
+def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
+    if {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}:
+        _recognise(workspace)
+    results = workspace.search.search(args.query)
+    if results.error:
+        raise ReaderError(f"query not understood: {results.error}")
+    for hit in results.hits():
+        row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
+        print(json.dumps(row, ensure_ascii=False) if args.json else "\t".join(str(v) for v in row.values()))
     return EXIT_OK
 
 

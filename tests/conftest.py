@@ -33,3 +33,13 @@ def workspace(empty_workspace: Workspace) -> Workspace:
     report = empty_workspace.documents.import_paths([TEXTS])
     assert not report.failed
     return empty_workspace
+
+
+@pytest.fixture(scope="session")
+def shared_model():
+    """One loaded spaCy model for the whole session: loading it per test would dominate the run."""
+    from reader.core.entities.model import ModelStep
+
+    step = ModelStep()
+    step.load()
+    return step

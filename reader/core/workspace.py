@@ -16,6 +16,7 @@ from reader.core.annotations.tags import TagService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
+from reader.core.search.service import SearchService
 from reader.core.storage.database import open_database
 
 DB_ENV_VAR = "ANNOTATED_READER_DB"
@@ -42,6 +43,7 @@ class Workspace:
         self.review = ReviewService(db, self.annotations)
         self.trash = TrashService(db, self.annotations, self.links, self.notebook)
         self.entities = EntityService(db)
+        self.search = SearchService(db)
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

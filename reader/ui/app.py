@@ -17,6 +17,7 @@ from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
+from reader.ui.search_panels import install_search_panel
 from reader.ui.workers import TaskRunner
 
 
@@ -40,6 +41,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     panels.notebook.citation_activated.connect(reading_area.show_annotation)
     window.annotation_panels = panels
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
+    window.search_panel = install_search_panel(window, workspace, reading_area, events)
     window.restore_layout()
     return window
 

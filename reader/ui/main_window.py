@@ -91,8 +91,9 @@ class MainWindow(QMainWindow):
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
         bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
         self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)
-        if "metadata_dock" in docks:
-            docks["metadata_dock"].raise_()
+        for name in ("metadata_dock", "library_dock"):
+            if name in docks:
+                docks[name].raise_()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

@@ -149,3 +149,15 @@ def test_entities_and_register_commands(tmp_path):
     assert any(r["text"] == "November 24, 1934" and r["type"] == "DATE" for r in rows)
     csv_lines = run_cli(db, "register", "--format", "csv").stdout.splitlines()
     assert csv_lines[0].startswith("entity_id,entity,type,aliases,mentions,documents")
+
+
+def test_search_command(tmp_path):
+    """`search` prints one hit per line with kind, document, offsets and snippet; a bad query is one error line."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    rows = [json.loads(line) for line in run_cli(db, "search", '"Genden was executed"', "--json").stdout.splitlines()]
+    assert rows and rows[0]["document"] == "000_8339fa2bec93c400.txt" and rows[0]["kind"] == "text"
+    text = (TEXTS / rows[0]["document"]).read_text(encoding="utf-8")
+    assert "Genden was executed" in text[rows[0]["start"]:rows[0]["end"]]
+    bad = run_cli(db, "search", "OR genden")
+    assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")

@@ -15,16 +15,6 @@ ACCOUNT_B = ("In early 1935 Genden went to Moscow again. Stalin and Voroshilov r
              "Choibalshan, his rival, waited in Ulaanbaatar while Choibalsan's men watched.\n")
 
 
-@pytest.fixture(scope="session")
-def shared_model():
-    """One loaded spaCy model for the whole session: loading it per test would dominate the run."""
-    from reader.core.entities.model import ModelStep
-
-    step = ModelStep()
-    step.load()
-    return step
-
-
 @pytest.fixture
 def corpus(empty_workspace, tmp_path, shared_model):
     (tmp_path / "a.txt").write_text(ACCOUNT_A, encoding="utf-8")

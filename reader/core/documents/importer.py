@@ -20,6 +20,7 @@ from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
 from reader.core.storage import documents as store
+from reader.core.storage import search_index
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -38,6 +39,8 @@ def import_paths(db: Database, paths: list[Path], progress: Progress | None = No
                 _fill_metadata(db, document_id, source)
         report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id)
                                  for o in report.outcomes if o.status == "new_version")
+        if report.changed_document_ids:
+            search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report
 
 

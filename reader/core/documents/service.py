@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from reader.core.errors import DocumentNotFound
 from reader.core.models import DocumentInfo, ImportReport, VersionText
 from reader.core.storage import documents as store
+from reader.core.storage import search_index
 
 
 class DocumentService:
@@ -61,4 +62,5 @@ class DocumentService:
         with self._db.atomic():
             store.add_user_boilerplate(self._db, version_id, start, end, is_boilerplate)
             store.refresh_boilerplate_count(self._db, version_id)
+            search_index.index_document_text(self._db, document_id)
         return store.version_text(self._db, version_id)

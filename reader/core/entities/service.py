@@ -21,6 +21,7 @@ from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.models import Span
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
+from reader.core.storage import search_index
 
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 CONTEXT = 60
@@ -98,6 +99,7 @@ class EntityService:
                              "date_value": cluster.date_value})
         store.replace_register(self._db, aliases, _without_overlaps(rows))
         store.replace_suggestions(self._db, result.suggestions)
+        search_index.index_entities(self._db)
 
     def _decisions(self) -> Decisions:
         decisions = Decisions()

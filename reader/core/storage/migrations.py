@@ -130,3 +130,74 @@ def m005_entities(db: Database) -> None:
     _table(db, "entity_decisions").create({"id": int, "kind": str, "payload": str, "created_at": str}, pk="id")
     _table(db, "entity_suggestions").create({"id": int, "key": str, "other_key": str, "score": float}, pk="id")
     _table(db, "entity_state").create({"name": str, "value": str}, pk="name")
+
+
+_ANNOTATION_ROW = """
+    DELETE FROM search_index WHERE kind = 'annotation' AND ref = {id};
+    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
+    SELECT a.exact || ' ' || a.note || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM annotation_tags x
+                                                        JOIN tags t ON t.id = x.tag_id
+                                                        WHERE x.annotation_id = a.id), ''),
+           'annotation', a.document_id, a.id, a.start, a."end"
+    FROM annotations a WHERE a.id = {id} AND a.deleted_at IS NULL;
+"""
+_LINK_ROW = """
+    DELETE FROM search_index WHERE kind = 'link' AND ref = {id};
+    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
+    SELECT l.note || ' ' || replace(l.relation, '_', ' '), 'link', a.document_id, l.id, a.start, a."end"
+    FROM links l JOIN annotations a ON a.id = l.from_annotation_id WHERE l.id = {id} AND l.deleted_at IS NULL;
+"""
+_DOCUMENT_ROW = """
+    DELETE FROM search_index WHERE kind = 'document' AND ref = {id};
+    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
+    SELECT {fields}, 'document', id, id, 0, 0 FROM documents WHERE id = {id};
+"""
+_DOCUMENT_ROW = _DOCUMENT_ROW.replace("{fields}", " || ' ' || ".join(
+    f"COALESCE({column}, '')" for column in ("title", "author", "date_published", "url", "doi", "kind", "language",
+                                             "source_note", "provenance_note", "date_written", "file_name")))
+_NOTE_ROW = """
+    DELETE FROM search_index WHERE kind = 'notebook' AND ref = {id};
+    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
+    SELECT title || ' ' || body, 'notebook', document_id, id, 0, 0 FROM notebook_notes
+    WHERE id = {id} AND deleted_at IS NULL;
+"""
+
+
+def _triggers(db: Database, table: str, row_sql: str, key: str = "id") -> None:
+    for event, ref in (("INSERT", f"new.{key}"), ("UPDATE", f"new.{key}"), ("DELETE", f"old.{key}")):
+        body = row_sql.format(id=ref) if event != "DELETE" else row_sql.format(id=ref).split(";")[0] + ";"
+        db.execute(f"CREATE TRIGGER search_{table}_{event.lower()} AFTER {event} ON {table} BEGIN {body} END")
+
+
+@MIGRATIONS()
+def m006_search_index(db: Database) -> None:
+    """Full-text index (FTS5, diacritics removed) over text, metadata, annotations, tags, links, notes and entities.
+
+    Triggers keep annotation, tag, link, note and metadata rows current in the very transaction that changes them;
+    document text and entity rows are written by the import and recognition transactions.
+    """
+    db.execute("""CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, document_id UNINDEXED,
+                  ref UNINDEXED, start UNINDEXED, "end" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')""")
+    _triggers(db, "annotations", _ANNOTATION_ROW)
+    _triggers(db, "links", _LINK_ROW)
+    _triggers(db, "documents", _DOCUMENT_ROW)
+    _triggers(db, "notebook_notes", _NOTE_ROW)
+    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
+        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
+                   f"BEGIN {_ANNOTATION_ROW.format(id=ref)} END")
+    _table(db, "saved_searches").create({"id": int, "name": str, "query": str, "created_at": str}, pk="id",
+                                        not_null={"name", "query"})
+    _backfill(db)
+
+
+def _backfill(db: Database) -> None:
+    """Index what an existing database already holds (a new one holds nothing yet)."""
+    from reader.core.storage.search_index import index_all_texts
+
+    for table, row_sql in (("annotations", _ANNOTATION_ROW), ("links", _LINK_ROW), ("documents", _DOCUMENT_ROW),
+                           ("notebook_notes", _NOTE_ROW)):
+        for (row_id,) in db.execute(f"SELECT id FROM {table}").fetchall():
+            for statement in row_sql.format(id=row_id).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+    index_all_texts(db)

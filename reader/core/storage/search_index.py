@@ -1,0 +1,119 @@
+"""SQL for the search index: text lines and entity names written by core calls, queries, saved searches.
+
+Rows for annotations, tags, links, notebook notes and metadata are kept by triggers (migration m006).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from reader.core.ranges import overlaps
+from reader.core.storage import documents as document_store
+from reader.core.storage.documents import now
+
+SNIPPET_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One hit straight from the index: what kind of thing, where, and a snippet with the match in [brackets]."""
+
+    kind: str
+    document_id: int | None
+    ref: int | None
+    start: int
+    end: int
+    snippet: str
+
+
+def index_document_text(db: Database, document_id: int) -> None:
+    """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
+    db.execute("DELETE FROM search_index WHERE kind = 'text' AND document_id = ?", [document_id])
+    version = document_store.version_text(db, document_store.current_version_id(db, document_id))
+    boilerplate = [(s.start, s.end) for s in version.boilerplate]
+    rows, start = [], 0
+    for line in version.text.split("\n"):
+        end = start + len(line)
+        if line.strip() and not overlaps(boilerplate, start, end):
+            rows.append((line, "text", document_id, document_id, start, end))
+        start = end + 1
+    sql = 'INSERT INTO search_index (body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?)'
+    db.conn.executemany(sql, rows)
+
+
+def index_all_texts(db: Database) -> None:
+    for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
+        index_document_text(db, document_id)
+
+
+def index_entities(db: Database) -> None:
+    """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own."""
+    db.execute("DELETE FROM search_index WHERE kind = 'entity'")
+    db.execute("""
+        INSERT INTO search_index (body, kind, document_id, ref, start, "end")
+        SELECT e.name || ' ' || COALESCE((SELECT group_concat(alias, ' ') FROM entity_aliases a
+                                          WHERE a.entity_id = e.id), '') || ' ' || e.type,
+               'entity', NULL, e.id, 0, 0
+        FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)""")
+
+
+def match(db: Database, expression: str, limit: int) -> list[IndexRow]:
+    sql = f"""SELECT kind, document_id, ref, start, "end",
+                     snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})
+              FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"""
+    return [IndexRow(*row) for row in db.execute(sql, [expression, limit]).fetchall()]
+
+
+def rows_of_kind(db: Database, kinds: tuple[str, ...], limit: int) -> list[IndexRow]:
+    marks = ", ".join("?" for _ in kinds)
+    sql = f'SELECT kind, document_id, ref, start, "end", substr(body, 1, 120) FROM search_index ' \
+          f"WHERE kind IN ({marks}) LIMIT ?"
+    return [IndexRow(*row) for row in db.execute(sql, [*kinds, limit]).fetchall()]
+
+
+def annotation_tags(db: Database) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for annotation_id, name in db.execute(
+            "SELECT x.annotation_id, t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id").fetchall():
+        found.setdefault(annotation_id, set()).add(name.casefold())
+    return found
+
+
+def annotation_relations(db: Database) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    sql = "SELECT from_annotation_id, to_annotation_id, relation FROM links WHERE deleted_at IS NULL"
+    for first, second, relation in db.execute(sql).fetchall():
+        for annotation_id in (first, second):
+            found.setdefault(annotation_id, set()).add(relation)
+    return found
+
+
+def link_relations(db: Database) -> dict[int, str]:
+    return dict(db.execute("SELECT id, relation FROM links").fetchall())
+
+
+def mention_rows(db: Database) -> list[tuple[int, int, int, int, str, str, str]]:
+    """(document, start, end, entity id, type, entity name, date value) of every mention, if entities exist."""
+    sql = """SELECT m.document_id, m.start, m."end", m.entity_id, m.type, e.name, COALESCE(m.date_value, '')
+             FROM mentions m JOIN entities e ON e.id = m.entity_id"""
+    return [tuple(row) for row in db.execute(sql).fetchall()]
+
+
+def line_at(db: Database, document_id: int, position: int) -> tuple[int, int, str] | None:
+    row = db.execute("""SELECT start, "end", body FROM search_index WHERE kind = 'text' AND document_id = ?
+                        AND start <= ? AND "end" >= ? LIMIT 1""", [document_id, position, position]).fetchone()
+    return tuple(row) if row else None
+
+
+def save_search(db: Database, name: str, query: str) -> int:
+    return db.table("saved_searches").insert({"name": name, "query": query, "created_at": now()}).last_pk
+
+
+def saved_searches(db: Database) -> list[tuple[int, str, str]]:
+    return [tuple(row) for row in db.execute("SELECT id, name, query FROM saved_searches ORDER BY name").fetchall()]
+
+
+def delete_saved_search(db: Database, search_id: int) -> None:
+    db.execute("DELETE FROM saved_searches WHERE id = ?", [search_id])

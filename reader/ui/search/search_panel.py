@@ -1,0 +1,136 @@
+"""The search panel: results as you type (debounced), grouped by kind with counts, and saved searches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import ReaderError
+from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchService
+
+DEBOUNCE_MS = 250
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HELP = ('Words, "phrases", prefix*, AND / OR / NOT; filters: type:person entity:Choibalsan tag:meeting-1934 '
+        "doc:… relation:contradicts kind:primary date:1934..1937")
+
+
+class SearchPanel(QWidget):
+    """Emits `hit_activated(document_id, start, end)` when a result is opened (Enter or double-click)."""
+
+    hit_activated = Signal(int, int, int)
+    searched = Signal(int)  # number of hits, once results are shown
+
+    def __init__(self, search: SearchService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._search = search
+        self.box = QLineEdit(self, placeholderText="Search everything (Ctrl+K)…", clearButtonEnabled=True)
+        self.box.setToolTip(HELP)
+        self.message = QLabel("", self, wordWrap=True)
+        self.results = QTreeWidget(self)
+        self.results.setHeaderHidden(True)
+        self.saved_list = QListWidget(self)
+        self.save_button = QPushButton("Save search…", self)
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_search)
+        self.box.textChanged.connect(lambda _text: self.timer.start())
+        self.box.returnPressed.connect(self._on_box_return_pressed)
+        self.results.itemActivated.connect(self._on_result_activated)
+        self.results.itemDoubleClicked.connect(self._on_result_activated)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.saved_list.itemActivated.connect(self._on_saved_activated)
+        self.saved_list.itemClicked.connect(self._on_saved_activated)
+        self._lay_out()
+        self.refresh_saved()
+
+    def _lay_out(self) -> None:
+        saved_box = QWidget(self)
+        saved_layout = QVBoxLayout(saved_box)
+        saved_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Saved searches", self), 1)
+        row.addWidget(self.save_button)
+        saved_layout.addLayout(row)
+        saved_layout.addWidget(self.saved_list)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.results)
+        splitter.addWidget(saved_box)
+        splitter.setStretchFactor(0, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def run_search(self) -> None:
+        results = self._search.search(self.box.text())
+        self.results.clear()
+        self.message.setText(results.error or (f"{results.count} results" if self.box.text().strip() else ""))
+        for kind in KINDS:
+            hits = results.groups.get(kind, [])
+            if hits:
+                group = QTreeWidgetItem(self.results, [f"{KIND_LABELS[kind]} ({len(hits)})"])
+                for hit in hits:
+                    self._add_hit(group, hit)
+        self.results.expandAll()
+        self.searched.emit(results.count)
+
+    def _add_hit(self, group: QTreeWidgetItem, hit: Hit) -> None:
+        where = f"{hit.file_name}: " if hit.file_name else ""
+        item = QTreeWidgetItem(group, [f"{where}{hit.snippet}"])
+        item.setToolTip(0, hit.snippet)
+        item.setData(0, HIT_ROLE, hit)
+
+    def refresh_saved(self) -> None:
+        self.saved_list.clear()
+        for search_id, name, query in self._search.saved():
+            entry = QListWidgetItem(name)
+            entry.setToolTip(query)
+            entry.setData(Qt.ItemDataRole.UserRole, (search_id, query))
+            self.saved_list.addItem(entry)
+
+    def focus_box(self) -> None:
+        self.box.setFocus()
+        self.box.selectAll()
+
+    def _on_box_return_pressed(self) -> None:
+        self.timer.stop()
+        self.run_search()
+        first = self.results.topLevelItem(0)
+        if first is not None and first.childCount():
+            self._on_result_activated(first.child(0))
+
+    def _on_result_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if hit is not None and hit.document_id is not None:
+            self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1))
+
+    def _on_save_clicked(self) -> None:
+        query = self.box.text().strip()
+        if not query:
+            self.message.setText("Type a query first, then save it.")
+            return
+        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=query)
+        if ok:
+            try:
+                self._search.save(name, query)
+            except ReaderError as exc:
+                self.message.setText(str(exc))
+            self.refresh_saved()
+
+    def _on_saved_activated(self, entry: QListWidgetItem) -> None:
+        _search_id, query = entry.data(Qt.ItemDataRole.UserRole)
+        self.box.setText(query)
+        self.timer.stop()
+        self.run_search()

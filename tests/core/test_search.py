@@ -1,0 +1,120 @@
+"""Search: the query language, every filter, malformed queries, and an index that follows every change."""
+
+import pytest
+
+from reader.core.search.query import QueryError, parse
+
+
+@pytest.fixture
+def searchable(workspace, shared_model):
+    """The sample corpus with entities recognised, two linked and tagged notes."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    first = workspace.annotations.create_at_quote(workspace.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                  "The two met on November 15, 1934.", note="which date?",
+                                                  tags=["meeting-1934"])
+    second = workspace.annotations.create_at_quote(workspace.documents.resolve("002_ff824666d88bbe20.txt").id,
+                                                   "November 24, 1934", tags=["meeting-1934"])
+    workspace.links.link(first.id, second.id, "contradicts", "15 or 24 November?")
+    return workspace
+
+
+def _kinds(results):
+    return {hit.kind for hit in results.hits()}
+
+
+def test_words_phrases_prefixes_and_operators(searchable):
+    """Plain words, phrases, prefixes and boolean operators find text lines."""
+    search = searchable.search.search
+    assert search('"met on November"').groups["text"][0].file_name == "000_8339fa2bec93c400.txt"
+    assert search("Choibal*").count >= search("Choibalsan").count > 0
+    assert search("Choibalsh*").count > 0 == search("Choibalsh").count
+    assert all("stalin" not in hit.snippet.lower() for hit in search("genden NOT stalin").groups["text"])
+    assert search("lamas OR Manchukuo").count >= search("lamas").count
+
+
+def test_diacritics_do_not_matter(searchable):
+    """'Sükhbaatar' finds 'Sukhbaatar' and the other way round."""
+    assert searchable.search.search("Sükhbaatar").count == searchable.search.search("Sukhbaatar").count > 0
+
+
+def test_hits_carry_code_point_offsets(searchable):
+    """A text hit's start and end select the line it came from in the stored text."""
+    hit = searchable.search.search('"Genden was executed in Moscow"').groups["text"][0]
+    text = searchable.documents.text(hit.document_id).text
+    assert "Genden was executed in Moscow" in text[hit.start:hit.end]
+
+
+@pytest.mark.parametrize(("query", "kind"), [
+    ("tag:meeting-1934", "annotation"), ("relation:contradicts", "link"), ("which tag:meeting-1934", "annotation"),
+])
+def test_annotation_filters(searchable, query, kind):
+    """tag: and relation: filters find the tagged and linked annotations."""
+    results = searchable.search.search(query)
+    assert kind in _kinds(results) and not results.error
+
+
+def test_entity_type_and_date_filters(searchable):
+    """entity:, type: and date: filters keep hits whose passage mentions such an entity or date."""
+    search = searchable.search.search
+    choibalsan = search("entity:Choibalsan")
+    assert choibalsan.count >= 10
+    assert all("Choibals" in hit.snippet for hit in choibalsan.hits())
+    assert search("type:place Moscow").count > 0
+    dated = search("genden date:1934")
+    lines = [searchable.documents.text(h.document_id).text[h.start:h.end] for h in dated.groups.get("text", [])]
+    assert lines and all("1934" in line for line in lines)
+    assert search("genden date:1950..1960").count == 0
+
+
+def test_document_filters(searchable):
+    """doc: restricts hits to one document; kind: to documents of that kind."""
+    search = searchable.search.search
+    only = search("Genden doc:002_ff824666")
+    assert {hit.file_name for hit in only.hits()} == {"002_ff824666d88bbe20.txt"}
+    assert search("Genden kind:primary").count == 0
+    info = searchable.documents.resolve("003_bfdd3a082e8d2a08.txt")
+    searchable.documents.update_metadata(info.id, {"kind": "primary"})
+    assert {hit.file_name for hit in search("Genden kind:primary").hits()} == {"003_bfdd3a082e8d2a08.txt"}
+
+
+def test_entities_and_metadata_are_searchable(searchable):
+    """Entity names and aliases, and document metadata, are found as their own kinds."""
+    search = searchable.search.search
+    assert "entity" in _kinds(search("Choibalshan"))
+    assert "document" in _kinds(search("Zhabaeva"))
+
+
+@pytest.mark.parametrize("query", ['"unclosed phrase', "AND genden", "genden OR", "NOT", "(genden", "genden)",
+                                   "date:soon", "tag:", "***", 'a"b', "NEAR(genden stalin)", "genden AND AND stalin"])
+def test_malformed_queries_give_a_message_and_never_raise(searchable, query):
+    """What the user types never reaches FTS5 raw: bad input gives a short message (or a harmless search)."""
+    results = searchable.search.search(query)
+    assert results.error or results.count >= 0
+    assert "\n" not in results.error
+
+
+def test_parser_quotes_every_term():
+    """FTS5 syntax typed by the user becomes quoted text."""
+    assert parse("NEAR(genden stalin)").expression == '"NEAR" AND ( "genden" AND "stalin" )'
+    assert parse("col:umn genden*").expression == '"col:umn" AND "genden"*'
+    with pytest.raises(QueryError):
+        parse("OR genden")
+
+
+def test_results_follow_a_new_note(searchable):
+    """A note added after indexing is found at once (the index changes in the same transaction)."""
+    document_id = searchable.documents.resolve("004_b764a032f36e08ce.txt").id
+    assert searchable.search.search("zanabazar").count == 0
+    annotation = searchable.annotations.create(document_id, 0, 10, note="Compare with Zanabazar's letters")
+    assert searchable.search.search("zanabazar").groups["annotation"][0].ref == annotation.id
+    searchable.annotations.set_note(annotation.id, "nothing")
+    assert searchable.search.search("zanabazar").count == 0
+
+
+def test_saved_searches(searchable):
+    """A search can be saved by name, listed and deleted."""
+    search_id = searchable.search.save("The meeting", "tag:meeting-1934")
+    assert searchable.search.saved() == [(search_id, "The meeting", "tag:meeting-1934")]
+    searchable.search.delete_saved(search_id)
+    assert searchable.search.saved() == []

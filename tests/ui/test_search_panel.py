@@ -1,0 +1,56 @@
+"""The search panel: results as you type, grouped with counts; Enter opens the passage; messages for bad queries."""
+
+from PySide6.QtCore import Qt
+
+
+def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot):
+    """Typing a phrase shows grouped results after the debounce; Enter opens and selects the first hit."""
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, '"met on November"')
+    group = panel.results.topLevelItem(0)
+    assert group.text(0) == "Text (1)"
+    assert "[met on November]" in group.child(0).text(0)
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    pane = window.reading_area.panes[0]
+    assert pane.version.text.startswith("+1 (618)724-5782")
+
+
+def test_malformed_query_message(window, qtbot):
+    """A malformed query shows a short message under the box instead of results."""
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "genden AND")
+    assert panel.message.text() == "AND needs a word after it"
+    assert panel.results.topLevelItemCount() == 0
+
+
+def test_results_update_after_adding_a_note(window, qtbot):
+    """A note saved while a search is shown appears in the results."""
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "pipe")
+    before = panel.message.text()
+    document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    from reader.ui.commands import CreateAnnotationCommand
+
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        window.undo_stack.push(CreateAnnotationCommand(window.workspace.annotations, window.events, document_id,
+                                                       0, 10, note="the pipe story, not a slap?"))
+    assert panel.message.text() != before
+    labels = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
+    assert "Highlights and notes (1)" in labels
+
+
+def test_saved_search_runs_again(window, qtbot, monkeypatch):
+    """A saved search is listed and runs when chosen."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = window.search_panel
+    panel.box.setText("Choibalsan")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Choibalsan everywhere", True))
+    panel.save_button.click()
+    assert panel.saved_list.item(0).text() == "Choibalsan everywhere"
+    panel.box.setText("")
+    panel._on_saved_activated(panel.saved_list.item(0))
+    assert panel.box.text() == "Choibalsan" and panel.results.topLevelItemCount() > 0
