@@ -17,6 +17,8 @@ from pathlib import Path
 
 from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotation
 from reader.core.errors import ReaderError
+from reader.core.export.items import Scope
+from reader.core.export.service import FORMATS
 from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_annotation_commands(commands)
     _add_entity_commands(commands)
     _add_search_command(commands)
+    _add_export_commands(commands)
     return parser
 
 
@@ -231,6 +234,51 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
         row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
         print(json.dumps(row, ensure_ascii=False) if args.json else "\t".join(str(v) for v in row.values()))
     return EXIT_OK
+
+
+def _add_export_commands(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="export notes as md, csv, jsonld (W3C), tei or html")
+    export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt")
+    export.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
+    export.add_argument("--query", metavar="QUERY", help="only the annotations this search finds")
+    export.add_argument("--mentions", action="store_true", help="jsonld: add entity mentions ('identifying')")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    export.set_defaults(handler=cmd_export)
+    back = commands.add_parser("import-annotations", help="read W3C annotations (JSON-LD) back onto documents")
+    back.add_argument("file", type=Path, metavar="FILE")
+    back.set_defaults(handler=cmd_import_annotations)
+
+
+def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
+    scope = _scope(workspace, args)
+    if args.fmt in ("tei", "html") or args.mentions:
+        _recognise(workspace)
+    if args.output:
+        count = workspace.export.write(args.fmt, args.output, scope)
+        print(f"{count} annotations written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(workspace.export.export(args.fmt, scope, mentions=args.mentions))
+    return EXIT_OK
+
+
+def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
+    document_id = workspace.documents.resolve(args.doc).id if args.doc else None
+    found = None
+    if args.query:
+        results = workspace.search.search(args.query)
+        if results.error:
+            raise ReaderError(f"query not understood: {results.error}")
+        found = frozenset(hit.ref for hit in results.groups.get("annotation", []))
+    return Scope(document_id, args.tag or "", found)
+
+
+def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:
+    report = workspace.export.import_annotations(args.file)
+    print(f"{report.placed} annotations placed, {len(report.skipped)} could not be placed")
+    for reason in report.skipped:
+        print(f"not placed: {reason}", file=sys.stderr)
+    return EXIT_FAILED if report.skipped else EXIT_OK
 
 
 def _recognise(workspace: Workspace) -> None:

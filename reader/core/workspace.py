@@ -16,6 +16,7 @@ from reader.core.annotations.tags import TagService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
+from reader.core.export.service import ExportService
 from reader.core.search.service import SearchService
 from reader.core.storage.database import open_database
 
@@ -44,6 +45,7 @@ class Workspace:
         self.trash = TrashService(db, self.annotations, self.links, self.notebook)
         self.entities = EntityService(db)
         self.search = SearchService(db)
+        self.export = ExportService(db, self.documents, self.annotations, self.links, self.entities)
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

@@ -1,0 +1,1 @@
+"""Export of notes (Markdown, CSV, W3C JSON-LD, TEI, HTML) and import of W3C annotations."""

@@ -1,0 +1,36 @@
+"""CSV: one row per annotation with every field, UTF-8, cells that a spreadsheet would run as formulas defused."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reader.core.export.items import ExportItem
+
+COLUMNS = ("id", "document", "title", "quote", "prefix", "suffix", "start", "end", "note", "tags", "color",
+           "links", "created", "modified")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A cell starting with = + - @ is prefixed with ' so that no spreadsheet evaluates it (formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(items: list[ExportItem]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for item in items:
+        writer.writerow([neutralise(value) for value in _row(item)])
+    return out.getvalue()
+
+
+def _row(item: ExportItem) -> list[object]:
+    a = item.annotation
+    links = "; ".join(f"{link.label} #{link.other.id}" + (f" ({link.note})" if link.note else "")
+                      for link in item.links)
+    return [a.id, item.document.file_name, item.document.title, a.quote.exact, a.quote.prefix, a.quote.suffix,
+            a.start, a.end, a.note, "; ".join(a.tags), a.color, links, a.created_at, a.modified_at]

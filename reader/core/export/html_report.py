@@ -1,0 +1,44 @@
+"""A standalone, printable HTML report: quotes, notes, links and an index of entities. All user text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+
+from reader.core.entities.models import EntitySummary
+from reader.core.export.items import ExportItem, citation
+
+STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5}
+blockquote{border-left:3px solid #c9a227;margin:0;padding:.2em 1em;background:#fbf6e3}
+.meta{color:#555;font-size:.9em}.tags span{background:#eee;border-radius:3px;padding:0 .3em;margin-right:.3em}
+@media print{body{margin:0}}"""
+
+
+def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str = "Notes") -> str:
+    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
+             f"<style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"]
+    for _, group in groupby(items, key=lambda item: item.document.id):
+        group = list(group)
+        document = group[0].document
+        parts.append(f"<h2>{escape(document.title)}</h2><p class='meta'>{escape(citation(document))}</p>")
+        parts.extend(_item(item) for item in group)
+    if entities:
+        parts.append("<h2>Index of entities</h2><ul>")
+        parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, {e.mention_count} mentions)</span>"
+                     "</li>" for e in sorted(entities, key=lambda e: e.name.casefold()))
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _item(item: ExportItem) -> str:
+    a = item.annotation
+    html = [f"<blockquote>{escape(a.quote.exact)}</blockquote>"]
+    if a.note.strip():
+        html.append(f"<p>{escape(a.note)}</p>")
+    if a.tags:
+        html.append("<p class='tags'>" + "".join(f"<span>{escape(t)}</span>" for t in a.tags) + "</p>")
+    for link in item.links:
+        html.append(f"<p class='meta'>{escape(link.label)}: “{escape(link.other.quote.exact)}” "
+                    f"({escape(link.other_document.title)}){' — ' + escape(link.note) if link.note else ''}</p>")
+    return "\n".join(html)

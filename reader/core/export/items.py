@@ -1,0 +1,56 @@
+"""What an export walks: each annotation with its document's citation, tags and links, chosen by a scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.annotations.models import RELATIONS, Annotation
+from reader.core.models import DocumentInfo
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which annotations to export: all, one document, one tag, or the annotations a search found."""
+
+    document_id: int | None = None
+    tag: str = ""
+    annotation_ids: frozenset[int] | None = None
+
+    def keeps(self, annotation: Annotation) -> bool:
+        if self.document_id is not None and annotation.document_id != self.document_id:
+            return False
+        if self.tag and self.tag.casefold() not in {t.casefold() for t in annotation.tags}:
+            return False
+        return self.annotation_ids is None or annotation.id in self.annotation_ids
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """A cross-reference seen from one annotation: relation (with its direction), the passage across, the note."""
+
+    link_id: int
+    relation: str
+    outgoing: bool
+    other: Annotation
+    other_document: DocumentInfo
+    note: str
+
+    @property
+    def label(self) -> str:
+        label = RELATIONS.get(self.relation, self.relation)
+        return label if self.outgoing or self.relation != "derives_from" else "is quoted / derived by"
+
+
+@dataclass(frozen=True)
+class ExportItem:
+    annotation: Annotation
+    document: DocumentInfo
+    links: tuple[LinkItem, ...] = field(default_factory=tuple)
+
+
+def citation(document: DocumentInfo) -> str:
+    """Title, author, date and URL or DOI, as a reader cites a source."""
+    meta = document.metadata
+    where = f"https://doi.org/{meta.doi}" if meta.doi else meta.url
+    parts = [meta.author, f"“{document.title}”", meta.date_published, where]
+    return ", ".join(part for part in parts if part)

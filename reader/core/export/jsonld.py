@@ -1,0 +1,96 @@
+"""W3C Web Annotation JSON-LD: an AnnotationCollection of highlights, notes, tags, links and (optionally) mentions.
+
+Targets carry a TextPositionSelector (code points) and a TextQuoteSelector (exact, prefix, suffix), so other tools
+can anchor them, and so can our own import.
+"""
+
+from __future__ import annotations
+
+from reader.core.entities.models import EntitySummary, Mention
+from reader.core.export.items import ExportItem
+from reader.core.models import DocumentInfo
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+URN = "urn:annotated-reader"
+GENERATOR = {"id": "https://github.com/annotated-reader", "type": "Software", "name": "Annotated Reader"}
+
+
+def document_iri(document: DocumentInfo) -> str:
+    """The IRI a target's source has: the document's URL or DOI if it has one, else a URN on its file name."""
+    if document.metadata.doi:
+        return f"https://doi.org/{document.metadata.doi}"
+    return document.metadata.url or f"{URN}:document:{document.file_name}"
+
+
+def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str, suffix: str) -> dict:
+    return {
+        "type": "SpecificResource", "source": document_iri(document),
+        "selector": [{"type": "TextPositionSelector", "start": start, "end": end},
+                     {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}],
+    }
+
+
+def annotation_json(item: ExportItem) -> dict:
+    a = item.annotation
+    bodies = [{"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"}] \
+        if a.note.strip() else []
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags]
+    motivation = "commenting" if a.note.strip() else "tagging" if a.tags else "highlighting"
+    found = {
+        "@context": CONTEXT, "id": f"{URN}:annotation:{a.id}", "type": "Annotation", "motivation": motivation,
+        "created": _timestamp(a.created_at), "modified": _timestamp(a.modified_at), "generator": GENERATOR,
+        "target": target(item.document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix),
+        "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}"},
+    }
+    found["target"]["styleClass"] = "highlight"
+    if bodies:
+        found["body"] = bodies
+    return found
+
+
+def link_json(item: ExportItem, link) -> dict:
+    """A cross-reference as a 'linking' annotation whose targets are both passages; the relation is a tag."""
+    a, b = item.annotation, link.other
+    bodies = [{"type": "TextualBody", "value": link.relation, "purpose": "tagging"}]
+    if link.note:
+        bodies.append({"type": "TextualBody", "value": link.note, "purpose": "commenting"})
+    return {
+        "@context": CONTEXT, "id": f"{URN}:link:{link.link_id}", "type": "Annotation", "motivation": "linking",
+        "body": bodies,
+        "target": [target(item.document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix),
+                   target(link.other_document, b.start, b.end, b.quote.exact, b.quote.prefix, b.quote.suffix)],
+    }
+
+
+def mention_json(mention: Mention, entity: EntitySummary, document: DocumentInfo, text: str) -> dict:
+    authority = _authority(entity)
+    body = {"id": authority} if authority else {"type": "TextualBody", "value": entity.name, "purpose": "identifying"}
+    return {
+        "@context": CONTEXT, "id": f"{URN}:mention:{document.id}:{mention.start}", "type": "Annotation",
+        "motivation": "identifying", "body": body,
+        "target": target(document, mention.start, mention.end, mention.text, text[max(0, mention.start - 32):
+                                                                                  mention.start],
+                         text[mention.end:mention.end + 32]),
+    }
+
+
+def collection(annotations: list[dict], label: str) -> dict:
+    return {
+        "@context": CONTEXT, "id": f"{URN}:collection", "type": "AnnotationCollection", "label": label,
+        "total": len(annotations),
+        "first": {"id": f"{URN}:collection:page1", "type": "AnnotationPage", "startIndex": 0, "items": annotations},
+    }
+
+
+def _authority(entity: EntitySummary) -> str:
+    if entity.wikidata:
+        return f"http://www.wikidata.org/entity/{entity.wikidata}"
+    if entity.viaf:
+        return f"http://viaf.org/viaf/{entity.viaf}"
+    return f"http://sws.geonames.org/{entity.geonames}/" if entity.geonames else ""
+
+
+def _timestamp(value: str) -> str:
+    """ISO 8601 with a time zone, as the model requires (xsd:dateTime)."""
+    stamp = value.replace(" ", "T")
+    return stamp if stamp.endswith("Z") or "+" in stamp[10:] else stamp + "Z"

@@ -1,0 +1,110 @@
+"""Export and import of notes: one call per format over a scope, and W3C annotations read back and re-anchored."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reader.core.annotations.links import LinkService
+from reader.core.annotations.service import AnnotationService
+from reader.core.documents.service import DocumentService
+from reader.core.entities.service import EntityService
+from reader.core.errors import ReaderError
+from reader.core.export import csv_format, html_report, jsonld, markdown, tei
+from reader.core.export.items import ExportItem, LinkItem, Scope
+
+FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
+
+
+@dataclass
+class AnnotationImportReport:
+    """What reading W3C annotations back did: how many were placed, and what could not be (never dropped silently)."""
+
+    placed: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+class ExportService:
+    """Builds every export from the same items, so all formats agree on what a note, a tag or a link is."""
+
+    def __init__(self, db: Database, documents: DocumentService, annotations: AnnotationService, links: LinkService,
+                 entities: EntityService):
+        self._db = db
+        self._documents, self._annotations, self._links, self._entities = documents, annotations, links, entities
+
+    def items(self, scope: Scope | None = None) -> list[ExportItem]:
+        scope = scope or Scope()
+        documents = {info.id: info for info in self._documents.list()}
+        items = []
+        for annotation in self._annotations.all():
+            if annotation.anchor_status == "orphan" or not scope.keeps(annotation):
+                continue
+            links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
+                                   documents[entry.other.document_id], entry.link.note)
+                          for entry in self._links.links_for(annotation.id))
+            items.append(ExportItem(annotation, documents[annotation.document_id], links))
+        return items
+
+    def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False) -> str:
+        """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying')."""
+        scope = scope or Scope()
+        if fmt not in FORMATS:
+            raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+        items = self.items(scope)
+        if fmt == "md":
+            return markdown.to_markdown(items)
+        if fmt == "csv":
+            return csv_format.to_csv(items)
+        if fmt == "html":
+            return html_report.to_html(items, self._entities.register())
+        if fmt == "tei":
+            return tei.to_tei(self._tei_documents(items, scope))
+        return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
+
+    def write(self, fmt: str, path: Path, scope: Scope | None = None) -> int:
+        """Write the export to `path` (UTF-8); returns how many annotations it holds."""
+        text = self.export(fmt, scope)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ReaderError(f"{path}: cannot write the export ({exc.strerror or exc})") from exc
+        return len(self.items(scope))
+
+    def import_annotations(self, path: Path) -> AnnotationImportReport:
+        """Read W3C annotations back onto the documents we have, one transaction for the whole file."""
+        from reader.core.export.w3c_import import import_annotations
+
+        with self._db.atomic():
+            return import_annotations(path, self._documents, self._annotations)
+
+    def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:
+        annotations = [jsonld.annotation_json(item) for item in items]
+        seen: set[int] = set()
+        for item in items:
+            for link in item.links:
+                if link.outgoing and link.link_id not in seen:
+                    seen.add(link.link_id)
+                    annotations.append(jsonld.link_json(item, link))
+        if with_mentions:
+            annotations += self._mention_annotations(scope)
+        return jsonld.collection(annotations, "Annotated Reader export")
+
+    def _mention_annotations(self, scope: Scope) -> list[dict]:
+        entities = {entity.id: entity for entity in self._entities.register()}
+        found = []
+        for info in self._documents.list():
+            if scope.document_id in (None, info.id):
+                text = self._documents.text(info.id).text
+                found += [jsonld.mention_json(m, entities[m.entity_id], info, text)
+                          for m in self._entities.mentions(info.id) if m.entity_id in entities]
+        return found
+
+    def _tei_documents(self, items: list[ExportItem], scope: Scope):
+        chosen = [info for info in self._documents.list() if scope.document_id in (None, info.id)]
+        if scope.tag or scope.annotation_ids is not None:
+            chosen = [info for info in chosen if any(item.document.id == info.id for item in items)]
+        return [(info, self._documents.text(info.id).text, self._entities.mentions(info.id),
+                 [item for item in items if item.document.id == info.id]) for info in chosen]
