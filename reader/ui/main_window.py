@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
                 docks[name].raise_()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self._on_import_chosen)
         self.export_action = self._action(file_menu, "&Export…", None, None)
         self.export_action.setEnabled(False)

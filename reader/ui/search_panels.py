@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.commands import AnnotationEvents
+from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.search.search_panel import SearchPanel
@@ -22,7 +25,29 @@ def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneAre
     window.addAction(focus)
     window.edit_menu.addAction(focus)
     panel.hit_activated.connect(area.show_passage)
+    window.export_action.setEnabled(True)
+    window.export_action.triggered.connect(lambda: ExportDialog(workspace, panel.box.text().strip(), window).exec())
+    import_notes = QAction("Import &annotations…", window)
+    import_notes.triggered.connect(lambda: _import_annotations(window, workspace, events))
+    window.file_menu.insertAction(window.export_action, import_notes)
     for signal in (events.annotations_changed, events.links_changed, events.tags_changed, window.import_finished,
                    window.entities_recognised):
         signal.connect(lambda *_args: panel.run_search() if panel.box.text().strip() else None)
     return panel
+
+
+def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Import W3C annotations", "", "JSON-LD (*.jsonld *.json)")
+    if not path:
+        return
+    try:
+        report = workspace.export.import_annotations(path)
+    except ReaderError as exc:
+        QMessageBox.warning(window, "Annotations not imported", str(exc))
+        return
+    for info in workspace.documents.list():
+        events.annotations_changed.emit(info.id)
+    summary = f"{report.placed} annotations placed"
+    if report.skipped:
+        QMessageBox.warning(window, "Some annotations could not be placed", "\n".join(report.skipped))
+    window.statusBar().showMessage(f"{summary}, {len(report.skipped)} not placed", 10000)

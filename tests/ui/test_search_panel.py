@@ -54,3 +54,19 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
     panel.box.setText("")
     panel._on_saved_activated(panel.saved_list.item(0))
     assert panel.box.text() == "Choibalsan" and panel.results.topLevelItemCount() > 0
+
+
+def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
+    """File > Export… is enabled and writes the chosen format and scope to the chosen file."""
+    from reader.ui.export_dialog import ExportDialog
+
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    window.workspace.annotations.create(document_id, 0, 16, note="journal", tags=["source"])
+    assert window.export_action.isEnabled()
+    dialog = ExportDialog(window.workspace, "", window)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Tag: source"))
+    dialog.path_edit.setText(str(tmp_path / "notes.md"))
+    dialog.export()
+    assert dialog.result.text() == f"1 annotations written to {tmp_path / 'notes.md'}"
+    assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")

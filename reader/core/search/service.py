@@ -66,7 +66,7 @@ class SearchService:
             rows = self._candidates(query)
         except sqlite3.OperationalError as exc:  # a last guard: the parser should make this unreachable
             return SearchResults(error=f"the search index could not read this query ({exc})")
-        hits = _Filters(self._db, query).apply(rows)
+        hits = _Filters(self._db, query, {row.document_id for row in rows if row.document_id is not None}).apply(rows)
         return self._group(hits, limit)
 
     def _candidates(self, query: Query) -> list[store.IndexRow]:
@@ -103,7 +103,10 @@ class SearchService:
 def _mention_rows(db: Database, query: Query) -> list[store.IndexRow]:
     """With only entity/type/date filters, the hits are the mentions themselves, each shown in its line."""
     rows = []
-    for document_id, start, end, entity_id, _kind, _name, _value in store.mention_rows(db):
+    name = query.filters.get("entity", [""])[0]
+    kind = "DATE" if "date" in query.filters else TYPE_ALIASES.get(query.filters.get("type", [""])[0].casefold(), "")
+    for document_id, start, end, entity_id, _kind, _name, _value in store.mention_rows(db, name=name, kind=kind,
+                                                                                        limit=CANDIDATES):
         line = store.line_at(db, document_id, start)
         snippet = line[2] if line else ""
         if line:
@@ -116,7 +119,7 @@ def _mention_rows(db: Database, query: Query) -> list[store.IndexRow]:
 class _Filters:
     """Applies key:value filters to index rows, loading only the lookups the query needs."""
 
-    def __init__(self, db: Database, query: Query):
+    def __init__(self, db: Database, query: Query, document_ids: set[int]):
         self.query = query
         self.filters = query.filters
         self.documents = {i.id: i for i in document_store.list_documents(db)} if \
@@ -124,8 +127,17 @@ class _Filters:
         self.tags = store.annotation_tags(db) if "tag" in self.filters else {}
         self.relations = store.annotation_relations(db) if "relation" in self.filters else {}
         self.link_relations = store.link_relations(db) if "relation" in self.filters else {}
-        needs_mentions = {"entity", "type", "date"} & set(self.filters)
-        self.mentions = _group_mentions(store.mention_rows(db)) if needs_mentions else {}
+        self.mentions = self._load_mentions(db, document_ids)
+
+    def _load_mentions(self, db: Database, document_ids: set[int]) -> dict:
+        """Only the mentions the filters can use: in the candidate documents, of the named entity or type."""
+        if not {"entity", "type", "date"} & set(self.filters):
+            return {}
+        name = self.filters["entity"][0] if len(self.filters.get("entity", [])) == 1 else ""
+        kinds = {TYPE_ALIASES.get(v.casefold(), v.upper()) for v in self.filters.get("type", [])}
+        single = kinds.pop() if len(kinds) == 1 else ""
+        kind = ("" if kinds or single else "DATE") if "date" in self.filters else single
+        return _group_mentions(store.mention_rows(db, document_ids, name=name, kind=kind))
 
     def apply(self, rows: list[store.IndexRow]) -> list[store.IndexRow]:
         return [row for row in rows if all(self._keeps(key, values, row) for key, values in self.filters.items())]

@@ -132,33 +132,37 @@ def m005_entities(db: Database) -> None:
     _table(db, "entity_state").create({"name": str, "value": str}, pk="name")
 
 
+# Each indexed row has a rowid made of its kind and its id (kind << 50 | id), so a trigger replaces it by rowid: a
+# WHERE on FTS5's unindexed columns would scan the whole index on every change.
 _ANNOTATION_ROW = """
-    DELETE FROM search_index WHERE kind = 'annotation' AND ref = {id};
-    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
-    SELECT a.exact || ' ' || a.note || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM annotation_tags x
+    DELETE FROM search_index WHERE rowid = (1 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
+    SELECT (1 << 50) + a.id,
+           a.exact || ' ' || a.note || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM annotation_tags x
                                                         JOIN tags t ON t.id = x.tag_id
                                                         WHERE x.annotation_id = a.id), ''),
            'annotation', a.document_id, a.id, a.start, a."end"
     FROM annotations a WHERE a.id = {id} AND a.deleted_at IS NULL;
 """
 _LINK_ROW = """
-    DELETE FROM search_index WHERE kind = 'link' AND ref = {id};
-    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
-    SELECT l.note || ' ' || replace(l.relation, '_', ' '), 'link', a.document_id, l.id, a.start, a."end"
+    DELETE FROM search_index WHERE rowid = (2 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
+    SELECT (2 << 50) + l.id, l.note || ' ' || replace(l.relation, '_', ' '), 'link', a.document_id, l.id, a.start,
+           a."end"
     FROM links l JOIN annotations a ON a.id = l.from_annotation_id WHERE l.id = {id} AND l.deleted_at IS NULL;
 """
 _DOCUMENT_ROW = """
-    DELETE FROM search_index WHERE kind = 'document' AND ref = {id};
-    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
-    SELECT {fields}, 'document', id, id, 0, 0 FROM documents WHERE id = {id};
+    DELETE FROM search_index WHERE rowid = (3 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
+    SELECT (3 << 50) + id, {fields}, 'document', id, id, 0, 0 FROM documents WHERE id = {id};
 """
 _DOCUMENT_ROW = _DOCUMENT_ROW.replace("{fields}", " || ' ' || ".join(
     f"COALESCE({column}, '')" for column in ("title", "author", "date_published", "url", "doi", "kind", "language",
                                              "source_note", "provenance_note", "date_written", "file_name")))
 _NOTE_ROW = """
-    DELETE FROM search_index WHERE kind = 'notebook' AND ref = {id};
-    INSERT INTO search_index (body, kind, document_id, ref, start, "end")
-    SELECT title || ' ' || body, 'notebook', document_id, id, 0, 0 FROM notebook_notes
+    DELETE FROM search_index WHERE rowid = (4 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
+    SELECT (4 << 50) + id, title || ' ' || body, 'notebook', document_id, id, 0, 0 FROM notebook_notes
     WHERE id = {id} AND deleted_at IS NULL;
 """
 

@@ -14,6 +14,9 @@ from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
 
 SNIPPET_TOKENS = 12
+TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
+ENTITY_ROWS = 6 << 50
+LINE_BITS = 24
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,17 @@ class IndexRow:
 
 def index_document_text(db: Database, document_id: int) -> None:
     """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
-    db.execute("DELETE FROM search_index WHERE kind = 'text' AND document_id = ?", [document_id])
+    first = TEXT_ROWS + (document_id << LINE_BITS)
+    db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [first, first + (1 << LINE_BITS) - 1])
     version = document_store.version_text(db, document_store.current_version_id(db, document_id))
     boilerplate = [(s.start, s.end) for s in version.boilerplate]
     rows, start = [], 0
-    for line in version.text.split("\n"):
+    for number, line in enumerate(version.text.split("\n")):
         end = start + len(line)
         if line.strip() and not overlaps(boilerplate, start, end):
-            rows.append((line, "text", document_id, document_id, start, end))
+            rows.append((first + number, line, "text", document_id, document_id, start, end))
         start = end + 1
-    sql = 'INSERT INTO search_index (body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?)'
+    sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
     db.conn.executemany(sql, rows)
 
 
@@ -50,10 +54,10 @@ def index_all_texts(db: Database) -> None:
 
 def index_entities(db: Database) -> None:
     """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own."""
-    db.execute("DELETE FROM search_index WHERE kind = 'entity'")
-    db.execute("""
-        INSERT INTO search_index (body, kind, document_id, ref, start, "end")
-        SELECT e.name || ' ' || COALESCE((SELECT group_concat(alias, ' ') FROM entity_aliases a
+    db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [ENTITY_ROWS, ENTITY_ROWS + (1 << 50) - 1])
+    db.execute(f"""
+        INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
+        SELECT {ENTITY_ROWS} + e.id, e.name || ' ' || COALESCE((SELECT group_concat(alias, ' ') FROM entity_aliases a
                                           WHERE a.entity_id = e.id), '') || ' ' || e.type,
                'entity', NULL, e.id, 0, 0
         FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)""")
@@ -94,11 +98,25 @@ def link_relations(db: Database) -> dict[int, str]:
     return dict(db.execute("SELECT id, relation FROM links").fetchall())
 
 
-def mention_rows(db: Database) -> list[tuple[int, int, int, int, str, str, str]]:
-    """(document, start, end, entity id, type, entity name, date value) of every mention, if entities exist."""
-    sql = """SELECT m.document_id, m.start, m."end", m.entity_id, m.type, e.name, COALESCE(m.date_value, '')
-             FROM mentions m JOIN entities e ON e.id = m.entity_id"""
-    return [tuple(row) for row in db.execute(sql).fetchall()]
+def mention_rows(db: Database, document_ids: set[int] | None = None, name: str = "", kind: str = "",
+                 limit: int = -1) -> list[tuple[int, int, int, int, str, str, str]]:
+    """(document, start, end, entity id, type, entity name, date value) of the mentions asked for: in some
+    documents, of entities whose name or alias contains `name`, of one type."""
+    clauses, params = [], []
+    if document_ids is not None:
+        clauses.append(f"m.document_id IN ({', '.join('?' for _ in document_ids)})")
+        params += sorted(document_ids)
+    if name:
+        clauses.append("""(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id
+                           AND a.alias LIKE ?))""")
+        params += [f"%{name}%", f"%{name}%"]
+    if kind:
+        clauses.append("m.type = ?")
+        params.append(kind)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"""SELECT m.document_id, m.start, m."end", m.entity_id, m.type, e.name, COALESCE(m.date_value, '')
+              FROM mentions m JOIN entities e ON e.id = m.entity_id {where} LIMIT ?"""
+    return [tuple(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
 def line_at(db: Database, document_id: int, position: int) -> tuple[int, int, str] | None:

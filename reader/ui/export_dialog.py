@@ -1,0 +1,101 @@
+"""File > Export…: choose a format, a scope (all, a document, a tag, the current search) and a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from reader.core.errors import ReaderError
+from reader.core.export.items import Scope
+from reader.core.export.service import FORMATS
+from reader.core.workspace import Workspace
+
+FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
+                 "tei": "TEI P5 XML", "html": "HTML report"}
+
+
+class ExportDialog(QDialog):
+    """Writes the chosen export through the core; says how many annotations went where, or why it could not."""
+
+    def __init__(self, workspace: Workspace, search_query: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export notes")
+        self._workspace = workspace
+        self._query = search_query
+        self.format_box = QComboBox(self)
+        for key, label in FORMAT_LABELS.items():
+            self.format_box.addItem(label, key)
+        self.scope_box = self._scope_box()
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(self._on_browse_clicked)
+        self.result = QLabel("", self, wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("Format", self.format_box)
+        form.addRow("What", self.scope_box)
+        form.addRow("File", path_row)
+        form.addRow(self.result)
+        form.addRow(self.buttons)
+        self.format_box.currentIndexChanged.connect(self._on_format_changed)
+        self._on_format_changed()
+
+    def _scope_box(self) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem("All notes", ("all", None))
+        for info in self._workspace.documents.list():
+            box.addItem(f"Document: {info.title[:60]}", ("doc", info.id))
+        for tag in self._workspace.tags.all():
+            box.addItem(f"Tag: {tag.name}", ("tag", tag.name))
+        if self._query:
+            box.addItem(f"Search: {self._query}", ("search", self._query))
+        return box
+
+    def scope(self) -> Scope:
+        kind, value = self.scope_box.currentData()
+        if kind == "doc":
+            return Scope(document_id=value)
+        if kind == "tag":
+            return Scope(tag=value)
+        if kind == "search":
+            hits = self._workspace.search.search(value).groups.get("annotation", [])
+            return Scope(annotation_ids=frozenset(hit.ref for hit in hits))
+        return Scope()
+
+    def export(self) -> None:
+        fmt, path = self.format_box.currentData(), self.path_edit.text().strip()
+        if not path:
+            self.result.setText("Choose a file to write to.")
+            return
+        try:
+            count = self._workspace.export.write(fmt, Path(path), self.scope())
+        except ReaderError as exc:
+            self.result.setText(str(exc))
+            return
+        self.result.setText(f"{count} annotations written to {path}")
+
+    def _on_format_changed(self, *_args) -> None:
+        current = Path(self.path_edit.text() or "notes")
+        self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text())
+        if path:
+            self.path_edit.setText(path)
