@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         """First start: the reading area gets most of the window; side panels keep a readable width."""
         docks = {dock.objectName(): dock for dock in self.findChildren(QDockWidget)}
         left_right = [d for d in (docks.get("library_dock"), docks.get("metadata_dock")) if d]
-        self.resizeDocks(left_right, [320, 360][:len(left_right)], Qt.Orientation.Horizontal)
+        self.resizeDocks(left_right, [270, 330][:len(left_right)], Qt.Orientation.Horizontal)
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
         bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
         self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)

@@ -9,6 +9,9 @@ from reader.core.annotations.models import SourceCriticism
 from reader.core.models import DocumentInfo
 
 
+TITLE_CHARS = 70
+
+
 class PaneHeader(QWidget):
     """Emits what the user asked of the pane: close, move left/right, maximise, boilerplate hidden or dimmed."""
 
@@ -48,7 +51,8 @@ class PaneHeader(QWidget):
         layout.addWidget(self.details_label)
 
     def show_document(self, info: DocumentInfo, criticism: SourceCriticism | None) -> None:
-        title = info.title.replace("&", "&amp;").replace("<", "&lt;")
+        short = info.title if len(info.title) <= TITLE_CHARS else info.title[:TITLE_CHARS - 1] + "…"
+        title = short.replace("&", "&amp;").replace("<", "&lt;")
         self.title_label.setText(f"<b>{title}</b>")
         self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
         meta = info.metadata
