@@ -117,9 +117,12 @@ def _mention_rows(db: Database, query: Query) -> list[store.IndexRow]:
 
 
 class _Filters:
-    """Applies key:value filters to index rows, loading only the lookups the query needs."""
+    """Applies key:value filters to index rows; mention filters (entity, type, date) run as one indexed join."""
+
+    MENTION_KEYS = ("entity", "type", "date")
 
     def __init__(self, db: Database, query: Query, document_ids: set[int]):
+        self.db = db
         self.query = query
         self.filters = query.filters
         self.documents = {i.id: i for i in document_store.list_documents(db)} if \
@@ -127,20 +130,35 @@ class _Filters:
         self.tags = store.annotation_tags(db) if "tag" in self.filters else {}
         self.relations = store.annotation_relations(db) if "relation" in self.filters else {}
         self.link_relations = store.link_relations(db) if "relation" in self.filters else {}
-        self.mentions = self._load_mentions(db, document_ids)
-
-    def _load_mentions(self, db: Database, document_ids: set[int]) -> dict:
-        """Only the mentions the filters can use: in the candidate documents, of the named entity or type."""
-        if not {"entity", "type", "date"} & set(self.filters):
-            return {}
-        name = self.filters["entity"][0] if len(self.filters.get("entity", [])) == 1 else ""
-        kinds = {TYPE_ALIASES.get(v.casefold(), v.upper()) for v in self.filters.get("type", [])}
-        single = kinds.pop() if len(kinds) == 1 else ""
-        kind = ("" if kinds or single else "DATE") if "date" in self.filters else single
-        return _group_mentions(store.mention_rows(db, document_ids, name=name, kind=kind))
 
     def apply(self, rows: list[store.IndexRow]) -> list[store.IndexRow]:
-        return [row for row in rows if all(self._keeps(key, values, row) for key, values in self.filters.items())]
+        plain = {k: v for k, v in self.filters.items() if k not in self.MENTION_KEYS}
+        kept = [row for row in rows if all(self._keeps(key, values, row) for key, values in plain.items())]
+        if not set(self.MENTION_KEYS) & set(self.filters):
+            return kept
+        passing = self._with_mentions(kept)
+        return [row for index, row in enumerate(kept) if index in passing]
+
+    def _with_mentions(self, rows: list[store.IndexRow]) -> set[int]:
+        """Rows whose passage mentions what every entity/type/date filter asks for (entity rows: by their name)."""
+        passing = set(range(len(rows)))
+        ranges = [(row.document_id or 0, row.start if row.kind != "document" else 0,
+                   max(row.end, row.start + 1) if row.kind != "document" else 1 << 40) for row in rows]
+        for value in self.filters.get("entity", []):
+            passing &= self._entity_rows(rows, value) | store.ranges_with_mentions(self.db, ranges, name=value)
+        for value in self.filters.get("type", []):
+            kind = TYPE_ALIASES.get(value.casefold(), value.upper())
+            passing &= self._entity_rows(rows, f" {kind}", suffix=True) | \
+                store.ranges_with_mentions(self.db, ranges, kind=kind)
+        if self.query.date_range:
+            passing &= store.ranges_with_mentions(self.db, ranges, years=self.query.date_range)
+        return passing
+
+    @staticmethod
+    def _entity_rows(rows: list[store.IndexRow], value: str, suffix: bool = False) -> set[int]:
+        text = value.casefold()
+        return {i for i, row in enumerate(rows) if row.kind == "entity"
+                and (row.snippet.casefold().rstrip(" ]").endswith(text) if suffix else text in row.snippet.casefold())}
 
     def _keeps(self, key: str, values: list[str], row: store.IndexRow) -> bool:
         return all(getattr(self, f"_{key}")(value.casefold(), row) for value in values)
@@ -163,36 +181,4 @@ class _Filters:
             return self.link_relations.get(row.ref, "").casefold() == wanted
         return row.kind == "annotation" and wanted in {r.casefold() for r in self.relations.get(row.ref, set())}
 
-    def _entity(self, value: str, row: store.IndexRow) -> bool:
-        if row.kind == "entity":
-            return value in row.snippet.casefold()
-        return any(value in name.casefold() for _, _, _, name, _ in self._mentions_in(row))
 
-    def _type(self, value: str, row: store.IndexRow) -> bool:
-        wanted = TYPE_ALIASES.get(value, value.upper())
-        if row.kind == "entity":
-            return row.snippet.rstrip(" ]").endswith(wanted)
-        return any(kind == wanted for _, _, kind, _, _ in self._mentions_in(row))
-
-    def _date(self, _value: str, row: store.IndexRow) -> bool:
-        first, last = self.query.date_range
-        return any(kind == "DATE" and _year(value) is not None and first <= _year(value) <= last
-                   for _, _, kind, _, value in self._mentions_in(row))
-
-    def _mentions_in(self, row: store.IndexRow) -> list[tuple[int, int, str, str, str]]:
-        """Mentions inside the hit's range (a line, an annotation), or in the whole document for metadata hits."""
-        found = self.mentions.get(row.document_id, [])
-        if row.kind == "document":
-            return found
-        return [m for m in found if row.start <= m[0] < max(row.end, row.start + 1)]
-
-
-def _group_mentions(rows) -> dict[int, list[tuple[int, int, str, str, str]]]:
-    grouped: dict[int, list[tuple[int, int, str, str, str]]] = {}
-    for document_id, start, end, _entity_id, kind, name, value in rows:
-        grouped.setdefault(document_id, []).append((start, end, kind, name, value))
-    return grouped
-
-
-def _year(value: str) -> int | None:
-    return int(value[:4]) if value[:4].isdigit() else None

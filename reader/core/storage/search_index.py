@@ -135,3 +135,30 @@ def saved_searches(db: Database) -> list[tuple[int, str, str]]:
 
 def delete_saved_search(db: Database, search_id: int) -> None:
     db.execute("DELETE FROM saved_searches WHERE id = ?", [search_id])
+
+
+def ranges_with_mentions(db: Database, ranges: list[tuple[int, int, int]], name: str = "", kind: str = "",
+                         years: tuple[int, int] | None = None) -> set[int]:
+    """Indexes of the (document, start, end) ranges that contain a mention of an entity named like `name`, of type
+    `kind`, or (with `years`) a date in those years. One indexed join, however many ranges."""
+    db.execute('CREATE TEMP TABLE IF NOT EXISTS search_ranges (i INTEGER PRIMARY KEY, document_id INT, start INT, '
+               '"end" INT)')
+    db.execute("DELETE FROM search_ranges")
+    db.conn.executemany('INSERT INTO search_ranges (i, document_id, start, "end") VALUES (?, ?, ?, ?)',
+                        [(i, *r) for i, r in enumerate(ranges)])
+    conditions, params = [], []
+    if name:
+        conditions.append("""(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id
+                              AND a.alias LIKE ?))""")
+        params += [f"%{name}%", f"%{name}%"]
+    if kind:
+        conditions.append("m.type = ?")
+        params.append(kind)
+    if years:
+        conditions.append("m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) BETWEEN ? AND ?")
+        params += list(years)
+    where = " AND ".join(conditions) or "1"
+    sql = f"""SELECT r.i FROM search_ranges r WHERE EXISTS (
+                SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+                WHERE m.document_id = r.document_id AND m.start >= r.start AND m.start < r."end" AND {where})"""
+    return {row[0] for row in db.execute(sql, params).fetchall()}

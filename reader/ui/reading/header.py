@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVB
 from reader.core.annotations.models import SourceCriticism
 from reader.core.models import DocumentInfo
 
-
 TITLE_CHARS = 70
 
 
