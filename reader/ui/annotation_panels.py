@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
+from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.notebook_panel import NotebookPanel
 from reader.ui.annotations.review_list import ReviewList
 from reader.ui.annotations.source_criticism import SourceCriticismPanel
@@ -29,6 +30,7 @@ class AnnotationPanels:
     review: ReviewList
     notebook: NotebookPanel
     source_criticism: SourceCriticismPanel
+    links: LinksList
 
 
 def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: QUndoStack,
@@ -40,7 +42,9 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: Q
         notebook=NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
                                events),
         source_criticism=SourceCriticismPanel(workspace.sources, stack, events),
+        links=LinksList(workspace.links, workspace.documents, stack, events),
     )
+    window.add_panel(panels.links, "Links", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
     window.add_panel(panels.comparisons, "Comparisons", Qt.DockWidgetArea.BottomDockWidgetArea)
     window.add_panel(panels.source_criticism, "Source criticism", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
     window.add_panel(panels.review, "Needs review", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")

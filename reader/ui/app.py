@@ -39,6 +39,9 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     panels.comparisons.pair_activated.connect(reading_area.show_pair)
     panels.review.annotation_activated.connect(reading_area.show_annotation)
     panels.notebook.citation_activated.connect(reading_area.show_annotation)
+    reading_area.annotation_selected.connect(panels.links.show_annotation)
+    reading_area.annotation_selected.connect(lambda _id: window.raise_panel("Links"))
+    panels.links.annotation_activated.connect(reading_area.show_annotation)
     window.annotation_panels = panels
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)

@@ -243,3 +243,33 @@ def test_session_is_restored_after_a_restart(qtbot, workspace):
     assert "DATE" not in restored.legend.enabled_layers()
     second.close()
     second_workspace.close()
+
+
+def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
+    """Linking a passage to one in another pane stores the link; the Links panel opens the other passage beside."""
+    from reader.ui.annotations import link_dialog
+
+    area = window.reading_area
+    left = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    right = area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    target = window.workspace.annotations.create_at_quote(right.document_id, "November 24, 1934")
+    monkeypatch.setattr(link_dialog.LinkDialog, "exec", lambda self: True)
+    monkeypatch.setattr(link_dialog.LinkDialog, "target", lambda self: target.id)
+    monkeypatch.setattr(link_dialog.LinkDialog, "relation", lambda self: "contradicts")
+    monkeypatch.setattr(link_dialog.LinkDialog, "note", lambda self: "15 or 24?")
+    start = left.version.text.index("November 15, 1934")
+    _select(left, start, start + len("November 15, 1934"))
+    qtbot.keyClick(left.view, Qt.Key.Key_L)
+    [entry] = window.workspace.links.links_for(target.id)
+    assert (entry.link.relation, entry.link.note) == ("contradicts", "15 or 24?")
+    assert "1 link" in left.sidebar.annotation_list.item(0).text()
+    area.close_pane(right)
+    source_id = entry.other.id
+    left._on_view_span_clicked(left.view.index.at(left.view.offsets.to_utf16(start))[0].span)
+    links = window.annotation_panels.links
+    assert links.entries.count() == 1 and "contradicts" in links.entries.item(0).text()
+    links._on_entry_double_clicked(links.entries.item(0))
+    assert [p.document_id for p in area.panes] == [left.document_id, target.document_id]
+    assert window.workspace.annotations.get(source_id).document_id == left.document_id
+    window.undo_stack.undo()
+    assert window.workspace.links.links_for(target.id) == []
