@@ -102,18 +102,26 @@ class SearchService:
 
 def _mention_rows(db: Database, query: Query) -> list[store.IndexRow]:
     """With only entity/type/date filters, the hits are the mentions themselves, each shown in its line."""
-    rows = []
+    rows: list[store.IndexRow] = []
+    texts: dict[int, str] = {}
     name = query.filters.get("entity", [""])[0]
     kind = "DATE" if "date" in query.filters else TYPE_ALIASES.get(query.filters.get("type", [""])[0].casefold(), "")
     for document_id, start, end, entity_id, _kind, _name, _value in store.mention_rows(db, name=name, kind=kind,
                                                                                         limit=CANDIDATES):
-        line = store.line_at(db, document_id, start)
-        snippet = line[2] if line else ""
-        if line:
-            local = start - line[0]
-            snippet = f"{snippet[:local]}[{snippet[local:local + end - start]}]{snippet[local + end - start:]}"
-        rows.append(store.IndexRow("text", document_id, entity_id, start, end, snippet))
+        if document_id not in texts:
+            texts[document_id] = document_store.version_text(
+                db, document_store.current_version_id(db, document_id)).text
+        rows.append(store.IndexRow("text", document_id, entity_id, start, end,
+                                   _in_its_line(texts[document_id], start, end)))
     return rows
+
+
+def _in_its_line(text: str, start: int, end: int) -> str:
+    """The line holding [start, end), with that stretch in [brackets] as index snippets have it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return f"{text[line_start:start]}[{text[start:end]}]{text[end:line_end]}"
 
 
 class _Filters:

@@ -102,27 +102,27 @@ def mention_rows(db: Database, document_ids: set[int] | None = None, name: str =
                  limit: int = -1) -> list[tuple[int, int, int, int, str, str, str]]:
     """(document, start, end, entity id, type, entity name, date value) of the mentions asked for: in some
     documents, of entities whose name or alias contains `name`, of one type."""
-    clauses, params = [], []
+    clauses, params = _mention_conditions(name, kind)
     if document_ids is not None:
         clauses.append(f"m.document_id IN ({', '.join('?' for _ in document_ids)})")
         params += sorted(document_ids)
-    if name:
-        clauses.append("""(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id
-                           AND a.alias LIKE ?))""")
-        params += [f"%{name}%", f"%{name}%"]
-    if kind:
-        clauses.append("m.type = ?")
-        params.append(kind)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = f"""SELECT m.document_id, m.start, m."end", m.entity_id, m.type, e.name, COALESCE(m.date_value, '')
               FROM mentions m JOIN entities e ON e.id = m.entity_id {where} LIMIT ?"""
     return [tuple(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
-def line_at(db: Database, document_id: int, position: int) -> tuple[int, int, str] | None:
-    row = db.execute("""SELECT start, "end", body FROM search_index WHERE kind = 'text' AND document_id = ?
-                        AND start <= ? AND "end" >= ? LIMIT 1""", [document_id, position, position]).fetchone()
-    return tuple(row) if row else None
+def _mention_conditions(name: str, kind: str) -> tuple[list[str], list]:
+    """SQL conditions on a mention `m` of entity `e`: named like `name` (name or alias), of type `kind`."""
+    conditions, params = [], []
+    if name:
+        conditions.append("""(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id
+                              AND a.alias LIKE ?))""")
+        params += [f"%{name}%", f"%{name}%"]
+    if kind:
+        conditions.append("m.type = ?")
+        params.append(kind)
+    return conditions, params
 
 
 def save_search(db: Database, name: str, query: str) -> int:
@@ -146,14 +146,7 @@ def ranges_with_mentions(db: Database, ranges: list[tuple[int, int, int]], name:
     db.execute("DELETE FROM search_ranges")
     db.conn.executemany('INSERT INTO search_ranges (i, document_id, start, "end") VALUES (?, ?, ?, ?)',
                         [(i, *r) for i, r in enumerate(ranges)])
-    conditions, params = [], []
-    if name:
-        conditions.append("""(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id
-                              AND a.alias LIKE ?))""")
-        params += [f"%{name}%", f"%{name}%"]
-    if kind:
-        conditions.append("m.type = ?")
-        params.append(kind)
+    conditions, params = _mention_conditions(name, kind)
     if years:
         conditions.append("m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) BETWEEN ? AND ?")
         params += list(years)
