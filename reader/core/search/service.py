@@ -77,7 +77,7 @@ class SearchService:
         return store.rows_of_kind(self._db, ("annotation", "link"), CANDIDATES)
 
     def _group(self, hits: list[store.IndexRow], limit: int) -> SearchResults:
-        names = {info.id: info.file_name for info in document_store.list_documents(self._db)}
+        names = {doc_id: label[0] for doc_id, label in store.document_labels(self._db).items()}
         results = SearchResults()
         for row in hits:
             group = results.groups.setdefault(row.kind, [])
@@ -133,8 +133,7 @@ class _Filters:
         self.db = db
         self.query = query
         self.filters = query.filters
-        self.documents = {i.id: i for i in document_store.list_documents(db)} if \
-            {"doc", "kind"} & set(self.filters) else {}
+        self.documents = store.document_labels(db) if {"doc", "kind"} & set(self.filters) else {}
         self.tags = store.annotation_tags(db) if "tag" in self.filters else {}
         self.relations = store.annotation_relations(db) if "relation" in self.filters else {}
         self.link_relations = store.link_relations(db) if "relation" in self.filters else {}
@@ -172,13 +171,13 @@ class _Filters:
         return all(getattr(self, f"_{key}")(value.casefold(), row) for value in values)
 
     def _doc(self, value: str, row: store.IndexRow) -> bool:
-        info = self.documents.get(row.document_id)
-        return info is not None and (value in info.file_name.casefold() or value in info.title.casefold()
-                                     or value == str(info.id))
+        label = self.documents.get(row.document_id)
+        return label is not None and (value in label[0].casefold() or value in label[1].casefold()
+                                      or value == str(row.document_id))
 
     def _kind(self, value: str, row: store.IndexRow) -> bool:
-        info = self.documents.get(row.document_id)
-        return info is not None and info.metadata.kind == value
+        label = self.documents.get(row.document_id)
+        return label is not None and label[2] == value
 
     def _tag(self, value: str, row: store.IndexRow) -> bool:
         return row.kind == "annotation" and value in self.tags.get(row.ref, set())

@@ -155,3 +155,9 @@ def ranges_with_mentions(db: Database, ranges: list[tuple[int, int, int]], name:
                 SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
                 WHERE m.document_id = r.document_id AND m.start >= r.start AND m.start < r."end" AND {where})"""
     return {row[0] for row in db.execute(sql, params).fetchall()}
+
+
+def document_labels(db: Database) -> dict[int, tuple[str, str, str]]:
+    """(file name, title, kind) of every document: what results show and filter on, without the library's counts."""
+    sql = "SELECT id, file_name, COALESCE(NULLIF(title, ''), file_name), kind FROM documents"
+    return {row[0]: tuple(row[1:]) for row in db.execute(sql).fetchall()}
