@@ -107,7 +107,7 @@ class DocumentView(QPlainTextEdit):
         selection.cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         selection.format = flash_format(self.palette())
         self.setExtraSelections([selection])
-        QTimer.singleShot(1500, lambda: self.setExtraSelections([]))
+        QTimer.singleShot(1500, self, lambda: self.setExtraSelections([]))  # dies with the view
 
     def spans_at(self, point: QPoint) -> list[QtSpan]:
         position = self.cursorForPosition(point).position()
