@@ -67,7 +67,7 @@ class SearchService:
         except sqlite3.OperationalError as exc:  # a last guard: the parser should make this unreachable
             return SearchResults(error=f"the search index could not read this query ({exc})")
         hits = _Filters(self._db, query, {row.document_id for row in rows if row.document_id is not None}).apply(rows)
-        return self._group(hits, limit, query.expression)
+        return self._group(hits, limit)
 
     def _candidates(self, query: Query) -> list[store.IndexRow]:
         if query.expression:
@@ -76,20 +76,14 @@ class SearchService:
             return _mention_rows(self._db, query)
         return store.rows_of_kind(self._db, ("annotation", "link"), CANDIDATES)
 
-    def _group(self, hits: list[store.IndexRow], limit: int, expression: str) -> SearchResults:
+    def _group(self, hits: list[store.IndexRow], limit: int) -> SearchResults:
         names = {doc_id: label[0] for doc_id, label in store.document_labels(self._db).items()}
-        shown: dict[str, list[store.IndexRow]] = {}
-        for row in hits:
-            group = shown.setdefault(row.kind, [])
-            if len(group) < limit:
-                group.append(row)
-        rowids = [row.rowid for rows in shown.values() for row in rows if not row.snippet]
-        snippets = store.snippets(self._db, expression, rowids) if expression else {}
         results = SearchResults()
-        for kind, rows in shown.items():
-            results.groups[kind] = [Hit(kind, row.document_id, names.get(row.document_id, ""), row.ref, row.start,
-                                        row.end, " ".join((row.snippet or snippets.get(row.rowid, "")).split()))
-                                    for row in rows]
+        for row in hits:
+            group = results.groups.setdefault(row.kind, [])
+            if len(group) < limit:
+                group.append(Hit(row.kind, row.document_id, names.get(row.document_id, ""), row.ref, row.start,
+                                 row.end, " ".join(row.snippet.split())))
         return results
 
     def save(self, name: str, query: str) -> int:

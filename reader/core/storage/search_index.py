@@ -29,7 +29,6 @@ class IndexRow:
     start: int
     end: int
     snippet: str
-    rowid: int = 0
 
 
 def index_document_text(db: Database, document_id: int) -> None:
@@ -65,20 +64,10 @@ def index_entities(db: Database) -> None:
 
 
 def match(db: Database, expression: str, limit: int) -> list[IndexRow]:
-    """Best-ranked rows for an FTS5 expression, without snippets (those cost; `snippets` makes them for the few
-    rows that will be shown)."""
-    sql = """SELECT kind, document_id, ref, start, "end", CASE kind WHEN 'entity' THEN body ELSE '' END, rowid
-             FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"""
+    sql = f"""SELECT kind, document_id, ref, start, "end",
+                     snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})
+              FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"""
     return [IndexRow(*row) for row in db.execute(sql, [expression, limit]).fetchall()]
-
-
-def snippets(db: Database, expression: str, rowids: list[int]) -> dict[int, str]:
-    if not rowids:
-        return {}
-    marks = ", ".join("?" for _ in rowids)
-    sql = f"""SELECT rowid, snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS}) FROM search_index
-              WHERE search_index MATCH ? AND rowid IN ({marks})"""
-    return dict(db.execute(sql, [expression, *rowids]).fetchall())
 
 
 def rows_of_kind(db: Database, kinds: tuple[str, ...], limit: int) -> list[IndexRow]:
