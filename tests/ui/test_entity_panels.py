@@ -79,3 +79,18 @@ def test_legend_hides_a_type(recognised):
         block = block.next()
     assert "PERSON" in labels and "PLACE" not in labels
     assert Qt.CheckState.Unchecked == recognised.reading_area.legend.boxes["PLACE"].checkState()
+
+
+def test_authority_ids_and_note(recognised, monkeypatch):
+    """Details… stores authority identifiers and a note on the entity; re-running recognition keeps them."""
+    from reader.ui.entities.register_panel import DetailsDialog
+
+    panel = recognised.entity_panels.register
+    panel.table.selectRow(_row_of(panel, "Choibalsan"))
+    monkeypatch.setattr(DetailsDialog, "exec", lambda self: True)
+    monkeypatch.setattr(DetailsDialog, "values", lambda self: {"wikidata": "Q312837", "viaf": "", "geonames": "",
+                                                               "note": "Marshal, PM 1939-1952"})
+    panel._buttons["Details…"].click()
+    recognised.workspace.entities.recognise()
+    entity = next(e for e in recognised.workspace.entities.register() if e.name == "Choibalsan")
+    assert (entity.wikidata, entity.note) == ("Q312837", "Marshal, PM 1939-1952")

@@ -273,3 +273,20 @@ def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
     assert window.workspace.annotations.get(source_id).document_id == left.document_id
     window.undo_stack.undo()
     assert window.workspace.links.links_for(target.id) == []
+
+
+def test_next_and_previous_mention_keys(window, qtbot):
+    """Ctrl+. and Ctrl+, step through the mentions of the selected entity, skipping other entities."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    text = window.workspace.documents.text(document_id).text
+    genden = [text.index("Genden realized"), text.index("Genden couldn")]
+    stalin = text.index("Stalin realized")
+    spans = [Span(genden[0], genden[0] + 6, "mention", "PERSON", 1), Span(stalin, stalin + 6, "mention", "PERSON", 2),
+             Span(genden[1], genden[1] + 6, "mention", "PERSON", 1)]
+    window.reading_area.services.providers.append(lambda doc: spans if doc == document_id else [])
+    pane = window.reading_area.open_document(document_id)
+    _select(pane, genden[0], genden[0] + 6)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.selection_range() == (genden[1], genden[1] + 6)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.selection_range() == (genden[0], genden[0] + 6)

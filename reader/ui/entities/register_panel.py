@@ -9,6 +9,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -49,6 +53,29 @@ class RegisterModel(RowTableModel):
         if role == ENTITY_ID_ROLE:
             return entity.id
         return None
+
+
+class DetailsDialog(QDialog):
+    """Authority identifiers (Wikidata QID, VIAF, GeoNames) and a free note for one entity."""
+
+    FIELDS = (("wikidata", "Wikidata QID"), ("viaf", "VIAF"), ("geonames", "GeoNames id"))
+
+    def __init__(self, entity: EntitySummary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{entity.name}: details")
+        self.edits = {name: QLineEdit(getattr(entity, name), self) for name, _ in self.FIELDS}
+        self.note = QPlainTextEdit(entity.note, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for name, label in self.FIELDS:
+            form.addRow(label, self.edits[name])
+        form.addRow("Note", self.note)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {**{name: edit.text() for name, edit in self.edits.items()}, "note": self.note.toPlainText()}
 
 
 class RegisterPanel(QWidget):
@@ -91,6 +118,7 @@ class RegisterPanel(QWidget):
     def _build_buttons(self) -> dict[str, QPushButton]:
         actions = {"Rename…": self._on_rename_clicked, "Type…": self._on_type_clicked,
                    "Merge selected": self._on_merge_clicked, "Not an entity": self._on_reject_clicked,
+                   "Details…": self._on_details_clicked,
                    "Accept suggestion": self._on_accept_clicked,
                    "Reject suggestion": self._on_reject_suggestion_clicked}
         buttons = {}
@@ -104,7 +132,7 @@ class RegisterPanel(QWidget):
         filters.addWidget(self.filter_box, 1)
         filters.addWidget(self.type_box)
         decisions = QHBoxLayout()
-        for text in ("Rename…", "Type…", "Merge selected", "Not an entity"):
+        for text in ("Rename…", "Type…", "Merge selected", "Not an entity", "Details…"):
             decisions.addWidget(self._buttons[text])
         suggestion_buttons = QHBoxLayout()
         for text in ("Accept suggestion", "Reject suggestion"):
@@ -166,6 +194,13 @@ class RegisterPanel(QWidget):
     def _on_reject_clicked(self) -> None:
         for entity_id in self.selected_ids():
             self._decide(lambda entity_id=entity_id: self._entities.reject_entity(entity_id))
+
+    def _on_details_clicked(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            dialog = DetailsDialog(self._entities.describe(ids[0]), self)
+            if dialog.exec():
+                self._decide(lambda: self._entities.set_details(ids[0], **dialog.values()))
 
     def _selected_suggestion(self) -> int | None:
         entry = self.suggestion_list.currentItem()

@@ -78,6 +78,8 @@ class DocumentPane(QWidget):
         self.zoom_in_action = self._action("Zoom in", "Ctrl++", lambda: self.view.set_zoom(self.view.zoom + 1))
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action("Zoom out", "Ctrl+-", lambda: self.view.set_zoom(self.view.zoom - 1))
+        self.next_mention_action = self._action("Next mention", "Ctrl+.", lambda: self.step_mention(1))
+        self.previous_mention_action = self._action("Previous mention", "Ctrl+,", lambda: self.step_mention(-1))
 
     def _action(self, text: str, keys: str, slot) -> QAction:
         action = QAction(text, self)
@@ -158,6 +160,20 @@ class DocumentPane(QWidget):
             annotation = self.services.workspace.annotations.get(span.ref)
             return annotation.note or f"Highlight ({annotation.color})"
         return ""
+
+    def step_mention(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) mention: of the same entity when a mention is selected, else any."""
+        selection = self.view.selection_range()
+        here = selection or (self.view.offsets.to_code_point(self.view.textCursor().position()),) * 2
+        mentions = sorted((s for s in self._spans if s.kind == "mention" and self._format_for(s) is not None),
+                          key=lambda s: s.start)
+        current = next((s.ref for s in mentions if (s.start, s.end) == here), None)
+        same = [s for s in mentions if current is None or s.ref == current]
+        found = next((s for s in same if s.start >= here[1]), None) if direction > 0 else \
+            next((s for s in reversed(same) if s.end <= here[0]), None)
+        if found is not None:
+            self.view.select_range(found.start, found.end)
+            self.view.centerCursor()
 
     def show_passage(self, start: int, end: int) -> None:
         self.view.flash(start, end)
