@@ -7,13 +7,11 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from reader.core.entities.consolidate import Consolidated, DocumentInput, consolidate
-from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import Decisions
-from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
 from reader.core.entities.names import name_key
@@ -22,6 +20,9 @@ from reader.core.models import Span
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
+
+if TYPE_CHECKING:
+    from reader.core.entities.consolidate import Consolidated, DocumentInput
 
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 CONTEXT = 60
@@ -40,6 +41,9 @@ class EntityService:
     def recognise(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                   ) -> RecognitionReport:
         """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
+        from reader.core.entities.consolidate import consolidate  # the pipeline loads on first use: faster start
+        from reader.core.entities.gazetteer import is_known_place
+
         report = RecognitionReport()
         documents = self._documents(progress, cancelled, report)
         with self._db.atomic():
@@ -64,6 +68,9 @@ class EntityService:
         return f"{PIPELINE_VERSION}:{self.model.model_name}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
+        from reader.core.entities.consolidate import DocumentInput
+        from reader.core.entities.dates import find_dates
+
         infos = document_store.list_documents(self._db)
         texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
         pipeline = f"{PIPELINE_VERSION}:{self.model.model_name}"

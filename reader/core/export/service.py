@@ -13,7 +13,6 @@ from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
-from reader.core.export import csv_format, html_report, jsonld, markdown, tei
 from reader.core.export.items import ExportItem, LinkItem, Scope
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
@@ -50,6 +49,8 @@ class ExportService:
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False) -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying')."""
+        from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
+
         scope = scope or Scope()
         if fmt not in FORMATS:
             raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
@@ -81,6 +82,8 @@ class ExportService:
             return import_annotations(path, self._documents, self._annotations)
 
     def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:
+        from reader.core.export import jsonld
+
         annotations = [jsonld.annotation_json(item) for item in items]
         seen: set[int] = set()
         for item in items:
@@ -93,6 +96,8 @@ class ExportService:
         return jsonld.collection(annotations, "Annotated Reader export")
 
     def _mention_annotations(self, scope: Scope) -> list[dict]:
+        from reader.core.export import jsonld
+
         entities = {entity.id: entity for entity in self._entities.register()}
         found = []
         for info in self._documents.list():
