@@ -38,6 +38,7 @@ class DocumentPane(QWidget):
         self.highlight_color = HIGHLIGHT_COLORS[0]
         self._spans: list[Span] = []
         self._pending_note: tuple[int, int] | None = None
+        self._formats: dict[tuple[str, str], object] = {}
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
         self.view = DocumentView(self)
@@ -61,7 +62,6 @@ class DocumentPane(QWidget):
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([800, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -126,6 +126,7 @@ class DocumentPane(QWidget):
 
     def set_layers(self, layers: set[str]) -> None:
         self.layers = set(layers)
+        self._formats.clear()
         self.view.set_spans(self._spans, self._format_for)
 
     def set_boilerplate_hidden(self, hidden: bool) -> None:
@@ -148,10 +149,13 @@ class DocumentPane(QWidget):
         self.view.viewport().update()
 
     def _format_for(self, span: Span):
-        layer = layer_of(span)
-        if layer and layer not in self.layers:
-            return None
-        return span_format(span, self.view.palette())
+        """One format per (kind, label), made once: painting a block then costs a dictionary lookup per span."""
+        key = (span.kind, span.label)
+        if key not in self._formats:
+            layer = layer_of(span)
+            shown = not layer or layer in self.layers
+            self._formats[key] = span_format(span, self.view.palette()) if shown else None
+        return self._formats[key]
 
     def _describe(self, span: Span) -> str:
         if span.kind == "mention" and span.ref is not None:
