@@ -23,6 +23,7 @@ from reader.core.ranges import overlaps
 MIN_NAME_LENGTH = 2
 SINGLE_WORD_ORG_WEIGHT = 0.3
 SINGLE_WORD_PERSON_PRIOR = 0.7
+GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -169,7 +170,7 @@ def _vote(cluster: Cluster, is_place) -> str:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one ordinary word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
     if is_place(_canonical(cluster)):
-        votes["PLACE"] += max(1.0, sum(votes.values()))
+        votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
     if _is_acronym(cluster):
         votes["ORG"] += 0.5
     return votes.most_common(1)[0][0] if votes else "PERSON"

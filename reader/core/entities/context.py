@@ -1,0 +1,94 @@
+"""Weak evidence for a name's type from the sentence around it, added up later over all of a name's mentions.
+
+Subjects of verbs act (people); objects of 'in/at/to' are places; 'X was a country', 'X, a city', 'the border of X'
+describe places; 'X was a general', 'the wife of X' describe people; names listed with 'and' are of one kind.
+The word lists are general English, not names from any corpus.
+"""
+
+from __future__ import annotations
+
+from reader.core.entities.gazetteer import is_known_place
+from reader.core.entities.names import TITLES, trim_surface
+
+PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "toward", "towards"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+COPULAS = {"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "remained"}
+PLACE_NOUNS = {
+    "country", "state", "nation", "city", "town", "village", "capital", "province", "region", "republic",
+    "kingdom", "empire", "territory", "colony", "island", "river", "lake", "mountain", "valley", "port", "district",
+    "county", "steppe", "desert", "sea", "protectorate", "principality", "khanate", "monarchy", "place", "land",
+}
+PLACE_OF_HEADS = PLACE_NOUNS | {
+    "border", "borders", "frontier", "independence", "establishment", "recognition", "invasion", "occupation",
+    "annexation", "territory", "population", "inhabitants", "people", "government", "north", "south", "east", "west",
+}
+PERSON_NOUNS = {t for t in TITLES if " " not in t and not t.endswith(".") and t != "the"} | {
+    "man", "woman", "person", "politician", "revolutionary", "leader", "officer", "soldier", "writer", "poet",
+    "historian", "diplomat", "monk", "official", "statesman", "wife", "husband", "son", "daughter", "friend",
+}
+PERSON_OF_HEADS = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "death", "murder",
+    "execution", "arrest", "assassination", "successor", "predecessor", "speech", "memoirs", "biography", "friend",
+}
+COORDINATORS = ("and", "or", ", and", ", or")
+CONTEXT_WEIGHT = 0.5
+DESCRIPTION_WEIGHT = 1.0
+COORDINATION_WEIGHT = 0.75
+KNOWN_PLACE_COORDINATION_WEIGHT = 1.0
+
+
+def add_context_votes(first, root, votes: dict[str, float]) -> None:
+    """Evidence from syntax around one mention: its role, its preposition, the noun that describes it."""
+    previous = first.doc[first.i - 1] if first.i > 0 else None
+    if root.dep_ in SUBJECT_DEPS and root.head.pos_ == "VERB":
+        _add(votes, "PERSON", CONTEXT_WEIGHT)
+    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
+        _add(votes, "PLACE", CONTEXT_WEIGHT)
+    if previous is not None and previous.lower_ == "of" and previous.head.pos_ == "NOUN":
+        _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
+    for noun in _describing_nouns(root):
+        _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
+
+
+def _describing_nouns(root) -> list:
+    """'X was a puppet state' (attribute of a copula), 'X, a small town' (apposition)."""
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    return [noun for noun in nouns if noun.pos_ == "NOUN" and _same_line(root, noun)]
+
+
+def _same_line(first, second) -> bool:
+    """The parser may join a heading to the sentence below it; a description never crosses a line break."""
+    low, high = sorted((first.i, second.i))
+    return all("\n" not in token.whitespace_ and "\n" not in token.text for token in first.doc[low:high])
+
+
+def _kind_of(noun: str, place_nouns: set[str], person_nouns: set[str]) -> str:
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in place_nouns | person_nouns else noun
+    if singular in place_nouns:
+        return "PLACE"
+    return "PERSON" if singular in person_nouns else ""
+
+
+def _add(votes: dict[str, float], kind: str, weight: float) -> None:
+    if kind:
+        votes[kind] = votes.get(kind, 0) + weight
+
+
+def vote_by_coordination(text: str, candidates: list) -> None:
+    """'Demid and Namsrai', 'Japan or Korea': names joined by 'and'/'or' are probably of one type (a bare comma is
+    not enough: 'the founding of X, Smith said')."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if text[left.end:right.start].strip().lower() in COORDINATORS:
+            for a, b in ((left, right), (right, left)):
+                kind, weight = _coordinated_kind(b)
+                if kind:
+                    _add(a.votes, kind, weight)
+
+
+def _coordinated_kind(candidate) -> tuple[str, float]:
+    if is_known_place(trim_surface(candidate.text, 0)[0]):
+        return "PLACE", KNOWN_PLACE_COORDINATION_WEIGHT
+    return (max(candidate.votes, key=candidate.votes.get), COORDINATION_WEIGHT) if candidate.votes else ("", 0.0)

@@ -1,0 +1,54 @@
+"""Where a name ends in a capitalised line: headlines and captions capitalise their verbs too.
+
+In "Smith Falls into Disfavour" or "J. Smith Talking to the Press" the tagger reads the capitalised verb as part of
+the name. Lower-cased, the same line is tagged as ordinary English and the verb shows ("falls" VBZ, "talking" VBG).
+Only title-case sentences (most longer words capitalised) are tagged again, so running text costs nothing extra.
+"""
+
+from __future__ import annotations
+
+TITLE_CASE_SHARE = 0.6
+LONG_WORD = 4  # shorter words ('of', 'to', 'into') stay lower case in titles
+MIN_LONG_WORDS = 2
+NOT_NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
+
+
+def is_verb(token) -> bool:
+    return token.tag_.startswith("VB")
+
+
+def is_title_case(tokens) -> bool:
+    """Most of the longer words start with a capital: a headline, caption or heading rather than running text."""
+    words = [t.text for t in tokens if t.is_alpha and len(t.text) >= LONG_WORD]
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) >= MIN_LONG_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
+
+
+def _lines(doc) -> list:
+    """Sentences cut at line breaks too: the parser often joins a heading to the paragraph below it."""
+    pieces, start = [], 0
+    for token in doc:
+        if token.i > start and (token.is_sent_start or "\n" in doc[token.i - 1].whitespace_ or "\n" in token.text):
+            pieces.append(doc[start:token.i])
+            start = token.i
+    if start < len(doc):
+        pieces.append(doc[start:])
+    return pieces
+
+
+def headline_verbs(nlp, doc) -> set[int]:
+    """Indices of capitalised tokens in title-case sentences that the tagger reads as verbs once lower-cased."""
+    sentences = [s for s in _lines(doc) if is_title_case(s) and any(t.pos_ == "PROPN" for t in s)]
+    sentences = [s for s in sentences if len(s.text.lower()) == len(s.text)]  # offsets must survive lower-casing
+    if not sentences:
+        return set()
+    starts = {token.idx: token for token in doc}
+    disabled = [name for name in NOT_NEEDED if name in nlp.pipe_names]
+    found = set()
+    for sentence, lowered in zip(sentences, nlp.pipe([s.text.lower() for s in sentences], disable=disabled),
+                                 strict=True):
+        for token in lowered:
+            original = starts.get(sentence.start_char + token.idx)
+            if original is not None and is_verb(token) and original.text[:1].isupper():
+                found.add(original.i)
+    return found
