@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
+from reader.core.entities.joined import split_joined_names
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
 from reader.core.entities.names import has_initials, is_title, name_key, token_count, trim_surface
@@ -72,6 +73,7 @@ class Consolidated:
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) -> Consolidated:
     clusters = _cluster_candidates(documents, decisions)
     _drop_common_words(clusters, _lowercase_words(documents), decisions)
+    split_joined_names(clusters)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)

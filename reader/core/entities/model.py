@@ -58,10 +58,10 @@ class ModelStep:
             yield from ([] for _ in texts)
             return
         for doc in nlp.pipe(texts, batch_size=8):
-            yield _candidates(doc, headline_verbs(nlp, doc))
+            yield candidates_in(doc, headline_verbs(nlp, doc))
 
 
-def _candidates(doc, headline_verb_tokens: set[int]) -> list[Candidate]:
+def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Typed entities, entities of labels we do not show (their votes keep those names out), untyped names."""
     stops = headline_verb_tokens | {t.i for t in doc if is_verb(t) or t.tag_ == "POS"}
     found, covered = [], set()

@@ -35,6 +35,12 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[
     return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
 
 
+def is_typo_of(name: str, other: str) -> bool:
+    """One edit apart, same initial, both long enough for an edit to be a typo rather than another name."""
+    return min(len(name), len(other)) >= MIN_LENGTH and name[0] == other[0] \
+        and DamerauLevenshtein.distance(name, other) == 1
+
+
 def _closest(first, second) -> tuple[float, int]:
     """Best similarity (and its edit distance) between any name of one cluster and any of the other."""
     best = (0.0, 99)

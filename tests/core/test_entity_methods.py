@@ -1,0 +1,100 @@
+"""Where names end and what type their context gives them, on small invented texts (the model is real)."""
+
+from reader.core.entities.consolidate import Cluster, DocumentInput, consolidate
+from reader.core.entities.context import vote_by_coordination
+from reader.core.entities.decisions import Decisions
+from reader.core.entities.gazetteer import is_known_place
+from reader.core.entities.joined import split_joined_names
+from reader.core.entities.model import Candidate, candidates_in
+
+HEADLINE = "Harold Brinkley\n\nBrinkley Falls into Disgrace\n\nBrinkley realized that the council had turned.\n"
+CAPTION = "«What will you do now?»: A. K. Brinkley Talking to the Press on May 4, 1921\n"
+STATE = ("Although Velmoria was a small puppet state, it wanted recognition. "
+         "After the establishment of Velmoria, Brinkley, who had never cared, changed his mind.\n")
+
+
+def _texts(model, text: str) -> list[str]:
+    return [c.text for c in next(model.candidates([text]))]
+
+
+def test_headline_verb_ends_the_name(shared_model):
+    """In 'Brinkley Falls into Disgrace' the capitalised verb is not part of the person's name."""
+    found = _texts(shared_model, HEADLINE)
+    assert "Brinkley Falls" not in found and found.count("Brinkley") >= 2
+
+
+def test_caption_verb_ends_the_name(shared_model):
+    """'A. K. Brinkley Talking to the Press': the name stops before the verb."""
+    found = _texts(shared_model, CAPTION)
+    assert "A. K. Brinkley" in found and not any("Talking" in text for text in found)
+
+
+def test_possessive_ends_a_person_span(shared_model):
+    """A person span the model stretched over "Brinkley’s Gamble" keeps only the possessor."""
+    doc = shared_model.load()("Brinkley’s Gamble")
+    doc.ents = [doc.char_span(0, len(doc.text), label="PERSON")]
+    assert [c.text for c in candidates_in(doc)] == ["Brinkley"]
+
+
+def test_listed_names_in_one_span_are_split(shared_model):
+    """A span the model read as one title, 'Tarvel and Oskarsen', is two names, neither a work of art."""
+    doc = shared_model.load()("The mayor came, accompanied by Tarvel and Oskarsen.")
+    start = doc.text.index("Tarvel")
+    doc.ents = [doc.char_span(start, doc.text.index("."), label="WORK_OF_ART")]
+    found = {c.text: c.votes for c in candidates_in(doc)}
+    assert set(found) == {"Tarvel", "Oskarsen"} and not any("OTHER" in votes for votes in found.values())
+
+
+def test_description_votes_place_and_comma_is_no_list(shared_model):
+    """'X was a puppet state' and 'the establishment of X' vote place; 'of X, Brinkley,' links no types."""
+    found = next(shared_model.candidates([STATE]))
+    states = [c for c in found if c.text == "Velmoria"]
+    assert states[0].votes.get("PLACE", 0) >= 1.0 and states[1].votes.get("PLACE", 0) >= 0.5
+    assert "PERSON" not in states[1].votes
+    assert "PLACE" not in next(c for c in found if c.text == "Brinkley").votes
+
+
+def test_known_place_in_a_list_votes_place():
+    """A name listed with a gazetteer place ('Velmoria and Japan') gets a full place vote."""
+    text = "Velmoria and Japan"
+    left, right = Candidate(0, 8, "Velmoria", {"PERSON": 1.0}), Candidate(13, 18, "Japan", {})
+    vote_by_coordination(text, [left, right])
+    assert left.votes["PLACE"] >= 1.0
+
+
+def test_qualified_gazetteer_places():
+    """'Upper Egypt' and 'Pan-Africa' are places; a first name before a city ('Jack London') is not a qualifier."""
+    assert is_known_place("Upper Egypt") and is_known_place("Pan-Africa") and is_known_place("Northern Ireland")
+    assert not is_known_place("Jack London")
+
+
+def test_gazetteer_place_wins_a_tie_with_the_model():
+    """One person label from the model against the gazetteer: 'Upper Egypt' is a place."""
+    text = "They invaded Upper Egypt."
+    document = DocumentInput(1, text, [], [Candidate(13, 24, "Upper Egypt", {"PERSON": 1.0})], [])
+    result = consolidate([document], Decisions(), is_known_place)
+    assert result.types["upper egypt"] == "PLACE"
+
+
+def _cluster(key: str, count: int) -> Cluster:
+    cluster = Cluster(key)
+    cluster.names[key.title()] = count
+    cluster.places = [(1, i * 100, i * 100 + len(key), key.title()) for i in range(count)]
+    return cluster
+
+
+def test_two_known_names_read_as_one_are_split():
+    """'Bradnt Kessler' (a typo of Brandt, then Kessler, both named alone more often) is two people."""
+    clusters = {k: _cluster(k, n) for k, n in (("brandt", 6), ("kessler", 4), ("bradnt kessler", 1))}
+    split_joined_names(clusters)
+    assert "bradnt kessler" not in clusters
+    assert clusters["kessler"].count == 5 and clusters["bradnt"].places == [(1, 0, 6, "Bradnt")]
+    assert clusters["kessler"].places[-1] == (1, 7, 14, "Kessler")
+
+
+def test_full_names_are_not_split():
+    """'Anton Kessler' stays whole: 'Anton' is never used alone; 'Brandt Kessler' is commoner than 'Brandt'."""
+    clusters = {k: _cluster(k, n) for k, n in (("brandt", 1), ("kessler", 4), ("anton kessler", 1),
+                                               ("brandt kessler", 3))}
+    split_joined_names(clusters)
+    assert "anton kessler" in clusters and "brandt kessler" in clusters
