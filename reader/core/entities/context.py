@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.names import TITLES, trim_surface
+from reader.core.entities.tags import is_full_verb, is_noun
 
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -40,11 +41,11 @@ KNOWN_PLACE_COORDINATION_WEIGHT = 1.0
 def add_context_votes(first, root, votes: dict[str, float]) -> None:
     """Evidence from syntax around one mention: its role, its preposition, the noun that describes it."""
     previous = first.doc[first.i - 1] if first.i > 0 else None
-    if root.dep_ in SUBJECT_DEPS and root.head.pos_ == "VERB":
+    if root.dep_ in SUBJECT_DEPS and is_full_verb(root.head):
         _add(votes, "PERSON", CONTEXT_WEIGHT)
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
         _add(votes, "PLACE", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ == "of" and previous.head.pos_ == "NOUN":
+    if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
@@ -55,7 +56,7 @@ def _describing_nouns(root) -> list:
     nouns = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
         nouns += [child for child in root.head.children if child.dep_ == "attr"]
-    return [noun for noun in nouns if noun.pos_ == "NOUN" and _same_line(root, noun)]
+    return [noun for noun in nouns if is_noun(noun) and _same_line(root, noun)]
 
 
 def _same_line(first, second) -> bool:

