@@ -34,19 +34,22 @@ def _lines(doc) -> list:
     return pieces
 
 
-def headline_verbs(nlp, doc) -> set[int]:
-    """Indices of capitalised tokens in title-case sentences that the tagger reads as verbs once lower-cased."""
-    sentences = [s for s in _lines(doc) if is_title_case(s) and any(is_proper_noun(t) for t in s)]
-    sentences = [s for s in sentences if len(s.text.lower()) == len(s.text)]  # offsets must survive lower-casing
-    if not sentences:
-        return set()
-    starts = {token.idx: token for token in doc}
+def headline_verbs(nlp, docs: list) -> list[set[int]]:
+    """For each doc, the indices of capitalised tokens in title-case lines that the tagger reads as verbs once
+    lower-cased (all the docs' such lines tagged in one batch)."""
+    lines = [(number, line) for number, doc in enumerate(docs) for line in _lines(doc) if _worth_tagging(line)]
+    found: list[set[int]] = [set() for _ in docs]
+    if not lines:
+        return found
     disabled = [name for name in NOT_NEEDED if name in nlp.pipe_names]
-    found = set()
-    for sentence, lowered in zip(sentences, nlp.pipe([s.text.lower() for s in sentences], disable=disabled),
-                                 strict=True):
-        for token in lowered:
-            original = starts.get(sentence.start_char + token.idx)
-            if original is not None and is_verb(token) and original.text[:1].isupper():
-                found.add(original.i)
+    lowered = nlp.pipe([line.text.lower() for _, line in lines], disable=disabled)
+    for (number, line), tagged in zip(lines, lowered, strict=True):
+        starts = {token.idx - line.start_char: token for token in line}
+        found[number].update(starts[token.idx].i for token in tagged
+                             if token.idx in starts and is_verb(token) and starts[token.idx].text[:1].isupper())
     return found
+
+
+def _worth_tagging(line) -> bool:
+    """A title-case line with a proper noun, whose offsets survive lower-casing."""
+    return is_title_case(line) and any(is_proper_noun(t) for t in line) and len(line.text.lower()) == len(line.text)

@@ -18,6 +18,7 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "3"
+BATCH_SIZE = 8  # texts per model batch: progress reports after each
 UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of speech read from tags
 
 
@@ -59,8 +60,12 @@ class ModelStep:
         if nlp is None:
             yield from ([] for _ in texts)
             return
-        for doc in nlp.pipe(texts, batch_size=8):
-            yield candidates_in(doc, headline_verbs(nlp, doc))
+        from spacy.util import minibatch
+
+        for batch in minibatch(texts, BATCH_SIZE):
+            docs = list(nlp.pipe(batch, batch_size=BATCH_SIZE))
+            for doc, verbs in zip(docs, headline_verbs(nlp, docs), strict=True):
+                yield candidates_in(doc, verbs)
 
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:

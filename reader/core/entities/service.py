@@ -95,10 +95,11 @@ class EntityService:
 
     def _write(self, result: Consolidated, documents: list[DocumentInput]) -> None:
         versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
+        ids = store.upsert_entities(self._db, [(c.key, result.names[c.key], result.types[c.key])
+                                               for c in result.clusters])
         aliases, rows = {}, []
         for cluster in result.clusters:
-            entity_id = store.upsert_entity(self._db, cluster.key, result.names[cluster.key],
-                                            result.types[cluster.key])
+            entity_id = ids[cluster.key]
             aliases[entity_id] = set(cluster.names)
             for document_id, start, end, text in {p[:4] for p in cluster.places}:
                 rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
