@@ -1,7 +1,7 @@
 """Where names end and what type their context gives them, on small invented texts (the model is real)."""
 
 from reader.core.entities.consolidate import Cluster, DocumentInput, consolidate
-from reader.core.entities.context import vote_by_coordination
+from reader.core.entities.context import record_lists
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.joined import split_joined_names
@@ -54,12 +54,57 @@ def test_description_votes_place_and_comma_is_no_list(shared_model):
     assert "PLACE" not in next(c for c in found if c.text == "Brinkley").votes
 
 
-def test_known_place_in_a_list_votes_place():
-    """A name listed with a gazetteer place ('Velmoria and Japan') gets a full place vote."""
-    text = "Velmoria and Japan"
-    left, right = Candidate(0, 8, "Velmoria", {"PERSON": 1.0}), Candidate(13, 18, "Japan", {})
-    vote_by_coordination(text, [left, right])
-    assert left.votes["PLACE"] >= 1.0
+def _types(text: str, candidates: list[Candidate]) -> dict[str, str]:
+    return consolidate([DocumentInput(1, text, [], candidates, [])], Decisions(), is_known_place).types
+
+
+def test_names_listed_with_places_lean_place():
+    """'Velmoria and Japan', 'Velmoria or Japan': a name the model calls a person twice, listed twice with a
+    gazetteer place and once described as a state, is voted a place over all its mentions."""
+    text = "Velmoria and Japan. Velmoria or Japan. Velmoria was a state."
+    record_lists(text, found := [Candidate(0, 8, "Velmoria", {"PERSON": 1.0}), Candidate(13, 18, "Japan", {}),
+                                 Candidate(20, 28, "Velmoria", {"PERSON": 1.0}), Candidate(32, 37, "Japan", {}),
+                                 Candidate(39, 47, "Velmoria", {"PLACE": 2.0})])
+    assert found[0].listed_with == ["Japan"] and found[1].listed_with == ["Velmoria"]
+    assert _types(text, found)["velmoria"] == "PLACE"
+
+
+def test_a_bare_comma_is_no_list():
+    """'the founding of Velmoria, Brinkley said': a comma alone links no names."""
+    text = "the founding of Velmoria, Brinkley said"
+    found = [Candidate(16, 24, "Velmoria", {}), Candidate(26, 34, "Brinkley", {})]
+    record_lists(text, found)
+    assert found[0].listed_with == [] and found[1].listed_with == []
+
+
+def test_name_without_evidence_takes_the_type_of_its_list():
+    """'met Tarvel and Oskarsen in ...': Oskarsen, with one weak place vote, is a person because Tarvel is one."""
+    text = "Tarvel spoke. Tarvel left. We met Tarvel and Oskarsen in Velmoria."
+    found = [Candidate(0, 6, "Tarvel", {"PERSON": 1.5}), Candidate(14, 20, "Tarvel", {"PERSON": 1.0}),
+             Candidate(34, 40, "Tarvel", {}), Candidate(45, 53, "Oskarsen", {"PLACE": 1.0}),
+             Candidate(57, 65, "Velmoria", {"PLACE": 1.5})]
+    record_lists(text, found)
+    assert _types(text, found)["oskarsen"] == "PERSON"
+
+
+def test_preposition_governs_both_names_of_a_list(shared_model):
+    """'built in Hovrat and Ulmask': 'in' is evidence of a place for the second name too."""
+    found = next(shared_model.candidates(["The telegraph was built in Hovrat and Ulmask during the war.\n"]))
+    assert all(c.votes.get("PLACE", 0) >= 0.5 for c in found if c.text in ("Hovrat", "Ulmask"))
+
+
+def test_offices_and_calendar_words_are_not_names():
+    """'Finance Minister', 'Deputy Chief', 'March' alone are no entities; 'Margaret King' is a name."""
+    text = "Finance Minister. Deputy Chief. March. Margaret King."
+    found = [Candidate(0, 16, "Finance Minister", {"PERSON": 1.0}), Candidate(18, 30, "Deputy Chief", {}),
+             Candidate(32, 37, "March", {}), Candidate(39, 52, "Margaret King", {"PERSON": 1.0})]
+    assert set(_types(text, found)) == {"margaret king"}
+
+
+def test_capitalised_common_word_keeps_the_model_label():
+    """'the Party' labelled ORG, where the text also says 'party', is no one-word person name."""
+    text = "The Party met. The party was large."
+    assert _types(text, [Candidate(4, 9, "Party", {"ORG": 1.0})])["party"] == "ORG"
 
 
 def test_qualified_gazetteer_places():

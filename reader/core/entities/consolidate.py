@@ -17,14 +17,12 @@ from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
-from reader.core.entities.names import has_initials, is_title, name_key, token_count, trim_surface
+from reader.core.entities.names import canonical_name, is_calendar_word, is_title, name_key, token_count, trim_surface
 from reader.core.entities.variants import find_variants
+from reader.core.entities.voting import decide_types
 from reader.core.ranges import overlaps
 
 MIN_NAME_LENGTH = 2
-SINGLE_WORD_ORG_WEIGHT = 0.3
-SINGLE_WORD_PERSON_PRIOR = 0.7
-GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -46,12 +44,14 @@ class Cluster:
     key: str
     names: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
+    partners: Counter = field(default_factory=Counter)  # name keys it was listed with ('X and Y'), times
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
 
     def absorb(self, other: Cluster) -> None:
         self.names.update(other.names)
         self.votes.update(other.votes)
+        self.partners.update(other.partners)
         self.places.extend(other.places)
 
     @property
@@ -72,20 +72,21 @@ class Consolidated:
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) -> Consolidated:
     clusters = _cluster_candidates(documents, decisions)
-    _drop_common_words(clusters, _lowercase_words(documents), decisions)
+    common_words = _lowercase_words(documents)
+    _drop_common_words(clusters, common_words, decisions)
     split_joined_names(clusters)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)
     for key in [k for k in clusters if k in decisions.rejected_entities]:
         del clusters[key]
-    types = {key: decisions.types.get(key) or _vote(cluster, is_place) for key, cluster in clusters.items()}
+    types = decide_types(clusters, decisions.types, is_place, common_words)
     for key in [k for k, kind in types.items() if kind not in TYPES]:
         del clusters[key], types[key]  # nationalities, laws, products: names we keep out of the register
     _propagate_aliases(documents, clusters, decisions)
     _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
-    names = {key: decisions.renames.get(key) or _canonical(cluster) for key, cluster in clusters.items()}
+    names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
     for key, cluster in date_clusters.items():
         names[key], types[key] = decisions.renames.get(key) or cluster.date_value, "DATE"
     everything = [*clusters.values(), *date_clusters.values()]
@@ -96,7 +97,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) 
 
 def _valid_name(name: str) -> bool:
     return len(name) >= MIN_NAME_LENGTH and name[:1].isupper() and not name.replace(" ", "").isdigit() \
-        and any(ch.isalpha() for ch in name) and not is_title(name)
+        and any(ch.isalpha() for ch in name) and not is_title(name) and not is_calendar_word(name)
 
 
 def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
@@ -126,6 +127,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             cluster = clusters.setdefault(key, Cluster(key))
             cluster.names[name] += 1
             cluster.votes.update(candidate.votes)
+            cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
             cluster.places.append((document.document_id, start, end, name))
@@ -164,27 +166,6 @@ def _owner(clusters: dict[str, Cluster], name: str) -> str | None:
     if key in clusters:
         return key
     return next((k for k, c in clusters.items() if any(name_key(n) == key for n in c.names)), None)
-
-
-def _vote(cluster: Cluster, is_place) -> str:
-    votes = Counter(cluster.votes)
-    if token_count(cluster.key) == 1 and not _is_acronym(cluster):
-        votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one ordinary word; people often are
-        votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
-    if is_place(_canonical(cluster)):
-        votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
-    if _is_acronym(cluster):
-        votes["ORG"] += 0.5
-    return votes.most_common(1)[0][0] if votes else "PERSON"
-
-
-def _is_acronym(cluster: Cluster) -> bool:
-    return any(name.isupper() and len(name) > 1 for name in cluster.names)
-
-
-def _canonical(cluster: Cluster) -> str:
-    """The fullest form: most words without initials, then the most frequent."""
-    return max(cluster.names, key=lambda n: (token_count(n) if not has_initials(n) else 0, cluster.names[n], n))
 
 
 def _alias_pattern(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[re.Pattern | None, dict[str, str]]:

@@ -1,14 +1,14 @@
 """Weak evidence for a name's type from the sentence around it, added up later over all of a name's mentions.
 
 Subjects of verbs act (people); objects of 'in/at/to' are places; 'X was a country', 'X, a city', 'the border of X'
-describe places; 'X was a general', 'the wife of X' describe people; names listed with 'and' are of one kind.
+describe places; 'X was a general', 'the wife of X' describe people. Names listed with 'and' are noted for the
+corpus-wide vote.
 The word lists are general English, not names from any corpus.
 """
 
 from __future__ import annotations
 
-from reader.core.entities.gazetteer import is_known_place
-from reader.core.entities.names import TITLES, trim_surface
+from reader.core.entities.names import TITLES
 from reader.core.entities.tags import is_full_verb, is_noun
 
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "toward", "towards"}
@@ -33,14 +33,13 @@ PERSON_OF_HEADS = {
 }
 COORDINATORS = ("and", "or", ", and", ", or")
 CONTEXT_WEIGHT = 0.5
-DESCRIPTION_WEIGHT = 1.0
-COORDINATION_WEIGHT = 0.75
-KNOWN_PLACE_COORDINATION_WEIGHT = 1.0
+DESCRIPTION_WEIGHT = 2.0  # "X was a country" says outright what the model only guesses
 
 
 def add_context_votes(first, root, votes: dict[str, float]) -> None:
     """Evidence from syntax around one mention: its role, its preposition, the noun that describes it."""
-    previous = first.doc[first.i - 1] if first.i > 0 else None
+    lead = root.head.left_edge if root.dep_ == "conj" else first  # 'in Hovd and Altai': 'in' governs both
+    previous = first.doc[lead.i - 1] if lead.i > 0 else None
     if root.dep_ in SUBJECT_DEPS and is_full_verb(root.head):
         _add(votes, "PERSON", CONTEXT_WEIGHT)
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
@@ -77,19 +76,11 @@ def _add(votes: dict[str, float], kind: str, weight: float) -> None:
         votes[kind] = votes.get(kind, 0) + weight
 
 
-def vote_by_coordination(text: str, candidates: list) -> None:
-    """'Demid and Namsrai', 'Japan or Korea': names joined by 'and'/'or' are probably of one type (a bare comma is
-    not enough: 'the founding of X, Smith said')."""
+def record_lists(text: str, candidates: list) -> None:
+    """'Demid and Namsrai', 'Japan or Korea': names joined by 'and'/'or' are probably of one type, which the
+    corpus-wide vote settles (a bare comma is not enough: 'the founding of X, Smith said')."""
     ordered = sorted(candidates, key=lambda c: c.start)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if text[left.end:right.start].strip().lower() in COORDINATORS:
-            for a, b in ((left, right), (right, left)):
-                kind, weight = _coordinated_kind(b)
-                if kind:
-                    _add(a.votes, kind, weight)
-
-
-def _coordinated_kind(candidate) -> tuple[str, float]:
-    if is_known_place(trim_surface(candidate.text, 0)[0]):
-        return "PLACE", KNOWN_PLACE_COORDINATION_WEIGHT
-    return (max(candidate.votes, key=candidate.votes.get), COORDINATION_WEIGHT) if candidate.votes else ("", 0.0)
+            left.listed_with.append(right.text)
+            right.listed_with.append(left.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reader.core.entities.context import add_context_votes, vote_by_coordination
+from reader.core.entities.context import add_context_votes, record_lists
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.tags import is_proper_noun, is_verb
 
@@ -30,7 +30,7 @@ class Candidate:
     end: int
     text: str
     votes: dict[str, float] = field(default_factory=dict)
-    titled: bool = False
+    listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
 
 
 class ModelStep:
@@ -77,7 +77,7 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops)
-    vote_by_coordination(doc.text, found)
+    record_lists(doc.text, found)
     return found
 
 

@@ -6,6 +6,9 @@ Title and honorific lists are general English usage, not names from any corpus.
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from reader.core.entities.dates import MONTHS
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
@@ -14,7 +17,11 @@ TITLES = (
     "comrade", "mr.", "mr", "mrs.", "mrs", "ms.", "dr.", "dr", "prof.", "professor", "sir", "lord", "lady", "king",
     "queen", "prince", "princess", "emperor", "tsar", "czar", "khan", "bogd", "lama", "saint", "st.", "leader",
     "head of state", "ambassador", "envoy", "senator", "governor", "judge", "bishop", "father", "the",
+    "deputy", "vice", "acting", "director", "chief", "commissar", "consul",
 )
+OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
+           "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                             + r")\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -42,6 +49,11 @@ def name_key(name: str) -> str:
     return _SPACES.sub(" ", bare).casefold().strip(" .,")
 
 
+def canonical_name(names: Counter) -> str:
+    """The fullest form: most words without initials, then the most frequent."""
+    return max(names, key=lambda n: (token_count(n) if not has_initials(n) else 0, names[n], n))
+
+
 def surname(name: str) -> str:
     key = name_key(name)
     return key.split(" ")[-1] if key else ""
@@ -56,9 +68,16 @@ def token_count(name: str) -> int:
 
 
 _TITLE_SET = {t.rstrip(".") for t in TITLES}
+CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
 
 
 def is_title(name: str) -> bool:
-    """A name made only of titles ('Prime Minister', 'Deputy Minister') names an office, not a person."""
-    words = name.casefold().split()
-    return bool(words) and all(word.rstrip(".") in _TITLE_SET for word in words)
+    """A name made only of titles ('Prime Minister', 'Deputy Minister') or ending in an office ('Finance Minister',
+    'Military Commander') names an office, not a person."""
+    words = [word.rstrip(".") for word in name.casefold().split()]
+    return bool(words) and (all(word in _TITLE_SET for word in words) or len(words) > 1 and words[-1] in OFFICES)
+
+
+def is_calendar_word(name: str) -> bool:
+    """'March', 'Friday': a month or weekday standing alone is part of a date, not a name."""
+    return name.casefold() in CALENDAR_WORDS

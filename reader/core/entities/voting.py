@@ -1,0 +1,63 @@
+"""A name's type, decided over all its mentions in all documents.
+
+The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
+the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
+ordinary word the corpus also writes in lower case ('Party', 'Congress'); and a name listed with others ('Smith and
+Jones', 'Velmoria or Japan') leans to the type those others were given.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.core.entities.names import canonical_name, name_key, token_count
+
+SINGLE_WORD_ORG_WEIGHT = 0.3
+SINGLE_WORD_PERSON_PRIOR = 0.7
+GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
+LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
+ACRONYM_ORG_VOTE = 0.5
+
+
+def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
+    """Cluster key -> type: the user's decision, else the vote, with the types of names it is listed with."""
+    first = {key: _scores(cluster, is_place, common_words) for key, cluster in clusters.items()}
+    owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
+    types = {}
+    for key, cluster in clusters.items():
+        listed = Counter()
+        for partner, times in cluster.partners.items():
+            other = owners.get(partner)
+            if other is not None and other != key:
+                kind, share = _winner(first[other])
+                listed[kind] += times * LIST_WEIGHT * share
+        scores = _scores(cluster, is_place, common_words, listed) if listed else first[key]
+        types[key] = decided.get(key) or _winner(scores)[0]
+    return types
+
+
+def _winner(scores: Counter) -> tuple[str, float]:
+    """The winning type and its share of all the votes (how sure the vote is)."""
+    if not scores:
+        return "PERSON", 0.0
+    kind, top = scores.most_common(1)[0]
+    total = sum(scores.values())
+    return kind, top / total if total > 0 else 0.0
+
+
+def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = None) -> Counter:
+    votes = Counter(cluster.votes)
+    votes.update(listed or {})
+    acronym = _is_acronym(cluster)
+    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words:
+        votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
+        votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
+    if is_place(canonical_name(cluster.names)):
+        votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
+    if acronym:
+        votes["ORG"] += ACRONYM_ORG_VOTE
+    return votes
+
+
+def _is_acronym(cluster) -> bool:
+    return any(name.isupper() and len(name) > 1 for name in cluster.names)
