@@ -143,3 +143,19 @@ def test_full_names_are_not_split():
                                                ("brandt kessler", 3))}
     split_joined_names(clusters)
     assert "anton kessler" in clusters and "brandt kessler" in clusters
+
+
+def test_span_across_a_line_break_keeps_the_name_on_its_head_line(shared_model):
+    """A span the model ran from a heading into the next line ('Last Stand\\n\\nVelmoria') yields only 'Velmoria',
+    without the run's label, and with the vote of the sentence that describes it."""
+    doc = shared_model.load()("Last Stand\n\nVelmoria was a small island.")
+    doc.ents = [doc.char_span(0, doc.text.index(" was"), label="ORG")]
+    found = {c.text: c.votes for c in candidates_in(doc)}
+    assert list(found) == ["Velmoria"] and "ORG" not in found["Velmoria"] and found["Velmoria"]["PLACE"] >= 2
+
+
+def test_listed_descriptions_and_titles_of_places(shared_model):
+    """'Brinkley was a scholar and poet' describes a person; in 'the king of Velmoria' Velmoria is a place."""
+    found = next(shared_model.candidates(["Brinkley was a scholar and poet. He served the king of Velmoria.\n"]))
+    votes = {c.text: c.votes for c in found}
+    assert votes["Brinkley"].get("PERSON", 0) >= 4 and votes["Velmoria"].get("PLACE", 0) >= 0.5

@@ -110,7 +110,7 @@ def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisi
     for key in list(clusters):
         cluster = clusters[key]
         untyped = not any(v >= 1.0 for v in cluster.votes.values())
-        if untyped and key not in decisions.split_aliases and all(w in lowercase for w in key.split()):
+        if untyped and key not in decisions.split_aliases and all(w in lowercase for w in _WORD.findall(key)):
             del clusters[key]
 
 

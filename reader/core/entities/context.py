@@ -19,13 +19,17 @@ PLACE_NOUNS = {
     "kingdom", "empire", "territory", "colony", "island", "river", "lake", "mountain", "valley", "port", "district",
     "county", "steppe", "desert", "sea", "protectorate", "principality", "khanate", "monarchy", "place", "land",
 }
-PLACE_OF_HEADS = PLACE_NOUNS | {
+_TITLE_WORDS = {t for t in TITLES if " " not in t and not t.endswith(".") and t not in ("the", "father")}
+PLACE_OF_HEADS = PLACE_NOUNS | _TITLE_WORDS | {  # 'the border of X', 'the king of X': X is a place
     "border", "borders", "frontier", "independence", "establishment", "recognition", "invasion", "occupation",
     "annexation", "territory", "population", "inhabitants", "people", "government", "north", "south", "east", "west",
+    "coast", "shore", "shores", "heart", "interior", "outskirts", "streets", "ruler", "duke", "duchess", "count",
 }
-PERSON_NOUNS = {t for t in TITLES if " " not in t and not t.endswith(".") and t != "the"} | {
+PERSON_NOUNS = _TITLE_WORDS | {
     "man", "woman", "person", "politician", "revolutionary", "leader", "officer", "soldier", "writer", "poet",
     "historian", "diplomat", "monk", "official", "statesman", "wife", "husband", "son", "daughter", "friend",
+    "scholar", "scientist", "philosopher", "painter", "merchant", "priest", "nobleman", "aristocrat", "lawyer",
+    "journalist", "author", "representative", "delegate", "adviser", "advisor", "interpreter", "partisan", "veteran",
 }
 PERSON_OF_HEADS = {
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "death", "murder",
@@ -54,11 +58,12 @@ def _describing_nouns(root) -> list:
     """'X was a puppet state' (attribute of a copula), 'X, a small town' (apposition)."""
     nouns = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
-        nouns += [child for child in root.head.children if child.dep_ == "attr"]
-    return [noun for noun in nouns if is_noun(noun) and _same_line(root, noun)]
+        attributes = [child for child in root.head.children if child.dep_ == "attr"]
+        nouns += attributes + [c for a in attributes for c in a.children if c.dep_ == "conj"]  # 'a scholar and poet'
+    return [noun for noun in nouns if is_noun(noun) and same_line(root, noun)]
 
 
-def _same_line(first, second) -> bool:
+def same_line(first, second) -> bool:
     """The parser may join a heading to the sentence below it; a description never crosses a line break."""
     low, high = sorted((first.i, second.i))
     return all("\n" not in token.whitespace_ and "\n" not in token.text for token in first.doc[low:high])

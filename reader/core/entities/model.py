@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reader.core.entities.context import add_context_votes, record_lists
+from reader.core.entities.context import add_context_votes, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.tags import is_proper_noun, is_verb
 
@@ -73,7 +73,9 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
     stops = headline_verb_tokens | {t.i for t in doc if is_verb(t) or t.tag_ == "POS"}
     found, covered = [], set()
     for ent in doc.ents:
-        if (ent.label_ in LABELS or ent.label_ in OTHER_LABELS) and "\n" not in ent.text:
+        if "\n" in ent.text:
+            found += _from_line_of_root(ent, stops)
+        elif ent.label_ in LABELS or ent.label_ in OTHER_LABELS:
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops)
@@ -92,6 +94,16 @@ def _from_entity(ent, stops: set[int]) -> list[Candidate]:
         return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
     end = next((t.i for t in ent[1:] if t.i in stops), ent.end)
     return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
+
+
+def _from_line_of_root(ent, stops: set[int]) -> list[Candidate]:
+    """A span the model ran across a line break ('Last Stand\\n\\nElba'): only the proper nouns opening the line of
+    its head word may be a name, and without the label, which was given to the whole run."""
+    line = [t for t in ent if same_line(t, ent.root) and not t.is_space]
+    if not line or not is_proper_noun(line[0]):
+        return []
+    end = next((t.i for t in line[1:] if t.i in stops or not is_proper_noun(t)), line[-1].i + 1)
+    return [_candidate(ent.doc[line[0].i:end], {})]
 
 
 def _conjuncts(ent) -> list:
