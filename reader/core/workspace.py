@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.notebook import NotebookService
@@ -32,7 +32,7 @@ def default_db_path() -> Path:
 class Workspace:
     """Everything a face (window or command line) needs, built from one database path."""
 
-    def __init__(self, db: Database, path: Path):
+    def __init__(self, db: Store, path: Path):
         self.db = db
         self.path = path
         self.documents = DocumentService(db)

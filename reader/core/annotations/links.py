@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.annotations.models import (
     RELATIONS,
@@ -26,7 +26,7 @@ class LinkNotFound(ReaderError):
 class LinkService:
     """Links (corroborates, contradicts, same event, derives from, elaborates, see also) with an optional note."""
 
-    def __init__(self, db: Database, annotations: AnnotationService):
+    def __init__(self, db: Store, annotations: AnnotationService):
         self._db = db
         self._annotations = annotations
 

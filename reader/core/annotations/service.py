@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
 from reader.core.errors import ReaderError
@@ -19,7 +19,7 @@ class AnnotationNotFound(ReaderError):
 class AnnotationService:
     """Highlights and notes over one database connection."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import DocumentNotFound, ReaderError
@@ -16,7 +16,7 @@ RELIABILITY_RANGE = range(1, 6)
 class SourceCriticismService:
     """Reads and writes the source-criticism fields; author and kind stay with the document's metadata."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def get(self, document_id: int) -> SourceCriticism:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.annotations.models import TagCount, TagRename
 from reader.core.annotations.service import clean_tags
@@ -13,7 +13,7 @@ from reader.core.storage import tags as store
 class TagService:
     """Tag-wide operations; tagging one annotation is `AnnotationService.set_tags`."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def all(self) -> list[TagCount]:

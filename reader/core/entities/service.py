@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
@@ -32,7 +32,7 @@ Progress = Callable[[int, int, str], None]
 class EntityService:
     """The register over one database; recognition re-runs only what changed and replays every decision."""
 
-    def __init__(self, db: Database, model_name: str | None = None):
+    def __init__(self, db: Store, model_name: str | None = None):
         self._db = db
         self.model = ModelStep(model_name or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL)
 
