@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -13,6 +14,7 @@ from reader.core.errors import ImportCancelled
 from reader.core.models import ImportReport
 from reader.core.workspace import Workspace
 from reader.ui.commands import AnnotationEvents, UpdateMetadataCommand
+from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
@@ -50,16 +52,23 @@ class MainWindow(QMainWindow):
         self._connect_panels()
         self.refresh_library()
 
-    def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, tab_with: str = "") -> QDockWidget:
+    def add_panel(self, widget: QWidget | None, title: str, area: Qt.DockWidgetArea,
+                  tab_with: str = "") -> QDockWidget:
         """Add a dock (listed in the View menu); `tab_with` names a dock to share a tabbed area with."""
         dock = QDockWidget(title, self)
         dock.setObjectName(dock_name(title))
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         if tab_with:
             self.tabifyDockWidget(self.findChild(QDockWidget, dock_name(tab_with)), dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def add_lazy_panel(self, build: Callable[[], QWidget], title: str, area: Qt.DockWidgetArea,
+                       tab_with: str = "") -> LazyPanel:
+        """A dock whose widget `build()` makes when the dock is first shown (or the widget is first needed)."""
+        return LazyPanel(self.add_panel(None, title, area, tab_with), build)
 
     def raise_panel(self, title: str) -> None:
         dock = self.findChild(QDockWidget, dock_name(title))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import (
     RELATIONS,
     Comparison,
@@ -15,6 +13,7 @@ from reader.core.annotations.models import (
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.storage import links as store
+from reader.core.storage.store import Store
 
 Target = int | Passage
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import (
     ANCHORED,
     ORPHAN,
@@ -26,6 +24,7 @@ from reader.core.errors import ReaderError
 from reader.core.models import ReanchorSummary
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
+from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.anchoring import AnchorResult

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
 from reader.core.errors import ReaderError
 from reader.core.models import Span
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store
+from reader.core.storage.store import Store
 
 
 class AnnotationNotFound(ReaderError):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import DocumentNotFound, ReaderError
 from reader.core.storage import sources as store
+from reader.core.storage.store import Store
 
 RELIABILITY_RANGE = range(1, 6)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.models import TrashItem
 from reader.core.annotations.notebook import NotebookService
@@ -12,6 +10,7 @@ from reader.core.errors import ReaderError
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
+from reader.core.storage.store import Store
 
 LABEL_CHARS = 80
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.review import reanchor_document
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
@@ -21,6 +19,7 @@ from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.storage.store import Store
-
 from reader.core.errors import DocumentNotFound
 from reader.core.models import DocumentInfo, ImportReport, VersionText
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 
 class DocumentService:

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from reader.core.storage.store import Store
-
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
@@ -20,6 +18,7 @@ from reader.core.models import Span
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput

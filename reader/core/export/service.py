@@ -6,14 +6,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.export.items import ExportItem, LinkItem, Scope
+from reader.core.storage.store import Store
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
 

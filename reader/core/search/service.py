@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.core.storage.store import Store
-
 from reader.core.errors import ReaderError
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
 from reader.core.storage import search_index as store
+from reader.core.storage.store import Store
 
 KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import Annotation, TextQuote
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
 def insert_annotation(db: Store, document_id: int, version_id: int, start: int, end: int, quote: TextQuote,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from reader.core.storage.store import Store
-
 from reader.core.entities.models import EntitySummary, Mention
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 _SUMMARY_SQL = """
 SELECT e.*, COUNT(m.id) AS mention_count, COUNT(DISTINCT m.document_id) AS document_count,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import Comparison, ComparisonFilter, ComparisonSide, Link
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
 def insert_link(db: Store, from_id: int, to_id: int, relation: str, note: str) -> int:

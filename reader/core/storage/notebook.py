@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import NotebookNote
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
     (SELECT annotation_id FROM note_citations c WHERE c.note_id = n.id ORDER BY position)) AS cited

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.storage.store import Store
-
 from reader.core.ranges import overlaps
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import SourceCriticism
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 CRITICISM_FIELDS = tuple(f.name for f in fields(SourceCriticism))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class Store:
         """Run a SELECT on the bare connection and return its rows as dicts."""
         cursor = self.conn.execute(sql, params)
         keys = [column[0] for column in cursor.description]
-        return [dict(zip(keys, row)) for row in cursor]
+        return [dict(zip(keys, row, strict=True)) for row in cursor]
 
     def execute(self, sql: str, params: Sequence | dict | None = None) -> sqlite3.Cursor:
         """A SELECT runs on the bare connection; any other statement goes through sqlite-utils' autocommit rules."""

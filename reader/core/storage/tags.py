@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.storage.store import Store
-
 from reader.core.annotations.models import TagCount
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
 def tag_counts(db: Store) -> list[TagCount]:
