@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
 import os
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,28 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_NAME)
 
 
+class _Service:
+    """A Workspace attribute holding a service that is built, and its module imported, on first use.
+
+    Why: the window's start needs only a few of the services, and importing all eleven cost a sixth of the start-up.
+    The service gets the database and then the named services it depends on.
+    """
+
+    def __init__(self, module: str, class_name: str, *depends_on: str):
+        self.module, self.class_name, self.depends_on = module, class_name, depends_on
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, workspace: Workspace | None, owner: type) -> object:
+        if workspace is None:
+            return self
+        service_class = getattr(importlib.import_module(self.module), self.class_name)
+        service = service_class(workspace.db, *(getattr(workspace, name) for name in self.depends_on))
+        workspace.__dict__[self.name] = service  # later reads find the instance attribute, not this descriptor
+        return service
+
+
 class Workspace:
     """Everything a face (window or command line) needs, built from one database path."""
 
@@ -39,74 +61,19 @@ class Workspace:
         self.db = db
         self.path = path
 
-    # Each service is built, and its module imported, on first use: the window's start needs only a few of them,
-    # and importing all eleven cost a sixth of the start-up.
-
-    @cached_property
-    def documents(self) -> DocumentService:
-        from reader.core.documents.service import DocumentService
-
-        return DocumentService(self.db)
-
-    @cached_property
-    def annotations(self) -> AnnotationService:
-        from reader.core.annotations.service import AnnotationService
-
-        return AnnotationService(self.db)
-
-    @cached_property
-    def links(self) -> LinkService:
-        from reader.core.annotations.links import LinkService
-
-        return LinkService(self.db, self.annotations)
-
-    @cached_property
-    def tags(self) -> TagService:
-        from reader.core.annotations.tags import TagService
-
-        return TagService(self.db)
-
-    @cached_property
-    def notebook(self) -> NotebookService:
-        from reader.core.annotations.notebook import NotebookService
-
-        return NotebookService(self.db, self.annotations)
-
-    @cached_property
-    def sources(self) -> SourceCriticismService:
-        from reader.core.annotations.sources import SourceCriticismService
-
-        return SourceCriticismService(self.db)
-
-    @cached_property
-    def review(self) -> ReviewService:
-        from reader.core.annotations.review import ReviewService
-
-        return ReviewService(self.db, self.annotations)
-
-    @cached_property
-    def trash(self) -> TrashService:
-        from reader.core.annotations.trash import TrashService
-
-        return TrashService(self.db, self.annotations, self.links, self.notebook)
-
-    @cached_property
-    def entities(self) -> EntityService:
-        from reader.core.entities.service import EntityService
-
-        return EntityService(self.db)
-
-    @cached_property
-    def search(self) -> SearchService:
-        from reader.core.search.service import SearchService
-
-        return SearchService(self.db)
-
-    @cached_property
-    def export(self) -> ExportService:
-        from reader.core.export.service import ExportService
-
-        return ExportService(self.db, self.documents, self.annotations, self.links, self.entities)
+    documents: DocumentService = _Service("reader.core.documents.service", "DocumentService")
+    annotations: AnnotationService = _Service("reader.core.annotations.service", "AnnotationService")
+    links: LinkService = _Service("reader.core.annotations.links", "LinkService", "annotations")
+    tags: TagService = _Service("reader.core.annotations.tags", "TagService")
+    notebook: NotebookService = _Service("reader.core.annotations.notebook", "NotebookService", "annotations")
+    sources: SourceCriticismService = _Service("reader.core.annotations.sources", "SourceCriticismService")
+    review: ReviewService = _Service("reader.core.annotations.review", "ReviewService", "annotations")
+    trash: TrashService = _Service("reader.core.annotations.trash", "TrashService", "annotations", "links",
+                                   "notebook")
+    entities: EntityService = _Service("reader.core.entities.service", "EntityService")
+    search: SearchService = _Service("reader.core.search.service", "SearchService")
+    export: ExportService = _Service("reader.core.export.service", "ExportService", "documents", "annotations",
+                                     "links", "entities")
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:
