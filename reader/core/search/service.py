@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from reader.core.errors import ReaderError
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
 from reader.core.storage import search_index as store
+from reader.core.storage.store import Store
 
 KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",
@@ -51,7 +50,7 @@ class SearchResults:
 class SearchService:
     """Searches everything the user has: document text, metadata, notes, tags, links and the entity register."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def search(self, text: str, limit: int = 200) -> SearchResults:
@@ -100,7 +99,7 @@ class SearchService:
             store.delete_saved_search(self._db, search_id)
 
 
-def _mention_rows(db: Database, query: Query) -> list[store.IndexRow]:
+def _mention_rows(db: Store, query: Query) -> list[store.IndexRow]:
     """With only entity/type/date filters, the hits are the mentions themselves, each shown in its line."""
     rows: list[store.IndexRow] = []
     texts: dict[int, str] = {}
@@ -129,7 +128,7 @@ class _Filters:
 
     MENTION_KEYS = ("entity", "type", "date")
 
-    def __init__(self, db: Database, query: Query, document_ids: set[int]):
+    def __init__(self, db: Store, query: Query, document_ids: set[int]):
         self.db = db
         self.query = query
         self.filters = query.filters

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from reader.core.ranges import overlaps
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
@@ -31,7 +30,7 @@ class IndexRow:
     snippet: str
 
 
-def index_document_text(db: Database, document_id: int) -> None:
+def index_document_text(db: Store, document_id: int) -> None:
     """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
     first = TEXT_ROWS + (document_id << LINE_BITS)
     db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [first, first + (1 << LINE_BITS) - 1])
@@ -47,12 +46,12 @@ def index_document_text(db: Database, document_id: int) -> None:
     db.conn.executemany(sql, rows)
 
 
-def index_all_texts(db: Database) -> None:
+def index_all_texts(db: Store) -> None:
     for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
         index_document_text(db, document_id)
 
 
-def index_entities(db: Database) -> None:
+def index_entities(db: Store) -> None:
     """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own."""
     db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [ENTITY_ROWS, ENTITY_ROWS + (1 << 50) - 1])
     db.execute(f"""
@@ -63,21 +62,21 @@ def index_entities(db: Database) -> None:
         FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)""")
 
 
-def match(db: Database, expression: str, limit: int) -> list[IndexRow]:
+def match(db: Store, expression: str, limit: int) -> list[IndexRow]:
     sql = f"""SELECT kind, document_id, ref, start, "end",
                      snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})
               FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"""
     return [IndexRow(*row) for row in db.execute(sql, [expression, limit]).fetchall()]
 
 
-def rows_of_kind(db: Database, kinds: tuple[str, ...], limit: int) -> list[IndexRow]:
+def rows_of_kind(db: Store, kinds: tuple[str, ...], limit: int) -> list[IndexRow]:
     marks = ", ".join("?" for _ in kinds)
     sql = f'SELECT kind, document_id, ref, start, "end", substr(body, 1, 120) FROM search_index ' \
           f"WHERE kind IN ({marks}) LIMIT ?"
     return [IndexRow(*row) for row in db.execute(sql, [*kinds, limit]).fetchall()]
 
 
-def annotation_tags(db: Database) -> dict[int, set[str]]:
+def annotation_tags(db: Store) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
     for annotation_id, name in db.execute(
             "SELECT x.annotation_id, t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id").fetchall():
@@ -85,7 +84,7 @@ def annotation_tags(db: Database) -> dict[int, set[str]]:
     return found
 
 
-def annotation_relations(db: Database) -> dict[int, set[str]]:
+def annotation_relations(db: Store) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
     sql = "SELECT from_annotation_id, to_annotation_id, relation FROM links WHERE deleted_at IS NULL"
     for first, second, relation in db.execute(sql).fetchall():
@@ -94,11 +93,11 @@ def annotation_relations(db: Database) -> dict[int, set[str]]:
     return found
 
 
-def link_relations(db: Database) -> dict[int, str]:
+def link_relations(db: Store) -> dict[int, str]:
     return dict(db.execute("SELECT id, relation FROM links").fetchall())
 
 
-def mention_rows(db: Database, document_ids: set[int] | None = None, name: str = "", kind: str = "",
+def mention_rows(db: Store, document_ids: set[int] | None = None, name: str = "", kind: str = "",
                  limit: int = -1) -> list[tuple[int, int, int, int, str, str, str]]:
     """(document, start, end, entity id, type, entity name, date value) of the mentions asked for: in some
     documents, of entities whose name or alias contains `name`, of one type."""
@@ -125,19 +124,19 @@ def _mention_conditions(name: str, kind: str) -> tuple[list[str], list]:
     return conditions, params
 
 
-def save_search(db: Database, name: str, query: str) -> int:
+def save_search(db: Store, name: str, query: str) -> int:
     return db.table("saved_searches").insert({"name": name, "query": query, "created_at": now()}).last_pk
 
 
-def saved_searches(db: Database) -> list[tuple[int, str, str]]:
+def saved_searches(db: Store) -> list[tuple[int, str, str]]:
     return [tuple(row) for row in db.execute("SELECT id, name, query FROM saved_searches ORDER BY name").fetchall()]
 
 
-def delete_saved_search(db: Database, search_id: int) -> None:
+def delete_saved_search(db: Store, search_id: int) -> None:
     db.execute("DELETE FROM saved_searches WHERE id = ?", [search_id])
 
 
-def ranges_with_mentions(db: Database, ranges: list[tuple[int, int, int]], name: str = "", kind: str = "",
+def ranges_with_mentions(db: Store, ranges: list[tuple[int, int, int]], name: str = "", kind: str = "",
                          years: tuple[int, int] | None = None) -> set[int]:
     """Indexes of the (document, start, end) ranges that contain a mention of an entity named like `name`, of type
     `kind`, or (with `years`) a date in those years. One indexed join, however many ranges."""
@@ -157,7 +156,7 @@ def ranges_with_mentions(db: Database, ranges: list[tuple[int, int, int]], name:
     return {row[0] for row in db.execute(sql, params).fetchall()}
 
 
-def document_labels(db: Database) -> dict[int, tuple[str, str, str]]:
+def document_labels(db: Store) -> dict[int, tuple[str, str, str]]:
     """(file name, title, kind) of every document: what results show and filter on, without the library's counts."""
     sql = "SELECT id, file_name, COALESCE(NULLIF(title, ''), file_name), kind FROM documents"
     return {row[0]: tuple(row[1:]) for row in db.execute(sql).fetchall()}
