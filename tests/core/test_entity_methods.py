@@ -159,3 +159,20 @@ def test_listed_descriptions_and_titles_of_places(shared_model):
     found = next(shared_model.candidates(["Brinkley was a scholar and poet. He served the king of Velmoria.\n"]))
     votes = {c.text: c.votes for c in found}
     assert votes["Brinkley"].get("PERSON", 0) >= 4 and votes["Velmoria"].get("PLACE", 0) >= 0.5
+
+
+def test_one_word_name_after_the_is_no_person():
+    """'the Oberhaus' (twice, labelled ORG once) stays an organisation; without 'the' the one-word prior says person."""
+    text = "the Oberhaus met. the Oberhaus voted."
+    votes = ({"ORG": 1.0}, {"PERSON": 0.5})
+    definite = [Candidate(4, 12, "Oberhaus", dict(votes[0]), definite=True),
+                Candidate(22, 30, "Oberhaus", dict(votes[1]), definite=True)]
+    bare = [Candidate(c.start, c.end, c.text, dict(v)) for c, v in zip(definite, votes, strict=True)]
+    assert _types(text, definite)["oberhaus"] == "ORG" and _types(text, bare)["oberhaus"] == "PERSON"
+
+
+def test_to_is_weaker_place_evidence_than_in(shared_model):
+    """'wrote to Brinkley' is weak evidence of a place (people are written to); 'in Velmoria' is stronger."""
+    found = next(shared_model.candidates(["Harold Metz wrote to Brinkley in Velmoria.\n"]))
+    votes = {c.text: c.votes for c in found}
+    assert votes["Brinkley"].get("PLACE", 0) < votes["Velmoria"].get("PLACE", 0)

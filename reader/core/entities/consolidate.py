@@ -45,6 +45,7 @@ class Cluster:
     names: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     partners: Counter = field(default_factory=Counter)  # name keys it was listed with ('X and Y'), times
+    definite: int = 0  # mentions written after 'the'
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
 
@@ -52,6 +53,7 @@ class Cluster:
         self.names.update(other.names)
         self.votes.update(other.votes)
         self.partners.update(other.partners)
+        self.definite += other.definite
         self.places.extend(other.places)
 
     @property
@@ -127,6 +129,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             cluster = clusters.setdefault(key, Cluster(key))
             cluster.names[name] += 1
             cluster.votes.update(candidate.votes)
+            cluster.definite += candidate.definite
             cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name

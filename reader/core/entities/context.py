@@ -11,7 +11,8 @@ from __future__ import annotations
 from reader.core.entities.names import TITLES
 from reader.core.entities.tags import is_full_verb, is_noun
 
-PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "toward", "towards"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "inside", "within", "throughout"}
+DIRECTION_PREPOSITIONS = {"to", "from", "toward", "towards"}  # people are written to and heard from too
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 COPULAS = {"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "remained"}
 PLACE_NOUNS = {
@@ -37,6 +38,7 @@ PERSON_OF_HEADS = {
 }
 COORDINATORS = ("and", "or", ", and", ", or")
 CONTEXT_WEIGHT = 0.5
+DIRECTION_WEIGHT = 0.25
 DESCRIPTION_WEIGHT = 2.0  # "X was a country" says outright what the model only guesses
 
 
@@ -48,10 +50,18 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
         _add(votes, "PERSON", CONTEXT_WEIGHT)
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
         _add(votes, "PLACE", CONTEXT_WEIGHT)
+    if previous is not None and previous.lower_ in DIRECTION_PREPOSITIONS:
+        _add(votes, "PLACE", DIRECTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
+
+
+def follows_article(first) -> bool:
+    """'the Kremlin', 'the Comintern': a name after 'the' is an institution or a place, hardly a person."""
+    previous = first.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ == "the" or (previous is not None and previous.lower_ == "the")
 
 
 def _describing_nouns(root) -> list:

@@ -2,7 +2,7 @@
 
 In "Smith Falls into Disfavour" or "J. Smith Talking to the Press" the tagger reads the capitalised verb as part of
 the name. Lower-cased, the same line is tagged as ordinary English and the verb shows ("falls" VBZ, "talking" VBG).
-Only title-case sentences (most longer words capitalised) are tagged again, so running text costs nothing extra.
+Only title-case lines (most longer words capitalised) are tagged again, so running text costs nothing extra.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reader.core.entities.context import add_context_votes, record_lists, same_line
+from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.tags import is_proper_noun, is_verb
 
@@ -31,6 +31,7 @@ class Candidate:
     text: str
     votes: dict[str, float] = field(default_factory=dict)
     listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
+    definite: bool = False  # written after 'the'
 
 
 class ModelStep:
@@ -117,7 +118,7 @@ def _conjuncts(ent) -> list:
 
 def _candidate(span, votes: dict[str, float]) -> Candidate:
     add_context_votes(span[0], span.root, votes)
-    return Candidate(span.start_char, span.end_char, span.text, votes)
+    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0]))
 
 
 def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:

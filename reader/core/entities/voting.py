@@ -2,8 +2,8 @@
 
 The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
-ordinary word the corpus also writes in lower case ('Party', 'Congress'); and a name listed with others ('Smith and
-Jones', 'Velmoria or Japan') leans to the type those others were given.
+ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); and a name
+listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     votes = Counter(cluster.votes)
     votes.update(listed or {})
     acronym = _is_acronym(cluster)
-    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words:
+    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words \
+            and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
     if is_place(canonical_name(cluster.names)):
