@@ -176,3 +176,10 @@ def test_to_is_weaker_place_evidence_than_in(shared_model):
     found = next(shared_model.candidates(["Harold Metz wrote to Brinkley in Velmoria.\n"]))
     votes = {c.text: c.votes for c in found}
     assert votes["Brinkley"].get("PLACE", 0) < votes["Velmoria"].get("PLACE", 0)
+
+
+def test_capitalised_office_in_apposition_and_who_describe_a_person(shared_model):
+    """'Oskarsen, Secretary of the Party' and 'Tarvel, who ...' describe people, whatever label the model gives."""
+    text = "The letter reached Oskarsen, Secretary of the Party. It was Tarvel, who read it.\n"
+    votes = {c.text: c.votes for c in next(shared_model.candidates([text]))}
+    assert votes["Oskarsen"].get("PERSON", 0) >= 2 and votes["Tarvel"].get("PERSON", 0) >= 1

@@ -1,15 +1,15 @@
 """Weak evidence for a name's type from the sentence around it, added up later over all of a name's mentions.
 
-Subjects of verbs act (people); objects of 'in/at/to' are places; 'X was a country', 'X, a city', 'the border of X'
-describe places; 'X was a general', 'the wife of X' describe people. Names listed with 'and' are noted for the
-corpus-wide vote.
+Subjects of verbs act (people), and so does 'X, who ...'; objects of 'in/at' (less so 'to/from') are places;
+'X was a country', 'X, a city', 'the border of X', 'the king of X' describe places; 'X was a general',
+'X, Secretary of ...', 'the wife of X' describe people. Names listed with 'and' are noted for the corpus-wide vote.
 The word lists are general English, not names from any corpus.
 """
 
 from __future__ import annotations
 
 from reader.core.entities.names import TITLES
-from reader.core.entities.tags import is_full_verb, is_noun
+from reader.core.entities.tags import is_full_verb, is_noun, is_proper_noun
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "inside", "within", "throughout"}
 DIRECTION_PREPOSITIONS = {"to", "from", "toward", "towards"}  # people are written to and heard from too
@@ -39,6 +39,8 @@ PERSON_OF_HEADS = {
 COORDINATORS = ("and", "or", ", and", ", or")
 CONTEXT_WEIGHT = 0.5
 DIRECTION_WEIGHT = 0.25
+PERSONAL_RELATIVES = {"who", "whom", "whose"}
+RELATIVE_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 2.0  # "X was a country" says outright what the model only guesses
 
 
@@ -56,6 +58,15 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
+    if _followed_by_who(root):
+        _add(votes, "PERSON", RELATIVE_WEIGHT)
+
+
+def _followed_by_who(last) -> bool:
+    """'X, who ...' (a place or a body would be 'which'). Read from the words, not the parse, which often hangs the
+    clause on the wrong name of a list."""
+    following = [t for t in last.doc[last.i + 1:last.i + 3] if t.text != ","][:1]
+    return bool(following) and following[0].lower_ in PERSONAL_RELATIVES
 
 
 def follows_article(first) -> bool:
@@ -66,11 +77,16 @@ def follows_article(first) -> bool:
 
 def _describing_nouns(root) -> list:
     """'X was a puppet state' (attribute of a copula), 'X, a small town' (apposition)."""
-    nouns = [child for child in root.children if child.dep_ == "appos"]
+    nouns = [child for child in root.children if child.dep_ == "appos" or _comma_conjunct(child)]
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
         attributes = [child for child in root.head.children if child.dep_ == "attr"]
         nouns += attributes + [c for a in attributes for c in a.children if c.dep_ == "conj"]  # 'a scholar and poet'
-    return [noun for noun in nouns if is_noun(noun) and same_line(root, noun)]
+    return [noun for noun in nouns if (is_noun(noun) or is_proper_noun(noun)) and same_line(root, noun)]
+
+
+def _comma_conjunct(token) -> bool:
+    """'X, Secretary of ...' parsed as a list of two: with only a comma before it, it is an apposition."""
+    return token.dep_ == "conj" and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def same_line(first, second) -> bool:
