@@ -183,3 +183,12 @@ def test_capitalised_office_in_apposition_and_who_describe_a_person(shared_model
     text = "The letter reached Oskarsen, Secretary of the Party. It was Tarvel, who read it.\n"
     votes = {c.text: c.votes for c in next(shared_model.candidates([text]))}
     assert votes["Oskarsen"].get("PERSON", 0) >= 2 and votes["Tarvel"].get("PERSON", 0) >= 1
+
+
+def test_name_used_by_its_surname_leans_person():
+    """'Harald Brinkley' then 'Brinkley' three times: a person even where the model said ORG a little more often."""
+    text = "Harald Brinkley spoke. Brinkley left. Brinkley came. Brinkley won."
+    found = [Candidate(0, 15, "Harald Brinkley", {"PERSON": 1.0, "ORG": 1.0})]
+    found += [Candidate(text.index("Brinkley", start), text.index("Brinkley", start) + 8, "Brinkley",
+                        {"ORG": 1.0, "PERSON": 0.6}) for start in (16, 38, 53)]
+    assert _types(text, found)["harald brinkley"] == "PERSON"

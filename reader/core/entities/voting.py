@@ -3,7 +3,8 @@
 The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); and a name
-listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given.
+listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
+used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ SINGLE_WORD_PERSON_PRIOR = 0.7
 GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
+SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 
 
 def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
@@ -53,11 +55,19 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
+    votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
     if is_place(canonical_name(cluster.names)):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
     if acronym:
         votes["ORG"] += ACRONYM_ORG_VOTE
     return votes
+
+
+def _surname_mentions(cluster) -> int:
+    """Mentions by the last word of a fuller name of the same entity ('Abraham Lincoln' ... 'Lincoln'): how people
+    are referred to, hardly how places or bodies are."""
+    full = {name_key(name).split(" ")[-1] for name in cluster.names if token_count(name) > 1}
+    return sum(times for name, times in cluster.names.items() if token_count(name) == 1 and name_key(name) in full)
 
 
 def _is_acronym(cluster) -> bool:
