@@ -192,3 +192,16 @@ def test_name_used_by_its_surname_leans_person():
     found += [Candidate(text.index("Brinkley", start), text.index("Brinkley", start) + 8, "Brinkley",
                         {"ORG": 1.0, "PERSON": 0.6}) for start in (16, 38, 53)]
     assert _types(text, found)["harald brinkley"] == "PERSON"
+
+
+def test_preposition_ends_a_person_span_but_particles_do_not(shared_model):
+    """'Brinkley at Velmoria' is Brinkley; 'Karl von Brinkley' keeps its particle."""
+    doc = shared_model.load()("They met Brinkley at Velmoria and Karl von Brinkley.")
+    doc.ents = [doc.char_span(9, 29, label="PERSON"), doc.char_span(34, 51, label="PERSON")]
+    assert [c.text for c in candidates_in(doc)] == ["Brinkley", "Karl von Brinkley"]
+
+
+def test_name_only_seen_after_the_without_other_evidence_is_a_body():
+    """'the Oberhaus' with no label at all: an organisation rather than the default person."""
+    text = "the Oberhaus met."
+    assert _types(text, [Candidate(4, 12, "Oberhaus", {}, definite=True)])["oberhaus"] == "ORG"

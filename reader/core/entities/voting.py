@@ -19,6 +19,7 @@ GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single gu
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
+DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
 
 
 def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
@@ -51,6 +52,7 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     votes = Counter(cluster.votes)
     votes.update(listed or {})
     acronym = _is_acronym(cluster)
+    votes["ORG"] += DEFINITE_ORG_VOTE * cluster.definite  # 'the Union', 'the Kremlin': a body more than a person
     if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words \
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
