@@ -205,3 +205,20 @@ def test_name_only_seen_after_the_without_other_evidence_is_a_body():
     """'the Oberhaus' with no label at all: an organisation rather than the default person."""
     text = "the Oberhaus met."
     assert _types(text, [Candidate(4, 12, "Oberhaus", {}, definite=True)])["oberhaus"] == "ORG"
+
+
+def test_plural_proper_noun_names_a_people_not_a_person():
+    """'the Velmorians' (a plural proper noun the model calls PERSON) stays out of the register of people."""
+    text = "the Velmorians came. Velmorians left."
+    found = [Candidate(4, 14, "Velmorians", {"PERSON": 1.0}, plural=True),
+             Candidate(21, 31, "Velmorians", {"PERSON": 1.0}, plural=True)]
+    assert "velmorians" not in _types(text, found)
+
+
+def test_known_name_is_not_found_inside_a_name_kept_out():
+    """'Article' is a name once, but not inside the law 'Article Two' the model labelled as such."""
+    text = "Article Two was signed. The Article said little."
+    found = [Candidate(0, 11, "Article Two", {"OTHER": 1.0}), Candidate(28, 35, "Article", {"ORG": 1.0})]
+    document = DocumentInput(1, text, [], found, [])
+    result = consolidate([document], Decisions(), is_known_place)
+    assert {p for cluster in result.clusters for p in cluster.places} == {(1, 28, 35, "Article")}

@@ -46,6 +46,7 @@ class Cluster:
     votes: Counter = field(default_factory=Counter)
     partners: Counter = field(default_factory=Counter)  # name keys it was listed with ('X and Y'), times
     definite: int = 0  # mentions written after 'the'
+    plural: int = 0  # mentions tagged as a plural proper noun
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
 
@@ -54,6 +55,7 @@ class Cluster:
         self.votes.update(other.votes)
         self.partners.update(other.partners)
         self.definite += other.definite
+        self.plural += other.plural
         self.places.extend(other.places)
 
     @property
@@ -83,9 +85,10 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) 
     for key in [k for k in clusters if k in decisions.rejected_entities]:
         del clusters[key]
     types = decide_types(clusters, decisions.types, is_place, common_words)
-    for key in [k for k, kind in types.items() if kind not in TYPES]:
-        del clusters[key], types[key]  # nationalities, laws, products: names we keep out of the register
-    _propagate_aliases(documents, clusters, decisions)
+    kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
+    for key in kept_out:
+        del types[key]
+    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out])
     _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
     names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
@@ -130,6 +133,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             cluster.names[name] += 1
             cluster.votes.update(candidate.votes)
             cluster.definite += candidate.definite
+            cluster.plural += candidate.plural
             cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
@@ -183,16 +187,22 @@ def _alias_pattern(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[
     return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])"), owner
 
 
-def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions) -> None:
-    """Every occurrence of a known name is a mention, wherever the model missed it."""
+def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,
+                       kept_out: list[Cluster]) -> None:
+    """Every occurrence of a known name is a mention, wherever the model missed it, but not inside a name kept out
+    of the register ('Article' inside the law 'Article Two', a nationality, a title of a work)."""
     pattern, owner = _alias_pattern(clusters, decisions)
     if pattern is None:
         return
+    outside: dict[int, list[tuple[int, int]]] = {}
+    for document_id, start, end, _ in (place for cluster in kept_out for place in cluster.places):
+        outside.setdefault(document_id, []).append((start, end))
     for document in documents:
-        dates = [(d.start, d.end) for d in document.dates]
+        skipped = [(d.start, d.end) for d in document.dates] + document.boilerplate + \
+            outside.get(document.document_id, [])
         for match in pattern.finditer(document.text):
             start, end = match.span()
-            if not overlaps(document.boilerplate, start, end) and not overlaps(dates, start, end):
+            if not overlaps(skipped, start, end):
                 clusters[owner[match.group(0)]].places.append((document.document_id, start, end, match.group(0)))
 
 

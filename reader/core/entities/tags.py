@@ -5,7 +5,8 @@ itself is read by those instead.
 
 from __future__ import annotations
 
-PROPER_NOUN_TAGS = {"NNP", "NNPS"}
+PLURAL_PROPER_NOUN = "NNPS"
+PROPER_NOUN_TAGS = {"NNP", PLURAL_PROPER_NOUN}
 NOUN_TAGS = {"NN", "NNS"}
 BE_FORMS = {"be", "is", "was", "are", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
 

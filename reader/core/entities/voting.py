@@ -2,7 +2,8 @@
 
 The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
-ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); and a name
+ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
+('the Mongols') names a people, no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
 used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person.
 """
@@ -20,6 +21,7 @@ LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
+PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
 
 
 def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
@@ -53,7 +55,11 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     votes.update(listed or {})
     acronym = _is_acronym(cluster)
     votes["ORG"] += DEFINITE_ORG_VOTE * cluster.definite  # 'the Union', 'the Kremlin': a body more than a person
-    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words \
+    plural = cluster.plural * 2 > cluster.count
+    if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
+        votes["PERSON"] = 0
+        votes["OTHER"] += PLURAL_OTHER_VOTE * cluster.plural
+    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words and not plural \
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
