@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.annotation_panels import install_annotation_panels
-from reader.ui.commands import AnnotationEvents
 from reader.ui.entity_panels import install_entity_panels, start_recognition
+from reader.ui.events import AnnotationEvents
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from reader.core.errors import ImportCancelled
 from reader.core.models import ImportReport
 from reader.core.workspace import Workspace
-from reader.ui.commands import AnnotationEvents, UpdateMetadataCommand
+from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.document_selected.emit(document_id)
 
     def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
+        from reader.ui.commands import UpdateMetadataCommand  # the undo commands load with the first edit
+
         self.undo_stack.push(UpdateMetadataCommand(self.workspace.documents, self.events, document_id, changes))
 
     def _on_document_changed(self, document_id: int) -> None:

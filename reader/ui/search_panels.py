@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
