@@ -222,3 +222,14 @@ def test_known_name_is_not_found_inside_a_name_kept_out():
     document = DocumentInput(1, text, [], found, [])
     result = consolidate([document], Decisions(), is_known_place)
     assert {p for cluster in result.clusters for p in cluster.places} == {(1, 28, 35, "Article")}
+
+
+def test_page_furniture_is_no_name(shared_model):
+    """'Abstract' or 'Read online' alone on a line are page headings and links; a name in a sentence is kept."""
+    doc = shared_model.load()("Abstract\n\nRead online\n\nTarvel wrote the report.\n")
+    assert [c.text for c in candidates_in(doc)] == ["Tarvel"]
+
+
+def test_doctrine_is_no_person():
+    """'Velmorism', whatever the model calls it, stays out of the register."""
+    assert "velmorism" not in _types("Velmorism spread.", [Candidate(0, 9, "Velmorism", {"PERSON": 1.0})])

@@ -19,6 +19,8 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "3"
+MAX_FURNITURE_WORDS = 4
+MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
 UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of speech read from tags
 
@@ -142,7 +144,34 @@ def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:
         current = []
     if current:
         runs.append(current)
-    return [_candidate(doc[run[0].i:run[-1].i + 1], {}) for run in runs]
+    return [_candidate(doc[run[0].i:run[-1].i + 1], {}) for run in runs if not _is_page_furniture(run)]
+
+
+def _is_page_furniture(run) -> bool:
+    """One untyped word opening a short line with no other capital and no verb ('Abstract', 'Read online',
+    'Vol. 14'): a heading or a link of the page, not a name ('Tarvel wrote it.' is a sentence)."""
+    if len(run) > 1 or not _starts_line(run[0]):
+        return False
+    rest, ended = _rest_of_line(run[0], MAX_FURNITURE_TOKENS)
+    words = [t for t in rest if t.is_alpha]
+    return ended and len(words) < MAX_FURNITURE_WORDS and not any(t.text[:1].isupper() or is_verb(t) for t in words)
+
+
+def _rest_of_line(token, limit: int) -> tuple[list, bool]:
+    """Up to `limit` tokens after `token` on its line, and whether the line ended within them."""
+    rest = []
+    for following in token.doc[token.i + 1:token.i + 1 + limit]:
+        if "\n" in following.text:
+            return rest, True
+        rest.append(following)
+        if "\n" in following.whitespace_:
+            return rest, True
+    return rest, token.i + 1 + limit >= len(token.doc)
+
+
+def _starts_line(token) -> bool:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is None or "\n" in previous.text or "\n" in previous.whitespace_
 
 
 def _is_name_token(token, excluded: set[int]) -> bool:

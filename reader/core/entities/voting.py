@@ -21,6 +21,7 @@ LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
+DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
 
 
@@ -56,6 +57,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     acronym = _is_acronym(cluster)
     votes["ORG"] += DEFINITE_ORG_VOTE * cluster.definite  # 'the Union', 'the Kremlin': a body more than a person
     plural = cluster.plural * 2 > cluster.count
+    if token_count(cluster.key) == 1 and cluster.key.endswith(DOCTRINE_SUFFIXES):
+        votes["OTHER"] += sum(votes.values()) + 1.0  # 'Buddhism', 'Leninism': a doctrine, kept out like nationalities
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
         votes["PERSON"] = 0
         votes["OTHER"] += PLURAL_OTHER_VOTE * cluster.plural
