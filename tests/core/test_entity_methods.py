@@ -233,3 +233,12 @@ def test_page_furniture_is_no_name(shared_model):
 def test_doctrine_is_no_person():
     """'Velmorism', whatever the model calls it, stays out of the register."""
     assert "velmorism" not in _types("Velmorism spread.", [Candidate(0, 9, "Velmorism", {"PERSON": 1.0})])
+
+
+def test_middle_initial_marks_a_person_and_joins_the_surname():
+    """'Harald T. Brinkley' labelled ORG once is a person, and joins the 'Brinkley' used alone."""
+    text = "Harald T. Brinkley came. Brinkley spoke. Brinkley left."
+    found = [Candidate(0, 18, "Harald T. Brinkley", {"ORG": 1.0}),
+             Candidate(25, 33, "Brinkley", {"PERSON": 1.0}), Candidate(41, 49, "Brinkley", {"PERSON": 1.0})]
+    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
+    assert result.types == {"harald t. brinkley": "PERSON"} and len(result.clusters) == 1

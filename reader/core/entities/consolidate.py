@@ -17,12 +17,21 @@ from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
-from reader.core.entities.names import canonical_name, is_calendar_word, is_title, name_key, token_count, trim_surface
+from reader.core.entities.names import (
+    canonical_name,
+    has_personal_initial,
+    is_calendar_word,
+    is_title,
+    name_key,
+    token_count,
+    trim_surface,
+)
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import overlaps
 
 MIN_NAME_LENGTH = 2
+INITIAL_PERSON_VOTE = 1.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -137,6 +146,8 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
+            if has_personal_initial(name):
+                cluster.votes["PERSON"] += INITIAL_PERSON_VOTE  # 'Ulysses S. Grant', 'I. V. Smith'
             cluster.places.append((document.document_id, start, end, name))
     for alias in decisions.split_aliases:
         clusters.setdefault(alias, Cluster(alias))
