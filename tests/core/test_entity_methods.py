@@ -6,6 +6,7 @@ from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.model import Candidate, candidates_in
+from reader.core.entities.names import name_key
 
 HEADLINE = "Harold Brinkley\n\nBrinkley Falls into Disgrace\n\nBrinkley realized that the council had turned.\n"
 CAPTION = "«What will you do now?»: A. K. Brinkley Talking to the Press on May 4, 1921\n"
@@ -242,3 +243,9 @@ def test_middle_initial_marks_a_person_and_joins_the_surname():
              Candidate(25, 33, "Brinkley", {"PERSON": 1.0}), Candidate(41, 49, "Brinkley", {"PERSON": 1.0})]
     result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
     assert result.types == {"harald t. brinkley": "PERSON"} and len(result.clusters) == 1
+
+
+def test_trailing_honorific_is_set_aside():
+    """'Tarvel Pasha', 'Tarvel Bey' and 'Tarvel' are compared as one name."""
+    assert name_key("Tarvel Pasha") == name_key("Tarvel Bey") == name_key("Tarvel") == "tarvel"
+    assert name_key("Pasha") == "pasha"

@@ -21,6 +21,7 @@ TITLES = (
 )
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
+TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                             + r")\s+)+", re.IGNORECASE)
@@ -45,9 +46,12 @@ def trim_surface(text: str, start: int) -> tuple[str, int, int]:
 
 
 def name_key(name: str) -> str:
-    """The form names are compared by: initials dropped, spaces collapsed, case folded."""
+    """The form names are compared by: initials and a trailing honorific ('Enver Pasha') dropped, spaces collapsed,
+    case folded."""
     bare = _INITIAL.sub("", name.strip())
-    return _SPACES.sub(" ", bare).casefold().strip(" .,")
+    key = _SPACES.sub(" ", bare).casefold().strip(" .,")
+    words = key.split(" ")
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in TRAILING_HONORIFICS else key
 
 
 def canonical_name(names: Counter) -> str:
