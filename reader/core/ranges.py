@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 Interval = tuple[int, int]
@@ -36,3 +37,9 @@ def total_length(intervals: Iterable[Interval]) -> int:
 def overlaps(intervals: list[Interval], start: int, end: int) -> bool:
     """Whether [start, end) touches any of the merged `intervals` (linear; callers pass short lists)."""
     return any(s < end and start < e for s, e in intervals)
+
+
+def overlaps_merged(merged: list[Interval], start: int, end: int) -> bool:
+    """Whether [start, end) touches any of `merged` (sorted and disjoint, as `merge` returns): a binary search."""
+    before_end = bisect_left(merged, end, key=lambda interval: interval[0])
+    return before_end > 0 and merged[before_end - 1][1] > start

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names
@@ -28,7 +29,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
-from reader.core.ranges import overlaps
+from reader.core.ranges import merge, overlaps, overlaps_merged
 
 MIN_NAME_LENGTH = 2
 INITIAL_PERSON_VOTE = 1.0
@@ -186,35 +187,31 @@ def _owner(clusters: dict[str, Cluster], name: str) -> str | None:
     return next((k for k, c in clusters.items() if any(name_key(n) == key for n in c.names)), None)
 
 
-def _alias_pattern(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[re.Pattern | None, dict[str, str]]:
+def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> dict[str, str]:
+    """Each name worth looking for (longer than two characters, not rejected) -> the key of its cluster."""
     owner = {}
     for key, cluster in clusters.items():
         for name in cluster.names:
             if len(name) > 2 and name_key(name) not in decisions.rejected_entities:
                 owner.setdefault(name, key)
-    if not owner:
-        return None, owner
-    alternatives = "|".join(re.escape(name) for name in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])"), owner
+    return owner
 
 
 def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,
                        kept_out: list[Cluster]) -> None:
     """Every occurrence of a known name is a mention, wherever the model missed it, but not inside a name kept out
     of the register ('Article' inside the law 'Article Two', a nationality, a title of a work)."""
-    pattern, owner = _alias_pattern(clusters, decisions)
-    if pattern is None:
-        return
+    owner = _alias_owners(clusters, decisions)
+    finder = AliasFinder(owner)
     outside: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end, _ in (place for cluster in kept_out for place in cluster.places):
         outside.setdefault(document_id, []).append((start, end))
     for document in documents:
-        skipped = [(d.start, d.end) for d in document.dates] + document.boilerplate + \
-            outside.get(document.document_id, [])
-        for match in pattern.finditer(document.text):
-            start, end = match.span()
-            if not overlaps(skipped, start, end):
-                clusters[owner[match.group(0)]].places.append((document.document_id, start, end, match.group(0)))
+        skipped = merge([(d.start, d.end) for d in document.dates] + document.boilerplate
+                        + outside.get(document.document_id, []))
+        for start, end, name in finder.find(document.text):
+            if not overlaps_merged(skipped, start, end):
+                clusters[owner[name]].places.append((document.document_id, start, end, name))
 
 
 def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Cluster], types: dict[str, str],
