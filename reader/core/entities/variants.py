@@ -6,8 +6,6 @@ one of the same initial is merged automatically; other close pairs are only sugg
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.core.entities.names import name_key
@@ -18,26 +16,53 @@ RARE, FREQUENT = 2, 3
 
 
 def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[list[tuple[str, str]], list]:
-    """Merge sure variants into `clusters` in place; return (merged pairs, [(key, key, similarity)] suggestions)."""
+    """Merge sure variants into `clusters` in place; return (merged pairs, [(key, key, similarity)] suggestions).
+
+    Pairs are taken in order of frequency, as all pairs would be, but only those with two forms of one initial and
+    about one length are looked at: at 5,000 names that is a few hundred thousand pairs, not twelve million."""
     merged, suggestions = [], []
     keys = sorted((k for k in clusters if not k.startswith("date:")), key=lambda k: -clusters[k].count)
+    rank = {key: number for number, key in enumerate(keys)}
     forms = {key: _comparable_forms(clusters[key]) for key in keys}
-    initials = {key: {form[0] for form in found} for key, found in forms.items()}
-    for first, second in combinations(keys, 2):
-        if first not in clusters or second not in clusters or not initials[first] & initials[second] \
-                or frozenset((first, second)) in rejected_pairs:
-            continue
-        similarity, distance = _closest(forms[first], forms[second])
-        if similarity < SUGGEST_SIMILARITY:
-            continue
-        if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT:
-            clusters[first].absorb(clusters.pop(second))
-            forms[first] |= forms[second]
-            initials[first] |= initials[second]
-            merged.append((second, first))
-        else:
-            suggestions.append((first, second, round(similarity, 3)))
+    index = _FormIndex(forms)
+    for first in keys:
+        later = index.neighbours(first, rank[first], rank) if first in clusters else []
+        while later:
+            second = later.pop(0)
+            if first not in clusters or second not in clusters or frozenset((first, second)) in rejected_pairs:
+                continue
+            similarity, distance = _closest(forms[first], forms[second])
+            if similarity < SUGGEST_SIMILARITY:
+                continue
+            if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT:
+                clusters[first].absorb(clusters.pop(second))
+                index.add(first, forms[second] - forms[first])
+                forms[first] |= forms[second]
+                later = index.neighbours(first, rank[second], rank)  # its new forms may have new neighbours
+                merged.append((second, first))
+            else:
+                suggestions.append((first, second, round(similarity, 3)))
     return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
+
+
+class _FormIndex:
+    """Cluster keys by (initial, length) of their forms: the only pairs `_closest` can score above zero."""
+
+    def __init__(self, forms: dict[str, set[str]]):
+        self._keys: dict[tuple[str, int], set[str]] = {}
+        self._forms = forms
+        for key, found in forms.items():
+            self.add(key, found)
+
+    def add(self, key: str, forms: set[str]) -> None:
+        for form in forms:
+            self._keys.setdefault((form[0], len(form)), set()).add(key)
+
+    def neighbours(self, key: str, after: int, rank: dict[str, int]) -> list[str]:
+        """Keys ranked after `after` with a form of the same initial and at most two letters longer or shorter."""
+        found = {other for form in self._forms[key] for size in range(len(form) - 2, len(form) + 3)
+                 for other in self._keys.get((form[0], size), ())}
+        return sorted((other for other in found if rank[other] > after), key=rank.__getitem__)
 
 
 def _comparable_forms(cluster) -> set[str]:

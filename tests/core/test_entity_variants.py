@@ -1,0 +1,47 @@
+"""Variant search looks only at pairs that can be close, and finds what comparing every pair would."""
+
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.entities.consolidate import Cluster
+from reader.core.entities.variants import FREQUENT, RARE, SUGGEST_SIMILARITY, _closest, _comparable_forms, find_variants
+
+NAMES = st.text(alphabet="abr", min_size=4, max_size=7)
+
+
+def _every_pair(clusters: dict, rejected: set) -> tuple[list, list]:
+    """The plain way: every pair in order of frequency."""
+    merged, suggestions = [], []
+    keys = sorted(clusters, key=lambda k: -clusters[k].count)
+    forms = {key: _comparable_forms(clusters[key]) for key in keys}
+    for first, second in combinations(keys, 2):
+        if first not in clusters or second not in clusters or frozenset((first, second)) in rejected:
+            continue
+        similarity, distance = _closest(forms[first], forms[second])
+        if similarity >= SUGGEST_SIMILARITY and distance == 1 and clusters[second].count <= RARE \
+                and clusters[first].count >= FREQUENT:
+            clusters[first].absorb(clusters.pop(second))
+            forms[first] |= forms[second]
+            merged.append((second, first))
+        elif similarity >= SUGGEST_SIMILARITY:
+            suggestions.append((first, second, round(similarity, 3)))
+    return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
+
+
+def _clusters(names: dict[str, int]) -> dict[str, Cluster]:
+    found = {}
+    for name, count in names.items():
+        cluster = found.setdefault(name, Cluster(name))
+        cluster.names[name.title()] = count
+    return found
+
+
+@settings(max_examples=60)
+@given(st.dictionaries(NAMES, st.integers(1, 5), max_size=25))
+def test_indexed_search_agrees_with_every_pair(names):
+    """Same merges, same suggestions, same register as comparing every pair."""
+    ours, plain = _clusters(names), _clusters(names)
+    assert find_variants(ours, set()) == _every_pair(plain, set())
+    assert {k: c.count for k, c in ours.items()} == {k: c.count for k, c in plain.items()}
