@@ -19,17 +19,22 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 def split_joined_names(clusters: dict) -> None:
     """Replace such clusters in place by mentions of their words, each in the cluster of its own name."""
     singles = {key: cluster for key, cluster in clusters.items() if " " not in key}
+    by_shape: dict[tuple[str, int], list[str]] = {}
+    for key in singles:
+        by_shape.setdefault((key[:1], len(key)), []).append(key)
     for key in [k for k in clusters if " " in k]:
-        words = key.split(" ")
-        owners = [_standalone(word, singles) for word in words]
+        owners = [_standalone(word, singles, by_shape) for word in key.split(" ")]
         if all(owners) and all(clusters[key].count < singles[owner].count for owner in owners):
             _scatter(clusters, clusters.pop(key))
 
 
-def _standalone(word: str, singles: dict) -> str:
+def _standalone(word: str, singles: dict, by_shape: dict) -> str:
+    """The single name this word is, or is a typo of ('' if none): typos are looked for among names of the same
+    initial and a length one apart at most."""
     if word in singles:
         return word
-    return next((key for key in singles if is_typo_of(word, key)), "")
+    nearby = (key for size in (len(word) - 1, len(word), len(word) + 1) for key in by_shape.get((word[:1], size), ()))
+    return next((key for key in nearby if is_typo_of(word, key)), "")
 
 
 def _scatter(clusters: dict, joined) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -15,6 +16,7 @@ from reader.core.entities.models import TYPES, EntitySummary, MentionContext, Re
 from reader.core.entities.names import name_key
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.models import Span
+from reader.core.ranges import overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
@@ -243,12 +245,12 @@ def _without_overlaps(rows: list[dict]) -> list[dict]:
     'Genden Falls' read as a place loses to the 80 mentions of Genden), then the longer one."""
     sizes = Counter(row["entity_id"] for row in rows)
     ranked = sorted(rows, key=lambda r: (-sizes[r["entity_id"]], -(r["end"] - r["start"]), r["start"]))
-    kept: dict[int, list[tuple[int, int]]] = {}
+    kept: dict[int, list[tuple[int, int]]] = {}  # per document: the ranges taken, sorted and disjoint
     chosen = []
     for row in ranked:
         taken = kept.setdefault(row["document_id"], [])
-        if not any(s < row["end"] and row["start"] < e for s, e in taken):
-            taken.append((row["start"], row["end"]))
+        if not overlaps_merged(taken, row["start"], row["end"]):
+            insort(taken, (row["start"], row["end"]))
             chosen.append(row)
     return sorted(chosen, key=lambda r: (r["document_id"], r["start"]))
 
