@@ -75,7 +75,7 @@ class ModelStep:
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Typed entities, entities of labels we do not show (their votes keep those names out), untyped names."""
-    stops = headline_verb_tokens | {t.i for t in doc if is_verb(t) or t.tag_ == "POS"}
+    stops = _Stops(headline_verb_tokens)
     found, covered = [], set()
     for ent in doc.ents:
         if "\n" in ent.text:
@@ -83,12 +83,22 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
         elif ent.label_ in LABELS or ent.label_ in OTHER_LABELS:
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
-    found += _untyped_proper_nouns(doc, covered | stops)
+    found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
     record_lists(doc.text, found)
     return found
 
 
-def _from_entity(ent, stops: set[int]) -> list[Candidate]:
+class _Stops:
+    """Tokens a name never runs through: verbs ('Talking', or 'Falls' in a headline) and possessive endings."""
+
+    def __init__(self, headline_verbs: frozenset[int] | set[int]):
+        self.headline_verbs = set(headline_verbs)
+
+    def __contains__(self, token) -> bool:
+        return token.i in self.headline_verbs or is_verb(token) or token.tag_ == "POS"
+
+
+def _from_entity(ent, stops: _Stops) -> list[Candidate]:
     """The entity as a candidate; a person's or other span is cut where a verb or possessive follows the name
     ('J. Smith Talking', "Smith's Logic") and split into its names where it lists them ('Smith and Jones')."""
     label = LABELS.get(ent.label_, "OTHER")
@@ -97,7 +107,7 @@ def _from_entity(ent, stops: set[int]) -> list[Candidate]:
     conjuncts = _conjuncts(ent)
     if conjuncts:
         return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
-    end = next((t.i for t in ent[1:] if t.i in stops or label == "PERSON" and _ends_person(t)), ent.end)
+    end = next((t.i for t in ent[1:] if t in stops or label == "PERSON" and _ends_person(t)), ent.end)
     return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
 
 
@@ -107,13 +117,13 @@ def _ends_person(token) -> bool:
     return token.tag_ == "IN" and token.is_lower and token.lower_ not in NAME_PARTICLES
 
 
-def _from_line_of_root(ent, stops: set[int]) -> list[Candidate]:
+def _from_line_of_root(ent, stops: _Stops) -> list[Candidate]:
     """A span the model ran across a line break ('Last Stand\\n\\nElba'): only the proper nouns opening the line of
     its head word may be a name, and without the label, which was given to the whole run."""
     line = [t for t in ent if same_line(t, ent.root) and not t.is_space]
     if not line or not is_proper_noun(line[0]):
         return []
-    end = next((t.i for t in line[1:] if t.i in stops or not is_proper_noun(t)), line[-1].i + 1)
+    end = next((t.i for t in line[1:] if t in stops or not is_proper_noun(t)), line[-1].i + 1)
     return [_candidate(ent.doc[line[0].i:end], {})]
 
 
