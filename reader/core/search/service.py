@@ -21,6 +21,7 @@ from reader.core.storage import search_index as store
 KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",
                "entity": "Entities", "document": "Documents"}
+BY_VOLUME = ("text", "annotation", "entity", "document", "link", "notebook")  # the kinds with most rows first
 RANKED = 1000  # a kind with at most this many hits is shown best first (bm25); with more, in reading order
 MENTION_SCAN = 2000  # rows per kind checked against mention filters; beyond, the count is a lower bound
 
@@ -83,16 +84,19 @@ class SearchService:
 
     def _kind_results(self, expression: str, restriction: hits.Restriction, limit: int, results: SearchResults,
                       rows: dict[str, list[store.IndexRow]]) -> None:
-        """Per kind: an exact count, then one page of hits (with filters only, notes and links are listed)."""
-        for kind in KINDS if expression else ("annotation", "link"):
-            if not restriction.allows(kind):
+        """Per kind: an exact count, then one page of hits (with filters only, notes and links are listed).
+        Unfiltered, one count of all matches lets the kinds after the last one with hits go uncounted."""
+        unaccounted = hits.count_all(self._db, expression) if expression and restriction.is_empty else -1
+        for kind in BY_VOLUME if expression else ("annotation", "link"):
+            if not unaccounted or not restriction.allows(kind):
                 continue
             window = self._mention_window(expression, kind, restriction)
             count = hits.count_hits(self._db, expression, kind, restriction, window)
+            unaccounted -= count
             if count:
                 results.counts[kind] = count
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
-                                               ranked=count <= RANKED, last_rowid=window)
+                                               ranked=count <= RANKED and not window, last_rowid=window)
                 if window:
                     results.partial.add(kind)
 

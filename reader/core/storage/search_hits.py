@@ -17,13 +17,18 @@ from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, SNIPPET_TOK
 BLOCK = 1 << 50
 KIND_BLOCKS = {"annotation": 1 * BLOCK, "link": 2 * BLOCK, "document": 3 * BLOCK, "notebook": 4 * BLOCK,
                "text": TEXT_ROWS, "entity": ENTITY_ROWS}
-_ROW_DOCUMENT = {  # the document a row belongs to, from its rowid alone (or a primary-key lookup)
-    "text": f"((s.rowid - {TEXT_ROWS}) >> {LINE_BITS})",
-    "annotation": f"(SELECT a.document_id FROM annotations a WHERE a.id = s.rowid - {BLOCK})",
-    "link": f"""(SELECT a.document_id FROM links l JOIN annotations a ON a.id = l.from_annotation_id
-                 WHERE l.id = s.rowid - {2 * BLOCK})""",
-    "document": f"(s.rowid - {3 * BLOCK})",
-    "notebook": f"(SELECT n.document_id FROM notebook_notes n WHERE n.id = s.rowid - {4 * BLOCK})",
+# Subqueries of one column `id`: the ids (rowid minus the kind's block) of a kind's rows that pass a filter.
+_DOCUMENT_IDS = {  # rows that belong to documents {ids}
+    "annotation": "SELECT id FROM annotations WHERE document_id IN ({ids})",
+    "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id = l.from_annotation_id
+               WHERE a.document_id IN ({ids})""",
+    "document": "SELECT id FROM documents WHERE id IN ({ids})",
+    "notebook": "SELECT id FROM notebook_notes WHERE document_id IN ({ids})",
+}
+_RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one parameter per ?)
+    "annotation": """SELECT from_annotation_id AS id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?
+                     UNION SELECT to_annotation_id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?""",
+    "link": "SELECT id FROM links WHERE lower(relation) = ?",
 }
 
 
@@ -44,6 +49,10 @@ class Restriction:
     tag_sets: tuple[frozenset[int], ...] = ()  # each: the annotation has one of these tags
     relations: tuple[str, ...] = ()
     mentions: tuple[MentionFilter, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.document_ids is None and not (self.tag_sets or self.relations or self.mentions)
 
     def allows(self, kind: str) -> bool:
         """Whether any row of `kind` can pass (a tag only annotations have; entities belong to no document)."""
@@ -80,6 +89,11 @@ def count_hits(db: Database, expression: str, kind: str, restriction: Restrictio
     return db.execute(f"SELECT count(*) FROM search_index s WHERE {sql.where}", sql.params).fetchone()[0]
 
 
+def count_all(db: Database, expression: str) -> int:
+    """How many rows of any kind match: one pass that reads no row content."""
+    return db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expression]).fetchone()[0]
+
+
 def nth_rowid(db: Database, expression: str, kind: str, restriction: Restriction, n: int) -> int:
     """The rowid of the n-th matching row of `kind` (in rowid order) before mention filters; 0 when fewer."""
     sql = _conditions(expression, kind, restriction, 0, with_mentions=False)
@@ -91,52 +105,60 @@ def nth_rowid(db: Database, expression: str, kind: str, restriction: Restriction
 def page_of_hits(db: Database, expression: str, kind: str, restriction: Restriction, limit: int,
                  ranked: bool, last_rowid: int = 0) -> list[IndexRow]:
     """The first `limit` passing rows of `kind`: best first (bm25) when `ranked`, else in rowid (reading) order,
-    which lets SQLite stop after `limit` rows and make only their snippets."""
+    which lets SQLite stop after `limit` rows and make only their snippets. Without words, in the order of the
+    driving filter's ids (ascending: SQLite walks its IN list in order) for the same reason."""
     sql = _conditions(expression, kind, restriction, last_rowid)
     snippet = f"snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})" if expression else "substr(s.body, 1, 120)"
-    order = "bm25(search_index)" if ranked and expression else "s.rowid"
+    order = ("ORDER BY bm25(search_index)" if ranked else "ORDER BY s.rowid") if expression else ""
     query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
-                WHERE {sql.where} ORDER BY {order} LIMIT ?"""
+                WHERE {sql.where} {order} LIMIT ?"""
     return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
 
 
 def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid: int,
                 with_mentions: bool = True) -> _Sql:
+    """With words, FTS5 drives and each filter tests the row's id against a list; without, the first filter's list
+    drives (rowid lookups), so listing a tag's notes never reads the whole index."""
     sql = _Sql()
+    first = KIND_BLOCKS[kind]
     if expression:
         sql.add("search_index MATCH ?", expression)
-    first = KIND_BLOCKS[kind]
     sql.add("s.rowid BETWEEN ? AND ?", first, last_rowid or first + BLOCK - 1)
-    if restriction.document_ids is not None:
-        sql.add(f"{_ROW_DOCUMENT[kind]} IN ({_integers(restriction.document_ids)})")
-    for tag_ids in restriction.tag_sets:
-        sql.add(f"s.rowid - {BLOCK} IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN "
-                f"({_integers(tag_ids)}))")
-    for relation in restriction.relations:
-        _add_relation(sql, kind, relation)
-    for mention in restriction.mentions if with_mentions else ():
+    if restriction.document_ids is not None and kind == "text":
+        sql.add(f"((s.rowid - {TEXT_ROWS}) >> {LINE_BITS}) IN ({_integers(restriction.document_ids)})")
+    for subquery, params in _id_lists(kind, restriction, with_mentions):
+        if expression:
+            sql.add(f"s.rowid - {first} IN ({subquery})", *params)
+        else:
+            sql.add(f"s.rowid IN (SELECT {first} + id FROM ({subquery}))", *params)
+    for mention in restriction.mentions if with_mentions and kind != "entity" else ():
         _add_mention(sql, kind, mention)
     return sql
 
 
-def _add_relation(sql: _Sql, kind: str, relation: str) -> None:
-    if kind == "link":
-        sql.add(f"s.rowid - {2 * BLOCK} IN (SELECT id FROM links WHERE lower(relation) = ?)", relation)
-    else:
-        sql.add(f"""s.rowid - {BLOCK} IN (SELECT from_annotation_id FROM links WHERE deleted_at IS NULL
-                    AND lower(relation) = ? UNION SELECT to_annotation_id FROM links WHERE deleted_at IS NULL
-                    AND lower(relation) = ?)""", relation, relation)
+def _id_lists(kind: str, restriction: Restriction, with_mentions: bool) -> list[tuple[str, list]]:
+    """Subqueries listing the ids of `kind` that each id-based filter allows, with their parameters."""
+    lists: list[tuple[str, list]] = []
+    if restriction.document_ids is not None and kind in _DOCUMENT_IDS:
+        lists.append((_DOCUMENT_IDS[kind].format(ids=_integers(restriction.document_ids)), []))
+    lists += [(f"SELECT annotation_id AS id FROM annotation_tags WHERE tag_id IN ({_integers(tag_ids)})", [])
+              for tag_ids in restriction.tag_sets]
+    lists += [(_RELATED_IDS[kind], [relation] * _RELATED_IDS[kind].count("?")) for relation in restriction.relations]
+    if kind == "entity" and with_mentions:
+        lists += [_entity_ids(mention) for mention in restriction.mentions]
+    return lists
+
+
+def _entity_ids(mention: MentionFilter) -> tuple[str, list]:
+    """Entity rows pass a mention filter by who they are: named so, or of that type."""
+    if mention.entity_ids is not None:
+        return f"SELECT id FROM entities WHERE id IN ({_integers(mention.entity_ids)})", []
+    return "SELECT id FROM entities WHERE type = ?", [mention.entity_type]
 
 
 def _add_mention(sql: _Sql, kind: str, mention: MentionFilter) -> None:
-    """Entity rows pass by who they are; other rows when their passage holds such a mention (a document row: the
-    whole document; a row without a span: its first character, as before)."""
-    if kind == "entity":
-        if mention.entity_ids is not None:
-            sql.add(f"s.rowid - {ENTITY_ROWS} IN ({_integers(mention.entity_ids)})")
-        if mention.entity_type:
-            sql.add(f"s.rowid - {ENTITY_ROWS} IN (SELECT id FROM entities WHERE type = ?)", mention.entity_type)
-        return
+    """Rows pass when their passage holds such a mention (a document row: anywhere in the document; a row without
+    a span: its first character, as before)."""
     span = "" if kind == "document" else 'AND m.start >= s.start AND m.start < max(s."end", s.start + 1)'
     condition, params = mention_condition(mention)
     sql.add(f"EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = s.document_id {span} AND {condition})", *params)
