@@ -266,10 +266,7 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
     found = None
     if args.query:
-        results = workspace.search.search(args.query)
-        if results.error:
-            raise ReaderError(f"query not understood: {results.error}")
-        found = frozenset(hit.ref for hit in results.groups.get("annotation", []))
+        found = workspace.search.annotation_ids(args.query)
     return Scope(document_id, args.tag or "", found)
 
 

@@ -75,8 +75,7 @@ class ExportDialog(QDialog):
         if kind == "tag":
             return Scope(tag=value)
         if kind == "search":
-            hits = self._workspace.search.search(value).groups.get("annotation", [])
-            return Scope(annotation_ids=frozenset(hit.ref for hit in hits))
+            return Scope(annotation_ids=self._workspace.search.annotation_ids(value))
         return Scope()
 
     def export(self) -> None:

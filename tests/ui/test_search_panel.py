@@ -70,3 +70,31 @@ def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
     dialog.export()
     assert dialog.result.text() == f"1 annotations written to {tmp_path / 'notes.md'}"
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
+
+
+def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):
+    """With the list capped, each group's label and the message still give the full count."""
+    panel = window.search_panel
+    full = window.workspace.search.search("Genden").counts["text"]
+    capped = window.workspace.search.search
+    monkeypatch.setattr(panel._search, "search", lambda text: capped(text, limit=1))
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Genden")
+    labels = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
+    assert f"Text ({full:,})" in labels and panel.results.topLevelItem(0).childCount() == 1
+    assert panel.message.text().endswith(f"the first {len(labels)} listed")
+
+
+def test_export_of_a_search_result_takes_every_matching_note(window, tmp_path):
+    """Exporting 'Search: …' writes every note the query finds, not only the first page the panel lists."""
+    from reader.ui.export_dialog import ExportDialog
+
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    for n in range(3):
+        window.workspace.annotations.create(document_id, n * 20, n * 20 + 10, note=f"zanabazar {n}")
+    dialog = ExportDialog(window.workspace, "zanabazar", window)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Search: zanabazar"))
+    dialog.path_edit.setText(str(tmp_path / "notes.csv"))
+    dialog.export()
+    assert dialog.result.text() == f"3 annotations written to {tmp_path / 'notes.csv'}"

@@ -93,12 +93,13 @@ class SearchService:
             window = self._mention_window(expression, kind, restriction)
             count = hits.count_hits(self._db, expression, kind, restriction, window)
             unaccounted -= count
-            if count:
+            if count or window:  # a kind with rows left unchecked counts as 'at least', even 'at least 0'
                 results.counts[kind] = count
+            if window:
+                results.partial.add(kind)
+            if count:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
-                if window:
-                    results.partial.add(kind)
 
     def _mention_window(self, expression: str, kind: str, restriction: hits.Restriction) -> int:
         """Mention filters read every row's passage: past MENTION_SCAN rows of a kind, only the first ones are
@@ -125,6 +126,18 @@ class SearchService:
             results.groups[kind] = [Hit(row.kind, row.document_id, names.get(row.document_id, ""), row.ref,
                                         row.start, row.end, " ".join(row.snippet.split())) for row in page]
         return results
+
+    def annotation_ids(self, text: str) -> frozenset[int]:
+        """Every highlight or note the query finds, not only the first page: what 'export a search result' takes.
+        Filters on mentions are checked on every passage here, however many."""
+        try:
+            query = parse(text)
+        except QueryError as exc:
+            raise ReaderError(f"query not understood: {exc}") from exc
+        restriction = restriction_for(self._db, query)
+        if not restriction.allows("annotation") or not (query.expression or query.filters):
+            return frozenset()
+        return frozenset(hits.all_ids(self._db, query.expression, "annotation", restriction))
 
     def save(self, name: str, query: str) -> int:
         if not name.strip() or not query.strip():

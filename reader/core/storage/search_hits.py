@@ -115,6 +115,13 @@ def page_of_hits(db: Database, expression: str, kind: str, restriction: Restrict
     return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
 
 
+def all_ids(db: Database, expression: str, kind: str, restriction: Restriction) -> list[int]:
+    """The ids (annotation id, link id, …) of every passing row of `kind`, however many, every filter checked."""
+    sql = _conditions(expression, kind, restriction, 0)
+    query = f"SELECT s.rowid - {KIND_BLOCKS[kind]} FROM search_index s WHERE {sql.where}"
+    return [row[0] for row in db.execute(query, sql.params).fetchall()]
+
+
 def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid: int,
                 with_mentions: bool = True) -> _Sql:
     """With words, FTS5 drives and each filter tests the row's id against a list; without, the first filter's list
