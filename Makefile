@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint bench clean-venv
+.PHONY: run test lint bench screenshot clean-venv
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(PY) main.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check reader tests bench main.py
+	$(VENV)/bin/ruff check reader tests bench scripts main.py
 	$(VENV)/bin/lint-imports
 
 test: lint
@@ -25,6 +25,9 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshot.py docs/screenshot.png
 
 clean-venv:
 	rm -rf $(VENV)

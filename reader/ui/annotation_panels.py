@@ -1,6 +1,7 @@
 """The annotation panels around the reader: comparisons, review, notebook, source criticism, trash and tags.
 
 Built once by the application and wired here, so the main window stays a shell and no panel reaches into another.
+Only the Comparisons view is visible at start; the others are built, and their modules imported, when first shown.
 """
 
 from __future__ import annotations
@@ -12,45 +13,101 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
-from reader.ui.annotations.links_list import LinksList
-from reader.ui.annotations.notebook_panel import NotebookPanel
-from reader.ui.annotations.review_list import ReviewList
-from reader.ui.annotations.source_criticism import SourceCriticismPanel
-from reader.ui.annotations.tag_editor import TagManager
-from reader.ui.annotations.trash_dialog import TrashDialog
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
+from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.area import PaneArea
+
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
 @dataclass
 class AnnotationPanels:
-    """The panel widgets, kept so tests and the window can reach them by name."""
+    """The panels, kept so tests and the window can reach them by name."""
 
     comparisons: ComparisonsView
-    review: ReviewList
-    notebook: NotebookPanel
-    source_criticism: SourceCriticismPanel
-    links: LinksList
+    review: LazyPanel
+    notebook: LazyPanel
+    source_criticism: LazyPanel
+    links: LazyPanel
+
+
+@dataclass
+class _Context:
+    """What every panel builder needs."""
+
+    window: MainWindow
+    workspace: Workspace
+    stack: QUndoStack
+    events: AnnotationEvents
+    area: PaneArea
 
 
 def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: QUndoStack,
-                              events: AnnotationEvents) -> AnnotationPanels:
+                              events: AnnotationEvents, area: PaneArea) -> AnnotationPanels:
     """Create the panels as docks of `window` and connect them to the reader and to each other."""
+    context = _Context(window, workspace, stack, events, area)
     panels = AnnotationPanels(
         comparisons=ComparisonsView(workspace.links, workspace.tags, workspace.documents, events),
-        review=ReviewList(workspace.review, workspace.documents, stack, events),
-        notebook=NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
-                               events),
-        source_criticism=SourceCriticismPanel(workspace.sources, stack, events),
-        links=LinksList(workspace.links, workspace.documents, stack, events),
+        links=window.add_lazy_panel(lambda: _links(context), "Links", RIGHT, "Metadata"),
+        source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", RIGHT,
+                                               "Metadata"),
+        review=window.add_lazy_panel(lambda: _review(context), "Needs review", RIGHT, "Metadata"),
+        notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", RIGHT, "Metadata"),
     )
-    window.add_panel(panels.links, "Links", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
     window.add_panel(panels.comparisons, "Comparisons", Qt.DockWidgetArea.BottomDockWidgetArea)
-    window.add_panel(panels.source_criticism, "Source criticism", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
-    window.add_panel(panels.review, "Needs review", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
-    window.add_panel(panels.notebook, "Notebook", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
-    window.add_edit_action("&Trash…", lambda: TrashDialog(workspace.trash, stack, events, window).exec())
-    window.add_edit_action("Manage &tags…", lambda: TagManager(workspace.tags, stack, events, window).exec())
-    window.document_selected.connect(panels.source_criticism.show_document)
-    window.document_selected.connect(panels.notebook.show_document)
+    panels.comparisons.pair_activated.connect(area.show_pair)
+    area.annotation_selected.connect(lambda annotation_id: panels.links.widget().show_annotation(annotation_id))
+    area.annotation_selected.connect(lambda _id: window.raise_panel("Links"))
+    window.add_edit_action("&Trash…", lambda: _trash_dialog(context).exec())
+    window.add_edit_action("Manage &tags…", lambda: _tag_manager(context).exec())
+    window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
+    window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
     return panels
+
+
+def _links(context: _Context):
+    from reader.ui.annotations.links_list import LinksList
+
+    links = LinksList(context.workspace.links, context.workspace.documents, context.stack, context.events)
+    links.annotation_activated.connect(context.area.show_annotation)
+    return links
+
+
+def _source_criticism(context: _Context):
+    from reader.ui.annotations.source_criticism import SourceCriticismPanel
+
+    panel = SourceCriticismPanel(context.workspace.sources, context.stack, context.events)
+    panel.show_document(context.window.library.selected_document_id())
+    return panel
+
+
+def _review(context: _Context):
+    from reader.ui.annotations.review_list import ReviewList
+
+    review = ReviewList(context.workspace.review, context.workspace.documents, context.stack, context.events)
+    review.annotation_activated.connect(context.area.show_annotation)
+    return review
+
+
+def _notebook(context: _Context):
+    from reader.ui.annotations.notebook_panel import NotebookPanel
+
+    workspace = context.workspace
+    notebook = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash,
+                             context.stack, context.events)
+    notebook.citation_activated.connect(context.area.show_annotation)
+    notebook.show_document(context.window.library.selected_document_id())
+    return notebook
+
+
+def _trash_dialog(context: _Context):
+    from reader.ui.annotations.trash_dialog import TrashDialog
+
+    return TrashDialog(context.workspace.trash, context.stack, context.events, context.window)
+
+
+def _tag_manager(context: _Context):
+    from reader.ui.annotations.tag_editor import TagManager
+
+    return TagManager(context.workspace.tags, context.stack, context.events, context.window)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.annotation_panels import install_annotation_panels
-from reader.ui.commands import AnnotationEvents
 from reader.ui.entity_panels import install_entity_panels, start_recognition
+from reader.ui.events import AnnotationEvents
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
@@ -35,14 +35,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window = MainWindow(workspace, settings, reading_area, runner, stack, events)
     for owned in (runner, stack, events):
         owned.setParent(window)
-    panels = install_annotation_panels(window, workspace, stack, events)
-    panels.comparisons.pair_activated.connect(reading_area.show_pair)
-    panels.review.annotation_activated.connect(reading_area.show_annotation)
-    panels.notebook.citation_activated.connect(reading_area.show_annotation)
-    reading_area.annotation_selected.connect(panels.links.show_annotation)
-    reading_area.annotation_selected.connect(lambda _id: window.raise_panel("Links"))
-    panels.links.annotation_activated.connect(reading_area.show_annotation)
-    window.annotation_panels = panels
+    window.annotation_panels = install_annotation_panels(window, workspace, stack, events, reading_area)
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     window.restore_layout()

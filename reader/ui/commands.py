@@ -8,35 +8,25 @@ A core error raised while doing or undoing is reported through `AnnotationEvents
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.annotations.links import LinkService, Target
-from reader.core.annotations.models import Annotation, Passage, SourceCriticism, TagRename
-from reader.core.annotations.notebook import NotebookService
-from reader.core.annotations.review import ReviewService
-from reader.core.annotations.service import AnnotationService
-from reader.core.annotations.sources import SourceCriticismService
-from reader.core.annotations.tags import TagService
-from reader.core.annotations.trash import TrashService
-from reader.core.documents.service import DocumentService
+from reader.core.annotations.models import Annotation, Passage
 from reader.core.errors import ReaderError
 from reader.core.models import METADATA_FIELDS
+from reader.ui.events import AnnotationEvents
 
-
-class AnnotationEvents(QObject):
-    """What changed, for views to refresh from the core: one shared instance per window."""
-
-    annotations_changed = Signal(int)  # document id
-    links_changed = Signal()
-    tags_changed = Signal()
-    notebook_changed = Signal()
-    document_changed = Signal(int)  # metadata or source criticism
-    failed = Signal(str)
-
-    def annotation_changed(self, annotation: Annotation) -> None:
-        self.annotations_changed.emit(annotation.document_id)
+if TYPE_CHECKING:  # services are passed in; importing them here would load every one at start-up
+    from reader.core.annotations.links import LinkService, Target
+    from reader.core.annotations.models import SourceCriticism, TagRename
+    from reader.core.annotations.notebook import NotebookService
+    from reader.core.annotations.review import ReviewService
+    from reader.core.annotations.service import AnnotationService
+    from reader.core.annotations.sources import SourceCriticismService
+    from reader.core.annotations.tags import TagService
+    from reader.core.annotations.trash import TrashService
+    from reader.core.documents.service import DocumentService
 
 
 class _CoreCommand(QUndoCommand):

@@ -4,22 +4,26 @@ coloured mentions with their tooltips."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from reader.core.entities.models import RecognitionReport
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.workspace import Workspace
-from reader.ui.entities.mentions_view import MentionsView
-from reader.ui.entities.register_panel import RegisterPanel
+from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
+
+if TYPE_CHECKING:
+    from reader.core.entities.models import RecognitionReport
 
 
 @dataclass
 class EntityPanels:
-    register: RegisterPanel
-    mentions: MentionsView
+    """The register and mentions docks, built when first shown."""
+
+    register: LazyPanel
+    mentions: LazyPanel
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -34,23 +38,40 @@ def describe_entity(workspace: Workspace, entity_id: int) -> str:
 
 
 def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneArea) -> EntityPanels:
-    panels = EntityPanels(RegisterPanel(workspace.entities), MentionsView(workspace.entities))
-    window.add_panel(panels.register, "Entities", Qt.DockWidgetArea.LeftDockWidgetArea, "Library")
-    window.add_panel(panels.mentions, "Mentions", Qt.DockWidgetArea.RightDockWidgetArea, "Metadata")
-    area.services.providers.append(workspace.entities.mention_spans)
+    panels = EntityPanels(
+        register=window.add_lazy_panel(lambda: _register(window, workspace, area, panels), "Entities",
+                                       Qt.DockWidgetArea.LeftDockWidgetArea, "Library"),
+        mentions=window.add_lazy_panel(lambda: _mentions(workspace, area), "Mentions",
+                                       Qt.DockWidgetArea.RightDockWidgetArea, "Metadata"))
+    area.services.providers.append(lambda *args: workspace.entities.mention_spans(*args))
     area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
-    panels.register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
-    panels.register.register_changed.connect(area.refresh_all)
-    panels.mentions.mention_activated.connect(area.show_passage)
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
     return panels
 
 
+def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: EntityPanels):
+    from reader.ui.entities.register_panel import RegisterPanel
+
+    register = RegisterPanel(workspace.entities)
+    register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
+    register.register_changed.connect(area.refresh_all)
+    register.refresh()
+    return register
+
+
+def _mentions(workspace: Workspace, area: PaneArea):
+    from reader.ui.entities.mentions_view import MentionsView
+
+    mentions = MentionsView(workspace.entities)
+    mentions.mention_activated.connect(area.show_passage)
+    return mentions
+
+
 def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
     """Recognise in a worker (only new or changed texts go through the model); repaint when done."""
-    panels.register.refresh()
+    panels.register.if_built(lambda register: register.refresh())
     task = window.runner.start(lambda ws, progress, cancelled: ws.entities.recognise(progress, cancelled),
                                cancel_types=(ImportCancelled,))
     task.progressed.connect(lambda done, total, name: window.statusBar().showMessage(
@@ -60,7 +81,7 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
 
 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
-    panels.register.refresh()
+    panels.register.if_built(lambda register: register.refresh())
     area.refresh_all()
     message = f"Entities: {report.entities} in the register, {report.mentions} mentions"
     window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)
@@ -69,7 +90,7 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
 
 def _show_entity(window: MainWindow, panels: EntityPanels, entity_id: int) -> None:
     try:
-        panels.mentions.show_entity(entity_id)
+        panels.mentions.widget().show_entity(entity_id)
     except ReaderError as exc:  # the register changed under the click (e.g. a re-run merged it away)
         window.statusBar().showMessage(str(exc), 10000)
         return

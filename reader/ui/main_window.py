@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -12,10 +13,10 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from reader.core.errors import ImportCancelled
 from reader.core.models import ImportReport
 from reader.core.workspace import Workspace
-from reader.ui.commands import AnnotationEvents, UpdateMetadataCommand
+from reader.ui.events import AnnotationEvents
+from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
-from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from reader.ui.workers import TaskRunner
 
 IMPORT_FILTER = "Texts (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setCentralWidget(reading_area)
+        self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
         self._build_menus()
@@ -50,19 +52,27 @@ class MainWindow(QMainWindow):
         self._connect_panels()
         self.refresh_library()
 
-    def add_panel(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, tab_with: str = "") -> QDockWidget:
+    def add_panel(self, widget: QWidget | None, title: str, area: Qt.DockWidgetArea,
+                  tab_with: str = "") -> QDockWidget:
         """Add a dock (listed in the View menu); `tab_with` names a dock to share a tabbed area with."""
         dock = QDockWidget(title, self)
         dock.setObjectName(dock_name(title))
-        dock.setWidget(widget)
+        self.docks[dock.objectName()] = dock
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         if tab_with:
-            self.tabifyDockWidget(self.findChild(QDockWidget, dock_name(tab_with)), dock)
+            self.tabifyDockWidget(self.docks[dock_name(tab_with)], dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def add_lazy_panel(self, build: Callable[[], QWidget], title: str, area: Qt.DockWidgetArea,
+                       tab_with: str = "") -> LazyPanel:
+        """A dock whose widget `build()` makes when the dock is first shown (or the widget is first needed)."""
+        return LazyPanel(self.add_panel(None, title, area, tab_with), build)
+
     def raise_panel(self, title: str) -> None:
-        dock = self.findChild(QDockWidget, dock_name(title))
+        dock = self.docks.get(dock_name(title))
         if dock is not None:
             dock.show()
             dock.raise_()
@@ -85,7 +95,7 @@ class MainWindow(QMainWindow):
 
     def _default_layout(self) -> None:
         """First start: the reading area gets most of the window; side panels keep a readable width."""
-        docks = {dock.objectName(): dock for dock in self.findChildren(QDockWidget)}
+        docks = self.docks
         left_right = [d for d in (docks.get("library_dock"), docks.get("metadata_dock")) if d]
         self.resizeDocks(left_right, [270, 330][:len(left_right)], Qt.Orientation.Horizontal)
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -134,6 +144,8 @@ class MainWindow(QMainWindow):
         self.events.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _on_shortcuts_chosen(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts  # rarely opened: loads on demand
+
         ShortcutsDialog(collect_shortcuts(self), self).exec()
 
     def refresh_library(self, *_args) -> None:
@@ -149,6 +161,8 @@ class MainWindow(QMainWindow):
         self.document_selected.emit(document_id)
 
     def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
+        from reader.ui.commands import UpdateMetadataCommand  # the undo commands load with the first edit
+
         self.undo_stack.push(UpdateMetadataCommand(self.workspace.documents, self.events, document_id, changes))
 
     def _on_document_changed(self, document_id: int) -> None:

@@ -1,6 +1,8 @@
 """The database: migrations, pragmas, all-or-nothing upgrades, rolling backups and corrupt files."""
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Database
@@ -9,15 +11,15 @@ from sqlite_utils.migrations import Migrations
 from reader.core.errors import DatabaseUnusable
 from reader.core.storage.backup import KEEP_BACKUPS, list_backups
 from reader.core.storage.database import apply_migrations, open_database
-from reader.core.storage.migrations import MIGRATIONS
+from reader.core.storage.migrations import SCHEMA, schema_migrations
 
 
 def test_empty_database_is_migrated_with_pragmas(db_path):
     """A new file gets every migration, WAL journaling, foreign keys and a busy timeout."""
     db = open_database(db_path)
     assert {"documents", "versions", "boilerplate", "annotations"} <= set(db.table_names())
-    applied = [m.name for m in MIGRATIONS.applied(db)]
-    assert applied == [m.name for m in MIGRATIONS._migrations]
+    applied = [m.name for m in schema_migrations().applied(db.utils)]
+    assert applied == [step.__name__ for step in SCHEMA]
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -29,8 +31,8 @@ def test_failing_migration_leaves_the_database_as_it_was(db_path):
     db = open_database(db_path)
     schema_before = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     broken = Migrations("annotated_reader")
-    for migration in MIGRATIONS._migrations:
-        broken(name=migration.name)(migration.fn)
+    for step in SCHEMA:
+        broken()(step)
 
     @broken()
     def m900_adds_a_table(db):
@@ -43,7 +45,7 @@ def test_failing_migration_leaves_the_database_as_it_was(db_path):
     with pytest.raises(RuntimeError, match="boom"):
         apply_migrations(db, broken)
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema_before
-    assert "m900_adds_a_table" not in {m.name for m in broken.applied(db)}
+    assert "m900_adds_a_table" not in {m.name for m in broken.applied(db.utils)}
     db.close()
 
 
@@ -64,7 +66,7 @@ def test_rolling_backups_keep_the_last_five(db_path):
     backups = list_backups(db_path)
     assert len(backups) == KEEP_BACKUPS
     with sqlite3.connect(backups[-1]) as copy:
-        assert copy.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(MIGRATIONS._migrations)
+        assert copy.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(SCHEMA)
 
 
 def test_corrupt_database_is_never_overwritten(db_path):
@@ -88,3 +90,29 @@ def test_database_can_be_opened_twice(db_path):
     first.table("documents").insert({"file_name": "x.txt"})
     assert second.execute("SELECT file_name FROM documents").fetchall() == [("x.txt",)]
     first.close()
+
+
+def test_reopening_an_up_to_date_database_does_not_load_sqlite_utils(db_path):
+    """Start-up stays fast: with no migration pending, opening and listing documents need only the bare connection."""
+    open_database(db_path).close()
+    code = ("import sys; from pathlib import Path; from reader.core.workspace import Workspace; "
+            f"w = Workspace.open(Path({str(db_path)!r})); w.documents.list(); "
+            "print('sqlite_utils' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_a_new_schema_step_is_applied_on_the_next_open(db_path):
+    """The quick pending-check notices a step added after the database was created, and applies it."""
+    open_database(db_path).close()
+
+    def m999_adds_a_table(db):
+        db.table("added_later").create({"id": int}, pk="id")
+
+    SCHEMA.append(m999_adds_a_table)
+    try:
+        db = open_database(db_path)
+    finally:
+        SCHEMA.remove(m999_adds_a_table)
+    assert "added_later" in db.table_names()
+    db.close()

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from reader.ui.app import build_window, settings_for
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from reader.ui.entities.register_panel import RegisterModel
 @pytest.fixture
 def recognised(window):
     window.workspace.entities.recognise()
-    window.entity_panels.register.refresh()
+    window.entity_panels.register.widget().refresh()
     window.reading_area.refresh_all()
     return window
 
@@ -21,7 +21,7 @@ def _row_of(panel, name):
 
 def test_register_lists_entities_and_filters(recognised, qtbot):
     """The register shows the corpus's entities; typing filters them."""
-    panel = recognised.entity_panels.register
+    panel = recognised.entity_panels.register.widget()
     assert panel.proxy.rowCount() > 20
     qtbot.keyClicks(panel.filter_box, "choibalsan")
     assert [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())] == ["Choibalsan"]
@@ -39,11 +39,11 @@ def test_clicking_a_mention_shows_its_mentions_across_documents(recognised, qtbo
     """An entity chosen in the reader lists its mentions grouped by document; activating one opens it."""
     entity = next(e for e in recognised.workspace.entities.register() if e.name == "Outer Mongolia")
     recognised.reading_area.entity_clicked.emit(entity.id)
-    tree = recognised.entity_panels.mentions.tree
+    tree = recognised.entity_panels.mentions.widget().tree
     assert tree.topLevelItemCount() == entity.document_count
     line = tree.topLevelItem(0).child(0)
     assert "[Outer Mongolia]" in line.text(0)
-    recognised.entity_panels.mentions._on_item_activated(line)
+    recognised.entity_panels.mentions.widget()._on_item_activated(line)
     assert recognised.reading_area.panes
 
 
@@ -51,7 +51,7 @@ def test_type_decision_from_the_panel(recognised, monkeypatch):
     """Changing an entity's type in the register is stored and shown."""
     from PySide6.QtWidgets import QInputDialog
 
-    panel = recognised.entity_panels.register
+    panel = recognised.entity_panels.register.widget()
     panel.table.selectRow(_row_of(panel, "Manchukuo"))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("PLACE", True))
     panel._buttons["Type…"].click()
@@ -85,7 +85,7 @@ def test_authority_ids_and_note(recognised, monkeypatch):
     """Details… stores authority identifiers and a note on the entity; re-running recognition keeps them."""
     from reader.ui.entities.register_panel import DetailsDialog
 
-    panel = recognised.entity_panels.register
+    panel = recognised.entity_panels.register.widget()
     panel.table.selectRow(_row_of(panel, "Choibalsan"))
     monkeypatch.setattr(DetailsDialog, "exec", lambda self: True)
     monkeypatch.setattr(DetailsDialog, "values", lambda self: {"wikidata": "Q312837", "viaf": "", "geonames": "",

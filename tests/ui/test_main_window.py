@@ -161,4 +161,17 @@ def test_annotation_panels_are_docked_and_follow_the_library(window):
     names = {dock.objectName() for dock in window.findChildren(QDockWidget)}
     assert {"comparisons_dock", "needs_review_dock", "notebook_dock", "source_criticism_dock"} <= names
     window.library.table.selectRow(0)
-    assert window.annotation_panels.source_criticism.isEnabled()
+    assert window.annotation_panels.source_criticism.widget().isEnabled()
+
+
+def test_a_panel_behind_a_tab_is_built_when_raised(window, qtbot):
+    """Start-up builds only visible docks; raising the Notebook tab builds it, showing the selected document."""
+    window.show()
+    qtbot.waitExposed(window)
+    notebook = window.annotation_panels.notebook
+    assert notebook.dock.widget() is None
+    window.library.table.selectRow(1)
+    window.raise_panel("Notebook")
+    qtbot.waitUntil(lambda: notebook.dock.widget() is not None)
+    selected = window.library.selected_document_id()
+    assert notebook.dock.widget().scope_box.currentData() == selected

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot):
     """Typing a phrase shows grouped results after the debounce; Enter opens and selects the first hit."""
-    panel = window.search_panel
+    panel = window.search_panel.widget()
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, '"met on November"')
     group = panel.results.topLevelItem(0)
@@ -18,7 +18,7 @@ def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot)
 
 def test_malformed_query_message(window, qtbot):
     """A malformed query shows a short message under the box instead of results."""
-    panel = window.search_panel
+    panel = window.search_panel.widget()
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, "genden AND")
     assert panel.message.text() == "AND needs a word after it"
@@ -27,7 +27,7 @@ def test_malformed_query_message(window, qtbot):
 
 def test_results_update_after_adding_a_note(window, qtbot):
     """A note saved while a search is shown appears in the results."""
-    panel = window.search_panel
+    panel = window.search_panel.widget()
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, "pipe")
     before = panel.message.text()
@@ -46,7 +46,7 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
     """A saved search is listed and runs when chosen."""
     from PySide6.QtWidgets import QInputDialog
 
-    panel = window.search_panel
+    panel = window.search_panel.widget()
     panel.box.setText("Choibalsan")
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Choibalsan everywhere", True))
     panel.save_button.click()
@@ -74,7 +74,7 @@ def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
 
 def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):
     """With the list capped, each group's label and the message still give the full count."""
-    panel = window.search_panel
+    panel = window.search_panel.widget()
     full = window.workspace.search.search("Genden").counts["text"]
     capped = window.workspace.search.search
     monkeypatch.setattr(panel._search, "search", lambda text: capped(text, limit=1))

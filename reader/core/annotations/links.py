@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import (
     RELATIONS,
     Comparison,
@@ -15,6 +13,7 @@ from reader.core.annotations.models import (
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.storage import links as store
+from reader.core.storage.store import Store
 
 Target = int | Passage
 
@@ -26,7 +25,7 @@ class LinkNotFound(ReaderError):
 class LinkService:
     """Links (corroborates, contradicts, same event, derives from, elaborates, see also) with an optional note."""
 
-    def __init__(self, db: Database, annotations: AnnotationService):
+    def __init__(self, db: Store, annotations: AnnotationService):
         self._db = db
         self._annotations = annotations
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import NotebookNote
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.storage import documents as document_store
 from reader.core.storage import notebook as store
+from reader.core.storage.store import Store
 
 
 class NoteNotFound(ReaderError):
@@ -18,7 +17,7 @@ class NoteNotFound(ReaderError):
 class NotebookService:
     """Document notes (document_id given) and notebook notes (none), each one transaction per call."""
 
-    def __init__(self, db: Database, annotations: AnnotationService):
+    def __init__(self, db: Store, annotations: AnnotationService):
         self._db = db
         self._annotations = annotations
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import (
     ANCHORED,
     ORPHAN,
@@ -26,6 +24,7 @@ from reader.core.errors import ReaderError
 from reader.core.models import ReanchorSummary
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
+from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.anchoring import AnchorResult
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 CONTEXT_CHARS = 80
 
 
-def reanchor_document(db: Database, document_id: int, new_version_id: int) -> ReanchorSummary:
+def reanchor_document(db: Store, document_id: int, new_version_id: int) -> ReanchorSummary:
     """Move every annotation of a document onto `new_version_id`; the caller holds the transaction."""
     from reader.core.anchoring import Anchor, reanchor  # rapidfuzz loads only when re-anchoring: faster start
 
@@ -74,7 +73,7 @@ def _kept_history(row: dict) -> dict:
 class ReviewService:
     """The Needs review list and its actions: accept, choose another place, keep as orphan, and their undo."""
 
-    def __init__(self, db: Database, annotations: AnnotationService):
+    def __init__(self, db: Store, annotations: AnnotationService):
         self._db = db
         self._annotations = annotations
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
 from reader.core.errors import ReaderError
 from reader.core.models import Span
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store
+from reader.core.storage.store import Store
 
 
 class AnnotationNotFound(ReaderError):
@@ -19,7 +18,7 @@ class AnnotationNotFound(ReaderError):
 class AnnotationService:
     """Highlights and notes over one database connection."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import DocumentNotFound, ReaderError
 from reader.core.storage import sources as store
+from reader.core.storage.store import Store
 
 RELIABILITY_RANGE = range(1, 6)
 
@@ -16,7 +15,7 @@ RELIABILITY_RANGE = range(1, 6)
 class SourceCriticismService:
     """Reads and writes the source-criticism fields; author and kind stay with the document's metadata."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def get(self, document_id: int) -> SourceCriticism:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import TagCount, TagRename
 from reader.core.annotations.service import clean_tags
 from reader.core.errors import ReaderError
 from reader.core.storage import tags as store
+from reader.core.storage.store import Store
 
 
 class TagService:
     """Tag-wide operations; tagging one annotation is `AnnotationService.set_tags`."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def all(self) -> list[TagCount]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.models import TrashItem
 from reader.core.annotations.notebook import NotebookService
@@ -12,6 +10,7 @@ from reader.core.errors import ReaderError
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
+from reader.core.storage.store import Store
 
 LABEL_CHARS = 80
 
@@ -19,7 +18,7 @@ LABEL_CHARS = 80
 class TrashService:
     """Lists what was deleted and restores it through the owning service."""
 
-    def __init__(self, db: Database, annotations: AnnotationService, links: LinkService, notebook: NotebookService):
+    def __init__(self, db: Store, annotations: AnnotationService, links: LinkService, notebook: NotebookService):
         self._db = db
         self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore}
         self._deleters = {"annotation": annotations.delete, "link": links.delete, "note": notebook.delete}

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.core.annotations.review import reanchor_document
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
@@ -21,12 +19,13 @@ from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 
-def import_paths(db: Database, paths: list[Path], progress: Progress | None = None,
+def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> ImportReport:
     files, problems = expand_paths([Path(p) for p in paths])
     report = ImportReport([_failed(p) for p in problems])
@@ -63,7 +62,7 @@ def _failed(exc: ImportFailed) -> FileOutcome:
     return FileOutcome(exc.path, "failed", str(exc))
 
 
-def _store(db: Database, source: SourceFile, report: ImportReport) -> int | None:
+def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
     """Write one file; return the document id when it is a new document (its metadata is still to be filled)."""
     name = source.path.name
     document_id = store.find_document_id(db, name)
@@ -80,7 +79,7 @@ def _store(db: Database, source: SourceFile, report: ImportReport) -> int | None
     return None
 
 
-def _store_new(db: Database, source: SourceFile, report: ImportReport) -> int | None:
+def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | None:
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
         original = store.get_document(db, copy[0])
@@ -94,7 +93,7 @@ def _store_new(db: Database, source: SourceFile, report: ImportReport) -> int | 
     return document_id
 
 
-def redetect_boilerplate(db: Database) -> None:
+def redetect_boilerplate(db: Store) -> None:
     """Detect boilerplate over every current version again; the user's own marks stay as they are."""
     texts = dict(store.current_texts(db))
     for version_id, ranges in detect_boilerplate(texts).items():
@@ -102,7 +101,7 @@ def redetect_boilerplate(db: Database) -> None:
         store.refresh_boilerplate_count(db, version_id)
 
 
-def _fill_metadata(db: Database, document_id: int, source: SourceFile) -> None:
+def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
     version = store.version_text(db, store.current_version_id(db, document_id))
     ranges = [(span.start, span.end) for span in version.boilerplate]
     found = extract_metadata(source.text, ranges, source.html)

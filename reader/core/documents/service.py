@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.core.errors import DocumentNotFound
 from reader.core.models import DocumentInfo, ImportReport, VersionText
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 
 class DocumentService:
     """Documents, versions, metadata and boilerplate over one database connection."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def import_paths(self, paths: list[Path], progress: Callable[[int, int, str], None] | None = None,

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
@@ -20,6 +18,7 @@ from reader.core.models import Span
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
+from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput
@@ -32,7 +31,7 @@ Progress = Callable[[int, int, str], None]
 class EntityService:
     """The register over one database; recognition re-runs only what changed and replays every decision."""
 
-    def __init__(self, db: Database, model_name: str | None = None):
+    def __init__(self, db: Store, model_name: str | None = None):
         self._db = db
         self.model = ModelStep(model_name or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL)
 

@@ -6,14 +6,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.export.items import ExportItem, LinkItem, Scope
+from reader.core.storage.store import Store
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
 
@@ -29,7 +28,7 @@ class AnnotationImportReport:
 class ExportService:
     """Builds every export from the same items, so all formats agree on what a note, a tag or a link is."""
 
-    def __init__(self, db: Database, documents: DocumentService, annotations: AnnotationService, links: LinkService,
+    def __init__(self, db: Store, documents: DocumentService, annotations: AnnotationService, links: LinkService,
                  entities: EntityService):
         self._db = db
         self._documents, self._annotations, self._links, self._entities = documents, annotations, links, entities

@@ -3,18 +3,17 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.search.query import Query
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
+from reader.core.storage.store import Store
 
 MENTION_KEYS = ("entity", "type", "date")
 TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
                 "organisation": "ORG", "organization": "ORG", "date": "DATE"}
 
 
-def restriction_for(db: Database, query: Query) -> hits.Restriction:
+def restriction_for(db: Store, query: Query) -> hits.Restriction:
     filters = query.filters
     return hits.Restriction(
         document_ids=_document_ids(db, filters.get("doc", []), filters.get("kind", [])),
@@ -24,7 +23,7 @@ def restriction_for(db: Database, query: Query) -> hits.Restriction:
     )
 
 
-def _document_ids(db: Database, names: list[str], kinds: list[str]) -> frozenset[int] | None:
+def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[int] | None:
     """Documents whose file name or title contains every doc: value (or whose id it is), of every kind: value."""
     if not names and not kinds:
         return None
@@ -37,12 +36,12 @@ def _names_document(value: str, document_id: int, file_name: str, title: str) ->
     return value in file_name.casefold() or value in title.casefold() or value == str(document_id)
 
 
-def _tag_sets(db: Database, names: list[str]) -> tuple[frozenset[int], ...]:
+def _tag_sets(db: Store, names: list[str]) -> tuple[frozenset[int], ...]:
     by_name = hits.tag_ids(db) if names else {}
     return tuple(frozenset(by_name.get(name.casefold(), set())) for name in names)
 
 
-def _mentions(db: Database, query: Query) -> tuple[hits.MentionFilter, ...]:
+def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:
     found = [hits.MentionFilter(entity_ids=hits.entity_ids_named(db, name)) for name in query.filters.get("entity", [])]
     found += [hits.MentionFilter(entity_type=TYPE_ALIASES.get(value.casefold(), value.upper()))
               for value in query.filters.get("type", [])]

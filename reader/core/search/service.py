@@ -9,14 +9,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from reader.core.errors import ReaderError
 from reader.core.search.filters import MENTION_KEYS, restriction_for
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
+from reader.core.storage.store import Store
 
 KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",
@@ -59,7 +58,7 @@ class SearchResults:
 class SearchService:
     """Searches everything the user has: document text, metadata, notes, tags, links and the entity register."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Store):
         self._db = db
 
     def search(self, text: str, limit: int = 200) -> SearchResults:
@@ -159,7 +158,7 @@ def _lists_mentions(query: Query) -> bool:
     return not query.expression and bool(set(MENTION_KEYS) & keys) and not {"tag", "relation"} & keys
 
 
-def _mention_rows(db: Database, mentions: list[tuple[int, int, int, int]]) -> list[store.IndexRow]:
+def _mention_rows(db: Store, mentions: list[tuple[int, int, int, int]]) -> list[store.IndexRow]:
     rows: list[store.IndexRow] = []
     texts: dict[int, str] = {}
     for document_id, start, end, entity_id in mentions:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import Annotation, TextQuote
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
-def insert_annotation(db: Database, document_id: int, version_id: int, start: int, end: int, quote: TextQuote,
+def insert_annotation(db: Store, document_id: int, version_id: int, start: int, end: int, quote: TextQuote,
                       color: str, note: str) -> int:
     stamp = now()
     return db.table("annotations").insert({
@@ -27,41 +26,41 @@ FROM annotations a
 """
 
 
-def get_annotation(db: Database, annotation_id: int, *, include_deleted: bool = False) -> Annotation | None:
+def get_annotation(db: Store, annotation_id: int, *, include_deleted: bool = False) -> Annotation | None:
     live = "" if include_deleted else " AND a.deleted_at IS NULL"
-    rows = list(db.query(_SELECT + " WHERE a.id = ?" + live, [annotation_id]))
+    rows = list(db.rows(_SELECT + " WHERE a.id = ?" + live, [annotation_id]))
     return _annotation(rows[0]) if rows else None
 
 
-def annotations_for_document(db: Database, document_id: int) -> list[Annotation]:
+def annotations_for_document(db: Store, document_id: int) -> list[Annotation]:
     sql = _SELECT + ' WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start, a."end", a.id'
-    return [_annotation(row) for row in db.query(sql, [document_id])]
+    return [_annotation(row) for row in db.rows(sql, [document_id])]
 
 
-def all_annotations(db: Database) -> list[Annotation]:
+def all_annotations(db: Store) -> list[Annotation]:
     """Every live annotation, by document then text order."""
     sql = _SELECT + ' WHERE a.deleted_at IS NULL ORDER BY a.document_id, a.start, a."end", a.id'
-    return [_annotation(row) for row in db.query(sql)]
+    return [_annotation(row) for row in db.rows(sql)]
 
 
-def annotations_with_status(db: Database, status: str, document_id: int | None = None) -> list[Annotation]:
+def annotations_with_status(db: Store, status: str, document_id: int | None = None) -> list[Annotation]:
     sql = _SELECT + " WHERE a.deleted_at IS NULL AND a.anchor_status = ?"
     params: list = [status]
     if document_id is not None:
         sql += " AND a.document_id = ?"
         params.append(document_id)
-    return [_annotation(row) for row in db.query(sql + " ORDER BY a.document_id, a.start, a.id", params)]
+    return [_annotation(row) for row in db.rows(sql + " ORDER BY a.document_id, a.start, a.id", params)]
 
 
-def anchors_to_move(db: Database, document_id: int, new_version_id: int) -> list[dict]:
+def anchors_to_move(db: Store, document_id: int, new_version_id: int) -> list[dict]:
     """Every annotation of a document not yet on `new_version_id`, trashed ones included (they may be restored)."""
     sql = """SELECT id, version_id, start, "end", exact, prefix, suffix, anchor_status, deleted_at,
              old_version_id, old_start, old_end
              FROM annotations WHERE document_id = ? AND version_id != ? ORDER BY version_id, id"""
-    return list(db.query(sql, [document_id, new_version_id]))
+    return list(db.rows(sql, [document_id, new_version_id]))
 
 
-def set_anchors(db: Database, rows: list[dict]) -> None:
+def set_anchors(db: Store, rows: list[dict]) -> None:
     """Write re-anchoring results in bulk; not a user's edit, so modified_at stays."""
     db.conn.executemany(
         """UPDATE annotations SET version_id = :version_id, start = :start, "end" = :end, exact = :exact,
@@ -70,23 +69,23 @@ def set_anchors(db: Database, rows: list[dict]) -> None:
            old_end = :old_end WHERE id = :id""", rows)
 
 
-def old_place(db: Database, annotation_id: int) -> tuple[int | None, int, int]:
+def old_place(db: Store, annotation_id: int) -> tuple[int | None, int, int]:
     """(version id, start, end) where an annotation was last anchored with confidence."""
     row = db.execute('SELECT old_version_id, old_start, old_end, version_id, start, "end" FROM annotations '
                      "WHERE id = ?", [annotation_id]).fetchone()
     return (row[0], row[1] or 0, row[2] or 0) if row[0] is not None else (row[3], row[4], row[5])
 
 
-def trashed_annotations(db: Database) -> list[tuple[Annotation, str]]:
+def trashed_annotations(db: Store) -> list[tuple[Annotation, str]]:
     sql = _SELECT + " WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.id DESC"
-    return [(_annotation(row), row["deleted_at"]) for row in db.query(sql)]
+    return [(_annotation(row), row["deleted_at"]) for row in db.rows(sql)]
 
 
-def update_annotation(db: Database, annotation_id: int, changes: dict) -> None:
+def update_annotation(db: Store, annotation_id: int, changes: dict) -> None:
     db.table("annotations").update(annotation_id, {**changes, "modified_at": now()})
 
 
-def mark_deleted(db: Database, annotation_id: int, deleted: bool) -> None:
+def mark_deleted(db: Store, annotation_id: int, deleted: bool) -> None:
     db.table("annotations").update(annotation_id, {"deleted_at": now() if deleted else None})
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+from reader.core.storage.store import Store
 
 KEEP_BACKUPS = 5
 
@@ -16,7 +16,7 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + ".backups")
 
 
-def take_backup(db: Database, db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
+def take_backup(db: Store, db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
     """Copy the live database to a timestamped file and delete all but the newest `keep` copies."""
     folder = backup_dir(db_path)
     folder.mkdir(exist_ok=True)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseUnusable
 from reader.core.storage.backup import latest_backup, take_backup
-from reader.core.storage.migrations import MIGRATIONS
+from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
+from reader.core.storage.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def open_database(path: Path, *, backup: bool = True, migrations: Migrations = MIGRATIONS) -> Database:
+def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None) -> Store:
     """Open (creating if needed) the database at `path`, back it up before any write, and bring its schema up to date.
 
     A file that is not a healthy SQLite database raises DatabaseUnusable and is left untouched.
@@ -28,34 +30,43 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations = M
         if backup:
             take_backup(db, path)
     _configure(db)
-    apply_migrations(db, migrations)
+    if migrations is not None or _schema_is_behind(db):
+        apply_migrations(db, migrations or schema_migrations())
     return db
 
 
-def apply_migrations(db: Database, migrations: Migrations = MIGRATIONS) -> None:
+def apply_migrations(db: Store, migrations: Migrations) -> None:
     """Apply pending migrations all-or-nothing: a failing one leaves the database exactly as it was."""
-    with db.atomic():
-        migrations.apply(db)
+    with db.utils.atomic():
+        migrations.apply(db.utils)
 
 
-def _connect(path: Path) -> Database:
+def _schema_is_behind(db: Store) -> bool:
+    """Whether a schema step is not applied yet, read from sqlite-utils' own record without loading sqlite-utils."""
+    if not db.rows("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'"):
+        return True
+    applied = db.rows("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))
+    return {step.__name__ for step in SCHEMA} - {row["name"] for row in applied} != set()
+
+
+def _connect(path: Path) -> Store:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
-    return Database(conn)
+    return Store(conn, path)
 
 
-def _configure(db: Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
+def _configure(db: Store) -> None:
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.conn.execute("PRAGMA journal_mode = wal")
 
 
-def _check_integrity(db: Database, path: Path) -> None:
+def _check_integrity(db: Store, path: Path) -> None:
     try:
-        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        verdict = db.conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         verdict = str(exc)
     if verdict != "ok":

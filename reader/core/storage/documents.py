@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from sqlite_utils import Database
-
 from reader.core.models import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
 from reader.core.ranges import merge, subtract, total_length
+from reader.core.storage.store import Store
 
 DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"
 
@@ -24,38 +23,38 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def list_documents(db: Database) -> list[DocumentInfo]:
-    return [_info(row) for row in db.query(_LIST_SQL + " ORDER BY d.id")]
+def list_documents(db: Store) -> list[DocumentInfo]:
+    return [_info(row) for row in db.rows(_LIST_SQL + " ORDER BY d.id")]
 
 
-def get_document(db: Database, document_id: int) -> DocumentInfo | None:
-    rows = list(db.query(_LIST_SQL + " WHERE d.id = ?", [document_id]))
+def get_document(db: Store, document_id: int) -> DocumentInfo | None:
+    rows = list(db.rows(_LIST_SQL + " WHERE d.id = ?", [document_id]))
     return _info(rows[0]) if rows else None
 
 
-def find_document_id(db: Database, file_name: str) -> int | None:
+def find_document_id(db: Store, file_name: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE file_name = ?", [file_name]).fetchone()
     return row[0] if row else None
 
 
-def find_version_by_hash(db: Database, content_hash: str) -> tuple[int, int] | None:
+def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None:
     """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
     row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
     return (row[0], row[1]) if row else None
 
 
-def current_version_id(db: Database, document_id: int) -> int:
+def current_version_id(db: Store, document_id: int) -> int:
     return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
 
 
-def insert_document(db: Database, file_name: str, source_path: str, metadata: Metadata) -> int:
+def insert_document(db: Store, file_name: str, source_path: str, metadata: Metadata) -> int:
     stamp = now()
     row = {"file_name": file_name, "source_path": source_path, "created_at": stamp, "modified_at": stamp}
     row.update({name: getattr(metadata, name) for name in METADATA_FIELDS})
     return db.table("documents").insert(row).last_pk
 
 
-def insert_version(db: Database, document_id: int, text: str, content_hash: str, encoding: str, fmt: str) -> int:
+def insert_version(db: Store, document_id: int, text: str, content_hash: str, encoding: str, fmt: str) -> int:
     """Add the next version of a document and make it current."""
     number = db.execute(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?", [document_id]
@@ -69,45 +68,45 @@ def insert_version(db: Database, document_id: int, text: str, content_hash: str,
     return version_id
 
 
-def update_metadata(db: Database, document_id: int, changes: dict[str, str]) -> None:
+def update_metadata(db: Store, document_id: int, changes: dict[str, str]) -> None:
     unknown = set(changes) - set(METADATA_FIELDS)
     if unknown:
         raise ValueError(f"not metadata fields: {sorted(unknown)}")
     db.table("documents").update(document_id, {**changes, "modified_at": now()})
 
 
-def version_text(db: Database, version_id: int) -> VersionText:
+def version_text(db: Store, version_id: int) -> VersionText:
     row = db.execute("SELECT document_id, number, text FROM versions WHERE id = ?", [version_id]).fetchone()
     return VersionText(row[0], version_id, row[1], row[2], tuple(effective_boilerplate(db, version_id)))
 
 
-def current_texts(db: Database) -> list[tuple[int, str]]:
+def current_texts(db: Store) -> list[tuple[int, str]]:
     """(version_id, text) of every document's current version: the corpus boilerplate detection compares."""
     sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id ORDER BY d.id"
     return [(row[0], row[1]) for row in db.execute(sql).fetchall()]
 
 
-def boilerplate_rows(db: Database, version_id: int) -> list[tuple[int, int, str]]:
+def boilerplate_rows(db: Store, version_id: int) -> list[tuple[int, int, str]]:
     sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY start'
     return [tuple(row) for row in db.execute(sql, [version_id]).fetchall()]
 
 
-def replace_detected_boilerplate(db: Database, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
+def replace_detected_boilerplate(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
     db.execute("DELETE FROM boilerplate WHERE version_id = ? AND origin = ?", [version_id, DETECTED])
     _insert_ranges(db, version_id, ranges, DETECTED)
 
 
-def add_user_boilerplate(db: Database, version_id: int, start: int, end: int, is_boilerplate: bool) -> None:
+def add_user_boilerplate(db: Store, version_id: int, start: int, end: int, is_boilerplate: bool) -> None:
     _insert_ranges(db, version_id, [(start, end)], USER_MARKED if is_boilerplate else USER_UNMARKED)
 
 
-def _insert_ranges(db: Database, version_id: int, ranges: Iterable[tuple[int, int]], origin: str) -> None:
+def _insert_ranges(db: Store, version_id: int, ranges: Iterable[tuple[int, int]], origin: str) -> None:
     rows = [{"version_id": version_id, "start": s, "end": e, "origin": origin} for s, e in ranges]
     if rows:
         db.table("boilerplate").insert_all(rows)
 
 
-def effective_boilerplate(db: Database, version_id: int) -> list[Span]:
+def effective_boilerplate(db: Store, version_id: int) -> list[Span]:
     """Detected and user-marked ranges, minus what the user unmarked; later decisions win over earlier ones."""
     covered: list[tuple[int, int]] = []
     sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY (origin != ?), id'
@@ -118,7 +117,7 @@ def effective_boilerplate(db: Database, version_id: int) -> list[Span]:
     return [Span(start, end, "boilerplate") for start, end in covered]
 
 
-def refresh_boilerplate_count(db: Database, version_id: int) -> None:
+def refresh_boilerplate_count(db: Store, version_id: int) -> None:
     """Store how many characters of a version are boilerplate, for the library listing."""
     count = total_length((s.start, s.end) for s in effective_boilerplate(db, version_id))
     db.execute("UPDATE versions SET boilerplate_chars = ? WHERE id = ?", [count, version_id])

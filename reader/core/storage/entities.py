@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
-
 from reader.core.entities.models import EntitySummary, Mention
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 _SUMMARY_SQL = """
 SELECT e.*, COUNT(m.id) AS mention_count, COUNT(DISTINCT m.document_id) AS document_count,
@@ -16,22 +15,22 @@ FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
 """
 
 
-def cached_candidates(db: Database, text_hash: str, pipeline: str) -> list[dict] | None:
+def cached_candidates(db: Store, text_hash: str, pipeline: str) -> list[dict] | None:
     row = db.execute("SELECT candidates FROM entity_cache WHERE text_hash = ? AND pipeline = ?",
                      [text_hash, pipeline]).fetchone()
     return json.loads(row[0]) if row else None
 
 
-def store_candidates(db: Database, text_hash: str, pipeline: str, candidates: list[dict]) -> None:
+def store_candidates(db: Store, text_hash: str, pipeline: str, candidates: list[dict]) -> None:
     db.table("entity_cache").upsert({"text_hash": text_hash, "pipeline": pipeline,
                                      "candidates": json.dumps(candidates)}, pk=("text_hash", "pipeline"))
 
 
-def entity_ids_by_key(db: Database) -> dict[str, int]:
+def entity_ids_by_key(db: Store) -> dict[str, int]:
     return dict(db.execute("SELECT key, id FROM entities").fetchall())
 
 
-def upsert_entity(db: Database, key: str, name: str, kind: str) -> int:
+def upsert_entity(db: Store, key: str, name: str, kind: str) -> int:
     existing = db.execute("SELECT id FROM entities WHERE key = ?", [key]).fetchone()
     if existing:
         db.execute("UPDATE entities SET name = ?, type = ? WHERE id = ?", [name, kind, existing[0]])
@@ -39,7 +38,7 @@ def upsert_entity(db: Database, key: str, name: str, kind: str) -> int:
     return db.table("entities").insert({"key": key, "name": name, "type": kind}).last_pk
 
 
-def replace_register(db: Database, aliases: dict[int, set[str]], mentions: list[dict]) -> None:
+def replace_register(db: Store, aliases: dict[int, set[str]], mentions: list[dict]) -> None:
     """Swap in a new set of aliases and mentions (entity rows are kept, so ids and authority ids survive)."""
     db.execute("DELETE FROM mentions")
     db.execute("DELETE FROM entity_aliases")
@@ -48,41 +47,41 @@ def replace_register(db: Database, aliases: dict[int, set[str]], mentions: list[
     db.table("mentions").insert_all(mentions, batch_size=5000)
 
 
-def replace_suggestions(db: Database, suggestions: list[tuple[str, str, float]]) -> None:
+def replace_suggestions(db: Store, suggestions: list[tuple[str, str, float]]) -> None:
     db.execute("DELETE FROM entity_suggestions")
     db.table("entity_suggestions").insert_all(
         [{"key": a, "other_key": b, "score": score} for a, b, score in suggestions])
 
 
-def suggestion_rows(db: Database) -> list[tuple[int, str, str, float]]:
+def suggestion_rows(db: Store) -> list[tuple[int, str, str, float]]:
     sql = "SELECT id, key, other_key, score FROM entity_suggestions ORDER BY score DESC"
     return [tuple(row) for row in db.execute(sql)]
 
 
-def add_decision(db: Database, kind: str, payload: dict) -> None:
+def add_decision(db: Store, kind: str, payload: dict) -> None:
     db.table("entity_decisions").insert({"kind": kind, "payload": json.dumps(payload), "created_at": now()})
 
 
-def decision_rows(db: Database) -> list[tuple[str, dict]]:
+def decision_rows(db: Store) -> list[tuple[str, dict]]:
     return [(kind, json.loads(payload)) for kind, payload in
             db.execute("SELECT kind, payload FROM entity_decisions ORDER BY id").fetchall()]
 
 
-def summaries(db: Database, where: str = "", params: list | None = None) -> list[EntitySummary]:
+def summaries(db: Store, where: str = "", params: list | None = None) -> list[EntitySummary]:
     sql = f"{_SUMMARY_SQL} {where} GROUP BY e.id HAVING mention_count > 0 ORDER BY mention_count DESC, e.name"
-    return [_summary(row) for row in db.query(sql, params or [])]
+    return [_summary(row) for row in db.rows(sql, params or [])]
 
 
-def entity_row(db: Database, entity_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM entities WHERE id = ?", [entity_id]))
+def entity_row(db: Store, entity_id: int) -> dict | None:
+    rows = list(db.rows("SELECT * FROM entities WHERE id = ?", [entity_id]))
     return rows[0] if rows else None
 
 
-def update_entity(db: Database, entity_id: int, changes: dict) -> None:
+def update_entity(db: Store, entity_id: int, changes: dict) -> None:
     db.table("entities").update(entity_id, changes)
 
 
-def mentions(db: Database, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
+def mentions(db: Store, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
     clauses, params = [], []
     if document_id is not None:
         clauses.append("document_id = ?")
@@ -96,12 +95,12 @@ def mentions(db: Database, document_id: int | None = None, entity_id: int | None
     return [Mention(*row[:6], row[6] or "") for row in db.execute(sql, params).fetchall()]
 
 
-def get_state(db: Database, name: str) -> str:
+def get_state(db: Store, name: str) -> str:
     row = db.execute("SELECT value FROM entity_state WHERE name = ?", [name]).fetchone()
     return row[0] if row else ""
 
 
-def set_state(db: Database, name: str, value: str) -> None:
+def set_state(db: Store, name: str, value: str) -> None:
     db.table("entity_state").upsert({"name": name, "value": value}, pk="name")
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import Comparison, ComparisonFilter, ComparisonSide, Link
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
-def insert_link(db: Database, from_id: int, to_id: int, relation: str, note: str) -> int:
+def insert_link(db: Store, from_id: int, to_id: int, relation: str, note: str) -> int:
     stamp = now()
     return db.table("links").insert({
         "from_annotation_id": from_id, "to_annotation_id": to_id, "relation": relation, "note": note,
@@ -16,39 +15,39 @@ def insert_link(db: Database, from_id: int, to_id: int, relation: str, note: str
     }).last_pk
 
 
-def get_link(db: Database, link_id: int, *, include_deleted: bool = False) -> Link | None:
+def get_link(db: Store, link_id: int, *, include_deleted: bool = False) -> Link | None:
     live = "" if include_deleted else " AND deleted_at IS NULL"
-    rows = list(db.query("SELECT * FROM links WHERE id = ?" + live, [link_id]))
+    rows = list(db.rows("SELECT * FROM links WHERE id = ?" + live, [link_id]))
     return _link(rows[0]) if rows else None
 
 
-def find_link(db: Database, from_id: int, to_id: int, relation: str) -> Link | None:
+def find_link(db: Store, from_id: int, to_id: int, relation: str) -> Link | None:
     sql = """SELECT * FROM links WHERE deleted_at IS NULL AND relation = ?
              AND ((from_annotation_id = ? AND to_annotation_id = ?)
                   OR (from_annotation_id = ? AND to_annotation_id = ?))"""
-    rows = list(db.query(sql, [relation, from_id, to_id, to_id, from_id]))
+    rows = list(db.rows(sql, [relation, from_id, to_id, to_id, from_id]))
     return _link(rows[0]) if rows else None
 
 
-def links_touching(db: Database, annotation_id: int) -> list[Link]:
+def links_touching(db: Store, annotation_id: int) -> list[Link]:
     """Live links from or to an annotation whose other end is live too, oldest first."""
     sql = """SELECT l.* FROM links l
              JOIN annotations f ON f.id = l.from_annotation_id AND f.deleted_at IS NULL
              JOIN annotations t ON t.id = l.to_annotation_id AND t.deleted_at IS NULL
              WHERE l.deleted_at IS NULL AND (l.from_annotation_id = ? OR l.to_annotation_id = ?) ORDER BY l.id"""
-    return [_link(row) for row in db.query(sql, [annotation_id, annotation_id])]
+    return [_link(row) for row in db.rows(sql, [annotation_id, annotation_id])]
 
 
-def update_link(db: Database, link_id: int, changes: dict) -> None:
+def update_link(db: Store, link_id: int, changes: dict) -> None:
     db.table("links").update(link_id, {**changes, "modified_at": now()})
 
 
-def mark_link_deleted(db: Database, link_id: int, deleted: bool) -> None:
+def mark_link_deleted(db: Store, link_id: int, deleted: bool) -> None:
     db.table("links").update(link_id, {"deleted_at": now() if deleted else None})
 
 
-def trashed_links(db: Database) -> list[tuple[Link, str]]:
-    rows = db.query("SELECT * FROM links WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC")
+def trashed_links(db: Store) -> list[tuple[Link, str]]:
+    rows = db.rows("SELECT * FROM links WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC")
     return [(_link(row), row["deleted_at"]) for row in rows]
 
 
@@ -69,13 +68,13 @@ _TAGGED = """EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag
              WHERE x.annotation_id IN (a.id, b.id) AND t.name = ? COLLATE NOCASE)"""
 
 
-def comparisons(db: Database, wanted: ComparisonFilter) -> list[Comparison]:
+def comparisons(db: Store, wanted: ComparisonFilter) -> list[Comparison]:
     """Linked pairs passing the filter, newest link first."""
     sql, params = _COMPARISONS, []
     for clause, value in _filter_clauses(wanted):
         sql += f" AND {clause}"
         params.extend([value] * clause.count("?"))
-    return [_comparison(row) for row in db.query(sql + " ORDER BY l.id DESC", params)]
+    return [_comparison(row) for row in db.rows(sql + " ORDER BY l.id DESC", params)]
 
 
 def _filter_clauses(wanted: ComparisonFilter) -> list[tuple[str, object]]:

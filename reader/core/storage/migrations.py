@@ -4,18 +4,41 @@ Never edit a migration once it has been applied anywhere: add `mNNN_…` after t
 tables come in their own migration so the history reads as the product grew.
 """
 
-from sqlite_utils import Database
-from sqlite_utils.db import Table
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
 
-MIGRATIONS = Migrations("annotated_reader")
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "annotated_reader"
+SCHEMA: list[Callable[[Database], None]] = []
+
+
+def migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a schema step, in the order of the file."""
+    SCHEMA.append(step)
+    return step
+
+
+def schema_migrations() -> Migrations:
+    """The steps as sqlite-utils `Migrations`, built only when something is pending (sqlite-utils loads slowly)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in SCHEMA:
+        migrations()(step)
+    return migrations
 
 
 def _table(db: Database, name: str) -> Table:
     return db.table(name)
 
 
-@MIGRATIONS()
+@migration
 def m001_documents(db: Database) -> None:
     """Documents, their immutable text versions, and boilerplate ranges over each version."""
     _table(db, "documents").create(
@@ -45,7 +68,7 @@ def m001_documents(db: Database) -> None:
     _table(db, "boilerplate").create_index(["version_id"])
 
 
-@MIGRATIONS()
+@migration
 def m002_annotations(db: Database) -> None:
     """Highlights and notes anchored on a version by position and quote (W3C TextPosition + TextQuote selectors)."""
     _table(db, "annotations").create(
@@ -64,7 +87,7 @@ def m002_annotations(db: Database) -> None:
     _table(db, "annotations").create_index(["document_id"])
 
 
-@MIGRATIONS()
+@migration
 def m004_annotation_links(db: Database) -> None:
     """Tags, links between annotations, notebook and document notes, source criticism, and re-anchoring history."""
     _table(db, "tags").create({"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"})
@@ -103,7 +126,7 @@ def m004_annotation_links(db: Database) -> None:
     _table(db, "annotations").create_index(["anchor_status"])
 
 
-@MIGRATIONS()
+@migration
 def m005_entities(db: Database) -> None:
     """The entity register, its mentions, the model's cached output per text, and the user's decisions."""
     _table(db, "entity_cache").create({"text_hash": str, "pipeline": str, "candidates": str},
@@ -173,7 +196,7 @@ def _triggers(db: Database, table: str, row_sql: str, key: str = "id") -> None:
         db.execute(f"CREATE TRIGGER search_{table}_{event.lower()} AFTER {event} ON {table} BEGIN {body} END")
 
 
-@MIGRATIONS()
+@migration
 def m006_search_index(db: Database) -> None:
     """Full-text index (FTS5, diacritics removed) over text, metadata, annotations, tags, links, notes and entities.
 
@@ -207,7 +230,7 @@ def _backfill(db: Database) -> None:
     index_all_texts(db)
 
 
-@MIGRATIONS()
+@migration
 def m007_search_mention_index(db: Database) -> None:
     """Search filters on mentions (entity:, type:, date:) ask 'does this passage mention such a thing?' once per
     passage: an index holding type, entity and date next to (document, start) answers it without reading the

@@ -2,48 +2,47 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import NotebookNote
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
     (SELECT annotation_id FROM note_citations c WHERE c.note_id = n.id ORDER BY position)) AS cited
     FROM notebook_notes n"""
 
 
-def insert_note(db: Database, document_id: int | None, title: str, body: str) -> int:
+def insert_note(db: Store, document_id: int | None, title: str, body: str) -> int:
     stamp = now()
     return db.table("notebook_notes").insert({"document_id": document_id, "title": title, "body": body,
                                               "created_at": stamp, "modified_at": stamp}).last_pk
 
 
-def get_note(db: Database, note_id: int, *, include_deleted: bool = False) -> NotebookNote | None:
+def get_note(db: Store, note_id: int, *, include_deleted: bool = False) -> NotebookNote | None:
     live = "" if include_deleted else " AND n.deleted_at IS NULL"
-    rows = list(db.query(_SELECT + " WHERE n.id = ?" + live, [note_id]))
+    rows = list(db.rows(_SELECT + " WHERE n.id = ?" + live, [note_id]))
     return _note(rows[0]) if rows else None
 
 
-def notes(db: Database, document_id: int | None, *, notebook_only: bool = False) -> list[NotebookNote]:
+def notes(db: Store, document_id: int | None, *, notebook_only: bool = False) -> list[NotebookNote]:
     """Live notes on one document, or (document_id None) all notes, or only the free-standing ones."""
     if document_id is not None:
         where, params = " AND n.document_id = ?", [document_id]
     else:
         where, params = (" AND n.document_id IS NULL" if notebook_only else ""), []
-    rows = db.query(_SELECT + " WHERE n.deleted_at IS NULL" + where + " ORDER BY n.modified_at DESC, n.id DESC",
+    rows = db.rows(_SELECT + " WHERE n.deleted_at IS NULL" + where + " ORDER BY n.modified_at DESC, n.id DESC",
                     params)
     return [_note(row) for row in rows]
 
 
-def update_note(db: Database, note_id: int, changes: dict) -> None:
+def update_note(db: Store, note_id: int, changes: dict) -> None:
     db.table("notebook_notes").update(note_id, {**changes, "modified_at": now()})
 
 
-def mark_note_deleted(db: Database, note_id: int, deleted: bool) -> None:
+def mark_note_deleted(db: Store, note_id: int, deleted: bool) -> None:
     db.table("notebook_notes").update(note_id, {"deleted_at": now() if deleted else None})
 
 
-def replace_citations(db: Database, note_id: int, annotation_ids: list[int]) -> None:
+def replace_citations(db: Store, note_id: int, annotation_ids: list[int]) -> None:
     db.execute("DELETE FROM note_citations WHERE note_id = ?", [note_id])
     unique = dict.fromkeys(annotation_ids)
     rows = [{"note_id": note_id, "annotation_id": a, "position": i} for i, a in enumerate(unique)]
@@ -51,8 +50,8 @@ def replace_citations(db: Database, note_id: int, annotation_ids: list[int]) -> 
         db.table("note_citations").insert_all(rows)
 
 
-def trashed_notes(db: Database) -> list[tuple[NotebookNote, str]]:
-    rows = db.query(_SELECT + " WHERE n.deleted_at IS NOT NULL ORDER BY n.deleted_at DESC, n.id DESC")
+def trashed_notes(db: Store) -> list[tuple[NotebookNote, str]]:
+    rows = db.rows(_SELECT + " WHERE n.deleted_at IS NOT NULL ORDER BY n.deleted_at DESC, n.id DESC")
     return [(_note(row), row["deleted_at"]) for row in rows]
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, SNIPPET_TOKENS, TEXT_ROWS, IndexRow
+from reader.core.storage.store import Store
 
 BLOCK = 1 << 50
 KIND_BLOCKS = {"annotation": 1 * BLOCK, "link": 2 * BLOCK, "document": 3 * BLOCK, "notebook": 4 * BLOCK,
@@ -81,7 +80,7 @@ class _Sql:
         return " AND ".join(self.clauses) or "1"
 
 
-def count_hits(db: Database, expression: str, kind: str, restriction: Restriction, last_rowid: int = 0,
+def count_hits(db: Store, expression: str, kind: str, restriction: Restriction, last_rowid: int = 0,
                with_mentions: bool = True) -> int:
     """How many rows of `kind` match and pass (up to `last_rowid` when given); reads no row content unless
     mention filters must be checked."""
@@ -89,12 +88,12 @@ def count_hits(db: Database, expression: str, kind: str, restriction: Restrictio
     return db.execute(f"SELECT count(*) FROM search_index s WHERE {sql.where}", sql.params).fetchone()[0]
 
 
-def count_all(db: Database, expression: str) -> int:
+def count_all(db: Store, expression: str) -> int:
     """How many rows of any kind match: one pass that reads no row content."""
     return db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expression]).fetchone()[0]
 
 
-def nth_rowid(db: Database, expression: str, kind: str, restriction: Restriction, n: int) -> int:
+def nth_rowid(db: Store, expression: str, kind: str, restriction: Restriction, n: int) -> int:
     """The rowid of the n-th matching row of `kind` (in rowid order) before mention filters; 0 when fewer."""
     sql = _conditions(expression, kind, restriction, 0, with_mentions=False)
     row = db.execute(f"SELECT s.rowid FROM search_index s WHERE {sql.where} ORDER BY s.rowid LIMIT 1 OFFSET ?",
@@ -102,7 +101,7 @@ def nth_rowid(db: Database, expression: str, kind: str, restriction: Restriction
     return row[0] if row else 0
 
 
-def page_of_hits(db: Database, expression: str, kind: str, restriction: Restriction, limit: int,
+def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction, limit: int,
                  ranked: bool, last_rowid: int = 0) -> list[IndexRow]:
     """The first `limit` passing rows of `kind`: best first (bm25) when `ranked`, else in rowid (reading) order,
     which lets SQLite stop after `limit` rows and make only their snippets. Without words, in the order of the
@@ -115,7 +114,7 @@ def page_of_hits(db: Database, expression: str, kind: str, restriction: Restrict
     return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
 
 
-def all_ids(db: Database, expression: str, kind: str, restriction: Restriction) -> list[int]:
+def all_ids(db: Store, expression: str, kind: str, restriction: Restriction) -> list[int]:
     """The ids (annotation id, link id, …) of every passing row of `kind`, however many, every filter checked."""
     sql = _conditions(expression, kind, restriction, 0)
     query = f"SELECT s.rowid - {KIND_BLOCKS[kind]} FROM search_index s WHERE {sql.where}"
@@ -186,7 +185,7 @@ def _integers(values) -> str:
     return ", ".join(str(int(value)) for value in sorted(values)) or "NULL"
 
 
-def entity_ids_named(db: Database, name: str) -> tuple[int, ...]:
+def entity_ids_named(db: Store, name: str) -> tuple[int, ...]:
     """Entities whose name or an alias contains `name` (case-insensitive)."""
     pattern = f"%{name}%"
     sql = """SELECT id FROM entities e WHERE e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a
@@ -194,7 +193,7 @@ def entity_ids_named(db: Database, name: str) -> tuple[int, ...]:
     return tuple(row[0] for row in db.execute(sql, [pattern, pattern]).fetchall())
 
 
-def tag_ids(db: Database) -> dict[str, set[int]]:
+def tag_ids(db: Store) -> dict[str, set[int]]:
     """Tag ids by case-folded name."""
     found: dict[str, set[int]] = {}
     for tag_id, name in db.execute("SELECT id, name FROM tags").fetchall():
@@ -202,13 +201,13 @@ def tag_ids(db: Database) -> dict[str, set[int]]:
     return found
 
 
-def count_mentions(db: Database, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None) -> int:
+def count_mentions(db: Store, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None) -> int:
     """How many mentions pass every mention filter (in these documents)."""
     where, params = _mention_where(mentions, document_ids)
     return db.execute(f"SELECT count(*) FROM mentions m WHERE {where}", params).fetchone()[0]
 
 
-def first_mentions(db: Database, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None,
+def first_mentions(db: Store, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None,
                    limit: int) -> list[tuple[int, int, int, int]]:
     """(document, start, end, entity id) of the first `limit` passing mentions, in reading order."""
     where, params = _mention_where(mentions, document_ids)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from reader.core.ranges import overlaps
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
@@ -31,7 +30,7 @@ class IndexRow:
     snippet: str
 
 
-def index_document_text(db: Database, document_id: int) -> None:
+def index_document_text(db: Store, document_id: int) -> None:
     """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
     first = TEXT_ROWS + (document_id << LINE_BITS)
     db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [first, first + (1 << LINE_BITS) - 1])
@@ -47,12 +46,12 @@ def index_document_text(db: Database, document_id: int) -> None:
     db.conn.executemany(sql, rows)
 
 
-def index_all_texts(db: Database) -> None:
+def index_all_texts(db: Store) -> None:
     for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
         index_document_text(db, document_id)
 
 
-def index_entities(db: Database) -> None:
+def index_entities(db: Store) -> None:
     """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own."""
     db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [ENTITY_ROWS, ENTITY_ROWS + (1 << 50) - 1])
     db.execute(f"""
@@ -63,7 +62,7 @@ def index_entities(db: Database) -> None:
         FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)""")
 
 
-def match(db: Database, expression: str, limit: int) -> list[IndexRow]:
+def match(db: Store, expression: str, limit: int) -> list[IndexRow]:
     """The plain ranked FTS5 match with snippets, no filters or groups: what the search bench compares against."""
     sql = f"""SELECT kind, document_id, ref, start, "end",
                      snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})
@@ -71,19 +70,19 @@ def match(db: Database, expression: str, limit: int) -> list[IndexRow]:
     return [IndexRow(*row) for row in db.execute(sql, [expression, limit]).fetchall()]
 
 
-def save_search(db: Database, name: str, query: str) -> int:
+def save_search(db: Store, name: str, query: str) -> int:
     return db.table("saved_searches").insert({"name": name, "query": query, "created_at": now()}).last_pk
 
 
-def saved_searches(db: Database) -> list[tuple[int, str, str]]:
+def saved_searches(db: Store) -> list[tuple[int, str, str]]:
     return [tuple(row) for row in db.execute("SELECT id, name, query FROM saved_searches ORDER BY name").fetchall()]
 
 
-def delete_saved_search(db: Database, search_id: int) -> None:
+def delete_saved_search(db: Store, search_id: int) -> None:
     db.execute("DELETE FROM saved_searches WHERE id = ?", [search_id])
 
 
-def document_labels(db: Database, ids: set[int] | None = None) -> dict[int, tuple[str, str, str]]:
+def document_labels(db: Store, ids: set[int] | None = None) -> dict[int, tuple[str, str, str]]:
     """(file name, title, kind) of every document (or of `ids`): what results show and filter on, without the
     library's counts."""
     where = f"WHERE id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})" if ids is not None else ""

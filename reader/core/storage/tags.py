@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from reader.core.annotations.models import TagCount
 from reader.core.storage.documents import now
+from reader.core.storage.store import Store
 
 
-def tag_counts(db: Database) -> list[TagCount]:
+def tag_counts(db: Store) -> list[TagCount]:
     """Every tag some live annotation carries, with how many, by name (a tag only trashed annotations carry waits)."""
     sql = """SELECT t.name, COUNT(a.id) FROM tags t
              JOIN annotation_tags x ON x.tag_id = t.id
@@ -17,28 +16,28 @@ def tag_counts(db: Database) -> list[TagCount]:
     return [TagCount(name, count) for name, count in db.execute(sql).fetchall()]
 
 
-def tag_id(db: Database, name: str) -> int | None:
+def tag_id(db: Store, name: str) -> int | None:
     row = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", [name]).fetchone()
     return row[0] if row else None
 
 
-def ensure_tag(db: Database, name: str) -> int:
+def ensure_tag(db: Store, name: str) -> int:
     found = tag_id(db, name)
     return found if found is not None else db.table("tags").insert({"name": name, "created_at": now()}).last_pk
 
 
-def replace_annotation_tags(db: Database, annotation_id: int, names: list[str]) -> None:
+def replace_annotation_tags(db: Store, annotation_id: int, names: list[str]) -> None:
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
     add_tag_to(db, [annotation_id], names)
 
 
-def add_tag_to(db: Database, annotation_ids: list[int], names: list[str]) -> None:
+def add_tag_to(db: Store, annotation_ids: list[int], names: list[str]) -> None:
     rows = [{"annotation_id": a, "tag_id": ensure_tag(db, name)} for name in names for a in annotation_ids]
     if rows:
         db.table("annotation_tags").insert_all(rows, ignore=True)
 
 
-def remove_tag_from(db: Database, annotation_ids: list[int], name: str) -> None:
+def remove_tag_from(db: Store, annotation_ids: list[int], name: str) -> None:
     found = tag_id(db, name)
     if found is not None and annotation_ids:
         marks = ",".join("?" * len(annotation_ids))
@@ -46,17 +45,17 @@ def remove_tag_from(db: Database, annotation_ids: list[int], name: str) -> None:
                    [found, *annotation_ids])
 
 
-def annotation_ids_with_tag(db: Database, name: str) -> list[int]:
+def annotation_ids_with_tag(db: Store, name: str) -> list[int]:
     sql = """SELECT x.annotation_id FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
              WHERE t.name = ? COLLATE NOCASE ORDER BY x.annotation_id"""
     return [row[0] for row in db.execute(sql, [name]).fetchall()]
 
 
-def rename_tag_row(db: Database, old: str, new: str) -> None:
+def rename_tag_row(db: Store, old: str, new: str) -> None:
     db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, tag_id(db, old)])
 
 
-def delete_tag(db: Database, name: str) -> None:
+def delete_tag(db: Store, name: str) -> None:
     found = tag_id(db, name)
     db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [found])
     db.execute("DELETE FROM tags WHERE id = ?", [found])

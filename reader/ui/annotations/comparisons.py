@@ -10,7 +10,7 @@ from reader.core.annotations.models import RELATIONS, ComparisonFilter, Comparis
 from reader.core.annotations.tags import TagService
 from reader.core.documents.service import DocumentService
 from reader.core.models import DOCUMENT_KINDS
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLa
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.models import LinkedAnnotation
 from reader.core.documents.service import DocumentService
-from reader.ui.commands import AnnotationEvents, DeleteLinkCommand
+from reader.ui.commands import DeleteLinkCommand
+from reader.ui.events import AnnotationEvents
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitte
 
 
 class NoteEditor(QWidget):
-    """Write on the left, read on the right; Save (or Ctrl+Return) emits `note_saved(text)`."""
+    """Write above, read the rendered note below (stacked, so it fits a narrow sidebar); Save emits `note_saved`."""
 
     note_saved = Signal(str)
 
@@ -18,7 +18,7 @@ class NoteEditor(QWidget):
         self.save_button = QPushButton("Save note", self, shortcut="Ctrl+Return")
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.source)
         splitter.addWidget(self.preview)
         buttons = QHBoxLayout()

@@ -25,13 +25,8 @@ from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
-from reader.ui.commands import (
-    AnnotationEvents,
-    CreateAnnotationCommand,
-    CreateNotebookNoteCommand,
-    EditNotebookNoteCommand,
-    TrashCommand,
-)
+from reader.ui.commands import CreateAnnotationCommand, CreateNotebookNoteCommand, EditNotebookNoteCommand, TrashCommand
+from reader.ui.events import AnnotationEvents
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.models import Context, ReviewItem
 from reader.core.annotations.review import ReviewService
 from reader.core.documents.service import DocumentService
-from reader.ui.commands import AnnotationEvents, ReviewCommand
+from reader.ui.commands import ReviewCommand
+from reader.ui.events import AnnotationEvents
 from reader.ui.offsets import Utf16Map
 
 

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButto
 
 from reader.core.annotations.models import SourceCriticism
 from reader.core.annotations.sources import SourceCriticismService
-from reader.ui.commands import AnnotationEvents, SetSourceCriticismCommand
+from reader.ui.commands import SetSourceCriticismCommand
+from reader.ui.events import AnnotationEvents
 
 
 class SourceCriticismPanel(QWidget):

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations.service import clean_tags
 from reader.core.annotations.tags import TagService
-from reader.ui.commands import AnnotationEvents, RenameTagCommand
+from reader.ui.commands import RenameTagCommand
+from reader.ui.events import AnnotationEvents
 
 SEPARATOR = ","
 

@@ -7,7 +7,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.trash import TrashService
-from reader.ui.commands import AnnotationEvents, TrashCommand
+from reader.ui.commands import TrashCommand
+from reader.ui.events import AnnotationEvents
 
 
 class TrashDialog(QDialog):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.ui.reading.legend import Legend
-from reader.ui.reading.pane import DocumentPane
 from reader.ui.reading.services import ReadingServices
+
+if TYPE_CHECKING:
+    from reader.ui.reading.pane import DocumentPane
 
 MAX_VISIBLE = 4
 
@@ -104,6 +108,8 @@ class PaneArea(QWidget):
             other.setVisible(self._maximised is None or other is self._maximised)
 
     def _create_pane(self, document_id: int) -> DocumentPane:
+        from reader.ui.reading.pane import DocumentPane  # the text view and its painters load with the first pane
+
         pane = DocumentPane(self.services, document_id)
         pane.set_layers(self.legend.enabled_layers())
         pane.entity_clicked.connect(self.entity_clicked)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.models import Span
 from reader.core.workspace import Workspace
-from reader.ui.commands import AnnotationEvents
+from reader.ui.events import AnnotationEvents
 
 SpanProvider = Callable[[int], list[Span]]
 

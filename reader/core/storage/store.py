@@ -1,0 +1,89 @@
+"""The open database: a sqlite3 connection, with sqlite-utils' `Database` over it built on first use.
+
+Why not hand sqlite-utils' `Database` around directly: importing sqlite-utils costs about 60 ms (click, dateutil,
+pluggy, entry-point scanning), a quarter of the window's start-up, and showing the library needs only a few plain
+reads. So reads go to the bare connection (`rows`, and `execute` of a SELECT), and everything else (`atomic`,
+`table`, other statements, …) reaches sqlite-utils, loaded the first time one of them is used.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Store:
+    """One connection to one database file; attribute access falls through to sqlite-utils' `Database`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._utils: Database | None = None
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils' view of the same connection (same transactions), created on first use."""
+        if self._utils is None:
+            self._utils = _new_utils_database(self.conn)
+        return self._utils
+
+    def rows(self, sql: str, params: Sequence | dict = ()) -> list[dict[str, Any]]:
+        """Run a SELECT on the bare connection and return its rows as dicts."""
+        cursor = self.conn.execute(sql, params)
+        keys = [column[0] for column in cursor.description]
+        return [dict(zip(keys, row, strict=True)) for row in cursor]
+
+    def execute(self, sql: str, params: Sequence | dict | None = None) -> sqlite3.Cursor:
+        """A SELECT runs on the bare connection; any other statement goes through sqlite-utils' autocommit rules."""
+        if sql.lstrip()[:6].upper() == "SELECT":
+            return self.conn.execute(sql, params or ())
+        return self.utils.execute(sql, params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_utils":
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+    def __getitem__(self, table_name: str) -> Any:
+        return self.utils[table_name]
+
+
+def _new_utils_database(conn: sqlite3.Connection) -> Database:
+    _import_sqlite_utils_lean()
+    from sqlite_utils import Database
+
+    return Database(conn)
+
+
+class _HideOptionalTypes:
+    """A meta path finder making `import numpy` / `import pandas` fail while sqlite-utils loads.
+
+    sqlite-utils imports numpy and pandas, when they are installed, only to map their scalar types to column types.
+    We never store numpy or pandas values, and numpy (installed for spaCy) costs about 100 ms. They import normally
+    afterwards. (Not subclassing importlib.abc.MetaPathFinder: importing importlib.abc alone costs 17 ms.)
+    """
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname in ("numpy", "pandas"):
+            raise ImportError(f"{fullname} hidden while sqlite-utils loads")
+        return None
+
+
+def _import_sqlite_utils_lean() -> None:
+    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
+        return
+    hider = _HideOptionalTypes()
+    sys.meta_path.insert(0, hider)
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        sys.meta_path.remove(hider)
