@@ -58,16 +58,10 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
 
 def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
     """File > Export… is enabled and writes the chosen format and scope to the chosen file."""
-    from reader.ui.export_dialog import ExportDialog
-
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     window.workspace.annotations.create(document_id, 0, 16, note="journal", tags=["source"])
     assert window.export_action.isEnabled()
-    dialog = ExportDialog(window.workspace, "", window)
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
-    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Tag: source"))
-    dialog.path_edit.setText(str(tmp_path / "notes.md"))
-    dialog.export()
+    dialog = _export(window, "", "md", "Tag: source", tmp_path / "notes.md")
     assert dialog.result.text() == f"1 annotations written to {tmp_path / 'notes.md'}"
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
 
@@ -87,14 +81,20 @@ def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monke
 
 def test_export_of_a_search_result_takes_every_matching_note(window, tmp_path):
     """Exporting 'Search: …' writes every note the query finds, not only the first page the panel lists."""
-    from reader.ui.export_dialog import ExportDialog
-
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     for n in range(3):
         window.workspace.annotations.create(document_id, n * 20, n * 20 + 10, note=f"zanabazar {n}")
-    dialog = ExportDialog(window.workspace, "zanabazar", window)
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
-    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Search: zanabazar"))
-    dialog.path_edit.setText(str(tmp_path / "notes.csv"))
-    dialog.export()
+    dialog = _export(window, "zanabazar", "csv", "Search: zanabazar", tmp_path / "notes.csv")
     assert dialog.result.text() == f"3 annotations written to {tmp_path / 'notes.csv'}"
+
+
+def _export(window, query: str, fmt: str, scope: str, path):
+    """Export through the dialog as a user would: format, scope and file chosen, then Export."""
+    from reader.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.workspace, query, window)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText(scope))
+    dialog.path_edit.setText(str(path))
+    dialog.export()
+    return dialog
