@@ -92,9 +92,36 @@ def _export(window, query: str, fmt: str, scope: str, path):
     """Export through the dialog as a user would: format, scope and file chosen, then Export."""
     from reader.ui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(window.workspace, query, window)
+    dialog = ExportDialog(window.workspace, query, parent=window)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
     dialog.scope_box.setCurrentIndex(dialog.scope_box.findText(scope))
     dialog.path_edit.setText(str(path))
     dialog.export()
     return dialog
+
+
+def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, tmp_path, monkeypatch):
+    """File > Export… can write just the linked pairs listed in Comparisons, Markdown grouped by tag."""
+    from reader.ui.export_dialog import ExportDialog
+
+    workspace = window.workspace
+    first = workspace.annotations.create_at_quote(workspace.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                  "The two met on November 15, 1934.", tags=["meeting-1934"])
+    second = workspace.annotations.create_at_quote(workspace.documents.resolve("002_ff824666d88bbe20.txt").id,
+                                                   "November 24, 1934")
+    workspace.annotations.create_at_quote(first.document_id, "Genden", note="not linked")
+    workspace.links.link(first.id, second.id, "contradicts")
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: opened.append(dialog))
+    window.export_action.trigger()
+    dialog = opened[0]
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    assert not dialog.group_box.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.group_box.setCurrentIndex(dialog.group_box.findData("tag"))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Comparisons", Qt.MatchFlag.MatchStartsWith))
+    dialog.path_edit.setText(str(tmp_path / "pairs.md"))
+    dialog.export()
+    text = (tmp_path / "pairs.md").read_text(encoding="utf-8")
+    assert dialog.result.text().startswith("2 annotations written")
+    assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text
