@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotation
+from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotation, ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -242,6 +242,11 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
     export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
     export.add_argument("--query", metavar="QUERY", help="only the annotations this search finds")
+    export.add_argument("--linked", metavar="RELATION", nargs="?", const="any",
+                        help="only passages of linked pairs, as in the Comparisons view (optionally one relation, "
+                             "e.g. contradicts)")
+    export.add_argument("--group-by", choices=("document", "tag", "entity"), default="document",
+                        help="md: one heading per document (default), per tag, or per entity named in the passage")
     export.add_argument("--mentions", action="store_true", help="jsonld: add entity mentions ('identifying')")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
     export.set_defaults(handler=cmd_export)
@@ -252,13 +257,13 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
-    if args.fmt in ("tei", "html") or args.mentions:
+    if args.fmt in ("tei", "html") or args.mentions or args.group_by == "entity":
         _recognise(workspace)
     if args.output:
-        count = workspace.export.write(args.fmt, args.output, scope)
+        count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         print(f"{count} annotations written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(workspace.export.export(args.fmt, scope, mentions=args.mentions))
+        sys.stdout.write(workspace.export.export(args.fmt, scope, args.mentions, args.group_by))
     return EXIT_OK
 
 
@@ -266,10 +271,13 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
     found = None
     if args.query:
-        results = workspace.search.search(args.query)
-        if results.error:
-            raise ReaderError(f"query not understood: {results.error}")
-        found = frozenset(hit.ref for hit in results.groups.get("annotation", []))
+        found = workspace.search.annotation_ids(args.query)
+    if args.linked:
+        relation = "" if args.linked == "any" else args.linked
+        if relation and relation not in RELATIONS:
+            raise ReaderError(f"unknown relation '{relation}'; use one of {', '.join(RELATIONS)}")
+        linked = workspace.export.comparison_scope(ComparisonFilter(relation=relation)).annotation_ids
+        found = linked if found is None else found & linked
     return Scope(document_id, args.tag or "", found)
 
 

@@ -14,6 +14,7 @@ from reader.core.workspace import Workspace
 from reader.ui.annotation_panels import install_annotation_panels
 from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.events import AnnotationEvents
+from reader.ui.export_actions import install_export_actions
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
@@ -38,6 +39,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.annotation_panels = install_annotation_panels(window, workspace, stack, events, reading_area)
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
+    install_export_actions(window, workspace, events, window.search_panel, window.annotation_panels.comparisons)
     window.restore_layout()
     return window
 

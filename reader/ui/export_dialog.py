@@ -1,4 +1,5 @@
-"""File > Export…: choose a format, a scope (all, a document, a tag, the current search) and a file."""
+"""File > Export…: choose a format, a scope (all, a document, a tag, the current search, the Comparisons view), how
+Markdown notes are grouped, and a file."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.annotations.models import ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -24,19 +26,22 @@ from reader.core.workspace import Workspace
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
                  "tei": "TEI P5 XML", "html": "HTML report"}
+GROUP_LABELS = {"document": "Document", "tag": "Tag", "entity": "Entity named in the passage"}
 
 
 class ExportDialog(QDialog):
     """Writes the chosen export through the core; says how many annotations went where, or why it could not."""
 
-    def __init__(self, workspace: Workspace, search_query: str = "", parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, search_query: str = "", comparisons: ComparisonFilter | None = None,
+                 parent: QWidget | None = None):
+        """`search_query` and `comparisons` (the Comparisons view's filters) are offered as scopes when given."""
         super().__init__(parent)
         self.setWindowTitle("Export notes")
         self._workspace = workspace
         self._query = search_query
-        self.format_box = QComboBox(self)
-        for key, label in FORMAT_LABELS.items():
-            self.format_box.addItem(label, key)
+        self._comparisons = comparisons
+        self.format_box = _combo(self, FORMAT_LABELS)
+        self.group_box = _combo(self, GROUP_LABELS)
         self.scope_box = self._scope_box()
         self.path_edit = QLineEdit(self)
         browse = QPushButton("Choose…", self)
@@ -51,6 +56,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Format", self.format_box)
         form.addRow("What", self.scope_box)
+        form.addRow("Group notes by", self.group_box)
         form.addRow("File", path_row)
         form.addRow(self.result)
         form.addRow(self.buttons)
@@ -66,6 +72,8 @@ class ExportDialog(QDialog):
             box.addItem(f"Tag: {tag.name}", ("tag", tag.name))
         if self._query:
             box.addItem(f"Search: {self._query}", ("search", self._query))
+        if self._comparisons is not None:
+            box.addItem("Comparisons: the linked pairs listed (with their filters)", ("comparisons", self._comparisons))
         return box
 
     def scope(self) -> Scope:
@@ -75,8 +83,9 @@ class ExportDialog(QDialog):
         if kind == "tag":
             return Scope(tag=value)
         if kind == "search":
-            hits = self._workspace.search.search(value).groups.get("annotation", [])
-            return Scope(annotation_ids=frozenset(hit.ref for hit in hits))
+            return Scope(annotation_ids=self._workspace.search.annotation_ids(value))
+        if kind == "comparisons":
+            return self._workspace.export.comparison_scope(value)
         return Scope()
 
     def export(self) -> None:
@@ -85,13 +94,14 @@ class ExportDialog(QDialog):
             self.result.setText("Choose a file to write to.")
             return
         try:
-            count = self._workspace.export.write(fmt, Path(path), self.scope())
+            count = self._workspace.export.write(fmt, Path(path), self.scope(), group_by=self.group_box.currentData())
         except ReaderError as exc:
             self.result.setText(str(exc))
             return
         self.result.setText(f"{count} annotations written to {path}")
 
     def _on_format_changed(self, *_args) -> None:
+        self.group_box.setEnabled(self.format_box.currentData() == "md")
         current = Path(self.path_edit.text() or "notes")
         self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
 
@@ -99,3 +109,10 @@ class ExportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text())
         if path:
             self.path_edit.setText(path)
+
+
+def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
+    box = QComboBox(parent)
+    for key, label in labels.items():
+        box.addItem(label, key)
+    return box

@@ -161,3 +161,40 @@ def test_search_command(tmp_path):
     assert "Genden was executed" in text[rows[0]["start"]:rows[0]["end"]]
     bad = run_cli(db, "search", "OR genden")
     assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")
+
+
+@pytest.fixture
+def linked_db(tmp_path):
+    """The corpus with two contradicting passages linked and a third passage left unlinked."""
+    db = tmp_path / "export.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    first = run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "The two met on November 15, 1934.",
+                    "--tag", "meeting-1934").stdout.strip()
+    second = run_cli(db, "annotate", "002_ff824666d88bbe20.txt", "--quote", "November 24, 1934").stdout.strip()
+    run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden", "--note", "unlinked")
+    assert run_cli(db, "link", first, second, "--relation", "contradicts").returncode == 0
+    return db
+
+
+def test_export_linked_pairs_grouped_by_tag(linked_db):
+    """`export --linked contradicts --group-by tag` writes only the linked passages, one heading per tag."""
+    result = run_cli(linked_db, "export", "--format", "md", "--linked", "contradicts", "--group-by", "tag")
+    assert result.returncode == 0, result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+    assert headings == ["## meeting-1934", "## Untagged"] and "unlinked" not in result.stdout
+
+
+def test_export_with_an_unknown_relation_is_one_line_error(linked_db):
+    """A relation that does not exist is named in a one-line error with a non-zero exit."""
+    result = run_cli(linked_db, "export", "--format", "md", "--linked", "agrees")
+    assert result.returncode != 0 and "unknown relation 'agrees'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_to_a_file_keeps_the_mentions_asked_for(linked_db, tmp_path):
+    """`-o FILE` writes the same export as printing would, entity mentions included when asked."""
+    out = tmp_path / "notes.jsonld"
+    result = run_cli(linked_db, "export", "--format", "jsonld", "--mentions", "-o", out)
+    assert result.returncode == 0, result.stderr
+    motivations = {item["motivation"] for item in json.loads(out.read_text(encoding="utf-8"))["first"]["items"]}
+    assert {"linking", "identifying"} <= motivations

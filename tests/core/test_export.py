@@ -11,6 +11,8 @@ from lxml import etree
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from reader.core.annotations.models import ComparisonFilter
+from reader.core.errors import ReaderError
 from reader.core.export import tei
 from reader.core.export.csv_format import neutralise
 from reader.core.export.items import Scope
@@ -137,3 +139,42 @@ def test_scopes(annotated):
     assert len(annotated.export.items(Scope(document_id=document_id))) == 1
     assert len(annotated.export.items(Scope(tag="date"))) == 1
     assert len(annotated.export.items(Scope(annotation_ids=frozenset()))) == 0
+
+
+def test_markdown_grouped_by_tag_lists_a_note_under_each_of_its_tags(annotated):
+    """Grouped by tag: one heading per tag, a note with two tags under both, untagged notes last."""
+    annotated.annotations.create_at_quote(annotated.documents.resolve("001_c9451cbdf41c54f1.txt").id, "Genden")
+    text = annotated.export.export("md", group_by="tag")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## date", "## meeting-1934", "## Untagged"]
+    date_section = text.split("## date")[1].split("## meeting-1934")[0]
+    assert "> November 24, 1934" in date_section and "> The two met" not in date_section
+    assert text.count("> November 24, 1934") == 2
+
+
+def test_markdown_grouped_by_entity_uses_the_names_inside_each_passage(annotated):
+    """Grouped by entity: a passage naming Stalin sits under the register's name for him, with its source."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    annotated.annotations.create_at_quote(document_id, "while Stalin realized")
+    annotated.annotations.create_at_quote(document_id, "realized that")
+    text = annotated.export.export("md", group_by="entity")
+    stalin = next(e.name for e in annotated.entities.register() if "Stalin" in e.name and e.type == "PERSON")
+    section = text.split(f"## {stalin}\n")[1].split("\n## ")[0]
+    assert "> while Stalin realized" in section and "### Genden Falls into Disfavor" in section
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[-1] == "## No entity named" and "> realized that" in text.split("## No entity named")[1]
+
+
+def test_unknown_grouping_is_refused(annotated):
+    """A grouping that does not exist is a one-line error, not an export grouped some other way."""
+    with pytest.raises(ReaderError, match="cannot group notes by 'colour'"):
+        annotated.export.export("md", group_by="colour")
+
+
+def test_comparison_scope_keeps_the_linked_passages(annotated):
+    """The Comparisons view's pairs as a scope: both linked passages, none of the unlinked ones."""
+    annotated.annotations.create_at_quote(annotated.documents.resolve("001_c9451cbdf41c54f1.txt").id, "Genden")
+    scope = annotated.export.comparison_scope(ComparisonFilter(relation="contradicts"))
+    quotes = {item.annotation.quote.exact for item in annotated.export.items(scope)}
+    assert quotes == {"The two met on November 15, 1934.", "November 24, 1934"}
+    assert annotated.export.items(annotated.export.comparison_scope(ComparisonFilter(relation="corroborates"))) == []

@@ -2,6 +2,8 @@
 
 import pytest
 
+from reader.core.errors import ReaderError
+from reader.core.search import service
 from reader.core.search.query import QueryError, parse
 
 
@@ -118,3 +120,63 @@ def test_saved_searches(searchable):
     assert searchable.search.saved() == [(search_id, "The meeting", "tag:meeting-1934")]
     searchable.search.delete_saved(search_id)
     assert searchable.search.saved() == []
+
+
+def test_counts_stay_exact_when_the_list_is_capped(searchable):
+    """Each kind shows its first `limit` hits but counts all of them; the counts add up to `count`."""
+    everything = searchable.search.search("Genden", limit=10_000)
+    capped = searchable.search.search("Genden", limit=2)
+    assert everything.counts["text"] > 2
+    assert capped.counts == everything.counts == {kind: len(hits) for kind, hits in everything.groups.items()}
+    assert all(len(hits) == min(2, everything.counts[kind]) for kind, hits in capped.groups.items())
+    assert capped.count == sum(everything.counts.values()) and not capped.partial
+
+
+def test_filter_counts_are_exact_too(searchable):
+    """A filtered count is the number of hits passing the filter, not of the first page."""
+    tagged = searchable.search.search("tag:meeting-1934", limit=1)
+    assert tagged.counts == {"annotation": 2} and len(tagged.groups["annotation"]) == 1
+    in_document = searchable.search.search("Genden doc:002_ff824666", limit=1)
+    alone = searchable.search.search("Genden doc:002_ff824666", limit=10_000)
+    assert in_document.counts == alone.counts and alone.counts["text"] == len(alone.groups["text"]) > 1
+
+
+def test_large_kinds_are_listed_in_reading_order(searchable, monkeypatch):
+    """Past RANKED hits a kind is listed in document order (ranking them all would cost more than a keystroke)."""
+    monkeypatch.setattr(service, "RANKED", 1)
+    hits = searchable.search.search("Genden").groups["text"]
+    assert len(hits) > 1 and [(h.document_id, h.start) for h in hits] == sorted((h.document_id, h.start) for h in hits)
+
+
+def test_mention_filters_checked_on_the_first_rows_say_at_least(searchable, monkeypatch):
+    """When mention filters are checked on only the first MENTION_SCAN rows, the kind is marked partial and its
+    count is a lower bound; with room to check every row, the count is exact."""
+    exact = searchable.search.search("Genden entity:Choibalsan", limit=10_000)
+    assert not exact.partial and exact.counts["text"] == len(exact.groups["text"]) > 1
+    monkeypatch.setattr(service, "MENTION_SCAN", searchable.search.search("Genden").counts["text"] - 1)
+    partial = searchable.search.search("Genden entity:Choibalsan", limit=10_000)
+    assert "text" in partial.partial and exact.counts["text"] - 1 <= partial.counts["text"] <= exact.counts["text"]
+    assert {(h.document_id, h.start) for h in partial.groups["text"]} <= {(h.document_id, h.start)
+                                                                          for h in exact.groups["text"]}
+
+
+def test_filters_without_words_list_notes_and_skip_deleted_ones(searchable):
+    """'tag:' alone lists the tagged notes; a note moved to the trash leaves the list and the count."""
+    found = searchable.search.search("tag:meeting-1934")
+    assert found.counts == {"annotation": 2}
+    assert searchable.search.search("relation:contradicts").counts == {"annotation": 2, "link": 1}
+    searchable.annotations.delete(found.groups["annotation"][0].ref)
+    assert searchable.search.search("tag:meeting-1934").counts == {"annotation": 1}
+    assert searchable.search.search("relation:contradicts").counts == {"annotation": 1, "link": 1}
+
+
+def test_a_search_result_scope_takes_every_annotation(searchable):
+    """annotation_ids gives every matching note, however many the panel lists; a bad query raises a short error."""
+    document_id = searchable.documents.resolve("004_b764a032f36e08ce.txt").id
+    made = {searchable.annotations.create(document_id, n * 20, n * 20 + 10, note=f"zanabazar {n}").id
+            for n in range(5)}
+    assert len(searchable.search.search("zanabazar", limit=2).groups["annotation"]) == 2
+    assert searchable.search.annotation_ids("zanabazar") == made
+    assert searchable.search.annotation_ids(f"tag:meeting-1934 doc:{document_id}") == frozenset()
+    with pytest.raises(ReaderError, match="query not understood"):
+        searchable.search.annotation_ids("genden AND")

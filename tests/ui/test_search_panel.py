@@ -58,15 +58,70 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
 
 def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
     """File > Export… is enabled and writes the chosen format and scope to the chosen file."""
-    from reader.ui.export_dialog import ExportDialog
-
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     window.workspace.annotations.create(document_id, 0, 16, note="journal", tags=["source"])
     assert window.export_action.isEnabled()
-    dialog = ExportDialog(window.workspace, "", window)
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
-    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Tag: source"))
-    dialog.path_edit.setText(str(tmp_path / "notes.md"))
-    dialog.export()
+    dialog = _export(window, "", "md", "Tag: source", tmp_path / "notes.md")
     assert dialog.result.text() == f"1 annotations written to {tmp_path / 'notes.md'}"
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
+
+
+def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):
+    """With the list capped, each group's label and the message still give the full count."""
+    panel = window.search_panel.widget()
+    full = window.workspace.search.search("Genden").counts["text"]
+    capped = window.workspace.search.search
+    monkeypatch.setattr(panel._search, "search", lambda text: capped(text, limit=1))
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Genden")
+    labels = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
+    assert f"Text ({full:,})" in labels and panel.results.topLevelItem(0).childCount() == 1
+    assert panel.message.text().endswith(f"the first {len(labels)} listed")
+
+
+def test_export_of_a_search_result_takes_every_matching_note(window, tmp_path):
+    """Exporting 'Search: …' writes every note the query finds, not only the first page the panel lists."""
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    for n in range(3):
+        window.workspace.annotations.create(document_id, n * 20, n * 20 + 10, note=f"zanabazar {n}")
+    dialog = _export(window, "zanabazar", "csv", "Search: zanabazar", tmp_path / "notes.csv")
+    assert dialog.result.text() == f"3 annotations written to {tmp_path / 'notes.csv'}"
+
+
+def _export(window, query: str, fmt: str, scope: str, path):
+    """Export through the dialog as a user would: format, scope and file chosen, then Export."""
+    from reader.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.workspace, query, parent=window)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText(scope))
+    dialog.path_edit.setText(str(path))
+    dialog.export()
+    return dialog
+
+
+def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, tmp_path, monkeypatch):
+    """File > Export… can write just the linked pairs listed in Comparisons, Markdown grouped by tag."""
+    from reader.ui.export_dialog import ExportDialog
+
+    workspace = window.workspace
+    first = workspace.annotations.create_at_quote(workspace.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                  "The two met on November 15, 1934.", tags=["meeting-1934"])
+    second = workspace.annotations.create_at_quote(workspace.documents.resolve("002_ff824666d88bbe20.txt").id,
+                                                   "November 24, 1934")
+    workspace.annotations.create_at_quote(first.document_id, "Genden", note="not linked")
+    workspace.links.link(first.id, second.id, "contradicts")
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: opened.append(dialog))
+    window.export_action.trigger()
+    dialog = opened[0]
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    assert not dialog.group_box.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.group_box.setCurrentIndex(dialog.group_box.findData("tag"))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Comparisons", Qt.MatchFlag.MatchStartsWith))
+    dialog.path_edit.setText(str(tmp_path / "pairs.md"))
+    dialog.export()
+    text = (tmp_path / "pairs.md").read_text(encoding="utf-8")
+    assert dialog.result.text().startswith("2 annotations written")
+    assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text

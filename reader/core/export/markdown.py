@@ -1,23 +1,56 @@
-"""Markdown notes grouped by document: each quote as a blockquote with its citation, note, tags and links.
+"""Markdown notes grouped by document, by tag or by entity: each quote as a blockquote with its citation, the note,
+tags and links.
 
-Readable as it is in Obsidian or Zotero.
+Readable as it is in Obsidian or Zotero. Grouped by tag or entity, a note appears under each of its tags (or each
+entity it mentions), so a paper's section on one person or one question can be drafted from one heading.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from itertools import groupby
 
 from reader.core.export.items import ExportItem, citation
 
+GROUPINGS = ("document", "tag", "entity")
+UNTAGGED, NO_ENTITY = "Untagged", "No entity named"
 
-def to_markdown(items: list[ExportItem], title: str = "Notes") -> str:
+
+def to_markdown(items: list[ExportItem], group_by: str = "document",
+                entities_of: Mapping[int, tuple[str, ...]] | None = None, title: str = "Notes") -> str:
+    """`entities_of` maps an annotation id to the names of the entities mentioned in its passage (for `entity`)."""
     lines = [f"# {title}", ""]
+    if group_by == "tag":
+        lines += _sections(items, lambda item: item.annotation.tags, UNTAGGED)
+    elif group_by == "entity":
+        lines += _sections(items, lambda item: (entities_of or {}).get(item.annotation.id, ()), NO_ENTITY)
+    else:
+        lines += _by_document(items)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _by_document(items: list[ExportItem]) -> list[str]:
+    lines = []
     for _, group in groupby(items, key=lambda item: item.document.id):
         group = list(group)
         lines += [f"## {group[0].document.title}", "", f"*{citation(group[0].document)}*", ""]
         for item in group:
             lines += _item(item)
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
+
+
+def _sections(items: list[ExportItem], keys_of: Callable[[ExportItem], Iterable[str]], leftover: str) -> list[str]:
+    """One heading per key (sorted, the leftover heading last); an item sits under every key it has."""
+    sections: dict[str, list[ExportItem]] = {}
+    for item in items:
+        for key in dict.fromkeys(keys_of(item)) or (leftover,):
+            sections.setdefault(key, []).append(item)
+    lines = []
+    for key in sorted(sections, key=lambda name: (name == leftover, name.casefold())):
+        lines += [f"## {key}", ""]
+        for item in sections[key]:
+            lines += [f"### {item.document.title}", "", *_item(item)]
+    return lines
 
 
 def _item(item: ExportItem) -> list[str]:

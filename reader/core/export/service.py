@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.annotations.links import LinkService
+from reader.core.annotations.models import ComparisonFilter
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
@@ -46,16 +48,20 @@ class ExportService:
             items.append(ExportItem(annotation, documents[annotation.document_id], links))
         return items
 
-    def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False) -> str:
-        """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying')."""
+    def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
+        """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
+        or entity) arranges the Markdown notes."""
         from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
 
         scope = scope or Scope()
         if fmt not in FORMATS:
             raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+        if group_by not in markdown.GROUPINGS:
+            raise ReaderError(f"cannot group notes by '{group_by}'; use one of {', '.join(markdown.GROUPINGS)}")
         items = self.items(scope)
         if fmt == "md":
-            return markdown.to_markdown(items)
+            entities_of = self._entities_named(items) if group_by == "entity" else None
+            return markdown.to_markdown(items, group_by, entities_of)
         if fmt == "csv":
             return csv_format.to_csv(items)
         if fmt == "html":
@@ -64,14 +70,20 @@ class ExportService:
             return tei.to_tei(self._tei_documents(items, scope))
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
-    def write(self, fmt: str, path: Path, scope: Scope | None = None) -> int:
+    def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
+              group_by: str = "document") -> int:
         """Write the export to `path` (UTF-8); returns how many annotations it holds."""
-        text = self.export(fmt, scope)
+        text = self.export(fmt, scope, mentions, group_by)
         try:
             Path(path).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ReaderError(f"{path}: cannot write the export ({exc.strerror or exc})") from exc
         return len(self.items(scope))
+
+    def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:
+        """The annotations on either side of the linked pairs the Comparisons view shows with these filters."""
+        pairs = self._links.comparisons(wanted)
+        return Scope(annotation_ids=frozenset(side.annotation_id for pair in pairs for side in (pair.a, pair.b)))
 
     def import_annotations(self, path: Path) -> AnnotationImportReport:
         """Read W3C annotations back onto the documents we have, one transaction for the whole file."""
@@ -104,6 +116,24 @@ class ExportService:
                 text = self._documents.text(info.id).text
                 found += [jsonld.mention_json(m, entities[m.entity_id], info, text)
                           for m in self._entities.mentions(info.id) if m.entity_id in entities]
+        return found
+
+    def _entities_named(self, items: list[ExportItem]) -> dict[int, tuple[str, ...]]:
+        """For each annotation, the canonical names of the register entities mentioned inside its passage."""
+        names = {entity.id: entity.name for entity in self._entities.register()}
+        by_document: dict[int, list[ExportItem]] = {}
+        for item in items:
+            by_document.setdefault(item.document.id, []).append(item)
+        found: dict[int, tuple[str, ...]] = {}
+        for document_id, group in by_document.items():
+            mentions = sorted((m for m in self._entities.mentions(document_id) if m.entity_id in names),
+                              key=lambda m: m.start)
+            starts = [m.start for m in mentions]
+            longest = max((m.end - m.start for m in mentions), default=0)
+            for item in group:
+                start, end = item.annotation.start, item.annotation.end
+                nearby = mentions[bisect_left(starts, start - longest):bisect_left(starts, end)]
+                found[item.annotation.id] = tuple(dict.fromkeys(names[m.entity_id] for m in nearby if m.end > start))
         return found
 
     def _tei_documents(self, items: list[ExportItem], scope: Scope):

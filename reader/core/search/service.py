@@ -1,4 +1,8 @@
-"""Search calls: run a query against the index, apply its filters, and group the hits by kind."""
+"""Search calls: run a query against the index, apply its filters, and group the hits by kind.
+
+Each kind is counted exactly and only its first page is read (with snippets): a common word matches tens of
+thousands of lines, and ranking or reading them all would take longer than a keystroke's debounce.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,19 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from reader.core.errors import ReaderError
+from reader.core.search.filters import MENTION_KEYS, restriction_for
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
+from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
 from reader.core.storage.store import Store
 
 KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",
                "entity": "Entities", "document": "Documents"}
-TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
-                "organisation": "ORG", "organization": "ORG", "date": "DATE"}
-CANDIDATES = 5000
+BY_VOLUME = ("text", "annotation", "entity", "document", "link", "notebook")  # the kinds with most rows first
+RANKED = 1000  # a kind with at most this many hits is shown best first (bm25); with more, in reading order
+MENTION_SCAN = 2000  # rows per kind checked against mention filters; beyond, the count is a lower bound
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,14 @@ class Hit:
 class SearchResults:
     """Hits grouped by kind in a fixed order, or a short message when the query could not be understood."""
 
-    groups: dict[str, list[Hit]] = field(default_factory=dict)
+    groups: dict[str, list[Hit]] = field(default_factory=dict)  # the first hits of each kind
+    counts: dict[str, int] = field(default_factory=dict)  # all hits of each kind, shown or not
+    partial: set[str] = field(default_factory=set)  # kinds whose count is 'at least' (see MENTION_SCAN)
     error: str = ""
 
     @property
     def count(self) -> int:
-        return sum(len(hits) for hits in self.groups.values())
+        return sum(self.counts.values())
 
     def hits(self) -> list[Hit]:
         return [hit for kind in KINDS for hit in self.groups.get(kind, [])]
@@ -54,36 +62,81 @@ class SearchService:
         self._db = db
 
     def search(self, text: str, limit: int = 200) -> SearchResults:
-        """Never raises for what the user typed: a malformed query comes back as `error`."""
+        """Never raises for what the user typed: a malformed query comes back as `error`. Each kind shows its first
+        `limit` hits and counts all of them."""
         if not text.strip():
             return SearchResults()
         try:
             query = parse(text)
         except QueryError as exc:
             return SearchResults(error=str(exc))
+        restriction = restriction_for(self._db, query)
+        results, rows = SearchResults(), {}
         try:
-            rows = self._candidates(query)
+            if _lists_mentions(query):
+                self._mention_results(restriction, limit, results, rows)
+            else:
+                self._kind_results(query.expression, restriction, limit, results, rows)
         except sqlite3.OperationalError as exc:  # a last guard: the parser should make this unreachable
             return SearchResults(error=f"the search index could not read this query ({exc})")
-        hits = _Filters(self._db, query, {row.document_id for row in rows if row.document_id is not None}).apply(rows)
-        return self._group(hits, limit)
+        return self._labelled(results, rows)
 
-    def _candidates(self, query: Query) -> list[store.IndexRow]:
-        if query.expression:
-            return store.match(self._db, query.expression, CANDIDATES)
-        if {"entity", "type", "date"} & set(query.filters):
-            return _mention_rows(self._db, query)
-        return store.rows_of_kind(self._db, ("annotation", "link"), CANDIDATES)
+    def _kind_results(self, expression: str, restriction: hits.Restriction, limit: int, results: SearchResults,
+                      rows: dict[str, list[store.IndexRow]]) -> None:
+        """Per kind: an exact count, then one page of hits (with filters only, notes and links are listed).
+        Unfiltered, one count of all matches lets the kinds after the last one with hits go uncounted."""
+        unaccounted = hits.count_all(self._db, expression) if expression and restriction.is_empty else -1
+        for kind in BY_VOLUME if expression else ("annotation", "link"):
+            if not unaccounted or not restriction.allows(kind):
+                continue
+            window = self._mention_window(expression, kind, restriction)
+            count = hits.count_hits(self._db, expression, kind, restriction, window)
+            unaccounted -= count
+            if count or window:  # a kind with rows left unchecked counts as 'at least', even 'at least 0'
+                results.counts[kind] = count
+            if window:
+                results.partial.add(kind)
+            if count:
+                rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
+                                               ranked=count <= RANKED and not window, last_rowid=window)
 
-    def _group(self, hits: list[store.IndexRow], limit: int) -> SearchResults:
-        names = {doc_id: label[0] for doc_id, label in store.document_labels(self._db).items()}
-        results = SearchResults()
-        for row in hits:
-            group = results.groups.setdefault(row.kind, [])
-            if len(group) < limit:
-                group.append(Hit(row.kind, row.document_id, names.get(row.document_id, ""), row.ref, row.start,
-                                 row.end, " ".join(row.snippet.split())))
+    def _mention_window(self, expression: str, kind: str, restriction: hits.Restriction) -> int:
+        """Mention filters read every row's passage: past MENTION_SCAN rows of a kind, only the first ones are
+        checked (the last rowid checked, or 0 when all are) and the count says 'at least'."""
+        if not restriction.mentions or kind == "entity":
+            return 0
+        beyond = hits.nth_rowid(self._db, expression, kind, restriction, MENTION_SCAN + 1)
+        return beyond - 1 if beyond else 0
+
+    def _mention_results(self, restriction: hits.Restriction, limit: int, results: SearchResults,
+                         rows: dict[str, list[store.IndexRow]]) -> None:
+        """With entity/type/date filters and no words, the hits are the mentions themselves, each shown in its line."""
+        count = hits.count_mentions(self._db, restriction.mentions, restriction.document_ids)
+        if count:
+            results.counts["text"] = count
+            rows["text"] = _mention_rows(self._db, hits.first_mentions(self._db, restriction.mentions,
+                                                                       restriction.document_ids, limit))
+
+    def _labelled(self, results: SearchResults, rows: dict[str, list[store.IndexRow]]) -> SearchResults:
+        """Hits with their documents' file names and snippets on one line."""
+        shown = {row.document_id for page in rows.values() for row in page if row.document_id is not None}
+        names = {doc_id: label[0] for doc_id, label in store.document_labels(self._db, shown).items()}
+        for kind, page in rows.items():
+            results.groups[kind] = [Hit(row.kind, row.document_id, names.get(row.document_id, ""), row.ref,
+                                        row.start, row.end, " ".join(row.snippet.split())) for row in page]
         return results
+
+    def annotation_ids(self, text: str) -> frozenset[int]:
+        """Every highlight or note the query finds, not only the first page: what 'export a search result' takes.
+        Filters on mentions are checked on every passage here, however many."""
+        try:
+            query = parse(text)
+        except QueryError as exc:
+            raise ReaderError(f"query not understood: {exc}") from exc
+        restriction = restriction_for(self._db, query)
+        if not restriction.allows("annotation") or not (query.expression or query.filters):
+            return frozenset()
+        return frozenset(hits.all_ids(self._db, query.expression, "annotation", restriction))
 
     def save(self, name: str, query: str) -> int:
         if not name.strip() or not query.strip():
@@ -99,14 +152,16 @@ class SearchService:
             store.delete_saved_search(self._db, search_id)
 
 
-def _mention_rows(db: Store, query: Query) -> list[store.IndexRow]:
-    """With only entity/type/date filters, the hits are the mentions themselves, each shown in its line."""
+def _lists_mentions(query: Query) -> bool:
+    """No words, a mention filter, and nothing only notes have (tags, relations): the mentions are the hits."""
+    keys = set(query.filters)
+    return not query.expression and bool(set(MENTION_KEYS) & keys) and not {"tag", "relation"} & keys
+
+
+def _mention_rows(db: Store, mentions: list[tuple[int, int, int, int]]) -> list[store.IndexRow]:
     rows: list[store.IndexRow] = []
     texts: dict[int, str] = {}
-    name = query.filters.get("entity", [""])[0]
-    kind = "DATE" if "date" in query.filters else TYPE_ALIASES.get(query.filters.get("type", [""])[0].casefold(), "")
-    for document_id, start, end, entity_id, _kind, _name, _value in store.mention_rows(db, name=name, kind=kind,
-                                                                                        limit=CANDIDATES):
+    for document_id, start, end, entity_id in mentions:
         if document_id not in texts:
             texts[document_id] = document_store.version_text(
                 db, document_store.current_version_id(db, document_id)).text
@@ -121,70 +176,3 @@ def _in_its_line(text: str, start: int, end: int) -> str:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return f"{text[line_start:start]}[{text[start:end]}]{text[end:line_end]}"
-
-
-class _Filters:
-    """Applies key:value filters to index rows; mention filters (entity, type, date) run as one indexed join."""
-
-    MENTION_KEYS = ("entity", "type", "date")
-
-    def __init__(self, db: Store, query: Query, document_ids: set[int]):
-        self.db = db
-        self.query = query
-        self.filters = query.filters
-        self.documents = store.document_labels(db) if {"doc", "kind"} & set(self.filters) else {}
-        self.tags = store.annotation_tags(db) if "tag" in self.filters else {}
-        self.relations = store.annotation_relations(db) if "relation" in self.filters else {}
-        self.link_relations = store.link_relations(db) if "relation" in self.filters else {}
-
-    def apply(self, rows: list[store.IndexRow]) -> list[store.IndexRow]:
-        plain = {k: v for k, v in self.filters.items() if k not in self.MENTION_KEYS}
-        kept = [row for row in rows if all(self._keeps(key, values, row) for key, values in plain.items())]
-        if not set(self.MENTION_KEYS) & set(self.filters):
-            return kept
-        passing = self._with_mentions(kept)
-        return [row for index, row in enumerate(kept) if index in passing]
-
-    def _with_mentions(self, rows: list[store.IndexRow]) -> set[int]:
-        """Rows whose passage mentions what every entity/type/date filter asks for (entity rows: by their name)."""
-        passing = set(range(len(rows)))
-        ranges = [(row.document_id or 0, row.start if row.kind != "document" else 0,
-                   max(row.end, row.start + 1) if row.kind != "document" else 1 << 40) for row in rows]
-        for value in self.filters.get("entity", []):
-            passing &= self._entity_rows(rows, value) | store.ranges_with_mentions(self.db, ranges, name=value)
-        for value in self.filters.get("type", []):
-            kind = TYPE_ALIASES.get(value.casefold(), value.upper())
-            passing &= self._entity_rows(rows, f" {kind}", suffix=True) | \
-                store.ranges_with_mentions(self.db, ranges, kind=kind)
-        if self.query.date_range:
-            passing &= store.ranges_with_mentions(self.db, ranges, years=self.query.date_range)
-        return passing
-
-    @staticmethod
-    def _entity_rows(rows: list[store.IndexRow], value: str, suffix: bool = False) -> set[int]:
-        text = value.casefold()
-        return {i for i, row in enumerate(rows) if row.kind == "entity"
-                and (row.snippet.casefold().rstrip(" ]").endswith(text) if suffix else text in row.snippet.casefold())}
-
-    def _keeps(self, key: str, values: list[str], row: store.IndexRow) -> bool:
-        return all(getattr(self, f"_{key}")(value.casefold(), row) for value in values)
-
-    def _doc(self, value: str, row: store.IndexRow) -> bool:
-        label = self.documents.get(row.document_id)
-        return label is not None and (value in label[0].casefold() or value in label[1].casefold()
-                                      or value == str(row.document_id))
-
-    def _kind(self, value: str, row: store.IndexRow) -> bool:
-        label = self.documents.get(row.document_id)
-        return label is not None and label[2] == value
-
-    def _tag(self, value: str, row: store.IndexRow) -> bool:
-        return row.kind == "annotation" and value in self.tags.get(row.ref, set())
-
-    def _relation(self, value: str, row: store.IndexRow) -> bool:
-        wanted = value.replace(" ", "_").replace("-", "_")
-        if row.kind == "link":
-            return self.link_relations.get(row.ref, "").casefold() == wanted
-        return row.kind == "annotation" and wanted in {r.casefold() for r in self.relations.get(row.ref, set())}
-
-

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchService
+from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchResults, SearchService
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,11 +76,11 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         results = self._search.search(self.box.text())
         self.results.clear()
-        self.message.setText(results.error or (f"{results.count} results" if self.box.text().strip() else ""))
+        self.message.setText(results.error or (_summary(results) if self.box.text().strip() else ""))
         for kind in KINDS:
             hits = results.groups.get(kind, [])
             if hits:
-                group = QTreeWidgetItem(self.results, [f"{KIND_LABELS[kind]} ({len(hits)})"])
+                group = QTreeWidgetItem(self.results, [f"{KIND_LABELS[kind]} ({_count(results, kind)})"])
                 for hit in hits:
                     self._add_hit(group, hit)
         self.results.expandAll()
@@ -134,3 +134,14 @@ class SearchPanel(QWidget):
         self.box.setText(query)
         self.timer.stop()
         self.run_search()
+
+
+def _count(results: SearchResults, kind: str) -> str:
+    """All hits of a kind, not only those listed; '2,000+' when mention filters were checked on the first ones."""
+    return f"{results.counts.get(kind, 0):,}" + ("+" if kind in results.partial else "")
+
+
+def _summary(results: SearchResults) -> str:
+    shown = sum(len(hits) for hits in results.groups.values())
+    more = "+" if results.partial else ""
+    return f"{results.count:,}{more} results" + (f", the first {shown:,} listed" if shown < results.count else "")

@@ -1,0 +1,50 @@
+"""Turns a query's key:value filters into a Restriction: the documents, tags, relations and mentions they allow,
+resolved to ids so that the index query needs no per-row lookups by name."""
+
+from __future__ import annotations
+
+from reader.core.search.query import Query
+from reader.core.storage import search_hits as hits
+from reader.core.storage import search_index as store
+from reader.core.storage.store import Store
+
+MENTION_KEYS = ("entity", "type", "date")
+TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
+                "organisation": "ORG", "organization": "ORG", "date": "DATE"}
+
+
+def restriction_for(db: Store, query: Query) -> hits.Restriction:
+    filters = query.filters
+    return hits.Restriction(
+        document_ids=_document_ids(db, filters.get("doc", []), filters.get("kind", [])),
+        tag_sets=_tag_sets(db, filters.get("tag", [])),
+        relations=tuple(value.casefold().replace(" ", "_").replace("-", "_") for value in filters.get("relation", [])),
+        mentions=_mentions(db, query),
+    )
+
+
+def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[int] | None:
+    """Documents whose file name or title contains every doc: value (or whose id it is), of every kind: value."""
+    if not names and not kinds:
+        return None
+    return frozenset(document_id for document_id, (file_name, title, kind) in store.document_labels(db).items()
+                     if all(_names_document(value.casefold(), document_id, file_name, title) for value in names)
+                     and all(kind == value.casefold() for value in kinds))
+
+
+def _names_document(value: str, document_id: int, file_name: str, title: str) -> bool:
+    return value in file_name.casefold() or value in title.casefold() or value == str(document_id)
+
+
+def _tag_sets(db: Store, names: list[str]) -> tuple[frozenset[int], ...]:
+    by_name = hits.tag_ids(db) if names else {}
+    return tuple(frozenset(by_name.get(name.casefold(), set())) for name in names)
+
+
+def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:
+    found = [hits.MentionFilter(entity_ids=hits.entity_ids_named(db, name)) for name in query.filters.get("entity", [])]
+    found += [hits.MentionFilter(entity_type=TYPE_ALIASES.get(value.casefold(), value.upper()))
+              for value in query.filters.get("type", [])]
+    if query.date_range:
+        found.append(hits.MentionFilter(years=query.date_range))
+    return tuple(found)

@@ -1,0 +1,227 @@
+"""SQL for the hits of one kind: its rowid block of the index, narrowed by filters, counted and paged.
+
+Every kind of row lives in its own rowid block (kind << 50, see migration m006), so one kind's matches are an FTS5
+rowid range: counting them reads no row content, and the first page (in rowid order) stops after `limit` rows.
+Filters on documents, tags and relations are resolved to ids first, so they need each row's rowid only; filters on
+mentions read the row's passage and look it up in the mentions index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, SNIPPET_TOKENS, TEXT_ROWS, IndexRow
+from reader.core.storage.store import Store
+
+BLOCK = 1 << 50
+KIND_BLOCKS = {"annotation": 1 * BLOCK, "link": 2 * BLOCK, "document": 3 * BLOCK, "notebook": 4 * BLOCK,
+               "text": TEXT_ROWS, "entity": ENTITY_ROWS}
+# Subqueries of one column `id`: the ids (rowid minus the kind's block) of a kind's rows that pass a filter.
+_DOCUMENT_IDS = {  # rows that belong to documents {ids}
+    "annotation": "SELECT id FROM annotations WHERE document_id IN ({ids})",
+    "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id = l.from_annotation_id
+               WHERE a.document_id IN ({ids})""",
+    "document": "SELECT id FROM documents WHERE id IN ({ids})",
+    "notebook": "SELECT id FROM notebook_notes WHERE document_id IN ({ids})",
+}
+_RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one parameter per ?)
+    "annotation": """SELECT from_annotation_id AS id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?
+                     UNION SELECT to_annotation_id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?""",
+    "link": "SELECT id FROM links WHERE lower(relation) = ?",
+}
+
+
+@dataclass(frozen=True)
+class MentionFilter:
+    """Passages must mention one of these entities, or an entity of this type, or a date in these years."""
+
+    entity_ids: tuple[int, ...] | None = None
+    entity_type: str = ""
+    years: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """What the filters leave, resolved to ids; None means 'not restricted'. Every listed condition must hold."""
+
+    document_ids: frozenset[int] | None = None
+    tag_sets: tuple[frozenset[int], ...] = ()  # each: the annotation has one of these tags
+    relations: tuple[str, ...] = ()
+    mentions: tuple[MentionFilter, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.document_ids is None and not (self.tag_sets or self.relations or self.mentions)
+
+    def allows(self, kind: str) -> bool:
+        """Whether any row of `kind` can pass (a tag only annotations have; entities belong to no document)."""
+        if self.tag_sets and kind != "annotation":
+            return False
+        if self.relations and kind not in ("annotation", "link"):
+            return False
+        if kind == "entity":
+            return self.document_ids is None and all(m.years is None for m in self.mentions)
+        return True
+
+
+class _Sql:
+    """WHERE clauses and their parameters, built together."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list = []
+
+    def add(self, clause: str, *params) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    @property
+    def where(self) -> str:
+        return " AND ".join(self.clauses) or "1"
+
+
+def count_hits(db: Store, expression: str, kind: str, restriction: Restriction, last_rowid: int = 0,
+               with_mentions: bool = True) -> int:
+    """How many rows of `kind` match and pass (up to `last_rowid` when given); reads no row content unless
+    mention filters must be checked."""
+    sql = _conditions(expression, kind, restriction, last_rowid, with_mentions)
+    return db.execute(f"SELECT count(*) FROM search_index s WHERE {sql.where}", sql.params).fetchone()[0]
+
+
+def count_all(db: Store, expression: str) -> int:
+    """How many rows of any kind match: one pass that reads no row content."""
+    return db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expression]).fetchone()[0]
+
+
+def nth_rowid(db: Store, expression: str, kind: str, restriction: Restriction, n: int) -> int:
+    """The rowid of the n-th matching row of `kind` (in rowid order) before mention filters; 0 when fewer."""
+    sql = _conditions(expression, kind, restriction, 0, with_mentions=False)
+    row = db.execute(f"SELECT s.rowid FROM search_index s WHERE {sql.where} ORDER BY s.rowid LIMIT 1 OFFSET ?",
+                     [*sql.params, n - 1]).fetchone()
+    return row[0] if row else 0
+
+
+def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction, limit: int,
+                 ranked: bool, last_rowid: int = 0) -> list[IndexRow]:
+    """The first `limit` passing rows of `kind`: best first (bm25) when `ranked`, else in rowid (reading) order,
+    which lets SQLite stop after `limit` rows and make only their snippets. Without words, in the order of the
+    driving filter's ids (ascending: SQLite walks its IN list in order) for the same reason."""
+    sql = _conditions(expression, kind, restriction, last_rowid)
+    snippet = f"snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})" if expression else "substr(s.body, 1, 120)"
+    order = ("ORDER BY bm25(search_index)" if ranked else "ORDER BY s.rowid") if expression else ""
+    query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
+                WHERE {sql.where} {order} LIMIT ?"""
+    return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
+
+
+def all_ids(db: Store, expression: str, kind: str, restriction: Restriction) -> list[int]:
+    """The ids (annotation id, link id, …) of every passing row of `kind`, however many, every filter checked."""
+    sql = _conditions(expression, kind, restriction, 0)
+    query = f"SELECT s.rowid - {KIND_BLOCKS[kind]} FROM search_index s WHERE {sql.where}"
+    return [row[0] for row in db.execute(query, sql.params).fetchall()]
+
+
+def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid: int,
+                with_mentions: bool = True) -> _Sql:
+    """With words, FTS5 drives and each filter tests the row's id against a list; without, the first filter's list
+    drives (rowid lookups), so listing a tag's notes never reads the whole index."""
+    sql = _Sql()
+    first = KIND_BLOCKS[kind]
+    if expression:
+        sql.add("search_index MATCH ?", expression)
+    sql.add("s.rowid BETWEEN ? AND ?", first, last_rowid or first + BLOCK - 1)
+    if restriction.document_ids is not None and kind == "text":
+        sql.add(f"((s.rowid - {TEXT_ROWS}) >> {LINE_BITS}) IN ({_integers(restriction.document_ids)})")
+    for subquery, params in _id_lists(kind, restriction, with_mentions):
+        if expression:
+            sql.add(f"s.rowid - {first} IN ({subquery})", *params)
+        else:
+            sql.add(f"s.rowid IN (SELECT {first} + id FROM ({subquery}))", *params)
+    for mention in restriction.mentions if with_mentions and kind != "entity" else ():
+        _add_mention(sql, kind, mention)
+    return sql
+
+
+def _id_lists(kind: str, restriction: Restriction, with_mentions: bool) -> list[tuple[str, list]]:
+    """Subqueries listing the ids of `kind` that each id-based filter allows, with their parameters."""
+    lists: list[tuple[str, list]] = []
+    if restriction.document_ids is not None and kind in _DOCUMENT_IDS:
+        lists.append((_DOCUMENT_IDS[kind].format(ids=_integers(restriction.document_ids)), []))
+    lists += [(f"SELECT annotation_id AS id FROM annotation_tags WHERE tag_id IN ({_integers(tag_ids)})", [])
+              for tag_ids in restriction.tag_sets]
+    lists += [(_RELATED_IDS[kind], [relation] * _RELATED_IDS[kind].count("?")) for relation in restriction.relations]
+    if kind == "entity" and with_mentions:
+        lists += [_entity_ids(mention) for mention in restriction.mentions]
+    return lists
+
+
+def _entity_ids(mention: MentionFilter) -> tuple[str, list]:
+    """Entity rows pass a mention filter by who they are: named so, or of that type."""
+    if mention.entity_ids is not None:
+        return f"SELECT id FROM entities WHERE id IN ({_integers(mention.entity_ids)})", []
+    return "SELECT id FROM entities WHERE type = ?", [mention.entity_type]
+
+
+def _add_mention(sql: _Sql, kind: str, mention: MentionFilter) -> None:
+    """Rows pass when their passage holds such a mention (a document row: anywhere in the document; a row without
+    a span: its first character, as before)."""
+    span = "" if kind == "document" else 'AND m.start >= s.start AND m.start < max(s."end", s.start + 1)'
+    condition, params = mention_condition(mention)
+    sql.add(f"EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = s.document_id {span} AND {condition})", *params)
+
+
+def mention_condition(mention: MentionFilter) -> tuple[str, list]:
+    """SQL on a mention `m` (answerable from the mentions index alone) for one mention filter."""
+    if mention.entity_ids is not None:
+        return f"m.entity_id IN ({_integers(mention.entity_ids)})", []
+    if mention.entity_type:
+        return "m.type = ?", [mention.entity_type]
+    first, last = mention.years or (0, 0)
+    return "m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) BETWEEN ? AND ?", [first, last]
+
+
+def _integers(values) -> str:
+    """Ids written into the SQL (integers only, so nothing typed reaches it): any number of them, no bind limit."""
+    return ", ".join(str(int(value)) for value in sorted(values)) or "NULL"
+
+
+def entity_ids_named(db: Store, name: str) -> tuple[int, ...]:
+    """Entities whose name or an alias contains `name` (case-insensitive)."""
+    pattern = f"%{name}%"
+    sql = """SELECT id FROM entities e WHERE e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a
+             WHERE a.entity_id = e.id AND a.alias LIKE ?)"""
+    return tuple(row[0] for row in db.execute(sql, [pattern, pattern]).fetchall())
+
+
+def tag_ids(db: Store) -> dict[str, set[int]]:
+    """Tag ids by case-folded name."""
+    found: dict[str, set[int]] = {}
+    for tag_id, name in db.execute("SELECT id, name FROM tags").fetchall():
+        found.setdefault(name.casefold(), set()).add(tag_id)
+    return found
+
+
+def count_mentions(db: Store, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None) -> int:
+    """How many mentions pass every mention filter (in these documents)."""
+    where, params = _mention_where(mentions, document_ids)
+    return db.execute(f"SELECT count(*) FROM mentions m WHERE {where}", params).fetchone()[0]
+
+
+def first_mentions(db: Store, mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None,
+                   limit: int) -> list[tuple[int, int, int, int]]:
+    """(document, start, end, entity id) of the first `limit` passing mentions, in reading order."""
+    where, params = _mention_where(mentions, document_ids)
+    sql = f'SELECT m.document_id, m.start, m."end", m.entity_id FROM mentions m WHERE {where} ' \
+          "ORDER BY m.document_id, m.start LIMIT ?"
+    return [tuple(row) for row in db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _mention_where(mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None) -> tuple[str, list]:
+    clauses, params = [], []
+    for mention in mentions:
+        condition, condition_params = mention_condition(mention)
+        clauses.append(f"({condition})")
+        params += condition_params
+    if document_ids is not None:
+        clauses.append(f"m.document_id IN ({_integers(document_ids)})")
+    return " AND ".join(clauses) or "1", params

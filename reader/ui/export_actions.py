@@ -1,0 +1,48 @@
+"""File > Export… and File > Import annotations…: the dialog offers the search on screen and the Comparisons view's
+pairs as scopes, so what the user is looking at is what gets exported."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reader.core.errors import ReaderError
+from reader.core.workspace import Workspace
+from reader.ui.annotations.comparisons import ComparisonsView
+from reader.ui.events import AnnotationEvents
+from reader.ui.lazy_panel import LazyPanel
+from reader.ui.main_window import MainWindow
+
+
+def install_export_actions(window: MainWindow, workspace: Workspace, events: AnnotationEvents, search: LazyPanel,
+                           comparisons: ComparisonsView) -> None:
+    window.export_action.setEnabled(True)
+    window.export_action.triggered.connect(lambda: _export_dialog(window, workspace, search, comparisons).exec())
+    import_notes = QAction("Import &annotations…", window)
+    import_notes.triggered.connect(lambda: _import_annotations(window, workspace, events))
+    window.file_menu.insertAction(window.export_action, import_notes)
+
+
+def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, comparisons: ComparisonsView):
+    """The Export dialog, offering the query in the search box (if any) and the listed comparisons as scopes."""
+    from reader.ui.export_dialog import ExportDialog
+
+    query = search.if_built(lambda search_panel: search_panel.box.text().strip())
+    return ExportDialog(workspace, query or "", comparisons.current_filter(), window)
+
+
+def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Import W3C annotations", "", "JSON-LD (*.jsonld *.json)")
+    if not path:
+        return
+    try:
+        report = workspace.export.import_annotations(path)
+    except ReaderError as exc:
+        QMessageBox.warning(window, "Annotations not imported", str(exc))
+        return
+    for info in workspace.documents.list():
+        events.annotations_changed.emit(info.id)
+    summary = f"{report.placed} annotations placed"
+    if report.skipped:
+        QMessageBox.warning(window, "Some annotations could not be placed", "\n".join(report.skipped))
+    window.statusBar().showMessage(f"{summary}, {len(report.skipped)} not placed", 10000)
