@@ -19,7 +19,7 @@ from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotati
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
-from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path
+from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path, restore_latest_backup
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Command = Callable[[Workspace, argparse.Namespace], int]
@@ -50,6 +50,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     text = commands.add_parser("text", help="print a document's stored text exactly")
     text.add_argument("doc", metavar="DOC", help="document id or file name")
     text.set_defaults(handler=cmd_text)
+    restore = commands.add_parser("restore-backup", help="put the newest backup in place of the database (the "
+                                                        "current file is kept beside it, renamed)")
+    restore.set_defaults(handler=cmd_restore_backup, opens_workspace=False)
 
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -313,6 +316,8 @@ def db_path(args: argparse.Namespace) -> Path:
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command against the workspace; user errors become one line on stderr."""
     sys.stdout.reconfigure(encoding="utf-8")
+    if not getattr(args, "opens_workspace", True):
+        return _run_on_the_file(args)
     try:
         workspace = Workspace.open(db_path(args))
     except ReaderError as exc:
@@ -328,6 +333,21 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         workspace.close()
+
+
+def _run_on_the_file(args: argparse.Namespace) -> int:
+    """Commands that work on the database file itself, e.g. when it is too damaged to open."""
+    try:
+        return args.handler(db_path(args))
+    except ReaderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def cmd_restore_backup(path: Path) -> int:
+    restored = restore_latest_backup(path)
+    print(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
+    return EXIT_OK
 
 
 def as_json(value: object) -> str:

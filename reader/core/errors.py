@@ -19,7 +19,12 @@ class DocumentNotFound(ReaderError):
 
 
 class DatabaseUnusable(ReaderError):
-    """The database file is corrupt or not a database; it is never overwritten."""
+    """The database file is corrupt or not a database; it is never overwritten. `backup` is the newest backup of it,
+    if any, so the window and the command line can offer to restore it."""
+
+    def __init__(self, message: str, backup=None):
+        super().__init__(message)
+        self.backup = backup
 
 
 class ImportCancelled(ReaderError):

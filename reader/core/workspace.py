@@ -22,9 +22,17 @@ if TYPE_CHECKING:
     from reader.core.entities.service import EntityService
     from reader.core.export.service import ExportService
     from reader.core.search.service import SearchService
+    from reader.core.storage.backup import Restored
 
 DB_ENV_VAR = "ANNOTATED_READER_DB"
 DEFAULT_DB_NAME = "annotations.db"
+
+
+def restore_latest_backup(path: Path) -> Restored:
+    """Set a damaged database aside (renamed, kept) and put its newest backup in its place."""
+    from reader.core.storage.backup import restore_latest
+
+    return restore_latest(Path(path))
 
 
 def default_db_path() -> Path:

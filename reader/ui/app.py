@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.errors import ReaderError
-from reader.core.workspace import Workspace
+from reader.core.errors import DatabaseUnusable, ReaderError
+from reader.core.workspace import Workspace, restore_latest_backup
 from reader.ui.annotation_panels import install_annotation_panels
 from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.events import AnnotationEvents
@@ -47,11 +47,8 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
 def run_app(db_path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotated Reader")
-    try:
-        workspace = Workspace.open(db_path)
-    except ReaderError as exc:
-        QMessageBox.critical(None, "Annotated Reader", str(exc))
-        print(f"error: {exc}", file=sys.stderr)
+    workspace = open_or_restore(db_path)
+    if workspace is None:
         return 1
     window = build_window(workspace, settings_for(db_path))
     window.show()
@@ -60,3 +57,34 @@ def run_app(db_path: Path) -> int:
         return app.exec()
     finally:
         workspace.close()
+
+
+def open_or_restore(db_path: Path) -> Workspace | None:
+    """Open the database; if it is damaged and a backup exists, offer to restore it (the damaged file is kept)."""
+    try:
+        return Workspace.open(db_path)
+    except DatabaseUnusable as exc:
+        if exc.backup is None or not offer_restore(str(exc)):
+            return _refuse(str(exc))
+        try:
+            restored = restore_latest_backup(db_path)
+            QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}. The damaged file "
+                                                              f"is kept as {restored.damaged_copy}.")
+            return Workspace.open(db_path)
+        except ReaderError as again:
+            return _refuse(str(again))
+    except ReaderError as exc:
+        return _refuse(str(exc))
+
+
+def offer_restore(message: str) -> bool:
+    answer = QMessageBox.question(None, "Annotated Reader", f"{message}\n\nRestore the latest backup? The damaged "
+                                  "file is kept beside it, renamed.",
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _refuse(message: str) -> None:
+    QMessageBox.critical(None, "Annotated Reader", message)
+    print(f"error: {message}", file=sys.stderr)
+    return None

@@ -198,3 +198,17 @@ def test_export_to_a_file_keeps_the_mentions_asked_for(linked_db, tmp_path):
     assert result.returncode == 0, result.stderr
     motivations = {item["motivation"] for item in json.loads(out.read_text(encoding="utf-8"))["first"]["items"]}
     assert {"linking", "identifying"} <= motivations
+
+
+def test_damaged_database_is_named_and_restore_backup_brings_it_back(tmp_path):
+    """A damaged file gives a one-line error pointing at `restore-backup`, which restores and keeps the damage."""
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    assert run_cli(db, "docs").returncode == 0  # this start backs up the five documents
+    db.write_bytes(b"garbage" * 500)
+    failed = run_cli(db, "docs")
+    assert failed.returncode != 0 and "restore-backup" in failed.stderr and len(failed.stderr.splitlines()) == 1
+    restored = run_cli(db, "restore-backup")
+    assert restored.returncode == 0 and "kept as" in restored.stdout
+    assert len(run_cli(db, "docs").stdout.splitlines()) == 5
+    assert [p.read_bytes() for p in tmp_path.glob("cli.damaged-*.db")] == [b"garbage" * 500]

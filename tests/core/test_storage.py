@@ -3,15 +3,17 @@
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from reader.core.errors import DatabaseUnusable
+from reader.core.errors import DatabaseUnusable, ReaderError
 from reader.core.storage.backup import KEEP_BACKUPS, list_backups
 from reader.core.storage.database import apply_migrations, open_database
 from reader.core.storage.migrations import SCHEMA, schema_migrations
+from reader.core.workspace import restore_latest_backup
 
 
 def test_empty_database_is_migrated_with_pragmas(db_path):
@@ -116,3 +118,33 @@ def test_a_new_schema_step_is_applied_on_the_next_open(db_path):
         SCHEMA.remove(m999_adds_a_table)
     assert "added_later" in db.table_names()
     db.close()
+
+
+def test_restoring_the_latest_backup_keeps_the_damaged_file(db_path):
+    """Restore puts the newest backup in place; the damaged file and its -wal are set aside, byte for byte."""
+    open_database(db_path).close()
+    db = open_database(db_path)
+    db.table("documents").insert({"file_name": "kept.txt"})
+    db.close()
+    open_database(db_path).close()  # this start backs up the database holding kept.txt
+    garbage = b"not a database" * 300
+    db_path.write_bytes(garbage)
+    with pytest.raises(DatabaseUnusable) as error:
+        open_database(db_path)
+    assert error.value.backup == list_backups(db_path)[-1]
+    Path(f"{db_path}-wal").write_bytes(b"stale wal")  # a journal left by the crash that damaged the file
+    restored = restore_latest_backup(db_path)
+    assert restored.damaged_copy.read_bytes() == garbage
+    assert Path(f"{restored.damaged_copy}-wal").read_bytes() == b"stale wal"
+    assert not Path(f"{db_path}-wal").exists()
+    db = open_database(db_path)
+    assert db.execute("SELECT file_name FROM documents").fetchall() == [("kept.txt",)]
+    db.close()
+
+
+def test_restoring_without_a_backup_is_refused(db_path):
+    """With no backup there is nothing to restore: a one-line error, and the file is not moved."""
+    db_path.write_bytes(b"junk")
+    with pytest.raises(ReaderError, match="no backup to restore from"):
+        restore_latest_backup(db_path)
+    assert db_path.read_bytes() == b"junk"

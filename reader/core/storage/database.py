@@ -71,10 +71,11 @@ def _check_integrity(db: Store, path: Path) -> None:
         verdict = str(exc)
     if verdict != "ok":
         db.close()
-        raise DatabaseUnusable(_unusable_message(path, verdict))
+        backup = latest_backup(path)
+        raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
 
 
-def _unusable_message(path: Path, verdict: str) -> str:
-    backup = latest_backup(path)
-    offer = f"; the latest backup is {backup}" if backup else "; no backup exists yet"
+def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:
+    offer = f"; the latest backup is {backup} (restore it with `restore-backup`)" if backup else \
+        "; no backup exists yet"
     return f"{path} is not a usable database ({verdict}); it was left untouched{offer}"

@@ -1,0 +1,30 @@
+"""Starting the window on a damaged database: the user is offered the latest backup, and nothing is lost."""
+
+from reader.core.workspace import Workspace
+from reader.ui import app
+
+
+def test_a_damaged_database_can_be_restored_at_start(db_path, monkeypatch, qapp):
+    """Answering Yes to the offer restores the newest backup; the damaged file stays beside it."""
+    workspace = Workspace.open(db_path)
+    workspace.close()
+    Workspace.open(db_path).close()
+    db_path.write_bytes(b"damaged" * 400)
+    monkeypatch.setattr(app, "offer_restore", lambda message: "left untouched" in message)
+    monkeypatch.setattr(app.QMessageBox, "information", lambda *args: None)
+    reopened = app.open_or_restore(db_path)
+    assert reopened is not None and reopened.documents.list() == []
+    reopened.close()
+    assert [p.read_bytes() for p in db_path.parent.glob("*.damaged-*.db")] == [b"damaged" * 400]
+
+
+def test_declining_the_offer_leaves_everything_as_it_was(db_path, monkeypatch, qapp):
+    """Answering No opens nothing and touches no file."""
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+    db_path.write_bytes(b"damaged" * 400)
+    monkeypatch.setattr(app, "offer_restore", lambda message: False)
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda *args: None)
+    assert app.open_or_restore(db_path) is None
+    assert db_path.read_bytes() == b"damaged" * 400
+    assert not list(db_path.parent.glob("*.damaged-*.db"))
