@@ -249,3 +249,21 @@ def test_trailing_honorific_is_set_aside():
     """'Tarvel Pasha', 'Tarvel Bey' and 'Tarvel' are compared as one name."""
     assert name_key("Tarvel Pasha") == name_key("Tarvel Bey") == name_key("Tarvel") == "tarvel"
     assert name_key("Pasha") == "pasha"
+
+
+def test_lower_case_verb_ends_an_organisation(shared_model):
+    """'the Board of Wardens issued Order No.7': an organisation span stops before the lower-case verb."""
+    doc = shared_model.load()("In 1902 the Board of Wardens issued Order No.7 on grazing.")
+    start = doc.text.index("Board")
+    doc.ents = [doc.char_span(start, doc.text.index(" on"), label="ORG")]
+    assert [c.text for c in candidates_in(doc)][0] == "Board of Wardens"
+
+
+def test_bracketed_word_stays_inside_the_name(shared_model):
+    """'Velmorian Workers (Radical) League' read as two pieces is one name; no piece keeps a lone bracket."""
+    doc = shared_model.load()("He joined the Velmorian Workers (Radical) League in 1911.")
+    first, second = doc.text.index("Velmorian"), doc.text.index("Radical")
+    doc.ents = [doc.char_span(first, first + len("Velmorian Workers"), label="ORG"),
+                doc.char_span(second, doc.text.index(" in"), label="ORG")]
+    found = [c.text for c in candidates_in(doc)]
+    assert "Velmorian Workers (Radical) League" in found and not any(")" in t and "(" not in t for t in found)

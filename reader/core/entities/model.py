@@ -84,8 +84,33 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
+    found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
     record_lists(doc.text, found)
     return found
+
+
+def _join_bracketed(text: str, found: list[Candidate]) -> list[Candidate]:
+    """'Communist (Bolshevik) Party', read as 'Communist' and 'Bolshevik) Party': a name whose bracket closes
+    inside the next candidate is one name with it; no candidate is left with an unbalanced bracket."""
+    joined: list[Candidate] = []
+    for candidate in found:
+        previous = joined[-1] if joined else None
+        if previous and _unclosed(candidate.text) < 0 and text[previous.end:candidate.start].strip() == "(":
+            joined[-1] = Candidate(previous.start, candidate.end, text[previous.start:candidate.end],
+                                   _summed(previous.votes, candidate.votes), previous.listed_with,
+                                   previous.definite, candidate.plural)
+        elif _unclosed(candidate.text) == 0:
+            joined.append(candidate)
+    return joined
+
+
+def _unclosed(text: str) -> int:
+    """Opened minus closed brackets: 0 when balanced."""
+    return text.count("(") - text.count(")")
+
+
+def _summed(first: dict[str, float], second: dict[str, float]) -> dict[str, float]:
+    return {kind: first.get(kind, 0.0) + second.get(kind, 0.0) for kind in first.keys() | second.keys()}
 
 
 class _Stops:
@@ -103,7 +128,8 @@ def _from_entity(ent, stops: _Stops) -> list[Candidate]:
     ('J. Smith Talking', "Smith's Logic") and split into its names where it lists them ('Smith and Jones')."""
     label = LABELS.get(ent.label_, "OTHER")
     if ent.label_ not in CUT_LABELS:
-        return [_candidate(ent, {label: 1.0})]
+        end = next((t.i for t in ent[1:] if t.is_lower and is_verb(t)), ent.end)
+        return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
     conjuncts = _conjuncts(ent)
     if conjuncts:
         return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
