@@ -267,3 +267,44 @@ def test_bracketed_word_stays_inside_the_name(shared_model):
                 doc.char_span(second, doc.text.index(" in"), label="ORG")]
     found = [c.text for c in candidates_in(doc)]
     assert "Velmorian Workers (Radical) League" in found and not any(")" in t and "(" not in t for t in found)
+
+
+def test_following_place_noun_votes_place(shared_model):
+    """'the governor of Varnek oblast', 'Varnek province': the lower-case place noun after a name says what it is."""
+    found = next(shared_model.candidates(["He met the governor of Varnek oblast in May."]))
+    assert next(c for c in found if c.text == "Varnek").votes.get("PLACE", 0) >= 2.0
+
+
+def test_preposition_before_a_possessor_votes_no_place(shared_model):
+    """'at Tarvel’s insistence': 'at' governs the insistence, not the person."""
+    doc = shared_model.load()("The clause was kept at Tarvel’s insistence.")
+    start = doc.text.index("Tarvel")
+    doc.ents = [doc.char_span(start, start + len("Tarvel"), label="PERSON")]
+    assert "PLACE" not in candidates_in(doc)[0].votes
+
+
+def test_apposition_to_a_person_noun_votes_person(shared_model):
+    """'the head of the delegation, Tarvel, ...': the noun the name stands beside describes it."""
+    doc = shared_model.load()("At the session, the head of the delegation, Tarvel, spoke first.")
+    start = doc.text.index("Tarvel")
+    doc.ents = [doc.char_span(start, start + len("Tarvel"), label="GPE")]
+    assert candidates_in(doc)[0].votes.get("PERSON", 0) >= 2.0
+
+
+def test_organisation_noun_or_article_is_never_a_person():
+    """'Congress' and 'Harvest Combine' end in a body's noun; 'the Velkom' is always written after 'the': no person,
+    while 'the Tarvel affair' gives Tarvel no article."""
+    text = "the Congress met. Harvest Combine paid. the Velkom decided. Tarvel came."
+    found = [Candidate(4, 12, "Congress", {"PERSON": 1.0}, definite=True),
+             Candidate(18, 33, "Harvest Combine", {"PERSON": 1.0}),
+             Candidate(44, 50, "Velkom", {"PERSON": 1.0}, definite=True),
+             Candidate(60, 66, "Tarvel", {"PERSON": 1.0})]
+    types = _types(text, found)
+    assert (types["congress"], types["harvest combine"], types["velkom"], types["tarvel"]) == \
+        ("ORG", "ORG", "ORG", "PERSON")
+
+
+def test_article_of_a_compound_is_not_the_names(shared_model):
+    """'the Tarvel affair': the article belongs to 'affair', so Tarvel is not counted as written after 'the'."""
+    found = next(shared_model.candidates(["Many were released after the Tarvel affair ended."]))
+    assert not next(c for c in found if c.text == "Tarvel").definite

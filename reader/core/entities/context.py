@@ -20,6 +20,12 @@ PLACE_NOUNS = {
     "kingdom", "empire", "territory", "colony", "island", "river", "lake", "mountain", "valley", "port", "district",
     "county", "steppe", "desert", "sea", "protectorate", "principality", "khanate", "monarchy", "place", "land",
 }
+ADMINISTRATIVE_NOUNS = {  # units written after their name in translated texts ('Tver oblast', 'Hovd aimag')
+    "oblast", "krai", "raion", "rayon", "uyezd", "uezd", "guberniya", "gubernia", "aimag", "aimak", "vilayet",
+    "sanjak", "prefecture", "canton", "voivodeship", "okrug",
+}
+FOLLOWING_PLACE_NOUNS = ADMINISTRATIVE_NOUNS | {"province", "region", "district", "county", "river", "lake", "city",
+                                               "town", "village", "valley", "mountains", "desert", "steppe"}
 _TITLE_WORDS = {t for t in TITLES if " " not in t and not t.endswith(".") and t not in ("the", "father")}
 PLACE_OF_HEADS = PLACE_NOUNS | _TITLE_WORDS | {  # 'the border of X', 'the king of X': X is a place
     "border", "borders", "frontier", "independence", "establishment", "recognition", "invasion", "occupation",
@@ -31,6 +37,7 @@ PERSON_NOUNS = _TITLE_WORDS | {
     "historian", "diplomat", "monk", "official", "statesman", "wife", "husband", "son", "daughter", "friend",
     "scholar", "scientist", "philosopher", "painter", "merchant", "priest", "nobleman", "aristocrat", "lawyer",
     "journalist", "author", "representative", "delegate", "adviser", "advisor", "interpreter", "partisan", "veteran",
+    "head",
 }
 PERSON_OF_HEADS = {
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "death", "murder",
@@ -44,22 +51,34 @@ RELATIVE_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 2.0  # "X was a country" says outright what the model only guesses
 
 
-def add_context_votes(first, root, votes: dict[str, float]) -> None:
-    """Evidence from syntax around one mention: its role, its preposition, the noun that describes it."""
+def add_context_votes(span, votes: dict[str, float]) -> None:
+    """Evidence from syntax around one mention: its role, its preposition, the noun that describes it or follows it
+    ('Tver province'). A preposition before a possessor ('at Smith's house') governs the thing possessed."""
+    first, root = span[0], span.root
     lead = root.head.left_edge if root.dep_ == "conj" else first  # 'in Hovd and Altai': 'in' governs both
     previous = first.doc[lead.i - 1] if lead.i > 0 else None
+    possessor = span[-1].tag_ == "POS" or span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
     if root.dep_ in SUBJECT_DEPS and is_full_verb(root.head):
         _add(votes, "PERSON", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
+    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and not possessor:
         _add(votes, "PLACE", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in DIRECTION_PREPOSITIONS:
+    if previous is not None and previous.lower_ in DIRECTION_PREPOSITIONS and not possessor:
         _add(votes, "PLACE", DIRECTION_WEIGHT)
+    if _followed_by_place_noun(span):
+        _add(votes, "PLACE", DESCRIPTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
     if _followed_by_who(root):
         _add(votes, "PERSON", RELATIVE_WEIGHT)
+
+
+def _followed_by_place_noun(span) -> bool:
+    """'Hovd aimag', 'Tver province': a lower-case place noun right after the name names what it is."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.is_lower and following.lower_ in FOLLOWING_PLACE_NOUNS \
+        and "\n" not in span[-1].whitespace_
 
 
 def _followed_by_who(last) -> bool:
@@ -76,8 +95,10 @@ def follows_article(first) -> bool:
 
 
 def _describing_nouns(root) -> list:
-    """'X was a puppet state' (attribute of a copula), 'X, a small town' (apposition)."""
+    """'X was a puppet state' (attribute of a copula), 'X, a small town' and 'the capital, X' (apposition)."""
     nouns = [child for child in root.children if child.dep_ == "appos" or _comma_conjunct(child)]
+    if root.dep_ == "appos":  # 'the head of the delegation, X'
+        nouns.append(root.head)
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
         attributes = [child for child in root.head.children if child.dep_ == "attr"]
         nouns += attributes + [c for a in attributes for c in a.children if c.dep_ == "conj"]  # 'a scholar and poet'

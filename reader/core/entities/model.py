@@ -18,7 +18,7 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -163,8 +163,9 @@ def _conjuncts(ent) -> list:
 
 
 def _candidate(span, votes: dict[str, float]) -> Candidate:
-    add_context_votes(span[0], span.root, votes)
-    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0]),
+    add_context_votes(span, votes)
+    definite = follows_article(span[0]) and span.root.dep_ != "compound"  # 'the Smith affair': the article is not his
+    return Candidate(span.start_char, span.end_char, span.text, votes, definite=definite,
                      plural=span.root.tag_ == PLURAL_PROPER_NOUN)
 
 

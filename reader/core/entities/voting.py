@@ -5,7 +5,8 @@ the gazetteer is a place; a one-word name is more likely a person than an organi
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
 ('the Mongols') names a people, no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
-used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person.
+used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person. A name ending in an organisation
+noun ('Congress', 'Industrial Combine'), or always written after 'the', is no person: its person votes go to ORG.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
 DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
+ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a person ('Congress', 'Industrial Combine')
+    "congress", "council", "committee", "party", "ministry", "commissariat", "government", "assembly", "parliament",
+    "senate", "army", "navy", "bank", "company", "corporation", "combine", "trust", "union", "league", "society",
+    "association", "institute", "academy", "university", "school", "college", "journal", "gazette", "newspaper",
+    "agency", "bureau", "office", "department", "court", "tribunal", "church", "synod", "presidium", "soviet",
+}
 
 
 def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
@@ -67,6 +74,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
     votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
+    if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS or cluster.definite == cluster.count and not plural:
+        votes["ORG"] += votes.pop("PERSON", 0)  # 'the Comintern had decided': a person is not written 'the X'
     if is_place(canonical_name(cluster.names)):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
     if acronym:
