@@ -308,3 +308,24 @@ def test_article_of_a_compound_is_not_the_names(shared_model):
     """'the Tarvel affair': the article belongs to 'affair', so Tarvel is not counted as written after 'the'."""
     found = next(shared_model.candidates(["Many were released after the Tarvel affair ended."]))
     assert not next(c for c in found if c.text == "Tarvel").definite
+
+
+def test_known_person_at_the_end_of_a_body_is_split_off():
+    """'Board of Trade Tarvel' read as one organisation is the board and Tarvel (known alone); 'Vatar Tarvel' as an
+    organisation is Tarvel after a foreign title; 'Records Department K.Oskarsen' is the department and a person."""
+    text = ("Tarvel came. Tarvel left. Tarvel spoke. Board of Trade Tarvel signed. Vatar Tarvel rode. "
+            "Records Department K.Oskarsen wrote.")
+    spans = [("Tarvel", {"PERSON": 1.0})] * 3 + [("Board of Trade Tarvel", {"ORG": 1.0}),
+                                                 ("Vatar Tarvel", {"ORG": 1.0}),
+                                                 ("Records Department K.Oskarsen", {"PERSON": 1.0})]
+    found, at = [], 0
+    for name, votes in spans:
+        at = text.index(name, at)
+        found.append(Candidate(at, at + len(name), name, votes))
+        at += len(name)
+    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
+    named = {result.names[key]: (result.types[key], len(set(c.places))) for key, c in
+             ((c.key, c) for c in result.clusters)}
+    assert named["Tarvel"] == ("PERSON", 5) and named["Board of Trade"] == ("ORG", 1)
+    assert named["Records Department"] == ("ORG", 1) and named["K.Oskarsen"] == ("PERSON", 1)
+    assert not any("Vatar" in name for name in named)

@@ -27,6 +27,7 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
+from reader.core.entities.trailing import split_trailing_persons
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -89,6 +90,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) 
     common_words = _lowercase_words(documents)
     _drop_common_words(clusters, common_words, decisions)
     split_joined_names(clusters)
+    split_trailing_persons(clusters, _leans_person)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)
