@@ -329,3 +329,13 @@ def test_known_person_at_the_end_of_a_body_is_split_off():
     assert named["Tarvel"] == ("PERSON", 5) and named["Board of Trade"] == ("ORG", 1)
     assert named["Records Department"] == ("ORG", 1) and named["K.Oskarsen"] == ("PERSON", 1)
     assert not any("Vatar" in name for name in named)
+
+
+def test_acronym_opening_a_body_leans_to_a_body():
+    """'VLP' once mislabelled a place leans to an organisation when it opens 'VLP Central Committee', an organisation."""
+    text = "VLP Central Committee met. VLP Central Committee ruled. at the VLP congress"
+    found = [Candidate(0, 21, "VLP Central Committee", {"ORG": 1.0}),
+             Candidate(27, 48, "VLP Central Committee", {"ORG": 1.0}),
+             Candidate(63, 66, "VLP", {"PLACE": 1.5})]
+    assert all(text[c.start:c.end] == c.text for c in found)
+    assert _types(text, found)["vlp"] == "ORG"

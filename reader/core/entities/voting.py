@@ -7,6 +7,7 @@ ordinary word the corpus also writes in lower case ('Party') or mostly follows '
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
 used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person. A name ending in an organisation
 noun ('Congress', 'Industrial Combine'), or always written after 'the', is no person: its person votes go to ORG.
+An acronym opening longer names ('XRP Central Committee') leans to their type.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
     """Cluster key -> type: the user's decision, else the vote, with the types of names it is listed with."""
     first = {key: _scores(cluster, is_place, common_words) for key, cluster in clusters.items()}
     owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
+    leading = _leading_acronym_votes(clusters, first)
     types = {}
     for key, cluster in clusters.items():
-        listed = Counter()
+        listed = Counter(leading.get(key, {}))
         for partner, times in cluster.partners.items():
             other = owners.get(partner)
             if other is not None and other != key:
@@ -47,6 +49,19 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
         scores = _scores(cluster, is_place, common_words, listed) if listed else first[key]
         types[key] = decided.get(key) or _winner(scores)[0]
     return types
+
+
+def _leading_acronym_votes(clusters: dict, first: dict) -> dict[str, Counter]:
+    """'XRP Central Committee' voted a body: the acronym opening it leans to that type, per mention of the longer
+    name (an acronym alone is often mislabelled; the names it opens tell what it abbreviates)."""
+    acronyms = {key for key, cluster in clusters.items() if " " not in key and _is_acronym(cluster)}
+    leading: dict[str, Counter] = {}
+    for key, cluster in clusters.items():
+        opening = key.split(" ")[0]
+        if " " in key and opening in acronyms:
+            kind, share = _winner(first[key])
+            leading.setdefault(opening, Counter())[kind] += cluster.count * LIST_WEIGHT * share
+    return leading
 
 
 def _winner(scores: Counter) -> tuple[str, float]:
