@@ -249,3 +249,15 @@ def test_trailing_honorific_is_set_aside():
     """'Tarvel Pasha', 'Tarvel Bey' and 'Tarvel' are compared as one name."""
     assert name_key("Tarvel Pasha") == name_key("Tarvel Bey") == name_key("Tarvel") == "tarvel"
     assert name_key("Pasha") == "pasha"
+
+
+def test_lower_case_verb_ends_an_organisation_span(shared_model):
+    """An organisation the model ran into its verb ('the Assembly of Elders issued Order No.5') ends before the
+    verb; a capitalised participle inside a name ('Allied Grain Board') does not end it."""
+    nlp = shared_model.load()
+    doc = nlp("Then the Assembly of Elders issued Order No.5 to the villages.")
+    doc.ents = [doc.char_span(5, doc.text.index(" to the"), label="ORG")]
+    assert [c.text for c in candidates_in(doc) if "Assembly" in c.text] == ["the Assembly of Elders"]
+    doc = nlp("The Allied Grain Board met.")
+    doc.ents = [doc.char_span(4, 22, label="ORG")]
+    assert "Allied Grain Board" in [c.text for c in candidates_in(doc)]

@@ -18,7 +18,7 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -102,8 +102,9 @@ def _from_entity(ent, stops: _Stops) -> list[Candidate]:
     """The entity as a candidate; a person's or other span is cut where a verb or possessive follows the name
     ('J. Smith Talking', "Smith's Logic") and split into its names where it lists them ('Smith and Jones')."""
     label = LABELS.get(ent.label_, "OTHER")
-    if ent.label_ not in CUT_LABELS:
-        return [_candidate(ent, {label: 1.0})]
+    if ent.label_ not in CUT_LABELS:  # only a lower-case verb ends these: 'the Council issued a decree'
+        end = next((t.i for t in ent[1:] if is_verb(t) and t.is_lower), ent.end)
+        return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
     conjuncts = _conjuncts(ent)
     if conjuncts:
         return [_candidate(part, {label: 1.0} if label == "PERSON" else {}) for part in conjuncts]
