@@ -4,7 +4,7 @@ from reader.core.entities.consolidate import Cluster, DocumentInput, consolidate
 from reader.core.entities.context import record_lists
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place
-from reader.core.entities.joined import split_joined_names
+from reader.core.entities.joined import split_joined_names, split_trailing_persons
 from reader.core.entities.model import Candidate, candidates_in
 from reader.core.entities.names import name_key
 
@@ -261,3 +261,19 @@ def test_lower_case_verb_ends_an_organisation_span(shared_model):
     doc = nlp("The Allied Grain Board met.")
     doc.ents = [doc.char_span(4, 22, label="ORG")]
     assert "Allied Grain Board" in [c.text for c in candidates_in(doc)]
+
+
+def _voted(key: str, count: int, label: str) -> Cluster:
+    cluster = _cluster(key, count)
+    cluster.votes[label] = float(count)
+    return cluster
+
+
+def test_office_read_with_the_person_after_it_is_the_person():
+    """'Trade Affairs Kessler' (common words, then a person named alone more often) is Kessler; a given name
+    ('Anton Kessler') and a place after a common word ('Northern Velmoria') stay whole."""
+    clusters = {"kessler": _voted("kessler", 5, "PERSON"), "velmoria": _voted("velmoria", 6, "PLACE")}
+    clusters |= {k: _cluster(k, 1) for k in ("trade affairs kessler", "anton kessler", "northern velmoria")}
+    split_trailing_persons(clusters, {"trade", "affairs", "northern"})
+    assert "trade affairs kessler" not in clusters and clusters["kessler"].places[-1] == (1, 14, 21, "Kessler")
+    assert "anton kessler" in clusters and "northern velmoria" in clusters
