@@ -7,6 +7,7 @@ from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.joined import split_joined_names, split_trailing_persons
 from reader.core.entities.model import Candidate, candidates_in
 from reader.core.entities.names import name_key
+from reader.core.entities.voting import decide_types
 
 HEADLINE = "Harold Brinkley\n\nBrinkley Falls into Disgrace\n\nBrinkley realized that the council had turned.\n"
 CAPTION = "«What will you do now?»: A. K. Brinkley Talking to the Press on May 4, 1921\n"
@@ -277,3 +278,33 @@ def test_office_read_with_the_person_after_it_is_the_person():
     split_trailing_persons(clusters, {"trade", "affairs", "northern"})
     assert "trade affairs kessler" not in clusters and clusters["kessler"].places[-1] == (1, 14, 21, "Kessler")
     assert "anton kessler" in clusters and "northern velmoria" in clusters
+
+
+def _candidate_named(model, text: str, name: str) -> Candidate:
+    return next(c for c in next(model.candidates([text])) if c.text == name)
+
+
+def test_preposition_before_a_possessor_is_no_place_evidence(shared_model):
+    """In 'at Brinkley’s insistence' the preposition governs 'insistence': no place vote for Brinkley."""
+    text = "Both sides gave way, and at Brinkley’s insistence the clause was dropped.\n"
+    assert _candidate_named(shared_model, text, "Brinkley").votes.get("PLACE", 0) == 0
+
+
+def test_name_in_apposition_to_a_person_noun_votes_person(shared_model):
+    """'the head of the delegation, Brinkley, refused': the noun Brinkley stands beside says he is a person."""
+    text = "At this session the head of the Velmorian delegation, Brinkley, refused the offer.\n"
+    assert _candidate_named(shared_model, text, "Brinkley").votes.get("PERSON", 0) >= 2.0
+
+
+def test_the_article_counts_only_when_it_is_the_names_own(shared_model):
+    """'the Brinkley affair': the article belongs to 'affair'; 'the Velmintern had': it belongs to the name."""
+    text = "He was freed after the Brinkley affair. Admittedly, the Velmintern had planned the revolt.\n"
+    assert not _candidate_named(shared_model, text, "Brinkley").definite
+    assert _candidate_named(shared_model, text, "Velmintern").definite
+
+
+def test_name_mostly_after_the_is_no_person():
+    """A name the model called a person but the texts write 'the X' is typed as a body."""
+    cluster = _voted("velmintern", 2, "PERSON")
+    cluster.definite = 2
+    assert decide_types({"velmintern": cluster}, {}, lambda name: False, set())["velmintern"] == "ORG"

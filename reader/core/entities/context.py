@@ -31,6 +31,7 @@ PERSON_NOUNS = _TITLE_WORDS | {
     "historian", "diplomat", "monk", "official", "statesman", "wife", "husband", "son", "daughter", "friend",
     "scholar", "scientist", "philosopher", "painter", "merchant", "priest", "nobleman", "aristocrat", "lawyer",
     "journalist", "author", "representative", "delegate", "adviser", "advisor", "interpreter", "partisan", "veteran",
+    "head", "chief", "director", "member", "deputy", "commissar", "consul", "agent", "assistant",
 }
 PERSON_OF_HEADS = {
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "death", "murder",
@@ -50,9 +51,10 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
     previous = first.doc[lead.i - 1] if lead.i > 0 else None
     if root.dep_ in SUBJECT_DEPS and is_full_verb(root.head):
         _add(votes, "PERSON", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
+    governed = previous is not None and not _followed_by_possessive(root)  # 'at X’s insistence': 'at' governs
+    if governed and previous.lower_ in PLACE_PREPOSITIONS:                     # 'insistence', not X
         _add(votes, "PLACE", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in DIRECTION_PREPOSITIONS:
+    if governed and previous.lower_ in DIRECTION_PREPOSITIONS:
         _add(votes, "PLACE", DIRECTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
@@ -62,6 +64,11 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
         _add(votes, "PERSON", RELATIVE_WEIGHT)
 
 
+def _followed_by_possessive(last) -> bool:
+    following = last.nbor() if last.i + 1 < len(last.doc) else None
+    return following is not None and following.tag_ == "POS"
+
+
 def _followed_by_who(last) -> bool:
     """'X, who ...' (a place or a body would be 'which'). Read from the words, not the parse, which often hangs the
     clause on the wrong name of a list."""
@@ -69,15 +76,19 @@ def _followed_by_who(last) -> bool:
     return bool(following) and following[0].lower_ in PERSONAL_RELATIVES
 
 
-def follows_article(first) -> bool:
-    """'the Kremlin', 'the Comintern': a name after 'the' is an institution or a place, hardly a person."""
-    previous = first.doc[first.i - 1] if first.i > 0 else None
-    return first.lower_ == "the" or (previous is not None and previous.lower_ == "the")
+def follows_article(first, root) -> bool:
+    """'the Kremlin', 'the Comintern': a name after 'the' is an institution or a place, hardly a person. The article
+    must be the name's own: in 'the Smith affair' it belongs to 'affair'."""
+    article = first if first.lower_ == "the" else first.doc[first.i - 1] if first.i > 0 else None
+    return article is not None and article.lower_ == "the" and article.head.i == root.i
 
 
 def _describing_nouns(root) -> list:
-    """'X was a puppet state' (attribute of a copula), 'X, a small town' (apposition)."""
+    """'X was a puppet state' (attribute of a copula), 'X, a small town' and 'the head of the delegation, X'
+    (apposition either way)."""
     nouns = [child for child in root.children if child.dep_ == "appos" or _comma_conjunct(child)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
         attributes = [child for child in root.head.children if child.dep_ == "attr"]
         nouns += attributes + [c for a in attributes for c in a.children if c.dep_ == "conj"]  # 'a scholar and poet'

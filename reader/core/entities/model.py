@@ -139,7 +139,7 @@ def _conjuncts(ent) -> list:
 
 def _candidate(span, votes: dict[str, float]) -> Candidate:
     add_context_votes(span[0], span.root, votes)
-    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0]),
+    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0], span.root),
                      plural=span.root.tag_ == PLURAL_PROPER_NOUN)
 
 

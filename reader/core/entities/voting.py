@@ -3,7 +3,7 @@
 The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
-('the Mongols') names a people, no person; and a name
+('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
 used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person.
 """
@@ -57,6 +57,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     acronym = _is_acronym(cluster)
     votes["ORG"] += DEFINITE_ORG_VOTE * cluster.definite  # 'the Union', 'the Kremlin': a body more than a person
     plural = cluster.plural * 2 > cluster.count
+    if cluster.definite * 2 > cluster.count and not plural:  # mostly 'the X': people are not written so; the
+        votes["ORG"] += votes.pop("PERSON", 0)  # model's guess of a person is a body ('the Comintern')
     if token_count(cluster.key) == 1 and cluster.key.endswith(DOCTRINE_SUFFIXES):
         votes["OTHER"] += sum(votes.values()) + 1.0  # 'Buddhism', 'Leninism': a doctrine, kept out like nationalities
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
