@@ -308,3 +308,12 @@ def test_name_mostly_after_the_is_no_person():
     cluster = _voted("velmintern", 2, "PERSON")
     cluster.definite = 2
     assert decide_types({"velmintern": cluster}, {}, lambda name: False, set())["velmintern"] == "ORG"
+
+
+def test_name_ending_in_a_surely_known_person_is_that_person():
+    """'Urlug Brandt' (a title in another language, labelled an organisation once) is the person Brandt; a name
+    ending in a place ('Northern Velmoria') gets no such lean."""
+    clusters = {"brandt": _voted("brandt", 5, "PERSON"), "urlug brandt": _voted("urlug brandt", 1, "ORG"),
+                "velmoria": _voted("velmoria", 5, "PLACE"), "northern velmoria": _voted("northern velmoria", 1, "ORG")}
+    types = decide_types(clusters, {}, lambda name: False, set())
+    assert types["urlug brandt"] == "PERSON" and types["northern velmoria"] == "ORG"

@@ -5,7 +5,8 @@ the gazetteer is a place; a one-word name is more likely a person than an organi
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
 ('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
-used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person.
+used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person, and so does a name ending in the
+name of someone surely a person.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single gu
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
+SURNAME_OWNER_WEIGHT = 1.5  # per mention of a name ending in the name of a surely-typed person
+SURNAME_OWNER_SHARE = 0.6
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
 DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
@@ -37,9 +40,21 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
             if other is not None and other != key:
                 kind, share = _winner(first[other])
                 listed[kind] += times * LIST_WEIGHT * share
-        scores = _scores(cluster, is_place, common_words, listed) if listed else first[key]
+        listed["PERSON"] += _surname_of_a_person(key, cluster, first, owners)
+        scores = _scores(cluster, is_place, common_words, listed) if +listed else first[key]
         types[key] = decided.get(key) or _winner(scores)[0]
     return types
+
+
+def _surname_of_a_person(key: str, cluster, first: dict[str, Counter], owners: dict[str, str]) -> float:
+    """'Urlug Janjin Demid' when 'Demid' alone is surely a person: a name ending in a person's name is that person
+    (or kin), whatever the words before it are (titles in another language, given names)."""
+    last = key.rsplit(" ", 1)[-1]
+    owner = owners.get(last)
+    if last == key or owner is None or owner == key:
+        return 0.0
+    kind, share = _winner(first[owner])
+    return SURNAME_OWNER_WEIGHT * cluster.count if kind == "PERSON" and share >= SURNAME_OWNER_SHARE else 0.0
 
 
 def _winner(scores: Counter) -> tuple[str, float]:
