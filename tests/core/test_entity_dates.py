@@ -29,3 +29,13 @@ def test_dates_are_normalised(text, value, precision):
 def test_numbers_that_are_not_dates(text):
     """Phone numbers, prices, DOIs, page ranges and counts never become dates."""
     assert find_dates(text) == []
+
+
+def test_a_day_without_a_year_takes_the_year_read_before_it():
+    """'on April 7' after 'March 12, 1934' is 1934-04-07; with no dated mention before it, it is not taken."""
+    text = "On March 12, 1934, the treaty was signed. Twice, on April 7 and 14, the envoy protested."
+    assert [(m.text, m.value) for m in find_dates(text)] == [("March 12, 1934", "1934-03-12"),
+                                                            ("April 7", "1934-04-07")]
+    assert find_dates("On August 22, the envoy left.") == []
+    assert [m.value for m in find_dates("In 1921 it began; on May 3 they met; on 5 May 1922 they parted.")] == \
+        ["1921", "1921-05-03", "1922-05-05"]

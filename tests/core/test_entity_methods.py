@@ -4,9 +4,10 @@ from reader.core.entities.consolidate import Cluster, DocumentInput, consolidate
 from reader.core.entities.context import record_lists
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place
-from reader.core.entities.joined import split_joined_names
+from reader.core.entities.joined import split_joined_names, split_trailing_persons
 from reader.core.entities.model import Candidate, candidates_in
 from reader.core.entities.names import name_key
+from reader.core.entities.voting import decide_types
 
 HEADLINE = "Harold Brinkley\n\nBrinkley Falls into Disgrace\n\nBrinkley realized that the council had turned.\n"
 CAPTION = "«What will you do now?»: A. K. Brinkley Talking to the Press on May 4, 1921\n"
@@ -251,12 +252,81 @@ def test_trailing_honorific_is_set_aside():
     assert name_key("Pasha") == "pasha"
 
 
-def test_lower_case_verb_ends_an_organisation(shared_model):
-    """'the Board of Wardens issued Order No.7': an organisation span stops before the lower-case verb."""
-    doc = shared_model.load()("In 1902 the Board of Wardens issued Order No.7 on grazing.")
-    start = doc.text.index("Board")
-    doc.ents = [doc.char_span(start, doc.text.index(" on"), label="ORG")]
-    assert [c.text for c in candidates_in(doc)][0] == "Board of Wardens"
+def test_lower_case_verb_ends_an_organisation_span(shared_model):
+    """An organisation the model ran into its verb ('the Assembly of Elders issued Order No.5') ends before the
+    verb; a capitalised participle inside a name ('Allied Grain Board') does not end it."""
+    nlp = shared_model.load()
+    doc = nlp("Then the Assembly of Elders issued Order No.5 to the villages.")
+    doc.ents = [doc.char_span(5, doc.text.index(" to the"), label="ORG")]
+    assert [c.text for c in candidates_in(doc) if "Assembly" in c.text] == ["the Assembly of Elders"]
+    doc = nlp("The Allied Grain Board met.")
+    doc.ents = [doc.char_span(4, 22, label="ORG")]
+    assert "Allied Grain Board" in [c.text for c in candidates_in(doc)]
+
+
+def _voted(key: str, count: int, label: str) -> Cluster:
+    cluster = _cluster(key, count)
+    cluster.votes[label] = float(count)
+    return cluster
+
+
+def test_office_read_with_the_person_after_it_is_the_person():
+    """'Trade Affairs Kessler' (common words, then a person named alone more often) is Kessler; a given name
+    ('Anton Kessler') and a place after a common word ('Northern Velmoria') stay whole."""
+    clusters = {"kessler": _voted("kessler", 5, "PERSON"), "velmoria": _voted("velmoria", 6, "PLACE")}
+    clusters |= {k: _cluster(k, 1) for k in ("trade affairs kessler", "anton kessler", "northern velmoria")}
+    split_trailing_persons(clusters, {"trade", "affairs", "northern"})
+    assert "trade affairs kessler" not in clusters and clusters["kessler"].places[-1] == (1, 14, 21, "Kessler")
+    assert "anton kessler" in clusters and "northern velmoria" in clusters
+
+
+def _candidate_named(model, text: str, name: str) -> Candidate:
+    return next(c for c in next(model.candidates([text])) if c.text == name)
+
+
+def test_preposition_before_a_possessor_is_no_place_evidence(shared_model):
+    """In 'at Brinkley’s insistence' the preposition governs 'insistence': no place vote for Brinkley."""
+    text = "Both sides gave way, and at Brinkley’s insistence the clause was dropped.\n"
+    assert _candidate_named(shared_model, text, "Brinkley").votes.get("PLACE", 0) == 0
+
+
+def test_name_in_apposition_to_a_person_noun_votes_person(shared_model):
+    """'the head of the delegation, Brinkley, refused': the noun Brinkley stands beside says he is a person."""
+    text = "At this session the head of the Velmorian delegation, Brinkley, refused the offer.\n"
+    assert _candidate_named(shared_model, text, "Brinkley").votes.get("PERSON", 0) >= 2.0
+
+
+def test_the_article_counts_only_when_it_is_the_names_own(shared_model):
+    """'the Brinkley affair': the article belongs to 'affair'; 'the Velmintern had': it belongs to the name."""
+    text = "He was freed after the Brinkley affair. Admittedly, the Velmintern had planned the revolt.\n"
+    assert not _candidate_named(shared_model, text, "Brinkley").definite
+    assert _candidate_named(shared_model, text, "Velmintern").definite
+
+
+def test_name_mostly_after_the_is_no_person():
+    """A name the model called a person but the texts write 'the X' is typed as a body."""
+    cluster = _voted("velmintern", 2, "PERSON")
+    cluster.definite = 2
+    assert decide_types({"velmintern": cluster}, {}, lambda name: False, set())["velmintern"] == "ORG"
+
+
+def test_name_ending_in_a_surely_known_person_is_that_person():
+    """'Urlug Brandt' (a title in another language, labelled an organisation once) is the person Brandt; a name
+    ending in a place ('Northern Velmoria') gets no such lean."""
+    clusters = {"brandt": _voted("brandt", 5, "PERSON"), "urlug brandt": _voted("urlug brandt", 1, "ORG"),
+                "velmoria": _voted("velmoria", 5, "PLACE"), "northern velmoria": _voted("northern velmoria", 1, "ORG")}
+    types = decide_types(clusters, {}, lambda name: False, set())
+    assert types["urlug brandt"] == "PERSON" and types["northern velmoria"] == "ORG"
+
+
+def test_initials_glued_to_a_surname_make_a_person(shared_model):
+    """'B.Kessler' and 'A.K.Brandt' are people; an organisation run into one ('the Section L.Brandt') ends before
+    it."""
+    text = "The delegation was headed by B.Kessler and included A.K.Brandt from the Legal Section L.Vorn, a clerk.\n"
+    found = {c.text: c.votes for c in next(shared_model.candidates([text]))}
+    assert all(found[name].get("PERSON", 0) >= 1.0 for name in ("B.Kessler", "A.K.Brandt", "L.Vorn"))
+    assert not any("L.Vorn" in name and name != "L.Vorn" for name in found)
+
 
 
 def test_bracketed_word_stays_inside_the_name(shared_model):
@@ -269,31 +339,17 @@ def test_bracketed_word_stays_inside_the_name(shared_model):
     assert "Velmorian Workers (Radical) League" in found and not any(")" in t and "(" not in t for t in found)
 
 
+
 def test_following_place_noun_votes_place(shared_model):
     """'the governor of Varnek oblast', 'Varnek province': the lower-case place noun after a name says what it is."""
     found = next(shared_model.candidates(["He met the governor of Varnek oblast in May."]))
     assert next(c for c in found if c.text == "Varnek").votes.get("PLACE", 0) >= 2.0
 
 
-def test_preposition_before_a_possessor_votes_no_place(shared_model):
-    """'at Tarvel’s insistence': 'at' governs the insistence, not the person."""
-    doc = shared_model.load()("The clause was kept at Tarvel’s insistence.")
-    start = doc.text.index("Tarvel")
-    doc.ents = [doc.char_span(start, start + len("Tarvel"), label="PERSON")]
-    assert "PLACE" not in candidates_in(doc)[0].votes
-
-
-def test_apposition_to_a_person_noun_votes_person(shared_model):
-    """'the head of the delegation, Tarvel, ...': the noun the name stands beside describes it."""
-    doc = shared_model.load()("At the session, the head of the delegation, Tarvel, spoke first.")
-    start = doc.text.index("Tarvel")
-    doc.ents = [doc.char_span(start, start + len("Tarvel"), label="GPE")]
-    assert candidates_in(doc)[0].votes.get("PERSON", 0) >= 2.0
-
 
 def test_organisation_noun_or_article_is_never_a_person():
     """'Congress' and 'Harvest Combine' end in a body's noun; 'the Velkom' is always written after 'the': no person,
-    while 'the Tarvel affair' gives Tarvel no article."""
+    while 'Tarvel' stays one."""
     text = "the Congress met. Harvest Combine paid. the Velkom decided. Tarvel came."
     found = [Candidate(4, 12, "Congress", {"PERSON": 1.0}, definite=True),
              Candidate(18, 33, "Harvest Combine", {"PERSON": 1.0}),
@@ -303,32 +359,6 @@ def test_organisation_noun_or_article_is_never_a_person():
     assert (types["congress"], types["harvest combine"], types["velkom"], types["tarvel"]) == \
         ("ORG", "ORG", "ORG", "PERSON")
 
-
-def test_article_of_a_compound_is_not_the_names(shared_model):
-    """'the Tarvel affair': the article belongs to 'affair', so Tarvel is not counted as written after 'the'."""
-    found = next(shared_model.candidates(["Many were released after the Tarvel affair ended."]))
-    assert not next(c for c in found if c.text == "Tarvel").definite
-
-
-def test_known_person_at_the_end_of_a_body_is_split_off():
-    """'Board of Trade Tarvel' read as one organisation is the board and Tarvel (known alone); 'Vatar Tarvel' as an
-    organisation is Tarvel after a foreign title; 'Records Department K.Oskarsen' is the department and a person."""
-    text = ("Tarvel came. Tarvel left. Tarvel spoke. Board of Trade Tarvel signed. Vatar Tarvel rode. "
-            "Records Department K.Oskarsen wrote.")
-    spans = [("Tarvel", {"PERSON": 1.0})] * 3 + [("Board of Trade Tarvel", {"ORG": 1.0}),
-                                                 ("Vatar Tarvel", {"ORG": 1.0}),
-                                                 ("Records Department K.Oskarsen", {"PERSON": 1.0})]
-    found, at = [], 0
-    for name, votes in spans:
-        at = text.index(name, at)
-        found.append(Candidate(at, at + len(name), name, votes))
-        at += len(name)
-    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
-    named = {result.names[key]: (result.types[key], len(set(c.places))) for key, c in
-             ((c.key, c) for c in result.clusters)}
-    assert named["Tarvel"] == ("PERSON", 5) and named["Board of Trade"] == ("ORG", 1)
-    assert named["Records Department"] == ("ORG", 1) and named["K.Oskarsen"] == ("PERSON", 1)
-    assert not any("Vatar" in name for name in named)
 
 
 def test_acronym_opening_a_body_leans_to_a_body():

@@ -128,9 +128,26 @@ def test_tei_is_well_formed_and_keeps_the_text(annotated):
     root = etree.fromstring(xml.encode("utf-8"))
     namespace = {"t": tei.TEI}
     assert root.findall(".//t:persName", namespace) and root.findall(".//t:date[@when]", namespace)
-    assert root.findall(".//t:note/t:relation[@name='contradicts']", namespace)
+    relation = root.find("t:standOff/t:listRelation/t:relation[@name='contradicts']", namespace)
+    assert relation.findtext("t:desc", namespaces=namespace) == "15 or 24 November?"
     for info in annotated.documents.list():
         assert tei.plain_text(xml, info.id) == annotated.documents.text(info.id).text
+
+
+def test_tei_pointers_all_resolve_to_the_register_and_anchors(annotated):
+    """Every @ref, @target and relation end points at an element of the export: entries of the register in the
+    standOff (with aliases and authority ids), or anchors in the text."""
+    stalin = next(e for e in annotated.entities.register() if e.name.endswith("Stalin") and e.type == "PERSON")
+    annotated.entities.set_details(stalin.id, wikidata="Q855")
+    xml = annotated.export.export("tei")
+    root = etree.fromstring(xml.encode("utf-8"))
+    ids = set(root.xpath("//@xml:id"))
+    pointers = [p for p in root.xpath("//@ref | //@target | //@targetEnd | //@active | //@passive") if p[0] == "#"]
+    assert len(pointers) > 100 and {pointer[1:] for pointer in pointers} <= ids
+    entry = root.xpath(f"//*[@xml:id='entity{stalin.id}']")[0]
+    assert etree.QName(entry).localname == "person"
+    assert entry.xpath("t:idno[@type='wikidata']/text()", namespaces={"t": tei.TEI}) == \
+        ["https://www.wikidata.org/entity/Q855"]
 
 
 def test_scopes(annotated):

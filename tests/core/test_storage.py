@@ -148,3 +148,24 @@ def test_restoring_without_a_backup_is_refused(db_path):
     with pytest.raises(ReaderError, match="no backup to restore from"):
         restore_latest_backup(db_path)
     assert db_path.read_bytes() == b"junk"
+
+
+def test_checking_a_damaged_database_writes_neither_it_nor_its_journal(db_path, tmp_path):
+    """The start-up check reads only: a damaged file and its write-ahead log keep every byte (nothing checkpointed)."""
+    open_database(db_path).close()
+    writer = sqlite3.connect(db_path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE recent (x)")
+    writer.executemany("INSERT INTO recent VALUES (?)", [(n,) for n in range(200)])
+    writer.commit()
+    crashed = tmp_path / "crashed.db"  # the files as a crash leaves them: the latest changes only in the journal
+    crashed.write_bytes(db_path.read_bytes())
+    Path(f"{crashed}-wal").write_bytes(Path(f"{db_path}-wal").read_bytes())
+    writer.close()
+    original = crashed.read_bytes()
+    damaged = original[:8192] + b"\xff" * 512 + original[8192 + 512:]  # a schema page the journal does not hold
+    crashed.write_bytes(damaged)
+    journal = Path(f"{crashed}-wal").read_bytes()
+    with pytest.raises(DatabaseUnusable):
+        open_database(crashed)
+    assert crashed.read_bytes() == damaged and Path(f"{crashed}-wal").read_bytes() == journal

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
-from reader.core.entities.joined import split_joined_names
+from reader.core.entities.joined import split_joined_names, split_trailing_persons
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
 from reader.core.entities.names import (
@@ -27,7 +27,6 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
-from reader.core.entities.trailing import split_trailing_persons
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -90,7 +89,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) 
     common_words = _lowercase_words(documents)
     _drop_common_words(clusters, common_words, decisions)
     split_joined_names(clusters)
-    split_trailing_persons(clusters, _leans_person)
+    split_trailing_persons(clusters, common_words)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)

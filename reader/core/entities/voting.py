@@ -3,11 +3,11 @@
 The model's labels and the context votes of every mention add up. Then the evidence no single mention has: a name in
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
-('the Mongols') names a people, no person; and a name
+('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
-used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person. A name ending in an organisation
-noun ('Congress', 'Industrial Combine'), or always written after 'the', is no person: its person votes go to ORG.
-An acronym opening longer names ('XRP Central Committee') leans to their type.
+used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person, and so does a name ending in the
+name of someone surely a person. A name ending in an organisation noun ('Congress', 'Industrial Combine') is no
+person: its person votes go to ORG. An acronym opening longer names ('XRP Central Committee') leans to their type.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single gu
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
+SURNAME_OWNER_WEIGHT = 1.5  # per mention of a name ending in the name of a surely-typed person
+SURNAME_OWNER_SHARE = 0.6
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
 DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
@@ -36,8 +38,8 @@ ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a perso
 def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
     """Cluster key -> type: the user's decision, else the vote, with the types of names it is listed with."""
     first = {key: _scores(cluster, is_place, common_words) for key, cluster in clusters.items()}
-    owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
     leading = _leading_acronym_votes(clusters, first)
+    owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
     types = {}
     for key, cluster in clusters.items():
         listed = Counter(leading.get(key, {}))
@@ -46,9 +48,21 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
             if other is not None and other != key:
                 kind, share = _winner(first[other])
                 listed[kind] += times * LIST_WEIGHT * share
-        scores = _scores(cluster, is_place, common_words, listed) if listed else first[key]
+        listed["PERSON"] += _surname_of_a_person(key, cluster, first, owners)
+        scores = _scores(cluster, is_place, common_words, listed) if +listed else first[key]
         types[key] = decided.get(key) or _winner(scores)[0]
     return types
+
+
+def _surname_of_a_person(key: str, cluster, first: dict[str, Counter], owners: dict[str, str]) -> float:
+    """'Urlug Janjin Demid' when 'Demid' alone is surely a person: a name ending in a person's name is that person
+    (or kin), whatever the words before it are (titles in another language, given names)."""
+    last = key.rsplit(" ", 1)[-1]
+    owner = owners.get(last)
+    if last == key or owner is None or owner == key:
+        return 0.0
+    kind, share = _winner(first[owner])
+    return SURNAME_OWNER_WEIGHT * cluster.count if kind == "PERSON" and share >= SURNAME_OWNER_SHARE else 0.0
 
 
 def _leading_acronym_votes(clusters: dict, first: dict) -> dict[str, Counter]:
@@ -79,6 +93,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     acronym = _is_acronym(cluster)
     votes["ORG"] += DEFINITE_ORG_VOTE * cluster.definite  # 'the Union', 'the Kremlin': a body more than a person
     plural = cluster.plural * 2 > cluster.count
+    if cluster.definite * 2 > cluster.count and not plural:  # mostly 'the X': people are not written so; the
+        votes["ORG"] += votes.pop("PERSON", 0)  # model's guess of a person is a body ('the Comintern')
     if token_count(cluster.key) == 1 and cluster.key.endswith(DOCTRINE_SUFFIXES):
         votes["OTHER"] += sum(votes.values()) + 1.0  # 'Buddhism', 'Leninism': a doctrine, kept out like nationalities
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
@@ -89,8 +105,8 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
     votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
-    if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS or cluster.definite == cluster.count and not plural:
-        votes["ORG"] += votes.pop("PERSON", 0)  # 'the Comintern had decided': a person is not written 'the X'
+    if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS:  # 'Congress', 'Industrial Combine': a body, no person
+        votes["ORG"] += votes.pop("PERSON", 0)
     if is_place(canonical_name(cluster.names)):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
     if acronym:

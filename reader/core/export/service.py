@@ -67,7 +67,7 @@ class ExportService:
         if fmt == "html":
             return html_report.to_html(items, self._entities.register())
         if fmt == "tei":
-            return tei.to_tei(self._tei_documents(items, scope))
+            return tei.to_tei(self._tei_documents(items, scope), self._entities.register())
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,

@@ -1,41 +1,116 @@
 """TEI P5: each document's text with persName, placeName, orgName and date around its mentions, notes as <note>
-pointing at anchors, links as <relation>. Stripping the markup gives back the stored text exactly."""
+pointing at anchors, and a standOff with the entity register (listPerson, listPlace, listOrg: what each mention's
+@ref points at, with authority ids) and the links between passages (listRelation). Stripping the markup gives back
+the stored text exactly."""
 
 from __future__ import annotations
 
 from lxml import etree
 
-from reader.core.entities.models import Mention
-from reader.core.export.items import ExportItem
+from reader.core.entities.models import EntitySummary, Mention
+from reader.core.export.items import ExportItem, citation
 from reader.core.models import DocumentInfo
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ELEMENTS = {"PERSON": "persName", "PLACE": "placeName", "ORG": "orgName", "DATE": "date"}
+# The register in the standOff: list element, entry element and name element per entity type.
+REGISTER = {"PERSON": ("listPerson", "person", "persName"), "PLACE": ("listPlace", "place", "placeName"),
+            "ORG": ("listOrg", "org", "orgName")}
+AUTHORITIES = {"wikidata": "https://www.wikidata.org/entity/", "viaf": "https://viaf.org/viaf/",
+               "geonames": "https://sws.geonames.org/"}
 
 
-def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportItem]]]) -> str:
+def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportItem]]],
+           register: list[EntitySummary] = ()) -> str:
     corpus = etree.Element(f"{{{TEI}}}teiCorpus", nsmap={None: TEI})
     _header(corpus, "Annotated Reader export")
+    listed = _stand_off(corpus, register, [item for *_, items in documents for item in items])
     for info, text, mentions, items in documents:
-        corpus.append(_document(info, text, mentions, items))
+        corpus.append(_document(info, text, [m for m in mentions if m.type == "DATE" or m.entity_id in listed], items))
     return etree.tostring(corpus, encoding="unicode", pretty_print=False)
 
 
-def _header(parent: etree._Element, title: str) -> None:
-    header = etree.SubElement(parent, f"{{{TEI}}}teiHeader")
-    file_desc = etree.SubElement(header, f"{{{TEI}}}fileDesc")
-    title_stmt = etree.SubElement(file_desc, f"{{{TEI}}}titleStmt")
-    etree.SubElement(title_stmt, f"{{{TEI}}}title").text = title
-    etree.SubElement(etree.SubElement(file_desc, f"{{{TEI}}}publicationStmt"), f"{{{TEI}}}p").text = \
-        "Exported from Annotated Reader"
-    etree.SubElement(etree.SubElement(file_desc, f"{{{TEI}}}sourceDesc"), f"{{{TEI}}}p").text = title
+def _tei(parent: etree._Element, tag: str, text: str = "", /, **attributes: str) -> etree._Element:
+    """A TEI element with its text and the attributes that have a value."""
+    element = etree.SubElement(parent, f"{{{TEI}}}{tag}", {k: v for k, v in attributes.items() if v})
+    element.text = text or None
+    return element
+
+
+def _header(parent: etree._Element, title: str, source: DocumentInfo | None = None) -> None:
+    file_desc = _tei(_tei(parent, "teiHeader"), "fileDesc")
+    _tei(_tei(file_desc, "titleStmt"), "title", title)
+    _tei(_tei(file_desc, "publicationStmt"), "p", "Exported from Annotated Reader")
+    source_desc = _tei(file_desc, "sourceDesc")
+    if source is None:
+        _tei(source_desc, "p", "The documents and notes of one Annotated Reader database.")
+        return
+    _bibl(source_desc, source)
+
+
+def _bibl(parent: etree._Element, source: DocumentInfo) -> None:
+    """Where the text comes from, as a bibliographic entry (author, title, date, DOI, URL)."""
+    meta = source.metadata
+    bibl = _tei(parent, "bibl")
+    if meta.author:
+        _tei(bibl, "author", meta.author)
+    _tei(bibl, "title", source.title)
+    if meta.date_published:
+        _tei(bibl, "date", meta.date_published, when=_when(meta.date_published))
+    if meta.doi:
+        _tei(bibl, "idno", meta.doi, type="DOI")
+    if meta.url:
+        _tei(bibl, "ptr", target=meta.url)
+    _tei(bibl, "note", citation(source), type="citation")
+
+
+def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: list[ExportItem]) -> set[int]:
+    """The register (what mentions point at) and the links; returns the ids of the entities listed."""
+    stand_off = _tei(corpus, "standOff")
+    lists: dict[str, etree._Element] = {}
+    for entity in register:
+        if entity.type in REGISTER:
+            list_name, entry_name, name_element = REGISTER[entity.type]
+            if list_name not in lists:
+                lists[list_name] = _tei(stand_off, list_name)
+            _register_entry(lists[list_name], entity, entry_name, name_element)
+    _relations(stand_off, items)
+    return {entity.id for entity in register if entity.type in REGISTER}
+
+
+def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: str, name_element: str) -> None:
+    entry = _tei(parent, entry_name)
+    entry.set(XML_ID, f"entity{entity.id}")
+    _tei(entry, name_element, entity.name, type="canonical")
+    for alias in entity.aliases:
+        _tei(entry, name_element, alias, type="alias")
+    for authority, prefix in AUTHORITIES.items():
+        identifier = getattr(entity, authority)
+        if identifier:
+            _tei(entry, "idno", f"{prefix}{identifier}", type=authority)
+    if entity.note:
+        _tei(entry, "note", entity.note)
+
+
+def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
+    """Each link once, from its source passage's anchor to its target's, with the link's note as description."""
+    seen, relations = set(), None
+    for item in items:
+        for link in (link for link in item.links if link.outgoing and link.link_id not in seen):
+            seen.add(link.link_id)
+            relations = relations if relations is not None else _tei(stand_off, "listRelation")
+            relation = _tei(relations, "relation", name=link.relation,
+                            active=f"#d{item.annotation.document_id}a{item.annotation.id}s",
+                            passive=f"#d{link.other.document_id}a{link.other.id}s")
+            if link.note:
+                _tei(relation, "desc", link.note)
 
 
 def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: list[ExportItem]) -> etree._Element:
     tei = etree.Element(f"{{{TEI}}}TEI")
     tei.set(XML_ID, f"doc{info.id}")
-    _header(tei, info.title)
+    _header(tei, info.title, info)
     text_element = etree.SubElement(tei, f"{{{TEI}}}text")
     paragraph = etree.SubElement(etree.SubElement(text_element, f"{{{TEI}}}body"), f"{{{TEI}}}p")
     _mark_up(paragraph, text, mentions, items, info.id)
@@ -76,25 +151,24 @@ def _append_text(paragraph: etree._Element, last: etree._Element, text: str) -> 
 
 
 def _mention(paragraph: etree._Element, mention: Mention) -> etree._Element:
-    element = etree.SubElement(paragraph, f"{{{TEI}}}{ELEMENTS.get(mention.type, 'name')}")
-    element.text = mention.text
-    element.set("ref", f"#entity{mention.entity_id}")
-    if mention.type == "DATE" and mention.date_value[:4].isdigit() and len(mention.date_value) in (4, 7, 10):
-        element.set("when", mention.date_value)
-    return element
+    """A name points at its register entry; a date carries its normalised value (@when, or @from/@to)."""
+    if mention.type != "DATE":
+        return _tei(paragraph, ELEMENTS.get(mention.type, "name"), mention.text, ref=f"#entity{mention.entity_id}")
+    first, _, last = mention.date_value.partition("..")
+    if last:
+        return _tei(paragraph, "date", mention.text, **{"from": _when(first), "to": _when(last)})
+    return _tei(paragraph, "date", mention.text, when=_when(first))
+
+
+def _when(value: str) -> str:
+    """The ISO part TEI accepts (YYYY, YYYY-MM or YYYY-MM-DD); '' for a value like '1935 early'."""
+    head = value.split(" ")[0]
+    return head if head[:4].isdigit() and len(head) in (4, 7, 10) and head == value else ""
 
 
 def _note(back: etree._Element, item: ExportItem, document_id: int) -> None:
     a = item.annotation
-    note = etree.SubElement(back, f"{{{TEI}}}note")
-    note.set("target", f"#d{document_id}a{a.id}s")
-    note.set("targetEnd", f"#d{document_id}a{a.id}e")
-    note.text = a.note or a.quote.exact
-    for link in item.links:
-        relation = etree.SubElement(note, f"{{{TEI}}}relation")
-        relation.set("name", link.relation)
-        relation.set("active", f"#d{document_id}a{a.id}s")
-        relation.set("passive", f"#d{link.other.document_id}a{link.other.id}s")
+    _tei(back, "note", a.note or a.quote.exact, target=f"#d{document_id}a{a.id}s", targetEnd=f"#d{document_id}a{a.id}e")
 
 
 def plain_text(tei_xml: str, document_id: int) -> str:

@@ -24,11 +24,11 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     """
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
-    db = _connect(path)
     if existed:
-        _check_integrity(db, path)
-        if backup:
-            take_backup(db, path)
+        _check_integrity(path)
+    db = _connect(path)
+    if existed and backup:
+        take_backup(db, path)
     _configure(db)
     if migrations is not None or _schema_is_behind(db):
         apply_migrations(db, migrations or schema_migrations())
@@ -64,13 +64,20 @@ def _configure(db: Store) -> None:
         db.conn.execute("PRAGMA journal_mode = wal")
 
 
-def _check_integrity(db: Store, path: Path) -> None:
+def _check_integrity(path: Path) -> None:
+    """Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
+    file, i.e. write to a damaged database and consume the journal that might still hold the latest changes."""
     try:
-        verdict = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
+    try:
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         verdict = str(exc)
+    finally:
+        conn.close()
     if verdict != "ok":
-        db.close()
         backup = latest_backup(path)
         raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
 
