@@ -362,7 +362,7 @@ def test_organisation_noun_or_article_is_never_a_person():
 
 
 def test_acronym_opening_a_body_leans_to_a_body():
-    """'VLP' once mislabelled a place leans to an organisation when it opens 'VLP Central Committee', an organisation."""
+    """'VLP', once mislabelled a place, leans to a body when it opens 'VLP Central Committee', a body."""
     text = "VLP Central Committee met. VLP Central Committee ruled. at the VLP congress"
     found = [Candidate(0, 21, "VLP Central Committee", {"ORG": 1.0}),
              Candidate(27, 48, "VLP Central Committee", {"ORG": 1.0}),
