@@ -369,3 +369,10 @@ def test_acronym_opening_a_body_leans_to_a_body():
              Candidate(63, 66, "VLP", {"PLACE": 1.5})]
     assert all(text[c.start:c.end] == c.text for c in found)
     assert _types(text, found)["vlp"] == "ORG"
+
+
+def test_the_republic_of_x_says_what_x_is(shared_model):
+    """'the republic of Velmoria' names a place as plainly as 'Velmoria was a republic'; 'the border of' only hints."""
+    text = "A month later they proclaimed the republic of Velmoria, far from the border of Ostrana.\n"
+    candidates = {c.text: c.votes for c in next(shared_model.candidates([text]))}
+    assert candidates["Velmoria"].get("PLACE", 0) >= 2.0 > candidates["Ostrana"].get("PLACE", 0)

@@ -63,7 +63,9 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
     if governed and previous.lower_ in DIRECTION_PREPOSITIONS:
         _add(votes, "PLACE", DIRECTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
-        _add(votes, _kind_of(previous.head.lower_, PLACE_OF_HEADS, PERSON_OF_HEADS), CONTEXT_WEIGHT)
+        head = previous.head.lower_  # 'the republic of X' names what X is, as 'X was a republic' does
+        weight = DESCRIPTION_WEIGHT if head in PLACE_NOUNS else CONTEXT_WEIGHT
+        _add(votes, _kind_of(head, PLACE_OF_HEADS, PERSON_OF_HEADS), weight)
     for noun in _describing_nouns(root):
         _add(votes, _kind_of(noun.lower_, PLACE_NOUNS, PERSON_NOUNS), DESCRIPTION_WEIGHT)
     if _followed_by_who(root):
