@@ -139,11 +139,14 @@ def test_tei_pointers_all_resolve_to_the_register_and_anchors(annotated):
     standOff (with aliases and authority ids), or anchors in the text."""
     stalin = next(e for e in annotated.entities.register() if e.name.endswith("Stalin") and e.type == "PERSON")
     annotated.entities.set_details(stalin.id, wikidata="Q855")
+    inside = annotated.annotations.create_at_quote(annotated.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                   "enden realized", note="starts inside the name Genden")
     xml = annotated.export.export("tei")
     root = etree.fromstring(xml.encode("utf-8"))
     ids = set(root.xpath("//@xml:id"))
     pointers = [p for p in root.xpath("//@ref | //@target | //@targetEnd | //@active | //@passive") if p[0] == "#"]
     assert len(pointers) > 100 and {pointer[1:] for pointer in pointers} <= ids
+    assert root.xpath(f"//@xml:id[. = 'd{inside.document_id}a{inside.id}s']")
     entry = root.xpath(f"//*[@xml:id='entity{stalin.id}']")[0]
     assert etree.QName(entry).localname == "person"
     assert entry.xpath("t:idno[@type='wikidata']/text()", namespaces={"t": tei.TEI}) == \
@@ -195,3 +198,9 @@ def test_comparison_scope_keeps_the_linked_passages(annotated):
     quotes = {item.annotation.quote.exact for item in annotated.export.items(scope)}
     assert quotes == {"The two met on November 15, 1934.", "November 24, 1934"}
     assert annotated.export.items(annotated.export.comparison_scope(ComparisonFilter(relation="corroborates"))) == []
+
+
+def test_tei_dates_carry_only_values_tei_accepts():
+    """@when gets real ISO dates only: not '1934/11/15', '1934-13-45' or '1935 early'."""
+    assert [tei._when(v) for v in ("1934", "1934-11", "1934-11-15")] == ["1934", "1934-11", "1934-11-15"]
+    assert [tei._when(v) for v in ("1934/11/15", "1934-13-45", "1934-02-30", "1935 early")] == ["", "", "", ""]

@@ -5,6 +5,9 @@ the stored text exactly."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from lxml import etree
 
 from reader.core.entities.models import EntitySummary, Mention
@@ -13,6 +16,7 @@ from reader.core.models import DocumentInfo
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ELEMENTS = {"PERSON": "persName", "PLACE": "placeName", "ORG": "orgName", "DATE": "date"}
 # The register in the standOff: list element, entry element and name element per entity type.
 REGISTER = {"PERSON": ("listPerson", "person", "persName"), "PLACE": ("listPlace", "place", "placeName"),
@@ -129,13 +133,13 @@ def _mark_up(paragraph: etree._Element, text: str, mentions: list[Mention], item
                     key=lambda e: (e[0], e[1]))
     cursor, last = 0, paragraph
     for position, kind, payload in events:
-        if position < cursor:
-            continue
-        last = _append_text(paragraph, last, text[cursor:position])
-        if kind == 0:
+        if position < cursor and kind == 1:
+            continue  # a mention overlapping the one just written
+        last = _append_text(paragraph, last, text[cursor:max(cursor, position)])
+        if kind == 0:  # an annotation boundary inside a mention goes right after it: notes must not dangle
             last = etree.SubElement(paragraph, f"{{{TEI}}}anchor")
             last.set(XML_ID, f"d{document_id}{payload}")
-            cursor = position
+            cursor = max(cursor, position)
         else:
             last = _mention(paragraph, payload)
             cursor = payload.end
@@ -161,9 +165,15 @@ def _mention(paragraph: etree._Element, mention: Mention) -> etree._Element:
 
 
 def _when(value: str) -> str:
-    """The ISO part TEI accepts (YYYY, YYYY-MM or YYYY-MM-DD); '' for a value like '1935 early'."""
-    head = value.split(" ")[0]
-    return head if head[:4].isdigit() and len(head) in (4, 7, 10) and head == value else ""
+    """The value if it is a date TEI accepts (YYYY, YYYY-MM or YYYY-MM-DD, and a real one); '' for '1935 early',
+    '1934/11/15' or '1934-13-45'."""
+    if not _ISO_DATE.fullmatch(value):
+        return ""
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return ""
+    return value
 
 
 def _note(back: etree._Element, item: ExportItem, document_id: int) -> None:
