@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import DatabaseUnusable, ReaderError
 from reader.core.workspace import Workspace, restore_latest_backup
@@ -64,6 +64,8 @@ def open_or_restore(db_path: Path) -> Workspace | None:
     try:
         return Workspace.open(db_path)
     except DatabaseUnusable as exc:
+        from PySide6.QtWidgets import QMessageBox  # only for a damaged database: Qt builds classes on first use
+
         if exc.backup is None or not offer_restore(str(exc)):
             return _refuse(str(exc))
         try:
@@ -78,6 +80,8 @@ def open_or_restore(db_path: Path) -> Workspace | None:
 
 
 def offer_restore(message: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(None, "Annotated Reader", f"{message}\n\nRestore the latest backup? The damaged "
                                   "file is kept beside it, renamed.",
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -85,6 +89,8 @@ def offer_restore(message: str) -> bool:
 
 
 def _refuse(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(None, "Annotated Reader", message)
     print(f"error: {message}", file=sys.stderr)
     return None

@@ -4,7 +4,6 @@ pairs as scopes, so what the user is looking at is what gets exported."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
@@ -32,6 +31,8 @@ def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, 
 
 
 def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox  # Qt builds a class on first use: not at every start
+
     path, _ = QFileDialog.getOpenFileName(window, "Import W3C annotations", "", "JSON-LD (*.jsonld *.json)")
     if not path:
         return

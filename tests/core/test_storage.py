@@ -3,6 +3,7 @@
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from reader.core.errors import DatabaseUnusable, ReaderError
-from reader.core.storage.backup import KEEP_BACKUPS, list_backups
+from reader.core.storage import backup
+from reader.core.storage.backup import KEEP_BACKUPS, backup_dir, list_backups
 from reader.core.storage.database import apply_migrations, open_database
 from reader.core.storage.migrations import SCHEMA, schema_migrations
 from reader.core.workspace import restore_latest_backup
@@ -69,6 +71,40 @@ def test_rolling_backups_keep_the_last_five(db_path):
     assert len(backups) == KEEP_BACKUPS
     with sqlite3.connect(backups[-1]) as copy:
         assert copy.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(SCHEMA)
+
+
+def test_the_first_write_waits_for_the_backup_of_the_database_before_it(db_path, monkeypatch):
+    """The backup copied in the background holds the database as the session found it, not the session's writes."""
+    open_database(db_path).close()
+    copy_now = backup.take_backup
+
+    def slow_disk(*args):
+        time.sleep(0.3)  # a large database on a slow disk: the write below comes while the copy is still running
+        return copy_now(*args)
+
+    monkeypatch.setattr(backup, "take_backup", slow_disk)
+    db = open_database(db_path)
+    db.table("documents").insert({"file_name": "written at once.txt"})
+    db.close()
+    with sqlite3.connect(list_backups(db_path)[-1]) as copy:
+        assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+    with sqlite3.connect(db_path) as live:
+        assert live.execute("SELECT file_name FROM documents").fetchall() == [("written at once.txt",)]
+
+
+def test_a_failed_backup_refuses_writes_and_keeps_reads(db_path):
+    """When no backup can be taken, reading still works and a write is refused in one line, changing nothing."""
+    open_database(db_path).close()
+    backup_dir(db_path).write_text("a file where the backup folder should be")
+    db = open_database(db_path)
+    assert db.rows("SELECT COUNT(*) AS n FROM documents") == [{"n": 0}]
+    with pytest.raises(ReaderError) as error:
+        db.table("documents").insert({"file_name": "x.txt"})
+    assert "backup" in str(error.value) and "nothing was written" in str(error.value)
+    assert "\n" not in str(error.value)
+    db.close()
+    with sqlite3.connect(db_path) as live:
+        assert live.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
 
 
 def test_corrupt_database_is_never_overwritten(db_path):

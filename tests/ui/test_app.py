@@ -1,5 +1,7 @@
 """Starting the window on a damaged database: the user is offered the latest backup, and nothing is lost."""
 
+from PySide6.QtWidgets import QMessageBox
+
 from reader.core.workspace import Workspace
 from reader.ui import app
 
@@ -11,7 +13,7 @@ def test_a_damaged_database_can_be_restored_at_start(db_path, monkeypatch, qapp)
     Workspace.open(db_path).close()
     db_path.write_bytes(b"damaged" * 400)
     monkeypatch.setattr(app, "offer_restore", lambda message: "left untouched" in message)
-    monkeypatch.setattr(app.QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     reopened = app.open_or_restore(db_path)
     assert reopened is not None and reopened.documents.list() == []
     reopened.close()
@@ -24,7 +26,7 @@ def test_declining_the_offer_leaves_everything_as_it_was(db_path, monkeypatch, q
     Workspace.open(db_path).close()
     db_path.write_bytes(b"damaged" * 400)
     monkeypatch.setattr(app, "offer_restore", lambda message: False)
-    monkeypatch.setattr(app.QMessageBox, "critical", lambda *args: None)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: None)
     assert app.open_or_restore(db_path) is None
     assert db_path.read_bytes() == b"damaged" * 400
     assert not list(db_path.parent.glob("*.damaged-*.db"))

@@ -62,7 +62,7 @@ def anchors_to_move(db: Store, document_id: int, new_version_id: int) -> list[di
 
 def set_anchors(db: Store, rows: list[dict]) -> None:
     """Write re-anchoring results in bulk; not a user's edit, so modified_at stays."""
-    db.conn.executemany(
+    db.executemany(
         """UPDATE annotations SET version_id = :version_id, start = :start, "end" = :end, exact = :exact,
            prefix = :prefix, suffix = :suffix, anchor_status = :anchor_status,
            anchor_confidence = :anchor_confidence, old_version_id = :old_version_id, old_start = :old_start,

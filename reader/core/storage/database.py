@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseUnusable
-from reader.core.storage.backup import latest_backup, take_backup
+from reader.core.storage.backup import PendingBackup, latest_backup
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
 
@@ -20,15 +20,14 @@ BUSY_TIMEOUT_MS = 5000
 def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None) -> Store:
     """Open (creating if needed) the database at `path`, back it up before any write, and bring its schema up to date.
 
-    A file that is not a healthy SQLite database raises DatabaseUnusable and is left untouched.
+    A file that is not a healthy SQLite database raises DatabaseUnusable and is left untouched. The backup is copied
+    in the background; the returned Store makes the first write wait for it.
     """
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _check_integrity(path)
-    db = _connect(path)
-    if existed and backup:
-        take_backup(db, path)
+    db = _connect(path, PendingBackup(path) if existed and backup else None)
     _configure(db)
     if migrations is not None or _schema_is_behind(db):
         apply_migrations(db, migrations or schema_migrations())
@@ -49,12 +48,14 @@ def _schema_is_behind(db: Store) -> bool:
     return {step.__name__ for step in SCHEMA} - {row["name"] for row in applied} != set()
 
 
-def _connect(path: Path) -> Store:
+def _connect(path: Path, backup: PendingBackup | None) -> Store:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
+        if backup is not None:
+            backup.wait()
         raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
-    return Store(conn, path)
+    return Store(conn, path, backup)
 
 
 def _configure(db: Store) -> None:

@@ -33,7 +33,7 @@ def entity_ids_by_key(db: Store) -> dict[str, int]:
 def upsert_entities(db: Store, entities: list[tuple[str, str, str]]) -> dict[str, int]:
     """Set name and type of each (key, name, type), adding the keys not yet known; returns key -> id. Two statements
     for the whole register rather than two per entity."""
-    db.conn.executemany("INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
+    db.executemany("INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type", entities)
     return entity_ids_by_key(db)
 

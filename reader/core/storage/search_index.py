@@ -43,7 +43,7 @@ def index_document_text(db: Store, document_id: int) -> None:
             rows.append((first + number, line, "text", document_id, document_id, start, end))
         start = end + 1
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
-    db.conn.executemany(sql, rows)
+    db.executemany(sql, rows)
 
 
 def index_all_texts(db: Store) -> None:

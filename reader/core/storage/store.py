@@ -4,6 +4,9 @@ Why not hand sqlite-utils' `Database` around directly: importing sqlite-utils co
 pluggy, entry-point scanning), a quarter of the window's start-up, and showing the library needs only a few plain
 reads. So reads go to the bare connection (`rows`, and `execute` of a SELECT), and everything else (`atomic`,
 `table`, other statements, …) reaches sqlite-utils, loaded the first time one of them is used.
+
+Writing starts only once the start's backup is on disk: `utils` (every transaction goes through its `atomic`) and
+`executemany` wait for it.
 """
 
 from __future__ import annotations
@@ -17,21 +20,32 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from reader.core.storage.backup import PendingBackup
+
 
 class Store:
     """One connection to one database file; attribute access falls through to sqlite-utils' `Database`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, pending_backup: PendingBackup | None = None):
         self.conn = conn
         self.path = path
+        self._pending_backup = pending_backup
         self._utils: Database | None = None
 
     @property
     def utils(self) -> Database:
-        """sqlite-utils' view of the same connection (same transactions), created on first use."""
+        """sqlite-utils' view of the same connection (same transactions), created on first use, once the backup is
+        done."""
         if self._utils is None:
+            self.wait_for_backup()
             self._utils = _new_utils_database(self.conn)
         return self._utils
+
+    def wait_for_backup(self) -> None:
+        """Return once the start's backup is on disk (at once if there is none, or it is done)."""
+        if self._pending_backup is not None:
+            self._pending_backup.wait()
+            self._pending_backup = None
 
     def rows(self, sql: str, params: Sequence | dict = ()) -> list[dict[str, Any]]:
         """Run a SELECT on the bare connection and return its rows as dicts."""
@@ -45,7 +59,15 @@ class Store:
             return self.conn.execute(sql, params or ())
         return self.utils.execute(sql, params)
 
+    def executemany(self, sql: str, rows: Sequence) -> None:
+        """A bulk write on the bare connection, inside the caller's transaction."""
+        self.wait_for_backup()
+        self.conn.executemany(sql, rows)
+
     def close(self) -> None:
+        """Close the connection, after the backup (which has a connection of its own) is finished."""
+        if self._pending_backup is not None:
+            self._pending_backup.join()
         self.conn.close()
 
     def __getattr__(self, name: str) -> Any:

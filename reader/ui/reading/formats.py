@@ -1,4 +1,4 @@
-"""How each kind of range looks: entity types, highlight colours, notes, links and boilerplate.
+"""How each kind of range looks: entity types, highlight colours, notes, links and boilerplate, as character formats.
 
 Colours are translucent tints over the palette's base, so they read on light and dark themes alike.
 """
@@ -8,13 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from reader.core.models import Span
-
-ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE")
-LAYERS = (*ENTITY_TYPES, "highlights", "notes")
-ENTITY_COLORS = {"PERSON": "#4e79a7", "PLACE": "#59a14f", "ORG": "#b07aa1", "DATE": "#f28e2b"}
-HIGHLIGHT_TINTS = {"yellow": "#f2d024", "green": "#5cc95c", "blue": "#5aa7e6", "pink": "#ef7ab5",
-                   "orange": "#f29a38", "purple": "#a77be0"}
-OTHER_ENTITY_COLOR = "#9c755f"
+from reader.ui.reading.colors import ENTITY_COLORS, ENTITY_TYPES, HIGHLIGHT_TINTS, OTHER_ENTITY_COLOR
 
 
 def layer_of(span: Span) -> str:
