@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from reader.core.annotations.models import HIGHLIGHT_COLORS, RELATIONS, Annotation, ComparisonFilter
+from reader.core.annotations.comparison_models import ComparisonFilter
+from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation
+from reader.core.annotations.relations import RELATIONS
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS

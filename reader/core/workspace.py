@@ -11,6 +11,7 @@ from reader.core.storage.database import open_database
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
+    from reader.core.annotations.comparisons import ComparisonService
     from reader.core.annotations.links import LinkService
     from reader.core.annotations.notebook import NotebookService
     from reader.core.annotations.review import ReviewService
@@ -43,7 +44,7 @@ def default_db_path() -> Path:
 class _Service:
     """A Workspace attribute holding a service that is built, and its module imported, on first use.
 
-    Why: the window's start needs only a few of the services, and importing all eleven cost a sixth of the start-up.
+    Why: the window's start needs only a few of the services, and importing all of them cost a sixth of the start-up.
     The service gets the database and then the named services it depends on.
     """
 
@@ -72,6 +73,7 @@ class Workspace:
     documents: DocumentService = _Service("reader.core.documents.service", "DocumentService")
     annotations: AnnotationService = _Service("reader.core.annotations.service", "AnnotationService")
     links: LinkService = _Service("reader.core.annotations.links", "LinkService", "annotations")
+    comparisons: ComparisonService = _Service("reader.core.annotations.comparisons", "ComparisonService")
     tags: TagService = _Service("reader.core.annotations.tags", "TagService")
     notebook: NotebookService = _Service("reader.core.annotations.notebook", "NotebookService", "annotations")
     sources: SourceCriticismService = _Service("reader.core.annotations.sources", "SourceCriticismService")
@@ -81,7 +83,7 @@ class Workspace:
     entities: EntityService = _Service("reader.core.entities.service", "EntityService")
     search: SearchService = _Service("reader.core.search.service", "SearchService")
     export: ExportService = _Service("reader.core.export.service", "ExportService", "documents", "annotations",
-                                     "links", "entities")
+                                     "links", "comparisons", "entities")
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

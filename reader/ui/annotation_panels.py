@@ -48,7 +48,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: Q
     """Create the panels as docks of `window` and connect them to the reader and to each other."""
     context = _Context(window, workspace, stack, events, area)
     panels = AnnotationPanels(
-        comparisons=ComparisonsView(workspace.links, workspace.tags, workspace.documents, events),
+        comparisons=ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events),
         links=window.add_lazy_panel(lambda: _links(context), "Links", RIGHT, "Metadata"),
         source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", RIGHT,
                                                "Metadata"),

@@ -19,11 +19,12 @@ from reader.ui.events import AnnotationEvents
 
 if TYPE_CHECKING:  # services are passed in; importing them here would load every one at start-up
     from reader.core.annotations.links import LinkService, Target
-    from reader.core.annotations.models import SourceCriticism, TagRename
+    from reader.core.annotations.models import SourceCriticism
     from reader.core.annotations.notebook import NotebookService
     from reader.core.annotations.review import ReviewService
     from reader.core.annotations.service import AnnotationService
     from reader.core.annotations.sources import SourceCriticismService
+    from reader.core.annotations.tag_models import TagRename
     from reader.core.annotations.tags import TagService
     from reader.core.annotations.trash import TrashService
     from reader.core.documents.service import DocumentService

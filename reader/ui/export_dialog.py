@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.models import ComparisonFilter
+from reader.core.annotations.comparison_models import ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS

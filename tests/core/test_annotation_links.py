@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.annotations.models import ComparisonFilter, Passage
+from reader.core.annotations.comparison_models import ComparisonFilter
+from reader.core.annotations.models import Passage
 from reader.core.errors import ReaderError
 
 
@@ -43,22 +44,22 @@ def test_link_mistakes_are_refused(workspace, pair):
     for source, target, relation in ((a.id, a.id, "see_also"), (b.id, a.id, "contradicts"), (a.id, b.id, "x")):
         with pytest.raises(ReaderError):
             workspace.links.link(source, target, relation)
-    assert len(workspace.links.comparisons()) == 1
+    assert len(workspace.comparisons.list()) == 1
 
 
 def test_comparisons_filter_by_relation_tag_document_and_reliability(workspace, pair):
     """The Comparisons query shows the pair with both quotes and keeps or drops it by each filter."""
     a, b, _ = pair
-    [row] = workspace.links.comparisons()
+    [row] = workspace.comparisons.list()
     assert (row.a.quote, row.relation_label, row.b.quote) == ("Genden", "contradicts", "Stalin")
     assert row.a.document_title == workspace.documents.get(a.document_id).title
     keep = [ComparisonFilter(relation="contradicts"), ComparisonFilter(tag="WINE"),
             ComparisonFilter(document_id=b.document_id)]
     drop = [ComparisonFilter(relation="corroborates"), ComparisonFilter(tag="other"),
             ComparisonFilter(document_id=workspace.documents.list()[3].id), ComparisonFilter(min_reliability=3)]
-    assert all(workspace.links.comparisons(f) for f in keep) and not any(workspace.links.comparisons(f) for f in drop)
+    assert all(workspace.comparisons.list(f) for f in keep) and not any(workspace.comparisons.list(f) for f in drop)
     workspace.sources.update(a.document_id, reliability=4, date_written="1990")
-    [row] = workspace.links.comparisons(ComparisonFilter(min_reliability=3))
+    [row] = workspace.comparisons.list(ComparisonFilter(min_reliability=3))
     assert row.a.reliability == 4 and row.a.date == "1990"
 
 
@@ -88,11 +89,11 @@ def test_trash_lists_and_restores_everything(workspace, pair):
     workspace.notebook.delete(note.id)
     assert {(i.kind, i.id) for i in workspace.trash.items()} == {("annotation", a.id), ("link", link.id),
                                                                  ("note", note.id)}
-    assert workspace.links.comparisons() == []
+    assert workspace.comparisons.list() == []
     for item in workspace.trash.items():
         workspace.trash.restore(item.kind, item.id)
     assert workspace.trash.items() == [] and workspace.annotations.get(a.id).tags == ("meeting-1934",)
-    assert len(workspace.links.comparisons()) == 1 and workspace.notebook.get(note.id).citations == (a.id,)
+    assert len(workspace.comparisons.list()) == 1 and workspace.notebook.get(note.id).citations == (a.id,)
 
 
 def test_document_and_notebook_notes(workspace, pair):

@@ -11,7 +11,7 @@ from lxml import etree
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from reader.core.annotations.models import ComparisonFilter
+from reader.core.annotations.comparison_models import ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export import tei
 from reader.core.export.csv_format import neutralise

@@ -79,11 +79,11 @@ def test_link_to_a_passage_undo_removes_the_made_annotation(workspace, stack, ev
     command = CreateLinkCommand(workspace.links, events, annotation.id, Passage(other.id, 0, 10), "contradicts")
     with qtbot.waitSignal(events.links_changed):
         stack.push(command)
-    assert len(workspace.links.comparisons()) == 1 and len(workspace.annotations.for_document(other.id)) == 1
+    assert len(workspace.comparisons.list()) == 1 and len(workspace.annotations.for_document(other.id)) == 1
     stack.undo()
-    assert workspace.links.comparisons() == [] and workspace.annotations.for_document(other.id) == []
+    assert workspace.comparisons.list() == [] and workspace.annotations.for_document(other.id) == []
     stack.redo()
-    assert len(workspace.links.comparisons()) == 1 and len(workspace.annotations.for_document(other.id)) == 1
+    assert len(workspace.comparisons.list()) == 1 and len(workspace.annotations.for_document(other.id)) == 1
 
 
 def test_link_edit_and_delete_undo(workspace, stack, events, annotation):
@@ -93,7 +93,7 @@ def test_link_edit_and_delete_undo(workspace, stack, events, annotation):
     round_trip(stack, EditLinkCommand(workspace.links, events, link.id, "derives_from", "copied"),
                lambda: (workspace.links.get(link.id).relation, workspace.links.get(link.id).note),
                ("corroborates", ""), ("derives_from", "copied"))
-    round_trip(stack, DeleteLinkCommand(workspace.links, events, link.id), lambda: len(workspace.links.comparisons()),
+    round_trip(stack, DeleteLinkCommand(workspace.links, events, link.id), lambda: len(workspace.comparisons.list()),
                1, 0)
 
 

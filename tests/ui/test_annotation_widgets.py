@@ -38,7 +38,7 @@ def cell(view, row, column):
 def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, workspace, events, linked):
     """The table shows both pairs; the relation filter narrows it; double-click emits both annotation ids."""
     a, b, _ = linked
-    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
@@ -60,7 +60,7 @@ def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, work
 def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspace, events, linked):
     """Tag, document and reliability filters narrow the pairs; a source judgement refreshes the view."""
     a, _, c = linked
-    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     qtbot.addWidget(view)
     view.tag_box.setCurrentIndex(view.tag_box.findData("meeting-1934"))
     assert view.table.model().rowCount() == 2
@@ -78,7 +78,7 @@ def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspac
 def test_comparisons_view_entity_filter(qtbot, workspace, events, linked):
     """Entity choices from the entity layer keep only pairs whose passages overlap that entity's mentions."""
     a, _, c = linked
-    view = ComparisonsView(workspace.links, workspace.tags, workspace.documents, events)
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     qtbot.addWidget(view)
     assert view.entity_box.isHidden()
     view.set_entity_choices([("Mongolia", ((c.document_id, c.start, c.end),)),
@@ -95,7 +95,7 @@ def test_comparisons_view_entity_filter(qtbot, workspace, events, linked):
 def test_comparisons_model_survives_the_model_tester(qtmodeltester, workspace, linked):
     """The adapter obeys Qt's model rules when filled and emptied."""
     model = ComparisonsModel()
-    model.set_rows(workspace.links.comparisons())
+    model.set_rows(workspace.comparisons.list())
     qtmodeltester.check(model)
     model.set_rows([])
     qtmodeltester.check(model)
@@ -238,7 +238,7 @@ def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
     assert dialog.item_list.count() == 1 and "Genden" in dialog.item_list.item(0).text()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.item_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
-    assert workspace.annotations.get(a.id).tags == ("meeting-1934",) and len(workspace.links.comparisons()) == 2
+    assert workspace.annotations.get(a.id).tags == ("meeting-1934",) and len(workspace.comparisons.list()) == 2
     stack.undo()
     assert dialog.item_list.count() == 1
 

@@ -1,5 +1,7 @@
 """The main window: the library lists the corpus, filters, opens documents, edits metadata, imports, restores."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -175,3 +177,17 @@ def test_a_panel_behind_a_tab_is_built_when_raised(window, qtbot):
     qtbot.waitUntil(lambda: notebook.dock.widget() is not None)
     selected = window.library.selected_document_id()
     assert notebook.dock.widget().scope_box.currentData() == selected
+
+
+def test_the_first_screen_loads_no_editing_code(workspace):
+    """Start-up stays fast: the shown window has not imported sqlite-utils, editing services, the text view or json."""
+    workspace.close()
+    code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+            "from reader.core.workspace import Workspace; from reader.ui.app import build_window, settings_for; "
+            f"app = QApplication([]); path = Path({str(workspace.path)!r}); "
+            "window = build_window(Workspace.open(path), settings_for(path)); window.show(); app.processEvents(); "
+            "assert window.library.model.rowCount() == 5; "
+            "print(' '.join(sorted(m for m in ('sqlite_utils', 'json', 'reader.core.annotations.service', "
+            "'reader.core.annotations.links', 'reader.ui.reading.pane', 'reader.ui.commands') if m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -1,19 +1,17 @@
-"""Cross-references between passages of any documents, and the Comparisons query over them."""
+"""Cross-references between passages of any documents: made, changed, trashed and restored."""
 
 from __future__ import annotations
 
-from reader.core.annotations.models import (
-    RELATIONS,
-    Comparison,
-    ComparisonFilter,
-    Link,
-    LinkedAnnotation,
-    Passage,
-)
-from reader.core.annotations.service import AnnotationService
+from typing import TYPE_CHECKING
+
+from reader.core.annotations.models import Link, LinkedAnnotation, Passage
+from reader.core.annotations.relations import RELATIONS
 from reader.core.errors import ReaderError
 from reader.core.storage import links as store
 from reader.core.storage.store import Store
+
+if TYPE_CHECKING:
+    from reader.core.annotations.service import AnnotationService
 
 Target = int | Passage
 
@@ -85,18 +83,6 @@ class LinkService:
                 self._annotations.restore(annotation_id)
             store.mark_link_deleted(self._db, link_id, False)
         return self.get(link_id)
-
-    def comparisons(self, wanted: ComparisonFilter | None = None) -> list[Comparison]:
-        """Linked pairs side by side (quote A with document and date | relation | quote B | note), filtered.
-
-        `within` keeps pairs where either passage overlaps one of the ranges: the entity filter passes an entity's
-        mention ranges here, so this module needs nothing from the entity tables.
-        """
-        wanted = wanted or ComparisonFilter()
-        pairs = store.comparisons(self._db, wanted)
-        if wanted.within is None:
-            return pairs
-        return [pair for pair in pairs if pair.a.overlaps(wanted.within) or pair.b.overlaps(wanted.within)]
 
     def _annotation_id(self, target: Target) -> int:
         if isinstance(target, Passage):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.annotations.relations import DIRECTED_RELATIONS, RELATIONS
+
 QUOTE_CONTEXT = 32
 ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"  # anchor_status: sure, unsure after a new version, lost
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
@@ -46,13 +48,6 @@ def quote_at(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> T
     return TextQuote(text[start:end], text[max(0, start - context):start], text[end:end + context])
 
 
-RELATIONS = {
-    "corroborates": "corroborates", "contradicts": "contradicts", "same_event": "same event",
-    "derives_from": "quotes / derives from", "elaborates": "elaborates", "see_also": "see also",
-}
-DIRECTED_RELATIONS = frozenset({"derives_from"})
-
-
 @dataclass(frozen=True)
 class Passage:
     """A stretch of a document's current version that is not (yet) an annotation: linking it makes it one."""
@@ -93,25 +88,6 @@ class LinkedAnnotation:
 
 
 @dataclass(frozen=True)
-class TagCount:
-    """A tag and how many live annotations carry it: the autocomplete source."""
-
-    name: str
-    count: int
-
-
-@dataclass(frozen=True)
-class TagRename:
-    """What renaming (or merging) a tag changed, enough to undo it exactly."""
-
-    old: str
-    new: str
-    annotation_ids: tuple[int, ...]
-    already_tagged_new: tuple[int, ...]
-    merged: bool
-
-
-@dataclass(frozen=True)
 class NotebookNote:
     """A Markdown note on a whole document (document_id set) or free-standing in the notebook, citing passages."""
 
@@ -132,52 +108,6 @@ class SourceCriticism:
     events_date: str = ""
     reliability: int | None = None  # 1 (unreliable) to 5 (reliable); None = not judged
     provenance_note: str = ""
-
-
-@dataclass(frozen=True)
-class ComparisonSide:
-    """One end of a linked pair as the Comparisons view shows it."""
-
-    annotation_id: int
-    document_id: int
-    document_title: str
-    date: str
-    quote: str
-    kind: str
-    reliability: int | None
-    start: int = 0
-    end: int = 0
-
-    def overlaps(self, ranges: tuple[tuple[int, int, int], ...]) -> bool:
-        """Whether this passage overlaps any (document_id, start, end) range, e.g. an entity's mentions."""
-        return any(d == self.document_id and s < self.end and e > self.start for d, s, e in ranges)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A linked pair: quote A (document, date) | relation | quote B | note."""
-
-    link_id: int
-    relation: str
-    note: str
-    a: ComparisonSide
-    b: ComparisonSide
-
-    @property
-    def relation_label(self) -> str:
-        return RELATIONS.get(self.relation, self.relation)
-
-
-@dataclass(frozen=True)
-class ComparisonFilter:
-    """Filters of the Comparisons view; a pair passes when either side matches a side filter."""
-
-    relation: str = ""
-    tag: str = ""
-    document_id: int | None = None
-    kind: str = ""
-    min_reliability: int | None = None
-    within: tuple[tuple[int, int, int], ...] | None = None  # (document_id, start, end): an entity's mentions, say
 
 
 @dataclass(frozen=True)

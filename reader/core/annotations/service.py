@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
+from reader.core.annotations.tag_models import clean_tags
 from reader.core.errors import ReaderError
 from reader.core.models import Span
 from reader.core.storage import annotations as store
@@ -96,16 +97,6 @@ class AnnotationService:
         with self._db.atomic():
             store.mark_deleted(self._db, annotation_id, False)
         return self.get(annotation_id)
-
-
-def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
-    """Tags as stored: trimmed, inner whitespace collapsed, no empties, no case-insensitive repeats, in given order."""
-    names: dict[str, str] = {}
-    for tag in tags:
-        name = " ".join(str(tag).split())
-        if name:
-            names.setdefault(name.casefold(), name)
-    return list(names.values())
 
 
 def _nth_occurrence(text: str, quote: str, occurrence: int) -> int:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.models import TagCount, TagRename
-from reader.core.annotations.service import clean_tags
+from reader.core.annotations.tag_models import TagCount, TagRename, clean_tags
 from reader.core.errors import ReaderError
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store

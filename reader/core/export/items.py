@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.annotations.models import RELATIONS, Annotation
+from reader.core.annotations.models import Annotation
+from reader.core.annotations.relations import RELATIONS
 from reader.core.models import DocumentInfo
 
 

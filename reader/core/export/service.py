@@ -7,8 +7,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.annotations.comparison_models import ComparisonFilter
+from reader.core.annotations.comparisons import ComparisonService
 from reader.core.annotations.links import LinkService
-from reader.core.annotations.models import ComparisonFilter
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
@@ -31,9 +32,10 @@ class ExportService:
     """Builds every export from the same items, so all formats agree on what a note, a tag or a link is."""
 
     def __init__(self, db: Store, documents: DocumentService, annotations: AnnotationService, links: LinkService,
-                 entities: EntityService):
+                 comparisons: ComparisonService, entities: EntityService):
         self._db = db
         self._documents, self._annotations, self._links, self._entities = documents, annotations, links, entities
+        self._comparisons = comparisons
 
     def items(self, scope: Scope | None = None) -> list[ExportItem]:
         scope = scope or Scope()
@@ -82,7 +84,7 @@ class ExportService:
 
     def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:
         """The annotations on either side of the linked pairs the Comparisons view shows with these filters."""
-        pairs = self._links.comparisons(wanted)
+        pairs = self._comparisons.list(wanted)
         return Scope(annotation_ids=frozenset(side.annotation_id for pair in pairs for side in (pair.a, pair.b)))
 
     def import_annotations(self, path: Path) -> AnnotationImportReport:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
-from reader.core.annotations.links import LinkService
-from reader.core.annotations.models import RELATIONS, ComparisonFilter, ComparisonSide
+from reader.core.annotations.comparison_models import ComparisonFilter, ComparisonSide
+from reader.core.annotations.comparisons import ComparisonService
+from reader.core.annotations.relations import RELATIONS
 from reader.core.annotations.tags import TagService
 from reader.core.documents.service import DocumentService
 from reader.core.models import DOCUMENT_KINDS
@@ -40,10 +41,10 @@ class ComparisonsView(QWidget):
 
     pair_activated = Signal(int, int)
 
-    def __init__(self, links: LinkService, tags: TagService, documents: DocumentService,
+    def __init__(self, comparisons: ComparisonService, tags: TagService, documents: DocumentService,
                  events: AnnotationEvents | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._links, self._tags, self._documents = links, tags, documents
+        self._comparisons, self._tags, self._documents = comparisons, tags, documents
         self.model = ComparisonsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -122,7 +123,7 @@ class ComparisonsView(QWidget):
         box.blockSignals(False)
 
     def _on_filter_changed(self, *_args) -> None:
-        self.model.set_rows(self._links.comparisons(self.current_filter()))
+        self.model.set_rows(self._comparisons.list(self.current_filter()))
         self.count_label.setText(f"{self.model.rowCount()} linked pairs")
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.links import Target
-from reader.core.annotations.models import RELATIONS, Passage
+from reader.core.annotations.models import Passage
+from reader.core.annotations.relations import RELATIONS
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.ui.offsets import Utf16Map

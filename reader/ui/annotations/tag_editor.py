@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.service import clean_tags
+from reader.core.annotations.tag_models import clean_tags
 from reader.core.annotations.tags import TagService
 from reader.ui.commands import RenameTagCommand
 from reader.ui.events import AnnotationEvents
