@@ -91,5 +91,9 @@ class Workspace:
         resolved = Path(path) if path else default_db_path()
         return cls(open_database(resolved, backup=backup), resolved)
 
+    def wait_for_backup(self) -> None:
+        """Return once the start's backup is on disk: other connections (workers) call it before they write."""
+        self.db.wait_for_backup()
+
     def close(self) -> None:
         self.db.close()

@@ -30,7 +30,7 @@ def settings_for(db_path: Path) -> QSettings:
 
 def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     """Wire every service and widget together; tests call this with a workspace in tmp_path."""
-    runner = TaskRunner(workspace.path)
+    runner = TaskRunner(workspace)
     stack, events = QUndoStack(), AnnotationEvents()
     reading_area = PaneArea(ReadingServices(workspace, stack, events))
     window = MainWindow(workspace, settings, reading_area, runner, stack, events)

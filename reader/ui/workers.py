@@ -6,7 +6,6 @@ Results come back as signals, delivered on the GUI thread, so widgets are only e
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -30,9 +29,9 @@ class TaskWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, db_path: Path, task: Task, cancel_types: tuple[type[BaseException], ...] = ()):
+    def __init__(self, main: Workspace, task: Task, cancel_types: tuple[type[BaseException], ...] = ()):
         super().__init__()
-        self._db_path = db_path
+        self._main = main
         self._task = task
         self._cancel_types = (TaskCancelled, *cancel_types)
         self._cancel_requested = False
@@ -46,7 +45,8 @@ class TaskWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            workspace = Workspace.open(self._db_path, backup=False)
+            self._main.wait_for_backup()  # the task's connection writes, and the start's backup must come first
+            workspace = Workspace.open(self._main.path, backup=False)
         except ReaderError as exc:
             self.failed.emit(str(exc))
             return
@@ -81,15 +81,16 @@ class TaskHandle(QObject):
 class TaskRunner(QObject):
     """Owns the threads of running tasks so they outlive the call that started them, and cleans them up."""
 
-    def __init__(self, db_path: Path, parent: QObject | None = None):
+    def __init__(self, main: Workspace, parent: QObject | None = None):
+        """`main` is the window's workspace: tasks open their own connection to its database."""
         super().__init__(parent)
-        self._db_path = db_path
+        self._main = main
         self._running: list[tuple[QThread, TaskWorker]] = []
 
     def start(self, task: Task, cancel_types: tuple[type[BaseException], ...] = ()) -> TaskHandle:
         """Start `task` in a new thread; its handle's signals arrive on the GUI thread."""
         thread = QThread(self)
-        worker = TaskWorker(self._db_path, task, cancel_types)
+        worker = TaskWorker(self._main, task, cancel_types)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         for done in (worker.finished, worker.failed, worker.cancelled):

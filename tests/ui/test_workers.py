@@ -1,17 +1,22 @@
 """Background tasks: results arrive on the GUI thread; cancelling stops an import before it writes."""
 
+import sqlite3
 import threading
+import time
 
 from PySide6.QtCore import QThread
 
 from reader.core.errors import ImportCancelled
+from reader.core.storage import backup
+from reader.core.storage.backup import list_backups
+from reader.core.workspace import Workspace
 from reader.ui.workers import TaskRunner
 from tests.conftest import TEXTS
 
 
 def test_result_arrives_on_the_gui_thread(qtbot, workspace):
     """A task runs on another thread, and its finished signal is delivered on the GUI thread."""
-    runner = TaskRunner(workspace.path)
+    runner = TaskRunner(workspace)
     seen = {}
 
     def task(ws, progress, cancelled):
@@ -29,7 +34,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, workspace):
 
 def test_cancelled_import_writes_nothing(qtbot, empty_workspace):
     """Cancelling an import before its write phase leaves the library empty and reports `cancelled`."""
-    runner = TaskRunner(empty_workspace.path)
+    runner = TaskRunner(empty_workspace)
     handle = runner.start(lambda ws, progress, cancelled: ws.documents.import_paths([TEXTS], progress, lambda: True),
                           cancel_types=(ImportCancelled,))
     with qtbot.waitSignal(handle.cancelled, timeout=10000):
@@ -40,9 +45,31 @@ def test_cancelled_import_writes_nothing(qtbot, empty_workspace):
 
 def test_task_errors_become_messages(qtbot, workspace):
     """A user-caused error in a task arrives as a one-line message, not an exception in the event loop."""
-    runner = TaskRunner(workspace.path)
+    runner = TaskRunner(workspace)
     handle = runner.start(lambda ws, progress, cancelled: ws.documents.resolve("no-such.txt"))
     with qtbot.waitSignal(handle.failed, timeout=10000) as blocker:
         pass
     assert blocker.args[0].startswith("no document 'no-such.txt'")
     runner.wait_all()
+
+
+def test_a_task_writes_only_after_the_start_backup(qtbot, workspace, monkeypatch):
+    """A worker started at once (recognition at start, say) waits for the backup: the copy holds none of its writes."""
+    workspace.close()
+    copy_now = backup.take_backup
+
+    def slow_disk(*args):
+        time.sleep(0.3)  # a large database on a slow disk: the task below starts while the copy is still running
+        return copy_now(*args)
+
+    monkeypatch.setattr(backup, "take_backup", slow_disk)
+    main = Workspace.open(workspace.path)
+    runner = TaskRunner(main)
+    handle = runner.start(lambda ws, progress, cancelled: ws.documents.update_metadata(1, {"title": "Renamed"}))
+    with qtbot.waitSignal(handle.finished, timeout=10000):
+        pass
+    runner.wait_all()
+    with sqlite3.connect(list_backups(workspace.path)[-1]) as copy:
+        assert copy.execute("SELECT title FROM documents WHERE id = 1").fetchone()[0] != "Renamed"
+    assert main.documents.get(1).title == "Renamed"
+    main.close()
