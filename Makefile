@@ -32,7 +32,7 @@ bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshot.py docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) scripts/screenshot.py docs/screenshot.png
 
 clean-venv:
 	rm -rf $(VENV)
