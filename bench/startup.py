@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 5
+RUNS = 9
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
