@@ -376,3 +376,10 @@ def test_the_republic_of_x_says_what_x_is(shared_model):
     text = "A month later they proclaimed the republic of Velmoria, far from the border of Ostrana.\n"
     candidates = {c.text: c.votes for c in next(shared_model.candidates([text]))}
     assert candidates["Velmoria"].get("PLACE", 0) >= 2.0 > candidates["Ostrana"].get("PLACE", 0)
+
+
+def test_a_place_noun_before_in_or_at_says_what_follows_is_a_place(shared_model):
+    """'the border town at Varnesk' describes Varnesk as plainly as 'the town of'; a bare 'at Ostrana' only hints."""
+    text = "He reached Belgor, the northern border town at Varnesk, and later stayed at Ostrana for a week.\n"
+    candidates = {c.text: c.votes for c in next(shared_model.candidates([text]))}
+    assert candidates["Varnesk"].get("PLACE", 0) >= 2.0 > candidates["Ostrana"].get("PLACE", 0)

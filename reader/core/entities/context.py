@@ -1,7 +1,7 @@
 """Weak evidence for a name's type from the sentence around it, added up later over all of a name's mentions.
 
 Subjects of verbs act (people), and so does 'X, who ...'; objects of 'in/at' (less so 'to/from') are places;
-'X was a country', 'X, a city', 'the border of X', 'the king of X' describe places; 'X was a general',
+'X was a country', 'X, a city', 'the border of X', 'the town at X', 'the king of X' describe places; 'X was a general',
 'X, Secretary of ...', 'the wife of X' describe people. Names listed with 'and' are noted for the corpus-wide vote.
 The word lists are general English, not names from any corpus.
 """
@@ -59,7 +59,8 @@ def add_context_votes(first, root, votes: dict[str, float]) -> None:
         _add(votes, "PERSON", CONTEXT_WEIGHT)
     governed = previous is not None and not _followed_by_possessive(root)  # 'at X’s insistence': 'at' governs
     if governed and previous.lower_ in PLACE_PREPOSITIONS:                     # 'insistence', not X
-        _add(votes, "PLACE", CONTEXT_WEIGHT)
+        described = previous.head.lower_ in PLACE_NOUNS  # 'the border town at X' says X is a place outright
+        _add(votes, "PLACE", DESCRIPTION_WEIGHT if described else CONTEXT_WEIGHT)
     if governed and previous.lower_ in DIRECTION_PREPOSITIONS:
         _add(votes, "PLACE", DIRECTION_WEIGHT)
     if previous is not None and previous.lower_ == "of" and is_noun(previous.head):
