@@ -383,3 +383,13 @@ def test_a_place_noun_before_in_or_at_says_what_follows_is_a_place(shared_model)
     text = "He reached Belgor, the northern border town at Varnesk, and later stayed at Ostrana for a week.\n"
     candidates = {c.text: c.votes for c in next(shared_model.candidates([text]))}
     assert candidates["Varnesk"].get("PLACE", 0) >= 2.0 > candidates["Ostrana"].get("PLACE", 0)
+
+
+def test_a_general_qualifier_before_a_place_is_part_of_its_name(shared_model):
+    """'Soviet Latvia' is one place (the model reads 'Soviet' as a nationality); in 'Tsarist Latvia' the place is
+    Latvia."""
+    text = ("The delegation requested that Soviet Latvia not prevent those who wished to leave. "
+            "Tsarist Latvia had done so.\n")
+    names = [c.text for c in next(shared_model.candidates([text]))]
+    assert names.count("Soviet Latvia") == 1 and "Soviet" not in names
+    assert names.count("Latvia") == 1 and "Tsarist Latvia" not in names

