@@ -205,3 +205,19 @@ def test_checking_a_damaged_database_writes_neither_it_nor_its_journal(db_path, 
     with pytest.raises(DatabaseUnusable):
         open_database(crashed)
     assert crashed.read_bytes() == damaged and Path(f"{crashed}-wal").read_bytes() == journal
+
+
+def test_a_backup_cut_short_is_never_listed(db_path, monkeypatch):
+    """A copy that fails half-way leaves no file that could later be restored as if it were whole."""
+    open_database(db_path).close()
+
+    def disk_full(source, target):
+        target.write_bytes(b"half a database")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_database", disk_full)
+    db = open_database(db_path)
+    with pytest.raises(ReaderError, match="No space left"):
+        db.table("documents").insert({"file_name": "x.txt"})
+    db.close()
+    assert list_backups(db_path) == [] and list(backup_dir(db_path).iterdir()) == []

@@ -53,10 +53,26 @@ class PendingBackup:
 
 def take_backup(db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
     """Copy the database, through a read-only connection of its own, to a timestamped file; delete all but the newest
-    `keep` copies."""
+    `keep` copies.
+
+    The copy is written under a `.partial` name and renamed when complete, so a copy cut short (the program killed,
+    the disk full) is never listed, restored, or counted among the five.
+    """
     folder = backup_dir(db_path)
     folder.mkdir(exist_ok=True)
     target = folder / f"{db_path.stem}-{_stamp()}.db"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _copy_database(db_path, partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    for old in list_backups(db_path)[:-keep]:
+        old.unlink()
+    return target
+
+
+def _copy_database(db_path: Path, target: Path) -> None:
     source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         with sqlite3.connect(str(target)) as copy:
@@ -64,9 +80,6 @@ def take_backup(db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
         copy.close()
     finally:
         source.close()
-    for old in list_backups(db_path)[:-keep]:
-        old.unlink()
-    return target
 
 
 def list_backups(db_path: Path) -> list[Path]:
