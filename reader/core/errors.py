@@ -27,6 +27,15 @@ class DatabaseUnusable(ReaderError):
         self.backup = backup
 
 
+class DatabaseBusy(ReaderError):
+    """Another program held the database's write lock for longer than the busy timeout; nothing was changed."""
+
+
+class DatabaseMissing(DatabaseUnusable):
+    """The database file is gone or empty although its backups or session file show it held data: a fault, not a
+    first start. Nothing is created in its place."""
+
+
 class ImportCancelled(ReaderError):
     """The user cancelled an import before anything was written."""
 

@@ -24,13 +24,14 @@ class AnnotationService:
 
     def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "",
                tags: tuple[str, ...] | list[str] = ()) -> Annotation:
-        """Anchor a new annotation on [start, end) of the document's current version."""
-        version_id = document_store.current_version_id(self._db, document_id)
-        text = document_store.version_text(self._db, version_id).text
-        _check_range(text, start, end)
+        """Anchor a new annotation on [start, end) of the document's current version (read inside the write
+        transaction, so a re-import by another program cannot slip a new version in between)."""
         _check_color(color)
         names = clean_tags(tags)
         with self._db.atomic():
+            version_id = document_store.current_version_id(self._db, document_id)
+            text = document_store.version_text(self._db, version_id).text
+            _check_range(text, start, end)
             annotation_id = store.insert_annotation(
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
             tag_store.add_tag_to(self._db, [annotation_id], names)

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseUnusable
 from reader.core.storage.backup import PendingBackup, latest_backup
+from reader.core.storage.faults import BUSY_TIMEOUT_S
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
-BUSY_TIMEOUT_MS = 5000
 
 
 def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None) -> Store:
@@ -36,7 +36,7 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
 
 def apply_migrations(db: Store, migrations: Migrations) -> None:
     """Apply pending migrations all-or-nothing: a failing one leaves the database exactly as it was."""
-    with db.utils.atomic():
+    with db.atomic():
         migrations.apply(db.utils)
 
 
@@ -50,7 +50,7 @@ def _schema_is_behind(db: Store) -> bool:
 
 def _connect(path: Path, backup: PendingBackup | None) -> Store:
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as exc:
         if backup is not None:
             backup.wait()
@@ -59,7 +59,7 @@ def _connect(path: Path, backup: PendingBackup | None) -> Store:
 
 
 def _configure(db: Store) -> None:
-    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     db.conn.execute("PRAGMA foreign_keys = ON")
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.conn.execute("PRAGMA journal_mode = wal")
@@ -69,7 +69,7 @@ def _check_integrity(path: Path) -> None:
     """Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
     file, i.e. write to a damaged database and consume the journal that might still hold the latest changes."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
     try:

@@ -5,15 +5,22 @@ pluggy, entry-point scanning), a quarter of the window's start-up, and showing t
 reads. So reads go to the bare connection (`rows`, and `execute` of a SELECT), and everything else (`atomic`,
 `table`, other statements, …) reaches sqlite-utils, loaded the first time one of them is used.
 
-Writing starts only once the start's backup is on disk: `utils` (every transaction goes through its `atomic`) and
-`executemany` wait for it.
+Writing starts only once the start's backup is on disk: `atomic` (every write transaction) and `executemany` wait
+for it.
+
+Transactions are ours, not sqlite3's or sqlite-utils': the connection is in autocommit mode (`isolation_level=None`)
+and `atomic` starts each write transaction with `BEGIN IMMEDIATE`. A deferred `BEGIN` takes the write lock only at
+the first write, and when another process wrote in between, SQLite cannot wait for it and fails at once with
+"database is locked"; an immediate one waits (busy timeout) for the other writer to finish.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +47,47 @@ class Store:
             self.wait_for_backup()
             self._utils = _new_utils_database(self.conn)
         return self._utils
+
+    @contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """One write transaction (`BEGIN IMMEDIATE`), committed at the end or rolled back whole on any error; nested
+        calls are savepoints inside it. SQLite's failures come out as one-line `ReaderError`s."""
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self
+            return
+        self.wait_for_backup()
+        with self.faults():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"reader_{next(_SAVEPOINTS)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:  # some errors end the whole transaction, savepoints included
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    @contextmanager
+    def faults(self) -> Iterator[None]:
+        """Turn SQLite's errors inside the block into the user's one-line message for this database."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            from reader.core.storage.faults import database_fault
+
+            raise database_fault(exc, self.path) from exc
 
     def wait_for_backup(self) -> None:
         """Return once the start's backup is on disk (at once if there is none, or it is done)."""
@@ -77,6 +125,9 @@ class Store:
 
     def __getitem__(self, table_name: str) -> Any:
         return self.utils[table_name]
+
+
+_SAVEPOINTS = count(1)
 
 
 def _new_utils_database(conn: sqlite3.Connection) -> Database:

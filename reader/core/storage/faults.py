@@ -1,0 +1,73 @@
+"""SQLite's and the file system's failures, turned into one true line for the user.
+
+Why one place: the same SQLite error code means the same thing whichever call met it, and the window, the command
+line and the workers must all say it the same way. Each message says what happened, to which file, and that nothing
+was changed (a failed write transaction is rolled back whole).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+from reader.core.errors import DatabaseBusy, DatabaseUnusable, ReaderError
+
+BUSY_TIMEOUT_S = 15
+
+_UNUSABLE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def database_fault(exc: sqlite3.Error, path: Path) -> ReaderError:
+    """The user's message for an error SQLite raised while working on the database at `path`."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = _safe_text(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseBusy(f"{path}: another program kept the database busy for {BUSY_TIMEOUT_S} s; nothing was "
+                            "changed, try again")
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return ReaderError(f"the disk holding {path} is full; nothing was changed (free some space and try again)")
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return ReaderError(read_only_message(path))
+    if name.startswith(_UNUSABLE) or "malformed" in text or "not a database" in text:
+        return DatabaseUnusable(f"{path} is damaged ({text}); it was left untouched")
+    if "Could not decode to UTF-8" in text:
+        return ReaderError(f"{path} holds text that is not valid UTF-8 ({_first_words(text)}); it was written by "
+                           "another program; nothing was changed")
+    if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
+        return ReaderError(f"cannot read or write {path} ({text}); nothing was changed")
+    return ReaderError(f"{path}: {text}")
+
+
+def file_fault(exc: OSError, path: Path, action: str) -> ReaderError:
+    """The user's message for an OSError met while `action` (e.g. 'write the export') on `path`."""
+    if exc.errno == errno.ENOSPC:
+        return ReaderError(f"cannot {action}: the disk holding {path} is full; nothing was changed")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReaderError(f"cannot {action}: {path} is not writable ({exc.strerror}); nothing was changed")
+    return ReaderError(f"cannot {action} ({path}: {exc.strerror or exc}); nothing was changed")
+
+
+def read_only_message(path: Path) -> str:
+    """Say which is read-only: the file itself, or the folder where SQLite must create its journal beside it."""
+    folder = Path(path).resolve().parent
+    if Path(path).exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only; nothing was changed (make it writable, or work on a copy)"
+    if not os.access(folder, os.W_OK):
+        return (f"the folder {folder} is read-only, and the database needs to write its journal and backups beside "
+                f"{Path(path).name}; nothing was changed (work on a copy in a writable folder)")
+    return f"{path} cannot be written (SQLite opened it read-only); nothing was changed"
+
+
+def _safe_text(exc: BaseException) -> str:
+    """The error's text, whatever bytes a damaged file put in it."""
+    try:
+        text = str(exc)
+    except UnicodeError:
+        text = repr(exc.args)
+    return text.encode("utf-8", "replace").decode("utf-8").splitlines()[0] if text else type(exc).__name__
+
+
+def _first_words(text: str) -> str:
+    return text if len(text) <= 120 else text[:117] + "…"

@@ -1,0 +1,79 @@
+"""Several writers on one database at once, as the window plus command-line scripts are in normal use."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reader.core.errors import DatabaseBusy, ReaderError
+from reader.core.workspace import Workspace
+
+WRITES_EACH = 25
+
+
+def _writer(path: Path, document_id: int, failures: list[str]) -> None:
+    workspace = Workspace.open(path, backup=False)
+    try:
+        for number in range(WRITES_EACH):
+            try:
+                annotation = workspace.annotations.create(document_id, number, number + 5, note=f"n{number}")
+                workspace.annotations.set_note(annotation.id, f"edited {number}")
+            except ReaderError as exc:
+                failures.append(str(exc))
+    finally:
+        workspace.close()
+
+
+def _reader(path: Path, stop: threading.Event, failures: list[str]) -> None:
+    workspace = Workspace.open(path, backup=False)
+    try:
+        while not stop.is_set():
+            try:
+                workspace.annotations.all()
+                workspace.documents.list()
+            except ReaderError as exc:
+                failures.append(str(exc))
+    finally:
+        workspace.close()
+
+
+def test_three_writers_and_a_reader_never_fail(workspace: Workspace) -> None:
+    """Protects concurrent use: writers wait for each other (BEGIN IMMEDIATE, busy timeout) instead of failing."""
+    document_id = workspace.documents.list()[0].id
+    workspace.wait_for_backup()
+    failures: list[str] = []
+    stop = threading.Event()
+    reader = threading.Thread(target=_reader, args=(workspace.path, stop, failures))
+    writers = [threading.Thread(target=_writer, args=(workspace.path, document_id, failures)) for _ in range(3)]
+    reader.start()
+    for thread in writers:
+        thread.start()
+    for thread in writers:
+        thread.join()
+    stop.set()
+    reader.join()
+    assert failures == []
+    assert len(workspace.annotations.all()) == 3 * WRITES_EACH
+
+
+def test_a_writer_kept_waiting_too_long_gets_one_line(workspace: Workspace, monkeypatch) -> None:
+    """Protects the message after a long wait: one line naming the file, and nothing changed."""
+    import reader.core.storage.faults as faults
+
+    document_id = workspace.documents.list()[0].id
+    workspace.wait_for_backup()
+    other = Workspace.open(workspace.path, backup=False)
+    other.db.conn.execute("PRAGMA busy_timeout = 50")
+    monkeypatch.setattr(faults, "BUSY_TIMEOUT_S", 0.05)
+    try:
+        with workspace.db.atomic():
+            workspace.annotations.create(document_id, 0, 5)
+            try:
+                other.annotations.create(document_id, 10, 15)
+                raise AssertionError("the second writer should have been refused")
+            except DatabaseBusy as exc:
+                message = str(exc)
+        assert "\n" not in message and str(workspace.path) in message and "nothing was changed" in message
+        assert len(other.annotations.all()) == 1
+    finally:
+        other.close()
