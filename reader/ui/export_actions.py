@@ -31,9 +31,11 @@ def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, 
 
 
 def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox  # Qt builds a class on first use: not at every start
+    from PySide6.QtWidgets import QMessageBox  # Qt builds a class on first use: not at every start
 
-    path, _ = QFileDialog.getOpenFileName(window, "Import W3C annotations", "", "JSON-LD (*.jsonld *.json)")
+    from reader.ui.file_dialogs import open_file_name
+
+    path = open_file_name(window, "Import W3C annotations", "", "JSON-LD (*.jsonld *.json)")
     if not path:
         return
     try:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -106,7 +105,9 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
 
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text())
+        from reader.ui.file_dialogs import save_file_name
+
+        path = save_file_name(self, "Export to", self.path_edit.text())
         if path:
             self.path_edit.setText(path)
 

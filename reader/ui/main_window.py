@@ -181,9 +181,9 @@ class MainWindow(QMainWindow):
             self.metadata.show_document(self.workspace.documents.get(document_id))
 
     def _on_import_chosen(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.file_dialogs import open_file_names
 
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", "", IMPORT_FILTER)
+        paths = open_file_names(self, "Import documents", "", IMPORT_FILTER)
         if paths:
             self.import_paths([Path(p) for p in paths])
 

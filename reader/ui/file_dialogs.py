@@ -1,0 +1,60 @@
+"""File dialogs that never open the files they list.
+
+Why: Qt's file dialog asks the MIME database what each listed file is, and the MIME database reads the first bytes
+of files whose name does not settle it, `annotations.db-wal` and `-shm` among them. On POSIX, closing any descriptor
+of a file drops every lock the process holds on it, so one look at the database's folder silently took SQLite's
+locks away from the open database: another process then believed it was alone, checkpointed and deleted the
+write-ahead log the window was still writing to, and the window's later edits were lost after a crash. These
+dialogs name and draw files from their names alone, and always use Qt's own dialog (a native one may sniff too).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+
+class NameOnlyIconProvider(QFileIconProvider):
+    """Icons and type names from the file name alone: nothing is opened or read."""
+
+    def icon(self, what):  # noqa: D401 - Qt's overloaded signature: an IconType or a QFileInfo
+        if isinstance(what, QFileInfo):
+            kind = QFileIconProvider.IconType.Folder if what.isDir() else QFileIconProvider.IconType.File
+            return super().icon(kind)
+        return super().icon(what)
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return "Folder"
+        return f"{info.suffix().upper()} file" if info.suffix() else "File"
+
+
+def file_dialog(parent: QWidget | None, caption: str, folder: str, name_filter: str = "") -> QFileDialog:
+    """A Qt (not native) file dialog that reads nothing but the folder listing."""
+    dialog = QFileDialog(parent, caption, folder, name_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
+    provider = NameOnlyIconProvider()
+    dialog.setIconProvider(provider)
+    dialog._icon_provider = provider  # the dialog does not own it: keep it alive as long as the dialog
+    return dialog
+
+
+def open_file_names(parent: QWidget | None, caption: str, folder: str, name_filter: str) -> list[str]:
+    dialog = file_dialog(parent, caption, folder, name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return dialog.selectedFiles() if dialog.exec() else []
+
+
+def open_file_name(parent: QWidget | None, caption: str, folder: str, name_filter: str) -> str:
+    dialog = file_dialog(parent, caption, folder, name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+
+def save_file_name(parent: QWidget | None, caption: str, path: str) -> str:
+    """Ask where to save; the dialog asks before overwriting an existing file."""
+    dialog = file_dialog(parent, caption, path)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
