@@ -24,8 +24,9 @@ from reader.ui.workers import TaskRunner
 
 def settings_for(db_path: Path) -> QSettings:
     """Window layout and session live beside the database, so each database reopens as it was left."""
-    ini = db_path.with_name(db_path.stem + ".ui.ini")
-    return QSettings(str(ini), QSettings.Format.IniFormat)
+    from reader.core.storage.database import session_file
+
+    return QSettings(str(session_file(db_path)), QSettings.Format.IniFormat)
 
 
 def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:

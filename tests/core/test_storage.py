@@ -12,7 +12,7 @@ from sqlite_utils.migrations import Migrations
 
 from reader.core.errors import DatabaseUnusable, ReaderError
 from reader.core.storage import backup
-from reader.core.storage.backup import KEEP_BACKUPS, backup_dir, list_backups
+from reader.core.storage.backup import backup_dir, list_backups
 from reader.core.storage.database import apply_migrations, open_database
 from reader.core.storage.migrations import SCHEMA, schema_migrations
 from reader.core.workspace import restore_latest_backup
@@ -61,16 +61,22 @@ def test_foreign_keys_are_enforced(db_path):
     db.close()
 
 
-def test_rolling_backups_keep_the_last_five(db_path):
-    """Each start backs up an existing database before writing; only the newest five are kept."""
+def test_a_backup_is_taken_only_when_the_data_changed(db_path):
+    """Each start backs up a changed database before writing; starts that change nothing add no copy, so a bad day of
+    restarts cannot push the good backups out."""
     open_database(db_path).close()
     assert list_backups(db_path) == []
-    for _ in range(KEEP_BACKUPS + 2):
+    for number in range(7):
+        db = open_database(db_path)
+        db.table("documents").insert({"file_name": f"{number}.txt"})
+        db.close()
+    assert len(list_backups(db_path)) == 5  # the last five (all from today)
+    for _ in range(6):
         open_database(db_path).close()
     backups = list_backups(db_path)
-    assert len(backups) == KEEP_BACKUPS
+    assert len(backups) == 5
     with sqlite3.connect(backups[-1]) as copy:
-        assert copy.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == len(SCHEMA)
+        assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 7
 
 
 def test_the_first_write_waits_for_the_backup_of_the_database_before_it(db_path, monkeypatch):

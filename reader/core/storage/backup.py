@@ -1,17 +1,26 @@
-"""Rolling backups through SQLite's online backup API, taken at every start before any write."""
+"""Backups through SQLite's online backup API, taken at start before any write, kept as a history.
+
+A backup is taken only when the data changed since the newest one, so starting the program (or running `docs`) a
+hundred times on a bad day never pushes the good copies out; and the history keeps the last five plus one a day for
+a week and one a week for two months (`retention.py`).
+"""
 
 from __future__ import annotations
 
-import shutil
+import hashlib
+import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
 
-KEEP_BACKUPS = 5
+STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
+_HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -26,9 +35,8 @@ class PendingBackup:
     large collection), and nothing needs it done until the first write. SQLite releases the GIL while it copies.
     """
 
-    def __init__(self, db_path: Path, keep: int = KEEP_BACKUPS):
+    def __init__(self, db_path: Path):
         self._db_path = db_path
-        self._keep = keep
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="backup")
         self._thread.start()
@@ -46,38 +54,74 @@ class PendingBackup:
 
     def _run(self) -> None:
         try:
-            take_backup(self._db_path, self._keep)
+            take_backup(self._db_path)
         except Exception as exc:  # noqa: BLE001 - reported by wait(), on the thread that writes
             self._error = exc
 
 
-def take_backup(db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
-    """Copy the database, through a read-only connection of its own, to a timestamped file; delete all but the newest
-    `keep` copies.
+def take_backup(db_path: Path, now: datetime | None = None) -> Path:
+    """Copy the database, through a read-only connection of its own, unless the newest backup holds the same data;
+    then thin the history. Returns the newest backup.
 
-    The copy is written under a `.partial` name and renamed when complete, so a copy cut short (the program killed,
-    the disk full) is never listed, restored, or counted among the five.
+    The copy is written under a `.partial` name (with the process id, so two starts never write the same file) and
+    renamed when complete, so a copy cut short (the program killed, the disk full) is never listed or restored.
     """
     folder = backup_dir(db_path)
     folder.mkdir(exist_ok=True)
-    target = folder / f"{db_path.stem}-{_stamp()}.db"
-    partial = target.with_name(target.name + ".partial")
+    _remove_stale_partials(folder)
+    moment = now or datetime.now(timezone.utc)
+    target = folder / f"{db_path.stem}-{moment.strftime(STAMP_FORMAT)}.db"
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
         _copy_database(db_path, partial)
+        newest = latest_backup(db_path)
+        if newest is not None and _same_data(newest, partial):
+            return newest
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    for old in list_backups(db_path)[:-keep]:
-        old.unlink()
+    for old in backups_to_delete(list_backups(db_path), moment):
+        old.unlink(missing_ok=True)  # another start may be thinning the same history
     return target
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    for leftover in folder.glob("*.partial"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_PARTIAL_S:
+                leftover.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue
+
+
+def _same_data(one: Path, other: Path) -> bool:
+    try:
+        return _data_digest(one) == _data_digest(other)
+    except FileNotFoundError:  # the newest backup was thinned away by another start meanwhile
+        return False
+
+
+def _data_digest(path: Path) -> bytes:
+    """A digest of the file without the header's change counters (a no-op write bumps them)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:  # a backup file, never the open database
+        header = bytearray(handle.read(100))
+        for start, end in _HEADER_COUNTERS:
+            header[start:end] = bytes(end - start)
+        digest.update(header)
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def _copy_database(db_path: Path, target: Path) -> None:
     source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        with sqlite3.connect(str(target)) as copy:
+        copy = sqlite3.connect(str(target))
+        try:
             source.backup(copy)
-        copy.close()
+        finally:
+            copy.close()
     finally:
         source.close()
 
@@ -85,7 +129,7 @@ def _copy_database(db_path: Path, target: Path) -> None:
 def list_backups(db_path: Path) -> list[Path]:
     """Backups oldest first (their names sort by time)."""
     folder = backup_dir(db_path)
-    return sorted(folder.glob(f"{db_path.stem}-*.db")) if folder.is_dir() else []
+    return sorted(folder.glob(f"{db_path.stem}-*Z.db")) if folder.is_dir() else []
 
 
 def latest_backup(db_path: Path) -> Path | None:
@@ -102,19 +146,28 @@ class Restored:
 
 
 def restore_latest(db_path: Path) -> Restored:
-    """Put the newest backup in place of a damaged database. Nothing is lost: the damaged file (with its -wal and
-    -shm companions, which must not be replayed onto the backup) is renamed beside it, never deleted."""
+    """Put the newest backup in place of a damaged, emptied or missing database. Nothing is lost: the damaged file
+    (with its -wal and -shm companions, which must not be replayed onto the backup) is renamed beside it, never
+    deleted. The backup is copied in through SQLite, like every other access to a database file."""
+    from reader.core.storage.faults import file_fault
+
     backup = latest_backup(db_path)
     if backup is None:
         raise ReaderError(f"{db_path}: no backup to restore from (backups are kept in {backup_dir(db_path)})")
     damaged = db_path.with_name(f"{db_path.stem}.damaged-{_stamp()}{db_path.suffix}")
-    for suffix in ("", "-wal", "-shm"):
-        companion = Path(f"{db_path}{suffix}")
-        if companion.exists():
-            companion.rename(f"{damaged}{suffix}")
-    shutil.copy2(backup, db_path)
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            companion = Path(f"{db_path}{suffix}")
+            if companion.exists():
+                companion.rename(f"{damaged}{suffix}")
+        _copy_database(backup, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, OSError):
+            raise file_fault(exc, db_path.parent, "restore the backup") from exc
+        raise ReaderError(f"cannot restore {backup} to {db_path} ({exc}); the damaged file is kept as "
+                          f"{damaged}") from exc
     return Restored(damaged, backup)
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(timezone.utc).strftime(STAMP_FORMAT)

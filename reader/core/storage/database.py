@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import DatabaseUnusable
+from reader.core.errors import DatabaseMissing, DatabaseUnusable
 from reader.core.storage.backup import PendingBackup, latest_backup
 from reader.core.storage.faults import BUSY_TIMEOUT_S
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
@@ -24,9 +24,11 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     in the background; the returned Store makes the first write wait for it.
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
+    existed = _has_data(path)
     if existed:
         _check_integrity(path)
+    else:
+        _refuse_lost_database(path)
     db = _connect(path, PendingBackup(path) if existed and backup else None)
     _configure(db)
     if migrations is not None or _schema_is_behind(db):
@@ -63,6 +65,35 @@ def _configure(db: Store) -> None:
     db.conn.execute("PRAGMA foreign_keys = ON")
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.conn.execute("PRAGMA journal_mode = wal")
+
+
+def _has_data(path: Path) -> bool:
+    """Whether the file exists with bytes in it; anything but a regular file (a folder, /dev/null) is refused."""
+    if not path.exists():
+        return False
+    if not path.is_file():
+        raise DatabaseUnusable(f"{path} is not a regular file, so it cannot hold a database (give a file path with "
+                               "--db)")
+    return path.stat().st_size > 0
+
+
+def _refuse_lost_database(path: Path) -> None:
+    """A missing or empty file whose backups or session file show it once held data is a fault, not a first start:
+    creating an empty database in its place would hide the loss and, at later starts, push the good backups out."""
+    backup = latest_backup(path)
+    session = session_file(path)
+    state = "is empty" if path.exists() else "is missing"
+    if backup is not None:
+        raise DatabaseMissing(f"{path} {state}, but it has backups (the newest is {backup}); nothing was created. "
+                              f"Restore it with `restore-backup`, or move {backup.parent} away to start afresh", backup)
+    if session.exists():
+        raise DatabaseMissing(f"{path} {state}, but it was in use (its session file {session} is beside it) and no "
+                              f"backup exists; nothing was created. Delete {session.name} to start afresh")
+
+
+def session_file(path: Path) -> Path:
+    """The window's layout and reading session for this database, kept beside it."""
+    return path.with_name(path.stem + ".ui.ini")
 
 
 def _check_integrity(path: Path) -> None:

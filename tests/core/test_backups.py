@@ -1,0 +1,110 @@
+"""The backup history and a lost database: never replaced silently, never pushed out by a bad day."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import DatabaseMissing
+from reader.core.storage.backup import backup_dir, list_backups, take_backup
+from reader.core.storage.database import open_database
+from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
+from reader.core.workspace import Workspace, restore_latest_backup
+
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
+
+
+def _names(moments: list[datetime]) -> list[Path]:
+    return [Path(f"annotations-{moment.strftime(STAMP_FORMAT)}.db") for moment in sorted(moments)]
+
+
+def test_history_keeps_last_five_and_daily_and_weekly_copies() -> None:
+    """Protects a history that survives a bad day: 5 latest, newest per day for a week, per week for two months."""
+    hourly_today = [NOW - timedelta(hours=hours) for hours in range(10)]
+    daily = [NOW - timedelta(days=days, hours=1) for days in range(1, 20)]
+    weekly = [NOW - timedelta(weeks=weeks, hours=2) for weeks in range(3, 12)]
+    backups = _names(hourly_today + daily + weekly)
+    kept = {path.name for path in backups} - {path.name for path in backups_to_delete(backups, NOW)}
+    kept_times = sorted(datetime.strptime(name[12:-3], STAMP_FORMAT).replace(tzinfo=timezone.utc) for name in kept)
+    assert all(moment in kept_times for moment in sorted(hourly_today)[-5:])
+    assert all(moment in kept_times for moment in daily[:6])  # one for each of the past days of the week
+    assert kept_times[0] >= NOW - timedelta(weeks=9)  # nothing older than the weekly window
+    assert NOW - timedelta(weeks=8, hours=2) in kept_times
+    assert len(kept) < len(backups)
+
+
+@pytest.mark.parametrize("how", ["deleted", "emptied"])
+def test_a_lost_database_with_backups_is_a_fault_not_a_new_file(db_path: Path, how: str) -> None:
+    """Protects against silently replacing a deleted or emptied database with an empty one; nothing is created."""
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path(__file__).resolve().parent.parent.parent / "texts"])
+    workspace.close()
+    Workspace.open(db_path).close()  # a start after the import: the backup now holds the documents
+    before = list_backups(db_path)
+    for companion in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        companion.unlink(missing_ok=True)
+    if how == "emptied":
+        db_path.write_bytes(b"")
+    for _ in range(6):
+        with pytest.raises(DatabaseMissing) as error:
+            Workspace.open(db_path)
+        assert "\n" not in str(error.value) and str(before[-1]) in str(error.value)
+    assert list_backups(db_path) == before
+    assert db_path.exists() == (how == "emptied") and not Path(f"{db_path}-wal").exists()
+    restored = restore_latest_backup(db_path)
+    assert restored.backup == before[-1]
+    workspace = Workspace.open(db_path)
+    assert len(workspace.documents.list()) == 5
+    workspace.close()
+
+
+def test_a_lost_database_with_only_a_session_file_is_a_fault(db_path: Path) -> None:
+    """A database the window used (its session file is beside it) but now missing is not silently recreated."""
+    db_path.with_name("annotations.ui.ini").write_text("[window]\n")
+    with pytest.raises(DatabaseMissing, match="session file"):
+        open_database(db_path)
+    assert not db_path.exists()
+
+
+def test_stale_partial_copies_are_cleaned_up(db_path: Path) -> None:
+    """A copy cut short long ago is removed at the next backup; one being written right now is left alone."""
+    open_database(db_path).close()
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    stale, fresh = folder / "annotations-x.db.1.partial", folder / "annotations-y.db.2.partial"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"cut short")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    take_backup(db_path)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_two_starts_backing_up_at_once_do_not_fail_each_other(db_path: Path) -> None:
+    """Protects concurrent starts: both copies and both thinnings of the same history succeed."""
+    import threading
+
+    open_database(db_path).close()
+    errors: list[BaseException] = []
+
+    def start(number: int) -> None:
+        try:
+            for _ in range(5):
+                with sqlite3.connect(db_path, timeout=15) as conn:
+                    conn.execute("INSERT INTO documents (file_name) VALUES (?)", (f"{number}-{time.time_ns()}",))
+                take_backup(db_path)
+        except Exception as exc:  # noqa: BLE001 - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(number,)) for number in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert 1 <= len(list_backups(db_path)) <= 5
