@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,9 +33,11 @@ class ExportDialog(QDialog):
     """Writes the chosen export through the core; says how many annotations went where, or why it could not."""
 
     def __init__(self, workspace: Workspace, search_query: str = "", comparisons: ComparisonFilter | None = None,
-                 parent: QWidget | None = None):
-        """`search_query` and `comparisons` (the Comparisons view's filters) are offered as scopes when given."""
+                 parent: QWidget | None = None, settings: QSettings | None = None):
+        """`search_query` and `comparisons` (the Comparisons view's filters) are offered as scopes when given; a
+        relative file name is taken in the last export folder, remembered in `settings`."""
         super().__init__(parent)
+        self._settings = settings
         self.setWindowTitle("Export notes")
         self._workspace = workspace
         self._query = search_query
@@ -87,17 +90,41 @@ class ExportDialog(QDialog):
             return self._workspace.export.comparison_scope(value)
         return Scope()
 
+    def export_folder(self) -> Path:
+        """Where a relative file name goes: the folder of the last export, else the home folder."""
+        saved = self._settings.value("export/folder") if self._settings is not None else None
+        return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+
+    def target(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else self.export_folder() / path
+
     def export(self) -> None:
-        fmt, path = self.format_box.currentData(), self.path_edit.text().strip()
-        if not path:
+        fmt, path = self.format_box.currentData(), self.target()
+        if path is None:
             self.result.setText("Choose a file to write to.")
             return
+        if path.exists() and not self._may_replace(path):
+            return
         try:
-            count = self._workspace.export.write(fmt, Path(path), self.scope(), group_by=self.group_box.currentData())
+            count = self._workspace.export.write(fmt, path, self.scope(), group_by=self.group_box.currentData())
         except ReaderError as exc:
             self.result.setText(str(exc))
             return
+        if self._settings is not None:
+            self._settings.setValue("export/folder", str(path.parent))
         self.result.setText(f"{count} annotations written to {path}")
+
+    def _may_replace(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, "Replace file?", f"{path} already exists. Replace it?",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_format_changed(self, *_args) -> None:
         self.group_box.setEnabled(self.format_box.currentData() == "md")
@@ -107,7 +134,7 @@ class ExportDialog(QDialog):
     def _on_browse_clicked(self) -> None:
         from reader.ui.file_dialogs import save_file_name
 
-        path = save_file_name(self, "Export to", self.path_edit.text())
+        path = save_file_name(self, "Export to", str(self.target() or self.export_folder()))
         if path:
             self.path_edit.setText(path)
 

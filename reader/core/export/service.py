@@ -74,12 +74,12 @@ class ExportService:
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
               group_by: str = "document") -> int:
-        """Write the export to `path` (UTF-8); returns how many annotations it holds."""
+        """Write the export to `path` (UTF-8) whole or not at all; returns how many annotations it holds."""
+        from reader.core.export.safe_write import check_target, write_text_atomically
+
+        check_target(path, self._db.path)
         text = self.export(fmt, scope, mentions, group_by)
-        try:
-            Path(path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise ReaderError(f"{path}: cannot write the export ({exc.strerror or exc})") from exc
+        write_text_atomically(path, text, self._db.path)
         return len(self.items(scope))
 
     def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:

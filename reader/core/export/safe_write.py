@@ -1,0 +1,79 @@
+"""Writing a file the user asked for without ever leaving half of it under their name.
+
+The text goes to a temporary file in the same folder, is flushed and synced, and is then renamed over the target:
+a kill or a full disk leaves the previous file whole (and at worst a temporary file that is removed). The database,
+its journal, its backups and its session file are refused as targets, whatever path names them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from reader.core.errors import ReaderError
+from reader.core.storage.backup import backup_dir
+from reader.core.storage.database import session_file
+from reader.core.storage.faults import file_fault
+
+
+def protected_paths(db_path: Path) -> tuple[set[Path], Path]:
+    """The database's own files, and the folder of its backups."""
+    db_path = Path(db_path).resolve()
+    files = {db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal"),
+             session_file(db_path)}
+    return files, backup_dir(db_path)
+
+
+def check_target(path: Path, db_path: Path) -> None:
+    """Refuse a target that is one of the database's own files (or a backup), in one line."""
+    target = Path(path).resolve()
+    files, backups = protected_paths(db_path)
+    if target in files or target.parent == backups.resolve() or _same_file(target, files):
+        raise ReaderError(f"{path} belongs to the database ({Path(db_path).name}, its journal, backups or session "
+                          "file); choose another file name")
+    if target.is_dir():
+        raise ReaderError(f"{path} is a folder; give a file name")
+
+
+def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
+    """Write `text` (UTF-8) to `path` through a synced temporary file and a rename."""
+    check_target(path, db_path)
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
+    except OSError as exc:
+        raise file_fault(exc, target.parent, "write the export") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise file_fault(exc, target, "write the export") from exc
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    _sync_folder(target.parent)
+
+
+def _same_file(target: Path, files: set[Path]) -> bool:
+    """A hard link or another spelling of one of the database's files (compared by inode, never opened)."""
+    if not target.exists():
+        return False
+    return any(existing.exists() and os.path.samefile(target, existing) for existing in files)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); where a folder cannot be opened for that, the rename still stands."""
+    try:
+        descriptor = os.open(folder or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,55 @@
+"""Exports reach the user's file whole or not at all, and never land on the database's own files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import ReaderError
+from reader.core.export import safe_write
+from reader.core.storage.backup import list_backups
+
+
+def test_a_failed_write_keeps_the_previous_export_whole(workspace, tmp_path, monkeypatch) -> None:
+    """Protects the previous export: a write that fails half-way (here a full disk on sync) leaves it as it was and
+    leaves no temporary file behind."""
+    target = tmp_path / "notes.md"
+    target.write_text("the previous export\n", encoding="utf-8")
+
+    def full_disk(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safe_write.os, "fsync", full_disk)
+    with pytest.raises(ReaderError, match="disk holding .* is full"):
+        workspace.export.write("md", target)
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(path.name for path in tmp_path.iterdir() if "notes" in path.name) == ["notes.md"]
+
+
+def test_export_replaces_the_file_by_rename(workspace, tmp_path) -> None:
+    """The new export is complete under the user's name (a rename, so the old inode is never truncated)."""
+    target = tmp_path / "notes.csv"
+    target.write_text("old", encoding="utf-8")
+    inode = os.stat(target).st_ino
+    workspace.export.write("csv", target)
+    assert target.read_text(encoding="utf-8").startswith("id,") and os.stat(target).st_ino != inode
+
+
+@pytest.mark.parametrize("name", ["annotations.db", "annotations.db-wal", "annotations.db-shm", "annotations.ui.ini",
+                                  "backup"])
+def test_export_refuses_the_database_files(workspace, name) -> None:
+    """Protects the database, its journal, backups and session file from being written over by an export."""
+    workspace.close()
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(workspace.path)  # a second start: a backup now exists
+    workspace.wait_for_backup()
+    folder = workspace.path.parent
+    target = list_backups(workspace.path)[-1] if name == "backup" else folder / name
+    before = target.read_bytes() if target.exists() else None
+    with pytest.raises(ReaderError, match="belongs to the database"):
+        workspace.export.write("md", Path(os.path.relpath(target)) if name == "annotations.db" else target)
+    assert (target.read_bytes() if target.exists() else None) == before
+    workspace.close()
