@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.errors import ReaderError
+from reader.core.fault_report import describe_fault
 from reader.core.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -44,18 +44,20 @@ class TaskWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        """Every way the task can end is reported: finished, cancelled, or failed with one line (a lock, a full
+        disk, a bug); a thread that died silently would leave its progress showing for ever."""
         try:
             self._main.wait_for_backup()  # the task's connection writes, and the start's backup must come first
             workspace = Workspace.open(self._main.path, backup=False)
-        except ReaderError as exc:
-            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, whatever it is
+            self.failed.emit(describe_fault(exc, self._main.path))
             return
         try:
             self.finished.emit(self._task(workspace, self.progressed.emit, self.is_cancel_requested))
         except self._cancel_types:
             self.cancelled.emit()
-        except ReaderError as exc:
-            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, whatever it is
+            self.failed.emit(describe_fault(exc, self._main.path))
         finally:
             workspace.close()
 

@@ -5,6 +5,7 @@ import threading
 import time
 
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QProgressDialog
 
 from reader.core.errors import ImportCancelled
 from reader.core.storage import backup
@@ -73,3 +74,37 @@ def test_a_task_writes_only_after_the_start_backup(qtbot, workspace, monkeypatch
         assert copy.execute("SELECT title FROM documents WHERE id = 1").fetchone()[0] != "Renamed"
     assert main.documents.get(1).title == "Renamed"
     main.close()
+
+
+def test_any_failure_in_a_task_is_reported_in_one_line(qtbot, workspace):
+    """Protects against a silent hang: a lock, or a bug, in a task ends it with a one-line message."""
+    runner = TaskRunner(workspace)
+
+    def locked(ws, progress, cancelled):
+        raise sqlite3.OperationalError("database is locked")
+
+    def bug(ws, progress, cancelled):
+        raise KeyError("a bug")
+
+    for task, expected in ((locked, "busy"), (bug, "something went wrong inside the program (KeyError)")):
+        handle = runner.start(task)
+        with qtbot.waitSignal(handle.failed, timeout=10000) as blocker:
+            pass
+        assert expected in blocker.args[0] and "\n" not in blocker.args[0]
+    runner.wait_all()
+
+
+def test_a_failed_import_ends_its_progress_and_says_why(qtbot, window, monkeypatch, tmp_path):
+    """Protects the window's import: a failure in the worker closes the progress and shows the reason."""
+    from reader.core.documents import importer
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(importer, "import_paths", disk_full)
+    path = tmp_path / "letter.txt"
+    path.write_text("A letter.\n", encoding="utf-8")
+    window.import_paths([path])
+    qtbot.waitUntil(lambda: "full" in window.statusBar().currentMessage(), timeout=10000)
+    progress = window.findChild(QProgressDialog)
+    assert progress is None or not progress.isVisible()
