@@ -6,6 +6,10 @@ from reader import cli
 
 
 def main(argv: list[str]) -> int:
+    problem = cli.undecodable_argument(argv)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return cli.EXIT_USAGE
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
         from reader.ui.app import run_app  # Qt is loaded only when the window is wanted

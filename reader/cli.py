@@ -94,7 +94,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     annotate.add_argument("--color", default="yellow", choices=HIGHLIGHT_COLORS)
     annotate.set_defaults(handler=cmd_annotate)
     link = commands.add_parser("link", help="link two annotations (the first derives from the second if directed)")
-    link.add_argument("ids", nargs=2, type=int, metavar="ID")
+    link.add_argument("ids", nargs=2, type=row_id, metavar="ID")
     link.add_argument("--relation", required=True, choices=RELATIONS)
     link.add_argument("--note", default="")
     link.set_defaults(handler=cmd_link)
@@ -107,7 +107,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
 
 def _add_review_command(commands: argparse._SubParsersAction) -> None:
     review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one")
-    review.add_argument("id", nargs="?", type=int, metavar="ID", help="the annotation to settle")
+    review.add_argument("id", nargs="?", type=row_id, metavar="ID", help="the annotation to settle")
     review.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
     review.add_argument("--orphans", action="store_true", help="list orphans too")
     action = review.add_mutually_exclusive_group()
@@ -316,34 +316,51 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed command against the workspace; user errors become one line on stderr."""
+    """Run the parsed command against the workspace; every failure becomes one line on stderr, never a traceback."""
     sys.stdout.reconfigure(encoding="utf-8")
-    if not getattr(args, "opens_workspace", True):
-        return _run_on_the_file(args)
+    path = db_path(args)
     try:
-        workspace = Workspace.open(db_path(args))
-    except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        if not getattr(args, "opens_workspace", True):
+            return args.handler(path)  # works on the file itself, e.g. when it is too damaged to open
+        workspace = Workspace.open(path)
+    except Exception as exc:  # noqa: BLE001 - every failure is told in one line
+        return _failed(exc, path)
     try:
         return args.handler(workspace, args)
     except BrokenPipeError:  # the reader of our output (e.g. `head`) closed it: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout must stay open until exit)
         return EXIT_OK
-    except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - every failure is told in one line
+        return _failed(exc, path)
     finally:
         workspace.close()
 
 
-def _run_on_the_file(args: argparse.Namespace) -> int:
-    """Commands that work on the database file itself, e.g. when it is too damaged to open."""
+def _failed(exc: BaseException, path: Path) -> int:
+    from reader.core.fault_report import describe_fault
+
+    print(f"error: {describe_fault(exc, path)}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def undecodable_argument(argv: list[str]) -> str:
+    """The message for an argument holding bytes that are not text in the system's encoding, or ''."""
+    for number, argument in enumerate(argv, 1):
+        if any("\udc80" <= character <= "\udcff" for character in argument):
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return f"argument {number} ('{shown}') is not valid UTF-8 text"
+    return ""
+
+
+def row_id(text: str) -> int:
+    """An id argument: a positive whole number SQLite can hold."""
     try:
-        return args.handler(db_path(args))
-    except ReaderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text} is not an id (ids run from 1 to {2**63 - 1})")
+    return value
 
 
 def cmd_restore_backup(path: Path) -> int:

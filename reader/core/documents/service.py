@@ -37,7 +37,7 @@ class DocumentService:
         """A document by id or by file name, as every DOC argument of the command line accepts."""
         text = str(ref).strip()
         document_id = store.find_document_id(self._db, text)
-        if document_id is None and text.isdigit():
+        if document_id is None and text.isdigit() and int(text) < 2**63:
             document_id = int(text)
         if document_id is None or store.get_document(self._db, document_id) is None:
             raise DocumentNotFound(f"no document '{text}' (give its id or file name; 'docs' lists them)")

@@ -67,13 +67,16 @@ def take_backup(db_path: Path, now: datetime | None = None) -> Path:
     renamed when complete, so a copy cut short (the program killed, the disk full) is never listed or restored.
     """
     folder = backup_dir(db_path)
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ReaderError(f"cannot create the backups folder {folder} ({exc.strerror or exc})") from exc
     _remove_stale_partials(folder)
     moment = now or datetime.now(timezone.utc)
     target = folder / f"{db_path.stem}-{moment.strftime(STAMP_FORMAT)}.db"
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        _copy_database(db_path, partial)
+        _copy_into_backups(db_path, partial)
         newest = latest_backup(db_path)
         if newest is not None and _same_data(newest, partial):
             return newest
@@ -83,6 +86,16 @@ def take_backup(db_path: Path, now: datetime | None = None) -> Path:
     for old in backups_to_delete(list_backups(db_path), moment):
         old.unlink(missing_ok=True)  # another start may be thinning the same history
     return target
+
+
+def _copy_into_backups(db_path: Path, partial: Path) -> None:
+    """Copy, saying plainly when the backups folder is the trouble (SQLite says only 'unable to open')."""
+    try:
+        _copy_database(db_path, partial)
+    except sqlite3.Error as exc:
+        if not os.access(partial.parent, os.W_OK):
+            raise ReaderError(f"the backups folder {partial.parent} is not writable") from exc
+        raise
 
 
 def _remove_stale_partials(folder: Path) -> None:

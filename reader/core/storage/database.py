@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseMissing, DatabaseUnusable
 from reader.core.storage.backup import PendingBackup, latest_backup
-from reader.core.storage.faults import BUSY_TIMEOUT_S
+from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
 
@@ -30,9 +30,14 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     else:
         _refuse_lost_database(path)
     db = _connect(path, PendingBackup(path) if existed and backup else None)
-    _configure(db)
-    if migrations is not None or _schema_is_behind(db):
-        apply_migrations(db, migrations or schema_migrations())
+    try:
+        with db.faults():
+            _configure(db)
+            if migrations is not None or _schema_is_behind(db):
+                apply_migrations(db, migrations or schema_migrations())
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -55,8 +60,8 @@ def _connect(path: Path, backup: PendingBackup | None) -> Store:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as exc:
         if backup is not None:
-            backup.wait()
-        raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
+            backup.join()
+        raise database_fault(exc, path) from exc
     return Store(conn, path, backup)
 
 
@@ -102,16 +107,34 @@ def _check_integrity(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise DatabaseUnusable(f"{path}: cannot open the database ({exc})") from exc
+        raise database_fault(exc, path) from exc
+    conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8
     try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        verdict = " ".join(str(conn.execute("PRAGMA quick_check").fetchone()[0]).split())
     except sqlite3.DatabaseError as exc:
-        verdict = str(exc)
+        fault = database_fault(exc, path)
+        if not isinstance(fault, DatabaseUnusable):  # read-only, locked, full: the file itself is fine
+            raise fault from exc
+        verdict = _one_line(exc)
+    except UnicodeDecodeError as exc:  # SQLite's own message quoted bytes of the damaged file that are not UTF-8
+        verdict = " ".join(bytes(exc.object).decode("utf-8", "replace").split())
     finally:
         conn.close()
     if verdict != "ok":
         backup = latest_backup(path)
         raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def _one_line(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except UnicodeError:
+        text = type(exc).__name__
+    return " ".join(text.split()) or type(exc).__name__
 
 
 def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:

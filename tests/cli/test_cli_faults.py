@@ -1,0 +1,116 @@
+"""Every fault a user can cause on the command line gets its own true line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import run_cli
+from tests.conftest import ROOT, TEXTS
+
+AS_OTHER_USER = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+needs_other_user = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
+                                      reason="read-only files are writable for root: run as another user via setpriv")
+
+
+def _one_line_error(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder another user can reach (pytest's tmp_path is private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="reader-faults-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _database_in(folder: Path) -> Path:
+    db = folder / "a.db"
+    assert run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt").returncode == 0
+    assert run_cli(db, "annotate", "1", "--quote", "Genden").returncode == 0  # a second start: backups exist
+    for companion in ("-wal", "-shm"):
+        Path(f"{db}{companion}").unlink(missing_ok=True)
+    (folder / "a.backups").chmod(0o777)
+    return db
+
+
+def _as_other_user(db: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [*AS_OTHER_USER, sys.executable, str(ROOT / "main.py"), "--db", str(db), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+@needs_other_user
+def test_read_only_database_file(shared_folder):
+    """A read-only file: reads work, a write says the file is read-only (not that it is damaged)."""
+    db = _database_in(shared_folder)
+    db.chmod(0o644)
+    assert _as_other_user(db, "docs").returncode == 0
+    line = _one_line_error(_as_other_user(db, "annotate", "1", "--quote", "Genden"))
+    assert f"{db} is read-only" in line and "damaged" not in line and "usable" not in line
+
+
+@needs_other_user
+def test_read_only_folder(shared_folder):
+    """A writable file in a read-only folder: the message names the folder, where the journal cannot be made."""
+    db = _database_in(shared_folder)
+    db.chmod(0o666)
+    shared_folder.chmod(0o755)
+    line = _one_line_error(_as_other_user(db, "annotate", "1", "--quote", "Genden"))
+    assert f"the folder {shared_folder}" in line and "read-only" in line and "usable" not in line
+
+
+@needs_other_user
+def test_read_only_backups_folder(shared_folder):
+    """A write refused because no backup can be taken names the backups folder."""
+    db = _database_in(shared_folder)
+    db.chmod(0o666)
+    (shared_folder / "a.backups").chmod(0o755)
+    line = _one_line_error(_as_other_user(db, "annotate", "1", "--quote", "Genden"))
+    assert "backups folder" in line and "not writable" in line
+
+
+@needs_other_user
+def test_restore_backup_in_a_read_only_folder(shared_folder):
+    """restore-backup where nothing can be renamed says so, and changes nothing."""
+    db = _database_in(shared_folder)
+    before = db.read_bytes()
+    shared_folder.chmod(0o755)
+    line = _one_line_error(_as_other_user(db, "restore-backup"))
+    assert "cannot restore the backup" in line and "not writable" in line
+    assert db.read_bytes() == before
+
+
+def test_dev_null_is_not_a_database(tmp_path):
+    """--db /dev/null is refused as not a regular file."""
+    line = _one_line_error(run_cli(Path("/dev/null"), "docs"))
+    assert "/dev/null is not a regular file" in line
+
+
+def test_undecodable_bytes_in_arguments(tmp_path):
+    """Bytes that are not UTF-8 in an argument give one line, not a UnicodeEncodeError."""
+    command = [sys.executable.encode(), str(ROOT / "main.py").encode(), b"--db", str(tmp_path / "a.db").encode(),
+               b"search", b"Genden\xff"]
+    result = subprocess.run(command, capture_output=True, cwd=ROOT)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"is not valid UTF-8 text" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ids_past_what_sqlite_holds(tmp_path):
+    """Ids of 2^63 or more are refused as ids, not an OverflowError."""
+    db = tmp_path / "a.db"
+    run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt")
+    result = run_cli(db, "link", str(2**63), "1", "--relation", "contradicts")
+    assert result.returncode == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr
+    line = _one_line_error(run_cli(db, "text", str(2**64)))
+    assert "no document" in line

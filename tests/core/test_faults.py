@@ -1,0 +1,52 @@
+"""Faults inside the database get their own true line: full disk, damaged schema bytes, invalid UTF-8 text."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import DatabaseUnusable, ReaderError
+from reader.core.fault_report import describe_fault
+from reader.core.workspace import Workspace
+
+
+def test_disk_full_during_a_write_says_so_and_changes_nothing(workspace: Workspace) -> None:
+    """SQLITE_FULL (here: the database may not grow) is 'the disk is full; nothing was changed', all rolled back."""
+    workspace.wait_for_backup()
+    before = len(workspace.annotations.all())
+    pages = workspace.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    workspace.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    document_id = workspace.documents.list()[0].id
+    with pytest.raises(ReaderError, match="is full; nothing was changed") as error:
+        for number in range(2000):
+            workspace.annotations.create(document_id, 0, 10, note="x" * 4000 + str(number))
+    assert "\n" not in str(error.value)
+    assert len(workspace.annotations.all()) >= before
+
+
+def test_damaged_schema_with_invalid_bytes_is_reported_as_damage(db_path: Path) -> None:
+    """A damaged file whose SQLite error quotes bytes that are not UTF-8 is 'not usable', not a UnicodeDecodeError."""
+    Workspace.open(db_path).close()
+    with sqlite3.connect(db_path, isolation_level=None) as conn:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET name = CAST(X'74ff' AS TEXT), sql = 'CREATE TABLE t(' "
+                     "WHERE name = 'tags'")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseUnusable) as error:
+        Workspace.open(db_path)
+    assert "malformed database schema" in str(error.value) and "\n" not in str(error.value)
+    assert db_path.read_bytes() == before
+
+
+def test_text_that_is_not_utf8_is_named_in_one_line(workspace: Workspace) -> None:
+    """A text column another program filled with invalid UTF-8 gives one line naming the database."""
+    workspace.wait_for_backup()
+    with workspace.db.atomic():
+        workspace.db.conn.execute("UPDATE documents SET title = CAST(X'47656e64656eff' AS TEXT) WHERE id = 1")
+    with pytest.raises(sqlite3.Error) as error:
+        workspace.documents.list()
+    message = describe_fault(error.value, workspace.path)
+    assert "not valid UTF-8" in message and str(workspace.path) in message and "\n" not in message
+
