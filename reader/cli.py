@@ -74,8 +74,17 @@ def cmd_docs(workspace: Workspace, args: argparse.Namespace) -> int:
             "date": info.metadata.date_published, "characters": info.char_count,
             "boilerplate_characters": info.boilerplate_chars,
         }
-        print(json.dumps(row, ensure_ascii=False) if args.json else "\t".join(str(v) for v in row.values()))
+        print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     return EXIT_OK
+
+
+def tab_line(values) -> str:
+    """Tab-separated fields, each kept on the line: a tab, newline or other control character inside a field (a file
+    name may hold one) is written as its escape, so one record stays one line."""
+    return "\t".join(str(value).translate(_CONTROL_ESCAPES) for value in values)
+
+
+_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
 def cmd_text(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -151,8 +160,8 @@ def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
     for item in workspace.review.needs_review(document_id, include_orphans=args.orphans):
         annotation = item.annotation
         place = f"{annotation.start}-{annotation.end}" if item.new else "-"
-        print("\t".join(str(v) for v in (annotation.id, item.document_title, annotation.anchor_status, place,
-                                          _one_line(annotation.quote.exact))))
+        print(tab_line((annotation.id, item.document_title, annotation.anchor_status, place,
+                        _one_line(annotation.quote.exact))))
     return EXIT_OK
 
 
@@ -183,7 +192,7 @@ def _note_line(row: dict) -> str:
     links = ", ".join(f"{'→' if e['outgoing'] else '←'}{e['annotation']} {e['relation']}" for e in row["links"])
     fields = (row["id"], row["document"], f"{row['start']}-{row['end']}", row["status"], ",".join(row["tags"]),
               _one_line(row["quote"]), _one_line(row["note"]), links)
-    return "\t".join(str(value) for value in fields)
+    return tab_line(fields)
 
 
 def _one_line(text: str) -> str:
@@ -237,7 +246,7 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
         raise ReaderError(f"query not understood: {results.error}")
     for hit in results.hits():
         row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
-        print(json.dumps(row, ensure_ascii=False) if args.json else "\t".join(str(v) for v in row.values()))
+        print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     return EXIT_OK
 
 

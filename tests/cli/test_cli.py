@@ -212,3 +212,13 @@ def test_damaged_database_is_named_and_restore_backup_brings_it_back(tmp_path):
     assert restored.returncode == 0 and "kept as" in restored.stdout
     assert len(run_cli(db, "docs").stdout.splitlines()) == 5
     assert [p.read_bytes() for p in tmp_path.glob("cli.damaged-*.db")] == [b"garbage" * 500]
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
+    """`docs` writes one line per document even when a file name holds a newline or a tab."""
+    db = tmp_path / "cli.db"
+    odd = tmp_path / "two\nlines\tname.txt"
+    odd.write_text("An account of 1934.\n", encoding="utf-8")
+    assert run_cli(db, "import", odd).returncode == 0
+    lines = run_cli(db, "docs").stdout.splitlines()
+    assert len(lines) == 1 and "two\\nlines\\tname.txt" in lines[0]

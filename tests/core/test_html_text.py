@@ -25,3 +25,9 @@ def test_blocks_become_line_breaks():
     assert lines[0] == "Genden and Stalin"
     assert "The two met on November 15, 1934." in lines
     assert "In Moscow." in lines
+
+
+def test_deeply_nested_html_keeps_its_text():
+    """Protects text nested 100,000 levels deep, which libxml2's tree drops, from being read as 'no text in it'."""
+    html = "<div>" * 100_000 + "Deep account of 1937" + "</div>" * 100_000
+    assert html_to_text(html) == "Deep account of 1937\n"

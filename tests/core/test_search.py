@@ -180,3 +180,20 @@ def test_a_search_result_scope_takes_every_annotation(searchable):
     assert searchable.search.annotation_ids(f"tag:meeting-1934 doc:{document_id}") == frozenset()
     with pytest.raises(ReaderError, match="query not understood"):
         searchable.search.annotation_ids("genden AND")
+
+
+def test_punctuation_and_emoji_tokens_are_ignored(searchable):
+    """A token of only punctuation or emoji narrows nothing and fails nothing; alone it gets a plain message."""
+    plain = searchable.search.search("Genden").count
+    for query in ("😀 Genden", "Genden !!!", "Genden AND 😀", "NOT … Genden", "«» Genden"):
+        results = searchable.search.search(query)
+        assert results.error == "" and results.count == plain, query
+    assert searchable.search.search("!!!").error.startswith("'!!!' has nothing to search for")
+
+
+def test_repeated_words_are_searched_once_and_depth_is_bounded():
+    """A flat query of repeats compiles to each word once; parentheses nested too deep get a plain message."""
+    assert parse("genden OR stalin OR genden OR stalin").expression == '"genden" OR "stalin"'
+    assert parse("(genden OR stalin) AND genden").expression.count('"genden"') == 2
+    with pytest.raises(QueryError, match="nest more than"):
+        parse("(" * 60 + "genden" + ")" * 60)

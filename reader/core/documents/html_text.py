@@ -23,7 +23,49 @@ def html_to_text(html: str) -> str:
         return ""
     chunks: list[str] = []
     _walk(root, chunks, preformatted=False)
-    return _tidy("".join(chunks))
+    text = _tidy("".join(chunks))
+    return text if text.strip() else _tidy(_streamed_text(html))
+
+
+def _streamed_text(html: str) -> str:
+    """The same rules read as a stream of tags, for pages libxml2 will not build a tree of: it stops at a few
+    hundred levels of nesting and drops everything deeper, so a page nested 100,000 deep read as empty."""
+    from html.parser import HTMLParser
+
+    class Stream(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.chunks: list[str] = []
+            self.hidden: list[bool] = []  # per open element: whether it hides its content
+            self.hiding = 0  # how many open elements hide
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag == "br":
+                self.chunks.append("\n")
+                return
+            named = dict(attrs)
+            hides = tag in _HIDDEN_TAGS or "hidden" in named or named.get("aria-hidden") == "true"
+            self.hidden.append(hides)
+            self.hiding += hides
+            self.chunks.append(_breaks(tag))
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.hidden:
+                self.hiding -= self.hidden.pop()
+            self.chunks.append(_breaks(tag))
+
+        def handle_data(self, data: str) -> None:
+            if not self.hiding:
+                self.chunks.append(_SPACE_RUN.sub(" ", data))
+
+    stream = Stream()
+    stream.feed(html)
+    stream.close()
+    return "".join(stream.chunks)
+
+
+def _breaks(tag: str) -> str:
+    return "\n\n" if tag in _PARAGRAPH_TAGS else "\n" if tag in _LINE_TAGS else ""
 
 
 def _is_hidden(element: etree._Element) -> bool:
@@ -40,7 +82,7 @@ def _walk(element: etree._Element, chunks: list[str], preformatted: bool) -> Non
         _append(chunks, element.tail, preformatted)
         return
     tag = element.tag.lower()
-    breaks = "\n\n" if tag in _PARAGRAPH_TAGS else "\n" if tag in _LINE_TAGS else ""
+    breaks = _breaks(tag)
     inner_pre = preformatted or tag == "pre"
     chunks.append("\n" if tag == "br" else breaks)
     _append(chunks, element.text, inner_pre)

@@ -21,7 +21,7 @@ def neutralise(value: object) -> object:
 
 def to_csv(items: list[ExportItem]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; and a cell holding a bare \r is quoted
     writer.writerow(COLUMNS)
     for item in items:
         writer.writerow([neutralise(value) for value in _row(item)])

@@ -7,6 +7,7 @@ entity it mentions), so a paper's section on one person or one question can be d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import groupby
 
@@ -53,16 +54,26 @@ def _sections(items: list[ExportItem], keys_of: Callable[[ExportItem], Iterable[
     return lines
 
 
+_BLOCK_START = re.compile(r"^(\s{0,3})([#>]|[-*_=](?:\s*[-*_=]){2,}\s*$|=+\s*$|-+\s*$)")
+
+
+def escape_block_line(line: str) -> str:
+    """A note's line that would open a heading, a blockquote (our citation lines are quotes) or a rule, or turn the
+    line above into a heading ('===', '---'), gets a backslash: a note, perhaps imported from someone else's file,
+    must not forge the export's structure. The rest of its Markdown (emphasis, lists, links) is kept."""
+    return _BLOCK_START.sub(lambda match: f"{match[1]}\\{match[2]}", line, count=1)
+
+
 def _item(item: ExportItem) -> list[str]:
     annotation = item.annotation
     quote = [f"> {line}" if line else ">" for line in annotation.quote.exact.split("\n")]
     lines = [*quote, ">", f"> — {citation(item.document)} (characters {annotation.start}–{annotation.end})", ""]
     if annotation.note.strip():
-        lines += [annotation.note.strip(), ""]
+        lines += [*(escape_block_line(line) for line in annotation.note.strip().split("\n")), ""]
     if annotation.tags:
         lines += [" ".join(f"#{tag.replace(' ', '-')}" for tag in annotation.tags), ""]
     for link in item.links:
         other = " ".join(link.other.quote.exact.split())
-        note = f" — {link.note}" if link.note else ""
+        note = f" — {escape_block_line(' '.join(link.note.split()))}" if link.note.strip() else ""
         lines.append(f"- *{link.label}*: “{other}” ({link.other_document.title}){note}")
     return [*lines, "", "---", ""] if item.links else [*lines, "---", ""]

@@ -37,9 +37,20 @@ def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportIt
 
 def _tei(parent: etree._Element, tag: str, text: str = "", /, **attributes: str) -> etree._Element:
     """A TEI element with its text and the attributes that have a value."""
-    element = etree.SubElement(parent, f"{{{TEI}}}{tag}", {k: v for k, v in attributes.items() if v})
-    element.text = text or None
+    element = etree.SubElement(parent, f"{{{TEI}}}{tag}", {k: xml_safe(v) for k, v in attributes.items() if v})
+    element.text = xml_safe(text) or None
     return element
+
+
+# XML 1.0 cannot hold control characters (U+0000-U+001F but tab, newline and carriage return) nor U+FFFE/U+FFFF, not
+# even as character references. They are written as the Unicode "control pictures" (U+2400-U+241F: ␀, ␁, …) and
+# U+FFFD, one character for one, so every offset into the text still holds.
+_XML_UNSAFE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"}
+_XML_UNSAFE.update({0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
+
+
+def xml_safe(text: str) -> str:
+    return text.translate(_XML_UNSAFE) if text else text
 
 
 def _header(parent: etree._Element, title: str, source: DocumentInfo | None = None) -> None:
@@ -147,6 +158,7 @@ def _mark_up(paragraph: etree._Element, text: str, mentions: list[Mention], item
 
 
 def _append_text(paragraph: etree._Element, last: etree._Element, text: str) -> etree._Element:
+    text = xml_safe(text)
     if last is paragraph:
         paragraph.text = (paragraph.text or "") + text
     else:

@@ -14,6 +14,9 @@ OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
 _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.+)$")
 _DATE_RANGE = re.compile(r"^(?P<first>\d{4})(?:\.\.(?P<last>\d{4}))?$")
+_SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
+MAX_TERMS = 300
+MAX_DEPTH = 50
 
 
 class QueryError(ValueError):
@@ -42,14 +45,52 @@ def parse(text: str) -> Query:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
     parts: list[str] = []
+    ignored: list[str] = []
     for token in _TOKEN.findall(text):
         filtered = _FILTER.match(token)
         if filtered and filtered["key"] in FILTER_KEYS:
             _add_filter(query, filtered["key"], filtered["value"].strip('"'))
+        elif (compiled := _compile_token(token, query)) is not None:
+            parts.append(compiled)
         else:
-            parts.append(_compile_token(token, query))
-    query.expression = _check_structure(parts)
+            ignored.append(token)
+    parts = _without_dangling_operators(parts) if ignored else parts
+    if ignored and not parts and not query.filters:
+        raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
+    if len(set(query.terms)) > MAX_TERMS:
+        raise QueryError(f"the query holds {len(set(query.terms))} different words; at most {MAX_TERMS} are "
+                         "searched together")
+    _check_structure(parts)
+    query.expression = _check_structure(_deduplicated(parts))
     return query
+
+
+def _without_dangling_operators(parts: list[str]) -> list[str]:
+    """After ignored tokens (only punctuation or emoji) are dropped, drop the operators left with nothing to join."""
+    kept: list[str] = []
+    for part in parts:
+        if part in OPERATORS and (not kept or kept[-1] in OPERATORS or kept[-1] == "("):
+            continue
+        kept.append(part)
+    while kept and kept[-1] in OPERATORS:
+        kept.pop()
+    return kept
+
+
+def _deduplicated(parts: list[str]) -> list[str]:
+    """A flat query joined by one operator ('a OR b OR a …', or words side by side) means the same with each operand
+    once; FTS5 would look each repeat up again (a pasted 10,000-character query of repeats took a second)."""
+    operators = {part for part in parts if part in OPERATORS}
+    if "(" in parts or "NOT" in operators or len(operators) > 1:
+        return parts
+    operands = list(dict.fromkeys(part for part in parts if part not in OPERATORS))
+    if not operators:
+        return operands
+    operator = operators.pop()
+    joined = [operands[0]]
+    for operand in operands[1:]:
+        joined += [operator, operand]
+    return joined
 
 
 def _add_filter(query: Query, key: str, value: str) -> None:
@@ -60,13 +101,13 @@ def _add_filter(query: Query, key: str, value: str) -> None:
     query.filters.setdefault(key, []).append(value)
 
 
-def _compile_token(token: str, query: Query) -> str:
+def _compile_token(token: str, query: Query) -> str | None:
     if token in OPERATORS or token in ("(", ")"):
         return token
     prefix = token.endswith("*") and not token.startswith('"')
     words = token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"')
-    if not re.search(r"\w", words):
-        raise QueryError(f"'{token}' has nothing to search for")
+    if not _SEARCHABLE.search(words):
+        return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(words)
     escaped = '"' + words.replace('"', '""') + '"'
     return escaped + ("*" if prefix else "")
@@ -77,6 +118,8 @@ def _check_structure(parts: list[str]) -> str:
     for part in parts:
         if part == "(":
             depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")
         elif part == ")":
             depth -= 1
             if depth < 0:

@@ -1,0 +1,50 @@
+"""Exports stay valid and unforgeable whatever a note holds: control characters, bare carriage returns, headings."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from lxml import etree
+
+from reader.core.export import tei
+from reader.core.export.markdown import escape_block_line
+
+
+def _annotated(workspace, note: str):
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create(document_id, 0, 12, note=note)
+    return workspace
+
+
+def test_tei_of_control_characters_is_valid_xml(workspace) -> None:
+    """Protects TEI export from ValueError: control characters are written as control pictures, one for one."""
+    _annotated(workspace, "bell\x07 and nul\x00 and \ufffe end")
+    xml = workspace.export.export("tei")
+    root = etree.fromstring(xml.encode("utf-8"))
+    assert "bell\u2407 and nul\u2400 and \ufffd end" in "".join(root.itertext())
+    info = workspace.documents.list()[0]
+    assert tei.plain_text(xml, info.id) == tei.xml_safe(workspace.documents.text(info.id).text)
+
+
+def test_csv_quotes_a_bare_carriage_return(workspace) -> None:
+    """A note with a bare CR stays in its cell: the row is not split."""
+    _annotated(workspace, "first\rsecond")
+    rows = list(csv.DictReader(io.StringIO(workspace.export.export("csv"), newline="")))
+    assert len(rows) == 1 and rows[0]["note"] == "first\rsecond"
+
+
+def test_markdown_notes_cannot_forge_headings_or_citations(workspace) -> None:
+    """A note's '# …', '> — …' and '---' lines are escaped, so the export's own headings and citations stay ours."""
+    _annotated(workspace, "# Forged heading\n> — Forged citation, p. 1\n---\n*kept emphasis*")
+    text = workspace.export.export("md")
+    lines = text.splitlines()
+    assert "\\# Forged heading" in lines and "\\> — Forged citation, p. 1" in lines and "\\---" in lines
+    assert "*kept emphasis*" in lines
+    assert not any(line.startswith("# Forged") or line.startswith("> — Forged") for line in lines)
+
+
+def test_escape_leaves_ordinary_markdown_alone() -> None:
+    """Lists, emphasis and a '#' inside a line are not touched."""
+    for line in ("- a list item", "*emphasis*", "a # in the middle", "1. numbered"):
+        assert escape_block_line(line) == line
