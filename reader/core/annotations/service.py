@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
 from reader.core.annotations.tag_models import clean_tags
 from reader.core.errors import ReaderError
@@ -10,6 +12,18 @@ from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store
 from reader.core.storage.store import Store
+
+
+@dataclass(frozen=True)
+class NewAnnotation:
+    """One annotation to create among many (an import): where, and with what."""
+
+    document_id: int
+    start: int
+    end: int
+    color: str = "yellow"
+    note: str = ""
+    tags: tuple[str, ...] = ()
 
 
 class AnnotationNotFound(ReaderError):
@@ -36,6 +50,27 @@ class AnnotationService:
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
             tag_store.add_tag_to(self._db, [annotation_id], names)
         return self.get(annotation_id)
+
+    def create_many(self, new: list[NewAnnotation]) -> list[int]:
+        """Create many annotations in one transaction (all or none); each document's text is read once."""
+        with self._db.atomic():
+            texts: dict[int, tuple[int, str]] = {}
+            rows = []
+            for item in new:
+                if item.document_id not in texts:
+                    version_id = document_store.current_version_id(self._db, item.document_id)
+                    texts[item.document_id] = (version_id, document_store.version_text(self._db, version_id).text)
+                version_id, text = texts[item.document_id]
+                _check_range(text, item.start, item.end)
+                _check_color(item.color)
+                quote = quote_at(text, item.start, item.end)
+                rows.append({"document_id": item.document_id, "version_id": version_id, "start": item.start,
+                             "end": item.end, "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix,
+                             "color": item.color, "note": item.note})
+            ids = store.insert_annotations(self._db, rows)
+            tag_store.tag_pairs(self._db, [(annotation_id, name) for annotation_id, item in zip(ids, new, strict=True)
+                                           for name in clean_tags(item.tags)])
+        return ids
 
     def create_at_quote(self, document_id: int, quote: str, occurrence: int = 1, **fields) -> Annotation:
         """Annotate the `occurrence`-th (1-based) appearance of `quote` in the current text, as scripts do."""

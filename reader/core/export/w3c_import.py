@@ -1,5 +1,9 @@
 """Reading W3C Web Annotations back: our own exports and other tools' annotations with TextQuote or TextPosition
-selectors on documents we have. Each is anchored by quote first (the text may have changed), then by position."""
+selectors on documents we have. Each is anchored by quote first (the text may have changed), then by position.
+
+The shape of every entry is checked first (`w3c_shape`); each document's text is read once and every annotation is
+written in one bulk transaction, so the time grows with the file, not with its square.
+"""
 
 from __future__ import annotations
 
@@ -7,88 +11,72 @@ import json
 from pathlib import Path
 
 from reader.core.anchoring import locate
-from reader.core.annotations.models import ANCHORED, TextQuote
-from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.models import ANCHORED
+from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import document_iri
 from reader.core.export.service import AnnotationImportReport
+from reader.core.export.w3c_shape import Incoming, entries_of, parse_entry
 
 
-def read_annotations(path: Path) -> list[dict]:
+def read_json(path: Path) -> object:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReaderError(f"{path}: not a readable JSON-LD file ({exc})") from exc
-    if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
-        return list(data.get("first", {}).get("items", []))
-    if isinstance(data, dict) and data.get("type") == "AnnotationPage":
-        return list(data.get("items", []))
-    return data if isinstance(data, list) else [data]
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"{path}: not UTF-8 text, so not a JSON-LD file") from exc
+    except json.JSONDecodeError as exc:
+        raise ReaderError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise ReaderError(f"{path}: its JSON is nested too deeply to be annotations") from exc
 
 
 def import_annotations(path: Path, documents: DocumentService, annotations: AnnotationService
                        ) -> AnnotationImportReport:
+    entries, problem = entries_of(read_json(path))
+    if problem:
+        raise ReaderError(f"{path}: {problem}")
     report = AnnotationImportReport()
-    sources: dict = {}
+    sources = {}
     for info in documents.list():
         sources[document_iri(info)] = info
         sources[f"urn:annotated-reader:document:{info.file_name}"] = info
-    for entry in read_annotations(path):
-        _import_one(entry, sources, documents, annotations, report)
+    texts: dict[int, str] = {}
+    placed: list[NewAnnotation] = []
+    for number, entry in enumerate(entries, 1):
+        incoming = parse_entry(entry, number)
+        if isinstance(incoming, str):
+            report.skipped.append(incoming)
+        elif incoming is not None:
+            _place_one(incoming, sources, documents, texts, placed, report)
+    annotations.create_many(placed)
+    report.placed = len(placed)
     return report
 
 
-def _import_one(entry: dict, sources: dict, documents: DocumentService, annotations: AnnotationService,
-                report: AnnotationImportReport) -> None:
-    label = str(entry.get("id", "an annotation without id"))
-    if entry.get("motivation") in ("linking", "identifying"):
-        return  # links are rebuilt from their annotations; mentions come from recognition
-    target = entry.get("target")
-    target = target[0] if isinstance(target, list) and target else target
-    if not isinstance(target, dict) or target.get("source") not in sources:
-        report.skipped.append(f"{label}: its target is not a document in this library")
+def _place_one(incoming: Incoming, sources: dict, documents: DocumentService, texts: dict[int, str],
+               placed: list[NewAnnotation], report: AnnotationImportReport) -> None:
+    info = sources.get(incoming.source)
+    if info is None:
+        report.skipped.append(f"{incoming.label}: its target is not a document in this library")
         return
-    info = sources[target["source"]]
-    place = _place(target, documents.text(info.id).text)
+    if info.id not in texts:
+        texts[info.id] = documents.text(info.id).text
+    place = _place(incoming, texts[info.id])
     if place is None:
-        report.skipped.append(f"{label}: its quote was not found in {info.file_name}")
+        report.skipped.append(f"{incoming.label}: its quote was not found in {info.file_name}")
         return
-    note, tags = _bodies(entry)
-    annotations.create(info.id, place[0], place[1], note=note, tags=tags, color=_color(entry))
-    report.placed += 1
+    placed.append(NewAnnotation(info.id, place[0], place[1], incoming.color, incoming.note, incoming.tags))
 
 
-def _place(target: dict, text: str) -> tuple[int, int] | None:
-    selectors = target.get("selector", [])
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
-    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
-    if quote is not None:
-        start, end = (position["start"], position["end"]) if position else (0, 0)
-        result = locate(text, TextQuote(quote.get("exact", ""), quote.get("prefix", ""), quote.get("suffix", "")),
-                        start, end)
-        if result.status == ANCHORED:
-            return result.start, result.end
-        return None
-    if position is not None and 0 <= position["start"] < position["end"] <= len(text):
-        return position["start"], position["end"]
+def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
+    if incoming.quote is not None:
+        result = locate(text, incoming.quote, incoming.start or 0, incoming.end or 0)
+        return (result.start, result.end) if result.status == ANCHORED else None
+    if incoming.end is not None and incoming.end <= len(text):
+        return incoming.start, incoming.end
     return None
-
-
-def _bodies(entry: dict) -> tuple[str, list[str]]:
-    bodies = entry.get("body", [])
-    bodies = bodies if isinstance(bodies, list) else [bodies]
-    notes = [b.get("value", "") for b in bodies if isinstance(b, dict) and b.get("purpose") != "tagging"]
-    tags = [b.get("value", "") for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"]
-    if entry.get("bodyValue"):
-        notes.append(entry["bodyValue"])
-    return "\n\n".join(n for n in notes if n), [t for t in tags if t]
-
-
-def _color(entry: dict) -> str:
-    value = entry.get("stylesheet", {}).get("value", "") if isinstance(entry.get("stylesheet"), dict) else ""
-    for color in ("yellow", "green", "blue", "pink", "orange", "purple"):
-        if f"background-color: {color}" in value:
-            return color
-    return "yellow"

@@ -17,6 +17,20 @@ def insert_annotation(db: Store, document_id: int, version_id: int, start: int, 
     }).last_pk
 
 
+_INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, prefix, suffix, color, note,
+                                     created_at, modified_at)
+             VALUES (:document_id, :version_id, :start, :end, :exact, :prefix, :suffix, :color, :note, :stamp,
+                     :stamp)"""
+
+
+def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
+    """Insert many annotations in the caller's transaction, on the bare connection (sqlite-utils looks the table up
+    again for each insert: a thousand times slower for an import of 200,000); returns their ids in order."""
+    db.wait_for_backup()
+    stamp = now()
+    return [db.conn.execute(_INSERT, {**row, "stamp": stamp}).lastrowid for row in rows]
+
+
 TAG_SEPARATOR = "\x1f"
 _SELECT = f"""
 SELECT a.*, (SELECT GROUP_CONCAT(name, '{TAG_SEPARATOR}') FROM (

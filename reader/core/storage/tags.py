@@ -37,6 +37,13 @@ def add_tag_to(db: Store, annotation_ids: list[int], names: list[str]) -> None:
         db.table("annotation_tags").insert_all(rows, ignore=True)
 
 
+def tag_pairs(db: Store, pairs: list[tuple[int, str]]) -> None:
+    """Give each (annotation id, tag name) its tag, in bulk (one lookup per distinct name)."""
+    ids = {name: ensure_tag(db, name) for name in {name for _, name in pairs}}
+    db.executemany("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                   [(annotation_id, ids[name]) for annotation_id, name in pairs])
+
+
 def remove_tag_from(db: Store, annotation_ids: list[int], name: str) -> None:
     found = tag_id(db, name)
     if found is not None and annotation_ids:

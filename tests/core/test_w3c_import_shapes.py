@@ -1,0 +1,75 @@
+"""import-annotations on wrongly shaped JSON: one line for the file, or a reason per skipped annotation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import ReaderError
+from reader.core.export.jsonld import document_iri
+
+
+def _write(tmp_path: Path, data: object, raw: bytes | None = None) -> Path:
+    path = tmp_path / "incoming.jsonld"
+    path.write_bytes(raw if raw is not None else json.dumps(data).encode("utf-8"))
+    return path
+
+
+def _annotation(source: str, selector: object, body: object = None) -> dict:
+    entry = {"type": "Annotation", "id": "urn:x:1", "target": {"source": source, "selector": selector}}
+    if body is not None:
+        entry["body"] = body
+    return entry
+
+
+@pytest.mark.parametrize("data", [None, 42, "text", True])
+def test_a_file_that_holds_no_annotations_is_one_line(workspace, tmp_path, data) -> None:
+    """null, a number, a string: one line saying what the file holds, nothing imported."""
+    with pytest.raises(ReaderError) as error:
+        workspace.export.import_annotations(_write(tmp_path, data))
+    assert "not annotations" in str(error.value) and "\n" not in str(error.value)
+    assert workspace.annotations.all() == []
+
+
+def test_a_collection_whose_items_are_elsewhere_is_one_line(workspace, tmp_path) -> None:
+    """A valid W3C collection whose `first` is a URL: the items are not in the file, and the message says so."""
+    data = {"type": "AnnotationCollection", "first": "https://example.org/page1"}
+    with pytest.raises(ReaderError, match="on another page"):
+        workspace.export.import_annotations(_write(tmp_path, data))
+
+
+def test_deep_nesting_and_invalid_json_are_one_line(workspace, tmp_path) -> None:
+    """100,000 levels of nesting and broken JSON each give one line, not a RecursionError or a traceback."""
+    for raw in (b"[" * 100_000 + b"]" * 100_000, b'{"type": "Annotation",', b"\xff\xfe not utf-8"):
+        with pytest.raises(ReaderError) as error:
+            workspace.export.import_annotations(_write(tmp_path, None, raw))
+        assert "\n" not in str(error.value)
+
+
+def test_each_wrongly_shaped_annotation_is_skipped_with_its_reason(workspace, tmp_path) -> None:
+    """Bad selectors, positions and bodies are reported one by one; the good annotation is still placed."""
+    info = workspace.documents.list()[0]
+    source = document_iri(info)
+    exact = workspace.documents.text(info.id).text[20:40]
+    entries = [
+        1, [1, 2],
+        _annotation(source, "TextQuoteSelector"),
+        _annotation(source, {"type": "TextPositionSelector", "start": 3}),
+        _annotation(source, {"type": "TextPositionSelector", "start": "3", "end": "9"}),
+        _annotation(source, {"type": "TextPositionSelector", "start": 1.5, "end": 9.0}),
+        _annotation(source, {"type": "TextQuoteSelector", "exact": None}),
+        _annotation(source, {"type": "TextQuoteSelector", "exact": 12}),
+        _annotation(source, {"type": "TextPositionSelector", "start": 0, "end": 5}, body={"type": "Image"}),
+        _annotation(source, {"type": "TextQuoteSelector", "exact": exact}, body={"type": "TextualBody",
+                                                                                 "value": "placed"}),
+    ]
+    raw = b"\xef\xbb\xbf" + json.dumps(entries).encode("utf-8")  # with a UTF-8 byte order mark
+    report = workspace.export.import_annotations(_write(tmp_path, None, raw))
+    assert report.placed == 1 and len(report.skipped) == 9
+    assert all("\n" not in reason for reason in report.skipped)
+    assert any("whole-number start and end" in reason for reason in report.skipped)
+    assert any("no exact text" in reason for reason in report.skipped)
+    assert any("not text" in reason for reason in report.skipped)
+    assert [a.note for a in workspace.annotations.all()] == ["placed"]
