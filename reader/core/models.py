@@ -48,6 +48,7 @@ class DocumentInfo:
     imported_at: str
     source_path: str = ""
     annotation_count: int = 0
+    recognition_error: str = ""  # why entity recognition failed on this version, if it did
 
     @property
     def title(self) -> str:

@@ -48,6 +48,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
+    window.library.retry_requested.connect(lambda _document_id: start_recognition(window, panels, area))
+    area.recognition_retry_requested.connect(lambda: start_recognition(window, panels, area))
     return panels
 
 
@@ -83,7 +85,10 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
     panels.register.if_built(lambda register: register.refresh())
     area.refresh_all()
+    window.refresh_library()
     message = f"Entities: {report.entities} in the register, {report.mentions} mentions"
+    if report.failed:
+        message += f"; recognition failed on {len(report.failed)} document(s), marked ⚠ in the library"
     window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)
     window.entities_recognised.emit()
 

@@ -36,11 +36,14 @@ class LibraryModel(RowTableModel):
         if role == DOCUMENT_ID_ROLE:
             return info.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info.title}\n{info.file_name} · version {info.version_number}"
+            problem = f"\n⚠ {info.recognition_error} (right-click: Retry entity recognition)" \
+                if info.recognition_error else ""
+            return f"{info.title}\n{info.file_name} · version {info.version_number}{problem}"
         return None
 
     @staticmethod
     def _display(info: DocumentInfo, column: int) -> str | int:
-        values = (info.title, info.metadata.kind, info.metadata.date_published, info.char_count,
+        title = f"⚠ {info.title}" if info.recognition_error else info.title
+        values = (title, info.metadata.kind, info.metadata.date_published, info.char_count,
                   info.annotation_count, info.file_name)
         return values[column]

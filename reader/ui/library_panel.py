@@ -13,6 +13,8 @@ class LibraryPanel(QWidget):
     """Lists documents; emits `document_activated(id)` when the user opens one."""
 
     document_activated = Signal(int)
+    retry_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,6 +42,8 @@ class LibraryPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_context_menu_requested)
         table.doubleClicked.connect(self._on_table_double_clicked)
         table.activated.connect(self._on_table_double_clicked)
         return table
@@ -60,6 +64,29 @@ class LibraryPanel(QWidget):
     def selected_document_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(DOCUMENT_ID_ROLE) if rows else None
+
+    def context_menu(self, document_id: int):
+        """Open, retry recognition (where it failed), delete: what can be done to one document."""
+        from PySide6.QtWidgets import QMenu  # built on first use: not at every start
+
+        info = self.model.document_at(self._source_row(document_id))
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.document_activated.emit(document_id))
+        retry = menu.addAction("Retry entity recognition", lambda: self.retry_requested.emit(document_id))
+        retry.setEnabled(bool(info.recognition_error))
+        menu.addSeparator()
+        menu.addAction("Delete document…", lambda: self.delete_requested.emit(document_id))
+        return menu
+
+    def _source_row(self, document_id: int) -> int:
+        matches = self.model.match(self.model.index(0, 0), DOCUMENT_ID_ROLE, document_id, 1, Qt.MatchFlag.MatchExactly)
+        return matches[0].row()
+
+    def _on_context_menu_requested(self, point) -> None:
+        index = self.table.indexAt(point)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.context_menu(index.data(DOCUMENT_ID_ROLE)).exec(self.table.viewport().mapToGlobal(point))
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.document_activated.emit(index.data(DOCUMENT_ID_ROLE))

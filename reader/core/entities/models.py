@@ -82,3 +82,4 @@ class RecognitionReport:
     mentions: int = 0
     merged_variants: list[tuple[str, str]] = field(default_factory=list)
     model_warning: str = ""
+    failed: dict[int, str] = field(default_factory=dict)  # document id -> why recognition failed on it

@@ -14,6 +14,7 @@ from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
 from reader.core.entities.names import name_key
+from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.models import Span
 from reader.core.ranges import overlaps_merged
@@ -79,20 +80,33 @@ class EntityService:
         cached = {doc_id: store.cached_candidates(self._db, h, pipeline) for doc_id, h in hashes.items()}
         missing = [doc_id for doc_id, found in cached.items() if found is None]
         titles = {info.id: info.title for info in infos}
-        results = self.model.candidates([texts[doc_id].text for doc_id in missing])
+        results = recognise_each(lambda pieces: self.model.candidates(pieces), [texts[d].text for d in missing])
         for done, (doc_id, found) in enumerate(zip(missing, results, strict=True)):
             if cancelled and cancelled():
                 raise ImportCancelled()
             if progress:
                 progress(done + 1, len(missing), titles[doc_id])
-            cached[doc_id] = [asdict(c) for c in found]
-            if self.model.warning == "":
-                with self._db.atomic():
-                    store.store_candidates(self._db, hashes[doc_id], pipeline, cached[doc_id])
+            self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipeline, found, cached, report)
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
                               [Candidate(**c) for c in cached[doc_id]], find_dates(version.text))
                 for doc_id, version in texts.items()]
+
+    def _keep(self, document_id: int, version_id: int, text_hash: str, pipeline: str,
+              found: list[Candidate] | Exception, cached: dict, report: RecognitionReport) -> None:
+        """Cache what the model found, or record on the document why it failed (it then has dates only, and the
+        library and its pane offer Retry); either way the other documents go on."""
+        if isinstance(found, Exception):
+            cached[document_id] = []
+            report.failed[document_id] = _failure_line(found)
+            with self._db.atomic():
+                store.set_failure(self._db, document_id, version_id, report.failed[document_id])
+            return
+        cached[document_id] = [asdict(c) for c in found]
+        with self._db.atomic():
+            store.set_failure(self._db, document_id, version_id, "")
+            if self.model.warning == "":
+                store.store_candidates(self._db, text_hash, pipeline, cached[document_id])
 
     def _write(self, result: Consolidated, documents: list[DocumentInput]) -> None:
         versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
@@ -238,6 +252,12 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.rejected_mentions.add((payload["document_id"], payload["start"], payload["end"]))
     elif kind == "add_mention":
         decisions.added_mentions.append((payload["document_id"], payload["start"], payload["end"], payload["type"]))
+
+
+def _failure_line(exc: Exception) -> str:
+    """What went wrong, in the words a user can act on (spaCy's own messages run to several lines)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"entity recognition failed on this text ({text[:200]})"
 
 
 def _without_overlaps(rows: list[dict]) -> list[dict]:

@@ -14,7 +14,9 @@ DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked
 _LIST_SQL = """
 SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
        v.content_hash, v.imported_at,
-       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count
+       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
+       (SELECT f.message FROM recognition_failures f WHERE f.document_id = d.id AND f.version_id = v.id)
+           AS recognition_error
 FROM documents d JOIN versions v ON v.id = d.current_version_id
 """
 
@@ -130,5 +132,5 @@ def _info(row: dict) -> DocumentInfo:
         version_number=row["version_number"], char_count=row["char_count"],
         boilerplate_chars=row["boilerplate_chars"] or 0, content_hash=row["content_hash"],
         imported_at=row["imported_at"], source_path=row["source_path"] or "",
-        annotation_count=row["annotation_count"],
+        annotation_count=row["annotation_count"], recognition_error=row["recognition_error"] or "",
     )

@@ -26,6 +26,14 @@ def store_candidates(db: Store, text_hash: str, pipeline: str, candidates: list[
                                      "candidates": json.dumps(candidates)}, pk=("text_hash", "pipeline"))
 
 
+def set_failure(db: Store, document_id: int, version_id: int, message: str) -> None:
+    """Record (or, with an empty message, clear) why recognition failed on a document's version."""
+    db.execute("DELETE FROM recognition_failures WHERE document_id = ?", [document_id])
+    if message:
+        db.execute("INSERT INTO recognition_failures (document_id, version_id, message, failed_at) "
+                   "VALUES (?, ?, ?, ?)", [document_id, version_id, message, now()])
+
+
 def entity_ids_by_key(db: Store) -> dict[str, int]:
     return dict(db.execute("SELECT key, id FROM entities").fetchall())
 

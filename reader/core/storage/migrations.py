@@ -237,3 +237,11 @@ def m007_search_mention_index(db: Database) -> None:
     mention rows. It replaces the (document, start) index it extends."""
     db.execute("DROP INDEX IF EXISTS idx_mentions_document_id_start")
     _table(db, "mentions").create_index(["document_id", "start", "type", "entity_id", "date_value"])
+
+
+@migration
+def m008_recognition_failures(db: Database) -> None:
+    """Why recognition failed on a document's version (shown in the library and its pane, with Retry)."""
+    _table(db, "recognition_failures").create(
+        {"document_id": int, "version_id": int, "message": str, "failed_at": str}, pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")], not_null={"message"})

@@ -18,6 +18,7 @@ class PaneHeader(QWidget):
     move_requested = Signal(int)
     maximise_requested = Signal()
     boilerplate_hidden_changed = Signal(bool)
+    retry_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -26,6 +27,10 @@ class PaneHeader(QWidget):
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details_label = QLabel(self)
         self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice_label = QLabel(self, wordWrap=True)
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.retry_button = QToolButton(self, text="Retry", toolTip="Run entity recognition on this text again")
+        self.retry_button.clicked.connect(self.retry_requested)
         self.boilerplate_button = QToolButton(self, text="Boilerplate: dimmed", checkable=True,
                                               toolTip="Hide or dim adverts, footers and other boilerplate")
         self.boilerplate_button.toggled.connect(self._on_boilerplate_toggled)
@@ -48,6 +53,12 @@ class PaneHeader(QWidget):
         layout.setContentsMargins(6, 4, 6, 2)
         layout.addLayout(row)
         layout.addWidget(self.details_label)
+        notice = QHBoxLayout()
+        notice.addWidget(self.notice_label, 1)
+        notice.addWidget(self.retry_button)
+        layout.addLayout(notice)
+        self.notice_label.hide()
+        self.retry_button.hide()
 
     def show_document(self, info: DocumentInfo, criticism: SourceCriticism | None) -> None:
         short = info.title if len(info.title) <= TITLE_CHARS else info.title[:TITLE_CHARS - 1] + "…"
@@ -59,6 +70,9 @@ class PaneHeader(QWidget):
         if criticism is not None and criticism.reliability:
             parts.append(f"reliability {criticism.reliability}/5")
         self.details_label.setText(" · ".join(p for p in parts if p) or info.file_name)
+        self.notice_label.setText(f"⚠ Entities: {info.recognition_error}" if info.recognition_error else "")
+        self.notice_label.setVisible(bool(info.recognition_error))
+        self.retry_button.setVisible(bool(info.recognition_error))
 
     def _on_boilerplate_toggled(self, hidden: bool) -> None:
         self.boilerplate_button.setText("Boilerplate: hidden" if hidden else "Boilerplate: dimmed")

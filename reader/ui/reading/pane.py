@@ -27,6 +27,7 @@ class DocumentPane(QWidget):
     close_requested = Signal()
     move_requested = Signal(int)
     maximise_requested = Signal()
+    recognition_retry_requested = Signal()
 
     def __init__(self, services: ReadingServices, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -93,6 +94,7 @@ class DocumentPane(QWidget):
         self.header.close_requested.connect(self.close_requested)
         self.header.move_requested.connect(self.move_requested)
         self.header.maximise_requested.connect(self.maximise_requested)
+        self.header.retry_requested.connect(self.recognition_retry_requested)
         self.header.boilerplate_hidden_changed.connect(self.set_boilerplate_hidden)
         self.find_bar.match_chosen.connect(self._on_find_match_chosen)
         self.view.span_clicked.connect(self._on_view_span_clicked)

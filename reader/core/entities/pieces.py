@@ -1,0 +1,53 @@
+"""The model reads a long text in pieces, and a failure on one document never stops the others.
+
+Why: spaCy refuses texts over `nlp.max_length` (1,000,000 characters, error E088), and one such document used to
+leave every later document without entities at every start. Pieces end at paragraph breaks (else at a line end,
+else a space), so a name is never cut in two, and each piece's offsets are shifted back onto the whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from reader.core.entities.candidate import Candidate
+
+PIECE_CHARS = 100_000
+
+Recogniser = Callable[[list[str]], Iterable[list[Candidate]]]
+
+
+def pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text` in order, each at most `size` characters, cut where a paragraph, line or
+    word ends when there is one in the second half of the piece."""
+    size = size or PIECE_CHARS
+    found, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = _cut_point(window)
+        found.append((start, window[:cut]))
+        start += cut
+    found.append((start, text[start:]))
+    return found
+
+
+def _cut_point(window: str) -> int:
+    for separator in ("\n\n", "\n", " "):
+        position = window.rfind(separator, len(window) // 2)
+        if position >= 0:
+            return position + len(separator)
+    return len(window)
+
+
+def recognise_each(recognise: Recogniser, texts: list[str]) -> Iterator[list[Candidate] | Exception]:
+    """Candidates for each text in turn, or the exception that text raised (the next text is still read)."""
+    for text in texts:
+        try:
+            parts = pieces(text)
+            found: list[Candidate] = []
+            for (offset, _), candidates in zip(parts, recognise([piece for _, piece in parts]), strict=True):
+                found += [replace(c, start=c.start + offset, end=c.end + offset) if offset else c
+                          for c in candidates]
+            yield found
+        except Exception as exc:  # noqa: BLE001 - recorded on the document, shown with Retry; others go on
+            yield exc
