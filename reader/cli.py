@@ -52,6 +52,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     text = commands.add_parser("text", help="print a document's stored text exactly")
     text.add_argument("doc", metavar="DOC", help="document id or file name")
     text.set_defaults(handler=cmd_text)
+    delete = commands.add_parser("delete", help="move a document to the Trash with its annotations and mentions")
+    delete.add_argument("doc", metavar="DOC", help="document id or file name")
+    delete.set_defaults(handler=cmd_delete)
     restore = commands.add_parser("restore-backup", help="put the newest backup in place of the database (the "
                                                         "current file is kept beside it, renamed)")
     restore.set_defaults(handler=cmd_restore_backup, opens_workspace=False)
@@ -85,6 +88,12 @@ def tab_line(values) -> str:
 
 
 _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:
+    info = workspace.documents.delete(workspace.documents.resolve(args.doc).id)
+    print(f"moved to the Trash: {info.file_name} with {info.annotation_count} annotations")
+    return EXIT_OK
 
 
 def cmd_text(workspace: Workspace, args: argparse.Namespace) -> int:

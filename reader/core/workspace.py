@@ -79,7 +79,7 @@ class Workspace:
     sources: SourceCriticismService = _Service("reader.core.annotations.sources", "SourceCriticismService")
     review: ReviewService = _Service("reader.core.annotations.review", "ReviewService", "annotations")
     trash: TrashService = _Service("reader.core.annotations.trash", "TrashService", "annotations", "links",
-                                   "notebook")
+                                   "notebook", "documents")
     entities: EntityService = _Service("reader.core.entities.service", "EntityService")
     search: SearchService = _Service("reader.core.search.service", "SearchService")
     export: ExportService = _Service("reader.core.export.service", "ExportService", "documents", "annotations",

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.core.annotations.models import Annotation, Passage
 from reader.core.errors import ReaderError
-from reader.core.models import METADATA_FIELDS
+from reader.core.models import METADATA_FIELDS, DocumentInfo
 from reader.ui.events import AnnotationEvents
 
 if TYPE_CHECKING:  # services are passed in; importing them here would load every one at start-up
@@ -333,5 +333,8 @@ class TrashCommand(_CoreCommand):
         item = self._trash.restore(*self._item) if restore else self._trash.delete(*self._item)
         if isinstance(item, Annotation):
             self.events.annotation_changed(item)
+        if isinstance(item, DocumentInfo):
+            self.events.document_changed.emit(item.id)
+            self.events.annotations_changed.emit(item.id)
         self.events.links_changed.emit()
         self.events.notebook_changed.emit()

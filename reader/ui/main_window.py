@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
 
     def _connect_panels(self) -> None:
         self.library.document_activated.connect(self._on_library_document_activated)
+        self.library.delete_requested.connect(self.delete_document)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
         self.events.annotations_changed.connect(self.refresh_library)
@@ -175,7 +176,25 @@ class MainWindow(QMainWindow):
 
         self.undo_stack.push(UpdateMetadataCommand(self.workspace.documents, self.events, document_id, changes))
 
+    def delete_document(self, document_id: int) -> None:
+        """Ask, then move the document to the Trash with its annotations and mentions (one step: Edit > Undo)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from reader.ui.commands import TrashCommand
+
+        info = self.workspace.documents.get(document_id)
+        count = info.annotation_count
+        answer = QMessageBox.question(
+            self, "Delete document", f"Move “{info.title}” to the Trash, with its {count} annotation"
+            f"{'s' * (count != 1)}? Edit > Undo or Edit > Trash brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(TrashCommand(self.workspace.trash, self.events, "document", document_id,
+                                              restore=False))
+
     def _on_document_changed(self, document_id: int) -> None:
+        if not any(info.id == document_id for info in self.workspace.documents.list()):
+            self.reading_area.close_document(document_id)  # it went to the Trash
         self.refresh_library()
         if self.library.selected_document_id() == document_id:
             self.metadata.show_document(self.workspace.documents.get(document_id))

@@ -222,3 +222,13 @@ def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
     assert run_cli(db, "import", odd).returncode == 0
     lines = run_cli(db, "docs").stdout.splitlines()
     assert len(lines) == 1 and "two\\nlines\\tname.txt" in lines[0]
+
+
+def test_delete_moves_a_document_to_the_trash(tmp_path):
+    """`delete DOC` removes it from `docs` and says how many annotations went with it."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden")
+    result = run_cli(db, "delete", "000_8339fa2bec93c400.txt")
+    assert result.returncode == 0 and "with 1 annotations" in result.stdout
+    assert "000_8339fa2bec93c400.txt" not in run_cli(db, "docs").stdout

@@ -131,9 +131,9 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class TrashItem:
-    """Something deleted that can be restored: an annotation, a link or a notebook note."""
+    """Something deleted that can be restored: a document, an annotation, a link or a notebook note."""
 
-    kind: str  # "annotation" | "link" | "note"
+    kind: str  # "document" | "annotation" | "link" | "note"
     id: int
     label: str
     deleted_at: str

@@ -6,8 +6,10 @@ from reader.core.annotations.links import LinkService
 from reader.core.annotations.models import TrashItem
 from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
+from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.storage import annotations as annotation_store
+from reader.core.storage import document_trash
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
 from reader.core.storage.store import Store
@@ -18,14 +20,23 @@ LABEL_CHARS = 80
 class TrashService:
     """Lists what was deleted and restores it through the owning service."""
 
-    def __init__(self, db: Store, annotations: AnnotationService, links: LinkService, notebook: NotebookService):
+    def __init__(self, db: Store, annotations: AnnotationService, links: LinkService, notebook: NotebookService,
+                 documents: DocumentService):
         self._db = db
-        self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore}
-        self._deleters = {"annotation": annotations.delete, "link": links.delete, "note": notebook.delete}
+        self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore,
+                           "document": documents.restore}
+        self._deleters = {"annotation": annotations.delete, "link": links.delete, "note": notebook.delete,
+                          "document": documents.delete}
 
     def items(self) -> list[TrashItem]:
-        found = [TrashItem("annotation", a.id, _short(a.quote.exact), at)
-                 for a, at in annotation_store.trashed_annotations(self._db)]
+        """Everything in the Trash; an annotation that went with its document is listed under the document."""
+        documents = document_trash.trashed_documents(self._db)
+        with_documents = {document_id for document_id, *_ in documents}
+        found = [TrashItem("document", document_id, f"{_short(title)} (with {count} annotation"
+                                                    f"{'s' * (count != 1)})", at)
+                 for document_id, title, at, count in documents]
+        found += [TrashItem("annotation", a.id, _short(a.quote.exact), at)
+                  for a, at in annotation_store.trashed_annotations(self._db) if a.document_id not in with_documents]
         found += [TrashItem("link", link.id, f"{link.relation_label}: {link.from_annotation_id} → "
                                              f"{link.to_annotation_id}", at)
                   for link, at in link_store.trashed_links(self._db)]

@@ -17,8 +17,8 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
+from reader.core.storage import document_trash, search_index
 from reader.core.storage import documents as store
-from reader.core.storage import search_index
 from reader.core.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -65,6 +65,9 @@ def _failed(exc: ImportFailed) -> FileOutcome:
 def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
     """Write one file; return the document id when it is a new document (its metadata is still to be filled)."""
     name = source.path.name
+    trashed = document_trash.trashed_document_id(db, name)
+    if trashed is not None:  # the same file imported again: its document comes back from the Trash, notes and all
+        document_trash.restore_document(db, trashed)
     document_id = store.find_document_id(db, name)
     if document_id is None:
         return _store_new(db, source, report)

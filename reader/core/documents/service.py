@@ -55,6 +55,26 @@ class DocumentService:
             store.update_metadata(self._db, document_id, changes)
         return self.get(document_id)
 
+    def delete(self, document_id: int) -> DocumentInfo:
+        """Move a document to the Trash with its annotations and mentions, as one step; returns it as it was."""
+        from reader.core.storage import document_trash
+
+        with self._db.atomic():
+            info = self.get(document_id)
+            document_trash.trash_document(self._db, document_id)
+        return info
+
+    def restore(self, document_id: int) -> DocumentInfo:
+        """Bring a document back from the Trash with what went with it (the undo of `delete`)."""
+        from reader.core.storage import document_trash
+
+        with self._db.atomic():
+            if store.get_document(self._db, document_id, include_trashed=True) is None:
+                raise DocumentNotFound(f"no document with id {document_id}")
+            if store.get_document(self._db, document_id) is None:
+                document_trash.restore_document(self._db, document_id)
+        return self.get(document_id)
+
     def set_boilerplate(self, document_id: int, start: int, end: int, is_boilerplate: bool) -> VersionText:
         """Mark or unmark a range as boilerplate on the current version; the decision survives re-detection."""
         version_id = self.get(document_id).version_id

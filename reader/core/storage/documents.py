@@ -26,16 +26,18 @@ def now() -> str:
 
 
 def list_documents(db: Store) -> list[DocumentInfo]:
-    return [_info(row) for row in db.rows(_LIST_SQL + " ORDER BY d.id")]
+    """Every document not in the Trash."""
+    return [_info(row) for row in db.rows(_LIST_SQL + " WHERE d.deleted_at IS NULL ORDER BY d.id")]
 
 
-def get_document(db: Store, document_id: int) -> DocumentInfo | None:
-    rows = list(db.rows(_LIST_SQL + " WHERE d.id = ?", [document_id]))
+def get_document(db: Store, document_id: int, *, include_trashed: bool = False) -> DocumentInfo | None:
+    live = "" if include_trashed else " AND d.deleted_at IS NULL"
+    rows = list(db.rows(_LIST_SQL + " WHERE d.id = ?" + live, [document_id]))
     return _info(rows[0]) if rows else None
 
 
 def find_document_id(db: Store, file_name: str) -> int | None:
-    row = db.execute("SELECT id FROM documents WHERE file_name = ?", [file_name]).fetchone()
+    row = db.execute("SELECT id FROM documents WHERE file_name = ? AND deleted_at IS NULL", [file_name]).fetchone()
     return row[0] if row else None
 
 
@@ -84,7 +86,8 @@ def version_text(db: Store, version_id: int) -> VersionText:
 
 def current_texts(db: Store) -> list[tuple[int, str]]:
     """(version_id, text) of every document's current version: the corpus boilerplate detection compares."""
-    sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id ORDER BY d.id"
+    sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id " \
+          "WHERE d.deleted_at IS NULL ORDER BY d.id"
     return [(row[0], row[1]) for row in db.execute(sql).fetchall()]
 
 

@@ -219,7 +219,7 @@ def m006_search_index(db: Database) -> None:
 
 def _backfill(db: Database) -> None:
     """Index what an existing database already holds (a new one holds nothing yet)."""
-    from reader.core.storage.search_index import index_all_texts
+    from reader.core.storage.search_index import index_document_text
 
     for table, row_sql in (("annotations", _ANNOTATION_ROW), ("links", _LINK_ROW), ("documents", _DOCUMENT_ROW),
                            ("notebook_notes", _NOTE_ROW)):
@@ -227,7 +227,8 @@ def _backfill(db: Database) -> None:
             for statement in row_sql.format(id=row_id).split(";"):
                 if statement.strip():
                     db.execute(statement)
-    index_all_texts(db)
+    for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
+        index_document_text(db, document_id)  # (index_all_texts knows the Trash, which came later: m009)
 
 
 @migration
@@ -245,3 +246,12 @@ def m008_recognition_failures(db: Database) -> None:
     _table(db, "recognition_failures").create(
         {"document_id": int, "version_id": int, "message": str, "failed_at": str}, pk="document_id",
         foreign_keys=[("document_id", "documents", "id")], not_null={"message"})
+
+
+@migration
+def m009_document_trash(db: Database) -> None:
+    """Documents go to the Trash with their annotations and mentions, as one step that can be undone."""
+    _table(db, "documents").add_column("deleted_at", str)
+    _table(db, "document_trash").create(
+        {"document_id": int, "deleted_at": str, "annotation_ids": str, "mentions": str}, pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")], not_null={"deleted_at", "annotation_ids", "mentions"})

@@ -30,10 +30,15 @@ class IndexRow:
     snippet: str
 
 
+def remove_document_text(db: Store, document_id: int) -> None:
+    first = TEXT_ROWS + (document_id << LINE_BITS)
+    db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [first, first + (1 << LINE_BITS) - 1])
+
+
 def index_document_text(db: Store, document_id: int) -> None:
     """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
     first = TEXT_ROWS + (document_id << LINE_BITS)
-    db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [first, first + (1 << LINE_BITS) - 1])
+    remove_document_text(db, document_id)
     version = document_store.version_text(db, document_store.current_version_id(db, document_id))
     boilerplate = [(s.start, s.end) for s in version.boilerplate]
     rows, start = [], 0
@@ -47,7 +52,8 @@ def index_document_text(db: Store, document_id: int) -> None:
 
 
 def index_all_texts(db: Store) -> None:
-    for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
+    live = "SELECT id FROM documents WHERE current_version_id IS NOT NULL AND deleted_at IS NULL"
+    for (document_id,) in db.execute(live).fetchall():
         index_document_text(db, document_id)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from reader.core.errors import DocumentNotFound
 from reader.ui.reading.legend import Legend
 from reader.ui.reading.services import ReadingServices
 
@@ -82,11 +83,25 @@ class PaneArea(QWidget):
     def refresh_document(self, document_id: int) -> None:
         pane = self.pane_for(document_id)
         if pane is not None:
-            pane.refresh()
+            self._refresh_or_close(pane)
 
     def refresh_all(self, *_args) -> None:
-        for pane in self.panes:
+        for pane in list(self.panes):
+            self._refresh_or_close(pane)
+
+    def _refresh_or_close(self, pane: DocumentPane) -> None:
+        """Repaint a pane from the core; a pane whose document went to the Trash (here or in another program)
+        closes."""
+        try:
             pane.refresh()
+        except DocumentNotFound:
+            self.close_pane(pane)
+
+    def close_document(self, document_id: int) -> None:
+        """Close the pane showing a document (when it went to the Trash, say)."""
+        pane = self.pane_for(document_id)
+        if pane is not None:
+            self.close_pane(pane)
 
     def close_pane(self, pane: DocumentPane) -> None:
         self.panes.remove(pane)

@@ -1,0 +1,58 @@
+"""SQL for a document in the Trash: it, its annotations and its mentions leave every list and the search index
+together, and come back together. Links stay: they are hidden while either end is in the Trash."""
+
+from __future__ import annotations
+
+import json
+
+from reader.core.storage import search_index
+from reader.core.storage.documents import now
+from reader.core.storage.store import Store
+
+DOCUMENT_INDEX_ROW = 3 << 50  # + document id: its metadata row in the search index (migration m006)
+
+
+def trash_document(db: Store, document_id: int) -> None:
+    """Move a live document to the Trash, in the caller's transaction."""
+    stamp = now()
+    annotation_ids = [row[0] for row in db.execute(
+        "SELECT id FROM annotations WHERE document_id = ? AND deleted_at IS NULL", [document_id]).fetchall()]
+    mentions = db.rows('SELECT entity_id, version_id, start, "end", text, type, date_value FROM mentions '
+                       "WHERE document_id = ?", [document_id])
+    db.execute("INSERT INTO document_trash (document_id, deleted_at, annotation_ids, mentions) VALUES (?, ?, ?, ?)",
+               [document_id, stamp, json.dumps(annotation_ids), json.dumps(mentions)])
+    db.executemany("UPDATE annotations SET deleted_at = ? WHERE id = ?", [(stamp, i) for i in annotation_ids])
+    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM recognition_failures WHERE document_id = ?", [document_id])
+    db.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", [stamp, document_id])
+    search_index.remove_document_text(db, document_id)
+    db.execute("DELETE FROM search_index WHERE rowid = ?", [DOCUMENT_INDEX_ROW + document_id])
+
+
+_RESTORE_MENTION = """INSERT INTO mentions (document_id, entity_id, version_id, start, "end", text, type, date_value)
+                      VALUES (:document_id, :entity_id, :version_id, :start, :end, :text, :type, :date_value)"""
+
+
+def restore_document(db: Store, document_id: int) -> None:
+    """Bring a document, and what went to the Trash with it, back (the caller's transaction)."""
+    row = db.execute("SELECT annotation_ids, mentions FROM document_trash WHERE document_id = ?",
+                     [document_id]).fetchone()
+    annotation_ids, mentions = (json.loads(value) for value in row) if row else ([], [])
+    db.execute("UPDATE documents SET deleted_at = NULL WHERE id = ?", [document_id])  # its index row comes back
+    db.executemany("UPDATE annotations SET deleted_at = NULL WHERE id = ?", [(i,) for i in annotation_ids])
+    db.executemany(_RESTORE_MENTION, [{**mention, "document_id": document_id} for mention in mentions])
+    db.execute("DELETE FROM document_trash WHERE document_id = ?", [document_id])
+    search_index.index_document_text(db, document_id)
+
+
+def trashed_documents(db: Store) -> list[tuple[int, str, str, int]]:
+    """(id, title or file name, deleted at, how many annotations went with it), newest first."""
+    sql = """SELECT d.id, COALESCE(NULLIF(d.title, ''), d.file_name), t.deleted_at, t.annotation_ids
+             FROM document_trash t JOIN documents d ON d.id = t.document_id ORDER BY t.deleted_at DESC"""
+    return [(row[0], row[1], row[2], len(json.loads(row[3]))) for row in db.execute(sql).fetchall()]
+
+
+def trashed_document_id(db: Store, file_name: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE file_name = ? AND deleted_at IS NOT NULL",
+                     [file_name]).fetchone()
+    return row[0] if row else None
