@@ -114,3 +114,20 @@ def test_ids_past_what_sqlite_holds(tmp_path):
     assert result.returncode == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr
     line = _one_line_error(run_cli(db, "text", str(2**64)))
     assert "no document" in line
+
+
+def test_a_journal_deleted_under_a_running_program(tmp_path):
+    """A -wal deleted while another program has the database open is named as such, not 'damaged'."""
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt")
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA wal_autocheckpoint = 0")
+        holder.execute("UPDATE documents SET title = 'edited in the journal'")
+        Path(f"{db}-wal").unlink()
+        line = _one_line_error(run_cli(db, "docs"))
+        assert f"the journal {db}-wal was deleted" in line and "damaged" not in line
+    finally:
+        holder.close()

@@ -35,8 +35,8 @@ def database_fault(exc: sqlite3.Error, path: Path) -> ReaderError:
     if "Could not decode to UTF-8" in text:
         return ReaderError(f"{path} holds text that is not valid UTF-8 ({_first_words(text)}); it was written by "
                            "another program; nothing was changed")
-    if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
-        return ReaderError(f"cannot read or write {path} ({text}); nothing was changed")
+    if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN") or text == "disk I/O error":
+        return ReaderError(_io_message(path, text))
     return ReaderError(f"{path}: {text}")
 
 
@@ -47,6 +47,16 @@ def file_fault(exc: OSError, path: Path, action: str) -> ReaderError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReaderError(f"cannot {action}: {path} is not writable ({exc.strerror}); nothing was changed")
     return ReaderError(f"cannot {action} ({path}: {exc.strerror or exc}); nothing was changed")
+
+
+def _io_message(path: Path, text: str) -> str:
+    """A journal deleted under a running program is the common cause on a healthy disk: say so, and what to do."""
+    journal, index = Path(f"{path}-wal"), Path(f"{path}-shm")
+    journal_gone = not journal.exists() or journal.stat().st_size == 0  # SQLite makes an empty one as it opens
+    if index.exists() and index.stat().st_size > 0 and journal_gone:  # stat only: never open a database file
+        return (f"the journal {path}-wal was deleted while a program had {Path(path).name} open; close the programs "
+                "using it (each writes its changes back as it closes), then try again; nothing was changed")
+    return f"cannot read or write {path} ({text}); nothing was changed"
 
 
 def read_only_message(path: Path) -> str:
