@@ -52,12 +52,26 @@ def run_app(db_path: Path) -> int:
     if workspace is None:
         return 1
     window = build_window(workspace, settings_for(db_path))
+    sys.excepthook = fault_handler(window, db_path)
     window.show()
     start_recognition(window, window.entity_panels, window.reading_area)
     try:
         return app.exec()
     finally:
         workspace.close()
+
+
+def fault_handler(window: MainWindow, db_path: Path):
+    """What the window does with an error no handler caught: one line in the status bar (and on stderr), the
+    traceback in the log beside the database; never a traceback on screen, and the window goes on."""
+    from reader.core.fault_report import describe_fault
+
+    def handle(exc_type, exc, traceback) -> None:
+        message = describe_fault(exc, db_path)
+        window.statusBar().showMessage(message, 20000)
+        print(f"error: {message}", file=sys.stderr)
+
+    return handle
 
 
 def open_or_restore(db_path: Path) -> Workspace | None:

@@ -30,3 +30,18 @@ def test_declining_the_offer_leaves_everything_as_it_was(db_path, monkeypatch, q
     assert app.open_or_restore(db_path) is None
     assert db_path.read_bytes() == b"damaged" * 400
     assert not list(db_path.parent.glob("*.damaged-*.db"))
+
+
+def test_an_uncaught_error_becomes_one_line_in_the_status_bar(window, tmp_path):
+    """Protects the window from tracebacks: a bug in a handler is one line for the user, details in the log."""
+    from reader.core.fault_report import log_path
+    from reader.ui.app import fault_handler
+
+    handle = fault_handler(window, window.workspace.path)
+    try:
+        raise KeyError("a bug")
+    except KeyError as exc:
+        handle(type(exc), exc, exc.__traceback__)
+    message = window.statusBar().currentMessage()
+    assert "something went wrong inside the program (KeyError)" in message and "\n" not in message
+    assert "KeyError" in log_path(window.workspace.path).read_text(encoding="utf-8")
