@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint bench screenshot clean-venv bytecode
+.PHONY: run test lint bench screenshot clean-venv bytecode reliability
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,17 @@ run: bytecode
 	$(PY) main.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check reader tests bench scripts main.py
+	$(VENV)/bin/ruff check reader tests bench scripts reliability main.py
 	$(VENV)/bin/lint-imports
 
+# The short form of the fault trials runs first, so pytest's summary stays the last line.
 test: lint
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) -m reliability --short
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+# kill -9 trials (30 per operation), 60 s of concurrent writers, damaged files, 2,000+ fuzzed queries and imports.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) -m reliability
 
 bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
