@@ -39,7 +39,36 @@ def build_parser() -> argparse.ArgumentParser:
     _add_entity_commands(commands)
     _add_search_command(commands)
     _add_export_commands(commands)
+    _add_history_commands(commands)
     return parser
+
+
+def _add_history_commands(commands: argparse._SubParsersAction) -> None:
+    undo = commands.add_parser("undo", help="undo the newest change (made here or in the window)")
+    undo.set_defaults(handler=cmd_undo)
+    redo = commands.add_parser("redo", help="redo the change undone last")
+    redo.set_defaults(handler=cmd_redo)
+    history = commands.add_parser("history", help="list the changes that can be undone, newest first")
+    history.add_argument("--limit", type=int, default=20, metavar="N")
+    history.set_defaults(handler=cmd_history)
+
+
+def cmd_undo(workspace: Workspace, args: argparse.Namespace) -> int:
+    label, _ = workspace.history.undo()
+    print(f"undone: {label}")
+    return EXIT_OK
+
+
+def cmd_redo(workspace: Workspace, args: argparse.Namespace) -> int:
+    label, _ = workspace.history.redo()
+    print(f"redone: {label}")
+    return EXIT_OK
+
+
+def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
+    for step in workspace.history.steps(args.limit):
+        print(tab_line((step.id, step.created_at, "undone" if step.undone else "done", step.label)))
+    return EXIT_OK
 
 
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:

@@ -49,10 +49,15 @@ def copy_of(source: Path, target: Path) -> Path:
 
 
 def healthy(db: Path) -> bool:
+    """Whether the program's next start accepts the file: its own check, which is what a user meets."""
+    from reader.core.errors import ReaderError
+    from reader.core.storage.database import open_database
+
     try:
-        with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.Error:
+        open_database(db, backup=False).close()
+        return True
+    except ReaderError as exc:
+        print(f"# {db}: {exc}", file=sys.stderr)
         return False
 
 

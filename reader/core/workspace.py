@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.storage.database import open_database
 from reader.core.storage.store import Store
@@ -22,9 +23,11 @@ if TYPE_CHECKING:
     from reader.core.documents.service import DocumentService
     from reader.core.entities.service import EntityService
     from reader.core.export.service import ExportService
+    from reader.core.ops import History, OpChanges
     from reader.core.search.service import SearchService
     from reader.core.storage.backup import Restored
 
+T = TypeVar("T")
 DB_ENV_VAR = "ANNOTATED_READER_DB"
 DEFAULT_DB_NAME = "annotations.db"
 
@@ -84,6 +87,15 @@ class Workspace:
     search: SearchService = _Service("reader.core.search.service", "SearchService")
     export: ExportService = _Service("reader.core.export.service", "ExportService", "documents", "annotations",
                                      "links", "comparisons", "entities")
+    history: History = _Service("reader.core.ops", "History")
+
+    def run(self, label: str, change: Callable[[], T]) -> tuple[T, OpChanges]:
+        """Run a change as one undoable operation; returns its value and what it changed (for the views)."""
+        from reader.core.ops import operation
+
+        with operation(self.db, label) as running:
+            value = change()
+        return value, running.changes
 
     @classmethod
     def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:

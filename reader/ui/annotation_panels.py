@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
+from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -38,15 +38,15 @@ class _Context:
 
     window: MainWindow
     workspace: Workspace
-    stack: QUndoStack
+    ops: OpRunner
     events: AnnotationEvents
     area: PaneArea
 
 
-def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: QUndoStack,
+def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpRunner,
                               events: AnnotationEvents, area: PaneArea) -> AnnotationPanels:
     """Create the panels as docks of `window` and connect them to the reader and to each other."""
-    context = _Context(window, workspace, stack, events, area)
+    context = _Context(window, workspace, ops, events, area)
     panels = AnnotationPanels(
         comparisons=ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events),
         links=window.add_lazy_panel(lambda: _links(context), "Links", RIGHT, "Metadata"),
@@ -69,7 +69,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, stack: Q
 def _links(context: _Context):
     from reader.ui.annotations.links_list import LinksList
 
-    links = LinksList(context.workspace.links, context.workspace.documents, context.stack, context.events)
+    links = LinksList(context.workspace.links, context.workspace.documents, context.ops, context.events)
     links.annotation_activated.connect(context.area.show_annotation)
     return links
 
@@ -77,7 +77,7 @@ def _links(context: _Context):
 def _source_criticism(context: _Context):
     from reader.ui.annotations.source_criticism import SourceCriticismPanel
 
-    panel = SourceCriticismPanel(context.workspace.sources, context.stack, context.events)
+    panel = SourceCriticismPanel(context.workspace.sources, context.ops, context.events)
     panel.show_document(context.window.library.selected_document_id())
     return panel
 
@@ -85,7 +85,7 @@ def _source_criticism(context: _Context):
 def _review(context: _Context):
     from reader.ui.annotations.review_list import ReviewList
 
-    review = ReviewList(context.workspace.review, context.workspace.documents, context.stack, context.events)
+    review = ReviewList(context.workspace.review, context.workspace.documents, context.ops, context.events)
     review.annotation_activated.connect(context.area.show_annotation)
     return review
 
@@ -95,7 +95,7 @@ def _notebook(context: _Context):
 
     workspace = context.workspace
     notebook = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash,
-                             context.stack, context.events)
+                             context.ops, context.events)
     notebook.citation_activated.connect(context.area.show_annotation)
     notebook.show_document(context.window.library.selected_document_id())
     return notebook
@@ -104,10 +104,10 @@ def _notebook(context: _Context):
 def _trash_dialog(context: _Context):
     from reader.ui.annotations.trash_dialog import TrashDialog
 
-    return TrashDialog(context.workspace.trash, context.stack, context.events, context.window)
+    return TrashDialog(context.workspace.trash, context.ops, context.events, context.window)
 
 
 def _tag_manager(context: _Context):
     from reader.ui.annotations.tag_editor import TagManager
 
-    return TagManager(context.workspace.tags, context.stack, context.events, context.window)
+    return TagManager(context.workspace.tags, context.ops, context.events, context.window)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import DatabaseUnusable, ReaderError
@@ -16,6 +15,7 @@ from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.events import AnnotationEvents
 from reader.ui.export_actions import install_export_actions
 from reader.ui.main_window import MainWindow
+from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
 from reader.ui.search_panels import install_search_panel
@@ -32,12 +32,13 @@ def settings_for(db_path: Path) -> QSettings:
 def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     """Wire every service and widget together; tests call this with a workspace in tmp_path."""
     runner = TaskRunner(workspace)
-    stack, events = QUndoStack(), AnnotationEvents()
-    reading_area = PaneArea(ReadingServices(workspace, stack, events))
-    window = MainWindow(workspace, settings, reading_area, runner, stack, events)
-    for owned in (runner, stack, events):
+    events = AnnotationEvents()
+    ops = OpRunner(workspace, events)
+    reading_area = PaneArea(ReadingServices(workspace, ops, events))
+    window = MainWindow(workspace, settings, reading_area, runner, ops, events)
+    for owned in (runner, ops, events):
         owned.setParent(window)
-    window.annotation_panels = install_annotation_panels(window, workspace, stack, events, reading_area)
+    window.annotation_panels = install_annotation_panels(window, workspace, ops, events, reading_area)
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     install_export_actions(window, workspace, events, window.search_panel, window.annotation_panels.comparisons)

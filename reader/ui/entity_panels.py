@@ -48,6 +48,7 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
+    window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))
     window.library.retry_requested.connect(lambda _document_id: start_recognition(window, panels, area))
     area.recognition_retry_requested.connect(lambda: start_recognition(window, panels, area))
     return panels
@@ -56,7 +57,7 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
 def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: EntityPanels):
     from reader.ui.entities.register_panel import RegisterPanel
 
-    register = RegisterPanel(workspace.entities)
+    register = RegisterPanel(workspace.entities, window.ops)
     register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     register.register_changed.connect(area.refresh_all)
     register.refresh()
@@ -82,6 +83,14 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
     task.failed.connect(lambda message: window.statusBar().showMessage(message, 10000))
 
 
+def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
+    """A decision undone or redone (here or from the command line): bring mentions up to date, then repaint."""
+    panels.register.if_built(lambda register: register.refresh())
+    area.refresh_all()
+    if window.workspace.entities.is_stale():
+        start_recognition(window, panels, area)
+
+
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
     panels.register.if_built(lambda register: register.refresh())
     area.refresh_all()
@@ -104,9 +113,6 @@ def _show_entity(window: MainWindow, panels: EntityPanels, entity_id: int) -> No
 
 def _mark(window: MainWindow, workspace: Workspace, area: PaneArea, document_id: int, start: int, end: int,
           kind: str) -> None:
-    try:
-        workspace.entities.add_mention(document_id, start, end, kind)
-    except ReaderError as exc:
-        window.statusBar().showMessage(str(exc), 10000)
-        return
-    area.refresh_all()
+    if window.ops.run(f"Mark as {kind.lower()}", lambda: workspace.entities.add_mention(document_id, start, end,
+                                                                                         kind)) is not None:
+        area.refresh_all()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from reader.core.annotations.models import Annotation
+    from reader.core.ops import OpChanges
 
 
 class AnnotationEvents(QObject):
@@ -20,5 +21,22 @@ class AnnotationEvents(QObject):
     document_changed = Signal(int)  # metadata or source criticism
     failed = Signal(str)
 
+    register_changed = Signal()  # entity decisions or authority ids
+
     def annotation_changed(self, annotation: Annotation) -> None:
         self.annotations_changed.emit(annotation.document_id)
+
+    def apply(self, changes: OpChanges) -> None:
+        """Send the notices an operation's changes call for (the one mapping from OpChanges to views)."""
+        for document_id in changes.documents:
+            self.document_changed.emit(document_id)
+        for document_id in changes.annotation_documents | changes.documents:
+            self.annotations_changed.emit(document_id)
+        if changes.links or changes.annotations or changes.documents or changes.tags:
+            self.links_changed.emit()  # a pair is hidden with either side, and filtered by tags and documents
+        if changes.tags:
+            self.tags_changed.emit()
+        if changes.notebook or changes.annotations:
+            self.notebook_changed.emit()
+        if changes.register:
+            self.register_changed.emit()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
@@ -21,6 +21,7 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
+from reader.ui.operations import OpRunner
 from reader.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,13 +40,13 @@ class MainWindow(QMainWindow):
     document_selected = Signal(object)  # the library's selected document id, or None
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
-                 undo_stack: QUndoStack, events: AnnotationEvents):
+                 ops: OpRunner, events: AnnotationEvents):
         super().__init__()
         self.workspace = workspace
         self.settings = settings
         self.reading_area = reading_area
         self.runner = runner
-        self.undo_stack = undo_stack
+        self.ops = ops
         self.events = events
         self.setWindowTitle("Annotated Reader")
         self.setObjectName("MainWindow")
@@ -129,12 +130,20 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
 
     def _add_undo_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.edit_menu.addActions([undo, redo])
+        """Undo and Redo are the core's: they reach changes made from the command line too, and a restart."""
+        self.undo_action = self._action(self.edit_menu, "&Undo", QKeySequence("Ctrl+Z"), self.ops.undo)
+        self.redo_action = self._action(self.edit_menu, "&Redo", QKeySequence("Ctrl+Shift+Z"), self.ops.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_menu.addSeparator()
+        self.ops.history_changed.connect(self.update_undo_actions)
+        self.edit_menu.aboutToShow.connect(self.update_undo_actions)  # another program may have changed it
+        self.update_undo_actions()
+
+    def update_undo_actions(self) -> None:
+        for action, verb, label in ((self.undo_action, "Undo", self.ops.undo_text()),
+                                    (self.redo_action, "Redo", self.ops.redo_text())):
+            action.setText(f"&{verb} {label}" if label else f"&{verb}")
+            action.setEnabled(bool(label))
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -172,15 +181,11 @@ class MainWindow(QMainWindow):
         self.document_selected.emit(document_id)
 
     def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
-        from reader.ui.commands import UpdateMetadataCommand  # the undo commands load with the first edit
-
-        self.undo_stack.push(UpdateMetadataCommand(self.workspace.documents, self.events, document_id, changes))
+        self.ops.run("Edit metadata", lambda: self.workspace.documents.update_metadata(document_id, changes))
 
     def delete_document(self, document_id: int) -> None:
         """Ask, then move the document to the Trash with its annotations and mentions (one step: Edit > Undo)."""
         from PySide6.QtWidgets import QMessageBox
-
-        from reader.ui.commands import TrashCommand
 
         info = self.workspace.documents.get(document_id)
         count = info.annotation_count
@@ -189,8 +194,7 @@ class MainWindow(QMainWindow):
             f"{'s' * (count != 1)}? Edit > Undo or Edit > Trash brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(TrashCommand(self.workspace.trash, self.events, "document", document_id,
-                                              restore=False))
+            self.ops.run("Delete document", lambda: self.workspace.documents.delete(document_id))
 
     def _on_document_changed(self, document_id: int) -> None:
         if not any(info.id == document_id for info in self.workspace.documents.list()):

@@ -50,3 +50,26 @@ def test_text_that_is_not_utf8_is_named_in_one_line(workspace: Workspace) -> Non
     message = describe_fault(error.value, workspace.path)
     assert "not valid UTF-8" in message and str(workspace.path) in message and "\n" not in message
 
+
+
+def test_a_start_killed_in_its_first_transaction_is_recovered(tmp_path: Path) -> None:
+    """Protects the next start after a crash before the file became WAL: the hot rollback journal is rolled back
+    (SQLite's recovery) instead of the file being called read-only."""
+    import signal
+    import subprocess
+    import sys
+
+    db_path = tmp_path / "annotations.db"
+    code = ("import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('PRAGMA journal_mode=delete'); c.execute('PRAGMA cache_size=1'); "
+            "c.execute('CREATE TABLE t(x)'); c.execute('BEGIN IMMEDIATE'); "
+            "[c.execute('INSERT INTO t VALUES (randomblob(2000))') for _ in range(200)]; "
+            "print('ready', flush=True); time.sleep(60)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(db_path)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert Path(f"{db_path}-journal").exists()
+    Workspace.open(db_path).close()  # a table of the crashed start is rolled back; ours are created
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 0

@@ -1,10 +1,10 @@
 """Fixtures for window tests: the real window wired over a workspace in tmp_path."""
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from reader.ui.app import build_window, settings_for
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 
 @pytest.fixture
@@ -24,6 +24,6 @@ def events():
 
 
 @pytest.fixture
-def stack(qtbot):
-    """An undo stack for the commands a test pushes."""
-    return QUndoStack()
+def stack(qtbot, workspace, events):
+    """The operation runner (the core's undo and redo) the widgets of one test share."""
+    return OpRunner(workspace, events)

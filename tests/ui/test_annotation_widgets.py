@@ -16,7 +16,6 @@ from reader.ui.annotations.review_list import ReviewList
 from reader.ui.annotations.source_criticism import SourceCriticismPanel
 from reader.ui.annotations.tag_editor import TagEditor, TagManager
 from reader.ui.annotations.trash_dialog import TrashDialog
-from reader.ui.commands import CreateLinkCommand, SetTagsCommand
 
 
 @pytest.fixture
@@ -178,8 +177,7 @@ def test_link_dialog_to_a_passage_in_another_document(qtbot, workspace, events, 
     dialog.relation_box.setCurrentIndex(dialog.relation_box.findData("same_event"))
     dialog.note_edit.setPlainText("  same summit ")
     assert ok.isEnabled() and dialog.target() == Passage(third.id, 0, 12)
-    stack.push(CreateLinkCommand(workspace.links, events, dialog.source, dialog.target(), dialog.relation(),
-                                 dialog.note()))
+    stack.run("Link", lambda: workspace.links.link(dialog.source, dialog.target(), dialog.relation(), dialog.note()))
     [entry] = [e for e in workspace.links.links_for(a.id) if e.link.relation == "same_event"]
     assert entry.other.document_id == third.id and entry.link.note == "same summit"
 
@@ -196,12 +194,13 @@ def test_link_dialog_to_an_existing_annotation(qtbot, workspace, linked):
 
 
 def test_tag_editor_autocompletes_and_applies_undoably(qtbot, workspace, events, stack, linked):
-    """Typing 'mee' offers meeting-1934; Enter applies the tags through the undo stack."""
+    """Typing 'mee' offers meeting-1934; Enter applies the tags as one undoable operation."""
     a, _, c = linked
     editor = TagEditor(workspace.tags)
     qtbot.addWidget(editor)
     editor.show()
-    editor.tags_edited.connect(lambda names: stack.push(SetTagsCommand(workspace.annotations, events, c.id, names)))
+    annotations = workspace.annotations
+    editor.tags_edited.connect(lambda names: stack.run("Edit tags", lambda: annotations.set_tags(c.id, names)))
     qtbot.keyClicks(editor, "source, mee")
     completer = editor.completer()
     assert completer.splitPath(editor.text()) == ["mee"] and completer.completionCount() == 1

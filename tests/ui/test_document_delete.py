@@ -15,7 +15,7 @@ def test_delete_from_the_library_menu_and_undo(window, monkeypatch) -> None:
     next(action for action in menu.actions() if action.text() == "Delete document…").trigger()
     titles = [window.library.model.document_at(r).id for r in range(window.library.model.rowCount())]
     assert info.id not in titles and window.reading_area.pane_for(info.id) is None
-    assert window.undo_stack.undoText() == "Delete document"
-    window.undo_stack.undo()
+    assert window.ops.undo_text() == "Delete document"
+    window.ops.undo()
     assert info.id in [window.library.model.document_at(r).id for r in range(window.library.model.rowCount())]
     assert [a.note for a in window.workspace.annotations.for_document(info.id)] == ["mine"]

@@ -79,7 +79,7 @@ def test_highlight_with_the_keyboard_is_painted(window, qtbot):
     painted = _formats_at(pane, start, end)
     assert any(fmt.background().color().alpha() > 0 for _, _, fmt in painted)
     assert (pane.view.offsets.to_utf16(start), end - start) in {(s, n) for s, n, _ in painted}
-    window.undo_stack.undo()
+    window.ops.undo()
     assert window.workspace.annotations.for_document(pane.document_id) == []
     assert _formats_at(pane, start, end) == []
 
@@ -110,7 +110,7 @@ def test_editing_a_note_from_the_sidebar(window, qtbot):
     pane.sidebar.editor.source.setPlainText("second thought")
     qtbot.mouseClick(pane.sidebar.editor.save_button, Qt.MouseButton.LeftButton)
     assert window.workspace.annotations.get(created.id).note == "second thought"
-    window.undo_stack.undo()
+    window.ops.undo()
     assert window.workspace.annotations.get(created.id).note == "first thought"
 
 
@@ -271,7 +271,7 @@ def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
     links._on_entry_double_clicked(links.entries.item(0))
     assert [p.document_id for p in area.panes] == [left.document_id, target.document_id]
     assert window.workspace.annotations.get(source_id).document_id == left.document_id
-    window.undo_stack.undo()
+    window.ops.undo()
     assert window.workspace.links.links_for(target.id) == []
 
 

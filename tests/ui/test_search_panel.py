@@ -32,11 +32,9 @@ def test_results_update_after_adding_a_note(window, qtbot):
         qtbot.keyClicks(panel.box, "pipe")
     before = panel.message.text()
     document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
-    from reader.ui.commands import CreateAnnotationCommand
-
+    annotations = window.workspace.annotations
     with qtbot.waitSignal(panel.searched, timeout=5000):
-        window.undo_stack.push(CreateAnnotationCommand(window.workspace.annotations, window.events, document_id,
-                                                       0, 10, note="the pipe story, not a slap?"))
+        window.ops.run("Add note", lambda: annotations.create(document_id, 0, 10, note="the pipe story, not a slap?"))
     assert panel.message.text() != before
     labels = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
     assert "Highlights and notes (1)" in labels

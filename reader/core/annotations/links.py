@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from reader.core.annotations.models import Link, LinkedAnnotation, Passage
 from reader.core.annotations.relations import RELATIONS
 from reader.core.errors import ReaderError
+from reader.core.ops import operation
 from reader.core.storage import links as store
 from reader.core.storage.store import Store
 
@@ -30,7 +31,7 @@ class LinkService:
     def link(self, source: Target, target: Target, relation: str, note: str = "") -> Link:
         """Link two annotations (a Passage becomes a new highlight first); `source` derives from `target`."""
         _check_relation(relation)
-        with self._db.atomic():
+        with operation(self._db, "Link passages"):
             from_id, to_id = self._annotation_id(source), self._annotation_id(target)
             if from_id == to_id:
                 raise ReaderError("an annotation cannot be linked to itself")
@@ -61,14 +62,14 @@ class LinkService:
         changes = {key: value for key, value in (("relation", relation), ("note", note)) if value is not None}
         if relation is not None:
             _check_relation(relation)
-        with self._db.atomic():
+        with operation(self._db, "Edit link"):
             store.update_link(self._db, link_id, changes)
         return self.get(link_id)
 
     def delete(self, link_id: int, with_annotations: tuple[int, ...] = ()) -> Link:
         """Move a link to the Trash, with the annotations it created from passages (undoing a link); returns it."""
         link = self.get(link_id)
-        with self._db.atomic():
+        with operation(self._db, "Delete link"):
             store.mark_link_deleted(self._db, link_id, True)
             for annotation_id in with_annotations:
                 self._annotations.delete(annotation_id)
@@ -78,7 +79,7 @@ class LinkService:
         """Bring a link back from the Trash, with the annotations `delete` took along."""
         if store.get_link(self._db, link_id, include_deleted=True) is None:
             raise LinkNotFound(f"no link with id {link_id}")
-        with self._db.atomic():
+        with operation(self._db, "Restore link"):
             for annotation_id in with_annotations:
                 self._annotations.restore(annotation_id)
             store.mark_link_deleted(self._db, link_id, False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.annotations.models import NotebookNote
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
+from reader.core.ops import operation
 from reader.core.storage import documents as document_store
 from reader.core.storage import notebook as store
 from reader.core.storage.store import Store
@@ -27,7 +28,7 @@ class NotebookService:
             raise ReaderError(f"no document with id {document_id}")
         for annotation_id in citations:
             self._annotations.get(annotation_id)
-        with self._db.atomic():
+        with operation(self._db, "New notebook note"):
             note_id = store.insert_note(self._db, document_id, title, body)
             store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
@@ -53,7 +54,7 @@ class NotebookService:
         changes = {key: value for key, value in (("body", body), ("title", title)) if value is not None}
         for annotation_id in citations or ():
             self._annotations.get(annotation_id)
-        with self._db.atomic():
+        with operation(self._db, "Edit notebook note"):
             store.update_note(self._db, note_id, changes)
             if citations is not None:
                 store.replace_citations(self._db, note_id, list(citations))
@@ -61,13 +62,13 @@ class NotebookService:
 
     def delete(self, note_id: int) -> NotebookNote:
         note = self.get(note_id)
-        with self._db.atomic():
+        with operation(self._db, "Delete notebook note"):
             store.mark_note_deleted(self._db, note_id, True)
         return note
 
     def restore(self, note_id: int) -> NotebookNote:
         if store.get_note(self._db, note_id, include_deleted=True) is None:
             raise NoteNotFound(f"no note with id {note_id}")
-        with self._db.atomic():
+        with operation(self._db, "Restore notebook note"):
             store.mark_note_deleted(self._db, note_id, False)
         return self.get(note_id)

@@ -22,6 +22,7 @@ from reader.core.annotations.models import (
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.models import ReanchorSummary
+from reader.core.ops import operation
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage.store import Store
@@ -114,7 +115,7 @@ class ReviewService:
         changes = {"version_id": snapshot.version_id, "start": snapshot.start, "end": snapshot.end,
                    "exact": snapshot.quote.exact, "prefix": snapshot.quote.prefix, "suffix": snapshot.quote.suffix,
                    "anchor_status": snapshot.anchor_status, "anchor_confidence": snapshot.anchor_confidence}
-        with self._db.atomic():
+        with operation(self._db, "Settle a note's place"):
             store.update_annotation(self._db, snapshot.id, changes)
         return self._annotations.get(snapshot.id)
 

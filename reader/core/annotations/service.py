@@ -8,6 +8,7 @@ from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_a
 from reader.core.annotations.tag_models import clean_tags
 from reader.core.errors import ReaderError
 from reader.core.models import Span
+from reader.core.ops import operation
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store
@@ -42,7 +43,7 @@ class AnnotationService:
         transaction, so a re-import by another program cannot slip a new version in between)."""
         _check_color(color)
         names = clean_tags(tags)
-        with self._db.atomic():
+        with operation(self._db, "Add annotation"):
             version_id = document_store.current_version_id(self._db, document_id)
             text = document_store.version_text(self._db, version_id).text
             _check_range(text, start, end)
@@ -53,7 +54,7 @@ class AnnotationService:
 
     def create_many(self, new: list[NewAnnotation]) -> list[int]:
         """Create many annotations in one transaction (all or none); each document's text is read once."""
-        with self._db.atomic():
+        with operation(self._db, "Add annotations"):
             texts: dict[int, tuple[int, str]] = {}
             rows = []
             for item in new:
@@ -99,14 +100,14 @@ class AnnotationService:
 
     def set_note(self, annotation_id: int, note: str) -> Annotation:
         self.get(annotation_id)
-        with self._db.atomic():
+        with operation(self._db, "Edit note"):
             store.update_annotation(self._db, annotation_id, {"note": note})
         return self.get(annotation_id)
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)
         self.get(annotation_id)
-        with self._db.atomic():
+        with operation(self._db, "Change colour"):
             store.update_annotation(self._db, annotation_id, {"color": color})
         return self.get(annotation_id)
 
@@ -114,7 +115,7 @@ class AnnotationService:
         """Replace an annotation's tags (new names create tags; the undo command passes the old tuple back)."""
         self.get(annotation_id)
         names = clean_tags(tags)
-        with self._db.atomic():
+        with operation(self._db, "Edit tags"):
             tag_store.replace_annotation_tags(self._db, annotation_id, names)
             store.update_annotation(self._db, annotation_id, {})
         return self.get(annotation_id)
@@ -122,7 +123,7 @@ class AnnotationService:
     def delete(self, annotation_id: int) -> Annotation:
         """Move to the Trash (restorable); returns the annotation as it was."""
         annotation = self.get(annotation_id)
-        with self._db.atomic():
+        with operation(self._db, "Delete annotation"):
             store.mark_deleted(self._db, annotation_id, True)
         return annotation
 
@@ -130,7 +131,7 @@ class AnnotationService:
         """Bring an annotation back from the Trash, with its tags and links."""
         if store.get_annotation(self._db, annotation_id, include_deleted=True) is None:
             raise AnnotationNotFound(f"no annotation with id {annotation_id}")
-        with self._db.atomic():
+        with operation(self._db, "Restore annotation"):
             store.mark_deleted(self._db, annotation_id, False)
         return self.get(annotation_id)
 

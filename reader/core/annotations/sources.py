@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import DocumentNotFound, ReaderError
+from reader.core.ops import operation
 from reader.core.storage import sources as store
 from reader.core.storage.store import Store
 
@@ -36,6 +37,6 @@ class SourceCriticismService:
         self.get(document_id)
         if criticism.reliability is not None and criticism.reliability not in RELIABILITY_RANGE:
             raise ReaderError("reliability goes from 1 (unreliable) to 5 (reliable)")
-        with self._db.atomic():
+        with operation(self._db, "Edit source criticism"):
             store.set_criticism(self._db, document_id, criticism)
         return self.get(document_id)

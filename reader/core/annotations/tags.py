@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.annotations.tag_models import TagCount, TagRename, clean_tags
 from reader.core.errors import ReaderError
+from reader.core.ops import operation
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store
 
@@ -29,7 +30,7 @@ class TagService:
         same_tag = old.casefold() == new_name.casefold()
         merged = not same_tag and store.tag_id(self._db, new_name) is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
-        with self._db.atomic():
+        with operation(self._db, "Rename tag"):
             if merged:
                 store.add_tag_to(self._db, tagged, [new_name])
                 store.delete_tag(self._db, old)
@@ -39,7 +40,7 @@ class TagService:
 
     def undo_rename(self, change: TagRename) -> None:
         """Put back exactly what `rename` changed: the old tag on its annotations, the new one as it was."""
-        with self._db.atomic():
+        with operation(self._db, "Rename tag back"):
             if not change.merged:
                 store.rename_tag_row(self._db, change.new, change.old)
                 return

@@ -17,7 +17,7 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.models import FileOutcome, ImportReport, Metadata
-from reader.core.storage import document_trash, search_index
+from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage.store import Store
 
@@ -38,6 +38,8 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
                 _fill_metadata(db, document_id, source)
         report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id)
                                  for o in report.outcomes if o.status == "new_version")
+        if report.reanchored:
+            history.forget_all(db)  # notes moved to new versions: no earlier step can be undone safely
         if report.changed_document_ids:
             search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import DocumentNotFound
-from reader.core.models import DocumentInfo, ImportReport, VersionText
+from reader.core.models import DocumentInfo, ImportReport, Span, VersionText
+from reader.core.ops import operation
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
 from reader.core.storage.store import Store
@@ -47,11 +48,15 @@ class DocumentService:
         """The current version's text and boilerplate."""
         return store.version_text(self._db, self.get(document_id).version_id)
 
+    def boilerplate(self, version_id: int) -> list[Span]:
+        """A version's boilerplate as it stands (detected, marked and unmarked)."""
+        return store.effective_boilerplate(self._db, version_id)
+
     def version(self, version_id: int) -> VersionText:
         return store.version_text(self._db, version_id)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
-        with self._db.atomic():
+        with operation(self._db, "Edit metadata"):
             store.update_metadata(self._db, document_id, changes)
         return self.get(document_id)
 
@@ -59,7 +64,7 @@ class DocumentService:
         """Move a document to the Trash with its annotations and mentions, as one step; returns it as it was."""
         from reader.core.storage import document_trash
 
-        with self._db.atomic():
+        with operation(self._db, "Delete document"):
             info = self.get(document_id)
             document_trash.trash_document(self._db, document_id)
         return info
@@ -68,7 +73,7 @@ class DocumentService:
         """Bring a document back from the Trash with what went with it (the undo of `delete`)."""
         from reader.core.storage import document_trash
 
-        with self._db.atomic():
+        with operation(self._db, "Restore document"):
             if store.get_document(self._db, document_id, include_trashed=True) is None:
                 raise DocumentNotFound(f"no document with id {document_id}")
             if store.get_document(self._db, document_id) is None:
@@ -78,7 +83,7 @@ class DocumentService:
     def set_boilerplate(self, document_id: int, start: int, end: int, is_boilerplate: bool) -> VersionText:
         """Mark or unmark a range as boilerplate on the current version; the decision survives re-detection."""
         version_id = self.get(document_id).version_id
-        with self._db.atomic():
+        with operation(self._db, "Mark boilerplate"):
             store.add_user_boilerplate(self._db, version_id, start, end, is_boilerplate)
             store.refresh_boilerplate_count(self._db, version_id)
             search_index.index_document_text(self._db, document_id)

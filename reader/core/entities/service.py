@@ -17,6 +17,7 @@ from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.models import Span
+from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput
 
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
+DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", "not_merged": "keep apart",
+                   "split": "split alias", "reject_entity": "not an entity", "reject_mention": "not a mention",
+                   "add_mention": "mark a name"}
 CONTEXT = 60
 Progress = Callable[[int, int, str], None]
 
@@ -58,6 +62,10 @@ class EntityService:
         report.model_warning = self.model.warning
         return report
 
+    def is_stale(self) -> bool:
+        """Whether documents or decisions changed since the register was last brought up to date."""
+        return store.get_state(self._db, "signature") != self._signature()
+
     def ensure_current(self) -> RecognitionReport | None:
         """Recognise only if documents or decisions changed since the last run (the CLI calls this before printing)."""
         if store.get_state(self._db, "signature") == self._signature():
@@ -66,7 +74,8 @@ class EntityService:
 
     def _signature(self) -> str:
         versions = ",".join(str(v) for v, _ in document_store.current_texts(self._db))
-        decisions = len(store.decision_rows(self._db))
+        decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
+        # decision and a new one can share an id and a count, never their content
         return f"{PIPELINE_VERSION}:{self.model.model_name}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
@@ -212,13 +221,13 @@ class EntityService:
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
         self._key(entity_id)
-        with self._db.atomic():
+        with operation(self._db, "Edit entity ids"):
             store.update_entity(self._db, entity_id, {"wikidata": wikidata.strip(), "viaf": viaf.strip(),
                                                       "geonames": geonames.strip(), "note": note})
         return self.describe(entity_id)
 
     def _decide(self, kind: str, payload: dict) -> RecognitionReport:
-        with self._db.atomic():
+        with operation(self._db, f"Entities: {DECISION_LABELS.get(kind, kind)}"):
             store.add_decision(self._db, kind, payload)
             return self.recognise()
 

@@ -15,6 +15,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.export.items import ExportItem, LinkItem, Scope
+from reader.core.ops import operation
 from reader.core.storage.store import Store
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
@@ -91,7 +92,7 @@ class ExportService:
         """Read W3C annotations back onto the documents we have, one transaction for the whole file."""
         from reader.core.export.w3c_import import import_annotations
 
-        with self._db.atomic():
+        with operation(self._db, "Import annotations"):
             return import_annotations(path, self._documents, self._annotations)
 
     def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:

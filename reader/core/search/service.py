@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from reader.core.errors import ReaderError
+from reader.core.ops import operation
 from reader.core.search.filters import MENTION_KEYS, restriction_for
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
@@ -141,14 +142,14 @@ class SearchService:
     def save(self, name: str, query: str) -> int:
         if not name.strip() or not query.strip():
             raise ReaderError("a saved search needs a name and a query")
-        with self._db.atomic():
+        with operation(self._db, "Save search"):
             return store.save_search(self._db, name.strip(), query.strip())
 
     def saved(self) -> list[tuple[int, str, str]]:
         return store.saved_searches(self._db)
 
     def delete_saved(self, search_id: int) -> None:
-        with self._db.atomic():
+        with operation(self._db, "Delete saved search"):
             store.delete_saved_search(self._db, search_id)
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import DatabaseMissing, DatabaseUnusable
+from reader.core.errors import DatabaseMissing, DatabaseUnusable, ReaderError
 from reader.core.storage.backup import PendingBackup, latest_backup
 from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
@@ -103,7 +103,32 @@ def session_file(path: Path) -> Path:
 
 def _check_integrity(path: Path) -> None:
     """Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
-    file, i.e. write to a damaged database and consume the journal that might still hold the latest changes."""
+    file, i.e. write to a damaged database and consume the journal that might still hold the latest changes.
+
+    One exception: a program killed inside its very first transaction, before the file was switched to WAL, leaves a
+    hot rollback journal (`-journal`) that only a read-write connection can roll back; until then a read-only one
+    says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was."""
+    try:
+        _quick_check(path)
+    except ReaderError as fault:
+        if isinstance(fault, DatabaseUnusable) or not Path(f"{path}-journal").exists():
+            raise
+        _roll_back_hot_journal(path)
+        _quick_check(path)
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise database_fault(exc, path) from exc
+
+
+def _quick_check(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:

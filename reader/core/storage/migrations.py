@@ -255,3 +255,18 @@ def m009_document_trash(db: Database) -> None:
     _table(db, "document_trash").create(
         {"document_id": int, "deleted_at": str, "annotation_ids": str, "mentions": str}, pk="document_id",
         foreign_keys=[("document_id", "documents", "id")], not_null={"deleted_at", "annotation_ids", "mentions"})
+
+
+@migration
+def m011_history(db: Database) -> None:
+    """The undo history, kept in the database so undo and redo work from the window and the command line alike, and
+    after a restart; triggers log every change an operation makes to the user's data (storage/history.py)."""
+    from reader.core.storage.history import track
+
+    _table(db, "history").create({"id": int, "label": str, "created_at": str, "undone": int}, pk="id",
+                                 not_null={"label", "undone"})
+    _table(db, "history_rows").create({"seq": int, "op_id": int, "tbl": str, "pk": str, "before": str, "after": str},
+                                      pk="seq", not_null={"op_id", "tbl", "pk"})
+    _table(db, "history_rows").create_index(["op_id"])
+    _table(db, "history_active").create({"op_id": int}, pk="op_id")
+    track(db)

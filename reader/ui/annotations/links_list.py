@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.models import LinkedAnnotation
 from reader.core.documents.service import DocumentService
-from reader.ui.commands import DeleteLinkCommand
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -28,10 +27,10 @@ class LinksList(QWidget):
 
     annotation_activated = Signal(int)
 
-    def __init__(self, links: LinkService, documents: DocumentService, undo_stack: QUndoStack,
+    def __init__(self, links: LinkService, documents: DocumentService, ops: OpRunner,
                  events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
-        self._links, self._documents, self._stack, self._events = links, documents, undo_stack, events
+        self._links, self._documents, self._ops, self._events = links, documents, ops, events
         self._annotation_id: int | None = None
         self.entries = QListWidget(self)
         self.remove_button = QPushButton("Remove link", self)
@@ -67,4 +66,5 @@ class LinksList(QWidget):
     def _on_remove_clicked(self) -> None:
         item = self.entries.currentItem()
         if item is not None:
-            self._stack.push(DeleteLinkCommand(self._links, self._events, item.data(LINK_ID_ROLE)))
+            link_id = item.data(LINK_ID_ROLE)
+            self._ops.run("Delete link", lambda: self._links.delete(link_id))

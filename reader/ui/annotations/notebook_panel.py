@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,8 +24,8 @@ from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
-from reader.ui.commands import CreateAnnotationCommand, CreateNotebookNoteCommand, EditNotebookNoteCommand, TrashCommand
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,15 +46,15 @@ class CiteDialog(QDialog):
 
 
 class NotebookPanel(QWidget):
-    """Notes of one scope (the notebook, or one document) with an editor; every change goes through the undo stack."""
+    """Notes of one scope (the notebook, or one document) with an editor; every change is one undoable operation."""
 
     citation_activated = Signal(int)
 
     def __init__(self, notebook: NotebookService, annotations: AnnotationService, documents: DocumentService,
-                 trash: TrashService, undo_stack: QUndoStack, events: AnnotationEvents, parent: QWidget | None = None):
+                 trash: TrashService, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self._notebook, self._annotations, self._documents, self._trash = notebook, annotations, documents, trash
-        self._stack, self._events = undo_stack, events
+        self._ops, self._events = ops, events
         self._notes: list[NotebookNote] = []
         self.scope_box = QComboBox(self)
         self.note_list = QListWidget(self)
@@ -156,21 +155,22 @@ class NotebookPanel(QWidget):
             self.citation_list.addItem(item)
 
     def _on_new_clicked(self) -> None:
-        command = CreateNotebookNoteCommand(self._notebook, self._events, "", "Untitled note",
-                                            self.scope_box.currentData())
-        self._stack.push(command)
-        self.select_note(command.note_id)
+        scope = self.scope_box.currentData()
+        created = self._ops.run("Add notebook note", lambda: self._notebook.create("", "Untitled note", scope))
+        if created is not None:
+            self.select_note(created.id)
 
     def _on_delete_clicked(self) -> None:
         note = self.current_note()
         if note is not None:
-            self._stack.push(TrashCommand(self._trash, self._events, "note", note.id, restore=False))
+            self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
 
     def _on_note_saved(self, body: str) -> None:
         note = self.current_note()
         if note is not None:
-            self._stack.push(EditNotebookNoteCommand(self._notebook, self._events, note.id,
-                                                     self.title_edit.text().strip(), body, note.citations))
+            title = self.title_edit.text().strip()
+            self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
+                                                                                 citations=note.citations))
 
     def _on_cite_clicked(self) -> None:
         dialog = CiteDialog(self._annotations, self._documents, self)
@@ -182,13 +182,10 @@ class NotebookPanel(QWidget):
         note = self.current_note()
         if note is None:
             return
-        self._stack.beginMacro("Cite passage")
-        if isinstance(target, Passage):
-            created = CreateAnnotationCommand(self._annotations, self._events, target.document_id, target.start,
-                                              target.end)
-            self._stack.push(created)
-            target = created.annotation_id
-        if target is not None:
-            self._stack.push(EditNotebookNoteCommand(self._notebook, self._events, note.id, note.title, note.body,
-                                                     (*note.citations, target)))
-        self._stack.endMacro()
+        def cite_it() -> None:
+            cited = target
+            if isinstance(cited, Passage):
+                cited = self._annotations.create(cited.document_id, cited.start, cited.end).id
+            self._notebook.edit(note.id, body=note.body, title=note.title, citations=(*note.citations, cited))
+
+        self._ops.run("Cite passage", cite_it)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,15 +23,18 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.models import Context, ReviewItem
 from reader.core.annotations.review import ReviewService
 from reader.core.documents.service import DocumentService
-from reader.ui.commands import ReviewCommand
 from reader.ui.events import AnnotationEvents
 from reader.ui.offsets import Utf16Map
+from reader.ui.operations import OpRunner
 
 
 def context_html(context: Context | None) -> str:
     if context is None:
         return "<i>No likely place was found in the new version.</i>"
     return f"…{escape(context.before)}<b><u>{escape(context.text)}</u></b>{escape(context.after)}…"
+
+
+REVIEW_LABELS = {"accept": "Accept place", "relocate": "Choose another place", "orphan": "Keep as orphan"}
 
 
 class PlaceDialog(QDialog):
@@ -76,10 +78,10 @@ class ReviewList(QWidget):
 
     annotation_activated = Signal(int)
 
-    def __init__(self, review: ReviewService, documents: DocumentService, undo_stack: QUndoStack,
+    def __init__(self, review: ReviewService, documents: DocumentService, ops: OpRunner,
                  events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
-        self._review, self._documents, self._stack, self._events = review, documents, undo_stack, events
+        self._review, self._documents, self._ops, self._events = review, documents, ops, events
         self._items: list[ReviewItem] = []
         self.items_list = QListWidget(self)
         self.include_orphans = QCheckBox("Show orphans too", self)
@@ -161,4 +163,8 @@ class ReviewList(QWidget):
     def _push(self, action: str, start: int | None = None, end: int | None = None) -> None:
         item = self.current_item()
         if item is not None:
-            self._stack.push(ReviewCommand(self._review, self._events, item.annotation.id, action, start, end))
+            annotation_id, review = item.annotation.id, self._review
+            settle = {"accept": lambda: review.accept(annotation_id),
+                      "orphan": lambda: review.keep_orphan(annotation_id),
+                      "relocate": lambda: review.relocate(annotation_id, start, end)}
+            self._ops.run(REVIEW_LABELS[action], settle[action])

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from reader.core.annotations.models import SourceCriticism
 from reader.core.annotations.sources import SourceCriticismService
-from reader.ui.commands import SetSourceCriticismCommand
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 
 class SourceCriticismPanel(QWidget):
     """Edits the fields; Save pushes one command; the panel follows `document_changed` (undo included)."""
 
-    def __init__(self, sources: SourceCriticismService, undo_stack: QUndoStack, events: AnnotationEvents,
+    def __init__(self, sources: SourceCriticismService, ops: OpRunner, events: AnnotationEvents,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self._sources, self._stack, self._events = sources, undo_stack, events
+        self._sources, self._ops, self._events = sources, ops, events
         self._document_id: int | None = None
         self.date_written = QLineEdit(self, placeholderText="when the source was written, e.g. 1990 or 1934-11")
         self.events_date = QLineEdit(self, placeholderText="when the events it tells happened")
@@ -55,5 +54,5 @@ class SourceCriticismPanel(QWidget):
 
     def _on_save_clicked(self) -> None:
         if self._document_id is not None:
-            self._stack.push(SetSourceCriticismCommand(self._sources, self._events, self._document_id,
-                                                       self.criticism()))
+            document_id, criticism = self._document_id, self.criticism()
+            self._ops.run("Edit source criticism", lambda: self._sources.set(document_id, criticism))

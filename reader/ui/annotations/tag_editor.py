@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -18,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations.tag_models import clean_tags
 from reader.core.annotations.tags import TagService
-from reader.ui.commands import RenameTagCommand
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 SEPARATOR = ","
 
@@ -68,11 +67,11 @@ class TagEditor(QLineEdit):
 class TagManager(QDialog):
     """Every tag with its count; rename one (onto an existing name merges them), undoable."""
 
-    def __init__(self, tags: TagService, undo_stack: QUndoStack, events: AnnotationEvents,
+    def __init__(self, tags: TagService, ops: OpRunner, events: AnnotationEvents,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Tags")
-        self._tags, self._stack, self._events = tags, undo_stack, events
+        self._tags, self._ops, self._events = tags, ops, events
         self.tag_list = QListWidget(self)
         self.new_name = QLineEdit(self, placeholderText="new name (an existing tag's name merges the two)")
         self.rename_button = QPushButton("Rename / merge", self)
@@ -109,4 +108,5 @@ class TagManager(QDialog):
         entry = self.tag_list.currentItem()
         new = self.new_name.text().strip()
         if entry is not None and new:
-            self._stack.push(RenameTagCommand(self._tags, self._events, entry.data(Qt.ItemDataRole.UserRole), new))
+            old = entry.data(Qt.ItemDataRole.UserRole)
+            self._ops.run(f"Rename tag '{old}'", lambda: self._tags.rename(old, new))

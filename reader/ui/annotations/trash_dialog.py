@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.trash import TrashService
-from reader.ui.commands import TrashCommand
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 
 class TrashDialog(QDialog):
-    """Lists the Trash and restores from it through the undo stack."""
+    """Lists the Trash and restores from it, each restore one undoable operation."""
 
-    def __init__(self, trash: TrashService, undo_stack: QUndoStack, events: AnnotationEvents,
+    def __init__(self, trash: TrashService, ops: OpRunner, events: AnnotationEvents,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Trash")
-        self._trash, self._stack, self._events = trash, undo_stack, events
+        self._trash, self._ops, self._events = trash, ops, events
         self.item_list = QListWidget(self)
         self.empty_label = QLabel("The Trash is empty.", self)
         self.restore_button = QPushButton("Restore", self)
@@ -49,4 +48,4 @@ class TrashDialog(QDialog):
         entry = self.item_list.currentItem()
         if entry is not None:
             kind, item_id = entry.data(Qt.ItemDataRole.UserRole)
-            self._stack.push(TrashCommand(self._trash, self._events, kind, item_id))
+            self._ops.run(f"Restore {kind}", lambda: self._trash.restore(kind, item_id))

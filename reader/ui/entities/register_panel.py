@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.core.entities.models import TYPES, EntitySummary
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
+from reader.ui.operations import OpRunner
 from reader.ui.table_model import Index, RowTableModel
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,9 +85,10 @@ class RegisterPanel(QWidget):
     entity_chosen = Signal(int)
     register_changed = Signal()
 
-    def __init__(self, entities: EntityService, parent: QWidget | None = None):
+    def __init__(self, entities: EntityService, ops: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self._entities = entities
+        self._ops = ops
         self.model = RegisterModel(self)
         self.proxy = QSortFilterProxyModel(self, filterCaseSensitivity=Qt.CaseSensitivity.CaseInsensitive,
                                            filterKeyColumn=-1, sortRole=SORT_ROLE)
@@ -157,9 +159,10 @@ class RegisterPanel(QWidget):
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
 
-    def _decide(self, call) -> None:
+    def _decide(self, label: str, call) -> None:
+        """A decision is one undoable operation (a merge of several entities too)."""
         try:
-            call()
+            self._ops.run_checked(label, call)
         except ReaderError as exc:
             self.status.setText(str(exc))
             return
@@ -177,30 +180,30 @@ class RegisterPanel(QWidget):
             current = self._entities.describe(ids[0]).name
             name, ok = QInputDialog.getText(self, "Rename entity", "Canonical name:", text=current)
             if ok:
-                self._decide(lambda: self._entities.rename(ids[0], name))
+                self._decide("Rename entity", lambda: self._entities.rename(ids[0], name))
 
     def _on_type_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
             kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", list(TYPES), 0, False)
             if ok:
-                self._decide(lambda: self._entities.set_type(ids[0], kind))
+                self._decide("Change entity type", lambda: self._entities.set_type(ids[0], kind))
 
     def _on_merge_clicked(self) -> None:
         ids = self.selected_ids()
         if len(ids) >= 2:
-            self._decide(lambda: [self._entities.merge(ids[0], other) for other in ids[1:]])
+            self._decide("Merge entities", lambda: [self._entities.merge(ids[0], other) for other in ids[1:]])
 
     def _on_reject_clicked(self) -> None:
         for entity_id in self.selected_ids():
-            self._decide(lambda entity_id=entity_id: self._entities.reject_entity(entity_id))
+            self._decide("Not an entity", lambda entity_id=entity_id: self._entities.reject_entity(entity_id))
 
     def _on_details_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
             dialog = DetailsDialog(self._entities.describe(ids[0]), self)
             if dialog.exec():
-                self._decide(lambda: self._entities.set_details(ids[0], **dialog.values()))
+                self._decide("Edit entity ids", lambda: self._entities.set_details(ids[0], **dialog.values()))
 
     def _selected_suggestion(self) -> int | None:
         entry = self.suggestion_list.currentItem()
@@ -208,8 +211,8 @@ class RegisterPanel(QWidget):
 
     def _on_accept_clicked(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self._decide(lambda: self._entities.accept_suggestion(suggestion))
+            self._decide("Merge entities", lambda: self._entities.accept_suggestion(suggestion))
 
     def _on_reject_suggestion_clicked(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self._decide(lambda: self._entities.reject_suggestion(suggestion))
+            self._decide("Keep entities apart", lambda: self._entities.reject_suggestion(suggestion))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
@@ -9,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 from reader.core.annotations.models import HIGHLIGHT_COLORS, Passage
 from reader.core.models import Span, VersionText
 from reader.ui.annotations.link_dialog import LinkDialog
-from reader.ui.commands import CreateAnnotationCommand, CreateLinkCommand, DeleteAnnotationCommand, EditNoteCommand
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
 from reader.ui.reading.header import PaneHeader
@@ -118,6 +119,11 @@ class DocumentPane(QWidget):
             self.view.set_text(self.version.text)
             self.find_bar.set_text(self.version.text)
             self._apply_boilerplate_visibility()
+        else:
+            boilerplate = tuple(workspace.documents.boilerplate(self.version.version_id))
+            if boilerplate != self.version.boilerplate:  # marked here, or undone from anywhere
+                self.version = replace(self.version, boilerplate=boilerplate)
+                self._apply_boilerplate_visibility()
         annotations = workspace.annotations.for_document(self.document_id)
         self._spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id),
                        *(span for provider in self.services.providers for span in provider(self.document_id))]
@@ -191,8 +197,8 @@ class DocumentPane(QWidget):
         if selection is None:
             return
         self.highlight_color = color or self.highlight_color
-        self._push(CreateAnnotationCommand(self.services.workspace.annotations, self.services.events,
-                                           self.document_id, *selection, color=self.highlight_color))
+        annotations, color = self.services.workspace.annotations, self.highlight_color
+        self.services.ops.run("Highlight", lambda: annotations.create(self.document_id, *selection, color=color))
 
     def note_selection(self) -> None:
         selection = self.view.selection_range()
@@ -210,8 +216,8 @@ class DocumentPane(QWidget):
         dialog = LinkDialog(workspace.annotations, workspace.documents, source,
                             self.version.text[selection[0]:selection[1]], self)
         if dialog.exec() and dialog.target() is not None:
-            self._push(CreateLinkCommand(workspace.links, self.services.events, source, dialog.target(),
-                                         dialog.relation(), dialog.note()))
+            target, relation, note = dialog.target(), dialog.relation(), dialog.note()
+            self.services.ops.run("Link", lambda: workspace.links.link(source, target, relation, note))
 
     def copy_with_citation(self) -> None:
         selection = self.view.selection_range()
@@ -227,21 +233,19 @@ class DocumentPane(QWidget):
                                              meta.date_published) if part)
         return f"“{quote}” ({source})"
 
-    def _push(self, command) -> None:
-        self.services.stack.push(command)
-
     def _on_sidebar_note_saved(self, annotation_id: int | None, text: str) -> None:
-        workspace, events = self.services.workspace, self.services.events
+        annotations, ops = self.services.workspace.annotations, self.services.ops
         if annotation_id is not None:
-            self._push(EditNoteCommand(workspace.annotations, events, annotation_id, text))
+            ops.run("Edit note", lambda: annotations.set_note(annotation_id, text))
         elif self._pending_note is not None:
             start, end = self._pending_note
             self._pending_note = None
-            self._push(CreateAnnotationCommand(workspace.annotations, events, self.document_id, start, end,
-                                               color=self.highlight_color, note=text))
+            color = self.highlight_color
+            ops.run("Add note", lambda: annotations.create(self.document_id, start, end, color=color, note=text))
 
     def _on_sidebar_delete_requested(self, annotation_id: int) -> None:
-        self._push(DeleteAnnotationCommand(self.services.workspace.annotations, self.services.events, annotation_id))
+        annotations = self.services.workspace.annotations
+        self.services.ops.run("Delete annotation", lambda: annotations.delete(annotation_id))
 
     def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
         annotation = self.services.workspace.annotations.get(annotation_id)
@@ -284,7 +288,6 @@ class DocumentPane(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(point))
 
     def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
-        self.services.workspace.documents.set_boilerplate(self.document_id, *selection, is_boilerplate)
-        self.version = None
-        self.refresh()
-        self.services.events.document_changed.emit(self.document_id)
+        documents = self.services.workspace.documents
+        label = "Mark as boilerplate" if is_boilerplate else "Mark as not boilerplate"
+        self.services.ops.run(label, lambda: documents.set_boilerplate(self.document_id, *selection, is_boilerplate))

@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QUndoStack
-
 from reader.core.models import Span
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
 
 SpanProvider = Callable[[int], list[Span]]
 
 
 @dataclass
 class ReadingServices:
-    """The workspace, the shared undo stack and events, and extra layers (e.g. entity mentions) with a describer."""
+    """The workspace, the operation runner and events, and extra layers (e.g. entity mentions) with a describer."""
 
     workspace: Workspace
-    stack: QUndoStack
+    ops: OpRunner
     events: AnnotationEvents
     providers: list[SpanProvider] = field(default_factory=list)
     describe_mention: Callable[[int], str] = lambda entity_id: ""

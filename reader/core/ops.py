@@ -1,0 +1,167 @@
+"""Operations: every change a user makes is one write transaction that returns what changed and can be undone.
+
+`operation(db, label)` wraps a service's writes: one `BEGIN IMMEDIATE` transaction, logged row by row into the
+undo history (storage/history.py). An operation started inside another is part of it (one undo step). `History`
+undoes and redoes the newest step from any face — the window's Edit menu, `undo`/`redo` in the command line — and
+says what changed as `OpChanges`, from which each view refreshes what it shows (the model of Anki's OpChanges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from reader.core.errors import ReaderError
+from reader.core.storage import history as log
+from reader.core.storage.store import Store
+
+Rows = list[tuple[str, dict, dict | None, dict | None]]
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What an operation (or its undo) changed: ids per kind, and flags for what has no id of its own."""
+
+    documents: frozenset[int] = frozenset()  # metadata, source criticism, boilerplate, Trash
+    annotations: frozenset[int] = frozenset()
+    annotation_documents: frozenset[int] = frozenset()  # the documents those annotations are on
+    links: frozenset[int] = frozenset()
+    tags: bool = False
+    notebook: bool = False
+    register: bool = False  # entity decisions or authority ids
+    saved_searches: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self == OpChanges()
+
+
+@dataclass
+class Operation:
+    """A running operation; `changes` is filled in when it commits."""
+
+    label: str
+    changes: OpChanges = field(default_factory=OpChanges)
+
+
+@contextmanager
+def operation(db: Store, label: str) -> Iterator[Operation]:
+    """One undoable step: a write transaction whose every change is logged. Inside another operation, part of it."""
+    current = Operation(label)
+    if db.conn.in_transaction and log.is_logging(db):
+        with db.atomic():
+            yield current
+        return
+    with db.atomic():
+        op_id = log.begin(db, label)
+        try:
+            yield current
+        finally:
+            rows = log.finish(db, op_id) if db.conn.in_transaction else []
+        current.changes = changes_of(db, rows)
+
+
+def changes_of(db: Store, rows: Rows) -> OpChanges:
+    """What the logged rows touched, as the views need it."""
+    by_table: dict[str, list[dict]] = {}
+    for table, key, before, after in rows:
+        by_table.setdefault(table, []).append({**key, **(before or {}), **(after or {})})
+    annotations = {row["id"] for row in by_table.get("annotations", [])}
+    annotations |= {row["annotation_id"] for row in by_table.get("annotation_tags", [])}
+    documents = {row["id"] for row in by_table.get("documents", [])}
+    documents |= {row["document_id"] for row in by_table.get("document_trash", [])}
+    documents |= _documents_of_versions(db, {row["version_id"] for row in by_table.get("boilerplate", [])})
+    return OpChanges(
+        documents=frozenset(documents), annotations=frozenset(annotations),
+        annotation_documents=frozenset(_documents_of_annotations(db, annotations)),
+        links=frozenset(row["id"] for row in by_table.get("links", [])),
+        tags=bool(by_table.get("tags") or by_table.get("annotation_tags")),
+        notebook=bool(by_table.get("notebook_notes") or by_table.get("note_citations")),
+        register=bool(by_table.get("entity_decisions") or by_table.get("entities")),
+        saved_searches=bool(by_table.get("saved_searches")))
+
+
+def _documents_of_annotations(db: Store, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    marks = ", ".join("?" * len(ids))
+    return {row[0] for row in db.conn.execute(f"SELECT DISTINCT document_id FROM annotations WHERE id IN ({marks})",
+                                              list(ids)).fetchall()}
+
+
+def _documents_of_versions(db: Store, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    marks = ", ".join("?" * len(ids))
+    return {row[0] for row in db.conn.execute(f"SELECT DISTINCT document_id FROM versions WHERE id IN ({marks})",
+                                              list(ids)).fetchall()}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One entry of the history, as `history` lists it."""
+
+    id: int
+    label: str
+    created_at: str
+    undone: bool
+
+
+class History:
+    """Undo and redo over the database's history, the same from every face."""
+
+    def __init__(self, db: Store):
+        self._db = db
+
+    def undo(self) -> tuple[str, OpChanges]:
+        """Undo the newest step; returns its label and what changed."""
+        return self._step(undone=False)
+
+    def redo(self) -> tuple[str, OpChanges]:
+        """Redo the step undone last."""
+        return self._step(undone=True)
+
+    def next_undo(self) -> str:
+        """The label of the step Undo would take, or ''."""
+        found = log.latest(self._db, undone=False)
+        return found[1] if found else ""
+
+    def next_redo(self) -> str:
+        found = log.latest(self._db, undone=True)
+        return found[1] if found else ""
+
+    def steps(self, limit: int = 50) -> list[Step]:
+        return [Step(*entry) for entry in log.entries(self._db, limit)]
+
+    def _step(self, undone: bool) -> tuple[str, OpChanges]:
+        with self._db.atomic():
+            found = log.latest(self._db, undone=undone)
+            if found is None:
+                raise ReaderError("nothing to redo" if undone else "nothing to undo")
+            op_id, label = found
+            rows = log.logged_rows(self._db, op_id)
+            log.apply_images(self._db, rows, use_before=not undone)
+            log.mark(self._db, op_id, undone=not undone)
+            changes = changes_of(self._db, rows)
+            refresh_derived(self._db, changes)
+        return label, changes
+
+
+def refresh_derived(db: Store, changes: OpChanges) -> None:
+    """What the history does not hold but follows from it: a document's search rows follow its Trash state and its
+    boilerplate; entity mentions of a document in the Trash go (recognition brings them back when it is restored)."""
+    from reader.core.storage import document_trash, search_index
+
+    for document_id in changes.documents:
+        trashed = db.conn.execute("SELECT deleted_at IS NOT NULL FROM documents WHERE id = ?",
+                                  [document_id]).fetchone()
+        if trashed is None:
+            continue
+        if trashed[0]:
+            db.conn.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+            search_index.remove_document_text(db, document_id)
+            db.conn.execute("DELETE FROM search_index WHERE rowid = ?",
+                            [document_trash.DOCUMENT_INDEX_ROW + document_id])
+        else:
+            search_index.index_document_text(db, document_id)

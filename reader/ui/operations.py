@@ -1,0 +1,70 @@
+"""The one place the window runs a change: a core operation, then every view refreshed from what it changed.
+
+Why one place: each widget used to pick by hand which notices to send after each change, and undo lived only in the
+window. Now a widget hands the runner a label and a call; the core runs it as one undoable operation and says what
+changed (`OpChanges`); the runner tells the views (`AnnotationEvents.apply`). Undo and redo are the core's, so they
+reach changes made from the command line too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.errors import ReaderError
+from reader.core.workspace import Workspace
+from reader.ui.events import AnnotationEvents
+
+T = TypeVar("T")
+
+
+class OpRunner(QObject):
+    """Runs operations, undo and redo; emits `changes_applied(OpChanges)` after each and `history_changed`."""
+
+    changes_applied = Signal(object)
+    history_changed = Signal()
+
+    def __init__(self, workspace: Workspace, events: AnnotationEvents, parent: QObject | None = None):
+        super().__init__(parent)
+        self._workspace, self._events = workspace, events
+
+    def run(self, label: str, change: Callable[[], T]) -> T | None:
+        """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None)."""
+        try:
+            return self.run_checked(label, change)
+        except ReaderError as exc:
+            self._events.failed.emit(str(exc))
+            return None
+
+    def run_checked(self, label: str, change: Callable[[], T]) -> T:
+        """Run `change` as one undoable step; a user error is raised, for a widget that shows it itself."""
+        value, changes = self._workspace.run(label, change)
+        self._applied(changes)
+        return value
+
+    def undo(self) -> None:
+        self._step(self._workspace.history.undo)
+
+    def redo(self) -> None:
+        self._step(self._workspace.history.redo)
+
+    def undo_text(self) -> str:
+        return self._workspace.history.next_undo()
+
+    def redo_text(self) -> str:
+        return self._workspace.history.next_redo()
+
+    def _step(self, step) -> None:
+        try:
+            _label, changes = step()
+        except ReaderError as exc:
+            self._events.failed.emit(str(exc))
+            return
+        self._applied(changes)
+
+    def _applied(self, changes) -> None:
+        self._events.apply(changes)
+        self.changes_applied.emit(changes)
+        self.history_changed.emit()
