@@ -149,9 +149,11 @@ class History:
 
 
 def refresh_derived(db: Store, changes: OpChanges) -> None:
-    """What the history does not hold but follows from it: a document's search rows follow its Trash state and its
-    boilerplate; entity mentions of a document in the Trash go (recognition brings them back when it is restored)."""
+    """What the history does not hold but follows from it: a document's search rows and boilerplate count follow
+    its Trash state and its boilerplate; the mentions of a document in the Trash go (recognition brings them back
+    when it is restored)."""
     from reader.core.storage import document_trash, search_index
+    from reader.core.storage import documents as document_store
 
     for document_id in changes.documents:
         trashed = db.conn.execute("SELECT deleted_at IS NOT NULL FROM documents WHERE id = ?",
@@ -164,4 +166,5 @@ def refresh_derived(db: Store, changes: OpChanges) -> None:
             db.conn.execute("DELETE FROM search_index WHERE rowid = ?",
                             [document_trash.DOCUMENT_INDEX_ROW + document_id])
         else:
+            document_store.refresh_boilerplate_count(db, document_store.current_version_id(db, document_id))
             search_index.index_document_text(db, document_id)

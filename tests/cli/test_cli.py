@@ -232,3 +232,22 @@ def test_delete_moves_a_document_to_the_trash(tmp_path):
     result = run_cli(db, "delete", "000_8339fa2bec93c400.txt")
     assert result.returncode == 0 and "with 1 annotations" in result.stdout
     assert "000_8339fa2bec93c400.txt" not in run_cli(db, "docs").stdout
+
+
+def test_undo_redo_and_history(tmp_path):
+    """The command line undoes and redoes the newest change, a document delete included, and lists the history."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden", "--note", "kept")
+    run_cli(db, "delete", "000_8339fa2bec93c400.txt")
+    history = run_cli(db, "history").stdout.splitlines()
+    assert [line.split("\t")[-1] for line in history] == ["Delete document", "Add annotation"]
+    assert run_cli(db, "undo").stdout.strip() == "undone: Delete document"
+    assert "000_8339fa2bec93c400.txt" in run_cli(db, "docs").stdout
+    assert run_cli(db, "redo").stdout.strip() == "redone: Delete document"
+    assert "000_8339fa2bec93c400.txt" not in run_cli(db, "docs").stdout
+    run_cli(db, "undo")
+    run_cli(db, "undo")
+    assert run_cli(db, "notes").stdout == ""
+    result = run_cli(db, "undo")
+    assert result.returncode == 1 and result.stderr.strip() == "error: nothing to undo"

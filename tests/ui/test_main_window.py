@@ -191,3 +191,17 @@ def test_the_first_screen_loads_no_editing_code(workspace):
             "'reader.core.annotations.links', 'reader.ui.reading.pane', 'reader.ui.commands') if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_edit_undo_reaches_a_change_made_from_the_command_line(window, qtbot):
+    """Undo is the core's: a note added by another program is undone from the window's Edit menu, and the views
+    follow."""
+    other = Workspace.open(window.workspace.path, backup=False)
+    document_id = other.documents.list()[0].id
+    other.annotations.create(document_id, 0, 10, note="from a script")
+    other.close()
+    window.edit_menu.aboutToShow.emit()
+    assert window.undo_action.text() == "&Undo Add annotation" and window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.workspace.annotations.all() == []
+    assert window.redo_action.text() == "&Redo Add annotation"

@@ -1,0 +1,95 @@
+"""Every user change is an operation with an undo step in the database: undo restores what was, redo what became."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.annotations.models import SourceCriticism
+from reader.core.errors import ReaderError
+from reader.core.workspace import Workspace
+
+
+def _snapshot(workspace: Workspace) -> tuple:
+    """What a user can see of the data: documents with metadata, notes with tags, links, notebook, searches."""
+    documents = [(info.id, info.metadata, info.annotation_count, info.boilerplate_chars)
+                 for info in workspace.documents.list()]
+    annotations = [(a.id, a.start, a.end, a.color, a.note, a.tags) for a in workspace.annotations.all()]
+    links = [(c.link_id, c.relation, c.note) for c in workspace.comparisons.list()]
+    notes = [(n.id, n.title, n.body, n.citations) for n in workspace.notebook.notebook()]
+    return (documents, annotations, links, notes, workspace.search.saved(), workspace.search.search("Genden").counts,
+            [workspace.sources.get(info.id) for info in workspace.documents.list()])
+
+
+def _operations(workspace: Workspace):
+    infos = workspace.documents.list()
+    first, second = infos[0].id, infos[1].id
+    made = {}
+    yield "add", lambda: made.setdefault("a", workspace.annotations.create(first, 0, 10, note="first note"))
+    yield "add second", lambda: made.setdefault("b", workspace.annotations.create(second, 5, 20, tags=["x"]))
+    yield "note", lambda: workspace.annotations.set_note(made["a"].id, "edited")
+    yield "colour", lambda: workspace.annotations.set_color(made["a"].id, "green")
+    yield "tags", lambda: workspace.annotations.set_tags(made["a"].id, ["meeting", "x"])
+    yield "link", lambda: made.setdefault("l", workspace.links.link(made["a"].id, made["b"].id, "contradicts"))
+    yield "edit link", lambda: workspace.links.update(made["l"].id, note="dates differ")
+    yield "rename tag", lambda: workspace.tags.rename("x", "y")
+    yield "notebook", lambda: workspace.notebook.create("a thought", "Title", citations=(made["a"].id,))
+    yield "metadata", lambda: workspace.documents.update_metadata(first, {"author": "Anon", "kind": "primary"})
+    yield "criticism", lambda: workspace.sources.set(first, SourceCriticism("1935", "1934", 4, "archive"))
+    yield "boilerplate", lambda: workspace.documents.set_boilerplate(second, 0, 40, True)
+    yield "save search", lambda: workspace.search.save("meeting", "tag:meeting")
+    yield "delete annotation", lambda: workspace.annotations.delete(made["b"].id)
+    yield "delete document", lambda: workspace.documents.delete(first)
+
+
+def test_each_operation_undoes_and_redoes_exactly(workspace: Workspace) -> None:
+    """Protects undo: after each operation, undo gives back the state before and redo the state after."""
+    for name, change in _operations(workspace):
+        before = _snapshot(workspace)
+        change()
+        after = _snapshot(workspace)
+        assert before != after, name
+        workspace.history.undo()
+        assert _snapshot(workspace) == before, name
+        workspace.history.redo()
+        assert _snapshot(workspace) == after, name
+
+
+def test_undo_walks_back_through_everything_and_survives_a_restart(workspace: Workspace) -> None:
+    """The history is data in the database: after a restart every step can still be undone, newest first."""
+    start = _snapshot(workspace)
+    steps = [name for name, change in _operations(workspace) if change() or True]
+    workspace.close()
+    reopened = Workspace.open(workspace.path)
+    labels = [reopened.history.undo()[0] for _ in steps]
+    assert labels[0] == "Delete document" and labels[-1] == "Add annotation"
+    assert _snapshot(reopened) == start
+    with pytest.raises(ReaderError, match="nothing to undo"):
+        reopened.history.undo()
+    reopened.close()
+
+
+def test_a_new_change_after_undo_drops_the_redo_steps(workspace: Workspace) -> None:
+    """As in every editor: undo, then a new change, and the undone step cannot come back."""
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create(document_id, 0, 5, note="one")
+    workspace.history.undo()
+    workspace.annotations.create(document_id, 5, 9, note="two")
+    assert workspace.history.next_redo() == ""
+    with pytest.raises(ReaderError, match="nothing to redo"):
+        workspace.history.redo()
+
+
+def test_an_entity_merge_undoes(workspace: Workspace, shared_model) -> None:
+    """A merge of several entities is one step; undo brings the entities apart again, recognition reruns."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    people = [e for e in workspace.entities.register() if e.type == "PERSON"][:3]
+    before = {e.id: e.name for e in workspace.entities.register()}
+    workspace.run("Merge entities", lambda: [workspace.entities.merge(people[0].id, other.id)
+                                             for other in people[1:]])
+    assert not {people[1].id, people[2].id} & {e.id for e in workspace.entities.register()}
+    label, changes = workspace.history.undo()
+    assert label == "Merge entities" and changes.register
+    assert workspace.entities.is_stale()
+    workspace.entities.ensure_current()
+    assert {e.id: e.name for e in workspace.entities.register()} == before
