@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reader.core.workspace import Workspace  # noqa: E402 (after the Qt platform is chosen)
+from reader.core.storage import search_index  # noqa: E402 (after the Qt platform is chosen)
+from reader.core.workspace import Workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
@@ -27,12 +29,35 @@ def empty_workspace(db_path: Path):
     workspace.close()
 
 
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory, shared_model) -> Path:
+    """The sample corpus imported once per session, with the model's output for it cached (but no register yet):
+    a test that recognises entities then only consolidates, and spaCy runs once for the whole suite."""
+    path = tmp_path_factory.mktemp("template") / "corpus.db"
+    workspace = Workspace.open(path)
+    assert not workspace.documents.import_paths([TEXTS]).failed
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    with workspace.db.atomic():
+        for table in ("mentions", "entity_aliases", "entity_suggestions", "entity_state", "recognition_failures"):
+            workspace.db.conn.execute(f"DELETE FROM {table}")
+        workspace.db.conn.execute("DELETE FROM entities")
+        search_index.index_entities(workspace.db)
+    workspace.close()
+    return path
+
+
 @pytest.fixture
-def workspace(empty_workspace: Workspace) -> Workspace:
-    """A workspace with the five sample documents imported."""
-    report = empty_workspace.documents.import_paths([TEXTS])
-    assert not report.failed
-    return empty_workspace
+def workspace(db_path: Path, corpus_template: Path, shared_model):
+    """A workspace with the five sample documents imported (a copy of the session's template, through SQLite)."""
+    with sqlite3.connect(corpus_template) as source:
+        copy = sqlite3.connect(db_path)
+        source.backup(copy)
+        copy.close()
+    workspace = Workspace.open(db_path)
+    workspace.entities.model = shared_model
+    yield workspace
+    workspace.close()
 
 
 @pytest.fixture(scope="session")

@@ -190,7 +190,7 @@ def _equal_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     old_offsets, new_offsets = _offsets(old_lines), _offsets(new_lines)
     blocks: list[tuple[int, int, int]] = []
-    matcher = SequenceMatcher(None, old_lines, new_lines)
+    matcher = SequenceMatcher(_is_blank, old_lines, new_lines)  # a blank line must not pair far-apart stretches
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a, b = old_offsets[i1], new_offsets[j1]
         if tag == "equal":
@@ -198,6 +198,10 @@ def _equal_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
         elif tag == "replace":
             blocks.extend(_char_blocks(old[a:old_offsets[i2]], new[b:new_offsets[j2]], a, b))
     return [block for block in blocks if block[2] > 0]
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
 
 
 def _char_blocks(old: str, new: str, old_base: int, new_base: int) -> list[tuple[int, int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import ANCHORED, ORPHAN, REVIEW, Anchor, PositionMap, reanchor
@@ -59,6 +59,9 @@ def scenario(draw):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenario())
+@example(("Genden Genden Genden 𝔐 \n \n\n Genden Genden Stalin Genden Genden met on \n\n", [(38, 42)],
+          [("delete", 0.5, 2, ""), ("insert", 0.625, 0, "aaaaa"), ("delete", 0.3125, 6, ""),
+           ("insert", 0.5, 0, "aaaaaaaaaaaaaa")]))  # a blank line once paired the wrong stretches of two versions
 def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     """Unchanged quotes re-anchor exactly; edited ones land on the edited text or go to review; none is lost."""
     text, spans, edits = case

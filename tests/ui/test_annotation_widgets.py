@@ -16,6 +16,7 @@ from reader.ui.annotations.review_list import ReviewList
 from reader.ui.annotations.source_criticism import SourceCriticismPanel
 from reader.ui.annotations.tag_editor import TagEditor, TagManager
 from reader.ui.annotations.trash_dialog import TrashDialog
+from reader.ui.operations import OpRunner
 
 
 @pytest.fixture
@@ -116,9 +117,10 @@ def reimported(empty_workspace, tmp_path):
     return empty_workspace, date
 
 
-def test_review_list_after_reimport_relocate_and_undo(qtbot, reimported, events, stack):
+def test_review_list_after_reimport_relocate_and_undo(qtbot, reimported, events):
     """The review list shows the old context; choosing another place anchors it there; undo brings it back."""
     workspace, date = reimported
+    stack = OpRunner(workspace, events)
     review = ReviewList(workspace.review, workspace.documents, stack, events)
     qtbot.addWidget(review)
     assert review.items_list.count() == 1 and "November 15, 1934" in review.items_list.item(0).text()
@@ -138,9 +140,10 @@ def test_review_list_after_reimport_relocate_and_undo(qtbot, reimported, events,
     assert review.items_list.count() == 1
 
 
-def test_review_list_accept(qtbot, reimported, events, stack):
+def test_review_list_accept(qtbot, reimported, events):
     """Accept anchors the annotation on the proposed place and re-quotes it; undo puts it back in the list."""
     workspace, date = reimported
+    stack = OpRunner(workspace, events)
     review = ReviewList(workspace.review, workspace.documents, stack, events)
     qtbot.addWidget(review)
     qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
@@ -150,9 +153,10 @@ def test_review_list_accept(qtbot, reimported, events, stack):
     assert review.items_list.count() == 1 and workspace.annotations.get(date.id).anchor_status == "review"
 
 
-def test_review_list_keep_as_orphan(qtbot, reimported, events, stack):
+def test_review_list_keep_as_orphan(qtbot, reimported, events):
     """Keep as orphan leaves the list (orphans hidden), stays under 'Show orphans', and keeps its quote."""
     workspace, date = reimported
+    stack = OpRunner(workspace, events)
     review = ReviewList(workspace.review, workspace.documents, stack, events)
     qtbot.addWidget(review)
     assert review.accept_button.isEnabled()

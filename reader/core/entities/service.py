@@ -53,6 +53,7 @@ class EntityService:
         report = RecognitionReport()
         documents = self._documents(progress, cancelled, report)
         with self._db.atomic():
+            store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
             result = consolidate(documents, self._decisions(), is_known_place)
             self._write(result, documents)
             store.set_state(self._db, "signature", self._signature())

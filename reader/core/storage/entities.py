@@ -34,6 +34,15 @@ def set_failure(db: Store, document_id: int, version_id: int, message: str) -> N
                    "VALUES (?, ?, ?, ?)", [document_id, version_id, message, now()])
 
 
+def keep_failures_of(db: Store, document_ids: set[int]) -> None:
+    """Forget recorded failures except those of `document_ids` (the documents that failed in this run)."""
+    if not document_ids:
+        db.execute("DELETE FROM recognition_failures")
+        return
+    marks = ", ".join("?" * len(document_ids))
+    db.execute(f"DELETE FROM recognition_failures WHERE document_id NOT IN ({marks})", list(document_ids))
+
+
 def entity_ids_by_key(db: Store) -> dict[str, int]:
     return dict(db.execute("SELECT key, id FROM entities").fetchall())
 
