@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.annotations.models import quote_at
-from reader.core.annotations.review import reanchor_document
+from reader.core.documents.reanchor import reanchor_document
+from reader.core.records.annotations import quote_at
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import documents as document_store
 from reader.core.workspace import Workspace

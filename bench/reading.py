@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 
 TARGET_CHARS = 3_000_000
 RANGES = 40_000

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from reader.core.annotations.comparison_models import ComparisonFilter
-from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation
-from reader.core.annotations.relations import RELATIONS
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
+from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
+from reader.core.records.comparisons import ComparisonFilter
+from reader.core.records.relations import RELATIONS
 from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path, restore_latest_backup
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from reader.core.annotations.models import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
+from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
 MOVE_THRESHOLD = 0.8
 REVIEW_MIN_QUOTE_SIMILARITY = 0.5

@@ -15,7 +15,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 
 if TYPE_CHECKING:
-    from reader.core.entities.models import RecognitionReport
+    from reader.core.records.entities import RecognitionReport
 
 
 @dataclass

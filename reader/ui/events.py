@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from reader.core.annotations.models import Annotation
     from reader.core.ops import OpChanges
+    from reader.core.records.annotations import Annotation
 
 
 class AnnotationEvents(QObject):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.comparison_models import ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
+from reader.core.records.comparisons import ComparisonFilter
 from reader.core.workspace import Workspace
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",

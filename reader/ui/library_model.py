@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reader.core.models import DocumentInfo
+from reader.core.records.documents import DocumentInfo
 from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Title", "Kind", "Date", "Characters", "Notes", "File")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from reader.core.models import DocumentInfo
+from reader.core.records.documents import DocumentInfo
 from reader.ui.library_model import COLUMNS, DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
 
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
-from reader.core.models import ImportReport
+from reader.core.records.documents import ImportReport
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.models import DOCUMENT_KINDS, DocumentInfo
+from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
 
 _LINE_FIELDS = (("title", "Title"), ("author", "Author"), ("date_published", "Date published"), ("url", "URL"),
                 ("doi", "DOI"), ("language", "Language"))

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import ANCHORED, ORPHAN, REVIEW, Anchor, PositionMap, reanchor
-from reader.core.annotations.models import quote_at
+from reader.core.records.annotations import quote_at
 
 WORDS = ["Genden", "Stalin", "Choibalsan", "met", "on", "November", "15,", "1934", "in", "Moscow", "the", "and",
          "𝔐", "😀", "purge", "lamas", "Ulaanbaatar", "\n", "\n\n"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.annotations.comparison_models import ComparisonFilter
-from reader.core.annotations.models import Passage
 from reader.core.errors import ReaderError
+from reader.core.records.annotations import Passage
+from reader.core.records.comparisons import ComparisonFilter
 
 
 @pytest.fixture

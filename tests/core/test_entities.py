@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.entities.consolidate import Cluster
+from reader.core.entities.cluster import Cluster
 from reader.core.entities.names import name_key, trim_surface
 from reader.core.entities.service import EntityService
 from reader.core.entities.variants import find_variants

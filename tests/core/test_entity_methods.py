@@ -1,6 +1,7 @@
 """Where names end and what type their context gives them, on small invented texts (the model is real)."""
 
-from reader.core.entities.consolidate import Cluster, DocumentInput, consolidate
+from reader.core.entities.cluster import Cluster
+from reader.core.entities.consolidate import DocumentInput, consolidate
 from reader.core.entities.context import record_lists
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place

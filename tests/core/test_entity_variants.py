@@ -5,7 +5,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.entities.consolidate import Cluster
+from reader.core.entities.cluster import Cluster
 from reader.core.entities.variants import FREQUENT, RARE, SUGGEST_SIMILARITY, _closest, _comparable_forms, find_variants
 
 NAMES = st.text(alphabet="abr", min_size=4, max_size=7)

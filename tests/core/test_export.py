@@ -11,11 +11,11 @@ from lxml import etree
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from reader.core.annotations.comparison_models import ComparisonFilter
 from reader.core.errors import ReaderError
 from reader.core.export import tei
 from reader.core.export.csv_format import neutralise
 from reader.core.export.items import Scope
+from reader.core.records.comparisons import ComparisonFilter
 from reader.core.workspace import Workspace
 from tests.conftest import TEXTS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import ReaderError
+from reader.core.records.annotations import SourceCriticism
 from reader.core.workspace import Workspace
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reader.core.annotations.models import Passage
+from reader.core.records.annotations import Passage
 from reader.ui.annotations.comparisons import ComparisonsModel, ComparisonsView
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.annotations.links_list import LinksList

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QSplitter
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 from reader.core.workspace import Workspace
 from reader.ui.app import build_window, settings_for
 

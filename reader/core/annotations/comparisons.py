@@ -6,7 +6,7 @@ neither the annotation nor the link editing code.
 
 from __future__ import annotations
 
-from reader.core.annotations.comparison_models import Comparison, ComparisonFilter
+from reader.core.records.comparisons import Comparison, ComparisonFilter
 from reader.core.storage import comparisons as store
 from reader.core.storage.store import Store
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.annotations.models import Link, LinkedAnnotation, Passage
-from reader.core.annotations.relations import RELATIONS
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
+from reader.core.records.annotations import Link, LinkedAnnotation, Passage
+from reader.core.records.relations import RELATIONS
 from reader.core.storage import links as store
 from reader.core.storage.store import Store
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.models import NotebookNote
 from reader.core.annotations.service import AnnotationService
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
+from reader.core.records.annotations import NotebookNote
 from reader.core.storage import documents as document_store
 from reader.core.storage import notebook as store
 from reader.core.storage.store import Store

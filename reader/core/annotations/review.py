@@ -9,66 +9,26 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.core.annotations.models import (
+from reader.core.annotations.service import AnnotationService
+from reader.core.errors import ReaderError
+from reader.core.ops import operation
+from reader.core.records.annotations import (
     ANCHORED,
     ORPHAN,
     REVIEW,
     Annotation,
     Context,
     ReviewItem,
-    TextQuote,
     quote_at,
 )
-from reader.core.annotations.service import AnnotationService
-from reader.core.errors import ReaderError
-from reader.core.models import ReanchorSummary
-from reader.core.ops import operation
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
-    from reader.core.anchoring import AnchorResult
+    pass
 
 CONTEXT_CHARS = 80
-
-
-def reanchor_document(db: Store, document_id: int, new_version_id: int) -> ReanchorSummary:
-    """Move every annotation of a document onto `new_version_id`; the caller holds the transaction."""
-    from reader.core.anchoring import Anchor, reanchor  # rapidfuzz loads only when re-anchoring: faster start
-
-    new_text = document_store.version_text(db, new_version_id).text
-    rows = store.anchors_to_move(db, document_id, new_version_id)
-    updates, counts = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}
-    for version_id in dict.fromkeys(row["version_id"] for row in rows):
-        group = [row for row in rows if row["version_id"] == version_id]
-        old_text = document_store.version_text(db, version_id).text
-        anchors = [Anchor(r["start"], r["end"], TextQuote(r["exact"], r["prefix"], r["suffix"])) for r in group]
-        for row, result in zip(group, reanchor(old_text, new_text, anchors), strict=True):
-            updates.append(_update_row(row, result, new_text, new_version_id))
-            if row["deleted_at"] is None:
-                counts[result.status] += 1
-    store.set_anchors(db, updates)
-    file_name = document_store.get_document(db, document_id).file_name
-    return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
-
-
-def _update_row(row: dict, result: AnchorResult, new_text: str, new_version_id: int) -> dict:
-    """The new anchor columns; a moved annotation quotes its new text, the others keep the quote they had."""
-    quote = (quote_at(new_text, result.start, result.end) if result.status == ANCHORED
-             else TextQuote(row["exact"], row["prefix"], row["suffix"]))
-    was_sure = row["anchor_status"] == ANCHORED
-    history = {"old_version_id": row["version_id"], "old_start": row["start"], "old_end": row["end"]} if was_sure \
-        else {}
-    return {
-        "id": row["id"], "version_id": new_version_id, "start": result.start, "end": result.end,
-        "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix, "anchor_status": result.status,
-        "anchor_confidence": result.confidence, **_kept_history(row), **history,
-    }
-
-
-def _kept_history(row: dict) -> dict:
-    return {"old_version_id": row["old_version_id"], "old_start": row["old_start"], "old_end": row["old_end"]}
 
 
 class ReviewService:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.annotations.models import HIGHLIGHT_COLORS, Annotation, quote_at
-from reader.core.annotations.tag_models import clean_tags
 from reader.core.errors import ReaderError
-from reader.core.models import Span
 from reader.core.ops import operation
+from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation, quote_at
+from reader.core.records.documents import Span
+from reader.core.records.tags import clean_tags
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store

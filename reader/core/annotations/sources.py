@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.annotations.models import SourceCriticism
 from reader.core.errors import DocumentNotFound, ReaderError
 from reader.core.ops import operation
+from reader.core.records.annotations import SourceCriticism
 from reader.core.storage import sources as store
 from reader.core.storage.store import Store
 

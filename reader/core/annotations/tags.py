@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.tag_models import TagCount, TagRename, clean_tags
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
+from reader.core.records.tags import TagCount, TagRename, clean_tags
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reader.core.annotations.links import LinkService
-from reader.core.annotations.models import TrashItem
 from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
+from reader.core.records.annotations import TrashItem
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import document_trash
 from reader.core.storage import links as link_store

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.annotations.review import reanchor_document
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
+from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
-from reader.core.models import FileOutcome, ImportReport, Metadata
+from reader.core.records.documents import FileOutcome, ImportReport, Metadata
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage.store import Store

@@ -12,8 +12,8 @@ from dataclasses import replace
 from charset_normalizer import from_bytes
 
 from reader.core.documents.lines import Line, split_lines, word_count
-from reader.core.models import Metadata
 from reader.core.ranges import overlaps
+from reader.core.records.documents import Metadata
 
 HEAD_LINES = 15
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")

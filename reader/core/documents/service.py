@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import DocumentNotFound
-from reader.core.models import DocumentInfo, ImportReport, Span, VersionText
 from reader.core.ops import operation
+from reader.core.records.documents import DocumentInfo, ImportReport, Span, VersionText
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
 from reader.core.storage.store import Store

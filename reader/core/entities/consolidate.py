@@ -9,15 +9,14 @@ is a mention, including those the model missed.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.core.entities.aliases import AliasFinder
+from reader.core.entities.cluster import Cluster
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names, split_trailing_persons
 from reader.core.entities.model import Candidate
-from reader.core.entities.models import TYPES
 from reader.core.entities.names import (
     canonical_name,
     has_personal_initial,
@@ -30,6 +29,7 @@ from reader.core.entities.names import (
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
+from reader.core.records.entities import TYPES
 
 MIN_NAME_LENGTH = 2
 INITIAL_PERSON_VOTE = 1.0
@@ -45,32 +45,6 @@ class DocumentInput:
     boilerplate: list[tuple[int, int]]
     candidates: list[Candidate]
     dates: list[DateMention]
-
-
-@dataclass
-class Cluster:
-    """Names taken to mean one entity, with their votes and where they occur."""
-
-    key: str
-    names: Counter = field(default_factory=Counter)
-    votes: Counter = field(default_factory=Counter)
-    partners: Counter = field(default_factory=Counter)  # name keys it was listed with ('X and Y'), times
-    definite: int = 0  # mentions written after 'the'
-    plural: int = 0  # mentions tagged as a plural proper noun
-    places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
-    date_value: str = ""
-
-    def absorb(self, other: Cluster) -> None:
-        self.names.update(other.names)
-        self.votes.update(other.votes)
-        self.partners.update(other.partners)
-        self.definite += other.definite
-        self.plural += other.plural
-        self.places.extend(other.places)
-
-    @property
-    def count(self) -> int:
-        return sum(self.names.values())
 
 
 @dataclass

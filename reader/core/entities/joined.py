@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from reader.core.entities.cluster import Cluster
 from reader.core.entities.names import name_key
 from reader.core.entities.variants import is_typo_of
 
@@ -59,8 +60,6 @@ def _standalone(word: str, singles: dict, by_shape: dict) -> str:
 def _scatter(clusters: dict, joined, words: set[str] | None = None) -> None:
     """Each word (of `words`, default all) of each mention becomes a mention of the cluster of that word (a typo
     starts its own, for the variant step to merge)."""
-    from reader.core.entities.consolidate import Cluster
-
     words = words or set(joined.key.split(" "))
     for document_id, start, _end, text in joined.places:
         for match in _WORD.finditer(text):

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
-from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
 from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
-from reader.core.models import Span
 from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
+from reader.core.records.documents import Span
+from reader.core.records.entities import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from reader.core.entities.models import EntitySummary
 from reader.core.export.items import ExportItem, citation
+from reader.core.records.entities import EntitySummary
 
 STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5}
 blockquote{border-left:3px solid #c9a227;margin:0;padding:.2em 1em;background:#fbf6e3}

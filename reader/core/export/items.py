@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.annotations.models import Annotation
-from reader.core.annotations.relations import RELATIONS
-from reader.core.models import DocumentInfo
+from reader.core.records.annotations import Annotation
+from reader.core.records.documents import DocumentInfo
+from reader.core.records.relations import RELATIONS
 
 
 @dataclass(frozen=True)

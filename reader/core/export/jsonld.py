@@ -6,9 +6,9 @@ can anchor them, and so can our own import.
 
 from __future__ import annotations
 
-from reader.core.entities.models import EntitySummary, Mention
 from reader.core.export.items import ExportItem
-from reader.core.models import DocumentInfo
+from reader.core.records.documents import DocumentInfo
+from reader.core.records.entities import EntitySummary, Mention
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 URN = "urn:annotated-reader"

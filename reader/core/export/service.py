@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.annotations.comparison_models import ComparisonFilter
 from reader.core.annotations.comparisons import ComparisonService
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService
@@ -16,17 +14,11 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.export.items import ExportItem, LinkItem, Scope
 from reader.core.ops import operation
+from reader.core.records.comparisons import ComparisonFilter
+from reader.core.records.exports import AnnotationImportReport
 from reader.core.storage.store import Store
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
-
-
-@dataclass
-class AnnotationImportReport:
-    """What reading W3C annotations back did: how many were placed, and what could not be (never dropped silently)."""
-
-    placed: int = 0
-    skipped: list[str] = field(default_factory=list)
 
 
 class ExportService:

@@ -10,9 +10,9 @@ from datetime import date
 
 from lxml import etree
 
-from reader.core.entities.models import EntitySummary, Mention
 from reader.core.export.items import ExportItem, citation
-from reader.core.models import DocumentInfo
+from reader.core.records.documents import DocumentInfo
+from reader.core.records.entities import EntitySummary, Mention
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

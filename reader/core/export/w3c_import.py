@@ -11,13 +11,13 @@ import json
 from pathlib import Path
 
 from reader.core.anchoring import locate
-from reader.core.annotations.models import ANCHORED
 from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import document_iri
-from reader.core.export.service import AnnotationImportReport
 from reader.core.export.w3c_shape import Incoming, entries_of, parse_entry
+from reader.core.records.annotations import ANCHORED
+from reader.core.records.exports import AnnotationImportReport
 
 
 def read_json(path: Path) -> object:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.annotations.models import HIGHLIGHT_COLORS, TextQuote
+from reader.core.records.annotations import HIGHLIGHT_COLORS, TextQuote
 
 REBUILT_MOTIVATIONS = ("linking", "identifying")
 

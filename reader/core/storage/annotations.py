@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.models import Annotation, TextQuote
+from reader.core.records.annotations import Annotation, TextQuote
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.comparison_models import Comparison, ComparisonFilter, ComparisonSide
+from reader.core.records.comparisons import Comparison, ComparisonFilter, ComparisonSide
 from reader.core.storage.store import Store
 
 _SIDE = """{a}.id AS {a}_id, {a}.document_id AS {a}_document_id, {a}.exact AS {a}_quote,

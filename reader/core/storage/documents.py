@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from reader.core.models import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
 from reader.core.ranges import merge, subtract, total_length
+from reader.core.records.documents import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
 from reader.core.storage.store import Store
 
 DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from reader.core.entities.models import EntitySummary, Mention
+from reader.core.records.entities import EntitySummary, Mention
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
 

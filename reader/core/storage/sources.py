@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from reader.core.annotations.models import SourceCriticism
+from reader.core.records.annotations import SourceCriticism
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
 

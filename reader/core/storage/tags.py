@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.tag_models import TagCount
+from reader.core.records.tags import TagCount
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
-from reader.core.annotations.comparison_models import ComparisonFilter, ComparisonSide
 from reader.core.annotations.comparisons import ComparisonService
-from reader.core.annotations.relations import RELATIONS
 from reader.core.annotations.tags import TagService
 from reader.core.documents.service import DocumentService
-from reader.core.models import DOCUMENT_KINDS
+from reader.core.records.comparisons import ComparisonFilter, ComparisonSide
+from reader.core.records.documents import DOCUMENT_KINDS
+from reader.core.records.relations import RELATIONS
 from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
 

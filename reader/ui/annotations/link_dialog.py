@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.links import Target
-from reader.core.annotations.models import Passage
-from reader.core.annotations.relations import RELATIONS
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
+from reader.core.records.annotations import Passage
+from reader.core.records.relations import RELATIONS
 from reader.ui.offsets import Utf16Map
 
 

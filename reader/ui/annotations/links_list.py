@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.links import LinkService
-from reader.core.annotations.models import LinkedAnnotation
 from reader.core.documents.service import DocumentService
+from reader.core.records.annotations import LinkedAnnotation
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 

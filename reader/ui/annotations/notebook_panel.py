@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.models import NotebookNote, Passage
 from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
+from reader.core.records.annotations import NotebookNote, Passage
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.events import AnnotationEvents

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.models import Context, ReviewItem
 from reader.core.annotations.review import ReviewService
 from reader.core.documents.service import DocumentService
+from reader.core.records.annotations import Context, ReviewItem
 from reader.ui.events import AnnotationEvents
 from reader.ui.offsets import Utf16Map
 from reader.ui.operations import OpRunner

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from reader.core.annotations.models import SourceCriticism
 from reader.core.annotations.sources import SourceCriticismService
+from reader.core.records.annotations import SourceCriticism
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.tag_models import clean_tags
 from reader.core.annotations.tags import TagService
+from reader.core.records.tags import clean_tags
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 

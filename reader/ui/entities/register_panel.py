@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities.models import TYPES, EntitySummary
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
+from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.operations import OpRunner
 from reader.ui.table_model import Index, RowTableModel
 

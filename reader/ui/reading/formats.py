@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 from reader.ui.reading.colors import ENTITY_COLORS, ENTITY_TYPES, HIGHLIGHT_TINTS, OTHER_ENTITY_COLOR
 
 

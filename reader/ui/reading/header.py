@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.annotations.models import SourceCriticism
-from reader.core.models import DocumentInfo
+from reader.core.records.annotations import SourceCriticism
+from reader.core.records.documents import DocumentInfo
 
 TITLE_CHARS = 70
 

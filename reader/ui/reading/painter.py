@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
 
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from reader.core.annotations.models import HIGHLIGHT_COLORS, Passage
-from reader.core.models import Span, VersionText
+from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
+from reader.core.records.documents import Span, VersionText
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format

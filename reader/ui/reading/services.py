@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from reader.core.annotations.models import Annotation
+from reader.core.records.annotations import Annotation
 from reader.ui.annotations.note_editor import NoteEditor
 
 SNIPPET = 90

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from reader.core.models import Span
+from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
 from reader.ui.reading.formats import flash_format
 from reader.ui.reading.painter import LazyFormatter, QtSpan, SpanIndex

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.annotations.relations import RELATIONS
+from reader.core.records.relations import RELATIONS
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.annotations.relations import DIRECTED_RELATIONS, RELATIONS
+from reader.core.records.relations import DIRECTED_RELATIONS, RELATIONS
 
 QUOTE_CONTEXT = 32
 ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"  # anchor_status: sure, unsure after a new version, lost

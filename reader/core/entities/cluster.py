@@ -1,0 +1,36 @@
+"""A cluster: the names taken to mean one entity, with the votes for its type and where it occurs.
+
+Its own module because consolidation and the splitting of joined names both build clusters, and neither may import
+the other (no import cycles).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cluster:
+    """Names taken to mean one entity, with their votes and where they occur."""
+
+    key: str
+    names: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    partners: Counter = field(default_factory=Counter)  # name keys it was listed with ('X and Y'), times
+    definite: int = 0  # mentions written after 'the'
+    plural: int = 0  # mentions tagged as a plural proper noun
+    places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
+    date_value: str = ""
+
+    def absorb(self, other: Cluster) -> None:
+        self.names.update(other.names)
+        self.votes.update(other.votes)
+        self.partners.update(other.partners)
+        self.definite += other.definite
+        self.plural += other.plural
+        self.places.extend(other.places)
+
+    @property
+    def count(self) -> int:
+        return sum(self.names.values())
