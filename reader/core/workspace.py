@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -44,28 +44,6 @@ def default_db_path() -> Path:
     return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_NAME)
 
 
-class _Service:
-    """A Workspace attribute holding a service that is built, and its module imported, on first use.
-
-    Why: the window's start needs only a few of the services, and importing all of them cost a sixth of the start-up.
-    The service gets the database and then the named services it depends on.
-    """
-
-    def __init__(self, module: str, class_name: str, *depends_on: str):
-        self.module, self.class_name, self.depends_on = module, class_name, depends_on
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, workspace: Workspace | None, owner: type) -> object:
-        if workspace is None:
-            return self
-        service_class = getattr(importlib.import_module(self.module), self.class_name)
-        service = service_class(workspace.db, *(getattr(workspace, name) for name in self.depends_on))
-        workspace.__dict__[self.name] = service  # later reads find the instance attribute, not this descriptor
-        return service
-
-
 class Workspace:
     """Everything a face (window or command line) needs, built from one database path."""
 
@@ -73,21 +51,86 @@ class Workspace:
         self.db = db
         self.path = path
 
-    documents: DocumentService = _Service("reader.core.documents.service", "DocumentService")
-    annotations: AnnotationService = _Service("reader.core.annotations.service", "AnnotationService")
-    links: LinkService = _Service("reader.core.annotations.links", "LinkService", "annotations")
-    comparisons: ComparisonService = _Service("reader.core.annotations.comparisons", "ComparisonService")
-    tags: TagService = _Service("reader.core.annotations.tags", "TagService")
-    notebook: NotebookService = _Service("reader.core.annotations.notebook", "NotebookService", "annotations")
-    sources: SourceCriticismService = _Service("reader.core.annotations.sources", "SourceCriticismService")
-    review: ReviewService = _Service("reader.core.annotations.review", "ReviewService", "annotations")
-    trash: TrashService = _Service("reader.core.annotations.trash", "TrashService", "annotations", "links",
-                                   "notebook", "documents")
-    entities: EntityService = _Service("reader.core.entities.service", "EntityService")
-    search: SearchService = _Service("reader.core.search.service", "SearchService")
-    export: ExportService = _Service("reader.core.export.service", "ExportService", "documents", "annotations",
-                                     "links", "comparisons", "entities")
-    history: History = _Service("reader.core.ops", "History")
+    # Each service is built, and its module imported, on first use: the window's start needs only a few of them,
+    # and importing all of them cost a sixth of the start-up.
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from reader.core.documents.service import DocumentService
+
+        return DocumentService(self.db)
+
+    @cached_property
+    def annotations(self) -> AnnotationService:
+        from reader.core.annotations.service import AnnotationService
+
+        return AnnotationService(self.db)
+
+    @cached_property
+    def links(self) -> LinkService:
+        from reader.core.annotations.links import LinkService
+
+        return LinkService(self.db, self.annotations)
+
+    @cached_property
+    def comparisons(self) -> ComparisonService:
+        from reader.core.annotations.comparisons import ComparisonService
+
+        return ComparisonService(self.db)
+
+    @cached_property
+    def tags(self) -> TagService:
+        from reader.core.annotations.tags import TagService
+
+        return TagService(self.db)
+
+    @cached_property
+    def notebook(self) -> NotebookService:
+        from reader.core.annotations.notebook import NotebookService
+
+        return NotebookService(self.db, self.annotations)
+
+    @cached_property
+    def sources(self) -> SourceCriticismService:
+        from reader.core.annotations.sources import SourceCriticismService
+
+        return SourceCriticismService(self.db)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from reader.core.annotations.review import ReviewService
+
+        return ReviewService(self.db, self.annotations)
+
+    @cached_property
+    def trash(self) -> TrashService:
+        from reader.core.annotations.trash import TrashService
+
+        return TrashService(self.db, self.annotations, self.links, self.notebook, self.documents)
+
+    @cached_property
+    def entities(self) -> EntityService:
+        from reader.core.entities.service import EntityService
+
+        return EntityService(self.db)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from reader.core.search.service import SearchService
+
+        return SearchService(self.db)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from reader.core.export.service import ExportService
+
+        return ExportService(self.db, self.documents, self.annotations, self.links, self.comparisons, self.entities)
+
+    @cached_property
+    def history(self) -> History:
+        from reader.core.ops import History
+
+        return History(self.db)
 
     def run(self, label: str, change: Callable[[], T]) -> tuple[T, OpChanges]:
         """Run a change as one undoable operation; returns its value and what it changed (for the views)."""

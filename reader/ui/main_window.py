@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.ops.history_changed.connect(self.update_undo_actions)
         self.edit_menu.aboutToShow.connect(self.update_undo_actions)  # another program may have changed it
-        self.update_undo_actions()
+        # not read at start (it would load the undo code for the first paint): Ctrl+Z with nothing to undo says so
 
     def update_undo_actions(self) -> None:
         for action, verb, label in ((self.undo_action, "Undo", self.ops.undo_text()),

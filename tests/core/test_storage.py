@@ -21,10 +21,10 @@ from reader.core.workspace import restore_latest_backup
 def test_empty_database_is_migrated_with_pragmas(db_path):
     """A new file gets every migration, WAL journaling, foreign keys and a busy timeout."""
     db = open_database(db_path)
-    assert {"documents", "versions", "boilerplate", "annotations"} <= set(db.table_names())
+    assert {"documents", "versions", "boilerplate", "annotations"} <= set(db.utils.table_names())
     applied = [m.name for m in schema_migrations().applied(db.utils)]
     assert applied == [step.__name__ for step in SCHEMA]
-    assert db.journal_mode == "wal"
+    assert db.utils.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     db.close()
@@ -158,7 +158,7 @@ def test_a_new_schema_step_is_applied_on_the_next_open(db_path):
         db = open_database(db_path)
     finally:
         SCHEMA.remove(m999_adds_a_table)
-    assert "added_later" in db.table_names()
+    assert "added_later" in db.utils.table_names()
     db.close()
 
 

@@ -1,12 +1,11 @@
 """The open database: a sqlite3 connection, with sqlite-utils' `Database` over it built on first use.
 
-Why not hand sqlite-utils' `Database` around directly: importing sqlite-utils costs about 60 ms (click, dateutil,
-pluggy, entry-point scanning), a quarter of the window's start-up, and showing the library needs only a few plain
-reads. So reads go to the bare connection (`rows`, and `execute` of a SELECT), and everything else (`atomic`,
-`table`, other statements, …) reaches sqlite-utils, loaded the first time one of them is used.
+Reads and most writes go to the bare connection (`rows`, `execute`, `executemany`); sqlite-utils, whose import costs
+about 60 ms (and numpy's, which it pulls in, 100 ms more), is built only when a storage module asks for a table
+helper (`table`, `utils`: inserts and migrations). Showing the library at start therefore never loads it.
 
-Writing starts only once the start's backup is on disk: `atomic` (every write transaction) and `executemany` wait
-for it.
+Writing starts only once the start's backup is on disk: `atomic` (every write transaction), `executemany` and
+`utils` wait for it.
 
 Transactions are ours, not sqlite3's or sqlite-utils': the connection is in autocommit mode (`isolation_level=None`)
 and `atomic` starts each write transaction with `BEGIN IMMEDIATE`. A deferred `BEGIN` takes the write lock only at
@@ -17,7 +16,6 @@ the first write, and when another process wrote in between, SQLite cannot wait f
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import count
@@ -26,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
     from reader.core.storage.backup import PendingBackup
 
 
 class Store:
-    """One connection to one database file; attribute access falls through to sqlite-utils' `Database`."""
+    """One connection to one database file: bare reads and writes, our transactions, sqlite-utils on demand."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, pending_backup: PendingBackup | None = None):
         self.conn = conn
@@ -102,10 +101,12 @@ class Store:
         return [dict(zip(keys, row, strict=True)) for row in cursor]
 
     def execute(self, sql: str, params: Sequence | dict | None = None) -> sqlite3.Cursor:
-        """A SELECT runs on the bare connection; any other statement goes through sqlite-utils' autocommit rules."""
-        if sql.lstrip()[:6].upper() == "SELECT":
-            return self.conn.execute(sql, params or ())
-        return self.utils.execute(sql, params)
+        """Any statement, on the bare connection (a write belongs inside `atomic`)."""
+        return self.conn.execute(sql, params or ())
+
+    def table(self, name: str) -> Table:
+        """sqlite-utils' helper for one table (inserts with their column handling, migrations)."""
+        return self.utils.table(name)
 
     def executemany(self, sql: str, rows: Sequence) -> None:
         """A bulk write on the bare connection, inside the caller's transaction."""
@@ -118,45 +119,11 @@ class Store:
             self._pending_backup.join()
         self.conn.close()
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_utils":
-            raise AttributeError(name)
-        return getattr(self.utils, name)
-
-    def __getitem__(self, table_name: str) -> Any:
-        return self.utils[table_name]
-
 
 _SAVEPOINTS = count(1)
 
 
 def _new_utils_database(conn: sqlite3.Connection) -> Database:
-    _import_sqlite_utils_lean()
     from sqlite_utils import Database
 
     return Database(conn)
-
-
-class _HideOptionalTypes:
-    """A meta path finder making `import numpy` / `import pandas` fail while sqlite-utils loads.
-
-    sqlite-utils imports numpy and pandas, when they are installed, only to map their scalar types to column types.
-    We never store numpy or pandas values, and numpy (installed for spaCy) costs about 100 ms. They import normally
-    afterwards. (Not subclassing importlib.abc.MetaPathFinder: importing importlib.abc alone costs 17 ms.)
-    """
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname in ("numpy", "pandas"):
-            raise ImportError(f"{fullname} hidden while sqlite-utils loads")
-        return None
-
-
-def _import_sqlite_utils_lean() -> None:
-    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
-        return
-    hider = _HideOptionalTypes()
-    sys.meta_path.insert(0, hider)
-    try:
-        import sqlite_utils.db  # noqa: F401
-    finally:
-        sys.meta_path.remove(hider)
