@@ -33,7 +33,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     """Wire every service and widget together; tests call this with a workspace in tmp_path."""
     runner = TaskRunner(workspace)
     events = AnnotationEvents()
-    ops = OpRunner(workspace, events)
+    ops = OpRunner(workspace, events, runner)
     reading_area = PaneArea(ReadingServices(workspace, ops, events))
     window = MainWindow(workspace, settings, reading_area, runner, ops, events)
     for owned in (runner, ops, events):

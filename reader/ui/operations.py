@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.errors import ReaderError
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
+from reader.ui.workers import TaskHandle, TaskRunner
 
 T = TypeVar("T")
 
@@ -26,9 +27,11 @@ class OpRunner(QObject):
     changes_applied = Signal(object)
     history_changed = Signal()
 
-    def __init__(self, workspace: Workspace, events: AnnotationEvents, parent: QObject | None = None):
+    def __init__(self, workspace: Workspace, events: AnnotationEvents, runner: TaskRunner | None = None,
+                 parent: QObject | None = None):
+        """`runner` runs the slow operations in a worker; without one they run here."""
         super().__init__(parent)
-        self._workspace, self._events = workspace, events
+        self._workspace, self._events, self._runner = workspace, events, runner
 
     def run(self, label: str, change: Callable[[], T]) -> T | None:
         """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None)."""
@@ -43,6 +46,17 @@ class OpRunner(QObject):
         value, changes = self._workspace.run(label, change)
         self._applied(changes)
         return value
+
+    def run_in_background(self, label: str, change: Callable[[Workspace], T]) -> TaskHandle:
+        """Run a slow change as one undoable step on a worker's connection; the views refresh when it is done, and
+        a failure arrives on the handle's `failed` (and in the status bar)."""
+        def in_worker(workspace: Workspace, _progress, _cancelled):
+            return workspace.run(label, lambda: change(workspace))
+
+        task = self._runner.start(in_worker)
+        task.failed.connect(self._events.failed)
+        task.finished.connect(lambda outcome: self._applied(outcome[1]))
+        return task
 
     def undo(self) -> None:
         self._step(self._workspace.history.undo)

@@ -47,14 +47,15 @@ def test_clicking_a_mention_shows_its_mentions_across_documents(recognised, qtbo
     assert recognised.reading_area.panes
 
 
-def test_type_decision_from_the_panel(recognised, monkeypatch):
-    """Changing an entity's type in the register is stored and shown."""
+def test_type_decision_from_the_panel(recognised, monkeypatch, qtbot):
+    """Changing an entity's type in the register is stored and shown (worked off the window's thread)."""
     from PySide6.QtWidgets import QInputDialog
 
     panel = recognised.entity_panels.register.widget()
     panel.table.selectRow(_row_of(panel, "Manchukuo"))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("PLACE", True))
-    panel._buttons["Type…"].click()
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Type…"].click()
     assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == "PLACE"
 
 
@@ -81,7 +82,7 @@ def test_legend_hides_a_type(recognised):
     assert Qt.CheckState.Unchecked == recognised.reading_area.legend.boxes["PLACE"].checkState()
 
 
-def test_authority_ids_and_note(recognised, monkeypatch):
+def test_authority_ids_and_note(recognised, monkeypatch, qtbot):
     """Details… stores authority identifiers and a note on the entity; re-running recognition keeps them."""
     from reader.ui.entities.register_panel import DetailsDialog
 
@@ -90,7 +91,8 @@ def test_authority_ids_and_note(recognised, monkeypatch):
     monkeypatch.setattr(DetailsDialog, "exec", lambda self: True)
     monkeypatch.setattr(DetailsDialog, "values", lambda self: {"wikidata": "Q312837", "viaf": "", "geonames": "",
                                                                "note": "Marshal, PM 1939-1952"})
-    panel._buttons["Details…"].click()
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Details…"].click()
     recognised.workspace.entities.recognise()
     entity = next(e for e in recognised.workspace.entities.register() if e.name == "Choibalsan")
     assert (entity.wikidata, entity.note) == ("Q312837", "Marshal, PM 1939-1952")

@@ -74,7 +74,7 @@ class EntityService:
         return self.recognise()
 
     def _signature(self) -> str:
-        versions = ",".join(str(v) for v, _ in document_store.current_texts(self._db))
+        versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
         return f"{PIPELINE_VERSION}:{self.model.model_name}:{versions}:{decisions}"
@@ -228,8 +228,17 @@ class EntityService:
         return self.describe(entity_id)
 
     def _decide(self, kind: str, payload: dict) -> RecognitionReport:
+        """Record a decision (one undoable operation) and apply it: to the stored rows alone when the register is
+        current and the decision allows it (a rename, a merge: milliseconds), else by consolidating again."""
+        from reader.core.storage.entity_decisions import apply_decision
+
         with operation(self._db, f"Entities: {DECISION_LABELS.get(kind, kind)}"):
+            current = not self.is_stale()
             store.add_decision(self._db, kind, payload)
+            if current and apply_decision(self._db, kind, payload):
+                store.set_state(self._db, "signature", self._signature())
+                search_index.index_entities(self._db)
+                return RecognitionReport()  # nothing was recognised: the decision changed only its rows
             return self.recognise()
 
     def _key(self, entity_id: int) -> str:

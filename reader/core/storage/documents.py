@@ -84,6 +84,12 @@ def version_text(db: Store, version_id: int) -> VersionText:
     return VersionText(row[0], version_id, row[1], row[2], tuple(effective_boilerplate(db, version_id)))
 
 
+def current_version_ids(db: Store) -> list[int]:
+    """Every live document's current version id, in document order (without reading the texts)."""
+    sql = "SELECT current_version_id FROM documents WHERE deleted_at IS NULL ORDER BY id"
+    return [row[0] for row in db.execute(sql).fetchall()]
+
+
 def current_texts(db: Store) -> list[tuple[int, str]]:
     """(version_id, text) of every document's current version: the corpus boilerplate detection compares."""
     sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id " \

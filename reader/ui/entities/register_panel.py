@@ -5,6 +5,8 @@ Decisions (rename, type, merge, not an entity, authority ids) are core calls; th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities.service import EntityService
-from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.operations import OpRunner
 from reader.ui.table_model import Index, RowTableModel
@@ -159,13 +160,15 @@ class RegisterPanel(QWidget):
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
 
-    def _decide(self, label: str, call) -> None:
-        """A decision is one undoable operation (a merge of several entities too)."""
-        try:
-            self._ops.run_checked(label, call)
-        except ReaderError as exc:
-            self.status.setText(str(exc))
-            return
+    def _decide(self, label: str, call: Callable[[EntityService], object]) -> None:
+        """A decision is one undoable operation (a merge of several entities too), run off the window's thread: on a
+        large corpus a merge rewrites thousands of mentions."""
+        self.status.setText(f"{label}…")
+        task = self._ops.run_in_background(label, lambda workspace: call(workspace.entities))
+        task.failed.connect(self.status.setText)
+        task.finished.connect(self._on_decided)
+
+    def _on_decided(self, _result) -> None:
         self.status.setText("")
         self.refresh()
         self.register_changed.emit()
@@ -180,30 +183,31 @@ class RegisterPanel(QWidget):
             current = self._entities.describe(ids[0]).name
             name, ok = QInputDialog.getText(self, "Rename entity", "Canonical name:", text=current)
             if ok:
-                self._decide("Rename entity", lambda: self._entities.rename(ids[0], name))
+                self._decide("Rename entity", lambda entities: entities.rename(ids[0], name))
 
     def _on_type_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
             kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", list(TYPES), 0, False)
             if ok:
-                self._decide("Change entity type", lambda: self._entities.set_type(ids[0], kind))
+                self._decide("Change entity type", lambda entities: entities.set_type(ids[0], kind))
 
     def _on_merge_clicked(self) -> None:
         ids = self.selected_ids()
         if len(ids) >= 2:
-            self._decide("Merge entities", lambda: [self._entities.merge(ids[0], other) for other in ids[1:]])
+            self._decide("Merge entities", lambda entities: [entities.merge(ids[0], other) for other in ids[1:]])
 
     def _on_reject_clicked(self) -> None:
         for entity_id in self.selected_ids():
-            self._decide("Not an entity", lambda entity_id=entity_id: self._entities.reject_entity(entity_id))
+            self._decide("Not an entity", lambda entities, entity_id=entity_id: entities.reject_entity(entity_id))
 
     def _on_details_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
             dialog = DetailsDialog(self._entities.describe(ids[0]), self)
             if dialog.exec():
-                self._decide("Edit entity ids", lambda: self._entities.set_details(ids[0], **dialog.values()))
+                values = dialog.values()
+                self._decide("Edit entity ids", lambda entities: entities.set_details(ids[0], **values))
 
     def _selected_suggestion(self) -> int | None:
         entry = self.suggestion_list.currentItem()
@@ -211,8 +215,8 @@ class RegisterPanel(QWidget):
 
     def _on_accept_clicked(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self._decide("Merge entities", lambda: self._entities.accept_suggestion(suggestion))
+            self._decide("Merge entities", lambda entities: entities.accept_suggestion(suggestion))
 
     def _on_reject_suggestion_clicked(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self._decide("Keep entities apart", lambda: self._entities.reject_suggestion(suggestion))
+            self._decide("Keep entities apart", lambda entities: entities.reject_suggestion(suggestion))

@@ -1,0 +1,67 @@
+"""SQL that applies one entity decision to the stored register and mentions, without consolidating again.
+
+Why: a rename or a merge used to re-run consolidation over the whole corpus (seconds on a thousand documents, on the
+window's thread, once per merged entity). Decisions are still recorded and replayed by every full run; applied here
+they change only the rows they concern. A decision this cannot apply exactly (splitting an alias, marking a name)
+returns False, and the caller runs consolidation instead.
+"""
+
+from __future__ import annotations
+
+from reader.core.storage.store import Store
+
+
+def apply_decision(db: Store, kind: str, payload: dict) -> bool:
+    """Apply a decision to the stored rows; False when only a full consolidation can."""
+    appliers = {"rename": _rename, "type": _type, "merge": _merge, "not_merged": _keep_apart,
+                "reject_entity": _reject_entity, "reject_mention": _reject_mention}
+    applier = appliers.get(kind)
+    if applier is None:
+        return False
+    return applier(db, payload) is not False
+
+
+def _entity_id(db: Store, key: str) -> int | None:
+    row = db.execute("SELECT id FROM entities WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def _rename(db: Store, payload: dict) -> None:
+    db.execute("UPDATE entities SET name = ? WHERE key = ?", [payload["name"], payload["key"]])
+
+
+def _type(db: Store, payload: dict) -> None:
+    db.execute("UPDATE entities SET type = ? WHERE key = ?", [payload["type"], payload["key"]])
+    db.execute("UPDATE mentions SET type = ? WHERE entity_id = (SELECT id FROM entities WHERE key = ?)",
+               [payload["type"], payload["key"]])
+
+
+def _merge(db: Store, payload: dict) -> bool:
+    """The second entity's mentions and names join the first's; the first keeps its name and type."""
+    keeper, other = (_entity_id(db, key) for key in payload["keys"])
+    if keeper is None or other is None:
+        return False
+    if keeper == other:
+        return True
+    kind = db.execute("SELECT type FROM entities WHERE id = ?", [keeper]).fetchone()[0]
+    db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ?", [keeper, kind, other])
+    db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases "
+               "WHERE entity_id = ?", [keeper, other])
+    db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", [other])
+    _keep_apart(db, payload)
+    return True
+
+
+def _keep_apart(db: Store, payload: dict) -> None:
+    first, second = payload["keys"]
+    db.execute("DELETE FROM entity_suggestions WHERE (key = ? AND other_key = ?) OR (key = ? AND other_key = ?)",
+               [first, second, second, first])
+
+
+def _reject_entity(db: Store, payload: dict) -> None:
+    db.execute("DELETE FROM mentions WHERE entity_id = (SELECT id FROM entities WHERE key = ?)", [payload["key"]])
+
+
+def _reject_mention(db: Store, payload: dict) -> None:
+    db.execute('DELETE FROM mentions WHERE document_id = ? AND start = ? AND "end" = ?',
+               [payload["document_id"], payload["start"], payload["end"]])
