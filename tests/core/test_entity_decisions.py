@@ -29,9 +29,10 @@ def test_decisions_apply_without_consolidating_and_agree_with_a_full_run(workspa
                  lambda: workspace.entities.merge(genden.id, others[1].id)]
     from reader.core.entities import service
 
+    calls: list[int] = []
+    real = service.EntityService.recognise
     for decide in decisions:
-        calls = []
-        real = service.EntityService.recognise
+        calls.clear()
         monkeypatch.setattr(service.EntityService, "recognise", lambda self, *a, **k: calls.append(1) or real(self))
         decide()
         monkeypatch.setattr(service.EntityService, "recognise", real)
