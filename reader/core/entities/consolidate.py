@@ -16,6 +16,7 @@ from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names, split_trailing_persons
+from reader.core.entities.lexicon import EMPTY, Lexicon
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
 from reader.core.entities.names import (
@@ -27,12 +28,14 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
+from reader.core.entities.spelling import Spelling, is_all_capitals
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 
 MIN_NAME_LENGTH = 2
 INITIAL_PERSON_VOTE = 1.0
+MAX_ACRONYM = 3  # 'US', 'USA': capitals this short are an abbreviation, whatever lower-case word they spell
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -84,10 +87,13 @@ class Consolidated:
     merged_variants: list[tuple[str, str]]
 
 
-def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) -> Consolidated:
-    clusters = _cluster_candidates(documents, decisions)
+def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
+                ) -> Consolidated:
     common_words = _lowercase_words(documents)
+    spelling = Spelling(lexicon, _corpus_words(documents))
+    clusters = _cluster_candidates(documents, decisions, spelling)
     _drop_common_words(clusters, common_words, decisions)
+    _drop_lexical_words(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
     split_trailing_persons(clusters, common_words)
     _attach_surnames(clusters)
@@ -95,7 +101,8 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) 
     _apply_merges(clusters, decisions.merges)
     for key in [k for k in clusters if k in decisions.rejected_entities]:
         del clusters[key]
-    types = decide_types(clusters, decisions.types, is_place, common_words)
+    types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
+                         common_words)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
@@ -120,6 +127,23 @@ def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
     return {word for d in documents for word in _WORD.findall(d.text) if word.islower()}
 
 
+def _corpus_words(documents: list[DocumentInput]) -> set[str]:
+    return {word for d in documents for word in _WORD.findall(d.text)}
+
+
+def _drop_lexical_words(clusters: dict[str, Cluster], lowercase: set[str], lexicon: Lexicon,
+                        decisions: Decisions) -> None:
+    """A one-word name that is a common word: one the model's vocabulary knows only in lower case ('Whereupon',
+    'Ratification', a long-s 'Congrefs' read as 'congress' included), or a word set in capitals in a headline that
+    the corpus writes in lower case ('TAXES'). Capitals and sentence starts say nothing there."""
+    for key in list(clusters):
+        if " " in key or key in decisions.split_aliases or key in decisions.types:
+            continue
+        capitals = len(key) > MAX_ACRONYM and all(is_all_capitals(name) for name in clusters[key].names)
+        if lexicon.is_common_word(key) or capitals and key in lowercase:
+            del clusters[key]
+
+
 def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisions: Decisions) -> None:
     """A name the model did not type whose every word also appears in lower case ('Government Department Chief')
     is a capitalised common noun, not a name."""
@@ -130,7 +154,8 @@ def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisi
             del clusters[key]
 
 
-def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
+def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, spelling: Spelling,
+                        ) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
@@ -139,7 +164,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             if not _valid_name(name) or overlaps(document.boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
                 continue
-            key = name_key(name)
+            key = name_key(spelling.name(name))  # 'Houfe' is 'House'
             cluster = clusters.setdefault(key, Cluster(key))
             cluster.names[name] += 1
             cluster.votes.update(candidate.votes)
