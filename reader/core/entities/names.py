@@ -18,6 +18,10 @@ TITLES = (
     "queen", "prince", "princess", "emperor", "tsar", "czar", "khan", "bogd", "lama", "saint", "st.", "leader",
     "head of state", "ambassador", "envoy", "senator", "governor", "judge", "bishop", "father", "the",
     "deputy", "vice", "acting", "director", "chief", "commissar", "consul",
+    "capt.", "capt", "hon.", "hon", "rev.", "rev", "reverend", "lieut.", "lieutenant", "lt.", "maj.", "major",
+    "sergeant", "sgt.", "sgt", "gov.", "messrs.", "mme.", "mlle.", "madame", "monsieur", "citizen", "count",
+    "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
+    "esq.", "esq", "elector", "admiral", "adm.", "sen.",
 )
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
@@ -82,10 +86,11 @@ CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
 
 
 def is_title(name: str) -> bool:
-    """A name made only of titles ('Prime Minister', 'Deputy Minister') or ending in an office ('Finance Minister',
-    'Military Commander') names an office, not a person."""
+    """A name made only of titles ('Prime Minister', 'Deputy Minister', 'Esq.') or ending in an office ('Finance
+    Minister', 'Military Commander') names an office, not a person."""
     words = [word.rstrip(".") for word in name.casefold().split()]
-    return bool(words) and (all(word in _TITLE_SET for word in words) or len(words) > 1 and words[-1] in OFFICES)
+    titles = _TITLE_SET | TRAILING_HONORIFICS
+    return bool(words) and (all(word in titles for word in words) or len(words) > 1 and words[-1] in OFFICES)
 
 
 def is_calendar_word(name: str) -> bool:

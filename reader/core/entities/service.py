@@ -43,14 +43,14 @@ class EntityService:
                   ) -> RecognitionReport:
         """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
         from reader.core.entities.consolidate import consolidate  # the pipeline loads on first use: faster start
-        from reader.core.entities.gazetteer import is_known_place
+        from reader.core.entities.gazetteer import is_known_place, is_minor_place
         from reader.core.entities.lexicon import model_lexicon
 
         report = RecognitionReport()
         documents = self._documents(progress, cancelled, report)
         with self._db.atomic():
             result = consolidate(documents, self._decisions(), is_known_place,
-                                 model_lexicon(self.model.model_name))
+                                 model_lexicon(self.model.model_name), is_minor_place)
             self._write(result, documents)
             store.set_state(self._db, "signature", self._signature())
         report.entities = len(result.clusters)

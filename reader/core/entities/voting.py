@@ -19,6 +19,7 @@ from reader.core.entities.names import canonical_name, name_key, token_count
 SINGLE_WORD_ORG_WEIGHT = 0.3
 SINGLE_WORD_PERSON_PRIOR = 0.7
 GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
+MINOR_PLACE_VOTE = 1.0  # a town or county name: as much as one label of the model, so context still decides
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
 SURNAME_WEIGHT = 0.5  # per mention by the surname alone
@@ -35,8 +36,10 @@ ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a perso
 }
 
 
-def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
+def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str],
+                 is_minor_place=None) -> dict[str, str]:
     """Cluster key -> type: the user's decision, else the vote, with the types of names it is listed with."""
+    is_place = _Places(is_place, is_minor_place)
     first = {key: _scores(cluster, is_place, common_words) for key, cluster in clusters.items()}
     leading = _leading_acronym_votes(clusters, first)
     owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
@@ -107,11 +110,25 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
     if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS:  # 'Congress', 'Industrial Combine': a body, no person
         votes["ORG"] += votes.pop("PERSON", 0)
-    if is_place(canonical_name(cluster.names)):
+    name = canonical_name(cluster.names)
+    if is_place(name):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
+    elif is_place.minor(name):
+        votes["PLACE"] += MINOR_PLACE_VOTE
     if acronym:
         votes["ORG"] += ACRONYM_ORG_VOTE
     return votes
+
+
+class _Places:
+    """The gazetteer's two answers: a known place (a country, a large city) and a minor one (a town, a county)."""
+
+    def __init__(self, is_known, is_minor=None):
+        self._known = is_known
+        self.minor = is_minor or (lambda name: False)
+
+    def __call__(self, name: str) -> bool:
+        return self._known(name)
 
 
 def _surname_mentions(cluster) -> int:
