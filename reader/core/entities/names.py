@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.entities.broken import unbroken
 from reader.core.entities.dates import MONTHS
 
 TITLES = (
@@ -52,7 +53,7 @@ def trim_surface(text: str, start: int) -> tuple[str, int, int]:
 def name_key(name: str) -> str:
     """The form names are compared by: initials and a trailing honorific ('Enver Pasha') dropped, spaces collapsed,
     case folded."""
-    bare = _INITIAL.sub("", name.strip())
+    bare = _INITIAL.sub("", unbroken(name.strip()))
     key = _SPACES.sub(" ", bare).casefold().strip(" .,")
     words = key.split(" ")
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in TRAILING_HONORIFICS else key
