@@ -104,6 +104,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
         del clusters[key]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
+    _keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
@@ -161,6 +162,19 @@ def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisi
         untyped = not any(v >= 1.0 for v in cluster.votes.values())
         if untyped and key not in decisions.split_aliases and all(w in lowercase for w in _WORD.findall(key)):
             del clusters[key]
+
+
+def _keep_out_common_noun_bodies(clusters: dict[str, Cluster], types: dict[str, str], lexicon: Lexicon,
+                                 decisions: Decisions) -> None:
+    """'the Senate', 'the Court', 'the Union': a body named by one common noun is named by its kind, which any
+    text uses of many bodies; with no other word to name which one, it is left out of the register (an acronym or
+    an unusual word, 'NKVD', 'Comintern', is a name). Its words stay free to be part of a longer name ('Council of
+    Ministers')."""
+    for key, kind in list(types.items()):
+        names = clusters[key].names
+        if kind == "ORG" and " " not in key and key not in decisions.types and key in lexicon.lower \
+                and not any(name.isupper() and len(name) <= MAX_ACRONYM + 2 for name in names):
+            del types[key], clusters[key]
 
 
 def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, spelling: Spelling,
