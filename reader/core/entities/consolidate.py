@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.aliases import AliasFinder
+from reader.core.entities.context import FOLLOWING_PLACE_NOUNS, PLACE_NOUNS
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names, split_trailing_persons
@@ -31,11 +32,14 @@ from reader.core.entities.names import (
 from reader.core.entities.spelling import Spelling, is_all_capitals
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants
-from reader.core.entities.voting import decide_types
+from reader.core.entities.voting import ORGANISATION_NOUNS, decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 
 MIN_NAME_LENGTH = 2
 INITIAL_PERSON_VOTE = 1.0
+REPEATED_LABEL = 2.0  # votes of two model labels (or one and strong context): the model means it
+PHRASE_JOINERS = {"of", "and", "the", "for", "on", "in", "de"}
+KIND_NOUNS = ORGANISATION_NOUNS | PLACE_NOUNS | FOLLOWING_PLACE_NOUNS
 MAX_ACRONYM = 3  # 'US', 'USA': capitals this short are an abbreviation, whatever lower-case word they spell
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -95,6 +99,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     clusters = _cluster_candidates(documents, decisions, spelling)
     _drop_common_words(clusters, common_words, decisions)
     _drop_lexical_words(clusters, common_words, lexicon, decisions)
+    _drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
     split_trailing_persons(clusters, common_words)
     _attach_surnames(clusters)
@@ -161,6 +166,21 @@ def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisi
         cluster = clusters[key]
         untyped = not any(v >= 1.0 for v in cluster.votes.values())
         if untyped and key not in decisions.split_aliases and all(w in lowercase for w in _WORD.findall(key)):
+            del clusters[key]
+
+
+def _drop_common_phrases(clusters: dict[str, Cluster], lowercase: set[str], lexicon: Lexicon,
+                         decisions: Decisions) -> None:
+    """A capitalised phrase of common words that names no kind of body or place ('Wedding Anniversary', 'Law
+    Books', a headline's words) is no name, unless the model labelled it more than once. 'Red Army' and 'Council
+    of Ministers' keep their place: a body or a place is named by such words and the noun of its kind."""
+    for key in list(clusters):
+        words = [w for w in _WORD.findall(key) if w not in PHRASE_JOINERS]
+        labelled = max(clusters[key].votes.values(), default=0) >= REPEATED_LABEL
+        if len(words) < 2 or labelled or key in decisions.split_aliases or key in decisions.types \
+                or any(w in KIND_NOUNS for w in words):
+            continue
+        if all(lexicon.is_common_word(w) or w in lowercase and w in lexicon.lower for w in words):
             del clusters[key]
 
 

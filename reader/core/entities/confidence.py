@@ -1,0 +1,76 @@
+"""How sure the register is of each mention, in [0, 1], so that a reader can review the doubtful ones first.
+
+Three things make a mention believable: the evidence for its type agrees (the model's labels, the context, the
+gazetteer and the corpus-wide votes point the same way), the entity is attested (many occurrences, in several
+documents), and the surface reads as a word rather than an OCR misreading ('AfUr', 'Be^in', 'Tfcla'). The score is
+the mean of the first two, lowered by the third. A type the user chose, and a mention the user marked, are sure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.entities.lexicon import EMPTY, Lexicon
+
+LOW_CONFIDENCE = 0.5  # below this a mention is listed for review
+USER_CONFIDENCE = 1.0
+DATE_CONFIDENCE = 0.9  # dates come from patterns, not guesses; still worth a glance when odd
+NO_EVIDENCE_AGREEMENT = 0.3  # a name no evidence typed: the type is the prior's guess
+NOISE_IN_WORD = re.compile(r"[^\W_][\d^*«»■•|\\/<>{}~]+[^\W_]|[\d^*«»■•|\\/<>{}~]$")
+CASE_FLIP = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # 'AfUr', 'BaltimorCy', 'IVillet' (not 'McKinley')
+NAME_PREFIXES = ("mc", "mac", "o'", "o’", "de", "di", "la", "le", "van", "von", "d'", "d’")
+OCR_NOISE_PENALTY = 0.5
+OCR_CASE_PENALTY = 0.4
+UNKNOWN_WORD_PENALTY = 0.15  # a word neither the lexicon nor the rest of the corpus knows
+CAPITALS_PENALTY = 0.1  # one word in capitals: a headline, a signature, an acronym read wrong
+
+
+def agreement(votes: dict[str, float], kind: str) -> float:
+    """The share of all type evidence that went to the decided type."""
+    total = sum(v for v in votes.values() if v > 0)
+    return max(0.0, votes.get(kind, 0.0)) / total if total > 0 else NO_EVIDENCE_AGREEMENT
+
+
+def support(occurrences: int, documents: int) -> float:
+    """0.5 for a name seen once, towards 1 the more occurrences and documents attest it."""
+    attested = max(1, occurrences + max(0, documents - 1))
+    return 1 - 1 / (1 + attested)
+
+
+def ocr_likeness(surface: str, lexicon: Lexicon = EMPTY, corpus_words: frozenset[str] | set[str] = frozenset(),
+                 ) -> float:
+    """0 for a surface that reads as ordinary words, up to 1 for one that looks misread."""
+    penalty = 0.0
+    words = surface.split()
+    if any(NOISE_IN_WORD.search(word) for word in words):
+        penalty += OCR_NOISE_PENALTY
+    if any(_flipped_case(word) for word in words):
+        penalty += OCR_CASE_PENALTY
+    if lexicon and any(_unknown(word, lexicon, corpus_words) for word in words):
+        penalty += UNKNOWN_WORD_PENALTY
+    if len(words) == 1 and surface.isupper() and len(surface) > 1:
+        penalty += CAPITALS_PENALTY
+    return min(1.0, penalty)
+
+
+def mention_confidence(entity_score: float, surface: str, lexicon: Lexicon = EMPTY,
+                       corpus_words: frozenset[str] | set[str] = frozenset()) -> float:
+    return round(max(0.0, min(1.0, entity_score * (1 - ocr_likeness(surface, lexicon, corpus_words)))), 3)
+
+
+def entity_score(votes: dict[str, float], kind: str, occurrences: int, documents: int) -> float:
+    return (agreement(votes, kind) + support(occurrences, documents)) / 2
+
+
+def _flipped_case(word: str) -> bool:
+    letters = word.strip(".,;:'’\"()")
+    if word.isupper() or word.islower():
+        return False
+    start = next((len(p) for p in NAME_PREFIXES if letters.lower().startswith(p) and len(letters) > len(p) + 1), 0)
+    return bool(CASE_FLIP.search(letters[start + 1:] if start else letters))
+
+
+def _unknown(word: str, lexicon: Lexicon, corpus_words) -> bool:
+    """Neither the lexicon nor any other occurrence in the corpus vouches for this word (a single misreading)."""
+    bare = word.strip(".,;:'’\"()-")
+    return bool(bare) and bare.isalpha() and not lexicon.knows(bare) and bare.casefold() not in corpus_words
