@@ -40,7 +40,8 @@ def _predictions(workspace, path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for mention in workspace.entities.mentions():
             out.write(json.dumps({"document": names[mention.document_id], "start": mention.start, "end": mention.end,
-                                  "type": mention.type, "text": mention.text}) + "\n")
+                                  "type": mention.type, "text": mention.text,
+                                  "confidence": mention.confidence}) + "\n")
 
 
 def _scored(predictions: Path) -> dict:

@@ -15,7 +15,6 @@ from reader.core.entities.lexicon import EMPTY, Lexicon
 LOW_CONFIDENCE = 0.5  # below this a mention is listed for review
 USER_CONFIDENCE = 1.0
 DATE_CONFIDENCE = 0.9  # dates come from patterns, not guesses; still worth a glance when odd
-NO_EVIDENCE_AGREEMENT = 0.3  # a name no evidence typed: the type is the prior's guess
 NOISE_IN_WORD = re.compile(r"[^\W_][\d^*«»■•|\\/<>{}~]+[^\W_]|[\d^*«»■•|\\/<>{}~]$")
 CASE_FLIP = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # 'AfUr', 'BaltimorCy', 'IVillet' (not 'McKinley')
 NAME_PREFIXES = ("mc", "mac", "o'", "o’", "de", "di", "la", "le", "van", "von", "d'", "d’")
@@ -23,12 +22,6 @@ OCR_NOISE_PENALTY = 0.5
 OCR_CASE_PENALTY = 0.4
 UNKNOWN_WORD_PENALTY = 0.15  # a word neither the lexicon nor the rest of the corpus knows
 CAPITALS_PENALTY = 0.1  # one word in capitals: a headline, a signature, an acronym read wrong
-
-
-def agreement(votes: dict[str, float], kind: str) -> float:
-    """The share of all type evidence that went to the decided type."""
-    total = sum(v for v in votes.values() if v > 0)
-    return max(0.0, votes.get(kind, 0.0)) / total if total > 0 else NO_EVIDENCE_AGREEMENT
 
 
 def support(occurrences: int, documents: int) -> float:
@@ -58,8 +51,9 @@ def mention_confidence(entity_score: float, surface: str, lexicon: Lexicon = EMP
     return round(max(0.0, min(1.0, entity_score * (1 - ocr_likeness(surface, lexicon, corpus_words)))), 3)
 
 
-def entity_score(votes: dict[str, float], kind: str, occurrences: int, documents: int) -> float:
-    return (agreement(votes, kind) + support(occurrences, documents)) / 2
+def entity_score(agreement: float, occurrences: int, documents: int) -> float:
+    """The mean of how far the type evidence agreed (0-1, the vote's share) and how well the entity is attested."""
+    return (agreement + support(occurrences, documents)) / 2
 
 
 def _flipped_case(word: str) -> bool:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.aliases import AliasFinder
+from reader.core.entities.confidence import DATE_CONFIDENCE, USER_CONFIDENCE, entity_score, mention_confidence
 from reader.core.entities.context import FOLLOWING_PLACE_NOUNS, PLACE_NOUNS
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
@@ -67,6 +68,7 @@ class Cluster:
     plural: int = 0  # mentions tagged as a plural proper noun
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
+    agreement: float = 0.0  # share of the type evidence the decided type got (set by the vote)
 
     def absorb(self, other: Cluster) -> None:
         self.names.update(other.names)
@@ -90,6 +92,7 @@ class Consolidated:
     types: dict[str, str]  # cluster key -> type
     suggestions: list[tuple[str, str, float]]
     merged_variants: list[tuple[str, str]]
+    confidence: dict[tuple[int, int, int], float] = field(default_factory=dict)  # (document, start, end) -> 0-1
 
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
@@ -123,7 +126,35 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     texts = {d.document_id: d.text for d in documents}
     for cluster in everything:
         cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions)
-    return Consolidated([c for c in everything if c.places], names, types, suggestions, merged)
+    kept = [c for c in everything if c.places]
+    sure = _Evidence(lexicon, _repeated_words(documents), decisions)
+    return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
+                                                                 for place, score in sure.scores(cluster, types)})
+
+
+def _repeated_words(documents: list[DocumentInput]) -> frozenset[str]:
+    """Words the corpus writes more than once: a word found once, and unknown to the lexicon, may be misread."""
+    counts = Counter(word.casefold() for d in documents for word in _WORD.findall(d.text))
+    return frozenset(word for word, times in counts.items() if times > 1)
+
+
+class _Evidence:
+    """Scores each mention of a cluster (see `confidence`): the user's own choices are sure."""
+
+    def __init__(self, lexicon: Lexicon, repeated: frozenset[str], decisions: Decisions):
+        self.lexicon, self.repeated, self.decisions = lexicon, repeated, decisions
+        self.added = {mention[:3] for mention in decisions.added_mentions}
+
+    def scores(self, cluster: Cluster, types: dict[str, str]):
+        kind = types.get(cluster.key, "")
+        if kind == "DATE":
+            yield from ((place, DATE_CONFIDENCE) for place in cluster.places)
+            return
+        documents = len({place[0] for place in cluster.places})
+        base = entity_score(cluster.agreement, len(cluster.places), documents)
+        for place in cluster.places:
+            user = cluster.key in self.decisions.types or place[:3] in self.added
+            yield place, USER_CONFIDENCE if user else mention_confidence(base, place[3], self.lexicon, self.repeated)
 
 
 def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set) -> list:

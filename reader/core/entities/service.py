@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
-from reader.core.entities.models import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
+from reader.core.entities.models import TYPES, EntitySummary, Mention, MentionContext, RecognitionReport, Suggestion
 from reader.core.entities.names import name_key
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.models import Span
@@ -107,7 +108,8 @@ class EntityService:
             for document_id, start, end, text in {p[:4] for p in cluster.places}:
                 rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
                              "start": start, "end": end, "text": text, "type": result.types[cluster.key],
-                             "date_value": cluster.date_value})
+                             "date_value": cluster.date_value,
+                             "confidence": result.confidence.get((document_id, start, end), 1.0)})
         store.replace_register(self._db, aliases, _without_overlaps(rows))
         store.replace_suggestions(self._db, result.suggestions)
         search_index.index_entities(self._db)
@@ -125,6 +127,11 @@ class EntityService:
 
     def mentions(self, document_id: int | None = None):
         return store.mentions(self._db, document_id)
+
+    def low_confidence_mentions(self, below: float = LOW_CONFIDENCE) -> list[Mention]:
+        """Mentions recognition is least sure of (an OCR-garbled name seen once, a type the evidence split on),
+        least sure first: the list a reader reviews."""
+        return store.low_confidence_mentions(self._db, below)
 
     def register(self) -> list[EntitySummary]:
         return store.summaries(self._db)

@@ -54,7 +54,14 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
         listed["PERSON"] += _surname_of_a_person(key, cluster, first, owners)
         scores = _scores(cluster, is_place, common_words, listed) if +listed else first[key]
         types[key] = decided.get(key) or _winner(scores)[0]
+        cluster.agreement = _share(scores, types[key])
     return types
+
+
+def _share(scores: Counter, kind: str) -> float:
+    """How much of the evidence went to the decided type (how sure the vote is; no evidence at all is unsure)."""
+    total = sum(v for v in scores.values() if v > 0)
+    return max(0.0, scores.get(kind, 0.0)) / total if total > 0 else 0.0
 
 
 def _surname_of_a_person(key: str, cluster, first: dict[str, Counter], owners: dict[str, str]) -> float:

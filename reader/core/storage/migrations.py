@@ -237,3 +237,10 @@ def m007_search_mention_index(db: Database) -> None:
     mention rows. It replaces the (document, start) index it extends."""
     db.execute("DROP INDEX IF EXISTS idx_mentions_document_id_start")
     _table(db, "mentions").create_index(["document_id", "start", "type", "entity_id", "date_value"])
+
+
+@migration
+def m010_mention_confidence(db: Database) -> None:
+    """How sure recognition is of each mention (0-1), for a review list of the doubtful ones; rows written before
+    it, and mentions a user marked, count as sure."""
+    db.execute("ALTER TABLE mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
