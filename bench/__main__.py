@@ -6,7 +6,8 @@ import importlib
 import sys
 import traceback
 
-MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.heldout", "bench.annotations", "bench.search"]
+MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.heldout", "bench.geonames", "bench.annotations",
+           "bench.search"]
 
 
 def main() -> int:

@@ -206,10 +206,12 @@ class EntityService:
 
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
+        from reader.core.entities.authority import check_geonames, check_viaf, check_wikidata
+
         self._key(entity_id)
+        ids = {"wikidata": check_wikidata(wikidata), "viaf": check_viaf(viaf), "geonames": check_geonames(geonames)}
         with self._db.atomic():
-            store.update_entity(self._db, entity_id, {"wikidata": wikidata.strip(), "viaf": viaf.strip(),
-                                                      "geonames": geonames.strip(), "note": note})
+            store.update_entity(self._db, entity_id, {**ids, "note": note})
         return self.describe(entity_id)
 
     def _decide(self, kind: str, payload: dict) -> RecognitionReport:
