@@ -147,3 +147,14 @@ def test_service_stores_confidence_and_lists_the_doubtful(empty_workspace, tmp_p
     doubtful = [m.text for m in empty_workspace.entities.low_confidence_mentions()]
     assert genden and min(genden) >= LOW_CONFIDENCE and all(0 <= m.confidence <= 1 for m in mentions)
     assert any("AfUr" in text for text in doubtful) and not any("Genden" in text for text in doubtful)
+
+
+def test_lower_case_noun_of_a_kind_completes_the_name():
+    """'British army' is a body, 'Main street' a place; a person's name is not run on into 'party'."""
+    from reader.core.entities.kinds import with_kind_nouns
+
+    text = "The British army marched up Main street to Smith party headquarters."
+    found = with_kind_nouns(text, [_found(text, "British", {"OTHER": 1.0}), _found(text, "Main", {"PERSON": 1.0}),
+                                   _found(text, "Smith", {"PERSON": 1.0})])
+    assert [(c.text, max(c.votes, key=c.votes.get)) for c in found] == [
+        ("British army", "ORG"), ("Main street", "PLACE"), ("Smith", "PERSON")]
