@@ -158,3 +158,16 @@ def test_lower_case_noun_of_a_kind_completes_the_name():
                                    _found(text, "Smith", {"PERSON": 1.0})])
     assert [(c.text, max(c.votes, key=c.votes.get)) for c in found] == [
         ("British army", "ORG"), ("Main street", "PLACE"), ("Smith", "PERSON")]
+
+
+def test_comma_series_closed_by_and_is_a_list_and_a_place_after_a_comma_locates():
+    """'Arenac, Gladwin, Alpena and Ohio' are listed together; 'Keytesville, Missouri' leans to a place one way."""
+    from reader.core.entities.context import record_lists
+
+    text = "Arenac, Gladwin, Alpena and Ohio. Keytesville, Missouri. Smith, Jones said."
+    found = [_found(text, name) for name in ("Arenac", "Gladwin", "Alpena", "Ohio", "Keytesville", "Missouri",
+                                             "Smith", "Jones")]
+    record_lists(text, found, is_known_place)
+    listed = {c.text: c.listed_with for c in found}
+    assert listed["Gladwin"] == ["Arenac", "Alpena"] and listed["Ohio"] == ["Alpena"]
+    assert listed["Keytesville"] == ["Missouri"] and listed["Missouri"] == [] and listed["Smith"] == []

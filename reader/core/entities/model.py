@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from reader.core.entities.broken import is_broken_half, with_broken_words
 from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
+from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.initials import with_glued_initials
 from reader.core.entities.kinds import with_kind_nouns
@@ -24,7 +25,7 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "O
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -83,7 +84,7 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
     found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
     found = with_qualified_places(doc.text, found)
     found = with_kind_nouns(doc.text, found)
-    record_lists(doc.text, found)
+    record_lists(doc.text, found, is_known_place)
     return found
 
 
