@@ -17,13 +17,12 @@ from reader.core.entities.confidence import DATE_CONFIDENCE, USER_CONFIDENCE, en
 from reader.core.entities.context import FOLLOWING_PLACE_NOUNS, PLACE_NOUNS
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
-from reader.core.entities.joined import split_joined_names, split_trailing_persons
+from reader.core.entities.joined import split_joined_names
 from reader.core.entities.lexicon import EMPTY, Lexicon
 from reader.core.entities.model import Candidate
 from reader.core.entities.models import TYPES
 from reader.core.entities.names import (
     canonical_name,
-    has_personal_initial,
     is_calendar_word,
     is_title,
     name_key,
@@ -37,7 +36,6 @@ from reader.core.entities.voting import ORGANISATION_NOUNS, decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 
 MIN_NAME_LENGTH = 2
-INITIAL_PERSON_VOTE = 1.0
 REPEATED_LABEL = 2.0  # votes of two model labels (or one and strong context): the model means it
 PHRASE_JOINERS = {"of", "and", "the", "for", "on", "in", "de"}
 KIND_NOUNS = ORGANISATION_NOUNS | PLACE_NOUNS | FOLLOWING_PLACE_NOUNS
@@ -104,7 +102,6 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     _drop_lexical_words(clusters, common_words, lexicon, decisions)
     _drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
-    split_trailing_persons(clusters, common_words)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)
@@ -247,8 +244,6 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
             cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
-            if has_personal_initial(name):
-                cluster.votes["PERSON"] += INITIAL_PERSON_VOTE  # 'Ulysses S. Grant', 'I. V. Smith'
             cluster.places.append((document.document_id, start, end, name))
     for alias in decisions.split_aliases:
         clusters.setdefault(alias, Cluster(alias))

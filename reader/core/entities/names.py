@@ -33,7 +33,6 @@ _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(T
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIAL = re.compile(r"^(?:[A-ZА-Я]\.\s*)+")
 _SPACES = re.compile(r"\s+")
-_PERSONAL_INITIAL = re.compile(r"(?<![.\w])[A-ZА-Я]\.\s+[A-ZА-Я][a-zа-я]")
 
 
 def trim_surface(text: str, start: int) -> tuple[str, int, int]:
@@ -67,11 +66,6 @@ def canonical_name(names: Counter) -> str:
 def surname(name: str) -> str:
     key = name_key(name)
     return key.split(" ")[-1] if key else ""
-
-
-def has_personal_initial(name: str) -> bool:
-    """An initial before a capitalised word ('Ulysses S. Grant', 'I. V. Smith'), not an abbreviation ('U.S. Army')."""
-    return bool(_PERSONAL_INITIAL.search(name))
 
 
 def has_initials(name: str) -> bool:

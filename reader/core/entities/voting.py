@@ -4,10 +4,10 @@ The model's labels and the context votes of every mention add up. Then the evide
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
 ('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
-listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
-used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person, and so does a name ending in the
-name of someone surely a person. A name ending in an organisation noun ('Congress', 'Industrial Combine') is no
-person: its person votes go to ORG. An acronym opening longer names ('XRP Central Committee') leans to their type.
+listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name ending
+in the name of someone surely a person leans to a person; a town's or a county's name leans a little to a place. A
+name ending in an organisation noun ('Congress', 'Industrial Combine') is no person: its person votes go to ORG. An
+acronym opening longer names ('XRP Central Committee') leans to their type.
 """
 
 from __future__ import annotations
@@ -22,11 +22,9 @@ GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single gu
 MINOR_PLACE_VOTE = 1.0  # a town or county name: as much as one label of the model, so context still decides
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
-SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 SURNAME_OWNER_WEIGHT = 1.5  # per mention of a name ending in the name of a surely-typed person
 SURNAME_OWNER_SHARE = 0.6
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
-DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
 ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a person ('Congress', 'Industrial Combine')
     "congress", "council", "committee", "party", "ministry", "commissariat", "government", "assembly", "parliament",
@@ -105,8 +103,6 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     plural = cluster.plural * 2 > cluster.count
     if cluster.definite * 2 > cluster.count and not plural:  # mostly 'the X': people are not written so; the
         votes["ORG"] += votes.pop("PERSON", 0)  # model's guess of a person is a body ('the Comintern')
-    if token_count(cluster.key) == 1 and cluster.key.endswith(DOCTRINE_SUFFIXES):
-        votes["OTHER"] += sum(votes.values()) + 1.0  # 'Buddhism', 'Leninism': a doctrine, kept out like nationalities
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
         votes["PERSON"] = 0
         votes["OTHER"] += PLURAL_OTHER_VOTE * cluster.plural
@@ -114,7 +110,6 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
-    votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
     if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS:  # 'Congress', 'Industrial Combine': a body, no person
         votes["ORG"] += votes.pop("PERSON", 0)
     name = canonical_name(cluster.names)
@@ -136,13 +131,6 @@ class _Places:
 
     def __call__(self, name: str) -> bool:
         return self._known(name)
-
-
-def _surname_mentions(cluster) -> int:
-    """Mentions by the last word of a fuller name of the same entity ('Abraham Lincoln' ... 'Lincoln'): how people
-    are referred to, hardly how places or bodies are."""
-    full = {name_key(name).split(" ")[-1] for name in cluster.names if token_count(name) > 1}
-    return sum(times for name, times in cluster.names.items() if token_count(name) == 1 and name_key(name) in full)
 
 
 def _is_acronym(cluster) -> bool:
