@@ -171,3 +171,13 @@ def test_comma_series_closed_by_and_is_a_list_and_a_place_after_a_comma_locates(
     listed = {c.text: c.listed_with for c in found}
     assert listed["Gladwin"] == ["Arenac", "Alpena"] and listed["Ohio"] == ["Alpena"]
     assert listed["Keytesville"] == ["Missouri"] and listed["Missouri"] == [] and listed["Smith"] == []
+
+
+def test_honorific_after_a_name_and_a_kind_of_place_named_by_a_known_place():
+    """'W. Stallings, Esq.' is one mention; 'the State of Virginia' is a place, 'Bank of England' is not."""
+    from reader.core.entities.titled import honorific_end
+
+    text = "Signed W. Stallings, Esq. and John Adams Jr. at noon."
+    assert text[7:honorific_end(text, 19)] == "W. Stallings, Esq."
+    assert honorific_end(text, text.index(" at")) == text.index(" at")
+    assert is_known_place("the State of Virginia") and not is_known_place("Bank of England")

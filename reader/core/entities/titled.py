@@ -1,7 +1,7 @@
 """A person's mention takes in the titles written right before the name: 'Mr. Matterson', 'Capt. Johnson', 'Rev.
-Dr. Read'. The register still names the person without them ('Matterson'); the mention covers what the page calls
-them, as historians quote it and as the usual annotation guidelines (HIPE, among others) mark it. An article is no
-title: 'the' is never taken in.
+Dr. Read', and an honorific right after it: 'W. Stallings, Esq.'. The register still names the person without them
+('Matterson'); the mention covers what the page calls them, as historians quote it and as the usual annotation
+guidelines (HIPE, among others) mark it. An article is no title: 'the' is never taken in.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from reader.core.entities.names import TITLES
 _WORDS = sorted({t.rstrip(".") for t in TITLES if t != "the"}, key=len, reverse=True)
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\.?[ \t]+$", re.IGNORECASE)
 MAX_LOOKBACK = 60
+_HONORIFIC_AFTER = re.compile(r",?[ \t]+(?:Esq|Esquire|Jr|Sr|Junr|Senr)\b\.?", re.IGNORECASE)
 
 
 def titled_start(text: str, start: int) -> int:
@@ -29,6 +30,16 @@ def with_titles(texts: dict[int, str], places: list[tuple[int, int, int, str]]) 
     widened = []
     for document_id, start, end, name in places:
         text = texts.get(document_id)
-        first = titled_start(text, start) if text is not None else start
-        widened.append((document_id, first, end, text[first:end] if first != start else name))
+        if text is None:
+            widened.append((document_id, start, end, name))
+            continue
+        first, last = titled_start(text, start), honorific_end(text, end)
+        widened.append((document_id, first, last, text[first:last]))
     return widened
+
+
+def honorific_end(text: str, end: int) -> int:
+    """Where the mention ending at `end` ends once an honorific written after the name is taken in ('W. Stallings,
+    Esq.', 'John Adams Jr.')."""
+    found = _HONORIFIC_AFTER.match(text, end)
+    return found.end() if found else end
