@@ -181,3 +181,10 @@ def test_honorific_after_a_name_and_a_kind_of_place_named_by_a_known_place():
     assert text[7:honorific_end(text, 19)] == "W. Stallings, Esq."
     assert honorific_end(text, text.index(" at")) == text.index(" at")
     assert is_known_place("the State of Virginia") and not is_known_place("Bank of England")
+
+
+def test_periodical_title_is_a_publication_not_a_body():
+    """'Velmoria Gazette' is kept out of the register however the model labels it; 'Velmoria Council' is a body."""
+    text = "The Velmoria Gazette reported that the Velmoria Council met."
+    found = [_found(text, "Velmoria Gazette", {"ORG": 1.0}), _found(text, "Velmoria Council", {"PERSON": 1.0})]
+    assert _consolidated(text, found).types == {"velmoria council": "ORG"}

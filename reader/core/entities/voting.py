@@ -6,8 +6,9 @@ ordinary word the corpus also writes in lower case ('Party') or mostly follows '
 ('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
 listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name ending
 in the name of someone surely a person leans to a person; a town's or a county's name leans a little to a place. A
-name ending in an organisation noun ('Congress', 'Industrial Combine') is no person: its person votes go to ORG. An
-acronym opening longer names ('XRP Central Committee') leans to their type.
+name ending in an organisation noun ('Congress', 'Industrial Combine') is no person: its person votes go to ORG; one
+ending in a periodical's noun ('Nebraska State Journal') is a publication, kept out like works. An acronym opening
+longer names ('XRP Central Committee') leans to their type.
 """
 
 from __future__ import annotations
@@ -29,8 +30,14 @@ PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept o
 ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a person ('Congress', 'Industrial Combine')
     "congress", "council", "committee", "party", "ministry", "commissariat", "government", "assembly", "parliament",
     "senate", "army", "navy", "bank", "company", "corporation", "combine", "trust", "union", "league", "society",
-    "association", "institute", "academy", "university", "school", "college", "journal", "gazette", "newspaper",
+    "association", "institute", "academy", "university", "school", "college",
     "agency", "bureau", "office", "department", "court", "tribunal", "church", "synod", "presidium", "soviet",
+}
+
+
+PUBLICATION_NOUNS = {  # a name ending in one of these is a periodical's title: a publication, kept out like works
+    "journal", "gazette", "newspaper", "herald", "magazine", "chronicle", "tribune", "courier", "advertiser",
+    "intelligencer", "review", "observer", "bulletin", "almanac",
 }
 
 
@@ -110,8 +117,7 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
-    if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS:  # 'Congress', 'Industrial Combine': a body, no person
-        votes["ORG"] += votes.pop("PERSON", 0)
+    _by_last_word(cluster.key.split(" ")[-1], votes)
     name = canonical_name(cluster.names)
     if is_place(name):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
@@ -120,6 +126,15 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     if acronym:
         votes["ORG"] += ACRONYM_ORG_VOTE
     return votes
+
+
+def _by_last_word(last: str, votes: Counter) -> None:
+    """'Congress', 'Industrial Combine': a body, no person. 'Richmond Whig Observer', 'Nebraska State Journal': a
+    periodical, which the model may call a body or a place, and whose title is a work (kept out of the register)."""
+    if last in ORGANISATION_NOUNS:
+        votes["ORG"] += votes.pop("PERSON", 0)
+    elif last in PUBLICATION_NOUNS:
+        votes["OTHER"] += sum(votes.values()) + 1.0
 
 
 class _Places:
