@@ -188,3 +188,10 @@ def test_periodical_title_is_a_publication_not_a_body():
     text = "The Velmoria Gazette reported that the Velmoria Council met."
     found = [_found(text, "Velmoria Gazette", {"ORG": 1.0}), _found(text, "Velmoria Council", {"PERSON": 1.0})]
     assert _consolidated(text, found).types == {"velmoria council": "ORG"}
+
+
+def test_known_name_is_found_in_its_long_s_misreading():
+    """Where 'Russia' is known, 'Ruffia' elsewhere is a mention of it, though the model did not see it."""
+    text = "Russia signed. The court of Ruffia agreed."
+    result = _consolidated(text, [_found(text, "Russia", {"PLACE": 1.0})], Lexicon(["Russia", "court", "of"]))
+    assert {place[3] for place in result.clusters[0].places} == {"Russia", "Ruffia"}

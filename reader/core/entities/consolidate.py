@@ -96,7 +96,8 @@ class Consolidated:
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
                 is_minor_place=None) -> Consolidated:
     common_words = _lowercase_words(documents)
-    spelling = Spelling(lexicon, _corpus_words(documents))
+    words = _corpus_words(documents)
+    spelling = Spelling(lexicon, words)
     clusters = _cluster_candidates(documents, decisions, spelling)
     _drop_common_words(clusters, common_words, decisions)
     _drop_lexical_words(clusters, common_words, lexicon, decisions)
@@ -113,7 +114,8 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
-    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out])
+    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out],
+                       _long_s_forms(words, spelling))
     _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
     names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
@@ -127,6 +129,11 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     sure = _Evidence(lexicon, _repeated_words(documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})
+
+
+def _long_s_forms(words: set[str], spelling: Spelling) -> dict[str, str]:
+    """Each word of the corpus that is a long-s misreading -> the word it stands for ('Ruffia' -> 'Russia')."""
+    return {word: meant for word in words if "f" in word and (meant := spelling.word(word)) != word}
 
 
 def _repeated_words(documents: list[DocumentInput]) -> frozenset[str]:
@@ -293,10 +300,14 @@ def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> dict[st
 
 
 def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,
-                       kept_out: list[Cluster]) -> None:
+                       kept_out: list[Cluster], long_s: dict[str, str] | None = None) -> None:
     """Every occurrence of a known name is a mention, wherever the model missed it, but not inside a name kept out
-    of the register ('Article' inside the law 'Article Two', a nationality, a title of a work)."""
+    of the register ('Article' inside the law 'Article Two', a nationality, a title of a work). A one-word name
+    is found in its long-s misreading too ('Ruffia' for 'Russia')."""
     owner = _alias_owners(clusters, decisions)
+    for written, meant in (long_s or {}).items():  # 'Ruffia' wherever 'Russia' is known
+        if meant in owner:
+            owner.setdefault(written, owner[meant])
     finder = AliasFinder(owner)
     outside: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end, _ in (place for cluster in kept_out for place in cluster.places):
