@@ -9,12 +9,16 @@ the mean of the first two, lowered by the third. A type the user chose, and a me
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
+from reader.core.entities.decisions import Decisions
 from reader.core.entities.lexicon import EMPTY, Lexicon
 
 LOW_CONFIDENCE = 0.5  # below this a mention is listed for review
 USER_CONFIDENCE = 1.0
 DATE_CONFIDENCE = 0.9  # dates come from patterns, not guesses; still worth a glance when odd
+_WORD = re.compile(r"[^\W\d_]+")
 NOISE_IN_WORD = re.compile(r"[^\W_][\d^*«»■•|\\/<>{}~]+[^\W_]|[\d^*«»■•|\\/<>{}~]$")
 CASE_FLIP = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # 'AfUr', 'BaltimorCy', 'IVillet' (not 'McKinley')
 NAME_PREFIXES = ("mc", "mac", "o'", "o’", "de", "di", "la", "le", "van", "von", "d'", "d’")
@@ -68,3 +72,28 @@ def _unknown(word: str, lexicon: Lexicon, corpus_words) -> bool:
     """Neither the lexicon nor any other occurrence in the corpus vouches for this word (a single misreading)."""
     bare = word.strip(".,;:'’\"()-")
     return bool(bare) and bare.isalpha() and not lexicon.knows(bare) and bare.casefold() not in corpus_words
+
+
+def repeated_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the corpus writes more than once: a word found once, and unknown to the lexicon, may be misread."""
+    counts = Counter(word.casefold() for text in texts for word in _WORD.findall(text))
+    return frozenset(word for word, times in counts.items() if times > 1)
+
+
+class MentionScores:
+    """Scores each mention of a cluster (see `confidence`): the user's own choices are sure."""
+
+    def __init__(self, lexicon: Lexicon, repeated: frozenset[str], decisions: Decisions):
+        self.lexicon, self.repeated, self.decisions = lexicon, repeated, decisions
+        self.added = {mention[:3] for mention in decisions.added_mentions}
+
+    def scores(self, cluster, types: dict[str, str]):
+        kind = types.get(cluster.key, "")
+        if kind == "DATE":
+            yield from ((place, DATE_CONFIDENCE) for place in cluster.places)
+            return
+        documents = len({place[0] for place in cluster.places})
+        base = entity_score(cluster.agreement, len(cluster.places), documents)
+        for place in cluster.places:
+            user = cluster.key in self.decisions.types or place[:3] in self.added
+            yield place, USER_CONFIDENCE if user else mention_confidence(base, place[3], self.lexicon, self.repeated)

@@ -13,8 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.aliases import AliasFinder
-from reader.core.entities.confidence import DATE_CONFIDENCE, USER_CONFIDENCE, entity_score, mention_confidence
-from reader.core.entities.context import FOLLOWING_PLACE_NOUNS, PLACE_NOUNS
+from reader.core.entities.common import (
+    drop_common_phrases,
+    drop_common_words,
+    drop_lexical_words,
+    keep_out_common_noun_bodies,
+)
+from reader.core.entities.confidence import MentionScores, repeated_words
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names
@@ -29,17 +34,13 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
-from reader.core.entities.spelling import Spelling, is_all_capitals
+from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants
-from reader.core.entities.voting import ORGANISATION_NOUNS, decide_types
+from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 
 MIN_NAME_LENGTH = 2
-REPEATED_LABEL = 2.0  # votes of two model labels (or one and strong context): the model means it
-PHRASE_JOINERS = {"of", "and", "the", "for", "on", "in", "de"}
-KIND_NOUNS = ORGANISATION_NOUNS | PLACE_NOUNS | FOLLOWING_PLACE_NOUNS
-MAX_ACRONYM = 3  # 'US', 'USA': capitals this short are an abbreviation, whatever lower-case word they spell
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -99,9 +100,9 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     words = _corpus_words(documents)
     spelling = Spelling(lexicon, words)
     clusters = _cluster_candidates(documents, decisions, spelling)
-    _drop_common_words(clusters, common_words, decisions)
-    _drop_lexical_words(clusters, common_words, lexicon, decisions)
-    _drop_common_phrases(clusters, common_words, lexicon, decisions)
+    drop_common_words(clusters, common_words, decisions)
+    drop_lexical_words(clusters, common_words, lexicon, decisions)
+    drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
@@ -110,7 +111,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
         del clusters[key]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
-    _keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
+    keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
@@ -126,7 +127,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for cluster in everything:
         cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions)
     kept = [c for c in everything if c.places]
-    sure = _Evidence(lexicon, _repeated_words(documents), decisions)
+    sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})
 
@@ -134,31 +135,6 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
 def _long_s_forms(words: set[str], spelling: Spelling) -> dict[str, str]:
     """Each word of the corpus that is a long-s misreading -> the word it stands for ('Ruffia' -> 'Russia')."""
     return {word: meant for word in words if "f" in word and (meant := spelling.word(word)) != word}
-
-
-def _repeated_words(documents: list[DocumentInput]) -> frozenset[str]:
-    """Words the corpus writes more than once: a word found once, and unknown to the lexicon, may be misread."""
-    counts = Counter(word.casefold() for d in documents for word in _WORD.findall(d.text))
-    return frozenset(word for word, times in counts.items() if times > 1)
-
-
-class _Evidence:
-    """Scores each mention of a cluster (see `confidence`): the user's own choices are sure."""
-
-    def __init__(self, lexicon: Lexicon, repeated: frozenset[str], decisions: Decisions):
-        self.lexicon, self.repeated, self.decisions = lexicon, repeated, decisions
-        self.added = {mention[:3] for mention in decisions.added_mentions}
-
-    def scores(self, cluster: Cluster, types: dict[str, str]):
-        kind = types.get(cluster.key, "")
-        if kind == "DATE":
-            yield from ((place, DATE_CONFIDENCE) for place in cluster.places)
-            return
-        documents = len({place[0] for place in cluster.places})
-        base = entity_score(cluster.agreement, len(cluster.places), documents)
-        for place in cluster.places:
-            user = cluster.key in self.decisions.types or place[:3] in self.added
-            yield place, USER_CONFIDENCE if user else mention_confidence(base, place[3], self.lexicon, self.repeated)
 
 
 def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set) -> list:
@@ -179,57 +155,6 @@ def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
 
 def _corpus_words(documents: list[DocumentInput]) -> set[str]:
     return {word for d in documents for word in _WORD.findall(d.text)}
-
-
-def _drop_lexical_words(clusters: dict[str, Cluster], lowercase: set[str], lexicon: Lexicon,
-                        decisions: Decisions) -> None:
-    """A one-word name that is a common word: one the model's vocabulary knows only in lower case ('Whereupon',
-    'Ratification', a long-s 'Congrefs' read as 'congress' included), or a word set in capitals in a headline that
-    the corpus writes in lower case ('TAXES'). Capitals and sentence starts say nothing there."""
-    for key in list(clusters):
-        if " " in key or key in decisions.split_aliases or key in decisions.types:
-            continue
-        capitals = len(key) > MAX_ACRONYM and all(is_all_capitals(name) for name in clusters[key].names)
-        if lexicon.is_common_word(key) or capitals and key in lowercase:
-            del clusters[key]
-
-
-def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisions: Decisions) -> None:
-    """A name the model did not type whose every word also appears in lower case ('Government Department Chief')
-    is a capitalised common noun, not a name."""
-    for key in list(clusters):
-        cluster = clusters[key]
-        untyped = not any(v >= 1.0 for v in cluster.votes.values())
-        if untyped and key not in decisions.split_aliases and all(w in lowercase for w in _WORD.findall(key)):
-            del clusters[key]
-
-
-def _drop_common_phrases(clusters: dict[str, Cluster], lowercase: set[str], lexicon: Lexicon,
-                         decisions: Decisions) -> None:
-    """A capitalised phrase of common words that names no kind of body or place ('Wedding Anniversary', 'Law
-    Books', a headline's words) is no name, unless the model labelled it more than once. 'Red Army' and 'Council
-    of Ministers' keep their place: a body or a place is named by such words and the noun of its kind."""
-    for key in list(clusters):
-        words = [w for w in _WORD.findall(key) if w not in PHRASE_JOINERS]
-        labelled = max(clusters[key].votes.values(), default=0) >= REPEATED_LABEL
-        if len(words) < 2 or labelled or key in decisions.split_aliases or key in decisions.types \
-                or any(w in KIND_NOUNS for w in words):
-            continue
-        if all(lexicon.is_common_word(w) or w in lowercase and w in lexicon.lower for w in words):
-            del clusters[key]
-
-
-def _keep_out_common_noun_bodies(clusters: dict[str, Cluster], types: dict[str, str], lexicon: Lexicon,
-                                 decisions: Decisions) -> None:
-    """'the Senate', 'the Court', 'the Union': a body named by one common noun is named by its kind, which any
-    text uses of many bodies; with no other word to name which one, it is left out of the register (an acronym or
-    an unusual word, 'NKVD', 'Comintern', is a name). Its words stay free to be part of a longer name ('Council of
-    Ministers')."""
-    for key, kind in list(types.items()):
-        names = clusters[key].names
-        if kind == "ORG" and " " not in key and key not in decisions.types and key in lexicon.lower \
-                and not any(name.isupper() and len(name) <= MAX_ACRONYM + 2 for name in names):
-            del types[key], clusters[key]
 
 
 def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, spelling: Spelling,
