@@ -6,7 +6,8 @@ import importlib
 import sys
 import traceback
 
-MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.annotations", "bench.search", "bench.decisions"]
+MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.heldout", "bench.geonames", "bench.annotations",
+           "bench.search", "bench.decisions"]
 
 
 def main() -> int:

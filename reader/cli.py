@@ -253,9 +253,9 @@ def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
     names = {entity.id: entity.name for entity in workspace.entities.register()}
     only = workspace.documents.resolve(args.doc).id if args.doc else None
     rows = [{"document": documents[m.document_id], "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-             "entity": names.get(m.entity_id, ""), "entity_id": m.entity_id}
+             "entity": names.get(m.entity_id, ""), "entity_id": m.entity_id, "confidence": m.confidence}
             for m in workspace.entities.mentions(only)]
-    _print_rows(rows, args.format, ["document", "start", "end", "text", "type", "entity", "entity_id"])
+    _print_rows(rows, args.format, ["document", "start", "end", "text", "type", "entity", "entity_id", "confidence"])
     return EXIT_OK
 
 

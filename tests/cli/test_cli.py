@@ -145,8 +145,11 @@ def test_entities_and_register_commands(tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     text = (TEXTS / "002_ff824666d88bbe20.txt").read_text(encoding="utf-8")
     assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
-    assert {"document", "start", "end", "text", "type", "entity", "entity_id"} == set(rows[0])
+    assert {"document", "start", "end", "text", "type", "entity", "entity_id", "confidence"} == set(rows[0])
     assert any(r["text"] == "November 24, 1934" and r["type"] == "DATE" for r in rows)
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in rows)
+    csv_mentions = run_cli(db, "entities", "--doc", "002_ff824666d88bbe20.txt", "--format", "csv").stdout.splitlines()
+    assert csv_mentions[0].endswith(",entity_id,confidence")
     csv_lines = run_cli(db, "register", "--format", "csv").stdout.splitlines()
     assert csv_lines[0].startswith("entity_id,entity,type,aliases,mentions,documents")
 

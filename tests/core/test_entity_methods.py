@@ -5,7 +5,7 @@ from reader.core.entities.consolidate import DocumentInput, consolidate
 from reader.core.entities.context import record_lists
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.gazetteer import is_known_place
-from reader.core.entities.joined import split_joined_names, split_trailing_persons
+from reader.core.entities.joined import split_joined_names
 from reader.core.entities.model import Candidate, candidates_in
 from reader.core.entities.names import name_key
 from reader.core.entities.voting import decide_types
@@ -188,15 +188,6 @@ def test_capitalised_office_in_apposition_and_who_describe_a_person(shared_model
     assert votes["Oskarsen"].get("PERSON", 0) >= 2 and votes["Tarvel"].get("PERSON", 0) >= 1
 
 
-def test_name_used_by_its_surname_leans_person():
-    """'Harald Brinkley' then 'Brinkley' three times: a person even where the model said ORG a little more often."""
-    text = "Harald Brinkley spoke. Brinkley left. Brinkley came. Brinkley won."
-    found = [Candidate(0, 15, "Harald Brinkley", {"PERSON": 1.0, "ORG": 1.0})]
-    found += [Candidate(text.index("Brinkley", start), text.index("Brinkley", start) + 8, "Brinkley",
-                        {"ORG": 1.0, "PERSON": 0.6}) for start in (16, 38, 53)]
-    assert _types(text, found)["harald brinkley"] == "PERSON"
-
-
 def test_preposition_ends_a_person_span_but_particles_do_not(shared_model):
     """'Brinkley at Velmoria' is Brinkley; 'Karl von Brinkley' keeps its particle."""
     doc = shared_model.load()("They met Brinkley at Velmoria and Karl von Brinkley.")
@@ -233,20 +224,6 @@ def test_page_furniture_is_no_name(shared_model):
     assert [c.text for c in candidates_in(doc)] == ["Tarvel"]
 
 
-def test_doctrine_is_no_person():
-    """'Velmorism', whatever the model calls it, stays out of the register."""
-    assert "velmorism" not in _types("Velmorism spread.", [Candidate(0, 9, "Velmorism", {"PERSON": 1.0})])
-
-
-def test_middle_initial_marks_a_person_and_joins_the_surname():
-    """'Harald T. Brinkley' labelled ORG once is a person, and joins the 'Brinkley' used alone."""
-    text = "Harald T. Brinkley came. Brinkley spoke. Brinkley left."
-    found = [Candidate(0, 18, "Harald T. Brinkley", {"ORG": 1.0}),
-             Candidate(25, 33, "Brinkley", {"PERSON": 1.0}), Candidate(41, 49, "Brinkley", {"PERSON": 1.0})]
-    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
-    assert result.types == {"harald t. brinkley": "PERSON"} and len(result.clusters) == 1
-
-
 def test_trailing_honorific_is_set_aside():
     """'Tarvel Pasha', 'Tarvel Bey' and 'Tarvel' are compared as one name."""
     assert name_key("Tarvel Pasha") == name_key("Tarvel Bey") == name_key("Tarvel") == "tarvel"
@@ -269,16 +246,6 @@ def _voted(key: str, count: int, label: str) -> Cluster:
     cluster = _cluster(key, count)
     cluster.votes[label] = float(count)
     return cluster
-
-
-def test_office_read_with_the_person_after_it_is_the_person():
-    """'Trade Affairs Kessler' (common words, then a person named alone more often) is Kessler; a given name
-    ('Anton Kessler') and a place after a common word ('Northern Velmoria') stay whole."""
-    clusters = {"kessler": _voted("kessler", 5, "PERSON"), "velmoria": _voted("velmoria", 6, "PLACE")}
-    clusters |= {k: _cluster(k, 1) for k in ("trade affairs kessler", "anton kessler", "northern velmoria")}
-    split_trailing_persons(clusters, {"trade", "affairs", "northern"})
-    assert "trade affairs kessler" not in clusters and clusters["kessler"].places[-1] == (1, 14, 21, "Kessler")
-    assert "anton kessler" in clusters and "northern velmoria" in clusters
 
 
 def _candidate_named(model, text: str, name: str) -> Candidate:

@@ -22,6 +22,7 @@ class Cluster:
     plural: int = 0  # mentions tagged as a plural proper noun
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
+    agreement: float = 0.0  # share of the type evidence the decided type got (set by the vote)
 
     def absorb(self, other: Cluster) -> None:
         self.names.update(other.names)

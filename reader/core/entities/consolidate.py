@@ -9,30 +9,38 @@ is a mention, including those the model missed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.cluster import Cluster
+from reader.core.entities.common import (
+    drop_common_phrases,
+    drop_common_words,
+    drop_lexical_words,
+    keep_out_common_noun_bodies,
+)
+from reader.core.entities.confidence import MentionScores, repeated_words
 from reader.core.entities.dates import DateMention
 from reader.core.entities.decisions import Decisions
-from reader.core.entities.joined import split_joined_names, split_trailing_persons
+from reader.core.entities.joined import split_joined_names
+from reader.core.entities.lexicon import EMPTY, Lexicon
 from reader.core.entities.model import Candidate
 from reader.core.entities.names import (
     canonical_name,
-    has_personal_initial,
     is_calendar_word,
     is_title,
     name_key,
     token_count,
     trim_surface,
 )
+from reader.core.entities.spelling import Spelling
+from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.entities import TYPES
 
 MIN_NAME_LENGTH = 2
-INITIAL_PERSON_VOTE = 1.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -56,33 +64,57 @@ class Consolidated:
     types: dict[str, str]  # cluster key -> type
     suggestions: list[tuple[str, str, float]]
     merged_variants: list[tuple[str, str]]
+    confidence: dict[tuple[int, int, int], float] = field(default_factory=dict)  # (document, start, end) -> 0-1
 
 
-def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place) -> Consolidated:
-    clusters = _cluster_candidates(documents, decisions)
+def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
+                is_minor_place=None) -> Consolidated:
     common_words = _lowercase_words(documents)
-    _drop_common_words(clusters, common_words, decisions)
+    words = _corpus_words(documents)
+    spelling = Spelling(lexicon, words)
+    clusters = _cluster_candidates(documents, decisions, spelling)
+    drop_common_words(clusters, common_words, decisions)
+    drop_lexical_words(clusters, common_words, lexicon, decisions)
+    drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
-    split_trailing_persons(clusters, common_words)
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)
     for key in [k for k in clusters if k in decisions.rejected_entities]:
         del clusters[key]
-    types = decide_types(clusters, decisions.types, is_place, common_words)
+    types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
+                         common_words, is_minor_place)
+    keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
-    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out])
+    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out],
+                       _long_s_forms(words, spelling))
     _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
     names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
     for key, cluster in date_clusters.items():
         names[key], types[key] = decisions.renames.get(key) or cluster.date_value, "DATE"
     everything = [*clusters.values(), *date_clusters.values()]
+    texts = {d.document_id: d.text for d in documents}
     for cluster in everything:
-        cluster.places = [p for p in cluster.places if p[:3] not in decisions.rejected_mentions]
-    return Consolidated([c for c in everything if c.places], names, types, suggestions, merged)
+        cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions)
+    kept = [c for c in everything if c.places]
+    sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
+    return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
+                                                                 for place, score in sure.scores(cluster, types)})
+
+
+def _long_s_forms(words: set[str], spelling: Spelling) -> dict[str, str]:
+    """Each word of the corpus that is a long-s misreading -> the word it stands for ('Ruffia' -> 'Russia')."""
+    return {word: meant for word in words if "f" in word and (meant := spelling.word(word)) != word}
+
+
+def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set) -> list:
+    """A person's places widened over their titles; those the user rejected (as shown, or as found) left out."""
+    widened = with_titles(texts, cluster.places) if kind == "PERSON" else cluster.places
+    return [wide for wide, place in zip(widened, cluster.places, strict=True)
+            if wide[:3] not in rejected and place[:3] not in rejected]
 
 
 def _valid_name(name: str) -> bool:
@@ -94,17 +126,12 @@ def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
     return {word for d in documents for word in _WORD.findall(d.text) if word.islower()}
 
 
-def _drop_common_words(clusters: dict[str, Cluster], lowercase: set[str], decisions: Decisions) -> None:
-    """A name the model did not type whose every word also appears in lower case ('Government Department Chief')
-    is a capitalised common noun, not a name."""
-    for key in list(clusters):
-        cluster = clusters[key]
-        untyped = not any(v >= 1.0 for v in cluster.votes.values())
-        if untyped and key not in decisions.split_aliases and all(w in lowercase for w in _WORD.findall(key)):
-            del clusters[key]
+def _corpus_words(documents: list[DocumentInput]) -> set[str]:
+    return {word for d in documents for word in _WORD.findall(d.text)}
 
 
-def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
+def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, spelling: Spelling,
+                        ) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
@@ -113,7 +140,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             if not _valid_name(name) or overlaps(document.boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
                 continue
-            key = name_key(name)
+            key = name_key(spelling.name(name))  # 'Houfe' is 'House'
             cluster = clusters.setdefault(key, Cluster(key))
             cluster.names[name] += 1
             cluster.votes.update(candidate.votes)
@@ -122,8 +149,6 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions) ->
             cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
-            if has_personal_initial(name):
-                cluster.votes["PERSON"] += INITIAL_PERSON_VOTE  # 'Ulysses S. Grant', 'I. V. Smith'
             cluster.places.append((document.document_id, start, end, name))
     for alias in decisions.split_aliases:
         clusters.setdefault(alias, Cluster(alias))
@@ -173,10 +198,14 @@ def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> dict[st
 
 
 def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,
-                       kept_out: list[Cluster]) -> None:
+                       kept_out: list[Cluster], long_s: dict[str, str] | None = None) -> None:
     """Every occurrence of a known name is a mention, wherever the model missed it, but not inside a name kept out
-    of the register ('Article' inside the law 'Article Two', a nationality, a title of a work)."""
+    of the register ('Article' inside the law 'Article Two', a nationality, a title of a work). A one-word name
+    is found in its long-s misreading too ('Ruffia' for 'Russia')."""
     owner = _alias_owners(clusters, decisions)
+    for written, meant in (long_s or {}).items():  # 'Ruffia' wherever 'Russia' is known
+        if meant in owner:
+            owner.setdefault(written, owner[meant])
     finder = AliasFinder(owner)
     outside: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end, _ in (place for cluster in kept_out for place in cluster.places):

@@ -136,11 +136,30 @@ def _add(votes: dict[str, float], kind: str, weight: float) -> None:
         votes[kind] = votes.get(kind, 0) + weight
 
 
-def record_lists(text: str, candidates: list) -> None:
-    """'Demid and Namsrai', 'Japan or Korea': names joined by 'and'/'or' are probably of one type, which the
-    corpus-wide vote settles (a bare comma is not enough: 'the founding of X, Smith said')."""
+def record_lists(text: str, candidates: list, is_place=None) -> None:
+    """'Demid and Namsrai', 'Japan or Korea', 'Monroe, Wayne, Huron and Emmet': names joined by 'and'/'or', or in a
+    comma series that 'and'/'or' closes, are probably of one type, which the corpus-wide vote settles (a bare comma
+    is not enough: 'the founding of X, Smith said'). A name followed by a comma and a known place ('Keytesville,
+    Missouri') leans to a place, and the place does not lean back."""
     ordered = sorted(candidates, key=lambda c: c.start)
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        if text[left.end:right.start].strip().lower() in COORDINATORS:
+    pairs = list(zip(ordered, ordered[1:], strict=False))
+    joints = [_joint(text[left.end:right.start]) for left, right in pairs]
+    for number, (left, right) in enumerate(pairs):
+        if joints[number] == "and" or joints[number] == "," and _closed_series(joints, number):
             left.listed_with.append(right.text)
             right.listed_with.append(left.text)
+        elif joints[number] == "," and is_place is not None and is_place(right.text):
+            left.listed_with.append(right.text)
+
+
+def _joint(between: str) -> str:
+    between = between.strip().lower()
+    return "and" if between in COORDINATORS else "," if between == "," else ""
+
+
+def _closed_series(joints: list[str], number: int) -> bool:
+    """The comma at `number` is followed by more commas and then 'and'/'or', as a series is written."""
+    for joint in joints[number + 1:]:
+        if joint != ",":
+            return joint == "and"
+    return False

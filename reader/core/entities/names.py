@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.entities.broken import unbroken
 from reader.core.entities.dates import MONTHS
 
 TITLES = (
@@ -18,6 +19,10 @@ TITLES = (
     "queen", "prince", "princess", "emperor", "tsar", "czar", "khan", "bogd", "lama", "saint", "st.", "leader",
     "head of state", "ambassador", "envoy", "senator", "governor", "judge", "bishop", "father", "the",
     "deputy", "vice", "acting", "director", "chief", "commissar", "consul",
+    "capt.", "capt", "hon.", "hon", "rev.", "rev", "reverend", "lieut.", "lieutenant", "lt.", "maj.", "major",
+    "sergeant", "sgt.", "sgt", "gov.", "messrs.", "mme.", "mlle.", "madame", "monsieur", "citizen", "count",
+    "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
+    "esq.", "esq", "elector", "admiral", "adm.", "sen.",
 )
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
@@ -28,7 +33,6 @@ _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(T
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIAL = re.compile(r"^(?:[A-ZА-Я]\.\s*)+")
 _SPACES = re.compile(r"\s+")
-_PERSONAL_INITIAL = re.compile(r"(?<![.\w])[A-ZА-Я]\.\s+[A-ZА-Я][a-zа-я]")
 
 
 def trim_surface(text: str, start: int) -> tuple[str, int, int]:
@@ -48,7 +52,7 @@ def trim_surface(text: str, start: int) -> tuple[str, int, int]:
 def name_key(name: str) -> str:
     """The form names are compared by: initials and a trailing honorific ('Enver Pasha') dropped, spaces collapsed,
     case folded."""
-    bare = _INITIAL.sub("", name.strip())
+    bare = _INITIAL.sub("", unbroken(name.strip()))
     key = _SPACES.sub(" ", bare).casefold().strip(" .,")
     words = key.split(" ")
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in TRAILING_HONORIFICS else key
@@ -64,11 +68,6 @@ def surname(name: str) -> str:
     return key.split(" ")[-1] if key else ""
 
 
-def has_personal_initial(name: str) -> bool:
-    """An initial before a capitalised word ('Ulysses S. Grant', 'I. V. Smith'), not an abbreviation ('U.S. Army')."""
-    return bool(_PERSONAL_INITIAL.search(name))
-
-
 def has_initials(name: str) -> bool:
     return bool(_INITIAL.match(name.strip()))
 
@@ -82,10 +81,11 @@ CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
 
 
 def is_title(name: str) -> bool:
-    """A name made only of titles ('Prime Minister', 'Deputy Minister') or ending in an office ('Finance Minister',
-    'Military Commander') names an office, not a person."""
+    """A name made only of titles ('Prime Minister', 'Deputy Minister', 'Esq.') or ending in an office ('Finance
+    Minister', 'Military Commander') names an office, not a person."""
     words = [word.rstrip(".") for word in name.casefold().split()]
-    return bool(words) and (all(word in _TITLE_SET for word in words) or len(words) > 1 and words[-1] in OFFICES)
+    titles = _TITLE_SET | TRAILING_HONORIFICS
+    return bool(words) and (all(word in titles for word in words) or len(words) > 1 and words[-1] in OFFICES)
 
 
 def is_calendar_word(name: str) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.names import name_key
@@ -18,7 +19,7 @@ from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
 from reader.core.records.documents import Span
-from reader.core.records.entities import TYPES, EntitySummary, MentionContext, RecognitionReport, Suggestion
+from reader.core.records.entities import TYPES, EntitySummary, Mention, MentionContext, RecognitionReport, Suggestion
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
@@ -48,13 +49,15 @@ class EntityService:
                   ) -> RecognitionReport:
         """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
         from reader.core.entities.consolidate import consolidate  # the pipeline loads on first use: faster start
-        from reader.core.entities.gazetteer import is_known_place
+        from reader.core.entities.gazetteer import is_known_place, is_minor_place
+        from reader.core.entities.lexicon import model_lexicon
 
         report = RecognitionReport()
         documents = self._documents(progress, cancelled, report)
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
-            result = consolidate(documents, self._decisions(), is_known_place)
+            result = consolidate(documents, self._decisions(), is_known_place,
+                                 model_lexicon(self.model.model_name), is_minor_place)
             self._write(result, documents)
             store.set_state(self._db, "signature", self._signature())
         report.entities = len(result.clusters)
@@ -129,7 +132,8 @@ class EntityService:
             for document_id, start, end, text in {p[:4] for p in cluster.places}:
                 rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
                              "start": start, "end": end, "text": text, "type": result.types[cluster.key],
-                             "date_value": cluster.date_value})
+                             "date_value": cluster.date_value,
+                             "confidence": result.confidence.get((document_id, start, end), 1.0)})
         store.replace_register(self._db, aliases, _without_overlaps(rows))
         store.replace_suggestions(self._db, result.suggestions)
         search_index.index_entities(self._db)
@@ -147,6 +151,11 @@ class EntityService:
 
     def mentions(self, document_id: int | None = None):
         return store.mentions(self._db, document_id)
+
+    def low_confidence_mentions(self, below: float = LOW_CONFIDENCE) -> list[Mention]:
+        """Mentions recognition is least sure of (an OCR-garbled name seen once, a type the evidence split on),
+        least sure first: the list a reader reviews."""
+        return store.low_confidence_mentions(self._db, below)
 
     def register(self) -> list[EntitySummary]:
         return store.summaries(self._db)
@@ -221,10 +230,12 @@ class EntityService:
 
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
+        from reader.core.entities.authority import check_geonames, check_viaf, check_wikidata
+
         self._key(entity_id)
+        ids = {"wikidata": check_wikidata(wikidata), "viaf": check_viaf(viaf), "geonames": check_geonames(geonames)}
         with operation(self._db, "Edit entity ids"):
-            store.update_entity(self._db, entity_id, {"wikidata": wikidata.strip(), "viaf": viaf.strip(),
-                                                      "geonames": geonames.strip(), "note": note})
+            store.update_entity(self._db, entity_id, {**ids, "note": note})
         return self.describe(entity_id)
 
     def _decide(self, kind: str, payload: dict) -> RecognitionReport:

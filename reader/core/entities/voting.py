@@ -4,10 +4,11 @@ The model's labels and the context votes of every mention add up. Then the evide
 the gazetteer is a place; a one-word name is more likely a person than an organisation, unless the word is an
 ordinary word the corpus also writes in lower case ('Party') or mostly follows 'the' ('the Kremlin'); a plural
 ('the Mongols') names a people, no person; a name written mostly after 'the' is no person; and a name
-listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name also
-used by its last word alone ('Abraham Lincoln' ... 'Lincoln') leans to a person, and so does a name ending in the
-name of someone surely a person. A name ending in an organisation noun ('Congress', 'Industrial Combine') is no
-person: its person votes go to ORG. An acronym opening longer names ('XRP Central Committee') leans to their type.
+listed with others ('Smith and Jones', 'Velmoria or Japan') leans to the type those others were given; a name ending
+in the name of someone surely a person leans to a person; a town's or a county's name leans a little to a place. A
+name ending in an organisation noun ('Congress', 'Industrial Combine') is no person: its person votes go to ORG; one
+ending in a periodical's noun ('Nebraska State Journal') is a publication, kept out like works. An acronym opening
+longer names ('XRP Central Committee') leans to their type.
 """
 
 from __future__ import annotations
@@ -19,24 +20,31 @@ from reader.core.entities.names import canonical_name, name_key, token_count
 SINGLE_WORD_ORG_WEIGHT = 0.3
 SINGLE_WORD_PERSON_PRIOR = 0.7
 GAZETTEER_MARGIN = 0.5  # a known place wins a tie against the model's single guess
+MINOR_PLACE_VOTE = 1.0  # a town or county name: as much as one label of the model, so context still decides
 LIST_WEIGHT = 1.0  # per mention listed with a name of a decided type
 ACRONYM_ORG_VOTE = 0.5
-SURNAME_WEIGHT = 0.5  # per mention by the surname alone
 SURNAME_OWNER_WEIGHT = 1.5  # per mention of a name ending in the name of a surely-typed person
 SURNAME_OWNER_SHARE = 0.6
 DEFINITE_ORG_VOTE = 0.25  # per mention after 'the'
-DOCTRINE_SUFFIXES = ("ism",)
 PLURAL_OTHER_VOTE = 0.5  # per mention as a plural proper noun: a people, kept out of the register like nationalities
 ORGANISATION_NOUNS = {  # a name ending in one of these is a body, never a person ('Congress', 'Industrial Combine')
     "congress", "council", "committee", "party", "ministry", "commissariat", "government", "assembly", "parliament",
     "senate", "army", "navy", "bank", "company", "corporation", "combine", "trust", "union", "league", "society",
-    "association", "institute", "academy", "university", "school", "college", "journal", "gazette", "newspaper",
+    "association", "institute", "academy", "university", "school", "college",
     "agency", "bureau", "office", "department", "court", "tribunal", "church", "synod", "presidium", "soviet",
 }
 
 
-def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str]) -> dict[str, str]:
+PUBLICATION_NOUNS = {  # a name ending in one of these is a periodical's title: a publication, kept out like works
+    "journal", "gazette", "newspaper", "herald", "magazine", "chronicle", "tribune", "courier", "advertiser",
+    "intelligencer", "review", "observer", "bulletin", "almanac",
+}
+
+
+def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words: set[str],
+                 is_minor_place=None) -> dict[str, str]:
     """Cluster key -> type: the user's decision, else the vote, with the types of names it is listed with."""
+    is_place = _Places(is_place, is_minor_place)
     first = {key: _scores(cluster, is_place, common_words) for key, cluster in clusters.items()}
     leading = _leading_acronym_votes(clusters, first)
     owners = {name_key(name): key for key, cluster in clusters.items() for name in cluster.names}
@@ -51,7 +59,14 @@ def decide_types(clusters: dict, decided: dict[str, str], is_place, common_words
         listed["PERSON"] += _surname_of_a_person(key, cluster, first, owners)
         scores = _scores(cluster, is_place, common_words, listed) if +listed else first[key]
         types[key] = decided.get(key) or _winner(scores)[0]
+        cluster.agreement = _share(scores, types[key])
     return types
+
+
+def _share(scores: Counter, kind: str) -> float:
+    """How much of the evidence went to the decided type (how sure the vote is; no evidence at all is unsure)."""
+    total = sum(v for v in scores.values() if v > 0)
+    return max(0.0, scores.get(kind, 0.0)) / total if total > 0 else 0.0
 
 
 def _surname_of_a_person(key: str, cluster, first: dict[str, Counter], owners: dict[str, str]) -> float:
@@ -95,8 +110,6 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     plural = cluster.plural * 2 > cluster.count
     if cluster.definite * 2 > cluster.count and not plural:  # mostly 'the X': people are not written so; the
         votes["ORG"] += votes.pop("PERSON", 0)  # model's guess of a person is a body ('the Comintern')
-    if token_count(cluster.key) == 1 and cluster.key.endswith(DOCTRINE_SUFFIXES):
-        votes["OTHER"] += sum(votes.values()) + 1.0  # 'Buddhism', 'Leninism': a doctrine, kept out like nationalities
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
         votes["PERSON"] = 0
         votes["OTHER"] += PLURAL_OTHER_VOTE * cluster.plural
@@ -104,21 +117,35 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
-    votes["PERSON"] += SURNAME_WEIGHT * _surname_mentions(cluster)
-    if cluster.key.split(" ")[-1] in ORGANISATION_NOUNS:  # 'Congress', 'Industrial Combine': a body, no person
-        votes["ORG"] += votes.pop("PERSON", 0)
-    if is_place(canonical_name(cluster.names)):
+    _by_last_word(cluster.key.split(" ")[-1], votes)
+    name = canonical_name(cluster.names)
+    if is_place(name):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
+    elif is_place.minor(name):
+        votes["PLACE"] += MINOR_PLACE_VOTE
     if acronym:
         votes["ORG"] += ACRONYM_ORG_VOTE
     return votes
 
 
-def _surname_mentions(cluster) -> int:
-    """Mentions by the last word of a fuller name of the same entity ('Abraham Lincoln' ... 'Lincoln'): how people
-    are referred to, hardly how places or bodies are."""
-    full = {name_key(name).split(" ")[-1] for name in cluster.names if token_count(name) > 1}
-    return sum(times for name, times in cluster.names.items() if token_count(name) == 1 and name_key(name) in full)
+def _by_last_word(last: str, votes: Counter) -> None:
+    """'Congress', 'Industrial Combine': a body, no person. 'Richmond Whig Observer', 'Nebraska State Journal': a
+    periodical, which the model may call a body or a place, and whose title is a work (kept out of the register)."""
+    if last in ORGANISATION_NOUNS:
+        votes["ORG"] += votes.pop("PERSON", 0)
+    elif last in PUBLICATION_NOUNS:
+        votes["OTHER"] += sum(votes.values()) + 1.0
+
+
+class _Places:
+    """The gazetteer's two answers: a known place (a country, a large city) and a minor one (a town, a county)."""
+
+    def __init__(self, is_known, is_minor=None):
+        self._known = is_known
+        self.minor = is_minor or (lambda name: False)
+
+    def __call__(self, name: str) -> bool:
+        return self._known(name)
 
 
 def _is_acronym(cluster) -> bool:

@@ -29,6 +29,7 @@ class Mention:
     type: str
     entity_id: int
     date_value: str = ""
+    confidence: float = 1.0  # how sure recognition is of it, 0-1 (see entities/confidence.py)
 
 
 @dataclass(frozen=True)

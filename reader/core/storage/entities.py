@@ -107,9 +107,16 @@ def mentions(db: Store, document_id: int | None = None, entity_id: int | None = 
         clauses.append("entity_id = ?")
         params.append(entity_id)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    sql = f'SELECT document_id, start, "end", text, type, entity_id, date_value FROM mentions {where} ' \
+    sql = f'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions {where} ' \
           'ORDER BY document_id, start'
-    return [Mention(*row[:6], row[6] or "") for row in db.execute(sql, params).fetchall()]
+    return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, params).fetchall()]
+
+
+def low_confidence_mentions(db: Store, below: float) -> list[Mention]:
+    """Mentions recognition is least sure of, least sure first."""
+    sql = 'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions ' \
+          "WHERE confidence < ? ORDER BY confidence, document_id, start"
+    return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, [below]).fetchall()]
 
 
 def get_state(db: Store, name: str) -> str:

