@@ -1,0 +1,127 @@
+"""What a format reader hands back: the text, and where each part of it stood on its page.
+
+Every offset (pages, boxes, uncertain words, boilerplate) is a code-point offset into `Extracted.text` itself, so the
+page view and the storage of pages/boxes can use them without re-reading the file. `TextBuilder` is the one place that
+assembles text and offsets together, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the source: its slice [start, end) of the text and its size (PDF points, or pixels for images).
+
+    `label` is the page's printed label ("iv", "123"), else its 1-based number; `origin` is "text" when the text came
+    from a text layer or the file's own text, "ocr" when it was recognised from an image.
+    """
+
+    index: int
+    label: str
+    start: int
+    end: int
+    width: float
+    height: float
+    origin: str = "text"
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where one word of the text stands on its page: top-left origin, in the page's units."""
+
+    page: int
+    start: int
+    end: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A recognised word the OCR engine was unsure of, so the reader can check it against the page image."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A file turned into text: the text, its format and metadata, and optional page geometry."""
+
+    text: str
+    fmt: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    pages: tuple[Page, ...] = ()
+    boxes: tuple[Box, ...] = ()
+    uncertain: tuple[Uncertain, ...] = ()
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word a layout step placed on a page, before it gets its offsets in the final text."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float = 1.0
+
+
+class TextBuilder:
+    """Appends text piece by piece and records, for every word added, the offsets it ends up at."""
+
+    def __init__(self, uncertain_below: float = 0.0):
+        self._parts: list[str] = []
+        self._length = 0
+        self._uncertain_below = uncertain_below
+        self.boxes: list[Box] = []
+        self.uncertain: list[Uncertain] = []
+        self.pages: list[Page] = []
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def add(self, text: str) -> tuple[int, int]:
+        """Append plain text (separators, headings, notes); return its [start, end)."""
+        start = self._length
+        if text:
+            self._parts.append(text)
+            self._length += len(text)
+        return start, self._length
+
+    def add_word(self, word: Word, page: int) -> tuple[int, int]:
+        """Append a word with its box on `page`; a word under the confidence threshold is also marked uncertain."""
+        start, end = self.add(word.text)
+        if end > start:
+            self.boxes.append(Box(page, start, end, word.x0, word.y0, word.x1, word.y1))
+            if word.confidence < self._uncertain_below:
+                self.uncertain.append(Uncertain(start, end, round(word.confidence, 3)))
+        return start, end
+
+    def ends_with(self, suffix: str) -> bool:
+        """Whether the text so far ends with `suffix` (looks only at the last parts, not the whole text)."""
+        tail = ""
+        for part in reversed(self._parts):
+            tail = part + tail
+            if len(tail) >= len(suffix):
+                break
+        return tail.endswith(suffix)
+
+    def separate(self, separator: str) -> None:
+        """Put `separator` ("\\n\\n" between paragraphs or pages) unless the text is empty or already ends so."""
+        if self._length and not self.ends_with(separator):
+            self.add(separator)
+
+    def text(self) -> str:
+        joined = "".join(self._parts)
+        self._parts = [joined] if joined else []
+        return joined
