@@ -65,7 +65,11 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Word:
-    """A word a layout step placed on a page, before it gets its offsets in the final text."""
+    """A word found on a page, before it gets its offsets in the final text.
+
+    `group` ties the words of one line an OCR engine recognised together (-1: none), since on a skewed scan their
+    boxes drift too far to be grouped by height alone.
+    """
 
     text: str
     x0: float
@@ -73,6 +77,7 @@ class Word:
     x1: float
     y1: float
     confidence: float = 1.0
+    group: int = -1
 
 
 class TextBuilder:

@@ -1,0 +1,126 @@
+"""Recognising text on page images: words with boxes (pixels, top-left origin) and a confidence each.
+
+rapidocr-onnxruntime is the engine: its models ship inside the wheel, so nothing is ever downloaded. It is loaded on
+the first scanned page, once per process, because loading costs more than a page. Results can be kept in a cache
+keyed by the SHA-256 of the image's pixels, so importing the same scan again does not recognise it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import MutableMapping
+from typing import Protocol
+
+from reader.core.documents.extracted import Word
+from reader.core.errors import ReaderError
+
+UNCERTAIN_BELOW = 0.8  # a word whose least sure character is under this is marked uncertain
+OCR_DPI = 300
+
+OcrCache = MutableMapping[str, list]
+
+
+class OcrUnavailable(ReaderError):
+    """No OCR engine could be loaded; the message says why, for the one-line import error."""
+
+
+class OcrEngine(Protocol):
+    name: str
+
+    def recognise(self, image) -> list[Word]: ...
+
+
+_engine: OcrEngine | None = None
+
+
+def load_engine() -> OcrEngine:
+    """The process's OCR engine, loaded on first use; OcrUnavailable when it cannot load."""
+    global _engine
+    if _engine is None:
+        _engine = _load_rapidocr()
+    return _engine
+
+
+def _load_rapidocr() -> OcrEngine:
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+        return RapidEngine(RapidOCR())
+    except Exception as exc:  # an import error, a missing model or a broken onnxruntime all mean "no engine"
+        raise OcrUnavailable(f"rapidocr could not load: {type(exc).__name__}: {exc}") from exc
+
+
+def ocr_page(image, cache: OcrCache | None = None) -> list[Word]:
+    """Words recognised on a PIL image, from `cache` when the same pixels were recognised before."""
+    key = image_key(image)
+    if cache is not None and key in cache:
+        return [Word(*fields) for fields in cache[key]]
+    words = load_engine().recognise(image)
+    if cache is not None:
+        cache[key] = [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.group] for w in words]
+    return words
+
+
+def image_key(image) -> str:
+    """SHA-256 of the pixels with their mode and size: the same page image gives the same key in any file."""
+    digest = hashlib.sha256(f"{image.mode}:{image.size}:".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+class RapidEngine:
+    """rapidocr's text lines cut into words with the per-character boxes and confidences it returns."""
+
+    name = "rapidocr"
+
+    def __init__(self, ocr):
+        self._ocr = ocr
+
+    def recognise(self, image) -> list[Word]:
+        import numpy as np
+
+        pixels = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine expects OpenCV's BGR order
+        result, _ = self._ocr(np.ascontiguousarray(pixels), return_word_box=True)
+        words: list[Word] = []
+        for group, line in enumerate(result or []):
+            words.extend(line_words(line, group))
+        return words
+
+
+def line_words(line: list, group: int) -> list[Word]:
+    """Words of one recognised line; per-character boxes when the engine gave them, else the line cut evenly."""
+    box, text, score = line[0], line[1], float(line[2])
+    chars = line[4] if len(line) > 4 else []
+    if len(line) > 5 and chars and len(chars) == len(line[3]) == len(line[5]) and "".join(chars) == text:
+        return _from_chars(line[3], chars, line[5], group)
+    return _even_split(box, text, score, group)
+
+
+def _from_chars(boxes: list, chars: list[str], confidences: list[float], group: int) -> list[Word]:
+    words: list[Word] = []
+    current: list[int] = []
+    for index, char in enumerate([*chars, " "]):
+        if not char.isspace():
+            current.append(index)
+            continue
+        if current:
+            xs = [p[0] for i in current for p in boxes[i]]
+            ys = [p[1] for i in current for p in boxes[i]]
+            text = "".join(chars[i] for i in current)
+            confidence = min(float(confidences[i]) for i in current)
+            words.append(Word(text, min(xs), min(ys), max(xs), max(ys), confidence, group))
+        current = []
+    return words
+
+
+def _even_split(box: list, text: str, score: float, group: int) -> list[Word]:
+    """Cut a line's box among its words in proportion to their length (the engine gave no character boxes)."""
+    xs, ys = [p[0] for p in box], [p[1] for p in box]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    per_char = (x1 - x0) / max(1, len(text))
+    words, offset = [], 0
+    for token in text.split(" "):
+        if token:
+            start = x0 + offset * per_char
+            words.append(Word(token, start, y0, start + len(token) * per_char, y1, score, group))
+        offset += len(token) + 1
+    return words

@@ -1,0 +1,198 @@
+"""PDF files through pypdfium2: the text layer with character boxes, OCR for pages that have none.
+
+Pages are opened, read and closed one at a time (page and text page both), so a 2,000-page PDF never holds more than
+one page in memory; `progress` and `cancelled` are called once per page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core.documents.extracted import Extracted, Word
+from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable, ocr_page
+from reader.core.documents.formats.paged import PagedText
+from reader.core.errors import ImportCancelled, ImportFailed
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
+_JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|.*\.(docx?|pdf|indd|tex|dvi))$", re.IGNORECASE)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
+_ENCRYPT = re.compile(rb"/Encrypt\b")
+_NO_PAGES = re.compile(rb"/Count\s+0\b")
+_A_PAGE = re.compile(rb"/Type\s*/Page\b")
+_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+
+
+def read_pdf(path: Path, password: str | None = None, progress: Progress | None = None,
+             cancelled: Cancelled | None = None, ocr_cache: OcrCache | None = None) -> Extracted:
+    """The PDF's text page by page, or ImportFailed with one line saying why it cannot be read."""
+    import pypdfium2 as pdfium
+
+    document = open_pdf(path, password)
+    try:
+        total = len(document)
+        if total == 0:
+            raise ImportFailed(str(path), "the PDF has no pages")
+        paged = PagedText()
+        for index in range(total):
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            if progress:
+                progress(index, total, f"{path.name}: page {index + 1} of {total}")
+            try:
+                _read_page(document, index, paged, ocr_cache)
+            except OcrUnavailable as exc:
+                raise ImportFailed(str(path), NO_OCR.format(reason=exc)) from exc
+            except pdfium.PdfiumError as exc:
+                raise ImportFailed(str(path), f"damaged PDF: page {index + 1} cannot be read ({exc})") from exc
+        extracted = paged.finish("pdf", pdf_metadata(document))
+        return _first_page_metadata(extracted, paged.first_page_title)
+    finally:
+        document.close()
+
+
+def open_pdf(path: Path, password: str | None):
+    """Open with pdfium, turning its failure into the one-line reason a user can act on."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        raise ImportFailed(str(path), _why_not_opened(path, exc.err_code, password)) from exc
+
+
+def _why_not_opened(path: Path, code: int | None, password: str | None) -> str:
+    """pdfium's error code, checked against the bytes: it fails on a zero-page file without setting a code, so the
+    code left by an earlier failure (say, a password) may still be there."""
+    import pypdfium2.raw as raw
+
+    encrypted = _contains(path, _ENCRYPT)
+    if code == raw.FPDF_ERR_PASSWORD and encrypted:
+        return "wrong password for this PDF" if password else "the PDF is password-protected; give its password"
+    if code == raw.FPDF_ERR_SECURITY and encrypted:
+        return "the PDF uses a kind of encryption that cannot be opened"
+    if _contains(path, _NO_PAGES) and not _contains(path, _A_PAGE):
+        return "the PDF has no pages"
+    return "damaged or truncated PDF: it cannot be opened"
+
+
+def _contains(path: Path, pattern: re.Pattern) -> bool:
+    import mmap
+
+    with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return pattern.search(data) is not None
+
+
+def _read_page(document, index: int, paged: PagedText, ocr_cache: OcrCache | None) -> None:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        label = _label(document, index)
+        textpage = page.get_textpage()
+        try:
+            words = text_layer_words(textpage, height)
+        finally:
+            textpage.close()
+        if words or not _has_images(page):
+            paged.add_page(label, width, height, "text", words)
+        else:
+            paged.add_page(label, width, height, "ocr", _ocr_words(page, ocr_cache))
+    finally:
+        page.close()
+
+
+def _label(document, index: int) -> str:
+    try:
+        return document.get_page_label(index)
+    except Exception:  # a broken label tree must not stop the text; the page number stands in
+        return ""
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def _ocr_words(page, ocr_cache: OcrCache | None) -> list[Word]:
+    """Render at 300 dpi, recognise, and scale the boxes back to PDF points (the page's units)."""
+    scale = OCR_DPI / 72
+    bitmap = page.render(scale=scale, grayscale=True)
+    try:
+        image = bitmap.to_pil()
+        words = ocr_page(image, ocr_cache)
+    finally:
+        bitmap.close()
+    return [Word(w.text, w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, w.confidence, w.group)
+            for w in words]
+
+
+def text_layer_words(textpage, page_height: float) -> list[Word]:
+    """Words of the text layer with their loose boxes (the font's full height), flipped to a top-left origin."""
+    import pypdfium2.raw as raw
+
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range()
+    if len(text) != count:
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    rect = raw.FS_RECTF()
+    words: list[Word] = []
+    chars: list[tuple[str, float, float, float, float]] = []
+    for index, char in enumerate(text):
+        if char.isspace() or char == "\x00":
+            _flush(chars, words)
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, index, rect)
+        box = (char, rect.left, page_height - rect.top, rect.right, page_height - rect.bottom)
+        if chars and _apart(chars[-1], box):
+            _flush(chars, words)
+        chars.append(box)
+    _flush(chars, words)
+    return words
+
+
+def _apart(previous: tuple, current: tuple) -> bool:
+    """A character far to the right of, left of, or off the line of the previous one starts a new word."""
+    height = max(previous[4] - previous[2], 1.0)
+    off_line = current[2] >= previous[4] or current[4] <= previous[2]
+    return off_line or current[1] - previous[3] > 0.25 * height or current[1] < previous[1] - 0.5 * height
+
+
+def _flush(chars: list, words: list[Word]) -> None:
+    if chars:
+        words.append(Word("".join(c[0] for c in chars), min(c[1] for c in chars), min(c[2] for c in chars),
+                          max(c[3] for c in chars), max(c[4] for c in chars)))
+        chars.clear()
+
+
+def _first_page_metadata(extracted: Extracted, title: str) -> Extracted:
+    """Fill an empty title (from the largest type on page one) and the DOI (printed on page one) from the text."""
+    metadata = dict(extracted.metadata)
+    if not metadata.get("title") and title:
+        metadata["title"] = title
+    first_page = extracted.text[: extracted.pages[0].end] if extracted.pages else ""
+    doi = _DOI.search(first_page)
+    if doi and not metadata.get("doi"):
+        metadata["doi"] = doi.group(1)
+    return replace(extracted, metadata=metadata)
+
+
+def pdf_metadata(document) -> dict[str, str]:
+    """Title, author and date from the info dictionary, leaving out the junk titles programs write there."""
+    info = {key: (value or "").strip() for key, value in document.get_metadata_dict(skip_empty=True).items()}
+    found = {}
+    if info.get("Title") and not _JUNK_TITLE.match(info["Title"]):
+        found["title"] = info["Title"]
+    if info.get("Author"):
+        found["author"] = info["Author"]
+    date = _PDF_DATE.match(info.get("CreationDate", ""))
+    if date:
+        found["date_published"] = "-".join(part for part in date.groups() if part)
+    return found

@@ -1,0 +1,42 @@
+"""Running heads, footers and page numbers of a paged document, found by what recurs at the pages' edges.
+
+A line among the first or last two of a page is a running line when the same text (digits counted as equal, so
+"Page 12" matches "Page 13", and a bare folio "xiv" matches "15") stands at that edge of several pages. They are
+returned as boilerplate ranges and never deleted: the reader may still want them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.documents.formats.pagetext import WrittenLine
+
+EDGE_LINES = 2
+_DIGITS = re.compile(r"\d+")
+_ROMAN_FOLIO = re.compile(r"^[ivxlcdm]+$")
+
+
+def running_lines(lines: list[WrittenLine], page_count: int) -> tuple[tuple[int, int], ...]:
+    """Ranges of the lines that recur at the top or the bottom of enough pages."""
+    if page_count < 3:
+        return ()
+    needed = min(3, max(2, page_count // 2))
+    edges = [(line, key) for line in lines if (key := _edge_key(line)) is not None]
+    counts = Counter(key for _, key in {(line.page, key) for line, key in edges})
+    return tuple((line.start, line.end) for line, key in edges if counts[key] >= needed)
+
+
+def _edge_key(line: WrittenLine) -> tuple[str, str] | None:
+    """('top'|'bottom', normalised text) for a line at a page's edge, else None."""
+    if line.from_top < EDGE_LINES:
+        edge = "top"
+    elif line.from_bottom < EDGE_LINES:
+        edge = "bottom"
+    else:
+        return None
+    text = " ".join(line.text.split()).casefold()
+    if not text:
+        return None
+    text = "#" if _ROMAN_FOLIO.match(text) else _DIGITS.sub("#", text)
+    return edge, text
