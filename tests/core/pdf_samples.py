@@ -131,3 +131,33 @@ def _write(path: Path, objects: dict[int, bytes], file_id: bytes, trailer_extra:
             + trailer_extra + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     path.write_bytes(bytes(out))
     return path
+
+
+# --- an article as historians get them -------------------------------------------------------------------------------
+
+LEFT = ("In the spring of 1934 Genden travelled to Moscow, where he met Stalin and refused the demand to purge the "
+        "Buddhist clergy. The talks lasted three days and ended without an agreement on the monasteries.")
+RIGHT = ("Choibalsan, who had accompanied him, reported on the meeting to the party. His account differs from "
+         "Genden's in almost every respect, and the later histories followed his version.")
+
+
+def article_pdf(path: Path, pages: int = 4) -> Path:
+    """A running head and a folio on every page; page 1 has a large title, two paragraphs and a line ending in a
+    hyphenated word ('inter-' / 'national') and one in a real compound ('Mongolian-' / 'Soviet'); the other pages
+    set two columns side by side."""
+    head = [(72, 40, "A HISTORY OF MONGOLIA", 9)]
+    first = [*head, (72, 100, "The Purge of the Lamas", 20),
+             (72, 150, "The treaty of 1936 was an inter-", 11),
+             (72, 164, "national agreement in all but name, and the", 11),
+             (72, 178, "Mongolian-", 11),
+             (72, 192, "Soviet protocol bound the two states together.", 11),
+             (72, 228, "A new paragraph begins after a wider gap.", 11),
+             (290, 810, "1", 9)]
+    result = [first]
+    for number in range(2, pages + 1):
+        items = [*head, (290, 810, str(number), 9)]
+        for column, text in ((72, LEFT), (320, RIGHT)):
+            for row, line in enumerate(column_lines(text, 34)):
+                items.append((column, 100 + 14 * row, line, 11))
+        result.append(items)
+    return qt_pdf(path, result, author="Jane Roe")

@@ -8,6 +8,7 @@ assembles text and offsets together, so they cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Page:
     origin: str = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     """Where one word of the text stands on its page: top-left origin, in the page's units."""
 
@@ -63,9 +64,8 @@ class Extracted:
     encoding: str = "utf-8"
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word found on a page, before it gets its offsets in the final text.
+class Word(NamedTuple):
+    """A word found on a page, before it gets its offsets in the final text (a tuple: pages have thousands).
 
     `group` ties the words of one line an OCR engine recognised together (-1: none), since on a skewed scan their
     boxes drift too far to be grouped by height alone.
@@ -111,6 +111,20 @@ class TextBuilder:
             if word.confidence < self._uncertain_below:
                 self.uncertain.append(Uncertain(start, end, round(word.confidence, 3)))
         return start, end
+
+    def add_words(self, words: list[Word], page: int, separator: str = " ") -> tuple[int, int]:
+        """Append words joined by `separator` in one piece (a page has thousands of words); return the range."""
+        start = position = self._length
+        step = len(separator)
+        boxes, uncertain, threshold = self.boxes, self.uncertain, self._uncertain_below
+        for word in words:
+            end = position + len(word.text)
+            if end > position:
+                boxes.append(Box(page, position, end, word.x0, word.y0, word.x1, word.y1))
+                if word.confidence < threshold:
+                    uncertain.append(Uncertain(position, end, round(word.confidence, 3)))
+            position = end + step
+        return start, self.add(separator.join(word.text for word in words))[1]
 
     def ends_with(self, suffix: str) -> bool:
         """Whether the text so far ends with `suffix` (looks only at the last parts, not the whole text)."""

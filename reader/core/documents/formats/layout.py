@@ -7,7 +7,6 @@ face across; words crossing a river (a title, a centred page number) span the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from statistics import median
 
 from reader.core.documents.extracted import Word
@@ -17,19 +16,22 @@ MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other o
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
 
 
-@dataclass
 class Line:
-    """Words on one baseline within one column, left to right."""
+    """Words on one baseline within one column, left to right; its extent is kept up to date as words join."""
 
-    words: list[Word] = field(default_factory=list)
+    __slots__ = ("words", "top", "bottom")
 
-    @property
-    def top(self) -> float:
-        return min(w.y0 for w in self.words)
+    def __init__(self, words: list[Word] | None = None):
+        self.words: list[Word] = []
+        self.top = float("inf")
+        self.bottom = float("-inf")
+        for word in words or ():
+            self.add(word)
 
-    @property
-    def bottom(self) -> float:
-        return max(w.y1 for w in self.words)
+    def add(self, word: Word) -> None:
+        self.words.append(word)
+        self.top = min(self.top, word.y0)
+        self.bottom = max(self.bottom, word.y1)
 
     @property
     def centre(self) -> float:
@@ -38,10 +40,6 @@ class Line:
     @property
     def height(self) -> float:
         return self.bottom - self.top
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
 
 
 Paragraph = list[Line]
@@ -111,12 +109,12 @@ def group_lines(words: list[Word]) -> list[Line]:
     grouped: dict[int, Line] = {}
     for word in words:
         if word.group >= 0:
-            grouped.setdefault(word.group, Line()).words.append(word)
+            grouped.setdefault(word.group, Line()).add(word)
     lines = list(grouped.values())
     for word in sorted((w for w in words if w.group < 0), key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
         centre = (word.y0 + word.y1) / 2
         if lines and lines[-1].top <= centre <= lines[-1].bottom:
-            lines[-1].words.append(word)
+            lines[-1].add(word)
         else:
             lines.append(Line([word]))
     for line in lines:

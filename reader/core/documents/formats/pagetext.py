@@ -7,7 +7,7 @@ inside a line is never touched. Paragraphs are separated by a blank line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reader.core.documents.extracted import TextBuilder, Word
 from reader.core.documents.formats.layout import Paragraph
@@ -41,27 +41,24 @@ def write_paragraphs(builder: TextBuilder, page: int, paragraphs: list[Paragraph
 
 def _write_line(builder: TextBuilder, page: int, words: list[Word], following: str) -> tuple[int, int, str]:
     """Write one line's words; the line is followed by a space unless its last word continues on the next line."""
-    start = builder.length
-    pieces = []
-    for index, word in enumerate(words):
-        last = index == len(words) - 1
-        if last and following and word.text.endswith(LINE_END_HYPHENS):
-            word = _hyphen_at_end(word, following)
-        else:
-            word = replace(word, text=word.text.replace("\ufffe", "-").replace("\u00ad", ""))
-        builder.add_word(word, page)
-        pieces.append(word.text)
-        if not last:
-            builder.add(" ")
-    end = builder.length
-    if following and not words[-1].text.endswith(LINE_END_HYPHENS):
+    joined_on = following and words[-1].text.endswith(LINE_END_HYPHENS)
+    last = _hyphen_at_end(words[-1], following) if joined_on else _without_soft_hyphens(words[-1])
+    written = [*(_without_soft_hyphens(word) for word in words[:-1]), last]
+    start, end = builder.add_words(written, page)
+    if following and not joined_on:
         builder.add(" ")
-    return start, end, " ".join(pieces)
+    return start, end, " ".join(word.text for word in written)
 
 
 def _hyphen_at_end(word: Word, following: str) -> Word:
     """Drop a break hyphen before a lower-case continuation; keep a real one (before a capital or digit)."""
     stem = word.text[:-1]
     if following[:1].islower() or word.text.endswith(("\u00ad", "\ufffe")) and not following[:1].isupper():
-        return replace(word, text=stem)
-    return replace(word, text=stem + "-")
+        return word._replace(text=stem)
+    return word._replace(text=stem + "-")
+
+
+def _without_soft_hyphens(word: Word) -> Word:
+    if "\ufffe" in word.text or "\u00ad" in word.text:
+        return word._replace(text=word.text.replace("\ufffe", "-").replace("\u00ad", ""))
+    return word

@@ -22,6 +22,7 @@ Cancelled = Callable[[], bool]
 NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
 _JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|.*\.(docx?|pdf|indd|tex|dvi))$", re.IGNORECASE)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
+_TOKEN = re.compile(r"[^\s\x00]+")
 _ENCRYPT = re.compile(rb"/Encrypt\b")
 _NO_PAGES = re.compile(rb"/Count\s+0\b")
 _A_PAGE = re.compile(rb"/Type\s*/Page\b")
@@ -133,7 +134,12 @@ def _ocr_words(page, ocr_cache: OcrCache | None) -> list[Word]:
 
 
 def text_layer_words(textpage, page_height: float) -> list[Word]:
-    """Words of the text layer with their loose boxes (the font's full height), flipped to a top-left origin."""
+    """Words of the text layer with their loose boxes (the font's full height), flipped to a top-left origin.
+
+    Only a word's first and last characters are measured (a page has thousands of characters, and each measure is a
+    call into pdfium); a word whose two ends do not sit on one line, in order and within reach, is measured character
+    by character and cut where the characters part.
+    """
     import pypdfium2.raw as raw
 
     count = textpage.count_chars()
@@ -142,15 +148,43 @@ def text_layer_words(textpage, page_height: float) -> list[Word]:
     text = textpage.get_text_range()
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    rect = raw.FS_RECTF()
+    measure = _Measure(textpage, page_height)
     words: list[Word] = []
-    chars: list[tuple[str, float, float, float, float]] = []
-    for index, char in enumerate(text):
-        if char.isspace() or char == "\x00":
-            _flush(chars, words)
-            continue
-        raw.FPDFText_GetLooseCharBox(textpage, index, rect)
-        box = (char, rect.left, page_height - rect.top, rect.right, page_height - rect.bottom)
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        x0, top0, _, bottom0 = measure(start)
+        _, top1, x1, bottom1 = last = measure(end - 1)
+        height = max(bottom0 - top0, 1.0)
+        if top1 < bottom0 and bottom1 > top0 and x0 <= last[0] and x1 - x0 <= (end - start) * height * 1.2:
+            words.append(Word(match.group(), x0, min(top0, top1), x1, max(bottom0, bottom1)))
+        else:
+            words.extend(_cut(text, start, end, measure))
+    return words
+
+
+class _Measure:
+    """A character's loose box as (x0, y0, x1, y1) with a top-left origin; one reused rectangle for every call."""
+
+    def __init__(self, textpage, page_height: float):
+        import pypdfium2.raw as raw
+
+        self._get = raw.FPDFText_GetLooseCharBox
+        self._textpage = textpage
+        self._rect = raw.FS_RECTF()
+        self._height = page_height
+
+    def __call__(self, index: int) -> tuple[float, float, float, float]:
+        rect = self._rect
+        self._get(self._textpage, index, rect)
+        return rect.left, self._height - rect.top, rect.right, self._height - rect.bottom
+
+
+def _cut(text: str, start: int, end: int, measure: _Measure) -> list[Word]:
+    """Measure every character of a doubtful word and cut it where a character leaves the line or jumps away."""
+    words: list[Word] = []
+    chars: list[tuple] = []
+    for index in range(start, end):
+        box = (text[index], *measure(index))
         if chars and _apart(chars[-1], box):
             _flush(chars, words)
         chars.append(box)
@@ -159,7 +193,7 @@ def text_layer_words(textpage, page_height: float) -> list[Word]:
 
 
 def _apart(previous: tuple, current: tuple) -> bool:
-    """A character far to the right of, left of, or off the line of the previous one starts a new word."""
+    """A character off the previous one's line, or far to its right or left, starts a new word."""
     height = max(previous[4] - previous[2], 1.0)
     off_line = current[2] >= previous[4] or current[4] <= previous[2]
     return off_line or current[1] - previous[3] > 0.25 * height or current[1] < previous[1] - 0.5 * height
