@@ -12,8 +12,6 @@ ocr_s_per_page: seconds per page image through the OCR engine.
 from __future__ import annotations
 
 import random
-import tempfile
-import time
 from pathlib import Path
 
 PDF_PAGES = 300

@@ -135,10 +135,16 @@ def _write(path: Path, objects: dict[int, bytes], file_id: bytes, trailer_extra:
 
 # --- an article as historians get them -------------------------------------------------------------------------------
 
-LEFT = ("In the spring of 1934 Genden travelled to Moscow, where he met Stalin and refused the demand to purge the "
-        "Buddhist clergy. The talks lasted three days and ended without an agreement on the monasteries.")
-RIGHT = ("Choibalsan, who had accompanied him, reported on the meeting to the party. His account differs from "
-         "Genden's in almost every respect, and the later histories followed his version.")
+SENTENCES = [
+    "In the spring of 1934 Genden travelled to Moscow, where he met Stalin and refused the demand to purge the clergy.",
+    "Choibalsan, who had accompanied him, reported on the meeting to the party in terms of his own choosing.",
+    "The talks lasted three days and ended without an agreement on the monasteries or on the Soviet troops.",
+    "His account differs from the minutes in almost every respect, and the later histories followed his version.",
+    "By the winter the border with Manchukuo had become the first concern of the government in Ulaanbaatar.",
+    "The lamas were counted again in 1935, and the figures sent to Moscow were larger than any before them.",
+    "Amar, who followed Genden as prime minister, kept the same course for as long as he was allowed to keep it.",
+    "In 1937 the arrests began, first among the lamas and then among the officers of the army and the party.",
+]
 
 
 def article_pdf(path: Path, pages: int = 4) -> Path:
@@ -156,7 +162,8 @@ def article_pdf(path: Path, pages: int = 4) -> Path:
     result = [first]
     for number in range(2, pages + 1):
         items = [*head, (290, 810, str(number), 9)]
-        for column, text in ((72, LEFT), (320, RIGHT)):
+        left, right = SENTENCES[(2 * number) % 8], SENTENCES[(2 * number + 1) % 8]
+        for column, text in ((72, left), (320, right)):
             for row, line in enumerate(column_lines(text, 34)):
                 items.append((column, 100 + 14 * row, line, 11))
         result.append(items)

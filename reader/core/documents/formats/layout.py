@@ -13,6 +13,7 @@ from reader.core.documents.extracted import Word
 
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
 
 
@@ -158,9 +159,14 @@ def _split_paragraphs(ordered: list[tuple[int, Line]]) -> list[Paragraph]:
 def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float) -> bool:
     (column_a, a), (column_b, b) = previous, current
     if column_a != column_b:
-        return True
+        return not _runs_on(a, b)
     pitch = b.centre - a.centre
     return pitch > PARAGRAPH_GAP * usual or pitch < 0
+
+
+def _runs_on(a: Line, b: Line) -> bool:
+    """A sentence cut at the foot of a column goes on at the head of the next: no full stop, a lower-case start."""
+    return not a.words[-1].text.endswith(_SENTENCE_ENDS) and b.words[0].text[:1].islower()
 
 
 def _lower_quartile(values: list[float]) -> float:
