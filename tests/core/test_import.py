@@ -97,8 +97,8 @@ def _bad_files(tmp_path):
     (tmp_path / "nothing" / "photo.gif").write_bytes(b"GIF89a")
     return {
         "image.txt": "PNG image", "nul.txt": "NUL bytes", "empty.txt": "empty file", "blank.md": "no text",
-        "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit", "nothing": "folder has no .txt, .md, .html, .pdf",
-        "missing.txt": "no such file",
+        "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit",
+        "nothing": "folder has no .txt, .md, .html, .pdf", "missing.txt": "no such file",
     }
 
 
