@@ -80,10 +80,41 @@ class RapidEngine:
 
         pixels = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine expects OpenCV's BGR order
         result, _ = self._ocr(np.ascontiguousarray(pixels), return_word_box=True)
-        words: list[Word] = []
-        for group, line in enumerate(result or []):
-            words.extend(line_words(line, group))
-        return words
+        return join_pieces([line_words(line, group) for group, line in enumerate(result or [])])
+
+
+def join_pieces(pieces: list[list[Word]]) -> list[Word]:
+    """One line the detector cut into pieces (side by side, often overlapping by a letter read twice) made one line
+    again: same group, words left to right, a word read twice where the pieces overlap kept once (the longer)."""
+    lines: list[list[Word]] = []
+    for piece in sorted((p for p in pieces if p), key=lambda p: min(w.y0 for w in p)):
+        home = next((line for line in lines if _same_row(line, piece)), None)
+        if home is None:
+            lines.append(list(piece))
+        else:
+            home.extend(piece)
+    words: list[Word] = []
+    for group, line in enumerate(lines):
+        kept: list[Word] = []
+        for word in sorted(line, key=lambda w: w.x0):
+            if kept and _read_twice(kept[-1], word):
+                kept[-1] = max(kept[-1], word, key=lambda w: len(w.text))
+            else:
+                kept.append(word)
+        words.extend(w._replace(group=group) for w in kept)
+    return words
+
+
+def _same_row(line: list[Word], piece: list[Word]) -> bool:
+    top, bottom = min(w.y0 for w in line), max(w.y1 for w in line)
+    piece_top, piece_bottom = min(w.y0 for w in piece), max(w.y1 for w in piece)
+    overlap = min(bottom, piece_bottom) - max(top, piece_top)
+    return overlap > 0.6 * min(bottom - top, piece_bottom - piece_top)
+
+
+def _read_twice(left: Word, right: Word) -> bool:
+    overlap = min(left.x1, right.x1) - max(left.x0, right.x0)
+    return overlap > 0.5 * min(left.x1 - left.x0, right.x1 - right.x0)
 
 
 def line_words(line: list, group: int) -> list[Word]:
