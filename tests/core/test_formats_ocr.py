@@ -4,7 +4,6 @@ small, since each page takes a second or more."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
