@@ -6,7 +6,7 @@ import importlib
 import sys
 import traceback
 
-MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.annotations", "bench.search"]
+MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.annotations", "bench.search", "bench.formats"]
 
 
 def main() -> int:

@@ -79,7 +79,7 @@ class RapidEngine:
         import numpy as np
 
         pixels = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine expects OpenCV's BGR order
-        result, _ = self._ocr(np.ascontiguousarray(pixels), return_word_box=True)
+        result, _ = self._ocr(np.ascontiguousarray(pixels), use_cls=False, return_word_box=True)
         return join_pieces([line_words(line, group) for group, line in enumerate(result or [])])
 
 

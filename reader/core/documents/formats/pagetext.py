@@ -28,26 +28,30 @@ class WrittenLine:
 
 
 def write_paragraphs(builder: TextBuilder, page: int, paragraphs: list[Paragraph]) -> list[WrittenLine]:
-    """Append the page's paragraphs; return the range of every line as written (for running-head detection)."""
-    spans: list[tuple[int, int, str]] = []
+    """Append the page's paragraphs; return the range of every line as written (for running-head detection; only
+    the lines at the page's edges carry their text, the only ones that can be running heads)."""
+    spans: list[tuple[int, int, list[Word]]] = []
     for paragraph in paragraphs:
         builder.separate("\n\n")
         for index, line in enumerate(paragraph):
             following = paragraph[index + 1].words[0].text if index + 1 < len(paragraph) else ""
             spans.append(_write_line(builder, page, line.words, following))
     count = len(spans)
-    return [WrittenLine(page, s, e, i, count - 1 - i, text) for i, (s, e, text) in enumerate(spans)]
+    return [WrittenLine(page, s, e, i, count - 1 - i, " ".join(w.text for w in words) if min(i, count - 1 - i) < 2
+                        else "") for i, (s, e, words) in enumerate(spans)]
 
 
-def _write_line(builder: TextBuilder, page: int, words: list[Word], following: str) -> tuple[int, int, str]:
+def _write_line(builder: TextBuilder, page: int, words: list[Word], following: str) -> tuple[int, int, list[Word]]:
     """Write one line's words; the line is followed by a space unless its last word continues on the next line."""
     joined_on = following and words[-1].text.endswith(LINE_END_HYPHENS)
-    last = _hyphen_at_end(words[-1], following) if joined_on else _without_soft_hyphens(words[-1])
-    written = [*(_without_soft_hyphens(word) for word in words[:-1]), last]
-    start, end = builder.add_words(written, page)
+    if joined_on:
+        words = [*words[:-1], _hyphen_at_end(words[-1], following)]
+    if any("\ufffe" in word.text or "\u00ad" in word.text for word in words):
+        words = [_without_soft_hyphens(word) for word in words]
+    start, end = builder.add_words(words, page)
     if following and not joined_on:
         builder.add(" ")
-    return start, end, " ".join(word.text for word in written)
+    return start, end, words
 
 
 def _hyphen_at_end(word: Word, following: str) -> Word:

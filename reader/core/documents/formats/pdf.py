@@ -7,11 +7,12 @@ one page in memory; `progress` and `cancelled` are called once per page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted, Word
+from reader.core.documents.formats.ahead import read_ahead
 from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable, ocr_page
 from reader.core.documents.formats.paged import PagedText
 from reader.core.errors import ImportCancelled, ImportFailed
@@ -32,29 +33,40 @@ _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 def read_pdf(path: Path, password: str | None = None, progress: Progress | None = None,
              cancelled: Cancelled | None = None, ocr_cache: OcrCache | None = None) -> Extracted:
     """The PDF's text page by page, or ImportFailed with one line saying why it cannot be read."""
-    import pypdfium2 as pdfium
-
     document = open_pdf(path, password)
     try:
         total = len(document)
         if total == 0:
             raise ImportFailed(str(path), "the PDF has no pages")
         paged = PagedText()
-        for index in range(total):
-            if cancelled and cancelled():
-                raise ImportCancelled()
-            if progress:
-                progress(index, total, f"{path.name}: page {index + 1} of {total}")
-            try:
-                _read_page(document, index, paged, ocr_cache)
-            except OcrUnavailable as exc:
-                raise ImportFailed(str(path), NO_OCR.format(reason=exc)) from exc
-            except pdfium.PdfiumError as exc:
-                raise ImportFailed(str(path), f"damaged PDF: page {index + 1} cannot be read ({exc})") from exc
+        pages = read_ahead(lambda index: _read_page(document, index, ocr_cache), total)
+        try:
+            for index, page in enumerate(_failing_in_one_line(pages, path)):
+                if cancelled and cancelled():
+                    raise ImportCancelled()
+                if progress:
+                    progress(index, total, f"{path.name}: page {index + 1} of {total}")
+                paged.add_page(*page)
+        finally:
+            pages.close()  # the worker has stopped: nothing else touches the document now
         extracted = paged.finish("pdf", pdf_metadata(document))
         return _first_page_metadata(extracted, paged.first_page_title)
     finally:
         document.close()
+
+
+def _failing_in_one_line(pages: Iterator[tuple], path: Path) -> Iterator[tuple]:
+    import pypdfium2 as pdfium
+
+    done = 0
+    try:
+        for page in pages:
+            yield page
+            done += 1
+    except OcrUnavailable as exc:
+        raise ImportFailed(str(path), NO_OCR.format(reason=exc)) from exc
+    except pdfium.PdfiumError as exc:
+        raise ImportFailed(str(path), f"damaged PDF: page {done + 1} cannot be read ({exc})") from exc
 
 
 def open_pdf(path: Path, password: str | None):
@@ -89,20 +101,19 @@ def _contains(path: Path, pattern: re.Pattern) -> bool:
         return pattern.search(data) is not None
 
 
-def _read_page(document, index: int, paged: PagedText, ocr_cache: OcrCache | None) -> None:
+def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word]]:
+    """(label, width, height, origin, words) of one page; runs in the read-ahead worker, closing all it opens."""
     page = document[index]
     try:
         width, height = page.get_size()
-        label = _label(document, index)
         textpage = page.get_textpage()
         try:
             words = text_layer_words(textpage, height)
         finally:
             textpage.close()
         if words or not _has_images(page):
-            paged.add_page(label, width, height, "text", words)
-        else:
-            paged.add_page(label, width, height, "ocr", _ocr_words(page, ocr_cache))
+            return _label(document, index), width, height, "text", words
+        return _label(document, index), width, height, "ocr", _ocr_words(page, ocr_cache)
     finally:
         page.close()
 
@@ -149,13 +160,15 @@ def text_layer_words(textpage, page_height: float) -> list[Word]:
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     measure = _Measure(textpage, page_height)
+    get, handle, rect, where = measure.get, measure.handle, measure.rect, measure.where
     words: list[Word] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text):  # the measuring is inlined: this loop runs for every word of every page
         start, end = match.span()
-        x0, top0, _, bottom0 = measure(start)
-        _, top1, x1, bottom1 = last = measure(end - 1)
-        height = max(bottom0 - top0, 1.0)
-        if top1 < bottom0 and bottom1 > top0 and x0 <= last[0] and x1 - x0 <= (end - start) * height * 1.2:
+        get(handle, start, where)
+        x0, top0, bottom0 = rect.left, page_height - rect.top, page_height - rect.bottom
+        get(handle, end - 1, where)
+        x1, top1, bottom1 = rect.right, page_height - rect.top, page_height - rect.bottom
+        if top1 < bottom0 and bottom1 > top0 and x0 <= rect.left and x1 - x0 <= (end - start) * (bottom0 - top0) * 1.2:
             words.append(Word(match.group(), x0, min(top0, top1), x1, max(bottom0, bottom1)))
         else:
             words.extend(_cut(text, start, end, measure))
@@ -166,16 +179,19 @@ class _Measure:
     """A character's loose box as (x0, y0, x1, y1) with a top-left origin; one reused rectangle for every call."""
 
     def __init__(self, textpage, page_height: float):
+        import ctypes
+
         import pypdfium2.raw as raw
 
-        self._get = raw.FPDFText_GetLooseCharBox
-        self._textpage = textpage
-        self._rect = raw.FS_RECTF()
+        self.get = raw.FPDFText_GetLooseCharBox
+        self.handle = textpage.raw
+        self.rect = raw.FS_RECTF()
+        self.where = ctypes.byref(self.rect)
         self._height = page_height
 
     def __call__(self, index: int) -> tuple[float, float, float, float]:
-        rect = self._rect
-        self._get(self._textpage, index, rect)
+        rect = self.rect
+        self.get(self.handle, index, self.where)
         return rect.left, self._height - rect.top, rect.right, self._height - rect.bottom
 
 
