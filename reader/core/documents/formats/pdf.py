@@ -1,7 +1,8 @@
 """PDF files through pypdfium2: the text layer with character boxes, OCR for pages that have none.
 
-Pages are opened, read and closed one at a time (page and text page both), so a 2,000-page PDF never holds more than
-one page in memory; `progress` and `cancelled` are called once per page.
+Pages are opened, read and closed one at a time (page and text page both) by a worker that keeps at most a few pages'
+words ahead of the layout (`ahead.py`), so a 2,000-page PDF never holds more than that in pdfium's memory;
+`progress` and `cancelled` are called once per page.
 """
 
 from __future__ import annotations
