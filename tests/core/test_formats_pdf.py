@@ -141,3 +141,14 @@ def test_importing_a_pdf_stores_its_text_and_metadata(empty_workspace, article):
     info = empty_workspace.documents.resolve("article.pdf")
     assert info.metadata.author == "Jane Roe"
     assert "international agreement" in empty_workspace.documents.text(info.id).text
+
+
+def test_a_table_of_contents_is_not_read_as_two_columns(tmp_path):
+    """Titles with page numbers far to their right stay line by line: a narrow run of numbers is not a column."""
+    entries = [("The revolution of 1921", "1"), ("Genden and Stalin", "37"), ("The purge of the lamas", "81"),
+               ("The Mongolian-Soviet protocol", "112"), ("After 1939", "160")]
+    items = []
+    for row, (title, page) in enumerate(entries):
+        items += [(72, 100 + 28 * row, title, 11), (500, 100 + 28 * row, page, 11)]
+    text = read_pdf(qt_pdf(tmp_path / "contents.pdf", [items])).text
+    assert text == " ".join(f"{title} {page}" for title, page in entries) + "\n"

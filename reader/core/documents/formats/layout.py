@@ -14,6 +14,7 @@ from reader.core.documents.extracted import Word
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
+MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
 
 
@@ -71,7 +72,22 @@ def find_gutters(words: list[Word], page_height: float) -> list[tuple[float, flo
         right = [w for w in body if w.x0 >= end]
         if _facing_rows(left, right, em) >= MIN_SIDE_LINES:
             gutters.append((start, end))
-    return gutters
+    return _wide_columns_only(gutters, min(w.x0 for w in body), max(w.x1 for w in body))
+
+
+def _wide_columns_only(gutters: list[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
+    """Drop gutters beside a column narrower than a fifth of the text: page numbers of a table of contents, or a
+    table's last column, are not a column of text to be read after the others."""
+    kept = list(gutters)
+    while kept:
+        starts = [left, *(end for _, end in kept)]
+        ends = [*(start for start, _ in kept), right]
+        narrow = next((i for i, (a, b) in enumerate(zip(starts, ends, strict=True))
+                       if b - a < MIN_COLUMN_SHARE * (right - left)), None)
+        if narrow is None:
+            break
+        kept.pop(min(narrow, len(kept) - 1))
+    return kept
 
 
 def _uncovered(words: list[Word], em: float) -> list[tuple[float, float]]:
