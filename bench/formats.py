@@ -41,9 +41,10 @@ def _paragraphs(rng: random.Random, count: int) -> list[str]:
 def make_text_pdf(path: Path, pages: int = PDF_PAGES) -> Path:
     """A flowing text set by Qt's text engine, with a running head and a folio on every page."""
     from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = QApplication.instance() or QApplication([])  # the other benchmarks need a widgets app
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)

@@ -16,9 +16,10 @@ Item = tuple[float, float, str, float]  # x, baseline y (points from the top), t
 def qt_pdf(path: Path, pages: list[list[Item]], title: str = "", author: str = "", images=None) -> Path:
     """Paint each page's items at exact positions (72 dpi, no margins); `images` maps a page index to a QImage."""
     from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = QApplication.instance() or QApplication([])  # a widgets app: later UI tests need one
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)

@@ -109,7 +109,7 @@ class TextBuilder:
         if end > start:
             self.boxes.append(Box(page, start, end, word.x0, word.y0, word.x1, word.y1))
             if word.confidence < self._uncertain_below:
-                self.uncertain.append(Uncertain(start, end, round(word.confidence, 3)))
+                self.uncertain.append(Uncertain(start, end, word.confidence))
         return start, end
 
     def add_words(self, words: list[Word], page: int, separator: str = " ") -> tuple[int, int]:
@@ -122,7 +122,7 @@ class TextBuilder:
             if end > position:
                 boxes.append(Box(page, position, end, word.x0, word.y0, word.x1, word.y1))
                 if word.confidence < threshold:
-                    uncertain.append(Uncertain(position, end, round(word.confidence, 3)))
+                    uncertain.append(Uncertain(position, end, word.confidence))
             position = end + step
         return start, self.add(separator.join(word.text for word in words))[1]
 

@@ -47,7 +47,10 @@ def _write_line(builder: TextBuilder, page: int, words: list[Word], following: s
     if joined_on:
         words = [*words[:-1], _hyphen_at_end(words[-1], following)]
     if any("\ufffe" in word.text or "\u00ad" in word.text for word in words):
-        words = [_without_soft_hyphens(word) for word in words]
+        words = list(map(_without_soft_hyphens, words))
+    words = [word for word in words if word.text]  # a lone soft hyphen, or a break hyphen alone, leaves nothing
+    if not words:
+        return builder.length, builder.length, []
     start, end = builder.add_words(words, page)
     if following and not joined_on:
         builder.add(" ")
