@@ -7,6 +7,8 @@ assembles text and offsets together, so they cannot drift apart.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -58,10 +60,54 @@ class Extracted:
     fmt: str
     metadata: dict[str, str] = field(default_factory=dict)
     pages: tuple[Page, ...] = ()
-    boxes: tuple[Box, ...] = ()
+    boxes: Sequence[Box] = ()
     uncertain: tuple[Uncertain, ...] = ()
     boilerplate: tuple[tuple[int, int], ...] = ()
     encoding: str = "utf-8"
+
+
+class BoxTable(Sequence[Box]):
+    """Word boxes kept as one flat array of numbers, seven per box, handed out as `Box` records when read.
+
+    A 2,000-page book has some 700,000 words: as objects their boxes would take about 150 MB, as numbers 40 MB.
+    Offsets are stored as doubles, exact for any text shorter than 2**53 code points.
+    """
+
+    __slots__ = ("_flat",)
+    WIDTH = 7
+
+    def __init__(self, flat: array | Iterable[float] = ()):
+        self._flat = array("d", flat)
+
+    def __len__(self) -> int:
+        return len(self._flat) // self.WIDTH
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("box index out of range")
+        return self._box(index * self.WIDTH)
+
+    def __iter__(self) -> Iterator[Box]:
+        for offset in range(0, len(self._flat), self.WIDTH):
+            yield self._box(offset)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, BoxTable):
+            return self._flat == other._flat
+        return isinstance(other, (tuple, list)) and list(self) == list(other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"BoxTable({len(self)} boxes)"
+
+    def _box(self, offset: int) -> Box:
+        page, start, end, x0, y0, x1, y1 = self._flat[offset:offset + self.WIDTH]
+        return Box(int(page), int(start), int(end), x0, y0, x1, y1)
 
 
 class Word(NamedTuple):
@@ -87,9 +133,14 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self._uncertain_below = uncertain_below
-        self.boxes: list[Box] = []
+        self._boxes = array("d")  # seven numbers a box, as BoxTable keeps them (no object per number)
         self.uncertain: list[Uncertain] = []
         self.pages: list[Page] = []
+
+    @property
+    def boxes(self) -> BoxTable:
+        """The boxes of the words added so far (a copy: adding more does not change it)."""
+        return BoxTable(self._boxes)
 
     @property
     def length(self) -> int:
@@ -107,7 +158,7 @@ class TextBuilder:
         """Append a word with its box on `page`; a word under the confidence threshold is also marked uncertain."""
         start, end = self.add(word.text)
         if end > start:
-            self.boxes.append(Box(page, start, end, word.x0, word.y0, word.x1, word.y1))
+            self._boxes.extend((page, start, end, word.x0, word.y0, word.x1, word.y1))
             if word.confidence < self._uncertain_below:
                 self.uncertain.append(Uncertain(start, end, word.confidence))
         return start, end
@@ -116,11 +167,11 @@ class TextBuilder:
         """Append words joined by `separator` in one piece (a page has thousands of words); return the range."""
         start = position = self._length
         step = len(separator)
-        boxes, uncertain, threshold = self.boxes, self.uncertain, self._uncertain_below
+        boxes, uncertain, threshold = self._boxes, self.uncertain, self._uncertain_below
         for word in words:
             end = position + len(word.text)
             if end > position:
-                boxes.append(Box(page, position, end, word.x0, word.y0, word.x1, word.y1))
+                boxes.extend((page, position, end, word.x0, word.y0, word.x1, word.y1))
                 if word.confidence < threshold:
                     uncertain.append(Uncertain(position, end, word.confidence))
             position = end + step

@@ -7,7 +7,7 @@ Text, Markdown and HTML are decoded here; PDF, images, Word, OpenDocument, RTF a
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +36,7 @@ class SourceFile:
     fmt: str
     html: str | None = None
     pages: tuple[Page, ...] = ()
-    boxes: tuple[Box, ...] = ()
+    boxes: Sequence[Box] = ()
     uncertain: tuple[Uncertain, ...] = ()
     boilerplate: tuple[tuple[int, int], ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)

@@ -39,7 +39,7 @@ class PagedText:
             self._builder.add("\n")
         text = self._builder.text()
         return Extracted(
-            text=text, fmt=fmt, metadata=metadata, pages=tuple(self._pages), boxes=tuple(self._builder.boxes),
+            text=text, fmt=fmt, metadata=metadata, pages=tuple(self._pages), boxes=self._builder.boxes,
             uncertain=tuple(self._builder.uncertain), boilerplate=running_lines(self._lines, len(self._pages)),
         )
 
