@@ -96,3 +96,20 @@ def test_running_lines_need_several_pages():
     found = running_lines(lines, 4)
     assert found == ((0, 7), (32, 34), (100, 107), (132, 134), (200, 207), (232, 234), (300, 307), (332, 334))
     assert running_lines(lines[:6], 2) == ()
+
+
+def test_box_table_hands_out_boxes_like_a_tuple():
+    """The flat box store reads back each box exactly, by index, negative index, slice and iteration."""
+    from reader.core.documents.extracted import Box, BoxTable
+
+    boxes = [Box(0, 0, 5, 1.5, 2.0, 30.25, 14.0), Box(3, 10, 17, 100.0, 700.5, 160.0, 712.0)]
+    table = BoxTable(number for box in boxes for number in (box.page, box.start, box.end, box.x0, box.y0, box.x1,
+                                                           box.y1))
+    assert len(table) == 2 and list(table) == boxes and table == boxes
+    assert table[-1] == boxes[1] and table[0:1] == boxes[:1]
+    try:
+        table[2]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("index 2 of two boxes must fail")
