@@ -152,3 +152,18 @@ def test_a_table_of_contents_is_not_read_as_two_columns(tmp_path):
         items += [(72, 100 + 28 * row, title, 11), (500, 100 + 28 * row, page, 11)]
     text = read_pdf(qt_pdf(tmp_path / "contents.pdf", [items])).text
     assert text == " ".join(f"{title} {page}" for title, page in entries) + "\n"
+
+
+def test_paragraphs_set_without_space_are_told_by_short_lines_and_indents(tmp_path):
+    """With no extra space between paragraphs, a short line after a full stop, or an indent, still ends one."""
+    rows = [(72, "Genden went to Moscow in 1934 and met Stalin there"), (72, "twice, in November."),
+            (72, "Stalin asked him to purge the lamas, and Genden"), (72, "refused him to his face, as the minutes"),
+            (72, "record at some length and in some detail."), (90, "Choibalsan wrote another account of the"),
+            (72, "meeting, in which he himself spoke last.")]
+    items = [(x, 100 + 14 * row, text, 11) for row, (x, text) in enumerate(rows)]
+    text = read_pdf(qt_pdf(tmp_path / "solid.pdf", [items])).text
+    assert text.split("\n\n") == [
+        "Genden went to Moscow in 1934 and met Stalin there twice, in November.",
+        "Stalin asked him to purge the lamas, and Genden refused him to his face, as the minutes record at some "
+        "length and in some detail.",
+        "Choibalsan wrote another account of the meeting, in which he himself spoke last.\n"]

@@ -18,6 +18,7 @@ MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other o
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
+SHORT_LINE = 0.75  # a line ending a sentence before this share of the column's width ends its paragraph
 
 
 class Line:
@@ -161,10 +162,11 @@ def _split_paragraphs(ordered: list[tuple[int, Line]]) -> list[Paragraph]:
     pitches = [b.centre - a.centre for (ca, a), (cb, b) in zip(ordered, ordered[1:], strict=False) if ca == cb]
     heights = [line.height for _, line in ordered]
     usual = max(_lower_quartile([p for p in pitches if p > 0]), median(heights))
+    edges = _column_edges(ordered)
     result: list[Paragraph] = []
     previous: tuple[int, Line] | None = None
     for column, line in ordered:
-        if previous is None or _breaks(previous, (column, line), usual):
+        if previous is None or _breaks(previous, (column, line), usual, edges[column]):
             result.append([line])
         else:
             result[-1].append(line)
@@ -172,12 +174,32 @@ def _split_paragraphs(ordered: list[tuple[int, Line]]) -> list[Paragraph]:
     return result
 
 
-def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float) -> bool:
+def _column_edges(ordered: list[tuple[int, Line]]) -> dict[int, tuple[float, float]]:
+    """Leftmost and rightmost x each column's lines reach."""
+    edges: dict[int, tuple[float, float]] = {}
+    for column, line in ordered:
+        left, right = edges.get(column, (float("inf"), float("-inf")))
+        edges[column] = (min(left, line.words[0].x0), max(right, line.words[-1].x1))
+    return edges
+
+
+def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float, edges: tuple[float, float]) -> bool:
     (column_a, a), (column_b, b) = previous, current
     if column_a != column_b:
         return not _runs_on(a, b)
     pitch = b.centre - a.centre
-    return pitch > PARAGRAPH_GAP * usual or pitch < 0
+    return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges)
+
+
+def _set_solid_break(a: Line, b: Line, edges: tuple[float, float]) -> bool:
+    """Paragraphs set without space between them still show: after a full stop the line stops well short of the
+    column's right edge, or the next line is indented by about an em."""
+    if not a.words[-1].text.endswith(_SENTENCE_ENDS):
+        return False
+    left, right = edges
+    short = a.words[-1].x1 < left + SHORT_LINE * (right - left)
+    indented = b.words[0].x0 - left >= 0.8 * a.height and b.words[0].x0 - a.words[0].x0 >= 0.5 * a.height
+    return short or indented
 
 
 def _runs_on(a: Line, b: Line) -> bool:
