@@ -189,3 +189,18 @@ def test_import_takes_missing_metadata_from_the_file(empty_workspace, tmp_path):
     assert info.metadata.author == "Jane Roe"
     assert info.metadata.date_published == "1999-05-17"
     assert empty_workspace.documents.text(info.id).text.startswith("The meeting in Moscow\n\n")
+
+
+@pytest.mark.parametrize("name, parts, reason", [
+    ("book.epub", {"OEBPS/chapter.xhtml": "<p>x</p>"}, "not an EPUB book: the ZIP holds no META-INF/container.xml"),
+    ("sheet.odt", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"},
+     "not an OpenDocument text but application/vnd.oasis.opendocument.spreadsheet"),
+])
+def test_zip_packages_of_the_wrong_kind_fail_in_one_line(tmp_path, name, parts, reason):
+    """An EPUB without its container, or a spreadsheet named .odt, is named for what it is not."""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    with pytest.raises(ImportFailed, match=reason):
+        read_source(path)

@@ -65,12 +65,12 @@ def tidy(text: str) -> str:
 
 
 def open_zip(path: Path, required: str, what: str) -> zipfile.ZipFile:
-    """The file as a ZIP that holds `required`, or ImportFailed saying it is not really a `what`."""
+    """The file as a ZIP that holds `required`, or ImportFailed saying it is not really `what` ("a Word document")."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed(str(path), f"not a {what}: damaged or not a ZIP package ({exc})") from exc
+        raise ImportFailed(str(path), f"not {what}: damaged or not a ZIP package ({exc})") from exc
     if required not in archive.namelist():
         archive.close()
-        raise ImportFailed(str(path), f"not a {what}: the ZIP holds no {required} (it is a ZIP of other files)")
+        raise ImportFailed(str(path), f"not {what}: the ZIP holds no {required} (it is a ZIP of other files)")
     return archive

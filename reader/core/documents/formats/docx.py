@@ -16,7 +16,7 @@ NOTE_PARTS = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote
 def read_docx(path: Path) -> Extracted:
     import docx
 
-    with open_zip(path, "word/document.xml", "Word document") as archive:
+    with open_zip(path, "word/document.xml", "a Word document") as archive:
         notes = {kind: _notes(archive, part, kind) for part, kind in NOTE_PARTS if part in archive.namelist()}
     try:
         document = docx.Document(str(path))

@@ -24,7 +24,7 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
 def read_epub(path: Path) -> Extracted:
     from ebooklib import ITEM_DOCUMENT, epub
 
-    with open_zip(path, "META-INF/container.xml", "EPUB book") as archive:
+    with open_zip(path, "META-INF/container.xml", "an EPUB book") as archive:
         _refuse_drm(path, archive)
     try:
         book = epub.read_epub(str(path), options={"ignore_ncx": True})

@@ -16,7 +16,7 @@ TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 def read_odt(path: Path) -> Extracted:
     from odf.opendocument import load
 
-    with open_zip(path, "content.xml", "OpenDocument text") as archive:
+    with open_zip(path, "content.xml", "an OpenDocument text") as archive:
         mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in archive.namelist() else ""
     if mimetype and mimetype.strip() != "application/vnd.oasis.opendocument.text":
         raise ImportFailed(str(path), f"not an OpenDocument text but {mimetype.strip()}")
