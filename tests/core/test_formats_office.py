@@ -204,3 +204,11 @@ def test_zip_packages_of_the_wrong_kind_fail_in_one_line(tmp_path, name, parts, 
             archive.writestr(part, content)
     with pytest.raises(ImportFailed, match=reason):
         read_source(path)
+
+
+def test_password_protected_or_old_word_file_says_so(tmp_path):
+    """An OLE compound file named .docx (how Word saves with a password, or an old .doc) is named as such."""
+    path = tmp_path / "locked.docx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    with pytest.raises(ImportFailed, match="an Office file with a password or in the old binary format"):
+        read_source(path)

@@ -14,6 +14,7 @@ from pathlib import Path
 from reader.core.documents.extracted import Extracted, TextBuilder
 from reader.core.errors import ImportFailed
 
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .docx files and old .doc files are OLE compound files
 _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -66,6 +67,10 @@ def tidy(text: str) -> str:
 
 def open_zip(path: Path, required: str, what: str) -> zipfile.ZipFile:
     """The file as a ZIP that holds `required`, or ImportFailed saying it is not really `what` ("a Word document")."""
+    with open(path, "rb") as file:
+        if file.read(8) == OLE_MAGIC:
+            raise ImportFailed(str(path), f"not {what} but an Office file with a password or in the old binary format "
+                                          "(.doc); save it without a password in the new format and import that")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
