@@ -167,3 +167,11 @@ def test_paragraphs_set_without_space_are_told_by_short_lines_and_indents(tmp_pa
         "Stalin asked him to purge the lamas, and Genden refused him to his face, as the minutes record at some "
         "length and in some detail.",
         "Choibalsan wrote another account of the meeting, in which he himself spoke last.\n"]
+
+
+def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
+    """'Microsoft Word - draft.docx' in the info dictionary is no title: page one's heading is taken instead."""
+    items = [(72, 100, "Notes on the 1936 protocol", 20), *[(72, 140 + 14 * i, s[:60], 11)
+                                                           for i, s in enumerate(SENTENCES[:4])]]
+    path = qt_pdf(tmp_path / "draft.pdf", [items], title="Microsoft Word - draft.docx")
+    assert read_pdf(path).metadata["title"] == "Notes on the 1936 protocol"
