@@ -110,3 +110,15 @@ def test_box_table_hands_out_boxes_like_a_tuple():
     assert table[-1] == boxes[1] and table[0:1] == boxes[:1]
     with pytest.raises(IndexError):
         table[2]
+
+
+def test_chapter_headings_are_not_running_heads():
+    """'Chapter 1', 'Chapter 2', … at the top of every tenth page recur, but too sparsely to be running heads."""
+    from reader.core.documents.formats.pagetext import WrittenLine
+
+    lines = [WrittenLine(page, page * 100, page * 100 + 9, 0, 5, f"Chapter {page // 10 + 1}")
+             for page in range(0, 40, 10)]
+    lines += [WrittenLine(page, page * 100 + 20, page * 100 + 27, 0, 5, "HISTORY") for page in range(1, 40)
+              if page % 10]
+    found = running_lines(lines, 40)
+    assert len(found) == 36 and all(start % 100 == 20 for start, _ in found)

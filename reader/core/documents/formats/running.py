@@ -8,11 +8,12 @@ returned as boilerplate ranges and never deleted: the reader may still want them
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 
 from reader.core.documents.formats.pagetext import WrittenLine
 
 EDGE_LINES = 2
+DENSITY = 0.4  # share of the pages between its first and last that a running line stands on
 _DIGITS = re.compile(r"\d+")
 _ROMAN_FOLIO = re.compile(r"^[ivxlcdm]+$")
 
@@ -23,8 +24,17 @@ def running_lines(lines: list[WrittenLine], page_count: int) -> tuple[tuple[int,
         return ()
     needed = min(3, max(2, page_count // 2))
     edges = [(line, key) for line in lines if (key := _edge_key(line)) is not None]
-    counts = Counter(key for _, key in {(line.page, key) for line, key in edges})
-    return tuple((line.start, line.end) for line, key in edges if counts[key] >= needed)
+    pages: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for line, key in edges:
+        pages[key].add(line.page)
+    running = {key for key, found in pages.items() if len(found) >= needed and _dense(found)}
+    return tuple((line.start, line.end) for line, key in edges if key in running)
+
+
+def _dense(pages: set[int]) -> bool:
+    """A running head stands on every page, or every other one, of its stretch; a chapter heading ("Chapter 3",
+    digits being equal) recurs too, but only every dozen pages or so."""
+    return len(pages) >= DENSITY * (max(pages) - min(pages) + 1)
 
 
 def _edge_key(line: WrittenLine) -> tuple[str, str] | None:
