@@ -120,3 +120,15 @@ def test_cached_pages_are_not_recognised_again(monkeypatch):
     assert list(cache) == [ocr.image_key(image)] and [w.text for w in first] == ["Choibalsan"]
     monkeypatch.setattr(ocr, "load_engine", lambda: pytest.fail("the engine was asked again"))
     assert ocr.ocr_page(image.copy(), cache) == first
+
+
+def test_a_scanned_page_with_a_stamped_line_is_still_recognised(tmp_path):
+    """A page-sized scan carrying a small text stamp ('Digitized by …') is a scan: its picture is recognised."""
+    from PIL.ImageQt import ImageQt
+
+    image = scan(["The protocol of 1936."], noisy=False, width=2480).crop((0, 0, 2480, 3508)).convert("RGB")
+    path = qt_pdf(tmp_path / "stamped.pdf", [[(72, 830, "Digitized by a library", 6)]],
+                  images={0: ImageQt(image).copy()})
+    source = read_source(path)
+    assert [p.origin for p in source.pages] == ["ocr"]
+    assert "The protocol of 1936." in source.text

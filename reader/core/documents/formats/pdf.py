@@ -21,6 +21,8 @@ from reader.core.errors import ImportCancelled, ImportFailed
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
+STAMP_CHARS = 80  # fewer characters than this over a page-sized image are a stamp, not the page's text
+SCAN_SHARE = 0.5
 NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
 _JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|.*\.(docx?|pdf|indd|tex|dvi))$", re.IGNORECASE)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
@@ -112,7 +114,7 @@ def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, f
             words = text_layer_words(textpage, height)
         finally:
             textpage.close()
-        if words or not _has_images(page):
+        if not _is_scan(page, words, width * height):
             return _label(document, index), width, height, "text", words
         return _label(document, index), width, height, "ocr", _ocr_words(page, ocr_cache)
     finally:
@@ -126,10 +128,24 @@ def _label(document, index: int) -> str:
         return ""
 
 
-def _has_images(page) -> bool:
+def _is_scan(page, words: list[Word], area: float) -> bool:
+    """A page is recognised by OCR when it has no text layer but images, or when its images cover most of it and its
+    text is only a stamp ("Digitized by …", a folio added later): then the text is in the picture.
+    A page with no images and no text is blank, and asks for no OCR engine."""
+    if sum(len(word.text) for word in words) >= STAMP_CHARS:
+        return False
+    covered = _image_area(page)
+    return covered > 0 and (not words or covered >= SCAN_SHARE * area)
+
+
+def _image_area(page) -> float:
     import pypdfium2.raw as raw
 
-    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+    total = 0.0
+    for image in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        total += max(0.0, right - left) * max(0.0, top - bottom)
+    return total
 
 
 def _ocr_words(page, ocr_cache: OcrCache | None) -> list[Word]:
