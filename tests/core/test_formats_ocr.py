@@ -4,6 +4,8 @@ small, since each page takes a second or more."""
 from __future__ import annotations
 
 import random
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +84,7 @@ def no_engine(monkeypatch):
 
     monkeypatch.setattr(ocr, "_engine", None)
     monkeypatch.setattr(ocr, "_load_rapidocr", refuse)
+    monkeypatch.setenv("PATH", str(Path(__file__).parent))  # no tesseract to stand in
 
 
 def test_scan_without_an_ocr_engine_fails_in_one_line(tmp_path, no_engine):
@@ -93,7 +96,8 @@ def test_scan_without_an_ocr_engine_fails_in_one_line(tmp_path, no_engine):
     qt_pdf(tmp_path / "scan.pdf", [[]], images={0: ImageQt(image.convert("RGB")).copy()})
     for name in ("scan.jpg", "scan.pdf"):
         with pytest.raises(ImportFailed, match=r"this file is a scan and no OCR engine is available \(rapidocr could "
-                                               r"not load: ImportError: onnxruntime is missing\)"):
+                                               r"not load: ImportError: onnxruntime is missing; tesseract is not on "
+                                               r"PATH\)"):
             read_source(tmp_path / name)
 
 
@@ -132,3 +136,16 @@ def test_a_scanned_page_with_a_stamped_line_is_still_recognised(tmp_path):
     source = read_source(path)
     assert [p.origin for p in source.pages] == ["ocr"]
     assert "The protocol of 1936." in source.text
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed (an optional engine: "
+                                                               "apt-get install tesseract-ocr)")
+def test_tesseract_can_be_chosen_instead(tmp_path, monkeypatch):
+    """With ANNOTATED_READER_OCR=tesseract the scan is read by tesseract, its lines kept together."""
+    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setenv("ANNOTATED_READER_OCR", "tesseract")
+    path = tmp_path / "scan.png"
+    scan(LINES, noisy=False).save(path)
+    source = read_source(path)
+    assert ocr.load_engine().name == "tesseract"
+    assert _words(source.text) == _words(" ".join(LINES))

@@ -1,6 +1,7 @@
 """Recognising text on page images: words with boxes (pixels, top-left origin) and a confidence each.
 
-rapidocr-onnxruntime is the engine: its models ship inside the wheel, so nothing is ever downloaded. It is loaded on
+rapidocr-onnxruntime is the engine: its models ship inside the wheel, so nothing is ever downloaded (tesseract, where
+installed, can be chosen instead: `tesseract.py`). It is loaded on
 the first scanned page, once per process, because loading costs more than a page. Results can be kept in a cache
 keyed by the SHA-256 of the image's pixels, so importing the same scan again does not recognise it again.
 """
@@ -8,6 +9,8 @@ keyed by the SHA-256 of the image's pixels, so importing the same scan again doe
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from collections.abc import MutableMapping
 from typing import Protocol
 
@@ -16,6 +19,7 @@ from reader.core.errors import ReaderError
 
 UNCERTAIN_BELOW = 0.8  # a word whose least sure character is under this is marked uncertain
 OCR_DPI = 300
+ENGINE_VARIABLE = "ANNOTATED_READER_OCR"
 
 OcrCache = MutableMapping[str, list]
 
@@ -34,11 +38,31 @@ _engine: OcrEngine | None = None
 
 
 def load_engine() -> OcrEngine:
-    """The process's OCR engine, loaded on first use; OcrUnavailable when it cannot load."""
+    """The process's OCR engine, loaded on first use: rapidocr, or tesseract when ANNOTATED_READER_OCR=tesseract;
+    each stands in for the other when it cannot load. OcrUnavailable, with both reasons, when neither can."""
     global _engine
     if _engine is None:
-        _engine = _load_rapidocr()
+        preferred = os.environ.get(ENGINE_VARIABLE, "rapidocr").strip().lower()
+        loaders = [_load_tesseract, _load_rapidocr] if preferred == "tesseract" else [_load_rapidocr, _load_tesseract]
+        reasons = []
+        for load in loaders:
+            try:
+                _engine = load()
+                break
+            except OcrUnavailable as exc:
+                reasons.append(str(exc))
+        else:
+            raise OcrUnavailable("; ".join(reasons))
     return _engine
+
+
+def _load_tesseract() -> OcrEngine:
+    from reader.core.documents.formats.tesseract import TesseractEngine
+
+    executable = shutil.which("tesseract")
+    if executable is None:
+        raise OcrUnavailable("tesseract is not on PATH")
+    return TesseractEngine(executable)
 
 
 def _load_rapidocr() -> OcrEngine:
