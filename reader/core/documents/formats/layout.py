@@ -13,6 +13,7 @@ from statistics import median
 from reader.core.documents.extracted import Word
 
 _X0, _Y0, _Y1 = itemgetter(1), itemgetter(2), itemgetter(4)  # Word fields, read at C speed
+_BOTTOM_THEN_LEFT = itemgetter(4, 1)
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
@@ -48,8 +49,8 @@ def paragraphs(words: list[Word], page_width: float, page_height: float) -> list
     if not words:
         return []
     gutters = find_gutters(words, page_height)
-    columns: dict[int, list[Word]] = {}
-    for word in words:
+    columns: dict[int, list[Word]] = {0: words} if not gutters else {}
+    for word in words if gutters else ():
         columns.setdefault(_column_of(word, gutters), []).append(word)
     lines = {column: group_lines(ws) for column, ws in columns.items()}
     ordered = _reading_order(lines)
@@ -125,7 +126,7 @@ def group_lines(words: list[Word]) -> list[Line]:
         (grouped.setdefault(word.group, []) if word.group >= 0 else loose).append(word)
     rows = list(grouped.values())
     top = bottom = None
-    for word in sorted(loose, key=_centre_then_left):
+    for word in sorted(loose, key=_BOTTOM_THEN_LEFT):
         centre = (word.y0 + word.y1) / 2
         if top is not None and top <= centre <= bottom:
             rows[-1].append(word)
@@ -134,10 +135,6 @@ def group_lines(words: list[Word]) -> list[Line]:
             rows.append([word])
             top, bottom = word.y0, word.y1
     return sorted((Line(sorted(row, key=_X0)) for row in rows), key=lambda line: line.centre)
-
-
-def _centre_then_left(word: Word) -> tuple[float, float]:
-    return word.y0 + word.y1, word.x0
 
 
 def _reading_order(lines: dict[int, list[Line]]) -> list[tuple[int, Line]]:
