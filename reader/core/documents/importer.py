@@ -95,9 +95,20 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
         return None
     document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
-    message = f"{source.path.name}: imported ({source.encoding})"
+    message = f"{source.path.name}: imported ({_describe(source)})"
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def _describe(source: SourceFile) -> str:
+    """What the import message says about the file: its encoding for text, its format and pages otherwise."""
+    if source.fmt in ("text", "markdown", "html"):
+        return source.encoding
+    if not source.pages:
+        return source.fmt.upper()
+    scanned = sum(page.origin == "ocr" for page in source.pages)
+    pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
+    return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "")
 
 
 def redetect_boilerplate(db: Store) -> None:

@@ -28,7 +28,12 @@ def running_lines(lines: list[WrittenLine], page_count: int) -> tuple[tuple[int,
     for line, key in edges:
         pages[key].add(line.page)
     running = {key for key, found in pages.items() if len(found) >= needed and _dense(found)}
-    return tuple((line.start, line.end) for line, key in edges if key in running)
+    return tuple((line.start, line.end) for line, key in edges if key in running and not _title_line(line, key))
+
+
+def _title_line(line: WrittenLine, key: tuple[str, str]) -> bool:
+    """The head of the first page stays content: a running head usually repeats the title printed there."""
+    return line.page == 0 and key[0] == "top"
 
 
 def _dense(pages: set[int]) -> bool:
