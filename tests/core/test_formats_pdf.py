@@ -34,8 +34,7 @@ def test_two_columns_are_read_column_by_column(article):
 
 
 def test_running_heads_and_folios_are_boilerplate_not_deleted(article):
-    """Running heads and page numbers are returned as boilerplate ranges and stay in the text; page one's head is
-    left as content, since a running head often repeats the title printed there."""
+    """Running heads and folios become boilerplate ranges, still in the text; page one's head (often the title) not."""
     extracted = read_pdf(article)
     marked = [extracted.text[start:end] for start, end in extracted.boilerplate]
     assert marked == ["1", "A HISTORY OF MONGOLIA", "2", "A HISTORY OF MONGOLIA", "3", "A HISTORY OF MONGOLIA", "4"]
