@@ -94,11 +94,11 @@ def _bad_files(tmp_path):
     with open(tmp_path / "huge.txt", "wb") as huge:
         huge.truncate(51 * 1024 * 1024)
     os.mkdir(tmp_path / "nothing")
-    (tmp_path / "nothing" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (tmp_path / "nothing" / "photo.gif").write_bytes(b"GIF89a")
     return {
         "image.txt": "PNG image", "nul.txt": "NUL bytes", "empty.txt": "empty file", "blank.md": "no text",
-        "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit", "nothing": "no .txt, .md or .html",
-        "missing.txt": "no such file",
+        "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit",
+        "nothing": "folder has no .txt, .md, .html, .pdf", "missing.txt": "no such file",
     }
 
 

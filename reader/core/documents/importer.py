@@ -16,7 +16,7 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
-from reader.core.records.documents import FileOutcome, ImportReport, Metadata
+from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage.store import Store
@@ -54,10 +54,17 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
         if progress:
             progress(done, len(files), path.name)
         try:
-            sources.append(read_source(path))
+            sources.append(read_source(path, progress=_per_page(progress, done, len(files)), cancelled=cancelled))
         except ImportFailed as exc:
             report.outcomes.append(_failed(exc))
     return sources
+
+
+def _per_page(progress: Progress | None, done: int, total: int) -> Progress | None:
+    """A paged file reports its pages through the file-level progress: same count of files, the page as label."""
+    if progress is None:
+        return None
+    return lambda _page, _pages, label: progress(done, total, label)
 
 
 def _failed(exc: ImportFailed) -> FileOutcome:
@@ -93,9 +100,20 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
         return None
     document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
-    message = f"{source.path.name}: imported ({source.encoding})"
+    message = f"{source.path.name}: imported ({_describe(source)})"
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def _describe(source: SourceFile) -> str:
+    """What the import message says about the file: its encoding for text, its format and pages otherwise."""
+    if source.fmt in ("text", "markdown", "html"):
+        return source.encoding
+    if not source.pages:
+        return source.fmt.upper()
+    scanned = sum(page.origin == "ocr" for page in source.pages)
+    pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
+    return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "")
 
 
 def redetect_boilerplate(db: Store) -> None:
@@ -107,7 +125,12 @@ def redetect_boilerplate(db: Store) -> None:
 
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
+    """What the text gives first; a field it leaves empty is taken from the file's own metadata (a PDF's info
+    dictionary, Word's core properties, an EPUB's Dublin Core) when its reader found it."""
     version = store.version_text(db, store.current_version_id(db, document_id))
-    ranges = [(span.start, span.end) for span in version.boilerplate]
-    found = extract_metadata(source.text, ranges, source.html)
-    store.update_metadata(db, document_id, {k: v for k, v in vars(found).items() if v})
+    ranges = sorted([(span.start, span.end) for span in version.boilerplate] + list(source.boilerplate))
+    found = {k: v for k, v in vars(extract_metadata(source.text, ranges, source.html)).items() if v}
+    for key, value in source.metadata.items():
+        if key in METADATA_FIELDS and value and not found.get(key):
+            found[key] = value
+    store.update_metadata(db, document_id, found)

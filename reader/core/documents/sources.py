@@ -1,29 +1,45 @@
-"""Reading files from disk into decoded text, with every way a file can be unfit named in one line."""
+"""Reading files from disk into decoded text, with every way a file can be unfit named in one line.
+
+Text, Markdown and HTML are decoded here; PDF, images, Word, OpenDocument, RTF and EPUB go to the readers in
+`formats/`, which also give page geometry (pages, word boxes, uncertain OCR words), running heads and metadata.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.documents.decoding import DecodeError, decode
+from reader.core.documents.extracted import Box, Extracted, Page, Uncertain
+from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-           ".htm": "html", ".xhtml": "html"}
+MAX_BINARY_BYTES = 1024 * 1024 * 1024  # a scanned book is often hundreds of MB; it is read a page at a time
+TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                ".htm": "html", ".xhtml": "html"}
+FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
+_RENAME_HINT = {"pdf": ".pdf", "image": ".png, .jpg or .tif", "rtf": ".rtf", "zip": ".docx, .odt or .epub"}
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file read and decoded: the text to store, and the HTML it came from (for metadata), if any."""
+    """A file read and decoded: the text to store, the HTML it came from (for metadata), and what a format reader
+    found beside the text (pages, word boxes, uncertain OCR words, running heads, metadata); empty for plain text."""
 
     path: Path
     text: str
     encoding: str
     fmt: str
     html: str | None = None
+    pages: tuple[Page, ...] = ()
+    boxes: Sequence[Box] = ()
+    uncertain: tuple[Uncertain, ...] = ()
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
 
     @property
     def content_hash(self) -> str:
@@ -41,33 +57,81 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
             files.extend(found)
             if not found:
-                problems.append(ImportFailed(str(path), "folder has no .txt, .md or .html files"))
+                problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
+                                                        ".epub, .png, .jpg or .tif files"))
         else:
             files.append(path)
     return files, problems
 
 
-def read_source(path: Path) -> SourceFile:
-    """Read and decode one file, or raise ImportFailed naming the file and the reason."""
+def read_source(path: Path, password: str | None = None, progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None, ocr_cache=None) -> SourceFile:
+    """Read one file, or raise ImportFailed naming the file and the reason. `password` opens an encrypted PDF;
+    `progress` and `cancelled` are called per page of a paged file; `ocr_cache` keeps recognised pages."""
+    kind = _binary_kind(path)
+    if kind is None:
+        return _read_text(path)
+    _check_size(path, MAX_BINARY_BYTES)
+    extracted = read_binary(kind, path, password, progress, cancelled, ocr_cache)
+    if not extracted.text.strip():
+        raise ImportFailed(str(path), "no text in it (nothing readable on any page)")
+    return from_extracted(path, extracted)
+
+
+def from_extracted(path: Path, extracted: Extracted) -> SourceFile:
+    return SourceFile(path, extracted.text, extracted.encoding, extracted.fmt, None, extracted.pages,
+                      extracted.boxes, extracted.uncertain, extracted.boilerplate, dict(extracted.metadata))
+
+
+def _binary_kind(path: Path) -> str | None:
+    """The reader a file needs: by extension for the formats we read, by first bytes for an unknown extension."""
+    suffix = path.suffix.lower()
+    if suffix in BINARY_FORMATS:
+        return BINARY_FORMATS[suffix]
+    if suffix in TEXT_FORMATS:
+        return None
+    kind = sniff(_head(path))
+    return zip_kind(path) if kind == "zip" else kind
+
+
+def _read_text(path: Path) -> SourceFile:
     data = _read_bytes(path)
     try:
         raw, encoding = decode(data)
     except DecodeError as exc:
-        raise ImportFailed(str(path), str(exc)) from exc
-    fmt = FORMATS.get(path.suffix.lower(), "text")
+        hint = _RENAME_HINT.get(sniff(data[:16]) or "")
+        reason = f"{exc}; if it is one, name it {hint} to import it" if hint else str(exc)
+        raise ImportFailed(str(path), reason) from exc
+    fmt = TEXT_FORMATS.get(path.suffix.lower(), "text")
     text = html_to_text(raw) if fmt == "html" else raw
     if not text.strip():
         raise ImportFailed(str(path), "no text in it (empty file or only markup)")
     return SourceFile(path, text, encoding, fmt, raw if fmt == "html" else None)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read(16)
+    except OSError as exc:
+        raise ImportFailed(str(path), f"cannot read it ({exc.strerror or exc})") from exc
+
+
+def _check_size(path: Path, limit: int) -> int:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(str(path), f"file is {size / 1e6:.0f} MB, over the 50 MB limit")
-        if size == 0:
-            raise ImportFailed(str(path), "empty file")
+    except OSError as exc:
+        raise ImportFailed(str(path), f"cannot read it ({exc.strerror or exc})") from exc
+    if size > limit:
+        raise ImportFailed(str(path), f"file is {size / 1e6:.0f} MB, over the {limit / 1024 / 1024:.0f} MB limit")
+    if size == 0:
+        raise ImportFailed(str(path), "empty file")
+    return size
+
+
+def _read_bytes(path: Path) -> bytes:
+    _check_size(path, MAX_FILE_BYTES)
+    try:
         return path.read_bytes()
     except OSError as exc:
         raise ImportFailed(str(path), f"cannot read it ({exc.strerror or exc})") from exc

@@ -1,0 +1,80 @@
+"""Word .docx files through python-docx: headings, paragraphs and tables in body order, footnotes and endnotes
+under "Notes" at the end (with their numbers left in the text where they were cited), core properties as metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.documents.extracted import Extracted
+from reader.core.documents.formats.blocks import Blocks, open_zip
+from reader.core.errors import ImportFailed
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NOTE_PARTS = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
+
+
+def read_docx(path: Path) -> Extracted:
+    import docx
+
+    with open_zip(path, "word/document.xml", "a Word document") as archive:
+        notes = {kind: _notes(archive, part, kind) for part, kind in NOTE_PARTS if part in archive.namelist()}
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises KeyError, ValueError or its own errors on a broken package
+        raise ImportFailed(str(path), f"damaged Word document: {type(exc).__name__}: {exc}") from exc
+    blocks = Blocks()
+    cited: list[tuple[str, str]] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{W}p":
+            _paragraph(element, blocks, cited)
+        elif element.tag == f"{W}tbl":
+            for row in element.iter(f"{W}tr"):
+                blocks.paragraph(" | ".join(_text(cell, cited) for cell in row.iter(f"{W}tc")))
+    for kind, number in cited:
+        blocks.note(number, notes.get(kind, {}).get(number, ""))
+    return blocks.to_extracted("docx", _metadata(document), path)
+
+
+def _paragraph(element, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
+    style = element.find(f"{W}pPr/{W}pStyle")
+    name = (style.get(f"{W}val") if style is not None else "") or ""
+    text = _text(element, cited)
+    if name.lower().startswith(("heading", "title", "subtitle")):
+        blocks.heading(text)
+    else:
+        blocks.paragraph(text)
+
+
+def _text(element, cited: list[tuple[str, str]]) -> str:
+    """Visible text of a paragraph or cell, with a note's number where the note is cited ([1])."""
+    parts = []
+    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference"):
+        tag = node.tag[len(W):]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag in ("tab", "br"):
+            parts.append("\t" if tag == "tab" else "\n")
+        else:
+            kind = tag.removesuffix("Reference")
+            number = node.get(f"{W}id", "")
+            cited.append((kind, number))
+            parts.append(f"[{number}]")
+    return "".join(parts)
+
+
+def _notes(archive, part: str, kind: str) -> dict[str, str]:
+    """Note texts by id; ids -1 and 0 (and typed ones) are Word's separator lines, not notes."""
+    from lxml import etree
+
+    root = etree.fromstring(archive.read(part))
+    found = {}
+    for note in root.iter(f"{W}{kind}"):
+        if note.get(f"{W}type") in (None, "normal"):
+            found[note.get(f"{W}id", "")] = "\n".join(_text(p, []) for p in note.iter(f"{W}p"))
+    return found
+
+
+def _metadata(document) -> dict[str, str]:
+    props = document.core_properties
+    created = props.created.date().isoformat() if props.created else ""
+    return {"title": props.title or "", "author": props.author or "", "date_published": created}

@@ -1,0 +1,211 @@
+"""Reading order on a page from word boxes alone: lines, columns, and paragraphs judged from vertical gaps.
+
+PDF text layers and OCR both give words with boxes in an order that need not be the reading order (a two-column page
+often comes line by line across both columns). Columns are found as vertical white rivers that words on both sides
+face across; words crossing a river (a title, a centred page number) span the columns and cut the page into bands.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from statistics import median
+
+from reader.core.documents.extracted import Word
+
+_X0, _Y0, _Y1 = itemgetter(1), itemgetter(2), itemgetter(4)  # Word fields, read at C speed
+_BOTTOM_THEN_LEFT = itemgetter(4, 1)
+EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
+MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
+MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
+PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
+SHORT_LINE = 0.75  # a line ending a sentence before this share of the column's width ends its paragraph
+
+
+class Line:
+    """Words on one baseline within one column, left to right, and the vertical extent they cover."""
+
+    __slots__ = ("words", "top", "bottom")
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.top = min(map(_Y0, words))
+        self.bottom = max(map(_Y1, words))
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+Paragraph = list[Line]
+
+
+def paragraphs(words: list[Word], page_width: float, page_height: float) -> list[Paragraph]:
+    """The page's paragraphs in reading order: band by band, and within a band column by column."""
+    if not words:
+        return []
+    gutters = find_gutters(words, page_height)
+    columns: dict[int, list[Word]] = {0: words} if not gutters else {}
+    for word in words if gutters else ():
+        columns.setdefault(_column_of(word, gutters), []).append(word)
+    lines = {column: group_lines(ws) for column, ws in columns.items()}
+    ordered = _reading_order(lines)
+    return _split_paragraphs(ordered)
+
+
+def find_gutters(words: list[Word], page_height: float) -> list[tuple[float, float]]:
+    """White vertical rivers between columns: x ranges no body word covers, with lines facing each other across."""
+    body = [w for w in words if page_height * EDGE_SHARE <= (w.y0 + w.y1) / 2 <= page_height * (1 - EDGE_SHARE)]
+    if len(body) < 2 * MIN_SIDE_LINES:
+        return []
+    em = median(w.y1 - w.y0 for w in body) or 1.0
+    gutters = []
+    for start, end in _uncovered(body, em):
+        left = [w for w in body if w.x1 <= start]
+        right = [w for w in body if w.x0 >= end]
+        if _facing_rows(left, right, em) >= MIN_SIDE_LINES:
+            gutters.append((start, end))
+    return _wide_columns_only(gutters, min(w.x0 for w in body), max(w.x1 for w in body))
+
+
+def _wide_columns_only(gutters: list[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
+    """Drop gutters beside a column narrower than a fifth of the text: page numbers of a table of contents, or a
+    table's last column, are not a column of text to be read after the others."""
+    kept = list(gutters)
+    while kept:
+        starts = [left, *(end for _, end in kept)]
+        ends = [*(start for start, _ in kept), right]
+        narrow = next((i for i, (a, b) in enumerate(zip(starts, ends, strict=True))
+                       if b - a < MIN_COLUMN_SHARE * (right - left)), None)
+        if narrow is None:
+            break
+        kept.pop(min(narrow, len(kept) - 1))
+    return kept
+
+
+def _uncovered(words: list[Word], em: float) -> list[tuple[float, float]]:
+    """Gaps at least one em wide between the merged x extents of the words, inside the text's width."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    gaps = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= em:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    return gaps
+
+
+def _facing_rows(left: list[Word], right: list[Word], em: float) -> int:
+    """How many distinct rows have a word on each side of a gap: columns, not a ragged edge or an indent."""
+    if not left or not right:
+        return 0
+    rows_left = {round((w.y0 + w.y1) / 2 / em) for w in left}
+    rows_right = {round((w.y0 + w.y1) / 2 / em) for w in right}
+    return len(rows_left & rows_right)
+
+
+def _column_of(word: Word, gutters: list[tuple[float, float]]) -> int:
+    """-1 for a word that crosses a gutter (it spans the columns), else its column's number from the left."""
+    for index, (start, end) in enumerate(gutters):
+        if word.x0 < start < word.x1 or word.x0 < end < word.x1:
+            return -1
+        if word.x1 <= start:
+            return index
+    return len(gutters)
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words of one column grouped into lines by vertical overlap (or by the engine's line), top to bottom."""
+    grouped: dict[int, list[Word]] = {}
+    loose: list[Word] = []
+    for word in words:
+        (grouped.setdefault(word.group, []) if word.group >= 0 else loose).append(word)
+    rows = list(grouped.values())
+    top = bottom = None
+    for word in sorted(loose, key=_BOTTOM_THEN_LEFT):
+        centre = (word.y0 + word.y1) / 2
+        if top is not None and top <= centre <= bottom:
+            rows[-1].append(word)
+            top, bottom = min(top, word.y0), max(bottom, word.y1)
+        else:
+            rows.append([word])
+            top, bottom = word.y0, word.y1
+    return sorted((Line(sorted(row, key=_X0)) for row in rows), key=lambda line: line.centre)
+
+
+def _reading_order(lines: dict[int, list[Line]]) -> list[tuple[int, Line]]:
+    """Spanning lines (column -1) cut the page into bands; each band is read column by column."""
+    spanning = lines.pop(-1, [])
+    cuts = [line.centre for line in spanning] + [float("inf")]
+    ordered: list[tuple[int, Line]] = []
+    taken = {column: 0 for column in lines}
+    for cut, span in zip(cuts, [*spanning, None], strict=True):
+        for column in sorted(lines):
+            column_lines = lines[column]
+            while taken[column] < len(column_lines) and column_lines[taken[column]].centre < cut:
+                ordered.append((column, column_lines[taken[column]]))
+                taken[column] += 1
+        if span is not None:
+            ordered.append((-1, span))
+    return ordered
+
+
+def _split_paragraphs(ordered: list[tuple[int, Line]]) -> list[Paragraph]:
+    """Start a paragraph at a change of column or band, or where the line pitch is well over the usual one."""
+    pitches = [b.centre - a.centre for (ca, a), (cb, b) in zip(ordered, ordered[1:], strict=False) if ca == cb]
+    heights = [line.height for _, line in ordered]
+    usual = max(_lower_quartile([p for p in pitches if p > 0]), median(heights))
+    edges = _column_edges(ordered)
+    result: list[Paragraph] = []
+    previous: tuple[int, Line] | None = None
+    for column, line in ordered:
+        if previous is None or _breaks(previous, (column, line), usual, edges[column]):
+            result.append([line])
+        else:
+            result[-1].append(line)
+        previous = (column, line)
+    return result
+
+
+def _column_edges(ordered: list[tuple[int, Line]]) -> dict[int, tuple[float, float]]:
+    """Leftmost and rightmost x each column's lines reach."""
+    edges: dict[int, tuple[float, float]] = {}
+    for column, line in ordered:
+        left, right = edges.get(column, (float("inf"), float("-inf")))
+        edges[column] = (min(left, line.words[0].x0), max(right, line.words[-1].x1))
+    return edges
+
+
+def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float, edges: tuple[float, float]) -> bool:
+    (column_a, a), (column_b, b) = previous, current
+    if column_a != column_b:
+        return not _runs_on(a, b)
+    pitch = b.centre - a.centre
+    return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges)
+
+
+def _set_solid_break(a: Line, b: Line, edges: tuple[float, float]) -> bool:
+    """Paragraphs set without space between them still show: after a full stop the line stops well short of the
+    column's right edge, or the next line is indented by about an em."""
+    if not a.words[-1].text.endswith(_SENTENCE_ENDS):
+        return False
+    left, right = edges
+    short = a.words[-1].x1 < left + SHORT_LINE * (right - left)
+    indented = b.words[0].x0 - left >= 0.8 * a.height and b.words[0].x0 - a.words[0].x0 >= 0.5 * a.height
+    return short or indented
+
+
+def _runs_on(a: Line, b: Line) -> bool:
+    """A sentence cut at the foot of a column goes on at the head of the next: no full stop, a lower-case start."""
+    return not a.words[-1].text.endswith(_SENTENCE_ENDS) and b.words[0].text[:1].islower()
+
+
+def _lower_quartile(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[len(ordered) // 4]

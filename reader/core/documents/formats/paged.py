@@ -1,0 +1,57 @@
+"""Assembling a paged document (PDF, scanned images) page by page into one `Extracted`.
+
+Each page's words go through the layout (columns, lines, paragraphs) and are written with their boxes; pages are
+separated by a blank line. Running heads and folios are found once all pages are in.
+"""
+
+from __future__ import annotations
+
+from reader.core.documents.extracted import Extracted, Page, TextBuilder, Word
+from reader.core.documents.formats.layout import Paragraph, paragraphs
+from reader.core.documents.formats.ocr import UNCERTAIN_BELOW
+from reader.core.documents.formats.pagetext import WrittenLine, write_paragraphs
+from reader.core.documents.formats.running import running_lines
+
+
+class PagedText:
+    """Collects pages in order; `finish` returns the text with pages, boxes, uncertain words and running lines."""
+
+    def __init__(self) -> None:
+        self._builder = TextBuilder(uncertain_below=UNCERTAIN_BELOW)
+        self._pages: list[Page] = []
+        self._lines: list[WrittenLine] = []
+        self.first_page_title = ""
+
+    def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word]) -> Page:
+        index = len(self._pages)
+        self._builder.separate("\n\n")
+        start = self._builder.length
+        found = paragraphs(words, width, height)
+        if index == 0:
+            self.first_page_title = largest_type(found)
+        self._lines.extend(write_paragraphs(self._builder, index, found))
+        page = Page(index, label or str(index + 1), start, self._builder.length, width, height, origin)
+        self._pages.append(page)
+        return page
+
+    def finish(self, fmt: str, metadata: dict[str, str]) -> Extracted:
+        if self._builder.length and not self._builder.ends_with("\n"):
+            self._builder.add("\n")
+        text = self._builder.text()
+        return Extracted(
+            text=text, fmt=fmt, metadata=metadata, pages=tuple(self._pages), boxes=self._builder.boxes,
+            uncertain=tuple(self._builder.uncertain), boilerplate=running_lines(self._lines, len(self._pages)),
+        )
+
+
+def largest_type(found: list[Paragraph]) -> str:
+    """A title guessed from type size: the paragraph set clearly larger than the page's usual lines."""
+    heights = sorted(line.height for paragraph in found for line in paragraph)
+    if len(heights) < 2:
+        return ""
+    usual = heights[len(heights) // 2]
+    best = max(found, key=lambda paragraph: min(line.height for line in paragraph))
+    words = [word.text for line in best for word in line.words]
+    if min(line.height for line in best) < 1.25 * usual or not 2 <= len(words) <= 30:
+        return ""
+    return " ".join(words)

@@ -1,0 +1,151 @@
+"""Scans made here (text drawn by Pillow, with noise and a slight skew) read through the OCR engine: kept few and
+small, since each page takes a second or more."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.formats import ocr
+from reader.core.documents.sources import read_source
+from reader.core.errors import ImportFailed
+from tests.core.pdf_samples import qt_pdf
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+LINES = ["In 1934 Genden travelled to Moscow,", "where he met Stalin and refused", "to purge the Buddhist lamas."]
+
+
+def scan(lines: list[str], noisy: bool = True, width: int = 1400):
+    """A page image at 300 dpi (12 pt type is 50 px): black serif text, then speckle noise and a 1° skew."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(SERIF, 50)
+    image = Image.new("L", (width, 140 + 80 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for row, line in enumerate(lines):
+        draw.text((80, 70 + 80 * row), line, font=font, fill=0)
+    if noisy:
+        rng = random.Random(3)
+        pixels = image.load()
+        for _ in range(image.width * image.height // 150):
+            pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.choice((0, 90, 180))
+        image = image.rotate(1.0, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    return image
+
+
+def _words(text: str) -> list[str]:
+    return text.replace(",", " ").replace(".", " ").split()
+
+
+def test_noisy_skewed_png_scan_is_read_with_boxes(tmp_path):
+    """A noisy, skewed scan gives its words in line order, one OCR page in pixels, each box inside the image."""
+    path = tmp_path / "scan.png"
+    scan(LINES).save(path)
+    source = read_source(path)
+    assert source.fmt == "png"
+    assert _words(source.text) == _words(" ".join(LINES))
+    assert [(p.origin, p.width, p.height) for p in source.pages] == [("ocr", 1400, 380)]
+    assert [source.text[b.start:b.end] for b in source.boxes][:3] == ["In", "1934", "Genden"]
+    assert all(0 <= b.x0 < b.x1 <= 1400 and 0 <= b.y0 < b.y1 <= 380 for b in source.boxes)
+
+
+def test_multipage_tiff_gives_one_page_per_frame(tmp_path):
+    """Each frame of a TIFF is its own page, in order."""
+    path = tmp_path / "pages.tif"
+    first, second = scan(["Genden met Stalin."], noisy=False, width=700), scan(["Amar followed."], False, 700)
+    first.save(path, save_all=True, append_images=[second])
+    source = read_source(path)
+    assert [p.index for p in source.pages] == [0, 1]
+    assert [source.text[p.start:p.end] for p in source.pages] == ["Genden met Stalin.", "Amar followed."]
+
+
+def test_pdf_mixing_text_and_scanned_pages_is_read_page_by_page(tmp_path):
+    """A text page comes from the text layer, an image-only page from OCR, with boxes scaled to points."""
+    from PIL.ImageQt import ImageQt
+
+    image = scan(["The protocol of 1936."], noisy=False, width=2480)
+    page = image.crop((0, 0, 2480, 3508)).convert("RGB")  # a whole A4 page at 300 dpi, text at the top
+    path = qt_pdf(tmp_path / "mixed.pdf", [[(72, 100, "Typed page about the treaty.", 11)], []],
+                  images={1: ImageQt(page).copy()})
+    source = read_source(path)
+    assert [p.origin for p in source.pages] == ["text", "ocr"]
+    assert source.text == "Typed page about the treaty.\n\nThe protocol of 1936.\n"
+    scanned = [b for b in source.boxes if b.page == 1]
+    assert scanned and all(b.x1 <= 595 and b.y1 <= 842 for b in scanned)  # points, not pixels
+
+
+@pytest.fixture
+def no_engine(monkeypatch):
+    def refuse():
+        raise ocr.OcrUnavailable("rapidocr could not load: ImportError: onnxruntime is missing")
+
+    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setattr(ocr, "_load_rapidocr", refuse)
+    monkeypatch.setenv("PATH", str(Path(__file__).parent))  # no tesseract to stand in
+
+
+def test_scan_without_an_ocr_engine_fails_in_one_line(tmp_path, no_engine):
+    """An image, or a PDF of scanned pages, says that no OCR engine is available and why."""
+    from PIL.ImageQt import ImageQt
+
+    image = scan(["Genden"], noisy=False, width=600)
+    image.save(tmp_path / "scan.jpg")
+    qt_pdf(tmp_path / "scan.pdf", [[]], images={0: ImageQt(image.convert("RGB")).copy()})
+    for name in ("scan.jpg", "scan.pdf"):
+        with pytest.raises(ImportFailed, match=r"this file is a scan and no OCR engine is available \(rapidocr could "
+                                               r"not load: ImportError: onnxruntime is missing; tesseract is not on "
+                                               r"PATH\)"):
+            read_source(tmp_path / name)
+
+
+def test_a_blank_pdf_page_needs_no_ocr(tmp_path, no_engine):
+    """A page with neither text nor images is an empty page, not a scan: no engine is asked for."""
+    path = qt_pdf(tmp_path / "blank.pdf", [[(72, 100, "Only the first page has text.", 11)], []])
+    assert [p.origin for p in read_source(path).pages] == ["text", "text"]
+
+
+def test_damaged_image_fails_in_one_line(tmp_path):
+    """A truncated PNG is named as damaged."""
+    path = tmp_path / "cut.png"
+    scan(["Genden"], noisy=False, width=600).save(path)
+    path.write_bytes(path.read_bytes()[:200])
+    with pytest.raises(ImportFailed, match="damaged or truncated image"):
+        read_source(path)
+
+
+def test_cached_pages_are_not_recognised_again(monkeypatch):
+    """The cache, keyed by the SHA-256 of the pixels, answers the second time without the engine."""
+    image = scan(["Choibalsan"], noisy=False, width=700)
+    cache: dict = {}
+    first = ocr.ocr_page(image, cache)
+    assert list(cache) == [ocr.image_key(image)] and [w.text for w in first] == ["Choibalsan"]
+    monkeypatch.setattr(ocr, "load_engine", lambda: pytest.fail("the engine was asked again"))
+    assert ocr.ocr_page(image.copy(), cache) == first
+
+
+def test_a_scanned_page_with_a_stamped_line_is_still_recognised(tmp_path):
+    """A page-sized scan carrying a small text stamp ('Digitized by …') is a scan: its picture is recognised."""
+    from PIL.ImageQt import ImageQt
+
+    image = scan(["The protocol of 1936."], noisy=False, width=2480).crop((0, 0, 2480, 3508)).convert("RGB")
+    path = qt_pdf(tmp_path / "stamped.pdf", [[(72, 830, "Digitized by a library", 6)]],
+                  images={0: ImageQt(image).copy()})
+    source = read_source(path)
+    assert [p.origin for p in source.pages] == ["ocr"]
+    assert "The protocol of 1936." in source.text
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed (an optional engine: "
+                                                               "apt-get install tesseract-ocr)")
+def test_tesseract_can_be_chosen_instead(tmp_path, monkeypatch):
+    """With ANNOTATED_READER_OCR=tesseract the scan is read by tesseract, its lines kept together."""
+    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setenv("ANNOTATED_READER_OCR", "tesseract")
+    path = tmp_path / "scan.png"
+    scan(LINES, noisy=False).save(path)
+    source = read_source(path)
+    assert ocr.load_engine().name == "tesseract"
+    assert _words(source.text) == _words(" ".join(LINES))

@@ -1,0 +1,214 @@
+"""Word, OpenDocument, RTF and EPUB files made here with their own libraries, read back in order with metadata."""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.sources import expand_paths, read_source
+from reader.core.errors import ImportFailed
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:r><w:t>Archive of the Party, fond 4.</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>')
+
+
+def _docx(path: Path) -> Path:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.core_properties.title = "Minutes of the 1934 meeting"
+    document.core_properties.author = "Jane Roe"
+    document.core_properties.created = datetime.datetime(1999, 5, 17)
+    document.add_heading("The meeting in Moscow", level=1)
+    paragraph = document.add_paragraph("Genden met Stalin in November 1934.")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    paragraph.add_run()._r.append(reference)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Genden", "Prime minister"
+    document.add_paragraph("He refused to purge the lamas.")
+    document.save(str(path))
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/footnotes.xml", FOOTNOTES)
+    return path
+
+
+def test_docx_keeps_order_notes_and_core_properties(tmp_path):
+    """Headings, paragraphs and table rows come in body order; the footnote is cited in place and kept at the end."""
+    source = read_source(_docx(tmp_path / "minutes.docx"))
+    assert source.fmt == "docx"
+    assert source.text == ("The meeting in Moscow\n\nGenden met Stalin in November 1934.[1]\n\nGenden | Prime minister"
+                           "\n\nHe refused to purge the lamas.\n\nNotes\n\n1. Archive of the Party, fond 4.\n")
+    assert source.metadata == {"title": "Minutes of the 1934 meeting", "author": "Jane Roe",
+                               "date_published": "1999-05-17"}
+
+
+def test_fake_docx_is_refused_in_one_line(tmp_path):
+    """A .docx that is really a ZIP of other files says so instead of a traceback."""
+    fake = tmp_path / "report.docx"
+    with zipfile.ZipFile(fake, "w") as archive:
+        archive.writestr("holiday/photo.txt", "not a document")
+    with pytest.raises(ImportFailed, match="not a Word document: the ZIP holds no word/document.xml"):
+        read_source(fake)
+
+
+def test_not_a_zip_docx_is_refused(tmp_path):
+    """A .docx that is not even a ZIP is named as damaged, not decoded as text."""
+    fake = tmp_path / "letter.docx"
+    fake.write_text("just some text", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="not a Word document: damaged or not a ZIP package"):
+        read_source(fake)
+
+
+def _odt(path: Path) -> Path:
+    from odf import dc, text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    document.meta.addElement(dc.Title(text="Report on the lamas"))
+    document.meta.addElement(dc.Creator(text="A. Amar"))
+    document.meta.addElement(dc.Date(text="1936-03-12T10:00:00"))
+    document.text.addElement(text.H(outlinelevel=1, text="The monasteries"))
+    paragraph = text.P(text="There were 700 monasteries")
+    note = text.Note(id="ftn1", noteclass="footnote")
+    note.addElement(text.NoteCitation(text="1"))
+    body = text.NoteBody()
+    body.addElement(text.P(text="By the count of 1935."))
+    note.addElement(body)
+    paragraph.addElement(note)
+    paragraph.addText(" in the country.")
+    document.text.addElement(paragraph)
+    document.save(str(path))
+    return path
+
+
+def test_odt_headings_paragraphs_notes_and_meta(tmp_path):
+    """An OpenDocument text gives its heading, its paragraph with the note cited, the note at the end, and meta."""
+    source = read_source(_odt(tmp_path / "report.odt"))
+    assert source.text == ("The monasteries\n\nThere were 700 monasteries[1] in the country.\n\nNotes\n\n"
+                           "1. By the count of 1935.\n")
+    assert source.metadata == {"title": "Report on the lamas", "author": "A. Amar", "date_published": "1936-03-12"}
+
+
+RTF = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}{\info{\title The Purge of 1937}{\author Jane Roe}}"
+       "\n" r"\f0 Sch\'f6n wrote of Genden\par" "\n" r"and of \u1043?\u1077?\u1085?\u1076?\u1077?\u1085?.\par}")
+
+
+def test_rtf_text_and_info(tmp_path):
+    """RTF escapes (cp1252 bytes and \\u escapes) come out as the characters, paragraphs apart, with its info."""
+    path = tmp_path / "letter.rtf"
+    path.write_text(RTF, encoding="ascii")
+    source = read_source(path)
+    assert source.text == "Schön wrote of Genden\n\nand of Генден.\n"
+    assert source.metadata == {"title": "The Purge of 1937", "author": "Jane Roe"}
+
+
+def _epub(path: Path, extra: dict[str, str] | None = None) -> Path:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("doi:10.1234/mongolia.1937")
+    book.set_title("Mongolia in the Thirties")
+    book.set_language("en")
+    book.add_author("Jane Roe")
+    book.add_metadata("DC", "date", "2001-09-01")
+    chapters = []
+    for number, (title, body) in enumerate([("The purge", "Genden was shot in 1937."),
+                                            ("The meeting", "Genden met Stalin in 1934.")], start=1):
+        chapter = epub.EpubHtml(title=title, file_name=f"chap{number}.xhtml", lang="en")
+        chapter.content = f"<html><body><h1>{title}</h1><p>{body}</p></body></html>"
+        book.add_item(chapter)
+        chapters.append(chapter)
+    book.toc = chapters
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = [chapters[1], chapters[0]]  # the reading order is the spine's, not the manifest's
+    epub.write_epub(str(path), book)
+    if extra:
+        with zipfile.ZipFile(path, "a") as archive:
+            for name, content in extra.items():
+                archive.writestr(name, content)
+    return path
+
+
+def test_epub_in_spine_order_with_dublin_core(tmp_path):
+    """Chapters follow the spine, each headed by its title; title, author, date, language and DOI come along."""
+    source = read_source(_epub(tmp_path / "book.epub"))
+    assert source.text == ("The meeting\n\nGenden met Stalin in 1934.\n\nThe purge\n\nGenden was shot in 1937.\n")
+    assert source.metadata == {"title": "Mongolia in the Thirties", "author": "Jane Roe",
+                               "date_published": "2001-09-01", "language": "en", "doi": "10.1234/mongolia.1937"}
+
+
+ENCRYPTION = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+              'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
+              'Algorithm="{algorithm}"/><enc:CipherData><enc:CipherReference URI="EPUB/chap1.xhtml"/>'
+              '</enc:CipherData></enc:EncryptedData></encryption>')
+
+
+@pytest.mark.parametrize("extra", [
+    {"META-INF/encryption.xml": ENCRYPTION.format(algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc")},
+    {"META-INF/rights.xml": "<adept:rights xmlns:adept='http://ns.adobe.com/adept'/>"},
+])
+def test_epub_with_drm_is_refused_in_one_line(tmp_path, extra):
+    """An EPUB with DRM (encrypted chapters or Adobe rights) is refused with one line, not imported as ciphertext."""
+    with pytest.raises(ImportFailed, match="the EPUB is DRM-protected"):
+        read_source(_epub(tmp_path / "locked.epub", extra))
+
+
+def test_epub_with_only_font_obfuscation_is_read(tmp_path):
+    """Obfuscated fonts are not DRM: such a book is read as any other."""
+    extra = {"META-INF/encryption.xml": ENCRYPTION.format(algorithm="http://www.idpf.org/2008/embedding")}
+    assert "Genden met Stalin" in read_source(_epub(tmp_path / "fonts.epub", extra)).text
+
+
+def test_folders_list_the_new_formats_and_unknown_names_are_sniffed(tmp_path):
+    """A folder yields .docx/.epub/.odt/.rtf files; a file without a known extension is read by its first bytes."""
+    _docx(tmp_path / "a.docx")
+    _epub(tmp_path / "b.epub")
+    (tmp_path / "c.rtf").write_text(RTF, encoding="ascii")
+    files, problems = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["a.docx", "b.epub", "c.rtf"] and not problems
+    renamed = tmp_path / "b.epub"
+    renamed.rename(tmp_path / "download")
+    assert read_source(tmp_path / "download").fmt == "epub"
+
+
+def test_import_takes_missing_metadata_from_the_file(empty_workspace, tmp_path):
+    """The importer fills what the text does not give (here the author) from the document's own properties."""
+    report = empty_workspace.documents.import_paths([_docx(tmp_path / "minutes.docx")])
+    assert [o.status for o in report.outcomes] == ["imported"]
+    info = empty_workspace.documents.resolve("minutes.docx")
+    assert info.metadata.author == "Jane Roe"
+    assert info.metadata.date_published == "1999-05-17"
+    assert empty_workspace.documents.text(info.id).text.startswith("The meeting in Moscow\n\n")
+
+
+@pytest.mark.parametrize("name, parts, reason", [
+    ("book.epub", {"OEBPS/chapter.xhtml": "<p>x</p>"}, "not an EPUB book: the ZIP holds no META-INF/container.xml"),
+    ("sheet.odt", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"},
+     "not an OpenDocument text but application/vnd.oasis.opendocument.spreadsheet"),
+])
+def test_zip_packages_of_the_wrong_kind_fail_in_one_line(tmp_path, name, parts, reason):
+    """An EPUB without its container, or a spreadsheet named .odt, is named for what it is not."""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    with pytest.raises(ImportFailed, match=reason):
+        read_source(path)
+
+
+def test_password_protected_or_old_word_file_says_so(tmp_path):
+    """An OLE compound file named .docx (how Word saves with a password, or an old .doc) is named as such."""
+    path = tmp_path / "locked.docx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    with pytest.raises(ImportFailed, match="an Office file with a password or in the old binary format"):
+        read_source(path)

@@ -1,0 +1,177 @@
+"""PDFs made here (Qt for text pages, by hand for encryption, labels and empty files) read by the PDF reader."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.formats.pdf import read_pdf
+from reader.core.documents.sources import read_source
+from reader.core.errors import ImportCancelled, ImportFailed
+from tests.core.pdf_samples import SENTENCES, article_pdf, column_lines, hand_pdf, qt_pdf
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory) -> Path:
+    return article_pdf(tmp_path_factory.mktemp("pdf") / "article.pdf")
+
+
+def test_line_end_hyphens_joined_real_compounds_kept_paragraphs_unwrapped(article):
+    """'inter-/national' becomes one word, 'Mongolian-/Soviet' keeps its hyphen, and wrapped lines are unwrapped."""
+    text = read_pdf(article).text
+    assert ("The treaty of 1936 was an international agreement in all but name, and the Mongolian-Soviet protocol "
+            "bound the two states together.\n\nA new paragraph begins after a wider gap.") in text
+    assert "The Purge of the Lamas\n\nThe treaty" in text
+
+
+def test_two_columns_are_read_column_by_column(article):
+    """Each column's lines come together, left column first, though the lines lie side by side on the page."""
+    text = read_pdf(article).text
+    assert f"{SENTENCES[4]}\n\n{SENTENCES[5]}" in text
+    assert f"{SENTENCES[0]}\n\n{SENTENCES[1]}" in text
+
+
+def test_running_heads_and_folios_are_boilerplate_not_deleted(article):
+    """Running heads and folios become boilerplate ranges, still in the text; page one's head (often the title) not."""
+    extracted = read_pdf(article)
+    marked = [extracted.text[start:end] for start, end in extracted.boilerplate]
+    assert marked == ["1", "A HISTORY OF MONGOLIA", "2", "A HISTORY OF MONGOLIA", "3", "A HISTORY OF MONGOLIA", "4"]
+    assert extracted.text.startswith("A HISTORY OF MONGOLIA\n\n")
+
+
+def test_pages_and_word_boxes_index_the_text(article):
+    """Each page's range holds its words; each box's range is one word, placed on its page in points, top-left."""
+    extracted = read_pdf(article)
+    assert [(p.index, p.label, p.origin, p.width, p.height) for p in extracted.pages] == [
+        (i, str(i + 1), "text", 595.0, 842.0) for i in range(4)]
+    for box in extracted.boxes:
+        page = extracted.pages[box.page]
+        word = extracted.text[box.start:box.end]
+        assert word and not any(c.isspace() for c in word)
+        assert page.start <= box.start < box.end <= page.end
+        assert 0 <= box.x0 < box.x1 <= page.width and 0 <= box.y0 < box.y1 <= page.height
+    heads = [b for b in extracted.boxes if extracted.text[b.start:b.end] == "HISTORY"]
+    assert len(heads) == 4 and all(b.y1 < 60 for b in heads)  # near the top: the origin is top-left
+    right = next(b for b in extracted.boxes if b.page == 2 and extracted.text[b.start:b.end] == "In")
+    assert right.x0 >= 315  # 'In 1937 …' starts the right-hand column
+
+
+def test_metadata_from_the_info_dictionary_and_the_title_from_type_size(article):
+    """Author and date come from the info dictionary; an empty title is read from page one's largest type."""
+    metadata = read_pdf(article).metadata
+    assert metadata["author"] == "Jane Roe" and metadata["title"] == "The Purge of the Lamas"
+    assert len(metadata["date_published"]) == 10
+
+
+def test_a_sentence_running_from_one_column_into_the_next_stays_one_paragraph(tmp_path):
+    """A paragraph cut at the foot of the left column (no full stop, lower-case start) is continued, not split."""
+    text = " ".join(SENTENCES[:3])
+    lines = column_lines(text, 34)
+    half = len(lines) // 2
+    items = [(72, 100 + 14 * i, line, 11) for i, line in enumerate(lines[:half])]
+    items += [(320, 100 + 14 * i, line, 11) for i, line in enumerate(lines[half:])]
+    assert lines[half][:1].islower()
+    assert read_pdf(qt_pdf(tmp_path / "flow.pdf", [items])).text == text + "\n"
+
+
+def test_page_labels_doi_and_title_from_page_one(tmp_path):
+    """Printed page labels (roman, then arabic) are kept; a DOI and, without info, a title come from page one."""
+    path = hand_pdf(tmp_path / "labels.pdf", ["doi:10.5555/mongolia.1921", "Preface", "Chapter one", "Chapter two"],
+                    labels="0 << /S /r >> 2 << /S /D >>")
+    extracted = read_pdf(path)
+    assert [p.label for p in extracted.pages] == ["i", "ii", "1", "2"]
+    assert extracted.metadata["doi"] == "10.5555/mongolia.1921"
+
+
+def test_encrypted_pdf_needs_the_right_password(tmp_path):
+    """No password and a wrong one each fail with one clear line; the right password opens the text."""
+    path = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    with pytest.raises(ImportFailed, match="the PDF is password-protected; give its password"):
+        read_source(path)
+    with pytest.raises(ImportFailed, match="wrong password for this PDF"):
+        read_source(path, password="stalin")
+    assert read_source(path, password="genden").text == "Secret minutes of 1937\n"
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p.write_bytes(article_pdf(p.with_suffix(".full")).read_bytes()[:3000]), "damaged or truncated PDF"),
+    (lambda p: hand_pdf(p, []), "the PDF has no pages"),
+    (lambda p: p.write_bytes(b"%PDF-1.7\nthis is not really a PDF at all"), "damaged or truncated PDF"),
+    (lambda p: p.write_bytes(b"Dear sir, this letter was saved with the wrong name."), "damaged or truncated PDF"),
+])
+def test_broken_pdfs_fail_in_one_line(tmp_path, make, reason):
+    """Truncated, zero-page and fake PDFs are named with one line each, never a traceback."""
+    path = tmp_path / "broken.pdf"
+    make(path)
+    with pytest.raises(ImportFailed) as failure:
+        read_source(path)
+    assert reason in str(failure.value) and "\n" not in str(failure.value)
+
+
+def test_progress_is_per_page_and_cancel_stops(article):
+    """Progress is reported once per page with its label; cancelling stops the read before the next page."""
+    seen = []
+    read_pdf(article, progress=lambda done, total, label: seen.append((done, total, label)))
+    assert seen == [(i, 4, f"article.pdf: page {i + 1} of 4") for i in range(4)]
+    calls = []
+    with pytest.raises(ImportCancelled):
+        read_pdf(article, cancelled=lambda: calls.append(1) or len(calls) > 2)
+    assert len(calls) == 3
+
+
+def test_a_pdf_without_its_extension_is_recognised(article, tmp_path):
+    """A PDF saved without an extension is read as a PDF (by its first bytes), not rejected as binary text."""
+    shutil.copy(article, tmp_path / "download")
+    assert read_source(tmp_path / "download").fmt == "pdf"
+
+
+def test_a_pdf_named_txt_says_how_to_import_it(article, tmp_path):
+    """A PDF named .txt is still refused as text, with a hint to name it .pdf."""
+    shutil.copy(article, tmp_path / "notes.txt")
+    with pytest.raises(ImportFailed, match=r"binary file \(a PDF file\), not text; if it is one, name it .pdf"):
+        read_source(tmp_path / "notes.txt")
+
+
+def test_importing_a_pdf_stores_its_text_and_metadata(empty_workspace, article):
+    """A PDF imports like any file: its text stored, its title and author filled where the text gives none."""
+    report = empty_workspace.documents.import_paths([article])
+    assert [o.message for o in report.outcomes] == ["article.pdf: imported (PDF, 4 pages)"]
+    info = empty_workspace.documents.resolve("article.pdf")
+    assert info.metadata.author == "Jane Roe"
+    assert "international agreement" in empty_workspace.documents.text(info.id).text
+
+
+def test_a_table_of_contents_is_not_read_as_two_columns(tmp_path):
+    """Titles with page numbers far to their right stay line by line: a narrow run of numbers is not a column."""
+    entries = [("The revolution of 1921", "1"), ("Genden and Stalin", "37"), ("The purge of the lamas", "81"),
+               ("The Mongolian-Soviet protocol", "112"), ("After 1939", "160")]
+    items = []
+    for row, (title, page) in enumerate(entries):
+        items += [(72, 100 + 28 * row, title, 11), (500, 100 + 28 * row, page, 11)]
+    text = read_pdf(qt_pdf(tmp_path / "contents.pdf", [items])).text
+    assert text == " ".join(f"{title} {page}" for title, page in entries) + "\n"
+
+
+def test_paragraphs_set_without_space_are_told_by_short_lines_and_indents(tmp_path):
+    """With no extra space between paragraphs, a short line after a full stop, or an indent, still ends one."""
+    rows = [(72, "Genden went to Moscow in 1934 and met Stalin there"), (72, "twice, in November."),
+            (72, "Stalin asked him to purge the lamas, and Genden"), (72, "refused him to his face, as the minutes"),
+            (72, "record at some length and in some detail."), (90, "Choibalsan wrote another account of the"),
+            (72, "meeting, in which he himself spoke last.")]
+    items = [(x, 100 + 14 * row, text, 11) for row, (x, text) in enumerate(rows)]
+    text = read_pdf(qt_pdf(tmp_path / "solid.pdf", [items])).text
+    assert text.split("\n\n") == [
+        "Genden went to Moscow in 1934 and met Stalin there twice, in November.",
+        "Stalin asked him to purge the lamas, and Genden refused him to his face, as the minutes record at some "
+        "length and in some detail.",
+        "Choibalsan wrote another account of the meeting, in which he himself spoke last.\n"]
+
+
+def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
+    """'Microsoft Word - draft.docx' in the info dictionary is no title: page one's heading is taken instead."""
+    items = [(72, 100, "Notes on the 1936 protocol", 20), *[(72, 140 + 14 * i, s[:60], 11)
+                                                           for i, s in enumerate(SENTENCES[:4])]]
+    path = qt_pdf(tmp_path / "draft.pdf", [items], title="Microsoft Word - draft.docx")
+    assert read_pdf(path).metadata["title"] == "Notes on the 1936 protocol"
