@@ -12,7 +12,6 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 
 from reader.core.errors import ReaderError
@@ -415,7 +414,3 @@ def cmd_restore_backup(path: Path) -> int:
     print(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
     return EXIT_OK
 
-
-def as_json(value: object) -> str:
-    """One dataclass as a JSON line, for commands that print records."""
-    return json.dumps(asdict(value), ensure_ascii=False)

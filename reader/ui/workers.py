@@ -17,10 +17,6 @@ Cancelled = Callable[[], bool]
 Task = Callable[[Workspace, Progress, Cancelled], object]
 
 
-class TaskCancelled(Exception):
-    """Raised by a task that noticed the user cancelled; the worker reports it as `cancelled`."""
-
-
 class TaskWorker(QObject):
     """Runs one task on a connection of its own; emits progressed, then finished, failed or cancelled."""
 
@@ -33,7 +29,7 @@ class TaskWorker(QObject):
         super().__init__()
         self._main = main
         self._task = task
-        self._cancel_types = (TaskCancelled, *cancel_types)
+        self._cancel_types = cancel_types
         self._cancel_requested = False
 
     def request_cancel(self) -> None:

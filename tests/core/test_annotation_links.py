@@ -69,7 +69,7 @@ def test_tags_autocomplete_rename_merge_and_undo(workspace, pair):
     assert [(t.name, t.count) for t in workspace.tags.all()] == [("meeting-1934", 2), ("wine", 1)]
     change = workspace.tags.rename("wine", "meeting-1934")
     assert change.merged and [(t.name, t.count) for t in workspace.tags.all()] == [("meeting-1934", 2)]
-    workspace.tags.undo_rename(change)
+    workspace.history.undo()
     assert workspace.annotations.get(b.id).tags == ("meeting-1934", "wine")
     assert workspace.annotations.get(a.id).tags == ("meeting-1934",)
     workspace.annotations.set_tags(b.id, ["meeting-1934"])

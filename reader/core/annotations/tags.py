@@ -20,7 +20,7 @@ class TagService:
         return store.tag_counts(self._db)
 
     def rename(self, old: str, new: str) -> TagRename:
-        """Rename a tag; if `new` exists already the two merge. Returns what changed, for `undo_rename`."""
+        """Rename a tag; if `new` exists already the two merge. Returns what changed (undone by the history)."""
         new_name = (clean_tags([new]) or [""])[0]
         if not new_name:
             raise ReaderError("a tag name cannot be empty")
@@ -37,13 +37,3 @@ class TagService:
             else:
                 store.rename_tag_row(self._db, old, new_name)
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
-
-    def undo_rename(self, change: TagRename) -> None:
-        """Put back exactly what `rename` changed: the old tag on its annotations, the new one as it was."""
-        with operation(self._db, "Rename tag back"):
-            if not change.merged:
-                store.rename_tag_row(self._db, change.new, change.old)
-                return
-            store.add_tag_to(self._db, list(change.annotation_ids), [change.old])
-            moved = [a for a in change.annotation_ids if a not in change.already_tagged_new]
-            store.remove_tag_from(self._db, moved, change.new)

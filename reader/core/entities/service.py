@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
-from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.ops import operation
@@ -209,10 +208,6 @@ class EntityService:
 
     def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
         return self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)]})
-
-    def split_alias(self, entity_id: int, alias: str) -> RecognitionReport:
-        self._key(entity_id)
-        return self._decide("split", {"alias": name_key(alias)})
 
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
