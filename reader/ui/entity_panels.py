@@ -57,7 +57,9 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
 def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: EntityPanels):
     from reader.ui.entities.register_panel import RegisterPanel
 
-    register = RegisterPanel(workspace.entities, window.ops)
+    register = RegisterPanel(workspace.entities, window.ops,
+                             lambda: {info.id: info.title for info in workspace.documents.list()})
+    register.doubtful.mention_activated.connect(area.show_passage)
     register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     register.register_changed.connect(area.refresh_all)
     register.refresh()

@@ -20,3 +20,4 @@ class Decisions:
     rejected_entities: set[str] = field(default_factory=set)  # name keys that are "not an entity"
     rejected_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # (document id, start, end)
     added_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document id, start, end, type)
+    confirmed_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # checked by the user: sure

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", "not_merged": "keep apart",
                    "split": "split alias", "reject_entity": "not an entity", "reject_mention": "not a mention",
-                   "add_mention": "mark a name"}
+                   "add_mention": "mark a name", "confirm_mention": "confirm a mention"}
 CONTEXT = 60
 Progress = Callable[[int, int, str], None]
 
@@ -55,9 +55,10 @@ class EntityService:
         documents = self._documents(progress, cancelled, report)
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
-            result = consolidate(documents, self._decisions(), is_known_place,
-                                 model_lexicon(self.model.model_name), is_minor_place)
-            self._write(result, documents)
+            decisions = self._decisions()
+            result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
+                                 is_minor_place)
+            self._write(result, documents, decisions.confirmed_mentions)
             store.set_state(self._db, "signature", self._signature())
         report.entities = len(result.clusters)
         report.mentions = sum(len(c.places) for c in result.clusters)
@@ -120,7 +121,7 @@ class EntityService:
             if self.model.warning == "":
                 store.store_candidates(self._db, text_hash, pipeline, cached[document_id])
 
-    def _write(self, result: Consolidated, documents: list[DocumentInput]) -> None:
+    def _write(self, result: Consolidated, documents: list[DocumentInput], confirmed: set = frozenset()) -> None:
         versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
         ids = store.upsert_entities(self._db, [(c.key, result.names[c.key], result.types[c.key])
                                                for c in result.clusters])
@@ -132,7 +133,8 @@ class EntityService:
                 rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
                              "start": start, "end": end, "text": text, "type": result.types[cluster.key],
                              "date_value": cluster.date_value,
-                             "confidence": result.confidence.get((document_id, start, end), 1.0)})
+                             "confidence": 1.0 if (document_id, start, end) in confirmed
+                             else result.confidence.get((document_id, start, end), 1.0)})
         store.replace_register(self._db, aliases, _without_overlaps(rows))
         store.replace_suggestions(self._db, result.suggestions)
         search_index.index_entities(self._db)
@@ -146,7 +148,8 @@ class EntityService:
     # -- what the reader and panels ask --------------------------------------------------------------------------
 
     def mention_spans(self, document_id: int) -> list[Span]:
-        return [Span(m.start, m.end, "mention", m.type, m.entity_id) for m in store.mentions(self._db, document_id)]
+        return [Span(m.start, m.end, "mention", m.type, m.entity_id, m.confidence < LOW_CONFIDENCE)
+                for m in store.mentions(self._db, document_id)]
 
     def mentions(self, document_id: int | None = None):
         return store.mentions(self._db, document_id)
@@ -211,6 +214,10 @@ class EntityService:
 
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
+
+    def confirm_mention(self, document_id: int, start: int, end: int) -> RecognitionReport:
+        """The user checked a doubtful mention: it is sure from now on, through every later run."""
+        return self._decide("confirm_mention", {"document_id": document_id, "start": start, "end": end})
 
     def reject_mention(self, document_id: int, start: int, end: int) -> RecognitionReport:
         return self._decide("reject_mention", {"document_id": document_id, "start": start, "end": end})
@@ -277,6 +284,8 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.rejected_mentions.add((payload["document_id"], payload["start"], payload["end"]))
     elif kind == "add_mention":
         decisions.added_mentions.append((payload["document_id"], payload["start"], payload["end"], payload["type"]))
+    elif kind == "confirm_mention":
+        decisions.confirmed_mentions.add((payload["document_id"], payload["start"], payload["end"]))
 
 
 def _failure_line(exc: Exception) -> str:

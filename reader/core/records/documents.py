@@ -17,6 +17,7 @@ class Span:
     kind: str
     label: str = ""
     ref: int | None = None
+    doubtful: bool = False  # a mention recognition is unsure of: drawn lighter, listed for review
 
 
 @dataclass(frozen=True)

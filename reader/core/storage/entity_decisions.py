@@ -14,7 +14,7 @@ from reader.core.storage.store import Store
 def apply_decision(db: Store, kind: str, payload: dict) -> bool:
     """Apply a decision to the stored rows; False when only a full consolidation can."""
     appliers = {"rename": _rename, "type": _type, "merge": _merge, "not_merged": _keep_apart,
-                "reject_entity": _reject_entity, "reject_mention": _reject_mention}
+                "reject_entity": _reject_entity, "reject_mention": _reject_mention, "confirm_mention": _confirm_mention}
     applier = appliers.get(kind)
     if applier is None:
         return False
@@ -64,4 +64,9 @@ def _reject_entity(db: Store, payload: dict) -> None:
 
 def _reject_mention(db: Store, payload: dict) -> None:
     db.execute('DELETE FROM mentions WHERE document_id = ? AND start = ? AND "end" = ?',
+               [payload["document_id"], payload["start"], payload["end"]])
+
+
+def _confirm_mention(db: Store, payload: dict) -> None:
+    db.execute('UPDATE mentions SET confidence = 1.0 WHERE document_id = ? AND start = ? AND "end" = ?',
                [payload["document_id"], payload["start"], payload["end"]])

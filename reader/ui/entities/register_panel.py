@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.entities.service import EntityService
 from reader.core.records.entities import TYPES, EntitySummary
+from reader.ui.entities.doubtful_list import DoubtfulList
 from reader.ui.operations import OpRunner
 from reader.ui.table_model import Index, RowTableModel
 
@@ -86,10 +87,13 @@ class RegisterPanel(QWidget):
     entity_chosen = Signal(int)
     register_changed = Signal()
 
-    def __init__(self, entities: EntityService, ops: OpRunner, parent: QWidget | None = None):
+    def __init__(self, entities: EntityService, ops: OpRunner, titles: Callable[[], dict[int, str]],
+                 parent: QWidget | None = None):
+        """`titles` gives each document's title, for the doubtful mentions' list."""
         super().__init__(parent)
         self._entities = entities
         self._ops = ops
+        self.doubtful = DoubtfulList(entities, titles, self._decide, self)
         self.model = RegisterModel(self)
         self.proxy = QSortFilterProxyModel(self, filterCaseSensitivity=Qt.CaseSensitivity.CaseInsensitive,
                                            filterKeyColumn=-1, sortRole=SORT_ROLE)
@@ -147,6 +151,7 @@ class RegisterPanel(QWidget):
         layout.addWidget(QLabel("Possible spelling variants:", self))
         layout.addWidget(self.suggestion_list, 1)
         layout.addLayout(suggestion_buttons)
+        layout.addWidget(self.doubtful, 1)
         layout.addWidget(self.status)
 
     def refresh(self) -> None:
@@ -156,6 +161,7 @@ class RegisterPanel(QWidget):
             entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
             entry.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             self.suggestion_list.addItem(entry)
+        self.doubtful.refresh()
 
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]

@@ -23,9 +23,11 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if span.kind == "mention":
         color = QColor(ENTITY_COLORS.get(span.label, OTHER_ENTITY_COLOR))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        doubtful = span.doubtful  # lighter, dotted: the user confirms rather than hunts (register > Doubtful)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if doubtful
+                              else QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color)
-        color.setAlpha(40)
+        color.setAlpha(15 if doubtful else 40)
         fmt.setBackground(color)
     elif span.kind in ("highlight", "note"):
         tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))

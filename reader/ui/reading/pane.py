@@ -157,8 +157,9 @@ class DocumentPane(QWidget):
         self.view.viewport().update()
 
     def _format_for(self, span: Span):
-        """One format per (kind, label), made once: painting a block then costs a dictionary lookup per span."""
-        key = (span.kind, span.label)
+        """One format per (kind, label, doubtful), made once: painting a block then costs a dictionary lookup per
+        span."""
+        key = (span.kind, span.label, span.doubtful)
         if key not in self._formats:
             layer = layer_of(span)
             shown = not layer or layer in self.layers
@@ -167,7 +168,8 @@ class DocumentPane(QWidget):
 
     def _describe(self, span: Span) -> str:
         if span.kind == "mention" and span.ref is not None:
-            return self.services.describe_mention(span.ref)
+            doubt = "\nRecognition is unsure of this mention (Entities › Doubtful)" if span.doubtful else ""
+            return self.services.describe_mention(span.ref) + doubt
         if span.kind in ("highlight", "note") and span.ref is not None:
             annotation = self.services.workspace.annotations.get(span.ref)
             return annotation.note or f"Highlight ({annotation.color})"

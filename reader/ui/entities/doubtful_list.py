@@ -1,0 +1,72 @@
+"""The mentions recognition is least sure of, to confirm or reject one by one instead of hunting for them.
+
+Each is drawn lighter in the text (a dotted underline); here they are listed, least sure first. Confirm makes one
+sure through every later run; Not a mention removes it for good. Both are undoable decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from reader.core.entities.service import EntityService
+
+MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN = 500  # the list is for review, one by one: the least sure first
+
+
+class DoubtfulList(QWidget):
+    """Emits `mention_activated(document_id, start, end)` on double-click; decisions go through `decide`."""
+
+    mention_activated = Signal(int, int, int)
+
+    def __init__(self, entities: EntityService, titles: Callable[[], dict[int, str]],
+                 decide: Callable[[str, Callable[[EntityService], object]], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._entities, self._titles, self._decide = entities, titles, decide
+        self.heading = QLabel(self)
+        self.entries = QListWidget(self)
+        self.entries.itemDoubleClicked.connect(self._on_double_clicked)
+        self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")
+        self.reject_button = QPushButton("Not a mention", self, toolTip="Remove it, through every later run")
+        self.confirm_button.clicked.connect(lambda: self._on_decided("Confirm mention", "confirm_mention"))
+        self.reject_button.clicked.connect(lambda: self._on_decided("Not a mention", "reject_mention"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.reject_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.entries)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        mentions = self._entities.low_confidence_mentions()
+        titles = self._titles()
+        self.entries.clear()
+        for mention in mentions[:SHOWN]:
+            entry = QListWidgetItem(f"{mention.text}  ·  {mention.type.lower()}, {mention.confidence:.0%} sure  ·  "
+                                    f"{titles.get(mention.document_id, '')}")
+            entry.setData(MENTION_ROLE, (mention.document_id, mention.start, mention.end))
+            self.entries.addItem(entry)
+        count = len(mentions)
+        self.heading.setText(f"Doubtful mentions ({count}): check them against the text" if count
+                             else "No doubtful mentions")
+        enabled = count > 0
+        self.confirm_button.setEnabled(enabled)
+        self.reject_button.setEnabled(enabled)
+
+    def _current(self) -> tuple[int, int, int] | None:
+        entry = self.entries.currentItem()
+        return entry.data(MENTION_ROLE) if entry is not None else None
+
+    def _on_decided(self, label: str, kind: str) -> None:
+        place = self._current()
+        if place is not None:
+            method = "confirm_mention" if kind == "confirm_mention" else "reject_mention"
+            self._decide(label, lambda entities: getattr(entities, method)(*place))
+
+    def _on_double_clicked(self, entry: QListWidgetItem) -> None:
+        self.mention_activated.emit(*entry.data(MENTION_ROLE))

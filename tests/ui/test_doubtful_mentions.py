@@ -1,0 +1,34 @@
+"""Doubtful mentions: drawn lighter in the text, listed in the register, confirmed or removed one by one."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat
+
+
+def _recognised(window):
+    window.workspace.entities.recognise()
+    window.entity_panels.register.widget().refresh()
+    return window.entity_panels.register.widget()
+
+
+def test_doubtful_mentions_are_lighter_listed_and_confirmed(window, qtbot) -> None:
+    """Protects the review of low-confidence mentions: shown dotted, listed least sure first; Confirm makes one sure
+    through a later recognition run, Not a mention removes it; both undo."""
+    panel = _recognised(window)
+    doubtful = window.workspace.entities.low_confidence_mentions()
+    assert doubtful and panel.doubtful.entries.count() == len(doubtful)
+    first = doubtful[0]
+    pane = window.reading_area.open_document(first.document_id)
+    span = next(s for s in pane._spans if s.kind == "mention" and s.start == first.start)
+    assert span.doubtful and pane._format_for(span).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    panel.doubtful.entries.setCurrentRow(0)
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel.doubtful.confirm_button.click()
+    assert panel.doubtful.entries.count() == len(doubtful) - 1
+    window.workspace.entities.recognise()
+    assert all((m.document_id, m.start) != (first.document_id, first.start)
+               for m in window.workspace.entities.low_confidence_mentions())
+    window.ops.undo()
+    window.workspace.entities.ensure_current()
+    assert (first.document_id, first.start) in {(m.document_id, m.start)
+                                                for m in window.workspace.entities.low_confidence_mentions()}
