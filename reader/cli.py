@@ -260,11 +260,22 @@ def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_register(workspace: Workspace, args: argparse.Namespace) -> int:
     _recognise(workspace)
-    rows = [{"entity_id": e.id, "entity": e.name, "type": e.type, "aliases": list(e.aliases),
-             "mentions": e.mention_count, "documents": e.document_count, "wikidata": e.wikidata, "viaf": e.viaf,
-             "geonames": e.geonames} for e in workspace.entities.register()]
+    places = {place.entity.id: place for place in workspace.entities.places()}
+    rows = [_register_row(entity, places.get(entity.id)) for entity in workspace.entities.register()]
     _print_rows(rows, args.format, list(rows[0]) if rows else ["entity_id"])
     return EXIT_OK
+
+
+def _register_row(entity, place) -> dict:
+    """A register entry with its ids; a place also with its GeoNames link (chosen by the user or suggested) and
+    coordinates."""
+    linked = place.linked if place is not None else None
+    coordinates = place.coordinates if place is not None else None
+    return {"entity_id": entity.id, "entity": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+            "mentions": entity.mention_count, "documents": entity.document_count, "wikidata": entity.wikidata,
+            "viaf": entity.viaf, "geonames": str(linked.geonames_id) if linked else entity.geonames,
+            "geonames_link": ("chosen" if place.chosen else "suggested") if linked else "",
+            "latitude": coordinates[0] if coordinates else "", "longitude": coordinates[1] if coordinates else ""}
 
 
 def _add_search_command(commands: argparse._SubParsersAction) -> None:
@@ -288,7 +299,8 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def _add_export_commands(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser("export", help="export notes as md, csv, jsonld (W3C), tei or html")
+    export = commands.add_parser("export", help="export notes as md, csv, jsonld (W3C), tei or html, or the places "
+                                                "as geojson")
     export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt")
     export.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
     export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
@@ -308,11 +320,12 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
-    if args.fmt in ("tei", "html") or args.mentions or args.group_by == "entity":
+    if args.fmt in ("tei", "html", "geojson") or args.mentions or args.group_by == "entity":
         _recognise(workspace)
     if args.output:
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
-        print(f"{count} annotations written to {args.output}", file=sys.stderr)
+        what = "places" if args.fmt == "geojson" else "annotations"
+        print(f"{count} {what} written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(workspace.export.export(args.fmt, scope, args.mentions, args.group_by))
     return EXIT_OK

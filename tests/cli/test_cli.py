@@ -1,5 +1,7 @@
 """The command line: import, docs, text and help, with errors as one line on stderr and a non-zero exit."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -254,3 +256,17 @@ def test_undo_redo_and_history(tmp_path):
     assert run_cli(db, "notes").stdout == ""
     result = run_cli(db, "undo")
     assert result.returncode == 1 and result.stderr.strip() == "error: nothing to undo"
+
+
+def test_register_lists_geonames_links_and_coordinates(tmp_path):
+    """`register --format csv` gives each place its GeoNames id (suggested or chosen) and coordinates."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    rows = list(csv.DictReader(io.StringIO(run_cli(db, "register", "--format", "csv").stdout)))
+    mongolia = next(row for row in rows if row["entity"] == "Mongolia")
+    assert mongolia["geonames"].isdigit() and mongolia["geonames_link"] == "suggested"
+    assert float(mongolia["latitude"]) > 40 and float(mongolia["longitude"]) > 100
+    out = tmp_path / "places.geojson"
+    result = run_cli(db, "export", "--format", "geojson", "-o", out)
+    assert result.returncode == 0 and "places written" in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"

@@ -96,3 +96,23 @@ def test_authority_ids_and_note(recognised, monkeypatch, qtbot):
     recognised.workspace.entities.recognise()
     entity = next(e for e in recognised.workspace.entities.register() if e.name == "Choibalsan")
     assert (entity.wikidata, entity.note) == ("Q312837", "Marshal, PM 1939-1952")
+
+
+def test_place_dialog_links_the_chosen_candidate(recognised, monkeypatch, qtbot):
+    """Place… lists the GeoNames candidates of the selected place; OK links the one chosen (an undoable decision)."""
+    from reader.ui.entities.place_dialog import PlaceDialog
+
+    panel = recognised.entity_panels.register.widget()
+    panel.table.selectRow(_row_of(panel, "Mongolia"))
+    shown = []
+
+    def choose(dialog):
+        shown.append(dialog.candidates.count())
+        dialog.candidates.setCurrentRow(0)
+        return True
+
+    monkeypatch.setattr(PlaceDialog, "exec", choose)
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Place…"].click()
+    entity = next(e for e in recognised.workspace.entities.register() if e.name == "Mongolia")
+    assert shown[0] >= 1 and entity.geonames.isdigit()

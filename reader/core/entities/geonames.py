@@ -204,6 +204,15 @@ def link_place(name: str, context: Iterable[str] = (), limit: int = LIMIT) -> li
     return ranked[:limit]
 
 
+def place_by_id(geonames_id: int) -> GeoCandidate | None:
+    """The place a GeoNames id names, when the package holds it (a user's own choice may name another)."""
+    place = next((p for p in _index().places if p.geonames_id == geonames_id), None)
+    if place is None:
+        return None
+    return GeoCandidate(place.geonames_id, place.name, place.country_code, place.feature, place.latitude,
+                        place.longitude, place.population, 1.0)
+
+
 def _close(name: str, other: str) -> bool:
     """A match by consonants alone counts only between spellings this close ('Ulaanbaatar', 'Ulan Bator'), not
     'Black Sea' and 'Biloxi'."""

@@ -26,6 +26,7 @@ from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput
+    from reader.core.entities.places import LinkedPlace
 
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", "not_merged": "keep apart",
@@ -214,6 +215,21 @@ class EntityService:
 
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
+
+    def places(self) -> list[LinkedPlace]:
+        """The register's places with their GeoNames candidates and the one each is linked to."""
+        from reader.core.entities.places import linked_places
+
+        return linked_places(self.register())
+
+    def documents_of_entities(self) -> dict[int, list[int]]:
+        """Entity id -> the ids of the documents that mention it."""
+        return store.documents_of_entities(self._db)
+
+    def choose_place(self, entity_id: int, geonames_id: int) -> EntitySummary:
+        """Link a place to the GeoNames id the user picked (kept through every re-run); its other ids stay."""
+        entity = self.describe(entity_id)
+        return self.set_details(entity_id, entity.wikidata, entity.viaf, str(geonames_id), entity.note)
 
     def confirm_mention(self, document_id: int, start: int, end: int) -> RecognitionReport:
         """The user checked a doubtful mention: it is sure from now on, through every later run."""

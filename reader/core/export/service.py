@@ -18,7 +18,7 @@ from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.storage.store import Store
 
-FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html"}
+FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html", "geojson": ".geojson"}
 
 
 class ExportService:
@@ -53,6 +53,8 @@ class ExportService:
             raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
         if group_by not in markdown.GROUPINGS:
             raise ReaderError(f"cannot group notes by '{group_by}'; use one of {', '.join(markdown.GROUPINGS)}")
+        if fmt == "geojson":
+            return self._geojson()
         items = self.items(scope)
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
@@ -73,7 +75,17 @@ class ExportService:
         check_target(path, self._db.path)
         text = self.export(fmt, scope, mentions, group_by)
         write_text_atomically(path, text, self._db.path)
+        if fmt == "geojson":
+            return len(json.loads(text)["features"])
         return len(self.items(scope))
+
+    def _geojson(self) -> str:
+        from reader.core.export.geojson import to_geojson
+
+        names = {info.id: info.file_name for info in self._documents.list()}
+        documents_of = {entity_id: [names[d] for d in ids if d in names]
+                        for entity_id, ids in self._entities.documents_of_entities().items()}
+        return to_geojson(self._entities.places(), documents_of)
 
     def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:
         """The annotations on either side of the linked pairs the Comparisons view shows with these filters."""

@@ -132,3 +132,12 @@ def _summary(row: dict) -> EntitySummary:
     aliases = tuple(sorted(set((row["aliases"] or "").split("\x1f")) - {"", row["name"]}))
     return EntitySummary(row["id"], row["name"], row["type"], aliases, row["mention_count"], row["document_count"],
                          row["wikidata"] or "", row["viaf"] or "", row["geonames"] or "", row["note"] or "")
+
+
+def documents_of_entities(db: Store) -> dict[int, list[int]]:
+    """Entity id -> the documents mentioning it, in document order."""
+    found: dict[int, list[int]] = {}
+    for entity_id, document_id in db.execute("SELECT DISTINCT entity_id, document_id FROM mentions "
+                                             "ORDER BY entity_id, document_id").fetchall():
+        found.setdefault(entity_id, []).append(document_id)
+    return found

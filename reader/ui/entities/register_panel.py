@@ -125,7 +125,7 @@ class RegisterPanel(QWidget):
     def _build_buttons(self) -> dict[str, QPushButton]:
         actions = {"Rename…": self._on_rename_clicked, "Type…": self._on_type_clicked,
                    "Merge selected": self._on_merge_clicked, "Not an entity": self._on_reject_clicked,
-                   "Details…": self._on_details_clicked,
+                   "Details…": self._on_details_clicked, "Place…": self._on_place_clicked,
                    "Accept suggestion": self._on_accept_clicked,
                    "Reject suggestion": self._on_reject_suggestion_clicked}
         buttons = {}
@@ -139,7 +139,7 @@ class RegisterPanel(QWidget):
         filters.addWidget(self.filter_box, 1)
         filters.addWidget(self.type_box)
         decisions = QHBoxLayout()
-        for text in ("Rename…", "Type…", "Merge selected", "Not an entity", "Details…"):
+        for text in ("Rename…", "Type…", "Merge selected", "Not an entity", "Details…", "Place…"):
             decisions.addWidget(self._buttons[text])
         suggestion_buttons = QHBoxLayout()
         for text in ("Accept suggestion", "Reject suggestion"):
@@ -214,6 +214,20 @@ class RegisterPanel(QWidget):
             if dialog.exec():
                 values = dialog.values()
                 self._decide("Edit entity ids", lambda entities: entities.set_details(ids[0], **values))
+
+    def _on_place_clicked(self) -> None:
+        """Link the selected place to a GeoNames candidate (the candidates load the place data on first use)."""
+        from reader.ui.entities.place_dialog import PlaceDialog
+
+        ids = self.selected_ids()
+        place = next((p for p in self._entities.places() if ids and p.entity.id == ids[0]), None)
+        if place is None:
+            self.status.setText("Select a place to link it to GeoNames.")
+            return
+        dialog = PlaceDialog(place, self)
+        if dialog.exec() and dialog.chosen_id() is not None:
+            geonames_id = dialog.chosen_id()
+            self._decide("Link place", lambda entities: entities.choose_place(ids[0], geonames_id))
 
     def _selected_suggestion(self) -> int | None:
         entry = self.suggestion_list.currentItem()
