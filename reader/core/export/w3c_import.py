@@ -74,9 +74,10 @@ def _place_one(incoming: Incoming, sources: dict, documents: DocumentService, te
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
+    position = incoming.position
     if incoming.quote is not None:
-        result = locate(text, incoming.quote, incoming.start or 0, incoming.end or 0)
+        result = locate(text, incoming.quote, position.start if position else 0, position.end if position else 0)
         return (result.start, result.end) if result.status == ANCHORED else None
-    if incoming.end is not None and incoming.end <= len(text):
-        return incoming.start, incoming.end
+    if position is not None and position.end <= len(text):
+        return position.start, position.end
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.records.annotations import HIGHLIGHT_COLORS, TextQuote
+from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
 
 REBUILT_MOTIVATIONS = ("linking", "identifying")
 
@@ -21,8 +21,7 @@ class Incoming:
     label: str
     source: str
     quote: TextQuote | None
-    start: int | None
-    end: int | None
+    position: TextPosition | None
     note: str
     tags: tuple[str, ...]
     color: str
@@ -66,13 +65,13 @@ def parse_entry(entry: object, number: int) -> Incoming | str | None:
         return f"{label}: it has no target with a source"
     selectors = _selectors(target.get("selector"))
     quote, quote_problem = _quote(selectors)
-    (start, end), position_problem = _position(selectors)
-    if quote is None and start is None:
+    position, position_problem = _position(selectors)
+    if quote is None and position is None:
         return f"{label}: {quote_problem or position_problem or 'no TextQuoteSelector or TextPositionSelector'}"
     note, tags, body_problem = _bodies(entry)
     if body_problem and not note and not tags and quote is None:
         return f"{label}: {body_problem}"
-    return Incoming(label, target["source"], quote, start, end, note, tags, _color(entry))
+    return Incoming(label, target["source"], quote, position, note, tags, _color(entry))
 
 
 def _first(value: object) -> object:
@@ -88,22 +87,17 @@ def _quote(selectors: list[dict]) -> tuple[TextQuote | None, str]:
     selector = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
     if selector is None:
         return None, ""
-    exact, prefix, suffix = (selector.get(key, "") for key in ("exact", "prefix", "suffix"))
-    if not isinstance(exact, str) or not exact:
-        return None, "its TextQuoteSelector has no exact text"
-    return TextQuote(exact, prefix if isinstance(prefix, str) else "", suffix if isinstance(suffix, str) else ""), ""
+    quote = TextQuote.from_w3c(selector)
+    return quote, "" if quote is not None else "its TextQuoteSelector has no exact text"
 
 
-def _position(selectors: list[dict]) -> tuple[tuple[int | None, int | None], str]:
+def _position(selectors: list[dict]) -> tuple[TextPosition | None, str]:
     selector = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
     if selector is None:
-        return (None, None), ""
-    start, end = selector.get("start"), selector.get("end")
-    if not all(isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63 for value in (start, end)):
-        return (None, None), "its TextPositionSelector needs whole-number start and end"
-    if start >= end:
-        return (None, None), "its TextPositionSelector ends before it starts"
-    return (start, end), ""
+        return None, ""
+    position = TextPosition.from_w3c(selector)
+    return position, "" if position is not None else \
+        "its TextPositionSelector needs whole-number start and end, start before end"
 
 
 def _bodies(entry: dict) -> tuple[str, tuple[str, ...], str]:

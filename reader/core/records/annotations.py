@@ -19,6 +19,36 @@ class TextQuote:
     prefix: str = ""
     suffix: str = ""
 
+    def to_w3c(self) -> dict:
+        return {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}
+
+    @classmethod
+    def from_w3c(cls, selector: dict) -> TextQuote | None:
+        """The selector read from foreign JSON, or None when its `exact` is missing or not text."""
+        exact, prefix, suffix = (selector.get(key, "") for key in ("exact", "prefix", "suffix"))
+        if not isinstance(exact, str) or not exact:
+            return None
+        return cls(exact, prefix if isinstance(prefix, str) else "", suffix if isinstance(suffix, str) else "")
+
+
+@dataclass(frozen=True)
+class TextPosition:
+    """A TextPositionSelector: [start, end) in code points of the document's text."""
+
+    start: int
+    end: int
+
+    def to_w3c(self) -> dict:
+        return {"type": "TextPositionSelector", "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_w3c(cls, selector: dict) -> TextPosition | None:
+        """The selector read from foreign JSON, or None unless start and end are whole numbers, start before end."""
+        start, end = selector.get("start"), selector.get("end")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**63 for v in (start, end)):
+            return None
+        return cls(start, end) if start < end else None
+
 
 @dataclass(frozen=True)
 class Annotation:
