@@ -49,6 +49,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
     window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))
+    window.events.links_changed.connect(lambda: offer_entity_filter(window))
+    window.entities_recognised.connect(lambda: offer_entity_filter(window))
     window.library.retry_requested.connect(lambda _document_id: start_recognition(window, panels, area))
     area.recognition_retry_requested.connect(lambda: start_recognition(window, panels, area))
     return panels
@@ -83,6 +85,21 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
         f"Recognising entities: {done} of {total} ({name})"))
     task.finished.connect(lambda report: _on_recognised(window, panels, area, report))
     task.failed.connect(lambda message: window.statusBar().showMessage(message, 10000))
+
+
+def offer_entity_filter(window: MainWindow) -> None:
+    """Give Comparisons an entity filter: each entity named inside a linked passage, with its mentions there."""
+    workspace = window.workspace
+    sides = [side for pair in workspace.comparisons.list() for side in (pair.a, pair.b)]
+    names = {entity.id: entity.name for entity in workspace.entities.register()} if sides else {}
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for document_id in {side.document_id for side in sides}:
+        passages = [(side.start, side.end) for side in sides if side.document_id == document_id]
+        for mention in workspace.entities.mentions(document_id):
+            if mention.entity_id in names and any(s < mention.end and mention.start < e for s, e in passages):
+                found.setdefault(mention.entity_id, []).append((document_id, mention.start, mention.end))
+    choices = sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items())
+    window.annotation_panels.comparisons.set_entity_choices(choices)
 
 
 def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:

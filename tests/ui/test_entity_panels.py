@@ -116,3 +116,17 @@ def test_place_dialog_links_the_chosen_candidate(recognised, monkeypatch, qtbot)
         panel._buttons["Place…"].click()
     entity = next(e for e in recognised.workspace.entities.register() if e.name == "Mongolia")
     assert shown[0] >= 1 and entity.geonames.isdigit()
+
+
+def test_comparisons_offers_the_entities_of_linked_passages(recognised, qtbot):
+    """Once passages are linked and entities recognised, Comparisons can be filtered by an entity they name."""
+    workspace = recognised.workspace
+    first = workspace.annotations.create_at_quote(workspace.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                  "The two met on November 15, 1934.")
+    second = workspace.annotations.create_at_quote(workspace.documents.resolve("002_ff824666d88bbe20.txt").id,
+                                                   "November 24, 1934")
+    recognised.ops.run("Link", lambda: workspace.links.link(first.id, second.id, "contradicts"))
+    view = recognised.annotation_panels.comparisons
+    assert not view.entity_box.isHidden()
+    labels = [view.entity_box.itemText(i) for i in range(view.entity_box.count())]
+    assert any("1934" in label for label in labels)
