@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core.errors import DatabaseUnusable, ReaderError
 from reader.core.workspace import Workspace, restore_latest_backup
 from reader.ui.annotation_panels import install_annotation_panels
+from reader.ui.desktop import missing_message, missing_packages
 from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.events import AnnotationEvents
 from reader.ui.export_actions import install_export_actions
@@ -47,8 +48,14 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
 
 
 def run_app(db_path: Path) -> int:
+    missing = missing_packages()
+    if missing:
+        print(f"error: {missing_message(missing)}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotated Reader")
+    app.setDesktopFileName("annotated-reader")
+    _set_icon(app)
     workspace = open_or_restore(db_path)
     if workspace is None:
         return 1
@@ -60,6 +67,12 @@ def run_app(db_path: Path) -> int:
         return app.exec()
     finally:
         workspace.close()
+
+
+def _set_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent / "icons" / "annotated-reader.svg")))
 
 
 def fault_handler(window: MainWindow, db_path: Path):
