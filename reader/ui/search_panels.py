@@ -32,7 +32,8 @@ def _search_panel(workspace: Workspace, area: PaneArea):
     from reader.ui.search.search_panel import SearchPanel
 
     search_panel = SearchPanel(workspace.search)
-    search_panel.hit_activated.connect(area.show_passage)
+    search_panel.hit_activated.connect(lambda document_id, start, end, words: area.show_passage(
+        document_id, start, end, beside=False, words=words))  # in the focused pane: Enter never piles up panes
     return search_panel
 
 

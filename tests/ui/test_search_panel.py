@@ -2,18 +2,29 @@
 
 from PySide6.QtCore import Qt
 
+from reader.ui.search.snippet_delegate import HTML_ROLE
+
 
 def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot):
-    """Typing a phrase shows grouped results after the debounce; Enter opens and selects the first hit."""
+    """Typing a phrase shows grouped results after the debounce, named by title with the match in bold; Enter opens
+    it in the focused pane (never piling up panes) and flashes the matched words."""
     panel = window.search_panel.widget()
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, '"met on November"')
     group = panel.results.topLevelItem(0)
     assert group.text(0) == "Text (1)"
-    assert "[met on November]" in group.child(0).text(0)
-    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    hit = group.child(0)
+    assert hit.text(0).startswith("Genden Falls into Disfavor — ") and "[" not in hit.text(0)
+    assert "<b" in hit.data(0, HTML_ROLE) and "met on November</b>" in hit.data(0, HTML_ROLE)
+    window.reading_area.open_document(window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id)
+    for _ in range(2):
+        qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    assert len(window.reading_area.panes) == 1
     pane = window.reading_area.panes[0]
     assert pane.version.text.startswith("+1 (618)724-5782")
+    flashed = [pane.version.text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+               for s in pane.view.extraSelections()]
+    assert flashed == ["met on November"]
 
 
 def test_malformed_query_message(window, qtbot):

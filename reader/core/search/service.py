@@ -6,6 +6,7 @@ thousands of lines, and ranking or reading them all would take longer than a key
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -36,7 +37,16 @@ class Hit:
     ref: int | None
     start: int
     end: int
-    snippet: str
+    snippet: str  # the matched words in [brackets]
+    title: str = ""  # the document's title (its file name when it has none)
+
+    @property
+    def matched_words(self) -> tuple[str, ...]:
+        """The words the snippet marks as matched, for the reader to flash."""
+        return tuple(dict.fromkeys(word for word in _BRACKETED.findall(self.snippet) if word.strip()))
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 
 
 @dataclass
@@ -121,10 +131,11 @@ class SearchService:
     def _labelled(self, results: SearchResults, rows: dict[str, list[store.IndexRow]]) -> SearchResults:
         """Hits with their documents' file names and snippets on one line."""
         shown = {row.document_id for page in rows.values() for row in page if row.document_id is not None}
-        names = {doc_id: label[0] for doc_id, label in store.document_labels(self._db, shown).items()}
+        labels = store.document_labels(self._db, shown)
         for kind, page in rows.items():
-            results.groups[kind] = [Hit(row.kind, row.document_id, names.get(row.document_id, ""), row.ref,
-                                        row.start, row.end, " ".join(row.snippet.split())) for row in page]
+            results.groups[kind] = [Hit(row.kind, row.document_id, labels.get(row.document_id, ("", "", ""))[0],
+                                        row.ref, row.start, row.end, " ".join(row.snippet.split()),
+                                        labels.get(row.document_id, ("", "", ""))[1]) for row in page]
         return results
 
     def annotation_ids(self, text: str) -> frozenset[int]:

@@ -64,9 +64,12 @@ class PaneArea(QWidget):
         self._activate(pane)
         return pane
 
-    def show_passage(self, document_id: int, start: int, end: int, beside: bool = True) -> DocumentPane:
+    def show_passage(self, document_id: int, start: int, end: int, beside: bool = True,
+                     words: tuple[str, ...] | list[str] = ()) -> DocumentPane:
+        """Open the document (beside the others, or in the focused pane) and flash the passage, or only `words`
+        within it (a search's matched words)."""
         pane = self.open_document(document_id, beside)
-        pane.show_passage(start, end)
+        pane.show_passage(start, end, words)
         return pane
 
     def show_annotation(self, annotation_id: int, beside: bool = True) -> DocumentPane:

@@ -20,6 +20,21 @@ from reader.ui.reading.sidebar import NotesSidebar
 from reader.ui.reading.view import DocumentView
 
 
+def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    """Where each word occurs in text[start:end], case and accents ignored as the search ignores them."""
+    from reader.core.search.folding import fold
+
+    stretch = fold(text[start:end])
+    found = []
+    for word in words:
+        key = fold(word)
+        position = stretch.find(key) if key else -1
+        while position >= 0:
+            found.append((start + position, start + position + len(key)))
+            position = stretch.find(key, position + len(key))
+    return sorted(found)
+
+
 class DocumentPane(QWidget):
     """Reads one document; every change goes through an undo command, every paint comes from the core's spans."""
 
@@ -189,8 +204,10 @@ class DocumentPane(QWidget):
             self.view.select_range(found.start, found.end)
             self.view.centerCursor()
 
-    def show_passage(self, start: int, end: int) -> None:
-        self.view.flash(start, end)
+    def show_passage(self, start: int, end: int, words: tuple[str, ...] | list[str] = ()) -> None:
+        """Scroll to the passage and flash it, or only the occurrences of `words` inside it when it holds any."""
+        found = matched_ranges(self.version.text, start, end, words) if words else []
+        self.view.flash(start, end, found or None)
 
     # -- what the user does --------------------------------------------------------------------------------------
 

@@ -98,15 +98,18 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
-    def flash(self, start: int, end: int) -> None:
-        """Show where a passage is: scroll there and tint it for a moment."""
+    def flash(self, start: int, end: int, ranges: list[tuple[int, int]] | None = None) -> None:
+        """Show where a passage is: scroll there and tint it (or only `ranges` inside it) for a moment."""
         self.scroll_to(start)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(self.document())
-        selection.cursor.setPosition(self.offsets.to_utf16(start))
-        selection.cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.format = flash_format(self.palette())
-        self.setExtraSelections([selection])
+        selections = []
+        for first, last in ranges or [(start, end)]:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(self.offsets.to_utf16(first))
+            selection.cursor.setPosition(self.offsets.to_utf16(last), QTextCursor.MoveMode.KeepAnchor)
+            selection.format = flash_format(self.palette())
+            selections.append(selection)
+        self.setExtraSelections(selections)
         QTimer.singleShot(1500, self, lambda: self.setExtraSelections([]))  # dies with the view
 
     def spans_at(self, point: QPoint) -> list[QtSpan]:

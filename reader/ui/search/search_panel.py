@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchResults, SearchService
+from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,9 +29,10 @@ HELP = ('Words, "phrases", prefix*, AND / OR / NOT; filters: type:person entity:
 
 
 class SearchPanel(QWidget):
-    """Emits `hit_activated(document_id, start, end)` when a result is opened (Enter or double-click)."""
+    """Emits `hit_activated(document_id, start, end, matched words)` when a result is opened (Enter or
+    double-click)."""
 
-    hit_activated = Signal(int, int, int)
+    hit_activated = Signal(int, int, int, object)
     searched = Signal(int)  # number of hits, once results are shown
 
     def __init__(self, search: SearchService, parent: QWidget | None = None):
@@ -41,6 +43,8 @@ class SearchPanel(QWidget):
         self.message = QLabel("", self, wordWrap=True)
         self.results = QTreeWidget(self)
         self.results.setHeaderHidden(True)
+        self.results.setWordWrap(True)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
         self.saved_list = QListWidget(self)
         self.save_button = QPushButton("Save search…", self)
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -87,10 +91,13 @@ class SearchPanel(QWidget):
         self.searched.emit(results.count)
 
     def _add_hit(self, group: QTreeWidgetItem, hit: Hit) -> None:
-        where = f"{hit.file_name}: " if hit.file_name else ""
-        item = QTreeWidgetItem(group, [f"{where}{hit.snippet}"])
-        item.setToolTip(0, hit.snippet)
+        """A row names the document by its title and shows the match highlighted (the file name in the tooltip)."""
+        title = hit.title or hit.file_name
+        plain = hit.snippet.replace("[", "").replace("]", "")
+        item = QTreeWidgetItem(group, [f"{title} — {plain}" if title else plain])
+        item.setToolTip(0, f"{title}\n{hit.file_name}\n{plain}" if title else plain)
         item.setData(0, HIT_ROLE, hit)
+        item.setData(0, HTML_ROLE, snippet_html(title, hit.snippet))
 
     def refresh_saved(self) -> None:
         self.saved_list.clear()
@@ -114,7 +121,7 @@ class SearchPanel(QWidget):
     def _on_result_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit = item.data(0, HIT_ROLE)
         if hit is not None and hit.document_id is not None:
-            self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1))
+            self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
 
     def _on_save_clicked(self) -> None:
         query = self.box.text().strip()

@@ -1,0 +1,63 @@
+"""Search results drawn with the matched words in bold on a tint, the document's title first.
+
+Why a delegate: a tree item shows plain text, and the index marks matches with brackets, which read as noise.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+HTML_ROLE = 0x0100 + 7  # Qt.ItemDataRole.UserRole + 7: the row as HTML
+
+
+def snippet_html(title: str, snippet: str) -> str:
+    """'Title — …text with [match]…' as HTML: the title in small caps of grey, each match bold on a tint."""
+    parts = escape(snippet).replace("[", "\x00").replace("]", "\x01")
+    body = parts.replace("\x00", "<b style='background-color:rgba(255,200,0,90)'>").replace("\x01", "</b>")
+    head = f"<span style='color:gray'>{escape(title)}</span> — " if title else ""
+    return head + body
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints a row's HTML (when it has some) in the view's font and colours."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        html = index.data(HTML_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(html, option)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        html = index.data(HTML_ROLE)
+        if not html:
+            return super().sizeHint(option, index)
+        document = self._document(html, option)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+    @staticmethod
+    def _document(html: str, option: QStyleOptionViewItem) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(2)
+        document.setHtml(html)
+        document.setTextWidth(max(80, option.rect.width()))
+        return document
