@@ -20,6 +20,7 @@ from reader.core.export.service import FORMATS
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.relations import RELATIONS
+from reader.core.wording import plural
 from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path, restore_latest_backup
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -120,7 +121,7 @@ _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: 
 
 def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:
     info = workspace.documents.delete(workspace.documents.resolve(args.doc).id)
-    print(f"moved to the Trash: {info.file_name} with {info.annotation_count} annotations")
+    print(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}")
     return EXIT_OK
 
 
@@ -324,8 +325,8 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         _recognise(workspace)
     if args.output:
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
-        what = "places" if args.fmt == "geojson" else "annotations"
-        print(f"{count} {what} written to {args.output}", file=sys.stderr)
+        what = "place" if args.fmt == "geojson" else "annotation"
+        print(f"{plural(count, what)} written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(workspace.export.export(args.fmt, scope, args.mentions, args.group_by))
     return EXIT_OK
@@ -347,7 +348,7 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.export.import_annotations(args.file)
-    print(f"{report.placed} annotations placed, {len(report.skipped)} could not be placed")
+    print(f"{plural(report.placed, 'annotation')} placed, {len(report.skipped)} could not be placed")
     for reason in report.skipped:
         print(f"not placed: {reason}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else EXIT_OK

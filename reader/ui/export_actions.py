@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 
 from reader.core.errors import ReaderError
+from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
@@ -45,7 +46,7 @@ def _import_annotations(window: MainWindow, workspace: Workspace, events: Annota
         return
     for info in workspace.documents.list():
         events.annotations_changed.emit(info.id)
-    summary = f"{report.placed} annotations placed"
+    summary = f"{plural(report.placed, 'annotation')} placed"
     if report.skipped:
         QMessageBox.warning(window, "Some annotations could not be placed", "\n".join(report.skipped))
     window.statusBar().showMessage(f"{summary}, {len(report.skipped)} not placed", 10000)

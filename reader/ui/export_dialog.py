@@ -22,6 +22,7 @@ from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
 from reader.core.records.comparisons import ComparisonFilter
+from reader.core.wording import plural
 from reader.core.workspace import Workspace
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
             return
         if self._settings is not None:
             self._settings.setValue("export/folder", str(path.parent))
-        self.result.setText(f"{count} annotations written to {path}")
+        self.result.setText(f"{plural(count, 'annotation')} written to {path}")
 
     def _may_replace(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -235,7 +235,7 @@ def test_delete_moves_a_document_to_the_trash(tmp_path):
     run_cli(db, "import", TEXTS)
     run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden")
     result = run_cli(db, "delete", "000_8339fa2bec93c400.txt")
-    assert result.returncode == 0 and "with 1 annotations" in result.stdout
+    assert result.returncode == 0 and "with 1 annotation" in result.stdout
     assert "000_8339fa2bec93c400.txt" not in run_cli(db, "docs").stdout
 
 

@@ -116,10 +116,15 @@ def test_markdown_groups_by_document_with_citations(annotated):
 
 
 def test_html_escapes_user_text(annotated):
-    """A note with <script> shows as text in the HTML report; the entity index is there."""
+    """A note with <script> shows as text in the HTML report, its Markdown rendered; the entity index lists only
+    entities named in the exported passages."""
     html = annotated.export.export("html")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "Index of entities" in html
+    assert "<strong>15 or 24?</strong>" in html
+    index = html[html.index("Index of entities"):]
+    assert "Stalin" not in index or "Stalin" in "".join(item.annotation.quote.exact
+                                                        for item in annotated.export.items())
+    assert index.count("<li>") < len(annotated.entities.register())
 
 
 def test_tei_is_well_formed_and_keeps_the_text(annotated):

@@ -233,12 +233,16 @@ def test_tag_manager_merges_and_undoes(qtbot, workspace, events, stack, linked):
 
 
 def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
-    """A deleted annotation is listed in the Trash; Restore brings it back and empties the list."""
+    """A deleted annotation is listed in the Trash by quote, document, note and when; Restore brings it back."""
     a, _, _ = linked
+    workspace.annotations.set_note(a.id, "was it 15 November?")
     workspace.annotations.delete(a.id)
     dialog = TrashDialog(workspace.trash, stack, events)
     qtbot.addWidget(dialog)
-    assert dialog.item_list.count() == 1 and "Genden" in dialog.item_list.item(0).text()
+    text = dialog.item_list.item(0).text()
+    title = workspace.documents.get(a.document_id).title
+    assert dialog.item_list.count() == 1 and text.startswith("Annotation: “Genden” in ")
+    assert title[:40] in text and "was it 15 November?" in text and "deleted " in text
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.item_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
     assert workspace.annotations.get(a.id).tags == ("meeting-1934",) and len(workspace.comparisons.list()) == 2

@@ -71,7 +71,7 @@ def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
     window.workspace.annotations.create(document_id, 0, 16, note="journal", tags=["source"])
     assert window.export_action.isEnabled()
     dialog = _export(window, "", "md", "Tag: source", tmp_path / "notes.md")
-    assert dialog.result.text() == f"1 annotations written to {tmp_path / 'notes.md'}"
+    assert dialog.result.text() == f"1 annotation written to {tmp_path / 'notes.md'}"
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ from reader.core.errors import ReaderError
 from reader.core.records.annotations import TrashItem
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import document_trash
+from reader.core.storage import documents as document_store
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
 from reader.core.storage.store import Store
@@ -35,7 +36,8 @@ class TrashService:
         found = [TrashItem("document", document_id, f"{_short(title)} (with {count} annotation"
                                                     f"{'s' * (count != 1)})", at)
                  for document_id, title, at, count in documents]
-        found += [TrashItem("annotation", a.id, _short(a.quote.exact), at)
+        titles = {document_id: title for document_id, title in document_store.titles(self._db).items()}
+        found += [TrashItem("annotation", a.id, _annotation_label(a, titles.get(a.document_id, "")), at)
                   for a, at in annotation_store.trashed_annotations(self._db) if a.document_id not in with_documents]
         found += [TrashItem("link", link.id, f"{link.relation_label}: {link.from_annotation_id} → "
                                              f"{link.to_annotation_id}", at)
@@ -57,6 +59,12 @@ class TrashService:
         if kind not in actions:
             raise ReaderError(f"nothing of kind '{kind}' goes to the Trash")
         return actions[kind]
+
+
+def _annotation_label(annotation, title: str) -> str:
+    """“quote” in Title — note: what a user recognises a deleted note by."""
+    note = f" — {_short(annotation.note)}" if annotation.note.strip() else ""
+    return f"“{_short(annotation.quote.exact)}” in {_short(title)}{note}"
 
 
 def _short(text: str) -> str:

@@ -1,4 +1,8 @@
-"""A standalone, printable HTML report: quotes, notes, links and an index of entities. All user text is escaped."""
+"""A standalone, printable HTML report: quotes, notes, links and an index of entities.
+
+All user text is escaped; a note's Markdown is rendered (emphasis, lists, links) with any raw HTML in it shown as
+text, never run. The index lists the entities named in the exported passages, not the whole register.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ blockquote{border-left:3px solid #c9a227;margin:0;padding:.2em 1em;background:#f
 
 
 def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str = "Notes") -> str:
+    """`entities`: those named in the passages of `items` (the caller picks them)."""
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"]
     for _, group in groupby(items, key=lambda item: item.document.id):
@@ -35,10 +40,17 @@ def _item(item: ExportItem) -> str:
     a = item.annotation
     html = [f"<blockquote>{escape(a.quote.exact)}</blockquote>"]
     if a.note.strip():
-        html.append(f"<p>{escape(a.note)}</p>")
+        html.append(f"<div class='note'>{markdown_html(a.note)}</div>")
     if a.tags:
         html.append("<p class='tags'>" + "".join(f"<span>{escape(t)}</span>" for t in a.tags) + "</p>")
     for link in item.links:
         html.append(f"<p class='meta'>{escape(link.label)}: “{escape(link.other.quote.exact)}” "
                     f"({escape(link.other_document.title)}){' — ' + escape(link.note) if link.note else ''}</p>")
     return "\n".join(html)
+
+
+def markdown_html(text: str) -> str:
+    """A note's Markdown as HTML, raw HTML escaped rather than passed through (CommonMark, html off)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).render(text).strip()

@@ -62,7 +62,8 @@ class ExportService:
         if fmt == "csv":
             return csv_format.to_csv(items)
         if fmt == "html":
-            return html_report.to_html(items, self._entities.register())
+            named = {name for names in self._entities_named(items).values() for name in names}
+            return html_report.to_html(items, [e for e in self._entities.register() if e.name in named])
         if fmt == "tei":
             return tei.to_tei(self._tei_documents(items, scope), self._entities.register())
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)

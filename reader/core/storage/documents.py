@@ -36,6 +36,12 @@ def get_document(db: Store, document_id: int, *, include_trashed: bool = False) 
     return _info(rows[0]) if rows else None
 
 
+def titles(db: Store) -> dict[int, str]:
+    """Every document's title (its file name when it has none), the Trash's included."""
+    sql = "SELECT id, COALESCE(NULLIF(title, ''), file_name) FROM documents"
+    return dict(db.execute(sql).fetchall())
+
+
 def find_document_id(db: Store, file_name: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE file_name = ? AND deleted_at IS NULL", [file_name]).fetchone()
     return row[0] if row else None

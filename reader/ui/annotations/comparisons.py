@@ -11,6 +11,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.records.comparisons import ComparisonFilter, ComparisonSide
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
+from reader.core.wording import plural
 from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
 
@@ -124,7 +125,7 @@ class ComparisonsView(QWidget):
 
     def _on_filter_changed(self, *_args) -> None:
         self.model.set_rows(self._comparisons.list(self.current_filter()))
-        self.count_label.setText(f"{self.model.rowCount()} linked pairs")
+        self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())

@@ -34,7 +34,7 @@ class TrashDialog(QDialog):
     def refresh(self, *_args) -> None:
         self.item_list.clear()
         for item in self._trash.items():
-            entry = QListWidgetItem(f"{item.kind}: {item.label}  ·  deleted {item.deleted_at}")
+            entry = QListWidgetItem(f"{item.kind.capitalize()}: {item.label}  ·  deleted {_when(item.deleted_at)}")
             entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.id))
             self.item_list.addItem(entry)
         self.empty_label.setVisible(self.item_list.count() == 0)
@@ -49,3 +49,14 @@ class TrashDialog(QDialog):
         if entry is not None:
             kind, item_id = entry.data(Qt.ItemDataRole.UserRole)
             self._ops.run(f"Restore {kind}", lambda: self._trash.restore(kind, item_id))
+
+
+def _when(stamp: str) -> str:
+    """'2026-12-04T16:42:48+00:00' as the local '4 Dec 2026, 17:42'."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
