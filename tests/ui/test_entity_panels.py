@@ -130,3 +130,25 @@ def test_comparisons_offers_the_entities_of_linked_passages(recognised, qtbot):
     assert not view.entity_box.isHidden()
     labels = [view.entity_box.itemText(i) for i in range(view.entity_box.count())]
     assert any("1934" in label for label in labels)
+
+
+def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(recognised, monkeypatch, qtbot):
+    """Merge selected asks which name to keep and keeps it; accepting a variant suggestion removes it from the list."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = recognised.entity_panels.register.widget()
+    first, second = (_row_of(panel, name) for name in ("Moscow", "Mongolia"))
+    for row in (first, second):
+        flags = panel.table.selectionModel().SelectionFlag
+        panel.table.selectionModel().select(panel.proxy.index(row, 0), flags.Select | flags.Rows)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("Mongolia", True))
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Merge selected"].click()
+    names = {e.name for e in recognised.workspace.entities.register()}
+    assert "Mongolia" in names and "Moscow" not in names
+    before = panel.suggestion_list.count()
+    assert before >= 1  # the corpus has spelling variants ('Pan Mongolia' / 'Pan-Mongolia')
+    panel.suggestion_list.setCurrentRow(0)
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Accept suggestion"].click()
+    assert panel.suggestion_list.count() == before - 1

@@ -290,3 +290,20 @@ def test_next_and_previous_mention_keys(window, qtbot):
     assert pane.view.selection_range() == (genden[1], genden[1] + 6)
     qtbot.keyClick(pane.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert pane.view.selection_range() == (genden[0], genden[0] + 6)
+
+
+def test_a_highlight_on_a_date_is_visible_over_its_mention(window, qtbot):
+    """Protects visible highlights: a date mention is an underline, the user's highlight a background over it."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("November 15, 1934")
+    end = start + len("November 15, 1934")
+    window.reading_area.services.providers.append(lambda doc: [Span(start, end, "mention", "DATE", 3)])
+    pane = window.reading_area.open_document(document_id)
+    [(_, _, plain)] = _formats_at(pane, start, end)
+    assert plain.background().style() == Qt.BrushStyle.NoBrush
+    assert plain.underlineStyle() != plain.UnderlineStyle.NoUnderline
+    _select(pane, start, end)
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    painted = _formats_at(pane, start, end)
+    assert any(fmt.background().color().alpha() >= 120 for _, _, fmt in painted)

@@ -199,9 +199,16 @@ class RegisterPanel(QWidget):
                 self._decide("Change entity type", lambda entities: entities.set_type(ids[0], kind))
 
     def _on_merge_clicked(self) -> None:
+        """Merge the selected entities into the one whose name the user picks (its name and type are kept)."""
         ids = self.selected_ids()
-        if len(ids) >= 2:
-            self._decide("Merge entities", lambda entities: [entities.merge(ids[0], other) for other in ids[1:]])
+        if len(ids) < 2:
+            return
+        names = [self._entities.describe(entity_id).name for entity_id in ids]
+        name, ok = QInputDialog.getItem(self, "Merge entities", "Keep the name:", names, 0, False)
+        if ok:
+            keeper = ids[names.index(name)]
+            others = [entity_id for entity_id in ids if entity_id != keeper]
+            self._decide("Merge entities", lambda entities: [entities.merge(keeper, other) for other in others])
 
     def _on_reject_clicked(self) -> None:
         for entity_id in self.selected_ids():

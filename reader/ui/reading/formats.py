@@ -22,16 +22,15 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
     """The character format painted for one span."""
     fmt = QTextCharFormat()
     if span.kind == "mention":
+        # Entities are a coloured underline only, so that a user's highlight (a background) stays visible on a
+        # name or a date; a doubtful one is dotted (register > Doubtful).
         color = QColor(ENTITY_COLORS.get(span.label, OTHER_ENTITY_COLOR))
-        doubtful = span.doubtful  # lighter, dotted: the user confirms rather than hunts (register > Doubtful)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if doubtful
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if span.doubtful
                               else QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color)
-        color.setAlpha(15 if doubtful else 40)
-        fmt.setBackground(color)
     elif span.kind in ("highlight", "note"):
         tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
-        tint.setAlpha(110)
+        tint.setAlpha(150 if palette.color(QPalette.ColorRole.Base).lightness() > 128 else 120)
         fmt.setBackground(tint)
         if span.kind == "note":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
