@@ -32,6 +32,7 @@ class MetadataPanel(QWidget):
         self.line_edits = {name: QLineEdit(self) for name, _ in _LINE_FIELDS}
         self.kind_box = QComboBox(self)
         self.kind_box.addItems(DOCUMENT_KINDS)
+        self.kind_box.setEditable(True)  # the list suggests; any kind a historian uses can be typed
         self.source_note = QPlainTextEdit(self, placeholderText="Where this source comes from, how it was found…")
         self.save_button = QPushButton("Save metadata", self)
         self.save_button.clicked.connect(self._on_save_clicked)

@@ -36,3 +36,16 @@ def test_by_line_author():
     """A 'By Name' line gives the author."""
     text = "The Purge of 1937 in Mongolia\n\nBy Christopher Kaplonski\n\nThe purge began in September.\n"
     assert extract_metadata(text, []).author == "Christopher Kaplonski"
+
+
+def test_kind_is_what_the_text_says_it_is():
+    """A DOI with an Abstract heading is a journal abstract, a DOI alone a journal article, a 'Published on <date>'
+    line a news article; a text that says nothing stays unknown."""
+    from reader.core.documents.metadata import extract_metadata
+
+    abstract = "Oriental Studies\nA Title of Some Length Here\nDOI\n10.1234/abc.5\nAbstract\nThe text.\n"
+    assert extract_metadata(abstract, []).kind == "journal abstract"
+    assert extract_metadata(abstract.replace("Abstract\n", ""), []).kind == "journal article"
+    news = "A Headline of the Day Here\nDaily Post Published on 2024-02-17\nOn a winter night in 1935...\n"
+    assert extract_metadata(news, []).kind == "news article"
+    assert extract_metadata("Just some words about Genden and Stalin in 1934.\n", []).kind == "unknown"

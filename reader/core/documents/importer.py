@@ -133,4 +133,6 @@ def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
     for key, value in source.metadata.items():
         if key in METADATA_FIELDS and value and not found.get(key):
             found[key] = value
+    if found.get("kind") in (None, "unknown") and source.pages and all(p.origin == "ocr" for p in source.pages):
+        found["kind"] = "archival document"  # a scan: what a historian photographs in an archive
     store.update_metadata(db, document_id, found)

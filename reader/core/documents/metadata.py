@@ -31,11 +31,28 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
     """Best guesses for a new document; every field stays editable, and an empty one means 'not found'."""
     head = [line for line in split_lines(text) if not line.blank and not overlaps(boilerplate, line.start, line.end)]
     head = head[:HEAD_LINES]
+    doi = _first(_DOI, text)
     found = Metadata(
         title=_title(head), author=_author(head), date_published=_date(head),
-        doi=_first(_DOI, text), url=_first(_URL, text), language=_language(text),
+        doi=doi, url=_first(_URL, text), language=_language(text), kind=_kind(head, text, doi),
     )
     return _merge_html(found, html) if html else found
+
+
+_ABSTRACT = re.compile(r"^(?:abstract|summary|аннотация|résumé|zusammenfassung)[.:]?$", re.IGNORECASE)
+_DATELINE = re.compile(r"\b(?:updated|published|posted)\s+(?:on\s+)?\d", re.IGNORECASE)
+ABSTRACT_CHARS = 20_000
+
+
+def _kind(head: list[Line], text: str, doi: str) -> str:
+    """What the text says it is: a DOI makes a journal article (an abstract page when an 'Abstract' heading opens
+    a short text); a 'Published/Updated on <date>' line near the top makes a news article; else 'unknown'."""
+    if doi:
+        has_abstract = any(_ABSTRACT.match(line.text.strip()) for line in head)
+        return "journal abstract" if has_abstract and len(text) < ABSTRACT_CHARS else "journal article"
+    if any(_DATELINE.search(line.text) for line in head[:12]):
+        return "news article"
+    return "unknown"
 
 
 def _title(head: list[Line]) -> str:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DOCUMENT_KINDS = ("primary", "secondary", "tertiary", "unknown")
+# What a source is: found at import where the text says so (a DOI, a dateline, a scan), and editable (free text
+# too: these are the suggestions). Primary / secondary / tertiary stay for sources judged that way.
+DOCUMENT_KINDS = ("archival document", "letter", "diary", "memoir", "official record", "newspaper article",
+                  "news article", "journal article", "journal abstract", "book", "book chapter", "web page",
+                  "primary", "secondary", "tertiary", "unknown")
 METADATA_FIELDS = ("title", "author", "date_published", "url", "doi", "kind", "language", "source_note")
 
 
