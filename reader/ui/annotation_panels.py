@@ -29,7 +29,7 @@ class AnnotationPanels:
     review: LazyPanel
     notebook: LazyPanel
     source_criticism: LazyPanel
-    links: LazyPanel
+    inspector: LazyPanel  # the Note inspector: the selected annotation with its note, tags, colour and links
 
 
 @dataclass
@@ -49,7 +49,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     context = _Context(window, workspace, ops, events, area)
     panels = AnnotationPanels(
         comparisons=ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events),
-        links=window.add_lazy_panel(lambda: _links(context), "Links", RIGHT, "Metadata"),
+        inspector=window.add_lazy_panel(lambda: _inspector(context), "Note", RIGHT, "Metadata"),
         source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", RIGHT,
                                                "Metadata"),
         review=window.add_lazy_panel(lambda: _review(context), "Needs review", RIGHT, "Metadata"),
@@ -57,8 +57,9 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     )
     window.add_panel(panels.comparisons, "Comparisons", Qt.DockWidgetArea.BottomDockWidgetArea)
     panels.comparisons.pair_activated.connect(area.show_pair)
-    area.annotation_selected.connect(lambda annotation_id: panels.links.widget().show_annotation(annotation_id))
-    area.annotation_selected.connect(lambda _id: window.raise_panel("Links"))
+    area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
+    area.annotation_selected.connect(lambda _id: window.raise_panel("Note"))
+    area.note_requested.connect(lambda _id: panels.inspector.widget().editor.source.setFocus())
     window.add_edit_action("&Trash…", lambda: _trash_dialog(context).exec())
     window.add_edit_action("Manage &tags…", lambda: _tag_manager(context).exec())
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
@@ -66,12 +67,12 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     return panels
 
 
-def _links(context: _Context):
-    from reader.ui.annotations.links_list import LinksList
+def _inspector(context: _Context):
+    from reader.ui.annotations.inspector import AnnotationInspector
 
-    links = LinksList(context.workspace.links, context.workspace.documents, context.ops, context.events)
-    links.annotation_activated.connect(context.area.show_annotation)
-    return links
+    inspector = AnnotationInspector(context.workspace, context.ops, context.events)
+    inspector.annotation_activated.connect(context.area.show_annotation)
+    return inspector
 
 
 def _source_criticism(context: _Context):

@@ -84,34 +84,68 @@ def test_highlight_with_the_keyboard_is_painted(window, qtbot):
     assert _formats_at(pane, start, end) == []
 
 
-def test_note_via_the_sidebar(window, qtbot):
-    """N on a selection opens the note editor beside the text; saving stores the note and lists it."""
+def test_note_via_the_inspector(window, qtbot):
+    """N on a selection opens the Note inspector on it, ready to type; saving stores the note, lists it in the
+    pane's notes strip and renders its Markdown."""
     pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
     start = pane.version.text.index("November 24, 1934")
     _select(pane, start, start + len("November 24, 1934"))
     qtbot.keyClick(pane.view, Qt.Key.Key_N)
-    assert "November 24, 1934" in pane.sidebar.editor_label.text()
-    pane.sidebar.editor.source.setPlainText("date of the meeting: **15 or 24 Nov?**")
-    qtbot.mouseClick(pane.sidebar.editor.save_button, Qt.MouseButton.LeftButton)
+    inspector = window.annotation_panels.inspector.widget()
+    assert "November 24, 1934" in inspector.heading.text() and inspector.editor.isEnabled()
+    inspector.editor.source.setPlainText("date of the meeting: **15 or 24 Nov?**")
+    qtbot.mouseClick(inspector.editor.save_button, Qt.MouseButton.LeftButton)
     [annotation] = window.workspace.annotations.for_document(pane.document_id)
     assert annotation.note == "date of the meeting: **15 or 24 Nov?**"
     assert pane.sidebar.annotation_list.count() == 1
     assert "15 or 24 Nov?" in pane.sidebar.annotation_list.item(0).text()
-    assert "15 or 24 Nov?" in pane.sidebar.editor.preview.toPlainText()
+    assert "15 or 24 Nov?" in inspector.editor.preview.toPlainText()
 
 
-def test_editing_a_note_from_the_sidebar(window, qtbot):
-    """Choosing an annotation in the sidebar flashes it and lets its note be edited (undoably)."""
+def test_inspector_edits_tags_colour_and_clears_when_deleted(window, qtbot):
+    """Choosing an annotation shows it in the inspector: note, tags (autocomplete) and colour change undoably; after
+    Delete the inspector clears and cannot be typed into."""
     document_id = _doc(window.workspace, "001_c9451cbdf41c54f1.txt")
-    created = window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    created = window.workspace.annotations.create(document_id, 0, 20, note="first thought", tags=["banquet"])
     pane = window.reading_area.open_document(document_id)
-    item = pane.sidebar.annotation_list.item(0)
-    pane.sidebar.annotation_list.setCurrentItem(item)
-    pane.sidebar.editor.source.setPlainText("second thought")
-    qtbot.mouseClick(pane.sidebar.editor.save_button, Qt.MouseButton.LeftButton)
-    assert window.workspace.annotations.get(created.id).note == "second thought"
+    inspector = window.annotation_panels.inspector.widget()
+    assert not inspector.editor.isEnabled()  # nothing selected: nothing to type into
+    pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(0))
+    assert inspector.editor.text() == "first thought" and inspector.tags.tags() == ("banquet",)
+    inspector.editor.source.setPlainText("second thought")
+    qtbot.mouseClick(inspector.editor.save_button, Qt.MouseButton.LeftButton)
+    inspector.tags.setText("banquet, wine")
+    qtbot.keyClick(inspector.tags, Qt.Key.Key_Return)
+    inspector.colors["pink"].click()
+    after = window.workspace.annotations.get(created.id)
+    assert (after.note, after.tags, after.color) == ("second thought", ("banquet", "wine"), "pink")
     window.ops.undo()
-    assert window.workspace.annotations.get(created.id).note == "first thought"
+    assert window.workspace.annotations.get(created.id).color == "yellow"
+    qtbot.mouseClick(inspector.delete_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.annotations.for_document(document_id) == []
+    assert not inspector.editor.isEnabled() and inspector.editor.text() == ""
+
+
+def test_h_on_a_highlight_selects_it_and_l_links_it(window, qtbot, monkeypatch):
+    """No duplicates: H on an existing highlight selects it; L on it links that annotation instead of a new one."""
+    from reader.ui.annotations.link_dialog import LinkDialog
+
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    start = pane.version.text.index("November 15, 1934")
+    end = start + len("November 15, 1934")
+    _select(pane, start, end)
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    _select(pane, start, end)
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    [highlight] = window.workspace.annotations.for_document(document_id)
+    other = window.workspace.annotations.create(_doc(window.workspace, "002_ff824666d88bbe20.txt"), 0, 10)
+    monkeypatch.setattr(LinkDialog, "exec", lambda self: True)
+    monkeypatch.setattr(LinkDialog, "target", lambda self: other.id)
+    _select(pane, start, end)
+    qtbot.keyClick(pane.view, Qt.Key.Key_L)
+    assert [a.id for a in window.workspace.annotations.for_document(document_id)] == [highlight.id]
+    assert [entry.other.id for entry in window.workspace.links.links_for(highlight.id)] == [other.id]
 
 
 def test_legend_toggles_apply_to_every_pane(window):
@@ -266,7 +300,7 @@ def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
     area.close_pane(right)
     source_id = entry.other.id
     left._on_view_span_clicked(left.view.index.at(left.view.offsets.to_utf16(start))[0].span)
-    links = window.annotation_panels.links.widget()
+    links = window.annotation_panels.inspector.widget().links
     assert links.entries.count() == 1 and "contradicts" in links.entries.item(0).text()
     links._on_entry_double_clicked(links.entries.item(0))
     assert [p.document_id for p in area.panes] == [left.document_id, target.document_id]

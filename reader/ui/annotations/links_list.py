@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.links import LinkService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import LinkedAnnotation
+from reader.core.records.relations import RELATIONS
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -33,14 +34,20 @@ class LinksList(QWidget):
         self._links, self._documents, self._ops, self._events = links, documents, ops, events
         self._annotation_id: int | None = None
         self.entries = QListWidget(self)
+        self.edit_button = QPushButton("Edit link…", self)
         self.remove_button = QPushButton("Remove link", self)
         self.entries.itemDoubleClicked.connect(self._on_entry_double_clicked)
         self.entries.currentRowChanged.connect(self._on_current_row_changed)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         events.links_changed.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.entries)
-        layout.addWidget(self.remove_button)
+        layout.addLayout(buttons)
         self.refresh()
 
     def show_annotation(self, annotation_id: int | None) -> None:
@@ -59,6 +66,25 @@ class LinksList(QWidget):
 
     def _on_current_row_changed(self, row: int) -> None:
         self.remove_button.setEnabled(row >= 0)
+        self.edit_button.setEnabled(row >= 0)
+
+    def _on_edit_clicked(self) -> None:
+        """Change the link's relation and note (one undoable step)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        item = self.entries.currentItem()
+        if item is None:
+            return
+        link = self._links.get(item.data(LINK_ID_ROLE))
+        labels = list(RELATIONS.values())
+        label, ok = QInputDialog.getItem(self, "Edit link", "Relation:", labels,
+                                         list(RELATIONS).index(link.relation), False)
+        if not ok:
+            return
+        note, ok = QInputDialog.getText(self, "Edit link", "Note:", text=link.note)
+        if ok:
+            relation = list(RELATIONS)[labels.index(label)]
+            self._ops.run("Edit link", lambda: self._links.update(link.id, relation=relation, note=note))
 
     def _on_entry_double_clicked(self, item: QListWidgetItem) -> None:
         self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))

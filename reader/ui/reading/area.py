@@ -23,6 +23,7 @@ class PaneArea(QWidget):
     entity_clicked = Signal(int)
     annotation_selected = Signal(int)
     recognition_retry_requested = Signal()
+    note_requested = Signal(int)
 
     def __init__(self, services: ReadingServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -137,6 +138,7 @@ class PaneArea(QWidget):
         pane.move_requested.connect(lambda step: self.move_pane(pane, step))
         pane.maximise_requested.connect(lambda: self.toggle_maximised(pane))
         pane.recognition_retry_requested.connect(self.recognition_retry_requested)
+        pane.note_requested.connect(self.note_requested)
         pane.view.focused.connect(lambda: self._activate(pane))
         return pane
 

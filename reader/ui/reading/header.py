@@ -19,6 +19,7 @@ class PaneHeader(QWidget):
     maximise_requested = Signal()
     boilerplate_hidden_changed = Signal(bool)
     retry_requested = Signal()
+    notes_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -34,7 +35,10 @@ class PaneHeader(QWidget):
         self.boilerplate_button = QToolButton(self, text="Boilerplate: dimmed", checkable=True,
                                               toolTip="Hide or dim adverts, footers and other boilerplate")
         self.boilerplate_button.toggled.connect(self._on_boilerplate_toggled)
-        buttons = [self.boilerplate_button]
+        self.notes_button = QToolButton(self, text="Notes", checkable=True, autoRaise=True,
+                                        toolTip="Show or hide this text's highlights and notes beside it")
+        self.notes_button.toggled.connect(self.notes_toggled)
+        buttons = [self.notes_button, self.boilerplate_button]
         for text, tip, slot in (("◀", "Move left", lambda: self.move_requested.emit(-1)),
                                 ("▶", "Move right", lambda: self.move_requested.emit(1)),
                                 ("⤢", "Maximise / restore", self.maximise_requested.emit),

@@ -1,4 +1,4 @@
-"""One document pane: header, find bar, the text with its overview strip, and the notes sidebar."""
+"""One document pane: header, find bar, the text with its overview strip, and a notes strip shown on request."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ class DocumentPane(QWidget):
     move_requested = Signal(int)
     maximise_requested = Signal()
     recognition_retry_requested = Signal()
+    note_requested = Signal(int)  # N: the inspector should open this annotation's note for writing
 
     def __init__(self, services: ReadingServices, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,7 +55,6 @@ class DocumentPane(QWidget):
         self.boilerplate_hidden = False
         self.highlight_color = HIGHLIGHT_COLORS[0]
         self._spans: list[Span] = []
-        self._pending_note: tuple[int, int] | None = None
         self._formats: dict[tuple[str, str], object] = {}
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
@@ -79,6 +79,7 @@ class DocumentPane(QWidget):
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
+        self.sidebar.hide()  # the notes strip, shown from the header: the text keeps the width by default
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -119,8 +120,7 @@ class DocumentPane(QWidget):
         self.view.describe = self._describe
         self.overview.position_clicked.connect(self._on_overview_position_clicked)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
-        self.sidebar.note_saved.connect(self._on_sidebar_note_saved)
-        self.sidebar.delete_requested.connect(self._on_sidebar_delete_requested)
+        self.header.notes_toggled.connect(self.sidebar.setVisible)
 
     # -- what the pane shows -------------------------------------------------------------------------------------
 
@@ -212,31 +212,58 @@ class DocumentPane(QWidget):
     # -- what the user does --------------------------------------------------------------------------------------
 
     def highlight_selection(self, color: str | None = None) -> None:
+        """H: highlight the selection, or, when it is already a highlight, select that one (no duplicates)."""
         selection = self.view.selection_range()
         if selection is None:
             return
-        self.highlight_color = color or self.highlight_color
-        annotations, color = self.services.workspace.annotations, self.highlight_color
-        self.services.ops.run("Highlight", lambda: annotations.create(self.document_id, *selection, color=color))
+        existing = self.annotation_at(*selection)
+        if existing is not None:
+            self.select_annotation(existing)
+            return
+        annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
+        color = self.highlight_color
+        created = self.services.ops.run("Highlight", lambda: annotations.create(self.document_id, *selection,
+                                                                                color=color))
+        if created is not None:
+            self.select_annotation(created.id)
 
     def note_selection(self) -> None:
+        """N: the selection's annotation (made now if there is none) opens in the Note inspector, ready to write."""
         selection = self.view.selection_range()
         if selection is None:
             return
-        self._pending_note = selection
-        self.sidebar.edit_new_note(self.version.text[selection[0]:selection[1]])
+        annotation_id = self.annotation_at(*selection)
+        if annotation_id is None:
+            annotations, color = self.services.workspace.annotations, self.highlight_color
+            created = self.services.ops.run("Add note", lambda: annotations.create(self.document_id, *selection,
+                                                                                   color=color))
+            annotation_id = created.id if created is not None else None
+        if annotation_id is not None:
+            self.select_annotation(annotation_id)
+            self.note_requested.emit(annotation_id)
 
     def link_selection(self) -> None:
+        """L: link the selection (its annotation when it is one already, else the passage) to another passage."""
         selection = self.view.selection_range()
         if selection is None:
             return
         workspace = self.services.workspace
-        source = Passage(self.document_id, *selection)
+        existing = self.annotation_at(*selection)
+        source = existing if existing is not None else Passage(self.document_id, *selection)
         dialog = LinkDialog(workspace.annotations, workspace.documents, source,
                             self.version.text[selection[0]:selection[1]], self)
         if dialog.exec() and dialog.target() is not None:
             target, relation, note = dialog.target(), dialog.relation(), dialog.note()
             self.services.ops.run("Link", lambda: workspace.links.link(source, target, relation, note))
+
+    def annotation_at(self, start: int, end: int) -> int | None:
+        """The live annotation on exactly this stretch, if any."""
+        return next((a.id for a in self.services.workspace.annotations.for_document(self.document_id)
+                     if (a.start, a.end) == (start, end) and a.anchor_status != "orphan"), None)
+
+    def select_annotation(self, annotation_id: int) -> None:
+        self.sidebar.select(annotation_id)
+        self.annotation_selected.emit(annotation_id)
 
     def copy_with_citation(self) -> None:
         selection = self.view.selection_range()
@@ -251,20 +278,6 @@ class DocumentPane(QWidget):
         source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
                                              meta.date_published) if part)
         return f"“{quote}” ({source})"
-
-    def _on_sidebar_note_saved(self, annotation_id: int | None, text: str) -> None:
-        annotations, ops = self.services.workspace.annotations, self.services.ops
-        if annotation_id is not None:
-            ops.run("Edit note", lambda: annotations.set_note(annotation_id, text))
-        elif self._pending_note is not None:
-            start, end = self._pending_note
-            self._pending_note = None
-            color = self.highlight_color
-            ops.run("Add note", lambda: annotations.create(self.document_id, start, end, color=color, note=text))
-
-    def _on_sidebar_delete_requested(self, annotation_id: int) -> None:
-        annotations = self.services.workspace.annotations
-        self.services.ops.run("Delete annotation", lambda: annotations.delete(annotation_id))
 
     def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
         annotation = self.services.workspace.annotations.get(annotation_id)

@@ -1,0 +1,119 @@
+"""The Note inspector: one place for the selected highlight or note — its note (Markdown), tags (with autocomplete),
+colour, links (edit, remove, go), when it was made and changed, and Delete.
+
+Why one inspector instead of an editor in every pane: with two to four panes side by side, a per-pane editor left
+each text column 30 characters wide and the note 3 words a line. With nothing selected it cannot be typed into; when
+its annotation is deleted (here, by Undo, or from another program) it clears.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from reader.core.errors import ReaderError
+from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
+from reader.core.workspace import Workspace
+from reader.ui.annotations.links_list import LinksList
+from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.annotations.tag_editor import TagEditor
+from reader.ui.events import AnnotationEvents
+from reader.ui.operations import OpRunner
+from reader.ui.reading.colors import HIGHLIGHT_TINTS
+
+EMPTY = "Select a highlight or a note in a text to see and edit it here."
+
+
+class AnnotationInspector(QWidget):
+    """Shows one annotation; every change is an undoable operation; `annotation_activated(id)` goes to a link's
+    other end."""
+
+    annotation_activated = Signal(int)
+
+    def __init__(self, workspace: Workspace, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workspace, self._ops = workspace, ops
+        self.annotation: Annotation | None = None
+        self.heading = QLabel(EMPTY, self, wordWrap=True)
+        self.editor = NoteEditor(self)
+        self.tags = TagEditor(workspace.tags, self)
+        self.colors = {name: self._color_button(name) for name in HIGHLIGHT_COLORS}
+        self.links = LinksList(workspace.links, workspace.documents, ops, events, self)
+        self.dates = QLabel("", self)
+        self.delete_button = QPushButton("Delete highlight", self)
+        self._connect(events)
+        self._lay_out()
+        self.show_annotation(None)
+
+    def _color_button(self, name: str) -> QToolButton:
+        button = QToolButton(self, toolTip=f"Colour: {name}", checkable=True, autoExclusive=True)
+        button.setStyleSheet(f"QToolButton {{ background: {HIGHLIGHT_TINTS[name]}; min-width: 18px; }}"
+                             "QToolButton:checked { border: 2px solid palette(text); }")
+        button.clicked.connect(lambda _checked=False, color=name: self._set_color(color))
+        return button
+
+    def _set_color(self, color: str) -> None:
+        self._change("Change colour", lambda a: self._workspace.annotations.set_color(a.id, color))
+
+    def _connect(self, events: AnnotationEvents) -> None:
+        self.editor.note_saved.connect(lambda text: self._change("Edit note", lambda a: self._workspace.annotations
+                                                                 .set_note(a.id, text)))
+        self.tags.tags_edited.connect(lambda names: self._change("Edit tags", lambda a: self._workspace.annotations
+                                                                 .set_tags(a.id, names)))
+        self.delete_button.clicked.connect(lambda: self._change("Delete annotation", lambda a: self._workspace
+                                                                .annotations.delete(a.id)))
+        self.links.annotation_activated.connect(self.annotation_activated)
+        events.annotations_changed.connect(self._on_annotations_changed)
+        events.tags_changed.connect(self.tags.refresh)
+
+    def _lay_out(self) -> None:
+        colors = QHBoxLayout()
+        colors.addWidget(QLabel("Colour", self))
+        for button in self.colors.values():
+            colors.addWidget(button)
+        colors.addStretch(1)
+        colors.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.editor, 3)
+        layout.addWidget(QLabel("Tags", self))
+        layout.addWidget(self.tags)
+        layout.addLayout(colors)
+        layout.addWidget(QLabel("Links", self))
+        layout.addWidget(self.links, 2)
+        layout.addWidget(self.dates)
+
+    def show_annotation(self, annotation_id: int | None) -> None:
+        """Show an annotation, or nothing (everything disabled) when it is None or gone."""
+        try:
+            self.annotation = self._workspace.annotations.get(annotation_id) if annotation_id else None
+        except ReaderError:
+            self.annotation = None
+        annotation = self.annotation
+        for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
+            widget.setEnabled(annotation is not None)
+        if annotation is None:
+            self.heading.setText(EMPTY)
+            self.editor.set_note("")
+            self.tags.set_tags(())
+            self.dates.setText("")
+            self.links.show_annotation(None)
+            return
+        title = self._workspace.documents.get(annotation.document_id).title
+        quote = " ".join(annotation.quote.exact.split())
+        self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}")
+        self.editor.set_note(annotation.note)
+        self.tags.set_tags(annotation.tags)
+        self.colors.get(annotation.color, self.colors[HIGHLIGHT_COLORS[0]]).setChecked(True)
+        self.links.show_annotation(annotation.id)
+        self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
+                           f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
+
+    def _change(self, label: str, change) -> None:
+        annotation = self.annotation
+        if annotation is not None:
+            self._ops.run(label, lambda: change(annotation))
+
+    def _on_annotations_changed(self, document_id: int) -> None:
+        if self.annotation is not None and self.annotation.document_id == document_id:
+            self.show_annotation(self.annotation.id)  # its new state, or nothing if it went to the Trash
