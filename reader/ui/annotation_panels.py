@@ -18,7 +18,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
-RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 @dataclass
@@ -47,15 +47,18 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
                               events: AnnotationEvents, area: PaneArea) -> AnnotationPanels:
     """Create the panels as docks of `window` and connect them to the reader and to each other."""
     context = _Context(window, workspace, ops, events, area)
+    comparisons = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
+    window.add_panel(comparisons, "Comparisons", BOTTOM)
+    # Beside the text, only what follows the reading (Metadata, Note, Mentions): three tabs whose names fit.
+    # Below it, the wide views (Comparisons, Needs review, Notebook, Source criticism).
     panels = AnnotationPanels(
-        comparisons=ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events),
+        comparisons=comparisons,
         inspector=window.add_lazy_panel(lambda: _inspector(context), "Note", RIGHT, "Metadata"),
-        source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", RIGHT,
-                                               "Metadata"),
-        review=window.add_lazy_panel(lambda: _review(context), "Needs review", RIGHT, "Metadata"),
-        notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", RIGHT, "Metadata"),
+        source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", BOTTOM,
+                                               "Comparisons"),
+        review=window.add_lazy_panel(lambda: _review(context), "Needs review", BOTTOM, "Comparisons"),
+        notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", BOTTOM, "Comparisons"),
     )
-    window.add_panel(panels.comparisons, "Comparisons", Qt.DockWidgetArea.BottomDockWidgetArea)
     panels.comparisons.pair_activated.connect(area.show_pair)
     area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
     area.annotation_selected.connect(lambda _id: window.raise_panel("Note"))

@@ -61,6 +61,7 @@ def run_app(db_path: Path) -> int:
         return 1
     window = build_window(workspace, settings_for(db_path))
     sys.excepthook = fault_handler(window, db_path)
+    app.focusChanged.connect(window.reading_area.follow_focus)
     window.show()
     start_recognition(window, window.entity_panels, window.reading_area)
     try:

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QProgressDialog
 
-IMPORT_FILTER = "Texts (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+MINIMUM_SIZE = (900, 560)  # below this the docks and two texts would overlap
+
+
+def import_filter() -> str:
+    """The file dialog's filter: every format the importer reads (built when the dialog opens: the readers' list
+    lives with the readers)."""
+    from reader.core.documents.sources import supported_suffixes
+
+    patterns = " ".join(f"*{suffix}" for suffix in sorted(supported_suffixes()))
+    return f"Sources ({patterns});;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setCentralWidget(reading_area)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
@@ -92,27 +102,40 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Bring back geometry and dock layout; called once every panel has been added."""
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen(1400, 900)
         if state is None or not self.restoreState(state):
             self._default_layout()
+        self._fit_to_screen(self.width(), self.height())
         session = self.settings.value("reading/session")
         if session:
             import json
 
             self.reading_area.restore_session(json.loads(session))
 
+    def reset_layout(self) -> None:
+        """View > Reset layout: the docks where they start, the window fitted to the screen."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+        self._fit_to_screen(1400, 900)
+        self._default_layout()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Never larger than the screen's free area (a panel opened must not push the window past it)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() >= MINIMUM_SIZE[0]:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
+
     def _default_layout(self) -> None:
         """First start: the reading area gets most of the window; side panels keep a readable width."""
         docks = self.docks
         left_right = [d for d in (docks.get("library_dock"), docks.get("metadata_dock")) if d]
-        self.resizeDocks(left_right, [270, 330][:len(left_right)], Qt.Orientation.Horizontal)
+        self.resizeDocks(left_right, [215, 255][:len(left_right)], Qt.Orientation.Horizontal)
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
         bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
         self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)
-        for name in ("metadata_dock", "library_dock"):
+        for name in ("metadata_dock", "library_dock", "comparisons_dock"):
             if name in docks:
                 docks[name].raise_()
 
@@ -126,6 +149,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self._add_undo_actions()
         self.view_menu = self.menuBar().addMenu("&View")
+        self._action(self.view_menu, "&Reset layout", None, self.reset_layout)
+        self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
 
@@ -157,6 +182,7 @@ class MainWindow(QMainWindow):
     def _connect_panels(self) -> None:
         self.library.document_activated.connect(self._on_library_document_activated)
         self.library.delete_requested.connect(self.delete_document)
+        self.reading_area.document_focused.connect(self._on_document_focused)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
         self.events.annotations_changed.connect(self.refresh_library)
@@ -174,6 +200,12 @@ class MainWindow(QMainWindow):
 
     def _on_library_document_activated(self, document_id: int) -> None:
         self.reading_area.open_document(document_id)
+
+    def _on_document_focused(self, document_id: int) -> None:
+        """Metadata, Source criticism and the Notebook follow the pane the user works in."""
+        self.library.select_document(document_id)
+        self.metadata.show_document(self.workspace.documents.get(document_id))
+        self.document_selected.emit(document_id)
 
     def _on_library_selection_changed(self, *_args) -> None:
         document_id = self.library.selected_document_id()
@@ -206,7 +238,7 @@ class MainWindow(QMainWindow):
     def _on_import_chosen(self) -> None:
         from reader.ui.file_dialogs import open_file_names
 
-        paths = open_file_names(self, "Import documents", "", IMPORT_FILTER)
+        paths = open_file_names(self, "Import documents", "", import_filter())
         if paths:
             self.import_paths([Path(p) for p in paths])
 

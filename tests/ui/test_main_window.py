@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from reader.core.workspace import Workspace
 from reader.ui.app import build_window, settings_for
@@ -205,3 +205,40 @@ def test_edit_undo_reaches_a_change_made_from_the_command_line(window, qtbot):
     window.undo_action.trigger()
     assert window.workspace.annotations.all() == []
     assert window.redo_action.text() == "&Redo Add annotation"
+
+
+def test_the_window_never_grows_when_panes_and_docks_open(window, qtbot):
+    """Protects small screens: four texts and every panel opened at 1366x768 keep the window at that size."""
+    window.resize(1366, 768)
+    for info in window.workspace.documents.list()[:4]:
+        window.reading_area.open_document(info.id)
+    for dock in window.docks.values():
+        window.raise_panel(dock.windowTitle())
+    QApplication.processEvents()  # let the layout settle
+    assert window.width() == 1366
+    assert all(pane.width() > 150 for pane in window.reading_area.panes)
+
+
+def test_reset_layout_brings_the_docks_back(window):
+    """View > Reset layout docks a floating panel again and shows the default side panels."""
+    dock = window.docks["metadata_dock"]
+    dock.setFloating(True)
+    reset = next(a for a in window.view_menu.actions() if a.text() == "&Reset layout")
+    reset.trigger()
+    assert not dock.isFloating() and dock.isVisible()
+
+
+def test_the_reading_position_comes_back_by_text(window, qtbot, tmp_path):
+    """A pane reopens at the same text (its first visible character), even when the window is narrower."""
+    document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    pane = window.reading_area.open_document(document_id)
+    target = pane.version.text.index("At the climax of the banquet")
+    pane.view.show_from(target)
+    state = window.reading_area.session_state()
+    again = build_window(window.workspace, settings_for(tmp_path / "other.db"))
+    qtbot.addWidget(again)
+    again.resize(1000, 700)
+    again.show()
+    again.reading_area.restore_session(state)
+    restored = again.reading_area.panes[0].view.first_visible_offset()
+    assert abs(restored - target) < 200

@@ -46,6 +46,11 @@ class SourceFile:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+def supported_suffixes() -> set[str]:
+    """Every file name ending the importer reads (for the window's file dialog)."""
+    return set(FORMATS)
+
+
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
     """Files to import from files and folders (folders: supported files, recursively, in name order)."""
     files: list[Path] = []

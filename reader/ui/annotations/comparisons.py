@@ -94,6 +94,9 @@ class ComparisonsView(QWidget):
         filters = QHBoxLayout()
         for widget in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box,
                        self.reliability_box):
+            if isinstance(widget, QComboBox):  # long titles must not widen the window: they show in full on open
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(12)
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)

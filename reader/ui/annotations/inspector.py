@@ -39,7 +39,7 @@ class AnnotationInspector(QWidget):
         self.tags = TagEditor(workspace.tags, self)
         self.colors = {name: self._color_button(name) for name in HIGHLIGHT_COLORS}
         self.links = LinksList(workspace.links, workspace.documents, ops, events, self)
-        self.dates = QLabel("", self)
+        self.dates = QLabel("", self, wordWrap=True)
         self.delete_button = QPushButton("Delete highlight", self)
         self._connect(events)
         self._lay_out()
@@ -72,7 +72,6 @@ class AnnotationInspector(QWidget):
         for button in self.colors.values():
             colors.addWidget(button)
         colors.addStretch(1)
-        colors.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.editor, 3)
@@ -82,6 +81,7 @@ class AnnotationInspector(QWidget):
         layout.addWidget(QLabel("Links", self))
         layout.addWidget(self.links, 2)
         layout.addWidget(self.dates)
+        layout.addWidget(self.delete_button)
 
     def show_annotation(self, annotation_id: int | None) -> None:
         """Show an annotation, or nothing (everything disabled) when it is None or gone."""

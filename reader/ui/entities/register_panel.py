@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -138,9 +139,9 @@ class RegisterPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 1)
         filters.addWidget(self.type_box)
-        decisions = QHBoxLayout()
-        for text in ("Rename…", "Type…", "Merge selected", "Not an entity", "Details…", "Place…"):
-            decisions.addWidget(self._buttons[text])
+        decisions = QGridLayout()  # three a row: the dock stays narrow beside two or three texts
+        for number, text in enumerate(("Rename…", "Type…", "Merge selected", "Not an entity", "Details…", "Place…")):
+            decisions.addWidget(self._buttons[text], number // 3, number % 3)
         suggestion_buttons = QHBoxLayout()
         for text in ("Accept suggestion", "Reject suggestion"):
             suggestion_buttons.addWidget(self._buttons[text])

@@ -24,6 +24,7 @@ class PaneArea(QWidget):
     annotation_selected = Signal(int)
     recognition_retry_requested = Signal()
     note_requested = Signal(int)
+    document_focused = Signal(int)  # the pane the user works in changed: side panels follow its document
 
     def __init__(self, services: ReadingServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,9 +150,20 @@ class PaneArea(QWidget):
         self._update_empty_state()
 
     def _activate(self, pane: DocumentPane) -> None:
+        changed = pane is not self._active
         self._active = pane
+        if changed:
+            self.document_focused.emit(pane.document_id)
         if self._maximised is not None and self._maximised is not pane:
             self.toggle_maximised(self._maximised)
+
+    def follow_focus(self, _old, new) -> None:
+        """A click or Tab into a pane makes it the focused one (QApplication.focusChanged)."""
+        widget = new
+        while widget is not None and widget not in self.panes:
+            widget = widget.parentWidget()
+        if widget is not None:
+            self._activate(widget)
 
     def _update_empty_state(self) -> None:
         self.empty_label.setVisible(not self.panes)
@@ -164,9 +176,10 @@ class PaneArea(QWidget):
     # -- session -------------------------------------------------------------------------------------------------
 
     def session_state(self) -> dict:
-        """Open panes in order with scroll position and zoom, splitter sizes and the legend, for the next start."""
+        """Open panes in order with the reading position (the first visible character) and zoom, splitter sizes and
+        the legend, for the next start."""
         return {
-            "panes": [{"document_id": p.document_id, "scroll": p.view.verticalScrollBar().value(),
+            "panes": [{"document_id": p.document_id, "position": p.view.first_visible_offset(),
                        "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden} for p in self.panes],
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
@@ -181,6 +194,6 @@ class PaneArea(QWidget):
                 pane = self.open_document(entry["document_id"])
                 pane.view.set_zoom(int(entry.get("zoom", 0)))
                 pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
-                pane.view.verticalScrollBar().setValue(int(entry.get("scroll", 0)))
+                pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))

@@ -32,10 +32,10 @@ class PaneHeader(QWidget):
         self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retry_button = QToolButton(self, text="Retry", toolTip="Run entity recognition on this text again")
         self.retry_button.clicked.connect(self.retry_requested)
-        self.boilerplate_button = QToolButton(self, text="Boilerplate: dimmed", checkable=True,
-                                              toolTip="Hide or dim adverts, footers and other boilerplate")
+        self.boilerplate_button = QToolButton(self, text="▤", checkable=True, autoRaise=True,
+                                              toolTip="Boilerplate (adverts, footers) is dimmed: click to hide it")
         self.boilerplate_button.toggled.connect(self._on_boilerplate_toggled)
-        self.notes_button = QToolButton(self, text="Notes", checkable=True, autoRaise=True,
+        self.notes_button = QToolButton(self, text="✎", checkable=True, autoRaise=True,
                                         toolTip="Show or hide this text's highlights and notes beside it")
         self.notes_button.toggled.connect(self.notes_toggled)
         buttons = [self.notes_button, self.boilerplate_button]
@@ -79,5 +79,6 @@ class PaneHeader(QWidget):
         self.retry_button.setVisible(bool(info.recognition_error))
 
     def _on_boilerplate_toggled(self, hidden: bool) -> None:
-        self.boilerplate_button.setText("Boilerplate: hidden" if hidden else "Boilerplate: dimmed")
+        self.boilerplate_button.setToolTip("Boilerplate (adverts, footers) is hidden: click to dim it instead"
+                                           if hidden else "Boilerplate (adverts, footers) is dimmed: click to hide it")
         self.boilerplate_hidden_changed.emit(hidden)

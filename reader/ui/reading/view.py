@@ -92,6 +92,20 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def first_visible_offset(self) -> int:
+        """The code-point offset of the first character at the top of the view: where the reader is."""
+        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        return self.offsets.to_code_point(position)
+
+    def show_from(self, offset: int) -> None:
+        """Scroll so that the character at `offset` is at the top (a reading position, whatever the width)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.offsets.to_utf16(offset), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())  # from the bottom, ensuring the cursor visible puts it at the top
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def scroll_to(self, start: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_utf16(start))
