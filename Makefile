@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint bench screenshot clean-venv bytecode reliability
+.PHONY: run test lint bench screenshots clean-venv bytecode reliability
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,11 @@ reliability: $(STAMP)
 bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) scripts/screenshot.py docs/screenshot.png
+# The reading desk in a real X window under Xvfb (apt-get install xvfb), two and three panes at three screen sizes.
+screenshots: $(STAMP)
+	for size in 1366x768 1440x900 1920x1080; do \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 $${size}x24" $(PY) scripts/screenshots.py $${size%x*} $${size#*x}; \
+	done
 
 clean-venv:
 	rm -rf $(VENV)

@@ -38,7 +38,7 @@ def test_double_click_opens_the_document(window, qtbot):
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     pane = window.reading_area.panes[0]
     assert pane.view.toPlainText().startswith("+1 (618)724-5782")
-    assert pane.header.title_label.text() == "<b>The Soviet Army in Mongolia</b>"
+    assert pane.header.title_label.text() == "The Soviet Army in Mongolia"
 
 
 def test_metadata_edit_is_saved(window, qtbot):

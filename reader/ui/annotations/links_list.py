@@ -34,6 +34,7 @@ class LinksList(QWidget):
         self._links, self._documents, self._ops, self._events = links, documents, ops, events
         self._annotation_id: int | None = None
         self.entries = QListWidget(self)
+        self.entries.setWordWrap(True)
         self.edit_button = QPushButton("Edit link…", self)
         self.remove_button = QPushButton("Remove link", self)
         self.entries.itemDoubleClicked.connect(self._on_entry_double_clicked)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
-
-TITLE_CHARS = 70
 
 
 class PaneHeader(QWidget):
@@ -23,9 +22,10 @@ class PaneHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label = ElidedLabel(self)
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
         self.details_label = QLabel(self)
         self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice_label = QLabel(self, wordWrap=True)
@@ -49,14 +49,17 @@ class PaneHeader(QWidget):
         self._lay_out(buttons)
 
     def _lay_out(self, buttons: list[QToolButton]) -> None:
+        """The title on a line of its own, one line high in every pane (so headers line up side by side); the
+        details and the pane's controls below it."""
         row = QHBoxLayout()
-        row.addWidget(self.title_label, 1)
+        row.addWidget(self.details_label, 1)
         for button in buttons:
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_label)
         layout.addLayout(row)
-        layout.addWidget(self.details_label)
         notice = QHBoxLayout()
         notice.addWidget(self.notice_label, 1)
         notice.addWidget(self.retry_button)
@@ -65,9 +68,7 @@ class PaneHeader(QWidget):
         self.retry_button.hide()
 
     def show_document(self, info: DocumentInfo, criticism: SourceCriticism | None) -> None:
-        short = info.title if len(info.title) <= TITLE_CHARS else info.title[:TITLE_CHARS - 1] + "…"
-        title = short.replace("&", "&amp;").replace("<", "&lt;")
-        self.title_label.setText(f"<b>{title}</b>")
+        self.title_label.setText(info.title)
         self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
         meta = info.metadata
         parts = [meta.author, meta.date_published, meta.kind if meta.kind != "unknown" else ""]
@@ -82,3 +83,20 @@ class PaneHeader(QWidget):
         self.boilerplate_button.setToolTip("Boilerplate (adverts, footers) is hidden: click to dim it instead"
                                            if hidden else "Boilerplate (adverts, footers) is dimmed: click to hide it")
         self.boilerplate_hidden_changed.emit(hidden)
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with '…' to the width it is given (the whole text in `text()` and the tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(20, self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)

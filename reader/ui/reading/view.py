@@ -30,7 +30,7 @@ class DocumentView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long DOI never scrolls sideways
         self.offsets = Utf16Map("")
         self.index = SpanIndex([], self.offsets)
         self.zoom = 0
