@@ -341,3 +341,15 @@ def test_a_highlight_on_a_date_is_visible_over_its_mention(window, qtbot):
     qtbot.keyClick(pane.view, Qt.Key.Key_H)
     painted = _formats_at(pane, start, end)
     assert any(fmt.background().color().alpha() >= 120 for _, _, fmt in painted)
+
+
+def test_the_selected_annotation_is_outlined(window, qtbot):
+    """Choosing a highlight frames it in the text (and only it), so it stands out among its neighbours."""
+    document_id = _doc(window.workspace, "003_bfdd3a082e8d2a08.txt")
+    first = window.workspace.annotations.create(document_id, 10, 30)
+    window.workspace.annotations.create(document_id, 40, 60)
+    pane = window.reading_area.open_document(document_id)
+    pane.select_annotation(first.id)
+    marks = pane.view.extraSelections()
+    assert [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in marks] == [(10, 30)]
+    assert marks[0].format.fontOverline()

@@ -263,7 +263,14 @@ class DocumentPane(QWidget):
 
     def select_annotation(self, annotation_id: int) -> None:
         self.sidebar.select(annotation_id)
+        self._outline(annotation_id)
         self.annotation_selected.emit(annotation_id)
+
+    def _outline(self, annotation_id: int | None) -> None:
+        """Frame the selected annotation in the text, so it stands out among overlapping highlights."""
+        found = next((a for a in self.services.workspace.annotations.for_document(self.document_id)
+                      if a.id == annotation_id), None) if annotation_id is not None else None
+        self.view.mark_selected((found.start, found.end) if found is not None else None)
 
     def copy_with_citation(self) -> None:
         selection = self.view.selection_range()
@@ -281,6 +288,7 @@ class DocumentPane(QWidget):
 
     def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
         annotation = self.services.workspace.annotations.get(annotation_id)
+        self._outline(annotation_id)
         self.view.flash(annotation.start, annotation.end)
         self.annotation_selected.emit(annotation_id)
 
@@ -288,8 +296,7 @@ class DocumentPane(QWidget):
         if span.kind == "mention" and span.ref is not None:
             self.entity_clicked.emit(span.ref)
         elif span.kind in ("highlight", "note") and span.ref is not None:
-            self.sidebar.select(span.ref)
-            self.annotation_selected.emit(span.ref)
+            self.select_annotation(span.ref)
 
     def _on_find_match_chosen(self, start: int, end: int) -> None:
         self.view.select_range(start, end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.core.records.documents import Span
@@ -32,6 +32,7 @@ class DocumentView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long DOI never scrolls sideways
         self.offsets = Utf16Map("")
+        self._marked: list[QTextEdit.ExtraSelection] = []  # the selected annotation's outline
         self.index = SpanIndex([], self.offsets)
         self.zoom = 0
         self.describe: Describe = lambda span: ""
@@ -40,6 +41,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_text(self, text: str) -> None:
         self.offsets = Utf16Map(text)
+        self._marked = []
         self.setPlainText(text)
 
     def set_spans(self, spans: list[Span], format_for) -> None:
@@ -115,16 +117,29 @@ class DocumentView(QPlainTextEdit):
     def flash(self, start: int, end: int, ranges: list[tuple[int, int]] | None = None) -> None:
         """Show where a passage is: scroll there and tint it (or only `ranges` inside it) for a moment."""
         self.scroll_to(start)
-        selections = []
-        for first, last in ranges or [(start, end)]:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(self.offsets.to_utf16(first))
-            selection.cursor.setPosition(self.offsets.to_utf16(last), QTextCursor.MoveMode.KeepAnchor)
-            selection.format = flash_format(self.palette())
-            selections.append(selection)
-        self.setExtraSelections(selections)
-        QTimer.singleShot(1500, self, lambda: self.setExtraSelections([]))  # dies with the view
+        flashed = [self._extra(first, last, flash_format(self.palette())) for first, last in ranges or [(start, end)]]
+        self.setExtraSelections(flashed + self._marked)
+        QTimer.singleShot(1500, self, lambda: self.setExtraSelections(self._marked))  # dies with the view
+
+    def mark_selected(self, span: tuple[int, int] | None) -> None:
+        """Outline the selected annotation (a frame-like underline in the text colour), or none."""
+        if span is None:
+            self._marked = []
+        else:
+            mark = QTextCharFormat()
+            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            mark.setUnderlineColor(self.palette().color(QPalette.ColorRole.Text))
+            mark.setFontOverline(True)
+            self._marked = [self._extra(*span, mark)]
+        self.setExtraSelections(self._marked)
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(self.offsets.to_utf16(start))
+        selection.cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.format = fmt
+        return selection
 
     def spans_at(self, point: QPoint) -> list[QtSpan]:
         position = self.cursorForPosition(point).position()
