@@ -3,7 +3,10 @@ start, does not make PySide6 build its text-format classes (about 1 ms) before a
 
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE")
 LAYERS = (*ENTITY_TYPES, "highlights", "notes")
-ENTITY_COLORS = {"PERSON": "#4e79a7", "PLACE": "#59a14f", "ORG": "#b07aa1", "DATE": "#f28e2b"}
+# Tableau's colour-blind-aware set; the date orange darkened so every underline keeps 3:1 against a light or a
+# dark page (tests/ui/test_contrast.py checks it, and the highlights' tints, in both palettes).
+ENTITY_COLORS = {"PERSON": "#4e79a7", "PLACE": "#59a14f", "ORG": "#b07aa1", "DATE": "#d2691e"}
+HIGHLIGHT_ALPHA = {"light": 150, "dark": 90}  # the tint's strength over a light or a dark page
 HIGHLIGHT_TINTS = {"yellow": "#f2d024", "green": "#5cc95c", "blue": "#5aa7e6", "pink": "#ef7ab5",
                    "orange": "#f29a38", "purple": "#a77be0"}
 OTHER_ENTITY_COLOR = "#9c755f"

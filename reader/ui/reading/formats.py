@@ -8,7 +8,13 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from reader.core.records.documents import Span
-from reader.ui.reading.colors import ENTITY_COLORS, ENTITY_TYPES, HIGHLIGHT_TINTS, OTHER_ENTITY_COLOR
+from reader.ui.reading.colors import (
+    ENTITY_COLORS,
+    ENTITY_TYPES,
+    HIGHLIGHT_ALPHA,
+    HIGHLIGHT_TINTS,
+    OTHER_ENTITY_COLOR,
+)
 
 
 def layer_of(span: Span) -> str:
@@ -30,7 +36,7 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
         fmt.setUnderlineColor(color)
     elif span.kind in ("highlight", "note"):
         tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
-        tint.setAlpha(150 if palette.color(QPalette.ColorRole.Base).lightness() > 128 else 120)
+        tint.setAlpha(HIGHLIGHT_ALPHA["light" if palette.color(QPalette.ColorRole.Base).lightness() > 128 else "dark"])
         fmt.setBackground(tint)
         if span.kind == "note":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
