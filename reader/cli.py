@@ -241,14 +241,13 @@ def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
     entities = commands.add_parser("entities", help="print entity mentions (recognition runs first if needed)")
     entities.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
     entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    entities.set_defaults(handler=cmd_entities)
+    entities.set_defaults(handler=cmd_entities, reads_entities=lambda args: True)
     register = commands.add_parser("register", help="print the entity register with aliases and counts")
     register.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    register.set_defaults(handler=cmd_register)
+    register.set_defaults(handler=cmd_register, reads_entities=lambda args: True)
 
 
 def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
-    _recognise(workspace)
     documents = {info.id: info.file_name for info in workspace.documents.list()}
     names = {entity.id: entity.name for entity in workspace.entities.register()}
     only = workspace.documents.resolve(args.doc).id if args.doc else None
@@ -260,7 +259,6 @@ def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_register(workspace: Workspace, args: argparse.Namespace) -> int:
-    _recognise(workspace)
     places = {place.entity.id: place for place in workspace.entities.places()}
     rows = [_register_row(entity, places.get(entity.id)) for entity in workspace.entities.register()]
     _print_rows(rows, args.format, list(rows[0]) if rows else ["entity_id"])
@@ -284,12 +282,11 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
-    search.set_defaults(handler=cmd_search)
+    search.set_defaults(handler=cmd_search, reads_entities=lambda args: bool(
+        {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}))
 
 
 def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
-    if {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}:
-        _recognise(workspace)
     results = workspace.search.search(args.query)
     if results.error:
         raise ReaderError(f"query not understood: {results.error}")
@@ -313,7 +310,8 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
                         help="md: one heading per document (default), per tag, or per entity named in the passage")
     export.add_argument("--mentions", action="store_true", help="jsonld: add entity mentions ('identifying')")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, reads_entities=lambda args: args.fmt in ("tei", "html", "geojson")
+                        or args.mentions or args.group_by == "entity")
     back = commands.add_parser("import-annotations", help="read W3C annotations (JSON-LD) back onto documents")
     back.add_argument("file", type=Path, metavar="FILE")
     back.set_defaults(handler=cmd_import_annotations)
@@ -321,8 +319,6 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
-    if args.fmt in ("tei", "html", "geojson") or args.mentions or args.group_by == "entity":
-        _recognise(workspace)
     if args.output:
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         what = "place" if args.fmt == "geojson" else "annotation"
@@ -355,6 +351,7 @@ def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> in
 
 
 def _recognise(workspace: Workspace) -> None:
+    """Bring entities up to date with the documents and decisions (the model runs only on texts it has not read)."""
     report = workspace.entities.ensure_current()
     if report is not None and report.model_warning:
         print(f"warning: {report.model_warning}", file=sys.stderr)
@@ -386,6 +383,8 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - every failure is told in one line
         return _failed(exc, path)
     try:
+        if getattr(args, "reads_entities", lambda _args: False)(args):
+            _recognise(workspace)  # recognition is a stage: brought up to date here, for every command reading it
         return args.handler(workspace, args)
     except BrokenPipeError:  # the reader of our output (e.g. `head`) closed it: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout must stay open until exit)
