@@ -17,8 +17,10 @@ from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
+from reader.core.records.pages import PageInfo, UncertainWord, WordBox
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
+from reader.core.storage import pages as page_store
 from reader.core.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -85,7 +87,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", f"{name}: already imported, unchanged",
                                            document_id, previous))
         return None
-    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    version_id = store_version(db, document_id, source)
     report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{name}: changed, stored as a new version",
                                        document_id, version_id, previous))
     return None
@@ -99,10 +101,30 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
         return None
     document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
-    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    version_id = store_version(db, document_id, source)
     message = f"{source.path.name}: imported ({_describe(source)})"
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def store_version(db: Store, document_id: int, source: SourceFile) -> int:
+    """Add the source's text as the document's next version, with its pages, word boxes, uncertain OCR words, the
+    running heads its reader found (kept through re-detection) and the file it came from, for the page view."""
+    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    if source.pages:
+        page_store.insert_pages(db, version_id, [PageInfo(p.index, p.label, p.start, p.end, p.width, p.height,
+                                                          p.origin) for p in source.pages], _boxes_by_page(source))
+        page_store.set_source_path(db, version_id, str(source.path.resolve()))
+    page_store.insert_uncertain(db, version_id, (UncertainWord(u.start, u.end, u.confidence) for u in source.uncertain))
+    store.add_file_boilerplate(db, version_id, source.boilerplate)
+    return version_id
+
+
+def _boxes_by_page(source: SourceFile) -> dict[int, list[WordBox]]:
+    by_page: dict[int, list[WordBox]] = {}
+    for box in source.boxes:
+        by_page.setdefault(box.page, []).append(WordBox(box.start, box.end, box.x0, box.y0, box.x1, box.y1))
+    return by_page
 
 
 def _describe(source: SourceFile) -> str:

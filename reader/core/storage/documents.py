@@ -10,6 +10,7 @@ from reader.core.records.documents import METADATA_FIELDS, DocumentInfo, Metadat
 from reader.core.storage.store import Store
 
 DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"
+FROM_FILE = "from_file"  # running heads a paged file's reader found: kept when the corpus is detected again
 
 _LIST_SQL = """
 SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
@@ -109,6 +110,10 @@ def replace_detected_boilerplate(db: Store, version_id: int, ranges: Iterable[tu
 
 def add_user_boilerplate(db: Store, version_id: int, start: int, end: int, is_boilerplate: bool) -> None:
     _insert_ranges(db, version_id, [(start, end)], USER_MARKED if is_boilerplate else USER_UNMARKED)
+
+
+def add_file_boilerplate(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
+    _insert_ranges(db, version_id, ranges, FROM_FILE)
 
 
 def _insert_ranges(db: Store, version_id: int, ranges: Iterable[tuple[int, int]], origin: str) -> None:
