@@ -34,6 +34,8 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
 def _item(item: ExportItem) -> str:
     a = item.annotation
     html = [f"<blockquote>{escape(a.quote.exact)}</blockquote>"]
+    if item.page_label:
+        html.append(f"<p class='meta page'>{escape(item.page_label)}</p>")
     if a.note.strip():
         html.append(f"<p>{escape(a.note)}</p>")
     if a.tags:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
+from reader.core.records.pages import page_citation
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
@@ -226,11 +227,13 @@ class DocumentPane(QWidget):
         QGuiApplication.clipboard().setText(self.citation(*selection))
 
     def citation(self, start: int, end: int) -> str:
-        """The quote followed by title, author and date, as a historian pastes it into a draft."""
-        meta = self.services.workspace.documents.get(self.document_id).metadata
+        """The quote followed by title, author, date and page, as a historian pastes it into a draft."""
+        documents = self.services.workspace.documents
+        meta = documents.get(self.document_id).metadata
+        page = documents.page_at(self.document_id, start)
         quote = " ".join(self.version.text[start:end].split())
         source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
-                                             meta.date_published) if part)
+                                             meta.date_published, page_citation(page.label) if page else "") if part)
         return f"“{quote}” ({source})"
 
     def _on_sidebar_note_saved(self, annotation_id: int | None, text: str) -> None:
