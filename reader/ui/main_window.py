@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setCentralWidget(reading_area)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
+        self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
         self._build_menus()
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], password: str | None = None) -> None:
         """Import in a worker with a progress dialog; the library refreshes when it is done."""
         from PySide6.QtWidgets import QProgressDialog
 
@@ -218,7 +219,8 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("Import")
         progress.setMinimumDuration(300)
         task = self.runner.start(
-            lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled),
+            lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled,
+                                                                             password),
             cancel_types=(ImportCancelled,),
         )
         progress.canceled.connect(task.request_cancel)
@@ -232,11 +234,30 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.statusBar().showMessage(_summary(report), 10000)
         self.import_finished.emit()
-        if report.failed:
+        locked = [outcome for outcome in report.failed if outcome.needs_password]
+        others = [outcome for outcome in report.failed if not outcome.needs_password]
+        if others:
             from PySide6.QtWidgets import QMessageBox
 
-            details = "\n".join(outcome.message for outcome in report.failed)
+            details = "\n".join(outcome.message for outcome in others)
             QMessageBox.warning(self, "Some files were not imported", details)
+        self._locked += locked
+        if self._locked:
+            self._retry_with_password(self._locked.pop(0))
+
+    def _retry_with_password(self, outcome) -> None:
+        """Ask for the password of an encrypted PDF the worker could not open and import it again with it (asked
+        again if wrong); cancelling leaves the file out with its one-line reason, and the next locked file is asked."""
+        from reader.ui.password_dialog import ask_password
+
+        path = Path(outcome.path)
+        password = ask_password(self, path.name, wrong="wrong password" in outcome.message)
+        if password is not None:
+            self.import_paths([path], password)
+            return
+        self.statusBar().showMessage(outcome.message, 10000)
+        if self._locked:
+            self._retry_with_password(self._locked.pop(0))
 
     def _on_import_failed(self, message: str, progress: QProgressDialog) -> None:
         progress.reset()

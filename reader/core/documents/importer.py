@@ -15,7 +15,7 @@ from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
-from reader.core.errors import ImportCancelled, ImportFailed
+from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
 from reader.core.records.pages import PageInfo, UncertainWord, WordBox
 from reader.core.storage import document_trash, history, search_index
@@ -28,10 +28,11 @@ Cancelled = Callable[[], bool]
 
 
 def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ImportReport:
+                 cancelled: Cancelled | None = None, password: str | None = None) -> ImportReport:
+    """`password` opens encrypted PDFs among the files; a file it does not open fails, and nothing of it is stored."""
     files, problems = expand_paths([Path(p) for p in paths])
     report = ImportReport([_failed(p) for p in problems])
-    sources = _read_all(files, report, progress, cancelled)
+    sources = _read_all(files, report, progress, cancelled, password)
     with db.atomic():
         new_ids = [_store(db, source, report) for source in sources]
         redetect_boilerplate(db)
@@ -48,7 +49,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
 
 
 def _read_all(files: list[Path], report: ImportReport, progress: Progress | None,
-              cancelled: Cancelled | None) -> list[SourceFile]:
+              cancelled: Cancelled | None, password: str | None = None) -> list[SourceFile]:
     sources = []
     for done, path in enumerate(files):
         if cancelled and cancelled():
@@ -56,7 +57,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
         if progress:
             progress(done, len(files), path.name)
         try:
-            sources.append(read_source(path, progress=_per_page(progress, done, len(files)), cancelled=cancelled))
+            sources.append(read_source(path, password, _per_page(progress, done, len(files)), cancelled))
         except ImportFailed as exc:
             report.outcomes.append(_failed(exc))
     return sources
@@ -70,7 +71,7 @@ def _per_page(progress: Progress | None, done: int, total: int) -> Progress | No
 
 
 def _failed(exc: ImportFailed) -> FileOutcome:
-    return FileOutcome(exc.path, "failed", str(exc))
+    return FileOutcome(exc.path, "failed", str(exc), needs_password=isinstance(exc, PasswordNeeded))
 
 
 def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:

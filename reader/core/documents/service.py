@@ -22,10 +22,11 @@ class DocumentService:
         self._db = db
 
     def import_paths(self, paths: list[Path], progress: Callable[[int, int, str], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+                     cancelled: Callable[[], bool] | None = None, password: str | None = None) -> ImportReport:
+        """Import files and folders; `password` opens the encrypted PDFs among them."""
         from reader.core.documents import importer  # decoders and parsers load only when importing: faster start
 
-        return importer.import_paths(self._db, paths, progress, cancelled)
+        return importer.import_paths(self._db, paths, progress, cancelled, password)
 
     def list(self) -> list[DocumentInfo]:
         return store.list_documents(self._db)

@@ -16,7 +16,7 @@ from reader.core.documents.extracted import Extracted, Word
 from reader.core.documents.formats.ahead import read_ahead
 from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable, ocr_page
 from reader.core.documents.formats.paged import PagedText
-from reader.core.errors import ImportCancelled, ImportFailed
+from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -79,7 +79,9 @@ def open_pdf(path: Path, password: str | None):
     try:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
-        raise ImportFailed(str(path), _why_not_opened(path, exc.err_code, password)) from exc
+        reason = _why_not_opened(path, exc.err_code, password)
+        failure = PasswordNeeded if "password" in reason else ImportFailed
+        raise failure(str(path), reason) from exc
 
 
 def _why_not_opened(path: Path, code: int | None, password: str | None) -> str:
