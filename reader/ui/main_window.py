@@ -127,8 +127,17 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self._add_undo_actions()
         self.view_menu = self.menuBar().addMenu("&View")
+        pages = self.view_menu.addMenu("&Pane shows")
+        for text, mode in (("&Text", "text"), ("&Page image", "page"), ("&Both", "both")):
+            pages.addAction(text, lambda m=mode: self._set_view_mode(m))
+        self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
+
+    def _set_view_mode(self, mode: str) -> None:
+        set_mode = getattr(self.reading_area, "set_view_mode", None)  # the reading area of some tests is bare
+        if set_mode is not None:
+            set_mode(mode)
 
     def _add_undo_actions(self) -> None:
         """Undo and Redo are the core's: they reach changes made from the command line too, and a restart."""

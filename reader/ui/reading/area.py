@@ -148,6 +148,11 @@ class PaneArea(QWidget):
         if self._maximised is not None and self._maximised is not pane:
             self.toggle_maximised(self._maximised)
 
+    def set_view_mode(self, mode: str) -> None:
+        """Text, Page or Both for the active pane (View menu)."""
+        if self._active is not None:
+            self._active.page_mode.set_mode(mode)
+
     def _update_empty_state(self) -> None:
         self.empty_label.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))

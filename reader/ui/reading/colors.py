@@ -7,3 +7,4 @@ ENTITY_COLORS = {"PERSON": "#4e79a7", "PLACE": "#59a14f", "ORG": "#b07aa1", "DAT
 HIGHLIGHT_TINTS = {"yellow": "#f2d024", "green": "#5cc95c", "blue": "#5aa7e6", "pink": "#ef7ab5",
                    "orange": "#f29a38", "purple": "#a77be0"}
 OTHER_ENTITY_COLOR = "#9c755f"
+UNCERTAIN_COLOR = "#d62728"  # dotted under OCR words the engine was unsure of

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
@@ -19,6 +19,7 @@ class PaneHeader(QWidget):
     maximise_requested = Signal()
     boilerplate_hidden_changed = Signal(bool)
     retry_requested = Signal()
+    view_mode_changed = Signal(str)  # "text", "page" or "both"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -34,7 +35,8 @@ class PaneHeader(QWidget):
         self.boilerplate_button = QToolButton(self, text="Boilerplate: dimmed", checkable=True,
                                               toolTip="Hide or dim adverts, footers and other boilerplate")
         self.boilerplate_button.toggled.connect(self._on_boilerplate_toggled)
-        buttons = [self.boilerplate_button]
+        self.mode_buttons = self._mode_buttons()
+        buttons = [*self.mode_buttons.values(), self.boilerplate_button]
         for text, tip, slot in (("◀", "Move left", lambda: self.move_requested.emit(-1)),
                                 ("▶", "Move right", lambda: self.move_requested.emit(1)),
                                 ("⤢", "Maximise / restore", self.maximise_requested.emit),
@@ -43,6 +45,26 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             buttons.append(button)
         self._lay_out(buttons)
+
+    def _mode_buttons(self) -> dict[str, QToolButton]:
+        """Text | Page | Both, shown only for documents with pages."""
+        group = QButtonGroup(self)
+        found = {}
+        for mode, text, tip in (("text", "Text", "Show the text"), ("page", "Page", "Show the page image"),
+                                ("both", "Both", "Show the page image beside the text")):
+            button = QToolButton(self, text=text, checkable=True, toolTip=tip, visible=False)
+            button.clicked.connect(lambda _checked=False, m=mode: self.view_mode_changed.emit(m))
+            group.addButton(button)
+            found[mode] = button
+        found["text"].setChecked(True)
+        return found
+
+    def set_has_pages(self, has_pages: bool) -> None:
+        for button in self.mode_buttons.values():
+            button.setVisible(has_pages)
+
+    def set_view_mode(self, mode: str) -> None:
+        self.mode_buttons[mode].setChecked(True)
 
     def _lay_out(self, buttons: list[QToolButton]) -> None:
         row = QHBoxLayout()

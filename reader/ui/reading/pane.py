@@ -16,6 +16,7 @@ from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
 from reader.ui.reading.header import PaneHeader
 from reader.ui.reading.overview import OverviewStrip
+from reader.ui.reading.page_mode import PageMode
 from reader.ui.reading.services import ReadingServices
 from reader.ui.reading.sidebar import NotesSidebar
 from reader.ui.reading.view import DocumentView
@@ -39,7 +40,7 @@ class DocumentPane(QWidget):
         self.layers: set[str] = set()
         self.boilerplate_hidden = False
         self.highlight_color = HIGHLIGHT_COLORS[0]
-        self._spans: list[Span] = []
+        self.spans: list[Span] = []
         self._pending_note: tuple[int, int] | None = None
         self._formats: dict[tuple[str, str], object] = {}
         self.header = PaneHeader(self)
@@ -48,13 +49,14 @@ class DocumentPane(QWidget):
         self.overview = OverviewStrip(self)
         self.sidebar = NotesSidebar(self)
         self._build_actions()
-        self._connect()
         self._lay_out()
+        self.page_mode = PageMode(self)
+        self._connect()
         self.find_bar.hide()
         self.refresh()
 
     def _lay_out(self) -> None:
-        text_row = QWidget(self)
+        text_row = self.text_row = QWidget(self)
         row = QHBoxLayout(text_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -98,6 +100,7 @@ class DocumentPane(QWidget):
         self.header.maximise_requested.connect(self.maximise_requested)
         self.header.retry_requested.connect(self.recognition_retry_requested)
         self.header.boilerplate_hidden_changed.connect(self.set_boilerplate_hidden)
+        self.header.view_mode_changed.connect(self.page_mode.set_mode)
         self.find_bar.match_chosen.connect(self._on_find_match_chosen)
         self.view.span_clicked.connect(self._on_view_span_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -120,23 +123,28 @@ class DocumentPane(QWidget):
             self.view.set_text(self.version.text)
             self.find_bar.set_text(self.version.text)
             self._apply_boilerplate_visibility()
+            self.page_mode.load()
         else:
             boilerplate = tuple(workspace.documents.boilerplate(self.version.version_id))
             if boilerplate != self.version.boilerplate:  # marked here, or undone from anywhere
                 self.version = replace(self.version, boilerplate=boilerplate)
                 self._apply_boilerplate_visibility()
         annotations = workspace.annotations.for_document(self.document_id)
-        self._spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id),
-                       *(span for provider in self.services.providers for span in provider(self.document_id))]
-        self.view.set_spans(self._spans, self._format_for)
-        self.overview.set_marks(self._spans, len(self.version.text))
+        uncertain = [Span(word.start, word.end, "uncertain", f"{word.confidence:.2f}")
+                     for word in workspace.documents.uncertain(self.document_id)] if self.page_mode.pages else []
+        self.spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id), *uncertain,
+                      *(span for provider in self.services.providers for span in provider(self.document_id))]
+        self.view.set_spans(self.spans, self.format_for)
+        self.overview.set_marks(self.spans, len(self.version.text))
+        self.page_mode.update_marks()
         links = {a.id: len(workspace.links.links_for(a.id)) for a in annotations}
         self.sidebar.set_annotations(annotations, links)
 
     def set_layers(self, layers: set[str]) -> None:
         self.layers = set(layers)
         self._formats.clear()
-        self.view.set_spans(self._spans, self._format_for)
+        self.view.set_spans(self.spans, self.format_for)
+        self.page_mode.update_marks()
 
     def set_boilerplate_hidden(self, hidden: bool) -> None:
         self.boilerplate_hidden = hidden
@@ -157,7 +165,7 @@ class DocumentPane(QWidget):
         document.markContentsDirty(0, document.characterCount())
         self.view.viewport().update()
 
-    def _format_for(self, span: Span):
+    def format_for(self, span: Span):
         """One format per (kind, label), made once: painting a block then costs a dictionary lookup per span."""
         key = (span.kind, span.label)
         if key not in self._formats:
@@ -172,13 +180,15 @@ class DocumentPane(QWidget):
         if span.kind in ("highlight", "note") and span.ref is not None:
             annotation = self.services.workspace.annotations.get(span.ref)
             return annotation.note or f"Highlight ({annotation.color})"
+        if span.kind == "uncertain":
+            return f"OCR was unsure of this word (confidence {span.label}): check it against the page image"
         return ""
 
     def step_mention(self, direction: int) -> None:
         """Select the next (1) or previous (-1) mention: of the same entity when a mention is selected, else any."""
         selection = self.view.selection_range()
         here = selection or (self.view.offsets.to_code_point(self.view.textCursor().position()),) * 2
-        mentions = sorted((s for s in self._spans if s.kind == "mention" and self._format_for(s) is not None),
+        mentions = sorted((s for s in self.spans if s.kind == "mention" and self.format_for(s) is not None),
                           key=lambda s: s.start)
         current = next((s.ref for s in mentions if (s.start, s.end) == here), None)
         same = [s for s in mentions if current is None or s.ref == current]

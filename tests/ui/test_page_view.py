@@ -1,0 +1,95 @@
+"""The page view: the page image beside the text, marks drawn on word boxes, rubber-band selection, a moved file."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from tests.core.pdf_samples import article_pdf
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory):
+    return article_pdf(tmp_path_factory.mktemp("page_view") / "article.pdf")
+
+
+def _open(window, qtbot, path, mode="both"):
+    window.workspace.documents.import_paths([path])
+    window.refresh_library()
+    pane = window.reading_area.open_document(window.workspace.documents.resolve(path.name).id)
+    pane.resize(1200, 800)
+    pane.page_mode.set_mode(mode)
+    qtbot.waitUntil(lambda: pane.page_mode.panel is not None and pane.page_mode.panel.canvas.isVisible())
+    return pane
+
+
+def _box_of(pane, word, page_index=0):
+    documents = pane.services.workspace.documents
+    text = documents.text(pane.document_id).text
+    return next(b for b in documents.boxes(pane.document_id, page_index) if text[b.start:b.end] == word)
+
+
+def _centre(canvas, box) -> QPoint:
+    return canvas.box_rect(box, canvas.page_rect()).center().toPoint()
+
+
+def test_a_highlight_is_drawn_on_the_page_image(window, qtbot, article):
+    """The highlighted word's box is tinted yellow on the page; a word beside it stays white paper and black ink."""
+    pane = _open(window, qtbot, article)
+    box = _box_of(pane, "treaty")
+    pane.services.ops.run("Highlight", lambda: pane.services.workspace.annotations.create(
+        pane.document_id, box.start, box.end, color="yellow"))
+    canvas = pane.page_mode.panel.canvas
+    qtbot.waitUntil(lambda: any(m.start == box.start for m in canvas.marks))
+    image = canvas.grab().toImage()
+    point = _centre(canvas, box)
+    tinted = [QColor(image.pixel(point.x() + dx, point.y())) for dx in range(-6, 7)]
+    assert any(c.red() > 180 and c.green() > 150 and c.blue() < 90 for c in tinted)  # yellow paper, not white
+    corner = canvas.page_rect().topLeft().toPoint() + QPoint(3, 3)
+    assert QColor(image.pixel(corner)).lightness() > 240  # the page itself: white paper
+    assert pane.page_mode.panel.page_label.text().startswith("Page 1 (1 of 4)")
+
+
+def test_a_rubber_band_on_the_page_selects_the_text(window, qtbot, article):
+    """Dragging over words on the page selects exactly those words in the text, ready to highlight or cite."""
+    pane = _open(window, qtbot, article, mode="page")
+    assert not pane.text_row.isVisible()
+    box = _box_of(pane, "treaty")
+    canvas = pane.page_mode.panel.canvas
+    rect = canvas.box_rect(box, canvas.page_rect())
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=rect.topLeft().toPoint() + QPoint(1, 1))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=rect.bottomRight().toPoint() - QPoint(1, 1))
+    assert pane.view.selection_range() == (box.start, box.end)
+    assert pane.citation(box.start, box.end).endswith(", p. 1)")
+
+
+def test_the_page_follows_the_reading_position(window, qtbot, article):
+    """Scrolling the text to page three turns the page view to page three."""
+    pane = _open(window, qtbot, article)
+    pane.resize(1000, 260)
+    third = pane.page_mode.pages[2]
+    block = pane.view.document().findBlock(pane.view.offsets.to_utf16(third.start))
+    qtbot.waitUntil(lambda: pane.view.verticalScrollBar().maximum() > block.firstLineNumber())
+    pane.view.verticalScrollBar().setValue(block.firstLineNumber())
+    qtbot.waitUntil(lambda: pane.page_mode.panel.index == 2)
+    assert pane.page_mode.panel.page_label.text().startswith("Page 3 (3 of 4)")
+
+
+def test_a_moved_source_file_is_said_in_one_line(window, qtbot, article, tmp_path):
+    """When the file the pages came from is gone, the page view says so in one line; the text still reads."""
+    moved = shutil.copy(article, tmp_path / "moved.pdf")
+    pane = _open(window, qtbot, tmp_path / "moved.pdf")
+    (tmp_path / "moved.pdf").unlink()
+    pane.page_mode.panel.load(pane.page_mode.pages, str(moved))
+    notice = pane.page_mode.panel.notice
+    assert notice.isVisible() and "is no longer there" in notice.text() and "\n" not in notice.text()
+    assert "international agreement" in pane.view.toPlainText()
+
+
+def test_text_documents_offer_no_page_view(window):
+    """A text file has no pages: the Text | Page | Both buttons stay hidden and asking for Page keeps the text."""
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
+    assert not pane.header.mode_buttons["page"].isVisibleTo(pane)
+    pane.page_mode.set_mode("page")
+    assert pane.page_mode.mode == "text" and pane.page_mode.panel is None
