@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.errors import DocumentNotFound
 from reader.core.ops import operation
-from reader.core.records.documents import DocumentInfo, ImportReport, Span, VersionText
+from reader.core.records.documents import DocumentInfo, ImportReport, ReanchorSummary, Span, VersionText
 from reader.core.records.pages import PageInfo, UncertainWord, WordBox, page_index_at
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
@@ -79,6 +79,14 @@ class DocumentService:
     def page_source(self, document_id: int) -> str:
         """The file the current version's pages were read from ('' when it has none)."""
         return page_store.source_path(self._db, self.get(document_id).version_id)
+
+    def correct_text(self, document_id: int, text: str) -> ReanchorSummary | None:
+        """Store a hand-corrected text (say, of an OCR misreading) as a new version, notes re-anchored onto it, in one
+        transaction; None when the text is unchanged."""
+        from reader.core.documents.correction import correct_text
+
+        self.get(document_id)
+        return correct_text(self._db, document_id, text)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
         with operation(self._db, "Edit metadata"):

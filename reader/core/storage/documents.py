@@ -85,6 +85,12 @@ def version_text(db: Store, version_id: int) -> VersionText:
     return VersionText(row[0], version_id, row[1], row[2], tuple(effective_boilerplate(db, version_id)))
 
 
+def version_format(db: Store, version_id: int) -> tuple[str, str]:
+    """(encoding, source format) of a version, which a corrected copy of its text keeps."""
+    row = db.execute("SELECT encoding, source_format FROM versions WHERE id = ?", [version_id]).fetchone()
+    return row[0] or "utf-8", row[1] or "text"
+
+
 def current_version_ids(db: Store) -> list[int]:
     """Every live document's current version id, in document order (without reading the texts)."""
     sql = "SELECT current_version_id FROM documents WHERE deleted_at IS NULL ORDER BY id"

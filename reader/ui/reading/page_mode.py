@@ -9,21 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QWidget
 
 from reader.core.records.pages import PageInfo
 from reader.ui.reading.formats import page_color
 
 if TYPE_CHECKING:
     from reader.ui.reading.page_panel import PagePanel
-    from reader.ui.reading.pane import DocumentPane
 
 MODES = ("text", "page", "both")
 
 
 class PageMode(QObject):
-    """Owned by one pane; `set_mode` switches, `refresh` follows the pane's version and spans."""
+    """Owned by one pane (a DocumentPane; not imported, which would make a cycle); `set_mode` switches, `load` and
+    `update_marks` follow the pane's version and spans."""
 
-    def __init__(self, pane: DocumentPane):
+    def __init__(self, pane: QWidget):
         super().__init__(pane)
         self.pane = pane
         self.mode = "text"

@@ -298,7 +298,15 @@ class DocumentPane(QWidget):
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
             menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))
+        menu.addSeparator()
+        menu.addAction("Correct text…", self.correct_text)
         menu.exec(self.view.viewport().mapToGlobal(point))
+
+    def correct_text(self) -> None:
+        """Edit the text by hand (an OCR misreading) and keep it as a new version, notes re-anchored."""
+        from reader.ui.reading.correct_dialog import correct_pane_text
+
+        correct_pane_text(self)
 
     def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
         documents = self.services.workspace.documents
