@@ -45,7 +45,9 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
 def page_color(span: Span) -> QColor | None:
     """The colour a span is drawn in over the page image (multiplied over it: the print stays legible)."""
     if span.kind in ("highlight", "note"):
-        return QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
+        tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
+        tint.setAlpha(150)  # as light as the tint in the text
+        return tint
     if span.kind == "mention":
         color = QColor(ENTITY_COLORS.get(span.label, OTHER_ENTITY_COLOR))
         return color.lighter(170)

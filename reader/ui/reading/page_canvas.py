@@ -77,6 +77,20 @@ class PageCanvas(QWidget):
         """The boxes of the words overlapping [start, end)."""
         return self._boxes[bisect_right(self._ends, start):bisect_left(self._starts, end)]
 
+    def line_rects(self, start: int, end: int, target: QRectF) -> list[QRectF]:
+        """The boxes of a passage's words joined along each line, so a highlight covers the spaces between its words
+        as it does in the text."""
+        rects: list[QRectF] = []
+        for box in self.boxes_in(start, end):
+            rect = _part(self.box_rect(box, target), box, start, end)
+            last = rects[-1] if rects else None
+            if last is not None and rect.left() >= last.left() and abs(rect.center().y() - last.center().y()) < \
+                    min(rect.height(), last.height()) / 2:
+                rects[-1] = last.united(rect)
+            else:
+                rects.append(rect)
+        return rects
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().dark())
@@ -96,8 +110,8 @@ class PageCanvas(QWidget):
         for mark in self.marks:
             if mark.underline:
                 continue
-            for box in self.boxes_in(mark.start, mark.end):
-                painter.fillRect(self.box_rect(box, target), mark.color)
+            for rect in self.line_rects(mark.start, mark.end, target):
+                painter.fillRect(rect, mark.color)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         for mark in (m for m in self.marks if m.underline):
             painter.setPen(QPen(mark.color, 1.5, Qt.PenStyle.DotLine))
@@ -107,8 +121,8 @@ class PageCanvas(QWidget):
         if self.selection is not None:
             selection = self.palette().highlight().color()
             selection.setAlpha(90)
-            for box in self.boxes_in(*self.selection):
-                painter.fillRect(self.box_rect(box, target), selection)
+            for rect in self.line_rects(*self.selection, target):
+                painter.fillRect(rect, selection)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -134,3 +148,14 @@ class PageCanvas(QWidget):
         covered = [box for box in self._boxes if self.box_rect(box, target).intersects(band)]
         if covered:
             self.selected.emit(min(box.start for box in covered), max(box.end for box in covered))
+
+
+def _part(rect: QRectF, box: WordBox, start: int, end: int) -> QRectF:
+    """The part of a word's box a passage covers when it starts or ends inside the word (a highlight that leaves out
+    the full stop the OCR engine boxed with the word), by the share of its characters."""
+    if start <= box.start and end >= box.end:
+        return rect
+    length = max(1, box.end - box.start)
+    left = rect.left() + rect.width() * max(0, start - box.start) / length
+    right = rect.left() + rect.width() * (min(end, box.end) - box.start) / length
+    return QRectF(left, rect.top(), max(1.0, right - left), rect.height())
