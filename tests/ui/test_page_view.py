@@ -93,3 +93,22 @@ def test_text_documents_offer_no_page_view(window):
     assert not pane.header.mode_buttons["page"].isVisibleTo(pane)
     pane.page_mode.set_mode("page")
     assert pane.page_mode.mode == "text" and pane.page_mode.panel is None
+
+
+def test_uncertain_ocr_words_are_dotted_in_the_text(window, qtbot, tmp_path):
+    """An OCR word below the confidence threshold is underlined dotted, and its tooltip says to check the image."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from tests.core.test_text_correction import OCR, _scanned
+
+    document_id = _scanned(window.workspace, tmp_path)
+    pane = window.reading_area.open_document(document_id)
+    start = OCR.index("Stalln")
+    span = next(s for s in pane.spans if s.kind == "uncertain")
+    assert (span.start, span.end) == (start, start + 6)
+    block = pane.view.document().findBlock(pane.view.offsets.to_utf16(start))
+    qtbot.waitUntil(lambda: bool(block.layout().formats()))
+    styles = [QTextCharFormat(r.format).underlineStyle() for r in block.layout().formats()
+              if r.start <= start - block.position() < r.start + r.length]
+    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    assert "check it against the page image" in pane._describe(span)
