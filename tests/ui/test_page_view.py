@@ -112,3 +112,27 @@ def test_uncertain_ocr_words_are_dotted_in_the_text(window, qtbot, tmp_path):
               if r.start <= start - block.position() < r.start + r.length]
     assert QTextCharFormat.UnderlineStyle.DotLine in styles
     assert "check it against the page image" in pane._describe(span)
+
+
+def test_turning_the_page_brings_the_text_along(window, qtbot, article):
+    """The ▶ arrow shows page two and scrolls the text there; the text does not turn the page back."""
+    pane = _open(window, qtbot, article)
+    pane.resize(1000, 260)
+    qtbot.waitUntil(lambda: pane.view.verticalScrollBar().maximum() > 0)
+    panel = pane.page_mode.panel
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.index == 1 and pane.view.verticalScrollBar().value() > 0
+    second = pane.page_mode.pages[1]
+    top = pane.view.offsets.to_code_point(pane.view.cursorForPosition(QPoint(4, 4)).position())
+    assert pane.page_mode.pages[0].start <= top <= second.end and panel.index == 1
+
+
+def test_the_pane_shows_the_page_again_after_a_restart(window, qtbot, article):
+    """What a pane shows (Both) is kept in the session and restored with it."""
+    pane = _open(window, qtbot, article)
+    state = window.reading_area.session_state()
+    assert state["panes"][-1]["shows"] == "both"
+    window.reading_area.close_pane(pane)
+    window.reading_area.restore_session(state)
+    reopened = window.reading_area.pane_for(pane.document_id)
+    assert reopened.page_mode.mode == "both" and reopened.page_mode.panel.isVisibleTo(reopened)

@@ -167,7 +167,8 @@ class PaneArea(QWidget):
         """Open panes in order with scroll position and zoom, splitter sizes and the legend, for the next start."""
         return {
             "panes": [{"document_id": p.document_id, "scroll": p.view.verticalScrollBar().value(),
-                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden} for p in self.panes],
+                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden,
+                       "shows": p.page_mode.mode} for p in self.panes],
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
         }
@@ -182,5 +183,6 @@ class PaneArea(QWidget):
                 pane.view.set_zoom(int(entry.get("zoom", 0)))
                 pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
                 pane.view.verticalScrollBar().setValue(int(entry.get("scroll", 0)))
+                pane.page_mode.set_mode(str(entry.get("shows", "text")))
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))

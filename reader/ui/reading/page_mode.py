@@ -88,7 +88,22 @@ class PageMode(QObject):
         self.pane.splitter.setStretchFactor(0, 4)
         self.panel.selected.connect(self._on_page_selected)
         self.panel.page_changed.connect(lambda _index: self.update_marks())
+        self.panel.turned.connect(self._on_page_turned)
         self.panel.load(self.pages, documents.page_source(document_id))
+
+    def _on_page_turned(self, index: int) -> None:
+        """The reader turned the page with the arrows: bring the text there too, without the text turning it back
+        (the page's first line may sit in a paragraph that began on the page before)."""
+        view = self.pane.view
+        position = view.offsets.to_utf16(self.pages[index].start)
+        block = view.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position()) if block.layout() else None
+        within = line.lineNumber() if line is not None and line.isValid() else 0
+        self._selecting = True
+        try:
+            view.verticalScrollBar().setValue(block.firstLineNumber() + within)
+        finally:
+            self._selecting = False
 
     def _on_page_selected(self, start: int, end: int) -> None:
         self._selecting = True

@@ -20,6 +20,7 @@ class PagePanel(QWidget):
 
     selected = Signal(int, int)
     page_changed = Signal(int)
+    turned = Signal(int)  # by the reader, with the arrows (not by following the text)
 
     def __init__(self, boxes_of: Callable[[int], list[WordBox]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,8 +32,8 @@ class PagePanel(QWidget):
         self.notice = QLabel(self, wordWrap=True)
         self.previous_button = QToolButton(self, text="◀", toolTip="Previous page", autoRaise=True)
         self.next_button = QToolButton(self, text="▶", toolTip="Next page", autoRaise=True)
-        self.previous_button.clicked.connect(lambda: self.show_page(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
         self.canvas = PageCanvas(self)
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
@@ -81,6 +82,12 @@ class PagePanel(QWidget):
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self.canvas.set_page(page, self._boxes_of(index))
         self.page_changed.emit(index)
+
+    def _turn(self, step: int) -> None:
+        before = self.index
+        self.show_page(self.index + step)
+        if self.index != before:
+            self.turned.emit(self.index)
 
     def set_marks(self, marks: list[PageMark], selection: tuple[int, int] | None = None) -> None:
         self.canvas.set_marks(marks, selection)
