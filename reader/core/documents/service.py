@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import DocumentNotFound
 from reader.core.ops import operation
 from reader.core.records.documents import DocumentInfo, ImportReport, ReanchorSummary, Span, VersionText
-from reader.core.records.pages import PageInfo, UncertainWord, WordBox, page_index_at
 from reader.core.storage import documents as store
-from reader.core.storage import pages as page_store
 from reader.core.storage import search_index
 from reader.core.storage.store import Store
+
+if TYPE_CHECKING:
+    from reader.core.records.pages import PageInfo, UncertainWord, WordBox
 
 
 class DocumentService:
@@ -59,25 +61,35 @@ class DocumentService:
         return store.version_text(self._db, version_id)
 
     def pages(self, document_id: int) -> list[PageInfo]:
-        """The current version's pages (none for a text file)."""
+        """The current version's pages (none for a text file); page storage loads on first use: faster start."""
+        from reader.core.storage import pages as page_store
+
         return page_store.pages(self._db, self.get(document_id).version_id)
 
     def page_at(self, document_id: int, offset: int) -> PageInfo | None:
         """The page of the current version holding `offset`, or None when the document has no pages."""
+        from reader.core.records.pages import page_index_at
+
         found = self.pages(document_id)
         index = page_index_at(found, offset)
         return None if index is None else found[index]
 
     def boxes(self, document_id: int, page_index: int) -> list[WordBox]:
         """The word boxes of one page of the current version."""
+        from reader.core.storage import pages as page_store
+
         return page_store.boxes(self._db, self.get(document_id).version_id, page_index)
 
     def uncertain(self, document_id: int) -> list[UncertainWord]:
         """The OCR words of the current version to check against the page image."""
+        from reader.core.storage import pages as page_store
+
         return page_store.uncertain(self._db, self.get(document_id).version_id)
 
     def page_source(self, document_id: int) -> str:
         """The file the current version's pages were read from ('' when it has none)."""
+        from reader.core.storage import pages as page_store
+
         return page_store.source_path(self._db, self.get(document_id).version_id)
 
     def correct_text(self, document_id: int, text: str) -> ReanchorSummary | None:
