@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.documents.boilerplate import detect_boilerplate
+from reader.core.documents.extracted import flat_boxes
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
-from reader.core.records.pages import PageInfo, UncertainWord, WordBox
+from reader.core.records.pages import PageInfo, UncertainWord
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
@@ -114,18 +115,28 @@ def store_version(db: Store, document_id: int, source: SourceFile) -> int:
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
     if source.pages:
         page_store.insert_pages(db, version_id, [PageInfo(p.index, p.label, p.start, p.end, p.width, p.height,
-                                                          p.origin) for p in source.pages], _boxes_by_page(source))
+                                                          p.origin) for p in source.pages], _packed_boxes(source))
         page_store.set_source_path(db, version_id, str(source.path.resolve()))
     page_store.insert_uncertain(db, version_id, (UncertainWord(u.start, u.end, u.confidence) for u in source.uncertain))
     store.add_file_boilerplate(db, version_id, source.boilerplate)
     return version_id
 
 
-def _boxes_by_page(source: SourceFile) -> dict[int, list[WordBox]]:
-    by_page: dict[int, list[WordBox]] = {}
-    for box in source.boxes:
-        by_page.setdefault(box.page, []).append(WordBox(box.start, box.end, box.x0, box.y0, box.x1, box.y1))
-    return by_page
+def _packed_boxes(source: SourceFile) -> dict[int, bytes]:
+    """Each page's word boxes packed as stored, straight from the reader's flat array of numbers: a book has
+    700,000 words, and an object per word would cost seconds and hundreds of MB."""
+    flat = flat_boxes(source.boxes)
+    width = page_store.FLAT_WIDTH
+    pages = flat[0::width]
+    packed, low = {}, 0
+    while low < len(pages):
+        page = pages[low]
+        high = low + 1
+        while high < len(pages) and pages[high] == page:
+            high += 1
+        packed[int(page)] = packed.get(int(page), b"") + page_store.pack_flat(flat[low * width:high * width])
+        low = high
+    return packed
 
 
 def _describe(source: SourceFile) -> str:

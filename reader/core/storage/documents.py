@@ -131,12 +131,15 @@ def _insert_ranges(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]
 def effective_boilerplate(db: Store, version_id: int) -> list[Span]:
     """Detected and user-marked ranges, minus what the user unmarked; later decisions win over earlier ones."""
     covered: list[tuple[int, int]] = []
+    added: list[tuple[int, int]] = []  # ranges marked since the last unmarking: merged in one go (a book has hundreds)
     sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY (origin != ?), id'
     for start, end, origin in db.execute(sql, [version_id, DETECTED]).fetchall():
-        covered = subtract(covered, (start, end))
-        if origin != USER_UNMARKED:
-            covered = merge([*covered, (start, end)])
-    return [Span(start, end, "boilerplate") for start, end in covered]
+        if origin == USER_UNMARKED:
+            covered = subtract([*covered, *added], (start, end))
+            added = []
+        else:
+            added.append((start, end))
+    return [Span(start, end, "boilerplate") for start, end in merge([*covered, *added])]
 
 
 def refresh_boilerplate_count(db: Store, version_id: int) -> None:
