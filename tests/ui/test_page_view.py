@@ -20,7 +20,8 @@ def _open(window, qtbot, path, mode="both"):
     pane = window.reading_area.open_document(window.workspace.documents.resolve(path.name).id)
     pane.resize(1200, 800)
     pane.page_mode.set_mode(mode)
-    qtbot.waitUntil(lambda: pane.page_mode.panel is not None and pane.page_mode.panel.canvas.isVisible())
+    if mode != "text":
+        qtbot.waitUntil(lambda: pane.page_mode.panel is not None and pane.page_mode.panel.canvas.isVisible())
     return pane
 
 
@@ -136,3 +137,27 @@ def test_the_pane_shows_the_page_again_after_a_restart(window, qtbot, article):
     window.reading_area.restore_session(state)
     reopened = window.reading_area.pane_for(pane.document_id)
     assert reopened.page_mode.mode == "both" and reopened.page_mode.panel.isVisibleTo(reopened)
+
+
+def test_clicking_a_highlight_on_the_page_selects_its_note(window, qtbot, article):
+    """A click on a highlighted word of the page selects that annotation in the sidebar, as a click in the text does."""
+    pane = _open(window, qtbot, article)
+    box = _box_of(pane, "treaty")
+    annotation = pane.services.ops.run("Note", lambda: pane.services.workspace.annotations.create(
+        pane.document_id, box.start, box.end, note="Which treaty?"))
+    canvas = pane.page_mode.panel.canvas
+    qtbot.waitUntil(lambda: any(m.start == box.start for m in canvas.marks))
+    with qtbot.waitSignal(pane.annotation_selected, timeout=3000) as chosen:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=_centre(canvas, box))
+    assert chosen.args == [annotation.id]
+
+
+def test_the_view_menu_switches_the_active_pane(window, qtbot, article):
+    """View > Pane shows > Page image shows the page alone in the active pane, Text brings the text back."""
+    pane = _open(window, qtbot, article, mode="text")
+    menu = next(a.menu() for a in window.view_menu.actions() if a.menu() and "Pane shows" in a.text())
+    actions = {a.text().replace("&", ""): a for a in menu.actions()}
+    actions["Page image"].trigger()
+    assert pane.page_mode.mode == "page" and not pane.text_row.isVisibleTo(pane)
+    actions["Text"].trigger()
+    assert pane.page_mode.mode == "text" and not pane.page_mode.panel.isVisibleTo(pane) and pane.text_row.isVisible()

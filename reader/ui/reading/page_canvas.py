@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QRubberBand, QWidget
 
 from reader.core.records.pages import PageInfo, WordBox
 
+CLICK_SLACK = 4  # pixels a press may move and still be a click on a word
 WIDTH_STEP = 64  # render widths are rounded up to this, so resizing by a few pixels reuses the cached image
 
 
@@ -34,10 +35,12 @@ class PageCanvas(QWidget):
     """Draws the page fitted to the widget; emits `selected(start, end)` for the words a rubber band covers."""
 
     selected = Signal(int, int)
+    clicked = Signal(int)  # the offset of the word clicked (a click, not a drag)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMinimumSize(QSize(120, 160))
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the pane's shortcuts (H, N, Ctrl+Shift+C) work from the page
         self.page: PageInfo | None = None
         self.image: QImage | None = None
         self.render_page = None  # (index, width in pixels) -> QImage, set by the page panel
@@ -145,6 +148,11 @@ class PageCanvas(QWidget):
         self._origin = None
         self._band.hide()
         target = self.page_rect()
+        if band.width() < CLICK_SLACK and band.height() < CLICK_SLACK:
+            word = next((box for box in self._boxes if self.box_rect(box, target).contains(band.center())), None)
+            if word is not None:
+                self.clicked.emit(word.start)
+            return
         covered = [box for box in self._boxes if self.box_rect(box, target).intersects(band)]
         if covered:
             self.selected.emit(min(box.start for box in covered), max(box.end for box in covered))

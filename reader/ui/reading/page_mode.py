@@ -89,6 +89,7 @@ class PageMode(QObject):
         self.panel.selected.connect(self._on_page_selected)
         self.panel.page_changed.connect(lambda _index: self.update_marks())
         self.panel.turned.connect(self._on_page_turned)
+        self.panel.clicked.connect(self._on_page_clicked)
         self.panel.load(self.pages, documents.page_source(document_id))
 
     def _on_page_turned(self, index: int) -> None:
@@ -104,6 +105,14 @@ class PageMode(QObject):
             view.verticalScrollBar().setValue(block.firstLineNumber() + within)
         finally:
             self._selecting = False
+
+    def _on_page_clicked(self, offset: int) -> None:
+        """A click on a marked word acts as a click on it in the text: a note opens in the sidebar, a name lists its
+        entity."""
+        spans = sorted((s for s in self.pane.spans if s.start <= offset < s.end and s.kind in ("highlight", "note",
+                        "mention") and self.pane.format_for(s) is not None), key=lambda s: s.end - s.start)
+        if spans:
+            self.pane.view.span_clicked.emit(spans[0])
 
     def _on_page_selected(self, start: int, end: int) -> None:
         self._selecting = True

@@ -19,6 +19,7 @@ class PagePanel(QWidget):
     """Shows one page at a time of a document's current version; emits `selected(start, end)` from the canvas."""
 
     selected = Signal(int, int)
+    clicked = Signal(int)
     page_changed = Signal(int)
     turned = Signal(int)  # by the reader, with the arrows (not by following the text)
 
@@ -37,6 +38,7 @@ class PagePanel(QWidget):
         self.canvas = PageCanvas(self)
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
+        self.canvas.clicked.connect(self.clicked)
         self._lay_out()
 
     def _lay_out(self) -> None:
