@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from reader.core.documents.formats.pdfium_lock import PDFIUM
+
 CACHED_PAGES = 12
 
 
@@ -47,7 +49,8 @@ class PageRenderer:
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            with PDFIUM:
+                self._pdf.close()
             self._pdf = None
         self._cache.clear()
 
@@ -59,11 +62,17 @@ class PageRenderer:
         import pypdfium2 as pdfium
 
         try:
-            if self._pdf is None:
-                self._pdf = pdfium.PdfDocument(str(self.path))
-            page = self._pdf[index]
-            bitmap = page.render(scale=width / page.get_width())
-            return _to_qimage(bitmap.to_pil())
+            with PDFIUM:  # an import may be reading a PDF in a worker: pdfium runs in one thread at a time
+                if self._pdf is None:
+                    self._pdf = pdfium.PdfDocument(str(self.path))
+                page = self._pdf[index]
+                try:
+                    bitmap = page.render(scale=width / page.get_width())
+                    image = bitmap.to_pil().copy()
+                    bitmap.close()
+                finally:
+                    page.close()
+            return _to_qimage(image)
         except pdfium.PdfiumError as exc:
             raise PageUnavailable(f"The page image cannot be shown: {self.path.name} cannot be opened ({exc}); "
                                   "a PDF with a password shows its text only.") from exc
