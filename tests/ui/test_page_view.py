@@ -161,3 +161,10 @@ def test_the_view_menu_switches_the_active_pane(window, qtbot, article):
     assert pane.page_mode.mode == "page" and not pane.text_row.isVisibleTo(pane)
     actions["Text"].trigger()
     assert pane.page_mode.mode == "text" and not pane.page_mode.panel.isVisibleTo(pane) and pane.text_row.isVisible()
+
+
+def test_the_next_page_is_rendered_ahead(window, qtbot, article):
+    """While page one is shown, page two is rendered into the cache, so turning the page draws at once."""
+    pane = _open(window, qtbot, article)
+    panel = pane.page_mode.panel
+    qtbot.waitUntil(lambda: any(index == 1 for index, _width in panel.renderer._cache))

@@ -71,6 +71,14 @@ class PageCanvas(QWidget):
         width, height = self.page.width * scale, self.page.height * scale
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
+    def render_width(self, page: PageInfo) -> int:
+        """The width in device pixels `page` is drawn at in this widget, rounded up to the render step."""
+        if page.width <= 0 or page.height <= 0:
+            return 0
+        scale = min(self.width() / page.width, self.height() / page.height)
+        pixels = int(page.width * scale * self.devicePixelRatioF())
+        return -(-pixels // WIDTH_STEP) * WIDTH_STEP
+
     def box_rect(self, box: WordBox, target: QRectF) -> QRectF:
         scale = target.width() / self.page.width
         return QRectF(target.left() + box.x0 * scale, target.top() + box.y0 * scale,
@@ -101,8 +109,7 @@ class PageCanvas(QWidget):
         if target.isEmpty() or self.render_page is None:
             return
         if self.image is None:
-            pixels = int(target.width() * self.devicePixelRatioF())
-            self.image = self.render_page(self.page.index, -(-pixels // WIDTH_STEP) * WIDTH_STEP)
+            self.image = self.render_page(self.page.index, self.render_width(self.page))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self.image)
         self._paint_marks(painter, target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -13,6 +13,8 @@ from reader.core.records.documents import Span
 from reader.core.records.pages import PageInfo, WordBox, page_index_at
 from reader.ui.reading.page_canvas import PageCanvas, PageMark
 from reader.ui.reading.page_render import PageRenderer, PageUnavailable
+
+PREFETCH_DELAY_MS = 150
 
 
 class PagePanel(QWidget):
@@ -84,6 +86,15 @@ class PagePanel(QWidget):
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self.canvas.set_page(page, self._boxes_of(index))
         self.page_changed.emit(index)
+        QTimer.singleShot(PREFETCH_DELAY_MS, self, lambda: self._prefetch(index + 1))
+
+    def _prefetch(self, index: int) -> None:
+        """Render the next page into the cache while the reader looks at this one, so turning to it is instant."""
+        if index != self.index + 1 or index >= len(self.pages) or self.notice.isVisible():
+            return
+        width = self.canvas.render_width(self.pages[index])
+        if width:
+            self._render(index, width)
 
     def _turn(self, step: int) -> None:
         before = self.index
