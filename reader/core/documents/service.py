@@ -61,10 +61,14 @@ class DocumentService:
         return store.version_text(self._db, version_id)
 
     def pages(self, document_id: int) -> list[PageInfo]:
-        """The current version's pages (none for a text file); page storage loads on first use: faster start."""
-        from reader.core.storage import pages as page_store
+        """The current version's pages (none for a text file)."""
+        return self.version_pages(self.get(document_id).version_id)
 
-        return page_store.pages(self._db, self.get(document_id).version_id)
+    def version_pages(self, version_id: int) -> list[PageInfo]:
+        """A version's pages, for callers that listed the documents already (exports: one query per document)."""
+        from reader.core.storage import pages as page_store  # loads on first use: faster start
+
+        return page_store.pages(self._db, version_id)
 
     def page_at(self, document_id: int, offset: int) -> PageInfo | None:
         """The page of the current version holding `offset`, or None when the document has no pages."""

@@ -41,10 +41,10 @@ class ExportService:
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
                                    documents[entry.other.document_id], entry.link.note)
                           for entry in self._links.links_for(annotation.id))
-            if annotation.document_id not in pages:
-                pages[annotation.document_id] = self._documents.pages(annotation.document_id)
-            page = _page_of(pages[annotation.document_id], annotation.start)
-            items.append(ExportItem(annotation, documents[annotation.document_id], links, page))
+            document = documents[annotation.document_id]
+            if document.id not in pages:
+                pages[document.id] = self._documents.version_pages(document.version_id)
+            items.append(ExportItem(annotation, document, links, _page_of(pages[document.id], annotation.start)))
         return items
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
@@ -67,7 +67,7 @@ class ExportService:
             return html_report.to_html(items, self._entities.register())
         if fmt == "tei":
             documents = self._tei_documents(items, scope)
-            pages = {info.id: self._documents.pages(info.id) for info, *_ in documents}
+            pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
             return tei.to_tei(documents, self._entities.register(), pages)
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
