@@ -72,8 +72,9 @@ def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:
-    importing = commands.add_parser("import", help="import files or folders (.txt, .md, .html)")
+    importing = commands.add_parser("import", help="import files or folders (text, HTML, PDF, Word, EPUB, scans)")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--password", metavar="PW", help="the password of encrypted PDFs among the files")
     importing.set_defaults(handler=cmd_import)
     listing = commands.add_parser("docs", help="list the documents")
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -90,7 +91,7 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
-    report = workspace.documents.import_paths(args.paths)
+    report = workspace.documents.import_paths(args.paths, password=args.password)
     for outcome in report.outcomes:
         stream = sys.stderr if outcome.status == "failed" else sys.stdout
         print(outcome.message, file=stream)

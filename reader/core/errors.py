@@ -14,6 +14,10 @@ class ImportFailed(ReaderError):
         self.reason = reason
 
 
+class PasswordNeeded(ImportFailed):
+    """An encrypted PDF and no password, or a wrong one: the window asks for it and tries again."""
+
+
 class DocumentNotFound(ReaderError):
     """A DOC argument (id or file name) matched no document."""
 

@@ -20,6 +20,7 @@ class AnnotationEvents(QObject):
     notebook_changed = Signal()
     document_changed = Signal(int)  # metadata or source criticism
     failed = Signal(str)
+    text_corrected = Signal(int)  # a document got a hand-corrected version (like an import of a changed file)
 
     register_changed = Signal()  # entity decisions or authority ids
 

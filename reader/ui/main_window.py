@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(reading_area)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
+        self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
         self._build_menus()
@@ -150,9 +151,17 @@ class MainWindow(QMainWindow):
         self._add_undo_actions()
         self.view_menu = self.menuBar().addMenu("&View")
         self._action(self.view_menu, "&Reset layout", None, self.reset_layout)
+        pages = self.view_menu.addMenu("&Pane shows")
+        for text, mode in (("&Text", "text"), ("&Page image", "page"), ("&Both", "both")):
+            pages.addAction(text, lambda m=mode: self._set_view_mode(m))
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
+
+    def _set_view_mode(self, mode: str) -> None:
+        set_mode = getattr(self.reading_area, "set_view_mode", None)  # the reading area of some tests is bare
+        if set_mode is not None:
+            set_mode(mode)
 
     def _add_undo_actions(self) -> None:
         """Undo and Redo are the core's: they reach changes made from the command line too, and a restart."""
@@ -242,7 +251,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], password: str | None = None) -> None:
         """Import in a worker with a progress dialog; the library refreshes when it is done."""
         from PySide6.QtWidgets import QProgressDialog
 
@@ -250,7 +259,8 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("Import")
         progress.setMinimumDuration(300)
         task = self.runner.start(
-            lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled),
+            lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled,
+                                                                             password),
             cancel_types=(ImportCancelled,),
         )
         progress.canceled.connect(task.request_cancel)
@@ -264,11 +274,30 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.statusBar().showMessage(_summary(report), 10000)
         self.import_finished.emit()
-        if report.failed:
+        locked = [outcome for outcome in report.failed if outcome.needs_password]
+        others = [outcome for outcome in report.failed if not outcome.needs_password]
+        if others:
             from PySide6.QtWidgets import QMessageBox
 
-            details = "\n".join(outcome.message for outcome in report.failed)
+            details = "\n".join(outcome.message for outcome in others)
             QMessageBox.warning(self, "Some files were not imported", details)
+        self._locked += locked
+        if self._locked:
+            self._retry_with_password(self._locked.pop(0))
+
+    def _retry_with_password(self, outcome) -> None:
+        """Ask for the password of an encrypted PDF the worker could not open and import it again with it (asked
+        again if wrong); cancelling leaves the file out with its one-line reason, and the next locked file is asked."""
+        from reader.ui.password_dialog import ask_password
+
+        path = Path(outcome.path)
+        password = ask_password(self, path.name, wrong="wrong password" in outcome.message)
+        if password is not None:
+            self.import_paths([path], password)
+            return
+        self.statusBar().showMessage(outcome.message, 10000)
+        if self._locked:
+            self._retry_with_password(self._locked.pop(0))
 
     def _on_import_failed(self, message: str, progress: QProgressDialog) -> None:
         progress.reset()

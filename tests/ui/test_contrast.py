@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.reading.colors import ENTITY_COLORS, HIGHLIGHT_ALPHA, HIGHLIGHT_TINTS
+from reader.ui.colors import ENTITY_COLORS, HIGHLIGHT_ALPHA, HIGHLIGHT_TINTS
 
 PAGES = {"light": ("#ffffff", "#000000"), "dark": ("#1e1e1e", "#e6e6e6")}  # (page, text)
 

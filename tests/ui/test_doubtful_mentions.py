@@ -19,8 +19,8 @@ def test_doubtful_mentions_are_lighter_listed_and_confirmed(window, qtbot) -> No
     assert doubtful and panel.doubtful.entries.count() == len(doubtful)
     first = doubtful[0]
     pane = window.reading_area.open_document(first.document_id)
-    span = next(s for s in pane._spans if s.kind == "mention" and s.start == first.start)
-    assert span.doubtful and pane._format_for(span).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    span = next(s for s in pane.spans if s.kind == "mention" and s.start == first.start)
+    assert span.doubtful and pane.format_for(span).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     panel.doubtful.entries.setCurrentRow(0)
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         panel.doubtful.confirm_button.click()

@@ -105,9 +105,25 @@ class BoxTable(Sequence[Box]):
     def __repr__(self) -> str:
         return f"BoxTable({len(self)} boxes)"
 
+    @property
+    def flat(self) -> array:
+        """The numbers themselves, seven a box (for storage to pack without an object per box; do not change it)."""
+        return self._flat
+
     def _box(self, offset: int) -> Box:
         page, start, end, x0, y0, x1, y1 = self._flat[offset:offset + self.WIDTH]
         return Box(int(page), int(start), int(end), x0, y0, x1, y1)
+
+
+def flat_boxes(boxes: Sequence[Box]) -> array:
+    """Boxes as one flat array of seven numbers each (page, start, end, x0, y0, x1, y1): a BoxTable's own array, read
+    as it is, or one built from a list of `Box` records."""
+    if isinstance(boxes, BoxTable):
+        return boxes.flat
+    flat = array("d")
+    for box in boxes:
+        flat.extend((box.page, box.start, box.end, box.x0, box.y0, box.x1, box.y1))
+    return flat
 
 
 class Word(NamedTuple):

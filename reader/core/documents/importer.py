@@ -12,13 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.documents.boilerplate import detect_boilerplate
+from reader.core.documents.extracted import flat_boxes
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
-from reader.core.errors import ImportCancelled, ImportFailed
+from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
+from reader.core.records.pages import PageInfo, UncertainWord
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
+from reader.core.storage import pages as page_store
 from reader.core.storage.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -26,10 +29,11 @@ Cancelled = Callable[[], bool]
 
 
 def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ImportReport:
+                 cancelled: Cancelled | None = None, password: str | None = None) -> ImportReport:
+    """`password` opens encrypted PDFs among the files; a file it does not open fails, and nothing of it is stored."""
     files, problems = expand_paths([Path(p) for p in paths])
     report = ImportReport([_failed(p) for p in problems])
-    sources = _read_all(files, report, progress, cancelled)
+    sources = _read_all(files, report, progress, cancelled, password)
     with db.atomic():
         new_ids = [_store(db, source, report) for source in sources]
         redetect_boilerplate(db)
@@ -46,7 +50,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
 
 
 def _read_all(files: list[Path], report: ImportReport, progress: Progress | None,
-              cancelled: Cancelled | None) -> list[SourceFile]:
+              cancelled: Cancelled | None, password: str | None = None) -> list[SourceFile]:
     sources = []
     for done, path in enumerate(files):
         if cancelled and cancelled():
@@ -54,7 +58,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
         if progress:
             progress(done, len(files), path.name)
         try:
-            sources.append(read_source(path, progress=_per_page(progress, done, len(files)), cancelled=cancelled))
+            sources.append(read_source(path, password, _per_page(progress, done, len(files)), cancelled))
         except ImportFailed as exc:
             report.outcomes.append(_failed(exc))
     return sources
@@ -68,7 +72,7 @@ def _per_page(progress: Progress | None, done: int, total: int) -> Progress | No
 
 
 def _failed(exc: ImportFailed) -> FileOutcome:
-    return FileOutcome(exc.path, "failed", str(exc))
+    return FileOutcome(exc.path, "failed", str(exc), needs_password=isinstance(exc, PasswordNeeded))
 
 
 def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
@@ -85,7 +89,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", f"{name}: already imported, unchanged",
                                            document_id, previous))
         return None
-    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    version_id = store_version(db, document_id, source)
     report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{name}: changed, stored as a new version",
                                        document_id, version_id, previous))
     return None
@@ -99,10 +103,40 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
         return None
     document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
-    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    version_id = store_version(db, document_id, source)
     message = f"{source.path.name}: imported ({_describe(source)})"
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def store_version(db: Store, document_id: int, source: SourceFile) -> int:
+    """Add the source's text as the document's next version, with its pages, word boxes, uncertain OCR words, the
+    running heads its reader found (kept through re-detection) and the file it came from, for the page view."""
+    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
+    if source.pages:
+        page_store.insert_pages(db, version_id, [PageInfo(p.index, p.label, p.start, p.end, p.width, p.height,
+                                                          p.origin) for p in source.pages], _packed_boxes(source))
+        page_store.set_source_path(db, version_id, str(source.path.resolve()))
+    page_store.insert_uncertain(db, version_id, (UncertainWord(u.start, u.end, u.confidence) for u in source.uncertain))
+    store.add_file_boilerplate(db, version_id, source.boilerplate)
+    return version_id
+
+
+def _packed_boxes(source: SourceFile) -> dict[int, bytes]:
+    """Each page's word boxes packed as stored, straight from the reader's flat array of numbers: a book has
+    700,000 words, and an object per word would cost seconds and hundreds of MB."""
+    flat = flat_boxes(source.boxes)
+    width = page_store.FLAT_WIDTH
+    pages = flat[0::width]
+    packed, low = {}, 0
+    while low < len(pages):
+        page = pages[low]
+        high = low + 1
+        while high < len(pages) and pages[high] == page:
+            high += 1
+        packed[int(page)] = packed.get(int(page), b"") + page_store.pack_flat(flat[low * width:high * width])
+        low = high
+    return packed
 
 
 def _describe(source: SourceFile) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from charset_normalizer import from_bytes
 
 from reader.core.documents.lines import Line, split_lines, word_count
-from reader.core.ranges import overlaps
+from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
 
 HEAD_LINES = 15
@@ -29,7 +29,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 
 def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None) -> Metadata:
     """Best guesses for a new document; every field stays editable, and an empty one means 'not found'."""
-    head = [line for line in split_lines(text) if not line.blank and not overlaps(boilerplate, line.start, line.end)]
+    boilerplate = merge(boilerplate)  # a paged book has hundreds of running heads: search them, do not scan them
+    head = [line for line in split_lines(text) if not line.blank and not overlaps_merged(boilerplate, line.start,
+                                                                                            line.end)]
     head = head[:HEAD_LINES]
     doi = _first(_DOI, text)
     found = Metadata(

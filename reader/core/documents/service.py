@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import DocumentNotFound
 from reader.core.ops import operation
-from reader.core.records.documents import DocumentInfo, ImportReport, Span, VersionText
+from reader.core.records.documents import DocumentInfo, ImportReport, ReanchorSummary, Span, VersionText
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
 from reader.core.storage.store import Store
+
+if TYPE_CHECKING:
+    from reader.core.records.pages import PageInfo, UncertainWord, WordBox
 
 
 class DocumentService:
@@ -20,10 +24,11 @@ class DocumentService:
         self._db = db
 
     def import_paths(self, paths: list[Path], progress: Callable[[int, int, str], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+                     cancelled: Callable[[], bool] | None = None, password: str | None = None) -> ImportReport:
+        """Import files and folders; `password` opens the encrypted PDFs among them."""
         from reader.core.documents import importer  # decoders and parsers load only when importing: faster start
 
-        return importer.import_paths(self._db, paths, progress, cancelled)
+        return importer.import_paths(self._db, paths, progress, cancelled, password)
 
     def list(self) -> list[DocumentInfo]:
         return store.list_documents(self._db)
@@ -54,6 +59,50 @@ class DocumentService:
 
     def version(self, version_id: int) -> VersionText:
         return store.version_text(self._db, version_id)
+
+    def pages(self, document_id: int) -> list[PageInfo]:
+        """The current version's pages (none for a text file)."""
+        return self.version_pages(self.get(document_id).version_id)
+
+    def version_pages(self, version_id: int) -> list[PageInfo]:
+        """A version's pages, for callers that listed the documents already (exports: one query per document)."""
+        from reader.core.storage import pages as page_store  # loads on first use: faster start
+
+        return page_store.pages(self._db, version_id)
+
+    def page_at(self, document_id: int, offset: int) -> PageInfo | None:
+        """The page of the current version holding `offset`, or None when the document has no pages."""
+        from reader.core.records.pages import page_index_at
+
+        found = self.pages(document_id)
+        index = page_index_at(found, offset)
+        return None if index is None else found[index]
+
+    def boxes(self, document_id: int, page_index: int) -> list[WordBox]:
+        """The word boxes of one page of the current version."""
+        from reader.core.storage import pages as page_store
+
+        return page_store.boxes(self._db, self.get(document_id).version_id, page_index)
+
+    def uncertain(self, document_id: int) -> list[UncertainWord]:
+        """The OCR words of the current version to check against the page image."""
+        from reader.core.storage import pages as page_store
+
+        return page_store.uncertain(self._db, self.get(document_id).version_id)
+
+    def page_source(self, document_id: int) -> str:
+        """The file the current version's pages were read from ('' when it has none)."""
+        from reader.core.storage import pages as page_store
+
+        return page_store.source_path(self._db, self.get(document_id).version_id)
+
+    def correct_text(self, document_id: int, text: str) -> ReanchorSummary | None:
+        """Store a hand-corrected text (say, of an OCR misreading) as a new version, notes re-anchored onto it, in one
+        transaction; None when the text is unchanged."""
+        from reader.core.documents.correction import correct_text
+
+        self.get(document_id)
+        return correct_text(self._db, document_id, text)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
         with operation(self._db, "Edit metadata"):

@@ -135,9 +135,10 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
     clusters: dict[str, Cluster] = {}
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
+        boilerplate = merge(document.boilerplate)  # a paged book has hundreds of running heads
         for candidate in document.candidates:
             name, start, end = trim_surface(candidate.text, candidate.start)
-            if not _valid_name(name) or overlaps(document.boilerplate, start, end) \
+            if not _valid_name(name) or overlaps_merged(boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
                 continue
             key = name_key(spelling.name(name))  # 'Houfe' is 'House'
@@ -237,8 +238,9 @@ def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Clust
 def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for document in documents:
+        boilerplate = merge(document.boilerplate)
         for date in document.dates:
-            if overlaps(document.boilerplate, date.start, date.end):
+            if overlaps_merged(boilerplate, date.start, date.end):
                 continue
             key = f"date:{date.value}"
             cluster = clusters.setdefault(key, Cluster(key, date_value=date.value))

@@ -39,6 +39,8 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
 def _item(item: ExportItem) -> str:
     a = item.annotation
     html = [f"<blockquote>{escape(a.quote.exact)}</blockquote>"]
+    if item.page_label:
+        html.append(f"<p class='meta page'>{escape(item.page_label)}</p>")
     if a.note.strip():
         html.append(f"<div class='note'>{markdown_html(a.note)}</div>")
     if a.tags:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reader.core.records.annotations import Annotation
 from reader.core.records.documents import DocumentInfo
+from reader.core.records.pages import PageInfo, page_citation
 from reader.core.records.relations import RELATIONS
 
 
@@ -47,6 +48,12 @@ class ExportItem:
     annotation: Annotation
     document: DocumentInfo
     links: tuple[LinkItem, ...] = field(default_factory=tuple)
+    page: PageInfo | None = None  # where the passage starts, when its document has pages
+
+    @property
+    def page_label(self) -> str:
+        """"p. 12" (the printed label) for a passage of a paged document, else ''."""
+        return page_citation(self.page.label) if self.page else ""
 
 
 def citation(document: DocumentInfo) -> str:

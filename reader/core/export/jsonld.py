@@ -9,6 +9,9 @@ from __future__ import annotations
 from reader.core.export.items import ExportItem
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
+from reader.core.records.pages import PageInfo
+
+PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"  # page=N: the page's number in the file, counted from 1
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 URN = "urn:annotated-reader"
@@ -43,9 +46,18 @@ def annotation_json(item: ExportItem) -> dict:
         "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}"},
     }
     found["target"]["styleClass"] = "highlight"
+    if item.page is not None:
+        found["target"]["selector"].append(page_selector(item.page, found["target"]["selector"][1]))
     if bodies:
         found["body"] = bodies
     return found
+
+
+def page_selector(page: PageInfo, quote: dict) -> dict:
+    """The passage as "this quote on that page": a FragmentSelector for the page (RFC 3778, as PDF viewers read
+    it) refined by the quote."""
+    return {"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT, "value": f"page={page.index + 1}",
+            "refinedBy": dict(quote)}
 
 
 def link_json(item: ExportItem, link) -> dict:

@@ -67,7 +67,8 @@ def escape_block_line(line: str) -> str:
 def _item(item: ExportItem) -> list[str]:
     annotation = item.annotation
     quote = [f"> {line}" if line else ">" for line in annotation.quote.exact.split("\n")]
-    lines = [*quote, ">", f"> — {citation(item.document)} (characters {annotation.start}–{annotation.end})", ""]
+    where = ", ".join(part for part in (item.page_label, f"characters {annotation.start}–{annotation.end}") if part)
+    lines = [*quote, ">", f"> — {citation(item.document)} ({where})", ""]
     if annotation.note.strip():
         lines += [*(escape_block_line(line) for line in annotation.note.strip().split("\n")), ""]
     if annotation.tags:

@@ -16,6 +16,7 @@ from reader.core.export.items import ExportItem, LinkItem, Scope
 from reader.core.ops import operation
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.exports import AnnotationImportReport
+from reader.core.records.pages import PageInfo, page_index_at
 from reader.core.storage.store import Store
 
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html", "geojson": ".geojson"}
@@ -33,14 +34,17 @@ class ExportService:
     def items(self, scope: Scope | None = None) -> list[ExportItem]:
         scope = scope or Scope()
         documents = {info.id: info for info in self._documents.list()}
-        items = []
+        items, pages = [], {}
         for annotation in self._annotations.all():
             if annotation.anchor_status == "orphan" or not scope.keeps(annotation):
                 continue
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
                                    documents[entry.other.document_id], entry.link.note)
                           for entry in self._links.links_for(annotation.id))
-            items.append(ExportItem(annotation, documents[annotation.document_id], links))
+            document = documents[annotation.document_id]
+            if document.id not in pages:
+                pages[document.id] = self._documents.version_pages(document.version_id)
+            items.append(ExportItem(annotation, document, links, _page_of(pages[document.id], annotation.start)))
         return items
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
@@ -65,7 +69,9 @@ class ExportService:
             named = {name for names in self._entities_named(items).values() for name in names}
             return html_report.to_html(items, [e for e in self._entities.register() if e.name in named])
         if fmt == "tei":
-            return tei.to_tei(self._tei_documents(items, scope), self._entities.register())
+            documents = self._tei_documents(items, scope)
+            pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
+            return tei.to_tei(documents, self._entities.register(), pages)
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
@@ -150,3 +156,8 @@ class ExportService:
             chosen = [info for info in chosen if any(item.document.id == info.id for item in items)]
         return [(info, self._documents.text(info.id).text, self._entities.mentions(info.id),
                  [item for item in items if item.document.id == info.id]) for info in chosen]
+
+
+def _page_of(pages: list[PageInfo], offset: int) -> PageInfo | None:
+    index = page_index_at(pages, offset)
+    return None if index is None else pages[index]

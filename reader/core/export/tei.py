@@ -13,6 +13,7 @@ from lxml import etree
 from reader.core.export.items import ExportItem, citation
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
+from reader.core.records.pages import PageInfo
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -26,12 +27,14 @@ AUTHORITIES = {"wikidata": "https://www.wikidata.org/entity/", "viaf": "https://
 
 
 def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportItem]]],
-           register: list[EntitySummary] = ()) -> str:
+           register: list[EntitySummary] = (), pages: dict[int, list[PageInfo]] | None = None) -> str:
+    """`pages` (by document id) puts a <pb n="label"/> where each page of a paged document starts."""
     corpus = etree.Element(f"{{{TEI}}}teiCorpus", nsmap={None: TEI})
     _header(corpus, "Annotated Reader export")
     listed = _stand_off(corpus, register, [item for *_, items in documents for item in items])
     for info, text, mentions, items in documents:
-        corpus.append(_document(info, text, [m for m in mentions if m.type == "DATE" or m.entity_id in listed], items))
+        named = [m for m in mentions if m.type == "DATE" or m.entity_id in listed]
+        corpus.append(_document(info, text, named, items, (pages or {}).get(info.id, [])))
     return etree.tostring(corpus, encoding="unicode", pretty_print=False)
 
 
@@ -122,13 +125,14 @@ def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
                 _tei(relation, "desc", link.note)
 
 
-def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: list[ExportItem]) -> etree._Element:
+def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: list[ExportItem],
+              pages: list[PageInfo]) -> etree._Element:
     tei = etree.Element(f"{{{TEI}}}TEI")
     tei.set(XML_ID, f"doc{info.id}")
     _header(tei, info.title, info)
     text_element = etree.SubElement(tei, f"{{{TEI}}}text")
     paragraph = etree.SubElement(etree.SubElement(text_element, f"{{{TEI}}}body"), f"{{{TEI}}}p")
-    _mark_up(paragraph, text, mentions, items, info.id)
+    _mark_up(paragraph, text, mentions, items, info.id, pages)
     back = etree.SubElement(text_element, f"{{{TEI}}}back") if items else None
     for item in items:
         _note(back, item, info.id)
@@ -136,25 +140,34 @@ def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: lis
 
 
 def _mark_up(paragraph: etree._Element, text: str, mentions: list[Mention], items: list[ExportItem],
-             document_id: int) -> None:
-    """Write the text with mention elements and annotation anchors; every character of `text` is kept, in order."""
+             document_id: int, pages: list[PageInfo] = ()) -> None:
+    """Write the text with mention elements, annotation anchors and page breaks; every character of `text` is kept,
+    in order."""
     anchors = sorted({(i.annotation.start, f"a{i.annotation.id}s") for i in items}
                      | {(i.annotation.end, f"a{i.annotation.id}e") for i in items})
-    events = sorted([(m.start, 1, m) for m in mentions] + [(pos, 0, name) for pos, name in anchors],
-                    key=lambda e: (e[0], e[1]))
+    events = sorted([(m.start, 1, m) for m in mentions] + [(pos, 0, name) for pos, name in anchors]
+                    + [(page.start, -1, page.label) for page in pages], key=lambda e: (e[0], e[1]))
     cursor, last = 0, paragraph
     for position, kind, payload in events:
         if position < cursor and kind == 1:
             continue  # a mention overlapping the one just written
         last = _append_text(paragraph, last, text[cursor:max(cursor, position)])
-        if kind == 0:  # an annotation boundary inside a mention goes right after it: notes must not dangle
-            last = etree.SubElement(paragraph, f"{{{TEI}}}anchor")
-            last.set(XML_ID, f"d{document_id}{payload}")
+        if kind <= 0:  # a boundary or page break inside a mention goes right after it: notes must not dangle
+            last = _boundary(paragraph, kind, payload, document_id)
             cursor = max(cursor, position)
         else:
             last = _mention(paragraph, payload)
             cursor = payload.end
     _append_text(paragraph, last, text[cursor:])
+
+
+def _boundary(paragraph: etree._Element, kind: int, payload: str, document_id: int) -> etree._Element:
+    """An empty element: a page break (kind -1) named by the page's printed label, or an annotation's anchor."""
+    if kind < 0:
+        return _tei(paragraph, "pb", n=payload)
+    anchor = etree.SubElement(paragraph, f"{{{TEI}}}anchor")
+    anchor.set(XML_ID, f"d{document_id}{payload}")
+    return anchor
 
 
 def _append_text(paragraph: etree._Element, last: etree._Element, text: str) -> etree._Element:

@@ -81,6 +81,7 @@ class FileOutcome:
     document_id: int | None = None
     version_id: int | None = None
     previous_version_id: int | None = None
+    needs_password: bool = False  # an encrypted PDF: try again with (another) password
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from reader.core.records.documents import METADATA_FIELDS, DocumentInfo, Metadat
 from reader.core.storage.store import Store
 
 DETECTED, USER_MARKED, USER_UNMARKED = "detected", "user_marked", "user_unmarked"
+FROM_FILE = "from_file"  # running heads a paged file's reader found: kept when the corpus is detected again
 
 _LIST_SQL = """
 SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
@@ -90,6 +91,12 @@ def version_text(db: Store, version_id: int) -> VersionText:
     return VersionText(row[0], version_id, row[1], row[2], tuple(effective_boilerplate(db, version_id)))
 
 
+def version_format(db: Store, version_id: int) -> tuple[str, str]:
+    """(encoding, source format) of a version, which a corrected copy of its text keeps."""
+    row = db.execute("SELECT encoding, source_format FROM versions WHERE id = ?", [version_id]).fetchone()
+    return row[0] or "utf-8", row[1] or "text"
+
+
 def current_version_ids(db: Store) -> list[int]:
     """Every live document's current version id, in document order (without reading the texts)."""
     sql = "SELECT current_version_id FROM documents WHERE deleted_at IS NULL ORDER BY id"
@@ -117,6 +124,10 @@ def add_user_boilerplate(db: Store, version_id: int, start: int, end: int, is_bo
     _insert_ranges(db, version_id, [(start, end)], USER_MARKED if is_boilerplate else USER_UNMARKED)
 
 
+def add_file_boilerplate(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
+    _insert_ranges(db, version_id, ranges, FROM_FILE)
+
+
 def _insert_ranges(db: Store, version_id: int, ranges: Iterable[tuple[int, int]], origin: str) -> None:
     rows = [{"version_id": version_id, "start": s, "end": e, "origin": origin} for s, e in ranges]
     if rows:
@@ -126,12 +137,15 @@ def _insert_ranges(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]
 def effective_boilerplate(db: Store, version_id: int) -> list[Span]:
     """Detected and user-marked ranges, minus what the user unmarked; later decisions win over earlier ones."""
     covered: list[tuple[int, int]] = []
+    added: list[tuple[int, int]] = []  # ranges marked since the last unmarking: merged in one go (a book has hundreds)
     sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY (origin != ?), id'
     for start, end, origin in db.execute(sql, [version_id, DETECTED]).fetchall():
-        covered = subtract(covered, (start, end))
-        if origin != USER_UNMARKED:
-            covered = merge([*covered, (start, end)])
-    return [Span(start, end, "boilerplate") for start, end in covered]
+        if origin == USER_UNMARKED:
+            covered = subtract([*covered, *added], (start, end))
+            added = []
+        else:
+            added.append((start, end))
+    return [Span(start, end, "boilerplate") for start, end in merge([*covered, *added])]
 
 
 def refresh_boilerplate_count(db: Store, version_id: int) -> None:

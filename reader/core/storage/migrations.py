@@ -277,3 +277,19 @@ def m011_history(db: Database) -> None:
     _table(db, "history_rows").create_index(["op_id"])
     _table(db, "history_active").create({"op_id": int}, pk="op_id")
     track(db)
+
+
+@migration
+def m012_pages(db: Database) -> None:
+    """Pages of a version (label, size, where its text starts and ends) with its word boxes packed in one BLOB per
+    page, the OCR words to check, and the file each version was read from, so the page view can draw the page
+    image and what is marked on it without re-reading the file. Versions of text files have none."""
+    _table(db, "pages").create(
+        {"version_id": int, "idx": int, "label": str, "start": int, "end": int, "width": float, "height": float,
+         "origin": str, "boxes": bytes}, pk=("version_id", "idx"),
+        foreign_keys=[("version_id", "versions", "id")], not_null={"label", "start", "end"})
+    _table(db, "uncertain_words").create(
+        {"version_id": int, "start": int, "end": int, "confidence": float},
+        foreign_keys=[("version_id", "versions", "id")], not_null={"version_id", "start", "end"})
+    _table(db, "uncertain_words").create_index(["version_id", "start"])
+    _table(db, "versions").add_column("source_path", str)

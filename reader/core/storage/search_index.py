@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.ranges import overlaps
+from reader.core.ranges import merge, overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
@@ -40,11 +40,11 @@ def index_document_text(db: Store, document_id: int) -> None:
     first = TEXT_ROWS + (document_id << LINE_BITS)
     remove_document_text(db, document_id)
     version = document_store.version_text(db, document_store.current_version_id(db, document_id))
-    boilerplate = [(s.start, s.end) for s in version.boilerplate]
+    boilerplate = merge((s.start, s.end) for s in version.boilerplate)  # a book has hundreds of running heads
     rows, start = [], 0
     for number, line in enumerate(version.text.split("\n")):
         end = start + len(line)
-        if line.strip() and not overlaps(boilerplate, start, end):
+        if line.strip() and not overlaps_merged(boilerplate, start, end):
             rows.append((first + number, line, "text", document_id, document_id, start, end))
         start = end + 1
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'

@@ -17,9 +17,9 @@ from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.tag_editor import TagEditor
+from reader.ui.colors import HIGHLIGHT_TINTS
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
-from reader.ui.reading.colors import HIGHLIGHT_TINTS
 
 EMPTY = "Select a highlight or a note in a text to see and edit it here."
 

@@ -165,6 +165,11 @@ class PaneArea(QWidget):
         if widget is not None:
             self._activate(widget)
 
+    def set_view_mode(self, mode: str) -> None:
+        """Text, Page or Both for the active pane (View menu)."""
+        if self._active is not None:
+            self._active.page_mode.set_mode(mode)
+
     def _update_empty_state(self) -> None:
         self.empty_label.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))
@@ -180,7 +185,8 @@ class PaneArea(QWidget):
         the legend, for the next start."""
         return {
             "panes": [{"document_id": p.document_id, "position": p.view.first_visible_offset(),
-                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden} for p in self.panes],
+                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden,
+                       "shows": p.page_mode.mode} for p in self.panes],
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
         }
@@ -195,5 +201,6 @@ class PaneArea(QWidget):
                 pane.view.set_zoom(int(entry.get("zoom", 0)))
                 pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
                 pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
+                pane.page_mode.set_mode(str(entry.get("shows", "text")))
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))

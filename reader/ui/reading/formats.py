@@ -8,12 +8,13 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from reader.core.records.documents import Span
-from reader.ui.reading.colors import (
+from reader.ui.colors import (
     ENTITY_COLORS,
     ENTITY_TYPES,
     HIGHLIGHT_ALPHA,
     HIGHLIGHT_TINTS,
     OTHER_ENTITY_COLOR,
+    UNCERTAIN_COLOR,
 )
 
 
@@ -43,7 +44,22 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
     elif span.kind == "boilerplate":
         fmt.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+    elif span.kind == "uncertain":  # an OCR word to check against the page image
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(UNCERTAIN_COLOR))
     return fmt
+
+
+def page_color(span: Span) -> QColor | None:
+    """The colour a span is drawn in over the page image (multiplied over it: the print stays legible)."""
+    if span.kind in ("highlight", "note"):
+        tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
+        tint.setAlpha(150)  # as light as the tint in the text
+        return tint
+    if span.kind == "mention":
+        color = QColor(ENTITY_COLORS.get(span.label, OTHER_ENTITY_COLOR))
+        return color.lighter(170)
+    return QColor(UNCERTAIN_COLOR) if span.kind == "uncertain" else None
 
 
 def flash_format(palette: QPalette) -> QTextCharFormat:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
@@ -19,6 +19,7 @@ class PaneHeader(QWidget):
     boilerplate_hidden_changed = Signal(bool)
     retry_requested = Signal()
     notes_toggled = Signal(bool)
+    view_mode_changed = Signal(str)  # "text", "page" or "both"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,7 +39,8 @@ class PaneHeader(QWidget):
         self.notes_button = QToolButton(self, text="✎", checkable=True, autoRaise=True,
                                         toolTip="Show or hide this text's highlights and notes beside it")
         self.notes_button.toggled.connect(self.notes_toggled)
-        buttons = [self.notes_button, self.boilerplate_button]
+        self.mode_buttons = self._mode_buttons()
+        buttons = [*self.mode_buttons.values(), self.notes_button, self.boilerplate_button]
         for text, tip, slot in (("◀", "Move left", lambda: self.move_requested.emit(-1)),
                                 ("▶", "Move right", lambda: self.move_requested.emit(1)),
                                 ("⤢", "Maximise / restore", self.maximise_requested.emit),
@@ -47,6 +49,26 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             buttons.append(button)
         self._lay_out(buttons)
+
+    def _mode_buttons(self) -> dict[str, QToolButton]:
+        """Text | Page | Both, shown only for documents with pages."""
+        group = QButtonGroup(self)
+        found = {}
+        for mode, text, tip in (("text", "Text", "Show the text"), ("page", "Page", "Show the page image"),
+                                ("both", "Both", "Show the page image beside the text")):
+            button = QToolButton(self, text=text, checkable=True, toolTip=tip, visible=False)
+            button.clicked.connect(lambda _checked=False, m=mode: self.view_mode_changed.emit(m))
+            group.addButton(button)
+            found[mode] = button
+        found["text"].setChecked(True)
+        return found
+
+    def set_has_pages(self, has_pages: bool) -> None:
+        for button in self.mode_buttons.values():
+            button.setVisible(has_pages)
+
+    def set_view_mode(self, mode: str) -> None:
+        self.mode_buttons[mode].setChecked(True)
 
     def _lay_out(self, buttons: list[QToolButton]) -> None:
         """The title on a line of its own, one line high in every pane (so headers line up side by side); the

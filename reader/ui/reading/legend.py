@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
-from reader.ui.reading.colors import ENTITY_COLORS, HIGHLIGHT_TINTS, LAYERS
+from reader.ui.colors import ENTITY_COLORS, HIGHLIGHT_TINTS, LAYERS
 
 LABELS = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "DATE": "Dates", "highlights": "Highlights",
           "notes": "Notes"}

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from reader.core.records.documents import Span
-from reader.ui.reading.colors import HIGHLIGHT_TINTS
+from reader.ui.colors import HIGHLIGHT_TINTS
 
 STRIP_WIDTH = 10
 

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
+from reader.core.records.pages import page_citation
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
 from reader.ui.reading.header import PaneHeader
 from reader.ui.reading.overview import OverviewStrip
+from reader.ui.reading.page_mode import PageMode
 from reader.ui.reading.services import ReadingServices
 from reader.ui.reading.sidebar import NotesSidebar
 from reader.ui.reading.view import DocumentView
@@ -54,7 +56,7 @@ class DocumentPane(QWidget):
         self.layers: set[str] = set()
         self.boilerplate_hidden = False
         self.highlight_color = HIGHLIGHT_COLORS[0]
-        self._spans: list[Span] = []
+        self.spans: list[Span] = []
         self._formats: dict[tuple[str, str], object] = {}
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
@@ -62,13 +64,14 @@ class DocumentPane(QWidget):
         self.overview = OverviewStrip(self)
         self.sidebar = NotesSidebar(self)
         self._build_actions()
-        self._connect()
         self._lay_out()
+        self.page_mode = PageMode(self)
+        self._connect()
         self.find_bar.hide()
         self.refresh()
 
     def _lay_out(self) -> None:
-        text_row = QWidget(self)
+        text_row = self.text_row = QWidget(self)
         row = QHBoxLayout(text_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -113,6 +116,7 @@ class DocumentPane(QWidget):
         self.header.maximise_requested.connect(self.maximise_requested)
         self.header.retry_requested.connect(self.recognition_retry_requested)
         self.header.boilerplate_hidden_changed.connect(self.set_boilerplate_hidden)
+        self.header.view_mode_changed.connect(self.page_mode.set_mode)
         self.find_bar.match_chosen.connect(self._on_find_match_chosen)
         self.view.span_clicked.connect(self._on_view_span_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -134,23 +138,28 @@ class DocumentPane(QWidget):
             self.view.set_text(self.version.text)
             self.find_bar.set_text(self.version.text)
             self._apply_boilerplate_visibility()
+            self.page_mode.load()
         else:
             boilerplate = tuple(workspace.documents.boilerplate(self.version.version_id))
             if boilerplate != self.version.boilerplate:  # marked here, or undone from anywhere
                 self.version = replace(self.version, boilerplate=boilerplate)
                 self._apply_boilerplate_visibility()
         annotations = workspace.annotations.for_document(self.document_id)
-        self._spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id),
-                       *(span for provider in self.services.providers for span in provider(self.document_id))]
-        self.view.set_spans(self._spans, self._format_for)
-        self.overview.set_marks(self._spans, len(self.version.text))
+        uncertain = [Span(word.start, word.end, "uncertain", f"{word.confidence:.2f}")
+                     for word in workspace.documents.uncertain(self.document_id)] if self.page_mode.pages else []
+        self.spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id), *uncertain,
+                      *(span for provider in self.services.providers for span in provider(self.document_id))]
+        self.view.set_spans(self.spans, self.format_for)
+        self.overview.set_marks(self.spans, len(self.version.text))
+        self.page_mode.update_marks()
         links = {a.id: len(workspace.links.links_for(a.id)) for a in annotations}
         self.sidebar.set_annotations(annotations, links)
 
     def set_layers(self, layers: set[str]) -> None:
         self.layers = set(layers)
         self._formats.clear()
-        self.view.set_spans(self._spans, self._format_for)
+        self.view.set_spans(self.spans, self.format_for)
+        self.page_mode.update_marks()
 
     def set_boilerplate_hidden(self, hidden: bool) -> None:
         self.boilerplate_hidden = hidden
@@ -171,7 +180,7 @@ class DocumentPane(QWidget):
         document.markContentsDirty(0, document.characterCount())
         self.view.viewport().update()
 
-    def _format_for(self, span: Span):
+    def format_for(self, span: Span):
         """One format per (kind, label, doubtful), made once: painting a block then costs a dictionary lookup per
         span."""
         key = (span.kind, span.label, span.doubtful)
@@ -188,13 +197,15 @@ class DocumentPane(QWidget):
         if span.kind in ("highlight", "note") and span.ref is not None:
             annotation = self.services.workspace.annotations.get(span.ref)
             return annotation.note or f"Highlight ({annotation.color})"
+        if span.kind == "uncertain":
+            return f"OCR was unsure of this word (confidence {span.label}): check it against the page image"
         return ""
 
     def step_mention(self, direction: int) -> None:
         """Select the next (1) or previous (-1) mention: of the same entity when a mention is selected, else any."""
         selection = self.view.selection_range()
         here = selection or (self.view.offsets.to_code_point(self.view.textCursor().position()),) * 2
-        mentions = sorted((s for s in self._spans if s.kind == "mention" and self._format_for(s) is not None),
+        mentions = sorted((s for s in self.spans if s.kind == "mention" and self.format_for(s) is not None),
                           key=lambda s: s.start)
         current = next((s.ref for s in mentions if (s.start, s.end) == here), None)
         same = [s for s in mentions if current is None or s.ref == current]
@@ -279,11 +290,13 @@ class DocumentPane(QWidget):
         QGuiApplication.clipboard().setText(self.citation(*selection))
 
     def citation(self, start: int, end: int) -> str:
-        """The quote followed by title, author and date, as a historian pastes it into a draft."""
-        meta = self.services.workspace.documents.get(self.document_id).metadata
+        """The quote followed by title, author, date and page, as a historian pastes it into a draft."""
+        documents = self.services.workspace.documents
+        meta = documents.get(self.document_id).metadata
+        page = documents.page_at(self.document_id, start)
         quote = " ".join(self.version.text[start:end].split())
         source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
-                                             meta.date_published) if part)
+                                             meta.date_published, page_citation(page.label) if page else "") if part)
         return f"“{quote}” ({source})"
 
     def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
@@ -324,7 +337,15 @@ class DocumentPane(QWidget):
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
             menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))
+        menu.addSeparator()
+        menu.addAction("Correct text…", self.correct_text)
         menu.exec(self.view.viewport().mapToGlobal(point))
+
+    def correct_text(self) -> None:
+        """Edit the text by hand (an OCR misreading) and keep it as a new version, notes re-anchored."""
+        from reader.ui.reading.correct_dialog import correct_pane_text
+
+        correct_pane_text(self)
 
     def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
         documents = self.services.workspace.documents

@@ -16,7 +16,8 @@ from reader.core.documents.extracted import Extracted, Word
 from reader.core.documents.formats.ahead import read_ahead
 from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable, ocr_page
 from reader.core.documents.formats.paged import PagedText
-from reader.core.errors import ImportCancelled, ImportFailed
+from reader.core.documents.formats.pdfium_lock import PDFIUM
+from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -38,7 +39,8 @@ def read_pdf(path: Path, password: str | None = None, progress: Progress | None 
     """The PDF's text page by page, or ImportFailed with one line saying why it cannot be read."""
     document = open_pdf(path, password)
     try:
-        total = len(document)
+        with PDFIUM:
+            total = len(document)
         if total == 0:
             raise ImportFailed(str(path), "the PDF has no pages")
         paged = PagedText()
@@ -52,10 +54,12 @@ def read_pdf(path: Path, password: str | None = None, progress: Progress | None 
                 paged.add_page(*page)
         finally:
             pages.close()  # the worker has stopped: nothing else touches the document now
-        extracted = paged.finish("pdf", pdf_metadata(document))
-        return _first_page_metadata(extracted, paged.first_page_title)
+        with PDFIUM:
+            metadata = pdf_metadata(document)
+        return _first_page_metadata(paged.finish("pdf", metadata), paged.first_page_title)
     finally:
-        document.close()
+        with PDFIUM:
+            document.close()
 
 
 def _failing_in_one_line(pages: Iterator[tuple], path: Path) -> Iterator[tuple]:
@@ -77,9 +81,12 @@ def open_pdf(path: Path, password: str | None):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(str(path), password=password)
+        with PDFIUM:
+            return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
-        raise ImportFailed(str(path), _why_not_opened(path, exc.err_code, password)) from exc
+        reason = _why_not_opened(path, exc.err_code, password)
+        failure = PasswordNeeded if "password" in reason else ImportFailed
+        raise failure(str(path), reason) from exc
 
 
 def _why_not_opened(path: Path, code: int | None, password: str | None) -> str:
@@ -105,20 +112,24 @@ def _contains(path: Path, pattern: re.Pattern) -> bool:
 
 
 def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word]]:
-    """(label, width, height, origin, words) of one page; runs in the read-ahead worker, closing all it opens."""
-    page = document[index]
-    try:
-        width, height = page.get_size()
-        textpage = page.get_textpage()
+    """(label, width, height, origin, words) of one page; runs in the read-ahead worker, closing all it opens.
+    pdfium's part runs under the lock; the recognition of a scanned page's image runs after it is let go."""
+    with PDFIUM:
+        page = document[index]
         try:
-            words = text_layer_words(textpage, height)
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                words = text_layer_words(textpage, height)
+            finally:
+                textpage.close()
+            label = _label(document, index)
+            image = _page_image(page) if _is_scan(page, words, width * height) else None
         finally:
-            textpage.close()
-        if not _is_scan(page, words, width * height):
-            return _label(document, index), width, height, "text", words
-        return _label(document, index), width, height, "ocr", _ocr_words(page, ocr_cache)
-    finally:
-        page.close()
+            page.close()
+    if image is None:
+        return label, width, height, "text", words
+    return label, width, height, "ocr", _ocr_words(image, ocr_cache)
 
 
 def _label(document, index: int) -> str:
@@ -148,15 +159,19 @@ def _image_area(page) -> float:
     return total
 
 
-def _ocr_words(page, ocr_cache: OcrCache | None) -> list[Word]:
-    """Render at 300 dpi, recognise, and scale the boxes back to PDF points (the page's units)."""
-    scale = OCR_DPI / 72
-    bitmap = page.render(scale=scale, grayscale=True)
+def _page_image(page):
+    """The page rendered at 300 dpi in grey, as a Pillow image of its own (the bitmap is closed)."""
+    bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
     try:
-        image = bitmap.to_pil()
-        words = ocr_page(image, ocr_cache)
+        return bitmap.to_pil().copy()
     finally:
         bitmap.close()
+
+
+def _ocr_words(image, ocr_cache: OcrCache | None) -> list[Word]:
+    """Recognise a page image rendered at 300 dpi and scale the boxes back to PDF points (the page's units)."""
+    scale = OCR_DPI / 72
+    words = ocr_page(image, ocr_cache)
     return [Word(w.text, w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale, w.confidence, w.group)
             for w in words]
 

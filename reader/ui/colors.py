@@ -10,3 +10,4 @@ HIGHLIGHT_ALPHA = {"light": 150, "dark": 90}  # the tint's strength over a light
 HIGHLIGHT_TINTS = {"yellow": "#f2d024", "green": "#5cc95c", "blue": "#5aa7e6", "pink": "#ef7ab5",
                    "orange": "#f29a38", "purple": "#a77be0"}
 OTHER_ENTITY_COLOR = "#9c755f"
+UNCERTAIN_COLOR = "#d62728"  # dotted under OCR words the engine was unsure of

@@ -1,0 +1,58 @@
+"""Correcting a document's text (an OCR misreading, a typo in a transcription) by hand.
+
+The corrected text becomes a new version through the same steps as a re-import of a changed file: stored with its
+page geometry, boilerplate detected again, notes re-anchored, the search index rebuilt, all in one transaction. The
+pages, word boxes and running heads are carried over through an offset map, so the page view still lines up; an
+uncertain OCR word the historian edited is no longer marked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.documents.extracted import Box, Page, Uncertain
+from reader.core.documents.importer import redetect_boilerplate, store_version
+from reader.core.documents.offset_map import OffsetMap
+from reader.core.documents.reanchor import reanchor_document
+from reader.core.documents.sources import SourceFile
+from reader.core.errors import ReaderError
+from reader.core.records.documents import ReanchorSummary
+from reader.core.storage import documents as store
+from reader.core.storage import history, search_index
+from reader.core.storage import pages as page_store
+from reader.core.storage.store import Store
+
+
+def correct_text(db: Store, document_id: int, text: str) -> ReanchorSummary | None:
+    """Store `text` as the document's next version and move its notes there; None when nothing changed."""
+    if not text.strip():
+        raise ReaderError("the corrected text is empty; nothing was stored")
+    with db.atomic():
+        previous = store.current_version_id(db, document_id)
+        if store.version_text(db, previous).text == text:
+            return None
+        version_id = store_version(db, document_id, _carried_over(db, previous, text))
+        redetect_boilerplate(db)
+        summary = reanchor_document(db, document_id, version_id)
+        history.forget_all(db)  # notes moved to a new version: no earlier step can be undone safely (as on import)
+        search_index.index_all_texts(db)
+    return summary
+
+
+def _carried_over(db: Store, version_id: int, text: str) -> SourceFile:
+    """The corrected text with the previous version's format, file, pages, boxes and marks mapped onto it."""
+    old = store.version_text(db, version_id).text
+    encoding, fmt = store.version_format(db, version_id)
+    moved = OffsetMap(old, text)
+    pages = page_store.pages(db, version_id)
+    new_pages = tuple(Page(p.index, p.label, moved(p.start), len(text) if i == len(pages) - 1 else moved.end(p.end),
+                           p.width, p.height, p.origin) for i, p in enumerate(pages))
+    boxes = [Box(p.index, moved(b.start), moved.end(b.end), b.x0, b.y0, b.x1, b.y1)
+             for p in pages for b in page_store.boxes(db, version_id, p.index)]
+    uncertain = tuple(Uncertain(moved(u.start), moved.end(u.end), u.confidence)
+                      for u in page_store.uncertain(db, version_id) if moved.unchanged(u.start, u.end))
+    heads = tuple((moved(s), moved.end(e)) for s, e, origin in store.boilerplate_rows(db, version_id)
+                  if origin == store.FROM_FILE and moved.end(e) > moved(s))
+    path = Path(page_store.source_path(db, version_id) or ".")
+    return SourceFile(path, text, encoding, fmt, None, new_pages, [b for b in boxes if b.end > b.start], uncertain,
+                      heads)

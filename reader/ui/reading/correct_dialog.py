@@ -1,0 +1,54 @@
+"""Correcting the text of a document by hand (an OCR misreading): an editor of the current text, stored as a new
+version with the notes re-anchored onto it. Loaded when first opened."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from reader.core.errors import ReaderError
+
+
+class CorrectTextDialog(QDialog):
+    """The whole current text, editable; Save keeps it as a new version."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Correct text")
+        self.resize(760, 640)
+        note = QLabel("Saving stores the corrected text as a new version; notes move with the words they are on, "
+                      "and the page view stays aligned.", self, wordWrap=True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlainText(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+
+def correct_pane_text(pane: QWidget, dialog_class: type[CorrectTextDialog] = CorrectTextDialog) -> None:
+    """Open the editor on the pane's current text and store what was saved; a refusal is one status-bar line."""
+    dialog = dialog_class(pane.version.text, pane)
+    if not dialog.exec():
+        return
+    store_correction(pane, dialog.text())
+
+
+def store_correction(pane: QWidget, text: str) -> None:
+    events = pane.services.events
+    try:
+        summary = pane.services.workspace.documents.correct_text(pane.document_id, text)
+    except ReaderError as exc:
+        events.failed.emit(str(exc))
+        return
+    if summary is None:
+        return
+    events.document_changed.emit(pane.document_id)
+    events.annotations_changed.emit(pane.document_id)
+    events.text_corrected.emit(pane.document_id)

@@ -1,0 +1,176 @@
+"""One page image with what is marked on its text drawn over the words' boxes, and selection by rubber band.
+
+Marks are found per box with two bisects (boxes are in text order and do not overlap), so a page with 200
+highlights costs a few hundred rectangle fills on top of the cached image.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QRubberBand, QWidget
+
+from reader.core.records.pages import PageInfo, WordBox
+
+CLICK_SLACK = 4  # pixels a press may move and still be a click on a word
+WIDTH_STEP = 64  # render widths are rounded up to this, so resizing by a few pixels reuses the cached image
+
+
+@dataclass(frozen=True)
+class PageMark:
+    """A range of the text to draw on the page: filled (highlights, notes, mentions) or underlined dotted (OCR words
+    to check)."""
+
+    start: int
+    end: int
+    color: QColor
+    underline: bool = False
+
+
+class PageCanvas(QWidget):
+    """Draws the page fitted to the widget; emits `selected(start, end)` for the words a rubber band covers."""
+
+    selected = Signal(int, int)
+    clicked = Signal(int)  # the offset of the word clicked (a click, not a drag)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumSize(QSize(120, 160))
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the pane's shortcuts (H, N, Ctrl+Shift+C) work from the page
+        self.page: PageInfo | None = None
+        self.image: QImage | None = None
+        self.render_page = None  # (index, width in pixels) -> QImage, set by the page panel
+        self._boxes: list[WordBox] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self.marks: list[PageMark] = []
+        self.selection: tuple[int, int] | None = None
+        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._origin: QPoint | None = None
+
+    def set_page(self, page: PageInfo | None, boxes: Sequence[WordBox]) -> None:
+        self.page, self.image = page, None
+        self._boxes = list(boxes)
+        self._starts = [box.start for box in self._boxes]
+        self._ends = [box.end for box in self._boxes]
+        self.update()
+
+    def set_marks(self, marks: list[PageMark], selection: tuple[int, int] | None = None) -> None:
+        self.marks, self.selection = marks, selection
+        self.update()
+
+    def page_rect(self) -> QRectF:
+        """Where the page stands in the widget: as large as fits, centred."""
+        if self.page is None or self.page.width <= 0 or self.page.height <= 0:
+            return QRectF()
+        scale = min(self.width() / self.page.width, self.height() / self.page.height)
+        width, height = self.page.width * scale, self.page.height * scale
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def render_width(self, page: PageInfo) -> int:
+        """The width in device pixels `page` is drawn at in this widget, rounded up to the render step."""
+        if page.width <= 0 or page.height <= 0:
+            return 0
+        scale = min(self.width() / page.width, self.height() / page.height)
+        pixels = int(page.width * scale * self.devicePixelRatioF())
+        return -(-pixels // WIDTH_STEP) * WIDTH_STEP
+
+    def box_rect(self, box: WordBox, target: QRectF) -> QRectF:
+        scale = target.width() / self.page.width
+        return QRectF(target.left() + box.x0 * scale, target.top() + box.y0 * scale,
+                      (box.x1 - box.x0) * scale, (box.y1 - box.y0) * scale)
+
+    def boxes_in(self, start: int, end: int) -> list[WordBox]:
+        """The boxes of the words overlapping [start, end)."""
+        return self._boxes[bisect_right(self._ends, start):bisect_left(self._starts, end)]
+
+    def line_rects(self, start: int, end: int, target: QRectF) -> list[QRectF]:
+        """The boxes of a passage's words joined along each line, so a highlight covers the spaces between its words
+        as it does in the text."""
+        rects: list[QRectF] = []
+        for box in self.boxes_in(start, end):
+            rect = _part(self.box_rect(box, target), box, start, end)
+            last = rects[-1] if rects else None
+            if last is not None and rect.left() >= last.left() and abs(rect.center().y() - last.center().y()) < \
+                    min(rect.height(), last.height()) / 2:
+                rects[-1] = last.united(rect)
+            else:
+                rects.append(rect)
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().dark())
+        target = self.page_rect()
+        if target.isEmpty() or self.render_page is None:
+            return
+        if self.image is None:
+            self.image = self.render_page(self.page.index, self.render_width(self.page))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self.image)
+        self._paint_marks(painter, target)
+
+    def _paint_marks(self, painter: QPainter, target: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for mark in self.marks:
+            if mark.underline:
+                continue
+            for rect in self.line_rects(mark.start, mark.end, target):
+                painter.fillRect(rect, mark.color)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        for mark in (m for m in self.marks if m.underline):
+            painter.setPen(QPen(mark.color, 1.5, Qt.PenStyle.DotLine))
+            for box in self.boxes_in(mark.start, mark.end):
+                rect = self.box_rect(box, target)
+                painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if self.selection is not None:
+            selection = self.palette().highlight().color()
+            selection.setAlpha(90)
+            for rect in self.line_rects(*self.selection, target):
+                painter.fillRect(rect, selection)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.image = None  # fetched again at the new width (from the cache when the width step is the same)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._origin = event.position().toPoint()
+            self._band.setGeometry(QRect(self._origin, QSize()))
+            self._band.show()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._origin is not None:
+            self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._origin is None:
+            return
+        band = QRectF(QRect(self._origin, event.position().toPoint()).normalized())
+        self._origin = None
+        self._band.hide()
+        target = self.page_rect()
+        if band.width() < CLICK_SLACK and band.height() < CLICK_SLACK:
+            word = next((box for box in self._boxes if self.box_rect(box, target).contains(band.center())), None)
+            if word is not None:
+                self.clicked.emit(word.start)
+            return
+        covered = [box for box in self._boxes if self.box_rect(box, target).intersects(band)]
+        if covered:
+            self.selected.emit(min(box.start for box in covered), max(box.end for box in covered))
+
+
+def _part(rect: QRectF, box: WordBox, start: int, end: int) -> QRectF:
+    """The part of a word's box a passage covers when it starts or ends inside the word (a highlight that leaves out
+    the full stop the OCR engine boxed with the word), by the share of its characters."""
+    if start <= box.start and end >= box.end:
+        return rect
+    length = max(1, box.end - box.start)
+    left = rect.left() + rect.width() * max(0, start - box.start) / length
+    right = rect.left() + rect.width() * (min(end, box.end) - box.start) / length
+    return QRectF(left, rect.top(), max(1.0, right - left), rect.height())

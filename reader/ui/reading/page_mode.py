@@ -1,0 +1,123 @@
+"""A pane's choice of Text, Page or Both, and what ties the page image to the text: the page follows the reading
+position, marks are drawn from the pane's spans, and a rubber band on the page selects the text.
+
+The page panel (and pypdfium2 or Pillow behind it) is built the first time a page is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QWidget
+
+from reader.core.records.pages import PageInfo
+from reader.ui.reading.formats import page_color
+
+if TYPE_CHECKING:
+    from reader.ui.reading.page_panel import PagePanel
+
+MODES = ("text", "page", "both")
+
+
+class PageMode(QObject):
+    """Owned by one pane (a DocumentPane; not imported, which would make a cycle); `set_mode` switches, `load` and
+    `update_marks` follow the pane's version and spans."""
+
+    def __init__(self, pane: QWidget):
+        super().__init__(pane)
+        self.pane = pane
+        self.mode = "text"
+        self.pages: list[PageInfo] = []
+        self.panel: PagePanel | None = None
+        self._selecting = False
+        pane.view.verticalScrollBar().valueChanged.connect(self.follow)
+        pane.view.selectionChanged.connect(self.update_marks)
+
+    def load(self) -> None:
+        """The current version's pages (called when the pane's version changes)."""
+        documents = self.pane.services.workspace.documents
+        self.pages = documents.pages(self.pane.document_id)
+        self.pane.header.set_has_pages(bool(self.pages))
+        if self.panel is not None:
+            self.panel.load(self.pages, documents.page_source(self.pane.document_id))
+        if not self.pages and self.mode != "text":
+            self.set_mode("text")
+
+    def set_mode(self, mode: str) -> None:
+        """Text alone, the page image alone, or both side by side; a document without pages stays text."""
+        mode = mode if mode in MODES and self.pages else "text"
+        self.mode = mode
+        if mode != "text" and self.panel is None:
+            self._build_panel()
+        self.pane.text_row.setVisible(mode != "page")
+        if self.panel is not None:
+            self.panel.setVisible(mode != "text")
+        self.pane.header.set_view_mode(mode)
+        if mode != "text":
+            self.follow()
+            self.update_marks()
+
+    def follow(self, *_args) -> None:
+        """Turn to the page of the first line in view (not while the page itself is setting the selection)."""
+        if self.panel is None or self.mode == "text" or self._selecting:
+            return
+        view = self.pane.view
+        offset = view.offsets.to_code_point(view.cursorForPosition(QPoint(4, 4)).position())
+        self.panel.show_offset(offset)
+
+    def update_marks(self) -> None:
+        """Redraw the page's highlights, notes, mentions, OCR words to check and the selection."""
+        if self.panel is None or self.mode == "text" or not 0 <= self.panel.index < len(self.pages):
+            return
+        from reader.ui.reading.page_panel import page_marks
+
+        page = self.pages[self.panel.index]
+        marks = page_marks(self.pane.spans, self._color_for, page)
+        self.panel.set_marks(marks, self.pane.view.selection_range())
+
+    def _color_for(self, span):
+        return page_color(span) if self.pane.format_for(span) is not None else None
+
+    def _build_panel(self) -> None:
+        from reader.ui.reading.page_panel import PagePanel
+
+        documents, document_id = self.pane.services.workspace.documents, self.pane.document_id
+        self.panel = PagePanel(lambda index: documents.boxes(document_id, index), self.pane)
+        self.pane.splitter.insertWidget(0, self.panel)
+        self.pane.splitter.setStretchFactor(0, 4)
+        self.panel.selected.connect(self._on_page_selected)
+        self.panel.page_changed.connect(lambda _index: self.update_marks())
+        self.panel.turned.connect(self._on_page_turned)
+        self.panel.clicked.connect(self._on_page_clicked)
+        self.panel.load(self.pages, documents.page_source(document_id))
+
+    def _on_page_turned(self, index: int) -> None:
+        """The reader turned the page with the arrows: bring the text there too, without the text turning it back
+        (the page's first line may sit in a paragraph that began on the page before)."""
+        view = self.pane.view
+        position = view.offsets.to_utf16(self.pages[index].start)
+        block = view.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position()) if block.layout() else None
+        within = line.lineNumber() if line is not None and line.isValid() else 0
+        self._selecting = True
+        try:
+            view.verticalScrollBar().setValue(block.firstLineNumber() + within)
+        finally:
+            self._selecting = False
+
+    def _on_page_clicked(self, offset: int) -> None:
+        """A click on a marked word acts as a click on it in the text: a note opens in the sidebar, a name lists its
+        entity."""
+        spans = sorted((s for s in self.pane.spans if s.start <= offset < s.end and s.kind in ("highlight", "note",
+                        "mention") and self.pane.format_for(s) is not None), key=lambda s: s.end - s.start)
+        if spans:
+            self.pane.view.span_clicked.emit(spans[0])
+
+    def _on_page_selected(self, start: int, end: int) -> None:
+        self._selecting = True
+        try:
+            self.pane.view.select_range(start, end)
+        finally:
+            self._selecting = False
+        self.update_marks()

@@ -1,0 +1,135 @@
+"""The page view of a pane: the page image of the reading position, with a line naming the page and arrows to turn
+it, or the one line saying why no image can be shown (the source file moved away, a password)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from reader.core.records.documents import Span
+from reader.core.records.pages import PageInfo, WordBox, page_index_at
+from reader.ui.reading.page_canvas import PageCanvas, PageMark
+from reader.ui.reading.page_render import PageRenderer, PageUnavailable
+
+PREFETCH_DELAY_MS = 150
+
+
+class PagePanel(QWidget):
+    """Shows one page at a time of a document's current version; emits `selected(start, end)` from the canvas."""
+
+    selected = Signal(int, int)
+    clicked = Signal(int)
+    page_changed = Signal(int)
+    turned = Signal(int)  # by the reader, with the arrows (not by following the text)
+
+    def __init__(self, boxes_of: Callable[[int], list[WordBox]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._boxes_of = boxes_of
+        self.pages: list[PageInfo] = []
+        self.index = -1
+        self.renderer = PageRenderer("")
+        self.page_label = QLabel(self)
+        self.notice = QLabel(self, wordWrap=True)
+        self.previous_button = QToolButton(self, text="◀", toolTip="Previous page", autoRaise=True)
+        self.next_button = QToolButton(self, text="▶", toolTip="Next page", autoRaise=True)
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        self.canvas = PageCanvas(self)
+        self.canvas.render_page = self._render
+        self.canvas.selected.connect(self.selected)
+        self.canvas.clicked.connect(self.clicked)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.canvas, 1)
+        self.notice.hide()
+
+    def load(self, pages: list[PageInfo], source_path: str) -> None:
+        """A (new) version's pages and the file to draw them from; says in one line when that file is gone."""
+        self.renderer.close()
+        self.renderer = PageRenderer(source_path)
+        self.pages, self.index = pages, -1
+        try:
+            self.renderer.check()
+            self._set_notice("")
+        except PageUnavailable as exc:
+            self._set_notice(str(exc))
+        self.show_page(0)
+
+    def show_offset(self, offset: int) -> None:
+        """Turn to the page holding `offset` of the text (the reading position)."""
+        index = page_index_at(self.pages, offset)
+        if index is not None:
+            self.show_page(index)
+
+    def show_page(self, index: int) -> None:
+        if not self.pages or index == self.index or not 0 <= index < len(self.pages):
+            return
+        self.index = index
+        page = self.pages[index]
+        self.page_label.setText(f"Page {page.label} ({index + 1} of {len(self.pages)})"
+                                + (" · read by OCR" if page.origin == "ocr" else ""))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self.canvas.set_page(page, self._boxes_of(index))
+        self.page_changed.emit(index)
+        QTimer.singleShot(PREFETCH_DELAY_MS, self, lambda: self._prefetch(index + 1))
+
+    def _prefetch(self, index: int) -> None:
+        """Render the next page into the cache while the reader looks at this one, so turning to it is instant."""
+        if index != self.index + 1 or index >= len(self.pages) or self.notice.isVisible():
+            return
+        width = self.canvas.render_width(self.pages[index])
+        if width:
+            self._render(index, width)
+
+    def _turn(self, step: int) -> None:
+        before = self.index
+        self.show_page(self.index + step)
+        if self.index != before:
+            self.turned.emit(self.index)
+
+    def set_marks(self, marks: list[PageMark], selection: tuple[int, int] | None = None) -> None:
+        self.canvas.set_marks(marks, selection)
+
+    def close_source(self) -> None:
+        self.renderer.close()
+
+    def _render(self, index: int, width: int) -> QImage:
+        """The page image, or a blank page with the reason shown above it when it cannot be drawn."""
+        try:
+            return self.renderer.render(index, width)
+        except PageUnavailable as exc:
+            self._set_notice(str(exc))
+            page = self.pages[index]
+            blank = QImage(width, max(1, round(width * page.height / page.width)), QImage.Format.Format_RGB888)
+            blank.fill(self.palette().base().color())
+            return blank
+
+    def _set_notice(self, message: str) -> None:
+        self.notice.setText(f"⚠ {message}" if message else "")
+        self.notice.setVisible(bool(message))
+
+
+def page_marks(spans: list[Span], color_for: Callable[[Span], QColor | None], page: PageInfo) -> list[PageMark]:
+    """What to draw on one page: the spans on it that the legend shows, in their colours."""
+    marks = []
+    for span in spans:
+        if span.end > page.start and span.start < page.end:
+            color = color_for(span)
+            if color is not None:
+                marks.append(PageMark(span.start, span.end, color, span.kind == "uncertain"))
+    return marks

@@ -1,0 +1,27 @@
+"""`import --password`: the right password opens an encrypted PDF; none or a wrong one is one line, nothing stored."""
+
+import sqlite3
+
+from tests.cli.test_cli import run_cli
+from tests.core.pdf_samples import hand_pdf
+
+
+def _versions(db) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+
+
+def test_import_password(tmp_path):
+    """Missing and wrong passwords fail with one line and leave the database as it was; the right one imports."""
+    db = tmp_path / "cli.db"
+    secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    missing = run_cli(db, "import", secret)
+    assert missing.returncode == 1
+    assert missing.stderr.strip().endswith("the PDF is password-protected; give its password")
+    assert len(missing.stderr.strip().splitlines()) == 1 and _versions(db) == 0
+    wrong = run_cli(db, "import", "--password", "stalin", secret)
+    assert wrong.returncode == 1 and wrong.stderr.strip().endswith("wrong password for this PDF")
+    assert _versions(db) == 0
+    right = run_cli(db, "import", "--password", "genden", secret)
+    assert right.returncode == 0 and "secret.pdf: imported (PDF, 1 page)" in right.stdout
+    assert run_cli(db, "text", "secret.pdf").stdout == "Secret minutes of 1937\n"

@@ -1,0 +1,76 @@
+"""Correcting a text by hand: a new version, notes re-anchored, page geometry carried over, edited OCR marks gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.documents.extracted import Box, Page, Uncertain
+from reader.core.documents.importer import store_version
+from reader.core.documents.offset_map import OffsetMap
+from reader.core.documents.sources import SourceFile
+
+OCR = "The treaty of 1936 was signed by Genden and Stalln in Moscow.\n\nChoibalsan reported on it to the Party.\n"
+
+
+def _scanned(workspace, tmp_path) -> int:
+    """A two-page 'scan' stored as the importer stores one: boxes per word, 'Stalln' uncertain."""
+    text = OCR
+    words, position = [], 0
+    for word in text.split():
+        start = text.index(word, position)
+        words.append((start, start + len(word)))
+        position = start + len(word)
+    split = text.index("Choibalsan")
+    pages = (Page(0, "1", 0, split, 1000, 1400, "ocr"), Page(1, "2", split, len(text), 1000, 1400, "ocr"))
+    boxes = [Box(0 if s < split else 1, s, e, 10.0 * i, 20, 10.0 * i + 8, 30) for i, (s, e) in enumerate(words)]
+    stalln = text.index("Stalln")
+    source = SourceFile(tmp_path / "scan.png", text, "utf-8", "image", None, pages, boxes,
+                        (Uncertain(stalln, stalln + 6, 0.41),))
+    db = workspace.db
+    with db.atomic():
+        document_id = db.table("documents").insert({"file_name": "scan.png", "source_path": "scan.png"}).last_pk
+        store_version(db, document_id, source)
+    return document_id
+
+
+def test_correcting_ocr_text_makes_a_new_version_and_moves_the_notes(empty_workspace, tmp_path):
+    """The note on 'Choibalsan reported' follows the text into the corrected version, at its new offsets."""
+    documents, annotations = empty_workspace.documents, empty_workspace.annotations
+    document_id = _scanned(empty_workspace, tmp_path)
+    note = annotations.create_at_quote(document_id, "Choibalsan reported", note="His own account")
+    before = documents.get(document_id).version_number
+    corrected = OCR.replace("Stalln", "Stalin").replace("The treaty", "The secret treaty")
+    summary = documents.correct_text(document_id, corrected)
+    assert summary.moved == 1 and documents.get(document_id).version_number == before + 1
+    moved = annotations.get(note.id)
+    assert corrected[moved.start:moved.end] == "Choibalsan reported" and moved.start == note.start + len("secret ")
+    assert documents.text(document_id).text == corrected
+    assert documents.correct_text(document_id, corrected) is None  # unchanged: no version
+
+
+def test_page_geometry_follows_the_corrected_text(empty_workspace, tmp_path):
+    """Pages and boxes point at the same words after the edit; the corrected uncertain word is no longer marked."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    corrected = OCR.replace("Stalln", "Stalin").replace("The treaty", "The secret treaty")
+    documents.correct_text(document_id, corrected)
+    pages = documents.pages(document_id)
+    assert corrected[pages[1].start:].startswith("Choibalsan") and pages[1].end == len(corrected)
+    words = [corrected[b.start:b.end] for b in documents.boxes(document_id, 0)]
+    assert words[:3] == ["The", "treaty", "of"] and "Stalin" in words
+    assert documents.uncertain(document_id) == []
+
+
+def test_offset_map_is_exact_outside_the_edits():
+    """Offsets in unchanged stretches move by the length of the edits before them."""
+    moved = OffsetMap("abc def ghi\njkl\n", "abc DEFX ghi\njkl\n")
+    assert moved(0) == 0 and moved(8) == 9 and moved(12) == 13 and moved.end(3) == 3
+    assert moved.unchanged(8, 11) and not moved.unchanged(4, 7)
+
+
+def test_the_scan_path_is_kept(empty_workspace, tmp_path):
+    """The corrected version still knows the image its pages came from."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    documents.correct_text(document_id, OCR.replace("Stalln", "Stalin"))
+    assert Path(documents.page_source(document_id)) == (tmp_path / "scan.png").resolve()

@@ -1,0 +1,31 @@
+"""Correct text…: the pane's editor stores the edited text as a new version and the notes move with their words."""
+
+from reader.ui.reading import correct_dialog
+
+
+def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatch):
+    """Saving the editor makes version 2, shown in the pane, with the note on the same words at new offsets."""
+    workspace = window.workspace
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    note = workspace.annotations.create_at_quote(document_id, "The two met on November 15, 1934.", note="15 or 24?")
+    pane = window.reading_area.open_document(document_id)
+    corrected = "[Transcribed by hand.] " + pane.version.text.replace("The two met", "The two men met")
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: corrected)
+    pane.correct_text()
+    qtbot.waitUntil(lambda: pane.version.version_number == 2)
+    assert pane.view.toPlainText().startswith("[Transcribed by hand.]")
+    moved = workspace.annotations.get(note.id)
+    assert corrected[moved.start:moved.end] == "The two men met on November 15, 1934."
+    assert moved.note == "15 or 24?"
+
+
+def test_an_empty_correction_is_refused_in_one_line(window, qtbot, monkeypatch):
+    """Saving an empty text stores nothing and says why in the status bar."""
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    pane = window.reading_area.open_document(document_id)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "  \n")
+    pane.correct_text()
+    qtbot.waitUntil(lambda: "corrected text is empty" in window.statusBar().currentMessage())
+    assert window.workspace.documents.get(document_id).version_number == 1

@@ -1,0 +1,170 @@
+"""The page view: the page image beside the text, marks drawn on word boxes, rubber-band selection, a moved file."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from tests.core.pdf_samples import article_pdf
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory):
+    return article_pdf(tmp_path_factory.mktemp("page_view") / "article.pdf")
+
+
+def _open(window, qtbot, path, mode="both"):
+    window.workspace.documents.import_paths([path])
+    window.refresh_library()
+    pane = window.reading_area.open_document(window.workspace.documents.resolve(path.name).id)
+    pane.resize(1200, 800)
+    pane.page_mode.set_mode(mode)
+    if mode != "text":
+        qtbot.waitUntil(lambda: pane.page_mode.panel is not None and pane.page_mode.panel.canvas.isVisible())
+    return pane
+
+
+def _box_of(pane, word, page_index=0):
+    documents = pane.services.workspace.documents
+    text = documents.text(pane.document_id).text
+    return next(b for b in documents.boxes(pane.document_id, page_index) if text[b.start:b.end] == word)
+
+
+def _centre(canvas, box) -> QPoint:
+    return canvas.box_rect(box, canvas.page_rect()).center().toPoint()
+
+
+def test_a_highlight_is_drawn_on_the_page_image(window, qtbot, article):
+    """The highlighted word's box is tinted yellow on the page; a word beside it stays white paper and black ink."""
+    pane = _open(window, qtbot, article)
+    box = _box_of(pane, "treaty")
+    pane.services.ops.run("Highlight", lambda: pane.services.workspace.annotations.create(
+        pane.document_id, box.start, box.end, color="yellow"))
+    canvas = pane.page_mode.panel.canvas
+    qtbot.waitUntil(lambda: any(m.start == box.start for m in canvas.marks))
+    image = canvas.grab().toImage()
+    point = _centre(canvas, box)
+    tinted = [QColor(image.pixel(point.x() + dx, point.y())) for dx in range(-6, 7)]
+    assert any(c.red() > 200 and c.green() > 170 and c.blue() < c.red() - 70 for c in tinted)  # yellow, not white
+    corner = canvas.page_rect().topLeft().toPoint() + QPoint(3, 3)
+    assert QColor(image.pixel(corner)).lightness() > 240  # the page itself: white paper
+    assert pane.page_mode.panel.page_label.text().startswith("Page 1 (1 of 4)")
+
+
+def test_a_rubber_band_on_the_page_selects_the_text(window, qtbot, article):
+    """Dragging over words on the page selects exactly those words in the text, ready to highlight or cite."""
+    pane = _open(window, qtbot, article, mode="page")
+    assert not pane.text_row.isVisible()
+    box = _box_of(pane, "treaty")
+    canvas = pane.page_mode.panel.canvas
+    rect = canvas.box_rect(box, canvas.page_rect())
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=rect.topLeft().toPoint() + QPoint(1, 1))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=rect.bottomRight().toPoint() - QPoint(1, 1))
+    assert pane.view.selection_range() == (box.start, box.end)
+    assert pane.citation(box.start, box.end).endswith(", p. 1)")
+
+
+def test_the_page_follows_the_reading_position(window, qtbot, article):
+    """Scrolling the text to page three turns the page view to page three."""
+    pane = _open(window, qtbot, article)
+    pane.resize(1000, 260)
+    third = pane.page_mode.pages[2]
+    block = pane.view.document().findBlock(pane.view.offsets.to_utf16(third.start))
+    qtbot.waitUntil(lambda: pane.view.verticalScrollBar().maximum() > block.firstLineNumber())
+    pane.view.verticalScrollBar().setValue(block.firstLineNumber())
+    qtbot.waitUntil(lambda: pane.page_mode.panel.index == 2)
+    assert pane.page_mode.panel.page_label.text().startswith("Page 3 (3 of 4)")
+
+
+def test_a_moved_source_file_is_said_in_one_line(window, qtbot, article, tmp_path):
+    """When the file the pages came from is gone, the page view says so in one line; the text still reads."""
+    moved = shutil.copy(article, tmp_path / "moved.pdf")
+    pane = _open(window, qtbot, tmp_path / "moved.pdf")
+    (tmp_path / "moved.pdf").unlink()
+    pane.page_mode.panel.load(pane.page_mode.pages, str(moved))
+    notice = pane.page_mode.panel.notice
+    assert notice.isVisible() and "is no longer there" in notice.text() and "\n" not in notice.text()
+    assert "international agreement" in pane.view.toPlainText()
+
+
+def test_text_documents_offer_no_page_view(window):
+    """A text file has no pages: the Text | Page | Both buttons stay hidden and asking for Page keeps the text."""
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
+    assert not pane.header.mode_buttons["page"].isVisibleTo(pane)
+    pane.page_mode.set_mode("page")
+    assert pane.page_mode.mode == "text" and pane.page_mode.panel is None
+
+
+def test_uncertain_ocr_words_are_dotted_in_the_text(window, qtbot, tmp_path):
+    """An OCR word below the confidence threshold is underlined dotted, and its tooltip says to check the image."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from tests.core.test_text_correction import OCR, _scanned
+
+    document_id = _scanned(window.workspace, tmp_path)
+    pane = window.reading_area.open_document(document_id)
+    start = OCR.index("Stalln")
+    span = next(s for s in pane.spans if s.kind == "uncertain")
+    assert (span.start, span.end) == (start, start + 6)
+    block = pane.view.document().findBlock(pane.view.offsets.to_utf16(start))
+    qtbot.waitUntil(lambda: bool(block.layout().formats()))
+    styles = [QTextCharFormat(r.format).underlineStyle() for r in block.layout().formats()
+              if r.start <= start - block.position() < r.start + r.length]
+    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    assert "check it against the page image" in pane._describe(span)
+
+
+def test_turning_the_page_brings_the_text_along(window, qtbot, article):
+    """The ▶ arrow shows page two and scrolls the text there; the text does not turn the page back."""
+    pane = _open(window, qtbot, article)
+    pane.resize(1000, 260)
+    qtbot.waitUntil(lambda: pane.view.verticalScrollBar().maximum() > 0)
+    panel = pane.page_mode.panel
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.index == 1 and pane.view.verticalScrollBar().value() > 0
+    second = pane.page_mode.pages[1]
+    top = pane.view.offsets.to_code_point(pane.view.cursorForPosition(QPoint(4, 4)).position())
+    assert pane.page_mode.pages[0].start <= top <= second.end and panel.index == 1
+
+
+def test_the_pane_shows_the_page_again_after_a_restart(window, qtbot, article):
+    """What a pane shows (Both) is kept in the session and restored with it."""
+    pane = _open(window, qtbot, article)
+    state = window.reading_area.session_state()
+    assert state["panes"][-1]["shows"] == "both"
+    window.reading_area.close_pane(pane)
+    window.reading_area.restore_session(state)
+    reopened = window.reading_area.pane_for(pane.document_id)
+    assert reopened.page_mode.mode == "both" and reopened.page_mode.panel.isVisibleTo(reopened)
+
+
+def test_clicking_a_highlight_on_the_page_selects_its_note(window, qtbot, article):
+    """A click on a highlighted word of the page selects that annotation in the sidebar, as a click in the text does."""
+    pane = _open(window, qtbot, article)
+    box = _box_of(pane, "treaty")
+    annotation = pane.services.ops.run("Note", lambda: pane.services.workspace.annotations.create(
+        pane.document_id, box.start, box.end, note="Which treaty?"))
+    canvas = pane.page_mode.panel.canvas
+    qtbot.waitUntil(lambda: any(m.start == box.start for m in canvas.marks))
+    with qtbot.waitSignal(pane.annotation_selected, timeout=3000) as chosen:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=_centre(canvas, box))
+    assert chosen.args == [annotation.id]
+
+
+def test_the_view_menu_switches_the_active_pane(window, qtbot, article):
+    """View > Pane shows > Page image shows the page alone in the active pane, Text brings the text back."""
+    pane = _open(window, qtbot, article, mode="text")
+    menu = next(a.menu() for a in window.view_menu.actions() if a.menu() and "Pane shows" in a.text())
+    actions = {a.text().replace("&", ""): a for a in menu.actions()}
+    actions["Page image"].trigger()
+    assert pane.page_mode.mode == "page" and not pane.text_row.isVisibleTo(pane)
+    actions["Text"].trigger()
+    assert pane.page_mode.mode == "text" and not pane.page_mode.panel.isVisibleTo(pane) and pane.text_row.isVisible()
+
+
+def test_the_next_page_is_rendered_ahead(window, qtbot, article):
+    """While page one is shown, page two is rendered into the cache, so turning the page draws at once."""
+    pane = _open(window, qtbot, article)
+    panel = pane.page_mode.panel
+    qtbot.waitUntil(lambda: any(index == 1 for index, _width in panel.renderer._cache))

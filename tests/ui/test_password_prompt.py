@@ -1,0 +1,33 @@
+"""The window asks for the password of an encrypted PDF, says when it was wrong, and imports it with the right one."""
+
+from reader.ui import password_dialog
+from tests.core.pdf_samples import hand_pdf
+
+
+def test_window_asks_for_the_password_and_retries(window, qtbot, tmp_path, monkeypatch):
+    """Wrong password: asked again (told it was wrong); right one: imported; no warning box for the locked file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    asked, answers = [], ["stalin", "genden"]
+    monkeypatch.setattr(password_dialog, "ask_password",
+                        lambda parent, name, wrong: asked.append((name, wrong)) or answers.pop(0))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warned.append(args)))
+    window.import_paths([secret])
+    qtbot.waitUntil(lambda: window.workspace.documents.list()[-1].file_name == "secret.pdf", timeout=20000)
+    assert asked == [("secret.pdf", False), ("secret.pdf", True)] and not warned
+    document_id = window.workspace.documents.resolve("secret.pdf").id
+    assert window.workspace.documents.text(document_id).text == "Secret minutes of 1937\n"
+
+
+def test_cancelled_password_leaves_the_database_unchanged(window, qtbot, tmp_path, monkeypatch):
+    """Cancelling the prompt imports nothing and puts the one-line reason in the status bar."""
+    secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    asked = []
+    monkeypatch.setattr(password_dialog, "ask_password", lambda parent, name, wrong: asked.append(name))
+    before = [info.id for info in window.workspace.documents.list()]
+    window.import_paths([secret])
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)
+    assert "the PDF is password-protected; give its password" in window.statusBar().currentMessage()
+    assert [info.id for info in window.workspace.documents.list()] == before
