@@ -277,3 +277,18 @@ def m011_history(db: Database) -> None:
     _table(db, "history_rows").create_index(["op_id"])
     _table(db, "history_active").create({"op_id": int}, pk="op_id")
     track(db)
+
+
+@migration
+def m013_parallel_dismissals(db: Database) -> None:
+    """Suggested parallel passages the user judged not parallel: each pair (either way round, smaller end first) is
+    kept so it is never suggested again; tracked, so a dismissal can be undone."""
+    from reader.core.storage.history import track
+
+    _table(db, "parallel_dismissals").create(
+        {"id": int, "one_document_id": int, "one_start": int, "one_end": int, "two_document_id": int,
+         "two_start": int, "two_end": int, "dismissed_at": str}, pk="id",
+        not_null={"one_document_id", "one_start", "one_end", "two_document_id", "two_start", "two_end"})
+    _table(db, "parallel_dismissals").create_index(
+        ["one_document_id", "one_start", "one_end", "two_document_id", "two_start", "two_end"], unique=True)
+    track(db)
