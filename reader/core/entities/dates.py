@@ -113,7 +113,8 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
         iso = f"{year:04d}-{month:02d}-{day:02d}"
         return iso, iso, iso
     if precision == "month":
-        return f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{_last_day(year, month)}"
+        prefix = f"{year:04d}-{month:02d}"
+        return prefix, f"{prefix}-01", f"{prefix}-{_last_day(year, month)}"
     if precision == "range":
         year2 = int(groups["year2"])
         if year2 < year:

@@ -1,0 +1,190 @@
+"""The timeline: every date the sources give, placed on one axis with its passage, grouped into events.
+
+An event is dated passages of different documents that name the same people or places within a few weeks of each
+other (a precise date needs one shared name, a looser one two); an event whose sources give dates that cannot both
+be right (no date of one overlaps any date of the other) is a conflict. Years, decades and ranges are on the axis
+but too coarse to say two sources tell of one event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from reader.core.compare import dating
+from reader.core.compare.passages import PassageIndex, passages
+from reader.core.entities.dates import find_dates
+from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.storage import compare as store
+from reader.core.storage.store import Store
+
+EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
+WINDOW_DAYS = 31  # entries this far apart (or closer) may be one event
+NEIGHBOURS = 12  # entries compared with each, in date order, within one name
+
+
+class TimelineService:
+    """Dated passages of every document, their events, conflicts, and the timeline's exports."""
+
+    def __init__(self, db: Store):
+        self._db = db
+
+    def entries(self, entity: str = "", date_from: str = "", date_to: str = "", kind: str = "",
+                tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
+        """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates or years),
+        a document kind, a tag (passages under an annotation with it) or documents."""
+        found = self._all_entries()
+        if entity:
+            wanted = entity.casefold()
+            found = [e for e in found if any(wanted in name.casefold() for name in e.entities)]
+        if date_from:
+            found = [e for e in found if e.last >= _bound(date_from, first=True)]
+        if date_to:
+            found = [e for e in found if e.first <= _bound(date_to, first=False)]
+        if kind:
+            found = [e for e in found if e.kind.casefold() == kind.casefold()]
+        if document_ids is not None:
+            found = [e for e in found if e.document_id in document_ids]
+        if tag:
+            ranges = store.tagged_ranges(self._db, tag)
+            found = [e for e in found if any(d == e.document_id and s < e.end and e.start < t for d, s, t in ranges)]
+        return found
+
+    def events(self, entries: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
+        """Entries of several documents telling of one event, earliest first; conflicts marked."""
+        return group_events(self.entries() if entries is None else entries)
+
+    def conflicts(self) -> list[TimelineEvent]:
+        return [event for event in self.events() if event.conflict]
+
+    def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None) -> int:
+        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written."""
+        from reader.core.compare.timeline_export import timeline_csv, timeline_html
+        from reader.core.export.safe_write import write_text_atomically
+
+        entries = self.entries() if entries is None else entries
+        events = self.events(entries)
+        text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(entries, events)
+        write_text_atomically(path, text, self._db.path)
+        return len(entries)
+
+    def _all_entries(self) -> list[TimelineEntry]:
+        labels = store.document_labels(self._db)
+        index = PassageIndex(passages(store.all_lines(self._db)))
+        names = store.entity_names(self._db)
+        named: dict[tuple[int, int], set[str]] = defaultdict(set)
+        dated = []
+        for document_id, start, entity_id, kind, text, value in store.all_mentions(self._db):
+            piece = index.at(document_id, start)
+            if piece is None or document_id not in labels:
+                continue
+            if kind == "DATE":
+                dated.append((piece, start, text, value))
+            else:
+                named[(document_id, piece.start)].add(names.get(entity_id, text))
+        found = [entry for piece, start, text, value in dated
+                 if (entry := _entry(labels, piece.document_id, piece.start, piece.end, piece.text, text, value,
+                                     tuple(sorted(named[(piece.document_id, piece.start)])))) is not None]
+        found += self._annotation_entries(labels, index, named, {(e.document_id, e.start, e.value) for e in found})
+        return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
+
+    def _annotation_entries(self, labels: dict, index: PassageIndex, named: dict, known: set) -> list[TimelineEntry]:
+        """Dates a user wrote in a note, or highlighted, that recognition did not already place there."""
+        found = []
+        for annotation_id, document_id, start, end, exact, note in store.annotation_texts(self._db):
+            piece = index.at(document_id, start)
+            entities = tuple(sorted(named[(document_id, piece.start)])) if piece else ()
+            for date in find_dates(f"{exact}\n{note}"):
+                if (document_id, piece.start if piece else start, date.value) in known:
+                    continue
+                entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,
+                               annotation_id)
+                if entry is not None:
+                    found.append(entry)
+        return found
+
+
+def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
+           entities: tuple[str, ...], annotation_id: int | None = None) -> TimelineEntry | None:
+    found = dating.span(value or "")
+    if found is None or document_id not in labels:
+        return None
+    file_name, kind = labels[document_id]
+    return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
+                         dating.iso(found.first), dating.iso(found.last), passage,
+                         "annotation" if annotation_id else "recognised", entities, annotation_id)
+
+
+def _bound(text: str, first: bool) -> str:
+    """'1934' -> 1934-01-01 (from) or 1934-12-31 (to); an ISO day as it is."""
+    found = dating.span(text.strip())
+    if found is None:
+        return text
+    return dating.iso(found.first if first else found.last)
+
+
+def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
+    """Join entries of different documents that share names and lie close in time (union-find per name)."""
+    usable = [e for e in entries if (s := dating.span(e.value)) is not None and s.days <= EVENT_DAYS]
+    spans = [dating.span(e.value) for e in usable]
+    parent = list(range(len(usable)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, entry in enumerate(usable):
+        for name in entry.entities:
+            by_name[name].append(i)
+    for members in by_name.values():
+        members.sort(key=lambda i: spans[i].first)
+        for position, i in enumerate(members):
+            for j in members[position + 1:position + 1 + NEIGHBOURS]:
+                if spans[j].first - spans[i].last > WINDOW_DAYS:
+                    break
+                if usable[i].document_id != usable[j].document_id and _alike(usable[i], usable[j], spans, i, j):
+                    parent[root(i)] = root(j)
+    return _collect(usable, spans, [root(i) for i in range(len(usable))])
+
+
+def _alike(one: TimelineEntry, two: TimelineEntry, spans: list, i: int, j: int) -> bool:
+    needed = 1 if spans[i].precision in dating.PRECISE and spans[j].precision in dating.PRECISE else 2
+    return len(set(one.entities) & set(two.entities)) >= needed
+
+
+def _collect(usable: list[TimelineEntry], spans: list, roots: list[int]) -> list[TimelineEvent]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, group in enumerate(roots):
+        groups[group].append(i)
+    events = []
+    for members in groups.values():
+        if len({usable[i].document_id for i in members}) < 2:
+            continue
+        entries = sorted((usable[i] for i in members), key=lambda e: (e.first, e.document_id))
+        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans)))
+    events.sort(key=lambda event: event.entries[0].first)
+    for number, event in enumerate(events, 1):
+        event.id = number
+    return events
+
+
+def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
+    seen: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        for name in entry.entities:
+            seen[name].add(entry.document_id)
+    return tuple(sorted(name for name, documents in seen.items() if len(documents) > 1))
+
+
+def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -> bool:
+    """Two documents of the event none of whose dates overlap."""
+    by_document: dict[int, list] = defaultdict(list)
+    for i in members:
+        by_document[usable[i].document_id].append(spans[i])
+    for one, two in combinations(by_document.values(), 2):
+        if not any(a.first <= b.last and b.first <= a.last for a in one for b in two):
+            return True
+    return False
