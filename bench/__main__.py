@@ -7,7 +7,7 @@ import sys
 import traceback
 
 MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.heldout", "bench.geonames", "bench.annotations",
-           "bench.search", "bench.decisions", "bench.formats"]
+           "bench.search", "bench.decisions", "bench.formats", "bench.compare"]
 
 
 def main() -> int:
