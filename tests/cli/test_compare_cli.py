@@ -24,7 +24,7 @@ def test_parallels_json_and_lines(db):
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert 0 < len(rows) <= 10
-    assert any(r["relation"] == "contradicts" and "1934-11-24" in r["other"]["text"] for r in rows)
+    assert any(r["relation"] == "contradicts" and "November 24, 1934" in r["other"]["text"] for r in rows)
     lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "3").stdout.splitlines()
     assert len(lines) == 3 and all(len(line.split("\t")) == 7 for line in lines)
 

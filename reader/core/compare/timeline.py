@@ -31,8 +31,8 @@ class TimelineService:
 
     def entries(self, entity: str = "", date_from: str = "", date_to: str = "", kind: str = "",
                 tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
-        """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates or years),
-        a document kind, a tag (passages under an annotation with it) or documents."""
+        """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates
+        or years), a document kind, a tag (passages under an annotation with it) or documents."""
         found = self._all_entries()
         if entity:
             wanted = entity.casefold()
