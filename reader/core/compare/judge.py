@@ -8,6 +8,7 @@ rest is see also.
 
 from __future__ import annotations
 
+import math
 from typing import Protocol
 
 from reader.core.compare import dating
@@ -15,7 +16,11 @@ from reader.core.compare.passages import Piece
 from reader.core.compare.words import Vectors, numbers
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 
-ENTITY_WEIGHT, DATE_WEIGHTS, WORD_WEIGHT = 2.0, {dating.SAME: 1.0, dating.NEAR: 0.8, dating.OVERLAP: 0.4}, 2.5
+ENTITY_WEIGHT, WORD_WEIGHT = 2.0, 2.5
+# The same day twice is rarely chance; a month or a season less so; a day a week off is likely the same event.
+DATE_WEIGHTS = {(dating.SAME, "day"): 1.6, (dating.SAME, "month"): 1.0, (dating.NEAR, "day"): 1.2,
+                (dating.NEAR, "month"): 0.8}
+DATE_DEFAULTS = {dating.SAME: 0.6, dating.OVERLAP: 0.4}
 SHOWN_NAMES, SHOWN_WORDS = 5, 4
 TYPES = {"PERSON": "people", "PLACE": "places", "ORG": "organisations"}
 
@@ -38,7 +43,7 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     entity_score = _entity_cosine(ranking, set(mine.entities), set(theirs.entities), shared)
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
     word_score, words = ranking.vectors.cosine(q, c)
-    score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + DATE_WEIGHTS.get(date_relation, 0.0)
+    score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + _date_weight(date_relation, date_pair)
              + WORD_WEIGHT * word_score)
     names = ranking.names(shared | set(mine.entities) | set(theirs.entities))
     shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
@@ -46,6 +51,13 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
                               _relation(len(shared), date_relation, word_score), tuple(reasons), (),
                               tuple(shared_names))
+
+
+def _date_weight(relation: str, pair: tuple[str, str] | None) -> float:
+    if pair is None:
+        return 0.0
+    coarser = max((dating.span(value) for value in pair), key=lambda s: s.days)
+    return DATE_WEIGHTS.get((relation, coarser.precision), DATE_DEFAULTS.get(relation, 0.0))
 
 
 def _ref(ranking: Ranking, piece: Piece) -> PassageRef:
@@ -57,7 +69,8 @@ def _entity_cosine(ranking: Ranking, one: set[int], two: set[int], shared: set[i
         return 0.0
     weight = sum(ranking.idf(e) ** 2 for e in shared)
     norm = (sum(ranking.idf(e) ** 2 for e in one) * sum(ranking.idf(e) ** 2 for e in two)) ** 0.5
-    return weight / norm if norm else 0.0
+    evidence = 1 - math.exp(-sum(ranking.idf(e) for e in shared))  # one common name alone is weak evidence
+    return weight / norm * evidence if norm else 0.0
 
 
 def _dates(mine: set[str], theirs: set[str]) -> tuple[str, tuple[str, str] | None]:

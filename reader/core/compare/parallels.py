@@ -28,7 +28,9 @@ MIN_COMMON = 5  # ... unless the corpus is this small
 KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
 LEXICAL_HITS = 12  # index neighbours per passage
 PER_SOURCE = 2  # suggestions per passage of the document, so one paragraph does not fill the list
+PER_OTHER = 2  # suggestions per passage of another document
 MIN_SCORE = 0.35
+MUTUAL_BONUS = 0.4
 
 
 @dataclass
@@ -108,13 +110,13 @@ class _Ranking:
     def best(self, top: int, dismissed: set) -> list[ParallelSuggestion]:
         candidates = self._candidates()
         scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs]
-        scored = [s for s in scored if s[0].score >= MIN_SCORE and s[0].key not in dismissed]
+        scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE and s[0].key not in dismissed])
         scored.sort(key=lambda s: -s[0].score)
-        chosen, per_source, seen = [], defaultdict(int), set()
+        chosen, per_source, per_other = [], defaultdict(int), defaultdict(int)
         for suggestion, q, c in scored:
-            if (c.document_id, c.start) in seen or per_source[q.start] >= PER_SOURCE:
+            if per_other[(c.document_id, c.start)] >= PER_OTHER or per_source[q.start] >= PER_SOURCE:
                 continue
-            seen.add((c.document_id, c.start))
+            per_other[(c.document_id, c.start)] += 1
             per_source[q.start] += 1
             chosen.append(replace(suggestion, hints=hints(self, q, c)))  # hints only for what is shown
             if len(chosen) == top:
@@ -200,3 +202,16 @@ class _Ranking:
             labels = self._labels = store.document_labels(self._db)
         return labels.get(document_id, ("", ""))[0]
 
+
+def _mutual_best(scored: list) -> list:
+    """Raise a pair whose two passages are each other's best match (as aligners of parallel texts do): a passage
+    that matches one passage better than any other is likelier its parallel than a passage that matches many."""
+    best_of_source: dict = {}
+    best_of_other: dict = {}
+    for suggestion, q, c in scored:
+        if suggestion.score > best_of_source.get(q, (0.0,))[0]:
+            best_of_source[q] = (suggestion.score, c)
+        if suggestion.score > best_of_other.get(c, (0.0,))[0]:
+            best_of_other[c] = (suggestion.score, q)
+    return [(replace(s, score=round(s.score + MUTUAL_BONUS, 4)) if best_of_source[q][1] == c and best_of_other[c][1] == q
+             else s, q, c) for s, q, c in scored]

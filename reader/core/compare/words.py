@@ -14,7 +14,8 @@ having he her here hers him his how however i if in into is it its itself just m
 my no nor not now of off on once one only or other our out over own same she should since so some still such than
 that the their them then there these they this those through thus to too under until up upon very was we were what
 when where which while who whom why will with within without would yet you your mr said says also another two three
-first second time took made make became become began however
+first second time took made make became become began however year years day days night month months
+january february march april may june july august september october november december
 """))
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]{2}", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d?(?![\w])")
