@@ -18,7 +18,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
-RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 @dataclass
@@ -30,6 +30,8 @@ class AnnotationPanels:
     notebook: LazyPanel
     source_criticism: LazyPanel
     links: LazyPanel
+    parallels: LazyPanel
+    timeline: LazyPanel | None = None  # tabbed with Comparisons, so made after it
 
 
 @dataclass
@@ -54,8 +56,10 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
                                                "Metadata"),
         review=window.add_lazy_panel(lambda: _review(context), "Needs review", RIGHT, "Metadata"),
         notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", RIGHT, "Metadata"),
+        parallels=window.add_lazy_panel(lambda: _parallels(context), "Parallels", RIGHT, "Metadata"),
     )
-    window.add_panel(panels.comparisons, "Comparisons", Qt.DockWidgetArea.BottomDockWidgetArea)
+    window.add_panel(panels.comparisons, "Comparisons", BOTTOM)
+    panels.timeline = window.add_lazy_panel(lambda: _timeline(context), "Timeline", BOTTOM, "Comparisons")
     panels.comparisons.pair_activated.connect(area.show_pair)
     area.annotation_selected.connect(lambda annotation_id: panels.links.widget().show_annotation(annotation_id))
     area.annotation_selected.connect(lambda _id: window.raise_panel("Links"))
@@ -63,6 +67,12 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.add_edit_action("Manage &tags…", lambda: _tag_manager(context).exec())
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
+    area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
+    for panel in (panels.parallels, panels.timeline):  # recognition ran in a worker: dates and names are current
+        window.recognition_done.connect(lambda panel=panel: panel.if_built(lambda w: w.refresh()))
+    panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
+    panels.comparisons.set_suggestion_source(
+        lambda: workspace.parallels.unjudged([pane.document_id for pane in area.panes]))
     return panels
 
 
@@ -72,6 +82,29 @@ def _links(context: _Context):
     links = LinksList(context.workspace.links, context.workspace.documents, context.ops, context.events)
     links.annotation_activated.connect(context.area.show_annotation)
     return links
+
+
+def _show_both(area: PaneArea, suggestion) -> None:
+    area.show_passage(suggestion.source.document_id, suggestion.source.start, suggestion.source.end)
+    area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end)
+
+
+def _parallels(context: _Context):
+    from reader.ui.compare.parallels_panel import ParallelsPanel
+
+    panel = ParallelsPanel(context.workspace, context.ops)
+    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.show_document(context.area.active_document_id())
+    return panel
+
+
+def _timeline(context: _Context):
+    from reader.ui.compare.timeline_view import TimelinePanel
+
+    panel = TimelinePanel(context.workspace.timeline)
+    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.refresh()
+    return panel
 
 
 def _source_criticism(context: _Context):

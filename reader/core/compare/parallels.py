@@ -57,6 +57,16 @@ class ParallelService:
         ranking = _Ranking(self._db, document_id, query)
         return ranking.best(top, store.dismissed(self._db))
 
+    def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:
+        """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once)."""
+        linked = store.linked_ranges(self._db)
+        found: dict[tuple, ParallelSuggestion] = {}
+        for document_id in dict.fromkeys(document_ids):
+            for suggestion in self.suggest(document_id, top=per_document):
+                if suggestion.key not in found and not _is_linked(suggestion, linked):
+                    found[suggestion.key] = suggestion
+        return sorted(found.values(), key=lambda s: -s.score)
+
     def dismiss(self, suggestion: ParallelSuggestion) -> None:
         """Judge a suggestion not parallel: it is kept (undoably) and never suggested again."""
         with operation(self._db, "Dismiss suggested parallel"):
@@ -64,6 +74,17 @@ class ParallelService:
 
     def dismissed_count(self) -> int:
         return len(store.dismissed(self._db))
+
+
+def _is_linked(suggestion: ParallelSuggestion, linked: list[tuple]) -> bool:
+    """Whether a link already joins annotations inside both passages (either way round)."""
+    one, two = suggestion.source, suggestion.other
+
+    def inside(passage, document_id: int, start: int, end: int) -> bool:
+        return passage.document_id == document_id and start < passage.end and passage.start < end
+
+    return any((inside(one, *row[:3]) and inside(two, *row[3:])) or (inside(two, *row[:3]) and inside(one, *row[3:]))
+               for row in linked)
 
 
 def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece]:
@@ -213,5 +234,6 @@ def _mutual_best(scored: list) -> list:
             best_of_source[q] = (suggestion.score, c)
         if suggestion.score > best_of_other.get(c, (0.0,))[0]:
             best_of_other[c] = (suggestion.score, q)
-    return [(replace(s, score=round(s.score + MUTUAL_BONUS, 4)) if best_of_source[q][1] == c and best_of_other[c][1] == q
-             else s, q, c) for s, q, c in scored]
+    mutual = {(q, c) for q, (_, c) in best_of_source.items() if best_of_other[c][1] == q}
+    return [(replace(s, score=round(s.score + MUTUAL_BONUS, 4)) if (q, c) in mutual else s, q, c)
+            for s, q, c in scored]

@@ -120,3 +120,11 @@ def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:
 def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
     db.execute("""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
                   two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])
+
+
+def linked_ranges(db: Store) -> list[tuple[int, int, int, int, int, int]]:
+    """(document, start, end) of both ends of every live link: pairs already judged by linking them."""
+    sql = """SELECT a.document_id, a.start, a."end", b.document_id, b.start, b."end" FROM links l
+             JOIN annotations a ON a.id = l.from_annotation_id JOIN annotations b ON b.id = l.to_annotation_id
+             WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL"""
+    return db.execute(sql).fetchall()

@@ -1,0 +1,182 @@
+"""The Timeline: every dated passage on one time axis, a lane per document, events joined and conflicts in red.
+
+Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
+Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.records.documents import DOCUMENT_KINDS
+
+ZOOMS = {"Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day
+LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
+PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A painted mark and what it stands for."""
+
+    rect: QRectF
+    entry: TimelineEntry
+    conflict: bool
+    in_event: bool
+
+
+class TimelineCanvas(QWidget):
+    """Lanes and marks; `mark_clicked(entry)` when a mark is clicked."""
+
+    mark_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+        self.lanes: list[str] = []
+        self.marks: list[Mark] = []
+        self.scale = ZOOMS["Years"]
+        self._first = self._last = 0
+        self._events: dict[tuple, TimelineEvent] = {}
+        self.setMouseTracking(True)
+
+    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent]) -> None:
+        self.entries = entries
+        self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
+        self.lanes = sorted({e.file_name for e in entries})
+        self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
+        self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
+        self._layout_marks()
+
+    def set_scale(self, pixels_per_day: float) -> None:
+        self.scale = pixels_per_day
+        self._layout_marks()
+
+    def x_of(self, iso: str) -> float:
+        return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
+
+    def _layout_marks(self) -> None:
+        self.marks = []
+        for e in self.entries:
+            event = self._events.get((e.document_id, e.start, e.value))
+            x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
+            y = TOP + self.lanes.index(e.file_name) * LANE + LANE / 2
+            rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
+            self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
+        width = LEFT + (self._last - self._first) * self.scale + 40
+        self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
+        self.resize(self.minimumSize())
+        self.update()
+
+    def mark_at(self, x: float, y: float) -> Mark | None:
+        for mark in reversed(self.marks):
+            if mark.rect.adjusted(-2, -2, 2, 2).contains(x, y):
+                return mark
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        self._paint_axis(painter)
+        for number, name in enumerate(self.lanes):
+            y = TOP + number * LANE
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(4, y, LEFT - 8, LANE), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.setPen(QPen(QColor("#e0e0e0")))
+            painter.drawLine(LEFT, int(y + LANE), self.width(), int(y + LANE))
+        for mark in self.marks:
+            color = CONFLICT if mark.conflict else IN_EVENT if mark.in_event else PLAIN
+            painter.setPen(QPen(color.darker(130), 2 if mark.conflict else 1))
+            painter.setBrush(color)
+            if mark.rect.width() <= MIN_MARK * 2:
+                painter.drawEllipse(mark.rect)
+            else:
+                painter.setOpacity(0.55)
+                painter.drawRoundedRect(mark.rect, 3, 3)
+                painter.setOpacity(1.0)
+        painter.end()
+
+    def _paint_axis(self, painter: QPainter) -> None:
+        if not self.entries:
+            return
+        start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
+        step = 10 if self.scale < 0.1 else 1
+        painter.setPen(QPen(QColor("#c8c8c8")))
+        for year in range(start - start % step, end + 1, step):
+            x = self.x_of(f"{year:04d}-01-01")
+            if x >= LEFT:
+                painter.drawLine(int(x), TOP - 6, int(x), self.height())
+                painter.drawText(int(x) + 3, TOP - 10, str(year))
+            if self.scale >= ZOOMS["Months"]:
+                for month in range(2, 13):
+                    mx = self.x_of(f"{year:04d}-{month:02d}-01")
+                    painter.drawLine(int(mx), TOP - 2, int(mx), TOP + 4)
+                    painter.drawText(int(mx) + 2, TOP - 10, date(year, month, 1).strftime("%b"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        mark = self.mark_at(event.position().x(), event.position().y())
+        if mark is not None:
+            self.mark_clicked.emit(mark.entry)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        mark = self.mark_at(event.position().x(), event.position().y())
+        self.setToolTip("" if mark is None else
+                        f"{mark.entry.file_name}: {mark.entry.text} ({mark.entry.value}, {mark.entry.precision})"
+                        f"{' — conflict' if mark.conflict else ''}\n{' '.join(mark.entry.passage.split())[:300]}")
+
+
+class TimelinePanel(QWidget):
+    """The canvas in a scroll area with zoom and filters; `passage_requested(document_id, start, end)`."""
+
+    passage_requested = Signal(int, int, int)
+
+    def __init__(self, timeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._timeline = timeline
+        self.canvas = TimelineCanvas(self)
+        self.canvas.mark_clicked.connect(
+            lambda e: self.passage_requested.emit(e.document_id, e.start, e.end))
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.canvas)
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.addItems(list(ZOOMS))
+        self.zoom_box.setCurrentText("Years")
+        self.zoom_box.currentTextChanged.connect(lambda name: self.canvas.set_scale(ZOOMS[name]))
+        self.entity_edit = QLineEdit(self, placeholderText="Entity…")
+        self.tag_edit = QLineEdit(self, placeholderText="Tag…")
+        self.kind_box = QComboBox(self)
+        self.kind_box.addItem("Any kind", "")
+        for kind in DOCUMENT_KINDS:
+            self.kind_box.addItem(kind, kind)
+        for edit in (self.entity_edit, self.tag_edit):
+            edit.editingFinished.connect(self.refresh)
+        self.kind_box.currentIndexChanged.connect(self.refresh)
+        self.summary = QLabel(self)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Zoom:", self))
+        for widget in (self.zoom_box, self.entity_edit, self.tag_edit, self.kind_box,
+                       QPushButton("Refresh", self, clicked=self.refresh)):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+    def refresh(self, *_args) -> None:
+        entries = self._timeline.entries(entity=self.entity_edit.text().strip(), tag=self.tag_edit.text().strip(),
+                                         kind=self.kind_box.currentData() or "")
+        events = self._timeline.events(entries)
+        self.canvas.set_entries(entries, events)
+        conflicts = sum(event.conflict for event in events)
+        self.summary.setText(f"{len(entries)} dated passages · {len(events)} events · {conflicts} conflicts (red)")
