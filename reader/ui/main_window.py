@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
         bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
         self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)
-        for name in ("metadata_dock", "library_dock"):
+        for name in ("metadata_dock", "library_dock", "comparisons_dock"):
             if name in docks:
                 docks[name].raise_()
 
