@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
 
-ZOOMS = {"Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day
+ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
@@ -54,9 +54,20 @@ class TimelineCanvas(QWidget):
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self._layout_marks()
 
-    def set_scale(self, pixels_per_day: float) -> None:
-        self.scale = pixels_per_day
+    def set_scale(self, pixels_per_day: float, width: int = 0) -> None:
+        """Pixels per day; 0 fits the dense part of the axis (see `dense_range`) into `width` pixels."""
+        first, last = self.dense_range()
+        self.scale = pixels_per_day or max((width - LEFT - 40) / max(last - first, 1), 0.001)
         self._layout_marks()
+
+    def dense_range(self) -> tuple[int, int]:
+        """The days between the 10th and 90th percentile of the marks (a year's margin either side): a lifespan
+        "1900-1937" or a web page's "updated 2024" should not squeeze the years most sources tell of."""
+        if not self.entries:
+            return self._first, self._last
+        days = sorted(date.fromisoformat(e.first).toordinal() for e in self.entries)
+        low, high = days[len(days) // 10], days[-1 - len(days) // 10]
+        return max(low - 365, self._first), min(high + 365, self._last)
 
     def x_of(self, iso: str) -> float:
         return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
@@ -85,12 +96,23 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         self._paint_axis(painter)
-        for number, name in enumerate(self.lanes):
-            y = TOP + number * LANE
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(4, y, LEFT - 8, LANE), Qt.AlignmentFlag.AlignVCenter, name)
+        for number in range(len(self.lanes)):
             painter.setPen(QPen(QColor("#e0e0e0")))
-            painter.drawLine(LEFT, int(y + LANE), self.width(), int(y + LANE))
+            painter.drawLine(0, int(TOP + (number + 1) * LANE), self.width(), int(TOP + (number + 1) * LANE))
+        self._paint_marks(painter)
+        self._paint_lane_names(painter)
+        painter.end()
+
+    def _paint_lane_names(self, painter: QPainter) -> None:
+        """Lane names stay at the visible left edge however far the axis is scrolled."""
+        left = self.visibleRegion().boundingRect().left()
+        painter.fillRect(QRectF(left, TOP, LEFT - 6, len(self.lanes) * LANE), self.palette().base())
+        painter.setPen(self.palette().text().color())
+        for number, name in enumerate(self.lanes):
+            painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
+                             name)
+
+    def _paint_marks(self, painter: QPainter) -> None:
         for mark in self.marks:
             color = CONFLICT if mark.conflict else IN_EVENT if mark.in_event else PLAIN
             painter.setPen(QPen(color.darker(130), 2 if mark.conflict else 1))
@@ -101,13 +123,12 @@ class TimelineCanvas(QWidget):
                 painter.setOpacity(0.55)
                 painter.drawRoundedRect(mark.rect, 3, 3)
                 painter.setOpacity(1.0)
-        painter.end()
 
     def _paint_axis(self, painter: QPainter) -> None:
         if not self.entries:
             return
         start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
-        step = 10 if self.scale < 0.1 else 1
+        step = next(n for n in (1, 2, 5, 10, 20, 50, 100) if n * 365 * self.scale >= 45)
         painter.setPen(QPen(QColor("#c8c8c8")))
         for year in range(start - start % step, end + 1, step):
             x = self.x_of(f"{year:04d}-01-01")
@@ -147,8 +168,7 @@ class TimelinePanel(QWidget):
         self.scroll.setWidget(self.canvas)
         self.zoom_box = QComboBox(self)
         self.zoom_box.addItems(list(ZOOMS))
-        self.zoom_box.setCurrentText("Years")
-        self.zoom_box.currentTextChanged.connect(lambda name: self.canvas.set_scale(ZOOMS[name]))
+        self.zoom_box.currentTextChanged.connect(self._apply_zoom)
         self.entity_edit = QLineEdit(self, placeholderText="Entity…")
         self.tag_edit = QLineEdit(self, placeholderText="Tag…")
         self.kind_box = QComboBox(self)
@@ -173,10 +193,22 @@ class TimelinePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
 
+    def _apply_zoom(self, *_args) -> None:
+        """Zoom, keeping the dense part of the axis in view."""
+        self.canvas.set_scale(ZOOMS[self.zoom_box.currentText()], self.scroll.viewport().width())
+        first = self.canvas.dense_range()[0]
+        self.scroll.horizontalScrollBar().setValue(int(self.canvas.x_of(date.fromordinal(first).isoformat()) - LEFT))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.zoom_box.currentText() == "Fit":
+            self._apply_zoom()
+
     def refresh(self, *_args) -> None:
         entries = self._timeline.entries(entity=self.entity_edit.text().strip(), tag=self.tag_edit.text().strip(),
                                          kind=self.kind_box.currentData() or "")
         events = self._timeline.events(entries)
         self.canvas.set_entries(entries, events)
+        self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"{len(entries)} dated passages · {len(events)} events · {conflicts} conflicts (red)")
