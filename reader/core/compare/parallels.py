@@ -26,6 +26,7 @@ from reader.core.storage.store import Store
 COMMON_SHARE = 0.2  # an entity in more than this share of the documents does not propose candidates
 MIN_COMMON = 5  # ... unless the corpus is this small
 KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
+MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shared evidence
 LEXICAL_HITS = 12  # index neighbours per passage
 PER_SOURCE = 2  # suggestions per passage of the document, so one paragraph does not fill the list
 PER_OTHER = 2  # suggestions per passage of another document
@@ -145,22 +146,36 @@ class _Ranking:
         return chosen
 
     def _candidates(self) -> dict[Piece, list[Piece]]:
-        """Per query passage, the other passages worth scoring in full."""
+        """Per query passage, the other passages worth scoring in full: first the documents with the most evidence
+        (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
+        passages by shared names and dates, and the index's lexical neighbours."""
         postings = self._postings()
-        documents = {document_id for document_id, _ in postings}
+        documents = self._best_documents(postings)
         lexical = self._lexical()
         documents |= {line[0] for lines in lexical.values() for line in lines}
         pieces = [p for p in passages(store.lines_of(self._db, documents)) if telling(p)]
         index = PassageIndex(pieces)
         self._fill(index, [m for d in sorted(documents) for m in store.mentions_in(self._db, d)])
+        by_piece: dict[Piece, set] = defaultdict(set)
+        for (document_id, start), signals in postings.items():
+            piece = index.at(document_id, start)
+            if piece is not None:
+                by_piece[piece] |= signals
         found: dict[Piece, list[Piece]] = {}
         for q in self._query:
-            first = self._prescore(q, postings, index)
+            first = self._prescore(q, by_piece)
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
         self._vectors = Vectors({p: p.text for p in {*self._query, *(c for cs in found.values() for c in cs)}})
         return found
+
+    def _best_documents(self, postings: dict) -> set[int]:
+        evidence: dict[int, float] = defaultdict(float)
+        for (document_id, _start), signals in postings.items():
+            for kind, value in signals:
+                evidence[document_id] += self.idf(value) if kind == "entity" else 1.0
+        return set(sorted(evidence, key=evidence.get, reverse=True)[:MAX_DOCUMENTS])
 
     def _postings(self) -> dict[tuple[int, int], set[tuple[str, object]]]:
         """(document, offset) of other documents' mentions of the query's rarer entities and of near dates."""
@@ -171,25 +186,24 @@ class _Ranking:
             found[(document_id, start)].add(("entity", entity_id))
         spans = [s for p in self._query for v in self._features[p].dates if (s := dating.span(v)) is not None]
         years = {v[:4] for p in self._query for v in self._features[p].dates}
+        near: dict[str, bool] = {}
         for document_id, start, value in store.dates_in_years(self._db, years, self._document_id):
-            other = dating.span(value or "")
-            if other is not None and other.precision != "year" and any(
-                    dating.relate(s, other) in (dating.SAME, dating.NEAR) for s in spans):
+            if value not in near:
+                other = dating.span(value or "")
+                near[value] = other is not None and other.precision != "year" and any(
+                    dating.relate(s, other) in (dating.SAME, dating.NEAR) for s in spans)
+            if near[value]:
                 found[(document_id, start)].add(("date", value))
         return found
 
-    def _prescore(self, q: Piece, postings: dict, index: PassageIndex) -> dict[Piece, float]:
+    def _prescore(self, q: Piece, by_piece: dict[Piece, set]) -> dict[Piece, float]:
         mine = self._features[q]
-        scores: dict[Piece, float] = defaultdict(float)
-        for (document_id, start), signals in postings.items():
-            piece = index.at(document_id, start)
-            if piece is None:
-                continue
-            for kind, value in signals:
-                if kind == "entity" and value in mine.entities:
-                    scores[piece] += self.idf(value)
-                elif kind == "date" and mine.dates:
-                    scores[piece] += 1.0
+        scores: dict[Piece, float] = {}
+        for piece, signals in by_piece.items():
+            score = sum(self.idf(value) if kind == "entity" else 1.0 for kind, value in signals
+                        if (kind == "entity" and value in mine.entities) or (kind == "date" and mine.dates))
+            if score:
+                scores[piece] = score
         return scores
 
     def _lexical(self) -> dict[Piece, list]:

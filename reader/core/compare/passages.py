@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
@@ -23,7 +23,7 @@ class Piece:
     document_id: int
     start: int
     end: int
-    text: str
+    text: str = field(compare=False)  # a range names a passage; hashing its text would cost more than the rest
 
 
 def passages(lines: list[tuple[int, int, int, str]]) -> list[Piece]:

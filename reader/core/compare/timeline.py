@@ -127,6 +127,8 @@ def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time (union-find per name)."""
     usable = [e for e in entries if (s := dating.span(e.value)) is not None and s.days <= EVENT_DAYS]
     spans = [dating.span(e.value) for e in usable]
+    names = [frozenset(e.entities) for e in usable]
+    precise = [s.precision in dating.PRECISE for s in spans]
     parent = list(range(len(usable)))
 
     def root(i: int) -> int:
@@ -145,14 +147,11 @@ def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
             for j in members[position + 1:position + 1 + NEIGHBOURS]:
                 if spans[j].first - spans[i].last > WINDOW_DAYS:
                     break
-                if usable[i].document_id != usable[j].document_id and _alike(usable[i], usable[j], spans, i, j):
+                if usable[i].document_id == usable[j].document_id or root(i) == root(j):
+                    continue
+                if len(names[i] & names[j]) >= (1 if precise[i] and precise[j] else 2):  # a loose date needs two
                     parent[root(i)] = root(j)
     return _collect(usable, spans, [root(i) for i in range(len(usable))])
-
-
-def _alike(one: TimelineEntry, two: TimelineEntry, spans: list, i: int, j: int) -> bool:
-    needed = 1 if spans[i].precision in dating.PRECISE and spans[j].precision in dating.PRECISE else 2
-    return len(set(one.entities) & set(two.entities)) >= needed
 
 
 def _collect(usable: list[TimelineEntry], spans: list, roots: list[int]) -> list[TimelineEvent]:
