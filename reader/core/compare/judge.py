@@ -16,12 +16,13 @@ from reader.core.compare.passages import Piece
 from reader.core.compare.words import Vectors, numbers
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 
-ENTITY_WEIGHT, WORD_WEIGHT = 2.0, 2.5
+ENTITY_WEIGHT, WORD_WEIGHT, PHRASE_WEIGHT = 2.0, 2.5, 1.0
 # The same day twice is rarely chance; a month or a season less so; a day a week off is likely the same event.
 DATE_WEIGHTS = {(dating.SAME, "day"): 1.6, (dating.SAME, "month"): 1.0, (dating.NEAR, "day"): 1.2,
                 (dating.NEAR, "month"): 0.8}
 DATE_DEFAULTS = {dating.SAME: 0.6, dating.OVERLAP: 0.4}
 SHOWN_NAMES, SHOWN_WORDS = 5, 4
+RETOLD_PHRASES = 2  # shared word pairs that make two passages one thing told twice
 TYPES = {"PERSON": "people", "PLACE": "places", "ORG": "organisations"}
 
 
@@ -43,13 +44,16 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     entity_score = _entity_cosine(ranking, set(mine.entities), set(theirs.entities), shared)
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
     word_score, words = ranking.vectors.cosine(q, c)
+    phrases = ranking.vectors.phrases(q, c)
     score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + _date_weight(date_relation, date_pair)
-             + WORD_WEIGHT * word_score)
+             + WORD_WEIGHT * word_score + PHRASE_WEIGHT * min(len(phrases), 3) / 3)
     names = ranking.names(shared | set(mine.entities) | set(theirs.entities))
     shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
-    reasons = _reasons(shared_names, date_pair, words)
+    reasons = _reasons(shared_names, date_pair, words, phrases)
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
-                              _relation(len(shared), date_relation, word_score), tuple(reasons), (),
+                              _relation(len(shared), date_relation, word_score,
+                                        bool(mine.dates and theirs.dates) and len(phrases) >= RETOLD_PHRASES),
+                              tuple(reasons), (),
                               tuple(shared_names))
 
 
@@ -88,7 +92,8 @@ def _dates(mine: set[str], theirs: set[str]) -> tuple[str, tuple[str, str] | Non
     return best, pair
 
 
-def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: list[str]) -> list[str]:
+def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: list[str],
+             phrases: list[str]) -> list[str]:
     reasons = []
     if shared_names:
         reasons.append("both: " + ", ".join(shared_names[:SHOWN_NAMES]))
@@ -97,6 +102,8 @@ def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: 
                        f"{date_pair[1]}")
     if words:
         reasons.append("words: " + ", ".join(words[:SHOWN_WORDS]))
+    if phrases:
+        reasons.append("phrases: " + ", ".join(sorted(phrases)[:SHOWN_WORDS]))
     return reasons
 
 
@@ -108,6 +115,8 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     found = []
     if date_relation == dating.NEAR and date_pair:
         found.append(f"dates: {date_pair[0]} / {date_pair[1]}")
+    elif date_relation == dating.APART and mine.dates and theirs.dates:
+        found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
     mine_numbers, their_numbers = numbers(q.text, _dated(q.text)), numbers(c.text, _dated(c.text))
     if mine_numbers and their_numbers and mine_numbers != their_numbers:
         found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '='} / "
@@ -126,10 +135,12 @@ def _dated(text: str) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in find_dates(text)]
 
 
-def _relation(shared: int, date_relation: str, word_score: float) -> str:
+def _relation(shared: int, date_relation: str, word_score: float, retold_and_dated: bool) -> str:
+    """`retold_and_dated`: both passages dated and sharing phrases, so one thing told twice; then dates that
+    cannot meet contradict each other, however far apart."""
     if shared and date_relation == dating.SAME:
         return "corroborates"
-    if shared and date_relation == dating.NEAR:
+    if (shared and date_relation == dating.NEAR) or (retold_and_dated and date_relation == dating.APART):
         return "contradicts"
     if date_relation == dating.OVERLAP or shared >= 2 or word_score >= 0.3:
         return "same_event"

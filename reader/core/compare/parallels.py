@@ -27,9 +27,10 @@ COMMON_SHARE = 0.2  # an entity in more than this share of the documents does no
 MIN_COMMON = 5  # ... unless the corpus is this small
 KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
 MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shared evidence
+SMALL_CORPUS, SCORE_ALL = 20, 600  # documents, passages: below these every passage is judged
 LEXICAL_HITS = 12  # index neighbours per passage
 PER_SOURCE = 2  # suggestions per passage of the document, so one paragraph does not fill the list
-PER_OTHER = 2  # suggestions per passage of another document
+PER_OTHER = 3  # suggestions per passage of another document
 MIN_SCORE = 0.35
 MUTUAL_BONUS = 0.4
 
@@ -127,7 +128,8 @@ class _Ranking:
                 features.entities[entity_id] = kind
 
     def idf(self, entity_id: int) -> float:
-        return math.log(1 + self._total / max(self._df.get(entity_id, 1), 1))
+        """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
+        return math.log((self._total + 1) / (max(self._df.get(entity_id, 1), 1) + 0.5))
 
     def best(self, top: int, dismissed: set) -> list[ParallelSuggestion]:
         candidates = self._candidates()
@@ -150,7 +152,7 @@ class _Ranking:
         (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
         passages by shared names and dates, and the index's lexical neighbours."""
         postings = self._postings()
-        documents = self._best_documents(postings)
+        documents = self._best_documents(postings) | self._few_documents()
         lexical = self._lexical()
         documents |= {line[0] for lines in lexical.values() for line in lines}
         pieces = [p for p in passages(store.lines_of(self._db, documents)) if telling(p)]
@@ -163,12 +165,21 @@ class _Ranking:
                 by_piece[piece] |= signals
         found: dict[Piece, list[Piece]] = {}
         for q in self._query:
+            if len(pieces) <= SCORE_ALL:  # a small corpus: judge every passage, the shortlist would only guess
+                found[q] = pieces
+                continue
             first = self._prescore(q, by_piece)
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
         self._vectors = Vectors({p: p.text for p in {*self._query, *(c for cs in found.values() for c in cs)}})
         return found
+
+    def _few_documents(self) -> set[int]:
+        """Every other document, when there are so few that all their passages can be judged."""
+        if self._total > SMALL_CORPUS:
+            return set()
+        return set(store.document_labels(self._db)) - {self._document_id}
 
     def _best_documents(self, postings: dict) -> set[int]:
         evidence: dict[int, float] = defaultdict(float)

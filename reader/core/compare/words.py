@@ -57,7 +57,9 @@ class Vectors:
     """TF-IDF vectors over a set of passages: cosine similarity of two of them."""
 
     def __init__(self, texts: dict[object, str]):
-        self._counts = {key: Counter(tokens(text)) for key, text in texts.items()}
+        words = {key: tokens(text) for key, text in texts.items()}
+        self._counts = {key: Counter(found) for key, found in words.items()}
+        self._pairs = {key: set(zip(found, found[1:], strict=False)) for key, found in words.items()}
         frequency: Counter = Counter()
         for counts in self._counts.values():
             frequency.update(counts.keys())
@@ -73,3 +75,8 @@ class Vectors:
         weights = {w: first[w] * second[w] * self.idf[w] ** 2 for w in shared}
         score = sum(weights.values()) / (self._norms[one] * self._norms[two])
         return score, sorted(weights, key=weights.get, reverse=True)
+
+    def phrases(self, one: object, two: object) -> list[str]:
+        """Word pairs both passages use in the same order ("alliance … Japan"): the mark of one account retold or
+        quoted by another, which single shared words are not."""
+        return [" ".join(pair) for pair in self._pairs[one] & self._pairs[two]]
