@@ -62,5 +62,6 @@ def relate(one: Span, two: Span) -> str:
     return APART
 
 
+@lru_cache(maxsize=65536)
 def iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()

@@ -73,15 +73,12 @@ class TimelineService:
         index = PassageIndex(passages(store.all_lines(self._db)))
         names = store.entity_names(self._db)
         named: dict[tuple[int, int], set[str]] = defaultdict(set)
-        dated = []
-        for document_id, start, entity_id, kind, text, value in store.all_mentions(self._db):
+        for document_id, start, entity_id in store.named_mentions(self._db):
             piece = index.at(document_id, start)
-            if piece is None or document_id not in labels:
-                continue
-            if kind == "DATE":
-                dated.append((piece, start, text, value))
-            else:
-                named[(document_id, piece.start)].add(names.get(entity_id, text))
+            if piece is not None and entity_id in names:
+                named[(document_id, piece.start)].add(names[entity_id])
+        dated = [(piece, start, text, value) for document_id, start, text, value in store.date_mentions(self._db)
+                 if document_id in labels and (piece := index.at(document_id, start)) is not None]
         found = [entry for piece, start, text, value in dated
                  if (entry := _entry(labels, piece.document_id, piece.start, piece.end, piece.text, text, value,
                                      tuple(sorted(named[(piece.document_id, piece.start)])))) is not None]

@@ -84,9 +84,15 @@ def lexical_neighbours(db: Store, expression: str, except_document: int, limit: 
     return db.execute(sql, [expression, TEXT_ROWS, ENTITY_ROWS, except_document, limit]).fetchall()
 
 
-def all_mentions(db: Store) -> list[tuple[int, int, int, str, str, str]]:
-    """(document, start, entity, type, text, date value) of every mention, for the timeline."""
-    sql = 'SELECT document_id, start, entity_id, type, text, date_value FROM mentions ORDER BY document_id, start'
+def named_mentions(db: Store) -> list[tuple[int, int, int]]:
+    """(document, start, entity) of every mention that is not a date (read from the covering mention index)."""
+    sql = "SELECT document_id, start, entity_id FROM mentions WHERE type != 'DATE'"
+    return db.execute(sql).fetchall()
+
+
+def date_mentions(db: Store) -> list[tuple[int, int, str, str]]:
+    """(document, start, text, value) of every date mention."""
+    sql = "SELECT document_id, start, text, date_value FROM mentions WHERE type = 'DATE' ORDER BY document_id, start"
     return db.execute(sql).fetchall()
 
 
