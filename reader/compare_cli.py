@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -27,6 +28,10 @@ def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
     shape = timeline.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
     shape.add_argument("--csv", action="store_true", help="CSV with a header, each row's event and conflict")
+    shape.add_argument("--html", action="store_true", help="a standalone HTML page (lanes, marks, conflicts); "
+                                                           "needs -o")
+    timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
+                          help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
     timeline.set_defaults(handler=cmd_timeline)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -56,6 +61,14 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
 def cmd_timeline(workspace, args: argparse.Namespace) -> int:
     _recognise(workspace)
     entries = workspace.timeline.entries(args.entity, args.date_from, args.date_to)
+    if args.html and args.output is None:
+        raise ReaderError("--html writes a file: give -o FILE")
+    if args.output is not None:
+        if not (args.csv or args.html):
+            raise ReaderError("-o writes --csv or --html")
+        count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
+        print(f"wrote {count} dated passages to {args.output}")
+        return 0
     if args.csv:
         sys.stdout.write(timeline_csv(entries, workspace.timeline.events(entries)))
         return 0

@@ -52,3 +52,15 @@ def test_conflicts_lists_each_source_date(db):
     assert "1934-11-24" in line and "002_ff824666d88bbe20.txt" in line
     rows = [json.loads(x) for x in run_cli(db, "conflicts", "--json").stdout.splitlines()]
     assert any({s["value"] for s in r["sources"]} >= {"1934-11-15", "1934-11-24"} for r in rows)
+
+
+def test_timeline_writes_html_and_csv_files(db, tmp_path):
+    """`timeline --html -o FILE` writes a standalone page; --csv -o a CSV; --html alone is a one-line error."""
+    page = tmp_path / "timeline.html"
+    done = run_cli(db, "timeline", "--html", "-o", page)
+    assert done.returncode == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    table = tmp_path / "timeline.csv"
+    assert run_cli(db, "timeline", "--csv", "--entity", "Genden", "-o", table).returncode == 0
+    assert table.read_text(encoding="utf-8").startswith("document,kind")
+    refused = run_cli(db, "timeline", "--html")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
