@@ -115,3 +115,14 @@ def test_timeline_filters_by_entity(compare_window, qtbot):
     panel.entity_edit.editingFinished.emit()
     qtbot.waitUntil(lambda: 0 < len(panel.canvas.marks) < everything)
     assert all(any("Demid" in name for name in m.entry.entities) for m in panel.canvas.marks)
+
+
+def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
+    """The Timeline's export writes the filtered entries as HTML or CSV by the file's extension."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    assert panel.export_to(str(tmp_path / "t.html")) == len(panel.canvas.entries)
+    assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    panel.export_to(str(tmp_path / "t.csv"))
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")

@@ -18,6 +18,7 @@ from reader.core.records.documents import DOCUMENT_KINDS
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
+MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
 
@@ -80,7 +81,7 @@ class TimelineCanvas(QWidget):
             y = TOP + self.lanes.index(e.file_name) * LANE + LANE / 2
             rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
             self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
-        width = LEFT + (self._last - self._first) * self.scale + 40
+        width = min(LEFT + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
         self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
         self.resize(self.minimumSize())
         self.update()
@@ -128,7 +129,7 @@ class TimelineCanvas(QWidget):
         if not self.entries:
             return
         start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
-        step = next(n for n in (1, 2, 5, 10, 20, 50, 100) if n * 365 * self.scale >= 45)
+        step = next((n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n * 365 * self.scale >= 45), 1000)
         painter.setPen(QPen(QColor("#c8c8c8")))
         for year in range(start - start % step, end + 1, step):
             x = self.x_of(f"{year:04d}-01-01")
@@ -185,13 +186,35 @@ class TimelinePanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Zoom:", self))
         for widget in (self.zoom_box, self.entity_edit, self.tag_edit, self.kind_box,
-                       QPushButton("Refresh", self, clicked=self.refresh)):
+                       QPushButton("Refresh", self, clicked=self.refresh),
+                       QPushButton("Export…", self, clicked=self._on_export_chosen)):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
+
+    def export_to(self, path: str) -> int:
+        """Write what the timeline shows (filters applied) as CSV, or as HTML when the name ends in .html/.htm."""
+        from pathlib import Path
+
+        fmt = "html" if path.lower().endswith((".html", ".htm")) else "csv"
+        return self._timeline.export(Path(path), fmt, self.canvas.entries)
+
+    def _on_export_chosen(self) -> None:
+        from reader.core.errors import ReaderError
+        from reader.ui.file_dialogs import save_file_name
+
+        path = save_file_name(self, "Export the timeline (.csv or .html)", "timeline.html")
+        if not path:
+            return
+        try:
+            count = self.export_to(path)
+        except ReaderError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.summary.setText(f"Exported {count} dated passages to {path}")
 
     def _apply_zoom(self, *_args) -> None:
         """Zoom, keeping the dense part of the axis in view."""
