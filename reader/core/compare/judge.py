@@ -115,12 +115,13 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     found = []
     if date_relation == dating.NEAR and date_pair:
         found.append(f"dates: {date_pair[0]} / {date_pair[1]}")
-    elif date_relation == dating.APART and mine.dates and theirs.dates:
+    elif (date_relation == dating.APART and mine.dates and theirs.dates
+          and len(ranking.vectors.phrases(q, c)) >= RETOLD_PHRASES):  # one thing told twice, dated apart
         found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
     mine_numbers, their_numbers = numbers(q.text, _dated(q.text)), numbers(c.text, _dated(c.text))
     if mine_numbers and their_numbers and mine_numbers != their_numbers:
-        found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '='} / "
-                     f"{', '.join(sorted(their_numbers - mine_numbers)) or '='}")
+        found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '–'} / "
+                     f"{', '.join(sorted(their_numbers - mine_numbers)) or '–'}")
     for kind, label in TYPES.items():
         one = {names.get(e, "?") for e, t in mine.entities.items() if t == kind}
         two = {names.get(e, "?") for e, t in theirs.entities.items() if t == kind}

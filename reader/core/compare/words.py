@@ -46,10 +46,11 @@ def tokens(text: str) -> list[str]:
 
 
 def numbers(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
-    """The numbers a text states (figures and number words), leaving out the given ranges (its dates)."""
+    """The numbers a text states (figures and number words, not the parts of "forty-third"), leaving out the given
+    ranges (its dates)."""
     found = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)
              if not any(s <= m.start() < e for s, e in skip)}
-    found |= {word for word in re.findall(r"[a-z]+", text.lower()) if word in NUMBER_WORDS and word != "one"}
+    found |= {word for word in re.findall(r"[a-z]+(?![a-z-])", text.lower()) if word in NUMBER_WORDS and word != "one"}
     return found
 
 
