@@ -141,5 +141,5 @@ def run() -> dict[str, float]:
             workspace.timeline.events(entries)
             timeline_timings.append(time.perf_counter() - start)
         workspace.close()
-    return {**results, "parallels_ms": statistics.median(timings) * 1000, "timeline_ms": statistics.median(timeline_timings) * 1000,
-            "timeline_entries": len(entries)}
+    return {**results, "parallels_ms": statistics.median(timings) * 1000,
+            "timeline_ms": statistics.median(timeline_timings) * 1000, "timeline_entries": len(entries)}
