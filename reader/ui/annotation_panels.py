@@ -94,8 +94,16 @@ def _parallels(context: _Context):
 
     panel = ParallelsPanel(context.workspace, context.ops)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.set_selection_source(lambda: _active_selection(context.area))
     panel.show_document(context.area.active_document_id())
     return panel
+
+
+def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
+    document_id = area.active_document_id()
+    pane = area.pane_for(document_id) if document_id is not None else None
+    selected = pane.view.selection_range() if pane is not None else None
+    return (document_id, *selected) if selected else None
 
 
 def _timeline(context: _Context):

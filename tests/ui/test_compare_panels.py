@@ -126,3 +126,17 @@ def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
     assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     panel.export_to(str(tmp_path / "t.csv"))
     assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")
+
+
+def test_parallels_for_a_selection(compare_window, qtbot):
+    """'For the selection' ranks only against the selected sentence of the focused pane."""
+    panel = _parallels(compare_window, qtbot)
+    document_id = panel.document_id
+    text = compare_window.workspace.documents.text(document_id).text
+    start = text.index("Genden was executed in Moscow")
+    end = start + len("Genden was executed in Moscow on November 26, 1937.")
+    compare_window.reading_area.pane_for(document_id).view.select_range(start, end)
+    qtbot.mouseClick(panel.selection_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.range == (start, end))
+    assert panel.suggestions and all(s.source.start == start and s.source.end == end for s in panel.suggestions)
+    assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text

@@ -66,6 +66,9 @@ class ParallelsPanel(QWidget):
         self.link_button = QPushButton("&Link (L)", self, clicked=self.link_current)
         self.dismiss_button = QPushButton("&Dismiss", self, clicked=self.dismiss_current)
         self.refresh_button = QPushButton("Refresh", self, clicked=self.refresh)
+        self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
+        self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
+        self.range: tuple[int, int] | None = None
         QShortcut(QKeySequence("L"), self.table, self.link_current, context=Qt.ShortcutContext.WidgetShortcut)
         self._lay_out()
         self._update_buttons()
@@ -77,15 +80,29 @@ class ParallelsPanel(QWidget):
         for widget in (self.relation_box, self.link_button, self.dismiss_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        buttons.addWidget(self.selection_button)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def set_selection_source(self, source) -> None:
+        """`source()` gives the focused pane's selection as (document_id, start, end), or None."""
+        self._selection_source = source
+
     def show_document(self, document_id: int | None) -> None:
-        """Suggest for this document (the focused pane's)."""
-        self.document_id = document_id
+        """Suggest for this document (the focused pane's), all of it."""
+        self.document_id, self.range = document_id, None
+        self.refresh()
+
+    def suggest_for_selection(self) -> None:
+        """Suggest for the selected text of the focused pane only (the whole document when nothing is selected)."""
+        chosen = self._selection_source() if self._selection_source else None
+        if chosen is None:
+            self.show_document(self.document_id)
+            return
+        self.document_id, self.range = chosen[0], (chosen[1], chosen[2])
         self.refresh()
 
     def refresh(self, *_args) -> None:
@@ -93,8 +110,10 @@ class ParallelsPanel(QWidget):
             self._fill([])
             return
         name = self._workspace.documents.get(self.document_id).file_name
-        self._fill(self._workspace.parallels.suggest(self.document_id, top=TOP))
-        self.title.setText(f"Passages of other sources that may tell of the same thing as {name}: "
+        start, end = self.range or (None, None)
+        self._fill(self._workspace.parallels.suggest(self.document_id, start, end, top=TOP))
+        scope = f"the selection ({start}–{end}) of {name}" if self.range else name
+        self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
                            f"{len(self.suggestions)} suggested")
 
     def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
