@@ -140,3 +140,15 @@ def test_parallels_for_a_selection(compare_window, qtbot):
     qtbot.waitUntil(lambda: panel.range == (start, end))
     assert panel.suggestions and all(s.source.start == start and s.source.end == end for s in panel.suggestions)
     assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text
+
+
+def test_timeline_lanes_per_entity(compare_window, qtbot):
+    """Laid out per entity, each lane is a name and its marks are passages naming it."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.lanes_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    lane = panel.canvas.lanes.index("Peljidiin Genden")
+    row = [m for m in panel.canvas.marks if int((m.rect.center().y() - 28) // 30) == lane]
+    assert row and all("Peljidiin Genden" in m.entry.entities for m in row)

@@ -6,6 +6,7 @@ Clicking a mark opens its passage. A mark spans the days its date can mean: a da
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,7 @@ from reader.core.records.documents import DOCUMENT_KINDS
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
+ENTITY_LANES = 25  # lanes when laid out per entity
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
@@ -45,12 +47,19 @@ class TimelineCanvas(QWidget):
         self.scale = ZOOMS["Years"]
         self._first = self._last = 0
         self._events: dict[tuple, TimelineEvent] = {}
+        self.by_entity = False
         self.setMouseTracking(True)
 
-    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent]) -> None:
+    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False) -> None:
+        """Lanes per document, or per entity (the most often dated ones; an entry shows in each of its lanes)."""
         self.entries = entries
         self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
-        self.lanes = sorted({e.file_name for e in entries})
+        self.by_entity = by_entity
+        if by_entity:
+            counts = Counter(name for e in entries for name in e.entities)
+            self.lanes = sorted(name for name, _ in counts.most_common(ENTITY_LANES))
+        else:
+            self.lanes = sorted({e.file_name for e in entries})
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self._layout_marks()
@@ -73,14 +82,21 @@ class TimelineCanvas(QWidget):
     def x_of(self, iso: str) -> float:
         return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
 
+    def _lanes_of(self, entry: TimelineEntry, number: dict[str, int]) -> list[int]:
+        if self.by_entity:
+            return [number[name] for name in entry.entities if name in number]
+        return [number[entry.file_name]]
+
     def _layout_marks(self) -> None:
         self.marks = []
+        number = {name: n for n, name in enumerate(self.lanes)}
         for e in self.entries:
             event = self._events.get((e.document_id, e.start, e.value))
             x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
-            y = TOP + self.lanes.index(e.file_name) * LANE + LANE / 2
-            rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
-            self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
+            for lane in self._lanes_of(e, number):
+                y = TOP + lane * LANE + LANE / 2
+                rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
+                self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
         width = min(LEFT + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
         self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
         self.resize(self.minimumSize())
@@ -179,13 +195,16 @@ class TimelinePanel(QWidget):
         for edit in (self.entity_edit, self.tag_edit):
             edit.editingFinished.connect(self.refresh)
         self.kind_box.currentIndexChanged.connect(self.refresh)
+        self.lanes_box = QComboBox(self)
+        self.lanes_box.addItems(["Lane per document", "Lane per entity"])
+        self.lanes_box.currentIndexChanged.connect(self.refresh)
         self.summary = QLabel(self)
         self._lay_out()
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Zoom:", self))
-        for widget in (self.zoom_box, self.entity_edit, self.tag_edit, self.kind_box,
+        for widget in (self.zoom_box, self.lanes_box, self.entity_edit, self.tag_edit, self.kind_box,
                        QPushButton("Refresh", self, clicked=self.refresh),
                        QPushButton("Export…", self, clicked=self._on_export_chosen)):
             bar.addWidget(widget)
@@ -231,7 +250,7 @@ class TimelinePanel(QWidget):
         entries = self._timeline.entries(entity=self.entity_edit.text().strip(), tag=self.tag_edit.text().strip(),
                                          kind=self.kind_box.currentData() or "")
         events = self._timeline.events(entries)
-        self.canvas.set_entries(entries, events)
+        self.canvas.set_entries(entries, events, by_entity=self.lanes_box.currentIndex() == 1)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"{len(entries)} dated passages · {len(events)} events · {conflicts} conflicts (red)")
