@@ -41,7 +41,7 @@ class _Features:
 
     entities: dict[int, str] = field(default_factory=dict)  # entity id -> type
     dates: set[str] = field(default_factory=set)
-    date_ranges: list[tuple[int, int]] = field(default_factory=list)  # offsets in the passage
+    named: list[tuple[int, int]] = field(default_factory=list)  # where names and dates stand, in the passage
 
 
 class ParallelService:
@@ -76,6 +76,15 @@ class ParallelService:
 
     def dismissed_count(self) -> int:
         return len(store.dismissed(self._db))
+
+
+def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without its names and dates, which the entity and date signals already weigh: counted again as
+    words, a shared name would count twice ("State Baga Hural" as three words and a phrase)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[max(start, 0):max(end, 0)] = " " * (max(end, 0) - max(start, 0))
+    return "".join(chars)
 
 
 def _is_linked(suggestion: ParallelSuggestion, linked: list[tuple]) -> bool:
@@ -115,17 +124,16 @@ class _Ranking:
         self._total = max(store.live_document_count(db), 1)
 
     def _fill(self, index: PassageIndex, mentions: list) -> None:
-        for document_id, start, entity_id, kind, value in mentions:
+        for document_id, start, entity_id, kind, value, end in mentions:
             piece = index.at(document_id, start)
             if piece is None:
                 continue
             features = self._features[piece]
-            if kind == "DATE":
-                if dating.span(value or "") is not None:
-                    features.dates.add(value)
-                    features.date_ranges.append((start - piece.start, start - piece.start + 1))
-            else:
+            features.named.append((start - piece.start, end - piece.start))
+            if kind != "DATE":
                 features.entities[entity_id] = kind
+            elif dating.span(value or "") is not None:
+                features.dates.add(value)
 
     def idf(self, entity_id: int) -> float:
         """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
@@ -172,7 +180,8 @@ class _Ranking:
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
-        self._vectors = Vectors({p: p.text for p in {*self._query, *(c for cs in found.values() for c in cs)}})
+        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named)
+                                 for p in {*self._query, *(c for cs in found.values() for c in cs)}})
         return found
 
     def _few_documents(self) -> set[int]:

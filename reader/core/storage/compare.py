@@ -32,9 +32,10 @@ def all_lines(db: Store) -> list[Line]:
     return db.execute(sql, [TEXT_ROWS, ENTITY_ROWS]).fetchall()
 
 
-def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, str]]:
-    """(document, start, entity, type, date value) of one document's mentions."""
-    sql = 'SELECT document_id, start, entity_id, type, date_value FROM mentions WHERE document_id = ? ORDER BY start'
+def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, str, int]]:
+    """(document, start, entity, type, date value, end) of one document's mentions."""
+    sql = '''SELECT document_id, start, entity_id, type, date_value, "end" FROM mentions WHERE document_id = ?
+             ORDER BY start'''
     return db.execute(sql, [document_id]).fetchall()
 
 
