@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
@@ -109,9 +110,14 @@ class ParallelsPanel(QWidget):
         if self.document_id is None:
             self._fill([])
             return
-        name = self._workspace.documents.get(self.document_id).file_name
-        start, end = self.range or (None, None)
-        self._fill(self._workspace.parallels.suggest(self.document_id, start, end, top=TOP))
+        try:
+            name = self._workspace.documents.get(self.document_id).file_name
+            start, end = self.range or (None, None)
+            self._fill(self._workspace.parallels.suggest(self.document_id, start, end, top=TOP))
+        except ReaderError as exc:  # the document went to the Trash meanwhile
+            self._fill([])
+            self.title.setText(str(exc))
+            return
         scope = f"the selection ({start}–{end}) of {name}" if self.range else name
         self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
                            f"{len(self.suggestions)} suggested")
