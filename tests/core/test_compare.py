@@ -146,3 +146,21 @@ def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "«Japan" in page
     assert "Genden’s" not in page or "&lt;" not in page.split("<svg")[0]
+
+
+def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_model, tmp_path):
+    """Two tellings of one meeting: same people, other day, other count, other city; hints say each, 'contradicts'."""
+    (tmp_path / "a.txt").write_text("General Ivanov met Marshal Petrov in Berlin on 3 May 1941. They signed twenty "
+                                    "agreements about the railway.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("General Ivanov met Marshal Petrov in Warsaw on 9 May 1941. They signed twelve "
+                                    "agreements about the railway.\n", encoding="utf-8")
+    workspace = empty_workspace
+    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    workspace.entities.model = shared_model
+    workspace.entities.ensure_current()
+    [found] = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+    assert found.relation == "contradicts" and found.other.file_name == "b.txt"
+    assert "dates: 1941-05-03 / 1941-05-09" in found.hints
+    assert "numbers: twenty / twelve" in found.hints
+    assert "places: Berlin / Warsaw" in found.hints
+    assert any(r.startswith("both:") and "Ivanov" in r for r in found.reasons)

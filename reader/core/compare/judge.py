@@ -125,7 +125,7 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     for kind, label in TYPES.items():
         one = {names.get(e, "?") for e, t in mine.entities.items() if t == kind}
         two = {names.get(e, "?") for e, t in theirs.entities.items() if t == kind}
-        if one - two and two - one and one & two:  # the same role filled by different names
+        if one - two and two - one:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(one - two))} / {', '.join(sorted(two - one))}")
     return tuple(found)
 
