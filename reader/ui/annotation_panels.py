@@ -71,6 +71,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     for panel in (panels.parallels, panels.timeline):  # recognition ran in a worker: dates and names are current
         window.recognition_done.connect(lambda panel=panel: panel.if_built(lambda w: w.refresh()))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
+    ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
     panels.comparisons.set_suggestion_source(
         lambda: workspace.parallels.unjudged([pane.document_id for pane in area.panes]))
     return panels

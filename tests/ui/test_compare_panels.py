@@ -4,6 +4,7 @@ click opens the passage), driven through the real window."""
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from reader.core.records.annotations import Passage
 from reader.ui.app import build_window, settings_for
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
@@ -80,12 +81,20 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
 
 
 def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
-    """The Comparisons toggle lists suggestions for the open documents, none of them linked yet."""
+    """Comparisons lists unjudged suggestions for the open documents; dismissing or linking one removes it."""
     compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
     view = compare_window.annotation_panels.comparisons
     view.suggestions_toggle.setChecked(True)
     qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
     assert view.model.rowCount() == 0 and view.suggestion_table.isVisible()
+    first = view.suggestions[0]
+    compare_window.ops.run("Dismiss suggested parallel", lambda: compare_window.workspace.parallels.dismiss(first))
+    qtbot.waitUntil(lambda: all(s.key != first.key for s in view.suggestions))
+    second = view.suggestions[0]
+    compare_window.ops.run("Link passages", lambda: compare_window.workspace.links.link(
+        Passage(second.source.document_id, second.source.start, second.source.end),
+        Passage(second.other.document_id, second.other.start, second.other.end), second.relation))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and all(s.key != second.key for s in view.suggestions))
 
 
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
