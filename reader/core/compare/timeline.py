@@ -8,11 +8,12 @@ but too coarse to say two sources tell of one event.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
 
 from reader.core.compare import dating
-from reader.core.compare.passages import PassageIndex, passages
+from reader.core.compare.passages import PassageIndex, Piece, passages
 from reader.core.entities.dates import find_dates
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.storage import compare as store
@@ -71,26 +72,24 @@ class TimelineService:
     def _all_entries(self) -> list[TimelineEntry]:
         labels = store.document_labels(self._db)
         index = PassageIndex(passages(store.all_lines(self._db)))
-        names = store.entity_names(self._db)
-        named: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for document_id, start, entity_id in store.named_mentions(self._db):
-            piece = index.at(document_id, start)
-            if piece is not None and entity_id in names:
-                named[(document_id, piece.start)].add(names[entity_id])
-        dated = [(piece, start, text, value) for document_id, start, text, value in store.date_mentions(self._db)
-                 if document_id in labels and (piece := index.at(document_id, start)) is not None]
-        found = [entry for piece, start, text, value in dated
-                 if (entry := _entry(labels, piece.document_id, piece.start, piece.end, piece.text, text, value,
-                                     tuple(sorted(named[(piece.document_id, piece.start)])))) is not None]
+        named = _NamesInPassages(store.named_mentions(self._db), store.entity_names(self._db))
+        found = []
+        for document_id, start, text, value in store.date_mentions(self._db):
+            piece = index.at(document_id, start) if document_id in labels else None
+            if piece is not None:
+                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece))
+                if entry is not None:
+                    found.append(entry)
         found += self._annotation_entries(labels, index, named, {(e.document_id, e.start, e.value) for e in found})
         return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
 
-    def _annotation_entries(self, labels: dict, index: PassageIndex, named: dict, known: set) -> list[TimelineEntry]:
+    def _annotation_entries(self, labels: dict, index: PassageIndex, named: _NamesInPassages,
+                            known: set) -> list[TimelineEntry]:
         """Dates a user wrote in a note, or highlighted, that recognition did not already place there."""
         found = []
         for annotation_id, document_id, start, end, exact, note in store.annotation_texts(self._db):
             piece = index.at(document_id, start)
-            entities = tuple(sorted(named[(document_id, piece.start)])) if piece else ()
+            entities = named.of(piece) if piece else ()
             for date in find_dates(f"{exact}\n{note}"):
                 if (document_id, piece.start if piece else start, date.value) in known:
                     continue
@@ -99,6 +98,29 @@ class TimelineService:
                 if entry is not None:
                     found.append(entry)
         return found
+
+
+class _NamesInPassages:
+    """The entity names within a passage, looked up only for the passages that hold a date (a corpus names far more
+    than it dates); mentions come sorted by document and offset."""
+
+    def __init__(self, mentions: list[tuple[int, int, int]], names: dict[int, str]):
+        self._names = names
+        self._starts: dict[int, list[int]] = defaultdict(list)
+        self._ids: dict[int, list[int]] = defaultdict(list)
+        for document_id, start, entity_id in mentions:
+            self._starts[document_id].append(start)
+            self._ids[document_id].append(entity_id)
+        self._cache: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def of(self, piece: Piece) -> tuple[str, ...]:
+        key = (piece.document_id, piece.start)
+        if key not in self._cache:
+            starts = self._starts.get(piece.document_id, [])
+            ids = self._ids.get(piece.document_id, [])
+            inside = ids[bisect_left(starts, piece.start):bisect_left(starts, piece.end)]
+            self._cache[key] = tuple(sorted({self._names[i] for i in inside if i in self._names}))
+        return self._cache[key]
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
@@ -124,8 +146,6 @@ def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time (union-find per name)."""
     usable = [e for e in entries if (s := dating.span(e.value)) is not None and s.days <= EVENT_DAYS]
     spans = [dating.span(e.value) for e in usable]
-    names = [frozenset(e.entities) for e in usable]
-    precise = [s.precision in dating.PRECISE for s in spans]
     parent = list(range(len(usable)))
 
     def root(i: int) -> int:
@@ -139,16 +159,28 @@ def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
         for name in entry.entities:
             by_name[name].append(i)
     for members in by_name.values():
-        members.sort(key=lambda i: spans[i].first)
-        for position, i in enumerate(members):
-            for j in members[position + 1:position + 1 + NEIGHBOURS]:
-                if spans[j].first - spans[i].last > WINDOW_DAYS:
-                    break
-                if usable[i].document_id == usable[j].document_id or root(i) == root(j):
-                    continue
-                if len(names[i] & names[j]) >= (1 if precise[i] and precise[j] else 2):  # a loose date needs two
-                    parent[root(i)] = root(j)
+        for i, j in _close_pairs(members, usable, spans):
+            one, two = root(i), root(j)
+            if one != two:
+                parent[one] = two
     return _collect(usable, spans, [root(i) for i in range(len(usable))])
+
+
+def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list):
+    """Pairs of one name's entries from different documents, at most WINDOW_DAYS apart, sharing enough names (a
+    loose date, such as a season, needs two)."""
+    members.sort(key=lambda i: spans[i].first)
+    firsts = [spans[i].first for i in members]
+    for position, i in enumerate(members):
+        last, document, names = spans[i].last + WINDOW_DAYS, usable[i].document_id, usable[i].entities
+        precise = spans[i].precision in dating.PRECISE
+        for offset, j in enumerate(members[position + 1:position + 1 + NEIGHBOURS], position + 1):
+            if firsts[offset] > last:
+                break
+            if usable[j].document_id == document:
+                continue
+            if precise and spans[j].precision in dating.PRECISE or len(set(names) & set(usable[j].entities)) >= 2:
+                yield i, j
 
 
 def _collect(usable: list[TimelineEntry], spans: list, roots: list[int]) -> list[TimelineEvent]:

@@ -87,7 +87,7 @@ def lexical_neighbours(db: Store, expression: str, except_document: int, limit: 
 
 def named_mentions(db: Store) -> list[tuple[int, int, int]]:
     """(document, start, entity) of every mention that is not a date (read from the covering mention index)."""
-    sql = "SELECT document_id, start, entity_id FROM mentions WHERE type != 'DATE'"
+    sql = "SELECT document_id, start, entity_id FROM mentions WHERE type != 'DATE' ORDER BY document_id, start"
     return db.execute(sql).fetchall()
 
 
