@@ -35,6 +35,12 @@ def test_parallels_half_range_is_one_line_error(db):
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "--end" in done.stderr
 
 
+def test_timeline_refuses_a_bound_that_is_not_a_date(db):
+    """--from 'soon' is one line on stderr, exit 1."""
+    done = run_cli(db, "timeline", "--from", "soon")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "not a date" in done.stderr
+
+
 def test_timeline_filters_and_csv(db):
     """`timeline --entity --from --to` narrows; --csv has a header and event columns."""
     rows = [json.loads(line) for line in run_cli(db, "timeline", "--entity", "Genden", "--from", "1937",

@@ -15,6 +15,7 @@ from itertools import combinations
 from reader.core.compare import dating
 from reader.core.compare.passages import PassageIndex, Piece, passages
 from reader.core.entities.dates import find_dates
+from reader.core.errors import ReaderError
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.storage import compare as store
 from reader.core.storage.store import Store
@@ -138,7 +139,7 @@ def _bound(text: str, first: bool) -> str:
     """'1934' -> 1934-01-01 (from) or 1934-12-31 (to); an ISO day as it is."""
     found = dating.span(text.strip())
     if found is None:
-        return text
+        raise ReaderError(f"'{text}' is not a date: give a year (1934), a month (1934-11) or a day (1934-11-15)")
     return dating.iso(found.first if first else found.last)
 
 
