@@ -7,7 +7,7 @@ import sys
 import traceback
 
 MODULES = ["bench.startup", "bench.reading", "bench.entities", "bench.heldout", "bench.geonames", "bench.annotations",
-           "bench.search", "bench.decisions", "bench.formats", "bench.layout", "bench.pages"]
+           "bench.search", "bench.decisions", "bench.formats", "bench.layout", "bench.pages", "bench.compare"]
 
 
 def main() -> int:

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_search_command(commands)
     _add_export_commands(commands)
     _add_history_commands(commands)
+    from reader.compare_cli import add_compare_commands
+
+    add_compare_commands(commands, row_id)
     return parser
 
 

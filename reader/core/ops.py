@@ -31,6 +31,7 @@ class OpChanges:
     notebook: bool = False
     register: bool = False  # entity decisions or authority ids
     saved_searches: bool = False
+    dismissals: bool = False  # suggested parallel passages judged not parallel
 
     @property
     def empty(self) -> bool:
@@ -79,7 +80,8 @@ def changes_of(db: Store, rows: Rows) -> OpChanges:
         tags=bool(by_table.get("tags") or by_table.get("annotation_tags")),
         notebook=bool(by_table.get("notebook_notes") or by_table.get("note_citations")),
         register=bool(by_table.get("entity_decisions") or by_table.get("entities")),
-        saved_searches=bool(by_table.get("saved_searches")))
+        saved_searches=bool(by_table.get("saved_searches")),
+        dismissals=bool(by_table.get("parallel_dismissals")))
 
 
 def _documents_of_annotations(db: Store, ids: set[int]) -> set[int]:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from reader.core.annotations.sources import SourceCriticismService
     from reader.core.annotations.tags import TagService
     from reader.core.annotations.trash import TrashService
+    from reader.core.compare.parallels import ParallelService
+    from reader.core.compare.timeline import TimelineService
     from reader.core.documents.service import DocumentService
     from reader.core.entities.service import EntityService
     from reader.core.export.service import ExportService
@@ -125,6 +127,18 @@ class Workspace:
         from reader.core.export.service import ExportService
 
         return ExportService(self.db, self.documents, self.annotations, self.links, self.comparisons, self.entities)
+
+    @cached_property
+    def parallels(self) -> ParallelService:
+        from reader.core.compare.parallels import ParallelService
+
+        return ParallelService(self.db)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from reader.core.compare.timeline import TimelineService
+
+        return TimelineService(self.db)
 
     @cached_property
     def history(self) -> History:

@@ -30,6 +30,8 @@ class AnnotationPanels:
     notebook: LazyPanel
     source_criticism: LazyPanel
     inspector: LazyPanel  # the Note inspector: the selected annotation with its note, tags, colour and links
+    parallels: LazyPanel
+    timeline: LazyPanel
 
 
 @dataclass
@@ -58,6 +60,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
                                                "Comparisons"),
         review=window.add_lazy_panel(lambda: _review(context), "Needs review", BOTTOM, "Comparisons"),
         notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", BOTTOM, "Comparisons"),
+        parallels=window.add_lazy_panel(lambda: _parallels(context), "Parallels", BOTTOM, "Comparisons"),
+        timeline=window.add_lazy_panel(lambda: _timeline(context), "Timeline", BOTTOM, "Comparisons"),
     )
     panels.comparisons.pair_activated.connect(area.show_pair)
     area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
@@ -67,6 +71,13 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.add_edit_action("Manage &tags…", lambda: _tag_manager(context).exec())
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
+    area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
+    for panel in (panels.parallels, panels.timeline):  # recognition ran in a worker: dates and names are current
+        window.recognition_done.connect(lambda panel=panel: panel.if_built(lambda w: w.refresh()))
+    panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
+    ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
+    panels.comparisons.set_suggestion_source(
+        lambda: workspace.parallels.unjudged([pane.document_id for pane in area.panes]))
     return panels
 
 
@@ -76,6 +87,37 @@ def _inspector(context: _Context):
     inspector = AnnotationInspector(context.workspace, context.ops, context.events)
     inspector.annotation_activated.connect(context.area.show_annotation)
     return inspector
+
+
+def _show_both(area: PaneArea, suggestion) -> None:
+    area.show_passage(suggestion.source.document_id, suggestion.source.start, suggestion.source.end)
+    area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end)
+
+
+def _parallels(context: _Context):
+    from reader.ui.compare.parallels_panel import ParallelsPanel
+
+    panel = ParallelsPanel(context.workspace, context.ops)
+    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.set_selection_source(lambda: _active_selection(context.area))
+    panel.show_document(context.area.active_document_id())
+    return panel
+
+
+def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
+    document_id = area.active_document_id()
+    pane = area.pane_for(document_id) if document_id is not None else None
+    selected = pane.view.selection_range() if pane is not None else None
+    return (document_id, *selected) if selected else None
+
+
+def _timeline(context: _Context):
+    from reader.ui.compare.timeline_view import TimelinePanel
+
+    panel = TimelinePanel(context.workspace.timeline)
+    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.refresh()
+    return panel
 
 
 def _source_criticism(context: _Context):

@@ -112,6 +112,7 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
     panels.register.if_built(lambda register: register.refresh())
+    window.recognition_done.emit()
     area.refresh_all()
     window.refresh_library()
     message = f"Entities: {report.entities} in the register, {report.mentions} mentions"

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     import_finished = Signal()
     entities_recognised = Signal()
     document_selected = Signal(object)  # the library's selected document id, or None
+    recognition_done = Signal()  # mentions are current: views built on them refresh
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
                  ops: OpRunner, events: AnnotationEvents):

@@ -242,3 +242,9 @@ def test_the_reading_position_comes_back_by_text(window, qtbot, tmp_path):
     again.reading_area.restore_session(state)
     restored = again.reading_area.panes[0].view.first_visible_offset()
     assert abs(restored - target) < 200
+
+
+def test_an_empty_timeline_opens(window):
+    """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
+    window.raise_panel("Timeline")
+    assert window.annotation_panels.timeline.widget() is not None

@@ -1,7 +1,8 @@
 """Dates in running text, normalised to a sortable value with a precision, the surface text kept.
 
 "November 15, 1934" -> 1934-11-15 (day); "October 1919" -> 1919-10 (month); "early 1935" -> "1935 early";
-"the summer of 1937" -> "1937 summer"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade);
+"the summer of 1937" -> "1937 summer"; "the turn of 1936" -> "1936 turn" (November 1935 to February 1936); "a winter
+night in 1935" -> "1935 winter"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade);
 "1934" -> 1934 (year). Found by pattern, so dates are recognised even without the statistical model; a phone number
 or a price is never a date because a year must stand on its own. A day without a year ("on April 7") takes the
 year of the last dated mention before it, as a reader does; with no year before it, it is not normalised, so not
@@ -18,8 +19,10 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
-_PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|"
-         r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)?)")
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|"
+         rf"(?:the )?{_SEASON}(?: of)?|(?:an?|one|that|the)\s+{_SEASON}(?:\s+(?:night|day|evening|morning|afternoon))?"
+         r"\s+(?:in|of))")
 _NOT_NUMBER_BEFORE = r"(?<![\d$€£.,:/\-])"
 _NOT_NUMBER_AFTER = r"(?![\d%\-]|\.\d|,\d)"
 PATTERNS = [
@@ -110,7 +113,8 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
         iso = f"{year:04d}-{month:02d}-{day:02d}"
         return iso, iso, iso
     if precision == "month":
-        return f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"
+        prefix = f"{year:04d}-{month:02d}"
+        return prefix, f"{prefix}-01", f"{prefix}-{_last_day(year, month)}"
     if precision == "range":
         year2 = int(groups["year2"])
         if year2 < year:
@@ -119,6 +123,54 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
     if precision == "decade":
         return f"{year}..{year + 9}", f"{year:04d}-01-01", f"{year + 9:04d}-12-31"
     if precision == "part":
-        part = " ".join(groups["part"].lower().replace("the ", "").replace(" of", "").split())
-        return f"{year} {part}", f"{year:04d}-01-01", f"{year:04d}-12-31"
+        part = _part_name(groups["part"])
+        first, last = part_span(year, part)
+        return f"{year} {part}", first, last
     return str(year), f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+# The words of a fuzzy date, reduced to one name; the first listed word found in the phrase wins.
+_PART_NAMES = ("spring", "summer", "autumn", "fall", "winter", "turn", "beginning", "start", "middle", "end",
+               "early", "mid", "late")
+# (first month, first day, last month, last day, year offset of the first day) per part of a year. "The turn of
+# 1936" straddles the new year; "winter of 1935" may be its first months or its last, so the whole year.
+_PART_SPANS = {
+    "early": (1, 1, 4, 30, 0), "beginning": (1, 1, 3, 31, 0), "start": (1, 1, 3, 31, 0), "mid": (5, 1, 8, 31, 0),
+    "middle": (5, 1, 8, 31, 0), "late": (9, 1, 12, 31, 0), "end": (10, 1, 12, 31, 0), "turn": (11, 1, 2, 28, -1),
+    "spring": (3, 1, 5, 31, 0), "summer": (6, 1, 8, 31, 0), "autumn": (9, 1, 11, 30, 0), "fall": (9, 1, 11, 30, 0),
+    "winter": (1, 1, 12, 31, 0),
+}
+
+
+def _last_day(year: int, month: int) -> str:
+    import calendar
+
+    return f"{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _part_name(phrase: str) -> str:
+    words = phrase.lower().split()
+    return next((name for name in _PART_NAMES if name in words), words[-1])
+
+
+def part_span(year: int, part: str) -> tuple[str, str]:
+    """The first and last ISO day a fuzzy part of a year can mean ("early 1935": January to April)."""
+    first_month, first_day, last_month, last_day, offset = _PART_SPANS.get(part, (1, 1, 12, 31, 0))
+    return f"{year + offset:04d}-{first_month:02d}-{first_day:02d}", f"{year:04d}-{last_month:02d}-{last_day:02d}"
+
+
+def date_span(value: str) -> tuple[str, str, str] | None:
+    """A stored date value back to (first day, last day, precision): what a timeline places and compares.
+
+    '1934-11-15' day, '1934-11' month, '1935 early' part, '1930..1939' range, '1934' year; anything else None."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value, value, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-01", f"{value}-{_last_day(int(value[:4]), int(value[5:]))}", "month"
+    if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
+        return f"{found.group(1)}-01-01", f"{found.group(2)}-12-31", "range"
+    if found := re.fullmatch(r"(\d{4}) ([a-z]+)", value):
+        return (*part_span(int(found.group(1)), found.group(2)), "part")
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01", f"{value}-12-31", "year"
+    return None

@@ -25,7 +25,7 @@ KEEP_OPERATIONS = 300
 TRACKED: dict[str, str | tuple[str, ...]] = {
     "documents": "*", "boilerplate": "*", "annotations": "*", "annotation_tags": "*", "tags": "*", "links": "*",
     "notebook_notes": "*", "note_citations": "*", "entity_decisions": "*", "document_trash": "*",
-    "saved_searches": "*", "entities": ("id", "wikidata", "viaf", "geonames", "note"),
+    "saved_searches": "*", "parallel_dismissals": "*", "entities": ("id", "wikidata", "viaf", "geonames", "note"),
 }
 
 
@@ -33,6 +33,8 @@ def track(db: Database) -> None:
     """(Re)create the logging triggers of every tracked table, from the table's current columns."""
     for table, wanted in TRACKED.items():
         info = db.execute(f"PRAGMA table_info({table})").fetchall()
+        if not info:  # a table a later migration creates (and tracks then)
+            continue
         columns = [row[1] for row in info] if wanted == "*" else list(wanted)
         keys = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]] or ["rowid"]
         for event in ("INSERT", "UPDATE", "DELETE"):

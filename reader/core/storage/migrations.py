@@ -293,3 +293,18 @@ def m012_pages(db: Database) -> None:
         foreign_keys=[("version_id", "versions", "id")], not_null={"version_id", "start", "end"})
     _table(db, "uncertain_words").create_index(["version_id", "start"])
     _table(db, "versions").add_column("source_path", str)
+
+
+@migration
+def m013_parallel_dismissals(db: Database) -> None:
+    """Suggested parallel passages the user judged not parallel: each pair (either way round, smaller end first) is
+    kept so it is never suggested again; tracked, so a dismissal can be undone."""
+    from reader.core.storage.history import track
+
+    _table(db, "parallel_dismissals").create(
+        {"id": int, "one_document_id": int, "one_start": int, "one_end": int, "two_document_id": int,
+         "two_start": int, "two_end": int, "dismissed_at": str}, pk="id",
+        not_null={"one_document_id", "one_start", "one_end", "two_document_id", "two_start", "two_end"})
+    _table(db, "parallel_dismissals").create_index(
+        ["one_document_id", "one_start", "one_end", "two_document_id", "two_start", "two_end"], unique=True)
+    track(db)

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.annotations.comparisons import ComparisonService
 from reader.core.annotations.tags import TagService
@@ -16,6 +28,7 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
+SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 ANY = "Any"
 
 
@@ -41,6 +54,7 @@ class ComparisonsView(QWidget):
     """The table and its filters; double-clicking a row emits `pair_activated(annotation_a_id, annotation_b_id)`."""
 
     pair_activated = Signal(int, int)
+    suggestion_activated = Signal(object)  # a ParallelSuggestion: show both passages
 
     def __init__(self, comparisons: ComparisonService, tags: TagService, documents: DocumentService,
                  events: AnnotationEvents | None = None, parent: QWidget | None = None):
@@ -59,6 +73,7 @@ class ComparisonsView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self._build_filters()
         self.count_label = QLabel(self)
+        self._build_suggestions()
         self._lay_out()
         if events is not None:
             for signal in (events.links_changed, events.tags_changed, events.annotations_changed,
@@ -90,10 +105,42 @@ class ComparisonsView(QWidget):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.reliability_box.valueChanged.connect(self._on_filter_changed)
 
+    def _build_suggestions(self) -> None:
+        """Apart from the confirmed links: suggested parallels of the open documents nobody has judged yet."""
+        self._suggestion_source = None
+        self.suggestions = []
+        self.suggestions_toggle = QCheckBox("Suggested, not yet judged", self, visible=False)
+        self.suggestions_toggle.toggled.connect(self.refresh_suggestions)
+        self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False)
+        self.suggestion_table.setHorizontalHeaderLabels(SUGGESTION_COLUMNS)
+        self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.suggestion_table.cellDoubleClicked.connect(
+            lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
+
+    def set_suggestion_source(self, source) -> None:
+        """Offer the unjudged suggestions: `source()` returns them (the reader's open documents')."""
+        self._suggestion_source = source
+        self.suggestions_toggle.setVisible(True)
+
+    def refresh_suggestions(self, *_args) -> None:
+        shown = self.suggestions_toggle.isChecked() and self._suggestion_source is not None
+        self.suggestion_table.setVisible(shown)
+        self.suggestions = self._suggestion_source() if shown else []
+        self.suggestion_table.setRowCount(len(self.suggestions))
+        for row, s in enumerate(self.suggestions):
+            values = (s.source.text, s.source.file_name, RELATIONS[s.relation], s.other.text, s.other.file_name,
+                      "; ".join(s.reasons + s.hints))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(" ".join(value.split())[:200])
+                item.setToolTip(value)
+                self.suggestion_table.setItem(row, column, item)
+
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
         for widget in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box,
-                       self.reliability_box):
+                       self.reliability_box, self.suggestions_toggle):
             if isinstance(widget, QComboBox):  # long titles must not widen the window: they show in full on open
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 widget.setMinimumContentsLength(12)
@@ -103,6 +150,7 @@ class ComparisonsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        layout.addWidget(self.suggestion_table)
 
     def current_filter(self) -> ComparisonFilter:
         return ComparisonFilter(relation=self.relation_box.currentData() or "", tag=self.tag_box.currentData() or "",
@@ -129,6 +177,8 @@ class ComparisonsView(QWidget):
     def _on_filter_changed(self, *_args) -> None:
         self.model.set_rows(self._comparisons.list(self.current_filter()))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
+        if self.suggestions_toggle.isChecked():
+            self.refresh_suggestions()  # a new link judges a suggestion
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())

@@ -22,6 +22,7 @@ class PaneArea(QWidget):
 
     entity_clicked = Signal(int)
     annotation_selected = Signal(int)
+    pane_activated = Signal(int)  # document id of the pane the user works in (for the Parallels panel)
     recognition_retry_requested = Signal()
     note_requested = Signal(int)
     document_focused = Signal(int)  # the pane the user works in changed: side panels follow its document
@@ -47,6 +48,10 @@ class PaneArea(QWidget):
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.splitter, 1)
         self._update_empty_state()
+
+    def active_document_id(self) -> int | None:
+        """The document of the pane last focused or opened, if it is still open."""
+        return self._active.document_id if self._active in self.panes else None
 
     def pane_for(self, document_id: int) -> DocumentPane | None:
         return next((pane for pane in self.panes if pane.document_id == document_id), None)
@@ -154,6 +159,7 @@ class PaneArea(QWidget):
         self._active = pane
         if changed:
             self.document_focused.emit(pane.document_id)
+            self.pane_activated.emit(pane.document_id)
         if self._maximised is not None and self._maximised is not pane:
             self.toggle_maximised(self._maximised)
 

@@ -1,0 +1,99 @@
+"""The command line's compare commands: parallels, timeline, conflicts (kept apart from cli.py to keep it small)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from reader.core.compare.timeline_export import timeline_csv
+from reader.core.errors import ReaderError
+
+
+def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
+    parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
+                                                      "thing, with reasons, disagreements and a suggested relation")
+    parallels.add_argument("doc", metavar="DOC", help="document id or file name")
+    parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
+    parallels.add_argument("--end", type=int, help="... to this offset")
+    parallels.add_argument("--top", type=row_id, default=10, help="how many suggestions (default 10)")
+    parallels.add_argument("--json", action="store_true", help="one JSON object per line")
+    parallels.set_defaults(handler=cmd_parallels)
+    timeline = commands.add_parser("timeline", help="every dated passage, earliest first")
+    timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
+    timeline.add_argument("--from", dest="date_from", default="", metavar="DATE", help="from this date or year")
+    timeline.add_argument("--to", dest="date_to", default="", metavar="DATE", help="to this date or year")
+    shape = timeline.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON object per line")
+    shape.add_argument("--csv", action="store_true", help="CSV with a header, each row's event and conflict")
+    shape.add_argument("--html", action="store_true", help="a standalone HTML page (lanes, marks, conflicts); "
+                                                           "needs -o")
+    timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
+                          help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
+    timeline.set_defaults(handler=cmd_timeline)
+    conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
+    conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
+    conflicts.set_defaults(handler=cmd_conflicts)
+
+
+def _recognise(workspace) -> None:
+    report = workspace.entities.ensure_current()
+    if report is not None and report.model_warning:
+        print(f"warning: {report.model_warning}", file=sys.stderr)
+
+
+def cmd_parallels(workspace, args: argparse.Namespace) -> int:
+    _recognise(workspace)
+    if (args.start is None) != (args.end is None):
+        raise ReaderError("give both --start and --end, or neither")
+    document = workspace.documents.resolve(args.doc)
+    for s in workspace.parallels.suggest(document.id, args.start, args.end, top=args.top):
+        if args.json:
+            print(json.dumps(asdict(s), ensure_ascii=False))
+            continue
+        print(f"{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
+              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
+    return 0
+
+
+def cmd_timeline(workspace, args: argparse.Namespace) -> int:
+    _recognise(workspace)
+    entries = workspace.timeline.entries(args.entity, args.date_from, args.date_to)
+    if args.html and args.output is None:
+        raise ReaderError("--html writes a file: give -o FILE")
+    if args.output is not None:
+        if not (args.csv or args.html):
+            raise ReaderError("-o writes --csv or --html")
+        count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
+        print(f"wrote {count} dated passages to {args.output}")
+        return 0
+    if args.csv:
+        sys.stdout.write(timeline_csv(entries, workspace.timeline.events(entries)))
+        return 0
+    for e in entries:
+        if args.json:
+            print(json.dumps(asdict(e), ensure_ascii=False))
+        else:
+            print(f"{e.first}\t{e.last}\t{e.precision}\t{e.file_name}\t{e.start}-{e.end}\t{e.text}\t"
+                  f"{_short(e.passage)}")
+    return 0
+
+
+def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
+    _recognise(workspace)
+    for event in workspace.timeline.conflicts():
+        if args.json:
+            print(json.dumps({"event": event.id, "entities": list(event.entities),
+                              "sources": [asdict(e) for e in event.entries]}, ensure_ascii=False))
+            continue
+        sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {_short(e.passage, 80)}"
+                             for e in event.entries)
+        print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}")
+    return 0
+
+
+def _short(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"

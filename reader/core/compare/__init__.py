@@ -1,0 +1,1 @@
+"""Comparing sources: parallel passages across documents, and a timeline of what each source dates."""

@@ -1,0 +1,148 @@
+"""One pair of passages judged: how alike (score), why (reasons), where they disagree (hints), and the relation a
+historian would likely state between them.
+
+Relation: a shared entity and the same date corroborate; a shared entity and precise dates close together but
+different contradict (one event dated twice); overlapping dates or several shared names are the same event; the
+rest is see also.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Protocol
+
+from reader.core.compare import dating
+from reader.core.compare.passages import Piece
+from reader.core.compare.words import Vectors, numbers
+from reader.core.records.compare import ParallelSuggestion, PassageRef
+
+ENTITY_WEIGHT, WORD_WEIGHT, PHRASE_WEIGHT = 2.0, 2.5, 1.0
+# The same day twice is rarely chance; a month or a season less so; a day a week off is likely the same event.
+DATE_WEIGHTS = {(dating.SAME, "day"): 1.6, (dating.SAME, "month"): 1.0, (dating.NEAR, "day"): 1.2,
+                (dating.NEAR, "month"): 0.8}
+DATE_DEFAULTS = {dating.SAME: 0.6, dating.OVERLAP: 0.4}
+SHOWN_NAMES, SHOWN_WORDS = 5, 4
+RETOLD_PHRASES = 2  # shared word pairs that make two passages one thing told twice
+TYPES = {"PERSON": "people", "PLACE": "places", "ORG": "organisations"}
+
+
+class Ranking(Protocol):
+    """What judging needs from a ranking run."""
+
+    vectors: Vectors
+
+    def features(self, piece: Piece): ...
+    def idf(self, entity_id: int) -> float: ...
+    def names(self, entity_ids: set[int]) -> dict[int, str]: ...
+    def file_name(self, document_id: int) -> str: ...
+
+
+def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
+    """The suggestion for passage `c` of another document against `q`."""
+    mine, theirs = ranking.features(q), ranking.features(c)
+    shared = set(mine.entities) & set(theirs.entities)
+    entity_score = _entity_cosine(ranking, set(mine.entities), set(theirs.entities), shared)
+    date_relation, date_pair = _dates(mine.dates, theirs.dates)
+    word_score, words = ranking.vectors.cosine(q, c)
+    phrases = ranking.vectors.phrases(q, c)
+    score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + _date_weight(date_relation, date_pair)
+             + WORD_WEIGHT * word_score + PHRASE_WEIGHT * min(len(phrases), 3) / 3)
+    names = ranking.names(shared | set(mine.entities) | set(theirs.entities))
+    shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
+    reasons = _reasons(shared_names, date_pair, words, phrases)
+    return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
+                              _relation(len(shared), date_relation, word_score,
+                                        bool(mine.dates and theirs.dates) and len(phrases) >= RETOLD_PHRASES),
+                              tuple(reasons), (),
+                              tuple(shared_names))
+
+
+def _date_weight(relation: str, pair: tuple[str, str] | None) -> float:
+    if pair is None:
+        return 0.0
+    coarser = max((dating.span(value) for value in pair), key=lambda s: s.days)
+    return DATE_WEIGHTS.get((relation, coarser.precision), DATE_DEFAULTS.get(relation, 0.0))
+
+
+def _ref(ranking: Ranking, piece: Piece) -> PassageRef:
+    return PassageRef(piece.document_id, ranking.file_name(piece.document_id), piece.start, piece.end, piece.text)
+
+
+def _entity_cosine(ranking: Ranking, one: set[int], two: set[int], shared: set[int]) -> float:
+    if not shared:
+        return 0.0
+    weight = sum(ranking.idf(e) ** 2 for e in shared)
+    norm = (sum(ranking.idf(e) ** 2 for e in one) * sum(ranking.idf(e) ** 2 for e in two)) ** 0.5
+    evidence = 1 - math.exp(-sum(ranking.idf(e) for e in shared))  # one common name alone is weak evidence
+    return weight / norm * evidence if norm else 0.0
+
+
+def _dates(mine: set[str], theirs: set[str]) -> tuple[str, tuple[str, str] | None]:
+    """The closest relation between any date of one passage and any of the other, with the pair that shows it."""
+    order = [dating.SAME, dating.NEAR, dating.OVERLAP]
+    best, pair = dating.APART, None
+    for one in sorted(mine):
+        for two in sorted(theirs):
+            a, b = dating.span(one), dating.span(two)
+            if a is None or b is None:
+                continue
+            relation = dating.relate(a, b)
+            if relation in order and (best not in order or order.index(relation) < order.index(best)):
+                best, pair = relation, (one, two)
+    return best, pair
+
+
+def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: list[str],
+             phrases: list[str]) -> list[str]:
+    reasons = []
+    if shared_names:
+        reasons.append("both: " + ", ".join(shared_names[:SHOWN_NAMES]))
+    if date_pair:
+        reasons.append(f"dates {date_pair[0]}" if date_pair[0] == date_pair[1] else f"dates {date_pair[0]} / "
+                       f"{date_pair[1]}")
+    if words:
+        reasons.append("words: " + ", ".join(words[:SHOWN_WORDS]))
+    if phrases:
+        reasons.append("phrases: " + ", ".join(sorted(phrases)[:SHOWN_WORDS]))
+    return reasons
+
+
+def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
+    """Disagreements side by side: dates, numbers, and names of one kind that differ."""
+    mine, theirs = ranking.features(q), ranking.features(c)
+    names = ranking.names(set(mine.entities) | set(theirs.entities))
+    date_relation, date_pair = _dates(mine.dates, theirs.dates)
+    found = []
+    if date_relation == dating.NEAR and date_pair:
+        found.append(f"dates: {date_pair[0]} / {date_pair[1]}")
+    elif (date_relation == dating.APART and mine.dates and theirs.dates
+          and len(ranking.vectors.phrases(q, c)) >= RETOLD_PHRASES):  # one thing told twice, dated apart
+        found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
+    mine_numbers, their_numbers = numbers(q.text, _dated(q.text)), numbers(c.text, _dated(c.text))
+    if mine_numbers and their_numbers and mine_numbers != their_numbers:
+        found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '–'} / "
+                     f"{', '.join(sorted(their_numbers - mine_numbers)) or '–'}")
+    for kind, label in TYPES.items():
+        one = {names.get(e, "?") for e, t in mine.entities.items() if t == kind}
+        two = {names.get(e, "?") for e, t in theirs.entities.items() if t == kind}
+        if one - two and two - one:  # names of one kind on both sides, differing: the same role, other names
+            found.append(f"{label}: {', '.join(sorted(one - two))} / {', '.join(sorted(two - one))}")
+    return tuple(found)
+
+
+def _dated(text: str) -> list[tuple[int, int]]:
+    from reader.core.entities.dates import find_dates
+
+    return [(d.start, d.end) for d in find_dates(text)]
+
+
+def _relation(shared: int, date_relation: str, word_score: float, retold_and_dated: bool) -> str:
+    """`retold_and_dated`: both passages dated and sharing phrases, so one thing told twice; then dates that
+    cannot meet contradict each other, however far apart."""
+    if shared and date_relation == dating.SAME:
+        return "corroborates"
+    if (shared and date_relation == dating.NEAR) or (retold_and_dated and date_relation == dating.APART):
+        return "contradicts"
+    if date_relation == dating.OVERLAP or shared >= 2 or word_score >= 0.3:
+        return "same_event"
+    return "see_also"

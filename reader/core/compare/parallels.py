@@ -1,0 +1,273 @@
+"""Suggested parallel passages: which passages of other documents likely tell of the same thing as this one.
+
+Signals, all from what the program already holds: the consolidated entities two passages share, weighted by their
+rarity across documents (a name in every source says little); their dates (the same, or near: the same meeting
+dated a week apart is the interesting case); and their words (TF-IDF cosine, candidates also found through the
+FTS5 index by BM25). Candidates come from the rare entities, the near dates and the index, so one document is
+compared with a large corpus without reading all of it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from reader.core.compare import dating
+from reader.core.compare.judge import hints, judge
+from reader.core.compare.passages import PassageIndex, Piece, passages, telling
+from reader.core.compare.words import Vectors, tokens
+from reader.core.ops import operation
+from reader.core.records.compare import ParallelSuggestion
+from reader.core.storage import compare as store
+from reader.core.storage.store import Store
+
+COMMON_SHARE = 0.2  # an entity in more than this share of the documents does not propose candidates
+MIN_COMMON = 5  # ... unless the corpus is this small
+KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
+MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shared evidence
+SMALL_CORPUS, SCORE_ALL = 20, 600  # documents, passages: below these every passage is judged
+LEXICAL_HITS = 12  # index neighbours per passage
+PER_SOURCE = 2  # suggestions per passage of the document, so one paragraph does not fill the list
+PER_OTHER = 3  # suggestions per passage of another document
+MIN_SCORE = 0.35
+MUTUAL_BONUS = 0.4
+
+
+@dataclass
+class _Features:
+    """What one passage names and dates."""
+
+    entities: dict[int, str] = field(default_factory=dict)  # entity id -> type
+    dates: set[str] = field(default_factory=set)
+    named: list[tuple[int, int]] = field(default_factory=list)  # where names and dates stand, in the passage
+
+
+class ParallelService:
+    """Rank other documents' passages against a document, a passage or a selection; dismiss suggestions."""
+
+    def __init__(self, db: Store):
+        self._db = db
+
+    def suggest(self, document_id: int, start: int | None = None, end: int | None = None,
+                top: int = 10) -> list[ParallelSuggestion]:
+        """The best `top` suggestions for the document (or its passages overlapping [start, end))."""
+        query = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
+        if not query:
+            return []
+        ranking = _Ranking(self._db, document_id, query)
+        return ranking.best(top, store.dismissed(self._db))
+
+    def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:
+        """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once)."""
+        linked = store.linked_ranges(self._db)
+        found: dict[tuple, ParallelSuggestion] = {}
+        for document_id in dict.fromkeys(document_ids):
+            for suggestion in self.suggest(document_id, top=per_document):
+                if suggestion.key not in found and not _is_linked(suggestion, linked):
+                    found[suggestion.key] = suggestion
+        return sorted(found.values(), key=lambda s: -s.score)
+
+    def dismiss(self, suggestion: ParallelSuggestion) -> None:
+        """Judge a suggestion not parallel: it is kept (undoably) and never suggested again."""
+        with operation(self._db, "Dismiss suggested parallel"):
+            store.insert_dismissal(self._db, suggestion.key)
+
+    def dismissed_count(self) -> int:
+        return len(store.dismissed(self._db))
+
+
+def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without its names and dates, which the entity and date signals already weigh: counted again as
+    words, a shared name would count twice ("State Baga Hural" as three words and a phrase)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[max(start, 0):max(end, 0)] = " " * (max(end, 0) - max(start, 0))
+    return "".join(chars)
+
+
+def _is_linked(suggestion: ParallelSuggestion, linked: list[tuple]) -> bool:
+    """Whether a link already joins annotations inside both passages (either way round)."""
+    one, two = suggestion.source, suggestion.other
+
+    def inside(passage, document_id: int, start: int, end: int) -> bool:
+        return passage.document_id == document_id and start < passage.end and passage.start < end
+
+    return any((inside(one, *row[:3]) and inside(two, *row[3:])) or (inside(two, *row[:3]) and inside(one, *row[3:]))
+               for row in linked)
+
+
+def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece]:
+    pieces = passages(lines)
+    if start is None or end is None:
+        return [p for p in pieces if telling(p)]
+    inside = [p for p in pieces if p.start < end and start < p.end]
+    if len(inside) == 1 and (start > inside[0].start or end < inside[0].end):  # a selection inside one passage
+        piece = inside[0]
+        lo, hi = max(start, piece.start), min(end, piece.end)
+        return [Piece(piece.document_id, lo, hi, piece.text[lo - piece.start:hi - piece.start])]
+    return inside
+
+
+class _Ranking:
+    """One ranking run: the query passages, their candidates, and the scores."""
+
+    def __init__(self, db: Store, document_id: int, query: list[Piece]):
+        self._db = db
+        self._document_id = document_id
+        self._query = query
+        self._features: dict[Piece, _Features] = defaultdict(_Features)
+        self._fill(PassageIndex(query), store.mentions_in(db, document_id))
+        entity_ids = {e for p in query for e in self._features[p].entities}
+        self._df = store.document_counts(db, entity_ids)
+        self._total = max(store.live_document_count(db), 1)
+
+    def _fill(self, index: PassageIndex, mentions: list) -> None:
+        for document_id, start, entity_id, kind, value, end in mentions:
+            piece = index.at(document_id, start)
+            if piece is None:
+                continue
+            features = self._features[piece]
+            features.named.append((start - piece.start, end - piece.start))
+            if kind != "DATE":
+                features.entities[entity_id] = kind
+            elif dating.span(value or "") is not None:
+                features.dates.add(value)
+
+    def idf(self, entity_id: int) -> float:
+        """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
+        return math.log((self._total + 1) / (max(self._df.get(entity_id, 1), 1) + 0.5))
+
+    def best(self, top: int, dismissed: set) -> list[ParallelSuggestion]:
+        candidates = self._candidates()
+        scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs]
+        scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE and s[0].key not in dismissed])
+        scored.sort(key=lambda s: -s[0].score)
+        chosen, per_source, per_other = [], defaultdict(int), defaultdict(int)
+        for suggestion, q, c in scored:
+            if per_other[(c.document_id, c.start)] >= PER_OTHER or per_source[q.start] >= PER_SOURCE:
+                continue
+            per_other[(c.document_id, c.start)] += 1
+            per_source[q.start] += 1
+            chosen.append(replace(suggestion, hints=hints(self, q, c)))  # hints only for what is shown
+            if len(chosen) == top:
+                break
+        return chosen
+
+    def _candidates(self) -> dict[Piece, list[Piece]]:
+        """Per query passage, the other passages worth scoring in full: first the documents with the most evidence
+        (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
+        passages by shared names and dates, and the index's lexical neighbours."""
+        postings = self._postings()
+        documents = self._best_documents(postings) | self._few_documents()
+        lexical = self._lexical()
+        documents |= {line[0] for lines in lexical.values() for line in lines}
+        pieces = [p for p in passages(store.lines_of(self._db, documents)) if telling(p)]
+        index = PassageIndex(pieces)
+        self._fill(index, [m for d in sorted(documents) for m in store.mentions_in(self._db, d)])
+        by_piece: dict[Piece, set] = defaultdict(set)
+        for (document_id, start), signals in postings.items():
+            piece = index.at(document_id, start)
+            if piece is not None:
+                by_piece[piece] |= signals
+        found: dict[Piece, list[Piece]] = {}
+        for q in self._query:
+            if len(pieces) <= SCORE_ALL:  # a small corpus: judge every passage, the shortlist would only guess
+                found[q] = pieces
+                continue
+            first = self._prescore(q, by_piece)
+            near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
+            near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
+            found[q] = list(dict.fromkeys(near))
+        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named)
+                                 for p in {*self._query, *(c for cs in found.values() for c in cs)}})
+        return found
+
+    def _few_documents(self) -> set[int]:
+        """Every other document, when there are so few that all their passages can be judged."""
+        if self._total > SMALL_CORPUS:
+            return set()
+        return set(store.document_labels(self._db)) - {self._document_id}
+
+    def _best_documents(self, postings: dict) -> set[int]:
+        evidence: dict[int, float] = defaultdict(float)
+        for (document_id, _start), signals in postings.items():
+            for kind, value in signals:
+                evidence[document_id] += self.idf(value) if kind == "entity" else 1.0
+        return set(sorted(evidence, key=evidence.get, reverse=True)[:MAX_DOCUMENTS])
+
+    def _postings(self) -> dict[tuple[int, int], set[tuple[str, object]]]:
+        """(document, offset) of other documents' mentions of the query's rarer entities and of near dates."""
+        common = max(MIN_COMMON, COMMON_SHARE * self._total)
+        entity_ids = {e for p in self._query for e in self._features[p].entities if self._df.get(e, 0) <= common}
+        found: dict[tuple[int, int], set] = defaultdict(set)
+        for document_id, start, entity_id in store.mentions_of_entities(self._db, entity_ids, self._document_id):
+            found[(document_id, start)].add(("entity", entity_id))
+        spans = [s for p in self._query for v in self._features[p].dates if (s := dating.span(v)) is not None]
+        years = {v[:4] for p in self._query for v in self._features[p].dates}
+        near: dict[str, bool] = {}
+        for document_id, start, value in store.dates_in_years(self._db, years, self._document_id):
+            if value not in near:
+                other = dating.span(value or "")
+                near[value] = other is not None and other.precision != "year" and any(
+                    dating.relate(s, other) in (dating.SAME, dating.NEAR) for s in spans)
+            if near[value]:
+                found[(document_id, start)].add(("date", value))
+        return found
+
+    def _prescore(self, q: Piece, by_piece: dict[Piece, set]) -> dict[Piece, float]:
+        mine = self._features[q]
+        scores: dict[Piece, float] = {}
+        for piece, signals in by_piece.items():
+            score = sum(self.idf(value) if kind == "entity" else 1.0 for kind, value in signals
+                        if (kind == "entity" and value in mine.entities) or (kind == "date" and mine.dates))
+            if score:
+                scores[piece] = score
+        return scores
+
+    def _lexical(self) -> dict[Piece, list]:
+        """Index neighbours (BM25) of each query passage, by its longest content words."""
+        found = {}
+        for q in self._query:
+            words = sorted(set(tokens(q.text)), key=len, reverse=True)[:8]
+            words = [re.sub(r"[^\w]", "", w) for w in words if len(w) >= 5]
+            if words:
+                expression = " OR ".join(f'"{w}"*' for w in words if w)
+                found[q] = store.lexical_neighbours(self._db, expression, self._document_id, LEXICAL_HITS)
+        return found
+
+    def features(self, piece: Piece) -> _Features:
+        return self._features[piece]
+
+    @property
+    def vectors(self) -> Vectors:
+        return self._vectors
+
+    def names(self, entity_ids: set[int]) -> dict[int, str]:
+        known = self.__dict__.setdefault("_names", {})
+        missing = entity_ids - known.keys()
+        if missing:
+            known.update(store.entity_names(self._db, missing))
+        return known
+
+    def file_name(self, document_id: int) -> str:
+        labels = getattr(self, "_labels", None)
+        if labels is None:
+            labels = self._labels = store.document_labels(self._db)
+        return labels.get(document_id, ("", ""))[0]
+
+
+def _mutual_best(scored: list) -> list:
+    """Raise a pair whose two passages are each other's best match (as aligners of parallel texts do): a passage
+    that matches one passage better than any other is likelier its parallel than a passage that matches many."""
+    best_of_source: dict = {}
+    best_of_other: dict = {}
+    for suggestion, q, c in scored:
+        if suggestion.score > best_of_source.get(q, (0.0,))[0]:
+            best_of_source[q] = (suggestion.score, c)
+        if suggestion.score > best_of_other.get(c, (0.0,))[0]:
+            best_of_other[c] = (suggestion.score, q)
+    mutual = {(q, c) for q, (_, c) in best_of_source.items() if best_of_other[c][1] == q}
+    return [(replace(s, score=round(s.score + MUTUAL_BONUS, 4)) if (q, c) in mutual else s, q, c)
+            for s, q, c in scored]

@@ -1,0 +1,76 @@
+"""Passages: the units compared across sources — a paragraph, or a few sentences of a long one.
+
+A paragraph is the unit a writer gives one episode; a long one (an abstract, a run-on page) is cut at sentence ends
+into stretches of a few sentences, so one matching sentence is not drowned by the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SPLIT_OVER = 900  # characters: longer paragraphs are cut
+CHUNK = 450  # about this many characters per cut piece
+MIN_TELLING = 60  # characters: shorter lines are headings
+_SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A passage of one document: its range in the current text and the text itself."""
+
+    document_id: int
+    start: int
+    end: int
+    text: str = field(compare=False)  # a range names a passage; hashing its text would cost more than the rest
+
+
+def passages(lines: list[tuple[int, int, int, str]]) -> list[Piece]:
+    """The passages of the given indexed lines (document, start, end, text), in order."""
+    found: list[Piece] = []
+    for document_id, start, _end, body in lines:
+        if len(body) <= SPLIT_OVER:
+            found.append(Piece(document_id, start, start + len(body), body))
+            continue
+        found.extend(Piece(document_id, start + s, start + e, body[s:e]) for s, e in _chunks(body))
+    return found
+
+
+def _chunks(body: str) -> list[tuple[int, int]]:
+    """Sentence-bounded stretches of about CHUNK characters."""
+    cuts = [m.start() for m in _SENTENCE_END.finditer(body)]
+    pieces, begin = [], 0
+    for cut in cuts:
+        if cut - begin >= CHUNK:
+            pieces.append((begin, cut))
+            begin = cut
+    pieces.append((begin, len(body)))
+    return [(s + len(body[s:e]) - len(body[s:e].lstrip()), e) for s, e in pieces]
+
+
+def telling(piece: Piece) -> bool:
+    """Whether a passage tells something: a heading or a caption ("Joseph Stalin", "The Fall of Genden") names
+    what a paragraph tells, and matches everything that names the same."""
+    return len(piece.text) >= MIN_TELLING and any(mark in piece.text for mark in ".!?;:")
+
+
+class PassageIndex:
+    """Which passage of a document an offset falls in."""
+
+    def __init__(self, pieces: list[Piece]):
+        self._by_document: dict[int, tuple[list[int], list[Piece]]] = {}
+        for piece in pieces:
+            starts, items = self._by_document.setdefault(piece.document_id, ([], []))
+            starts.append(piece.start)
+            items.append(piece)
+
+    def at(self, document_id: int, offset: int) -> Piece | None:
+        found = self._by_document.get(document_id)
+        if found is None:
+            return None
+        starts, items = found
+        index = bisect_right(starts, offset) - 1
+        if index < 0 or offset >= items[index].end:
+            return None
+        return items[index]

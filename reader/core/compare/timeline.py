@@ -1,0 +1,219 @@
+"""The timeline: every date the sources give, placed on one axis with its passage, grouped into events.
+
+An event is dated passages of different documents that name the same people or places within a few weeks of each
+other (a precise date needs one shared name, a looser one two); an event whose sources give dates that cannot both
+be right (no date of one overlaps any date of the other) is a conflict. Years, decades and ranges are on the axis
+but too coarse to say two sources tell of one event.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from itertools import combinations
+
+from reader.core.compare import dating
+from reader.core.compare.passages import PassageIndex, Piece, passages
+from reader.core.entities.dates import find_dates
+from reader.core.errors import ReaderError
+from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.storage import compare as store
+from reader.core.storage.store import Store
+
+EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
+WINDOW_DAYS = 31  # entries this far apart (or closer) may be one event
+NEIGHBOURS = 12  # entries compared with each, in date order, within one name
+
+
+class TimelineService:
+    """Dated passages of every document, their events, conflicts, and the timeline's exports."""
+
+    def __init__(self, db: Store):
+        self._db = db
+
+    def entries(self, entity: str = "", date_from: str = "", date_to: str = "", kind: str = "",
+                tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
+        """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates
+        or years), a document kind, a tag (passages under an annotation with it) or documents."""
+        found = self._all_entries()
+        if entity:
+            wanted = entity.casefold()
+            found = [e for e in found if any(wanted in name.casefold() for name in e.entities)]
+        if date_from:
+            found = [e for e in found if e.last >= _bound(date_from, first=True)]
+        if date_to:
+            found = [e for e in found if e.first <= _bound(date_to, first=False)]
+        if kind:
+            found = [e for e in found if e.kind.casefold() == kind.casefold()]
+        if document_ids is not None:
+            found = [e for e in found if e.document_id in document_ids]
+        if tag:
+            ranges = store.tagged_ranges(self._db, tag)
+            found = [e for e in found if any(d == e.document_id and s < e.end and e.start < t for d, s, t in ranges)]
+        return found
+
+    def events(self, entries: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
+        """Entries of several documents telling of one event, earliest first; conflicts marked."""
+        return group_events(self.entries() if entries is None else entries)
+
+    def conflicts(self) -> list[TimelineEvent]:
+        return [event for event in self.events() if event.conflict]
+
+    def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None) -> int:
+        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written."""
+        from reader.core.compare.timeline_export import timeline_csv, timeline_html
+        from reader.core.export.safe_write import write_text_atomically
+
+        entries = self.entries() if entries is None else entries
+        events = self.events(entries)
+        text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(entries, events)
+        write_text_atomically(path, text, self._db.path)
+        return len(entries)
+
+    def _all_entries(self) -> list[TimelineEntry]:
+        labels = store.document_labels(self._db)
+        index = PassageIndex(passages(store.all_lines(self._db)))
+        named = _NamesInPassages(store.named_mentions(self._db), store.entity_names(self._db))
+        found = []
+        for document_id, start, text, value in store.date_mentions(self._db):
+            piece = index.at(document_id, start) if document_id in labels else None
+            if piece is not None:
+                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece))
+                if entry is not None:
+                    found.append(entry)
+        found += self._annotation_entries(labels, index, named, {(e.document_id, e.start, e.value) for e in found})
+        return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
+
+    def _annotation_entries(self, labels: dict, index: PassageIndex, named: _NamesInPassages,
+                            known: set) -> list[TimelineEntry]:
+        """Dates a user wrote in a note, or highlighted, that recognition did not already place there."""
+        found = []
+        for annotation_id, document_id, start, end, exact, note in store.annotation_texts(self._db):
+            piece = index.at(document_id, start)
+            entities = named.of(piece) if piece else ()
+            for date in find_dates(f"{exact}\n{note}"):
+                if (document_id, piece.start if piece else start, date.value) in known:
+                    continue
+                entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,
+                               annotation_id)
+                if entry is not None:
+                    found.append(entry)
+        return found
+
+
+class _NamesInPassages:
+    """The entity names within a passage, looked up only for the passages that hold a date (a corpus names far more
+    than it dates); mentions come sorted by document and offset."""
+
+    def __init__(self, mentions: list[tuple[int, int, int]], names: dict[int, str]):
+        self._names = names
+        self._starts: dict[int, list[int]] = defaultdict(list)
+        self._ids: dict[int, list[int]] = defaultdict(list)
+        for document_id, start, entity_id in mentions:
+            self._starts[document_id].append(start)
+            self._ids[document_id].append(entity_id)
+        self._cache: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def of(self, piece: Piece) -> tuple[str, ...]:
+        key = (piece.document_id, piece.start)
+        if key not in self._cache:
+            starts = self._starts.get(piece.document_id, [])
+            ids = self._ids.get(piece.document_id, [])
+            inside = ids[bisect_left(starts, piece.start):bisect_left(starts, piece.end)]
+            self._cache[key] = tuple(sorted({self._names[i] for i in inside if i in self._names}))
+        return self._cache[key]
+
+
+def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
+           entities: tuple[str, ...], annotation_id: int | None = None) -> TimelineEntry | None:
+    found = dating.span(value or "")
+    if found is None or document_id not in labels:
+        return None
+    file_name, kind = labels[document_id]
+    return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
+                         dating.iso(found.first), dating.iso(found.last), passage,
+                         "annotation" if annotation_id else "recognised", entities, annotation_id)
+
+
+def _bound(text: str, first: bool) -> str:
+    """'1934' -> 1934-01-01 (from) or 1934-12-31 (to); an ISO day as it is."""
+    found = dating.span(text.strip())
+    if found is None:
+        raise ReaderError(f"'{text}' is not a date: give a year (1934), a month (1934-11) or a day (1934-11-15)")
+    return dating.iso(found.first if first else found.last)
+
+
+def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
+    """Join entries of different documents that share names and lie close in time (union-find per name)."""
+    usable = [e for e in entries if (s := dating.span(e.value)) is not None and s.days <= EVENT_DAYS]
+    spans = [dating.span(e.value) for e in usable]
+    parent = list(range(len(usable)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, entry in enumerate(usable):
+        for name in entry.entities:
+            by_name[name].append(i)
+    for members in by_name.values():
+        for i, j in _close_pairs(members, usable, spans):
+            one, two = root(i), root(j)
+            if one != two:
+                parent[one] = two
+    return _collect(usable, spans, [root(i) for i in range(len(usable))])
+
+
+def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list):
+    """Pairs of one name's entries from different documents, at most WINDOW_DAYS apart, sharing enough names (a
+    loose date, such as a season, needs two)."""
+    members.sort(key=lambda i: spans[i].first)
+    firsts = [spans[i].first for i in members]
+    for position, i in enumerate(members):
+        last, document, names = spans[i].last + WINDOW_DAYS, usable[i].document_id, usable[i].entities
+        precise = spans[i].precision in dating.PRECISE
+        for offset, j in enumerate(members[position + 1:position + 1 + NEIGHBOURS], position + 1):
+            if firsts[offset] > last:
+                break
+            if usable[j].document_id == document:
+                continue
+            if precise and spans[j].precision in dating.PRECISE or len(set(names) & set(usable[j].entities)) >= 2:
+                yield i, j
+
+
+def _collect(usable: list[TimelineEntry], spans: list, roots: list[int]) -> list[TimelineEvent]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, group in enumerate(roots):
+        groups[group].append(i)
+    events = []
+    for members in groups.values():
+        if len({usable[i].document_id for i in members}) < 2:
+            continue
+        entries = sorted((usable[i] for i in members), key=lambda e: (e.first, e.document_id))
+        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans)))
+    events.sort(key=lambda event: event.entries[0].first)
+    for number, event in enumerate(events, 1):
+        event.id = number
+    return events
+
+
+def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
+    seen: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        for name in entry.entities:
+            seen[name].add(entry.document_id)
+    return tuple(sorted(name for name, documents in seen.items() if len(documents) > 1))
+
+
+def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -> bool:
+    """Two documents of the event none of whose dates overlap."""
+    by_document: dict[int, list] = defaultdict(list)
+    for i in members:
+        by_document[usable[i].document_id].append(spans[i])
+    for one, two in combinations(by_document.values(), 2):
+        if not any(a.first <= b.last and b.first <= a.last for a in one for b in two):
+            return True
+    return False

@@ -1,0 +1,81 @@
+"""The timeline as CSV (one row per dated passage, with its event) and as a standalone HTML page (escaped, no
+scripts or outside files: one lane per document, a mark per date, conflicts in red)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from html import escape
+
+from reader.core.records.compare import TimelineEntry, TimelineEvent
+
+COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
+           "event", "conflict", "entities", "passage"]
+WIDTH, LANE, LEFT = 1000, 34, 220
+
+
+def _event_of(events: list[TimelineEvent]) -> dict[tuple, TimelineEvent]:
+    return {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
+
+
+def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
+    events_by = _event_of(events)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for e in entries:
+        event = events_by.get((e.document_id, e.start, e.value))
+        writer.writerow([e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end, e.origin,
+                         event.id if event else "", "yes" if event and event.conflict else "",
+                         "|".join(e.entities), " ".join(e.passage.split())])
+    return out.getvalue()
+
+
+def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
+    events_by = _event_of(events)
+    lanes = sorted({e.file_name for e in entries})
+    first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0)
+    last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=1)
+    scale = (WIDTH - LEFT - 20) / max(last - first, 1)
+    marks = []
+    for e in entries:
+        x0 = LEFT + (date.fromisoformat(e.first).toordinal() - first) * scale
+        x1 = LEFT + (date.fromisoformat(e.last).toordinal() - first) * scale
+        y = 30 + lanes.index(e.file_name) * LANE
+        event = events_by.get((e.document_id, e.start, e.value))
+        color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
+        tip = escape(f"{e.text} ({e.value}) — {' '.join(e.passage.split())[:300]}")
+        marks.append(f'<rect x="{x0:.1f}" y="{y - 6}" width="{max(x1 - x0, 3):.1f}" height="12" fill="{color}" '
+                     f'opacity="0.8"><title>{tip}</title></rect>')
+    labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(name)}</text>'
+                     for n, name in enumerate(lanes))
+    years = _year_ticks(first, last, scale, len(lanes))
+    height = 50 + len(lanes) * LANE
+    rows = "".join(_conflict_row(event) for event in events if event.conflict)
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Timeline</title><style>"
+            f"body{{font-family:sans-serif;margin:1em}}td{{border-top:1px solid #ddd;padding:4px;vertical-align:top}}"
+            f"</style></head><body><h1>Timeline</h1><p>{len(entries)} dated passages, {len(events)} events, "
+            f"{sum(e.conflict for e in events)} conflicts (red).</p>"
+            f'<svg width="{WIDTH}" height="{height}" role="img">{labels}{years}{"".join(marks)}</svg>'
+            f"<h2>Conflicts</h2><table>{rows}</table></body></html>\n")
+
+
+def _year_ticks(first: int, last: int, scale: float, lanes: int) -> str:
+    if not first:
+        return ""
+    start, end = date.fromordinal(first).year, date.fromordinal(last).year
+    step = max(1, (end - start + 1) // 10)
+    ticks = []
+    for year in range(start, end + 1, step):
+        x = 220 + (date(year, 1, 1).toordinal() - first) * scale
+        if x >= 220:
+            ticks.append(f'<line x1="{x:.1f}" y1="16" x2="{x:.1f}" y2="{30 + lanes * LANE}" stroke="#ddd"/>'
+                         f'<text x="{x + 2:.1f}" y="12" font-size="10">{year}</text>')
+    return "".join(ticks)
+
+
+def _conflict_row(event: TimelineEvent) -> str:
+    cells = "".join(f"<li><b>{escape(e.file_name)}</b>: {escape(e.text)} ({escape(e.value)}) — "
+                    f"{escape(' '.join(e.passage.split())[:240])}</li>" for e in event.entries)
+    return f"<tr><td>event {event.id}<br>{escape(', '.join(event.entities))}</td><td><ul>{cells}</ul></td></tr>"

@@ -1,0 +1,83 @@
+"""Words and numbers of a passage: what lexical similarity and the number hints compare."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+STOPWORDS = frozenset(str.split("""
+a about above after again against all also although am an and any are as at be because been before being below
+between both but by can could did do does doing down during each even ever every few for from further had has have
+having he her here hers him his how however i if in into is it its itself just many may me might more most much must
+my no nor not now of off on once one only or other our out over own same she should since so some still such than
+that the their them then there these they this those through thus to too under until up upon very was we were what
+when where which while who whom why will with within without would yet you your mr said says also another two three
+first second time took made make became become began however year years day days night month months
+january february march april may june july august september october november december
+"""))
+_WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]{2}", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d?(?![\w])")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1_000_000}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, as the search index reads text."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A light English stem, enough that 'meetings' meets 'meeting' and 'Stalin's' meets 'Stalin'."""
+    word = word.replace("’", "'").split("'")[0]
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """The content words of a text, folded and stemmed."""
+    words = (stem(word) for word in _WORD.findall(fold(text)))
+    return [word for word in words if len(word) > 2 and word not in STOPWORDS]
+
+
+def numbers(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
+    """The numbers a text states (figures and number words, not the parts of "forty-third"), leaving out the given
+    ranges (its dates)."""
+    found = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)
+             if not any(s <= m.start() < e for s, e in skip)}
+    found |= {word for word in re.findall(r"[a-z]+(?![a-z-])", text.lower()) if word in NUMBER_WORDS and word != "one"}
+    return found
+
+
+class Vectors:
+    """TF-IDF vectors over a set of passages: cosine similarity of two of them."""
+
+    def __init__(self, texts: dict[object, str]):
+        words = {key: tokens(text) for key, text in texts.items()}
+        self._counts = {key: Counter(found) for key, found in words.items()}
+        self._pairs = {key: set(zip(found, found[1:], strict=False)) for key, found in words.items()}
+        frequency: Counter = Counter()
+        for counts in self._counts.values():
+            frequency.update(counts.keys())
+        total = len(self._counts) or 1
+        self.idf = {word: math.log(1 + total / n) for word, n in frequency.items()}
+        self._norms = {key: math.sqrt(sum((c * self.idf[w]) ** 2 for w, c in counts.items())) or 1.0
+                       for key, counts in self._counts.items()}
+
+    def cosine(self, one: object, two: object) -> tuple[float, list[str]]:
+        """Similarity (0-1) and the shared words that weigh most."""
+        first, second = self._counts[one], self._counts[two]
+        shared = first.keys() & second.keys()
+        weights = {w: first[w] * second[w] * self.idf[w] ** 2 for w in shared}
+        score = sum(weights.values()) / (self._norms[one] * self._norms[two])
+        return score, sorted(weights, key=weights.get, reverse=True)
+
+    def phrases(self, one: object, two: object) -> list[str]:
+        """Word pairs both passages use in the same order ("alliance … Japan"): the mark of one account retold or
+        quoted by another, which single shared words are not."""
+        return [" ".join(pair) for pair in self._pairs[one] & self._pairs[two]]

@@ -1,0 +1,70 @@
+"""What comparing sources yields: suggested parallel passages, dated timeline entries, events and their conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """A stretch of a document's current text (a paragraph or a few sentences), with the text itself."""
+
+    document_id: int
+    file_name: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ParallelSuggestion:
+    """A passage elsewhere that likely tells of the same thing as `source`, why, and where the two disagree."""
+
+    source: PassageRef
+    other: PassageRef
+    score: float
+    relation: str  # the suggested relation (records/relations.py)
+    reasons: tuple[str, ...]  # e.g. "both: Genden, Stalin", "dates 1934-11-15 / 1934-11-24"
+    hints: tuple[str, ...] = ()  # disagreements side by side: "dates: 1934-11-15 / 1934-11-24"
+    shared_entities: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[int, int, int, int, int, int]:
+        """The pair, either way round, as stored when it is dismissed."""
+        one = (self.source.document_id, self.source.start, self.source.end)
+        two = (self.other.document_id, self.other.start, self.other.end)
+        return (*min(one, two), *max(one, two))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One date a source gives: where, what it says, the days it can mean, and what the passage names."""
+
+    document_id: int
+    file_name: str
+    kind: str  # the document's kind (primary, secondary, …)
+    start: int  # the passage
+    end: int
+    text: str  # the date as written
+    value: str  # normalised (dates.py)
+    precision: str  # day | month | part | range | year
+    first: str  # ISO day
+    last: str
+    passage: str
+    origin: str = "recognised"  # or "annotation"
+    entities: tuple[str, ...] = ()
+    annotation_id: int | None = None
+
+
+@dataclass
+class TimelineEvent:
+    """Dated passages of several sources naming the same people and places within a few weeks of each other."""
+
+    id: int
+    entries: list[TimelineEntry] = field(default_factory=list)
+    entities: tuple[str, ...] = ()
+    conflict: bool = False  # two sources give dates that cannot both be right
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({entry.file_name for entry in self.entries})

@@ -1,0 +1,137 @@
+"""SQL for comparing sources: passages' lines from the search index, the mentions in them, FTS5 neighbours, the
+dismissed suggestions, and dated annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.core.storage.documents import now
+from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, TEXT_ROWS
+from reader.core.storage.store import Store
+
+Line = tuple[int, int, int, str]  # document id, start, end, text
+
+
+def _marks(values: Iterable) -> str:
+    return ", ".join("?" * len(list(values)))
+
+
+def lines_of(db: Store, document_ids: Iterable[int]) -> list[Line]:
+    """The indexed lines (paragraphs, boilerplate left out) of these documents, in reading order. The index holds
+    exactly the text search sees, so a passage is never an advert."""
+    sql = 'SELECT document_id, start, "end", body FROM search_index WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
+    found: list[Line] = []
+    for document_id in sorted(set(document_ids)):
+        first = TEXT_ROWS + (document_id << LINE_BITS)
+        found.extend(db.execute(sql, [first, first + (1 << LINE_BITS) - 1]).fetchall())
+    return found
+
+
+def all_lines(db: Store) -> list[Line]:
+    sql = 'SELECT document_id, start, "end", body FROM search_index WHERE rowid >= ? AND rowid < ? ORDER BY rowid'
+    return db.execute(sql, [TEXT_ROWS, ENTITY_ROWS]).fetchall()
+
+
+def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, str, int]]:
+    """(document, start, entity, type, date value, end) of one document's mentions."""
+    sql = '''SELECT document_id, start, entity_id, type, date_value, "end" FROM mentions WHERE document_id = ?
+             ORDER BY start'''
+    return db.execute(sql, [document_id]).fetchall()
+
+
+def mentions_of_entities(db: Store, entity_ids: set[int], except_document: int) -> list[tuple[int, int, int]]:
+    """(document, start, entity) of every mention of these entities outside one document."""
+    if not entity_ids:
+        return []
+    sql = f"""SELECT document_id, start, entity_id FROM mentions
+              WHERE entity_id IN ({_marks(entity_ids)}) AND document_id != ?"""
+    return db.execute(sql, [*entity_ids, except_document]).fetchall()
+
+
+def dates_in_years(db: Store, years: set[str], except_document: int) -> list[tuple[int, int, str]]:
+    """(document, start, value) of the dates of these years (any precision) outside one document."""
+    if not years:
+        return []
+    sql = f"""SELECT document_id, start, date_value FROM mentions
+              WHERE type = 'DATE' AND substr(date_value, 1, 4) IN ({_marks(years)}) AND document_id != ?"""
+    return db.execute(sql, [*years, except_document]).fetchall()
+
+
+def document_counts(db: Store, entity_ids: set[int]) -> dict[int, int]:
+    """In how many documents each entity is named: its rarity, for weighting what two passages share."""
+    if not entity_ids:
+        return {}
+    sql = f"""SELECT entity_id, COUNT(DISTINCT document_id) FROM mentions WHERE entity_id IN ({_marks(entity_ids)})
+              GROUP BY entity_id"""
+    return dict(db.execute(sql, list(entity_ids)).fetchall())
+
+
+def live_document_count(db: Store) -> int:
+    return db.execute("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL "
+                      "AND current_version_id IS NOT NULL").fetchone()[0]
+
+
+def entity_names(db: Store, entity_ids: set[int] | None = None) -> dict[int, str]:
+    where = f"WHERE id IN ({_marks(entity_ids)})" if entity_ids is not None else ""
+    if entity_ids is not None and not entity_ids:
+        return {}
+    return dict(db.execute(f"SELECT id, name FROM entities {where}", list(entity_ids or [])).fetchall())
+
+
+def lexical_neighbours(db: Store, expression: str, except_document: int, limit: int) -> list[Line]:
+    """Lines of other documents best matching an FTS5 expression (BM25)."""
+    sql = """SELECT document_id, start, "end", body FROM search_index
+             WHERE search_index MATCH ? AND rowid >= ? AND rowid < ? AND document_id != ? ORDER BY rank LIMIT ?"""
+    return db.execute(sql, [expression, TEXT_ROWS, ENTITY_ROWS, except_document, limit]).fetchall()
+
+
+def named_mentions(db: Store) -> list[tuple[int, int, int]]:
+    """(document, start, entity) of every mention that is not a date (read from the covering mention index)."""
+    sql = "SELECT document_id, start, entity_id FROM mentions WHERE type != 'DATE' ORDER BY document_id, start"
+    return db.execute(sql).fetchall()
+
+
+def date_mentions(db: Store) -> list[tuple[int, int, str, str]]:
+    """(document, start, text, value) of every date mention."""
+    sql = "SELECT document_id, start, text, date_value FROM mentions WHERE type = 'DATE' ORDER BY document_id, start"
+    return db.execute(sql).fetchall()
+
+
+def document_labels(db: Store) -> dict[int, tuple[str, str]]:
+    """(file name, kind) of every live document."""
+    sql = "SELECT id, file_name, kind FROM documents WHERE deleted_at IS NULL"
+    return {row[0]: (row[1], row[2] or "") for row in db.execute(sql).fetchall()}
+
+
+def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str]]:
+    """(annotation, document, start, end, quote, note) of the live, placed annotations."""
+    sql = """SELECT a.id, a.document_id, a.start, a."end", a.exact, a.note FROM annotations a
+             JOIN documents d ON d.id = a.document_id
+             WHERE a.deleted_at IS NULL AND d.deleted_at IS NULL AND a.anchor_status != 'orphan'"""
+    return db.execute(sql).fetchall()
+
+
+def tagged_ranges(db: Store, tag: str) -> list[tuple[int, int, int]]:
+    """(document, start, end) of the live annotations carrying a tag."""
+    sql = """SELECT a.document_id, a.start, a."end" FROM annotations a JOIN annotation_tags x ON x.annotation_id = a.id
+             JOIN tags t ON t.id = x.tag_id WHERE t.name = ? COLLATE NOCASE AND a.deleted_at IS NULL"""
+    return db.execute(sql, [tag]).fetchall()
+
+
+def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:
+    sql = """SELECT one_document_id, one_start, one_end, two_document_id, two_start, two_end
+             FROM parallel_dismissals"""
+    return {tuple(row) for row in db.execute(sql).fetchall()}
+
+
+def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
+    db.execute("""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
+                  two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])
+
+
+def linked_ranges(db: Store) -> list[tuple[int, int, int, int, int, int]]:
+    """(document, start, end) of both ends of every live link: pairs already judged by linking them."""
+    sql = """SELECT a.document_id, a.start, a."end", b.document_id, b.start, b."end" FROM links l
+             JOIN annotations a ON a.id = l.from_annotation_id JOIN annotations b ON b.id = l.to_annotation_id
+             WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL"""
+    return db.execute(sql).fetchall()

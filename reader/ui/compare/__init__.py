@@ -1,0 +1,1 @@
+"""Panels for comparing sources: suggested parallel passages and the timeline."""

@@ -1,0 +1,177 @@
+"""The Parallels panel: for the focused pane's document, passages of other sources likely telling of the same thing.
+
+Each row shows the other source, the suggested relation and why ("both: Genden, Stalin; dates 1934-11-15 /
+1934-11-24"). Clicking a row opens the other passage beside and flashes it; L (or Link) links the two passages
+with the relation chosen in the box (the suggested one preselected); Dismiss keeps the pair from coming back. Both
+run through the operation runner, so they can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import ReaderError
+from reader.core.records.annotations import Passage
+from reader.core.records.compare import ParallelSuggestion
+from reader.core.records.relations import RELATIONS
+
+COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
+TOP = 20
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+class ParallelsPanel(QWidget):
+    """Suggestions for one document; `passage_requested(document_id, start, end)` asks the reader to show one."""
+
+    passage_requested = Signal(int, int, int)
+
+    def __init__(self, workspace, ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workspace, self._ops = workspace, ops
+        self.document_id: int | None = None
+        self.suggestions: list[ParallelSuggestion] = []
+        self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
+        self.title.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((50, 95, 220, 150, 260, 300)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.table.cellClicked.connect(lambda row, _column: self.open_beside(row))
+        self.relation_box = QComboBox(self)
+        for key, label in RELATIONS.items():
+            self.relation_box.addItem(label, key)
+        self.link_button = QPushButton("&Link (L)", self, clicked=self.link_current)
+        self.dismiss_button = QPushButton("&Dismiss", self, clicked=self.dismiss_current)
+        self.refresh_button = QPushButton("Refresh", self, clicked=self.refresh)
+        self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
+        self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
+        self.range: tuple[int, int] | None = None
+        QShortcut(QKeySequence("L"), self.table, self.link_current, context=Qt.ShortcutContext.WidgetShortcut)
+        self._lay_out()
+        self._update_buttons()
+        ops.changes_applied.connect(self._on_changes)
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("Relation:", self))
+        for widget in (self.relation_box, self.link_button, self.dismiss_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.selection_button)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def set_selection_source(self, source) -> None:
+        """`source()` gives the focused pane's selection as (document_id, start, end), or None."""
+        self._selection_source = source
+
+    def show_document(self, document_id: int | None) -> None:
+        """Suggest for this document (the focused pane's), all of it."""
+        self.document_id, self.range = document_id, None
+        self.refresh()
+
+    def suggest_for_selection(self) -> None:
+        """Suggest for the selected text of the focused pane only (the whole document when nothing is selected)."""
+        chosen = self._selection_source() if self._selection_source else None
+        if chosen is None:
+            self.show_document(self.document_id)
+            return
+        self.document_id, self.range = chosen[0], (chosen[1], chosen[2])
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        if self.document_id is None:
+            self._fill([])
+            return
+        try:
+            name = self._workspace.documents.get(self.document_id).file_name
+            start, end = self.range or (None, None)
+            self._fill(self._workspace.parallels.suggest(self.document_id, start, end, top=TOP))
+        except ReaderError as exc:  # the document went to the Trash meanwhile
+            self._fill([])
+            self.title.setText(str(exc))
+            return
+        scope = f"the selection ({start}–{end}) of {name}" if self.range else name
+        self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
+                           f"{len(self.suggestions)} suggested")
+
+    def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
+        self.suggestions = suggestions
+        self.table.setRowCount(len(suggestions))
+        for row, s in enumerate(suggestions):
+            values = (f"{s.score:.2f}", RELATIONS[s.relation], _short(s.source.text, 60), s.other.file_name,
+                      _short(s.other.text), "; ".join(s.reasons), "; ".join(s.hints))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)
+                if column == 1 and s.relation == "contradicts":
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        self._update_buttons()
+
+    def current(self) -> ParallelSuggestion | None:
+        row = self.table.currentRow()
+        return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
+
+    def open_beside(self, row: int) -> None:
+        """Show the other passage beside this document's, flashed."""
+        if 0 <= row < len(self.suggestions):
+            other = self.suggestions[row].other
+            self.passage_requested.emit(other.document_id, other.start, other.end)
+
+    def link_current(self) -> None:
+        """Link the two passages with the chosen relation (one undoable step)."""
+        s = self.current()
+        if s is None:
+            return
+        relation = self.relation_box.currentData()
+        self._ops.run("Link passages", lambda: self._workspace.links.link(
+            Passage(s.source.document_id, s.source.start, s.source.end),
+            Passage(s.other.document_id, s.other.start, s.other.end), relation))
+
+    def dismiss_current(self) -> None:
+        s = self.current()
+        if s is not None:
+            self._ops.run("Dismiss suggested parallel", lambda: self._workspace.parallels.dismiss(s))
+
+    def _on_selection_changed(self) -> None:
+        s = self.current()
+        if s is not None:
+            self.relation_box.setCurrentIndex(self.relation_box.findData(s.relation))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current() is not None
+        self.link_button.setEnabled(chosen)
+        self.dismiss_button.setEnabled(chosen)
+
+    def _on_changes(self, changes) -> None:
+        if changes.dismissals and self.document_id is not None:
+            self.refresh()

@@ -1,0 +1,258 @@
+"""The Timeline: every dated passage on one time axis, a lane per document, events joined and conflicts in red.
+
+Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
+Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.records.documents import DOCUMENT_KINDS
+
+ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
+LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
+ENTITY_LANES = 25  # lanes when laid out per entity
+MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
+PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A painted mark and what it stands for."""
+
+    rect: QRectF
+    entry: TimelineEntry
+    conflict: bool
+    in_event: bool
+
+
+class TimelineCanvas(QWidget):
+    """Lanes and marks; `mark_clicked(entry)` when a mark is clicked."""
+
+    mark_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+        self.lanes: list[str] = []
+        self.marks: list[Mark] = []
+        self.scale = ZOOMS["Years"]
+        self._first = self._last = 0
+        self._events: dict[tuple, TimelineEvent] = {}
+        self.by_entity = False
+        self.setMouseTracking(True)
+
+    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False) -> None:
+        """Lanes per document, or per entity (the most often dated ones; an entry shows in each of its lanes)."""
+        self.entries = entries
+        self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
+        self.by_entity = by_entity
+        if by_entity:
+            counts = Counter(name for e in entries for name in e.entities)
+            self.lanes = sorted(name for name, _ in counts.most_common(ENTITY_LANES))
+        else:
+            self.lanes = sorted({e.file_name for e in entries})
+        self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
+        self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
+        self._layout_marks()
+
+    def set_scale(self, pixels_per_day: float, width: int = 0) -> None:
+        """Pixels per day; 0 fits the dense part of the axis (see `dense_range`) into `width` pixels."""
+        first, last = self.dense_range()
+        self.scale = pixels_per_day or max((width - LEFT - 40) / max(last - first, 1), 0.001)
+        self._layout_marks()
+
+    def dense_range(self) -> tuple[int, int]:
+        """The days between the 10th and 90th percentile of the marks (a year's margin either side): a lifespan
+        "1900-1937" or a web page's "updated 2024" should not squeeze the years most sources tell of."""
+        if not self.entries:
+            return self._first, self._last
+        days = sorted(date.fromisoformat(e.first).toordinal() for e in self.entries)
+        low, high = days[len(days) // 10], days[-1 - len(days) // 10]
+        return max(low - 365, self._first), min(high + 365, self._last)
+
+    def x_of(self, iso: str) -> float:
+        return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
+
+    def _lanes_of(self, entry: TimelineEntry, number: dict[str, int]) -> list[int]:
+        if self.by_entity:
+            return [number[name] for name in entry.entities if name in number]
+        return [number[entry.file_name]]
+
+    def _layout_marks(self) -> None:
+        self.marks = []
+        number = {name: n for n, name in enumerate(self.lanes)}
+        for e in self.entries:
+            event = self._events.get((e.document_id, e.start, e.value))
+            x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
+            for lane in self._lanes_of(e, number):
+                y = TOP + lane * LANE + LANE / 2
+                rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
+                self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
+        width = min(LEFT + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
+        self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
+        self.resize(self.minimumSize())
+        self.update()
+
+    def mark_at(self, x: float, y: float) -> Mark | None:
+        for mark in reversed(self.marks):
+            if mark.rect.adjusted(-2, -2, 2, 2).contains(x, y):
+                return mark
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        self._paint_axis(painter)
+        for number in range(len(self.lanes)):
+            painter.setPen(QPen(QColor("#e0e0e0")))
+            painter.drawLine(0, int(TOP + (number + 1) * LANE), self.width(), int(TOP + (number + 1) * LANE))
+        self._paint_marks(painter)
+        self._paint_lane_names(painter)
+        painter.end()
+
+    def _paint_lane_names(self, painter: QPainter) -> None:
+        """Lane names stay at the visible left edge however far the axis is scrolled."""
+        left = self.visibleRegion().boundingRect().left()
+        painter.fillRect(QRectF(left, TOP, LEFT - 6, len(self.lanes) * LANE), self.palette().base())
+        painter.setPen(self.palette().text().color())
+        for number, name in enumerate(self.lanes):
+            painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
+                             name)
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        for mark in self.marks:
+            color = CONFLICT if mark.conflict else IN_EVENT if mark.in_event else PLAIN
+            painter.setPen(QPen(color.darker(130), 2 if mark.conflict else 1))
+            painter.setBrush(color)
+            if mark.rect.width() <= MIN_MARK * 2:
+                painter.drawEllipse(mark.rect)
+            else:
+                painter.setOpacity(0.55)
+                painter.drawRoundedRect(mark.rect, 3, 3)
+                painter.setOpacity(1.0)
+
+    def _paint_axis(self, painter: QPainter) -> None:
+        if not self.entries:
+            return
+        start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
+        step = next((n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n * 365 * self.scale >= 45), 1000)
+        painter.setPen(QPen(QColor("#c8c8c8")))
+        for year in range(start - start % step, end + 1, step):
+            x = self.x_of(f"{year:04d}-01-01")
+            if x >= LEFT:
+                painter.drawLine(int(x), TOP - 6, int(x), self.height())
+                painter.drawText(int(x) + 3, TOP - 10, str(year))
+            if self.scale >= ZOOMS["Months"]:
+                for month in range(2, 13):
+                    mx = self.x_of(f"{year:04d}-{month:02d}-01")
+                    painter.drawLine(int(mx), TOP - 2, int(mx), TOP + 4)
+                    painter.drawText(int(mx) + 2, TOP - 10, date(year, month, 1).strftime("%b"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        mark = self.mark_at(event.position().x(), event.position().y())
+        if mark is not None:
+            self.mark_clicked.emit(mark.entry)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        mark = self.mark_at(event.position().x(), event.position().y())
+        self.setToolTip("" if mark is None else
+                        f"{mark.entry.file_name}: {mark.entry.text} ({mark.entry.value}, {mark.entry.precision})"
+                        f"{' — conflict' if mark.conflict else ''}\n{' '.join(mark.entry.passage.split())[:300]}")
+
+
+class TimelinePanel(QWidget):
+    """The canvas in a scroll area with zoom and filters; `passage_requested(document_id, start, end)`."""
+
+    passage_requested = Signal(int, int, int)
+
+    def __init__(self, timeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._timeline = timeline
+        self.canvas = TimelineCanvas(self)
+        self.canvas.mark_clicked.connect(
+            lambda e: self.passage_requested.emit(e.document_id, e.start, e.end))
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.canvas)
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.addItems(list(ZOOMS))
+        self.zoom_box.currentTextChanged.connect(self._apply_zoom)
+        self.entity_edit = QLineEdit(self, placeholderText="Entity…")
+        self.tag_edit = QLineEdit(self, placeholderText="Tag…")
+        self.kind_box = QComboBox(self)
+        self.kind_box.addItem("Any kind", "")
+        for kind in DOCUMENT_KINDS:
+            self.kind_box.addItem(kind, kind)
+        for edit in (self.entity_edit, self.tag_edit):
+            edit.editingFinished.connect(self.refresh)
+        self.kind_box.currentIndexChanged.connect(self.refresh)
+        self.lanes_box = QComboBox(self)
+        self.lanes_box.addItems(["Lane per document", "Lane per entity"])
+        self.lanes_box.currentIndexChanged.connect(self.refresh)
+        self.summary = QLabel(self)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Zoom:", self))
+        for widget in (self.zoom_box, self.lanes_box, self.entity_edit, self.tag_edit, self.kind_box,
+                       QPushButton("Refresh", self, clicked=self.refresh),
+                       QPushButton("Export…", self, clicked=self._on_export_chosen)):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+    def export_to(self, path: str) -> int:
+        """Write what the timeline shows (filters applied) as CSV, or as HTML when the name ends in .html/.htm."""
+        from pathlib import Path
+
+        fmt = "html" if path.lower().endswith((".html", ".htm")) else "csv"
+        return self._timeline.export(Path(path), fmt, self.canvas.entries)
+
+    def _on_export_chosen(self) -> None:
+        from reader.core.errors import ReaderError
+        from reader.ui.file_dialogs import save_file_name
+
+        path = save_file_name(self, "Export the timeline (.csv or .html)", "timeline.html")
+        if not path:
+            return
+        try:
+            count = self.export_to(path)
+        except ReaderError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.summary.setText(f"Exported {count} dated passages to {path}")
+
+    def _apply_zoom(self, *_args) -> None:
+        """Zoom, keeping the dense part of the axis in view."""
+        self.canvas.set_scale(ZOOMS[self.zoom_box.currentText()], self.scroll.viewport().width())
+        first = self.canvas.dense_range()[0]
+        if first >= 1:  # an empty timeline (nothing dated yet) has no range to scroll to
+            self.scroll.horizontalScrollBar().setValue(int(self.canvas.x_of(date.fromordinal(first).isoformat())
+                                                           - LEFT))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.zoom_box.currentText() == "Fit":
+            self._apply_zoom()
+
+    def refresh(self, *_args) -> None:
+        entries = self._timeline.entries(entity=self.entity_edit.text().strip(), tag=self.tag_edit.text().strip(),
+                                         kind=self.kind_box.currentData() or "")
+        events = self._timeline.events(entries)
+        self.canvas.set_entries(entries, events, by_entity=self.lanes_box.currentIndex() == 1)
+        self._apply_zoom()
+        conflicts = sum(event.conflict for event in events)
+        self.summary.setText(f"{len(entries)} dated passages · {len(events)} events · {conflicts} conflicts (red)")

@@ -1,0 +1,72 @@
+"""The compare commands: parallels, timeline and conflicts, as lines, JSON and CSV, with one-line errors."""
+
+import json
+import shutil
+
+import pytest
+
+from tests.cli.test_cli import run_cli
+
+
+@pytest.fixture
+def db(workspace, tmp_path):
+    """A copy of the sample corpus's database, recognised, for the subprocess to open."""
+    workspace.entities.ensure_current()
+    path = tmp_path / "compare.db"
+    workspace.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(workspace.path, path)
+    return path
+
+
+def test_parallels_json_and_lines(db):
+    """`parallels DOC --json` gives suggestions with reasons and relation; plain lines are tab-separated."""
+    done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "10", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert 0 < len(rows) <= 10
+    assert any(r["relation"] == "contradicts" and "November 24, 1934" in r["other"]["text"] for r in rows)
+    lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "3").stdout.splitlines()
+    assert len(lines) == 3 and all(len(line.split("\t")) == 7 for line in lines)
+
+
+def test_parallels_half_range_is_one_line_error(db):
+    """--start without --end is refused in one line."""
+    done = run_cli(db, "parallels", "1", "--start", "5")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "--end" in done.stderr
+
+
+def test_timeline_refuses_a_bound_that_is_not_a_date(db):
+    """--from 'soon' is one line on stderr, exit 1."""
+    done = run_cli(db, "timeline", "--from", "soon")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "not a date" in done.stderr
+
+
+def test_timeline_filters_and_csv(db):
+    """`timeline --entity --from --to` narrows; --csv has a header and event columns."""
+    rows = [json.loads(line) for line in run_cli(db, "timeline", "--entity", "Genden", "--from", "1937",
+                                                 "--json").stdout.splitlines()]
+    assert rows and all(r["last"] >= "1937-01-01" for r in rows)
+    text = run_cli(db, "timeline", "--csv").stdout
+    assert text.startswith("document,kind,date_text,value,precision") and "1934-11-15" in text
+
+
+def test_conflicts_lists_each_source_date(db):
+    """`conflicts` prints the November 1934 meeting with both sources' dates."""
+    done = run_cli(db, "conflicts")
+    assert done.returncode == 0
+    line = next(line for line in done.stdout.splitlines() if "1934-11-15" in line)
+    assert "1934-11-24" in line and "002_ff824666d88bbe20.txt" in line
+    rows = [json.loads(x) for x in run_cli(db, "conflicts", "--json").stdout.splitlines()]
+    assert any({s["value"] for s in r["sources"]} >= {"1934-11-15", "1934-11-24"} for r in rows)
+
+
+def test_timeline_writes_html_and_csv_files(db, tmp_path):
+    """`timeline --html -o FILE` writes a standalone page; --csv -o a CSV; --html alone is a one-line error."""
+    page = tmp_path / "timeline.html"
+    done = run_cli(db, "timeline", "--html", "-o", page)
+    assert done.returncode == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    table = tmp_path / "timeline.csv"
+    assert run_cli(db, "timeline", "--csv", "--entity", "Genden", "-o", table).returncode == 0
+    assert table.read_text(encoding="utf-8").startswith("document,kind")
+    refused = run_cli(db, "timeline", "--html")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1

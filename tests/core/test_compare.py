@@ -1,0 +1,166 @@
+"""Comparing sources: parallel passages, dismissals, the timeline's dates, events, conflicts and exports."""
+
+import csv
+import io
+
+import pytest
+
+from reader.core.compare import dating
+from reader.core.compare.passages import passages
+from reader.core.compare.words import numbers
+from reader.core.entities.dates import find_dates
+from reader.core.records.annotations import Passage
+
+MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
+
+
+@pytest.fixture
+def recognised(workspace):
+    workspace.entities.ensure_current()
+    return workspace
+
+
+def _doc(workspace, name):
+    return workspace.documents.resolve(name).id
+
+
+def _meeting(suggestions):
+    return next(s for s in suggestions if "November 15, 1934" in s.source.text and s.other.file_name == MEETING_002)
+
+
+def test_fuzzy_dates_have_precision_and_span():
+    """'the turn of 1936' straddles the new year; 'a winter night in 1935' and 'early 1935' are parts of a year."""
+    found = {d.text: d for d in find_dates("At the turn of 1936 and on a winter night in 1935, or early 1935.")}
+    assert (found["the turn of 1936"].value, found["the turn of 1936"].first) == ("1936 turn", "1935-11-01")
+    assert found["a winter night in 1935"].value == "1935 winter"
+    assert (found["early 1935"].first, found["early 1935"].last) == ("1935-01-01", "1935-04-30")
+    assert dating.span("1934-11").last - dating.span("1934-11").first == 29
+
+
+def test_dates_relate_same_near_overlap_apart():
+    """A week apart is near (the same event dated twice); a day inside its month overlaps; years apart are apart."""
+    assert dating.relate(dating.span("1934-11-15"), dating.span("1934-11-24")) == dating.NEAR
+    assert dating.relate(dating.span("1934-11-15"), dating.span("1934-11")) == dating.OVERLAP
+    assert dating.relate(dating.span("1937-11-26"), dating.span("1937-11-26")) == dating.SAME
+    assert dating.relate(dating.span("1921"), dating.span("1937-11-26")) == dating.APART
+
+
+def test_long_paragraphs_are_cut_at_sentences():
+    """A paragraph over the limit becomes pieces that start at a sentence and cover it in order."""
+    body = " ".join(f"Sentence number {n} tells of Genden." for n in range(60))
+    pieces = passages([(1, 100, 100 + len(body), body)])
+    assert len(pieces) > 1 and pieces[0].start == 100 and pieces[-1].end == 100 + len(body)
+    assert all(p.text.startswith("Sentence") for p in pieces)
+
+
+def test_numbers_leave_dates_out():
+    """Numbers a passage states, not the digits of its dates."""
+    text = "On November 26, 1937, twenty mistakes and 5 items."
+    assert numbers(text, [(d.start, d.end) for d in find_dates(text)]) == {"twenty", "5"}
+
+
+def test_meeting_dated_twice_is_suggested_as_contradicting(recognised):
+    """The 15 November meeting finds the 24 November account: shared names, both dates, hint, 'contradicts'."""
+    meeting = _meeting(recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10))
+    assert meeting.relation == "contradicts"
+    assert any(r.startswith("both:") and "Genden" in r and "Stalin" in r for r in meeting.reasons)
+    assert "dates 1934-11-15 / 1934-11-24" in meeting.reasons
+    assert "dates: 1934-11-15 / 1934-11-24" in meeting.hints
+
+
+def test_execution_on_the_same_day_corroborates(recognised):
+    """Two accounts of Genden's execution on 26 November 1937 agree: 'corroborates'."""
+    suggestions = recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10)
+    found = next(s for s in suggestions if "executed in Moscow" in s.source.text and "tribunal" in s.other.text)
+    assert found.relation == "corroborates" and "dates 1937-11-26" in found.reasons
+
+
+def test_suggestions_come_from_other_documents_only_and_ranked(recognised):
+    """No suggestion points into the document itself; scores fall; a selection narrows the sources."""
+    document_id = _doc(recognised, MEETING_000)
+    suggestions = recognised.parallels.suggest(document_id, top=10)
+    assert suggestions and all(s.other.document_id != document_id for s in suggestions)
+    assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
+    start = recognised.documents.text(document_id).text.index("The two met on November 15, 1934")
+    narrowed = recognised.parallels.suggest(document_id, start, start + 32, top=5)
+    assert narrowed and all(s.source.start >= start and s.source.end <= start + 32 for s in narrowed)
+
+
+def test_dismissed_pair_does_not_come_back_until_undone(recognised):
+    """Dismissing stores the pair (either way round); undo brings the suggestion back."""
+    document_id = _doc(recognised, MEETING_000)
+    meeting = _meeting(recognised.parallels.suggest(document_id, top=10))
+    recognised.parallels.dismiss(meeting)
+    assert all(s.key != meeting.key for s in recognised.parallels.suggest(document_id, top=20))
+    back = recognised.parallels.suggest(_doc(recognised, MEETING_002), top=30)
+    assert all(s.key != meeting.key for s in back)
+    recognised.history.undo()
+    assert _meeting(recognised.parallels.suggest(document_id, top=10)).key == meeting.key
+
+
+def test_linking_a_suggestion_makes_a_link_with_its_relation(recognised):
+    """A suggestion links through LinkService with Passage targets and the suggested relation."""
+    meeting = _meeting(recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10))
+    link = recognised.links.link(Passage(meeting.source.document_id, meeting.source.start, meeting.source.end),
+                                 Passage(meeting.other.document_id, meeting.other.start, meeting.other.end),
+                                 meeting.relation)
+    assert link.relation == "contradicts"
+
+
+def test_timeline_entries_have_precision_and_passage(recognised):
+    """Every recognised date is on the timeline with its precision and passage; filters by entity and period."""
+    entries = recognised.timeline.entries()
+    turn = next(e for e in entries if e.text == "the turn of 1936")
+    assert (turn.precision, turn.first, turn.last) == ("part", "1935-11-01", "1936-02-28")
+    assert "pipe" in turn.passage
+    assert [e.first for e in entries] == sorted(e.first for e in entries)
+    late = recognised.timeline.entries(entity="Genden", date_from="1937", date_to="1937-12-31")
+    assert late and all(e.first >= "1937" and any("Genden" in n for n in e.entities) for e in late)
+
+
+def test_annotation_note_dates_join_the_timeline(recognised):
+    """A date written in a note places the annotated passage on the timeline."""
+    document_id = _doc(recognised, MEETING_000)
+    start = recognised.documents.text(document_id).text.index("Genden Gets Corrected")
+    recognised.annotations.create(document_id, start, start + 21, note="Archive copy dated 3 March 1935")
+    entry = next(e for e in recognised.timeline.entries() if e.origin == "annotation")
+    assert (entry.value, entry.document_id) == ("1935-03-03", document_id)
+
+
+def test_meeting_is_one_event_in_conflict(recognised):
+    """15 vs 24 November 1934 with the same people is one event, in conflict; the execution agrees."""
+    events = recognised.timeline.events()
+    meeting = next(e for e in events if {x.value for x in e.entries} >= {"1934-11-15", "1934-11-24"})
+    assert meeting.conflict and "Joseph Stalin" in meeting.entities
+    execution = next(e for e in events if any(x.value == "1937-11-26" for x in e.entries))
+    assert not execution.conflict and len(execution.documents) == 2
+    assert meeting in recognised.timeline.conflicts() and execution not in recognised.timeline.conflicts()
+
+
+def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
+    """CSV has a row per entry with its event; the HTML page stands alone and escapes what the texts hold."""
+    count = recognised.timeline.export(tmp_path / "t.csv", "csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == count and any(r["conflict"] == "yes" and r["value"] == "1934-11-15" for r in rows)
+    recognised.timeline.export(tmp_path / "t.html", "html")
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "«Japan" in page
+    assert "Genden’s" not in page or "&lt;" not in page.split("<svg")[0]
+
+
+def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_model, tmp_path):
+    """Two tellings of one meeting: same people, other day, other count, other city; hints say each, 'contradicts'."""
+    (tmp_path / "a.txt").write_text("General Ivanov met Marshal Petrov in Berlin on 3 May 1941. They signed twenty "
+                                    "agreements about the railway.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("General Ivanov met Marshal Petrov in Warsaw on 9 May 1941. They signed twelve "
+                                    "agreements about the railway.\n", encoding="utf-8")
+    workspace = empty_workspace
+    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    workspace.entities.model = shared_model
+    workspace.entities.ensure_current()
+    [found] = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+    assert found.relation == "contradicts" and found.other.file_name == "b.txt"
+    assert "dates: 1941-05-03 / 1941-05-09" in found.hints
+    assert "numbers: twenty / twelve" in found.hints
+    assert "places: Berlin / Warsaw" in found.hints
+    assert any(r.startswith("both:") and "Ivanov" in r for r in found.reasons)

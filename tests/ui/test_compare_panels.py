@@ -1,0 +1,163 @@
+"""The Parallels panel (suggest, open beside, link with L, dismiss and undo) and the Timeline (marks, conflicts, a
+click opens the passage), driven through the real window."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from reader.core.records.annotations import Passage
+from reader.ui.app import build_window, settings_for
+
+MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
+
+
+@pytest.fixture
+def compare_window(qtbot, workspace):
+    """The window over the sample corpus with recognition already current (no worker race on mentions)."""
+    workspace.entities.ensure_current()
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def _parallels(window, qtbot):
+    document_id = window.workspace.documents.resolve(MEETING_000).id
+    window.reading_area.open_document(document_id)
+    window.raise_panel("Parallels")
+    panel = window.annotation_panels.parallels.widget()
+    qtbot.waitUntil(lambda: panel.document_id == document_id and bool(panel.suggestions))
+    return panel
+
+
+def _meeting_row(panel):
+    return next(row for row, s in enumerate(panel.suggestions)
+                if "November 15, 1934" in s.source.text and s.other.file_name == MEETING_002)
+
+
+def test_no_compare_panel_is_built_at_start(compare_window):
+    """Parallels and Timeline are lazy: neither is built until shown."""
+    panels = compare_window.annotation_panels
+    assert panels.parallels.dock.widget() is None and panels.timeline.dock.widget() is None
+
+
+def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot):
+    """The focused document's suggestions show reasons; clicking one opens the other passage beside, flashed."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    assert panel.table.item(row, 1).text() == "contradicts"
+    assert "1934-11-15 / 1934-11-24" in panel.table.item(row, 5).text()
+    rect = panel.table.visualRect(panel.table.model().index(row, 3))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    other_id = compare_window.workspace.documents.resolve(MEETING_002).id
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(other_id) is not None)
+    assert len(compare_window.reading_area.panes) == 2
+
+
+def test_l_links_with_the_suggested_relation(compare_window, qtbot):
+    """Selecting a suggestion preselects its relation; L links the two passages through the operation runner."""
+    panel = _parallels(compare_window, qtbot)
+    panel.table.selectRow(_meeting_row(panel))
+    assert panel.relation_box.currentData() == "contradicts"
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_L)
+    comparisons = compare_window.workspace.comparisons
+    qtbot.waitUntil(lambda: len(comparisons.list()) == 1)
+    assert comparisons.list()[0].relation == "contradicts"
+    assert compare_window.workspace.history.next_undo() == "Link passages"
+
+
+def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, qtbot):
+    """Dismiss stores the pair (it leaves the list); Edit > Undo brings it back."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    key = panel.suggestions[row].key
+    panel.table.selectRow(row)
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
+    compare_window.ops.undo()
+    qtbot.waitUntil(lambda: any(s.key == key for s in panel.suggestions))
+
+
+def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
+    """Comparisons lists unjudged suggestions for the open documents; dismissing or linking one removes it."""
+    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
+    assert view.model.rowCount() == 0 and view.suggestion_table.isVisible()
+    first = view.suggestions[0]
+    compare_window.ops.run("Dismiss suggested parallel", lambda: compare_window.workspace.parallels.dismiss(first))
+    qtbot.waitUntil(lambda: all(s.key != first.key for s in view.suggestions))
+    second = view.suggestions[0]
+    compare_window.ops.run("Link passages", lambda: compare_window.workspace.links.link(
+        Passage(second.source.document_id, second.source.start, second.source.end),
+        Passage(second.other.document_id, second.other.start, second.other.end), second.relation))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and all(s.key != second.key for s in view.suggestions))
+
+
+def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
+    """The Timeline has a lane per dated document, the 1934 meeting's marks in conflict, and a click opens one."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    assert len(canvas.lanes) == 5
+    conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
+    assert "conflicts" in panel.summary.text()
+    panel.zoom_box.setCurrentText("Days")
+    conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
+    panel.scroll.ensureVisible(int(conflict.rect.center().x()), int(conflict.rect.center().y()))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(conflict.rect.center().x()),
+                                                                   int(conflict.rect.center().y())))
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(conflict.entry.document_id) is not None)
+
+
+def test_timeline_filters_by_entity(compare_window, qtbot):
+    """Typing an entity keeps only passages naming it."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    everything = len(panel.canvas.marks)
+    panel.entity_edit.setText("Demid")
+    panel.entity_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: 0 < len(panel.canvas.marks) < everything)
+    assert all(any("Demid" in name for name in m.entry.entities) for m in panel.canvas.marks)
+
+
+def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
+    """The Timeline's export writes the filtered entries as HTML or CSV by the file's extension."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    assert panel.export_to(str(tmp_path / "t.html")) == len(panel.canvas.entries)
+    assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    panel.export_to(str(tmp_path / "t.csv"))
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")
+
+
+def test_parallels_for_a_selection(compare_window, qtbot):
+    """'For the selection' ranks only against the selected sentence of the focused pane."""
+    panel = _parallels(compare_window, qtbot)
+    document_id = panel.document_id
+    text = compare_window.workspace.documents.text(document_id).text
+    start = text.index("Genden was executed in Moscow")
+    end = start + len("Genden was executed in Moscow on November 26, 1937.")
+    compare_window.reading_area.pane_for(document_id).view.select_range(start, end)
+    qtbot.mouseClick(panel.selection_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.range == (start, end))
+    assert panel.suggestions and all(s.source.start == start and s.source.end == end for s in panel.suggestions)
+    assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text
+
+
+def test_timeline_lanes_per_entity(compare_window, qtbot):
+    """Laid out per entity, each lane is a name and its marks are passages naming it."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.lanes_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    lane = panel.canvas.lanes.index("Peljidiin Genden")
+    row = [m for m in panel.canvas.marks if int((m.rect.center().y() - 28) // 30) == lane]
+    assert row and all("Peljidiin Genden" in m.entry.entities for m in row)
