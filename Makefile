@@ -28,7 +28,7 @@ lint: $(STAMP)
 # The short form of the fault trials runs first, so pytest's summary stays the last line.
 test: lint
 	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) -m reliability --short
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 # kill -9 trials (30 per operation), 60 s of concurrent writers, damaged files, 2,000+ fuzzed queries and imports.
 reliability: $(STAMP)
