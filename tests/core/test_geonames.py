@@ -61,3 +61,21 @@ def test_entity_details_refuse_a_malformed_id(empty_workspace, tmp_path, shared_
     with pytest.raises(ReaderError):
         empty_workspace.entities.set_details(entity.id, wikidata="Stalin")
     assert empty_workspace.entities.describe(entity.id).wikidata == ""
+
+
+def test_the_index_is_kept_between_runs_and_rebuilt_when_unreadable(tmp_path, monkeypatch):
+    """Protects the cache: a second load reads the file instead of building; a damaged file is built again."""
+    from reader.core.entities import geonames_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"index": len(built)}
+
+    assert geonames_cache.load_or_build(build) == {"index": 1}
+    assert geonames_cache.load_or_build(build) == {"index": 1} and len(built) == 1
+    for cached in (tmp_path / "annotated-reader").glob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    assert geonames_cache.load_or_build(build) == {"index": 2}

