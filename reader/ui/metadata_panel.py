@@ -56,6 +56,10 @@ class MetadataPanel(QWidget):
         self.setEnabled(info is not None)
         if info is None:
             self.file_label.setText("No document selected")
+            for edit in self.line_edits.values():
+                edit.clear()
+            self.kind_box.setCurrentText("")  # no document, no kind (the list's first kind would look chosen)
+            self.source_note.clear()
             return
         self.file_label.setText(f"{info.file_name} · version {info.version_number}")
         for name, edit in self.line_edits.items():
