@@ -168,10 +168,11 @@ def test_search_command(tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")
 
 
-@pytest.fixture
-def linked_db(tmp_path):
-    """The corpus with two contradicting passages linked and a third passage left unlinked."""
-    db = tmp_path / "export.db"
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory):
+    """The corpus with two contradicting passages linked and a third passage left unlinked (built once: the tests
+    only export from it)."""
+    db = tmp_path_factory.mktemp("linked") / "export.db"
     assert run_cli(db, "import", TEXTS).returncode == 0
     first = run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "The two met on November 15, 1934.",
                     "--tag", "meeting-1934").stdout.strip()
