@@ -103,14 +103,14 @@ def test_dropping_files_imports_them(window, qtbot, tmp_path):
     assert "# A dropped memoir of the purge years" in _titles(window)
 
 
-def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path):
+def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
     """A file that cannot be imported is named in the status bar and the warning; nothing is added."""
     from PySide6.QtWidgets import QMessageBox
 
     bad = tmp_path / "scan.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     shown = []
-    QMessageBox.warning = staticmethod(lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
     with qtbot.waitSignal(window.documents_changed, timeout=10000):
         window.import_paths([bad])
     assert "1 failed" in window.statusBar().currentMessage()
