@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.documents.extracted import Box, Page, Uncertain
+from reader.core.documents.extracted import Box
 from reader.core.documents.importer import store_version
 from reader.core.documents.offset_map import OffsetMap
 from reader.core.documents.sources import SourceFile
+from reader.core.records.pages import PageInfo, UncertainWord
 
 OCR = "The treaty of 1936 was signed by Genden and Stalln in Moscow.\n\nChoibalsan reported on it to the Party.\n"
 
@@ -21,11 +22,11 @@ def _scanned(workspace, tmp_path) -> int:
         words.append((start, start + len(word)))
         position = start + len(word)
     split = text.index("Choibalsan")
-    pages = (Page(0, "1", 0, split, 1000, 1400, "ocr"), Page(1, "2", split, len(text), 1000, 1400, "ocr"))
+    pages = (PageInfo(0, "1", 0, split, 1000, 1400, "ocr"), PageInfo(1, "2", split, len(text), 1000, 1400, "ocr"))
     boxes = [Box(0 if s < split else 1, s, e, 10.0 * i, 20, 10.0 * i + 8, 30) for i, (s, e) in enumerate(words)]
     stalln = text.index("Stalln")
     source = SourceFile(tmp_path / "scan.png", text, "utf-8", "image", None, pages, boxes,
-                        (Uncertain(stalln, stalln + 6, 0.41),))
+                        (UncertainWord(stalln, stalln + 6, 0.41),))
     db = workspace.db
     with db.atomic():
         document_id = db.table("documents").insert({"file_name": "scan.png", "source_path": "scan.png"}).last_pk

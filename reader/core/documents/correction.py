@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.documents.extracted import Box, Page, Uncertain
+from reader.core.documents.extracted import Box
 from reader.core.documents.importer import redetect_boilerplate, store_version
 from reader.core.documents.offset_map import OffsetMap
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile
 from reader.core.errors import ReaderError
 from reader.core.records.documents import ReanchorSummary
+from reader.core.records.pages import PageInfo, UncertainWord
 from reader.core.storage import documents as store
 from reader.core.storage import history, search_index
 from reader.core.storage import pages as page_store
@@ -45,11 +46,11 @@ def _carried_over(db: Store, version_id: int, text: str) -> SourceFile:
     encoding, fmt = store.version_format(db, version_id)
     moved = OffsetMap(old, text)
     pages = page_store.pages(db, version_id)
-    new_pages = tuple(Page(p.index, p.label, moved(p.start), len(text) if i == len(pages) - 1 else moved.end(p.end),
+    new_pages = tuple(PageInfo(p.index, p.label, moved(p.start), len(text) if i == len(pages) - 1 else moved.end(p.end),
                            p.width, p.height, p.origin) for i, p in enumerate(pages))
     boxes = [Box(p.index, moved(b.start), moved.end(b.end), b.x0, b.y0, b.x1, b.y1)
              for p in pages for b in page_store.boxes(db, version_id, p.index)]
-    uncertain = tuple(Uncertain(moved(u.start), moved.end(u.end), u.confidence)
+    uncertain = tuple(UncertainWord(moved(u.start), moved.end(u.end), u.confidence)
                       for u in page_store.uncertain(db, version_id) if moved.unchanged(u.start, u.end))
     heads = tuple((moved(s), moved.end(e)) for s, e, origin in store.boilerplate_rows(db, version_id)
                   if origin == store.FROM_FILE and moved.end(e) > moved(s))

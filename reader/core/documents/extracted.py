@@ -12,22 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the source: its slice [start, end) of the text and its size (PDF points, or pixels for images).
-
-    `label` is the page's printed label ("iv", "123"), else its 1-based number; `origin` is "text" when the text came
-    from a text layer or the file's own text, "ocr" when it was recognised from an image.
-    """
-
-    index: int
-    label: str
-    start: int
-    end: int
-    width: float
-    height: float
-    origin: str = "text"
+from reader.core.records.pages import PageInfo, UncertainWord
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +29,15 @@ class Box:
 
 
 @dataclass(frozen=True)
-class Uncertain:
-    """A recognised word the OCR engine was unsure of, so the reader can check it against the page image."""
-
-    start: int
-    end: int
-    confidence: float
-
-
-@dataclass(frozen=True)
 class Extracted:
     """A file turned into text: the text, its format and metadata, and optional page geometry."""
 
     text: str
     fmt: str
     metadata: dict[str, str] = field(default_factory=dict)
-    pages: tuple[Page, ...] = ()
+    pages: tuple[PageInfo, ...] = ()
     boxes: Sequence[Box] = ()
-    uncertain: tuple[Uncertain, ...] = ()
+    uncertain: tuple[UncertainWord, ...] = ()
     boilerplate: tuple[tuple[int, int], ...] = ()
     encoding: str = "utf-8"
 
@@ -150,8 +126,8 @@ class TextBuilder:
         self._length = 0
         self._uncertain_below = uncertain_below
         self._boxes = array("d")  # seven numbers a box, as BoxTable keeps them (no object per number)
-        self.uncertain: list[Uncertain] = []
-        self.pages: list[Page] = []
+        self.uncertain: list[UncertainWord] = []
+        self.pages: list[PageInfo] = []
 
     @property
     def boxes(self) -> BoxTable:
@@ -176,7 +152,7 @@ class TextBuilder:
         if end > start:
             self._boxes.extend((page, start, end, word.x0, word.y0, word.x1, word.y1))
             if word.confidence < self._uncertain_below:
-                self.uncertain.append(Uncertain(start, end, word.confidence))
+                self.uncertain.append(UncertainWord(start, end, word.confidence))
         return start, end
 
     def add_words(self, words: list[Word], page: int, separator: str = " ") -> tuple[int, int]:
@@ -189,7 +165,7 @@ class TextBuilder:
             if end > position:
                 boxes.extend((page, position, end, word.x0, word.y0, word.x1, word.y1))
                 if word.confidence < threshold:
-                    uncertain.append(Uncertain(position, end, word.confidence))
+                    uncertain.append(UncertainWord(position, end, word.confidence))
             position = end + step
         return start, self.add(separator.join(word.text for word in words))[1]
 

@@ -18,7 +18,6 @@ from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
-from reader.core.records.pages import PageInfo, UncertainWord
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
@@ -114,10 +113,9 @@ def store_version(db: Store, document_id: int, source: SourceFile) -> int:
     running heads its reader found (kept through re-detection) and the file it came from, for the page view."""
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
     if source.pages:
-        page_store.insert_pages(db, version_id, [PageInfo(p.index, p.label, p.start, p.end, p.width, p.height,
-                                                          p.origin) for p in source.pages], _packed_boxes(source))
+        page_store.insert_pages(db, version_id, source.pages, _packed_boxes(source))
         page_store.set_source_path(db, version_id, str(source.path.resolve()))
-    page_store.insert_uncertain(db, version_id, (UncertainWord(u.start, u.end, u.confidence) for u in source.uncertain))
+    page_store.insert_uncertain(db, version_id, source.uncertain)
     store.add_file_boilerplate(db, version_id, source.boilerplate)
     return version_id
 

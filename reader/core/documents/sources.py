@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.documents.decoding import DecodeError, decode
-from reader.core.documents.extracted import Box, Extracted, Page, Uncertain
+from reader.core.documents.extracted import Box, Extracted
 from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
+from reader.core.records.pages import PageInfo, UncertainWord
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_BINARY_BYTES = 1024 * 1024 * 1024  # a scanned book is often hundreds of MB; it is read a page at a time
@@ -35,9 +36,9 @@ class SourceFile:
     encoding: str
     fmt: str
     html: str | None = None
-    pages: tuple[Page, ...] = ()
+    pages: tuple[PageInfo, ...] = ()
     boxes: Sequence[Box] = ()
-    uncertain: tuple[Uncertain, ...] = ()
+    uncertain: tuple[UncertainWord, ...] = ()
     boilerplate: tuple[tuple[int, int], ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
 

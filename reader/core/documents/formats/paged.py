@@ -6,11 +6,12 @@ separated by a blank line. Running heads and folios are found once all pages are
 
 from __future__ import annotations
 
-from reader.core.documents.extracted import Extracted, Page, TextBuilder, Word
+from reader.core.documents.extracted import Extracted, TextBuilder, Word
 from reader.core.documents.formats.layout import Paragraph, paragraphs
 from reader.core.documents.formats.ocr import UNCERTAIN_BELOW
 from reader.core.documents.formats.pagetext import WrittenLine, write_paragraphs
 from reader.core.documents.formats.running import running_lines
+from reader.core.records.pages import PageInfo
 
 
 class PagedText:
@@ -18,11 +19,11 @@ class PagedText:
 
     def __init__(self) -> None:
         self._builder = TextBuilder(uncertain_below=UNCERTAIN_BELOW)
-        self._pages: list[Page] = []
+        self._pages: list[PageInfo] = []
         self._lines: list[WrittenLine] = []
         self.first_page_title = ""
 
-    def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word]) -> Page:
+    def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word]) -> PageInfo:
         index = len(self._pages)
         self._builder.separate("\n\n")
         start = self._builder.length
@@ -30,7 +31,7 @@ class PagedText:
         if index == 0:
             self.first_page_title = largest_type(found)
         self._lines.extend(write_paragraphs(self._builder, index, found))
-        page = Page(index, label or str(index + 1), start, self._builder.length, width, height, origin)
+        page = PageInfo(index, label or str(index + 1), start, self._builder.length, width, height, origin)
         self._pages.append(page)
         return page
 
