@@ -51,7 +51,7 @@ class PositionMap:
     """Carries offsets of the old text into the new one through the blocks the two texts share (difflib)."""
 
     def __init__(self, old: str, new: str):
-        blocks = sorted(_equal_blocks(old, new))
+        blocks = sorted(shared_blocks(old, new))
         self._old_starts = [b[0] for b in blocks]
         self._blocks = blocks
         self._old_length, self._new_length = len(old), len(new)
@@ -185,7 +185,7 @@ def _similarity(expected: str, actual: str) -> float:
     return fuzz.ratio(expected, actual) / 100 if expected else 1.0
 
 
-def _equal_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
+def shared_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     """(old_start, new_start, length) of stretches the texts share: a line diff, refined by characters inside hunks."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     old_offsets, new_offsets = _offsets(old_lines), _offsets(new_lines)

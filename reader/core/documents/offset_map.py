@@ -1,21 +1,22 @@
 """Where an offset of a text lands in an edited copy of it, so the page geometry of a corrected OCR text (pages,
 word boxes, running heads) still points at the right words.
 
-The texts are compared line by line first and character by character only inside the lines that changed, so
-correcting a few words of a long book costs little more than reading it.
+The shared stretches are re-anchoring's (`anchoring.shared_blocks`: lines first, characters only inside the lines
+that changed), so correcting a few words of a long book costs little more than reading it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from difflib import SequenceMatcher
+
+from reader.core.anchoring import shared_blocks
 
 
 class OffsetMap:
     """Maps offsets of `old` to offsets of `new` through the runs the two texts share."""
 
     def __init__(self, old: str, new: str):
-        self._runs = _shared_runs(old, new)  # (old start, new start, length), in order
+        self._runs = sorted(shared_blocks(old, new))  # (old start, new start, length), in order
         self._starts = [run[0] for run in self._runs]
         self._new_length = len(new)
 
@@ -40,24 +41,3 @@ class OffsetMap:
         """Whether [start, end) of the old text lies inside one shared run (the words there were not edited)."""
         index = bisect_right(self._starts, start) - 1
         return index >= 0 and end <= self._runs[index][0] + self._runs[index][2]
-
-
-def _shared_runs(old: str, new: str) -> list[tuple[int, int, int]]:
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    old_at, new_at = _line_starts(old_lines), _line_starts(new_lines)
-    runs = []
-    for tag, a0, a1, b0, b1 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
-        start_old, start_new = old_at[a0], new_at[b0]
-        if tag == "equal":
-            runs.append((start_old, start_new, old_at[a1] - start_old))
-        elif tag == "replace":
-            matcher = SequenceMatcher(None, old[start_old:old_at[a1]], new[start_new:new_at[b1]], autojunk=False)
-            runs += [(start_old + a, start_new + b, size) for a, b, size in matcher.get_matching_blocks() if size]
-    return runs
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    return starts
