@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
+
+from reader.core.folding import without_accents
 
 STOPWORDS = frozenset(str.split("""
 a about above after again against all also although am an and any are as at be because been before being below
@@ -26,8 +27,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, as the search index reads text."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_accents(text.lower())
 
 
 def stem(word: str) -> str:

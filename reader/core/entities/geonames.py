@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+
+from reader.core.folding import without_accents
 
 MIN_CITY_POPULATION = 5000
 EXACT, ALTERNATE, VARIANT, SKELETON = 1.0, 0.9, 0.75, 0.5  # how well a name matched
@@ -68,8 +69,7 @@ def plain(name: str) -> str:
     """Diacritics, case, spaces and punctuation dropped: 'Ulan-Bator' -> 'ulanbator', 'Höhhot' -> 'hohhot'."""
     if name.isascii():
         return _NOT_LETTER.sub("", name.lower())
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return _NOT_LETTER.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return _NOT_LETTER.sub("", without_accents(name.casefold()))
 
 
 def variant(name: str) -> str:

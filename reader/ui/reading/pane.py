@@ -24,7 +24,7 @@ from reader.ui.reading.view import DocumentView
 
 def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
     """Where each word occurs in text[start:end], case and accents ignored as the search ignores them."""
-    from reader.core.search.folding import fold
+    from reader.core.folding import fold
 
     stretch = fold(text[start:end])
     found = []

@@ -1,0 +1,29 @@
+"""Case and accents ignored, as the search index ignores them: the one place text is folded so.
+
+`without_accents` drops the marks ('Höhhot' -> 'Hohhot'); `fold` also lowers the case one character for one, so an
+offset in the folded text is the same offset in the original (the reader flashes a search's words by it:
+'Sükhbaatar' folds to 'sukhbaatar', ten characters for ten).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+
+def without_accents(text: str) -> str:
+    """The text with its combining marks dropped (after decomposing, so 'ü' is 'u')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    return "".join(_fold(character) for character in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold(character: str) -> str:
+    base = unicodedata.normalize("NFKD", character)[:1] or character
+    if unicodedata.combining(base):  # a lone combining mark stays itself: it has no base to fold to
+        base = character
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else character.lower()[:1] or character
