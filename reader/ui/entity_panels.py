@@ -91,14 +91,14 @@ def offer_entity_filter(window: MainWindow) -> None:
     """Give Comparisons an entity filter: each entity named inside a linked passage, with its mentions there."""
     workspace = window.workspace
     sides = [side for pair in workspace.comparisons.list() for side in (pair.a, pair.b)]
-    names = {entity.id: entity.name for entity in workspace.entities.register()} if sides else {}
     found: dict[int, list[tuple[int, int, int]]] = {}
     for document_id in {side.document_id for side in sides}:
         passages = [(side.start, side.end) for side in sides if side.document_id == document_id]
         for mention in workspace.entities.mentions(document_id):
-            if mention.entity_id in names and any(s < mention.end and mention.start < e for s, e in passages):
+            if any(s < mention.end and mention.start < e for s, e in passages):
                 found.setdefault(mention.entity_id, []).append((document_id, mention.start, mention.end))
-    choices = sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items())
+    names = workspace.entities.names(set(found))  # only these: the register's counts read every mention
+    choices = sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items() if entity_id in names)
     window.annotation_panels.comparisons.set_entity_choices(choices)
 
 

@@ -21,6 +21,7 @@ from reader.core.compare.words import Vectors, tokens
 from reader.core.ops import operation
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.storage import compare as store
+from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
 
 COMMON_SHARE = 0.2  # an entity in more than this share of the documents does not propose candidates
@@ -248,7 +249,7 @@ class _Ranking:
         known = self.__dict__.setdefault("_names", {})
         missing = entity_ids - known.keys()
         if missing:
-            known.update(store.entity_names(self._db, missing))
+            known.update(entity_names(self._db, missing))
         return known
 
     def file_name(self, document_id: int) -> str:

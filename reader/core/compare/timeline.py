@@ -18,6 +18,7 @@ from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.storage import compare as store
+from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
@@ -73,7 +74,7 @@ class TimelineService:
     def _all_entries(self) -> list[TimelineEntry]:
         labels = store.document_labels(self._db)
         index = PassageIndex(passages(store.all_lines(self._db)))
-        named = _NamesInPassages(store.named_mentions(self._db), store.entity_names(self._db))
+        named = _NamesInPassages(store.named_mentions(self._db), entity_names(self._db))
         found = []
         for document_id, start, text, value in store.date_mentions(self._db):
             piece = index.at(document_id, start) if document_id in labels else None

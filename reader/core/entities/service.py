@@ -222,6 +222,10 @@ class EntityService:
 
         return linked_places(self.register())
 
+    def names(self, entity_ids: set[int]) -> dict[int, str]:
+        """Entity id -> canonical name (cheaper than the register, which counts every mention)."""
+        return store.entity_names(self._db, entity_ids)
+
     def documents_of_entities(self) -> dict[int, list[int]]:
         """Entity id -> the ids of the documents that mention it."""
         return store.documents_of_entities(self._db)

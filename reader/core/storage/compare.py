@@ -71,13 +71,6 @@ def live_document_count(db: Store) -> int:
                       "AND current_version_id IS NOT NULL").fetchone()[0]
 
 
-def entity_names(db: Store, entity_ids: set[int] | None = None) -> dict[int, str]:
-    where = f"WHERE id IN ({_marks(entity_ids)})" if entity_ids is not None else ""
-    if entity_ids is not None and not entity_ids:
-        return {}
-    return dict(db.execute(f"SELECT id, name FROM entities {where}", list(entity_ids or [])).fetchall())
-
-
 def lexical_neighbours(db: Store, expression: str, except_document: int, limit: int) -> list[Line]:
     """Lines of other documents best matching an FTS5 expression (BM25)."""
     sql = """SELECT document_id, start, "end", body FROM search_index

@@ -141,3 +141,11 @@ def documents_of_entities(db: Store) -> dict[int, list[int]]:
                                              "ORDER BY entity_id, document_id").fetchall():
         found.setdefault(entity_id, []).append(document_id)
     return found
+
+
+def entity_names(db: Store, entity_ids: set[int] | None = None) -> dict[int, str]:
+    """Entity id -> canonical name, for `entity_ids` (or every entity), without the register's counts."""
+    if entity_ids is not None and not entity_ids:
+        return {}
+    where = f"WHERE id IN ({', '.join('?' * len(entity_ids))})" if entity_ids is not None else ""
+    return dict(db.execute(f"SELECT id, name FROM entities {where}", list(entity_ids or [])).fetchall())
