@@ -28,7 +28,7 @@ class MetadataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._document_id: int | None = None
-        self.file_label = QLabel("No document selected", self)
+        self.file_label = QLabel(self)
         self.line_edits = {name: QLineEdit(self) for name, _ in _LINE_FIELDS}
         self.kind_box = QComboBox(self)
         self.kind_box.addItems(DOCUMENT_KINDS)
@@ -37,7 +37,7 @@ class MetadataPanel(QWidget):
         self.save_button = QPushButton("Save metadata", self)
         self.save_button.clicked.connect(self._on_save_clicked)
         self._lay_out()
-        self.setEnabled(False)
+        self.show_document(None)
 
     def _lay_out(self) -> None:
         form = QFormLayout()

@@ -248,3 +248,13 @@ def test_an_empty_timeline_opens(window):
     """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
     window.raise_panel("Timeline")
     assert window.annotation_panels.timeline.widget() is not None
+
+
+def test_metadata_panel_shows_no_kind_before_a_document_is_chosen(qtbot):
+    """With no document selected the Kind box is empty, not the list's first kind looking chosen."""
+    from reader.ui.metadata_panel import MetadataPanel
+
+    panel = MetadataPanel()
+    qtbot.addWidget(panel)
+    assert (panel.kind_box.currentText(), panel.isEnabled()) == ("", False)
+    assert panel.file_label.text() == "No document selected"
