@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.search import DOCUMENTS, WORDS
+from bench.search import DOCUMENTS, insert_documents
 
 ENTITIES, MENTIONS = 300, 1_000_000
 
@@ -26,14 +26,7 @@ def _build(db_path: Path):
     workspace = Workspace.open(db_path)
     db = workspace.db
     with db.atomic():
-        lengths = {}
-        for n in range(1, DOCUMENTS + 1):
-            text = "\n".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60))) for _ in range(90))
-            lengths[n] = len(text)
-            db.execute("INSERT INTO documents (id, file_name, title, current_version_id) VALUES (?, ?, ?, ?)",
-                       [n, f"doc{n:04d}.txt", f"Account {n}", n])
-            db.execute("INSERT INTO versions (id, document_id, number, text, content_hash, char_count) "
-                       "VALUES (?, ?, 1, ?, ?, ?)", [n, n, text, f"h{n}", len(text)])
+        texts = insert_documents(db, rng)
         db.executemany("INSERT INTO entities (id, key, name, type) VALUES (?, ?, ?, ?)",
                        [(n, f"person {n}", f"Person {n}", "PERSON") for n in range(1, ENTITIES + 1)])
         db.executemany("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
@@ -41,7 +34,7 @@ def _build(db_path: Path):
         rows = []
         for _ in range(MENTIONS):
             document_id, entity_id = rng.randint(1, DOCUMENTS), rng.randint(1, ENTITIES)
-            start = rng.randrange(0, lengths[document_id] - 10)
+            start = rng.randrange(0, len(texts[document_id]) - 10)
             rows.append((document_id, document_id, entity_id, start, start + 8, f"Person {entity_id}", "PERSON"))
         db.executemany('INSERT INTO mentions (document_id, version_id, entity_id, start, "end", text, type) '
                        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

@@ -37,6 +37,20 @@ QUERIES = [
 ]
 
 
+def insert_documents(db, rng: random.Random) -> dict[int, str]:
+    """DOCUMENTS synthetic accounts of 90 lines each, stored as their first version; returns their texts by id."""
+    texts = {}
+    for n in range(DOCUMENTS):
+        lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60))) + "." for _ in range(90)]
+        texts[n + 1] = "\n".join(lines)
+        db.execute("INSERT INTO documents (id, file_name, title, kind) VALUES (?, ?, ?, ?)",
+                   [n + 1, f"doc{n:04d}.txt", f"Account {n}", "primary" if n % 10 == 0 else "secondary"])
+        db.execute("""INSERT INTO versions (id, document_id, number, text, content_hash, char_count)
+                      VALUES (?, ?, 1, ?, ?, ?)""", [n + 1, n + 1, texts[n + 1], f"h{n}", len(texts[n + 1])])
+        db.execute("UPDATE documents SET current_version_id = ? WHERE id = ?", [n + 1, n + 1])
+    return texts
+
+
 def _build(db_path: Path):
     from reader.core.storage import search_index
     from reader.core.workspace import Workspace
@@ -45,15 +59,7 @@ def _build(db_path: Path):
     workspace = Workspace.open(db_path)
     db = workspace.db
     with db.atomic():
-        texts = {}
-        for n in range(DOCUMENTS):
-            lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60))) + "." for _ in range(90)]
-            texts[n + 1] = "\n".join(lines)
-            db.execute("INSERT INTO documents (id, file_name, title, kind) VALUES (?, ?, ?, ?)",
-                       [n + 1, f"doc{n:04d}.txt", f"Account {n}", "primary" if n % 10 == 0 else "secondary"])
-            db.execute("""INSERT INTO versions (id, document_id, number, text, content_hash, char_count)
-                          VALUES (?, ?, 1, ?, ?, ?)""", [n + 1, n + 1, texts[n + 1], f"h{n}", len(texts[n + 1])])
-            db.execute("UPDATE documents SET current_version_id = ? WHERE id = ?", [n + 1, n + 1])
+        texts = insert_documents(db, rng)
         search_index.index_all_texts(db)
         _annotate(db, texts, rng)
         _mentions(db, texts, rng)
