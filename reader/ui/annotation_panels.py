@@ -74,6 +74,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
     for panel in (panels.parallels, panels.timeline):  # recognition ran in a worker: dates and names are current
         window.recognition_done.connect(lambda panel=panel: panel.if_built(lambda w: w.refresh()))
+    window.recognition_done.connect(lambda: _read_meanings(context))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
     panels.comparisons.set_suggestion_source(
@@ -89,6 +90,13 @@ def _inspector(context: _Context):
     return inspector
 
 
+def _read_meanings(context: _Context) -> None:
+    """After an import's recognition, read new passages' meanings in a worker, so that suggestions (here and in
+    Comparisons) come at once later; quietly, but a failure still reaches the status bar."""
+    task = context.window.runner.start(lambda workspace, progress, _cancelled: workspace.parallels.prepare(progress))
+    task.failed.connect(context.events.failed)
+
+
 def _show_both(area: PaneArea, suggestion) -> None:
     area.show_passage(suggestion.source.document_id, suggestion.source.start, suggestion.source.end)
     area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end)
@@ -97,7 +105,7 @@ def _show_both(area: PaneArea, suggestion) -> None:
 def _parallels(context: _Context):
     from reader.ui.compare.parallels_panel import ParallelsPanel
 
-    panel = ParallelsPanel(context.workspace, context.ops)
+    panel = ParallelsPanel(context.workspace, context.ops, context.window.runner)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
     panel.set_selection_source(lambda: _active_selection(context.area))
     panel.show_document(context.area.active_document_id())

@@ -55,6 +55,16 @@ def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot)
     assert len(compare_window.reading_area.panes) == 2
 
 
+def test_parallels_rank_in_a_worker(compare_window, qtbot):
+    """Ranking runs off the GUI thread: the panel says at once that it is ranking, and the list arrives after."""
+    panel = _parallels(compare_window, qtbot)
+    shown = list(panel.suggestions)
+    panel.refresh()
+    assert panel.title.text().startswith("Ranking") and panel.suggestions == shown  # the old list stays meanwhile
+    qtbot.waitUntil(lambda: panel.title.text().startswith("Passages of other sources"))
+    assert [s.key for s in panel.suggestions] == [s.key for s in shown]
+
+
 def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     """Selecting a suggestion preselects its relation; L links the two passages through the operation runner."""
     panel = _parallels(compare_window, qtbot)
@@ -146,8 +156,8 @@ def test_parallels_for_a_selection(compare_window, qtbot):
     end = start + len("Genden was executed in Moscow on November 26, 1937.")
     compare_window.reading_area.pane_for(document_id).view.select_range(start, end)
     qtbot.mouseClick(panel.selection_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.range == (start, end))
-    assert panel.suggestions and all(s.source.start == start and s.source.end == end for s in panel.suggestions)
+    qtbot.waitUntil(lambda: panel.suggestions and all(s.source.start == start for s in panel.suggestions))
+    assert panel.range == (start, end) and all(s.source.end == end for s in panel.suggestions)
     assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
 from reader.core.compare.judge import hints, judge
+from reader.core.compare.meaning import Meanings, Progress
 from reader.core.compare.passages import PassageIndex, Piece, passages, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.ops import operation
@@ -50,15 +51,24 @@ class ParallelService:
 
     def __init__(self, db: Store):
         self._db = db
+        self._meanings = Meanings(db)
 
     def suggest(self, document_id: int, start: int | None = None, end: int | None = None,
-                top: int = 10) -> list[ParallelSuggestion]:
-        """The best `top` suggestions for the document (or its passages overlapping [start, end))."""
+                top: int = 10, progress: Progress | None = None) -> list[ParallelSuggestion]:
+        """The best `top` suggestions for the document (or its passages overlapping [start, end)); passages never
+        compared before are read by the encoder first, which takes seconds (reported through `progress`)."""
         query = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
         if not query:
             return []
-        ranking = _Ranking(self._db, document_id, query)
+        ranking = _Ranking(self._db, document_id, query, lambda pieces: self._meanings.of(pieces, progress))
         return ranking.best(top, store.dismissed(self._db))
+
+    def prepare(self, progress: Progress | None = None) -> int:
+        """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
+        many passages there are."""
+        pieces = [p for p in passages(store.all_lines(self._db)) if telling(p)]
+        self._meanings.of(pieces, progress)
+        return len(pieces)
 
     def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:
         """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once)."""
@@ -114,8 +124,9 @@ def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece
 class _Ranking:
     """One ranking run: the query passages, their candidates, and the scores."""
 
-    def __init__(self, db: Store, document_id: int, query: list[Piece]):
+    def __init__(self, db: Store, document_id: int, query: list[Piece], read_meanings):
         self._db = db
+        self._read_meanings = read_meanings  # pieces -> their vectors
         self._document_id = document_id
         self._query = query
         self._features: dict[Piece, _Features] = defaultdict(_Features)
@@ -181,8 +192,9 @@ class _Ranking:
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
-        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named)
-                                 for p in {*self._query, *(c for cs in found.values() for c in cs)}})
+        compared = {*self._query, *(c for cs in found.values() for c in cs)}
+        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in compared})
+        self._meaning = self._read_meanings(compared)
         return found
 
     def _few_documents(self) -> set[int]:
@@ -244,6 +256,10 @@ class _Ranking:
     @property
     def vectors(self) -> Vectors:
         return self._vectors
+
+    def meaning(self, one: Piece, two: Piece) -> float:
+        """How alike the two passages are in meaning: the cosine of their closest sentences' vectors."""
+        return float((self._meaning[one] @ self._meaning[two].T).max())
 
     def names(self, entity_ids: set[int]) -> dict[int, str]:
         known = self.__dict__.setdefault("_names", {})

@@ -49,6 +49,13 @@ def _chunks(body: str) -> list[tuple[int, int]]:
     return [(s + len(body[s:e]) - len(body[s:e].lstrip()), e) for s, e in pieces]
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a passage: what the encoder reads, each on its own (a paragraph often tells more than one
+    thing, and its average would hide the sentence two sources share)."""
+    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]
+    return [part for begin, end in zip(cuts, cuts[1:], strict=False) if (part := text[begin:end].strip())]
+
+
 def telling(piece: Piece) -> bool:
     """Whether a passage tells something: a heading or a caption ("Joseph Stalin", "The Fall of Genden") names
     what a paragraph tells, and matches everything that names the same."""

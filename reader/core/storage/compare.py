@@ -128,3 +128,18 @@ def linked_ranges(db: Store) -> list[tuple[int, int, int, int, int, int]]:
              JOIN annotations a ON a.id = l.from_annotation_id JOIN annotations b ON b.id = l.to_annotation_id
              WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL"""
     return db.execute(sql).fetchall()
+
+
+def meanings(db: Store, text_hashes: Iterable[str], model: str) -> dict[str, bytes]:
+    """The cached vectors of these passage texts (by hash) that the model has read."""
+    hashes, found = list(text_hashes), {}
+    for begin in range(0, len(hashes), 500):  # SQLite's limit on bound values
+        chunk = hashes[begin:begin + 500]
+        found.update(db.execute(f"SELECT text_hash, vector FROM passage_meanings WHERE model = ? AND text_hash IN "
+                                f"({_marks(chunk)})", [model, *chunk]).fetchall())
+    return found
+
+
+def store_meanings(db: Store, model: str, vectors: dict[str, bytes]) -> None:
+    db.executemany("INSERT OR REPLACE INTO passage_meanings (text_hash, model, vector) VALUES (?, ?, ?)",
+                        [(text_hash, model, vector) for text_hash, vector in vectors.items()])

@@ -308,3 +308,12 @@ def m013_parallel_dismissals(db: Database) -> None:
     _table(db, "parallel_dismissals").create_index(
         ["one_document_id", "one_start", "one_end", "two_document_id", "two_start", "two_end"], unique=True)
     track(db)
+
+
+@migration
+def m014_passage_meanings(db: Database) -> None:
+    """The sentence encoder's vector of each passage text it has read (float32 bytes), keyed by the text's hash and
+    the model: a cache like `entity_cache`, so a passage is encoded once whatever document or version holds it.
+    Derived data, not the user's: untracked, never undone."""
+    _table(db, "passage_meanings").create({"text_hash": str, "model": str, "vector": bytes},
+                                          pk=("text_hash", "model"))

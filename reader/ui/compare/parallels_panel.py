@@ -3,7 +3,8 @@
 Each row shows the other source, the suggested relation and why ("both: Genden, Stalin; dates 1934-11-15 /
 1934-11-24"). Clicking a row opens the other passage beside and flashes it; L (or Link) links the two passages
 with the relation chosen in the box (the suggested one preselected); Dismiss keeps the pair from coming back. Both
-run through the operation runner, so they can be undone.
+run through the operation runner, so they can be undone. Ranking runs in a worker: the first time, the sentence
+encoder reads the passages (seconds), and the window stays usable meanwhile; a newer request supersedes an older one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
@@ -41,9 +41,11 @@ class ParallelsPanel(QWidget):
 
     passage_requested = Signal(int, int, int)
 
-    def __init__(self, workspace, ops, parent: QWidget | None = None):
+    def __init__(self, workspace, ops, runner, parent: QWidget | None = None):
+        """`runner` starts the ranking in a worker (the window's TaskRunner)."""
         super().__init__(parent)
-        self._workspace, self._ops = workspace, ops
+        self._workspace, self._ops, self._runner = workspace, ops, runner
+        self._request = 0  # the newest ranking asked for; older ones' results are dropped
         self.document_id: int | None = None
         self.suggestions: list[ParallelSuggestion] = []
         self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
@@ -107,20 +109,33 @@ class ParallelsPanel(QWidget):
         self.refresh()
 
     def refresh(self, *_args) -> None:
-        if self.document_id is None:
+        """Rank again in a worker; the list shown stays until the new one arrives."""
+        self._request += 1
+        request, document_id, (start, end) = self._request, self.document_id, self.range or (None, None)
+        if document_id is None:
             self._fill([])
             return
-        try:
-            name = self._workspace.documents.get(self.document_id).file_name
-            start, end = self.range or (None, None)
-            self._fill(self._workspace.parallels.suggest(self.document_id, start, end, top=TOP))
-        except ReaderError as exc:  # the document went to the Trash meanwhile
-            self._fill([])
-            self.title.setText(str(exc))
-            return
-        scope = f"the selection ({start}–{end}) of {name}" if self.range else name
+        self.title.setText("Ranking passages of other sources…")
+
+        def rank(workspace, progress, _cancelled):
+            name = workspace.documents.get(document_id).file_name  # fails if it went to the Trash meanwhile
+            return name, workspace.parallels.suggest(document_id, start, end, top=TOP, progress=progress)
+
+        task = self._runner.start(rank)
+        task.progressed.connect(lambda done, total, what: request == self._request and self.title.setText(
+            f"{what}: {done} of {total} sentences (only the first time)…"))
+        task.finished.connect(lambda found: request == self._request and self._show(*found))
+        task.failed.connect(lambda message: request == self._request and self._show_failure(message))
+
+    def _show(self, name: str, suggestions: list[ParallelSuggestion]) -> None:
+        self._fill(suggestions)
+        scope = f"the selection ({self.range[0]}–{self.range[1]}) of {name}" if self.range else name
         self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
                            f"{len(self.suggestions)} suggested")
+
+    def _show_failure(self, message: str) -> None:
+        self._fill([])
+        self.title.setText(message)
 
     def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
         self.suggestions = suggestions
