@@ -34,7 +34,9 @@ class Encoder:
     def _weights(self) -> dict[str, np.ndarray]:
         from safetensors.numpy import load_file
 
-        return load_file(str(_model_folder() / "model.safetensors"))
+        weights = load_file(str(_model_folder() / "model.safetensors"))
+        return {name: np.ascontiguousarray(w.T) if w.ndim == 2 and not name.startswith("embeddings.") else w
+                for name, w in weights.items()}  # linear layers' weights transposed once: x @ W, not x @ W.T
 
     @cached_property
     def _tokenizer(self):
@@ -96,7 +98,10 @@ class Encoder:
 
 
 def _dense(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarray:
-    return x @ w[name + ".weight"].T + w[name + ".bias"]
+    """A linear layer; its weight was stored transposed once, at load."""
+    found = x @ w[name + ".weight"]
+    found += w[name + ".bias"]
+    return found
 
 
 def _norm(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarray:
@@ -106,14 +111,15 @@ def _norm(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact GELU, x·Φ(x), with Φ from erf (NumPy has no erf; this rational form is within 1.5e-7)."""
-    return 0.5 * x * (1.0 + _erf(x / np.float32(np.sqrt(2.0))))
-
-
-def _erf(x: np.ndarray) -> np.ndarray:
-    """Abramowitz and Stegun 7.1.26."""
-    sign = np.sign(x)
-    x = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * x)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    return sign * (1.0 - poly * np.exp(-x * x))
+    """GELU in its tanh form (within 1e-3 of BERT's erf form, and no erf in NumPy), computed in place: on two cores
+    this is a third of the encoder's time otherwise."""
+    inner = x * x
+    inner *= np.float32(0.044715)
+    inner += np.float32(1.0)
+    inner *= x
+    inner *= np.float32(np.sqrt(2.0 / np.pi))
+    np.tanh(inner, out=inner)
+    inner += np.float32(1.0)
+    inner *= x
+    inner *= np.float32(0.5)
+    return inner
