@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# pytest-xdist runs a worker per core: one BLAS thread each (the sentence encoder's matrix products), not two
+# apiece fighting over the same two cores.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from reader.core.storage import search_index  # noqa: E402 (after the Qt platform is chosen)
 from reader.core.workspace import Workspace  # noqa: E402
