@@ -10,6 +10,8 @@ from pathlib import Path
 
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
+from reader.core.records.annotations import Passage
+from reader.core.records.relations import RELATIONS
 
 
 def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
@@ -20,6 +22,13 @@ def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
     parallels.add_argument("--end", type=int, help="... to this offset")
     parallels.add_argument("--top", type=row_id, default=10, help="how many suggestions (default 10)")
     parallels.add_argument("--json", action="store_true", help="one JSON object per line")
+    judged = parallels.add_mutually_exclusive_group()
+    judged.add_argument("--link", type=row_id, metavar="N", help="link the two passages of suggestion N of this "
+                                                                 "list (undoable)")
+    judged.add_argument("--dismiss", type=row_id, metavar="N", help="judge suggestion N of this list not parallel: "
+                                                                    "it is not suggested again (undoable)")
+    parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
+                                                                       "suggested one)")
     parallels.set_defaults(handler=cmd_parallels)
     timeline = commands.add_parser("timeline", help="every dated passage, earliest first")
     timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
@@ -48,13 +57,36 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
     _recognise(workspace)
     if (args.start is None) != (args.end is None):
         raise ReaderError("give both --start and --end, or neither")
+    if args.relation and not args.link:
+        raise ReaderError("--relation goes with --link N")
     document = workspace.documents.resolve(args.doc)
-    for s in workspace.parallels.suggest(document.id, args.start, args.end, top=args.top):
+    chosen = args.link or args.dismiss
+    suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, chosen or 0))
+    if chosen:
+        return _judge(workspace, args, suggestions, chosen)
+    for number, s in enumerate(suggestions, 1):
         if args.json:
             print(json.dumps(asdict(s), ensure_ascii=False))
             continue
-        print(f"{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
+        print(f"{number}\t{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
               f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
+    return 0
+
+
+def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) -> int:
+    """Link or dismiss suggestion `number` (counted from 1, as the listing shows it)."""
+    if number > len(suggestions):
+        raise ReaderError(f"there is no suggestion {number}: this document has {len(suggestions)}")
+    s = suggestions[number - 1]
+    where = f"{s.source.file_name} {s.source.start}-{s.source.end} / {s.other.file_name} {s.other.start}-{s.other.end}"
+    if args.dismiss:
+        workspace.parallels.dismiss(s)
+        print(f"dismissed {where}")
+        return 0
+    relation = args.relation or s.relation
+    link = workspace.links.link(Passage(s.source.document_id, s.source.start, s.source.end),
+                                Passage(s.other.document_id, s.other.start, s.other.end), relation)
+    print(f"linked {where} as {relation} (link {link.id})")
     return 0
 
 

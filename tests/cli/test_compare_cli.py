@@ -26,7 +26,28 @@ def test_parallels_json_and_lines(db):
     assert 0 < len(rows) <= 10
     assert any(r["relation"] == "contradicts" and "November 24, 1934" in r["other"]["text"] for r in rows)
     lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "3").stdout.splitlines()
-    assert len(lines) == 3 and all(len(line.split("\t")) == 7 for line in lines)
+    assert len(lines) == 3 and all(len(line.split("\t")) == 8 for line in lines)
+    assert [line.split("\t")[0] for line in lines] == ["1", "2", "3"]  # the number --link and --dismiss take
+
+
+def test_parallels_link_and_dismiss_by_number_and_undo(db):
+    """`--link N` links suggestion N's passages with its suggested relation; `--dismiss N` keeps it from coming
+    back; `undo` brings it back. Both are one undoable step, as in the window."""
+    first = json.loads(run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1", "--json").stdout)
+    done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--link", "1", "--relation", "contradicts")
+    assert done.returncode == 0, done.stderr
+    assert "linked" in done.stdout and "contradicts" in done.stdout
+    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Link passages")
+    done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "1")
+    assert done.returncode == 0 and done.stdout.startswith("dismissed")
+    after = [json.loads(line) for line in run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "20",
+                                                  "--json").stdout.splitlines()]
+    assert all((r["source"], r["other"]) != (first["source"], first["other"]) for r in after)
+    assert run_cli(db, "undo").returncode == 0
+    again = json.loads(run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1", "--json").stdout)
+    assert (again["source"], again["other"]) == (first["source"], first["other"])
+    missing = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "3", "--dismiss", "40")
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "40" in missing.stderr
 
 
 def test_parallels_half_range_is_one_line_error(db):
