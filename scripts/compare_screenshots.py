@@ -8,6 +8,7 @@ throwaway database from texts/.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ def main(folder_out: Path) -> None:
         workspace = Workspace.open(Path(folder) / "screenshot.db")
         workspace.documents.import_paths([ROOT / "texts"])
         workspace.entities.recognise()
+        workspace.parallels.prepare()
         window = build_window(workspace, settings_for(workspace.path))
         window.resize(1600, 1000)
         window.show()
@@ -32,6 +34,7 @@ def main(folder_out: Path) -> None:
         window.reading_area.open_document(workspace.documents.resolve(DOCUMENT).id)
         window.raise_panel("Parallels")
         parallels = window.annotation_panels.parallels.widget()
+        _wait(app, lambda: bool(parallels.suggestions))  # ranked in a worker
         _float(window.annotation_panels.parallels.dock, 1500, 620)
         parallels.table.selectRow(next(row for row, s in enumerate(parallels.suggestions)
                                        if s.relation == "contradicts"))
@@ -46,6 +49,15 @@ def main(folder_out: Path) -> None:
         timeline.grab().save(str(folder_out / "timeline.png"))
         window.close()
         workspace.close()
+
+
+def _wait(app, done, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit("the Parallels panel showed no suggestions")
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _float(dock, width: int, height: int) -> None:

@@ -115,7 +115,7 @@ def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     qtbot.waitUntil(lambda: bool(canvas.marks))
     assert len(canvas.lanes) == 5
     conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
-    assert "conflicts" in panel.summary.text()
+    assert "· 1 conflict (red)" in panel.summary.text()  # counted in words, said right
     panel.zoom_box.setCurrentText("Days")
     conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
     panel.scroll.ensureVisible(int(conflict.rect.center().x()), int(conflict.rect.center().y()))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
+from reader.core.wording import plural
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
@@ -255,4 +256,5 @@ class TimelinePanel(QWidget):
         self.canvas.set_entries(entries, events, by_entity=self.lanes_box.currentIndex() == 1)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
-        self.summary.setText(f"{len(entries)} dated passages · {len(events)} events · {conflicts} conflicts (red)")
+        self.summary.setText(f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "
+                             f"{plural(conflicts, 'conflict')} (red)")
