@@ -3,12 +3,22 @@
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
 from tests.conftest import ROOT, TEXTS
+
+
+def copy_of_corpus(template, path):
+    """The session's imported corpus (with the model's output cached) at `path`, copied through SQLite: a command
+    that needs the register then only consolidates, instead of running spaCy in its subprocess."""
+    with sqlite3.connect(template) as source, closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)
+    return path
 
 
 def run_cli(db_path, *args):
@@ -139,10 +149,9 @@ def test_review_lists_and_settles_unsure_annotations(tmp_path):
     assert run_cli(db, "review", annotation_id).returncode == 1
 
 
-def test_entities_and_register_commands(tmp_path):
+def test_entities_and_register_commands(tmp_path, corpus_template):
     """`entities` prints one line per mention with code-point offsets; `register` lists entities with aliases."""
-    db = tmp_path / "cli.db"
-    run_cli(db, "import", TEXTS / "002_ff824666d88bbe20.txt")
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
     result = run_cli(db, "entities", "--doc", "002_ff824666d88bbe20.txt")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     text = (TEXTS / "002_ff824666d88bbe20.txt").read_text(encoding="utf-8")
@@ -169,11 +178,10 @@ def test_search_command(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def linked_db(tmp_path_factory):
+def linked_db(tmp_path_factory, corpus_template):
     """The corpus with two contradicting passages linked and a third passage left unlinked (built once: the tests
     only export from it)."""
-    db = tmp_path_factory.mktemp("linked") / "export.db"
-    assert run_cli(db, "import", TEXTS).returncode == 0
+    db = copy_of_corpus(corpus_template, tmp_path_factory.mktemp("linked") / "export.db")
     first = run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "The two met on November 15, 1934.",
                     "--tag", "meeting-1934").stdout.strip()
     second = run_cli(db, "annotate", "002_ff824666d88bbe20.txt", "--quote", "November 24, 1934").stdout.strip()
@@ -259,10 +267,9 @@ def test_undo_redo_and_history(tmp_path):
     assert result.returncode == 1 and result.stderr.strip() == "error: nothing to undo"
 
 
-def test_register_lists_geonames_links_and_coordinates(tmp_path):
+def test_register_lists_geonames_links_and_coordinates(tmp_path, corpus_template):
     """`register --format csv` gives each place its GeoNames id (suggested or chosen) and coordinates."""
-    db = tmp_path / "cli.db"
-    run_cli(db, "import", TEXTS)
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
     rows = list(csv.DictReader(io.StringIO(run_cli(db, "register", "--format", "csv").stdout)))
     mongolia = next(row for row in rows if row["entity"] == "Mongolia")
     assert mongolia["geonames"].isdigit() and mongolia["geonames_link"] == "suggested"
