@@ -12,7 +12,10 @@ from functools import lru_cache
 
 
 def without_accents(text: str) -> str:
-    """The text with its combining marks dropped (after decomposing, so 'ü' is 'u')."""
+    """The text with its combining marks dropped (after decomposing, so 'ü' is 'u'). ASCII has none to drop: most
+    English text passes at once, which matters where every passage of a corpus is compared."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

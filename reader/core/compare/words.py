@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.folding import without_accents
 
@@ -30,6 +31,7 @@ def fold(text: str) -> str:
     return without_accents(text.lower())
 
 
+@lru_cache(maxsize=65536)  # a corpus's vocabulary is small beside its running words: each is stemmed once
 def stem(word: str) -> str:
     """A light English stem, enough that 'meetings' meets 'meeting' and 'Stalin's' meets 'Stalin'."""
     word = word.replace("’", "'").split("'")[0]
