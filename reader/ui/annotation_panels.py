@@ -77,8 +77,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.recognition_done.connect(lambda: _read_meanings(context))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
-    panels.comparisons.set_suggestion_source(
-        lambda: workspace.parallels.unjudged([pane.document_id for pane in area.panes]))
+    panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     return panels
 
 
@@ -88,6 +87,15 @@ def _inspector(context: _Context):
     inspector = AnnotationInspector(context.workspace, context.ops, context.events)
     inspector.annotation_activated.connect(context.area.show_annotation)
     return inspector
+
+
+def _unjudged(context: _Context, show) -> None:
+    """Rank the open documents' suggestions nobody has judged yet in a worker, then `show` them."""
+    document_ids = [pane.document_id for pane in context.area.panes]
+    task = context.window.runner.start(lambda workspace, _progress, _cancelled:
+                                       workspace.parallels.unjudged(document_ids))
+    task.finished.connect(show)
+    task.failed.connect(context.events.failed)
 
 
 def _read_meanings(context: _Context) -> None:

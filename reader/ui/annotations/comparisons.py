@@ -108,6 +108,7 @@ class ComparisonsView(QWidget):
     def _build_suggestions(self) -> None:
         """Apart from the confirmed links: suggested parallels of the open documents nobody has judged yet."""
         self._suggestion_source = None
+        self._suggestion_request = 0  # the newest asked for: an older answer arriving late is dropped
         self.suggestions = []
         self.suggestions_toggle = QCheckBox("Suggested, not yet judged", self, visible=False)
         self.suggestions_toggle.toggled.connect(self.refresh_suggestions)
@@ -120,14 +121,23 @@ class ComparisonsView(QWidget):
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
 
     def set_suggestion_source(self, source) -> None:
-        """Offer the unjudged suggestions: `source()` returns them (the reader's open documents')."""
+        """Offer the unjudged suggestions (the reader's open documents'): `source(show)` ranks them in a worker and
+        calls `show(suggestions)` on the GUI thread."""
         self._suggestion_source = source
         self.suggestions_toggle.setVisible(True)
 
     def refresh_suggestions(self, *_args) -> None:
         shown = self.suggestions_toggle.isChecked() and self._suggestion_source is not None
         self.suggestion_table.setVisible(shown)
-        self.suggestions = self._suggestion_source() if shown else []
+        self._suggestion_request += 1
+        request = self._suggestion_request
+        if shown:
+            self._suggestion_source(lambda found: request == self._suggestion_request and self._show_suggestions(found))
+        else:
+            self._show_suggestions([])
+
+    def _show_suggestions(self, suggestions: list) -> None:
+        self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
         for row, s in enumerate(self.suggestions):
             values = (s.source.text, s.source.file_name, RELATIONS[s.relation], s.other.text, s.other.file_name,
