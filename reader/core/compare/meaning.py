@@ -1,7 +1,7 @@
 """Passages' meanings: the encoder's vectors of their sentences, each sentence read once and kept in the database.
 
 Two passages are as alike as their closest sentences: paragraphs often tell several things, and the one episode two
-sources share is a sentence or two of each. Encoding costs about 40 ms a paragraph on two cores, far too much to
+sources share is a sentence or two of each. Encoding costs about 8 ms a sentence on two cores, far too much to
 repeat per query; a vector depends only on the text, so it is cached by the sentence's hash (a passage that moved,
 or another document quoting the same sentence, costs nothing).
 """
