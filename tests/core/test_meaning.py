@@ -66,7 +66,7 @@ def test_meanings_are_read_once_and_kept(workspace):
 
 def test_parallels_give_meaning_as_a_reason(empty_workspace, shared_model, tmp_path):
     """One act told in other words (defended the lamas / protected the Buddhist monks) outranks a passage on the same
-    people about something else, with 'alike in meaning' among its reasons."""
+    people about something else, with 'alike in meaning' and the two closest sentences among its reasons."""
     (tmp_path / "a.txt").write_text("When Stalin demanded that the lamas be destroyed, Genden defended them.\n\n"
                                     "Genden and Stalin argued about the price of wool in the markets.\n",
                                     encoding="utf-8")
@@ -78,7 +78,8 @@ def test_parallels_give_meaning_as_a_reason(empty_workspace, shared_model, tmp_p
     workspace.entities.ensure_current()
     found = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
     assert "defended" in found[0].source.text
-    assert any(r.startswith("alike in meaning") for r in found[0].reasons)
+    [reason] = [r for r in found[0].reasons if r.startswith("alike in meaning")]
+    assert "Genden defended them" in reason and "protect the Buddhist monks" in reason  # the closest sentences
     assert not any(r.startswith("alike in meaning") for s in found[1:] for r in s.reasons)
 
 

@@ -35,7 +35,7 @@ class Ranking(Protocol):
     vectors: Vectors
 
     def features(self, piece: Piece): ...
-    def meaning(self, one: Piece, two: Piece) -> float: ...
+    def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]: ...
     def idf(self, entity_id: int) -> float: ...
     def names(self, entity_ids: set[int]) -> dict[int, str]: ...
     def file_name(self, document_id: int) -> str: ...
@@ -49,13 +49,15 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
     word_score, words = ranking.vectors.cosine(q, c)
     phrases = ranking.vectors.phrases(q, c)
-    meaning = ranking.meaning(q, c)
+    meaning, *closest = ranking.meaning(q, c)
     score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + _date_weight(date_relation, date_pair)
              + WORD_WEIGHT * word_score + PHRASE_WEIGHT * min(len(phrases), 3) / 3
              + MEANING_WEIGHT * max(meaning - MEANING_FLOOR, 0.0))
     names = ranking.names(shared | set(mine.entities) | set(theirs.entities))
     shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
-    reasons = _reasons(shared_names, date_pair, words, phrases, meaning)
+    reasons = _reasons(shared_names, date_pair, words, phrases)
+    if meaning >= MEANING_FLOOR:
+        reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{_clip(s)}”" for s in closest))
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
                               _relation(len(shared), date_relation, word_score >= 0.3 or meaning >= ONE_EVENT,
                                         bool(mine.dates and theirs.dates) and len(phrases) >= RETOLD_PHRASES),
@@ -99,7 +101,7 @@ def _dates(mine: set[str], theirs: set[str]) -> tuple[str, tuple[str, str] | Non
 
 
 def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: list[str],
-             phrases: list[str], meaning: float) -> list[str]:
+             phrases: list[str]) -> list[str]:
     reasons = []
     if shared_names:
         reasons.append("both: " + ", ".join(shared_names[:SHOWN_NAMES]))
@@ -110,9 +112,12 @@ def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: 
         reasons.append("words: " + ", ".join(words[:SHOWN_WORDS]))
     if phrases:
         reasons.append("phrases: " + ", ".join(sorted(phrases)[:SHOWN_WORDS]))
-    if meaning >= MEANING_FLOOR:
-        reasons.append(f"alike in meaning ({meaning:.2f})")
     return reasons
+
+
+def _clip(sentence: str, width: int = 60) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= width else sentence[:width - 1] + "…"
 
 
 def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:

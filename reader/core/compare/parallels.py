@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from reader.core.compare import dating
 from reader.core.compare.judge import hints, judge
 from reader.core.compare.meaning import Meanings, Progress
-from reader.core.compare.passages import PassageIndex, Piece, passages, telling
+from reader.core.compare.passages import PassageIndex, Piece, passages, sentences, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.ops import operation
 from reader.core.records.compare import ParallelSuggestion
@@ -257,9 +257,12 @@ class _Ranking:
     def vectors(self) -> Vectors:
         return self._vectors
 
-    def meaning(self, one: Piece, two: Piece) -> float:
-        """How alike the two passages are in meaning: the cosine of their closest sentences' vectors."""
-        return float((self._meaning[one] @ self._meaning[two].T).max())
+    def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]:
+        """How alike the two passages are in meaning (the cosine of their closest sentences' vectors), and those two
+        sentences: the reason a historian can check."""
+        similarity = self._meaning[one] @ self._meaning[two].T
+        mine, theirs = divmod(int(similarity.argmax()), similarity.shape[1])
+        return float(similarity[mine, theirs]), _sentence(one, mine), _sentence(two, theirs)
 
     def names(self, entity_ids: set[int]) -> dict[int, str]:
         known = self.__dict__.setdefault("_names", {})
@@ -273,6 +276,11 @@ class _Ranking:
         if labels is None:
             labels = self._labels = store.document_labels(self._db)
         return labels.get(document_id, ("", ""))[0]
+
+
+def _sentence(piece: Piece, index: int) -> str:
+    """Sentence `index` of a passage, counted as its meaning's rows are (a passage without sentence ends is one)."""
+    return (sentences(piece.text) or [piece.text])[index]
 
 
 def _mutual_best(scored: list) -> list:
