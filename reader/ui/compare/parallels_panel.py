@@ -62,6 +62,9 @@ class ParallelsPanel(QWidget):
         for column, width in enumerate((50, 95, 220, 150, 260, 300)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.details = QLabel(self)  # the chosen suggestion's reasons and disagreements in full: cells cut them
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.cellClicked.connect(lambda row, _column: self.open_beside(row))
         self.relation_box = QComboBox(self)
         for key, label in RELATIONS.items():
@@ -88,6 +91,7 @@ class ParallelsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
 
     def set_selection_source(self, source) -> None:
@@ -180,6 +184,8 @@ class ParallelsPanel(QWidget):
         s = self.current()
         if s is not None:
             self.relation_box.setCurrentIndex(self.relation_box.findData(s.relation))
+        self.details.setText("" if s is None else "Why: " + "; ".join(s.reasons) + (
+            "\nDisagreements: " + "; ".join(s.hints) if s.hints else ""))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
