@@ -42,6 +42,7 @@ def main(folder_out: Path) -> None:
         parallels.grab().save(str(folder_out / "parallels.png"))
         window.raise_panel("Timeline")
         timeline = window.annotation_panels.timeline.widget()
+        _wait(app, lambda: bool(timeline.canvas.marks))  # read in a worker
         _float(window.annotation_panels.timeline.dock, 1500, 280)
         app.processEvents()
         timeline.zoom_box.setCurrentText("Fit")
@@ -55,7 +56,7 @@ def _wait(app, done, seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while not done():
         if time.monotonic() > deadline:
-            raise SystemExit("the Parallels panel showed no suggestions")
+            raise SystemExit("a compare panel showed nothing in time")
         app.processEvents()
         time.sleep(0.02)
 

@@ -130,7 +130,7 @@ def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
 def _timeline(context: _Context):
     from reader.ui.compare.timeline_view import TimelinePanel
 
-    panel = TimelinePanel(context.workspace.timeline)
+    panel = TimelinePanel(context.workspace.timeline, context.window.runner)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
     panel.refresh()
     return panel

@@ -176,9 +176,12 @@ class TimelinePanel(QWidget):
 
     passage_requested = Signal(int, int, int)
 
-    def __init__(self, timeline, parent: QWidget | None = None):
+    def __init__(self, timeline, runner, parent: QWidget | None = None):
+        """`runner` reads the dates and groups the events in a worker (the window's TaskRunner): on a thousand
+        documents that takes about half a second, which the window should not freeze for."""
         super().__init__(parent)
-        self._timeline = timeline
+        self._timeline, self._runner = timeline, runner
+        self._request = 0  # the newest reading asked for; an older one arriving late is dropped
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(
             lambda e: self.passage_requested.emit(e.document_id, e.start, e.end))
@@ -250,10 +253,22 @@ class TimelinePanel(QWidget):
             self._apply_zoom()
 
     def refresh(self, *_args) -> None:
-        entries = self._timeline.entries(entity=self.entity_edit.text().strip(), tag=self.tag_edit.text().strip(),
-                                         kind=self.kind_box.currentData() or "")
-        events = self._timeline.events(entries)
-        self.canvas.set_entries(entries, events, by_entity=self.lanes_box.currentIndex() == 1)
+        """Read the timeline again, with the filters chosen, in a worker; the marks shown stay until it is done."""
+        self._request += 1
+        request, by_entity = self._request, self.lanes_box.currentIndex() == 1
+        filters = {"entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
+                   "kind": self.kind_box.currentData() or ""}
+
+        def read(workspace, _progress, _cancelled):
+            entries = workspace.timeline.entries(**filters)
+            return entries, workspace.timeline.events(entries)
+
+        task = self._runner.start(read)
+        task.finished.connect(lambda found: request == self._request and self._show(*found, by_entity))
+        task.failed.connect(lambda message: request == self._request and self.summary.setText(message))
+
+    def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool) -> None:
+        self.canvas.set_entries(entries, events, by_entity=by_entity)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "
