@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
-from reader.ui.main_window import MainWindow
+from reader.ui.main_window import MainWindow, dock_name
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
@@ -107,17 +107,36 @@ def _read_meanings(context: _Context) -> None:
 
 def _show_both(area: PaneArea, suggestion) -> None:
     area.show_passage(suggestion.source.document_id, suggestion.source.start, suggestion.source.end)
-    area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end)
+    area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end,
+                      keep=suggestion.source.document_id)
 
 
 def _parallels(context: _Context):
     from reader.ui.compare.parallels_panel import ParallelsPanel
 
     panel = ParallelsPanel(context.workspace, context.ops, context.window.runner)
-    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.passage_requested.connect(lambda doc, start, end: _open_beside(context.area, panel.document_id, doc, start,
+                                                                         end))
     panel.set_selection_source(lambda: _active_selection(context.area))
     panel.show_document(context.area.active_document_id())
+    QTimer.singleShot(0, lambda: _make_room(context.window, "Parallels"))
     return panel
+
+
+def _open_beside(area: PaneArea, source: int | None, document_id: int, start: int, end: int) -> None:
+    """Flash a suggested passage beside the document being compared, which stays open and focused: the Parallels
+    list follows the focused pane, and must stay that document's while the user goes down it."""
+    area.show_passage(document_id, start, end, keep=source)
+    if source is not None and area.pane_for(source) is not None:
+        area.open_document(source)
+
+
+def _make_room(window: MainWindow, title: str) -> None:
+    """Give a wide list or time axis a third of the window's height the first time it is shown: the bottom docks
+    start short, to leave the texts room, and two rows of suggestions are too few to compare."""
+    dock = window.docks[dock_name(title)]
+    if dock.height() < window.height() // 3:
+        window.resizeDocks([dock], [window.height() // 3], Qt.Orientation.Vertical)
 
 
 def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
@@ -133,6 +152,7 @@ def _timeline(context: _Context):
     panel = TimelinePanel(context.workspace.timeline, context.window.runner)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
     panel.refresh()
+    QTimer.singleShot(0, lambda: _make_room(context.window, "Timeline"))
     return panel
 
 

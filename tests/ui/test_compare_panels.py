@@ -55,6 +55,22 @@ def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot)
     assert len(compare_window.reading_area.panes) == 2
 
 
+def test_opening_beside_keeps_the_list_and_the_compared_document(compare_window, qtbot):
+    """After a suggestion opens beside, the compared document stays focused and the list stays its own, even when
+    the desk is full (the passage replaces another pane, never the compared one)."""
+    area, documents = compare_window.reading_area, compare_window.workspace.documents
+    for name in ("001_c9451cbdf41c54f1.txt", "003_bfdd3a082e8d2a08.txt", "004_b764a032f36e08ce.txt"):
+        area.open_document(documents.resolve(name).id)
+    panel = _parallels(compare_window, qtbot)  # opens 000 as the fourth pane, focused
+    source, keys = panel.document_id, [s.key for s in panel.suggestions]
+    row = _meeting_row(panel)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.table.visualRect(panel.table.model().index(row, 3)).center())
+    qtbot.waitUntil(lambda: area.pane_for(documents.resolve(MEETING_002).id) is not None)
+    assert area.pane_for(source) is not None and area.active_document_id() == source
+    assert panel.document_id == source and [s.key for s in panel.suggestions] == keys
+
+
 def test_parallels_rank_in_a_worker(compare_window, qtbot):
     """Ranking runs off the GUI thread: the panel says at once that it is ranking, and the list arrives after."""
     panel = _parallels(compare_window, qtbot)

@@ -62,7 +62,7 @@ class ParallelsPanel(QWidget):
         for column, width in enumerate((50, 95, 220, 150, 260, 300)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
-        self.details = QLabel(self)  # the chosen suggestion's reasons and disagreements in full: cells cut them
+        self.details = QLabel(self, visible=False)  # the chosen suggestion's reasons and disagreements in full
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.cellClicked.connect(lambda row, _column: self.open_beside(row))
@@ -81,25 +81,27 @@ class ParallelsPanel(QWidget):
         ops.changes_applied.connect(self._on_changes)
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Relation:", self))
-        for widget in (self.relation_box, self.link_button, self.dismiss_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.selection_button)
-        buttons.addWidget(self.refresh_button)
+        """One bar above the table (what is shown, then the actions) and the chosen row's reasons below it: the
+        table gets the height, as the dock is often short."""
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(QLabel("Relation:", self))
+        for widget in (self.relation_box, self.link_button, self.dismiss_button, self.selection_button,
+                       self.refresh_button):
+            bar.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
-        layout.addLayout(buttons)
 
     def set_selection_source(self, source) -> None:
         """`source()` gives the focused pane's selection as (document_id, start, end), or None."""
         self._selection_source = source
 
     def show_document(self, document_id: int | None) -> None:
-        """Suggest for this document (the focused pane's), all of it."""
+        """Suggest for this document (the focused pane's), all of it; the list shown already is kept."""
+        if document_id == self.document_id and self.range is None and self.suggestions:
+            return
         self.document_id, self.range = document_id, None
         self.refresh()
 
@@ -186,6 +188,7 @@ class ParallelsPanel(QWidget):
             self.relation_box.setCurrentIndex(self.relation_box.findData(s.relation))
         self.details.setText("" if s is None else "Why: " + "; ".join(s.reasons) + (
             "\nDisagreements: " + "; ".join(s.hints) if s.hints else ""))
+        self.details.setVisible(s is not None)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

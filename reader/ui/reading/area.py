@@ -56,26 +56,33 @@ class PaneArea(QWidget):
     def pane_for(self, document_id: int) -> DocumentPane | None:
         return next((pane for pane in self.panes if pane.document_id == document_id), None)
 
-    def open_document(self, document_id: int, beside: bool = True) -> DocumentPane:
-        """Show a document: focus its pane if open, else open a pane (beside the others, or in the active one)."""
+    def open_document(self, document_id: int, beside: bool = True, keep: int | None = None) -> DocumentPane:
+        """Show a document: focus its pane if open, else open a pane (beside the others, or in the active one; when
+        the desk is full, in the active one, unless that shows `keep`, the document it is to be read beside)."""
         pane = self.pane_for(document_id)
         if pane is None:
-            replace = not beside or len(self.panes) >= MAX_VISIBLE
+            replaced = self._pane_to_replace(keep) if not beside or len(self.panes) >= MAX_VISIBLE else None
             pane = self._create_pane(document_id)
-            if replace and self._active in self.panes:
-                index = self.panes.index(self._active)
-                self.close_pane(self._active)
+            if replaced is not None:
+                index = self.panes.index(replaced)
+                self.close_pane(replaced)
                 self._insert_pane(pane, index)
             else:
                 self._insert_pane(pane, len(self.panes))
         self._activate(pane)
         return pane
 
+    def _pane_to_replace(self, keep: int | None) -> DocumentPane | None:
+        others = [pane for pane in self.panes if pane.document_id != keep]
+        if self._active in others:
+            return self._active
+        return others[-1] if others else None
+
     def show_passage(self, document_id: int, start: int, end: int, beside: bool = True,
-                     words: tuple[str, ...] | list[str] = ()) -> DocumentPane:
+                     words: tuple[str, ...] | list[str] = (), keep: int | None = None) -> DocumentPane:
         """Open the document (beside the others, or in the focused pane) and flash the passage, or only `words`
-        within it (a search's matched words)."""
-        pane = self.open_document(document_id, beside)
+        within it (a search's matched words); `keep`: a document that must stay open (the passage's partner)."""
+        pane = self.open_document(document_id, beside, keep)
         pane.show_passage(start, end, words)
         return pane
 
