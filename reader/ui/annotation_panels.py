@@ -77,6 +77,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.recognition_done.connect(lambda: _read_meanings(context))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
+    ops.changes_applied.connect(  # a link as contradicting can make two dated passages one event in conflict
+        lambda changes: changes.links and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     return panels
 

@@ -137,6 +137,28 @@ def test_meeting_is_one_event_in_conflict(recognised):
     assert meeting in recognised.timeline.conflicts() and execution not in recognised.timeline.conflicts()
 
 
+def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recognised):
+    """The protocol signed 'March 12, 1934' (003) and 'in 1936' (002): too far apart, and a bare year too coarse, to
+    be one event by their dates; once a user links them as contradicting, the timeline shows the conflict."""
+    protocol, pact = _doc(recognised, "003_bfdd3a082e8d2a08.txt"), _doc(recognised, MEETING_002)
+
+    def dated(document_id, value):
+        return any(e.document_id == document_id and e.value == value for c in recognised.timeline.conflicts()
+                   for e in c.entries)
+
+    assert not dated(protocol, "1934-03-12")
+    passages = []
+    for document_id, quote in ((protocol, "a Soviet-Mongol Protocol of Mutual Assistance was signed"),
+                               (pact, "The pact of mutual assistance signed in 1936")):
+        start = recognised.documents.text(document_id).text.index(quote)
+        passages.append(Passage(document_id, start, start + len(quote)))
+    link = recognised.links.link(*passages, "contradicts")
+    conflict = next(c for c in recognised.timeline.conflicts() if any(e.value == "1936" for e in c.entries))
+    assert {(e.document_id, e.value) for e in conflict.entries} >= {(protocol, "1934-03-12"), (pact, "1936")}
+    recognised.links.delete(link.id)
+    assert not dated(protocol, "1934-03-12")
+
+
 def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     """CSV has a row per entry with its event; the HTML page stands alone and escapes what the texts hold."""
     count = recognised.timeline.export(tmp_path / "t.csv", "csv")

@@ -179,6 +179,24 @@ def test_parallels_for_a_selection(compare_window, qtbot):
     assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text
 
 
+def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qtbot):
+    """Passages dated years apart are no event by their dates; linked as contradicting, the Timeline (open) marks
+    them in conflict at once."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: "· 1 conflict (red)" in panel.summary.text())
+    workspace = compare_window.workspace
+    ends = []
+    for name, quote in (("003_bfdd3a082e8d2a08.txt", "a Soviet-Mongol Protocol of Mutual Assistance was signed"),
+                        (MEETING_002, "The pact of mutual assistance signed in 1936")):
+        document_id = workspace.documents.resolve(name).id
+        start = workspace.documents.text(document_id).text.index(quote)
+        ends.append(Passage(document_id, start, start + len(quote)))
+    compare_window.ops.run("Link passages", lambda: workspace.links.link(*ends, "contradicts"))
+    qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
+    assert any(m.conflict and m.entry.value == "1936" for m in panel.canvas.marks)
+
+
 def test_timeline_lanes_per_entity(compare_window, qtbot):
     """Laid out per entity, each lane is a name and its marks are passages naming it."""
     compare_window.raise_panel("Timeline")

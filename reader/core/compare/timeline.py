@@ -3,7 +3,9 @@
 An event is dated passages of different documents that name the same people or places within a few weeks of each
 other (a precise date needs one shared name, a looser one two); an event whose sources give dates that cannot both
 be right (no date of one overlaps any date of the other) is a conflict. Years, decades and ranges are on the axis
-but too coarse to say two sources tell of one event.
+but too coarse to say two sources tell of one event. Dates cannot see one act dated years apart (a protocol signed
+"March 12, 1934" in one source, "in 1936" in another): passages a user linked as contradicting each other are one
+event, whatever their dates.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ class TimelineService:
 
     def events(self, entries: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
         """Entries of several documents telling of one event, earliest first; conflicts marked."""
-        return group_events(self.entries() if entries is None else entries)
+        return group_events(self.entries() if entries is None else entries,
+                            store.linked_ranges(self._db, "contradicts"))
 
     def conflicts(self) -> list[TimelineEvent]:
         return [event for event in self.events() if event.conflict]
@@ -144,9 +147,13 @@ def _bound(text: str, first: bool) -> str:
     return dating.iso(found.first if first else found.last)
 
 
-def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
-    """Join entries of different documents that share names and lie close in time (union-find per name)."""
-    usable = [e for e in entries if (s := dating.span(e.value)) is not None and s.days <= EVENT_DAYS]
+def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = ()) -> list[TimelineEvent]:
+    """Join entries of different documents that share names and lie close in time (union-find per name), and the
+    entries of passages linked as contradicting, (document, start, end) twice each."""
+    linked = _linked_entries(entries, contradicting)
+    kept = [i for i, e in enumerate(entries)
+            if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in linked)]
+    usable = [entries[i] for i in kept]
     spans = [dating.span(e.value) for e in usable]
     parent = list(range(len(usable)))
 
@@ -160,12 +167,38 @@ def group_events(entries: list[TimelineEntry]) -> list[TimelineEvent]:
     for i, entry in enumerate(usable):
         for name in entry.entities:
             by_name[name].append(i)
-    for members in by_name.values():
-        for i, j in _close_pairs(members, usable, spans):
-            one, two = root(i), root(j)
-            if one != two:
-                parent[one] = two
+    pairs = [pair for members in by_name.values() for pair in _close_pairs(members, usable, spans)]
+    position = {i: n for n, i in enumerate(kept)}
+    pairs += [(position[i], position[j]) for i, j in _linked_pairs(linked)]
+    for i, j in pairs:
+        one, two = root(i), root(j)
+        if one != two:
+            parent[one] = two
     return _collect(usable, spans, [root(i) for i in range(len(usable))])
+
+
+def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) -> dict[int, set[int]]:
+    """Entry index -> the links (by number) one of whose ends lies in the entry's passage."""
+    by_document: dict[int, list[int]] = defaultdict(list)
+    for i, entry in enumerate(entries):
+        by_document[entry.document_id].append(i)
+    found: dict[int, set[int]] = defaultdict(set)
+    for number, link in enumerate(contradicting):
+        for document_id, start, end in (link[:3], link[3:]):
+            for i in by_document.get(document_id, ()):
+                if start < entries[i].end and entries[i].start < end:
+                    found[i].add(number)
+    return found
+
+
+def _linked_pairs(linked: dict[int, set[int]]):
+    """Pairs of entries (indexes) at the ends of one link: one act, however the sources date it."""
+    by_link: dict[int, list[int]] = defaultdict(list)
+    for i, numbers in linked.items():
+        for number in numbers:
+            by_link[number].append(i)
+    for members in by_link.values():
+        yield from combinations(members, 2)
 
 
 def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list):

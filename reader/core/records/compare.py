@@ -58,7 +58,8 @@ class TimelineEntry:
 
 @dataclass
 class TimelineEvent:
-    """Dated passages of several sources naming the same people and places within a few weeks of each other."""
+    """Dated passages of several sources naming the same people and places within a few weeks of each other, or
+    linked by a user as contradicting each other."""
 
     id: int
     entries: list[TimelineEntry] = field(default_factory=list)

@@ -122,12 +122,14 @@ def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> Non
                   two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])
 
 
-def linked_ranges(db: Store) -> list[tuple[int, int, int, int, int, int]]:
-    """(document, start, end) of both ends of every live link: pairs already judged by linking them."""
+def linked_ranges(db: Store, relation: str = "") -> list[tuple[int, int, int, int, int, int]]:
+    """(document, start, end) of both ends of every live link (of one relation, if given): pairs already judged by
+    linking them."""
     sql = """SELECT a.document_id, a.start, a."end", b.document_id, b.start, b."end" FROM links l
              JOIN annotations a ON a.id = l.from_annotation_id JOIN annotations b ON b.id = l.to_annotation_id
-             WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL"""
-    return db.execute(sql).fetchall()
+             WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+             AND (? = '' OR l.relation = ?)"""
+    return db.execute(sql, [relation, relation]).fetchall()
 
 
 def meanings(db: Store, text_hashes: Iterable[str], model: str) -> dict[str, bytes]:
