@@ -262,7 +262,15 @@ class _Ranking:
         sentences: the reason a historian can check."""
         similarity = self._meaning[one] @ self._meaning[two].T
         mine, theirs = divmod(int(similarity.argmax()), similarity.shape[1])
-        return float(similarity[mine, theirs]), _sentence(one, mine), _sentence(two, theirs)
+        return float(similarity[mine, theirs]), self._sentence(one, mine), self._sentence(two, theirs)
+
+    def _sentence(self, piece: Piece, index: int) -> str:
+        """Sentence `index` of a passage, counted as its meaning's rows are (a passage without sentence ends is
+        one); each passage is split once per run."""
+        split = self.__dict__.setdefault("_sentences", {})
+        if piece not in split:
+            split[piece] = sentences(piece.text) or [piece.text]
+        return split[piece][index]
 
     def names(self, entity_ids: set[int]) -> dict[int, str]:
         known = self.__dict__.setdefault("_names", {})
@@ -276,11 +284,6 @@ class _Ranking:
         if labels is None:
             labels = self._labels = store.document_labels(self._db)
         return labels.get(document_id, ("", ""))[0]
-
-
-def _sentence(piece: Piece, index: int) -> str:
-    """Sentence `index` of a passage, counted as its meaning's rows are (a passage without sentence ends is one)."""
-    return (sentences(piece.text) or [piece.text])[index]
 
 
 def _mutual_best(scored: list) -> list:
