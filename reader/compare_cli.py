@@ -61,7 +61,8 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
         raise ReaderError("--relation goes with --link N")
     document = workspace.documents.resolve(args.doc)
     chosen = args.link or args.dismiss
-    suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, chosen or 0))
+    suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, chosen or 0),
+                                              progress=_say_reading)
     if chosen:
         return _judge(workspace, args, suggestions, chosen)
     for number, s in enumerate(suggestions, 1):
@@ -71,6 +72,12 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
         print(f"{number}\t{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
               f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
     return 0
+
+
+def _say_reading(done: int, total: int, what: str) -> None:
+    """The first comparison of new texts reads their sentences (seconds): say so once, not keep the user guessing."""
+    if done == 0:
+        print(f"{what}: {total} new sentences, read once…", file=sys.stderr)
 
 
 def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) -> int:

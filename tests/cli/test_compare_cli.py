@@ -2,6 +2,8 @@
 
 import json
 import shutil
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -91,3 +93,13 @@ def test_timeline_writes_html_and_csv_files(db, tmp_path):
     assert table.read_text(encoding="utf-8").startswith("document,kind")
     refused = run_cli(db, "timeline", "--html")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+
+
+def test_parallels_say_once_that_new_sentences_are_read(db):
+    """Comparing texts never compared before takes seconds: stderr says so the first time, and only then."""
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("DELETE FROM passage_meanings")
+    first = run_cli(db, "parallels", "002_ff824666d88bbe20.txt", "--top", "1")
+    assert first.returncode == 0 and "new sentences, read once" in first.stderr
+    again = run_cli(db, "parallels", "002_ff824666d88bbe20.txt", "--top", "1")
+    assert again.returncode == 0 and again.stderr == "" and again.stdout == first.stdout
