@@ -45,3 +45,10 @@ class ImportCancelled(ReaderError):
 
     def __init__(self):
         super().__init__("import cancelled; nothing was imported")
+
+
+class WorkCancelled(ReaderError):
+    """Long work in a worker stopped on request (the window closing, a newer request): what it finished is kept."""
+
+    def __init__(self):
+        super().__init__("stopped; what was finished is kept")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 
+from reader.core.errors import WorkCancelled
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
@@ -103,7 +104,8 @@ def _unjudged(context: _Context, show) -> None:
 def _read_meanings(context: _Context) -> None:
     """After an import's recognition, read new passages' meanings in a worker, so that suggestions (here and in
     Comparisons) come at once later; quietly, but a failure still reaches the status bar."""
-    task = context.window.runner.start(lambda workspace, progress, _cancelled: workspace.parallels.prepare(progress))
+    task = context.window.runner.start(lambda workspace, progress, cancelled: workspace.parallels.prepare(
+        progress, cancelled), cancel_types=(WorkCancelled,))  # closing the window stops it
     task.failed.connect(context.events.failed)
 
 

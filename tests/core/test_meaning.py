@@ -8,7 +8,7 @@ import pytest
 from reader.core.compare.encoder import Encoder
 from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import passages, sentences, telling
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.storage import compare as store
 
 PIPE = "Genden snatched Stalin's pipe at the banquet."
@@ -89,3 +89,13 @@ def test_a_missing_model_package_is_one_clear_line(monkeypatch):
     with pytest.raises(ReaderError, match="requirements-models.txt") as raised:
         Encoder().encode(["Genden met Stalin."])
     assert "\n" not in str(raised.value)
+
+
+def test_reading_stops_between_batches_when_cancelled(workspace):
+    """A cancelled reading (the window closing) stops before encoding more and keeps what it had read."""
+    meanings = Meanings(workspace.db)
+    piece = passages([(1, 0, 40, "A sentence no source holds. And another one.")])[0]
+    with pytest.raises(WorkCancelled):
+        meanings.of([piece], cancelled=lambda: True)
+    assert "_encoder" not in meanings.__dict__  # nothing was encoded
+    assert meanings.of([piece])[piece].shape == (2, 384)

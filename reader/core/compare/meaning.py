@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reader.core.compare.passages import Piece, sentences
+from reader.core.errors import WorkCancelled
 from reader.core.storage import compare as store
 from reader.core.storage.store import Store
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 MODEL = "all-MiniLM-L6-v2"
-KEEP_EVERY = 256  # sentences encoded between writes, so a run that fails midway keeps what it read
+KEEP_EVERY = 64  # sentences encoded between writes (half a second): a run stopped or failed keeps what it read
 Progress = Callable[[int, int, str], None]
 
 
@@ -42,9 +43,10 @@ class Meanings:
 
         return Encoder()
 
-    def of(self, pieces: Iterable[Piece], progress: Progress | None = None) -> dict[Piece, np.ndarray]:
+    def of(self, pieces: Iterable[Piece], progress: Progress | None = None,
+           cancelled: Callable[[], bool] | None = None) -> dict[Piece, np.ndarray]:
         """Each passage's sentences as rows of unit vectors; sentences never read before are encoded now (with
-        progress), then kept."""
+        progress), then kept. `cancelled()` true stops the reading between batches (WorkCancelled)."""
         import numpy as np  # not at start-up: the window opens without it
 
         texts: dict[str, str] = {}
@@ -57,6 +59,8 @@ class Meanings:
         known = {h: np.frombuffer(v, dtype=np.float32) for h, v in store.meanings(self._db, texts, MODEL).items()}
         missing = [(h, text) for h, text in texts.items() if h not in known]
         for begin in range(0, len(missing), KEEP_EVERY):
+            if cancelled and cancelled():
+                raise WorkCancelled()
             if progress:
                 progress(begin, len(missing), "Reading what the passages mean")
             chunk = missing[begin:begin + KEEP_EVERY]

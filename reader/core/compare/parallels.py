@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
@@ -53,21 +54,24 @@ class ParallelService:
         self._db = db
         self._meanings = Meanings(db)
 
-    def suggest(self, document_id: int, start: int | None = None, end: int | None = None,
-                top: int = 10, progress: Progress | None = None) -> list[ParallelSuggestion]:
+    def suggest(self, document_id: int, start: int | None = None, end: int | None = None, top: int = 10,
+                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                ) -> list[ParallelSuggestion]:
         """The best `top` suggestions for the document (or its passages overlapping [start, end)); passages never
-        compared before are read by the encoder first, which takes seconds (reported through `progress`)."""
+        compared before are read by the encoder first, which takes seconds (reported through `progress`; stopped,
+        with WorkCancelled, when `cancelled()` turns true)."""
         query = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
         if not query:
             return []
-        ranking = _Ranking(self._db, document_id, query, lambda pieces: self._meanings.of(pieces, progress))
+        ranking = _Ranking(self._db, document_id, query, lambda pieces: self._meanings.of(pieces, progress,
+                                                                                          cancelled))
         return ranking.best(top, store.dismissed(self._db))
 
-    def prepare(self, progress: Progress | None = None) -> int:
+    def prepare(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
         """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
         many passages there are."""
         pieces = [p for p in passages(store.all_lines(self._db)) if telling(p)]
-        self._meanings.of(pieces, progress)
+        self._meanings.of(pieces, progress, cancelled)
         return len(pieces)
 
     def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:

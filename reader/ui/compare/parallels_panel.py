@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import WorkCancelled
 from reader.core.records.annotations import Passage
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
@@ -46,6 +47,7 @@ class ParallelsPanel(QWidget):
         super().__init__(parent)
         self._workspace, self._ops, self._runner = workspace, ops, runner
         self._request = 0  # the newest ranking asked for; older ones' results are dropped
+        self._task = None  # its handle: a newer request stops it
         self.document_id: int | None = None
         self.suggestions: list[ParallelSuggestion] = []
         self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
@@ -123,11 +125,14 @@ class ParallelsPanel(QWidget):
             return
         self.title.setText("Ranking passages of other sources…")
 
-        def rank(workspace, progress, _cancelled):
+        def rank(workspace, progress, cancelled):
             name = workspace.documents.get(document_id).file_name  # fails if it went to the Trash meanwhile
-            return name, workspace.parallels.suggest(document_id, start, end, top=TOP, progress=progress)
+            return name, workspace.parallels.suggest(document_id, start, end, top=TOP, progress=progress,
+                                                     cancelled=cancelled)
 
-        task = self._runner.start(rank)
+        if self._task is not None:
+            self._task.request_cancel()
+        task = self._task = self._runner.start(rank, cancel_types=(WorkCancelled,))  # stopped on close too
         task.progressed.connect(lambda done, total, what: request == self._request and self.title.setText(
             f"{what}: {done} of {total} sentences (only the first time)…"))
         task.finished.connect(lambda found: request == self._request and self._show(*found))
