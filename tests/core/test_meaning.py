@@ -99,3 +99,13 @@ def test_reading_stops_between_batches_when_cancelled(workspace):
         meanings.of([piece], cancelled=lambda: True)
     assert "_encoder" not in meanings.__dict__  # nothing was encoded
     assert meanings.of([piece])[piece].shape == (2, 384)
+
+
+def test_a_database_that_cannot_be_written_still_gets_its_comparison(workspace):
+    """Read-only: new sentences are read and used, just not kept (the cache is not the user's data)."""
+    piece = passages([(1, 0, 40, "A sentence no source holds. And another one.")])[0]
+    rows = workspace.db.execute("SELECT COUNT(*) FROM passage_meanings").fetchone()[0]
+    workspace.db.execute("PRAGMA query_only = ON")
+    assert Meanings(workspace.db).of([piece])[piece].shape == (2, 384)
+    workspace.db.execute("PRAGMA query_only = OFF")
+    assert workspace.db.execute("SELECT COUNT(*) FROM passage_meanings").fetchone()[0] == rows

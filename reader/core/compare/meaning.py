@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reader.core.compare.passages import Piece, sentences
-from reader.core.errors import WorkCancelled
+from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.storage import compare as store
 from reader.core.storage.store import Store
 
@@ -67,6 +67,14 @@ class Meanings:
             vectors = self._encoder.encode([text for _, text in chunk])
             read = {h: vector for (h, _), vector in zip(chunk, vectors, strict=True)}
             known.update(read)
+            self._keep(read)
+        return {piece: np.vstack([known[h] for h in hashes]) for piece, hashes in parts.items()}
+
+    def _keep(self, read: dict[str, np.ndarray]) -> None:
+        """Keep the vectors for next time. A cache that cannot be written (a read-only or full database) only costs
+        the next query the same reading again; the comparison the user asked for goes on."""
+        try:
             with self._db.atomic():
                 store.store_meanings(self._db, MODEL, {h: vector.tobytes() for h, vector in read.items()})
-        return {piece: np.vstack([known[h] for h in hashes]) for piece, hashes in parts.items()}
+        except ReaderError:
+            pass
