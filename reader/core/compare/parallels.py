@@ -20,6 +20,7 @@ from reader.core.compare.judge import hints, judge
 from reader.core.compare.meaning import Meanings, Progress
 from reader.core.compare.passages import PassageIndex, Piece, passages, sentences, telling
 from reader.core.compare.words import Vectors, tokens
+from reader.core.heap import without_collection
 from reader.core.ops import operation
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.storage import compare as store
@@ -63,9 +64,12 @@ class ParallelService:
         query = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
         if not query:
             return []
-        ranking = _Ranking(self._db, document_id, query, lambda pieces: self._meanings.of(pieces, progress,
-                                                                                          cancelled))
-        return ranking.best(top, store.dismissed(self._db))
+        ranking = _Ranking(self._db, document_id, query)
+        with without_collection():
+            candidates = ranking.candidates()
+        ranking.read_meanings(lambda pieces: self._meanings.of(pieces, progress, cancelled))  # may encode: seconds
+        with without_collection():
+            return ranking.best(candidates, top, store.dismissed(self._db))
 
     def prepare(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
         """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
@@ -128,9 +132,8 @@ def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece
 class _Ranking:
     """One ranking run: the query passages, their candidates, and the scores."""
 
-    def __init__(self, db: Store, document_id: int, query: list[Piece], read_meanings):
+    def __init__(self, db: Store, document_id: int, query: list[Piece]):
         self._db = db
-        self._read_meanings = read_meanings  # pieces -> their vectors
         self._document_id = document_id
         self._query = query
         self._features: dict[Piece, _Features] = defaultdict(_Features)
@@ -155,8 +158,8 @@ class _Ranking:
         """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
         return math.log((self._total + 1) / (max(self._df.get(entity_id, 1), 1) + 0.5))
 
-    def best(self, top: int, dismissed: set) -> list[ParallelSuggestion]:
-        candidates = self._candidates()
+    def best(self, candidates: dict[Piece, list[Piece]], top: int, dismissed: set) -> list[ParallelSuggestion]:
+        """The `top` suggestions among the candidates (their meanings read), judged and thinned out."""
         scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs]
         scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE and s[0].key not in dismissed])
         scored.sort(key=lambda s: -s[0].score)
@@ -171,7 +174,7 @@ class _Ranking:
                 break
         return chosen
 
-    def _candidates(self) -> dict[Piece, list[Piece]]:
+    def candidates(self) -> dict[Piece, list[Piece]]:
         """Per query passage, the other passages worth scoring in full: first the documents with the most evidence
         (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
         passages by shared names and dates, and the index's lexical neighbours."""
@@ -196,10 +199,13 @@ class _Ranking:
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
-        compared = {*self._query, *(c for cs in found.values() for c in cs)}
-        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in compared})
-        self._meaning = self._read_meanings(compared)
+        self._compared = {*self._query, *(c for cs in found.values() for c in cs)}
+        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in self._compared})
         return found
+
+    def read_meanings(self, read) -> None:
+        """The sentence vectors of every passage `candidates` chose, through `read(pieces)`."""
+        self._meaning = read(self._compared)
 
     def _few_documents(self) -> set[int]:
         """Every other document, when there are so few that all their passages can be judged."""

@@ -10,17 +10,15 @@ event, whatever their dates.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import combinations
 
 from reader.core.compare import dating
 from reader.core.compare.passages import PassageIndex, Piece, passages
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
+from reader.core.heap import without_collection
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
@@ -41,7 +39,7 @@ class TimelineService:
                 tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
         """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates
         or years), a document kind, a tag (passages under an annotation with it) or documents."""
-        with _without_collection():
+        with without_collection():
             found = self._all_entries()
         if entity:
             wanted = entity.casefold()
@@ -62,7 +60,7 @@ class TimelineService:
     def events(self, entries: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
         """Entries of several documents telling of one event, earliest first; conflicts marked."""
         entries = self.entries() if entries is None else entries
-        with _without_collection():
+        with without_collection():
             return group_events(entries, store.linked_ranges(self._db, "contradicts"))
 
     def conflicts(self) -> list[TimelineEvent]:
@@ -108,20 +106,6 @@ class TimelineService:
                 if entry is not None:
                     found.append(entry)
         return found
-
-
-@contextmanager
-def _without_collection() -> Iterator[None]:
-    """Reading a timeline allocates some 100,000 objects that all live on; Python's cycle collector would walk the
-    whole heap (a loaded spaCy model's included) every few thousand of them, for nothing: measured, a third of the
-    time of a thousand documents' timeline. Off meanwhile, process-wide, for well under a second."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _NamesInPassages:
