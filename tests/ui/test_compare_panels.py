@@ -5,21 +5,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from reader.core.records.annotations import Passage
-from reader.ui.app import build_window, settings_for
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
 
 
 @pytest.fixture
-def compare_window(qtbot, workspace):
-    """The window over the sample corpus with recognition already current (no worker race on mentions)."""
+def compare_window(workspace, request):
+    """The window (tests/ui/conftest.py) over the sample corpus with recognition already current before it opens
+    (no worker race on mentions)."""
     workspace.entities.ensure_current()
-    window = build_window(workspace, settings_for(workspace.path))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
+    return request.getfixturevalue("window")
 
 
 def _parallels(window, qtbot):
