@@ -73,9 +73,11 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
     area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
-    for panel in (panels.parallels, panels.timeline):  # recognition ran in a worker: dates and names are current
-        window.recognition_done.connect(lambda panel=panel: panel.if_built(lambda w: w.refresh()))
-    window.recognition_done.connect(lambda: _read_meanings(context))
+    # Recognition ran in a worker: dates and names are current. Parallels ranks once the new sentences are read,
+    # not beside that reading, which would encode the same sentences twice at once.
+    window.recognition_done.connect(lambda: panels.timeline.if_built(lambda w: w.refresh()))
+    window.recognition_done.connect(
+        lambda: _read_meanings(context, lambda: panels.parallels.if_built(lambda w: w.refresh())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
     ops.changes_applied.connect(  # a link as contradicting can make two dated passages one event in conflict
@@ -101,12 +103,14 @@ def _unjudged(context: _Context, show) -> None:
     task.failed.connect(context.events.failed)
 
 
-def _read_meanings(context: _Context) -> None:
+def _read_meanings(context: _Context, then) -> None:
     """After an import's recognition, read new passages' meanings in a worker, so that suggestions (here and in
-    Comparisons) come at once later; quietly, but a failure still reaches the status bar."""
+    Comparisons) come at once later, then call `then()`; quietly, but a failure still reaches the status bar."""
     task = context.window.runner.start(lambda workspace, progress, cancelled: workspace.parallels.prepare(
         progress, cancelled), cancel_types=(WorkCancelled,))  # closing the window stops it
+    task.finished.connect(lambda _count: then())
     task.failed.connect(context.events.failed)
+    task.failed.connect(lambda _message: then())  # the ranking says why itself
 
 
 def _show_both(area: PaneArea, suggestion) -> None:
