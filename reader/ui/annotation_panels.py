@@ -134,9 +134,7 @@ def _parallels(context: _Context):
 def _open_beside(area: PaneArea, source: int | None, document_id: int, start: int, end: int) -> None:
     """Flash a suggested passage beside the document being compared, which stays open and focused: the Parallels
     list follows the focused pane, and must stay that document's while the user goes down it."""
-    area.show_passage(document_id, start, end, keep=source)
-    if source is not None and area.pane_for(source) is not None:
-        area.open_document(source)
+    area.show_passage(document_id, start, end, keep=source, focus=source is None)
 
 
 def _make_room(window: MainWindow, title: str) -> None:

@@ -56,9 +56,11 @@ class PaneArea(QWidget):
     def pane_for(self, document_id: int) -> DocumentPane | None:
         return next((pane for pane in self.panes if pane.document_id == document_id), None)
 
-    def open_document(self, document_id: int, beside: bool = True, keep: int | None = None) -> DocumentPane:
+    def open_document(self, document_id: int, beside: bool = True, keep: int | None = None,
+                      focus: bool = True) -> DocumentPane:
         """Show a document: focus its pane if open, else open a pane (beside the others, or in the active one; when
-        the desk is full, in the active one, unless that shows `keep`, the document it is to be read beside)."""
+        the desk is full, in the active one, unless that shows `keep`, the document it is to be read beside).
+        `focus=False` leaves the focused pane as it is (the panels that follow it keep their document)."""
         pane = self.pane_for(document_id)
         if pane is None:
             replaced = self._pane_to_replace(keep) if not beside or len(self.panes) >= MAX_VISIBLE else None
@@ -69,7 +71,8 @@ class PaneArea(QWidget):
                 self._insert_pane(pane, index)
             else:
                 self._insert_pane(pane, len(self.panes))
-        self._activate(pane)
+        if focus or self._active not in self.panes:
+            self._activate(pane)
         return pane
 
     def _pane_to_replace(self, keep: int | None) -> DocumentPane | None:
@@ -79,10 +82,11 @@ class PaneArea(QWidget):
         return others[-1] if others else None
 
     def show_passage(self, document_id: int, start: int, end: int, beside: bool = True,
-                     words: tuple[str, ...] | list[str] = (), keep: int | None = None) -> DocumentPane:
+                     words: tuple[str, ...] | list[str] = (), keep: int | None = None,
+                     focus: bool = True) -> DocumentPane:
         """Open the document (beside the others, or in the focused pane) and flash the passage, or only `words`
         within it (a search's matched words); `keep`: a document that must stay open (the passage's partner)."""
-        pane = self.open_document(document_id, beside, keep)
+        pane = self.open_document(document_id, beside, keep, focus)
         pane.show_passage(start, end, words)
         return pane
 
