@@ -101,9 +101,7 @@ class ParallelsPanel(QWidget):
         self._selection_source = source
 
     def show_document(self, document_id: int | None) -> None:
-        """Suggest for this document (the focused pane's), all of it; the list shown already is kept."""
-        if document_id == self.document_id and self.range is None and self.suggestions:
-            return
+        """Suggest for this document (the focused pane's), all of it."""
         self.document_id, self.range = document_id, None
         self.refresh()
 
