@@ -67,7 +67,7 @@ class ParallelService:
         ranking = _Ranking(self._db, document_id, query)
         with without_collection():
             candidates = ranking.candidates()
-        ranking.read_meanings(lambda pieces: self._meanings.of(pieces, progress, cancelled))  # may encode: seconds
+        ranking.sentence_vectors = self._meanings.of(ranking.compared, progress, cancelled)  # may encode: seconds
         with without_collection():
             return ranking.best(candidates, top, store.dismissed(self._db))
 
@@ -141,6 +141,8 @@ class _Ranking:
         entity_ids = {e for p in query for e in self._features[p].entities}
         self._df = store.document_counts(db, entity_ids)
         self._total = max(store.live_document_count(db), 1)
+        self.compared: set[Piece] = set()  # every passage `candidates` chose to judge, the query's included
+        self.sentence_vectors: dict = {}  # passage -> its sentences' vectors (rows), given before `best`
 
     def _fill(self, index: PassageIndex, mentions: list) -> None:
         for document_id, start, entity_id, kind, value, end in mentions:
@@ -199,13 +201,9 @@ class _Ranking:
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
-        self._compared = {*self._query, *(c for cs in found.values() for c in cs)}
-        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in self._compared})
+        self.compared = {*self._query, *(c for cs in found.values() for c in cs)}
+        self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in self.compared})
         return found
-
-    def read_meanings(self, read) -> None:
-        """The sentence vectors of every passage `candidates` chose, through `read(pieces)`."""
-        self._meaning = read(self._compared)
 
     def _few_documents(self) -> set[int]:
         """Every other document, when there are so few that all their passages can be judged."""
@@ -270,7 +268,7 @@ class _Ranking:
     def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]:
         """How alike the two passages are in meaning (the cosine of their closest sentences' vectors), and those two
         sentences: the reason a historian can check."""
-        similarity = self._meaning[one] @ self._meaning[two].T
+        similarity = self.sentence_vectors[one] @ self.sentence_vectors[two].T
         mine, theirs = divmod(int(similarity.argmax()), similarity.shape[1])
         return float(similarity[mine, theirs]), self._sentence(one, mine), self._sentence(two, theirs)
 
