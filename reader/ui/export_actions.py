@@ -28,7 +28,7 @@ def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, 
     from reader.ui.export_dialog import ExportDialog
 
     query = search.if_built(lambda search_panel: search_panel.box.text().strip())
-    return ExportDialog(workspace, query or "", comparisons.current_filter(), window, window.settings)
+    return ExportDialog(workspace, window.runner, query or "", comparisons.current_filter(), window, window.settings)
 
 
 def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:

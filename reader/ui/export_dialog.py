@@ -14,16 +14,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QWidget,
 )
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.wording import plural
 from reader.core.workspace import Workspace
+from reader.ui.workers import TaskRunner
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
                  "tei": "TEI P5 XML", "html": "HTML report"}
@@ -33,11 +35,14 @@ GROUP_LABELS = {"document": "Document", "tag": "Tag", "entity": "Entity named in
 class ExportDialog(QDialog):
     """Writes the chosen export through the core; says how many annotations went where, or why it could not."""
 
-    def __init__(self, workspace: Workspace, search_query: str = "", comparisons: ComparisonFilter | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None):
+    def __init__(self, workspace: Workspace, runner: TaskRunner, search_query: str = "",
+                 comparisons: ComparisonFilter | None = None, parent: QWidget | None = None,
+                 settings: QSettings | None = None):
         """`search_query` and `comparisons` (the Comparisons view's filters) are offered as scopes when given; a
-        relative file name is taken in the last export folder, remembered in `settings`."""
+        relative file name is taken in the last export folder, remembered in `settings`. The file is written by a
+        worker of `runner` (a hundred thousand notes take seconds), with progress and Cancel."""
         super().__init__(parent)
+        self._runner = runner
         self._settings = settings
         self.setWindowTitle("Export notes")
         self._workspace = workspace
@@ -104,6 +109,7 @@ class ExportDialog(QDialog):
         return path if path.is_absolute() else self.export_folder() / path
 
     def export(self) -> None:
+        """Write the chosen export in a worker; the dialog says how many notes went where, or why none did."""
         fmt, path = self.format_box.currentData(), self.target()
         if path is None:
             self.result.setText("Choose a file to write to.")
@@ -111,13 +117,35 @@ class ExportDialog(QDialog):
         if path.exists() and not self._may_replace(path):
             return
         try:
-            count = self._workspace.export.write(fmt, path, self.scope(), group_by=self.group_box.currentData())
-        except ReaderError as exc:
+            scope = self.scope()
+        except ReaderError as exc:  # a search query the index cannot read
             self.result.setText(str(exc))
             return
+        group_by = self.group_box.currentData()
+        progress = _progress_dialog(self, path)
+        self.save_button.setEnabled(False)
+        self.result.setText(f"Writing {path}…")
+        task = self._runner.start(lambda workspace, report, cancelled: workspace.export.write(
+            fmt, path, scope, group_by=group_by, progress=report, cancelled=cancelled), cancel_types=(WorkCancelled,))
+        progress.canceled.connect(task.request_cancel)
+        task.progressed.connect(lambda done, total, _what: _show_progress(progress, done, total))
+        task.finished.connect(lambda count: self._on_written(count, path, progress))
+        task.failed.connect(lambda message: self._on_stopped(message, progress))
+        task.cancelled.connect(lambda: self._on_stopped("Export cancelled; nothing was written.", progress))
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _on_written(self, count: int, path: Path, progress: QProgressDialog) -> None:
         if self._settings is not None:
             self._settings.setValue("export/folder", str(path.parent))
-        self.result.setText(f"{plural(count, 'annotation')} written to {path}")
+        self._on_stopped(f"{plural(count, 'annotation')} written to {path}", progress)
+
+    def _on_stopped(self, message: str, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.save_button.setEnabled(True)
+        self.result.setText(message)
 
     def _may_replace(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -145,3 +173,16 @@ def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
     for key, label in labels.items():
         box.addItem(label, key)
     return box
+
+
+def _progress_dialog(parent: QWidget, path: Path) -> QProgressDialog:
+    """Shown only if the export takes longer than a moment; Cancel stops it before the file is written."""
+    progress = QProgressDialog(f"Writing {path.name}…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Export")
+    progress.setMinimumDuration(300)
+    return progress
+
+
+def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
+    progress.setMaximum(total)
+    progress.setValue(done)

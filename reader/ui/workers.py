@@ -10,10 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.fault_report import describe_fault
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.workspace import Workspace
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 Task = Callable[[Workspace, Progress, Cancelled], object]
 
 

@@ -53,3 +53,22 @@ def test_export_refuses_the_database_files(workspace, name) -> None:
         workspace.export.write("md", Path(os.path.relpath(target)) if name == "annotations.db" else target)
     assert (target.read_bytes() if target.exists() else None) == before
     workspace.close()
+
+
+def test_a_cancelled_export_writes_nothing(workspace, tmp_path) -> None:
+    """Protects the user's file from a half-done export: Cancel while the notes are read leaves it as it was."""
+    from reader.core.errors import WorkCancelled
+
+    document_id = workspace.documents.list()[0].id
+    for n in range(3):
+        workspace.annotations.create(document_id, n * 10, n * 10 + 5, note=f"note {n}")
+    target = tmp_path / "notes.md"
+    target.write_text("the previous export\n", encoding="utf-8")
+    reports = []
+    with pytest.raises(WorkCancelled):
+        workspace.export.write("md", target, progress=lambda *report: reports.append(report),
+                               cancelled=lambda: bool(reports))
+    assert reports == [(0, 3, "notes")]
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert workspace.export.write("md", target, progress=lambda *report: reports.append(report)) == 3
+    assert reports[-1] == (1, 1, "notes") and "note 2" in target.read_text(encoding="utf-8")

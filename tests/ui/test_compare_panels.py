@@ -154,9 +154,12 @@ def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    assert panel.export_to(str(tmp_path / "t.html")) == len(panel.canvas.entries)
+    panel.export_to(str(tmp_path / "t.html"))
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("Exported"))
+    assert panel.summary.text() == f"Exported {len(panel.canvas.entries)} dated passages to {tmp_path / 't.html'}"
     assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     panel.export_to(str(tmp_path / "t.csv"))
+    qtbot.waitUntil(lambda: (tmp_path / "t.csv").exists())
     assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")
 
 

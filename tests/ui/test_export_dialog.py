@@ -14,22 +14,37 @@ def test_export_asks_before_replacing_and_keeps_the_file_on_no(window, tmp_path,
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
                         QMessageBox.StandardButton.No)
-    dialog = ExportDialog(window.workspace, parent=window, settings=window.settings)
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
     dialog.path_edit.setText(str(target))
     dialog.export()
     assert asked and str(target) in asked[0]
     assert target.read_text(encoding="utf-8") == "mine"
 
 
-def test_a_relative_name_goes_to_the_last_export_folder(window, tmp_path) -> None:
+def test_a_relative_name_goes_to_the_last_export_folder(window, qtbot, tmp_path) -> None:
     """A bare file name is written in the folder of the previous export, not wherever the program was started."""
     first = tmp_path / "exports"
     first.mkdir()
-    dialog = ExportDialog(window.workspace, parent=window, settings=window.settings)
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
     dialog.path_edit.setText(str(first / "one.md"))
     dialog.export()
-    again = ExportDialog(window.workspace, parent=window, settings=window.settings)
+    qtbot.waitUntil(lambda: dialog.result.text().endswith("one.md"))
+    again = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
     again.path_edit.setText("two.md")
     again.export()
+    qtbot.waitUntil(lambda: again.save_button.isEnabled())
     assert (first / "two.md").exists()
     assert again.result.text().endswith(str(first / "two.md"))
+
+
+def test_an_export_that_cannot_be_written_says_why_and_can_be_tried_again(window, qtbot, tmp_path) -> None:
+    """A folder that does not exist: the worker's failure reaches the dialog as one line, and Save works again."""
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.path_edit.setText(str(tmp_path / "missing" / "notes.md"))
+    dialog.export()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    assert "missing" in dialog.result.text() and "\n" not in dialog.result.text()
+    assert "Traceback" not in dialog.result.text()
+    dialog.path_edit.setText(str(tmp_path / "notes.md"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.result.text().endswith(str(tmp_path / "notes.md")))

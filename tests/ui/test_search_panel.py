@@ -65,12 +65,12 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
     assert panel.box.text() == "Choibalsan" and panel.results.topLevelItemCount() > 0
 
 
-def test_export_dialog_writes_the_chosen_scope(window, tmp_path):
+def test_export_dialog_writes_the_chosen_scope(window, qtbot, tmp_path):
     """File > Export… is enabled and writes the chosen format and scope to the chosen file."""
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     window.workspace.annotations.create(document_id, 0, 16, note="journal", tags=["source"])
     assert window.export_action.isEnabled()
-    dialog = _export(window, "", "md", "Tag: source", tmp_path / "notes.md")
+    dialog = _export(window, qtbot, "", "md", "Tag: source", tmp_path / "notes.md")
     assert dialog.result.text() == f"1 annotation written to {tmp_path / 'notes.md'}"
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
 
@@ -88,28 +88,29 @@ def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monke
     assert panel.message.text().endswith(f"the first {len(labels)} listed")
 
 
-def test_export_of_a_search_result_takes_every_matching_note(window, tmp_path):
+def test_export_of_a_search_result_takes_every_matching_note(window, qtbot, tmp_path):
     """Exporting 'Search: …' writes every note the query finds, not only the first page the panel lists."""
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     for n in range(3):
         window.workspace.annotations.create(document_id, n * 20, n * 20 + 10, note=f"zanabazar {n}")
-    dialog = _export(window, "zanabazar", "csv", "Search: zanabazar", tmp_path / "notes.csv")
+    dialog = _export(window, qtbot, "zanabazar", "csv", "Search: zanabazar", tmp_path / "notes.csv")
     assert dialog.result.text() == f"3 annotations written to {tmp_path / 'notes.csv'}"
 
 
-def _export(window, query: str, fmt: str, scope: str, path):
-    """Export through the dialog as a user would: format, scope and file chosen, then Export."""
+def _export(window, qtbot, query: str, fmt: str, scope: str, path):
+    """Export through the dialog as a user would: format, scope and file chosen, then Export, until it is written."""
     from reader.ui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(window.workspace, query, parent=window)
+    dialog = ExportDialog(window.workspace, window.runner, query, parent=window)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
     dialog.scope_box.setCurrentIndex(dialog.scope_box.findText(scope))
     dialog.path_edit.setText(str(path))
     dialog.export()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
     return dialog
 
 
-def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, tmp_path, monkeypatch):
+def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, qtbot, tmp_path, monkeypatch):
     """File > Export… can write just the linked pairs listed in Comparisons, Markdown grouped by tag."""
     from reader.ui.export_dialog import ExportDialog
 
@@ -131,6 +132,7 @@ def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, 
     dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Comparisons", Qt.MatchFlag.MatchStartsWith))
     dialog.path_edit.setText(str(tmp_path / "pairs.md"))
     dialog.export()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
     text = (tmp_path / "pairs.md").read_text(encoding="utf-8")
     assert dialog.result.text().startswith("2 annotations written")
     assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text

@@ -9,12 +9,13 @@ or another document quoting the same sentence, costs nothing).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reader.core.compare.passages import Piece, sentences
 from reader.core.errors import ReaderError, WorkCancelled
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
 from reader.core.storage.store import Store
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 MODEL = "all-MiniLM-L6-v2"
 KEEP_EVERY = 64  # sentences encoded between writes (half a second): a run stopped or failed keeps what it read
-Progress = Callable[[int, int, str], None]
 
 
 def text_key(text: str) -> str:
@@ -44,7 +44,7 @@ class Meanings:
         return Encoder()
 
     def of(self, pieces: Iterable[Piece], progress: Progress | None = None,
-           cancelled: Callable[[], bool] | None = None) -> dict[Piece, np.ndarray]:
+           cancelled: Cancelled | None = None) -> dict[Piece, np.ndarray]:
         """Each passage's sentences as rows of unit vectors; sentences never read before are encoded now (with
         progress), then kept. `cancelled()` true stops the reading between batches (WorkCancelled)."""
         import numpy as np  # not at start-up: the window opens without it

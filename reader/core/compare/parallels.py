@@ -12,17 +12,17 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
 from reader.core.compare.judge import hints, judge
-from reader.core.compare.meaning import Meanings, Progress
+from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import PassageIndex, Piece, passages, sentences, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.heap import without_collection
 from reader.core.ops import operation
 from reader.core.records.compare import ParallelSuggestion
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
@@ -56,7 +56,7 @@ class ParallelService:
         self._meanings = Meanings(db)
 
     def suggest(self, document_id: int, start: int | None = None, end: int | None = None, top: int = 10,
-                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                progress: Progress | None = None, cancelled: Cancelled | None = None,
                 ) -> list[ParallelSuggestion]:
         """The best `top` suggestions for the document (or its passages overlapping [start, end)); passages never
         compared before are read by the encoder first, which takes seconds (reported through `progress`; stopped,
@@ -71,7 +71,7 @@ class ParallelService:
         with without_collection():
             return ranking.best(candidates, top, store.dismissed(self._db))
 
-    def prepare(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+    def prepare(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
         """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
         many passages there are."""
         pieces = [p for p in passages(store.all_lines(self._db)) if telling(p)]

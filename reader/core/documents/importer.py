@@ -8,7 +8,6 @@ the whole corpus, because what recurs depends on which documents there are.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.documents.boilerplate import detect_boilerplate
@@ -18,13 +17,11 @@ from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import document_trash, history, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
 from reader.core.storage.store import Store
-
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 
 def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,

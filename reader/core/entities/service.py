@@ -6,7 +6,6 @@ import hashlib
 import os
 from bisect import insort
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
 from reader.core.records.documents import Span
 from reader.core.records.entities import TYPES, EntitySummary, Mention, MentionContext, RecognitionReport, Suggestion
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import search_index
@@ -33,7 +33,6 @@ DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", 
                    "split": "split alias", "reject_entity": "not an entity", "reject_mention": "not a mention",
                    "add_mention": "mark a name", "confirm_mention": "confirm a mention"}
 CONTEXT = 60
-Progress = Callable[[int, int, str], None]
 
 
 class EntityService:
@@ -45,7 +44,7 @@ class EntityService:
 
     # -- recognition ---------------------------------------------------------------------------------------------
 
-    def recognise(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+    def recognise(self, progress: Progress | None = None, cancelled: Cancelled | None = None,
                   ) -> RecognitionReport:
         """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
         from reader.core.entities.consolidate import consolidate  # the pipeline loads on first use: faster start

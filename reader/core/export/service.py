@@ -11,14 +11,16 @@ from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import ExportItem, LinkItem, Scope
 from reader.core.ops import operation
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.pages import PageInfo, page_index_at
+from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage.store import Store
 
+PROGRESS_STEP = 1000  # annotations between progress reports (and checks for a cancel)
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html", "geojson": ".geojson"}
 
 
@@ -31,11 +33,17 @@ class ExportService:
         self._documents, self._annotations, self._links, self._entities = documents, annotations, links, entities
         self._comparisons = comparisons
 
-    def items(self, scope: Scope | None = None) -> list[ExportItem]:
+    def items(self, scope: Scope | None = None, progress: Progress | None = None,
+              cancelled: Cancelled | None = None) -> list[ExportItem]:
+        """The annotations in `scope`, each with its links, document and page; `progress(done, total, "notes")`
+        every thousand, and WorkCancelled as soon as `cancelled()` turns true (a hundred thousand take seconds)."""
         scope = scope or Scope()
         documents = {info.id: info for info in self._documents.list()}
+        annotations = self._annotations.all()
         items, pages = [], {}
-        for annotation in self._annotations.all():
+        for done, annotation in enumerate(annotations):
+            if done % PROGRESS_STEP == 0:
+                _report(progress, cancelled, done, len(annotations))
             if annotation.anchor_status == "orphan" or not scope.keeps(annotation):
                 continue
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
@@ -50,16 +58,29 @@ class ExportService:
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
         or entity) arranges the Markdown notes."""
+        _check_choice(fmt, group_by)
+        return self._render(fmt, [] if fmt == "geojson" else self.items(scope), scope or Scope(), mentions, group_by)
+
+    def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
+              group_by: str = "document", progress: Progress | None = None,
+              cancelled: Cancelled | None = None) -> int:
+        """Write the export to `path` (UTF-8) whole or not at all; returns how many annotations (places, for
+        GeoJSON) it holds. Cancelled (WorkCancelled) before the file is written, nothing is."""
+        from reader.core.export.safe_write import check_target, write_text_atomically
+
+        _check_choice(fmt, group_by)
+        check_target(path, self._db.path)
+        items = [] if fmt == "geojson" else self.items(scope, progress, cancelled)
+        text = self._render(fmt, items, scope or Scope(), mentions, group_by)
+        _report(progress, cancelled, 1, 1)
+        write_text_atomically(path, text, self._db.path)
+        return len(json.loads(text)["features"]) if fmt == "geojson" else len(items)
+
+    def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str) -> str:
         from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
 
-        scope = scope or Scope()
-        if fmt not in FORMATS:
-            raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
-        if group_by not in markdown.GROUPINGS:
-            raise ReaderError(f"cannot group notes by '{group_by}'; use one of {', '.join(markdown.GROUPINGS)}")
         if fmt == "geojson":
             return self._geojson()
-        items = self.items(scope)
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
             return markdown.to_markdown(items, group_by, entities_of)
@@ -73,18 +94,6 @@ class ExportService:
             pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
             return tei.to_tei(documents, self._entities.register(), pages)
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
-
-    def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
-              group_by: str = "document") -> int:
-        """Write the export to `path` (UTF-8) whole or not at all; returns how many annotations it holds."""
-        from reader.core.export.safe_write import check_target, write_text_atomically
-
-        check_target(path, self._db.path)
-        text = self.export(fmt, scope, mentions, group_by)
-        write_text_atomically(path, text, self._db.path)
-        if fmt == "geojson":
-            return len(json.loads(text)["features"])
-        return len(self.items(scope))
 
     def _geojson(self) -> str:
         from reader.core.export.geojson import to_geojson
@@ -161,3 +170,19 @@ class ExportService:
 def _page_of(pages: list[PageInfo], offset: int) -> PageInfo | None:
     index = page_index_at(pages, offset)
     return None if index is None else pages[index]
+
+
+def _check_choice(fmt: str, group_by: str) -> None:
+    from reader.core.export.markdown import GROUPINGS
+
+    if fmt not in FORMATS:
+        raise ReaderError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+    if group_by not in GROUPINGS:
+        raise ReaderError(f"cannot group notes by '{group_by}'; use one of {', '.join(GROUPINGS)}")
+
+
+def _report(progress: Progress | None, cancelled: Cancelled | None, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise WorkCancelled()
+    if progress is not None:
+        progress(done, total, "notes")

@@ -218,26 +218,26 @@ class TimelinePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
 
-    def export_to(self, path: str) -> int:
-        """Write what the timeline shows (filters applied) as CSV, or as HTML when the name ends in .html/.htm."""
+    def export_to(self, path: str) -> None:
+        """Write what the timeline shows (filters applied) as CSV, or as HTML when the name ends in .html/.htm, in a
+        worker; the summary says how many passages went where, or why none did."""
         from pathlib import Path
 
         fmt = "html" if path.lower().endswith((".html", ".htm")) else "csv"
-        return self._timeline.export(Path(path), fmt, self.canvas.entries)
+        entries = list(self.canvas.entries)
+        self.summary.setText(f"Writing {path}…")
+        task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.timeline.export(
+            Path(path), fmt, entries))
+        task.finished.connect(lambda count: self.summary.setText(
+            f"Exported {plural(count, 'dated passage')} to {path}"))
+        task.failed.connect(self.summary.setText)
 
     def _on_export_chosen(self) -> None:
-        from reader.core.errors import ReaderError
         from reader.ui.file_dialogs import save_file_name
 
         path = save_file_name(self, "Export the timeline (.csv or .html)", "timeline.html")
-        if not path:
-            return
-        try:
-            count = self.export_to(path)
-        except ReaderError as exc:
-            self.summary.setText(str(exc))
-            return
-        self.summary.setText(f"Exported {count} dated passages to {path}")
+        if path:
+            self.export_to(path)
 
     def _apply_zoom(self, *_args) -> None:
         """Zoom, keeping the dense part of the axis in view."""

@@ -8,7 +8,7 @@ words ahead of the layout (`ahead.py`), so a 2,000-page PDF never holds more tha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,9 +18,7 @@ from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable,
 from reader.core.documents.formats.paged import PagedText
 from reader.core.documents.formats.pdfium_lock import PDFIUM
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
-
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
+from reader.core.records.progress import Cancelled, Progress
 
 STAMP_CHARS = 80  # fewer characters than this over a page-sized image are a stamp, not the page's text
 SCAN_SHARE = 0.5
