@@ -5,6 +5,9 @@ parallels_recall_at_10: share of the gold pairs (bench/data/parallels_gold.json)
     is sparse, so this is a floor). conflict_recall: share of the gold date conflicts among `conflicts`.
 parallels_recall_at_10_heldout: the same on bench/data/parallels_heldout.json, pairs written after the ranking was
     tuned on the first gold (how the method holds on pairs it was not tuned on).
+parallels_recall_at_10_among_unrelated: the same recall once 100 documents on other subjects (made-up words) share
+    the library, recognised like the rest: a corpus where every name of the sample is rare must not change its
+    suggestions much.
 parallels_ms: one document's suggestions against a generated 1,000-document corpus (median of 5 documents).
 timeline_ms: the whole timeline of that corpus (every dated passage, with its events; median of 3).
 meaning_sentences_per_s: how fast the sentence encoder reads the sample corpus's passages the first time (after an
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "parallels_gold.json"
 HELDOUT = ROOT / "bench" / "data" / "parallels_heldout.json"
 DOCUMENTS, PARAGRAPHS, NAMES, VOCABULARY = 1000, 20, 400, 3000
+UNRELATED = 100
 
 
 def _covers(passage, document: str, quote: str) -> bool:
@@ -72,6 +76,20 @@ def _sample_workspace(folder: Path):
     workspace.documents.import_paths([ROOT / "texts"])
     workspace.entities.ensure_current()
     return workspace
+
+
+def _among_unrelated(workspace, folder: Path) -> float:
+    """Recall at 10 on the gold pairs after 100 unrelated documents join the sample's library."""
+    rng = random.Random(15)
+    unrelated = folder / "unrelated"
+    unrelated.mkdir()
+    for n in range(UNRELATED):
+        words = [_word(rng) for _ in range(240)]
+        paragraphs = (" ".join(words[k:k + 24]).capitalize() + "." for k in range(0, 240, 24))
+        (unrelated / f"letter{n:03d}.txt").write_text("\n".join(paragraphs), encoding="utf-8")
+    workspace.documents.import_paths([unrelated])
+    workspace.entities.ensure_current()
+    return _at_10(workspace, json.loads(GOLD.read_text(encoding="utf-8"))["pairs"])[0]
 
 
 def _word(rng: random.Random) -> str:
@@ -171,6 +189,7 @@ def run() -> dict[str, float]:
         sample = _sample_workspace(Path(folder))
         reading = _read_meanings(sample)
         results = quality(sample)
+        results["parallels_recall_at_10_among_unrelated"] = _among_unrelated(sample, Path(folder))
         sample.close()
         workspace = _build(Path(folder) / "bench.db")
         _random_meanings(workspace)

@@ -86,6 +86,25 @@ def test_suggestions_come_from_other_documents_only_and_ranked(recognised):
     assert narrowed and all(s.source.start >= start and s.source.end <= start + 32 for s in narrowed)
 
 
+def test_unrelated_documents_do_not_change_what_is_suggested(recognised, tmp_path):
+    """Protects the ranking from the rest of the library: forty documents on other subjects make every name of
+    the five articles rare in the corpus, which must not let shared names outweigh dates, words and meaning."""
+    import random
+
+    document_id = _doc(recognised, MEETING_000)
+    alone = [s.key for s in recognised.parallels.suggest(document_id, top=10)]
+    rng = random.Random(15)
+    folder = tmp_path / "unrelated"
+    folder.mkdir()
+    for n in range(40):
+        words = ["".join(rng.choice("bdfgklmnprstv") + rng.choice("aeiou") for _ in range(3)) for _ in range(300)]
+        (folder / f"letter{n:02d}.txt").write_text(
+            "\n".join(" ".join(words[k:k + 25]).capitalize() + "." for k in range(0, 300, 25)), encoding="utf-8")
+    recognised.documents.import_paths([folder])
+    among_many = [s.key for s in recognised.parallels.suggest(document_id, top=10)]
+    assert len(set(alone) & set(among_many)) >= 9
+
+
 def test_dismissed_pair_does_not_come_back_until_undone(recognised):
     """Dismissing stores the pair (either way round); undo brings the suggestion back."""
     document_id = _doc(recognised, MEETING_000)

@@ -1,7 +1,8 @@
 """Suggested parallel passages: which passages of other documents likely tell of the same thing as this one.
 
 Signals, all from what the program already holds: the consolidated entities two passages share, weighted by their
-rarity across documents (a name in every source says little); their dates (the same, or near: the same meeting
+rarity across documents (a name in every source says little; counted among the documents compared, so unrelated
+documents in the library do not make it rare); their dates (the same, or near: the same meeting
 dated a week apart is the interesting case); and their words (TF-IDF cosine, candidates also found through the
 FTS5 index by BM25). Candidates come from the rare entities, the near dates and the index, so one document is
 compared with a large corpus without reading all of it.
@@ -139,8 +140,8 @@ class _Ranking:
         self._features: dict[Piece, _Features] = defaultdict(_Features)
         self._fill(PassageIndex(query), store.mentions_in(db, document_id))
         entity_ids = {e for p in query for e in self._features[p].entities}
-        self._df = store.document_counts(db, entity_ids)
-        self._total = max(store.live_document_count(db), 1)
+        self._df: dict[int, float] = dict(store.document_counts(db, entity_ids))  # weighed anew by `candidates`
+        self._total: float = max(store.live_document_count(db), 1)
         self.compared: set[Piece] = set()  # every passage `candidates` chose to judge, the query's included
         self.sentence_vectors: dict = {}  # passage -> its sentences' vectors (rows), given before `best`
 
@@ -158,7 +159,7 @@ class _Ranking:
 
     def idf(self, entity_id: int) -> float:
         """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
-        return math.log((self._total + 1) / (max(self._df.get(entity_id, 1), 1) + 0.5))
+        return math.log((self._total + 1) / (self._df.get(entity_id, 1.0) + 0.5))
 
     def best(self, candidates: dict[Piece, list[Piece]], top: int, dismissed: set) -> list[ParallelSuggestion]:
         """The `top` suggestions among the candidates (their meanings read), judged and thinned out."""
@@ -181,7 +182,8 @@ class _Ranking:
         (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
         passages by shared names and dates, and the index's lexical neighbours."""
         postings = self._postings()
-        documents = self._best_documents(postings) | self._few_documents()
+        evidence = self._evidence(postings)
+        documents = self._best_documents(evidence) | self._few_documents()
         lexical = self._lexical()
         documents |= {line[0] for lines in lexical.values() for line in lines}
         pieces = [p for p in passages(store.lines_of(self._db, documents)) if telling(p)]
@@ -202,6 +204,7 @@ class _Ranking:
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
         self.compared = {*self._query, *(c for cs in found.values() for c in cs)}
+        self._weigh_rarity_among_neighbours(evidence)  # found by rarity in the corpus; judged by it among them
         self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in self.compared})
         return found
 
@@ -211,12 +214,35 @@ class _Ranking:
             return set()
         return set(store.document_labels(self._db)) - {self._document_id}
 
-    def _best_documents(self, postings: dict) -> set[int]:
+    def _best_documents(self, evidence: dict[int, float]) -> set[int]:
+        return set(sorted(evidence, key=evidence.get, reverse=True)[:MAX_DOCUMENTS])
+
+    def _evidence(self, postings: dict) -> dict[int, float]:
+        """How much each other document shares with this one: its rarer names (by rarity) and near dates."""
         evidence: dict[int, float] = defaultdict(float)
         for (document_id, _start), signals in postings.items():
             for kind, value in signals:
                 evidence[document_id] += self.idf(value) if kind == "entity" else 1.0
-        return set(sorted(evidence, key=evidence.get, reverse=True)[:MAX_DOCUMENTS])
+        return evidence
+
+    def _weigh_rarity_among_neighbours(self, evidence: dict[int, float]) -> None:
+        """From here on, an entity's rarity is counted among the documents read, each as much as it shares with
+        this one (this one fully). Rarity over the whole corpus found them; but among sources on one subject a name
+        they all give (Genden, for Mongolia in the 1930s) says little about which passages tell the same thing, and
+        a hundred unrelated documents would make it look rare and outweigh every other signal."""
+        strongest = max(evidence.values(), default=0.0)
+        documents_of: dict[int, set[int]] = defaultdict(set)
+        for piece, features in self._features.items():
+            for entity_id in features.entities:
+                documents_of[entity_id].add(piece.document_id)
+
+        def weight(document_id: int) -> float:
+            if document_id == self._document_id or strongest <= 0:
+                return 1.0
+            return evidence.get(document_id, 0.0) / strongest
+
+        self._df = {e: sum(map(weight, ids)) for e, ids in documents_of.items()}
+        self._total = sum(map(weight, {piece.document_id for piece in self._features}))
 
     def _postings(self) -> dict[tuple[int, int], set[tuple[str, object]]]:
         """(document, offset) of other documents' mentions of the query's rarer entities and of near dates."""
