@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_history_commands(commands)
     from reader.compare_cli import add_compare_commands
 
-    add_compare_commands(commands, row_id)
+    add_compare_commands(commands)
     return parser
 
 

@@ -14,18 +14,18 @@ from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
 
 
-def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
+def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
                                                       "thing, with reasons, disagreements and a suggested relation")
     parallels.add_argument("doc", metavar="DOC", help="document id or file name")
     parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
     parallels.add_argument("--end", type=int, help="... to this offset")
-    parallels.add_argument("--top", type=row_id, default=10, help="how many suggestions (default 10)")
+    parallels.add_argument("--top", type=_counted, default=10, help="how many suggestions (default 10)")
     parallels.add_argument("--json", action="store_true", help="one JSON object per line")
     judged = parallels.add_mutually_exclusive_group()
-    judged.add_argument("--link", type=row_id, metavar="N", help="link the two passages of suggestion N of this "
+    judged.add_argument("--link", type=_counted, metavar="N", help="link the two passages of suggestion N of this "
                                                                  "list (undoable)")
-    judged.add_argument("--dismiss", type=row_id, metavar="N", help="judge suggestion N of this list not parallel: "
+    judged.add_argument("--dismiss", type=_counted, metavar="N", help="judge suggestion N of this list not parallel: "
                                                                     "it is not suggested again (undoable)")
     parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
                                                                        "suggested one)")
@@ -47,6 +47,17 @@ def add_compare_commands(commands: argparse._SubParsersAction, row_id) -> None:
     conflicts.set_defaults(handler=cmd_conflicts)
 
 
+def _counted(text: str) -> int:
+    """A count or a number in a listing: a whole number from 1 up."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
+    return value
+
+
 def _recognise(workspace) -> None:
     report = workspace.entities.ensure_current()
     if report is not None and report.model_warning:
@@ -60,11 +71,16 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
     if args.relation and not args.link:
         raise ReaderError("--relation goes with --link N")
     document = workspace.documents.resolve(args.doc)
+    if args.start is not None:
+        _check_range(workspace, document, args.start, args.end)
     chosen = args.link or args.dismiss
     suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, chosen or 0),
                                               progress=_say_reading)
     if chosen:
         return _judge(workspace, args, suggestions, chosen)
+    if not suggestions:
+        print(f"no suggestions: no passage of another document tells of the same thing as {document.file_name}"
+              f"{'' if args.start is None else f' {args.start}-{args.end}'}", file=sys.stderr)
     for number, s in enumerate(suggestions, 1):
         if args.json:
             print(json.dumps(asdict(s), ensure_ascii=False))
@@ -72,6 +88,15 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
         print(f"{number}\t{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
               f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
     return 0
+
+
+def _check_range(workspace, document, start: int, end: int) -> None:
+    """A range that holds no text is a mistake to name, not a question with an empty answer."""
+    if not 0 <= start < end:
+        raise ReaderError(f"--start {start} must be at least 0 and before --end {end}")
+    length = len(workspace.documents.text(document.id).text)
+    if start >= length:
+        raise ReaderError(f"--start {start} is past the end: {document.file_name} has {length} characters")
 
 
 def _say_reading(done: int, total: int, what: str) -> None:
@@ -108,6 +133,9 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
         print(f"wrote {count} dated passages to {args.output}")
         return 0
+    if not entries:
+        print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),
+              file=sys.stderr)
     if args.csv:
         sys.stdout.write(timeline_csv(entries, workspace.timeline.events(entries)))
         return 0
@@ -122,7 +150,10 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
 
 def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
     _recognise(workspace)
-    for event in workspace.timeline.conflicts():
+    conflicts = workspace.timeline.conflicts()
+    if not conflicts:
+        print("no conflicts: no event is dated differently by its sources", file=sys.stderr)
+    for event in conflicts:
         if args.json:
             print(json.dumps({"event": event.id, "entities": list(event.entities),
                               "sources": [asdict(e) for e in event.entries]}, ensure_ascii=False))

@@ -103,3 +103,23 @@ def test_parallels_say_once_that_new_sentences_are_read(db):
     assert first.returncode == 0 and ": 5 new sentences, read once" in first.stderr  # a small corpus: all compared
     again = run_cli(db, "parallels", "002_ff824666d88bbe20.txt", "--top", "1")
     assert again.returncode == 0 and again.stderr == "" and again.stdout == first.stdout
+
+
+def test_impossible_ranges_and_counts_are_refused_in_words(db):
+    """Protects against silent empty answers: a backwards range, a period that runs backwards and a count of 0 are
+    each refused with a line saying what is wrong, not an empty list or a word about ids."""
+    backwards = run_cli(db, "parallels", "1", "--start", "500", "--end", "100")
+    assert backwards.returncode == 1 and backwards.stderr.count("\n") == 1 and "--start" in backwards.stderr
+    past_end = run_cli(db, "parallels", "1", "--start", "99999999", "--end", "999999999")
+    assert past_end.returncode == 1 and "characters" in past_end.stderr
+    period = run_cli(db, "timeline", "--from", "1936", "--to", "1934")
+    assert period.returncode == 1 and period.stderr.count("\n") == 1 and "1936" in period.stderr
+    none = run_cli(db, "parallels", "1", "--top", "0")
+    assert none.returncode == 2 and "id" not in none.stderr.splitlines()[-1] and "1" in none.stderr.splitlines()[-1]
+
+
+def test_an_empty_answer_says_so(db):
+    """A filter that keeps nothing prints nothing to the output but says so on stderr, so a user is not left
+    wondering whether the command ran."""
+    done = run_cli(db, "timeline", "--entity", "Nobody at all")
+    assert done.returncode == 0 and done.stdout == "" and "no dated passages" in done.stderr

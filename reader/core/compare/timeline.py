@@ -39,6 +39,8 @@ class TimelineService:
                 tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
         """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates
         or years), a document kind, a tag (passages under an annotation with it) or documents."""
+        if date_from and date_to and _bound(date_from, first=True) > _bound(date_to, first=False):
+            raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
         with without_collection():
             found = self._all_entries()
         if entity:
