@@ -69,7 +69,9 @@ def cmd_redo(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
-    for step in workspace.history.steps(args.limit):
+    steps = workspace.history.steps(args.limit)
+    say_if_none(steps, "no changes yet")
+    for step in steps:
         print(tab_line((step.id, step.created_at, "undone" if step.undone else "done", step.label)))
     return EXIT_OK
 
@@ -104,7 +106,9 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_docs(workspace: Workspace, args: argparse.Namespace) -> int:
-    for info in workspace.documents.list():
+    documents = workspace.documents.list()
+    say_if_none(documents, "no documents yet: add some with 'import PATH'")
+    for info in documents:
         row = {
             "id": info.id, "file_name": info.file_name, "title": info.title, "kind": info.metadata.kind,
             "date": info.metadata.date_published, "characters": info.char_count,
@@ -112,6 +116,13 @@ def cmd_docs(workspace: Workspace, args: argparse.Namespace) -> int:
         }
         print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     return EXIT_OK
+
+
+def say_if_none(found, message: str) -> None:
+    """An empty listing prints nothing (scripts read the output) but tells the person on stderr, so no one is left
+    wondering whether the command ran."""
+    if not found:
+        print(message, file=sys.stderr)
 
 
 def tab_line(values) -> str:
@@ -189,6 +200,7 @@ def cmd_notes(workspace: Workspace, args: argparse.Namespace) -> int:
         annotations = workspace.annotations.for_document(wanted)
     else:
         annotations = workspace.annotations.all()
+    say_if_none(annotations, "no annotations" + (f" in {args.doc}" if args.doc else " yet"))
     for annotation in annotations:
         row = _note_row(workspace, annotation, documents[annotation.document_id].file_name)
         print(json.dumps(row, ensure_ascii=False) if args.json else _note_line(row))
@@ -199,7 +211,9 @@ def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
     if args.id is not None:
         return _settle_review(workspace, args)
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
-    for item in workspace.review.needs_review(document_id, include_orphans=args.orphans):
+    unsure = workspace.review.needs_review(document_id, include_orphans=args.orphans)
+    say_if_none(unsure, "nothing to review: every annotation is where it was")
+    for item in unsure:
         annotation = item.annotation
         place = f"{annotation.start}-{annotation.end}" if item.new else "-"
         print(tab_line((annotation.id, item.document_title, annotation.anchor_status, place,
@@ -294,7 +308,9 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
     results = workspace.search.search(args.query)
     if results.error:
         raise ReaderError(f"query not understood: {results.error}")
-    for hit in results.hits():
+    hits = results.hits()
+    say_if_none(hits, f"nothing found for {args.query}")
+    for hit in hits:
         row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
         print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     return EXIT_OK

@@ -278,3 +278,13 @@ def test_register_lists_geonames_links_and_coordinates(tmp_path, corpus_template
     result = run_cli(db, "export", "--format", "geojson", "-o", out)
     assert result.returncode == 0 and "places written" in result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+def test_empty_listings_say_so_on_stderr_only(tmp_path):
+    """Scripts read nothing from an empty listing, while a person is told why there is nothing (no documents yet,
+    nothing found) instead of wondering whether the command ran."""
+    db = tmp_path / "empty.db"
+    docs = run_cli(db, "docs")
+    assert docs.returncode == 0 and docs.stdout == "" and "import" in docs.stderr
+    search = run_cli(db, "search", "Genden")
+    assert search.returncode == 0 and search.stdout == "" and search.stderr == "nothing found for Genden\n"
