@@ -121,14 +121,15 @@ def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
 
 
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
-    """The Timeline has a lane per dated document, the 1934 meeting's marks in conflict, and a click opens one."""
+    """The Timeline has a lane per dated document, the 1934 meeting's and the protocol's marks in conflict, and a
+    click opens one."""
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     canvas = panel.canvas
     qtbot.waitUntil(lambda: bool(canvas.marks))
     assert len(canvas.lanes) == 5
     conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
-    assert "· 1 conflict (red)" in panel.summary.text()  # counted in words, said right
+    assert "· 2 conflicts (red)" in panel.summary.text()  # counted in words
     panel.zoom_box.setCurrentText("Days")
     conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
     panel.scroll.ensureVisible(int(conflict.rect.center().x()), int(conflict.rect.center().y()))
@@ -178,21 +179,21 @@ def test_parallels_for_a_selection(compare_window, qtbot):
 
 
 def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qtbot):
-    """Passages dated years apart are no event by their dates; linked as contradicting, the Timeline (open) marks
-    them in conflict at once."""
+    """Passages that are no event by their dates or words, linked as contradicting (000's second meeting 'in early
+    1935' and 002's summit of November 24, 1934), are marked in conflict at once on the open Timeline."""
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: "· 1 conflict (red)" in panel.summary.text())
+    qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
+    assert not any(m.conflict and m.entry.value == "1935 early" for m in panel.canvas.marks)
     workspace = compare_window.workspace
     ends = []
-    for name, quote in (("003_bfdd3a082e8d2a08.txt", "a Soviet-Mongol Protocol of Mutual Assistance was signed"),
-                        (MEETING_002, "The pact of mutual assistance signed in 1936")):
+    for name, quote in (("000_8339fa2bec93c400.txt", "Genden met again with the Soviet “father” in early 1935"),
+                        (MEETING_002, "The summit meeting of November 24, 1934")):
         document_id = workspace.documents.resolve(name).id
         start = workspace.documents.text(document_id).text.index(quote)
         ends.append(Passage(document_id, start, start + len(quote)))
     compare_window.ops.run("Link passages", lambda: workspace.links.link(*ends, "contradicts"))
-    qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
-    assert any(m.conflict and m.entry.value == "1936" for m in panel.canvas.marks)
+    qtbot.waitUntil(lambda: any(m.conflict and m.entry.value == "1935 early" for m in panel.canvas.marks))
 
 
 def test_timeline_lanes_per_entity(compare_window, qtbot):

@@ -4,18 +4,19 @@ An event is dated passages of different documents that name the same people or p
 other (a precise date needs one shared name, a looser one two); an event whose sources give dates that cannot both
 be right (no date of one overlaps any date of the other) is a conflict. Years, decades and ranges are on the axis
 but too coarse to say two sources tell of one event. Dates cannot see one act dated years apart (a protocol signed
-"March 12, 1934" in one source, "in 1936" in another): passages a user linked as contradicting each other are one
-event, whatever their dates.
+"March 12, 1934" in one source, "in 1936" in another): dated sentences that tell it in the same words are one event
+(retold.py), and so are passages a user linked as contradicting each other, whatever their dates.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 
 from reader.core.compare import dating
 from reader.core.compare.passages import PassageIndex, Piece, passages
+from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
@@ -153,33 +154,42 @@ def _bound(text: str, first: bool) -> str:
 
 
 def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = ()) -> list[TimelineEvent]:
-    """Join entries of different documents that share names and lie close in time (union-find per name), and the
-    entries of passages linked as contradicting, (document, start, end) twice each."""
-    linked = _linked_entries(entries, contradicting)
+    """Join entries of different documents that share names and lie close in time (union-find per name), the
+    entries of passages linked as contradicting, (document, start, end) twice each, and dated sentences that tell
+    one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
+    `entries()` gives them."""
+    joined = [*_linked_pairs(_linked_entries(entries, contradicting)), *retold_pairs(entries)]
+    tied = {i for pair in joined for i in pair}
     kept = [i for i, e in enumerate(entries)
-            if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in linked)]
+            if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in tied)]
     usable = [entries[i] for i in kept]
     spans = [dating.span(e.value) for e in usable]
-    parent = list(range(len(usable)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, entry in enumerate(usable):
         for name in entry.entities:
             by_name[name].append(i)
-    pairs = [pair for members in by_name.values() for pair in _close_pairs(members, usable, spans)]
     position = {i: n for n, i in enumerate(kept)}
-    pairs += [(position[i], position[j]) for i, j in _linked_pairs(linked)]
-    for i, j in pairs:
-        one, two = root(i), root(j)
+    precise = [found.precision in dating.PRECISE for found in spans]
+    pairs = chain((pair for members in by_name.values() for pair in _close_pairs(members, usable, spans, precise)),
+                  ((position[i], position[j]) for i, j in joined if i in position and j in position))
+    return _collect(usable, spans, _components(len(usable), pairs))
+
+
+def _components(size: int, pairs) -> list[int]:
+    """Each item's component (a representative), joining the pairs (union-find with path halving, inline: a
+    thousand documents give some 200,000 pairs)."""
+    parent = list(range(size))
+    for one, two in pairs:
+        while parent[one] != one:
+            parent[one] = one = parent[parent[one]]
+        while parent[two] != two:
+            parent[two] = two = parent[parent[two]]
         if one != two:
             parent[one] = two
-    return _collect(usable, spans, [root(i) for i in range(len(usable))])
+    for i in range(size):
+        while parent[i] != parent[parent[i]]:
+            parent[i] = parent[parent[i]]
+    return parent
 
 
 def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) -> dict[int, set[int]]:
@@ -206,20 +216,18 @@ def _linked_pairs(linked: dict[int, set[int]]):
         yield from combinations(members, 2)
 
 
-def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list):
+def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list, precise: list[bool]):
     """Pairs of one name's entries from different documents, at most WINDOW_DAYS apart, sharing enough names (a
-    loose date, such as a season, needs two)."""
-    members.sort(key=lambda i: spans[i].first)
+    loose date, such as a season, needs two). `members` come in date order, as the entries do."""
     firsts = [spans[i].first for i in members]
     for position, i in enumerate(members):
-        last, document, names = spans[i].last + WINDOW_DAYS, usable[i].document_id, usable[i].entities
-        precise = spans[i].precision in dating.PRECISE
-        for offset, j in enumerate(members[position + 1:position + 1 + NEIGHBOURS], position + 1):
+        last, document = spans[i].last + WINDOW_DAYS, usable[i].document_id
+        for offset in range(position + 1, min(position + 1 + NEIGHBOURS, len(members))):
             if firsts[offset] > last:
                 break
-            if usable[j].document_id == document:
-                continue
-            if precise and spans[j].precision in dating.PRECISE or len(set(names) & set(usable[j].entities)) >= 2:
+            j = members[offset]
+            if usable[j].document_id != document and (
+                    precise[i] and precise[j] or len(set(usable[i].entities) & set(usable[j].entities)) >= 2):
                 yield i, j
 
 

@@ -47,6 +47,12 @@ def tokens(text: str) -> list[str]:
     return [word for word in words if len(word) > 2 and word not in STOPWORDS]
 
 
+def content_words(text: str) -> list[str]:
+    """The content words as written (lower case, neither stemmed nor folded): twice as cheap as `tokens`, for
+    reading every dated sentence of a corpus, where a retelling reuses the very words."""
+    return [word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in STOPWORDS]
+
+
 def numbers(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
     """The numbers a text states (figures and number words, not the parts of "forty-third"), leaving out the given
     ranges (its dates)."""

@@ -1,0 +1,68 @@
+"""One act told twice: dated sentences of different sources that say the same thing in the same words.
+
+Names and dates cannot join a protocol signed "March 12, 1934" in one source and "in 1936" in another: the dates are
+years apart and the sentences may name no one. Their words can: "a Protocol of Mutual Assistance was signed" and
+"the pact of mutual assistance signed" share two word pairs. Word pairs that are names (Prime Minister of Mongolia
+is a role many events share) or that many sources use are left out, so what remains is the wording of one act.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+
+from reader.core.compare.words import content_words
+from reader.core.records.compare import TimelineEntry
+
+SHARED_PAIRS = 2  # word pairs two dated sentences must share (one is a common collocation)
+RARE_SHARE, RARE_AT_LEAST = 0.05, 3  # a word pair in more sources than this share (or 3) is a formula, not an act
+
+
+def retold_pairs(entries: list[TimelineEntry]) -> Iterator[tuple[int, int]]:
+    """Pairs of entries (indexes) of different documents whose dated sentences share SHARED_PAIRS rare word pairs.
+    Most word pairs occur once in a corpus: only those seen twice are kept with their holders."""
+    first_holder: dict[tuple[str, str], int] = {}
+    holders: dict[tuple[str, str], list[int]] = {}  # only the pairs held twice or more
+    for i, entry in enumerate(entries):
+        for pair in _word_pairs(entry):
+            first = first_holder.setdefault(pair, i)
+            members = holders.setdefault(pair, [first]) if first != i else None
+            if members is not None and members[-1] != i:  # a pair twice in one sentence holds once
+                members.append(i)
+    most = max(RARE_AT_LEAST, RARE_SHARE * len({entry.document_id for entry in entries}))
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for pair, members in holders.items():
+        if not 1 < len({entries[i].document_id for i in members}) <= most:
+            continue
+        for i, j in combinations(members, 2):
+            if entries[i].document_id != entries[j].document_id and not _names_in(pair, entries[i], entries[j]):
+                shared[(i, j)] += 1
+    return (pair for pair, count in shared.items() if count >= SHARED_PAIRS)
+
+
+def _word_pairs(entry: TimelineEntry) -> Iterator[tuple[str, str]]:
+    """Consecutive content words of the sentence that holds the date."""
+    words = content_words(_dated_sentence(entry))
+    return zip(words, words[1:], strict=False)
+
+
+def _names_in(pair: tuple[str, str], *entries: TimelineEntry) -> bool:
+    """Whether a word of the pair belongs to a name either passage gives: a name is not the wording of an act."""
+    return any(word in _name_words(name) for entry in entries for name in entry.entities for word in pair)
+
+
+@lru_cache(maxsize=16384)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(content_words(name))
+
+
+def _dated_sentence(entry: TimelineEntry) -> str:
+    """The stretch of the passage between the sentence ends around the date (the whole passage if the date is not
+    found in it, as for a date in a note)."""
+    text, at = entry.passage, entry.passage.find(entry.text)
+    if at < 0:
+        return text
+    end = text.find(". ", at)
+    return text[max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1:end if end >= 0 else len(text)]
