@@ -12,6 +12,7 @@ from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
+from reader.core.wording import plural
 
 
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
@@ -44,6 +45,8 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     timeline.set_defaults(handler=cmd_timeline)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
+    conflicts.add_argument("--dismiss", type=_counted, metavar="N", help="judge event N not one event (its "
+                                                                        "passages only looked alike; undoable)")
     conflicts.set_defaults(handler=cmd_conflicts)
 
 
@@ -151,6 +154,8 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
 def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
     _recognise(workspace)
     conflicts = workspace.timeline.conflicts()
+    if args.dismiss:
+        return _dissolve(workspace, conflicts, args.dismiss)
     if not conflicts:
         print("no conflicts: no event is dated differently by its sources", file=sys.stderr)
     for event in conflicts:
@@ -161,6 +166,16 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {_short(e.passage, 80)}"
                              for e in event.entries)
         print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}")
+    return 0
+
+
+def _dissolve(workspace, conflicts: list, number: int) -> int:
+    event = next((event for event in conflicts if event.id == number), None)
+    if event is None:
+        raise ReaderError(f"there is no conflicting event {number}: 'conflicts' lists them with their numbers")
+    pairs = workspace.timeline.dissolve(event)
+    print(f"event {number} is no longer one event: {plural(pairs, 'pair')} of passages judged apart ('undo' brings it "
+          "back)")
     return 0
 
 

@@ -80,8 +80,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
         lambda: _read_meanings(context, lambda: panels.parallels.if_built(lambda w: w.refresh())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
-    ops.changes_applied.connect(  # a link as contradicting can make two dated passages one event in conflict
-        lambda changes: changes.links and panels.timeline.if_built(lambda w: w.refresh()))
+    ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
+        lambda changes: (changes.links or changes.dismissals) and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     return panels
 
@@ -157,6 +157,8 @@ def _timeline(context: _Context):
 
     panel = TimelinePanel(context.workspace.timeline, context.window.runner)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.dissolve_requested.connect(
+        lambda event: context.ops.run("Not one event", lambda: context.workspace.timeline.dissolve(event)))
     panel.refresh()
     QTimer.singleShot(0, lambda: _make_room(context.window, "Timeline"))
     return panel

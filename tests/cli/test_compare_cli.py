@@ -123,3 +123,14 @@ def test_an_empty_answer_says_so(db):
     wondering whether the command ran."""
     done = run_cli(db, "timeline", "--entity", "Nobody at all")
     assert done.returncode == 0 and done.stdout == "" and "no dated passages" in done.stderr
+
+
+def test_conflicts_dismiss_parts_an_event_until_undone(db):
+    """`conflicts --dismiss N` judges event N not one event: it leaves the list, as one undoable step."""
+    before = run_cli(db, "conflicts").stdout.splitlines()
+    number = next(line.split("\t")[0].split()[1] for line in before if "1936 (" in line)
+    done = run_cli(db, "conflicts", "--dismiss", number)
+    assert done.returncode == 0 and "no longer one event" in done.stdout
+    assert len(run_cli(db, "conflicts").stdout.splitlines()) == len(before) - 1
+    assert run_cli(db, "undo").returncode == 0
+    assert len(run_cli(db, "conflicts").stdout.splitlines()) == len(before)

@@ -237,3 +237,18 @@ def test_retold_needs_two_word_pairs_that_are_not_names():
                _dated(4, "The pact of mutual assistance signed in 1936 held.", "1936", "1936"),
                _dated(5, "Mutual assistance, mutual assistance: so it ran in 1950.", "1950", "1950")]
     assert set(retold_pairs(entries)) == {(2, 3)}
+
+
+def test_an_event_judged_not_one_parts_until_undone(recognised):
+    """Protects the user's judgement over the timeline's guess: the protocol event dissolved stays apart (and its
+    pair is no longer a parallel suggestion) until the step is undone."""
+    def protocol_events():
+        return [c for c in recognised.timeline.conflicts() if any(e.value == "1936" for e in c.entries)]
+
+    assert recognised.timeline.dissolve(protocol_events()[0]) == 1
+    assert protocol_events() == []
+    pact = _doc(recognised, MEETING_002)
+    assert not any("Protocol of Mutual Assistance" in s.other.text and "signed in 1936" in s.source.text
+                   for s in recognised.parallels.suggest(pact, top=30))
+    recognised.history.undo()
+    assert len(protocol_events()) == 1

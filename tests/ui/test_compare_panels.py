@@ -196,6 +196,21 @@ def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qt
     qtbot.waitUntil(lambda: any(m.conflict and m.entry.value == "1935 early" for m in panel.canvas.marks))
 
 
+def test_an_event_judged_not_one_leaves_the_timeline_until_undone(compare_window, qtbot):
+    """A conflict mark's context menu parts its event ('Not one event'): the Timeline shows one conflict fewer, and
+    Edit > Undo brings it back."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
+    mark = next(m for m in panel.canvas.marks if m.conflict and m.entry.value == "1936")
+    action = next(a for a in panel.canvas.menu_for(mark).actions() if a.text().startswith("Not one event"))
+    action.trigger()
+    qtbot.waitUntil(lambda: "· 1 conflict (red)" in panel.summary.text())
+    assert not any(m.conflict and m.entry.value == "1936" for m in panel.canvas.marks)
+    compare_window.ops.undo()
+    qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
+
+
 def test_timeline_lanes_per_entity(compare_window, qtbot):
     """Laid out per entity, each lane is a name and its marks are passages naming it."""
     compare_window.raise_panel("Timeline")

@@ -20,7 +20,8 @@ from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
-from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.ops import operation
+from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
@@ -64,10 +65,21 @@ class TimelineService:
         """Entries of several documents telling of one event, earliest first; conflicts marked."""
         entries = self.entries() if entries is None else entries
         with without_collection():
-            return group_events(entries, store.linked_ranges(self._db, "contradicts"))
+            return group_events(entries, store.linked_ranges(self._db, "contradicts"), store.dismissed(self._db))
 
     def conflicts(self) -> list[TimelineEvent]:
         return [event for event in self.events() if event.conflict]
+
+    def dissolve(self, event: TimelineEvent) -> int:
+        """Judge an event's passages not one event (their names, dates or words only looked alike): each pair of its
+        passages from different documents is dismissed, as a dismissed parallel suggestion is, so neither the
+        timeline nor Parallels joins them again (undoable). Passages a user linked stay joined. Returns the pairs."""
+        keys = sorted({pair_key(one, two) for one, two in combinations(event.entries, 2)
+                       if one.document_id != two.document_id})
+        with operation(self._db, "Not one event"):
+            for key in keys:
+                store.insert_dismissal(self._db, key)
+        return len(keys)
 
     def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None) -> int:
         """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written."""
@@ -153,12 +165,14 @@ def _bound(text: str, first: bool) -> str:
     return dating.iso(found.first if first else found.last)
 
 
-def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = ()) -> list[TimelineEvent]:
+def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
+                 dismissed: set[tuple] | frozenset = frozenset()) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time (union-find per name), the
     entries of passages linked as contradicting, (document, start, end) twice each, and dated sentences that tell
     one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
-    `entries()` gives them."""
-    joined = [*_linked_pairs(_linked_entries(entries, contradicting)), *retold_pairs(entries)]
+    `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
+    retold = [(i, j) for i, j in retold_pairs(entries) if pair_key(entries[i], entries[j]) not in dismissed]
+    joined = [*_linked_pairs(_linked_entries(entries, contradicting)), *retold]
     tied = {i for pair in joined for i in pair}
     kept = [i for i, e in enumerate(entries)
             if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in tied)]
@@ -170,8 +184,10 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = ()) 
             by_name[name].append(i)
     position = {i: n for n, i in enumerate(kept)}
     precise = [found.precision in dating.PRECISE for found in spans]
-    pairs = chain((pair for members in by_name.values() for pair in _close_pairs(members, usable, spans, precise)),
-                  ((position[i], position[j]) for i, j in joined if i in position and j in position))
+    close = (pair for members in by_name.values() for pair in _close_pairs(members, usable, spans, precise))
+    if dismissed:
+        close = (pair for pair in close if pair_key(usable[pair[0]], usable[pair[1]]) not in dismissed)
+    pairs = chain(close, ((position[i], position[j]) for i, j in joined if i in position and j in position))
     return _collect(usable, spans, _components(len(usable), pairs))
 
 

@@ -31,9 +31,7 @@ class ParallelSuggestion:
     @property
     def key(self) -> tuple[int, int, int, int, int, int]:
         """The pair, either way round, as stored when it is dismissed."""
-        one = (self.source.document_id, self.source.start, self.source.end)
-        two = (self.other.document_id, self.other.start, self.other.end)
-        return (*min(one, two), *max(one, two))
+        return pair_key(self.source, self.other)
 
 
 @dataclass(frozen=True)
@@ -69,3 +67,10 @@ class TimelineEvent:
     @property
     def documents(self) -> list[str]:
         return sorted({entry.file_name for entry in self.entries})
+
+
+def pair_key(one, two) -> tuple[int, int, int, int, int, int]:
+    """Two passages (anything with document_id, start and end), either way round: how a pair judged not parallel is
+    stored, whether Parallels suggested it or the timeline joined it."""
+    first, second = (one.document_id, one.start, one.end), (two.document_id, two.start, two.end)
+    return (*min(first, second), *max(first, second))

@@ -2,6 +2,7 @@
 
 Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
 Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
+A mark's context menu opens its passage, or judges its event not one event (its passages only looked alike).
 """
 
 from __future__ import annotations
@@ -11,8 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
@@ -36,9 +47,11 @@ class Mark:
 
 
 class TimelineCanvas(QWidget):
-    """Lanes and marks; `mark_clicked(entry)` when a mark is clicked."""
+    """Lanes and marks; `mark_clicked(entry)` when a mark is clicked, `dissolve_requested(event)` when its event is
+    judged not one event."""
 
     mark_clicked = Signal(object)
+    dissolve_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -164,6 +177,26 @@ class TimelineCanvas(QWidget):
         if mark is not None:
             self.mark_clicked.emit(mark.entry)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        mark = self.mark_at(event.pos().x(), event.pos().y())
+        if mark is not None:
+            self.menu_for(mark).exec(event.globalPos())
+
+    def menu_for(self, mark: Mark) -> QMenu:
+        """Open the passage; for a mark of an event, say the event is not one (every pair of its passages from
+        different documents judged apart, undoable)."""
+        menu = QMenu(self)
+        menu.addAction("Open passage", lambda: self.mark_clicked.emit(mark.entry))
+        event = self.event_of(mark.entry)
+        if event is not None:
+            sources = plural(len({e.document_id for e in event.entries}), "source")
+            menu.addAction(f"Not one event (judge the {sources}' passages apart)",
+                           lambda: self.dissolve_requested.emit(event))
+        return menu
+
+    def event_of(self, entry: TimelineEntry) -> TimelineEvent | None:
+        return self._events.get((entry.document_id, entry.start, entry.value))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         mark = self.mark_at(event.position().x(), event.position().y())
         self.setToolTip("" if mark is None else
@@ -175,6 +208,7 @@ class TimelinePanel(QWidget):
     """The canvas in a scroll area with zoom and filters; `passage_requested(document_id, start, end)`."""
 
     passage_requested = Signal(int, int, int)
+    dissolve_requested = Signal(object)  # an event judged not one event
 
     def __init__(self, timeline, runner, parent: QWidget | None = None):
         """`runner` reads the dates and groups the events in a worker (the window's TaskRunner): on a thousand
@@ -185,6 +219,7 @@ class TimelinePanel(QWidget):
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(
             lambda e: self.passage_requested.emit(e.document_id, e.start, e.end))
+        self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
         self.zoom_box = QComboBox(self)
