@@ -173,8 +173,9 @@ class TimelineCanvas(QWidget):
                     painter.drawText(int(mx) + 2, TOP - 10, date(year, month, 1).strftime("%b"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A left click opens the mark's passage (a right click is for its context menu)."""
         mark = self.mark_at(event.position().x(), event.position().y())
-        if mark is not None:
+        if mark is not None and event.button() == Qt.MouseButton.LeftButton:
             self.mark_clicked.emit(mark.entry)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
