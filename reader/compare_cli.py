@@ -160,12 +160,12 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
         print("no conflicts: no event is dated differently by its sources", file=sys.stderr)
     for event in conflicts:
         if args.json:
-            print(json.dumps({"event": event.id, "entities": list(event.entities),
+            print(json.dumps({"event": event.id, "entities": list(event.entities), "reasons": list(event.reasons),
                               "sources": [asdict(e) for e in event.entries]}, ensure_ascii=False))
             continue
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {_short(e.passage, 80)}"
                              for e in event.entries)
-        print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}")
+        print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}\t{'; '.join(event.reasons)}")
     return 0
 
 

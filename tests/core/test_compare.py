@@ -163,6 +163,7 @@ def test_one_act_told_in_the_same_words_is_a_conflict_however_far_apart(recognis
     protocol, pact = _doc(recognised, "003_bfdd3a082e8d2a08.txt"), _doc(recognised, MEETING_002)
     conflict = next(c for c in recognised.timeline.conflicts() if any(e.value == "1936" for e in c.entries))
     assert {(e.document_id, e.value) for e in conflict.entries} == {(protocol, "1934-03-12"), (pact, "1936")}
+    assert conflict.reasons == ("same words: assistance signed, mutual assistance",)
 
 
 def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recognised):
@@ -183,6 +184,7 @@ def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recog
     link = recognised.links.link(*passages, "contradicts")
     conflict = next(c for c in recognised.timeline.conflicts() if any(e.value == "1935 early" for e in c.entries))
     assert (summit, "1934-11-24") in {(e.document_id, e.value) for e in conflict.entries}
+    assert "linked as contradicting" in conflict.reasons
     recognised.links.delete(link.id)
     assert not in_conflict(again, "1935 early")
 
@@ -236,7 +238,7 @@ def test_retold_needs_two_word_pairs_that_are_not_names():
                       "1934-03-12"),
                _dated(4, "The pact of mutual assistance signed in 1936 held.", "1936", "1936"),
                _dated(5, "Mutual assistance, mutual assistance: so it ran in 1950.", "1950", "1950")]
-    assert set(retold_pairs(entries)) == {(2, 3)}
+    assert retold_pairs(entries) == {(2, 3): ["assistance signed", "mutual assistance"]}
 
 
 def test_an_event_judged_not_one_parts_until_undone(recognised):

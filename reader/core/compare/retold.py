@@ -20,9 +20,10 @@ SHARED_PAIRS = 2  # word pairs two dated sentences must share (one is a common c
 RARE_SHARE, RARE_AT_LEAST = 0.05, 3  # a word pair in more sources than this share (or 3) is a formula, not an act
 
 
-def retold_pairs(entries: list[TimelineEntry]) -> Iterator[tuple[int, int]]:
-    """Pairs of entries (indexes) of different documents whose dated sentences share SHARED_PAIRS rare word pairs.
-    Most word pairs occur once in a corpus: only those seen twice are kept with their holders."""
+def retold_pairs(entries: list[TimelineEntry]) -> dict[tuple[int, int], list[str]]:
+    """Pairs of entries (indexes) of different documents whose dated sentences share SHARED_PAIRS rare word pairs,
+    with those word pairs ("mutual assistance"). Most word pairs occur once in a corpus: only those seen twice are
+    kept with their holders."""
     first_holder: dict[tuple[str, str], int] = {}
     holders: dict[tuple[str, str], list[int]] = {}  # only the pairs held twice or more
     for i, entry in enumerate(entries):
@@ -32,14 +33,14 @@ def retold_pairs(entries: list[TimelineEntry]) -> Iterator[tuple[int, int]]:
             if members is not None and members[-1] != i:  # a pair twice in one sentence holds once
                 members.append(i)
     most = max(RARE_AT_LEAST, RARE_SHARE * len({entry.document_id for entry in entries}))
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     for pair, members in holders.items():
         if not 1 < len({entries[i].document_id for i in members}) <= most:
             continue
         for i, j in combinations(members, 2):
             if entries[i].document_id != entries[j].document_id and not _names_in(pair, entries[i], entries[j]):
-                shared[(i, j)] += 1
-    return (pair for pair, count in shared.items() if count >= SHARED_PAIRS)
+                shared[(i, j)].append(" ".join(pair))
+    return {pair: sorted(words) for pair, words in shared.items() if len(words) >= SHARED_PAIRS}
 
 
 def _word_pairs(entry: TimelineEntry) -> Iterator[tuple[str, str]]:

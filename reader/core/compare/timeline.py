@@ -171,8 +171,10 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
     entries of passages linked as contradicting, (document, start, end) twice each, and dated sentences that tell
     one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
     `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
-    retold = [(i, j) for i, j in retold_pairs(entries) if pair_key(entries[i], entries[j]) not in dismissed]
-    joined = [*_linked_pairs(_linked_entries(entries, contradicting)), *retold]
+    retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
+              if pair_key(entries[i], entries[j]) not in dismissed}
+    linked = list(_linked_pairs(_linked_entries(entries, contradicting)))
+    joined = [*linked, *retold]
     tied = {i for pair in joined for i in pair}
     kept = [i for i, e in enumerate(entries)
             if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in tied)]
@@ -188,7 +190,15 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
     if dismissed:
         close = (pair for pair in close if pair_key(usable[pair[0]], usable[pair[1]]) not in dismissed)
     pairs = chain(close, ((position[i], position[j]) for i, j in joined if i in position and j in position))
-    return _collect(usable, spans, _components(len(usable), pairs))
+    roots = _components(len(usable), pairs)
+    reasons: dict[int, set[str]] = defaultdict(set)  # component -> what joined it besides names
+    for (i, _j), words in retold.items():
+        if i in position:
+            reasons[roots[position[i]]].add("same words: " + ", ".join(words))
+    for i, _j in linked:
+        if i in position:
+            reasons[roots[position[i]]].add("linked as contradicting")
+    return _collect(usable, spans, roots, reasons)
 
 
 def _components(size: int, pairs) -> list[int]:
@@ -247,16 +257,18 @@ def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list, p
                 yield i, j
 
 
-def _collect(usable: list[TimelineEntry], spans: list, roots: list[int]) -> list[TimelineEvent]:
+def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons: dict[int, set[str]],
+             ) -> list[TimelineEvent]:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in enumerate(roots):
         groups[group].append(i)
     events = []
-    for members in groups.values():
+    for group, members in groups.items():
         if len({usable[i].document_id for i in members}) < 2:
             continue
         entries = sorted((usable[i] for i in members), key=lambda e: (e.first, e.document_id))
-        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans)))
+        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans),
+                                    tuple(sorted(reasons.get(group, ())))))
     events.sort(key=lambda event: event.entries[0].first)
     for number, event in enumerate(events, 1):
         event.id = number

@@ -78,4 +78,6 @@ def _year_ticks(first: int, last: int, scale: float, lanes: int) -> str:
 def _conflict_row(event: TimelineEvent) -> str:
     cells = "".join(f"<li><b>{escape(e.file_name)}</b>: {escape(e.text)} ({escape(e.value)}) — "
                     f"{escape(' '.join(e.passage.split())[:240])}</li>" for e in event.entries)
-    return f"<tr><td>event {event.id}<br>{escape(', '.join(event.entities))}</td><td><ul>{cells}</ul></td></tr>"
+    why = "".join(f"<br><i>{escape(reason)}</i>" for reason in event.reasons)
+    return (f"<tr><td>event {event.id}<br>{escape(', '.join(event.entities))}{why}</td><td><ul>{cells}</ul></td>"
+            "</tr>")

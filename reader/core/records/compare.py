@@ -56,13 +56,14 @@ class TimelineEntry:
 
 @dataclass
 class TimelineEvent:
-    """Dated passages of several sources naming the same people and places within a few weeks of each other, or
-    linked by a user as contradicting each other."""
+    """Dated passages of several sources naming the same people and places within a few weeks of each other,
+    telling one act in the same words, or linked by a user as contradicting each other."""
 
     id: int
     entries: list[TimelineEntry] = field(default_factory=list)
     entities: tuple[str, ...] = ()
     conflict: bool = False  # two sources give dates that cannot both be right
+    reasons: tuple[str, ...] = ()  # what joined passages besides shared names: "same words: …", a user's link
 
     @property
     def documents(self) -> list[str]:

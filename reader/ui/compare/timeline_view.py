@@ -200,9 +200,14 @@ class TimelineCanvas(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         mark = self.mark_at(event.position().x(), event.position().y())
-        self.setToolTip("" if mark is None else
-                        f"{mark.entry.file_name}: {mark.entry.text} ({mark.entry.value}, {mark.entry.precision})"
-                        f"{' — conflict' if mark.conflict else ''}\n{' '.join(mark.entry.passage.split())[:300]}")
+        self.setToolTip("" if mark is None else self._tip(mark))
+
+    def _tip(self, mark: Mark) -> str:
+        """The date as written and what it means; for a mark of an event, what made it one besides names."""
+        entry, joined = mark.entry, self.event_of(mark.entry)
+        why = f" ({'; '.join(joined.reasons)})" if joined is not None and joined.reasons else ""
+        return (f"{entry.file_name}: {entry.text} ({entry.value}, {entry.precision})"
+                f"{' — conflict' if mark.conflict else ''}{why}\n{' '.join(entry.passage.split())[:300]}")
 
 
 class TimelinePanel(QWidget):
