@@ -88,7 +88,8 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(asdict(s), ensure_ascii=False))
             continue
-        print(f"{number}\t{s.score:.2f}\t{s.relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
+        relation = f"{s.relation} (linked)" if s.linked else s.relation
+        print(f"{number}\t{s.score:.2f}\t{relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
               f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
     return 0
 

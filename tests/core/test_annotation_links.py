@@ -38,6 +38,19 @@ def test_linking_a_passage_creates_its_annotation(workspace, pair):
     assert target.document_id == third.id and target.quote.exact == workspace.documents.text(third.id).text[:12]
 
 
+def test_linking_the_same_passages_twice_is_refused_not_doubled(workspace):
+    """Protects Comparisons from duplicates: linking two passages again (L pressed twice on one suggestion) reuses
+    their highlights and is refused as already linked, instead of stacking a second pair of highlights and link."""
+    first, second = workspace.documents.list()[:2]
+    ends = (Passage(first.id, 0, 12), Passage(second.id, 5, 20))
+    link = workspace.links.link(*ends, "contradicts")
+    with pytest.raises(ReaderError, match="already linked"):
+        workspace.links.link(*ends, "contradicts")
+    assert len(workspace.annotations.all()) == 2 and len(workspace.comparisons.list()) == 1
+    again = workspace.links.link(*ends, "same_event")  # another relation between the same two highlights
+    assert (again.from_annotation_id, again.to_annotation_id) == (link.from_annotation_id, link.to_annotation_id)
+
+
 def test_link_mistakes_are_refused(workspace, pair):
     """Self links, duplicates and unknown relations are one-line errors that change nothing."""
     a, b, _ = pair

@@ -77,7 +77,8 @@ def test_parallels_rank_in_a_worker(compare_window, qtbot):
 
 
 def test_l_links_with_the_suggested_relation(compare_window, qtbot):
-    """Selecting a suggestion preselects its relation; L links the two passages through the operation runner."""
+    """Selecting a suggestion preselects its relation; L links the two passages through the operation runner; the
+    row then shows it linked, and L again does not link it twice."""
     panel = _parallels(compare_window, qtbot)
     panel.table.selectRow(_meeting_row(panel))
     assert panel.relation_box.currentData() == "contradicts"
@@ -89,6 +90,11 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     qtbot.waitUntil(lambda: len(comparisons.list()) == 1)
     assert comparisons.list()[0].relation == "contradicts"
     assert compare_window.workspace.history.next_undo() == "Link passages"
+    qtbot.waitUntil(lambda: panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (contradicts)")
+    panel.table.selectRow(_meeting_row(panel))
+    assert not panel.link_button.isEnabled()  # judged: L again would only repeat it
+    qtbot.keyClick(panel.table, Qt.Key.Key_L)
+    assert len(comparisons.list()) == 1
 
 
 def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, qtbot):

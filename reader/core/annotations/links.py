@@ -29,7 +29,8 @@ class LinkService:
         self._annotations = annotations
 
     def link(self, source: Target, target: Target, relation: str, note: str = "") -> Link:
-        """Link two annotations (a Passage becomes a new highlight first); `source` derives from `target`."""
+        """Link two annotations (a Passage becomes a highlight first, unless one covers it exactly); `source` derives
+        from `target`."""
         _check_relation(relation)
         with operation(self._db, "Link passages"):
             from_id, to_id = self._annotation_id(source), self._annotation_id(target)
@@ -86,8 +87,12 @@ class LinkService:
         return self.get(link_id)
 
     def _annotation_id(self, target: Target) -> int:
+        """A passage already highlighted exactly is linked through that highlight: linking it again must not stack a
+        second highlight (and a duplicate link) on the same text."""
         if isinstance(target, Passage):
-            return self._annotations.create(target.document_id, target.start, target.end).id
+            existing = self._annotations.at(target.document_id, target.start, target.end)
+            return existing.id if existing else self._annotations.create(target.document_id, target.start,
+                                                                         target.end).id
         return self._annotations.get(target).id
 
 

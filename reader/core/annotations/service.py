@@ -85,6 +85,10 @@ class AnnotationService:
             raise AnnotationNotFound(f"no annotation with id {annotation_id}")
         return found
 
+    def at(self, document_id: int, start: int, end: int) -> Annotation | None:
+        """The annotation already over exactly this text, if any (the oldest, if several)."""
+        return store.annotation_at(self._db, document_id, start, end)
+
     def for_document(self, document_id: int) -> list[Annotation]:
         """A document's live annotations in text order (orphans included: they keep their quote)."""
         return store.annotations_for_document(self._db, document_id)

@@ -70,7 +70,9 @@ class ParallelService:
             candidates = ranking.candidates()
         ranking.sentence_vectors = self._meanings.of(ranking.compared, progress, cancelled)  # may encode: seconds
         with without_collection():
-            return ranking.best(candidates, top, store.dismissed(self._db))
+            chosen = ranking.best(candidates, top, store.dismissed(self._db))
+        linked = store.linked_ranges(self._db)
+        return [replace(s, linked=_is_linked(s, linked)) for s in chosen]
 
     def prepare(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
         """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
@@ -81,11 +83,10 @@ class ParallelService:
 
     def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:
         """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once)."""
-        linked = store.linked_ranges(self._db)
         found: dict[tuple, ParallelSuggestion] = {}
         for document_id in dict.fromkeys(document_ids):
             for suggestion in self.suggest(document_id, top=per_document):
-                if suggestion.key not in found and not _is_linked(suggestion, linked):
+                if suggestion.key not in found and not suggestion.linked:
                     found[suggestion.key] = suggestion
         return sorted(found.values(), key=lambda s: -s.score)
 

@@ -51,6 +51,13 @@ def annotations_for_document(db: Store, document_id: int) -> list[Annotation]:
     return [_annotation(row) for row in db.rows(sql, [document_id])]
 
 
+def annotation_at(db: Store, document_id: int, start: int, end: int) -> Annotation | None:
+    """The oldest live annotation over exactly [start, end) of a document, if any."""
+    sql = _SELECT + ' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NULL ORDER BY a.id'
+    rows = list(db.rows(sql + " LIMIT 1", [document_id, start, end]))
+    return _annotation(rows[0]) if rows else None
+
+
 def all_annotations(db: Store) -> list[Annotation]:
     """Every live annotation, by document then text order."""
     sql = _SELECT + ' WHERE a.deleted_at IS NULL ORDER BY a.document_id, a.start, a."end", a.id'

@@ -150,13 +150,16 @@ class ParallelsPanel(QWidget):
         self.suggestions = suggestions
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
-            values = (f"{s.score:.2f}", RELATIONS[s.relation], _short(s.source.text, 60), s.other.file_name,
+            relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
+            values = (f"{s.score:.2f}", relation, _short(s.source.text, 60), s.other.file_name,
                       _short(s.other.text), "; ".join(s.reasons), "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)
-                if column == 1 and s.relation == "contradicts":
+                if column == 1 and s.relation == "contradicts" and not s.linked:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                if s.linked:
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
         self._update_buttons()
 
@@ -173,7 +176,7 @@ class ParallelsPanel(QWidget):
     def link_current(self) -> None:
         """Link the two passages with the chosen relation (one undoable step)."""
         s = self.current()
-        if s is None:
+        if s is None or s.linked:
             return
         relation = self.relation_box.currentData()
         self._ops.run("Link passages", lambda: self._workspace.links.link(
@@ -195,10 +198,10 @@ class ParallelsPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = self.current() is not None
-        self.link_button.setEnabled(chosen)
-        self.dismiss_button.setEnabled(chosen)
+        chosen = self.current()
+        self.link_button.setEnabled(chosen is not None and not chosen.linked)
+        self.dismiss_button.setEnabled(chosen is not None and not chosen.linked)
 
     def _on_changes(self, changes) -> None:
-        if changes.dismissals and self.document_id is not None:
-            self.refresh()
+        if (changes.dismissals or changes.links) and self.document_id is not None:
+            self.refresh()  # a dismissed pair leaves the list, a linked one is marked linked
