@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.compare import dating
 from reader.core.compare.passages import passages
@@ -254,3 +256,21 @@ def test_an_event_judged_not_one_parts_until_undone(recognised):
                    for s in recognised.parallels.suggest(pact, top=30))
     recognised.history.undo()
     assert len(protocol_events()) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 30).flatmap(lambda size: st.tuples(
+    st.just(size), st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)), max_size=60))))
+def test_components_are_the_connected_parts(case):
+    """Protects the inline union-find: two items share a representative exactly when pairs connect them."""
+    from reader.core.compare.timeline import _components
+
+    size, pairs = case
+    roots = _components(size, iter(pairs))
+    reach = {i: {i} for i in range(size)}
+    for _ in range(size):
+        for one, two in pairs:
+            reach[one] = reach[two] = reach[one] | reach[two]
+    for one in range(size):
+        for two in range(size):
+            assert (roots[one] == roots[two]) == (two in reach[one])

@@ -191,14 +191,20 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
         close = (pair for pair in close if pair_key(usable[pair[0]], usable[pair[1]]) not in dismissed)
     pairs = chain(close, ((position[i], position[j]) for i, j in joined if i in position and j in position))
     roots = _components(len(usable), pairs)
-    reasons: dict[int, set[str]] = defaultdict(set)  # component -> what joined it besides names
+    return _collect(usable, spans, roots, _reasons(retold, linked, {i: roots[n] for i, n in position.items()}))
+
+
+def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, int]],
+             component_of: dict[int, int]) -> dict[int, set[str]]:
+    """Per component (of kept entries), what joined it besides names: the shared wording, or a user's link."""
+    found: dict[int, set[str]] = defaultdict(set)
     for (i, _j), words in retold.items():
-        if i in position:
-            reasons[roots[position[i]]].add("same words: " + ", ".join(words))
+        if i in component_of:
+            found[component_of[i]].add("same words: " + ", ".join(words))
     for i, _j in linked:
-        if i in position:
-            reasons[roots[position[i]]].add("linked as contradicting")
-    return _collect(usable, spans, roots, reasons)
+        if i in component_of:
+            found[component_of[i]].add("linked as contradicting")
+    return found
 
 
 def _components(size: int, pairs) -> list[int]:
