@@ -3,7 +3,7 @@
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QTextCharFormat
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QSplitter
 
 from reader.core.records.documents import Span
@@ -94,9 +94,11 @@ def test_note_via_the_inspector(window, qtbot):
     inspector = window.annotation_panels.inspector.widget()
     assert "November 24, 1934" in inspector.heading.text() and inspector.editor.isEnabled()
     inspector.editor.source.setPlainText("date of the meeting: **15 or 24 Nov?**")
+    inspector.editor.source.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.mouseClick(inspector.editor.save_button, Qt.MouseButton.LeftButton)
     [annotation] = window.workspace.annotations.for_document(pane.document_id)
     assert annotation.note == "date of the meeting: **15 or 24 Nov?**"
+    assert inspector.editor.source.textCursor().position() == len(annotation.note)  # typing goes on where it was
     assert pane.sidebar.annotation_list.count() == 1
     assert "15 or 24 Nov?" in pane.sidebar.annotation_list.item(0).text()
     assert "15 or 24 Nov?" in inspector.editor.preview.toPlainText()

@@ -29,7 +29,9 @@ class NoteEditor(QWidget):
         layout.addLayout(buttons)
 
     def set_note(self, text: str) -> None:
-        self.source.setPlainText(text)
+        """Show a note; the same text again (the refresh after its own Save) leaves the cursor and undo history."""
+        if text != self.source.toPlainText():
+            self.source.setPlainText(text)
 
     def text(self) -> str:
         return self.source.toPlainText()
