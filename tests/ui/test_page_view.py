@@ -168,3 +168,28 @@ def test_the_next_page_is_rendered_ahead(window, qtbot, article):
     pane = _open(window, qtbot, article)
     panel = pane.page_mode.panel
     qtbot.waitUntil(lambda: any(index == 1 for index, _width in panel.renderer._cache))
+
+
+def test_the_page_zooms_to_the_width_and_beyond_and_scrolls(window, qtbot, article):
+    """A scan's small print: 'Fit width' makes the page as wide as the pane and '200%' twice that, drawn sharper and
+    scrolled; the highlight stays on its word, and the next page starts at its top."""
+    pane = _open(window, qtbot, article)
+    panel, canvas = pane.page_mode.panel, pane.page_mode.panel.canvas
+    box = _box_of(pane, "treaty")
+    pane.services.ops.run("Highlight", lambda: pane.services.workspace.annotations.create(
+        pane.document_id, box.start, box.end, color="yellow"))
+    fitted = canvas.render_width(canvas.page)
+    panel.zoom_box.setCurrentText("Fit width")
+    viewport = panel.scroll.viewport()
+    qtbot.waitUntil(lambda: abs(canvas.width() - viewport.width()) <= 1)
+    panel.zoom_box.setCurrentText("200%")
+    qtbot.waitUntil(lambda: abs(canvas.width() - 2 * viewport.width()) <= 1)
+    page = canvas.page
+    assert canvas.height() == round(canvas.width() * page.height / page.width) > viewport.height()
+    assert canvas.render_width(page) > fitted
+    qtbot.waitUntil(lambda: any(m.start == box.start for m in canvas.marks))
+    assert canvas.page_rect().contains(canvas.box_rect(box, canvas.page_rect()))
+    panel.scroll.verticalScrollBar().setValue(panel.scroll.verticalScrollBar().maximum())
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.index == 1)
+    assert panel.scroll.verticalScrollBar().value() == 0

@@ -32,7 +32,8 @@ class PageMark:
 
 
 class PageCanvas(QWidget):
-    """Draws the page fitted to the widget; emits `selected(start, end)` for the words a rubber band covers."""
+    """Draws the page fitted to the widget (the page panel sizes the widget to the zoom); emits `selected(start, end)`
+    for the words a rubber band covers."""
 
     selected = Signal(int, int)
     clicked = Signal(int)  # the offset of the word clicked (a click, not a drag)

@@ -84,8 +84,11 @@ class PageMode(QObject):
 
         documents, document_id = self.pane.services.workspace.documents, self.pane.document_id
         self.panel = PagePanel(lambda index: documents.boxes(document_id, index), self.pane)
-        self.pane.splitter.insertWidget(0, self.panel)
-        self.pane.splitter.setStretchFactor(0, 4)
+        splitter = self.pane.splitter
+        text_width, *others = splitter.sizes()
+        splitter.insertWidget(0, self.panel)
+        splitter.setStretchFactor(0, 4)
+        splitter.setSizes([text_width // 2, text_width - text_width // 2, *others])  # page and text share alike
         self.panel.selected.connect(self._on_page_selected)
         self.panel.page_changed.connect(lambda _index: self.update_marks())
         self.panel.turned.connect(self._on_page_turned)

@@ -1,13 +1,14 @@
 """The page view of a pane: the page image of the reading position, with a line naming the page and arrows to turn
-it, or the one line saying why no image can be shown (the source file moved away, a password)."""
+it, or the one line saying why no image can be shown (the source file moved away, a password). The page is fitted
+whole, or to the pane's width and larger (a scan's small print), scrolled then."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.documents import Span
 from reader.core.records.pages import PageInfo, WordBox, page_index_at
@@ -15,6 +16,25 @@ from reader.ui.reading.page_canvas import PageCanvas, PageMark
 from reader.ui.reading.page_render import PageRenderer, PageUnavailable
 
 PREFETCH_DELAY_MS = 150
+ZOOMS = {"Fit page": 0.0, "Fit width": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.0}  # times the pane's width
+
+
+class _Viewport(QScrollArea):
+    """The scroll area round the page; says when its size changes, so the page is fitted again."""
+
+    def __init__(self, refit: Callable[[], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._refit = refit
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def sizeHint(self) -> QSize:
+        """Not the page's present size: the pane shares its width out as it did before the page was zoomed."""
+        return self.widget().minimumSize() if self.widget() is not None else super().sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit()
 
 
 class PagePanel(QWidget):
@@ -37,10 +57,15 @@ class PagePanel(QWidget):
         self.next_button = QToolButton(self, text="▶", toolTip="Next page", autoRaise=True)
         self.previous_button.clicked.connect(lambda: self._turn(-1))
         self.next_button.clicked.connect(lambda: self._turn(1))
+        self.zoom_box = QComboBox(self, toolTip="Fit the whole page, or the pane's width and larger")
+        self.zoom_box.addItems(list(ZOOMS))
+        self.zoom_box.currentTextChanged.connect(lambda _zoom: self._fit())
         self.canvas = PageCanvas(self)
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
         self.canvas.clicked.connect(self.clicked)
+        self.scroll = _Viewport(self._fit, self)
+        self.scroll.setWidget(self.canvas)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -48,14 +73,27 @@ class PagePanel(QWidget):
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(self.previous_button)
         row.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.zoom_box)
         row.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addWidget(self.notice)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.scroll, 1)
         self.notice.hide()
+
+    def _fit(self) -> None:
+        """Size the page to the chosen zoom: the whole viewport, or its width times the zoom (as tall as the page's
+        shape makes it, scrolled)."""
+        viewport = self.scroll.viewport().size()
+        factor = ZOOMS.get(self.zoom_box.currentText(), 0.0)
+        page = self.pages[self.index] if 0 <= self.index < len(self.pages) else None
+        if not factor or page is None or page.width <= 0:
+            self.canvas.resize(viewport)
+            return
+        width = max(self.canvas.minimumWidth(), int(viewport.width() * factor))
+        self.canvas.resize(width, round(width * page.height / page.width))
 
     def load(self, pages: list[PageInfo], source_path: str) -> None:
         """A (new) version's pages and the file to draw them from; says in one line when that file is gone."""
@@ -85,6 +123,8 @@ class PagePanel(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self.canvas.set_page(page, self._boxes_of(index))
+        self._fit()  # pages of one file may differ in shape
+        self.scroll.verticalScrollBar().setValue(0)
         self.page_changed.emit(index)
         QTimer.singleShot(PREFETCH_DELAY_MS, self, lambda: self._prefetch(index + 1))
 
