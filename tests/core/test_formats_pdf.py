@@ -175,3 +175,33 @@ def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
                                                            for i, s in enumerate(SENTENCES[:4])]]
     path = qt_pdf(tmp_path / "draft.pdf", [items], title="Microsoft Word - draft.docx")
     assert read_pdf(path).metadata["title"] == "Notes on the 1936 protocol"
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 270])
+def test_word_boxes_of_a_turned_page_lie_on_its_ink(article, tmp_path, rotation):
+    """Protects highlights on landscape pages (/Rotate 90 or 270): pdfium draws the page turned but measures
+    characters unturned, so each box is turned with the page and lands on its word's ink; the text reads as set."""
+    import pypdfium2 as pdfium
+
+    turned = tmp_path / f"turned{rotation}.pdf"
+    document = pdfium.PdfDocument(str(article))
+    document[0].set_rotation(rotation)
+    document.save(str(turned))
+    document.close()
+    extracted = read_pdf(turned)
+    assert extracted.text == read_pdf(article).text
+    page = extracted.pages[0]
+    assert (page.width, page.height) == ((842.0, 595.0) if rotation % 180 else (595.0, 842.0))
+    rendered = pdfium.PdfDocument(str(turned))
+    image = rendered[0].render(scale=2).to_pil().convert("L")
+    rendered.close()
+    for word in ("Purge", "treaty", "HISTORY"):
+        box = next(b for b in extracted.boxes if b.page == 0 and extracted.text[b.start:b.end] == word)
+        assert 0 <= box.x0 < box.x1 <= page.width and 0 <= box.y0 < box.y1 <= page.height
+        inside = [image.getpixel((int(x * 2), int(y * 2))) for x in _steps(box.x0, box.x1) for y in
+                  _steps(box.y0, box.y1)]
+        assert min(inside) < 100, word  # ink, not blank paper
+
+
+def _steps(low: float, high: float, count: int = 12) -> list[float]:
+    return [low + (high - low) * (k + 0.5) / count for k in range(count)]

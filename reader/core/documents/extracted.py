@@ -8,7 +8,7 @@ assembles text and offsets together, so they cannot drift apart.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -145,6 +145,18 @@ class TextBuilder:
             self._parts.append(text)
             self._length += len(text)
         return start, self._length
+
+    @property
+    def box_count(self) -> int:
+        return len(self._boxes) // BoxTable.WIDTH
+
+    def turn_boxes(self, first: int, turn: Callable[[float, float], tuple[float, float]]) -> None:
+        """Move the boxes from number `first` on by `turn`, which takes a point of a page as set to the page as shown
+        (a page turned by /Rotate: laid out as set, drawn as shown)."""
+        boxes = self._boxes
+        for offset in range(first * BoxTable.WIDTH, len(boxes), BoxTable.WIDTH):
+            (ax, ay), (bx, by) = turn(boxes[offset + 3], boxes[offset + 4]), turn(boxes[offset + 5], boxes[offset + 6])
+            boxes[offset + 3:offset + 7] = array("d", (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
 
     def add_word(self, word: Word, page: int) -> tuple[int, int]:
         """Append a word with its box on `page`; a word under the confidence threshold is also marked uncertain."""

@@ -6,6 +6,8 @@ separated by a blank line. Running heads and folios are found once all pages are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.core.documents.extracted import Extracted, TextBuilder, Word
 from reader.core.documents.formats.layout import Paragraph, paragraphs
 from reader.core.documents.formats.ocr import UNCERTAIN_BELOW
@@ -23,14 +25,21 @@ class PagedText:
         self._lines: list[WrittenLine] = []
         self.first_page_title = ""
 
-    def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word]) -> PageInfo:
+    def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word],
+                 rotation: int = 0) -> PageInfo:
+        """One page: `width` × `height` points as shown; `words` boxed on the page as set, which is shown turned
+        clockwise by `rotation` degrees (a PDF's /Rotate). The layout reads the page as set (its lines run as the
+        type was set), and the boxes are then turned to land where the page shows the words."""
         index = len(self._pages)
         self._builder.separate("\n\n")
-        start = self._builder.length
-        found = paragraphs(words, width, height)
+        start, first_box = self._builder.length, self._builder.box_count
+        set_width, set_height = (height, width) if rotation % 180 else (width, height)
+        found = paragraphs(words, set_width, set_height)
         if index == 0:
             self.first_page_title = largest_type(found)
         self._lines.extend(write_paragraphs(self._builder, index, found))
+        if rotation % 360:
+            self._builder.turn_boxes(first_box, page_turn(rotation, set_width, set_height))
         page = PageInfo(index, label or str(index + 1), start, self._builder.length, width, height, origin)
         self._pages.append(page)
         return page
@@ -43,6 +52,12 @@ class PagedText:
             text=text, fmt=fmt, metadata=metadata, pages=tuple(self._pages), boxes=self._builder.boxes,
             uncertain=tuple(self._builder.uncertain), boilerplate=running_lines(self._lines, len(self._pages)),
         )
+
+
+def page_turn(rotation: int, set_width: float, set_height: float) -> Callable[[float, float], tuple[float, float]]:
+    """Where a point of a page as set (top-left origin) is on the page shown turned clockwise by `rotation`."""
+    return {90: lambda x, y: (set_height - y, x), 180: lambda x, y: (set_width - x, set_height - y),
+            270: lambda x, y: (y, set_width - x)}[rotation % 360]
 
 
 def largest_type(found: list[Paragraph]) -> str:

@@ -109,16 +109,19 @@ def _contains(path: Path, pattern: re.Pattern) -> bool:
         return pattern.search(data) is not None
 
 
-def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word]]:
-    """(label, width, height, origin, words) of one page; runs in the read-ahead worker, closing all it opens.
-    pdfium's part runs under the lock; the recognition of a scanned page's image runs after it is let go."""
+def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word], int]:
+    """(label, width, height, origin, words, rotation) of one page, as `PagedText.add_page` takes them; runs in the
+    read-ahead worker, closing all it opens. pdfium's part runs under the lock; the recognition of a scanned page's
+    image runs after it is let go. pdfium measures characters on the page as set but gives its size as shown (a page
+    turned a quarter is as wide as it was tall); an OCR'd image is read as shown."""
     with PDFIUM:
         page = document[index]
         try:
             width, height = page.get_size()
+            rotation = page.get_rotation()
             textpage = page.get_textpage()
             try:
-                words = text_layer_words(textpage, height)
+                words = text_layer_words(textpage, width if rotation % 180 else height)
             finally:
                 textpage.close()
             label = _label(document, index)
@@ -126,8 +129,8 @@ def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, f
         finally:
             page.close()
     if image is None:
-        return label, width, height, "text", words
-    return label, width, height, "ocr", _ocr_words(image, ocr_cache)
+        return label, width, height, "text", words, rotation
+    return label, width, height, "ocr", _ocr_words(image, ocr_cache), 0
 
 
 def _label(document, index: int) -> str:
