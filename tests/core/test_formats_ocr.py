@@ -149,3 +149,25 @@ def test_tesseract_can_be_chosen_instead(tmp_path, monkeypatch):
     source = read_source(path)
     assert ocr.load_engine().name == "tesseract"
     assert _words(source.text) == _words(" ".join(LINES))
+
+
+def test_a_sideways_scan_turned_upright_by_the_pdf_is_read_upright(tmp_path):
+    """A landscape page scanned sideways and shown upright by /Rotate is recognised as shown (the engine reads only
+    upright lines), its boxes on the page as shown."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+    from PIL.ImageQt import ImageQt
+
+    upright = Image.new("L", (3508, 2480), 255)
+    upright.paste(scan(["The protocol of 1936."], noisy=False, width=2400), (0, 0))
+    sideways = upright.rotate(90, expand=True).convert("RGB")  # as it lay on the scanner: a portrait page
+    path = qt_pdf(tmp_path / "sideways.pdf", [[]], images={0: ImageQt(sideways).copy()})
+    document = pdfium.PdfDocument(str(path))
+    document[0].set_rotation(90)
+    document.save(str(tmp_path / "turned.pdf"))
+    document.close()
+    source = read_source(tmp_path / "turned.pdf")
+    assert source.pages[0].origin == "ocr" and (source.pages[0].width, source.pages[0].height) == (842.0, 595.0)
+    assert source.text == "The protocol of 1936.\n"
+    assert all(b.x1 <= 842 and b.y1 <= 595 for b in source.boxes)
+    assert max(b.y1 for b in source.boxes) < 150  # the line at the top of the page as shown

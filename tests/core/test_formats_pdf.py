@@ -177,9 +177,9 @@ def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
     assert read_pdf(path).metadata["title"] == "Notes on the 1936 protocol"
 
 
-@pytest.mark.parametrize("rotation", [0, 90, 270])
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_word_boxes_of_a_turned_page_lie_on_its_ink(article, tmp_path, rotation):
-    """Protects highlights on landscape pages (/Rotate 90 or 270): pdfium draws the page turned but measures
+    """Protects highlights on landscape and upside-down pages (/Rotate): pdfium draws the page turned but measures
     characters unturned, so each box is turned with the page and lands on its word's ink; the text reads as set."""
     import pypdfium2 as pdfium
 

@@ -112,20 +112,26 @@ def _contains(path: Path, pattern: re.Pattern) -> bool:
 def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word], int]:
     """(label, width, height, origin, words, rotation) of one page, as `PagedText.add_page` takes them; runs in the
     read-ahead worker, closing all it opens. pdfium's part runs under the lock; the recognition of a scanned page's
-    image runs after it is let go. pdfium measures characters on the page as set but gives its size as shown (a page
-    turned a quarter is as wide as it was tall); an OCR'd image is read as shown."""
+    image runs after it is let go. The size is the page's as shown (a page turned a quarter is as wide as it was tall);
+    a text layer is read from the page as set, its turn undone in memory (pdfium would give an upside-down page's
+    characters in reverse) and its boxes turned back by `add_page`; a scan is recognised as shown."""
     with PDFIUM:
         page = document[index]
         try:
             width, height = page.get_size()
             rotation = page.get_rotation()
+            if rotation:
+                page.set_rotation(0)  # in memory only: the file is never written
             textpage = page.get_textpage()
             try:
                 words = text_layer_words(textpage, width if rotation % 180 else height)
             finally:
                 textpage.close()
             label = _label(document, index)
-            image = _page_image(page) if _is_scan(page, words, width * height) else None
+            image = None
+            if _is_scan(page, words, width * height):
+                page.set_rotation(rotation)  # a scan is read upright, as shown, by the OCR engine
+                image = _page_image(page)
         finally:
             page.close()
     if image is None:
