@@ -58,7 +58,9 @@ class TaskWorker(QObject):
 
 
 class TaskHandle(QObject):
-    """The GUI-thread face of a running task: its signals are re-emitted on the GUI thread, so lambdas are safe."""
+    """The GUI-thread face of a running task: its signals are re-emitted on the GUI thread, so lambdas are safe.
+    Once silenced (the window closing), nothing more is passed on: news queued while the window waited for its
+    threads would reach views whose database is closed."""
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
@@ -68,11 +70,34 @@ class TaskHandle(QObject):
     def __init__(self, worker: TaskWorker, parent: QObject | None = None):
         super().__init__(parent)
         self._worker = worker
-        for name in ("progressed", "finished", "failed", "cancelled"):
-            getattr(worker, name).connect(getattr(self, name))
+        self.silenced = False
+        worker.progressed.connect(self._on_progressed)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
 
     def request_cancel(self) -> None:
         self._worker.request_cancel()
+
+    @Slot(int, int, str)
+    def _on_progressed(self, done: int, total: int, what: str) -> None:
+        if not self.silenced:
+            self.progressed.emit(done, total, what)
+
+    @Slot(object)
+    def _on_finished(self, value: object) -> None:
+        if not self.silenced:
+            self.finished.emit(value)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if not self.silenced:
+            self.failed.emit(message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if not self.silenced:
+            self.cancelled.emit()
 
 
 class TaskRunner(QObject):
@@ -82,7 +107,7 @@ class TaskRunner(QObject):
         """`main` is the window's workspace: tasks open their own connection to its database."""
         super().__init__(parent)
         self._main = main
-        self._running: list[tuple[QThread, TaskWorker]] = []
+        self._running: list[tuple[QThread, TaskWorker, TaskHandle]] = []
 
     def start(self, task: Task, cancel_types: tuple[type[BaseException], ...] = ()) -> TaskHandle:
         """Start `task` in a new thread; its handle's signals arrive on the GUI thread."""
@@ -95,7 +120,7 @@ class TaskRunner(QObject):
         thread.finished.connect(self._on_thread_finished)  # a bound slot: runs on the GUI thread, not the worker's
         # no worker.deleteLater: Python owns the worker; a C++ delete on the worker thread raced it (segfaults)
         handle = TaskHandle(worker, self)  # kept as the runner's child: callers may still hold and disconnect it
-        self._running.append((thread, worker))
+        self._running.append((thread, worker, handle))
         thread.start()
         return handle
 
@@ -104,7 +129,8 @@ class TaskRunner(QObject):
 
     def wait_all(self) -> None:
         """Cancel and wait for every running task (on quit, so no thread outlives the window)."""
-        for thread, worker in list(self._running):
+        for thread, worker, handle in list(self._running):
+            handle.silenced = True
             if thread.isRunning():
                 worker.request_cancel()
                 thread.quit()
@@ -113,5 +139,5 @@ class TaskRunner(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         thread = self.sender()
-        self._running = [(t, w) for t, w in self._running if t is not thread]
+        self._running = [running for running in self._running if running[0] is not thread]
         thread.deleteLater()

@@ -108,3 +108,27 @@ def test_a_failed_import_ends_its_progress_and_says_why(qtbot, window, monkeypat
     qtbot.waitUntil(lambda: "full" in window.statusBar().currentMessage(), timeout=10000)
     progress = window.findChild(QProgressDialog)
     assert progress is None or not progress.isVisible()
+
+
+def test_nothing_arrives_from_a_task_after_the_window_closed(qtbot, workspace):
+    """Protects a closed window from late news: a task that finishes while `wait_all` (the window closing) waits
+    for it must not call back into views whose database is about to close."""
+    from PySide6.QtWidgets import QApplication
+
+    runner = TaskRunner(workspace)
+    started, heard = threading.Event(), []
+
+    def task(ws, progress, cancelled):
+        started.set()
+        while not cancelled():  # the close asks it to stop; it finishes its step, then returns a result anyway
+            time.sleep(0.01)
+        return "late"
+
+    handle = runner.start(task)
+    handle.finished.connect(heard.append)
+    handle.cancelled.connect(lambda: heard.append("cancelled"))
+    assert started.wait(10)
+    runner.wait_all()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert heard == []
