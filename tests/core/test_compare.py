@@ -241,6 +241,9 @@ def test_retold_needs_two_word_pairs_that_are_not_names():
                _dated(4, "The pact of mutual assistance signed in 1936 held.", "1936", "1936"),
                _dated(5, "Mutual assistance, mutual assistance: so it ran in 1950.", "1950", "1950")]
     assert retold_pairs(entries) == {(2, 3): ["assistance signed", "mutual assistance"]}
+    diaries = [_dated(1 + n % 2, f"The weather was fine and cold on day {n} in 1935.", "1935", "1935")
+               for n in range(3000)]  # a formula two diaries repeat daily: not one act, and not 2,250,000 pairs
+    assert retold_pairs(diaries) == {}
 
 
 def test_an_event_judged_not_one_parts_until_undone(recognised):

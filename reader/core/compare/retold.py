@@ -18,6 +18,7 @@ from reader.core.records.compare import TimelineEntry
 
 SHARED_PAIRS = 2  # word pairs two dated sentences must share (one is a common collocation)
 RARE_SHARE, RARE_AT_LEAST = 0.05, 3  # a word pair in more sources than this share (or 3) is a formula, not an act
+MOST_HOLDERS = 40  # ... and so is one in more dated sentences than this (a diary's "the weather was", daily)
 
 
 def retold_pairs(entries: list[TimelineEntry]) -> dict[tuple[int, int], list[str]]:
@@ -35,7 +36,7 @@ def retold_pairs(entries: list[TimelineEntry]) -> dict[tuple[int, int], list[str
     most = max(RARE_AT_LEAST, RARE_SHARE * len({entry.document_id for entry in entries}))
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     for pair, members in holders.items():
-        if not 1 < len({entries[i].document_id for i in members}) <= most:
+        if len(members) > MOST_HOLDERS or not 1 < len({entries[i].document_id for i in members}) <= most:
             continue
         for i, j in combinations(members, 2):
             if entries[i].document_id != entries[j].document_id and not _names_in(pair, entries[i], entries[j]):
