@@ -193,3 +193,27 @@ def test_the_page_zooms_to_the_width_and_beyond_and_scrolls(window, qtbot, artic
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.index == 1)
     assert panel.scroll.verticalScrollBar().value() == 0
+
+
+def test_ctrl_wheel_over_the_page_zooms_in_and_out(window, qtbot, article):
+    """Ctrl and the wheel over the page step the zoom, as in a PDF reader; the wheel alone still scrolls."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pane = _open(window, qtbot, article)
+    panel = pane.page_mode.panel
+
+    def wheel(delta: int) -> None:
+        viewport = panel.scroll.viewport()
+        centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+        QApplication.sendEvent(viewport, QWheelEvent(
+            centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, delta), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False))
+
+    assert panel.zoom_box.currentText() == "Fit page"
+    wheel(120)
+    wheel(120)
+    assert panel.zoom_box.currentText() == "150%"
+    wheel(-120)
+    assert panel.zoom_box.currentText() == "Fit width"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.documents import Span
@@ -20,13 +20,21 @@ ZOOMS = {"Fit page": 0.0, "Fit width": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.
 
 
 class _Viewport(QScrollArea):
-    """The scroll area round the page; says when its size changes, so the page is fitted again."""
+    """The scroll area round the page; says when its size changes, so the page is fitted again, and turns Ctrl+wheel
+    into a step of zoom (as PDF readers do)."""
 
-    def __init__(self, refit: Callable[[], None], parent: QWidget | None = None):
+    def __init__(self, refit: Callable[[], None], zoom_step: Callable[[int], None], parent: QWidget | None = None):
         super().__init__(parent)
-        self._refit = refit
+        self._refit, self._zoom_step = refit, zoom_step
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
+            self._zoom_step(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def sizeHint(self) -> QSize:
         """Not the page's present size: the pane shares its width out as it did before the page was zoomed."""
@@ -64,7 +72,7 @@ class PagePanel(QWidget):
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
         self.canvas.clicked.connect(self.clicked)
-        self.scroll = _Viewport(self._fit, self)
+        self.scroll = _Viewport(self._fit, self._zoom_step, self)
         self.scroll.setWidget(self.canvas)
         self._lay_out()
 
@@ -82,6 +90,11 @@ class PagePanel(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.scroll, 1)
         self.notice.hide()
+
+    def _zoom_step(self, step: int) -> None:
+        """One zoom larger (step 1) or smaller (-1), from fitting the page to 300 % of the width."""
+        box = self.zoom_box
+        box.setCurrentIndex(min(max(box.currentIndex() + step, 0), box.count() - 1))
 
     def _fit(self) -> None:
         """Size the page to the chosen zoom: the whole viewport, or its width times the zoom (as tall as the page's
