@@ -129,14 +129,16 @@ def test_turning_the_page_brings_the_text_along(window, qtbot, article):
 
 
 def test_the_pane_shows_the_page_again_after_a_restart(window, qtbot, article):
-    """What a pane shows (Both) is kept in the session and restored with it."""
+    """What a pane shows (Both) and the page's zoom are kept in the session and restored with it."""
     pane = _open(window, qtbot, article)
+    pane.page_mode.panel.zoom_box.setCurrentText("200%")
     state = window.reading_area.session_state()
     assert state["panes"][-1]["shows"] == "both"
     window.reading_area.close_pane(pane)
     window.reading_area.restore_session(state)
     reopened = window.reading_area.pane_for(pane.document_id)
     assert reopened.page_mode.mode == "both" and reopened.page_mode.panel.isVisibleTo(reopened)
+    assert reopened.page_mode.panel.zoom_box.currentText() == "200%"
 
 
 def test_clicking_a_highlight_on_the_page_selects_its_note(window, qtbot, article):

@@ -198,12 +198,12 @@ class PaneArea(QWidget):
     # -- session -------------------------------------------------------------------------------------------------
 
     def session_state(self) -> dict:
-        """Open panes in order with the reading position (the first visible character) and zoom, splitter sizes and
-        the legend, for the next start."""
+        """Open panes in order with the reading position (the first visible character), zoom, what they show and
+        the page's zoom, splitter sizes and the legend, for the next start."""
         return {
             "panes": [{"document_id": p.document_id, "position": p.view.first_visible_offset(),
                        "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden,
-                       "shows": p.page_mode.mode} for p in self.panes],
+                       "shows": p.page_mode.mode, "page_zoom": p.page_mode.zoom} for p in self.panes],
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
         }
@@ -218,6 +218,7 @@ class PaneArea(QWidget):
                 pane.view.set_zoom(int(entry.get("zoom", 0)))
                 pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
                 pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
+                pane.page_mode.set_zoom(str(entry.get("page_zoom", "Fit page")))
                 pane.page_mode.set_mode(str(entry.get("shows", "text")))
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))

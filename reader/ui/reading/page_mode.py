@@ -30,9 +30,20 @@ class PageMode(QObject):
         self.mode = "text"
         self.pages: list[PageInfo] = []
         self.panel: PagePanel | None = None
+        self._zoom = "Fit page"  # kept for the panel until it is built (a session restored in Text)
         self._selecting = False
         pane.view.verticalScrollBar().valueChanged.connect(self.follow)
         pane.view.selectionChanged.connect(self.update_marks)
+
+    @property
+    def zoom(self) -> str:
+        """The page's zoom as the zoom box names it ("Fit page", "200%"), for the session."""
+        return self.panel.zoom_box.currentText() if self.panel is not None else self._zoom
+
+    def set_zoom(self, zoom: str) -> None:
+        self._zoom = zoom
+        if self.panel is not None:
+            self.panel.zoom_box.setCurrentText(zoom)  # a name it does not offer (an old session) leaves it as it is
 
     def load(self) -> None:
         """The current version's pages (called when the pane's version changes)."""
@@ -93,6 +104,7 @@ class PageMode(QObject):
         self.panel.page_changed.connect(lambda _index: self.update_marks())
         self.panel.turned.connect(self._on_page_turned)
         self.panel.clicked.connect(self._on_page_clicked)
+        self.panel.zoom_box.setCurrentText(self._zoom)
         self.panel.load(self.pages, documents.page_source(document_id))
 
     def _on_page_turned(self, index: int) -> None:
