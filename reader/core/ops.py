@@ -37,6 +37,11 @@ class OpChanges:
     def empty(self) -> bool:
         return self == OpChanges()
 
+    @property
+    def pairs_judged(self) -> bool:
+        """Passages linked, unlinked or judged not parallel: what suggested pairs and timeline events depend on."""
+        return bool(self.links) or self.dismissals
+
 
 @dataclass
 class Operation:

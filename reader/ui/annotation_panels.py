@@ -81,7 +81,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
-        lambda changes: (changes.links or changes.dismissals) and panels.timeline.if_built(lambda w: w.refresh()))
+        lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     return panels
 

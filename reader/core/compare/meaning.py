@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reader.core.compare.passages import Piece, sentences
+from reader.core.compare.passages import Piece, rows_of
 from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
@@ -53,7 +53,7 @@ class Meanings:
         parts: dict[Piece, list[str]] = {}
         for piece in pieces:
             hashes = parts[piece] = []
-            for text in sentences(piece.text) or [piece.text]:
+            for text in rows_of(piece):
                 hashes.append(text_key(text))
                 texts[hashes[-1]] = text
         known = {h: np.frombuffer(v, dtype=np.float32) for h, v in store.meanings(self._db, texts, MODEL).items()}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from reader.core.compare import dating
 from reader.core.compare.judge import hints, judge
 from reader.core.compare.meaning import Meanings
-from reader.core.compare.passages import PassageIndex, Piece, passages, sentences, telling
+from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.heap import without_collection
 from reader.core.ops import operation
@@ -300,11 +300,10 @@ class _Ranking:
         return float(similarity[mine, theirs]), self._sentence(one, mine), self._sentence(two, theirs)
 
     def _sentence(self, piece: Piece, index: int) -> str:
-        """Sentence `index` of a passage, counted as its meaning's rows are (a passage without sentence ends is
-        one); each passage is split once per run."""
+        """Sentence `index` of a passage, counted as its meaning's rows are; each passage is split once per run."""
         split = self.__dict__.setdefault("_sentences", {})
         if piece not in split:
-            split[piece] = sentences(piece.text) or [piece.text]
+            split[piece] = rows_of(piece)
         return split[piece][index]
 
     def names(self, entity_ids: set[int]) -> dict[int, str]:

@@ -56,6 +56,11 @@ def sentences(text: str) -> list[str]:
     return [part for begin, end in zip(cuts, cuts[1:], strict=False) if (part := text[begin:end].strip())]
 
 
+def rows_of(piece: Piece) -> list[str]:
+    """What the encoder reads of a passage, one row each: its sentences, or the passage whole if it has none."""
+    return sentences(piece.text) or [piece.text]
+
+
 def telling(piece: Piece) -> bool:
     """Whether a passage tells something: a heading or a caption ("Joseph Stalin", "The Fall of Genden") names
     what a paragraph tells, and matches everything that names the same."""

@@ -203,5 +203,5 @@ class ParallelsPanel(QWidget):
         self.dismiss_button.setEnabled(chosen is not None and not chosen.linked)
 
     def _on_changes(self, changes) -> None:
-        if (changes.dismissals or changes.links) and self.document_id is not None:
+        if changes.pairs_judged and self.document_id is not None:
             self.refresh()  # a dismissed pair leaves the list, a linked one is marked linked

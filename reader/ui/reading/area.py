@@ -218,7 +218,8 @@ class PaneArea(QWidget):
                 pane.view.set_zoom(int(entry.get("zoom", 0)))
                 pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
                 pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
-                pane.page_mode.set_zoom(str(entry.get("page_zoom", "Fit page")))
+                if "page_zoom" in entry:  # a session saved before pages had a zoom keeps the default
+                    pane.page_mode.set_zoom(str(entry["page_zoom"]))
                 pane.page_mode.set_mode(str(entry.get("shows", "text")))
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))
