@@ -76,10 +76,11 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     # Recognition ran in a worker: dates and names are current. Parallels ranks once the new sentences are read,
     # not beside that reading, which would encode the same sentences twice at once.
     window.recognition_done.connect(lambda: panels.timeline.if_built(lambda w: w.refresh()))
-    window.recognition_done.connect(
-        lambda: _read_meanings(context, lambda: panels.parallels.if_built(lambda w: w.refresh())))
+    window.recognition_done.connect(lambda: _read_meanings(context, lambda: (
+        panels.parallels.if_built(lambda w: w.refresh()), panels.comparisons.refresh_suggestions())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
-    ops.changes_applied.connect(lambda changes: changes.dismissals and panels.comparisons.refresh_suggestions())
+    ops.changes_applied.connect(lambda changes: changes.pairs_judged and panels.comparisons.refresh_suggestions())
+    area.panes_changed.connect(panels.comparisons.refresh_suggestions)  # the suggestions are the open documents'
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
         lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))

@@ -126,6 +126,34 @@ def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and all(s.key != second.key for s in view.suggestions))
 
 
+def test_unjudged_suggestions_follow_the_open_documents(compare_window, qtbot):
+    """A document opened beside, even without taking the focus, adds its unjudged suggestions; closing it takes them
+    away again."""
+    area, documents = compare_window.reading_area, compare_window.workspace.documents
+    area.open_document(documents.resolve(MEETING_000).id)
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
+    other_id = documents.resolve("003_bfdd3a082e8d2a08.txt").id
+    assert all(s.source.document_id != other_id for s in view.suggestions)
+    area.open_document(other_id, focus=False)
+    qtbot.waitUntil(lambda: any(s.source.document_id == other_id for s in view.suggestions))
+    area.close_document(other_id)
+    qtbot.waitUntil(lambda: all(s.source.document_id != other_id for s in view.suggestions))
+
+
+def test_closing_the_focused_pane_moves_parallels_to_the_pane_left(compare_window, qtbot):
+    """The Parallels panel follows the focused pane: when that pane closes, the panel ranks the document still open
+    instead of one no longer on the desk."""
+    panel = _parallels(compare_window, qtbot)
+    area = compare_window.reading_area
+    other_id = compare_window.workspace.documents.resolve(MEETING_002).id
+    area.open_document(other_id)
+    qtbot.waitUntil(lambda: panel.document_id == other_id)
+    area.close_document(other_id)
+    qtbot.waitUntil(lambda: panel.document_id == area.active_document_id() != other_id)
+
+
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     """The Timeline has a lane per dated document, the 1934 meeting's and the protocol's marks in conflict, and a
     click opens one."""

@@ -187,8 +187,6 @@ class ComparisonsView(QWidget):
     def _on_filter_changed(self, *_args) -> None:
         self.model.set_rows(self._comparisons.list(self.current_filter()))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
-        if self.suggestions_toggle.isChecked():
-            self.refresh_suggestions()  # a new link judges a suggestion
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())

@@ -26,6 +26,7 @@ class PaneArea(QWidget):
     recognition_retry_requested = Signal()
     note_requested = Signal(int)
     document_focused = Signal(int)  # the pane the user works in changed: side panels follow its document
+    panes_changed = Signal()  # a document was opened or closed: what is compared on the desk changed
 
     def __init__(self, services: ReadingServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,7 +68,7 @@ class PaneArea(QWidget):
             pane = self._create_pane(document_id)
             if replaced is not None:
                 index = self.panes.index(replaced)
-                self.close_pane(replaced)
+                self.close_pane(replaced, replacing=True)
                 self._insert_pane(pane, index)
             else:
                 self._insert_pane(pane, len(self.panes))
@@ -124,14 +125,21 @@ class PaneArea(QWidget):
         if pane is not None:
             self.close_pane(pane)
 
-    def close_pane(self, pane: DocumentPane) -> None:
+    def close_pane(self, pane: DocumentPane, replacing: bool = False) -> None:
+        """Close a pane; if it was the focused one, the last pane left takes the focus (and the panels that follow
+        the focus go with it). `replacing`: another document opens in its place, which focuses and tells itself."""
         self.panes.remove(pane)
         pane.setParent(None)
         pane.deleteLater()
         if self._maximised is pane:
             self._maximised = None
-        self._active = self.panes[-1] if self.panes else None
+        if self._active is pane:
+            self._active = None
+            if self.panes and not replacing:
+                self._activate(self.panes[-1])
         self._update_empty_state()
+        if not replacing:
+            self.panes_changed.emit()
 
     def move_pane(self, pane: DocumentPane, step: int) -> None:
         index = self.panes.index(pane)
@@ -164,6 +172,7 @@ class PaneArea(QWidget):
         self.splitter.insertWidget(index, pane)
         self.splitter.setSizes([1000] * len(self.panes))
         self._update_empty_state()
+        self.panes_changed.emit()
 
     def _activate(self, pane: DocumentPane) -> None:
         changed = pane is not self._active
