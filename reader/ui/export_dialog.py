@@ -25,7 +25,7 @@ from reader.core.export.service import FORMATS
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.wording import plural
 from reader.core.workspace import Workspace
-from reader.ui.workers import TaskRunner
+from reader.ui.workers import TaskRunner, progress_dialog
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
                  "tei": "TEI P5 XML", "html": "HTML report"}
@@ -122,13 +122,11 @@ class ExportDialog(QDialog):
             self.result.setText(str(exc))
             return
         group_by = self.group_box.currentData()
-        progress = _progress_dialog(self, path)
         self.save_button.setEnabled(False)
         self.result.setText(f"Writing {path}…")
         task = self._runner.start(lambda workspace, report, cancelled: workspace.export.write(
             fmt, path, scope, group_by=group_by, progress=report, cancelled=cancelled), cancel_types=(WorkCancelled,))
-        progress.canceled.connect(task.request_cancel)
-        task.progressed.connect(lambda done, total, _what: _show_progress(progress, done, total))
+        progress = progress_dialog(task, self, "Export", f"Writing {path.name}…")  # Cancel writes nothing
         task.finished.connect(lambda count: self._on_written(count, path, progress))
         task.failed.connect(lambda message: self._on_stopped(message, progress))
         task.cancelled.connect(lambda: self._on_stopped("Export cancelled; nothing was written.", progress))
@@ -173,16 +171,3 @@ def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
     for key, label in labels.items():
         box.addItem(label, key)
     return box
-
-
-def _progress_dialog(parent: QWidget, path: Path) -> QProgressDialog:
-    """Shown only if the export takes longer than a moment; Cancel stops it before the file is written."""
-    progress = QProgressDialog(f"Writing {path.name}…", "Cancel", 0, 0, parent)
-    progress.setWindowTitle("Export")
-    progress.setMinimumDuration(300)
-    return progress
-
-
-def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
-    progress.setMaximum(total)
-    progress.setValue(done)

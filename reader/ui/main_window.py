@@ -22,7 +22,7 @@ from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.operations import OpRunner
-from reader.ui.workers import TaskRunner
+from reader.ui.workers import TaskRunner, progress_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -254,18 +254,12 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path], password: str | None = None) -> None:
         """Import in a worker with a progress dialog; the library refreshes when it is done."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Import")
-        progress.setMinimumDuration(300)
         task = self.runner.start(
             lambda ws, report_progress, cancelled: ws.documents.import_paths(paths, report_progress, cancelled,
                                                                              password),
             cancel_types=(ImportCancelled,),
         )
-        progress.canceled.connect(task.request_cancel)
-        task.progressed.connect(lambda done, total, name: _show_progress(progress, done, total, name))
+        progress = progress_dialog(task, self, "Import", "Importing…", lambda name: f"Reading {name}…")
         task.finished.connect(lambda report: self._on_import_finished(report, progress))
         task.failed.connect(lambda message: self._on_import_failed(message, progress))
         task.cancelled.connect(lambda: self._on_import_failed("Import cancelled; nothing was imported.", progress))
@@ -323,12 +317,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.runner.wait_all()
         super().closeEvent(event)
-
-
-def _show_progress(progress: QProgressDialog, done: int, total: int, name: str) -> None:
-    progress.setMaximum(total)
-    progress.setValue(done)
-    progress.setLabelText(f"Reading {name}…")
 
 
 def _summary(report: ImportReport) -> str:

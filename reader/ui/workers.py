@@ -6,12 +6,16 @@ Results come back as signals, delivered on the GUI thread, so widgets are only e
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.fault_report import describe_fault
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Task = Callable[[Workspace, Progress, Cancelled], object]
 
@@ -141,3 +145,24 @@ class TaskRunner(QObject):
         thread = self.sender()
         self._running = [running for running in self._running if running[0] is not thread]
         thread.deleteLater()
+
+
+def progress_dialog(task: TaskHandle, parent: QWidget, title: str, label: str,
+                    describe: Callable[[str], str] | None = None) -> QProgressDialog:
+    """A dialog that follows a task's progress, shown only if the task takes longer than a moment; its Cancel asks
+    the task to stop. `describe(what)` turns what the task says it is at (a file's name) into the label."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress.setWindowTitle(title)
+    progress.setMinimumDuration(300)
+    progress.canceled.connect(task.request_cancel)
+    task.progressed.connect(lambda done, total, what: _follow(progress, done, total, describe and describe(what)))
+    return progress
+
+
+def _follow(progress: QProgressDialog, done: int, total: int, label: str | None) -> None:
+    progress.setMaximum(total)
+    progress.setValue(done)
+    if label:
+        progress.setLabelText(label)
