@@ -64,6 +64,8 @@ class MetadataPanel(QWidget):
         self.file_label.setText(f"{info.file_name} · version {info.version_number}")
         for name, edit in self.line_edits.items():
             edit.setText(getattr(info.metadata, name))
+            edit.setCursorPosition(0)  # a long title shows its beginning, not its last letters
+            edit.setToolTip(edit.text())
         self.kind_box.setCurrentText(info.metadata.kind)
         self.source_note.setPlainText(info.metadata.source_note)
 

@@ -52,6 +52,15 @@ def test_metadata_edit_is_saved(window, qtbot):
     assert (info.metadata.kind, info.metadata.author) == ("primary", "Anonymous chronicler")
 
 
+def test_metadata_fields_show_the_start_of_long_values(window, qtbot):
+    """A title longer than its field shows its beginning, as written, not its last letters; the whole is a
+    tooltip."""
+    window.library.table.selectRow(0)
+    title = window.metadata.line_edits["title"]
+    qtbot.waitUntil(lambda: bool(title.text()))
+    assert title.cursorPosition() == 0 and title.toolTip() == title.text()
+
+
 def test_import_runs_in_a_worker_and_refreshes(window, qtbot, tmp_path):
     """File import happens off the GUI thread; the new document appears in the library afterwards."""
     path = tmp_path / "letter.txt"
