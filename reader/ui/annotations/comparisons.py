@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
+    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -116,6 +117,7 @@ class ComparisonsView(QWidget):
         self.suggestion_table.setHorizontalHeaderLabels(SUGGESTION_COLUMNS)
         self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing
         self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.suggestion_table.cellDoubleClicked.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
@@ -159,8 +161,11 @@ class ComparisonsView(QWidget):
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table)
-        layout.addWidget(self.suggestion_table)
+        split = QSplitter(Qt.Orientation.Vertical, self)  # the suggestions need room even in a short dock
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
+        split.addWidget(self.suggestion_table)
+        layout.addWidget(split, 1)
 
     def current_filter(self) -> ComparisonFilter:
         return ComparisonFilter(relation=self.relation_box.currentData() or "", tag=self.tag_box.currentData() or "",
