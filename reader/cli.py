@@ -85,10 +85,10 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
     listing.set_defaults(handler=cmd_docs)
     text = commands.add_parser("text", help="print a document's stored text exactly")
-    text.add_argument("doc", metavar="DOC", help="document id or file name")
+    text.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     text.set_defaults(handler=cmd_text)
     delete = commands.add_parser("delete", help="move a document to the Trash with its annotations and mentions")
-    delete.add_argument("doc", metavar="DOC", help="document id or file name")
+    delete.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     delete.set_defaults(handler=cmd_delete)
     restore = commands.add_parser("restore-backup", help="put the newest backup in place of the database (the "
                                                         "current file is kept beside it, renamed)")
@@ -148,7 +148,7 @@ def cmd_text(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     annotate = commands.add_parser("annotate", help="highlight a quote in a document (prints the new id)")
-    annotate.add_argument("doc", metavar="DOC", help="document id or file name")
+    annotate.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     annotate.add_argument("--quote", required=True, help="the exact text to annotate")
     annotate.add_argument("--occurrence", type=int, default=1, metavar="N", help="which appearance (from 1)")
     annotate.add_argument("--note", default="", help="note text (Markdown)")
@@ -161,7 +161,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     link.add_argument("--note", default="")
     link.set_defaults(handler=cmd_link)
     notes = commands.add_parser("notes", help="list annotations with their tags and links")
-    notes.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    notes.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     notes.add_argument("--json", action="store_true", help="one JSON object per line")
     notes.set_defaults(handler=cmd_notes)
     _add_review_command(commands)
@@ -170,7 +170,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
 def _add_review_command(commands: argparse._SubParsersAction) -> None:
     review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one")
     review.add_argument("id", nargs="?", type=row_id, metavar="ID", help="the annotation to settle")
-    review.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    review.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     review.add_argument("--orphans", action="store_true", help="list orphans too")
     action = review.add_mutually_exclusive_group()
     action.add_argument("--accept", action="store_true", help="take the proposed place")
@@ -257,7 +257,7 @@ def _one_line(text: str) -> str:
 
 def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
     entities = commands.add_parser("entities", help="print entity mentions (recognition runs first if needed)")
-    entities.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    entities.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     entities.set_defaults(handler=cmd_entities, reads_entities=lambda args: True)
     register = commands.add_parser("register", help="print the entity register with aliases and counts")
@@ -320,7 +320,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export notes as md, csv, jsonld (W3C), tei or html, or the places "
                                                 "as geojson")
     export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt")
-    export.add_argument("--doc", metavar="NAME", help="only this document (id or file name)")
+    export.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
     export.add_argument("--query", metavar="QUERY", help="only the annotations this search finds")
     export.add_argument("--linked", metavar="RELATION", nargs="?", const="any",

@@ -18,7 +18,7 @@ from reader.core.wording import plural
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
                                                       "thing, with reasons, disagreements and a suggested relation")
-    parallels.add_argument("doc", metavar="DOC", help="document id or file name")
+    parallels.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
     parallels.add_argument("--end", type=int, help="... to this offset")
     parallels.add_argument("--top", type=_counted, default=10, help="how many suggestions (default 10)")

@@ -19,7 +19,7 @@ class PasswordNeeded(ImportFailed):
 
 
 class DocumentNotFound(ReaderError):
-    """A DOC argument (id or file name) matched no document."""
+    """A DOC argument (id, file name or its beginning) matched no document."""
 
 
 class DatabaseUnusable(ReaderError):

@@ -129,3 +129,15 @@ def test_resolve_by_id_or_file_name(workspace):
     assert workspace.documents.resolve(str(by_name.id)) == by_name
     with pytest.raises(DocumentNotFound, match="no document 'nope'"):
         workspace.documents.resolve("nope")
+
+
+def test_resolve_by_the_start_of_a_file_name(workspace):
+    """A file name's unique beginning will do ("003" for 003_bfdd3a082e8d2a08.txt), as with abbreviated commit ids;
+    an ambiguous one names the candidates; an id still means the id; wildcards are taken literally."""
+    assert workspace.documents.resolve("003").file_name == "003_bfdd3a082e8d2a08.txt"
+    assert workspace.documents.resolve("1").id == 1
+    with pytest.raises(DocumentNotFound, match="'00' could be 000_8339fa2bec93c400.txt, 001_c9451cbdf41c54f1.txt"):
+        workspace.documents.resolve("00")
+    for wildcard in ("%", "_", "0%3"):
+        with pytest.raises(DocumentNotFound, match="no document"):
+            workspace.documents.resolve(wildcard)

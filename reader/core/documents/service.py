@@ -16,6 +16,7 @@ from reader.core.storage.store import Store
 if TYPE_CHECKING:
     from reader.core.records.pages import PageInfo, UncertainWord, WordBox
 
+SHOWN_CANDIDATES = 3  # file names an ambiguous beginning lists
 
 class DocumentService:
     """Documents, versions, metadata and boilerplate over one database connection."""
@@ -40,14 +41,27 @@ class DocumentService:
         return info
 
     def resolve(self, ref: str | int) -> DocumentInfo:
-        """A document by id or by file name, as every DOC argument of the command line accepts."""
+        """A document by id, by file name, or by the unique beginning of its file name ("003" for
+        003_bfdd3a082e8d2a08.txt, as with abbreviated commit ids), as every DOC argument of the command line accepts.
+        A number is an id, unless written with a leading zero, as ids never are."""
         text = str(ref).strip()
         document_id = store.find_document_id(self._db, text)
-        if document_id is None and text.isdigit() and int(text) < 2**63:
+        if document_id is None and text.isdigit() and not text.startswith("0") and int(text) < 2**63:
             document_id = int(text)
+        if document_id is None and text:
+            document_id = self._named_from(text)
         if document_id is None or store.get_document(self._db, document_id) is None:
-            raise DocumentNotFound(f"no document '{text}' (give its id or file name; 'docs' lists them)")
+            raise DocumentNotFound(f"no document '{text}' (give its id, its file name or the beginning of it; "
+                                   "'docs' lists them)")
         return self.get(document_id)
+
+    def _named_from(self, beginning: str) -> int | None:
+        found = store.documents_named_from(self._db, beginning, SHOWN_CANDIDATES + 1)
+        if len(found) > 1:
+            names = ", ".join(name for _, name in found[:SHOWN_CANDIDATES]) + (", …" if len(found) > SHOWN_CANDIDATES
+                                                                               else "")
+            raise DocumentNotFound(f"'{beginning}' could be {names}: give more of the file name, or the id")
+        return found[0][0] if found else None
 
     def text(self, document_id: int) -> VersionText:
         """The current version's text and boilerplate."""

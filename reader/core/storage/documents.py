@@ -48,6 +48,13 @@ def find_document_id(db: Store, file_name: str) -> int | None:
     return row[0] if row else None
 
 
+def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[int, str]]:
+    """(id, file name) of up to `limit` live documents whose file name begins with `beginning` (taken literally)."""
+    return db.execute("""SELECT id, file_name FROM documents WHERE deleted_at IS NULL
+                         AND substr(file_name, 1, length(:b)) = :b ORDER BY file_name LIMIT :n""",
+                      {"b": beginning, "n": limit}).fetchall()
+
+
 def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None:
     """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
     row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
