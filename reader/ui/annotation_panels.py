@@ -84,6 +84,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
         lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
+    for panel in (panels.inspector, panels.notebook, panels.source_criticism):  # their typing is saved on closing
+        window.closing.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))
     return panels
 
 

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     entities_recognised = Signal()
     document_selected = Signal(object)  # the library's selected document id, or None
     recognition_done = Signal()  # mentions are current: views built on them refresh
+    closing = Signal()  # the window is closing: forms save what was typed and not saved
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
                  ops: OpRunner, events: AnnotationEvents):
@@ -311,6 +312,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         import json
 
+        self.metadata.keep_unsaved()
+        self.closing.emit()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))

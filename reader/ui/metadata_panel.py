@@ -28,6 +28,7 @@ class MetadataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._document_id: int | None = None
+        self._shown: dict[str, str] = {}  # the fields as last shown or saved: what differs was typed since
         self.file_label = QLabel(self)
         self.line_edits = {name: QLineEdit(self) for name, _ in _LINE_FIELDS}
         self.kind_box = QComboBox(self)
@@ -52,6 +53,12 @@ class MetadataPanel(QWidget):
         layout.addStretch(1)
 
     def show_document(self, info: DocumentInfo | None) -> None:
+        """Show a document's metadata. What was typed for another document and not saved is saved first; the same
+        document read again (after a change elsewhere) leaves what is being typed."""
+        same = info is not None and info.id == self._document_id
+        if not same:
+            self.keep_unsaved()
+        typed = same and self._values() != self._shown
         self._document_id = info.id if info else None
         self.setEnabled(info is not None)
         if info is None:
@@ -60,8 +67,13 @@ class MetadataPanel(QWidget):
                 edit.clear()
             self.kind_box.setCurrentText("")  # no document, no kind (the list's first kind would look chosen)
             self.source_note.clear()
-            return
-        self.file_label.setText(f"{info.file_name} · version {info.version_number}")
+        else:
+            self.file_label.setText(f"{info.file_name} · version {info.version_number}")
+            if not typed:
+                self._fill(info)
+        self._shown = _values_of(info) if typed else self._values()  # typed: what the saved fields differ by
+
+    def _fill(self, info: DocumentInfo) -> None:
         for name, edit in self.line_edits.items():
             edit.setText(getattr(info.metadata, name))
             edit.setCursorPosition(0)  # a long title shows its beginning, not its last letters
@@ -69,10 +81,25 @@ class MetadataPanel(QWidget):
         self.kind_box.setCurrentText(info.metadata.kind)
         self.source_note.setPlainText(info.metadata.source_note)
 
+    def _values(self) -> dict[str, str]:
+        values = {name: edit.text() for name, edit in self.line_edits.items()}
+        return {**values, "kind": self.kind_box.currentText(), "source_note": self.source_note.toPlainText()}
+
+    def keep_unsaved(self) -> None:
+        """Save what was typed and not saved, as Save would (one undoable step): choosing another document or
+        closing the window must not throw away what was written."""
+        if self._document_id is not None and self._values() != self._shown:
+            self._on_save_clicked()
+
     def _on_save_clicked(self) -> None:
         if self._document_id is None:
             return
-        changes = {name: edit.text().strip() for name, edit in self.line_edits.items()}
-        changes["kind"] = self.kind_box.currentText()
-        changes["source_note"] = self.source_note.toPlainText()
-        self.metadata_edited.emit(self._document_id, changes)
+        changes = self._shown = self._values()  # saved as shown: the refresh its saving causes keeps nothing
+        self.metadata_edited.emit(self._document_id, {name: changes[name].strip() for name in self.line_edits}
+                                  | {"kind": changes["kind"], "source_note": changes["source_note"]})
+
+
+def _values_of(info: DocumentInfo) -> dict[str, str]:
+    """The fields as `_fill` shows them."""
+    values = {name: getattr(info.metadata, name) for name, _label in _LINE_FIELDS}
+    return {**values, "kind": info.metadata.kind, "source_note": info.metadata.source_note}

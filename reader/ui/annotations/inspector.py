@@ -84,7 +84,11 @@ class AnnotationInspector(QWidget):
         layout.addWidget(self.delete_button)
 
     def show_annotation(self, annotation_id: int | None) -> None:
-        """Show an annotation, or nothing (everything disabled) when it is None or gone."""
+        """Show an annotation, or nothing (everything disabled) when it is None or gone. A note typed and not saved
+        is saved before another annotation is shown, and stays in the editor when the same one is read again."""
+        same = self.annotation is not None and self.annotation.id == annotation_id
+        if not same:
+            self.keep_unsaved()
         try:
             self.annotation = self._workspace.annotations.get(annotation_id) if annotation_id else None
         except ReaderError:
@@ -102,12 +106,20 @@ class AnnotationInspector(QWidget):
         title = self._workspace.documents.get(annotation.document_id).title
         quote = " ".join(annotation.quote.exact.split())
         self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}")
-        self.editor.set_note(annotation.note)
+        self.editor.set_note(annotation.note, keep_typed=same)
         self.tags.set_tags(annotation.tags)
         self.colors.get(annotation.color, self.colors[HIGHLIGHT_COLORS[0]]).setChecked(True)
         self.links.show_annotation(annotation.id)
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
+
+    def keep_unsaved(self) -> None:
+        """Save the note typed and not saved, as Save would (one undoable step): moving to another highlight or
+        closing the window must not throw away what was written."""
+        text = self.editor.unsaved()
+        if text is not None and self.annotation is not None:
+            self.editor.set_note(text)  # it is the note now: the refresh its saving causes has nothing more to keep
+            self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text))
 
     def _change(self, label: str, change) -> None:
         annotation = self.annotation

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitte
 
 
 class NoteEditor(QWidget):
-    """Write above, read the rendered note below (stacked, so it fits a narrow sidebar); Save emits `note_saved`."""
+    """Write above, read the rendered note below (stacked, so it fits a narrow sidebar); Save emits `note_saved`.
+    It remembers the note it was given, so its owner can tell what was typed and not saved (`unsaved`)."""
 
     note_saved = Signal(str)
 
@@ -16,6 +17,7 @@ class NoteEditor(QWidget):
         self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…")
         self.preview = QTextBrowser(self, openExternalLinks=True)
         self.save_button = QPushButton("Save note", self, shortcut="Ctrl+Return")
+        self._shown = ""  # the note as given, saved or not yet
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -28,13 +30,21 @@ class NoteEditor(QWidget):
         layout.addWidget(splitter)
         layout.addLayout(buttons)
 
-    def set_note(self, text: str) -> None:
-        """Show a note; the same text again (the refresh after its own Save) leaves the cursor and undo history."""
-        if text != self.source.toPlainText():
+    def set_note(self, text: str, keep_typed: bool = False) -> None:
+        """Show a note; the same text again (the refresh after its own Save) leaves the cursor and undo history.
+        `keep_typed`: the same note read again (its highlight changed colour, say) leaves what is being typed."""
+        typed = keep_typed and self.unsaved() is not None
+        self._shown = text
+        if not typed and text != self.source.toPlainText():
             self.source.setPlainText(text)
 
     def text(self) -> str:
         return self.source.toPlainText()
+
+    def unsaved(self) -> str | None:
+        """The text, if it is not the note as last given: typed and not saved."""
+        text = self.text()
+        return None if text == self._shown else text
 
     def _on_source_changed(self) -> None:
         self.preview.document().setMarkdown(self.source.toPlainText())

@@ -56,6 +56,7 @@ class NotebookPanel(QWidget):
         self._notebook, self._annotations, self._documents, self._trash = notebook, annotations, documents, trash
         self._ops, self._events = ops, events
         self._notes: list[NotebookNote] = []
+        self._shown: NotebookNote | None = None  # the note in the editor, as last read or saved
         self.scope_box = QComboBox(self)
         self.note_list = QListWidget(self)
         self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
@@ -138,12 +139,28 @@ class NotebookPanel(QWidget):
         self._reload_notes()
 
     def _on_current_row_changed(self, _row: int) -> None:
+        """Show the chosen note. What was typed into another note and not saved is saved first; the same note read
+        again (a citation added, an undo) leaves what is being typed."""
         note = self.current_note()
+        same = note is not None and self._shown is not None and note.id == self._shown.id
+        if not same:
+            self.keep_unsaved()
+        title_typed = same and self.title_edit.text().strip() != self._shown.title
+        self._shown = note
         for widget in (self.title_edit, self.editor, self.citation_list, self.cite_button, self.delete_button):
             widget.setEnabled(note is not None)
-        self.title_edit.setText(note.title if note else "")
-        self.editor.set_note(note.body if note else "")
+        if not title_typed:
+            self.title_edit.setText(note.title if note else "")
+        self.editor.set_note(note.body if note else "", keep_typed=same)
         self._show_citations(note.citations if note else ())
+
+    def keep_unsaved(self) -> None:
+        """Save the title and text typed into the note shown and not saved, as Save would (one undoable step):
+        choosing another note, another scope or closing the window must not throw away what was written."""
+        note = self._shown
+        if note is not None and (self.editor.unsaved() is not None or self.title_edit.text().strip() != note.title):
+            self._shown = None  # kept now: the refresh its saving causes has nothing more to keep
+            self._save(note, self.editor.text())
 
     def _show_citations(self, annotation_ids: tuple[int, ...]) -> None:
         self.citation_list.clear()
@@ -163,14 +180,18 @@ class NotebookPanel(QWidget):
     def _on_delete_clicked(self) -> None:
         note = self.current_note()
         if note is not None:
+            self._shown = None  # what was typed into it goes to the Trash with it, unsaved
             self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
 
     def _on_note_saved(self, body: str) -> None:
         note = self.current_note()
         if note is not None:
-            title = self.title_edit.text().strip()
-            self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
-                                                                                 citations=note.citations))
+            self._save(note, body)
+
+    def _save(self, note: NotebookNote, body: str) -> None:
+        title = self.title_edit.text().strip()
+        self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
+                                                                             citations=note.citations))
 
     def _on_cite_clicked(self) -> None:
         dialog = CiteDialog(self._annotations, self._documents, self)
@@ -186,6 +207,8 @@ class NotebookPanel(QWidget):
             cited = target
             if isinstance(cited, Passage):
                 cited = self._annotations.create(cited.document_id, cited.start, cited.end).id
-            self._notebook.edit(note.id, body=note.body, title=note.title, citations=(*note.citations, cited))
+            self._notebook.edit(note.id, body=body, title=title, citations=(*note.citations, cited))
+
+        body, title = self.editor.text(), self.title_edit.text().strip()  # the note as typed: citing saves it
 
         self._ops.run("Cite passage", cite_it)

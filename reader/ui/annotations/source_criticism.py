@@ -18,6 +18,7 @@ class SourceCriticismPanel(QWidget):
         super().__init__(parent)
         self._sources, self._ops, self._events = sources, ops, events
         self._document_id: int | None = None
+        self._shown = SourceCriticism()  # the fields as last shown or saved: what differs was typed since
         self.date_written = QLineEdit(self, placeholderText="when the source was written, e.g. 1990 or 1934-11")
         self.events_date = QLineEdit(self, placeholderText="when the events it tells happened")
         self.reliability = QSpinBox(self, minimum=0, maximum=5, specialValueText="not judged")
@@ -36,13 +37,27 @@ class SourceCriticismPanel(QWidget):
         self.setEnabled(False)
 
     def show_document(self, document_id: int | None) -> None:
+        """Show a document's source criticism. What was typed for another document and not saved is saved first;
+        the same document read again (its undo, say) leaves what is being typed."""
+        same = document_id is not None and document_id == self._document_id
+        if not same:
+            self.keep_unsaved()
+        typed = same and self.criticism() != self._shown
         self._document_id = document_id
         self.setEnabled(document_id is not None)
         criticism = self._sources.get(document_id) if document_id is not None else SourceCriticism()
-        self.date_written.setText(criticism.date_written)
-        self.events_date.setText(criticism.events_date)
-        self.reliability.setValue(criticism.reliability or 0)
-        self.provenance.setPlainText(criticism.provenance_note)
+        if not typed:
+            self.date_written.setText(criticism.date_written)
+            self.events_date.setText(criticism.events_date)
+            self.reliability.setValue(criticism.reliability or 0)
+            self.provenance.setPlainText(criticism.provenance_note)
+        self._shown = criticism if typed else self.criticism()
+
+    def keep_unsaved(self) -> None:
+        """Save what was typed and not saved, as Save would (one undoable step): moving to another document or
+        closing the window must not throw away what was written."""
+        if self._document_id is not None and self.criticism() != self._shown:
+            self._on_save_clicked()
 
     def criticism(self) -> SourceCriticism:
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
@@ -55,4 +70,5 @@ class SourceCriticismPanel(QWidget):
     def _on_save_clicked(self) -> None:
         if self._document_id is not None:
             document_id, criticism = self._document_id, self.criticism()
+            self._shown = criticism  # saved as shown: the refresh its saving causes keeps nothing
             self._ops.run("Edit source criticism", lambda: self._sources.set(document_id, criticism))

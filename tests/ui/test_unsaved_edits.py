@@ -1,0 +1,113 @@
+"""What a user typed and did not save is never thrown away: moving to another highlight, note or document saves it
+(one undoable step, as Save would), a refresh of the same item keeps it, and so does closing the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.ui.annotations.notebook_panel import NotebookPanel
+from reader.ui.annotations.source_criticism import SourceCriticismPanel
+from reader.ui.app import build_window, settings_for
+
+
+def _two_highlights(window):
+    document_id = window.workspace.documents.list()[0].id
+    first = window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    second = window.workspace.annotations.create(document_id, 40, 60, note="")
+    pane = window.reading_area.open_document(document_id)
+    return pane, first, second
+
+
+def _type_at_end(qtbot, editor, text: str) -> None:
+    editor.source.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.source, text)
+
+
+def _choose(pane, row: int) -> None:
+    pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(row))
+
+
+def test_a_note_typed_then_another_highlight_chosen_is_saved(window, qtbot):
+    """Typing a note and clicking another highlight without Save keeps the note on the first, undoably."""
+    pane, first, second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " and a second")
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).note == "first thought and a second"
+    assert inspector.annotation.id == second.id and inspector.editor.text() == ""
+    assert window.workspace.history.next_undo() == "Edit note"
+    window.ops.undo()
+    assert window.workspace.annotations.get(first.id).note == "first thought"
+
+
+def test_a_note_being_typed_survives_a_refresh_of_its_highlight(window, qtbot):
+    """Changing the highlight's colour while its note is typed (the inspector reads it again) keeps the typing."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " still typing")
+    inspector.colors["pink"].click()
+    assert window.workspace.annotations.get(first.id).color == "pink"
+    assert inspector.editor.text() == "first thought still typing"
+    assert window.workspace.annotations.get(first.id).note == "first thought"  # not saved behind the user's back
+
+
+def test_closing_the_window_saves_a_note_being_typed(qtbot, workspace):
+    """A note typed and not saved when the window closes is saved, not lost."""
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", written last")
+    window.close()
+    assert workspace.annotations.get(first.id).note == "first thought, written last"
+
+
+def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):
+    """A notebook note's typed text survives citing a passage (the citation saves it), and choosing another note
+    saves what was typed into the first."""
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    first_id = panel.current_note().id
+    qtbot.keyClicks(panel.editor.source, "The dates differ")
+    highlight = workspace.annotations.create_at_quote(workspace.documents.list()[0].id, "Genden")
+    panel.cite(highlight.id)
+    assert panel.editor.text() == "The dates differ" and panel.citation_list.count() == 1
+    assert workspace.notebook.get(first_id).body == "The dates differ"
+    _type_at_end(qtbot, panel.editor, " by nine days")
+    panel.title_edit.setText("Meeting")
+    other_row = next(row for row in range(panel.note_list.count()) if panel._notes[row].id != first_id)
+    panel.note_list.setCurrentRow(other_row)
+    kept = workspace.notebook.get(first_id)
+    assert (kept.title, kept.body, len(kept.citations)) == ("Meeting", "The dates differ by nine days", 1)
+    assert panel.editor.text() == ""
+
+
+def test_source_criticism_typed_then_another_document_is_saved(qtbot, workspace, events, stack):
+    """Fields typed for one document are saved when the panel moves to another."""
+    first, second = (d.id for d in workspace.documents.list()[:2])
+    panel = SourceCriticismPanel(workspace.sources, stack, events)
+    qtbot.addWidget(panel)
+    panel.show_document(first)
+    qtbot.keyClicks(panel.date_written, "1990")
+    panel.show_document(second)
+    assert workspace.sources.get(first).date_written == "1990" and panel.date_written.text() == ""
+
+
+def test_metadata_typed_then_another_document_is_saved(window, qtbot):
+    """An author typed in the metadata panel is saved when another document is selected in the library."""
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    qtbot.keyClicks(window.metadata.line_edits["author"], "Anonymous")
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    second = window.library.selected_document_id()
+    assert window.workspace.documents.get(first).metadata.author == "Anonymous"
+    assert window.metadata.line_edits["author"].text() == window.workspace.documents.get(second).metadata.author
