@@ -20,6 +20,7 @@ from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 from reader.ui.reading.services import ReadingServices
 from reader.ui.search_panels import install_search_panel
+from reader.ui.stop_signals import close_on_stop_signals
 from reader.ui.workers import TaskRunner
 
 
@@ -70,6 +71,7 @@ def run_app(db_path: Path) -> int:
         return 1
     window = build_window(workspace, settings_for(db_path))
     sys.excepthook = fault_handler(window, db_path)
+    close_on_stop_signals(window)  # Ctrl+C and SIGTERM close it properly
     app.focusChanged.connect(window.reading_area.follow_focus)
     window.show()
     start_recognition(window, window.entity_panels, window.reading_area)
