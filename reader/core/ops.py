@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from reader.core.errors import ReaderError
 from reader.core.storage import history as log
@@ -36,6 +36,10 @@ class OpChanges:
     @property
     def empty(self) -> bool:
         return self == OpChanges()
+
+    def joined(self, other: OpChanges) -> OpChanges:
+        """Both changes as one (ids united, flags either)."""
+        return OpChanges(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})
 
     @property
     def pairs_judged(self) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reader.core.entities.service import EntityService
     from reader.core.export.service import ExportService
     from reader.core.ops import History, OpChanges
+    from reader.core.outside_changes import OutsideChanges
     from reader.core.search.service import SearchService
     from reader.core.storage.backup import Restored
 
@@ -145,6 +146,12 @@ class Workspace:
         from reader.core.ops import History
 
         return History(self.db)
+
+    @cached_property
+    def outside(self) -> OutsideChanges:
+        from reader.core.outside_changes import OutsideChanges
+
+        return OutsideChanges(self.db)
 
     def run(self, label: str, change: Callable[[], T]) -> tuple[T, OpChanges]:
         """Run a change as one undoable operation; returns its value and what it changed (for the views)."""

@@ -23,6 +23,8 @@ from reader.ui.search_panels import install_search_panel
 from reader.ui.stop_signals import close_on_stop_signals
 from reader.ui.workers import TaskRunner
 
+FOLLOW_OUTSIDE_MS = 1000  # how often the window looks for other connections' changes (one pragma when none)
+
 
 def settings_for(db_path: Path) -> QSettings:
     """Window layout and session live beside the database, so each database reopens as it was left."""
@@ -45,8 +47,21 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     install_export_actions(window, workspace, events, window.search_panel, window.annotation_panels.comparisons)
     events.text_corrected.connect(lambda _document_id: _after_correction(window, ops))
+    _follow_outside(window, ops)
     window.restore_layout()
     return window
+
+
+def _follow_outside(window: MainWindow, ops: OpRunner) -> None:
+    """Every second, show what other connections changed (the command line is normal use beside the window);
+    nothing once the window closes, before its database does."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(window, interval=FOLLOW_OUTSIDE_MS)
+    timer.timeout.connect(ops.follow_outside)
+    window.closing.connect(timer.stop)
+    ops.follow_outside()  # from now on: what others change after the views first read the database is news
+    timer.start()
 
 
 def _after_correction(window: MainWindow, ops: OpRunner) -> None:

@@ -3,7 +3,8 @@
 Why one place: each widget used to pick by hand which notices to send after each change, and undo lived only in the
 window. Now a widget hands the runner a label and a call; the core runs it as one undoable operation and says what
 changed (`OpChanges`); the runner tells the views (`AnnotationEvents.apply`). Undo and redo are the core's, so they
-reach changes made from the command line too.
+reach changes made from the command line too; and what the command line changes reaches the views
+(`follow_outside`).
 """
 
 from __future__ import annotations
@@ -78,7 +79,22 @@ class OpRunner(QObject):
             return
         self._applied(changes)
 
+    def follow_outside(self) -> None:
+        """Refresh the views from what other connections changed (a script of the command line beside the window,
+        or its undo), as from this window's own steps; called every second."""
+        try:
+            changes = self._workspace.outside.since_last()
+        except ReaderError as exc:
+            self._events.failed.emit(str(exc))
+            return
+        if not changes.empty:
+            self._tell(changes)
+
     def _applied(self, changes) -> None:
+        self._workspace.outside.take_as_seen()  # told now: not news when another connection's change is next told
+        self._tell(changes)
+
+    def _tell(self, changes) -> None:
         self._events.apply(changes)
         self.changes_applied.emit(changes)
         self.history_changed.emit()

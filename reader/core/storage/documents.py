@@ -55,6 +55,11 @@ def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[in
                       {"b": beginning, "n": limit}).fetchall()
 
 
+def live_versions(db: Store) -> dict[int, int | None]:
+    """Each live document's current version: what an import or a re-import (which are not steps) changes."""
+    return dict(db.execute("SELECT id, current_version_id FROM documents WHERE deleted_at IS NULL").fetchall())
+
+
 def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None:
     """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
     row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()

@@ -92,6 +92,16 @@ def logged_rows(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dic
             for table, key, before, after in db.conn.execute(sql, [op_id]).fetchall()]
 
 
+def step_states(db: Store) -> dict[int, bool]:
+    """Every kept step's id and whether it is undone: what another connection's steps, undos and redos change."""
+    return {row[0]: bool(row[1]) for row in db.conn.execute("SELECT id, undone FROM history").fetchall()}
+
+
+def data_version(db: Store) -> int:
+    """SQLite's count of commits by other connections to this database, as this connection last saw it."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def latest(db: Store, undone: bool) -> tuple[int, str] | None:
     """The operation undo (or redo) would take: the newest done one (the oldest undone one)."""
     sql = ("SELECT id, label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1" if undone

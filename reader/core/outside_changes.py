@@ -1,0 +1,48 @@
+"""What other connections changed: the command line run beside the window, another window on the same database, or
+the window's own workers.
+
+SQLite's data_version moves when another connection commits and costs one pragma to read, so the window can ask
+every second. What changed then comes from the history (steps added, undone or redone elsewhere, with the rows each
+touched, as for this connection's own undo) and from the documents' current versions (an import adds documents and
+versions without a step).
+"""
+
+from __future__ import annotations
+
+from reader.core.ops import OpChanges, changes_of
+from reader.core.storage import documents as document_store
+from reader.core.storage import history
+from reader.core.storage.store import Store
+
+
+class OutsideChanges:
+    """Tells what other connections changed since it last looked."""
+
+    def __init__(self, db: Store):
+        self._db = db
+        self._version = -1
+        self._steps: dict[int, bool] = {}
+        self._documents: dict[int, int | None] = {}
+        self.take_as_seen()
+
+    def take_as_seen(self) -> None:
+        """After this connection's own step (its views already told): its changes are not news. If another
+        connection wrote meanwhile, nothing is taken, so `since_last` still tells that (and ours again, harmlessly)."""
+        version = history.data_version(self._db)
+        if self._version in (-1, version):
+            self._version = version
+            self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
+
+    def since_last(self) -> OpChanges:
+        """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
+        Steps forgotten meanwhile (the oldest, an undone branch, the history a re-import ends) change nothing shown."""
+        version = history.data_version(self._db)
+        if version == self._version:
+            return OpChanges()
+        self._version = version
+        steps, documents = history.step_states(self._db), document_store.live_versions(self._db)
+        moved = [step for step, undone in steps.items() if self._steps.get(step) != undone]
+        rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
+        versions = {d for d in documents.keys() | self._documents.keys() if documents.get(d) != self._documents.get(d)}
+        self._steps, self._documents = steps, documents
+        return changes_of(self._db, rows).joined(OpChanges(documents=frozenset(versions)))

@@ -1,0 +1,47 @@
+"""The window shows what another connection changes (the command line beside it is normal use): new highlights and
+documents appear, another process's undo is undone on screen too, and Edit > Undo names the step it would take."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.workspace import Workspace
+
+
+@pytest.fixture
+def other(window):
+    """A second connection to the window's database, as a command-line script has."""
+    connection = Workspace.open(window.workspace.path, backup=False)
+    yield connection
+    connection.close()
+
+
+def test_a_highlight_made_elsewhere_appears_and_its_undo_elsewhere_removes_it(window, qtbot, other):
+    """A note made by another process shows in the open pane within a moment; undone there, it leaves the pane,
+    and the window's Undo names what it would now take."""
+    document_id = window.workspace.documents.list()[0].id
+    pane = window.reading_area.open_document(document_id)
+    other.run("Add annotation", lambda: other.annotations.create(document_id, 0, 20, note="from a script"))
+    qtbot.waitUntil(lambda: pane.sidebar.annotation_list.count() == 1, timeout=5000)
+    assert "from a script" in pane.sidebar.annotation_list.item(0).text()
+    assert window.ops.undo_text() == "Add annotation"
+    other.history.undo()
+    qtbot.waitUntil(lambda: pane.sidebar.annotation_list.count() == 0, timeout=5000)
+
+
+def test_a_document_imported_elsewhere_joins_the_library(window, qtbot, other, tmp_path):
+    """An import by the command line (no undo step) adds its document to the window's library."""
+    before = window.library.table.model().rowCount()
+    (tmp_path / "letter.txt").write_text("A letter of 1936 about the protocol.", encoding="utf-8")
+    other.documents.import_paths([tmp_path / "letter.txt"])
+    qtbot.waitUntil(lambda: window.library.table.model().rowCount() == before + 1, timeout=5000)
+
+
+def test_own_steps_are_not_told_twice(window, qtbot, other):
+    """The window's own step, then another connection's write: only the other's change is news."""
+    document_id = window.workspace.documents.list()[0].id
+    window.ops.run("Add annotation", lambda: window.workspace.annotations.create(document_id, 0, 10))
+    assert window.workspace.outside.since_last().empty
+    other.run("Add annotation", lambda: other.annotations.create(document_id, 30, 40))
+    told = window.workspace.outside.since_last()
+    assert told.annotation_documents == {document_id} and len(told.annotations) == 1
