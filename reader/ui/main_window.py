@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(reading_area)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
+        self._desk_left = None  # the layout Reading desk only left, to come back to
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
@@ -116,6 +117,17 @@ class MainWindow(QMainWindow):
 
             self.reading_area.restore_session(json.loads(session))
 
+    def _show_desk_only(self, only: bool) -> None:
+        """Hide every panel so the panes get the whole window (three sources side by side on a laptop); then bring
+        back the layout as it was: the same panels, sizes and tabs in front."""
+        if only:
+            self._desk_left = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+        elif self._desk_left is not None:
+            self.restoreState(self._desk_left)
+            self._desk_left = None
+
     def reset_layout(self) -> None:
         """View > Reset layout: the docks where they start, the window fitted to the screen."""
         for dock in self.docks.values():
@@ -153,6 +165,9 @@ class MainWindow(QMainWindow):
         self._add_undo_actions()
         self.view_menu = self.menuBar().addMenu("&View")
         self._action(self.view_menu, "&Reset layout", None, self.reset_layout)
+        self.desk_action = self._action(self.view_menu, "Reading &desk only", QKeySequence("Ctrl+Shift+F"),
+                                        self._show_desk_only)
+        self.desk_action.setCheckable(True)
         pages = self.view_menu.addMenu("&Pane shows")
         for text, mode in (("&Text", "text"), ("&Page image", "page"), ("&Both", "both")):
             pages.addAction(text, lambda m=mode: self._set_view_mode(m))
@@ -314,6 +329,8 @@ class MainWindow(QMainWindow):
 
         self.metadata.keep_unsaved()
         self.closing.emit()
+        if self.desk_action.isChecked():
+            self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from reader.core.workspace import Workspace
 from reader.ui.app import build_window, settings_for
 from reader.ui.library_model import LibraryModel
+from reader.ui.shortcuts_dialog import collect_shortcuts
 
 
 def _titles(window):
@@ -59,6 +60,23 @@ def test_metadata_fields_show_the_start_of_long_values(window, qtbot):
     title = window.metadata.line_edits["title"]
     qtbot.waitUntil(lambda: bool(title.text()))
     assert title.cursorPosition() == 0 and title.toolTip() == title.text()
+
+
+def test_reading_desk_only_hides_the_panels_and_brings_the_same_back(window, qtbot):
+    """View > Reading desk only (Ctrl+Shift+F) gives the panes the whole window, for three sources side by side on a
+    laptop; again, it brings back the panels that were open, with the same tab in front."""
+    window.resize(1366, 768)
+    window.raise_panel("Timeline")
+    open_before = {name for name, dock in window.docks.items() if dock.toggleViewAction().isChecked()}
+    front_before = {name for name, dock in window.docks.items() if dock.isVisible()}
+    area_width = window.reading_area.width()
+    window.desk_action.trigger()
+    qtbot.waitUntil(lambda: window.reading_area.width() > area_width + 400)
+    assert not any(dock.isVisible() for dock in window.docks.values())
+    window.desk_action.trigger()
+    qtbot.waitUntil(lambda: {n for n, d in window.docks.items() if d.isVisible()} == front_before)
+    assert {n for n, d in window.docks.items() if d.toggleViewAction().isChecked()} == open_before
+    assert "Ctrl+Shift+F" in [keys for keys, _what in collect_shortcuts(window)]
 
 
 def test_import_runs_in_a_worker_and_refreshes(window, qtbot, tmp_path):
