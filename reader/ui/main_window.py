@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from reader.core.errors import ImportCancelled
 from reader.core.records.documents import ImportReport
 from reader.core.workspace import Workspace
+from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.library_panel import LibraryPanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
+        self._changed_documents: set[int] = set()  # told changed, not yet caught up with (see _on_document_changed)
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
@@ -211,7 +213,8 @@ class MainWindow(QMainWindow):
         self.reading_area.document_focused.connect(self._on_document_focused)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
-        self.events.annotations_changed.connect(self.refresh_library)
+        self._catch_up = coalesced(self._after_documents_changed, self)
+        self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
         self.events.document_changed.connect(self._on_document_changed)
         self.events.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
@@ -255,11 +258,20 @@ class MainWindow(QMainWindow):
             self.ops.run("Delete document", lambda: self.workspace.documents.delete(document_id))
 
     def _on_document_changed(self, document_id: int) -> None:
-        if not any(info.id == document_id for info in self.workspace.documents.list()):
+        """Catch up once for a burst (see coalesce.py): the library, panes of documents gone to the Trash, and the
+        metadata shown."""
+        self._changed_documents.add(document_id)
+        self._catch_up()
+
+    def _after_documents_changed(self) -> None:
+        changed, self._changed_documents = self._changed_documents, set()
+        live = {info.id for info in self.workspace.documents.list()}
+        for document_id in changed - live:
             self.reading_area.close_document(document_id)  # it went to the Trash
         self.refresh_library()
-        if self.library.selected_document_id() == document_id:
-            self.metadata.show_document(self.workspace.documents.get(document_id))
+        selected = self.library.selected_document_id()
+        if selected in changed:
+            self.metadata.show_document(self.workspace.documents.get(selected))
 
     def _on_import_chosen(self) -> None:
         from reader.ui.file_dialogs import open_file_names

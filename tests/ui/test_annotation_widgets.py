@@ -69,7 +69,7 @@ def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspac
     assert view.table.model().rowCount() == 0
     workspace.sources.update(c.document_id, reliability=5)
     events.document_changed.emit(c.document_id)
-    assert view.table.model().rowCount() == 2
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 2)  # once for the burst, a moment later
     view.reliability_box.setValue(0)
     view.document_box.setCurrentIndex(view.document_box.findData(workspace.documents.list()[3].id))
     assert view.table.model().rowCount() == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 
-def test_delete_from_the_library_menu_and_undo(window, monkeypatch) -> None:
+def test_delete_from_the_library_menu_and_undo(window, qtbot, monkeypatch) -> None:
     """Protects the library's Delete: the document and its pane go; Edit > Undo brings both data and row back."""
     info = window.workspace.documents.list()[0]
     window.workspace.annotations.create(info.id, 0, 10, note="mine")
@@ -13,9 +13,11 @@ def test_delete_from_the_library_menu_and_undo(window, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     menu = window.library.context_menu(info.id)
     next(action for action in menu.actions() if action.text() == "Delete document…").trigger()
-    titles = [window.library.model.document_at(r).id for r in range(window.library.model.rowCount())]
-    assert info.id not in titles and window.reading_area.pane_for(info.id) is None
+    def listed() -> list[int]:
+        return [window.library.model.document_at(r).id for r in range(window.library.model.rowCount())]
+
+    qtbot.waitUntil(lambda: info.id not in listed() and window.reading_area.pane_for(info.id) is None)
     assert window.ops.undo_text() == "Delete document"
     window.ops.undo()
-    assert info.id in [window.library.model.document_at(r).id for r in range(window.library.model.rowCount())]
+    qtbot.waitUntil(lambda: info.id in listed())
     assert [a.note for a in window.workspace.annotations.for_document(info.id)] == ["mine"]

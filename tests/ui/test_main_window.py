@@ -182,7 +182,7 @@ def test_metadata_edit_can_be_undone(window, qtbot):
     undo = next(a for a in window.edit_menu.actions() if a.text().startswith("&Undo") or a.text().startswith("Undo"))
     undo.trigger()
     assert window.workspace.documents.get(document_id).metadata.author == before
-    assert window.metadata.line_edits["author"].text() == before
+    qtbot.waitUntil(lambda: window.metadata.line_edits["author"].text() == before)
 
 
 def test_annotation_panels_are_docked_and_follow_the_library(window):

@@ -45,3 +45,17 @@ def test_own_steps_are_not_told_twice(window, qtbot, other):
     other.run("Add annotation", lambda: other.annotations.create(document_id, 30, 40))
     told = window.workspace.outside.since_last()
     assert told.annotation_documents == {document_id} and len(told.annotations) == 1
+
+
+def test_many_documents_imported_elsewhere_are_one_refresh(window, qtbot, other, tmp_path):
+    """Fifty documents imported by another process are caught up in one reading of the library, not fifty (which
+    froze the window for seconds with a few hundred)."""
+    before = window.library.table.model().rowCount()
+    for n in range(50):
+        (tmp_path / f"letter{n}.txt").write_text(f"Letter {n} of 1936 about the protocol.", encoding="utf-8")
+    other.documents.import_paths([tmp_path])
+    refreshes = []
+    window.documents_changed.connect(lambda: refreshes.append(True))
+    window.ops.follow_outside()
+    qtbot.waitUntil(lambda: window.library.table.model().rowCount() == before + 50)
+    assert len(refreshes) == 1

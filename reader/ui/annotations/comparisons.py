@@ -25,6 +25,7 @@ from reader.core.records.comparisons import ComparisonFilter, ComparisonSide
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
+from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
 
@@ -77,9 +78,10 @@ class ComparisonsView(QWidget):
         self._build_suggestions()
         self._lay_out()
         if events is not None:
+            refresh_soon = coalesced(self.refresh, self)  # once for a burst of notices
             for signal in (events.links_changed, events.tags_changed, events.annotations_changed,
                            events.document_changed):
-                signal.connect(self.refresh)
+                signal.connect(refresh_soon)
         self.refresh()
 
     def set_entity_choices(self, choices: list[tuple[str, tuple[tuple[int, int, int], ...]]]) -> None:
