@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from reader.core.workspace import Workspace
+from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
@@ -22,9 +23,10 @@ def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneAre
     focus.triggered.connect(lambda: (window.raise_panel("Search"), panel.widget().focus_box()))
     window.addAction(focus)
     window.edit_menu.addAction(focus)
+    search_again = coalesced(lambda: panel.if_built(_search_again), window)  # once for a burst of notices
     for signal in (events.annotations_changed, events.links_changed, events.tags_changed, window.import_finished,
                    window.entities_recognised):
-        signal.connect(lambda *_args: panel.if_built(_search_again))
+        signal.connect(search_again)
     return panel
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.review import ReviewService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import Context, ReviewItem
+from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.offsets import Utf16Map
 from reader.ui.operations import OpRunner
@@ -100,7 +101,7 @@ class ReviewList(QWidget):
         self.accept_button.clicked.connect(lambda: self._push("accept"))
         self.place_button.clicked.connect(self._on_place_clicked)
         self.orphan_button.clicked.connect(lambda: self._push("orphan"))
-        self._events.annotations_changed.connect(self.refresh)
+        self._events.annotations_changed.connect(coalesced(self.refresh, self))  # once for a burst of notices
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
