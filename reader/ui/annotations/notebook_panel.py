@@ -203,12 +203,12 @@ class NotebookPanel(QWidget):
         note = self.current_note()
         if note is None:
             return
+        body, title = self.editor.text(), self.title_edit.text().strip()  # the note as typed: citing saves it
+
         def cite_it() -> None:
             cited = target
             if isinstance(cited, Passage):
                 cited = self._annotations.create(cited.document_id, cited.start, cited.end).id
             self._notebook.edit(note.id, body=body, title=title, citations=(*note.citations, cited))
-
-        body, title = self.editor.text(), self.title_edit.text().strip()  # the note as typed: citing saves it
 
         self._ops.run("Cite passage", cite_it)
