@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 SHOWN_CANDIDATES = 3  # file names an ambiguous beginning lists
 
+
 class DocumentService:
     """Documents, versions, metadata and boilerplate over one database connection."""
 
