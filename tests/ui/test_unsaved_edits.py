@@ -111,3 +111,42 @@ def test_metadata_typed_then_another_document_is_saved(window, qtbot):
     second = window.library.selected_document_id()
     assert window.workspace.documents.get(first).metadata.author == "Anonymous"
     assert window.metadata.line_edits["author"].text() == window.workspace.documents.get(second).metadata.author
+
+
+def test_tags_typed_then_another_highlight_chosen_are_applied(window, qtbot):
+    """Tags typed without Enter are applied when another highlight is chosen (one undoable step), and stay typed
+    while the same highlight is read again."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    qtbot.keyClicks(inspector.tags, "banquet, wine")
+    inspector.colors["green"].click()
+    assert inspector.tags.text() == "banquet, wine"
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).tags == ("banquet", "wine")
+    assert inspector.tags.text() == ""
+
+
+def test_closing_the_correction_editor_asks_before_dropping_corrections(qtbot, monkeypatch):
+    """Cancel (or Escape) on a corrected text asks first; No goes back to the corrections, Yes drops them. Nothing
+    changed: it closes without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.reading.correct_dialog import CorrectTextDialog
+
+    asked = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: (asked.append(True), answer)[1])
+    dialog = CorrectTextDialog("Genden met Satlin.")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert not asked and not dialog.isVisible()
+    dialog.show()
+    dialog.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.editor, " (Stalin)")
+    dialog.reject()
+    assert asked and dialog.isVisible() and dialog.text().endswith("(Stalin)")
+    answer = QMessageBox.StandardButton.Yes
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -107,19 +107,24 @@ class AnnotationInspector(QWidget):
         quote = " ".join(annotation.quote.exact.split())
         self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}")
         self.editor.set_note(annotation.note, keep_typed=same)
-        self.tags.set_tags(annotation.tags)
+        self.tags.set_tags(annotation.tags, keep_typed=same)
         self.colors.get(annotation.color, self.colors[HIGHLIGHT_COLORS[0]]).setChecked(True)
         self.links.show_annotation(annotation.id)
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
 
     def keep_unsaved(self) -> None:
-        """Save the note typed and not saved, as Save would (one undoable step): moving to another highlight or
-        closing the window must not throw away what was written."""
-        text = self.editor.unsaved()
-        if text is not None and self.annotation is not None:
+        """Save the note and tags typed and not saved, as Save and Enter would (an undoable step each): moving to
+        another highlight or closing the window must not throw away what was written."""
+        text, tags = self.editor.unsaved(), self.tags.unsaved()
+        if self.annotation is None:
+            return
+        if text is not None:
             self.editor.set_note(text)  # it is the note now: the refresh its saving causes has nothing more to keep
             self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text))
+        if tags is not None:
+            self.tags.set_tags(tags)
+            self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
 
     def _change(self, label: str, change) -> None:
         annotation = self.annotation

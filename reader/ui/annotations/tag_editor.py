@@ -35,7 +35,8 @@ class _LastTagCompleter(QCompleter):
 
 
 class TagEditor(QLineEdit):
-    """Comma-separated tags with autocomplete from every tag in use; Enter emits `tags_edited(tuple)`."""
+    """Comma-separated tags with autocomplete from every tag in use; Enter, or leaving the box, emits
+    `tags_edited(tuple)` when they differ from those last given."""
 
     tags_edited = Signal(tuple)
 
@@ -46,7 +47,8 @@ class TagEditor(QLineEdit):
         completer = _LastTagCompleter(self.names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.returnPressed.connect(self._on_return_pressed)
+        self._shown: tuple[str, ...] = ()  # the tags as last given
+        self.editingFinished.connect(self._on_editing_finished)  # Enter, or the focus leaving: typed tags apply
         self.refresh()
 
     def refresh(self, *_args) -> None:
@@ -54,14 +56,24 @@ class TagEditor(QLineEdit):
         ordered = sorted(self._tags.all(), key=lambda t: (-t.count, t.name.casefold()))
         self.names.setStringList([t.name for t in ordered])
 
-    def set_tags(self, names: tuple[str, ...]) -> None:
-        self.setText((SEPARATOR + " ").join(names))
+    def set_tags(self, names: tuple[str, ...], keep_typed: bool = False) -> None:
+        """Show tags; `keep_typed`: the same annotation read again leaves tags being typed."""
+        typed = keep_typed and self.unsaved() is not None
+        self._shown = tuple(names)
+        if not typed:
+            self.setText((SEPARATOR + " ").join(names))
 
     def tags(self) -> tuple[str, ...]:
         return tuple(clean_tags(self.text().split(SEPARATOR)))
 
-    def _on_return_pressed(self) -> None:
-        self.tags_edited.emit(self.tags())
+    def unsaved(self) -> tuple[str, ...] | None:
+        """The tags typed, if they are not those last given."""
+        tags = self.tags()
+        return None if tags == tuple(clean_tags(self._shown)) else tags
+
+    def _on_editing_finished(self) -> None:
+        if self.unsaved() is not None:
+            self.tags_edited.emit(self.tags())
 
 
 class TagManager(QDialog):

@@ -31,6 +31,17 @@ class CorrectTextDialog(QDialog):
     def text(self) -> str:
         return self.editor.toPlainText()
 
+    def reject(self) -> None:
+        """Cancel, Escape or the close button: corrections made are not dropped without asking."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.editor.document().isModified() and QMessageBox.question(
+                self, "Drop corrections?", "Close without saving the corrections made to this text?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        super().reject()
+
 
 def correct_pane_text(pane: QWidget, dialog_class: type[CorrectTextDialog] = CorrectTextDialog) -> None:
     """Open the editor on the pane's current text and store what was saved; a refusal is one status-bar line."""
