@@ -54,32 +54,37 @@ class MetadataPanel(QWidget):
 
     def show_document(self, info: DocumentInfo | None) -> None:
         """Show a document's metadata. What was typed for another document and not saved is saved first; the same
-        document read again (after a change elsewhere) leaves what is being typed."""
+        document read again (changed elsewhere: another process, an undo) takes the new values of the fields not
+        being typed and leaves those that are, so saving neither drops the typing nor puts old values back."""
         same = info is not None and info.id == self._document_id
         if not same:
             self.keep_unsaved()
-        typed = same and self._values() != self._shown
+        typed = {name for name, value in self._values().items() if same and value != self._shown.get(name)}
         self._document_id = info.id if info else None
         self.setEnabled(info is not None)
         if info is None:
             self.file_label.setText("No document selected")
-            for edit in self.line_edits.values():
-                edit.clear()
-            self.kind_box.setCurrentText("")  # no document, no kind (the list's first kind would look chosen)
-            self.source_note.clear()
+            fresh = {name: "" for name in self._values()}  # no document, no kind (the first would look chosen)
         else:
             self.file_label.setText(f"{info.file_name} · version {info.version_number}")
-            if not typed:
-                self._fill(info)
-        self._shown = _values_of(info) if typed else self._values()  # typed: what the saved fields differ by
+            fresh = _values_of(info)
+        for name, value in fresh.items():
+            if name not in typed:
+                self._set_field(name, value)
+        self._shown = {**self._values(), **{name: fresh[name] for name in typed}}  # what the typing differs from
 
-    def _fill(self, info: DocumentInfo) -> None:
-        for name, edit in self.line_edits.items():
-            edit.setText(getattr(info.metadata, name))
+    def _set_field(self, name: str, value: str) -> None:
+        if self._values()[name] == value:
+            return  # the same again: the cursor stays where it is
+        if name == "kind":
+            self.kind_box.setCurrentText(value)
+        elif name == "source_note":
+            self.source_note.setPlainText(value)
+        else:
+            edit = self.line_edits[name]
+            edit.setText(value)
             edit.setCursorPosition(0)  # a long title shows its beginning, not its last letters
-            edit.setToolTip(edit.text())
-        self.kind_box.setCurrentText(info.metadata.kind)
-        self.source_note.setPlainText(info.metadata.source_note)
+            edit.setToolTip(value)
 
     def _values(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.line_edits.items()}
@@ -100,6 +105,6 @@ class MetadataPanel(QWidget):
 
 
 def _values_of(info: DocumentInfo) -> dict[str, str]:
-    """The fields as `_fill` shows them."""
+    """The fields of a document's metadata, as `_values` reads them from the form."""
     values = {name: getattr(info.metadata, name) for name, _label in _LINE_FIELDS}
     return {**values, "kind": info.metadata.kind, "source_note": info.metadata.source_note}

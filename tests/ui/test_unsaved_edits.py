@@ -150,3 +150,32 @@ def test_closing_the_correction_editor_asks_before_dropping_corrections(qtbot, m
     answer = QMessageBox.StandardButton.Yes
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_metadata_typing_and_a_change_elsewhere_both_survive(window, qtbot):
+    """An author being typed while the title changes elsewhere (another process, an undo): the new title shows, the
+    typing stays, and saving it does not put the old title back."""
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    qtbot.keyClicks(window.metadata.line_edits["author"], "Anonymous")
+    window.ops.run("Edit metadata", lambda: window.workspace.documents.update_metadata(first, {"title": "Renamed"}))
+    qtbot.waitUntil(lambda: window.metadata.line_edits["title"].text() == "Renamed")
+    assert window.metadata.line_edits["author"].text() == "Anonymous"
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    kept = window.workspace.documents.get(first).metadata
+    assert (kept.title, kept.author) == ("Renamed", "Anonymous")
+
+
+def test_source_criticism_typing_and_a_change_elsewhere_both_survive(qtbot, workspace, events, stack):
+    """A date being typed while the reliability changes elsewhere: both are kept."""
+    first, second = (d.id for d in workspace.documents.list()[:2])
+    panel = SourceCriticismPanel(workspace.sources, stack, events)
+    qtbot.addWidget(panel)
+    panel.show_document(first)
+    qtbot.keyClicks(panel.date_written, "1990")
+    stack.run("Edit source criticism", lambda: workspace.sources.update(first, reliability=4))
+    assert panel.reliability.value() == 4 and panel.date_written.text() == "1990"
+    panel.show_document(second)
+    kept = workspace.sources.get(first)
+    assert (kept.date_written, kept.reliability) == ("1990", 4)

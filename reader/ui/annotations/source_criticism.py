@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from reader.core.annotations.sources import SourceCriticismService
@@ -38,20 +40,30 @@ class SourceCriticismPanel(QWidget):
 
     def show_document(self, document_id: int | None) -> None:
         """Show a document's source criticism. What was typed for another document and not saved is saved first;
-        the same document read again (its undo, say) leaves what is being typed."""
+        the same document read again (changed elsewhere: another process, an undo) takes the new values of the
+        fields not being typed and leaves those that are."""
         same = document_id is not None and document_id == self._document_id
         if not same:
             self.keep_unsaved()
-        typed = same and self.criticism() != self._shown
+        shown = self.criticism()
+        typed = {f.name for f in fields(SourceCriticism)
+                 if same and getattr(shown, f.name) != getattr(self._shown, f.name)}
         self._document_id = document_id
         self.setEnabled(document_id is not None)
-        criticism = self._sources.get(document_id) if document_id is not None else SourceCriticism()
-        if not typed:
-            self.date_written.setText(criticism.date_written)
-            self.events_date.setText(criticism.events_date)
-            self.reliability.setValue(criticism.reliability or 0)
-            self.provenance.setPlainText(criticism.provenance_note)
-        self._shown = criticism if typed else self.criticism()
+        fresh = self._sources.get(document_id) if document_id is not None else SourceCriticism()
+        for f in fields(SourceCriticism):
+            if f.name not in typed:
+                self._set_field(f.name, getattr(fresh, f.name))
+        self._shown = replace(self.criticism(), **{name: getattr(fresh, name) for name in typed})
+
+    def _set_field(self, name: str, value) -> None:
+        if name == "reliability":
+            self.reliability.setValue(value or 0)
+        elif name == "provenance_note":
+            if self.provenance.toPlainText() != value:  # the same again: the cursor stays where it is
+                self.provenance.setPlainText(value)
+        else:  # date_written, events_date: the boxes are named as the fields
+            getattr(self, name).setText(value)
 
     def keep_unsaved(self) -> None:
         """Save what was typed and not saved, as Save would (one undoable step): moving to another document or
