@@ -90,13 +90,19 @@ def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, event
     assert panel.editor.text() == ""
 
 
-def test_source_criticism_typed_then_another_document_is_saved(qtbot, workspace, events, stack):
-    """Fields typed for one document are saved when the panel moves to another."""
+def _criticism_typed(qtbot, workspace, events, stack):
+    """The Source criticism panel on the first document, "1990" typed as its date written and not saved."""
     first, second = (d.id for d in workspace.documents.list()[:2])
     panel = SourceCriticismPanel(workspace.sources, stack, events)
     qtbot.addWidget(panel)
     panel.show_document(first)
     qtbot.keyClicks(panel.date_written, "1990")
+    return panel, first, second
+
+
+def test_source_criticism_typed_then_another_document_is_saved(qtbot, workspace, events, stack):
+    """Fields typed for one document are saved when the panel moves to another."""
+    panel, first, second = _criticism_typed(qtbot, workspace, events, stack)
     panel.show_document(second)
     assert workspace.sources.get(first).date_written == "1990" and panel.date_written.text() == ""
 
@@ -169,11 +175,7 @@ def test_metadata_typing_and_a_change_elsewhere_both_survive(window, qtbot):
 
 def test_source_criticism_typing_and_a_change_elsewhere_both_survive(qtbot, workspace, events, stack):
     """A date being typed while the reliability changes elsewhere: both are kept."""
-    first, second = (d.id for d in workspace.documents.list()[:2])
-    panel = SourceCriticismPanel(workspace.sources, stack, events)
-    qtbot.addWidget(panel)
-    panel.show_document(first)
-    qtbot.keyClicks(panel.date_written, "1990")
+    panel, first, second = _criticism_typed(qtbot, workspace, events, stack)
     stack.run("Edit source criticism", lambda: workspace.sources.update(first, reliability=4))
     assert panel.reliability.value() == 4 and panel.date_written.text() == "1990"
     panel.show_document(second)
