@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.compare import dating
-from reader.core.compare.passages import passages
+from reader.core.compare.passages import passages, sentences
 from reader.core.compare.words import numbers
 from reader.core.entities.dates import find_dates
 from reader.core.records.annotations import Passage
@@ -53,6 +53,23 @@ def test_long_paragraphs_are_cut_at_sentences():
     pieces = passages([(1, 100, 100 + len(body), body)])
     assert len(pieces) > 1 and pieces[0].start == 100 and pieces[-1].end == 100 + len(body)
     assert all(p.text.startswith("Sentence") for p in pieces)
+
+
+def test_sentences_do_not_end_at_initials_or_titles():
+    """"I. V. Stalin Talking to P. Genden" is one sentence: the encoder read its fragments, and the reasons quoted
+    them ("Genden on November 24, 1934"); a full stop before a capital still ends a sentence otherwise."""
+    text = ("«Japan is encroaching»: I. V. Stalin Talking to P. Genden on November 24, 1934. Mr. Amar and "
+            "G. Demid signed. The U.S. Army stayed out. It was 1936.")
+    assert sentences(text) == ["«Japan is encroaching»: I. V. Stalin Talking to P. Genden on November 24, 1934.",
+                               "Mr. Amar and G. Demid signed.", "The U.S. Army stayed out.", "It was 1936."]
+
+
+@given(st.lists(st.sampled_from(["Genden met Stalin.", "P. Genden left.", "Dr. Amar spoke!", "Why?", "I. V. Stalin"]),
+                min_size=1, max_size=8))
+def test_sentences_cover_the_text(parts):
+    """Sentences are the text's words in order, none lost or repeated, whatever the mix of initials and ends."""
+    text = " ".join(parts)
+    assert " ".join(sentences(text)).split() == text.split()
 
 
 def test_numbers_leave_dates_out():

@@ -14,6 +14,9 @@ SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
 MIN_TELLING = 60  # characters: shorter lines are headings
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
+# a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
+_NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
+                         r"No|Vol|pp|vs|cf|etc)\.$")
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,15 @@ def passages(lines: list[tuple[int, int, int, str]]) -> list[Piece]:
     return found
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of a text end (the blank after each), not counting initials and titles."""
+    return [m.start() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 6),
+                                                                                       m.start())]
+
+
 def _chunks(body: str) -> list[tuple[int, int]]:
     """Sentence-bounded stretches of about CHUNK characters."""
-    cuts = [m.start() for m in _SENTENCE_END.finditer(body)]
+    cuts = _sentence_ends(body)
     pieces, begin = [], 0
     for cut in cuts:
         if cut - begin >= CHUNK:
@@ -52,7 +61,7 @@ def _chunks(body: str) -> list[tuple[int, int]]:
 def sentences(text: str) -> list[str]:
     """The sentences of a passage: what the encoder reads, each on its own (a paragraph often tells more than one
     thing, and its average would hide the sentence two sources share)."""
-    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]
+    cuts = [0, *_sentence_ends(text), len(text)]
     return [part for begin, end in zip(cuts, cuts[1:], strict=False) if (part := text[begin:end].strip())]
 
 
