@@ -82,8 +82,8 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     panel = _parallels(compare_window, qtbot)
     panel.table.selectRow(_meeting_row(panel))
     assert panel.relation_box.currentData() == "contradicts"
-    assert "alike in meaning" in panel.details.text() and "Disagreements: dates: 1934-11-15 / 1934-11-24" in (
-        panel.details.text())  # the reasons in full, which the table's cells cut
+    assert "dates 1934-11-15 / 1934-11-24" in panel.details.text() and (
+        "Disagreements: dates: 1934-11-15 / 1934-11-24" in panel.details.text())  # in full: the table's cells cut
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_L)
     comparisons = compare_window.workspace.comparisons
