@@ -90,7 +90,7 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
             continue
         relation = f"{s.relation} (linked)" if s.linked else s.relation
         print(f"{number}\t{s.score:.2f}\t{relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
-              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.text)}")
+              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.excerpt)}")
     return 0
 
 

@@ -117,9 +117,9 @@ def _read_meanings(context: _Context, then) -> None:
 
 
 def _show_both(area: PaneArea, suggestion) -> None:
-    area.show_passage(suggestion.source.document_id, suggestion.source.start, suggestion.source.end)
-    area.show_passage(suggestion.other.document_id, suggestion.other.start, suggestion.other.end,
-                      keep=suggestion.source.document_id)
+    """Both passages side by side, each with its best matching sentence flashed."""
+    area.show_passage(suggestion.source.document_id, *suggestion.source.shown)
+    area.show_passage(suggestion.other.document_id, *suggestion.other.shown, keep=suggestion.source.document_id)
 
 
 def _parallels(context: _Context):

@@ -78,6 +78,20 @@ def test_numbers_leave_dates_out():
     assert numbers(text, [(d.start, d.end) for d in find_dates(text)]) == {"twenty", "5"}
 
 
+def test_a_suggestion_points_at_the_sentences_that_match(recognised):
+    """The meeting pair's focus is the sentence of each passage giving its date, inside the passage; a pair tied by
+    meaning alone points at its closest sentences."""
+    suggestions = recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10)
+    meeting = _meeting(suggestions)
+    assert meeting.source.excerpt == "…The two met on November 15, 1934."
+    assert meeting.other.excerpt.endswith("Talking to P. Genden on November 24, 1934")
+    for s in suggestions:
+        for side in (s.source, s.other):
+            start, end = side.shown
+            assert side.start <= start < end <= side.end and side.excerpt.lstrip("…") == side.text[
+                start - side.start:end - side.start]
+
+
 def test_meeting_dated_twice_is_suggested_as_contradicting(recognised):
     """The 15 November meeting finds the 24 November account: shared names, both dates, hint, 'contradicts'."""
     meeting = _meeting(recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10))

@@ -50,6 +50,21 @@ def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot)
     assert len(compare_window.reading_area.panes) == 2
 
 
+def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot):
+    """A row shows the sentences of the two passages that match best, not the paragraphs' opening words, and
+    opening the other passage flashes its sentence."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    assert panel.table.item(row, 2).text() == "…The two met on November 15, 1934."
+    assert panel.table.item(row, 4).text().startswith("…How do you think to uphold your independence?»: I. V. Stalin")
+    panel.open_beside(row)
+    pane = compare_window.reading_area.pane_for(compare_window.workspace.documents.resolve(MEETING_002).id)
+    qtbot.waitUntil(lambda: bool(pane.view.extraSelections()))
+    flashed = [pane.version.text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+               for s in pane.view.extraSelections()]
+    assert any(text.endswith("Genden on November 24, 1934") and "Stalin Talking" in text for text in flashed)
+
+
 def test_opening_beside_keeps_the_list_and_the_compared_document(compare_window, qtbot):
     """After a suggestion opens beside, the compared document stays focused and the list stays its own, even when
     the desk is full (the passage replaces another pane, never the compared one)."""

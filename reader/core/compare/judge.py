@@ -12,7 +12,7 @@ import math
 from typing import Protocol
 
 from reader.core.compare import dating
-from reader.core.compare.passages import Piece
+from reader.core.compare.passages import Piece, sentence_around
 from reader.core.compare.words import Vectors, numbers
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 
@@ -36,6 +36,7 @@ class Ranking(Protocol):
 
     def features(self, piece: Piece): ...
     def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]: ...
+    def closest_sentences(self, one: Piece, two: Piece) -> tuple[tuple[int, int], tuple[int, int]]: ...
     def idf(self, entity_id: int) -> float: ...
     def names(self, entity_ids: set[int]) -> dict[int, str]: ...
     def file_name(self, document_id: int) -> str: ...
@@ -141,6 +142,17 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
         if one - two and two - one:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(one - two))} / {', '.join(sorted(two - one))}")
     return tuple(found)
+
+
+def focus(ranking: Ranking, q: Piece, c: Piece) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where in each passage the two most likely tell the same thing, as ranges of the texts: the sentences giving
+    the dates that tie them (the same day, or days close together), else their sentences closest in meaning. A
+    paragraph's opening words are seldom the part that matches."""
+    mine, theirs = ranking.features(q), ranking.features(c)
+    relation, pair = _dates(mine.dates, theirs.dates)
+    if pair is not None and relation in (dating.SAME, dating.NEAR):
+        return sentence_around(q, mine.dated_at[pair[0]]), sentence_around(c, theirs.dated_at[pair[1]])
+    return ranking.closest_sentences(q, c)
 
 
 def _dated(text: str) -> list[tuple[int, int]]:

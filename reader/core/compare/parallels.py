@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
-from reader.core.compare.judge import hints, judge
+from reader.core.compare.judge import focus, hints, judge
 from reader.core.compare.meaning import Meanings
-from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, telling
+from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.heap import without_collection
 from reader.core.ops import operation
@@ -47,6 +47,7 @@ class _Features:
     entities: dict[int, str] = field(default_factory=dict)  # entity id -> type
     dates: set[str] = field(default_factory=set)
     named: list[tuple[int, int]] = field(default_factory=list)  # where names and dates stand, in the passage
+    dated_at: dict[str, int] = field(default_factory=dict)  # each date -> where (in the document) it is first given
 
 
 class ParallelService:
@@ -157,6 +158,7 @@ class _Ranking:
                 features.entities[entity_id] = kind
             elif dating.span(value or "") is not None:
                 features.dates.add(value)
+                features.dated_at.setdefault(value, start)
 
     def idf(self, entity_id: int) -> float:
         """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
@@ -173,7 +175,9 @@ class _Ranking:
                 continue
             per_other[(c.document_id, c.start)] += 1
             per_source[q.start] += 1
-            chosen.append(replace(suggestion, hints=hints(self, q, c)))  # hints only for what is shown
+            mine, theirs = focus(self, q, c)  # hints and focus only for what is shown
+            chosen.append(replace(suggestion, hints=hints(self, q, c), source=replace(suggestion.source, focus=mine),
+                                  other=replace(suggestion.other, focus=theirs)))
             if len(chosen) == top:
                 break
         return chosen
@@ -295,9 +299,27 @@ class _Ranking:
     def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]:
         """How alike the two passages are in meaning (the cosine of their closest sentences' vectors), and those two
         sentences: the reason a historian can check."""
+        similarity, mine, theirs = self._closest(one, two)
+        return similarity, self._sentence(one, mine), self._sentence(two, theirs)
+
+    def closest_sentences(self, one: Piece, two: Piece) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The two passages' sentences closest in meaning, as ranges of the documents' texts."""
+        _similarity, mine, theirs = self._closest(one, two)
+        return self._sentence_range(one, mine), self._sentence_range(two, theirs)
+
+    def _closest(self, one: Piece, two: Piece) -> tuple[float, int, int]:
         similarity = self.sentence_vectors[one] @ self.sentence_vectors[two].T
         mine, theirs = divmod(int(similarity.argmax()), similarity.shape[1])
-        return float(similarity[mine, theirs]), self._sentence(one, mine), self._sentence(two, theirs)
+        return float(similarity[mine, theirs]), mine, theirs
+
+    @staticmethod
+    def _sentence_range(piece: Piece, index: int) -> tuple[int, int]:
+        """Row `index` of the passage's meaning as a range: its sentence (rows_of counts them so), or the whole."""
+        spans = sentence_spans(piece.text)
+        if not spans:
+            return piece.start, piece.end
+        begin, end = spans[index]
+        return piece.start + begin, piece.start + end
 
     def _sentence(self, piece: Piece, index: int) -> str:
         """Sentence `index` of a passage, counted as its meaning's rows are; each passage is split once per run."""

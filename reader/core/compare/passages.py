@@ -61,8 +61,26 @@ def _chunks(body: str) -> list[tuple[int, int]]:
 def sentences(text: str) -> list[str]:
     """The sentences of a passage: what the encoder reads, each on its own (a paragraph often tells more than one
     thing, and its average would hide the sentence two sources share)."""
+    return [text[begin:end] for begin, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a text begins and ends, without the blanks around it."""
     cuts = [0, *_sentence_ends(text), len(text)]
-    return [part for begin, end in zip(cuts, cuts[1:], strict=False) if (part := text[begin:end].strip())]
+    spans = []
+    for begin, end in zip(cuts, cuts[1:], strict=False):
+        part = text[begin:end]
+        if part.strip():
+            spans.append((begin + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())))
+    return spans
+
+
+def sentence_around(piece: Piece, offset: int) -> tuple[int, int]:
+    """The sentence of a passage holding `offset` (of the document's text), as a range of the text."""
+    for begin, end in sentence_spans(piece.text):
+        if piece.start + begin <= offset < piece.start + end:
+            return piece.start + begin, piece.start + end
+    return piece.start, piece.end
 
 
 def rows_of(piece: Piece) -> list[str]:

@@ -14,6 +14,18 @@ class PassageRef:
     start: int
     end: int
     text: str
+    focus: tuple[int, int] | None = None  # the sentence that matches best (offsets in the text): shown and flashed
+
+    @property
+    def shown(self) -> tuple[int, int]:
+        """The range to show: the focus, or the whole passage."""
+        return self.focus or (self.start, self.end)
+
+    @property
+    def excerpt(self) -> str:
+        """The focus sentence, marked "…" where the passage goes on before it; or the passage."""
+        start, end = self.shown
+        return ("…" if start > self.start else "") + self.text[start - self.start:end - self.start]
 
 
 @dataclass(frozen=True)

@@ -144,11 +144,12 @@ class ComparisonsView(QWidget):
         self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
         for row, s in enumerate(self.suggestions):
-            values = (s.source.text, s.source.file_name, RELATIONS[s.relation], s.other.text, s.other.file_name,
+            values = (s.source.excerpt, s.source.file_name, RELATIONS[s.relation], s.other.excerpt, s.other.file_name,
                       "; ".join(s.reasons + s.hints))
+            tips = {0: s.source.text, 3: s.other.text}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):
                 item = QTableWidgetItem(" ".join(value.split())[:200])
-                item.setToolTip(value)
+                item.setToolTip(tips.get(column, value))
                 self.suggestion_table.setItem(row, column, item)
 
     def _lay_out(self) -> None:

@@ -151,8 +151,8 @@ class ParallelsPanel(QWidget):
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
-            values = (f"{s.score:.2f}", relation, _short(s.source.text, 60), s.other.file_name,
-                      _short(s.other.text), "; ".join(s.reasons), "; ".join(s.hints))
+            values = (f"{s.score:.2f}", relation, _short(s.source.excerpt, 60), s.other.file_name,
+                      _short(s.other.excerpt), "; ".join(s.reasons), "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)
@@ -168,10 +168,10 @@ class ParallelsPanel(QWidget):
         return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
 
     def open_beside(self, row: int) -> None:
-        """Show the other passage beside this document's, flashed."""
+        """Show the other passage beside this document's, its best matching sentence flashed."""
         if 0 <= row < len(self.suggestions):
             other = self.suggestions[row].other
-            self.passage_requested.emit(other.document_id, other.start, other.end)
+            self.passage_requested.emit(other.document_id, *other.shown)
 
     def link_current(self) -> None:
         """Link the two passages with the chosen relation (one undoable step)."""
