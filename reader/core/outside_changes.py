@@ -28,21 +28,23 @@ class OutsideChanges:
     def take_as_seen(self) -> None:
         """After this connection's own step (its views already told): its changes are not news. If another
         connection wrote meanwhile, nothing is taken, so `since_last` still tells that (and ours again, harmlessly)."""
-        version = history.data_version(self._db)
-        if self._version in (-1, version):
-            self._version = version
-            self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
+        with self._db.faults():
+            version = history.data_version(self._db)
+            if self._version in (-1, version):
+                self._version = version
+                self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
 
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
         Steps forgotten meanwhile (the oldest, an undone branch, the history a re-import ends) change nothing shown."""
-        version = history.data_version(self._db)
-        if version == self._version:
-            return OpChanges()
-        self._version = version
-        steps, documents = history.step_states(self._db), document_store.live_versions(self._db)
-        moved = [step for step, undone in steps.items() if self._steps.get(step) != undone]
-        rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
+        with self._db.faults():
+            version = history.data_version(self._db)
+            if version == self._version:
+                return OpChanges()
+            steps, documents = history.step_states(self._db), document_store.live_versions(self._db)
+            moved = [step for step, undone in steps.items() if self._steps.get(step) != undone]
+            rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
+            told = changes_of(self._db, rows)
         versions = {d for d in documents.keys() | self._documents.keys() if documents.get(d) != self._documents.get(d)}
-        self._steps, self._documents = steps, documents
-        return changes_of(self._db, rows).joined(OpChanges(documents=frozenset(versions)))
+        self._version, self._steps, self._documents = version, steps, documents
+        return told.joined(OpChanges(documents=frozenset(versions)))

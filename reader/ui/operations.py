@@ -91,7 +91,14 @@ class OpRunner(QObject):
             self._tell(changes)
 
     def _applied(self, changes) -> None:
-        self._workspace.outside.take_as_seen()  # told now: not news when another connection's change is next told
+        """Tell a step's changes, with whatever other connections changed since the last look (a step run on a
+        worker's connection is one of those): all told once, now, and none of it news to the next look."""
+        outside = self._workspace.outside
+        try:
+            changes = changes.joined(outside.since_last())
+            outside.take_as_seen()
+        except ReaderError as exc:  # the step itself is done: its views are told all the same
+            self._events.failed.emit(str(exc))
         self._tell(changes)
 
     def _tell(self, changes) -> None:

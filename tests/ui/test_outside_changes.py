@@ -59,3 +59,17 @@ def test_many_documents_imported_elsewhere_are_one_refresh(window, qtbot, other,
     window.ops.follow_outside()
     qtbot.waitUntil(lambda: window.library.table.model().rowCount() == before + 50)
     assert len(refreshes) == 1
+
+
+def test_a_step_run_in_a_worker_is_told_once(window, qtbot):
+    """A step the window ran on a worker's connection is told when the worker is done, and is no news to the next
+    look for other connections' changes."""
+    document_id = window.workspace.documents.list()[0].id
+    told = []
+    window.ops.changes_applied.connect(told.append)
+    task = window.ops.run_in_background("Add annotation", lambda workspace: workspace.annotations.create(
+        document_id, 0, 10, note="from a worker"))
+    with qtbot.waitSignal(task.finished):
+        pass
+    qtbot.waitUntil(lambda: len(told) == 1)
+    assert window.workspace.outside.since_last().empty
