@@ -33,6 +33,7 @@ class OpRunner(QObject):
         """`runner` runs the slow operations in a worker; without one they run here."""
         super().__init__(parent)
         self._workspace, self._events, self._runner = workspace, events, runner
+        self._outside_failure = ""  # the last failure to look for other connections' changes, already said
 
     def run(self, label: str, change: Callable[[], T]) -> T | None:
         """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None)."""
@@ -85,8 +86,11 @@ class OpRunner(QObject):
         try:
             changes = self._workspace.outside.since_last()
         except ReaderError as exc:
-            self._events.failed.emit(str(exc))
+            if str(exc) != self._outside_failure:  # said once, not every second while it lasts
+                self._events.failed.emit(str(exc))
+            self._outside_failure = str(exc)
             return
+        self._outside_failure = ""
         if not changes.empty:
             self._tell(changes)
 

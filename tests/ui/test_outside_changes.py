@@ -73,3 +73,22 @@ def test_a_step_run_in_a_worker_is_told_once(window, qtbot):
         pass
     qtbot.waitUntil(lambda: len(told) == 1)
     assert window.workspace.outside.since_last().empty
+
+
+def test_a_failing_look_is_said_once(window, monkeypatch):
+    """When looking for other connections' changes fails (a disk gone, say), the status bar says so once, not every
+    second; after a good look, a new failure is said again."""
+    from reader.core.errors import ReaderError
+
+    said = []
+    window.events.failed.connect(said.append)
+    outside = window.workspace.outside
+    monkeypatch.setattr(outside, "since_last", lambda: (_ for _ in ()).throw(ReaderError("disk I/O error")))
+    for _ in range(3):
+        window.ops.follow_outside()
+    assert said == ["disk I/O error"]
+    monkeypatch.undo()
+    window.ops.follow_outside()
+    monkeypatch.setattr(outside, "since_last", lambda: (_ for _ in ()).throw(ReaderError("disk I/O error")))
+    window.ops.follow_outside()
+    assert said == ["disk I/O error", "disk I/O error"]
