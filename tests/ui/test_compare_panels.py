@@ -65,6 +65,16 @@ def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot
     assert any(text.endswith("Genden on November 24, 1934") and "Stalin Talking" in text for text in flashed)
 
 
+def test_enter_opens_the_chosen_suggestion_beside(compare_window, qtbot):
+    """From the keyboard: arrows choose a suggestion, Enter opens its other passage beside, as a click does."""
+    panel = _parallels(compare_window, qtbot)
+    panel.table.setFocus()
+    panel.table.selectRow(_meeting_row(panel))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    other_id = compare_window.workspace.documents.resolve(MEETING_002).id
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(other_id) is not None)
+
+
 def test_opening_beside_keeps_the_list_and_the_compared_document(compare_window, qtbot):
     """After a suggestion opens beside, the compared document stays focused and the list stays its own, even when
     the desk is full (the passage replaces another pane, never the compared one)."""

@@ -78,6 +78,9 @@ class ParallelsPanel(QWidget):
         self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
         self.range: tuple[int, int] | None = None
         QShortcut(QKeySequence("L"), self.table, self.link_current, context=Qt.ShortcutContext.WidgetShortcut)
+        for key in ("Return", "Enter"):  # from the keyboard, as a click: the other passage beside
+            QShortcut(QKeySequence(key), self.table, lambda: self.open_beside(self.table.currentRow()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self._lay_out()
         self._update_buttons()
         ops.changes_applied.connect(self._on_changes)
