@@ -44,8 +44,7 @@ class LibraryPanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_context_menu_requested)
-        table.doubleClicked.connect(self._on_table_double_clicked)
-        table.activated.connect(self._on_table_double_clicked)
+        table.activated.connect(self._on_table_double_clicked)  # a double-click, or Enter
         return table
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:

@@ -36,7 +36,7 @@ def cell(view, row, column):
 
 
 def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, workspace, events, linked):
-    """The table shows both pairs; the relation filter narrows it; double-click emits both annotation ids."""
+    """The table shows both pairs; the relation filter narrows it; double-click or Enter emits both annotation ids."""
     a, b, _ = linked
     view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     qtbot.addWidget(view)
@@ -54,6 +54,10 @@ def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, work
     with qtbot.waitSignal(view.pair_activated) as activated:
         qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
         qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert activated.args == [a.id, b.id]
+    view.table.setFocus()
+    with qtbot.waitSignal(view.pair_activated) as activated:  # from the keyboard: Enter on the chosen pair
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert activated.args == [a.id, b.id]
 
 
@@ -273,7 +277,7 @@ def test_links_list_shows_links_and_backlinks(qtbot, workspace, events, stack, l
     assert lines[0].startswith("→ contradicts “Stalin”") and lines[0].endswith("date of the meeting: 15 or 24 Nov?")
     assert lines[1].startswith("← corroborates “Mongolia”")
     with qtbot.waitSignal(view.annotation_activated) as activated:
-        view.entries.itemDoubleClicked.emit(view.entries.item(1))
+        view.entries.itemActivated.emit(view.entries.item(1))
     assert activated.args == [c.id]
     view.entries.setCurrentRow(0)
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
@@ -317,7 +321,7 @@ def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack,
     stack.undo()
     assert panel.citation_list.count() == 1 and workspace.annotations.for_document(third.id) == []
     with qtbot.waitSignal(panel.citation_activated) as activated:
-        panel.citation_list.itemDoubleClicked.emit(panel.citation_list.item(0))
+        panel.citation_list.itemActivated.emit(panel.citation_list.item(0))
     assert activated.args == [a.id]
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert panel.note_list.count() == 0 and "note" in [i.kind for i in workspace.trash.items()]

@@ -72,7 +72,7 @@ class ComparisonsView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.activated.connect(self._on_table_double_clicked)  # a double-click, or Enter
         self._build_filters()
         self.count_label = QLabel(self)
         self._build_suggestions()
@@ -121,7 +121,7 @@ class ComparisonsView(QWidget):
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing
         self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.suggestion_table.cellDoubleClicked.connect(
+        self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
 
     def set_suggestion_source(self, source) -> None:

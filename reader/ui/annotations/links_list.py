@@ -37,7 +37,7 @@ class LinksList(QWidget):
         self.entries.setWordWrap(True)
         self.edit_button = QPushButton("Edit link…", self)
         self.remove_button = QPushButton("Remove link", self)
-        self.entries.itemDoubleClicked.connect(self._on_entry_double_clicked)
+        self.entries.itemActivated.connect(self._on_entry_double_clicked)
         self.entries.currentRowChanged.connect(self._on_current_row_changed)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)

@@ -75,7 +75,7 @@ class NotebookPanel(QWidget):
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.editor.note_saved.connect(self._on_note_saved)
         self.cite_button.clicked.connect(self._on_cite_clicked)
-        self.citation_list.itemDoubleClicked.connect(
+        self.citation_list.itemActivated.connect(
             lambda item: self.citation_activated.emit(item.data(NOTE_ID_ROLE)))
         self._events.notebook_changed.connect(self._reload_notes)
 

@@ -96,7 +96,7 @@ class ReviewList(QWidget):
 
     def _connect(self) -> None:
         self.items_list.currentRowChanged.connect(self._on_current_row_changed)
-        self.items_list.itemDoubleClicked.connect(self._on_item_double_clicked)
+        self.items_list.itemActivated.connect(self._on_item_double_clicked)
         self.include_orphans.toggled.connect(self.refresh)
         self.accept_button.clicked.connect(lambda: self._push("accept"))
         self.place_button.clicked.connect(self._on_place_clicked)

@@ -23,7 +23,7 @@ class MentionsView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.itemActivated.connect(self._on_item_activated)
-        self.tree.itemDoubleClicked.connect(self._on_item_activated)
+        self.tree.itemActivated.connect(self._on_item_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree)

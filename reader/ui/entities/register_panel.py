@@ -120,7 +120,7 @@ class RegisterPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.doubleClicked.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
+        table.activated.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
         return table
 
     def _build_buttons(self) -> dict[str, QPushButton]:
