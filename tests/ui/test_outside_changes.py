@@ -92,3 +92,19 @@ def test_a_failing_look_is_said_once(window, monkeypatch):
     monkeypatch.setattr(outside, "since_last", lambda: (_ for _ in ()).throw(ReaderError("disk I/O error")))
     window.ops.follow_outside()
     assert said == ["disk I/O error", "disk I/O error"]
+
+
+def test_a_file_imported_again_elsewhere_shows_its_new_text(window, qtbot, other, tmp_path):
+    """A document open in a pane and imported again in its corrected form by the command line shows the new text,
+    with its note moved onto it, and Edit > Undo no longer offers steps the re-import ended."""
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Genden met Satlin on 15 November 1934 in Moscow.", encoding="utf-8")
+    window.workspace.documents.import_paths([letter])
+    document_id = window.workspace.documents.resolve("letter.txt").id
+    window.ops.run("Add annotation", lambda: window.workspace.annotations.create_at_quote(document_id, "Moscow"))
+    pane = window.reading_area.open_document(document_id)
+    letter.write_text("Genden met Stalin on 15 November 1934 in Moscow.", encoding="utf-8")
+    other.documents.import_paths([letter])
+    qtbot.waitUntil(lambda: "met Stalin" in pane.version.text, timeout=5000)
+    [note] = window.workspace.annotations.for_document(document_id)
+    assert pane.version.text[note.start:note.end] == "Moscow" and window.ops.undo_text() == ""
