@@ -181,7 +181,7 @@ def test_closing_the_focused_pane_moves_parallels_to_the_pane_left(compare_windo
 
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     """The Timeline has a lane per dated document, the 1934 meeting's and the protocol's marks in conflict, and a
-    click opens one."""
+    click opens one with the sentence giving its date flashed."""
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     canvas = panel.canvas
@@ -195,6 +195,10 @@ def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(conflict.rect.center().x()),
                                                                    int(conflict.rect.center().y())))
     qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(conflict.entry.document_id) is not None)
+    pane = compare_window.reading_area.pane_for(conflict.entry.document_id)
+    flashed = [pane.version.text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+               for s in pane.view.extraSelections()]
+    assert any("November 24, 1934" in text and len(text) < len(conflict.entry.passage) for text in flashed)
 
 
 def test_timeline_filters_by_entity(compare_window, qtbot):

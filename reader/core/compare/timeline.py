@@ -15,7 +15,7 @@ from collections import defaultdict
 from itertools import chain, combinations
 
 from reader.core.compare import dating
-from reader.core.compare.passages import PassageIndex, Piece, passages
+from reader.core.compare.passages import PassageIndex, Piece, passages, sentence_around
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
@@ -100,7 +100,8 @@ class TimelineService:
         for document_id, start, text, value in store.date_mentions(self._db):
             piece = index.at(document_id, start) if document_id in labels else None
             if piece is not None:
-                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece))
+                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece),
+                               date_at=start)
                 if entry is not None:
                     found.append(entry)
         found += self._annotation_entries(labels, index, named, {(e.document_id, e.start, e.value) for e in found})
@@ -147,14 +148,23 @@ class _NamesInPassages:
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
-           entities: tuple[str, ...], annotation_id: int | None = None) -> TimelineEntry | None:
+           entities: tuple[str, ...], annotation_id: int | None = None,
+           date_at: int | None = None) -> TimelineEntry | None:
     found = dating.span(value or "")
     if found is None or document_id not in labels:
         return None
     file_name, kind = labels[document_id]
     return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
                          dating.iso(found.first), dating.iso(found.last), passage,
-                         "annotation" if annotation_id else "recognised", entities, annotation_id)
+                         "annotation" if annotation_id else "recognised", entities, annotation_id, date_at)
+
+
+def shown_range(entry: TimelineEntry) -> tuple[int, int]:
+    """What a click on the entry's mark shows: the sentence giving the date (a paragraph often gives several), or
+    the highlight the date was written on."""
+    if entry.date_at is None:
+        return entry.start, entry.end
+    return sentence_around(Piece(entry.document_id, entry.start, entry.end, entry.passage), entry.date_at)
 
 
 def _bound(text: str, first: bool) -> str:

@@ -65,6 +65,7 @@ class TimelineEntry:
     origin: str = "recognised"  # or "annotation"
     entities: tuple[str, ...] = ()
     annotation_id: int | None = None
+    date_at: int | None = None  # where in the document recognition found the date (its sentence is shown)
 
 
 @dataclass

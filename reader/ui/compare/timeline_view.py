@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.compare.timeline import shown_range
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import plural
@@ -223,8 +224,7 @@ class TimelinePanel(QWidget):
         self._timeline, self._runner = timeline, runner
         self._request = 0  # the newest reading asked for; an older one arriving late is dropped
         self.canvas = TimelineCanvas(self)
-        self.canvas.mark_clicked.connect(
-            lambda e: self.passage_requested.emit(e.document_id, e.start, e.end))
+        self.canvas.mark_clicked.connect(lambda e: self.passage_requested.emit(e.document_id, *shown_range(e)))
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
