@@ -201,6 +201,25 @@ def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     assert any("November 24, 1934" in text and len(text) < len(conflict.entry.passage) for text in flashed)
 
 
+def test_timeline_from_the_keyboard(compare_window, qtbot):
+    """Left and Right step through the marks in time, End goes to the last, Enter opens the chosen mark's passage."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    first = canvas.marks[canvas.current].entry
+    assert first.first == min(m.entry.first for m in canvas.marks)
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.marks[canvas.current].entry.first >= first.first
+    qtbot.keyClick(canvas, Qt.Key.Key_End)
+    chosen = canvas.marks[canvas.current].entry
+    assert chosen.first == max(m.entry.first for m in canvas.marks)
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(chosen.document_id) is not None)
+
+
 def test_timeline_filters_by_entity(compare_window, qtbot):
     """Typing an entity keeps only passages naming it."""
     compare_window.raise_panel("Timeline")

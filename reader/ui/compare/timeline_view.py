@@ -3,6 +3,7 @@
 Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
 Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
 A mark's context menu opens its passage, or judges its event not one event (its passages only looked alike).
+From the keyboard: Left and Right step through the marks in time, Enter opens one, the menu key its context menu.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,7 @@ class TimelineCanvas(QWidget):
 
     mark_clicked = Signal(object)
     dissolve_requested = Signal(object)
+    current_moved = Signal(QRectF)  # the mark chosen from the keyboard, to scroll into view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,13 +66,17 @@ class TimelineCanvas(QWidget):
         self._first = self._last = 0
         self._events: dict[tuple, TimelineEvent] = {}
         self.by_entity = False
+        self.current: int | None = None  # the mark chosen from the keyboard (an index into `marks`)
+        self._in_time: list[int] = []  # the marks' indexes from the earliest to the latest
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False) -> None:
         """Lanes per document, or per entity (the most often dated ones; an entry shows in each of its lanes)."""
         self.entries = entries
         self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
         self.by_entity = by_entity
+        self.current = None
         if by_entity:
             counts = Counter(name for e in entries for name in e.entities)
             self.lanes = sorted(name for name, _ in counts.most_common(ENTITY_LANES))
@@ -112,6 +119,7 @@ class TimelineCanvas(QWidget):
                 y = TOP + lane * LANE + LANE / 2
                 rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
                 self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
+        self._in_time = sorted(range(len(self.marks)), key=lambda i: (self.marks[i].rect.x(), self.marks[i].rect.y()))
         width = min(LEFT + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
         self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
         self.resize(self.minimumSize())
@@ -155,6 +163,41 @@ class TimelineCanvas(QWidget):
                 painter.setOpacity(0.55)
                 painter.drawRoundedRect(mark.rect, 3, 3)
                 painter.setOpacity(1.0)
+        if self.current is not None and self.hasFocus():
+            painter.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.marks[self.current].rect.adjusted(-4, -4, 4, 4))
+
+    def keyPressEvent(self, event) -> None:
+        """Left and Right step through the marks in time, Home and End go to the first and the last, Enter opens
+        the chosen one's passage and the menu key (or Shift+F10) its context menu."""
+        key, steps = event.key(), {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}
+        if not self.marks:
+            super().keyPressEvent(event)
+        elif key in steps or key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._choose(key, steps.get(key, 0))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            self.mark_clicked.emit(self.marks[self.current].entry)
+        elif self.current is not None and (key == Qt.Key.Key_Menu or (
+                key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)):
+            mark = self.marks[self.current]
+            self.menu_for(mark).exec(self.mapToGlobal(mark.rect.center().toPoint()))
+        else:
+            super().keyPressEvent(event)
+
+    def _choose(self, key, step: int) -> None:
+        place = self._in_time.index(self.current) if self.current is not None else -1 if step > 0 else 0
+        if key == Qt.Key.Key_Home:
+            place = 0
+        elif key == Qt.Key.Key_End:
+            place = len(self._in_time) - 1
+        else:
+            place = max(0, min(len(self._in_time) - 1, place + step))
+        self.current = self._in_time[place]
+        mark = self.marks[self.current]
+        self.current_moved.emit(mark.rect)
+        QToolTip.showText(self.mapToGlobal(mark.rect.bottomLeft().toPoint()), self._tip(mark), self)  # what it is
+        self.update()
 
     def _paint_axis(self, painter: QPainter) -> None:
         if not self.entries:
@@ -228,6 +271,8 @@ class TimelinePanel(QWidget):
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
+        self.canvas.current_moved.connect(lambda rect: self.scroll.ensureVisible(
+            int(rect.center().x()), int(rect.center().y()), 60, 20))
         self.zoom_box = QComboBox(self)
         self.zoom_box.addItems(list(ZOOMS))
         self.zoom_box.currentTextChanged.connect(self._apply_zoom)
