@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer
 
 from reader.core.errors import WorkCancelled
+from reader.core.records.annotations import Passage
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
@@ -79,6 +80,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.recognition_done.connect(lambda: _read_meanings(context, lambda: (
         panels.parallels.if_built(lambda w: w.refresh()), panels.comparisons.refresh_suggestions())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
+    panels.comparisons.suggestion_judged.connect(lambda s, verdict: _judge(context, s, verdict))
     ops.changes_applied.connect(lambda changes: changes.pairs_judged and panels.comparisons.refresh_suggestions())
     area.panes_changed.connect(panels.comparisons.refresh_suggestions)  # the suggestions are the open documents'
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
@@ -114,6 +116,18 @@ def _read_meanings(context: _Context, then) -> None:
     task.finished.connect(lambda _count: then())
     task.failed.connect(context.events.failed)
     task.failed.connect(lambda _message: then())  # the ranking says why itself
+
+
+def _judge(context: _Context, suggestion, verdict: str) -> None:
+    """Link a suggested pair with its suggested relation, or dismiss it: one undoable step either way."""
+    workspace = context.workspace
+    if verdict == "dismiss":
+        context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion))
+        return
+    one, two = suggestion.source, suggestion.other
+    context.ops.run("Link passages", lambda: workspace.links.link(
+        Passage(one.document_id, one.start, one.end), Passage(two.document_id, two.start, two.end),
+        suggestion.relation))
 
 
 def _show_both(area: PaneArea, suggestion) -> None:

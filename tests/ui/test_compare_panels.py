@@ -179,6 +179,26 @@ def test_closing_the_focused_pane_moves_parallels_to_the_pane_left(compare_windo
     qtbot.waitUntil(lambda: panel.document_id == area.active_document_id() != other_id)
 
 
+def test_unjudged_suggestions_are_judged_in_comparisons(compare_window, qtbot):
+    """The unjudged list is where pairs wait: L links the chosen one with its suggested relation, Delete dismisses
+    one; each leaves the list, and the link joins the linked pairs above."""
+    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 1)
+    view.suggestion_table.setFocus()
+    first = view.suggestions[0]
+    view.suggestion_table.selectRow(0)
+    qtbot.keyClick(view.suggestion_table, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and all(s.key != first.key for s in view.suggestions))
+    assert compare_window.workspace.comparisons.list()[0].relation == first.relation
+    second = view.suggestions[0]
+    view.suggestion_table.selectRow(0)
+    qtbot.keyClick(view.suggestion_table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: all(s.key != second.key for s in view.suggestions))
+    assert compare_window.workspace.parallels.dismissed_count() == 1 and view.model.rowCount() == 1
+
+
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     """The Timeline has a lane per dated document, the 1934 meeting's and the protocol's marks in conflict, and a
     click opens one with the sentence giving its date flashed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +58,7 @@ class ComparisonsView(QWidget):
 
     pair_activated = Signal(int, int)
     suggestion_activated = Signal(object)  # a ParallelSuggestion: show both passages
+    suggestion_judged = Signal(object, str)  # a suggestion, and "link" (with its suggested relation) or "dismiss"
 
     def __init__(self, comparisons: ComparisonService, tags: TagService, documents: DocumentService,
                  events: AnnotationEvents | None = None, parent: QWidget | None = None):
@@ -123,6 +125,19 @@ class ComparisonsView(QWidget):
         self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
+        self.suggestion_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, keys, verdict in (("Link with the suggested relation", "L", "link"),
+                                    ("Dismiss", "Delete", "dismiss")):
+            action = QAction(text, self.suggestion_table, shortcut=QKeySequence(keys),
+                             shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, verdict=verdict: self._judge_current(verdict))
+            self.suggestion_table.addAction(action)
+
+    def _judge_current(self, verdict: str) -> None:
+        """Judge the chosen suggestion here, as in Parallels: the list is where unjudged pairs wait."""
+        row = self.suggestion_table.currentRow()
+        if 0 <= row < len(self.suggestions):
+            self.suggestion_judged.emit(self.suggestions[row], verdict)
 
     def set_suggestion_source(self, source) -> None:
         """Offer the unjudged suggestions (the reader's open documents'): `source(show)` ranks them in a worker and
