@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer
 
 from reader.core.errors import WorkCancelled
-from reader.core.records.annotations import Passage
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
@@ -120,6 +119,8 @@ def _read_meanings(context: _Context, then) -> None:
 
 def _judge(context: _Context, suggestion, verdict: str) -> None:
     """Link a suggested pair with its suggested relation, or dismiss it: one undoable step either way."""
+    from reader.core.records.annotations import Passage  # with the first judgement, not at start
+
     workspace = context.workspace
     if verdict == "dismiss":
         context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion))
