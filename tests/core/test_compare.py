@@ -92,6 +92,31 @@ def test_a_suggestion_points_at_the_sentences_that_match(recognised):
                 start - side.start:end - side.start]
 
 
+def test_focus_is_the_sentence_of_a_tying_date():
+    """Overlapping parts of a year ('early 1935', 'a winter night in 1935') tie two passages at their dated
+    sentences; dates a decade wide do not, and the sentences closest in meaning are shown instead."""
+    from types import SimpleNamespace
+
+    from reader.core.compare.judge import focus
+    from reader.core.compare.passages import Piece
+
+    one = Piece(1, 0, 60, "Genden was in Moscow. He met Stalin again in early 1935.")
+    two = Piece(2, 100, 170, "A banquet was held. On a winter night in 1935, Genden slapped Stalin.")
+
+    def ranking(first: str, second: str):
+        dated = {1: {first: one.text.index("early 1935")}, 2: {second: 100 + two.text.index("winter")}}
+        return SimpleNamespace(
+            features=lambda piece: SimpleNamespace(dates=set(dated[piece.document_id]),
+                                                   dated_at=dated[piece.document_id]),
+            closest_sentences=lambda a, b: ((a.start, a.start + 21), (b.start, b.start + 19)))
+
+    tied = focus(ranking("1935 early", "1935 winter"), one, two)
+    assert [text for (start, end), piece in zip(tied, (one, two), strict=True)
+            for text in [piece.text[start - piece.start:end - piece.start]]] == [
+        "He met Stalin again in early 1935.", "On a winter night in 1935, Genden slapped Stalin."]
+    assert focus(ranking("1930..1939", "1935 winter"), one, two) == ((0, 21), (100, 119))
+
+
 def test_meeting_dated_twice_is_suggested_as_contradicting(recognised):
     """The 15 November meeting finds the 24 November account: shared names, both dates, hint, 'contradicts'."""
     meeting = _meeting(recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10))

@@ -26,6 +26,7 @@ DATE_WEIGHTS = {(dating.SAME, "day"): 1.6, (dating.SAME, "month"): 1.0, (dating.
 DATE_DEFAULTS = {dating.SAME: 0.6, dating.OVERLAP: 0.4}
 SHOWN_NAMES, SHOWN_WORDS = 5, 4
 RETOLD_PHRASES = 2  # shared word pairs that make two passages one thing told twice
+_TYING = frozenset({"day", "month", "part"})  # dates precise enough that two overlapping ones point at one moment
 TYPES = {"PERSON": "people", "PLACE": "places", "ORG": "organisations"}
 
 
@@ -146,11 +147,13 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
 
 def focus(ranking: Ranking, q: Piece, c: Piece) -> tuple[tuple[int, int], tuple[int, int]]:
     """Where in each passage the two most likely tell the same thing, as ranges of the texts: the sentences giving
-    the dates that tie them (the same day, or days close together), else their sentences closest in meaning. A
-    paragraph's opening words are seldom the part that matches."""
+    the dates that tie them (the same day, days close together, or overlapping parts of a year: "early 1935" and "a
+    winter night in 1935"), else their sentences closest in meaning. A paragraph's opening words are seldom the
+    part that matches."""
     mine, theirs = ranking.features(q), ranking.features(c)
     relation, pair = _dates(mine.dates, theirs.dates)
-    if pair is not None and relation in (dating.SAME, dating.NEAR):
+    if pair is not None and (relation in (dating.SAME, dating.NEAR) or (relation == dating.OVERLAP and all(
+            dating.span(value).precision in _TYING for value in pair))):
         return sentence_around(q, mine.dated_at[pair[0]]), sentence_around(c, theirs.dated_at[pair[1]])
     return ranking.closest_sentences(q, c)
 
