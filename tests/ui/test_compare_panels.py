@@ -280,6 +280,21 @@ def test_parallels_for_a_selection(compare_window, qtbot):
     assert panel.suggestions[0].relation == "corroborates" and "tribunal" in panel.suggestions[0].other.text
 
 
+def test_p_in_a_pane_finds_parallels_of_the_selection(compare_window, qtbot):
+    """Select a sentence and press P (or choose Parallel passages from the text's menu): the Parallels panel comes
+    forward and ranks against that sentence only."""
+    area, documents = compare_window.reading_area, compare_window.workspace.documents
+    pane = area.open_document(documents.resolve(MEETING_000).id)
+    start = pane.version.text.index("Genden was executed in Moscow")
+    end = start + len("Genden was executed in Moscow on November 26, 1937.")
+    pane.view.select_range(start, end)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_P)
+    panel = compare_window.annotation_panels.parallels.widget()
+    qtbot.waitUntil(lambda: panel.range == (start, end) and bool(panel.suggestions))
+    assert panel.isVisible() and all(s.source.start == start for s in panel.suggestions)
+
+
 def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qtbot):
     """Passages that are no event by their dates or words, linked as contradicting (000's second meeting 'in early
     1935' and 002's summit of November 24, 1934), are marked in conflict at once on the open Timeline."""

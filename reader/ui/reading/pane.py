@@ -47,6 +47,7 @@ class DocumentPane(QWidget):
     maximise_requested = Signal()
     recognition_retry_requested = Signal()
     note_requested = Signal(int)  # N: the inspector should open this annotation's note for writing
+    parallels_requested = Signal()  # P: the Parallels panel should rank against the selection
 
     def __init__(self, services: ReadingServices, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,6 +95,7 @@ class DocumentPane(QWidget):
         self.highlight_action = self._action("Highlight", "H", self.highlight_selection)
         self.note_action = self._action("Note", "N", self.note_selection)
         self.link_action = self._action("Link to…", "L", self.link_selection)
+        self.parallels_action = self._action("Parallel passages", "P", self._request_parallels)
         self.copy_action = self._action("Copy with citation", "Ctrl+Shift+C", self.copy_with_citation)
         self.find_action = self._action("Find in document", "Ctrl+F", self.find_bar.open)
         self.zoom_in_action = self._action("Zoom in", "Ctrl++", lambda: self.view.set_zoom(self.view.zoom + 1))
@@ -238,6 +240,11 @@ class DocumentPane(QWidget):
         if created is not None:
             self.select_annotation(created.id)
 
+    def _request_parallels(self) -> None:
+        """P: passages of other sources that may tell of what the selection tells."""
+        if self.view.selection_range() is not None:
+            self.parallels_requested.emit()
+
     def note_selection(self) -> None:
         """N: the selection's annotation (made now if there is none) opens in the Note inspector, ready to write."""
         selection = self.view.selection_range()
@@ -326,7 +333,8 @@ class DocumentPane(QWidget):
             colours = QMenu("Highlight in", menu)
             for color in HIGHLIGHT_COLORS:
                 colours.addAction(color, lambda c=color: self.highlight_selection(c))
-            menu.addActions([self.highlight_action, self.note_action, self.link_action, self.copy_action])
+            menu.addActions([self.highlight_action, self.note_action, self.link_action, self.parallels_action,
+                             self.copy_action])
             menu.addMenu(colours)
             if self.services.mark_entity is not None:
                 marks = QMenu("Mark as entity", menu)
