@@ -181,8 +181,10 @@ def test_closing_the_focused_pane_moves_parallels_to_the_pane_left(compare_windo
 
 def test_unjudged_suggestions_are_judged_in_comparisons(compare_window, qtbot):
     """The unjudged list is where pairs wait: L links the chosen one with its suggested relation, Delete dismisses
-    one; each leaves the list, and the link joins the linked pairs above."""
-    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    one; each leaves the list, and the link joins the linked pairs above. Parallels, opened before, takes no key
+    of another panel's (its L and Enter were once the whole window's)."""
+    _parallels(compare_window, qtbot)
+    compare_window.raise_panel("Comparisons")
     view = compare_window.annotation_panels.comparisons
     view.suggestions_toggle.setChecked(True)
     qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 1)

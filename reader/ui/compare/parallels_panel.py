@@ -77,13 +77,19 @@ class ParallelsPanel(QWidget):
         self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
         self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
         self.range: tuple[int, int] | None = None
-        QShortcut(QKeySequence("L"), self.table, self.link_current, context=Qt.ShortcutContext.WidgetShortcut)
+        self._table_key("L", self.link_current)
         for key in ("Return", "Enter"):  # from the keyboard, as a click: the other passage beside
-            QShortcut(QKeySequence(key), self.table, lambda: self.open_beside(self.table.currentRow()),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            self._table_key(key, lambda: self.open_beside(self.table.currentRow()))
         self._lay_out()
         self._update_buttons()
         ops.changes_applied.connect(self._on_changes)
+
+    def _table_key(self, key: str, slot) -> None:
+        """A key for the table only: QShortcut's `context=` keyword is ignored, and a window-wide L or Enter made
+        every other L (a pane's Link to…) and Enter (the search box) ambiguous or taken."""
+        shortcut = QShortcut(QKeySequence(key), self.table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(slot)
 
     def _lay_out(self) -> None:
         """One bar above the table (what is shown, then the actions) and the chosen row's reasons below it: the
