@@ -44,7 +44,7 @@ class LibraryPanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_context_menu_requested)
-        table.activated.connect(self._on_table_double_clicked)  # a double-click, or Enter
+        table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         return table
 
     def set_documents(self, documents: list[DocumentInfo]) -> None:
@@ -87,5 +87,5 @@ class LibraryPanel(QWidget):
             self.table.selectRow(index.row())
             self.context_menu(index.data(DOCUMENT_ID_ROLE)).exec(self.table.viewport().mapToGlobal(point))
 
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+    def _on_table_activated(self, index: QModelIndex) -> None:
         self.document_activated.emit(index.data(DOCUMENT_ID_ROLE))

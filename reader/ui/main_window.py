@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
-from reader.core.records.documents import ImportReport
+from reader.core.records.documents import DocumentInfo, ImportReport
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.reading_area.document_focused.connect(self._on_document_focused)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
+        self.closing.connect(self.metadata.keep_unsaved)
         self._catch_up = coalesced(self._after_documents_changed, self)
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
         self.events.document_changed.connect(self._on_document_changed)
@@ -224,7 +225,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(collect_shortcuts(self), self).exec()
 
     def refresh_library(self, *_args) -> None:
-        self.library.set_documents(self.workspace.documents.list())
+        self._show_library(self.workspace.documents.list())
+
+    def _show_library(self, documents: list[DocumentInfo]) -> None:
+        self.library.set_documents(documents)
         self.documents_changed.emit()
 
     def _on_library_document_activated(self, document_id: int) -> None:
@@ -265,10 +269,10 @@ class MainWindow(QMainWindow):
 
     def _after_documents_changed(self) -> None:
         changed, self._changed_documents = self._changed_documents, set()
-        live = {info.id for info in self.workspace.documents.list()}
-        for document_id in changed - live:
+        documents = self.workspace.documents.list()
+        for document_id in changed - {info.id for info in documents}:
             self.reading_area.close_document(document_id)  # it went to the Trash
-        self.refresh_library()
+        self._show_library(documents)
         selected = self.library.selected_document_id()
         if selected in changed:
             self.metadata.show_document(self.workspace.documents.get(selected))
@@ -339,8 +343,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         import json
 
-        self.metadata.keep_unsaved()
-        self.closing.emit()
+        self.closing.emit()  # the forms save what was typed, Metadata first
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -304,7 +304,7 @@ def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
     left._on_view_span_clicked(left.view.index.at(left.view.offsets.to_utf16(start))[0].span)
     links = window.annotation_panels.inspector.widget().links
     assert links.entries.count() == 1 and "contradicts" in links.entries.item(0).text()
-    links._on_entry_double_clicked(links.entries.item(0))
+    links._on_entry_activated(links.entries.item(0))
     assert [p.document_id for p in area.panes] == [left.document_id, target.document_id]
     assert window.workspace.annotations.get(source_id).document_id == left.document_id
     window.ops.undo()

@@ -74,7 +74,7 @@ class ComparisonsView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(self._on_table_double_clicked)  # a double-click, or Enter
+        self.table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         self._build_filters()
         self.count_label = QLabel(self)
         self._build_suggestions()
@@ -211,6 +211,6 @@ class ComparisonsView(QWidget):
         self.model.set_rows(self._comparisons.list(self.current_filter()))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
 
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+    def _on_table_activated(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())
         self.pair_activated.emit(pair.a.annotation_id, pair.b.annotation_id)

@@ -37,7 +37,7 @@ class LinksList(QWidget):
         self.entries.setWordWrap(True)
         self.edit_button = QPushButton("Edit link…", self)
         self.remove_button = QPushButton("Remove link", self)
-        self.entries.itemActivated.connect(self._on_entry_double_clicked)
+        self.entries.itemActivated.connect(self._on_entry_activated)
         self.entries.currentRowChanged.connect(self._on_current_row_changed)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -87,7 +87,7 @@ class LinksList(QWidget):
             relation = list(RELATIONS)[labels.index(label)]
             self._ops.run("Edit link", lambda: self._links.update(link.id, relation=relation, note=note))
 
-    def _on_entry_double_clicked(self, item: QListWidgetItem) -> None:
+    def _on_entry_activated(self, item: QListWidgetItem) -> None:
         self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_remove_clicked(self) -> None:

@@ -96,7 +96,7 @@ class ReviewList(QWidget):
 
     def _connect(self) -> None:
         self.items_list.currentRowChanged.connect(self._on_current_row_changed)
-        self.items_list.itemActivated.connect(self._on_item_double_clicked)
+        self.items_list.itemActivated.connect(self._on_item_activated)
         self.include_orphans.toggled.connect(self.refresh)
         self.accept_button.clicked.connect(lambda: self._push("accept"))
         self.place_button.clicked.connect(self._on_place_clicked)
@@ -141,7 +141,7 @@ class ReviewList(QWidget):
         self.place_button.setEnabled(item is not None)
         self.orphan_button.setEnabled(bool(item and item.annotation.anchor_status != "orphan"))
 
-    def _on_item_double_clicked(self, entry: QListWidgetItem) -> None:
+    def _on_item_activated(self, entry: QListWidgetItem) -> None:
         self.annotation_activated.emit(entry.data(Qt.ItemDataRole.UserRole))
 
     def place_dialog(self) -> PlaceDialog:

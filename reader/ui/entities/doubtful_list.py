@@ -28,7 +28,7 @@ class DoubtfulList(QWidget):
         self._entities, self._titles, self._decide = entities, titles, decide
         self.heading = QLabel(self)
         self.entries = QListWidget(self)
-        self.entries.itemActivated.connect(self._on_double_clicked)
+        self.entries.itemActivated.connect(self._on_activated)
         self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")
         self.reject_button = QPushButton("Not a mention", self, toolTip="Remove it, through every later run")
         self.confirm_button.clicked.connect(lambda: self._on_decided("Confirm mention", "confirm_mention"))
@@ -68,5 +68,5 @@ class DoubtfulList(QWidget):
             method = "confirm_mention" if kind == "confirm_mention" else "reject_mention"
             self._decide(label, lambda entities: getattr(entities, method)(*place))
 
-    def _on_double_clicked(self, entry: QListWidgetItem) -> None:
+    def _on_activated(self, entry: QListWidgetItem) -> None:
         self.mention_activated.emit(*entry.data(MENTION_ROLE))
