@@ -186,13 +186,13 @@ class TimelineCanvas(QWidget):
             super().keyPressEvent(event)
 
     def _choose(self, key, step: int) -> None:
-        place = self._in_time.index(self.current) if self.current is not None else -1 if step > 0 else 0
-        if key == Qt.Key.Key_Home:
+        last = len(self._in_time) - 1
+        if key == Qt.Key.Key_End:
+            place = last
+        elif key == Qt.Key.Key_Home or self.current is None:  # from no mark, either arrow starts at the first
             place = 0
-        elif key == Qt.Key.Key_End:
-            place = len(self._in_time) - 1
         else:
-            place = max(0, min(len(self._in_time) - 1, place + step))
+            place = max(0, min(last, self._in_time.index(self.current) + step))
         self.current = self._in_time[place]
         mark = self.marks[self.current]
         self.current_moved.emit(mark.rect)
