@@ -321,11 +321,13 @@ def test_an_event_judged_not_one_parts_until_undone(recognised):
 @given(st.integers(1, 30).flatmap(lambda size: st.tuples(
     st.just(size), st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)), max_size=60))))
 def test_components_are_the_connected_parts(case):
-    """Protects the inline union-find: two items share a representative exactly when pairs connect them."""
-    from reader.core.compare.timeline import _components
+    """Protects the array union-find: two items share a representative exactly when pairs connect them."""
+    import numpy as np
+
+    from reader.core.compare.joining import components
 
     size, pairs = case
-    roots = _components(size, iter(pairs))
+    roots = components(size, np.array([p[0] for p in pairs], np.int64), np.array([p[1] for p in pairs], np.int64))
     reach = {i: {i} for i in range(size)}
     for _ in range(size):
         for one, two in pairs:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import chain, combinations
+from itertools import combinations
+
+import numpy as np
 
 from reader.core.compare import dating
+from reader.core.compare.joining import close_pairs, components
 from reader.core.compare.passages import PassageIndex, Piece, passages, sentence_around
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
@@ -27,8 +30,6 @@ from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
-WINDOW_DAYS = 31  # entries this far apart (or closer) may be one event
-NEIGHBOURS = 12  # entries compared with each, in date order, within one name
 
 
 class TimelineService:
@@ -177,10 +178,10 @@ def _bound(text: str, first: bool) -> str:
 
 def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
                  dismissed: set[tuple] | frozenset = frozenset()) -> list[TimelineEvent]:
-    """Join entries of different documents that share names and lie close in time (union-find per name), the
-    entries of passages linked as contradicting, (document, start, end) twice each, and dated sentences that tell
-    one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
-    `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
+    """Join entries of different documents that share names and lie close in time, the entries of passages linked
+    as contradicting, (document, start, end) twice each, and dated sentences that tell one act in the same words
+    (retold.py), however far apart their dates. `entries` come in date order, as `entries()` gives them. Pairs of
+    passages in `dismissed` (judged not one event) are never joined but by a link."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
               if pair_key(entries[i], entries[j]) not in dismissed}
     linked = list(_linked_pairs(_linked_entries(entries, contradicting)))
@@ -194,14 +195,29 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
     for i, entry in enumerate(usable):
         for name in entry.entities:
             by_name[name].append(i)
+    ones, twos = close_pairs(by_name.values(), [s.first for s in spans], [s.last for s in spans],
+                             [e.document_id for e in usable], [s.precision in dating.PRECISE for s in spans],
+                             lambda i, j: len(set(usable[i].entities) & set(usable[j].entities)) >= 2)
+    ones, twos = _undismissed(usable, ones, twos, dismissed)
     position = {i: n for n, i in enumerate(kept)}
-    precise = [found.precision in dating.PRECISE for found in spans]
-    close = (pair for members in by_name.values() for pair in _close_pairs(members, usable, spans, precise))
-    if dismissed:
-        close = (pair for pair in close if pair_key(usable[pair[0]], usable[pair[1]]) not in dismissed)
-    pairs = chain(close, ((position[i], position[j]) for i, j in joined if i in position and j in position))
-    roots = _components(len(usable), pairs)
+    tied_pairs = [(position[i], position[j]) for i, j in joined if i in position and j in position]
+    roots = components(len(usable), np.concatenate([ones, [i for i, _ in tied_pairs]]).astype(np.int64),
+                       np.concatenate([twos, [j for _, j in tied_pairs]]).astype(np.int64))
     return _collect(usable, spans, roots, _reasons(retold, linked, {i: roots[n] for i, n in position.items()}))
+
+
+def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: set[tuple] | frozenset):
+    """The close pairs but those judged not one event: only pairs both of whose passages were ever dismissed are
+    looked up."""
+    if not dismissed:
+        return ones, twos
+    judged = {key[:3] for key in dismissed} | {key[3:] for key in dismissed}
+    marked = np.array([(e.document_id, e.start, e.end) in judged for e in usable], bool)
+    suspect = np.flatnonzero(marked[ones] & marked[twos]).tolist()
+    drop = [n for n in suspect if pair_key(usable[ones[n]], usable[twos[n]]) in dismissed]
+    keep = np.ones(len(ones), bool)
+    keep[drop] = False
+    return ones[keep], twos[keep]
 
 
 def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, int]],
@@ -215,23 +231,6 @@ def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, i
         if i in component_of:
             found[component_of[i]].add("linked as contradicting")
     return found
-
-
-def _components(size: int, pairs) -> list[int]:
-    """Each item's component (a representative), joining the pairs (union-find with path halving, inline: a
-    thousand documents give some 200,000 pairs)."""
-    parent = list(range(size))
-    for one, two in pairs:
-        while parent[one] != one:
-            parent[one] = one = parent[parent[one]]
-        while parent[two] != two:
-            parent[two] = two = parent[parent[two]]
-        if one != two:
-            parent[one] = two
-    for i in range(size):
-        while parent[i] != parent[parent[i]]:
-            parent[i] = parent[parent[i]]
-    return parent
 
 
 def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) -> dict[int, set[int]]:
@@ -256,21 +255,6 @@ def _linked_pairs(linked: dict[int, set[int]]):
             by_link[number].append(i)
     for members in by_link.values():
         yield from combinations(members, 2)
-
-
-def _close_pairs(members: list[int], usable: list[TimelineEntry], spans: list, precise: list[bool]):
-    """Pairs of one name's entries from different documents, at most WINDOW_DAYS apart, sharing enough names (a
-    loose date, such as a season, needs two). `members` come in date order, as the entries do."""
-    firsts = [spans[i].first for i in members]
-    for position, i in enumerate(members):
-        last, document = spans[i].last + WINDOW_DAYS, usable[i].document_id
-        for offset in range(position + 1, min(position + 1 + NEIGHBOURS, len(members))):
-            if firsts[offset] > last:
-                break
-            j = members[offset]
-            if usable[j].document_id != document and (
-                    precise[i] and precise[j] or len(set(usable[i].entities) & set(usable[j].entities)) >= 2):
-                yield i, j
 
 
 def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons: dict[int, set[str]],
