@@ -117,6 +117,18 @@ def test_focus_is_the_sentence_of_a_tying_date():
     assert focus(ranking("1930..1939", "1935 winter"), one, two) == ((0, 21), (100, 119))
 
 
+def test_wide_dates_tie_passages_less():
+    """A decade overlapping "the turn of 1936" (every article's introduction on "the early 1930s") ties two passages
+    far less than two parts of one year do, and a year less than a month; before, all overlaps weighed alike."""
+    from reader.core.compare.judge import _date_weight
+
+    decade = _date_weight(dating.OVERLAP, ("1936 turn", "1930..1939"))
+    parts = _date_weight(dating.OVERLAP, ("1935 early", "1935 winter"))
+    assert decade < parts / 5
+    assert _date_weight(dating.SAME, ("1930..1939", "1930..1939")) < _date_weight(dating.SAME, ("1936", "1936"))
+    assert _date_weight(dating.SAME, ("1936", "1936")) < _date_weight(dating.SAME, ("1936-03", "1936-03"))
+
+
 def test_meeting_dated_twice_is_suggested_as_contradicting(recognised):
     """The 15 November meeting finds the 24 November account: shared names, both dates, hint, 'contradicts'."""
     meeting = _meeting(recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10))

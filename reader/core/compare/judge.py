@@ -24,6 +24,7 @@ MEANING_WEIGHT, MEANING_FLOOR, ONE_EVENT = 3.0, 0.55, 0.7
 DATE_WEIGHTS = {(dating.SAME, "day"): 1.6, (dating.SAME, "month"): 1.0, (dating.NEAR, "day"): 1.2,
                 (dating.NEAR, "month"): 0.8}
 DATE_DEFAULTS = {dating.SAME: 0.6, dating.OVERLAP: 0.4}
+YEAR_DAYS = 366  # a coincidence of dates wider than a year (a decade, "1930-1939") says the less, the wider they are
 SHOWN_NAMES, SHOWN_WORDS = 5, 4
 RETOLD_PHRASES = 2  # shared word pairs that make two passages one thing told twice
 _TYING = frozenset({"day", "month", "part"})  # dates precise enough that two overlapping ones point at one moment
@@ -71,7 +72,8 @@ def _date_weight(relation: str, pair: tuple[str, str] | None) -> float:
     if pair is None:
         return 0.0
     coarser = max((dating.span(value) for value in pair), key=lambda s: s.days)
-    return DATE_WEIGHTS.get((relation, coarser.precision), DATE_DEFAULTS.get(relation, 0.0))
+    weight = DATE_WEIGHTS.get((relation, coarser.precision), DATE_DEFAULTS.get(relation, 0.0))
+    return weight * min(1.0, YEAR_DAYS / coarser.days)
 
 
 def _ref(ranking: Ranking, piece: Piece) -> PassageRef:
