@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
@@ -90,7 +91,7 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
             continue
         relation = f"{s.relation} (linked)" if s.linked else s.relation
         print(f"{number}\t{s.score:.2f}\t{relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
-              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{_short(s.other.excerpt)}")
+              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{s.other.excerpt_line(100)}")
     return 0
 
 
@@ -148,7 +149,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
             print(json.dumps(asdict(e), ensure_ascii=False))
         else:
             print(f"{e.first}\t{e.last}\t{e.precision}\t{e.file_name}\t{e.start}-{e.end}\t{e.text}\t"
-                  f"{_short(e.passage)}")
+                  f"{dated_line(e, 100)}")
     return 0
 
 
@@ -164,7 +165,7 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
             print(json.dumps({"event": event.id, "entities": list(event.entities), "reasons": list(event.reasons),
                               "sources": [asdict(e) for e in event.entries]}, ensure_ascii=False))
             continue
-        sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {_short(e.passage, 80)}"
+        sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {dated_line(e, 80)}"
                              for e in event.entries)
         print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}\t{'; '.join(event.reasons)}")
     return 0
@@ -180,6 +181,3 @@ def _dissolve(workspace, conflicts: list, number: int) -> int:
     return 0
 
 
-def _short(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"

@@ -1,4 +1,4 @@
-"""Counts in words, said right: '1 linked pair', '2 linked pairs', '0 notes'."""
+"""Words said right: counts ('1 linked pair', '2 linked pairs', '0 notes'), and a long text on one short line."""
 
 from __future__ import annotations
 
@@ -7,3 +7,22 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`count` and the noun in the form that count takes (English: singular for exactly one)."""
     noun = singular if count == 1 else plural_form or f"{singular}s"
     return f"{count:,} {noun}"
+
+
+def one_line(text: str, width: int, keep: int | None = None) -> str:
+    """The text on one line (each run of blanks one space) in at most `width` characters, "…" where it is cut: after
+    its beginning, or around the offset `keep`, which stays in view about a third of the way in."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    begin = 0
+    if keep is not None:
+        at = len(" ".join(text[:keep].split())) + (keep > 0 and text[keep - 1].isspace() and bool(text[:keep].strip()))
+        begin = max(0, min(at - width // 3, len(flat) - width + 1))
+        if begin:
+            space = flat.find(" ", begin, at)  # begin at a word
+            begin = space + 1 if space >= 0 else begin
+    head = "…" if begin else ""
+    body = flat[begin:]
+    room = width - len(head)
+    return head + (body if len(body) <= room else body[:room - 1] + "…")

@@ -69,6 +69,9 @@ def test_timeline_filters_and_csv(db):
     rows = [json.loads(line) for line in run_cli(db, "timeline", "--entity", "Genden", "--from", "1937",
                                                  "--json").stdout.splitlines()]
     assert rows and all(r["last"] >= "1937-01-01" for r in rows)
+    lines = run_cli(db, "timeline", "--from", "1934-11-15", "--to", "1934-11-15").stdout.splitlines()
+    meeting = [line.split("\t") for line in lines if line.startswith("1934-11-15\t1934-11-15\tday\t000")]
+    assert meeting == [[*meeting[0][:-1], "The two met on November 15, 1934."]]  # its sentence, not the paragraph
     text = run_cli(db, "timeline", "--csv").stdout
     assert text.startswith("document,kind,date_text,value,precision") and "1934-11-15" in text
 

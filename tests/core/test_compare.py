@@ -85,6 +85,7 @@ def test_a_suggestion_points_at_the_sentences_that_match(recognised):
     meeting = _meeting(suggestions)
     assert meeting.source.excerpt == "…The two met on November 15, 1934."
     assert meeting.other.excerpt.endswith("Talking to P. Genden on November 24, 1934")
+    assert "November 24, 1934" in meeting.other.excerpt_line(40)  # cut short, the sentence keeps its date in view
     for s in suggestions:
         for side in (s.source, s.other):
             start, end = side.shown
@@ -111,10 +112,12 @@ def test_focus_is_the_sentence_of_a_tying_date():
             closest_sentences=lambda a, b: ((a.start, a.start + 21), (b.start, b.start + 19)))
 
     tied = focus(ranking("1935 early", "1935 winter"), one, two)
-    assert [text for (start, end), piece in zip(tied, (one, two), strict=True)
+    assert [text for ((start, end), _key), piece in zip(tied, (one, two), strict=True)
             for text in [piece.text[start - piece.start:end - piece.start]]] == [
         "He met Stalin again in early 1935.", "On a winter night in 1935, Genden slapped Stalin."]
-    assert focus(ranking("1930..1939", "1935 winter"), one, two) == ((0, 21), (100, 119))
+    assert [key - piece.start for (_sentence, key), piece in zip(tied, (one, two), strict=True)] == [
+        one.text.index("early 1935"), two.text.index("winter")]
+    assert focus(ranking("1930..1939", "1935 winter"), one, two) == (((0, 21), None), ((100, 119), None))
 
 
 def test_wide_dates_tie_passages_less():

@@ -14,6 +14,7 @@ from reader.core.storage import documents as document_store
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
 from reader.core.storage.store import Store
+from reader.core.wording import one_line
 
 LABEL_CHARS = 80
 
@@ -33,7 +34,7 @@ class TrashService:
         """Everything in the Trash; an annotation that went with its document is listed under the document."""
         documents = document_trash.trashed_documents(self._db)
         with_documents = {document_id for document_id, *_ in documents}
-        found = [TrashItem("document", document_id, f"{_short(title)} (with {count} annotation"
+        found = [TrashItem("document", document_id, f"{one_line(title, LABEL_CHARS)} (with {count} annotation"
                                                     f"{'s' * (count != 1)})", at)
                  for document_id, title, at, count in documents]
         titles = {document_id: title for document_id, title in document_store.titles(self._db).items()}
@@ -42,7 +43,7 @@ class TrashService:
         found += [TrashItem("link", link.id, f"{link.relation_label}: {link.from_annotation_id} → "
                                              f"{link.to_annotation_id}", at)
                   for link, at in link_store.trashed_links(self._db)]
-        found += [TrashItem("note", note.id, _short(note.title or note.body), at)
+        found += [TrashItem("note", note.id, one_line(note.title or note.body, LABEL_CHARS), at)
                   for note, at in note_store.trashed_notes(self._db)]
         return sorted(found, key=lambda item: item.deleted_at, reverse=True)
 
@@ -63,10 +64,6 @@ class TrashService:
 
 def _annotation_label(annotation, title: str) -> str:
     """“quote” in Title — note: what a user recognises a deleted note by."""
-    note = f" — {_short(annotation.note)}" if annotation.note.strip() else ""
-    return f"“{_short(annotation.quote.exact)}” in {_short(title)}{note}"
+    note = f" — {one_line(annotation.note, LABEL_CHARS)}" if annotation.note.strip() else ""
+    return f"“{one_line(annotation.quote.exact, LABEL_CHARS)}” in {one_line(title, LABEL_CHARS)}{note}"
 
-
-def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= LABEL_CHARS else flat[:LABEL_CHARS - 1] + "…"

@@ -9,12 +9,13 @@ rest is see also.
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from reader.core.compare import dating
 from reader.core.compare.passages import Piece, sentence_around
 from reader.core.compare.words import Vectors, numbers
 from reader.core.records.compare import ParallelSuggestion, PassageRef
+from reader.core.wording import one_line
 
 ENTITY_WEIGHT, WORD_WEIGHT, PHRASE_WEIGHT = 2.0, 2.5, 1.0
 # Meaning: the closest sentences of two passages on one subject (Genden and Stalin) rate about 0.5 whatever they
@@ -60,7 +61,7 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
     reasons = _reasons(shared_names, date_pair, words, phrases)
     if meaning >= MEANING_FLOOR:
-        reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{_clip(s)}”" for s in closest))
+        reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{one_line(s, 60)}”" for s in closest))
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
                               _relation(len(shared), date_relation, word_score >= 0.3 or meaning >= ONE_EVENT,
                                         bool(mine.dates and theirs.dates) and len(phrases) >= RETOLD_PHRASES),
@@ -119,11 +120,6 @@ def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: 
     return reasons
 
 
-def _clip(sentence: str, width: int = 60) -> str:
-    sentence = " ".join(sentence.split())
-    return sentence if len(sentence) <= width else sentence[:width - 1] + "…"
-
-
 def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     """Disagreements side by side: dates, numbers, and names of one kind that differ."""
     mine, theirs = ranking.features(q), ranking.features(c)
@@ -147,17 +143,25 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     return tuple(found)
 
 
-def focus(ranking: Ranking, q: Piece, c: Piece) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Where in each passage the two most likely tell the same thing, as ranges of the texts: the sentences giving
-    the dates that tie them (the same day, days close together, or overlapping parts of a year: "early 1935" and "a
-    winter night in 1935"), else their sentences closest in meaning. A paragraph's opening words are seldom the
-    part that matches."""
+class Focus(NamedTuple):
+    """Where in a passage two passages tie: a sentence (a range of the text) and, in it, the date that ties them."""
+
+    sentence: tuple[int, int]
+    key: int | None = None  # the tying date's offset in the text, kept in view when the sentence is cut short
+
+
+def focus(ranking: Ranking, q: Piece, c: Piece) -> tuple[Focus, Focus]:
+    """Where in each passage the two most likely tell the same thing: the sentences giving the dates that tie them
+    (the same day, days close together, or overlapping parts of a year: "early 1935" and "a winter night in 1935"),
+    else their sentences closest in meaning. A paragraph's opening words are seldom the part that matches."""
     mine, theirs = ranking.features(q), ranking.features(c)
     relation, pair = _dates(mine.dates, theirs.dates)
     if pair is not None and (relation in (dating.SAME, dating.NEAR) or (relation == dating.OVERLAP and all(
             dating.span(value).precision in _TYING for value in pair))):
-        return sentence_around(q, mine.dated_at[pair[0]]), sentence_around(c, theirs.dated_at[pair[1]])
-    return ranking.closest_sentences(q, c)
+        at_mine, at_theirs = mine.dated_at[pair[0]], theirs.dated_at[pair[1]]
+        return Focus(sentence_around(q, at_mine), at_mine), Focus(sentence_around(c, at_theirs), at_theirs)
+    mine_sentence, their_sentence = ranking.closest_sentences(q, c)
+    return Focus(mine_sentence), Focus(their_sentence)
 
 
 def _dated(text: str) -> list[tuple[int, int]]:

@@ -176,8 +176,9 @@ class _Ranking:
             per_other[(c.document_id, c.start)] += 1
             per_source[q.start] += 1
             mine, theirs = focus(self, q, c)  # hints and focus only for what is shown
-            chosen.append(replace(suggestion, hints=hints(self, q, c), source=replace(suggestion.source, focus=mine),
-                                  other=replace(suggestion.other, focus=theirs)))
+            chosen.append(replace(suggestion, hints=hints(self, q, c),
+                                  source=replace(suggestion.source, focus=mine.sentence, key=mine.key),
+                                  other=replace(suggestion.other, focus=theirs.sentence, key=theirs.key)))
             if len(chosen) == top:
                 break
         return chosen

@@ -18,7 +18,7 @@ import numpy as np
 
 from reader.core.compare import dating
 from reader.core.compare.joining import close_pairs, components
-from reader.core.compare.passages import PassageIndex, Piece, passages, sentence_around
+from reader.core.compare.passages import PassageIndex, Piece, passages
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
@@ -158,14 +158,6 @@ def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, t
     return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
                          dating.iso(found.first), dating.iso(found.last), passage,
                          "annotation" if annotation_id else "recognised", entities, annotation_id, date_at)
-
-
-def shown_range(entry: TimelineEntry) -> tuple[int, int]:
-    """What a click on the entry's mark shows: the sentence giving the date (a paragraph often gives several), or
-    the highlight the date was written on."""
-    if entry.date_at is None:
-        return entry.start, entry.end
-    return sentence_around(Piece(entry.document_id, entry.start, entry.end, entry.passage), entry.date_at)
 
 
 def _bound(text: str, first: bool) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.wording import one_line
+
 
 @dataclass(frozen=True)
 class PassageRef:
@@ -15,6 +17,7 @@ class PassageRef:
     end: int
     text: str
     focus: tuple[int, int] | None = None  # the sentence that matches best (offsets in the text): shown and flashed
+    key: int | None = None  # where in it the two passages tie (a date's offset), kept in view when it is cut short
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -26,6 +29,12 @@ class PassageRef:
         """The focus sentence, marked "…" where the passage goes on before it; or the passage."""
         start, end = self.shown
         return ("…" if start > self.start else "") + self.text[start - self.start:end - self.start]
+
+    def excerpt_line(self, width: int) -> str:
+        """The excerpt on one line of at most `width` characters: cut around the key if there is one (a long
+        sentence's date is often at its end, and the date is what ties it), else after its beginning."""
+        start, _end = self.shown
+        return one_line(self.excerpt, width, None if self.key is None else self.key - start + (start > self.start))
 
 
 @dataclass(frozen=True)

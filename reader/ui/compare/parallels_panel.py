@@ -32,11 +32,6 @@ COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage",
 TOP = 20
 
 
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
 class ParallelsPanel(QWidget):
     """Suggestions for one document; `passage_requested(document_id, start, end)` asks the reader to show one."""
 
@@ -160,8 +155,8 @@ class ParallelsPanel(QWidget):
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
-            values = (f"{s.score:.2f}", relation, _short(s.source.excerpt, 60), s.other.file_name,
-                      _short(s.other.excerpt), "; ".join(s.reasons), "; ".join(s.hints))
+            values = (f"{s.score:.2f}", relation, s.source.excerpt_line(60), s.other.file_name,
+                      s.other.excerpt_line(90), "; ".join(s.reasons), "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)

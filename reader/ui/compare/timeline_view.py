@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.compare.timeline import shown_range
+from reader.core.compare.entry_text import shown_range
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import plural

@@ -1,0 +1,24 @@
+"""Words said right: a long text on one short line, with what matters in it kept in view."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.wording import one_line
+
+_TEXT = st.text(st.sampled_from("ab Z.\n\t 19"), max_size=300)
+
+
+@given(_TEXT, _TEXT, st.integers(8, 120))
+def test_one_line_keeps_the_offset_in_view(before, after, width):
+    """Whatever the blanks around it and the width, the character at `keep` is shown, on one line that fits."""
+    text = before + "§" + after
+    line = one_line(text, width, keep=len(before))
+    assert "§" in line and len(line) <= width and "\n" not in line and "  " not in line
+
+
+@given(_TEXT, st.integers(2, 120))
+def test_one_line_without_offset_is_the_beginning(text, width):
+    """Without an offset the line is the text's beginning, marked "…" only where it was cut."""
+    line = one_line(text, width)
+    flat = " ".join(text.split())
+    assert len(line) <= width and (line == flat or (line.endswith("…") and flat.startswith(line[:-1])))
