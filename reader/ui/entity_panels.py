@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.workspace import Workspace
+from reader.ui.coalesce import coalesced
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class EntityPanels:
-    """The register and mentions docks, built when first shown."""
+    """The register and mentions docks, built when first shown, and the state of recognition."""
 
     register: LazyPanel
     mentions: LazyPanel
+    recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
+    asked_again: bool = False  # ... and something changed since it started: catch up when it ends
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -49,6 +52,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
     window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))
+    catch_up = coalesced(lambda: _catch_up(window, panels, area), window)
+    window.events.document_changed.connect(catch_up)  # e.g. imported by the command line, which leaves recognition
     window.events.links_changed.connect(lambda: offer_entity_filter(window))
     window.entities_recognised.connect(lambda: offer_entity_filter(window))
     window.library.retry_requested.connect(lambda _document_id: start_recognition(window, panels, area))
@@ -77,7 +82,12 @@ def _mentions(workspace: Workspace, area: PaneArea):
 
 
 def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
-    """Recognise in a worker (only new or changed texts go through the model); repaint when done."""
+    """Recognise in a worker (only new or changed texts go through the model); repaint when done. One at a time:
+    asked while one runs, it catches up once that one ends."""
+    if panels.recognising:
+        panels.asked_again = True
+        return
+    panels.recognising = True
     panels.register.if_built(lambda register: register.refresh())
     task = window.runner.start(lambda ws, progress, cancelled: ws.entities.recognise(progress, cancelled),
                                cancel_types=(ImportCancelled,))
@@ -85,6 +95,21 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
         f"Recognising entities: {done} of {total} ({name})"))
     task.finished.connect(lambda report: _on_recognised(window, panels, area, report))
     task.failed.connect(lambda message: window.statusBar().showMessage(message, 10000))
+    for ended in (task.finished, task.failed, task.cancelled):
+        ended.connect(lambda *_result: _recognition_ended(window, panels, area))
+
+
+def _recognition_ended(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
+    panels.recognising = False
+    if panels.asked_again:
+        panels.asked_again = False
+        _catch_up(window, panels, area)
+
+
+def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
+    """Recognise if documents or decisions changed since the register was last brought up to date."""
+    if window.workspace.entities.is_stale():
+        start_recognition(window, panels, area)
 
 
 def offer_entity_filter(window: MainWindow) -> None:
@@ -106,8 +131,7 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
     """A decision undone or redone (here or from the command line): bring mentions up to date, then repaint."""
     panels.register.if_built(lambda register: register.refresh())
     area.refresh_all()
-    if window.workspace.entities.is_stale():
-        start_recognition(window, panels, area)
+    _catch_up(window, panels, area)
 
 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:

@@ -152,3 +152,19 @@ def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(rec
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         panel._buttons["Accept suggestion"].click()
     assert panel.suggestion_list.count() == before - 1
+
+
+def test_recognition_runs_once_at_a_time(window, qtbot, monkeypatch):
+    """Asked again while it runs (the window's import, then the same documents seen as changed by another
+    connection), recognition does not read the same texts twice at once; it catches up after, only if needed."""
+    from reader.core.entities.service import EntityService
+    from reader.ui.entity_panels import start_recognition
+
+    runs = []
+    recognise = EntityService.recognise
+    monkeypatch.setattr(EntityService, "recognise", lambda self, *args: runs.append(1) or recognise(self, *args))
+    panels = window.entity_panels
+    start_recognition(window, panels, window.reading_area)
+    start_recognition(window, panels, window.reading_area)
+    qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
+    assert len(runs) == 1 and not window.workspace.entities.is_stale()

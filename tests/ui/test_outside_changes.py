@@ -37,6 +37,18 @@ def test_a_document_imported_elsewhere_joins_the_library(window, qtbot, other, t
     qtbot.waitUntil(lambda: window.library.table.model().rowCount() == before + 1, timeout=5000)
 
 
+def test_a_document_imported_elsewhere_gets_its_names(window, qtbot, other, tmp_path):
+    """An import by the command line (which leaves recognition to whoever reads next) is recognised by the window,
+    as its own imports are: open in a pane, the letter's people and places are painted."""
+    window.workspace.entities.recognise()
+    (tmp_path / "letter.txt").write_text("Genden met Stalin in Moscow on 15 November 1934.", encoding="utf-8")
+    other.documents.import_paths([tmp_path / "letter.txt"])
+    qtbot.waitUntil(lambda: window.library.table.model().rowCount() == 6, timeout=5000)
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("letter.txt").id)
+    qtbot.waitUntil(lambda: {s.span.label for s in pane.view.index._spans if s.span.kind == "mention"} >= {
+        "PERSON", "PLACE"}, timeout=20000)
+
+
 def test_own_steps_are_not_told_twice(window, qtbot, other):
     """The window's own step, then another connection's write: only the other's change is news."""
     document_id = window.workspace.documents.list()[0].id
