@@ -29,6 +29,7 @@ from reader.core.wording import plural
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
+from reader.ui.table_text import chars_fitting
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
@@ -159,8 +160,9 @@ class ComparisonsView(QWidget):
         self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
         for row, s in enumerate(self.suggestions):
-            values = (s.source.excerpt, s.source.file_name, RELATIONS[s.relation], s.other.excerpt, s.other.file_name,
-                      "; ".join(s.reasons + s.hints))
+            values = (s.source.excerpt_line(chars_fitting(self.suggestion_table, 0)), s.source.file_name,
+                      RELATIONS[s.relation], s.other.excerpt_line(chars_fitting(self.suggestion_table, 3)),
+                      s.other.file_name, "; ".join(s.reasons + s.hints))
             tips = {0: s.source.text, 3: s.other.text}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):
                 item = QTableWidgetItem(" ".join(value.split())[:200])

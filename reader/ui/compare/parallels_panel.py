@@ -27,6 +27,7 @@ from reader.core.errors import WorkCancelled
 from reader.core.records.annotations import Passage
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
+from reader.ui.table_text import chars_fitting
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
@@ -155,8 +156,9 @@ class ParallelsPanel(QWidget):
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
-            values = (f"{s.score:.2f}", relation, s.source.excerpt_line(60), s.other.file_name,
-                      s.other.excerpt_line(90), "; ".join(s.reasons), "; ".join(s.hints))
+            values = (f"{s.score:.2f}", relation, s.source.excerpt_line(chars_fitting(self.table, 2)),
+                      s.other.file_name, s.other.excerpt_line(chars_fitting(self.table, 4)), "; ".join(s.reasons),
+                      "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)

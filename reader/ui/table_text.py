@@ -1,0 +1,16 @@
+"""How much text a table cell shows: Qt cuts a longer text at its end, which would hide the date a long sentence was
+cut around (PassageRef.excerpt_line), so the cut is made to fit the cell."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableWidget
+
+WORD_WRAP_WASTE = 0.8  # lines break at words: part of each stays empty
+
+
+def chars_fitting(table: QTableWidget, column: int) -> int:
+    """About how many characters a cell of the column shows on the lines of one row."""
+    metrics = table.fontMetrics()
+    lines = max(1, table.verticalHeader().defaultSectionSize() // max(metrics.lineSpacing(), 1))
+    per_line = table.columnWidth(column) / max(metrics.averageCharWidth(), 1)
+    return max(24, int(lines * per_line * WORD_WRAP_WASTE))
