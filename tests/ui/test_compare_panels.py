@@ -224,6 +224,22 @@ def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):
     assert any("November 24, 1934" in text and len(text) < len(conflict.entry.passage) for text in flashed)
 
 
+def test_a_conflicting_mark_lists_each_sources_date_and_opens_the_others(compare_window, qtbot):
+    """Hovering a mark of a conflict says what each source of the event dates it, and shows the mark's own dated
+    sentence (not its paragraph's first words); its context menu opens the other source's passage beside."""
+    compare_window.raise_panel("Timeline")
+    canvas = compare_window.annotation_panels.timeline.widget().canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    mark = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-15")
+    tip = canvas.tip(mark)
+    assert "The two met on November 15, 1934." in tip
+    assert "000_8339fa2bec93c400.txt: 1934-11-15" in tip and "002_ff824666d88bbe20.txt: 1934-11-24" in tip
+    action = next(a for a in canvas.menu_for(mark).actions() if a.text().startswith("Open 002_ff824666d88bbe20.txt"))
+    action.trigger()
+    other = compare_window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(other) is not None)
+
+
 def test_timeline_from_the_keyboard(compare_window, qtbot):
     """Left and Right step through the marks in time, End goes to the last, Enter opens the chosen mark's passage."""
     compare_window.raise_panel("Timeline")

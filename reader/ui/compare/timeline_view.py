@@ -2,7 +2,8 @@
 
 Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
 Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
-A mark's context menu opens its passage, or judges its event not one event (its passages only looked alike).
+A mark's tooltip says what each source of its event dates it; its context menu opens its passage or another source's
+beside, or judges its event not one event (its passages only looked alike).
 From the keyboard: Left and Right step through the marks in time, Enter opens one, the menu key its context menu.
 """
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.compare.entry_text import shown_range
+from reader.core.compare.entry_text import dated_line, shown_range
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import plural
@@ -35,6 +36,7 @@ from reader.core.wording import plural
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
 ENTITY_LANES = 25  # lanes when laid out per entity
+SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context menu
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
@@ -196,7 +198,7 @@ class TimelineCanvas(QWidget):
         self.current = self._in_time[place]
         mark = self.marks[self.current]
         self.current_moved.emit(mark.rect)
-        QToolTip.showText(self.mapToGlobal(mark.rect.bottomLeft().toPoint()), self._tip(mark), self)  # what it is
+        QToolTip.showText(self.mapToGlobal(mark.rect.bottomLeft().toPoint()), self.tip(mark), self)  # what it is
         self.update()
 
     def _paint_axis(self, painter: QPainter) -> None:
@@ -233,6 +235,9 @@ class TimelineCanvas(QWidget):
         menu = QMenu(self)
         menu.addAction("Open passage", lambda: self.mark_clicked.emit(mark.entry))
         event = self.event_of(mark.entry)
+        for other in _other_sources(event, mark.entry)[:SHOWN_SOURCES]:  # the accounts to read beside this one
+            menu.addAction(f"Open {other.file_name}: {other.text} ({other.value})",
+                           lambda other=other: self.mark_clicked.emit(other))
         if event is not None:
             sources = plural(len({e.document_id for e in event.entries}), "source")
             menu.addAction(f"Not one event (judge the {sources}' passages apart)",
@@ -244,14 +249,42 @@ class TimelineCanvas(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         mark = self.mark_at(event.position().x(), event.position().y())
-        self.setToolTip("" if mark is None else self._tip(mark))
+        self.setToolTip("" if mark is None else self.tip(mark))
 
-    def _tip(self, mark: Mark) -> str:
-        """The date as written and what it means; for a mark of an event, what made it one besides names."""
+    def tip(self, mark: Mark) -> str:
+        """The date as written, what it means and the sentence giving it; for a mark of an event, what each of its
+        sources dates it (a conflict's disagreement in full) and what made it one besides names."""
         entry, joined = mark.entry, self.event_of(mark.entry)
-        why = f" ({'; '.join(joined.reasons)})" if joined is not None and joined.reasons else ""
-        return (f"{entry.file_name}: {entry.text} ({entry.value}, {entry.precision})"
-                f"{' — conflict' if mark.conflict else ''}{why}\n{' '.join(entry.passage.split())[:300]}")
+        lines = [f"{entry.file_name}: {entry.text} ({entry.value}, {entry.precision})", dated_line(entry, 300)]
+        return "\n".join(lines if joined is None else [*lines, "", *_event_lines(joined)])
+
+
+def _event_lines(event: TimelineEvent) -> list[str]:
+    """What each source of an event dates it, a line each (the first SHOWN_SOURCES sources)."""
+    dates: dict[str, list[str]] = {}
+    for entry in event.entries:
+        values = dates.setdefault(entry.file_name, [])
+        if entry.value not in values:
+            values.append(entry.value)
+    names = f", naming {', '.join(event.entities)}" if event.entities else ""
+    why = f" ({'; '.join(event.reasons)})" if event.reasons else ""
+    verdict = ": a conflict, the sources' dates cannot all be right" if event.conflict else ""
+    lines = [f"One event in {plural(len(dates), 'source')}{names}{why}{verdict}"]
+    lines += [f"{name}: {', '.join(values)}" for name, values in list(dates.items())[:SHOWN_SOURCES]]
+    if len(dates) > SHOWN_SOURCES:
+        lines.append(f"… and {plural(len(dates) - SHOWN_SOURCES, 'more source')}")
+    return lines
+
+
+def _other_sources(event: TimelineEvent | None, entry: TimelineEntry) -> list[TimelineEntry]:
+    """The first entry of each other document of the entry's event."""
+    if event is None:
+        return []
+    found: dict[int, TimelineEntry] = {}
+    for other in event.entries:
+        if other.document_id != entry.document_id:
+            found.setdefault(other.document_id, other)
+    return list(found.values())
 
 
 class TimelinePanel(QWidget):
