@@ -64,7 +64,18 @@ def test_sentences_do_not_end_at_initials_or_titles():
                                "Mr. Amar and G. Demid signed.", "The U.S. Army stayed out.", "It was 1936."]
 
 
-@given(st.lists(st.sampled_from(["Genden met Stalin.", "P. Genden left.", "Dr. Amar spoke!", "Why?", "I. V. Stalin"]),
+def test_an_ellipsis_inside_a_quotation_does_not_end_it():
+    """"«Japan is encroaching ... How do you think…?»" is one quotation with words left out, so the title it opens
+    is one sentence (the focus and the timeline showed it from "How do you think"); outside quotes, "..." ends one."""
+    title = ("«Japan is encroaching on the borders of Mongolia ... How do you think to uphold your independence?»: "
+             "I. V. Stalin Talking to P. Genden on November 24, 1934")
+    assert sentences(title) == [title]
+    assert sentences("He waited ... Then he left. “I came… We spoke.” It was late.") == [
+        "He waited ...", "Then he left.", "“I came… We spoke.”", "It was late."]
+
+
+@given(st.lists(st.sampled_from(["Genden met Stalin.", "P. Genden left.", "Dr. Amar spoke!", "Why?", "I. V. Stalin",
+                                  "«Japan ...", "He waited ...", "“I came… We"]),
                 min_size=1, max_size=8))
 def test_sentences_cover_the_text(parts):
     """Sentences are the text's words in order, none lost or repeated, whatever the mix of initials and ends."""
@@ -269,8 +280,10 @@ def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     assert len(rows) == count and any(r["conflict"] == "yes" and r["value"] == "1934-11-15" for r in rows)
     recognised.timeline.export(tmp_path / "t.html", "html")
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "«Japan" in page
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "independence?»" in page
     assert "Genden’s" not in page or "&lt;" not in page.split("<svg")[0]
+    conflicts = page.split("<h2>Conflicts</h2>")[1]  # each source's sentence giving its date, not its paragraph's start
+    assert "(1934-11-15) — The two met on November 15, 1934.</li>" in conflicts
 
 
 def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_model, tmp_path):

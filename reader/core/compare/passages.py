@@ -14,6 +14,7 @@ SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
 MIN_TELLING = 60  # characters: shorter lines are headings
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
+_ELLIPSES = ("...", "…")
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
 _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
                          r"No|Vol|pp|vs|cf|etc)\.$")
@@ -41,9 +42,19 @@ def passages(lines: list[tuple[int, int, int, str]]) -> list[Piece]:
 
 
 def _sentence_ends(text: str) -> list[int]:
-    """Where the sentences of a text end (the blank after each), not counting initials and titles."""
-    return [m.start() for m in _SENTENCE_END.finditer(text) if not _NOT_AN_END.search(text, max(0, m.start() - 6),
-                                                                                       m.start())]
+    """Where the sentences of a text end (the blank after each), not counting initials and titles, nor an ellipsis
+    inside a quotation: there it marks words left out of what is quoted ("«Japan is encroaching on the borders of
+    Mongolia ... How do you think to uphold your independence?»"), and the quotation goes on."""
+    return [m.start() for m in _SENTENCE_END.finditer(text)
+            if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start())
+            and not (text.endswith(_ELLIPSES, 0, m.start()) and _inside_quotation(text, m.start()))]
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Whether a quotation opened before `offset` is still open there (guillemets, curly or straight quotes)."""
+    before = text[:offset]
+    return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+            or before.count('"') % 2 == 1)
 
 
 def _chunks(body: str) -> list[tuple[int, int]]:

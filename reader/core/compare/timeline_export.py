@@ -1,5 +1,6 @@
 """The timeline as CSV (one row per dated passage, with its event) and as a standalone HTML page (escaped, no
-scripts or outside files: one lane per document, a mark per date, conflicts in red)."""
+scripts or outside files: one lane per document, a mark per date, conflicts in red, and each conflict's sources
+with the sentence giving each date)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 from datetime import date
 from html import escape
 
+from reader.core.compare.entry_text import dated_line
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 
 COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
@@ -45,7 +47,7 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> 
         y = 30 + lanes.index(e.file_name) * LANE
         event = events_by.get((e.document_id, e.start, e.value))
         color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
-        tip = escape(f"{e.text} ({e.value}) — {' '.join(e.passage.split())[:300]}")
+        tip = escape(f"{e.text} ({e.value}) — {dated_line(e, 300)}")
         marks.append(f'<rect x="{x0:.1f}" y="{y - 6}" width="{max(x1 - x0, 3):.1f}" height="12" fill="{color}" '
                      f'opacity="0.8"><title>{tip}</title></rect>')
     labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(name)}</text>'
@@ -77,7 +79,7 @@ def _year_ticks(first: int, last: int, scale: float, lanes: int) -> str:
 
 def _conflict_row(event: TimelineEvent) -> str:
     cells = "".join(f"<li><b>{escape(e.file_name)}</b>: {escape(e.text)} ({escape(e.value)}) — "
-                    f"{escape(' '.join(e.passage.split())[:240])}</li>" for e in event.entries)
+                    f"{escape(dated_line(e, 240))}</li>" for e in event.entries)
     why = "".join(f"<br><i>{escape(reason)}</i>" for reason in event.reasons)
     return (f"<tr><td>event {event.id}<br>{escape(', '.join(event.entities))}{why}</td><td><ul>{cells}</ul></td>"
             "</tr>")
