@@ -107,7 +107,7 @@ def _check_range(workspace, document, start: int, end: int) -> None:
 def _say_reading(done: int, total: int, what: str) -> None:
     """The first comparison of new texts reads their sentences (seconds): say so once, not keep the user guessing."""
     if done == 0:
-        print(f"{what}: {total} new sentences, read once…", file=sys.stderr)
+        print(f"{what}: {plural(total, 'new sentence')}, read once…", file=sys.stderr)
 
 
 def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) -> int:

@@ -12,7 +12,7 @@ def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot)
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, '"met on November"')
     group = panel.results.topLevelItem(0)
-    assert group.text(0) == "Text (1)"
+    assert group.text(0) == "Text (1)" and panel.message.text() == "1 result"  # counted in words
     hit = group.child(0)
     assert hit.text(0).startswith("Genden Falls into Disfavor — ") and "[" not in hit.text(0)
     assert "<b" in hit.data(0, HTML_ROLE) and "met on November</b>" in hit.data(0, HTML_ROLE)

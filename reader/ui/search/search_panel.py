@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchResults, SearchService
+from reader.core.wording import plural
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
 
 DEBOUNCE_MS = 250
@@ -150,4 +151,5 @@ def _count(results: SearchResults, kind: str) -> str:
 def _summary(results: SearchResults) -> str:
     shown = sum(len(hits) for hits in results.groups.values())
     more = "+" if results.partial else ""
-    return f"{results.count:,}{more} results" + (f", the first {shown:,} listed" if shown < results.count else "")
+    counted = f"{results.count:,}{more} results" if more else plural(results.count, "result")  # "2,000+ results"
+    return counted + (f", the first {shown:,} listed" if shown < results.count else "")
