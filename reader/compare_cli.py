@@ -136,7 +136,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         if not (args.csv or args.html):
             raise ReaderError("-o writes --csv or --html")
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
-        print(f"wrote {count} dated passages to {args.output}")
+        print(f"wrote {plural(count, 'dated passage')} to {args.output}")
         return 0
     if not entries:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from reader.core.errors import ImportCancelled, ReaderError
+from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.lazy_panel import LazyPanel
@@ -36,8 +37,8 @@ def describe_entity(workspace: Workspace, entity_id: int) -> str:
     except ReaderError:
         return ""
     aliases = f"\nAlso: {', '.join(entity.aliases)}" if entity.aliases else ""
-    return f"{entity.name} ({entity.type}){aliases}\n{entity.mention_count} mentions in {entity.document_count} " \
-           f"document{'s' * (entity.document_count != 1)}"
+    return (f"{entity.name} ({entity.type}){aliases}\n{plural(entity.mention_count, 'mention')} in "
+            f"{plural(entity.document_count, 'document')}")
 
 
 def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneArea) -> EntityPanels:
@@ -139,7 +140,7 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
     window.recognition_done.emit()
     area.refresh_all()
     window.refresh_library()
-    message = f"Entities: {report.entities} in the register, {report.mentions} mentions"
+    message = f"Entities: {report.entities} in the register, {plural(report.mentions, 'mention')}"
     if report.failed:
         message += f"; recognition failed on {len(report.failed)} document(s), marked ⚠ in the library"
     window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)

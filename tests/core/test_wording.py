@@ -22,3 +22,11 @@ def test_one_line_without_offset_is_the_beginning(text, width):
     line = one_line(text, width)
     flat = " ".join(text.split())
     assert len(line) <= width and (line == flat or (line.endswith("…") and flat.startswith(line[:-1])))
+
+
+def test_a_reanchoring_summary_counts_in_words():
+    """One annotation of a re-imported file is told in the singular, its verb too."""
+    from reader.core.records.documents import ReanchorSummary
+
+    assert ReanchorSummary(1, "letter.txt", 1, 1, 0).message == (
+        "letter.txt: 1 annotation moved, 1 needs review, 0 orphaned")

@@ -11,6 +11,7 @@ from html import escape
 
 from reader.core.compare.entry_text import dated_line
 from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.wording import plural
 
 COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
            "event", "conflict", "entities", "passage"]
@@ -57,8 +58,8 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> 
     rows = "".join(_conflict_row(event) for event in events if event.conflict)
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Timeline</title><style>"
             f"body{{font-family:sans-serif;margin:1em}}td{{border-top:1px solid #ddd;padding:4px;vertical-align:top}}"
-            f"</style></head><body><h1>Timeline</h1><p>{len(entries)} dated passages, {len(events)} events, "
-            f"{sum(e.conflict for e in events)} conflicts (red).</p>"
+            f"</style></head><body><h1>Timeline</h1><p>{plural(len(entries), 'dated passage')}, "
+            f"{plural(len(events), 'event')}, {plural(sum(e.conflict for e in events), 'conflict')} (red).</p>"
             f'<svg width="{WIDTH}" height="{height}" role="img">{labels}{years}{"".join(marks)}</svg>'
             f"<h2>Conflicts</h2><table>{rows}</table></body></html>\n")
 

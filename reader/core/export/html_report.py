@@ -11,6 +11,7 @@ from itertools import groupby
 
 from reader.core.export.items import ExportItem, citation
 from reader.core.records.entities import EntitySummary
+from reader.core.wording import plural
 
 STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5}
 blockquote{border-left:3px solid #c9a227;margin:0;padding:.2em 1em;background:#fbf6e3}
@@ -29,8 +30,9 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
         parts.extend(_item(item) for item in group)
     if entities:
         parts.append("<h2>Index of entities</h2><ul>")
-        parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, {e.mention_count} mentions)</span>"
-                     "</li>" for e in sorted(entities, key=lambda e: e.name.casefold()))
+        parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, "
+                     f"{plural(e.mention_count, 'mention')})</span></li>"
+                     for e in sorted(entities, key=lambda e: e.name.casefold()))
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)

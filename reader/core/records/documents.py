@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.wording import plural
+
 # What a source is: found at import where the text says so (a DOI, a dateline, a scan), and editable (free text
 # too: these are the suggestions). Primary / secondary / tertiary stay for sources judged that way.
 DOCUMENT_KINDS = ("archival document", "letter", "diary", "memoir", "official record", "newspaper article",
@@ -96,7 +98,8 @@ class ReanchorSummary:
 
     @property
     def message(self) -> str:
-        return (f"{self.file_name}: {self.moved} annotations moved, {self.review} need review, "
+        needs = "needs" if self.review == 1 else "need"
+        return (f"{self.file_name}: {plural(self.moved, 'annotation')} moved, {self.review} {needs} review, "
                 f"{self.orphaned} orphaned")
 
 

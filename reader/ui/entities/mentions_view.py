@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
+from reader.core.wording import plural
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,8 +32,8 @@ class MentionsView(QWidget):
     def show_entity(self, entity_id: int) -> None:
         entity = self._entities.describe(entity_id)
         aliases = f" — also {', '.join(entity.aliases)}" if entity.aliases else ""
-        self.heading.setText(f"<b>{entity.name}</b> ({entity.type}): {entity.mention_count} mentions in "
-                             f"{entity.document_count} documents{aliases}")
+        self.heading.setText(f"<b>{entity.name}</b> ({entity.type}): {plural(entity.mention_count, 'mention')} in "
+                             f"{plural(entity.document_count, 'document')}{aliases}")
         self.tree.clear()
         groups: dict[int, QTreeWidgetItem] = {}
         for context in self._entities.mentions_of(entity_id):
