@@ -17,7 +17,7 @@ def one_line(text: str, width: int, keep: int | None = None) -> str:
         return flat
     begin = 0
     if keep is not None:
-        at = len(" ".join(text[:keep].split())) + (keep > 0 and text[keep - 1].isspace() and bool(text[:keep].strip()))
+        at = _flat_offset(text, keep)
         begin = max(0, min(at - width // 3, len(flat) - width + 1))
         if begin:
             space = flat.find(" ", begin, at)  # begin at a word
@@ -26,3 +26,10 @@ def one_line(text: str, width: int, keep: int | None = None) -> str:
     body = flat[begin:]
     room = width - len(head)
     return head + (body if len(body) <= room else body[:room - 1] + "…")
+
+
+def _flat_offset(text: str, offset: int) -> int:
+    """Where `offset` of the text falls in it on one line (blanks made single spaces, the ends trimmed)."""
+    before = " ".join(text[:offset].split())
+    after_a_blank = bool(before) and text[offset - 1].isspace()  # that blank is one space before the offset
+    return len(before) + after_a_blank

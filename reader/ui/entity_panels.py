@@ -142,7 +142,7 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
     window.refresh_library()
     message = f"Entities: {report.entities} in the register, {plural(report.mentions, 'mention')}"
     if report.failed:
-        message += f"; recognition failed on {len(report.failed)} document(s), marked ⚠ in the library"
+        message += f"; recognition failed on {plural(len(report.failed), 'document')}, marked ⚠ in the library"
     window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)
     window.entities_recognised.emit()
 

@@ -192,9 +192,9 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
                              lambda i, j: len(set(usable[i].entities) & set(usable[j].entities)) >= 2)
     ones, twos = _undismissed(usable, ones, twos, dismissed)
     position = {i: n for n, i in enumerate(kept)}
-    tied_pairs = [(position[i], position[j]) for i, j in joined if i in position and j in position]
-    roots = components(len(usable), np.concatenate([ones, [i for i, _ in tied_pairs]]).astype(np.int64),
-                       np.concatenate([twos, [j for _, j in tied_pairs]]).astype(np.int64))
+    tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
+                          np.int64).reshape(-1, 2)
+    roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
     return _collect(usable, spans, roots, _reasons(retold, linked, {i: roots[n] for i, n in position.items()}))
 
 
