@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from reader.core.records.annotations import Passage
+from reader.ui.shortcuts_dialog import collect_shortcuts
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
 
@@ -124,7 +125,8 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
 
 
 def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, qtbot):
-    """Dismiss stores the pair (it leaves the list); Edit > Undo brings it back."""
+    """Dismiss stores the pair (it leaves the list); Edit > Undo brings it back. Delete in the table dismisses too,
+    as in Comparisons, and the table's keys are in its context menu and the shortcuts list."""
     panel = _parallels(compare_window, qtbot)
     row = _meeting_row(panel)
     key = panel.suggestions[row].key
@@ -133,6 +135,13 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
     qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
     compare_window.ops.undo()
     qtbot.waitUntil(lambda: any(s.key == key for s in panel.suggestions))
+    panel.table.selectRow(_meeting_row(panel))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
+    assert [a.text() for a in panel.table.actions()] == ["Open the other passage beside",
+                                                          "Link with the chosen relation", "Dismiss"]
+    assert ("L", "Link with the chosen relation") in collect_shortcuts(compare_window)
 
 
 def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):

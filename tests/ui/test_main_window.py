@@ -285,3 +285,28 @@ def test_metadata_panel_shows_no_kind_before_a_document_is_chosen(qtbot):
     qtbot.addWidget(panel)
     assert (panel.kind_box.currentText(), panel.isEnabled()) == ("", False)
     assert panel.file_label.text() == "No document selected"
+
+
+def test_no_window_wide_shortcut_shares_its_keys(window, qtbot):
+    """A window-wide key also bound anywhere else in the window is ambiguous where both are live, and Qt then runs
+    neither (Comparisons' L once did nothing after Parallels was opened): with every panel built and two panes open,
+    each window-wide key does one thing. Keys of one widget only (L in two tables) may repeat."""
+    from collections import defaultdict
+
+    from PySide6.QtGui import QAction, QShortcut
+
+    for dock in window.docks.values():
+        dock.show()
+        dock.raise_()
+    for info in window.workspace.documents.list()[:2]:
+        window.reading_area.open_document(info.id)
+    qtbot.waitUntil(lambda: len(window.reading_area.panes) == 2)
+    wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    bound = defaultdict(list)  # keys -> (window-wide?, what)
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            bound[keys.toString()].append((action.shortcutContext() in wide, action.text()))
+    for shortcut in window.findChildren(QShortcut):
+        bound[shortcut.key().toString()].append((shortcut.context() in wide, f"a key of {shortcut.parent()}"))
+    clashes = {keys: uses for keys, uses in bound.items() if len(uses) > 1 and any(is_wide for is_wide, _ in uses)}
+    assert clashes == {}

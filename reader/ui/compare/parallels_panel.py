@@ -10,7 +10,7 @@ encoder reads the passages (seconds), and the window stays usable meanwhile; a n
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -73,19 +73,23 @@ class ParallelsPanel(QWidget):
         self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
         self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
         self.range: tuple[int, int] | None = None
-        self._table_key("L", self.link_current)
-        for key in ("Return", "Enter"):  # from the keyboard, as a click: the other passage beside
-            self._table_key(key, lambda: self.open_beside(self.table.currentRow()))
+        self._table_actions()
         self._lay_out()
         self._update_buttons()
         ops.changes_applied.connect(self._on_changes)
 
-    def _table_key(self, key: str, slot) -> None:
-        """A key for the table only: QShortcut's `context=` keyword is ignored, and a window-wide L or Enter made
-        every other L (a pane's Link to…) and Enter (the search box) ambiguous or taken."""
-        shortcut = QShortcut(QKeySequence(key), self.table)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(slot)
+    def _table_actions(self) -> None:
+        """The chosen suggestion's actions, in the table's context menu and on its keys (the table's only: a
+        window-wide L or Enter would make every other L, a pane's Link to…, and Enter ambiguous or taken)."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, keys, slot in (("Open the other passage beside", ("Return", "Enter"),  # as a click does
+                                  lambda: self.open_beside(self.table.currentRow())),
+                                 ("Link with the chosen relation", ("L",), self.link_current),
+                                 ("Dismiss", ("Delete",), self.dismiss_current)):
+            action = QAction(text, self.table, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(slot)
+            self.table.addAction(action)
 
     def _lay_out(self) -> None:
         """One bar above the table (what is shown, then the actions) and the chosen row's reasons below it: the
