@@ -144,6 +144,22 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
     assert ("L", "Link with the chosen relation") in collect_shortcuts(compare_window)
 
 
+def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window, qtbot):
+    """Dismissing a row chooses the next one, with its own relation preselected and its reasons shown: the relation
+    box kept the dismissed row's relation, so L would have linked the next pair as, say, contradicting."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    dismissed = panel.suggestions[row]
+    panel.table.selectRow(row)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: all(s.key != dismissed.key for s in panel.suggestions))
+    chosen = panel.current()
+    assert chosen is not None and chosen is panel.suggestions[min(row, len(panel.suggestions) - 1)]
+    assert panel.relation_box.currentData() == chosen.relation
+    assert panel.details.text().startswith("Why: " + "; ".join(chosen.reasons))
+
+
 def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
     """Comparisons lists unjudged suggestions for the open documents; dismissing or linking one removes it."""
     compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)

@@ -73,6 +73,7 @@ class ParallelsPanel(QWidget):
         self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
         self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
         self.range: tuple[int, int] | None = None
+        self._shown_query: tuple | None = None  # the document and range the list shown was ranked for
         self._table_actions()
         self._lay_out()
         self._update_buttons()
@@ -156,6 +157,9 @@ class ParallelsPanel(QWidget):
         self.title.setText(message)
 
     def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
+        chosen, chosen_row = self.current(), self.table.currentRow()
+        query = (self.document_id, self.range)
+        same_query, self._shown_query = self._shown_query == query, query
         self.suggestions = suggestions
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
@@ -171,7 +175,20 @@ class ParallelsPanel(QWidget):
                 if s.linked:
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
-        self._update_buttons()
+        self._choose_again(chosen, chosen_row if same_query else -1)
+
+    def _choose_again(self, chosen: ParallelSuggestion | None, row: int) -> None:
+        """After the list is ranked again, the suggestion chosen before (linked, say) stays chosen; one dismissed
+        gives its place to the next, as in a mail client. The relation box and the reasons follow the row chosen:
+        left as they were, L would link the next pair with the dismissed one's relation."""
+        keys = [s.key for s in self.suggestions]
+        place = keys.index(chosen.key) if chosen is not None and chosen.key in keys else min(row, len(keys) - 1)
+        if place >= 0:
+            self.table.selectRow(place)
+        else:
+            self.table.clearSelection()
+            self.table.setCurrentCell(-1, -1)
+        self._on_selection_changed()
 
     def current(self) -> ParallelSuggestion | None:
         row = self.table.currentRow()
