@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
 
@@ -32,3 +33,22 @@ def test_doubtful_mentions_are_lighter_listed_and_confirmed(window, qtbot) -> No
     window.workspace.entities.ensure_current()
     assert (first.document_id, first.start) in {(m.document_id, m.start)
                                                 for m in window.workspace.entities.low_confidence_mentions()}
+
+
+def test_deciding_one_moves_to_the_next(window, qtbot) -> None:
+    """One by one, as the list is meant: after a decision the next mention is chosen, so Delete (Not a mention) or
+    the context menu's Confirm goes on down the list without a click on each."""
+    panel = _recognised(window)
+    doubtful = window.workspace.entities.low_confidence_mentions()
+    assert len(doubtful) >= 2
+    entries = panel.doubtful.entries
+    entries.setCurrentRow(0)
+    confirm = next(a for a in entries.actions() if a.text() == "Confirm")
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        confirm.trigger()
+    assert entries.count() == len(doubtful) - 1 and entries.currentRow() == 0
+    assert entries.currentItem().text().startswith(doubtful[1].text)
+    entries.setFocus()
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        qtbot.keyClick(entries, Qt.Key.Key_Delete)
+    assert entries.count() == len(doubtful) - 2

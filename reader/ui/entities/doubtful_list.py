@@ -1,7 +1,8 @@
 """The mentions recognition is least sure of, to confirm or reject one by one instead of hunting for them.
 
 Each is drawn lighter in the text (a dotted underline); here they are listed, least sure first. Confirm makes one
-sure through every later run; Not a mention removes it for good. Both are undoable decisions.
+sure through every later run; Not a mention (Delete) removes it for good. Both are undoable decisions; after one, the
+next mention is chosen.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
@@ -33,6 +35,7 @@ class DoubtfulList(QWidget):
         self.reject_button = QPushButton("Not a mention", self, toolTip="Remove it, through every later run")
         self.confirm_button.clicked.connect(lambda: self._on_decided("Confirm mention", "confirm_mention"))
         self.reject_button.clicked.connect(lambda: self._on_decided("Not a mention", "reject_mention"))
+        self._list_actions()
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.reject_button)
@@ -42,7 +45,19 @@ class DoubtfulList(QWidget):
         layout.addWidget(self.entries)
         layout.addLayout(buttons)
 
+    def _list_actions(self) -> None:
+        """The decisions in the list's context menu, and Not a mention on Delete (as a suggestion is dismissed)."""
+        self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, keys, label, kind in (("Confirm", "", "Confirm mention", "confirm_mention"),
+                                        ("Not a mention", "Delete", "Not a mention", "reject_mention")):
+            action = QAction(text, self.entries, shortcut=QKeySequence(keys),
+                             shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, label=label, kind=kind: self._on_decided(label, kind))
+            self.entries.addAction(action)
+
     def refresh(self) -> None:
+        """Read the list again, the place kept: after a decision the next mention is the chosen one."""
+        place = self.entries.currentRow()
         mentions = self._entities.low_confidence_mentions()
         titles = self._titles()
         self.entries.clear()
@@ -51,6 +66,8 @@ class DoubtfulList(QWidget):
                                     f"{titles.get(mention.document_id, '')}")
             entry.setData(MENTION_ROLE, (mention.document_id, mention.start, mention.end))
             self.entries.addItem(entry)
+        if place >= 0 and self.entries.count():
+            self.entries.setCurrentRow(min(place, self.entries.count() - 1))
         count = len(mentions)
         self.heading.setText(f"Doubtful mentions ({count}): check them against the text" if count
                              else "No doubtful mentions")
