@@ -284,6 +284,27 @@ def test_timeline_from_the_keyboard(compare_window, qtbot):
     qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(chosen.document_id) is not None)
 
 
+def test_timeline_shows_the_conflicts_only(compare_window, qtbot):
+    """Conflicts only keeps the passages of events whose sources disagree: what a historian comparing sources looks
+    for first (the command line's `conflicts`)."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    everything = len(panel.canvas.marks)
+    panel.conflicts_box.setChecked(True)
+    qtbot.waitUntil(lambda: 0 < len(panel.canvas.marks) < everything)
+    assert all(mark.conflict for mark in panel.canvas.marks)
+    assert {m.entry.value for m in panel.canvas.marks} >= {"1934-11-15", "1934-11-24", "1934-03-12", "1936"}
+    assert panel.summary.text().endswith("2 events · 2 conflicts (red)")
+    panel.zoom_box.setCurrentText("Days")  # a few weeks in view: the months named with their year, the days numbered
+    conflict = next(m for m in panel.canvas.marks if m.entry.value == "1934-11-24")
+    panel.scroll.ensureVisible(int(conflict.rect.center().x()), int(conflict.rect.center().y()))
+    labels = {label: x for x, label, _line in panel.canvas.axis_ticks()}
+    assert "Nov 1934" in labels and labels["24"] == conflict.rect.left()
+    panel.conflicts_box.setChecked(False)
+    qtbot.waitUntil(lambda: len(panel.canvas.marks) == everything)
+
+
 def test_timeline_filters_by_entity(compare_window, qtbot):
     """Typing an entity keeps only passages naming it."""
     compare_window.raise_panel("Timeline")

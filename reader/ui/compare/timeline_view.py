@@ -1,6 +1,7 @@
 """The Timeline: every dated passage on one time axis, a lane per document, events joined and conflicts in red.
 
-Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind.
+Zoom runs from decades to days (the axis's pixels per day); filters narrow by entity, tag and document kind, or to the
+conflicts only.
 Clicking a mark opens its passage. A mark spans the days its date can mean: a day is a dot, "early 1935" a bar.
 A mark's tooltip says what each source of its event dates it; its context menu opens its passage or another source's
 beside, or judges its event not one event (its passages only looked alike).
@@ -16,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -37,6 +39,7 @@ ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
 ENTITY_LANES = 25  # lanes when laid out per entity
 SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context menu
+DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
@@ -202,21 +205,32 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def _paint_axis(self, painter: QPainter) -> None:
+        painter.setPen(QPen(QColor("#c8c8c8")))
+        for x, text, long_line in self.axis_ticks():
+            painter.drawLine(int(x), TOP - 6 if long_line else TOP - 2, int(x), self.height() if long_line else TOP + 4)
+            painter.drawText(int(x) + 3, TOP - 10, text)
+
+    def axis_ticks(self) -> list[tuple[float, str, bool]]:
+        """(x, label, a line down the lanes?) for each year shown and, zoomed to months or closer, each month, named
+        with its year: a timeline of one November may show no January to read the year from."""
         if not self.entries:
-            return
+            return []
         start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
         step = next((n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n * 365 * self.scale >= 45), 1000)
-        painter.setPen(QPen(QColor("#c8c8c8")))
+        ticks = []
         for year in range(start - start % step, end + 1, step):
-            x = self.x_of(f"{year:04d}-01-01")
-            if x >= LEFT:
-                painter.drawLine(int(x), TOP - 6, int(x), self.height())
-                painter.drawText(int(x) + 3, TOP - 10, str(year))
+            ticks.append((self.x_of(f"{year:04d}-01-01"), str(year), True))
             if self.scale >= ZOOMS["Months"]:
-                for month in range(2, 13):
-                    mx = self.x_of(f"{year:04d}-{month:02d}-01")
-                    painter.drawLine(int(mx), TOP - 2, int(mx), TOP + 4)
-                    painter.drawText(int(mx) + 2, TOP - 10, date(year, month, 1).strftime("%b"))
+                ticks += [(self.x_of(f"{year:04d}-{month:02d}-01"), date(year, month, 1).strftime("%b %Y"), False)
+                          for month in range(2, 13)]
+        if self.scale >= DAY_TICKS:  # room to number the days: "15" and "24" November are then read off the axis
+            shown = self.visibleRegion().boundingRect()  # at day zoom the axis may be millions of pixels long
+            days = range(self._first + max(0, int((shown.left() - LEFT) / self.scale)),
+                         min(self._last, self._first + int((shown.right() - LEFT) / self.scale) + 1) + 1)
+            room = self.fontMetrics().horizontalAdvance("Sep 1934") + 6  # the month's own name comes first
+            ticks += [(x, str(day.day), False) for day in map(date.fromordinal, days)
+                      if (x := self.x_of(day.isoformat())) - self.x_of(day.replace(day=1).isoformat()) >= room]
+        return [tick for tick in ticks if tick[0] >= LEFT]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A left click opens the mark's passage (a right click is for its context menu)."""
@@ -287,6 +301,14 @@ def _other_sources(event: TimelineEvent | None, entry: TimelineEntry) -> list[Ti
     return list(found.values())
 
 
+def _conflicts_of(entries: list[TimelineEntry], events: list[TimelineEvent],
+                  ) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
+    """The entries and events of the conflicts alone."""
+    conflicts = [event for event in events if event.conflict]
+    kept = {(e.document_id, e.start, e.value) for event in conflicts for e in event.entries}
+    return [e for e in entries if (e.document_id, e.start, e.value) in kept], conflicts
+
+
 class TimelinePanel(QWidget):
     """The canvas in a scroll area with zoom and filters; `passage_requested(document_id, start, end)`."""
 
@@ -321,6 +343,9 @@ class TimelinePanel(QWidget):
         self.lanes_box = QComboBox(self)
         self.lanes_box.addItems(["Lane per document", "Lane per entity"])
         self.lanes_box.currentIndexChanged.connect(self.refresh)
+        self.conflicts_box = QCheckBox("Conflicts only", self, toolTip="Only the events whose sources give dates "
+                                                                       "that cannot all be right")
+        self.conflicts_box.toggled.connect(self.refresh)
         self.summary = QLabel(self)
         self._lay_out()
 
@@ -328,7 +353,7 @@ class TimelinePanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Zoom:", self))
         for widget in (self.zoom_box, self.lanes_box, self.entity_edit, self.tag_edit, self.kind_box,
-                       QPushButton("Refresh", self, clicked=self.refresh),
+                       self.conflicts_box, QPushButton("Refresh", self, clicked=self.refresh),
                        QPushButton("Export…", self, clicked=self._on_export_chosen)):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -377,10 +402,12 @@ class TimelinePanel(QWidget):
         request, by_entity = self._request, self.lanes_box.currentIndex() == 1
         filters = {"entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
                    "kind": self.kind_box.currentData() or ""}
+        conflicts_only = self.conflicts_box.isChecked()
 
         def read(workspace, _progress, _cancelled):
             entries = workspace.timeline.entries(**filters)
-            return entries, workspace.timeline.events(entries)
+            events = workspace.timeline.events(entries)
+            return _conflicts_of(entries, events) if conflicts_only else (entries, events)
 
         task = self._runner.start(read)
         task.finished.connect(lambda found: request == self._request and self._show(*found, by_entity))
