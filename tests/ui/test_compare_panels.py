@@ -65,6 +65,12 @@ def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot
     flashed = [pane.version.text[s.cursor.selectionStart():s.cursor.selectionEnd()]
                for s in pane.view.extraSelections()]
     assert any(text.endswith("Genden on November 24, 1934") and "Stalin Talking" in text for text in flashed)
+    source = compare_window.reading_area.pane_for(compare_window.workspace.documents.resolve(MEETING_000).id)
+    qtbot.waitUntil(lambda: bool(source.view.extraSelections()))  # this side too: both are in view to compare
+    assert "The two met on November 15, 1934." in [source.version.text[s.cursor.selectionStart():
+                                                                        s.cursor.selectionEnd()]
+                                                    for s in source.view.extraSelections()]
+    assert compare_window.reading_area.active_document_id() == source.document_id  # the list stays this one's
 
 
 def test_enter_opens_the_chosen_suggestion_beside(compare_window, qtbot):

@@ -195,10 +195,11 @@ class ParallelsPanel(QWidget):
         return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
 
     def open_beside(self, row: int) -> None:
-        """Show the other passage beside this document's, its best matching sentence flashed."""
+        """Show the other passage beside this document's, and this one's in its pane, each with the sentence that
+        ties them flashed: the passage of this document may be far from where its reader is."""
         if 0 <= row < len(self.suggestions):
-            other = self.suggestions[row].other
-            self.passage_requested.emit(other.document_id, *other.shown)
+            for side in (self.suggestions[row].source, self.suggestions[row].other):
+                self.passage_requested.emit(side.document_id, *side.shown)
 
     def link_current(self) -> None:
         """Link the two passages with the chosen relation (one undoable step)."""
