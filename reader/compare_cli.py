@@ -11,7 +11,6 @@ from pathlib import Path
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
-from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
 
@@ -115,14 +114,15 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
     if number > len(suggestions):
         raise ReaderError(f"there is no suggestion {number}: this document has {len(suggestions)}")
     s = suggestions[number - 1]
-    where = f"{s.source.file_name} {s.source.start}-{s.source.end} / {s.other.file_name} {s.other.start}-{s.other.end}"
     if args.dismiss:
         workspace.parallels.dismiss(s)
-        print(f"dismissed {where}")
+        print(f"dismissed {s.source.file_name} {s.source.start}-{s.source.end} / {s.other.file_name} "
+              f"{s.other.start}-{s.other.end}")
         return 0
     relation = args.relation or s.relation
-    link = workspace.links.link(Passage(s.source.document_id, s.source.start, s.source.end),
-                                Passage(s.other.document_id, s.other.start, s.other.end), relation)
+    one, two = s.to_link()
+    where = f"{s.source.file_name} {one.start}-{one.end} / {s.other.file_name} {two.start}-{two.end}"
+    link = workspace.links.link(one, two, relation)
     print(f"linked {where} as {relation} (link {link.id})")
     return 0
 

@@ -121,16 +121,11 @@ def _read_meanings(context: _Context, then) -> None:
 
 def _judge(context: _Context, suggestion, verdict: str) -> None:
     """Link a suggested pair with its suggested relation, or dismiss it: one undoable step either way."""
-    from reader.core.records.annotations import Passage  # with the first judgement, not at start
-
     workspace = context.workspace
     if verdict == "dismiss":
         context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion))
         return
-    one, two = suggestion.source, suggestion.other
-    context.ops.run("Link passages", lambda: workspace.links.link(
-        Passage(one.document_id, one.start, one.end), Passage(two.document_id, two.start, two.end),
-        suggestion.relation))
+    context.ops.run("Link passages", lambda: workspace.links.link(*suggestion.to_link(), suggestion.relation))
 
 
 def _show_both(area: PaneArea, suggestion) -> None:

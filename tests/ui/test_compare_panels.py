@@ -110,8 +110,9 @@ def test_parallels_rank_in_a_worker(compare_window, qtbot):
 
 
 def test_l_links_with_the_suggested_relation(compare_window, qtbot):
-    """Selecting a suggestion preselects its relation; L links the two passages through the operation runner; the
-    row then shows it linked, and L again does not link it twice."""
+    """Selecting a suggestion preselects its relation; L links the sentences the row shows (which Comparisons then
+    quotes, not the paragraphs' first words) through the operation runner; the row then shows it linked, and L again
+    does not link it twice."""
     panel = _parallels(compare_window, qtbot)
     panel.table.selectRow(_meeting_row(panel))
     assert panel.relation_box.currentData() == "contradicts"
@@ -122,6 +123,9 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     comparisons = compare_window.workspace.comparisons
     qtbot.waitUntil(lambda: len(comparisons.list()) == 1)
     assert comparisons.list()[0].relation == "contradicts"
+    assert {comparisons.list()[0].a.quote, comparisons.list()[0].b.quote} == {  # the statements the row showed
+        "The two met on November 15, 1934.", "«Japan is encroaching on the borders of Mongolia ... How do you think to "
+        "uphold your independence?»: I. V. Stalin Talking to P. Genden on November 24, 1934"}
     assert compare_window.workspace.history.next_undo() == "Link passages"
     qtbot.waitUntil(lambda: panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (contradicts)")
     panel.table.selectRow(_meeting_row(panel))

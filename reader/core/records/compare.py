@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.records.annotations import Passage
 from reader.core.wording import one_line
 
 
@@ -54,6 +55,11 @@ class ParallelSuggestion:
     def key(self) -> tuple[int, int, int, int, int, int]:
         """The pair, either way round, as stored when it is dismissed."""
         return pair_key(self.source, self.other)
+
+    def to_link(self) -> tuple[Passage, Passage]:
+        """What linking the pair joins: on each side the sentence that ties the two, as the row shows it (the
+        statements that agree or conflict, which Comparisons then quotes), or the whole passage if none does."""
+        return tuple(Passage(side.document_id, *side.shown) for side in (self.source, self.other))
 
 
 @dataclass(frozen=True)

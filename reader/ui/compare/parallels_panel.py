@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import WorkCancelled
-from reader.core.records.annotations import Passage
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
 from reader.ui.table_text import chars_fitting
@@ -207,9 +206,7 @@ class ParallelsPanel(QWidget):
         if s is None or s.linked:
             return
         relation = self.relation_box.currentData()
-        self._ops.run("Link passages", lambda: self._workspace.links.link(
-            Passage(s.source.document_id, s.source.start, s.source.end),
-            Passage(s.other.document_id, s.other.start, s.other.end), relation))
+        self._ops.run("Link passages", lambda: self._workspace.links.link(*s.to_link(), relation))
 
     def dismiss_current(self) -> None:
         s = self.current()
