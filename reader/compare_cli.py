@@ -12,7 +12,7 @@ from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
 from reader.core.records.relations import RELATIONS
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 
 
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
@@ -48,6 +48,12 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     conflicts.add_argument("--dismiss", type=_counted, metavar="N", help="judge event N not one event (its "
                                                                         "passages only looked alike; undoable)")
     conflicts.set_defaults(handler=cmd_conflicts)
+    dismissed = commands.add_parser("dismissed", help="pairs judged not parallel (dismissed suggestions, events "
+                                                      "judged not one), newest first, numbered")
+    dismissed.add_argument("--json", action="store_true", help="one JSON object per line")
+    dismissed.add_argument("--bring-back", type=_counted, metavar="N", help="undo judgement N of this list, however "
+                                                                          "long ago it was made (undoable)")
+    dismissed.set_defaults(handler=cmd_dismissed)
 
 
 def _counted(text: str) -> int:
@@ -168,6 +174,29 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {dated_line(e, 80)}"
                              for e in event.entries)
         print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}\t{'; '.join(event.reasons)}")
+    return 0
+
+
+def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
+    dismissals = workspace.parallels.dismissals()
+    if args.bring_back:
+        if args.bring_back > len(dismissals):
+            raise ReaderError(f"there is no dismissed pair {args.bring_back}: {plural(len(dismissals), 'pair')} "
+                              "dismissed")
+        chosen = dismissals[args.bring_back - 1]
+        workspace.parallels.bring_back(chosen)
+        print(f"brought back {chosen.one.file_name} {chosen.one.start}-{chosen.one.end} / {chosen.two.file_name} "
+              f"{chosen.two.start}-{chosen.two.end}: it may be suggested again")
+        return 0
+    if not dismissals:
+        print("no pair has been dismissed", file=sys.stderr)
+    for number, dismissal in enumerate(dismissals, 1):
+        if args.json:
+            print(json.dumps(asdict(dismissal), ensure_ascii=False))
+            continue
+        one, two = dismissal.one, dismissal.two
+        print(f"{number}\t{dismissal.dismissed_at}\t{one.file_name}\t{one.start}-{one.end}\t{one_line(one.text, 60)}"
+              f"\t{two.file_name}\t{two.start}-{two.end}\t{one_line(two.text, 60)}")
     return 0
 
 

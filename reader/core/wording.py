@@ -1,4 +1,5 @@
-"""Words said right: counts ('1 linked pair', '2 linked pairs', '0 notes'), and a long text on one short line."""
+"""Words said right: counts ('1 linked pair', '2 linked pairs', '0 notes'), a long text on one short line, and a
+stored time as a reader's clock shows it."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def _flat_offset(text: str, offset: int) -> int:
     before = " ".join(text[:offset].split())
     after_a_blank = bool(before) and text[offset - 1].isspace()  # that blank is one space before the offset
     return len(before) + after_a_blank
+
+
+def local_time(stamp: str) -> str:
+    """'2026-12-04T16:42:48+00:00' as the local '4 Dec 2026, 17:42' (a stamp that is not ISO, as it is)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%b %Y, %H:%M}"

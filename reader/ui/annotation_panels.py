@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog
 
 from reader.core.errors import WorkCancelled
 from reader.core.workspace import Workspace
@@ -70,8 +71,9 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.note_requested.connect(lambda _id: panels.inspector.widget().editor.source.setFocus())
     area.parallels_requested.connect(lambda: (window.raise_panel("Parallels"),
                                               panels.parallels.widget().suggest_for_selection()))
-    window.add_edit_action("&Trash…", lambda: _trash_dialog(context).exec())
-    window.add_edit_action("Manage &tags…", lambda: _tag_manager(context).exec())
+    window.add_edit_action("&Trash…", lambda: _run(_trash_dialog(context)))
+    window.add_edit_action("Manage &tags…", lambda: _run(_tag_manager(context)))
+    window.add_edit_action("&Dismissed pairs…", lambda: _run(_dismissals_dialog(context)))
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
     area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
@@ -204,6 +206,19 @@ def _notebook(context: _Context):
     notebook.citation_activated.connect(context.area.show_annotation)
     notebook.show_document(context.window.library.selected_document_id())
     return notebook
+
+
+def _run(dialog: QDialog) -> None:
+    """Show a dialog of the Edit menu until closed, then let it go: kept as a hidden child of the window, it went on
+    refreshing at every change."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()
+
+
+def _dismissals_dialog(context: _Context):
+    from reader.ui.compare.dismissals_dialog import DismissalsDialog
+
+    return DismissalsDialog(context.workspace.parallels, context.ops, context.window)
 
 
 def _trash_dialog(context: _Context):

@@ -363,3 +363,21 @@ def test_components_are_the_connected_parts(case):
     for one in range(size):
         for two in range(size):
             assert (roots[one] == roots[two]) == (two in reach[one])
+
+
+def test_a_dismissal_made_long_ago_is_listed_and_brought_back(recognised):
+    """Undo reaches only the latest steps: a pair dismissed many steps ago is listed with its texts, newest first,
+    and brought back in one undoable step, after which it is suggested again."""
+    meeting_doc = _doc(recognised, MEETING_000)
+    meeting = _meeting(recognised.parallels.suggest(meeting_doc, top=10))
+    recognised.parallels.dismiss(meeting)
+    for n in range(3):  # later work the undo history would have to unwind first
+        recognised.annotations.create(meeting_doc, n, n + 5, note=f"later {n}")
+    [dismissal] = recognised.parallels.dismissals()
+    assert dismissal.key == meeting.key
+    assert "The two met on November 15, 1934." in dismissal.one.text + dismissal.two.text
+    recognised.parallels.bring_back(dismissal)
+    assert recognised.parallels.dismissals() == [] and recognised.history.next_undo() == "Bring back dismissed pair"
+    assert _meeting(recognised.parallels.suggest(meeting_doc, top=10)).key == meeting.key
+    recognised.history.undo()
+    assert [d.key for d in recognised.parallels.dismissals()] == [meeting.key]

@@ -170,6 +170,26 @@ def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window,
     assert panel.details.text().startswith("Why: " + "; ".join(chosen.reasons))
 
 
+def test_a_pair_dismissed_long_ago_is_brought_back_from_the_edit_menu(compare_window, qtbot):
+    """Edit > Dismissed pairs… lists what was judged not parallel with both passages' words; Bring back returns the
+    pair to Parallels (one step), however many steps ago it was dismissed."""
+    from reader.ui.compare.dismissals_dialog import DismissalsDialog
+
+    panel = _parallels(compare_window, qtbot)
+    key = panel.suggestions[_meeting_row(panel)].key
+    panel.table.selectRow(_meeting_row(panel))
+    panel.dismiss_current()
+    qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
+    dialog = DismissalsDialog(compare_window.workspace.parallels, compare_window.ops, compare_window)
+    entry = dialog.pair_list.item(0)
+    assert dialog.pair_list.count() == 1 and entry.text().startswith("000_8339fa2bec93c400.txt: “Genden realized")
+    assert "The two met on November 15, 1934." in entry.toolTip()  # the passages whole
+    qtbot.mouseClick(dialog.bring_back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.key == key for s in panel.suggestions))
+    assert dialog.pair_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
+    assert compare_window.ops.undo_text() == "Bring back dismissed pair"
+
+
 def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
     """Comparisons lists unjudged suggestions for the open documents; dismissing or linking one removes it."""
     compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)

@@ -310,3 +310,18 @@ def test_no_window_wide_shortcut_shares_its_keys(window, qtbot):
         bound[shortcut.key().toString()].append((shortcut.context() in wide, f"a key of {shortcut.parent()}"))
     clashes = {keys: uses for keys, uses in bound.items() if len(uses) > 1 and any(is_wide for is_wide, _ in uses)}
     assert clashes == {}
+
+
+def test_dialogs_of_the_edit_menu_go_when_closed(window, qtbot, monkeypatch):
+    """Trash, Manage tags and Dismissed pairs are gone once closed: kept as hidden children of the window, every one
+    ever opened went on reading the database again at each change."""
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: dialog.done(0) or 0)
+    titles = ("Trash…", "Manage tags…", "Dismissed pairs…")
+    actions = [a for a in window.edit_menu.actions() if a.text().replace("&", "") in titles]
+    assert len(actions) == len(titles)
+    for _ in range(2):
+        for action in actions:
+            action.trigger()
+    qtbot.waitUntil(lambda: not [d for d in window.findChildren(QDialog) if type(d).__name__ != "QDialog"])

@@ -22,9 +22,10 @@ from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of,
 from reader.core.compare.words import Vectors, tokens
 from reader.core.heap import without_collection
 from reader.core.ops import operation
-from reader.core.records.compare import ParallelSuggestion
+from reader.core.records.compare import Dismissal, ParallelSuggestion, PassageRef
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
+from reader.core.storage import documents as document_store
 from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
 
@@ -98,6 +99,27 @@ class ParallelService:
 
     def dismissed_count(self) -> int:
         return len(store.dismissed(self._db))
+
+    def dismissals(self) -> list[Dismissal]:
+        """The pairs judged not parallel, newest first, each passage as its document reads now. Pairs with a document
+        in the Trash are left out: they come back with it."""
+        labels = store.document_labels(self._db)
+        texts: dict[int, str] = {}
+
+        def side(document_id: int, start: int, end: int) -> PassageRef:
+            if document_id not in texts:
+                texts[document_id] = document_store.version_text(
+                    self._db, document_store.current_version_id(self._db, document_id)).text
+            return PassageRef(document_id, labels[document_id][0], start, end, texts[document_id][start:end])
+
+        return [Dismissal(side(*key[:3]), side(*key[3:]), at) for key, at in store.dismissals(self._db)
+                if key[0] in labels and key[3] in labels]
+
+    def bring_back(self, dismissal: Dismissal) -> None:
+        """Undo a judgement made long ago (Edit > Undo reaches only the latest steps): the pair may be suggested,
+        and joined on the timeline, again. One undoable step."""
+        with operation(self._db, "Bring back dismissed pair"):
+            store.delete_dismissal(self._db, dismissal.key)
 
 
 def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:

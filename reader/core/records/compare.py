@@ -63,6 +63,19 @@ class ParallelSuggestion:
 
 
 @dataclass(frozen=True)
+class Dismissal:
+    """A pair judged not parallel: dismissed in Parallels, or parted from an event on the timeline."""
+
+    one: PassageRef
+    two: PassageRef
+    dismissed_at: str  # ISO time
+
+    @property
+    def key(self) -> tuple[int, int, int, int, int, int]:
+        return pair_key(self.one, self.two)
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One date a source gives: where, what it says, the days it can mean, and what the passage names."""
 

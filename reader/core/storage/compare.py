@@ -117,6 +117,18 @@ def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:
     return {tuple(row) for row in db.execute(sql).fetchall()}
 
 
+def dismissals(db: Store) -> list[tuple[tuple[int, int, int, int, int, int], str]]:
+    """Every dismissed pair with when it was dismissed, newest first."""
+    sql = """SELECT one_document_id, one_start, one_end, two_document_id, two_start, two_end, dismissed_at
+             FROM parallel_dismissals ORDER BY dismissed_at DESC, rowid DESC"""
+    return [(tuple(row[:6]), row[6]) for row in db.execute(sql).fetchall()]
+
+
+def delete_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
+    db.execute("""DELETE FROM parallel_dismissals WHERE one_document_id = ? AND one_start = ? AND one_end = ?
+                  AND two_document_id = ? AND two_start = ? AND two_end = ?""", list(key))
+
+
 def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
     db.execute("""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
                   two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.annotations.trash import TrashService
+from reader.core.wording import local_time
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -34,7 +35,7 @@ class TrashDialog(QDialog):
     def refresh(self, *_args) -> None:
         self.item_list.clear()
         for item in self._trash.items():
-            entry = QListWidgetItem(f"{item.kind.capitalize()}: {item.label}  ·  deleted {_when(item.deleted_at)}")
+            entry = QListWidgetItem(f"{item.kind.capitalize()}: {item.label}  ·  deleted {local_time(item.deleted_at)}")
             entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.id))
             self.item_list.addItem(entry)
         self.empty_label.setVisible(self.item_list.count() == 0)
@@ -49,14 +50,3 @@ class TrashDialog(QDialog):
         if entry is not None:
             kind, item_id = entry.data(Qt.ItemDataRole.UserRole)
             self._ops.run(f"Restore {kind}", lambda: self._trash.restore(kind, item_id))
-
-
-def _when(stamp: str) -> str:
-    """'2026-12-04T16:42:48+00:00' as the local '4 Dec 2026, 17:42'."""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
