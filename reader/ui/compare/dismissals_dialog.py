@@ -12,7 +12,7 @@ from reader.core.records.compare import Dismissal
 from reader.core.wording import local_time, one_line
 from reader.ui.operations import OpRunner
 
-QUOTE_CHARS = 70
+QUOTE_CHARS = 100
 
 
 class DismissalsDialog(QDialog):
@@ -25,7 +25,7 @@ class DismissalsDialog(QDialog):
         self._parallels, self._ops = parallels, ops
         self.dismissals: list[Dismissal] = []
         self.empty_label = QLabel("No pair has been dismissed.", self)
-        self.pair_list = QListWidget(self)
+        self.pair_list = QListWidget(self, alternatingRowColors=True)  # three lines a pair: the rows kept apart
         self.pair_list.currentRowChanged.connect(lambda row: self.bring_back_button.setEnabled(row >= 0))
         self.pair_list.itemActivated.connect(lambda _item: self.bring_back_current())
         self.bring_back_button = QPushButton("&Bring back", self, clicked=self.bring_back_current)
@@ -42,9 +42,9 @@ class DismissalsDialog(QDialog):
         self.pair_list.clear()
         for dismissal in self.dismissals:
             one, two = dismissal.one, dismissal.two
-            entry = QListWidgetItem(f"{one.file_name}: “{one_line(one.text, QUOTE_CHARS)}”  /  {two.file_name}: "
-                                    f"“{one_line(two.text, QUOTE_CHARS)}”  ·  dismissed "
-                                    f"{local_time(dismissal.dismissed_at)}")
+            entry = QListWidgetItem(f"{one.file_name}: “{one_line(one.text, QUOTE_CHARS)}”\n"
+                                    f"{two.file_name}: “{one_line(two.text, QUOTE_CHARS)}”\n"
+                                    f"dismissed {local_time(dismissal.dismissed_at)}")
             entry.setToolTip(f"{one.file_name} {one.start}–{one.end}:\n{one.text}\n\n{two.file_name} "
                              f"{two.start}–{two.end}:\n{two.text}")
             self.pair_list.addItem(entry)
