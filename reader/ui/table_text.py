@@ -3,7 +3,11 @@ cut around (PassageRef.excerpt_line), so the cut is made to fit the cell."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QTableWidget
+
+from reader.ui.coalesce import coalesced
 
 WORD_WRAP_WASTE = 0.8  # lines break at words: part of each stays empty
 
@@ -14,3 +18,8 @@ def chars_fitting(table: QTableWidget, column: int) -> int:
     lines = max(1, table.verticalHeader().defaultSectionSize() // max(metrics.lineSpacing(), 1))
     per_line = table.columnWidth(column) / max(metrics.averageCharWidth(), 1)
     return max(24, int(lines * per_line * WORD_WRAP_WASTE))
+
+
+def refit_on_resize(table: QTableWidget, refill: Callable[[], None]) -> None:
+    """Cut the texts again when a column is resized (a wider one shows more of each sentence), once per burst."""
+    table.horizontalHeader().sectionResized.connect(coalesced(refill, table))

@@ -73,6 +73,17 @@ def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot
     assert compare_window.reading_area.active_document_id() == source.document_id  # the list stays this one's
 
 
+def test_a_wider_column_shows_more_of_each_sentence(compare_window, qtbot):
+    """The cells are cut to what their column shows; widened, the column shows the sentence whole."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    panel.table.setColumnWidth(4, 120)
+    qtbot.waitUntil(lambda: len(panel.table.item(row, 4).text()) < 40)
+    assert panel.table.item(row, 4).text().endswith("November 24, 1934")  # cut around its date
+    panel.table.setColumnWidth(4, 2000)
+    qtbot.waitUntil(lambda: panel.table.item(row, 4).text() == " ".join(panel.suggestions[row].other.excerpt.split()))
+
+
 def test_enter_opens_the_chosen_suggestion_beside(compare_window, qtbot):
     """From the keyboard: arrows choose a suggestion, Enter opens its other passage beside, as a click does."""
     panel = _parallels(compare_window, qtbot)

@@ -29,7 +29,7 @@ from reader.core.wording import plural
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.table_model import Index, RowTableModel
-from reader.ui.table_text import chars_fitting
+from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
@@ -124,6 +124,7 @@ class ComparisonsView(QWidget):
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing
         self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        refit_on_resize(self.suggestion_table, lambda: self._show_suggestions(self.suggestions))
         self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
         self.suggestion_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
-from reader.ui.table_text import chars_fitting
+from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
@@ -58,6 +58,7 @@ class ParallelsPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((50, 95, 220, 150, 260, 300)):
             self.table.setColumnWidth(column, width)
+        refit_on_resize(self.table, lambda: self._fill(self.suggestions))
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.details = QLabel(self, visible=False)  # the chosen suggestion's reasons and disagreements in full
         self.details.setWordWrap(True)
