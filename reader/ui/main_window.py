@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _show_library(self, documents: list[DocumentInfo]) -> None:
         self.library.set_documents(documents)
+        self.reading_area.set_library_empty(not documents)
         self.documents_changed.emit()
 
     def _on_library_document_activated(self, document_id: int) -> None:

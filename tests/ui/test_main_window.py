@@ -325,3 +325,20 @@ def test_dialogs_of_the_edit_menu_go_when_closed(window, qtbot, monkeypatch):
         for action in actions:
             action.trigger()
     qtbot.waitUntil(lambda: not [d for d in window.findChildren(QDialog) if type(d).__name__ != "QDialog"])
+
+
+def test_an_empty_library_says_how_to_begin(qtbot, tmp_path):
+    """A first start shows how to bring documents in, not 'double-click a document in the library' over an empty
+    library; once one is imported, the hint says how to read and compare."""
+    workspace = Workspace.open(tmp_path / "first.db")
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.reading_area.empty_label
+    assert "File > Import" in hint.text() and "drop" in hint.text()
+    (tmp_path / "letter.txt").write_text("A letter from Ulaanbaatar about the events of 1937.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([tmp_path / "letter.txt"])
+    qtbot.waitUntil(lambda: hint.text().startswith("Double-click a document in the library"))
+    window.close()
+    workspace.close()

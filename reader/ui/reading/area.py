@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.errors import DocumentNotFound
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
     from reader.ui.reading.pane import DocumentPane
 
 MAX_VISIBLE = 4
+
+
+READ_HINT = "Double-click a document in the library to read it; open more to compare them side by side."
+IMPORT_HINT = ("Bring in your sources with File > Import… ({keys}) or drop their files here: web pages, PDFs and "
+               "scanned pages, Word, OpenDocument, EPUB, RTF, Markdown and plain text.")
 
 
 class PaneArea(QWidget):
@@ -35,8 +41,7 @@ class PaneArea(QWidget):
         self.legend = Legend(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
-        self.empty_label = QLabel("Double-click a document in the library to read it; open more to compare them "
-                                  "side by side.", self, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty_label = QLabel(READ_HINT, self, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.panes: list[DocumentPane] = []
         self._active: DocumentPane | None = None
         self._maximised: DocumentPane | None = None
@@ -50,6 +55,11 @@ class PaneArea(QWidget):
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.splitter, 1)
         self._update_empty_state()
+
+    def set_library_empty(self, empty: bool) -> None:
+        """What the empty desk says: how to bring documents in while there are none, then how to read them."""
+        keys = QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText)
+        self.empty_label.setText(IMPORT_HINT.format(keys=keys) if empty else READ_HINT)
 
     def active_document_id(self) -> int | None:
         """The document of the pane last focused or opened, if it is still open."""
