@@ -73,6 +73,20 @@ def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot
     assert compare_window.reading_area.active_document_id() == source.document_id  # the list stays this one's
 
 
+def test_the_relation_a_user_chose_survives_a_new_ranking(compare_window, qtbot):
+    """A relation chosen by hand for the chosen row stays when the list is ranked again (a change elsewhere) or a
+    column is resized: the box went back to the suggested relation, and L then linked that one."""
+    panel = _parallels(compare_window, qtbot)
+    panel.table.selectRow(_meeting_row(panel))
+    panel.relation_box.setCurrentIndex(panel.relation_box.findData("see_also"))
+    panel.table.setColumnWidth(4, 300)
+    panel.refresh()
+    assert panel.title.text().startswith("Ranking")
+    qtbot.waitUntil(lambda: panel.title.text().endswith("suggested"))
+    assert panel.current() is panel.suggestions[_meeting_row(panel)]
+    assert panel.relation_box.currentData() == "see_also"
+
+
 def test_a_wider_column_shows_more_of_each_sentence(compare_window, qtbot):
     """The cells are cut to what their column shows; widened, the column shows the sentence whole."""
     panel = _parallels(compare_window, qtbot)

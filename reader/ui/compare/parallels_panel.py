@@ -9,7 +9,7 @@ encoder reads the passages (seconds), and the window stays usable meanwhile; a n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,7 +58,7 @@ class ParallelsPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((50, 95, 220, 150, 260, 300)):
             self.table.setColumnWidth(column, width)
-        refit_on_resize(self.table, lambda: self._fill(self.suggestions))
+        refit_on_resize(self.table, self._cut_sentences)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.details = QLabel(self, visible=False)  # the chosen suggestion's reasons and disagreements in full
         self.details.setWordWrap(True)
@@ -164,9 +164,7 @@ class ParallelsPanel(QWidget):
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
-            values = (f"{s.score:.2f}", relation, s.source.excerpt_line(chars_fitting(self.table, 2)),
-                      s.other.file_name, s.other.excerpt_line(chars_fitting(self.table, 4)), "; ".join(s.reasons),
-                      "; ".join(s.hints))
+            values = (f"{s.score:.2f}", relation, "", s.other.file_name, "", "; ".join(s.reasons), "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)
@@ -175,20 +173,32 @@ class ParallelsPanel(QWidget):
                 if s.linked:
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
+        self._cut_sentences()
         self._choose_again(chosen, chosen_row if same_query else -1)
 
+    def _cut_sentences(self) -> None:
+        """Each row's two sentences, cut to what their columns show (again when a column is resized)."""
+        for row, s in enumerate(self.suggestions):
+            for column, side in ((2, s.source), (4, s.other)):
+                self.table.item(row, column).setText(side.excerpt_line(chars_fitting(self.table, column)))
+
     def _choose_again(self, chosen: ParallelSuggestion | None, row: int) -> None:
-        """After the list is ranked again, the suggestion chosen before (linked, say) stays chosen; one dismissed
-        gives its place to the next, as in a mail client. The relation box and the reasons follow the row chosen:
-        left as they were, L would link the next pair with the dismissed one's relation."""
+        """After the list is ranked again, the suggestion chosen before (linked, say) stays chosen, with the relation
+        the user set; one dismissed gives its place to the next, as in a mail client, whose relation and reasons
+        then show: left as they were, L would link the next pair with the dismissed one's relation."""
         keys = [s.key for s in self.suggestions]
-        place = keys.index(chosen.key) if chosen is not None and chosen.key in keys else min(row, len(keys) - 1)
-        if place >= 0:
-            self.table.selectRow(place)
+        kept = chosen is not None and chosen.key in keys
+        place = keys.index(chosen.key) if kept else min(row, len(keys) - 1)
+        with QSignalBlocker(self.table):
+            if place >= 0:
+                self.table.selectRow(place)
+            else:
+                self.table.clearSelection()
+                self.table.setCurrentCell(-1, -1)
+        if kept:
+            self._show_details()
         else:
-            self.table.clearSelection()
-            self.table.setCurrentCell(-1, -1)
-        self._on_selection_changed()
+            self._on_selection_changed()
 
     def current(self) -> ParallelSuggestion | None:
         row = self.table.currentRow()
@@ -218,6 +228,10 @@ class ParallelsPanel(QWidget):
         s = self.current()
         if s is not None:
             self.relation_box.setCurrentIndex(self.relation_box.findData(s.relation))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        s = self.current()
         self.details.setText("" if s is None else "Why: " + "; ".join(s.reasons) + (
             "\nDisagreements: " + "; ".join(s.hints) if s.hints else ""))
         self.details.setVisible(s is not None)
