@@ -1,4 +1,6 @@
-"""Help > Keyboard shortcuts: every action that has a shortcut, read from the live widgets so the list never lies."""
+"""Help > Keyboard shortcuts: every action that has a shortcut, read from the live widgets, and a document pane's keys
+from the table its actions are made of (PANE_KEYS): the list never lies, and shows the reading keys before a text is
+open."""
 
 from __future__ import annotations
 
@@ -7,12 +9,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWid
 
 
 def collect_shortcuts(root: QWidget) -> list[tuple[str, str]]:
-    """(keys, what it does) for every QAction under `root` with a shortcut, without duplicates, sorted by name."""
+    """(keys, what it does) for every QAction under `root` with a shortcut, and a document pane's keys whether or not
+    one is open (a first start has none, and they are the reading keys), without duplicates, sorted by name."""
+    from reader.ui.reading.pane import PANE_KEYS
+
     found: dict[tuple[str, str], None] = {}
-    for action in root.findChildren(QAction):
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+    listed = [(action.text(), action.shortcuts()) for action in root.findChildren(QAction)]
+    listed += [(text, [QKeySequence(key) for key in keys]) for text, keys in PANE_KEYS.values()]
+    for text, shortcuts in listed:
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
         if keys:
-            found[(keys, action.text().replace("&", "").rstrip("…").strip())] = None
+            found[(keys, text.replace("&", "").rstrip("…").strip())] = None
     return sorted(found, key=lambda pair: pair[1].casefold())
 
 

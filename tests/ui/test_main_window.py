@@ -154,6 +154,10 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     dialog = ShortcutsDialog(collect_shortcuts(window), window)
     names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
     assert "Quit" in names
+    assert not window.reading_area.panes  # a first start: the reading keys are listed before any text is open
+    assert shortcuts["Highlight"] == "H" and shortcuts["Link to"] == "L" and shortcuts["Parallel passages"] == "P"
+    window.reading_area.open_document(window.workspace.documents.list()[0].id)
+    assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in")) == 1  # listed once with a pane open
 
 
 def test_library_counts_notes_and_sorts_numerically(window):

@@ -37,6 +37,16 @@ def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, in
     return sorted(found)
 
 
+# What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
+PANE_KEYS = {
+    "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "link": ("Link to…", ("L",)),
+    "parallels": ("Parallel passages", ("P",)), "copy": ("Copy with citation", ("Ctrl+Shift+C",)),
+    "find": ("Find in document", ("Ctrl+F",)), "zoom_in": ("Zoom in", ("Ctrl++", "Ctrl+=")),
+    "zoom_out": ("Zoom out", ("Ctrl+-",)), "next_mention": ("Next mention", ("Ctrl+.",)),
+    "previous_mention": ("Previous mention", ("Ctrl+,",)),
+}
+
+
 class DocumentPane(QWidget):
     """Reads one document; every change goes through an undo command, every paint comes from the core's spans."""
 
@@ -92,21 +102,21 @@ class DocumentPane(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _build_actions(self) -> None:
-        self.highlight_action = self._action("Highlight", "H", self.highlight_selection)
-        self.note_action = self._action("Note", "N", self.note_selection)
-        self.link_action = self._action("Link to…", "L", self.link_selection)
-        self.parallels_action = self._action("Parallel passages", "P", self._request_parallels)
-        self.copy_action = self._action("Copy with citation", "Ctrl+Shift+C", self.copy_with_citation)
-        self.find_action = self._action("Find in document", "Ctrl+F", self.find_bar.open)
-        self.zoom_in_action = self._action("Zoom in", "Ctrl++", lambda: self.view.set_zoom(self.view.zoom + 1))
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action("Zoom out", "Ctrl+-", lambda: self.view.set_zoom(self.view.zoom - 1))
-        self.next_mention_action = self._action("Next mention", "Ctrl+.", lambda: self.step_mention(1))
-        self.previous_mention_action = self._action("Previous mention", "Ctrl+,", lambda: self.step_mention(-1))
+        self.highlight_action = self._action("highlight", self.highlight_selection)
+        self.note_action = self._action("note", self.note_selection)
+        self.link_action = self._action("link", self.link_selection)
+        self.parallels_action = self._action("parallels", self._request_parallels)
+        self.copy_action = self._action("copy", self.copy_with_citation)
+        self.find_action = self._action("find", self.find_bar.open)
+        self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(self.view.zoom + 1))
+        self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(self.view.zoom - 1))
+        self.next_mention_action = self._action("next_mention", lambda: self.step_mention(1))
+        self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
 
-    def _action(self, text: str, keys: str, slot) -> QAction:
+    def _action(self, name: str, slot) -> QAction:
+        text, keys = PANE_KEYS[name]
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
