@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from reader.core.compare.entry_text import dated_line
@@ -122,14 +122,14 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
     s = suggestions[number - 1]
     if args.dismiss:
         workspace.parallels.dismiss(s)
-        print(f"dismissed {s.source.file_name} {s.source.start}-{s.source.end} / {s.other.file_name} "
-              f"{s.other.start}-{s.other.end}")
+        print(f"dismissed {_where(s.source, s.other)}")
         return 0
     relation = args.relation or s.relation
     one, two = s.to_link()
-    where = f"{s.source.file_name} {one.start}-{one.end} / {s.other.file_name} {two.start}-{two.end}"
     link = workspace.links.link(one, two, relation)
-    print(f"linked {where} as {relation} (link {link.id})")
+    linked = [replace(side, start=passage.start, end=passage.end) for side, passage in zip((s.source, s.other),
+                                                                                            (one, two), strict=True)]
+    print(f"linked {_where(*linked)} as {relation} (link {link.id})")
     return 0
 
 
@@ -185,8 +185,7 @@ def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
                               "dismissed")
         chosen = dismissals[args.bring_back - 1]
         workspace.parallels.bring_back(chosen)
-        print(f"brought back {chosen.one.file_name} {chosen.one.start}-{chosen.one.end} / {chosen.two.file_name} "
-              f"{chosen.two.start}-{chosen.two.end}: it may be suggested again")
+        print(f"brought back {_where(chosen.one, chosen.two)}: it may be suggested again")
         return 0
     if not dismissals:
         print("no pair has been dismissed", file=sys.stderr)
@@ -198,6 +197,11 @@ def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
         print(f"{number}\t{dismissal.dismissed_at}\t{one.file_name}\t{one.start}-{one.end}\t{one_line(one.text, 60)}"
               f"\t{two.file_name}\t{two.start}-{two.end}\t{one_line(two.text, 60)}")
     return 0
+
+
+def _where(*sides) -> str:
+    """Passages (anything with a file name, start and end) as the command line names them."""
+    return " / ".join(f"{side.file_name} {side.start}-{side.end}" for side in sides)
 
 
 def _dissolve(workspace, conflicts: list, number: int) -> int:
