@@ -77,14 +77,15 @@ class TimelineCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False) -> None:
-        """Lanes per document, or per entity (the most often dated ones; an entry shows in each of its lanes)."""
+        """Lanes per document, or per entity (the most often dated ones, first; an entry shows in each of its
+        lanes)."""
         self.entries = entries
         self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
         self.by_entity = by_entity
         self.current = None
         if by_entity:
-            counts = Counter(name for e in entries for name in e.entities)
-            self.lanes = sorted(name for name, _ in counts.most_common(ENTITY_LANES))
+            counts = Counter(name for e in entries for name in e.entities)  # the most often dated first
+            self.lanes = sorted(counts, key=lambda name: (-counts[name], name.casefold()))[:ENTITY_LANES]
         else:
             self.lanes = sorted({e.file_name for e in entries})
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
