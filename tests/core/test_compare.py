@@ -381,3 +381,18 @@ def test_a_dismissal_made_long_ago_is_listed_and_brought_back(recognised):
     assert _meeting(recognised.parallels.suggest(meeting_doc, top=10)).key == meeting.key
     recognised.history.undo()
     assert [d.key for d in recognised.parallels.dismissals()] == [meeting.key]
+
+
+def test_a_dismissal_holds_through_a_new_version_of_its_document(recognised, tmp_path):
+    """A dismissed pair does not come back when one of its documents gets a new version (a corrected text, or the
+    file imported again) with words changed before the passage: the judgement moves with the text, as notes do."""
+    meeting_doc = _doc(recognised, MEETING_000)
+    meeting = _meeting(recognised.parallels.suggest(meeting_doc, top=10))
+    recognised.parallels.dismiss(meeting)
+    text = recognised.documents.text(meeting_doc).text
+    recognised.documents.correct_text(meeting_doc, "A corrected first line. " + text)
+    recognised.entities.ensure_current()
+    assert not any("November 15, 1934" in s.source.text and "Stalin Talking to P. Genden" in s.other.text
+                   for s in recognised.parallels.suggest(meeting_doc, top=30))
+    [dismissal] = recognised.parallels.dismissals()
+    assert dismissal.key != meeting.key and dismissal.one.text == meeting.source.text  # its passage, moved

@@ -1,4 +1,5 @@
-"""Re-anchoring a document's annotations onto its new version, in the import's transaction.
+"""Re-anchoring a document's annotations, and the pairs judged not parallel, onto its new version, in the import's
+transaction.
 
 Lives with the documents because a new version is what sets it off; the Needs review list (annotations/review.py)
 only settles what this left unsure.
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from reader.core.records.annotations import ANCHORED, ORPHAN, REVIEW, TextQuote, quote_at
 from reader.core.records.documents import ReanchorSummary
 from reader.core.storage import annotations as store
+from reader.core.storage import compare as compare_store
 from reader.core.storage import documents as document_store
 from reader.core.storage.store import Store
 
@@ -34,8 +36,25 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int) -> Reanc
             if row["deleted_at"] is None:
                 counts[result.status] += 1
     store.set_anchors(db, updates)
+    _move_dismissals(db, document_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
     return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
+
+
+def _move_dismissals(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
+    """Carry the pairs judged not parallel onto the new version, as the notes are: left on the old ranges, a pair
+    would be suggested again once words before it changed (its passages' ranges moved)."""
+    from reader.core.documents.offset_map import OffsetMap
+
+    dismissed = compare_store.dismissals_of(db, document_id)
+    previous = document_store.previous_version_id(db, new_version_id)
+    if not dismissed or previous is None:
+        return
+    moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
+    for row_id, key in dismissed:
+        sides = [key[:3], key[3:]]
+        sides = [(d, moved(start), moved.end(end)) if d == document_id else (d, start, end) for d, start, end in sides]
+        compare_store.move_dismissal(db, row_id, (*min(sides), *max(sides)))
 
 
 def _update_row(row: dict, result: AnchorResult, new_text: str, new_version_id: int) -> dict:

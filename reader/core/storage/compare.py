@@ -129,6 +129,21 @@ def delete_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> Non
                   AND two_document_id = ? AND two_start = ? AND two_end = ?""", list(key))
 
 
+def dismissals_of(db: Store, document_id: int) -> list[tuple[int, tuple[int, int, int, int, int, int]]]:
+    """(row id, pair) of the dismissals with a passage in this document."""
+    sql = """SELECT id, one_document_id, one_start, one_end, two_document_id, two_start, two_end
+             FROM parallel_dismissals WHERE one_document_id = ? OR two_document_id = ?"""
+    return [(row[0], tuple(row[1:])) for row in db.execute(sql, [document_id, document_id]).fetchall()]
+
+
+def move_dismissal(db: Store, row_id: int, key: tuple[int, int, int, int, int, int]) -> None:
+    """Give a dismissal its pair's ranges in a new version (dropped if that pair is already dismissed)."""
+    db.execute("""UPDATE OR IGNORE parallel_dismissals SET one_document_id = ?, one_start = ?, one_end = ?,
+                  two_document_id = ?, two_start = ?, two_end = ? WHERE id = ?""", [*key, row_id])
+    db.execute("DELETE FROM parallel_dismissals WHERE id = ? AND NOT (one_document_id = ? AND one_start = ? AND "
+               "one_end = ? AND two_document_id = ? AND two_start = ? AND two_end = ?)", [row_id, *key])
+
+
 def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
     db.execute("""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
                   two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])
