@@ -127,3 +127,21 @@ def test_missing_model_still_finds_dates_and_says_so(empty_workspace, tmp_path):
     report = service.recognise()
     assert "no_such_model_xyz" in report.model_warning and "\n" not in report.model_warning
     assert {e.type for e in service.register()} == {"DATE"}
+
+
+def test_mention_decisions_hold_through_a_new_version(corpus):
+    """A rejected, a confirmed and an added mention keep to their words when the document gets a new version with
+    a line added before them: left on the old ranges, the rejected one came back and the others landed elsewhere."""
+    service = corpus.entities
+    document_id = corpus.documents.resolve("a.txt").id
+    text = corpus.documents.text(document_id).text
+    moscow = next(m for m in service.mentions() if m.document_id == document_id and m.text == "Moscow")
+    service.reject_mention(document_id, moscow.start, moscow.end)
+    start = text.index("Ministry of Internal Affairs")
+    service.add_mention(document_id, start, start + len("Ministry of Internal Affairs"), "ORG")
+    corpus.documents.correct_text(document_id, "A line the archivist added.\n" + text)
+    service.ensure_current()
+    shift = len("A line the archivist added.\n")
+    found = {(m.start, m.text) for m in service.mentions() if m.document_id == document_id}
+    assert (moscow.start + shift, "Moscow") not in found
+    assert (start + shift, "Ministry of Internal Affairs") in found

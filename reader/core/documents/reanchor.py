@@ -1,5 +1,5 @@
-"""Re-anchoring a document's annotations, and the pairs judged not parallel, onto its new version, in the import's
-transaction.
+"""Re-anchoring a document's annotations, and what the user judged about its ranges (pairs not parallel, mentions),
+onto its new version, in the import's transaction.
 
 Lives with the documents because a new version is what sets it off; the Needs review list (annotations/review.py)
 only settles what this left unsure.
@@ -14,6 +14,7 @@ from reader.core.records.documents import ReanchorSummary
 from reader.core.storage import annotations as store
 from reader.core.storage import compare as compare_store
 from reader.core.storage import documents as document_store
+from reader.core.storage import entities as entity_store
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
@@ -36,25 +37,30 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int) -> Reanc
             if row["deleted_at"] is None:
                 counts[result.status] += 1
     store.set_anchors(db, updates)
-    _move_dismissals(db, document_id, new_version_id, new_text)
+    _move_judgements(db, document_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
     return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
 
 
-def _move_dismissals(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
-    """Carry the pairs judged not parallel onto the new version, as the notes are: left on the old ranges, a pair
-    would be suggested again once words before it changed (its passages' ranges moved)."""
+def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
+    """Carry what the user judged about ranges of the text onto the new version, as the notes are: the pairs judged
+    not parallel, and the mentions confirmed, rejected or added. Left on the old ranges, a dismissed pair or a
+    rejected mention came back once words before it changed, and an added mention landed on other words."""
     from reader.core.documents.offset_map import OffsetMap
 
     dismissed = compare_store.dismissals_of(db, document_id)
+    decided = entity_store.ranged_decisions_of(db, document_id)
     previous = document_store.previous_version_id(db, new_version_id)
-    if not dismissed or previous is None:
+    if not (dismissed or decided) or previous is None:
         return
     moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
     for row_id, key in dismissed:
         sides = [key[:3], key[3:]]
         sides = [(d, moved(start), moved.end(end)) if d == document_id else (d, start, end) for d, start, end in sides]
         compare_store.move_dismissal(db, row_id, (*min(sides), *max(sides)))
+    for row_id, payload in decided:
+        entity_store.set_decision_payload(db, row_id, {**payload, "start": moved(payload["start"]),
+                                                       "end": moved.end(payload["end"])})
 
 
 def _update_row(row: dict, result: AnchorResult, new_text: str, new_version_id: int) -> dict:

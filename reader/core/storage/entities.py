@@ -79,6 +79,20 @@ def add_decision(db: Store, kind: str, payload: dict) -> None:
     db.table("entity_decisions").insert({"kind": kind, "payload": json.dumps(payload), "created_at": now()})
 
 
+RANGED_DECISIONS = ("confirm_mention", "reject_mention", "add_mention")  # decisions about a range of one document
+
+
+def ranged_decisions_of(db: Store, document_id: int) -> list[tuple[int, dict]]:
+    """(row id, payload) of the decisions about ranges of this document's text."""
+    sql = f"""SELECT id, payload FROM entity_decisions WHERE kind IN ({", ".join("?" * len(RANGED_DECISIONS))})
+              AND json_extract(payload, '$.document_id') = ?"""
+    return [(row[0], json.loads(row[1])) for row in db.execute(sql, [*RANGED_DECISIONS, document_id]).fetchall()]
+
+
+def set_decision_payload(db: Store, row_id: int, payload: dict) -> None:
+    db.execute("UPDATE entity_decisions SET payload = ? WHERE id = ?", [json.dumps(payload), row_id])
+
+
 def decision_rows(db: Store) -> list[tuple[str, dict]]:
     return [(kind, json.loads(payload)) for kind, payload in
             db.execute("SELECT kind, payload FROM entity_decisions ORDER BY id").fetchall()]
