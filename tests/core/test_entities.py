@@ -145,3 +145,4 @@ def test_mention_decisions_hold_through_a_new_version(corpus):
     found = {(m.start, m.text) for m in service.mentions() if m.document_id == document_id}
     assert (moscow.start + shift, "Moscow") not in found
     assert (start + shift, "Ministry of Internal Affairs") in found
+

@@ -75,3 +75,17 @@ def test_the_scan_path_is_kept(empty_workspace, tmp_path):
     document_id = _scanned(empty_workspace, tmp_path)
     documents.correct_text(document_id, OCR.replace("Stalln", "Stalin"))
     assert Path(documents.page_source(document_id)) == (tmp_path / "scan.png").resolve()
+
+
+def test_boilerplate_marked_by_hand_holds_through_the_corrected_version(empty_workspace, tmp_path):
+    """A stretch the user marked as boilerplate stays marked in the corrected version, moved with its words; one
+    whose words were edited is not carried (hiding changed text would hide what the user has not seen)."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    party, stalln = OCR.index("to the Party"), OCR.index("Stalln in Moscow")
+    documents.set_boilerplate(document_id, party, party + len("to the Party"), True)
+    documents.set_boilerplate(document_id, stalln, stalln + len("Stalln in Moscow"), True)
+    corrected = OCR.replace("Stalln", "Stalin").replace("The treaty", "The secret treaty")
+    documents.correct_text(document_id, corrected)
+    marked = [corrected[s.start:s.end] for s in documents.text(document_id).boilerplate]
+    assert marked == ["to the Party"]

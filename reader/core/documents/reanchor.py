@@ -1,5 +1,5 @@
-"""Re-anchoring a document's annotations, and what the user judged about its ranges (pairs not parallel, mentions),
-onto its new version, in the import's transaction.
+"""Re-anchoring a document's annotations, and what the user judged about its ranges (pairs not parallel, mentions,
+boilerplate), onto its new version, in the import's or the correction's transaction.
 
 Lives with the documents because a new version is what sets it off; the Needs review list (annotations/review.py)
 only settles what this left unsure.
@@ -44,16 +44,25 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int) -> Reanc
 
 def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
     """Carry what the user judged about ranges of the text onto the new version, as the notes are: the pairs judged
-    not parallel, and the mentions confirmed, rejected or added. Left on the old ranges, a dismissed pair or a
-    rejected mention came back once words before it changed, and an added mention landed on other words."""
+    not parallel, the mentions confirmed, rejected or added, and the stretches marked or unmarked as boilerplate.
+    Left on the old ranges, a dismissed pair or a rejected mention came back once words before it changed, an added
+    mention landed on other words, and an advert marked by hand showed again."""
     from reader.core.documents.offset_map import OffsetMap
 
+    previous = document_store.previous_version_id(db, new_version_id)
+    if previous is None:
+        return
     dismissed = compare_store.dismissals_of(db, document_id)
     decided = entity_store.ranged_decisions_of(db, document_id)
-    previous = document_store.previous_version_id(db, new_version_id)
-    if not (dismissed or decided) or previous is None:
+    marked = document_store.user_boilerplate_rows(db, previous)
+    if not (dismissed or decided or marked):
         return
     moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
+    for start, end, is_boilerplate in marked:  # only where the words are the same: hiding edited text hides news
+        if moved.unchanged(start, end):
+            document_store.add_user_boilerplate(db, new_version_id, moved(start), moved.end(end), is_boilerplate)
+    if marked:
+        document_store.refresh_boilerplate_count(db, new_version_id)
     for row_id, key in dismissed:
         sides = [key[:3], key[3:]]
         sides = [(d, moved(start), moved.end(end)) if d == document_id else (d, start, end) for d, start, end in sides]

@@ -140,6 +140,13 @@ def replace_detected_boilerplate(db: Store, version_id: int, ranges: Iterable[tu
     _insert_ranges(db, version_id, ranges, DETECTED)
 
 
+def user_boilerplate_rows(db: Store, version_id: int) -> list[tuple[int, int, bool]]:
+    """(start, end, marked?) of what the user marked or unmarked as boilerplate on a version, in the order decided."""
+    sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? AND origin IN (?, ?) ORDER BY id'
+    return [(row[0], row[1], row[2] == USER_MARKED)
+            for row in db.execute(sql, [version_id, USER_MARKED, USER_UNMARKED]).fetchall()]
+
+
 def add_user_boilerplate(db: Store, version_id: int, start: int, end: int, is_boilerplate: bool) -> None:
     _insert_ranges(db, version_id, [(start, end)], USER_MARKED if is_boilerplate else USER_UNMARKED)
 
