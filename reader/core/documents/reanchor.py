@@ -19,6 +19,7 @@ from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
     from reader.core.anchoring import AnchorResult
+    from reader.core.documents.offset_map import OffsetMap
 
 
 def reanchor_document(db: Store, document_id: int, new_version_id: int) -> ReanchorSummary:
@@ -47,7 +48,7 @@ def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text:
     not parallel, the mentions confirmed, rejected or added, and the stretches marked or unmarked as boilerplate.
     Left on the old ranges, a dismissed pair or a rejected mention came back once words before it changed, an added
     mention landed on other words, and an advert marked by hand showed again."""
-    from reader.core.documents.offset_map import OffsetMap
+    from reader.core.documents.offset_map import OffsetMap  # at run time only when a text changed
 
     previous = document_store.previous_version_id(db, new_version_id)
     if previous is None:
@@ -58,11 +59,7 @@ def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text:
     if not (dismissed or decided or marked):
         return
     moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
-    for start, end, is_boilerplate in marked:  # only where the words are the same: hiding edited text hides news
-        if moved.unchanged(start, end):
-            document_store.add_user_boilerplate(db, new_version_id, moved(start), moved.end(end), is_boilerplate)
-    if marked:
-        document_store.refresh_boilerplate_count(db, new_version_id)
+    _move_boilerplate(db, new_version_id, marked, moved)
     for row_id, key in dismissed:
         sides = [key[:3], key[3:]]
         sides = [(d, moved(start), moved.end(end)) if d == document_id else (d, start, end) for d, start, end in sides]
@@ -70,6 +67,15 @@ def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text:
     for row_id, payload in decided:
         entity_store.set_decision_payload(db, row_id, {**payload, "start": moved(payload["start"]),
                                                        "end": moved.end(payload["end"])})
+
+
+def _move_boilerplate(db: Store, new_version_id: int, marked: list[tuple[int, int, bool]], moved: OffsetMap) -> None:
+    """The user's boilerplate marks, only where their words are the same: hiding edited text would hide news."""
+    for start, end, is_boilerplate in marked:
+        if moved.unchanged(start, end):
+            document_store.add_user_boilerplate(db, new_version_id, moved(start), moved.end(end), is_boilerplate)
+    if marked:
+        document_store.refresh_boilerplate_count(db, new_version_id)
 
 
 def _update_row(row: dict, result: AnchorResult, new_text: str, new_version_id: int) -> dict:
