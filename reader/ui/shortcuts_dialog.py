@@ -1,6 +1,6 @@
-"""Help > Keyboard shortcuts: every action that has a shortcut, read from the live widgets, and a document pane's keys
-from the table its actions are made of (PANE_KEYS): the list never lies, and shows the reading keys before a text is
-open."""
+"""Help > Keyboard shortcuts: every action that has a shortcut, read from the live widgets, and the keys of the parts
+built on demand (a document pane, Parallels, Doubtful mentions) from the tables their actions are made of: the list
+never lies, and shows the reading keys before a text is open."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWid
 
 
 def collect_shortcuts(root: QWidget) -> list[tuple[str, str]]:
-    """(keys, what it does) for every QAction under `root` with a shortcut, and a document pane's keys whether or not
-    one is open (a first start has none, and they are the reading keys), without duplicates, sorted by name."""
+    """(keys, what it does) for every QAction under `root` with a shortcut, and the keys of a document pane, of
+    Parallels and of Doubtful mentions whether or not they are built yet (a first start has none of them), without
+    duplicates, sorted by name."""
+    from reader.ui.compare.parallels_panel import TABLE_KEYS
+    from reader.ui.entities.doubtful_list import LIST_KEYS
     from reader.ui.reading.pane import PANE_KEYS
 
     found: dict[tuple[str, str], None] = {}
     listed = [(action.text(), action.shortcuts()) for action in root.findChildren(QAction)]
-    listed += [(text, [QKeySequence(key) for key in keys]) for text, keys in PANE_KEYS.values()]
+    listed += [(text, [QKeySequence(key) for key in keys])
+               for table in (PANE_KEYS, TABLE_KEYS, LIST_KEYS) for text, keys in table.values()]
     for text, shortcuts in listed:
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
         if keys:

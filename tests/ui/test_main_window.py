@@ -156,6 +156,7 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     assert "Quit" in names
     assert not window.reading_area.panes  # a first start: the reading keys are listed before any text is open
     assert shortcuts["Highlight"] == "H" and shortcuts["Link to"] == "L" and shortcuts["Parallel passages"] == "P"
+    assert shortcuts["Link with the chosen relation"] == "L" and shortcuts["Not a mention"] == "Del"  # not built yet
     window.reading_area.open_document(window.workspace.documents.list()[0].id)
     assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in")) == 1  # listed once with a pane open
 

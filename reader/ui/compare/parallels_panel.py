@@ -30,6 +30,10 @@ from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
+# The chosen suggestion's actions and keys: the table's are made from this, and Help > Keyboard shortcuts lists it
+# before the panel is first shown.
+TABLE_KEYS = {"open": ("Open the other passage beside", ("Return", "Enter")),  # as a click does
+              "link": ("Link with the chosen relation", ("L",)), "dismiss": ("Dismiss", ("Delete",))}
 
 
 class ParallelsPanel(QWidget):
@@ -83,10 +87,10 @@ class ParallelsPanel(QWidget):
         """The chosen suggestion's actions, in the table's context menu and on its keys (the table's only: a
         window-wide L or Enter would make every other L, a pane's Link to…, and Enter ambiguous or taken)."""
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, keys, slot in (("Open the other passage beside", ("Return", "Enter"),  # as a click does
-                                  lambda: self.open_beside(self.table.currentRow())),
-                                 ("Link with the chosen relation", ("L",), self.link_current),
-                                 ("Dismiss", ("Delete",), self.dismiss_current)):
+        slots = {"open": lambda: self.open_beside(self.table.currentRow()), "link": self.link_current,
+                 "dismiss": self.dismiss_current}
+        for name, (text, keys) in TABLE_KEYS.items():
+            slot = slots[name]
             action = QAction(text, self.table, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
             action.setShortcuts([QKeySequence(key) for key in keys])
             action.triggered.connect(slot)

@@ -17,6 +17,9 @@ from reader.core.entities.service import EntityService
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN = 500  # the list is for review, one by one: the least sure first
+# The decisions' actions and keys: the list's are made from this, and Help > Keyboard shortcuts lists it before the
+# register is first shown.
+LIST_KEYS = {"confirm_mention": ("Confirm", ()), "reject_mention": ("Not a mention", ("Delete",))}
 
 
 class DoubtfulList(QWidget):
@@ -48,10 +51,10 @@ class DoubtfulList(QWidget):
     def _list_actions(self) -> None:
         """The decisions in the list's context menu, and Not a mention on Delete (as a suggestion is dismissed)."""
         self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, keys, label, kind in (("Confirm", "", "Confirm mention", "confirm_mention"),
-                                        ("Not a mention", "Delete", "Not a mention", "reject_mention")):
-            action = QAction(text, self.entries, shortcut=QKeySequence(keys),
-                             shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        for kind, (text, keys) in LIST_KEYS.items():
+            action = QAction(text, self.entries, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            label = "Confirm mention" if kind == "confirm_mention" else "Not a mention"
             action.triggered.connect(lambda _checked=False, label=label, kind=kind: self._on_decided(label, kind))
             self.entries.addAction(action)
 
