@@ -20,6 +20,7 @@ SHOWN = 500  # the list is for review, one by one: the least sure first
 # The decisions' actions and keys: the list's are made from this, and Help > Keyboard shortcuts lists it before the
 # register is first shown.
 LIST_KEYS = {"confirm_mention": ("Confirm", ()), "reject_mention": ("Not a mention", ("Delete",))}
+STEPS = {"confirm_mention": "Confirm mention", "reject_mention": "Not a mention"}  # each decision's undo step
 
 
 class DoubtfulList(QWidget):
@@ -36,8 +37,8 @@ class DoubtfulList(QWidget):
         self.entries.itemActivated.connect(self._on_activated)
         self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")
         self.reject_button = QPushButton("Not a mention", self, toolTip="Remove it, through every later run")
-        self.confirm_button.clicked.connect(lambda: self._on_decided("Confirm mention", "confirm_mention"))
-        self.reject_button.clicked.connect(lambda: self._on_decided("Not a mention", "reject_mention"))
+        self.confirm_button.clicked.connect(lambda: self._on_decided("confirm_mention"))
+        self.reject_button.clicked.connect(lambda: self._on_decided("reject_mention"))
         self._list_actions()
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
@@ -54,8 +55,7 @@ class DoubtfulList(QWidget):
         for kind, (text, keys) in LIST_KEYS.items():
             action = QAction(text, self.entries, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
             action.setShortcuts([QKeySequence(key) for key in keys])
-            label = "Confirm mention" if kind == "confirm_mention" else "Not a mention"
-            action.triggered.connect(lambda _checked=False, label=label, kind=kind: self._on_decided(label, kind))
+            action.triggered.connect(lambda _checked=False, kind=kind: self._on_decided(kind))
             self.entries.addAction(action)
 
     def refresh(self) -> None:
@@ -82,11 +82,11 @@ class DoubtfulList(QWidget):
         entry = self.entries.currentItem()
         return entry.data(MENTION_ROLE) if entry is not None else None
 
-    def _on_decided(self, label: str, kind: str) -> None:
+    def _on_decided(self, kind: str) -> None:
+        """`kind` names the decision: the EntityService method that records it."""
         place = self._current()
         if place is not None:
-            method = "confirm_mention" if kind == "confirm_mention" else "reject_mention"
-            self._decide(label, lambda entities: getattr(entities, method)(*place))
+            self._decide(STEPS[kind], lambda entities: getattr(entities, kind)(*place))
 
     def _on_activated(self, entry: QListWidgetItem) -> None:
         self.mention_activated.emit(*entry.data(MENTION_ROLE))
