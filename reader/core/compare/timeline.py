@@ -105,7 +105,7 @@ class TimelineService:
                                date_at=start)
                 if entry is not None:
                     found.append(entry)
-        found += self._annotation_entries(labels, index, named, {(e.document_id, e.start, e.value) for e in found})
+        found += self._annotation_entries(labels, index, named, {e.place for e in found})
         return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
 
     def _annotation_entries(self, labels: dict, index: PassageIndex, named: _NamesInPassages,

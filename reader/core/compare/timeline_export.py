@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from reader.core.compare.entry_text import dated_line
-from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.wording import plural
 
 COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
@@ -18,17 +18,13 @@ COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last
 WIDTH, LANE, LEFT = 1000, 34, 220
 
 
-def _event_of(events: list[TimelineEvent]) -> dict[tuple, TimelineEvent]:
-    return {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
-
-
 def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
-    events_by = _event_of(events)
+    events_by = events_by_place(events)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in entries:
-        event = events_by.get((e.document_id, e.start, e.value))
+        event = events_by.get(e.place)
         writer.writerow([e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end, e.origin,
                          event.id if event else "", "yes" if event and event.conflict else "",
                          "|".join(e.entities), " ".join(e.passage.split())])
@@ -36,7 +32,7 @@ def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> s
 
 
 def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
-    events_by = _event_of(events)
+    events_by = events_by_place(events)
     lanes = sorted({e.file_name for e in entries})
     first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0)
     last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=1)
@@ -46,7 +42,7 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> 
         x0 = LEFT + (date.fromisoformat(e.first).toordinal() - first) * scale
         x1 = LEFT + (date.fromisoformat(e.last).toordinal() - first) * scale
         y = 30 + lanes.index(e.file_name) * LANE
-        event = events_by.get((e.document_id, e.start, e.value))
+        event = events_by.get(e.place)
         color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
         tip = escape(f"{e.text} ({e.value}) — {dated_line(e, 300)}")
         marks.append(f'<rect x="{x0:.1f}" y="{y - 6}" width="{max(x1 - x0, 3):.1f}" height="12" fill="{color}" '

@@ -95,6 +95,11 @@ class TimelineEntry:
     annotation_id: int | None = None
     date_at: int | None = None  # where in the document recognition found the date (its sentence is shown)
 
+    @property
+    def place(self) -> tuple[int, int, str]:
+        """(document, passage, date): one date a passage gives, however the entry was filtered or regrouped."""
+        return self.document_id, self.start, self.value
+
 
 @dataclass
 class TimelineEvent:
@@ -110,6 +115,11 @@ class TimelineEvent:
     @property
     def documents(self) -> list[str]:
         return sorted({entry.file_name for entry in self.entries})
+
+
+def events_by_place(events: list[TimelineEvent]) -> dict[tuple[int, int, str], TimelineEvent]:
+    """Each entry's event, by the entry's place."""
+    return {entry.place: event for event in events for entry in event.entries}
 
 
 def pair_key(one, two) -> tuple[int, int, int, int, int, int]:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.compare.entry_text import dated_line, shown_range
-from reader.core.records.compare import TimelineEntry, TimelineEvent
+from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import plural
 
@@ -80,7 +80,7 @@ class TimelineCanvas(QWidget):
         """Lanes per document, or per entity (the most often dated ones, first; an entry shows in each of its
         lanes)."""
         self.entries = entries
-        self._events = {(e.document_id, e.start, e.value): event for event in events for e in event.entries}
+        self._events = events_by_place(events)
         self.by_entity = by_entity
         self.current = None
         if by_entity:
@@ -119,7 +119,7 @@ class TimelineCanvas(QWidget):
         self.marks = []
         number = {name: n for n, name in enumerate(self.lanes)}
         for e in self.entries:
-            event = self._events.get((e.document_id, e.start, e.value))
+            event = self._events.get(e.place)
             x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
             for lane in self._lanes_of(e, number):
                 y = TOP + lane * LANE + LANE / 2
@@ -260,7 +260,7 @@ class TimelineCanvas(QWidget):
         return menu
 
     def event_of(self, entry: TimelineEntry) -> TimelineEvent | None:
-        return self._events.get((entry.document_id, entry.start, entry.value))
+        return self._events.get(entry.place)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         mark = self.mark_at(event.position().x(), event.position().y())
@@ -306,8 +306,8 @@ def _conflicts_of(entries: list[TimelineEntry], events: list[TimelineEvent],
                   ) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
     """The entries and events of the conflicts alone."""
     conflicts = [event for event in events if event.conflict]
-    kept = {(e.document_id, e.start, e.value) for event in conflicts for e in event.entries}
-    return [e for e in entries if (e.document_id, e.start, e.value) in kept], conflicts
+    kept = events_by_place(conflicts)
+    return [e for e in entries if e.place in kept], conflicts
 
 
 class TimelinePanel(QWidget):
