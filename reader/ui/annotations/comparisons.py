@@ -160,10 +160,10 @@ class ComparisonsView(QWidget):
     def _show_suggestions(self, suggestions: list) -> None:
         self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
+        mine, theirs = chars_fitting(self.suggestion_table, 0), chars_fitting(self.suggestion_table, 3)
         for row, s in enumerate(self.suggestions):
-            values = (s.source.excerpt_line(chars_fitting(self.suggestion_table, 0)), s.source.file_name,
-                      RELATIONS[s.relation], s.other.excerpt_line(chars_fitting(self.suggestion_table, 3)),
-                      s.other.file_name, "; ".join(s.reasons + s.hints))
+            values = (s.source.excerpt_line(mine), s.source.file_name, RELATIONS[s.relation],
+                      s.other.excerpt_line(theirs), s.other.file_name, "; ".join(s.reasons + s.hints))
             tips = {0: s.source.text, 3: s.other.text}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):
                 item = QTableWidgetItem(" ".join(value.split())[:200])

@@ -182,9 +182,10 @@ class ParallelsPanel(QWidget):
 
     def _cut_sentences(self) -> None:
         """Each row's two sentences, cut to what their columns show (again when a column is resized)."""
+        mine, theirs = chars_fitting(self.table, 2), chars_fitting(self.table, 4)
         for row, s in enumerate(self.suggestions):
-            for column, side in ((2, s.source), (4, s.other)):
-                self.table.item(row, column).setText(side.excerpt_line(chars_fitting(self.table, column)))
+            self.table.item(row, 2).setText(s.source.excerpt_line(mine))
+            self.table.item(row, 4).setText(s.other.excerpt_line(theirs))
 
     def _choose_again(self, chosen: ParallelSuggestion | None, row: int) -> None:
         """After the list is ranked again, the suggestion chosen before (linked, say) stays chosen, with the relation
