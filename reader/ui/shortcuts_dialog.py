@@ -1,44 +1,51 @@
 """Help > Keyboard shortcuts: every action that has a shortcut, read from the live widgets, and the keys of the parts
-built on demand (a document pane, Parallels, Doubtful mentions) from the tables their actions are made of: the list
-never lies, and shows the reading keys before a text is open."""
+built on demand (a document pane, Parallels, Doubtful mentions, Comparisons' suggestions) from the tables their
+actions are made of: the list never lies, and shows the reading keys before a text is open. Each row says where its
+keys work: L links in three places, each its own way."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from reader.ui.keyed_actions import ANYWHERE, where
 
-def collect_shortcuts(root: QWidget) -> list[tuple[str, str]]:
-    """(keys, what it does) for every QAction under `root` with a shortcut, and the keys of a document pane, of
-    Parallels and of Doubtful mentions whether or not they are built yet (a first start has none of them), without
-    duplicates, sorted by name."""
+COLUMNS = ("Keys", "Action", "Where")
+
+
+def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
+    """(keys, what it does, where) for every QAction under `root` with a shortcut, and for the keys of the parts built
+    on demand whether or not they are built yet (a first start has none of them), without duplicates: the window-wide
+    ones first, then by place and name."""
+    from reader.ui.annotations.comparisons import SUGGESTION_KEYS
     from reader.ui.compare.parallels_panel import TABLE_KEYS
     from reader.ui.entities.doubtful_list import LIST_KEYS
     from reader.ui.reading.pane import PANE_KEYS
 
-    found: dict[tuple[str, str], None] = {}
-    listed = [(action.text(), action.shortcuts()) for action in root.findChildren(QAction)]
-    listed += [(text, [QKeySequence(key) for key in keys])
-               for table in (PANE_KEYS, TABLE_KEYS, LIST_KEYS) for text, keys in table.values()]
-    for text, shortcuts in listed:
+    found: dict[tuple[str, str, str], None] = {}
+    listed = [(action.text(), action.shortcuts(), where(action)) for action in root.findChildren(QAction)]
+    tables = (PANE_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS)
+    listed += [(text, [QKeySequence(key) for key in keys], table.place)
+               for table in tables for text, keys in table.actions.values()]
+    for text, shortcuts, place in listed:
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
         if keys:
-            found[(keys, text.replace("&", "").rstrip("…").strip())] = None
-    return sorted(found, key=lambda pair: pair[1].casefold())
+            found[(keys, text.replace("&", "").rstrip("…").strip(), place)] = None
+    return sorted(found, key=lambda row: (row[2] != ANYWHERE, row[2].casefold(), row[1].casefold()))
 
 
 class ShortcutsDialog(QDialog):
-    """A two-column table of shortcuts."""
+    """A table of shortcuts: keys, action, where."""
 
-    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.table = QTableWidget(len(shortcuts), 2, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table = QTableWidget(len(shortcuts), len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
-        for row, (keys, description) in enumerate(shortcuts):
-            self.table.setItem(row, 0, QTableWidgetItem(keys))
-            self.table.setItem(row, 1, QTableWidgetItem(description))
+        for row, cells in enumerate(shortcuts):
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -46,4 +53,4 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 420)
+        self.resize(620, 480)

@@ -176,7 +176,7 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
     qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
     assert [a.text() for a in panel.table.actions()] == ["Open the other passage beside",
                                                           "Link with the chosen relation", "Dismiss"]
-    assert ("L", "Link with the chosen relation") in collect_shortcuts(compare_window)
+    assert ("L", "Link with the chosen relation", "Parallels") in collect_shortcuts(compare_window)
 
 
 def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window, qtbot):

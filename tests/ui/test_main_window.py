@@ -76,7 +76,7 @@ def test_reading_desk_only_hides_the_panels_and_brings_the_same_back(window, qtb
     window.desk_action.trigger()
     qtbot.waitUntil(lambda: {n for n, d in window.docks.items() if d.isVisible()} == front_before)
     assert {n for n, d in window.docks.items() if d.toggleViewAction().isChecked()} == open_before
-    assert "Ctrl+Shift+F" in [keys for keys, _what in collect_shortcuts(window)]
+    assert "Ctrl+Shift+F" in [keys for keys, _what, _where in collect_shortcuts(window)]
 
 
 def test_import_runs_in_a_worker_and_refreshes(window, qtbot, tmp_path):
@@ -149,7 +149,7 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     """Help > Keyboard shortcuts lists the window's real shortcuts, e.g. Import and Quit."""
     from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 
-    shortcuts = dict((name, keys) for keys, name in collect_shortcuts(window))
+    shortcuts = dict((name, keys) for keys, name, _where in collect_shortcuts(window))
     assert shortcuts["Import"] == "Ctrl+O" and shortcuts["Keyboard shortcuts"] == "F1"
     dialog = ShortcutsDialog(collect_shortcuts(window), window)
     names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
@@ -158,7 +158,24 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     assert shortcuts["Highlight"] == "H" and shortcuts["Link to"] == "L" and shortcuts["Parallel passages"] == "P"
     assert shortcuts["Link with the chosen relation"] == "L" and shortcuts["Not a mention"] == "Del"  # not built yet
     window.reading_area.open_document(window.workspace.documents.list()[0].id)
-    assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in")) == 1  # listed once with a pane open
+    assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in", "Document pane")) == 1  # once, a pane open
+
+
+def test_shortcuts_say_where_each_key_works(window):
+    """L links in a document pane, in Parallels and in Comparisons' suggestions, each its own way: the list says
+    which row is which, and window-wide keys come first."""
+    from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+
+    shortcuts = collect_shortcuts(window)
+    assert {(what, place) for keys, what, place in shortcuts if keys == "L"} == {
+        ("Link to", "Document pane"), ("Link with the chosen relation", "Parallels"),
+        ("Link with the suggested relation", "Comparisons' suggestions")}
+    assert shortcuts[0][2] == "Anywhere" and ("Ctrl+O", "Import", "Anywhere") in shortcuts
+    dialog = ShortcutsDialog(shortcuts, window)
+    assert dialog.table.horizontalHeaderItem(2).text() == "Where"
+    rows = [tuple(dialog.table.item(row, column).text() for column in range(3))
+            for row in range(dialog.table.rowCount())]
+    assert ("Del", "Not a mention", "Doubtful mentions") in rows
 
 
 def test_library_counts_notes_and_sorts_numerically(window):

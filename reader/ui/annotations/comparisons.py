@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,12 +27,16 @@ from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
+from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.table_model import Index, RowTableModel
 from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 ANY = "Any"
+# What the suggestions' keys do (the verdicts `suggestion_judged` carries); Help > Keyboard shortcuts lists it.
+SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the suggested relation", ("L",)),
+                                                         "dismiss": ("Dismiss", ("Delete",))})
 
 
 def _source(side: ComparisonSide) -> str:
@@ -128,12 +131,8 @@ class ComparisonsView(QWidget):
         self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
         self.suggestion_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, keys, verdict in (("Link with the suggested relation", "L", "link"),
-                                    ("Dismiss", "Delete", "dismiss")):
-            action = QAction(text, self.suggestion_table, shortcut=QKeySequence(keys),
-                             shortcutContext=Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _checked=False, verdict=verdict: self._judge_current(verdict))
-            self.suggestion_table.addAction(action)
+        for verdict in SUGGESTION_KEYS.actions:
+            keyed_action(self.suggestion_table, SUGGESTION_KEYS, verdict, lambda v=verdict: self._judge_current(v))
 
     def _judge_current(self, verdict: str) -> None:
         """Judge the chosen suggestion here, as in Parallels: the list is where unjudged pairs wait."""

@@ -10,7 +10,6 @@ encoder reads the passages (seconds), and the window stays usable meanwhile; a n
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,14 +25,16 @@ from PySide6.QtWidgets import (
 from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
+from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
 # The chosen suggestion's actions and keys: the table's are made from this, and Help > Keyboard shortcuts lists it
 # before the panel is first shown.
-TABLE_KEYS = {"open": ("Open the other passage beside", ("Return", "Enter")),  # as a click does
-              "link": ("Link with the chosen relation", ("L",)), "dismiss": ("Dismiss", ("Delete",))}
+TABLE_KEYS = KeyTable("Parallels", {"open": ("Open the other passage beside", ("Return", "Enter")),  # as a click does
+                                    "link": ("Link with the chosen relation", ("L",)),
+                                    "dismiss": ("Dismiss", ("Delete",))})
 
 
 class ParallelsPanel(QWidget):
@@ -89,12 +90,8 @@ class ParallelsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         slots = {"open": lambda: self.open_beside(self.table.currentRow()), "link": self.link_current,
                  "dismiss": self.dismiss_current}
-        for name, (text, keys) in TABLE_KEYS.items():
-            slot = slots[name]
-            action = QAction(text, self.table, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            action.triggered.connect(slot)
-            self.table.addAction(action)
+        for name, slot in slots.items():
+            keyed_action(self.table, TABLE_KEYS, name, slot)
 
     def _lay_out(self) -> None:
         """One bar above the table (what is shown, then the actions) and the chosen row's reasons below it: the

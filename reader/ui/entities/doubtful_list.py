@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
+from reader.ui.keyed_actions import KeyTable, keyed_action
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN = 500  # the list is for review, one by one: the least sure first
 # The decisions' actions and keys: the list's are made from this, and Help > Keyboard shortcuts lists it before the
 # register is first shown.
-LIST_KEYS = {"confirm_mention": ("Confirm", ()), "reject_mention": ("Not a mention", ("Delete",))}
+LIST_KEYS = KeyTable("Doubtful mentions", {"confirm_mention": ("Confirm", ()),
+                                           "reject_mention": ("Not a mention", ("Delete",))})
 STEPS = {"confirm_mention": "Confirm mention", "reject_mention": "Not a mention"}  # each decision's undo step
 
 
@@ -52,11 +53,8 @@ class DoubtfulList(QWidget):
     def _list_actions(self) -> None:
         """The decisions in the list's context menu, and Not a mention on Delete (as a suggestion is dismissed)."""
         self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for kind, (text, keys) in LIST_KEYS.items():
-            action = QAction(text, self.entries, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            action.triggered.connect(lambda _checked=False, kind=kind: self._on_decided(kind))
-            self.entries.addAction(action)
+        for kind in LIST_KEYS.actions:
+            keyed_action(self.entries, LIST_KEYS, kind, lambda kind=kind: self._on_decided(kind))
 
     def refresh(self) -> None:
         """Read the list again, the place kept: after a decision the next mention is the chosen one."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation
 from reader.ui.annotations.link_dialog import LinkDialog
+from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
 from reader.ui.reading.header import PaneHeader
@@ -38,13 +39,13 @@ def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, in
 
 
 # What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
-PANE_KEYS = {
+PANE_KEYS = KeyTable("Document pane", {
     "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "link": ("Link to…", ("L",)),
     "parallels": ("Parallel passages", ("P",)), "copy": ("Copy with citation", ("Ctrl+Shift+C",)),
     "find": ("Find in document", ("Ctrl+F",)), "zoom_in": ("Zoom in", ("Ctrl++", "Ctrl+=")),
     "zoom_out": ("Zoom out", ("Ctrl+-",)), "next_mention": ("Next mention", ("Ctrl+.",)),
     "previous_mention": ("Previous mention", ("Ctrl+,",)),
-}
+})
 
 
 class DocumentPane(QWidget):
@@ -114,13 +115,7 @@ class DocumentPane(QWidget):
         self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
 
     def _action(self, name: str, slot) -> QAction:
-        text, keys = PANE_KEYS[name]
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return keyed_action(self, PANE_KEYS, name, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
         self.header.close_requested.connect(self.close_requested)
