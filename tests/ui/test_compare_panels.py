@@ -360,6 +360,28 @@ def test_timeline_shows_the_conflicts_only(compare_window, qtbot):
     qtbot.waitUntil(lambda: len(panel.canvas.marks) == everything)
 
 
+def test_timeline_axis_says_the_year_at_its_scrolled_left_edge(compare_window, qtbot):
+    """Scrolled along the axis, the lane names stay at the left and no year label runs under them, and the corner
+    above them names the year (and, zoomed to months, the month) at the left edge: a stretch of months without a
+    January would otherwise give no year at all."""
+    from datetime import date
+
+    from reader.ui.compare.timeline_view import LEFT
+
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    for zoom, shown in (("Years", "%Y"), ("Months", "%b %Y")):
+        panel.zoom_box.setCurrentText(zoom)
+        conflict = next(m for m in panel.canvas.marks if m.entry.value == "1934-11-24")
+        panel.scroll.horizontalScrollBar().setValue(int(conflict.rect.left()) - 300)
+        edge = panel.scroll.horizontalScrollBar().value() + LEFT
+        assert all(x >= edge for x, _label, _line in panel.canvas.axis_ticks())
+        at_edge = date.fromordinal(panel.canvas.day_at(edge))
+        assert panel.canvas.edge_label() == at_edge.strftime(shown)
+        assert at_edge.year == 1934 or (zoom == "Years" and at_edge.year == 1933)
+
+
 def test_timeline_filters_by_entity(compare_window, qtbot):
     """Typing an entity keeps only passages naming it."""
     compare_window.raise_panel("Timeline")

@@ -150,10 +150,13 @@ class TimelineCanvas(QWidget):
         painter.end()
 
     def _paint_lane_names(self, painter: QPainter) -> None:
-        """Lane names stay at the visible left edge however far the axis is scrolled."""
-        left = self.visibleRegion().boundingRect().left()
-        painter.fillRect(QRectF(left, TOP, LEFT - 6, len(self.lanes) * LANE), self.palette().base())
+        """Lane names stay at the visible left edge however far the axis is scrolled, under the corner that names
+        where the edge is in time."""
+        left = self._visible_left()
+        painter.fillRect(QRectF(left, 0, LEFT - 6, TOP + len(self.lanes) * LANE), self.palette().base())
         painter.setPen(self.palette().text().color())
+        if self.entries:
+            painter.drawText(int(left) + 4, TOP - 10, self.edge_label())
         for number, name in enumerate(self.lanes):
             painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
                              name)
@@ -231,7 +234,21 @@ class TimelineCanvas(QWidget):
             room = self.fontMetrics().horizontalAdvance("Sep 1934") + 6  # the month's own name comes first
             ticks += [(x, str(day.day), False) for day in map(date.fromordinal, days)
                       if (x := self.x_of(day.isoformat())) - self.x_of(day.replace(day=1).isoformat()) >= room]
-        return [tick for tick in ticks if tick[0] >= LEFT]
+        edge = self._visible_left() + LEFT  # the lane names cover what is left of it
+        return [tick for tick in ticks if tick[0] >= edge]
+
+    def _visible_left(self) -> int:
+        return self.visibleRegion().boundingRect().left()
+
+    def day_at(self, x: float) -> int:
+        """The day (ordinal) at `x` on the axis."""
+        return self._first + int((x - LEFT) / self.scale)
+
+    def edge_label(self) -> str:
+        """The year (zoomed to months or closer, the month and year) at the visible left edge of the axis: scrolled
+        into a stretch of months with no January in view, the ticks alone would not give the year."""
+        at = date.fromordinal(min(max(self.day_at(self._visible_left() + LEFT), self._first), self._last))
+        return at.strftime("%b %Y" if self.scale >= ZOOMS["Months"] else "%Y")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A left click opens the mark's passage (a right click is for its context menu)."""
