@@ -221,6 +221,19 @@ def test_timeline_entries_have_precision_and_passage(recognised):
     assert late and all(e.first >= "1937" and any("Genden" in n for n in e.entities) for e in late)
 
 
+def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
+    """"Mondo International Updated on 2024-02-17" and "Oriental Studies (Jun 2021)" date the articles, not what they
+    tell: a byline or heading giving the document's date of publication is left off the timeline (a 1930s
+    timeline stretched to 2024), while a sentence giving that date, and any other date in a byline, stay on it."""
+    values = {(e.file_name, e.value) for e in recognised.timeline.entries()}
+    assert ("001_c9451cbdf41c54f1.txt", "2024-02-17") not in values and (MEETING_002, "2021-06") not in values
+    assert (MEETING_002, "1934-11-24") in values  # its title's date is the meeting's, not its own
+    document_id = _doc(recognised, MEETING_000)
+    recognised.documents.update_metadata(document_id, {"date_published": "1934-11-15"})
+    values = {(e.file_name, e.value) for e in recognised.timeline.entries()}
+    assert (MEETING_000, "1934-11-15") in values  # "The two met on November 15, 1934." tells of the meeting
+
+
 def test_annotation_note_dates_join_the_timeline(recognised):
     """A date written in a note places the annotated passage on the timeline."""
     document_id = _doc(recognised, MEETING_000)

@@ -18,7 +18,7 @@ import numpy as np
 
 from reader.core.compare import dating
 from reader.core.compare.joining import close_pairs, components
-from reader.core.compare.passages import PassageIndex, Piece, passages
+from reader.core.compare.passages import PassageIndex, Piece, passages, telling
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
@@ -95,12 +95,13 @@ class TimelineService:
 
     def _all_entries(self) -> list[TimelineEntry]:
         labels = store.document_labels(self._db)
+        published = store.published_dates(self._db)
         index = PassageIndex(passages(store.all_lines(self._db)))
         named = _NamesInPassages(store.named_mentions(self._db), entity_names(self._db))
         found = []
         for document_id, start, text, value in store.date_mentions(self._db):
             piece = index.at(document_id, start) if document_id in labels else None
-            if piece is not None:
+            if piece is not None and not _own_date(published.get(document_id, ""), piece, value):
                 entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece),
                                date_at=start)
                 if entry is not None:
@@ -146,6 +147,18 @@ class _NamesInPassages:
             inside = ids[bisect_left(starts, piece.start):bisect_left(starts, piece.end)]
             self._cache[key] = tuple(sorted({self._names[i] for i in inside if i in self._names}))
         return self._cache[key]
+
+
+def _own_date(published: str, piece: Piece, value: str) -> bool:
+    """Whether a date is the source's own, not one of what it tells: the document's date of publication given in a
+    byline or a heading ("Mondo International Updated on 2024-02-17", "Oriental Studies (Jun 2021)"). On the axis it
+    would stretch a 1930s timeline to 2024, and every web article adds one. A sentence giving that date tells of it
+    (a newspaper of 15 November reporting a meeting that day), and stays."""
+    if not published or telling(piece):
+        return False
+    mine, theirs = dating.span(value), dating.span(published)
+    return (mine is not None and theirs is not None and mine.precision in dating.PRECISE
+            and dating.relate(mine, theirs) in (dating.SAME, dating.OVERLAP))
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,

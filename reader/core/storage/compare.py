@@ -96,6 +96,12 @@ def document_labels(db: Store) -> dict[int, tuple[str, str]]:
     return {row[0]: (row[1], row[2] or "") for row in db.execute(sql).fetchall()}
 
 
+def published_dates(db: Store) -> dict[int, str]:
+    """Each live document's date of publication, where its metadata give one."""
+    sql = "SELECT id, date_published FROM documents WHERE deleted_at IS NULL AND COALESCE(date_published, '') != ''"
+    return dict(db.execute(sql).fetchall())
+
+
 def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str]]:
     """(annotation, document, start, end, quote, note) of the live, placed annotations."""
     sql = """SELECT a.id, a.document_id, a.start, a."end", a.exact, a.note FROM annotations a
