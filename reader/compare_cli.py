@@ -12,7 +12,7 @@ from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
 from reader.core.records.relations import RELATIONS
-from reader.core.wording import one_line, plural
+from reader.core.wording import plural
 
 
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
@@ -194,8 +194,8 @@ def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
             print(json.dumps(asdict(dismissal), ensure_ascii=False))
             continue
         one, two = dismissal.one, dismissal.two
-        print(f"{number}\t{dismissal.dismissed_at}\t{one.file_name}\t{one.start}-{one.end}\t{one_line(one.text, 60)}"
-              f"\t{two.file_name}\t{two.start}-{two.end}\t{one_line(two.text, 60)}")
+        print(f"{number}\t{dismissal.dismissed_at}\t{one.file_name}\t{one.start}-{one.end}\t{one.excerpt_line(60)}"
+              f"\t{two.file_name}\t{two.start}-{two.end}\t{two.excerpt_line(60)}")
     return 0
 
 

@@ -142,9 +142,12 @@ def test_conflicts_dismiss_parts_an_event_until_undone(db):
 def test_dismissed_lists_and_brings_back(db):
     """`dismissed` lists what was judged not parallel; `--bring-back N` undoes that judgement (one step, so `undo`
     dismisses it again); a number past the list is one line."""
+    second = json.loads(run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--json").stdout.splitlines()[1])
     assert run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "2").returncode == 0
     rows = [json.loads(line) for line in run_cli(db, "dismissed", "--json").stdout.splitlines()]
     assert len(rows) == 1 and rows[0]["one"]["file_name"] == "000_8339fa2bec93c400.txt"
+    assert {tuple(rows[0][side]["focus"]) for side in ("one", "two")} == {
+        tuple(second[side]["focus"]) for side in ("source", "other")}  # where the pair tied, kept with it
     refused = run_cli(db, "dismissed", "--bring-back", "2")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and "1 pair dismissed" in refused.stderr
     assert "brought back" in run_cli(db, "dismissed", "--bring-back", "1").stdout

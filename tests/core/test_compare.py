@@ -388,6 +388,7 @@ def test_a_dismissal_made_long_ago_is_listed_and_brought_back(recognised):
         recognised.annotations.create(meeting_doc, n, n + 5, note=f"later {n}")
     [dismissal] = recognised.parallels.dismissals()
     assert dismissal.key == meeting.key
+    assert {dismissal.one.excerpt, dismissal.two.excerpt} == {meeting.source.excerpt, meeting.other.excerpt}
     assert "The two met on November 15, 1934." in dismissal.one.text + dismissal.two.text
     recognised.parallels.bring_back(dismissal)
     assert recognised.parallels.dismissals() == [] and recognised.history.next_undo() == "Bring back dismissed pair"
@@ -409,3 +410,4 @@ def test_a_dismissal_holds_through_a_new_version_of_its_document(recognised, tmp
                    for s in recognised.parallels.suggest(meeting_doc, top=30))
     [dismissal] = recognised.parallels.dismissals()
     assert dismissal.key != meeting.key and dismissal.one.text == meeting.source.text  # its passage, moved
+    assert dismissal.one.excerpt == meeting.source.excerpt  # and the sentence that tied the pair with it

@@ -207,7 +207,9 @@ def test_a_pair_dismissed_long_ago_is_brought_back_from_the_edit_menu(compare_wi
     qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
     dialog = DismissalsDialog(compare_window.workspace.parallels, compare_window.ops, compare_window)
     entry = dialog.pair_list.item(0)
-    assert dialog.pair_list.count() == 1 and entry.text().startswith("000_8339fa2bec93c400.txt: “Genden realized")
+    assert dialog.pair_list.count() == 1  # each side as Parallels showed it: the sentence that tied the pair
+    assert entry.text().startswith("000_8339fa2bec93c400.txt: “…The two met on November 15, 1934.”\n")
+    assert "Stalin Talking to P. Genden on November 24, 1934" in entry.text().splitlines()[1]
     assert "The two met on November 15, 1934." in entry.toolTip()  # the passages whole
     qtbot.mouseClick(dialog.bring_back_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(s.key == key for s in panel.suggestions))

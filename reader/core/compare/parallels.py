@@ -95,7 +95,7 @@ class ParallelService:
     def dismiss(self, suggestion: ParallelSuggestion) -> None:
         """Judge a suggestion not parallel: it is kept (undoably) and never suggested again."""
         with operation(self._db, "Dismiss suggested parallel"):
-            store.insert_dismissal(self._db, suggestion.key)
+            store.insert_dismissal(self._db, suggestion.key, (*suggestion.ties[0], *suggestion.ties[1]))
 
     def dismissed_count(self) -> int:
         return len(store.dismissed(self._db))
@@ -106,14 +106,16 @@ class ParallelService:
         labels = store.document_labels(self._db)
         texts: dict[int, str] = {}
 
-        def side(document_id: int, start: int, end: int) -> PassageRef:
+        def side(document_id: int, start: int, end: int, focus_start, focus_end, key) -> PassageRef:
             if document_id not in texts:
                 texts[document_id] = document_store.version_text(
                     self._db, document_store.current_version_id(self._db, document_id)).text
-            return PassageRef(document_id, labels[document_id][0], start, end, texts[document_id][start:end])
+            inside = focus_start is not None and start <= focus_start < focus_end <= end  # else the whole passage
+            return PassageRef(document_id, labels[document_id][0], start, end, texts[document_id][start:end],
+                              (focus_start, focus_end) if inside else None, key if inside else None)
 
-        return [Dismissal(side(*key[:3]), side(*key[3:]), at) for key, at in store.dismissals(self._db)
-                if key[0] in labels and key[3] in labels]
+        return [Dismissal(side(*key[:3], *ties[:3]), side(*key[3:], *ties[3:]), at)
+                for key, ties, at in store.dismissals(self._db) if key[0] in labels and key[3] in labels]
 
     def bring_back(self, dismissal: Dismissal) -> None:
         """Undo a judgement made long ago (Edit > Undo reaches only the latest steps): the pair may be suggested,

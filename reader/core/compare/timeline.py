@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from reader.core.compare import dating
+from reader.core.compare.entry_text import shown_range
 from reader.core.compare.joining import close_pairs, components
 from reader.core.compare.passages import PassageIndex, Piece, passages, telling
 from reader.core.compare.retold import retold_pairs
@@ -24,7 +25,7 @@ from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation
-from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key
+from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, pair_ties
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
@@ -75,12 +76,12 @@ class TimelineService:
         """Judge an event's passages not one event (their names, dates or words only looked alike): each pair of its
         passages from different documents is dismissed, as a dismissed parallel suggestion is, so neither the
         timeline nor Parallels joins them again (undoable). Passages a user linked stay joined. Returns the pairs."""
-        keys = sorted({pair_key(one, two) for one, two in combinations(event.entries, 2)
-                       if one.document_id != two.document_id})
+        pairs = {pair_key(one, two): pair_ties(one, two, _tie(one), _tie(two))
+                 for one, two in combinations(event.entries, 2) if one.document_id != two.document_id}
         with operation(self._db, "Not one event"):
-            for key in keys:
-                store.insert_dismissal(self._db, key)
-        return len(keys)
+            for key, ties in sorted(pairs.items()):
+                store.insert_dismissal(self._db, key, (*ties[0], *ties[1]))
+        return len(pairs)
 
     def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None) -> int:
         """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written."""
@@ -147,6 +148,11 @@ class _NamesInPassages:
             inside = ids[bisect_left(starts, piece.start):bisect_left(starts, piece.end)]
             self._cache[key] = tuple(sorted({self._names[i] for i in inside if i in self._names}))
         return self._cache[key]
+
+
+def _tie(entry: TimelineEntry) -> tuple[int, int, int | None]:
+    """Where an entry ties the others of its event: the sentence giving its date, and the date."""
+    return (*shown_range(entry), entry.date_at)
 
 
 def _own_date(published: str, piece: Piece, value: str) -> bool:

@@ -60,13 +60,21 @@ def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text:
         return
     moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
     _move_boilerplate(db, new_version_id, marked, moved)
-    for row_id, key in dismissed:
-        sides = [key[:3], key[3:]]
-        sides = [(d, moved(start), moved.end(end)) if d == document_id else (d, start, end) for d, start, end in sides]
-        compare_store.move_dismissal(db, row_id, (*min(sides), *max(sides)))
+    for row_id, key, ties in dismissed:
+        sides = [(key[:3], ties[:3]), (key[3:], ties[3:])]
+        sides = sorted(_moved_side(side, tie, moved) if side[0] == document_id else (side, tie) for side, tie in sides)
+        compare_store.move_dismissal(db, row_id, (*sides[0][0], *sides[1][0]), (*sides[0][1], *sides[1][1]))
     for row_id, payload in decided:
         entity_store.set_decision_payload(db, row_id, {**payload, "start": moved(payload["start"]),
                                                        "end": moved.end(payload["end"])})
+
+
+def _moved_side(side: tuple, tie: tuple, moved) -> tuple[tuple, tuple]:
+    """One side of a dismissed pair, and where it tied the other, on the new version's text."""
+    (document_id, start, end), (focus_start, focus_end, key) = side, tie
+    tie = (None, None, None) if focus_start is None else (moved(focus_start), moved.end(focus_end),
+                                                          None if key is None else moved(key))
+    return (document_id, moved(start), moved.end(end)), tie
 
 
 def _move_boilerplate(db: Store, new_version_id: int, marked: list[tuple[int, int, bool]], moved: OffsetMap) -> None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from reader.core.records.annotations import Passage
 from reader.core.wording import one_line
 
+Tie = tuple[int | None, int | None, int | None]  # a side's shown sentence (start, end) and the date's offset in it
+
 
 @dataclass(frozen=True)
 class PassageRef:
@@ -24,6 +26,11 @@ class PassageRef:
     def shown(self) -> tuple[int, int]:
         """The range to show: the focus, or the whole passage."""
         return self.focus or (self.start, self.end)
+
+    @property
+    def tie(self) -> Tie:
+        """Where this side ties the other, as a dismissal keeps it."""
+        return (*(self.focus or (None, None)), self.key)
 
     @property
     def excerpt(self) -> str:
@@ -55,6 +62,11 @@ class ParallelSuggestion:
     def key(self) -> tuple[int, int, int, int, int, int]:
         """The pair, either way round, as stored when it is dismissed."""
         return pair_key(self.source, self.other)
+
+    @property
+    def ties(self) -> tuple[Tie, Tie]:
+        """Where each side ties the other, in the order of `key`: kept with a dismissal, which lists them."""
+        return pair_ties(self.source, self.other, self.source.tie, self.other.tie)
 
     def to_link(self) -> tuple[Passage, Passage]:
         """What linking the pair joins: on each side the sentence that ties the two, as the row shows it (the
@@ -120,6 +132,13 @@ class TimelineEvent:
 def events_by_place(events: list[TimelineEvent]) -> dict[tuple[int, int, str], TimelineEvent]:
     """Each entry's event, by the entry's place."""
     return {entry.place: event for event in events for entry in event.entries}
+
+
+def pair_ties(one, two, one_tie: Tie, two_tie: Tie) -> tuple[Tie, Tie]:
+    """The two sides' ties in the order `pair_key` stores the sides."""
+    if (one.document_id, one.start, one.end) <= (two.document_id, two.start, two.end):
+        return one_tie, two_tie
+    return two_tie, one_tie
 
 
 def pair_key(one, two) -> tuple[int, int, int, int, int, int]:

@@ -123,11 +123,15 @@ def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:
     return {tuple(row) for row in db.execute(sql).fetchall()}
 
 
-def dismissals(db: Store) -> list[tuple[tuple[int, int, int, int, int, int], str]]:
-    """Every dismissed pair with when it was dismissed, newest first."""
-    sql = """SELECT one_document_id, one_start, one_end, two_document_id, two_start, two_end, dismissed_at
-             FROM parallel_dismissals ORDER BY dismissed_at DESC, rowid DESC"""
-    return [(tuple(row[:6]), row[6]) for row in db.execute(sql).fetchall()]
+_TIES = "one_focus_start, one_focus_end, one_key, two_focus_start, two_focus_end, two_key"
+
+
+def dismissals(db: Store) -> list[tuple[tuple[int, int, int, int, int, int], tuple, str]]:
+    """Every dismissed pair, where its sides tied (six offsets, NULL if not kept) and when it was dismissed, newest
+    first."""
+    sql = f"""SELECT one_document_id, one_start, one_end, two_document_id, two_start, two_end, {_TIES}, dismissed_at
+              FROM parallel_dismissals ORDER BY dismissed_at DESC, rowid DESC"""
+    return [(tuple(row[:6]), tuple(row[6:12]), row[12]) for row in db.execute(sql).fetchall()]
 
 
 def delete_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
@@ -135,24 +139,26 @@ def delete_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> Non
                   AND two_document_id = ? AND two_start = ? AND two_end = ?""", list(key))
 
 
-def dismissals_of(db: Store, document_id: int) -> list[tuple[int, tuple[int, int, int, int, int, int]]]:
-    """(row id, pair) of the dismissals with a passage in this document."""
-    sql = """SELECT id, one_document_id, one_start, one_end, two_document_id, two_start, two_end
-             FROM parallel_dismissals WHERE one_document_id = ? OR two_document_id = ?"""
-    return [(row[0], tuple(row[1:])) for row in db.execute(sql, [document_id, document_id]).fetchall()]
+def dismissals_of(db: Store, document_id: int) -> list[tuple[int, tuple[int, int, int, int, int, int], tuple]]:
+    """(row id, pair, ties) of the dismissals with a passage in this document."""
+    sql = f"""SELECT id, one_document_id, one_start, one_end, two_document_id, two_start, two_end, {_TIES}
+              FROM parallel_dismissals WHERE one_document_id = ? OR two_document_id = ?"""
+    return [(row[0], tuple(row[1:7]), tuple(row[7:])) for row in db.execute(sql, [document_id, document_id])]
 
 
-def move_dismissal(db: Store, row_id: int, key: tuple[int, int, int, int, int, int]) -> None:
-    """Give a dismissal its pair's ranges in a new version (dropped if that pair is already dismissed)."""
-    db.execute("""UPDATE OR IGNORE parallel_dismissals SET one_document_id = ?, one_start = ?, one_end = ?,
-                  two_document_id = ?, two_start = ?, two_end = ? WHERE id = ?""", [*key, row_id])
+def move_dismissal(db: Store, row_id: int, key: tuple[int, int, int, int, int, int], ties: tuple) -> None:
+    """Give a dismissal its pair's ranges, and where they tied, in a new version (dropped if that pair is already
+    dismissed)."""
+    db.execute(f"""UPDATE OR IGNORE parallel_dismissals SET one_document_id = ?, one_start = ?, one_end = ?,
+                   two_document_id = ?, two_start = ?, two_end = ?, ({_TIES}) = (?, ?, ?, ?, ?, ?) WHERE id = ?""",
+               [*key, *ties, row_id])
     db.execute("DELETE FROM parallel_dismissals WHERE id = ? AND NOT (one_document_id = ? AND one_start = ? AND "
                "one_end = ? AND two_document_id = ? AND two_start = ? AND two_end = ?)", [row_id, *key])
 
 
-def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int]) -> None:
-    db.execute("""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
-                  two_start, two_end, dismissed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", [*key, now()])
+def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int], ties: tuple = (None,) * 6) -> None:
+    db.execute(f"""INSERT OR IGNORE INTO parallel_dismissals (one_document_id, one_start, one_end, two_document_id,
+                   two_start, two_end, {_TIES}, dismissed_at) VALUES ({", ".join("?" * 13)})""", [*key, *ties, now()])
 
 
 def linked_ranges(db: Store, relation: str = "") -> list[tuple[int, int, int, int, int, int]]:

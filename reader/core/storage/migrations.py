@@ -317,3 +317,15 @@ def m014_passage_meanings(db: Database) -> None:
     Derived data, not the user's: untracked, never undone."""
     _table(db, "passage_meanings").create({"text_hash": str, "model": str, "vector": bytes},
                                           pk=("text_hash", "model"))
+
+
+@migration
+def m015_dismissal_focus(db: Database) -> None:
+    """Where each side of a dismissed pair tied the other (the sentence Parallels showed, and the date in it): the
+    list of dismissed pairs shows that sentence, not its paragraph's opening words. Older rows have none (NULL)."""
+    from reader.core.storage.history import track
+
+    for side in ("one", "two"):
+        for column in ("focus_start", "focus_end", "key"):
+            _table(db, "parallel_dismissals").add_column(f"{side}_{column}", int)
+    track(db)

@@ -1,4 +1,5 @@
-"""Dismissed pairs: what was judged not parallel (in Parallels, or as not one event on the timeline), newest first.
+"""Dismissed pairs: what was judged not parallel (in Parallels, or as not one event on the timeline), newest first,
+each side by the sentence that tied it to the other (as Parallels showed it), the passages whole in the tooltip.
 
 Edit > Undo reaches only the latest steps; Bring back undoes one such judgement however long ago it was made, as one
 undoable step, and the pair may then be suggested, and joined on the timeline, again.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.records.compare import Dismissal
-from reader.core.wording import local_time, one_line
+from reader.core.wording import local_time
 from reader.ui.operations import OpRunner
 
 QUOTE_CHARS = 100
@@ -42,8 +43,8 @@ class DismissalsDialog(QDialog):
         self.pair_list.clear()
         for dismissal in self.dismissals:
             one, two = dismissal.one, dismissal.two
-            entry = QListWidgetItem(f"{one.file_name}: “{one_line(one.text, QUOTE_CHARS)}”\n"
-                                    f"{two.file_name}: “{one_line(two.text, QUOTE_CHARS)}”\n"
+            entry = QListWidgetItem(f"{one.file_name}: “{one.excerpt_line(QUOTE_CHARS)}”\n"
+                                    f"{two.file_name}: “{two.excerpt_line(QUOTE_CHARS)}”\n"
                                     f"dismissed {local_time(dismissal.dismissed_at)}")
             entry.setToolTip(f"{one.file_name} {one.start}–{one.end}:\n{one.text}\n\n{two.file_name} "
                              f"{two.start}–{two.end}:\n{two.text}")
