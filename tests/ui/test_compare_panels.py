@@ -439,6 +439,22 @@ def test_p_in_a_pane_finds_parallels_of_the_selection(compare_window, qtbot):
     assert panel.isVisible() and all(s.source.start == start for s in panel.suggestions)
 
 
+def test_p_with_nothing_selected_finds_parallels_of_the_whole_document(compare_window, qtbot):
+    """P in a pane with nothing selected brings Parallels forward for the whole document (it used to do nothing, and
+    say nothing), as the panel's own button does when the selection is empty."""
+    documents = compare_window.workspace.documents
+    compare_window.reading_area.open_document(documents.resolve("001_c9451cbdf41c54f1.txt").id)
+    pane = compare_window.reading_area.open_document(documents.resolve(MEETING_000).id)
+    lazy = compare_window.annotation_panels.parallels
+    pane.view.setFocus()
+    assert pane.view.selection_range() is None and lazy.dock.widget() is None  # not asked for yet
+    qtbot.keyClick(pane.view, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: lazy.dock.widget() is not None)
+    panel = lazy.widget()
+    qtbot.waitUntil(lambda: panel.document_id == pane.document_id and bool(panel.suggestions))
+    assert panel.isVisible() and panel.range is None
+
+
 def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qtbot):
     """Passages that are no event by their dates or words, linked as contradicting (000's second meeting 'in early
     1935' and 002's summit of November 24, 1934), are marked in conflict at once on the open Timeline."""

@@ -246,9 +246,9 @@ class DocumentPane(QWidget):
             self.select_annotation(created.id)
 
     def _request_parallels(self) -> None:
-        """P: passages of other sources that may tell of what the selection tells."""
-        if self.view.selection_range() is not None:
-            self.parallels_requested.emit()
+        """P: passages of other sources that may tell of what the selection tells, or, with nothing selected, of
+        what this document tells (the panel ranks the focused pane's selection, else its whole document)."""
+        self.parallels_requested.emit()
 
     def note_selection(self) -> None:
         """N: the selection's annotation (made now if there is none) opens in the Note inspector, ready to write."""
