@@ -20,6 +20,7 @@ class AnnotationEvents(QObject):
     notebook_changed = Signal()
     document_changed = Signal(int)  # metadata or source criticism
     failed = Signal(str)
+    told = Signal(str)  # a passing line for the status bar: what a key needs, or that it did what cannot be seen
     text_corrected = Signal(int)  # a document got a hand-corrected version (like an import of a changed file)
 
     register_changed = Signal()  # entity decisions or authority ids

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
         self.events.document_changed.connect(self._on_document_changed)
         self.events.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.events.told.connect(lambda message: self.statusBar().showMessage(message, 5000))
 
     def _on_shortcuts_chosen(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts  # rarely opened: loads on demand

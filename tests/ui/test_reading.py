@@ -224,6 +224,23 @@ def test_copy_with_citation(window, qtbot):
     assert copied.endswith(", 2021-06)")
 
 
+def test_a_selection_key_with_nothing_selected_says_what_it_needs(window, qtbot):
+    """H, N, L and Copy with citation act on the selection: pressed with nothing selected they did nothing and said
+    nothing, so a new user could not tell a slip from a broken key. The status bar now says what the key needs; and
+    a copy says it was made."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    pane.view.setFocus()
+    for key, needs in ((Qt.Key.Key_H, "to highlight"), (Qt.Key.Key_N, "to write a note on"),
+                       (Qt.Key.Key_L, "to link")):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(pane.view, key)
+        assert window.statusBar().currentMessage() == f"Select some text {needs} first."
+    assert pane.view.selection_range() is None and not window.workspace.annotations.for_document(pane.document_id)
+    _select(pane, 0, 10)
+    pane.copy_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Copied with its citation: ")
+
+
 def test_boilerplate_can_be_hidden(window):
     """The header toggle hides boilerplate blocks and shows them again."""
     pane = window.reading_area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))

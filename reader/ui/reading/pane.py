@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation
+from reader.core.wording import one_line
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.reading.find_bar import FindBar
@@ -231,7 +232,7 @@ class DocumentPane(QWidget):
 
     def highlight_selection(self, color: str | None = None) -> None:
         """H: highlight the selection, or, when it is already a highlight, select that one (no duplicates)."""
-        selection = self.view.selection_range()
+        selection = self._selection_for("to highlight")
         if selection is None:
             return
         existing = self.annotation_at(*selection)
@@ -252,7 +253,7 @@ class DocumentPane(QWidget):
 
     def note_selection(self) -> None:
         """N: the selection's annotation (made now if there is none) opens in the Note inspector, ready to write."""
-        selection = self.view.selection_range()
+        selection = self._selection_for("to write a note on")
         if selection is None:
             return
         annotation_id = self.annotation_at(*selection)
@@ -267,7 +268,7 @@ class DocumentPane(QWidget):
 
     def link_selection(self) -> None:
         """L: link the selection (its annotation when it is one already, else the passage) to another passage."""
-        selection = self.view.selection_range()
+        selection = self._selection_for("to link")
         if selection is None:
             return
         workspace = self.services.workspace
@@ -296,10 +297,20 @@ class DocumentPane(QWidget):
         self.view.mark_selected((found.start, found.end) if found is not None else None)
 
     def copy_with_citation(self) -> None:
-        selection = self.view.selection_range()
+        selection = self._selection_for("to copy")
         if selection is None:
             return
-        QGuiApplication.clipboard().setText(self.citation(*selection))
+        cited = self.citation(*selection)
+        QGuiApplication.clipboard().setText(cited)
+        self.services.events.told.emit(f"Copied with its citation: {one_line(cited, 80)}")
+
+    def _selection_for(self, purpose: str) -> tuple[int, int] | None:
+        """The selection, or None with a line in the status bar saying what the key needs: a key that does nothing
+        and says nothing cannot be told from a broken one."""
+        selection = self.view.selection_range()
+        if selection is None:
+            self.services.events.told.emit(f"Select some text {purpose} first.")
+        return selection
 
     def citation(self, start: int, end: int) -> str:
         """The quote followed by title, author, date and page, as a historian pastes it into a draft."""
