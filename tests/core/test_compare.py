@@ -159,6 +159,15 @@ def test_execution_on_the_same_day_corroborates(recognised):
     assert found.relation == "corroborates" and "dates 1937-11-26" in found.reasons
 
 
+def test_names_disagree_only_in_the_sentences_that_tie_the_pair(recognised):
+    """Names in the same role are those of the two sentences telling the same thing: every place of two long
+    paragraphs set side by side ("places: Black Sea, Foros, Moscow, USSR / Soviet Union" beside an execution on the
+    same day) is noise a historian learns to skip, and then skips the real disagreements too."""
+    suggestions = recognised.parallels.suggest(_doc(recognised, MEETING_000), top=10)
+    found = next(s for s in suggestions if "executed in Moscow" in s.source.text and "tribunal" in s.other.text)
+    assert not any(hint.startswith(("places:", "people:", "organisations:")) for hint in found.hints)
+
+
 def test_suggestions_come_from_other_documents_only_and_ranked(recognised):
     """No suggestion points into the document itself; scores fall; a selection narrows the sources."""
     document_id = _doc(recognised, MEETING_000)

@@ -120,8 +120,12 @@ def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: 
     return reasons
 
 
-def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
-    """Disagreements side by side: dates, numbers, and names of one kind that differ."""
+def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece, tuple[int, int]],
+          ) -> tuple[str, ...]:
+    """Disagreements side by side: dates, numbers, and names of one kind that differ. Each side is a passage and
+    the sentence in it that ties the pair (see `focus`): names in the same role are those of the two sentences
+    telling the same thing, not every name of two long paragraphs."""
+    (q, q_sentence), (c, c_sentence) = one, two
     mine, theirs = ranking.features(q), ranking.features(c)
     names = ranking.names(set(mine.entities) | set(theirs.entities))
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
@@ -135,12 +139,18 @@ def hints(ranking: Ranking, q: Piece, c: Piece) -> tuple[str, ...]:
     if mine_numbers and their_numbers and mine_numbers != their_numbers:
         found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '–'} / "
                      f"{', '.join(sorted(their_numbers - mine_numbers)) or '–'}")
+    named_here, named_there = _named_in(mine, q_sentence), _named_in(theirs, c_sentence)
     for kind, label in TYPES.items():
-        one = {names.get(e, "?") for e, t in mine.entities.items() if t == kind}
-        two = {names.get(e, "?") for e, t in theirs.entities.items() if t == kind}
-        if one - two and two - one:  # names of one kind on both sides, differing: the same role, other names
-            found.append(f"{label}: {', '.join(sorted(one - two))} / {', '.join(sorted(two - one))}")
+        here = {names.get(e, "?") for e in named_here if mine.entities[e] == kind}
+        there = {names.get(e, "?") for e in named_there if theirs.entities[e] == kind}
+        if here - there and there - here:  # names of one kind on both sides, differing: the same role, other names
+            found.append(f"{label}: {', '.join(sorted(here - there))} / {', '.join(sorted(there - here))}")
     return tuple(found)
+
+
+def _named_in(features, sentence: tuple[int, int]) -> set[int]:
+    """The entities named inside a range of the document."""
+    return {entity_id for at, entity_id in features.names_at if sentence[0] <= at < sentence[1]}
 
 
 class Focus(NamedTuple):

@@ -49,6 +49,7 @@ class _Features:
     dates: set[str] = field(default_factory=set)
     named: list[tuple[int, int]] = field(default_factory=list)  # where names and dates stand, in the passage
     dated_at: dict[str, int] = field(default_factory=dict)  # each date -> where (in the document) it is first given
+    names_at: list[tuple[int, int]] = field(default_factory=list)  # (where in the document, entity id) of each name
 
 
 class ParallelService:
@@ -180,6 +181,7 @@ class _Ranking:
             features.named.append((start - piece.start, end - piece.start))
             if kind != "DATE":
                 features.entities[entity_id] = kind
+                features.names_at.append((start, entity_id))
             elif dating.span(value or "") is not None:
                 features.dates.add(value)
                 features.dated_at.setdefault(value, start)
@@ -200,7 +202,7 @@ class _Ranking:
             per_other[(c.document_id, c.start)] += 1
             per_source[q.start] += 1
             mine, theirs = focus(self, q, c)  # hints and focus only for what is shown
-            chosen.append(replace(suggestion, hints=hints(self, q, c),
+            chosen.append(replace(suggestion, hints=hints(self, (q, mine.sentence), (c, theirs.sentence)),
                                   source=replace(suggestion.source, focus=mine.sentence, key=mine.key),
                                   other=replace(suggestion.other, focus=theirs.sentence, key=theirs.key)))
             if len(chosen) == top:
