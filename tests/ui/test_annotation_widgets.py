@@ -61,6 +61,26 @@ def test_comparisons_view_filters_and_activates_pairs(qtbot, qtmodeltester, work
     assert activated.args == [a.id, b.id]
 
 
+def test_comparisons_view_says_how_to_make_the_first_link(qtbot, workspace, events):
+    """An empty Comparisons table with no filter says how pairs get there (L on a selection, or from Parallels),
+    and goes once there is one; a filter that matches nothing says only that."""
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.empty_hint.isVisible() and "press L" in view.empty_hint.text() and "Parallels" in view.empty_hint.text()
+    first, second = workspace.documents.list()[:2]
+    a = workspace.annotations.create_at_quote(first.id, "Genden")
+    b = workspace.annotations.create_at_quote(second.id, "Stalin")
+    workspace.links.link(a.id, b.id, "contradicts")
+    events.links_changed.emit()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert not view.empty_hint.isVisible()
+    view.relation_box.setCurrentIndex(view.relation_box.findData("corroborates"))
+    assert view.model.rowCount() == 0 and view.count_label.text() == "0 linked pairs"
+    assert not view.empty_hint.isVisible()
+
+
 def test_comparisons_view_follows_tags_documents_and_reliability(qtbot, workspace, events, linked):
     """Tag, document and reliability filters narrow the pairs; a source judgement refreshes the view."""
     a, _, c = linked

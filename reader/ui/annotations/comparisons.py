@@ -34,6 +34,8 @@ from reader.ui.table_text import chars_fitting, refit_on_resize
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 ANY = "Any"
+EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
+              "link a suggested pair in Parallels (or below, under Suggested, not yet judged) with L.")
 # What the suggestions' keys do (the verdicts `suggestion_judged` carries); Help > Keyboard shortcuts lists it.
 SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the suggested relation", ("L",)),
                                                          "dismiss": ("Dismiss", ("Delete",))})
@@ -81,6 +83,7 @@ class ComparisonsView(QWidget):
         self.table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         self._build_filters()
         self.count_label = QLabel(self)
+        self.empty_hint = QLabel(EMPTY_HINT, self, wordWrap=True, visible=False)
         self._build_suggestions()
         self._lay_out()
         if events is not None:
@@ -183,7 +186,12 @@ class ComparisonsView(QWidget):
         layout.addLayout(filters)
         split = QSplitter(Qt.Orientation.Vertical, self)  # the suggestions need room even in a short dock
         split.setChildrenCollapsible(False)
-        split.addWidget(self.table)
+        linked = QWidget(split)
+        column = QVBoxLayout(linked)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.empty_hint)
+        column.addWidget(self.table, 1)
+        split.addWidget(linked)
         split.addWidget(self.suggestion_table)
         layout.addWidget(split, 1)
 
@@ -210,8 +218,10 @@ class ComparisonsView(QWidget):
         box.blockSignals(False)
 
     def _on_filter_changed(self, *_args) -> None:
-        self.model.set_rows(self._comparisons.list(self.current_filter()))
+        chosen = self.current_filter()
+        self.model.set_rows(self._comparisons.list(chosen))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
+        self.empty_hint.setVisible(self.model.rowCount() == 0 and chosen == ComparisonFilter())
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())
