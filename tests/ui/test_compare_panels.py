@@ -221,9 +221,12 @@ def test_comparisons_lists_unjudged_suggestions_apart(compare_window, qtbot):
     """Comparisons lists unjudged suggestions for the open documents; dismissing or linking one removes it."""
     compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
     view = compare_window.annotation_panels.comparisons
+    compare_window.resize(1400, 900)
+    compare_window.resizeDocks([compare_window.docks["comparisons_dock"]], [420], Qt.Orientation.Vertical)
     view.suggestions_toggle.setChecked(True)
     qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
     assert view.model.rowCount() == 0 and view.suggestion_table.isVisible()
+    qtbot.waitUntil(lambda: view.suggestion_table.height() > view.table.height())  # the list asked for has the room
     first = view.suggestions[0]
     compare_window.ops.run("Dismiss suggested parallel", lambda: compare_window.workspace.parallels.dismiss(first))
     qtbot.waitUntil(lambda: all(s.key != first.key for s in view.suggestions))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -151,13 +151,20 @@ class ComparisonsView(QWidget):
 
     def refresh_suggestions(self, *_args) -> None:
         shown = self.suggestions_toggle.isChecked() and self._suggestion_source is not None
+        appearing = shown and not self.suggestion_table.isVisibleTo(self)
         self.suggestion_table.setVisible(shown)
+        if appearing:  # asked for: the list gets two thirds of the height, once the splitter has laid it out
+            QTimer.singleShot(0, self, self._give_suggestions_room)
         self._suggestion_request += 1
         request = self._suggestion_request
         if shown:
             self._suggestion_source(lambda found: request == self._suggestion_request and self._show_suggestions(found))
         else:
             self._show_suggestions([])
+
+    def _give_suggestions_room(self) -> None:
+        total = sum(self._split.sizes())
+        self._split.setSizes([total // 3, total - total // 3])
 
     def _show_suggestions(self, suggestions: list) -> None:
         self.suggestions = suggestions
@@ -184,7 +191,7 @@ class ComparisonsView(QWidget):
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        split = QSplitter(Qt.Orientation.Vertical, self)  # the suggestions need room even in a short dock
+        split = self._split = QSplitter(Qt.Orientation.Vertical, self)  # the suggestions need room in a short dock
         split.setChildrenCollapsible(False)
         linked = QWidget(split)
         column = QVBoxLayout(linked)
