@@ -102,6 +102,8 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
         print(outcome.message, file=stream)
     for summary in report.reanchored:
         print(summary.message)
+    if report.history_note:
+        print(report.history_note)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

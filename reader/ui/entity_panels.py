@@ -92,10 +92,12 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) 
     panels.register.if_built(lambda register: register.refresh())
     task = window.runner.start(lambda ws, progress, cancelled: ws.entities.recognise(progress, cancelled),
                                cancel_types=(ImportCancelled,))
-    task.progressed.connect(lambda done, total, name: window.statusBar().showMessage(
+    task.progressed.connect(lambda done, total, name: window.recognition_status.setText(
         f"Recognising entities: {done} of {total} ({name})"))
     task.finished.connect(lambda report: _on_recognised(window, panels, area, report))
     task.failed.connect(lambda message: window.statusBar().showMessage(message, 10000))
+    for stopped in (task.failed, task.cancelled):  # the count of the last run no longer holds
+        stopped.connect(lambda *_why: window.recognition_status.setText("Entities: recognition did not finish"))
     for ended in (task.finished, task.failed, task.cancelled):
         ended.connect(lambda *_result: _recognition_ended(window, panels, area))
 
@@ -143,7 +145,9 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
     message = f"Entities: {report.entities} in the register, {plural(report.mentions, 'mention')}"
     if report.failed:
         message += f"; recognition failed on {plural(len(report.failed), 'document')}, marked ⚠ in the library"
-    window.statusBar().showMessage(f"{message}. {report.model_warning}" if report.model_warning else message, 10000)
+    window.recognition_status.setText(message)
+    if report.model_warning:
+        window.statusBar().showMessage(report.model_warning, 10000)
     window.entities_recognised.emit()
 
 

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
 from reader.core.records.documents import DocumentInfo, ImportReport
+from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
         self.metadata = MetadataPanel(self)
+        self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
+        self.statusBar().addPermanentWidget(self.recognition_status)
         self._build_menus()
         self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea)
@@ -356,13 +359,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line
+
+
 def _summary(report: ImportReport) -> str:
+    """The import's line: the counts, why files were skipped (a copy of a document already in the library), what
+    moved on a new text, and that undo starts again then."""
     counts: dict[str, int] = {}
     for outcome in report.outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    labels = {"imported": "imported", "new_version": "new versions", "unchanged": "unchanged", "failed": "failed"}
-    summary = "Import: " + ", ".join(f"{counts[k]} {label}" for k, label in labels.items() if counts.get(k))
-    return "; ".join([summary, *(moved.message for moved in report.reanchored)])
+    summary = "Import: " + ", ".join(plural(counts[k], "new version") if k == "new_version" else f"{counts[k]} {k}"
+                                     for k in ("imported", "new_version", "unchanged", "failed") if counts.get(k))
+    skipped = [o.message for o in report.outcomes if o.status == "unchanged"][:SHOWN_UNCHANGED]
+    return "; ".join([summary, *skipped, *(moved.message for moved in report.reanchored),
+                      *([report.history_note] if report.history_note else [])])
 
 
 def dock_name(title: str) -> str:

@@ -116,6 +116,7 @@ def test_annotate_link_notes_and_reimport(tmp_path):
     source.write_text("Preface.\nStalin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
     result = run_cli(db, "import", source)
     assert "2 annotations moved, 0 need review, 0 orphaned" in result.stdout
+    assert "Undo starts again here" in result.stdout  # the history was forgotten: said, not left to discover
 
 
 @pytest.mark.parametrize("args", [("annotate", "1", "--quote", "absent"), ("annotate", "1", "--quote", "met",

@@ -37,6 +37,24 @@ def test_export_replaces_the_file_by_rename(workspace, tmp_path) -> None:
     assert target.read_text(encoding="utf-8").startswith("id,") and os.stat(target).st_ino != inode
 
 
+def test_an_export_has_the_permissions_any_new_file_gets(workspace, tmp_path) -> None:
+    """The temporary file an export is written through is private (0600); renamed as it was, every export was
+    unreadable to the group and others whatever the umask, and one written over a shared file took its sharing
+    away. A new export gets what the umask gives new files; one written over a file keeps that file's mode."""
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        workspace.export.write("md", fresh)
+        assert os.stat(fresh).st_mode & 0o777 == 0o644
+        shared = tmp_path / "shared.csv"
+        shared.write_text("old", encoding="utf-8")
+        os.chmod(shared, 0o664)
+        workspace.export.write("csv", shared)
+        assert os.stat(shared).st_mode & 0o777 == 0o664
+    finally:
+        os.umask(umask)
+
+
 @pytest.mark.parametrize("name", ["annotations.db", "annotations.db-wal", "annotations.db-shm", "annotations.ui.ini",
                                   "backup"])
 def test_export_refuses_the_database_files(workspace, name) -> None:

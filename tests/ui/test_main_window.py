@@ -130,6 +130,29 @@ def test_dropping_files_imports_them(window, qtbot, tmp_path):
     assert "# A dropped memoir of the purge years" in _titles(window)
 
 
+def test_an_import_says_what_it_did_and_the_entity_count_does_not_hide_it(window, qtbot, tmp_path):
+    """A copy of a document already imported is named with the reason it was skipped, a changed file says the undo
+    history starts again (its notes moved to the new text), and counts are said right ("1 new version"). Recognition
+    then reports in its own place on the status bar: it used to replace the import's line within a second."""
+    texts = Path(__file__).resolve().parents[2] / "texts"
+    copy = tmp_path / "good_copy.txt"
+    copy.write_bytes((texts / "002_ff824666d88bbe20.txt").read_bytes())
+    changed = tmp_path / "000_8339fa2bec93c400.txt"
+    changed.write_text("A new first line.\n" + (texts / changed.name).read_text(encoding="utf-8"), encoding="utf-8")
+    workspace = window.workspace
+    document_id = workspace.documents.resolve(changed.name).id
+    start = workspace.documents.text(document_id).text.index("Genden Falls")
+    workspace.annotations.create(document_id, start, start + 12, note="title")
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([copy, changed])
+    message = window.statusBar().currentMessage()
+    assert "1 new version," in message and "1 unchanged" in message
+    assert "good_copy.txt: same text as 002_ff824666d88bbe20.txt" in message
+    assert "Undo starts again here" in message
+    qtbot.waitUntil(lambda: window.recognition_status.text().startswith("Entities:"), timeout=20000)
+    assert window.statusBar().currentMessage() == message
+
+
 def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
     """A file that cannot be imported is named in the status bar and the warning; nothing is added."""
     from PySide6.QtWidgets import QMessageBox

@@ -49,6 +49,7 @@ def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as exc:
         raise file_fault(exc, target, "write the export") from exc
@@ -56,6 +57,30 @@ def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
     _sync_folder(target.parent)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the export should have: those of the file it replaces, or what the umask gives a new file
+    (the temporary file it is written through is private, 0600, whatever the umask)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux): setting it to read it back
+    would, for that instant, give any file another thread creates the wrong permissions."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _same_file(target: Path, files: set[Path]) -> bool:

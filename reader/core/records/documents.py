@@ -115,5 +115,13 @@ class ImportReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
     @property
+    def history_note(self) -> str:
+        """What a user must be told when notes moved to a new text: earlier steps can no longer be undone (their
+        ranges were in the old text), so the history starts again; else nothing."""
+        if not self.reanchored:
+            return ""
+        return "Undo starts again here: the notes moved to the new text, so earlier steps cannot be undone"
+
+    @property
     def changed_document_ids(self) -> list[int]:
         return [o.document_id for o in self.outcomes if o.status in ("imported", "new_version") and o.document_id]
