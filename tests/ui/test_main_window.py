@@ -153,6 +153,22 @@ def test_an_import_says_what_it_did_and_the_entity_count_does_not_hide_it(window
     assert window.statusBar().currentMessage() == message
 
 
+def test_opening_the_bottom_panels_does_not_grow_the_bottom_of_the_window(window, qtbot):
+    """The Notebook and Needs review stacked their parts one above another, so the first look at either grew the
+    bottom docks to about 370 pixels for good (View > Reset layout too): the library and the entity register were
+    left a row or two at 1440x900. Each fits the bottom's usual height, its parts side by side."""
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    bottom = window.docks["comparisons_dock"].height()
+    for title in ("Notebook", "Needs review", "Source criticism", "Parallels", "Timeline", "Comparisons"):
+        window.raise_panel(title)
+        dock = window.docks[title.lower().replace(" ", "_") + "_dock"]
+        qtbot.waitUntil(lambda dock=dock: dock.widget() is not None)
+        assert dock.widget().minimumSizeHint().height() <= bottom, title
+    QApplication.processEvents()  # the layout pass the docks are resized in
+    assert window.docks["comparisons_dock"].height() <= bottom + 10
+
+
 def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
     """A file that cannot be imported is named in the status bar and the warning; nothing is added."""
     from PySide6.QtWidgets import QMessageBox

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitte
 
 
 class NoteEditor(QWidget):
-    """Write above, read the rendered note below (stacked, so it fits a narrow sidebar); Save emits `note_saved`.
-    It remembers the note it was given, so its owner can tell what was typed and not saved (`unsaved`)."""
+    """Write above, read the rendered note below (stacked, so it fits a narrow sidebar), or side by side (in a wide
+    and short bottom dock); Save emits `note_saved`. It remembers the note it was given, so its owner can tell what
+    was typed and not saved (`unsaved`)."""
 
     note_saved = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, side_by_side: bool = False):
         super().__init__(parent)
         self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…")
         self.preview = QTextBrowser(self, openExternalLinks=True)
@@ -20,13 +21,14 @@ class NoteEditor(QWidget):
         self._shown = ""  # the note as given, saved or not yet
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical, self)
         splitter.addWidget(self.source)
         splitter.addWidget(self.preview)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         layout.addLayout(buttons)
 

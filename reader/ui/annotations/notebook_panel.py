@@ -61,7 +61,7 @@ class NotebookPanel(QWidget):
         self.note_list = QListWidget(self)
         self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
         self.title_edit = QLineEdit(self, placeholderText="Title")
-        self.editor = NoteEditor(self)
+        self.editor = NoteEditor(self, side_by_side=True)  # the bottom dock is wide and short
         self.citation_list = QListWidget(self)
         self.cite_button = QPushButton("Cite a passage…", self)
         self._connect()
@@ -88,16 +88,22 @@ class NotebookPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
+        cited = QVBoxLayout()  # the note's citations beside it: stacked below, they grew the bottom of the window
+        cited.addWidget(self.citation_list, 1)
+        cited.addWidget(self.cite_button)
+        body = QHBoxLayout()
+        body.addWidget(self.editor, 3)
+        body.addLayout(cited, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title_edit)
-        right_layout.addWidget(self.editor, 3)
-        right_layout.addWidget(self.citation_list, 1)
-        right_layout.addWidget(self.cite_button)
+        right_layout.addLayout(body, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        QVBoxLayout(self).addWidget(splitter)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)  # the dock has its own
+        outer.addWidget(splitter)
 
     def refresh(self, *_args) -> None:
         """Re-read the scopes (documents change) and the notes."""

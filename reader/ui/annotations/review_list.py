@@ -104,16 +104,21 @@ class ReviewList(QWidget):
         self._events.annotations_changed.connect(coalesced(self.refresh, self))  # once for a burst of notices
 
     def _lay_out(self) -> None:
+        """The list, where a note was and where it may go, side by side (the bottom dock is wide and short; stacked,
+        they grew the bottom of the window for good), the decisions below."""
+        columns = QHBoxLayout()
+        for label, widget in ((None, self.items_list), ("Where it was (old version):", self.old_view),
+                              ("Proposed place (new version):", self.new_view)):
+            column = QVBoxLayout()
+            column.addWidget(self.include_orphans if label is None else QLabel(label, self))
+            column.addWidget(widget, 1)
+            columns.addLayout(column, 1)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.place_button, self.orphan_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.include_orphans)
-        layout.addWidget(self.items_list, 2)
-        layout.addWidget(QLabel("Where it was (old version):", self))
-        layout.addWidget(self.old_view, 1)
-        layout.addWidget(QLabel("Proposed place (new version):", self))
-        layout.addWidget(self.new_view, 1)
+        layout.addLayout(columns, 1)
         layout.addLayout(buttons)
 
     def refresh(self, *_args) -> None:

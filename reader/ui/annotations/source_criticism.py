@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 
 from reader.core.annotations.sources import SourceCriticismService
 from reader.core.records.annotations import SourceCriticism
@@ -28,15 +28,22 @@ class SourceCriticismPanel(QWidget):
         self.save_button = QPushButton("Save source criticism", self)
         self.save_button.clicked.connect(self._on_save_clicked)
         events.document_changed.connect(self._on_document_changed)
+        self._lay_out()
+        self.setEnabled(False)
+
+    def _lay_out(self) -> None:
+        """The short fields and the provenance side by side: the bottom dock is wide and short (stacked, they grew
+        the bottom of the window for good)."""
         form = QFormLayout()
         form.addRow("Date written", self.date_written)
         form.addRow("Date of events", self.events_date)
         form.addRow("Reliability (1–5)", self.reliability)
-        form.addRow("Provenance", self.provenance)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button)
-        self.setEnabled(False)
+        form.addRow(self.save_button)
+        provenance = QFormLayout()
+        provenance.addRow("Provenance", self.provenance)
+        layout = QHBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addLayout(provenance, 2)
 
     def show_document(self, document_id: int | None) -> None:
         """Show a document's source criticism. What was typed for another document and not saved is saved first;
