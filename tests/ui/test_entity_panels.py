@@ -27,6 +27,25 @@ def test_register_lists_entities_and_filters(recognised, qtbot):
     assert [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())] == ["Choibalsan"]
 
 
+def test_register_buttons_are_offered_for_what_is_selected(recognised, qtbot):
+    """Rename, Type, Details and Place act on one chosen entity, Merge on two or more, Not an entity on any: each is
+    enabled only then (they looked enabled with nothing chosen and did nothing, silently), and says why not."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    panel = recognised.entity_panels.register.widget()
+    buttons = panel._buttons
+    panel.table.clearSelection()
+    assert not any(buttons[text].isEnabled() for text in ("Rename…", "Type…", "Merge selected", "Not an entity",
+                                                          "Details…", "Place…"))
+    assert "Select" in buttons["Merge selected"].toolTip()
+    panel.table.selectRow(_row_of(panel, "Choibalsan"))
+    assert buttons["Rename…"].isEnabled() and buttons["Not an entity"].isEnabled()
+    assert not buttons["Merge selected"].isEnabled()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    panel.table.selectionModel().select(panel.proxy.index(_row_of(panel, "Manchukuo"), 0), flags)
+    assert buttons["Merge selected"].isEnabled() and not buttons["Rename…"].isEnabled()
+
+
 def test_mentions_are_painted_and_described(recognised):
     """Opening a document paints its mentions by type; the tooltip names the entity and its counts."""
     document_id = recognised.workspace.documents.resolve("002_ff824666d88bbe20.txt").id

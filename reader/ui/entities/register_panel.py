@@ -82,6 +82,17 @@ class DetailsDialog(QDialog):
         return {**{name: edit.text() for name, edit in self.edits.items()}, "note": self.note.toPlainText()}
 
 
+# What each decision needs chosen in the register, and what its button says when that is missing.
+DECISION_NEEDS: dict[str, tuple[Callable[[int], bool], str]] = {
+    "Rename…": (lambda n: n == 1, "Select one entity to rename it."),
+    "Type…": (lambda n: n == 1, "Select one entity to change its type."),
+    "Details…": (lambda n: n == 1, "Select one entity to give its authority ids."),
+    "Place…": (lambda n: n == 1, "Select one place to link it to GeoNames."),
+    "Merge selected": (lambda n: n >= 2, "Select two or more entities (Ctrl+click) to merge them."),
+    "Not an entity": (lambda n: n >= 1, "Select the entities that are not names."),
+}
+
+
 class RegisterPanel(QWidget):
     """Lists the register; emits `entity_chosen(id)`; user decisions go through the EntityService."""
 
@@ -106,6 +117,9 @@ class RegisterPanel(QWidget):
         self.suggestion_list = QListWidget(self)
         self.status = QLabel("", self, wordWrap=True)
         self._buttons = self._build_buttons()
+        self.table.selectionModel().selectionChanged.connect(self._offer_decisions)
+        self.suggestion_list.currentRowChanged.connect(self._offer_decisions)
+        self._offer_decisions()
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.type_box.currentTextChanged.connect(self._on_type_filter_changed)
         self._lay_out()
@@ -135,6 +149,18 @@ class RegisterPanel(QWidget):
             buttons[text].clicked.connect(slot)
         return buttons
 
+    def _offer_decisions(self, *_args) -> None:
+        """Enable each decision for what is chosen: a button that does nothing when clicked looks broken."""
+        chosen = len(self.selected_ids())
+        for text, (wanted, why) in DECISION_NEEDS.items():
+            self._offer(text, wanted(chosen), why)
+        for text in ("Accept suggestion", "Reject suggestion"):
+            self._offer(text, self._selected_suggestion() is not None, "Select a spelling variant in the list.")
+
+    def _offer(self, text: str, enabled: bool, why: str) -> None:
+        self._buttons[text].setEnabled(enabled)
+        self._buttons[text].setToolTip("" if enabled else why)
+
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 1)
@@ -163,6 +189,7 @@ class RegisterPanel(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             self.suggestion_list.addItem(entry)
         self.doubtful.refresh()
+        self._offer_decisions()  # a new list chooses nothing
 
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
