@@ -127,7 +127,8 @@ class Workspace:
     def export(self) -> ExportService:
         from reader.core.export.service import ExportService
 
-        return ExportService(self.db, self.documents, self.annotations, self.links, self.comparisons, self.entities)
+        return ExportService(self.db, self.documents, self.annotations, self.links, self.comparisons, self.entities,
+                             self.notebook)
 
     @cached_property
     def parallels(self) -> ParallelService:

@@ -131,6 +131,27 @@ def test_html_escapes_user_text(annotated):
     assert index.count("<li>") < len(annotated.entities.register())
 
 
+def test_notebook_notes_are_in_the_markdown_and_html_exports(annotated):
+    """A notebook note is a note: its title, its Markdown and the passages it cites are in the Markdown and HTML
+    exports (they were left out, so the argument a historian wrote from the sources never left the program). A
+    document's export takes the notes on it or citing it; a note's own headings cannot forge the export's."""
+    meeting = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    other = annotated.documents.resolve("003_bfdd3a082e8d2a08.txt").id
+    cited = annotated.export.items(Scope(document_id=meeting))[0].annotation
+    annotated.notebook.create("Two dates, one meeting?\n# not a heading\n**15 or 24**", title="The meeting",
+                              citations=[cited.id])
+    annotated.notebook.create("Demid's *role*", title="Demid", document_id=other)
+    text = annotated.export.export("md")
+    notebook = text[text.index("## Notebook"):]
+    assert "### The meeting" in notebook and "\\# not a heading" in notebook and "**15 or 24**" in notebook
+    assert f"> {cited.quote.exact}" in notebook and "### Demid" in notebook
+    html = annotated.export.export("html")
+    assert "<h2>Notebook</h2>" in html and "<strong>15 or 24</strong>" in html and "<em>role</em>" in html
+    only_meeting = annotated.export.export("md", Scope(document_id=meeting))
+    assert "### The meeting" in only_meeting and "### Demid" not in only_meeting
+    assert "## Notebook" not in annotated.export.export("md", Scope(tag="date"))  # cites nothing tagged so
+
+
 def test_tei_is_well_formed_and_keeps_the_text(annotated):
     """TEI: names and dates marked, notes and links present, and the text identical once markup is stripped."""
     xml = annotated.export.export("tei")

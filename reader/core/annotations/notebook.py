@@ -43,6 +43,10 @@ class NotebookService:
         """Notes on the whole document, most recently changed first."""
         return store.notes(self._db, document_id)
 
+    def all_notes(self) -> list[NotebookNote]:
+        """Every live note, on a document or free-standing, most recently changed first."""
+        return store.notes(self._db, None)
+
     def notebook(self) -> list[NotebookNote]:
         """Free-standing notes, most recently changed first."""
         return store.notes(self._db, None, notebook_only=True)

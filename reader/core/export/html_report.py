@@ -6,10 +6,11 @@ text, never run. The index lists the entities named in the exported passages, no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
-from reader.core.export.items import ExportItem, citation
+from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.records.entities import EntitySummary
 from reader.core.wording import plural
 
@@ -19,8 +20,10 @@ blockquote{border-left:3px solid #c9a227;margin:0;padding:.2em 1em;background:#f
 @media print{body{margin:0}}"""
 
 
-def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str = "Notes") -> str:
-    """`entities`: those named in the passages of `items` (the caller picks them)."""
+def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str = "Notes",
+            notes: Sequence[NoteItem] = ()) -> str:
+    """`entities`: those named in the passages of `items` (the caller picks them); `notes`, the notebook's, follow
+    the annotations."""
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"]
     for _, group in groupby(items, key=lambda item: item.document.id):
@@ -28,6 +31,9 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
         document = group[0].document
         parts.append(f"<h2>{escape(document.title)}</h2><p class='meta'>{escape(citation(document))}</p>")
         parts.extend(_item(item) for item in group)
+    if notes:
+        parts.append("<h2>Notebook</h2>")
+        parts.extend(_note(note) for note in notes)
     if entities:
         parts.append("<h2>Index of entities</h2><ul>")
         parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, "
@@ -38,11 +44,28 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
     return "\n".join(parts)
 
 
-def _item(item: ExportItem) -> str:
-    a = item.annotation
-    html = [f"<blockquote>{escape(a.quote.exact)}</blockquote>"]
+def _note(note: NoteItem) -> str:
+    """A notebook note: its title, what it is on, its Markdown rendered (raw HTML shown as text), what it cites."""
+    html = [f"<h3>{escape(note.heading)}</h3>"]
+    if note.about is not None:
+        html.append(f"<p class='meta'>On {escape(citation(note.about))}</p>")
+    if note.note.body.strip():
+        html.append(f"<div class='note'>{markdown_html(note.note.body)}</div>")
+    for cited in note.cited:
+        html += [*_quote(cited), f"<p class='meta'>{escape(citation(cited.document))}</p>"]
+    return "\n".join(html)
+
+
+def _quote(item: ExportItem) -> list[str]:
+    html = [f"<blockquote>{escape(item.annotation.quote.exact)}</blockquote>"]
     if item.page_label:
         html.append(f"<p class='meta page'>{escape(item.page_label)}</p>")
+    return html
+
+
+def _item(item: ExportItem) -> str:
+    a = item.annotation
+    html = _quote(item)
     if a.note.strip():
         html.append(f"<div class='note'>{markdown_html(a.note)}</div>")
     if a.tags:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.records.annotations import Annotation
+from reader.core.records.annotations import Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation
 from reader.core.records.relations import RELATIONS
@@ -54,6 +54,29 @@ class ExportItem:
     def page_label(self) -> str:
         """"p. 12" (the printed label) for a passage of a paged document, else ''."""
         return page_citation(self.page.label) if self.page else ""
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    """A notebook note: free-standing, or on a document (`about`), with the passages it cites."""
+
+    note: NotebookNote
+    about: DocumentInfo | None
+    cited: tuple[ExportItem, ...]
+
+    @property
+    def heading(self) -> str:
+        return self.note.title.strip() or "Untitled note"
+
+
+def keeps_note(scope: Scope, note: NotebookNote, exported: set[int]) -> bool:
+    """Whether an export in `scope` takes a notebook note: all of them when it takes everything; else the notes on
+    its document, and those citing a passage it exports."""
+    if scope == Scope():
+        return True
+    if scope.document_id is not None and note.document_id == scope.document_id:
+        return True
+    return any(annotation_id in exported for annotation_id in note.citations)
 
 
 def citation(document: DocumentInfo) -> str:

@@ -8,18 +8,20 @@ entity it mentions), so a paper's section on one person or one question can be d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 
-from reader.core.export.items import ExportItem, citation
+from reader.core.export.items import ExportItem, NoteItem, citation
 
 GROUPINGS = ("document", "tag", "entity")
 UNTAGGED, NO_ENTITY = "Untagged", "No entity named"
 
 
 def to_markdown(items: list[ExportItem], group_by: str = "document",
-                entities_of: Mapping[int, tuple[str, ...]] | None = None, title: str = "Notes") -> str:
-    """`entities_of` maps an annotation id to the names of the entities mentioned in its passage (for `entity`)."""
+                entities_of: Mapping[int, tuple[str, ...]] | None = None, title: str = "Notes",
+                notes: Sequence[NoteItem] = ()) -> str:
+    """`entities_of` maps an annotation id to the names of the entities mentioned in its passage (for `entity`);
+    `notes`, the notebook's, follow the annotations under their own heading."""
     lines = [f"# {title}", ""]
     if group_by == "tag":
         lines += _sections(items, lambda item: item.annotation.tags, UNTAGGED)
@@ -27,7 +29,23 @@ def to_markdown(items: list[ExportItem], group_by: str = "document",
         lines += _sections(items, lambda item: (entities_of or {}).get(item.annotation.id, ()), NO_ENTITY)
     else:
         lines += _by_document(items)
+    if notes:
+        lines += ["## Notebook", ""]
+        for note in notes:
+            lines += _note(note)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _note(note: NoteItem) -> list[str]:
+    """A notebook note: its title, what it is on, its Markdown (headings and quotes escaped), the passages cited."""
+    lines = [f"### {escape_block_line(' '.join(note.heading.split()))}", ""]
+    if note.about is not None:
+        lines += [f"*On {citation(note.about)}*", ""]
+    if note.note.body.strip():
+        lines += [*(escape_block_line(line) for line in note.note.body.strip().split("\n")), ""]
+    for cited in note.cited:
+        lines += [*_quote(cited), ""]
+    return [*lines, "---", ""]
 
 
 def _by_document(items: list[ExportItem]) -> list[str]:
@@ -64,11 +82,17 @@ def escape_block_line(line: str) -> str:
     return _BLOCK_START.sub(lambda match: f"{match[1]}\\{match[2]}", line, count=1)
 
 
-def _item(item: ExportItem) -> list[str]:
+def _quote(item: ExportItem) -> list[str]:
+    """The passage as a blockquote, with its source and where in it."""
     annotation = item.annotation
     quote = [f"> {line}" if line else ">" for line in annotation.quote.exact.split("\n")]
     where = ", ".join(part for part in (item.page_label, f"characters {annotation.start}–{annotation.end}") if part)
-    lines = [*quote, ">", f"> — {citation(item.document)} ({where})", ""]
+    return [*quote, ">", f"> — {citation(item.document)} ({where})"]
+
+
+def _item(item: ExportItem) -> list[str]:
+    annotation = item.annotation
+    lines = [*_quote(item), ""]
     if annotation.note.strip():
         lines += [*(escape_block_line(line) for line in annotation.note.strip().split("\n")), ""]
     if annotation.tags:

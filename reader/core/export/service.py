@@ -8,11 +8,12 @@ from pathlib import Path
 
 from reader.core.annotations.comparisons import ComparisonService
 from reader.core.annotations.links import LinkService
+from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
-from reader.core.export.items import ExportItem, LinkItem, Scope
+from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note
 from reader.core.ops import operation
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.exports import AnnotationImportReport
@@ -28,10 +29,10 @@ class ExportService:
     """Builds every export from the same items, so all formats agree on what a note, a tag or a link is."""
 
     def __init__(self, db: Store, documents: DocumentService, annotations: AnnotationService, links: LinkService,
-                 comparisons: ComparisonService, entities: EntityService):
+                 comparisons: ComparisonService, entities: EntityService, notebook: NotebookService):
         self._db = db
         self._documents, self._annotations, self._links, self._entities = documents, annotations, links, entities
-        self._comparisons = comparisons
+        self._comparisons, self._notebook = comparisons, notebook
 
     def items(self, scope: Scope | None = None, progress: Progress | None = None,
               cancelled: Cancelled | None = None) -> list[ExportItem]:
@@ -54,6 +55,16 @@ class ExportService:
                 pages[document.id] = self._documents.version_pages(document.version_id)
             items.append(ExportItem(annotation, document, links, _page_of(pages[document.id], annotation.start)))
         return items
+
+    def notes(self, scope: Scope, items: list[ExportItem]) -> list[NoteItem]:
+        """The notebook notes an export in `scope` takes (see `keeps_note`), each with the passages it cites."""
+        exported = {item.annotation.id for item in items}
+        documents = {info.id: info for info in self._documents.list()}
+        cited_by_id = {a.id: a for a in self._annotations.all() if a.document_id in documents}
+        return [NoteItem(note, documents.get(note.document_id),
+                         tuple(ExportItem(cited_by_id[i], documents[cited_by_id[i].document_id])
+                               for i in note.citations if i in cited_by_id))
+                for note in self._notebook.all_notes() if keeps_note(scope, note, exported)]
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
@@ -83,12 +94,13 @@ class ExportService:
             return self._geojson()
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
-            return markdown.to_markdown(items, group_by, entities_of)
+            return markdown.to_markdown(items, group_by, entities_of, notes=self.notes(scope, items))
         if fmt == "csv":
             return csv_format.to_csv(items)
         if fmt == "html":
             named = {name for names in self._entities_named(items).values() for name in names}
-            return html_report.to_html(items, [e for e in self._entities.register() if e.name in named])
+            return html_report.to_html(items, [e for e in self._entities.register() if e.name in named],
+                                       notes=self.notes(scope, items))
         if fmt == "tei":
             documents = self._tei_documents(items, scope)
             pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
