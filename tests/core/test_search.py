@@ -98,6 +98,10 @@ def test_entities_and_metadata_are_searchable(searchable):
     ("***", "'***' has nothing to search for"),
     ('a"b', 'a phrase is missing its closing "'),
     ("genden AND AND stalin", "AND needs a word before it"),
+    ("type:nonsense", "type: is person, place, org or date"),
+    ("relation:foo", "relation: is corroborates, contradicts, same_event"),
+    ("kind:foo", "kind: is one of archival document, letter"),
+    ("date:1937..1934", "date:1937..1934 runs backwards: give the earlier year first"),
 ])
 def test_malformed_queries_get_their_own_message(searchable, query, message):
     """What the user types never reaches FTS5 raw: each kind of bad input gets its own one-line message."""

@@ -3,14 +3,12 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 
 from __future__ import annotations
 
-from reader.core.search.query import Query
+from reader.core.search.query import TYPE_ALIASES, Query, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
 from reader.core.storage.store import Store
 
 MENTION_KEYS = ("entity", "type", "date")
-TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
-                "organisation": "ORG", "organization": "ORG", "date": "DATE"}
 
 
 def restriction_for(db: Store, query: Query) -> hits.Restriction:
@@ -18,7 +16,7 @@ def restriction_for(db: Store, query: Query) -> hits.Restriction:
     return hits.Restriction(
         document_ids=_document_ids(db, filters.get("doc", []), filters.get("kind", [])),
         tag_sets=_tag_sets(db, filters.get("tag", [])),
-        relations=tuple(value.casefold().replace(" ", "_").replace("-", "_") for value in filters.get("relation", [])),
+        relations=tuple(relation_key(value) for value in filters.get("relation", [])),
         mentions=_mentions(db, query),
     )
 
@@ -29,7 +27,7 @@ def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[in
         return None
     return frozenset(document_id for document_id, (file_name, title, kind) in store.document_labels(db).items()
                      if all(_names_document(value.casefold(), document_id, file_name, title) for value in names)
-                     and all(kind == value.casefold() for value in kinds))
+                     and all(kind == kind_name(value) for value in kinds))
 
 
 def _names_document(value: str, document_id: int, file_name: str, title: str) -> bool:

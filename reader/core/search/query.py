@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.core.records.documents import DOCUMENT_KINDS
+from reader.core.records.relations import RELATIONS
+
 FILTER_KEYS = ("type", "entity", "tag", "doc", "relation", "kind", "date")
+TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
+                "organisation": "ORG", "organization": "ORG", "date": "DATE"}
 OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
 _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.+)$")
@@ -98,9 +103,43 @@ def _deduplicated(parts: list[str]) -> list[str]:
 def _add_filter(query: Query, key: str, value: str) -> None:
     if not value:
         raise QueryError(f"{key}: needs a value, e.g. {key}:something")
-    if key == "date" and not _DATE_RANGE.match(value):
-        raise QueryError("date: takes a year or a range of years, e.g. date:1934..1937")
+    if key == "date":
+        _check_years(value)
+    elif key in _CHOICES:
+        _check_choice(key, value)
     query.filters.setdefault(key, []).append(value)
+
+
+def _check_years(value: str) -> None:
+    match = _DATE_RANGE.match(value)
+    if not match:
+        raise QueryError("date: takes a year or a range of years, e.g. date:1934..1937")
+    if match["last"] and match["last"] < match["first"]:
+        raise QueryError(f"date:{value} runs backwards: give the earlier year first, "
+                         f"date:{match['last']}..{match['first']}")
+
+
+def _check_choice(key: str, value: str) -> None:
+    """A type, relation or kind that does not exist would only ever find nothing: say which ones do."""
+    normal, choices = _CHOICES[key]
+    if normal(value) not in choices:
+        raise QueryError(f"{key}: is {_ONE_OF[key]}")
+
+
+def relation_key(value: str) -> str:
+    """A relation as typed ("same event", same-event) as it is stored."""
+    return value.casefold().replace(" ", "_").replace("-", "_")
+
+
+def kind_name(value: str) -> str:
+    """A document kind as typed (news_article) as it is stored."""
+    return value.casefold().replace("_", " ")
+
+
+_CHOICES = {"type": (str.casefold, frozenset(TYPE_ALIASES) | {t.casefold() for t in TYPE_ALIASES.values()}),
+            "relation": (relation_key, frozenset(RELATIONS)), "kind": (kind_name, frozenset(DOCUMENT_KINDS))}
+_ONE_OF = {"type": "person, place, org or date", "relation": ", ".join(RELATIONS),
+           "kind": "one of " + ", ".join(DOCUMENT_KINDS) + " (with _ for a space: kind:news_article)"}
 
 
 def _compile_token(token: str, query: Query) -> str | None:
