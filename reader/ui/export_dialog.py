@@ -69,6 +69,9 @@ class ExportDialog(QDialog):
         form.addRow(self.result)
         form.addRow(self.buttons)
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
+        for changed in (self.scope_box.currentIndexChanged, self.group_box.currentIndexChanged,
+                        self.path_edit.textEdited):
+            changed.connect(lambda *_args: self._say(""))  # what it said was of the choices before
         self._on_format_changed()
 
     def _scope_box(self) -> QComboBox:
@@ -112,24 +115,36 @@ class ExportDialog(QDialog):
         """Write the chosen export in a worker; the dialog says how many notes went where, or why none did."""
         fmt, path = self.format_box.currentData(), self.target()
         if path is None:
-            self.result.setText("Choose a file to write to.")
+            self._say("Choose a file to write to.")
             return
         if path.exists() and not self._may_replace(path):
             return
         try:
             scope = self.scope()
         except ReaderError as exc:  # a search query the index cannot read
-            self.result.setText(str(exc))
+            self._say(str(exc))
             return
         group_by = self.group_box.currentData()
         self.save_button.setEnabled(False)
-        self.result.setText(f"Writing {path}…")
+        self._say(f"Writing {path}…")
         task = self._runner.start(lambda workspace, report, cancelled: workspace.export.write(
             fmt, path, scope, group_by=group_by, progress=report, cancelled=cancelled), cancel_types=(WorkCancelled,))
         progress = progress_dialog(task, self, "Export", f"Writing {path.name}…")  # Cancel writes nothing
         task.finished.connect(lambda count: self._on_written(count, path, progress))
         task.failed.connect(lambda message: self._on_stopped(message, progress))
         task.cancelled.connect(lambda: self._on_stopped("Export cancelled; nothing was written.", progress))
+
+    def _say(self, message: str) -> None:
+        """Show a result or a reason whole: a form row keeps a wrapped label one line high unless told its height."""
+        self.result.setText(message)
+        self._fit_result()
+
+    def _fit_result(self) -> None:
+        self.result.setMinimumHeight(self.result.heightForWidth(self.result.width()) if self.result.text() else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_result()  # narrower, the same reason takes more lines
 
     @property
     def save_button(self) -> QPushButton:
@@ -143,7 +158,7 @@ class ExportDialog(QDialog):
     def _on_stopped(self, message: str, progress: QProgressDialog) -> None:
         progress.reset()
         self.save_button.setEnabled(True)
-        self.result.setText(message)
+        self._say(message)
 
     def _may_replace(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -154,6 +169,7 @@ class ExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_format_changed(self, *_args) -> None:
+        self._say("")
         self.group_box.setEnabled(self.format_box.currentData() == "md")
         current = Path(self.path_edit.text() or "notes")
         self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))

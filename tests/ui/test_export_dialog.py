@@ -48,3 +48,18 @@ def test_an_export_that_cannot_be_written_says_why_and_can_be_tried_again(window
     dialog.path_edit.setText(str(tmp_path / "notes.md"))
     dialog.export()
     qtbot.waitUntil(lambda: dialog.result.text().endswith(str(tmp_path / "notes.md")))
+
+
+def test_the_dialogs_line_is_shown_whole_and_goes_when_the_choice_changes(window, qtbot, tmp_path) -> None:
+    """A long reason wraps onto lines the dialog makes room for (it was clipped to one line's height), and a result
+    no longer true once the format, the scope or the file is changed is taken away."""
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.path_edit.setText(str(tmp_path / "a folder that is not there" / "and another" / "notes.md"))
+    dialog.export()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.waitUntil(lambda: dialog.result.height() >= dialog.result.heightForWidth(dialog.result.width()))
+    assert dialog.result.heightForWidth(dialog.result.width()) > dialog.result.fontMetrics().height() * 1.5
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+    assert dialog.result.text() == ""
