@@ -187,9 +187,12 @@ def test_review_list_keep_as_orphan(qtbot, reimported, events):
     assert review.accept_button.isEnabled()
     qtbot.mouseClick(review.orphan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: review.items_list.count() == 0)
+    assert "Nothing needs review" in review.old_view.toPlainText()
     review.include_orphans.setChecked(True)
     assert review.items_list.count() == 1 and "orphan" in review.items_list.item(0).text()
     assert not review.orphan_button.isEnabled() and not review.accept_button.isEnabled()
+    shown = review.new_view.toPlainText()  # kept as an orphan: not "no likely place was found"
+    assert "An orphan" in shown and "Choose another place" in shown
     assert workspace.annotations.get(date.id).quote.exact == "November 15, 1934"
 
 

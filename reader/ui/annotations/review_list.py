@@ -36,6 +36,10 @@ def context_html(context: Context | None) -> str:
 
 
 REVIEW_LABELS = {"accept": "Accept place", "relocate": "Choose another place", "orphan": "Keep as orphan"}
+ORPHAN_HTML = ("<i>An orphan: kept with its quote and note, placed nowhere in this version. Choose another place… "
+               "puts it back in the text.</i>")
+EMPTY_HINT = ("Nothing needs review. When a text changes (a corrected or re-imported version), a note whose new place "
+              "is uncertain is listed here, with where it was and where it may go.")
 
 
 class PlaceDialog(QDialog):
@@ -140,8 +144,9 @@ class ReviewList(QWidget):
 
     def _on_current_row_changed(self, _row: int) -> None:
         item = self.current_item()
-        self.old_view.setHtml(context_html(item.old) if item else "")
-        self.new_view.setHtml(context_html(item.new) if item else "")
+        orphan = item is not None and item.annotation.anchor_status == "orphan"
+        self.old_view.setHtml(context_html(item.old) if item else f"<i>{EMPTY_HINT}</i>")  # an empty list says why
+        self.new_view.setHtml(ORPHAN_HTML if orphan else context_html(item.new) if item else "")
         self.accept_button.setEnabled(bool(item and item.new))
         self.place_button.setEnabled(item is not None)
         self.orphan_button.setEnabled(bool(item and item.annotation.anchor_status != "orphan"))
