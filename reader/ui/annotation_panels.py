@@ -184,7 +184,7 @@ def _timeline(context: _Context):
 def _source_criticism(context: _Context):
     from reader.ui.annotations.source_criticism import SourceCriticismPanel
 
-    panel = SourceCriticismPanel(context.workspace.sources, context.ops, context.events)
+    panel = SourceCriticismPanel(context.workspace.sources, context.ops, context.events, context.workspace.documents)
     panel.show_document(context.window.library.selected_document_id())
     return panel
 

@@ -311,16 +311,19 @@ def test_links_list_shows_links_and_backlinks(qtbot, workspace, events, stack, l
 
 def test_source_criticism_panel_saves_and_undoes(qtbot, workspace, events, stack):
     """Fields typed and saved reach the core; undo empties them again in the panel."""
-    document_id = workspace.documents.list()[0].id
-    panel = SourceCriticismPanel(workspace.sources, stack, events)
+    info = workspace.documents.list()[0]
+    document_id = info.id
+    panel = SourceCriticismPanel(workspace.sources, stack, events, workspace.documents)
     qtbot.addWidget(panel)
     panel.show_document(document_id)
+    assert panel.about.text() == info.file_name  # which source is judged: the library's choice, not a pane's
     qtbot.keyClicks(panel.date_written, "1990")
     panel.reliability.setValue(2)
     qtbot.keyClicks(panel.provenance, "Memoir written decades later")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     saved = workspace.sources.get(document_id)
     assert (saved.date_written, saved.reliability, saved.provenance_note) == ("1990", 2, "Memoir written decades later")
+    assert panel.about.text() == f"{info.file_name}: saved"
     stack.undo()
     assert panel.date_written.text() == "" and panel.reliability.text() == "not judged"
 

@@ -93,7 +93,7 @@ def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, event
 def _criticism_typed(qtbot, workspace, events, stack):
     """The Source criticism panel on the first document, "1990" typed as its date written and not saved."""
     first, second = (d.id for d in workspace.documents.list()[:2])
-    panel = SourceCriticismPanel(workspace.sources, stack, events)
+    panel = SourceCriticismPanel(workspace.sources, stack, events, workspace.documents)
     qtbot.addWidget(panel)
     panel.show_document(first)
     qtbot.keyClicks(panel.date_written, "1990")

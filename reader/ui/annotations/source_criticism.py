@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from reader.core.annotations.sources import SourceCriticismService
+from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import SourceCriticism
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
@@ -16,9 +26,11 @@ class SourceCriticismPanel(QWidget):
     """Edits the fields; Save pushes one command; the panel follows `document_changed` (undo included)."""
 
     def __init__(self, sources: SourceCriticismService, ops: OpRunner, events: AnnotationEvents,
-                 parent: QWidget | None = None):
+                 documents: DocumentService, parent: QWidget | None = None):
+        """`documents` names the source being judged (the library's chosen one, whichever pane has the focus)."""
         super().__init__(parent)
-        self._sources, self._ops, self._events = sources, ops, events
+        self._sources, self._ops, self._events, self._documents = sources, ops, events, documents
+        self.about = QLabel(self)
         self._document_id: int | None = None
         self._shown = SourceCriticism()  # the fields as last shown or saved: what differs was typed since
         self.date_written = QLineEdit(self, placeholderText="when the source was written, e.g. 1990 or 1934-11")
@@ -27,6 +39,9 @@ class SourceCriticismPanel(QWidget):
         self.provenance = QPlainTextEdit(self, placeholderText="Who wrote it, for whom, how it reached us…")
         self.save_button = QPushButton("Save source criticism", self)
         self.save_button.clicked.connect(self._on_save_clicked)
+        for edited in (self.date_written.textEdited, self.events_date.textEdited, self.reliability.valueChanged,
+                       self.provenance.textChanged):
+            edited.connect(lambda *_args: self.about.setText(self._name()))  # "saved" no longer holds
         events.document_changed.connect(self._on_document_changed)
         self._lay_out()
         self.setEnabled(False)
@@ -40,6 +55,7 @@ class SourceCriticismPanel(QWidget):
         form.addRow("Reliability (1–5)", self.reliability)
         form.addRow(self.save_button)
         provenance = QFormLayout()
+        provenance.addRow("Source", self.about)
         provenance.addRow("Provenance", self.provenance)
         layout = QHBoxLayout(self)
         layout.addLayout(form, 1)
@@ -57,6 +73,7 @@ class SourceCriticismPanel(QWidget):
                  if same and getattr(shown, f.name) != getattr(self._shown, f.name)}
         self._document_id = document_id
         self.setEnabled(document_id is not None)
+        self.about.setText(self._name() if not same else self.about.text())
         fresh = self._sources.get(document_id) if document_id is not None else SourceCriticism()
         for f in fields(SourceCriticism):
             if f.name not in typed:
@@ -82,6 +99,11 @@ class SourceCriticismPanel(QWidget):
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
                                self.reliability.value() or None, self.provenance.toPlainText().strip())
 
+    def _name(self) -> str:
+        if self._document_id is None:
+            return "none chosen in the library"
+        return self._documents.get(self._document_id).file_name
+
     def _on_document_changed(self, document_id: int) -> None:
         if document_id == self._document_id:
             self.show_document(document_id)
@@ -90,4 +112,5 @@ class SourceCriticismPanel(QWidget):
         if self._document_id is not None:
             document_id, criticism = self._document_id, self.criticism()
             self._shown = criticism  # saved as shown: the refresh its saving causes keeps nothing
-            self._ops.run("Edit source criticism", lambda: self._sources.set(document_id, criticism))
+            if self._ops.run("Edit source criticism", lambda: self._sources.set(document_id, criticism)) is not None:
+                self.about.setText(f"{self._name()}: saved")  # nothing else on screen changes
