@@ -129,6 +129,7 @@ def test_html_escapes_user_text(annotated):
     assert "Stalin" not in index or "Stalin" in "".join(item.annotation.quote.exact
                                                         for item in annotated.export.items())
     assert index.count("<li>") < len(annotated.entities.register())
+    assert "mentions in the library)" in index  # the count is the library's, not the export's
 
 
 def test_notebook_notes_are_in_the_markdown_and_html_exports(annotated):

@@ -37,7 +37,7 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
     if entities:
         parts.append("<h2>Index of entities</h2><ul>")
         parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, "
-                     f"{plural(e.mention_count, 'mention')})</span></li>"
+                     f"{plural(e.mention_count, 'mention')} in the library)</span></li>"
                      for e in sorted(entities, key=lambda e: e.name.casefold()))
         parts.append("</ul>")
     parts.append("</body></html>")
