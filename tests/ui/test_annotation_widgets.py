@@ -328,6 +328,20 @@ def test_source_criticism_panel_saves_and_undoes(qtbot, workspace, events, stack
     assert panel.date_written.text() == "" and panel.reliability.text() == "not judged"
 
 
+def test_cite_dialog_offers_ok_only_once_something_is_chosen(qtbot, workspace):
+    """OK with nothing chosen closed the dialog and cited nothing, silently: as in the link dialog, OK waits for an
+    annotation or a selected passage."""
+    from reader.ui.annotations.notebook_panel import CiteDialog
+
+    dialog = CiteDialog(workspace.annotations, workspace.documents)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.picker.tabs.setCurrentIndex(1)
+    assert dialog.picker.target() is None and not ok.isEnabled()
+    dialog.picker.select_passage(0, 10)
+    assert ok.isEnabled()
+
+
 def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack, linked):
     """New note, Markdown saved, a passage cited (one undo step), the note deleted and restored by undo."""
     a, _, _ = linked

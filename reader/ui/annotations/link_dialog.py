@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +29,10 @@ from reader.ui.offsets import Utf16Map
 
 
 class TargetPicker(QWidget):
-    """Pick a document, then one of its annotations or a passage selected in its text."""
+    """Pick a document, then one of its annotations or a passage selected in its text; `target_changed` when what
+    is chosen may have changed."""
+
+    target_changed = Signal()
 
     def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,7 +51,18 @@ class TargetPicker(QWidget):
         layout.addWidget(self.document_box)
         layout.addWidget(self.tabs)
         self.document_box.currentIndexChanged.connect(self._on_document_changed)
+        for signal in (self.annotation_list.currentRowChanged, self.passage_view.selectionChanged,
+                       self.tabs.currentChanged):
+            signal.connect(self.target_changed)
         self._on_document_changed()
+
+    def bind_ok(self, ok: QPushButton, usable: Callable[[Target | None], bool] = lambda t: t is not None) -> None:
+        """Enable a dialog's OK only while what is chosen is `usable`: OK with nothing chosen did nothing."""
+        def check() -> None:
+            ok.setEnabled(usable(self.target()))
+
+        self.target_changed.connect(check)
+        check()
 
     def show_document(self, document_id: int) -> None:
         self.document_box.setCurrentIndex(max(0, self.document_box.findData(document_id)))
@@ -99,9 +116,6 @@ class LinkDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for signal in (self.picker.annotation_list.currentRowChanged, self.picker.passage_view.selectionChanged,
-                       self.picker.tabs.currentChanged):
-            signal.connect(self._on_target_changed)
         form = QFormLayout()
         form.addRow("From", QLabel(f"“{' '.join(source_label.split())[:200]}”", self))
         form.addRow("Relation", self.relation_box)
@@ -111,7 +125,8 @@ class LinkDialog(QDialog):
         layout.addWidget(QLabel("To:", self))
         layout.addWidget(self.picker)
         layout.addWidget(self.buttons)
-        self._on_target_changed()
+        self.picker.bind_ok(self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                            lambda target: target is not None and target != self.source)
 
     def relation(self) -> str:
         return self.relation_box.currentData()
@@ -122,7 +137,4 @@ class LinkDialog(QDialog):
     def target(self) -> Target | None:
         return self.picker.target()
 
-    def _on_target_changed(self, *_args) -> None:
-        target = self.target()
-        usable = target is not None and target != self.source
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(usable)
+

@@ -37,12 +37,13 @@ class CiteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Cite a passage")
         self.picker = TargetPicker(annotations, documents, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.picker.bind_ok(self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
 
 class NotebookPanel(QWidget):
