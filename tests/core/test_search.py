@@ -85,6 +85,10 @@ def test_entities_and_metadata_are_searchable(searchable):
     search = searchable.search.search
     assert "entity" in _kinds(search("Choibalshan"))
     assert "document" in _kinds(search("Zhabaeva"))
+    [stalin] = [hit for hit in search("Satlin").hits() if hit.kind == "entity"]
+    shown = stalin.snippet.replace("[", "").replace("]", "")  # an entity reads as a name, its other spellings, type
+    assert shown.startswith("Joseph Stalin — also ") and "Satlin" in shown and shown.endswith("(PERSON)")
+    assert shown.count("Joseph Stalin") == 1
 
 
 @pytest.mark.parametrize(("query", "message"), [

@@ -58,12 +58,15 @@ def index_all_texts(db: Store) -> None:
 
 
 def index_entities(db: Store) -> None:
-    """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own."""
+    """Replace the entity rows: each entity's name, aliases and type, findable as a kind of its own, and written as
+    the hit shows it: "Joseph Stalin — also I. V. Stalin, Satlin (PERSON)"."""
     db.execute("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?", [ENTITY_ROWS, ENTITY_ROWS + (1 << 50) - 1])
     db.execute(f"""
         INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
-        SELECT {ENTITY_ROWS} + e.id, e.name || ' ' || COALESCE((SELECT group_concat(alias, ' ') FROM entity_aliases a
-                                          WHERE a.entity_id = e.id), '') || ' ' || e.type,
+        SELECT {ENTITY_ROWS} + e.id,
+               e.name || COALESCE(' — also ' || (SELECT group_concat(alias, ', ') FROM entity_aliases a
+                                                 WHERE a.entity_id = e.id AND a.alias != e.name), '')
+                      || ' (' || e.type || ')',
                'entity', NULL, e.id, 0, 0
         FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)""")
 
