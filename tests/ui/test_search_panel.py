@@ -27,6 +27,33 @@ def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot)
     assert flashed == ["met on November"]
 
 
+def test_a_chosen_hit_shows_its_title_in_the_selections_text_colour(window, qtbot):
+    """The hit's title is grey, which on the selection's blue could hardly be read: on a chosen row it takes the
+    selection's text colour, as the rest of the row does."""
+    from PySide6.QtGui import QPalette, QTextCursor
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, '"met on November"')
+    hit = panel.results.topLevelItem(0).child(0)
+    index = panel.results.indexFromItem(hit)
+    delegate = panel.results.itemDelegate()
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, index)
+    option.palette = panel.results.palette()
+
+    def title_colour(selected: bool):
+        option.state = QStyle.StateFlag.State_Selected if selected else QStyle.StateFlag.State_None
+        document = delegate._document(hit.data(0, HTML_ROLE), option, selected)
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.Right)
+        return cursor.charFormat().foreground().color()
+
+    assert title_colour(True) == option.palette.color(QPalette.ColorRole.HighlightedText)
+    assert title_colour(False) != title_colour(True)
+
+
 def test_malformed_query_message(window, qtbot):
     """A malformed query shows a short message under the box instead of results."""
     panel = window.search_panel.widget()

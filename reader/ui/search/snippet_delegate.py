@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = 0x0100 + 7  # Qt.ItemDataRole.UserRole + 7: the row as HTML
@@ -18,7 +18,7 @@ def snippet_html(title: str, snippet: str) -> str:
     """'Title — …text with [match]…' as HTML: the title in small caps of grey, each match bold on a tint."""
     parts = escape(snippet).replace("[", "\x00").replace("]", "\x01")
     body = parts.replace("\x00", "<b style='background-color:rgba(255,200,0,90)'>").replace("\x01", "</b>")
-    head = f"<span style='color:gray'>{escape(title)}</span> — " if title else ""
+    head = f"<span class='title'>{escape(title)}</span> — " if title else ""
     return head + body
 
 
@@ -35,11 +35,11 @@ class SnippetDelegate(QStyledItemDelegate):
         option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = self._document(html, option)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document = self._document(html, option, selected)
         painter.save()
         painter.translate(option.rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
@@ -54,9 +54,13 @@ class SnippetDelegate(QStyledItemDelegate):
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
     @staticmethod
-    def _document(html: str, option: QStyleOptionViewItem) -> QTextDocument:
+    def _document(html: str, option: QStyleOptionViewItem, selected: bool = False) -> QTextDocument:
+        """The row laid out; the title is grey, but on a selected row in the selection's text colour (grey on the
+        selection's blue could hardly be read)."""
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        title = option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("gray")
+        document.setDefaultStyleSheet(f".title {{ color: {title.name()}; }}")
         document.setDocumentMargin(2)
         document.setHtml(html)
         document.setTextWidth(max(80, option.rect.width()))
