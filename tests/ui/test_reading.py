@@ -372,3 +372,14 @@ def test_the_selected_annotation_is_outlined(window, qtbot):
     marks = pane.view.extraSelections()
     assert [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in marks] == [(10, 30)]
     assert marks[0].format.fontOverline()
+
+
+def test_a_pane_without_author_or_date_keeps_its_file_name_beside_its_reliability(window, qtbot):
+    """Parallels and the Timeline name sources by file: a pane whose source has no author, date or kind shows its
+    file name, and judging it reliable must not take the file name away (it read 'reliability 3/5' alone)."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    assert pane.header.details_label.text() == "000_8339fa2bec93c400.txt"
+    window.ops.run("Edit source criticism", lambda: window.workspace.sources.update(document_id, reliability=3))
+    qtbot.waitUntil(lambda: "reliability 3/5" in pane.header.details_label.text())
+    assert pane.header.details_label.text() == "000_8339fa2bec93c400.txt · reliability 3/5"

@@ -94,9 +94,11 @@ class PaneHeader(QWidget):
         self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
         meta = info.metadata
         parts = [meta.author, meta.date_published, meta.kind if meta.kind != "unknown" else ""]
+        if not any(parts):  # nothing says which source it is but its file (as Parallels and the Timeline name it)
+            parts = [info.file_name]
         if criticism is not None and criticism.reliability:
             parts.append(f"reliability {criticism.reliability}/5")
-        self.details_label.setText(" · ".join(p for p in parts if p) or info.file_name)
+        self.details_label.setText(" · ".join(p for p in parts if p))
         self.notice_label.setText(f"⚠ Entities: {info.recognition_error}" if info.recognition_error else "")
         self.notice_label.setVisible(bool(info.recognition_error))
         self.retry_button.setVisible(bool(info.recognition_error))
