@@ -61,8 +61,9 @@ def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text:
     moved = OffsetMap(document_store.version_text(db, previous).text, new_text)
     _move_boilerplate(db, new_version_id, marked, moved)
     for row_id, key, ties in dismissed:
-        sides = [(key[:3], ties[:3]), (key[3:], ties[3:])]
-        sides = sorted(_moved_side(side, tie, moved) if side[0] == document_id else (side, tie) for side, tie in sides)
+        sides = [_moved_side(side, tie, moved) if side[0] == document_id else (side, tie)
+                 for side, tie in ((key[:3], ties[:3]), (key[3:], ties[3:]))]
+        sides.sort(key=lambda moved_side: moved_side[0])  # by range, as pair_key orders them (a tie may be None)
         compare_store.move_dismissal(db, row_id, (*sides[0][0], *sides[1][0]), (*sides[0][1], *sides[1][1]))
     for row_id, payload in decided:
         entity_store.set_decision_payload(db, row_id, {**payload, "start": moved(payload["start"]),
