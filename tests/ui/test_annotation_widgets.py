@@ -316,7 +316,7 @@ def test_source_criticism_panel_saves_and_undoes(qtbot, workspace, events, stack
     panel = SourceCriticismPanel(workspace.sources, stack, events, workspace.documents)
     qtbot.addWidget(panel)
     panel.show_document(document_id)
-    assert panel.about.text() == info.file_name  # which source is judged: the library's choice, not a pane's
+    assert panel.about.text() == info.file_name  # which source is judged, with two texts open
     qtbot.keyClicks(panel.date_written, "1990")
     panel.reliability.setValue(2)
     qtbot.keyClicks(panel.provenance, "Memoir written decades later")

@@ -27,7 +27,8 @@ class SourceCriticismPanel(QWidget):
 
     def __init__(self, sources: SourceCriticismService, ops: OpRunner, events: AnnotationEvents,
                  documents: DocumentService, parent: QWidget | None = None):
-        """`documents` names the source being judged (the library's chosen one, whichever pane has the focus)."""
+        """`documents` names the source being judged (the pane worked in, or the library's choice): with two texts
+        open, the fields alone do not say whose they are."""
         super().__init__(parent)
         self._sources, self._ops, self._events, self._documents = sources, ops, events, documents
         self.about = QLabel(self)
@@ -101,7 +102,7 @@ class SourceCriticismPanel(QWidget):
 
     def _name(self) -> str:
         if self._document_id is None:
-            return "none chosen in the library"
+            return "no document chosen"
         return self._documents.get(self._document_id).file_name
 
     def _on_document_changed(self, document_id: int) -> None:
