@@ -47,6 +47,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     install_export_actions(window, workspace, events, window.search_panel, window.annotation_panels.comparisons)
     events.text_corrected.connect(lambda _document_id: _after_correction(window, ops))
+    QApplication.instance().focusChanged.connect(reading_area.follow_focus)  # the pane worked in leads the panels
     _follow_outside(window, ops)
     window.restore_layout()
     return window
@@ -87,7 +88,6 @@ def run_app(db_path: Path) -> int:
     window = build_window(workspace, settings_for(db_path))
     sys.excepthook = fault_handler(window, db_path)
     close_on_stop_signals(window)  # Ctrl+C and SIGTERM close it properly
-    app.focusChanged.connect(window.reading_area.follow_focus)
     window.show()
     start_recognition(window, window.entity_panels, window.reading_area)
     try:

@@ -254,6 +254,23 @@ def test_annotation_panels_are_docked_and_follow_the_library(window):
     assert window.annotation_panels.source_criticism.widget().isEnabled()
 
 
+def test_going_back_into_a_pane_brings_its_document_back_to_the_side_panels(window, qtbot):
+    """A library row chosen by a single click shows its document in Metadata; clicking back into the pane one was
+    reading must show that pane's document again (it stayed on the library's, so a title typed there went to a
+    document open nowhere)."""
+    documents = window.workspace.documents
+    reading = window.reading_area.open_document(documents.resolve("000_8339fa2bec93c400.txt").id)
+    reading.view.setFocus()
+    qtbot.waitUntil(lambda: window.metadata._document_id == reading.document_id)
+    other = documents.resolve("003_bfdd3a082e8d2a08.txt").id
+    window.library.select_document(other)
+    window.library.table.setFocus()
+    qtbot.waitUntil(lambda: window.metadata._document_id == other)
+    reading.view.setFocus()
+    qtbot.waitUntil(lambda: window.metadata._document_id == reading.document_id)
+    assert window.library.selected_document_id() == reading.document_id
+
+
 def test_a_panel_behind_a_tab_is_built_when_raised(window, qtbot):
     """Start-up builds only visible docks; raising the Notebook tab builds it, showing the selected document."""
     window.show()

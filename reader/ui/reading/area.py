@@ -186,22 +186,28 @@ class PaneArea(QWidget):
         self._update_empty_state()
         self.panes_changed.emit()
 
-    def _activate(self, pane: DocumentPane) -> None:
+    def _activate(self, pane: DocumentPane, entered: bool = False) -> None:
+        """`entered`: the focus came into the pane from outside it. The side panels then follow its document even if
+        it was already the active pane: a library row chosen meanwhile had shown another document there."""
         changed = pane is not self._active
         self._active = pane
-        if changed:
+        if changed or entered:
             self.document_focused.emit(pane.document_id)
+        if changed:
             self.pane_activated.emit(pane.document_id)
         if self._maximised is not None and self._maximised is not pane:
             self.toggle_maximised(self._maximised)
 
-    def follow_focus(self, _old, new) -> None:
+    def follow_focus(self, old, new) -> None:
         """A click or Tab into a pane makes it the focused one (QApplication.focusChanged)."""
-        widget = new
+        pane = self._pane_holding(new)
+        if pane is not None:
+            self._activate(pane, entered=self._pane_holding(old) is not pane)
+
+    def _pane_holding(self, widget) -> DocumentPane | None:
         while widget is not None and widget not in self.panes:
             widget = widget.parentWidget()
-        if widget is not None:
-            self._activate(widget)
+        return widget
 
     def set_view_mode(self, mode: str) -> None:
         """Text, Page or Both for the active pane (View menu)."""
