@@ -79,12 +79,14 @@ def changes_of(db: Store, rows: Rows) -> OpChanges:
         by_table.setdefault(table, []).append({**key, **(before or {}), **(after or {})})
     annotations = {row["id"] for row in by_table.get("annotations", [])}
     annotations |= {row["annotation_id"] for row in by_table.get("annotation_tags", [])}
+    # The rows' own images say where they were: an undone creation leaves no row to look the document up by.
+    on_documents = {row["document_id"] for row in by_table.get("annotations", []) if row.get("document_id")}
     documents = {row["id"] for row in by_table.get("documents", [])}
     documents |= {row["document_id"] for row in by_table.get("document_trash", [])}
     documents |= _documents_of_versions(db, {row["version_id"] for row in by_table.get("boilerplate", [])})
     return OpChanges(
         documents=frozenset(documents), annotations=frozenset(annotations),
-        annotation_documents=frozenset(_documents_of_annotations(db, annotations)),
+        annotation_documents=frozenset(on_documents | _documents_of_annotations(db, annotations)),
         links=frozenset(row["id"] for row in by_table.get("links", [])),
         tags=bool(by_table.get("tags") or by_table.get("annotation_tags")),
         notebook=bool(by_table.get("notebook_notes") or by_table.get("note_citations")),

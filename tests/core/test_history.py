@@ -79,6 +79,17 @@ def test_a_new_change_after_undo_drops_the_redo_steps(workspace: Workspace) -> N
         workspace.history.redo()
 
 
+def test_undoing_a_new_annotation_says_which_document_it_left(workspace: Workspace) -> None:
+    """Undoing a highlight's creation deletes its row, so its document could not be looked up by it any more: the
+    change said no document changed, and the pane kept painting the highlight and the inspector kept offering it."""
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create(document_id, 0, 5, note="one")
+    _label, changes = workspace.history.undo()
+    assert changes.annotation_documents == {document_id}
+    _label, changes = workspace.history.redo()
+    assert changes.annotation_documents == {document_id}
+
+
 def test_an_entity_merge_undoes(workspace: Workspace, shared_model) -> None:
     """A merge of several entities is one step; undo brings the entities apart again, recognition reruns."""
     workspace.entities.model = shared_model

@@ -383,3 +383,24 @@ def test_a_pane_without_author_or_date_keeps_its_file_name_beside_its_reliabilit
     window.ops.run("Edit source criticism", lambda: window.workspace.sources.update(document_id, reliability=3))
     qtbot.waitUntil(lambda: "reliability 3/5" in pane.header.details_label.text())
     assert pane.header.details_label.text() == "000_8339fa2bec93c400.txt · reliability 3/5"
+
+
+def test_undoing_the_link_that_made_a_highlight_clears_it_from_the_inspector(window, qtbot):
+    """L on a selection makes its highlight, which the Note inspector then shows; Undo takes both away, and the
+    inspector must not go on offering the gone highlight (a note typed there was lost with 'no annotation with id')."""
+    from reader.core.records.annotations import Passage
+
+    first = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    second = _doc(window.workspace, "002_ff824666d88bbe20.txt")
+    pane = window.reading_area.open_document(first)
+    start = pane.version.text.index("New Reform Policy")
+    link = window.ops.run("Link", lambda: window.workspace.links.link(
+        Passage(first, start, start + 17), Passage(second, 0, 10), "contradicts"))
+    made = next(a for a in window.workspace.annotations.for_document(first) if a.start == start)
+    pane.select_annotation(made.id)
+    inspector = window.annotation_panels.inspector.widget()
+    assert link is not None and inspector.editor.isEnabled() and pane.view.outlined
+    window.ops.undo()
+    qtbot.waitUntil(lambda: not inspector.editor.isEnabled())
+    assert inspector.annotation is None
+    qtbot.waitUntil(lambda: not pane.view.outlined)  # no frame left where the highlight was

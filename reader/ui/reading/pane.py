@@ -71,6 +71,7 @@ class DocumentPane(QWidget):
         self.highlight_color = HIGHLIGHT_COLORS[0]
         self.spans: list[Span] = []
         self._formats: dict[tuple[str, str], object] = {}
+        self._outlined: int | None = None  # the annotation framed in the text (the one chosen)
         self.header = PaneHeader(self)
         self.find_bar = FindBar(self)
         self.view = DocumentView(self)
@@ -162,6 +163,7 @@ class DocumentPane(QWidget):
         self.page_mode.update_marks()
         links = {a.id: len(workspace.links.links_for(a.id)) for a in annotations}
         self.sidebar.set_annotations(annotations, links)
+        self._outline(self._outlined, annotations)  # moved, or gone (deleted, undone): the frame follows
 
     def set_layers(self, layers: set[str]) -> None:
         self.layers = set(layers)
@@ -290,10 +292,13 @@ class DocumentPane(QWidget):
         self._outline(annotation_id)
         self.annotation_selected.emit(annotation_id)
 
-    def _outline(self, annotation_id: int | None) -> None:
-        """Frame the selected annotation in the text, so it stands out among overlapping highlights."""
-        found = next((a for a in self.services.workspace.annotations.for_document(self.document_id)
-                      if a.id == annotation_id), None) if annotation_id is not None else None
+    def _outline(self, annotation_id: int | None, annotations: list | None = None) -> None:
+        """Frame the selected annotation in the text, so it stands out among overlapping highlights (`annotations`:
+        the document's, when just read)."""
+        if annotations is None and annotation_id is not None:
+            annotations = self.services.workspace.annotations.for_document(self.document_id)
+        found = next((a for a in annotations if a.id == annotation_id), None) if annotation_id is not None else None
+        self._outlined = found.id if found is not None else None
         self.view.mark_selected((found.start, found.end) if found is not None else None)
 
     def copy_with_citation(self) -> None:

@@ -121,6 +121,11 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections(flashed + self._marked)
         QTimer.singleShot(1500, self, lambda: self.setExtraSelections(self._marked))  # dies with the view
 
+    @property
+    def outlined(self) -> bool:
+        """Whether an annotation is framed in the text."""
+        return bool(self._marked)
+
     def mark_selected(self, span: tuple[int, int] | None) -> None:
         """Outline the selected annotation (a frame-like underline in the text colour), or none."""
         if span is None:
