@@ -21,7 +21,13 @@ from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
-from reader.core.workspace import DB_ENV_VAR, Workspace, default_db_path, restore_latest_backup
+from reader.core.workspace import (
+    DB_ENV_VAR,
+    Workspace,
+    database_is_sound,
+    default_db_path,
+    restore_latest_backup,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Command = Callable[[Workspace, argparse.Namespace], int]
@@ -92,6 +98,8 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     delete.set_defaults(handler=cmd_delete)
     restore = commands.add_parser("restore-backup", help="put the newest backup in place of the database (the "
                                                         "current file is kept beside it, renamed)")
+    restore.add_argument("--yes", action="store_true", help="restore even though the database opens fine (its changes "
+                                                          "since the backup are set aside with the file, not deleted)")
     restore.set_defaults(handler=cmd_restore_backup, opens_workspace=False)
 
 
@@ -400,7 +408,7 @@ def run(args: argparse.Namespace) -> int:
     path = db_path(args)
     try:
         if not getattr(args, "opens_workspace", True):
-            return args.handler(path)  # works on the file itself, e.g. when it is too damaged to open
+            return args.handler(path, args)  # works on the file itself, e.g. when it is too damaged to open
         workspace = Workspace.open(path)
     except Exception as exc:  # noqa: BLE001 - every failure is told in one line
         return _failed(exc, path)
@@ -444,8 +452,15 @@ def row_id(text: str) -> int:
     return value
 
 
-def cmd_restore_backup(path: Path) -> int:
-    restored = restore_latest_backup(path)
+def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:
+    """Restore the newest backup; over a database that opens fine, only when told --yes (every change since the
+    backup would be set aside), and the file set aside is then named as replaced, not as damaged."""
+    healthy = database_is_sound(path)
+    if healthy and not args.yes:
+        raise ReaderError(f"{path} opens fine: restoring its newest backup would set aside every change made since; "
+                          "add --yes to restore anyway")
+    restored = restore_latest_backup(path, set_aside="replaced" if healthy else "damaged")
     print(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
     return EXIT_OK
+
 

@@ -35,11 +35,19 @@ DB_ENV_VAR = "ANNOTATED_READER_DB"
 DEFAULT_DB_NAME = "annotations.db"
 
 
-def restore_latest_backup(path: Path) -> Restored:
-    """Set a damaged database aside (renamed, kept) and put its newest backup in its place."""
+def restore_latest_backup(path: Path, set_aside: str = "damaged") -> Restored:
+    """Set a damaged database aside (renamed, kept) and put its newest backup in its place; `set_aside` names what
+    the kept file is ("replaced" when it was sound)."""
     from reader.core.storage.backup import restore_latest
 
-    return restore_latest(Path(path))
+    return restore_latest(Path(path), set_aside)
+
+
+def database_is_sound(path: Path) -> bool:
+    """Whether the database file opens fine, checked without changing it or backing it up."""
+    from reader.core.storage.database import is_sound
+
+    return is_sound(Path(path))
 
 
 def default_db_path() -> Path:

@@ -229,6 +229,23 @@ def test_damaged_database_is_named_and_restore_backup_brings_it_back(tmp_path):
     assert [p.read_bytes() for p in tmp_path.glob("cli.damaged-*.db")] == [b"garbage" * 500]
 
 
+def test_restore_backup_asks_for_yes_when_the_database_is_healthy(tmp_path):
+    """restore-backup over a database that opens fine would set aside every change since the backup: it says so
+    and changes nothing unless given --yes; then the file it sets aside is named as replaced, not damaged."""
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    assert run_cli(db, "docs").returncode == 0  # this start backs up the five documents
+    assert run_cli(db, "annotate", "1", "--quote", "Genden", "--note", "since the backup").returncode == 0
+    before = db.read_bytes()
+    refused = run_cli(db, "restore-backup")
+    assert refused.returncode == 1 and "opens fine" in refused.stderr and "--yes" in refused.stderr
+    assert len(refused.stderr.splitlines()) == 1 and db.read_bytes() == before
+    restored = run_cli(db, "restore-backup", "--yes")
+    assert restored.returncode == 0 and "replaced" in restored.stdout
+    assert list(tmp_path.glob("cli.replaced-*.db")) and not list(tmp_path.glob("cli.damaged-*.db"))
+    assert "since the backup" not in run_cli(db, "notes").stdout  # the backup from before it, not a fresh one
+
+
 def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
     """`docs` writes one line per document even when a file name holds a newline or a tab."""
     db = tmp_path / "cli.db"

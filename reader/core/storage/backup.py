@@ -158,7 +158,7 @@ class Restored:
     backup: Path
 
 
-def restore_latest(db_path: Path) -> Restored:
+def restore_latest(db_path: Path, set_aside: str = "damaged") -> Restored:
     """Put the newest backup in place of a damaged, emptied or missing database. Nothing is lost: the damaged file
     (with its -wal and -shm companions, which must not be replayed onto the backup) is renamed beside it, never
     deleted. The backup is copied in through SQLite, like every other access to a database file."""
@@ -167,7 +167,7 @@ def restore_latest(db_path: Path) -> Restored:
     backup = latest_backup(db_path)
     if backup is None:
         raise ReaderError(f"{db_path}: no backup to restore from (backups are kept in {backup_dir(db_path)})")
-    damaged = db_path.with_name(f"{db_path.stem}.damaged-{_stamp()}{db_path.suffix}")
+    damaged = db_path.with_name(f"{db_path.stem}.{set_aside}-{_stamp()}{db_path.suffix}")
     try:
         for suffix in ("", "-wal", "-shm"):
             companion = Path(f"{db_path}{suffix}")

@@ -101,6 +101,18 @@ def session_file(path: Path) -> Path:
     return path.with_name(path.stem + ".ui.ini")
 
 
+def is_sound(path: Path) -> bool:
+    """Whether a database file exists, holds data and passes SQLite's quick check; read only, so asking neither
+    backs it up nor migrates it (a restore asked for must not first turn the current state into the newest backup)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        _check_integrity(path)
+    except DatabaseUnusable:
+        return False
+    return True
+
+
 def _check_integrity(path: Path) -> None:
     """Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
     file, i.e. write to a damaged database and consume the journal that might still hold the latest changes.
