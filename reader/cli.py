@@ -57,8 +57,10 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
     undo.set_defaults(handler=cmd_undo)
     redo = commands.add_parser("redo", help="redo the change undone last")
     redo.set_defaults(handler=cmd_redo)
+    from reader.compare_cli import counted
+
     history = commands.add_parser("history", help="list the changes that can be undone, newest first")
-    history.add_argument("--limit", type=int, default=20, metavar="N")
+    history.add_argument("--limit", type=counted, default=20, metavar="N", help="how many (default 20)")
     history.set_defaults(handler=cmd_history)
 
 
@@ -232,6 +234,7 @@ def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def _settle_review(workspace: Workspace, args: argparse.Namespace) -> int:
+    workspace.annotations.get(args.id)  # an id that is no annotation is said first, before what to do with it
     if args.accept:
         _, after = workspace.review.accept(args.id)
     elif args.orphan:

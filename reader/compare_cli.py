@@ -21,12 +21,12 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
     parallels.add_argument("--end", type=int, help="... to this offset")
-    parallels.add_argument("--top", type=_counted, default=10, help="how many suggestions (default 10)")
+    parallels.add_argument("--top", type=counted, default=10, help="how many suggestions (default 10)")
     parallels.add_argument("--json", action="store_true", help="one JSON object per line")
     judged = parallels.add_mutually_exclusive_group()
-    judged.add_argument("--link", type=_counted, metavar="N", help="link the two passages of suggestion N of this "
+    judged.add_argument("--link", type=counted, metavar="N", help="link the two passages of suggestion N of this "
                                                                  "list (undoable)")
-    judged.add_argument("--dismiss", type=_counted, metavar="N", help="judge suggestion N of this list not parallel: "
+    judged.add_argument("--dismiss", type=counted, metavar="N", help="judge suggestion N of this list not parallel: "
                                                                     "it is not suggested again (undoable)")
     parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
                                                                        "suggested one)")
@@ -45,18 +45,18 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     timeline.set_defaults(handler=cmd_timeline)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
-    conflicts.add_argument("--dismiss", type=_counted, metavar="N", help="judge event N not one event (its "
+    conflicts.add_argument("--dismiss", type=counted, metavar="N", help="judge event N not one event (its "
                                                                         "passages only looked alike; undoable)")
     conflicts.set_defaults(handler=cmd_conflicts)
     dismissed = commands.add_parser("dismissed", help="pairs judged not parallel (dismissed suggestions, events "
                                                       "judged not one), newest first, numbered")
     dismissed.add_argument("--json", action="store_true", help="one JSON object per line")
-    dismissed.add_argument("--bring-back", type=_counted, metavar="N", help="undo judgement N of this list, however "
+    dismissed.add_argument("--bring-back", type=counted, metavar="N", help="undo judgement N of this list, however "
                                                                           "long ago it was made (undoable)")
     dismissed.set_defaults(handler=cmd_dismissed)
 
 
-def _counted(text: str) -> int:
+def counted(text: str) -> int:
     """A count or a number in a listing: a whole number from 1 up."""
     try:
         value = int(text)

@@ -306,3 +306,19 @@ def test_empty_listings_say_so_on_stderr_only(tmp_path):
     assert docs.returncode == 0 and docs.stdout == "" and "import" in docs.stderr
     search = run_cli(db, "search", "Genden")
     assert search.returncode == 0 and search.stdout == "" and search.stderr == "nothing found for Genden\n"
+
+
+def test_wrong_numbers_get_a_line_that_says_what_is_wrong(tmp_path):
+    """A count of none, a range given backwards, an id that is no annotation and a quote found fewer times than asked
+    each get the line that names their fault ('time(s)', 'not inside the text', 'say what to do with it' before)."""
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    limit = run_cli(db, "history", "--limit", "0")
+    assert limit.returncode == 2 and "counting starts at 1" in limit.stderr
+    occurs = run_cli(db, "annotate", "1", "--quote", "Stalin", "--occurrence", "9999")
+    assert occurs.returncode == 1 and "time(s)" not in occurs.stderr and " times in the document" in occurs.stderr
+    made = run_cli(db, "annotate", "1", "--quote", "Genden").stdout.split()[0]
+    backwards = run_cli(db, "review", made, "--place", "5", "2")
+    assert backwards.returncode == 1 and "runs backwards" in backwards.stderr
+    missing = run_cli(db, "review", "999")
+    assert missing.returncode == 1 and "no annotation with id 999" in missing.stderr

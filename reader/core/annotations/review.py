@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.service import AnnotationService, check_range
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import (
@@ -60,8 +60,7 @@ class ReviewService:
         before = self._annotations.get(annotation_id)
         text = document_store.version_text(self._db, document_store.current_version_id(self._db,
                                                                                        before.document_id)).text
-        if not 0 <= start < end <= len(text):
-            raise ReaderError(f"range {start}-{end} is not inside the text (0-{len(text)})")
+        check_range(text, start, end)
         return before, self._place(before, start, end)
 
     def keep_orphan(self, annotation_id: int) -> tuple[Annotation, Annotation]:

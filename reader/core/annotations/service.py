@@ -13,6 +13,7 @@ from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage import tags as tag_store
 from reader.core.storage.store import Store
+from reader.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class AnnotationService:
         with operation(self._db, "Add annotation"):
             version_id = document_store.current_version_id(self._db, document_id)
             text = document_store.version_text(self._db, version_id).text
-            _check_range(text, start, end)
+            check_range(text, start, end)
             annotation_id = store.insert_annotation(
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
             tag_store.add_tag_to(self._db, [annotation_id], names)
@@ -62,7 +63,7 @@ class AnnotationService:
                     version_id = document_store.current_version_id(self._db, item.document_id)
                     texts[item.document_id] = (version_id, document_store.version_text(self._db, version_id).text)
                 version_id, text = texts[item.document_id]
-                _check_range(text, item.start, item.end)
+                check_range(text, item.start, item.end)
                 _check_color(item.color)
                 quote = quote_at(text, item.start, item.end)
                 rows.append({"document_id": item.document_id, "version_id": version_id, "start": item.start,
@@ -150,12 +151,15 @@ def _nth_occurrence(text: str, quote: str, occurrence: int) -> int:
         position = text.find(quote, position + 1)
         if position < 0:
             count = text.count(quote)
-            raise ReaderError(f"the quote occurs {count} time(s) in the document, not {occurrence}"
+            raise ReaderError(f"the quote occurs {plural(count, 'time')} in the document, not {occurrence}"
                               if count else f"the quote '{quote[:60]}' is not in the document")
     return position
 
 
-def _check_range(text: str, start: int, end: int) -> None:
+def check_range(text: str, start: int, end: int) -> None:
+    """A range to place a note on: forwards, not empty, inside the text; else one line saying which is wrong."""
+    if end < start:
+        raise ReaderError(f"range {start}-{end} runs backwards: give the start first ({end} {start})")
     if not 0 <= start < end <= len(text):
         raise ReaderError(f"range {start}-{end} is not inside the text (0-{len(text)})")
 
