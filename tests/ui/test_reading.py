@@ -186,10 +186,26 @@ def test_find_counts_and_selects_matches(window, qtbot):
     pane.find_action.trigger()
     assert pane.find_bar.isVisible()
     qtbot.keyClicks(pane.find_bar.query, "choibalshan")
-    assert pane.find_bar.count_label.text() == "1 matches"
+    assert pane.find_bar.count_label.text() == "1 match"
     qtbot.keyClick(pane.find_bar.query, Qt.Key.Key_Return)
     assert pane.view.textCursor().selectedText() == "Choibalshan"
-    assert pane.find_bar.count_label.text() == "1 of 1 matches"
+    assert pane.find_bar.count_label.text() == "1 of 1 match"
+
+
+def test_find_steps_back_with_shift_enter_and_f3(window, qtbot):
+    """Enter and F3 go to the next match, Shift+Enter and Shift+F3 back (Shift+Enter went forward and back at once,
+    the line edit and the bar each taking the key, so it stood still)."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))
+    pane.view.setFocus()
+    pane.find_action.trigger()
+    qtbot.keyClicks(pane.find_bar.query, "Genden")
+    total = pane.find_bar.count_label.text().split()[0]
+    for key, modifier, shown in ((Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "1"),
+                                 (Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier, "2"),
+                                 (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier, "1"),
+                                 (Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier, total)):
+        qtbot.keyClick(pane.find_bar.query, key, modifier)
+        assert pane.find_bar.count_label.text() == f"{shown} of {total} matches"
 
 
 def test_astral_characters_before_and_inside_highlights(window, qtbot, tmp_path):

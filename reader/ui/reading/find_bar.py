@@ -1,14 +1,17 @@
-"""Find in document: type, see the match count, step with Enter / Shift+Enter or the arrows."""
+"""Find in document: type, see the match count, step with Enter / Shift+Enter (F3 / Shift+F3) or the arrows."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from reader.core.wording import plural
+
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+STEP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3)
 
 
 class FindBar(QWidget):
@@ -23,11 +26,11 @@ class FindBar(QWidget):
         self._current = -1
         self.query = QLineEdit(self, placeholderText="Find in document…", clearButtonEnabled=True)
         self.count_label = QLabel("", self)
-        self.previous_button = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter)")
-        self.next_button = QToolButton(self, text="▼", toolTip="Next match (Enter)")
+        self.previous_button = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter, Shift+F3)")
+        self.next_button = QToolButton(self, text="▼", toolTip="Next match (Enter, F3)")
         self.close_button = QToolButton(self, text="✕", toolTip="Close (Esc)")
         self.query.textChanged.connect(self._on_query_changed)
-        self.query.returnPressed.connect(self.next_match)
+        self.query.installEventFilter(self)  # Enter and F3 step here, whatever the line edit would do with them
         self.next_button.clicked.connect(self.next_match)
         self.previous_button.clicked.connect(self.previous_match)
         self.close_button.clicked.connect(self.hide)
@@ -45,11 +48,19 @@ class FindBar(QWidget):
         self.query.setFocus()
         self.query.selectAll()
 
+    def eventFilter(self, watched, event) -> bool:
+        """Enter or F3: the next match; with Shift, the previous one. Taken here, once: the line edit also passed
+        Shift+Enter on as Enter, so the bar stepped back and forth and stood still."""
+        if watched is self.query and event.type() == QEvent.Type.KeyPress and event.key() in STEP_KEYS:
+            self._step(-1 if event.modifiers() & SHIFT else 1)
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & SHIFT:
-            self.previous_match()
+        elif event.key() in STEP_KEYS:
+            self._step(-1 if event.modifiers() & SHIFT else 1)
         else:
             super().keyPressEvent(event)
 
@@ -79,4 +90,4 @@ class FindBar(QWidget):
             self.count_label.setText("no matches")
         else:
             position = f"{self._current + 1} of " if self._current >= 0 else ""
-            self.count_label.setText(f"{position}{len(self._matches)} matches")
+            self.count_label.setText(position + plural(len(self._matches), "match", "matches"))
