@@ -420,3 +420,14 @@ def test_undoing_the_link_that_made_a_highlight_clears_it_from_the_inspector(win
     qtbot.waitUntil(lambda: not inspector.editor.isEnabled())
     assert inspector.annotation is None
     qtbot.waitUntil(lambda: not pane.view.outlined)  # no frame left where the highlight was
+
+
+def test_ctrl_0_gives_the_text_its_actual_size(window, qtbot):
+    """Ctrl+plus and Ctrl+minus zoom; Ctrl+0, as in every reader, puts the text back at its size."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))
+    pane.view.setFocus()
+    size = pane.view.font().pointSizeF()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.font().pointSizeF() < size
+    qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert pane.view.font().pointSizeF() == size

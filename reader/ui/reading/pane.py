@@ -44,7 +44,8 @@ PANE_KEYS = KeyTable("Document pane", {
     "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "link": ("Link to…", ("L",)),
     "parallels": ("Parallel passages", ("P",)), "copy": ("Copy with citation", ("Ctrl+Shift+C",)),
     "find": ("Find in document", ("Ctrl+F",)), "zoom_in": ("Zoom in", ("Ctrl++", "Ctrl+=")),
-    "zoom_out": ("Zoom out", ("Ctrl+-",)), "next_mention": ("Next mention", ("Ctrl+.",)),
+    "zoom_out": ("Zoom out", ("Ctrl+-",)), "zoom_reset": ("Actual size", ("Ctrl+0",)),
+    "next_mention": ("Next mention", ("Ctrl+.",)),
     "previous_mention": ("Previous mention", ("Ctrl+,",)),
 })
 
@@ -113,6 +114,7 @@ class DocumentPane(QWidget):
         self.find_action = self._action("find", self.find_bar.open)
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(self.view.zoom + 1))
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(self.view.zoom - 1))
+        self.zoom_reset_action = self._action("zoom_reset", lambda: self.view.set_zoom(0))
         self.next_mention_action = self._action("next_mention", lambda: self.step_mention(1))
         self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
 
