@@ -431,3 +431,23 @@ def test_ctrl_0_gives_the_text_its_actual_size(window, qtbot):
     assert pane.view.font().pointSizeF() < size
     qtbot.keyClick(pane.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert pane.view.font().pointSizeF() == size
+
+
+def test_the_link_dialog_opens_on_the_other_open_source(window, qtbot, monkeypatch):
+    """With two texts side by side, L in one offers the other as the place to link to (it offered the same text,
+    the first in the list), and an empty list of its highlights says to pick a passage."""
+    from reader.ui.annotations import link_dialog
+
+    area = window.reading_area
+    left = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    right = area.open_document(_doc(window.workspace, "003_bfdd3a082e8d2a08.txt"))
+    shown = []
+
+    def look(dialog) -> bool:
+        shown.append((dialog.picker.document_box.currentData(), dialog.picker.tabs.currentIndex()))
+        return False
+
+    monkeypatch.setattr(link_dialog.LinkDialog, "exec", look)
+    _select(left, 0, 10)
+    qtbot.keyClick(left.view, Qt.Key.Key_L)
+    assert shown == [(right.document_id, 1)]  # no highlights there yet: the Passage tab

@@ -80,6 +80,7 @@ class TargetPicker(QWidget):
         text = self._documents.text(document_id).text
         self._offsets = Utf16Map(text)
         self.passage_view.setPlainText(text)
+        self.tabs.setCurrentIndex(0 if self.annotation_list.count() else 1)  # no highlights there: pick a passage
 
     def select_passage(self, start: int, end: int) -> None:
         """Select [start, end) (code points) in the passage tab, as a user's drag would."""

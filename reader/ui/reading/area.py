@@ -38,6 +38,7 @@ class PaneArea(QWidget):
     def __init__(self, services: ReadingServices, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        services.open_documents = lambda: [pane.document_id for pane in self.panes]  # a link goes across, mostly
         self.legend = Legend(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)

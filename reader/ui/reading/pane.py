@@ -280,6 +280,9 @@ class DocumentPane(QWidget):
         source = existing if existing is not None else Passage(self.document_id, *selection)
         dialog = LinkDialog(workspace.annotations, workspace.documents, source,
                             self.version.text[selection[0]:selection[1]], self)
+        beside = next((d for d in self.services.open_documents() if d != self.document_id), None)
+        if beside is not None:  # the source beside this one, not this one again
+            dialog.picker.show_document(beside)
         if dialog.exec() and dialog.target() is not None:
             target, relation, note = dialog.target(), dialog.relation(), dialog.note()
             self.services.ops.run("Link", lambda: workspace.links.link(source, target, relation, note))

@@ -23,3 +23,4 @@ class ReadingServices:
     providers: list[SpanProvider] = field(default_factory=list)
     describe_mention: Callable[[int], str] = lambda entity_id: ""
     mark_entity: Callable[[int, int, int, str], None] | None = None  # (document, start, end, type)
+    open_documents: Callable[[], list[int]] = lambda: []  # the documents open side by side, left to right
