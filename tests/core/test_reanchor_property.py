@@ -14,7 +14,9 @@ from tests.core.test_anchoring import Tracked, apply_edit, scenario
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenario())
 def test_reimport_never_loses_an_annotation(case):
-    """After a changed file is re-imported, all annotations exist; anchored ones quote their new text exactly."""
+    """After a changed file is re-imported, all annotations exist; anchored ones quote their new text exactly; an
+    untouched one whose words occur once is anchored (where they occur more often, the diff may not tell which
+    survived an edit beside it: "Moscow Moscow" with "Moscow Mo" cut, then the user is asked)."""
     text, spans, edits = case
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "account.txt"
@@ -42,7 +44,9 @@ def test_reimport_never_loses_an_annotation(case):
                     assert new[after.start:after.end] == after.quote.exact
                 else:
                     assert after.quote == before.quote
-                if not span.touched:
+                if not span.touched and new.count(before.quote.exact) == 1:  # a quote found twice may be either
                     assert after.anchor_status == "anchored" and after.quote.exact == before.quote.exact
+                elif not span.touched:  # ambiguous ("s" of one "Moscow" among three): anchored or asked, never lost
+                    assert after.anchor_status in ("anchored", "review")
         finally:
             workspace.close()
