@@ -1,4 +1,6 @@
-"""Metadata read from the sample corpus and from plain texts."""
+"""Metadata read from the sample corpus and from plain texts, and checked when typed."""
+
+import pytest
 
 from reader.core.documents.metadata import extract_metadata
 
@@ -49,3 +51,23 @@ def test_kind_is_what_the_text_says_it_is():
     news = "A Headline of the Day Here\nDaily Post Published on 2024-02-17\nOn a winter night in 1935...\n"
     assert extract_metadata(news, []).kind == "news article"
     assert extract_metadata("Just some words about Genden and Stalin in 1934.\n", []).kind == "unknown"
+
+
+def test_a_date_url_or_doi_typed_must_be_one(workspace):
+    """Metadata typed by hand: a date published in words is kept as the date it says (1934-01, which sorts and
+    compares as a date); 'banana' as a date, a URL without http(s):// and a DOI without 10.x/ are refused in one
+    line each, and nothing is changed."""
+    from reader.core.errors import ReaderError
+
+    document_id = workspace.documents.list()[0].id
+    assert workspace.documents.update_metadata(document_id, {"date_published": "Jan 1934"}).metadata.date_published \
+        == "1934-01"
+    refused = (("date_published", "banana", "is not a date"), ("url", "notaurl", "is not a web address"),
+               ("doi", "not a doi", "is not a DOI"))
+    for field, typed, said in refused:
+        with pytest.raises(ReaderError, match=said):
+            workspace.documents.update_metadata(document_id, {field: typed, "title": "changed"})
+    info = workspace.documents.get(document_id)
+    assert info.title != "changed" and info.metadata.date_published == "1934-01"
+    fine = {"url": "https://example.org/a", "doi": "https://doi.org/10.1000/xyz", "date_published": "2021-06"}
+    assert workspace.documents.update_metadata(document_id, fine).metadata.doi == fine["doi"]

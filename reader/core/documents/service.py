@@ -120,6 +120,11 @@ class DocumentService:
         return correct_text(self._db, document_id, text)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
+        """Store typed metadata; a date, web address or DOI that is not one is refused (ReaderError), nothing
+        changed."""
+        from reader.core.documents.typed_metadata import checked
+
+        changes = checked(changes)
         with operation(self._db, "Edit metadata"):
             store.update_metadata(self._db, document_id, changes)
         return self.get(document_id)

@@ -1,0 +1,37 @@
+"""Metadata typed by hand, checked before it is stored: a date, a web address and a DOI must be one.
+
+Why: the date published sorts Comparisons and tells the timeline which dates are a source's own; 'banana' there, or
+'Jan 1934' kept as typed, sorts as text. A date said in words is kept as the date it says (1934-01).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.errors import ReaderError
+
+_URL = re.compile(r"https?://\S+")
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
+
+
+def checked(changes: dict[str, str]) -> dict[str, str]:
+    """The changes as they will be stored; one line (ReaderError) for the first field that is not what it names."""
+    found = dict(changes)
+    if date := found.get("date_published", "").strip():
+        found["date_published"] = _date(date)
+    if (url := found.get("url", "").strip()) and not _URL.fullmatch(url):
+        raise ReaderError(f"'{url}' is not a web address: give it whole, starting with https:// or http://")
+    if (doi := found.get("doi", "").strip()) and not _DOI.fullmatch(doi):
+        raise ReaderError(f"'{doi}' is not a DOI: a DOI reads 10.1234/something (or https://doi.org/10.1234/…)")
+    return found
+
+
+def _date(typed: str) -> str:
+    from reader.core.entities.dates import date_span, find_dates
+
+    if date_span(typed) is not None:
+        return typed
+    found = find_dates(typed)
+    if len(found) == 1 and len(found[0].text) >= len(typed) - 2:  # the whole of it is one date
+        return found[0].value
+    raise ReaderError(f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934)")
