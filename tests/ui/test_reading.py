@@ -451,3 +451,18 @@ def test_the_link_dialog_opens_on_the_other_open_source(window, qtbot, monkeypat
     _select(left, 0, 10)
     qtbot.keyClick(left.view, Qt.Key.Key_L)
     assert shown == [(right.document_id, 1)]  # no highlights there yet: the Passage tab
+
+
+def test_a_pane_offers_to_move_only_where_it_can(window):
+    """◀ on the leftmost pane and ▶ on the rightmost did nothing, and while one pane filled the desk a move
+    reordered the hidden ones: the buttons are offered only where a move does something visible."""
+    area = window.reading_area
+    left = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    right = area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    buttons = {pane: pane.header.pane_buttons for pane in (left, right)}
+    assert not buttons[left]["◀"].isEnabled() and buttons[left]["▶"].isEnabled()
+    assert buttons[right]["◀"].isEnabled() and not buttons[right]["▶"].isEnabled()
+    area.move_pane(left, 1)
+    assert buttons[left]["◀"].isEnabled() and not buttons[left]["▶"].isEnabled()
+    area.toggle_maximised(left)
+    assert not buttons[left]["◀"].isEnabled() and not buttons[left]["▶"].isEnabled()

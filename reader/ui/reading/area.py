@@ -158,11 +158,17 @@ class PaneArea(QWidget):
         target = max(0, min(len(self.panes) - 1, index + step))
         self.panes.insert(target, self.panes.pop(index))
         self.splitter.insertWidget(target, pane)
+        self._update_places()
 
     def toggle_maximised(self, pane: DocumentPane) -> None:
         self._maximised = None if self._maximised is pane else pane
         for other in self.panes:
             other.setVisible(self._maximised is None or other is self._maximised)
+        self._update_places()
+
+    def _update_places(self) -> None:
+        for number, pane in enumerate(self.panes):
+            pane.header.set_place(number == 0, number == len(self.panes) - 1, self._maximised is not None)
 
     def _create_pane(self, document_id: int) -> DocumentPane:
         from reader.ui.reading.pane import DocumentPane  # the text view and its painters load with the first pane
@@ -218,6 +224,7 @@ class PaneArea(QWidget):
     def _update_empty_state(self) -> None:
         self.empty_label.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))
+        self._update_places()  # panes came or went: which can move where changed
 
     def _on_legend_layers_changed(self, layers: set[str]) -> None:
         for pane in self.panes:

@@ -41,14 +41,21 @@ class PaneHeader(QWidget):
         self.notes_button.toggled.connect(self.notes_toggled)
         self.mode_buttons = self._mode_buttons()
         buttons = [*self.mode_buttons.values(), self.notes_button, self.boilerplate_button]
+        self.pane_buttons: dict[str, QToolButton] = {}
         for text, tip, slot in (("◀", "Move left", lambda: self.move_requested.emit(-1)),
                                 ("▶", "Move right", lambda: self.move_requested.emit(1)),
                                 ("⤢", "Maximise / restore", self.maximise_requested.emit),
                                 ("✕", "Close", self.close_requested.emit)):
-            button = QToolButton(self, text=text, toolTip=tip, autoRaise=True)
+            button = self.pane_buttons[text] = QToolButton(self, text=text, toolTip=tip, autoRaise=True)
             button.clicked.connect(slot)
             buttons.append(button)
         self._lay_out(buttons)
+
+    def set_place(self, first: bool, last: bool, alone_in_view: bool) -> None:
+        """Offer ◀ and ▶ only where the pane can go (not past either end, nor while one pane fills the desk, where a
+        move would reorder panes out of sight)."""
+        self.pane_buttons["◀"].setEnabled(not first and not alone_in_view)
+        self.pane_buttons["▶"].setEnabled(not last and not alone_in_view)
 
     def _mode_buttons(self) -> dict[str, QToolButton]:
         """Text | Page | Both, shown only for documents with pages."""
