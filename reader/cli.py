@@ -285,6 +285,7 @@ def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
     rows = [{"document": documents[m.document_id], "start": m.start, "end": m.end, "text": m.text, "type": m.type,
              "entity": names.get(m.entity_id, ""), "entity_id": m.entity_id, "confidence": m.confidence}
             for m in workspace.entities.mentions(only)]
+    say_if_none(rows, "no entities found yet: they are recognised in the documents imported")
     _print_rows(rows, args.format, ["document", "start", "end", "text", "type", "entity", "entity_id", "confidence"])
     return EXIT_OK
 
@@ -292,6 +293,7 @@ def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
 def cmd_register(workspace: Workspace, args: argparse.Namespace) -> int:
     places = {place.entity.id: place for place in workspace.entities.places()}
     rows = [_register_row(entity, places.get(entity.id)) for entity in workspace.entities.register()]
+    say_if_none(rows, "the register is empty: entities are recognised in the documents imported")
     _print_rows(rows, args.format, list(rows[0]) if rows else ["entity_id"])
     return EXIT_OK
 

@@ -306,6 +306,9 @@ def test_empty_listings_say_so_on_stderr_only(tmp_path):
     assert docs.returncode == 0 and docs.stdout == "" and "import" in docs.stderr
     search = run_cli(db, "search", "Genden")
     assert search.returncode == 0 and search.stdout == "" and search.stderr == "nothing found for Genden\n"
+    for command in ("entities", "register"):  # they printed nothing at all
+        listed = run_cli(db, command)
+        assert listed.returncode == 0 and listed.stdout == "" and "recognised in the documents" in listed.stderr
 
 
 def test_wrong_numbers_get_a_line_that_says_what_is_wrong(tmp_path):
