@@ -86,7 +86,9 @@ def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     importing = commands.add_parser("import", help="import files or folders (text, HTML, PDF, Word, EPUB, scans)")
-    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                           help="files or folders (folders are read whole); a file already imported is skipped, a "
+                                "changed one becomes a new version with its notes moved onto it")
     importing.add_argument("--password", metavar="PW", help="the password of encrypted PDFs among the files")
     importing.set_defaults(handler=cmd_import)
     listing = commands.add_parser("docs", help="list the documents")
@@ -162,15 +164,17 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     annotate = commands.add_parser("annotate", help="highlight a quote in a document (prints the new id)")
     annotate.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     annotate.add_argument("--quote", required=True, help="the exact text to annotate")
-    annotate.add_argument("--occurrence", type=int, default=1, metavar="N", help="which appearance (from 1)")
+    annotate.add_argument("--occurrence", type=int, default=1, metavar="N",
+                          help="which appearance of the quote, counted from 1 (default 1: the first)")
     annotate.add_argument("--note", default="", help="note text (Markdown)")
     annotate.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
-    annotate.add_argument("--color", default="yellow", choices=HIGHLIGHT_COLORS)
+    annotate.add_argument("--color", default="yellow", choices=HIGHLIGHT_COLORS,
+                          help="highlight colour (default yellow)")
     annotate.set_defaults(handler=cmd_annotate)
     link = commands.add_parser("link", help="link two annotations (the first derives from the second if directed)")
-    link.add_argument("ids", nargs=2, type=row_id, metavar="ID")
-    link.add_argument("--relation", required=True, choices=RELATIONS)
-    link.add_argument("--note", default="")
+    link.add_argument("ids", nargs=2, type=row_id, metavar="ID", help="the two annotations' ids (as notes lists them)")
+    link.add_argument("--relation", required=True, choices=RELATIONS, help="what the first says of the second")
+    link.add_argument("--note", default="", help="why they belong together (Markdown)")
     link.set_defaults(handler=cmd_link)
     notes = commands.add_parser("notes", help="list annotations with their tags and links")
     notes.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
@@ -271,10 +275,12 @@ def _one_line(text: str) -> str:
 def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
     entities = commands.add_parser("entities", help="print entity mentions (recognition runs first if needed)")
     entities.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
-    entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                          help="one JSON object a line (default), or CSV with a header")
     entities.set_defaults(handler=cmd_entities, reads_entities=lambda args: True)
     register = commands.add_parser("register", help="print the entity register with aliases and counts")
-    register.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    register.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                          help="one JSON object a line (default), or CSV with a header")
     register.set_defaults(handler=cmd_register, reads_entities=lambda args: True)
 
 
@@ -313,7 +319,8 @@ def _register_row(entity, place) -> dict:
 def _add_search_command(commands: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, and '
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937")
-    search.add_argument("query", metavar="QUERY")
+    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR / NOT, and filters such as '
+                                                       "type:person, entity:NAME, tag:TAG, date:1934..1937")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
     search.set_defaults(handler=cmd_search, reads_entities=lambda args: bool(
         {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}))
@@ -334,7 +341,8 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
 def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export notes as md, csv, jsonld (W3C), tei or html, or the places "
                                                 "as geojson")
-    export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt")
+    export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt",
+                        help="md (Markdown), csv, jsonld (W3C Web Annotation), tei (TEI XML), html or geojson")
     export.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
     export.add_argument("--query", metavar="QUERY", help="only the annotations this search finds")
@@ -348,7 +356,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=cmd_export, reads_entities=lambda args: args.fmt in ("tei", "html", "geojson")
                         or args.mentions or args.group_by == "entity")
     back = commands.add_parser("import-annotations", help="read W3C annotations (JSON-LD) back onto documents")
-    back.add_argument("file", type=Path, metavar="FILE")
+    back.add_argument("file", type=Path, metavar="FILE", help="a W3C annotation collection or list (JSON-LD)")
     back.set_defaults(handler=cmd_import_annotations)
 
 

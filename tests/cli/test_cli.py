@@ -325,3 +325,16 @@ def test_wrong_numbers_get_a_line_that_says_what_is_wrong(tmp_path):
     assert backwards.returncode == 1 and "runs backwards" in backwards.stderr
     missing = run_cli(db, "review", "999")
     assert missing.returncode == 1 and "no annotation with id 999" in missing.stderr
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    """`COMMAND --help` is the command line's manual: each argument and option has a line saying what it takes
+    (import PATH, link ID ID, search QUERY and others had none)."""
+    import argparse
+
+    from reader.cli import build_parser
+
+    [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    silent = [f"{name} {action.dest}" for name, command in commands.choices.items() for action in command._actions
+              if not isinstance(action, argparse._HelpAction) and not action.help]
+    assert silent == []
