@@ -57,14 +57,23 @@ class ExportService:
         return items
 
     def notes(self, scope: Scope, items: list[ExportItem]) -> list[NoteItem]:
-        """The notebook notes an export in `scope` takes (see `keeps_note`), each with the passages it cites."""
+        """The notebook notes an export in `scope` takes (see `keeps_note`), each with the passages it cites (read
+        one by one: a notebook cites a few passages, an export may hold a hundred thousand)."""
         exported = {item.annotation.id for item in items}
+        kept = [note for note in self._notebook.all_notes() if keeps_note(scope, note, exported)]
+        if not kept:
+            return []
         documents = {info.id: info for info in self._documents.list()}
-        cited_by_id = {a.id: a for a in self._annotations.all() if a.document_id in documents}
-        return [NoteItem(note, documents.get(note.document_id),
-                         tuple(ExportItem(cited_by_id[i], documents[cited_by_id[i].document_id])
-                               for i in note.citations if i in cited_by_id))
-                for note in self._notebook.all_notes() if keeps_note(scope, note, exported)]
+        cited = {}
+        for annotation_id in {i for note in kept for i in note.citations}:
+            try:
+                annotation = self._annotations.get(annotation_id)
+            except ReaderError:  # in the Trash: the note keeps its words, the export its live citations
+                continue
+            if annotation.document_id in documents:
+                cited[annotation_id] = ExportItem(annotation, documents[annotation.document_id])
+        return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited))
+                for note in kept]
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
