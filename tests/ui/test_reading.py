@@ -466,3 +466,23 @@ def test_a_pane_offers_to_move_only_where_it_can(window):
     assert buttons[left]["◀"].isEnabled() and not buttons[left]["▶"].isEnabled()
     area.toggle_maximised(left)
     assert not buttons[left]["◀"].isEnabled() and not buttons[left]["▶"].isEnabled()
+
+
+def test_maximising_and_restoring_a_pane_keeps_the_readers_place(window, qtbot):
+    """Maximise and restore rewrap a pane's lines; the text kept its line number at the top and showed a passage
+    several paragraphs away (1,800 characters on). The paragraph the reader was in stays at the top, within a few
+    lines of where they were."""
+    area = window.reading_area
+    reading = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    reading.view.show_from(3000)
+    place = reading.view.first_visible_offset()
+    width = reading.view.width()
+    area.toggle_maximised(reading)
+    qtbot.waitUntil(lambda: reading.view.width() > width)
+    qtbot.waitUntil(lambda: abs(reading.view.first_visible_offset() - place) < 300)
+    area.toggle_maximised(reading)
+    qtbot.waitUntil(lambda: reading.view.width() == width)
+    qtbot.waitUntil(lambda: abs(reading.view.first_visible_offset() - place) < 300)

@@ -35,6 +35,7 @@ class DocumentView(QPlainTextEdit):
         self._marked: list[QTextEdit.ExtraSelection] = []  # the selected annotation's outline
         self.index = SpanIndex([], self.offsets)
         self.zoom = 0
+        self._held_place: int | None = None  # where the reader was when a resize began (see resizeEvent)
         self.describe: Describe = lambda span: ""
         self.formatter = LazyFormatter(self, lambda span: None)
         self._apply_font()
@@ -68,8 +69,31 @@ class DocumentView(QPlainTextEdit):
         self.setViewportMargins(spare // 2, 8, spare // 2, 8)
 
     def resizeEvent(self, event) -> None:
+        """Keep the reader's place: a pane maximised, restored or given more room rewraps its lines, and the text
+        kept its line number at the top, several paragraphs from where the reader was. The place is taken before
+        the first resize of a burst and put back once the lines are laid out again (the next turn of the loop)."""
+        if self._held_place is None and not self.document().isEmpty():
+            self._held_place = self.first_visible_offset()
+            QTimer.singleShot(0, self, self._restore_place)
         super().resizeEvent(event)
         self._update_margins()
+
+    def _restore_place(self) -> None:
+        place, self._held_place = self._held_place, None
+        if place is not None:
+            self._put_at_top(place)
+
+    def _put_at_top(self, offset: int) -> None:
+        """Scroll so the line holding `offset` is the first shown, leaving the cursor and selection as they are. The
+        scroll bar counts lines of laid-out blocks: the block is brought in first, then its line is known."""
+        position = self.offsets.to_utf16(offset)
+        block = self.document().findBlock(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(block.firstLineNumber())
+        self.document().documentLayout().blockBoundingRect(block)  # lays the block out if it was not yet
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            bar.setValue(block.firstLineNumber() + line.lineNumber())
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
@@ -101,6 +125,7 @@ class DocumentView(QPlainTextEdit):
 
     def show_from(self, offset: int) -> None:
         """Scroll so that the character at `offset` is at the top (a reading position, whatever the width)."""
+        self._held_place = None  # a place asked for now outranks the one a resize was keeping
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self.offsets.to_utf16(offset), self.document().characterCount() - 1))
         bar = self.verticalScrollBar()
@@ -109,6 +134,7 @@ class DocumentView(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def scroll_to(self, start: int) -> None:
+        self._held_place = None  # as in show_from
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
