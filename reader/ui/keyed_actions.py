@@ -37,3 +37,11 @@ def keyed_action(widget: QWidget, table: KeyTable, name: str, slot: Callable[[],
 
 def where(action: QAction) -> str:
     return action.property(WHERE) or ANYWHERE
+
+
+def keyed_menu(widget: QWidget, table: KeyTable, slots: dict[str, Callable[[], object]]) -> None:
+    """Every action of the table on `widget`, its keys live there only, and the same actions as its context menu
+    (the keys and the menu say the same things)."""
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for name, slot in slots.items():
+        keyed_action(widget, table, name, slot)

@@ -27,7 +27,7 @@ from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
-from reader.ui.keyed_actions import KeyTable, keyed_action
+from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_model import Index, RowTableModel
 from reader.ui.table_text import chars_fitting, refit_on_resize
 
@@ -133,9 +133,8 @@ class ComparisonsView(QWidget):
         refit_on_resize(self.suggestion_table, lambda: self._show_suggestions(self.suggestions))
         self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
-        self.suggestion_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for verdict in SUGGESTION_KEYS.actions:
-            keyed_action(self.suggestion_table, SUGGESTION_KEYS, verdict, lambda v=verdict: self._judge_current(v))
+        keyed_menu(self.suggestion_table, SUGGESTION_KEYS,
+                   {verdict: lambda v=verdict: self._judge_current(v) for verdict in SUGGESTION_KEYS.actions})
 
     def _judge_current(self, verdict: str) -> None:
         """Judge the chosen suggestion here, as in Parallels: the list is where unjudged pairs wait."""

@@ -137,5 +137,3 @@ class LinkDialog(QDialog):
 
     def target(self) -> Target | None:
         return self.picker.target()
-
-

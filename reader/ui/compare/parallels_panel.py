@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
-from reader.ui.keyed_actions import KeyTable, keyed_action
+from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_text import chars_fitting, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
@@ -87,11 +87,8 @@ class ParallelsPanel(QWidget):
     def _table_actions(self) -> None:
         """The chosen suggestion's actions, in the table's context menu and on its keys (the table's only: a
         window-wide L or Enter would make every other L, a pane's Link to…, and Enter ambiguous or taken)."""
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        slots = {"open": lambda: self.open_beside(self.table.currentRow()), "link": self.link_current,
-                 "dismiss": self.dismiss_current}
-        for name, slot in slots.items():
-            keyed_action(self.table, TABLE_KEYS, name, slot)
+        keyed_menu(self.table, TABLE_KEYS, {"open": lambda: self.open_beside(self.table.currentRow()),
+                                            "link": self.link_current, "dismiss": self.dismiss_current})
 
     def _lay_out(self) -> None:
         """One bar above the table (what is shown, then the actions) and the chosen row's reasons below it: the

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
-from reader.ui.keyed_actions import KeyTable, keyed_action
+from reader.ui.keyed_actions import KeyTable, keyed_menu
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN = 500  # the list is for review, one by one: the least sure first
@@ -52,9 +52,8 @@ class DoubtfulList(QWidget):
 
     def _list_actions(self) -> None:
         """The decisions in the list's context menu, and Not a mention on Delete (as a suggestion is dismissed)."""
-        self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for kind in LIST_KEYS.actions:
-            keyed_action(self.entries, LIST_KEYS, kind, lambda kind=kind: self._on_decided(kind))
+        keyed_menu(self.entries, LIST_KEYS,
+                   {kind: lambda kind=kind: self._on_decided(kind) for kind in LIST_KEYS.actions})
 
     def refresh(self) -> None:
         """Read the list again, the place kept: after a decision the next mention is the chosen one."""
