@@ -3,7 +3,7 @@ cut around (PassageRef.excerpt_line), so the cut is made to fit the cell."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QTableWidget
 
@@ -23,3 +23,12 @@ def chars_fitting(table: QTableWidget, column: int) -> int:
 def refit_on_resize(table: QTableWidget, refill: Callable[[], None]) -> None:
     """Cut the texts again when a column is resized (a wider one shows more of each sentence), once per burst."""
     table.horizontalHeader().sectionResized.connect(coalesced(refill, table))
+
+
+def cut_sentences(table: QTableWidget, suggestions: Sequence, columns: tuple[int, int]) -> None:
+    """Each row's two tying sentences (this source's, then the other's, in `columns`) cut to what their cells show;
+    the rows' cells must exist."""
+    widths = [chars_fitting(table, column) for column in columns]
+    for row, suggestion in enumerate(suggestions):
+        for column, width, side in zip(columns, widths, (suggestion.source, suggestion.other), strict=True):
+            table.item(row, column).setText(side.excerpt_line(width))

@@ -29,10 +29,11 @@ from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_model import Index, RowTableModel
-from reader.ui.table_text import chars_fitting, refit_on_resize
+from reader.ui.table_text import cut_sentences, refit_on_resize
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
+SUGGESTION_SENTENCES = (0, 3)  # the columns of the two tying sentences
 ANY = "Any"
 EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
               "link a suggested pair in Parallels (or below, under Suggested, not yet judged) with L.")
@@ -130,7 +131,8 @@ class ComparisonsView(QWidget):
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing
         self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        refit_on_resize(self.suggestion_table, lambda: self._show_suggestions(self.suggestions))
+        refit_on_resize(self.suggestion_table,
+                        lambda: cut_sentences(self.suggestion_table, self.suggestions, SUGGESTION_SENTENCES))
         self.suggestion_table.cellActivated.connect(
             lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
         keyed_menu(self.suggestion_table, SUGGESTION_KEYS,
@@ -168,15 +170,15 @@ class ComparisonsView(QWidget):
     def _show_suggestions(self, suggestions: list) -> None:
         self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
-        mine, theirs = chars_fitting(self.suggestion_table, 0), chars_fitting(self.suggestion_table, 3)
         for row, s in enumerate(self.suggestions):
-            values = (s.source.excerpt_line(mine), s.source.file_name, RELATIONS[s.relation],
-                      s.other.excerpt_line(theirs), s.other.file_name, "; ".join(s.reasons + s.hints))
+            values = ("", s.source.file_name, RELATIONS[s.relation], "", s.other.file_name,
+                      "; ".join(s.reasons + s.hints))  # the sentences are cut to their cells below
             tips = {0: s.source.text, 3: s.other.text}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):
                 item = QTableWidgetItem(" ".join(value.split())[:200])
                 item.setToolTip(tips.get(column, value))
                 self.suggestion_table.setItem(row, column, item)
+        cut_sentences(self.suggestion_table, self.suggestions, SUGGESTION_SENTENCES)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()

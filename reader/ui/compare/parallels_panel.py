@@ -26,10 +26,11 @@ from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
 from reader.ui.keyed_actions import KeyTable, keyed_menu
-from reader.ui.table_text import chars_fitting, refit_on_resize
+from reader.ui.table_text import cut_sentences, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
+SENTENCE_COLUMNS = (2, 4)  # this passage's and the other's tying sentences
 # The chosen suggestion's actions and keys: the table's are made from this, and Help > Keyboard shortcuts lists it
 # before the panel is first shown.
 TABLE_KEYS = KeyTable("Parallels", {"open": ("Open the other passage beside", ("Return", "Enter")),  # as a click does
@@ -176,10 +177,7 @@ class ParallelsPanel(QWidget):
 
     def _cut_sentences(self) -> None:
         """Each row's two sentences, cut to what their columns show (again when a column is resized)."""
-        mine, theirs = chars_fitting(self.table, 2), chars_fitting(self.table, 4)
-        for row, s in enumerate(self.suggestions):
-            self.table.item(row, 2).setText(s.source.excerpt_line(mine))
-            self.table.item(row, 4).setText(s.other.excerpt_line(theirs))
+        cut_sentences(self.table, self.suggestions, SENTENCE_COLUMNS)
 
     def _choose_again(self, chosen: ParallelSuggestion | None, row: int) -> None:
         """After the list is ranked again, the suggestion chosen before (linked, say) stays chosen, with the relation
