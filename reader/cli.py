@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.cli_output import counted, say_if_none, tab_line
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -57,8 +58,6 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
     undo.set_defaults(handler=cmd_undo)
     redo = commands.add_parser("redo", help="redo the change undone last")
     redo.set_defaults(handler=cmd_redo)
-    from reader.compare_cli import counted
-
     history = commands.add_parser("history", help="list the changes that can be undone, newest first")
     history.add_argument("--limit", type=counted, default=20, metavar="N", help="how many (default 20)")
     history.set_defaults(handler=cmd_history)
@@ -130,22 +129,6 @@ def cmd_docs(workspace: Workspace, args: argparse.Namespace) -> int:
         }
         print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     return EXIT_OK
-
-
-def say_if_none(found, message: str) -> None:
-    """An empty listing prints nothing (scripts read the output) but tells the person on stderr, so no one is left
-    wondering whether the command ran."""
-    if not found:
-        print(message, file=sys.stderr)
-
-
-def tab_line(values) -> str:
-    """Tab-separated fields, each kept on the line: a tab, newline or other control character inside a field (a file
-    name may hold one) is written as its escape, so one record stays one line."""
-    return "\t".join(str(value).translate(_CONTROL_ESCAPES) for value in values)
-
-
-_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
 def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from reader.cli_output import counted, say_if_none, tab_line
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -30,7 +31,7 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
                                                                     "it is not suggested again (undoable)")
     parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
                                                                        "suggested one)")
-    parallels.set_defaults(handler=cmd_parallels)
+    parallels.set_defaults(handler=cmd_parallels, reads_entities=lambda _args: True)
     timeline = commands.add_parser("timeline", help="every dated passage, earliest first")
     timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
     timeline.add_argument("--from", dest="date_from", default="", metavar="DATE", help="from this date or year")
@@ -42,12 +43,12 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
                                                            "needs -o")
     timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
                           help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
-    timeline.set_defaults(handler=cmd_timeline)
+    timeline.set_defaults(handler=cmd_timeline, reads_entities=lambda _args: True)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
     conflicts.add_argument("--dismiss", type=counted, metavar="N", help="judge event N not one event (its "
                                                                         "passages only looked alike; undoable)")
-    conflicts.set_defaults(handler=cmd_conflicts)
+    conflicts.set_defaults(handler=cmd_conflicts, reads_entities=lambda _args: True)
     dismissed = commands.add_parser("dismissed", help="pairs judged not parallel (dismissed suggestions, events "
                                                       "judged not one), newest first, numbered")
     dismissed.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -56,25 +57,7 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     dismissed.set_defaults(handler=cmd_dismissed)
 
 
-def counted(text: str) -> int:
-    """A count or a number in a listing: a whole number from 1 up."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
-    return value
-
-
-def _recognise(workspace) -> None:
-    report = workspace.entities.ensure_current()
-    if report is not None and report.model_warning:
-        print(f"warning: {report.model_warning}", file=sys.stderr)
-
-
 def cmd_parallels(workspace, args: argparse.Namespace) -> int:
-    _recognise(workspace)
     if (args.start is None) != (args.end is None):
         raise ReaderError("give both --start and --end, or neither")
     if args.relation and not args.link:
@@ -95,8 +78,8 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
             print(json.dumps(asdict(s), ensure_ascii=False))
             continue
         relation = f"{s.relation} (linked)" if s.linked else s.relation
-        print(f"{number}\t{s.score:.2f}\t{relation}\t{s.source.start}-{s.source.end}\t{s.other.file_name}\t"
-              f"{s.other.start}-{s.other.end}\t{'; '.join(s.reasons + s.hints)}\t{s.other.excerpt_line(100)}")
+        print(tab_line((number, f"{s.score:.2f}", relation, f"{s.source.start}-{s.source.end}", s.other.file_name,
+                        f"{s.other.start}-{s.other.end}", "; ".join(s.reasons + s.hints), s.other.excerpt_line(100))))
     return 0
 
 
@@ -134,7 +117,6 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
 
 
 def cmd_timeline(workspace, args: argparse.Namespace) -> int:
-    _recognise(workspace)
     entries = workspace.timeline.entries(args.entity, args.date_from, args.date_to)
     if args.html and args.output is None:
         raise ReaderError("--html writes a file: give -o FILE")
@@ -154,18 +136,16 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(asdict(e), ensure_ascii=False))
         else:
-            print(f"{e.first}\t{e.last}\t{e.precision}\t{e.file_name}\t{e.start}-{e.end}\t{e.text}\t"
-                  f"{dated_line(e, 100)}")
+            print(tab_line((e.first, e.last, e.precision, e.file_name, f"{e.start}-{e.end}", e.text,
+                            dated_line(e, 100))))
     return 0
 
 
 def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
-    _recognise(workspace)
     conflicts = workspace.timeline.conflicts()
     if args.dismiss:
         return _dissolve(workspace, conflicts, args.dismiss)
-    if not conflicts:
-        print("no conflicts: no event is dated differently by its sources", file=sys.stderr)
+    say_if_none(conflicts, "no conflicts: no event is dated differently by its sources")
     for event in conflicts:
         if args.json:
             print(json.dumps({"event": event.id, "entities": list(event.entities), "reasons": list(event.reasons),
@@ -173,7 +153,7 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
             continue
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {dated_line(e, 80)}"
                              for e in event.entries)
-        print(f"event {event.id}\t{', '.join(event.entities)}\t{sources}\t{'; '.join(event.reasons)}")
+        print(tab_line((f"event {event.id}", ", ".join(event.entities), sources, "; ".join(event.reasons))))
     return 0
 
 
@@ -187,15 +167,14 @@ def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
         workspace.parallels.bring_back(chosen)
         print(f"brought back {_where(chosen.one, chosen.two)}: it may be suggested again")
         return 0
-    if not dismissals:
-        print("no pair has been dismissed", file=sys.stderr)
+    say_if_none(dismissals, "no pair has been dismissed")
     for number, dismissal in enumerate(dismissals, 1):
         if args.json:
             print(json.dumps(asdict(dismissal), ensure_ascii=False))
             continue
         one, two = dismissal.one, dismissal.two
-        print(f"{number}\t{dismissal.dismissed_at}\t{one.file_name}\t{one.start}-{one.end}\t{one.excerpt_line(60)}"
-              f"\t{two.file_name}\t{two.start}-{two.end}\t{two.excerpt_line(60)}")
+        print(tab_line((number, dismissal.dismissed_at, one.file_name, f"{one.start}-{one.end}", one.excerpt_line(60),
+                        two.file_name, f"{two.start}-{two.end}", two.excerpt_line(60))))
     return 0
 
 

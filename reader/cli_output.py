@@ -1,0 +1,34 @@
+"""What every command's output shares: rows one to a line, a word to the person when a listing is empty, and the
+counts a user types."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def say_if_none(found, message: str) -> None:
+    """An empty listing prints nothing (scripts read the output) but tells the person on stderr, so no one is left
+    wondering whether the command ran."""
+    if not found:
+        print(message, file=sys.stderr)
+
+
+def tab_line(values) -> str:
+    """Tab-separated fields, each kept on the line: a tab, newline or other control character inside a field (a file
+    name may hold one) is written as its escape, so one record stays one line."""
+    return "\t".join(str(value).translate(_CONTROL_ESCAPES) for value in values)
+
+
+_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+def counted(text: str) -> int:
+    """A count or a number in a listing: a whole number from 1 up."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
+    return value
