@@ -314,6 +314,37 @@ def test_session_is_restored_after_a_restart(qtbot, workspace):
     second_workspace.close()
 
 
+def test_a_reopened_document_comes_back_as_it_was_left(qtbot, workspace):
+    """Closing a pane and opening its document again (now, or after a restart) keeps its zoom, hidden adverts and
+    reading place: a reader coming back to a source does not set it up again."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.show()
+    area = first.reading_area
+    document_id = _doc(workspace, "001_c9451cbdf41c54f1.txt")
+    pane = area.open_document(document_id)
+    pane.view.set_zoom(2)
+    pane.set_boilerplate_hidden(True)
+    place = pane.version.text.index("On a winter night in 1935, at a banquet")
+    pane.view.show_from(place)
+    qtbot.waitUntil(lambda: abs(pane.view.first_visible_offset() - place) < 200)
+    area.close_pane(pane)
+    again = area.open_document(document_id)
+    assert again.view.zoom == 2 and again.boilerplate_hidden
+    assert again.header.boilerplate_button.isChecked()
+    qtbot.waitUntil(lambda: abs(again.view.first_visible_offset() - place) < 200)
+    area.close_pane(again)
+    first.close()
+    second_workspace = Workspace.open(workspace.path)
+    second = build_window(second_workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    second.show()
+    restarted = second.reading_area.open_document(document_id)
+    assert restarted.view.zoom == 2 and restarted.boilerplate_hidden
+    second.close()
+    second_workspace.close()
+
+
 def test_link_across_two_panes_and_follow_it(window, qtbot, monkeypatch):
     """Linking a passage to one in another pane stores the link; the Links panel opens the other passage beside."""
     from reader.ui.annotations import link_dialog

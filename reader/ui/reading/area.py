@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.pane import DocumentPane
 
 MAX_VISIBLE = 4
+LEFT_KEPT = 50  # documents closed lately whose zoom and place are kept for when they open again
 
 
 READ_HINT = "Double-click a document in the library to read it; open more to compare them side by side."
@@ -46,6 +47,7 @@ class PaneArea(QWidget):
         self.panes: list[DocumentPane] = []
         self._active: DocumentPane | None = None
         self._maximised: DocumentPane | None = None
+        self._left: dict[int, dict] = {}  # document -> how its pane was when closed (oldest first)
         self.legend.layers_changed.connect(self._on_legend_layers_changed)
         services.events.annotations_changed.connect(self.refresh_document)
         services.events.document_changed.connect(self.refresh_document)
@@ -78,6 +80,9 @@ class PaneArea(QWidget):
         if pane is None:
             replaced = self._pane_to_replace(keep) if not beside or len(self.panes) >= MAX_VISIBLE else None
             pane = self._create_pane(document_id)
+            left = self._left.pop(document_id, None)
+            if left is not None:
+                self._set_view(pane, left)
             if replaced is not None:
                 index = self.panes.index(replaced)
                 self.close_pane(replaced, replacing=True)
@@ -139,7 +144,11 @@ class PaneArea(QWidget):
 
     def close_pane(self, pane: DocumentPane, replacing: bool = False) -> None:
         """Close a pane; if it was the focused one, the last pane left takes the focus (and the panels that follow
-        the focus go with it). `replacing`: another document opens in its place, which focuses and tells itself."""
+        the focus go with it). `replacing`: another document opens in its place, which focuses and tells itself.
+        How the pane was (zoom, place, what it shows) is kept for when its document opens again."""
+        self._left[pane.document_id] = self._view_of(pane)
+        for document_id in list(self._left)[:-LEFT_KEPT]:
+            del self._left[document_id]
         self.panes.remove(pane)
         pane.setParent(None)
         pane.deleteLater()
@@ -226,6 +235,24 @@ class PaneArea(QWidget):
         self.splitter.setVisible(bool(self.panes))
         self._update_places()  # panes came or went: which can move where changed
 
+    @staticmethod
+    def _view_of(pane: DocumentPane) -> dict:
+        """How a pane shows its document: reading position (the first visible character), zoom, adverts hidden,
+        what it shows and the page's zoom."""
+        return {"document_id": pane.document_id, "position": pane.view.first_visible_offset(),
+                "zoom": pane.view.zoom, "boilerplate_hidden": pane.boilerplate_hidden,
+                "shows": pane.page_mode.mode, "page_zoom": pane.page_mode.zoom}
+
+    @staticmethod
+    def _set_view(pane: DocumentPane, entry: dict) -> None:
+        """Show a document as `_view_of` found it (a session saved by an older version may lack some of it)."""
+        pane.view.set_zoom(int(entry.get("zoom", 0)))
+        pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
+        pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
+        if "page_zoom" in entry:  # a session saved before pages had a zoom keeps the default
+            pane.page_mode.set_zoom(str(entry["page_zoom"]))
+        pane.page_mode.set_mode(str(entry.get("shows", "text")))
+
     def _on_legend_layers_changed(self, layers: set[str]) -> None:
         for pane in self.panes:
             pane.set_layers(layers)
@@ -234,11 +261,10 @@ class PaneArea(QWidget):
 
     def session_state(self) -> dict:
         """Open panes in order with the reading position (the first visible character), zoom, what they show and
-        the page's zoom, splitter sizes and the legend, for the next start."""
+        the page's zoom; the same of documents closed lately; splitter sizes and the legend, for the next start."""
         return {
-            "panes": [{"document_id": p.document_id, "position": p.view.first_visible_offset(),
-                       "zoom": p.view.zoom, "boilerplate_hidden": p.boilerplate_hidden,
-                       "shows": p.page_mode.mode, "page_zoom": p.page_mode.zoom} for p in self.panes],
+            "panes": [self._view_of(pane) for pane in self.panes],
+            "left": list(self._left.values()),
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
         }
@@ -247,14 +273,11 @@ class PaneArea(QWidget):
         """Reopen what `session_state` saved; documents that no longer exist are skipped."""
         known = {info.id for info in self.services.workspace.documents.list()}
         self.legend.set_enabled_layers(set(state.get("layers", self.legend.enabled_layers())))
+        self._left = {entry["document_id"]: entry for entry in state.get("left", [])
+                      if entry.get("document_id") in known}
         for entry in state.get("panes", []):
             if entry.get("document_id") in known:
-                pane = self.open_document(entry["document_id"])
-                pane.view.set_zoom(int(entry.get("zoom", 0)))
-                pane.set_boilerplate_hidden(bool(entry.get("boilerplate_hidden", False)))
-                pane.view.show_from(int(entry.get("position", 0)))  # by text, so a new width keeps the place
-                if "page_zoom" in entry:  # a session saved before pages had a zoom keeps the default
-                    pane.page_mode.set_zoom(str(entry["page_zoom"]))
-                pane.page_mode.set_mode(str(entry.get("shows", "text")))
+                self._left[entry["document_id"]] = entry  # opening it sets it up as it was
+                self.open_document(entry["document_id"])
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))
