@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli_output import counted, say_if_none, tab_line
+from reader.cli_output import counted, say_if_none, tab_fields, tab_line
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -58,7 +58,8 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
     undo.set_defaults(handler=cmd_undo)
     redo = commands.add_parser("redo", help="redo the change undone last")
     redo.set_defaults(handler=cmd_redo)
-    history = commands.add_parser("history", help="list the changes that can be undone, newest first")
+    history = commands.add_parser("history", help="list the changes that can be undone, newest first",
+                                  description=tab_fields("step", "when (UTC)", "done or undone", "what it did"))
     history.add_argument("--limit", type=counted, default=20, metavar="N", help="how many (default 20)")
     history.set_defaults(handler=cmd_history)
 
@@ -90,7 +91,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
                                 "changed one becomes a new version with its notes moved onto it")
     importing.add_argument("--password", metavar="PW", help="the password of encrypted PDFs among the files")
     importing.set_defaults(handler=cmd_import)
-    listing = commands.add_parser("docs", help="list the documents")
+    listing = commands.add_parser("docs", help="list the documents", description=tab_fields(
+        "id", "file name", "title", "kind", "date published", "characters", "characters of boilerplate (adverts, "
+        "footers)"))
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
     listing.set_defaults(handler=cmd_docs)
     text = commands.add_parser("text", help="print a document's stored text exactly")
@@ -159,7 +162,9 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     link.add_argument("--relation", required=True, choices=RELATIONS, help="what the first says of the second")
     link.add_argument("--note", default="", help="why they belong together (Markdown)")
     link.set_defaults(handler=cmd_link)
-    notes = commands.add_parser("notes", help="list annotations with their tags and links")
+    notes = commands.add_parser("notes", help="list annotations with their tags and links", description=tab_fields(
+        "id", "document", "range (start-end, code points)", "anchoring (anchored, review, orphan)",
+        "tags (comma-separated)", "quote", "note", "links (→ID relation: from this one, ←ID: to it)"))
     notes.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     notes.add_argument("--json", action="store_true", help="one JSON object per line")
     notes.set_defaults(handler=cmd_notes)
@@ -167,7 +172,9 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_review_command(commands: argparse._SubParsersAction) -> None:
-    review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one")
+    review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one",
+                                 description=tab_fields("id", "document", "anchoring", "proposed range (- if none)",
+                                                        "quote"))
     review.add_argument("id", nargs="?", type=row_id, metavar="ID", help="the annotation to settle")
     review.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     review.add_argument("--orphans", action="store_true", help="list orphans too")
@@ -301,7 +308,9 @@ def _register_row(entity, place) -> dict:
 
 def _add_search_command(commands: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, and '
-                                 "filters type: entity: tag: doc: relation: kind: date:1934..1937")
+                                 "filters type: entity: tag: doc: relation: kind: date:1934..1937",
+                                 description=tab_fields("kind of hit (text, annotation, link, notebook, entity, "
+                                                        "document)", "document", "start", "end", "snippet"))
     search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR / NOT, and filters such as '
                                                        "type:person, entity:NAME, tag:TAG, date:1934..1937")
     search.add_argument("--json", action="store_true", help="one JSON object per line")

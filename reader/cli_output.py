@@ -14,6 +14,12 @@ def say_if_none(found, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def tab_fields(*names: str) -> str:
+    """A listing command's description naming its fields in order: its lines carry no header (scripts read them),
+    so `COMMAND --help` says what each column holds."""
+    return f"Prints one line each, its fields separated by tabs: {', '.join(names)}."
+
+
 def tab_line(values) -> str:
     """Tab-separated fields, each kept on the line: a tab, newline or other control character inside a field (a file
     name may hold one) is written as its escape, so one record stays one line."""

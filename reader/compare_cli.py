@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from reader.cli_output import counted, say_if_none, tab_line
+from reader.cli_output import counted, say_if_none, tab_fields, tab_line
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -18,7 +18,11 @@ from reader.core.wording import plural
 
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
-                                                      "thing, with reasons, disagreements and a suggested relation")
+                                                      "thing, with reasons, disagreements and a suggested relation",
+                                       description=tab_fields("number (for --link and --dismiss)", "score",
+                                                              "suggested relation", "range in DOC",
+                                                              "other document", "range in it",
+                                                              "reasons and disagreements", "the other's sentence"))
     parallels.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
     parallels.add_argument("--end", type=int, help="... to this offset")
@@ -32,7 +36,9 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
                                                                        "suggested one)")
     parallels.set_defaults(handler=cmd_parallels, reads_entities=lambda _args: True)
-    timeline = commands.add_parser("timeline", help="every dated passage, earliest first")
+    timeline = commands.add_parser("timeline", help="every dated passage, earliest first", description=tab_fields(
+        "first day it can mean", "last day", "precision (day, month, part, range, year)", "document",
+        "passage range", "the date as written", "the sentence giving it"))
     timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
     timeline.add_argument("--from", dest="date_from", default="", metavar="DATE", help="from this date or year")
     timeline.add_argument("--to", dest="date_to", default="", metavar="DATE", help="to this date or year")
@@ -44,13 +50,20 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
                           help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
     timeline.set_defaults(handler=cmd_timeline, reads_entities=lambda _args: True)
-    conflicts = commands.add_parser("conflicts", help="events whose sources give different dates")
+    conflicts = commands.add_parser("conflicts", help="events whose sources give different dates",
+                                    description=tab_fields("event number (for --dismiss)", "who and where",
+                                                           "each source's date with its range and sentence "
+                                                           "(| between sources)",
+                                                           "why they are one event"))
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
     conflicts.add_argument("--dismiss", type=counted, metavar="N", help="judge event N not one event (its "
                                                                         "passages only looked alike; undoable)")
     conflicts.set_defaults(handler=cmd_conflicts, reads_entities=lambda _args: True)
     dismissed = commands.add_parser("dismissed", help="pairs judged not parallel (dismissed suggestions, events "
-                                                      "judged not one), newest first, numbered")
+                                                      "judged not one), newest first, numbered",
+                                       description=tab_fields("number (for --bring-back)", "when (UTC)",
+                                                              "document", "range", "its words", "other document",
+                                                              "range", "its words"))
     dismissed.add_argument("--json", action="store_true", help="one JSON object per line")
     dismissed.add_argument("--bring-back", type=counted, metavar="N", help="undo judgement N of this list, however "
                                                                           "long ago it was made (undoable)")

@@ -338,3 +338,26 @@ def test_every_argument_of_every_command_says_what_it_is():
     silent = [f"{name} {action.dest}" for name, command in commands.choices.items() for action in command._actions
               if not isinstance(action, argparse._HelpAction) and not action.help]
     assert silent == []
+
+
+def described_fields(command: str) -> int:
+    """How many tab-separated fields `command --help` says its lines hold (commas inside brackets do not count)."""
+    import re
+
+    from reader.cli import build_parser
+
+    [commands] = [a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction"]
+    description = commands.choices[command].description
+    listed = re.sub(r"\([^)]*\)", "", description.split(": ", 1)[1])
+    return len(listed.split(", "))
+
+
+def test_listings_say_what_their_columns_hold(tmp_path):
+    """Listings print no header (scripts read them), so each one's --help names its fields, as many as a line
+    holds: '7636	293' at the end of a `docs` line said nothing."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt")
+    run_cli(db, "annotate", "000", "--quote", "November 15, 1934", "--note", "15 or 24?", "--tag", "date")
+    for command in (("docs",), ("notes",), ("history",), ("search", "Genden")):
+        line = run_cli(db, *command).stdout.splitlines()[0]
+        assert len(line.split("\t")) == described_fields(command[0]), command

@@ -153,3 +153,14 @@ def test_dismissed_lists_and_brings_back(db):
     assert "brought back" in run_cli(db, "dismissed", "--bring-back", "1").stdout
     assert run_cli(db, "dismissed").stdout == ""
     assert "Bring back dismissed pair" in run_cli(db, "history").stdout.splitlines()[0]
+
+
+def test_compare_listings_say_what_their_columns_hold(db):
+    """parallels, timeline, conflicts and dismissed name in --help the fields their lines hold, as many as they
+    hold."""
+    from tests.cli.test_cli import described_fields
+
+    run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "2")
+    for command in (("parallels", "000_8339fa2bec93c400.txt"), ("timeline",), ("conflicts",), ("dismissed",)):
+        line = run_cli(db, *command).stdout.splitlines()[0]
+        assert len(line.split("\t")) == described_fields(command[0]), command
