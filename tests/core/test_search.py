@@ -114,11 +114,33 @@ def test_malformed_queries_get_their_own_message(searchable, query, message):
     assert results.count == 0
 
 
-@pytest.mark.parametrize("query", ["tag:", "NEAR(genden stalin)"])
-def test_fts5_syntax_and_empty_filters_are_searched_as_text(searchable, query):
-    """FTS5's own syntax and a filter without a value are plain input: searched harmlessly, never an error."""
-    results = searchable.search.search(query)
-    assert results.error == ""
+def test_fts5_syntax_is_searched_as_text(searchable):
+    """FTS5's own syntax is plain input: searched harmlessly, never an error."""
+    assert searchable.search.search("NEAR(genden stalin)").error == ""
+
+
+@pytest.mark.parametrize("key", ["tag", "entity", "type", "date", "doc"])
+def test_a_filter_without_a_value_says_so(searchable, key):
+    """'entity:' alone had been searched as the word "entity" and found nothing, as if no source named anyone."""
+    results = searchable.search.search(f"genden {key}:")
+    assert results.error == f"{key}: needs a value, e.g. {key}:something"
+
+
+def test_two_mention_filters_find_passages_holding_both(searchable):
+    """entity:Genden date:1934 finds the passages naming Genden and giving a 1934 date; each filter had to hold for
+    one mention, so two of them together found nothing, a false "no source says so"."""
+    search = searchable.search.search
+    for query, wanted in (("entity:Genden date:1934", "The two met on November 15, 1934"),
+                          ("entity:Stalin entity:Genden", "The two met on November 15, 1934"),
+                          ("type:person date:1934..1934", "The two met on November 15, 1934")):
+        found = search(query)
+        lines = [searchable.documents.text(h.document_id).text[h.start:h.end] for h in found.groups.get("text", [])]
+        assert any(wanted in line for line in lines), query
+        assert all(hit.matched_words for hit in found.groups["text"]), query  # the names and dates are marked
+        assert all(len(hit.snippet) < 300 for hit in found.groups["text"]), query  # a long paragraph is cut
+    both = search("entity:Stalin entity:Genden").groups["text"]
+    lines = [searchable.documents.text(h.document_id).text[h.start:h.end] for h in both]
+    assert all("Genden" in line and ("Stalin" in line or "Satlin" in line) for line in lines)
 
 
 def test_parser_quotes_every_term():

@@ -17,7 +17,7 @@ TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "place
                 "organisation": "ORG", "organization": "ORG", "date": "DATE"}
 OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
-_FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.+)$")
+_FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$")
 _DATE_RANGE = re.compile(r"^(?P<first>\d{4})(?:\.\.(?P<last>\d{4}))?$")
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
@@ -24,6 +24,7 @@ KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Li
                "entity": "Entities", "document": "Documents"}
 BY_VOLUME = ("text", "annotation", "entity", "document", "link", "notebook")  # the kinds with most rows first
 RANKED = 1000  # a kind with at most this many hits is shown best first (bm25); with more, in reading order
+SNIPPET_CHARS = 240  # a line found by its mentions alone is shown about this long
 MENTION_SCAN = 2000  # rows per kind checked against mention filters; beyond, the count is a lower bound
 
 
@@ -95,9 +96,11 @@ class SearchService:
     def _kind_results(self, expression: str, restriction: hits.Restriction, limit: int, results: SearchResults,
                       rows: dict[str, list[store.IndexRow]]) -> None:
         """Per kind: an exact count, then one page of hits (with filters only, notes and links are listed).
-        Unfiltered, one count of all matches lets the kinds after the last one with hits go uncounted."""
+        Unfiltered, one count of all matches lets the kinds after the last one with hits go uncounted. Without
+        words but with several mention filters, the lines holding a mention for each are listed too."""
         unaccounted = hits.count_all(self._db, expression) if expression and restriction.is_empty else -1
-        for kind in BY_VOLUME if expression else ("annotation", "link"):
+        for kind in BY_VOLUME if expression else ("text", "annotation", "link") if restriction.mentions else (
+                "annotation", "link"):
             if not unaccounted or not restriction.allows(kind):
                 continue
             window = self._mention_window(expression, kind, restriction)
@@ -110,6 +113,16 @@ class SearchService:
             if count:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
+        if not expression and "text" in rows:
+            rows["text"] = [self._marked(row, restriction.mentions) for row in rows["text"]]
+
+    def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...]) -> store.IndexRow:
+        """A line found by its mentions alone, with those mentions [bracketed] (no words matched to mark)."""
+        text = document_store.version_text(self._db, document_store.current_version_id(self._db, row.document_id))
+        spans = hits.mentions_within(self._db, row.document_id, row.start, row.end, mentions)
+        start, end = _window(text.text, row.start, row.end, spans)
+        snippet = _bracketed(text.text, start, end, spans)
+        return replace(row, snippet=("…" if start > row.start else "") + snippet + ("…" if end < row.end else ""))
 
     def _mention_window(self, expression: str, kind: str, restriction: hits.Restriction) -> int:
         """Mention filters read every row's passage: past MENTION_SCAN rows of a kind, only the first ones are
@@ -165,9 +178,11 @@ class SearchService:
 
 
 def _lists_mentions(query: Query) -> bool:
-    """No words, a mention filter, and nothing only notes have (tags, relations): the mentions are the hits."""
+    """No words, one mention filter, and nothing only notes have (tags, relations): the mentions are the hits.
+    With two (entity:Genden date:1934) no one mention is both: the hits are the lines holding each."""
     keys = set(query.filters)
-    return not query.expression and bool(set(MENTION_KEYS) & keys) and not {"tag", "relation"} & keys
+    mention_filters = sum(len(query.filters.get(key, [])) for key in MENTION_KEYS)
+    return not query.expression and mention_filters == 1 and not {"tag", "relation"} & keys
 
 
 def _mention_rows(db: Store, mentions: list[tuple[int, int, int, int]]) -> list[store.IndexRow]:
@@ -187,4 +202,29 @@ def _in_its_line(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return f"{text[line_start:start]}[{text[start:end]}]{text[end:line_end]}"
+    return _bracketed(text, line_start, line_end, [(start, end)])
+
+
+def _window(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """About SNIPPET_CHARS of a long line, from a little before its first marked mention, cut between words (as the
+    index's own snippets are short)."""
+    if end - start <= SNIPPET_CHARS:
+        return start, end
+    first = spans[0][0] if spans else start
+    lo = max(start, first - SNIPPET_CHARS // 4)
+    lo = start if lo == start else text.find(" ", lo, first) + 1 or lo
+    hi = min(end, lo + SNIPPET_CHARS)
+    hi = end if hi == end else text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi
+    return lo, max(hi, min(end, spans[0][1] if spans else hi))
+
+
+def _bracketed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with each of the spans inside it (in order) in [brackets]; one overlapping the last is left
+    out."""
+    parts, at = [], start
+    for span_start, span_end in spans:
+        if span_start < at or span_end > end:
+            continue
+        parts += [text[at:span_start], "[", text[span_start:span_end], "]"]
+        at = span_end
+    return "".join(parts) + text[at:end]

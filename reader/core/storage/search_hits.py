@@ -216,6 +216,17 @@ def first_mentions(db: Store, mentions: tuple[MentionFilter, ...], document_ids:
     return [tuple(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
+def mentions_within(db: Store, document_id: int, start: int, end: int,
+                    mentions: tuple[MentionFilter, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the mentions in [start, end) of a document that pass any of the filters, in order."""
+    conditions = [mention_condition(mention) for mention in mentions]
+    where = " OR ".join(f"({condition})" for condition, _ in conditions) or "1"
+    sql = ('SELECT m.start, m."end" FROM mentions m WHERE m.document_id = ? AND m.start >= ? AND m.start < ? '
+           f"AND ({where}) ORDER BY m.start")
+    params = [document_id, start, end, *(value for _, values in conditions for value in values)]
+    return [tuple(row) for row in db.execute(sql, params).fetchall()]
+
+
 def _mention_where(mentions: tuple[MentionFilter, ...], document_ids: frozenset[int] | None) -> tuple[str, list]:
     clauses, params = [], []
     for mention in mentions:
