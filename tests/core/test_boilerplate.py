@@ -63,3 +63,30 @@ def test_user_unmark_and_mark_survive_redetection(workspace):
     assert not overlaps(ranges, first.start, first.end)
     assert overlaps(ranges, 80, 95)
     assert workspace.documents.get(info.id).boilerplate_chars == sum(e - s for s, e in ranges)
+
+
+def test_two_copies_of_one_text_are_not_each_others_boilerplate():
+    """A transcription and a scan of one memorandum share every line: they are one text twice, not a wrapper, so
+    neither is dimmed and dropped from search. The wrapper a third page shares with them still is."""
+    memo = ("Memorandum of 3 February 1935, kept in the ministry's archive.\n\n"
+            "On 15 November 1934 Peljidiin Genden met Joseph Stalin in Moscow, as the interpreter recorded.\n\n"
+            "The conversation turned on the lamas and on the army, and lasted three hours.\n")
+    shop = "\nShop now\nFree returns on every order\n"
+    other = "An account of the purge of 1937, with the trials in Ulaanbaatar told from the archives.\n"
+    found = detect_boilerplate({1: memo, 2: memo, 3: memo + shop, 4: other + shop})
+    assert found[1] == [] and found[2] == []
+    assert [(memo + shop)[s:e] for s, e in found[3]] == ["Shop now\nFree returns on every order"]
+    assert [(other + shop)[s:e] for s, e in found[4]] == ["Shop now\nFree returns on every order"]
+
+
+def test_a_paragraph_two_sources_quote_is_not_boilerplate():
+    """Two articles quoting the same paragraph of a speech, just above a shared footer, share it as content: a
+    wrapper's lines are short."""
+    speech = ("“The lamas who still exist in your country have become the enemies of your independence and are ready "
+              "to help the Japanese militarists,” Stalin said.")
+    own = "It goes on in its own words for a while, as accounts do, about the delegation and the winter of {}."
+    first = f"Our first account opens here, and it tells of the meeting.\n{own.format(1935)}\n{speech}\nShop now\n"
+    second = f"A second account, by another hand, of the same winter.\n{own.format(1936)}\n{speech}\nShop now\n"
+    found = detect_boilerplate({1: first, 2: second})
+    assert [first[s:e] for s, e in found[1]] == ["Shop now"]
+    assert [second[s:e] for s, e in found[2]] == ["Shop now"]

@@ -3,27 +3,70 @@
 A line is boilerplate when it recurs in other documents of the corpus and stands in a run of such lines (or alone at
 the document's edge); the short non-sentence lines between such runs, or between a run and the document's edge, go
 with them. A heading that two articles share is a single recurring line in the middle of prose, so it stays.
+
+What recurs because it is content is not a wrapper: a paragraph of prose that two sources share is a quotation (a
+wrapper's lines are short, as boilerplate detectors since boilerpipe have measured), and documents that share most
+of their text are copies of one text (a transcription and its scan, two editions), which count as one document:
+the lines they share recur nowhere else.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import combinations
 
-from reader.core.documents.lines import Line, is_short_fragment, split_lines
+from reader.core.documents.lines import Line, is_short_fragment, split_lines, word_count
 
-MIN_DOCUMENTS = 2
+MIN_DOCUMENTS = 2  # texts (copies counted once) a line recurs in to be a wrapper's
+PROSE_WORDS = 20  # a line this long is a paragraph of content: shared, it is quoted, not a wrapper
+COPY_SHARE = 0.5  # two documents are copies when the lines they share hold this share of each one's text
+TEMPLATE_SPREAD = 20  # a line in more documents than this is a site's template: it makes no two of them copies
 
 
 def detect_boilerplate(texts: Mapping[int, str]) -> dict[int, list[tuple[int, int]]]:
     """Boilerplate ranges for each text of a corpus, keyed as `texts` is."""
     lines_by_key = {key: [line for line in split_lines(text) if not line.blank] for key, text in texts.items()}
-    frequency = Counter(k for lines in lines_by_key.values() for k in {line.key for line in lines})
-    return {key: _ranges(lines, frequency) for key, lines in lines_by_key.items()}
+    holders = _holders(lines_by_key)
+    text_of = _copies(lines_by_key, holders)
+    texts_holding = {line_key: len({text_of[key] for key in holding}) for line_key, holding in holders.items()}
+    return {key: _ranges(lines, texts_holding) for key, lines in lines_by_key.items()}
 
 
-def _ranges(lines: list[Line], frequency: Counter) -> list[tuple[int, int]]:
-    recurring = [frequency[line.key] >= MIN_DOCUMENTS for line in lines]
+def _holders(lines_by_key: Mapping[int, list[Line]]) -> dict[str, set[int]]:
+    """Each line (by its key) -> the documents holding it."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for key, lines in lines_by_key.items():
+        for line in lines:
+            holders[line.key].add(key)
+    return holders
+
+
+def _copies(lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[int]]) -> dict[int, int]:
+    """Each document -> the first of the documents it is a copy of (itself if none): joined when the lines two
+    share hold at least COPY_SHARE of each one's text, and through copies of copies."""
+    size = {key: sum(len(line.key) for line in {line.key: line for line in lines}.values()) or 1
+            for key, lines in lines_by_key.items()}
+    shared: Counter = Counter()
+    for line_key, holding in holders.items():
+        if 2 <= len(holding) <= TEMPLATE_SPREAD:
+            for pair in combinations(sorted(holding), 2):
+                shared[pair] += len(line_key)
+    first = {key: key for key in lines_by_key}
+
+    def root(key: int) -> int:
+        while first[key] != key:
+            key = first[key]
+        return key
+
+    for (one, two), characters in shared.items():
+        if characters >= COPY_SHARE * max(size[one], size[two]):
+            first[max(root(one), root(two))] = min(root(one), root(two))
+    return {key: root(key) for key in lines_by_key}
+
+
+def _ranges(lines: list[Line], texts_holding: Mapping[str, int]) -> list[tuple[int, int]]:
+    recurring = [texts_holding[line.key] >= MIN_DOCUMENTS and word_count(line.text) < PROSE_WORDS for line in lines]
     marked = _runs_worth_marking(recurring)
     marked = _absorb_fragments(lines, marked)
     return _join(lines, marked)
