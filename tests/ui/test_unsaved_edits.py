@@ -181,3 +181,38 @@ def test_source_criticism_typing_and_a_change_elsewhere_both_survive(qtbot, work
     panel.show_document(second)
     kept = workspace.sources.get(first)
     assert (kept.date_written, kept.reliability) == ("1990", 4)
+
+
+def test_a_note_typed_on_a_highlight_removed_elsewhere_goes_to_the_notebook(window, qtbot):
+    """Another program undoing the highlight whose note is being typed cannot take the typing with it: it is kept as
+    a Notebook note on that document, with the quote, and the status bar says where (it had vanished)."""
+    from reader.core.workspace import Workspace
+
+    document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    pane = window.reading_area.open_document(document_id)
+    elsewhere = Workspace.open(window.workspace.path)
+    highlight = elsewhere.annotations.create_at_quote(document_id, "slapped Stalin in public", note="headline")
+    qtbot.waitUntil(lambda: pane.sidebar.annotation_list.count() == 1, timeout=5000)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    assert inspector.annotation.id == highlight.id
+    _type_at_end(qtbot, inspector.editor, " -- attested only here")
+    elsewhere.history.undo()
+    elsewhere.close()
+    qtbot.waitUntil(lambda: inspector.annotation is None, timeout=5000)
+    [kept] = window.workspace.notebook.for_document(document_id)
+    assert "headline -- attested only here" in kept.body and "slapped Stalin in public" in kept.body
+    assert "Notebook" in window.statusBar().currentMessage()
+
+
+def test_deleting_a_highlight_while_typing_its_note_keeps_the_typing_for_undo(window, qtbot):
+    """Delete in the Note inspector saves what was typed first, so Undo brings the note back as written; the Notebook
+    is not given a copy (the user removed the highlight on purpose)."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " and more")
+    inspector.delete_button.click()
+    assert inspector.annotation is None and window.workspace.notebook.all_notes() == []
+    window.ops.undo()
+    assert window.workspace.annotations.get(first.id).note == "first thought and more"

@@ -3,7 +3,8 @@ colour, links (edit, remove, go), when it was made and changed, and Delete.
 
 Why one inspector instead of an editor in every pane: with two to four panes side by side, a per-pane editor left
 each text column 30 characters wide and the note 3 words a line. With nothing selected it cannot be typed into; when
-its annotation is deleted (here, by Undo, or from another program) it clears.
+its annotation is deleted (here, by Undo, or from another program) it clears, keeping what was typed and not saved
+in the Notebook: the note it was meant for is gone, the words are not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.errors import ReaderError
+from reader.core.errors import DocumentNotFound, ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
 from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
@@ -32,7 +33,7 @@ class AnnotationInspector(QWidget):
 
     def __init__(self, workspace: Workspace, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
-        self._workspace, self._ops = workspace, ops
+        self._workspace, self._ops, self._events = workspace, ops, events
         self.annotation: Annotation | None = None
         self.heading = QLabel(EMPTY, self, wordWrap=True)
         self.editor = NoteEditor(self)
@@ -60,8 +61,7 @@ class AnnotationInspector(QWidget):
                                                                  .set_note(a.id, text)))
         self.tags.tags_edited.connect(lambda names: self._change("Edit tags", lambda a: self._workspace.annotations
                                                                  .set_tags(a.id, names)))
-        self.delete_button.clicked.connect(lambda: self._change("Delete annotation", lambda a: self._workspace
-                                                                .annotations.delete(a.id)))
+        self.delete_button.clicked.connect(self._delete)
         self.links.annotation_activated.connect(self.annotation_activated)
         events.annotations_changed.connect(self._on_annotations_changed)
         events.tags_changed.connect(self.tags.refresh)
@@ -89,10 +89,13 @@ class AnnotationInspector(QWidget):
         same = self.annotation is not None and self.annotation.id == annotation_id
         if not same:
             self.keep_unsaved()
+        shown = self.annotation
         try:
             self.annotation = self._workspace.annotations.get(annotation_id) if annotation_id else None
         except ReaderError:
             self.annotation = None
+        if same and self.annotation is None:
+            self._keep_typed_for(shown)
         annotation = self.annotation
         for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
             widget.setEnabled(annotation is not None)
@@ -125,6 +128,32 @@ class AnnotationInspector(QWidget):
         if tags is not None:
             self.tags.set_tags(tags)
             self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
+
+    def _delete(self) -> None:
+        """Delete the annotation, what was typed on it saved first: Undo brings the note back as it was written."""
+        self.keep_unsaved()
+        self._change("Delete annotation", lambda a: self._workspace.annotations.delete(a.id))
+
+    def _keep_typed_for(self, gone: Annotation) -> None:
+        """The annotation whose note or tags were being typed is gone (an undo, here or in another program): keep the
+        typing as a Notebook note on its document, with the quote it was about, and say so."""
+        text, tags = self.editor.unsaved(), self.tags.unsaved()
+        if text is None and tags is None:
+            return
+        quote = " ".join(gone.quote.exact.split())
+        body = "\n\n".join(part for part in (text if text is not None else gone.note, f"> {quote}",
+                                              f"Tags: {', '.join(tags)}" if tags else "") if part)
+        def keep():
+            title = "Typed on a highlight removed meanwhile"
+            try:
+                return self._workspace.notebook.create(body, title, gone.document_id)
+            except DocumentNotFound:  # its document went to the Trash too: a free-standing note
+                return self._workspace.notebook.create(body, title)
+
+        kept = self._ops.run("Keep a note typed on a removed highlight", keep)
+        if kept is not None:
+            self._events.told.emit("The highlight being annotated was removed (an undo, perhaps in another window): "
+                                   "what you typed is kept in the Notebook.")
 
     def _change(self, label: str, change) -> None:
         annotation = self.annotation
