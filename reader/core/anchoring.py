@@ -4,8 +4,9 @@ The approach of the Hypothesis client's quote matching, helped by the fact that 
 1. position check: the old offsets, carried through a diff of old and new text, still hold the exact quote;
 2. exact search for the quote near the mapped position (then anywhere), scored on context and distance;
 3. fuzzy search (rapidfuzz) around the mapped position, scored on quote, prefix, suffix and distance.
-Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD`, put it in review
-when some candidate resembles the quote or replaced it, and keep it as an orphan (with its quote) otherwise. Pure
+Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD` when the place
+says the quote's words (a typo corrected at most), put it in review when some candidate resembles the quote or
+replaced it, and keep it as an orphan (with its quote) otherwise. Pure
 functions: no I/O.
 """
 
@@ -21,6 +22,7 @@ from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REV
 
 MOVE_THRESHOLD = 0.8
 REVIEW_MIN_QUOTE_SIMILARITY = 0.5
+SAME_WORD = 60  # rapidfuzz ratio above which two words are one word mistyped (Satlin, Stalin: 83)
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 NEAR_WINDOW = 2000
 MAX_CANDIDATES = 200
@@ -115,12 +117,34 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     if best is None:
         return AnchorResult(0, 0, 0.0, ORPHAN, "none")
     confidence, start, end, method, quote_score = best
+    if method == "fuzzy":
+        start, end = _word_edges(text, quote, start, end)
     on_the_edit = start <= hint_end and end >= hint_start  # fuzzy matches elsewhere are only ever proposed
-    if confidence >= MOVE_THRESHOLD and (method == "exact" or on_the_edit):
+    same_words = method == "exact" or _same_wording(quote.exact, text[start:end])
+    if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit):
         return AnchorResult(start, end, confidence, ANCHORED, method)
     if quote_score >= REVIEW_MIN_QUOTE_SIMILARITY or (on_the_edit and end > start):  # what replaced it, say
         return AnchorResult(start, end, confidence, REVIEW, method)
     return AnchorResult(0, 0, confidence, ORPHAN, "none")
+
+
+def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
+    """A fuzzy place widened to whole words where the user's quote began and ended between words: an alignment
+    scored by characters may stop inside one ("the aftermat"), and Accept would store that as the quote."""
+    if not (quote.prefix[-1:].isalnum() and quote.exact[:1].isalnum()):
+        while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+    if not (quote.exact[-1:].isalnum() and quote.suffix[:1].isalnum()):
+        while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+def _same_wording(quote: str, found: str) -> bool:
+    """Whether the found text says the quote's words, each at most mistyped ("Satlin" for "Stalin"): a word added,
+    dropped or replaced ("prime minister" become "premier") makes another statement, which the user must see."""
+    quoted, read = quote.split(), found.split()
+    return len(quoted) == len(read) and all(fuzz.ratio(a, b) >= SAME_WORD for a, b in zip(quoted, read, strict=True))
 
 
 Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity

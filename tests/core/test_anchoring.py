@@ -136,3 +136,32 @@ def test_reflowed_long_text_keeps_annotations_on_their_words():
     results = reanchor(text, new, anchors)
     assert all(r.status == ANCHORED and r.start == a.start and new[r.start:r.end] == a.quote.exact
                for a, r in zip(anchors, results, strict=True))
+
+
+def test_a_quote_whose_words_were_replaced_waits_for_review():
+    """"deputy prime minister" rewritten "deputy premier" is another statement: the note waits in review instead
+    of moving silently onto words the user never chose (a typo fixed in a word still moves, as above)."""
+    old = "Choibalsan, then first deputy prime minister, said nothing.\nThe rest.\n"
+    new = "Choibalsan, then first deputy premier, said nothing.\nThe rest.\n"
+    start = old.index("deputy prime minister")
+    [result] = reanchor(old, new, [Anchor(start, start + 21, quote_at(old, start, start + 21))])
+    assert result.status == REVIEW and new[result.start:result.end] == "deputy premier"
+
+
+def test_a_proposed_place_ends_between_words():
+    """A place proposed for a changed quote takes whole words: 'Chapter Two: the aftermat' had been stored on Accept."""
+    old = "Intro line.\nChapter 2. Page 2 of the report\nBody text follows here.\n"
+    new = "Intro line.\nChapter Two: the aftermath\nBody text follows here.\n"
+    start = old.index("Chapter 2")
+    end = start + len("Chapter 2. Page 2 of the report")
+    [result] = reanchor(old, new, [Anchor(start, end, quote_at(old, start, end))])
+    assert result.status == REVIEW and new[result.start:result.end] == "Chapter Two: the aftermath"
+
+
+def test_a_quote_begun_inside_a_word_may_still_end_there():
+    """Word edges are kept only where the user's quote had them: a quote of 'atlin met' stays a part of a word."""
+    old = "In 1934 Satlin met Genden.\n"
+    new = "In 1934 Satlin mett Genden.\n"
+    start = old.index("atlin met")
+    [result] = reanchor(old, new, [Anchor(start, start + 9, quote_at(old, start, start + 9))])
+    assert new[result.start:result.end].startswith("atlin")
