@@ -210,7 +210,19 @@ def _similarity(expected: str, actual: str) -> float:
 
 
 def shared_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
-    """(old_start, new_start, length) of stretches the texts share: a line diff, refined by characters inside hunks."""
+    """(old_start, new_start, length) of stretches the texts share: the common beginning and end first (as
+    diff-match-patch does), then a line diff of what lies between, refined by characters inside hunks. Without the
+    first step, a text repeating a paragraph (a notice on every page) paired the copy edited with the next one."""
+    prefix = _common_prefix_length(old, new)
+    suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
+    old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+    blocks = [(0, 0, prefix), *_line_blocks(old_middle, new_middle, prefix, prefix),
+              (len(old) - suffix, len(new) - suffix, suffix)]
+    return [block for block in blocks if block[2] > 0]
+
+
+def _line_blocks(old: str, new: str, old_base: int, new_base: int) -> list[tuple[int, int, int]]:
+    """Shared stretches by a line diff, refined by characters inside the hunks that changed."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     old_offsets, new_offsets = _offsets(old_lines), _offsets(new_lines)
     blocks: list[tuple[int, int, int]] = []
@@ -218,10 +230,10 @@ def shared_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a, b = old_offsets[i1], new_offsets[j1]
         if tag == "equal":
-            blocks.append((a, b, old_offsets[i2] - a))
+            blocks.append((old_base + a, new_base + b, old_offsets[i2] - a))
         elif tag == "replace":
-            blocks.extend(_char_blocks(old[a:old_offsets[i2]], new[b:new_offsets[j2]], a, b))
-    return [block for block in blocks if block[2] > 0]
+            blocks.extend(_char_blocks(old[a:old_offsets[i2]], new[b:new_offsets[j2]], old_base + a, new_base + b))
+    return blocks
 
 
 def _is_blank(line: str) -> bool:

@@ -165,3 +165,18 @@ def test_a_quote_begun_inside_a_word_may_still_end_there():
     start = old.index("atlin met")
     [result] = reanchor(old, new, [Anchor(start, start + 9, quote_at(old, start, start + 9))])
     assert new[result.start:result.end].startswith("atlin")
+
+
+def test_one_letter_corrected_among_repeated_paragraphs_moves_nothing():
+    """A text holding one paragraph several times (a notice on every page): correcting a letter in the first had
+    carried every note, page and word box one paragraph on, because the diff paired the first copy with the second."""
+    paragraph = "On 15 November 1934 Peljidiin Genden met Joseph Stalin in Moscow; the lamas were discussed."
+    old = "\n\n".join([paragraph] * 3 + ["Chapter 2"] + [paragraph] * 3) + "\n"
+    at = old.index("Peljidiin")
+    new = old[:at] + "Peljidiyn" + old[at + len("Peljidiin"):]
+    mapping = PositionMap(old, new)
+    assert [mapping.start(offset) for offset in (0, at, len(paragraph) + 2, old.index("Chapter"))] == [
+        0, at, len(paragraph) + 2, new.index("Chapter")]
+    start = old.index("Joseph Stalin")
+    [result] = reanchor(old, new, [Anchor(start, start + 13, quote_at(old, start, start + 13))])
+    assert (result.start, result.status) == (start, ANCHORED)
