@@ -379,7 +379,7 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.export.import_annotations(args.file)
-    print(f"{plural(report.placed, 'annotation')} placed, {len(report.skipped)} could not be placed")
+    print(report.summary)
     for reason in report.skipped:
         print(f"not placed: {reason}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else EXIT_OK

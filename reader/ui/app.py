@@ -45,7 +45,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.annotation_panels = install_annotation_panels(window, workspace, ops, events, reading_area)
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
-    install_export_actions(window, workspace, events, window.search_panel, window.annotation_panels.comparisons)
+    install_export_actions(window, workspace, window.search_panel, window.annotation_panels.comparisons)
     events.text_corrected.connect(lambda _document_id: _after_correction(window, ops))
     QApplication.instance().focusChanged.connect(reading_area.follow_focus)  # the pane worked in leads the panels
     _follow_outside(window, ops)

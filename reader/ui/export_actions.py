@@ -6,20 +6,18 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 
 from reader.core.errors import ReaderError
-from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
-from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 
 
-def install_export_actions(window: MainWindow, workspace: Workspace, events: AnnotationEvents, search: LazyPanel,
+def install_export_actions(window: MainWindow, workspace: Workspace, search: LazyPanel,
                            comparisons: ComparisonsView) -> None:
     window.export_action.setEnabled(True)
     window.export_action.triggered.connect(lambda: _export_dialog(window, workspace, search, comparisons).exec())
     import_notes = QAction("Import &annotations…", window)
-    import_notes.triggered.connect(lambda: _import_annotations(window, workspace, events))
+    import_notes.triggered.connect(lambda: _import_annotations(window, workspace))
     window.file_menu.insertAction(window.export_action, import_notes)
 
 
@@ -31,7 +29,7 @@ def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, 
     return ExportDialog(workspace, window.runner, query or "", comparisons.current_filter(), window, window.settings)
 
 
-def _import_annotations(window: MainWindow, workspace: Workspace, events: AnnotationEvents) -> None:
+def _import_annotations(window: MainWindow, workspace: Workspace) -> None:
     from PySide6.QtWidgets import QMessageBox  # Qt builds a class on first use: not at every start
 
     from reader.ui.file_dialogs import open_file_name
@@ -40,13 +38,10 @@ def _import_annotations(window: MainWindow, workspace: Workspace, events: Annota
     if not path:
         return
     try:
-        report = workspace.export.import_annotations(path)
+        report = window.ops.run_checked("Import annotations", lambda: workspace.export.import_annotations(path))
     except ReaderError as exc:
         QMessageBox.warning(window, "Annotations not imported", str(exc))
         return
-    for info in workspace.documents.list():
-        events.annotations_changed.emit(info.id)
-    summary = f"{plural(report.placed, 'annotation')} placed"
     if report.skipped:
         QMessageBox.warning(window, "Some annotations could not be placed", "\n".join(report.skipped))
-    window.statusBar().showMessage(f"{summary}, {len(report.skipped)} not placed", 10000)
+    window.statusBar().showMessage(report.summary, 10000)

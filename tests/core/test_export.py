@@ -69,20 +69,37 @@ def test_jsonld_passes_the_w3c_must_assertions(annotated):
 
 
 def test_jsonld_round_trip(annotated, tmp_path):
-    """Export -> import into an empty database with the same documents -> export gives the same annotations."""
+    """Export -> import into an empty database with the same documents -> export gives the same annotations and the
+    same links (their relation and note): the cross-references had been left out without a word."""
     path = tmp_path / "notes.jsonld"
     annotated.export.write("jsonld", path)
     fresh = Workspace.open(tmp_path / "fresh.db")
     fresh.documents.import_paths([TEXTS])
     report = fresh.export.import_annotations(path)
-    assert (report.placed, report.skipped) == (2, [])
+    assert (report.placed, report.linked, report.skipped) == (2, 1, [])
 
     def essentials(workspace):
         return sorted((a.quote.exact, a.start, a.end, a.note, tuple(a.tags), a.color)
                       for a in workspace.annotations.all())
 
+    def links(workspace):
+        return sorted((link.link.relation, link.link.note, link.other.quote.exact)
+                      for a in workspace.annotations.all() for link in workspace.links.links_for(a.id)
+                      if link.outgoing)
+
     assert essentials(fresh) == essentials(annotated)
+    assert links(fresh) == links(annotated) == [("contradicts", "15 or 24 November?", "November 24, 1934")]
     fresh.close()
+
+
+def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
+    """A file read a second time finds its notes and links already there: every note had been doubled."""
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    before = len(annotated.annotations.all())
+    report = annotated.export.import_annotations(path)
+    assert (report.placed, report.linked, report.already, report.skipped) == (0, 0, 3, [])
+    assert len(annotated.annotations.all()) == before
 
 
 def test_import_reports_what_it_cannot_place(annotated, tmp_path):

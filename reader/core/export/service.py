@@ -134,7 +134,7 @@ class ExportService:
         from reader.core.export.w3c_import import import_annotations
 
         with operation(self._db, "Import annotations"):
-            return import_annotations(path, self._documents, self._annotations)
+            return import_annotations(path, self._documents, self._annotations, self._links)
 
     def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:
         from reader.core.export import jsonld

@@ -1,5 +1,6 @@
 """Reading W3C Web Annotations back: our own exports and other tools' annotations with TextQuote or TextPosition
-selectors on documents we have. Each is anchored by quote first (the text may have changed), then by position.
+selectors on documents we have, and the links ('linking' annotations) between them. Each is anchored by quote first
+(the text may have changed), then by position.
 
 The shape of every entry is checked first (`w3c_shape`); each document's text is read once and every annotation is
 written in one bulk transaction, so the time grows with the file, not with its square.
@@ -11,13 +12,15 @@ import json
 from pathlib import Path
 
 from reader.core.anchoring import locate
+from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import document_iri
-from reader.core.export.w3c_shape import Incoming, entries_of, parse_entry
-from reader.core.records.annotations import ANCHORED
+from reader.core.export.w3c_shape import Incoming, IncomingLink, entries_of, parse_entry
+from reader.core.records.annotations import ANCHORED, Passage
 from reader.core.records.exports import AnnotationImportReport
+from reader.core.records.tags import clean_tags
 
 
 def read_json(path: Path) -> object:
@@ -35,42 +38,85 @@ def read_json(path: Path) -> object:
         raise ReaderError(f"{path}: its JSON is nested too deeply to be annotations") from exc
 
 
-def import_annotations(path: Path, documents: DocumentService, annotations: AnnotationService
+def import_annotations(path: Path, documents: DocumentService, annotations: AnnotationService, links: LinkService
                        ) -> AnnotationImportReport:
+    """Place the file's annotations, then make its links between the passages (annotations already here, the same
+    passage with the same note and tags, or the same link, are counted and not added again)."""
     entries, problem = entries_of(read_json(path))
     if problem:
         raise ReaderError(f"{path}: {problem}")
     report = AnnotationImportReport()
-    sources = {}
-    for info in documents.list():
-        sources[document_iri(info)] = info
-        sources[f"urn:annotated-reader:document:{info.file_name}"] = info
-    texts: dict[int, str] = {}
+    places = _Places(documents)
     placed: list[NewAnnotation] = []
+    linking: list[IncomingLink] = []
     for number, entry in enumerate(entries, 1):
         incoming = parse_entry(entry, number)
         if isinstance(incoming, str):
             report.skipped.append(incoming)
+        elif isinstance(incoming, IncomingLink):
+            linking.append(incoming)
         elif incoming is not None:
-            _place_one(incoming, sources, documents, texts, placed, report)
+            _place_one(incoming, places, annotations, placed, report)
     annotations.create_many(placed)
     report.placed = len(placed)
+    for link in linking:
+        _link_one(link, places, annotations, links, report)
     return report
 
 
-def _place_one(incoming: Incoming, sources: dict, documents: DocumentService, texts: dict[int, str],
-               placed: list[NewAnnotation], report: AnnotationImportReport) -> None:
-    info = sources.get(incoming.source)
-    if info is None:
-        report.skipped.append(f"{incoming.label}: its target is not a document in this library")
+class _Places:
+    """Where incoming passages go in the documents we have; each document's text is read once."""
+
+    def __init__(self, documents: DocumentService):
+        self._documents = documents
+        self._texts: dict[int, str] = {}
+        self._sources = {}
+        for info in documents.list():
+            self._sources[document_iri(info)] = info
+            self._sources[f"urn:annotated-reader:document:{info.file_name}"] = info
+
+    def of(self, incoming: Incoming) -> Passage | str:
+        """The passage's place, or why it has none."""
+        info = self._sources.get(incoming.source)
+        if info is None:
+            return f"{incoming.label}: its target is not a document in this library"
+        if info.id not in self._texts:
+            self._texts[info.id] = self._documents.text(info.id).text
+        place = _place(incoming, self._texts[info.id])
+        if place is None:
+            return f"{incoming.label}: its quote was not found in {info.file_name}"
+        return Passage(info.id, *place)
+
+
+def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService, placed: list[NewAnnotation],
+               report: AnnotationImportReport) -> None:
+    passage = places.of(incoming)
+    if isinstance(passage, str):
+        report.skipped.append(passage)
         return
-    if info.id not in texts:
-        texts[info.id] = documents.text(info.id).text
-    place = _place(incoming, texts[info.id])
-    if place is None:
-        report.skipped.append(f"{incoming.label}: its quote was not found in {info.file_name}")
+    here = annotations.at(passage.document_id, passage.start, passage.end)
+    if here is not None and here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags)):
+        report.already += 1
         return
-    placed.append(NewAnnotation(info.id, place[0], place[1], incoming.color, incoming.note, incoming.tags))
+    placed.append(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
+                                incoming.tags))
+
+
+def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationService, links: LinkService,
+              report: AnnotationImportReport) -> None:
+    ends = [places.of(end) for end in link.ends]
+    problem = next((end for end in ends if isinstance(end, str)), None)
+    if problem is not None:
+        report.skipped.append(f"{problem} (a passage of a link)")
+        return
+    one, two = (annotations.at(end.document_id, end.start, end.end) for end in ends)
+    if one is not None and two is not None and any(
+            entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
+            for entry in links.links_for(one.id)):
+        report.already += 1
+        return
+    links.link(ends[0], ends[1], link.relation, link.note)
+    report.linked += 1
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:

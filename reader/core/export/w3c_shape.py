@@ -1,8 +1,9 @@
 """The shape of W3C Web Annotations we read back, checked before anything is used.
 
 Other tools' files are foreign input: any value may be missing, of another type, or nested without end. Each entry
-becomes an `Incoming` (what to place), `None` (a kind we rebuild ourselves: links and entity mentions), or a reason
-it is skipped, so the report can say, per annotation, what was left out and why.
+becomes an `Incoming` (what to place), an `IncomingLink` (a cross-reference between two passages), `None` (an entity
+mention, which recognition rebuilds), or a reason it is skipped, so the report can say, per annotation, what was left
+out and why.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
+from reader.core.records.relations import RELATIONS
 
-REBUILT_MOTIVATIONS = ("linking", "identifying")
+REBUILT_MOTIVATIONS = ("identifying",)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,17 @@ class Incoming:
     note: str
     tags: tuple[str, ...]
     color: str
+
+
+@dataclass(frozen=True)
+class IncomingLink:
+    """A cross-reference to make: its two passages (placed as annotations are), the relation and its note. A
+    relation this program does not know (another tool's tag) is 'see also', the tag kept in the note."""
+
+    label: str
+    ends: tuple[Incoming, Incoming]
+    relation: str
+    note: str
 
 
 def entries_of(data: object) -> tuple[list[object], str]:
@@ -51,14 +64,26 @@ def _items(page: dict) -> list[object]:
     return items if isinstance(items, list) else []
 
 
-def parse_entry(entry: object, number: int) -> Incoming | str | None:
-    """The annotation to place, None for a link or mention (rebuilt elsewhere), or why it is skipped."""
+def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | str | None:
+    """The annotation to place, the link to make, None for a mention (recognition rebuilds it), or why it is
+    skipped."""
     if not isinstance(entry, dict):
         return f"item {number}: not an annotation object"
     label = entry.get("id") if isinstance(entry.get("id"), str) else f"item {number}"
     if entry.get("motivation") in REBUILT_MOTIVATIONS:
         return None
-    target = _first(entry.get("target"))
+    if entry.get("motivation") == "linking":
+        return _link(entry, label)
+    note, tags, body_problem = _bodies(entry)
+    found = _passage(_first(entry.get("target")), label, note, tags, _color(entry))
+    if isinstance(found, Incoming) and body_problem and not note and not tags and found.quote is None:
+        return f"{label}: {body_problem}"
+    return found
+
+
+def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),
+             color: str = "yellow") -> Incoming | str:
+    """One target as a passage to place, or why it cannot be."""
     if isinstance(target, str):
         return f"{label}: its target is a whole resource ({target[:80]}), not a passage"
     if not isinstance(target, dict) or not isinstance(target.get("source"), str):
@@ -68,10 +93,23 @@ def parse_entry(entry: object, number: int) -> Incoming | str | None:
     position, position_problem = _position(selectors)
     if quote is None and position is None:
         return f"{label}: {quote_problem or position_problem or 'no TextQuoteSelector or TextPositionSelector'}"
-    note, tags, body_problem = _bodies(entry)
-    if body_problem and not note and not tags and quote is None:
-        return f"{label}: {body_problem}"
-    return Incoming(label, target["source"], quote, position, note, tags, _color(entry))
+    return Incoming(label, target["source"], quote, position, note, tags, color)
+
+
+def _link(entry: dict, label: str) -> IncomingLink | str:
+    """A linking annotation between two passages (as our exports write them: the relation a tag)."""
+    targets = entry.get("target")
+    if not isinstance(targets, list) or len(targets) != 2:
+        return f"{label}: a link needs two targets, the passages it joins"
+    ends = [_passage(target, label) for target in targets]
+    problem = next((end for end in ends if isinstance(end, str)), None)
+    if problem is not None:
+        return problem
+    note, tags, _problem = _bodies(entry)
+    relation = next((tag for tag in tags if tag in RELATIONS), "see_also")
+    other_tags = [tag for tag in tags if tag != relation]
+    note = "\n\n".join(part for part in (note, ", ".join(other_tags)) if part)
+    return IncomingLink(label, (ends[0], ends[1]), relation, note)
 
 
 def _first(value: object) -> object:

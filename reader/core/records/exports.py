@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.wording import plural
+
 
 @dataclass
 class AnnotationImportReport:
-    """What reading W3C annotations back did: how many were placed, and what could not be (never dropped silently)."""
+    """What reading W3C annotations back did: how many were placed, links made, found already here (a file read
+    twice), and what could not be placed (never dropped silently)."""
 
     placed: int = 0
+    linked: int = 0
+    already: int = 0
     skipped: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """One line for the status bar and the command line."""
+        parts = [f"{plural(self.placed, 'annotation')} placed"]
+        if self.linked:
+            parts.append(f"{plural(self.linked, 'link')} made")
+        if self.already:
+            parts.append(f"{self.already} already here (not added again)")
+        parts.append(f"{len(self.skipped)} could not be placed")
+        return ", ".join(parts)
