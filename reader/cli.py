@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli_output import counted, say_if_none, tab_fields, tab_line
+from reader.cli_output import counted, replaceable, say_if_none, tab_fields, tab_line
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -345,6 +345,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
                         help="md: one heading per document (default), per tag, or per entity named in the passage")
     export.add_argument("--mentions", action="store_true", help="jsonld: add entity mentions ('identifying')")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    export.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     export.set_defaults(handler=cmd_export, reads_entities=lambda args: args.fmt in ("tei", "html", "geojson")
                         or args.mentions or args.group_by == "entity")
     back = commands.add_parser("import-annotations", help="read W3C annotations (JSON-LD) back onto documents")
@@ -355,6 +356,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
     if args.output:
+        replaceable(workspace, args.output, args.force)
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         what = "place" if args.fmt == "geojson" else "annotation"
         print(f"{plural(count, what)} written to {args.output}", file=sys.stderr)

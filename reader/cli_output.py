@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from reader.core.errors import ReaderError
 
 
 def say_if_none(found, message: str) -> None:
@@ -38,3 +41,12 @@ def counted(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
     return value
+
+
+def replaceable(workspace, path: Path, force: bool) -> None:
+    """A file named by -o is replaced only when asked (--force), as the window asks first: a mistyped name must not
+    take the place of a file the user keeps. One no export may replace (a database) is refused first, so --force is
+    not offered for it."""
+    workspace.export.check_target(path)
+    if path.exists() and not force:
+        raise ReaderError(f"{path} already exists; add --force to replace it")

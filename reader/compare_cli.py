@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from reader.cli_output import counted, say_if_none, tab_fields, tab_line
+from reader.cli_output import counted, replaceable, say_if_none, tab_fields, tab_line
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -49,6 +49,7 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
                                                            "needs -o")
     timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
                           help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
+    timeline.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     timeline.set_defaults(handler=cmd_timeline, reads_entities=lambda _args: True)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates",
                                     description=tab_fields("event number (for --dismiss)", "who and where",
@@ -136,6 +137,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
     if args.output is not None:
         if not (args.csv or args.html):
             raise ReaderError("-o writes --csv or --html")
+        replaceable(workspace, args.output, args.force)
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
         print(f"wrote {plural(count, 'dated passage')} to {args.output}")
         return 0

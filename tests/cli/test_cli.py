@@ -361,3 +361,30 @@ def test_listings_say_what_their_columns_hold(tmp_path):
     for command in (("docs",), ("notes",), ("history",), ("search", "Genden")):
         line = run_cli(db, *command).stdout.splitlines()[0]
         assert len(line.split("\t")) == described_fields(command[0]), command
+
+
+def test_export_to_an_existing_file_asks_for_force(linked_db, tmp_path):
+    """`-o` onto a file that exists replaces it only with --force (the window asks; a mistyped -o had replaced a
+    README without a word)."""
+    out = tmp_path / "README.md"
+    out.write_text("the user's own file", encoding="utf-8")
+    refused = run_cli(linked_db, "export", "--format", "md", "-o", out)
+    assert refused.returncode == 1 and "already exists" in refused.stderr and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "the user's own file"
+    assert run_cli(linked_db, "export", "--format", "md", "-o", out, "--force").returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("#")
+
+
+def test_no_export_replaces_a_database(linked_db, tmp_path):
+    """Another project's database is never written over by an export, --force or not: it had become CSV."""
+    other = tmp_path / "other_project.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE notes (text)")
+        conn.commit()
+    before = other.read_bytes()
+    for extra in ((), ("--force",)):
+        refused = run_cli(linked_db, "export", "--format", "csv", "-o", other, *extra)
+        assert refused.returncode == 1 and "is a database" in refused.stderr
+    refused = run_cli(linked_db, "timeline", "--csv", "-o", other, "--force")
+    assert refused.returncode == 1 and "is a database" in refused.stderr
+    assert other.read_bytes() == before

@@ -2,7 +2,8 @@
 
 The text goes to a temporary file in the same folder, is flushed and synced, and is then renamed over the target:
 a kill or a full disk leaves the previous file whole (and at worst a temporary file that is removed). The database,
-its journal, its backups and its session file are refused as targets, whatever path names them.
+its journal, its backups and its session file are refused as targets, whatever path names them, and so is any other
+SQLite database (another project's, say): an export is never worth a database.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from reader.core.errors import ReaderError
 from reader.core.storage.backup import backup_dir
 from reader.core.storage.database import session_file
 from reader.core.storage.faults import file_fault
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def protected_paths(db_path: Path) -> tuple[set[Path], Path]:
@@ -34,6 +37,17 @@ def check_target(path: Path, db_path: Path) -> None:
                           "file); choose another file name")
     if target.is_dir():
         raise ReaderError(f"{path} is a folder; give a file name")
+    if _is_database(target):
+        raise ReaderError(f"{path} is a database; an export never replaces one (choose another file name)")
+
+
+def _is_database(path: Path) -> bool:
+    """Whether the file is an SQLite database, by its header (it is not ours: ours are refused by name first)."""
+    try:
+        with path.open("rb") as existing:
+            return existing.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # missing (the usual case) or unreadable: nothing to protect that we could see
+        return False
 
 
 def write_text_atomically(path: Path, text: str, db_path: Path) -> None:

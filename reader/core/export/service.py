@@ -81,6 +81,12 @@ class ExportService:
         _check_choice(fmt, group_by)
         return self._render(fmt, [] if fmt == "geojson" else self.items(scope), scope or Scope(), mentions, group_by)
 
+    def check_target(self, path: Path) -> None:
+        """Refuse, in one line, a file no export may replace (the database's own files, or any database)."""
+        from reader.core.export.safe_write import check_target
+
+        check_target(path, self._db.path)
+
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
               group_by: str = "document", progress: Progress | None = None,
               cancelled: Cancelled | None = None) -> int:
