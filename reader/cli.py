@@ -307,7 +307,7 @@ def _register_row(entity, place) -> dict:
 
 
 def _add_search_command(commands: argparse._SubParsersAction) -> None:
-    search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, and '
+    search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, -word, and '
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937",
                                  description=tab_fields("kind of hit (text, annotation, link, notebook, entity, "
                                                         "document)", "document", "start", "end", "snippet"))

@@ -114,6 +114,26 @@ def test_malformed_queries_get_their_own_message(searchable, query, message):
     assert results.count == 0
 
 
+def test_a_word_with_a_minus_is_left_out(searchable):
+    """`genden -stalin` means without Stalin, as in every web search: the minus had been dropped and Stalin
+    required, the opposite of what was asked."""
+    search = searchable.search.search
+    without = search("genden -stalin")
+    assert without.count == search("genden NOT stalin").count > 0
+    assert not any("[Stalin]" in hit.snippet for hit in without.hits())
+    assert search("-stalin").error.startswith("-stalin leaves a word out: give one to search for first")
+
+
+def test_or_between_filters_says_filters_all_apply(searchable):
+    """`tag:a OR tag:b` had been told 'OR needs a word before it' though something stood there."""
+    assert search_error(searchable, "tag:meeting-1934 OR tag:date") == (
+        "OR joins words, not filters: every filter applies (tag:a tag:b finds what has both)")
+
+
+def search_error(workspace, query: str) -> str:
+    return workspace.search.search(query).error
+
+
 def test_fts5_syntax_is_searched_as_text(searchable):
     """FTS5's own syntax is plain input: searched harmlessly, never an error."""
     assert searchable.search.search("NEAR(genden stalin)").error == ""

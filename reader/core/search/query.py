@@ -51,10 +51,18 @@ def parse(text: str) -> Query:
     query = Query()
     parts: list[str] = []
     ignored: list[str] = []
-    for token in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    for index, token in enumerate(tokens):
         filtered = _FILTER.match(token)
         if filtered and filtered["key"] in FILTER_KEYS:
             _add_filter(query, filtered["key"], filtered["value"].strip('"'))
+        elif token in OPERATORS and _beside_a_filter(tokens, index):
+            raise QueryError(f"{token} joins words, not filters: every filter applies (tag:a tag:b finds what has "
+                             "both)")
+        elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
+            if not parts:
+                raise QueryError(f"{token} leaves a word out: give one to search for first, e.g. genden {token}")
+            parts += ["NOT", compiled]
         elif (compiled := _compile_token(token, query)) is not None:
             parts.append(compiled)
         else:
@@ -70,6 +78,20 @@ def parse(text: str) -> Query:
                          "together (leave out the parentheses to search more)")
     query.expression = _check_structure(compiled)
     return query
+
+
+def _excluded(token: str) -> bool:
+    """-word leaves a word out, as in web searches (the index would read it as the word itself)."""
+    return len(token) > 1 and token[0] == "-" and token[1] not in "-\""
+
+
+def _beside_a_filter(tokens: list[str], index: int) -> bool:
+    """Whether an operator stands next to a key:value filter (filters are not terms it could join)."""
+    def is_filter(token: str) -> bool:
+        filtered = _FILTER.match(token)
+        return bool(filtered) and filtered["key"] in FILTER_KEYS
+
+    return any(0 <= i < len(tokens) and is_filter(tokens[i]) for i in (index - 1, index + 1))
 
 
 def _without_dangling_operators(parts: list[str]) -> list[str]:
