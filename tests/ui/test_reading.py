@@ -240,6 +240,27 @@ def test_copy_with_citation(window, qtbot):
     assert copied.endswith(", 2021-06)")
 
 
+def test_h_with_the_cursor_in_a_highlight_selects_it_without_asking_for_a_selection(window, qtbot):
+    """A click inside a highlight leaves the cursor there: H then selects that highlight, as the README says, and the
+    status bar does not also say "Select some text to highlight first"."""
+    from PySide6.QtGui import QTextCursor
+
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    start = pane.version.text.index("November 15, 1934")
+    highlight = window.ops.run("Highlight", lambda: window.workspace.annotations.create(document_id, start,
+                                                                                         start + 17))
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.offsets.to_utf16(start + 4))
+    pane.view.setTextCursor(cursor)
+    pane.view.setFocus()
+    window.statusBar().clearMessage()
+    qtbot.keyClick(pane.view, Qt.Key.Key_H)
+    assert window.annotation_panels.inspector.widget().annotation.id == highlight.id
+    assert window.statusBar().currentMessage() == ""
+    assert len(window.workspace.annotations.for_document(document_id)) == 1
+
+
 def test_a_selection_key_with_nothing_selected_says_what_it_needs(window, qtbot):
     """H, N, L and Copy with citation act on the selection: pressed with nothing selected they did nothing and said
     nothing, so a new user could not tell a slip from a broken key. The status bar now says what the key needs; and

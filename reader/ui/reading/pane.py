@@ -235,7 +235,12 @@ class DocumentPane(QWidget):
     # -- what the user does --------------------------------------------------------------------------------------
 
     def highlight_selection(self, color: str | None = None) -> None:
-        """H: highlight the selection, or, when it is already a highlight, select that one (no duplicates)."""
+        """H: highlight the selection, or, when it is already a highlight (or nothing is selected and the cursor
+        stands in one), select that one (no duplicates)."""
+        under_cursor = self.view.annotations_at_cursor() if self.view.selection_range() is None else []
+        if under_cursor:
+            self.select_annotation(under_cursor[0])
+            return
         selection = self._selection_for("to highlight")
         if selection is None:
             return

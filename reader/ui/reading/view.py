@@ -172,6 +172,11 @@ class DocumentView(QPlainTextEdit):
         selection.format = fmt
         return selection
 
+    def annotations_at_cursor(self) -> list[int]:
+        """The highlights and notes the text cursor stands in (where a click left it)."""
+        return [q.span.ref for q in self.index.at(self.textCursor().position())
+                if q.span.kind in ("highlight", "note") and q.span.ref is not None]
+
     def spans_at(self, point: QPoint) -> list[QtSpan]:
         position = self.cursorForPosition(point).position()
         return self.index.at(position)
