@@ -47,8 +47,7 @@ def test_docx_keeps_order_notes_and_core_properties(tmp_path):
     assert source.fmt == "docx"
     assert source.text == ("The meeting in Moscow\n\nGenden met Stalin in November 1934.[1]\n\nGenden | Prime minister"
                            "\n\nHe refused to purge the lamas.\n\nNotes\n\n1. Archive of the Party, fond 4.\n")
-    assert source.metadata == {"title": "Minutes of the 1934 meeting", "author": "Jane Roe",
-                               "date_published": "1999-05-17"}
+    assert source.metadata == {"title": "Minutes of the 1934 meeting", "author": "Jane Roe"}
 
 
 def test_fake_docx_is_refused_in_one_line(tmp_path):
@@ -95,7 +94,7 @@ def test_odt_headings_paragraphs_notes_and_meta(tmp_path):
     source = read_source(_odt(tmp_path / "report.odt"))
     assert source.text == ("The monasteries\n\nThere were 700 monasteries[1] in the country.\n\nNotes\n\n"
                            "1. By the count of 1935.\n")
-    assert source.metadata == {"title": "Report on the lamas", "author": "A. Amar", "date_published": "1936-03-12"}
+    assert source.metadata == {"title": "Report on the lamas", "author": "A. Amar"}
 
 
 RTF = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}{\info{\title The Purge of 1937}{\author Jane Roe}}"
@@ -111,7 +110,7 @@ def test_rtf_text_and_info(tmp_path):
     assert source.metadata == {"title": "The Purge of 1937", "author": "Jane Roe"}
 
 
-def _epub(path: Path, extra: dict[str, str] | None = None) -> Path:
+def _epub(path: Path, extra: dict[str, str] | None = None, date_attributes: dict[str, str] | None = None) -> Path:
     from ebooklib import epub
 
     book = epub.EpubBook()
@@ -119,7 +118,7 @@ def _epub(path: Path, extra: dict[str, str] | None = None) -> Path:
     book.set_title("Mongolia in the Thirties")
     book.set_language("en")
     book.add_author("Jane Roe")
-    book.add_metadata("DC", "date", "2001-09-01")
+    book.add_metadata("DC", "date", "2001-09-01", date_attributes or {})
     chapters = []
     for number, (title, body) in enumerate([("The purge", "Genden was shot in 1937."),
                                             ("The meeting", "Genden met Stalin in 1934.")], start=1):
@@ -187,8 +186,29 @@ def test_import_takes_missing_metadata_from_the_file(empty_workspace, tmp_path):
     assert [o.status for o in report.outcomes] == ["imported"]
     info = empty_workspace.documents.resolve("minutes.docx")
     assert info.metadata.author == "Jane Roe"
-    assert info.metadata.date_published == "1999-05-17"
     assert empty_workspace.documents.text(info.id).text.startswith("The meeting in Moscow\n\n")
+
+
+def test_a_word_files_creation_date_is_not_its_date_of_publication(empty_workspace, tmp_path):
+    """A letter of 1936 typed into Word gets no date published from when the file was made (python-docx's template
+    says 2013-12-23): that date would be cited as the source's."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Ulaanbaatar, the twelfth of March, 1936. Dear comrade Genden, I write about the lamas.")
+    document.save(str(tmp_path / "letter.docx"))
+    assert document.core_properties.created.year == 2013
+    empty_workspace.documents.import_paths([tmp_path / "letter.docx"])
+    assert empty_workspace.documents.resolve("letter.docx").metadata.date_published == ""
+
+
+@pytest.mark.parametrize("event, kept", [(None, "2001-09-01"), ("publication", "2001-09-01"),
+                                         ("modification", None), ("creation", None)])
+def test_an_epub_date_is_taken_only_when_it_dates_the_publication(tmp_path, event, kept):
+    """An EPUB 2 dc:date marked as the file's creation or modification (opf:event) is no date of publication."""
+    extra = {"{http://www.idpf.org/2007/opf}event": event} if event else {}
+    metadata = read_source(_epub(tmp_path / "book.epub", date_attributes=extra)).metadata
+    assert metadata.get("date_published") == kept
 
 
 @pytest.mark.parametrize("name, parts, reason", [

@@ -1,5 +1,6 @@
 """Word .docx files through python-docx: headings, paragraphs and tables in body order, footnotes and endnotes
-under "Notes" at the end (with their numbers left in the text where they were cited), core properties as metadata."""
+under "Notes" at the end (with their numbers left in the text where they were cited), core title and author as
+metadata."""
 
 from __future__ import annotations
 
@@ -75,6 +76,7 @@ def _notes(archive, part: str, kind: str) -> dict[str, str]:
 
 
 def _metadata(document) -> dict[str, str]:
+    """Title and author only: the core properties' dates say when the file was created and last saved (a template's
+    date, often), never when the source was published."""
     props = document.core_properties
-    created = props.created.date().isoformat() if props.created else ""
-    return {"title": props.title or "", "author": props.author or "", "date_published": created}
+    return {"title": props.title or "", "author": props.author or ""}

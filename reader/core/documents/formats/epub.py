@@ -19,6 +19,8 @@ FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/p
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ALGORITHM = re.compile(rb'Algorithm="([^"]+)"')
 _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
+_OPF_EVENT = "{http://www.idpf.org/2007/opf}event"
+_FILE_EVENTS = {"creation", "modification"}
 
 
 def read_epub(path: Path) -> Extracted:
@@ -70,5 +72,13 @@ def _metadata(book) -> dict[str, str]:
 
     identifier = " ".join(str(value) for value, _ in book.get_metadata("DC", "identifier"))
     doi = _DOI.search(identifier)
-    return {"title": first("title"), "author": first("creator"), "date_published": first("date")[:10],
+    return {"title": first("title"), "author": first("creator"), "date_published": _published(book),
             "language": first("language"), "doi": doi.group(1) if doi else ""}
+
+
+def _published(book) -> str:
+    """The first dc:date that dates the publication: EPUB 3 keeps the file's last change apart (dcterms:modified),
+    but EPUB 2 puts the file's creation and modification in dc:date too, told apart only by opf:event."""
+    dates = [str(value) for value, attributes in book.get_metadata("DC", "date")
+             if (attributes or {}).get(_OPF_EVENT, "").lower() not in _FILE_EVENTS]
+    return dates[0][:10] if dates else ""

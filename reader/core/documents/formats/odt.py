@@ -1,5 +1,5 @@
 """OpenDocument text (.odt) through odfpy: headings, paragraphs, list items and table rows in order; notes under
-"Notes" at the end; title, author and date from the document's meta.xml."""
+"Notes" at the end; title and author from the document's meta.xml."""
 
 from __future__ import annotations
 
@@ -72,11 +72,11 @@ def _note(note, blocks: Blocks) -> str:
 
 
 def _metadata(document) -> dict[str, str]:
+    """Title and author: meta.xml's dc:date is when the file was last saved (so says ODF), not a publication."""
     from odf import dc, meta
 
     def first(kind) -> str:
         found = document.meta.getElementsByType(kind)
         return str(found[0]) if found else ""
 
-    return {"title": first(dc.Title), "author": first(dc.Creator) or first(meta.InitialCreator),
-            "date_published": first(dc.Date)[:10]}
+    return {"title": first(dc.Title), "author": first(dc.Creator) or first(meta.InitialCreator)}

@@ -29,7 +29,6 @@ _TOKEN = re.compile(r"[^\s\x00]+")
 _ENCRYPT = re.compile(rb"/Encrypt\b")
 _NO_PAGES = re.compile(rb"/Count\s+0\b")
 _A_PAGE = re.compile(rb"/Type\s*/Page\b")
-_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
 def read_pdf(path: Path, password: str | None = None, progress: Progress | None = None,
@@ -274,14 +273,13 @@ def _first_page_metadata(extracted: Extracted, title: str) -> Extracted:
 
 
 def pdf_metadata(document) -> dict[str, str]:
-    """Title, author and date from the info dictionary, leaving out the junk titles programs write there."""
+    """Title and author from the info dictionary, leaving out the junk titles programs write there. Its
+    CreationDate and ModDate say when the file was written (a scan of a 1936 letter made today), not when the source
+    was published, so no date is taken from it."""
     info = {key: (value or "").strip() for key, value in document.get_metadata_dict(skip_empty=True).items()}
     found = {}
     if info.get("Title") and not _JUNK_TITLE.match(info["Title"]):
         found["title"] = info["Title"]
     if info.get("Author"):
         found["author"] = info["Author"]
-    date = _PDF_DATE.match(info.get("CreationDate", ""))
-    if date:
-        found["date_published"] = "-".join(part for part in date.groups() if part)
     return found
