@@ -146,6 +146,61 @@ def test_epub_in_spine_order_with_dublin_core(tmp_path):
                                "date_published": "2001-09-01", "language": "en", "doi": "10.1234/mongolia.1937"}
 
 
+EPUB3_OPF = ('<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+             'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+             '<dc:identifier id="id">urn:uuid:1f4e2c3a-0000-4000-8000-000000000001</dc:identifier>'
+             '<dc:title>{title}</dc:title><dc:language>en</dc:language>'
+             '<meta property="dcterms:modified">2024-05-01T10:00:00Z</meta></metadata>'
+             '<manifest>{items}</manifest><spine>{spine}</spine></package>')
+XHTML = ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+         'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>{body}</body></html>')
+
+
+def _epub3(path: Path, chapters: dict[str, str], title: str = "The Purge in Mongolia") -> Path:
+    """An EPUB 3 written part by part, as publishing tools write them: `chapters` maps file names to their bodies."""
+    items = "".join(f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
+                    for n, name in enumerate(chapters))
+    spine = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/container.xml",
+                         '<?xml version="1.0"?><container version="1.0" '
+                         'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
+                         'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
+                         '</container>')
+        archive.writestr("OEBPS/content.opf", EPUB3_OPF.format(title=title, items=items, spine=spine))
+        for name, body in chapters.items():
+            archive.writestr(f"OEBPS/{name}", XHTML.format(body=body))
+    return path
+
+
+PURGE = ('<p>FIRST CHAPTER TEXT. In 1937 the purge began<a epub:type="noteref" href="#n1">1</a>.</p>'
+         '<aside epub:type="footnote" id="n1">See the archive of the MPRP, fond 4.</aside>'
+         '<p>Genden was shot in Moscow.</p>')
+
+
+def test_an_epub_title_is_the_one_it_declares(empty_workspace, tmp_path):
+    """An EPUB's dc:title names the book; its first line ('FIRST CHAPTER TEXT. In 1937…') does not."""
+    empty_workspace.documents.import_paths([_epub3(tmp_path / "purge.epub", {"chap1.xhtml": PURGE})])
+    assert empty_workspace.documents.resolve("purge.epub").metadata.title == "The Purge in Mongolia"
+
+
+@pytest.mark.parametrize("declared, title", [
+    ("Minutes of the 1934 meeting", "Minutes of the 1934 meeting"), ("", "The meeting in Moscow"),
+    ("Microsoft Word - minutes.doc", "The meeting in Moscow"), ("Untitled", "The meeting in Moscow"),
+    ("minutes.docx", "The meeting in Moscow")])
+def test_a_word_title_is_taken_unless_it_is_a_placeholder(empty_workspace, tmp_path, declared, title):
+    """Word's core title wins over the first line, except the placeholders programs write there."""
+    import docx
+
+    path = _docx(tmp_path / "minutes.docx")
+    document = docx.Document(str(path))
+    document.core_properties.title = declared
+    document.save(str(path))
+    empty_workspace.documents.import_paths([path])
+    assert empty_workspace.documents.resolve("minutes.docx").metadata.title == title
+
+
 ENCRYPTION = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
               'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
               'Algorithm="{algorithm}"/><enc:CipherData><enc:CipherReference URI="EPUB/chap1.xhtml"/>'
@@ -190,8 +245,7 @@ def test_import_takes_missing_metadata_from_the_file(empty_workspace, tmp_path):
 
 
 def test_a_word_files_creation_date_is_not_its_date_of_publication(empty_workspace, tmp_path):
-    """A letter of 1936 typed into Word gets no date published from when the file was made (python-docx's template
-    says 2013-12-23): that date would be cited as the source's."""
+    """A letter of 1936 typed into Word is not dated 2013-12-23, the day python-docx's template file was made."""
     import docx
 
     document = docx.Document()

@@ -59,8 +59,7 @@ def test_pages_and_word_boxes_index_the_text(article):
 
 
 def test_metadata_from_the_info_dictionary_and_the_title_from_type_size(article):
-    """Author comes from the info dictionary; an empty title is read from page one's largest type; the
-    CreationDate (when the file was written, here today) is no date of publication."""
+    """Author comes from the info dictionary, an empty title from page one's largest type; CreationDate is no date."""
     metadata = read_pdf(article).metadata
     assert metadata["author"] == "Jane Roe" and metadata["title"] == "The Purge of the Lamas"
     assert "date_published" not in metadata
@@ -176,6 +175,14 @@ def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
                                                            for i, s in enumerate(SENTENCES[:4])]]
     path = qt_pdf(tmp_path / "draft.pdf", [items], title="Microsoft Word - draft.docx")
     assert read_pdf(path).metadata["title"] == "Notes on the 1936 protocol"
+
+
+def test_a_pdf_title_in_the_info_dictionary_is_the_documents_title(empty_workspace, tmp_path):
+    """The /Title a PDF declares names the document at import, not its first line of text (here the archive's)."""
+    items = [(72, 100, "State Archive of Mongolia, fond 1", 11),
+             *[(72, 140 + 14 * i, s[:60], 11) for i, s in enumerate(SENTENCES[:4])]]
+    empty_workspace.documents.import_paths([qt_pdf(tmp_path / "minutes.pdf", [items], title="Minutes of 1936")])
+    assert empty_workspace.documents.resolve("minutes.pdf").metadata.title == "Minutes of 1936"
 
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])

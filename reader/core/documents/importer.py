@@ -155,12 +155,19 @@ def redetect_boilerplate(db: Store) -> None:
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
     """What the text gives first; a field it leaves empty is taken from the file's own metadata (a PDF's info
-    dictionary, Word's core properties, an EPUB's Dublin Core) when its reader found it."""
+    dictionary, Word's core properties, an EPUB's Dublin Core) when its reader found it.
+
+    The title is the exception: the file's wins. The text's title is a guess, its first line of three words or more
+    (an archive's stamp, a running head, a chapter's opening sentence); the file's was declared by whoever made the
+    book or document (EPUB dc:title, a PDF's /Title, Word's, OpenDocument's or RTF's title; the readers drop
+    placeholders such as 'Untitled' or 'Microsoft Word - x.doc') or, for a PDF declaring none, read from the largest
+    type on page one, which the plain text no longer shows. The other fields stay the text's first: a byline names
+    the author where Word's core author names whoever made the file."""
     version = store.version_text(db, store.current_version_id(db, document_id))
     ranges = sorted([(span.start, span.end) for span in version.boilerplate] + list(source.boilerplate))
     found = {k: v for k, v in vars(extract_metadata(source.text, ranges, source.html)).items() if v}
     for key, value in source.metadata.items():
-        if key in METADATA_FIELDS and value and not found.get(key):
+        if key in METADATA_FIELDS and value and (key == "title" or not found.get(key)):
             found[key] = value
     if found.get("kind") in (None, "unknown") and source.pages and all(p.origin == "ocr" for p in source.pages):
         found["kind"] = "archival document"  # a scan: what a historian photographs in an archive

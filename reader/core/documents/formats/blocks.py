@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted, TextBuilder
+from reader.core.documents.formats.titles import declared_title
 from reader.core.errors import ImportFailed
 
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .docx files and old .doc files are OLE compound files
@@ -56,6 +57,7 @@ class Blocks:
         if not builder.length:
             raise ImportFailed(str(path), "no text in it (the document is empty)")
         builder.add("\n")
+        metadata = {**metadata, "title": declared_title(metadata.get("title", ""))}
         return Extracted(builder.text(), fmt, {k: v.strip() for k, v in metadata.items() if v and v.strip()})
 
 

@@ -17,13 +17,13 @@ from reader.core.documents.formats.ahead import read_ahead
 from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable, ocr_page
 from reader.core.documents.formats.paged import PagedText
 from reader.core.documents.formats.pdfium_lock import PDFIUM
+from reader.core.documents.formats.titles import declared_title
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.progress import Cancelled, Progress
 
 STAMP_CHARS = 80  # fewer characters than this over a page-sized image are a stamp, not the page's text
 SCAN_SHARE = 0.5
 NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
-_JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|.*\.(docx?|pdf|indd|tex|dvi))$", re.IGNORECASE)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 _TOKEN = re.compile(r"[^\s\x00]+")
 _ENCRYPT = re.compile(rb"/Encrypt\b")
@@ -273,13 +273,13 @@ def _first_page_metadata(extracted: Extracted, title: str) -> Extracted:
 
 
 def pdf_metadata(document) -> dict[str, str]:
-    """Title and author from the info dictionary, leaving out the junk titles programs write there. Its
+    """Title and author from the info dictionary, leaving out the placeholder titles programs write there. Its
     CreationDate and ModDate say when the file was written (a scan of a 1936 letter made today), not when the source
     was published, so no date is taken from it."""
     info = {key: (value or "").strip() for key, value in document.get_metadata_dict(skip_empty=True).items()}
     found = {}
-    if info.get("Title") and not _JUNK_TITLE.match(info["Title"]):
-        found["title"] = info["Title"]
+    if title := declared_title(info.get("Title", "")):
+        found["title"] = title
     if info.get("Author"):
         found["author"] = info["Author"]
     return found
