@@ -201,6 +201,19 @@ def test_a_word_title_is_taken_unless_it_is_a_placeholder(empty_workspace, tmp_p
     assert empty_workspace.documents.resolve("minutes.docx").metadata.title == title
 
 
+def test_an_epub3_footnote_goes_to_notes_with_its_mark_in_the_text(tmp_path):
+    """EPUB 3 footnotes, endnotes and rearnotes (here or in a notes file) go under 'Notes', cited in place as [1]."""
+    chapters = {"chap1.xhtml": PURGE.replace("</p><aside", ' Choibalsan<a epub:type="noteref" href="notes.xhtml#e2">'
+                                                           '<sup>2</sup></a> rose.</p><aside'),
+                "notes.xhtml": '<!-- notes --><section epub:type="rearnotes"><aside epub:type="rearnote" id="e2">'
+                               '<p>2 Choibalsan was his rival.</p></aside><aside epub:type="endnote" id="e3">Never '
+                               'cited.</aside> Kept once.</section>'}
+    text = read_source(_epub3(tmp_path / "purge.epub", chapters)).text
+    assert text == ("FIRST CHAPTER TEXT. In 1937 the purge began[1]. Choibalsan[2] rose.\n\n"
+                    "Genden was shot in Moscow.\n\nKept once.\n\nNotes\n\n1. See the archive of the MPRP, fond 4.\n\n"
+                    "2. Choibalsan was his rival.\n\nNever cited.\n")
+
+
 ENCRYPTION = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
               'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
               'Algorithm="{algorithm}"/><enc:CipherData><enc:CipherReference URI="EPUB/chap1.xhtml"/>'

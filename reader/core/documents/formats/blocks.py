@@ -53,7 +53,7 @@ class Blocks:
             builder.add("Notes")
             for mark, text in self.notes:
                 builder.separate("\n\n")
-                builder.add(f"{mark}. {text}")
+                builder.add(f"{mark}. {text}" if mark else text)  # a note cited nowhere has no mark
         if not builder.length:
             raise ImportFailed(str(path), "no text in it (the document is empty)")
         builder.add("\n")
