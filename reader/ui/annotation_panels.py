@@ -91,7 +91,16 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     for panel in (panels.inspector, panels.notebook, panels.source_criticism):  # their typing is saved on closing
         window.closing.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))
+    QTimer.singleShot(0, lambda: _recover_drafts(context))
     return panels
+
+
+def _recover_drafts(context: _Context) -> None:
+    if "drafts" not in context.window.settings.childGroups():  # the usual start: nothing to load for it
+        return
+    from reader.ui.drafts import recover_drafts
+
+    recover_drafts(context.window.settings, context.workspace, context.ops, context.events.told.emit)
 
 
 def _inspector(context: _Context):
@@ -99,7 +108,18 @@ def _inspector(context: _Context):
 
     inspector = AnnotationInspector(context.workspace, context.ops, context.events)
     inspector.annotation_activated.connect(context.area.show_annotation)
+    _keep_drafts(context, inspector, "note")
     return inspector
+
+
+def _keep_drafts(context: _Context, panel, slot: str) -> None:
+    """The panel's unsaved typing is kept in the session file as it is typed, and looked at once more when the
+    window closes, after the panel saved what it could (this connection comes after that one)."""
+    from reader.ui.drafts import DraftKeeper
+
+    keeper = DraftKeeper(context.window.settings, slot, panel.draft, panel)
+    panel.typing_changed.connect(keeper.typing_changed)
+    context.window.closing.connect(keeper.keep_now)
 
 
 def _unjudged(context: _Context, show) -> None:
@@ -205,6 +225,7 @@ def _notebook(context: _Context):
                              context.ops, context.events)
     notebook.citation_activated.connect(context.area.show_annotation)
     notebook.show_document(context.window.library.selected_document_id())
+    _keep_drafts(context, notebook, "notebook")
     return notebook
 
 

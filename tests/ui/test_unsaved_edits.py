@@ -216,3 +216,91 @@ def test_deleting_a_highlight_while_typing_its_note_keeps_the_typing_for_undo(wi
     assert inspector.annotation is None and window.workspace.notebook.all_notes() == []
     window.ops.undo()
     assert window.workspace.annotations.get(first.id).note == "first thought and more"
+
+
+def _restart(qtbot, workspace):
+    """A second start on the same database, as after a crash (the first window was never closed)."""
+    from reader.core.workspace import Workspace
+
+    again = Workspace.open(workspace.path)
+    window = build_window(again, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    return window, again
+
+
+def test_a_note_being_typed_survives_a_crash_as_a_notebook_note(window, qtbot):
+    """Typing is kept in the session file a moment after it stops; a start after a crash (the window never closed)
+    brings it back as a Notebook note on its document, with the quote, and says so."""
+    from reader.ui.drafts import RECOVERED_TITLE
+
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " typed for ten minutes")
+    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    second, again = _restart(qtbot, window.workspace)
+    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
+    [kept] = again.notebook.all_notes()
+    assert kept.title == RECOVERED_TITLE and kept.document_id == first.document_id
+    assert kept.body.startswith("first thought typed for ten minutes")
+    assert "Notebook" in second.statusBar().currentMessage()
+    assert not second.settings.contains("drafts/note")
+    second.close()
+    again.close()
+
+
+def test_a_note_saved_on_closing_leaves_no_draft_behind(qtbot, workspace):
+    """The clean close saves the typing and forgets its draft: the next start recovers nothing."""
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", written last")
+    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    window.close()
+    assert workspace.annotations.get(first.id).note == "first thought, written last"
+    assert not settings_for(workspace.path).contains("drafts/note")
+
+
+def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtbot, workspace, monkeypatch):
+    """A write refused when the window closes (a read-only file, a full disk) had thrown the typing away without a
+    word; its draft stays and the next start, the database writable again, keeps it in the Notebook."""
+    from reader.core.annotations.service import AnnotationService
+    from reader.core.errors import ReaderError
+
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    pane, _first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " refused")
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    with monkeypatch.context() as refused:
+        refused.setattr(AnnotationService, "set_note", refuse)
+        window.close()
+    assert settings_for(workspace.path).contains("drafts/note")
+    second, again = _restart(qtbot, workspace)
+    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
+    assert again.notebook.all_notes()[0].body.startswith("first thought refused")
+    second.close()
+    again.close()
+
+
+def test_a_notebook_note_being_typed_survives_a_crash(window, qtbot):
+    """The Notebook's typing is kept the same way as a highlight's note, and comes back after a crash."""
+    notebook = window.annotation_panels.notebook.widget()
+    qtbot.mouseClick(notebook.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notebook.editor.source, "The two dates cannot both be right")
+    qtbot.waitUntil(lambda: window.settings.contains("drafts/notebook"))
+    second, again = _restart(qtbot, window.workspace)
+    qtbot.waitUntil(lambda: len(again.notebook.all_notes()) == 2)
+    assert any(note.body.startswith("The two dates cannot both be right") for note in again.notebook.all_notes())
+    second.close()
+    again.close()

@@ -30,6 +30,7 @@ class AnnotationInspector(QWidget):
     other end."""
 
     annotation_activated = Signal(int)
+    typing_changed = Signal()  # what is unsaved may have changed: the drafts look again (drafts.py)
 
     def __init__(self, workspace: Workspace, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +64,8 @@ class AnnotationInspector(QWidget):
                                                                  .set_tags(a.id, names)))
         self.delete_button.clicked.connect(self._delete)
         self.links.annotation_activated.connect(self.annotation_activated)
+        self.editor.source.textChanged.connect(self.typing_changed)
+        self.tags.textChanged.connect(self.typing_changed)
         events.annotations_changed.connect(self._on_annotations_changed)
         events.tags_changed.connect(self.tags.refresh)
 
@@ -105,6 +108,7 @@ class AnnotationInspector(QWidget):
             self.tags.set_tags(())
             self.dates.setText("")
             self.links.show_annotation(None)
+            self.typing_changed.emit()
             return
         title = self._workspace.documents.get(annotation.document_id).title
         quote = " ".join(annotation.quote.exact.split())
@@ -115,16 +119,26 @@ class AnnotationInspector(QWidget):
         self.links.show_annotation(annotation.id)
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
+        self.typing_changed.emit()
+
+    def draft(self) -> dict | None:
+        """What is typed and not saved, kept against a crash or a refused write (drafts.py); None if nothing."""
+        annotation = self.annotation
+        if annotation is None or (self.editor.unsaved() is None and self.tags.unsaved() is None):
+            return None
+        return {"annotation_id": annotation.id, "document_id": annotation.document_id, "text": self.editor.text(),
+                "tags": list(self.tags.tags()), "about": " ".join(annotation.quote.exact.split())}
 
     def keep_unsaved(self) -> None:
         """Save the note and tags typed and not saved, as Save and Enter would (an undoable step each): moving to
         another highlight or closing the window must not throw away what was written."""
-        text, tags = self.editor.unsaved(), self.tags.unsaved()
-        if self.annotation is None:
+        text, tags, annotation = self.editor.unsaved(), self.tags.unsaved(), self.annotation
+        if annotation is None:
             return
         if text is not None:
             self.editor.set_note(text)  # it is the note now: the refresh its saving causes has nothing more to keep
-            self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text))
+            if self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text)) is None:
+                self.editor.set_saved(annotation.note)  # refused (a read-only file): still unsaved, still a draft
         if tags is not None:
             self.tags.set_tags(tags)
             self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
@@ -155,10 +169,11 @@ class AnnotationInspector(QWidget):
             self._events.told.emit("The highlight being annotated was removed (an undo, perhaps in another window): "
                                    "what you typed is kept in the Notebook.")
 
-    def _change(self, label: str, change) -> None:
+    def _change(self, label: str, change):
+        """Run a change of the annotation shown as one undoable step; its result, or None if it failed (said in the
+        status bar)."""
         annotation = self.annotation
-        if annotation is not None:
-            self._ops.run(label, lambda: change(annotation))
+        return self._ops.run(label, lambda: change(annotation)) if annotation is not None else None
 
     def _on_annotations_changed(self, document_id: int) -> None:
         if self.annotation is not None and self.annotation.document_id == document_id:

@@ -40,6 +40,10 @@ class NoteEditor(QWidget):
         if not typed and text != self.source.toPlainText():
             self.source.setPlainText(text)
 
+    def set_saved(self, text: str) -> None:
+        """What the database holds of this note, the text typed left as it is (a save was refused: it is unsaved)."""
+        self._shown = text
+
     def text(self) -> str:
         return self.source.toPlainText()
 

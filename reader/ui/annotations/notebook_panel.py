@@ -50,6 +50,7 @@ class NotebookPanel(QWidget):
     """Notes of one scope (the notebook, or one document) with an editor; every change is one undoable operation."""
 
     citation_activated = Signal(int)
+    typing_changed = Signal()  # what is unsaved may have changed: the drafts look again (drafts.py)
 
     def __init__(self, notebook: NotebookService, annotations: AnnotationService, documents: DocumentService,
                  trash: TrashService, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
@@ -76,6 +77,8 @@ class NotebookPanel(QWidget):
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.editor.note_saved.connect(self._on_note_saved)
         self.cite_button.clicked.connect(self._on_cite_clicked)
+        self.editor.source.textChanged.connect(self.typing_changed)
+        self.title_edit.textChanged.connect(self.typing_changed)
         self.citation_list.itemActivated.connect(
             lambda item: self.citation_activated.emit(item.data(NOTE_ID_ROLE)))
         self._events.notebook_changed.connect(self._reload_notes)
@@ -160,6 +163,15 @@ class NotebookPanel(QWidget):
             self.title_edit.setText(note.title if note else "")
         self.editor.set_note(note.body if note else "", keep_typed=same)
         self._show_citations(note.citations if note else ())
+        self.typing_changed.emit()
+
+    def draft(self) -> dict | None:
+        """What is typed into the note shown and not saved, kept against a crash or a refused write (drafts.py)."""
+        note, title = self._shown, self.title_edit.text().strip()
+        if note is None or (self.editor.unsaved() is None and title == note.title):
+            return None
+        return {"note_id": note.id, "document_id": note.document_id, "text": self.editor.text(), "title": title,
+                "about": f"Notebook note “{title or note.title}”"}
 
     def keep_unsaved(self) -> None:
         """Save the title and text typed into the note shown and not saved, as Save would (one undoable step):
@@ -167,7 +179,8 @@ class NotebookPanel(QWidget):
         note = self._shown
         if note is not None and (self.editor.unsaved() is not None or self.title_edit.text().strip() != note.title):
             self._shown = None  # kept now: the refresh its saving causes has nothing more to keep
-            self._save(note, self.editor.text())
+            if self._save(note, self.editor.text()) is None:
+                self._shown = note  # refused (a read-only file): still unsaved, still a draft
 
     def _show_citations(self, annotation_ids: tuple[int, ...]) -> None:
         self.citation_list.clear()
@@ -195,10 +208,11 @@ class NotebookPanel(QWidget):
         if note is not None:
             self._save(note, body)
 
-    def _save(self, note: NotebookNote, body: str) -> None:
+    def _save(self, note: NotebookNote, body: str) -> NotebookNote | None:
+        """Save the note as typed (one undoable step); None if the database refused it (said in the status bar)."""
         title = self.title_edit.text().strip()
-        self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
-                                                                             citations=note.citations))
+        return self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
+                                                                                    citations=note.citations))
 
     def _on_cite_clicked(self) -> None:
         dialog = CiteDialog(self._annotations, self._documents, self)
