@@ -182,6 +182,23 @@ def test_tei_is_well_formed_and_keeps_the_text(annotated):
         assert tei.plain_text(xml, info.id) == annotated.documents.text(info.id).text
 
 
+def test_tei_keeps_tags_and_does_not_turn_a_quote_into_a_note(annotated):
+    """Tags are the historian's classification: each annotation points (@ana) at its tags, declared once as
+    categories of a taxonomy; a highlight without a note is a <span> over its passage, not a <note> whose text is
+    the quote, as if the historian had written it."""
+    xml = annotated.export.export("tei")
+    root = etree.fromstring(xml.encode("utf-8"))
+    namespace = {"t": tei.TEI}
+    categories = {c.get(tei.XML_ID): c.findtext("t:catDesc", namespaces=namespace)
+                  for c in root.iterfind(".//t:taxonomy/t:category", namespace)}
+    assert sorted(categories.values()) == ["date", "meeting-1934"]
+    note = root.find(".//t:back/t:note", namespace)
+    assert note.text.startswith("=HYPERLINK") and categories[note.get("ana")[1:]] == "meeting-1934"
+    [span] = root.findall(".//t:back/t:span", namespace)
+    assert span.text is None and {categories[ref[1:]] for ref in span.get("ana").split()} == {"meeting-1934", "date"}
+    assert not any(n.text == "November 24, 1934" for n in root.iterfind(".//t:note", namespace))
+
+
 def test_tei_pointers_all_resolve_to_the_register_and_anchors(annotated):
     """Every @ref, @target and relation end points at an element of the export: entries of the register in the
     standOff (with aliases and authority ids), or anchors in the text."""

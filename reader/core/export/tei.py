@@ -1,7 +1,8 @@
 """TEI P5: each document's text with persName, placeName, orgName and date around its mentions, notes as <note>
-pointing at anchors, and a standOff with the entity register (listPerson, listPlace, listOrg: what each mention's
-@ref points at, with authority ids) and the links between passages (listRelation). Stripping the markup gives back
-the stored text exactly."""
+pointing at anchors (a highlight without a note as an empty <span>), the tags as a taxonomy each points at (@ana),
+and a standOff with the entity register (listPerson, listPlace, listOrg: what each mention's @ref points at, with
+authority ids) and the links between passages (listRelation). Stripping the markup gives back the stored text
+exactly."""
 
 from __future__ import annotations
 
@@ -31,10 +32,12 @@ def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportIt
     """`pages` (by document id) puts a <pb n="label"/> where each page of a paged document starts."""
     corpus = etree.Element(f"{{{TEI}}}teiCorpus", nsmap={None: TEI})
     _header(corpus, "Annotated Reader export")
-    listed = _stand_off(corpus, register, [item for *_, items in documents for item in items])
+    every_item = [item for *_, items in documents for item in items]
+    tag_ids = _taxonomy(corpus, every_item)
+    listed = _stand_off(corpus, register, every_item)
     for info, text, mentions, items in documents:
         named = [m for m in mentions if m.type == "DATE" or m.entity_id in listed]
-        corpus.append(_document(info, text, named, items, (pages or {}).get(info.id, [])))
+        corpus.append(_document(info, text, named, items, (pages or {}).get(info.id, []), tag_ids))
     return etree.tostring(corpus, encoding="unicode", pretty_print=False)
 
 
@@ -65,6 +68,24 @@ def _header(parent: etree._Element, title: str, source: DocumentInfo | None = No
         _tei(source_desc, "p", "The documents and notes of one Annotated Reader database.")
         return
     _bibl(source_desc, source)
+
+
+def _taxonomy(corpus: etree._Element, items: list[ExportItem]) -> dict[str, str]:
+    """The tags in use, declared once as categories of a taxonomy in the corpus header (encodingDesc/classDecl), so
+    each annotation can point at its own with @ana; returns each tag's xml:id (tags are free text, ids are not)."""
+    names = sorted({tag for item in items for tag in item.annotation.tags}, key=str.casefold)
+    if not names:
+        return {}
+    header = corpus.find(f"{{{TEI}}}teiHeader")
+    taxonomy = _tei(_tei(_tei(header, "encodingDesc"), "classDecl"), "taxonomy")
+    taxonomy.set(XML_ID, "tags")
+    ids = {}
+    for number, name in enumerate(names, 1):
+        category = _tei(taxonomy, "category")
+        ids[name] = f"tag{number}"
+        category.set(XML_ID, ids[name])
+        _tei(category, "catDesc", name)
+    return ids
 
 
 def _bibl(parent: etree._Element, source: DocumentInfo) -> None:
@@ -126,7 +147,7 @@ def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
 
 
 def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: list[ExportItem],
-              pages: list[PageInfo]) -> etree._Element:
+              pages: list[PageInfo], tag_ids: dict[str, str]) -> etree._Element:
     tei = etree.Element(f"{{{TEI}}}TEI")
     tei.set(XML_ID, f"doc{info.id}")
     _header(tei, info.title, info)
@@ -135,7 +156,7 @@ def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: lis
     _mark_up(paragraph, text, mentions, items, info.id, pages)
     back = etree.SubElement(text_element, f"{{{TEI}}}back") if items else None
     for item in items:
-        _note(back, item, info.id)
+        _annotation(back, item, info.id, tag_ids)
     return tei
 
 
@@ -201,9 +222,16 @@ def _when(value: str) -> str:
     return value
 
 
-def _note(back: etree._Element, item: ExportItem, document_id: int) -> None:
+def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_ids: dict[str, str]) -> None:
+    """A note on its passage (@target to @targetEnd), or, for a highlight without one, an empty <span> over the
+    passage: the quote is the text's, not something the historian wrote. Either points at its tags (@ana)."""
     a = item.annotation
-    _tei(back, "note", a.note or a.quote.exact, target=f"#d{document_id}a{a.id}s", targetEnd=f"#d{document_id}a{a.id}e")
+    start, end = f"#d{document_id}a{a.id}s", f"#d{document_id}a{a.id}e"
+    tags = " ".join(f"#{tag_ids[tag]}" for tag in a.tags if tag in tag_ids)
+    if a.note.strip():
+        _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
+    else:
+        _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
 
 
 def plain_text(tei_xml: str, document_id: int) -> str:
