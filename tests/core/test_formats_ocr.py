@@ -77,6 +77,18 @@ def test_pdf_mixing_text_and_scanned_pages_is_read_page_by_page(tmp_path):
     assert scanned and all(b.x1 <= 595 and b.y1 <= 842 for b in scanned)  # points, not pixels
 
 
+
+def test_a_page_sized_scan_keeps_its_word_spaces(tmp_path):
+    """A whole A4 page at 300 dpi in an image-only PDF keeps the spaces between its words (they had run together)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    lines = ["Memorandum of 3 February 1935", "On 15 November 1934 Genden met Joseph Stalin in Moscow."]
+    page = Image.new("L", (2480, 3508), 255)
+    for row, line in enumerate(lines):  # 8 pt type
+        ImageDraw.Draw(page).text((200, 200 + 70 * row), line, font=ImageFont.truetype(SERIF, 34), fill=0)
+    page.convert("RGB").save(tmp_path / "scan.pdf", resolution=300)
+    assert read_source(tmp_path / "scan.pdf").text.split() == " ".join(lines).split()
+
 @pytest.fixture
 def no_engine(monkeypatch):
     def refuse():

@@ -88,7 +88,12 @@ def image_key(image) -> str:
 
 
 class RapidEngine:
-    """rapidocr's text lines cut into words with the per-character boxes and confidences it returns."""
+    """rapidocr's text lines cut into words with the per-character boxes and confidences it returns.
+
+    rapidocr shrinks a page whose longer side is over 2,000 px (a 300 dpi A4 page is 3,508) before it finds the lines,
+    and by default reads each line from that shrunk page too: word gaps of book type became a pixel or two of blur and
+    the recogniser ran whole lines into one word. Lines are still found on the shrunk page (finding them at full size
+    takes four times as long), but each is read from the page at its own resolution."""
 
     name = "rapidocr"
 
@@ -98,9 +103,22 @@ class RapidEngine:
     def recognise(self, image) -> list[Word]:
         import numpy as np
 
-        pixels = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine expects OpenCV's BGR order
-        result, _ = self._ocr(np.ascontiguousarray(pixels), use_cls=False, return_word_box=True)
-        return join_pieces([line_words(line, group) for group, line in enumerate(result or [])])
+        pixels = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])  # OpenCV's BGR order
+        boxes, _ = self._ocr(pixels, use_cls=False, use_rec=False)
+        lines = self._read_lines(pixels, boxes) if boxes else []
+        return join_pieces([line_words(line, group) for group, line in enumerate(lines)])
+
+    def _read_lines(self, pixels, boxes: list) -> list[list]:
+        """Each found line (its four corners in page pixels) read from its crop of the full page, as rapidocr's own
+        results are: [box, text, score, character boxes, characters, confidences], those it is unsure of left out."""
+        import numpy as np
+
+        ocr = self._ocr
+        corners = [np.array(box, dtype=np.float32) for box in boxes]
+        crops = ocr.get_crop_img_list(pixels, corners)
+        read, _ = ocr.text_rec(crops, True)
+        lines = ocr.cal_rec_boxes(crops, corners, read)
+        return [[box, *line] for box, line in zip(boxes, lines, strict=True) if float(line[1]) >= ocr.text_score]
 
 
 def join_pieces(pieces: list[list[Word]]) -> list[Word]:
