@@ -349,8 +349,12 @@ def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack,
                           events)
     qtbot.addWidget(panel)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
-    assert panel.note_list.count() == 1 and panel.title_edit.text() == "Untitled note"
-    panel.title_edit.setText("Meeting date")
+    # a new note's title is empty, shown by the box's placeholder: "Untitled note" as real text took what was typed
+    # after it ("Untitled noteThe date of the talk"), and the list names it "(untitled)" until it has one
+    assert panel.note_list.count() == 1 and panel.title_edit.text() == "" and panel.focusWidget() is panel.title_edit
+    assert panel.note_list.item(0).text() == "(untitled)"
+    qtbot.keyClicks(panel.title_edit, "Meeting date")
+    assert panel.title_edit.text() == "Meeting date"
     panel.editor.set_note("Sources give **15** and **24** November.")
     qtbot.mouseClick(panel.editor.save_button, Qt.MouseButton.LeftButton)
     assert panel.note_list.item(0).text() == "Meeting date"
@@ -379,3 +383,26 @@ def test_notebook_panel_document_scope(qtbot, workspace, events, stack):
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     assert [n.document_id for n in workspace.notebook.for_document(document.id)] == [document.id]
     assert workspace.notebook.notebook() == []
+
+
+def test_the_notebook_stays_on_its_own_notes_when_a_pane_is_worked_in(qtbot, workspace, events, stack):
+    """Chosen, the Notebook's own notes stay in view while the reader moves between panes (a citation made from a
+    text had switched it to that text's notes, and the note being written seemed gone); a document's notes follow
+    the document worked in."""
+    first, second = (d.id for d in workspace.documents.list()[:2])
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+
+    def choose_scope(document_id):  # as the user does, in the box
+        panel.scope_box.setCurrentIndex(panel.scope_box.findData(document_id))
+        panel.scope_box.activated.emit(panel.scope_box.currentIndex())
+
+    choose_scope(None)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    note = panel.current_note()
+    panel.show_document(first)
+    assert panel.scope_box.currentData() is None and panel.current_note().id == note.id
+    choose_scope(first)
+    panel.show_document(second)
+    assert panel.scope_box.currentData() == second

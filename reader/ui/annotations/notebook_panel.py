@@ -59,6 +59,7 @@ class NotebookPanel(QWidget):
         self._ops, self._events = ops, events
         self._notes: list[NotebookNote] = []
         self._shown: NotebookNote | None = None  # the note in the editor, as last read or saved
+        self._own_notes_chosen = False  # the user chose the Notebook's own notes in the scope box: they stay
         self.scope_box = QComboBox(self)
         self.note_list = QListWidget(self)
         self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
@@ -72,6 +73,7 @@ class NotebookPanel(QWidget):
 
     def _connect(self) -> None:
         self.scope_box.currentIndexChanged.connect(self._on_scope_changed)
+        self.scope_box.activated.connect(self._on_scope_chosen)
         self.note_list.currentRowChanged.connect(self._on_current_row_changed)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
@@ -122,7 +124,13 @@ class NotebookPanel(QWidget):
         self._reload_notes()
 
     def show_document(self, document_id: int | None) -> None:
-        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(document_id)))
+        """Follow the document worked in, unless the Notebook's own notes were chosen in the box: a note being
+        written there stays in view while the reader moves between panes (to cite a passage, say)."""
+        if not self._own_notes_chosen:
+            self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(document_id)))
+
+    def _on_scope_chosen(self, _index: int) -> None:
+        self._own_notes_chosen = self.scope_box.currentData() is None
 
     def current_note(self) -> NotebookNote | None:
         row = self.note_list.currentRow()
@@ -139,7 +147,7 @@ class NotebookPanel(QWidget):
         self.note_list.blockSignals(True)
         self.note_list.clear()
         for note in self._notes:
-            self.note_list.addItem(note.title or (note.body.strip().splitlines() or ["(empty)"])[0])
+            self.note_list.addItem(note.title or (note.body.strip().splitlines() or ["(untitled)"])[0])
         self.note_list.blockSignals(False)
         self.select_note(current.id if current else -1)
         self._on_current_row_changed(self.note_list.currentRow())
@@ -193,9 +201,10 @@ class NotebookPanel(QWidget):
 
     def _on_new_clicked(self) -> None:
         scope = self.scope_box.currentData()
-        created = self._ops.run("Add notebook note", lambda: self._notebook.create("", "Untitled note", scope))
+        created = self._ops.run("Add notebook note", lambda: self._notebook.create("", "", scope))
         if created is not None:
             self.select_note(created.id)
+            self.title_edit.setFocus()  # a new note is named first; the box's placeholder says so
 
     def _on_delete_clicked(self) -> None:
         note = self.current_note()
