@@ -406,3 +406,39 @@ def test_the_notebook_stays_on_its_own_notes_when_a_pane_is_worked_in(qtbot, wor
     choose_scope(first)
     panel.show_document(second)
     assert panel.scope_box.currentData() == second
+
+
+def test_a_cited_highlight_in_the_trash_stays_listed_in_the_notes_citing_it(qtbot, workspace, events, stack):
+    """A note's citation of a highlight now in the Trash is listed as such, with its quote: it had vanished from
+    the list and the status bar said 'no annotation with id 4'."""
+    document_id = workspace.documents.list()[0].id
+    cited = workspace.annotations.create_at_quote(document_id, "Genden")
+    note = workspace.notebook.create("The argument", "Why", None, [cited.id])
+    workspace.annotations.delete(cited.id)
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    panel.select_note(note.id)
+    assert [panel.citation_list.item(i).text() for i in range(panel.citation_list.count())] == [
+        f"In the Trash: “Genden” — {workspace.documents.list()[0].title}"]
+
+
+def test_deleting_a_highlight_a_note_cites_asks_first(window, qtbot, monkeypatch):
+    """Delete in the Note inspector names the Notebook notes citing the highlight and asks: a historian's argument
+    lost its evidence without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    workspace = window.workspace
+    document_id = workspace.documents.list()[0].id
+    cited = window.ops.run("Highlight", lambda: workspace.annotations.create_at_quote(document_id, "Genden"))
+    workspace.notebook.create("The argument", "Meeting date", None, [cited.id])
+    inspector = window.annotation_panels.inspector.widget()
+    inspector.show_annotation(cited.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_args: (
+        asked.append(text), QMessageBox.StandardButton.No)[1])
+    inspector.delete_button.click()
+    assert "Meeting date" in asked[0] and workspace.annotations.get(cited.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    inspector.delete_button.click()
+    assert workspace.annotations.for_document(document_id) == []

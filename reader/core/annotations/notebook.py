@@ -33,6 +33,10 @@ class NotebookService:
             store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
 
+    def citing(self, annotation_id: int) -> list[NotebookNote]:
+        """The notes citing an annotation: what deleting it would take evidence from."""
+        return store.notes_citing(self._db, annotation_id)
+
     def get(self, note_id: int) -> NotebookNote:
         found = store.get_note(self._db, note_id)
         if found is None:

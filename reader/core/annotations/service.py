@@ -86,6 +86,14 @@ class AnnotationService:
             raise AnnotationNotFound(f"no annotation with id {annotation_id}")
         return found
 
+    def cited(self, annotation_id: int) -> tuple[Annotation, bool] | None:
+        """An annotation a note cites, and whether it is in the Trash; None once it is gone for good. A citation
+        outlives a deleted highlight (Undo or the Trash bring it back), so its note says where it went."""
+        found = store.get_annotation(self._db, annotation_id, include_deleted=True)
+        if found is None:
+            return None
+        return found, store.get_annotation(self._db, annotation_id) is None
+
     def at(self, document_id: int, start: int, end: int) -> Annotation | None:
         """The annotation already over exactly this text, if any (the oldest, if several)."""
         return store.annotation_at(self._db, document_id, start, end)

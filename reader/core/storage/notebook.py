@@ -34,6 +34,13 @@ def notes(db: Store, document_id: int | None, *, notebook_only: bool = False) ->
     return [_note(row) for row in rows]
 
 
+def notes_citing(db: Store, annotation_id: int) -> list[NotebookNote]:
+    """Live notes citing an annotation."""
+    rows = db.rows(_SELECT + """ WHERE n.deleted_at IS NULL AND n.id IN
+                   (SELECT note_id FROM note_citations WHERE annotation_id = ?) ORDER BY n.id""", [annotation_id])
+    return [_note(row) for row in rows]
+
+
 def update_note(db: Store, note_id: int, changes: dict) -> None:
     db.table("notebook_notes").update(note_id, {**changes, "modified_at": now()})
 

@@ -144,9 +144,26 @@ class AnnotationInspector(QWidget):
             self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
 
     def _delete(self) -> None:
-        """Delete the annotation, what was typed on it saved first: Undo brings the note back as it was written."""
+        """Delete the annotation, what was typed on it saved first: Undo brings the note back as it was written.
+        One that Notebook notes cite is deleted only once the user has seen which (their argument's evidence)."""
+        if self.annotation is None or not self._deleting_confirmed(self.annotation.id):
+            return
         self.keep_unsaved()
         self._change("Delete annotation", lambda a: self._workspace.annotations.delete(a.id))
+
+    def _deleting_confirmed(self, annotation_id: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        citing = self._workspace.notebook.citing(annotation_id)
+        if not citing:
+            return True
+        titles = ", ".join(f"“{note.title or 'untitled'}”" for note in citing[:3]) + (" …" if len(citing) > 3 else "")
+        answer = QMessageBox.question(
+            self, "Delete a cited highlight?",
+            f"Notebook notes cite this highlight: {titles}. Deleted, it is listed in them as in the Trash until "
+            "Undo or the Trash brings it back. Delete it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _keep_typed_for(self, gone: Annotation) -> None:
         """The annotation whose note or tags were being typed is gone (an undo, here or in another program): keep the

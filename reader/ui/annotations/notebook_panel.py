@@ -21,6 +21,7 @@ from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
+from reader.core.errors import DocumentNotFound
 from reader.core.records.annotations import NotebookNote, Passage
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
@@ -193,11 +194,23 @@ class NotebookPanel(QWidget):
     def _show_citations(self, annotation_ids: tuple[int, ...]) -> None:
         self.citation_list.clear()
         for annotation_id in annotation_ids:
-            annotation = self._annotations.get(annotation_id)
-            title = self._documents.get(annotation.document_id).title
-            item = QListWidgetItem(f"“{' '.join(annotation.quote.exact.split())}” — {title}")
+            found = self._annotations.cited(annotation_id)
+            if found is None:
+                continue  # gone for good (its document emptied from the Trash): nothing left to point at
+            annotation, trashed = found
+            title = self._title(annotation.document_id)
+            cited = f"“{' '.join(annotation.quote.exact.split())}” — {title}"
+            item = QListWidgetItem(f"In the Trash: {cited}" if trashed else cited)
             item.setData(NOTE_ID_ROLE, annotation_id)
+            if trashed:  # nowhere to go until it is restored
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.citation_list.addItem(item)
+
+    def _title(self, document_id: int) -> str:
+        try:
+            return self._documents.get(document_id).title
+        except DocumentNotFound:
+            return "a document in the Trash"
 
     def _on_new_clicked(self) -> None:
         scope = self.scope_box.currentData()
