@@ -120,3 +120,5 @@ def test_a_file_imported_again_elsewhere_shows_its_new_text(window, qtbot, other
     qtbot.waitUntil(lambda: "met Stalin" in pane.version.text, timeout=5000)
     [note] = window.workspace.annotations.for_document(document_id)
     assert pane.version.text[note.start:note.end] == "Moscow" and window.ops.undo_text() == ""
+    # the window says so: its undo had gone grey without a word, a day's steps beyond reach
+    assert window.statusBar().currentMessage().startswith("Another program stored a new version of a text")
