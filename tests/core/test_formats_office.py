@@ -60,10 +60,13 @@ def test_fake_docx_is_refused_in_one_line(tmp_path):
 
 
 def test_not_a_zip_docx_is_refused(tmp_path):
-    """A .docx that is not even a ZIP is named as damaged, not decoded as text."""
+    """A .docx that is not even a ZIP is named as damaged, not decoded as text; one holding plain text says so."""
     fake = tmp_path / "letter.docx"
-    fake.write_text("just some text", encoding="utf-8")
+    fake.write_bytes(b"\x01\x02\x00 not a package")
     with pytest.raises(ImportFailed, match="not a Word document: damaged or not a ZIP package"):
+        read_source(fake)
+    fake.write_text("just some text", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="plain text, not a Word document; if it is text, name it .txt"):
         read_source(fake)
 
 

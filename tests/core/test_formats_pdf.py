@@ -99,7 +99,7 @@ def test_encrypted_pdf_needs_the_right_password(tmp_path):
     (lambda p: p.write_bytes(article_pdf(p.with_suffix(".full")).read_bytes()[:3000]), "damaged or truncated PDF"),
     (lambda p: hand_pdf(p, []), "the PDF has no pages"),
     (lambda p: p.write_bytes(b"%PDF-1.7\nthis is not really a PDF at all"), "damaged or truncated PDF"),
-    (lambda p: p.write_bytes(b"Dear sir, this letter was saved with the wrong name."), "damaged or truncated PDF"),
+    (lambda p: p.write_bytes(b"Dear sir, this letter was saved with the wrong name."), "plain text, not a PDF"),
 ])
 def test_broken_pdfs_fail_in_one_line(tmp_path, make, reason):
     """Truncated, zero-page and fake PDFs are named with one line each, never a traceback."""
@@ -213,3 +213,14 @@ def test_word_boxes_of_a_turned_page_lie_on_its_ink(article, tmp_path, rotation)
 
 def _steps(low: float, high: float, count: int = 12) -> list[float]:
     return [low + (high - low) * (k + 0.5) / count for k in range(count)]
+
+
+def test_text_named_pdf_says_what_it_is(tmp_path):
+    """A text file named .pdf is said to be text (with how to import it), not 'a damaged or truncated PDF', which
+    sent the user looking for a better copy of a PDF that never existed; an image named .pdf is named an image."""
+    (tmp_path / "notreally.pdf").write_text("Minutes of the meeting of 3 February 1935.\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"plain text, not a PDF file; if it is text, name it .txt to import it"):
+        read_source(tmp_path / "notreally.pdf")
+    (tmp_path / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(ImportFailed, match=r"an image, not a PDF file; name it .png, .jpg or .tif"):
+        read_source(tmp_path / "scan.pdf")

@@ -78,6 +78,7 @@ def read_source(path: Path, password: str | None = None, progress: Callable[[int
     if kind is None:
         return _read_text(path)
     _check_size(path, MAX_BINARY_BYTES)
+    _check_contents(path, kind)
     extracted = read_binary(kind, path, password, progress, cancelled, ocr_cache)
     if not extracted.text.strip():
         raise ImportFailed(str(path), "no text in it (nothing readable on any page)")
@@ -98,6 +99,33 @@ def _binary_kind(path: Path) -> str | None:
         return None
     kind = sniff(_head(path))
     return zip_kind(path) if kind == "zip" else kind
+
+
+_FORMAT_NAMES = {"pdf": "a PDF file", "image": "an image", "rtf": "an RTF file", "docx": "a Word document",
+                 "odt": "an OpenDocument text", "epub": "an EPUB", "zip": "a ZIP package"}
+
+
+def _check_contents(path: Path, kind: str) -> None:
+    """A file whose first bytes say it is something else than its name says: text named .pdf, an image named .pdf.
+    Its reader would call it damaged, sending the user after a better copy of a file that never existed."""
+    head = _head(path)
+    announced = sniff(head)
+    if announced == kind or (announced == "zip" and kind in ("docx", "odt", "epub")) or kind == "rtf":
+        return
+    if announced is not None:
+        raise ImportFailed(str(path), f"{_FORMAT_NAMES[announced]}, not {_FORMAT_NAMES[kind]}; name it "
+                                      f"{_RENAME_HINT[announced]} to import it")
+    if head and b"\x00" not in head and _decodes(head):
+        raise ImportFailed(str(path), f"plain text, not {_FORMAT_NAMES[kind]}; if it is text, name it .txt to "
+                                      "import it")
+
+
+def _decodes(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut by the end of the sample
+    return True
 
 
 def _read_text(path: Path) -> SourceFile:
