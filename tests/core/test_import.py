@@ -141,3 +141,13 @@ def test_resolve_by_the_start_of_a_file_name(workspace):
     for wildcard in ("%", "_", "0%3"):
         with pytest.raises(DocumentNotFound, match="no document"):
             workspace.documents.resolve(wildcard)
+
+
+def test_progress_follows_the_pages_of_a_paged_file(empty_workspace, tmp_path):
+    """One four-page PDF: the share done grows page by page instead of staying at nothing until the file is read."""
+    from tests.core.pdf_samples import article_pdf
+
+    seen = []
+    empty_workspace.documents.import_paths([article_pdf(tmp_path / "article.pdf")],
+                                           progress=lambda done, total, _label: seen.append(done / total))
+    assert seen == sorted(seen) and len(set(seen)) == 4 and seen[-1] == 0.75
