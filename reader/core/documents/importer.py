@@ -2,8 +2,9 @@
 
 A file with the same name and text as a stored one is a no-op; the same name with other text becomes a new version
 (the old text stays, and the document's annotations are re-anchored onto the new one in the same transaction); the
-same text under another name is reported as a copy. Boilerplate is detected again across
-the whole corpus, because what recurs depends on which documents there are.
+same text under another name is reported as a copy. Either, when the file the stored pages were read from is no
+longer there, takes the new path as that version's page source: importing a moved file finds its pages again.
+Boilerplate is detected again across the whole corpus, because what recurs depends on which documents there are.
 """
 
 from __future__ import annotations
@@ -83,8 +84,8 @@ def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
         return _store_new(db, source, report)
     previous = store.current_version_id(db, document_id)
     if store.version_text(db, previous).text == source.text:
-        report.outcomes.append(FileOutcome(str(source.path), "unchanged", f"{name}: already imported, unchanged",
-                                           document_id, previous))
+        message = _relinked(db, previous, source) or f"{name}: already imported, unchanged"
+        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
         return None
     version_id = store_version(db, document_id, source)
     report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{name}: changed, stored as a new version",
@@ -96,7 +97,8 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
         original = store.get_document(db, copy[0])
-        message = f"{source.path.name}: same text as {original.file_name}, already imported"
+        message = (_relinked(db, copy[1], source)
+                   or f"{source.path.name}: same text as {original.file_name}, already imported")
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
         return None
     document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
@@ -104,6 +106,20 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
     message = f"{source.path.name}: imported ({_describe(source)})"
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def _relinked(db: Store, version_id: int, source: SourceFile) -> str:
+    """A stored version's file found again: the same text imported from a new place while the path its pages were
+    read from holds nothing. Its page images come from the new path from now on (importing the moved file is how the
+    user says where it went), and the import's line says so; '' when nothing changed."""
+    stored = page_store.source_path(db, version_id)
+    new_path = str(source.path.resolve())
+    if not source.pages or not stored or stored == new_path or Path(stored).exists():
+        return ""
+    if len(page_store.pages(db, version_id)) != len(source.pages):
+        return ""  # the same words from another kind of file (a scan of a printout): its pages are not these
+    page_store.set_source_path(db, version_id, new_path)
+    return f"{source.path.name}: already imported; its page images now come from {new_path}"
 
 
 def store_version(db: Store, document_id: int, source: SourceFile) -> int:

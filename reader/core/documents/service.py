@@ -111,6 +111,13 @@ class DocumentService:
 
         return page_store.source_path(self._db, self.get(document_id).version_id)
 
+    def page_problem(self, document_id: int) -> str:
+        """Why the current version's page images cannot be shown ('' when they can): the file moved away, or a PDF
+        that opens only with a password. Asked before the page view is offered, so it never shows a blank page."""
+        from reader.core.documents.page_images import why_no_page_images
+
+        return why_no_page_images(self.page_source(document_id))
+
     def correct_text(self, document_id: int, text: str) -> ReanchorSummary | None:
         """Store a hand-corrected text (say, of an OCR misreading) as a new version, notes re-anchored onto it, in one
         transaction; None when the text is unchanged."""
