@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.statusBar().showMessage(_summary(report), 10000)
         self.import_finished.emit()
+        for outcome in report.outcomes:
+            if outcome.status == "unchanged" and outcome.document_id:  # its moved file found again: pages come back
+                self.events.document_changed.emit(outcome.document_id)
         locked = [outcome for outcome in report.failed if outcome.needs_password]
         others = [outcome for outcome in report.failed if not outcome.needs_password]
         if others:

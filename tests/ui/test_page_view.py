@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from tests.core.pdf_samples import article_pdf
+from tests.core.pdf_samples import article_pdf, hand_pdf
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,56 @@ def test_a_moved_source_file_is_said_in_one_line(window, qtbot, article, tmp_pat
     pane.page_mode.panel.load(pane.page_mode.pages, str(moved))
     notice = pane.page_mode.panel.notice
     assert notice.isVisible() and "is no longer there" in notice.text() and "\n" not in notice.text()
+    assert not pane.page_mode.panel.scroll.isVisible()  # no blank page under the line
     assert "international agreement" in pane.view.toPlainText()
+
+
+def test_a_page_that_cannot_be_drawn_shows_no_blank_page_with_marks(window, qtbot, article, tmp_path):
+    """The file gone while the page view is open: turning to a page not drawn yet leaves one line and no white page
+    with highlights floating over nothing; the pane then offers the text only, the buttons saying why."""
+    shutil.copy(article, tmp_path / "gone.pdf")
+    pane = _open(window, qtbot, tmp_path / "gone.pdf", mode="page")
+    (tmp_path / "gone.pdf").unlink()
+    panel = pane.page_mode.panel
+    panel.show_page(3)
+    qtbot.waitUntil(lambda: panel.notice.isVisible())
+    assert not panel.scroll.isVisible() and "no longer there" in panel.notice.text()
+    pane.page_mode.load()
+    assert pane.page_mode.mode == "text" and pane.text_row.isVisible()
+    for mode in ("page", "both"):
+        button = pane.header.mode_buttons[mode]
+        assert button.isVisibleTo(pane) and not button.isEnabled() and "no longer there" in button.toolTip()
+
+
+def test_a_pdf_with_a_password_offers_its_text_only(window, qtbot, tmp_path):
+    """Page and Both are not offered for an encrypted PDF (the password is not kept): their tooltip says why."""
+    secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937", "The second page"], password="genden")
+    window.workspace.documents.import_paths([secret], password="genden")
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("secret.pdf").id)
+    page = pane.header.mode_buttons["page"]
+    assert page.isVisibleTo(pane) and not page.isEnabled() and not pane.header.mode_buttons["both"].isEnabled()
+    assert "password" in page.toolTip() and "text only" in page.toolTip() and "PDFium" not in page.toolTip()
+    pane.page_mode.set_mode("page")
+    assert pane.page_mode.mode == "text" and pane.page_mode.panel is None
+
+
+def test_importing_a_moved_file_shows_its_pages_again(window, qtbot, article, tmp_path):
+    """File > Import of the moved file tells the program where it went: the status bar says so and Page returns."""
+    shutil.copy(article, tmp_path / "tidied.pdf")
+    pane = _open(window, qtbot, tmp_path / "tidied.pdf", mode="text")
+    moved = tmp_path / "folder" / "tidied.pdf"
+    moved.parent.mkdir()
+    shutil.move(tmp_path / "tidied.pdf", moved)
+    pane.page_mode.load()
+    assert not pane.header.mode_buttons["page"].isEnabled()
+    shown = []  # every status message: recognition's progress may replace the import's line at any moment
+    window.statusBar().messageChanged.connect(shown.append)
+    window.import_paths([moved])
+    qtbot.waitUntil(lambda: pane.header.mode_buttons["page"].isEnabled(), timeout=20000)
+    assert any(f"its page images now come from {moved.resolve()}" in message for message in shown)
+    pane.page_mode.set_mode("page")
+    qtbot.waitUntil(lambda: pane.page_mode.panel.canvas.image is not None)
+    assert not pane.page_mode.panel.notice.isVisible()
 
 
 def test_text_documents_offer_no_page_view(window):

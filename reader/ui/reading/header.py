@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QT
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
 
+MODE_TIPS = {"text": "Show the text", "page": "Show the page image", "both": "Show the page image beside the text"}
+
 
 class PaneHeader(QWidget):
     """Emits what the user asked of the pane: close, move left/right, maximise, boilerplate hidden or dimmed."""
@@ -61,18 +63,22 @@ class PaneHeader(QWidget):
         """Text | Page | Both, shown only for documents with pages."""
         group = QButtonGroup(self)
         found = {}
-        for mode, text, tip in (("text", "Text", "Show the text"), ("page", "Page", "Show the page image"),
-                                ("both", "Both", "Show the page image beside the text")):
-            button = QToolButton(self, text=text, checkable=True, toolTip=tip, visible=False)
+        for mode, text in (("text", "Text"), ("page", "Page"), ("both", "Both")):
+            button = QToolButton(self, text=text, checkable=True, toolTip=MODE_TIPS[mode], visible=False)
             button.clicked.connect(lambda _checked=False, m=mode: self.view_mode_changed.emit(m))
             group.addButton(button)
             found[mode] = button
         found["text"].setChecked(True)
         return found
 
-    def set_has_pages(self, has_pages: bool) -> None:
-        for button in self.mode_buttons.values():
+    def set_has_pages(self, has_pages: bool, problem: str = "") -> None:
+        """Text | Page | Both for a document with pages; Page and Both disabled, their tooltip saying why, when its
+        page images cannot be shown (the file moved away, a PDF's password): offered, they showed a blank page."""
+        for mode, button in self.mode_buttons.items():
             button.setVisible(has_pages)
+            if mode != "text":
+                button.setEnabled(not problem)
+                button.setToolTip(problem or MODE_TIPS[mode])
 
     def set_view_mode(self, mode: str) -> None:
         self.mode_buttons[mode].setChecked(True)

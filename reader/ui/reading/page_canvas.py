@@ -44,7 +44,7 @@ class PageCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the pane's shortcuts (H, N, Ctrl+Shift+C) work from the page
         self.page: PageInfo | None = None
         self.image: QImage | None = None
-        self.render_page = None  # (index, width in pixels) -> QImage, set by the page panel
+        self.render_page = None  # (index, width in pixels) -> QImage, or None when it cannot be drawn; set by the panel
         self._boxes: list[WordBox] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -111,6 +111,8 @@ class PageCanvas(QWidget):
             return
         if self.image is None:
             self.image = self.render_page(self.page.index, self.render_width(self.page))
+        if self.image is None:
+            return  # no page: no marks floating over nothing
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self.image)
         self._paint_marks(painter, target)

@@ -29,6 +29,8 @@ class PageMode(QObject):
         self.pane = pane
         self.mode = "text"
         self.pages: list[PageInfo] = []
+        self.source = ""  # the file the pages are drawn from
+        self.problem = ""  # why they cannot be ('' when they can)
         self.panel: PagePanel | None = None
         self._zoom = "Fit page"  # kept for the panel until it is built (a session restored in Text)
         self._selecting = False
@@ -46,18 +48,27 @@ class PageMode(QObject):
             self.panel.zoom_box.setCurrentText(zoom)  # a name it does not offer (an old session) leaves it as it is
 
     def load(self) -> None:
-        """The current version's pages (called when the pane's version changes)."""
-        documents = self.pane.services.workspace.documents
-        self.pages = documents.pages(self.pane.document_id)
-        self.pane.header.set_has_pages(bool(self.pages))
+        """The current version's pages and whether their images can be shown (called when the pane's version or
+        its page source changes): a document whose file moved away, or a PDF with a password, reads as text only."""
+        documents, document_id = self.pane.services.workspace.documents, self.pane.document_id
+        self.pages = documents.pages(document_id)
+        self.source = documents.page_source(document_id)
+        self.problem = documents.page_problem(document_id) if self.pages else ""
+        self.pane.header.set_has_pages(bool(self.pages), self.problem)
         if self.panel is not None:
-            self.panel.load(self.pages, documents.page_source(self.pane.document_id))
-        if not self.pages and self.mode != "text":
+            self.panel.load(self.pages, self.source, self.problem)
+        if (not self.pages or self.problem) and self.mode != "text":
             self.set_mode("text")
 
+    def recheck(self) -> None:
+        """Load again when the same version's pages now come from another file (the moved file imported again)."""
+        if self.pages and self.pane.services.workspace.documents.page_source(self.pane.document_id) != self.source:
+            self.load()
+
     def set_mode(self, mode: str) -> None:
-        """Text alone, the page image alone, or both side by side; a document without pages stays text."""
-        mode = mode if mode in MODES and self.pages else "text"
+        """Text alone, the page image alone, or both side by side; a document without pages, or whose page images
+        cannot be shown, stays text."""
+        mode = mode if mode in MODES and self.pages and not self.problem else "text"
         self.mode = mode
         if mode != "text" and self.panel is None:
             self._build_panel()
@@ -105,7 +116,7 @@ class PageMode(QObject):
         self.panel.turned.connect(self._on_page_turned)
         self.panel.clicked.connect(self._on_page_clicked)
         self.panel.zoom_box.setCurrentText(self._zoom)
-        self.panel.load(self.pages, documents.page_source(document_id))
+        self.panel.load(self.pages, self.source, self.problem)
 
     def _on_page_turned(self, index: int) -> None:
         """The reader turned the page with the arrows: bring the text there too, without the text turning it back

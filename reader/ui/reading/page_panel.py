@@ -89,6 +89,8 @@ class PagePanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.notice)
         layout.addWidget(self.scroll, 1)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # where the page would be
+        self.notice.setContentsMargins(6, 6, 6, 6)
         self.notice.hide()
 
     def _zoom_step(self, step: int) -> None:
@@ -108,14 +110,15 @@ class PagePanel(QWidget):
         width = max(self.canvas.minimumWidth(), int(viewport.width() * factor))
         self.canvas.resize(width, round(width * page.height / page.width))
 
-    def load(self, pages: list[PageInfo], source_path: str) -> None:
-        """A (new) version's pages and the file to draw them from; says in one line when that file is gone."""
+    def load(self, pages: list[PageInfo], source_path: str, problem: str = "") -> None:
+        """A (new) version's pages and the file to draw them from; says in one line when they cannot be drawn (the
+        `problem` the core found, or the file gone since)."""
         self.renderer.close()
         self.renderer = PageRenderer(source_path)
         self.pages, self.index = pages, -1
         try:
             self.renderer.check()
-            self._set_notice("")
+            self._set_notice(problem)
         except PageUnavailable as exc:
             self._set_notice(str(exc))
         self.show_page(0)
@@ -161,20 +164,20 @@ class PagePanel(QWidget):
     def close_source(self) -> None:
         self.renderer.close()
 
-    def _render(self, index: int, width: int) -> QImage:
-        """The page image, or a blank page with the reason shown above it when it cannot be drawn."""
+    def _render(self, index: int, width: int) -> QImage | None:
+        """The page image, or None with the reason shown in its place when it cannot be drawn."""
         try:
             return self.renderer.render(index, width)
         except PageUnavailable as exc:
             self._set_notice(str(exc))
-            page = self.pages[index]
-            blank = QImage(width, max(1, round(width * page.height / page.width)), QImage.Format.Format_RGB888)
-            blank.fill(self.palette().base().color())
-            return blank
+            return None
 
     def _set_notice(self, message: str) -> None:
+        """One line in place of the page: a blank page under it, with highlights and OCR marks drawn over words
+        that are not there, looked like a page gone wrong."""
         self.notice.setText(f"⚠ {message}" if message else "")
         self.notice.setVisible(bool(message))
+        self.scroll.setVisible(not message)
 
 
 def page_marks(spans: list[Span], color_for: Callable[[Span], QColor | None], page: PageInfo) -> list[PageMark]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from reader.core.documents.formats.pdfium_lock import PDFIUM
+from reader.core.documents.page_images import why_no_page_images
 
 CACHED_PAGES = 12
 
@@ -30,10 +31,8 @@ class PageRenderer:
 
     def check(self) -> None:
         """Raise PageUnavailable when the file the pages came from is gone or was never recorded."""
-        if self.path is None:
-            raise PageUnavailable("No page images: this version was not read from a paged file.")
-        if not self.path.is_file():
-            raise PageUnavailable(f"The page image cannot be shown: {self.path} is no longer there.")
+        if self.path is None or not self.path.is_file():
+            raise PageUnavailable(why_no_page_images(str(self.path or "")))
 
     def render(self, index: int, width: int) -> QImage:
         key = (index, max(16, width))
@@ -73,9 +72,9 @@ class PageRenderer:
                 finally:
                     page.close()
             return _to_qimage(image)
-        except pdfium.PdfiumError as exc:
-            raise PageUnavailable(f"The page image cannot be shown: {self.path.name} cannot be opened ({exc}); "
-                                  "a PDF with a password shows its text only.") from exc
+        except pdfium.PdfiumError as exc:  # pdfium's own words ('Failed to load document (PDFium: …)') say nothing
+            raise PageUnavailable(why_no_page_images(str(self.path))
+                                  or f"The page image cannot be shown: {self.path.name} cannot be opened.") from exc
 
     def _render_image(self, index: int, width: int) -> QImage:
         from PIL import Image, UnidentifiedImageError
@@ -86,7 +85,8 @@ class PageRenderer:
                 height = max(1, round(image.height * width / image.width))
                 return _to_qimage(image.convert("RGB").resize((width, height), Image.Resampling.BILINEAR))
         except (OSError, EOFError, UnidentifiedImageError) as exc:
-            raise PageUnavailable(f"The page image cannot be shown: {self.path.name} cannot be read ({exc}).") from exc
+            raise PageUnavailable(f"The page image cannot be shown: {self.path.name} cannot be read as an image "
+                                  "(damaged, or changed since it was imported).") from exc
 
 
 def _to_qimage(image) -> QImage:

@@ -155,6 +155,7 @@ class DocumentPane(QWidget):
             if boilerplate != self.version.boilerplate:  # marked here, or undone from anywhere
                 self.version = replace(self.version, boilerplate=boilerplate)
                 self._apply_boilerplate_visibility()
+            self.page_mode.recheck()
         annotations = workspace.annotations.for_document(self.document_id)
         uncertain = [Span(word.start, word.end, "uncertain", f"{word.confidence:.2f}")
                      for word in workspace.documents.uncertain(self.document_id)] if self.page_mode.pages else []
