@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     existed = _has_data(path)
     if existed:
         _check_integrity(path)
+        _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
     db = _connect(path, PendingBackup(path) if existed and backup else None)
@@ -63,6 +66,21 @@ def _connect(path: Path, backup: PendingBackup | None) -> Store:
             backup.join()
         raise database_fault(exc, path) from exc
     return Store(conn, path, backup)
+
+
+def _let_owner_write_journal(path: Path) -> None:
+    """Give our own -wal and -shm their owner's write permission, before any connection of this session opens them.
+
+    Why: SQLite creates them with the database's mode, so a session on a read-only (444) database leaves a read-only
+    -shm; once the user makes the database writable, as told, that file alone refuses every write. The journal files
+    guard nothing themselves: the database file's own mode is what keeps it read-only. chmod opens no file."""
+    for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            info = companion.stat()
+            if info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR:
+                companion.chmod(stat.S_IMODE(info.st_mode) | stat.S_IWUSR)
+        except OSError:  # gone meanwhile, or on a read-only mount: a write it blocks names it (faults.py)
+            continue
 
 
 def _configure(db: Store) -> None:

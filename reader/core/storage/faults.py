@@ -64,10 +64,23 @@ def read_only_message(path: Path) -> str:
     folder = Path(path).resolve().parent
     if Path(path).exists() and not os.access(path, os.W_OK):
         return f"{path} is read-only; nothing was changed (make it writable, or work on a copy)"
+    blocking = read_only_journal(path)
+    if blocking:
+        them = "it" if len(blocking) == 1 else "them"
+        return (f"{' and '.join(blocking)} {'is' if len(blocking) == 1 else 'are'} read-only, so {path} cannot be "
+                f"written; nothing was changed (make {them} writable, or remove {them} when no program has "
+                f"{Path(path).name} open)")
     if not os.access(folder, os.W_OK):
         return (f"the folder {folder} is read-only, and the database needs to write its journal and backups beside "
                 f"{Path(path).name}; nothing was changed (work on a copy in a writable folder)")
     return f"{path} cannot be written (SQLite opened it read-only); nothing was changed"
+
+
+def read_only_journal(path: Path) -> list[str]:
+    """The journal files (-wal, -shm) beside the database that exist and may not be written: SQLite gives them the
+    database's mode, so a session while it was read-only can leave them so, and they then refuse every write."""
+    companions = (f"{path}-wal", f"{path}-shm")
+    return [name for name in companions if Path(name).exists() and not os.access(name, os.W_OK)]
 
 
 def _safe_text(exc: BaseException) -> str:
