@@ -388,7 +388,15 @@ def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> in
 
 
 def _recognise(workspace: Workspace) -> None:
-    """Bring entities up to date with the documents and decisions (the model runs only on texts it has not read)."""
+    """Bring entities up to date with the documents and decisions (the model runs only on texts it has not read).
+
+    A database that cannot be written here (a read-only file or folder) is shown as last recognised, with a warning:
+    a listing must not fail because recognition could not store its work first."""
+    blocker = workspace.write_blocker()
+    if blocker and workspace.entities.is_stale():
+        print(f"warning: names are shown as last recognised: {workspace.path} cannot be written here ({blocker}), "
+              "so documents added or changed since were not read for names", file=sys.stderr)
+        return
     report = workspace.entities.ensure_current()
     if report is not None and report.model_warning:
         print(f"warning: {report.model_warning}", file=sys.stderr)

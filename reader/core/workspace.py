@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.storage.database import open_database
+from reader.core.storage.faults import write_blocker
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
@@ -179,6 +180,10 @@ class Workspace:
     def wait_for_backup(self) -> None:
         """Return once the start's backup is on disk: other connections (workers) call it before they write."""
         self.db.wait_for_backup()
+
+    def write_blocker(self) -> str:
+        """Why this database cannot be changed from here, in a few words ('' when it can)."""
+        return write_blocker(self.path)
 
     def close(self) -> None:
         self.db.close()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.errors import ReaderError
+from reader.core.storage.backup import list_backups
 from reader.core.storage.faults import read_only_message
 from reader.core.workspace import Workspace
 
@@ -68,3 +70,41 @@ def test_a_read_only_shm_is_named_with_what_to_do(db_path: Path, monkeypatch: py
         reader.close()
     assert f"{db_path}-shm" in message and "writable" in message and "remove" in message and "\n" not in message
     assert "SQLite opened it read-only" not in message
+
+
+def test_a_database_in_a_read_only_folder_is_read_and_exported_but_not_changed(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Protects the historian whose database sits on a read-only share: reading and exporting work, a change is
+    refused in one line naming the folder, and nothing is created beside the database."""
+    _database_with_documents(db_path)
+    before, backups = db_path.read_bytes(), list_backups(db_path)
+    _deny_writing(monkeypatch, {db_path.parent})
+    workspace = Workspace.open(db_path)
+    try:
+        documents = workspace.documents.list()
+        assert len(documents) == 1
+        assert workspace.export.export("csv").count("\n") >= 1
+        with pytest.raises(ReaderError) as error:
+            workspace.annotations.create(documents[0].id, 0, 10, note="refused")
+    finally:
+        workspace.close()
+    assert "read-only" in str(error.value) and str(db_path.parent) in str(error.value)
+    assert "\n" not in str(error.value)
+    assert db_path.read_bytes() == before
+    assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists()
+    assert list_backups(db_path) == backups
+
+
+def test_listing_entities_of_a_read_only_database_says_they_are_as_last_recognised(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A listing on a database that cannot be written shows what it holds, with a warning, instead of failing with
+    'nothing was changed' because recognition could not store its work first."""
+    from reader.cli import build_parser, run
+
+    _database_with_documents(db_path)  # imported, never recognised
+    _deny_writing(monkeypatch, {db_path.parent})
+    assert run(build_parser().parse_args(["--db", str(db_path), "entities"])) == 0
+    err = capsys.readouterr().err
+    warning = err.splitlines()[0]
+    assert warning.startswith("warning:") and "cannot be written" in warning and str(db_path.parent) in warning
+    assert "nothing was changed" not in err

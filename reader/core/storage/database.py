@@ -32,7 +32,10 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
-    db = _connect(path, PendingBackup(path) if existed and backup else None)
+    if existed and folder_is_read_only(path):
+        db = _connect_for_reading(path)
+    else:
+        db = _connect(path, PendingBackup(path) if existed and backup else None)
     try:
         with db.faults():
             _configure(db)
@@ -83,9 +86,39 @@ def _let_owner_write_journal(path: Path) -> None:
             continue
 
 
+def _connect_for_reading(path: Path) -> Store:
+    """A database in a folder we may not write is opened read-only and takes no backup (nothing will be written
+    there): reading and exporting work, and SQLite refuses each change, which faults.py names in one line."""
+    try:
+        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise database_fault(exc, path) from exc
+    return Store(conn, path, None, read_only=True)
+
+
+def folder_is_read_only(path: Path) -> bool:
+    """Whether the folder holding the database refuses us new files (its journal, its backups). os.access opens
+    nothing."""
+    return not os.access(path.resolve().parent, os.W_OK)
+
+
+def reading_uri(path: Path) -> str:
+    """The URI of a read-only connection to the database.
+
+    In a folder we may not write, with no -wal or -shm beside the file, `mode=ro` fails: SQLite must create them to
+    read a WAL database. The file is then opened `immutable`, which is safe there: a writer at work on it would
+    have its -wal and -shm beside it, and none can start without writing in that folder, which a read-only share or
+    mount denies everyone. Where they exist, `mode=ro` reads through them and sees every committed change."""
+    uri = path.resolve().as_uri()
+    journal = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
+    return f"{uri}?immutable=1" if folder_is_read_only(path) and not journal else f"{uri}?mode=ro"
+
+
 def _configure(db: Store) -> None:
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     db.conn.execute("PRAGMA foreign_keys = ON")
+    if db.read_only:
+        return  # the journal mode is the writers' to set
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.conn.execute("PRAGMA journal_mode = wal")
 
@@ -160,7 +193,7 @@ def _roll_back_hot_journal(path: Path) -> None:
 
 def _quick_check(path: Path) -> None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise database_fault(exc, path) from exc
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8

@@ -76,6 +76,20 @@ def read_only_message(path: Path) -> str:
     return f"{path} cannot be written (SQLite opened it read-only); nothing was changed"
 
 
+def write_blocker(path: Path) -> str:
+    """What keeps this process from changing the database, in a few words ('' when nothing does): the file, its
+    journal files or its folder being read-only. Asked before work whose only purpose is to store something."""
+    path = Path(path)
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only"
+    blocking = read_only_journal(path)
+    if blocking:
+        return f"{' and '.join(blocking)} {'is' if len(blocking) == 1 else 'are'} read-only"
+    if not os.access(path.resolve().parent, os.W_OK):
+        return f"the folder {path.resolve().parent} is read-only"
+    return ""
+
+
 def read_only_journal(path: Path) -> list[str]:
     """The journal files (-wal, -shm) beside the database that exist and may not be written: SQLite gives them the
     database's mode, so a session while it was read-only can leave them so, and they then refuse every write."""

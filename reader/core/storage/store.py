@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 class Store:
     """One connection to one database file: bare reads and writes, our transactions, sqlite-utils on demand."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, pending_backup: PendingBackup | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, pending_backup: PendingBackup | None = None, *,
+                 read_only: bool = False):
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # opened read-only (a folder we may not write): SQLite refuses every change
         self._pending_backup = pending_backup
         self._utils: Database | None = None
 
