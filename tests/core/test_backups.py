@@ -108,3 +108,62 @@ def test_two_starts_backing_up_at_once_do_not_fail_each_other(db_path: Path) -> 
         thread.join()
     assert errors == []
     assert 1 <= len(list_backups(db_path)) <= 5
+
+
+def _disk_full_for_copies(monkeypatch: pytest.MonkeyPatch, free: int = 300_000) -> None:
+    """A nearly full disk: little room said to be free, and a copy into the backups folder fails as SQLite would."""
+    import shutil
+
+    from reader.core.storage import backup
+
+    real_copy = backup._copy_database
+
+    def copy(db_path: Path, target: Path) -> None:
+        if target.name.endswith(".partial"):
+            raise sqlite3.OperationalError("database or disk is full")
+        real_copy(db_path, target)
+
+    monkeypatch.setattr(backup, "_copy_database", copy)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: shutil._ntuple_diskusage(10**9, 10**9 - free, free))
+
+
+def _imported(db_path: Path) -> None:
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path(__file__).resolve().parent.parent.parent / "texts"])
+    workspace.close()
+
+
+def test_a_full_disk_does_not_block_work_when_the_newest_backup_holds_this_data(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Protects work on a nearly full disk: 'unchanged since the newest backup' is decided without a full copy."""
+    _imported(db_path)
+    Workspace.open(db_path).close()  # a start after the import: the newest backup holds exactly this data
+    before = list_backups(db_path)
+    _disk_full_for_copies(monkeypatch)
+    workspace = Workspace.open(db_path)
+    try:
+        document_id = workspace.documents.list()[0].id
+        workspace.annotations.create(document_id, 0, 10, note="on a full disk")
+    finally:
+        workspace.close()
+    assert list_backups(db_path) == before
+
+
+def test_a_backup_that_cannot_fit_says_how_much_room_it_needs(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change since the newest backup on a full disk is refused in one line that says how much room is needed."""
+    from reader.core.errors import ReaderError
+
+    _imported(db_path)  # the newest backup was taken before the import: the data changed since
+    _disk_full_for_copies(monkeypatch)
+    workspace = Workspace.open(db_path)
+    try:
+        document_id = workspace.documents.list()[0].id
+        with pytest.raises(ReaderError) as error:
+            workspace.annotations.create(document_id, 0, 10, note="refused")
+    finally:
+        workspace.close()
+    message = str(error.value)
+    assert "nothing was written" in message and "\n" not in message
+    assert "needs" in message and (" KB" in message or " MB" in message)
+    assert "free" in message

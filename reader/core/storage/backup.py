@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +23,7 @@ from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
 
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
 _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
+ROOM_MARGIN = 64 << 10  # beyond the copy itself: its own small journal, and the file system's bookkeeping
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -65,6 +68,8 @@ def take_backup(db_path: Path, now: datetime | None = None) -> Path:
 
     The copy is written under a `.partial` name (with the process id, so two starts never write the same file) and
     renamed when complete, so a copy cut short (the program killed, the disk full) is never listed or restored.
+    On a disk without room for a copy, whether the newest backup already holds this data is decided first, in
+    memory: a full disk then blocks no work that is already backed up, and otherwise the line says the room needed.
     """
     folder = backup_dir(db_path)
     try:
@@ -72,11 +77,14 @@ def take_backup(db_path: Path, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise ReaderError(f"cannot create the backups folder {folder} ({exc.strerror or exc})") from exc
     _remove_stale_partials(folder)
+    needed = _copy_size(db_path)
+    if shutil.disk_usage(folder).free < needed + ROOM_MARGIN:
+        return _newest_if_current(db_path, needed)
     moment = now or datetime.now(timezone.utc)
     target = folder / f"{db_path.stem}-{moment.strftime(STAMP_FORMAT)}.db"
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        _copy_into_backups(db_path, partial)
+        _copy_into_backups(db_path, partial, needed)
         newest = latest_backup(db_path)
         if newest is not None and _same_data(newest, partial):
             return newest
@@ -88,13 +96,74 @@ def take_backup(db_path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def _copy_into_backups(db_path: Path, partial: Path) -> None:
-    """Copy, saying plainly when the backups folder is the trouble (SQLite says only 'unable to open')."""
+def _newest_if_current(db_path: Path, needed: int) -> Path:
+    """On a disk without room for a copy, the newest backup when it already holds exactly this data (the write it
+    protects can go ahead); otherwise the backup cannot be taken, and the line says how much room it needs."""
+    newest = latest_backup(db_path)
+    if newest is not None and _holds_current_data(newest, db_path):
+        return newest
+    raise ReaderError(_no_room_message(backup_dir(db_path), needed))
+
+
+def _no_room_message(folder: Path, needed: int) -> str:
+    free = shutil.disk_usage(folder).free
+    return (f"the disk holding {folder} is full: a backup needs {_size(needed + ROOM_MARGIN)} free, and "
+            f"{_size(free)} is; free some space and try again")
+
+
+def _size(count: int) -> str:
+    if count < 1 << 20:
+        return f"{max(1, round(count / 1024))} KB"
+    if count < 1 << 30:
+        return f"{count / (1 << 20):.1f} MB"
+    return f"{count / (1 << 30):.1f} GB"
+
+
+def _copy_size(db_path: Path) -> int:
+    """The bytes a copy takes: the database's pages as its readers see them (the -wal's included)."""
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        pages = source.execute("PRAGMA page_count").fetchone()[0]
+        return pages * source.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        source.close()
+
+
+def _holds_current_data(backup: Path, db_path: Path) -> bool:
+    """Whether the backup holds exactly the database's data, decided without writing a copy to disk: the database
+    is copied into memory (SQLite's backup API, as for a file, so the same bytes) and digested like a file copy.
+    Only asked when the disk has no room for a copy; it costs memory of twice the database for a moment."""
+    try:
+        image = _copy_in_memory(db_path)
+        return _data_digest(backup) == _masked_digest(image[:100], [image[100:]])
+    except (sqlite3.Error, MemoryError, FileNotFoundError):  # then a copy is needed, and the line says its size
+        return False
+
+
+def _copy_in_memory(db_path: Path) -> bytes:
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        memory = sqlite3.connect(":memory:")
+        try:
+            memory.execute(f"PRAGMA page_size = {source.execute('PRAGMA page_size').fetchone()[0]}")
+            source.backup(memory)
+            return memory.serialize()
+        finally:
+            memory.close()
+    finally:
+        source.close()
+
+
+def _copy_into_backups(db_path: Path, partial: Path, needed: int) -> None:
+    """Copy, saying plainly when the backups folder is the trouble (SQLite says only 'unable to open') or the disk
+    filled up meanwhile (with how much room the copy needs)."""
     try:
         _copy_database(db_path, partial)
     except sqlite3.Error as exc:
         if not os.access(partial.parent, os.W_OK):
             raise ReaderError(f"the backups folder {partial.parent} is not writable") from exc
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
+            raise ReaderError(_no_room_message(partial.parent, needed)) from exc
         raise
 
 
@@ -116,14 +185,17 @@ def _same_data(one: Path, other: Path) -> bool:
 
 def _data_digest(path: Path) -> bytes:
     """A digest of the file without the header's change counters (a no-op write bumps them)."""
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:  # a backup file, never the open database
-        header = bytearray(handle.read(100))
-        for start, end in _HEADER_COUNTERS:
-            header[start:end] = bytes(end - start)
-        digest.update(header)
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _masked_digest(handle.read(100), iter(lambda: handle.read(1 << 20), b""))
+
+
+def _masked_digest(first_100: bytes, rest: Iterable[bytes]) -> bytes:
+    header = bytearray(first_100)
+    for start, end in _HEADER_COUNTERS:
+        header[start:end] = bytes(end - start)
+    digest = hashlib.sha256(header)
+    for block in rest:
+        digest.update(block)
     return digest.digest()
 
 
