@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from reader.core.ranges import whole_words
 from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
 MOVE_THRESHOLD = 0.8
@@ -131,13 +132,8 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
 def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
     """A fuzzy place widened to whole words where the user's quote began and ended between words: an alignment
     scored by characters may stop inside one ("the aftermat"), and Accept would store that as the quote."""
-    if not (quote.prefix[-1:].isalnum() and quote.exact[:1].isalnum()):
-        while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
-            start -= 1
-    if not (quote.exact[-1:].isalnum() and quote.suffix[:1].isalnum()):
-        while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-            end += 1
-    return start, end
+    return whole_words(text, start, end, widen_start=not (quote.prefix[-1:].isalnum() and quote.exact[:1].isalnum()),
+                       widen_end=not (quote.exact[-1:].isalnum() and quote.suffix[:1].isalnum()))
 
 
 def _same_wording(quote: str, found: str) -> bool:

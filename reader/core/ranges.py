@@ -43,3 +43,13 @@ def overlaps_merged(merged: list[Interval], start: int, end: int) -> bool:
     """Whether [start, end) touches any of `merged` (sorted and disjoint, as `merge` returns): a binary search."""
     before_end = bisect_left(merged, end, key=lambda interval: interval[0])
     return before_end > 0 and merged[before_end - 1][1] > start
+
+
+def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen_end: bool = True) -> Interval:
+    """[start, end) widened so that neither edge cuts a word (letters or digits on both sides of it): a word the
+    text joined across a line's hyphen ('inter-' 'national') is one word to select or quote."""
+    while widen_start and 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while widen_end and start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end

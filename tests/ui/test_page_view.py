@@ -268,3 +268,19 @@ def test_ctrl_wheel_over_the_page_zooms_in_and_out(window, qtbot, article):
     assert panel.zoom_box.currentText() == "150%"
     wheel(-120)
     assert panel.zoom_box.currentText() == "Fit width"
+
+
+def test_a_rubber_band_over_half_a_hyphenated_word_selects_the_whole_word(window, qtbot, article):
+    """'inter-' ends a line on the page and 'national' begins the next; the text joined them, so a band over the
+    first line had selected 'inter' alone, and H would have stored half a word as the quote."""
+    pane = _open(window, qtbot, article, mode="page")
+    text = pane.services.workspace.documents.text(pane.document_id).text
+    first = _box_of(pane, "The")
+    canvas = pane.page_mode.panel.canvas
+    inter = next(b for b in pane.services.workspace.documents.boxes(pane.document_id, 0)
+                 if text[b.start:b.end].startswith("inter") and text[b.end:b.end + 1].isalpha())
+    start_rect, end_rect = (canvas.box_rect(b, canvas.page_rect()) for b in (first, inter))
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start_rect.topLeft().toPoint() + QPoint(1, 1))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end_rect.bottomRight().toPoint() - QPoint(1, 1))
+    start, end = pane.view.selection_range()
+    assert text[start:end].endswith("international")
