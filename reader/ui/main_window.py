@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
 MINIMUM_SIZE = (900, 560)  # below this the docks and two texts would overlap
+SESSION_KEPT_EVERY_MS = 10_000  # how old the desk a crash leaves may be
 
 
 def import_filter() -> str:
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
+        self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
+        self.session_timer.timeout.connect(self.keep_session)
         self._changed_documents: set[int] = set()  # told changed, not yet caught up with (see _on_document_changed)
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             import json
 
             self.reading_area.restore_session(json.loads(session))
+        self.session_timer.start()  # from now on the desk is worth keeping
 
     def _show_desk_only(self, only: bool) -> None:
         """Hide every panel so the panes get the whole window (three sources side by side on a laptop); then bring
@@ -349,17 +353,25 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        import json
-
+        self.session_timer.stop()
         self.closing.emit()  # the forms save what was typed, Metadata first
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))
-        self.settings.sync()
+        self.keep_session()
         self.runner.wait_all()
         super().closeEvent(event)
+
+    def keep_session(self) -> None:
+        """Write the geometry, the dock layout (with its panels, even while the desk is shown alone) and the reading
+        session to the session file: on closing, and every few seconds while the window is open (session_timer), so
+        a crash or a power cut leaves the desk as it was moments before, not as at the last clean close."""
+        import json
+
+        state = self._desk_left if self.desk_action.isChecked() else self.saveState()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", state)
+        self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))
+        self.settings.sync()
 
 
 SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line

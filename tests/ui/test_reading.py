@@ -335,6 +335,22 @@ def test_session_is_restored_after_a_restart(qtbot, workspace):
     second_workspace.close()
 
 
+def test_the_desk_is_kept_while_the_window_is_open(qtbot, workspace):
+    """The open panes are written to the session file every few seconds, not only on a clean close: after a crash
+    the desk had come back as it was at the last clean close, days before."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.show()
+    first.reading_area.open_document(_doc(workspace, "003_bfdd3a082e8d2a08.txt"))
+    first.session_timer.timeout.emit()  # as every few seconds
+    second_workspace = Workspace.open(workspace.path)
+    second = build_window(second_workspace, settings_for(workspace.path))  # the first was never closed: a crash
+    qtbot.addWidget(second)
+    assert [p.document_id for p in second.reading_area.panes] == [_doc(workspace, "003_bfdd3a082e8d2a08.txt")]
+    second.close()
+    second_workspace.close()
+
+
 def test_a_reopened_document_comes_back_as_it_was_left(qtbot, workspace):
     """Closing a pane and opening its document again (now, or after a restart) keeps its zoom, hidden adverts and
     reading place: a reader coming back to a source does not set it up again."""
