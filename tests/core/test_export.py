@@ -116,6 +116,27 @@ def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     assert "quote was not found" in report.skipped[0] and "not a document" in report.skipped[1]
 
 
+def test_csv_rows_can_be_cited(annotated):
+    """A row carries its source's author, date, address and DOI beside the title, so the spreadsheet cites it (it
+    had only the file name and the title)."""
+    rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv"))))
+    abstract = next(row for row in rows if row["document"] == "002_ff824666d88bbe20.txt")
+    meta = annotated.documents.resolve("002_ff824666d88bbe20.txt").metadata
+    assert (abstract["author"], abstract["date"], abstract["url"], abstract["doi"]) == (
+        meta.author, meta.date_published, meta.url, meta.doi)
+    assert abstract["date"] == "2021-06" and abstract["doi"]
+
+
+def test_html_links_lead_to_the_linked_passage(annotated):
+    """In the HTML report a link's other passage is a link to its own entry when the report holds it: one could
+    not jump from a claim to the account contradicting it."""
+    from lxml import html as lxml_html
+
+    page = lxml_html.fromstring(annotated.export.export("html"))
+    targets = [a.get("href") for a in page.iter("a") if (a.get("href") or "").startswith("#")]
+    assert targets and all(page.get_element_by_id(target[1:]) is not None for target in targets)
+
+
 def test_csv_has_every_field_and_neutralises_formulas(annotated):
     """One row per annotation with every field; a note starting with '=' cannot run as a formula."""
     rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv"))))

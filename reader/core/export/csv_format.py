@@ -7,8 +7,8 @@ import io
 
 from reader.core.export.items import ExportItem
 
-COLUMNS = ("id", "document", "title", "quote", "prefix", "suffix", "start", "end", "note", "tags", "color",
-           "links", "created", "modified", "page")
+COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
+           "note", "tags", "color", "links", "created", "modified", "page")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,6 +32,8 @@ def _row(item: ExportItem) -> list[object]:
     a = item.annotation
     links = "; ".join(f"{link.label} #{link.other.id}" + (f" ({link.note})" if link.note else "")
                       for link in item.links)
-    return [a.id, item.document.file_name, item.document.title, a.quote.exact, a.quote.prefix, a.quote.suffix,
+    meta = item.document.metadata  # what a citation of the row needs, beside the title
+    return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
+            a.quote.exact, a.quote.prefix, a.quote.suffix,
             a.start, a.end, a.note, "; ".join(a.tags), a.color, links, a.created_at, a.modified_at,
             item.page.label if item.page else ""]

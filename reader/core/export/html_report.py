@@ -26,14 +26,15 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
     the annotations."""
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"]
+    shown = {item.annotation.id for item in items}
     for _, group in groupby(items, key=lambda item: item.document.id):
         group = list(group)
         document = group[0].document
         parts.append(f"<h2>{escape(document.title)}</h2><p class='meta'>{escape(citation(document))}</p>")
-        parts.extend(_item(item) for item in group)
+        parts.extend(_item(item, shown) for item in group)
     if notes:
         parts.append("<h2>Notebook</h2>")
-        parts.extend(_note(note) for note in notes)
+        parts.extend(_note(note, shown) for note in notes)
     if entities:
         parts.append("<h2>Index of entities</h2><ul>")
         parts.extend(f"<li>{escape(e.name)} <span class='meta'>({escape(e.type)}, "
@@ -44,34 +45,48 @@ def to_html(items: list[ExportItem], entities: list[EntitySummary], title: str =
     return "\n".join(parts)
 
 
-def _note(note: NoteItem) -> str:
-    """A notebook note: its title, what it is on, its Markdown rendered (raw HTML shown as text), what it cites."""
+def _note(note: NoteItem, shown: set[int]) -> str:
+    """A notebook note: its title, what it is on, its Markdown rendered (raw HTML shown as text), what it cites
+    (each a link to its entry above, when the report holds it)."""
     html = [f"<h3>{escape(note.heading)}</h3>"]
     if note.about is not None:
         html.append(f"<p class='meta'>On {escape(citation(note.about))}</p>")
     if note.note.body.strip():
         html.append(f"<div class='note'>{markdown_html(note.note.body)}</div>")
     for cited in note.cited:
-        html += [*_quote(cited), f"<p class='meta'>{escape(citation(cited.document))}</p>"]
+        source = escape(citation(cited.document))
+        if cited.annotation.id in shown:
+            source = f"<a href='#{_anchor(cited.annotation.id)}'>{source}</a>"
+        html += [*_quote(cited), f"<p class='meta'>{source}</p>"]
     return "\n".join(html)
 
 
-def _quote(item: ExportItem) -> list[str]:
-    html = [f"<blockquote>{escape(item.annotation.quote.exact)}</blockquote>"]
+def _anchor(annotation_id: int) -> str:
+    return f"a{annotation_id}"
+
+
+def _quote(item: ExportItem, anchored: bool = False) -> list[str]:
+    """The quote (with the entry's anchor, for the report's links to it) and its page."""
+    anchor = f" id='{_anchor(item.annotation.id)}'" if anchored else ""
+    html = [f"<blockquote{anchor}>{escape(item.annotation.quote.exact)}</blockquote>"]
     if item.page_label:
         html.append(f"<p class='meta page'>{escape(item.page_label)}</p>")
     return html
 
 
-def _item(item: ExportItem) -> str:
+def _item(item: ExportItem, shown: set[int]) -> str:
+    """An annotation's entry; a link's other passage leads to its own entry when the report holds it."""
     a = item.annotation
-    html = _quote(item)
+    html = _quote(item, anchored=True)
     if a.note.strip():
         html.append(f"<div class='note'>{markdown_html(a.note)}</div>")
     if a.tags:
         html.append("<p class='tags'>" + "".join(f"<span>{escape(t)}</span>" for t in a.tags) + "</p>")
     for link in item.links:
-        html.append(f"<p class='meta'>{escape(link.label)}: “{escape(link.other.quote.exact)}” "
+        other = f"“{escape(link.other.quote.exact)}”"
+        if link.other.id in shown:
+            other = f"<a href='#{_anchor(link.other.id)}'>{other}</a>"
+        html.append(f"<p class='meta'>{escape(link.label)}: {other} "
                     f"({escape(link.other_document.title)}){' — ' + escape(link.note) if link.note else ''}</p>")
     return "\n".join(html)
 
