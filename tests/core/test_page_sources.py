@@ -3,6 +3,8 @@ by importing it from its new place."""
 
 import shutil
 
+import pytest
+
 from tests.core.pdf_samples import article_pdf, hand_pdf
 
 
@@ -30,33 +32,22 @@ def test_a_moved_file_says_where_it_was_and_how_to_find_it(empty_workspace, tmp_
     assert str(path) in problem and "no longer there" in problem and "import" in problem and "\n" not in problem
 
 
-def test_importing_a_moved_file_takes_its_page_images_from_the_new_place(empty_workspace, tmp_path):
-    """The same file under another name, its old place empty: the version's pages now come from the new path."""
+@pytest.mark.parametrize("moved_to", ["sorted/moved_article.pdf", "archive/article.pdf"])
+def test_importing_a_moved_file_takes_its_page_images_from_the_new_place(empty_workspace, tmp_path, moved_to):
+    """The same file under another name or in another folder, its old place empty: the version's pages now come
+    from the new path, and no second document is made."""
     documents = empty_workspace.documents
     path = article_pdf(tmp_path / "article.pdf")
     documents.import_paths([path])
-    moved = tmp_path / "sorted" / "moved_article.pdf"
+    moved = tmp_path / moved_to
     moved.parent.mkdir()
     shutil.move(path, moved)
     outcome = documents.import_paths([moved]).outcomes[0]
     document_id = documents.resolve("article.pdf").id
     assert outcome.status == "unchanged" and outcome.document_id == document_id
-    assert outcome.message == f"moved_article.pdf: already imported; its page images now come from {moved.resolve()}"
+    assert outcome.message == f"{moved.name}: already imported; its page images now come from {moved.resolve()}"
     assert documents.page_source(document_id) == str(moved.resolve()) and documents.page_problem(document_id) == ""
     assert len(documents.list()) == 1
-
-
-def test_importing_a_moved_file_of_the_same_name_from_another_folder(empty_workspace, tmp_path):
-    """The same name and text from a new folder, the old path gone: the stored path follows it."""
-    documents = empty_workspace.documents
-    path = article_pdf(tmp_path / "article.pdf")
-    documents.import_paths([path])
-    moved = tmp_path / "archive" / "article.pdf"
-    moved.parent.mkdir()
-    shutil.move(path, moved)
-    outcome = documents.import_paths([moved]).outcomes[0]
-    assert outcome.message == f"article.pdf: already imported; its page images now come from {moved.resolve()}"
-    assert documents.page_source(documents.resolve("article.pdf").id) == str(moved.resolve())
 
 
 def test_a_copy_beside_an_original_still_there_changes_nothing(empty_workspace, tmp_path):

@@ -28,6 +28,17 @@ def _choose(pane, row: int) -> None:
     pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(row))
 
 
+def _typing_on_the_first_highlight(qtbot, workspace, typed: str):
+    """A window of its own (the test closes it) with `typed` added, unsaved, to the first highlight's note."""
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    pane, first, _second = _two_highlights(window)
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, typed)
+    return window, first
+
+
 def test_a_note_typed_then_another_highlight_chosen_is_saved(window, qtbot):
     """Typing a note and clicking another highlight without Save keeps the note on the first, undoably."""
     pane, first, second = _two_highlights(window)
@@ -56,13 +67,7 @@ def test_a_note_being_typed_survives_a_refresh_of_its_highlight(window, qtbot):
 
 def test_closing_the_window_saves_a_note_being_typed(qtbot, workspace):
     """A note typed and not saved when the window closes is saved, not lost."""
-    window = build_window(workspace, settings_for(workspace.path))
-    qtbot.addWidget(window)
-    window.show()
-    pane, first, _second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, ", written last")
+    window, first = _typing_on_the_first_highlight(qtbot, workspace, ", written last")
     window.close()
     assert workspace.annotations.get(first.id).note == "first thought, written last"
 
@@ -252,13 +257,7 @@ def test_a_note_being_typed_survives_a_crash_as_a_notebook_note(window, qtbot):
 
 def test_a_note_saved_on_closing_leaves_no_draft_behind(qtbot, workspace):
     """The clean close saves the typing and forgets its draft: the next start recovers nothing."""
-    window = build_window(workspace, settings_for(workspace.path))
-    qtbot.addWidget(window)
-    window.show()
-    pane, first, _second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, ", written last")
+    window, first = _typing_on_the_first_highlight(qtbot, workspace, ", written last")
     qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
     window.close()
     assert workspace.annotations.get(first.id).note == "first thought, written last"
@@ -271,13 +270,7 @@ def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtb
     from reader.core.annotations.service import AnnotationService
     from reader.core.errors import ReaderError
 
-    window = build_window(workspace, settings_for(workspace.path))
-    qtbot.addWidget(window)
-    window.show()
-    pane, _first, _second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, " refused")
+    window, _first = _typing_on_the_first_highlight(qtbot, workspace, " refused")
 
     def refuse(*_args, **_kwargs):
         raise ReaderError("annotations.db is read-only; nothing was changed")
