@@ -116,6 +116,23 @@ def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     assert "quote was not found" in report.skipped[0] and "not a document" in report.skipped[1]
 
 
+def test_a_passage_of_an_unpaged_text_is_placed_by_its_paragraph(annotated):
+    """Web articles have no pages: a passage is cited by its paragraph (¶ 3, as citation styles do for unpaginated
+    sources), counted as the text shows them, headings included, adverts not; Markdown had only 'characters
+    289–318'."""
+    document = annotated.documents.resolve("000_8339fa2bec93c400.txt")
+    version = annotated.documents.text(document.id)
+    start = version.text.index("The two met on November 15, 1934.")
+    shown = [line for line in version.text[:start].split("\n") if line.strip()
+             and not any(s.start <= version.text.index(line) < s.end for s in version.boilerplate)]
+    paragraph = len(shown)  # the paragraph's own start is before the quote: it is counted too
+    [item] = [i for i in annotated.export.items() if i.document.id == document.id]
+    assert item.paragraph == paragraph and item.where == f"¶ {paragraph}"
+    assert f"¶ {paragraph}, characters {start}–" in annotated.export.export("md")
+    rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv"))))
+    assert next(r for r in rows if r["document"] == document.file_name)["paragraph"] == str(paragraph)
+
+
 def test_csv_rows_can_be_cited(annotated):
     """A row carries its source's author, date, address and DOI beside the title, so the spreadsheet cites it (it
     had only the file name and the title)."""

@@ -8,7 +8,7 @@ import io
 from reader.core.export.items import ExportItem
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
-           "note", "tags", "color", "links", "created", "modified", "page")
+           "note", "tags", "color", "links", "created", "modified", "page", "paragraph")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,4 +36,4 @@ def _row(item: ExportItem) -> list[object]:
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             a.quote.exact, a.quote.prefix, a.quote.suffix,
             a.start, a.end, a.note, "; ".join(a.tags), a.color, links, a.created_at, a.modified_at,
-            item.page.label if item.page else ""]
+            item.page.label if item.page else "", item.paragraph or ""]

@@ -69,8 +69,8 @@ def _quote(item: ExportItem, anchored: bool = False) -> list[str]:
     """The quote (with the entry's anchor, for the report's links to it) and its page."""
     anchor = f" id='{_anchor(item.annotation.id)}'" if anchored else ""
     html = [f"<blockquote{anchor}>{escape(item.annotation.quote.exact)}</blockquote>"]
-    if item.page_label:
-        html.append(f"<p class='meta page'>{escape(item.page_label)}</p>")
+    if item.where:
+        html.append(f"<p class='meta page'>{escape(item.where)}</p>")
     return html
 
 

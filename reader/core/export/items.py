@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from reader.core.ranges import merge
 from reader.core.records.annotations import Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation
@@ -49,11 +51,39 @@ class ExportItem:
     document: DocumentInfo
     links: tuple[LinkItem, ...] = field(default_factory=tuple)
     page: PageInfo | None = None  # where the passage starts, when its document has pages
+    paragraph: int | None = None  # else, the paragraph it starts in (see paragraph_at)
 
     @property
     def page_label(self) -> str:
         """"p. 12" (the printed label) for a passage of a paged document, else ''."""
         return page_citation(self.page.label) if self.page else ""
+
+    @property
+    def where(self) -> str:
+        """Where in its source a passage is, as a citation says it: its page, or its paragraph (¶ 4, as citation
+        styles place a passage of an unpaginated source), or '' when neither is known."""
+        if self.page is not None:
+            return self.page_label
+        return f"¶ {self.paragraph}" if self.paragraph else ""
+
+
+def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
+    """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
+    the adverts and footers around an article (its boilerplate) left out."""
+    hidden = merge((span.start, span.end) for span in boilerplate)
+    hidden_starts = [start for start, _ in hidden]
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        index = bisect_right(hidden_starts, offset) - 1
+        if line.strip() and not (index >= 0 and offset < hidden[index][1]):
+            starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def paragraph_at(starts: list[int], offset: int) -> int | None:
+    """The number (from 1) of the paragraph holding `offset`, given `paragraph_starts`."""
+    return bisect_right(starts, offset) or None
 
 
 @dataclass(frozen=True)

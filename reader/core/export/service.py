@@ -13,9 +13,10 @@ from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
-from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note
+from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note, paragraph_at, paragraph_starts
 from reader.core.ops import operation
 from reader.core.records.comparisons import ComparisonFilter
+from reader.core.records.documents import DocumentInfo
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.pages import PageInfo, page_index_at
 from reader.core.records.progress import Cancelled, Progress
@@ -41,7 +42,7 @@ class ExportService:
         scope = scope or Scope()
         documents = {info.id: info for info in self._documents.list()}
         annotations = self._annotations.all()
-        items, pages = [], {}
+        items, places = [], {}
         for done, annotation in enumerate(annotations):
             if done % PROGRESS_STEP == 0:
                 _report(progress, cancelled, done, len(annotations))
@@ -51,10 +52,21 @@ class ExportService:
                                    documents[entry.other.document_id], entry.link.note)
                           for entry in self._links.links_for(annotation.id))
             document = documents[annotation.document_id]
-            if document.id not in pages:
-                pages[document.id] = self._documents.version_pages(document.version_id)
-            items.append(ExportItem(annotation, document, links, _page_of(pages[document.id], annotation.start)))
+            if document.id not in places:
+                places[document.id] = self._places(document)
+            pages, paragraphs = places[document.id]
+            page = _page_of(pages, annotation.start)
+            items.append(ExportItem(annotation, document, links, page,
+                                    None if page else paragraph_at(paragraphs, annotation.start)))
         return items
+
+    def _places(self, document: DocumentInfo) -> tuple[list, list[int]]:
+        """A document's pages, or, when it has none, where its paragraphs start: what places a passage in it."""
+        pages = self._documents.version_pages(document.version_id)
+        if pages:
+            return pages, []
+        version = self._documents.text(document.id)
+        return [], paragraph_starts(version.text, version.boilerplate)
 
     def notes(self, scope: Scope, items: list[ExportItem]) -> list[NoteItem]:
         """The notebook notes an export in `scope` takes (see `keeps_note`), each with the passages it cites (read
