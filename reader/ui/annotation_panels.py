@@ -108,16 +108,17 @@ def _inspector(context: _Context):
 
     inspector = AnnotationInspector(context.workspace, context.ops, context.events)
     inspector.annotation_activated.connect(context.area.show_annotation)
-    _keep_drafts(context, inspector, "note")
+    _keep_drafts(context, inspector, "note", inspector.draft)
+    _keep_drafts(context, inspector, "note-left-behind", inspector.left_behind)
     return inspector
 
 
-def _keep_drafts(context: _Context, panel, slot: str) -> None:
+def _keep_drafts(context: _Context, panel, slot: str, draft_of) -> None:
     """The panel's unsaved typing is kept in the session file as it is typed, and looked at once more when the
     window closes, after the panel saved what it could (this connection comes after that one)."""
     from reader.ui.drafts import DraftKeeper
 
-    keeper = DraftKeeper(context.window.settings, slot, panel.draft, panel)
+    keeper = DraftKeeper(context.window.settings, slot, draft_of, panel)
     panel.typing_changed.connect(keeper.typing_changed)
     context.window.closing.connect(keeper.keep_now)
 
@@ -225,7 +226,7 @@ def _notebook(context: _Context):
                              context.ops, context.events)
     notebook.citation_activated.connect(context.area.show_annotation)
     notebook.show_document(context.window.library.selected_document_id())
-    _keep_drafts(context, notebook, "notebook")
+    _keep_drafts(context, notebook, "notebook", notebook.draft)
     return notebook
 
 

@@ -3,7 +3,8 @@
 A note reaches the database on Save, on moving to another item and on closing. A crash, a power cut, or a database
 that refuses the write (read-only, a full disk) would take the typing with it. So a moment after typing stops, what is
 unsaved is written to the session file beside the database (the window's QSettings, not the database), and removed
-once saved. At the next start, a draft still kept that says what the database does not comes back as a Notebook note.
+once saved. At the next start, a draft still kept that says what the database does not is saved: on its item if that
+is as it was when the typing began, else as a Notebook note.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSettings, QTimer
 
 from reader.core.errors import ReaderError
+from reader.core.wording import one_line
 from reader.core.workspace import Workspace
 from reader.ui.operations import OpRunner
 
 KEEP_AFTER_MS = 800  # a pause in typing this long writes the draft
 GROUP = "drafts"
-RECOVERED_TITLE = "Recovered: typed and not saved when the program last stopped"
 
 
 class DraftKeeper(QObject):
@@ -50,25 +51,27 @@ class DraftKeeper(QObject):
 
 
 def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, told: Callable[[str], None]) -> None:
-    """Drafts left by a run that ended without saving them become Notebook notes (one undoable step each), on the
-    document they were typed about; one the database cannot take yet stays kept for the next start."""
+    """Drafts left by a run that ended without saving them are saved (one undoable step each): back on their
+    highlight or note when that is still as it was when the typing began (what a clean close would have done), else
+    as a Notebook note on their document, so nothing another hand wrote meanwhile is overwritten. One the database
+    cannot take yet stays kept for the next start."""
     settings.beginGroup(GROUP)
     slots = settings.childKeys()
     settings.endGroup()
-    recovered, waiting = 0, 0
+    places, waiting = [], 0
     for slot in slots:
         key = f"{GROUP}/{slot}"
         draft = _read(settings.value(key))
-        if draft is None or _saved_already(workspace, draft):
-            settings.remove(key)
-        elif ops.run("Recover unsaved typing", lambda draft=draft: _as_note(workspace, draft)) is not None:
-            settings.remove(key)
-            recovered += 1
-        else:
+        place = _recover(workspace, ops, draft) if draft is not None else "saved"
+        if place is None:
             waiting += 1
+            continue
+        settings.remove(key)
+        if place != "saved":
+            places.append(place)
     settings.sync()
-    if recovered:
-        told(f"Typing not saved when the program last stopped is back, in the Notebook: {RECOVERED_TITLE!r}.")
+    if places:
+        told(f"Typing not saved when the program last stopped is back: {'; '.join(places)}.")
     elif waiting:
         told("Typing not saved when the program last stopped is kept until the database can be written.")
 
@@ -81,19 +84,45 @@ def _read(value: object) -> dict | None:
     return draft if isinstance(draft, dict) and isinstance(draft.get("text"), str) else None
 
 
-def _saved_already(workspace: Workspace, draft: dict) -> bool:
-    """Whether the database holds what the draft says (its item saved after all, on closing or elsewhere)."""
+def _recover(workspace: Workspace, ops: OpRunner, draft: dict) -> str | None:
+    """Where the draft went ('saved' if it already was), or None if the database refused it."""
+    state = _state(workspace, draft)
+    if state == "saved":
+        return "saved"
+    if state == "as it was":
+        done = ops.run("Recover unsaved typing", lambda: _put_back(workspace, draft))
+        return None if done is None else f"on its {'highlight' if 'annotation_id' in draft else 'note'}"
+    note = ops.run("Recover unsaved typing", lambda: _as_note(workspace, draft))
+    return None if note is None else f"in the Notebook, as “{note.title}”"
+
+
+def _state(workspace: Workspace, draft: dict) -> str:
+    """'saved' (the database holds the draft), 'as it was' (its item unchanged since the typing began) or 'other'
+    (its item gone, or changed by another hand meanwhile)."""
     try:
         if "annotation_id" in draft:
             annotation = workspace.annotations.get(int(draft["annotation_id"]))
-            return annotation.note == draft["text"] and list(annotation.tags) == list(draft.get("tags") or
-                                                                                    annotation.tags)
-        if "note_id" in draft:
+            now = (annotation.note, sorted(annotation.tags))
+            typed, base = (draft["text"], sorted(draft.get("tags", []))), (draft.get("base"),
+                                                                            sorted(draft.get("base_tags", [])))
+        elif "note_id" in draft:
             note = workspace.notebook.get(int(draft["note_id"]))
-            return note.body == draft["text"] and note.title == draft.get("title", note.title)
+            now, typed, base = ((note.body, note.title), (draft["text"], draft.get("title")),
+                                (draft.get("base"), draft.get("base_title")))
+        else:
+            return "other"
     except (ReaderError, TypeError, ValueError):
-        return False
-    return False
+        return "other"
+    return "saved" if now == typed else "as it was" if now == base else "other"
+
+
+def _put_back(workspace: Workspace, draft: dict):
+    """The draft saved on its item, as Save would have."""
+    if "annotation_id" in draft:
+        annotation_id = int(draft["annotation_id"])
+        workspace.annotations.set_tags(annotation_id, draft.get("tags", []))
+        return workspace.annotations.set_note(annotation_id, draft["text"])
+    return workspace.notebook.edit(int(draft["note_id"]), body=draft["text"], title=draft.get("title", ""))
 
 
 def _as_note(workspace: Workspace, draft: dict):
@@ -102,8 +131,9 @@ def _as_note(workspace: Workspace, draft: dict):
     parts = [draft["text"], f"> {draft.get('about', '')}" if draft.get("about") else "",
              f"Tags: {', '.join(draft['tags'])}" if draft.get("tags") else ""]
     body = "\n\n".join(part for part in parts if part)
-    document_id = draft.get("document_id")
+    title = (f"Recovered: {draft.get('title') or 'untitled note'}" if "note_id" in draft
+             else f"Recovered: note on “{one_line(draft.get('about', ''), 50)}”")
     try:
-        return workspace.notebook.create(body, RECOVERED_TITLE, document_id)
+        return workspace.notebook.create(body, title, draft.get("document_id"))
     except ReaderError:  # its document went to the Trash meanwhile: a free-standing note
-        return workspace.notebook.create(body, RECOVERED_TITLE)
+        return workspace.notebook.create(body, title)

@@ -188,9 +188,10 @@ def test_source_criticism_typing_and_a_change_elsewhere_both_survive(qtbot, work
     assert (kept.date_written, kept.reliability) == ("1990", 4)
 
 
-def test_a_note_typed_on_a_highlight_removed_elsewhere_goes_to_the_notebook(window, qtbot):
-    """Another program undoing the highlight whose note is being typed cannot take the typing with it: it is kept as
-    a Notebook note on that document, with the quote, and the status bar says where (it had vanished)."""
+def test_a_note_typed_on_a_highlight_undone_elsewhere_comes_back_with_its_redo(window, qtbot):
+    """Another program undoing the highlight whose note is being typed cannot take the typing with it, nor may the
+    window's keeping of it end the Redo (a Notebook note made then had made the highlight unrecoverable): the typing
+    is kept as a draft, said in the status bar, and the Redo brings it back into the editor with its highlight."""
     from reader.core.workspace import Workspace
 
     document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
@@ -203,11 +204,38 @@ def test_a_note_typed_on_a_highlight_removed_elsewhere_goes_to_the_notebook(wind
     assert inspector.annotation.id == highlight.id
     _type_at_end(qtbot, inspector.editor, " -- attested only here")
     elsewhere.history.undo()
-    elsewhere.close()
     qtbot.waitUntil(lambda: inspector.annotation is None, timeout=5000)
-    [kept] = window.workspace.notebook.for_document(document_id)
-    assert "headline -- attested only here" in kept.body and "slapped Stalin in public" in kept.body
-    assert "Notebook" in window.statusBar().currentMessage()
+    assert "kept" in window.statusBar().currentMessage() and window.workspace.notebook.all_notes() == []
+    assert inspector.left_behind()["text"] == "headline -- attested only here"
+    elsewhere.history.redo()
+    elsewhere.close()
+    qtbot.waitUntil(lambda: inspector.annotation is not None, timeout=5000)
+    assert inspector.editor.text() == "headline -- attested only here" and inspector.editor.unsaved() is not None
+
+
+def test_typing_on_a_highlight_that_never_came_back_is_kept_in_the_notebook(window, qtbot):
+    """Left behind by an undo and never redone, the typing goes to the Notebook at the next start, on its document,
+    titled by the passage it was about."""
+    from reader.core.workspace import Workspace
+
+    document_id = window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    pane = window.reading_area.open_document(document_id)
+    elsewhere = Workspace.open(window.workspace.path)
+    elsewhere.annotations.create_at_quote(document_id, "slapped Stalin in public", note="headline")
+    qtbot.waitUntil(lambda: pane.sidebar.annotation_list.count() == 1, timeout=5000)
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, " -- attested only here")
+    elsewhere.history.undo()
+    elsewhere.close()
+    qtbot.waitUntil(lambda: window.annotation_panels.inspector.widget().annotation is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.settings.contains("drafts/note-left-behind"))
+    second, again = _restart(qtbot, window.workspace)
+    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
+    [kept] = again.notebook.all_notes()
+    assert kept.title == "Recovered: note on “slapped Stalin in public”" and kept.document_id == document_id
+    assert kept.body.startswith("headline -- attested only here")
+    second.close()
+    again.close()
 
 
 def test_deleting_a_highlight_while_typing_its_note_keeps_the_typing_for_undo(window, qtbot):
@@ -234,25 +262,44 @@ def _restart(qtbot, workspace):
     return window, again
 
 
-def test_a_note_being_typed_survives_a_crash_as_a_notebook_note(window, qtbot):
+def test_a_note_being_typed_survives_a_crash_on_its_highlight(window, qtbot):
     """Typing is kept in the session file a moment after it stops; a start after a crash (the window never closed)
-    brings it back as a Notebook note on its document, with the quote, and says so."""
-    from reader.ui.drafts import RECOVERED_TITLE
-
+    saves it on its highlight, as the clean close would have, and says so."""
     pane, first, _second = _two_highlights(window)
     inspector = window.annotation_panels.inspector.widget()
     _choose(pane, 0)
     _type_at_end(qtbot, inspector.editor, " typed for ten minutes")
     qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
     second, again = _restart(qtbot, window.workspace)
-    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
-    [kept] = again.notebook.all_notes()
-    assert kept.title == RECOVERED_TITLE and kept.document_id == first.document_id
-    assert kept.body.startswith("first thought typed for ten minutes")
-    assert "Notebook" in second.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: again.annotations.get(first.id).note == "first thought typed for ten minutes")
+    assert again.notebook.all_notes() == [] and "on its highlight" in second.statusBar().currentMessage()
     assert not second.settings.contains("drafts/note")
     second.close()
     again.close()
+
+
+def test_a_draft_whose_note_changed_meanwhile_overwrites_nothing(window, qtbot):
+    """A note another hand changed after the typing began is left as it is: the draft becomes a Notebook note."""
+    pane, first, _second = _two_highlights(window)
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, " typed here")
+    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    second, again = _restart_after(qtbot, window.workspace, lambda w: w.annotations.set_note(first.id, "elsewhere"))
+    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
+    assert again.annotations.get(first.id).note == "elsewhere"
+    assert again.notebook.all_notes()[0].body.startswith("first thought typed here")
+    second.close()
+    again.close()
+
+
+def _restart_after(qtbot, workspace, change):
+    """A restart after a crash, `change` made to the database first (by a script, say)."""
+    from reader.core.workspace import Workspace
+
+    script = Workspace.open(workspace.path, backup=False)
+    change(script)
+    script.close()
+    return _restart(qtbot, workspace)
 
 
 def test_a_note_saved_on_closing_leaves_no_draft_behind(qtbot, workspace):
@@ -266,11 +313,11 @@ def test_a_note_saved_on_closing_leaves_no_draft_behind(qtbot, workspace):
 
 def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtbot, workspace, monkeypatch):
     """A write refused when the window closes (a read-only file, a full disk) had thrown the typing away without a
-    word; its draft stays and the next start, the database writable again, keeps it in the Notebook."""
+    word; its draft stays and the next start, the database writable again, saves it on its highlight."""
     from reader.core.annotations.service import AnnotationService
     from reader.core.errors import ReaderError
 
-    window, _first = _typing_on_the_first_highlight(qtbot, workspace, " refused")
+    window, first = _typing_on_the_first_highlight(qtbot, workspace, " refused")
 
     def refuse(*_args, **_kwargs):
         raise ReaderError("annotations.db is read-only; nothing was changed")
@@ -280,20 +327,23 @@ def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtb
         window.close()
     assert settings_for(workspace.path).contains("drafts/note")
     second, again = _restart(qtbot, workspace)
-    qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
-    assert again.notebook.all_notes()[0].body.startswith("first thought refused")
+    qtbot.waitUntil(lambda: again.annotations.get(first.id).note == "first thought refused")
     second.close()
     again.close()
 
 
 def test_a_notebook_note_being_typed_survives_a_crash(window, qtbot):
-    """The Notebook's typing is kept the same way as a highlight's note, and comes back after a crash."""
+    """The Notebook's typing is kept the same way as a highlight's note, and comes back after a crash in the note
+    it was typed in, title and all (it had come back as a second note under a long generic title, the first left
+    empty)."""
     notebook = window.annotation_panels.notebook.widget()
     qtbot.mouseClick(notebook.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notebook.title_edit, "Meeting dates")
     qtbot.keyClicks(notebook.editor.source, "The two dates cannot both be right")
     qtbot.waitUntil(lambda: window.settings.contains("drafts/notebook"))
     second, again = _restart(qtbot, window.workspace)
-    qtbot.waitUntil(lambda: len(again.notebook.all_notes()) == 2)
-    assert any(note.body.startswith("The two dates cannot both be right") for note in again.notebook.all_notes())
+    qtbot.waitUntil(lambda: again.notebook.all_notes()[0].body != "")
+    [note] = again.notebook.all_notes()
+    assert (note.title, note.body) == ("Meeting dates", "The two dates cannot both be right")
     second.close()
     again.close()

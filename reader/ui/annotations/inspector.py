@@ -4,7 +4,7 @@ colour, links (edit, remove, go), when it was made and changed, and Delete.
 Why one inspector instead of an editor in every pane: with two to four panes side by side, a per-pane editor left
 each text column 30 characters wide and the note 3 words a line. With nothing selected it cannot be typed into; when
 its annotation is deleted (here, by Undo, or from another program) it clears, keeping what was typed and not saved
-in the Notebook: the note it was meant for is gone, the words are not.
+as a draft: Redo brings it back with its highlight, and a highlight that never returns leaves it to the Notebook.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.errors import DocumentNotFound, ReaderError
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
 from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
@@ -35,6 +35,7 @@ class AnnotationInspector(QWidget):
     def __init__(self, workspace: Workspace, ops: OpRunner, events: AnnotationEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self._workspace, self._ops, self._events = workspace, ops, events
+        self._left_behind: dict | None = None  # typing on a highlight an undo removed, until it comes back
         self.annotation: Annotation | None = None
         self.heading = QLabel(EMPTY, self, wordWrap=True)
         self.editor = NoteEditor(self)
@@ -92,13 +93,13 @@ class AnnotationInspector(QWidget):
         same = self.annotation is not None and self.annotation.id == annotation_id
         if not same:
             self.keep_unsaved()
-        shown = self.annotation
+        typed = (self.draft() or self._left_behind) if same else None
         try:
             self.annotation = self._workspace.annotations.get(annotation_id) if annotation_id else None
         except ReaderError:
             self.annotation = None
         if same and self.annotation is None:
-            self._keep_typed_for(shown)
+            self._leave_behind(typed)
         annotation = self.annotation
         for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
             widget.setEnabled(annotation is not None)
@@ -115,19 +116,37 @@ class AnnotationInspector(QWidget):
         self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}")
         self.editor.set_note(annotation.note, keep_typed=same)
         self.tags.set_tags(annotation.tags, keep_typed=same)
+        self._take_back_left_typing(annotation)
         self.colors.get(annotation.color, self.colors[HIGHLIGHT_COLORS[0]]).setChecked(True)
         self.links.show_annotation(annotation.id)
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
         self.typing_changed.emit()
 
+    def _take_back_left_typing(self, annotation: Annotation) -> None:
+        """The highlight a removal left typing behind for is back (Redo): the typing goes back in the editor,
+        unsaved, as it was."""
+        left = self._left_behind
+        if left is None or left["annotation_id"] != annotation.id:
+            return
+        self._left_behind = None
+        self.editor.source.setPlainText(left["text"])
+        self.tags.setText(", ".join(left["tags"]))
+
+    def left_behind(self) -> dict | None:
+        """The draft of typing on a highlight an undo removed, until a Redo brings it back (kept like `draft`)."""
+        return self._left_behind
+
     def draft(self) -> dict | None:
-        """What is typed and not saved, kept against a crash or a refused write (drafts.py); None if nothing."""
+        """What is typed and not saved, kept against a crash or a refused write (drafts.py): the text and tags, what
+        they were typed on, and the note as saved then (`base`, so that a recovery can tell whether it may go back
+        in place). None if nothing."""
         annotation = self.annotation
         if annotation is None or (self.editor.unsaved() is None and self.tags.unsaved() is None):
             return None
         return {"annotation_id": annotation.id, "document_id": annotation.document_id, "text": self.editor.text(),
-                "tags": list(self.tags.tags()), "about": " ".join(annotation.quote.exact.split())}
+                "tags": list(self.tags.tags()), "base": annotation.note, "base_tags": list(annotation.tags),
+                "about": " ".join(annotation.quote.exact.split())}
 
     def keep_unsaved(self) -> None:
         """Save the note and tags typed and not saved, as Save and Enter would (an undoable step each): moving to
@@ -165,26 +184,15 @@ class AnnotationInspector(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _keep_typed_for(self, gone: Annotation) -> None:
-        """The annotation whose note or tags were being typed is gone (an undo, here or in another program): keep the
-        typing as a Notebook note on its document, with the quote it was about, and say so."""
-        text, tags = self.editor.unsaved(), self.tags.unsaved()
-        if text is None and tags is None:
+    def _leave_behind(self, draft: dict | None) -> None:
+        """The annotation whose note or tags were being typed is gone (an undo, here or in another program). A new
+        step (a Notebook note, say) would end the Redo that brings it back; so the typing is kept as a draft: Redo
+        puts it back in the editor, and if the highlight never returns, the next start keeps it in the Notebook."""
+        if draft is None:
             return
-        quote = " ".join(gone.quote.exact.split())
-        body = "\n\n".join(part for part in (text if text is not None else gone.note, f"> {quote}",
-                                              f"Tags: {', '.join(tags)}" if tags else "") if part)
-        def keep():
-            title = "Typed on a highlight removed meanwhile"
-            try:
-                return self._workspace.notebook.create(body, title, gone.document_id)
-            except DocumentNotFound:  # its document went to the Trash too: a free-standing note
-                return self._workspace.notebook.create(body, title)
-
-        kept = self._ops.run("Keep a note typed on a removed highlight", keep)
-        if kept is not None:
-            self._events.told.emit("The highlight being annotated was removed (an undo, perhaps in another window): "
-                                   "what you typed is kept in the Notebook.")
+        self._left_behind = draft
+        self._events.told.emit("The highlight being annotated was removed (an undo, perhaps in another window): "
+                               "what you typed is kept; Redo brings both back, else the Notebook keeps it.")
 
     def _change(self, label: str, change):
         """Run a change of the annotation shown as one undoable step; its result, or None if it failed (said in the
@@ -195,3 +203,5 @@ class AnnotationInspector(QWidget):
     def _on_annotations_changed(self, document_id: int) -> None:
         if self.annotation is not None and self.annotation.document_id == document_id:
             self.show_annotation(self.annotation.id)  # its new state, or nothing if it went to the Trash
+        elif self.annotation is None and self._left_behind and self._left_behind["document_id"] == document_id:
+            self.show_annotation(self._left_behind["annotation_id"])  # back, by a Redo? Then the typing with it

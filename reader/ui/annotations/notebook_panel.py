@@ -180,7 +180,7 @@ class NotebookPanel(QWidget):
         if note is None or (self.editor.unsaved() is None and title == note.title):
             return None
         return {"note_id": note.id, "document_id": note.document_id, "text": self.editor.text(), "title": title,
-                "about": f"Notebook note “{title or note.title}”"}
+                "base": note.body, "base_title": note.title, "about": f"Notebook note “{title or note.title}”"}
 
     def keep_unsaved(self) -> None:
         """Save the title and text typed into the note shown and not saved, as Save would (one undoable step):
