@@ -311,8 +311,9 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937",
                                  description=tab_fields("kind of hit (text, annotation, link, notebook, entity, "
                                                         "document)", "document", "start", "end", "snippet"))
-    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR / NOT, and filters such as '
-                                                       "type:person, entity:NAME, tag:TAG, date:1934..1937")
+    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR / NOT, -word, and filters '
+                                                       "such as type:person, entity:NAME, tag:TAG, date:1934..1937 (a "
+                                                       "query starting with - goes after --: search -- -stalin)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
     search.set_defaults(handler=cmd_search, reads_entities=lambda args: bool(
         {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}))

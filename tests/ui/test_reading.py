@@ -179,6 +179,34 @@ def test_entity_layer_from_a_provider(window, qtbot):
     assert _formats_at(pane, start, start + 6) == []
 
 
+def test_a_click_on_a_name_inside_a_highlight_chooses_the_highlight(window, qtbot):
+    """The highlight is the reader's own: a click on a name inside it shows the highlight in the Note inspector
+    (it had listed the name's mentions, and a note typed next went elsewhere); a name outside any highlight still
+    lists its mentions."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    text = window.workspace.documents.text(document_id).text
+    start, stalin = text.index("Genden realized"), text.index("Stalin realized")
+    window.reading_area.services.providers.append(lambda doc: [Span(start, start + 6, "mention", "PERSON", 7),
+                                                               Span(stalin, stalin + 6, "mention", "PERSON", 8)])
+    pane = window.reading_area.open_document(document_id)
+    highlight = window.ops.run("Highlight", lambda: window.workspace.annotations.create(document_id, start, start + 30))
+    qtbot.waitUntil(lambda: any(q.span.kind == "highlight" for q in pane.view.index.at(
+        pane.view.offsets.to_utf16(start + 2))))
+    clicked = []
+    pane.entity_clicked.connect(clicked.append)
+
+    def click_at(offset):
+        cursor = pane.view.textCursor()
+        cursor.setPosition(pane.view.offsets.to_utf16(offset))
+        point = pane.view.cursorRect(cursor).center()
+        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    click_at(start + 2)  # inside "Genden", a person mention, inside the highlight
+    assert window.annotation_panels.inspector.widget().annotation.id == highlight.id and clicked == []
+    click_at(stalin + 2)  # a name outside any highlight
+    assert clicked == [8]
+
+
 def test_find_counts_and_selects_matches(window, qtbot):
     """Ctrl+F opens find; typing shows the match count; Enter selects the first match."""
     pane = window.reading_area.open_document(_doc(window.workspace, "001_c9451cbdf41c54f1.txt"))

@@ -196,5 +196,6 @@ class DocumentView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             spans = self.spans_at(event.position().toPoint())
-            if spans:
-                self.span_clicked.emit(spans[0].span)
+            if spans:  # the reader's own highlight before a name inside it: its note is what a click goes on with
+                own = [q for q in spans if q.span.kind in ("highlight", "note")]
+                self.span_clicked.emit((own or spans)[0].span)
