@@ -10,6 +10,7 @@ is as it was when the typing began, else as a Notebook note.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer
@@ -29,7 +30,8 @@ class DraftKeeper(QObject):
 
     def __init__(self, settings: QSettings, slot: str, draft_of: Callable[[], dict | None], parent: QObject):
         super().__init__(parent)
-        self._settings, self._key, self._draft_of = settings, f"{GROUP}/{slot}", draft_of
+        # one key per process: two windows on one database each keep their own (the slot name, then the process id)
+        self._settings, self._key, self._draft_of = settings, f"{GROUP}/{slot}-{os.getpid()}", draft_of
         self._timer = QTimer(self, singleShot=True, interval=KEEP_AFTER_MS)
         self._timer.timeout.connect(self.keep_now)
 
@@ -60,6 +62,8 @@ def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, tol
     settings.endGroup()
     places, waiting = [], 0
     for slot in slots:
+        if _kept_by_a_running_window(slot):
+            continue  # another window, still open, keeps it and will save it
         key = f"{GROUP}/{slot}"
         draft = _read(settings.value(key))
         place = _recover(workspace, ops, draft) if draft is not None else "saved"
@@ -74,6 +78,21 @@ def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, tol
         told(f"Typing not saved when the program last stopped is back: {'; '.join(places)}.")
     elif waiting:
         told("Typing not saved when the program last stopped is kept until the database can be written.")
+
+
+def _kept_by_a_running_window(slot: str) -> bool:
+    """Whether the draft's process (its key ends in the process id) is another one still running. Elsewhere than
+    on POSIX no process is asked (there, signal 0 would end it): its drafts are taken as left behind."""
+    _name, _, pid = slot.rpartition("-")
+    if not pid.isdigit() or int(pid) == os.getpid() or os.name != "posix":
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: running
+        return True
+    return True
 
 
 def _read(value: object) -> dict | None:
@@ -128,7 +147,9 @@ def _put_back(workspace: Workspace, draft: dict):
 def _as_note(workspace: Workspace, draft: dict):
     """The draft as a Notebook note: its text, then what it was typed on (and tags typed), on its document if that
     is still in the library."""
-    parts = [draft["text"], f"> {draft.get('about', '')}" if draft.get("about") else "",
+    about = draft.get("about", "")
+    on = (f"Typed on the highlight “{about}”" if "annotation_id" in draft else f"Typed in the {about}") if about else ""
+    parts = [draft["text"], on,
              f"Tags: {', '.join(draft['tags'])}" if draft.get("tags") else ""]
     body = "\n\n".join(part for part in parts if part)
     title = (f"Recovered: {draft.get('title') or 'untitled note'}" if "note_id" in draft

@@ -28,6 +28,13 @@ def _choose(pane, row: int) -> None:
     pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(row))
 
 
+def _has_draft(settings, slot: str) -> bool:
+    """Whether this process keeps a draft in `slot` (keys end in the process id)."""
+    import os
+
+    return settings.contains(f"drafts/{slot}-{os.getpid()}")
+
+
 def _typing_on_the_first_highlight(qtbot, workspace, typed: str):
     """A window of its own (the test closes it) with `typed` added, unsaved, to the first highlight's note."""
     window = build_window(workspace, settings_for(workspace.path))
@@ -228,7 +235,7 @@ def test_typing_on_a_highlight_that_never_came_back_is_kept_in_the_notebook(wind
     elsewhere.history.undo()
     elsewhere.close()
     qtbot.waitUntil(lambda: window.annotation_panels.inspector.widget().annotation is None, timeout=5000)
-    qtbot.waitUntil(lambda: window.settings.contains("drafts/note-left-behind"))
+    qtbot.waitUntil(lambda: _has_draft(window.settings, "note-left-behind"))
     second, again = _restart(qtbot, window.workspace)
     qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
     [kept] = again.notebook.all_notes()
@@ -269,11 +276,11 @@ def test_a_note_being_typed_survives_a_crash_on_its_highlight(window, qtbot):
     inspector = window.annotation_panels.inspector.widget()
     _choose(pane, 0)
     _type_at_end(qtbot, inspector.editor, " typed for ten minutes")
-    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    qtbot.waitUntil(lambda: _has_draft(window.settings, "note"))
     second, again = _restart(qtbot, window.workspace)
     qtbot.waitUntil(lambda: again.annotations.get(first.id).note == "first thought typed for ten minutes")
     assert again.notebook.all_notes() == [] and "on its highlight" in second.statusBar().currentMessage()
-    assert not second.settings.contains("drafts/note")
+    assert not _has_draft(second.settings, "note")
     second.close()
     again.close()
 
@@ -283,7 +290,7 @@ def test_a_draft_whose_note_changed_meanwhile_overwrites_nothing(window, qtbot):
     pane, first, _second = _two_highlights(window)
     _choose(pane, 0)
     _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, " typed here")
-    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    qtbot.waitUntil(lambda: _has_draft(window.settings, "note"))
     second, again = _restart_after(qtbot, window.workspace, lambda w: w.annotations.set_note(first.id, "elsewhere"))
     qtbot.waitUntil(lambda: again.notebook.all_notes() != [])
     assert again.annotations.get(first.id).note == "elsewhere"
@@ -305,10 +312,10 @@ def _restart_after(qtbot, workspace, change):
 def test_a_note_saved_on_closing_leaves_no_draft_behind(qtbot, workspace):
     """The clean close saves the typing and forgets its draft: the next start recovers nothing."""
     window, first = _typing_on_the_first_highlight(qtbot, workspace, ", written last")
-    qtbot.waitUntil(lambda: window.settings.contains("drafts/note"))
+    qtbot.waitUntil(lambda: _has_draft(window.settings, "note"))
     window.close()
     assert workspace.annotations.get(first.id).note == "first thought, written last"
-    assert not settings_for(workspace.path).contains("drafts/note")
+    assert not _has_draft(settings_for(workspace.path), "note")
 
 
 def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtbot, workspace, monkeypatch):
@@ -325,7 +332,7 @@ def test_a_note_the_database_refused_on_closing_comes_back_at_the_next_start(qtb
     with monkeypatch.context() as refused:
         refused.setattr(AnnotationService, "set_note", refuse)
         window.close()
-    assert settings_for(workspace.path).contains("drafts/note")
+    assert _has_draft(settings_for(workspace.path), "note")
     second, again = _restart(qtbot, workspace)
     qtbot.waitUntil(lambda: again.annotations.get(first.id).note == "first thought refused")
     second.close()
@@ -340,10 +347,39 @@ def test_a_notebook_note_being_typed_survives_a_crash(window, qtbot):
     qtbot.mouseClick(notebook.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(notebook.title_edit, "Meeting dates")
     qtbot.keyClicks(notebook.editor.source, "The two dates cannot both be right")
-    qtbot.waitUntil(lambda: window.settings.contains("drafts/notebook"))
+    qtbot.waitUntil(lambda: _has_draft(window.settings, "notebook"))
     second, again = _restart(qtbot, window.workspace)
     qtbot.waitUntil(lambda: again.notebook.all_notes()[0].body != "")
     [note] = again.notebook.all_notes()
     assert (note.title, note.body) == ("Meeting dates", "The two dates cannot both be right")
     second.close()
     again.close()
+
+
+def test_a_draft_of_another_window_still_open_is_left_to_it(qtbot, workspace, events):
+    """Two windows on one database keep a draft each (one had overwritten the other's) and a start recovers only
+    drafts whose window is gone: one still running saves its own."""
+    import json
+    import subprocess
+    import sys
+
+    from reader.ui.drafts import recover_drafts
+    from reader.ui.operations import OpRunner
+    from reader.ui.workers import TaskRunner
+
+    settings = settings_for(workspace.path)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    note = workspace.notebook.create("", "", None)
+    for pid, text in ((running.pid, "still being written"), (finished.pid, "left by a crash")):
+        settings.setValue(f"drafts/notebook-{pid}", json.dumps({"note_id": note.id, "text": text, "title": "",
+                                                                "base": "", "base_title": ""}))
+    told = []
+    try:
+        recover_drafts(settings, workspace, OpRunner(workspace, events, TaskRunner(workspace.path)), told.append)
+        assert workspace.notebook.get(note.id).body == "left by a crash"
+        assert settings.contains(f"drafts/notebook-{running.pid}")
+        assert not settings.contains(f"drafts/notebook-{finished.pid}")
+    finally:
+        running.kill()
