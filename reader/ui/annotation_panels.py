@@ -76,6 +76,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     window.add_edit_action("&Dismissed pairs…", lambda: _run(_dismissals_dialog(context)))
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))
+    window.documents_changed.connect(lambda: panels.notebook.if_built(lambda w: w.refresh()))  # its scopes
     area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
     # Recognition ran in a worker: dates and names are current. Parallels ranks once the new sentences are read,
     # not beside that reading, which would encode the same sentences twice at once.

@@ -129,6 +129,9 @@ def test_a_passage_of_an_unpaged_text_is_placed_by_its_paragraph(annotated):
     [item] = [i for i in annotated.export.items() if i.document.id == document.id]
     assert item.paragraph == paragraph and item.where == f"¶ {paragraph}"
     assert f"¶ {paragraph}, characters {start}–" in annotated.export.export("md")
+    annotated.notebook.create("Which date?", "Meeting", None, [item.annotation.id])
+    [note] = annotated.export.notes(Scope(), annotated.export.items())
+    assert note.cited[0].where == f"¶ {paragraph}"  # a Notebook citation is placed as the passage's own entry is
     rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv"))))
     assert next(r for r in rows if r["document"] == document.file_name)["paragraph"] == str(paragraph)
 

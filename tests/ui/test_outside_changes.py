@@ -122,3 +122,14 @@ def test_a_file_imported_again_elsewhere_shows_its_new_text(window, qtbot, other
     assert pane.version.text[note.start:note.end] == "Moscow" and window.ops.undo_text() == ""
     # the window says so: its undo had gone grey without a word, a day's steps beyond reach
     assert window.statusBar().currentMessage().startswith("Another program stored a new version of a text")
+
+
+def test_a_document_imported_elsewhere_joins_the_notebooks_scopes(window, qtbot, other, tmp_path):
+    """The Notebook offers notes on a document another program imported (it had listed only those there at its
+    first showing, and focusing the new document's pane switched it to the Notebook's own notes)."""
+    notebook = window.annotation_panels.notebook.widget()
+    letter = tmp_path / "letter.txt"
+    letter.write_text("A letter of 1936 from Ulaanbaatar about the purge.", encoding="utf-8")
+    other.documents.import_paths([letter])
+    new_id = other.documents.resolve("letter.txt").id
+    qtbot.waitUntil(lambda: notebook.scope_box.findData(new_id) >= 0, timeout=5000)

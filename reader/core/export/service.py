@@ -51,14 +51,17 @@ class ExportService:
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
                                    documents[entry.other.document_id], entry.link.note)
                           for entry in self._links.links_for(annotation.id))
-            document = documents[annotation.document_id]
-            if document.id not in places:
-                places[document.id] = self._places(document)
-            pages, paragraphs = places[document.id]
-            page = _page_of(pages, annotation.start)
-            items.append(ExportItem(annotation, document, links, page,
-                                    None if page else paragraph_at(paragraphs, annotation.start)))
+            items.append(self._item(annotation, documents[annotation.document_id], links, places))
         return items
+
+    def _item(self, annotation, document: DocumentInfo, links: tuple, places: dict) -> ExportItem:
+        """An annotation as exports show it, placed by page or paragraph (`places` keeps each document's)."""
+        if document.id not in places:
+            places[document.id] = self._places(document)
+        pages, paragraphs = places[document.id]
+        page = _page_of(pages, annotation.start)
+        paragraph = None if page else paragraph_at(paragraphs, annotation.start)
+        return ExportItem(annotation, document, links, page, paragraph)
 
     def _places(self, document: DocumentInfo) -> tuple[list, list[int]]:
         """A document's pages, or, when it has none, where its paragraphs start: what places a passage in it."""
@@ -76,14 +79,14 @@ class ExportService:
         if not kept:
             return []
         documents = {info.id: info for info in self._documents.list()}
-        cited = {}
+        cited, places = {}, {}
         for annotation_id in {i for note in kept for i in note.citations}:
             try:
                 annotation = self._annotations.get(annotation_id)
             except ReaderError:  # in the Trash: the note keeps its words, the export its live citations
                 continue
             if annotation.document_id in documents:
-                cited[annotation_id] = ExportItem(annotation, documents[annotation.document_id])
+                cited[annotation_id] = self._item(annotation, documents[annotation.document_id], (), places)
         return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited))
                 for note in kept]
 
