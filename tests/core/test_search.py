@@ -124,10 +124,24 @@ def test_a_word_with_a_minus_is_left_out(searchable):
     assert search("-stalin").error.startswith("-stalin leaves a word out: give one to search for first")
 
 
-def test_or_between_filters_says_filters_all_apply(searchable):
-    """`tag:a OR tag:b` had been told 'OR needs a word before it' though something stood there."""
-    assert search_error(searchable, "tag:meeting-1934 OR tag:date") == (
-        "OR joins words, not filters: every filter applies (tag:a tag:b finds what has both)")
+def test_tags_joined_by_or_find_either(searchable):
+    """`tag:a OR tag:b` finds what has either tag (a historian tagging 'meeting-1934' and 'meeting-1935' could not
+    list both); tags side by side still need both."""
+    document_id = searchable.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    searchable.annotations.create_at_quote(document_id, "slapped Stalin", tags=["slap"])
+
+    def tagged(query):
+        return len(searchable.search.search(query).groups.get("annotation", []))
+
+    assert (tagged("tag:meeting-1934"), tagged("tag:slap")) == (2, 1)
+    assert tagged("tag:meeting-1934 OR tag:slap") == 3 and tagged("tag:slap OR tag:nothing OR tag:meeting-1934") == 3
+    assert tagged("tag:meeting-1934 tag:slap") == 0
+
+
+def test_or_between_other_filters_says_filters_all_apply(searchable):
+    """OR beside a filter that cannot be either-or says so, instead of 'OR needs a word before it'."""
+    assert search_error(searchable, "doc:000 OR doc:002") == (
+        "OR joins words and tags, not other filters: every filter applies (doc:a doc:b finds what has both)")
 
 
 def search_error(workspace, query: str) -> str:

@@ -34,9 +34,11 @@ def _names_document(value: str, document_id: int, file_name: str, title: str) ->
     return value in file_name.casefold() or value in title.casefold() or value == str(document_id)
 
 
-def _tag_sets(db: Store, names: list[str]) -> tuple[frozenset[int], ...]:
+def _tag_sets(db: Store, names: list[str | tuple[str, ...]]) -> tuple[frozenset[int], ...]:
+    """Per tag filter, the tag ids it allows: one name's, or, for tags joined by OR, any of theirs."""
     by_name = hits.tag_ids(db) if names else {}
-    return tuple(frozenset(by_name.get(name.casefold(), set())) for name in names)
+    return tuple(frozenset(tag for name in (value if isinstance(value, tuple) else (value,))
+                           for tag in by_name.get(name.casefold(), set())) for value in names)
 
 
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:

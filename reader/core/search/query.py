@@ -33,7 +33,7 @@ class Query:
     """A parsed query: the FTS5 expression (empty when only filters were given) and the filters."""
 
     expression: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
+    filters: dict[str, list] = field(default_factory=dict)  # key -> values; a tag's may be a tuple: either of them
     terms: list[str] = field(default_factory=list)
 
     @property
@@ -55,10 +55,12 @@ def parse(text: str) -> Query:
     for index, token in enumerate(tokens):
         filtered = _FILTER.match(token)
         if filtered and filtered["key"] in FILTER_KEYS:
-            _add_filter(query, filtered["key"], filtered["value"].strip('"'))
+            _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
         elif token in OPERATORS and _beside_a_filter(tokens, index):
-            raise QueryError(f"{token} joins words, not filters: every filter applies (tag:a tag:b finds what has "
-                             "both)")
+            if not _joins_tags(tokens, index):
+                key = _FILTER.match(tokens[index - 1] if _is_filter(tokens[index - 1:index]) else tokens[index + 1])
+                raise QueryError(f"{token} joins words and tags, not other filters: every filter applies "
+                                 f"({key['key']}:a {key['key']}:b finds what has both)")
         elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
             if not parts:
                 raise QueryError(f"{token} leaves a word out: give one to search for first, e.g. genden {token}")
@@ -85,13 +87,22 @@ def _excluded(token: str) -> bool:
     return len(token) > 1 and token[0] == "-" and token[1] not in "-\""
 
 
+def _is_filter(tokens: list[str], key: str | None = None) -> bool:
+    """Whether `tokens` is one key:value filter (of `key`, if given): a slice, so an edge is simply no filter."""
+    filtered = _FILTER.match(tokens[0]) if len(tokens) == 1 else None
+    return bool(filtered) and filtered["key"] in FILTER_KEYS and key in (None, filtered["key"])
+
+
 def _beside_a_filter(tokens: list[str], index: int) -> bool:
     """Whether an operator stands next to a key:value filter (filters are not terms it could join)."""
-    def is_filter(token: str) -> bool:
-        filtered = _FILTER.match(token)
-        return bool(filtered) and filtered["key"] in FILTER_KEYS
+    return _is_filter(tokens[max(index - 1, 0):index]) or _is_filter(tokens[index + 1:index + 2])
 
-    return any(0 <= i < len(tokens) and is_filter(tokens[i]) for i in (index - 1, index + 1))
+
+def _joins_tags(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] is an OR between two tag filters: the one filter a passage may meet either way of
+    (tagged 'meeting-1934' or 'meeting-1935'); other filters all apply."""
+    return (0 < index < len(tokens) - 1 and tokens[index] == "OR" and _is_filter(tokens[index - 1:index], "tag")
+            and _is_filter(tokens[index + 1:index + 2], "tag"))
 
 
 def _without_dangling_operators(parts: list[str]) -> list[str]:
@@ -122,14 +133,20 @@ def _deduplicated(parts: list[str]) -> list[str]:
     return joined
 
 
-def _add_filter(query: Query, key: str, value: str) -> None:
+def _add_filter(query: Query, key: str, value: str, either: bool = False) -> None:
+    """Add a filter; `either`: a tag joined by OR to the tag filter before it, which then takes either."""
     if not value:
         raise QueryError(f"{key}: needs a value, e.g. {key}:something")
     if key == "date":
         _check_years(value)
     elif key in _CHOICES:
         _check_choice(key, value)
-    query.filters.setdefault(key, []).append(value)
+    values = query.filters.setdefault(key, [])
+    if either and values:
+        last = values.pop()
+        values.append((*(last if isinstance(last, tuple) else (last,)), value))
+    else:
+        values.append(value)
 
 
 def _check_years(value: str) -> None:
