@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
         self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
+        self._desk_kept: tuple | None = None  # what keep_session last wrote
         self.session_timer.timeout.connect(self.keep_session)
         self._changed_documents: set[int] = set()  # told changed, not yet caught up with (see _on_document_changed)
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session_timer.stop()
+        self._desk_kept = None  # written whatever the last writing was: another window may have written since
         self.closing.emit()  # the forms save what was typed, Metadata first
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
@@ -368,10 +370,14 @@ class MainWindow(QMainWindow):
         import json
 
         state = self._desk_left if self.desk_action.isChecked() else self.saveState()
+        desk = (bytes(self.saveGeometry()), bytes(state), json.dumps(self.reading_area.session_state()))
+        if desk == self._desk_kept:
+            return  # unchanged since the last writing: the file is not touched again every ten seconds
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", state)
-        self.settings.setValue("reading/session", json.dumps(self.reading_area.session_state()))
+        self.settings.setValue("reading/session", desk[2])
         self.settings.sync()
+        self._desk_kept = desk
 
 
 SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line

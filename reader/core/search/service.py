@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
@@ -114,14 +116,16 @@ class SearchService:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
         if not expression and "text" in rows:
-            rows["text"] = [self._marked(row, restriction.mentions) for row in rows["text"]]
+            text_of = _current_texts(self._db)
+            rows["text"] = [self._marked(row, restriction.mentions, text_of) for row in rows["text"]]
 
-    def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...]) -> store.IndexRow:
+    def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...],
+                text_of: Callable[[int], str]) -> store.IndexRow:
         """A line found by its mentions alone, with those mentions [bracketed] (no words matched to mark)."""
-        text = document_store.version_text(self._db, document_store.current_version_id(self._db, row.document_id))
+        text = text_of(row.document_id)
         spans = hits.mentions_within(self._db, row.document_id, row.start, row.end, mentions)
-        start, end = _window(text.text, row.start, row.end, spans)
-        snippet = _bracketed(text.text, start, end, spans)
+        start, end = _window(text, row.start, row.end, spans)
+        snippet = _bracketed(text, start, end, spans)
         return replace(row, snippet=("…" if start > row.start else "") + snippet + ("…" if end < row.end else ""))
 
     def _mention_window(self, expression: str, kind: str, restriction: hits.Restriction) -> int:
@@ -185,16 +189,16 @@ def _lists_mentions(query: Query) -> bool:
     return not query.expression and mention_filters == 1 and not {"tag", "relation"} & keys
 
 
+def _current_texts(db: Store) -> Callable[[int], str]:
+    """A document's current text by id, each read once: a page of hits holds many lines of one document."""
+    return cache(lambda document_id: document_store.version_text(
+        db, document_store.current_version_id(db, document_id)).text)
+
+
 def _mention_rows(db: Store, mentions: list[tuple[int, int, int, int]]) -> list[store.IndexRow]:
-    rows: list[store.IndexRow] = []
-    texts: dict[int, str] = {}
-    for document_id, start, end, entity_id in mentions:
-        if document_id not in texts:
-            texts[document_id] = document_store.version_text(
-                db, document_store.current_version_id(db, document_id)).text
-        rows.append(store.IndexRow("text", document_id, entity_id, start, end,
-                                   _in_its_line(texts[document_id], start, end)))
-    return rows
+    text_of = _current_texts(db)
+    return [store.IndexRow("text", document_id, entity_id, start, end, _in_its_line(text_of(document_id), start, end))
+            for document_id, start, end, entity_id in mentions]
 
 
 def _in_its_line(text: str, start: int, end: int) -> str:
