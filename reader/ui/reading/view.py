@@ -78,6 +78,11 @@ class DocumentView(QPlainTextEdit):
         super().resizeEvent(event)
         self._update_margins()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._held_place is not None:
+            QTimer.singleShot(0, self, self._restore_place)
+
     def _restore_place(self) -> None:
         place, self._held_place = self._held_place, None
         if place is not None:
@@ -119,15 +124,24 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def first_visible_offset(self) -> int:
-        """The code-point offset of the first character at the top of the view: where the reader is."""
+        """The code-point offset of the first character at the top of the view: where the reader is (or the place
+        held to be shown once the view is laid out)."""
+        if self._held_place is not None:
+            return self._held_place
         position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
         return self.offsets.to_code_point(position)
 
     def show_from(self, offset: int) -> None:
-        """Scroll so that the character at `offset` is at the top (a reading position, whatever the width)."""
+        """Scroll so that the character at `offset` is at the top (a reading position, whatever the width). A view
+        not shown yet (a pane being opened) has no width to lay its lines out at: the place is held until it is
+        shown, or the line found at the wrong width would put the reader paragraphs above their place."""
         self._held_place = None  # a place asked for now outranks the one a resize was keeping
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self.offsets.to_utf16(offset), self.document().characterCount() - 1))
+        if not self.isVisible():
+            self.setTextCursor(cursor)
+            self._held_place = offset
+            return
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())  # from the bottom, ensuring the cursor visible puts it at the top
         self.setTextCursor(cursor)
