@@ -2,8 +2,8 @@
 
 import json
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QSplitter
 
 from reader.core.records.documents import Span
@@ -583,3 +583,39 @@ def test_maximising_and_restoring_a_pane_keeps_the_readers_place(window, qtbot):
     area.toggle_maximised(reading)
     qtbot.waitUntil(lambda: reading.view.width() == width)
     qtbot.waitUntil(lambda: abs(reading.view.first_visible_offset() - place) < 300)
+
+
+def _drag(qtbot, view, start: int, end: int) -> None:
+    """Drag the mouse in the text from the character at `start` to the one at `end`, as a reader selects."""
+    def point(offset):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_utf16(offset))
+        return view.cursorRect(cursor).center()
+
+    unselected = view.textCursor()
+    unselected.clearSelection()
+    view.setTextCursor(unselected)  # a press on selected text would drag it, not select
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point(start))
+    QGuiApplication.sendEvent(viewport, QMouseEvent(QEvent.Type.MouseMove, QPointF(point(end)),
+                                                    viewport.mapToGlobal(QPointF(point(end))),
+                                                    Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                                                    Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point(end))
+
+
+def test_a_mouse_selection_across_words_takes_whole_words(window, qtbot):
+    """A drag begun or ended inside a word selects that whole word, as word processors do: H would otherwise store
+    'enden broke the precious pi' as the quote. A drag inside one word keeps the letters chosen."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    text = pane.version.text
+    at = text.index("Genden broke the precious pipe")
+    qtbot.waitUntil(lambda: pane.view.isVisible())
+    pane.view.show_from(at)
+    _drag(qtbot, pane.view, at + 2, at + len("Genden broke the precious pi"))
+    assert pane.view.textCursor().selectedText() == "Genden broke the precious pipe"
+    assert pane.view.selection_range() == (at, at + len("Genden broke the precious pipe"))
+    _drag(qtbot, pane.view, at + len("Genden broke the precious pipe") - 1, at + len("Genden broke the pr"))
+    assert pane.view.textCursor().selectedText() == "precious pipe"  # dragged backwards, the same rule
+    _drag(qtbot, pane.view, at + 1, at + 4)
+    assert pane.view.textCursor().selectedText() == "end"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from reader.core.ranges import whole_words
 from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
 from reader.ui.reading.formats import flash_format
@@ -32,6 +33,7 @@ class DocumentView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long DOI never scrolls sideways
         self.offsets = Utf16Map("")
+        self._text = ""
         self._marked: list[QTextEdit.ExtraSelection] = []  # the selected annotation's outline
         self.index = SpanIndex([], self.offsets)
         self.zoom = 0
@@ -42,6 +44,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_text(self, text: str) -> None:
         self.offsets = Utf16Map(text)
+        self._text = text
         self._marked = []
         self.setPlainText(text)
 
@@ -208,8 +211,23 @@ class DocumentView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self._select_whole_words()
+        elif event.button() == Qt.MouseButton.LeftButton:
             spans = self.spans_at(event.position().toPoint())
             if spans:  # the reader's own highlight before a name inside it: its note is what a click goes on with
                 own = [q for q in spans if q.span.kind in ("highlight", "note")]
                 self.span_clicked.emit((own or spans)[0].span)
+
+    def _select_whole_words(self) -> None:
+        """Widen a mouse selection across words to whole words, as word processors do: a drag seldom starts and
+        ends exactly between letters, and a highlight would keep 'enden broke the precious pi' as its quote. A
+        selection inside one word is left as chosen (a reader may mean those letters); so are the keyboard's."""
+        cursor = self.textCursor()
+        start, end = self.selection_range()
+        text = self._text
+        if all(character.isalnum() for character in text[start:end]):
+            return
+        start, end = whole_words(text, start, end)
+        backwards = cursor.position() < cursor.anchor()
+        self.select_range(*((end, start) if backwards else (start, end)))
