@@ -260,6 +260,35 @@ def test_tag_manager_merges_and_undoes(qtbot, workspace, events, stack, linked):
     assert manager.tag_list.count() == 2
 
 
+def test_tag_manager_shows_the_new_name_and_removes_a_tag_everywhere(qtbot, workspace, events, stack, linked,
+                                                                     monkeypatch):
+    """After a rename the renamed tag stays chosen under its new name (the box had kept the old one); Remove takes a
+    tag off every note, after saying how many, as one undoable step; Close closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _, _, c = linked
+    workspace.annotations.set_tags(c.id, ["wine", "meeting-1934"])
+    manager = TagManager(workspace.tags, stack, events)
+    qtbot.addWidget(manager)
+    manager.select("wine")
+    manager.new_name.setText("drink")
+    qtbot.mouseClick(manager.rename_button, Qt.MouseButton.LeftButton)
+    assert manager.tag_list.currentItem().text() == "drink (1)" and manager.new_name.text() == "drink"
+    manager.select("meeting-1934")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_args: (
+        asked.append(text), QMessageBox.StandardButton.Yes)[1])
+    qtbot.mouseClick(manager.remove_button, Qt.MouseButton.LeftButton)
+    assert "3 notes" in asked[0]
+    assert [manager.tag_list.item(i).text() for i in range(manager.tag_list.count())] == ["drink (1)"]
+    assert workspace.annotations.get(c.id).tags == ("drink",)
+    stack.undo()
+    assert workspace.annotations.get(c.id).tags == ("drink", "meeting-1934")
+    manager.show()
+    manager.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    assert not manager.isVisible()
+
+
 def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
     """A deleted annotation is listed in the Trash by quote, document, note and when; Restore brings it back."""
     a, _, _ = linked

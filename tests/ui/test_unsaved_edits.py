@@ -383,3 +383,24 @@ def test_a_draft_of_another_window_still_open_is_left_to_it(qtbot, workspace, ev
         assert not settings.contains(f"drafts/notebook-{finished.pid}")
     finally:
         running.kill()
+
+
+def test_a_tag_renamed_elsewhere_shows_renamed_and_is_not_written_back(window, qtbot):
+    """Tags typed in another case than a tag in use are stored under that tag; the box then reads as stored. A rename
+    in Manage tags shows in the inspector at once: choosing another highlight had written the old name back, an
+    edit never made, half undoing the rename."""
+    pane, first, second = _two_highlights(window)
+    window.workspace.annotations.set_tags(second.id, ["lamas"])
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    qtbot.keyClicks(inspector.tags, "Lamas, repression")
+    qtbot.keyClick(inspector.tags, Qt.Key.Key_Return)
+    assert window.workspace.annotations.get(first.id).tags == ("lamas", "repression")
+    assert inspector.tags.text() == "lamas, repression"
+    window.ops.run("Rename tag", lambda: window.workspace.tags.rename("lamas", "buddhist-clergy"))
+    assert inspector.tags.text() == "buddhist-clergy, repression"
+    steps = len(window.workspace.history.steps())
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).tags == ("buddhist-clergy", "repression")
+    assert len(window.workspace.history.steps()) == steps  # no step the user did not take
+    assert [t.name for t in window.workspace.tags.all()] == ["buddhist-clergy", "repression"]

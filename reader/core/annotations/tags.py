@@ -37,3 +37,12 @@ class TagService:
             else:
                 store.rename_tag_row(self._db, old, new_name)
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
+
+    def remove(self, name: str) -> int:
+        """Take a tag off every annotation and forget it, as one undoable step; how many annotations had it."""
+        if store.tag_id(self._db, name) is None:
+            raise ReaderError(f"no tag '{name}'")
+        tagged = store.annotation_ids_with_tag(self._db, name)
+        with operation(self._db, "Remove tag"):
+            store.delete_tag(self._db, name)
+        return len(tagged)

@@ -69,6 +69,7 @@ class AnnotationInspector(QWidget):
         self.tags.textChanged.connect(self.typing_changed)
         events.annotations_changed.connect(self._on_annotations_changed)
         events.tags_changed.connect(self.tags.refresh)
+        events.tags_changed.connect(self._on_tags_changed)
 
     def _lay_out(self) -> None:
         colors = QHBoxLayout()
@@ -199,6 +200,12 @@ class AnnotationInspector(QWidget):
         status bar)."""
         annotation = self.annotation
         return self._ops.run(label, lambda: change(annotation)) if annotation is not None else None
+
+    def _on_tags_changed(self) -> None:
+        """A tag renamed, merged or removed everywhere: the annotation shown reads its tags anew (tags being typed
+        stay), or the box would keep the old name and write it back when the reader moves on."""
+        if self.annotation is not None:
+            self.show_annotation(self.annotation.id)
 
     def _on_annotations_changed(self, document_id: int) -> None:
         if self.annotation is not None and self.annotation.document_id == document_id:

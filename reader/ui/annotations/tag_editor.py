@@ -1,4 +1,4 @@
-"""Tags: an editor with autocomplete for one annotation, and a manager to rename or merge tags everywhere."""
+"""Tags: an editor with autocomplete for one annotation, and a manager to rename, merge or remove tags everywhere."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -67,58 +69,89 @@ class TagEditor(QLineEdit):
         return tuple(clean_tags(self.text().split(SEPARATOR)))
 
     def unsaved(self) -> tuple[str, ...] | None:
-        """The tags typed, if they are not those last given."""
+        """The tags typed, if they are not those last given. A tag is its name in any case ('Lamas' is stored as the
+        'lamas' in use): typed so, it is saved, not still waiting to be."""
         tags = self.tags()
-        return None if tags == tuple(clean_tags(self._shown)) else tags
+        return None if _folded(tags) == _folded(clean_tags(self._shown)) else tags
 
     def _on_editing_finished(self) -> None:
         if self.unsaved() is not None:
             self.tags_edited.emit(self.tags())
 
 
+def _folded(names) -> tuple[str, ...]:
+    return tuple(name.casefold() for name in names)
+
+
 class TagManager(QDialog):
-    """Every tag with its count; rename one (onto an existing name merges them), undoable."""
+    """Every tag with its count; rename one (onto an existing name merges them) or remove it from every note, both
+    undoable."""
 
     def __init__(self, tags: TagService, ops: OpRunner, events: AnnotationEvents,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Tags")
         self._tags, self._ops, self._events = tags, ops, events
+        self._renamed_to: str | None = None  # the name a rename asked for: chosen again once the list is re-read
         self.tag_list = QListWidget(self)
         self.new_name = QLineEdit(self, placeholderText="new name (an existing tag's name merges the two)")
         self.rename_button = QPushButton("Rename / merge", self)
         self.rename_button.clicked.connect(self._on_rename_clicked)
+        self.remove_button = QPushButton("Remove from every note…", self)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
         self.tag_list.currentItemChanged.connect(self._on_current_changed)
         events.tags_changed.connect(self.refresh)
         row = QHBoxLayout()
         row.addWidget(self.new_name)
         row.addWidget(self.rename_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tag_list)
         layout.addLayout(row)
+        layout.addWidget(buttons)
         self.refresh()
 
     def refresh(self, *_args) -> None:
+        """List the tags again, keeping the one chosen chosen (under its new name after a rename)."""
+        chosen = self.tag_list.currentItem()
+        name = self._renamed_to or (chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None)
+        self._renamed_to = None
         self.tag_list.clear()
         for tag in self._tags.all():
             entry = QListWidgetItem(f"{tag.name} ({tag.count})")
             entry.setData(Qt.ItemDataRole.UserRole, tag.name)
             self.tag_list.addItem(entry)
         self._on_current_changed(None)
+        if name is not None:
+            self.select(name)
 
     def select(self, name: str) -> None:
         for row in range(self.tag_list.count()):
-            if self.tag_list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+            if self.tag_list.item(row).data(Qt.ItemDataRole.UserRole).casefold() == name.casefold():
                 self.tag_list.setCurrentRow(row)
 
     def _on_current_changed(self, current, _previous=None) -> None:
         self.rename_button.setEnabled(current is not None)
-        if current is not None:
-            self.new_name.setText(current.data(Qt.ItemDataRole.UserRole))
+        self.remove_button.setEnabled(current is not None)
+        self.new_name.setText(current.data(Qt.ItemDataRole.UserRole) if current is not None else "")
 
     def _on_rename_clicked(self) -> None:
         entry = self.tag_list.currentItem()
         new = self.new_name.text().strip()
         if entry is not None and new:
             old = entry.data(Qt.ItemDataRole.UserRole)
+            self._renamed_to = new
             self._ops.run(f"Rename tag '{old}'", lambda: self._tags.rename(old, new))
+
+    def _on_remove_clicked(self) -> None:
+        entry = self.tag_list.currentItem()
+        if entry is None:
+            return
+        name = entry.data(Qt.ItemDataRole.UserRole)
+        count = next((tag.count for tag in self._tags.all() if tag.name == name), 0)
+        answer = QMessageBox.question(self, "Remove tag?", f"Remove the tag '{name}' from {count} "
+                                      f"note{'s' if count != 1 else ''}? Edit > Undo brings it back.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._ops.run(f"Remove tag '{name}'", lambda: self._tags.remove(name))
