@@ -20,7 +20,8 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
                                                       "thing, with reasons, disagreements and a suggested relation",
                                        description=tab_fields("number (for --link and --dismiss)", "score",
-                                                              "suggested relation", "range in DOC",
+                                                              "suggested relation (or the relation "
+                                                              "linked, marked '(linked)')", "range in DOC",
                                                               "other document", "range in it",
                                                               "reasons and disagreements", "the other's sentence"))
     parallels.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
@@ -91,7 +92,7 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(asdict(s), ensure_ascii=False))
             continue
-        relation = f"{s.relation} (linked)" if s.linked else s.relation
+        relation = f"{s.linked} (linked)" if s.linked else s.relation
         print(tab_line((number, f"{s.score:.2f}", relation, f"{s.source.start}-{s.source.end}", s.other.file_name,
                         f"{s.other.start}-{s.other.end}", "; ".join(s.reasons + s.hints), s.other.excerpt_line(100))))
     return 0

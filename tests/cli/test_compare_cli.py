@@ -40,6 +40,9 @@ def test_parallels_link_and_dismiss_by_number_and_undo(db):
     assert done.returncode == 0, done.stderr
     assert "linked" in done.stdout and "contradicts" in done.stdout
     assert run_cli(db, "history").stdout.splitlines()[0].endswith("Link passages")
+    assert first["relation"] != "contradicts"  # so the listing must say the relation linked, not the suggested one
+    listed = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1").stdout.split("\t")
+    assert listed[2] == "contradicts (linked)"
     done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "1")
     assert done.returncode == 0 and done.stdout.startswith("dismissed")
     after = [json.loads(line) for line in run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "20",

@@ -159,6 +159,17 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     assert len(comparisons.list()) == 1
 
 
+def test_a_linked_row_shows_the_relation_linked_not_the_one_suggested(compare_window, qtbot):
+    """Linked as 'see also' where 'contradicts' was suggested, the row says 'linked ✓ (see also)': it had said the
+    suggested relation, so a historian trusting the cell read a link that was never made."""
+    panel = _parallels(compare_window, qtbot)
+    panel.table.selectRow(_meeting_row(panel))
+    panel.relation_box.setCurrentIndex(panel.relation_box.findData("see_also"))
+    qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.item(_meeting_row(panel), 1).text().startswith("linked"))
+    assert panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (see also)"
+
+
 def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, qtbot):
     """Dismiss stores the pair (it leaves the list); Edit > Undo brings it back. Delete in the table dismisses too,
     as in Comparisons, and the table's keys are in its context menu and the shortcuts list."""

@@ -75,7 +75,7 @@ class ParallelService:
         with without_collection():
             chosen = ranking.best(candidates, top, store.dismissed(self._db))
         linked = store.linked_ranges(self._db)
-        return [replace(s, linked=_is_linked(s, linked)) for s in chosen]
+        return [replace(s, linked=_linked_relation(s, linked)) for s in chosen]
 
     def prepare(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
         """Read every passage's meaning ahead (after an import), so the first suggestions come at once; returns how
@@ -134,15 +134,15 @@ def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _is_linked(suggestion: ParallelSuggestion, linked: list[tuple]) -> bool:
-    """Whether a link already joins annotations inside both passages (either way round)."""
+def _linked_relation(suggestion: ParallelSuggestion, linked: list[tuple]) -> str:
+    """The relation of a link already joining annotations inside both passages (either way round), or ''."""
     one, two = suggestion.source, suggestion.other
 
     def inside(passage, document_id: int, start: int, end: int) -> bool:
         return passage.document_id == document_id and start < passage.end and passage.start < end
 
-    return any((inside(one, *row[:3]) and inside(two, *row[3:])) or (inside(two, *row[:3]) and inside(one, *row[3:]))
-               for row in linked)
+    return next((row[6] for row in linked if (inside(one, *row[:3]) and inside(two, *row[3:6]))
+                 or (inside(two, *row[:3]) and inside(one, *row[3:6]))), "")
 
 
 def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece]:

@@ -251,7 +251,7 @@ def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) ->
         by_document[entry.document_id].append(i)
     found: dict[int, set[int]] = defaultdict(set)
     for number, link in enumerate(contradicting):
-        for document_id, start, end in (link[:3], link[3:]):
+        for document_id, start, end in (link[:3], link[3:6]):
             for i in by_document.get(document_id, ()):
                 if start < entries[i].end and entries[i].start < end:
                     found[i].add(number)

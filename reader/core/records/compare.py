@@ -56,7 +56,7 @@ class ParallelSuggestion:
     reasons: tuple[str, ...]  # e.g. "both: Genden, Stalin", "dates 1934-11-15 / 1934-11-24"
     hints: tuple[str, ...] = ()  # disagreements side by side: "dates: 1934-11-15 / 1934-11-24"
     shared_entities: tuple[str, ...] = ()
-    linked: bool = False  # a link already joins annotations inside both passages: judged
+    linked: str = ""  # the relation of a link already joining annotations inside both passages: judged
 
     @property
     def key(self) -> tuple[int, int, int, int, int, int]:

@@ -162,7 +162,7 @@ class ParallelsPanel(QWidget):
         self.suggestions = suggestions
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
-            relation = f"linked ✓ ({RELATIONS[s.relation]})" if s.linked else RELATIONS[s.relation]
+            relation = f"linked ✓ ({RELATIONS[s.linked]})" if s.linked else RELATIONS[s.relation]
             values = (f"{s.score:.2f}", relation, "", s.other.file_name, "", "; ".join(s.reasons), "; ".join(s.hints))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
