@@ -57,7 +57,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     # Below it, the wide views (Comparisons, Needs review, Notebook, Source criticism).
     panels = AnnotationPanels(
         comparisons=comparisons,
-        inspector=window.add_lazy_panel(lambda: _inspector(context), "Note", RIGHT, "Metadata"),
+        inspector=window.add_lazy_panel(lambda: _inspector(context), "Note", RIGHT, "Metadata", scrolls=True),
         source_criticism=window.add_lazy_panel(lambda: _source_criticism(context), "Source criticism", BOTTOM,
                                                "Comparisons"),
         review=window.add_lazy_panel(lambda: _review(context), "Needs review", BOTTOM, "Comparisons"),

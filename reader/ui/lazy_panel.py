@@ -10,25 +10,37 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 T = TypeVar("T")
+
+
+def scrolling(form: QWidget) -> QScrollArea:
+    """A form (the Note inspector, Metadata) as a dock's content that scrolls when the dock is shorter than the form:
+    docks claim their content's least height, and where the window has less room than every dock claims (1366×768,
+    a bottom panel grown) a dock is laid over the tabs beside it, whose clicks then land on its buttons."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(form)
+    return area
 
 
 class LazyPanel(QObject):
     """Holds a dock and the function that builds its widget; `widget()` builds it at most once."""
 
-    def __init__(self, dock: QDockWidget, build: Callable[[], QWidget]):
+    def __init__(self, dock: QDockWidget, build: Callable[[], QWidget], scrolls: bool = False):
         super().__init__(dock)
         self.dock = dock
         self._build = build
+        self._scrolls = scrolls  # a form: the dock holds it in a scroll area (see `scrolling`)
         self._widget: QWidget | None = None
         dock.visibilityChanged.connect(self._on_dock_visibility_changed)
 
     def widget(self) -> QWidget:
         if self._widget is None:
             self._widget = self._build()
-            self.dock.setWidget(self._widget)
+            self.dock.setWidget(scrolling(self._widget) if self._scrolls else self._widget)
         return self._widget
 
     def if_built(self, call: Callable[[QWidget], T]) -> T | None:

@@ -20,7 +20,7 @@ from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
-from reader.ui.lazy_panel import LazyPanel
+from reader.ui.lazy_panel import LazyPanel, scrolling
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.operations import OpRunner
@@ -80,18 +80,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.recognition_status)
         self._build_menus()
         self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea, scrolls=True)
         self._connect_panels()
         self.refresh_library()
 
     def add_panel(self, widget: QWidget | None, title: str, area: Qt.DockWidgetArea,
-                  tab_with: str = "") -> QDockWidget:
-        """Add a dock (listed in the View menu); `tab_with` names a dock to share a tabbed area with."""
+                  tab_with: str = "", scrolls: bool = False) -> QDockWidget:
+        """Add a dock (listed in the View menu); `tab_with` names a dock to share a tabbed area with; `scrolls`: a
+        form that scrolls when the dock is short (lazy_panel.scrolling)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(dock_name(title))
         self.docks[dock.objectName()] = dock
         if widget is not None:
-            dock.setWidget(widget)
+            dock.setWidget(scrolling(widget) if scrolls else widget)
         self.addDockWidget(area, dock)
         if tab_with:
             self.tabifyDockWidget(self.docks[dock_name(tab_with)], dock)
@@ -99,9 +100,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_lazy_panel(self, build: Callable[[], QWidget], title: str, area: Qt.DockWidgetArea,
-                       tab_with: str = "") -> LazyPanel:
+                       tab_with: str = "", scrolls: bool = False) -> LazyPanel:
         """A dock whose widget `build()` makes when the dock is first shown (or the widget is first needed)."""
-        return LazyPanel(self.add_panel(None, title, area, tab_with), build)
+        return LazyPanel(self.add_panel(None, title, area, tab_with), build, scrolls)
 
     def raise_panel(self, title: str) -> None:
         dock = self.docks.get(dock_name(title))

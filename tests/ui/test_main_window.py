@@ -419,3 +419,29 @@ def test_an_empty_library_says_how_to_begin(qtbot, tmp_path):
     qtbot.waitUntil(lambda: hint.text().startswith("Double-click a document in the library"))
     window.close()
     workspace.close()
+
+
+def test_no_panel_lies_over_another_at_1366_by_768(window, qtbot):
+    """At 1366×768, with Comparisons showing its suggestions too, the Note panel's Delete button lay over the tabs
+    below it (Metadata, Note, Mentions): a click on the Note tab deleted the highlight. A panel taller than its
+    room scrolls instead."""
+    from PySide6.QtWidgets import QTabBar
+
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    created = window.workspace.annotations.create(document_id, 0, 20, note="first thought", tags=["banquet"])
+    window.reading_area.open_document(document_id)
+    window.raise_panel("Note")
+    window.annotation_panels.inspector.widget().show_annotation(created.id)
+    window.raise_panel("Comparisons")
+    window.annotation_panels.comparisons.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: window.annotation_panels.comparisons.suggestion_table.isVisible())
+
+    def overlapping():
+        bars = [bar.geometry() for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
+        docks = [dock.geometry() for dock in window.docks.values() if dock.isVisible() and not dock.isFloating()]
+        return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
+
+    qtbot.waitUntil(lambda: not overlapping())

@@ -124,9 +124,13 @@ def test_inspector_edits_tags_colour_and_clears_when_deleted(window, qtbot):
     assert (after.note, after.tags, after.color) == ("second thought", ("banquet", "wine"), "pink")
     window.ops.undo()
     assert window.workspace.annotations.get(created.id).color == "yellow"
+    other = window.workspace.annotations.create(_doc(window.workspace, "000_8339fa2bec93c400.txt"), 0, 10)
+    window.workspace.links.link(created.id, other.id, "see_also")
+    inspector.show_annotation(created.id)
     qtbot.mouseClick(inspector.delete_button, Qt.MouseButton.LeftButton)
     assert window.workspace.annotations.for_document(document_id) == []
     assert not inspector.editor.isEnabled() and inspector.editor.text() == ""
+    assert window.statusBar().currentMessage().startswith("Deleted the highlight and its 1 link: Edit > Undo")
 
 
 def test_h_on_a_highlight_selects_it_and_l_links_it(window, qtbot, monkeypatch):

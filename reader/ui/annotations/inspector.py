@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
+from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
@@ -169,7 +170,10 @@ class AnnotationInspector(QWidget):
         if self.annotation is None or not self._deleting_confirmed(self.annotation.id):
             return
         self.keep_unsaved()
-        self._change("Delete annotation", lambda a: self._workspace.annotations.delete(a.id))
+        links = self.links.entries.count()
+        if self._change("Delete annotation", lambda a: self._workspace.annotations.delete(a.id)) is not None:
+            went = f"the highlight and its {plural(links, 'link')}" if links else "the highlight"
+            self._events.told.emit(f"Deleted {went}: Edit > Undo or Edit > Trash brings it back.")
 
     def _deleting_confirmed(self, annotation_id: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
