@@ -103,6 +103,18 @@ def test_merge_and_reject_mention(corpus):
     assert all((m.document_id, m.start) != (mention.document_id, mention.start) for m in service.mentions())
 
 
+def test_a_merge_keeps_the_name_chosen_for_good(corpus):
+    """The merged entity keeps the name of the one merged into (the window asks which): it had been named anew from
+    all the names of both at the next run, so a mis-read 'Foreign Affairs Genden' could become the main person's
+    name minutes after the user chose 'Peljidiin Genden'."""
+    service = corpus.entities
+    keeper, other = _entity(corpus, "Voroshilov"), _entity(corpus, "Joseph Stalin")
+    service.merge(keeper.id, other.id)
+    service.recognise()
+    merged = _entity(corpus, "Joseph Stalin")
+    assert merged.name == "Voroshilov" and "Joseph Stalin" in merged.aliases
+
+
 def test_cache_skips_unchanged_texts(corpus):
     """A second run takes every text from the cache; a changed document is the only one processed again."""
     again = corpus.entities.recognise()

@@ -68,15 +68,21 @@ def test_clicking_a_mention_shows_its_mentions_across_documents(recognised, qtbo
 
 
 def test_type_decision_from_the_panel(recognised, monkeypatch, qtbot):
-    """Changing an entity's type in the register is stored and shown (worked off the window's thread)."""
+    """Changing an entity's type in the register is stored and shown (worked off the window's thread); the choice
+    opens on the entity's own type (it opened on PERSON, so OK unread turned a place into a person)."""
     from PySide6.QtWidgets import QInputDialog
 
     panel = recognised.entity_panels.register.widget()
     panel.table.selectRow(_row_of(panel, "Manchukuo"))
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("PLACE", True))
+    before = panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data()
+    wanted = "ORG" if before == "PLACE" else "PLACE"
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, current, *_args: (
+        offered.append(items[current]), (wanted, True))[1])
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         panel._buttons["Type…"].click()
-    assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == "PLACE"
+    assert offered == [before]  # the box opens on the type it has: OK without looking changes nothing
+    assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == wanted
 
 
 def test_register_model_passes_qt_checks(qtmodeltester, recognised):

@@ -192,8 +192,8 @@ class EntityService:
     # -- decisions -----------------------------------------------------------------------------------------------
 
     def accept_suggestion(self, suggestion_id: int) -> RecognitionReport:
-        suggestion = self._suggestion(suggestion_id)
-        return self.merge(suggestion.entity_id, suggestion.other_id)
+        suggestion = self._suggestion(suggestion_id)  # no name chosen: the merged entity is named from both names
+        return self._decide("merge", {"keys": [self._key(suggestion.entity_id), self._key(suggestion.other_id)]})
 
     def reject_suggestion(self, suggestion_id: int) -> RecognitionReport:
         suggestion = self._suggestion(suggestion_id)
@@ -210,7 +210,10 @@ class EntityService:
         return self._decide("type", {"key": self._key(entity_id), "type": kind})
 
     def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
-        return self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)]})
+        """Merge the other entity into this one, which keeps its name for good (the name it has now is kept with the
+        decision: named anew from both entities' names, a later run could choose a misreading of the other's)."""
+        name = self.describe(entity_id).name
+        return self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)], "name": name})
 
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
@@ -293,6 +296,8 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.types[payload["key"]] = payload["type"]
     elif kind == "merge":
         decisions.merges.append(tuple(payload["keys"]))
+        if "name" in payload:  # merges decided before the name was kept are named from their names, as then
+            decisions.renames[payload["keys"][0]] = payload["name"]
     elif kind == "not_merged":
         decisions.not_merged.add(frozenset(payload["keys"]))
     elif kind == "split":

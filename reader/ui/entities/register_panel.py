@@ -222,7 +222,10 @@ class RegisterPanel(QWidget):
     def _on_type_clicked(self) -> None:
         ids = self.selected_ids()
         if ids:
-            kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", list(TYPES), 0, False)
+            now = self._entities.describe(ids[0]).type  # offered first: OK without looking changes nothing
+            kinds = list(TYPES)
+            kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", kinds,
+                                            kinds.index(now) if now in kinds else 0, False)
             if ok:
                 self._decide("Change entity type", lambda entities: entities.set_type(ids[0], kind))
 
