@@ -62,9 +62,11 @@ def test_parallels_half_range_is_one_line_error(db):
 
 
 def test_timeline_refuses_a_bound_that_is_not_a_date(db):
-    """--from 'soon' is one line on stderr, exit 1."""
-    done = run_cli(db, "timeline", "--from", "soon")
-    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "not a date" in done.stderr
+    """--from 'soon' is one line on stderr, exit 1; so are a 13th month (it was an internal error with a traceback in
+    the log) and 30 February (it was read as 1 March)."""
+    for bound in ("soon", "1936-13", "1936-02-30", "1936-00"):
+        done = run_cli(db, "timeline", "--from", bound)
+        assert done.returncode == 1 and done.stderr.count("\n") == 1 and "not a date" in done.stderr, bound
 
 
 def test_timeline_filters_and_csv(db):

@@ -142,6 +142,16 @@ _PART_SPANS = {
 }
 
 
+def _real_day(iso: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _last_day(year: int, month: int) -> str:
     import calendar
 
@@ -162,10 +172,13 @@ def part_span(year: int, part: str) -> tuple[str, str]:
 def date_span(value: str) -> tuple[str, str, str] | None:
     """A stored date value back to (first day, last day, precision): what a timeline places and compares.
 
-    '1934-11-15' day, '1934-11' month, '1935 early' part, '1930..1939' range, '1934' year; anything else None."""
+    '1934-11-15' day, '1934-11' month, '1935 early' part, '1930..1939' range, '1934' year; anything else None,
+    a day or month that does not exist too (1936-02-30, 1936-13)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value, value, "day"
+        return (value, value, "day") if _real_day(value) else None
     if re.fullmatch(r"\d{4}-\d{2}", value):
+        if not 1 <= int(value[5:]) <= 12:
+            return None
         return f"{value}-01", f"{value}-{_last_day(int(value[:4]), int(value[5:]))}", "month"
     if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
         return f"{found.group(1)}-01-01", f"{found.group(2)}-12-31", "range"
