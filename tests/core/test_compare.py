@@ -230,6 +230,16 @@ def test_timeline_entries_have_precision_and_passage(recognised):
     assert late and all(e.first >= "1937" and any("Genden" in n for n in e.entities) for e in late)
 
 
+def test_the_timeline_finds_an_entity_by_any_of_its_spellings(recognised):
+    """'P. Genden' (as 002 writes it) finds Peljidiin Genden's dated passages, as 'Genden' does: the filter had
+    matched canonical names only, and a spelling from the source in front of the reader found nothing."""
+    by_name = recognised.timeline.entries(entity="Genden")
+    by_spelling = recognised.timeline.entries(entity="P. Genden")
+    assert by_spelling and [(e.document_id, e.start) for e in by_spelling] == [(e.document_id, e.start)
+                                                                               for e in by_name]
+    assert recognised.timeline.entries(entity="nobody at all") == []
+
+
 def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
     """"Mondo International Updated on 2024-02-17" and "Oriental Studies (Jun 2021)" date the articles, not what they
     tell: a byline or heading giving the document's date of publication is left off the timeline (a 1930s

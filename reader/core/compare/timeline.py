@@ -28,6 +28,7 @@ from reader.core.ops import operation
 from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, pair_ties
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
+from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
@@ -41,15 +42,16 @@ class TimelineService:
 
     def entries(self, entity: str = "", date_from: str = "", date_to: str = "", kind: str = "",
                 tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
-        """Every dated passage, earliest first, filtered by a named entity (part of its name), a period (ISO dates
-        or years), a document kind, a tag (passages under an annotation with it) or documents."""
+        """Every dated passage, earliest first, filtered by a named entity (part of its name or of a spelling the
+        register knows it by: 'P. Genden', 'Choibalshan'), a period (ISO dates or years), a document kind, a tag
+        (passages under an annotation with it) or documents."""
         if date_from and date_to and _bound(date_from, first=True) > _bound(date_to, first=False):
             raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
         with without_collection():
             found = self._all_entries()
         if entity:
-            wanted = entity.casefold()
-            found = [e for e in found if any(wanted in name.casefold() for name in e.entities)]
+            names = set(entity_names(self._db, set(entity_ids_named(self._db, entity))).values())
+            found = [e for e in found if names.intersection(e.entities)]
         if date_from:
             found = [e for e in found if e.last >= _bound(date_from, first=True)]
         if date_to:
