@@ -336,6 +336,30 @@ def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_
     assert any(r.startswith("both:") and "Ivanov" in r for r in found.reasons)
 
 
+def test_dates_of_unrelated_acts_are_no_disagreement_nor_one_event(empty_workspace, shared_model, tmp_path):
+    """Two acts five days apart, sharing no name and no wording, are no 'dates' disagreement (the hint told a
+    historian the sources disagreed); two passages alike in meaning whose dates are thirteen years apart are not
+    'same event' but 'see also'."""
+    (tmp_path / "a.txt").write_text(
+        "The presidium of the party convened on January 20, 1936, to discuss the threats from abroad.\n"
+        "In 1921 the Soviet government recognised the People's Government of Mongolia as the sole legitimate "
+        "government of the country.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Military assistance was requested by the ministry on January 25, 1936, after long talks.\n"
+        "In 1934 the Soviet note recognised the government of Outer Mongolia as an integral part of China.\n",
+        encoding="utf-8")
+    workspace = empty_workspace
+    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    workspace.entities.model = shared_model
+    workspace.entities.ensure_current()
+    found = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+    presidium = next(s for s in found if "presidium" in s.source.text)
+    assert "dates 1936-01-20 / 1936-01-25" in presidium.reasons  # close dates still tie them, as a reason
+    assert not presidium.hints and presidium.relation == "see_also"
+    recognised = next(s for s in found if "In 1921" in s.source.text)
+    assert recognised.relation == "see_also"
+
+
 def _dated(document_id: int, passage: str, date_text: str, value: str, names: tuple[str, ...] = ()):
     from reader.core.records.compare import TimelineEntry
 

@@ -62,9 +62,11 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     reasons = _reasons(shared_names, date_pair, words, phrases)
     if meaning >= MEANING_FLOOR:
         reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{one_line(s, 60)}”" for s in closest))
+    both_dated = bool(mine.dates and theirs.dates)
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
-                              _relation(len(shared), date_relation, word_score >= 0.3 or meaning >= ONE_EVENT,
-                                        bool(mine.dates and theirs.dates) and len(phrases) >= RETOLD_PHRASES),
+                              _relation(len(shared), date_relation if both_dated else "",
+                                        word_score >= 0.3 or meaning >= ONE_EVENT,
+                                        both_dated and len(phrases) >= RETOLD_PHRASES),
                               tuple(reasons), (),
                               tuple(shared_names))
 
@@ -122,18 +124,19 @@ def _reasons(shared_names: list[str], date_pair: tuple[str, str] | None, words: 
 
 def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece, tuple[int, int]],
           ) -> tuple[str, ...]:
-    """Disagreements side by side: dates, numbers, and names of one kind that differ. Each side is a passage and
-    the sentence in it that ties the pair (see `focus`): names in the same role are those of the two sentences
-    telling the same thing, not every name of two long paragraphs."""
+    """Disagreements side by side: dates (of passages telling one happening: sharing names or wording), numbers,
+    and names of one kind that differ. Each side is a passage and the sentence in it that ties the pair (see
+    `focus`): names in the same role are those of the two sentences telling the same thing, not every name of two
+    long paragraphs."""
     (q, q_sentence), (c, c_sentence) = one, two
     mine, theirs = ranking.features(q), ranking.features(c)
     names = ranking.names(set(mine.entities) | set(theirs.entities))
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
+    retold = len(ranking.vectors.phrases(q, c)) >= RETOLD_PHRASES
     found = []
-    if date_relation == dating.NEAR and date_pair:
-        found.append(f"dates: {date_pair[0]} / {date_pair[1]}")
-    elif (date_relation == dating.APART and mine.dates and theirs.dates
-          and len(ranking.vectors.phrases(q, c)) >= RETOLD_PHRASES):  # one thing told twice, dated apart
+    if date_relation == dating.NEAR and date_pair and (retold or set(mine.entities) & set(theirs.entities)):
+        found.append(f"dates: {date_pair[0]} / {date_pair[1]}")  # one happening (same names or words), two dates
+    elif date_relation == dating.APART and mine.dates and theirs.dates and retold:  # one thing told twice
         found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
     mine_numbers, their_numbers = numbers(q.text, _dated(q.text)), numbers(c.text, _dated(c.text))
     if mine_numbers and their_numbers and mine_numbers != their_numbers:
@@ -181,12 +184,16 @@ def _dated(text: str) -> list[tuple[int, int]]:
 
 
 def _relation(shared: int, date_relation: str, alike: bool, retold_and_dated: bool) -> str:
-    """`alike`: the same words or the same meaning. `retold_and_dated`: both passages dated and sharing phrases, so
-    one thing told twice; then dates that cannot meet contradict each other, however far apart."""
+    """`date_relation`: how the two passages' dates relate, '' unless both are dated. `alike`: the same words or the
+    same meaning. `retold_and_dated`: both passages dated and sharing phrases, so one thing told twice; then dates
+    that cannot meet contradict each other, however far apart. Otherwise passages whose dates cannot meet tell of
+    different happenings, however alike (a recognition in 1921 and another in 1934): see also."""
     if shared and date_relation == dating.SAME:
         return "corroborates"
     if (shared and date_relation == dating.NEAR) or (retold_and_dated and date_relation == dating.APART):
         return "contradicts"
+    if date_relation == dating.APART:
+        return "see_also"
     if date_relation == dating.OVERLAP or shared >= 2 or alike:
         return "same_event"
     return "see_also"
