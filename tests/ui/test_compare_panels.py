@@ -376,6 +376,30 @@ def test_timeline_shows_the_conflicts_only(compare_window, qtbot):
     qtbot.waitUntil(lambda: len(panel.canvas.marks) == everything)
 
 
+def test_timeline_fit_shows_every_mark_and_the_keyboard_scrolls_to_its_choice(compare_window, qtbot):
+    """Fit lays every dated passage in the visible width (it fitted the years most sources tell of, leaving the
+    1945 treaty beyond the right edge). Zoomed in, the mark chosen from the keyboard is scrolled clear of the lane
+    names, which had covered it."""
+    from reader.ui.compare.timeline_view import LEFT
+
+    compare_window.resize(1440, 900)
+    compare_window.show()
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    assert panel.zoom_box.currentText() == "Fit"
+    qtbot.waitUntil(lambda: canvas.width() <= panel.scroll.viewport().width())
+    assert all(m.rect.left() >= LEFT and m.rect.right() <= canvas.width() for m in canvas.marks)
+    panel.zoom_box.setCurrentText("Years")
+    canvas.setFocus()
+    for key in (Qt.Key.Key_End, Qt.Key.Key_Home):  # the 1945 treaty; then a lifespan's long bar, by its start
+        qtbot.keyClick(canvas, key)
+        chosen = canvas.marks[canvas.current].rect
+        left = panel.scroll.horizontalScrollBar().value()
+        assert left + LEFT <= chosen.left() and chosen.left() + 12 <= left + panel.scroll.viewport().width()
+
+
 def test_timeline_axis_says_the_year_at_its_scrolled_left_edge(compare_window, qtbot):
     """Scrolled along the axis, the lane names stay at the left and no year label runs under them, and the corner
     above them names the year (and, zoomed to months, the month) at the left edge: a stretch of months without a

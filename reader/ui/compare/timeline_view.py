@@ -93,14 +93,13 @@ class TimelineCanvas(QWidget):
         self._layout_marks()
 
     def set_scale(self, pixels_per_day: float, width: int = 0) -> None:
-        """Pixels per day; 0 fits the dense part of the axis (see `dense_range`) into `width` pixels."""
-        first, last = self.dense_range()
-        self.scale = pixels_per_day or max((width - LEFT - 40) / max(last - first, 1), 0.001)
+        """Pixels per day; 0 fits the whole axis, every mark, into `width` pixels (what 'Fit' promises)."""
+        self.scale = pixels_per_day or max((width - LEFT - 40) / max(self._last - self._first, 1), 0.001)
         self._layout_marks()
 
     def dense_range(self) -> tuple[int, int]:
-        """The days between the 10th and 90th percentile of the marks (a year's margin either side): a lifespan
-        "1900-1937" or a web page's "updated 2024" should not squeeze the years most sources tell of."""
+        """The days between the 10th and 90th percentile of the marks (a year's margin either side), where a view
+        zoomed in opens: a lifespan "1900-1937" or a web page's "updated 2024" is not where most sources tell."""
         if not self.entries:
             return self._first, self._last
         days = sorted(date.fromisoformat(e.first).toordinal() for e in self.entries)
@@ -344,8 +343,10 @@ class TimelinePanel(QWidget):
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
+        # the chosen mark's start comes into view clear of the lane names painted over the left edge
         self.canvas.current_moved.connect(lambda rect: self.scroll.ensureVisible(
-            int(rect.center().x()), int(rect.center().y()), 60, 20))
+            int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), LEFT + 20, 20))
+        self.scroll.horizontalScrollBar().valueChanged.connect(self.canvas.update)  # the lane names move along
         self.zoom_box = QComboBox(self)
         self.zoom_box.addItems(list(ZOOMS))
         self.zoom_box.currentTextChanged.connect(self._apply_zoom)
