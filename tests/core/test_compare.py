@@ -11,6 +11,7 @@ from reader.core.compare import dating
 from reader.core.compare.passages import passages, sentences
 from reader.core.compare.words import numbers
 from reader.core.entities.dates import find_dates
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
@@ -301,6 +302,9 @@ def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recog
     conflict = next(c for c in recognised.timeline.conflicts() if any(e.value == "1935 early" for e in c.entries))
     assert (summit, "1934-11-24") in {(e.document_id, e.value) for e in conflict.entries}
     assert "linked as contradicting" in conflict.reasons
+    with pytest.raises(ReaderError, match="you linked"):  # judged one by the user: 'not one event' would only
+        recognised.timeline.dissolve(conflict)  # dismiss the pair the user linked, and leave the event as it was
+    assert recognised.parallels.dismissed_count() == 0
     recognised.links.delete(link.id)
     assert not in_conflict(again, "1935 early")
 

@@ -495,7 +495,8 @@ def test_p_with_nothing_selected_finds_parallels_of_the_whole_document(compare_w
 
 def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qtbot):
     """Passages that are no event by their dates or words, linked as contradicting (000's second meeting 'in early
-    1935' and 002's summit of November 24, 1934), are marked in conflict at once on the open Timeline."""
+    1935' and 002's summit of November 24, 1934), are marked in conflict at once on the open Timeline; such an
+    event is not offered to be judged 'not one event', which says why."""
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     qtbot.waitUntil(lambda: "· 2 conflicts (red)" in panel.summary.text())
@@ -509,6 +510,9 @@ def test_linking_passages_as_contradicting_marks_the_timeline(compare_window, qt
         ends.append(Passage(document_id, start, start + len(quote)))
     compare_window.ops.run("Link passages", lambda: workspace.links.link(*ends, "contradicts"))
     qtbot.waitUntil(lambda: any(m.conflict and m.entry.value == "1935 early" for m in panel.canvas.marks))
+    mark = next(m for m in panel.canvas.marks if m.entry.value == "1935 early")
+    held = next(a for a in panel.canvas.menu_for(mark).actions() if "your link" in a.text())
+    assert not held.isEnabled()  # 'Not one event' would only dismiss the pair the user linked, unseen
 
 
 def test_an_event_judged_not_one_leaves_the_timeline_until_undone(compare_window, qtbot):

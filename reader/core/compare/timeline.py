@@ -34,6 +34,9 @@ from reader.core.storage.store import Store
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
 
 
+LINKED = "linked as contradicting"  # an event's reason when a user's link holds it together
+
+
 class TimelineService:
     """Dated passages of every document, their events, conflicts, and the timeline's exports."""
 
@@ -77,7 +80,11 @@ class TimelineService:
     def dissolve(self, event: TimelineEvent) -> int:
         """Judge an event's passages not one event (their names, dates or words only looked alike): each pair of its
         passages from different documents is dismissed, as a dismissed parallel suggestion is, so neither the
-        timeline nor Parallels joins them again (undoable). Passages a user linked stay joined. Returns the pairs."""
+        timeline nor Parallels joins them again (undoable). Returns the pairs. An event the user's own link holds
+        together is refused: the link says they are one, and a dismissal would only contradict it unseen."""
+        if LINKED in event.reasons:
+            raise ReaderError("you linked passages of this event as contradicting each other, so it stays one event "
+                              "while the link does: delete the link (in Comparisons) to part them")
         pairs = {pair_key(one, two): pair_ties(one, two, _tie(one), _tie(two))
                  for one, two in combinations(event.entries, 2) if one.document_id != two.document_id}
         with operation(self._db, "Not one event"):
@@ -242,7 +249,7 @@ def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, i
             found[component_of[i]].add("same words: " + ", ".join(words))
     for i, _j in linked:
         if i in component_of:
-            found[component_of[i]].add("linked as contradicting")
+            found[component_of[i]].add(LINKED)
     return found
 
 

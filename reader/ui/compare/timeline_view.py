@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.compare.entry_text import dated_line, shown_range
+from reader.core.compare.timeline import LINKED
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import plural
@@ -269,7 +270,9 @@ class TimelineCanvas(QWidget):
         for other in _other_sources(event, mark.entry)[:SHOWN_SOURCES]:  # the accounts to read beside this one
             menu.addAction(f"Open {other.file_name}: {other.text} ({other.value})",
                            lambda other=other: self.mark_clicked.emit(other))
-        if event is not None:
+        if event is not None and LINKED in event.reasons:
+            menu.addAction("One event by your link (delete it in Comparisons to part them)").setEnabled(False)
+        elif event is not None:
             sources = plural(len({e.document_id for e in event.entries}), "source")
             menu.addAction(f"Not one event (judge the {sources}' passages apart)",
                            lambda: self.dissolve_requested.emit(event))
