@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from jsonschema import Draft4Validator
 
 from reader.core.errors import ReaderError
+from tests.core.test_export import _must_assertions, _registry
 
 ORIGINAL = ("Genden Falls into Disfavor\n\nIn 1934 Satlin met Genden in Moscow on November 15, 1934.\n"
             "Choibalshan attended the meeting.\nThe monasteries were closed later.\n")
@@ -78,3 +82,27 @@ def test_accept_takes_the_proposed_place(empty_workspace, source):
     assert before.anchor_status == "review" and before.quote.exact == "Satlin"
     assert accepted.anchor_status == "anchored" and accepted.anchor_confidence == 1.0
     assert accepted.quote.exact == "Stalin" and workspace.review.needs_review() == []
+
+
+def test_an_orphaned_note_is_in_every_export_marked_as_such(empty_workspace, source):
+    """A note whose passage a new version removed was left out of every export without a word: a JSON-LD kept as a
+    backup lost it. Each format now holds it, with its old quote, marked as no longer in the text (and placed
+    nowhere in it: no position, no anchor)."""
+    workspace = empty_workspace
+    date = _annotate(workspace, "November 15, 1934")
+    source.write_text(ORIGINAL.replace("November 15, 1934", "Nov. 24th of that year"), encoding="utf-8")
+    workspace.documents.import_paths([source])
+    _, orphan = workspace.review.keep_orphan(date.id)
+    assert orphan.anchor_status == "orphan"
+    for fmt in ("md", "csv", "tei", "html"):
+        text = workspace.export.export(fmt)
+        assert "on November 15, 1934" in text and "November 15, 1934" in text, fmt
+        assert "no longer in the text" in text, fmt
+    [annotation] = [a for a in json.loads(workspace.export.export("jsonld"))["first"]["items"]
+                    if a["id"].endswith(f":{date.id}")]
+    assert annotation["body"][0]["value"] == "on November 15, 1934"
+    assert [s["type"] for s in annotation["target"]["selector"]] == ["TextQuoteSelector"]
+    assert annotation["target"]["state"]["type"] == "TimeState"  # the quote is of the text as it was then
+    for schema in _must_assertions():
+        valid = Draft4Validator(schema, registry=_registry()).is_valid(annotation)
+        assert valid == (schema.get("expectedResult", "valid") == "valid"), schema["id"]

@@ -6,9 +6,11 @@ import csv
 import io
 
 from reader.core.export.items import ExportItem
+from reader.core.records.annotations import REVIEW
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
-           "note", "tags", "color", "links", "created", "modified", "page", "paragraph")
+           "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status")
+STATUS = {REVIEW: "needs review: the text changed under the passage"}  # an orphan's status is its `where`
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,5 +37,6 @@ def _row(item: ExportItem) -> list[object]:
     meta = item.document.metadata  # what a citation of the row needs, beside the title
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             a.quote.exact, a.quote.prefix, a.quote.suffix,
-            a.start, a.end, a.note, "; ".join(a.tags), a.color, links, a.created_at, a.modified_at,
-            item.page.label if item.page else "", item.paragraph or ""]
+            *(("", "") if item.orphaned else (a.start, a.end)), a.note, "; ".join(a.tags), a.color, links,
+            a.created_at, a.modified_at, item.page.label if item.page else "", item.paragraph or "",
+            item.where if item.orphaned else STATUS.get(a.anchor_status, "")]

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.core.ranges import merge
-from reader.core.records.annotations import Annotation, NotebookNote
+from reader.core.records.annotations import ORPHAN, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation
 from reader.core.records.relations import RELATIONS
@@ -45,6 +45,9 @@ class LinkItem:
         return label if self.outgoing or self.relation != "derives_from" else "is quoted / derived by"
 
 
+NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
+
+
 @dataclass(frozen=True)
 class ExportItem:
     annotation: Annotation
@@ -59,9 +62,17 @@ class ExportItem:
         return page_citation(self.page.label) if self.page else ""
 
     @property
+    def orphaned(self) -> bool:
+        """Whether a new version of the text removed the passage: the note keeps its quote, placed nowhere."""
+        return self.annotation.anchor_status == ORPHAN
+
+    @property
     def where(self) -> str:
         """Where in its source a passage is, as a citation says it: its page, or its paragraph (¶ 4, as citation
-        styles place a passage of an unpaginated source), or '' when neither is known."""
+        styles place a passage of an unpaginated source), '' when neither is known, and for a passage a new
+        version removed, that it is no longer in the text."""
+        if self.orphaned:
+            return NO_LONGER_THERE
         if self.page is not None:
             return self.page_label
         return f"¶ {self.paragraph}" if self.paragraph else ""

@@ -7,6 +7,7 @@ can anchor them, and so can our own import.
 from __future__ import annotations
 
 from reader.core.export.items import ExportItem
+from reader.core.records.annotations import ORPHAN
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -33,6 +34,18 @@ def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str
     }
 
 
+def passage_target(document: DocumentInfo, annotation) -> dict:
+    """An annotation's passage as a target. One a new version of the text removed is its quote alone, of the text as
+    it was when the note was made (a TimeState): no position in today's text holds it."""
+    a = annotation
+    if a.anchor_status != ORPHAN:
+        return target(document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix)
+    return {"type": "SpecificResource", "source": document_iri(document),
+            "selector": [{"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
+                          "suffix": a.quote.suffix}],
+            "state": {"type": "TimeState", "sourceDate": _timestamp(a.created_at)}}
+
+
 def annotation_json(item: ExportItem) -> dict:
     a = item.annotation
     bodies = [{"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"}] \
@@ -42,12 +55,12 @@ def annotation_json(item: ExportItem) -> dict:
     found = {
         "@context": CONTEXT, "id": f"{URN}:annotation:{a.id}", "type": "Annotation", "motivation": motivation,
         "created": _timestamp(a.created_at), "modified": _timestamp(a.modified_at), "generator": GENERATOR,
-        "target": target(item.document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix),
+        "target": passage_target(item.document, a),
         "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}"},
     }
     found["target"]["styleClass"] = "highlight"
     if item.page is not None:
-        found["target"]["selector"].append(page_selector(item.page, found["target"]["selector"][1]))
+        found["target"]["selector"].append(page_selector(item.page, found["target"]["selector"][-1]))
     if bodies:
         found["body"] = bodies
     return found
@@ -69,8 +82,7 @@ def link_json(item: ExportItem, link) -> dict:
     return {
         "@context": CONTEXT, "id": f"{URN}:link:{link.link_id}", "type": "Annotation", "motivation": "linking",
         "body": bodies,
-        "target": [target(item.document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix),
-                   target(link.other_document, b.start, b.end, b.quote.exact, b.quote.prefix, b.quote.suffix)],
+        "target": [passage_target(item.document, a), passage_target(link.other_document, b)],
     }
 
 

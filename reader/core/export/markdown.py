@@ -86,7 +86,8 @@ def _quote(item: ExportItem) -> list[str]:
     """The passage as a blockquote, with its source and where in it."""
     annotation = item.annotation
     quote = [f"> {line}" if line else ">" for line in annotation.quote.exact.split("\n")]
-    where = ", ".join(part for part in (item.where, f"characters {annotation.start}–{annotation.end}") if part)
+    characters = "" if item.orphaned else f"characters {annotation.start}–{annotation.end}"
+    where = ", ".join(part for part in (item.where, characters) if part)
     return [*quote, ">", f"> — {citation(item.document)} ({where})"]
 
 

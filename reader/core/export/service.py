@@ -15,6 +15,7 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note, paragraph_at, paragraph_starts
 from reader.core.ops import operation
+from reader.core.records.annotations import ORPHAN
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.exports import AnnotationImportReport
@@ -46,7 +47,7 @@ class ExportService:
         for done, annotation in enumerate(annotations):
             if done % PROGRESS_STEP == 0:
                 _report(progress, cancelled, done, len(annotations))
-            if annotation.anchor_status == "orphan" or not scope.keeps(annotation):
+            if not scope.keeps(annotation):  # an orphaned note too: every export keeps it, marked (ExportItem.where)
                 continue
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
                                    documents[entry.other.document_id], entry.link.note)
@@ -55,7 +56,10 @@ class ExportService:
         return items
 
     def _item(self, annotation, document: DocumentInfo, links: tuple, places: dict) -> ExportItem:
-        """An annotation as exports show it, placed by page or paragraph (`places` keeps each document's)."""
+        """An annotation as exports show it, placed by page or paragraph (`places` keeps each document's); an
+        orphaned one is placed nowhere."""
+        if annotation.anchor_status == ORPHAN:
+            return ExportItem(annotation, document, links)
         if document.id not in places:
             places[document.id] = self._places(document)
         pages, paragraphs = places[document.id]

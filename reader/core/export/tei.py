@@ -12,6 +12,7 @@ from datetime import date
 from lxml import etree
 
 from reader.core.export.items import ExportItem, citation
+from reader.core.records.annotations import ORPHAN
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -133,10 +134,12 @@ def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: s
 
 
 def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
-    """Each link once, from its source passage's anchor to its target's, with the link's note as description."""
+    """Each link once, from its source passage's anchor to its target's, with the link's note as description (a
+    link with an end no longer in the text has no anchor to point at: its note lists it)."""
     seen, relations = set(), None
-    for item in items:
-        for link in (link for link in item.links if link.outgoing and link.link_id not in seen):
+    for item in (item for item in items if not item.orphaned):
+        for link in (link for link in item.links if link.outgoing and link.link_id not in seen
+                     and link.other.anchor_status != ORPHAN):
             seen.add(link.link_id)
             relations = relations if relations is not None else _tei(stand_off, "listRelation")
             relation = _tei(relations, "relation", name=link.relation,
@@ -164,8 +167,9 @@ def _mark_up(paragraph: etree._Element, text: str, mentions: list[Mention], item
              document_id: int, pages: list[PageInfo] = ()) -> None:
     """Write the text with mention elements, annotation anchors and page breaks; every character of `text` is kept,
     in order."""
-    anchors = sorted({(i.annotation.start, f"a{i.annotation.id}s") for i in items}
-                     | {(i.annotation.end, f"a{i.annotation.id}e") for i in items})
+    placed = [item for item in items if not item.orphaned]  # a passage a new version removed has no place in it
+    anchors = sorted({(i.annotation.start, f"a{i.annotation.id}s") for i in placed}
+                     | {(i.annotation.end, f"a{i.annotation.id}e") for i in placed})
     events = sorted([(m.start, 1, m) for m in mentions] + [(pos, 0, name) for pos, name in anchors]
                     + [(page.start, -1, page.label) for page in pages], key=lambda e: (e[0], e[1]))
     cursor, last = 0, paragraph
@@ -228,7 +232,12 @@ def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_id
     a = item.annotation
     start, end = f"#d{document_id}a{a.id}s", f"#d{document_id}a{a.id}e"
     tags = " ".join(f"#{tag_ids[tag]}" for tag in a.tags if tag in tag_ids)
-    if a.note.strip():
+    if item.orphaned:  # placed nowhere in the text: the quote it was made on, and why it has no place
+        note = _tei(back, "note", type="orphaned", ana=tags, rend=a.color)
+        _tei(note, "quote", a.quote.exact)
+        _tei(note, "p", a.note)
+        _tei(note, "note", item.where, type="status")
+    elif a.note.strip():
         _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
     else:
         _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
