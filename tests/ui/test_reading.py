@@ -294,6 +294,31 @@ def test_h_with_the_cursor_in_a_highlight_selects_it_without_asking_for_a_select
     assert len(window.workspace.annotations.for_document(document_id)) == 1
 
 
+def test_l_and_n_with_the_cursor_in_a_highlight_act_on_that_highlight(window, qtbot, monkeypatch):
+    """A click inside a highlight chooses it (the Note inspector shows it): L then links that highlight and N opens
+    its note, as H selects it; L had said "Select some text to link first", so a highlight could not be a link's
+    From side without selecting its words again."""
+    from reader.ui.annotations.link_dialog import LinkDialog
+
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    start = pane.version.text.index("November 15, 1934")
+    highlight = window.ops.run("Highlight", lambda: window.workspace.annotations.create(document_id, start,
+                                                                                         start + 17))
+    other = window.workspace.annotations.create(_doc(window.workspace, "002_ff824666d88bbe20.txt"), 0, 10)
+    monkeypatch.setattr(LinkDialog, "exec", lambda self: True)
+    monkeypatch.setattr(LinkDialog, "target", lambda self: other.id)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.offsets.to_utf16(start + 4))
+    pane.view.setTextCursor(cursor)
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_L)
+    assert [entry.other.id for entry in window.workspace.links.links_for(highlight.id)] == [other.id]
+    qtbot.keyClick(pane.view, Qt.Key.Key_N)
+    assert window.annotation_panels.inspector.widget().annotation.id == highlight.id
+    assert len(window.workspace.annotations.for_document(document_id)) == 1
+
+
 def test_a_selection_key_with_nothing_selected_says_what_it_needs(window, qtbot):
     """H, N, L and Copy with citation act on the selection: pressed with nothing selected they did nothing and said
     nothing, so a new user could not tell a slip from a broken key. The status bar now says what the key needs; and

@@ -238,11 +238,7 @@ class DocumentPane(QWidget):
     def highlight_selection(self, color: str | None = None) -> None:
         """H: highlight the selection, or, when it is already a highlight (or nothing is selected and the cursor
         stands in one), select that one (no duplicates)."""
-        under_cursor = self.view.annotations_at_cursor() if self.view.selection_range() is None else []
-        if under_cursor:
-            self.select_annotation(under_cursor[0])
-            return
-        selection = self._selection_for("to highlight")
+        selection = self._chosen_for("to highlight")
         if selection is None:
             return
         existing = self.annotation_at(*selection)
@@ -262,8 +258,9 @@ class DocumentPane(QWidget):
         self.parallels_requested.emit()
 
     def note_selection(self) -> None:
-        """N: the selection's annotation (made now if there is none) opens in the Note inspector, ready to write."""
-        selection = self._selection_for("to write a note on")
+        """N: the selection's annotation (made now if there is none), or the highlight the cursor stands in, opens in
+        the Note inspector, ready to write."""
+        selection = self._chosen_for("to write a note on")
         if selection is None:
             return
         annotation_id = self.annotation_at(*selection)
@@ -277,8 +274,9 @@ class DocumentPane(QWidget):
             self.note_requested.emit(annotation_id)
 
     def link_selection(self) -> None:
-        """L: link the selection (its annotation when it is one already, else the passage) to another passage."""
-        selection = self._selection_for("to link")
+        """L: link the selection (its annotation when it is one already, else the passage), or the highlight the
+        cursor stands in, to another passage."""
+        selection = self._chosen_for("to link")
         if selection is None:
             return
         workspace = self.services.workspace
@@ -319,6 +317,16 @@ class DocumentPane(QWidget):
         cited = self.citation(*selection)
         QGuiApplication.clipboard().setText(cited)
         self.services.events.told.emit(f"Copied with its citation: {one_line(cited, 80)}")
+
+    def _chosen_for(self, purpose: str) -> tuple[int, int] | None:
+        """The selection; with nothing selected, the highlight the cursor stands in (a click inside one chooses it,
+        and the Note inspector shows it), as H takes it; else None, said as `_selection_for` says it."""
+        if self.view.selection_range() is None and (under := self.view.annotations_at_cursor()):
+            chosen = next((a for a in self.services.workspace.annotations.for_document(self.document_id)
+                           if a.id == under[0]), None)
+            if chosen is not None:
+                return chosen.start, chosen.end
+        return self._selection_for(purpose)
 
     def _selection_for(self, purpose: str) -> tuple[int, int] | None:
         """The selection, or None with a line in the status bar saying what the key needs: a key that does nothing
