@@ -102,6 +102,20 @@ def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
     assert len(annotated.annotations.all()) == before
 
 
+def test_this_databases_own_export_is_already_here_after_the_text_changed(annotated, tmp_path):
+    """Read back after a word inside a highlight was corrected, the program's own export finds that highlight by its
+    id (the same quote, note and tags): it was reported as not placed, its quote no longer in the text, and the
+    import exited 1 over a note that is there."""
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = annotated.documents.text(document_id).text
+    annotated.documents.correct_text(document_id, text.replace("The two met on November 15", "The two met on 15 Nov"))
+    report = annotated.export.import_annotations(path)
+    assert (report.placed, report.skipped) == (0, [])
+    assert report.already == 3
+
+
 def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     """An annotation on an unknown document or with a quote that is nowhere is reported, not dropped silently."""
     collection = json.loads(annotated.export.export("jsonld"))

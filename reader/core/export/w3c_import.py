@@ -16,9 +16,9 @@ from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
-from reader.core.export.jsonld import document_iri
+from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, entries_of, parse_entry
-from reader.core.records.annotations import ANCHORED, Passage
+from reader.core.records.annotations import ANCHORED, Annotation, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import clean_tags
 
@@ -75,6 +75,10 @@ class _Places:
             self._sources[document_iri(info)] = info
             self._sources[f"urn:annotated-reader:document:{info.file_name}"] = info
 
+    def document_id(self, incoming: Incoming) -> int | None:
+        info = self._sources.get(incoming.source)
+        return info.id if info is not None else None
+
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
         info = self._sources.get(incoming.source)
@@ -90,6 +94,9 @@ class _Places:
 
 def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService, placed: list[NewAnnotation],
                report: AnnotationImportReport) -> None:
+    if _same(_ours(incoming.label, "annotation", annotations.get), incoming, places):  # this database's own export
+        report.already += 1
+        return
     passage = places.of(incoming)
     if isinstance(passage, str):
         report.skipped.append(passage)
@@ -104,6 +111,12 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
 
 def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationService, links: LinkService,
               report: AnnotationImportReport) -> None:
+    ours = _ours(link.label, "link", links.get)
+    if ours is not None and ours.relation == link.relation and all(
+            _same(_ours(f"{URN}:annotation:{annotation_id}", "annotation", annotations.get), end, places, notes=False)
+            for annotation_id, end in zip((ours.from_annotation_id, ours.to_annotation_id), link.ends, strict=True)):
+        report.already += 1
+        return
     ends = [places.of(end) for end in link.ends]
     problem = next((end for end in ends if isinstance(end, str)), None)
     if problem is not None:
@@ -117,6 +130,27 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     links.link(ends[0], ends[1], link.relation, link.note)
     report.linked += 1
+
+
+def _ours(label: str, kind: str, get):
+    """The annotation or link of this database that an entry of its own export names by its id (None if the label
+    is not one, or names nothing here). The text may have changed since: the entry's quote may be found nowhere,
+    yet the note is here. An id names something else in another database: `_same` checks it is the one."""
+    prefix = f"{URN}:{kind}:"
+    if not label.startswith(prefix) or not label[len(prefix):].isdigit():
+        return None
+    try:
+        return get(int(label[len(prefix):]))
+    except ReaderError:
+        return None
+
+
+def _same(here: Annotation | None, incoming: Incoming, places: _Places, notes: bool = True) -> bool:
+    """Whether an annotation here is the one an entry describes: in its document, the same quote (and note and
+    tags)."""
+    return (here is not None and incoming.quote is not None and places.document_id(incoming) == here.document_id
+            and here.quote.exact == incoming.quote.exact
+            and (not notes or (here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags)))))
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
