@@ -4,7 +4,8 @@ from reader.ui.reading import correct_dialog
 
 
 def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatch):
-    """Saving the editor makes version 2, shown in the pane, with the note on the same words at new offsets."""
+    """Saving the editor makes version 2, shown in the pane, with the note on the same words at new offsets; the
+    status bar says what the correction did (it had said another program stored a new version)."""
     workspace = window.workspace
     document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
     note = workspace.annotations.create_at_quote(document_id, "The two met on November 15, 1934.", note="15 or 24?")
@@ -18,6 +19,11 @@ def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatc
     moved = workspace.annotations.get(note.id)
     assert corrected[moved.start:moved.end] == "The two men met on November 15, 1934."
     assert moved.note == "15 or 24?"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Text corrected (a new version): 000_8339fa2bec93c400.txt: 0 annotations moved, "
+                              "1 needs review")  # a word changed inside its quote
+    window.ops.follow_outside()  # the next look at other programs' changes finds none: the correction was ours
+    assert window.statusBar().currentMessage() == message
 
 
 def test_an_empty_correction_is_refused_in_one_line(window, qtbot, monkeypatch):

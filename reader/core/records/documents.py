@@ -86,6 +86,9 @@ class FileOutcome:
     needs_password: bool = False  # an encrypted PDF: try again with (another) password
 
 
+HISTORY_STARTS_AGAIN = "Undo starts again here: the notes moved to the new text, so earlier steps cannot be undone"
+
+
 @dataclass(frozen=True)
 class ReanchorSummary:
     """What re-anchoring did to one document's annotations when it got a new version; nothing is ever deleted."""
@@ -118,9 +121,7 @@ class ImportReport:
     def history_note(self) -> str:
         """What a user must be told when notes moved to a new text: earlier steps can no longer be undone (their
         ranges were in the old text), so the history starts again; else nothing."""
-        if not self.reanchored:
-            return ""
-        return "Undo starts again here: the notes moved to the new text, so earlier steps cannot be undone"
+        return HISTORY_STARTS_AGAIN if self.reanchored else ""
 
     @property
     def changed_document_ids(self) -> list[int]:

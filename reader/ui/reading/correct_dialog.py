@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
+from reader.core.records.documents import HISTORY_STARTS_AGAIN
 
 
 class CorrectTextDialog(QDialog):
@@ -60,6 +61,8 @@ def store_correction(pane: QWidget, text: str) -> None:
         return
     if summary is None:
         return
+    pane.services.workspace.outside.take_as_seen()  # this window's own new version: not another program's news
+    events.told.emit(f"Text corrected (a new version): {summary.message}. {HISTORY_STARTS_AGAIN}.")
     events.document_changed.emit(pane.document_id)
     events.annotations_changed.emit(pane.document_id)
     events.text_corrected.emit(pane.document_id)
