@@ -241,7 +241,7 @@ def _run(dialog: QDialog) -> None:
 def _dismissals_dialog(context: _Context):
     from reader.ui.compare.dismissals_dialog import DismissalsDialog
 
-    return DismissalsDialog(context.workspace.parallels, context.ops, context.window)
+    return DismissalsDialog(context.workspace, context.ops, context.window)
 
 
 def _trash_dialog(context: _Context):

@@ -52,11 +52,14 @@ def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot)
 
 
 def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot):
-    """A row shows the sentences of the two passages that match best, not the paragraphs' opening words, and
-    opening the other passage flashes its sentence."""
+    """A row shows the sentences of the two passages that match best, not the paragraphs' opening words, and the
+    other source by its title (a file name like 002_ff824666d88bbe20.txt says nothing); opening the other passage
+    flashes its sentence."""
     panel = _parallels(compare_window, qtbot)
     row = _meeting_row(panel)
     assert panel.table.item(row, 2).text() == "…The two met on November 15, 1934."
+    assert panel.table.item(row, 3).text().startswith("«Japan is encroaching on the borders of Mongolia")
+    assert MEETING_002 in panel.table.item(row, 3).toolTip()
     other = panel.table.item(row, 4).text()  # a long sentence, cut short around its date
     assert other.startswith("…") and other.endswith("I. V. Stalin Talking to P. Genden on November 24, 1934")
     panel.open_beside(row)
@@ -207,8 +210,9 @@ def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window,
 
 
 def test_a_pair_dismissed_long_ago_is_brought_back_from_the_edit_menu(compare_window, qtbot):
-    """Edit > Dismissed pairs… lists what was judged not parallel with both passages' words; Bring back returns the
-    pair to Parallels (one step), however many steps ago it was dismissed."""
+    """Edit > Dismissed pairs… lists what was judged not parallel with both passages' words, each source by its title
+    (not its file name); Bring back returns the pair to Parallels (one step), however many steps ago it was
+    dismissed."""
     from reader.ui.compare.dismissals_dialog import DismissalsDialog
 
     panel = _parallels(compare_window, qtbot)
@@ -216,10 +220,10 @@ def test_a_pair_dismissed_long_ago_is_brought_back_from_the_edit_menu(compare_wi
     panel.table.selectRow(_meeting_row(panel))
     panel.dismiss_current()
     qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
-    dialog = DismissalsDialog(compare_window.workspace.parallels, compare_window.ops, compare_window)
+    dialog = DismissalsDialog(compare_window.workspace, compare_window.ops, compare_window)
     entry = dialog.pair_list.item(0)
     assert dialog.pair_list.count() == 1  # each side as Parallels showed it: the sentence that tied the pair
-    assert entry.text().startswith("000_8339fa2bec93c400.txt: “…The two met on November 15, 1934.”\n")
+    assert entry.text().startswith("Genden Falls into Disfavor: “…The two met on November 15, 1934.”\n")
     assert "Stalin Talking to P. Genden on November 24, 1934" in entry.text().splitlines()[1]
     assert "The two met on November 15, 1934." in entry.toolTip()  # the passages whole
     qtbot.mouseClick(dialog.bring_back_button, Qt.MouseButton.LeftButton)
@@ -329,8 +333,9 @@ def test_a_conflicting_mark_lists_each_sources_date_and_opens_the_others(compare
     mark = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-15")
     tip = canvas.tip(mark)
     assert "The two met on November 15, 1934." in tip
-    assert "000_8339fa2bec93c400.txt: 1934-11-15" in tip and "002_ff824666d88bbe20.txt: 1934-11-24" in tip
-    action = next(a for a in canvas.menu_for(mark).actions() if a.text().startswith("Open 002_ff824666d88bbe20.txt"))
+    assert "Genden Falls into Disfavor: 1934-11-15" in tip  # sources by their titles, cut: not their file names
+    assert "«Japan is encroaching on the borders of Mongoli…: 1934-11-24" in tip
+    action = next(a for a in canvas.menu_for(mark).actions() if a.text().startswith("Open «Japan is encroaching"))
     action.trigger()
     other = compare_window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(other) is not None)

@@ -170,10 +170,13 @@ class ComparisonsView(QWidget):
     def _show_suggestions(self, suggestions: list) -> None:
         self.suggestions = suggestions
         self.suggestion_table.setRowCount(len(self.suggestions))
+        names = self._documents.names() if suggestions else {}  # sources by title, as the linked pairs above
         for row, s in enumerate(self.suggestions):
-            values = ("", s.source.file_name, RELATIONS[s.relation], "", s.other.file_name,
+            one, two = (names.get(side.document_id, side.file_name) for side in (s.source, s.other))
+            values = ("", one, RELATIONS[s.relation], "", two,
                       "; ".join(s.reasons + s.hints))  # the sentences are cut to their cells below
-            tips = {0: s.source.text, 3: s.other.text}  # the passages whole; the cells show where they match
+            tips = {0: s.source.text, 1: f"{one}\n{s.source.file_name}", 3: s.other.text,
+                    4: f"{two}\n{s.other.file_name}"}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):
                 item = QTableWidgetItem(" ".join(value.split())[:200])
                 item.setToolTip(tips.get(column, value))

@@ -10,20 +10,21 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.records.compare import Dismissal
-from reader.core.wording import local_time
+from reader.core.wording import local_time, one_line
 from reader.ui.operations import OpRunner
 
 QUOTE_CHARS = 100
+NAME_CHARS = 50  # a source's title, cut: some are a whole sentence
 
 
 class DismissalsDialog(QDialog):
     """Lists the dismissed pairs; Bring back restores the chosen one."""
 
-    def __init__(self, parallels, ops: OpRunner, parent: QWidget | None = None):
+    def __init__(self, workspace, ops: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Dismissed pairs")
         self.resize(900, 420)
-        self._parallels, self._ops = parallels, ops
+        self._workspace, self._parallels, self._ops = workspace, workspace.parallels, ops
         self.dismissals: list[Dismissal] = []
         self.empty_label = QLabel("No pair has been dismissed.", self)
         self.pair_list = QListWidget(self, alternatingRowColors=True)  # three lines a pair: the rows kept apart
@@ -40,11 +41,13 @@ class DismissalsDialog(QDialog):
     def refresh(self) -> None:
         place = max(self.pair_list.currentRow(), 0)
         self.dismissals = self._parallels.dismissals()
+        names = self._workspace.documents.names()
         self.pair_list.clear()
         for dismissal in self.dismissals:
             one, two = dismissal.one, dismissal.two
-            entry = QListWidgetItem(f"{one.file_name}: “{one.excerpt_line(QUOTE_CHARS)}”\n"
-                                    f"{two.file_name}: “{two.excerpt_line(QUOTE_CHARS)}”\n"
+            first, second = (one_line(names.get(side.document_id, side.file_name), NAME_CHARS) for side in (one, two))
+            entry = QListWidgetItem(f"{first}: “{one.excerpt_line(QUOTE_CHARS)}”\n"
+                                    f"{second}: “{two.excerpt_line(QUOTE_CHARS)}”\n"
                                     f"dismissed {local_time(dismissal.dismissed_at)}")
             entry.setToolTip(f"{one.file_name} {one.start}–{one.end}:\n{one.text}\n\n{two.file_name} "
                              f"{two.start}–{two.end}:\n{two.text}")

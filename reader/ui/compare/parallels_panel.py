@@ -51,6 +51,7 @@ class ParallelsPanel(QWidget):
         self._task = None  # its handle: a newer request stops it
         self.document_id: int | None = None
         self.suggestions: list[ParallelSuggestion] = []
+        self._names: dict[int, str] = {}  # each document's title, as the Other source column names it
         self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
         self.title.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), self)
@@ -133,9 +134,10 @@ class ParallelsPanel(QWidget):
         self.title.setText("Ranking passages of other sources…")
 
         def rank(workspace, progress, cancelled):
+            names = workspace.documents.names()
             name = workspace.documents.get(document_id).file_name  # fails if it went to the Trash meanwhile
-            return name, workspace.parallels.suggest(document_id, start, end, top=TOP, progress=progress,
-                                                     cancelled=cancelled)
+            return names.get(document_id, name), names, workspace.parallels.suggest(
+                document_id, start, end, top=TOP, progress=progress, cancelled=cancelled)
 
         if self._task is not None:
             self._task.request_cancel()
@@ -145,7 +147,8 @@ class ParallelsPanel(QWidget):
         task.finished.connect(lambda found: request == self._request and self._show(*found))
         task.failed.connect(lambda message: request == self._request and self._show_failure(message))
 
-    def _show(self, name: str, suggestions: list[ParallelSuggestion]) -> None:
+    def _show(self, name: str, names: dict[int, str], suggestions: list[ParallelSuggestion]) -> None:
+        self._names = names
         self._fill(suggestions)
         scope = f"the selection ({self.range[0]}–{self.range[1]}) of {name}" if self.range else name
         self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
@@ -163,10 +166,12 @@ class ParallelsPanel(QWidget):
         self.table.setRowCount(len(suggestions))
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.linked]})" if s.linked else RELATIONS[s.relation]
-            values = (f"{s.score:.2f}", relation, "", s.other.file_name, "", "; ".join(s.reasons), "; ".join(s.hints))
+            source = self._names.get(s.other.document_id, s.other.file_name)
+            values = (f"{s.score:.2f}", relation, "", source, "", "; ".join(s.reasons), "; ".join(s.hints))
+            tips = {2: s.source.text, 3: f"{source}\n{s.other.file_name}", 4: s.other.text}
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(s.other.text if column == 4 else s.source.text if column == 2 else value)
+                item.setToolTip(tips.get(column, value))
                 if column == 1 and s.relation == "contradicts" and not s.linked:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 if s.linked:

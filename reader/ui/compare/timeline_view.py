@@ -34,12 +34,13 @@ from reader.core.compare.entry_text import dated_line, shown_range
 from reader.core.compare.timeline import LINKED
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
 ENTITY_LANES = 25  # lanes when laid out per entity
 SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context menu
+SOURCE_CHARS = 48  # a source's title, cut where it names one (some titles are a whole sentence)
 DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
@@ -67,20 +68,24 @@ class TimelineCanvas(QWidget):
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
         self.lanes: list[str] = []
+        self._lane_titles: dict[str, str] = {}  # a document lane's name (its file name) -> its source's title
         self.marks: list[Mark] = []
         self.scale = ZOOMS["Years"]
         self._first = self._last = 0
         self._events: dict[tuple, TimelineEvent] = {}
         self.by_entity = False
+        self.names: dict[int, str] = {}  # each document's title: lanes and tips name sources so
         self.current: int | None = None  # the mark chosen from the keyboard (an index into `marks`)
         self._in_time: list[int] = []  # the marks' indexes from the earliest to the latest
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False) -> None:
+    def set_entries(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool = False,
+                    names: dict[int, str] | None = None) -> None:
         """Lanes per document, or per entity (the most often dated ones, first; an entry shows in each of its
-        lanes)."""
+        lanes); `names`: each document's title, by id (lanes, tips and menus name sources by it)."""
         self.entries = entries
+        self.names = names or {}
         self._events = events_by_place(events)
         self.by_entity = by_entity
         self.current = None
@@ -89,6 +94,7 @@ class TimelineCanvas(QWidget):
             self.lanes = sorted(counts, key=lambda name: (-counts[name], name.casefold()))[:ENTITY_LANES]
         else:
             self.lanes = sorted({e.file_name for e in entries})
+            self._lane_titles = {e.file_name: self.source_name(e) for e in entries}
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self._layout_marks()
@@ -157,9 +163,11 @@ class TimelineCanvas(QWidget):
         painter.setPen(self.palette().text().color())
         if self.entries:
             painter.drawText(int(left) + 4, TOP - 10, self.edge_label())
+        metrics = painter.fontMetrics()
         for number, name in enumerate(self.lanes):
+            title = name if self.by_entity else self._lane_titles.get(name, name)
             painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
-                             name)
+                             metrics.elidedText(title, Qt.TextElideMode.ElideRight, LEFT - 12))
 
     def _paint_marks(self, painter: QPainter) -> None:
         for mark in self.marks:
@@ -268,7 +276,7 @@ class TimelineCanvas(QWidget):
         menu.addAction("Open passage", lambda: self.mark_clicked.emit(mark.entry))
         event = self.event_of(mark.entry)
         for other in _other_sources(event, mark.entry)[:SHOWN_SOURCES]:  # the accounts to read beside this one
-            menu.addAction(f"Open {other.file_name}: {other.text} ({other.value})",
+            menu.addAction(f"Open {self.source_name(other)}: {other.text} ({other.value})",
                            lambda other=other: self.mark_clicked.emit(other))
         if event is not None and LINKED in event.reasons:
             menu.addAction("One event by your link (delete it in Comparisons to part them)").setEnabled(False)
@@ -289,15 +297,20 @@ class TimelineCanvas(QWidget):
         """The date as written, what it means and the sentence giving it; for a mark of an event, what each of its
         sources dates it (a conflict's disagreement in full) and what made it one besides names."""
         entry, joined = mark.entry, self.event_of(mark.entry)
-        lines = [f"{entry.file_name}: {entry.text} ({entry.value}, {entry.precision})", dated_line(entry, 300)]
-        return "\n".join(lines if joined is None else [*lines, "", *_event_lines(joined)])
+        lines = [f"{self.source_name(entry)}: {entry.text} ({entry.value}, {entry.precision})",
+                 dated_line(entry, 300)]
+        return "\n".join(lines if joined is None else [*lines, "", *_event_lines(joined, self.source_name)])
+
+    def source_name(self, entry: TimelineEntry) -> str:
+        """The entry's source by its title (cut: some titles are a whole sentence), else its file name."""
+        return one_line(self.names.get(entry.document_id, entry.file_name), SOURCE_CHARS)
 
 
-def _event_lines(event: TimelineEvent) -> list[str]:
+def _event_lines(event: TimelineEvent, source_name) -> list[str]:
     """What each source of an event dates it, a line each (the first SHOWN_SOURCES sources)."""
     dates: dict[str, list[str]] = {}
     for entry in event.entries:
-        values = dates.setdefault(entry.file_name, [])
+        values = dates.setdefault(source_name(entry), [])
         if entry.value not in values:
             values.append(entry.value)
     names = f", naming {', '.join(event.entities)}" if event.entities else ""
@@ -429,14 +442,16 @@ class TimelinePanel(QWidget):
         def read(workspace, _progress, _cancelled):
             entries = workspace.timeline.entries(**filters)
             events = workspace.timeline.events(entries)
-            return _conflicts_of(entries, events) if conflicts_only else (entries, events)
+            found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
+            return (*found, workspace.documents.names())
 
         task = self._runner.start(read)
         task.finished.connect(lambda found: request == self._request and self._show(*found, by_entity))
         task.failed.connect(lambda message: request == self._request and self.summary.setText(message))
 
-    def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], by_entity: bool) -> None:
-        self.canvas.set_entries(entries, events, by_entity=by_entity)
+    def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
+              by_entity: bool) -> None:
+        self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "
