@@ -14,7 +14,9 @@ from reader.core.entities.dates import find_dates
     ("He met him again in early 1935.", "1935 early", "part"),
     ("during the summer of 1937", "1937 summer", "part"),
     ("relations 1900-1937 were tense", "1900..1937", "range"),
-    ("the early 1930s saw", "1930..1939", "decade"),
+    ("the early 1930s saw", "1930..1933", "decade"),  # its first years, not the whole decade
+    ("in the late 1920s", "1926..1929", "decade"),
+    ("the 1930s were", "1930..1939", "decade"),
     ("In 1921, Outer Mongolia", "1921", "year"),
 ])
 def test_dates_are_normalised(text, value, precision):

@@ -2,7 +2,8 @@
 
 "November 15, 1934" -> 1934-11-15 (day); "October 1919" -> 1919-10 (month); "early 1935" -> "1935 early";
 "the summer of 1937" -> "1937 summer"; "the turn of 1936" -> "1936 turn" (November 1935 to February 1936); "a winter
-night in 1935" -> "1935 winter"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade);
+night in 1935" -> "1935 winter"; "1900-1937" -> 1900..1937 (range); "the 1930s" -> 1930..1939 (decade), "the
+early 1930s" -> 1930..1933;
 "1934" -> 1934 (year). Found by pattern, so dates are recognised even without the statistical model; a phone number
 or a price is never a date because a year must stand on its own. A day without a year ("on April 7") takes the
 year of the last dated mention before it, as a reader does; with no year before it, it is not normalised, so not
@@ -13,6 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+# What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
+# are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933.
+READING_VERSION = "2"
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -120,8 +125,9 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
         if year2 < year:
             return None, "", ""
         return f"{year}..{year2}", f"{year:04d}-01-01", f"{year2:04d}-12-31"
-    if precision == "decade":
-        return f"{year}..{year + 9}", f"{year:04d}-01-01", f"{year + 9:04d}-12-31"
+    if precision == "decade":  # "the early 1930s" is their first four years, "the mid" the middle, "the late" the last
+        first, last = _DECADE_PARTS.get(groups.get("part") or "", (0, 9))
+        return f"{year + first}..{year + last}", f"{year + first:04d}-01-01", f"{year + last:04d}-12-31"
     if precision == "part":
         part = _part_name(groups["part"])
         first, last = part_span(year, part)
@@ -129,6 +135,7 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
     return str(year), f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}  # years of a decade its part means
 # The words of a fuzzy date, reduced to one name; the first listed word found in the phrase wins.
 _PART_NAMES = ("spring", "summer", "autumn", "fall", "winter", "turn", "beginning", "start", "middle", "end",
                "early", "mid", "late")

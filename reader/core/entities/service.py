@@ -77,10 +77,12 @@ class EntityService:
         return self.recognise()
 
     def _signature(self) -> str:
+        from reader.core.entities.dates import READING_VERSION
+
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
-        return f"{PIPELINE_VERSION}:{self.model.model_name}:{versions}:{decisions}"
+        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput
