@@ -254,6 +254,15 @@ def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
     assert (MEETING_000, "1934-11-15") in values  # "The two met on November 15, 1934." tells of the meeting
 
 
+def test_a_persons_life_dates_are_not_on_the_timeline(recognised):
+    """'Urlug Janjin Demid (1900-1937)' gives a man's years, not something that happened in them: as a 38-year bar
+    it lay under every mark of its source and stretched every view back to 1900. A range that follows no person's
+    name stays."""
+    values = {(e.file_name, e.value) for e in recognised.timeline.entries()}
+    assert ("003_bfdd3a082e8d2a08.txt", "1900..1937") not in values
+    assert any(e.precision in ("range", "decade") for e in recognised.timeline.entries())  # 'the early 1930s'
+
+
 def test_annotation_note_dates_join_the_timeline(recognised):
     """A date written in a note places the annotated passage on the timeline."""
     document_id = _doc(recognised, MEETING_000)

@@ -108,10 +108,12 @@ class TimelineService:
         published = store.published_dates(self._db)
         index = PassageIndex(passages(store.all_lines(self._db)))
         named = _NamesInPassages(store.named_mentions(self._db), entity_names(self._db))
+        persons = store.person_mention_ends(self._db)
         found = []
         for document_id, start, text, value in store.date_mentions(self._db):
             piece = index.at(document_id, start) if document_id in labels else None
-            if piece is not None and not _own_date(published.get(document_id, ""), piece, value):
+            if piece is not None and not _own_date(published.get(document_id, ""), piece, value) \
+                    and not _life_dates(persons, piece, start, value):
                 entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece),
                                date_at=start)
                 if entry is not None:
@@ -174,6 +176,16 @@ def _own_date(published: str, piece: Piece, value: str) -> bool:
     mine, theirs = dating.span(value), dating.span(published)
     return (mine is not None and theirs is not None and mine.precision in dating.PRECISE
             and dating.relate(mine, theirs) in (dating.SAME, dating.OVERLAP))
+
+
+def _life_dates(person_ends: set[tuple[int, int]], piece: Piece, start: int, value: str) -> bool:
+    """Whether a range of years in brackets right after a person's name gives that person's life ("Urlug Janjin
+    Demid (1900-1937)"), not something the source tells happened in those years: a 38-year bar would lie under every
+    mark of its lane."""
+    before = piece.text[:start - piece.start].rstrip()
+    if ".." not in value or not before.endswith("("):
+        return False
+    return (piece.document_id, piece.start + len(before[:-1].rstrip())) in person_ends
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,

@@ -84,6 +84,11 @@ def named_mentions(db: Store) -> list[tuple[int, int, int]]:
     return db.execute(sql).fetchall()
 
 
+def person_mention_ends(db: Store) -> set[tuple[int, int]]:
+    """(document, end) of every mention of a person: where a name stops, and life dates may follow."""
+    return set(db.execute("SELECT document_id, \"end\" FROM mentions WHERE type = 'PERSON'").fetchall())
+
+
 def date_mentions(db: Store) -> list[tuple[int, int, str, str]]:
     """(document, start, text, value) of every date mention."""
     sql = "SELECT document_id, start, text, date_value FROM mentions WHERE type = 'DATE' ORDER BY document_id, start"
