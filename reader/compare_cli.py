@@ -139,7 +139,10 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         if not (args.csv or args.html):
             raise ReaderError("-o writes --csv or --html")
         replaceable(workspace, args.output, args.force)
-        count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries)
+        shown = ", ".join(f"{label} {value}" for label, value in (("entity", args.entity), ("from", args.date_from),
+                                                                  ("to", args.date_to)) if value)
+        count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries,
+                                          shown=f"Dated passages with {shown}" if shown else "")
         print(f"wrote {plural(count, 'dated passage')} to {args.output}")
         return 0
     if not entries:

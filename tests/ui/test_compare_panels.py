@@ -440,7 +440,9 @@ def test_timeline_filters_by_entity(compare_window, qtbot):
 
 
 def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
-    """The Timeline's export writes the filtered entries as HTML or CSV by the file's extension."""
+    """The Timeline's export writes the filtered entries as HTML or CSV by the file's extension; the page has the
+    window's lanes (sources by title, or entities) and says which filters it shows (it had looked like the whole
+    corpus's timeline, in lanes of file names)."""
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     qtbot.waitUntil(lambda: bool(panel.canvas.marks))
@@ -451,6 +453,17 @@ def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
     panel.export_to(str(tmp_path / "t.csv"))
     qtbot.waitUntil(lambda: (tmp_path / "t.csv").exists())
     assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "Every dated passage:" in page and "Genden Falls into Disfavor" in page  # sources by title
+    panel.lanes_box.setCurrentIndex(1)  # a lane per entity, filtered: the page shows the same and says so
+    panel.entity_edit.setText("Demid")
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.canvas.by_entity and "Gelegdorjiin Demid" in panel.canvas.lanes)
+    panel.export_to(str(tmp_path / "demid.html"))
+    qtbot.waitUntil(lambda: (tmp_path / "demid.html").exists())
+    page = (tmp_path / "demid.html").read_text(encoding="utf-8")
+    assert "Dated passages with entity “Demid”:" in page
+    assert ">Gelegdorjiin Demid<title>" in page and "Genden Falls into Disfavor" not in page
 
 
 def test_parallels_for_a_selection(compare_window, qtbot):

@@ -92,14 +92,20 @@ class TimelineService:
                 store.insert_dismissal(self._db, key, (*ties[0], *ties[1]))
         return len(pairs)
 
-    def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None) -> int:
-        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written."""
+    def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None, by_entity: bool = False,
+               shown: str = "") -> int:
+        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written. The
+        page has the window's lanes (per document, by title, or per entity) and says which passages it shows
+        (`shown`: the filters, '' for all)."""
         from reader.core.compare.timeline_export import timeline_csv, timeline_html
+        from reader.core.compare.timeline_lanes import Lanes
         from reader.core.export.safe_write import write_text_atomically
+        from reader.core.storage.documents import titles
 
         entries = self.entries() if entries is None else entries
         events = self.events(entries)
-        text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(entries, events)
+        text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(
+            entries, events, Lanes(entries, by_entity, titles(self._db)), shown)
         write_text_atomically(path, text, self._db.path)
         return len(entries)
 

@@ -10,12 +10,14 @@ from datetime import date
 from html import escape
 
 from reader.core.compare.entry_text import dated_line
+from reader.core.compare.timeline_lanes import Lanes
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 
 COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
            "event", "conflict", "entities", "passage"]
 WIDTH, LANE, LEFT = 1000, 34, 220
+LANE_CHARS = 32  # a lane's name, cut to the room left of the axis
 
 
 def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
@@ -31,9 +33,9 @@ def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> s
     return out.getvalue()
 
 
-def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
+def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lanes: Lanes, shown: str = "") -> str:
+    """The page: lanes as the window lays them out, and which passages they are (`shown`: the filters applied)."""
     events_by = events_by_place(events)
-    lanes = sorted({e.file_name for e in entries})
     first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0)
     last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=1)
     scale = (WIDTH - LEFT - 20) / max(last - first, 1)
@@ -41,20 +43,20 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent]) -> 
     for e in entries:
         x0 = LEFT + (date.fromisoformat(e.first).toordinal() - first) * scale
         x1 = LEFT + (date.fromisoformat(e.last).toordinal() - first) * scale
-        y = 30 + lanes.index(e.file_name) * LANE
         event = events_by.get(e.place)
         color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
         tip = escape(f"{e.text} ({e.value}) — {dated_line(e, 300)}")
-        marks.append(f'<rect x="{x0:.1f}" y="{y - 6}" width="{max(x1 - x0, 3):.1f}" height="12" fill="{color}" '
-                     f'opacity="0.8"><title>{tip}</title></rect>')
-    labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(name)}</text>'
-                     for n, name in enumerate(lanes))
+        marks += [f'<rect x="{x0:.1f}" y="{30 + lane * LANE - 6}" width="{max(x1 - x0, 3):.1f}" height="12" '
+                  f'fill="{color}" opacity="0.8"><title>{tip}</title></rect>' for lane in lanes.of(e)]
+    labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(one_line(name, LANE_CHARS))}'
+                     f'<title>{escape(name)}</title></text>' for n, name in enumerate(lanes.names))
     years = _year_ticks(first, last, scale, len(lanes))
     height = 50 + len(lanes) * LANE
     rows = "".join(_conflict_row(event) for event in events if event.conflict)
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Timeline</title><style>"
             f"body{{font-family:sans-serif;margin:1em}}td{{border-top:1px solid #ddd;padding:4px;vertical-align:top}}"
-            f"</style></head><body><h1>Timeline</h1><p>{plural(len(entries), 'dated passage')}, "
+            f"</style></head><body><h1>Timeline</h1><p>{escape(shown or 'Every dated passage')}: "
+            f"{plural(len(entries), 'dated passage')}, "
             f"{plural(len(events), 'event')}, {plural(sum(e.conflict for e in events), 'conflict')} (red).</p>"
             f'<svg width="{WIDTH}" height="{height}" role="img">{labels}{years}{"".join(marks)}</svg>'
             f"<h2>Conflicts</h2><table>{rows}</table></body></html>\n")

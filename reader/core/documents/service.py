@@ -36,9 +36,9 @@ class DocumentService:
         return store.list_documents(self._db)
 
     def names(self) -> dict[int, str]:
-        """Each live document's name as a reader knows it: its title (its file name when it has none). Panels that
+        """Each document's name as a reader knows it: its title (its file name when it has none). Panels that
         set sources side by side name them so; '002_ff824666d88bbe20.txt' says nothing of which source it is."""
-        return {info.id: info.title or info.file_name for info in self.list()}
+        return store.titles(self._db)
 
     def get(self, document_id: int) -> DocumentInfo:
         info = store.get_document(self._db, document_id)

@@ -10,7 +10,6 @@ From the keyboard: Left and Right step through the marks in time, Enter opens on
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,13 +31,13 @@ from PySide6.QtWidgets import (
 
 from reader.core.compare.entry_text import dated_line, shown_range
 from reader.core.compare.timeline import LINKED
+from reader.core.compare.timeline_lanes import Lanes
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import one_line, plural
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
-ENTITY_LANES = 25  # lanes when laid out per entity
 SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context menu
 SOURCE_CHARS = 48  # a source's title, cut where it names one (some titles are a whole sentence)
 DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
@@ -67,8 +66,7 @@ class TimelineCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
-        self.lanes: list[str] = []
-        self._lane_titles: dict[str, str] = {}  # a document lane's name (its file name) -> its source's title
+        self.layout_lanes = Lanes([])
         self.marks: list[Mark] = []
         self.scale = ZOOMS["Years"]
         self._first = self._last = 0
@@ -89,12 +87,7 @@ class TimelineCanvas(QWidget):
         self._events = events_by_place(events)
         self.by_entity = by_entity
         self.current = None
-        if by_entity:
-            counts = Counter(name for e in entries for name in e.entities)  # the most often dated first
-            self.lanes = sorted(counts, key=lambda name: (-counts[name], name.casefold()))[:ENTITY_LANES]
-        else:
-            self.lanes = sorted({e.file_name for e in entries})
-            self._lane_titles = {e.file_name: self.source_name(e) for e in entries}
+        self.layout_lanes = Lanes(entries, by_entity, self.names)
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self._layout_marks()
@@ -116,18 +109,17 @@ class TimelineCanvas(QWidget):
     def x_of(self, iso: str) -> float:
         return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
 
-    def _lanes_of(self, entry: TimelineEntry, number: dict[str, int]) -> list[int]:
-        if self.by_entity:
-            return [number[name] for name in entry.entities if name in number]
-        return [number[entry.file_name]]
+    @property
+    def lanes(self) -> list[str]:
+        """The lanes' names: sources' titles, or entities' names."""
+        return self.layout_lanes.names
 
     def _layout_marks(self) -> None:
         self.marks = []
-        number = {name: n for n, name in enumerate(self.lanes)}
         for e in self.entries:
             event = self._events.get(e.place)
             x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
-            for lane in self._lanes_of(e, number):
+            for lane in self.layout_lanes.of(e):
                 y = TOP + lane * LANE + LANE / 2
                 rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
                 self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
@@ -165,9 +157,8 @@ class TimelineCanvas(QWidget):
             painter.drawText(int(left) + 4, TOP - 10, self.edge_label())
         metrics = painter.fontMetrics()
         for number, name in enumerate(self.lanes):
-            title = name if self.by_entity else self._lane_titles.get(name, name)
             painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(title, Qt.TextElideMode.ElideRight, LEFT - 12))
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, LEFT - 12))
 
     def _paint_marks(self, painter: QPainter) -> None:
         for mark in self.marks:
@@ -403,13 +394,21 @@ class TimelinePanel(QWidget):
         from pathlib import Path
 
         fmt = "html" if path.lower().endswith((".html", ".htm")) else "csv"
-        entries = list(self.canvas.entries)
+        entries, by_entity, shown = list(self.canvas.entries), self.canvas.by_entity, self.filters_shown()
         self.summary.setText(f"Writing {path}…")
         task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.timeline.export(
-            Path(path), fmt, entries))
+            Path(path), fmt, entries, by_entity, shown))
         task.finished.connect(lambda count: self.summary.setText(
             f"Exported {plural(count, 'dated passage')} to {path}"))
         task.failed.connect(self.summary.setText)
+
+    def filters_shown(self) -> str:
+        """The filters applied, in words, for an export to say which passages it holds ('' for all)."""
+        parts = [f"{label} “{text}”" for label, text in (("entity", self.entity_edit.text().strip()),
+                                                          ("tag", self.tag_edit.text().strip())) if text]
+        parts += [f"kind {self.kind_box.currentData()}"] if self.kind_box.currentData() else []
+        parts += ["conflicts only"] if self.conflicts_box.isChecked() else []
+        return f"Dated passages with {', '.join(parts)}" if parts else ""
 
     def _on_export_chosen(self) -> None:
         from reader.ui.file_dialogs import save_file_name
