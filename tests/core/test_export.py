@@ -182,6 +182,22 @@ def test_csv_has_every_field_and_neutralises_formulas(annotated):
     assert neutralise("+1") == "'+1" and neutralise("@x") == "'@x" and neutralise("-2") == "'-2"
 
 
+def test_a_quote_across_an_indented_paragraph_stays_a_quote_in_markdown(annotated):
+    """A quote running into a paragraph the source indents kept the indent after '> ', which Markdown reads as a code
+    block inside the quotation; and a note waiting in Needs review says so beside its place, quoting words the
+    text no longer has at those characters."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = annotated.documents.text(document_id).text
+    start = text.index("1934.\n\nGenden Gets Corrected")
+    end = text.index("Judging by the tone") + len("Judging by the tone")
+    annotated.annotations.create(document_id, start, end, note="spans a heading")
+    exported = annotated.export.export("md")
+    assert "\n> Judging by the tone" in exported and ">     " not in exported
+    annotated.documents.correct_text(document_id, text.replace("The two met on November 15", "They met on 15 Nov"))
+    exported = annotated.export.export("md")
+    assert "needs review" in exported.split("> The two met on November 15, 1934.", 1)[1].split("\n\n", 1)[0]
+
+
 def test_markdown_groups_by_document_with_citations(annotated):
     """Markdown: a heading per document, the quote as a blockquote, the note, tags and the link."""
     text = annotated.export.export("md")

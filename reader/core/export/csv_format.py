@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from reader.core.export.items import ExportItem
+from reader.core.export.items import NEEDS_REVIEW, ExportItem
 from reader.core.records.annotations import REVIEW
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
            "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status")
-STATUS = {REVIEW: "needs review: the text changed under the passage"}  # an orphan's status is its `where`
+STATUS = {REVIEW: NEEDS_REVIEW}  # an orphan's status is its `where`
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.core.ranges import merge
-from reader.core.records.annotations import ORPHAN, Annotation, NotebookNote
+from reader.core.records.annotations import ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation
 from reader.core.records.relations import RELATIONS
@@ -46,6 +46,7 @@ class LinkItem:
 
 
 NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
+NEEDS_REVIEW = "needs review: quoted from an earlier version of the text"
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,10 @@ class ExportItem:
         version removed, that it is no longer in the text."""
         if self.orphaned:
             return NO_LONGER_THERE
-        if self.page is not None:
-            return self.page_label
-        return f"¶ {self.paragraph}" if self.paragraph else ""
+        place = self.page_label if self.page is not None else f"¶ {self.paragraph}" if self.paragraph else ""
+        if self.annotation.anchor_status == REVIEW:  # the quote is the old text's; the place a proposal in the new
+            return ", ".join(part for part in (place, NEEDS_REVIEW) if part)
+        return place
 
 
 def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
