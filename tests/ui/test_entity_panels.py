@@ -124,6 +124,26 @@ def test_authority_ids_and_note(recognised, monkeypatch, qtbot):
     assert (entity.wikidata, entity.note) == ("Q312837", "Marshal, PM 1939-1952")
 
 
+def test_a_mistyped_id_keeps_the_details_dialog_open_with_what_was_typed(recognised, qtbot):
+    """Save with an id that is none keeps the dialog open, says which and why, and keeps every field as typed: it
+    had closed, said so in the status bar, and thrown the note away."""
+    from reader.ui.entities.register_panel import DetailsDialog
+
+    entity = next(e for e in recognised.workspace.entities.register() if e.name == "Choibalsan")
+    dialog = DetailsDialog(entity)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["wikidata"].setText("Q-34800")
+    dialog.note.setPlainText("A long, careful note.")
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.result() != DetailsDialog.DialogCode.Accepted
+    assert "Q-34800" in dialog.problem.text() and dialog.problem.isVisible()
+    assert dialog.note.toPlainText() == "A long, careful note."
+    dialog.edits["wikidata"].setText("Q312837")
+    dialog.save_button.click()
+    assert dialog.result() == DetailsDialog.DialogCode.Accepted
+
+
 def test_place_dialog_links_the_chosen_candidate(recognised, monkeypatch, qtbot):
     """Place… lists the GeoNames candidates of the selected place; OK links the one chosen (an undoable decision)."""
     from reader.ui.entities.place_dialog import PlaceDialog

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.entities.service import EntityService
+from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.entities.doubtful_list import DoubtfulList
 from reader.ui.operations import OpRunner
@@ -69,14 +70,34 @@ class DetailsDialog(QDialog):
         self.setWindowTitle(f"{entity.name}: details")
         self.edits = {name: QLineEdit(getattr(entity, name), self) for name, _ in self.FIELDS}
         self.note = QPlainTextEdit(entity.note, self)
+        self.problem = QLabel(self, visible=False, wordWrap=True)  # why Save did not close the dialog
+        self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for name, label in self.FIELDS:
             form.addRow(label, self.edits[name])
         form.addRow("Note", self.note)
+        form.addRow(self.problem)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Save only ids that are ids: a mistyped one keeps the dialog open with everything typed, saying why (closed,
+        the note typed with it was lost)."""
+        from reader.core.entities.authority import check_geonames, check_viaf, check_wikidata
+
+        checks = {"wikidata": check_wikidata, "viaf": check_viaf, "geonames": check_geonames}
+        for name, check in checks.items():
+            try:
+                check(self.edits[name].text())
+            except ReaderError as exc:
+                self.problem.setText(str(exc))
+                self.problem.show()
+                self.edits[name].setFocus()
+                return
+        super().accept()
 
     def values(self) -> dict[str, str]:
         return {**{name: edit.text() for name, edit in self.edits.items()}, "note": self.note.toPlainText()}
