@@ -300,6 +300,7 @@ def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
     title = workspace.documents.get(a.document_id).title
     assert dialog.item_list.count() == 1 and text.startswith("Annotation: “Genden” in ")
     assert title[:40] in text and "was it 15 November?" in text and "deleted " in text
+    assert dialog.width() >= 700 and dialog.item_list.item(0).toolTip() == text  # read whole, not cut at 250 px
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.item_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
     assert workspace.annotations.get(a.id).tags == ("meeting-1934",) and len(workspace.comparisons.list()) == 2

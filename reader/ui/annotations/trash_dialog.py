@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.annotations.trash import TrashService
 from reader.core.wording import local_time
@@ -18,8 +27,9 @@ class TrashDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Trash")
+        self.resize(760, 420)  # each entry's quote, document, note and time on one line, not cut at 250 pixels
         self._trash, self._ops, self._events = trash, ops, events
-        self.item_list = QListWidget(self)
+        self.item_list = QListWidget(self, alternatingRowColors=True, wordWrap=True)
         self.empty_label = QLabel("The Trash is empty.", self)
         self.restore_button = QPushButton("Restore", self)
         self.restore_button.clicked.connect(self._on_restore_clicked)
@@ -29,13 +39,17 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.item_list)
-        layout.addWidget(self.restore_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(buttons)
         self.refresh()
 
     def refresh(self, *_args) -> None:
         self.item_list.clear()
         for item in self._trash.items():
             entry = QListWidgetItem(f"{item.kind.capitalize()}: {item.label}  ·  deleted {local_time(item.deleted_at)}")
+            entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.id))
             self.item_list.addItem(entry)
         self.empty_label.setVisible(self.item_list.count() == 0)
