@@ -91,7 +91,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
         lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
     panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
     for panel in (panels.inspector, panels.notebook, panels.source_criticism):  # their typing is saved on closing
-        window.closing.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))
+        window.typing_to_save.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))
     QTimer.singleShot(0, lambda: _recover_drafts(context))
     return panels
 

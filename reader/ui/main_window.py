@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
     entities_recognised = Signal()
     document_selected = Signal(object)  # the library's selected document id, or None
     recognition_done = Signal()  # mentions are current: views built on them refresh
-    closing = Signal()  # the window is closing: forms save what was typed and not saved
+    closing = Signal()  # the window is closing (after `typing_to_save`)
+    typing_to_save = Signal()  # forms save what was typed and not saved: the window closes, or a document goes
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
                  ops: OpRunner, events: AnnotationEvents):
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         self.reading_area.document_focused.connect(self._on_document_focused)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.metadata_edited.connect(self._on_metadata_edited)
-        self.closing.connect(self.metadata.keep_unsaved)
+        self.typing_to_save.connect(self.metadata.keep_unsaved)
         self._catch_up = coalesced(self._after_documents_changed, self)
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
         self.events.document_changed.connect(self._on_document_changed)
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
             f"{'s' * (count != 1)}? Edit > Undo or Edit > Trash brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
+            self.typing_to_save.emit()  # a note typed on one of its highlights is saved first, its own step
             self.ops.run("Delete document", lambda: self.workspace.documents.delete(document_id))
 
     def _on_document_changed(self, document_id: int) -> None:
@@ -357,7 +359,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session_timer.stop()
         self._desk_kept = None  # written whatever the last writing was: another window may have written since
-        self.closing.emit()  # the forms save what was typed, Metadata first
+        self.typing_to_save.emit()  # the forms save what was typed, Metadata first
+        self.closing.emit()
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
         self.keep_session()

@@ -404,3 +404,20 @@ def test_a_tag_renamed_elsewhere_shows_renamed_and_is_not_written_back(window, q
     assert window.workspace.annotations.get(first.id).tags == ("buddhist-clergy", "repression")
     assert len(window.workspace.history.steps()) == steps  # no step the user did not take
     assert [t.name for t in window.workspace.tags.all()] == ["buddhist-clergy", "repression"]
+
+
+def test_a_note_being_typed_is_saved_before_its_document_goes_to_the_trash(window, qtbot, monkeypatch):
+    """Delete document… saves the note typed on one of its highlights first, as its own step, as Delete highlight
+    does: the typing had gone to the Trash unsaved, with a line blaming an undo and pointing at Redo."""
+    from PySide6.QtWidgets import QMessageBox
+
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " and a second")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    window.delete_document(pane.document_id)
+    steps = [step.label for step in window.workspace.history.steps()][:2]
+    assert steps == ["Delete document", "Edit note"]
+    window.ops.undo()
+    assert window.workspace.annotations.get(first.id).note == "first thought and a second"

@@ -196,8 +196,9 @@ class AnnotationInspector(QWidget):
         if draft is None:
             return
         self._left_behind = draft
-        self._events.told.emit("The highlight being annotated was removed (an undo, perhaps in another window): "
-                               "what you typed is kept; Redo brings both back, else the Notebook keeps it.")
+        self._events.told.emit("The highlight being annotated is gone (undone, or deleted, perhaps in another window): "
+                               "what you typed is kept and comes back with it (Undo or Redo), else the next start "
+                               "keeps it in the Notebook.")
 
     def _change(self, label: str, change):
         """Run a change of the annotation shown as one undoable step; its result, or None if it failed (said in the
