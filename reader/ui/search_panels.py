@@ -36,6 +36,7 @@ def _search_panel(workspace: Workspace, area: PaneArea):
     search_panel = SearchPanel(workspace.search)
     search_panel.hit_activated.connect(lambda document_id, start, end, words: area.show_passage(
         document_id, start, end, beside=False, words=words))  # in the focused pane: Enter never piles up panes
+    search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, beside=False))
     return search_panel
 
 

@@ -163,3 +163,20 @@ def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, 
     text = (tmp_path / "pairs.md").read_text(encoding="utf-8")
     assert dialog.result.text().startswith("2 annotations written")
     assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text
+
+
+def test_opening_a_note_hit_chooses_that_note(window, qtbot):
+    """A hit among 'Highlights and notes' opens its highlight chosen, with its note, tags and links in the Note
+    inspector to edit at once: it opened the passage only, and the note had to be found and clicked again."""
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    start = window.workspace.documents.text(document_id).text.index("The pact of mutual assistance")
+    note = window.workspace.annotations.create(document_id, start, start + 29, note="Zhabaeva dates the pact 1936")
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Zhabaeva dates")
+    group = next(panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())
+                 if panel.results.topLevelItem(i).text(0).startswith("Highlights and notes"))
+    panel.results.itemActivated.emit(group.child(0), 0)
+    inspector = window.annotation_panels.inspector.widget()
+    qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id == note.id)
+    assert window.reading_area.pane_for(document_id) is not None

@@ -111,7 +111,7 @@ class PaneArea(QWidget):
     def show_annotation(self, annotation_id: int, beside: bool = True) -> DocumentPane:
         annotation = self.services.workspace.annotations.get(annotation_id)
         pane = self.show_passage(annotation.document_id, annotation.start, annotation.end, beside)
-        pane.sidebar.select(annotation_id)
+        pane.select_annotation(annotation_id)  # chosen: outlined, and its note in the Note inspector
         return pane
 
     def show_pair(self, first_annotation_id: int, second_annotation_id: int) -> None:

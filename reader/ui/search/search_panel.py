@@ -34,6 +34,7 @@ class SearchPanel(QWidget):
     double-click)."""
 
     hit_activated = Signal(int, int, int, object)
+    annotation_activated = Signal(int)  # a highlight or note found: open it chosen
     searched = Signal(int)  # number of hits, once results are shown
 
     def __init__(self, search: SearchService, parent: QWidget | None = None):
@@ -120,7 +121,9 @@ class SearchPanel(QWidget):
 
     def _on_result_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit = item.data(0, HIT_ROLE)
-        if hit is not None and hit.document_id is not None:
+        if hit is not None and hit.kind == "annotation" and hit.ref is not None:
+            self.annotation_activated.emit(hit.ref)  # chosen, its note to edit at once
+        elif hit is not None and hit.document_id is not None:
             self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
 
     def _on_save_clicked(self) -> None:
