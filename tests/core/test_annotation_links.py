@@ -93,6 +93,15 @@ def test_tags_autocomplete_rename_merge_and_undo(workspace, pair):
                                                                                          "meeting-1934")
 
 
+def test_a_comma_separates_tags_wherever_they_are_given(workspace, pair):
+    """'odd tag,with comma' from the command line or an imported file is two tags, as the window's tag box reads it:
+    kept as one, the window's next edit of the note split it in two without a word."""
+    _, b, _ = pair
+    assert workspace.annotations.set_tags(b.id, ["odd tag,with comma"]).tags == ("odd tag", "with comma")
+    with pytest.raises(ReaderError, match="comma"):
+        workspace.tags.rename("odd tag", "a,b")
+
+
 def test_trash_lists_and_restores_everything(workspace, pair):
     """Deleted annotations, links and notes appear in the Trash and come back whole."""
     a, _, link = pair

@@ -21,6 +21,8 @@ class TagService:
 
     def rename(self, old: str, new: str) -> TagRename:
         """Rename a tag; if `new` exists already the two merge. Returns what changed (undone by the history)."""
+        if "," in new:
+            raise ReaderError(f"a tag name cannot hold a comma, which separates tags: '{new}'")
         new_name = (clean_tags([new]) or [""])[0]
         if not new_name:
             raise ReaderError("a tag name cannot be empty")

@@ -28,10 +28,12 @@ class TagRename:
 
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
-    """Tags as stored: trimmed, inner whitespace collapsed, no empties, no case-insensitive repeats, in given order."""
+    """Tags as stored: trimmed, inner whitespace collapsed, no empties, no case-insensitive repeats, in given order.
+    A comma separates tags wherever they come from (the command line, an imported file), as the window's tag box
+    reads them: one tag holding a comma would be split by the next edit there."""
     names: dict[str, str] = {}
-    for tag in tags:
-        name = " ".join(str(tag).split())
+    for tag in (part for given in tags for part in str(given).split(",")):
+        name = " ".join(tag.split())
         if name:
             names.setdefault(name.casefold(), name)
     return list(names.values())
