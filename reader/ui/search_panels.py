@@ -10,13 +10,14 @@ from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
+from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
 
 def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneArea,
                          events: AnnotationEvents) -> LazyPanel:
     """The Search dock (built when first shown) and Ctrl+K."""
-    panel = window.add_lazy_panel(lambda: _search_panel(workspace, area), "Search",
+    panel = window.add_lazy_panel(lambda: _search_panel(workspace, area, window.ops), "Search",
                                   Qt.DockWidgetArea.LeftDockWidgetArea, "Library")
     focus = QAction("Search everything", window)
     focus.setShortcut(QKeySequence("Ctrl+K"))
@@ -30,10 +31,10 @@ def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneAre
     return panel
 
 
-def _search_panel(workspace: Workspace, area: PaneArea):
+def _search_panel(workspace: Workspace, area: PaneArea, ops: OpRunner):
     from reader.ui.search.search_panel import SearchPanel
 
-    search_panel = SearchPanel(workspace.search)
+    search_panel = SearchPanel(workspace.search, ops)
     search_panel.hit_activated.connect(lambda document_id, start, end, words: area.show_passage(
         document_id, start, end, beside=False, words=words))  # in the focused pane: Enter never piles up panes
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, beside=False))

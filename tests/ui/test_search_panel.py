@@ -90,6 +90,26 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
     panel.box.setText("")
     panel._on_saved_activated(panel.saved_list.item(0))
     assert panel.box.text() == "Choibalsan" and panel.results.topLevelItemCount() > 0
+    assert window.ops.undo_text() == "Save search"  # one undoable step, through the window's runner
+
+
+def test_a_saved_search_can_be_deleted_from_its_menu_or_with_delete(window, qtbot, monkeypatch):
+    """Delete (the key, or the saved search's context menu) removes it, one undoable step: it could only be made,
+    and a historian saves dozens over weeks."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = window.search_panel.widget()
+    for name in ("Choibalsan everywhere", "Pact"):
+        panel.box.setText(name.split()[0])
+        monkeypatch.setattr(QInputDialog, "getText", lambda *args, name=name, **kwargs: (name, True))
+        panel.save_button.click()
+    assert [a.text() for a in panel.saved_list.actions()] == ["Delete saved search"]  # its context menu
+    panel.saved_list.setCurrentRow(0)
+    panel.saved_list.setFocus()
+    qtbot.keyClick(panel.saved_list, Qt.Key.Key_Delete)
+    assert [panel.saved_list.item(i).text() for i in range(panel.saved_list.count())] == ["Pact"]
+    window.ops.undo()
+    qtbot.waitUntil(lambda: panel.saved_list.count() == 2)
 
 
 def test_export_dialog_writes_the_chosen_scope(window, qtbot, tmp_path):

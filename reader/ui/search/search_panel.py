@@ -21,12 +21,18 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchResults, SearchService
 from reader.core.wording import plural
+from reader.ui.keyed_actions import KeyTable, keyed_menu
+from reader.ui.operations import OpRunner
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HELP = ('Words, "phrases", prefix*, AND / OR / NOT; filters: type:person entity:Choibalsan tag:meeting-1934 '
         "doc:… relation:contradicts kind:primary date:1934..1937")
+
+
+# What the saved searches' keys do; Help > Keyboard shortcuts lists it.
+SAVED_KEYS = KeyTable("Saved searches", {"delete": ("Delete saved search", ("Delete",))})
 
 
 class SearchPanel(QWidget):
@@ -37,9 +43,9 @@ class SearchPanel(QWidget):
     annotation_activated = Signal(int)  # a highlight or note found: open it chosen
     searched = Signal(int)  # number of hits, once results are shown
 
-    def __init__(self, search: SearchService, parent: QWidget | None = None):
+    def __init__(self, search: SearchService, ops: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self._search = search
+        self._search, self._ops = search, ops
         self.box = QLineEdit(self, placeholderText="Search everything (Ctrl+K)…", clearButtonEnabled=True)
         self.box.setToolTip(HELP)
         self.message = QLabel("", self, wordWrap=True)
@@ -57,6 +63,8 @@ class SearchPanel(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.saved_list.itemActivated.connect(self._on_saved_activated)
         self.saved_list.itemClicked.connect(self._on_saved_activated)
+        keyed_menu(self.saved_list, SAVED_KEYS, {"delete": self._delete_current_saved})
+        ops.changes_applied.connect(self.refresh_saved)  # an undo brings one back, or takes it away
         self._lay_out()
         self.refresh_saved()
 
@@ -134,10 +142,15 @@ class SearchPanel(QWidget):
         name, ok = QInputDialog.getText(self, "Save search", "Name:", text=query)
         if ok:
             try:
-                self._search.save(name, query)
+                self._ops.run_checked("Save search", lambda: self._search.save(name, query))
             except ReaderError as exc:
                 self.message.setText(str(exc))
-            self.refresh_saved()
+
+    def _delete_current_saved(self) -> None:
+        entry = self.saved_list.currentItem()
+        if entry is not None:
+            search_id, _query = entry.data(Qt.ItemDataRole.UserRole)
+            self._ops.run("Delete saved search", lambda: self._search.delete_saved(search_id))
 
     def _on_saved_activated(self, entry: QListWidgetItem) -> None:
         _search_id, query = entry.data(Qt.ItemDataRole.UserRole)
