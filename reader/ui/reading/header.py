@@ -29,8 +29,7 @@ class PaneHeader(QWidget):
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
-        self.details_label = QLabel(self)
-        self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_label = ElidedLabel(self)  # cut with "…" before the pane's buttons, whole in its tooltip
         self.notice_label = QLabel(self, wordWrap=True)
         self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retry_button = QToolButton(self, text="Retry", toolTip="Run entity recognition on this text again")
@@ -88,6 +87,7 @@ class PaneHeader(QWidget):
         details and the pane's controls below it."""
         row = QHBoxLayout()
         row.addWidget(self.details_label, 1)
+        row.addSpacing(6)  # a gap before the buttons: the details never run into ✎
         for button in buttons:
             row.addWidget(button)
         layout = QVBoxLayout(self)
@@ -112,6 +112,7 @@ class PaneHeader(QWidget):
         if criticism is not None and criticism.reliability:
             parts.append(f"reliability {criticism.reliability}/5")
         self.details_label.setText(" · ".join(p for p in parts if p))
+        self.details_label.setToolTip(self.details_label.text())
         self.notice_label.setText(f"⚠ Entities: {info.recognition_error}" if info.recognition_error else "")
         self.notice_label.setVisible(bool(info.recognition_error))
         self.retry_button.setVisible(bool(info.recognition_error))
