@@ -92,6 +92,20 @@ def test_decisions_survive_a_rerun(corpus):
     assert names["Ministry of Internal Affairs"].type == "ORG"
 
 
+def test_a_name_marked_inside_a_rejected_mention_is_a_mention(corpus):
+    """'Prime Minister Peljidiin Genden' rejected as a mention (it held the title), the name marked on its own is
+    a person's mention as the user drew it: it had been widened over the title again, matched the rejection, and
+    vanished while the decision was recorded."""
+    service = corpus.entities
+    document_id = corpus.documents.resolve("a.txt").id
+    text = corpus.documents.text(document_id).text
+    wide = next(m for m in service.mentions(document_id) if m.text.startswith("Prime Minister"))
+    service.reject_mention(document_id, wide.start, wide.end)
+    start = text.index("Peljidiin Genden")
+    service.add_mention(document_id, start, start + len("Peljidiin Genden"), "PERSON")
+    assert (start, start + len("Peljidiin Genden")) in {(m.start, m.end) for m in service.mentions(document_id)}
+
+
 def test_merge_and_reject_mention(corpus):
     """Merging two entities makes one; a rejected mention stays rejected."""
     service = corpus.entities

@@ -98,7 +98,8 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     everything = [*clusters.values(), *date_clusters.values()]
     texts = {d.document_id: d.text for d in documents}
     for cluster in everything:
-        cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions)
+        cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions,
+                                       {added[:3] for added in decisions.added_mentions})
     kept = [c for c in everything if c.places]
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
@@ -110,11 +111,13 @@ def _long_s_forms(words: set[str], spelling: Spelling) -> dict[str, str]:
     return {word: meant for word in words if "f" in word and (meant := spelling.word(word)) != word}
 
 
-def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set) -> list:
-    """A person's places widened over their titles; those the user rejected (as shown, or as found) left out."""
+def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rejected: set, drawn: set) -> list:
+    """A person's places widened over their titles; those the user rejected (as shown, or as found) left out. A
+    place the user drew (`drawn`: marked as a mention) stays as drawn: widened over the title the user left out,
+    it would meet the rejection of that wider stretch and vanish."""
     widened = with_titles(texts, cluster.places) if kind == "PERSON" else cluster.places
-    return [wide for wide, place in zip(widened, cluster.places, strict=True)
-            if wide[:3] not in rejected and place[:3] not in rejected]
+    return [place if place[:3] in drawn else wide for wide, place in zip(widened, cluster.places, strict=True)
+            if place[:3] not in rejected and (place[:3] in drawn or wide[:3] not in rejected)]
 
 
 def _valid_name(name: str) -> bool:
