@@ -130,8 +130,19 @@ def offer_entity_filter(window: MainWindow) -> None:
     window.annotation_panels.comparisons.set_entity_choices(choices)
 
 
+def _say_counts(window: MainWindow, failed: list = ()) -> None:
+    """The register's size in the status line, counted as the register lists it (names apart from dates)."""
+    entities, mentions, dates = window.workspace.entities.counts()
+    message = (f"Entities: {entities} in the register, {plural(mentions, 'mention')} of them, "
+               f"{plural(dates, 'date')}")
+    if failed:
+        message += f"; recognition failed on {plural(len(failed), 'document')}, marked ⚠ in the library"
+    window.recognition_status.setText(message)
+
+
 def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
     """A decision undone or redone (here or from the command line): bring mentions up to date, then repaint."""
+    _say_counts(window)
     panels.register.if_built(lambda register: register.refresh())
     area.refresh_all()
     _catch_up(window, panels, area)
@@ -142,10 +153,7 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
     window.recognition_done.emit()
     area.refresh_all()
     window.refresh_library()
-    message = f"Entities: {report.entities} in the register, {plural(report.mentions, 'mention')}"
-    if report.failed:
-        message += f"; recognition failed on {plural(len(report.failed), 'document')}, marked ⚠ in the library"
-    window.recognition_status.setText(message)
+    _say_counts(window, report.failed)
     if report.model_warning:
         window.statusBar().showMessage(report.model_warning, 10000)
     window.entities_recognised.emit()

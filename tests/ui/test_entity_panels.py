@@ -214,3 +214,17 @@ def test_recognition_runs_once_at_a_time(window, qtbot, monkeypatch):
     start_recognition(window, panels, window.reading_area)
     qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
     assert len(runs) == 1 and not window.workspace.entities.is_stale()
+
+
+def test_the_status_line_counts_the_register_as_it_lists_it_and_follows_decisions(recognised, qtbot):
+    """The status line's counts are the register's (names apart from dates; it had counted dates as entities and
+    mentions: 162 and 1,155 beside a register of 159 and 600) and follow each decision (they stayed as they were)."""
+    listed = [e for e in recognised.workspace.entities.register() if e.type != "DATE"]
+    entities, mentions, _dates = recognised.workspace.entities.counts()
+    assert (entities, mentions) == (len(listed), sum(e.mention_count for e in listed))
+    panel = recognised.entity_panels.register.widget()
+    one, two = (next(e.id for e in listed if e.name == name) for name in ("Voroshilov", "Molotov"))
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._decide("Merge entities", lambda service: service.merge(one, two))
+    qtbot.waitUntil(lambda: recognised.recognition_status.text().startswith(f"Entities: {entities - 1} in the "
+                                                                            "register,"))

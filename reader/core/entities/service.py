@@ -164,6 +164,10 @@ class EntityService:
     def register(self) -> list[EntitySummary]:
         return store.summaries(self._db)
 
+    def counts(self) -> tuple[int, int, int]:
+        """(entities, their mentions, dates), as the register lists them: what the window's status line says."""
+        return store.counts(self._db)
+
     def describe(self, entity_id: int) -> EntitySummary:
         found = store.summaries(self._db, "WHERE e.id = ?", [entity_id])
         if not found:

@@ -98,6 +98,14 @@ def decision_rows(db: Store) -> list[tuple[str, dict]]:
             db.execute("SELECT kind, payload FROM entity_decisions ORDER BY id").fetchall()]
 
 
+def counts(db: Store) -> tuple[int, int, int]:
+    """(entities named, their mentions, dates): what the register holds, counted as it lists it."""
+    sql = """SELECT COUNT(DISTINCT CASE WHEN type != 'DATE' THEN entity_id END),
+                    COUNT(CASE WHEN type != 'DATE' THEN 1 END), COUNT(CASE WHEN type = 'DATE' THEN 1 END)
+             FROM mentions"""
+    return tuple(db.execute(sql).fetchone())
+
+
 def summaries(db: Store, where: str = "", params: list | None = None) -> list[EntitySummary]:
     sql = f"{_SUMMARY_SQL} {where} GROUP BY e.id HAVING mention_count > 0 ORDER BY mention_count DESC, e.name"
     return [_summary(row) for row in db.rows(sql, params or [])]
