@@ -51,6 +51,23 @@ def test_parallels_suggests_with_reasons_and_opens_beside(compare_window, qtbot)
     assert len(compare_window.reading_area.panes) == 2
 
 
+def test_a_passage_opened_from_parallels_does_not_squeeze_a_fourth_pane_in(compare_window, qtbot):
+    """At 1366×768 with three sources side by side, opening a suggestion shows it in place of a pane other than the
+    source's, rather than a fourth pane of some twenty characters a line; the library's Open beside still may."""
+    compare_window.resize(1366, 768)
+    compare_window.show()
+    qtbot.waitUntil(lambda: compare_window.width() == 1366)
+    area = compare_window.reading_area
+    for name in ("001_c9451cbdf41c54f1.txt", "003_bfdd3a082e8d2a08.txt"):
+        area.open_document(compare_window.workspace.documents.resolve(name).id)
+    panel = _parallels(compare_window, qtbot)  # focuses 000: the third pane
+    assert len(area.panes) == 3
+    panel.open_beside(_meeting_row(panel))
+    other_id = compare_window.workspace.documents.resolve(MEETING_002).id
+    qtbot.waitUntil(lambda: area.pane_for(other_id) is not None)
+    assert len(area.panes) == 3 and area.pane_for(panel.document_id) is not None
+
+
 def test_parallels_show_and_flash_the_sentences_that_match(compare_window, qtbot):
     """A row shows the sentences of the two passages that match best, not the paragraphs' opening words, and the
     other source by its title (a file name like 002_ff824666d88bbe20.txt says nothing); opening the other passage

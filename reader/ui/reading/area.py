@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.pane import DocumentPane
 
 MAX_VISIBLE = 4
+READABLE_PANE = 280  # pixels: a pane opened beside a partner (from Parallels, say) never leaves one narrower
 LEFT_KEPT = 50  # documents closed lately whose zoom and place are kept for when they open again
 
 
@@ -74,11 +75,14 @@ class PaneArea(QWidget):
     def open_document(self, document_id: int, beside: bool = True, keep: int | None = None,
                       focus: bool = True) -> DocumentPane:
         """Show a document: focus its pane if open, else open a pane (beside the others, or in the active one; when
-        the desk is full, in the active one, unless that shows `keep`, the document it is to be read beside).
-        `focus=False` leaves the focused pane as it is (the panels that follow it keep their document)."""
+        the desk is full, in the active one, unless that shows `keep`, the document it is to be read beside). Opened
+        beside `keep` (a passage a panel found), it takes another pane's place rather than leave panes too narrow to
+        read. `focus=False` leaves the focused pane as it is (the panels that follow it keep their document)."""
         pane = self.pane_for(document_id)
         if pane is None:
-            replaced = self._pane_to_replace(keep) if not beside or len(self.panes) >= MAX_VISIBLE else None
+            crowded = keep is not None and self.splitter.width() / (len(self.panes) + 1) < READABLE_PANE
+            full = len(self.panes) >= MAX_VISIBLE or (crowded and len(self.panes) > 1)
+            replaced = self._pane_to_replace(keep) if not beside or full else None
             pane = self._create_pane(document_id)
             left = self._left.pop(document_id, None)
             if left is not None:
