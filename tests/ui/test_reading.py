@@ -648,3 +648,17 @@ def test_a_mouse_selection_across_words_takes_whole_words(window, qtbot):
     assert pane.view.textCursor().selectedText() == "precious pipe"  # dragged backwards, the same rule
     _drag(qtbot, pane.view, at + 1, at + 4)
     assert pane.view.textCursor().selectedText() == "end"
+
+
+def test_the_notes_strip_opens_wide_enough_to_read(window, qtbot):
+    """✎ shows the pane's notes in a strip a third of the pane wide (at least 170 pixels), its entries wrapped: it
+    opened at a fifth, some 65 pixels in a pane of three, a word a line."""
+    window.resize(1440, 900)
+    window.show()
+    area = window.reading_area
+    for name in ("000_8339fa2bec93c400.txt", "001_c9451cbdf41c54f1.txt", "002_ff824666d88bbe20.txt"):
+        pane = area.open_document(_doc(window.workspace, name))
+    window.workspace.annotations.create(pane.document_id, 0, 30, note="a note to read")
+    pane.refresh()
+    pane.header.notes_button.click()
+    qtbot.waitUntil(lambda: pane.sidebar.isVisible() and pane.sidebar.width() >= min(170, pane.width() // 2 - 10))

@@ -40,6 +40,7 @@ def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, in
 
 
 # What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
+NOTES_WIDTH = 170  # pixels: the notes strip is never narrower when shown (a third of the pane, at most half)
 PANE_KEYS = KeyTable("Document pane", {
     "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "link": ("Link to…", ("L",)),
     "parallels": ("Parallel passages", ("P",)), "copy": ("Copy with citation", ("Ctrl+Shift+C",)),
@@ -135,7 +136,7 @@ class DocumentPane(QWidget):
         self.view.describe = self._describe
         self.overview.position_clicked.connect(self._on_overview_position_clicked)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
-        self.header.notes_toggled.connect(self.sidebar.setVisible)
+        self.header.notes_toggled.connect(self._show_notes)
 
     # -- what the pane shows -------------------------------------------------------------------------------------
 
@@ -345,6 +346,15 @@ class DocumentPane(QWidget):
         source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
                                              meta.date_published, page_citation(page.label) if page else "") if part)
         return f"“{quote}” ({source})"
+
+    def _show_notes(self, shown: bool) -> None:
+        """The notes strip, shown wide enough to read its entries (a third of the pane, at least NOTES_WIDTH): the
+        text's stretch had left it some 65 pixels in a pane of three, a word a line."""
+        self.sidebar.setVisible(shown)
+        if shown:
+            total = sum(self.splitter.sizes()) or self.splitter.width()
+            side = min(max(NOTES_WIDTH, total // 3), total // 2)
+            self.splitter.setSizes([total - side, side])
 
     def _on_sidebar_annotation_activated(self, annotation_id: int) -> None:
         annotation = self.services.workspace.annotations.get(annotation_id)

@@ -24,6 +24,7 @@ class NotesSidebar(QWidget):
         self._annotations: list[Annotation] = []
         self.annotation_list = QListWidget(self)
         self.annotation_list.setWordWrap(True)
+        self.annotation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries wrap
         self.annotation_list.itemClicked.connect(self._on_item_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
