@@ -318,6 +318,22 @@ def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recog
     assert not in_conflict(again, "1935 early")
 
 
+def test_passages_linked_as_one_event_are_one_event_on_the_timeline(recognised):
+    """A link saying two passages tell one event (or corroborate each other) joins them on the timeline as a link
+    saying they contradict each other does: the banquet's 'winter night in 1935' and the pipe's 'turn of 1936',
+    linked as the same event, stayed two loose marks. (Their dates can meet, in December 1935: no conflict.)"""
+    banquet, pipe = _doc(recognised, "001_c9451cbdf41c54f1.txt"), _doc(recognised, MEETING_000)
+    ends = []
+    for document_id, quote in ((banquet, "On a winter night in 1935, at a banquet in Moscow"),
+                               (pipe, "At the turn of 1936, Genden a visit to Moscow")):
+        start = recognised.documents.text(document_id).text.index(quote)
+        ends.append(Passage(document_id, start, start + len(quote)))
+    recognised.links.link(*ends, "same_event")
+    event = next(c for c in recognised.timeline.events() if any(e.value == "1935 winter" for e in c.entries))
+    assert (pipe, "1936 turn") in {(e.document_id, e.value) for e in event.entries}
+    assert "linked as one event" in event.reasons and not event.conflict
+
+
 def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     """CSV has a row per entry with its event; the HTML page stands alone and escapes what the texts hold."""
     count = recognised.timeline.export(tmp_path / "t.csv", "csv")

@@ -5,7 +5,8 @@ other (a precise date needs one shared name, a looser one two); an event whose s
 be right (no date of one overlaps any date of the other) is a conflict. Years, decades and ranges are on the axis
 but too coarse to say two sources tell of one event. Dates cannot see one act dated years apart (a protocol signed
 "March 12, 1934" in one source, "in 1936" in another): dated sentences that tell it in the same words are one event
-(retold.py), and so are passages a user linked as contradicting each other, whatever their dates.
+(retold.py), and so are passages a user linked as telling one event (contradicting, corroborating or the same
+event), whatever their dates.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from reader.core.storage.store import Store
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
 
 
-LINKED = "linked as contradicting"  # an event's reason when a user's link holds it together
+# Links that say their passages tell one event, and the reason an event they hold together gives.
+LINKED_AS = {"contradicts": "linked as contradicting", "same_event": "linked as one event",
+             "corroborates": "linked as corroborating"}
 
 
 class TimelineService:
@@ -72,7 +75,7 @@ class TimelineService:
         """Entries of several documents telling of one event, earliest first; conflicts marked."""
         entries = self.entries() if entries is None else entries
         with without_collection():
-            return group_events(entries, store.linked_ranges(self._db, "contradicts"), store.dismissed(self._db))
+            return group_events(entries, store.linked_ranges(self._db, tuple(LINKED_AS)), store.dismissed(self._db))
 
     def conflicts(self) -> list[TimelineEvent]:
         return [event for event in self.events() if event.conflict]
@@ -82,9 +85,9 @@ class TimelineService:
         passages from different documents is dismissed, as a dismissed parallel suggestion is, so neither the
         timeline nor Parallels joins them again (undoable). Returns the pairs. An event the user's own link holds
         together is refused: the link says they are one, and a dismissal would only contradict it unseen."""
-        if LINKED in event.reasons:
-            raise ReaderError("you linked passages of this event as contradicting each other, so it stays one event "
-                              "while the link does: delete the link (in Comparisons) to part them")
+        if held_by_link(event):
+            raise ReaderError("you linked passages of this event as telling one event, so it stays one event while "
+                              "the link does: delete the link (in Comparisons) to part them")
         pairs = {pair_key(one, two): pair_ties(one, two, _tie(one), _tie(two))
                  for one, two in combinations(event.entries, 2) if one.document_id != two.document_id}
         with operation(self._db, "Not one event"):
@@ -214,16 +217,22 @@ def _bound(text: str, first: bool) -> str:
     return dating.iso(found.first if first else found.last)
 
 
-def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
+def held_by_link(event: TimelineEvent) -> bool:
+    """Whether a user's link holds the event together (one the user said tells one event)."""
+    return any(reason in LINKED_AS.values() for reason in event.reasons)
+
+
+def group_events(entries: list[TimelineEntry], links: list[tuple] = (),
                  dismissed: set[tuple] | frozenset = frozenset()) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
-    as contradicting, (document, start, end) twice each, and dated sentences that tell one act in the same words
+    as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
+    tell one act in the same words
     (retold.py), however far apart their dates. `entries` come in date order, as `entries()` gives them. Pairs of
     passages in `dismissed` (judged not one event) are never joined but by a link."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
               if pair_key(entries[i], entries[j]) not in dismissed}
-    linked = list(_linked_pairs(_linked_entries(entries, contradicting)))
-    joined = [*linked, *retold]
+    linked = list(_linked_pairs(_linked_entries(entries, links)))
+    joined = [(i, j) for i, j, _number in linked] + list(retold)
     tied = {i for pair in joined for i in pair}
     kept = [i for i, e in enumerate(entries)
             if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in tied)]
@@ -241,7 +250,8 @@ def group_events(entries: list[TimelineEntry], contradicting: list[tuple] = (),
     tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
                           np.int64).reshape(-1, 2)
     roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
-    return _collect(usable, spans, roots, _reasons(retold, linked, {i: roots[n] for i, n in position.items()}))
+    return _collect(usable, spans, roots, _reasons(retold, [(i, LINKED_AS[links[number][6]]) for i, _j, number
+                                                            in linked], {i: roots[n] for i, n in position.items()}))
 
 
 def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: set[tuple] | frozenset):
@@ -258,26 +268,27 @@ def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: set[tuple] 
     return ones[keep], twos[keep]
 
 
-def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, int]],
+def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, str]],
              component_of: dict[int, int]) -> dict[int, set[str]]:
-    """Per component (of kept entries), what joined it besides names: the shared wording, or a user's link."""
+    """Per component (of kept entries), what joined it besides names: the shared wording, or a user's link (an
+    entry at one end, and how it was linked)."""
     found: dict[int, set[str]] = defaultdict(set)
     for (i, _j), words in retold.items():
         if i in component_of:
             found[component_of[i]].add("same words: " + ", ".join(words))
-    for i, _j in linked:
+    for i, reason in linked:
         if i in component_of:
-            found[component_of[i]].add(LINKED)
+            found[component_of[i]].add(reason)
     return found
 
 
-def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) -> dict[int, set[int]]:
+def _linked_entries(entries: list[TimelineEntry], links: list[tuple]) -> dict[int, set[int]]:
     """Entry index -> the links (by number) one of whose ends lies in the entry's passage."""
     by_document: dict[int, list[int]] = defaultdict(list)
     for i, entry in enumerate(entries):
         by_document[entry.document_id].append(i)
     found: dict[int, set[int]] = defaultdict(set)
-    for number, link in enumerate(contradicting):
+    for number, link in enumerate(links):
         for document_id, start, end in (link[:3], link[3:6]):
             for i in by_document.get(document_id, ()):
                 if start < entries[i].end and entries[i].start < end:
@@ -286,13 +297,14 @@ def _linked_entries(entries: list[TimelineEntry], contradicting: list[tuple]) ->
 
 
 def _linked_pairs(linked: dict[int, set[int]]):
-    """Pairs of entries (indexes) at the ends of one link: one act, however the sources date it."""
+    """Pairs of entries (indexes) at the ends of one link, with the link's number: one act, however the sources
+    date it."""
     by_link: dict[int, list[int]] = defaultdict(list)
     for i, numbers in linked.items():
         for number in numbers:
             by_link[number].append(i)
-    for members in by_link.values():
-        yield from combinations(members, 2)
+    for number, members in by_link.items():
+        yield from ((i, j, number) for i, j in combinations(members, 2))
 
 
 def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons: dict[int, set[str]],

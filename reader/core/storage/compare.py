@@ -166,14 +166,14 @@ def insert_dismissal(db: Store, key: tuple[int, int, int, int, int, int], ties: 
                    two_start, two_end, {_TIES}, dismissed_at) VALUES ({", ".join("?" * 13)})""", [*key, *ties, now()])
 
 
-def linked_ranges(db: Store, relation: str = "") -> list[tuple[int, int, int, int, int, int, str]]:
-    """(document, start, end) of both ends of every live link (of one relation, if given), and its relation: pairs
-    already judged by linking them."""
+def linked_ranges(db: Store, relations: tuple[str, ...] = ()) -> list[tuple[int, int, int, int, int, int, str]]:
+    """(document, start, end) of both ends of every live link (of these relations, if given), and its relation:
+    pairs already judged by linking them."""
     sql = """SELECT a.document_id, a.start, a."end", b.document_id, b.start, b."end", l.relation FROM links l
              JOIN annotations a ON a.id = l.from_annotation_id JOIN annotations b ON b.id = l.to_annotation_id
              WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL
-             AND (? = '' OR l.relation = ?)"""
-    return db.execute(sql, [relation, relation]).fetchall()
+             """ + (f" AND l.relation IN ({_marks(relations)})" if relations else "")
+    return db.execute(sql, list(relations)).fetchall()
 
 
 def meanings(db: Store, text_hashes: Iterable[str], model: str) -> dict[str, bytes]:

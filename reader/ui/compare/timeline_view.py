@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.compare.entry_text import dated_line, shown_range
-from reader.core.compare.timeline import LINKED
+from reader.core.compare.timeline import held_by_link
 from reader.core.compare.timeline_lanes import Lanes
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
@@ -269,7 +269,7 @@ class TimelineCanvas(QWidget):
         for other in _other_sources(event, mark.entry)[:SHOWN_SOURCES]:  # the accounts to read beside this one
             menu.addAction(f"Open {self.source_name(other)}: {other.text} ({other.value})",
                            lambda other=other: self.mark_clicked.emit(other))
-        if event is not None and LINKED in event.reasons:
+        if event is not None and held_by_link(event):
             menu.addAction("One event by your link (delete it in Comparisons to part them)").setEnabled(False)
         elif event is not None:
             sources = plural(len({e.document_id for e in event.entries}), "source")
