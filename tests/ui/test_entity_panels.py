@@ -195,9 +195,17 @@ def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(rec
     before = panel.suggestion_list.count()
     assert before >= 1  # the corpus has spelling variants ('Pan Mongolia' / 'Pan-Mongolia')
     panel.suggestion_list.setCurrentRow(0)
+    suggestion = next(s for s in recognised.workspace.entities.suggestions()
+                      if s.id == panel.suggestion_list.currentItem().data(Qt.ItemDataRole.UserRole))
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        offered.append(items), (suggestion.other_name, True))[1])  # the spelling to keep is asked, as for a merge
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         panel._buttons["Accept suggestion"].click()
+    assert offered == [[suggestion.name, suggestion.other_name]]
     assert panel.suggestion_list.count() == before - 1
+    names = {e.name for e in recognised.workspace.entities.register()}
+    assert suggestion.other_name in names and suggestion.name not in names
 
 
 def test_recognition_runs_once_at_a_time(window, qtbot, monkeypatch):

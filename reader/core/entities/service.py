@@ -197,10 +197,6 @@ class EntityService:
 
     # -- decisions -----------------------------------------------------------------------------------------------
 
-    def accept_suggestion(self, suggestion_id: int) -> RecognitionReport:
-        suggestion = self._suggestion(suggestion_id)  # no name chosen: the merged entity is named from both names
-        return self._decide("merge", {"keys": [self._key(suggestion.entity_id), self._key(suggestion.other_id)]})
-
     def reject_suggestion(self, suggestion_id: int) -> RecognitionReport:
         suggestion = self._suggestion(suggestion_id)
         return self._decide("not_merged", {"keys": [self._key(suggestion.entity_id), self._key(suggestion.other_id)]})

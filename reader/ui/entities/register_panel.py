@@ -293,8 +293,18 @@ class RegisterPanel(QWidget):
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
     def _on_accept_clicked(self) -> None:
-        if (suggestion := self._selected_suggestion()) is not None:
-            self._decide("Merge entities", lambda entities: entities.accept_suggestion(suggestion))
+        """Merge a suggested pair under the spelling the user keeps (asked, as Merge selected asks): taken from the
+        pair's order, the name kept changed from one run to the next."""
+        chosen = self._selected_suggestion()
+        suggestion = next((s for s in self._entities.suggestions() if s.id == chosen), None)
+        if suggestion is None:
+            return
+        names = [suggestion.name, suggestion.other_name]
+        name, ok = QInputDialog.getItem(self, "Merge spelling variants", "Keep the name:", names, 0, False)
+        if ok:
+            keeper, other = ((suggestion.entity_id, suggestion.other_id) if name == suggestion.name
+                             else (suggestion.other_id, suggestion.entity_id))
+            self._decide("Merge entities", lambda entities: entities.merge(keeper, other))
 
     def _on_reject_suggestion_clicked(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
