@@ -28,7 +28,7 @@ from reader.core.workspace import Workspace
 from reader.ui.workers import TaskRunner, progress_dialog
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
-                 "tei": "TEI P5 XML", "html": "HTML report"}
+                 "tei": "TEI P5 XML", "html": "HTML report", "geojson": "Places on a map (GeoJSON)"}
 GROUP_LABELS = {"document": "Document", "tag": "Tag", "entity": "Entity named in the passage"}
 
 
@@ -130,7 +130,8 @@ class ExportDialog(QDialog):
         task = self._runner.start(lambda workspace, report, cancelled: workspace.export.write(
             fmt, path, scope, group_by=group_by, progress=report, cancelled=cancelled), cancel_types=(WorkCancelled,))
         progress = progress_dialog(task, self, "Export", f"Writing {path.name}…")  # Cancel writes nothing
-        task.finished.connect(lambda count: self._on_written(count, path, progress))
+        noun = "place" if fmt == "geojson" else "annotation"
+        task.finished.connect(lambda count: self._on_written(plural(count, noun), path, progress))
         task.failed.connect(lambda message: self._on_stopped(message, progress))
         task.cancelled.connect(lambda: self._on_stopped("Export cancelled; nothing was written.", progress))
 
@@ -150,10 +151,10 @@ class ExportDialog(QDialog):
     def save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def _on_written(self, count: int, path: Path, progress: QProgressDialog) -> None:
+    def _on_written(self, counted: str, path: Path, progress: QProgressDialog) -> None:
         if self._settings is not None:
             self._settings.setValue("export/folder", str(path.parent))
-        self._on_stopped(f"{plural(count, 'annotation')} written to {path}", progress)
+        self._on_stopped(f"{counted} written to {path}", progress)
 
     def _on_stopped(self, message: str, progress: QProgressDialog) -> None:
         progress.reset()
@@ -171,6 +172,7 @@ class ExportDialog(QDialog):
     def _on_format_changed(self, *_args) -> None:
         self._say("")
         self.group_box.setEnabled(self.format_box.currentData() == "md")
+        self.scope_box.setEnabled(self.format_box.currentData() != "geojson")  # a map holds the register's places
         current = Path(self.path_edit.text() or "notes")
         self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
 

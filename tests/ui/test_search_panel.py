@@ -122,6 +122,18 @@ def test_export_dialog_writes_the_chosen_scope(window, qtbot, tmp_path):
     assert "> Oriental Studies" in (tmp_path / "notes.md").read_text(encoding="utf-8")
 
 
+def test_export_dialog_writes_the_places_as_geojson(window, qtbot, tmp_path):
+    """File > Export… writes the register's places as a GeoJSON map, as the command line's export --format geojson
+    does (the window had no such choice), and says how many places it wrote."""
+    import json
+
+    window.workspace.entities.ensure_current()
+    dialog = _export(window, qtbot, "", "geojson", "All notes", tmp_path / "places.geojson")
+    features = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["features"]
+    assert features and dialog.result.text() == f"{len(features)} places written to {tmp_path / 'places.geojson'}"
+    assert not dialog.scope_box.isEnabled()  # a map holds the register's places, whatever notes are chosen
+
+
 def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):
     """With the list capped, each group's label and the message still give the full count."""
     panel = window.search_panel.widget()
