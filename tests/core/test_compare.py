@@ -13,6 +13,7 @@ from reader.core.compare.words import numbers
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
+from tests.core.two_accounts import suggestions_for_first
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
 
@@ -349,15 +350,10 @@ def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
 
 def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_model, tmp_path):
     """Two tellings of one meeting: same people, other day, other count, other city; hints say each, 'contradicts'."""
-    (tmp_path / "a.txt").write_text("General Ivanov met Marshal Petrov in Berlin on 3 May 1941. They signed twenty "
-                                    "agreements about the railway.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("General Ivanov met Marshal Petrov in Warsaw on 9 May 1941. They signed twelve "
-                                    "agreements about the railway.\n", encoding="utf-8")
-    workspace = empty_workspace
-    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    workspace.entities.model = shared_model
-    workspace.entities.ensure_current()
-    [found] = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+    [found] = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
+        "General Ivanov met Marshal Petrov in Berlin on 3 May 1941. They signed twenty agreements about the railway.\n",
+        "General Ivanov met Marshal Petrov in Warsaw on 9 May 1941. They signed twelve agreements about the railway.\n")
     assert found.relation == "contradicts" and found.other.file_name == "b.txt"
     assert "dates: 1941-05-03 / 1941-05-09" in found.hints
     assert "numbers: twenty / twelve" in found.hints
@@ -369,19 +365,13 @@ def test_dates_of_unrelated_acts_are_no_disagreement_nor_one_event(empty_workspa
     """Two acts five days apart, sharing no name and no wording, are no 'dates' disagreement (the hint told a
     historian the sources disagreed); two passages alike in meaning whose dates are thirteen years apart are not
     'same event' but 'see also'."""
-    (tmp_path / "a.txt").write_text(
+    found = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
         "The presidium of the party convened on January 20, 1936, to discuss the threats from abroad.\n"
         "In 1921 the Soviet government recognised the People's Government of Mongolia as the sole legitimate "
-        "government of the country.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
+        "government of the country.\n",
         "Military assistance was requested by the ministry on January 25, 1936, after long talks.\n"
-        "In 1934 the Soviet note recognised the government of Outer Mongolia as an integral part of China.\n",
-        encoding="utf-8")
-    workspace = empty_workspace
-    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    workspace.entities.model = shared_model
-    workspace.entities.ensure_current()
-    found = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+        "In 1934 the Soviet note recognised the government of Outer Mongolia as an integral part of China.\n")
     presidium = next(s for s in found if "presidium" in s.source.text)
     assert "dates 1936-01-20 / 1936-01-25" in presidium.reasons  # close dates still tie them, as a reason
     assert not presidium.hints and presidium.relation == "see_also"

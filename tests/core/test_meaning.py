@@ -10,6 +10,7 @@ from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import passages, sentences, telling
 from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.storage import compare as store
+from tests.core.two_accounts import suggestions_for_first
 
 PIPE = "Genden snatched Stalin's pipe at the banquet."
 SLAP = "On a winter night in 1935 Genden slapped Stalin in the face in full view of everyone. " * 8
@@ -67,16 +68,10 @@ def test_meanings_are_read_once_and_kept(workspace):
 def test_parallels_give_meaning_as_a_reason(empty_workspace, shared_model, tmp_path):
     """One act told in other words (defended the lamas / protected the Buddhist monks) outranks a passage on the same
     people about something else, with 'alike in meaning' and the two closest sentences among its reasons."""
-    (tmp_path / "a.txt").write_text("When Stalin demanded that the lamas be destroyed, Genden defended them.\n\n"
-                                    "Genden and Stalin argued about the price of wool in the markets.\n",
-                                    encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Genden secretly tried to protect the Buddhist monks from Stalin's purge.\n",
-                                    encoding="utf-8")
-    workspace = empty_workspace
-    workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    workspace.entities.model = shared_model
-    workspace.entities.ensure_current()
-    found = workspace.parallels.suggest(workspace.documents.resolve("a.txt").id, top=5)
+    found = suggestions_for_first(empty_workspace, shared_model, tmp_path,
+                                  "When Stalin demanded that the lamas be destroyed, Genden defended them.\n\n"
+                                  "Genden and Stalin argued about the price of wool in the markets.\n",
+                                  "Genden secretly tried to protect the Buddhist monks from Stalin's purge.\n")
     assert "defended" in found[0].source.text
     [reason] = [r for r in found[0].reasons if r.startswith("alike in meaning")]
     assert "lamas be destroyed" in reason and "protect the Buddhist monks" in reason  # the closest sentences
