@@ -361,6 +361,16 @@ def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_
     assert any(r.startswith("both:") and "Ivanov" in r for r in found.reasons)
 
 
+def test_a_city_and_its_country_are_no_disagreement(empty_workspace, shared_model, tmp_path):
+    """'Moscow' in one account and 'Russia' in the other name one place at two scales, not two places in the same
+    role: they were shown as a disagreement ('places: Moscow / Russia', 'Ulaanbaatar / Mongolia' in the sample)."""
+    found = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
+        "On March 12, 1934, General Ivanov signed the protocol of mutual assistance in Moscow.\n",
+        "On March 12, 1934, General Ivanov signed the protocol of mutual assistance in Russia.\n")
+    assert found and not any(hint.startswith("places:") for s in found for hint in s.hints)
+
+
 def test_dates_of_unrelated_acts_are_no_disagreement_nor_one_event(empty_workspace, shared_model, tmp_path):
     """Two acts five days apart, sharing no name and no wording, are no 'dates' disagreement (the hint told a
     historian the sources disagreed); two passages alike in meaning whose dates are thirteen years apart are not

@@ -146,9 +146,18 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
     for kind, label in TYPES.items():
         here = {names.get(e, "?") for e in named_here if mine.entities[e] == kind}
         there = {names.get(e, "?") for e in named_there if theirs.entities[e] == kind}
+        if kind == "PLACE":  # a town and its country name one place at two scales
+            here, there = _not_within(here, there), _not_within(there, here)
         if here - there and there - here:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(here - there))} / {', '.join(sorted(there - here))}")
     return tuple(found)
+
+
+def _not_within(places: set[str], others: set[str]) -> set[str]:
+    """The places that neither lie in one of the others nor hold one ('Moscow' beside 'Russia' goes, both ways)."""
+    from reader.core.entities.geonames import lies_in
+
+    return {p for p in places if not any(lies_in(p, o) or lies_in(o, p) for o in others)}
 
 
 def _named_in(features, sentence: tuple[int, int]) -> set[int]:

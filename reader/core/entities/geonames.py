@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.core.folding import without_accents
 
@@ -210,6 +210,21 @@ def link_place(name: str, context: Iterable[str] = (), limit: int = LIMIT) -> li
               if quality > SKELETON or _close(name, index.places[number].name)]
     ranked.sort(key=lambda c: (-c.score, -c.population, c.geonames_id))
     return ranked[:limit]
+
+
+def lies_in(place: str, country: str) -> bool:
+    """Whether `country` is a country and `place` (as best linked) lies in it: 'Moscow' in 'Russia', 'Ulaanbaatar' in
+    'Mongolia'. Two such names give one place at two scales, not two places."""
+    region, town = _best_link(country), _best_link(place)
+    return region is not None and town is not None and region.feature == "country" and town.feature != "country" \
+        and town.country_code == region.country_code
+
+
+@lru_cache(maxsize=4096)
+def _best_link(name: str) -> GeoCandidate | None:
+    """A name's best candidate without context (a name recurs in many pairs of passages compared)."""
+    found = link_place(name, limit=1)
+    return found[0] if found else None
 
 
 def place_by_id(geonames_id: int) -> GeoCandidate | None:
