@@ -37,7 +37,17 @@ def test_a_day_without_a_year_takes_the_year_read_before_it():
     """'on April 7' after 'March 12, 1934' is 1934-04-07; with no dated mention before it, it is not taken."""
     text = "On March 12, 1934, the treaty was signed. Twice, on April 7 and 14, the envoy protested."
     assert [(m.text, m.value) for m in find_dates(text)] == [("March 12, 1934", "1934-03-12"),
-                                                            ("April 7", "1934-04-07")]
+                                                            ("April 7", "1934-04-07"), ("14", "1934-04-14")]
     assert find_dates("On August 22, the envoy left.") == []
     assert [m.value for m in find_dates("In 1921 it began; on May 3 they met; on 5 May 1922 they parted.")] == \
         ["1921", "1921-05-03", "1922-05-05"]
+
+
+def test_a_chronologys_month_items_take_the_year_above_them():
+    """A chronology's '• March:' and '• July:' under '• 1936:' are March and July 1936: the July item was placed by
+    the '1932 revolt' it mentions, and March had no date at all."""
+    text = ("  • 1936: Amar became Prime Minister.\n  • March: Dogsom was chosen.\n"
+            "  • July: those involved in the 1932 revolt were released.\n")
+    assert [(m.text, m.value) for m in find_dates(text)] == [("1936", "1936"), ("March", "1936-03"),
+                                                            ("July", "1936-07"), ("1932", "1932")]
+    assert find_dates("March: nothing dated before it.\n") == []

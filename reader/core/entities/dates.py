@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
-# are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933.
-READING_VERSION = "2"
+# are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
+# 14" gives both days; a chronology's "• July:" takes the year above it.
+READING_VERSION = "3"
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -42,7 +43,8 @@ PATTERNS = [
 ]
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
 _MONTH_NAME = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"  # capitalised
-_YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}\b(?![.,]?\s*\d)")
+_YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
+_MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 
 
@@ -76,16 +78,33 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
-    """'on April 7' after 'March 12, 1934': 1934-04-07."""
+    """'on April 7 and 14' after 'March 12, 1934': 1934-04-07 and 1934-04-14; a chronology's '• July:' after
+    '• 1936:', 1936-07."""
     found = []
-    for match in _YEARLESS.finditer(text):
-        before = [m for m in dated if m.end <= match.start() and m.precision in _DATED]
-        month = _month_number(match.group("month"))
-        if not before or month is None or any(s < match.end() and match.start() < e for s, e in taken):
+    for precision, pattern in (("day", _YEARLESS), ("month", _MONTH_ITEM)):
+        for match in pattern.finditer(text):
+            start = match.start("month")
+            before = [m for m in dated if m.end <= start and m.precision in _DATED]
+            month = _month_number(match.group("month"))
+            if not before or month is None or any(s < match.end() and start < e for s, e in taken):
+                continue
+            year = int(before[-1].value[:4])
+            found += _yearless(match, precision, year, month)
+    return found
+
+
+def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[DateMention]:
+    """The dates a yearless match gives in `year`: a month, a day, or a day and the one after 'and'."""
+    found = []
+    for group in ("day", "day2") if precision == "day" else ("month",):
+        if not match.groupdict().get(group):
             continue
-        value, first, last = _value("day", int(before[-1].value[:4]), month, match.groupdict())
+        value, first, last = _value(precision, year, month, {"day": match.group(group)})
         if value is not None:
-            found.append(DateMention(match.start(), match.end(), match.group(0), value, "day", first, last))
+            whole = group == "day" or precision == "month"
+            start, end = (match.start("month"), match.end("day") if precision == "day" else match.end("month")) \
+                if whole else match.span(group)
+            found.append(DateMention(start, end, match.string[start:end], value, precision, first, last))
     return found
 
 
