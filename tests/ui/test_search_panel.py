@@ -212,3 +212,19 @@ def test_opening_a_note_hit_chooses_that_note(window, qtbot):
     inspector = window.annotation_panels.inspector.widget()
     qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id == note.id)
     assert window.reading_area.pane_for(document_id) is not None
+
+
+def test_a_hit_row_is_as_tall_as_its_snippet_at_the_lists_width(window, qtbot):
+    """Each row is laid out at the list's width: measured at a narrow guess, a two-line snippet took a row of six
+    or more lines, and the list showed wide blank gaps between hits."""
+    window.resize(1440, 900)
+    window.show()
+    window.raise_panel("Search")
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Leningrad")
+    hit = panel.results.topLevelItem(0).child(0)
+    lines = panel.results.visualItemRect(hit).height() / panel.results.fontMetrics().lineSpacing()
+    text = hit.text(0)
+    estimate = len(text) * panel.results.fontMetrics().averageCharWidth() / panel.results.viewport().width()
+    assert lines <= estimate + 2.5  # it was 12 lines for about 3

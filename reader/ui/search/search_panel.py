@@ -116,6 +116,11 @@ class SearchPanel(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, (search_id, query))
             self.saved_list.addItem(entry)
 
+    def resizeEvent(self, event) -> None:
+        """Rows wrap at the list's width: narrower or wider, their heights are measured again."""
+        super().resizeEvent(event)
+        self.results.doItemsLayout()
+
     def focus_box(self) -> None:
         self.box.setFocus()
         self.box.selectAll()

@@ -9,7 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 HTML_ROLE = 0x0100 + 7  # Qt.ItemDataRole.UserRole + 7: the row as HTML
 
@@ -20,6 +20,18 @@ def snippet_html(title: str, snippet: str) -> str:
     body = parts.replace("\x00", "<b style='background-color:rgba(255,200,0,90)'>").replace("\x01", "</b>")
     head = f"<span class='title'>{escape(title)}</span> — " if title else ""
     return head + body
+
+
+def _row_width(option: QStyleOptionViewItem, index: QModelIndex) -> int:
+    """The width a tree's row is drawn at: its viewport's, less the indent of its level. A size hint is asked before
+    the row has a rectangle; laid out at a guess of a few dozen pixels, a two-line snippet took a dozen lines."""
+    view = option.widget
+    if not isinstance(view, QTreeView):
+        return option.rect.width()
+    depth, parent = 0, index.parent()
+    while parent.isValid():
+        depth, parent = depth + 1, parent.parent()
+    return max(80, view.viewport().width() - view.indentation() * (depth + int(view.rootIsDecorated())))
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -50,6 +62,7 @@ class SnippetDelegate(QStyledItemDelegate):
         html = index.data(HTML_ROLE)
         if not html:
             return super().sizeHint(option, index)
+        option.rect.setWidth(_row_width(option, index))  # the width the row is drawn at, not a narrow guess
         document = self._document(html, option)
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
