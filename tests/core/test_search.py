@@ -62,6 +62,7 @@ def test_entity_type_and_date_filters(searchable):
     choibalsan = search("entity:Choibalsan")
     assert choibalsan.count >= 10
     assert all("Choibals" in hit.snippet for hit in choibalsan.hits())
+    assert max(len(hit.snippet) for hit in choibalsan.hits()) < 300  # about its mention, not the whole paragraph
     assert search("type:place Moscow").count > 0
     dated = search("genden date:1934")
     lines = [searchable.documents.text(h.document_id).text[h.start:h.end] for h in dated.groups.get("text", [])]

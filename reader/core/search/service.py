@@ -202,11 +202,13 @@ def _mention_rows(db: Store, mentions: list[tuple[int, int, int, int]]) -> list[
 
 
 def _in_its_line(text: str, start: int, end: int) -> str:
-    """The line holding [start, end), with that stretch in [brackets] as index snippets have it."""
+    """About SNIPPET_CHARS of the line holding [start, end), around it, with that stretch in [brackets] as index
+    snippets have it (a whole paragraph of 900 characters had filled the results)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return _bracketed(text, line_start, line_end, [(start, end)])
+    lo, hi = _window(text, line_start, line_end, [(start, end)])
+    return ("…" if lo > line_start else "") + _bracketed(text, lo, hi, [(start, end)]) + ("…" if hi < line_end else "")
 
 
 def _window(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
