@@ -117,7 +117,8 @@ def test_this_databases_own_export_is_already_here_after_the_text_changed(annota
 
 
 def test_import_reports_what_it_cannot_place(annotated, tmp_path):
-    """An annotation on an unknown document or with a quote that is nowhere is reported, not dropped silently."""
+    """An annotation on an unknown document is reported, not dropped silently; one on a document here whose quote is
+    nowhere in it is kept as an orphan (with its words, for Needs review), not dropped."""
     collection = json.loads(annotated.export.export("jsonld"))
     item = collection["first"]["items"][0]
     item["target"]["selector"][1]["exact"] = "a sentence that no document contains anywhere at all"
@@ -126,8 +127,10 @@ def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     path = tmp_path / "odd.jsonld"
     path.write_text(json.dumps([item, other]), encoding="utf-8")
     report = annotated.export.import_annotations(path)
-    assert report.placed == 0 and len(report.skipped) == 2
-    assert "quote was not found" in report.skipped[0] and "not a document" in report.skipped[1]
+    assert (report.placed, report.orphaned) == (0, 1) and len(report.skipped) == 1
+    assert "not a document" in report.skipped[0]
+    assert [a.quote.exact for a in annotated.review.orphans()] == [
+        "a sentence that no document contains anywhere at all"]
 
 
 def test_a_passage_of_an_unpaged_text_is_placed_by_its_paragraph(annotated):

@@ -106,3 +106,26 @@ def test_an_orphaned_note_is_in_every_export_marked_as_such(empty_workspace, sou
     for schema in _must_assertions():
         valid = Draft4Validator(schema, registry=_registry()).is_valid(annotation)
         assert valid == (schema.get("expectedResult", "valid") == "valid"), schema["id"]
+
+
+def test_a_backup_restored_keeps_its_orphaned_note_as_an_orphan(empty_workspace, source, tmp_path):
+    """Read into a fresh library, the program's JSON-LD keeps a note whose passage is gone as an orphan, with its
+    quote, note and tags, waiting in Needs review: it was 'not placed', and the backup lost it."""
+    from reader.core.workspace import Workspace
+
+    workspace = empty_workspace
+    date = _annotate(workspace, "November 15, 1934")
+    workspace.annotations.set_tags(date.id, ["meeting"])
+    source.write_text(ORIGINAL.replace("November 15, 1934", "Nov. 24th of that year"), encoding="utf-8")
+    workspace.documents.import_paths([source])
+    workspace.review.keep_orphan(date.id)
+    backup = tmp_path / "backup.jsonld"
+    workspace.export.write("jsonld", backup)
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([source])
+    report = fresh.export.import_annotations(backup)
+    assert report.skipped == [] and report.orphaned == 1 and "1 kept as an orphan" in report.summary
+    [kept] = fresh.review.orphans()
+    assert (kept.quote.exact, kept.note, kept.tags) == ("November 15, 1934", "on November 15, 1934", ("meeting",))
+    assert fresh.export.import_annotations(backup).already == 1  # read twice: not doubled
+    fresh.close()

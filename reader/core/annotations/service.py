@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
-from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation, quote_at
+from reader.core.records.annotations import ANCHORED, HIGHLIGHT_COLORS, ORPHAN, Annotation, TextQuote, quote_at
 from reader.core.records.documents import Span
 from reader.core.records.tags import clean_tags
 from reader.core.storage import annotations as store
@@ -26,6 +26,7 @@ class NewAnnotation:
     color: str = "yellow"
     note: str = ""
     tags: tuple[str, ...] = ()
+    orphan_quote: TextQuote | None = None  # a note whose words are not in the text: kept as an orphan with these
 
 
 class AnnotationNotFound(ReaderError):
@@ -63,12 +64,15 @@ class AnnotationService:
                     version_id = document_store.current_version_id(self._db, item.document_id)
                     texts[item.document_id] = (version_id, document_store.version_text(self._db, version_id).text)
                 version_id, text = texts[item.document_id]
-                check_range(text, item.start, item.end)
                 _check_color(item.color)
-                quote = quote_at(text, item.start, item.end)
+                if item.orphan_quote is None:
+                    check_range(text, item.start, item.end)
+                quote = item.orphan_quote or quote_at(text, item.start, item.end)
                 rows.append({"document_id": item.document_id, "version_id": version_id, "start": item.start,
                              "end": item.end, "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix,
-                             "color": item.color, "note": item.note})
+                             "color": item.color, "note": item.note,
+                             "anchor_status": ORPHAN if item.orphan_quote else ANCHORED,
+                             "anchor_confidence": 0.0 if item.orphan_quote else 1.0})
             ids = store.insert_annotations(self._db, rows)
             tag_store.tag_pairs(self._db, [(annotation_id, name) for annotation_id, item in zip(ids, new, strict=True)
                                            for name in clean_tags(item.tags)])

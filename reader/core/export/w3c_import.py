@@ -18,7 +18,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, entries_of, parse_entry
-from reader.core.records.annotations import ANCHORED, Annotation, Passage
+from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import clean_tags
 
@@ -58,7 +58,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
         elif incoming is not None:
             _place_one(incoming, places, annotations, placed, report)
     annotations.create_many(placed)
-    report.placed = len(placed)
+    report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
     return report
@@ -98,6 +98,16 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.already += 1
         return
     passage = places.of(incoming)
+    document_id = places.document_id(incoming)
+    if isinstance(passage, str) and document_id is not None and incoming.quote is not None:
+        if any(a.quote.exact == incoming.quote.exact and a.note == incoming.note and a.anchor_status == ORPHAN
+               for a in annotations.for_document(document_id)):  # an orphan read back before
+            report.already += 1
+            return
+        # its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost
+        placed.append(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote))
+        report.orphaned += 1
+        return
     if isinstance(passage, str):
         report.skipped.append(passage)
         return

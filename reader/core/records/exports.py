@@ -15,6 +15,7 @@ class AnnotationImportReport:
     placed: int = 0
     linked: int = 0
     already: int = 0
+    orphaned: int = 0  # notes on a document here whose words it no longer holds: kept as orphans, for review
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -25,5 +26,8 @@ class AnnotationImportReport:
             parts.append(f"{plural(self.linked, 'link')} made")
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
+        if self.orphaned:
+            parts.append(f"{self.orphaned} kept as an orphan{'s' * (self.orphaned != 1)} (words not in the text: "
+                         "see Needs review)")
         parts.append(f"{len(self.skipped)} could not be placed")
         return ", ".join(parts)
