@@ -69,8 +69,9 @@ class TagEditor(QLineEdit):
         return tuple(clean_tags(self.text().split(SEPARATOR)))
 
     def unsaved(self) -> tuple[str, ...] | None:
-        """The tags typed, if they are not those last given. A tag is its name in any case ('Lamas' is stored as the
-        'lamas' in use): typed so, it is saved, not still waiting to be."""
+        """The tags typed, if they are not those last given. Tags are a set of names in any case ('Lamas' is stored
+        as the 'lamas' in use, and a note's tags are listed by name): typed so, in any order, they are saved, not
+        still waiting to be."""
         tags = self.tags()
         return None if _folded(tags) == _folded(clean_tags(self._shown)) else tags
 
@@ -79,8 +80,8 @@ class TagEditor(QLineEdit):
             self.tags_edited.emit(self.tags())
 
 
-def _folded(names) -> tuple[str, ...]:
-    return tuple(name.casefold() for name in names)
+def _folded(names) -> frozenset[str]:
+    return frozenset(name.casefold() for name in names)
 
 
 class TagManager(QDialog):
