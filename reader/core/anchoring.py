@@ -23,7 +23,8 @@ from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REV
 
 MOVE_THRESHOLD = 0.8
 REVIEW_MIN_QUOTE_SIMILARITY = 0.5
-SAME_WORD = 60  # rapidfuzz ratio above which two words are one word mistyped (Satlin, Stalin: 83)
+SAME_WORD = 70  # rapidfuzz ratio from which two words are one word mistyped (Satlin, Stalin: 83; Buriads, Buryats:
+# 71), where November and December (62) are two months
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 NEAR_WINDOW = 2000
 MAX_CANDIDATES = 200
@@ -138,9 +139,16 @@ def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int,
 
 def _same_wording(quote: str, found: str) -> bool:
     """Whether the found text says the quote's words, each at most mistyped ("Satlin" for "Stalin"): a word added,
-    dropped or replaced ("prime minister" become "premier") makes another statement, which the user must see."""
+    dropped or replaced ("prime minister" become "premier"), or a number changed ("1934" become "1935"), makes
+    another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
-    return len(quoted) == len(read) and all(fuzz.ratio(a, b) >= SAME_WORD for a, b in zip(quoted, read, strict=True))
+    return len(quoted) == len(read) and all(_same_word(a, b) for a, b in zip(quoted, read, strict=True))
+
+
+def _same_word(quoted: str, read: str) -> bool:
+    if any(character.isdigit() for character in quoted + read):
+        return quoted == read  # a number a digit apart is another number
+    return fuzz.ratio(quoted, read) >= SAME_WORD
 
 
 Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity

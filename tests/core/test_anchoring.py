@@ -148,6 +148,17 @@ def test_a_quote_whose_words_were_replaced_waits_for_review():
     assert result.status == REVIEW and new[result.start:result.end] == "deputy premier"
 
 
+def test_a_quote_whose_date_or_month_changed_waits_for_review():
+    """'November 15, 1934' made 'December 15, 1934', or '1934' made '1935', says another date, not a typo fixed:
+    the note waits in review (it moved silently, its quote rewritten); a name's typo fixed still moves."""
+    old = "The two met on November 15, 1934.\nThe rest.\n"
+    start, end = old.index("The two met"), old.index("1934.") + 5
+    for changed in ("December 15, 1934", "November 15, 1935"):
+        new = old.replace("November 15, 1934", changed)
+        [result] = reanchor(old, new, [Anchor(start, end, quote_at(old, start, end))])
+        assert result.status == REVIEW, changed
+
+
 def test_a_proposed_place_ends_between_words():
     """A place proposed for a changed quote takes whole words: 'Chapter Two: the aftermat' had been stored on Accept."""
     old = "Intro line.\nChapter 2. Page 2 of the report\nBody text follows here.\n"

@@ -129,3 +129,16 @@ def test_a_backup_restored_keeps_its_orphaned_note_as_an_orphan(empty_workspace,
     assert (kept.quote.exact, kept.note, kept.tags) == ("November 15, 1934", "on November 15, 1934", ("meeting",))
     assert fresh.export.import_annotations(backup).already == 1  # read twice: not doubled
     fresh.close()
+
+
+def test_a_new_version_counts_what_it_did_not_what_was_waiting(empty_workspace, source):
+    """A correction that touches nothing annotated moves the notes and says so; a note orphaned before is not counted
+    again as orphaned by it ('1 orphaned' had blamed the correction for an earlier re-import)."""
+    workspace = empty_workspace
+    kept, gone = _annotate(workspace, "monasteries were closed"), _annotate(workspace, "November 15, 1934")
+    source.write_text(ORIGINAL.replace("November 15, 1934", "Nov. 24th of that year"), encoding="utf-8")
+    workspace.documents.import_paths([source])
+    workspace.review.keep_orphan(gone.id)
+    text = workspace.documents.text(kept.document_id).text
+    summary = workspace.documents.correct_text(kept.document_id, text.replace("Genden Falls", "Genden falls"))
+    assert (summary.moved, summary.review, summary.orphaned) == (1, 0, 0)

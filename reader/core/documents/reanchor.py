@@ -35,8 +35,8 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int) -> Reanc
         anchors = [Anchor(r["start"], r["end"], TextQuote(r["exact"], r["prefix"], r["suffix"])) for r in group]
         for row, result in zip(group, reanchor(old_text, new_text, anchors), strict=True):
             updates.append(_update_row(row, result, new_text, new_version_id))
-            if row["deleted_at"] is None:
-                counts[result.status] += 1
+            if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
+                counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
