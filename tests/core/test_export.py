@@ -199,6 +199,10 @@ def test_a_quote_across_an_indented_paragraph_stays_a_quote_in_markdown(annotate
     annotated.documents.correct_text(document_id, text.replace("The two met on November 15", "They met on 15 Nov"))
     exported = annotated.export.export("md")
     assert "needs review" in exported.split("> The two met on November 15, 1934.", 1)[1].split("\n\n", 1)[0]
+    assert 'type="status">needs review' in annotated.export.export("tei")  # every format says so
+    [waiting] = [a for a in json.loads(annotated.export.export("jsonld"))["first"]["items"]
+                 if isinstance(a["target"], dict) and "state" in a["target"]]  # the quote as it was: no position
+    assert [s["type"] for s in waiting["target"]["selector"]] == ["TextQuoteSelector"]
 
 
 def test_markdown_groups_by_document_with_citations(annotated):

@@ -7,7 +7,7 @@ can anchor them, and so can our own import.
 from __future__ import annotations
 
 from reader.core.export.items import ExportItem
-from reader.core.records.annotations import ORPHAN
+from reader.core.records.annotations import ORPHAN, REVIEW
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -35,10 +35,11 @@ def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str
 
 
 def passage_target(document: DocumentInfo, annotation) -> dict:
-    """An annotation's passage as a target. One a new version of the text removed is its quote alone, of the text as
-    it was when the note was made (a TimeState): no position in today's text holds it."""
+    """An annotation's passage as a target. One a new version of the text removed, or moved only to a proposed place
+    (in review), is its quote alone, of the text as it was when the note was made (a TimeState): no position in
+    today's text holds those words (a position and a quote that disagree would be read as the position)."""
     a = annotation
-    if a.anchor_status != ORPHAN:
+    if a.anchor_status not in (ORPHAN, REVIEW):
         return target(document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix)
     return {"type": "SpecificResource", "source": document_iri(document),
             "selector": [{"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,

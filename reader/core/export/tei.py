@@ -11,8 +11,8 @@ from datetime import date
 
 from lxml import etree
 
-from reader.core.export.items import ExportItem, citation
-from reader.core.records.annotations import ORPHAN
+from reader.core.export.items import NEEDS_REVIEW, ExportItem, citation
+from reader.core.records.annotations import ORPHAN, REVIEW
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -238,9 +238,14 @@ def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_id
         _tei(note, "p", a.note)
         _tei(note, "note", item.where, type="status")
     elif a.note.strip():
-        _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
+        note = _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
+        if a.anchor_status == REVIEW:  # placed where its words likely went; the user has not said so
+            note.set("cert", "low")
+            _tei(note, "note", NEEDS_REVIEW, type="status")
     else:
-        _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
+        span = _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
+        if a.anchor_status == REVIEW:
+            span.set("cert", "low")
 
 
 def plain_text(tei_xml: str, document_id: int) -> str:
