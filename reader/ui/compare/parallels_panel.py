@@ -150,7 +150,7 @@ class ParallelsPanel(QWidget):
     def _show(self, name: str, names: dict[int, str], suggestions: list[ParallelSuggestion]) -> None:
         self._names = names
         self._fill(suggestions)
-        scope = f"the selection ({self.range[0]}–{self.range[1]}) of {name}" if self.range else name
+        scope = f"the selection ({self.range[0]}–{self.range[1]}) of “{name}”" if self.range else f"“{name}”"
         self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
                            f"{len(self.suggestions)} suggested")
 
