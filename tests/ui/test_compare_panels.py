@@ -377,6 +377,27 @@ def test_timeline_from_the_keyboard(compare_window, qtbot):
     qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(chosen.document_id) is not None)
 
 
+def test_the_timelines_menu_key_opens_the_chosen_marks_menu_at_it(compare_window, qtbot, monkeypatch):
+    """The menu key opens the chosen mark's menu at the mark (it opened in the middle of the chart, the keyboard's
+    context-menu event standing there)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    compare_window.raise_panel("Timeline")
+    canvas = compare_window.annotation_panels.timeline.widget().canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_End)
+    opened = []
+    monkeypatch.setattr(canvas, "menu_for", lambda mark: SimpleNamespace(exec=lambda at: opened.append((mark, at))))
+    QApplication.sendEvent(canvas, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), QPoint(5, 5)))
+    chosen = canvas.marks[canvas.current]
+    assert opened == [(chosen, canvas.mapToGlobal(chosen.rect.center().toPoint()))]
+
+
 def test_timeline_shows_the_conflicts_only(compare_window, qtbot):
     """Conflicts only keeps the passages of events whose sources disagree: what a historian comparing sources looks
     for first (the command line's `conflicts`)."""

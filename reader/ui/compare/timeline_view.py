@@ -188,8 +188,7 @@ class TimelineCanvas(QWidget):
             self.mark_clicked.emit(self.marks[self.current].entry)
         elif self.current is not None and (key == Qt.Key.Key_Menu or (
                 key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)):
-            mark = self.marks[self.current]
-            self.menu_for(mark).exec(self.mapToGlobal(mark.rect.center().toPoint()))
+            self._menu_at_chosen()
         else:
             super().keyPressEvent(event)
 
@@ -256,9 +255,18 @@ class TimelineCanvas(QWidget):
             self.mark_clicked.emit(mark.entry)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The menu of the mark clicked, or, asked from the keyboard (the menu key), of the mark chosen, at it: the
+        keyboard's event comes from the middle of the chart."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and self.current is not None:
+            self._menu_at_chosen()
+            return
         mark = self.mark_at(event.pos().x(), event.pos().y())
         if mark is not None:
             self.menu_for(mark).exec(event.globalPos())
+
+    def _menu_at_chosen(self) -> None:
+        mark = self.marks[self.current]
+        self.menu_for(mark).exec(self.mapToGlobal(mark.rect.center().toPoint()))
 
     def menu_for(self, mark: Mark) -> QMenu:
         """Open the passage; for a mark of an event, say the event is not one (every pair of its passages from

@@ -348,8 +348,9 @@ class DocumentPane(QWidget):
         return f"“{quote}” ({source})"
 
     def _show_notes(self, shown: bool) -> None:
-        """The notes strip, shown wide enough to read its entries (a third of the pane, at least NOTES_WIDTH): the
-        text's stretch had left it some 65 pixels in a pane of three, a word a line."""
+        """The notes strip, shown wide enough to read its entries (a third of the pane, at least NOTES_WIDTH, at most
+        half of it, so the text keeps the other half): the text's stretch had left it some 65 pixels in a pane of
+        three, a word a line."""
         self.sidebar.setVisible(shown)
         if shown:
             total = sum(self.splitter.sizes()) or self.splitter.width()

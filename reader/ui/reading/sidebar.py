@@ -24,6 +24,8 @@ class NotesSidebar(QWidget):
         self._annotations: list[Annotation] = []
         self.annotation_list = QListWidget(self)
         self.annotation_list.setWordWrap(True)
+        self.annotation_list.setAlternatingRowColors(True)  # each entry set apart from the next
+        self.annotation_list.setSpacing(2)
         self.annotation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries wrap
         self.annotation_list.itemClicked.connect(self._on_item_clicked)
         layout = QVBoxLayout(self)
