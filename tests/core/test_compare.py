@@ -371,6 +371,17 @@ def test_a_city_and_its_country_are_no_disagreement(empty_workspace, shared_mode
     assert found and not any(hint.startswith("places:") for s in found for hint in s.hints)
 
 
+def test_a_place_both_passages_name_is_no_disagreement(recognised):
+    """'places: Outer Mongolia, Soviet Union / Japan, Mongolia, USSR' set Mongolia against a passage that names it:
+    a name the other passage gives anywhere is not a name in another role."""
+    for suggestion in recognised.parallels.suggest(_doc(recognised, "001_c9451cbdf41c54f1.txt"), top=20):
+        for hint in suggestion.hints:
+            if hint.startswith("places: "):
+                mine, theirs = (side.split(", ") for side in hint.removeprefix("places: ").split(" / "))
+                assert not any(name in suggestion.source.text for name in theirs), hint
+                assert not any(name in suggestion.other.text for name in mine), hint
+
+
 def test_dates_of_unrelated_acts_are_no_disagreement_nor_one_event(empty_workspace, shared_model, tmp_path):
     """Two acts five days apart, sharing no name and no wording, are no 'dates' disagreement (the hint told a
     historian the sources disagreed); two passages alike in meaning whose dates are thirteen years apart are not

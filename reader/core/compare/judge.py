@@ -146,10 +146,13 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
     for kind, label in TYPES.items():
         here = {names.get(e, "?") for e in named_here if mine.entities[e] == kind}
         there = {names.get(e, "?") for e in named_there if theirs.entities[e] == kind}
-        if kind == "PLACE":  # a town and its country name one place at two scales
+        # a name the other passage gives anywhere is no disagreement, nor a town beside its country (two scales)
+        here -= {names.get(e, "?") for e, k in theirs.entities.items() if k == kind}
+        there -= {names.get(e, "?") for e, k in mine.entities.items() if k == kind}
+        if kind == "PLACE":
             here, there = _not_within(here, there), _not_within(there, here)
-        if here - there and there - here:  # names of one kind on both sides, differing: the same role, other names
-            found.append(f"{label}: {', '.join(sorted(here - there))} / {', '.join(sorted(there - here))}")
+        if here and there:  # names of one kind on both sides, differing: the same role, other names
+            found.append(f"{label}: {', '.join(sorted(here))} / {', '.join(sorted(there))}")
     return tuple(found)
 
 
