@@ -236,3 +236,15 @@ def test_the_status_line_counts_the_register_as_it_lists_it_and_follows_decision
         panel._decide("Merge entities", lambda service: service.merge(one, two))
     qtbot.waitUntil(lambda: recognised.recognition_status.text().startswith(f"Entities: {entities - 1} in the "
                                                                             "register,"))
+
+
+def test_the_register_keeps_rows_to_read_at_1366_by_768(recognised, qtbot):
+    """At 1366×768 with a bottom panel open, the register itself keeps most of the dock (it showed one row between
+    its filter and its buttons while the lists of variants and doubtful mentions kept their own boxes)."""
+    recognised.resize(1366, 768)
+    recognised.show()
+    recognised.raise_panel("Entities")
+    recognised.raise_panel("Timeline")
+    panel = recognised.entity_panels.register.widget()
+    row = panel.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: panel.table.viewport().height() >= 4 * row)

@@ -228,3 +228,14 @@ def test_a_hit_row_is_as_tall_as_its_snippet_at_the_lists_width(window, qtbot):
     text = hit.text(0)
     estimate = len(text) * panel.results.fontMetrics().averageCharWidth() / panel.results.viewport().width()
     assert lines <= estimate + 2.5  # it was 12 lines for about 3
+
+
+def test_the_hits_keep_most_of_the_search_panel_at_1366_by_768(window, qtbot):
+    """At 1366×768 with a bottom panel open, the hits take most of the panel (they had one row's room while the
+    saved searches below kept more)."""
+    window.resize(1366, 768)
+    window.show()
+    window.raise_panel("Search")
+    window.raise_panel("Timeline")
+    panel = window.search_panel.widget()
+    qtbot.waitUntil(lambda: panel.results.height() >= 2 * panel.saved_list.height())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.entities.doubtful_list import DoubtfulList
 from reader.ui.operations import OpRunner
+from reader.ui.splitters import share_out
 from reader.ui.table_model import Index, RowTableModel
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -192,14 +194,28 @@ class RegisterPanel(QWidget):
         suggestion_buttons = QHBoxLayout()
         for text in ("Accept suggestion", "Reject suggestion"):
             suggestion_buttons.addWidget(self._buttons[text])
+        register = QWidget(self)
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(0, 0, 0, 0)
+        register_layout.addWidget(self.table, 1)
+        register_layout.addLayout(decisions)
+        variants = QWidget(self)
+        variants_layout = QVBoxLayout(variants)
+        variants_layout.setContentsMargins(0, 0, 0, 0)
+        variants_layout.addWidget(QLabel("Possible spelling variants:", self))
+        variants_layout.addWidget(self.suggestion_list, 1)
+        variants_layout.addLayout(suggestion_buttons)
+        # the register first: the lists below give it their height when the dock is short, or by a drag
+        parts = QSplitter(Qt.Orientation.Vertical, self, childrenCollapsible=True)
+        for part, stretch in ((register, 3), (variants, 1), (self.doubtful, 1)):
+            parts.addWidget(part)
+            parts.setStretchFactor(parts.indexOf(part), stretch)
+        share_out(parts, [3, 1, 1])
+        for lesser in (self.suggestion_list, self.doubtful.entries):  # a row each at least, not the register's room
+            lesser.setMinimumHeight(lesser.fontMetrics().lineSpacing() + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 3)
-        layout.addLayout(decisions)
-        layout.addWidget(QLabel("Possible spelling variants:", self))
-        layout.addWidget(self.suggestion_list, 1)
-        layout.addLayout(suggestion_buttons)
-        layout.addWidget(self.doubtful, 1)
+        layout.addWidget(parts, 1)
         layout.addWidget(self.status)
 
     def refresh(self) -> None:

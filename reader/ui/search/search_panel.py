@@ -24,6 +24,7 @@ from reader.core.wording import plural
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.operations import OpRunner
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
+from reader.ui.splitters import share_out
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +82,7 @@ class SearchPanel(QWidget):
         splitter.addWidget(self.results)
         splitter.addWidget(saved_box)
         splitter.setStretchFactor(0, 4)
+        share_out(splitter, [4, 1])  # the hits first: the saved searches took more height than the hits had
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(self.message)
