@@ -226,9 +226,8 @@ def group_events(entries: list[TimelineEntry], links: list[tuple] = (),
                  dismissed: set[tuple] | frozenset = frozenset()) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
     as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
-    tell one act in the same words
-    (retold.py), however far apart their dates. `entries` come in date order, as `entries()` gives them. Pairs of
-    passages in `dismissed` (judged not one event) are never joined but by a link."""
+    tell one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
+    `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
               if pair_key(entries[i], entries[j]) not in dismissed}
     linked = list(_linked_pairs(_linked_entries(entries, links)))

@@ -100,10 +100,8 @@ def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[Da
         if not match.groupdict().get(group):
             continue
         value, first, last = _value(precision, year, month, {"day": match.group(group)})
-        if value is not None:
-            whole = group == "day" or precision == "month"
-            start, end = (match.start("month"), match.end("day") if precision == "day" else match.end("month")) \
-                if whole else match.span(group)
+        if value is not None:  # 'April 7' whole; the '14' of 'and 14' alone; a month item's month
+            start, end = (match.start("month"), match.end("day")) if group == "day" else match.span(group)
             found.append(DateMention(start, end, match.string[start:end], value, precision, first, last))
     return found
 

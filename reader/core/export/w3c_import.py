@@ -46,7 +46,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     if problem:
         raise ReaderError(f"{path}: {problem}")
     report = AnnotationImportReport()
-    places = _Places(documents)
+    places = _Places(documents, annotations)
     placed: list[NewAnnotation] = []
     linking: list[IncomingLink] = []
     for number, entry in enumerate(entries, 1):
@@ -67,9 +67,10 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
 class _Places:
     """Where incoming passages go in the documents we have; each document's text is read once."""
 
-    def __init__(self, documents: DocumentService):
-        self._documents = documents
+    def __init__(self, documents: DocumentService, annotations: AnnotationService):
+        self._documents, self._annotations = documents, annotations
         self._texts: dict[int, str] = {}
+        self._orphans: dict[int, list[Annotation]] = {}
         self._sources = {}
         for info in documents.list():
             self._sources[document_iri(info)] = info
@@ -78,6 +79,13 @@ class _Places:
     def document_id(self, incoming: Incoming) -> int | None:
         info = self._sources.get(incoming.source)
         return info.id if info is not None else None
+
+    def orphans(self, document_id: int) -> list[Annotation]:
+        """A document's orphaned notes (read once): one read back before is not kept twice."""
+        if document_id not in self._orphans:
+            self._orphans[document_id] = [a for a in self._annotations.for_document(document_id)
+                                          if a.anchor_status == ORPHAN]
+        return self._orphans[document_id]
 
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
@@ -100,8 +108,8 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
     passage = places.of(incoming)
     document_id = places.document_id(incoming)
     if isinstance(passage, str) and document_id is not None and incoming.quote is not None:
-        if any(a.quote.exact == incoming.quote.exact and a.note == incoming.note and a.anchor_status == ORPHAN
-               for a in annotations.for_document(document_id)):  # an orphan read back before
+        if any(a.quote.exact == incoming.quote.exact and _says_the_same(a, incoming)
+               for a in places.orphans(document_id)):  # an orphan read back before
             report.already += 1
             return
         # its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost
@@ -112,7 +120,7 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    if here is not None and here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags)):
+    if here is not None and _says_the_same(here, incoming):
         report.already += 1
         return
     placed.append(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
@@ -123,7 +131,7 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
               report: AnnotationImportReport) -> None:
     ours = _ours(link.label, "link", links.get)
     if ours is not None and ours.relation == link.relation and all(
-            _same(_ours(f"{URN}:annotation:{annotation_id}", "annotation", annotations.get), end, places, notes=False)
+            _same(_fetched(annotations.get, annotation_id), end, places, notes=False)
             for annotation_id, end in zip((ours.from_annotation_id, ours.to_annotation_id), link.ends, strict=True)):
         report.already += 1
         return
@@ -149,8 +157,12 @@ def _ours(label: str, kind: str, get):
     prefix = f"{URN}:{kind}:"
     if not label.startswith(prefix) or not label[len(prefix):].isdigit():
         return None
+    return _fetched(get, int(label[len(prefix):]))
+
+
+def _fetched(get, item_id: int):
     try:
-        return get(int(label[len(prefix):]))
+        return get(item_id)
     except ReaderError:
         return None
 
@@ -159,8 +171,12 @@ def _same(here: Annotation | None, incoming: Incoming, places: _Places, notes: b
     """Whether an annotation here is the one an entry describes: in its document, the same quote (and note and
     tags)."""
     return (here is not None and incoming.quote is not None and places.document_id(incoming) == here.document_id
-            and here.quote.exact == incoming.quote.exact
-            and (not notes or (here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags)))))
+            and here.quote.exact == incoming.quote.exact and (not notes or _says_the_same(here, incoming)))
+
+
+def _says_the_same(here: Annotation, incoming: Incoming) -> bool:
+    """The same note and tags: an entry read back is not added again."""
+    return here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags))
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:

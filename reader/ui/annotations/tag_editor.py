@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations.tags import TagService
 from reader.core.records.tags import clean_tags
+from reader.core.wording import plural
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
 SEPARATOR = ","
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # a listed tag's count of notes
 
 
 class _LastTagCompleter(QCompleter):
@@ -123,6 +125,7 @@ class TagManager(QDialog):
         for tag in self._tags.all():
             entry = QListWidgetItem(f"{tag.name} ({tag.count})")
             entry.setData(Qt.ItemDataRole.UserRole, tag.name)
+            entry.setData(COUNT_ROLE, tag.count)
             self.tag_list.addItem(entry)
         self._on_current_changed(None)
         if name is not None:
@@ -150,9 +153,8 @@ class TagManager(QDialog):
         entry = self.tag_list.currentItem()
         if entry is None:
             return
-        name = entry.data(Qt.ItemDataRole.UserRole)
-        count = next((tag.count for tag in self._tags.all() if tag.name == name), 0)
-        answer = QMessageBox.question(self, "Remove tag?", f"Remove the tag '{name}' from {count} "
-                                      f"note{'s' if count != 1 else ''}? Edit > Undo brings it back.")
+        name, count = entry.data(Qt.ItemDataRole.UserRole), entry.data(COUNT_ROLE)
+        answer = QMessageBox.question(self, "Remove tag?", f"Remove the tag '{name}' from {plural(count, 'note')}? "
+                                      "Edit > Undo brings it back.")
         if answer == QMessageBox.StandardButton.Yes:
             self._ops.run(f"Remove tag '{name}'", lambda: self._tags.remove(name))

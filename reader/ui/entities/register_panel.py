@@ -39,6 +39,7 @@ from reader.ui.splitters import share_out
 from reader.ui.table_model import Index, RowTableModel
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # a listed spelling variant's pair, with both names
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -224,6 +225,7 @@ class RegisterPanel(QWidget):
         for suggestion in self._entities.suggestions():
             entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
             entry.setData(Qt.ItemDataRole.UserRole, suggestion.id)
+            entry.setData(SUGGESTION_ROLE, suggestion)
             self.suggestion_list.addItem(entry)
         self.doubtful.refresh()
         self._offer_decisions()  # a new list chooses nothing
@@ -311,8 +313,8 @@ class RegisterPanel(QWidget):
     def _on_accept_clicked(self) -> None:
         """Merge a suggested pair under the spelling the user keeps (asked, as Merge selected asks): taken from the
         pair's order, the name kept changed from one run to the next."""
-        chosen = self._selected_suggestion()
-        suggestion = next((s for s in self._entities.suggestions() if s.id == chosen), None)
+        entry = self.suggestion_list.currentItem()
+        suggestion = entry.data(SUGGESTION_ROLE) if entry else None  # as listed: the register is not read again
         if suggestion is None:
             return
         names = [suggestion.name, suggestion.other_name]

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation
@@ -323,10 +324,11 @@ class DocumentPane(QWidget):
         """The selection; with nothing selected, the highlight the cursor stands in (a click inside one chooses it,
         and the Note inspector shows it), as H takes it; else None, said as `_selection_for` says it."""
         if self.view.selection_range() is None and (under := self.view.annotations_at_cursor()):
-            chosen = next((a for a in self.services.workspace.annotations.for_document(self.document_id)
-                           if a.id == under[0]), None)
-            if chosen is not None:
-                return chosen.start, chosen.end
+            try:
+                chosen = self.services.workspace.annotations.get(under[0])
+            except ReaderError:  # gone meanwhile (another program): then as if none were there
+                return self._selection_for(purpose)
+            return chosen.start, chosen.end
         return self._selection_for(purpose)
 
     def _selection_for(self, purpose: str) -> tuple[int, int] | None:
