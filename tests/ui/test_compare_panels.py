@@ -602,3 +602,27 @@ def test_timeline_lanes_per_entity(compare_window, qtbot):
     assert row and all("Peljidiin Genden" in m.entry.entities for m in row)
     dated = [sum(name in e.entities for e in panel.canvas.entries) for name in panel.canvas.lanes]
     assert dated == sorted(dated, reverse=True) and lane < 5
+
+
+def test_timeline_axis_stays_in_view_when_the_lanes_are_scrolled_down(compare_window, qtbot):
+    """Scrolled down many lanes (a lane per entity), the year axis stays at the top of the view as it was: it
+    scrolled away with the first lanes, leaving marks far down with no year to read."""
+    from reader.ui.compare.timeline_view import TOP
+
+    compare_window.resize(1366, 768)
+    compare_window.show()
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.lanes_box.setCurrentIndex(1)
+    panel.zoom_box.setCurrentText("Years")
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    bar = panel.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 3 * TOP)
+
+    def axis_seen():
+        return panel.scroll.viewport().grab().toImage().copy(0, 0, panel.scroll.viewport().width(), TOP)
+
+    at_top = axis_seen()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: axis_seen() == at_top)

@@ -130,6 +130,9 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def mark_at(self, x: float, y: float) -> Mark | None:
+        """The mark at the point, if one is seen there (the axis is painted over the marks scrolled under it)."""
+        if y < self.visibleRegion().boundingRect().top() + TOP:
+            return None
         for mark in reversed(self.marks):
             if mark.rect.adjusted(-2, -2, 2, 2).contains(x, y):
                 return mark
@@ -139,22 +142,43 @@ class TimelineCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        self._paint_axis(painter)
-        for number in range(len(self.lanes)):
-            painter.setPen(QPen(QColor("#e0e0e0")))
-            painter.drawLine(0, int(TOP + (number + 1) * LANE), self.width(), int(TOP + (number + 1) * LANE))
+        ticks = self.axis_ticks()
+        self._paint_grid(painter, ticks)
         self._paint_marks(painter)
         self._paint_lane_names(painter)
+        self._paint_axis(painter, ticks)
         painter.end()
 
+    def _paint_grid(self, painter: QPainter, ticks: list[tuple[float, str, bool]]) -> None:
+        """The years' lines down the lanes, and a line between lanes."""
+        painter.setPen(QPen(QColor("#c8c8c8")))
+        for x, _text, long_line in ticks:
+            if long_line:
+                painter.drawLine(int(x), TOP, int(x), self.height())
+        painter.setPen(QPen(QColor("#e0e0e0")))
+        for number in range(len(self.lanes)):
+            painter.drawLine(0, int(TOP + (number + 1) * LANE), self.width(), int(TOP + (number + 1) * LANE))
+
+    def _paint_axis(self, painter: QPainter, ticks: list[tuple[float, str, bool]]) -> None:
+        """The axis's labels along the top of the view however far the lanes are scrolled down (scrolled away with
+        the first lanes, marks far down had no year to read), with the corner naming where the left edge is."""
+        shown = self.visibleRegion().boundingRect()
+        top = shown.top()
+        painter.fillRect(QRectF(shown.left(), top, shown.width(), TOP), self.palette().base())
+        painter.setPen(QPen(QColor("#c8c8c8")))
+        painter.drawLine(shown.left(), top + TOP, shown.right(), top + TOP)
+        for x, text, long_line in ticks:
+            painter.drawLine(int(x), top + (TOP - 6 if long_line else TOP - 2), int(x), top + TOP)
+            painter.drawText(int(x) + 3, top + TOP - 10, text)
+        if self.entries:
+            painter.setPen(self.palette().text().color())
+            painter.drawText(shown.left() + 4, top + TOP - 10, self.edge_label())
+
     def _paint_lane_names(self, painter: QPainter) -> None:
-        """Lane names stay at the visible left edge however far the axis is scrolled, under the corner that names
-        where the edge is in time."""
+        """Lane names stay at the visible left edge however far the axis is scrolled."""
         left = self._visible_left()
         painter.fillRect(QRectF(left, 0, LEFT - 6, TOP + len(self.lanes) * LANE), self.palette().base())
         painter.setPen(self.palette().text().color())
-        if self.entries:
-            painter.drawText(int(left) + 4, TOP - 10, self.edge_label())
         metrics = painter.fontMetrics()
         for number, name in enumerate(self.lanes):
             painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
@@ -205,12 +229,6 @@ class TimelineCanvas(QWidget):
         self.current_moved.emit(mark.rect)
         QToolTip.showText(self.mapToGlobal(mark.rect.bottomLeft().toPoint()), self.tip(mark), self)  # what it is
         self.update()
-
-    def _paint_axis(self, painter: QPainter) -> None:
-        painter.setPen(QPen(QColor("#c8c8c8")))
-        for x, text, long_line in self.axis_ticks():
-            painter.drawLine(int(x), TOP - 6 if long_line else TOP - 2, int(x), self.height() if long_line else TOP + 4)
-            painter.drawText(int(x) + 3, TOP - 10, text)
 
     def axis_ticks(self) -> list[tuple[float, str, bool]]:
         """(x, label, a line down the lanes?) for each year shown and, zoomed to months or closer, each month, named
@@ -358,10 +376,11 @@ class TimelinePanel(QWidget):
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
-        # the chosen mark's start comes into view clear of the lane names painted over the left edge
+        # the chosen mark comes into view clear of the lane names and the axis painted over the edges
         self.canvas.current_moved.connect(lambda rect: self.scroll.ensureVisible(
-            int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), LEFT + 20, 20))
-        self.scroll.horizontalScrollBar().valueChanged.connect(self.canvas.update)  # the lane names move along
+            int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), LEFT + 20, TOP + 20))
+        for bar in (self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar()):
+            bar.valueChanged.connect(self.canvas.update)  # the lane names and the axis move along
         self.zoom_box = QComboBox(self)
         self.zoom_box.addItems(list(ZOOMS))
         self.zoom_box.currentTextChanged.connect(self._apply_zoom)
