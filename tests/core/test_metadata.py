@@ -71,3 +71,15 @@ def test_a_date_url_or_doi_typed_must_be_one(workspace):
     assert info.title != "changed" and info.metadata.date_published == "1934-01"
     fine = {"url": "https://example.org/a", "doi": "https://doi.org/10.1000/xyz", "date_published": "2021-06"}
     assert workspace.documents.update_metadata(document_id, fine).metadata.doi == fine["doi"]
+
+
+def test_sources_sharing_a_title_are_named_apart(workspace):
+    """Where sources are set side by side by name (Parallels, Timeline lanes, Trash), two documents with one title
+    are told apart by their file names; the others keep their titles alone (they had looked like one source)."""
+    first = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    second = workspace.documents.resolve("003_bfdd3a082e8d2a08.txt").id
+    workspace.documents.update_metadata(second, {"title": "Genden Falls into Disfavor"})
+    names = workspace.documents.names()
+    assert names[first] == "Genden Falls into Disfavor (000_8339fa2bec93c400.txt)"
+    assert names[second] == "Genden Falls into Disfavor (003_bfdd3a082e8d2a08.txt)"
+    assert names[workspace.documents.resolve("004_b764a032f36e08ce.txt").id] == "Soviet-Mongolian Friendship Talks"

@@ -10,7 +10,6 @@ from reader.core.errors import ReaderError
 from reader.core.records.annotations import TrashItem
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import document_trash
-from reader.core.storage import documents as document_store
 from reader.core.storage import links as link_store
 from reader.core.storage import notebook as note_store
 from reader.core.storage.store import Store
@@ -25,6 +24,7 @@ class TrashService:
     def __init__(self, db: Store, annotations: AnnotationService, links: LinkService, notebook: NotebookService,
                  documents: DocumentService):
         self._db = db
+        self._documents = documents
         self._restorers = {"annotation": annotations.restore, "link": links.restore, "note": notebook.restore,
                            "document": documents.restore}
         self._deleters = {"annotation": annotations.delete, "link": links.delete, "note": notebook.delete,
@@ -37,7 +37,7 @@ class TrashService:
         found = [TrashItem("document", document_id, f"{one_line(title, LABEL_CHARS)} (with {count} annotation"
                                                     f"{'s' * (count != 1)})", at)
                  for document_id, title, at, count in documents]
-        titles = {document_id: title for document_id, title in document_store.titles(self._db).items()}
+        titles = self._documents.names()
         found += [TrashItem("annotation", a.id, _annotation_label(a, titles.get(a.document_id, "")), at)
                   for a, at in annotation_store.trashed_annotations(self._db) if a.document_id not in with_documents]
         found += [TrashItem("link", link.id, f"{link.relation_label}: {link.from_annotation_id} → "

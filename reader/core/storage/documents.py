@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
@@ -38,9 +39,12 @@ def get_document(db: Store, document_id: int, *, include_trashed: bool = False) 
 
 
 def titles(db: Store) -> dict[int, str]:
-    """Every document's title (its file name when it has none), the Trash's included."""
-    sql = "SELECT id, COALESCE(NULLIF(title, ''), file_name) FROM documents"
-    return dict(db.execute(sql).fetchall())
+    """Every document's title (its file name when it has none), the Trash's included. Documents sharing a title
+    are told apart by their file names: where sources are set side by side by name, two would read as one."""
+    rows = db.execute("SELECT id, COALESCE(NULLIF(title, ''), file_name), file_name FROM documents").fetchall()
+    counts = Counter(title.casefold() for _id, title, _file_name in rows)
+    return {document_id: title if counts[title.casefold()] == 1 or title == file_name else f"{title} ({file_name})"
+            for document_id, title, file_name in rows}
 
 
 def find_document_id(db: Store, file_name: str) -> int | None:
