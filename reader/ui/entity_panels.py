@@ -45,11 +45,14 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     panels = EntityPanels(
         register=window.add_lazy_panel(lambda: _register(window, workspace, area, panels), "Entities",
                                        Qt.DockWidgetArea.LeftDockWidgetArea, "Library"),
-        mentions=window.add_lazy_panel(lambda: _mentions(workspace, area), "Mentions",
+        mentions=window.add_lazy_panel(lambda: _mentions(window, workspace, area), "Mentions",
                                        Qt.DockWidgetArea.RightDockWidgetArea, "Metadata"))
     area.services.providers.append(lambda *args: workspace.entities.mention_spans(*args))
     area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
+    actions = _mention_actions(window, workspace)
+    area.services.mention_actions = lambda menu, doc, span, text: actions.add_to(menu, doc, span.start, span.end,
+                                                                                 text, span.label, span.ref)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
     window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))
@@ -74,10 +77,16 @@ def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: 
     return register
 
 
-def _mentions(workspace: Workspace, area: PaneArea):
+def _mention_actions(window: MainWindow, workspace: Workspace):
+    from reader.ui.entities.mention_actions import MentionActions
+
+    return MentionActions(window, window.ops, workspace.entities)
+
+
+def _mentions(window: MainWindow, workspace: Workspace, area: PaneArea):
     from reader.ui.entities.mentions_view import MentionsView
 
-    mentions = MentionsView(workspace.entities)
+    mentions = MentionsView(workspace.entities, _mention_actions(window, workspace))
     mentions.mention_activated.connect(area.show_passage)
     return mentions
 
@@ -144,6 +153,7 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
     """A decision undone or redone (here or from the command line): bring mentions up to date, then repaint."""
     _say_counts(window)
     panels.register.if_built(lambda register: register.refresh())
+    panels.mentions.if_built(lambda mentions: mentions.refresh())
     area.refresh_all()
     _catch_up(window, panels, area)
 

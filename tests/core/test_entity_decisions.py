@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.core.workspace import Workspace
 
 
@@ -38,3 +40,75 @@ def test_decisions_apply_without_consolidating_and_agree_with_a_full_run(workspa
         monkeypatch.setattr(service.EntityService, "recognise", real)
         assert calls == [] and not workspace.entities.is_stale()
         assert _register(workspace) == _full_run(workspace)
+
+
+def _mention_of(workspace: Workspace, entity_name: str, nth: int = 0):
+    entity = next(e for e in workspace.entities.register() if e.name == entity_name)
+    return entity, [m for m in workspace.entities.mentions() if m.entity_id == entity.id][nth]
+
+
+def _entity_at(workspace: Workspace, mention) -> tuple[str, str]:
+    names = {e.id: (e.name, e.type) for e in workspace.entities.register()}
+    return next(names[m.entity_id] for m in workspace.entities.mentions(mention.document_id)
+                if (m.start, m.end) == (mention.start, mention.end))
+
+
+def test_a_mention_moves_to_another_entity_at_once_and_for_good(workspace: Workspace, monkeypatch) -> None:
+    """One mention a recognition gave the wrong entity (a namesake, a misread name) moves to the entity chosen,
+    the rest of its entity's mentions staying: applied to the rows alone, kept by a full run, undone by Undo."""
+    from reader.core.entities import service
+
+    workspace.entities.recognise()
+    genden, mention = _mention_of(workspace, "Peljidiin Genden", 3)
+    stalin = next(e for e in workspace.entities.register() if e.name == "Joseph Stalin")
+    monkeypatch.setattr(service.EntityService, "recognise", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    workspace.entities.move_mention(mention.document_id, mention.start, mention.end, stalin.id)
+    monkeypatch.undo()
+    assert _entity_at(workspace, mention) == ("Joseph Stalin", "PERSON")
+    assert workspace.entities.describe(genden.id).mention_count == genden.mention_count - 1
+    assert _register(workspace) == _full_run(workspace)
+    workspace.history.undo()
+    workspace.entities.ensure_current()  # as the window does when a decision is undone
+    assert _entity_at(workspace, mention) == ("Peljidiin Genden", "PERSON")
+
+
+def test_a_mention_moves_to_a_new_entity_of_its_own(workspace: Workspace) -> None:
+    """Moved to a new entity (a namesake the register had joined to the famous one), the mention is that entity's
+    only one, under the name the user gave and the type it had; every other mention stays where it was."""
+    workspace.entities.recognise()
+    genden, mention = _mention_of(workspace, "Peljidiin Genden", 2)
+    before = _register(workspace)
+    workspace.entities.move_mention(mention.document_id, mention.start, mention.end, None, "Genden the herdsman")
+    herdsman = next(e for e in workspace.entities.register() if e.name == "Genden the herdsman")
+    assert (herdsman.type, herdsman.mention_count) == ("PERSON", 1)
+    after = _register(workspace)
+    assert after - before == {(mention.document_id, mention.start, mention.end, "Genden the herdsman", "PERSON")}
+    assert len(before - after) == 1
+
+
+def test_a_moved_mention_holds_through_a_new_version(workspace: Workspace) -> None:
+    """A moved mention keeps to its words when a line is added before them, as the other mention decisions do."""
+    workspace.entities.recognise()
+    _genden, mention = _mention_of(workspace, "Peljidiin Genden", 1)
+    stalin = next(e for e in workspace.entities.register() if e.name == "Joseph Stalin")
+    workspace.entities.move_mention(mention.document_id, mention.start, mention.end, stalin.id)
+    text = workspace.documents.text(mention.document_id).text
+    workspace.documents.correct_text(mention.document_id, "A line the archivist added.\n" + text)
+    workspace.entities.ensure_current()
+    shift = len("A line the archivist added.\n")
+    moved = replace(mention, start=mention.start + shift, end=mention.end + shift)
+    assert _entity_at(workspace, moved) == ("Joseph Stalin", "PERSON")
+
+
+def test_moving_what_is_no_mention_is_refused(workspace: Workspace) -> None:
+    """A range holding no mention, or a new entity without a name, is refused in one line, nothing changed."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    _genden, mention = _mention_of(workspace, "Peljidiin Genden")
+    with pytest.raises(ReaderError, match="no entity mention"):
+        workspace.entities.move_mention(mention.document_id, mention.start + 1, mention.end, None, "X")
+    with pytest.raises(ReaderError, match="needs a name"):
+        workspace.entities.move_mention(mention.document_id, mention.start, mention.end, None, "  ")

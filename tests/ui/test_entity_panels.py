@@ -248,3 +248,67 @@ def test_the_register_keeps_rows_to_read_at_1366_by_768(recognised, qtbot):
     panel = recognised.entity_panels.register.widget()
     row = panel.table.verticalHeader().defaultSectionSize()
     qtbot.waitUntil(lambda: panel.table.viewport().height() >= 4 * row)
+
+
+def _action(menu, beginning: str):
+    return next(a for a in menu.actions() if a.text().startswith(beginning))
+
+
+def test_a_mention_in_the_text_moves_to_another_entity_from_its_context_menu(recognised, monkeypatch, qtbot):
+    """Right-clicking a highlighted name offers to move it to another entity (asked by name, the register's others
+    offered); the text then shows it as that entity's, the Mentions list follows, and Undo brings it back."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QInputDialog
+
+    workspace = recognised.workspace
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    stalin = next(e for e in workspace.entities.register() if e.name == "Joseph Stalin")
+    mention = [m for m in workspace.entities.mentions(document_id) if m.entity_id == genden.id][2]
+    pane = recognised.reading_area.open_document(document_id)
+    recognised.reading_area.entity_clicked.emit(genden.id)
+    mentions = recognised.entity_panels.mentions.widget()
+    listed = mentions.tree.topLevelItem(0).childCount()
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(pane.view.offsets.to_utf16(mention.start + 1))
+    menu = pane.context_menu_at(pane.view.cursorRect(cursor).center())
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        offered.append(items), ("joseph stalin", True))[1])  # typed, in another case
+    _action(menu, f"Move “{mention.text}” to another entity").trigger()
+    assert "Joseph Stalin" in offered[0] and "Peljidiin Genden" not in offered[0]
+
+    def entity_shown() -> int | None:
+        return next((q.span.ref for q in pane.view.index.at(pane.view.offsets.to_utf16(mention.start + 1))
+                     if q.span.kind == "mention"), None)
+
+    qtbot.waitUntil(lambda: entity_shown() == stalin.id, timeout=20000)
+    qtbot.waitUntil(lambda: mentions.tree.topLevelItem(0).childCount() == listed - 1)
+    recognised.ops.undo()
+    qtbot.waitUntil(lambda: entity_shown() == genden.id, timeout=20000)
+
+
+def test_a_mention_listed_moves_to_a_new_entity_or_is_no_mention(recognised, monkeypatch, qtbot):
+    """From the Mentions list, a mention moves to a new entity named as typed (a namesake), and another is said to
+    be no mention; each leaves the list at once."""
+    from PySide6.QtWidgets import QInputDialog
+
+    workspace = recognised.workspace
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    recognised.reading_area.entity_clicked.emit(genden.id)
+    mentions = recognised.entity_panels.mentions.widget()
+    listed = sum(mentions.tree.topLevelItem(i).childCount() for i in range(mentions.tree.topLevelItemCount()))
+    place = mentions.tree.topLevelItem(0).child(1).data(0, Qt.ItemDataRole.UserRole + 1)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: ("Genden the herdsman", True))
+    _action(mentions.menu_for(place), "Move “").trigger()
+    qtbot.waitUntil(lambda: any(e.name == "Genden the herdsman" for e in workspace.entities.register()),
+                    timeout=20000)
+    herdsman = next(e for e in workspace.entities.register() if e.name == "Genden the herdsman")
+    assert [(m.document_id, m.start, m.end) for m in workspace.entities.mentions() if m.entity_id == herdsman.id] \
+        == [place[:3]]
+    qtbot.waitUntil(lambda: mentions.tree.topLevelItem(0).childCount() > 0 and sum(
+        mentions.tree.topLevelItem(i).childCount() for i in range(mentions.tree.topLevelItemCount())) == listed - 1)
+    other = mentions.tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole + 1)
+    _action(mentions.menu_for(other), f"“{other[3]}” is not a mention").trigger()
+    qtbot.waitUntil(lambda: not any((m.document_id, m.start, m.end) == other[:3]
+                                    for m in workspace.entities.mentions(other[0])), timeout=20000)

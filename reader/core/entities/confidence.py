@@ -85,7 +85,7 @@ class MentionScores:
 
     def __init__(self, lexicon: Lexicon, repeated: frozenset[str], decisions: Decisions):
         self.lexicon, self.repeated, self.decisions = lexicon, repeated, decisions
-        self.added = {mention[:3] for mention in decisions.added_mentions}
+        self.added = {mention[:3] for mention in decisions.added_mentions} | set(decisions.moved_mentions)
 
     def scores(self, cluster, types: dict[str, str]):
         kind = types.get(cluster.key, "")

@@ -9,6 +9,7 @@ is a mention, including those the model missed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.aliases import AliasFinder
@@ -100,7 +101,10 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for cluster in everything:
         cluster.places = _final_places(cluster, types.get(cluster.key), texts, decisions.rejected_mentions,
                                        {added[:3] for added in decisions.added_mentions})
-    kept = [c for c in everything if c.places]
+    new = _move_user_mentions(clusters, types, decisions)
+    for key, cluster in new.items():
+        names[key] = decisions.renames.get(key) or canonical_name(cluster.names)
+    kept = [c for c in [*everything, *new.values()] if c.places]
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})
@@ -236,6 +240,26 @@ def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Clust
         types.setdefault(key, kind)
         if key not in decisions.types and not cluster.votes:
             types[key] = kind
+
+
+def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], decisions: Decisions,
+                        ) -> dict[str, Cluster]:
+    """Each mention the user moved (its final range, a person's title included, as the user saw it) leaves its
+    cluster for the one named (by its key or any of its names), or for a new cluster of that name with the type the
+    mention had, returned; moved to an entity since rejected, it stays where it was."""
+    new: dict[str, Cluster] = {}
+    for key, cluster in list(clusters.items()) if decisions.moved_mentions else ():
+        for place in [place for place in cluster.places if place[:3] in decisions.moved_mentions]:
+            wanted = decisions.moved_mentions[place[:3]]
+            target = _owner(clusters, wanted) or name_key(wanted)
+            if target in decisions.rejected_entities or target == key:
+                continue
+            if target not in clusters:
+                clusters[target] = new[target] = Cluster(target, Counter({wanted: 1}))
+                types[target] = decisions.types.get(target) or types.get(key, "")
+            cluster.places.remove(place)
+            clusters[target].places.append(place)
+    return new
 
 
 def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:

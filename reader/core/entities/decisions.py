@@ -21,3 +21,5 @@ class Decisions:
     rejected_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # (document id, start, end)
     added_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document id, start, end, type)
     confirmed_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # checked by the user: sure
+    moved_mentions: dict[tuple[int, int, int], str] = field(default_factory=dict)  # (document, start, end) -> the
+    # key or name of the entity the user moved it to (a new entity's name when no entity has it)

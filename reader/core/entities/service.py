@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", "not_merged": "keep apart",
                    "split": "split alias", "reject_entity": "not an entity", "reject_mention": "not a mention",
-                   "add_mention": "mark a name", "confirm_mention": "confirm a mention"}
+                   "add_mention": "mark a name", "confirm_mention": "confirm a mention",
+                   "move_mention": "move a mention"}
 CONTEXT = 60
 
 
@@ -254,6 +255,19 @@ class EntityService:
             raise ReaderError(f"range {start}-{end} holds no text to mark")
         return self._decide("add_mention", {"document_id": document_id, "start": start, "end": end, "type": kind})
 
+    def move_mention(self, document_id: int, start: int, end: int, entity_id: int | None,
+                     new_name: str = "") -> RecognitionReport:
+        """One mention to another entity, or (`entity_id` None) to a new one named `new_name`: recognition joined a
+        namesake or a misread name to the wrong entity, and the rest of that entity's mentions are right. Kept
+        through every later run and every new version of the text, as the other decisions about mentions."""
+        mention = store.mention_at(self._db, document_id, start, end)
+        if mention is None or mention.type == "DATE":
+            raise ReaderError(f"no entity mention at {start}-{end} of this document")
+        if entity_id is None and not new_name.strip():
+            raise ReaderError("a new entity needs a name")
+        target = new_name.strip() if entity_id is None else self._key(entity_id)
+        return self._decide("move_mention", {"document_id": document_id, "start": start, "end": end, "to": target})
+
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
         from reader.core.entities.authority import check_geonames, check_viaf, check_wikidata
@@ -312,6 +326,8 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.added_mentions.append((payload["document_id"], payload["start"], payload["end"], payload["type"]))
     elif kind == "confirm_mention":
         decisions.confirmed_mentions.add((payload["document_id"], payload["start"], payload["end"]))
+    elif kind == "move_mention":
+        decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = payload["to"]
 
 
 def _failure_line(exc: Exception) -> str:

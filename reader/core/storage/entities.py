@@ -79,7 +79,7 @@ def add_decision(db: Store, kind: str, payload: dict) -> None:
     db.table("entity_decisions").insert({"kind": kind, "payload": json.dumps(payload), "created_at": now()})
 
 
-RANGED_DECISIONS = ("confirm_mention", "reject_mention", "add_mention")  # decisions about a range of one document
+RANGED_DECISIONS = ("confirm_mention", "reject_mention", "add_mention", "move_mention")  # about a range of a text
 
 
 def ranged_decisions_of(db: Store, document_id: int) -> list[tuple[int, dict]]:
@@ -132,6 +132,14 @@ def mentions(db: Store, document_id: int | None = None, entity_id: int | None = 
     sql = f'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions {where} ' \
           'ORDER BY document_id, start'
     return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, params).fetchall()]
+
+
+def mention_at(db: Store, document_id: int, start: int, end: int) -> Mention | None:
+    """The mention of exactly this range of the document, if there is one."""
+    sql = 'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions ' \
+          'WHERE document_id = ? AND start = ? AND "end" = ?'
+    row = db.execute(sql, [document_id, start, end]).fetchone()
+    return None if row is None else Mention(*row[:6], row[6] or "", row[7])
 
 
 def low_confidence_mentions(db: Store, below: float) -> list[Mention]:

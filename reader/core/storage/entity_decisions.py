@@ -14,7 +14,8 @@ from reader.core.storage.store import Store
 def apply_decision(db: Store, kind: str, payload: dict) -> bool:
     """Apply a decision to the stored rows; False when only a full consolidation can."""
     appliers = {"rename": _rename, "type": _type, "merge": _merge, "not_merged": _keep_apart,
-                "reject_entity": _reject_entity, "reject_mention": _reject_mention, "confirm_mention": _confirm_mention}
+                "reject_entity": _reject_entity, "reject_mention": _reject_mention, "confirm_mention": _confirm_mention,
+                "move_mention": _move_mention}
     applier = appliers.get(kind)
     if applier is None:
         return False
@@ -65,6 +66,17 @@ def _reject_entity(db: Store, payload: dict) -> None:
 def _reject_mention(db: Store, payload: dict) -> None:
     db.execute('DELETE FROM mentions WHERE document_id = ? AND start = ? AND "end" = ?',
                [payload["document_id"], payload["start"], payload["end"]])
+
+
+def _move_mention(db: Store, payload: dict) -> bool:
+    """The mention joins the entity of that key, with its type, as sure as the user's choices are; a new entity (a
+    name no entity is keyed by) needs a full consolidation."""
+    target = db.execute("SELECT id, type FROM entities WHERE key = ?", [payload["to"]]).fetchone()
+    if target is None:
+        return False
+    db.execute('UPDATE mentions SET entity_id = ?, type = ?, confidence = 1.0 WHERE document_id = ? AND start = ? '
+               'AND "end" = ?', [*target, payload["document_id"], payload["start"], payload["end"]])
+    return True
 
 
 def _confirm_mention(db: Store, payload: dict) -> None:

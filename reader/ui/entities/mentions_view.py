@@ -1,14 +1,18 @@
-"""All mentions of one entity, as keyword-in-context lines grouped by document; activating one opens it."""
+"""All mentions of one entity, as keyword-in-context lines grouped by document; activating one opens it, and its
+context menu says it is no mention or names another entity."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
+from reader.core.errors import ReaderError
 from reader.core.wording import plural
+from reader.ui.entities.mention_actions import MentionActions
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+PROMPT = "Click a highlighted name, or double-click an entity in the register."
 
 
 class MentionsView(QWidget):
@@ -16,21 +20,23 @@ class MentionsView(QWidget):
 
     mention_activated = Signal(int, int, int)
 
-    def __init__(self, entities: EntityService, parent: QWidget | None = None):
+    def __init__(self, entities: EntityService, actions: MentionActions, parent: QWidget | None = None):
         super().__init__(parent)
-        self._entities = entities
-        self.heading = QLabel("Click a highlighted name, or double-click an entity in the register.", self,
-                              wordWrap=True)
+        self._entities, self._actions = entities, actions
+        self.entity_id: int | None = None
+        self.heading = QLabel(PROMPT, self, wordWrap=True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.itemActivated.connect(self._on_item_activated)
-        self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree)
 
     def show_entity(self, entity_id: int) -> None:
         entity = self._entities.describe(entity_id)
+        self.entity_id = entity_id
         aliases = f" — also {', '.join(entity.aliases)}" if entity.aliases else ""
         self.heading.setText(f"<b>{entity.name}</b> ({entity.type}): {plural(entity.mention_count, 'mention')} in "
                              f"{plural(entity.document_count, 'document')}{aliases}")
@@ -40,10 +46,35 @@ class MentionsView(QWidget):
             if context.document_id not in groups:
                 groups[context.document_id] = QTreeWidgetItem(self.tree, [context.file_name])
             line = QTreeWidgetItem(groups[context.document_id], [f"…{context.left} [{context.text}] {context.right}…"])
-            line.setData(0, PLACE_ROLE, (context.document_id, context.start, context.end))
+            line.setData(0, PLACE_ROLE, (context.document_id, context.start, context.end, context.text, entity.type))
         self.tree.expandAll()
+
+    def refresh(self) -> None:
+        """Show the entity again after a decision (a mention moved away or rejected); gone from the register (merged
+        or rejected), say so rather than list what no longer holds."""
+        if self.entity_id is None:
+            return
+        try:
+            self.show_entity(self.entity_id)
+        except ReaderError:
+            self.entity_id = None
+            self.tree.clear()
+            self.heading.setText(f"That entity is no longer in the register. {PROMPT}")
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         place = item.data(0, PLACE_ROLE)
         if place:
-            self.mention_activated.emit(*place)
+            self.mention_activated.emit(*place[:3])
+
+    def _on_context_menu_requested(self, point: QPoint) -> None:
+        item = self.tree.itemAt(point)
+        place = item.data(0, PLACE_ROLE) if item is not None else None
+        if place:
+            self.menu_for(place).exec(self.tree.viewport().mapToGlobal(point))
+
+    def menu_for(self, place: tuple) -> QMenu:
+        """Open the mention; say it is no mention, or move it to another entity."""
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.mention_activated.emit(*place[:3]))
+        self._actions.add_to(menu, *place, self.entity_id)
+        return menu

@@ -379,6 +379,11 @@ class DocumentPane(QWidget):
         self.view.scroll_to(int(fraction * len(self.version.text)))
 
     def _on_view_context_menu_requested(self, point: QPoint) -> None:
+        self.context_menu_at(point).exec(self.view.viewport().mapToGlobal(point))
+
+    def context_menu_at(self, point: QPoint) -> QMenu:
+        """The text's context menu at `point` (in the view's viewport): copying, the selection's highlights, marks
+        and boilerplate, the mention clicked on, correcting the text."""
         menu = self.view.createStandardContextMenu(point)
         selection = self.view.selection_range()
         if selection is not None:
@@ -398,9 +403,15 @@ class DocumentPane(QWidget):
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
             menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))
+        mention = next((q.span for q in self.view.spans_at(point) if q.span.kind == "mention"
+                        and q.span.ref is not None), None)
+        if mention is not None and self.services.mention_actions is not None:
+            menu.addSeparator()
+            self.services.mention_actions(menu, self.document_id, mention,
+                                          self.version.text[mention.start:mention.end])
         menu.addSeparator()
         menu.addAction("Correct text…", self.correct_text)
-        menu.exec(self.view.viewport().mapToGlobal(point))
+        return menu
 
     def correct_text(self) -> None:
         """Edit the text by hand (an OCR misreading) and keep it as a new version, notes re-anchored."""

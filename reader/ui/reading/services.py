@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from PySide6.QtWidgets import QMenu
+
 from reader.core.records.documents import Span
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
@@ -23,4 +25,6 @@ class ReadingServices:
     providers: list[SpanProvider] = field(default_factory=list)
     describe_mention: Callable[[int], str] = lambda entity_id: ""
     mark_entity: Callable[[int, int, int, str], None] | None = None  # (document, start, end, type)
+    # a mention's actions added to the text's context menu: (menu, document, its span, its text)
+    mention_actions: Callable[[QMenu, int, Span, str], None] | None = None
     open_documents: Callable[[], list[int]] = lambda: []  # the documents open side by side, left to right

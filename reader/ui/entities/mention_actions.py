@@ -1,0 +1,53 @@
+"""What a reader can say of one mention of an entity, from the text or from the Mentions list: it is no mention, or
+it names another entity (a namesake, or a misread name, that recognition joined to the wrong one)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from reader.core.entities.service import EntityService
+from reader.core.wording import one_line
+from reader.ui.operations import OpRunner
+
+
+class MentionActions:
+    """Adds a mention's actions to a context menu and runs them as undoable steps, off the window's thread (a move
+    to a new entity recognises the register again)."""
+
+    def __init__(self, parent: QWidget, ops: OpRunner, entities: EntityService):
+        self._parent, self._ops, self._entities = parent, ops, entities
+
+    def add_to(self, menu: QMenu, document_id: int, start: int, end: int, text: str, kind: str,
+               entity_id: int) -> None:
+        """'Not a mention' and, but for a date, 'Move to another entity…', for the mention of `entity_id` there."""
+        shown = one_line(text, 40)
+        menu.addAction(f"“{shown}” is not a mention", lambda: self._ops.run_in_background(
+            "Not a mention", lambda workspace: workspace.entities.reject_mention(document_id, start, end)))
+        if kind != "DATE":
+            menu.addAction(f"Move “{shown}” to another entity…",
+                           lambda: self.ask_and_move(document_id, start, end, text, entity_id))
+
+    def ask_and_move(self, document_id: int, start: int, end: int, text: str, entity_id: int) -> None:
+        """Ask which entity the mention names, from the register's others (most mentioned first), or a new one's
+        name."""
+        labels = _labels([entity for entity in self._entities.register()
+                          if entity.type != "DATE" and entity.id != entity_id])
+        typed, ok = QInputDialog.getItem(
+            self._parent, "Move mention", f"“{one_line(text, 60)}” names the entity (choose one, or type a new "
+                                          "name for an entity of its own):", list(labels), 0, True)
+        typed = typed.strip()
+        if not ok or not typed:
+            return
+        chosen = labels.get(typed) or next((i for label, i in labels.items() if label.casefold() == typed.casefold()),
+                                           None)
+        self._ops.run_in_background("Move mention", lambda workspace: workspace.entities.move_mention(
+            document_id, start, end, chosen, "" if chosen else typed))
+
+
+def _labels(entities) -> dict[str, int]:
+    """Each entity's name -> its id; a name two entities share is told apart by their types."""
+    names = Counter(entity.name for entity in entities)
+    return {entity.name if names[entity.name] == 1 else f"{entity.name} ({entity.type})": entity.id
+            for entity in entities}
