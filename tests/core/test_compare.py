@@ -371,6 +371,20 @@ def test_a_city_and_its_country_are_no_disagreement(empty_workspace, shared_mode
     assert found and not any(hint.startswith("places:") for s in found for hint in s.hints)
 
 
+def test_a_town_the_user_linked_lies_in_the_country_of_its_link(empty_workspace, shared_model, tmp_path):
+    """A place the user linked by hand to GeoNames is placed by that link: 'Paris' linked to Paris, Texas lies in
+    the United States, so 'places: Paris / United States' is no disagreement (read by its name alone, Paris was the
+    French capital, whatever the register said)."""
+    texts = ("On March 12, 1934, General Ivanov signed the protocol of mutual assistance in Paris.\n",
+             "On March 12, 1934, General Ivanov signed the protocol of mutual assistance in the United States.\n")
+    found = suggestions_for_first(empty_workspace, shared_model, tmp_path, *texts)
+    assert any(hint == "places: Paris / United States" for s in found for hint in s.hints)
+    paris = next(e for e in empty_workspace.entities.register() if e.name == "Paris")
+    empty_workspace.entities.choose_place(paris.id, 4717560)  # Paris, Texas
+    found = empty_workspace.parallels.suggest(empty_workspace.documents.resolve("a.txt").id, top=5)
+    assert found and not any(hint.startswith("places:") for s in found for hint in s.hints)
+
+
 def test_a_place_both_passages_name_is_no_disagreement(recognised):
     """'places: Outer Mongolia, Soviet Union / Japan, Mongolia, USSR' set Mongolia against a passage that names it:
     a name the other passage gives anywhere is not a name in another role."""

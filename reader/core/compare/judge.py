@@ -42,6 +42,7 @@ class Ranking(Protocol):
     def closest_sentences(self, one: Piece, two: Piece) -> tuple[tuple[int, int], tuple[int, int]]: ...
     def idf(self, entity_id: int) -> float: ...
     def names(self, entity_ids: set[int]) -> dict[int, str]: ...
+    def located(self, entity_ids: set[int]) -> dict: ...
     def file_name(self, document_id: int) -> str: ...
 
 
@@ -144,23 +145,32 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
                      f"{', '.join(sorted(their_numbers - mine_numbers)) or '–'}")
     named_here, named_there = _named_in(mine, q_sentence), _named_in(theirs, c_sentence)
     for kind, label in TYPES.items():
-        here = {names.get(e, "?") for e in named_here if mine.entities[e] == kind}
-        there = {names.get(e, "?") for e in named_there if theirs.entities[e] == kind}
         # a name the other passage gives anywhere is no disagreement, nor a town beside its country (two scales)
-        here -= {names.get(e, "?") for e, k in theirs.entities.items() if k == kind}
-        there -= {names.get(e, "?") for e, k in mine.entities.items() if k == kind}
+        here, there = (_only_here(names, named, own, other, kind) for named, own, other in (
+            (named_here, mine.entities, theirs.entities), (named_there, theirs.entities, mine.entities)))
         if kind == "PLACE":
-            here, there = _not_within(here, there), _not_within(there, here)
+            located = ranking.located(here | there)
+            here, there = _not_within(here, there, located), _not_within(there, here, located)
+        here, there = {names.get(e, "?") for e in here}, {names.get(e, "?") for e in there}
         if here and there:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(here))} / {', '.join(sorted(there))}")
     return tuple(found)
 
 
-def _not_within(places: set[str], others: set[str]) -> set[str]:
-    """The places that neither lie in one of the others nor hold one ('Moscow' beside 'Russia' goes, both ways)."""
+def _only_here(names: dict[int, str], named: set[int], own: dict[int, str], other: dict[int, str],
+               kind: str) -> set[int]:
+    """The entities of `kind` named in a passage's tying sentence whose names the other passage gives nowhere."""
+    given_there = {names.get(e, "?") for e, k in other.items() if k == kind}
+    return {e for e in named if own[e] == kind and names.get(e, "?") not in given_there}
+
+
+def _not_within(places: set[int], others: set[int], located: dict) -> set[int]:
+    """The places that neither lie in one of the others nor hold one ('Moscow' beside 'Russia' goes, both ways),
+    each where `located` puts it."""
     from reader.core.entities.geonames import lies_in
 
-    return {p for p in places if not any(lies_in(p, o) or lies_in(o, p) for o in others)}
+    return {p for p in places
+            if not any(lies_in(located[p], located[o]) or lies_in(located[o], located[p]) for o in others)}
 
 
 def _named_in(features, sentence: tuple[int, int]) -> set[int]:

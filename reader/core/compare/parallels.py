@@ -26,7 +26,7 @@ from reader.core.records.compare import Dismissal, ParallelSuggestion, PassageRe
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
 from reader.core.storage import documents as document_store
-from reader.core.storage.entities import entity_names
+from reader.core.storage.entities import entity_names, geonames_links
 from reader.core.storage.store import Store
 
 COMMON_SHARE = 0.2  # an entity in more than this share of the documents does not propose candidates
@@ -361,6 +361,14 @@ class _Ranking:
         if missing:
             known.update(entity_names(self._db, missing))
         return known
+
+    def located(self, entity_ids: set[int]) -> dict:
+        """Entity id -> where the place is (a GeoCandidate, or None): by the GeoNames link the user chose in the
+        register, else by its name's best link."""
+        from reader.core.entities.geonames import located
+
+        names, links = self.names(entity_ids), geonames_links(self._db, entity_ids)
+        return {e: located(names.get(e, ""), links.get(e, "")) for e in entity_ids}
 
     def file_name(self, document_id: int) -> str:
         labels = getattr(self, "_labels", None)

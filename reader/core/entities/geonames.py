@@ -212,12 +212,17 @@ def link_place(name: str, context: Iterable[str] = (), limit: int = LIMIT) -> li
     return ranked[:limit]
 
 
-def lies_in(place: str, country: str) -> bool:
-    """Whether `country` is a country and `place` (as best linked) lies in it: 'Moscow' in 'Russia', 'Ulaanbaatar' in
-    'Mongolia'. Two such names give one place at two scales, not two places."""
-    region, town = _best_link(country), _best_link(place)
-    return region is not None and town is not None and region.feature == "country" and town.feature != "country" \
-        and town.country_code == region.country_code
+def lies_in(place: GeoCandidate | None, country: GeoCandidate | None) -> bool:
+    """Whether `country` is a country and `place` lies in it: 'Moscow' in 'Russia', 'Ulaanbaatar' in 'Mongolia'.
+    Two such places are one at two scales, not two places."""
+    return country is not None and place is not None and country.feature == "country" and place.feature != "country" \
+        and place.country_code == country.country_code
+
+
+def located(name: str, geonames_id: str = "") -> GeoCandidate | None:
+    """Where a place is: the GeoNames place the user linked it to (`geonames_id`), else its name's best link."""
+    chosen = place_by_id(int(geonames_id)) if geonames_id.isdigit() else None
+    return chosen or _best_link(name)
 
 
 @lru_cache(maxsize=4096)
@@ -229,11 +234,16 @@ def _best_link(name: str) -> GeoCandidate | None:
 
 def place_by_id(geonames_id: int) -> GeoCandidate | None:
     """The place a GeoNames id names, when the package holds it (a user's own choice may name another)."""
-    place = next((p for p in _index().places if p.geonames_id == geonames_id), None)
+    place = _places_by_id().get(geonames_id)
     if place is None:
         return None
     return GeoCandidate(place.geonames_id, place.name, place.country_code, place.feature, place.latitude,
                         place.longitude, place.population, 1.0)
+
+
+@cache
+def _places_by_id() -> dict[int, _Place]:
+    return {place.geonames_id: place for place in _index().places}
 
 
 def _close(name: str, other: str) -> bool:

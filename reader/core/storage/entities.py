@@ -173,6 +173,12 @@ def documents_of_entities(db: Store) -> dict[int, list[int]]:
     return found
 
 
+def geonames_links(db: Store, entity_ids: set[int]) -> dict[int, str]:
+    """Entity id -> the GeoNames id the user linked it to, for those of `entity_ids` linked."""
+    sql = f"SELECT id, geonames FROM entities WHERE geonames != '' AND id IN ({', '.join('?' * len(entity_ids))})"
+    return dict(db.execute(sql, list(entity_ids)).fetchall()) if entity_ids else {}
+
+
 def entity_names(db: Store, entity_ids: set[int] | None = None) -> dict[int, str]:
     """Entity id -> canonical name, for `entity_ids` (or every entity), without the register's counts."""
     if entity_ids is not None and not entity_ids:
