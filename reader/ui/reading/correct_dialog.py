@@ -17,7 +17,8 @@ class CorrectTextDialog(QDialog):
         self.setWindowTitle("Correct text")
         self.resize(760, 640)
         note = QLabel("Saving stores the corrected text as a new version; notes move with the words they are on, "
-                      "and the page view stays aligned.", self, wordWrap=True)
+                      "and the page view stays aligned. Undo then starts again from the correction: the steps "
+                      "before it can no longer be undone.", self, wordWrap=True)
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
