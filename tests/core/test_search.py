@@ -279,3 +279,33 @@ def test_repeated_words_are_searched_once_and_depth_is_bounded():
     assert parse("(genden OR stalin) AND genden").expression.count('"genden"') == 2
     with pytest.raises(QueryError, match="nest more than"):
         parse("(" * 60 + "genden" + ")" * 60)
+
+
+def test_a_note_hit_shows_its_quote_its_note_and_its_tags_apart(searchable):
+    """A note found by a word reads as quote, note and tags, told apart: they ran together as one sentence ('…15,
+    1934. which date? meeting 1934'), so a reader could not tell the source's words from their own."""
+    [hit] = searchable.search.search("which").groups["annotation"]
+    assert hit.snippet == "“The two met on November 15, 1934.” [which] date? #meeting-1934"
+    [listed] = searchable.search.search("tag:meeting-1934 date").groups["annotation"]
+    assert listed.snippet == "“The two met on November 15, 1934.” which [date]? #meeting-1934"
+
+
+def test_an_older_library_reads_its_notes_apart_after_the_upgrade(tmp_path):
+    """A library indexed before (quote and note run together) is indexed anew by the upgrade that tells them
+    apart, and its notes are still found by their words."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "old.db")
+    (tmp_path / "a.txt").write_text("The two met on November 15, 1934 in Moscow.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    workspace.annotations.create(workspace.documents.resolve("a.txt").id, 0, 11, note="which date?")
+    workspace.close()
+    with sqlite3.connect(tmp_path / "old.db") as db:  # as the older version indexed it
+        db.execute("UPDATE search_index SET body = 'The two met which date? ' WHERE kind = 'annotation'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm016_notes_apart_in_search'")
+    workspace = Workspace.open(tmp_path / "old.db")
+    [hit] = workspace.search.search("which").groups["annotation"]
+    assert hit.snippet == "“The two met” [which] date?"
+    workspace.close()

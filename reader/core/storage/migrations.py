@@ -329,3 +329,27 @@ def m015_dismissal_focus(db: Database) -> None:
         for column in ("focus_start", "focus_end", "key"):
             _table(db, "parallel_dismissals").add_column(f"{side}_{column}", int)
     track(db)
+
+
+# An annotation's row as m016 indexes it: the quote in quotation marks, then the note, then each tag after '#'.
+# The marks are separators to the tokenizer, so the same words are found; a snippet shows whose words are whose.
+_ANNOTATION_ROW_APART = _ANNOTATION_ROW.replace(
+    """a.exact || ' ' || a.note || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM""",
+    """'“' || a.exact || '” ' || a.note || COALESCE((SELECT ' #' || group_concat(t.name, ' #') FROM""")
+
+
+@migration
+def m016_notes_apart_in_search(db: Database) -> None:
+    """A note's search row tells its quote, note and tags apart (they ran together in a snippet: '…15, 1934. which
+    date? meeting 1934'): the triggers that keep annotation rows are made anew and every annotation indexed again."""
+    names = [f"search_annotations_{event}" for event in ("insert", "update", "delete")]
+    for name in [*names, "search_annotation_tags_insert", "search_annotation_tags_delete"]:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    _triggers(db, "annotations", _ANNOTATION_ROW_APART)
+    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
+        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
+                   f"BEGIN {_ANNOTATION_ROW_APART.format(id=ref)} END")
+    for (annotation_id,) in db.execute("SELECT id FROM annotations").fetchall():
+        for statement in _ANNOTATION_ROW_APART.format(id=annotation_id).split(";"):
+            if statement.strip():
+                db.execute(statement)
