@@ -50,9 +50,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     area.services.providers.append(lambda *args: workspace.entities.mention_spans(*args))
     area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, workspace, area, doc, start, end, kind)
-    actions = _mention_actions(window, workspace)
-    area.services.mention_actions = lambda menu, doc, span, text: actions.add_to(menu, doc, span.start, span.end,
-                                                                                 text, span.label, span.ref)
+    area.services.mention_actions = lambda menu, doc, span, text: _mention_actions(window, workspace).add_to(
+        menu, doc, span.start, span.end, text, span.label, span.ref)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     window.import_finished.connect(lambda: start_recognition(window, panels, area))
     window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))

@@ -4,12 +4,15 @@ it names another entity (a namesake, or a misread name, that recognition joined 
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from reader.core.entities.service import EntityService
 from reader.core.wording import one_line
-from reader.ui.operations import OpRunner
+
+if TYPE_CHECKING:
+    from reader.core.entities.service import EntityService
+    from reader.ui.operations import OpRunner
 
 
 class MentionActions:
