@@ -285,7 +285,8 @@ def test_a_panel_behind_a_tab_is_built_when_raised(window, qtbot):
 
 
 def test_the_first_screen_loads_no_editing_code(workspace):
-    """Start-up stays fast: the shown window has not imported sqlite-utils, editing services, the text view or json."""
+    """Start-up stays fast: the shown window has not imported sqlite-utils, editing services, the entity service, the
+    text view or json."""
     workspace.close()
     code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
             "from reader.core.workspace import Workspace; from reader.ui.app import build_window, settings_for; "
@@ -293,7 +294,8 @@ def test_the_first_screen_loads_no_editing_code(workspace):
             "window = build_window(Workspace.open(path), settings_for(path)); window.show(); app.processEvents(); "
             "assert window.library.model.rowCount() == 5; "
             "print(' '.join(sorted(m for m in ('sqlite_utils', 'json', 'reader.core.annotations.service', "
-            "'reader.core.annotations.links', 'reader.ui.reading.pane', 'reader.ui.commands') if m in sys.modules)))")
+            "'reader.core.annotations.links', 'reader.ui.reading.pane', 'reader.ui.commands', "
+            "'reader.core.entities.service') if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
 
