@@ -32,7 +32,6 @@ class OpChanges:
     register: bool = False  # entity decisions or authority ids
     saved_searches: bool = False
     dismissals: bool = False  # suggested parallel passages judged not parallel
-    history_ended: bool = False  # another connection stored a new version of a text: earlier steps are gone
 
     @property
     def empty(self) -> bool:

@@ -46,7 +46,5 @@ class OutsideChanges:
             rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
             told = changes_of(self._db, rows)
         versions = {d for d in documents.keys() | self._documents.keys() if documents.get(d) != self._documents.get(d)}
-        done_before = {step for step, undone in self._steps.items() if not undone}
-        ended = bool(done_before) and not done_before & steps.keys()  # trimming keeps the newest; a re-import none
         self._version, self._steps, self._documents = version, steps, documents
-        return told.joined(OpChanges(documents=frozenset(versions), history_ended=ended))
+        return told.joined(OpChanges(documents=frozenset(versions)))

@@ -46,7 +46,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     install_export_actions(window, workspace, window.search_panel, window.annotation_panels.comparisons)
-    events.text_corrected.connect(lambda _document_id: _after_correction(window, ops))
+    events.text_corrected.connect(lambda _document_id: _after_correction(window))
     QApplication.instance().focusChanged.connect(reading_area.follow_focus)  # the pane worked in leads the panels
     _follow_outside(window, ops)
     window.restore_layout()
@@ -65,12 +65,10 @@ def _follow_outside(window: MainWindow, ops: OpRunner) -> None:
     timer.start()
 
 
-def _after_correction(window: MainWindow, ops: OpRunner) -> None:
-    """A corrected text is a new version, as after an import: the library, recognition and search catch up, and
-    the undo history (forgotten, since notes moved) is shown as empty."""
+def _after_correction(window: MainWindow) -> None:
+    """A corrected text is a new version, as after an import: the library, recognition and search catch up."""
     window.refresh_library()
     window.import_finished.emit()
-    ops.history_changed.emit()
 
 
 def run_app(db_path: Path) -> int:

@@ -93,9 +93,6 @@ class OpRunner(QObject):
         self._outside_failure = ""
         if not changes.empty:
             self._tell(changes)
-        if changes.history_ended:  # the window's own imports say it in their line; another program's cannot
-            self._events.told.emit("Another program stored a new version of a text (an import or a correction): "
-                                   "Undo starts again from here, as the notes moved onto the new text.")
 
     def _applied(self, changes) -> None:
         """Tell a step's changes, with whatever other connections changed since the last look (a step run on a

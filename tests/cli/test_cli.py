@@ -93,7 +93,8 @@ def test_database_path_from_the_environment(tmp_path):
 
 
 def test_annotate_link_notes_and_reimport(tmp_path):
-    """annotate prints an id, link joins two, notes lists them (text and JSON), a changed import reports moves."""
+    """annotate prints an id, link joins two, notes lists them (text and JSON), a changed import reports moves and
+    is taken back by undo."""
     db = tmp_path / "cli.db"
     source = tmp_path / "account.txt"
     source.write_text("Satlin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
@@ -116,7 +117,10 @@ def test_annotate_link_notes_and_reimport(tmp_path):
     source.write_text("Preface.\nStalin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
     result = run_cli(db, "import", source)
     assert "2 annotations moved, 0 need review, 0 orphaned" in result.stdout
-    assert "Undo starts again here" in result.stdout  # the history was forgotten: said, not left to discover
+    assert "Undo takes the new text back" in result.stdout
+    assert run_cli(db, "undo").returncode == 0  # the earlier text is current again, the note at its old place
+    rows = [json.loads(line) for line in run_cli(db, "notes", "--doc", "account.txt", "--json").stdout.splitlines()]
+    assert {row["id"]: row["start"] for row in rows}[int(first.stdout)] == 40
 
 
 @pytest.mark.parametrize("args", [("annotate", "1", "--quote", "absent"), ("annotate", "1", "--quote", "met",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from jsonschema import Draft4Validator
@@ -60,7 +61,8 @@ def test_review_actions_and_their_undo(empty_workspace, source):
     before, after = workspace.review.relocate(date.id, start, start + 9)
     assert after.anchor_status == "anchored" and after.quote.exact == "Nov. 24th"
     assert workspace.review.needs_review(include_orphans=True) == []
-    assert workspace.review.restore_anchor(before) == before
+    restored = workspace.review.restore_anchor(before)
+    assert replace(restored, modified_at=before.modified_at) == before  # written again: a second may have passed
     _, orphan = workspace.review.keep_orphan(date.id)
     assert orphan.anchor_status == "orphan" and workspace.review.orphans() == [orphan]
     assert date.id not in [s.ref for s in workspace.annotations.spans(date.document_id)]
@@ -142,3 +144,28 @@ def test_a_new_version_counts_what_it_did_not_what_was_waiting(empty_workspace, 
     text = workspace.documents.text(kept.document_id).text
     summary = workspace.documents.correct_text(kept.document_id, text.replace("Genden Falls", "Genden falls"))
     assert (summary.moved, summary.review, summary.orphaned) == (1, 0, 0)
+
+
+def test_a_changed_file_imported_again_is_undone_and_redone_as_one_step(empty_workspace, source):
+    """Undo takes back the new version an import stored (the earlier text current again, its notes on their old
+    words), the steps before it stay undoable, Redo stores it back. An import of a changed file had ended Undo for
+    the whole library."""
+    workspace = empty_workspace
+    meeting = _annotate(workspace, "Satlin met Genden")
+    other = source.parent / "letter.txt"
+    other.write_text("A letter from Ulaanbaatar.\n", encoding="utf-8")
+    source.write_text(CHANGED, encoding="utf-8")
+    report = workspace.documents.import_paths([other, source])
+    assert [o.status for o in report.outcomes] == ["imported", "new_version"]  # in the order given
+    assert workspace.history.next_undo() == "Import a changed file (account.txt)"
+    document_id = workspace.documents.resolve("account.txt").id
+    workspace.history.undo()
+    assert workspace.documents.text(document_id).text == ORIGINAL
+    back = workspace.annotations.get(meeting.id)
+    assert ORIGINAL[back.start:back.end] == "Satlin met Genden"
+    assert workspace.documents.resolve("letter.txt")  # the new document is not part of the step
+    workspace.history.redo()
+    assert workspace.documents.text(document_id).text == CHANGED
+    workspace.history.undo()
+    workspace.history.undo()  # the note made before the import
+    assert workspace.annotations.for_document(document_id) == []

@@ -89,3 +89,43 @@ def test_boilerplate_marked_by_hand_holds_through_the_corrected_version(empty_wo
     documents.correct_text(document_id, corrected)
     marked = [corrected[s.start:s.end] for s in documents.text(document_id).boilerplate]
     assert marked == ["to the Party"]
+
+
+def test_a_correction_is_undone_and_redone_as_one_step(empty_workspace, tmp_path):
+    """Undo takes a correction back (the text before it, the note at its old place, found by search again) and
+    keeps the steps before it undoable; Redo brings it back. A correction had ended Undo for the whole library."""
+    documents, annotations, history = empty_workspace.documents, empty_workspace.annotations, empty_workspace.history
+    document_id = _scanned(empty_workspace, tmp_path)
+    note = annotations.create_at_quote(document_id, "Choibalsan reported", note="His own account")
+    corrected = OCR.replace("Stalln", "Stalin").replace("The treaty", "The secret treaty")
+    documents.correct_text(document_id, corrected)
+    assert history.next_undo() == "Correct text"
+    history.undo()
+    assert documents.text(document_id).text == OCR
+    assert (annotations.get(note.id).start, annotations.get(note.id).end) == (note.start, note.end)
+    assert empty_workspace.search.search("Stalln").groups.get("text")
+    assert not empty_workspace.search.search("secret").groups.get("text")
+    history.redo()
+    assert documents.text(document_id).text == corrected
+    assert corrected[annotations.get(note.id).start:annotations.get(note.id).end] == "Choibalsan reported"
+    history.undo()
+    history.undo()  # the note's creation, made before the correction
+    assert annotations.for_document(document_id) == []
+
+
+def test_a_correction_after_an_undone_one_starts_from_the_text_shown(empty_workspace, tmp_path):
+    """After a correction is undone, the next one moves what was judged about ranges (a mention rejected) from the
+    text shown, not from the undone version stored beside it."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    moscow = OCR.index("Moscow")
+    with empty_workspace.db.atomic():
+        from reader.core.storage import entities as entity_store
+
+        entity_store.add_decision(empty_workspace.db, "reject_mention",
+                                  {"document_id": document_id, "start": moscow, "end": moscow + 6})
+    documents.correct_text(document_id, "A far longer first line than before. " + OCR)
+    empty_workspace.history.undo()
+    documents.correct_text(document_id, "X " + OCR)
+    [(_row, payload)] = entity_store.ranged_decisions_of(empty_workspace.db, document_id)
+    assert (payload["start"], payload["end"]) == (moscow + 2, moscow + 8)

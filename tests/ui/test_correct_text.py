@@ -26,6 +26,24 @@ def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatc
     assert window.statusBar().currentMessage() == message
 
 
+def test_undo_takes_a_correction_back_in_the_pane(window, qtbot, monkeypatch):
+    """Edit > Undo after Correct text shows the text as it was, the note on its old words; Redo the correction."""
+    workspace = window.workspace
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    pane = window.reading_area.open_document(document_id)
+    original, shown = pane.version.text, pane.view.toPlainText()
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "[By hand.] " + original)
+    pane.correct_text()
+    qtbot.waitUntil(lambda: pane.view.toPlainText().startswith("[By hand.]"))
+    assert window.ops.undo_text() == "Correct text"
+    window.ops.undo()
+    qtbot.waitUntil(lambda: pane.version.version_number == 1)
+    assert pane.view.toPlainText() == shown
+    window.ops.redo()
+    qtbot.waitUntil(lambda: pane.view.toPlainText().startswith("[By hand.]"))
+
+
 def test_an_empty_correction_is_refused_in_one_line(window, qtbot, monkeypatch):
     """Saving an empty text stores nothing and says why in the status bar."""
     document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id

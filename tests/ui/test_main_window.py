@@ -131,8 +131,8 @@ def test_dropping_files_imports_them(window, qtbot, tmp_path):
 
 
 def test_an_import_says_what_it_did_and_the_entity_count_does_not_hide_it(window, qtbot, tmp_path):
-    """A copy of a document already imported is named with the reason it was skipped, a changed file says the undo
-    history starts again (its notes moved to the new text), and counts are said right ("1 new version"). Recognition
+    """A copy of a document already imported is named with the reason it was skipped, a changed file says Undo takes
+    its new text back (its notes moved to the new text), and counts are said right ("1 new version"). Recognition
     then reports in its own place on the status bar: it used to replace the import's line within a second."""
     texts = Path(__file__).resolve().parents[2] / "texts"
     copy = tmp_path / "good_copy.txt"
@@ -148,7 +148,7 @@ def test_an_import_says_what_it_did_and_the_entity_count_does_not_hide_it(window
     message = window.statusBar().currentMessage()
     assert "1 new version," in message and "1 unchanged" in message
     assert "good_copy.txt: same text as 002_ff824666d88bbe20.txt" in message
-    assert "Undo starts again here" in message
+    assert "Undo takes the new text back" in message
     qtbot.waitUntil(lambda: window.recognition_status.text().startswith("Entities:"), timeout=20000)
     assert window.statusBar().currentMessage() == message
 

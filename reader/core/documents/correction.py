@@ -1,7 +1,8 @@
 """Correcting a document's text (an OCR misreading, a typo in a transcription) by hand.
 
 The corrected text becomes a new version through the same steps as a re-import of a changed file: stored with its
-page geometry, boilerplate detected again, notes re-anchored, the search index rebuilt, all in one transaction. The
+page geometry, boilerplate detected again, notes re-anchored, the search index rebuilt, all in one operation, which
+Undo takes back as any other (the version stays stored, no longer current; Redo makes it current again). The
 pages, word boxes and running heads are carried over through an offset map, so the page view still lines up; an
 uncertain OCR word the historian edited is no longer marked.
 """
@@ -16,11 +17,12 @@ from reader.core.documents.offset_map import OffsetMap
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile
 from reader.core.errors import ReaderError
+from reader.core.ops import operation
 from reader.core.records.documents import ReanchorSummary
 from reader.core.records.pages import PageInfo, UncertainWord
 from reader.core.storage import documents as store
-from reader.core.storage import history, search_index
 from reader.core.storage import pages as page_store
+from reader.core.storage import search_index
 from reader.core.storage.store import Store
 
 
@@ -28,14 +30,13 @@ def correct_text(db: Store, document_id: int, text: str) -> ReanchorSummary | No
     """Store `text` as the document's next version and move its notes there; None when nothing changed."""
     if not text.strip():
         raise ReaderError("the corrected text is empty; nothing was stored")
-    with db.atomic():
+    with operation(db, "Correct text"):
         previous = store.current_version_id(db, document_id)
         if store.version_text(db, previous).text == text:
             return None
         version_id = store_version(db, document_id, _carried_over(db, previous, text))
         redetect_boilerplate(db)
-        summary = reanchor_document(db, document_id, version_id)
-        history.forget_all(db)  # notes moved to a new version: no earlier step can be undone safely (as on import)
+        summary = reanchor_document(db, document_id, version_id, previous)
         search_index.index_all_texts(db)
     return summary
 

@@ -1,8 +1,9 @@
 """Importing files: decode everything first, then write all good files in one transaction.
 
 A file with the same name and text as a stored one is a no-op; the same name with other text becomes a new version
-(the old text stays, and the document's annotations are re-anchored onto the new one in the same transaction); the
-same text under another name is reported as a copy. Either, when the file the stored pages were read from is no
+(the old text stays, and the document's annotations are re-anchored onto the new one in the same transaction, as one
+undoable step: Undo makes the earlier text current again, its notes where they were); the same text under another
+name is reported as a copy. Either, when the file the stored pages were read from is no
 longer there, takes the new path as that version's page source: importing a moved file finds its pages again.
 Boilerplate is detected again across the whole corpus, because what recurs depends on which documents there are.
 """
@@ -17,9 +18,10 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
+from reader.core.ops import operation
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
 from reader.core.records.progress import Cancelled, Progress
-from reader.core.storage import document_trash, history, search_index
+from reader.core.storage import document_trash, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
 from reader.core.storage.store import Store
@@ -32,15 +34,16 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
     report = ImportReport([_failed(p) for p in problems])
     sources = _read_all(files, report, progress, cancelled, password)
     with db.atomic():
-        new_ids = [_store(db, source, report) for source in sources]
+        changed: list[tuple[int, SourceFile]] = []  # stored files with other text: their new versions come last
+        new_ids = [_store(db, source, report, changed) for source in sources]
         redetect_boilerplate(db)
         for document_id, source in zip(new_ids, sources, strict=True):
             if document_id is not None:
                 _fill_metadata(db, document_id, source)
-        report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id)
-                                 for o in report.outcomes if o.status == "new_version")
-        if report.reanchored:
-            history.forget_all(db)  # notes moved to new versions: no earlier step can be undone safely
+        if changed:
+            _store_new_versions(db, changed, report)
+            order = {str(source.path): n for n, source in enumerate(sources)}
+            report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
         if report.changed_document_ids:
             search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report
@@ -73,8 +76,26 @@ def _failed(exc: ImportFailed) -> FileOutcome:
     return FileOutcome(exc.path, "failed", str(exc), needs_password=isinstance(exc, PasswordNeeded))
 
 
-def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
-    """Write one file; return the document id when it is a new document (its metadata is still to be filled)."""
+def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report: ImportReport) -> None:
+    """The changed files' new versions, boilerplate detected again and notes re-anchored, as one undoable step: its
+    logged rows (the documents' current versions, the notes' places, what was judged of ranges) are what Undo puts
+    back, so the steps before it stay undoable too. The versions stay stored, as every text once read."""
+    names = [source.path.name for _document_id, source in changed]
+    label = f"Import a changed file ({names[0]})" if len(names) == 1 else f"Import {len(names)} changed files"
+    with operation(db, label):
+        for document_id, source in changed:
+            previous = store.current_version_id(db, document_id)
+            version_id = store_version(db, document_id, source)
+            report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{source.path.name}: changed, "
+                                               "stored as a new version", document_id, version_id, previous))
+        redetect_boilerplate(db)
+        report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
+                                 for o in report.outcomes if o.status == "new_version")
+
+
+def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tuple[int, SourceFile]]) -> int | None:
+    """Write one file, or put it in `changed` when it is a stored document's new text; return the document id when
+    it is a new document (its metadata is still to be filled)."""
     name = source.path.name
     trashed = document_trash.trashed_document_id(db, name)
     if trashed is not None:  # the same file imported again: its document comes back from the Trash, notes and all
@@ -87,9 +108,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport) -> int | None:
         message = _relinked(db, previous, source) or f"{name}: already imported, unchanged"
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
         return None
-    version_id = store_version(db, document_id, source)
-    report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{name}: changed, stored as a new version",
-                                       document_id, version_id, previous))
+    changed.append((document_id, source))
     return None
 
 

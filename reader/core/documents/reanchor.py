@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from reader.core.documents.offset_map import OffsetMap
 
 
-def reanchor_document(db: Store, document_id: int, new_version_id: int) -> ReanchorSummary:
-    """Move every annotation of a document onto `new_version_id`; the caller holds the transaction."""
+def reanchor_document(db: Store, document_id: int, new_version_id: int, previous_version_id: int) -> ReanchorSummary:
+    """Move every annotation of a document onto `new_version_id`, and what was judged about ranges of the version
+    current before it (`previous_version_id`: not always the one numbered before, when a correction was undone);
+    the caller holds the transaction."""
     from reader.core.anchoring import Anchor, reanchor  # rapidfuzz loads only when re-anchoring: faster start
 
     new_text = document_store.version_text(db, new_version_id).text
@@ -38,21 +40,18 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int) -> Reanc
             if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
                 counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
     store.set_anchors(db, updates)
-    _move_judgements(db, document_id, new_version_id, new_text)
+    _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
     return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
 
 
-def _move_judgements(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
+def _move_judgements(db: Store, document_id: int, previous: int, new_version_id: int, new_text: str) -> None:
     """Carry what the user judged about ranges of the text onto the new version, as the notes are: the pairs judged
     not parallel, the mentions confirmed, rejected or added, and the stretches marked or unmarked as boilerplate.
     Left on the old ranges, a dismissed pair or a rejected mention came back once words before it changed, an added
     mention landed on other words, and an advert marked by hand showed again."""
     from reader.core.documents.offset_map import OffsetMap  # at run time only when a text changed
 
-    previous = document_store.previous_version_id(db, new_version_id)
-    if previous is None:
-        return
     dismissed = compare_store.dismissals_of(db, document_id)
     decided = entity_store.ranged_decisions_of(db, document_id)
     marked = document_store.user_boilerplate_rows(db, previous)

@@ -86,7 +86,7 @@ class FileOutcome:
     needs_password: bool = False  # an encrypted PDF: try again with (another) password
 
 
-HISTORY_STARTS_AGAIN = "Undo starts again here: the notes moved to the new text, so earlier steps cannot be undone"
+NEW_VERSIONS_UNDONE = "Undo takes the new text back, its notes to where they were"
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,8 @@ class ImportReport:
 
     @property
     def history_note(self) -> str:
-        """What a user must be told when notes moved to a new text: earlier steps can no longer be undone (their
-        ranges were in the old text), so the history starts again; else nothing."""
-        return HISTORY_STARTS_AGAIN if self.reanchored else ""
+        """What a user should know when notes moved to a new text: that one Undo takes it back; else nothing."""
+        return NEW_VERSIONS_UNDONE if self.reanchored else ""
 
     @property
     def changed_document_ids(self) -> list[int]:

@@ -70,14 +70,6 @@ def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None
     return (row[0], row[1]) if row else None
 
 
-def previous_version_id(db: Store, version_id: int) -> int | None:
-    """The version of the same document numbered just before this one, if any."""
-    row = db.execute("""SELECT p.id FROM versions v JOIN versions p ON p.document_id = v.document_id
-                        AND p.number < v.number WHERE v.id = ? ORDER BY p.number DESC LIMIT 1""",
-                     [version_id]).fetchone()
-    return row[0] if row else None
-
-
 def current_version_id(db: Store, document_id: int) -> int:
     return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
 

@@ -132,13 +132,6 @@ def apply_images(db: Store, rows: list[tuple[str, dict, dict | None, dict | None
                             list(image.values()))
 
 
-def forget_all(db: Store) -> None:
-    """End the history: after a re-import moved notes onto new versions, the old images would put them back on the
-    old text."""
-    db.conn.execute("DELETE FROM history_rows")
-    db.conn.execute("DELETE FROM history")
-
-
 def mark(db: Store, op_id: int, undone: bool) -> None:
     db.conn.execute("UPDATE history SET undone = ? WHERE id = ?", [int(undone), op_id])
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
-from reader.core.records.documents import HISTORY_STARTS_AGAIN
 
 
 class CorrectTextDialog(QDialog):
@@ -17,8 +16,8 @@ class CorrectTextDialog(QDialog):
         self.setWindowTitle("Correct text")
         self.resize(760, 640)
         note = QLabel("Saving stores the corrected text as a new version; notes move with the words they are on, "
-                      "and the page view stays aligned. Undo then starts again from the correction: the steps "
-                      "before it can no longer be undone.", self, wordWrap=True)
+                      "and the page view stays aligned. Edit > Undo takes the correction back.", self,
+                      wordWrap=True)
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
@@ -54,16 +53,15 @@ def correct_pane_text(pane: QWidget, dialog_class: type[CorrectTextDialog] = Cor
 
 
 def store_correction(pane: QWidget, text: str) -> None:
-    events = pane.services.events
+    """Store the text as one undoable step; the views follow from what it changed, as after any other step."""
+    events, workspace, document_id = pane.services.events, pane.services.workspace, pane.document_id
     try:
-        summary = pane.services.workspace.documents.correct_text(pane.document_id, text)
+        summary = pane.services.ops.run_checked("Correct text",
+                                                lambda: workspace.documents.correct_text(document_id, text))
     except ReaderError as exc:
         events.failed.emit(str(exc))
         return
     if summary is None:
         return
-    pane.services.workspace.outside.take_as_seen()  # this window's own new version: not another program's news
-    events.told.emit(f"Text corrected (a new version): {summary.message}. {HISTORY_STARTS_AGAIN}.")
-    events.document_changed.emit(pane.document_id)
-    events.annotations_changed.emit(pane.document_id)
-    events.text_corrected.emit(pane.document_id)
+    events.told.emit(f"Text corrected (a new version): {summary.message}. Edit > Undo takes it back.")
+    events.text_corrected.emit(document_id)
