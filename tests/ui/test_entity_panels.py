@@ -67,6 +67,22 @@ def test_clicking_a_mention_shows_its_mentions_across_documents(recognised, qtbo
     assert recognised.reading_area.panes
 
 
+def test_mention_lines_show_the_name_first_under_the_sources_title(recognised):
+    """In a narrow Mentions panel each line shows the name near its start (a long run of words before it had cut
+    every line short of the name), the whole context in its tooltip, under its source's title, not its file name."""
+    workspace = recognised.workspace
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    recognised.reading_area.entity_clicked.emit(genden.id)
+    tree = recognised.entity_panels.mentions.widget().tree
+    titles = workspace.documents.names()
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert {group.text(0) for group in groups} <= set(titles.values())
+    assert any(group.text(0) == "Genden Falls into Disfavor" for group in groups)
+    lines = [group.child(n) for group in groups for n in range(group.childCount())]
+    assert all(line.text(0).index("[") <= 32 for line in lines)
+    assert all("Genden" in line.toolTip(0) and len(line.toolTip(0)) > len(line.text(0)) - 2 for line in lines)
+
+
 def test_type_decision_from_the_panel(recognised, monkeypatch, qtbot):
     """Changing an entity's type in the register is stored and shown (worked off the window's thread); the choice
     opens on the entity's own type (it opened on PERSON, so OK unread turned a place into a person)."""
@@ -255,8 +271,9 @@ def _action(menu, beginning: str):
 
 
 def test_a_mention_in_the_text_moves_to_another_entity_from_its_context_menu(recognised, monkeypatch, qtbot):
-    """Right-clicking a highlighted name offers to move it to another entity (asked by name, the register's others
-    offered); the text then shows it as that entity's, the Mentions list follows, and Undo brings it back."""
+    """Right-clicking a highlighted name offers to move it to another entity (asked by name, saying whose it is now,
+    the register's others offered with their types, none chosen at first: Enter at once moved it to the first); the
+    text then shows it as that entity's, the Mentions list follows, and Undo brings it back."""
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QInputDialog
 
@@ -273,10 +290,12 @@ def test_a_mention_in_the_text_moves_to_another_entity_from_its_context_menu(rec
     cursor.setPosition(pane.view.offsets.to_utf16(mention.start + 1))
     menu = pane.context_menu_at(pane.view.cursorRect(cursor).center())
     offered = []
-    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
-        offered.append(items), ("joseph stalin", True))[1])  # typed, in another case
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, label, items, *_args: (
+        offered.append((label, items)), ("joseph stalin", True))[1])  # typed, in another case
     _action(menu, f"Move “{mention.text}” to another entity").trigger()
-    assert "Joseph Stalin" in offered[0] and "Peljidiin Genden" not in offered[0]
+    label, items = offered[0]
+    assert "is now a mention of Peljidiin Genden (person)" in label
+    assert items[0] == "" and "Joseph Stalin (person)" in items and "Peljidiin Genden (person)" not in items
 
     def entity_shown() -> int | None:
         return next((q.span.ref for q in pane.view.index.at(pane.view.offsets.to_utf16(mention.start + 1))

@@ -177,6 +177,7 @@ class EntityService:
 
     def mentions_of(self, entity_id: int) -> list[MentionContext]:
         names = {info.id: info.file_name for info in document_store.list_documents(self._db)}
+        titles = document_store.titles(self._db)
         texts: dict[int, str] = {}
         contexts = []
         for mention in store.mentions(self._db, entity_id=entity_id):
@@ -187,7 +188,8 @@ class EntityService:
             contexts.append(MentionContext(mention.document_id, names[mention.document_id], mention.start,
                                            mention.end, mention.text, _flat(text[max(0, mention.start - CONTEXT):
                                                                                   mention.start]),
-                                           _flat(text[mention.end:mention.end + CONTEXT])))
+                                           _flat(text[mention.end:mention.end + CONTEXT]),
+                                           titles.get(mention.document_id, "")))
         return contexts
 
     def suggestions(self) -> list[Suggestion]:

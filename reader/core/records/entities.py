@@ -59,6 +59,7 @@ class MentionContext:
     text: str
     left: str
     right: str
+    source: str = ""  # the document's title (its file name when it has none), as sources are named side by side
 
 
 @dataclass(frozen=True)

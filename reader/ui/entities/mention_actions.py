@@ -3,7 +3,6 @@ it names another entity (a namesake, or a misread name, that recognition joined 
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
@@ -33,24 +32,29 @@ class MentionActions:
                            lambda: self.ask_and_move(document_id, start, end, text, entity_id))
 
     def ask_and_move(self, document_id: int, start: int, end: int, text: str, entity_id: int) -> None:
-        """Ask which entity the mention names, from the register's others (most mentioned first), or a new one's
-        name."""
-        labels = _labels([entity for entity in self._entities.register()
-                          if entity.type != "DATE" and entity.id != entity_id])
+        """Ask which entity the mention names, from the register's others (most mentioned first, each with its
+        type), or a new one's name. Nothing is chosen at first: Enter at once changes nothing."""
+        register = [entity for entity in self._entities.register() if entity.type != "DATE"]
+        now = next((f"{e.name} ({e.type.lower()})" for e in register if e.id == entity_id), "another entity")
+        labels = {_label(entity): entity.id for entity in register if entity.id != entity_id}
         typed, ok = QInputDialog.getItem(
-            self._parent, "Move mention", f"“{one_line(text, 60)}” names the entity (choose one, or type a new "
-                                          "name for an entity of its own):", list(labels), 0, True)
+            self._parent, "Move mention", f"“{one_line(text, 60)}” is now a mention of {now}. Move it to the entity "
+                                          "(choose one, or type a new name for an entity of its own):",
+            ["", *labels], 0, True)
         typed = typed.strip()
         if not ok or not typed:
             return
-        chosen = labels.get(typed) or next((i for label, i in labels.items() if label.casefold() == typed.casefold()),
-                                           None)
+        chosen = _chosen(labels, typed)
         self._ops.run_in_background("Move mention", lambda workspace: workspace.entities.move_mention(
             document_id, start, end, chosen, "" if chosen else typed))
 
 
-def _labels(entities) -> dict[str, int]:
-    """Each entity's name -> its id; a name two entities share is told apart by their types."""
-    names = Counter(entity.name for entity in entities)
-    return {entity.name if names[entity.name] == 1 else f"{entity.name} ({entity.type})": entity.id
-            for entity in entities}
+def _label(entity) -> str:
+    return f"{entity.name} ({entity.type.lower()})"
+
+
+def _chosen(labels: dict[str, int], typed: str) -> int | None:
+    """The entity typed, as listed or by its name alone when one entity has it (in any case); None: a new name."""
+    folded = typed.casefold()
+    found = {i for label, i in labels.items() if folded in (label.casefold(), label.rsplit(" (", 1)[0].casefold())}
+    return found.pop() if len(found) == 1 else None

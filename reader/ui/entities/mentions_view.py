@@ -12,7 +12,18 @@ from reader.core.wording import plural
 from reader.ui.entities.mention_actions import MentionActions
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+LEFT_CHARS = 24  # of the text before a mention, shown before it
 PROMPT = "Click a highlighted name, or double-click an entity in the register."
+
+
+def _line(context) -> str:
+    """The mention with a few words before it and what follows: the panel is narrow, and a line that began with
+    sixty characters of what came before was cut short of the name it is about."""
+    left = context.left
+    if len(left) > LEFT_CHARS:
+        tail = left[-LEFT_CHARS:]
+        left = "…" + (tail.split(" ", 1)[1] if " " in tail[:-1] else tail)
+    return f"{left} [{context.text}] {context.right}…"
 
 
 class MentionsView(QWidget):
@@ -44,8 +55,10 @@ class MentionsView(QWidget):
         groups: dict[int, QTreeWidgetItem] = {}
         for context in self._entities.mentions_of(entity_id):
             if context.document_id not in groups:
-                groups[context.document_id] = QTreeWidgetItem(self.tree, [context.file_name])
-            line = QTreeWidgetItem(groups[context.document_id], [f"…{context.left} [{context.text}] {context.right}…"])
+                groups[context.document_id] = group = QTreeWidgetItem(self.tree, [context.source or context.file_name])
+                group.setToolTip(0, context.file_name)
+            line = QTreeWidgetItem(groups[context.document_id], [_line(context)])
+            line.setToolTip(0, f"…{context.left} [{context.text}] {context.right}…")
             line.setData(0, PLACE_ROLE, (context.document_id, context.start, context.end, context.text, entity.type))
         self.tree.expandAll()
 
