@@ -626,3 +626,19 @@ def test_timeline_axis_stays_in_view_when_the_lanes_are_scrolled_down(compare_wi
     at_top = axis_seen()
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: axis_seen() == at_top)
+
+
+def test_timeline_fit_needs_no_sideways_scrolling_beside_a_scroll_bar_for_lanes(compare_window, qtbot):
+    """Fit with more lanes than the view holds (a lane per entity) lays the axis in the width left beside the
+    vertical scroll bar: it had been fitted to the whole width, so a sideways scroll bar came and cut the last
+    year off."""
+    compare_window.resize(1440, 900)
+    compare_window.show()
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.lanes_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    assert panel.zoom_box.currentText() == "Fit"
+    qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: panel.scroll.horizontalScrollBar().maximum() == 0)

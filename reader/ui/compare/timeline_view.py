@@ -167,11 +167,12 @@ class TimelineCanvas(QWidget):
         painter.fillRect(QRectF(shown.left(), top, shown.width(), TOP), self.palette().base())
         painter.setPen(QPen(QColor("#c8c8c8")))
         painter.drawLine(shown.left(), top + TOP, shown.right(), top + TOP)
-        for x, text, long_line in ticks:
+        for x, _text, long_line in ticks:
             painter.drawLine(int(x), top + (TOP - 6 if long_line else TOP - 2), int(x), top + TOP)
+        painter.setPen(self.palette().text().color())  # labels as dark as text: the ticks' grey was hard to read
+        for x, text, _long_line in ticks:
             painter.drawText(int(x) + 3, top + TOP - 10, text)
         if self.entries:
-            painter.setPen(self.palette().text().color())
             painter.drawText(shown.left() + 4, top + TOP - 10, self.edge_label())
 
     def _paint_lane_names(self, painter: QPainter) -> None:
@@ -446,11 +447,18 @@ class TimelinePanel(QWidget):
 
     def _apply_zoom(self, *_args) -> None:
         """Zoom, keeping the dense part of the axis in view."""
-        self.canvas.set_scale(ZOOMS[self.zoom_box.currentText()], self.scroll.viewport().width())
+        self.canvas.set_scale(ZOOMS[self.zoom_box.currentText()], self._fit_width())
         first = self.canvas.dense_range()[0]
         if first >= 1:  # an empty timeline (nothing dated yet) has no range to scroll to
             self.scroll.horizontalScrollBar().setValue(int(self.canvas.x_of(date.fromordinal(first).isoformat())
                                                            - LEFT))
+
+    def _fit_width(self) -> int:
+        """The width the axis may take without a sideways scroll bar: the view's, less the vertical scroll bar's
+        when there are more lanes than fit (fitted to the whole width, the last year went under it)."""
+        room = self.scroll.maximumViewportSize()
+        lanes_overflow = self.canvas.minimumHeight() > room.height()
+        return room.width() - (self.scroll.verticalScrollBar().sizeHint().width() if lanes_overflow else 0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
