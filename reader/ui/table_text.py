@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QTableView, QTableWidget
 
 from reader.ui.coalesce import coalesced
 
 WORD_WRAP_WASTE = 0.8  # lines break at words: part of each stays empty
+READ_MIN = 160  # pixels: the narrowest a column read (a quote, a passage) is made when a table narrows
 
 
 def chars_fitting(table: QTableWidget, column: int) -> int:
@@ -32,3 +34,31 @@ def cut_sentences(table: QTableWidget, suggestions: Sequence, columns: tuple[int
     for row, suggestion in enumerate(suggestions):
         for column, width, side in zip(columns, widths, (suggestion.source, suggestion.other), strict=True):
             table.item(row, column).setText(side.excerpt_line(width))
+
+
+class SpareWidth(QObject):
+    """Gives the width a table gains beyond its columns to the columns read (the quotes, the passages), shared
+    equally; the columns stay the reader's to drag. A last column stretched instead took a wide window's room for a
+    column mostly empty, and cut the passages short."""
+
+    def __init__(self, table: QTableView, columns: tuple[int, ...]):
+        super().__init__(table)
+        self._table, self._columns = table, columns
+        table.horizontalHeader().setStretchLastSection(False)
+        self._share_soon = coalesced(self.share, self)  # once the viewport has its new size too
+        table.installEventFilter(self)  # the table's own size: a scroll bar coming or going is no news
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self._share_soon()
+        return False
+
+    def share(self) -> None:
+        """Widen the read columns by the width to spare, or narrow them (to READ_MIN at least) by what they
+        overrun: a narrower window had kept them wide, behind a sideways scroll bar."""
+        header, bar = self._table.horizontalHeader(), self._table.verticalScrollBar()
+        room = self._table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())  # rows to come
+        each = (room - header.length()) // len(self._columns)
+        for column in self._columns:
+            header.resizeSection(column, max(READ_MIN, header.sectionSize(column) + each))
+

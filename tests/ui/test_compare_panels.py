@@ -642,3 +642,15 @@ def test_timeline_fit_needs_no_sideways_scrolling_beside_a_scroll_bar_for_lanes(
     assert panel.zoom_box.currentText() == "Fit"
     qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0)
     qtbot.waitUntil(lambda: panel.scroll.horizontalScrollBar().maximum() == 0)
+
+
+def test_a_wide_window_gives_its_room_to_the_passages(compare_window, qtbot):
+    """In a wide window the two passages judged take the spare width, not the mostly empty Disagreements column
+    (the last column stretched had cut the passages short at 1920 pixels)."""
+    compare_window.resize(1900, 1000)
+    compare_window.show()
+    panel = _parallels(compare_window, qtbot)
+    table = panel.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 1500)
+    qtbot.waitUntil(lambda: min(table.columnWidth(2), table.columnWidth(4)) > 2 * table.columnWidth(6))
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)

@@ -29,11 +29,12 @@ from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_model import Index, RowTableModel
-from reader.ui.table_text import cut_sentences, refit_on_resize
+from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 SUGGESTION_SENTENCES = (0, 3)  # the columns of the two tying sentences
+QUOTE_COLUMNS = (0, 3, 5)  # the quotes and the note: what is read; sources and relation fit their words
 ANY = "Any"
 EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
               "link a suggested pair in Parallels (or below, under Suggested, not yet judged) with L.")
@@ -80,7 +81,7 @@ class ComparisonsView(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest link first until the user sorts
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        _widen_quotes(self.table, QUOTE_COLUMNS)
         self.table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         self._build_filters()
         self.count_label = QLabel(self)
@@ -130,7 +131,7 @@ class ComparisonsView(QWidget):
         self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing
-        self.suggestion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        _widen_quotes(self.suggestion_table, SUGGESTION_SENTENCES)
         refit_on_resize(self.suggestion_table,
                         lambda: cut_sentences(self.suggestion_table, self.suggestions, SUGGESTION_SENTENCES))
         self.suggestion_table.cellActivated.connect(
@@ -237,3 +238,11 @@ class ComparisonsView(QWidget):
     def _on_table_activated(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())
         self.pair_activated.emit(pair.a.annotation_id, pair.b.annotation_id)
+
+
+def _widen_quotes(table: QTableView, quotes: tuple[int, ...]) -> None:
+    """The quotes (and the note) share the spare width; the other columns start narrower, and all are the reader's
+    to drag (all columns equal had cut the quotes short beside a one-word relation column)."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setDefaultSectionSize(120)
+    SpareWidth(table, quotes)

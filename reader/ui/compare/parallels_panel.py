@@ -26,7 +26,7 @@ from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
 from reader.ui.keyed_actions import KeyTable, keyed_menu
-from reader.ui.table_text import cut_sentences, refit_on_resize
+from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20
@@ -62,9 +62,9 @@ class ParallelsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((50, 95, 220, 150, 260, 300)):
+        for column, width in enumerate((50, 95, 220, 150, 220, 260, 220)):
             self.table.setColumnWidth(column, width)
+        SpareWidth(self.table, SENTENCE_COLUMNS)  # the passages judged take the room a wide window gives
         refit_on_resize(self.table, self._cut_sentences)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.details = QLabel(self, visible=False)  # the chosen suggestion's reasons and disagreements in full

@@ -19,6 +19,7 @@ class PlaceDialog(QDialog):
     def __init__(self, place: LinkedPlace, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Link “{place.entity.name}” to GeoNames")
+        self.resize(620, 380)  # a candidate's line (country, kind, people, coordinates, context) is long
         self.candidates = QListWidget(self)
         for candidate in place.candidates:
             where = (f"{candidate.latitude:.3f}, {candidate.longitude:.3f}" if candidate.latitude is not None
