@@ -309,11 +309,14 @@ def test_trash_dialog_restores(qtbot, workspace, events, stack, linked):
 
 
 def test_note_editor_renders_markdown_and_saves(qtbot):
-    """Markdown typed on the left renders on the right; Save emits the source text."""
+    """Markdown typed on the left renders on the right; Save emits the source text. With no note, no empty preview
+    takes the room (it pushed the highlight's links out of view in the Note inspector)."""
     editor = NoteEditor()
     qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.preview.isVisible()
     qtbot.keyClicks(editor.source, "Date: **15 or 24 Nov?**")
-    assert editor.preview.toPlainText() == "Date: 15 or 24 Nov?"
+    assert editor.preview.toPlainText() == "Date: 15 or 24 Nov?" and editor.preview.isVisible()
     assert editor.preview.document().toMarkdown().strip() == "Date: **15 or 24 Nov?**"
     with qtbot.waitSignal(editor.note_saved) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -21,6 +21,7 @@ class NoteEditor(QWidget):
         self._shown = ""  # the note as given, saved or not yet
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.preview.hide()  # until there is a note to render
         splitter = QSplitter(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical, self)
         splitter.addWidget(self.source)
         splitter.addWidget(self.preview)
@@ -53,7 +54,9 @@ class NoteEditor(QWidget):
         return None if text == self._shown else text
 
     def _on_source_changed(self) -> None:
-        self.preview.document().setMarkdown(self.source.toPlainText())
+        text = self.source.toPlainText()
+        self.preview.document().setMarkdown(text)
+        self.preview.setVisible(bool(text.strip()))  # an empty preview took room the links below it need
 
     def _on_save_clicked(self) -> None:
         self.note_saved.emit(self.text())
