@@ -260,10 +260,19 @@ def test_the_register_keeps_rows_to_read_at_1366_by_768(recognised, qtbot):
     recognised.resize(1366, 768)
     recognised.show()
     recognised.raise_panel("Entities")
-    recognised.raise_panel("Timeline")
+    recognised.raise_panel("Parallels")  # the tallest bottom panel
     panel = recognised.entity_panels.register.widget()
     row = panel.table.verticalHeader().defaultSectionSize()
     qtbot.waitUntil(lambda: panel.table.viewport().height() >= 4 * row)
+    # the lists below keep two rows to read, with no sideways scroll bar over them (they showed half a line)
+    for lesser in (panel.suggestion_list, panel.doubtful.entries):
+        assert lesser.viewport().height() >= 2 * lesser.fontMetrics().lineSpacing()
+        assert not lesser.horizontalScrollBar().isVisible()
+    # the counts beside each name without scrolling sideways; the aliases in the name's tooltip
+    header = panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionViewportPosition(2) + header.sectionSize(2) <= panel.table.viewport().width())
+    genden = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == "Peljidiin Genden")
+    assert "also:" in panel.proxy.index(genden, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def _action(menu, beginning: str):

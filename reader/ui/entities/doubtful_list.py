@@ -65,6 +65,7 @@ class DoubtfulList(QWidget):
             entry = QListWidgetItem(f"{mention.text}  ·  {mention.type.lower()}, {mention.confidence:.0%} sure  ·  "
                                     f"{titles.get(mention.document_id, '')}")
             entry.setData(MENTION_ROLE, (mention.document_id, mention.start, mention.end))
+            entry.setToolTip(entry.text())
             self.entries.addItem(entry)
         if place >= 0 and self.entries.count():
             self.entries.setCurrentRow(min(place, self.entries.count() - 1))

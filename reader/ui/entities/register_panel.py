@@ -41,6 +41,7 @@ from reader.ui.table_model import Index, RowTableModel
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # a listed spelling variant's pair, with both names
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ALIASES_COLUMN = 4
 
 
 class RegisterModel(RowTableModel):
@@ -60,6 +61,8 @@ class RegisterModel(RowTableModel):
             return value if isinstance(value, int) else str(value).casefold()
         if role == ENTITY_ID_ROLE:
             return entity.id
+        if role == Qt.ItemDataRole.ToolTipRole and entity.aliases:
+            return f"{entity.name}, also: {', '.join(entity.aliases)}"
         return None
 
 
@@ -157,7 +160,10 @@ class RegisterPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()  # in a narrow dock: the name, and the counts beside it without scrolling
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setColumnHidden(ALIASES_COLUMN, True)  # in each name's tooltip; the filter still finds them
         table.activated.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
         return table
 
@@ -212,8 +218,10 @@ class RegisterPanel(QWidget):
             parts.addWidget(part)
             parts.setStretchFactor(parts.indexOf(part), stretch)
         share_out(parts, [3, 1, 1])
-        for lesser in (self.suggestion_list, self.doubtful.entries):  # a row each at least, not the register's room
-            lesser.setMinimumHeight(lesser.fontMetrics().lineSpacing() + 8)
+        for lesser in (self.suggestion_list, self.doubtful.entries):  # two rows each, not the register's room
+            lesser.setMinimumHeight(2 * lesser.fontMetrics().lineSpacing() + 8)
+            lesser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it hid the rows it scrolled
+            lesser.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both names of a pair stay in view
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(parts, 1)
@@ -226,6 +234,7 @@ class RegisterPanel(QWidget):
             entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
             entry.setData(Qt.ItemDataRole.UserRole, suggestion.id)
             entry.setData(SUGGESTION_ROLE, suggestion)
+            entry.setToolTip(entry.text())
             self.suggestion_list.addItem(entry)
         self.doubtful.refresh()
         self._offer_decisions()  # a new list chooses nothing
