@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 T = TypeVar("T")
 
@@ -42,8 +42,27 @@ class LazyPanel(QObject):
     def widget(self) -> QWidget:
         if self._widget is None:
             self._widget = self._build()
+            kept = self._area_size()
             self.dock.setWidget(scrolling(self._widget) if self._scrolls else self._widget)
+            if kept is not None:
+                self._keep_area_size(*kept)
         return self._widget
+
+    def _area_size(self) -> tuple[Qt.Orientation, int] | None:
+        """The size across its side of the window the dock has now, shown (None when not shown or not docked)."""
+        window = self.dock.parentWidget()
+        if not isinstance(window, QMainWindow) or not self.dock.isVisible() or self.dock.isFloating():
+            return None
+        if window.dockWidgetArea(self.dock) in (Qt.DockWidgetArea.TopDockWidgetArea,
+                                                Qt.DockWidgetArea.BottomDockWidgetArea):
+            return Qt.Orientation.Vertical, self.dock.height()
+        return Qt.Orientation.Horizontal, self.dock.width()
+
+    def _keep_area_size(self, across: Qt.Orientation, size: int) -> None:
+        """A panel built on its first showing takes the room its dock had, not its own preferred size: the bottom
+        docks grew by a third on the first look at Parallels, and every reading pane shrank."""
+        window = self.dock.parentWidget()
+        QTimer.singleShot(0, self.dock, lambda: window.resizeDocks([self.dock], [size], across))  # once laid out
 
     def if_built(self, call: Callable[[QWidget], T]) -> T | None:
         """`call(widget)` only if the widget exists (an unbuilt panel reads fresh data when built); else None."""

@@ -169,6 +169,21 @@ def test_opening_the_bottom_panels_does_not_grow_the_bottom_of_the_window(window
     assert window.docks["comparisons_dock"].height() <= bottom + 10
 
 
+def test_a_bottom_panel_shown_the_first_time_keeps_the_room_the_bottom_had(window, qtbot):
+    """At 1366x768 Parallels, built on its first showing, took the height it liked (a half more), and every reading
+    pane shrank and reflowed under the reader's eyes; so did each panel after it."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    bottom = window.docks["comparisons_dock"].height()
+    for title in ("Parallels", "Timeline"):
+        window.raise_panel(title)
+        dock = window.docks[title.lower() + "_dock"]
+        qtbot.waitUntil(lambda dock=dock: dock.widget() is not None and dock.widget().isVisible())
+        for _ in range(3):  # the layout passes a new dock content is sized in
+            QApplication.processEvents()
+        assert dock.height() <= bottom + 10, title
+
+
 def test_failed_import_is_reported_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
     """A file that cannot be imported is named in the status bar and the warning; nothing is added."""
     from PySide6.QtWidgets import QMessageBox

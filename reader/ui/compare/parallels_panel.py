@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,6 +55,10 @@ class ParallelsPanel(QWidget):
         self._names: dict[int, str] = {}  # each document's title, as the Other source column names it
         self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
         self.title.setWordWrap(True)
+        # two lines at most (the whole heading in its tooltip): a long quoted passage, wrapped in a narrow bar, had
+        # made the bottom dock taller on showing Parallels, shrinking every reading pane
+        self.title.setMaximumHeight(2 * self.title.fontMetrics().lineSpacing() + 2)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -106,6 +111,11 @@ class ParallelsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
 
+    def _say(self, text: str) -> None:
+        """The heading, and in its tooltip the whole of it (it shows two lines at most)."""
+        self.title.setText(text)
+        self.title.setToolTip(text)
+
     def set_selection_source(self, source) -> None:
         """`source()` gives the focused pane's selection as (document_id, start, end), or None."""
         self._selection_source = source
@@ -131,7 +141,7 @@ class ParallelsPanel(QWidget):
         if document_id is None:
             self._fill([])
             return
-        self.title.setText("Ranking passages of other sources…")
+        self._say("Ranking passages of other sources…")
 
         def rank(workspace, progress, cancelled):
             names = workspace.documents.names()
@@ -142,7 +152,7 @@ class ParallelsPanel(QWidget):
         if self._task is not None:
             self._task.request_cancel()
         task = self._task = self._runner.start(rank, cancel_types=(WorkCancelled,))  # stopped on close too
-        task.progressed.connect(lambda done, total, what: request == self._request and self.title.setText(
+        task.progressed.connect(lambda done, total, what: request == self._request and self._say(
             f"{what}: {done} of {total} sentences (only the first time)…"))
         task.finished.connect(lambda found: request == self._request and self._show(*found))
         task.failed.connect(lambda message: request == self._request and self._show_failure(message))
@@ -151,12 +161,12 @@ class ParallelsPanel(QWidget):
         self._names = names
         self._fill(suggestions)
         scope = f"the selection ({self.range[0]}–{self.range[1]}) of “{name}”" if self.range else f"“{name}”"
-        self.title.setText(f"Passages of other sources that may tell of the same thing as {scope}: "
+        self._say(f"Passages of other sources that may tell of the same thing as {scope}: "
                            f"{len(self.suggestions)} suggested")
 
     def _show_failure(self, message: str) -> None:
         self._fill([])
-        self.title.setText(message)
+        self._say(message)
 
     def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
         chosen, chosen_row = self.current(), self.table.currentRow()

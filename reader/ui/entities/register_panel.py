@@ -41,7 +41,7 @@ from reader.ui.table_model import Index, RowTableModel
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # a listed spelling variant's pair, with both names
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-ALIASES_COLUMN = 4
+HIDDEN_COLUMNS = (3, 4)  # documents and aliases: the dock is narrow, and the name and its mentions come first
 
 
 class RegisterModel(RowTableModel):
@@ -61,8 +61,10 @@ class RegisterModel(RowTableModel):
             return value if isinstance(value, int) else str(value).casefold()
         if role == ENTITY_ID_ROLE:
             return entity.id
-        if role == Qt.ItemDataRole.ToolTipRole and entity.aliases:
-            return f"{entity.name}, also: {', '.join(entity.aliases)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            also = f"; also: {', '.join(entity.aliases)}" if entity.aliases else ""
+            return f"{entity.name} ({entity.type.lower()}): {entity.mention_count} mentions in " \
+                   f"{entity.document_count} documents{also}"
         return None
 
 
@@ -163,7 +165,8 @@ class RegisterPanel(QWidget):
         header = table.horizontalHeader()  # in a narrow dock: the name, and the counts beside it without scrolling
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setColumnHidden(ALIASES_COLUMN, True)  # in each name's tooltip; the filter still finds them
+        for column in HIDDEN_COLUMNS:  # in each name's tooltip; the filter still finds aliases
+            table.setColumnHidden(column, True)
         table.activated.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
         return table
 
@@ -221,7 +224,7 @@ class RegisterPanel(QWidget):
         for lesser in (self.suggestion_list, self.doubtful.entries):  # two rows each, not the register's room
             lesser.setMinimumHeight(2 * lesser.fontMetrics().lineSpacing() + 8)
             lesser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it hid the rows it scrolled
-            lesser.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both names of a pair stay in view
+            lesser.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(parts, 1)
