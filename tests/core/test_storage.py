@@ -227,3 +227,32 @@ def test_a_backup_cut_short_is_never_listed(db_path, monkeypatch):
         db.table("documents").insert({"file_name": "x.txt"})
     db.close()
     assert list_backups(db_path) == [] and list(backup_dir(db_path).iterdir()) == []
+
+
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path):
+    """A --db naming another program's SQLite file (Zotero's, a browser's) is refused in one line naming its tables;
+    it had been made a library in place: tables added, its journal switched to WAL, backups taken beside it."""
+    foreign = tmp_path / "zotero.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO items (title) VALUES ('my item')")
+    conn.close()
+    before = foreign.read_bytes()
+    with pytest.raises(DatabaseUnusable, match=r"zotero.sqlite is a database of another program \(tables: items\); "
+                                               r"it was left untouched"):
+        open_database(foreign)
+    assert foreign.read_bytes() == before and not backup_dir(foreign).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zotero.sqlite"]
+
+
+def test_a_library_of_a_newer_version_is_refused_and_left_untouched(db_path):
+    """A library a newer version wrote (a schema step this one does not know) is refused in one line: written on,
+    it would lose what the newer version keeps there."""
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('annotated_reader', 'm099_future_thing', '2027-01-01')")
+    conn.close()
+    with pytest.raises(DatabaseUnusable, match="was written by a newer version of Annotated Reader "
+                                               r"\(its schema has m099_future_thing\)"):
+        open_database(db_path)

@@ -199,6 +199,8 @@ def _quick_check(path: Path) -> None:
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8
     try:
         verdict = " ".join(str(conn.execute("PRAGMA quick_check").fetchone()[0]).split())
+        if verdict == "ok":
+            _refuse_strangers(conn, path)
     except sqlite3.DatabaseError as exc:
         fault = database_fault(exc, path)
         if not isinstance(fault, DatabaseUnusable):  # read-only, locked, full: the file itself is fine
@@ -211,6 +213,24 @@ def _quick_check(path: Path) -> None:
     if verdict != "ok":
         backup = latest_backup(path)
         raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
+
+
+def _refuse_strangers(conn: sqlite3.Connection, path: Path) -> None:
+    """A sound SQLite file that is not a library of ours, or of a newer version, is refused before anything writes
+    to it: migrated in place, another program's database (a --db mistyped) got our tables and a WAL journal, and a
+    newer library would lose what only the newer version knows to keep."""
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    ours = "_sqlite_migrations" in tables and {row[0] for row in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    if tables and not ours:
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise DatabaseUnusable(f"{path} is a database of another program (tables: {shown}); it was left untouched; "
+                               "choose another database file")
+    unknown = sorted((ours or set()) - {step.__name__ for step in SCHEMA})
+    if unknown:
+        raise DatabaseUnusable(f"{path} was written by a newer version of Annotated Reader (its schema has "
+                               f"{', '.join(unknown)}); it was left untouched; open it with that version")
 
 
 def _lenient_text(raw: bytes) -> str:
