@@ -117,6 +117,11 @@ class ExportDialog(QDialog):
         if path is None:
             self._say("Choose a file to write to.")
             return
+        try:
+            self._workspace.export.check_target(path)  # refused before "Replace it?" is asked of a database
+        except ReaderError as exc:
+            self._say(str(exc))
+            return
         if path.exists() and not self._may_replace(path):
             return
         try:

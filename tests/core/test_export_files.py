@@ -90,3 +90,14 @@ def test_a_cancelled_export_writes_nothing(workspace, tmp_path) -> None:
     assert target.read_text(encoding="utf-8") == "the previous export\n"
     assert workspace.export.write("md", target, progress=lambda *report: reports.append(report)) == 3
     assert reports[-1] == (1, 1, "notes") and "note 2" in target.read_text(encoding="utf-8")
+
+
+def test_an_export_never_replaces_what_is_not_a_regular_file(workspace, tmp_path) -> None:
+    """A device or a pipe named as the target (/dev/null, a FIFO) is refused in one line and stays what it was: the
+    rename an export is written through had put a regular file in the place of /dev/full."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path("/dev/null")):
+        with pytest.raises(ReaderError, match="is not a regular file"):
+            workspace.export.write("md", target)
+    assert fifo.is_fifo() and Path("/dev/null").is_char_device()

@@ -21,6 +21,21 @@ def test_export_asks_before_replacing_and_keeps_the_file_on_no(window, tmp_path,
     assert target.read_text(encoding="utf-8") == "mine"
 
 
+def test_a_file_no_export_may_replace_is_refused_before_asking_to_replace_it(window, tmp_path, monkeypatch) -> None:
+    """The open database, a folder or a device is refused at once, in the dialog's line: the dialog had asked
+    "already exists. Replace it?" of the user's own database, and refused only after Yes."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+                        QMessageBox.StandardButton.Yes)
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    for target, said in ((window.workspace.path, "belongs to the database"), (tmp_path, "is a folder"),
+                         ("/dev/null", "is not a regular file")):
+        dialog.path_edit.setText(str(target))
+        dialog.export()
+        assert said in dialog.result.text()
+    assert asked == []
+
+
 def test_a_relative_name_goes_to_the_last_export_folder(window, qtbot, tmp_path) -> None:
     """A bare file name is written in the folder of the previous export, not wherever the program was started."""
     first = tmp_path / "exports"

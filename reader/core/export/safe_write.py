@@ -37,6 +37,9 @@ def check_target(path: Path, db_path: Path) -> None:
                           "file); choose another file name")
     if target.is_dir():
         raise ReaderError(f"{path} is a folder; give a file name")
+    if target.exists() and not target.is_file():  # replaced by the rename, a device became a file (and a pipe
+        raise ReaderError(f"{path} is not a regular file (a device, a pipe or a socket); an export is written to a "
+                          "file of its own: give a file name")  # blocked the check below, waiting for a writer)
     if _is_database(target):
         raise ReaderError(f"{path} is a database; an export never replaces one (choose another file name)")
 
