@@ -36,7 +36,9 @@ class OutsideChanges:
 
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
-        Steps forgotten meanwhile (the oldest, an undone branch, the history a re-import ends) change nothing shown."""
+        Steps forgotten meanwhile (the oldest, an undone branch) change nothing shown. A library another program
+        replaced (a backup restored) is said at once: nothing of it would be news here."""
+        self._db.check_same_file()
         with self._db.faults():
             version = history.data_version(self._db)
             if version == self._version:

@@ -256,3 +256,32 @@ def test_a_library_of_a_newer_version_is_refused_and_left_untouched(db_path):
     with pytest.raises(DatabaseUnusable, match="was written by a newer version of Annotated Reader "
                                                r"\(its schema has m099_future_thing\)"):
         open_database(db_path)
+
+
+def test_a_library_replaced_under_an_open_connection_takes_no_more_writes(db_path, tmp_path):
+    """A library restored from a backup by another program while one is open: the open one writes nothing more into
+    the file set aside (every change made there had been lost from the library, unseen) and says why in one line,
+    as does its next look at other programs' changes."""
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(db_path)
+    (tmp_path / "a.txt").write_text("Genden met Stalin.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    workspace.outside.take_as_seen()
+    aside = tmp_path / "aside.db"
+    for suffix in ("", "-wal", "-shm"):  # as restore-backup sets a library aside
+        if Path(f"{db_path}{suffix}").exists():
+            Path(f"{db_path}{suffix}").rename(f"{aside}{suffix}")
+    with sqlite3.connect(tmp_path / "restored.db") as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    (tmp_path / "restored.db").rename(db_path)
+    document_id = workspace.documents.resolve("a.txt").id
+    with pytest.raises(ReaderError, match="was replaced by another file since it was opened"):
+        workspace.annotations.create(document_id, 0, 6, note="after the restore")
+    with pytest.raises(ReaderError, match="was replaced by another file since it was opened"):
+        workspace.outside.since_last()
+    workspace.close()
+    with sqlite3.connect(aside) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == 0
+    conn.close()

@@ -15,6 +15,7 @@ the first write, and when another process wrote in between, SQLite cannot wait f
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ class Store:
         self.read_only = read_only  # opened read-only (a folder we may not write): SQLite refuses every change
         self._pending_backup = pending_backup
         self._utils: Database | None = None
+        self._identity = _identity(path)  # which file this connection holds (see `check_same_file`)
 
     @property
     def utils(self) -> Database:
@@ -57,6 +59,7 @@ class Store:
             with self._savepoint():
                 yield self
             return
+        self.check_same_file()
         self.wait_for_backup()
         with self.faults():
             self.conn.execute("BEGIN IMMEDIATE")
@@ -89,6 +92,20 @@ class Store:
             from reader.core.storage.faults import database_fault
 
             raise database_fault(exc, self.path) from exc
+
+    def check_same_file(self) -> None:
+        """Refuse (ReaderError) once the path names another file than the one this connection holds: a backup was
+        restored, or the file moved, by another program. Writing on, this connection would put every change into
+        the file set aside, lost from the library unseen. `os.stat` opens no file (see ARCHITECTURE: only SQLite
+        opens the database)."""
+        if self._identity is None:
+            self._identity = _identity(self.path)
+        elif _identity(self.path) != self._identity:
+            from reader.core.errors import ReaderError
+
+            raise ReaderError(f"{self.path} was replaced by another file since it was opened (a backup restored, or "
+                              "the file moved); nothing more is written to it here: close and open the library "
+                              "again")
 
     def wait_for_backup(self) -> None:
         """Return once the start's backup is on disk (at once if there is none, or it is done)."""
@@ -129,3 +146,13 @@ def _new_utils_database(conn: sqlite3.Connection) -> Database:
     from sqlite_utils import Database
 
     return Database(conn)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file the path names, as (device, inode); None when there is none (yet)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
