@@ -119,9 +119,9 @@ def _keep_drafts(context: _Context, panel, slot: str, draft_of) -> None:
     window closes, after the panel saved what it could (this connection comes after that one)."""
     from reader.ui.drafts import DraftKeeper
 
-    keeper = DraftKeeper(context.window.settings, slot, draft_of, panel)
+    keeper = DraftKeeper(context.window.settings, slot, draft_of, panel, context.window.typing_unkept)
     panel.typing_changed.connect(keeper.typing_changed)
-    context.window.closing.connect(keeper.keep_now)
+    context.window.drafts_to_keep.connect(keeper.keep_now)
 
 
 def _unjudged(context: _Context, show) -> None:

@@ -28,8 +28,11 @@ class DraftKeeper(QObject):
     """Keeps one panel's unsaved typing under `slot`: `draft_of()` says what it is (a dict: text, what it was typed
     on, and what it was saved as, to tell it from what the database now holds), or None when nothing is unsaved."""
 
-    def __init__(self, settings: QSettings, slot: str, draft_of: Callable[[], dict | None], parent: QObject):
+    def __init__(self, settings: QSettings, slot: str, draft_of: Callable[[], dict | None], parent: QObject,
+                 unkept: Callable[[str], None] = lambda text: None):
+        """`unkept(text)`: told when a draft could not be written either (the session file's disk is full)."""
         super().__init__(parent)
+        self._unkept = unkept
         # one key per process: two windows on one database each keep their own (the slot name, then the process id)
         self._settings, self._key, self._draft_of = settings, f"{GROUP}/{slot}-{os.getpid()}", draft_of
         self._timer = QTimer(self, singleShot=True, interval=KEEP_AFTER_MS)
@@ -50,6 +53,8 @@ class DraftKeeper(QObject):
         else:
             self._settings.setValue(self._key, json.dumps(draft, ensure_ascii=False))
         self._settings.sync()
+        if draft is not None and self._settings.status() != QSettings.Status.NoError:  # not written
+            self._unkept(draft["text"])
 
 
 def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, told: Callable[[str], None]) -> None:

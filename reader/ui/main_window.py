@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
 from reader.core.records.documents import DocumentInfo, ImportReport
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
     entities_recognised = Signal()
     document_selected = Signal(object)  # the library's selected document id, or None
     recognition_done = Signal()  # mentions are current: views built on them refresh
-    closing = Signal()  # the window is closing (after `typing_to_save`)
+    closing = Signal()  # the window is closing (after `typing_to_save` and `drafts_to_keep`)
+    drafts_to_keep = Signal()  # what the forms could not save is kept in the session file, if it can be
     typing_to_save = Signal()  # forms save what was typed and not saved: the window closes, or a document goes
 
     def __init__(self, workspace: Workspace, settings: QSettings, reading_area: QWidget, runner: TaskRunner,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
+        self.unkept_typing: list[str] = []  # typing nothing could keep, found as the window closes
         self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
         self._desk_kept: tuple | None = None  # what keep_session last wrote
         self.session_timer.timeout.connect(self.keep_session)
@@ -357,15 +359,38 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.unkept_typing.clear()
+        self.typing_to_save.emit()  # the forms save what was typed, Metadata first
+        self.drafts_to_keep.emit()  # ... and keep what they could not in the session file (`typing_unkept` if not)
+        if self.unkept_typing and not self._may_lose(self.unkept_typing):
+            event.ignore()
+            return
         self.session_timer.stop()
         self._desk_kept = None  # written whatever the last writing was: another window may have written since
-        self.typing_to_save.emit()  # the forms save what was typed, Metadata first
         self.closing.emit()
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
         self.keep_session()
         self.runner.wait_all()
         super().closeEvent(event)
+
+    def typing_unkept(self, text: str) -> None:
+        """Typing neither the database nor the session file took (a full disk refuses both): asked about on closing."""
+        self.unkept_typing.append(text)
+
+    def _may_lose(self, texts: list[str]) -> bool:
+        """Ask before closing would throw away typing nothing could keep; the window stays open unless told."""
+        from PySide6.QtWidgets import QMessageBox
+
+        quoted = "\n\n".join(f"“{one_line(text, 300)}”" for text in texts)
+        why = self.statusBar().currentMessage() or "the database refused it"
+        answer = QMessageBox.question(
+            self, "Close and lose what you typed?",
+            f"What you typed could not be saved ({why}), nor kept in the session file {self.settings.fileName()}:"
+            f"\n\n{quoted}\n\nClose anyway and lose it? (No keeps the window open: copy the text, free some "
+            "space, then save it.)", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def keep_session(self) -> None:
         """Write the geometry, the dock layout (with its panels, even while the desk is shown alone) and the reading

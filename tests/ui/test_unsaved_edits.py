@@ -422,3 +422,31 @@ def test_a_note_being_typed_is_saved_before_its_document_goes_to_the_trash(windo
     assert steps == ["Delete document", "Edit note"]
     window.ops.undo()
     assert window.workspace.annotations.get(first.id).note == "first thought and a second"
+
+
+def test_typing_nothing_could_keep_is_not_dropped_by_closing(qtbot, workspace, monkeypatch):
+    """A full disk refuses the database and the session file beside it alike: closing had thrown the typing away
+    without a word. The window asks first, quoting it; kept open, the typing is still there to copy."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.annotations.service import AnnotationService
+    from reader.core.errors import ReaderError
+    from reader.core.storage.database import session_file
+
+    session_file(workspace.path).mkdir()  # nothing can be written where the session file goes
+    window, _first = _typing_on_the_first_highlight(qtbot, workspace, " kept?")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or
+                        QMessageBox.StandardButton.No)
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("the disk holding annotations.db is full; nothing was changed")
+
+    monkeypatch.setattr(AnnotationService, "set_note", refuse)
+    window.close()
+    assert asked and "first thought kept?" in asked[0] and "disk" in asked[0]
+    assert window.isVisible()
+    assert window.annotation_panels.inspector.widget().editor.text() == "first thought kept?"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window.close()  # asked again, the reader lets it go
+    assert not window.isVisible()
