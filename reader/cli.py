@@ -30,7 +30,8 @@ from reader.core.workspace import (
     restore_latest_backup,
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: stopped by Ctrl+C, as shells count it
+INTERRUPTED = "interrupted: the step under way was not stored (what was done before it is kept)"
 Command = Callable[[Workspace, argparse.Namespace], int]
 
 
@@ -419,7 +420,16 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed command against the workspace; every failure becomes one line on stderr, never a traceback."""
+    """Run the parsed command against the workspace; every failure becomes one line on stderr, never a traceback,
+    and so does Ctrl+C (the transaction under way rolls back as it unwinds)."""
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace) -> int:
     sys.stdout.reconfigure(encoding="utf-8")
     path = db_path(args)
     try:

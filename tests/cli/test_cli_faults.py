@@ -132,3 +132,17 @@ def test_a_journal_deleted_under_a_running_program(tmp_path):
         assert f"the journal {db}-wal was deleted" in line and "damaged" not in line
     finally:
         holder.close()
+
+
+def test_ctrl_c_stops_a_command_in_one_line(tmp_path):
+    """Ctrl+C (the usual way to stop a long import or recognition) ends in one line and exit 130, nothing of the
+    step under way stored: it printed a traceback of sixty frames."""
+    code = ("import sys; from reader.core.documents import importer; "
+            "importer.redetect_boilerplate = lambda db: (_ for _ in ()).throw(KeyboardInterrupt()); "
+            "from reader.launch import main; "
+            f"sys.exit(main(['--db', {str(tmp_path / 'a.db')!r}, 'import', {str(TEXTS)!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines() == ["interrupted: the step under way was not stored (what was done "
+                                                  "before it is kept)"]
+    assert "no documents yet" in run_cli(tmp_path / "a.db", "docs").stderr
