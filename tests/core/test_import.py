@@ -151,3 +151,19 @@ def test_progress_follows_the_pages_of_a_paged_file(empty_workspace, tmp_path):
     empty_workspace.documents.import_paths([article_pdf(tmp_path / "article.pdf")],
                                            progress=lambda done, total, _label: seen.append(done / total))
     assert seen == sorted(seen) and len(set(seen)) == 4 and seen[-1] == 0.75
+
+
+def test_a_file_name_that_is_not_text_fails_alone(empty_workspace, tmp_path):
+    """A file whose name holds bytes that are not UTF-8 (a Latin-1 name from an old archive) fails in one line
+    saying to rename it, and the folder's other files are imported: the whole folder had failed as a fault inside
+    the program."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text("Genden met Stalin.\n", encoding="utf-8")
+    odd = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(odd, "wb") as out:
+        out.write(b"Choibalsan wrote a letter.\n")
+    report = empty_workspace.documents.import_paths([folder])
+    assert [o.status for o in report.outcomes].count("imported") == 1
+    [failed] = report.failed
+    assert failed.message.endswith("caf\ufffd.txt: the file name is not UTF-8 text; rename the file to import it")

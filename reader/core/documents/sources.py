@@ -7,6 +7,7 @@ Text, Markdown and HTML are decoded here; PDF, images, Word, OpenDocument, RTF a
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,13 +62,24 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
             problems.append(ImportFailed(str(path), "no such file or folder"))
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
-            files.extend(found)
+            files.extend(p for p in found if _is_text(p))
+            problems.extend(ImportFailed(os.fsencode(p).decode("utf-8", "replace"), "the file name is not UTF-8 "
+                                         "text; rename the file to import it") for p in found if not _is_text(p))
             if not found:
                 problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
                                                         ".epub, .png, .jpg or .tif files"))
         else:
             files.append(path)
     return files, problems
+
+
+def _is_text(path: Path) -> bool:
+    """Whether the path's name is text (bytes that are not UTF-8 come as surrogates, which nothing can store)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_source(path: Path, password: str | None = None, progress: Callable[[int, int, str], None] | None = None,
