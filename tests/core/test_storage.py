@@ -122,7 +122,7 @@ def test_corrupt_database_is_never_overwritten(db_path):
     with pytest.raises(DatabaseUnusable) as error:
         open_database(db_path)
     message = str(error.value)
-    assert str(db_path) in message and "left untouched" in message and "latest backup" in message
+    assert str(db_path) in message and "left untouched" in message and "latest good backup" in message
     assert "\n" not in message
     assert db_path.read_bytes() == garbage
 
@@ -285,3 +285,28 @@ def test_a_library_replaced_under_an_open_connection_takes_no_more_writes(db_pat
     with sqlite3.connect(aside) as conn:
         assert conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == 0
     conn.close()
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_the_last_good_one(db_path):
+    """When the newest backup is itself damaged, the library's line names the last good backup and restoring
+    takes it: restore had failed on the newest every time, never offering the older one that held the notes, and
+    left an empty file where the library was."""
+    db = open_database(db_path)
+    db.table("documents").insert({"file_name": "kept.txt"})
+    db.close()
+    open_database(db_path).close()  # a backup holding kept.txt
+    db = open_database(db_path)
+    db.table("documents").insert({"file_name": "later.txt"})
+    db.close()
+    open_database(db_path).close()  # a newer one, holding later.txt too
+    good, newest = list_backups(db_path)[-2:]
+    newest.write_bytes(newest.read_bytes()[:5000])  # cut short, as a full disk might
+    db_path.write_bytes(b"not a database" * 300)
+    with pytest.raises(DatabaseUnusable, match=f"the latest good backup is {good}"):
+        open_database(db_path)
+    restored = restore_latest_backup(db_path)
+    assert restored.backup == good
+    db = open_database(db_path)
+    assert db.execute("SELECT file_name FROM documents").fetchall() == [("kept.txt",)]
+    db.close()
+    assert not Path(f"{newest}-wal").exists() and not Path(f"{newest}-shm").exists()  # only read, never opened to write

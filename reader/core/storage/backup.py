@@ -222,6 +222,24 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
+def latest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup that passes SQLite's quick check: the one to offer and restore when the library is lost. A
+    newest backup damaged too (cut short by a full disk) had made every restore fail, the good older one unnamed.
+    Read as immutable, so checking one opens nothing for writing beside it."""
+    return next((backup for backup in reversed(list_backups(db_path)) if _passes_check(backup)), None)
+
+
+def _passes_check(backup: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
 @dataclass(frozen=True)
 class Restored:
     """Where the damaged database was set aside, and which backup now stands in its place."""
@@ -236,9 +254,10 @@ def restore_latest(db_path: Path, set_aside: str = "damaged") -> Restored:
     deleted. The backup is copied in through SQLite, like every other access to a database file."""
     from reader.core.storage.faults import file_fault
 
-    backup = latest_backup(db_path)
+    backup = latest_good_backup(db_path)
     if backup is None:
-        raise ReaderError(f"{db_path}: no backup to restore from (backups are kept in {backup_dir(db_path)})")
+        whole = "no backup" if not list_backups(db_path) else "no backup that is whole"
+        raise ReaderError(f"{db_path}: {whole} to restore from (backups are kept in {backup_dir(db_path)})")
     damaged = db_path.with_name(f"{db_path.stem}.{set_aside}-{_stamp()}{db_path.suffix}")
     try:
         for suffix in ("", "-wal", "-shm"):

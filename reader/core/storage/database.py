@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseMissing, DatabaseUnusable, ReaderError
-from reader.core.storage.backup import PendingBackup, latest_backup
+from reader.core.storage.backup import PendingBackup, backup_dir, latest_good_backup, list_backups
 from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
@@ -136,12 +136,13 @@ def _has_data(path: Path) -> bool:
 def _refuse_lost_database(path: Path) -> None:
     """A missing or empty file whose backups or session file show it once held data is a fault, not a first start:
     creating an empty database in its place would hide the loss and, at later starts, push the good backups out."""
-    backup = latest_backup(path)
     session = session_file(path)
     state = "is empty" if path.exists() else "is missing"
-    if backup is not None:
-        raise DatabaseMissing(f"{path} {state}, but it has backups (the newest is {backup}); nothing was created. "
-                              f"Restore it with `restore-backup`, or move {backup.parent} away to start afresh", backup)
+    if list_backups(path):
+        backup = latest_good_backup(path)
+        named = f"the newest good one is {backup}" if backup else "none of them is whole"
+        raise DatabaseMissing(f"{path} {state}, but it has backups ({named}); nothing was created. Restore it with "
+                              f"`restore-backup`, or move {backup_dir(path)} away to start afresh", backup)
     if session.exists():
         raise DatabaseMissing(f"{path} {state}, but it was in use (its session file {session} is beside it) and no "
                               f"backup exists; nothing was created. Delete {session.name} to start afresh")
@@ -211,7 +212,7 @@ def _quick_check(path: Path) -> None:
     finally:
         conn.close()
     if verdict != "ok":
-        backup = latest_backup(path)
+        backup = latest_good_backup(path)
         raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
 
 
@@ -246,6 +247,6 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:
-    offer = f"; the latest backup is {backup} (restore it with `restore-backup`)" if backup else \
-        "; no backup exists yet"
+    offer = f"; the latest good backup is {backup} (restore it with `restore-backup`)" if backup else \
+        "; no backup that is whole exists yet"
     return f"{path} is not a usable database ({verdict}); it was left untouched{offer}"
