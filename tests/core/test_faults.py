@@ -74,3 +74,22 @@ def test_a_start_killed_in_its_first_transaction_is_recovered(tmp_path: Path) ->
     with sqlite3.connect(db_path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "t" not in tables and "annotations" in tables
+
+
+def test_an_io_error_on_a_full_disk_says_the_disk_is_full(tmp_path: Path, monkeypatch) -> None:
+    """On a full disk SQLite leaves a short -shm and an empty -wal, which read as a journal deleted under a running
+    program: every command sent the user hunting for programs that did not exist instead of freeing space."""
+    from collections import namedtuple
+
+    from reader.core.storage import faults
+
+    db_path = tmp_path / "a.db"
+    db_path.write_bytes(b"")
+    Path(f"{db_path}-shm").write_bytes(b"abc")
+    Path(f"{db_path}-wal").write_bytes(b"")
+    error = sqlite3.OperationalError("disk I/O error")
+    assert "was deleted while a program" in str(faults.database_fault(error, db_path))
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(faults.shutil, "disk_usage", lambda _folder: usage(1000, 1000, 0))
+    assert str(faults.database_fault(error, db_path)) == (f"the disk holding {db_path} is full; nothing was changed "
+                                                         "(free some space and try again)")

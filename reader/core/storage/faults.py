@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 from reader.core.errors import DatabaseBusy, DatabaseUnusable, ReaderError
 
 BUSY_TIMEOUT_S = 15
+NEARLY_FULL = 256 * 1024  # bytes free below which an I/O error is the full disk's (SQLite's -shm alone takes 32 KB)
 
 _UNUSABLE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
@@ -27,7 +29,7 @@ def database_fault(exc: sqlite3.Error, path: Path) -> ReaderError:
         return DatabaseBusy(f"{path}: another program kept the database busy for {BUSY_TIMEOUT_S} s; nothing was "
                             "changed, try again")
     if name == "SQLITE_FULL" or "disk is full" in text:
-        return ReaderError(f"the disk holding {path} is full; nothing was changed (free some space and try again)")
+        return ReaderError(_full_message(path))
     if name.startswith("SQLITE_READONLY") or "readonly database" in text:
         return ReaderError(read_only_message(path))
     if name.startswith(_UNUSABLE) or "malformed" in text or "not a database" in text:
@@ -49,14 +51,28 @@ def file_fault(exc: OSError, path: Path, action: str) -> ReaderError:
     return ReaderError(f"cannot {action} ({path}: {exc.strerror or exc}); nothing was changed")
 
 
+def _full_message(path: Path) -> str:
+    return f"the disk holding {path} is full; nothing was changed (free some space and try again)"
+
+
 def _io_message(path: Path, text: str) -> str:
-    """A journal deleted under a running program is the common cause on a healthy disk: say so, and what to do."""
+    """A full disk first (SQLite leaves a short -shm and an empty -wal when it cannot grow them, which looks like
+    the other cause); else a journal deleted under a running program, the common cause on a healthy disk."""
+    if _nearly_full(path):
+        return _full_message(path)
     journal, index = Path(f"{path}-wal"), Path(f"{path}-shm")
     journal_gone = not journal.exists() or journal.stat().st_size == 0  # SQLite makes an empty one as it opens
     if index.exists() and index.stat().st_size > 0 and journal_gone:  # stat only: never open a database file
         return (f"the journal {path}-wal was deleted while a program had {Path(path).name} open; close the programs "
                 "using it (each writes its changes back as it closes), then try again; nothing was changed")
     return f"cannot read or write {path} ({text}); nothing was changed"
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(Path(path).resolve().parent).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 def read_only_message(path: Path) -> str:
