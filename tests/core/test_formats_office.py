@@ -302,3 +302,21 @@ def test_password_protected_or_old_word_file_says_so(tmp_path):
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
     with pytest.raises(ImportFailed, match="an Office file with a password or in the old binary format"):
         read_source(path)
+
+
+def test_a_package_is_held_to_the_size_limit_by_what_it_unpacks_and_the_text_it_holds(tmp_path, monkeypatch):
+    """The size limit applies to what a DOCX, ODT or EPUB unpacks to and to the text read from it, not only to the
+    file: a 473 KB DOCX held 120 million characters (the window then hung opening it), and one whose single text run
+    was too long for the XML reader was called damaged with the reader's own words."""
+    from reader.core.documents import sources
+
+    path = _docx(tmp_path / "minutes.docx")
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", unpacked - 1)
+    with pytest.raises(ImportFailed, match=r"unpacks to .* over the .* limit for what a package holds"):
+        read_source(path)
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", unpacked)
+    monkeypatch.setattr(sources, "MAX_TEXT_CHARS", 40)
+    with pytest.raises(ImportFailed, match=r"holds [0-9,]+ characters of text, over the 40 limit"):
+        read_source(path)

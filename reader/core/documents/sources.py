@@ -21,6 +21,8 @@ from reader.core.records.pages import PageInfo, UncertainWord
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_BINARY_BYTES = 1024 * 1024 * 1024  # a scanned book is often hundreds of MB; it is read a page at a time
+MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES  # what a DOCX, ODT or EPUB unpacks to: its XML is several times its text
+MAX_TEXT_CHARS = MAX_FILE_BYTES  # characters read from any file: as much as the largest text file holds
 TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                 ".htm": "html", ".xhtml": "html"}
 FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
@@ -91,10 +93,30 @@ def read_source(path: Path, password: str | None = None, progress: Callable[[int
         return _read_text(path)
     _check_size(path, MAX_BINARY_BYTES)
     _check_contents(path, kind)
+    if kind in ("docx", "odt", "epub"):
+        _check_unpacked(path)
     extracted = read_binary(kind, path, password, progress, cancelled, ocr_cache)
     if not extracted.text.strip():
         raise ImportFailed(str(path), "no text in it (nothing readable on any page)")
+    if len(extracted.text) > MAX_TEXT_CHARS:  # a small file may hold much text: the limit is on what it holds
+        raise ImportFailed(str(path), f"holds {len(extracted.text):,} characters of text, over the "
+                                      f"{MAX_TEXT_CHARS:,} limit")
     return from_extracted(path, extracted)
+
+
+def _check_unpacked(path: Path) -> None:
+    """A package (a ZIP) is held to what it unpacks to, read from its directory before anything is unpacked: a few
+    hundred KB can unpack to gigabytes."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # its reader says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFailed(str(path), f"unpacks to {unpacked / 1e6:,.0f} MB, over the "
+                                      f"{MAX_UNPACKED_BYTES / 1024 / 1024:.0f} MB limit for what a package holds")
 
 
 def from_extracted(path: Path, extracted: Extracted) -> SourceFile:
