@@ -93,3 +93,17 @@ def test_an_io_error_on_a_full_disk_says_the_disk_is_full(tmp_path: Path, monkey
     monkeypatch.setattr(faults.shutil, "disk_usage", lambda _folder: usage(1000, 1000, 0))
     assert str(faults.database_fault(error, db_path)) == (f"the disk holding {db_path} is full; nothing was changed "
                                                          "(free some space and try again)")
+
+
+def test_a_library_emptied_while_open_names_its_last_good_backup(workspace: Workspace) -> None:
+    """Emptied by another program while open, the library's next write says so in one line that names the last good
+    backup and how to restore it (the window's line had named neither)."""
+    import subprocess
+
+    workspace.wait_for_backup()
+    document_id = workspace.documents.list()[0].id
+    subprocess.run(["truncate", "-s", "0", str(workspace.path)], check=True)  # another program, not this one
+    with pytest.raises(DatabaseUnusable, match="the latest good backup is .*restore-backup") as error:
+        for number in range(50):
+            workspace.annotations.create(document_id, 0, 10, note=f"after {number}")
+    assert error.value.backup is not None and "\n" not in str(error.value)

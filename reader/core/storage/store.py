@@ -91,7 +91,7 @@ class Store:
         except sqlite3.Error as exc:
             from reader.core.storage.faults import database_fault
 
-            raise database_fault(exc, self.path) from exc
+            raise _offering_backup(database_fault(exc, self.path), self.path) from exc
 
     def check_same_file(self) -> None:
         """Refuse (ReaderError) once the path names another file than the one this connection holds: a backup was
@@ -155,4 +155,19 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_dev, info.st_ino
+
+
+def _offering_backup(fault, path: Path):
+    """A library found damaged (or emptied) while open: its line names the last good backup and how to put it back,
+    as the start-up's does."""
+    from reader.core.errors import DatabaseUnusable
+    from reader.core.storage.backup import latest_good_backup
+
+    if not isinstance(fault, DatabaseUnusable) or fault.backup is not None:
+        return fault
+    backup = latest_good_backup(path)
+    if backup is None:
+        return fault
+    return DatabaseUnusable(f"{fault}; the latest good backup is {backup} (close the library, then restore it with "
+                            "`restore-backup` or by opening the library again)", backup)
 
