@@ -309,3 +309,13 @@ def test_an_older_library_reads_its_notes_apart_after_the_upgrade(tmp_path):
     [hit] = workspace.search.search("which").groups["annotation"]
     assert hit.snippet == "“The two met” [which] date?"
     workspace.close()
+
+
+@pytest.mark.parametrize(("query", "meant"), [("Stalin tpye:person", "type"), ("Stalin enity:Genden", "entity"),
+                                              ("tga:meeting-1934", "tag"), ("Stalin relaton:contradicts", "relation")])
+def test_a_misspelt_filter_is_named_not_searched_as_words(query, meant):
+    """A filter name mistyped says which it likely is: read as words it found nothing, and a historian took the
+    corpus to hold nothing. Words with a colon that name no filter (a time, a web address) are still words."""
+    with pytest.raises(QueryError, match=f"unknown filter .*: did you mean {meant}:"):
+        parse(query)
+    assert parse("10:30 meeting").expression and parse("https://example.org").expression

@@ -54,6 +54,8 @@ def parse(text: str) -> Query:
     tokens = _TOKEN.findall(text)
     for index, token in enumerate(tokens):
         filtered = _FILTER.match(token)
+        if filtered and filtered["key"] not in FILTER_KEYS and filtered["value"]:
+            _refuse_misspelt(filtered["key"])
         if filtered and filtered["key"] in FILTER_KEYS:
             _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
         elif token in OPERATORS and _beside_a_filter(tokens, index):
@@ -80,6 +82,17 @@ def parse(text: str) -> Query:
                          "together (leave out the parentheses to search more)")
     query.expression = _check_structure(compiled)
     return query
+
+
+def _refuse_misspelt(key: str) -> None:
+    """A word before a colon within two letters of a filter's name is that filter mistyped (tpye:, enity:): read as
+    words it found nothing, which reads as "the corpus holds nothing". Farther off, it is words (https:, 10:30)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    meant = min(FILTER_KEYS, key=lambda name: DamerauLevenshtein.distance(key, name))
+    if len(key) >= 3 and DamerauLevenshtein.distance(key, meant) <= min(2, len(meant) // 2):
+        raise QueryError(f"unknown filter {key}: did you mean {meant}:? (the filters are "
+                         f"{' '.join(name + ':' for name in FILTER_KEYS)})")
 
 
 def _excluded(token: str) -> bool:
