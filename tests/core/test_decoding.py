@@ -56,3 +56,19 @@ def test_invalid_bytes_after_a_bom_are_reported():
     """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters."""
     with pytest.raises(DecodeError, match="invalid utf-8-sig"):
         decode(codecs.BOM_UTF8 + b"ok \xff\xfe bad")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_text(encoding):
+    """UTF-16 saved without a byte-order mark (its ASCII letters each beside a NUL byte) is read as the text it is,
+    in English and in Russian: it had been refused as 'binary file (contains NUL bytes)'."""
+    for text in ("Genden met Stalin on 15 November 1934.\nChoibalsan was there.\n",
+                 "Генден встретился со Сталиным 15 ноября 1934 года.\n"):
+        decoded, used = decode(text.encode(encoding))
+        assert (decoded, used) == (text, encoding)
+
+
+def test_bytes_with_nul_bytes_here_and_there_are_still_binary():
+    """NUL bytes at no steady place are a binary file's, not UTF-16 text's."""
+    with pytest.raises(DecodeError, match="binary file"):
+        decode(b"PK\x00\x01abc\x00\x00def\x00g" * 40)

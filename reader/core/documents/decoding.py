@@ -31,6 +31,9 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return normalise_newlines(_strict(data, encoding)), encoding
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return normalise_newlines(wide[0]), wide[1]
     _reject_binary(data)
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
@@ -48,6 +51,25 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"invalid {encoding} bytes at offset {exc.start}") from exc
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without its byte-order mark: NUL bytes, all on one side of each pair (an ASCII character's high
+    byte), and text once decoded (no control characters but line breaks and tabs). Else None."""
+    sample = data[:65536]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    odd, even = b"\x00" in sample[1::2], b"\x00" in sample[0::2]
+    if odd == even:
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(ord(character) < 32 and character not in "\n\r\t" for character in text[:32768]):
+        return None
+    return text, encoding
 
 
 def _reject_binary(data: bytes) -> None:
