@@ -26,6 +26,9 @@ from reader.ui.workers import TaskRunner
 FOLLOW_OUTSIDE_MS = 1000  # how often the window looks for other connections' changes (one pragma when none)
 
 
+WINDOW_BUSY_WAIT_S = 3  # seconds the window's thread waits for another program's write before saying so
+
+
 def settings_for(db_path: Path) -> QSettings:
     """Window layout and session live beside the database, so each database reopens as it was left."""
     from reader.core.storage.database import session_file
@@ -34,7 +37,10 @@ def settings_for(db_path: Path) -> QSettings:
 
 
 def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
-    """Wire every service and widget together; tests call this with a workspace in tmp_path."""
+    """Wire every service and widget together; tests call this with a workspace in tmp_path. The window's own
+    connection waits only briefly for another program's write (workers wait the usual time): the wait runs on the
+    window's thread, and fifteen seconds of a window that does not answer looked like a hang."""
+    workspace.db.wait_for_writers_at_most(WINDOW_BUSY_WAIT_S)
     runner = TaskRunner(workspace)
     events = AnnotationEvents()
     ops = OpRunner(workspace, events, runner)

@@ -136,3 +136,20 @@ def test_a_document_imported_elsewhere_joins_the_notebooks_scopes(window, qtbot,
     other.documents.import_paths([letter])
     new_id = other.documents.resolve("letter.txt").id
     qtbot.waitUntil(lambda: notebook.scope_box.findData(new_id) >= 0, timeout=5000)
+
+
+def test_the_window_waits_briefly_for_another_writer_and_says_so(window, other, qtbot):
+    """While another program holds the write lock, a change made in the window gives up after a few seconds with
+    one line, the window answering again: it had hung without a sign for fifteen seconds (and a user kills a window
+    that looks hung)."""
+    from reader.ui.app import WINDOW_BUSY_WAIT_S
+
+    document_id = window.workspace.documents.list()[0].id
+    window.workspace.wait_for_backup()
+    other.db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        assert window.ops.run("Add annotation", lambda: window.workspace.annotations.create(document_id, 0, 5)) is None
+    finally:
+        other.db.conn.execute("ROLLBACK")
+    assert WINDOW_BUSY_WAIT_S < 5
+    qtbot.waitUntil(lambda: f"busy for {WINDOW_BUSY_WAIT_S:g} s" in window.statusBar().currentMessage())

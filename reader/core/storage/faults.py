@@ -21,12 +21,14 @@ NEARLY_FULL = 256 * 1024  # bytes free below which an I/O error is the full disk
 _UNUSABLE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
-def database_fault(exc: sqlite3.Error, path: Path) -> ReaderError:
-    """The user's message for an error SQLite raised while working on the database at `path`."""
+def database_fault(exc: sqlite3.Error, path: Path, waited_s: float | None = None) -> ReaderError:
+    """The user's message for an error SQLite raised while working on the database at `path`; `waited_s`: how long
+    the connection waits for another writer (BUSY_TIMEOUT_S unless it was told otherwise)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = _safe_text(exc)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-        return DatabaseBusy(f"{path}: another program kept the database busy for {BUSY_TIMEOUT_S} s; nothing was "
+        waited = BUSY_TIMEOUT_S if waited_s is None else waited_s
+        return DatabaseBusy(f"{path}: another program kept the database busy for {waited:g} s; nothing was "
                             "changed, try again")
     if name == "SQLITE_FULL" or "disk is full" in text:
         return ReaderError(_full_message(path))

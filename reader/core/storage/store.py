@@ -41,6 +41,7 @@ class Store:
         self._pending_backup = pending_backup
         self._utils: Database | None = None
         self._identity = _identity(path)  # which file this connection holds (see `check_same_file`)
+        self._waits_s: float | None = None  # how long a write waits for another writer, if not BUSY_TIMEOUT_S
 
     @property
     def utils(self) -> Database:
@@ -91,7 +92,12 @@ class Store:
         except sqlite3.Error as exc:
             from reader.core.storage.faults import database_fault
 
-            raise _offering_backup(database_fault(exc, self.path), self.path) from exc
+            raise _offering_backup(database_fault(exc, self.path, self._waits_s), self.path) from exc
+
+    def wait_for_writers_at_most(self, seconds: float) -> None:
+        """How long a write on this connection waits for another program's write to end before it gives up."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        self._waits_s = seconds
 
     def check_same_file(self) -> None:
         """Refuse (ReaderError) once the path names another file than the one this connection holds: a backup was
