@@ -24,13 +24,32 @@ def _annotation(source: str, selector: object, body: object = None) -> dict:
     return entry
 
 
-@pytest.mark.parametrize("data", [None, 42, "text", True])
-def test_a_file_that_holds_no_annotations_is_one_line(workspace, tmp_path, data) -> None:
-    """null, a number, a string: one line saying what the file holds, nothing imported."""
+@pytest.mark.parametrize(("data", "held"), [(None, "null"), (42, "a number"), ("text", "a string of text"),
+                                            (True, "true or false")])
+def test_a_file_that_holds_no_annotations_is_one_line(workspace, tmp_path, data, held) -> None:
+    """null, a number, a string: one line saying in words what the file holds (it named Python's types: 'int'),
+    nothing imported."""
     with pytest.raises(ReaderError) as error:
         workspace.export.import_annotations(_write(tmp_path, data))
-    assert "not annotations" in str(error.value) and "\n" not in str(error.value)
+    assert str(error.value).endswith(f"the file holds {held}, not annotations")
     assert workspace.annotations.all() == []
+
+
+def test_a_page_whose_items_are_no_list_is_one_line(workspace, tmp_path) -> None:
+    """A collection whose items are not a list is a broken file, said in one line: it read as an empty success."""
+    data = {"type": "AnnotationCollection", "first": {"items": "notalist"}}
+    with pytest.raises(ReaderError, match="its items are not a list of annotations"):
+        workspace.export.import_annotations(_write(tmp_path, data))
+
+
+def test_annotations_wrapped_in_a_json_ld_graph_are_read(workspace, tmp_path) -> None:
+    """JSON-LD's @graph holding the annotations is read as a list of them, not as one annotation without a target."""
+    document = workspace.documents.list()[0]
+    text = workspace.documents.text(document.id).text
+    entry = _annotation(document_iri(document), {"type": "TextQuoteSelector", "exact": text[100:140]})
+    report = workspace.export.import_annotations(_write(tmp_path, {"@context": "http://www.w3.org/ns/anno.jsonld",
+                                                                   "@graph": [entry]}))
+    assert report.placed == 1
 
 
 def test_a_collection_whose_items_are_elsewhere_is_one_line(workspace, tmp_path) -> None:

@@ -49,19 +49,30 @@ def entries_of(data: object) -> tuple[list[object], str]:
             return [], f"the collection's items are on another page ({first[:80]}), not in this file"
         if not isinstance(first, dict):
             return [], "the collection has no first page of items"
-        return _items(first), ""
+        return _items(first)
     if isinstance(data, dict) and data.get("type") == "AnnotationPage":
-        return _items(data), ""
+        return _items(data)
+    if isinstance(data, dict) and "@graph" in data:  # JSON-LD's own way of holding several objects
+        return _items(data, "@graph")
     if isinstance(data, list):
         return data, ""
     if isinstance(data, dict):
         return [data], ""
-    return [], f"the file holds {type(data).__name__ if data is not None else 'null'}, not annotations"
+    return [], f"the file holds {_held(data)}, not annotations"
 
 
-def _items(page: dict) -> list[object]:
-    items = page.get("items", [])
-    return items if isinstance(items, list) else []
+def _items(holder: dict, key: str = "items") -> tuple[list[object], str]:
+    items = holder.get(key, [])
+    return (items, "") if isinstance(items, list) else ([], f"its {key.lstrip('@')} are not a list of annotations")
+
+
+def _held(data: object) -> str:
+    """What a JSON value is, in words (not Python's type names)."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "true or false"
+    return "a number" if isinstance(data, int | float) else "a string of text"
 
 
 def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | str | None:
