@@ -72,3 +72,21 @@ def test_bytes_with_nul_bytes_here_and_there_are_still_binary():
     """NUL bytes at no steady place are a binary file's, not UTF-16 text's."""
     with pytest.raises(DecodeError, match="binary file"):
         decode(b"PK\x00\x01abc\x00\x00def\x00g" * 40)
+
+
+def test_a_file_mixing_utf8_with_a_legacy_encoding_reads_each_part_right():
+    """A file partly UTF-8, partly cp1251 (an archive's lines pasted together) reads each part in its encoding and
+    says so: it had been read whole as cp1252, the UTF-8 lines garbled ('CafÃ©') without a word."""
+    russian = "Генден встретился со Сталиным в Москве пятнадцатого ноября тридцать четвёртого года."
+    data = "Café Genden, Ulaanbaatar — 1934\n".encode() + (russian + "\n").encode("cp1251")
+    text, used = decode(data)
+    assert text == "Café Genden, Ulaanbaatar — 1934\n" + russian + "\n"
+    assert used == "utf-8 mixed with cp1251"
+
+
+def test_legacy_text_with_a_few_utf8_lookalikes_is_read_whole_in_its_encoding():
+    """cp1251 text in which a capital letter happens to stand before '»' (bytes that also make a UTF-8 character)
+    is read whole as cp1251, not split."""
+    russian = "«ТАСС» сообщает: переговоры в Москве закончились. " * 20
+    text, used = decode(russian.encode("cp1251"))
+    assert (text, used) == (russian, "cp1251")

@@ -22,6 +22,11 @@ _BINARY_MAGIC = {
 }
 
 
+# characters a UTF-8 line of a historian's source holds beyond ASCII: Latin, Greek and Cyrillic letters, punctuation,
+# currency (a legacy text read as UTF-8 by chance makes rarer ones: 'Я»' in cp1251 is the NKo letter U+07FB)
+_PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
+
+
 class DecodeError(ReaderError):
     """The bytes are not text in any encoding we accept; the message says why in a few words."""
 
@@ -72,6 +77,33 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return text, encoding
 
 
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """A file partly UTF-8, partly in a legacy encoding (lines of two sources pasted together): each line in its
+    own, when some lines are UTF-8 beyond doubt (letters of scripts in use) and others are not UTF-8 at all. None
+    when it is not so, or the other lines are in no encoding we know."""
+    lines = data.split(b"\n")
+    decoded = [_utf8_line(line) for line in lines]
+    legacy = [line for line, text in zip(lines, decoded, strict=True) if text is None]
+    if not legacy or not any(text is not None and not text.isascii() for text in decoded):
+        return None
+    best = from_bytes(b"\n".join(legacy), cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        return None
+    text = "\n".join(line.decode(best.encoding) if utf8 is None else utf8 for line, utf8 in zip(lines, decoded,
+                                                                                              strict=True))
+    return text, f"utf-8 mixed with {best.encoding}"
+
+
+def _utf8_line(line: bytes) -> str | None:
+    """The line as UTF-8 text, if it is that beyond doubt; None if it is not UTF-8 or holds unlikely characters."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    wide = (ord(character) for character in text if ord(character) > 0x7F)
+    return text if all(any(low <= code <= high for low, high in _PLAUSIBLE) for code in wide) else None
+
+
 def _reject_binary(data: bytes) -> None:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
@@ -81,6 +113,9 @@ def _reject_binary(data: bytes) -> None:
 
 
 def _detect_legacy(data: bytes) -> tuple[str, str]:
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
