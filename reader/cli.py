@@ -458,6 +458,19 @@ def _failed(exc: BaseException, path: Path) -> int:
     return EXIT_FAILED
 
 
+def query_after_dashes(argv: list[str]) -> list[str]:
+    """`search -stalin …`: a query may start with '-word' (leave a word out), which argparse would take for an
+    option and then say QUERY is missing; such a first word goes after '--', as the help says to write it."""
+    if "search" not in argv or "--" in argv:
+        return argv
+    at = argv.index("search") + 1
+    while at < len(argv) and argv[at] in ("--json", "-h", "--help"):
+        at += 1
+    if at < len(argv) and argv[at].startswith("-") and len(argv[at]) > 1:
+        return [*argv[:at], "--", *argv[at:]]
+    return argv
+
+
 def undecodable_argument(argv: list[str]) -> str:
     """The message for an argument holding bytes that are not text in the system's encoding, or ''."""
     for number, argument in enumerate(argv, 1):

@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return cli.EXIT_USAGE
-    args = cli.build_parser().parse_args(argv)
+    args = cli.build_parser().parse_args(cli.query_after_dashes(argv))
     if args.command is None:
         from reader.ui.app import run_app  # Qt is loaded only when the window is wanted
 

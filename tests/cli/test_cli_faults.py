@@ -146,3 +146,11 @@ def test_ctrl_c_stops_a_command_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines() == ["interrupted: the step under way was not stored (what was done "
                                                   "before it is kept)"]
     assert "no documents yet" in run_cli(tmp_path / "a.db", "docs").stderr
+
+
+def test_a_search_starting_with_a_left_out_word_is_a_query_not_an_option(tmp_path):
+    """`search -stalin` is the query it looks like (its own line says what it lacks), not argparse's "QUERY is
+    required" for a query the user did give; `search --json genden` still takes --json as the option."""
+    result = run_cli(tmp_path / "a.db", "search", "-stalin")
+    assert result.returncode == 1 and "leaves a word out" in result.stderr
+    assert run_cli(tmp_path / "a.db", "search", "--json", "genden").returncode == 0
