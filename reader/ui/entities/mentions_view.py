@@ -12,7 +12,7 @@ from reader.core.wording import plural
 from reader.ui.entities.mention_actions import MentionActions
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
-LEFT_CHARS = 24  # of the text before a mention, shown before it
+LEFT_CHARS = 16  # of the text before a mention, shown before it
 PROMPT = "Click a highlighted name, or double-click an entity in the register."
 
 
@@ -38,6 +38,7 @@ class MentionsView(QWidget):
         self.heading = QLabel(PROMPT, self, wordWrap=True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
+        self.tree.setIndentation(12)  # the dock is narrow: its room is for the lines
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
