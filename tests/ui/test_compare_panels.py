@@ -604,19 +604,25 @@ def test_timeline_lanes_per_entity(compare_window, qtbot):
     assert dated == sorted(dated, reverse=True) and lane < 5
 
 
+def _timeline_by_entity(window, qtbot, size: tuple[int, int]):
+    """The Timeline shown in a window of `size`, a lane per entity (more lanes than the view holds)."""
+    window.resize(*size)
+    window.show()
+    window.raise_panel("Timeline")
+    panel = window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.lanes_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    return panel
+
+
 def test_timeline_axis_stays_in_view_when_the_lanes_are_scrolled_down(compare_window, qtbot):
     """Scrolled down many lanes (a lane per entity), the year axis stays at the top of the view as it was: it
     scrolled away with the first lanes, leaving marks far down with no year to read."""
     from reader.ui.compare.timeline_view import TOP
 
-    compare_window.resize(1366, 768)
-    compare_window.show()
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    panel.lanes_box.setCurrentIndex(1)
+    panel = _timeline_by_entity(compare_window, qtbot, (1366, 768))
     panel.zoom_box.setCurrentText("Years")
-    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
     bar = panel.scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 3 * TOP)
 
@@ -632,13 +638,7 @@ def test_timeline_fit_needs_no_sideways_scrolling_beside_a_scroll_bar_for_lanes(
     """Fit with more lanes than the view holds (a lane per entity) lays the axis in the width left beside the
     vertical scroll bar: it had been fitted to the whole width, so a sideways scroll bar came and cut the last
     year off."""
-    compare_window.resize(1440, 900)
-    compare_window.show()
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    panel.lanes_box.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes)
+    panel = _timeline_by_entity(compare_window, qtbot, (1440, 900))
     assert panel.zoom_box.currentText() == "Fit"
     qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0)
     qtbot.waitUntil(lambda: panel.scroll.horizontalScrollBar().maximum() == 0)
