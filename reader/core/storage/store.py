@@ -176,4 +176,3 @@ def _offering_backup(fault, path: Path):
         return fault
     return DatabaseUnusable(f"{fault}; the latest good backup is {backup} (close the library, then restore it with "
                             "`restore-backup` or by opening the library again)", backup)
-
