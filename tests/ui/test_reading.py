@@ -662,3 +662,23 @@ def test_the_notes_strip_opens_wide_enough_to_read(window, qtbot):
     pane.refresh()
     pane.header.notes_button.click()
     qtbot.waitUntil(lambda: pane.sidebar.isVisible() and pane.sidebar.width() >= min(170, pane.width() // 2 - 10))
+
+
+def test_overlapping_highlights_of_one_colour_show_where_they_overlap(window, qtbot):
+    """Two yellow highlights that overlap are told apart: their shared words are painted deeper (they had read as
+    one highlight, so a reader could not see where either began or ended)."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("Genden realized that")
+    for begin, end in ((start, start + 30), (start + 20, start + 50)):
+        window.ops.run("Highlight", lambda b=begin, e=end: window.workspace.annotations.create(document_id, b, e))
+    pane = window.reading_area.open_document(document_id)
+
+    def background(offset: int):
+        covering = [fmt for at, length, fmt in _formats_at(pane, offset, offset + 1)
+                    if at <= pane.view.offsets.to_utf16(offset) < at + length and fmt.background().style()]
+        return covering[-1].background().color().name() if covering else None
+
+    qtbot.waitUntil(lambda: background(start + 5) is not None)
+    alone, shared, other = background(start + 5), background(start + 25), background(start + 40)
+    assert alone == other and shared not in (None, alone)

@@ -10,11 +10,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
+
+OVERLAP_DEEPER = 18  # percent darker for each highlight more over the same words
 
 
 @dataclass(frozen=True)
@@ -95,19 +98,36 @@ class LazyFormatter:
     def _format_block(self, block: QTextBlock) -> None:
         self._done.add(block.blockNumber())
         start, length = block.position(), block.length()
-        ranges = []
+        ranges, shaded = [], []
         for qt_span in self._index.overlapping(start, start + length):
             fmt = self._format_for(qt_span.span)
             if fmt is None:
                 continue
             ranges.append(_format_range(max(qt_span.start, start) - start, min(qt_span.end, start + length) - start,
                                         fmt))
+            if fmt.background().style() != Qt.BrushStyle.NoBrush:
+                shaded.append(ranges[-1])
+        ranges += _overlaps_deeper(shaded)
         if ranges:
             block.layout().setFormats(ranges)
             self.blocks_formatted += 1
 
     def _on_view_update_requested(self, *_args) -> None:
         self.format_visible()
+
+
+def _overlaps_deeper(shaded: list[QTextLayout.FormatRange]) -> list[QTextLayout.FormatRange]:
+    """Where two or more shaded ranges (highlights, notes) overlap, the shade of the last of them made deeper: two
+    highlights of one colour that overlap had read as one, neither's ends to be seen."""
+    bounds = sorted({edge for r in shaded for edge in (r.start, r.start + r.length)})
+    deeper = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        covering = [r for r in shaded if r.start <= left and right <= r.start + r.length]
+        if len(covering) > 1:
+            fmt = QTextCharFormat(covering[-1].format)
+            fmt.setBackground(fmt.background().color().darker(100 + OVERLAP_DEEPER * (len(covering) - 1)))
+            deeper.append(_format_range(left, right, fmt))
+    return deeper
 
 
 def _format_range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
