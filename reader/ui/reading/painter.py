@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
 
-OVERLAP_DEEPER = 18  # percent darker for each highlight more over the same words
+OVERLAP_DEEPER = 25  # percent darker for each highlight more over the same words
 
 
 @dataclass(frozen=True)
