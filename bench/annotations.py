@@ -69,7 +69,7 @@ def run() -> dict[str, float]:
                 version_id = document_store.insert_version(workspace.db, outcome.document_id, changed, "bench",
                                                            "utf-8", "txt")
                 started = time.perf_counter()
-                summary = reanchor_document(workspace.db, outcome.document_id, version_id)
+                summary = reanchor_document(workspace.db, outcome.document_id, version_id, outcome.version_id)
             elapsed = time.perf_counter() - started
         finally:
             workspace.close()
