@@ -4,11 +4,14 @@ cut around (PassageRef.excerpt_line), so the cut is made to fit the cell."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView, QTableWidget
 
 from reader.ui.coalesce import coalesced
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView, QTableWidget
 
 WORD_WRAP_WASTE = 0.8  # lines break at words: part of each stays empty
 READ_MIN = 160  # pixels: the narrowest a column read (a quote, a passage) is made when a table narrows
@@ -43,22 +46,19 @@ class SpareWidth(QObject):
 
     def __init__(self, table: QTableView, columns: tuple[int, ...]):
         super().__init__(table)
-        self._table, self._columns = table, columns
-        table.horizontalHeader().setStretchLastSection(False)
-        self._share_soon = coalesced(self.share, self)  # once the viewport has its new size too
-        table.installEventFilter(self)  # the table's own size: a scroll bar coming or going is no news
+        self._header, self._columns = table.horizontalHeader(), columns
+        self._header.setStretchLastSection(False)
+        # the header is as wide as the rows' view: it narrows as a vertical scroll bar comes, not as a sideways one
+        self._header.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            self._share_soon()
+            self.share()
         return False
 
     def share(self) -> None:
         """Widen the read columns by the width to spare, or narrow them (to READ_MIN at least) by what they
         overrun: a narrower window had kept them wide, behind a sideways scroll bar."""
-        header, bar = self._table.horizontalHeader(), self._table.verticalScrollBar()
-        room = self._table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())  # rows to come
-        each = (room - header.length()) // len(self._columns)
+        each = (self._header.width() - self._header.length()) // len(self._columns)
         for column in self._columns:
-            header.resizeSection(column, max(READ_MIN, header.sectionSize(column) + each))
-
+            self._header.resizeSection(column, max(READ_MIN, self._header.sectionSize(column) + each))
