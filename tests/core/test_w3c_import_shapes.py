@@ -92,3 +92,15 @@ def test_each_wrongly_shaped_annotation_is_skipped_with_its_reason(workspace, tm
     assert any("no exact text" in reason for reason in report.skipped)
     assert any("not text" in reason for reason in report.skipped)
     assert [a.note for a in workspace.annotations.all()] == ["placed"]
+
+
+def test_an_annotation_listed_twice_in_one_file_is_added_once(workspace, tmp_path) -> None:
+    """A file listing one annotation twice (or a thousand times) adds it once and counts the rest as already here:
+    only what was in the library before the file was compared, so every copy had been added."""
+    document = workspace.documents.list()[0]
+    text = workspace.documents.text(document.id).text
+    entry = _annotation(document_iri(document), {"type": "TextQuoteSelector", "exact": text[100:140]},
+                        {"type": "TextualBody", "value": "the same note", "purpose": "commenting"})
+    report = workspace.export.import_annotations(_write(tmp_path, [entry, dict(entry), dict(entry)]))
+    assert (report.placed, report.already) == (1, 2)
+    assert len(workspace.annotations.all()) == 1

@@ -47,7 +47,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
         raise ReaderError(f"{path}: {problem}")
     report = AnnotationImportReport()
     places = _Places(documents, annotations)
-    placed: list[NewAnnotation] = []
+    placed: dict[NewAnnotation, None] = {}  # in the file's order; one listed twice in the file is placed once
     linking: list[IncomingLink] = []
     for number, entry in enumerate(entries, 1):
         incoming = parse_entry(entry, number)
@@ -57,7 +57,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
             linking.append(incoming)
         elif incoming is not None:
             _place_one(incoming, places, annotations, placed, report)
-    annotations.create_many(placed)
+    annotations.create_many(list(placed))
     report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
@@ -100,8 +100,8 @@ class _Places:
         return Passage(info.id, *place)
 
 
-def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService, placed: list[NewAnnotation],
-               report: AnnotationImportReport) -> None:
+def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService,
+               placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
     if _same(_ours(incoming.label, "annotation", annotations.get), incoming, places):  # this database's own export
         report.already += 1
         return
@@ -113,8 +113,9 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
             report.already += 1
             return
         # its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost
-        placed.append(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote))
-        report.orphaned += 1
+        if _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote),
+                  placed, report):
+            report.orphaned += 1
         return
     if isinstance(passage, str):
         report.skipped.append(passage)
@@ -123,8 +124,17 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
     if here is not None and _says_the_same(here, incoming):
         report.already += 1
         return
-    placed.append(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                                incoming.tags))
+    _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
+                         incoming.tags), placed, report)
+
+
+def _queue(new: NewAnnotation, placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> bool:
+    """Queue the annotation to be made, unless the file listed it before (then it is already here)."""
+    if new in placed:
+        report.already += 1
+        return False
+    placed[new] = None
+    return True
 
 
 def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationService, links: LinkService,
