@@ -423,8 +423,6 @@ def test_timeline_fit_shows_every_mark_and_the_keyboard_scrolls_to_its_choice(co
     """Fit lays every dated passage in the visible width (it fitted the years most sources tell of, leaving the
     1945 treaty beyond the right edge). Zoomed in, the mark chosen from the keyboard is scrolled clear of the lane
     names, which had covered it."""
-    from reader.ui.compare.timeline_view import LEFT
-
     compare_window.resize(1440, 900)
     compare_window.show()
     compare_window.raise_panel("Timeline")
@@ -433,14 +431,14 @@ def test_timeline_fit_shows_every_mark_and_the_keyboard_scrolls_to_its_choice(co
     qtbot.waitUntil(lambda: bool(canvas.marks))
     assert panel.zoom_box.currentText() == "Fit"
     qtbot.waitUntil(lambda: canvas.width() <= panel.scroll.viewport().width())
-    assert all(m.rect.left() >= LEFT and m.rect.right() <= canvas.width() for m in canvas.marks)
+    assert all(m.rect.left() >= canvas.left and m.rect.right() <= canvas.width() for m in canvas.marks)
     panel.zoom_box.setCurrentText("Years")
     canvas.setFocus()
     for key in (Qt.Key.Key_End, Qt.Key.Key_Home):  # the 1945 treaty; then a lifespan's long bar, by its start
         qtbot.keyClick(canvas, key)
         chosen = canvas.marks[canvas.current].rect
         left = panel.scroll.horizontalScrollBar().value()
-        assert left + LEFT <= chosen.left() and chosen.left() + 12 <= left + panel.scroll.viewport().width()
+        assert left + canvas.left <= chosen.left() and chosen.left() + 12 <= left + panel.scroll.viewport().width()
 
 
 def test_timeline_axis_says_the_year_at_its_scrolled_left_edge(compare_window, qtbot):
@@ -449,8 +447,6 @@ def test_timeline_axis_says_the_year_at_its_scrolled_left_edge(compare_window, q
     January would otherwise give no year at all."""
     from datetime import date
 
-    from reader.ui.compare.timeline_view import LEFT
-
     compare_window.raise_panel("Timeline")
     panel = compare_window.annotation_panels.timeline.widget()
     qtbot.waitUntil(lambda: bool(panel.canvas.marks))
@@ -458,7 +454,7 @@ def test_timeline_axis_says_the_year_at_its_scrolled_left_edge(compare_window, q
         panel.zoom_box.setCurrentText(zoom)
         conflict = next(m for m in panel.canvas.marks if m.entry.value == "1934-11-24")
         panel.scroll.horizontalScrollBar().setValue(int(conflict.rect.left()) - 300)
-        edge = panel.scroll.horizontalScrollBar().value() + LEFT
+        edge = panel.scroll.horizontalScrollBar().value() + panel.canvas.left
         assert all(x >= edge for x, _label, _line in panel.canvas.axis_ticks())
         at_edge = date.fromordinal(panel.canvas.day_at(edge))
         assert panel.canvas.edge_label() == at_edge.strftime(shown)
@@ -654,3 +650,15 @@ def test_a_wide_window_gives_its_room_to_the_passages(compare_window, qtbot):
     qtbot.waitUntil(lambda: table.viewport().width() > 1500)
     qtbot.waitUntil(lambda: min(table.columnWidth(2), table.columnWidth(4)) > 2 * table.columnWidth(6))
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+
+
+def test_timeline_lane_names_take_the_room_long_titles_need(compare_window, qtbot):
+    """Lanes named by long titles widen their column (up to a limit) rather than cut every title at 190 px, where
+    two sources' openings ran together; the marks start right of it."""
+    from reader.ui.compare.timeline_view import LEFT, LEFT_MOST
+
+    compare_window.raise_panel("Timeline")
+    canvas = compare_window.annotation_panels.timeline.widget().canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    assert LEFT < canvas.left <= LEFT_MOST
+    assert all(mark.rect.left() >= canvas.left for mark in canvas.marks)

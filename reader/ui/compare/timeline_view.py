@@ -37,7 +37,8 @@ from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import one_line, plural
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
-LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6
+LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6  # LEFT: the least width of the lane names' column
+LEFT_MOST = 300  # the most it widens to for long names (sources' titles)
 SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context menu
 SOURCE_CHARS = 48  # a source's title, cut where it names one (some titles are a whole sentence)
 DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
@@ -74,6 +75,7 @@ class TimelineCanvas(QWidget):
         self.by_entity = False
         self.names: dict[int, str] = {}  # each document's title: lanes and tips name sources so
         self.current: int | None = None  # the mark chosen from the keyboard (an index into `marks`)
+        self.left = LEFT  # the lane names' column: as wide as the longest name needs, within LEFT..LEFT_MOST
         self._in_time: list[int] = []  # the marks' indexes from the earliest to the latest
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -88,13 +90,15 @@ class TimelineCanvas(QWidget):
         self.by_entity = by_entity
         self.current = None
         self.layout_lanes = Lanes(entries, by_entity, self.names)
+        longest = max((self.fontMetrics().horizontalAdvance(name) for name in self.lanes), default=0)
+        self.left = min(max(LEFT, longest + 16), LEFT_MOST)  # a title cut at 190 px told no source apart
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self._layout_marks()
 
     def set_scale(self, pixels_per_day: float, width: int = 0) -> None:
         """Pixels per day; 0 fits the whole axis, every mark, into `width` pixels (what 'Fit' promises)."""
-        self.scale = pixels_per_day or max((width - LEFT - 40) / max(self._last - self._first, 1), 0.001)
+        self.scale = pixels_per_day or max((width - self.left - 40) / max(self._last - self._first, 1), 0.001)
         self._layout_marks()
 
     def dense_range(self) -> tuple[int, int]:
@@ -107,7 +111,7 @@ class TimelineCanvas(QWidget):
         return max(low - 365, self._first), min(high + 365, self._last)
 
     def x_of(self, iso: str) -> float:
-        return LEFT + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
+        return self.left + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
 
     @property
     def lanes(self) -> list[str]:
@@ -124,7 +128,7 @@ class TimelineCanvas(QWidget):
                 rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
                 self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
         self._in_time = sorted(range(len(self.marks)), key=lambda i: (self.marks[i].rect.x(), self.marks[i].rect.y()))
-        width = min(LEFT + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
+        width = min(self.left + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
         self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
         self.resize(self.minimumSize())
         self.update()
@@ -178,12 +182,12 @@ class TimelineCanvas(QWidget):
     def _paint_lane_names(self, painter: QPainter) -> None:
         """Lane names stay at the visible left edge however far the axis is scrolled."""
         left = self._visible_left()
-        painter.fillRect(QRectF(left, 0, LEFT - 6, TOP + len(self.lanes) * LANE), self.palette().base())
+        painter.fillRect(QRectF(left, 0, self.left - 6, TOP + len(self.lanes) * LANE), self.palette().base())
         painter.setPen(self.palette().text().color())
         metrics = painter.fontMetrics()
         for number, name in enumerate(self.lanes):
-            painter.drawText(QRectF(left + 4, TOP + number * LANE, LEFT - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, LEFT - 12))
+            painter.drawText(QRectF(left + 4, TOP + number * LANE, self.left - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.left - 12))
 
     def _paint_marks(self, painter: QPainter) -> None:
         for mark in self.marks:
@@ -246,12 +250,12 @@ class TimelineCanvas(QWidget):
                           for month in range(2, 13)]
         if self.scale >= DAY_TICKS:  # room to number the days: "15" and "24" November are then read off the axis
             shown = self.visibleRegion().boundingRect()  # at day zoom the axis may be millions of pixels long
-            days = range(self._first + max(0, int((shown.left() - LEFT) / self.scale)),
-                         min(self._last, self._first + int((shown.right() - LEFT) / self.scale) + 1) + 1)
+            days = range(self._first + max(0, int((shown.left() - self.left) / self.scale)),
+                         min(self._last, self._first + int((shown.right() - self.left) / self.scale) + 1) + 1)
             room = self.fontMetrics().horizontalAdvance("Sep 1934") + 6  # the month's own name comes first
             ticks += [(x, str(day.day), False) for day in map(date.fromordinal, days)
                       if (x := self.x_of(day.isoformat())) - self.x_of(day.replace(day=1).isoformat()) >= room]
-        edge = self._visible_left() + LEFT  # the lane names cover what is left of it
+        edge = self._visible_left() + self.left  # the lane names cover what is left of it
         return [tick for tick in ticks if tick[0] >= edge]
 
     def _visible_left(self) -> int:
@@ -259,12 +263,12 @@ class TimelineCanvas(QWidget):
 
     def day_at(self, x: float) -> int:
         """The day (ordinal) at `x` on the axis."""
-        return self._first + int((x - LEFT) / self.scale)
+        return self._first + int((x - self.left) / self.scale)
 
     def edge_label(self) -> str:
         """The year (zoomed to months or closer, the month and year) at the visible left edge of the axis: scrolled
         into a stretch of months with no January in view, the ticks alone would not give the year."""
-        at = date.fromordinal(min(max(self.day_at(self._visible_left() + LEFT), self._first), self._last))
+        at = date.fromordinal(min(max(self.day_at(self._visible_left() + self.left), self._first), self._last))
         return at.strftime("%b %Y" if self.scale >= ZOOMS["Months"] else "%Y")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -379,7 +383,8 @@ class TimelinePanel(QWidget):
         self.scroll.setWidget(self.canvas)
         # the chosen mark comes into view clear of the lane names and the axis painted over the edges
         self.canvas.current_moved.connect(lambda rect: self.scroll.ensureVisible(
-            int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), LEFT + 20, TOP + 20))
+            int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), self.canvas.left + 20,
+            TOP + 20))
         for bar in (self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar()):
             bar.valueChanged.connect(self.canvas.update)  # the lane names and the axis move along
         self.zoom_box = QComboBox(self)
@@ -451,7 +456,7 @@ class TimelinePanel(QWidget):
         first = self.canvas.dense_range()[0]
         if first >= 1:  # an empty timeline (nothing dated yet) has no range to scroll to
             self.scroll.horizontalScrollBar().setValue(int(self.canvas.x_of(date.fromordinal(first).isoformat())
-                                                           - LEFT))
+                                                           - self.canvas.left))
 
     def _fit_width(self) -> int:
         """The width the axis may take without a sideways scroll bar: the view's, less the vertical scroll bar's
