@@ -64,9 +64,12 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
             problems.append(ImportFailed(str(path), "no such file or folder"))
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
-            files.extend(p for p in found if _is_text(p))
-            problems.extend(ImportFailed(os.fsencode(p).decode("utf-8", "replace"), "the file name is not UTF-8 "
-                                         "text; rename the file to import it") for p in found if not _is_text(p))
+            for file in found:
+                if _is_text(file):
+                    files.append(file)
+                else:
+                    problems.append(ImportFailed(os.fsencode(file).decode("utf-8", "replace"), "the file name is not "
+                                                 "UTF-8 text; rename the file to import it"))
             if not found:
                 problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
                                                         ".epub, .png, .jpg or .tif files"))

@@ -27,8 +27,9 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     """
     path = Path(path)
     existed = _has_data(path)
+    applied: set[str] = set()  # the schema steps the file holds, read by its check
     if existed:
-        _check_integrity(path)
+        applied = _check_integrity(path)
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
@@ -39,7 +40,7 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     try:
         with db.faults():
             _configure(db)
-            if migrations is not None or _schema_is_behind(db):
+            if migrations is not None or {step.__name__ for step in SCHEMA} - applied:
                 apply_migrations(db, migrations or schema_migrations())
     except BaseException:
         db.close()
@@ -51,14 +52,6 @@ def apply_migrations(db: Store, migrations: Migrations) -> None:
     """Apply pending migrations all-or-nothing: a failing one leaves the database exactly as it was."""
     with db.atomic():
         migrations.apply(db.utils)
-
-
-def _schema_is_behind(db: Store) -> bool:
-    """Whether a schema step is not applied yet, read from sqlite-utils' own record without loading sqlite-utils."""
-    if not db.rows("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'"):
-        return True
-    applied = db.rows("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))
-    return {step.__name__ for step in SCHEMA} - {row["name"] for row in applied} != set()
 
 
 def _connect(path: Path, backup: PendingBackup | None) -> Store:
@@ -165,20 +158,23 @@ def is_sound(path: Path) -> bool:
     return True
 
 
-def _check_integrity(path: Path) -> None:
-    """Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
+def _check_integrity(path: Path) -> set[str]:
+    """The schema steps applied to a sound library of ours (sqlite-utils' own record, read without loading it: what
+    the open still has to apply), or DatabaseUnusable.
+
+    Check through a read-only connection: closing a read-write one would checkpoint the write-ahead log into the
     file, i.e. write to a damaged database and consume the journal that might still hold the latest changes.
 
     One exception: a program killed inside its very first transaction, before the file was switched to WAL, leaves a
     hot rollback journal (`-journal`) that only a read-write connection can roll back; until then a read-only one
     says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was."""
     try:
-        _quick_check(path)
+        return _quick_check(path)
     except ReaderError as fault:
         if isinstance(fault, DatabaseUnusable) or not Path(f"{path}-journal").exists():
             raise
         _roll_back_hot_journal(path)
-        _quick_check(path)
+        return _quick_check(path)
 
 
 def _roll_back_hot_journal(path: Path) -> None:
@@ -192,16 +188,17 @@ def _roll_back_hot_journal(path: Path) -> None:
         raise database_fault(exc, path) from exc
 
 
-def _quick_check(path: Path) -> None:
+def _quick_check(path: Path) -> set[str]:
     try:
         conn = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise database_fault(exc, path) from exc
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8
+    applied: set[str] = set()
     try:
         verdict = " ".join(str(conn.execute("PRAGMA quick_check").fetchone()[0]).split())
         if verdict == "ok":
-            _refuse_strangers(conn, path)
+            applied = _refuse_strangers(conn, path)
     except sqlite3.DatabaseError as exc:
         fault = database_fault(exc, path)
         if not isinstance(fault, DatabaseUnusable):  # read-only, locked, full: the file itself is fine
@@ -214,9 +211,10 @@ def _quick_check(path: Path) -> None:
     if verdict != "ok":
         backup = latest_good_backup(path)
         raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
+    return applied
 
 
-def _refuse_strangers(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_strangers(conn: sqlite3.Connection, path: Path) -> set[str]:
     """A sound SQLite file that is not a library of ours, or of a newer version, is refused before anything writes
     to it: migrated in place, another program's database (a --db mistyped) got our tables and a WAL journal, and a
     newer library would lose what only the newer version knows to keep."""
@@ -232,6 +230,7 @@ def _refuse_strangers(conn: sqlite3.Connection, path: Path) -> None:
     if unknown:
         raise DatabaseUnusable(f"{path} was written by a newer version of Annotated Reader (its schema has "
                                f"{', '.join(unknown)}); it was left untouched; open it with that version")
+    return ours or set()
 
 
 def _lenient_text(raw: bytes) -> str:
