@@ -159,6 +159,7 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
     panels.register.if_built(lambda register: register.refresh())
+    panels.mentions.if_built(lambda mentions: mentions.refresh())  # its places were read from the register before
     window.recognition_done.emit()
     area.refresh_all()
     window.refresh_library()

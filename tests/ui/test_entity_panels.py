@@ -341,3 +341,29 @@ def test_a_mention_listed_moves_to_a_new_entity_or_is_no_mention(recognised, mon
     _action(mentions.menu_for(other), f"“{other[3]}” is not a mention").trigger()
     qtbot.waitUntil(lambda: not any((m.document_id, m.start, m.end) == other[:3]
                                     for m in workspace.entities.mentions(other[0])), timeout=20000)
+
+
+def test_the_mentions_list_follows_a_recognition_after_the_text_changed(recognised, monkeypatch, qtbot):
+    """The Mentions list shown while a text is corrected is listed again once recognition has caught up: it kept
+    the lines read in between, each name's place from the old text shown in the new ("…become th [Stalin] gol")."""
+    from reader.ui.reading import correct_dialog
+
+    workspace = recognised.workspace
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    pane = recognised.reading_area.open_document(document_id)
+    recognised.reading_area.entity_clicked.emit(genden.id)
+    mentions = recognised.entity_panels.mentions.widget()
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "[Checked] " + pane.version.text)
+    pane.correct_text()
+
+    def lines_hold_their_names() -> bool:
+        text = workspace.documents.text(document_id).text
+        group = next((mentions.tree.topLevelItem(i) for i in range(mentions.tree.topLevelItemCount())
+                      if mentions.tree.topLevelItem(i).text(0) == "Genden Falls into Disfavor"), None)
+        places = [group.child(n).data(0, Qt.ItemDataRole.UserRole + 1) for n in range(group.childCount())] \
+            if group else []
+        return bool(places) and all(text[start:end] == name for _doc, start, end, name, _kind in places)
+
+    qtbot.waitUntil(lambda: not recognised.entity_panels.recognising and lines_hold_their_names(), timeout=30000)
