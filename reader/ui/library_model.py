@@ -38,7 +38,7 @@ class LibraryModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = f"\n⚠ {info.recognition_error} (right-click: Retry entity recognition)" \
                 if info.recognition_error else ""
-            return f"{info.title}\n{info.file_name} · version {info.version_number}{problem}"
+            return f"{info.title}\n{_facts(info)}\n{info.file_name} · version {info.version_number}{problem}"
         return None
 
     @staticmethod
@@ -47,3 +47,10 @@ class LibraryModel(RowTableModel):
         values = (title, info.metadata.kind, info.metadata.date_published, info.char_count,
                   info.annotation_count, info.file_name)
         return values[column]
+
+
+def _facts(info: DocumentInfo) -> str:
+    """Kind, date, length and notes in one line: the columns a narrow library hides."""
+    notes = f"{info.annotation_count} note{'s' if info.annotation_count != 1 else ''}"
+    return " · ".join(fact for fact in (info.metadata.kind, info.metadata.date_published,
+                                        f"{info.char_count:,} characters", notes) if fact)

@@ -8,6 +8,30 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from reader.core.records.documents import DocumentInfo
 from reader.ui.library_model import COLUMNS, DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
 
+SHOWN_FIRST = ("Notes", "Date", "Kind", "Characters", "File")  # beside the title, as the panel's width allows
+TITLE_CHARS = 18  # the title's column is kept about this many characters wide before another column is shown
+
+
+class _FittingTable(QTableView):
+    """A table that shows, beside the titles, the columns its width has room for (each row's tooltip says them
+    all): at the Library's usual width the titles were squeezed to a word and three columns lay behind a sideways
+    scroll bar."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        room = self.viewport().width() - self.fontMetrics().averageCharWidth() * TITLE_CHARS
+        for name in SHOWN_FIRST:
+            column = COLUMNS.index(name)
+            needed = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.setColumnHidden(column, needed > room)
+            if needed <= room:
+                header.resizeSection(column, needed)
+                room -= needed
+
 
 class LibraryPanel(QWidget):
     """Lists documents; emits `document_activated(id)` when the user opens one."""
@@ -33,7 +57,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.table)
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = _FittingTable(self)
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(COLUMNS.index("File"), Qt.SortOrder.AscendingOrder)
@@ -51,6 +75,7 @@ class LibraryPanel(QWidget):
         """Replace the rows, keeping the selected document selected (a refresh must not lose the user's place)."""
         selected = self.selected_document_id()
         self.model.set_documents(documents)
+        self.table.fit_columns()  # a longer kind or date may need more room than the last rows did
         if selected is not None:
             self.select_document(selected)
 

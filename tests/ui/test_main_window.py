@@ -462,3 +462,25 @@ def test_no_panel_lies_over_another_at_1366_by_768(window, qtbot):
         return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
 
     qtbot.waitUntil(lambda: not overlapping())
+
+
+def test_a_narrow_library_shows_titles_and_the_columns_it_has_room_for(qtbot, workspace):
+    """At the Library's default width the titles were squeezed to a word and Date, Notes and File were behind a
+    sideways scroll bar: a narrow panel shows the titles and only the columns that fit; widened, it shows all."""
+    from reader.ui.library_model import COLUMNS
+    from reader.ui.library_panel import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_documents(workspace.documents.list())
+    panel.resize(220, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.table
+    qtbot.waitUntil(lambda: table.isColumnHidden(COLUMNS.index("File")))
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnWidth(0) >= 120
+    assert "journal abstract" in table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole) + "".join(
+        table.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(5))
+    panel.resize(1000, 400)
+    qtbot.waitUntil(lambda: not any(table.isColumnHidden(column) for column in range(len(COLUMNS))))
