@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from reader.core.records.documents import DocumentInfo
+from reader.ui.fitting_table import FittingTable
 from reader.ui.library_model import COLUMNS, DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
 
 SHOWN_FIRST = ("Notes", "Date", "Kind", "Characters", "File")  # beside the title, as the panel's width allows
 TITLE_CHARS = 18  # the title's column is kept about this many characters wide before another column is shown
-
-
-class _FittingTable(QTableView):
-    """A table that shows, beside the titles, the columns its width has room for (each row's tooltip says them
-    all): at the Library's usual width the titles were squeezed to a word and three columns lay behind a sideways
-    scroll bar."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        header = self.horizontalHeader()
-        room = self.viewport().width() - self.fontMetrics().averageCharWidth() * TITLE_CHARS
-        for name in SHOWN_FIRST:
-            column = COLUMNS.index(name)
-            needed = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            self.setColumnHidden(column, needed > room)
-            if needed <= room:
-                header.resizeSection(column, needed)
-                room -= needed
 
 
 class LibraryPanel(QWidget):
@@ -57,7 +37,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.table)
 
     def _build_table(self) -> QTableView:
-        table = _FittingTable(self)
+        table = FittingTable(tuple(COLUMNS.index(name) for name in SHOWN_FIRST), TITLE_CHARS, self)
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(COLUMNS.index("File"), Qt.SortOrder.AscendingOrder)
@@ -65,7 +45,6 @@ class LibraryPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_context_menu_requested)
         table.activated.connect(self._on_table_activated)  # a double-click, or Enter

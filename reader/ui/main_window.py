@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
+        self._first_places = None  # each dock's side and tabs as built, before a kept layout moved them
         self.unkept_typing: list[str] = []  # typing nothing could keep, found as the window closes
         self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
         self._desk_kept: tuple | None = None  # what keep_session last wrote
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """Bring back geometry and dock layout; called once every panel has been added."""
+        self._first_places = self.saveState()
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
         if geometry is None or not self.restoreGeometry(geometry):
             self._fit_to_screen(1400, 900)
@@ -143,9 +145,14 @@ class MainWindow(QMainWindow):
             self._desk_left = None
 
     def reset_layout(self) -> None:
-        """View > Reset layout: the docks where they start, the window fitted to the screen."""
+        """View > Reset layout: the docks where and as wide as they start (a panel moved to another side, a side a
+        wide tab widened, Reading desk only: all undone), the window fitted to the screen."""
         for dock in self.docks.values():
             dock.setFloating(False)
+        self.desk_action.setChecked(False)
+        self._desk_left = None
+        if self._first_places is not None:
+            self.restoreState(self._first_places)
         self._fit_to_screen(1400, 900)
         self._default_layout()
 

@@ -484,3 +484,37 @@ def test_a_narrow_library_shows_titles_and_the_columns_it_has_room_for(qtbot, wo
         table.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(5))
     panel.resize(1000, 400)
     qtbot.waitUntil(lambda: not any(table.isColumnHidden(column) for column in range(len(COLUMNS))))
+
+
+def test_reset_layout_brings_back_the_docks_as_they_start(window, qtbot):
+    """View > Reset layout unfloated the docks and sized them, but a panel the reader had moved to another side
+    stayed there: Reset brings back the first start's places, and the side panels' widths."""
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    window.reset_layout()
+    QApplication.processEvents()
+    metadata, library = window.docks["metadata_dock"], window.docks["library_dock"]
+    width = metadata.width()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, library)
+    window.raise_panel("Mentions")
+    window.resizeDocks([window.docks["mentions_dock"]], [700], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    window.reset_layout()
+    qtbot.waitUntil(lambda: window.dockWidgetArea(library) == Qt.DockWidgetArea.LeftDockWidgetArea)
+    QApplication.processEvents()
+    assert abs(metadata.width() - width) <= 10
+
+
+def test_showing_the_entities_panel_keeps_the_left_side_as_wide_as_it_was(window, qtbot):
+    """The Entities panel needed 309 pixels (its buttons three a row, a long heading on one line): its first
+    showing widened the left side from 215 for good, and took that width from the texts being compared."""
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    window.reset_layout()
+    QApplication.processEvents()
+    width = window.docks["library_dock"].width()
+    window.raise_panel("Entities")
+    dock = window.docks["entities_dock"]
+    qtbot.waitUntil(lambda: dock.widget() is not None and dock.widget().isVisible())
+    QApplication.processEvents()
+    assert dock.width() <= width + 5

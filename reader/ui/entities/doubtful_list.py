@@ -33,7 +33,7 @@ class DoubtfulList(QWidget):
                  decide: Callable[[str, Callable[[EntityService], object]], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._entities, self._titles, self._decide = entities, titles, decide
-        self.heading = QLabel(self)
+        self.heading = QLabel(self, wordWrap=True)  # on one line it made the panel wider than the Library
         self.entries = QListWidget(self)
         self.entries.itemActivated.connect(self._on_activated)
         self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")

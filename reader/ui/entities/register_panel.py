@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.entities.doubtful_list import DoubtfulList
+from reader.ui.fitting_table import FittingTable
 from reader.ui.operations import OpRunner
 from reader.ui.splitters import share_out
 from reader.ui.table_model import Index, RowTableModel
@@ -41,7 +41,9 @@ from reader.ui.table_model import Index, RowTableModel
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # a listed spelling variant's pair, with both names
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-HIDDEN_COLUMNS = (3, 4)  # documents and aliases: the dock is narrow, and the name and its mentions come first
+SHOWN_FIRST = (2, 1, 3)  # mentions, type, documents: beside the name, as the dock's width allows
+NAME_CHARS = 14  # the name's column is kept about this many characters wide before another column is shown
+ALIASES = 4  # a long list: in each name's tooltip, and the filter finds them
 
 
 class RegisterModel(RowTableModel):
@@ -117,7 +119,7 @@ DECISION_NEEDS: dict[str, tuple[Callable[[int], bool], str]] = {
     "Type…": (lambda n: n == 1, "Select one entity to change its type."),
     "Details…": (lambda n: n == 1, "Select one entity to give its authority ids."),
     "Place…": (lambda n: n == 1, "Select one place to link it to GeoNames."),
-    "Merge selected": (lambda n: n >= 2, "Select two or more entities (Ctrl+click) to merge them."),
+    "Merge…": (lambda n: n >= 2, "Select two or more entities (Ctrl+click) to merge them."),
     "Not an entity": (lambda n: n >= 1, "Select the entities that are not names."),
 }
 
@@ -154,7 +156,7 @@ class RegisterPanel(QWidget):
         self._lay_out()
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = FittingTable(SHOWN_FIRST, NAME_CHARS, self)
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -162,20 +164,16 @@ class RegisterPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()  # in a narrow dock: the name, and the counts beside it without scrolling
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in HIDDEN_COLUMNS:  # in each name's tooltip; the filter still finds aliases
-            table.setColumnHidden(column, True)
+        table.setColumnHidden(ALIASES, True)
         table.activated.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
         return table
 
     def _build_buttons(self) -> dict[str, QPushButton]:
         actions = {"Rename…": self._on_rename_clicked, "Type…": self._on_type_clicked,
-                   "Merge selected": self._on_merge_clicked, "Not an entity": self._on_reject_clicked,
+                   "Merge…": self._on_merge_clicked, "Not an entity": self._on_reject_clicked,
                    "Details…": self._on_details_clicked, "Place…": self._on_place_clicked,
-                   "Accept suggestion": self._on_accept_clicked,
-                   "Reject suggestion": self._on_reject_suggestion_clicked}
+                   "Merge them…": self._on_accept_clicked,
+                   "Keep apart": self._on_reject_suggestion_clicked}
         buttons = {}
         for text, slot in actions.items():
             buttons[text] = QPushButton(text, self)
@@ -187,7 +185,7 @@ class RegisterPanel(QWidget):
         chosen = len(self.selected_ids())
         for text, (wanted, why) in DECISION_NEEDS.items():
             self._offer(text, wanted(chosen), why)
-        for text in ("Accept suggestion", "Reject suggestion"):
+        for text in ("Merge them…", "Keep apart"):
             self._offer(text, self._selected_suggestion() is not None, "Select a spelling variant in the list.")
 
     def _offer(self, text: str, enabled: bool, why: str) -> None:
@@ -198,11 +196,11 @@ class RegisterPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 1)
         filters.addWidget(self.type_box)
-        decisions = QGridLayout()  # three a row: the dock stays narrow beside two or three texts
-        for number, text in enumerate(("Rename…", "Type…", "Merge selected", "Not an entity", "Details…", "Place…")):
-            decisions.addWidget(self._buttons[text], number // 3, number % 3)
+        decisions = QGridLayout()  # two a row: the dock stays as narrow as the Library beside two or three texts
+        for number, text in enumerate(("Rename…", "Type…", "Merge…", "Not an entity", "Details…", "Place…")):
+            decisions.addWidget(self._buttons[text], number // 2, number % 2)
         suggestion_buttons = QHBoxLayout()
-        for text in ("Accept suggestion", "Reject suggestion"):
+        for text in ("Merge them…", "Keep apart"):
             suggestion_buttons.addWidget(self._buttons[text])
         register = QWidget(self)
         register_layout = QVBoxLayout(register)
@@ -232,6 +230,7 @@ class RegisterPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self._entities.register())
+        self.table.fit_columns()  # a longer type or a larger count may need more room than the last rows did
         self.suggestion_list.clear()
         for suggestion in self._entities.suggestions():
             entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
@@ -323,7 +322,7 @@ class RegisterPanel(QWidget):
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
     def _on_accept_clicked(self) -> None:
-        """Merge a suggested pair under the spelling the user keeps (asked, as Merge selected asks): taken from the
+        """Merge a suggested pair under the spelling the user keeps (asked, as Merge… asks): taken from the
         pair's order, the name kept changed from one run to the next."""
         entry = self.suggestion_list.currentItem()
         suggestion = entry.data(SUGGESTION_ROLE) if entry else None  # as listed: the register is not read again
