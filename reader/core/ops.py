@@ -90,7 +90,8 @@ def changes_of(db: Store, rows: Rows) -> OpChanges:
         links=frozenset(row["id"] for row in by_table.get("links", [])),
         tags=bool(by_table.get("tags") or by_table.get("annotation_tags")),
         notebook=bool(by_table.get("notebook_notes") or by_table.get("note_citations")),
-        register=bool(by_table.get("entity_decisions") or by_table.get("entities")),
+        # a document to or from the Trash takes its mentions with it: the register's counts change
+        register=bool(by_table.get("entity_decisions") or by_table.get("entities") or by_table.get("document_trash")),
         saved_searches=bool(by_table.get("saved_searches")),
         dismissals=bool(by_table.get("parallel_dismissals")))
 

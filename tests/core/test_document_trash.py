@@ -54,3 +54,41 @@ def test_importing_a_trashed_file_again_brings_it_back(workspace: Workspace) -> 
     assert not report.failed
     assert workspace.documents.resolve("000_8339fa2bec93c400.txt").id == info.id
     assert [a.note for a in workspace.annotations.for_document(info.id)] == ["kept"]
+
+
+def _mentions(workspace: Workspace, document_id: int) -> list:
+    return sorted((m.start, m.end, m.text, m.entity_id) for m in workspace.entities.mentions(document_id))
+
+
+def test_undoing_a_delete_brings_its_mentions_back(workspace: Workspace, shared_model) -> None:
+    """Undo of Delete document wrote the document back but not its mentions, and the register did not know it was
+    short of them: `delete`, then `undo`, left the document without a highlighted name for good."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    doomed = workspace.documents.list()[0]
+    before = _mentions(workspace, doomed.id)
+    workspace.documents.delete(doomed.id)
+    workspace.entities.ensure_current()
+    label, changes = workspace.history.undo()
+    assert label == "Delete document" and changes.register  # the Entities panels are told
+    assert workspace.entities.is_stale()
+    workspace.entities.ensure_current()
+    assert _mentions(workspace, doomed.id) == before
+    workspace.history.redo()
+    workspace.history.undo()  # the mentions gone again and back again, with nothing recognised in between
+    workspace.entities.ensure_current()
+    assert _mentions(workspace, doomed.id) == before
+
+
+def test_a_document_back_from_the_trash_keeps_its_doubtful_mentions(workspace: Workspace, shared_model) -> None:
+    """Mentions came back from the Trash as sure (their confidence was not kept): the doubtful ones left the list of
+    mentions still to check."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    doubtful = workspace.entities.low_confidence_mentions()
+    assert doubtful
+    document_id = doubtful[0].document_id
+    workspace.documents.delete(document_id)
+    workspace.trash.restore("document", document_id)
+    assert [m for m in workspace.entities.low_confidence_mentions() if m.document_id == document_id] == \
+        [m for m in doubtful if m.document_id == document_id]

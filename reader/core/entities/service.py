@@ -83,7 +83,9 @@ class EntityService:
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
-        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
+        # and the mentions written: an undone Delete brings a document back, not the mentions the delete dropped
+        written = store.mention_count(self._db)
+        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}:{written}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput

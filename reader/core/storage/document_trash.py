@@ -17,7 +17,7 @@ def trash_document(db: Store, document_id: int) -> None:
     stamp = now()
     annotation_ids = [row[0] for row in db.execute(
         "SELECT id FROM annotations WHERE document_id = ? AND deleted_at IS NULL", [document_id]).fetchall()]
-    mentions = db.rows('SELECT entity_id, version_id, start, "end", text, type, date_value FROM mentions '
+    mentions = db.rows('SELECT entity_id, version_id, start, "end", text, type, date_value, confidence FROM mentions '
                        "WHERE document_id = ?", [document_id])
     db.execute("INSERT INTO document_trash (document_id, deleted_at, annotation_ids, mentions) VALUES (?, ?, ?, ?)",
                [document_id, stamp, json.dumps(annotation_ids), json.dumps(mentions)])
@@ -29,8 +29,10 @@ def trash_document(db: Store, document_id: int) -> None:
     db.execute("DELETE FROM search_index WHERE rowid = ?", [DOCUMENT_INDEX_ROW + document_id])
 
 
-_RESTORE_MENTION = """INSERT INTO mentions (document_id, entity_id, version_id, start, "end", text, type, date_value)
-                      VALUES (:document_id, :entity_id, :version_id, :start, :end, :text, :type, :date_value)"""
+_RESTORE_MENTION = """INSERT INTO mentions (document_id, entity_id, version_id, start, "end", text, type, date_value,
+                                            confidence)
+                      VALUES (:document_id, :entity_id, :version_id, :start, :end, :text, :type, :date_value,
+                              :confidence)"""
 
 
 def restore_document(db: Store, document_id: int) -> None:
@@ -40,7 +42,8 @@ def restore_document(db: Store, document_id: int) -> None:
     annotation_ids, mentions = (json.loads(value) for value in row) if row else ([], [])
     db.execute("UPDATE documents SET deleted_at = NULL WHERE id = ?", [document_id])  # its index row comes back
     db.executemany("UPDATE annotations SET deleted_at = NULL WHERE id = ?", [(i,) for i in annotation_ids])
-    db.executemany(_RESTORE_MENTION, [{**mention, "document_id": document_id} for mention in mentions])
+    db.executemany(_RESTORE_MENTION, [{"confidence": 1.0, **mention, "document_id": document_id}  # kept before it
+                                      for mention in mentions])  # was kept: as sure, as recognition then had them
     db.execute("DELETE FROM document_trash WHERE document_id = ?", [document_id])
     search_index.index_document_text(db, document_id)
 

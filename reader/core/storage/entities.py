@@ -106,6 +106,11 @@ def counts(db: Store) -> tuple[int, int, int]:
     return tuple(db.execute(sql).fetchone())
 
 
+def mention_count(db: Store) -> int:
+    """How many mentions are written, of every document."""
+    return db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+
+
 def summaries(db: Store, where: str = "", params: list | None = None) -> list[EntitySummary]:
     sql = f"{_SUMMARY_SQL} {where} GROUP BY e.id HAVING mention_count > 0 ORDER BY mention_count DESC, e.name"
     return [_summary(row) for row in db.rows(sql, params or [])]
