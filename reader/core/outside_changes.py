@@ -21,7 +21,7 @@ class OutsideChanges:
     def __init__(self, db: Store):
         self._db = db
         self._version = -1
-        self._steps: dict[int, bool] = {}
+        self._steps: dict[int, int] = {}
         self._documents: dict[int, int | None] = {}
         self.take_as_seen()
 
@@ -36,7 +36,8 @@ class OutsideChanges:
 
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
-        Steps forgotten meanwhile (the oldest, an undone branch) change nothing shown. A library another program
+        A step undone and left behind by a new one meanwhile is told too (the history keeps it a while for
+        that); the oldest steps let go change nothing shown. A library another program
         replaced (a backup restored) is said at once: nothing of it would be news here."""
         self._db.check_same_file()
         with self._db.faults():

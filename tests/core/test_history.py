@@ -104,3 +104,16 @@ def test_an_entity_merge_undoes(workspace: Workspace, shared_model) -> None:
     assert workspace.entities.is_stale()
     workspace.entities.ensure_current()
     assert {e.id: e.name for e in workspace.entities.register()} == before
+
+
+def test_a_step_that_changes_nothing_keeps_redo(workspace: Workspace) -> None:
+    """An operation that changed nothing (Correct text saved as it was, metadata saved unchanged) forgot the undone
+    steps before it had written anything: the change just undone could no longer be redone."""
+    document = workspace.documents.list()[0]
+    workspace.annotations.create(document.id, 0, 10, note="kept for redo")
+    workspace.history.undo()
+    assert workspace.documents.correct_text(document.id, workspace.documents.text(document.id).text) is None
+    workspace.documents.update_metadata(document.id, {})
+    assert workspace.history.next_redo() == "Add annotation"
+    workspace.history.redo()
+    assert [a.note for a in workspace.annotations.for_document(document.id)] == ["kept for redo"]

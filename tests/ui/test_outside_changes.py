@@ -153,3 +153,16 @@ def test_the_window_waits_briefly_for_another_writer_and_says_so(window, other, 
         other.db.conn.execute("ROLLBACK")
     assert WINDOW_BUSY_WAIT_S < 5
     qtbot.waitUntil(lambda: f"busy for {WINDOW_BUSY_WAIT_S:g} s" in window.statusBar().currentMessage())
+
+
+def test_an_undo_and_a_new_step_elsewhere_between_two_looks_are_both_told(window, other):
+    """Another connection undid the window's newest step and made a new one between two looks: the new step took
+    the undone one's id, so the window saw nothing (the undone highlight stayed painted, its id now another's)."""
+    first, second = (info.id for info in window.workspace.documents.list()[:2])
+    window.ops.run("Add annotation", lambda: window.workspace.annotations.create(first, 0, 10))
+    assert window.workspace.outside.since_last().empty
+    other.history.undo()
+    other.run("Add annotation", lambda: other.annotations.create(second, 30, 40))
+    told = window.workspace.outside.since_last()
+    assert told.annotation_documents == {first, second}
+    assert [step.label for step in other.history.steps()] == ["Add annotation"]  # the undone one is not listed

@@ -99,7 +99,10 @@ def update_metadata(db: Store, document_id: int, changes: dict[str, str]) -> Non
     unknown = set(changes) - set(METADATA_FIELDS)
     if unknown:
         raise ValueError(f"not metadata fields: {sorted(unknown)}")
-    db.table("documents").update(document_id, {**changes, "modified_at": now()})
+    stored = db.table("documents").get(document_id)
+    changed = {name: value for name, value in changes.items() if stored[name] != value}
+    if changed:  # a form saved as it was is no step of its own ("Undo Edit metadata" that undoes nothing)
+        db.table("documents").update(document_id, {**changed, "modified_at": now()})
 
 
 def version_text(db: Store, version_id: int) -> VersionText:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP_OPERATIONS = 300
+FORGOTTEN = 2  # `undone` of a step undone and then left behind by a new one: no longer listed or redoable, but kept
+# (until the oldest are let go) so another connection that saw it done can still be told what its undo changed
 
 # table -> columns restored by undo ("*" = all of them); rows of other tables are derived or never change
 TRACKED: dict[str, str | tuple[str, ...]] = {
@@ -59,9 +61,7 @@ def _trigger(table: str, event: str, columns: list[str], keys: list[str], only_l
 
 
 def begin(db: Store, label: str) -> int:
-    """Start logging a new operation; operations that were undone can no longer be redone."""
-    for (op_id,) in db.execute("SELECT id FROM history WHERE undone = 1").fetchall():
-        _forget(db, op_id)
+    """Start logging a new operation (the steps undone stay redoable unless it changes something: `finish`)."""
     op_id = db.conn.execute("INSERT INTO history (label, created_at, undone) VALUES (?, ?, 0)",
                             [label, now()]).lastrowid
     db.conn.execute("INSERT INTO history_active (op_id) VALUES (?)", [op_id])
@@ -69,11 +69,14 @@ def begin(db: Store, label: str) -> int:
 
 
 def finish(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dict | None]]:
-    """Stop logging; an operation that changed nothing leaves no entry. Returns its logged rows."""
+    """Stop logging; an operation that changed nothing leaves no entry, and one that did makes the steps undone
+    before it no longer redoable. Returns its logged rows."""
     db.conn.execute("DELETE FROM history_active")
     rows = logged_rows(db, op_id)
     if not rows:
         db.conn.execute("DELETE FROM history WHERE id = ?", [op_id])
+    if rows:
+        db.conn.execute("UPDATE history SET undone = ? WHERE undone = 1", [FORGOTTEN])
     for (old,) in db.execute("SELECT id FROM history ORDER BY id DESC LIMIT -1 OFFSET ?",
                              [KEEP_OPERATIONS]).fetchall():
         _forget(db, old)
@@ -92,9 +95,10 @@ def logged_rows(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dic
             for table, key, before, after in db.conn.execute(sql, [op_id]).fetchall()]
 
 
-def step_states(db: Store) -> dict[int, bool]:
-    """Every kept step's id and whether it is undone: what another connection's steps, undos and redos change."""
-    return {row[0]: bool(row[1]) for row in db.conn.execute("SELECT id, undone FROM history").fetchall()}
+def step_states(db: Store) -> dict[int, int]:
+    """Every kept step's id and whether it is done (0), undone (1) or undone and left behind (FORGOTTEN): what
+    another connection's steps, undos and redos change."""
+    return dict(db.conn.execute("SELECT id, undone FROM history").fetchall())
 
 
 def data_version(db: Store) -> int:
@@ -112,7 +116,7 @@ def latest(db: Store, undone: bool) -> tuple[int, str] | None:
 
 def entries(db: Store, limit: int = 50) -> list[tuple[int, str, str, bool]]:
     """(id, label, when, undone) newest first."""
-    sql = "SELECT id, label, created_at, undone FROM history ORDER BY id DESC LIMIT ?"
+    sql = f"SELECT id, label, created_at, undone FROM history WHERE undone != {FORGOTTEN} ORDER BY id DESC LIMIT ?"
     return [(row[0], row[1], row[2], bool(row[3])) for row in db.conn.execute(sql, [limit]).fetchall()]
 
 
