@@ -319,3 +319,16 @@ def test_a_misspelt_filter_is_named_not_searched_as_words(query, meant):
     with pytest.raises(QueryError, match=f"unknown filter .*: did you mean {meant}:"):
         parse(query)
     assert parse("10:30 meeting").expression and parse("https://example.org").expression
+
+
+def test_a_renamed_tag_is_found_by_its_new_name(searchable):
+    """Renaming a tag left each tagged note's search row with the old name: a search for the new one missed them,
+    and the old name, no longer in use, still found them. Undo gives the old name back, in the search too."""
+    document_id = searchable.documents.resolve("004_b764a032f36e08ce.txt").id
+    searchable.annotations.create(document_id, 0, 10, tags=["purges"])
+    searchable.tags.rename("purges", "repressions")
+    assert searchable.search.search("repressions").count == 1
+    assert searchable.search.search("purges").count == 0
+    searchable.history.undo()
+    assert searchable.search.search("purges").count == 1
+    assert searchable.search.search("repressions").count == 0

@@ -349,7 +349,27 @@ def m016_notes_apart_in_search(db: Database) -> None:
     for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
         db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
                    f"BEGIN {_ANNOTATION_ROW_APART.format(id=ref)} END")
+    _index_annotations_again(db)
+
+
+def _index_annotations_again(db: Database) -> None:
     for (annotation_id,) in db.execute("SELECT id FROM annotations").fetchall():
         for statement in _ANNOTATION_ROW_APART.format(id=annotation_id).split(";"):
             if statement.strip():
                 db.execute(statement)
+
+
+# Every annotation carrying the renamed tag (new.id), indexed again as m016 indexes one.
+_TAGGED = "(SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id)"
+_TAGGED_ROWS = _ANNOTATION_ROW_APART.replace(
+    "rowid = (1 << 50) + {id}", "rowid IN (SELECT (1 << 50) + annotation_id FROM annotation_tags WHERE tag_id = new.id)"
+).replace("a.id = {id}", f"a.id IN {_TAGGED}")
+
+
+@migration
+def m017_renamed_tags_in_search(db: Database) -> None:
+    """A tag renamed is found by its new name: each note's search row holds its tags' names, and only a note's own
+    rows and its taggings were watched, so a renamed tag left every tagged note indexed under the old name. Notes
+    indexed before are indexed again."""
+    db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
+    _index_annotations_again(db)
