@@ -90,3 +90,17 @@ def test_a_paragraph_two_sources_quote_is_not_boilerplate():
     found = detect_boilerplate({1: first, 2: second})
     assert [first[s:e] for s, e in found[1]] == ["Shop now"]
     assert [second[s:e] for s, e in found[2]] == ["Shop now"]
+
+
+def test_an_import_leaves_the_detected_rows_of_other_documents_as_they_were(workspace):
+    """Every import wrote each document's detected boilerplate anew, under ids the history had seen on other rows:
+    a later Redo of a mark on one document then overwrote another's detected running head."""
+    from tests.conftest import TEXTS
+
+    first, second = (info.id for info in workspace.documents.list()[:2])
+    before = _ranges(workspace, first)
+    workspace.documents.set_boilerplate(second, 0, 50, True)
+    workspace.history.undo()
+    workspace.documents.import_paths([TEXTS])  # nothing new: every file already imported, unchanged
+    workspace.history.redo()
+    assert _ranges(workspace, first) == before

@@ -135,8 +135,14 @@ def boilerplate_rows(db: Store, version_id: int) -> list[tuple[int, int, str]]:
 
 
 def replace_detected_boilerplate(db: Store, version_id: int, ranges: Iterable[tuple[int, int]]) -> None:
-    db.execute("DELETE FROM boilerplate WHERE version_id = ? AND origin = ?", [version_id, DETECTED])
-    _insert_ranges(db, version_id, ranges, DETECTED)
+    """Only the ranges detection no longer finds go, and only new ones are written: rows rewritten at every import
+    took ids the history had seen on other rows (a rowid is reused), and a later undo or redo wrote onto those."""
+    wanted = set(ranges)
+    found = {(row[1], row[2]): row[0] for row in db.execute(
+        'SELECT id, start, "end" FROM boilerplate WHERE version_id = ? AND origin = ?', [version_id, DETECTED])}
+    db.executemany("DELETE FROM boilerplate WHERE id = ?", [(row_id,) for span, row_id in found.items()
+                                                            if span not in wanted])
+    _insert_ranges(db, version_id, sorted(wanted - found.keys()), DETECTED)
 
 
 def user_boilerplate_rows(db: Store, version_id: int) -> list[tuple[int, int, bool]]:
