@@ -15,10 +15,17 @@ from reader.ui.main_window import MainWindow
 def install_export_actions(window: MainWindow, workspace: Workspace, search: LazyPanel,
                            comparisons: ComparisonsView) -> None:
     window.export_action.setEnabled(True)
-    window.export_action.triggered.connect(lambda: _export_dialog(window, workspace, search, comparisons).exec())
+    window.export_action.triggered.connect(lambda: _export(window, workspace, search, comparisons))
     import_notes = QAction("Import &annotations…", window)
     import_notes.triggered.connect(lambda: _import_annotations(window, workspace))
     window.file_menu.insertAction(window.export_action, import_notes)
+
+
+def _export(window: MainWindow, workspace: Workspace, search: LazyPanel, comparisons: ComparisonsView) -> None:
+    """What was typed and not saved is saved first (each its own step, as on moving on): the editor showed it, so
+    the historian takes it to be in the file."""
+    window.typing_to_save.emit()
+    _export_dialog(window, workspace, search, comparisons).exec()
 
 
 def _export_dialog(window: MainWindow, workspace: Workspace, search: LazyPanel, comparisons: ComparisonsView):

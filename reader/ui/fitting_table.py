@@ -12,7 +12,7 @@ class FittingTable(QTableView):
     about how many characters the first column keeps before another column is shown."""
 
     def __init__(self, optional: tuple[int, ...], first_chars: int, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, tabKeyNavigation=False)  # Tab leaves the table: rows are chosen whole
         self._optional, self._first_chars = optional, first_chars
         self._headings: dict[int, int] = {}  # each optional column's heading width, read while it was shown
 

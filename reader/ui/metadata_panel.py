@@ -34,7 +34,8 @@ class MetadataPanel(QWidget):
         self.kind_box = QComboBox(self)
         self.kind_box.addItems(DOCUMENT_KINDS)
         self.kind_box.setEditable(True)  # the list suggests; any kind a historian uses can be typed
-        self.source_note = QPlainTextEdit(self, placeholderText="Where this source comes from, how it was found…")
+        self.source_note = QPlainTextEdit(self, placeholderText="Where this source comes from, how it was found…",
+                                         tabChangesFocus=True)
         self.save_button = QPushButton("Save metadata", self)
         self.save_button.clicked.connect(self._on_save_clicked)
         self._lay_out()

@@ -323,6 +323,22 @@ def test_note_editor_renders_markdown_and_saves(qtbot):
     assert saved.args == ["Date: **15 or 24 Nov?**"]
 
 
+def test_tab_leaves_a_note_and_undo_after_a_save_is_the_windows(qtbot):
+    """Tab typed tab characters into the note (a keyboard user passing through the window changed it, and moving
+    on saved it); after Save, Ctrl+Z emptied the box (the box's own undo) while the stored note stayed, and moving
+    on saved the empty box over it. Tab now moves on, and a saved note's typing is no longer the box's to undo."""
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_note("Genden met Stalin")
+    editor.source.setFocus()
+    qtbot.keyClick(editor.source, Qt.Key.Key_Tab)
+    assert editor.text() == "Genden met Stalin" and editor.unsaved() is None
+    qtbot.keyClicks(editor.source, " twice")
+    editor.set_note(editor.text())  # the refresh after its own Save
+    assert not editor.source.document().isUndoAvailable()
+
+
 def test_links_list_shows_links_and_backlinks(qtbot, workspace, events, stack, linked):
     """An annotation lists its outgoing link and its backlink; double-click names the other end; remove undoes."""
     a, b, c = linked
@@ -475,3 +491,14 @@ def test_deleting_a_highlight_a_note_cites_asks_first(window, qtbot, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
     inspector.delete_button.click()
     assert workspace.annotations.for_document(document_id) == []
+
+
+def test_tab_leaves_the_comparisons_table(qtbot, workspace, events, linked):
+    """Tab walked the Comparisons table cell by cell and never left it: the way round the window was closed."""
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    view.show()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert not view.table.hasFocus()

@@ -450,3 +450,18 @@ def test_typing_nothing_could_keep_is_not_dropped_by_closing(qtbot, workspace, m
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     window.close()  # asked again, the reader lets it go
     assert not window.isVisible()
+
+
+def test_a_note_typed_and_not_saved_is_in_the_export(window, qtbot, monkeypatch):
+    """File > Export wrote the notes as stored, not the one being typed (the editor still showed it, so the
+    historian took it to be in the file they handed on): what was typed is saved first, as on every other move."""
+    from reader.ui.export_dialog import ExportDialog
+
+    pane, first, _second = _two_highlights(window)
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, ": the slap story")
+    exported = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: exported.append(
+        window.workspace.annotations.get(first.id).note))
+    window.export_action.trigger()
+    assert exported == ["first thought: the slap story"]

@@ -75,7 +75,7 @@ class ComparisonsView(QWidget):
         self.model = ComparisonsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
+        self.table = QTableView(self, tabKeyNavigation=False)  # Tab leaves the table: its rows are chosen whole
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest link first until the user sorts
@@ -126,7 +126,8 @@ class ComparisonsView(QWidget):
         self.suggestions = []
         self.suggestions_toggle = QCheckBox("Suggested, not yet judged", self, visible=False)
         self.suggestions_toggle.toggled.connect(self.refresh_suggestions)
-        self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False)
+        self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False,
+                                             tabKeyNavigation=False)
         self.suggestion_table.setHorizontalHeaderLabels(SUGGESTION_COLUMNS)
         self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

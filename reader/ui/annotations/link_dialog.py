@@ -112,7 +112,8 @@ class LinkDialog(QDialog):
         self.relation_box = QComboBox(self)
         for key, label in RELATIONS.items():
             self.relation_box.addItem(label, key)
-        self.note_edit = QPlainTextEdit(self, placeholderText="Why these passages belong together (optional)")
+        self.note_edit = QPlainTextEdit(self, placeholderText="Why these passages belong together (optional)",
+                                       tabChangesFocus=True)
         self.picker = TargetPicker(annotations, documents, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

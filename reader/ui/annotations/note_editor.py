@@ -15,7 +15,8 @@ class NoteEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None, side_by_side: bool = False):
         super().__init__(parent)
-        self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…")
+        self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…",
+                                     tabChangesFocus=True)  # a keyboard user passing through must not change it
         self.preview = QTextBrowser(self, openExternalLinks=True)
         self.save_button = QPushButton("Save note", self, shortcut="Ctrl+Return")
         self._shown = ""  # the note as given, saved or not yet
@@ -34,12 +35,18 @@ class NoteEditor(QWidget):
         layout.addLayout(buttons)
 
     def set_note(self, text: str, keep_typed: bool = False) -> None:
-        """Show a note; the same text again (the refresh after its own Save) leaves the cursor and undo history.
+        """Show a note; the same text again (the refresh after its own Save) leaves the cursor where it is, and
+        what was typed no longer the box's to undo: Ctrl+Z is then Edit > Undo of the save (the box's undo emptied
+        it while the note stayed stored, and moving on saved the empty box over it).
         `keep_typed`: the same note read again (its highlight changed colour, say) leaves what is being typed."""
         typed = keep_typed and self.unsaved() is not None
         self._shown = text
-        if not typed and text != self.source.toPlainText():
+        if typed:
+            return
+        if text != self.source.toPlainText():
             self.source.setPlainText(text)
+        else:
+            self.source.document().clearUndoRedoStacks()
 
     def set_saved(self, text: str) -> None:
         """What the database holds of this note, the text typed left as it is (a save was refused: it is unsaved)."""

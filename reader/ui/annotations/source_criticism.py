@@ -37,7 +37,8 @@ class SourceCriticismPanel(QWidget):
         self.date_written = QLineEdit(self, placeholderText="when the source was written, e.g. 1990 or 1934-11")
         self.events_date = QLineEdit(self, placeholderText="when the events it tells happened")
         self.reliability = QSpinBox(self, minimum=0, maximum=5, specialValueText="not judged")
-        self.provenance = QPlainTextEdit(self, placeholderText="Who wrote it, for whom, how it reached us…")
+        self.provenance = QPlainTextEdit(self, placeholderText="Who wrote it, for whom, how it reached us…",
+                                         tabChangesFocus=True)
         self.save_button = QPushButton("Save source criticism", self)
         self.save_button.clicked.connect(self._on_save_clicked)
         for edited in (self.date_written.textEdited, self.events_date.textEdited, self.reliability.valueChanged,

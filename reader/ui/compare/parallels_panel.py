@@ -59,7 +59,8 @@ class ParallelsPanel(QWidget):
         # made the bottom dock taller on showing Parallels, shrinking every reading pane
         self.title.setMaximumHeight(2 * self.title.fontMetrics().lineSpacing() + 2)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        # Tab leaves the table: its rows are chosen whole
+        self.table = QTableWidget(0, len(COLUMNS), self, tabKeyNavigation=False)
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)

@@ -79,7 +79,7 @@ class DetailsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{entity.name}: details")
         self.edits = {name: QLineEdit(getattr(entity, name), self) for name, _ in self.FIELDS}
-        self.note = QPlainTextEdit(entity.note, self)
+        self.note = QPlainTextEdit(entity.note, self, tabChangesFocus=True)
         self.problem = QLabel(self, visible=False, wordWrap=True)  # why Save did not close the dialog
         self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
