@@ -61,10 +61,10 @@ class OpRunner(QObject):
         return task
 
     def undo(self) -> None:
-        self._step(self._workspace.history.undo)
+        self._step(self._workspace.history.undo, "Undone")
 
     def redo(self) -> None:
-        self._step(self._workspace.history.redo)
+        self._step(self._workspace.history.redo, "Redone")
 
     def undo_text(self) -> str:
         return self._workspace.history.next_undo()
@@ -72,13 +72,25 @@ class OpRunner(QObject):
     def redo_text(self) -> str:
         return self._workspace.history.next_redo()
 
-    def _step(self, step) -> None:
+    def _step(self, step, done: str) -> None:
+        """Undo or redo, said in the status line with the source it was on: a step taken back where nothing shows
+        it (a panel not open) changed nothing visible and said nothing."""
         try:
-            _label, changes = step()
+            label, changes = step()
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return
         self._applied(changes)
+        self._events.told.emit(f"{done}: {label}{self._on_which(changes)}")
+
+    def _on_which(self, changes) -> str:
+        documents = changes.documents | changes.annotation_documents
+        if len(documents) != 1:
+            return ""
+        try:
+            return f" ({self._workspace.documents.get(next(iter(documents))).title})"
+        except ReaderError:  # a document the step took away for good
+            return ""
 
     def follow_outside(self) -> None:
         """Refresh the views from what other connections changed (a script of the command line beside the window,

@@ -518,3 +518,14 @@ def test_showing_the_entities_panel_keeps_the_left_side_as_wide_as_it_was(window
     qtbot.waitUntil(lambda: dock.widget() is not None and dock.widget().isVisible())
     QApplication.processEvents()
     assert dock.width() <= width + 5
+
+
+def test_undo_and_redo_say_what_they_took_back(window, qtbot):
+    """Ctrl+Z on a change not on screen (a note in a panel not shown) changed nothing visible and said nothing:
+    Undo and Redo say in the status line which step they took, and on which source."""
+    document = window.workspace.documents.list()[0]
+    window.ops.run("Add annotation", lambda: window.workspace.annotations.create(document.id, 0, 10))
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Undone: Add annotation ({document.title})"
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Redone: Add annotation ({document.title})"
