@@ -21,11 +21,12 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
     from reader.ui.compare.parallels_panel import TABLE_KEYS
     from reader.ui.entities.doubtful_list import LIST_KEYS
     from reader.ui.reading.pane import PANE_KEYS
+    from reader.ui.reading.sidebar import STRIP_KEYS
     from reader.ui.search.search_panel import SAVED_KEYS
 
     found: dict[tuple[str, str, str], None] = {}
     listed = [(action.text(), action.shortcuts(), where(action)) for action in root.findChildren(QAction)]
-    tables = (PANE_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS)
+    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS)
     listed += [(text, [QKeySequence(key) for key in keys], table.place)
                for table in tables for text, keys in table.actions.values()]
     for text, shortcuts, place in listed:

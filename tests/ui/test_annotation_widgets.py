@@ -502,3 +502,36 @@ def test_tab_leaves_the_comparisons_table(qtbot, workspace, events, linked):
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Tab)
     assert not view.table.hasFocus()
+
+
+def _action_named(menu, text: str):
+    return next(action for action in menu.actions() if action.text() == text)
+
+
+def test_a_highlight_is_deleted_from_the_text_and_the_notes_strip(window, qtbot):
+    """Deleting a highlight took the Delete highlight button, below the fold of the Note panel: the Delete key
+    and the context menu did nothing, in the text and in the pane's notes strip. Both delete now, undoably."""
+    workspace = window.workspace
+    document_id = workspace.documents.list()[0].id
+    first = window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, 0, 20))
+    second = window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, 40, 60))
+    pane = window.reading_area.open_document(document_id)
+    pane.view.setFocus()
+    cursor = pane.view.textCursor()
+    cursor.setPosition(5)
+    pane.view.setTextCursor(cursor)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert workspace.annotations.for_document(document_id) == [workspace.annotations.get(second.id)]
+    assert window.statusBar().currentMessage().startswith("Deleted the highlight")
+    window.ops.undo()
+    from PySide6.QtGui import QTextCursor
+
+    inside = QTextCursor(pane.view.document())
+    inside.setPosition(45)
+    point = pane.view.cursorRect(inside).center()
+    _action_named(pane.context_menu_at(point), "Delete highlight").trigger()
+    assert [a.id for a in workspace.annotations.for_document(document_id)] == [first.id]
+    strip = pane.sidebar
+    strip.select(first.id)
+    _action_named(strip.annotation_list, "Delete highlight").trigger()
+    assert workspace.annotations.for_document(document_id) == []

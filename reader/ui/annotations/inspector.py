@@ -64,7 +64,7 @@ class AnnotationInspector(QWidget):
                                                                  .set_note(a.id, text)))
         self.tags.tags_edited.connect(lambda names: self._change("Edit tags", lambda a: self._workspace.annotations
                                                                  .set_tags(a.id, names)))
-        self.delete_button.clicked.connect(self._delete)
+        self.delete_button.clicked.connect(self._delete_shown)
         self.links.annotation_activated.connect(self.annotation_activated)
         self.editor.source.textChanged.connect(self.typing_changed)
         self.tags.textChanged.connect(self.typing_changed)
@@ -164,7 +164,13 @@ class AnnotationInspector(QWidget):
             self.tags.set_tags(tags)
             self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
 
-    def _delete(self) -> None:
+    def delete(self, annotation_id: int) -> None:
+        """Show the annotation and delete it (the Delete key or a menu in a pane), as Delete highlight would."""
+        if self.annotation is None or self.annotation.id != annotation_id:
+            self.show_annotation(annotation_id)
+        self._delete_shown()
+
+    def _delete_shown(self) -> None:
         """Delete the annotation, what was typed on it saved first: Undo brings the note back as it was written.
         One that Notebook notes cite is deleted only once the user has seen which (their argument's evidence)."""
         if self.annotation is None or not self._deleting_confirmed(self.annotation.id):

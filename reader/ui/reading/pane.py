@@ -49,6 +49,7 @@ PANE_KEYS = KeyTable("Document pane", {
     "zoom_out": ("Zoom out", ("Ctrl+-",)), "zoom_reset": ("Actual size", ("Ctrl+0",)),
     "next_mention": ("Next mention", ("Ctrl+.",)),
     "previous_mention": ("Previous mention", ("Ctrl+,",)),
+    "delete": ("Delete highlight", ("Del",)),
 })
 
 
@@ -62,6 +63,7 @@ class DocumentPane(QWidget):
     maximise_requested = Signal()
     recognition_retry_requested = Signal()
     note_requested = Signal(int)  # N: the inspector should open this annotation's note for writing
+    delete_requested = Signal(int)  # Del, or the menu: the inspector deletes this annotation (asking if cited)
     parallels_requested = Signal()  # P: the Parallels panel should rank against the selection
 
     def __init__(self, services: ReadingServices, document_id: int, parent: QWidget | None = None):
@@ -119,6 +121,7 @@ class DocumentPane(QWidget):
         self.zoom_reset_action = self._action("zoom_reset", lambda: self.view.set_zoom(0))
         self.next_mention_action = self._action("next_mention", lambda: self.step_mention(1))
         self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
+        self.delete_action = self._action("delete", self.delete_chosen)
 
     def _action(self, name: str, slot) -> QAction:
         return keyed_action(self, PANE_KEYS, name, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -137,6 +140,7 @@ class DocumentPane(QWidget):
         self.view.describe = self._describe
         self.overview.position_clicked.connect(self._on_overview_position_clicked)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
+        self.sidebar.delete_requested.connect(self.request_delete)
         self.header.notes_toggled.connect(self._show_notes)
 
     # -- what the pane shows -------------------------------------------------------------------------------------
@@ -403,6 +407,11 @@ class DocumentPane(QWidget):
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
             menu.addAction("Not boilerplate", lambda: self._set_boilerplate(selection, False))
+        highlight = next((q.span.ref for q in self.view.spans_at(point) if q.span.kind in ("highlight", "note")
+                          and q.span.ref is not None), None)
+        if highlight is not None:
+            menu.addSeparator()
+            menu.addAction("Delete highlight", lambda: self.request_delete(highlight))
         mention = next((q.span for q in self.view.spans_at(point) if q.span.kind == "mention"
                         and q.span.ref is not None), None)
         if mention is not None and self.services.mention_actions is not None:
@@ -418,6 +427,19 @@ class DocumentPane(QWidget):
         from reader.ui.reading.correct_dialog import correct_pane_text
 
         correct_pane_text(self)
+
+    def delete_chosen(self) -> None:
+        """Del: delete the highlight the cursor stands in (a click inside one chooses it), else the one framed."""
+        under = self.view.annotations_at_cursor()
+        chosen = under[0] if under else self._outlined
+        if chosen is None:
+            self.services.events.told.emit("Click inside a highlight to delete it.")
+            return
+        self.request_delete(chosen)
+
+    def request_delete(self, annotation_id: int) -> None:
+        self.select_annotation(annotation_id)  # the Note panel shows what goes
+        self.delete_requested.emit(annotation_id)
 
     def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
         documents = self.services.workspace.documents

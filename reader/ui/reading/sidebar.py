@@ -10,14 +10,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.records.annotations import Annotation
+from reader.ui.keyed_actions import KeyTable, keyed_menu
 
 SNIPPET = 90
+STRIP_KEYS = KeyTable("A pane's notes strip", {"delete": ("Delete highlight", ("Del",))})
 
 
 class NotesSidebar(QWidget):
-    """Lists annotations; choosing one emits `annotation_activated(id)`."""
+    """Lists annotations; choosing one emits `annotation_activated(id)`, Del (or its menu) `delete_requested(id)`."""
 
     annotation_activated = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -28,6 +31,7 @@ class NotesSidebar(QWidget):
         self.annotation_list.setSpacing(2)
         self.annotation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries wrap
         self.annotation_list.itemClicked.connect(self._on_item_clicked)
+        keyed_menu(self.annotation_list, STRIP_KEYS, {"delete": self._on_delete})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.annotation_list)
@@ -52,6 +56,11 @@ class NotesSidebar(QWidget):
             if annotation.id == annotation_id:
                 self.annotation_list.setCurrentRow(row)
                 return
+
+    def _on_delete(self) -> None:
+        chosen = self.selected_annotation_id()
+        if chosen is not None:
+            self.delete_requested.emit(chosen)
 
     def _on_item_clicked(self, entry: QListWidgetItem) -> None:
         self.annotation_activated.emit(entry.data(Qt.ItemDataRole.UserRole))
