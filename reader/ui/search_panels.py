@@ -35,9 +35,8 @@ def _search_panel(workspace: Workspace, area: PaneArea, ops: OpRunner):
     from reader.ui.search.search_panel import SearchPanel
 
     search_panel = SearchPanel(workspace.search, ops)
-    search_panel.hit_activated.connect(lambda document_id, start, end, words: area.show_passage(
-        document_id, start, end, beside=False, words=words))  # in the focused pane: Enter never piles up panes
-    search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, beside=False))
+    search_panel.hit_activated.connect(area.show_found)
+    search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
     return search_panel
 
 

@@ -7,7 +7,8 @@ from reader.ui.search.snippet_delegate import HTML_ROLE
 
 def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot):
     """Typing a phrase shows grouped results after the debounce, named by title with the match in bold; Enter opens
-    it in the focused pane (never piling up panes) and flashes the matched words."""
+    it beside the source being read (it had taken that source's place) and flashes the matched words; Enter again
+    piles up no pane."""
     panel = window.search_panel.widget()
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, '"met on November"')
@@ -19,12 +20,31 @@ def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot)
     window.reading_area.open_document(window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id)
     for _ in range(2):
         qtbot.keyClick(panel.box, Qt.Key.Key_Return)
-    assert len(window.reading_area.panes) == 1
-    pane = window.reading_area.panes[0]
+    assert [pane.version.text[:8] for pane in window.reading_area.panes] == ["In 1935,", "+1 (618)"]
+    pane = window.reading_area.panes[1]
     assert pane.version.text.startswith("+1 (618)724-5782")
     flashed = [pane.version.text[s.cursor.selectionStart():s.cursor.selectionEnd()]
                for s in pane.view.extraSelections()]
     assert flashed == ["met on November"]
+
+
+def test_hit_after_hit_reuses_the_pane_hits_opened_and_never_a_compared_source(window, qtbot):
+    """With sources side by side, each search's Enter closed the focused one (the comparison lost): hits open in
+    a pane of their own beside them, and the next hit, of another document, takes that pane, not one more."""
+    area = window.reading_area
+    compared = [area.open_document(window.workspace.documents.resolve(name).id).document_id
+                for name in ("001_c9451cbdf41c54f1.txt", "003_bfdd3a082e8d2a08.txt")]
+    area.panes[0].view.setFocus()
+    panel = window.search_panel.widget()
+    for query in ('"met on November"', '"Protocol of Mutual Assistance"', '"met on November"'):
+        panel.box.setText(query)
+        qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+        assert [pane.document_id for pane in area.panes][:2] == compared and len(area.panes) == 3, query
+    hit = panel.results.topLevelItem(0).child(0)  # a single click shows a hit too (it did nothing)
+    area.close_pane(area.panes[2])
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.results.visualItemRect(hit).center())
+    assert len(area.panes) == 3
 
 
 def test_a_chosen_hit_shows_its_title_in_the_selections_text_colour(window, qtbot):

@@ -49,6 +49,7 @@ class PaneArea(QWidget):
         self.panes: list[DocumentPane] = []
         self._active: DocumentPane | None = None
         self._maximised: DocumentPane | None = None
+        self._found: DocumentPane | None = None  # the pane the last search hit opened, which the next one takes
         self._left: dict[int, dict] = {}  # document -> how its pane was when closed (oldest first)
         self.legend.layers_changed.connect(self._on_legend_layers_changed)
         services.events.annotations_changed.connect(self.refresh_document)
@@ -113,9 +114,25 @@ class PaneArea(QWidget):
         pane.show_passage(start, end, words)
         return pane
 
-    def show_annotation(self, annotation_id: int, beside: bool = True) -> DocumentPane:
+    def show_found(self, document_id: int, start: int, end: int, words: tuple[str, ...] | list[str] = ()
+                   ) -> DocumentPane:
+        """A search's hit: where its document is open, else in the pane the last hit opened, else beside the others
+        (the desk full: in the focused pane). A hit took the focused pane's place, closing a source being compared;
+        beside them, hit after hit would pile up panes."""
+        opened = self.pane_for(document_id) is None
+        reused = opened and self._found in self.panes
+        if reused:
+            self._activate(self._found)  # the pane a hit opened in place of the focused one
+        pane = self.show_passage(document_id, start, end, beside=not reused, words=words)
+        if opened:
+            self._found = pane
+        return pane
+
+    def show_annotation(self, annotation_id: int, found: bool = False) -> DocumentPane:
+        """Open an annotation's passage (beside the others; `found`: as a search's hit) and choose it."""
         annotation = self.services.workspace.annotations.get(annotation_id)
-        pane = self.show_passage(annotation.document_id, annotation.start, annotation.end, beside)
+        show = self.show_found if found else self.show_passage
+        pane = show(annotation.document_id, annotation.start, annotation.end)
         pane.select_annotation(annotation_id)  # chosen: outlined, and its note in the Note inspector
         return pane
 

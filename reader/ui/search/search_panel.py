@@ -61,6 +61,7 @@ class SearchPanel(QWidget):
         self.box.textChanged.connect(lambda _text: self.timer.start())
         self.box.returnPressed.connect(self._on_box_return_pressed)
         self.results.itemActivated.connect(self._on_result_activated)  # a double-click, or Enter
+        self.results.itemClicked.connect(self._on_result_activated)  # a click too: a hit opens in the hits' pane
         self.save_button.clicked.connect(self._on_save_clicked)
         self.saved_list.itemActivated.connect(self._on_saved_activated)
         self.saved_list.itemClicked.connect(self._on_saved_activated)
