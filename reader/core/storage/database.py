@@ -49,9 +49,18 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
 
 
 def apply_migrations(db: Store, migrations: Migrations) -> None:
-    """Apply pending migrations all-or-nothing: a failing one leaves the database exactly as it was."""
-    with db.atomic():
-        migrations.apply(db.utils)
+    """Apply pending migrations all-or-nothing: a failing one leaves the database exactly as it was. A table made
+    again (migrations.rebuild_table) is dropped while rows of other tables refer to it, and renamed while triggers
+    of other tables name it: foreign keys are not checked meanwhile, nor triggers read on a rename (each pragma
+    is a no-op inside a transaction: they are set around it)."""
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    db.conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        with db.atomic():
+            migrations.apply(db.utils)
+    finally:
+        db.conn.execute("PRAGMA legacy_alter_table = OFF")
+        db.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _connect(path: Path, backup: PendingBackup | None) -> Store:

@@ -373,3 +373,41 @@ def m017_renamed_tags_in_search(db: Database) -> None:
     indexed before are indexed again."""
     db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
     _index_annotations_again(db)
+
+
+# The tables whose rows an undo deletes (an undone creation) and whose ids a user or a file may name.
+IDS_NEVER_REUSED = ("annotations", "links", "tags", "notebook_notes", "boilerplate", "entity_decisions",
+                    "saved_searches", "parallel_dismissals")
+_ROWID = '"id" INTEGER PRIMARY KEY'
+
+
+@migration
+def m018_ids_never_reused(db: Database) -> None:
+    """An id is never given twice: SQLite gives a new row the largest id plus one, so the id of a highlight (or
+    link, tag, note…) an undo took away went to the next one made, and an export, a listing or a window still
+    naming it then meant another passage. Each table is made again with AUTOINCREMENT, its rows, indexes and
+    triggers as they were, counting on from the largest id the history remembers."""
+    for table in IDS_NEVER_REUSED:
+        rebuild_table(db, table, lambda sql: sql.replace(_ROWID, _ROWID + " AUTOINCREMENT", 1))
+        seen = db.execute("SELECT MAX(json_extract(pk, '$.id')) FROM history_rows WHERE tbl = ?", [table]).fetchone()
+        db.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", [seen[0] or 0, table])
+
+
+def rebuild_table(db: Database, table: str, changed: Callable[[str], str]) -> None:
+    """Make `table` again from its CREATE statement as `changed` rewrites it, with its rows, and its indexes and
+    triggers recreated (SQLite's procedure for a change ALTER TABLE cannot make; the migrations run with foreign
+    keys unchecked, so the rows that refer to it stay as they are)."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    rewritten = changed(sql)
+    if rewritten == sql:
+        return
+    dependents = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+        [table]).fetchall()]
+    building = f"{table}_rebuilt"
+    db.execute(rewritten.replace(f'CREATE TABLE "{table}"', f'CREATE TABLE "{building}"', 1))
+    db.execute(f'INSERT INTO "{building}" SELECT * FROM "{table}"')
+    db.execute(f'DROP TABLE "{table}"')
+    db.execute(f'ALTER TABLE "{building}" RENAME TO "{table}"')
+    for statement in dependents:
+        db.execute(statement)
