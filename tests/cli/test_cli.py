@@ -277,7 +277,7 @@ def test_undo_redo_and_history(tmp_path):
     run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden", "--note", "kept")
     run_cli(db, "delete", "000_8339fa2bec93c400.txt")
     history = run_cli(db, "history").stdout.splitlines()
-    assert [line.split("\t")[-1] for line in history] == ["Delete document", "Add annotation"]
+    assert [line.split("\t")[-1] for line in history] == ["Delete document", "Add annotation", "Import 5 files"]
     assert run_cli(db, "undo").stdout.strip() == "undone: Delete document"
     assert "000_8339fa2bec93c400.txt" in run_cli(db, "docs").stdout
     assert run_cli(db, "redo").stdout.strip() == "redone: Delete document"
@@ -285,6 +285,8 @@ def test_undo_redo_and_history(tmp_path):
     run_cli(db, "undo")
     run_cli(db, "undo")
     assert run_cli(db, "notes").stdout == ""
+    assert run_cli(db, "undo").stdout.strip() == "undone: Import 5 files"  # the documents go to the Trash
+    assert run_cli(db, "docs").stdout.strip() == ""
     result = run_cli(db, "undo")
     assert result.returncode == 1 and result.stderr.strip() == "error: nothing to undo"
 

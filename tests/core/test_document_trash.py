@@ -92,3 +92,28 @@ def test_a_document_back_from_the_trash_keeps_its_doubtful_mentions(workspace: W
     workspace.trash.restore("document", document_id)
     assert [m for m in workspace.entities.low_confidence_mentions() if m.document_id == document_id] == \
         [m for m in doubtful if m.document_id == document_id]
+
+
+def test_undo_after_an_import_takes_the_import_back(workspace: Workspace, tmp_path) -> None:
+    """An import was no step: Undo right after it took back the change made before it (a note), and the wrong
+    folder imported could only be deleted document by document. Undo now puts what it brought in the Trash."""
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create(document_id, 0, 10, note="kept")
+    (tmp_path / "letter.txt").write_text("A letter of 1936 about the protocol.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "letter.txt"])
+    assert workspace.history.undo()[0] == "Import letter.txt"
+    assert "letter.txt" not in [info.file_name for info in workspace.documents.list()]
+    assert [a.note for a in workspace.annotations.for_document(document_id)] == ["kept"]
+    workspace.history.redo()
+    assert workspace.documents.resolve("letter.txt")
+
+
+def test_a_deleted_document_imported_again_says_it_is_back_and_undo_deletes_it_again(workspace: Workspace) -> None:
+    """Importing a deleted document's file brought it back unlogged and said 'already imported, unchanged'."""
+    info = workspace.documents.resolve("000_8339fa2bec93c400.txt")
+    workspace.documents.delete(info.id)
+    report = workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"])
+    assert report.outcomes[0].message == "000_8339fa2bec93c400.txt: back from the Trash, with its notes"
+    assert workspace.history.next_undo() == "Import 000_8339fa2bec93c400.txt"
+    workspace.history.undo()
+    assert [item.kind for item in workspace.trash.items()] == ["document"]

@@ -63,6 +63,8 @@ def test_undo_walks_back_through_everything_and_survives_a_restart(workspace: Wo
     labels = [reopened.history.undo()[0] for _ in steps]
     assert labels[0] == "Delete document" and labels[-1] == "Add annotation"
     assert _snapshot(reopened) == start
+    assert reopened.history.undo()[0] == "Import 5 files"  # the sample corpus came in by an undoable import
+    assert reopened.documents.list() == []
     with pytest.raises(ReaderError, match="nothing to undo"):
         reopened.history.undo()
     reopened.close()

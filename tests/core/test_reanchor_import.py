@@ -148,8 +148,8 @@ def test_a_new_version_counts_what_it_did_not_what_was_waiting(empty_workspace, 
 
 def test_a_changed_file_imported_again_is_undone_and_redone_as_one_step(empty_workspace, source):
     """Undo takes back the new version an import stored (the earlier text current again, its notes on their old
-    words), the steps before it stay undoable, Redo stores it back. An import of a changed file had ended Undo for
-    the whole library."""
+    words) with the new document it brought (to the Trash), the steps before it stay undoable, Redo stores them
+    back. An import of a changed file had ended Undo for the whole library."""
     workspace = empty_workspace
     meeting = _annotate(workspace, "Satlin met Genden")
     other = source.parent / "letter.txt"
@@ -157,15 +157,16 @@ def test_a_changed_file_imported_again_is_undone_and_redone_as_one_step(empty_wo
     source.write_text(CHANGED, encoding="utf-8")
     report = workspace.documents.import_paths([other, source])
     assert [o.status for o in report.outcomes] == ["imported", "new_version"]  # in the order given
-    assert workspace.history.next_undo() == "Import a changed file (account.txt)"
+    assert workspace.history.next_undo() == "Import 2 files"
     document_id = workspace.documents.resolve("account.txt").id
     workspace.history.undo()
     assert workspace.documents.text(document_id).text == ORIGINAL
     back = workspace.annotations.get(meeting.id)
     assert ORIGINAL[back.start:back.end] == "Satlin met Genden"
-    assert workspace.documents.resolve("letter.txt")  # the new document is not part of the step
+    assert [item.label for item in workspace.trash.items()] == ["letter.txt (with 0 annotations)"]
     workspace.history.redo()
     assert workspace.documents.text(document_id).text == CHANGED
+    assert workspace.documents.resolve("letter.txt") and workspace.trash.items() == []
     workspace.history.undo()
     workspace.history.undo()  # the note made before the import
     assert workspace.annotations.for_document(document_id) == []

@@ -35,13 +35,18 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
     sources = _read_all(files, report, progress, cancelled, password)
     with db.atomic():
         changed: list[tuple[int, SourceFile]] = []  # stored files with other text: their new versions come last
-        new_ids = [_store(db, source, report, changed) for source in sources]
-        redetect_boilerplate(db)
-        for document_id, source in zip(new_ids, sources, strict=True):
-            if document_id is not None:
-                _fill_metadata(db, document_id, source)
+        arriving: list[int] = []  # new documents, and deleted ones imported again: waiting in the Trash
+        new_ids = [_store(db, source, report, changed, arriving) for source in sources]
+        with operation(db, _step_label(db, arriving, changed)):  # Undo puts them (back) in the Trash
+            for document_id in arriving:
+                document_trash.restore_document(db, document_id)
+            redetect_boilerplate(db)
+            for document_id, source in zip(new_ids, sources, strict=True):
+                if document_id is not None:
+                    _fill_metadata(db, document_id, source)
+            if changed:
+                _store_new_versions(db, changed, report)
         if changed:
-            _store_new_versions(db, changed, report)
             order = {str(source.path): n for n, source in enumerate(sources)}
             report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
         if report.changed_document_ids:
@@ -76,36 +81,53 @@ def _failed(exc: ImportFailed) -> FileOutcome:
     return FileOutcome(exc.path, "failed", str(exc), needs_password=isinstance(exc, PasswordNeeded))
 
 
+def _step_label(db: Store, arriving: list[int], changed: list[tuple[int, SourceFile]]) -> str:
+    """What Edit > Undo names the import by: the file, or how many."""
+    changed_names = [source.path.name for _document_id, source in changed]
+    if not arriving:
+        return (f"Import a changed file ({changed_names[0]})" if len(changed_names) == 1
+                else f"Import {len(changed_names)} changed files")
+    names = [store.get_document(db, i, include_trashed=True).file_name for i in arriving] + changed_names
+    return f"Import {names[0]}" if len(names) == 1 else f"Import {len(names)} files"
+
+
 def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report: ImportReport) -> None:
-    """The changed files' new versions, boilerplate detected again and notes re-anchored, as one undoable step: its
-    logged rows (the documents' current versions, the notes' places, what was judged of ranges) are what Undo puts
-    back, so the steps before it stay undoable too. The versions stay stored, as every text once read."""
-    names = [source.path.name for _document_id, source in changed]
-    label = f"Import a changed file ({names[0]})" if len(names) == 1 else f"Import {len(names)} changed files"
-    with operation(db, label):
-        for document_id, source in changed:
-            previous = store.current_version_id(db, document_id)
-            version_id = store_version(db, document_id, source)
-            report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{source.path.name}: changed, "
-                                               "stored as a new version", document_id, version_id, previous))
-        redetect_boilerplate(db)
-        report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
-                                 for o in report.outcomes if o.status == "new_version")
+    """The changed files' new versions, boilerplate detected again and notes re-anchored, in the import's undoable
+    step: its logged rows (the documents' current versions, the notes' places, what was judged of ranges) are what
+    Undo puts back, so the steps before it stay undoable too. The versions stay stored, as every text once read."""
+    for document_id, source in changed:
+        previous = store.current_version_id(db, document_id)
+        version_id = store_version(db, document_id, source)
+        report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{source.path.name}: changed, "
+                                           "stored as a new version", document_id, version_id, previous))
+    redetect_boilerplate(db)
+    report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
+                             for o in report.outcomes if o.status == "new_version")
 
 
-def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tuple[int, SourceFile]]) -> int | None:
-    """Write one file, or put it in `changed` when it is a stored document's new text; return the document id when
-    it is a new document (its metadata is still to be filled)."""
+def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tuple[int, SourceFile]],
+           arriving: list[int]) -> int | None:
+    """Write one file, or put it in `changed` when it is a stored document's new text; a new document, and one in
+    the Trash imported again, join `arriving` (the import's step brings them in). Returns the document id when it
+    is a new document (its metadata is still to be filled)."""
     name = source.path.name
-    trashed = document_trash.trashed_document_id(db, name)
-    if trashed is not None:  # the same file imported again: its document comes back from the Trash, notes and all
-        document_trash.restore_document(db, trashed)
     document_id = store.find_document_id(db, name)
+    trashed = document_trash.trashed_document_id(db, name) if document_id is None else None
+    if trashed is not None:  # deleted, or new in this import: the same file again, its document (with its notes)
+        document_id = trashed
+        if trashed not in arriving:
+            arriving.append(trashed)
     if document_id is None:
-        return _store_new(db, source, report)
+        new_id = _store_new(db, source, report)
+        if new_id is not None:
+            document_trash.hold_arriving(db, new_id)
+            arriving.append(new_id)
+        return new_id
     previous = store.current_version_id(db, document_id)
     if store.version_text(db, previous).text == source.text:
-        message = _relinked(db, previous, source) or f"{name}: already imported, unchanged"
+        back = trashed is not None and not any(o.document_id == trashed for o in report.outcomes)
+        message = _relinked(db, previous, source) or (f"{name}: back from the Trash, with its notes" if back
+                                                      else f"{name}: already imported, unchanged")
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
         return None
     changed.append((document_id, source))
@@ -115,7 +137,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
 def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | None:
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
-        original = store.get_document(db, copy[0])
+        original = store.get_document(db, copy[0], include_trashed=True)  # a new one of this import, too
         message = (_relinked(db, copy[1], source)
                    or f"{source.path.name}: same text as {original.file_name}, already imported")
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))

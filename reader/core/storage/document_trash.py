@@ -29,6 +29,15 @@ def trash_document(db: Store, document_id: int) -> None:
     db.execute("DELETE FROM search_index WHERE rowid = ?", [DOCUMENT_INDEX_ROW + document_id])
 
 
+def hold_arriving(db: Store, document_id: int) -> None:
+    """A document just imported waits in the Trash until the import's undoable step brings it in (the caller's
+    transaction, not logged): Undo of the import then puts it back there, Redo brings it in again."""
+    stamp = now()
+    db.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", [stamp, document_id])
+    db.execute("INSERT INTO document_trash (document_id, deleted_at, annotation_ids, mentions) VALUES (?, ?, ?, ?)",
+               [document_id, stamp, "[]", "[]"])
+
+
 _RESTORE_MENTION = """INSERT INTO mentions (document_id, entity_id, version_id, start, "end", text, type, date_value,
                                             confidence)
                       VALUES (:document_id, :entity_id, :version_id, :start, :end, :text, :type, :date_value,
