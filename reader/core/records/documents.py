@@ -87,6 +87,7 @@ class FileOutcome:
 
 
 NEW_VERSIONS_UNDONE = "Undo takes the new text back, its notes to where they were"
+IMPORT_UNDONE = "Undo puts what came in in the Trash"
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,10 @@ class ImportReport:
 
     @property
     def history_note(self) -> str:
-        """What a user should know when notes moved to a new text: that one Undo takes it back; else nothing."""
-        return NEW_VERSIONS_UNDONE if self.reanchored else ""
+        """What one Undo takes back: a new text (its notes moved back), or the documents that came in."""
+        if self.reanchored:
+            return NEW_VERSIONS_UNDONE
+        return IMPORT_UNDONE if any(o.status == "imported" for o in self.outcomes) else ""
 
     @property
     def changed_document_ids(self) -> list[int]:
