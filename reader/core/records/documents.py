@@ -87,7 +87,7 @@ class FileOutcome:
 
 
 NEW_VERSIONS_UNDONE = "Undo takes the new text back, its notes to where they were"
-IMPORT_UNDONE = "Undo puts what came in in the Trash"
+IMPORT_UNDONE = "Undo takes the import back, its documents to the Trash"
 
 
 @dataclass(frozen=True)
