@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reader.core.ops import OpChanges, changes_of
 from reader.core.storage import documents as document_store
+from reader.core.storage import entities as entity_store
 from reader.core.storage import history
 from reader.core.storage.store import Store
 
@@ -23,6 +24,7 @@ class OutsideChanges:
         self._version = -1
         self._steps: dict[int, int] = {}
         self._documents: dict[int, int | None] = {}
+        self._register = ""  # the signature the register was last brought up to date for, by whichever connection
         self.take_as_seen()
 
     def take_as_seen(self) -> None:
@@ -33,6 +35,7 @@ class OutsideChanges:
             if self._version in (-1, version):
                 self._version = version
                 self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
+                self._register = entity_store.get_state(self._db, "signature")
 
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
@@ -48,6 +51,9 @@ class OutsideChanges:
             moved = [step for step, undone in steps.items() if self._steps.get(step) != undone]
             rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
             told = changes_of(self._db, rows)
+            register = entity_store.get_state(self._db, "signature")  # a recognition run elsewhere (the
+            # command line brings the register up to date before it prints) is no step of the history
         versions = {d for d in documents.keys() | self._documents.keys() if documents.get(d) != self._documents.get(d)}
-        self._version, self._steps, self._documents = version, steps, documents
-        return told.joined(OpChanges(documents=frozenset(versions)))
+        recognised = register != self._register
+        self._version, self._steps, self._documents, self._register = version, steps, documents, register
+        return told.joined(OpChanges(documents=frozenset(versions), register=recognised))

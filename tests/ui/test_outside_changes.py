@@ -166,3 +166,14 @@ def test_an_undo_and_a_new_step_elsewhere_between_two_looks_are_both_told(window
     told = window.workspace.outside.since_last()
     assert told.annotation_documents == {first, second}
     assert [step.label for step in other.history.steps()][:2] == ["Add annotation", "Import 5 files"]  # not the undone
+
+
+def test_names_recognised_by_another_process_reach_the_entities_panels(window, other):
+    """The command line brings the register up to date before it prints (a document deleted there, then
+    `register`): the window was never told, and its Entities panels kept the deleted document's mentions."""
+    window.workspace.entities.recognise()
+    window.workspace.outside.since_last()
+    other.documents.delete(other.documents.list()[0].id)
+    assert window.workspace.outside.since_last().register
+    other.entities.ensure_current()
+    assert window.workspace.outside.since_last().register
