@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from reader.core.ops import OpChanges, changes_of
 from reader.core.storage import documents as document_store
-from reader.core.storage import entities as entity_store
-from reader.core.storage import history
+from reader.core.storage import entity_state, history
 from reader.core.storage.store import Store
 
 
@@ -35,7 +34,7 @@ class OutsideChanges:
             if self._version in (-1, version):
                 self._version = version
                 self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
-                self._register = entity_store.get_state(self._db, "signature")
+                self._register = entity_state.get_state(self._db, "signature")
 
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
@@ -51,7 +50,7 @@ class OutsideChanges:
             moved = [step for step, undone in steps.items() if self._steps.get(step) != undone]
             rows = [row for step in sorted(moved) for row in history.logged_rows(self._db, step)]
             told = changes_of(self._db, rows)
-            register = entity_store.get_state(self._db, "signature")  # a recognition run elsewhere (the
+            register = entity_state.get_state(self._db, "signature")  # a recognition run elsewhere (the
             # command line brings the register up to date before it prints) is no step of the history
         versions = {d for d in documents.keys() | self._documents.keys() if documents.get(d) != self._documents.get(d)}
         recognised = register != self._register

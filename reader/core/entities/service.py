@@ -21,7 +21,7 @@ from reader.core.records.entities import TYPES, EntitySummary, Mention, MentionC
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
-from reader.core.storage import search_index
+from reader.core.storage import entity_state, search_index
 from reader.core.storage.store import Store
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class EntityService:
             result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
                                  is_minor_place)
             self._write(result, documents, decisions.confirmed_mentions)
-            store.set_state(self._db, "signature", self._signature())
+            entity_state.set_state(self._db, "signature", self._signature())
         report.entities = len(result.clusters)
         report.mentions = sum(len(c.places) for c in result.clusters)
         report.merged_variants = result.merged_variants
@@ -69,11 +69,11 @@ class EntityService:
 
     def is_stale(self) -> bool:
         """Whether documents or decisions changed since the register was last brought up to date."""
-        return store.get_state(self._db, "signature") != self._signature()
+        return entity_state.get_state(self._db, "signature") != self._signature()
 
     def ensure_current(self) -> RecognitionReport | None:
         """Recognise only if documents or decisions changed since the last run (the CLI calls this before printing)."""
-        if store.get_state(self._db, "signature") == self._signature():
+        if entity_state.get_state(self._db, "signature") == self._signature():
             return None
         return self.recognise()
 
@@ -291,7 +291,7 @@ class EntityService:
             current = not self.is_stale()
             store.add_decision(self._db, kind, payload)
             if current and apply_decision(self._db, kind, payload):
-                store.set_state(self._db, "signature", self._signature())
+                entity_state.set_state(self._db, "signature", self._signature())
                 search_index.index_entities(self._db)
                 return RecognitionReport()  # nothing was recognised: the decision changed only its rows
             return self.recognise()

@@ -154,15 +154,6 @@ def low_confidence_mentions(db: Store, below: float) -> list[Mention]:
     return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, [below]).fetchall()]
 
 
-def get_state(db: Store, name: str) -> str:
-    row = db.execute("SELECT value FROM entity_state WHERE name = ?", [name]).fetchone()
-    return row[0] if row else ""
-
-
-def set_state(db: Store, name: str, value: str) -> None:
-    db.table("entity_state").upsert({"name": name, "value": value}, pk="name")
-
-
 def _summary(row: dict) -> EntitySummary:
     aliases = tuple(sorted(set((row["aliases"] or "").split("\x1f")) - {"", row["name"]}))
     return EntitySummary(row["id"], row["name"], row["type"], aliases, row["mention_count"], row["document_count"],
