@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli_output import counted, replaceable, say_if_none, tab_fields, tab_line
+from reader.cli_output import counted, replaceable, row_id, say_if_none, tab_fields, tab_line
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_commands(commands)
     _add_history_commands(commands)
     from reader.compare_cli import add_compare_commands
+    from reader.edit_cli import add_edit_commands
 
+    add_edit_commands(commands)
     add_compare_commands(commands)
     return parser
 
@@ -478,17 +480,6 @@ def undecodable_argument(argv: list[str]) -> str:
             shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             return f"argument {number} ('{shown}') is not valid UTF-8 text"
     return ""
-
-
-def row_id(text: str) -> int:
-    """An id argument: a positive whole number SQLite can hold."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
-    if not 1 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"{text} is not an id (ids run from 1 to {2**63 - 1})")
-    return value
 
 
 def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:

@@ -50,3 +50,14 @@ def replaceable(workspace, path: Path, force: bool) -> None:
     workspace.export.check_target(path)
     if path.exists() and not force:
         raise ReaderError(f"{path} already exists; add --force to replace it")
+
+
+def row_id(text: str) -> int:
+    """An id argument: a positive whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text} is not an id (ids run from 1 to {2**63 - 1})")
+    return value

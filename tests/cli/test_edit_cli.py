@@ -1,0 +1,56 @@
+"""The command line edits what it made: a note's text, tags and colour, removing a highlight or a link, the
+Notebook; each one undoable step, as in the window."""
+
+import json
+
+from tests.cli.test_cli import copy_of_corpus, run_cli
+
+
+def _notes(db):
+    return [json.loads(line) for line in run_cli(db, "notes", "--json").stdout.splitlines()]
+
+
+def test_a_note_is_edited_retagged_and_removed_each_as_one_step(tmp_path, corpus_template):
+    """A script could add a note but not correct it: it had to undo back through every later step."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    first = run_cli(db, "annotate", "000", "--quote", "Genden", "--note", "first", "--tag", "a").stdout.strip()
+    second = run_cli(db, "annotate", "001", "--quote", "Stalin").stdout.strip()
+    edited = run_cli(db, "edit", first, "--note", "the meeting's date?", "--tag", "meeting", "--tag", "1934",
+                     "--color", "green")
+    assert edited.returncode == 0, edited.stderr
+    [row] = [row for row in _notes(db) if str(row["id"]) == first]
+    assert row["note"] == "the meeting's date?" and row["tags"] == ["1934", "meeting"]
+    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Edit annotation")
+    assert run_cli(db, "edit", first, "--no-tags").returncode == 0
+    assert [row["tags"] for row in _notes(db) if str(row["id"]) == first] == [[]]
+    assert run_cli(db, "link", first, second, "--relation", "contradicts").returncode == 0
+    unlinked = run_cli(db, "unlink", first, second)
+    assert unlinked.returncode == 0 and "contradicts" in unlinked.stdout
+    assert all(not row["links"] for row in _notes(db))
+    removed = run_cli(db, "remove", second)
+    assert removed.returncode == 0 and "Stalin" in removed.stdout
+    assert [str(row["id"]) for row in _notes(db)] == [first]
+    assert run_cli(db, "undo").stdout.strip() == "undone: Delete annotation"
+    assert len(_notes(db)) == 2
+
+
+def test_editing_what_is_not_there_is_one_line(tmp_path, corpus_template):
+    """An id that names nothing, two highlights not linked, an edit saying nothing: one line each, exit 1."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    first = run_cli(db, "annotate", "000", "--quote", "Genden").stdout.strip()
+    second = run_cli(db, "annotate", "001", "--quote", "Stalin").stdout.strip()
+    for args, said in ((("edit", "99", "--note", "x"), "no annotation with id 99"),
+                       (("unlink", first, second), f"annotations {first} and {second} are not linked"),
+                       (("edit", first), "say what to change: --note, --tag, --no-tags or --color")):
+        result = run_cli(db, *args)
+        assert result.returncode == 1 and result.stderr.strip() == f"error: {said}", result.stderr
+
+
+def test_the_notebook_is_listed_and_written(tmp_path, corpus_template):
+    """Notebook notes were found only as search hits: `notebook` lists them and adds one, citing highlights."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    cited = run_cli(db, "annotate", "000", "--quote", "Genden").stdout.strip()
+    made = run_cli(db, "notebook", "--add", "Two dates for one meeting", "--title", "Meeting", "--cite", cited)
+    assert made.returncode == 0, made.stderr
+    listed = run_cli(db, "notebook").stdout.splitlines()
+    assert len(listed) == 1 and listed[0].split("\t")[1:] == ["Meeting", "Two dates for one meeting", cited, "-"]
