@@ -15,6 +15,7 @@ from reader.ui.desktop import missing_message, missing_packages
 from reader.ui.entity_panels import install_entity_panels, start_recognition
 from reader.ui.events import AnnotationEvents
 from reader.ui.export_actions import install_export_actions
+from reader.ui.focus_keys import install_focus_keys
 from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
@@ -52,6 +53,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window.entity_panels = install_entity_panels(window, workspace, reading_area)
     window.search_panel = install_search_panel(window, workspace, reading_area, events)
     install_export_actions(window, workspace, window.search_panel, window.annotation_panels.comparisons)
+    install_focus_keys(window)  # every panel is added by now
     events.text_corrected.connect(lambda _document_id: _after_correction(window))
     QApplication.instance().focusChanged.connect(reading_area.follow_focus)  # the pane worked in leads the panels
     _follow_outside(window, ops)

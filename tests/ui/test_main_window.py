@@ -529,3 +529,24 @@ def test_undo_and_redo_say_what_they_took_back(window, qtbot):
     assert window.statusBar().currentMessage() == f"Undone: Add annotation ({document.title})"
     window.redo_action.trigger()
     assert window.statusBar().currentMessage() == f"Redone: Add annotation ({document.title})"
+
+
+def test_f6_and_go_to_reach_every_part_of_the_window_from_the_keyboard(window, qtbot):
+    """No key moved the focus from one text to the next or into a panel (Tab was caught in tables and note boxes):
+    F6 and Shift+F6 step through the texts and the panels shown, and View > Go to shows and focuses any panel."""
+    area = window.reading_area
+    first, second = (area.open_document(info.id) for info in window.workspace.documents.list()[:2])
+    window.activateWindow()
+    first.view.setFocus()
+    qtbot.waitUntil(first.view.hasFocus)
+    window.next_part_action.trigger()
+    assert second.isAncestorOf(QApplication.focusWidget())
+    window.previous_part_action.trigger()
+    assert first.isAncestorOf(QApplication.focusWidget())
+    window.next_part_action.trigger()
+    window.next_part_action.trigger()
+    assert not any(pane.isAncestorOf(QApplication.focusWidget()) for pane in area.panes)  # a panel now
+    go_to = next(action.menu() for action in window.view_menu.actions() if action.text() == "&Go to")
+    next(action for action in go_to.actions() if action.text() == "Timeline").trigger()
+    timeline = window.docks["timeline_dock"]
+    qtbot.waitUntil(lambda: timeline.isAncestorOf(QApplication.focusWidget()))

@@ -1,0 +1,67 @@
+"""Reaching every part of the window from the keyboard: F6 and Shift+F6 move the focus from one text to the next and
+on through the panels shown, and View > Go to shows, raises and focuses any panel. No key had moved the focus into a
+panel or from one text to the next, and Tab is no way round: it stays in a text, and a table takes it row by row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+def install_focus_keys(window: MainWindow) -> None:
+    """F6 / Shift+F6 and View > Go to (with each panel, in the order of the View menu)."""
+    window.next_part_action = _action(window, "Next part of the window", "F6", lambda: _step(window, 1))
+    window.previous_part_action = _action(window, "Previous part of the window", "Shift+F6",
+                                          lambda: _step(window, -1))
+    go_to = window.view_menu.addMenu("&Go to")
+    go_to.addActions([window.next_part_action, window.previous_part_action])
+    go_to.addSeparator()
+    for dock in window.docks.values():
+        go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock.windowTitle()))
+
+
+def _action(window: MainWindow, text: str, key: str, slot) -> QAction:
+    action = QAction(text, window, shortcut=QKeySequence(key))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def _parts(window: MainWindow) -> list[QWidget]:
+    """The texts left to right, then the panels shown (the tab in front of each group), left to right, top down."""
+    docks = [dock for dock in window.docks.values() if dock.isVisible() and dock.widget() is not None]
+    docks.sort(key=lambda dock: (dock.mapTo(window, dock.rect().topLeft()).x(),
+                                 dock.mapTo(window, dock.rect().topLeft()).y()))
+    return [*getattr(window.reading_area, "panes", []), *docks]
+
+
+def _step(window: MainWindow, step: int) -> None:
+    parts = _parts(window)
+    if not parts:
+        return
+    focused = QApplication.focusWidget()
+    here = next((n for n, part in enumerate(parts) if focused is part or part.isAncestorOf(focused)), -step)
+    _focus_into(parts[(here + step) % len(parts)])
+
+
+def _go_to(window: MainWindow, title: str) -> None:
+    """Show and raise the panel (built now if it never was), then focus it once it is laid out."""
+    window.raise_panel(title)
+    dock = window.docks[title.lower().replace(" ", "_") + "_dock"]
+    QTimer.singleShot(0, lambda: _focus_into(dock))
+
+
+def _focus_into(part: QWidget) -> None:
+    """Focus a text's view, or the first control in the part that takes the focus by Tab."""
+    view = getattr(part, "view", None)
+    candidates = [view] if view is not None else part.findChildren(QWidget)
+    for widget in candidates:
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
