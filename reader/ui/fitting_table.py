@@ -15,6 +15,7 @@ class FittingTable(QTableView):
         super().__init__(parent, tabKeyNavigation=False)  # Tab leaves the table: rows are chosen whole
         self._optional, self._first_chars = optional, first_chars
         self._headings: dict[int, int] = {}  # each optional column's heading width, read while it was shown
+        self._needed: dict[int, int] = {}  # each optional column's width for the rows listed (rows_changed resets)
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -24,15 +25,27 @@ class FittingTable(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def rows_changed(self) -> None:
+        """The rows were listed anew: measure the columns again (when shown; the first showing's resize will)."""
+        self._needed.clear()
+        if self.isVisible():
+            self.fit_columns()
+
     def fit_columns(self) -> None:
-        """Show the optional columns that fit, each as wide as its contents; call again when the rows change."""
+        """Show the optional columns that fit, each as wide as its contents."""
         header = self.horizontalHeader()
-        room = self.viewport().width() - self.fontMetrics().averageCharWidth() * self._first_chars
+        # the header is as wide as the rows' view (asked of the view itself, PySide would first set up the scroll
+        # area's methods: some ten milliseconds the window's start does not need)
+        room = header.width() - self.fontMetrics().averageCharWidth() * self._first_chars
         for column in self._optional:
-            # a hidden section's hint is 0: its heading's width is read once, while all are shown (at the start)
-            heading = self._headings.setdefault(column, header.sectionSizeHint(column))
-            needed = max(self.sizeHintForColumn(column), heading)
+            needed = self._needed.get(column) or self._measure(column)
             self.setColumnHidden(column, needed > room)
             if needed <= room:
                 header.resizeSection(column, needed)
                 room -= needed
+
+    def _measure(self, column: int) -> int:
+        # a hidden section's hint is 0: its heading's width is read once, while all are shown (at the start)
+        heading = self._headings.setdefault(column, self.horizontalHeader().sectionSizeHint(column))
+        self._needed[column] = max(self.sizeHintForColumn(column), heading)
+        return self._needed[column]

@@ -230,7 +230,7 @@ class RegisterPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self._entities.register())
-        self.table.fit_columns()  # a longer type or a larger count may need more room than the last rows did
+        self.table.rows_changed()  # a longer title or a larger count may need more room than the last rows did
         self.suggestion_list.clear()
         for suggestion in self._entities.suggestions():
             entry = QListWidgetItem(f"{suggestion.name}  ≈  {suggestion.other_name}  ({suggestion.score:.0%})")
