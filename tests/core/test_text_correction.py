@@ -129,3 +129,18 @@ def test_a_correction_after_an_undone_one_starts_from_the_text_shown(empty_works
     documents.correct_text(document_id, "X " + OCR)
     [(_row, payload)] = entity_store.ranged_decisions_of(empty_workspace.db, document_id)
     assert (payload["start"], payload["end"]) == (moscow + 2, moscow + 8)
+
+
+def test_the_same_correction_made_again_is_the_same_version(empty_workspace, tmp_path):
+    """Correct, Undo, and the same correction again stored the same text as yet another version each time: the
+    version numbers a user sees grew (version 6 for two texts) and a number no longer named one text."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    corrected = OCR.replace("Stalln", "Stalin")
+    for _ in range(3):
+        documents.correct_text(document_id, corrected)
+        empty_workspace.history.undo()
+    documents.correct_text(document_id, corrected)
+    assert documents.get(document_id).version_number == 2
+    empty_workspace.history.undo()
+    assert documents.get(document_id).version_number == 1 and documents.text(document_id).text == OCR

@@ -165,7 +165,13 @@ def _relinked(db: Store, version_id: int, source: SourceFile) -> str:
 
 def store_version(db: Store, document_id: int, source: SourceFile) -> int:
     """Add the source's text as the document's next version, with its pages, word boxes, uncertain OCR words, the
-    running heads its reader found (kept through re-detection) and the file it came from, for the page view."""
+    running heads its reader found (kept through re-detection) and the file it came from, for the page view. A text
+    the document had before (a correction undone and made again) makes that version current again: a copy of it
+    under a new number each time, and a number no longer named one text."""
+    kept = store.version_with_text(db, document_id, source.content_hash)
+    if kept is not None:
+        store.make_current(db, document_id, kept)
+        return kept
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
     if source.pages:
         page_store.insert_pages(db, version_id, source.pages, _packed_boxes(source))

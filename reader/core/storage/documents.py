@@ -64,6 +64,18 @@ def live_versions(db: Store) -> dict[int, int | None]:
     return dict(db.execute("SELECT id, current_version_id FROM documents WHERE deleted_at IS NULL").fetchall())
 
 
+def version_with_text(db: Store, document_id: int, content_hash: str) -> int | None:
+    """The document's version holding this very text, if it has one."""
+    row = db.execute("SELECT id FROM versions WHERE document_id = ? AND content_hash = ? ORDER BY number LIMIT 1",
+                     [document_id, content_hash]).fetchone()
+    return row[0] if row else None
+
+
+def make_current(db: Store, document_id: int, version_id: int) -> None:
+    db.execute("UPDATE documents SET current_version_id = ?, modified_at = ? WHERE id = ?",
+               [version_id, now(), document_id])
+
+
 def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None:
     """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
     row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
@@ -90,8 +102,7 @@ def insert_version(db: Store, document_id: int, text: str, content_hash: str, en
         "document_id": document_id, "number": number, "text": text, "content_hash": content_hash,
         "encoding": encoding, "source_format": fmt, "char_count": len(text), "imported_at": now(),
     }).last_pk
-    db.execute("UPDATE documents SET current_version_id = ?, modified_at = ? WHERE id = ?",
-               [version_id, now(), document_id])
+    make_current(db, document_id, version_id)
     return version_id
 
 
