@@ -535,3 +535,18 @@ def test_a_highlight_is_deleted_from_the_text_and_the_notes_strip(window, qtbot)
     strip.select(first.id)
     _action_named(strip.annotation_list, "Delete highlight").trigger()
     assert workspace.annotations.for_document(document_id) == []
+
+
+def test_a_deleted_highlight_undone_is_shown_again_in_the_note_panel(window, qtbot):
+    """Undo of Delete highlight brought the highlight back in the text, but the Note panel stayed empty ('Select a
+    highlight…'), as if it were still gone."""
+    workspace = window.workspace
+    document_id = workspace.documents.list()[0].id
+    made = window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, 0, 20, note="kept"))
+    inspector = window.annotation_panels.inspector.widget()
+    inspector.show_annotation(made.id)
+    inspector.delete_button.click()
+    assert inspector.annotation is None
+    window.ops.undo()
+    assert inspector.annotation is not None and inspector.annotation.id == made.id
+    assert inspector.editor.text() == "kept"

@@ -37,6 +37,7 @@ class AnnotationInspector(QWidget):
         super().__init__(parent)
         self._workspace, self._ops, self._events = workspace, ops, events
         self._left_behind: dict | None = None  # typing on a highlight an undo removed, until it comes back
+        self._gone: Annotation | None = None  # the annotation shown until it went (deleted, undone): back, shown
         self.annotation: Annotation | None = None
         self.heading = QLabel(EMPTY, self, wordWrap=True)
         self.editor = NoteEditor(self)
@@ -93,6 +94,7 @@ class AnnotationInspector(QWidget):
         """Show an annotation, or nothing (everything disabled) when it is None or gone. A note typed and not saved
         is saved before another annotation is shown, and stays in the editor when the same one is read again."""
         same = self.annotation is not None and self.annotation.id == annotation_id
+        shown_before = self.annotation
         if not same:
             self.keep_unsaved()
         typed = (self.draft() or self._left_behind) if same else None
@@ -102,6 +104,7 @@ class AnnotationInspector(QWidget):
             self.annotation = None
         if same and self.annotation is None:
             self._leave_behind(typed)
+        self._gone = shown_before if same and self.annotation is None else None  # Undo may bring it back
         annotation = self.annotation
         for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
             widget.setEnabled(annotation is not None)
@@ -223,3 +226,13 @@ class AnnotationInspector(QWidget):
             self.show_annotation(self.annotation.id)  # its new state, or nothing if it went to the Trash
         elif self.annotation is None and self._left_behind and self._left_behind["document_id"] == document_id:
             self.show_annotation(self._left_behind["annotation_id"])  # back, by a Redo? Then the typing with it
+        elif self.annotation is None and self._gone is not None and self._gone.document_id == document_id:
+            self._show_if_back(self._gone)
+
+    def _show_if_back(self, gone: Annotation) -> None:
+        """The annotation shown before it went (deleted, or undone) is shown again if it came back (Undo, Redo)."""
+        try:
+            self._workspace.annotations.get(gone.id)
+        except ReaderError:
+            return
+        self.show_annotation(gone.id)
