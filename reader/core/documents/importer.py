@@ -39,7 +39,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
         new_ids = [_store(db, source, report, changed, arriving) for source in sources]
         with operation(db, _step_label(db, arriving, changed)):  # Undo puts them (back) in the Trash
             for document_id in arriving:
-                document_trash.restore_document(db, document_id)
+                document_trash.restore_document(db, document_id, index=False)  # indexed below
             redetect_boilerplate(db)
             for document_id, source in zip(new_ids, sources, strict=True):
                 if document_id is not None:
@@ -49,7 +49,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
         if changed:
             order = {str(source.path): n for n, source in enumerate(sources)}
             report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
-        if report.changed_document_ids:
+        if report.changed_document_ids or arriving:
             search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report
 

@@ -44,8 +44,9 @@ _RESTORE_MENTION = """INSERT INTO mentions (document_id, entity_id, version_id, 
                               :confidence)"""
 
 
-def restore_document(db: Store, document_id: int) -> None:
-    """Bring a document, and what went to the Trash with it, back (the caller's transaction)."""
+def restore_document(db: Store, document_id: int, index: bool = True) -> None:
+    """Bring a document, and what went to the Trash with it, back (the caller's transaction); `index=False`: its
+    text is indexed by the caller (an import indexes every text once)."""
     row = db.execute("SELECT annotation_ids, mentions FROM document_trash WHERE document_id = ?",
                      [document_id]).fetchone()
     annotation_ids, mentions = (json.loads(value) for value in row) if row else ([], [])
@@ -54,7 +55,8 @@ def restore_document(db: Store, document_id: int) -> None:
     db.executemany(_RESTORE_MENTION, [{"confidence": 1.0, **mention, "document_id": document_id}  # kept before it
                                       for mention in mentions])  # was kept: as sure, as recognition then had them
     db.execute("DELETE FROM document_trash WHERE document_id = ?", [document_id])
-    search_index.index_document_text(db, document_id)
+    if index:
+        search_index.index_document_text(db, document_id)
 
 
 def trashed_documents(db: Store) -> list[tuple[int, str, str, int]]:
