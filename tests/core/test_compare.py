@@ -508,3 +508,17 @@ def test_a_dismissal_holds_through_a_new_version_of_its_document(recognised, tmp
     [dismissal] = recognised.parallels.dismissals()
     assert dismissal.key != meeting.key and dismissal.one.text == meeting.source.text  # its passage, moved
     assert dismissal.one.excerpt == meeting.source.excerpt  # and the sentence that tied the pair with it
+
+
+def test_reasons_name_words_as_the_passages_write_them(recognised):
+    """Reasons listed the stems the ranking compares ('execut', 'countri', 'includ military'): each shared word
+    and phrase reads as the passage writes it."""
+    import re
+
+    for info in recognised.documents.list():
+        for suggestion in recognised.parallels.suggest(info.id, top=10):
+            written = set(re.findall(r"[\w’'-]+", suggestion.source.text.lower()))
+            for reason in suggestion.reasons:
+                if reason.startswith(("words: ", "phrases: ")):
+                    shown = reason.split(": ", 1)[1].replace(",", " ").split()
+                    assert set(shown) <= written, (reason, suggestion.source.text[:80])

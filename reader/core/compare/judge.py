@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol
 
 from reader.core.compare import dating
 from reader.core.compare.passages import Piece, sentence_around
-from reader.core.compare.words import Vectors, numbers
+from reader.core.compare.words import Vectors, as_written, numbers
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 from reader.core.wording import one_line
 
@@ -60,7 +60,8 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
              + MEANING_WEIGHT * max(meaning - MEANING_FLOOR, 0.0))
     names = ranking.names(shared | set(mine.entities) | set(theirs.entities))
     shared_names = [names.get(e, "?") for e in sorted(shared, key=ranking.idf, reverse=True)]
-    reasons = _reasons(shared_names, date_pair, words, phrases)
+    reasons = _reasons(shared_names, date_pair, as_written(words[:SHOWN_WORDS], q.text),
+                       as_written(sorted(phrases)[:SHOWN_WORDS], q.text))
     if meaning >= MEANING_FLOOR:
         reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{one_line(s, 60)}”" for s in closest))
     both_dated = bool(mine.dates and theirs.dates)

@@ -47,6 +47,21 @@ def tokens(text: str) -> list[str]:
     return [word for word in words if len(word) > 2 and word not in STOPWORDS]
 
 
+def as_written(stems: list[str], text: str) -> list[str]:
+    """Each stem (or pair of stems, "includ military") as the text writes it, its first such word in lower case: a
+    reason reads 'executed', not 'execut'."""
+    forms = _written_forms(text)
+    return [" ".join(forms.get(part, part) for part in found.split()) for found in stems]
+
+
+@lru_cache(maxsize=4096)  # a passage's words are looked up for each of its suggestions
+def _written_forms(text: str) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for word in _WORD.findall(text.lower()):
+        forms.setdefault(stem(fold(word)), word)
+    return forms
+
+
 def content_words(text: str) -> list[str]:
     """The content words as written (lower case, neither stemmed nor folded): twice as cheap as `tokens`, for
     reading every dated sentence of a corpus, where a retelling reuses the very words."""
