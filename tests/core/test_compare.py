@@ -522,3 +522,13 @@ def test_reasons_name_words_as_the_passages_write_them(recognised):
                 if reason.startswith(("words: ", "phrases: ")):
                     shown = reason.split(": ", 1)[1].replace(",", " ").split()
                     assert set(shown) <= written, (reason, suggestion.source.text[:80])
+
+
+def test_a_document_and_its_whole_range_get_the_same_suggestions(recognised):
+    """`parallels DOC` and `parallels DOC --start 0 --end LENGTH` differed: the range kept passages too short to tell
+    anything (a heading), which the document leaves out, so the lists, their numbers and scores differed."""
+    document_id = _doc(recognised, MEETING_000)
+    length = len(recognised.documents.text(document_id).text)
+    whole = recognised.parallels.suggest(document_id, top=20)
+    ranged = recognised.parallels.suggest(document_id, 0, length, top=20)
+    assert [(s.key, s.score) for s in ranged] == [(s.key, s.score) for s in whole]

@@ -154,7 +154,9 @@ def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece
         piece = inside[0]
         lo, hi = max(start, piece.start), min(end, piece.end)
         return [Piece(piece.document_id, lo, hi, piece.text[lo - piece.start:hi - piece.start])]
-    return inside
+    # as for the whole document, passages too short to tell anything (a heading) are left out, unless nothing else
+    # is asked about: the whole range and the document had different lists, numbered differently
+    return [p for p in inside if telling(p)] or inside
 
 
 class _Ranking:
