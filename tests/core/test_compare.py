@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.core.compare import dating
 from reader.core.compare.passages import passages, sentences
-from reader.core.compare.words import numbers
+from reader.core.compare.words import counted
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
@@ -85,10 +85,20 @@ def test_sentences_cover_the_text(parts):
     assert " ".join(sentences(text)).split() == text.split()
 
 
+def test_numbers_disagree_only_when_they_count_the_same_thing():
+    """'five countries' beside 'ten years' was a hint (numbers: five / ten): numbers disagree when they count the
+    same thing, 'a hundred thousand lamas' beside 'thirty thousand lamas', or 'ten years' beside 'five years'."""
+    from reader.core.compare.words import stem
+
+    assert counted("the five countries nearest to it", []) == {stem("countries"): {"five"}}
+    assert counted("It was valid for ten years, said 2 of them.", []) == {"year": {"ten"}}
+    assert counted("some 100,000 lamas and 3 monasteries", []) == {"lama": {"100,000"}, stem("monasteries"): {"3"}}
+
+
 def test_numbers_leave_dates_out():
     """Numbers a passage states, not the digits of its dates."""
     text = "On November 26, 1937, twenty mistakes and 5 items."
-    assert numbers(text, [(d.start, d.end) for d in find_dates(text)]) == {"twenty", "5"}
+    assert counted(text, [(d.start, d.end) for d in find_dates(text)]) == {"mistak": {"twenty"}, "item": {"5"}}  # stems
 
 
 def test_a_suggestion_points_at_the_sentences_that_match(recognised):
@@ -356,7 +366,7 @@ def test_hints_set_dates_numbers_and_names_side_by_side(empty_workspace, shared_
         "General Ivanov met Marshal Petrov in Warsaw on 9 May 1941. They signed twelve agreements about the railway.\n")
     assert found.relation == "contradicts" and found.other.file_name == "b.txt"
     assert "dates: 1941-05-03 / 1941-05-09" in found.hints
-    assert "numbers: twenty / twelve" in found.hints
+    assert "numbers: twenty / twelve (agreements)" in found.hints
     assert "places: Berlin / Warsaw" in found.hints
     assert any(r.startswith("both:") and "Ivanov" in r for r in found.reasons)
 

@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol
 
 from reader.core.compare import dating
 from reader.core.compare.passages import Piece, sentence_around
-from reader.core.compare.words import Vectors, as_written, numbers
+from reader.core.compare.words import Vectors, as_written, counted, counted_word
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 from reader.core.wording import one_line
 
@@ -140,10 +140,7 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
         found.append(f"dates: {date_pair[0]} / {date_pair[1]}")  # one happening (same names or words), two dates
     elif date_relation == dating.APART and mine.dates and theirs.dates and retold:  # one thing told twice
         found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
-    mine_numbers, their_numbers = numbers(q.text, _dated(q.text)), numbers(c.text, _dated(c.text))
-    if mine_numbers and their_numbers and mine_numbers != their_numbers:
-        found.append(f"numbers: {', '.join(sorted(mine_numbers - their_numbers)) or '–'} / "
-                     f"{', '.join(sorted(their_numbers - mine_numbers)) or '–'}")
+    found.extend(_numbers_differing(q.text, c.text))
     named_here, named_there = _named_in(mine, q_sentence), _named_in(theirs, c_sentence)
     for kind, label in TYPES.items():
         # a name the other passage gives anywhere is no disagreement, nor a town beside its country (two scales)
@@ -156,6 +153,15 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
         if here and there:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(here))} / {', '.join(sorted(there))}")
     return tuple(found)
+
+
+def _numbers_differing(mine: str, theirs: str) -> list[str]:
+    """Numbers that count the same thing and differ ('a hundred thousand lamas' / 'thirty thousand lamas'); numbers
+    of different things ('five countries', 'ten years') are no disagreement."""
+    here, there = counted(mine, _dated(mine)), counted(theirs, _dated(theirs))
+    return [f"numbers: {', '.join(sorted(here[word] - there[word])) or '–'} / "
+            f"{', '.join(sorted(there[word] - here[word])) or '–'} ({counted_word(word, mine)})"
+            for word in sorted(here.keys() & there.keys()) if here[word] != there[word]]
 
 
 def _only_here(names: dict[int, str], named: set[int], own: dict[int, str], other: dict[int, str],

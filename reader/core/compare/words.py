@@ -68,13 +68,32 @@ def content_words(text: str) -> list[str]:
     return [word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in STOPWORDS]
 
 
-def numbers(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
-    """The numbers a text states (figures and number words, not the parts of "forty-third"), leaving out the given
-    ranges (its dates)."""
-    found = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)
-             if not any(s <= m.start() < e for s, e in skip)}
-    found |= {word for word in re.findall(r"[a-z]+(?![a-z-])", text.lower()) if word in NUMBER_WORDS and word != "one"}
+_NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(NUMBER_WORDS) + r")(?![\w-])")
+_NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
+_UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
+
+
+def counted(text: str, skip: list[tuple[int, int]] = ()) -> dict[str, set[str]]:
+    """What the numbers a text states count: each counted word (the word after the number, stemmed) with the numbers
+    given for it ('100,000 lamas': {'lama': {'100,000'}}), leaving out the given ranges (its dates), "one", the parts
+    of "forty-third", and numbers followed by a word that counts nothing ('two of them')."""
+    lowered = text.lower()
+    found: dict[str, set[str]] = {}
+    for match in [*_NUMBER.finditer(lowered), *_NUMBER_WORD.finditer(lowered)]:
+        value = match.group(0).rstrip(".,")
+        after = _NEXT_WORD.match(lowered, match.end())
+        if value == "one" or after is None or any(s <= match.start() < e for s, e in skip):
+            continue
+        word = after.group(1)
+        if word in NUMBER_WORDS or (word in STOPWORDS and word not in _UNITS):
+            continue
+        found.setdefault(stem(fold(word)), set()).add(value)
     return found
+
+
+def counted_word(stemmed: str, text: str) -> str:
+    """A counted word as the text writes it."""
+    return _written_forms(text).get(stemmed, stemmed)
 
 
 class Vectors:
