@@ -542,3 +542,19 @@ def test_a_document_and_its_whole_range_get_the_same_suggestions(recognised):
     whole = recognised.parallels.suggest(document_id, top=20)
     ranged = recognised.parallels.suggest(document_id, 0, length, top=20)
     assert [(s.key, s.score) for s in ranged] == [(s.key, s.score) for s in whole]
+
+
+def test_a_link_joins_the_dates_of_its_sentences_not_of_their_whole_paragraphs(recognised):
+    """Two accounts of Genden's execution on 26 November 1937, linked as corroborating, made a new conflict: the
+    link joined every date of their paragraphs ('the summer of 1937' of his arrest, Demid's journey of 23 July)."""
+    executed, sentenced = _doc(recognised, MEETING_000), _doc(recognised, "001_c9451cbdf41c54f1.txt")
+    before = len(recognised.timeline.conflicts())
+    ends = []
+    for document_id, quote in ((executed, "Genden was executed in Moscow on November 26, 1937"),
+                               (sentenced, "On November 26, 1937, a special Soviet tribunal sentenced Genden")):
+        start = recognised.documents.text(document_id).text.index(quote)
+        ends.append(Passage(document_id, start, start + len(quote)))
+    recognised.links.link(*ends, "corroborates")
+    assert len(recognised.timeline.conflicts()) == before
+    event = next(e for e in recognised.timeline.events() if "linked as corroborating" in e.reasons)
+    assert {e.value for e in event.entries} == {"1937-11-26"}

@@ -282,17 +282,27 @@ def _reasons(retold: dict[tuple[int, int], list[str]], linked: list[tuple[int, s
 
 
 def _linked_entries(entries: list[TimelineEntry], links: list[tuple]) -> dict[int, set[int]]:
-    """Entry index -> the links (by number) one of whose ends lies in the entry's passage."""
+    """Entry index -> the links (by number) one of whose ends gives the entry's date: the dates inside the linked
+    stretch (a sentence, as a suggestion links them), or, when it holds none (a name highlighted), every date of its
+    passage. A link joining whole paragraphs made one event of an arrest, a journey and an execution."""
     by_document: dict[int, list[int]] = defaultdict(list)
     for i, entry in enumerate(entries):
         by_document[entry.document_id].append(i)
     found: dict[int, set[int]] = defaultdict(set)
     for number, link in enumerate(links):
         for document_id, start, end in (link[:3], link[3:6]):
-            for i in by_document.get(document_id, ()):
-                if start < entries[i].end and entries[i].start < end:
-                    found[i].add(number)
+            touching = [i for i in by_document.get(document_id, ())
+                        if start < entries[i].end and entries[i].start < end]
+            inside = [i for i in touching if start <= _dated_at(entries[i]) < end]
+            for i in inside or touching:
+                found[i].add(number)
     return found
+
+
+def _dated_at(entry: TimelineEntry) -> int:
+    """Where the entry's date stands in the document: a recognised date's own offset, else (a date in a note, or
+    highlighted) the annotation's start."""
+    return entry.start if entry.date_at is None else entry.date_at
 
 
 def _linked_pairs(linked: dict[int, set[int]]):
