@@ -558,3 +558,14 @@ def test_a_link_joins_the_dates_of_its_sentences_not_of_their_whole_paragraphs(r
     assert len(recognised.timeline.conflicts()) == before
     event = next(e for e in recognised.timeline.events() if "linked as corroborating" in e.reasons)
     assert {e.value for e in event.entries} == {"1937-11-26"}
+
+
+def test_a_corrected_date_leaves_no_phantom_from_a_highlight_of_the_old_words(recognised):
+    """A highlight of 'The two met on November 15, 1934.' kept its old words after the text was corrected to 24
+    November (it awaits review): the timeline showed 15 November from those words, a date the text no longer gives."""
+    document_id = _doc(recognised, MEETING_000)
+    recognised.annotations.create_at_quote(document_id, "The two met on November 15, 1934.")
+    text = recognised.documents.text(document_id).text
+    recognised.documents.correct_text(document_id, text.replace("met on November 15, 1934", "met on November 24, 1934"))
+    recognised.entities.ensure_current()
+    assert not [e for e in recognised.timeline.entries() if e.document_id == document_id and e.value == "1934-11-15"]

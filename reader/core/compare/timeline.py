@@ -132,12 +132,13 @@ class TimelineService:
 
     def _annotation_entries(self, labels: dict, index: PassageIndex, named: _NamesInPassages,
                             known: set) -> list[TimelineEntry]:
-        """Dates a user wrote in a note, or highlighted, that recognition did not already place there."""
+        """Dates a user wrote in a note, or highlighted, that recognition did not already place there (a highlight
+        awaiting review after its text changed gives its note's dates only: its words may be gone from the text)."""
         found = []
-        for annotation_id, document_id, start, end, exact, note in store.annotation_texts(self._db):
+        for annotation_id, document_id, start, end, exact, note, in_text in store.annotation_texts(self._db):
             piece = index.at(document_id, start)
             entities = named.of(piece) if piece else ()
-            for date in find_dates(f"{exact}\n{note}"):
+            for date in find_dates(f"{exact}\n{note}" if in_text else note):
                 if (document_id, piece.start if piece else start, date.value) in known:
                     continue
                 entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,

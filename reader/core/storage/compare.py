@@ -107,9 +107,11 @@ def published_dates(db: Store) -> dict[int, str]:
     return dict(db.execute(sql).fetchall())
 
 
-def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str]]:
-    """(annotation, document, start, end, quote, note) of the live, placed annotations."""
-    sql = """SELECT a.id, a.document_id, a.start, a."end", a.exact, a.note FROM annotations a
+def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str, bool]]:
+    """(annotation, document, start, end, quote, note, whether the text there is the quote) of the live, placed
+    annotations: one awaiting review after the text changed keeps words the text may no longer give."""
+    sql = """SELECT a.id, a.document_id, a.start, a."end", a.exact, a.note, a.anchor_status = 'anchored'
+             FROM annotations a
              JOIN documents d ON d.id = a.document_id
              WHERE a.deleted_at IS NULL AND d.deleted_at IS NULL AND a.anchor_status != 'orphan'"""
     return db.execute(sql).fetchall()
