@@ -662,3 +662,18 @@ def test_timeline_lane_names_take_the_room_long_titles_need(compare_window, qtbo
     qtbot.waitUntil(lambda: bool(canvas.marks))
     assert LEFT < canvas.left <= LEFT_MOST
     assert all(mark.rect.left() >= canvas.left for mark in canvas.marks)
+
+
+def test_conflict_marks_are_drawn_over_the_others_and_a_click_anywhere_takes_the_keys(compare_window, qtbot):
+    """At Fit the red 12 March 1934 mark lay under the grey April marks drawn after it; and a click in the empty
+    stretch below the lanes left the keys dead (the chart never took the focus)."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    kinds = [(mark.conflict, mark.in_event) for mark in canvas.marks]
+    assert kinds == sorted(kinds)  # plain first, then events, conflicts last: painted on top, found first
+    panel.scroll.viewport().setFocus()
+    below = QPoint(panel.scroll.viewport().width() // 2, panel.scroll.viewport().height() - 5)
+    qtbot.mouseClick(panel.scroll.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert canvas.hasFocus()

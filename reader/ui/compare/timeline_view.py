@@ -127,6 +127,9 @@ class TimelineCanvas(QWidget):
                 y = TOP + lane * LANE + LANE / 2
                 rect = QRectF(x0, y - MIN_MARK, max(x1 - x0, MIN_MARK * 2), MIN_MARK * 2)
                 self.marks.append(Mark(rect, e, bool(event and event.conflict), event is not None))
+        # plain marks first, then marks of events, conflicts last: painted over the others (a red mark lay under
+        # the grey ones of the weeks after it) and the first found under a click
+        self.marks.sort(key=lambda mark: (mark.conflict, mark.in_event))
         self._in_time = sorted(range(len(self.marks)), key=lambda i: (self.marks[i].rect.x(), self.marks[i].rect.y()))
         width = min(self.left + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
         self.setMinimumSize(int(max(width, 400)), TOP + len(self.lanes) * LANE + 10)
@@ -381,6 +384,7 @@ class TimelinePanel(QWidget):
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.canvas)
+        self.scroll.setFocusProxy(self.canvas)  # a click below the lanes gives the chart the keys too
         # the chosen mark comes into view clear of the lane names and the axis painted over the edges
         self.canvas.current_moved.connect(lambda rect: self.scroll.ensureVisible(
             int(rect.left() + min(rect.width(), MIN_MARK * 2) / 2), int(rect.center().y()), self.canvas.left + 20,
