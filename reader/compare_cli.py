@@ -124,7 +124,7 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
         return 0
     relation = args.relation or s.relation
     one, two = s.to_link()
-    link = workspace.links.link(one, two, relation)
+    link = workspace.links.link(one, two, relation, s.link_note())
     linked = [replace(side, start=passage.start, end=passage.end) for side, passage in zip((s.source, s.other),
                                                                                             (one, two), strict=True)]
     print(f"linked {_where(*linked)} as {relation} (link {link.id})")

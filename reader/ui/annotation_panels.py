@@ -150,7 +150,8 @@ def _judge(context: _Context, suggestion, verdict: str) -> None:
     if verdict == "dismiss":
         context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion))
         return
-    context.ops.run("Link passages", lambda: workspace.links.link(*suggestion.to_link(), suggestion.relation))
+    context.ops.run("Link passages", lambda: workspace.links.link(
+        *suggestion.to_link(), suggestion.relation, suggestion.link_note()))
 
 
 def _show_both(area: PaneArea, suggestion) -> None:

@@ -111,8 +111,11 @@ def test_a_wider_column_shows_more_of_each_sentence(compare_window, qtbot):
     """The cells are cut to what their column shows; widened, the column shows the sentence whole."""
     panel = _parallels(compare_window, qtbot)
     row = _meeting_row(panel)
-    panel.table.setColumnWidth(4, 120)
-    qtbot.waitUntil(lambda: len(panel.table.item(row, 4).text()) < 40)
+    def narrowed() -> bool:  # set again while the dock still settles: its late resizes share out spare width
+        panel.table.setColumnWidth(4, 120)
+        return len(panel.table.item(row, 4).text()) < 40
+
+    qtbot.waitUntil(narrowed)
     assert panel.table.item(row, 4).text().endswith("November 24, 1934")  # cut around its date
     panel.table.setColumnWidth(4, 2000)
     qtbot.waitUntil(lambda: panel.table.item(row, 4).text() == " ".join(panel.suggestions[row].other.excerpt.split()))
@@ -156,8 +159,8 @@ def test_parallels_rank_in_a_worker(compare_window, qtbot):
 
 def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     """Selecting a suggestion preselects its relation; L links the sentences the row shows (which Comparisons then
-    quotes, not the paragraphs' first words) through the operation runner; the row then shows it linked, and L again
-    does not link it twice."""
+    quotes, not the paragraphs' first words) through the operation runner, its note saying where they differ (the
+    evidence was lost once linked); the row then shows it linked, and L again does not link it twice."""
     panel = _parallels(compare_window, qtbot)
     panel.table.selectRow(_meeting_row(panel))
     assert panel.relation_box.currentData() == "contradicts"
@@ -168,6 +171,7 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     comparisons = compare_window.workspace.comparisons
     qtbot.waitUntil(lambda: len(comparisons.list()) == 1)
     assert comparisons.list()[0].relation == "contradicts"
+    assert comparisons.list()[0].note == "Where they differ: dates 1934-11-15 / 1934-11-24"
     assert {comparisons.list()[0].a.quote, comparisons.list()[0].b.quote} == {  # the statements the row showed
         "The two met on November 15, 1934.", "«Japan is encroaching on the borders of Mongolia ... How do you think to "
         "uphold your independence?»: I. V. Stalin Talking to P. Genden on November 24, 1934"}
@@ -677,3 +681,19 @@ def test_conflict_marks_are_drawn_over_the_others_and_a_click_anywhere_takes_the
     below = QPoint(panel.scroll.viewport().width() // 2, panel.scroll.viewport().height() - 5)
     qtbot.mouseClick(panel.scroll.viewport(), Qt.MouseButton.LeftButton, pos=below)
     assert canvas.hasFocus()
+
+
+def test_a_click_on_an_unjudged_suggestion_opens_both_passages(compare_window, qtbot):
+    """In Parallels a click opens the other passage; in Comparisons' unjudged list a click did nothing (it took a
+    double-click). Its Why says where the two differ, as Parallels does."""
+    _parallels(compare_window, qtbot)
+    compare_window.raise_panel("Comparisons")
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 1)
+    row = next(n for n, s in enumerate(view.suggestions) if s.hints)
+    assert "Where they differ: " in view.suggestion_table.item(row, 5).toolTip()
+    wanted = view.suggestions[row].other.document_id
+    rect = view.suggestion_table.visualRect(view.suggestion_table.model().index(row, 1))
+    qtbot.mouseClick(view.suggestion_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(wanted) is not None)

@@ -68,6 +68,12 @@ class ParallelSuggestion:
         """Where each side ties the other, in the order of `key`: kept with a dismissal, which lists them."""
         return pair_ties(self.source, self.other, self.source.tie, self.other.tie)
 
+    def link_note(self) -> str:
+        """The note a link made from the suggestion starts with: where the two differ, the evidence for calling
+        them contradictory, which linking had dropped."""
+        return ("Where they differ: " + "; ".join(hint.replace(": ", " ", 1) for hint in self.hints)
+                if self.hints else "")
+
     def to_link(self) -> tuple[Passage, Passage]:
         """What linking the pair joins: on each side the sentence that ties the two, as the row shows it (the
         statements that agree or conflict, which Comparisons then quotes), or the whole passage if none does."""

@@ -135,8 +135,8 @@ class ComparisonsView(QWidget):
         _widen_quotes(self.suggestion_table, SUGGESTION_SENTENCES)
         refit_on_resize(self.suggestion_table,
                         lambda: cut_sentences(self.suggestion_table, self.suggestions, SUGGESTION_SENTENCES))
-        self.suggestion_table.cellActivated.connect(
-            lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))
+        for chosen in (self.suggestion_table.cellActivated, self.suggestion_table.cellClicked):  # a click, as in
+            chosen.connect(lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))  # Parallels
         keyed_menu(self.suggestion_table, SUGGESTION_KEYS,
                    {verdict: lambda v=verdict: self._judge_current(v) for verdict in SUGGESTION_KEYS.actions})
 
@@ -176,7 +176,7 @@ class ComparisonsView(QWidget):
         for row, s in enumerate(self.suggestions):
             one, two = (names.get(side.document_id, side.file_name) for side in (s.source, s.other))
             values = ("", one, RELATIONS[s.relation], "", two,
-                      "; ".join(s.reasons + s.hints))  # the sentences are cut to their cells below
+                      "; ".join([*s.reasons, s.link_note()] if s.hints else s.reasons))  # sentences: cut below
             tips = {0: s.source.text, 1: f"{one}\n{s.source.file_name}", 3: s.other.text,
                     4: f"{two}\n{s.other.file_name}"}  # the passages whole; the cells show where they match
             for column, value in enumerate(values):

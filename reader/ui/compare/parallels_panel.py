@@ -230,7 +230,8 @@ class ParallelsPanel(QWidget):
         if s is None or s.linked:
             return
         relation = self.relation_box.currentData()
-        self._ops.run("Link passages", lambda: self._workspace.links.link(*s.to_link(), relation))
+        self._ops.run("Link passages", lambda: self._workspace.links.link(*s.to_link(), relation,
+                                                                                 s.link_note()))
 
     def dismiss_current(self) -> None:
         s = self.current()
