@@ -204,7 +204,9 @@ class _Ranking:
             per_other[(c.document_id, c.start)] += 1
             per_source[q.start] += 1
             mine, theirs = focus(self, q, c)  # hints and focus only for what is shown
-            chosen.append(replace(suggestion, hints=hints(self, (q, mine.sentence), (c, theirs.sentence)),
+            differ = hints(self, (q, mine.sentence), (c, theirs.sentence)) if suggestion.relation != "see_also" \
+                else ()  # what differs between passages of different happenings is no disagreement
+            chosen.append(replace(suggestion, hints=differ,
                                   source=replace(suggestion.source, focus=mine.sentence, key=mine.key),
                                   other=replace(suggestion.other, focus=theirs.sentence, key=theirs.key)))
             if len(chosen) == top:
