@@ -350,6 +350,8 @@ def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     count = recognised.timeline.export(tmp_path / "t.csv", "csv")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8"))))
     assert len(rows) == count and any(r["conflict"] == "yes" and r["value"] == "1934-11-15" for r in rows)
+    told_apart = [(r["document"], r["value"], r["start"], r["date_at"]) for r in rows]  # a year given twice in one
+    assert len(set(told_apart)) == len(told_apart)  # passage made two rows alike
     recognised.timeline.export(tmp_path / "t.html", "html")
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "independence?»" in page

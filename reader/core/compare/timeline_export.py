@@ -14,8 +14,9 @@ from reader.core.compare.timeline_lanes import Lanes
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.wording import one_line, plural
 
-COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "origin",
-           "event", "conflict", "entities", "passage"]
+COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "date_at",
+           "origin", "event", "conflict", "entities", "passage"]  # date_at: where the date stands (a passage may
+# give one year twice: its rows are told apart by it), empty for a date a user wrote in a note
 WIDTH, LANE, LEFT = 1000, 34, 220
 LANE_CHARS = 32  # a lane's name, cut to the room left of the axis
 
@@ -27,7 +28,8 @@ def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> s
     writer.writerow(COLUMNS)
     for e in entries:
         event = events_by.get(e.place)
-        writer.writerow([e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end, e.origin,
+        writer.writerow([e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end,
+                         "" if e.date_at is None else e.date_at, e.origin,
                          event.id if event else "", "yes" if event and event.conflict else "",
                          "|".join(e.entities), " ".join(e.passage.split())])
     return out.getvalue()
