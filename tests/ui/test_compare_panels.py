@@ -416,7 +416,7 @@ def test_timeline_shows_the_conflicts_only(compare_window, qtbot):
     assert panel.summary.text().endswith("2 events · 2 conflicts (red)")
     panel.zoom_box.setCurrentText("Days")  # a few weeks in view: the months named with their year, the days numbered
     conflict = next(m for m in panel.canvas.marks if m.entry.value == "1934-11-24")
-    panel.scroll.ensureVisible(int(conflict.rect.center().x()), int(conflict.rect.center().y()))
+    panel.scroll.horizontalScrollBar().setValue(int(panel.canvas.x_of("1934-11-01") - panel.canvas.left) - 10)
     labels = {label: x for x, label, _line in panel.canvas.axis_ticks()}
     assert "Nov 1934" in labels and labels["24"] == conflict.rect.left()
     panel.conflicts_box.setChecked(False)
@@ -697,3 +697,23 @@ def test_a_click_on_an_unjudged_suggestion_opens_both_passages(compare_window, q
     rect = view.suggestion_table.visualRect(view.suggestion_table.model().index(row, 1))
     qtbot.mouseClick(view.suggestion_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: compare_window.reading_area.pane_for(wanted) is not None)
+
+
+def test_zooming_in_opens_where_most_sources_tell_or_at_the_chosen_mark(compare_window, qtbot):
+    """Zoom > Months opened at 1919, some fifteen years of scrolling from the 1934-1937 marks where both conflicts
+    are: a zoom opens on the stretch holding the most marks, or around the mark chosen."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+
+    def in_view(mark) -> bool:  # its first day (a long bar's left end)
+        left = panel.scroll.horizontalScrollBar().value() + canvas.left
+        return left <= mark.rect.left() <= left + panel.scroll.viewport().width() - canvas.left
+
+    panel.zoom_box.setCurrentText("Months")
+    assert in_view(next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24"))
+    early = min(range(len(canvas.marks)), key=lambda n: canvas.marks[n].entry.first)
+    canvas.current = early
+    panel.zoom_box.setCurrentText("Days")
+    assert in_view(canvas.marks[early])

@@ -101,14 +101,24 @@ class TimelineCanvas(QWidget):
         self.scale = pixels_per_day or max((width - self.left - 40) / max(self._last - self._first, 1), 0.001)
         self._layout_marks()
 
-    def dense_range(self) -> tuple[int, int]:
-        """The days between the 10th and 90th percentile of the marks (a year's margin either side), where a view
-        zoomed in opens: a lifespan "1900-1937" or a web page's "updated 2024" is not where most sources tell."""
-        if not self.entries:
-            return self._first, self._last
+    def view_start(self, width: float) -> int:
+        """The first day of a view `width` pixels wide where a zoom opens: around the mark chosen, else on the stretch
+        holding the most marks (a lifespan "1900-1937" or a web page's "updated 2024" is not where most sources tell:
+        a view opened at the 10th percentile less a year showed 1919, the 1934-1937 marks fifteen years away)."""
+        days_shown = width / self.scale
+        if self.current is not None and self.current < len(self.marks):
+            chosen = date.fromisoformat(self.marks[self.current].entry.first).toordinal()
+            return max(chosen - int(days_shown / 2), self._first)
         days = sorted(date.fromisoformat(e.first).toordinal() for e in self.entries)
-        low, high = days[len(days) // 10], days[-1 - len(days) // 10]
-        return max(low - 365, self._first), min(high + 365, self._last)
+        if not days:
+            return self._first
+        start, most, low = days[0], 0, 0
+        for high, day in enumerate(days):  # the window of `days_shown` days ending at each mark, widest count kept
+            while days[low] < day - days_shown * 0.9:  # a tenth of the view left as margin on the right
+                low += 1
+            if high - low + 1 > most:
+                start, most = days[low], high - low + 1
+        return max(start - int(days_shown * 0.05), self._first)
 
     def x_of(self, iso: str) -> float:
         return self.left + (date.fromisoformat(iso).toordinal() - self._first) * self.scale
@@ -455,9 +465,9 @@ class TimelinePanel(QWidget):
             self.export_to(path)
 
     def _apply_zoom(self, *_args) -> None:
-        """Zoom, keeping the dense part of the axis in view."""
+        """Zoom, opening around the mark chosen, else where most marks are."""
         self.canvas.set_scale(ZOOMS[self.zoom_box.currentText()], self._fit_width())
-        first = self.canvas.dense_range()[0]
+        first = self.canvas.view_start(self.scroll.viewport().width() - self.canvas.left)
         if first >= 1:  # an empty timeline (nothing dated yet) has no range to scroll to
             self.scroll.horizontalScrollBar().setValue(int(self.canvas.x_of(date.fromordinal(first).isoformat())
                                                            - self.canvas.left))
