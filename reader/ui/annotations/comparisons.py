@@ -124,7 +124,10 @@ class ComparisonsView(QWidget):
         self._suggestion_source = None
         self._suggestion_request = 0  # the newest asked for: an older answer arriving late is dropped
         self.suggestions = []
-        self.suggestions_toggle = QCheckBox("Suggested, not yet judged", self, visible=False)
+        self.suggestions_toggle = QCheckBox(  # which suggestions wait here, said: it is not every pair there is
+            "Suggested, not yet judged", self, visible=False,
+            toolTip="The best five suggestions of each source open on the desk that are neither linked nor dismissed "
+                    "(Parallels ranks them all)")
         self.suggestions_toggle.toggled.connect(self.refresh_suggestions)
         self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False,
                                              tabKeyNavigation=False)
