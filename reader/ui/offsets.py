@@ -6,14 +6,18 @@ crossing the core/Qt boundary goes through Utf16Map.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
     """Converts offsets for one text in O(log n), from the sorted code-point positions of its astral characters."""
 
     def __init__(self, text: str):
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # found by the regular expression engine: a loop over a 45 MB text's characters took 2.5 s
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
 
     def to_utf16(self, code_point: int) -> int:

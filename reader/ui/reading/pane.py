@@ -73,6 +73,7 @@ class DocumentPane(QWidget):
         self.version: VersionText | None = None
         self.layers: set[str] = set()
         self.boilerplate_hidden = False
+        self._hidden_blocks: list[int] = []  # the numbers of the lines boilerplate hides now
         self.highlight_color = HIGHLIGHT_COLORS[0]
         self.spans: list[Span] = []
         self._formats: dict[tuple[str, str], object] = {}
@@ -153,6 +154,7 @@ class DocumentPane(QWidget):
         if self.version is None or self.version.version_id != info.version_id:
             self.version = workspace.documents.text(self.document_id)
             self.view.set_text(self.version.text)
+            self._hidden_blocks = []  # a new text's lines are all shown
             self.find_bar.set_text(self.version.text)
             self._apply_boilerplate_visibility()
             self.page_mode.load()
@@ -187,17 +189,31 @@ class DocumentPane(QWidget):
         self._apply_boilerplate_visibility()
 
     def _apply_boilerplate_visibility(self) -> None:
+        """Hide the lines wholly inside boilerplate (when asked), showing again those hidden before. Only the lines
+        of the ranges are visited: every line tested against every range took a quarter of an hour on the window's
+        thread for a 45 MB text sharing 4,800 short lines with other sources."""
         document = self.view.document()
-        ranges = [(self.view.offsets.to_utf16(s.start), self.view.offsets.to_utf16(s.end))
-                  for s in (self.version.boilerplate if self.version else ())]
-        block = document.begin()
-        while block.isValid():
-            inside = any(start <= block.position() and block.position() + block.length() - 1 <= end
-                         for start, end in ranges)
-            block.setVisible(not (self.boilerplate_hidden and inside))
+        changed = bool(self._hidden_blocks)
+        for number in self._hidden_blocks:
+            document.findBlockByNumber(number).setVisible(True)
+        self._hidden_blocks = [number for span in (self.version.boilerplate if self.version and
+                                                   self.boilerplate_hidden else ())
+                               for number in self._blocks_inside(document, span)]
+        for number in self._hidden_blocks:
+            document.findBlockByNumber(number).setVisible(False)
+        if changed or self._hidden_blocks:
+            document.markContentsDirty(0, document.characterCount())
+            self.view.viewport().update()
+
+    def _blocks_inside(self, document, span: Span) -> list[int]:
+        """The numbers of the lines wholly inside a range of the text."""
+        start, end = self.view.offsets.to_utf16(span.start), self.view.offsets.to_utf16(span.end)
+        inside, block = [], document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            if start <= block.position() and block.position() + block.length() - 1 <= end:
+                inside.append(block.blockNumber())
             block = block.next()
-        document.markContentsDirty(0, document.characterCount())
-        self.view.viewport().update()
+        return inside
 
     def format_for(self, span: Span):
         """One format per (kind, label, doubtful), made once: painting a block then costs a dictionary lookup per
