@@ -112,3 +112,31 @@ def test_moving_what_is_no_mention_is_refused(workspace: Workspace) -> None:
         workspace.entities.move_mention(mention.document_id, mention.start + 1, mention.end, None, "X")
     with pytest.raises(ReaderError, match="needs a name"):
         workspace.entities.move_mention(mention.document_id, mention.start, mention.end, None, "  ")
+
+
+def test_the_register_is_consolidated_without_holding_the_write_lock(workspace, shared_model, monkeypatch):
+    """Recognition held one write transaction around the whole corpus's consolidation (tens of seconds on a large
+    library): every edit in the window waited for it and failed. Another connection writes meanwhile; a decision made
+    meanwhile leaves the register stale, to be brought up to date again."""
+    import reader.core.entities.consolidate as consolidation
+    from reader.core.workspace import Workspace
+
+    other = Workspace.open(workspace.path, backup=False)
+    other.db.wait_for_writers_at_most(0.2)
+    real = consolidation.consolidate
+    written = []
+
+    def consolidate_while_another_writes(*args, **kwargs):
+        if written:  # the decision's own consolidation, if it needs one
+            return real(*args, **kwargs)
+        document_id = other.documents.list()[0].id
+        written.append(other.annotations.create(document_id, 0, 10, note="written meanwhile").id)
+        other.entities.add_mention(document_id, 0, 6, "PERSON")
+        return real(*args, **kwargs)
+
+    workspace.entities.model = shared_model
+    monkeypatch.setattr(consolidation, "consolidate", consolidate_while_another_writes)
+    workspace.entities.recognise()
+    other.close()
+    assert written and workspace.annotations.get(written[0]).note == "written meanwhile"
+    assert workspace.entities.is_stale()  # the decision came after what was consolidated was read

@@ -54,13 +54,16 @@ class EntityService:
 
         report = RecognitionReport()
         documents = self._documents(progress, cancelled, report)
+        consolidated = self._inputs()  # what is consolidated, read before: a change meanwhile leaves it stale
+        decisions = self._decisions()
+        # no write lock while the corpus is consolidated (tens of seconds for a large library): every edit in the
+        # window had waited for it, and failed
+        result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
+                             is_minor_place)
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
-            decisions = self._decisions()
-            result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
-                                 is_minor_place)
             self._write(result, documents, decisions.confirmed_mentions)
-            entity_state.set_state(self._db, "signature", self._signature())
+            entity_state.set_state(self._db, "signature", self._signature(consolidated))
         report.entities = len(result.clusters)
         report.mentions = sum(len(c.places) for c in result.clusters)
         report.merged_variants = result.merged_variants
@@ -77,15 +80,18 @@ class EntityService:
             return None
         return self.recognise()
 
-    def _signature(self) -> str:
+    def _signature(self, inputs: str = "") -> str:
+        """What the register was brought up to date for: its inputs (`inputs`: as read before it was consolidated)
+        and the mentions written (an undone Delete brings a document back, not the mentions the delete dropped)."""
+        return f"{inputs or self._inputs()}:{store.mention_count(self._db)}"
+
+    def _inputs(self) -> str:
         from reader.core.entities.dates import READING_VERSION
 
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
-        # and the mentions written: an undone Delete brings a document back, not the mentions the delete dropped
-        written = store.mention_count(self._db)
-        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}:{written}"
+        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput
