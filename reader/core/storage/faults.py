@@ -28,8 +28,8 @@ def database_fault(exc: sqlite3.Error, path: Path, waited_s: float | None = None
     text = _safe_text(exc)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         waited = BUSY_TIMEOUT_S if waited_s is None else waited_s
-        return DatabaseBusy(f"{path}: another program kept the database busy for {waited:g} s; nothing was "
-                            "changed, try again")
+        return DatabaseBusy(f"{path}: another program, or a task still running here, kept the database busy "
+                            f"for {waited:g} s; nothing was changed, try again")
     if name == "SQLITE_FULL" or "disk is full" in text:
         return ReaderError(_full_message(path))
     if name.startswith("SQLITE_READONLY") or "readonly database" in text:
