@@ -36,6 +36,12 @@ class OutsideChanges:
                 self._steps, self._documents = history.step_states(self._db), document_store.live_versions(self._db)
                 self._register = entity_state.get_state(self._db, "signature")
 
+    def take_register_as_seen(self) -> None:
+        """This window's own recognition (on a worker's connection) brought the register up to date, and its views
+        were refreshed for it: not news to the next look (the end of a recognition was refreshed twice)."""
+        with self._db.faults():
+            self._register = entity_state.get_state(self._db, "signature")
+
     def since_last(self) -> OpChanges:
         """What other connections changed since the last call: nothing, at the cost of one pragma, if none wrote.
         A step undone and left behind by a new one meanwhile is told too (the history keeps it a while for

@@ -95,7 +95,7 @@ def run_app(db_path: Path) -> int:
     sys.excepthook = fault_handler(window, db_path)
     close_on_stop_signals(window)  # Ctrl+C and SIGTERM close it properly
     window.show()
-    start_recognition(window, window.entity_panels, window.reading_area)
+    start_recognition(window, window.entity_panels, window.reading_area, only_if_stale=True)
     try:
         return app.exec()
     finally:

@@ -3,6 +3,7 @@ coloured mentions with their tooltips."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 
 if TYPE_CHECKING:
-    from reader.core.records.entities import RecognitionReport
+    from reader.core.records.entities import RecognitionReport  # a worker imports it when it needs one
 
 
 @dataclass
@@ -90,16 +91,25 @@ def _mentions(window: MainWindow, workspace: Workspace, area: PaneArea):
     return mentions
 
 
-def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
+def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea, only_if_stale: bool = False) -> None:
     """Recognise in a worker (only new or changed texts go through the model); repaint when done. One at a time:
-    asked while one runs, it catches up once that one ends."""
+    asked while one runs, it catches up once that one ends. `only_if_stale` (at start): only if documents or
+    decisions changed since the register was last brought up to date (every start had recognised the corpus again:
+    a minute of a CPU on a large library, the register rewritten)."""
     if panels.recognising:
         panels.asked_again = True
         return
     panels.recognising = True
     panels.register.if_built(lambda register: register.refresh())
-    task = window.runner.start(lambda ws, progress, cancelled: ws.entities.recognise(progress, cancelled),
-                               cancel_types=(ImportCancelled,))
+
+    def recognise(ws, progress, cancelled):
+        from reader.core.records.entities import RecognitionReport
+
+        if only_if_stale:
+            return ws.entities.ensure_current(progress, cancelled) or RecognitionReport()
+        return ws.entities.recognise(progress, cancelled)
+
+    task = window.runner.start(recognise, cancel_types=(ImportCancelled,))
     task.progressed.connect(lambda done, total, name: window.recognition_status.setText(
         f"Recognising entities: {done} of {total} ({name})"))
     task.finished.connect(lambda report: _on_recognised(window, panels, area, report))
@@ -158,6 +168,8 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
 
 
 def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
+    with suppress(ReaderError):  # the library went wrong meanwhile: the next look for others' changes says how
+        window.workspace.outside.take_register_as_seen()
     panels.register.if_built(lambda register: register.refresh())
     panels.mentions.if_built(lambda mentions: mentions.refresh())  # its places were read from the register before
     window.recognition_done.emit()

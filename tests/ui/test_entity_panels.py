@@ -368,3 +368,23 @@ def test_the_mentions_list_follows_a_recognition_after_the_text_changed(recognis
         return bool(places) and all(text[start:end] == name for _doc, start, end, name, _kind in places)
 
     qtbot.waitUntil(lambda: not recognised.entity_panels.recognising and lines_hold_their_names(), timeout=30000)
+
+
+def test_a_start_on_a_current_register_recognises_nothing(recognised, qtbot, monkeypatch):
+    """Every start ran the whole corpus's recognition again (a minute of a CPU on a large library, the register
+    rewritten, every edit meanwhile kept waiting): at start it runs only if documents or decisions changed; the
+    status line still says the register's counts, and the window is not told its own worker's register as news."""
+    from reader.core.entities.service import EntityService
+    from reader.ui.entity_panels import start_recognition
+
+    runs = []
+    monkeypatch.setattr(EntityService, "recognise", lambda self, *args: runs.append(1))
+    recognised.recognition_status.setText("")
+    panels = recognised.entity_panels
+    start_recognition(recognised, panels, recognised.reading_area, only_if_stale=True)
+    qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
+    assert runs == [] and " in the register, " in recognised.recognition_status.text()
+    monkeypatch.undo()
+    start_recognition(recognised, panels, recognised.reading_area)  # asked: it runs
+    qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
+    assert not recognised.workspace.outside.since_last().register  # refreshed once, by its own end

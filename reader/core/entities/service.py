@@ -74,11 +74,13 @@ class EntityService:
         """Whether documents or decisions changed since the register was last brought up to date."""
         return entity_state.get_state(self._db, "signature") != self._signature()
 
-    def ensure_current(self) -> RecognitionReport | None:
-        """Recognise only if documents or decisions changed since the last run (the CLI calls this before printing)."""
+    def ensure_current(self, progress: Progress | None = None, cancelled: Cancelled | None = None,
+                       ) -> RecognitionReport | None:
+        """Recognise only if documents or decisions changed since the last run (the CLI calls this before printing,
+        the window at start)."""
         if entity_state.get_state(self._db, "signature") == self._signature():
             return None
-        return self.recognise()
+        return self.recognise(progress, cancelled)
 
     def _signature(self, inputs: str = "") -> str:
         """What the register was brought up to date for: its inputs (`inputs`: as read before it was consolidated)
