@@ -136,13 +136,11 @@ def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
 def offer_entity_filter(window: MainWindow) -> None:
     """Give Comparisons an entity filter: each entity named inside a linked passage, with its mentions there."""
     workspace = window.workspace
-    sides = [side for pair in workspace.comparisons.list() for side in (pair.a, pair.b)]
+    sides = [(side.document_id, side.start, side.end) for pair in workspace.comparisons.list()
+             for side in (pair.a, pair.b)]
     found: dict[int, list[tuple[int, int, int]]] = {}
-    for document_id in {side.document_id for side in sides}:
-        passages = [(side.start, side.end) for side in sides if side.document_id == document_id]
-        for mention in workspace.entities.mentions(document_id):
-            if any(s < mention.end and mention.start < e for s, e in passages):
-                found.setdefault(mention.entity_id, []).append((document_id, mention.start, mention.end))
+    for mention in sorted(workspace.entities.mentions_within(sides), key=lambda m: (m.document_id, m.start)):
+        found.setdefault(mention.entity_id, []).append((mention.document_id, mention.start, mention.end))
     names = workspace.entities.names(set(found))  # only these: the register's counts read every mention
     choices = sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items() if entity_id in names)
     window.annotation_panels.comparisons.set_entity_choices(choices)

@@ -140,3 +140,17 @@ def test_the_register_is_consolidated_without_holding_the_write_lock(workspace, 
     other.close()
     assert written and workspace.annotations.get(written[0]).note == "written meanwhile"
     assert workspace.entities.is_stale()  # the decision came after what was consolidated was read
+
+
+def test_the_mentions_inside_ranges_are_read_by_one_query(workspace, shared_model):
+    """The Comparisons entity filter read every mention of every linked document and tested each against every
+    linked passage, on the window's thread at each change (seconds on a large library): the mentions overlapping the
+    ranges come from one query, the same ones."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    first, second = (info.id for info in workspace.documents.list()[:2])
+    ranges = [(first, 100, 900), (second, 0, 400), (first, 2000, 2600)]
+    expected = sorted({(m.entity_id, m.document_id, m.start, m.end) for document_id, start, end in ranges
+                       for m in workspace.entities.mentions(document_id) if start < m.end and m.start < end})
+    found = workspace.entities.mentions_within(ranges)
+    assert expected and sorted((m.entity_id, m.document_id, m.start, m.end) for m in found) == expected

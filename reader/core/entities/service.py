@@ -160,6 +160,10 @@ class EntityService:
 
     # -- what the reader and panels ask --------------------------------------------------------------------------
 
+    def mentions_within(self, ranges: list[tuple[int, int, int]]) -> list[Mention]:
+        """The mentions overlapping any of these (document, start, end) ranges (the passages linked)."""
+        return store.mentions_within(self._db, ranges)
+
     def mention_spans(self, document_id: int) -> list[Span]:
         return [Span(m.start, m.end, "mention", m.type, m.entity_id, m.confidence < LOW_CONFIDENCE)
                 for m in store.mentions(self._db, document_id)]

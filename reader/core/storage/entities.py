@@ -139,6 +139,26 @@ def mentions(db: Store, document_id: int | None = None, entity_id: int | None = 
     return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, params).fetchall()]
 
 
+RANGES_PER_QUERY = 3000  # three values each, under SQLite's limit on bound values
+
+
+def mentions_within(db: Store, ranges: list[tuple[int, int, int]]) -> list[Mention]:
+    """The mentions overlapping any of the (document, start, end) ranges, each once: one indexed query per few
+    thousand ranges, not every mention of their documents read and tested."""
+    found: dict[tuple, Mention] = {}
+    for begin in range(0, len(ranges), RANGES_PER_QUERY):
+        chunk = ranges[begin:begin + RANGES_PER_QUERY]
+        values = ", ".join("(?, ?, ?)" for _ in chunk)
+        sql = f"""WITH ranges(document_id, start, "end") AS (VALUES {values})
+                  SELECT DISTINCT m.document_id, m.start, m."end", m.text, m.type, m.entity_id, m.date_value,
+                         m.confidence
+                  FROM ranges r JOIN mentions m ON m.document_id = r.document_id AND m.start < r."end"
+                                                AND r.start < m."end" """
+        for row in db.execute(sql, [value for found_range in chunk for value in found_range]).fetchall():
+            found[row[:3] + row[5:6]] = Mention(*row[:6], row[6] or "", row[7])
+    return list(found.values())
+
+
 def mention_at(db: Store, document_id: int, start: int, end: int) -> Mention | None:
     """The mention of exactly this range of the document, if there is one."""
     sql = 'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions ' \
