@@ -717,3 +717,20 @@ def test_zooming_in_opens_where_most_sources_tell_or_at_the_chosen_mark(compare_
     canvas.current = early
     panel.zoom_box.setCurrentText("Days")
     assert in_view(canvas.marks[early])
+
+
+def test_a_paint_draws_only_the_marks_in_view(compare_window, qtbot):
+    """Every paint drew every mark of the timeline (a second per scroll step on a large library): a paint of a
+    stretch draws the marks there, in the order that puts conflicts on top."""
+    from PySide6.QtCore import QRectF
+
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    panel.zoom_box.setCurrentText("Months")
+    conflict = next(m for m in canvas.marks if m.conflict and m.entry.value == "1934-11-24")
+    around = QRectF(conflict.rect.center().x() - 200, 0, 400, canvas.height())
+    shown = canvas.marks_in(around)
+    assert conflict in shown and len(shown) < len(canvas.marks)
+    assert [canvas.marks.index(m) for m in shown] == sorted(canvas.marks.index(m) for m in shown)

@@ -161,7 +161,7 @@ class TimelineCanvas(QWidget):
         painter.fillRect(self.rect(), self.palette().base())
         ticks = self.axis_ticks()
         self._paint_grid(painter, ticks)
-        self._paint_marks(painter)
+        self._paint_marks(painter, self.marks_in(QRectF(event.rect())))
         self._paint_lane_names(painter)
         self._paint_axis(painter, ticks)
         painter.end()
@@ -202,8 +202,13 @@ class TimelineCanvas(QWidget):
             painter.drawText(QRectF(left + 4, TOP + number * LANE, self.left - 12, LANE), Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.left - 12))
 
-    def _paint_marks(self, painter: QPainter) -> None:
-        for mark in self.marks:
+    def marks_in(self, exposed: QRectF) -> list[Mark]:
+        """The marks a paint of the `exposed` rectangle shows (in drawing order): all 34,615 of a large library
+        were drawn at every paint, a second per scroll step, however few were in view."""
+        return [mark for mark in self.marks if mark.rect.adjusted(-2, -2, 2, 2).intersects(exposed)]
+
+    def _paint_marks(self, painter: QPainter, marks: list[Mark]) -> None:
+        for mark in marks:
             color = CONFLICT if mark.conflict else IN_EVENT if mark.in_event else PLAIN
             painter.setPen(QPen(color.darker(130), 2 if mark.conflict else 1))
             painter.setBrush(color)
