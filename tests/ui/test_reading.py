@@ -699,3 +699,24 @@ def test_overlapping_highlights_of_one_colour_show_where_they_overlap(window, qt
     qtbot.waitUntil(lambda: background(start + 5) is not None)
     alone, shared, other = background(start + 5), background(start + 25), background(start + 40)
     assert alone == other and shared not in (None, alone)
+
+
+def test_find_in_a_long_text_waits_for_a_pause_and_lists_the_first_matches(qtbot):
+    """In a 45 MB text each keystroke listed every match on the window's thread (839,507 for "g": a second per key):
+    in a long text the search waits for a pause in typing (Enter searches at once) and keeps the first 10,000."""
+    from reader.ui.reading.find_bar import LONG_TEXT, MOST_MATCHES, FindBar
+
+    bar = FindBar()
+    qtbot.addWidget(bar)
+    bar.set_text("Genden met Stalin. " * (LONG_TEXT // 19 + 1))
+    bar.query.setText("genden")
+    assert bar.count_label.text() == ""  # not yet: typing may go on
+    qtbot.waitUntil(lambda: bar.count_label.text() == f"{MOST_MATCHES:,}+ matches")
+    bar.query.setText("stalin")
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return)  # searched at once, and the first match chosen
+    assert bar.count_label.text() == f"1 of {MOST_MATCHES:,}+ matches"
+    short = FindBar()
+    qtbot.addWidget(short)
+    short.set_text("Genden met Stalin.")
+    short.query.setText("stalin")
+    assert short.count_label.text() == "1 match"  # a short text: at once

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -12,6 +13,9 @@ from reader.core.wording import plural
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 STEP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3)
+LONG_TEXT = 1_000_000  # characters: in a longer text a search waits for a pause in typing (a second a key at 45 MB)
+PAUSE_MS = 250
+MOST_MATCHES = 10_000  # the first ones are listed: 839,507 matches of "g" took most of that second
 
 
 class FindBar(QWidget):
@@ -24,6 +28,9 @@ class FindBar(QWidget):
         self._text = ""
         self._matches: list[tuple[int, int]] = []
         self._current = -1
+        self._more = False  # more matches than MOST_MATCHES
+        self._pending = QTimer(self, singleShot=True, interval=PAUSE_MS)  # a long text's search, after a pause
+        self._pending.timeout.connect(self._search)
         self.query = QLineEdit(self, placeholderText="Find in document…", clearButtonEnabled=True)
         self.count_label = QLabel("", self)
         self.previous_button = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter, Shift+F3)")
@@ -64,9 +71,21 @@ class FindBar(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def _on_query_changed(self, query: str) -> None:
-        pattern = re.escape(query.strip())
-        self._matches = [m.span() for m in re.finditer(pattern, self._text, re.IGNORECASE)] if pattern else []
+    def _on_query_changed(self, _query: str = "") -> None:
+        if len(self._text) > LONG_TEXT and self.query.text().strip():
+            self._matches, self._more, self._current = [], False, -1
+            self.count_label.setText("")
+            self._pending.start()
+        else:
+            self._search()
+
+    def _search(self) -> None:
+        self._pending.stop()
+        pattern = re.escape(self.query.text().strip())
+        found = islice(re.finditer(pattern, self._text, re.IGNORECASE), MOST_MATCHES + 1) if pattern else ()
+        self._matches = [m.span() for m in found]
+        self._more = len(self._matches) > MOST_MATCHES
+        del self._matches[MOST_MATCHES:]
         self._current = -1
         self._show_count()
 
@@ -77,6 +96,8 @@ class FindBar(QWidget):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
+        if self._pending.isActive():  # Enter before the pause: search now
+            self._search()
         if not self._matches:
             return
         self._current = (self._current + direction) % len(self._matches)
@@ -90,4 +111,5 @@ class FindBar(QWidget):
             self.count_label.setText("no matches")
         else:
             position = f"{self._current + 1} of " if self._current >= 0 else ""
-            self.count_label.setText(position + plural(len(self._matches), "match", "matches"))
+            count = f"{MOST_MATCHES:,}+ matches" if self._more else plural(len(self._matches), "match", "matches")
+            self.count_label.setText(position + count)
