@@ -388,3 +388,20 @@ def test_a_start_on_a_current_register_recognises_nothing(recognised, qtbot, mon
     start_recognition(recognised, panels, recognised.reading_area)  # asked: it runs
     qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
     assert not recognised.workspace.outside.since_last().register  # refreshed once, by its own end
+
+
+def test_an_entity_named_everywhere_lists_its_first_mentions_and_says_so(recognised, monkeypatch):
+    """An entity with 24,368 mentions built a line for each on the window's thread (three seconds), reading every
+    text it is named in: the list holds the first ones, and its heading says how many are not listed and where all
+    are found."""
+    import reader.ui.entities.mentions_view as mentions_view
+
+    monkeypatch.setattr(mentions_view, "MOST_LISTED", 5)
+    entity = next(e for e in recognised.workspace.entities.register() if e.name == "Peljidiin Genden")
+    recognised.reading_area.entity_clicked.emit(entity.id)
+    view = recognised.entity_panels.mentions.widget()
+    tree = view.tree
+    listed = sum(tree.topLevelItem(n).childCount() for n in range(tree.topLevelItemCount()))
+    assert listed == 5 and entity.mention_count > 5
+    assert f"the first 5 of {entity.mention_count} listed" in view.heading.text()
+    assert "entity:" in view.heading.text()

@@ -189,12 +189,13 @@ class EntityService:
             raise ReaderError(f"no entity with id {entity_id}")
         return found[0]
 
-    def mentions_of(self, entity_id: int) -> list[MentionContext]:
+    def mentions_of(self, entity_id: int, most: int | None = None) -> list[MentionContext]:
+        """The entity's mentions (the first `most`, in document order), each with the words around it."""
         names = {info.id: info.file_name for info in document_store.list_documents(self._db)}
         titles = document_store.titles(self._db)
         texts: dict[int, str] = {}
         contexts = []
-        for mention in store.mentions(self._db, entity_id=entity_id):
+        for mention in store.mentions(self._db, entity_id=entity_id)[:most]:
             if mention.document_id not in texts:
                 version = document_store.current_version_id(self._db, mention.document_id)
                 texts[mention.document_id] = document_store.version_text(self._db, version).text
