@@ -172,3 +172,24 @@ def test_mention_decisions_hold_through_a_new_version(corpus):
     assert (moscow.start + shift, "Moscow") not in found
     assert (start + shift, "Ministry of Internal Affairs") in found
 
+
+
+def test_a_long_text_stops_between_its_pieces_when_cancelled():
+    """Cancelling (closing the window) was looked at only between documents: closing while a 45 MB text was read
+    waited for all its 9,000 pieces. It is looked at between pieces, and stops the run, not just that text."""
+    import pytest
+
+    from reader.core.entities.pieces import PIECE_CHARS, recognise_each
+    from reader.core.errors import ImportCancelled
+
+    read = []
+
+    def recognise(pieces):
+        for piece in pieces:
+            read.append(piece)
+            yield []
+
+    text = ("A line of a long text. " * 40 + "\n\n") * (PIECE_CHARS // 900 * 10)
+    with pytest.raises(ImportCancelled):
+        list(recognise_each(recognise, [text, "another text"], cancelled=lambda: len(read) >= 3))
+    assert len(read) == 3

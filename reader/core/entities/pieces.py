@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from reader.core.entities.candidate import Candidate
+from reader.core.errors import ImportCancelled
 
 PIECE_CHARS = 5_000
 
@@ -44,15 +45,22 @@ def _cut_point(window: str) -> int:
     return len(window)
 
 
-def recognise_each(recognise: Recogniser, texts: list[str]) -> Iterator[list[Candidate] | Exception]:
-    """Candidates for each text in turn, or the exception that text raised (the next text is still read)."""
+def recognise_each(recognise: Recogniser, texts: list[str], cancelled: Callable[[], bool] | None = None,
+                   ) -> Iterator[list[Candidate] | Exception]:
+    """Candidates for each text in turn, or the exception that text raised (the next text is still read).
+    `cancelled()` is asked between pieces (ImportCancelled ends the run): asked between texts only, closing the
+    window while a 45 MB text was read waited for its 9,000 pieces."""
     for text in texts:
         try:
             parts = pieces(text)
             found: list[Candidate] = []
             for (offset, _), candidates in zip(parts, recognise([piece for _, piece in parts]), strict=True):
+                if cancelled and cancelled():
+                    raise ImportCancelled()
                 found += [replace(c, start=c.start + offset, end=c.end + offset) if offset else c
                           for c in candidates]
             yield found
+        except ImportCancelled:
+            raise
         except Exception as exc:  # noqa: BLE001 - recorded on the document, shown with Retry; others go on
             yield exc

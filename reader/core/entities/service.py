@@ -106,7 +106,8 @@ class EntityService:
         cached = {doc_id: store.cached_candidates(self._db, h, pipeline) for doc_id, h in hashes.items()}
         missing = [doc_id for doc_id, found in cached.items() if found is None]
         titles = {info.id: info.title for info in infos}
-        results = recognise_each(lambda pieces: self.model.candidates(pieces), [texts[d].text for d in missing])
+        results = recognise_each(lambda pieces: self.model.candidates(pieces), [texts[d].text for d in missing],
+                                 cancelled)
         for done, (doc_id, found) in enumerate(zip(missing, results, strict=True)):
             if cancelled and cancelled():
                 raise ImportCancelled()
