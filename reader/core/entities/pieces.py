@@ -46,17 +46,22 @@ def _cut_point(window: str) -> int:
 
 
 def recognise_each(recognise: Recogniser, texts: list[str], cancelled: Callable[[], bool] | None = None,
+                   reading: Callable[[int, int, int], None] | None = None,
                    ) -> Iterator[list[Candidate] | Exception]:
     """Candidates for each text in turn, or the exception that text raised (the next text is still read).
     `cancelled()` is asked between pieces (ImportCancelled ends the run): asked between texts only, closing the
-    window while a 45 MB text was read waited for its 9,000 pieces."""
-    for text in texts:
+    window while a 45 MB text was read waited for its 9,000 pieces. `reading(text number, pieces read, pieces)`
+    says how far a text's reading has gone (a long text showed "0 of 1" for half an hour)."""
+    for number, text in enumerate(texts):
         try:
             parts = pieces(text)
             found: list[Candidate] = []
-            for (offset, _), candidates in zip(parts, recognise([piece for _, piece in parts]), strict=True):
+            results = zip(parts, recognise([piece for _, piece in parts]), strict=True)
+            for done, ((offset, _), candidates) in enumerate(results, 1):
                 if cancelled and cancelled():
                     raise ImportCancelled()
+                if reading:
+                    reading(number, done, len(parts))
                 found += [replace(c, start=c.start + offset, end=c.end + offset) if offset else c
                           for c in candidates]
             yield found
