@@ -41,8 +41,9 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
         "first day it can mean", "last day", "precision (day, month, part, range, year)", "document",
         "passage range", "the date as written", "the sentence giving it"))
     timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
-    timeline.add_argument("--from", dest="date_from", default="", metavar="DATE", help="from this date or year")
-    timeline.add_argument("--to", dest="date_to", default="", metavar="DATE", help="to this date or year")
+    timeline.add_argument("--from", dest="date_from", default="", metavar="DATE",
+                          help="from this date: a year, 1934-11, 1934-11-15, or as a text writes it ('early 1935')")
+    timeline.add_argument("--to", dest="date_to", default="", metavar="DATE", help="to this date (as --from)")
     shape = timeline.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
     shape.add_argument("--csv", action="store_true", help="CSV with a header, each row's event and conflict")

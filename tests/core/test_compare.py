@@ -571,3 +571,11 @@ def test_a_corrected_date_leaves_no_phantom_from_a_highlight_of_the_old_words(re
     recognised.documents.correct_text(document_id, text.replace("met on November 15, 1934", "met on November 24, 1934"))
     recognised.entities.ensure_current()
     assert not [e for e in recognised.timeline.entries() if e.document_id == document_id and e.value == "1934-11-15"]
+
+
+def test_the_timeline_is_cut_at_dates_as_texts_write_them(recognised):
+    """`timeline --from 'early 1935'` was refused, though the timeline reads that phrase in the texts."""
+    entries = recognised.timeline.entries(date_from="early 1935", date_to="the turn of 1936")
+    assert entries and all(e.last >= "1935-01-01" and e.first <= "1936-02-28" for e in entries)
+    with pytest.raises(ReaderError, match="a date as a text writes it"):
+        recognised.timeline.entries(date_from="banana")

@@ -211,11 +211,18 @@ def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, t
 
 
 def _bound(text: str, first: bool) -> str:
-    """'1934' -> 1934-01-01 (from) or 1934-12-31 (to); an ISO day as it is."""
-    found = dating.span(text.strip())
+    """'1934' -> 1934-01-01 (from) or 1934-12-31 (to); an ISO day as it is; a date as a text writes it ('early
+    1935', 'November 1934') as the timeline reads it there."""
+    found = dating.span(text.strip()) or _written_date(text)
     if found is None:
-        raise ReaderError(f"'{text}' is not a date: give a year (1934), a month (1934-11) or a day (1934-11-15)")
+        raise ReaderError(f"'{text}' is not a date: give a year (1934), a month (1934-11), a day (1934-11-15) or "
+                          "a date as a text writes it (early 1935)")
     return dating.iso(found.first if first else found.last)
+
+
+def _written_date(text: str):
+    dates = find_dates(text)
+    return dating.span(dates[0].value) if len(dates) == 1 and dates[0].value else None
 
 
 def held_by_link(event: TimelineEvent) -> bool:
