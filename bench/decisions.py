@@ -18,8 +18,7 @@ ENTITIES, MENTIONS = 300, 1_000_000
 
 
 def _build(db_path: Path):
-    from reader.core.storage import entities as entity_store
-    from reader.core.storage import search_index
+    from reader.core.storage import entity_state, search_index
     from reader.core.workspace import Workspace
 
     rng = random.Random(5)
@@ -39,7 +38,7 @@ def _build(db_path: Path):
         db.executemany('INSERT INTO mentions (document_id, version_id, entity_id, start, "end", text, type) '
                        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         search_index.index_entities(db)
-        entity_store.set_state(db, "signature", workspace.entities._signature())  # the register is current
+        entity_state.set_state(db, "signature", workspace.entities._signature())  # the register is current
     return workspace
 
 
