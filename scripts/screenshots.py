@@ -41,7 +41,7 @@ def shoot(width: int, height: int, panes: int, workspace, ids: list[int], folder
     if QApplication.primaryScreen().size().width() == width:
         window.showMaximized()
     for annotation_id in ids[:panes]:
-        window.reading_area.show_annotation(annotation_id, beside=True)
+        window.reading_area.show_annotation(annotation_id)  # beside the others
     window.reading_area.panes[0].select_annotation(ids[0])
     for pane in window.reading_area.panes:  # the flash of the passages just opened would hide their highlights
         pane.view.setExtraSelections([])
