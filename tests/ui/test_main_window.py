@@ -86,6 +86,12 @@ def test_import_runs_in_a_worker_and_refreshes(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.documents_changed, timeout=10000):
         window.import_paths([path])
     assert "A letter from Ulaanbaatar about the events of 1937." in _titles(window)
+    assert "Undo takes the import back" in window.statusBar().currentMessage()
+    window.edit_menu.aboutToShow.emit()
+    assert window.undo_action.text() == "&Undo Import letter.txt"
+    window.undo_action.trigger()  # the window's Undo takes an import made by its worker back: to the Trash
+    qtbot.waitUntil(lambda: "A letter from Ulaanbaatar about the events of 1937." not in _titles(window))
+    assert window.statusBar().currentMessage() == "Undone: Import letter.txt"
 
 
 def test_layout_is_restored_after_restart(qtbot, workspace):
