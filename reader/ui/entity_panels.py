@@ -99,8 +99,8 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea, 
     if panels.recognising:
         panels.asked_again = True
         return
-    panels.recognising = True
-    panels.register.if_built(lambda register: register.refresh())
+    panels.recognising = True  # the register is listed again when it ends (listing it now too cost a second at
+    # 10,000 entities and showed nothing new)
 
     def recognise(ws, progress, cancelled):
         from reader.core.records.entities import RecognitionReport
