@@ -365,7 +365,10 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         what = "place" if args.fmt == "geojson" else "annotation"
         print(f"{plural(count, what)} written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(workspace.export.export(args.fmt, scope, args.mentions, args.group_by))
+        text, count = workspace.export.rendered(args.fmt, scope, args.mentions, args.group_by)
+        sys.stdout.write(text)
+        if not count and args.fmt != "geojson":
+            print("no annotation matched: the export lists none", file=sys.stderr)
     return EXIT_OK
 
 

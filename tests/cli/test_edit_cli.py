@@ -54,3 +54,13 @@ def test_the_notebook_is_listed_and_written(tmp_path, corpus_template):
     assert made.returncode == 0, made.stderr
     listed = run_cli(db, "notebook").stdout.splitlines()
     assert len(listed) == 1 and listed[0].split("\t")[1:] == ["Meeting", "Two dates for one meeting", cited, "-"]
+
+
+def test_an_export_matching_nothing_says_so(tmp_path, corpus_template):
+    """`export --tag nonexistent` printed an empty '# Notes' and said nothing: a script took it for the notes."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "meeting")
+    empty = run_cli(db, "export", "--format", "md", "--tag", "nonexistent")
+    assert empty.returncode == 0 and empty.stderr.strip() == "no annotation matched: the export lists none"
+    found = run_cli(db, "export", "--format", "md", "--tag", "meeting")
+    assert found.stderr == "" and "Genden" in found.stdout

@@ -97,8 +97,15 @@ class ExportService:
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
         or entity) arranges the Markdown notes."""
+        return self.rendered(fmt, scope, mentions, group_by)[0]
+
+    def rendered(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document",
+                 ) -> tuple[str, int]:
+        """The export as text, and how many annotations it holds (0 for GeoJSON, which holds places): a script
+        printing an empty export should be told nothing matched."""
         _check_choice(fmt, group_by)
-        return self._render(fmt, [] if fmt == "geojson" else self.items(scope), scope or Scope(), mentions, group_by)
+        items = [] if fmt == "geojson" else self.items(scope)
+        return self._render(fmt, items, scope or Scope(), mentions, group_by), len(items)
 
     def check_target(self, path: Path) -> None:
         """Refuse, in one line, a file no export may replace (the database's own files, or any database)."""
