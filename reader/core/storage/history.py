@@ -73,10 +73,10 @@ def finish(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dict | N
     before it no longer redoable. Returns its logged rows."""
     db.conn.execute("DELETE FROM history_active")
     rows = logged_rows(db, op_id)
-    if not rows:
-        db.conn.execute("DELETE FROM history WHERE id = ?", [op_id])
     if rows:
         db.conn.execute("UPDATE history SET undone = ? WHERE undone = 1", [FORGOTTEN])
+    else:
+        db.conn.execute("DELETE FROM history WHERE id = ?", [op_id])
     for (old,) in db.execute("SELECT id FROM history ORDER BY id DESC LIMIT -1 OFFSET ?",
                              [KEEP_OPERATIONS]).fetchall():
         _forget(db, old)
