@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -23,7 +23,7 @@ def install_focus_keys(window: MainWindow) -> None:
     go_to.addActions([window.next_part_action, window.previous_part_action])
     go_to.addSeparator()
     for dock in window.docks.values():
-        go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock.windowTitle()))
+        go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock))
 
 
 def _action(window: MainWindow, text: str, key: str, slot) -> QAction:
@@ -36,8 +36,7 @@ def _action(window: MainWindow, text: str, key: str, slot) -> QAction:
 def _parts(window: MainWindow) -> list[QWidget]:
     """The texts left to right, then the panels shown (the tab in front of each group), left to right, top down."""
     docks = [dock for dock in window.docks.values() if dock.isVisible() and dock.widget() is not None]
-    docks.sort(key=lambda dock: (dock.mapTo(window, dock.rect().topLeft()).x(),
-                                 dock.mapTo(window, dock.rect().topLeft()).y()))
+    docks.sort(key=lambda dock: dock.mapTo(window, dock.rect().topLeft()).toTuple())
     return [*getattr(window.reading_area, "panes", []), *docks]
 
 
@@ -50,10 +49,9 @@ def _step(window: MainWindow, step: int) -> None:
     _focus_into(parts[(here + step) % len(parts)])
 
 
-def _go_to(window: MainWindow, title: str) -> None:
+def _go_to(window: MainWindow, dock: QDockWidget) -> None:
     """Show and raise the panel (built now if it never was), then focus it once it is laid out."""
-    window.raise_panel(title)
-    dock = window.docks[title.lower().replace(" ", "_") + "_dock"]
+    window.raise_panel(dock.windowTitle())
     QTimer.singleShot(0, lambda: _focus_into(dock))
 
 

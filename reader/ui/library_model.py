@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.records.documents import DocumentInfo
+from reader.core.wording import plural
 from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Title", "Kind", "Date", "Characters", "Notes", "File")
@@ -51,6 +52,6 @@ class LibraryModel(RowTableModel):
 
 def _facts(info: DocumentInfo) -> str:
     """Kind, date, length and notes in one line: the columns a narrow library hides."""
-    notes = f"{info.annotation_count} note{'s' if info.annotation_count != 1 else ''}"
     return " · ".join(fact for fact in (info.metadata.kind, info.metadata.date_published,
-                                        f"{info.char_count:,} characters", notes) if fact)
+                                        plural(info.char_count, "character"), plural(info.annotation_count, "note"))
+                      if fact)

@@ -28,6 +28,12 @@ def _doc(workspace, name):
     return workspace.documents.resolve(name).id
 
 
+def _passage(workspace, document_id, quote):
+    """The passage of a document holding `quote` (its first occurrence)."""
+    start = workspace.documents.text(document_id).text.index(quote)
+    return Passage(document_id, start, start + len(quote))
+
+
 def _meeting(suggestions):
     return next(s for s in suggestions if "November 15, 1934" in s.source.text and s.other.file_name == MEETING_002)
 
@@ -313,11 +319,8 @@ def test_passages_linked_as_contradicting_are_a_conflict_however_far_apart(recog
                    for e in c.entries)
 
     assert not in_conflict(again, "1935 early")
-    passages = []
-    for document_id, quote in ((again, "Genden met again with the Soviet “father” in early 1935"),
-                               (summit, "The summit meeting of November 24, 1934")):
-        start = recognised.documents.text(document_id).text.index(quote)
-        passages.append(Passage(document_id, start, start + len(quote)))
+    passages = [_passage(recognised, again, "Genden met again with the Soviet “father” in early 1935"),
+                _passage(recognised, summit, "The summit meeting of November 24, 1934")]
     link = recognised.links.link(*passages, "contradicts")
     conflict = next(c for c in recognised.timeline.conflicts() if any(e.value == "1935 early" for e in c.entries))
     assert (summit, "1934-11-24") in {(e.document_id, e.value) for e in conflict.entries}
@@ -334,11 +337,8 @@ def test_passages_linked_as_one_event_are_one_event_on_the_timeline(recognised):
     saying they contradict each other does: the banquet's 'winter night in 1935' and the pipe's 'turn of 1936',
     linked as the same event, stayed two loose marks. (Their dates can meet, in December 1935: no conflict.)"""
     banquet, pipe = _doc(recognised, "001_c9451cbdf41c54f1.txt"), _doc(recognised, MEETING_000)
-    ends = []
-    for document_id, quote in ((banquet, "On a winter night in 1935, at a banquet in Moscow"),
-                               (pipe, "At the turn of 1936, Genden a visit to Moscow")):
-        start = recognised.documents.text(document_id).text.index(quote)
-        ends.append(Passage(document_id, start, start + len(quote)))
+    ends = [_passage(recognised, banquet, "On a winter night in 1935, at a banquet in Moscow"),
+            _passage(recognised, pipe, "At the turn of 1936, Genden a visit to Moscow")]
     recognised.links.link(*ends, "same_event")
     event = next(c for c in recognised.timeline.events() if any(e.value == "1935 winter" for e in c.entries))
     assert (pipe, "1936 turn") in {(e.document_id, e.value) for e in event.entries}
@@ -551,11 +551,8 @@ def test_a_link_joins_the_dates_of_its_sentences_not_of_their_whole_paragraphs(r
     link joined every date of their paragraphs ('the summer of 1937' of his arrest, Demid's journey of 23 July)."""
     executed, sentenced = _doc(recognised, MEETING_000), _doc(recognised, "001_c9451cbdf41c54f1.txt")
     before = len(recognised.timeline.conflicts())
-    ends = []
-    for document_id, quote in ((executed, "Genden was executed in Moscow on November 26, 1937"),
-                               (sentenced, "On November 26, 1937, a special Soviet tribunal sentenced Genden")):
-        start = recognised.documents.text(document_id).text.index(quote)
-        ends.append(Passage(document_id, start, start + len(quote)))
+    ends = [_passage(recognised, executed, "Genden was executed in Moscow on November 26, 1937"),
+            _passage(recognised, sentenced, "On November 26, 1937, a special Soviet tribunal sentenced Genden")]
     recognised.links.link(*ends, "corroborates")
     assert len(recognised.timeline.conflicts()) == before
     event = next(e for e in recognised.timeline.events() if "linked as corroborating" in e.reasons)

@@ -196,7 +196,7 @@ class EntityService:
         titles = document_store.titles(self._db)
         texts: dict[int, str] = {}
         contexts = []
-        for mention in store.mentions(self._db, entity_id=entity_id)[:most]:
+        for mention in store.mentions(self._db, entity_id=entity_id, most=most):
             if mention.document_id not in texts:
                 version = document_store.current_version_id(self._db, mention.document_id)
                 texts[mention.document_id] = document_store.version_text(self._db, version).text

@@ -125,7 +125,9 @@ def update_entity(db: Store, entity_id: int, changes: dict) -> None:
     db.table("entities").update(entity_id, changes)
 
 
-def mentions(db: Store, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
+def mentions(db: Store, document_id: int | None = None, entity_id: int | None = None,
+             most: int | None = None) -> list[Mention]:
+    """The mentions of a document or an entity (or all), in document order; the first `most` of them if given."""
     clauses, params = [], []
     if document_id is not None:
         clauses.append("document_id = ?")
@@ -135,8 +137,9 @@ def mentions(db: Store, document_id: int | None = None, entity_id: int | None = 
         params.append(entity_id)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = f'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions {where} ' \
-          'ORDER BY document_id, start'
-    return [Mention(*row[:6], row[6] or "", row[7]) for row in db.execute(sql, params).fetchall()]
+          'ORDER BY document_id, start LIMIT ?'
+    return [Mention(*row[:6], row[6] or "", row[7])
+            for row in db.execute(sql, [*params, -1 if most is None else most]).fetchall()]
 
 
 RANGES_PER_QUERY = 3000  # three values each, under SQLite's limit on bound values
