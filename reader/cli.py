@@ -68,14 +68,14 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_undo(workspace: Workspace, args: argparse.Namespace) -> int:
-    label, _ = workspace.history.undo()
-    print(f"undone: {label}")
+    label, changes = workspace.history.undo()
+    print(f"undone: {workspace.history.told(label, changes)}")
     return EXIT_OK
 
 
 def cmd_redo(workspace: Workspace, args: argparse.Namespace) -> int:
-    label, _ = workspace.history.redo()
-    print(f"redone: {label}")
+    label, changes = workspace.history.redo()
+    print(f"redone: {workspace.history.told(label, changes)}")
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from reader.core.storage import history as log
 from reader.core.storage.store import Store
 
 Rows = list[tuple[str, dict, dict | None, dict | None]]
+QUOTED = 40  # characters of a passage Undo names
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,22 @@ class History:
     def next_redo(self) -> str:
         found = log.latest(self._db, undone=True)
         return found[1] if found else ""
+
+    def told(self, label: str, changes: OpChanges) -> str:
+        """A step as Undo or Redo says it took it: its label, the passage of the one annotation it changed and the
+        one source it changed ('Edit note on “The two met…” (Genden Falls into Disfavor)'): among many notes on one
+        source, "Undone: Edit note" left the user to find which had changed."""
+        from reader.core.storage.annotations import get_annotation
+        from reader.core.storage.documents import get_document
+        from reader.core.wording import one_line
+
+        if len(changes.annotations) == 1 and not changes.documents:  # a document's step is on the document
+            found = get_annotation(self._db, next(iter(changes.annotations)), include_deleted=True)
+            label += f" on “{one_line(found.quote.exact, QUOTED)}”" if found and found.quote.exact.strip() else ""
+        documents = changes.documents | changes.annotation_documents
+        document = get_document(self._db, next(iter(documents)), include_trashed=True) if len(documents) == 1 \
+            else None  # None too for a document a step took away for good
+        return label + (f" ({document.title})" if document and document.title not in label else "")
 
     def steps(self, limit: int = 50) -> list[Step]:
         return [Step(*entry) for entry in log.entries(self._db, limit)]

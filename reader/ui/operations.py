@@ -81,16 +81,7 @@ class OpRunner(QObject):
             self._events.failed.emit(str(exc))
             return
         self._applied(changes)
-        self._events.told.emit(f"{done}: {label}{self._on_which(changes)}")
-
-    def _on_which(self, changes) -> str:
-        documents = changes.documents | changes.annotation_documents
-        if len(documents) != 1:
-            return ""
-        try:
-            return f" ({self._workspace.documents.get(next(iter(documents))).title})"
-        except ReaderError:  # a document the step took away for good
-            return ""
+        self._events.told.emit(f"{done}: {self._workspace.history.told(label, changes)}")
 
     def follow_outside(self) -> None:
         """Refresh the views from what other connections changed (a script of the command line beside the window,

@@ -534,7 +534,19 @@ def test_undo_and_redo_say_what_they_took_back(window, qtbot):
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == f"Undone: Add annotation ({document.title})"
     window.redo_action.trigger()
-    assert window.statusBar().currentMessage() == f"Redone: Add annotation ({document.title})"
+    quote = window.workspace.documents.text(document.id).text[:10]
+    assert window.statusBar().currentMessage() == f"Redone: Add annotation on “{quote}” ({document.title})"
+
+
+def test_undo_names_the_passage_whose_note_it_took_back(window, qtbot):
+    """With many notes on one source, "Undone: Edit note (title)" left the user to find which note had changed:
+    a step on one annotation names its passage."""
+    document = window.workspace.documents.list()[0]
+    text = window.workspace.documents.text(document.id).text
+    created = window.ops.run("Add annotation", lambda: window.workspace.annotations.create(document.id, 0, 10))
+    window.ops.run("Edit note", lambda: window.workspace.annotations.set_note(created.id, "checked"))
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Undone: Edit note on “{text[:10]}” ({document.title})"
 
 
 def test_f6_and_go_to_reach_every_part_of_the_window_from_the_keyboard(window, qtbot):
