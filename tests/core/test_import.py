@@ -74,6 +74,38 @@ def test_changed_file_becomes_a_new_version_keeping_the_old(empty_workspace, tmp
     assert empty_workspace.documents.text(info.id).text == "They met on November 24, 1934.\n"
 
 
+def test_another_file_of_the_same_name_is_another_document(empty_workspace, tmp_path):
+    """Archives hand out files all named "document.pdf": a second one, from another folder while the first is
+    still there, replaced the first document's text as its "new version" and orphaned its notes."""
+    first_path, second_path = tmp_path / "fond17" / "document.txt", tmp_path / "fond22" / "document.txt"
+    for path, text in ((first_path, "Genden resisted the demands.\n"), (second_path, "A report on the herds.\n")):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    first = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    note = empty_workspace.annotations.create(first.document_id, 0, 6, note="key passage")
+    second = empty_workspace.documents.import_paths([second_path]).outcomes[0]
+    assert second.status == "imported" and second.document_id != first.document_id
+    assert "document (fond22).txt" in second.message
+    assert empty_workspace.documents.text(first.document_id).text == "Genden resisted the demands.\n"
+    assert empty_workspace.annotations.get(note.id).anchor_status != "orphan"
+    second_path.write_text("A report on the herds and flocks.\n", encoding="utf-8")
+    again = empty_workspace.documents.import_paths([second_path]).outcomes[0]  # its own changed file: found by path
+    assert (again.status, again.document_id) == ("new_version", second.document_id)
+
+
+def test_a_moved_file_imported_again_is_still_its_document(empty_workspace, tmp_path):
+    """A file moved away from where it was imported, and changed, is still a new version of its document."""
+    before, after = tmp_path / "old" / "account.txt", tmp_path / "new" / "account.txt"
+    before.parent.mkdir()
+    after.parent.mkdir()
+    before.write_text("They met on November 15, 1934.\n", encoding="utf-8")
+    first = empty_workspace.documents.import_paths([before]).outcomes[0]
+    before.rename(after)
+    after.write_text("They met on November 24, 1934.\n", encoding="utf-8")
+    second = empty_workspace.documents.import_paths([after]).outcomes[0]
+    assert (second.status, second.document_id) == ("new_version", first.document_id)
+
+
 def test_same_text_under_another_name_is_reported_as_a_copy(workspace, tmp_path):
     """A renamed copy of an imported file is not imported twice."""
     from tests.conftest import TEXTS

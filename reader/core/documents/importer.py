@@ -111,14 +111,14 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
     the Trash imported again, join `arriving` (the import's step brings them in). Returns the document id when it
     is a new document (its metadata is still to be filled)."""
     name = source.path.name
-    document_id = store.find_document_id(db, name)
-    trashed = document_trash.trashed_document_id(db, name) if document_id is None else None
+    document_id, stored_name = _stored_as(db, source)
+    trashed = document_trash.trashed_document_id(db, stored_name) if document_id is None else None
     if trashed is not None:  # deleted, or new in this import: the same file again, its document (with its notes)
         document_id = trashed
         if trashed not in arriving:
             arriving.append(trashed)
     if document_id is None:
-        new_id = _store_new(db, source, report)
+        new_id = _store_new(db, source, report, stored_name)
         if new_id is not None:
             document_trash.hold_arriving(db, new_id)
             arriving.append(new_id)
@@ -134,7 +134,35 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
     return None
 
 
-def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | None:
+def _stored_as(db: Store, source: SourceFile) -> tuple[int | None, str]:
+    """The live document this file is (None for a new one) and the file name it is stored under. A document is
+    found by the path it was imported from, then by its file name; but a document of that name imported from
+    another file still where it was is another source (archives hand out many files named "document.pdf"), so this
+    file is a document of its own, named with its folder ("document (fond22).pdf"). A file moved away and imported
+    from where it is now is still its document."""
+    path = str(source.path.resolve())
+    found = store.find_document_by_path(db, path)
+    if found is not None:
+        return found
+    document_id = store.find_document_id(db, source.path.name)
+    stored = store.document_source_path(db, document_id) if document_id is not None else ""
+    if stored and stored != path and Path(stored).is_file():
+        return None, _free_name(db, source.path, path)
+    return document_id, source.path.name
+
+
+def _free_name(db: Store, source: Path, path: str) -> str:
+    """A file name no document of another file holds: the name with the file's folder, then a number too."""
+    folder = source.parent.name or "another"
+    for number in range(1, 10_000):
+        name = f"{source.stem} ({folder}{f' {number}' if number > 1 else ''}){source.suffix}"
+        holder = store.source_path_of_name(db, name)
+        if holder is None or holder == path:  # free, or this very file's document (in the Trash, say)
+            return name
+    raise ImportFailed(f"{source.name}: too many documents of this name")
+
+
+def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: str) -> int | None:
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
         original = store.get_document(db, copy[0], include_trashed=True)  # a new one of this import, too
@@ -142,9 +170,12 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport) -> int | Non
                    or f"{source.path.name}: same text as {original.file_name}, already imported")
         report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
         return None
-    document_id = store.insert_document(db, source.path.name, str(source.path.resolve()), Metadata())
+    document_id = store.insert_document(db, file_name, str(source.path.resolve()), Metadata())
     version_id = store_version(db, document_id, source)
     message = f"{source.path.name}: imported ({_describe(source)})"
+    if file_name != source.path.name:
+        message = (f"{source.path.name}: imported as {file_name} ({_describe(source)}): a document of that name "
+                   "came from another file")
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
 

@@ -52,6 +52,25 @@ def find_document_id(db: Store, file_name: str) -> int | None:
     return row[0] if row else None
 
 
+def find_document_by_path(db: Store, source_path: str) -> tuple[int, str] | None:
+    """(id, file name) of the live document last imported from this file, if any."""
+    row = db.execute("""SELECT id, file_name FROM documents WHERE source_path = ? AND deleted_at IS NULL
+                        ORDER BY id DESC LIMIT 1""", [source_path]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def document_source_path(db: Store, document_id: int) -> str:
+    """The file a document was first imported from ('' if not known)."""
+    row = db.execute("SELECT source_path FROM documents WHERE id = ?", [document_id]).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def source_path_of_name(db: Store, file_name: str) -> str | None:
+    """The file the document of this name (live or in the Trash) came from; None when no document has the name."""
+    row = db.execute("SELECT source_path FROM documents WHERE file_name = ?", [file_name]).fetchone()
+    return (row[0] or "") if row else None
+
+
 def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[int, str]]:
     """(id, file name) of up to `limit` live documents whose file name begins with `beginning` (taken literally)."""
     return db.execute("""SELECT id, file_name FROM documents WHERE deleted_at IS NULL
