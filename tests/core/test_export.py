@@ -116,6 +116,25 @@ def test_this_databases_own_export_is_already_here_after_the_text_changed(annota
     assert report.already == 3
 
 
+def test_a_link_of_a_passage_to_itself_is_reported_and_the_rest_imported(empty_workspace, tmp_path):
+    """One 'linking' entry whose two targets are the same passage (another tool's, or two highlights on the same
+    words) made the whole file fail with an error naming neither entry nor file: nothing was imported."""
+    from tests.conftest import TEXTS
+
+    empty_workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"])
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    target = {"source": source, "selector": {"type": "TextQuoteSelector", "exact": "The Fall of Genden"}}
+    entries = [{"type": "Annotation", "id": "x:note", "body": {"type": "TextualBody", "value": "a note"},
+                "target": target},
+               {"type": "Annotation", "id": "x:link", "motivation": "linking", "target": [target, target],
+                "body": [{"type": "TextualBody", "value": "same_event", "purpose": "tagging"}]}]
+    path = tmp_path / "self.jsonld"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    report = empty_workspace.export.import_annotations(path)
+    assert report.placed == 1 and report.linked == 0
+    assert report.skipped == ["x:link: its two passages are the same passage"]
+
+
 def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     """An annotation on an unknown document is reported, not dropped silently; one on a document here whose quote is
     nowhere in it is kept as an orphan (with its words, for Needs review), not dropped."""

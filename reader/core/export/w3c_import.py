@@ -150,6 +150,9 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
     if problem is not None:
         report.skipped.append(f"{problem} (a passage of a link)")
         return
+    if ends[0] == ends[1]:  # linking a passage to itself would fail the whole import
+        report.skipped.append(f"{link.label}: its two passages are the same passage")
+        return
     one, two = (annotations.at(end.document_id, end.start, end.end) for end in ends)
     if one is not None and two is not None and any(
             entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
