@@ -31,6 +31,7 @@ from reader.core.workspace import (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: stopped by Ctrl+C, as shells count it
+SEARCH_LIMIT = 10_000  # hits of each kind `search` prints (the window lists 200 and counts them all)
 INTERRUPTED = "interrupted: the step under way was not stored (what was done before it is kept)"
 Command = Callable[[Workspace, argparse.Namespace], int]
 
@@ -318,12 +319,15 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                                                        "such as type:person, entity:NAME, tag:TAG, date:1934..1937 (a "
                                                        "query starting with - goes after --: search -- -stalin)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
+    search.add_argument("--limit", type=counted, default=SEARCH_LIMIT, metavar="N",
+                        help=f"at most N hits of each kind (default {SEARCH_LIMIT:,}); a list cut short says so on "
+                             "stderr")
     search.set_defaults(handler=cmd_search, reads_entities=lambda args: bool(
         {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}))
 
 
 def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
-    results = workspace.search.search(args.query)
+    results = workspace.search.search(args.query, limit=args.limit)
     if results.error:
         raise ReaderError(f"query not understood: {results.error}")
     hits = results.hits()
@@ -331,6 +335,11 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
     for hit in hits:
         row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
         print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
+    for kind, shown in results.groups.items():  # a list piped into a file is taken for the whole
+        if len(shown) < results.counts.get(kind, 0):
+            at_least = "at least " if kind in results.partial else ""
+            print(f"{kind}: the first {len(shown):,} of {at_least}{results.counts[kind]:,} hits (--limit N shows "
+                  "more)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -182,6 +182,19 @@ def test_search_command(tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")
 
 
+def test_search_says_when_it_lists_only_the_first_hits(tmp_path):
+    """`search type:place` printed 200 lines of 255 hits and said nothing: a list piped into a file or `wc -l` was
+    taken for the whole. Every hit up to --limit is printed, and a cut list says so on stderr."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    every = run_cli(db, "search", "Genden", "--json")
+    total = sum(json.loads(line)["kind"] == "text" for line in every.stdout.splitlines())
+    assert every.stderr == "" and total > 10
+    cut = run_cli(db, "search", "Genden", "--limit", "10", "--json")
+    assert sum(json.loads(line)["kind"] == "text" for line in cut.stdout.splitlines()) == 10
+    assert cut.stderr.strip() == f"text: the first 10 of {total} hits (--limit N shows more)"
+
+
 @pytest.fixture(scope="module")
 def linked_db(tmp_path_factory, corpus_template):
     """The corpus with two contradicting passages linked and a third passage left unlinked (built once: the tests
