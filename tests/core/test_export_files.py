@@ -37,6 +37,20 @@ def test_export_replaces_the_file_by_rename(workspace, tmp_path) -> None:
     assert target.read_text(encoding="utf-8").startswith("id,") and os.stat(target).st_ino != inode
 
 
+def test_an_export_onto_a_link_replaces_the_file_it_points_to(workspace, tmp_path) -> None:
+    """notes.md linked into a vault or synced folder: the export replaced the link with a plain file, and the real
+    file kept last week's export without a word."""
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "notes.md").write_text("last week's export\n", encoding="utf-8")
+    link = tmp_path / "notes.md"
+    link.symlink_to(vault / "notes.md")
+    workspace.export.write("md", link)
+    assert link.is_symlink()
+    assert (vault / "notes.md").read_text(encoding="utf-8").startswith("# Notes")
+    assert sorted(path.name for path in vault.iterdir()) == ["notes.md"]
+
+
 def test_an_export_has_the_permissions_any_new_file_gets(workspace, tmp_path) -> None:
     """The temporary file an export is written through is private (0600); renamed as it was, every export was
     unreadable to the group and others whatever the umask, and one written over a shared file took its sharing

@@ -128,6 +128,19 @@ def test_damaged_image_fails_in_one_line(tmp_path):
         read_source(path)
 
 
+def test_an_image_too_large_to_read_fails_in_one_line(tmp_path, monkeypatch):
+    """A broadsheet scanned at high resolution (20,000 x 15,000 px) ended in "something went wrong inside the
+    program": Pillow's guard against decompression bombs was not caught. (The limit is lowered here, not the image
+    made that large.)"""
+    from PIL import Image
+
+    path = tmp_path / "broadsheet.png"
+    Image.new("RGB", (120, 100), "white").save(path)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    with pytest.raises(ImportFailed, match=r"is 12,000 pixels, more than can be read \(2,000 pixels\): scale it"):
+        read_source(path)
+
+
 def test_cached_pages_are_not_recognised_again(monkeypatch):
     """The cache, keyed by the SHA-256 of the pixels, answers the second time without the engine."""
     image = scan(["Choibalsan"], noisy=False, width=700)

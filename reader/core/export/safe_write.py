@@ -56,7 +56,8 @@ def _is_database(path: Path) -> bool:
 def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
     """Write `text` (UTF-8) to `path` through a synced temporary file and a rename."""
     check_target(path, db_path)
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)  # a link into a vault or a
+    # synced folder stays a link: the file it points to is the one replaced, as an editor's Save does
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
     except OSError as exc:

@@ -5,6 +5,7 @@ Page sizes and boxes are in the image's pixels.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def read_image(path: Path, progress: Callable[[int, int, str], None] | None = No
                     progress(index, total, f"{path.name}: page {index + 1} of {total}")
                 page = frame.convert("RGB")
                 paged.add_page("", page.width, page.height, "ocr", ocr_page(page, ocr_cache))
+    except Image.DecompressionBombError as exc:  # Pillow's guard: a huge image would take gigabytes to read
+        raise ImportFailed(str(path), f"the image is {_pixels(exc)}, more than can be read "
+                                      f"({2 * Image.MAX_IMAGE_PIXELS:,} pixels): scale it down or cut it into "
+                                      "pages, then import it again") from exc
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise ImportFailed(str(path), f"damaged or truncated image: it cannot be read ({exc})") from exc
     except OcrUnavailable as exc:
@@ -44,3 +49,9 @@ def read_image(path: Path, progress: Callable[[int, int, str], None] | None = No
     if not extracted.text.strip():
         raise ImportFailed(str(path), "no text found on this image")
     return extracted
+
+
+def _pixels(error: Exception) -> str:
+    """How large Pillow found the image, from its message ('Image size (300000000 pixels) exceeds limit ...')."""
+    found = re.search(r"\((\d+) pixels\)", str(error))
+    return f"{int(found.group(1)):,} pixels" if found else "too large"
