@@ -48,3 +48,18 @@ def test_escape_leaves_ordinary_markdown_alone() -> None:
     """Lists, emphasis and a '#' inside a line are not touched."""
     for line in ("- a list item", "*emphasis*", "a # in the middle", "1. numbered"):
         assert escape_block_line(line) == line
+
+
+def test_a_note_left_open_does_not_swallow_the_notes_after_it(workspace) -> None:
+    """A draft note with a code fence never closed ('```') turned the rest of the export into one code block, and an
+    open '<!--' made every later heading, quote and note an invisible comment: each note is closed where it ends."""
+    from markdown_it import MarkdownIt
+
+    documents = workspace.documents.list()
+    for note in ("My draft:\n```\nunfinished code sample\n# not a heading in code", "<!-- reminder: check archive"):
+        workspace.annotations.create(documents[0].id, 0, 12, note=note)
+    workspace.annotations.create(documents[1].id, 0, 12, note="the last note")
+    html = MarkdownIt().render(workspace.export.export("md"))
+    assert f"<h2>{documents[1].title}</h2>" in html and "<p>the last note</p>" in html
+    assert "# not a heading in code" in html and "\\#" not in html  # inside code a line is kept as typed
+    assert "reminder: check archive" in html

@@ -42,7 +42,7 @@ def _note(note: NoteItem) -> list[str]:
     if note.about is not None:
         lines += [f"*On {citation(note.about)}*", ""]
     if note.note.body.strip():
-        lines += [*(escape_block_line(line) for line in note.note.body.strip().split("\n")), ""]
+        lines += [*note_lines(note.note.body), ""]
     for cited in note.cited:
         lines += [*_quote(cited), ""]
     return [*lines, "---", ""]
@@ -82,6 +82,31 @@ def escape_block_line(line: str) -> str:
     return _BLOCK_START.sub(lambda match: f"{match[1]}\\{match[2]}", line, count=1)
 
 
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_RAW_HTML = re.compile(r"^(\s{0,3})(<(?:!|\?|(?:script|pre|style|textarea)\b))", re.IGNORECASE)
+
+
+def note_lines(text: str) -> list[str]:
+    """A note's Markdown as lines of the export, kept inside its note: structural lines escaped (see
+    `escape_block_line`) outside code, a code fence left open closed where the note ends, and raw HTML that runs
+    until it is closed ('<!--', '<pre>') shown as text. A draft's unclosed fence or comment made every later note,
+    quote and heading of the export code, or invisible."""
+    lines, fence = [], ""
+    for line in text.strip().split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            closes = opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence) \
+                and not line[opening.end():].strip()
+            fence = "" if closes else fence
+            lines.append(line)
+        elif opening:
+            fence = opening[1]
+            lines.append(line)
+        else:
+            lines.append(_RAW_HTML.sub(lambda match: f"{match[1]}\\{match[2]}", escape_block_line(line), count=1))
+    return [*lines, fence] if fence else lines
+
+
 def _quote(item: ExportItem) -> list[str]:
     """The passage as a blockquote, with its source and where in it."""
     annotation = item.annotation
@@ -96,7 +121,7 @@ def _item(item: ExportItem) -> list[str]:
     annotation = item.annotation
     lines = [*_quote(item), ""]
     if annotation.note.strip():
-        lines += [*(escape_block_line(line) for line in annotation.note.strip().split("\n")), ""]
+        lines += [*note_lines(annotation.note), ""]
     if annotation.tags:
         lines += [" ".join(f"#{tag.replace(' ', '-')}" for tag in annotation.tags), ""]
     for link in item.links:
