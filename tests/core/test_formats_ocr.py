@@ -62,6 +62,26 @@ def test_multipage_tiff_gives_one_page_per_frame(tmp_path):
     assert [source.text[p.start:p.end] for p in source.pages] == ["Genden met Stalin.", "Amar followed."]
 
 
+def test_a_truncated_multipage_tiff_fails_in_one_line(tmp_path):
+    """A scanner's two-page TIFF cut off in copying ended in "something went wrong inside the program (TypeError)"
+    and a warning of Pillow's on stderr: it is named as damaged, as a truncated PNG is."""
+    import warnings
+
+    path = tmp_path / "pages.tif"
+    first, second = scan(["Genden met Stalin."], noisy=False, width=700), scan(["Amar followed."], False, 700)
+    first.save(path, save_all=True, append_images=[second], compression="tiff_lzw")
+    whole = path.read_bytes()
+    failures = set()
+    for cut in (len(whole) * 2 // 3, len(whole) - 200):
+        path.write_bytes(whole[:cut])
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a warning would reach the user's terminal
+            with pytest.raises(ImportFailed) as failure:
+                read_source(path)
+        failures.add(str(failure.value).split(": ", 1)[1].split(" (")[0])
+    assert failures == {"damaged or truncated image: it cannot be read"}
+
+
 def test_pdf_mixing_text_and_scanned_pages_is_read_page_by_page(tmp_path):
     """A text page comes from the text layer, an image-only page from OCR, with boxes scaled to points."""
     from PIL.ImageQt import ImageQt
