@@ -92,6 +92,61 @@ def test_jsonld_round_trip(annotated, tmp_path):
     fresh.close()
 
 
+def _file_of(tmp_path, entries) -> Path:
+    path = tmp_path / "incoming.json"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    return path
+
+
+def _one_document(workspace, name: str = "000_8339fa2bec93c400.txt"):
+    workspace.documents.import_paths([TEXTS / name])
+    return workspace.documents.resolve(name)
+
+
+def test_notes_read_back_keep_when_they_were_written(empty_workspace, tmp_path):
+    """A library moved through its JSON-LD export had every note dated the day of the import: when a note was
+    written and last changed is part of the research (the Note panel and the Trash show it)."""
+    _one_document(empty_workspace)
+    entry = {"type": "Annotation", "id": "x:1", "created": "2019-03-01T10:00:00Z",
+             "modified": "2020-01-02T08:30:00+00:00", "body": {"type": "TextualBody", "value": "first reading"},
+             "target": {"source": "urn:annotated-reader:document:000_8339fa2bec93c400.txt",
+                        "selector": {"type": "TextQuoteSelector", "exact": "The Fall of Genden"}}}
+    empty_workspace.export.import_annotations(_file_of(tmp_path, [entry]))
+    [note] = empty_workspace.annotations.all()
+    assert (note.created_at, note.modified_at) == ("2019-03-01T10:00:00+00:00", "2020-01-02T08:30:00+00:00")
+
+
+def test_hypothesis_notes_keep_their_text_and_tags(empty_workspace, tmp_path):
+    """Hypothesis's own annotations (its API's `text` and `tags`, and its search answer's `rows`) were placed as bare
+    highlights, their notes and tags dropped without a word."""
+    document = _one_document(empty_workspace)
+    row = {"id": "hyp1", "uri": "urn:annotated-reader:document:000_8339fa2bec93c400.txt",
+           "text": "A note written in Hypothesis", "tags": ["hyp-tag"], "created": "2021-05-06T07:08:09.000000+00:00",
+           "updated": "2021-06-07T07:08:09.000000+00:00",
+           "target": [{"source": "urn:annotated-reader:document:000_8339fa2bec93c400.txt",
+                       "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}]}
+    report = empty_workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    assert (report.placed, report.skipped) == (1, [])
+    [note] = empty_workspace.annotations.for_document(document.id)
+    assert (note.note, note.tags, note.created_at) == ("A note written in Hypothesis", ("hyp-tag",),
+                                                       "2021-05-06T07:08:09+00:00")
+
+
+def test_a_doi_is_the_same_document_however_it_is_written(empty_workspace, tmp_path):
+    """A target written http://doi.org/…, dx.doi.org, doi:… or with another case was "not a document in this
+    library", though the document carries that DOI."""
+    document = _one_document(empty_workspace)
+    empty_workspace.documents.update_metadata(document.id, {"doi": "10.22162/2619-0990-2021-56-4-123-135"})
+    spellings = ["http://doi.org/10.22162/2619-0990-2021-56-4-123-135",
+                 "https://dx.doi.org/10.22162/2619-0990-2021-56-4-123-135/",
+                 "doi:10.22162/2619-0990-2021-56-4-123-135", "https://doi.org/10.22162/2619-0990-2021-56-4-123-135"]
+    entries = [{"type": "Annotation", "id": f"x:{n}", "body": {"type": "TextualBody", "value": f"note {n}"},
+                "target": {"source": source, "selector": {"type": "TextQuoteSelector", "exact": "Genden"}}}
+               for n, source in enumerate(spellings)]
+    report = empty_workspace.export.import_annotations(_file_of(tmp_path, entries))
+    assert (report.placed, report.skipped) == (4, [])
+
+
 def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
     """A file read a second time finds its notes and links already there: every note had been doubled."""
     path = tmp_path / "notes.jsonld"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
@@ -27,6 +27,8 @@ class NewAnnotation:
     note: str = ""
     tags: tuple[str, ...] = ()
     orphan_quote: TextQuote | None = None  # a note whose words are not in the text: kept as an orphan with these
+    created: str = field(default="", compare=False)  # when it was written and changed ('' = now): a note read
+    modified: str = field(default="", compare=False)  # back from another library keeps its dates
 
 
 class AnnotationNotFound(ReaderError):
@@ -72,7 +74,8 @@ class AnnotationService:
                              "end": item.end, "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix,
                              "color": item.color, "note": item.note,
                              "anchor_status": ORPHAN if item.orphan_quote else ANCHORED,
-                             "anchor_confidence": 0.0 if item.orphan_quote else 1.0})
+                             "anchor_confidence": 0.0 if item.orphan_quote else 1.0,
+                             "created": item.created or None, "modified": item.modified or item.created or None})
             ids = store.insert_annotations(self._db, rows)
             tag_store.tag_pairs(self._db, [(annotation_id, name) for annotation_id, item in zip(ids, new, strict=True)
                                            for name in clean_tags(item.tags)])

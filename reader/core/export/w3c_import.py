@@ -9,6 +9,7 @@ written in one bulk transaction, so the time grows with the file, not with its s
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from reader.core.anchoring import locate
@@ -64,6 +65,16 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     return report
 
 
+_DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)(10\.\S+?)/*$", re.IGNORECASE)
+
+
+def source_key(iri: str) -> str:
+    """What names one document however a tool spells it: a DOI as a DOI (http or https, dx., 'doi:', any case:
+    DOIs ignore case), another IRI without a closing slash."""
+    doi = _DOI.match(iri.strip())
+    return f"doi:{doi[1].lower()}" if doi else iri.strip().rstrip("/")
+
+
 class _Places:
     """Where incoming passages go in the documents we have; each document's text is read once."""
 
@@ -73,11 +84,11 @@ class _Places:
         self._orphans: dict[int, list[Annotation]] = {}
         self._sources = {}
         for info in documents.list():
-            self._sources[document_iri(info)] = info
-            self._sources[f"urn:annotated-reader:document:{info.file_name}"] = info
+            self._sources[source_key(document_iri(info))] = info
+            self._sources[source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
 
     def document_id(self, incoming: Incoming) -> int | None:
-        info = self._sources.get(incoming.source)
+        info = self._sources.get(source_key(incoming.source))
         return info.id if info is not None else None
 
     def orphans(self, document_id: int) -> list[Annotation]:
@@ -89,7 +100,7 @@ class _Places:
 
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
-        info = self._sources.get(incoming.source)
+        info = self._sources.get(source_key(incoming.source))
         if info is None:
             return f"{incoming.label}: its target is not a document in this library"
         if info.id not in self._texts:
@@ -113,8 +124,8 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
             report.already += 1
             return
         # its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost
-        if _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote),
-                  placed, report):
+        if _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
+                                incoming.created, incoming.modified), placed, report):
             report.orphaned += 1
         return
     if isinstance(passage, str):
@@ -125,7 +136,7 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.already += 1
         return
     _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                         incoming.tags), placed, report)
+                         incoming.tags, None, incoming.created, incoming.modified), placed, report)
 
 
 def _queue(new: NewAnnotation, placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> bool:

@@ -8,7 +8,8 @@ out and why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 
 from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
 from reader.core.records.relations import RELATIONS
@@ -27,6 +28,8 @@ class Incoming:
     note: str
     tags: tuple[str, ...]
     color: str
+    created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
+    modified: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ def entries_of(data: object) -> tuple[list[object], str]:
         return _items(data)
     if isinstance(data, dict) and "@graph" in data:  # JSON-LD's own way of holding several objects
         return _items(data, "@graph")
+    if isinstance(data, dict) and "rows" in data:  # Hypothesis's search answer ({"total": n, "rows": [...]})
+        return _items(data, "rows")
     if isinstance(data, list):
         return data, ""
     if isinstance(data, dict):
@@ -89,7 +94,24 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | str | N
     found = _passage(_first(entry.get("target")), label, note, tags, _color(entry))
     if isinstance(found, Incoming) and body_problem and not note and not tags and found.quote is None:
         return f"{label}: {body_problem}"
+    if isinstance(found, Incoming):
+        created = moment(entry.get("created"))
+        found = replace(found, created=created, modified=moment(entry.get("modified") or entry.get("updated"))
+                        or created)  # Hypothesis says 'updated'
     return found
+
+
+def moment(value: object) -> str:
+    """An xsd:dateTime as this program stores times (UTC, to the second), or '' for anything else."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return ""
+    if parsed.tzinfo is None:  # the model requires a zone; a time without one is taken as UTC
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),
@@ -161,6 +183,10 @@ def _bodies(entry: dict) -> tuple[str, tuple[str, ...], str]:
         (tags if isinstance(body, dict) and body.get("purpose") == "tagging" else notes).append(value)
     if isinstance(entry.get("bodyValue"), str):
         notes.append(entry["bodyValue"])
+    if not bodies and isinstance(entry.get("text"), str):  # Hypothesis's own shape: its note and tags
+        notes.append(entry["text"])
+    if not bodies and isinstance(entry.get("tags"), list):
+        tags += [tag for tag in entry["tags"] if isinstance(tag, str)]
     return "\n\n".join(note for note in notes if note), tuple(tag for tag in tags if tag.strip()), problem
 
 

@@ -20,7 +20,7 @@ def insert_annotation(db: Store, document_id: int, version_id: int, start: int, 
 _INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, prefix, suffix, color, note,
                                      anchor_status, anchor_confidence, created_at, modified_at)
              VALUES (:document_id, :version_id, :start, :end, :exact, :prefix, :suffix, :color, :note,
-                     :anchor_status, :anchor_confidence, :stamp, :stamp)"""
+                     :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp))"""
 
 
 def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
