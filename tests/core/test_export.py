@@ -147,6 +147,28 @@ def test_a_doi_is_the_same_document_however_it_is_written(empty_workspace, tmp_p
     assert (report.placed, report.skipped) == (4, [])
 
 
+def test_a_link_to_an_orphaned_note_is_read_back_with_it(empty_workspace, tmp_path):
+    """An orphaned note (its words gone from a corrected text) came back from a library's JSON-LD, but its
+    "contradicts" link, shown in the library's other exports, was dropped as "its quote was not found"."""
+    _one_document(empty_workspace)
+    other = _one_document(empty_workspace, "002_ff824666d88bbe20.txt")
+    gone = {"source": "urn:annotated-reader:document:000_8339fa2bec93c400.txt",
+            "selector": {"type": "TextQuoteSelector", "exact": "Satlin Molotov and Voroshilov, in the old text"}}
+    there = {"source": "urn:annotated-reader:document:002_ff824666d88bbe20.txt",
+             "selector": {"type": "TextQuoteSelector", "exact": "November 24, 1934"}}
+    entries = [{"type": "Annotation", "id": "x:orphan", "target": gone,
+                "body": {"type": "TextualBody", "value": "typo Satlin"}},
+               {"type": "Annotation", "id": "x:link", "motivation": "linking", "target": [gone, there],
+                "body": [{"type": "TextualBody", "value": "contradicts", "purpose": "tagging"},
+                         {"type": "TextualBody", "value": "link to orphan"}]}]
+    report = empty_workspace.export.import_annotations(_file_of(tmp_path, entries))
+    assert (report.orphaned, report.linked, report.skipped) == (1, 1, [])
+    [orphan] = empty_workspace.review.orphans()
+    [link] = empty_workspace.links.links_for(orphan.id)
+    assert (link.link.relation, link.link.note, link.other.document_id) == ("contradicts", "link to orphan",
+                                                                            other.id)
+
+
 def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
     """A file read a second time finds its notes and links already there: every note had been doubled."""
     path = tmp_path / "notes.jsonld"

@@ -59,6 +59,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
         elif incoming is not None:
             _place_one(incoming, places, annotations, placed, report)
     annotations.create_many(list(placed))
+    places.forget_orphans()  # the file's own orphans are here now: its links may end at them
     report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
@@ -90,6 +91,9 @@ class _Places:
     def document_id(self, incoming: Incoming) -> int | None:
         info = self._sources.get(source_key(incoming.source))
         return info.id if info is not None else None
+
+    def forget_orphans(self) -> None:
+        self._orphans.clear()
 
     def orphans(self, document_id: int) -> list[Annotation]:
         """A document's orphaned notes (read once): one read back before is not kept twice."""
@@ -156,7 +160,7 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
             for annotation_id, end in zip((ours.from_annotation_id, ours.to_annotation_id), link.ends, strict=True)):
         report.already += 1
         return
-    ends = [places.of(end) for end in link.ends]
+    ends = [_end_of(end, places) for end in link.ends]
     problem = next((end for end in ends if isinstance(end, str)), None)
     if problem is not None:
         report.skipped.append(f"{problem} (a passage of a link)")
@@ -164,7 +168,8 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
     if ends[0] == ends[1]:  # linking a passage to itself would fail the whole import
         report.skipped.append(f"{link.label}: its two passages are the same passage")
         return
-    one, two = (annotations.at(end.document_id, end.start, end.end) for end in ends)
+    one, two = (_fetched(annotations.get, end) if isinstance(end, int) else
+                annotations.at(end.document_id, end.start, end.end) for end in ends)
     if one is not None and two is not None and any(
             entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
             for entry in links.links_for(one.id)):
@@ -172,6 +177,17 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     links.link(ends[0], ends[1], link.relation, link.note)
     report.linked += 1
+
+
+def _end_of(end: Incoming, places: _Places) -> Passage | int | str:
+    """Where a link's end is: its passage, else the orphaned note of its words on its document (one the file
+    brought, or one here before: a link to a note whose words a corrected text lost), else why it is nowhere."""
+    passage = places.of(end)
+    document_id = places.document_id(end)
+    if not isinstance(passage, str) or document_id is None or end.quote is None:
+        return passage
+    return next((orphan.id for orphan in places.orphans(document_id) if orphan.quote.exact == end.quote.exact),
+                passage)
 
 
 def _ours(label: str, kind: str, get):
