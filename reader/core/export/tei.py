@@ -166,52 +166,94 @@ def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: lis
 def _mark_up(paragraph: etree._Element, text: str, mentions: list[Mention], items: list[ExportItem],
              document_id: int, pages: list[PageInfo] = ()) -> None:
     """Write the text with mention elements, annotation anchors and page breaks; every character of `text` is kept,
-    in order."""
+    in order, and each anchor and page break stands at its own character, inside a name if it falls there (an empty
+    element nests anywhere): a note on a surname within a recognised full name targets the surname."""
     placed = [item for item in items if not item.orphaned]  # a passage a new version removed has no place in it
     anchors = sorted({(i.annotation.start, f"a{i.annotation.id}s") for i in placed}
                      | {(i.annotation.end, f"a{i.annotation.id}e") for i in placed})
     events = sorted([(m.start, 1, m) for m in mentions] + [(pos, 0, name) for pos, name in anchors]
                     + [(page.start, -1, page.label) for page in pages], key=lambda e: (e[0], e[1]))
-    cursor, last = 0, paragraph
+    writer = _TextWriter(paragraph, text)
     for position, kind, payload in events:
-        if position < cursor and kind == 1:
-            continue  # a mention overlapping the one just written
-        last = _append_text(paragraph, last, text[cursor:max(cursor, position)])
-        if kind <= 0:  # a boundary or page break inside a mention goes right after it: notes must not dangle
-            last = _boundary(paragraph, kind, payload, document_id)
-            cursor = max(cursor, position)
+        if kind == 1 and position < writer.reached:
+            continue  # a mention overlapping the one open or just written
+        writer.write_to(position)
+        if kind == 1:
+            writer.open(_mention(writer.parent, payload), payload.end)
         else:
-            last = _mention(paragraph, payload)
-            cursor = payload.end
-    _append_text(paragraph, last, text[cursor:])
+            writer.placed(_boundary(writer.parent, kind, payload, document_id))
+    writer.write_to(len(text))
 
 
-def _boundary(paragraph: etree._Element, kind: int, payload: str, document_id: int) -> etree._Element:
+class _TextWriter:
+    """Writes `text` into a paragraph up to each position asked for, as element text and tails, so that what comes
+    between (a mention element, an anchor, a page break) lands at its character; inside the mention element open
+    at that point, if any."""
+
+    def __init__(self, paragraph: etree._Element, text: str) -> None:
+        self._paragraph, self._text = paragraph, text
+        self._last = paragraph  # the element whose text or tail the next characters extend
+        self._mention: etree._Element | None = None
+        self._mention_end = 0
+        self._cursor = 0
+
+    @property
+    def reached(self) -> int:
+        """How far the text is claimed: the end of the mention open or last written, else what is written."""
+        return max(self._cursor, self._mention_end)
+
+    @property
+    def parent(self) -> etree._Element:
+        """Where an element at the cursor goes: into the open mention if there is one."""
+        return self._mention if self._mention is not None else self._paragraph
+
+    def open(self, mention: etree._Element, end: int) -> None:
+        """The mention just appended holds the text from here to `end`, and whatever falls inside it."""
+        self._last = self._mention = mention
+        self._mention_end = end
+
+    def placed(self, element: etree._Element) -> None:
+        """An empty element was just appended at the cursor: the text goes on after it."""
+        self._last = element
+
+    def write_to(self, position: int) -> None:
+        """The text up to `position`, closing the open mention at its end on the way."""
+        if self._mention is not None and position >= self._mention_end:
+            self._extend(self._mention_end)
+            self._last, self._mention = self._mention, None
+        self._extend(position)
+
+    def _extend(self, position: int) -> None:
+        """The text from the cursor to `position`, right after what was written last: as its text when that is
+        the paragraph or a mention just opened (nothing inside it yet), else as its tail."""
+        if position <= self._cursor:
+            return
+        piece = xml_safe(self._text[self._cursor:position])
+        if self._last is self._paragraph or self._last is self._mention:
+            self._last.text = (self._last.text or "") + piece
+        else:
+            self._last.tail = (self._last.tail or "") + piece
+        self._cursor = position
+
+
+def _boundary(parent: etree._Element, kind: int, payload: str, document_id: int) -> etree._Element:
     """An empty element: a page break (kind -1) named by the page's printed label, or an annotation's anchor."""
     if kind < 0:
-        return _tei(paragraph, "pb", n=payload)
-    anchor = etree.SubElement(paragraph, f"{{{TEI}}}anchor")
+        return _tei(parent, "pb", n=payload)
+    anchor = etree.SubElement(parent, f"{{{TEI}}}anchor")
     anchor.set(XML_ID, f"d{document_id}{payload}")
     return anchor
 
 
-def _append_text(paragraph: etree._Element, last: etree._Element, text: str) -> etree._Element:
-    text = xml_safe(text)
-    if last is paragraph:
-        paragraph.text = (paragraph.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
-    return last
-
-
-def _mention(paragraph: etree._Element, mention: Mention) -> etree._Element:
-    """A name points at its register entry; a date carries its normalised value (@when, or @from/@to)."""
+def _mention(parent: etree._Element, mention: Mention) -> etree._Element:
+    """A name points at its register entry; a date carries its normalised value (@when, or @from/@to). Empty: the
+    text's own characters are written into it, with any anchor or page break falling inside."""
     if mention.type != "DATE":
-        return _tei(paragraph, ELEMENTS.get(mention.type, "name"), mention.text, ref=f"#entity{mention.entity_id}")
+        return _tei(parent, ELEMENTS.get(mention.type, "name"), ref=f"#entity{mention.entity_id}")
     first, _, last = mention.date_value.partition("..")
     if last:
-        return _tei(paragraph, "date", mention.text, **{"from": _when(first), "to": _when(last)})
-    return _tei(paragraph, "date", mention.text, when=_when(first))
+        return _tei(parent, "date", **{"from": _when(first), "to": _when(last)})
+    return _tei(parent, "date", when=_when(first))
 
 
 def _when(value: str) -> str:

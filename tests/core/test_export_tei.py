@@ -1,0 +1,98 @@
+"""TEI: each note's anchors hold exactly its passage, wherever the passage starts and ends."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from reader.core.export import tei
+from reader.core.export.items import ExportItem
+from reader.core.records.annotations import Annotation, TextQuote
+from reader.core.records.documents import DocumentInfo, Metadata
+from reader.core.records.entities import EntitySummary, Mention
+from reader.core.records.pages import PageInfo
+
+
+def anchored(xml: str, document_id: int) -> tuple[str, dict[str, int]]:
+    """One document's body text and where in it each anchor stands (walked in document order, as a reader of the
+    file finds them)."""
+    root = etree.fromstring(xml.encode("utf-8"))
+    [body] = root.xpath("//t:TEI[@xml:id=$id]/t:text/t:body", namespaces={"t": tei.TEI}, id=f"doc{document_id}")
+    offsets: dict[str, int] = {}
+
+    def walk(element: etree._Element, position: int) -> int:
+        """Where the text stands after `element` and its children (not its tail)."""
+        if etree.QName(element).localname == "anchor":
+            offsets[element.get(tei.XML_ID)] = position
+        position += len(element.text or "")
+        for child in element:
+            position = walk(child, position) + len(child.tail or "")
+        return position
+
+    walk(body, 0)
+    return "".join(body.itertext()), offsets
+
+
+def assert_passages_between_anchors(xml: str, document_id: int, text: str, annotations: list[Annotation]) -> None:
+    """The body is the text, and between each annotation's start and end anchors stands its quote."""
+    body, offsets = anchored(xml, document_id)
+    assert body == text == tei.plain_text(xml, document_id)
+    for a in annotations:
+        start, end = offsets[f"d{document_id}a{a.id}s"], offsets[f"d{document_id}a{a.id}e"]
+        assert (start, end, body[start:end]) == (a.start, a.end, a.quote.exact), a
+
+
+INFO = DocumentInfo(1, "account.txt", Metadata(), 1, 1, 0, 0, "", "")
+PERSON = EntitySummary(7, "Genden", "PERSON", (), 1, 1)
+
+
+@st.composite
+def marked_up(draw):
+    """A text with names and dates (some overlapping, as recognition can leave them), page starts, and notes and
+    highlights on any range of it."""
+    text = draw(st.text(alphabet="ab \n", min_size=2, max_size=40))
+    ranges = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted).filter(lambda r: r[0] < r[1])
+    mentions = [Mention(1, s, e, text[s:e], kind, 7, "1934" if kind == "DATE" else "")
+                for (s, e), kind in draw(st.lists(st.tuples(ranges, st.sampled_from(["PERSON", "DATE"])),
+                                                  max_size=6))]
+    annotations = [Annotation(number, 1, 1, s, e, TextQuote(text[s:e]), "yellow", note, "anchored", 1.0, "", "")
+                   for number, ((s, e), note) in enumerate(draw(st.lists(st.tuples(ranges, st.sampled_from(["", "n"])),
+                                                                          max_size=6)), 1)]
+    pages = [PageInfo(n, str(n), start, start, 0, 0)
+             for n, start in enumerate(sorted(draw(st.sets(st.integers(0, len(text)), max_size=3))), 1)]
+    return text, mentions, annotations, pages
+
+
+@settings(max_examples=300, deadline=None)
+@given(marked_up())
+def test_tei_anchors_hold_each_passage_wherever_names_and_pages_fall(case):
+    """A note starting or ending inside a name had its anchor written after the name: its @target..@targetEnd held
+    other words, often none. Each anchor now stands at its character, inside the name if need be."""
+    text, mentions, annotations, pages = case
+    xml = tei.to_tei([(INFO, text, mentions, [ExportItem(a, INFO) for a in annotations])], [PERSON], {1: pages})
+    assert_passages_between_anchors(xml, INFO.id, text, annotations)
+
+
+@pytest.fixture
+def names(workspace, shared_model):
+    """The sample corpus with its names and dates recognised."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    return workspace
+
+
+def test_a_note_starting_or_ending_inside_a_name_targets_its_own_words(names):
+    """Highlighting a surname inside a recognised full name, or a passage that starts or ends inside one, or runs
+    across several, is the most ordinary thing a historian does: each note's anchors hold its quote."""
+    document_id = names.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = names.documents.text(document_id).text
+    spans = sorted((m.start, m.end) for m in names.entities.mentions(document_id) if m.end - m.start > 3)
+    (first_start, first_end), (_, second_end), *_, (_, last_end) = spans
+    ranges = [(first_start + 1, first_end), (first_start, first_end - 1), (first_start + 1, first_end - 1),
+              (first_start + 2, second_end - 1), (first_start + 1, last_end - 2), (first_end - 1, second_end)]
+    made = [names.annotations.create(document_id, s, e, note="" if n % 2 else f"note {n}")
+            for n, (s, e) in enumerate(ranges)]
+    xml = names.export.export("tei")
+    assert_passages_between_anchors(xml, document_id, text, [names.annotations.get(a.id) for a in made])
