@@ -96,3 +96,28 @@ def test_a_note_starting_or_ending_inside_a_name_targets_its_own_words(names):
             for n, (s, e) in enumerate(ranges)]
     xml = names.export.export("tei")
     assert_passages_between_anchors(xml, document_id, text, [names.annotations.get(a.id) for a in made])
+
+
+def test_a_link_with_an_orphaned_note_at_one_end_is_kept(empty_workspace, tmp_path):
+    """A link between a passage and a note whose passage a new version removed was left out of the TEI, relation
+    and note both. The orphaned note now has an xml:id the relation points at, and the link's note is its desc."""
+    workspace = empty_workspace
+    source = tmp_path / "account.txt"
+    source.write_text("In 1934 Satlin met Genden in Moscow.\nThe monasteries were closed later.\n", encoding="utf-8")
+    workspace.documents.import_paths([source])
+    document_id = workspace.documents.resolve("account.txt").id
+    typo = workspace.annotations.create_at_quote(document_id, "Satlin met Genden", note="typo: orphan-to-be")
+    kept = workspace.annotations.create_at_quote(document_id, "monasteries were closed")
+    workspace.links.link(typo.id, kept.id, "contradicts", "from the orphan")
+    workspace.links.link(kept.id, typo.id, "corroborates", "to the orphan")
+    source.write_text("In 1934 (caption removed).\nThe monasteries were closed later.\n", encoding="utf-8")
+    workspace.documents.import_paths([source])
+    workspace.review.keep_orphan(typo.id)
+    root = etree.fromstring(workspace.export.export("tei").encode("utf-8"))
+    namespace = {"t": tei.TEI}
+    [orphan] = root.findall(".//t:back/t:note[@type='orphaned']", namespace)
+    passage = f"#d{document_id}a{kept.id}s"
+    relations = {(r.get("name"), r.get("active"), r.get("passive"), r.findtext("t:desc", namespaces=namespace))
+                 for r in root.iterfind(".//t:listRelation/t:relation", namespace)}
+    assert relations == {("contradicts", f"#{orphan.get(tei.XML_ID)}", passage, "from the orphan"),
+                         ("corroborates", passage, f"#{orphan.get(tei.XML_ID)}", "to the orphan")}

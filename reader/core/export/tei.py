@@ -12,7 +12,7 @@ from datetime import date
 from lxml import etree
 
 from reader.core.export.items import NEEDS_REVIEW, ExportItem, citation
-from reader.core.records.annotations import ORPHAN, REVIEW
+from reader.core.records.annotations import ORPHAN, REVIEW, Annotation
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -134,19 +134,30 @@ def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: s
 
 
 def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
-    """Each link once, from its source passage's anchor to its target's, with the link's note as description (a
-    link with an end no longer in the text has no anchor to point at: its note lists it)."""
+    """Each link once, from its source passage to its target, with the link's note as description; a link with a
+    note whose passage a new version removed at one end is kept too, pointing at that note (see _pointer)."""
     seen, relations = set(), None
-    for item in (item for item in items if not item.orphaned):
-        for link in (link for link in item.links if link.outgoing and link.link_id not in seen
-                     and link.other.anchor_status != ORPHAN):
+    for item in items:
+        for link in (link for link in item.links if link.outgoing and link.link_id not in seen):
             seen.add(link.link_id)
             relations = relations if relations is not None else _tei(stand_off, "listRelation")
-            relation = _tei(relations, "relation", name=link.relation,
-                            active=f"#d{item.annotation.document_id}a{item.annotation.id}s",
-                            passive=f"#d{link.other.document_id}a{link.other.id}s")
+            relation = _tei(relations, "relation", name=link.relation, active=_pointer(item.annotation),
+                            passive=_pointer(link.other))
             if link.note:
                 _tei(relation, "desc", link.note)
+
+
+def _pointer(annotation: Annotation) -> str:
+    """Where a relation points for one passage: its start anchor in the text, or, for an orphaned note, which has no
+    anchor (its passage is gone from the text), the note itself in <back>."""
+    if annotation.anchor_status == ORPHAN:
+        return f"#{_orphan_id(annotation)}"
+    return f"#d{annotation.document_id}a{annotation.id}s"
+
+
+def _orphan_id(annotation: Annotation) -> str:
+    """The xml:id of an orphaned note, for the relations of its links to point at."""
+    return f"d{annotation.document_id}a{annotation.id}"
 
 
 def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: list[ExportItem],
@@ -276,6 +287,7 @@ def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_id
     tags = " ".join(f"#{tag_ids[tag]}" for tag in a.tags if tag in tag_ids)
     if item.orphaned:  # placed nowhere in the text: the quote it was made on, and why it has no place
         note = _tei(back, "note", type="orphaned", ana=tags, rend=a.color)
+        note.set(XML_ID, _orphan_id(a))
         _tei(note, "quote", a.quote.exact)
         _tei(note, "p", a.note)
         _tei(note, "note", item.where, type="status")
