@@ -70,6 +70,25 @@ def test_entity_type_and_date_filters(searchable):
     assert search("genden date:1950..1960").count == 0
 
 
+def test_an_entity_filter_names_the_entity_as_written_anywhere(searchable):
+    """entity:Sükhbaatar found nothing though the register holds Damdainiin Sukhbaatar (diacritics mattered only
+    here); entity:Russia also took "Russian government" and "Tsarist Russian government" (a substring); and entity:_
+    or entity:% took every mention (SQL wildcards)."""
+    search = searchable.search.search
+    assert search("entity:Sükhbaatar").count == search("entity:Sukhbaatar").count > 0
+    assert search("entity:SUKHBAATAR").count == search("entity:Sukhbaatar").count
+    russia = {searchable.entities.describe(e).name for e in _entities_of(searchable, "Russia")}
+    assert "Russia" in russia and not any("Russian" in name for name in russia)
+    assert search("entity:Genden").count > 0  # a surname finds the full name
+    assert search("entity:_").count == search("entity:%").count == 0
+
+
+def _entities_of(workspace, name: str) -> set[int]:
+    from reader.core.storage.search_hits import entity_ids_named
+
+    return set(entity_ids_named(workspace.db, name))
+
+
 def test_document_filters(searchable):
     """doc: restricts hits to one document; kind: to documents of that kind."""
     search = searchable.search.search

@@ -8,6 +8,8 @@ mentions read the row's passage and look it up in the mentions index.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, SNIPPET_TOKENS, TEXT_ROWS, IndexRow
@@ -186,11 +188,27 @@ def _integers(values) -> str:
 
 
 def entity_ids_named(db: Store, name: str) -> tuple[int, ...]:
-    """Entities whose name or an alias contains `name` (case-insensitive)."""
-    pattern = f"%{name}%"
-    sql = """SELECT id FROM entities e WHERE e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a
-             WHERE a.entity_id = e.id AND a.alias LIKE ?)"""
-    return tuple(row[0] for row in db.execute(sql, [pattern, pattern]).fetchall())
+    """The entities called `name`, case and diacritics aside as in the rest of search: those whose name or an alias
+    is it, else those whose name or an alias holds it as whole words ("Genden" finds Peljidiin Genden; "Russia" is
+    not "Russian government", nor "_" every entity)."""
+    wanted = folded_words(name)
+    if not wanted:
+        return ()
+    names = [(entity_id, folded_words(written)) for entity_id, written in db.execute(
+        "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases").fetchall()]
+    exact = {entity_id for entity_id, words in names if words == wanted}
+    return tuple(sorted(exact or {entity_id for entity_id, words in names if _holds(words, wanted)}))
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The words of a name without case or diacritics ('Sükhbaatar' and 'SUKHBAATAR' alike)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return tuple(re.findall(r"\w+", bare.casefold()))
+
+
+def _holds(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    size = len(wanted)
+    return any(words[at:at + size] == wanted for at in range(len(words) - size + 1))
 
 
 def tag_ids(db: Store) -> dict[str, set[int]]:
