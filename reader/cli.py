@@ -383,16 +383,16 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
-    found = None
+    found, notebook = None, frozenset()
     if args.query:
-        found = workspace.search.annotation_ids(args.query)
+        found, notebook = workspace.search.annotation_ids(args.query), workspace.search.notebook_ids(args.query)
     if args.linked:
         relation = "" if args.linked == "any" else args.linked
         if relation and relation not in RELATIONS:
             raise ReaderError(f"unknown relation '{relation}'; use one of {', '.join(RELATIONS)}")
         linked = workspace.export.comparison_scope(ComparisonFilter(relation=relation)).annotation_ids
         found = linked if found is None else found & linked
-    return Scope(document_id, args.tag or "", found)
+    return Scope(document_id, args.tag or "", found, notebook)
 
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:

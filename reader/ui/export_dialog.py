@@ -94,7 +94,8 @@ class ExportDialog(QDialog):
         if kind == "tag":
             return Scope(tag=value)
         if kind == "search":
-            return Scope(annotation_ids=self._workspace.search.annotation_ids(value))
+            search = self._workspace.search
+            return Scope(annotation_ids=search.annotation_ids(value), notebook_ids=search.notebook_ids(value))
         if kind == "comparisons":
             return self._workspace.export.comparison_scope(value)
         return Scope()

@@ -283,6 +283,20 @@ def test_a_search_result_scope_takes_every_annotation(searchable):
         searchable.search.annotation_ids("genden AND")
 
 
+def test_a_search_result_scope_takes_the_links_and_notebook_notes_found(searchable):
+    """A search finding a link's note ("15 or 24 November?") or a Notebook note exported as an empty '# Notes':
+    the passages a found link joins, and a found Notebook note, are what its export holds."""
+    from reader.core.export.items import Scope
+
+    searchable.notebook.create("a notebook thought on the dates", title="Musings")
+    link_ends = searchable.search.annotation_ids('"15 or 24"')
+    assert {searchable.annotations.get(a).quote.exact for a in link_ends} == {"The two met on November 15, 1934.",
+                                                                             "November 24, 1934"}
+    notebook = searchable.search.notebook_ids("notebook thought")
+    markdown = searchable.export.export("md", Scope(annotation_ids=frozenset(), notebook_ids=notebook))
+    assert "### Musings" in markdown and "a notebook thought on the dates" in markdown
+
+
 def test_punctuation_and_emoji_tokens_are_ignored(searchable):
     """A token of only punctuation or emoji narrows nothing and fails nothing; alone it gets a plain message."""
     plain = searchable.search.search("Genden").count

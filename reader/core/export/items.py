@@ -19,6 +19,7 @@ class Scope:
     document_id: int | None = None
     tag: str = ""
     annotation_ids: frozenset[int] | None = None
+    notebook_ids: frozenset[int] = frozenset()  # Notebook notes taken whatever they cite (a search found them)
 
     def keeps(self, annotation: Annotation) -> bool:
         if self.document_id is not None and annotation.document_id != self.document_id:
@@ -113,11 +114,11 @@ class NoteItem:
 
 
 def keeps_note(scope: Scope, note: NotebookNote, exported: set[int]) -> bool:
-    """Whether an export in `scope` takes a notebook note: all of them when it takes everything; else the notes on
-    its document, and those citing a passage it exports."""
+    """Whether an export in `scope` takes a notebook note: all of them when it takes everything; else the notes it
+    names (a search found them), those on its document, and those citing a passage it exports."""
     if scope == Scope():
         return True
-    if scope.document_id is not None and note.document_id == scope.document_id:
+    if note.id in scope.notebook_ids or (scope.document_id is not None and note.document_id == scope.document_id):
         return True
     return any(annotation_id in exported for annotation_id in note.citations)
 

@@ -17,6 +17,7 @@ from reader.core.ops import operation
 from reader.core.search.filters import MENTION_KEYS, restriction_for
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
+from reader.core.storage import links as link_store
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
 from reader.core.storage.store import Store
@@ -156,16 +157,25 @@ class SearchService:
         return results
 
     def annotation_ids(self, text: str) -> frozenset[int]:
-        """Every highlight or note the query finds, not only the first page: what 'export a search result' takes.
-        Filters on mentions are checked on every passage here, however many."""
+        """Every highlight or note the query finds, not only the first page, and the two passages of every link it
+        finds (by its note or relation): what 'export a search result' takes. Filters on mentions are checked on
+        every passage here, however many."""
+        found = self._all_ids(text, "annotation")
+        return found | frozenset(link_store.link_ends(self._db, self._all_ids(text, "link")))
+
+    def notebook_ids(self, text: str) -> frozenset[int]:
+        """Every Notebook note the query finds: an export of the search takes them with their cited passages."""
+        return self._all_ids(text, "notebook")
+
+    def _all_ids(self, text: str, kind: str) -> frozenset[int]:
         try:
             query = parse(text)
         except QueryError as exc:
             raise ReaderError(f"query not understood: {exc}") from exc
         restriction = restriction_for(self._db, query)
-        if not restriction.allows("annotation") or not (query.expression or query.filters):
+        if not restriction.allows(kind) or not (query.expression or query.filters):
             return frozenset()
-        return frozenset(hits.all_ids(self._db, query.expression, "annotation", restriction))
+        return frozenset(hits.all_ids(self._db, query.expression, kind, restriction))
 
     def save(self, name: str, query: str) -> int:
         if not name.strip() or not query.strip():

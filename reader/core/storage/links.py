@@ -29,6 +29,15 @@ def find_link(db: Store, from_id: int, to_id: int, relation: str) -> Link | None
     return _link(rows[0]) if rows else None
 
 
+def link_ends(db: Store, link_ids: frozenset[int]) -> set[int]:
+    """The annotations the live links of these ids join (both ends)."""
+    ends: set[int] = set()
+    for row in db.execute(f"""SELECT from_annotation_id, to_annotation_id FROM links WHERE deleted_at IS NULL
+                               AND id IN ({", ".join(str(int(i)) for i in link_ids) or "NULL"})""").fetchall():
+        ends.update(row)
+    return ends
+
+
 def links_touching(db: Store, annotation_id: int) -> list[Link]:
     """Live links from or to an annotation whose other end is live too, oldest first."""
     sql = """SELECT l.* FROM links l
