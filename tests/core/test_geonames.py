@@ -39,6 +39,18 @@ def test_names_the_package_lacks_get_no_candidate():
     assert link_place("Siberia") == [] and link_place("Black Sea") == [] and link_place("USSR") == []
 
 
+def test_a_name_spelt_only_alike_is_a_candidate_never_the_place():
+    """'Xinjiang', a region the data lacks, was put on the map at Xinzhuang, a town by Tianjin 2,500 km away, its
+    consonants alike: a match by consonants alone is offered in Place… but is never where a place is taken to be."""
+    from reader.core.entities.geonames import located
+
+    candidates = link_place("Xinjiang", ["Mongolia", "China"])
+    assert candidates and all(c.spelled_alike for c in candidates)
+    assert located("Xinjiang") is None
+    kiakhta = link_place("Kiakhta", ["Mongolia", "Russia"])[0]  # a transliteration is no mere likeness
+    assert (kiakhta.name, kiakhta.spelled_alike) == ("Kyakhta", False)
+
+
 def test_authority_ids_are_checked_for_their_form():
     """Wikidata 'Q' and digits, VIAF and GeoNames digits; spaces trimmed, empty passes."""
     assert check_wikidata(" q855 ") == "Q855" and check_viaf("102333412") == "102333412"

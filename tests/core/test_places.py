@@ -56,3 +56,17 @@ def test_geojson_export_is_valid_points_with_counts(recognised: Workspace) -> No
         assert feature["properties"]["mentions"] > 0 and feature["properties"]["documents"]
     mongolia = next(f for f in collection["features"] if f["properties"]["name"] == "Mongolia")
     assert mongolia["geometry"]["coordinates"][0] > 100  # Ulaanbaatar's longitude: [lon, lat] order
+
+
+def test_a_documents_map_holds_its_places_and_says_a_country_stands_at_its_capital(recognised: Workspace) -> None:
+    """`export --format geojson --doc 002` gave every place of the library, and Mongolia stood exactly on
+    Ulaanbaatar's point with nothing saying the point was its capital's (two features stacked in QGIS)."""
+    from reader.core.export.items import Scope
+
+    document = recognised.documents.resolve("002_ff824666d88bbe20.txt")
+    everywhere = json.loads(recognised.export.export("geojson"))["features"]
+    here = json.loads(recognised.export.export("geojson", Scope(document_id=document.id)))["features"]
+    assert 0 < len(here) < len(everywhere)
+    assert all(document.file_name in feature["properties"]["documents"] for feature in here)
+    points = {f["properties"]["name"]: f["properties"]["point"] for f in everywhere}
+    assert points["Mongolia"] == "capital" and points["Moscow"] == "place"

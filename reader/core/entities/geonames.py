@@ -52,6 +52,7 @@ class GeoCandidate:
     longitude: float | None
     population: int
     score: float
+    spelled_alike: bool = False  # matched by consonants alone: offered to choose, never taken for the place
 
 
 @dataclass(frozen=True)
@@ -228,8 +229,13 @@ def located(name: str, geonames_id: str = "") -> GeoCandidate | None:
 @lru_cache(maxsize=4096)
 def _best_link(name: str) -> GeoCandidate | None:
     """A name's best candidate without context (a name recurs in many pairs of passages compared)."""
-    found = link_place(name, limit=1)
-    return found[0] if found else None
+    return likeliest(link_place(name))
+
+
+def likeliest(candidates: Iterable[GeoCandidate]) -> GeoCandidate | None:
+    """Where a place is taken to be until the user chooses: the best candidate matched by more than its consonants.
+    'Xinjiang', a region the data lacks, is not Xinzhuang, a town 2,500 km away whose consonants are alike."""
+    return next((candidate for candidate in candidates if not candidate.spelled_alike), None)
 
 
 def place_by_id(geonames_id: int) -> GeoCandidate | None:
@@ -259,4 +265,4 @@ def _candidate(place: _Place, quality: float, countries: Counter, strongest: flo
     context = countries.get(place.country_code, 0.0) / strongest if strongest else 0.0
     score = MATCH_WEIGHT * quality + CONTEXT_WEIGHT * context + SIZE_WEIGHT * size
     return GeoCandidate(place.geonames_id, place.name, place.country_code, place.feature, place.latitude,
-                        place.longitude, place.population, round(score, 4))
+                        place.longitude, place.population, round(score, 4), quality <= SKELETON)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.entities.geonames import GeoCandidate, link_place, place_by_id
+from reader.core.entities.geonames import GeoCandidate, likeliest, link_place, place_by_id
 from reader.core.records.entities import EntitySummary
 
 
@@ -41,4 +41,4 @@ def _linked(entity: EntitySummary, context: list[str]) -> LinkedPlace:
     if entity.geonames.isdigit():
         chosen = next((c for c in candidates if c.geonames_id == int(entity.geonames)), None)
         return LinkedPlace(entity, candidates, chosen or place_by_id(int(entity.geonames)), True)
-    return LinkedPlace(entity, candidates, candidates[0] if candidates else None, False)
+    return LinkedPlace(entity, candidates, likeliest(candidates), False)

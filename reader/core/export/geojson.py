@@ -1,7 +1,8 @@
 """The register's places as GeoJSON (RFC 7946) for QGIS and web maps: one Point feature per linked place, with its
 name, aliases, how often and where the corpus names it, and its authority ids.
 
-Coordinates are [longitude, latitude], as the format requires. A place without coordinates (linked to nothing, or to
+Coordinates are [longitude, latitude], as the format requires; a country stands at its capital, and says so
+(`point`: "capital"). A place without coordinates (linked to nothing, or to
 a GeoNames id the offline data has no position for) is left out and counted in the collection's `unplaced`.
 """
 
@@ -29,4 +30,5 @@ def _feature(place: LinkedPlace, documents: list[str]) -> dict:
             "properties": {"name": entity.name, "aliases": list(entity.aliases), "mentions": entity.mention_count,
                            "documents": documents, "geonames": linked.geonames_id, "geonames_name": linked.name,
                            "country": linked.country_code, "link": "chosen" if place.chosen else "suggested",
+                           "point": "capital" if linked.feature == "country" else "place",
                            "wikidata": entity.wikidata}}

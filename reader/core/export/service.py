@@ -132,7 +132,7 @@ class ExportService:
         from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
 
         if fmt == "geojson":
-            return self._geojson()
+            return self._geojson(scope)
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
             return markdown.to_markdown(items, group_by, entities_of, notes=self.notes(scope, items))
@@ -148,13 +148,19 @@ class ExportService:
             return tei.to_tei(documents, self._entities.register(), pages)
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
-    def _geojson(self) -> str:
+    def _geojson(self, scope: Scope) -> str:
+        """The register's places, or one document's (`--doc`): a map of what it names."""
         from reader.core.export.geojson import to_geojson
 
+        if scope.tag or scope.annotation_ids is not None:
+            raise ReaderError("the map export takes every place, or one document's: not a tag's or a search's")
         names = {info.id: info.file_name for info in self._documents.list()}
         documents_of = {entity_id: [names[d] for d in ids if d in names]
                         for entity_id, ids in self._entities.documents_of_entities().items()}
-        return to_geojson(self._entities.places(), documents_of)
+        wanted = names.get(scope.document_id)
+        places = [place for place in self._entities.places()
+                  if wanted is None or wanted in documents_of.get(place.entity.id, [])]
+        return to_geojson(places, documents_of)
 
     def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:
         """The annotations on either side of the linked pairs the Comparisons view shows with these filters."""
