@@ -76,6 +76,25 @@ def test_a_sentence_running_from_one_column_into_the_next_stays_one_paragraph(tm
     assert read_pdf(qt_pdf(tmp_path / "flow.pdf", [items])).text == text + "\n"
 
 
+def test_a_title_across_both_columns_cuts_the_page_into_bands(tmp_path):
+    """The first page of an article: a title set across both columns, then two columns. The title is read first,
+    then each column whole (its hyphenated line ends joined), not line by line across the columns."""
+    left = ["In the spring of 1934 the deleg-", "ation led by Genden travelled to", "Moscow for the talks on the",
+            "monasteries and the Soviet troops."]
+    right = ["Genden resisted the demands for", "a campaign against the lama-", "series, as the protocol kept in",
+             "the archive records at length."]
+    items = [(72, 80, "The Mongolian Delegation in Moscow, 1934", 20)]
+    for column, lines in ((72, left), (320, right)):
+        items += [(column, 120 + 14 * row, line, 11) for row, line in enumerate(lines)]
+    text = read_pdf(qt_pdf(tmp_path / "first_page.pdf", [items])).text
+    assert text.split("\n\n") == [
+        "The Mongolian Delegation in Moscow, 1934",
+        "In the spring of 1934 the delegation led by Genden travelled to Moscow for the talks on the monasteries "
+        "and the Soviet troops.",
+        "Genden resisted the demands for a campaign against the lamaseries, as the protocol kept in the archive "
+        "records at length.\n"]
+
+
 def test_page_labels_doi_and_title_from_page_one(tmp_path):
     """Printed page labels (roman, then arabic) are kept; a DOI and, without info, a title come from page one."""
     path = hand_pdf(tmp_path / "labels.pdf", ["doi:10.5555/mongolia.1921", "Preface", "Chapter one", "Chapter two"],

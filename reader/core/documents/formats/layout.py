@@ -7,6 +7,7 @@ face across; words crossing a river (a title, a centred page number) span the co
 
 from __future__ import annotations
 
+from itertools import groupby
 from operator import itemgetter
 from statistics import median
 
@@ -17,6 +18,7 @@ _BOTTOM_THEN_LEFT = itemgetter(4, 1)
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
+SPANNING_ROWS = 0.2  # share of the body rows that may cross a gutter (a title, a heading or a note across columns)
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
 SHORT_LINE = 0.75  # a line ending a sentence before this share of the column's width ends its paragraph
@@ -48,28 +50,29 @@ def paragraphs(words: list[Word], page_width: float, page_height: float) -> list
     """The page's paragraphs in reading order: band by band, and within a band column by column."""
     if not words:
         return []
-    gutters = find_gutters(words, page_height)
-    columns: dict[int, list[Word]] = {0: words} if not gutters else {}
-    for word in words if gutters else ():
-        columns.setdefault(_column_of(word, gutters), []).append(word)
+    rows = group_lines(words)
+    em = median(w.y1 - w.y0 for w in words) or 1.0
+    gutters = find_gutters(rows, page_height, em)
+    columns: dict[int, list[Word]] = {0: words} if not gutters else _columns(rows, gutters, em)
     lines = {column: group_lines(ws) for column, ws in columns.items()}
     ordered = _reading_order(lines)
     return _split_paragraphs(ordered)
 
 
-def find_gutters(words: list[Word], page_height: float) -> list[tuple[float, float]]:
-    """White vertical rivers between columns: x ranges no body word covers, with lines facing each other across."""
-    body = [w for w in words if page_height * EDGE_SHARE <= (w.y0 + w.y1) / 2 <= page_height * (1 - EDGE_SHARE)]
-    if len(body) < 2 * MIN_SIDE_LINES:
+def find_gutters(rows: list[Line], page_height: float, em: float) -> list[tuple[float, float]]:
+    """White vertical rivers between columns: x ranges that nearly all body rows leave blank (a title or a heading
+    across the columns may cross them), with lines facing each other across."""
+    body = [row for row in rows if page_height * EDGE_SHARE <= row.centre <= page_height * (1 - EDGE_SHARE)]
+    words = [word for row in body for word in row.words]
+    if len(words) < 2 * MIN_SIDE_LINES:
         return []
-    em = median(w.y1 - w.y0 for w in body) or 1.0
     gutters = []
-    for start, end in _uncovered(body, em):
-        left = [w for w in body if w.x1 <= start]
-        right = [w for w in body if w.x0 >= end]
+    for start, end in _rarely_covered([_runs(row.words, em) for row in body], em):
+        left = [w for w in words if w.x1 <= start]
+        right = [w for w in words if w.x0 >= end]
         if _facing_rows(left, right, em) >= MIN_SIDE_LINES:
             gutters.append((start, end))
-    return _wide_columns_only(gutters, min(w.x0 for w in body), max(w.x1 for w in body))
+    return _wide_columns_only(gutters, min(w.x0 for w in words), max(w.x1 for w in words))
 
 
 def _wide_columns_only(gutters: list[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
@@ -87,16 +90,42 @@ def _wide_columns_only(gutters: list[tuple[float, float]], left: float, right: f
     return kept
 
 
-def _uncovered(words: list[Word], em: float) -> list[tuple[float, float]]:
-    """Gaps at least one em wide between the merged x extents of the words, inside the text's width."""
-    spans = sorted((w.x0, w.x1) for w in words)
-    gaps = []
-    reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 - reach >= em:
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
+def _runs(words: list[Word], em: float) -> list[tuple[float, float]]:
+    """A row's ink as x runs: words closer than an em (a word space) run together; a gutter parts them."""
+    runs: list[tuple[float, float]] = []
+    for word in sorted(words, key=_X0):
+        if runs and word.x0 - runs[-1][1] < em:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], word.x1))
+        else:
+            runs.append((word.x0, word.x1))
+    return runs
+
+
+def _rarely_covered(rows: list[list[tuple[float, float]]], em: float) -> list[tuple[float, float]]:
+    """Gaps at least one em wide inside the text's width that at most a few rows cross (a title set across both
+    columns must not hide them): in each stretch crossed by few enough rows, the widest part crossed by fewest."""
+    allowed = int(SPANNING_ROWS * len(rows))
+    events = sorted((x, step) for runs in rows for x0, x1 in runs for x, step in ((x0, 1), (x1, -1)))
+    gaps: list[tuple[float, float]] = []
+    stretch: list[tuple[float, float, int]] = []  # (start, end, rows crossing) pieces of the current stretch
+    count = 0
+    for (x, step), (next_x, _) in zip(events, events[1:], strict=False):
+        count += step
+        if count <= allowed and next_x > x:
+            stretch.append((x, next_x, count))
+        elif count > allowed and stretch:
+            gaps.extend(_least_crossed(stretch, em))
+            stretch = []
     return gaps
+
+
+def _least_crossed(stretch: list[tuple[float, float, int]], em: float) -> list[tuple[float, float]]:
+    """The widest run of pieces crossed by the fewest rows, if an em wide: the ragged ends of the column lines
+    beside it are crossed by more, and are not part of the gutter."""
+    fewest = min(crossing for _, _, crossing in stretch)
+    runs = [list(run) for least, run in groupby(stretch, key=lambda piece: piece[2] == fewest) if least]
+    start, end = max(((run[0][0], run[-1][1]) for run in runs), key=lambda span: span[1] - span[0])
+    return [(start, end)] if end - start >= em else []
 
 
 def _facing_rows(left: list[Word], right: list[Word], em: float) -> int:
@@ -108,14 +137,18 @@ def _facing_rows(left: list[Word], right: list[Word], em: float) -> int:
     return len(rows_left & rows_right)
 
 
-def _column_of(word: Word, gutters: list[tuple[float, float]]) -> int:
-    """-1 for a word that crosses a gutter (it spans the columns), else its column's number from the left."""
-    for index, (start, end) in enumerate(gutters):
-        if word.x0 < start < word.x1 or word.x0 < end < word.x1:
-            return -1
-        if word.x1 <= start:
-            return index
-    return len(gutters)
+def _columns(rows: list[Line], gutters: list[tuple[float, float]], em: float) -> dict[int, list[Word]]:
+    """Words by column from the left; a whole row whose ink crosses a gutter (a title, a centred folio) spans the
+    columns (-1), so a title is never cut into the columns' first lines."""
+    columns: dict[int, list[Word]] = {}
+    for row in rows:
+        if any(x0 < end and start < x1 for x0, x1 in _runs(row.words, em) for start, end in gutters):
+            columns.setdefault(-1, []).extend(row.words)
+            continue
+        for word in row.words:
+            column = next((i for i, (start, _) in enumerate(gutters) if word.x1 <= start), len(gutters))
+            columns.setdefault(column, []).append(word)
+    return columns
 
 
 def group_lines(words: list[Word]) -> list[Line]:
