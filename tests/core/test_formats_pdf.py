@@ -95,6 +95,33 @@ def test_a_title_across_both_columns_cuts_the_page_into_bands(tmp_path):
         "records at length.\n"]
 
 
+def test_footnotes_stay_text_while_running_heads_and_folios_are_boilerplate(tmp_path):
+    """Archival references at each page's foot ('1. Central Archive, fond 17, opis 2, delo 5.') are the historian's
+    evidence: numbered alike, they are not a running footer. The running head and the folio still are."""
+    pages = []
+    for page in range(5):
+        items = [(72, 40, "REPORTS OF THE CONSULATE", 9), (290, 820, str(page + 1), 9)]
+        items += [(72, 100 + 14 * row, line, 11) for row, line in enumerate(column_lines(SENTENCES[page], 60))]
+        items.append((72, 780, f"{page + 1}. Central Archive, fond {page + 17}, opis 2, delo {3 * page + 5}.", 8))
+        pages.append(items)
+    extracted = read_pdf(qt_pdf(tmp_path / "notes.pdf", pages))
+    marked = [extracted.text[start:end] for start, end in extracted.boilerplate]
+    assert marked == ["1", *[line for page in range(2, 6) for line in ("REPORTS OF THE CONSULATE", str(page))]]
+    assert "\n\n3. Central Archive, fond 19, opis 2, delo 11.\n\n" in extracted.text
+
+
+def test_a_footnote_under_the_left_column_is_read_after_both_columns(tmp_path):
+    """A short note in small type at the foot of a two-column page belongs to the page, not to the left column: it
+    comes after the right column instead of cutting the running text in two."""
+    text = " ".join(SENTENCES)
+    lines = column_lines(text, 34)
+    half = len(lines) // 2
+    items = [(72, 100 + 14 * i, line, 11) for i, line in enumerate(lines[:half])]
+    items += [(320, 100 + 14 * i, line, 11) for i, line in enumerate(lines[half:])]
+    items.append((72, 780, "1. Central Archive, fond 17.", 8))
+    assert read_pdf(qt_pdf(tmp_path / "note.pdf", [items])).text == f"{text}\n\n1. Central Archive, fond 17.\n"
+
+
 def test_page_labels_doi_and_title_from_page_one(tmp_path):
     """Printed page labels (roman, then arabic) are kept; a DOI and, without info, a title come from page one."""
     path = hand_pdf(tmp_path / "labels.pdf", ["doi:10.5555/mongolia.1921", "Preface", "Chapter one", "Chapter two"],

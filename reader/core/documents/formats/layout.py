@@ -20,6 +20,7 @@ MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other o
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 SPANNING_ROWS = 0.2  # share of the body rows that may cross a gutter (a title, a heading or a note across columns)
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
+NOTE_TYPE = 0.9  # a line set smaller than this share of the usual line height may be a footnote
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
 SHORT_LINE = 0.75  # a line ending a sentence before this share of the column's width ends its paragraph
 
@@ -55,6 +56,7 @@ def paragraphs(words: list[Word], page_width: float, page_height: float) -> list
     gutters = find_gutters(rows, page_height, em)
     columns: dict[int, list[Word]] = {0: words} if not gutters else _columns(rows, gutters, em)
     lines = {column: group_lines(ws) for column, ws in columns.items()}
+    _notes_to_foot(lines)
     ordered = _reading_order(lines)
     return _split_paragraphs(ordered)
 
@@ -149,6 +151,24 @@ def _columns(rows: list[Line], gutters: list[tuple[float, float]], em: float) ->
             column = next((i for i, (start, _) in enumerate(gutters) if word.x1 <= start), len(gutters))
             columns.setdefault(column, []).append(word)
     return columns
+
+
+def _notes_to_foot(lines: dict[int, list[Line]]) -> None:
+    """Lines in small type at a column's foot, below the last line of every other column, are the page's footnotes:
+    they become spanning lines, read after all the columns, not between the left column and the right one."""
+    columns = [column for column in lines if column >= 0]
+    if len(columns) < 2:
+        return
+    usual = median(line.height for column in columns for line in lines[column])
+    floors = {column: max(lines[other][-1].bottom for other in columns if other != column) for column in columns}
+    for column in columns:
+        own = lines[column]
+        cut = len(own)
+        while cut > 1 and own[cut - 1].top > floors[column] and own[cut - 1].height < NOTE_TYPE * usual:
+            cut -= 1
+        if cut < len(own):
+            lines[-1] = sorted([*lines.get(-1, []), *own[cut:]], key=lambda line: line.centre)
+            del own[cut:]
 
 
 def group_lines(words: list[Word]) -> list[Line]:

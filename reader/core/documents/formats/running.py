@@ -1,8 +1,10 @@
 """Running heads, footers and page numbers of a paged document, found by what recurs at the pages' edges.
 
-A line among the first or last two of a page is a running line when the same text (digits counted as equal, so
-"Page 12" matches "Page 13", and a bare folio "xiv" matches "15") stands at that edge of several pages. They are
-returned as boilerplate ranges and never deleted: the reader may still want them.
+A line among the first or last two of a page is a running line when the same text (its folio counted as equal, so
+"Page 12" matches "Page 13", and a bare folio "xiv" matches "15") stands at that edge of several pages. A footnote
+stands there too, but is no running line: its note number and its own numbers ("1. Central Archive, fond 17, opis 2,
+delo 5.") are kept, so notes of one pattern do not match. Running lines are returned as boilerplate ranges and never
+deleted: the reader may still want them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ EDGE_LINES = 2
 DENSITY = 0.4  # share of the pages between its first and last that a running line stands on
 _DIGITS = re.compile(r"\d+")
 _ROMAN_FOLIO = re.compile(r"^[ivxlcdm]+$")
+_NOTE_NUMBER = re.compile(r"^(\d+[.)]|\[\d+\])\s")  # "1. ", "2) ", "[3] " open a footnote, never a folio
+_FOLIO_AT_ENDS = re.compile(r"^\d+|\d+$")
+FOLIO_LINE_NUMBERS = 2  # "Page 12 of 300": a line with no more numbers than this may vary in all of them
 
 
 def running_lines(lines: list[WrittenLine], page_count: int) -> tuple[tuple[int, int], ...]:
@@ -53,5 +58,14 @@ def _edge_key(line: WrittenLine) -> tuple[str, str] | None:
     text = " ".join(line.text.split()).casefold()
     if not text:
         return None
-    text = "#" if _ROMAN_FOLIO.match(text) else _DIGITS.sub("#", text)
-    return edge, text
+    return edge, "#" if _ROMAN_FOLIO.match(text) else _folio_equalised(text)
+
+
+def _folio_equalised(text: str) -> str:
+    """The text with the numbers a folio may be counted as equal: all of a line with few numbers ("Page 12 of 300"),
+    else only a number at either end ("123 JOURNAL OF ASIAN STUDIES 45 (1986)"), never a note number."""
+    note = _NOTE_NUMBER.match(text)
+    head, rest = (note.group(), text[note.end():]) if note else ("", text)
+    if len(_DIGITS.findall(rest)) <= FOLIO_LINE_NUMBERS:
+        return head + _DIGITS.sub("#", rest)
+    return head + _FOLIO_AT_ENDS.sub("#", rest)
