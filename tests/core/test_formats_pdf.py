@@ -122,6 +122,32 @@ def test_a_footnote_under_the_left_column_is_read_after_both_columns(tmp_path):
     assert read_pdf(qt_pdf(tmp_path / "note.pdf", [items])).text == f"{text}\n\n1. Central Archive, fond 17.\n"
 
 
+def test_a_word_and_a_sentence_run_on_over_the_page_break(tmp_path):
+    """'inter-' at the foot of one page and 'national' at the head of the next become 'international' (so search
+    finds it), and a sentence cut by the page break goes on; the folio and the running head between them are moved
+    beside the paragraph, still boilerplate, and every word's box stays on its page and inside its page's text."""
+    bodies = [["The consul reported on the talks in March, and", "so the Mongolian government asked for inter-"],
+              ["national guarantees of its borders, which Moscow", "refused.", "",
+               "The consul wrote again in May, and the ministry", "sent the"],
+              ["answer in June."]]
+    pages = []
+    for number, body in enumerate(bodies, start=1):
+        items = [(72, 40, "REPORTS OF THE CONSULATE", 9)] if number > 1 else []
+        items += [(72, 100 + 14 * row, line, 11) for row, line in enumerate(body) if line]
+        pages.append([*items, (290, 820, str(number), 9)])
+    extracted = read_pdf(qt_pdf(tmp_path / "break.pdf", pages))
+    text = extracted.text
+    assert "asked for international guarantees of its borders, which Moscow refused." in text
+    assert "the ministry sent the answer in June." in text
+    marked = sorted(text[start:end] for start, end in extracted.boilerplate)
+    assert marked == ["1", "2", "3", "REPORTS OF THE CONSULATE", "REPORTS OF THE CONSULATE"]
+    for box in extracted.boxes:
+        page = extracted.pages[box.page]
+        assert page.start <= box.start < box.end <= page.end
+    pieces = {text[b.start:b.end]: b.page for b in extracted.boxes}
+    assert (pieces["inter"], pieces["national"], pieces["answer"]) == (0, 1, 2)
+
+
 def test_page_labels_doi_and_title_from_page_one(tmp_path):
     """Printed page labels (roman, then arabic) are kept; a DOI and, without info, a title come from page one."""
     path = hand_pdf(tmp_path / "labels.pdf", ["doi:10.5555/mongolia.1921", "Preface", "Chapter one", "Chapter two"],

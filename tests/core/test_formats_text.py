@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reader.core.documents.extracted import TextBuilder, Word
 from reader.core.documents.formats.layout import paragraphs
 from reader.core.documents.formats.paged import PagedText
-from reader.core.documents.formats.pagetext import write_paragraphs
+from reader.core.documents.formats.pagetext import page_parts, write_page
 from reader.core.documents.formats.running import running_lines
 
 _letters = st.text(alphabet="abcXYZéжß1-\u00ad\ufffe.,", min_size=1, max_size=9).filter(lambda t: t.strip())
@@ -77,7 +77,7 @@ def test_line_end_hyphen_rules():
     lines = [["The", "inter-"], ["national", "Mongolian-"], ["Soviet", "well-"], ["1936", "treaty."]]
     page = [[(w, 1.0) for w in line] for line in lines]
     builder = TextBuilder()
-    written = write_paragraphs(builder, 0, paragraphs(_words(page, gap_every=99), 600, 800))
+    written = write_page(builder, 0, page_parts(paragraphs(_words(page, gap_every=99), 600, 800), 800))
     text = builder.text()
     assert text == "The international Mongolian-Soviet well-1936 treaty."
     assert [text[b.start:b.end] for b in builder.boxes][:3] == ["The", "inter", "national"]

@@ -17,7 +17,7 @@ _X0, _Y0, _Y1 = itemgetter(1), itemgetter(2), itemgetter(4)  # Word fields, read
 _BOTTOM_THEN_LEFT = itemgetter(4, 1)
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
-_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 SPANNING_ROWS = 0.2  # share of the body rows that may cross a gutter (a title, a heading or a note across columns)
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
 NOTE_TYPE = 0.9  # a line set smaller than this share of the usual line height may be a footnote
@@ -236,7 +236,7 @@ def _column_edges(ordered: list[tuple[int, Line]]) -> dict[int, tuple[float, flo
 def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float, edges: tuple[float, float]) -> bool:
     (column_a, a), (column_b, b) = previous, current
     if column_a != column_b:
-        return not _runs_on(a, b)
+        return not runs_on(a, b)
     pitch = b.centre - a.centre
     return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges)
 
@@ -244,7 +244,7 @@ def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float,
 def _set_solid_break(a: Line, b: Line, edges: tuple[float, float]) -> bool:
     """Paragraphs set without space between them still show: after a full stop the line stops well short of the
     column's right edge, or the next line is indented by about an em."""
-    if not a.words[-1].text.endswith(_SENTENCE_ENDS):
+    if not a.words[-1].text.endswith(SENTENCE_ENDS):
         return False
     left, right = edges
     short = a.words[-1].x1 < left + SHORT_LINE * (right - left)
@@ -252,9 +252,10 @@ def _set_solid_break(a: Line, b: Line, edges: tuple[float, float]) -> bool:
     return short or indented
 
 
-def _runs_on(a: Line, b: Line) -> bool:
-    """A sentence cut at the foot of a column goes on at the head of the next: no full stop, a lower-case start."""
-    return not a.words[-1].text.endswith(_SENTENCE_ENDS) and b.words[0].text[:1].islower()
+def runs_on(a: Line, b: Line) -> bool:
+    """A sentence cut at the foot of a column (or a page) goes on at the head of the next: no full stop, a lower-case
+    start."""
+    return not a.words[-1].text.endswith(SENTENCE_ENDS) and b.words[0].text[:1].islower()
 
 
 def _lower_quartile(values: list[float]) -> float:

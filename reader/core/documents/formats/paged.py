@@ -1,19 +1,34 @@
 """Assembling a paged document (PDF, scanned images) page by page into one `Extracted`.
 
 Each page's words go through the layout (columns, lines, paragraphs) and are written with their boxes; pages are
-separated by a blank line. Running heads and folios are found once all pages are in.
+separated by a blank line, unless a word or a sentence runs over the break: so a page is written only once the next
+one's first line is known. Running heads and folios are found once all pages are in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reader.core.documents.extracted import Extracted, TextBuilder, Word
 from reader.core.documents.formats.layout import Paragraph, paragraphs
 from reader.core.documents.formats.ocr import UNCERTAIN_BELOW
-from reader.core.documents.formats.pagetext import WrittenLine, write_paragraphs
+from reader.core.documents.formats.pagetext import PageParts, WrittenLine, following_word, page_parts, write_page
 from reader.core.documents.formats.running import running_lines
 from reader.core.records.pages import PageInfo
+
+
+@dataclass(frozen=True)
+class _LaidOut:
+    """A page laid out and waiting to be written: its size as shown, how it is turned, and its parts as set."""
+
+    label: str
+    width: float
+    height: float
+    origin: str
+    rotation: int
+    set_size: tuple[float, float]
+    parts: PageParts
 
 
 class PagedText:
@@ -23,28 +38,44 @@ class PagedText:
         self._builder = TextBuilder(uncertain_below=UNCERTAIN_BELOW)
         self._pages: list[PageInfo] = []
         self._lines: list[WrittenLine] = []
+        self._waiting: _LaidOut | None = None
+        self._continues = False  # the page written last runs on into the next one
         self.first_page_title = ""
 
     def add_page(self, label: str, width: float, height: float, origin: str, words: list[Word],
-                 rotation: int = 0) -> PageInfo:
+                 rotation: int = 0) -> None:
         """One page: `width` × `height` points as shown; `words` boxed on the page as set, which is shown turned
         clockwise by `rotation` degrees (a PDF's /Rotate). The layout reads the page as set (its lines run as the
-        type was set), and the boxes are then turned to land where the page shows the words."""
-        index = len(self._pages)
-        self._builder.separate("\n\n")
-        start, first_box = self._builder.length, self._builder.box_count
+        type was set), and the boxes are then turned to land where the page shows the words. The page before is
+        written now that this one's first line is known."""
         set_width, set_height = (height, width) if rotation % 180 else (width, height)
         found = paragraphs(words, set_width, set_height)
-        if index == 0:
+        if self._waiting is None and not self._pages:
             self.first_page_title = largest_type(found)
-        self._lines.extend(write_paragraphs(self._builder, index, found))
-        if rotation % 360:
-            self._builder.turn_boxes(first_box, page_turn(rotation, set_width, set_height))
-        page = PageInfo(index, label or str(index + 1), start, self._builder.length, width, height, origin)
-        self._pages.append(page)
-        return page
+        page = _LaidOut(label, width, height, origin, rotation, (set_width, set_height), page_parts(found, set_height))
+        if self._waiting is not None:
+            self._write(self._waiting, page.parts)
+        self._waiting = page
+
+    def _write(self, page: _LaidOut, after: PageParts | None) -> None:
+        """Write a waiting page, straight after the page before if that one ran on, and joined with `after` (the next
+        page's parts) if it runs on into it."""
+        index = len(self._pages)
+        following = following_word(page.parts, after, self._continues) if after else ""
+        if not self._continues:
+            self._builder.separate("\n\n")
+        start, first_box = self._builder.length, self._builder.box_count
+        self._lines.extend(write_page(self._builder, index, page.parts, self._continues, following))
+        if page.rotation % 360:
+            self._builder.turn_boxes(first_box, page_turn(page.rotation, *page.set_size))
+        self._pages.append(PageInfo(index, page.label or str(index + 1), start, self._builder.length, page.width,
+                                    page.height, page.origin))
+        self._continues = bool(following)
 
     def finish(self, fmt: str, metadata: dict[str, str]) -> Extracted:
+        if self._waiting is not None:
+            self._write(self._waiting, None)
+            self._waiting = None
         if self._builder.length and not self._builder.ends_with("\n"):
             self._builder.add("\n")
         text = self._builder.text()
