@@ -54,8 +54,7 @@ def paragraphs(words: list[Word], page_width: float, page_height: float) -> list
     rows = group_lines(words)
     em = median(w.y1 - w.y0 for w in words) or 1.0
     gutters = find_gutters(rows, page_height, em)
-    columns: dict[int, list[Word]] = {0: words} if not gutters else _columns(rows, gutters, em)
-    lines = {column: group_lines(ws) for column, ws in columns.items()}
+    lines = _column_lines(rows, gutters, em)
     _notes_to_foot(lines)
     ordered = _reading_order(lines)
     return _split_paragraphs(ordered)
@@ -137,6 +136,13 @@ def _facing_rows(left: list[Word], right: list[Word], em: float) -> int:
     rows_left = {round((w.y0 + w.y1) / 2 / em) for w in left}
     rows_right = {round((w.y0 + w.y1) / 2 / em) for w in right}
     return len(rows_left & rows_right)
+
+
+def _column_lines(rows: list[Line], gutters: list[tuple[float, float]], em: float) -> dict[int, list[Line]]:
+    """Each column's lines; on a page of one column they are the page's rows, grouped once (a book has thousands)."""
+    if not gutters:
+        return {0: rows}
+    return {column: group_lines(words) for column, words in _columns(rows, gutters, em).items()}
 
 
 def _columns(rows: list[Line], gutters: list[tuple[float, float]], em: float) -> dict[int, list[Word]]:
