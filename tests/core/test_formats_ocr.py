@@ -133,6 +133,20 @@ def test_scan_without_an_ocr_engine_fails_in_one_line(tmp_path, no_engine):
             read_source(tmp_path / name)
 
 
+def test_a_text_pdf_with_a_picture_page_is_read_without_an_ocr_engine(tmp_path, no_engine):
+    """A born-digital PDF with one photograph plate was refused as "a scan" where no OCR engine loads: its text
+    pages are read, and the page without a text layer is left unread, as the import says."""
+    from PIL import Image
+    from PIL.ImageQt import ImageQt
+
+    plate = Image.new("RGB", (400, 600), "grey")
+    path = qt_pdf(tmp_path / "plate.pdf", [[(72, 100, "Typed page about the treaty.", 11)], [],
+                                           [(72, 100, "Another typed page.", 11)]], images={1: ImageQt(plate).copy()})
+    source = read_source(path)
+    assert [p.origin for p in source.pages] == ["text", "unread", "text"]
+    assert source.text.split() == ["Typed", "page", "about", "the", "treaty.", "Another", "typed", "page."]
+
+
 def test_a_blank_pdf_page_needs_no_ocr(tmp_path, no_engine):
     """A page with neither text nor images is an empty page, not a scan: no engine is asked for."""
     path = qt_pdf(tmp_path / "blank.pdf", [[(72, 100, "Only the first page has text.", 11)], []])

@@ -236,8 +236,10 @@ def _describe(source: SourceFile) -> str:
     if not source.pages:
         return source.fmt.upper()
     scanned = sum(page.origin == "ocr" for page in source.pages)
+    unread = sum(page.origin == "unread" for page in source.pages)
     pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
-    return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "")
+    return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "") + (
+        f", {unread} without a text layer left unread (no OCR engine)" if unread else "")
 
 
 def redetect_boilerplate(db: Store) -> None:

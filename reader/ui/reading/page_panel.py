@@ -17,6 +17,7 @@ from reader.ui.reading.page_render import PageRenderer, PageUnavailable
 
 PREFETCH_DELAY_MS = 150
 ZOOMS = {"Fit page": 0.0, "Fit width": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.0}  # times the pane's width
+ORIGINS = {"ocr": " · read by OCR", "unread": " · not read: no text layer, and no OCR engine was available"}
 
 
 class _Viewport(QScrollArea):
@@ -135,7 +136,7 @@ class PagePanel(QWidget):
         self.index = index
         page = self.pages[index]
         self.page_label.setText(f"Page {page.label} ({index + 1} of {len(self.pages)})"
-                                + (" · read by OCR" if page.origin == "ocr" else ""))
+                                + ORIGINS.get(page.origin, ""))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self.canvas.set_page(page, self._boxes_of(index))

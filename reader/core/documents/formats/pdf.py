@@ -24,6 +24,7 @@ from reader.core.records.progress import Cancelled, Progress
 STAMP_CHARS = 80  # fewer characters than this over a page-sized image are a stamp, not the page's text
 SCAN_SHARE = 0.5
 NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
+UNREAD = "unread"  # a page's origin: no text layer, and no OCR engine to read its picture (a plate, or a scan)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 _TOKEN = re.compile(r"[^\s\x00]+")
 _ENCRYPT = re.compile(rb"/Encrypt\b")
@@ -40,7 +41,7 @@ def read_pdf(path: Path, password: str | None = None, progress: Progress | None 
             total = len(document)
         if total == 0:
             raise ImportFailed(str(path), "the PDF has no pages")
-        paged = PagedText()
+        paged, unread, has_text = PagedText(), None, False  # `unread`: why a page without a text layer was not read
         pages = read_ahead(lambda index: _read_page(document, index, ocr_cache), total)
         try:
             for index, page in enumerate(_failing_in_one_line(pages, path)):
@@ -48,9 +49,13 @@ def read_pdf(path: Path, password: str | None = None, progress: Progress | None 
                     raise ImportCancelled()
                 if progress:
                     progress(index, total, f"{path.name}: page {index + 1} of {total}")
-                paged.add_page(*page)
+                paged.add_page(*page[:6])
+                unread = page[6] if len(page) > 6 else unread
+                has_text = has_text or bool(page[4])
         finally:
             pages.close()  # the worker has stopped: nothing else touches the document now
+        if unread is not None and not has_text:  # no text layer anywhere: a scan, and nothing read it
+            raise ImportFailed(str(path), NO_OCR.format(reason=unread))
         with PDFIUM:
             metadata = pdf_metadata(document)
         return _first_page_metadata(paged.finish("pdf", metadata), paged.first_page_title)
@@ -108,8 +113,9 @@ def _contains(path: Path, pattern: re.Pattern) -> bool:
         return pattern.search(data) is not None
 
 
-def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, float, float, str, list[Word], int]:
-    """(label, width, height, origin, words, rotation) of one page, as `PagedText.add_page` takes them; runs in the
+def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple:
+    """(label, width, height, origin, words, rotation) of one page, as `PagedText.add_page` takes them, and why it
+    is unread when no OCR engine could read its picture; runs in the
     read-ahead worker, closing all it opens. pdfium's part runs under the lock; the recognition of a scanned page's
     image runs after it is let go. The size is the page's as shown (a page turned a quarter is as wide as it was tall);
     a text layer is read from the page as set, its turn undone in memory (pdfium would give an upside-down page's
@@ -135,7 +141,10 @@ def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple[str, f
             page.close()
     if image is None:
         return label, width, height, "text", words, rotation
-    return label, width, height, "ocr", _ocr_words(image, ocr_cache), 0
+    try:
+        return label, width, height, "ocr", _ocr_words(image, ocr_cache), 0
+    except OcrUnavailable as exc:  # a picture in a text PDF (a plate) or a scanned page: `read_pdf` decides
+        return label, width, height, UNREAD, [], 0, exc
 
 
 def _label(document, index: int) -> str:
