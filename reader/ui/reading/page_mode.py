@@ -6,9 +6,10 @@ The page panel (and pypdfium2 or Pillow behind it) is built the first time a pag
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
 from reader.core.ranges import whole_words
@@ -32,6 +33,7 @@ class PageMode(QObject):
         self.pages: list[PageInfo] = []
         self.source = ""  # the file the pages are drawn from
         self.problem = ""  # why they cannot be ('' when they can)
+        self._there = False  # whether their file was there when they were loaded
         self.panel: PagePanel | None = None
         self._zoom = "Fit page"  # kept for the panel until it is built (a session restored in Text)
         self._selecting = False
@@ -55,6 +57,7 @@ class PageMode(QObject):
         self.pages = documents.pages(document_id)
         self.source = documents.page_source(document_id)
         self.problem = documents.page_problem(document_id) if self.pages else ""
+        self._there = bool(self.source) and Path(self.source).is_file()
         self.pane.header.set_has_pages(bool(self.pages), self.problem)
         if self.panel is not None:
             self.panel.load(self.pages, self.source, self.problem)
@@ -62,8 +65,12 @@ class PageMode(QObject):
             self.set_mode("text")
 
     def recheck(self) -> None:
-        """Load again when the same version's pages now come from another file (the moved file imported again)."""
-        if self.pages and self.pane.services.workspace.documents.page_source(self.pane.document_id) != self.source:
+        """Load again when the same version's pages now come from another file (the moved file imported again), or
+        their file went away or came back: Page and Both are offered only while the page can be drawn."""
+        if not self.pages:
+            return
+        source = self.pane.services.workspace.documents.page_source(self.pane.document_id)
+        if source != self.source or (bool(source) and Path(source).is_file()) != self._there:
             self.load()
 
     def set_mode(self, mode: str) -> None:
@@ -113,11 +120,18 @@ class PageMode(QObject):
         splitter.setStretchFactor(0, 4)
         splitter.setSizes([text_width // 2, text_width - text_width // 2, *others])  # page and text share alike
         self.panel.selected.connect(self._on_page_selected)
+        self.panel.unavailable.connect(self._page_gone, Qt.ConnectionType.QueuedConnection)  # after the drawing
         self.panel.page_changed.connect(lambda _index: self.update_marks())
         self.panel.turned.connect(self._on_page_turned)
         self.panel.clicked.connect(self._on_page_clicked)
         self.panel.zoom_box.setCurrentText(self._zoom)
         self.panel.load(self.pages, self.source, self.problem)
+
+    def _page_gone(self) -> None:
+        """A page could not be drawn (its file went away while the pages were shown): back to the text, Page and Both
+        greyed with the reason, as for a document opened after its file moved. Not for a pane closed meanwhile."""
+        if self.mode != "text" and self.pane.isVisible():
+            self.load()
 
     def _on_page_turned(self, index: int) -> None:
         """The reader turned the page with the arrows: bring the text there too, without the text turning it back

@@ -53,6 +53,7 @@ class PagePanel(QWidget):
     clicked = Signal(int)
     page_changed = Signal(int)
     turned = Signal(int)  # by the reader, with the arrows (not by following the text)
+    unavailable = Signal()  # a page could not be drawn: its file is gone (or changed) since the pages were loaded
 
     def __init__(self, boxes_of: Callable[[int], list[WordBox]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -171,6 +172,7 @@ class PagePanel(QWidget):
             return self.renderer.render(index, width)
         except PageUnavailable as exc:
             self._set_notice(str(exc))
+            self.unavailable.emit()
             return None
 
     def _set_notice(self, message: str) -> None:
