@@ -26,6 +26,8 @@ from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
 from reader.core.storage.store import Store
 
+SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
+
 
 def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
                  cancelled: Cancelled | None = None, password: str | None = None) -> ImportReport:
@@ -137,18 +139,31 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
 def _stored_as(db: Store, source: SourceFile) -> tuple[int | None, str]:
     """The live document this file is (None for a new one) and the file name it is stored under. A document is
     found by the path it was imported from, then by its file name; but a document of that name imported from
-    another file still where it was is another source (archives hand out many files named "document.pdf"), so this
-    file is a document of its own, named with its folder ("document (fond22).pdf"). A file moved away and imported
-    from where it is now is still its document."""
+    another file still where it was, whose text this one does not retell, is another source (archives hand out many
+    files named "document.pdf"), so this file is a document of its own, named with its folder ("document
+    (fond22).pdf"). A file moved away, or an edited copy, is still its document."""
     path = str(source.path.resolve())
     found = store.find_document_by_path(db, path)
     if found is not None:
         return found
     document_id = store.find_document_id(db, source.path.name)
     stored = store.document_source_path(db, document_id) if document_id is not None else ""
-    if stored and stored != path and Path(stored).is_file():
+    if stored and stored != path and Path(stored).is_file() and not _retold(
+            store.version_text(db, store.current_version_id(db, document_id)).text, source.text):
         return None, _free_name(db, source.path, path)
     return document_id, source.path.name
+
+
+def _retold(old: str, new: str) -> bool:
+    """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept), not
+    another source that has its file's name."""
+    before, after = _shingles(old), _shingles(new)
+    return bool(before) and len(before & after) >= SAME_SOURCE * len(before)
+
+
+def _shingles(text: str) -> set[int]:
+    words = text.split()
+    return {hash(tuple(words[at:at + 5])) for at in range(max(len(words) - 4, 0))}
 
 
 def _free_name(db: Store, source: Path, path: str) -> str:
