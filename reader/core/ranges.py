@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 Interval = tuple[int, int]
 
@@ -53,3 +53,19 @@ def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen
     while widen_end and start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
     return start, end
+
+
+def quote_without(quote: str, start: int, hidden: Sequence[Interval]) -> str:
+    """A passage's words as a citation quotes them: `quote` (the text from offset `start`) without the `hidden`
+    ranges (boilerplate, merged as `merge` returns it) lying strictly inside it, the pieces joined by a space. A
+    passage over a page break crosses the folio and running head, which are the page's, not the author's words;
+    boilerplate the passage begins or ends in was chosen with it and stays."""
+    end = start + len(quote)
+    inside = hidden[bisect_right(hidden, start, key=lambda interval: interval[0]):
+                    bisect_left(hidden, end, key=lambda interval: interval[0])]
+    cuts = [(cut_start - start, cut_end - start) for cut_start, cut_end in inside if cut_end < end]
+    if not cuts:
+        return quote
+    bounds = [0, *(offset for cut in cuts for offset in cut), len(quote)]
+    pieces = (quote[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2))
+    return " ".join(piece for piece in pieces if piece)

@@ -65,6 +65,21 @@ def test_a_rubber_band_on_the_page_selects_the_text(window, qtbot, article):
     assert pane.citation(box.start, box.end).endswith(", p. 1)")
 
 
+def test_copy_with_citation_of_a_passage_over_a_page_break(window, qtbot, article):
+    """Ctrl+Shift+C on a passage from the foot of page 2 onto page 3 cites "pp. 2–3" and quotes the words without
+    the folio and running head between them; it had said "p. 2" and quoted "… 2 A HISTORY OF MONGOLIA …"."""
+    from PySide6.QtGui import QGuiApplication
+
+    pane = _open(window, qtbot, article, mode="text")
+    start = pane.version.text.index("larger than any before them.")
+    end = pane.version.text.index("Amar, who followed") + len("Amar, who followed")
+    pane.view.select_range(start, end)
+    pane.view.setFocus()
+    pane.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == (
+        "“larger than any before them. Amar, who followed” (Jane Roe, “The Purge of the Lamas”, pp. 2–3)")
+
+
 def test_the_page_follows_the_reading_position(window, qtbot, article):
     """Scrolling the text to page three turns the page view to page three."""
     pane = _open(window, qtbot, article)

@@ -36,7 +36,7 @@ def _row(item: ExportItem) -> list[object]:
                       for link in item.links)
     meta = item.document.metadata  # what a citation of the row needs, beside the title
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
-            a.quote.exact, a.quote.prefix, a.quote.suffix,
+            item.quote, a.quote.prefix, a.quote.suffix,
             *(("", "") if item.orphaned else (a.start, a.end)), a.note, "; ".join(a.tags), a.color, links,
-            a.created_at, a.modified_at, item.page.label if item.page else "", item.paragraph or "",
+            a.created_at, a.modified_at, item.pages, item.paragraph or "",
             item.where if item.orphaned else STATUS.get(a.anchor_status, "")]

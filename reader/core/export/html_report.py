@@ -68,7 +68,7 @@ def _anchor(annotation_id: int) -> str:
 def _quote(item: ExportItem, anchored: bool = False) -> list[str]:
     """The quote (with the entry's anchor, for the report's links to it) and its page."""
     anchor = f" id='{_anchor(item.annotation.id)}'" if anchored else ""
-    html = [f"<blockquote{anchor}>{escape(item.annotation.quote.exact)}</blockquote>"]
+    html = [f"<blockquote{anchor}>{escape(item.quote)}</blockquote>"]
     if item.where:
         html.append(f"<p class='meta page'>{escape(item.where)}</p>")
     return html

@@ -5,10 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.ranges import merge
+from reader.core.ranges import Interval, merge, quote_without
 from reader.core.records.annotations import ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
-from reader.core.records.pages import PageInfo, page_citation
+from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS
 
 
@@ -57,11 +57,24 @@ class ExportItem:
     links: tuple[LinkItem, ...] = field(default_factory=tuple)
     page: PageInfo | None = None  # where the passage starts, when its document has pages
     paragraph: int | None = None  # else, the paragraph it starts in (see paragraph_at)
+    last_page: PageInfo | None = None  # where it ends, when its document has pages
+    boilerplate: tuple[Interval, ...] = ()  # its version's, merged; empty when the quote is not that version's text
 
     @property
     def page_label(self) -> str:
-        """"p. 12" (the printed label) for a passage of a paged document, else ''."""
-        return page_citation(self.page.label) if self.page else ""
+        """"p. 12" or "pp. 2–3" (the printed labels) for a passage of a paged document, else ''."""
+        return page_citation(self.page, self.last_page) if self.page else ""
+
+    @property
+    def pages(self) -> str:
+        """The printed labels of its pages, "12" or "2–3", for a page column; '' without pages."""
+        return page_range(self.page, self.last_page) if self.page else ""
+
+    @property
+    def quote(self) -> str:
+        """The quote as exports show it: without the running heads and folios it runs across (see quote_without);
+        the annotation keeps its quote as stored, for re-anchoring and the selectors."""
+        return quote_without(self.annotation.quote.exact, self.annotation.start, self.boilerplate)
 
     @property
     def orphaned(self) -> bool:

@@ -110,7 +110,7 @@ def note_lines(text: str) -> list[str]:
 def _quote(item: ExportItem) -> list[str]:
     """The passage as a blockquote, with its source and where in it."""
     annotation = item.annotation
-    lines = (line.strip() for line in annotation.quote.exact.split("\n"))  # an indent would make a code block
+    lines = (line.strip() for line in item.quote.split("\n"))  # an indent would make a code block
     quote = [f"> {line}" if line else ">" for line in lines]
     characters = "" if item.orphaned else f"characters {annotation.start}–{annotation.end}"
     where = ", ".join(part for part in (item.where, characters) if part)

@@ -15,11 +15,12 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note, paragraph_at, paragraph_starts
 from reader.core.ops import operation
-from reader.core.records.annotations import ORPHAN
+from reader.core.ranges import merge
+from reader.core.records.annotations import ANCHORED, ORPHAN
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.exports import AnnotationImportReport
-from reader.core.records.pages import PageInfo, page_index_at
+from reader.core.records.pages import page_span
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage.store import Store
 
@@ -62,18 +63,23 @@ class ExportService:
             return ExportItem(annotation, document, links)
         if document.id not in places:
             places[document.id] = self._places(document)
-        pages, paragraphs = places[document.id]
-        page = _page_of(pages, annotation.start)
-        paragraph = None if page else paragraph_at(paragraphs, annotation.start)
-        return ExportItem(annotation, document, links, page, paragraph)
+        pages, paragraphs, boilerplate = places[document.id]
+        span = page_span(pages, annotation.start, annotation.end)
+        first, last = span or (None, None)
+        paragraph = None if span else paragraph_at(paragraphs, annotation.start)
+        quoted = boilerplate if annotation.anchor_status == ANCHORED else ()  # in review: the old text's quote
+        return ExportItem(annotation, document, links, first, paragraph, last, quoted)
 
-    def _places(self, document: DocumentInfo) -> tuple[list, list[int]]:
-        """A document's pages, or, when it has none, where its paragraphs start: what places a passage in it."""
+    def _places(self, document: DocumentInfo) -> tuple[list, list[int], tuple]:
+        """A document's pages, or, when it has none, where its paragraphs start: what places a passage in it; and its
+        boilerplate, merged, which the quotes leave out where they cross it."""
+        boilerplate = self._documents.boilerplate(document.version_id)
+        merged = tuple(merge((span.start, span.end) for span in boilerplate))
         pages = self._documents.version_pages(document.version_id)
         if pages:
-            return pages, []
+            return pages, [], merged
         version = self._documents.text(document.id)
-        return [], paragraph_starts(version.text, version.boilerplate)
+        return [], paragraph_starts(version.text, boilerplate), merged
 
     def notes(self, scope: Scope, items: list[ExportItem]) -> list[NoteItem]:
         """The notebook notes an export in `scope` takes (see `keeps_note`), each with the passages it cites (read
@@ -224,11 +230,6 @@ class ExportService:
             chosen = [info for info in chosen if any(item.document.id == info.id for item in items)]
         return [(info, self._documents.text(info.id).text, self._entities.mentions(info.id),
                  [item for item in items if item.document.id == info.id]) for info in chosen]
-
-
-def _page_of(pages: list[PageInfo], offset: int) -> PageInfo | None:
-    index = page_index_at(pages, offset)
-    return None if index is None else pages[index]
 
 
 def _check_choice(fmt: str, group_by: str) -> None:

@@ -50,6 +50,28 @@ def page_index_at(pages: Sequence[PageInfo], offset: int) -> int | None:
     return max(0, found)
 
 
-def page_citation(label: str) -> str:
-    """How a citation names a page: "p. 12", "p. iv"."""
-    return f"p. {label}" if label else ""
+def page_span(pages: Sequence[PageInfo], start: int, end: int) -> tuple[PageInfo, PageInfo] | None:
+    """The pages a passage [start, end) begins and ends on (the page of its last character: a passage ending where
+    a page ends lies on that page alone), or None when the document has no pages."""
+    first = page_index_at(pages, start)
+    if first is None:
+        return None
+    return pages[first], pages[page_index_at(pages, max(start, end - 1))]
+
+
+def page_range(first: PageInfo, last: PageInfo | None = None) -> str:
+    """The printed labels of the pages a passage runs over: "12", or "2–3" (an en dash, as citation styles write a
+    range) when it ends on a later page; naming only the first sends the reader to the wrong page for its end."""
+    return f"{first.label}–{last.label}" if _runs_on(first, last) else first.label
+
+
+def page_citation(first: PageInfo, last: PageInfo | None = None) -> str:
+    """How a citation names those pages: "p. 12", "p. iv", "pp. 2–3"; '' for a page without a label."""
+    if not first.label:
+        return ""
+    return f"{'pp.' if _runs_on(first, last) else 'p.'} {page_range(first, last)}"
+
+
+def _runs_on(first: PageInfo, last: PageInfo | None) -> bool:
+    """Whether a passage beginning on `first` ends on a later page."""
+    return last is not None and last.index != first.index

@@ -9,9 +9,10 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
+from reader.core.ranges import merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
-from reader.core.records.pages import page_citation
+from reader.core.records.pages import page_citation, page_span
 from reader.core.wording import one_line
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.keyed_actions import KeyTable, keyed_action
@@ -363,10 +364,11 @@ class DocumentPane(QWidget):
         """The quote followed by title, author, date and page, as a historian pastes it into a draft."""
         documents = self.services.workspace.documents
         meta = documents.get(self.document_id).metadata
-        page = documents.page_at(self.document_id, start)
-        quote = " ".join(self.version.text[start:end].split())
+        pages = page_span(documents.pages(self.document_id), start, end)
+        hidden = merge((span.start, span.end) for span in self.version.boilerplate)
+        quote = " ".join(quote_without(self.version.text[start:end], start, hidden).split())
         source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
-                                             meta.date_published, page_citation(page.label) if page else "") if part)
+                                             meta.date_published, page_citation(*pages) if pages else "") if part)
         return f"“{quote}” ({source})"
 
     def _show_notes(self, shown: bool) -> None:
