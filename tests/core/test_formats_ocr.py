@@ -52,6 +52,16 @@ def test_noisy_skewed_png_scan_is_read_with_boxes(tmp_path):
     assert all(0 <= b.x0 < b.x1 <= 1400 and 0 <= b.y0 < b.y1 <= 380 for b in source.boxes)
 
 
+def test_a_scan_is_titled_by_its_file_name_not_by_a_paragraph(tmp_path, empty_workspace):
+    """Its three lines are unwrapped into one paragraph of sixteen words, too long for a title: the scan is called
+    by its file's name, as the historian saved it, where its title had been the paragraph (in every citation)."""
+    path = tmp_path / "protocol 17.png"
+    scan(LINES).save(path)
+    empty_workspace.documents.import_paths([path])
+    meta = empty_workspace.documents.resolve(path.name).metadata
+    assert (meta.title, meta.kind) == ("protocol 17", "archival document")
+
+
 def test_multipage_tiff_gives_one_page_per_frame(tmp_path):
     """Each frame of a TIFF is its own page, in order."""
     path = tmp_path / "pages.tif"

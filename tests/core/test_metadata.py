@@ -83,3 +83,24 @@ def test_sources_sharing_a_title_are_named_apart(workspace):
     assert names[first] == "Genden Falls into Disfavor (000_8339fa2bec93c400.txt)"
     assert names[second] == "Genden Falls into Disfavor (003_bfdd3a082e8d2a08.txt)"
     assert names[workspace.documents.resolve("004_b764a032f36e08ce.txt").id] == "Soviet-Mongolian Friendship Talks"
+
+
+LONG = ("In the spring of 1934 the Mongolian delegation led by Peljidiin Genden travelled to Moscow for negotiations "
+        "with the Soviet leadership, and the conversations concerned the international position of the republic, the "
+        "presence of Soviet instructors, and the persistent question of the lamaseries and their herds.")
+SHORT_PARAGRAPH = "Choibalsan, by contrast, supported the proposals of the Soviet representatives in every respect."
+
+
+def test_a_scans_title_is_its_first_line_when_short_else_its_file_name():
+    """OCR unwraps a page's lines into paragraphs: a scan's title is its first line only when it is as short as a
+    heading (12 words, 100 characters), else the file's name; never a paragraph, and never one from further down."""
+    assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", [], scanned_from="scan1").title == "scan1"
+    assert extract_metadata(f"{SHORT_PARAGRAPH}\n\n{LONG}\n", [], scanned_from="scan1").title == "scan1"
+    heading = "Protocol of the Politburo, 12 March 1934"
+    assert extract_metadata(f"{heading}\n\n{LONG}\n", [], scanned_from="scan1").title == heading
+    assert extract_metadata(f"{'Aa' * 60}\n\n{LONG}\n", [], scanned_from="scan1").title == "scan1"  # 120 characters
+
+
+def test_other_texts_keep_their_title_rule():
+    """A text not read from a scan still takes its first line of three to forty words, a paragraph included."""
+    assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", []).title == SHORT_PARAGRAPH

@@ -27,16 +27,19 @@ _BULLET_NAME = re.compile(r"^[•·*-]\s*(?P<who>(?:[A-Z][\w’'-]*\.?\s+){1,4}[
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
-def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None) -> Metadata:
-    """Best guesses for a new document; every field stays editable, and an empty one means 'not found'."""
+def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None,
+                     scanned_from: str = "") -> Metadata:
+    """Best guesses for a new document; every field stays editable, and an empty one means 'not found'.
+    `scanned_from`: the file name's stem of a scan (every page read by OCR), which titles it (see _scan_title)."""
     boilerplate = merge(boilerplate)  # a paged book has hundreds of running heads: search them, do not scan them
     head = [line for line in split_lines(text) if not line.blank and not overlaps_merged(boilerplate, line.start,
                                                                                             line.end)]
     head = head[:HEAD_LINES]
     doi = _first(_DOI, text)
     found = Metadata(
-        title=_title(head), author=_author(head), date_published=_date(head),
-        doi=doi, url=_first(_URL, text), language=_language(text), kind=_kind(head, text, doi),
+        title=_scan_title(head, scanned_from) if scanned_from else _title(head), author=_author(head),
+        date_published=_date(head), doi=doi, url=_first(_URL, text), language=_language(text),
+        kind=_kind(head, text, doi),
     )
     return _merge_html(found, html) if html else found
 
@@ -64,6 +67,19 @@ def _title(head: list[Line]) -> str:
         if 3 <= word_count(bare) <= 40 and not _URL.search(bare) and not bare.startswith(("•", "DOI")):
             return line.text.strip()
     return ""
+
+
+SCAN_TITLE_WORDS, SCAN_TITLE_CHARS = 12, 100  # as long as a heading or a document's caption runs
+
+
+def _scan_title(head: list[Line], stem: str) -> str:
+    """A scan's title: its first line when it is as short as a heading, else the file's name (`stem`), as the
+    historian saved it. OCR unwraps a page's lines into paragraphs, so `_title`'s first line of three to forty words
+    was a whole paragraph, often a later one (the first too long), and went into every citation of the scan."""
+    first = head[0].text.strip() if head else ""
+    if 0 < word_count(first) <= SCAN_TITLE_WORDS and len(first) <= SCAN_TITLE_CHARS:
+        return first
+    return stem
 
 
 def _author(head: list[Line]) -> str:
