@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.records.pages import page_index_at
 from reader.core.storage import pages as page_store
 from tests.core.pdf_samples import article_pdf
 
@@ -31,7 +32,7 @@ def test_pages_and_boxes_round_trip_through_the_database(empty_workspace, articl
         found = [b for b in extracted.boxes if b.page == page.index]
         assert [(b.start, b.end) for b in stored] == [(b.start, b.end) for b in found]
         assert all(abs(s.x0 - f.x0) < 0.01 and abs(s.y1 - f.y1) < 0.01 for s, f in zip(stored, found, strict=True))
-    assert documents.page_at(info.id, pages[2].start + 5).label == "3"
+    assert pages[page_index_at(pages, pages[2].start + 5)].label == "3"
     assert documents.page_source(info.id) == str(article.resolve())
 
 
@@ -64,5 +65,5 @@ def test_a_text_file_has_no_pages(empty_workspace, tmp_path):
     documents = empty_workspace.documents
     documents.import_paths([tmp_path / "plain.txt"])
     info = documents.resolve("plain.txt")
-    assert documents.pages(info.id) == [] and documents.page_at(info.id, 3) is None
+    assert documents.pages(info.id) == [] and page_index_at([], 3) is None
     assert documents.page_source(info.id) == ""

@@ -90,14 +90,6 @@ class DocumentService:
 
         return page_store.pages(self._db, version_id)
 
-    def page_at(self, document_id: int, offset: int) -> PageInfo | None:
-        """The page of the current version holding `offset`, or None when the document has no pages."""
-        from reader.core.records.pages import page_index_at
-
-        found = self.pages(document_id)
-        index = page_index_at(found, offset)
-        return None if index is None else found[index]
-
     def boxes(self, document_id: int, page_index: int) -> list[WordBox]:
         """The word boxes of one page of the current version."""
         from reader.core.storage import pages as page_store
