@@ -299,3 +299,14 @@ def test_a_rubber_band_over_half_a_hyphenated_word_selects_the_whole_word(window
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end_rect.bottomRight().toPoint() - QPoint(1, 1))
     start, end = pane.view.selection_range()
     assert text[start:end].endswith("international")
+
+
+def test_both_never_squeezes_the_text_out_of_reading(window, qtbot, article):
+    """In Both, the text beside the page was squeezed to about 90 pixels (words broken) or collapsed to nothing as
+    panes opened beside it or the page was zoomed: it keeps at least twenty characters a line."""
+    pane = _open(window, qtbot, article)
+    pane.page_mode.set_zoom("300%")
+    pane.splitter.setSizes([5000, 0, 0])  # the page takes all it can, as a drag of the handle would
+    least = pane.view.fontMetrics().averageCharWidth() * 20
+    qtbot.waitUntil(lambda: pane.text_row.width() >= least)
+    assert pane.page_mode.panel.width() > 0

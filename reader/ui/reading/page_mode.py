@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.page_panel import PagePanel
 
 MODES = ("text", "page", "both")
+TEXT_LEAST_CHARACTERS = 20  # the text beside the page in Both keeps at least this many characters a line
 
 
 class PageMode(QObject):
@@ -118,6 +119,9 @@ class PageMode(QObject):
         text_width, *others = splitter.sizes()
         splitter.insertWidget(0, self.panel)
         splitter.setStretchFactor(0, 4)
+        for widget in (self.panel, self.pane.text_row):  # a squeeze (panes opening beside, a drag, a zoom) leaves
+            splitter.setCollapsible(splitter.indexOf(widget), False)  # both readable: the text twenty characters
+        self.pane.text_row.setMinimumWidth(self.pane.view.fontMetrics().averageCharWidth() * TEXT_LEAST_CHARACTERS)
         splitter.setSizes([text_width // 2, text_width - text_width // 2, *others])  # page and text share alike
         self.panel.selected.connect(self._on_page_selected)
         self.panel.unavailable.connect(self._page_gone, Qt.ConnectionType.QueuedConnection)  # after the drawing
