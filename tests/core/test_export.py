@@ -169,6 +169,51 @@ def test_a_link_to_an_orphaned_note_is_read_back_with_it(empty_workspace, tmp_pa
                                                                             other.id)
 
 
+def test_notebook_notes_go_through_jsonld_and_come_back(annotated, tmp_path):
+    """The Notebook was in no JSON-LD export, and nothing said so: a library moved through it lost every free-standing
+    note, note on a document and its citations. Each is an annotation (valid to the W3C schemas) read back as it was."""
+    first = annotated.annotations.all()[0]
+    document = annotated.documents.resolve("002_ff824666d88bbe20.txt")
+    annotated.notebook.create("Which date? **15 or 24**", title="Dates", citations=[first.id])
+    annotated.notebook.create("A whole-source remark", document_id=document.id)
+    annotated.notebook.create("Free thought")
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    items = json.loads(path.read_text(encoding="utf-8"))["first"]["items"]
+    notes = [item for item in items if ":notebook:" in item["id"]]
+    assert len(notes) == 3
+    registry = _registry()
+    for schema in _must_assertions():
+        validator = Draft4Validator(schema, registry=registry)
+        for item in notes:
+            assert validator.is_valid(item) == (schema.get("expectedResult", "valid") == "valid"), schema["id"]
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([TEXTS])
+    report = fresh.export.import_annotations(path)
+    assert report.skipped == [] and report.notebook == 3
+
+    def notebook(workspace):
+        return sorted((n.title, n.body, workspace.documents.get(n.document_id).file_name if n.document_id else "",
+                       tuple(workspace.annotations.get(c).quote.exact for c in n.citations))
+                      for n in workspace.notebook.all_notes())
+
+    assert notebook(fresh) == notebook(annotated)
+    assert fresh.export.import_annotations(path).notebook == 0  # read twice: not added again
+    fresh.close()
+
+
+def test_a_hypothesis_page_note_is_a_notebook_note_on_its_document(empty_workspace, tmp_path):
+    """A note on a whole page (Hypothesis's page notes: a target with a source and no selector) was refused as "a
+    whole resource, not a passage": it is a Notebook note on that document."""
+    document = _one_document(empty_workspace)
+    page_note = {"id": "hyp2", "text": "This article is partisan", "tags": ["bias"],
+                 "target": [{"source": "urn:annotated-reader:document:000_8339fa2bec93c400.txt"}]}
+    report = empty_workspace.export.import_annotations(_file_of(tmp_path, [page_note]))
+    assert (report.notebook, report.skipped) == (1, [])
+    [note] = empty_workspace.notebook.all_notes()
+    assert (note.document_id, note.body) == (document.id, "This article is partisan\n\n#bias")
+
+
 def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
     """A file read a second time finds its notes and links already there: every note had been doubled."""
     path = tmp_path / "notes.jsonld"

@@ -23,13 +23,14 @@ class NotebookService:
         self._annotations = annotations
 
     def create(self, body: str, title: str = "", document_id: int | None = None,
-               citations: tuple[int, ...] | list[int] = ()) -> NotebookNote:
+               citations: tuple[int, ...] | list[int] = (), created: str = "", modified: str = "") -> NotebookNote:
+        """A new note; `created` and `modified` (now, when not given) are kept for a note read back from a file."""
         if document_id is not None and document_store.get_document(self._db, document_id) is None:
             raise ReaderError(f"no document with id {document_id}")
         for annotation_id in citations:
             self._annotations.get(annotation_id)
         with operation(self._db, "New notebook note"):
-            note_id = store.insert_note(self._db, document_id, title, body)
+            note_id = store.insert_note(self._db, document_id, title, body, created, modified)
             store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
 

@@ -6,7 +6,7 @@ can anchor them, and so can our own import.
 
 from __future__ import annotations
 
-from reader.core.export.items import ExportItem
+from reader.core.export.items import ExportItem, NoteItem
 from reader.core.records.annotations import ORPHAN, REVIEW
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
@@ -16,6 +16,7 @@ PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"  # page=N: the page's number 
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 URN = "urn:annotated-reader"
+NOTEBOOK = f"{URN}:notebook"  # what a free-standing Notebook note citing nothing is about
 GENERATOR = {"id": "https://github.com/annotated-reader", "type": "Software", "name": "Annotated Reader"}
 
 
@@ -85,6 +86,20 @@ def link_json(item: ExportItem, link) -> dict:
         "body": bodies,
         "target": [passage_target(item.document, a), passage_target(link.other_document, b)],
     }
+
+
+def notebook_json(note: NoteItem) -> dict:
+    """A Notebook note as a 'commenting' annotation: its Markdown and title as bodies, its targets the document it is
+    on (the whole resource) and the passages it cites; a free-standing note with no citation targets the Notebook."""
+    bodies = [{"type": "TextualBody", "value": note.note.body, "format": "text/markdown", "purpose": "commenting"}]
+    if note.note.title.strip():
+        bodies.append({"type": "TextualBody", "value": note.note.title, "purpose": "describing"})
+    targets: list = [{"id": document_iri(note.about), "type": "Text"}] if note.about is not None else []
+    targets += [passage_target(item.document, item.annotation) for item in note.cited]
+    return {"@context": CONTEXT, "id": f"{URN}:notebook:{note.note.id}", "type": "Annotation",
+            "motivation": "commenting", "created": _timestamp(note.note.created_at),
+            "modified": _timestamp(note.note.modified_at), "generator": GENERATOR, "body": bodies,
+            "target": targets or NOTEBOOK}
 
 
 def mention_json(mention: Mention, entity: EntitySummary, document: DocumentInfo, text: str) -> dict:

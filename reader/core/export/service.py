@@ -178,7 +178,7 @@ class ExportService:
         from reader.core.export.w3c_import import import_annotations
 
         with operation(self._db, "Import annotations"):
-            return import_annotations(path, self._documents, self._annotations, self._links)
+            return import_annotations(path, self._documents, self._annotations, self._links, self._notebook)
 
     def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:
         from reader.core.export import jsonld
@@ -190,6 +190,7 @@ class ExportService:
                 if link.outgoing and link.link_id not in seen:
                     seen.add(link.link_id)
                     annotations.append(jsonld.link_json(item, link))
+        annotations += [jsonld.notebook_json(note) for note in self.notes(scope, items)]
         if with_mentions:
             annotations += self._mention_annotations(scope)
         return jsonld.collection(annotations, "Annotated Reader export")

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from reader.core.anchoring import locate
 from reader.core.annotations.links import LinkService
+from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
-from reader.core.export.w3c_shape import Incoming, IncomingLink, entries_of, parse_entry
+from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
 from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import clean_tags
@@ -39,10 +40,11 @@ def read_json(path: Path) -> object:
         raise ReaderError(f"{path}: its JSON is nested too deeply to be annotations") from exc
 
 
-def import_annotations(path: Path, documents: DocumentService, annotations: AnnotationService, links: LinkService
-                       ) -> AnnotationImportReport:
-    """Place the file's annotations, then make its links between the passages (annotations already here, the same
-    passage with the same note and tags, or the same link, are counted and not added again)."""
+def import_annotations(path: Path, documents: DocumentService, annotations: AnnotationService, links: LinkService,
+                       notebook: NotebookService) -> AnnotationImportReport:
+    """Place the file's annotations, then make its links between the passages and its Notebook notes (annotations
+    already here, the same passage with the same note and tags, the same link or the same note, are counted and not
+    added again)."""
     entries, problem = entries_of(read_json(path))
     if problem:
         raise ReaderError(f"{path}: {problem}")
@@ -50,12 +52,15 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     places = _Places(documents, annotations)
     placed: dict[NewAnnotation, None] = {}  # in the file's order; one listed twice in the file is placed once
     linking: list[IncomingLink] = []
+    noting: list[IncomingNote] = []
     for number, entry in enumerate(entries, 1):
         incoming = parse_entry(entry, number)
         if isinstance(incoming, str):
             report.skipped.append(incoming)
         elif isinstance(incoming, IncomingLink):
             linking.append(incoming)
+        elif isinstance(incoming, IncomingNote):
+            noting.append(incoming)
         elif incoming is not None:
             _place_one(incoming, places, annotations, placed, report)
     annotations.create_many(list(placed))
@@ -63,6 +68,8 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
+    for note in noting:
+        _note_one(note, places, annotations, notebook, report)
     return report
 
 
@@ -89,7 +96,10 @@ class _Places:
             self._sources[source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
 
     def document_id(self, incoming: Incoming) -> int | None:
-        info = self._sources.get(source_key(incoming.source))
+        return self.document_of(incoming.source)
+
+    def document_of(self, source: str) -> int | None:
+        info = self._sources.get(source_key(source))
         return info.id if info is not None else None
 
     def forget_orphans(self) -> None:
@@ -177,6 +187,31 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     links.link(ends[0], ends[1], link.relation, link.note)
     report.linked += 1
+
+
+def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,
+              report: AnnotationImportReport) -> None:
+    """Make a Notebook note on its document, citing its passages (highlighted first where no annotation covers one
+    exactly); one already here, the same words on the same document, is counted, not made again."""
+    about = places.document_of(note.about) if note.about else None
+    if note.about and about is None:
+        report.skipped.append(f"{note.label}: the document it is on is not in this library")
+        return
+    if any((n.document_id, n.title, n.body) == (about, note.title, note.body) for n in notebook.all_notes()):
+        report.already += 1
+        return
+    cited = []
+    for passage in note.cited:
+        end = _end_of(passage, places)
+        if isinstance(end, str):
+            report.skipped.append(f"{end} (a passage a Notebook note cites)")
+        elif isinstance(end, int):
+            cited.append(end)
+        else:
+            here = annotations.at(end.document_id, end.start, end.end)
+            cited.append(here.id if here else annotations.create(end.document_id, end.start, end.end).id)
+    notebook.create(note.body, note.title, about, list(dict.fromkeys(cited)), note.created, note.modified)
+    report.notebook += 1
 
 
 def _end_of(end: Incoming, places: _Places) -> Passage | int | str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from reader.core.export.jsonld import NOTEBOOK
 from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
 from reader.core.records.relations import RELATIONS
 
@@ -41,6 +42,20 @@ class IncomingLink:
     ends: tuple[Incoming, Incoming]
     relation: str
     note: str
+
+
+@dataclass(frozen=True)
+class IncomingNote:
+    """A Notebook note to make: on a document (`about`, a source IRI) or free-standing, citing passages; also another
+    tool's note on a whole page (Hypothesis's page notes), its tags written into it."""
+
+    label: str
+    title: str
+    body: str
+    about: str
+    cited: tuple[Incoming, ...]
+    created: str = ""
+    modified: str = ""
 
 
 def entries_of(data: object) -> tuple[list[object], str]:
@@ -80,7 +95,7 @@ def _held(data: object) -> str:
     return "a number" if isinstance(data, int | float) else "a string of text"
 
 
-def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | str | None:
+def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | IncomingNote | str | None:
     """The annotation to place, the link to make, None for a mention (recognition rebuilds it), or why it is
     skipped."""
     if not isinstance(entry, dict):
@@ -90,6 +105,8 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | str | N
         return None
     if entry.get("motivation") == "linking":
         return _link(entry, label)
+    if label.startswith(NOTEBOOK) or _whole_resources(entry.get("target")):
+        return _notebook_note(entry, label)
     note, tags, body_problem = _bodies(entry)
     found = _passage(_first(entry.get("target")), label, note, tags, _color(entry))
     if isinstance(found, Incoming) and body_problem and not note and not tags and found.quote is None:
@@ -112,6 +129,45 @@ def moment(value: object) -> str:
     if parsed.tzinfo is None:  # the model requires a zone; a time without one is taken as UTC
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _whole_resources(targets: object) -> bool:
+    """Whether every target is a whole document (an IRI, or a source without a selector): a note on a page."""
+    targets = targets if isinstance(targets, list) else [targets]
+    return bool(targets) and all(_whole_source(t) for t in targets)
+
+
+def _whole_source(target: object) -> str:
+    """The IRI of a target that is a whole resource ('' for a passage): a string, an External Web Resource
+    ({"id": …}), or a source without a selector."""
+    if isinstance(target, str):
+        return target
+    if not isinstance(target, dict) or "selector" in target:
+        return ""
+    found = target.get("source", target.get("id"))
+    return found if isinstance(found, str) else ""
+
+
+def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
+    """A Notebook note (ours), or a note on a whole page: the document it is on, and the passages it cites."""
+    targets = entry.get("target") if isinstance(entry.get("target"), list) else [entry.get("target")]
+    about = next((source for t in targets if (source := _whole_source(t)) and source != NOTEBOOK), "")
+    cited = [_passage(t, label) for t in targets if not _whole_source(t)]
+    problem = next((found for found in cited if isinstance(found, str)), None)
+    if problem is not None:
+        return problem
+    bodies = entry.get("body", [])
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    title = next((b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "describing"
+                  and isinstance(b.get("value"), str)), "")
+    kept = {**entry, "body": [b for b in bodies if not (isinstance(b, dict) and b.get("purpose") == "describing")]}
+    note, tags, _problem = _bodies(kept)
+    body = "\n\n".join(part for part in (note, " ".join(f"#{tag.replace(' ', '-')}" for tag in tags)) if part)
+    if not body.strip() and not title.strip():
+        return f"{label}: a note on a whole document, with nothing written in it"
+    created = moment(entry.get("created"))
+    return IncomingNote(label, title, body, about, tuple(cited), created,
+                        moment(entry.get("modified") or entry.get("updated")) or created)
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),

@@ -16,6 +16,7 @@ class AnnotationImportReport:
     linked: int = 0
     already: int = 0
     orphaned: int = 0  # notes on a document here whose words it no longer holds: kept as orphans, for review
+    notebook: int = 0  # Notebook notes made (and notes on a whole page, from other tools)
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -24,6 +25,8 @@ class AnnotationImportReport:
         parts = [f"{plural(self.placed, 'annotation')} placed"]
         if self.linked:
             parts.append(f"{plural(self.linked, 'link')} made")
+        if self.notebook:
+            parts.append(f"{plural(self.notebook, 'Notebook note')} made")
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
         if self.orphaned:

@@ -11,10 +11,12 @@ _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
     FROM notebook_notes n"""
 
 
-def insert_note(db: Store, document_id: int | None, title: str, body: str) -> int:
+def insert_note(db: Store, document_id: int | None, title: str, body: str, created: str = "",
+                modified: str = "") -> int:
     stamp = now()
     return db.table("notebook_notes").insert({"document_id": document_id, "title": title, "body": body,
-                                              "created_at": stamp, "modified_at": stamp}).last_pk
+                                              "created_at": created or stamp,
+                                              "modified_at": modified or created or stamp}).last_pk
 
 
 def get_note(db: Store, note_id: int, *, include_deleted: bool = False) -> NotebookNote | None:
