@@ -161,7 +161,27 @@ def test_tags_joined_by_or_find_either(searchable):
 def test_or_between_other_filters_says_filters_all_apply(searchable):
     """OR beside a filter that cannot be either-or says so, instead of 'OR needs a word before it'."""
     assert search_error(searchable, "doc:000 OR doc:002") == (
-        "OR joins words and tags, not other filters: every filter applies (doc:a doc:b finds what has both)")
+        "OR takes either of two words or two tags (tag:a OR tag:b), not other filters: every filter applies "
+        "(doc:a doc:b finds what has both)")
+
+
+def test_a_relation_is_found_by_the_words_of_its_label(searchable):
+    """relation:quotes was refused though the window calls the relation "quotes / derives from"."""
+    from reader.core.search.query import relation_key
+
+    assert relation_key("quotes") == relation_key("derives-from") == "derives_from"
+    assert relation_key("same event") == "same_event" and relation_key("Contradicts") == "contradicts"
+    assert searchable.search.search("relation:quotes").error == ""
+
+
+def test_and_beside_a_filter_is_what_filters_do_anyway(searchable):
+    """'tag:meeting-1934 AND stalin' was refused as "AND joins words and tags, not other filters", though it joins
+    a tag and a word: every filter applies, so AND beside one says nothing more; NOT before one says what it takes."""
+    search = searchable.search.search
+    assert search("tag:meeting-1934 AND which").count == search("tag:meeting-1934 which").count > 0
+    assert search("which AND tag:meeting-1934").error == ""
+    assert search_error(searchable, "genden NOT tag:meeting-1934") == (
+        "NOT leaves out words (genden NOT stalin), not filters")
 
 
 def search_error(workspace, query: str) -> str:

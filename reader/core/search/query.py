@@ -59,10 +59,8 @@ def parse(text: str) -> Query:
         if filtered and filtered["key"] in FILTER_KEYS:
             _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
         elif token in OPERATORS and _beside_a_filter(tokens, index):
-            if not _joins_tags(tokens, index):
-                key = _FILTER.match(tokens[index - 1] if _is_filter(tokens[index - 1:index]) else tokens[index + 1])
-                raise QueryError(f"{token} joins words and tags, not other filters: every filter applies "
-                                 f"({key['key']}:a {key['key']}:b finds what has both)")
+            if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
+                raise QueryError(_misjoined(tokens, index))
         elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
             if not parts:
                 raise QueryError(f"{token} leaves a word out: give one to search for first, e.g. genden {token}")
@@ -82,6 +80,15 @@ def parse(text: str) -> Query:
                          "together (leave out the parentheses to search more)")
     query.expression = _check_structure(compiled)
     return query
+
+
+def _misjoined(tokens: list[str], index: int) -> str:
+    """Why an OR or a NOT beside a filter cannot be: filters are not terms either-or or left out."""
+    if tokens[index] == "NOT":
+        return "NOT leaves out words (genden NOT stalin), not filters"
+    key = _FILTER.match(tokens[index - 1] if _is_filter(tokens[index - 1:index]) else tokens[index + 1])["key"]
+    return (f"OR takes either of two words or two tags (tag:a OR tag:b), not other filters: every filter applies "
+            f"({key}:a {key}:b finds what has both)")
 
 
 def _refuse_misspelt(key: str) -> None:
@@ -179,8 +186,9 @@ def _check_choice(key: str, value: str) -> None:
 
 
 def relation_key(value: str) -> str:
-    """A relation as typed ("same event", same-event) as it is stored."""
-    return value.casefold().replace(" ", "_").replace("-", "_")
+    """A relation as typed ("same event", same-event, or a word of its label: quotes) as it is stored."""
+    key = value.casefold().replace(" ", "_").replace("-", "_")
+    return next((stored for stored, label in RELATIONS.items() if key in label.replace(" ", "_").split("_/_")), key)
 
 
 def kind_name(value: str) -> str:
