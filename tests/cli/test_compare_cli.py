@@ -98,7 +98,7 @@ def test_timeline_writes_html_and_csv_files(db, tmp_path):
     assert done.returncode == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     table = tmp_path / "timeline.csv"
     assert run_cli(db, "timeline", "--csv", "--entity", "Genden", "-o", table).returncode == 0
-    assert table.read_text(encoding="utf-8").startswith("document,kind")
+    assert table.read_text(encoding="utf-8-sig").startswith("document,kind")
     refused = run_cli(db, "timeline", "--html")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
 

@@ -348,7 +348,7 @@ def test_passages_linked_as_one_event_are_one_event_on_the_timeline(recognised):
 def test_timeline_exports_csv_and_escaped_html(recognised, tmp_path):
     """CSV has a row per entry with its event; the HTML page stands alone and escapes what the texts hold."""
     count = recognised.timeline.export(tmp_path / "t.csv", "csv")
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == count and any(r["conflict"] == "yes" and r["value"] == "1934-11-15" for r in rows)
     told_apart = [(r["document"], r["value"], r["start"], r["date_at"]) for r in rows]  # a year given twice in one
     assert len(set(told_apart)) == len(told_apart)  # passage made two rows alike

@@ -368,6 +368,15 @@ def test_html_escapes_user_text(annotated):
     assert "mentions in the library)" in index  # the count is the library's, not the export's
 
 
+def test_html_lays_out_each_note_and_quote_in_its_own_direction(annotated):
+    """An Arabic or Hebrew note was laid out left to right: each note and quote takes the direction of its text."""
+    document_id = annotated.documents.list()[0].id
+    annotated.annotations.create(document_id, 0, 6, note="ملاحظة عن المصدر")
+    html = annotated.export.export("html")
+    assert "<div class='note' dir='auto'><p>ملاحظة عن المصدر</p>" in html
+    assert "<blockquote dir='auto'" in html
+
+
 def test_notebook_notes_are_in_the_markdown_and_html_exports(annotated):
     """A notebook note is a note: its title, its Markdown and the passages it cites are in the Markdown and HTML
     exports (they were left out, so the argument a historian wrote from the sources never left the program). A

@@ -34,7 +34,7 @@ def test_export_replaces_the_file_by_rename(workspace, tmp_path) -> None:
     target.write_text("old", encoding="utf-8")
     inode = os.stat(target).st_ino
     workspace.export.write("csv", target)
-    assert target.read_text(encoding="utf-8").startswith("id,") and os.stat(target).st_ino != inode
+    assert target.read_text(encoding="utf-8-sig").startswith("id,") and os.stat(target).st_ino != inode
 
 
 def test_an_export_onto_a_link_replaces_the_file_it_points_to(workspace, tmp_path) -> None:
@@ -49,6 +49,17 @@ def test_an_export_onto_a_link_replaces_the_file_it_points_to(workspace, tmp_pat
     assert link.is_symlink()
     assert (vault / "notes.md").read_text(encoding="utf-8").startswith("# Notes")
     assert sorted(path.name for path in vault.iterdir()) == ["notes.md"]
+
+
+def test_a_csv_file_opens_right_in_a_spreadsheet(workspace, tmp_path) -> None:
+    """Excel, opening a CSV by a double-click, reads it in the machine's code page without a byte-order mark: 𝔐,
+    Cyrillic or Arabic came out as mojibake. A CSV file starts with UTF-8's mark (the printed export does not)."""
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create(document_id, 0, 6, note="Монголия 𝔐")
+    workspace.export.write("csv", tmp_path / "notes.csv")
+    raw = (tmp_path / "notes.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,") and "Монголия 𝔐" in raw.decode("utf-8-sig")
+    assert workspace.export.export("csv").startswith("id,")
 
 
 def test_an_export_has_the_permissions_any_new_file_gets(workspace, tmp_path) -> None:

@@ -490,7 +490,7 @@ def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
     assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     panel.export_to(str(tmp_path / "t.csv"))
     qtbot.waitUntil(lambda: (tmp_path / "t.csv").exists())
-    assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("document,")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").startswith("document,")
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert "Every dated passage:" in page and "Genden Falls into Disfavor" in page  # sources by title
     panel.lanes_box.setCurrentIndex(1)  # a lane per entity, filtered: the page shows the same and says so

@@ -109,7 +109,7 @@ class TimelineService:
         events = self.events(entries)
         text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(
             entries, events, Lanes(entries, by_entity, titles(self._db)), shown)
-        write_text_atomically(path, text, self._db.path)
+        write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
         return len(entries)
 
     def _all_entries(self) -> list[TimelineEntry]:

@@ -52,7 +52,7 @@ def _note(note: NoteItem, shown: set[int]) -> str:
     if note.about is not None:
         html.append(f"<p class='meta'>On {escape(citation(note.about))}</p>")
     if note.note.body.strip():
-        html.append(f"<div class='note'>{markdown_html(note.note.body)}</div>")
+        html.append(f"<div class='note' dir='auto'>{markdown_html(note.note.body)}</div>")
     for cited in note.cited:
         source = escape(citation(cited.document))
         if cited.annotation.id in shown:
@@ -68,7 +68,7 @@ def _anchor(annotation_id: int) -> str:
 def _quote(item: ExportItem, anchored: bool = False) -> list[str]:
     """The quote (with the entry's anchor, for the report's links to it) and its page."""
     anchor = f" id='{_anchor(item.annotation.id)}'" if anchored else ""
-    html = [f"<blockquote{anchor}>{escape(item.quote)}</blockquote>"]
+    html = [f"<blockquote dir='auto'{anchor}>{escape(item.quote)}</blockquote>"]  # Arabic, Hebrew: right to left
     if item.where:
         html.append(f"<p class='meta page'>{escape(item.where)}</p>")
     return html
@@ -79,7 +79,7 @@ def _item(item: ExportItem, shown: set[int]) -> str:
     a = item.annotation
     html = _quote(item, anchored=True)
     if a.note.strip():
-        html.append(f"<div class='note'>{markdown_html(a.note)}</div>")
+        html.append(f"<div class='note' dir='auto'>{markdown_html(a.note)}</div>")
     if a.tags:
         html.append("<p class='tags'>" + "".join(f"<span>{escape(t)}</span>" for t in a.tags) + "</p>")
     for link in item.links:

@@ -53,8 +53,9 @@ def _is_database(path: Path) -> bool:
         return False
 
 
-def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
-    """Write `text` (UTF-8) to `path` through a synced temporary file and a rename."""
+def write_text_atomically(path: Path, text: str, db_path: Path, marked: bool = False) -> None:
+    """Write `text` (UTF-8) to `path` through a synced temporary file and a rename; `marked` starts it with UTF-8's
+    byte-order mark, which spreadsheets need to read a CSV file as UTF-8 (Excel takes the machine's code page)."""
     check_target(path, db_path)
     target = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)  # a link into a vault or a
     # synced folder stays a link: the file it points to is the one replaced, as an editor's Save does
@@ -63,7 +64,7 @@ def write_text_atomically(path: Path, text: str, db_path: Path) -> None:
     except OSError as exc:
         raise file_fault(exc, target.parent, "write the export") from exc
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if marked else "utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

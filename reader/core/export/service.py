@@ -131,7 +131,7 @@ class ExportService:
         items = [] if fmt == "geojson" else self.items(scope, progress, cancelled)
         text = self._render(fmt, items, scope or Scope(), mentions, group_by)
         _report(progress, cancelled, 1, 1)
-        write_text_atomically(path, text, self._db.path)
+        write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
         return len(json.loads(text)["features"]) if fmt == "geojson" else len(items)
 
     def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str) -> str:
