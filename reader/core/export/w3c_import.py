@@ -68,15 +68,16 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
+    kept = {(n.document_id, n.title, n.body) for n in notebook.all_notes()} if noting else set()
     for note in noting:
-        _note_one(note, places, annotations, notebook, report)
+        _note_one(note, places, annotations, notebook, kept, report)
     return report
 
 
 _DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)(10\.\S+?)/*$", re.IGNORECASE)
 
 
-def source_key(iri: str) -> str:
+def _source_key(iri: str) -> str:
     """What names one document however a tool spells it: a DOI as a DOI (http or https, dx., 'doi:', any case:
     DOIs ignore case), another IRI without a closing slash."""
     doi = _DOI.match(iri.strip())
@@ -92,14 +93,14 @@ class _Places:
         self._orphans: dict[int, list[Annotation]] = {}
         self._sources = {}
         for info in documents.list():
-            self._sources[source_key(document_iri(info))] = info
-            self._sources[source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
+            self._sources[_source_key(document_iri(info))] = info
+            self._sources[_source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
 
     def document_id(self, incoming: Incoming) -> int | None:
         return self.document_of(incoming.source)
 
     def document_of(self, source: str) -> int | None:
-        info = self._sources.get(source_key(source))
+        info = self._sources.get(_source_key(source))
         return info.id if info is not None else None
 
     def forget_orphans(self) -> None:
@@ -114,7 +115,7 @@ class _Places:
 
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
-        info = self._sources.get(source_key(incoming.source))
+        info = self._sources.get(_source_key(incoming.source))
         if info is None:
             return f"{incoming.label}: its target is not a document in this library"
         if info.id not in self._texts:
@@ -190,16 +191,17 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,
-              report: AnnotationImportReport) -> None:
+              kept: set[tuple], report: AnnotationImportReport) -> None:
     """Make a Notebook note on its document, citing its passages (highlighted first where no annotation covers one
     exactly); one already here, the same words on the same document, is counted, not made again."""
     about = places.document_of(note.about) if note.about else None
     if note.about and about is None:
         report.skipped.append(f"{note.label}: the document it is on is not in this library")
         return
-    if any((n.document_id, n.title, n.body) == (about, note.title, note.body) for n in notebook.all_notes()):
+    if (about, note.title, note.body) in kept:  # the Notebook's notes, and the file's made so far
         report.already += 1
         return
+    kept.add((about, note.title, note.body))
     cited = []
     for passage in note.cited:
         end = _end_of(passage, places)
