@@ -243,6 +243,18 @@ def test_saved_searches(searchable):
     assert searchable.search.saved() == []
 
 
+def test_a_saved_search_is_a_query_that_runs_and_one_per_name(searchable):
+    """A malformed query ('"unbalanced') could be saved, to fail at every click, and a second search under a name
+    made two entries of that name: a query is checked before it is kept, and saving under a name replaces it."""
+    with pytest.raises(ReaderError, match="query not understood"):
+        searchable.search.save("Broken", '"unbalanced')
+    first = searchable.search.save("The meeting", "tag:meeting-1934")
+    again = searchable.search.save("the meeting ", "tag:meeting-1934 genden")
+    assert again == first and searchable.search.saved() == [(first, "The meeting", "tag:meeting-1934 genden")]
+    searchable.history.undo()
+    assert searchable.search.saved() == [(first, "The meeting", "tag:meeting-1934")]
+
+
 def test_counts_stay_exact_when_the_list_is_capped(searchable):
     """Each kind shows its first `limit` hits but counts all of them; the counts add up to `count`."""
     everything = searchable.search.search("Genden", limit=10_000)

@@ -178,10 +178,21 @@ class SearchService:
         return frozenset(hits.all_ids(self._db, query.expression, kind, restriction))
 
     def save(self, name: str, query: str) -> int:
+        """Keep a query under a name (one a search of that name, in any case, had is replaced); a query that cannot
+        run is refused, not kept to fail at every click."""
         if not name.strip() or not query.strip():
             raise ReaderError("a saved search needs a name and a query")
+        try:
+            parse(query)
+        except QueryError as exc:
+            raise ReaderError(f"query not understood: {exc}") from exc
+        same = next((search_id for search_id, kept, _query in self.saved()
+                     if kept.casefold() == name.strip().casefold()), None)
         with operation(self._db, "Save search"):
-            return store.save_search(self._db, name.strip(), query.strip())
+            if same is None:
+                return store.save_search(self._db, name.strip(), query.strip())
+            store.update_saved_search(self._db, same, query.strip())
+            return same
 
     def saved(self) -> list[tuple[int, str, str]]:
         return store.saved_searches(self._db)

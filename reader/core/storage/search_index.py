@@ -83,6 +83,10 @@ def save_search(db: Store, name: str, query: str) -> int:
     return db.table("saved_searches").insert({"name": name, "query": query, "created_at": now()}).last_pk
 
 
+def update_saved_search(db: Store, search_id: int, query: str) -> None:
+    db.execute("UPDATE saved_searches SET query = ? WHERE id = ?", [query, search_id])
+
+
 def saved_searches(db: Store) -> list[tuple[int, str, str]]:
     return [tuple(row) for row in db.execute("SELECT id, name, query FROM saved_searches ORDER BY name").fetchall()]
 
