@@ -154,3 +154,51 @@ def test_the_mentions_inside_ranges_are_read_by_one_query(workspace, shared_mode
                        for m in workspace.entities.mentions(document_id) if start < m.end and m.start < end})
     found = workspace.entities.mentions_within(ranges)
     assert expected and sorted((m.entity_id, m.document_id, m.start, m.end) for m in found) == expected
+
+
+def test_a_name_the_user_marks_wins_over_the_mention_it_overlaps(workspace: Workspace) -> None:
+    """Marking "Tsarist Russia" where recognition had only "Russia" did nothing (the corpus's more frequent entity
+    won the stretch), yet left an undo step: the user's own extent wins, now and at every later run."""
+    workspace.entities.recognise()
+    document_id = workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    text = workspace.documents.text(document_id).text
+    start = text.index("Tsarist Russia")
+    workspace.entities.add_mention(document_id, start, start + len("Tsarist Russia"), "PLACE")
+    for _run in range(2):
+        found = {(m.start, m.end, m.text) for m in workspace.entities.mentions(document_id)
+                 if m.start < start + 14 and start < m.end}
+        assert found == {(start, start + 14, "Tsarist Russia")}
+        workspace.entities.recognise()
+
+
+def test_a_date_the_user_marks_is_a_date_and_words_without_one_are_refused(workspace: Workspace) -> None:
+    """Mark as entity > Date did nothing, leaving an undo step: marked words holding a date become a date mention
+    with its value; words holding none are refused in one line, and no step is kept."""
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    document_id = workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    text = workspace.documents.text(document_id).text
+    start = text.index("On a winter night in 1935")
+    workspace.entities.add_mention(document_id, start, start + len("On a winter night in 1935"), "DATE")
+    [date] = [m for m in workspace.entities.mentions(document_id) if m.start == start]
+    assert (date.type, date.end, date.date_value[:4]) == ("DATE", start + 25, "1935")
+    steps = len(workspace.history.steps())
+    banquet = text.index("banquet")
+    try:
+        workspace.entities.add_mention(document_id, banquet, banquet + len("banquet"), "DATE")
+        raise AssertionError("marked as a date")
+    except ReaderError as exc:
+        assert "no date" in str(exc)
+    assert len(workspace.history.steps()) == steps
+
+
+def test_a_merged_pair_is_not_suggested_again(workspace: Workspace) -> None:
+    """A pair of spellings the user merged came back among the suggested variants at the next recognition."""
+    workspace.entities.recognise()
+    suggestion = workspace.entities.suggestions()[0]
+    ids = {e.name: e.id for e in workspace.entities.register()}
+    workspace.entities.merge(ids[suggestion.name], ids[suggestion.other_name])
+    workspace.entities.recognise()
+    assert all({s.name, s.other_name} != {suggestion.name, suggestion.other_name}
+               for s in workspace.entities.suggestions())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.cluster import Cluster
@@ -21,7 +21,7 @@ from reader.core.entities.common import (
     keep_out_common_noun_bodies,
 )
 from reader.core.entities.confidence import MentionScores, repeated_words
-from reader.core.entities.dates import DateMention
+from reader.core.entities.dates import DateMention, find_dates
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.lexicon import EMPTY, Lexicon
@@ -105,6 +105,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for key, cluster in new.items():
         names[key] = decisions.renames.get(key) or canonical_name(cluster.names)
     kept = [c for c in [*everything, *new.values()] if c.places]
+    suggestions = [s for s in suggestions if s[0] in clusters and s[1] in clusters]  # not a pair merged since
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})
@@ -263,10 +264,11 @@ def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], dec
 
 
 def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict[str, Cluster]:
+    """The dates found, and those the user marked (the date their words give, over the whole stretch marked)."""
     clusters: dict[str, Cluster] = {}
     for document in documents:
         boilerplate = merge(document.boilerplate)
-        for date in document.dates:
+        for date in [*document.dates, *_drawn_dates(document, decisions)]:
             if overlaps_merged(boilerplate, date.start, date.end):
                 continue
             key = f"date:{date.value}"
@@ -274,3 +276,13 @@ def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict
             cluster.names[date.text] += 1
             cluster.places.append((document.document_id, date.start, date.end, date.text))
     return {k: c for k, c in clusters.items() if k not in decisions.rejected_entities}
+
+
+def _drawn_dates(document: DocumentInput, decisions: Decisions) -> list[DateMention]:
+    drawn = []
+    for document_id, start, end, kind in decisions.added_mentions:
+        found = find_dates(document.text[start:end]) if kind == "DATE" and document_id == document.document_id \
+            else []
+        if found:
+            drawn.append(replace(found[0], start=start, end=end, text=document.text[start:end]))
+    return drawn

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from reader.core.entities.confidence import LOW_CONFIDENCE
+from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.pieces import recognise_each
@@ -23,6 +24,7 @@ from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import entity_state, search_index
 from reader.core.storage.store import Store
+from reader.core.wording import one_line
 
 if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput
@@ -62,7 +64,8 @@ class EntityService:
                              is_minor_place)
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
-            self._write(result, documents, decisions.confirmed_mentions)
+            self._write(result, documents, decisions.confirmed_mentions,
+                        {added[:3] for added in decisions.added_mentions})
             entity_state.set_state(self._db, "signature", self._signature(consolidated))
         report.entities = len(result.clusters)
         report.mentions = sum(len(c.places) for c in result.clusters)
@@ -135,7 +138,8 @@ class EntityService:
             if self.model.warning == "":
                 store.store_candidates(self._db, text_hash, pipeline, cached[document_id])
 
-    def _write(self, result: Consolidated, documents: list[DocumentInput], confirmed: set = frozenset()) -> None:
+    def _write(self, result: Consolidated, documents: list[DocumentInput], confirmed: set = frozenset(),
+               drawn: set = frozenset()) -> None:
         versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
         ids = store.upsert_entities(self._db, [(c.key, result.names[c.key], result.types[c.key])
                                                for c in result.clusters])
@@ -149,7 +153,7 @@ class EntityService:
                              "date_value": cluster.date_value,
                              "confidence": 1.0 if (document_id, start, end) in confirmed
                              else result.confidence.get((document_id, start, end), 1.0)})
-        store.replace_register(self._db, aliases, _without_overlaps(rows))
+        store.replace_register(self._db, aliases, _without_overlaps(rows, drawn))
         store.replace_suggestions(self._db, result.suggestions)
         search_index.index_entities(self._db)
 
@@ -271,6 +275,9 @@ class EntityService:
         text = document_store.version_text(self._db, document_store.current_version_id(self._db, document_id)).text
         if not 0 <= start < end <= len(text) or not text[start:end].strip():
             raise ReaderError(f"range {start}-{end} holds no text to mark")
+        if kind == "DATE" and not find_dates(text[start:end]):
+            raise ReaderError(f"no date in “{one_line(text[start:end], 60)}”: mark the words giving its day, month, "
+                              "season or year")
         return self._decide("add_mention", {"document_id": document_id, "start": start, "end": end, "type": kind})
 
     def move_mention(self, document_id: int, start: int, end: int, entity_id: int | None,
@@ -354,11 +361,13 @@ def _failure_line(exc: Exception) -> str:
     return f"entity recognition failed on this text ({text[:200]})"
 
 
-def _without_overlaps(rows: list[dict]) -> list[dict]:
-    """One mention per stretch of text. Where two overlap, the entity the corpus names more often wins (a headline
-    'Genden Falls' read as a place loses to the 80 mentions of Genden), then the longer one."""
+def _without_overlaps(rows: list[dict], drawn: set = frozenset()) -> list[dict]:
+    """One mention per stretch of text. Where two overlap, a mention the user drew wins ("Tsarist Russia" marked over
+    the "Russia" recognition found), then the entity the corpus names more often (a headline 'Genden Falls' read as a
+    place loses to the 80 mentions of Genden), then the longer one."""
     sizes = Counter(row["entity_id"] for row in rows)
-    ranked = sorted(rows, key=lambda r: (-sizes[r["entity_id"]], -(r["end"] - r["start"]), r["start"]))
+    ranked = sorted(rows, key=lambda r: ((r["document_id"], r["start"], r["end"]) not in drawn,
+                                         -sizes[r["entity_id"]], -(r["end"] - r["start"]), r["start"]))
     kept: dict[int, list[tuple[int, int]]] = {}  # per document: the ranges taken, sorted and disjoint
     chosen = []
     for row in ranked:
