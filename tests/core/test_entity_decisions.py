@@ -202,3 +202,20 @@ def test_a_merged_pair_is_not_suggested_again(workspace: Workspace) -> None:
     workspace.entities.recognise()
     assert all({s.name, s.other_name} != {suggestion.name, suggestion.other_name}
                for s in workspace.entities.suggestions())
+
+
+def test_a_merge_keeps_the_authority_ids_and_notes_of_both(workspace: Workspace) -> None:
+    """Details… typed on "Soviet Union" (a Wikidata id, a note) vanished when it was merged into "USSR": they stayed
+    on an entity listed nowhere. The one kept takes the ids it lacks and both notes; Undo gives each its own back."""
+    workspace.entities.recognise()
+    ids = {e.name: e.id for e in workspace.entities.register()}
+    keeper, other = ids["USSR"], ids["Soviet Union"]
+    workspace.entities.set_details(keeper, note="as the sources abbreviate it")
+    workspace.entities.set_details(other, wikidata="Q15180", note="USSR 1922-1991")
+    workspace.entities.merge(keeper, other)
+    kept = workspace.entities.describe(keeper)
+    assert (kept.wikidata, kept.note) == ("Q15180", "as the sources abbreviate it\n\nUSSR 1922-1991")
+    workspace.history.undo()
+    workspace.entities.ensure_current()  # as the window does after an undo
+    assert workspace.entities.describe(keeper).wikidata == "" and workspace.entities.describe(other).note == \
+        "USSR 1922-1991"

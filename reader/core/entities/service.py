@@ -237,8 +237,13 @@ class EntityService:
     def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
         """Merge the other entity into this one, which keeps its name for good (the name it has now is kept with the
         decision: named anew from both entities' names, a later run could choose a misreading of the other's)."""
-        name = self.describe(entity_id).name
-        return self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)], "name": name})
+        keeper, other = self.describe(entity_id), self.describe(other_id)
+        with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
+            report = self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)], "name": keeper.name})
+            carried = _details_of_both(keeper, other)
+            if carried:
+                store.update_entity(self._db, entity_id, carried)
+        return report
 
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
@@ -359,6 +364,16 @@ def _failure_line(exc: Exception) -> str:
     """What went wrong, in the words a user can act on (spaCy's own messages run to several lines)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return f"entity recognition failed on this text ({text[:200]})"
+
+
+def _details_of_both(keeper: EntitySummary, other: EntitySummary) -> dict[str, str]:
+    """What the entity kept takes of the other's Details…: the authority ids it lacks, and the other's note after its
+    own (they lived on the other's row, which a merge leaves listed nowhere)."""
+    carried = {field: getattr(other, field) for field in ("wikidata", "viaf", "geonames")
+               if getattr(other, field) and not getattr(keeper, field)}
+    if other.note.strip() and other.note.strip() not in keeper.note:
+        carried["note"] = "\n\n".join(part for part in (keeper.note.strip(), other.note.strip()) if part)
+    return carried
 
 
 def _without_overlaps(rows: list[dict], drawn: set = frozenset()) -> list[dict]:
