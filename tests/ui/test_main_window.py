@@ -371,6 +371,28 @@ def test_the_reading_position_comes_back_by_text(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: abs(again.reading_area.panes[0].view.first_visible_offset() - target) < 120)
 
 
+def test_the_reading_place_does_not_creep_from_start_to_start(window, qtbot, tmp_path):
+    """Each restart brought a text back a line higher than it was left (the place was read off the viewport's top
+    pixel, in the line above the first one shown), so over a week of starts the reader lost pages: the place a
+    pane is restored at is the place it saves again."""
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id)
+    pane.view.show_from(pane.version.text.index("crucial to Genden's power base"))  # the middle of a paragraph
+    state, places = window.reading_area.session_state(), []
+    for _start in range(3):
+        again = build_window(window.workspace, settings_for(tmp_path / "other.db"))
+        qtbot.addWidget(again)
+        again.resize(1000, 700)
+        again.show()
+        again.reading_area.restore_session(state)
+        view = again.reading_area.panes[0].view
+        qtbot.waitUntil(lambda view=view: view.isVisible() and view.viewport().width() > 100)
+        QApplication.processEvents()
+        places.append(view.first_visible_offset())
+        state = again.reading_area.session_state()
+        again.close()
+    assert len(set(places)) == 1, places
+
+
 def test_an_empty_timeline_opens(window):
     """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
     window.raise_panel("Timeline")

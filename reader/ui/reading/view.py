@@ -131,8 +131,17 @@ class DocumentView(QPlainTextEdit):
         held to be shown once the view is laid out)."""
         if self._held_place is not None:
             return self._held_place
-        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
-        return self.offsets.to_code_point(position)
+        return self.offsets.to_code_point(self._first_line_start())
+
+    def _first_line_start(self) -> int:
+        """Where the first line shown begins, read as `_put_at_top` sets it: the scroll bar counts laid-out lines.
+        (The viewport's top-left point lies in the document's margin, in the line above the first one shown: a
+        place read there and given back crept up a line each time.)"""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        line = block.layout().lineAt(self.verticalScrollBar().value() - block.firstLineNumber())
+        return block.position() + (line.textStart() if line.isValid() else 0)
 
     def show_from(self, offset: int) -> None:
         """Scroll so that the character at `offset` is at the top (a reading position, whatever the width). A view
