@@ -393,6 +393,23 @@ def test_the_reading_place_does_not_creep_from_start_to_start(window, qtbot, tmp
     assert len(set(places)) == 1, places
 
 
+def test_a_text_keeps_its_place_through_changes_of_width(window, qtbot):
+    """Each press of Reading desk only, on and off (or any change of a pane's width and back), brought a text back a
+    line or more higher (eight lines over four presses): a line's start at one width is a line up at another. The
+    place the reader was at comes back."""
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    pane.view.show_from(pane.version.text.index("But perceiving that the lamas") + 40)  # inside a line
+    qtbot.waitUntil(lambda: pane.view._held_place is None)
+    before = pane.view.first_visible_offset()
+    for width in (1000, 1366, 1130, 1366, 1000, 1366):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda width=width: window.width() == width and pane.view._held_place is None)
+        QApplication.processEvents()
+    assert pane.view.first_visible_offset() == before
+
+
 def test_an_empty_timeline_opens(window):
     """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
     window.raise_panel("Timeline")

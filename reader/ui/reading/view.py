@@ -38,6 +38,7 @@ class DocumentView(QPlainTextEdit):
         self.index = SpanIndex([], self.offsets)
         self.zoom = 0
         self._held_place: int | None = None  # where the reader was when a resize began (see resizeEvent)
+        self._placed: tuple[int, int] | None = None  # (offset, scroll value) of the place last put at the top
         self.describe: Describe = lambda span: ""
         self.formatter = LazyFormatter(self, lambda span: None)
         self._apply_font()
@@ -76,7 +77,7 @@ class DocumentView(QPlainTextEdit):
         kept its line number at the top, several paragraphs from where the reader was. The place is taken before
         the first resize of a burst and put back once the lines are laid out again (the next turn of the loop)."""
         if self._held_place is None and not self.document().isEmpty():
-            self._held_place = self.first_visible_offset()
+            self._held_place = self._reading_place()
             QTimer.singleShot(0, self, self._restore_place)
         super().resizeEvent(event)
         self._update_margins()
@@ -85,6 +86,14 @@ class DocumentView(QPlainTextEdit):
         super().showEvent(event)
         if self._held_place is not None:
             QTimer.singleShot(0, self, self._restore_place)
+
+    def _reading_place(self) -> int:
+        """The place put at the top last, while the reader has not scrolled since, else the first line shown: a
+        line's start at one width lies a line up at another, so the text crept up at every change of width (eight
+        lines over four presses of Reading desk only)."""
+        if self._placed is not None and self._placed[1] == self.verticalScrollBar().value():
+            return self._placed[0]
+        return self.first_visible_offset()
 
     def _restore_place(self) -> None:
         place, self._held_place = self._held_place, None
@@ -102,6 +111,7 @@ class DocumentView(QPlainTextEdit):
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid():
             bar.setValue(block.firstLineNumber() + line.lineNumber())
+        self._placed = (offset, bar.value())
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
@@ -158,6 +168,7 @@ class DocumentView(QPlainTextEdit):
         bar.setValue(bar.maximum())  # from the bottom, ensuring the cursor visible puts it at the top
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self._placed = (offset, bar.value())
 
     def scroll_to(self, start: int) -> None:
         self._held_place = None  # as in show_from
