@@ -142,6 +142,30 @@ def test_the_register_is_consolidated_without_holding_the_write_lock(workspace, 
     assert workspace.entities.is_stale()  # the decision came after what was consolidated was read
 
 
+def test_a_document_deleted_while_recognition_runs_does_not_stop_it(workspace, shared_model, monkeypatch):
+    """Undo of an import, or Delete document, while recognition was consolidating ended in "something went wrong
+    inside the program (KeyError)" and recognition never finished: the documents gone meanwhile are left out."""
+    import reader.core.entities.consolidate as consolidation
+    from reader.core.workspace import Workspace
+
+    other = Workspace.open(workspace.path, backup=False)
+    real = consolidation.consolidate
+    gone = []
+
+    def consolidate_while_a_document_goes(*args, **kwargs):
+        found = real(*args, **kwargs)
+        if not gone:
+            gone.append(other.documents.resolve("004_b764a032f36e08ce.txt").id)
+            other.documents.delete(gone[0])
+        return found
+
+    workspace.entities.model = shared_model
+    monkeypatch.setattr(consolidation, "consolidate", consolidate_while_a_document_goes)
+    workspace.entities.recognise()
+    other.close()
+    assert workspace.entities.mentions(gone[0]) == [] and workspace.entities.register()
+
+
 def test_the_mentions_inside_ranges_are_read_by_one_query(workspace, shared_model):
     """The Comparisons entity filter read every mention of every linked document and tested each against every
     linked passage, on the window's thread at each change (seconds on a large library): the mentions overlapping the

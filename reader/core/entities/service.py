@@ -147,7 +147,8 @@ class EntityService:
         for cluster in result.clusters:
             entity_id = ids[cluster.key]
             aliases[entity_id] = set(cluster.names)
-            for document_id, start, end, text in {p[:4] for p in cluster.places}:
+            for document_id, start, end, text in {p[:4] for p in cluster.places if p[0] in versions}:  # not a
+                # document deleted, or its import undone, while the corpus was consolidated: its mentions went too
                 rows.append({"document_id": document_id, "version_id": versions[document_id], "entity_id": entity_id,
                              "start": start, "end": end, "text": text, "type": result.types[cluster.key],
                              "date_value": cluster.date_value,
