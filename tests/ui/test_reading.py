@@ -105,6 +105,20 @@ def test_note_via_the_inspector(window, qtbot):
     assert "15 or 24 Nov?" in inspector.editor.preview.toPlainText()
 
 
+def test_enter_in_the_notes_strip_chooses_the_note(window, qtbot):
+    """The notes strip answered only the mouse: Enter on a note reached with the arrows did nothing, while Delete
+    acted on it, a note other than the one shown. Enter chooses it: outlined in the text, shown in the Note panel."""
+    document_id = _doc(window.workspace, "001_c9451cbdf41c54f1.txt")
+    window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    window.workspace.annotations.create(document_id, 40, 60, note="second thought")
+    pane = window.reading_area.open_document(document_id)
+    strip = pane.sidebar.annotation_list
+    strip.setCurrentRow(1)
+    qtbot.keyClick(strip, Qt.Key.Key_Return)
+    inspector = window.annotation_panels.inspector.widget()
+    qtbot.waitUntil(lambda: inspector.editor.text() == "second thought")
+
+
 def test_inspector_edits_tags_colour_and_clears_when_deleted(window, qtbot):
     """Choosing an annotation shows it in the inspector: note, tags (autocomplete) and colour change undoably; after
     Delete the inspector clears and cannot be typed into."""

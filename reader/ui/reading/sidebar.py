@@ -31,6 +31,7 @@ class NotesSidebar(QWidget):
         self.annotation_list.setSpacing(2)
         self.annotation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries wrap
         self.annotation_list.itemClicked.connect(self._on_item_clicked)
+        self.annotation_list.itemActivated.connect(self._on_item_clicked)  # Enter, as in every other list
         keyed_menu(self.annotation_list, STRIP_KEYS, {"delete": self._on_delete})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
