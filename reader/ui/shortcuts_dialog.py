@@ -18,6 +18,7 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
     on demand whether or not they are built yet (a first start has none of them), without duplicates: the window-wide
     ones first, then by place and name."""
     from reader.ui.annotations.comparisons import SUGGESTION_KEYS
+    from reader.ui.annotations.note_editor import NOTE_KEYS
     from reader.ui.compare.parallels_panel import TABLE_KEYS
     from reader.ui.entities.doubtful_list import LIST_KEYS
     from reader.ui.reading.pane import PANE_KEYS
@@ -26,7 +27,7 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
 
     found: dict[tuple[str, str, str], None] = {}
     listed = [(action.text(), action.shortcuts(), where(action)) for action in root.findChildren(QAction)]
-    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS)
+    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS, NOTE_KEYS)
     listed += [(text, [QKeySequence(key) for key in keys], table.place)
                for table in tables for text, keys in table.actions.values()]
     for text, shortcuts, place in listed:

@@ -221,6 +221,23 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in", "Document pane")) == 1  # once, a pane open
 
 
+def test_the_shortcuts_list_has_save_note_and_it_saves(window, qtbot):
+    """Ctrl+Return saved a note but was in no list (a button's shortcut, not an action's): it is listed where it
+    works, and works there."""
+    from reader.ui.shortcuts_dialog import collect_shortcuts
+
+    assert ("Ctrl+Return", "Save note", "Note panel and Notebook") in collect_shortcuts(window)
+    document_id = window.workspace.documents.list()[0].id
+    created = window.workspace.annotations.create(document_id, 0, 10)
+    window.reading_area.show_annotation(created.id)
+    inspector = window.annotation_panels.inspector.widget()
+    qtbot.waitUntil(lambda: inspector.editor.isEnabled())
+    inspector.editor.source.setPlainText("typed, then Ctrl+Return")
+    inspector.editor.source.setFocus()
+    qtbot.keyClick(inspector.editor.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.workspace.annotations.get(created.id).note == "typed, then Ctrl+Return")
+
+
 def test_shortcuts_say_where_each_key_works(window):
     """L links in a document pane, in Parallels and in Comparisons' suggestions, each its own way: the list says
     which row is which, and window-wide keys come first."""

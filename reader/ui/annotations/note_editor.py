@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from reader.ui.keyed_actions import KeyTable, keyed_action
+
+NOTE_KEYS = KeyTable("Note panel and Notebook", {"save": ("Save note", ("Ctrl+Return",))})
+
 
 class NoteEditor(QWidget):
     """Write above, read the rendered note below (stacked, so it fits a narrow sidebar), or side by side (in a wide
@@ -18,7 +22,8 @@ class NoteEditor(QWidget):
         self.source = QPlainTextEdit(self, placeholderText="Write the note in Markdown: **bold**, *italic*, - lists…",
                                      tabChangesFocus=True)  # a keyboard user passing through must not change it
         self.preview = QTextBrowser(self, openExternalLinks=True)
-        self.save_button = QPushButton("Save note", self, shortcut="Ctrl+Return")
+        self.save_button = QPushButton("Save note", self, toolTip="Save note (Ctrl+Return)")
+        keyed_action(self, NOTE_KEYS, "save", self.save_button.click, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._shown = ""  # the note as given, saved or not yet
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
