@@ -52,3 +52,18 @@ def test_deciding_one_moves_to_the_next(window, qtbot) -> None:
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         qtbot.keyClick(entries, Qt.Key.Key_Delete)
     assert entries.count() == len(doubtful) - 2
+
+
+def test_two_quick_deletes_decide_once_each_listed_mention(window, qtbot) -> None:
+    """Two quick Delete presses removed the same mention twice (the list moved on only once the first was stored),
+    the next one stayed, and the first Undo changed nothing seen: a press while a decision is stored waits for it."""
+    panel = _recognised(window)
+    entries = panel.doubtful.entries
+    steps = len(window.workspace.history.steps())
+    entries.setCurrentRow(0)
+    entries.setFocus()
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        qtbot.keyClick(entries, Qt.Key.Key_Delete)
+        qtbot.keyClick(entries, Qt.Key.Key_Delete)  # before the first is stored
+    qtbot.waitUntil(lambda: not panel.deciding)
+    assert len(window.workspace.history.steps()) == steps + 1

@@ -424,3 +424,22 @@ def test_the_register_sorts_its_own_rows_and_the_chosen_entity_stays_chosen(reco
     assert proxy.sortColumn() == -1  # the proxy itself does not sort: the rows do
     panel.refresh()
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == names  # kept through a refresh
+
+
+def test_not_an_entity_on_several_is_one_step(recognised, qtbot):
+    """One click of Not an entity on three selected entities made three undo steps (one thread each, in whatever
+    order they finished): Ctrl+Z brought back one of them. It is one step, as a merge of several is."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    panel = recognised.entity_panels.register.widget()
+    names = ["Manchukuo", "Choibalsan", "Mongolia"]
+    selection = panel.table.selectionModel()
+    for name in names:
+        selection.select(panel.proxy.index(_row_of(panel, name), 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    steps = len(recognised.workspace.history.steps())
+    with qtbot.waitSignal(panel.register_changed, timeout=30000):
+        panel._buttons["Not an entity"].click()
+    qtbot.waitUntil(lambda: not panel.deciding, timeout=30000)
+    assert len(recognised.workspace.history.steps()) == steps + 1
+    assert not {e.name for e in recognised.workspace.entities.register()} & set(names)

@@ -168,6 +168,7 @@ class RegisterPanel(QWidget):
         super().__init__(parent)
         self._entities = entities
         self._ops = ops
+        self.deciding = False  # a decision is being stored (off the window's thread)
         self.doubtful = DoubtfulList(entities, titles, self._decide, self)
         self.model = RegisterModel(self)
         self.proxy = _SortedByRows(self, filterCaseSensitivity=Qt.CaseSensitivity.CaseInsensitive, filterKeyColumn=-1)
@@ -277,13 +278,22 @@ class RegisterPanel(QWidget):
 
     def _decide(self, label: str, call: Callable[[EntityService], object]) -> None:
         """A decision is one undoable operation (a merge of several entities too), run off the window's thread: on a
-        large corpus a merge rewrites thousands of mentions."""
+        large corpus a merge rewrites thousands of mentions. One at a time: a second press while one is stored (two
+        quick Deletes in Doubtful mentions) would decide again on what the first decided, the list not yet moved on."""
+        if self.deciding:
+            return
+        self.deciding = True
         self.status.setText(f"{label}…")
         task = self._ops.run_in_background(label, lambda workspace: call(workspace.entities))
-        task.failed.connect(self.status.setText)
+        task.failed.connect(self._on_failed)
         task.finished.connect(self._on_decided)
 
+    def _on_failed(self, message: str) -> None:
+        self.deciding = False
+        self.status.setText(message)
+
     def _on_decided(self, _result) -> None:
+        self.deciding = False
         self.status.setText("")
         self.refresh()
         self.register_changed.emit()
@@ -323,8 +333,8 @@ class RegisterPanel(QWidget):
             self._decide("Merge entities", lambda entities: [entities.merge(keeper, other) for other in others])
 
     def _on_reject_clicked(self) -> None:
-        for entity_id in self.selected_ids():
-            self._decide("Not an entity", lambda entities, entity_id=entity_id: entities.reject_entity(entity_id))
+        ids = self.selected_ids()  # one step for all of them, as a merge of several is
+        self._decide("Not an entity", lambda entities: [entities.reject_entity(entity_id) for entity_id in ids])
 
     def _on_details_clicked(self) -> None:
         ids = self.selected_ids()
