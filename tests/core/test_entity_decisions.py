@@ -243,3 +243,16 @@ def test_a_merge_keeps_the_authority_ids_and_notes_of_both(workspace: Workspace)
     workspace.entities.ensure_current()  # as the window does after an undo
     assert workspace.entities.describe(keeper).wikidata == "" and workspace.entities.describe(other).note == \
         "USSR 1922-1991"
+
+
+def test_a_name_rejected_leaves_no_shorter_name_inside_it(workspace: Workspace) -> None:
+    """Not an entity on "Far East": the next full run painted "East" (a one-mention place) inside every "Far East",
+    the register's count growing with nothing done. A rejected name's stretches stay free of the names inside it."""
+    workspace.entities.recognise()
+    far_east = next(e for e in workspace.entities.register() if e.name == "Far East")
+    stretches = {(m.document_id, m.start, m.end) for m in workspace.entities.mentions() if m.entity_id == far_east.id}
+    workspace.entities.reject_entity(far_east.id)
+    quick = _register(workspace)
+    assert _full_run(workspace) == quick
+    assert not any(document_id == m.document_id and start <= m.start < end
+                   for document_id, start, end in stretches for m in workspace.entities.mentions())

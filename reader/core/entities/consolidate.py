@@ -81,16 +81,15 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged)
     _apply_merges(clusters, decisions.merges)
-    for key in [k for k in clusters if k in decisions.rejected_entities]:
-        del clusters[key]
+    rejected = [clusters.pop(key) for key in [k for k in clusters if k in decisions.rejected_entities]]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
-    _propagate_aliases(documents, clusters, decisions, [clusters.pop(key) for key in kept_out],
-                       _long_s_forms(words, spelling))
+    _propagate_aliases(documents, clusters, decisions, [*rejected, *(clusters.pop(key) for key in kept_out)],
+                       _long_s_forms(words, spelling))  # no "East" inside a "Far East" the user rejected
     _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
     names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
