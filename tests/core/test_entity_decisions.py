@@ -86,6 +86,20 @@ def test_a_mention_moves_to_a_new_entity_of_its_own(workspace: Workspace) -> Non
     assert len(before - after) == 1
 
 
+def test_a_namesake_written_with_the_famous_ones_name_becomes_an_entity_of_its_own(workspace: Workspace) -> None:
+    """A namesake is written with a name the famous one has ("Genden"): moved to a new entity of that name, the
+    mention stayed the famous one's (the name found its entity) while the step claimed otherwise."""
+    workspace.entities.recognise()
+    genden, mention = _mention_of(workspace, "Peljidiin Genden", 2)
+    workspace.entities.move_mention(mention.document_id, mention.start, mention.end, None, "Genden")
+    namesake = [e for e in workspace.entities.register() if e.name == "Genden"]
+    assert [(e.type, e.mention_count) for e in namesake] == [("PERSON", 1)]
+    assert _entity_at(workspace, mention) == ("Genden", "PERSON")
+    assert workspace.entities.describe(genden.id).mention_count == genden.mention_count - 1
+    workspace.entities.recognise()  # and at every later run
+    assert _entity_at(workspace, mention) == ("Genden", "PERSON")
+
+
 def test_a_moved_mention_holds_through_a_new_version(workspace: Workspace) -> None:
     """A moved mention keeps to its words when a line is added before them, as the other mention decisions do."""
     workspace.entities.recognise()

@@ -22,7 +22,7 @@ from reader.core.entities.common import (
 )
 from reader.core.entities.confidence import MentionScores, repeated_words
 from reader.core.entities.dates import DateMention, find_dates
-from reader.core.entities.decisions import Decisions
+from reader.core.entities.decisions import NEW_ENTITY, Decisions
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.lexicon import EMPTY, Lexicon
 from reader.core.entities.model import Candidate
@@ -242,6 +242,9 @@ def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Clust
             types[key] = kind
 
 
+NEW_ENTITY_KEY = "new:"  # the key of an entity made for moved mentions: apart from every recognised one
+
+
 def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], decisions: Decisions,
                         ) -> dict[str, Cluster]:
     """Each mention the user moved (its final range, a person's title included, as the user saw it) leaves its
@@ -251,7 +254,11 @@ def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], dec
     for key, cluster in list(clusters.items()) if decisions.moved_mentions else ():
         for place in [place for place in cluster.places if place[:3] in decisions.moved_mentions]:
             wanted = decisions.moved_mentions[place[:3]]
-            target = _owner(clusters, wanted) or name_key(wanted)
+            if wanted.startswith(NEW_ENTITY):  # its own entity, whoever else has the name
+                wanted = wanted[len(NEW_ENTITY):]
+                target = NEW_ENTITY_KEY + name_key(wanted)
+            else:
+                target = _owner(clusters, wanted) or name_key(wanted)
             if target in decisions.rejected_entities or target == key:
                 continue
             if target not in clusters:

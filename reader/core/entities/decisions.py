@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+NEW_ENTITY = "\x00new:"  # before a moved mention's name: an entity of its own, though another has the name (a
+# namesake written "Genden", moved off Peljidiin Genden, must not find its way back to him by that name)
+
 
 @dataclass
 class Decisions:

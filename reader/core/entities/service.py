@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.dates import find_dates
-from reader.core.entities.decisions import Decisions
+from reader.core.entities.decisions import NEW_ENTITY, Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
@@ -297,7 +297,8 @@ class EntityService:
         if entity_id is None and not new_name.strip():
             raise ReaderError("a new entity needs a name")
         target = new_name.strip() if entity_id is None else self._key(entity_id)
-        return self._decide("move_mention", {"document_id": document_id, "start": start, "end": end, "to": target})
+        payload = {"document_id": document_id, "start": start, "end": end, "to": target}
+        return self._decide("move_mention", {**payload, "new": True} if entity_id is None else payload)
 
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
@@ -358,7 +359,8 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
     elif kind == "confirm_mention":
         decisions.confirmed_mentions.add((payload["document_id"], payload["start"], payload["end"]))
     elif kind == "move_mention":
-        decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = payload["to"]
+        decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = \
+            NEW_ENTITY + payload["to"] if payload.get("new") else payload["to"]
 
 
 def _failure_line(exc: Exception) -> str:

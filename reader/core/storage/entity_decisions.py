@@ -72,7 +72,7 @@ def _move_mention(db: Store, payload: dict) -> bool:
     """The mention joins the entity of that key, with its type, as sure as the user's choices are; a new entity (a
     name no entity is keyed by) needs a full consolidation."""
     target = db.execute("SELECT id, type FROM entities WHERE key = ?", [payload["to"]]).fetchone()
-    if target is None:
+    if target is None or payload.get("new"):  # an entity of its own, even of a name another has
         return False
     db.execute('UPDATE mentions SET entity_id = ?, type = ?, confidence = 1.0 WHERE document_id = ? AND start = ? '
                'AND "end" = ?', [*target, payload["document_id"], payload["start"], payload["end"]])
