@@ -106,6 +106,27 @@ def test_a_moved_file_imported_again_is_still_its_document(empty_workspace, tmp_
     assert (second.status, second.document_id) == ("new_version", first.document_id)
 
 
+def test_a_title_read_from_an_advert_is_read_again_once_the_corpus_shows_it(empty_workspace):
+    """A source imported on its own first was titled by a shop's phone line ("+1 (618)724-5782"), and kept it once
+    the next sources showed that line to be an advert: a title the text gave is read again, outside the adverts."""
+    from tests.conftest import TEXTS
+
+    first = empty_workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"]).outcomes[0]
+    assert empty_workspace.documents.get(first.document_id).title == "+1 (618)724-5782"
+    empty_workspace.documents.import_paths([TEXTS])
+    assert empty_workspace.documents.get(first.document_id).title == "Genden Falls into Disfavor"
+
+
+def test_a_title_the_user_typed_stays_when_the_adverts_are_found(empty_workspace):
+    """Only a title the text gave is read again: one the user typed is theirs."""
+    from tests.conftest import TEXTS
+
+    first = empty_workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"]).outcomes[0]
+    empty_workspace.documents.update_metadata(first.document_id, {"title": "Genden's fall (Mongolian news site)"})
+    empty_workspace.documents.import_paths([TEXTS])
+    assert empty_workspace.documents.get(first.document_id).title == "Genden's fall (Mongolian news site)"
+
+
 def test_same_text_under_another_name_is_reported_as_a_copy(workspace, tmp_path):
     """A renamed copy of an imported file is not imported twice."""
     from tests.conftest import TEXTS

@@ -260,9 +260,25 @@ def _describe(source: SourceFile) -> str:
 def redetect_boilerplate(db: Store) -> None:
     """Detect boilerplate over every current version again; the user's own marks stay as they are."""
     texts = dict(store.current_texts(db))
+    titles = store.current_titles(db)
     for version_id, ranges in detect_boilerplate(texts).items():
         store.replace_detected_boilerplate(db, version_id, ranges)
         store.refresh_boilerplate_count(db, version_id)
+        _retitle_if_boilerplate(db, version_id, texts[version_id], *titles[version_id])
+
+
+def _retitle_if_boilerplate(db: Store, version_id: int, text: str, document_id: int, title: str) -> None:
+    """A title the text gave that is now found to be boilerplate (a source imported alone first was titled by a
+    shop's phone line, which the sources after it showed to be an advert) is read again outside the boilerplate. A
+    title the user typed, or the file declared, is no line of boilerplate, and stays."""
+    at = text.find(title) if title.strip() else -1
+    if at < 0:
+        return
+    ranges = [(start, end) for start, end, _origin in store.boilerplate_rows(db, version_id)]
+    if any(start <= at and at + len(title) <= end for start, end in ranges):
+        better = extract_metadata(text, ranges).title
+        if better and better != title:
+            store.update_metadata(db, document_id, {"title": better})
 
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:

@@ -152,6 +152,12 @@ def current_version_ids(db: Store) -> list[int]:
     return [row[0] for row in db.execute(sql).fetchall()]
 
 
+def current_titles(db: Store) -> dict[int, tuple[int, str]]:
+    """Each live document's current version -> (document id, title)."""
+    sql = "SELECT current_version_id, id, title FROM documents WHERE deleted_at IS NULL"
+    return {row[0]: (row[1], row[2] or "") for row in db.execute(sql).fetchall()}
+
+
 def current_texts(db: Store) -> list[tuple[int, str]]:
     """(version_id, text) of every document's current version: the corpus boilerplate detection compares."""
     sql = "SELECT v.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id " \
