@@ -26,9 +26,10 @@ class DatabaseUnusable(ReaderError):
     """The database file is corrupt or not a database; it is never overwritten. `backup` is the newest backup of it,
     if any, so the window and the command line can offer to restore it."""
 
-    def __init__(self, message: str, backup=None):
-        super().__init__(message)
+    def __init__(self, message: str, backup=None, command: str = ""):
+        super().__init__(message + command)
         self.backup = backup
+        self.fault = message  # without the command line's way out (`command`): the window offers its own
 
 
 class DatabaseBusy(ReaderError):

@@ -128,8 +128,8 @@ def open_or_restore(db_path: Path) -> Workspace | None:
     except DatabaseUnusable as exc:
         from PySide6.QtWidgets import QMessageBox  # only for a damaged database: Qt builds classes on first use
 
-        if exc.backup is None or not offer_restore(str(exc)):
-            return _refuse(str(exc))
+        if exc.backup is None or not offer_restore(exc.fault):  # in the window's words: it asks, Yes restores
+            return _refuse(exc.fault)
         try:
             restored = restore_latest_backup(db_path)
             QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}. The damaged file "

@@ -20,6 +20,20 @@ def test_a_damaged_database_can_be_restored_at_start(db_path, monkeypatch, qapp)
     assert [p.read_bytes() for p in db_path.parent.glob("*.damaged-*.db")] == [b"damaged" * 400]
 
 
+def test_the_window_asks_in_its_own_words_not_the_command_lines(db_path, monkeypatch, qapp):
+    """The question box told a desktop user to run `restore-backup`, beside its own Yes button, and the refusal after
+    No said it again: the window names the file and the backup, and asks."""
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+    db_path.write_bytes(b"damaged" * 400)
+    asked, refused = [], []
+    monkeypatch.setattr(app, "offer_restore", lambda message: asked.append(message) or False)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message: refused.append(message))
+    assert app.open_or_restore(db_path) is None
+    assert "latest good backup is" in asked[0] and str(db_path) in asked[0]
+    assert not any("restore-backup" in message for message in asked + refused)
+
+
 def test_declining_the_offer_leaves_everything_as_it_was(db_path, monkeypatch, qapp):
     """Answering No opens nothing and touches no file."""
     Workspace.open(db_path).close()

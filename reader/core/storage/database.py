@@ -143,8 +143,8 @@ def _refuse_lost_database(path: Path) -> None:
     if list_backups(path):
         backup = latest_good_backup(path)
         named = f"the newest good one is {backup}" if backup else "none of them is whole"
-        raise DatabaseMissing(f"{path} {state}, but it has backups ({named}); nothing was created. Restore it with "
-                              f"`restore-backup`, or move {backup_dir(path)} away to start afresh", backup)
+        raise DatabaseMissing(f"{path} {state}, but it has backups ({named}); nothing was created", backup,
+                              f". Restore it with `restore-backup`, or move {backup_dir(path)} away to start afresh")
     if session.exists():
         raise DatabaseMissing(f"{path} {state}, but it was in use (its session file {session} is beside it) and no "
                               f"backup exists; nothing was created. Delete {session.name} to start afresh")
@@ -219,7 +219,8 @@ def _quick_check(path: Path) -> set[str]:
         conn.close()
     if verdict != "ok":
         backup = latest_good_backup(path)
-        raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup)
+        raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup,
+                               " (restore it with `restore-backup`)" if backup else "")
     return applied
 
 
@@ -255,6 +256,5 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:
-    offer = f"; the latest good backup is {backup} (restore it with `restore-backup`)" if backup else \
-        "; no backup that is whole exists yet"
+    offer = f"; the latest good backup is {backup}" if backup else "; no backup that is whole exists yet"
     return f"{path} is not a usable database ({verdict}); it was left untouched{offer}"
