@@ -172,10 +172,12 @@ class Workspace:
         return value, running.changes
 
     @classmethod
-    def open(cls, path: Path | None = None, *, backup: bool = True) -> Workspace:
-        """Open the workspace; `backup=False` is for extra connections (workers) in the same session."""
+    def open(cls, path: Path | None = None, *, backup: bool = True, waits_s: float | None = None) -> Workspace:
+        """Open the workspace; `backup=False` is for extra connections (workers) in the same session; `waits_s`, how
+        long the opening waits for another program holding the file (the window's shorter wait)."""
         resolved = Path(path) if path else default_db_path()
-        return cls(open_database(resolved, backup=backup), resolved)
+        waiting = {} if waits_s is None else {"waits_s": waits_s}
+        return cls(open_database(resolved, backup=backup, **waiting), resolved)
 
     def wait_for_backup(self) -> None:
         """Return once the start's backup is on disk: other connections (workers) call it before they write."""

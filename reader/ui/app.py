@@ -124,7 +124,7 @@ def fault_handler(window: MainWindow, db_path: Path):
 def open_or_restore(db_path: Path) -> Workspace | None:
     """Open the database; if it is damaged and a backup exists, offer to restore it (the damaged file is kept)."""
     try:
-        return Workspace.open(db_path)
+        return Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)  # the window does not look hung for 15 s
     except DatabaseUnusable as exc:
         from PySide6.QtWidgets import QMessageBox  # only for a damaged database: Qt builds classes on first use
 
@@ -134,7 +134,7 @@ def open_or_restore(db_path: Path) -> Workspace | None:
             restored = restore_latest_backup(db_path)
             QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}. The damaged file "
                                                               f"is kept as {restored.damaged_copy}.")
-            return Workspace.open(db_path)
+            return Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)
         except ReaderError as again:
             return _refuse(str(again))
     except ReaderError as exc:

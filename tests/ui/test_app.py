@@ -34,6 +34,24 @@ def test_the_window_asks_in_its_own_words_not_the_command_lines(db_path, monkeyp
     assert not any("restore-backup" in message for message in asked + refused)
 
 
+def test_the_window_says_so_when_another_program_holds_the_library(db_path, monkeypatch, qapp):
+    """Another program holding the database exclusively kept the window from appearing, with no word, for 15 s: the
+    window waits as long as its other waits, then says which file and why."""
+    import sqlite3
+
+    Workspace.open(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    refused = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message: refused.append(message))
+    try:
+        assert app.open_or_restore(db_path) is None
+    finally:
+        holder.close()
+    assert refused and f"busy for {app.WINDOW_BUSY_WAIT_S} s" in refused[0] and str(db_path) in refused[0]
+
+
 def test_declining_the_offer_leaves_everything_as_it_was(db_path, monkeypatch, qapp):
     """Answering No opens nothing and touches no file."""
     Workspace.open(db_path).close()

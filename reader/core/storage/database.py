@@ -19,27 +19,29 @@ if TYPE_CHECKING:
 
 
 
-def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None) -> Store:
+def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None,
+                  waits_s: float = BUSY_TIMEOUT_S) -> Store:
     """Open (creating if needed) the database at `path`, back it up before any write, and bring its schema up to date.
 
     A file that is not a healthy SQLite database raises DatabaseUnusable and is left untouched. The backup is copied
-    in the background; the returned Store makes the first write wait for it.
+    in the background; the returned Store makes the first write wait for it. `waits_s`: how long the opening waits
+    for another program holding the file (the window waits less than a script: it looks hung meanwhile).
     """
     path = Path(path)
     existed = _has_data(path)
     applied: set[str] = set()  # the schema steps the file holds, read by its check
     if existed:
-        applied = _check_integrity(path)
+        applied = _check_integrity(path, waits_s)
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
     if existed and folder_is_read_only(path):
-        db = _connect_for_reading(path)
+        db = _connect_for_reading(path, waits_s)
     else:
-        db = _connect(path, PendingBackup(path) if existed and backup else None)
+        db = _connect(path, PendingBackup(path) if existed and backup else None, waits_s)
     try:
         with db.faults():
-            _configure(db)
+            _configure(db, waits_s)
             if migrations is not None or {step.__name__ for step in SCHEMA} - applied:
                 apply_migrations(db, migrations or schema_migrations())
     except BaseException:
@@ -63,13 +65,13 @@ def apply_migrations(db: Store, migrations: Migrations) -> None:
         db.conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _connect(path: Path, backup: PendingBackup | None) -> Store:
+def _connect(path: Path, backup: PendingBackup | None, waits_s: float) -> Store:
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=waits_s, isolation_level=None)
     except sqlite3.Error as exc:
         if backup is not None:
             backup.join()
-        raise database_fault(exc, path) from exc
+        raise database_fault(exc, path, waits_s) from exc
     return Store(conn, path, backup)
 
 
@@ -88,13 +90,13 @@ def _let_owner_write_journal(path: Path) -> None:
             continue
 
 
-def _connect_for_reading(path: Path) -> Store:
+def _connect_for_reading(path: Path, waits_s: float) -> Store:
     """A database in a folder we may not write is opened read-only and takes no backup (nothing will be written
     there): reading and exporting work, and SQLite refuses each change, which faults.py names in one line."""
     try:
-        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=waits_s, isolation_level=None)
     except sqlite3.Error as exc:
-        raise database_fault(exc, path) from exc
+        raise database_fault(exc, path, waits_s) from exc
     return Store(conn, path, None, read_only=True)
 
 
@@ -116,8 +118,8 @@ def reading_uri(path: Path) -> str:
     return f"{uri}?immutable=1" if folder_is_read_only(path) and not journal else f"{uri}?mode=ro"
 
 
-def _configure(db: Store) -> None:
-    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+def _configure(db: Store, waits_s: float) -> None:
+    db.conn.execute(f"PRAGMA busy_timeout = {int(waits_s * 1000)}")
     db.conn.execute("PRAGMA foreign_keys = ON")
     if db.read_only:
         return  # the journal mode is the writers' to set
@@ -167,7 +169,7 @@ def is_sound(path: Path) -> bool:
     return True
 
 
-def _check_integrity(path: Path) -> set[str]:
+def _check_integrity(path: Path, waits_s: float = BUSY_TIMEOUT_S) -> set[str]:
     """The schema steps applied to a sound library of ours (sqlite-utils' own record, read without loading it: what
     the open still has to apply), or DatabaseUnusable.
 
@@ -178,30 +180,30 @@ def _check_integrity(path: Path) -> set[str]:
     hot rollback journal (`-journal`) that only a read-write connection can roll back; until then a read-only one
     says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was."""
     try:
-        return _quick_check(path)
+        return _quick_check(path, waits_s)
     except ReaderError as fault:
         if isinstance(fault, DatabaseUnusable) or not Path(f"{path}-journal").exists():
             raise
-        _roll_back_hot_journal(path)
-        return _quick_check(path)
+        _roll_back_hot_journal(path, waits_s)
+        return _quick_check(path, waits_s)
 
 
-def _roll_back_hot_journal(path: Path) -> None:
+def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(str(path), timeout=waits_s)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise database_fault(exc, path) from exc
+        raise database_fault(exc, path, waits_s) from exc
 
 
-def _quick_check(path: Path) -> set[str]:
+def _quick_check(path: Path, waits_s: float) -> set[str]:
     try:
-        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=waits_s)
     except sqlite3.Error as exc:
-        raise database_fault(exc, path) from exc
+        raise database_fault(exc, path, waits_s) from exc
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8
     applied: set[str] = set()
     try:
@@ -209,7 +211,7 @@ def _quick_check(path: Path) -> set[str]:
         if verdict == "ok":
             applied = _refuse_strangers(conn, path)
     except sqlite3.DatabaseError as exc:
-        fault = database_fault(exc, path)
+        fault = database_fault(exc, path, waits_s)
         if not isinstance(fault, DatabaseUnusable):  # read-only, locked, full: the file itself is fine
             raise fault from exc
         verdict = _one_line(exc)
