@@ -154,14 +154,18 @@ class MainWindow(QMainWindow):
         if self._first_places is not None:
             self.restoreState(self._first_places)
         self._fit_to_screen(1400, 900)
-        self._default_layout()
+        QTimer.singleShot(0, self, self._default_layout)  # once the window has its new size: sized before, the docks
+        # were laid out again in proportion to it (the bottom one twice as tall as at a first start)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """Never larger than the screen's free area (a panel opened must not push the window past it)."""
         screen = self.screen().availableGeometry() if self.screen() else None
+        frame = self.frameGeometry().size() - self.size()  # a title bar and borders, where a window manager adds them
         if screen is not None and screen.width() >= MINIMUM_SIZE[0]:
-            width, height = min(width, screen.width()), min(height, screen.height())
+            width, height = min(width, screen.width() - frame.width()), min(height, screen.height() - frame.height())
         self.resize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
+        if screen is not None and not screen.contains(self.frameGeometry()):
+            self.move(screen.topLeft())  # fitted, but placed lower down it reached past the screen's bottom
 
     def _default_layout(self) -> None:
         """First start: the reading area gets most of the window; side panels keep a readable width."""
@@ -170,7 +174,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks(left_right, [215, 255][:len(left_right)], Qt.Orientation.Horizontal)
         bottom_area = Qt.DockWidgetArea.BottomDockWidgetArea
         bottom = [d for d in docks.values() if self.dockWidgetArea(d) == bottom_area]
-        self.resizeDocks(bottom, [180] * len(bottom), Qt.Orientation.Vertical)
+        groups = [d for n, d in enumerate(bottom) if not set(self.tabifiedDockWidgets(d)) & set(bottom[:n])]
+        self.resizeDocks(groups, [180] * len(groups), Qt.Orientation.Vertical)  # one size per tab group: given
+        # to each of six docks tabbed together, the sizes added up and the bottom took twice its room
         for name in ("metadata_dock", "library_dock", "comparisons_dock"):
             if name in docks:
                 docks[name].raise_()

@@ -427,6 +427,23 @@ def test_a_text_keeps_its_place_through_changes_of_width(window, qtbot):
     assert pane.view.first_visible_offset() == before
 
 
+def test_reset_layout_gives_the_texts_their_first_height_back(window, qtbot):
+    """View > Reset layout doubled the bottom panel (154 to 306 pixels at 1366×768), the texts losing a third of their
+    height: the panels tabbed together were each given the bottom's height, and added up."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    window.reset_layout()
+    qtbot.waitUntil(lambda: window.docks["comparisons_dock"].height() < 250)
+    first = window.docks["comparisons_dock"].height()
+    for name in ("000_8339fa2bec93c400.txt", "001_c9451cbdf41c54f1.txt"):
+        window.reading_area.open_document(window.workspace.documents.resolve(name).id)
+    window.reset_layout()
+    dock = window.docks["comparisons_dock"]
+    qtbot.waitUntil(lambda: dock.height() <= max(first, 200))
+    screen = window.screen().availableGeometry()
+    assert screen.contains(window.frameGeometry()) or screen.width() < window.minimumWidth()  # a screen it fits
+
+
 def test_an_empty_timeline_opens(window):
     """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
     window.raise_panel("Timeline")
