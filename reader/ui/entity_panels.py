@@ -190,6 +190,8 @@ def _show_entity(window: MainWindow, panels: EntityPanels, entity_id: int) -> No
 
 def _mark(window: MainWindow, workspace: Workspace, area: PaneArea, document_id: int, start: int, end: int,
           kind: str) -> None:
-    if window.ops.run(f"Mark as {kind.lower()}", lambda: workspace.entities.add_mention(document_id, start, end,
-                                                                                         kind)) is not None:
-        area.refresh_all()
+    """A name marked in the text, stored by a worker as the register's decisions are: it may consolidate the whole
+    corpus (seconds on a large library, the window frozen meanwhile)."""
+    task = window.ops.run_in_background(f"Mark as {kind.lower()}",
+                                        lambda worker: worker.entities.add_mention(document_id, start, end, kind))
+    task.finished.connect(lambda _outcome: area.refresh_all())
