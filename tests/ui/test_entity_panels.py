@@ -467,3 +467,23 @@ def test_marking_a_name_in_the_text_is_stored_off_the_windows_thread(recognised,
     qtbot.waitUntil(lambda: any(s.kind == "mention" and (s.start, s.end) == (start, start + 14) for s in pane.spans),
                     timeout=30000)
     assert threads == [False]
+
+
+def test_the_mentions_panel_follows_a_merge_and_comes_back_with_undo(recognised, qtbot):
+    """Merged into USSR, "Soviet Union" left the Mentions panel blank ("no longer in the register"), and blank it
+    stayed after Undo: the panel follows its mentions to the entity kept, and shows an entity Undo brings back."""
+    workspace = recognised.workspace
+    ids = {e.name: e.id for e in workspace.entities.register()}
+    recognised.reading_area.entity_clicked.emit(ids["Soviet Union"])
+    view = recognised.entity_panels.mentions.widget()
+    assert view.entity_id == ids["Soviet Union"]
+    recognised.ops.run("Merge", lambda: workspace.entities.merge(ids["USSR"], ids["Soviet Union"]))
+    view.refresh()
+    assert view.entity_id == ids["USSR"] and view.heading.text().startswith("<b>USSR</b>")
+    recognised.ops.run("Not an entity", lambda: workspace.entities.reject_entity(ids["USSR"]))
+    view.refresh()
+    assert "no longer in the register" in view.heading.text()
+    recognised.ops.undo()
+    workspace.entities.ensure_current()
+    view.refresh()
+    assert view.heading.text().startswith("<b>USSR</b>")

@@ -75,9 +75,21 @@ class MentionsView(QWidget):
         try:
             self.show_entity(self.entity_id)
         except ReaderError:
-            self.entity_id = None
-            self.tree.clear()
+            heir = self._heir()
+            if heir is not None:  # merged: its mentions are the kept entity's now
+                self.show_entity(heir)
+                return
+            self.tree.clear()  # the entity stays chosen: an Undo brings it back, and here again
             self.heading.setText(f"That entity is no longer in the register. {PROMPT}")
+
+    def _heir(self) -> int | None:
+        """The entity that holds the first mention listed, when another one does (the one a merge kept)."""
+        group = self.tree.topLevelItem(0)
+        place = group.child(0).data(0, PLACE_ROLE) if group is not None and group.childCount() else None
+        if not place:
+            return None
+        holders = [m.entity_id for m in self._entities.mentions_within([place[:3]]) if m.entity_id != self.entity_id]
+        return holders[0] if holders else None
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         place = item.data(0, PLACE_ROLE)
