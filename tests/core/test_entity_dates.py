@@ -18,6 +18,10 @@ from reader.core.entities.dates import find_dates
     ("in the late 1920s", "1926..1929", "decade"),
     ("the 1930s were", "1930..1939", "decade"),
     ("In 1921, Outer Mongolia", "1921", "year"),
+    ("the winter of 1920-21 was hard", "1920..1921", "range"),  # a season's years, as a report writes them
+    ("the campaign of 1921–22", "1921..1922", "range"),
+    ("signed at Urga, 12.IV.1922", "1922-04-12", "day"),  # a Roman month, as Russian and German papers date
+    ("dated 3. XI. 1924", "1924-11-03", "day"),
 ])
 def test_dates_are_normalised(text, value, precision):
     """Each kind of date gets its sortable value and precision, and keeps its surface text."""
@@ -27,7 +31,8 @@ def test_dates_are_normalised(text, value, precision):
 
 
 @pytest.mark.parametrize("text", ["+1 (618)724-5782", "orders over $150.00", "10.22162/2619-0990-2021-55-3-428",
-                                  "pp. 428 – 435", "100% original", "Vol. 14, no. 3", "1,934 lamas"])
+                                  "pp. 428 – 435", "100% original", "Vol. 14, no. 3", "1,934 lamas",
+                                  "call 1921-2255 now", "ISBN 978-1934-56", "in 1935-19 (a typo)"])
 def test_numbers_that_are_not_dates(text):
     """Phone numbers, prices, DOIs, page ranges and counts never become dates."""
     assert find_dates(text) == []

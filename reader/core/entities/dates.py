@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
 # are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
-# 14" gives both days; a chronology's "• July:" takes the year above it.
-READING_VERSION = "3"
+# 14" gives both days; a chronology's "• July:" takes the year above it. 4: "1920-21" is 1920..1921, "12.IV.1922"
+# a day with a Roman month.
+READING_VERSION = "4"
 
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
@@ -35,7 +37,10 @@ PATTERNS = [
     ("iso", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}-(?P<month_number>[01][0-9])-(?P<day>[0-3][0-9])\b{_NOT_NUMBER_AFTER}"),
     ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("roman", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\.\s?(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?{_YEAR}\b"
+              rf"{_NOT_NUMBER_AFTER}"),
     ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—]\s?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
+    ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—/]\s?(?P<year2_short>[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
     ("decade", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?(?:(?P<part>early|mid|late)\s+)?(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),
     ("part", rf"\b{_PART}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("month", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
@@ -121,6 +126,10 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
         month, precision = int(groups["month_number"]), "day"
         if not 1 <= month <= 12:
             return None
+    if groups.get("roman"):
+        month, precision = ROMAN_MONTHS.index(groups["roman"].upper()) + 1, "day"
+    if groups.get("year2_short"):  # "1920-21": the second year in the first one's century, and after it
+        groups = {**groups, "year2": str(year // 100 * 100 + int(groups["year2_short"]))}
     value, first, last = _value(precision, year, month, groups)
     if value is None:
         return None
@@ -139,7 +148,7 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
         return prefix, f"{prefix}-01", f"{prefix}-{_last_day(year, month)}"
     if precision == "range":
         year2 = int(groups["year2"])
-        if year2 < year:
+        if year2 <= year if groups.get("year2_short") else year2 < year:
             return None, "", ""
         return f"{year}..{year2}", f"{year:04d}-01-01", f"{year2:04d}-12-31"
     if precision == "decade":  # "the early 1930s" is their first four years, "the mid" the middle, "the late" the last
