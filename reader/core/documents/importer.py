@@ -174,7 +174,7 @@ def _free_name(db: Store, source: Path, path: str) -> str:
         holder = store.source_path_of_name(db, name)
         if holder is None or holder == path:  # free, or this very file's document (in the Trash, say)
             return name
-    raise ImportFailed(f"{source.name}: too many documents of this name")
+    raise ImportFailed(str(source), "thousands of documents have this file's name already; rename the file")
 
 
 def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: str) -> int | None:
