@@ -238,9 +238,11 @@ class EntityService:
     def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
         """Merge the other entity into this one, which keeps its name for good (the name it has now is kept with the
         decision: named anew from both entities' names, a later run could choose a misreading of the other's)."""
-        keeper, other = self.describe(entity_id), self.describe(other_id)
+        keeper, other = (store.entity_row(self._db, i) or {} for i in (entity_id, other_id))  # rows: no counting
+        if not keeper or not other:
+            raise ReaderError(f"no entity with id {entity_id if not keeper else other_id}")
         with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
-            report = self._decide("merge", {"keys": [self._key(entity_id), self._key(other_id)], "name": keeper.name})
+            report = self._decide("merge", {"keys": [keeper["key"], other["key"]], "name": keeper["name"]})
             carried = _details_of_both(keeper, other)
             if carried:
                 store.update_entity(self._db, entity_id, carried)
@@ -369,13 +371,14 @@ def _failure_line(exc: Exception) -> str:
     return f"entity recognition failed on this text ({text[:200]})"
 
 
-def _details_of_both(keeper: EntitySummary, other: EntitySummary) -> dict[str, str]:
-    """What the entity kept takes of the other's Details…: the authority ids it lacks, and the other's note after its
-    own (they lived on the other's row, which a merge leaves listed nowhere)."""
-    carried = {field: getattr(other, field) for field in ("wikidata", "viaf", "geonames")
-               if getattr(other, field) and not getattr(keeper, field)}
-    if other.note.strip() and other.note.strip() not in keeper.note:
-        carried["note"] = "\n\n".join(part for part in (keeper.note.strip(), other.note.strip()) if part)
+def _details_of_both(keeper: dict, other: dict) -> dict[str, str]:
+    """What the entity kept takes of the other's Details… (their rows): the authority ids it lacks, and the other's
+    note after its own (they lived on the other's row, which a merge leaves listed nowhere)."""
+    carried = {field: other[field] for field in ("wikidata", "viaf", "geonames")
+               if other.get(field) and not keeper.get(field)}
+    mine, theirs = (keeper.get("note") or "").strip(), (other.get("note") or "").strip()
+    if theirs and theirs not in mine:
+        carried["note"] = "\n\n".join(part for part in (mine, theirs) if part)
     return carried
 
 
