@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.entities.cluster import Cluster
-from reader.core.entities.variants import FREQUENT, RARE, SUGGEST_SIMILARITY, _closest, _comparable_forms, find_variants
+from reader.core.entities.variants import (
+    FREQUENT,
+    RARE,
+    SUGGEST_SIMILARITY,
+    _closest,
+    _comparable_forms,
+    find_variants,
+    same_kind,
+)
 
 NAMES = st.text(alphabet="abr", min_size=4, max_size=7)
 
@@ -21,7 +29,7 @@ def _every_pair(clusters: dict, rejected: set) -> tuple[list, list]:
             continue
         similarity, distance = _closest(forms[first], forms[second])
         if similarity >= SUGGEST_SIMILARITY and distance == 1 and clusters[second].count <= RARE \
-                and clusters[first].count >= FREQUENT:
+                and clusters[first].count >= FREQUENT and same_kind(clusters[first], clusters[second]):
             clusters[first].absorb(clusters.pop(second))
             forms[first] |= forms[second]
             merged.append((second, first))
@@ -45,3 +53,19 @@ def test_indexed_search_agrees_with_every_pair(names):
     ours, plain = _clusters(names), _clusters(names)
     assert find_variants(ours, set()) == _every_pair(plain, set())
     assert {k: c.count for k, c in ours.items()} == {k: c.count for k, c in plain.items()}
+
+
+def test_a_spelling_of_another_kind_of_thing_is_only_suggested():
+    """A new letter's "at Kiakhta", read as a person three times, swallowed the place "Kyakhta" one letter away: the
+    place became a person, its map link lost. One edit apart but read as different kinds of thing, they are offered
+    as a pair to judge, not merged."""
+    kiakhta, kyakhta = Cluster("kiakhta"), Cluster("kyakhta")
+    kiakhta.names["Kiakhta"], kiakhta.votes["PERSON"] = 3, 3
+    kyakhta.names["Kyakhta"], kyakhta.votes["PLACE"] = 1, 1
+    clusters = {"kiakhta": kiakhta, "kyakhta": kyakhta}
+    merged, suggestions = find_variants(clusters, set())
+    assert merged == [] and [(a, b) for a, b, _score in suggestions] == [("kiakhta", "kyakhta")]
+    stalin, satlin = Cluster("stalin"), Cluster("satlin")
+    stalin.names["Stalin"], stalin.votes["PERSON"] = 9, 9
+    satlin.names["Satlin"], satlin.votes["PERSON"] = 1, 1
+    assert find_variants({"stalin": stalin, "satlin": satlin}, set())[0] == [("satlin", "stalin")]

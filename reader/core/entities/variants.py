@@ -1,7 +1,8 @@
 """Spelling variants: names that differ by one typo or transliteration step ('Choibalshan', 'Satlin').
 
 Scored with the Damerau-Levenshtein distance (a transposition counts once). A rare form one edit away from a frequent
-one of the same initial is merged automatically; other close pairs are only suggested.
+one of the same initial, read as the same kind of thing, is merged automatically; other close pairs are only
+suggested.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[
             similarity, distance = _closest(forms[first], forms[second])
             if similarity < SUGGEST_SIMILARITY:
                 continue
-            if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT:
+            if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT \
+                    and same_kind(clusters[first], clusters[second]):
                 clusters[first].absorb(clusters.pop(second))
                 index.add(first, forms[second] - forms[first])
                 forms[first] |= forms[second]
@@ -63,6 +65,21 @@ class _FormIndex:
         found = {other for form in self._forms[key] for size in range(len(form) - 2, len(form) + 3)
                  for other in self._keys.get((form[0], size), ())}
         return sorted((other for other in found if rank[other] > after), key=rank.__getitem__)
+
+
+def same_kind(first, second) -> bool:
+    """Whether nothing says the two clusters are different kinds of thing: a typo of a name is a name of the same
+    kind, so "Kiakhta" read as a person three times is no misspelling of the place Kyakhta; the pair is asked about."""
+    one, other = _leading(first.votes), _leading(second.votes)
+    return one is None or other is None or one == other
+
+
+def _leading(votes) -> str | None:
+    """The type most of a cluster's votes give, if most do."""
+    if not votes:
+        return None
+    kind, count = votes.most_common(1)[0]
+    return kind if count > sum(votes.values()) / 2 else None
 
 
 def _comparable_forms(cluster) -> set[str]:
