@@ -79,7 +79,8 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
     _attach_surnames(clusters)
-    merged, suggestions = find_variants(clusters, decisions.not_merged)
+    merged, suggestions = find_variants(clusters, decisions.not_merged,
+                                        lambda name: is_place(name) or bool(is_minor_place and is_minor_place(name)))
     _apply_merges(clusters, decisions.merges)
     rejected = [clusters.pop(key) for key in [k for k in clusters if k in decisions.rejected_entities]]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),

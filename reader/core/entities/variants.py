@@ -1,8 +1,8 @@
 """Spelling variants: names that differ by one typo or transliteration step ('Choibalshan', 'Satlin').
 
 Scored with the Damerau-Levenshtein distance (a transposition counts once). A rare form one edit away from a frequent
-one of the same initial, read as the same kind of thing, is merged automatically; other close pairs are only
-suggested.
+one of the same initial is merged automatically, unless it is a place the gazetteer knows and the frequent one is
+read as another kind; other close pairs are only suggested.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ SUGGEST_SIMILARITY = 0.8
 RARE, FREQUENT = 2, 3
 
 
-def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[list[tuple[str, str]], list]:
+def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=None,
+                  ) -> tuple[list[tuple[str, str]], list]:
     """Merge sure variants into `clusters` in place; return (merged pairs, [(key, key, similarity)] suggestions).
 
     Pairs are taken in order of frequency, as all pairs would be, but only those with two forms of one initial and
@@ -36,7 +37,7 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]]) -> tuple[
             if similarity < SUGGEST_SIMILARITY:
                 continue
             if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT \
-                    and same_kind(clusters[first], clusters[second]):
+                    and not a_place_apart(clusters[first], clusters[second], is_place):
                 clusters[first].absorb(clusters.pop(second))
                 index.add(first, forms[second] - forms[first])
                 forms[first] |= forms[second]
@@ -67,11 +68,14 @@ class _FormIndex:
         return sorted((other for other in found if rank[other] > after), key=rank.__getitem__)
 
 
-def same_kind(first, second) -> bool:
-    """Whether nothing says the two clusters are different kinds of thing: a typo of a name is a name of the same
-    kind, so "Kiakhta" read as a person three times is no misspelling of the place Kyakhta; the pair is asked about."""
-    one, other = _leading(first.votes), _leading(second.votes)
-    return one is None or other is None or one == other
+def a_place_apart(frequent, rare, is_place) -> bool:
+    """Whether the rare form is a place the gazetteer knows by that very name, read as a place or not read at all,
+    beside a frequent form read as another kind: "Kyakhta", the border town, is no misspelling of a "Kiakhta" a
+    letter reads as a person three times (the pair is asked about). A rare misspelling's own reading counts for
+    nothing else: the model reads an unfamiliar form ("Choibalshan") as anything."""
+    if is_place is None or _leading(rare.votes) not in (None, "PLACE") or _leading(frequent.votes) in (None, "PLACE"):
+        return False
+    return any(is_place(name) for name in rare.names)
 
 
 def _leading(votes) -> str | None:
