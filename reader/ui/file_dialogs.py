@@ -52,6 +52,14 @@ def open_file_name(parent: QWidget | None, caption: str, folder: str, name_filte
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
 
 
+def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
+    """A folder to import, whole ('' if none was chosen)."""
+    dialog = file_dialog(parent, caption, folder)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+
 def save_file_name(parent: QWidget | None, caption: str, path: str) -> str:
     """Ask where to save; the dialog asks before overwriting an existing file."""
     dialog = file_dialog(parent, caption, path)

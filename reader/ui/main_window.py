@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self._on_import_chosen)
+        self._action(file_menu, "Import &folder…", QKeySequence("Ctrl+Shift+O"), self._on_import_folder_chosen)
         self.export_action = self._action(file_menu, "&Export…", None, None)
         self.export_action.setEnabled(False)
         file_menu.addSeparator()
@@ -311,6 +312,14 @@ class MainWindow(QMainWindow):
         paths = open_file_names(self, "Import documents", "", import_filter())
         if paths:
             self.import_paths([Path(p) for p in paths])
+
+    def _on_import_folder_chosen(self) -> None:
+        """A folder of sources, everything in it (and below), as a drop of the folder imports it."""
+        from reader.ui import file_dialogs
+
+        folder = file_dialogs.existing_folder(self, "Import a folder", "")
+        if folder:
+            self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path], password: str | None = None) -> None:
         """Import in a worker with a progress dialog; the library refreshes when it is done."""

@@ -444,6 +444,22 @@ def test_reset_layout_gives_the_texts_their_first_height_back(window, qtbot):
     assert screen.contains(window.frameGeometry()) or screen.width() < window.minimumWidth()  # a screen it fits
 
 
+def test_a_folder_is_imported_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):
+    """File > Import… picks files only: a folder of sources could be imported by a drop or the command line, not
+    from the menu (nor the keyboard). File > Import folder… takes one, with everything in it."""
+    from reader.ui import file_dialogs
+
+    (tmp_path / "letters").mkdir()
+    for number in range(2):
+        (tmp_path / "letters" / f"letter{number}.txt").write_text(f"Letter {number} of the legation.\n",
+                                                                    encoding="utf-8")
+    monkeypatch.setattr(file_dialogs, "existing_folder", lambda *_args: str(tmp_path / "letters"))
+    chosen = next(a for a in window.file_menu.actions() if a.text() == "Import &folder…")
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        chosen.trigger()
+    assert {"letter0.txt", "letter1.txt"} <= {d.file_name for d in window.workspace.documents.list()}
+
+
 def test_an_empty_timeline_opens(window):
     """Protects the Timeline on a corpus with nothing dated yet (no recognition run): it opens, empty, no error."""
     window.raise_panel("Timeline")
