@@ -50,6 +50,24 @@ def test_importing_a_moved_file_takes_its_page_images_from_the_new_place(empty_w
     assert len(documents.list()) == 1
 
 
+def test_a_window_is_told_when_another_program_finds_a_moved_file_again(empty_workspace, tmp_path):
+    """The moved file imported again from the command line: a window beside it was told nothing (a new page source
+    is no step and no new version), so its pane kept Page and Both greyed until the document was opened again."""
+    from reader.core.workspace import Workspace
+
+    path = article_pdf(tmp_path / "article.pdf")
+    empty_workspace.documents.import_paths([path])
+    document_id = empty_workspace.documents.resolve("article.pdf").id
+    window = Workspace.open(empty_workspace.path, backup=False)
+    window.outside.since_last()
+    moved = tmp_path / "archive" / "article.pdf"
+    moved.parent.mkdir()
+    shutil.move(path, moved)
+    empty_workspace.documents.import_paths([moved])
+    assert document_id in window.outside.since_last().documents
+    window.close()
+
+
 def test_a_copy_beside_an_original_still_there_changes_nothing(empty_workspace, tmp_path):
     """A second copy of a file whose original is where it was is only reported as a copy; the pages keep their path."""
     documents = empty_workspace.documents

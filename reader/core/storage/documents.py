@@ -78,9 +78,12 @@ def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[in
                       {"b": beginning, "n": limit}).fetchall()
 
 
-def live_versions(db: Store) -> dict[int, int | None]:
-    """Each live document's current version: what an import or a re-import (which are not steps) changes."""
-    return dict(db.execute("SELECT id, current_version_id FROM documents WHERE deleted_at IS NULL").fetchall())
+def live_versions(db: Store) -> dict[int, tuple]:
+    """Each live document's current version and the file its pages are drawn from: what an import or a re-import
+    (which are not steps) changes, the moved file imported again included."""
+    sql = """SELECT d.id, d.current_version_id, v.source_path FROM documents d
+             LEFT JOIN versions v ON v.id = d.current_version_id WHERE d.deleted_at IS NULL"""
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql).fetchall()}
 
 
 def version_with_text(db: Store, document_id: int, content_hash: str) -> int | None:
