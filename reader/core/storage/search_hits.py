@@ -9,9 +9,9 @@ mentions read the row's passage and look it up in the mentions index.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from reader.core.folding import without_accents
 from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, SNIPPET_TOKENS, TEXT_ROWS, IndexRow
 from reader.core.storage.store import Store
 
@@ -202,8 +202,7 @@ def entity_ids_named(db: Store, name: str) -> tuple[int, ...]:
 
 def folded_words(text: str) -> tuple[str, ...]:
     """The words of a name without case or diacritics ('Sükhbaatar' and 'SUKHBAATAR' alike)."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(re.findall(r"\w+", bare.casefold()))
+    return tuple(re.findall(r"\w+", without_accents(text).casefold()))
 
 
 def _holds(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
