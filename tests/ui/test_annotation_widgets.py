@@ -422,6 +422,19 @@ def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack,
     assert panel.note_list.count() == 1
 
 
+def test_a_notebook_note_saved_leaves_the_box_nothing_of_its_own_to_undo(qtbot, workspace, events, stack):
+    """After Save note in the Notebook, Ctrl+Z in the box took the typing back there while the note stayed stored:
+    the saved text is the note, and the box has nothing left to undo (Ctrl+Z is Edit > Undo of the save)."""
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.editor.source, "Sources give 15 and 24 November.")
+    qtbot.mouseClick(panel.editor.save_button, Qt.MouseButton.LeftButton)
+    assert workspace.notebook.all_notes()[0].body == "Sources give 15 and 24 November."
+    assert not panel.editor.source.document().isUndoAvailable() and panel.editor.unsaved() is None
+
+
 def test_notebook_panel_document_scope(qtbot, workspace, events, stack):
     """A note made while a document is the scope belongs to that document, not to the notebook."""
     document = workspace.documents.list()[1]

@@ -119,6 +119,26 @@ def test_enter_in_the_notes_strip_chooses_the_note(window, qtbot):
     qtbot.waitUntil(lambda: inspector.editor.text() == "second thought")
 
 
+def test_after_save_ctrl_z_in_the_note_box_undoes_the_save(window, qtbot):
+    """Saved with Save note (or Ctrl+Return), the typing stayed the box's to undo: Ctrl+Z in the box took it back
+    there while the note stayed stored, and moving on would save the older text over it. After a save the box and
+    the stored note agree, and Ctrl+Z is Edit > Undo of the save."""
+    document_id = _doc(window.workspace, "001_c9451cbdf41c54f1.txt")
+    created = window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    window.reading_area.show_annotation(created.id)
+    editor = window.annotation_panels.inspector.widget().editor
+    qtbot.waitUntil(lambda: editor.isEnabled() and editor.text() == "first thought")
+    editor.source.setFocus()
+    editor.source.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.source, ", and a second")
+    editor.save_button.click()
+    assert window.workspace.annotations.get(created.id).note == "first thought, and a second"
+    assert not editor.source.document().isUndoAvailable()  # the box's Ctrl+Z is no longer the typing's
+    qtbot.keyClick(editor.source, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.workspace.annotations.get(created.id).note == "first thought")
+    assert editor.text() == "first thought"
+
+
 def test_inspector_edits_tags_colour_and_clears_when_deleted(window, qtbot):
     """Choosing an annotation shows it in the inspector: note, tags (autocomplete) and colour change undoably; after
     Delete the inspector clears and cannot be typed into."""

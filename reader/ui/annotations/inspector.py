@@ -61,8 +61,7 @@ class AnnotationInspector(QWidget):
         self._change("Change colour", lambda a: self._workspace.annotations.set_color(a.id, color))
 
     def _connect(self, events: AnnotationEvents) -> None:
-        self.editor.note_saved.connect(lambda text: self._change("Edit note", lambda a: self._workspace.annotations
-                                                                 .set_note(a.id, text)))
+        self.editor.note_saved.connect(self._save_note)
         self.tags.tags_edited.connect(lambda names: self._change("Edit tags", lambda a: self._workspace.annotations
                                                                  .set_tags(a.id, names)))
         self.delete_button.clicked.connect(self._delete_shown)
@@ -160,12 +159,21 @@ class AnnotationInspector(QWidget):
         if annotation is None:
             return
         if text is not None:
-            self.editor.set_note(text)  # it is the note now: the refresh its saving causes has nothing more to keep
-            if self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text)) is None:
-                self.editor.set_saved(annotation.note)  # refused (a read-only file): still unsaved, still a draft
+            self._save_note(text)
         if tags is not None:
             self.tags.set_tags(tags)
             self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
+
+    def _save_note(self, text: str) -> None:
+        """Save note, Ctrl+Return or moving on: one undoable step. The text is the note from now on, so the refresh
+        the save causes leaves nothing typed, and the box's own undo is emptied (its Ctrl+Z took the typing back in
+        the box while the note stayed stored: Ctrl+Z is Edit > Undo of the save)."""
+        annotation = self.annotation
+        if annotation is None:
+            return
+        self.editor.set_note(text)
+        if self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text)) is None:
+            self.editor.set_saved(annotation.note)  # refused (a read-only file): still unsaved, still a draft
 
     def delete(self, annotation_id: int) -> None:
         """Show the annotation and delete it (the Delete key or a menu in a pane), as Delete highlight would."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.ui.keyed_actions import KeyTable, keyed_action
@@ -27,6 +28,7 @@ class NoteEditor(QWidget):
         self._shown = ""  # the note as given, saved or not yet
         self.source.textChanged.connect(self._on_source_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.source.installEventFilter(self)
         self.preview.hide()  # until there is a note to render
         splitter = QSplitter(Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical, self)
         splitter.addWidget(self.source)
@@ -69,6 +71,16 @@ class NoteEditor(QWidget):
         text = self.source.toPlainText()
         self.preview.document().setMarkdown(text)
         self.preview.setVisible(bool(text.strip()))  # an empty preview took room the links below it need
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Ctrl+Z (and redo) with nothing of the box's own to undo is Edit > Undo: the box took the keys for itself
+        even then, so after a save Ctrl+Z did nothing at all."""
+        if watched is self.source and event.type() == QEvent.Type.ShortcutOverride and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not self.source.document().isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not self.source.document().isRedoAvailable())):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_save_clicked(self) -> None:
         self.note_saved.emit(self.text())
