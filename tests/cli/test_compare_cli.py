@@ -1,5 +1,7 @@
 """The compare commands: parallels, timeline and conflicts, as lines, JSON and CSV, with one-line errors."""
 
+import csv
+import io
 import json
 import shutil
 import sqlite3
@@ -34,7 +36,7 @@ def test_parallels_json_and_lines(db):
 
 def test_parallels_link_and_dismiss_by_number_and_undo(db):
     """`--link N` links suggestion N's passages with its suggested relation; `--dismiss N` keeps it from coming
-    back; `undo` brings it back. Both are one undoable step, as in the window."""
+    back (once the pair is no longer linked); `undo` brings it back. Both are one undoable step, as in the window."""
     first = json.loads(run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1", "--json").stdout)
     done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--link", "1", "--relation", "contradicts")
     assert done.returncode == 0, done.stderr
@@ -43,6 +45,9 @@ def test_parallels_link_and_dismiss_by_number_and_undo(db):
     assert first["relation"] != "contradicts"  # so the listing must say the relation linked, not the suggested one
     listed = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1").stdout.split("\t")
     assert listed[2] == "contradicts (linked)"
+    refused = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "1")  # linked: judged parallel
+    assert refused.returncode == 1 and "delete the link" in refused.stderr and refused.stderr.count("\n") == 1
+    assert run_cli(db, "undo").returncode == 0  # the link
     done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "1")
     assert done.returncode == 0 and done.stdout.startswith("dismissed")
     after = [json.loads(line) for line in run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "20",
@@ -79,6 +84,11 @@ def test_timeline_filters_and_csv(db):
     assert meeting == [[*meeting[0][:-1], "The two met on November 15, 1934."]]  # its sentence, not the paragraph
     text = run_cli(db, "timeline", "--csv").stdout
     assert text.startswith("document,kind,date_text,value,precision") and "1934-11-15" in text
+    summit = [row for row in csv.DictReader(io.StringIO(run_cli(db, "timeline", "--from", "1934-11-20", "--to",
+                                                                "1934-12", "--csv").stdout))
+              if row["value"] == "1934-11-24"]
+    in_event = [row for row in summit if row["event"]]  # its 15 November source filtered out
+    assert in_event and all(row["conflict"] == "yes" for row in in_event)
 
 
 def test_conflicts_lists_each_source_date(db):

@@ -285,7 +285,7 @@ def test_annotation_note_dates_join_the_timeline(recognised):
     document_id = _doc(recognised, MEETING_000)
     start = recognised.documents.text(document_id).text.index("Genden Gets Corrected")
     recognised.annotations.create(document_id, start, start + 21, note="Archive copy dated 3 March 1935")
-    entry = next(e for e in recognised.timeline.entries() if e.origin == "annotation")
+    entry = next(e for e in recognised.timeline.entries() if e.origin == "note")
     assert (entry.value, entry.document_id) == ("1935-03-03", document_id)
 
 
@@ -576,3 +576,75 @@ def test_the_timeline_is_cut_at_dates_as_texts_write_them(recognised):
     assert entries and all(e.last >= "1935-01-01" and e.first <= "1936-02-28" for e in entries)
     with pytest.raises(ReaderError, match="a date as a text writes it"):
         recognised.timeline.entries(date_from="banana")
+
+
+def _against(suggestions, other):
+    """The suggestions pairing a passage with `other` (a PassageRef), whatever the range ranked."""
+    return [s for s in suggestions if (s.other.document_id, s.other.start, s.other.end)
+            == (other.document_id, other.start, other.end)]
+
+
+def test_a_pair_dismissed_on_a_selection_stays_dismissed_for_the_whole_document(recognised):
+    """A pair judged not parallel while one sentence was ranked is not suggested when the whole document is, nor
+    the other way round: the dismissal was kept under the range ranked, and any other range suggested it again."""
+    document_id = _doc(recognised, MEETING_000)
+    sentence = _passage(recognised, document_id, "The two met on November 15, 1934.")
+    on_sentence = next(s for s in recognised.parallels.suggest(document_id, sentence.start, sentence.end, top=10)
+                       if s.other.file_name == MEETING_002)
+    recognised.parallels.dismiss(on_sentence)
+    whole = recognised.parallels.suggest(document_id, top=30)
+    assert not [s for s in _against(whole, on_sentence.other) if s.source.start <= sentence.start < s.source.end]
+    recognised.history.undo()
+    meeting = _meeting(recognised.parallels.suggest(document_id, top=10))
+    recognised.parallels.dismiss(meeting)
+    assert not _against(recognised.parallels.suggest(document_id, sentence.start, sentence.end, top=30),
+                        meeting.other)
+
+
+def test_a_linked_suggestion_cannot_be_dismissed(recognised):
+    """A pair the user linked is judged parallel: dismissing it too (Delete on its row, `--dismiss`) hid the link's
+    row and left the pair both linked and 'not parallel'. It is refused, saying how to part them."""
+    document_id = _doc(recognised, MEETING_000)
+    meeting = _meeting(recognised.parallels.suggest(document_id, top=10))
+    recognised.links.link(*meeting.to_link(), "contradicts")
+    linked = _meeting(recognised.parallels.suggest(document_id, top=10))
+    assert linked.linked == "contradicts"
+    with pytest.raises(ReaderError, match="linked"):
+        recognised.parallels.dismiss(linked)
+    assert recognised.parallels.dismissed_count() == 0
+
+
+def test_a_date_in_a_note_does_not_settle_a_conflict_between_sources(recognised):
+    """A historian's note on the disputed sentence naming the other source's date ('Zhabaeva gives 24 November
+    1934') dated the source by it, and the meeting's conflict vanished from Conflicts and the exports. The note's
+    date stays on the timeline; what the sources themselves say decides the conflict."""
+    document_id = _doc(recognised, MEETING_000)
+    sentence = _passage(recognised, document_id, "The two met on November 15, 1934.")
+    recognised.annotations.create(document_id, sentence.start, sentence.end,
+                                  note="Zhabaeva's transcript gives 24 November 1934; the 15th is a misprint.")
+    meeting = next(e for e in recognised.timeline.conflicts() if any(x.value == "1934-11-15" for x in e.entries))
+    assert {"1934-11-15", "1934-11-24"} <= {x.value for x in meeting.entries}
+
+
+def test_a_filter_hides_marks_and_leaves_the_verdicts(recognised):
+    """The timeline filtered to late November 1934 still shows 002's summit in conflict with 000's 15 November,
+    under the event number the whole timeline gives it: the events were grouped among the shown marks alone, so a
+    filter (or an export of it) said there was no conflict and renumbered the events."""
+    every = {event.id: event.conflict for event in recognised.timeline.events()}
+    shown, events = recognised.timeline.view(date_from="1934-11-20", date_to="1934-12")
+    summit = next(e for e in shown if e.value == "1934-11-24")
+    event = next(event for event in events if summit in event.entries)
+    assert event.conflict and every[event.id] and "1934-11-15" in {x.value for x in event.entries}
+    assert all(every[event.id] == event.conflict for event in events)
+
+
+def test_the_disputed_sentence_ranked_alone_still_contradicts(recognised):
+    """'The two met on November 15, 1934.' selected and ranked alone is of Stalin and Genden, named in the sentences
+    before it: ranked without its passage's names, the summit of 24 November was 'see also' with no disagreement
+    listed, and L linked it so, where its paragraph said 'contradicts, dates 1934-11-15 / 1934-11-24'."""
+    document_id = _doc(recognised, MEETING_000)
+    sentence = _passage(recognised, document_id, "The two met on November 15, 1934.")
+    summit = next(s for s in recognised.parallels.suggest(document_id, sentence.start, sentence.end, top=10)
+                  if s.other.file_name == MEETING_002 and "November 24, 1934" in s.other.text)
+    assert summit.relation == "contradicts" and "dates: 1934-11-15 / 1934-11-24" in summit.hints
+    assert (summit.source.start, summit.source.end) == (sentence.start, sentence.end)

@@ -214,6 +214,21 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
     assert ("L", "Link with the chosen relation", "Parallels") in collect_shortcuts(compare_window)
 
 
+def test_delete_on_a_linked_row_says_why_and_keeps_it(compare_window, qtbot):
+    """Delete on a row already linked (its Dismiss button greyed) dismissed it all the same: the row, Parallels' one
+    sign of the link, went, and the pair was both linked and 'not parallel'. Now the status bar says why not."""
+    panel = _parallels(compare_window, qtbot)
+    panel.table.selectRow(_meeting_row(panel))
+    qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.item(_meeting_row(panel), 1).text().startswith("linked"))
+    panel.table.selectRow(_meeting_row(panel))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "delete the link" in compare_window.statusBar().currentMessage())
+    assert panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (contradicts)"
+    assert compare_window.workspace.parallels.dismissed_count() == 0
+
+
 def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window, qtbot):
     """Dismissing a row chooses the next one, with its own relation preselected and its reasons shown: the relation
     box kept the dismissed row's relation, so L would have linked the next pair as, say, contradicting."""

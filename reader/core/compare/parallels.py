@@ -16,14 +16,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
+from reader.core.compare.dismissed import Dismissed
 from reader.core.compare.judge import focus, hints, judge
 from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, telling
 from reader.core.compare.words import Vectors, tokens
+from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation
 from reader.core.records.compare import Dismissal, ParallelSuggestion, PassageRef
 from reader.core.records.progress import Cancelled, Progress
+from reader.core.records.relations import RELATIONS
 from reader.core.storage import compare as store
 from reader.core.storage import documents as document_store
 from reader.core.storage.entities import entity_names, geonames_links
@@ -65,15 +68,15 @@ class ParallelService:
         """The best `top` suggestions for the document (or its passages overlapping [start, end)); passages never
         compared before are read by the encoder first, which takes seconds (reported through `progress`; stopped,
         with WorkCancelled, when `cancelled()` turns true)."""
-        query = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
+        query, around = _query_pieces(store.lines_of(self._db, [document_id]), start, end)
         if not query:
             return []
-        ranking = _Ranking(self._db, document_id, query)
+        ranking = _Ranking(self._db, document_id, query, around)
         with without_collection():
             candidates = ranking.candidates()
         ranking.sentence_vectors = self._meanings.of(ranking.compared, progress, cancelled)  # may encode: seconds
         with without_collection():
-            chosen = ranking.best(candidates, top, store.dismissed(self._db))
+            chosen = ranking.best(candidates, top, Dismissed(store.dismissed(self._db)))
         linked = store.linked_ranges(self._db)
         return [replace(s, linked=_linked_relation(s, linked)) for s in chosen]
 
@@ -94,7 +97,12 @@ class ParallelService:
         return sorted(found.values(), key=lambda s: -s.score)
 
     def dismiss(self, suggestion: ParallelSuggestion) -> None:
-        """Judge a suggestion not parallel: it is kept (undoably) and never suggested again."""
+        """Judge a suggestion not parallel: it is kept (undoably) and never suggested again, whatever range is ranked.
+        A pair the user linked is refused: it would be both linked and judged not parallel, and its row, the one
+        place Parallels shows the link, would go."""
+        if suggestion.linked:
+            raise ReaderError(f"these passages are linked as “{RELATIONS.get(suggestion.linked, suggestion.linked)}”: "
+                              "delete the link (in Comparisons) to judge them not parallel")
         with operation(self._db, "Dismiss suggested parallel"):
             store.insert_dismissal(self._db, suggestion.key, (*suggestion.ties[0], *suggestion.ties[1]))
 
@@ -145,29 +153,34 @@ def _linked_relation(suggestion: ParallelSuggestion, linked: list[tuple]) -> str
                  or (inside(two, *row[:3]) and inside(one, *row[3:6]))), "")
 
 
-def _query_pieces(lines: list, start: int | None, end: int | None) -> list[Piece]:
+def _query_pieces(lines: list, start: int | None, end: int | None) -> tuple[list[Piece], Piece | None]:
+    """The passages to rank, and the passage around them when they are a selection inside one."""
     pieces = passages(lines)
     if start is None or end is None:
-        return [p for p in pieces if telling(p)]
+        return [p for p in pieces if telling(p)], None
     inside = [p for p in pieces if p.start < end and start < p.end]
     if len(inside) == 1 and (start > inside[0].start or end < inside[0].end):  # a selection inside one passage
         piece = inside[0]
         lo, hi = max(start, piece.start), min(end, piece.end)
-        return [Piece(piece.document_id, lo, hi, piece.text[lo - piece.start:hi - piece.start])]
+        return [Piece(piece.document_id, lo, hi, piece.text[lo - piece.start:hi - piece.start])], piece
     # as for the whole document, passages too short to tell anything (a heading) are left out, unless nothing else
     # is asked about: the whole range and the document had different lists, numbered differently
-    return [p for p in inside if telling(p)] or inside
+    return [p for p in inside if telling(p)] or inside, None
 
 
 class _Ranking:
     """One ranking run: the query passages, their candidates, and the scores."""
 
-    def __init__(self, db: Store, document_id: int, query: list[Piece]):
+    def __init__(self, db: Store, document_id: int, query: list[Piece], around: Piece | None = None):
+        """`around`: the passage a selection (the one query piece) lies in, whose names it is of."""
         self._db = db
         self._document_id = document_id
         self._query = query
         self._features: dict[Piece, _Features] = defaultdict(_Features)
-        self._fill(PassageIndex(query), store.mentions_in(db, document_id))
+        mentions = store.mentions_in(db, document_id)
+        self._fill(PassageIndex(query), mentions)
+        if around is not None:
+            self._name_from(query[0], around, mentions)
         entity_ids = {e for p in query for e in self._features[p].entities}
         self._df: dict[int, float] = dict(store.document_counts(db, entity_ids))  # weighed anew by `candidates`
         self._total: float = max(store.live_document_count(db), 1)
@@ -188,14 +201,24 @@ class _Ranking:
                 features.dates.add(value)
                 features.dated_at.setdefault(value, start)
 
+    def _name_from(self, selection: Piece, around: Piece, mentions: list) -> None:
+        """A selection is of the people and places its passage names: "The two met on November 15, 1934." is of
+        Stalin and Genden, named in the sentences before it. Ranked on its own names (none), it shared none with the
+        account dating the meeting 24 November, and a week apart read as no disagreement ('see also'). Its dates and
+        words stay its own."""
+        features = self._features[selection]
+        for _document_id, start, entity_id, kind, _value, _end in mentions:
+            if kind != "DATE" and around.start <= start < around.end:
+                features.entities.setdefault(entity_id, kind)
+
     def idf(self, entity_id: int) -> float:
         """Rarity over documents (classic IDF, smoothed): a name every source gives says almost nothing."""
         return math.log((self._total + 1) / (self._df.get(entity_id, 1.0) + 0.5))
 
-    def best(self, candidates: dict[Piece, list[Piece]], top: int, dismissed: set) -> list[ParallelSuggestion]:
+    def best(self, candidates: dict[Piece, list[Piece]], top: int, dismissed: Dismissed) -> list[ParallelSuggestion]:
         """The `top` suggestions among the candidates (their meanings read), judged and thinned out."""
-        scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs]
-        scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE and s[0].key not in dismissed])
+        scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs if not dismissed.covers(q, c)]
+        scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE])
         scored.sort(key=lambda s: -s[0].score)
         chosen, per_source, per_other = [], defaultdict(int), defaultdict(int)
         for suggestion, q, c in scored:

@@ -18,6 +18,7 @@ from itertools import combinations
 import numpy as np
 
 from reader.core.compare import dating
+from reader.core.compare.dismissed import Dismissed
 from reader.core.compare.entry_text import shown_range
 from reader.core.compare.joining import close_pairs, components
 from reader.core.compare.passages import PassageIndex, Piece, passages, telling
@@ -51,10 +52,12 @@ class TimelineService:
         """Every dated passage, earliest first, filtered by a named entity (part of its name or of a spelling the
         register knows it by: 'P. Genden', 'Choibalshan'), a period (ISO dates or years), a document kind, a tag
         (passages under an annotation with it) or documents."""
+        return self._filtered(self._all_entries(), entity, date_from, date_to, kind, tag, document_ids)
+
+    def _filtered(self, found: list[TimelineEntry], entity: str = "", date_from: str = "", date_to: str = "",
+                  kind: str = "", tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
         if date_from and date_to and _bound(date_from, first=True) > _bound(date_to, first=False):
             raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
-        with without_collection():
-            found = self._all_entries()
         if entity:
             names = set(entity_names(self._db, set(entity_ids_named(self._db, entity))).values())
             found = [e for e in found if names.intersection(e.entities)]
@@ -71,11 +74,27 @@ class TimelineService:
             found = [e for e in found if any(d == e.document_id and s < e.end and e.start < t for d, s, t in ranges)]
         return found
 
-    def events(self, entries: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
-        """Entries of several documents telling of one event, earliest first; conflicts marked."""
-        entries = self.entries() if entries is None else entries
+    def events(self, shown: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
+        """Entries of several documents telling of one event, earliest first, conflicts marked; with `shown` (entries
+        filtered), only the events one of them takes part in. Always judged among every dated passage."""
+        return self._events_of(self._all_entries(), shown)
+
+    def view(self, **filters) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
+        """The entries the filters keep (as `entries` takes them) and the events they take part in. A filter only
+        hides marks: events grouped among the shown marks alone lost the sources filtered out, so a shown mark lost
+        its conflict (an export of "Genden" said there was none) and the events were numbered anew."""
+        every = self._all_entries()
+        shown = self._filtered(every, **filters)
+        return shown, self._events_of(every, shown)
+
+    def _events_of(self, every: list[TimelineEntry], shown) -> list[TimelineEvent]:
         with without_collection():
-            return group_events(entries, store.linked_ranges(self._db, tuple(LINKED_AS)), store.dismissed(self._db))
+            events = group_events(every, store.linked_ranges(self._db, tuple(LINKED_AS)),
+                                  Dismissed(store.dismissed(self._db)))
+        if shown is None:
+            return events
+        places = {entry.place for entry in shown}
+        return [event for event in events if any(entry.place in places for entry in event.entries)]
 
     def conflicts(self) -> list[TimelineEvent]:
         return [event for event in self.events() if event.conflict]
@@ -105,14 +124,17 @@ class TimelineService:
         from reader.core.export.safe_write import write_text_atomically
         from reader.core.storage.documents import titles
 
-        entries = self.entries() if entries is None else entries
-        events = self.events(entries)
+        entries, events = self.view() if entries is None else (entries, self.events(entries))
         text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(
             entries, events, Lanes(entries, by_entity, titles(self._db)), shown)
         write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
         return len(entries)
 
     def _all_entries(self) -> list[TimelineEntry]:
+        with without_collection():
+            return self._read_entries()
+
+    def _read_entries(self) -> list[TimelineEntry]:
         labels = store.document_labels(self._db)
         published = store.published_dates(self._db)
         index = PassageIndex(passages(store.all_lines(self._db)))
@@ -132,17 +154,22 @@ class TimelineService:
 
     def _annotation_entries(self, labels: dict, index: PassageIndex, named: _NamesInPassages,
                             known: set) -> list[TimelineEntry]:
-        """Dates a user wrote in a note, or highlighted, that recognition did not already place there (a highlight
-        awaiting review after its text changed gives its note's dates only: its words may be gone from the text)."""
+        """Dates a user highlighted, or wrote in a note, that recognition did not already place there (a highlight
+        awaiting review after its text changed gives its note's dates only: its words may be gone from the text). A
+        note's date is the historian's ("Zhabaeva gives 24 November"), not the source's: its origin says so."""
         found = []
         for annotation_id, document_id, start, end, exact, note, in_text in store.annotation_texts(self._db):
             piece = index.at(document_id, start)
             entities = named.of(piece) if piece else ()
-            for date in find_dates(f"{exact}\n{note}" if in_text else note):
+            written = [(date, "annotation") for date in find_dates(exact)] if in_text else []
+            seen = {(piece.start if piece else start, date.value) for date, _origin in written}
+            written += [(date, "note") for date in find_dates(note) if (piece.start if piece else start, date.value)
+                        not in seen]
+            for date, origin in written:
                 if (document_id, piece.start if piece else start, date.value) in known:
                     continue
                 entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,
-                               annotation_id)
+                               annotation_id, origin=origin)
                 if entry is not None:
                     found.append(entry)
         return found
@@ -199,15 +226,15 @@ def _life_dates(person_ends: set[tuple[int, int]], piece: Piece, start: int, val
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
-           entities: tuple[str, ...], annotation_id: int | None = None,
-           date_at: int | None = None) -> TimelineEntry | None:
+           entities: tuple[str, ...], annotation_id: int | None = None, date_at: int | None = None,
+           origin: str = "recognised") -> TimelineEntry | None:
     found = dating.span(value or "")
     if found is None or document_id not in labels:
         return None
     file_name, kind = labels[document_id]
     return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
                          dating.iso(found.first), dating.iso(found.last), passage,
-                         "annotation" if annotation_id else "recognised", entities, annotation_id, date_at)
+                         origin, entities, annotation_id, date_at)
 
 
 def _bound(text: str, first: bool) -> str:
@@ -230,14 +257,13 @@ def held_by_link(event: TimelineEvent) -> bool:
     return any(reason in LINKED_AS.values() for reason in event.reasons)
 
 
-def group_events(entries: list[TimelineEntry], links: list[tuple] = (),
-                 dismissed: set[tuple] | frozenset = frozenset()) -> list[TimelineEvent]:
+def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Dismissed) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
     as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
     tell one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
     `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
-              if pair_key(entries[i], entries[j]) not in dismissed}
+              if not dismissed.covers(entries[i], entries[j])}
     linked = list(_linked_pairs(_linked_entries(entries, links)))
     joined = [(i, j) for i, j, _number in linked] + list(retold)
     tied = {i for pair in joined for i in pair}
@@ -261,15 +287,14 @@ def group_events(entries: list[TimelineEntry], links: list[tuple] = (),
                                                             in linked], {i: roots[n] for i, n in position.items()}))
 
 
-def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: set[tuple] | frozenset):
-    """The close pairs but those judged not one event: only pairs both of whose passages were ever dismissed are
+def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: Dismissed):
+    """The close pairs but those judged not one event: only pairs both of whose passages meet a dismissal are
     looked up."""
     if not dismissed:
         return ones, twos
-    judged = {key[:3] for key in dismissed} | {key[3:] for key in dismissed}
-    marked = np.array([(e.document_id, e.start, e.end) in judged for e in usable], bool)
+    marked = np.array([dismissed.touches(e.document_id, e.start, e.end) for e in usable], bool)
     suspect = np.flatnonzero(marked[ones] & marked[twos]).tolist()
-    drop = [n for n in suspect if pair_key(usable[ones[n]], usable[twos[n]]) in dismissed]
+    drop = [n for n in suspect if dismissed.covers(usable[ones[n]], usable[twos[n]])]
     keep = np.ones(len(ones), bool)
     keep[drop] = False
     return ones[keep], twos[keep]
@@ -351,10 +376,12 @@ def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
 
 
 def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -> bool:
-    """Two documents of the event none of whose dates overlap."""
+    """Two documents of the event none of whose dates overlap, as the sources date it: a date in a user's note (the
+    other source's, written down beside this one's) neither makes nor settles a conflict."""
     by_document: dict[int, list] = defaultdict(list)
     for i in members:
-        by_document[usable[i].document_id].append(spans[i])
+        if usable[i].origin != "note":
+            by_document[usable[i].document_id].append(spans[i])
     for one, two in combinations(by_document.values(), 2):
         if not any(a.first <= b.last and b.first <= a.last for a in one for b in two):
             return True

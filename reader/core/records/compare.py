@@ -108,7 +108,7 @@ class TimelineEntry:
     first: str  # ISO day
     last: str
     passage: str
-    origin: str = "recognised"  # or "annotation"
+    origin: str = "recognised"  # or "annotation" (a date the user highlighted), or "note" (one written in a note)
     entities: tuple[str, ...] = ()
     annotation_id: int | None = None
     date_at: int | None = None  # where in the document recognition found the date (its sentence is shown)

@@ -498,8 +498,7 @@ class TimelinePanel(QWidget):
         conflicts_only = self.conflicts_box.isChecked()
 
         def read(workspace, _progress, _cancelled):
-            entries = workspace.timeline.entries(**filters)
-            events = workspace.timeline.events(entries)
+            entries, events = workspace.timeline.view(**filters)
             found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
             return (*found, workspace.documents.names())
 
