@@ -197,7 +197,8 @@ def _timeline(context: _Context):
     from reader.ui.compare.timeline_view import TimelinePanel
 
     panel = TimelinePanel(context.workspace.timeline, context.window.runner)
-    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(doc, start, end))
+    panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(
+        doc, start, end, keep=context.area.active_document_id()))  # as Parallels: no fourth pane too narrow to read
     panel.dissolve_requested.connect(
         lambda event: context.ops.run("Not one event", lambda: context.workspace.timeline.dissolve(event)))
     panel.refresh()

@@ -749,3 +749,59 @@ def test_a_paint_draws_only_the_marks_in_view(compare_window, qtbot):
     shown = canvas.marks_in(around)
     assert conflict in shown and len(shown) < len(canvas.marks)
     assert [canvas.marks.index(m) for m in shown] == sorted(canvas.marks.index(m) for m in shown)
+
+
+def _quoted(workspace, document_id, quote):
+    start = workspace.documents.text(document_id).text.index(quote)
+    return Passage(document_id, start, start + len(quote))
+
+
+def _three_open_at_1366(window, qtbot, names=("001_c9451cbdf41c54f1.txt", "003_bfdd3a082e8d2a08.txt",
+                                              "004_b764a032f36e08ce.txt")):
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    for name in names:
+        window.reading_area.open_document(window.workspace.documents.resolve(name).id)
+    return window.reading_area
+
+
+def test_a_linked_pair_opens_side_by_side_on_a_full_desk(compare_window, qtbot):
+    """Double-click (or Enter) on a pair in Comparisons with three sources open at 1366×768 shows both its passages
+    beside each other: the second took the first's pane, and the account being compared was gone."""
+    area = _three_open_at_1366(compare_window, qtbot)
+    workspace = compare_window.workspace
+    one, two = (workspace.documents.resolve(name).id for name in (MEETING_000, MEETING_002))
+    link = workspace.links.link(*(_quoted(workspace, document_id, quote) for document_id, quote in (
+        (one, "The two met on November 15, 1934."), (two, "Stalin Talking to P. Genden"))), "contradicts")
+    compare_window.annotation_panels.comparisons.pair_activated.emit(link.from_annotation_id,
+                                                                     link.to_annotation_id)
+    qtbot.waitUntil(lambda: area.pane_for(one) is not None and area.pane_for(two) is not None)
+    assert len(area.panes) == 3
+
+
+def test_a_timeline_mark_opens_in_place_of_a_pane_on_a_full_desk(compare_window, qtbot):
+    """A mark clicked with three sources open at 1366×768 opens its passage in place of a pane, as Parallels does,
+    not as a fourth pane of some twenty characters a line."""
+    area = _three_open_at_1366(compare_window, qtbot)
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    mark = next(m for m in panel.canvas.marks if area.pane_for(m.entry.document_id) is None)
+    panel.passage_requested.emit(mark.entry.document_id, mark.entry.start, mark.entry.end)
+    qtbot.waitUntil(lambda: area.pane_for(mark.entry.document_id) is not None)
+    assert len(area.panes) == 3
+
+
+def test_a_timeline_filter_leaves_a_shown_mark_its_conflict(compare_window, qtbot):
+    """Filtered to Genden, 003's protocol of March 1934 (naming Genden) stays red, its conflict with 002's 'signed in
+    1936' (not naming him) kept: the events were grouped among the shown marks alone."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: any(m.conflict and m.entry.value == "1934-03-12" for m in panel.canvas.marks))
+    panel.entity_edit.setText("Genden")
+    panel.entity_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.summary.text().startswith(f"{len(panel.canvas.marks)} dated")
+                    and all("Genden" in " ".join(m.entry.entities) for m in panel.canvas.marks))
+    protocol = [m for m in panel.canvas.marks if m.entry.value == "1934-03-12"]
+    assert protocol and all(m.conflict for m in protocol)

@@ -128,18 +128,20 @@ class PaneArea(QWidget):
             self._found = pane
         return pane
 
-    def show_annotation(self, annotation_id: int, found: bool = False) -> DocumentPane:
-        """Open an annotation's passage (beside the others; `found`: as a search's hit) and choose it."""
+    def show_annotation(self, annotation_id: int, found: bool = False, keep: int | None = None) -> DocumentPane:
+        """Open an annotation's passage (beside the others, or `keep`'s; `found`: as a search's hit) and choose it."""
         annotation = self.services.workspace.annotations.get(annotation_id)
-        show = self.show_found if found else self.show_passage
-        pane = show(annotation.document_id, annotation.start, annotation.end)
+        pane = self.show_found(annotation.document_id, annotation.start, annotation.end) if found else \
+            self.show_passage(annotation.document_id, annotation.start, annotation.end, keep=keep)
         pane.select_annotation(annotation_id)  # chosen: outlined, and its note in the Note inspector
         return pane
 
     def show_pair(self, first_annotation_id: int, second_annotation_id: int) -> None:
-        """Two linked passages side by side, each flashed."""
-        self.show_annotation(first_annotation_id)
-        self.show_annotation(second_annotation_id)
+        """Two linked passages side by side, each flashed; on a crowded desk each takes the place of a pane other than
+        its partner's (the second had taken the first's, and the pair was never seen together)."""
+        partner = self.services.workspace.annotations.get(second_annotation_id).document_id
+        first = self.show_annotation(first_annotation_id, keep=partner)
+        self.show_annotation(second_annotation_id, keep=first.document_id)
 
     def refresh_document(self, document_id: int) -> None:
         pane = self.pane_for(document_id)
