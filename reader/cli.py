@@ -139,8 +139,11 @@ def cmd_docs(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:
-    info = workspace.documents.delete(workspace.documents.resolve(args.doc).id)
-    print(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}")
+    document_id = workspace.documents.resolve(args.doc).id
+    going = workspace.documents.leaving_with(document_id)
+    info = workspace.documents.delete(document_id)
+    print(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}"
+          + (f"; {going}" if going else ""))
     return EXIT_OK
 
 

@@ -274,12 +274,14 @@ def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
 
 
 def test_delete_moves_a_document_to_the_trash(tmp_path):
-    """`delete DOC` removes it from `docs` and says how many annotations went with it."""
+    """`delete DOC` removes it from `docs` and says how many annotations, and links to other sources, went with it."""
     db = tmp_path / "cli.db"
     run_cli(db, "import", TEXTS)
     run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden")
+    run_cli(db, "annotate", "001_c9451cbdf41c54f1.txt", "--quote", "Genden")
+    run_cli(db, "link", "1", "2", "--relation", "contradicts")
     result = run_cli(db, "delete", "000_8339fa2bec93c400.txt")
-    assert result.returncode == 0 and "with 1 annotation" in result.stdout
+    assert result.returncode == 0 and "with 1 annotation; 1 link to another source leaves with it" in result.stdout
     assert "000_8339fa2bec93c400.txt" not in run_cli(db, "docs").stdout
 
 

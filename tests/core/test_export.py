@@ -497,3 +497,15 @@ def test_tei_dates_carry_only_values_tei_accepts():
     """@when gets real ISO dates only: not '1934/11/15', '1934-13-45' or '1935 early'."""
     assert [tei._when(v) for v in ("1934", "1934-11", "1934-11-15")] == ["1934", "1934-11", "1934-11-15"]
     assert [tei._when(v) for v in ("1934/11/15", "1934-13-45", "1934-02-30", "1935 early")] == ["", "", "", ""]
+
+
+def test_a_notebook_citation_in_the_trash_is_said_not_dropped(annotated):
+    """A note citing both accounts, one of them since moved to the Trash: the Markdown and HTML exports cited the
+    other alone, as if the note had never cited it (the Notebook panel says 'In the Trash'); now they say so too."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("Sources disagree: 15 or 24 November 1934.", title="The meeting",
+                              citations=[first.id, second.id])
+    annotated.documents.delete(second.document_id)
+    markdown = annotated.export.export("md")
+    assert "\nAlso cites, in the Trash: “November 24, 1934”\n" in markdown
+    assert "Also cites, in the Trash: “November 24, 1934”" in annotated.export.export("html")

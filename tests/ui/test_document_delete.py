@@ -21,3 +21,19 @@ def test_delete_from_the_library_menu_and_undo(window, qtbot, monkeypatch) -> No
     window.ops.undo()
     qtbot.waitUntil(lambda: info.id in listed())
     assert [a.note for a in window.workspace.annotations.for_document(info.id)] == ["mine"]
+
+
+def test_the_delete_question_names_the_links_and_citations_that_go_with_it(window, qtbot, monkeypatch) -> None:
+    """A document one of whose passages is linked to another source and cited by a Notebook note: the question
+    said only "with its 1 annotation", and the link and the note's citation left with it unannounced."""
+    doomed, other = window.workspace.documents.list()[:2]
+    first = window.workspace.annotations.create(doomed.id, 0, 10)
+    second = window.workspace.annotations.create(other.id, 0, 10)
+    window.workspace.links.link(first.id, second.id, "contradicts")
+    window.workspace.notebook.create("They disagree.", "The meeting", citations=[first.id, second.id])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *args: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    window.delete_document(doomed.id)
+    assert "with its 1 annotation?" in asked[0]
+    assert "1 link to another source and the citations of 1 Notebook note leave with it" in asked[0]

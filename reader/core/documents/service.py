@@ -12,6 +12,7 @@ from reader.core.records.documents import DocumentInfo, ImportReport, ReanchorSu
 from reader.core.storage import documents as store
 from reader.core.storage import search_index
 from reader.core.storage.store import Store
+from reader.core.wording import plural
 
 if TYPE_CHECKING:
     from reader.core.records.pages import PageInfo, UncertainWord, WordBox
@@ -141,6 +142,18 @@ class DocumentService:
             info = self.get(document_id)
             document_trash.trash_document(self._db, document_id)
         return info
+
+    def leaving_with(self, document_id: int) -> str:
+        """What a move to the Trash hides with the document besides its annotations, as one clause ('' for nothing):
+        its links to other sources (gone from Comparisons) and the Notebook's citations of its passages (gone from
+        exports), said before they go."""
+        from reader.core.storage import document_trash
+
+        links, notes = document_trash.ties(self._db, document_id)
+        parts = ([plural(links, "link") + (" to another source" if links == 1 else " to other sources")] if links
+                 else []) + ([f"the citations of {plural(notes, 'Notebook note')}"] if notes else [])
+        verb = "leaves" if parts and not notes and links == 1 else "leave"
+        return f"{' and '.join(parts)} {verb} with it" if parts else ""
 
     def restore(self, document_id: int) -> DocumentInfo:
         """Bring a document back from the Trash with what went with it (the undo of `delete`)."""

@@ -120,6 +120,7 @@ class NoteItem:
     note: NotebookNote
     about: DocumentInfo | None
     cited: tuple[ExportItem, ...]
+    in_trash: tuple[str, ...] = ()  # the quotes of the passages it cites that are in the Trash (restorable)
 
     @property
     def heading(self) -> str:
@@ -142,3 +143,8 @@ def citation(document: DocumentInfo) -> str:
     where = f"https://doi.org/{meta.doi}" if meta.doi else meta.url
     parts = [meta.author, f"“{document.title}”", meta.date_published, where]
     return ", ".join(part for part in parts if part)
+
+
+def in_trash_line(quote: str) -> str:
+    """A cited passage in the Trash, as an export says it: dropped unsaid, a note seemed never to have cited it."""
+    return f"Also cites, in the Trash: “{quote}”"

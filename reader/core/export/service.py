@@ -89,16 +89,18 @@ class ExportService:
         if not kept:
             return []
         documents = {info.id: info for info in self._documents.list()}
-        cited, places = {}, {}
+        cited, trashed, places = {}, {}, {}
         for annotation_id in {i for note in kept for i in note.citations}:
-            try:
-                annotation = self._annotations.get(annotation_id)
-            except ReaderError:  # in the Trash: the note keeps its words, the export its live citations
+            found = self._annotations.cited(annotation_id)
+            if found is None:  # gone for good: nothing left to quote
                 continue
-            if annotation.document_id in documents:
+            annotation, in_trash = found
+            if in_trash or annotation.document_id not in documents:  # said, as the Notebook panel says it
+                trashed[annotation_id] = " ".join(annotation.quote.exact.split())
+            else:
                 cited[annotation_id] = self._item(annotation, documents[annotation.document_id], (), places)
-        return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited))
-                for note in kept]
+        return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited),
+                         tuple(trashed[i] for i in note.citations if i in trashed)) for note in kept]
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag

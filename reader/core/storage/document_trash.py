@@ -70,3 +70,18 @@ def trashed_document_id(db: Store, file_name: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE file_name = ? AND deleted_at IS NOT NULL",
                      [file_name]).fetchone()
     return row[0] if row else None
+
+
+def ties(db: Store, document_id: int) -> tuple[int, int]:
+    """(live links from the document's live annotations to other documents', live notebook notes citing its live
+    annotations): what leaves Comparisons and the Notebook's exports with it while it is in the Trash."""
+    live = "SELECT id FROM annotations WHERE document_id = ? AND deleted_at IS NULL"
+    links = db.execute(f"""SELECT COUNT(*) FROM links l JOIN annotations a ON a.id = l.from_annotation_id
+                           JOIN annotations b ON b.id = l.to_annotation_id
+                           WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+                           AND a.document_id != b.document_id
+                           AND (l.from_annotation_id IN ({live}) OR l.to_annotation_id IN ({live}))""",
+                       [document_id, document_id]).fetchone()[0]
+    notes = db.execute(f"""SELECT COUNT(DISTINCT n.id) FROM notebook_notes n JOIN note_citations c ON c.note_id = n.id
+                           WHERE n.deleted_at IS NULL AND c.annotation_id IN ({live})""", [document_id]).fetchone()[0]
+    return links, notes
