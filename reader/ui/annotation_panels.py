@@ -16,11 +16,13 @@ from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
-from reader.ui.main_window import MainWindow, dock_name
+from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
 
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+WIDE_LIST_SHARE = 1 / 3  # of the window's height, for Parallels and the Timeline when first shown: the bottom docks
+# start short, to leave the texts room, and two rows of suggestions are too few to compare
 
 
 @dataclass
@@ -62,8 +64,10 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
                                                "Comparisons"),
         review=window.add_lazy_panel(lambda: _review(context), "Needs review", BOTTOM, "Comparisons"),
         notebook=window.add_lazy_panel(lambda: _notebook(context), "Notebook", BOTTOM, "Comparisons"),
-        parallels=window.add_lazy_panel(lambda: _parallels(context), "Parallels", BOTTOM, "Comparisons"),
-        timeline=window.add_lazy_panel(lambda: _timeline(context), "Timeline", BOTTOM, "Comparisons"),
+        parallels=window.add_lazy_panel(lambda: _parallels(context), "Parallels", BOTTOM, "Comparisons",
+                                        least=WIDE_LIST_SHARE),
+        timeline=window.add_lazy_panel(lambda: _timeline(context), "Timeline", BOTTOM, "Comparisons",
+                                       least=WIDE_LIST_SHARE),
     )
     panels.comparisons.pair_activated.connect(area.show_pair)
     area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
@@ -168,7 +172,6 @@ def _parallels(context: _Context):
                                                                          end))
     panel.set_selection_source(lambda: _active_selection(context.area))
     panel.show_document(context.area.active_document_id())
-    QTimer.singleShot(0, lambda: _make_room(context.window, "Parallels"))
     return panel
 
 
@@ -176,14 +179,6 @@ def _open_beside(area: PaneArea, source: int | None, document_id: int, start: in
     """Flash a suggested passage beside the document being compared, which stays open and focused: the Parallels
     list follows the focused pane, and must stay that document's while the user goes down it."""
     area.show_passage(document_id, start, end, keep=source, focus=source is None)
-
-
-def _make_room(window: MainWindow, title: str) -> None:
-    """Give a wide list or time axis a third of the window's height the first time it is shown: the bottom docks
-    start short, to leave the texts room, and two rows of suggestions are too few to compare."""
-    dock = window.docks[dock_name(title)]
-    if dock.height() < window.height() // 3:
-        window.resizeDocks([dock], [window.height() // 3], Qt.Orientation.Vertical)
 
 
 def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
@@ -202,7 +197,6 @@ def _timeline(context: _Context):
     panel.dissolve_requested.connect(
         lambda event: context.ops.run("Not one event", lambda: context.workspace.timeline.dissolve(event)))
     panel.refresh()
-    QTimer.singleShot(0, lambda: _make_room(context.window, "Timeline"))
     return panel
 
 

@@ -31,11 +31,13 @@ def scrolling(form: QWidget) -> QScrollArea:
 class LazyPanel(QObject):
     """Holds a dock and the function that builds its widget; `widget()` builds it at most once."""
 
-    def __init__(self, dock: QDockWidget, build: Callable[[], QWidget], scrolls: bool = False):
+    def __init__(self, dock: QDockWidget, build: Callable[[], QWidget], scrolls: bool = False, least: float = 0.0):
+        """`least`: the share of the window's height (or width) the dock takes at least when first shown."""
         super().__init__(dock)
         self.dock = dock
         self._build = build
         self._scrolls = scrolls  # a form: the dock holds it in a scroll area (see `scrolling`)
+        self._least = least
         self._widget: QWidget | None = None
         dock.visibilityChanged.connect(self._on_dock_visibility_changed)
 
@@ -59,9 +61,12 @@ class LazyPanel(QObject):
         return Qt.Orientation.Horizontal, self.dock.width()
 
     def _keep_area_size(self, across: Qt.Orientation, size: int) -> None:
-        """A panel built on its first showing takes the room its dock had, not its own preferred size: the bottom
-        docks grew by a third on the first look at Parallels, and every reading pane shrank."""
+        """A panel built on its first showing takes the room its dock had, not its own preferred size (the bottom
+        docks grew by a third on the first look at Comparisons' neighbours, and every reading pane shrank), or its
+        `least` share of the window: a wide list or time axis in a bottom dock of 154 pixels showed two rows."""
         window = self.dock.parentWidget()
+        extent = window.height() if across == Qt.Orientation.Vertical else window.width()
+        size = max(size, int(extent * self._least))
         QTimer.singleShot(0, self.dock, lambda: window.resizeDocks([self.dock], [size], across))  # once laid out
 
     def if_built(self, call: Callable[[QWidget], T]) -> T | None:

@@ -104,9 +104,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_lazy_panel(self, build: Callable[[], QWidget], title: str, area: Qt.DockWidgetArea,
-                       tab_with: str = "", scrolls: bool = False) -> LazyPanel:
-        """A dock whose widget `build()` makes when the dock is first shown (or the widget is first needed)."""
-        return LazyPanel(self.add_panel(None, title, area, tab_with), build, scrolls)
+                       tab_with: str = "", scrolls: bool = False, least: float = 0.0) -> LazyPanel:
+        """A dock whose widget `build()` makes when the dock is first shown (or the widget is first needed), then
+        taking at least the `least` share of the window across its side."""
+        return LazyPanel(self.add_panel(None, title, area, tab_with), build, scrolls, least)
 
     def raise_panel(self, title: str) -> None:
         dock = self.docks.get(dock_name(title))

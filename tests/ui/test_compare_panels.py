@@ -3,6 +3,7 @@ click opens the passage), driven through the real window."""
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.core.records.annotations import Passage
 from reader.ui.shortcuts_dialog import collect_shortcuts
@@ -805,3 +806,17 @@ def test_a_timeline_filter_leaves_a_shown_mark_its_conflict(compare_window, qtbo
                     and all("Genden" in " ".join(m.entry.entities) for m in panel.canvas.marks))
     protocol = [m for m in panel.canvas.marks if m.entry.value == "1934-03-12"]
     assert protocol and all(m.conflict for m in protocol)
+
+
+def test_parallels_first_shown_gets_a_third_of_the_window(compare_window, qtbot):
+    """At 1366×768 the first look at Parallels showed two suggestions (a dock of 154 pixels): the room it was to be
+    given was taken back at once by the lazy panel keeping the dock's former height."""
+    compare_window.resize(1366, 768)
+    compare_window.show()
+    qtbot.waitUntil(lambda: compare_window.width() == 1366)
+    dock = compare_window.docks["parallels_dock"]
+    assert compare_window.docks["comparisons_dock"].height() < compare_window.height() // 4  # the tabs shown
+    compare_window.raise_panel("Parallels")
+    qtbot.waitUntil(lambda: dock.height() >= compare_window.height() // 4)  # the room other docks leave
+    QApplication.processEvents()
+    assert dock.height() >= compare_window.height() // 4
