@@ -1,6 +1,7 @@
 """Reaching every part of the window from the keyboard: F6 and Shift+F6 move the focus from one text to the next and
 on through the panels shown, and View > Go to shows, raises and focuses any panel. No key had moved the focus into a
-panel or from one text to the next, and Tab is no way round: it stays in a text, and a table takes it row by row."""
+panel or from one text to the next, and Tab is no way round: it stays in a text, and a table takes it row by row.
+Shift+F10 opens the focused part's context menu (keyboard_menus.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+from reader.ui.keyboard_menus import open_focused_context_menu
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -19,8 +22,10 @@ def install_focus_keys(window: MainWindow) -> None:
     window.next_part_action = _action(window, "Next part of the window", "F6", lambda: _step(window, 1))
     window.previous_part_action = _action(window, "Previous part of the window", "Shift+F6",
                                           lambda: _step(window, -1))
+    context_menu = _action(window, "Context menu of the focused part", "Shift+F10", open_focused_context_menu)
+    context_menu.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # a floating panel is a window too
     go_to = window.view_menu.addMenu("&Go to")
-    go_to.addActions([window.next_part_action, window.previous_part_action])
+    go_to.addActions([window.next_part_action, window.previous_part_action, context_menu])
     go_to.addSeparator()
     for dock in window.docks.values():
         go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock))
@@ -63,3 +68,4 @@ def _focus_into(part: QWidget) -> None:
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
+

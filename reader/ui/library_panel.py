@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLay
 
 from reader.core.records.documents import DocumentInfo
 from reader.ui.fitting_table import FittingTable
+from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.library_model import COLUMNS, DOCUMENT_ID_ROLE, SORT_ROLE, LibraryModel
 
 SHOWN_FIRST = ("Notes", "Date", "Kind", "Characters", "File")  # beside the title, as the panel's width allows
@@ -47,6 +48,7 @@ class LibraryPanel(QWidget):
         table.verticalHeader().hide()
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        keyboard_menus_at_viewport(table)
         table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         return table
 

@@ -659,3 +659,31 @@ def test_f6_and_go_to_reach_every_part_of_the_window_from_the_keyboard(window, q
     next(action for action in go_to.actions() if action.text() == "Timeline").trigger()
     timeline = window.docks["timeline_dock"]
     qtbot.waitUntil(lambda: timeline.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_shift_f10_opens_the_context_menu_of_the_focused_part(window, qtbot):
+    """Shift+F10, the context-menu key of keyboards without a Menu key, opened a menu only on the timeline: in the
+    library (Open, Delete…) and the text (Mark as entity, Correct text…) it did nothing. It opens the focused part's
+    menu, for the row chosen, as the Menu key does."""
+    from PySide6.QtCore import QTimer
+
+    table = window.library.table
+    window.activateWindow()
+    table.setFocus()
+    table.selectRow(2)
+    qtbot.waitUntil(table.hasFocus)
+    shown = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        shown.append([action.text() for action in menu.actions()] if menu else None)
+        if menu:
+            menu.close()
+
+    QTimer.singleShot(0, close_menu)
+    with qtbot.waitSignal(table.customContextMenuRequested) as asked:
+        qtbot.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert table.indexAt(asked.args[0]).row() == 2
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "Delete document…" in shown[0]
+    assert ("Shift+F10", "Context menu of the focused part", "Anywhere") in collect_shortcuts(window)

@@ -225,7 +225,8 @@ class TimelineCanvas(QWidget):
 
     def keyPressEvent(self, event) -> None:
         """Left and Right step through the marks in time, Home and End go to the first and the last, Enter opens
-        the chosen one's passage and the menu key (or Shift+F10) its context menu."""
+        the chosen one's passage and the menu key its context menu (Shift+F10 asks for it as a keyboard's request:
+        keyboard_menus.py)."""
         key, steps = event.key(), {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}
         if not self.marks:
             super().keyPressEvent(event)
@@ -233,8 +234,7 @@ class TimelineCanvas(QWidget):
             self._choose(key, steps.get(key, 0))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
             self.mark_clicked.emit(self.marks[self.current].entry)
-        elif self.current is not None and (key == Qt.Key.Key_Menu or (
-                key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)):
+        elif self.current is not None and key == Qt.Key.Key_Menu:
             self._menu_at_chosen()
         else:
             super().keyPressEvent(event)

@@ -10,6 +10,7 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.wording import plural
 from reader.ui.entities.mention_actions import MentionActions
+from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEFT_CHARS = 16  # of the text before a mention, shown before it
@@ -43,6 +44,7 @@ class MentionsView(QWidget):
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_context_menu_requested)
+        keyboard_menus_at_viewport(self.tree)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree)

@@ -15,6 +15,7 @@ from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation, page_span
 from reader.core.wording import one_line
 from reader.ui.annotations.link_dialog import LinkDialog
+from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.formats import layer_of, span_format
@@ -139,6 +140,7 @@ class DocumentPane(QWidget):
         self.view.span_clicked.connect(self._on_view_span_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        keyboard_menus_at_viewport(self.view)
         self.view.describe = self._describe
         self.overview.position_clicked.connect(self._on_overview_position_clicked)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)

@@ -1,0 +1,38 @@
+"""Context menus from the keyboard: Shift+F10 opens the focused part's, as the Menu key does (many keyboards have no
+Menu key, and Qt turns only that key into a context-menu request), and a list's or a text's keyboard requests come
+where a mouse's do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+
+def open_focused_context_menu() -> None:
+    """The context-menu request the Menu key makes (as Qt makes it): at the focused widget's cursor, or the chosen
+    row of a list, else its middle."""
+    widget = QApplication.focusWidget()
+    if widget is None or not widget.isEnabled():
+        return
+    cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)  # a QRect, or a text's QRectF
+    at = QRectF(cursor).center().toPoint() if isinstance(cursor, (QRect, QRectF)) else widget.rect().center()
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, widget.mapToGlobal(at)))
+
+
+class _ViewportMenus(QObject):
+    """Gives a list's or a text's keyboard context-menu requests at its viewport, where a mouse's come."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard:
+            watched.customContextMenuRequested.emit(event.pos() - watched.viewport().pos())
+            return True
+        return False
+
+
+def keyboard_menus_at_viewport(view: QAbstractScrollArea) -> None:
+    """A keyboard's context-menu request (the Menu key, Shift+F10) on a list or a text comes at the widget's own
+    coordinates, a mouse's at its viewport's: a handler reading the row under the point (by the viewport, as for
+    the mouse) took the row below the chosen one, by a header's height; in the library, Delete was then offered on
+    the next document. `view` has a custom context menu; its requests all come at the viewport."""
+    view.installEventFilter(_ViewportMenus(view))
