@@ -154,6 +154,7 @@ class DocumentPane(QWidget):
         workspace = self.services.workspace
         info = workspace.documents.get(self.document_id)
         self.header.show_document(info, workspace.sources.get(self.document_id))
+        self.view.setAccessibleName(f"Text of {info.title}")  # what a screen reader says of the focused text
         if self.version is None or self.version.version_id != info.version_id:
             self.version = workspace.documents.text(self.document_id)
             self.view.set_text(self.version.text)
