@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import DatabaseUnusable, ReaderError
 from reader.core.workspace import Workspace, restore_latest_backup
+from reader.ui.accessible_names import name_on_focus
 from reader.ui.annotation_panels import install_annotation_panels
 from reader.ui.desktop import missing_message, missing_packages
 from reader.ui.entity_panels import install_entity_panels, start_recognition
@@ -56,6 +57,7 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     install_focus_keys(window)  # every panel is added by now
     events.text_corrected.connect(lambda _document_id: _after_correction(window))
     QApplication.instance().focusChanged.connect(reading_area.follow_focus)  # the pane worked in leads the panels
+    name_on_focus(window)  # for screen readers
     _follow_outside(window, ops)
     window.restore_layout()
     return window

@@ -12,8 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
-from reader.ui.accessible_names import name_controls
-
 T = TypeVar("T")
 
 
@@ -48,7 +46,6 @@ class LazyPanel(QObject):
             self._widget = self._build()
             kept = self._area_size()
             self.dock.setWidget(scrolling(self._widget) if self._scrolls else self._widget)
-            name_controls(self.dock.widget(), self.dock.windowTitle())
             if kept is not None:
                 self._keep_area_size(*kept)
         return self._widget

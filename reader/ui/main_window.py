@@ -18,7 +18,6 @@ from reader.core.errors import ImportCancelled
 from reader.core.records.documents import DocumentInfo, ImportReport
 from reader.core.wording import one_line, plural
 from reader.core.workspace import Workspace
-from reader.ui.accessible_names import name_controls
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel, scrolling
@@ -98,7 +97,6 @@ class MainWindow(QMainWindow):
         self.docks[dock.objectName()] = dock
         if widget is not None:
             dock.setWidget(scrolling(widget) if scrolls else widget)
-            name_controls(dock.widget(), title)
         self.addDockWidget(area, dock)
         if tab_with:
             self.tabifyDockWidget(self.docks[dock_name(tab_with)], dock)

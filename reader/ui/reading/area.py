@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.errors import DocumentNotFound
-from reader.ui.accessible_names import name_controls
 from reader.ui.reading.legend import Legend
 from reader.ui.reading.services import ReadingServices
 
@@ -219,7 +218,6 @@ class PaneArea(QWidget):
         pane.delete_requested.connect(self.delete_requested)
         pane.parallels_requested.connect(self.parallels_requested)
         pane.view.focused.connect(lambda: self._activate(pane))
-        name_controls(pane, "Text")
         return pane
 
     def _insert_pane(self, pane: DocumentPane, index: int) -> None:
