@@ -29,6 +29,7 @@ class EntityPanels:
     mentions: LazyPanel
     recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
     asked_again: bool = False  # ... and something changed since it started: catch up when it ends
+    filter_asked: int = 0  # the newest reading of Comparisons' entity filter: an older one arriving late is dropped
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -58,8 +59,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
     window.events.register_changed.connect(lambda: _on_register_changed(window, panels, area))
     catch_up = coalesced(lambda: _catch_up(window, panels, area), window)
     window.events.document_changed.connect(catch_up)  # e.g. imported by the command line, which leaves recognition
-    window.events.links_changed.connect(lambda: offer_entity_filter(window))
-    window.entities_recognised.connect(lambda: offer_entity_filter(window))
+    window.events.links_changed.connect(lambda: offer_entity_filter(window, panels))
+    window.entities_recognised.connect(lambda: offer_entity_filter(window, panels))
     window.library.retry_requested.connect(lambda _document_id: start_recognition(window, panels, area))
     area.recognition_retry_requested.connect(lambda: start_recognition(window, panels, area))
     return panels
@@ -133,17 +134,25 @@ def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
         start_recognition(window, panels, area)
 
 
-def offer_entity_filter(window: MainWindow) -> None:
-    """Give Comparisons an entity filter: each entity named inside a linked passage, with its mentions there."""
-    workspace = window.workspace
+def offer_entity_filter(window: MainWindow, panels: EntityPanels) -> None:
+    """Give Comparisons an entity filter, read in a worker: over thousands of linked passages the mentions inside
+    them take a third of a second, which every link made or undone froze the window for."""
+    panels.filter_asked += 1
+    asked = panels.filter_asked
+    task = window.runner.start(lambda workspace, _progress, _cancelled: _entity_choices(workspace))
+    task.finished.connect(lambda choices: asked == panels.filter_asked
+                          and window.annotation_panels.comparisons.set_entity_choices(choices))
+
+
+def _entity_choices(workspace: Workspace) -> list[tuple[str, tuple[tuple[int, int, int], ...]]]:
+    """Each entity named inside a linked passage, with its mentions there."""
     sides = [(side.document_id, side.start, side.end) for pair in workspace.comparisons.list()
              for side in (pair.a, pair.b)]
     found: dict[int, list[tuple[int, int, int]]] = {}
     for mention in sorted(workspace.entities.mentions_within(sides), key=lambda m: (m.document_id, m.start)):
         found.setdefault(mention.entity_id, []).append((mention.document_id, mention.start, mention.end))
     names = workspace.entities.names(set(found))  # only these: the register's counts read every mention
-    choices = sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items() if entity_id in names)
-    window.annotation_panels.comparisons.set_entity_choices(choices)
+    return sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items() if entity_id in names)
 
 
 def _say_counts(window: MainWindow, failed: list = ()) -> None:

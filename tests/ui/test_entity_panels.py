@@ -189,7 +189,7 @@ def test_comparisons_offers_the_entities_of_linked_passages(recognised, qtbot):
                                                    "November 24, 1934")
     recognised.ops.run("Link", lambda: workspace.links.link(first.id, second.id, "contradicts"))
     view = recognised.annotation_panels.comparisons
-    assert not view.entity_box.isHidden()
+    qtbot.waitUntil(lambda: not view.entity_box.isHidden())  # read in a worker
     labels = [view.entity_box.itemText(i) for i in range(view.entity_box.count())]
     assert any("1934" in label for label in labels)
 
