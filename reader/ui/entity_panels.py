@@ -104,10 +104,8 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea, 
     # 10,000 entities and showed nothing new)
 
     def recognise(ws, progress, cancelled):
-        from reader.core.records.entities import RecognitionReport
-
         if only_if_stale:
-            return ws.entities.ensure_current(progress, cancelled) or RecognitionReport()
+            return ws.entities.ensure_current(progress, cancelled)  # None: current, nothing read again
         return ws.entities.recognise(progress, cancelled)
 
     task = window.runner.start(recognise, cancel_types=(ImportCancelled,))
@@ -174,16 +172,21 @@ def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneAre
     _catch_up(window, panels, area)
 
 
-def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport) -> None:
+def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, report: RecognitionReport | None,
+                   ) -> None:
+    """Repaint what recognition changed; `report` None: the register was current at start, and nothing is repainted
+    (on a thousand documents the library was listed and measured again, a second's stall, for nothing new)."""
     with suppress(ReaderError):  # the library went wrong meanwhile: the next look for others' changes says how
         window.workspace.outside.take_register_as_seen()
-    panels.register.if_built(lambda register: register.refresh())
-    panels.mentions.if_built(lambda mentions: mentions.refresh())  # its places were read from the register before
+    if report is not None:
+        panels.register.if_built(lambda register: register.refresh())
+        panels.mentions.if_built(lambda mentions: mentions.refresh())  # its places were read from the register
     window.recognition_done.emit()
-    area.refresh_all()
-    window.refresh_library()
-    _say_counts(window, report.failed)
-    if report.model_warning:
+    if report is not None:
+        area.refresh_all()
+        window.refresh_library()
+    _say_counts(window, report.failed if report is not None else ())
+    if report is not None and report.model_warning:
         window.statusBar().showMessage(report.model_warning, 10000)
     window.entities_recognised.emit()
 

@@ -373,17 +373,20 @@ def test_the_mentions_list_follows_a_recognition_after_the_text_changed(recognis
 def test_a_start_on_a_current_register_recognises_nothing(recognised, qtbot, monkeypatch):
     """Every start ran the whole corpus's recognition again (a minute of a CPU on a large library, the register
     rewritten, every edit meanwhile kept waiting): at start it runs only if documents or decisions changed; the
-    status line still says the register's counts, and the window is not told its own worker's register as news."""
+    status line still says the register's counts, nothing is listed again, and the window is not told its own
+    worker's register as news."""
     from reader.core.entities.service import EntityService
     from reader.ui.entity_panels import start_recognition
 
-    runs = []
+    runs, listed = [], []
     monkeypatch.setattr(EntityService, "recognise", lambda self, *args: runs.append(1))
+    recognised.library.model.modelReset.connect(lambda: listed.append(1))
     recognised.recognition_status.setText("")
     panels = recognised.entity_panels
     start_recognition(recognised, panels, recognised.reading_area, only_if_stale=True)
     qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
     assert runs == [] and " in the register, " in recognised.recognition_status.text()
+    assert listed == []  # nothing new: the library was listed and measured again (a second on 1,000 documents)
     monkeypatch.undo()
     start_recognition(recognised, panels, recognised.reading_area)  # asked: it runs
     qtbot.waitUntil(lambda: not panels.recognising, timeout=60000)
