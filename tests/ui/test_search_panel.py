@@ -19,7 +19,8 @@ def test_typing_shows_grouped_results_and_enter_opens_the_passage(window, qtbot)
     assert "<b" in hit.data(0, HTML_ROLE) and "met on November</b>" in hit.data(0, HTML_ROLE)
     window.reading_area.open_document(window.workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id)
     for _ in range(2):
-        qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+        with qtbot.waitSignal(panel.searched, timeout=5000):
+            qtbot.keyClick(panel.box, Qt.Key.Key_Return)
     assert [pane.version.text[:8] for pane in window.reading_area.panes] == ["In 1935,", "+1 (618)"]
     pane = window.reading_area.panes[1]
     assert pane.version.text.startswith("+1 (618)724-5782")
@@ -38,7 +39,8 @@ def test_hit_after_hit_reuses_the_pane_hits_opened_and_never_a_compared_source(w
     panel = window.search_panel.widget()
     for query in ('"met on November"', '"Protocol of Mutual Assistance"', '"met on November"'):
         panel.box.setText(query)
-        qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+        with qtbot.waitSignal(panel.searched, timeout=5000):
+            qtbot.keyClick(panel.box, Qt.Key.Key_Return)
         assert [pane.document_id for pane in area.panes][:2] == compared and len(area.panes) == 3, query
     hit = panel.results.topLevelItem(0).child(0)  # a single click shows a hit too (it did nothing)
     area.close_pane(area.panes[2])
@@ -108,7 +110,8 @@ def test_saved_search_runs_again(window, qtbot, monkeypatch):
     panel.save_button.click()
     assert panel.saved_list.item(0).text() == "Choibalsan everywhere"
     panel.box.setText("")
-    panel._on_saved_activated(panel.saved_list.item(0))
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        panel._on_saved_activated(panel.saved_list.item(0))
     assert panel.box.text() == "Choibalsan" and panel.results.topLevelItemCount() > 0
     assert window.ops.undo_text() == "Save search"  # one undoable step, through the window's runner
 
@@ -157,9 +160,11 @@ def test_export_dialog_writes_the_places_as_geojson(window, qtbot, tmp_path):
 def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):
     """With the list capped, each group's label and the message still give the full count."""
     panel = window.search_panel.widget()
+    from reader.core.search.service import SearchService
+
     full = window.workspace.search.search("Genden").counts["text"]
-    capped = window.workspace.search.search
-    monkeypatch.setattr(panel._search, "search", lambda text: capped(text, limit=1))
+    capped = SearchService.search
+    monkeypatch.setattr(SearchService, "search", lambda service, text: capped(service, text, limit=1))
     with qtbot.waitSignal(panel.searched, timeout=5000):
         qtbot.keyClicks(panel.box, "Genden")
     labels = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
@@ -259,3 +264,15 @@ def test_the_hits_keep_most_of_the_search_panel_at_1366_by_768(window, qtbot):
     window.raise_panel("Timeline")
     panel = window.search_panel.widget()
     qtbot.waitUntil(lambda: panel.results.height() >= 2 * panel.saved_list.height())
+
+
+def test_a_search_answered_late_does_not_replace_a_newer_one(window, qtbot):
+    """Searches run in a worker (a wide query over a thousand documents froze the window a fifth of a second, after
+    every change to a note too): of two asked in a row, the results shown are the newer one's, whichever ends last."""
+    panel = window.search_panel.widget()
+    panel.box.setText("Genden")
+    panel.run_search()
+    panel.box.setText('"met on November"')
+    panel.run_search()
+    qtbot.waitUntil(lambda: not window.runner.is_busy() and panel.message.text() != "")
+    assert panel.message.text() == "1 result"

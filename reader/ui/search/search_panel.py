@@ -25,6 +25,7 @@ from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.operations import OpRunner
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
 from reader.ui.splitters import share_out
+from reader.ui.workers import TaskRunner
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,8 +45,13 @@ class SearchPanel(QWidget):
     annotation_activated = Signal(int)  # a highlight or note found: open it chosen
     searched = Signal(int)  # number of hits, once results are shown
 
-    def __init__(self, search: SearchService, ops: OpRunner, parent: QWidget | None = None):
+    def __init__(self, search: SearchService, ops: OpRunner, runner: TaskRunner, parent: QWidget | None = None):
+        """`runner` runs each search in a worker: a wide query ('a*') over a thousand documents takes a fifth of a
+        second, and the query on screen runs again after every change to a note."""
         super().__init__(parent)
+        self._runner = runner
+        self._asked = 0  # the newest search asked for: an older one arriving late is dropped
+        self._open_first = False  # Enter was pressed: the first hit opens once the results are in
         self._search, self._ops = search, ops
         self.box = QLineEdit(self, placeholderText="Search everything (Ctrl+K)…", clearButtonEnabled=True)
         self.box.setToolTip(HELP)
@@ -90,9 +96,16 @@ class SearchPanel(QWidget):
         layout.addWidget(splitter, 1)
 
     def run_search(self) -> None:
-        results = self._search.search(self.box.text())
+        """Search for the box's query in a worker; the results shown stay until the new ones are in."""
+        self._asked += 1
+        asked, query = self._asked, self.box.text()
+        task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.search.search(query))
+        task.finished.connect(lambda results: asked == self._asked and self._show(results, query))
+        task.failed.connect(lambda message: asked == self._asked and self.message.setText(message))
+
+    def _show(self, results: SearchResults, query: str) -> None:
         self.results.clear()
-        self.message.setText(results.error or (_summary(results) if self.box.text().strip() else ""))
+        self.message.setText(results.error or (_summary(results) if query.strip() else ""))
         for kind in KINDS:
             hits = results.groups.get(kind, [])
             if hits:
@@ -101,6 +114,10 @@ class SearchPanel(QWidget):
                     self._add_hit(group, hit)
         self.results.expandAll()
         self.searched.emit(results.count)
+        first = self.results.topLevelItem(0)
+        if self._open_first and first is not None and first.childCount():
+            self._on_result_activated(first.child(0))
+        self._open_first = False
 
     def _add_hit(self, group: QTreeWidgetItem, hit: Hit) -> None:
         """A row names the document by its title and shows the match highlighted (the file name in the tooltip)."""
@@ -130,10 +147,8 @@ class SearchPanel(QWidget):
 
     def _on_box_return_pressed(self) -> None:
         self.timer.stop()
+        self._open_first = True
         self.run_search()
-        first = self.results.topLevelItem(0)
-        if first is not None and first.childCount():
-            self._on_result_activated(first.child(0))
 
     def _on_result_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit = item.data(0, HIT_ROLE)
