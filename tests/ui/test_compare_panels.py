@@ -820,3 +820,20 @@ def test_parallels_first_shown_gets_a_third_of_the_window(compare_window, qtbot)
     qtbot.waitUntil(lambda: dock.height() >= compare_window.height() // 4)  # the room other docks leave
     QApplication.processEvents()
     assert dock.height() >= compare_window.height() // 4
+
+
+def test_the_timeline_lays_its_marks_out_once_per_reading(compare_window, qtbot, monkeypatch):
+    """Shown, the marks were laid out twice, for the entries and then for the zoom: on a thousand documents a fifth
+    of a second each on the window's thread."""
+    from reader.ui.compare.timeline_view import TimelineCanvas
+
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    layouts = []
+    laid_out = TimelineCanvas._layout_marks
+    monkeypatch.setattr(TimelineCanvas, "_layout_marks", lambda canvas: (layouts.append(1), laid_out(canvas)))
+    panel.summary.setText("")
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.summary.text() != "")
+    assert layouts == [1] and panel.canvas.marks
