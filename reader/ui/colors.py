@@ -11,3 +11,5 @@ HIGHLIGHT_TINTS = {"yellow": "#f2d024", "green": "#5cc95c", "blue": "#5aa7e6", "
                    "orange": "#f29a38", "purple": "#a77be0"}
 OTHER_ENTITY_COLOR = "#9c755f"
 UNCERTAIN_COLOR = "#d62728"  # dotted under OCR words the engine was unsure of
+# a suggested contradiction's words, on a light or a dark page: Qt's dark red measured 2.0:1 on a dark one
+CONTRADICTS_TEXT = {"light": "#a31515", "dark": "#ff8a7a"}

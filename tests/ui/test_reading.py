@@ -754,3 +754,25 @@ def test_find_in_a_long_text_waits_for_a_pause_and_lists_the_first_matches(qtbot
     short.set_text("Genden met Stalin.")
     short.query.setText("stalin")
     assert short.count_label.text() == "1 match"  # a short text: at once
+
+
+def test_the_reading_text_grows_with_a_larger_system_font(qtbot):
+    """With a 14-point system font the menus and tables grew and the texts stayed at 12 points, the smallest text on
+    screen; the reading text keeps above the window's own, as it does at the usual size."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.reading.view import DocumentView
+
+    usual = QApplication.font()
+    larger = QApplication.font()
+    larger.setPointSizeF(14)
+    QApplication.setFont(larger)
+    try:
+        view = DocumentView()
+        qtbot.addWidget(view)
+        assert view.font().pointSizeF() > 14
+    finally:
+        QApplication.setFont(usual)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    assert view.font().pointSizeF() == 12  # the usual size: as before

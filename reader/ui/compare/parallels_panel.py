@@ -10,6 +10,7 @@ encoder reads the passages (seconds), and the window stays usable meanwhile; a n
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
+from reader.ui.colors import CONTRADICTS_TEXT
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
@@ -175,6 +177,8 @@ class ParallelsPanel(QWidget):
         same_query, self._shown_query = self._shown_query == query, query
         self.suggestions = suggestions
         self.table.setRowCount(len(suggestions))
+        page = "dark" if self.palette().base().color().lightness() < 128 else "light"
+        contradiction = QColor(CONTRADICTS_TEXT[page])
         for row, s in enumerate(suggestions):
             relation = f"linked ✓ ({RELATIONS[s.linked]})" if s.linked else RELATIONS[s.relation]
             source = self._names.get(s.other.document_id, s.other.file_name)
@@ -184,9 +188,9 @@ class ParallelsPanel(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(tips.get(column, value))
                 if column == 1 and s.relation == "contradicts" and not s.linked:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                if s.linked:
-                    item.setForeground(Qt.GlobalColor.darkGray)
+                    item.setForeground(contradiction)
+                if s.linked:  # judged: set back, in the palette's own quiet colour (grey was 2.6:1 on dark)
+                    item.setForeground(self.palette().placeholderText())
                 self.table.setItem(row, column, item)
         self._cut_sentences()
         self._choose_again(chosen, chosen_row if same_query else -1)

@@ -171,11 +171,11 @@ class TimelineCanvas(QWidget):
 
     def _paint_grid(self, painter: QPainter, ticks: list[tuple[float, str, bool]]) -> None:
         """The years' lines down the lanes, and a line between lanes."""
-        painter.setPen(QPen(QColor("#c8c8c8")))
+        painter.setPen(QPen(self.palette().mid().color()))  # the palette's: fixed light greys glared on a dark one
         for x, _text, long_line in ticks:
             if long_line:
                 painter.drawLine(int(x), TOP, int(x), self.height())
-        painter.setPen(QPen(QColor("#e0e0e0")))
+        painter.setPen(QPen(self.palette().midlight().color()))
         for number in range(len(self.lanes)):
             painter.drawLine(0, int(TOP + (number + 1) * LANE), self.width(), int(TOP + (number + 1) * LANE))
 
@@ -185,7 +185,7 @@ class TimelineCanvas(QWidget):
         shown = self.visibleRegion().boundingRect()
         top = shown.top()
         painter.fillRect(QRectF(shown.left(), top, shown.width(), TOP), self.palette().base())
-        painter.setPen(QPen(QColor("#c8c8c8")))
+        painter.setPen(QPen(self.palette().mid().color()))
         painter.drawLine(shown.left(), top + TOP, shown.right(), top + TOP)
         for x, _text, long_line in ticks:
             painter.drawLine(int(x), top + (TOP - 6 if long_line else TOP - 2), int(x), top + TOP)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.core.ranges import whole_words
 from reader.core.records.documents import Span
@@ -15,7 +15,9 @@ from reader.ui.reading.formats import flash_format
 from reader.ui.reading.painter import LazyFormatter, QtSpan, SpanIndex
 
 READING_WIDTH_CHARS = 78
-BASE_POINT_SIZE = 12
+BASE_POINT_SIZE = 12  # the reading text's size at the usual system font (9 or 10 points) ...
+ABOVE_SYSTEM_FONT = 3  # ... and at least this much above a larger one: at 14 points the texts stayed at 12, the
+# smallest text on screen
 Describe = Callable[[Span], str]
 
 
@@ -61,7 +63,7 @@ class DocumentView(QPlainTextEdit):
     def _apply_font(self) -> None:
         font = QFont("Serif")
         font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(BASE_POINT_SIZE + self.zoom)
+        font.setPointSizeF(max(BASE_POINT_SIZE, QApplication.font().pointSizeF() + ABOVE_SYSTEM_FONT) + self.zoom)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._update_margins()
