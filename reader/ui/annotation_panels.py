@@ -19,6 +19,7 @@ from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
+from reader.ui.remembered import remember
 
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 WIDE_LIST_SHARE = 1 / 3  # of the window's height, for Parallels and the Timeline when first shown: the bottom docks
@@ -54,6 +55,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     """Create the panels as docks of `window` and connect them to the reader and to each other."""
     context = _Context(window, workspace, ops, events, area)
     comparisons = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
+    remember(window.settings, "comparisons", comparisons.relation_box, comparisons.kind_box,
+             comparisons.suggestions_toggle)
     window.add_panel(comparisons, "Comparisons", BOTTOM)
     # Beside the text, only what follows the reading (Metadata, Note, Mentions): three tabs whose names fit.
     # Below it, the wide views (Comparisons, Needs review, Notebook, Source criticism).
@@ -196,6 +199,8 @@ def _timeline(context: _Context):
         doc, start, end, keep=context.area.active_document_id()))  # as Parallels: no fourth pane too narrow to read
     panel.dissolve_requested.connect(
         lambda event: context.ops.run("Not one event", lambda: context.workspace.timeline.dissolve(event)))
+    remember(context.window.settings, "timeline", panel.zoom_box, panel.lanes_box, panel.entity_edit, panel.tag_edit,
+             panel.kind_box, panel.conflicts_box)
     panel.refresh()
     return panel
 

@@ -16,6 +16,7 @@ from reader.ui.coalesce import coalesced
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
+from reader.ui.remembered import remember
 
 if TYPE_CHECKING:
     from reader.core.records.entities import RecognitionReport  # a worker imports it when it needs one
@@ -71,6 +72,7 @@ def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: 
 
     register = RegisterPanel(workspace.entities, window.ops,
                              lambda: {info.id: info.title for info in workspace.documents.list()})
+    remember(window.settings, "register", register.filter_box, register.type_box)
     register.doubtful.mention_activated.connect(area.show_passage)
     register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     register.register_changed.connect(area.refresh_all)

@@ -24,6 +24,7 @@ from reader.ui.lazy_panel import LazyPanel, scrolling
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.operations import OpRunner
+from reader.ui.remembered import remember, remember_sort
 from reader.ui.workers import TaskRunner, progress_dialog
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self._changed_documents: set[int] = set()  # told changed, not yet caught up with (see _on_document_changed)
         self._locked: list = []  # outcomes of encrypted PDFs still to ask a password for
         self.library = LibraryPanel(self)
+        remember(settings, "library", self.library.filter_box)
+        remember_sort(settings, "library", self.library.table)
         self.metadata = MetadataPanel(self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
         self.statusBar().addPermanentWidget(self.recognition_status)

@@ -10,15 +10,14 @@ from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
-from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
-from reader.ui.workers import TaskRunner
+from reader.ui.remembered import remember
 
 
 def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneArea,
                          events: AnnotationEvents) -> LazyPanel:
     """The Search dock (built when first shown) and Ctrl+K."""
-    panel = window.add_lazy_panel(lambda: _search_panel(workspace, area, window.ops, window.runner), "Search",
+    panel = window.add_lazy_panel(lambda: _search_panel(window, workspace, area), "Search",
                                   Qt.DockWidgetArea.LeftDockWidgetArea, "Library")
     focus = QAction("Search everything", window)
     focus.setShortcut(QKeySequence("Ctrl+K"))
@@ -32,10 +31,11 @@ def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneAre
     return panel
 
 
-def _search_panel(workspace: Workspace, area: PaneArea, ops: OpRunner, runner: TaskRunner):
+def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
     from reader.ui.search.search_panel import SearchPanel
 
-    search_panel = SearchPanel(workspace.search, ops, runner)
+    search_panel = SearchPanel(workspace.search, window.ops, window.runner)
+    remember(window.settings, "search", search_panel.box)  # the query worked through: run again when shown
     search_panel.hit_activated.connect(area.show_found)
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
     return search_panel

@@ -112,11 +112,18 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._main = main
         self._running: list[tuple[QThread, TaskWorker, TaskHandle]] = []
+        self._closed = False  # the window has waited for its tasks: it is going
 
     def start(self, task: Task, cancel_types: tuple[type[BaseException], ...] = ()) -> TaskHandle:
-        """Start `task` in a new thread; its handle's signals arrive on the GUI thread."""
-        thread = QThread(self)
+        """Start `task` in a new thread; its handle's signals arrive on the GUI thread. Once the window has closed
+        (`wait_all`), nothing starts: a task asked for then (a search's pause ending, a change noticed as it
+        closed) ran on while the window was destroyed, and Qt aborted the program. Its handle stays silent."""
         worker = TaskWorker(self._main, task, cancel_types)
+        if self._closed:
+            handle = TaskHandle(worker, self)
+            handle.silenced = True
+            return handle
+        thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         for done in (worker.finished, worker.failed, worker.cancelled):
@@ -132,7 +139,8 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def wait_all(self) -> None:
-        """Cancel and wait for every running task (on quit, so no thread outlives the window)."""
+        """Cancel and wait for every running task (on quit, so no thread outlives the window); start no more."""
+        self._closed = True
         for thread, worker, handle in list(self._running):
             handle.silenced = True
             if thread.isRunning():

@@ -687,3 +687,41 @@ def test_shift_f10_opens_the_context_menu_of_the_focused_part(window, qtbot):
     qtbot.waitUntil(lambda: bool(shown))
     assert "Delete document…" in shown[0]
     assert ("Shift+F10", "Context menu of the focused part", "Anywhere") in collect_shortcuts(window)
+
+
+def test_filters_sorts_and_the_query_come_back_after_a_restart(qtbot, workspace):
+    """A historian works through a question over days: the desk came back, but the library's filter and sort, the
+    query in Search, the Timeline's zoom and filters, Comparisons' relation and the register's filter were gone."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.show()
+    first.library.filter_box.setText("Soviet")
+    first.library.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    first.raise_panel("Search")
+    first.search_panel.widget().box.setText("Genden 1934")
+    first.raise_panel("Timeline")
+    timeline = first.annotation_panels.timeline.widget()
+    timeline.zoom_box.setCurrentText("Days")
+    timeline.entity_edit.setText("Genden")
+    timeline.conflicts_box.setChecked(True)
+    comparisons = first.annotation_panels.comparisons
+    comparisons.relation_box.setCurrentIndex(comparisons.relation_box.findData("contradicts"))
+    first.raise_panel("Entities")
+    register = first.entity_panels.register.widget()
+    register.filter_box.setText("Stal")
+    register.type_box.setCurrentText("PERSON")
+    first.close()
+    second = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    second.show()
+    header = second.library.table.horizontalHeader()
+    assert second.library.filter_box.text() == "Soviet"
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    assert second.search_panel.widget().box.text() == "Genden 1934"
+    timeline = second.annotation_panels.timeline.widget()
+    assert (timeline.zoom_box.currentText(), timeline.entity_edit.text(), timeline.conflicts_box.isChecked()) == (
+        "Days", "Genden", True)
+    assert second.annotation_panels.comparisons.relation_box.currentData() == "contradicts"
+    register = second.entity_panels.register.widget()
+    assert (register.filter_box.text(), register.type_box.currentText()) == ("Stal", "PERSON")
+    second.close()

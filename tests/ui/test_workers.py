@@ -132,3 +132,13 @@ def test_nothing_arrives_from_a_task_after_the_window_closed(qtbot, workspace):
     QApplication.processEvents()
     QApplication.processEvents()
     assert heard == []
+
+
+def test_a_closed_window_starts_no_task(qtbot, workspace):
+    """A task asked for once the window has closed (a search's pause ending, a change noticed as it closed) ran on
+    while the window was destroyed, and Qt aborted the whole program ("QThread: Destroyed while thread is still
+    running"): after `wait_all` nothing starts, and nothing is said."""
+    runner = TaskRunner(workspace)
+    runner.wait_all()
+    handle = runner.start(lambda ws, progress, cancelled: len(ws.documents.list()))
+    assert not runner.is_busy() and handle.silenced and runner.findChildren(QThread) == []
