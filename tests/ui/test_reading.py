@@ -776,3 +776,20 @@ def test_the_reading_text_grows_with_a_larger_system_font(qtbot):
     view = DocumentView()
     qtbot.addWidget(view)
     assert view.font().pointSizeF() == 12  # the usual size: as before
+
+
+def test_the_pane_worked_in_is_marked(window, qtbot):
+    """With texts side by side the one sign of which pane H, N, L and P act on was a text cursor one pixel wide: the
+    pane worked in has a bar in the highlight colour over its header, and only it."""
+    area = window.reading_area
+    first, second = (area.open_document(info.id) for info in window.workspace.documents.list()[:2])
+    window.activateWindow()
+    highlight = first.palette().highlight().color().rgb()
+
+    def barred(pane) -> bool:
+        return pane.header.grab().toImage().pixel(pane.header.width() // 2, 1) == highlight
+
+    first.view.setFocus()
+    qtbot.waitUntil(lambda: barred(first) and not barred(second))
+    second.view.setFocus()
+    qtbot.waitUntil(lambda: barred(second) and not barred(first))

@@ -232,6 +232,8 @@ class PaneArea(QWidget):
         it was already the active pane: a library row chosen meanwhile had shown another document there."""
         changed = pane is not self._active
         self._active = pane
+        for each in self.panes:
+            each.header.set_active(each is pane)
         if changed or entered:
             self.document_focused.emit(pane.document_id)
         if changed:

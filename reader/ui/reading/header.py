@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QT
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
 
+ACTIVE_BAR = 3  # pixels: the bar over the header of the pane the keys and the side panels act on
 MODE_TIPS = {"text": "Show the text", "page": "Show the page image", "both": "Show the page image beside the text"}
 
 
@@ -25,6 +26,7 @@ class PaneHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.active = False  # the pane H, N, L, P and the side panels act on (set_active)
         self.title_label = ElidedLabel(self)
         bold = self.title_label.font()
         bold.setBold(True)
@@ -51,6 +53,20 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             buttons.append(button)
         self._lay_out(buttons)
+
+    def set_active(self, active: bool) -> None:
+        """Mark the pane worked in with a bar in the palette's highlight colour: with texts side by side, the one
+        sign of which one H, N, L and P would act on had been a text cursor one pixel wide."""
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.active:
+            painter = QPainter(self)
+            painter.fillRect(0, 0, self.width(), ACTIVE_BAR, self.palette().highlight())
+            painter.end()
 
     def set_place(self, first: bool, last: bool, alone_in_view: bool) -> None:
         """Offer ◀ and ▶ only where the pane can go (not past either end, nor while one pane fills the desk, where a
