@@ -36,6 +36,7 @@ from reader.core.heap import without_collection
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import one_line, plural
+from reader.ui.reading.header import ElidedLabel
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6  # LEFT: the least width of the lane names' column
@@ -439,7 +440,9 @@ class TimelinePanel(QWidget):
         self.conflicts_box = QCheckBox("Conflicts only", self, toolTip="Only the events whose sources give dates "
                                                                        "that cannot all be right")
         self.conflicts_box.toggled.connect(self.refresh)
-        self.summary = QLabel(self)
+        self.summary = ElidedLabel(self)  # cut with "…" where the bar is short (a large font), whole in its tooltip
+        for edit in (self.entity_edit, self.tag_edit):  # a filter box keeps room for its placeholder ("E…" did not)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText() + "MMM"))
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -449,8 +452,8 @@ class TimelinePanel(QWidget):
                        self.conflicts_box, QPushButton("Refresh", self, clicked=self.refresh),
                        QPushButton("Export…", self, clicked=self._on_export_chosen)):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.summary)
+        bar.addSpacing(8)
+        bar.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
@@ -528,3 +531,4 @@ class TimelinePanel(QWidget):
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "
                              f"{plural(conflicts, 'conflict')} (red)")
+        self.summary.setToolTip(self.summary.text())
