@@ -87,7 +87,7 @@ class TimelineService:
         shown = self._filtered(every, **filters)
         return shown, self._events_of(every, shown)
 
-    def _events_of(self, every: list[TimelineEntry], shown) -> list[TimelineEvent]:
+    def _events_of(self, every: list[TimelineEntry], shown: list[TimelineEntry] | None) -> list[TimelineEvent]:
         with without_collection():
             events = group_events(every, store.linked_ranges(self._db, tuple(LINKED_AS)),
                                   Dismissed(store.dismissed(self._db)))
@@ -161,12 +161,12 @@ class TimelineService:
         for annotation_id, document_id, start, end, exact, note, in_text in store.annotation_texts(self._db):
             piece = index.at(document_id, start)
             entities = named.of(piece) if piece else ()
+            at = piece.start if piece else start  # where recognition would have placed a date of this passage
             written = [(date, "annotation") for date in find_dates(exact)] if in_text else []
-            seen = {(piece.start if piece else start, date.value) for date, _origin in written}
-            written += [(date, "note") for date in find_dates(note) if (piece.start if piece else start, date.value)
-                        not in seen]
+            seen = {date.value for date, _origin in written}
+            written += [(date, "note") for date in find_dates(note) if date.value not in seen]
             for date, origin in written:
-                if (document_id, piece.start if piece else start, date.value) in known:
+                if (document_id, at, date.value) in known:
                     continue
                 entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,
                                annotation_id, origin=origin)
