@@ -17,6 +17,7 @@ from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
 from reader.ui.remembered import remember
+from reader.ui.workers import NewestReading
 
 if TYPE_CHECKING:
     from reader.core.records.entities import RecognitionReport  # a worker imports it when it needs one
@@ -30,7 +31,7 @@ class EntityPanels:
     mentions: LazyPanel
     recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
     asked_again: bool = False  # ... and something changed since it started: catch up when it ends
-    filter_asked: int = 0  # the newest reading of Comparisons' entity filter: an older one arriving late is dropped
+    entity_filter: NewestReading | None = None  # reads Comparisons' entity filter in a worker
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -137,11 +138,10 @@ def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
 def offer_entity_filter(window: MainWindow, panels: EntityPanels) -> None:
     """Give Comparisons an entity filter, read in a worker: over thousands of linked passages the mentions inside
     them take a third of a second, which every link made or undone froze the window for."""
-    panels.filter_asked += 1
-    asked = panels.filter_asked
-    task = window.runner.start(lambda workspace, _progress, _cancelled: _entity_choices(workspace))
-    task.finished.connect(lambda choices: asked == panels.filter_asked
-                          and window.annotation_panels.comparisons.set_entity_choices(choices))
+    panels.entity_filter = panels.entity_filter or NewestReading(window.runner)
+    panels.entity_filter.start(lambda workspace, _progress, _cancelled: _entity_choices(workspace),
+                               window.annotation_panels.comparisons.set_entity_choices,
+                               lambda message: window.statusBar().showMessage(message, 10000))
 
 
 def _entity_choices(workspace: Workspace) -> list[tuple[str, tuple[tuple[int, int, int], ...]]]:

@@ -155,6 +155,22 @@ class TaskRunner(QObject):
         thread.deleteLater()
 
 
+class NewestReading:
+    """Reads what a view shows in a worker, and shows only the newest reading asked for: one asked for earlier and
+    answered later (a slower query, a filter changed meanwhile) is dropped, not shown over the newer."""
+
+    def __init__(self, runner: TaskRunner):
+        self._runner = runner
+        self._asked = 0
+
+    def start(self, read: Task, show: Callable[[object], object], failed: Callable[[str], object]) -> None:
+        self._asked += 1
+        asked = self._asked
+        task = self._runner.start(read)
+        task.finished.connect(lambda value: asked == self._asked and show(value))
+        task.failed.connect(lambda message: asked == self._asked and failed(message))
+
+
 def progress_dialog(task: TaskHandle, parent: QWidget, title: str, label: str,
                     describe: Callable[[str], str] | None = None) -> QProgressDialog:
     """A dialog that follows a task's progress, shown only if the task takes longer than a moment; its Cancel asks

@@ -37,6 +37,7 @@ from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import one_line, plural
 from reader.ui.reading.header import ElidedLabel
+from reader.ui.workers import NewestReading
 
 ZOOMS = {"Fit": 0.0, "Decades": 0.06, "Years": 0.6, "Months": 6.0, "Days": 40.0}  # pixels per day (Fit: all)
 LANE, LEFT, TOP, MIN_MARK = 30, 190, 28, 6  # LEFT: the least width of the lane names' column
@@ -409,7 +410,7 @@ class TimelinePanel(QWidget):
         documents that takes about half a second, which the window should not freeze for."""
         super().__init__(parent)
         self._timeline, self._runner = timeline, runner
-        self._request = 0  # the newest reading asked for; an older one arriving late is dropped
+        self._reading = NewestReading(runner)
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(lambda e: self.passage_requested.emit(e.document_id, *shown_range(e)))
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
@@ -509,8 +510,7 @@ class TimelinePanel(QWidget):
 
     def refresh(self, *_args) -> None:
         """Read the timeline again, with the filters chosen, in a worker; the marks shown stay until it is done."""
-        self._request += 1
-        request, by_entity = self._request, self.lanes_box.currentIndex() == 1
+        by_entity = self.lanes_box.currentIndex() == 1
         filters = {"entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
                    "kind": self.kind_box.currentData() or ""}
         conflicts_only = self.conflicts_box.isChecked()
@@ -520,9 +520,7 @@ class TimelinePanel(QWidget):
             found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
             return (*found, workspace.documents.names())
 
-        task = self._runner.start(read)
-        task.finished.connect(lambda found: request == self._request and self._show(*found, by_entity))
-        task.failed.connect(lambda message: request == self._request and self.summary.setText(message))
+        self._reading.start(read, lambda found: self._show(*found, by_entity), self.summary.setText)
 
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
               by_entity: bool) -> None:

@@ -25,7 +25,7 @@ from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.operations import OpRunner
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
 from reader.ui.splitters import share_out
-from reader.ui.workers import TaskRunner
+from reader.ui.workers import NewestReading, TaskRunner
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,8 +49,7 @@ class SearchPanel(QWidget):
         """`runner` runs each search in a worker: a wide query ('a*') over a thousand documents takes a fifth of a
         second, and the query on screen runs again after every change to a note."""
         super().__init__(parent)
-        self._runner = runner
-        self._asked = 0  # the newest search asked for: an older one arriving late is dropped
+        self._reading = NewestReading(runner)
         self._open_first = False  # Enter was pressed: the first hit opens once the results are in
         self._search, self._ops = search, ops
         self.box = QLineEdit(self, placeholderText="Search everything (Ctrl+K)…", clearButtonEnabled=True)
@@ -97,11 +96,9 @@ class SearchPanel(QWidget):
 
     def run_search(self) -> None:
         """Search for the box's query in a worker; the results shown stay until the new ones are in."""
-        self._asked += 1
-        asked, query = self._asked, self.box.text()
-        task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.search.search(query))
-        task.finished.connect(lambda results: asked == self._asked and self._show(results, query))
-        task.failed.connect(lambda message: asked == self._asked and self.message.setText(message))
+        query = self.box.text()
+        self._reading.start(lambda workspace, _progress, _cancelled: workspace.search.search(query),
+                            lambda results: self._show(results, query), self.message.setText)
 
     def _show(self, results: SearchResults, query: str) -> None:
         self.results.clear()
