@@ -563,3 +563,23 @@ def test_a_deleted_highlight_undone_is_shown_again_in_the_note_panel(window, qtb
     window.ops.undo()
     assert inspector.annotation is not None and inspector.annotation.id == made.id
     assert inspector.editor.text() == "kept"
+
+
+def test_a_notebook_citation_wraps_in_its_column(window, qtbot):
+    """At 1366×768 each cited quote was cut ("“The two met on November 15, 193…") behind a sideways scroll bar: it
+    wraps in the citations' column."""
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("Genden realized")
+    cited = window.workspace.annotations.create(document_id, start, start + 180)
+    note = window.workspace.notebook.create("Which date?", "The meeting", citations=[cited.id])
+    window.raise_panel("Notebook")
+    panel = window.annotation_panels.notebook.widget()
+    panel.scope_box.setCurrentIndex(panel.scope_box.findData(None))
+    panel.select_note(note.id)
+    qtbot.waitUntil(lambda: panel.citation_list.count() == 1)
+    panel.citation_list.setFixedWidth(220)
+    item = panel.citation_list.item(0)
+    qtbot.waitUntil(lambda: panel.citation_list.visualItemRect(item).height()
+                    > 2 * panel.citation_list.fontMetrics().height())  # wrapped over lines
+    assert not panel.citation_list.horizontalScrollBar().isVisible()

@@ -66,7 +66,9 @@ class NotebookPanel(QWidget):
         self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
         self.title_edit = QLineEdit(self, placeholderText="Title")
         self.editor = NoteEditor(self, side_by_side=True)  # the bottom dock is wide and short
-        self.citation_list = QListWidget(self)
+        self.citation_list = QListWidget(self, wordWrap=True)  # a quote wraps in the narrow column: it was cut
+        self.citation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # behind a scroll bar
+        self.citation_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # ... and wraps again when widened
         self.cite_button = QPushButton("Cite a passage…", self)
         self._connect()
         self._lay_out()
