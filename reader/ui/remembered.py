@@ -8,10 +8,11 @@ built, and keeps each change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QSettings, QStringListModel, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QTableView, QWidget
 
 GROUP = "remembered/"
+RECENT = 20  # queries offered again
 
 
 def remember(settings: QSettings, key: str, *controls: QWidget) -> None:
@@ -42,6 +43,28 @@ def remember_sort(settings: QSettings, key: str, table: QTableView) -> None:
             table.sortByColumn(column, Qt.SortOrder(order))
     table.horizontalHeader().sortIndicatorChanged.connect(
         lambda column, order: settings.setValue(name, [column, order.value]))
+
+
+def remember_recent(settings: QSettings, key: str, line: QLineEdit) -> None:
+    """The queries run lately with Enter, offered again as the box is typed in (newest first, any part matching):
+    there was no search history, only the searches a user had saved by name."""
+    name = f"{GROUP}{key}/recent"
+    saved = settings.value(name)
+    recent = [saved] if isinstance(saved, str) else [q for q in saved or () if isinstance(q, str)]  # one: a string
+    model = QStringListModel(recent[:RECENT], line)
+    completer = QCompleter(model, line)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    line.setCompleter(completer)
+
+    def keep() -> None:
+        query = line.text().strip()
+        if query:
+            kept = [query, *(q for q in model.stringList() if q != query)][:RECENT]
+            model.setStringList(kept)
+            settings.setValue(name, kept)
+
+    line.returnPressed.connect(keep)
 
 
 def _restore_text(line: QLineEdit, saved) -> None:

@@ -11,7 +11,7 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.area import PaneArea
-from reader.ui.remembered import remember
+from reader.ui.remembered import remember, remember_recent
 
 
 def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneArea,
@@ -36,6 +36,7 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
 
     search_panel = SearchPanel(workspace.search, window.ops, window.runner)
     remember(window.settings, "search", search_panel.box)  # the query worked through: run again when shown
+    remember_recent(window.settings, "search", search_panel.box)
     search_panel.hit_activated.connect(area.show_found)
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
     return search_panel

@@ -276,3 +276,24 @@ def test_a_search_answered_late_does_not_replace_a_newer_one(window, qtbot):
     panel.run_search()
     qtbot.waitUntil(lambda: not window.runner.is_busy() and panel.message.text() != "")
     assert panel.message.text() == "1 result"
+
+
+def test_queries_run_with_enter_are_offered_again_after_a_restart(window, qtbot, workspace):
+    """There was no search history, only searches saved by name: the queries run with Enter are offered again as
+    the box is typed in, newest first, in the next session too."""
+    from reader.ui.app import build_window, settings_for
+
+    panel = window.search_panel.widget()
+    for query in ("Genden", '"met on November"', "Genden"):
+        panel.box.setText(query)
+        with qtbot.waitSignal(panel.searched, timeout=5000):
+            qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    window.close()
+    again = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(again)
+    again.raise_panel("Search")
+    box = again.search_panel.widget().box
+    assert box.completer().model().stringList() == ["Genden", '"met on November"']
+    box.completer().setCompletionPrefix("november")
+    assert box.completer().currentCompletion() == '"met on November"'  # any part of it
+    again.close()
