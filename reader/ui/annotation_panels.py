@@ -57,7 +57,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     comparisons = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     remember(window.settings, "comparisons", comparisons.relation_box, comparisons.kind_box,
              comparisons.suggestions_toggle)
-    window.add_panel(comparisons, "Comparisons", BOTTOM)
+    window.add_panel(comparisons, "Comparisons", BOTTOM).visibilityChanged.connect(comparisons.set_seen)
     # Beside the text, only what follows the reading (Metadata, Note, Mentions): three tabs whose names fit.
     # Below it, the wide views (Comparisons, Needs review, Notebook, Source criticism).
     panels = AnnotationPanels(

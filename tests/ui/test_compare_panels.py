@@ -837,3 +837,24 @@ def test_the_timeline_lays_its_marks_out_once_per_reading(compare_window, qtbot,
     panel.refresh()
     qtbot.waitUntil(lambda: panel.summary.text() != "")
     assert layouts == [1] and panel.canvas.marks
+
+
+def test_comparisons_behind_another_tab_is_listed_when_shown(compare_window, qtbot, monkeypatch):
+    """Every note added or undone re-listed all linked pairs even while Comparisons lay behind another tab (3,000
+    pairs: a quarter of a second of a frozen window each time): hidden, it waits, and is current once shown."""
+    view = compare_window.annotation_panels.comparisons
+    with qtbot.waitSignal(compare_window.docks["comparisons_dock"].visibilityChanged):
+        compare_window.raise_panel("Timeline")
+    listed = []
+    workspace = compare_window.workspace
+    pairs = workspace.comparisons.list
+    monkeypatch.setattr(workspace.comparisons, "list", lambda *args: (listed.append(1), pairs(*args))[1])
+    one, two = (workspace.documents.resolve(name).id for name in (MEETING_000, MEETING_002))
+    compare_window.ops.run("Link", lambda: workspace.links.link(
+        _quoted(workspace, one, "The two met on November 15, 1934."),
+        _quoted(workspace, two, "Stalin Talking to P. Genden"), "contradicts"))
+    compare_window.ops.run("Note", lambda: workspace.annotations.create(one, 0, 10, note="a note"))
+    QApplication.processEvents()  # the coalesced notices are taken on the next turn of the event loop
+    assert listed == []
+    compare_window.raise_panel("Comparisons")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
