@@ -55,8 +55,8 @@ class LibraryPanel(QWidget):
     def set_documents(self, documents: list[DocumentInfo]) -> None:
         """Replace the rows, keeping the selected document selected (a refresh must not lose the user's place)."""
         selected = self.selected_document_id()
-        self.model.set_documents(documents)
-        self.table.rows_changed()  # a longer title or a larger count may need more room than the last rows did
+        if self.model.set_documents(documents):
+            self.table.rows_changed()  # a longer title or a larger count may need more room than the last rows did
         if selected is not None:
             self.select_document(selected)
 
