@@ -71,7 +71,7 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
 def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: EntityPanels):
     from reader.ui.entities.register_panel import RegisterPanel
 
-    register = RegisterPanel(workspace.entities, window.ops,
+    register = RegisterPanel(workspace.entities, window.ops, window.runner,
                              lambda: {info.id: info.title for info in workspace.documents.list()})
     remember(window.settings, "register", register.filter_box, register.type_box)
     register.doubtful.mention_activated.connect(area.show_passage)

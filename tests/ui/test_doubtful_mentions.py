@@ -6,16 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
 
-def _recognised(window):
+def _recognised(window, qtbot):
     window.workspace.entities.recognise()
-    window.entity_panels.register.widget().refresh()
-    return window.entity_panels.register.widget()
+    panel = window.entity_panels.register.widget()
+    with qtbot.waitSignal(panel.listed, timeout=20000):  # read in a worker
+        panel.refresh()
+    return panel
 
 
 def test_doubtful_mentions_are_lighter_listed_and_confirmed(window, qtbot) -> None:
     """Protects the review of low-confidence mentions: shown dotted, listed least sure first; Confirm makes one sure
     through a later recognition run, Not a mention removes it; both undo."""
-    panel = _recognised(window)
+    panel = _recognised(window, qtbot)
     doubtful = window.workspace.entities.low_confidence_mentions()
     assert doubtful and panel.doubtful.entries.count() == len(doubtful)
     first = doubtful[0]
@@ -38,7 +40,7 @@ def test_doubtful_mentions_are_lighter_listed_and_confirmed(window, qtbot) -> No
 def test_deciding_one_moves_to_the_next(window, qtbot) -> None:
     """One by one, as the list is meant: after a decision the next mention is chosen, so Delete (Not a mention) or
     the context menu's Confirm goes on down the list without a click on each."""
-    panel = _recognised(window)
+    panel = _recognised(window, qtbot)
     doubtful = window.workspace.entities.low_confidence_mentions()
     assert len(doubtful) >= 2
     entries = panel.doubtful.entries
@@ -57,7 +59,7 @@ def test_deciding_one_moves_to_the_next(window, qtbot) -> None:
 def test_two_quick_deletes_decide_once_each_listed_mention(window, qtbot) -> None:
     """Two quick Delete presses removed the same mention twice (the list moved on only once the first was stored),
     the next one stayed, and the first Undo changed nothing seen: a press while a decision is stored waits for it."""
-    panel = _recognised(window)
+    panel = _recognised(window, qtbot)
     entries = panel.doubtful.entries
     steps = len(window.workspace.history.steps())
     entries.setCurrentRow(0)
