@@ -133,7 +133,7 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
 
 
 def cmd_timeline(workspace, args: argparse.Namespace) -> int:
-    entries = workspace.timeline.entries(args.entity, args.date_from, args.date_to)
+    entries, events = workspace.timeline.view(entity=args.entity, date_from=args.date_from, date_to=args.date_to)
     if args.html and args.output is None:
         raise ReaderError("--html writes a file: give -o FILE")
     if args.output is not None:
@@ -142,7 +142,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         replaceable(workspace, args.output, args.force)
         shown = ", ".join(f"{label} {value}" for label, value in (("entity", args.entity), ("from", args.date_from),
                                                                   ("to", args.date_to)) if value)
-        count = workspace.timeline.export(args.output, "html" if args.html else "csv", entries,
+        count = workspace.timeline.export(args.output, "html" if args.html else "csv", (entries, events),
                                           shown=f"Dated passages with {shown}" if shown else "")
         print(f"wrote {plural(count, 'dated passage')} to {args.output}")
         return 0
@@ -150,7 +150,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),
               file=sys.stderr)
     if args.csv:
-        sys.stdout.write(timeline_csv(entries, workspace.timeline.events(entries)))
+        sys.stdout.write(timeline_csv(entries, events))
         return 0
     for e in entries:
         if args.json:

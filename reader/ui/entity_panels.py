@@ -29,9 +29,9 @@ class EntityPanels:
 
     register: LazyPanel
     mentions: LazyPanel
+    entity_filter: NewestReading  # reads Comparisons' entity filter in a worker
     recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
     asked_again: bool = False  # ... and something changed since it started: catch up when it ends
-    entity_filter: NewestReading | None = None  # reads Comparisons' entity filter in a worker
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -50,7 +50,8 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
         register=window.add_lazy_panel(lambda: _register(window, workspace, area, panels), "Entities",
                                        Qt.DockWidgetArea.LeftDockWidgetArea, "Library"),
         mentions=window.add_lazy_panel(lambda: _mentions(window, workspace, area), "Mentions",
-                                       Qt.DockWidgetArea.RightDockWidgetArea, "Metadata"))
+                                       Qt.DockWidgetArea.RightDockWidgetArea, "Metadata"),
+        entity_filter=NewestReading(window.runner))
     area.services.providers.append(lambda *args: workspace.entities.mention_spans(*args))
     area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
     area.services.mark_entity = lambda doc, start, end, kind: _mark(window, area, doc, start, end, kind)
@@ -138,7 +139,6 @@ def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
 def offer_entity_filter(window: MainWindow, panels: EntityPanels) -> None:
     """Give Comparisons an entity filter, read in a worker: over thousands of linked passages the mentions inside
     them take a third of a second, which every link made or undone froze the window for."""
-    panels.entity_filter = panels.entity_filter or NewestReading(window.runner)
     panels.entity_filter.start(lambda workspace, _progress, _cancelled: _entity_choices(workspace),
                                window.annotation_panels.comparisons.set_entity_choices,
                                lambda message: window.statusBar().showMessage(message, 10000))

@@ -74,10 +74,9 @@ class TimelineService:
             found = [e for e in found if any(d == e.document_id and s < e.end and e.start < t for d, s, t in ranges)]
         return found
 
-    def events(self, shown: list[TimelineEntry] | None = None) -> list[TimelineEvent]:
-        """Entries of several documents telling of one event, earliest first, conflicts marked; with `shown` (entries
-        filtered), only the events one of them takes part in. Always judged among every dated passage."""
-        return self._events_of(self._all_entries(), shown)
+    def events(self) -> list[TimelineEvent]:
+        """Entries of several documents telling of one event, earliest first; conflicts marked."""
+        return self._events_of(self._all_entries(), None)
 
     def view(self, **filters) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
         """The entries the filters keep (as `entries` takes them) and the events they take part in. A filter only
@@ -114,9 +113,10 @@ class TimelineService:
                 store.insert_dismissal(self._db, key, (*ties[0], *ties[1]))
         return len(pairs)
 
-    def export(self, path, fmt: str, entries: list[TimelineEntry] | None = None, by_entity: bool = False,
-               shown: str = "") -> int:
-        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written. The
+    def export(self, path, fmt: str, view: tuple[list[TimelineEntry], list[TimelineEvent]] | None = None,
+               by_entity: bool = False, shown: str = "") -> int:
+        """Write the timeline as 'csv' or 'html' (through a synced temporary file); returns the entries written.
+        `view`: the entries and events shown (as `view()` gives them; None: the whole timeline), not read again. The
         page has the window's lanes (per document, by title, or per entity) and says which passages it shows
         (`shown`: the filters, '' for all)."""
         from reader.core.compare.timeline_export import timeline_csv, timeline_html
@@ -124,7 +124,7 @@ class TimelineService:
         from reader.core.export.safe_write import write_text_atomically
         from reader.core.storage.documents import titles
 
-        entries, events = self.view() if entries is None else (entries, self.events(entries))
+        entries, events = self.view() if view is None else view
         text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(
             entries, events, Lanes(entries, by_entity, titles(self._db)), shown)
         write_text_atomically(path, text, self._db.path, marked=fmt == "csv")

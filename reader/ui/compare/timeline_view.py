@@ -70,6 +70,7 @@ class TimelineCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
+        self.events: list[TimelineEvent] = []
         self.layout_lanes = Lanes([])
         self.marks: list[Mark] = []
         self.scale = ZOOMS["Years"]
@@ -90,6 +91,7 @@ class TimelineCanvas(QWidget):
         out by the scale set next (`set_scale`): laid out here too, a thousand documents' marks took a fifth of a
         second twice on the window's thread."""
         self.entries = entries
+        self.events = events  # as shown: an export writes them, not read again
         self.names = names or {}
         self._events = events_by_place(events)
         self.by_entity = by_entity
@@ -465,10 +467,11 @@ class TimelinePanel(QWidget):
         from pathlib import Path
 
         fmt = "html" if path.lower().endswith((".html", ".htm")) else "csv"
-        entries, by_entity, shown = list(self.canvas.entries), self.canvas.by_entity, self.filters_shown()
+        view = (list(self.canvas.entries), list(self.canvas.events))
+        by_entity, shown = self.canvas.by_entity, self.filters_shown()
         self.summary.setText(f"Writing {path}…")
         task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.timeline.export(
-            Path(path), fmt, entries, by_entity, shown))
+            Path(path), fmt, view, by_entity, shown))
         task.finished.connect(lambda count: self.summary.setText(
             f"Exported {plural(count, 'dated passage')} to {path}"))
         task.failed.connect(self.summary.setText)
