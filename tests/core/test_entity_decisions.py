@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from reader.core.workspace import Workspace
 
@@ -270,3 +271,80 @@ def test_a_name_rejected_leaves_no_shorter_name_inside_it(workspace: Workspace) 
     assert _full_run(workspace) == quick
     assert not any(document_id == m.document_id and start <= m.start < end
                    for document_id, start, end in stretches for m in workspace.entities.mentions())
+
+
+def _named(workspace: Workspace, name: str):
+    return next(e for e in workspace.entities.register() if e.name == name)
+
+
+def _written(workspace: Workspace, entity_id: int) -> list[str]:
+    """How each of the entity's mentions is written in its text."""
+    text = cache(lambda document_id: workspace.documents.text(document_id).text)
+    return [text(m.document_id)[m.start:m.end] for m in workspace.entities.mentions() if m.entity_id == entity_id]
+
+
+def test_a_spelling_recognition_joined_is_split_off_as_an_entity_of_its_own(workspace: Workspace) -> None:
+    """A typo recognition merged with a famous name ("Satlin" into Joseph Stalin) could be taken apart only mention
+    by mention: split off, its mentions are an entity of their own, at every later run, and Undo joins them again."""
+    workspace.entities.recognise()
+    stalin = _named(workspace, "Joseph Stalin")
+    satlin_written = _written(workspace, stalin.id).count("Satlin")
+    assert ("Satlin",) in workspace.entities.separable_names(stalin.id) and satlin_written
+    workspace.entities.split_off(stalin.id, "Satlin")
+    satlin = _named(workspace, "Satlin")
+    assert (satlin.type, satlin.mention_count) == ("PERSON", satlin_written)
+    assert set(_written(workspace, satlin.id)) == {"Satlin"}
+    assert "Satlin" not in workspace.entities.describe(stalin.id).aliases
+    assert workspace.entities.describe(stalin.id).mention_count == stalin.mention_count - satlin_written
+    before = _register(workspace)
+    assert _full_run(workspace) == before
+    workspace.history.undo()
+    workspace.entities.ensure_current()  # as the window does after an undo
+    assert "Satlin" in workspace.entities.describe(stalin.id).aliases
+    assert not [e for e in workspace.entities.register() if e.name == "Satlin"]
+
+
+def test_a_surname_split_off_its_full_name_takes_its_initialled_forms(workspace: Workspace) -> None:
+    """"Genden" (and "P. Genden", the same name with an initial) split off Peljidiin Genden: every mention written
+    so is the new entity's, the full name's stay his."""
+    workspace.entities.recognise()
+    full = _named(workspace, "Peljidiin Genden")
+    workspace.entities.split_off(full.id, "P. Genden")
+    genden = _named(workspace, "Genden")
+    assert set(_written(workspace, genden.id)) >= {"Genden", "P. Genden"}
+    assert all(written.endswith("Peljidiin Genden") for written in _written(workspace, full.id))  # titled too
+    assert not workspace.entities.describe(full.id).aliases
+
+
+def test_a_merge_after_a_split_joins_them_again_and_a_second_split_parts_them(workspace: Workspace) -> None:
+    """Decisions hold in the order made: merged after the split, the two are one entity at every run; split again,
+    two."""
+    workspace.entities.recognise()
+    stalin = _named(workspace, "Joseph Stalin")
+    workspace.entities.split_off(stalin.id, "Satlin")
+    workspace.entities.merge(stalin.id, _named(workspace, "Satlin").id)
+    workspace.entities.recognise()
+    assert "Satlin" in workspace.entities.describe(stalin.id).aliases
+    workspace.entities.split_off(stalin.id, "Satlin")
+    workspace.entities.recognise()
+    assert "Satlin" not in workspace.entities.describe(stalin.id).aliases
+    assert _named(workspace, "Satlin").mention_count > 0
+
+
+def test_only_a_differently_keyed_name_can_be_split_off(workspace: Workspace) -> None:
+    """The entity's own name, a name it does not have, or a date's wording are refused in one line, nothing
+    stored; only names of another key are offered, those of one key together."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    stalin = _named(workspace, "Joseph Stalin")
+    assert workspace.entities.separable_names(stalin.id) == [("I. V. Stalin", "Stalin"), ("Satlin",)]
+    date = next(e for e in workspace.entities.register() if e.type == "DATE" and e.aliases)
+    steps = len(workspace.history.steps())
+    for entity, name in ((stalin, "Joseph Stalin"), (stalin, "Genden"), (date, date.aliases[0])):
+        with pytest.raises(ReaderError, match="cannot be split off"):
+            workspace.entities.split_off(entity.id, name)
+    assert workspace.entities.separable_names(date.id) == []
+    assert len(workspace.history.steps()) == steps

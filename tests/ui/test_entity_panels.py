@@ -226,6 +226,59 @@ def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(rec
     assert suggestion.other_name in names and suggestion.name not in names
 
 
+def test_split_makes_a_name_recognition_joined_an_entity_of_its_own(recognised, monkeypatch, qtbot):
+    """Split…, in the register's context menu, offers the names recognition joined to the chosen entity (the forms
+    of one name together) and lists the one chosen as an entity of its own; an entity with no other name says so
+    instead of asking."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = recognised.entity_panels.register.widget()
+    panel.table.selectRow(_row_of(panel, "Joseph Stalin"))
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        offered.append(items), ("Satlin", True))[1])
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        _action(panel.decision_menu(), "Split…").trigger()
+    assert offered == [["I. V. Stalin, Stalin", "Satlin"]]
+    satlin = panel.proxy.index(_row_of(panel, "Satlin"), 0)
+    assert "also:" not in satlin.data(Qt.ItemDataRole.ToolTipRole)
+    stalin = panel.proxy.index(_row_of(panel, "Joseph Stalin"), 0)
+    assert "Satlin" not in stalin.data(Qt.ItemDataRole.ToolTipRole)
+    panel.table.clearSelection()
+    assert not _action(panel.decision_menu(), "Split…").isEnabled()
+    panel.table.selectRow(_row_of(panel, "Manchukuo"))
+    _action(panel.decision_menu(), "Split…").trigger()
+    assert len(offered) == 1 and panel.status.text() == \
+        "Manchukuo has no other name to split off: its spellings are one name's."
+
+
+def test_the_registers_context_menu_opens_from_the_keyboard_on_the_chosen_row(recognised, qtbot):
+    """Shift+F10 on the register opens its decisions for the row chosen (Split… only there)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    panel = recognised.entity_panels.register.widget()
+    recognised.raise_panel("Entities")
+    recognised.activateWindow()
+    panel.table.setFocus()
+    panel.table.selectRow(_row_of(panel, "Joseph Stalin"))
+    qtbot.waitUntil(panel.table.hasFocus)
+    shown = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        shown.append([(a.text(), a.isEnabled()) for a in menu.actions()] if menu else None)
+        if menu:
+            menu.close()
+
+    QTimer.singleShot(0, close_menu)
+    with qtbot.waitSignal(panel.table.customContextMenuRequested) as asked:
+        qtbot.keyClick(panel.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.proxy.index(panel.table.indexAt(asked.args[0]).row(), 0).data() == "Joseph Stalin"
+    qtbot.waitUntil(lambda: bool(shown))
+    assert ("Split…", True) in shown[0] and ("Merge…", False) in shown[0]
+
+
 def test_recognition_runs_once_at_a_time(window, qtbot, monkeypatch):
     """Asked again while it runs (the window's import, then the same documents seen as changed by another
     connection), recognition does not read the same texts twice at once; it catches up after, only if needed."""

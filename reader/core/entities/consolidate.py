@@ -81,6 +81,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged,
                                         lambda name: is_place(name) or bool(is_minor_place and is_minor_place(name)))
+    _split_off(clusters, decisions.split_aliases)
     _apply_merges(clusters, decisions.merges)
     rejected = [clusters.pop(key) for key in [k for k in clusters if k in decisions.rejected_entities]]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
@@ -159,8 +160,6 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
             if start != candidate.start and not candidate.text.lower().startswith("the "):
                 cluster.votes["PERSON"] += 1.5  # a title stood before the name
             cluster.places.append((document.document_id, start, end, name))
-    for alias in decisions.split_aliases:
-        clusters.setdefault(alias, Cluster(alias))
     return clusters
 
 
@@ -180,6 +179,25 @@ def _attach_surnames(clusters: dict[str, Cluster]) -> None:
 def _leans_person(cluster: Cluster) -> bool:
     person = cluster.votes.get("PERSON", 0)
     return person > 0 and person >= max(cluster.votes.values()) * 0.5
+
+
+def _split_off(clusters: dict[str, Cluster], split_aliases: set[str]) -> None:
+    """Names the user split off the entity recognition joined them to (a typo taken for a famous name, a surname
+    attached to the wrong full name) stand on their own, their mentions with them. Before the user's merges: one
+    decided after the split joins them again."""
+    for alias in sorted(split_aliases):
+        owner = _owner(clusters, alias)
+        if owner is None or owner == alias:
+            continue
+        cluster = clusters[owner]
+        part = Cluster(alias, votes=Counter(cluster.votes))  # the votes were the entity's: the part is of its kind
+        for name in [n for n in cluster.names if name_key(n) == alias]:
+            part.names[name] = cluster.names.pop(name)
+        part.places = [place for place in cluster.places if name_key(place[3]) == alias]
+        cluster.places = [place for place in cluster.places if name_key(place[3]) != alias]
+        clusters[alias] = part
+        if not cluster.names:
+            del clusters[owner]
 
 
 def _apply_merges(clusters: dict[str, Cluster], merges: list[tuple[str, str]]) -> None:

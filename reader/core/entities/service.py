@@ -13,6 +13,7 @@ from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
 from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
+from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.ops import operation
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 MODEL_ENV_VAR = "ANNOTATED_READER_MODEL"
 DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", "not_merged": "keep apart",
-                   "split": "split alias", "reject_entity": "not an entity", "reject_mention": "not a mention",
+                   "split": "split off a name", "reject_entity": "not an entity", "reject_mention": "not a mention",
                    "add_mention": "mark a name", "confirm_mention": "confirm a mention",
                    "move_mention": "move a mention"}
 CONTEXT = 60
@@ -248,6 +249,28 @@ class EntityService:
                 store.update_entity(self._db, entity_id, carried)
         return report
 
+    def separable_names(self, entity_id: int) -> list[tuple[str, ...]]:
+        """The entity's names that recognition joined to it from another name ("Satlin" to Joseph Stalin, "Genden"
+        to Peljidiin Genden), and so can be split off; the forms of one name ("Stalin", "I. V. Stalin") together,
+        as they would leave together. A date's wordings are one value, never split."""
+        entity = self.describe(entity_id)
+        if entity.type == "DATE":
+            return []
+        key = self._key(entity_id)
+        groups: dict[str, list[str]] = {}
+        for name in entity.aliases:
+            if name_key(name) != key:
+                groups.setdefault(name_key(name), []).append(name)
+        return sorted(tuple(sorted(names)) for names in groups.values())
+
+    def split_off(self, entity_id: int, name: str) -> RecognitionReport:
+        """Make a name recognition joined to the entity one of its own, with every mention written so (and in the
+        other forms of that name), at every later run; Undo joins them again."""
+        if not any(name in names for names in self.separable_names(entity_id)):
+            raise ReaderError(f"“{name}” cannot be split off {self.describe(entity_id).name}: it is not another "
+                              "name the entity was given")
+        return self._decide("split", {"alias": name_key(name)})
+
     def reject_entity(self, entity_id: int) -> RecognitionReport:
         return self._decide("reject_entity", {"key": self._key(entity_id)})
 
@@ -350,8 +373,9 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
             decisions.renames[payload["keys"][0]] = payload["name"]
     elif kind == "not_merged":
         decisions.not_merged.add(frozenset(payload["keys"]))
-    elif kind == "split":
+    elif kind == "split":  # an earlier merge of that name is taken back; a later one joins it again
         decisions.split_aliases.add(payload["alias"])
+        decisions.merges = [keys for keys in decisions.merges if payload["alias"] not in map(name_key, keys)]
     elif kind == "reject_entity":
         decisions.rejected_entities.add(payload["key"])
     elif kind == "reject_mention":

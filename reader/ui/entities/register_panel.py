@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,6 +35,7 @@ from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.entities.doubtful_list import DoubtfulList
 from reader.ui.fitting_table import FittingTable
+from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.operations import OpRunner
 from reader.ui.splitters import share_out
 from reader.ui.table_model import Index, RowTableModel
@@ -153,6 +155,7 @@ DECISION_NEEDS: dict[str, tuple[Callable[[int], bool], str]] = {
     "Details…": (lambda n: n == 1, "Select one entity to give its authority ids."),
     "Place…": (lambda n: n == 1, "Select one place to link it to GeoNames."),
     "Merge…": (lambda n: n >= 2, "Select two or more entities (Ctrl+click) to merge them."),
+    "Split…": (lambda n: n == 1, "Select one entity to split off a name recognition joined to it."),
     "Not an entity": (lambda n: n >= 1, "Select the entities that are not names."),
 }
 
@@ -202,6 +205,9 @@ class RegisterPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setColumnHidden(ALIASES, True)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        keyboard_menus_at_viewport(table)
         table.activated.connect(lambda index: self.entity_chosen.emit(index.data(ENTITY_ID_ROLE)))
         return table
 
@@ -217,11 +223,28 @@ class RegisterPanel(QWidget):
             buttons[text].clicked.connect(slot)
         return buttons
 
+    def decision_menu(self) -> QMenu:
+        """Every decision on the chosen entities, as their context menu: Split… is offered only here (a short dock
+        has no room for a seventh button)."""
+        slots = {**{text: button.click for text, button in self._buttons.items()}, "Split…": self._on_split_clicked}
+        chosen = len(self.selected_ids())
+        menu = QMenu(self)
+        for text, (wanted, why) in DECISION_NEEDS.items():
+            action = menu.addAction(text, slots[text])
+            action.setEnabled(wanted(chosen))
+            action.setToolTip("" if wanted(chosen) else why)
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _on_context_menu_requested(self, point: QPoint) -> None:
+        self.decision_menu().exec(self.table.viewport().mapToGlobal(point))
+
     def _offer_decisions(self, *_args) -> None:
         """Enable each decision for what is chosen: a button that does nothing when clicked looks broken."""
         chosen = len(self.selected_ids())
         for text, (wanted, why) in DECISION_NEEDS.items():
-            self._offer(text, wanted(chosen), why)
+            if text in self._buttons:
+                self._offer(text, wanted(chosen), why)
         for text in ("Merge them…", "Keep apart"):
             self._offer(text, self._selected_suggestion() is not None, "Select a spelling variant in the list.")
 
@@ -348,6 +371,23 @@ class RegisterPanel(QWidget):
             keeper = ids[names.index(name)]
             others = [entity_id for entity_id in ids if entity_id != keeper]
             self._decide("Merge entities", lambda entities: [entities.merge(keeper, other) for other in others])
+
+    def _on_split_clicked(self) -> None:
+        """Make one of the names recognition joined to the entity ("Satlin" to Joseph Stalin) an entity of its own;
+        the forms of one name are offered, and leave, together."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        groups = self._entities.separable_names(ids[0])
+        if not groups:
+            name = self._entities.describe(ids[0]).name
+            self.status.setText(f"{name} has no other name to split off: its spellings are one name's.")
+            return
+        labels = [", ".join(group) for group in groups]
+        label, ok = QInputDialog.getItem(self, "Split off a name", "Make an entity of its own of:", labels, 0, False)
+        if ok:
+            name = groups[labels.index(label)][0]
+            self._decide("Split off a name", lambda entities: entities.split_off(ids[0], name))
 
     def _on_reject_clicked(self) -> None:
         ids = self.selected_ids()  # one step for all of them, as a merge of several is
