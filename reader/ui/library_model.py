@@ -19,18 +19,19 @@ class LibraryModel(RowTableModel):
 
     columns = COLUMNS
 
-    def set_documents(self, documents: list[DocumentInfo]) -> bool:
-        """List the documents; returns whether any row changed. The same documents in the same order (a note added:
-        one count changed) update their rows in place: listed anew, a thousand documents were sorted and measured
-        again after every note, a fifth of a second of a frozen window."""
+    def set_documents(self, documents: list[DocumentInfo]) -> list[int] | None:
+        """List the documents; returns the rows changed in place, or None when all were listed anew. The same
+        documents in the same order (a note added: one count changed) update their rows in place: listed anew, a
+        thousand documents were sorted and measured again after every note, a fifth of a second of a frozen
+        window."""
         if [info.id for info in documents] != [info.id for info in self._rows]:
             self.set_rows(documents)
-            return True
+            return None
         changed = [row for row, (old, new) in enumerate(zip(self._rows, documents, strict=True)) if old != new]
         for row in changed:
             self._rows[row] = documents[row]
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        return bool(changed)
+        return changed
 
     def document_at(self, row: int) -> DocumentInfo:
         return self.row_at(row)

@@ -55,8 +55,12 @@ class LibraryPanel(QWidget):
     def set_documents(self, documents: list[DocumentInfo]) -> None:
         """Replace the rows, keeping the selected document selected (a refresh must not lose the user's place)."""
         selected = self.selected_document_id()
-        if self.model.set_documents(documents):
+        changed = self.model.set_documents(documents)
+        if changed is None:
             self.table.rows_changed()  # a longer title or a larger count may need more room than the last rows did
+        elif changed:
+            rows = (self.proxy.mapFromSource(self.model.index(row, 0)).row() for row in changed)
+            self.table.rows_updated([row for row in rows if row >= 0])  # a row filtered out is not measured
         if selected is not None:
             self.select_document(selected)
 

@@ -1,6 +1,8 @@
 """The Parallels panel (suggest, open beside, link with L, dismiss and undo) and the Timeline (marks, conflicts, a
 click opens the passage), driven through the real window."""
 
+from types import SimpleNamespace
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -858,3 +860,21 @@ def test_comparisons_behind_another_tab_is_listed_when_shown(compare_window, qtb
     assert listed == []
     compare_window.raise_panel("Comparisons")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+
+
+def test_a_note_lists_the_pairs_again_but_not_the_filters_choices(compare_window, qtbot, monkeypatch):
+    """A note added re-read every document for the Document filter too (a thousand documents: a quarter of the time
+    a note held the window): the choices are read again only when documents or tags change, a new title shown."""
+    view = compare_window.annotation_panels.comparisons
+    compare_window.raise_panel("Comparisons")
+    workspace = compare_window.workspace
+    read, pairs = [], []
+    documents, listed = workspace.documents.list, workspace.comparisons.list
+    monkeypatch.setattr(workspace.comparisons, "list", lambda *args: (pairs.append(1), listed(*args))[1])
+    monkeypatch.setattr(view, "_documents", SimpleNamespace(list=lambda: (read.append(1), documents())[1]))
+    one = workspace.documents.resolve(MEETING_000).id
+    compare_window.ops.run("Note", lambda: workspace.annotations.create(one, 0, 10, note="a note"))
+    qtbot.waitUntil(lambda: bool(pairs))
+    assert read == []
+    compare_window.ops.run("Title", lambda: workspace.documents.update_metadata(one, {"title": "Zhabaeva's account"}))
+    qtbot.waitUntil(lambda: view.document_box.findText("Zhabaeva's account") >= 0)

@@ -90,10 +90,13 @@ class ComparisonsView(QWidget):
         self._lay_out()
         self._seen = True  # in front (set_seen): its dock is not behind another tab
         self._stale = False  # told of a change while unseen: listed again when next seen
+        self._choices_stale = False  # ... of a change to the tags or documents the filters offer
         if events is not None:
             refresh_soon = coalesced(self._refresh_when_seen, self)  # once for a burst of notices
-            for signal in (events.links_changed, events.tags_changed, events.annotations_changed,
-                           events.document_changed):
+            for signal in (events.links_changed, events.annotations_changed):
+                signal.connect(refresh_soon)
+            for signal in (events.tags_changed, events.document_changed):
+                signal.connect(lambda *_args: setattr(self, "_choices_stale", True))
                 signal.connect(refresh_soon)
         self.refresh()
 
@@ -223,7 +226,7 @@ class ComparisonsView(QWidget):
         """A change while the view is unseen (behind another tab) only marks it stale: every note added or undone
         re-listed 3,000 linked pairs nobody saw, a quarter of a second on the window's thread. Seen, it is current."""
         if self._seen:
-            self.refresh()
+            self._catch_up()
         else:
             self._stale = True
 
@@ -232,10 +235,19 @@ class ComparisonsView(QWidget):
         self._seen = seen
         if seen and self._stale:
             self._stale = False
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """The pairs listed again; the filters' choices too when tags or documents changed (a note changes neither:
+        reading a thousand documents' titles again took a quarter of the time a note held the window)."""
+        if self._choices_stale:
             self.refresh()
+        else:
+            self._on_filter_changed()
 
     def refresh(self, *_args) -> None:
         """Re-read the filter choices (tags and documents change) and the pairs."""
+        self._choices_stale = False
         self._refill(self.tag_box, "Any tag", [(f"{t.name} ({t.count})", t.name) for t in self._tags.all()])
         self._refill(self.document_box, "Any document", [(d.title, d.id) for d in self._documents.list()])
         self._on_filter_changed()
