@@ -50,6 +50,49 @@ def test_docx_keeps_order_notes_and_core_properties(tmp_path):
     assert source.metadata == {"title": "Minutes of the 1934 meeting", "author": "Jane Roe"}
 
 
+WORD_NAMESPACES = (f'xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                   'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                   'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _word_paragraph(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _word_with(path: Path, body: str) -> Path:
+    """A Word file whose body is this WordprocessingML, as Word writes what python-docx cannot make."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    element = document.element.body
+    for child in parse_xml(f"<w:body {WORD_NAMESPACES}>{body}</w:body>"):
+        element.insert(len(element) - 1, child)  # before the section properties, which end a body
+    document.save(str(path))
+    return path
+
+
+def test_docx_reads_what_word_wraps_and_hyphenates(tmp_path):
+    """Text in a content control (templates, forms, citation blocks) was dropped; a text box, which Word writes twice
+    (DrawingML and its VML fallback), came twice and glued; a cell's two paragraphs ran into one word; a
+    non-breaking hyphen vanished ("UlanBator"). Each now reads as Word shows it."""
+    box = _word_paragraph("Sidebar: casualties 52")
+    body = (
+        '<w:sdt><w:sdtPr><w:alias w:val="Abstract"/></w:sdtPr><w:sdtContent>'
+        + _word_paragraph("The treaty was signed in November.") + '</w:sdtContent></w:sdt>'
+        + '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>' + box
+        + '</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+        + '<w:txbxContent>' + box + '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+        + '</mc:AlternateContent></w:r></w:p>'
+        + '<w:tbl><w:tr><w:tc>' + _word_paragraph("Kyakhta") + _word_paragraph("(Maimachen)") + '</w:tc><w:tc>'
+        + _word_paragraph("40") + '</w:tc></w:tr></w:tbl>'
+        + '<w:p><w:r><w:t>They went on to Ulan</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t>Bator.</w:t></w:r>'
+        + '</w:p>')
+    source = read_source(_word_with(tmp_path / "report.docx", body))
+    assert source.text == ("The treaty was signed in November.\n\nSidebar: casualties 52\n\nKyakhta (Maimachen) | 40"
+                           "\n\nThey went on to Ulan-Bator.\n")
+
+
 def test_fake_docx_is_refused_in_one_line(tmp_path):
     """A .docx that is really a ZIP of other files says so instead of a traceback."""
     fake = tmp_path / "report.docx"
@@ -100,6 +143,57 @@ def test_odt_headings_paragraphs_notes_and_meta(tmp_path):
     assert source.metadata == {"title": "Report on the lamas", "author": "A. Amar"}
 
 
+def test_odt_leaves_out_deleted_drafts_and_comments_and_parts_a_cells_paragraphs(tmp_path):
+    """Text deleted with changes recorded came back as the first paragraph, a reviewer's comment was glued into the
+    sentence with the reviewer's name, and a cell's two paragraphs ran into one word."""
+    from odf import office, text
+    from odf import table as tables
+    from odf.element import Element
+    from odf.namespaces import TEXTNS
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    tracked, region, deletion = text.TrackedChanges(), Element(qname=(TEXTNS, "changed-region"),
+                                                               check_grammar=False), text.Deletion()
+    region.setAttrNS(TEXTNS, "id", "ct1")
+    deletion.addElement(office.ChangeInfo())
+    deletion.addElement(text.P(text="A draft about 300 sheep."))
+    region.addElement(deletion)
+    tracked.addElement(region)
+    document.text.addElement(tracked)
+    paragraph = text.P(text="The caravan reached Kobdo.")
+    comment = office.Annotation()
+    comment.addElement(text.P(text="Check the date"))
+    paragraph.addElement(comment)
+    paragraph.addText(" Prices were high.")
+    document.text.addElement(paragraph)
+    table, row = tables.Table(name="t1"), tables.TableRow()
+    for paragraphs in (("Kobdo", "(Khovd)"), ("12 lan",)):
+        cell = tables.TableCell()
+        for words in paragraphs:
+            cell.addElement(text.P(text=words))
+        row.addElement(cell)
+    table.addElement(row)
+    document.text.addElement(table)
+    document.save(str(tmp_path / "letters.odt"))
+    source = read_source(tmp_path / "letters.odt")
+    assert source.text == "The caravan reached Kobdo. Prices were high.\n\nKobdo (Khovd) | 12 lan\n"
+
+
+def test_a_damaged_odt_is_refused_not_read_in_part(tmp_path, capsys):
+    """An .odt whose content was cut off (a crash while saving) was imported up to the cut, "imported", and its
+    XML printed to the console: it is refused as damaged, nothing printed."""
+    good = _odt(tmp_path / "good.odt")
+    cut = tmp_path / "cut.odt"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename == "content.xml" else data)
+    with pytest.raises(ImportFailed, match="damaged OpenDocument file"):
+        read_source(cut)
+    assert capsys.readouterr().out == ""
+
+
 RTF = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}{\info{\title The Purge of 1937}{\author Jane Roe}}"
        "\n" r"\f0 Sch\'f6n wrote of Genden\par" "\n" r"and of \u1043?\u1077?\u1085?\u1076?\u1077?\u1085?.\par}")
 
@@ -111,6 +205,28 @@ def test_rtf_text_and_info(tmp_path):
     source = read_source(path)
     assert source.text == "Schön wrote of Genden\n\nand of Генден.\n"
     assert source.metadata == {"title": "The Purge of 1937", "author": "Jane Roe"}
+
+
+def test_rtf_footnotes_are_kept_under_notes_and_cited_in_place(tmp_path):
+    """An RTF's footnote (as Word saves it) vanished, mark and text: it is cited where it stood and kept under
+    Notes, as a Word, OpenDocument or EPUB file's are."""
+    path = tmp_path / "pelliot.rtf"
+    path.write_text(r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}\pard Arriv\'e9 \'e0 Dunhuang, j'ai vu "
+                    r"Wang.{\super\chftn}{\footnote\pard\plain{\super\chftn} Wang Yuanlu, gardien {\i des} grottes.}"
+                    r" Les manuscrits \'e9taient nombreux.\par}", encoding="ascii")
+    assert read_source(path).text == ("Arrivé à Dunhuang, j'ai vu Wang.[1] Les manuscrits étaient nombreux.\n\n"
+                                      "Notes\n\n1. Wang Yuanlu, gardien des grottes.\n")
+
+
+def test_an_rtf_of_another_code_page_gives_its_title_in_that_code_page(tmp_path):
+    """A Russian Word's RTF (\ansicpg1251) read its body right but its title and author as cp1252 mojibake
+    ("Ïèñüìî èç Óðãè"), the title shown in the library and every citation."""
+    path = tmp_path / "ru.rtf"
+    path.write_text(r"{\rtf1\ansi\ansicpg1251{\info{\title \'cf\'e8\'f1\'fc\'ec\'ee \'e8\'e7 \'d3\'f0\'e3\'e8}"
+                    r"{\author \'cc\'e0\'e9\'f1\'ea\'e8\'e9}}\pard \'cf\'f0\'e8\'e2\'e5\'f2.\par}", encoding="ascii")
+    source = read_source(path)
+    assert source.metadata == {"title": "Письмо из Урги", "author": "Майский"}
+    assert source.text == "Привет.\n"
 
 
 def _epub(path: Path, extra: dict[str, str] | None = None, date_attributes: dict[str, str] | None = None) -> Path:

@@ -11,6 +11,9 @@ from reader.core.documents.formats.blocks import Blocks, open_zip
 from reader.core.errors import ImportFailed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+SIGNS = {"tab": "\t", "br": "\n", "noBreakHyphen": "-"}  # written as elements, not characters ("Ulan-Bator")
+WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")  # hold blocks of the body as it flows
 NOTE_PARTS = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
 
 
@@ -25,15 +28,23 @@ def read_docx(path: Path) -> Extracted:
         raise ImportFailed(str(path), f"damaged Word document: {type(exc).__name__}: {exc}") from exc
     blocks = Blocks()
     cited: list[tuple[str, str]] = []
-    for element in document.element.body.iterchildren():
+    _blocks(document.element.body, blocks, cited)
+    for kind, number in cited:
+        blocks.note(number, notes.get(kind, {}).get(number, ""))
+    return blocks.to_extracted("docx", _metadata(document), path)
+
+
+def _blocks(parent, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
+    """The paragraphs and tables in body order, those inside content controls too (Word wraps a template's or a
+    form's parts, an abstract, a citation block in them: they were left out unsaid)."""
+    for element in parent.iterchildren():
         if element.tag == f"{W}p":
             _paragraph(element, blocks, cited)
         elif element.tag == f"{W}tbl":
             for row in element.iter(f"{W}tr"):
                 blocks.paragraph(" | ".join(_text(cell, cited) for cell in row.iter(f"{W}tc")))
-    for kind, number in cited:
-        blocks.note(number, notes.get(kind, {}).get(number, ""))
-    return blocks.to_extracted("docx", _metadata(document), path)
+        elif element.tag in WRAPPERS:
+            _blocks(element, blocks, cited)
 
 
 def _paragraph(element, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
@@ -47,20 +58,29 @@ def _paragraph(element, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
 
 
 def _text(element, cited: list[tuple[str, str]]) -> str:
-    """Visible text of a paragraph or cell, with a note's number where the note is cited ([1])."""
-    parts = []
-    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}endnoteReference"):
-        tag = node.tag[len(W):]
+    """Visible text of a paragraph or cell, with a note's number where the note is cited ([1]). The paragraphs a cell
+    or a text box holds are parted by a space ("Kyakhta (Maimachen)", not "Kyakhta(Maimachen)"); a text box's
+    fallback copy, which Word writes for older readers, is left out (it came twice)."""
+    parts: list[str] = []
+    _collect(element, parts, cited)
+    return "".join(parts)
+
+
+def _collect(element, parts: list[str], cited: list[tuple[str, str]]) -> None:
+    for node in element.iterchildren():
+        tag = node.tag[len(W):] if isinstance(node.tag, str) and node.tag.startswith(W) else node.tag
         if tag == "t":
             parts.append(node.text or "")
-        elif tag in ("tab", "br"):
-            parts.append("\t" if tag == "tab" else "\n")
-        else:
-            kind = tag.removesuffix("Reference")
-            number = node.get(f"{W}id", "")
+        elif tag in SIGNS:
+            parts.append(SIGNS[tag])
+        elif tag in ("footnoteReference", "endnoteReference"):
+            kind, number = tag.removesuffix("Reference"), node.get(f"{W}id", "")
             cited.append((kind, number))
             parts.append(f"[{number}]")
-    return "".join(parts)
+        elif tag != MC_FALLBACK:
+            if tag == "p" and parts and not parts[-1].endswith((" ", "\n")):
+                parts.append(" ")
+            _collect(node, parts, cited)
 
 
 def _notes(archive, part: str, kind: str) -> dict[str, str]:

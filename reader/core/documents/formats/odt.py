@@ -11,6 +11,10 @@ from reader.core.errors import ImportFailed
 
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+UNREAD = {(TEXT_NS, "tracked-changes"), (OFFICE_NS, "annotation"), (OFFICE_NS, "annotation-end")}  # a deleted
+# draft kept by change tracking, a reviewer's comment: no part of the text as its author left it
+XML_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")  # what odfpy parses
 
 
 def read_odt(path: Path) -> Extracted:
@@ -18,8 +22,9 @@ def read_odt(path: Path) -> Extracted:
 
     with open_zip(path, "content.xml", "an OpenDocument text") as archive:
         mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in archive.namelist() else ""
-    if mimetype and mimetype.strip() != "application/vnd.oasis.opendocument.text":
-        raise ImportFailed(str(path), f"not an OpenDocument text but {mimetype.strip()}")
+        if mimetype and mimetype.strip() != "application/vnd.oasis.opendocument.text":
+            raise ImportFailed(str(path), f"not an OpenDocument text but {mimetype.strip()}")
+        _check_xml(path, archive)
     try:
         document = load(str(path))
     except Exception as exc:  # odfpy raises whatever its XML parser met
@@ -29,9 +34,24 @@ def read_odt(path: Path) -> Extracted:
     return blocks.to_extracted("odt", _metadata(document), path)
 
 
+def _check_xml(path: Path, archive) -> None:
+    """odfpy prints a part it cannot parse to the console and goes on with what it read: a file cut off while saved
+    was imported up to the cut, said to be imported. Each part is parsed here first."""
+    from lxml import etree
+
+    for part in XML_PARTS:
+        if part in archive.namelist():
+            try:
+                etree.fromstring(archive.read(part))
+            except etree.XMLSyntaxError as exc:
+                raise ImportFailed(str(path), f"damaged OpenDocument file: {part}: {exc}") from exc
+
+
 def _walk(element, blocks: Blocks) -> None:
     for child in element.childNodes:
         qname = getattr(child, "qname", None)
+        if qname in UNREAD:
+            continue
         if qname == (TEXT_NS, "h"):
             blocks.heading(_text(child, blocks))
         elif qname == (TEXT_NS, "p"):
@@ -43,10 +63,15 @@ def _walk(element, blocks: Blocks) -> None:
 
 
 def _text(element, blocks: Blocks) -> str:
-    """Text of a paragraph, with spaces, tabs and breaks as written and each note's mark where it is cited."""
-    parts = []
+    """Text of a paragraph, with spaces, tabs and breaks as written and each note's mark where it is cited; a cell's
+    paragraphs parted by a space ("Kobdo (Khovd)", not "Kobdo(Khovd)")."""
+    parts: list[str] = []
     for node in element.childNodes:
         qname = getattr(node, "qname", None)
+        if qname in UNREAD:
+            continue
+        if qname in ((TEXT_NS, "p"), (TEXT_NS, "h")) and parts and not parts[-1].endswith((" ", "\n")):
+            parts.append(" ")
         if qname is None:
             parts.append(str(node.data) if hasattr(node, "data") else "")
         elif qname == (TEXT_NS, "s"):

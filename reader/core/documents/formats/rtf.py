@@ -15,6 +15,7 @@ from reader.core.documents.formats.blocks import Blocks
 from reader.core.errors import ImportFailed
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
+_FOOTNOTE = re.compile(r"\{(?:\\\*)?\\footnote\b")
 _INFO = {"title": re.compile(r"\{\\title\s+([^}]*)\}"), "author": re.compile(r"\{\\author\s+([^}]*)\}")}
 
 
@@ -29,19 +30,53 @@ def read_rtf(path: Path, data: bytes) -> Extracted:
         source = data.decode(encoding, errors="replace")
     except LookupError:
         encoding, source = "cp1252", data.decode("cp1252", errors="replace")
+    body, notes = _footnotes(source)
     try:
-        text = rtf_to_text(source, encoding=encoding, errors="replace")
+        text = rtf_to_text(body, encoding=encoding, errors="replace")
+        notes = [_unescape(note, encoding) for note in notes]
     except Exception as exc:  # striprtf fails on some malformed groups
         raise ImportFailed(str(path), f"damaged RTF file: {type(exc).__name__}: {exc}") from exc
     blocks = Blocks()
     for paragraph in re.split(r"\n\s*\n|\n", normalise_newlines(text)):
         blocks.paragraph(paragraph)
-    metadata = {key: _unescape(match.group(1)) for key, pattern in _INFO.items() if (match := pattern.search(source))}
+    for number, note in enumerate(notes, 1):
+        blocks.note(str(number), note)
+    metadata = {key: _unescape(match.group(1), encoding) for key, pattern in _INFO.items()
+                if (match := pattern.search(source))}
     extracted = blocks.to_extracted("rtf", metadata, path)
     return Extracted(extracted.text, "rtf", extracted.metadata, encoding=encoding)
 
 
-def _unescape(value: str) -> str:
+def _footnotes(source: str) -> tuple[str, list[str]]:
+    """The RTF with each footnote group replaced by its number cited ([1]), and the notes' RTF in order: striprtf
+    drops a footnote, mark and text, and the Notes a Word or EPUB file keeps were lost from an RTF."""
+    parts, notes, at = [], [], 0
+    while match := _FOOTNOTE.search(source, at):
+        end = _group_end(source, match.start())
+        notes.append(source[match.end():end])
+        parts.append(source[at:match.start()] + f"[{len(notes)}]")
+        at = end + 1
+    return "".join(parts) + source[at:], notes
+
+
+def _group_end(source: str, start: int) -> int:
+    """Where the group opened at `start` closes (escaped braces and backslashes are text)."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return len(source) - 1  # an unclosed note runs to the end, as RTF readers take it
+
+
+def _unescape(value: str, encoding: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    return rtf_to_text("{\\rtf1 " + value + "}").strip()
+    return rtf_to_text("{\\rtf1 " + value + "}", encoding=encoding, errors="replace").strip()
