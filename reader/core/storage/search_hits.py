@@ -26,10 +26,15 @@ _DOCUMENT_IDS = {  # rows that belong to documents {ids}
     "document": "SELECT id FROM documents WHERE id IN ({ids})",
     "notebook": "SELECT id FROM notebook_notes WHERE document_id IN ({ids})",
 }
+# A link stands while neither of its passages is in the Trash (a note trashed takes its links with it; the index
+# keeps the link's row, which the Trash brings back with the note).
+_LIVE_LINKS = """SELECT l.id, l.from_annotation_id, l.to_annotation_id, l.relation FROM links l
+    JOIN annotations a ON a.id = l.from_annotation_id AND a.deleted_at IS NULL
+    JOIN annotations b ON b.id = l.to_annotation_id AND b.deleted_at IS NULL WHERE l.deleted_at IS NULL"""
 _RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one parameter per ?)
-    "annotation": """SELECT from_annotation_id AS id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?
-                     UNION SELECT to_annotation_id FROM links WHERE deleted_at IS NULL AND lower(relation) = ?""",
-    "link": "SELECT id FROM links WHERE lower(relation) = ?",
+    "annotation": f"""SELECT from_annotation_id AS id FROM ({_LIVE_LINKS}) WHERE lower(relation) = ?
+                      UNION SELECT to_annotation_id FROM ({_LIVE_LINKS}) WHERE lower(relation) = ?""",
+    "link": f"SELECT id FROM ({_LIVE_LINKS}) WHERE lower(relation) = ?",
 }
 
 
@@ -146,7 +151,7 @@ def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid
 
 def _id_lists(kind: str, restriction: Restriction, with_mentions: bool) -> list[tuple[str, list]]:
     """Subqueries listing the ids of `kind` that each id-based filter allows, with their parameters."""
-    lists: list[tuple[str, list]] = []
+    lists: list[tuple[str, list]] = [(f"SELECT id FROM ({_LIVE_LINKS})", [])] if kind == "link" else []
     if restriction.document_ids is not None and kind in _DOCUMENT_IDS:
         lists.append((_DOCUMENT_IDS[kind].format(ids=_integers(restriction.document_ids)), []))
     lists += [(f"SELECT annotation_id AS id FROM annotation_tags WHERE tag_id IN ({_integers(tag_ids)})", [])
