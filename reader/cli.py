@@ -318,9 +318,12 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937",
                                  description=tab_fields("kind of hit (text, annotation, link, notebook, entity, "
                                                         "document)", "document", "start", "end", "snippet"))
-    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR / NOT, -word, and filters '
-                                                       "such as type:person, entity:NAME, tag:TAG, date:1934..1937 (a "
-                                                       "query starting with - goes after --: search -- -stalin)")
+    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR (or and / or between '
+                                                       'words), NOT in capitals, -word or -"a phrase" or -(a group) '
+                                                       "left out, and filters such as type:person, entity:NAME, "
+                                                       "tag:TAG, doc:FILE, relation:contradicts, kind:letter, "
+                                                       "date:1934..1937 (a query starting with - goes after --: "
+                                                       "search -- -stalin)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
     search.add_argument("--limit", type=counted, default=SEARCH_LIMIT, metavar="N",
                         help=f"at most N hits of each kind (default {SEARCH_LIMIT:,}); a list cut short says so on "

@@ -405,9 +405,49 @@ def test_a_link_whose_passage_went_to_the_trash_is_not_found(searchable):
     note and relation:contradicts still listed the other note, into exports too; undone, both are found again."""
     search = searchable.search.search
     second = next(a for a in searchable.annotations.all() if a.quote.exact == "November 24, 1934")
-    assert "link" in _kinds(search("15 or 24")) and "annotation" in _kinds(search("relation:contradicts"))
+    assert "link" in _kinds(search('"15 or 24"')) and "annotation" in _kinds(search("relation:contradicts"))
     searchable.annotations.delete(second.id)
-    assert search("15 or 24").count == 0
+    assert search('"15 or 24"').count == 0
     assert search("relation:contradicts").count == 0
     searchable.history.undo()
-    assert "link" in _kinds(search("15 or 24")) and "annotation" in _kinds(search("relation:contradicts"))
+    assert "link" in _kinds(search('"15 or 24"')) and "annotation" in _kinds(search("relation:contradicts"))
+
+
+def _lines(searchable, query: str) -> set[tuple[int, int]]:
+    results = searchable.search.search(query, limit=10_000)
+    assert not results.error, results.error
+    return {(hit.document_id, hit.start) for hit in results.groups.get("text", [])}
+
+
+def test_a_minus_before_a_phrase_or_a_group_leaves_it_out(searchable):
+    """`genden -"mongol stalin"` and `genden -(stalin OR demid)` found the lines WITH what they left out (the minus
+    was dropped), the opposite of the request; `-"genden"` alone found every Genden line."""
+    assert _lines(searchable, 'genden -"Mongol Stalin"') == _lines(searchable, 'genden NOT "Mongol Stalin"')
+    assert _lines(searchable, "genden -(stalin OR demid)") == _lines(searchable, "genden NOT (stalin OR demid)")
+    assert _lines(searchable, "genden -(stalin OR demid)") < _lines(searchable, "genden")
+    assert search_error(searchable, '-"genden"').startswith('-"genden" leaves words out: give one to search for')
+
+
+def test_a_left_out_word_may_come_first(searchable):
+    """`-stalin genden` was refused though it holds a word to search for: only the order differed."""
+    assert _lines(searchable, "-stalin genden") == _lines(searchable, "genden -stalin")
+    assert _lines(searchable, "-stalin genden OR demid") == _lines(searchable, "(genden OR demid) NOT stalin")
+
+
+def test_a_phrase_in_typographic_quotes_is_a_phrase(searchable):
+    """Pasted from the sources, “Mongol Stalin” (or «…») was two words anywhere on the line, not the phrase."""
+    assert _lines(searchable, "“Mongol Stalin”") == _lines(searchable, '"Mongol Stalin"') == \
+        _lines(searchable, "«Mongol Stalin»")
+
+
+def test_or_and_and_in_lower_case_join_words(searchable):
+    """`genden or stalin` found nothing (the word "or" was required) and `genden and stalin` lost every line
+    without the word "and": between two words, or and and are the operators a historian typed."""
+    assert _lines(searchable, "genden or stalin") == _lines(searchable, "genden OR stalin")
+    assert _lines(searchable, "genden and stalin") == _lines(searchable, "genden AND stalin")
+    assert _lines(searchable, '"Genden and Demid"') <= _lines(searchable, "genden AND demid")  # a phrase keeps it
+
+
+def test_empty_parentheses_are_named(searchable):
+    """`()` reached FTS5 and came back as its own syntax error."""
+    assert search_error(searchable, "genden ()") == "empty parentheses: put the words they group inside them"

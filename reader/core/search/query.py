@@ -16,6 +16,9 @@ FILTER_KEYS = ("type", "entity", "tag", "doc", "relation", "kind", "date")
 TYPE_ALIASES = {"person": "PERSON", "people": "PERSON", "place": "PLACE", "places": "PLACE", "org": "ORG",
                 "organisation": "ORG", "organization": "ORG", "date": "DATE"}
 OPERATORS = ("AND", "OR", "NOT")
+JOINING = {"and": "AND", "or": "OR"}  # typed in lower case between two words, meant as the operators ("not" is a
+# word of many phrases typed unquoted: did not sign)
+TYPOGRAPHIC_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»", '"'))  # a phrase pasted from a source
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
 _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$")
 _DATE_RANGE = re.compile(r"^(?P<first>\d{4})(?:\.\.(?P<last>\d{4}))?$")
@@ -46,30 +49,14 @@ class Query:
 
 
 def parse(text: str) -> Query:
+    text = text.translate(TYPOGRAPHIC_QUOTES)
     if text.count('"') % 2:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
-    parts: list[str] = []
-    ignored: list[str] = []
-    tokens = _TOKEN.findall(text)
-    for index, token in enumerate(tokens):
-        filtered = _FILTER.match(token)
-        if filtered and filtered["key"] not in FILTER_KEYS and filtered["value"]:
-            _refuse_misspelt(filtered["key"])
-        if filtered and filtered["key"] in FILTER_KEYS:
-            _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
-        elif token in OPERATORS and _beside_a_filter(tokens, index):
-            if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
-                raise QueryError(_misjoined(tokens, index))
-        elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
-            if not parts:
-                raise QueryError(f"{token} leaves a word out: give one to search for first, e.g. genden {token}")
-            parts += ["NOT", compiled]
-        elif (compiled := _compile_token(token, query)) is not None:
-            parts.append(compiled)
-        else:
-            ignored.append(token)
+    tokens = _operators(_TOKEN.findall(text))
+    parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
+    parts = _leaving_out(parts, left_out, tokens)
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
     _check_structure(parts)
@@ -80,6 +67,61 @@ def parse(text: str) -> Query:
                          "together (leave out the parentheses to search more)")
     query.expression = _check_structure(compiled)
     return query
+
+
+def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[str]]:
+    """The FTS5 parts of the tokens (filters go into `query`), the tokens with nothing to search for, and what a
+    minus before the first word leaves out (-stalin genden: put after the rest)."""
+    parts: list[str] = []
+    ignored: list[str] = []
+    left_out: list[str] = []
+    for index, token in enumerate(tokens):
+        filtered = _FILTER.match(token)
+        if filtered and filtered["key"] not in FILTER_KEYS and filtered["value"]:
+            _refuse_misspelt(filtered["key"])
+        if filtered and filtered["key"] in FILTER_KEYS:
+            _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
+        elif token in OPERATORS and _beside_a_filter(tokens, index):
+            if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
+                raise QueryError(_misjoined(tokens, index))
+        elif token == "-" and tokens[index + 1:index + 2] == ["("]:  # -(a OR b): the group is left out
+            parts.append("NOT")
+        elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
+            if parts:
+                parts += ["NOT", compiled]
+            else:
+                left_out.append(compiled)
+        elif (compiled := _compile_token(token, query)) is not None:
+            parts.append(compiled)
+        else:
+            ignored.append(token)
+    return parts, ignored, left_out
+
+
+def _operators(tokens: list[str]) -> list[str]:
+    """Lower-case and / or between two words are the operators: `genden or stalin` found nothing (the word "or"
+    was required), `genden and stalin` lost every line without "and"."""
+    def word(token: str) -> bool:
+        return token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
+            and not _FILTER.match(token)
+
+    return [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
+            and word(tokens[index + 1]) else token for index, token in enumerate(tokens)]
+
+
+def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> list[str]:
+    """Words a minus left out before any word to search for, after the rest: -stalin genden OR demid is
+    (genden OR demid) NOT stalin."""
+    if not left_out:
+        return parts
+    if not parts:
+        excluded = next(token for token in tokens if _excluded(token))
+        what = "words" if '"' in excluded else "a word"
+        raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. genden {excluded}")
+    grouped = ["(", *parts, ")"] if any(part in OPERATORS for part in parts) else parts
+    for compiled in left_out:
+        grouped += ["NOT", compiled]
+    return grouped
 
 
 def _misjoined(tokens: list[str], index: int) -> str:
@@ -103,8 +145,8 @@ def _refuse_misspelt(key: str) -> None:
 
 
 def _excluded(token: str) -> bool:
-    """-word leaves a word out, as in web searches (the index would read it as the word itself)."""
-    return len(token) > 1 and token[0] == "-" and token[1] not in "-\""
+    """-word (or -"a phrase") leaves it out, as in web searches (the index would read it as the word itself)."""
+    return len(token) > 1 and token[0] == "-" and token[1] != "-"
 
 
 def _is_filter(tokens: list[str], key: str | None = None) -> bool:
@@ -217,6 +259,8 @@ def _compile_token(token: str, query: Query) -> str | None:
 def _check_structure(parts: list[str]) -> str:
     depth, previous = 0, None
     for part in parts:
+        if part == ")" and previous == "(":
+            raise QueryError("empty parentheses: put the words they group inside them")
         if part == "(":
             depth += 1
             if depth > MAX_DEPTH:

@@ -29,8 +29,8 @@ from reader.ui.workers import NewestReading, TaskRunner
 
 DEBOUNCE_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-HELP = ('Words, "phrases", prefix*, AND / OR / NOT; filters: type:person entity:Choibalsan tag:meeting-1934 '
-        "doc:… relation:contradicts kind:primary date:1934..1937")
+HELP = ('Words, "phrases", prefix*, AND / OR / NOT, -word left out; filters: type:person entity:Choibalsan '
+        "tag:meeting-1934 doc:… relation:contradicts kind:primary date:1934..1937")
 
 
 # What the saved searches' keys do; Help > Keyboard shortcuts lists it.
