@@ -451,3 +451,27 @@ def test_or_and_and_in_lower_case_join_words(searchable):
 def test_empty_parentheses_are_named(searchable):
     """`()` reached FTS5 and came back as its own syntax error."""
     assert search_error(searchable, "genden ()") == "empty parentheses: put the words they group inside them"
+
+
+def test_a_document_id_names_that_document_alone(searchable):
+    """`doc:3` took document 3 and every document whose file name or title holds a 3 (four sources for one): an id
+    names its document; digits that are no document's id still match names and titles."""
+    third = searchable.documents.get(3)
+    assert {hit.file_name for hit in searchable.search.search("Genden doc:3").hits()} == {third.file_name}
+    assert {hit.file_name for hit in searchable.search.search("Genden doc:003").hits()} == {"003_bfdd3a082e8d2a08.txt"}
+
+
+def test_a_date_span_is_found_by_any_year_it_covers(searchable):
+    """`date:1931` missed "the early 1930s" (read as 1930..1933): a span was matched by its first year alone."""
+    def finds_it(years: str) -> bool:
+        return any("early 1930s" in hit.snippet.lower() for hit in searchable.search.search(years).hits())
+
+    assert all(map(finds_it, ("date:1931", "date:1933", "date:1925..1930", "date:1933..1940")))
+    assert not finds_it("date:1934") and not finds_it("date:1920..1929")
+
+
+def test_a_tag_is_found_whatever_its_accents(searchable):
+    """Words and entity: find "Sükhbaatar" as "sukhbaatar"; tag:sukhbaatar-era missed the tag Sükhbaatar-era."""
+    document_id = searchable.documents.resolve("000_8339fa2bec93c400.txt").id
+    searchable.annotations.create_at_quote(document_id, "Genden", tags=["Sükhbaatar-era"])
+    assert searchable.search.search("tag:sukhbaatar-era").counts == {"annotation": 1}

@@ -3,6 +3,7 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 
 from __future__ import annotations
 
+from reader.core.folding import without_accents
 from reader.core.search.query import TYPE_ALIASES, Query, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
@@ -25,20 +26,25 @@ def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[in
     """Documents whose file name or title contains every doc: value (or whose id it is), of every kind: value."""
     if not names and not kinds:
         return None
-    return frozenset(document_id for document_id, (file_name, title, kind) in store.document_labels(db).items()
-                     if all(_names_document(value.casefold(), document_id, file_name, title) for value in names)
+    labels = store.document_labels(db)
+    return frozenset(document_id for document_id, (file_name, title, kind) in labels.items()
+                     if all(_names_document(value.casefold(), document_id, file_name, title, labels) for value in names)
                      and all(kind == kind_name(value) for value in kinds))
 
 
-def _names_document(value: str, document_id: int, file_name: str, title: str) -> bool:
-    return value in file_name.casefold() or value in title.casefold() or value == str(document_id)
+def _names_document(value: str, document_id: int, file_name: str, title: str, labels: dict) -> bool:
+    """A document's id names it alone (doc:3 took every file name and title holding a 3 too); else a part of its
+    file name or title."""
+    if value.isdigit() and int(value) in labels and value == str(int(value)):
+        return value == str(document_id)
+    return value in file_name.casefold() or value in title.casefold()
 
 
 def _tag_sets(db: Store, names: list[str | tuple[str, ...]]) -> tuple[frozenset[int], ...]:
     """Per tag filter, the tag ids it allows: one name's, or, for tags joined by OR, any of theirs."""
     by_name = hits.tag_ids(db) if names else {}
     return tuple(frozenset(tag for name in (value if isinstance(value, tuple) else (value,))
-                           for tag in by_name.get(name.casefold(), set())) for value in names)
+                           for tag in by_name.get(without_accents(name.casefold()), set())) for value in names)
 
 
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:

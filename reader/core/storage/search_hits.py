@@ -183,8 +183,10 @@ def mention_condition(mention: MentionFilter) -> tuple[str, list]:
         return f"m.entity_id IN ({_integers(mention.entity_ids)})", []
     if mention.entity_type:
         return "m.type = ?", [mention.entity_type]
-    first, last = mention.years or (0, 0)
-    return "m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) BETWEEN ? AND ?", [first, last]
+    first, last = mention.years or (0, 0)  # a date or a span ("1930..1933") that overlaps those years
+    return ("m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) <= ? AND CAST(CASE WHEN "
+            "instr(m.date_value, '..') THEN substr(m.date_value, instr(m.date_value, '..') + 2, 4) ELSE "
+            "substr(m.date_value, 1, 4) END AS INTEGER) >= ?", [last, first])
 
 
 def _integers(values) -> str:
@@ -216,10 +218,10 @@ def _holds(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 
 
 def tag_ids(db: Store) -> dict[str, set[int]]:
-    """Tag ids by case-folded name."""
+    """Tag ids by name, case and accents aside (as words and entities are found)."""
     found: dict[str, set[int]] = {}
     for tag_id, name in db.execute("SELECT id, name FROM tags").fetchall():
-        found.setdefault(name.casefold(), set()).add(tag_id)
+        found.setdefault(without_accents(name.casefold()), set()).add(tag_id)
     return found
 
 
