@@ -14,7 +14,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli_output import counted, replaceable, row_id, say_if_none, tab_fields, tab_line
+from reader.cli_output import (
+    counted,
+    flush_output,
+    open_output,
+    replaceable,
+    row_id,
+    say_if_none,
+    tab_fields,
+    tab_line,
+)
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
@@ -450,18 +459,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    sys.stdout.reconfigure(encoding="utf-8")
+    open_output()
     path = db_path(args)
     try:
         if not getattr(args, "opens_workspace", True):
-            return args.handler(path, args)  # works on the file itself, e.g. when it is too damaged to open
+            code = args.handler(path, args)  # works on the file itself, e.g. when it is too damaged to open
+            flush_output()
+            return code
         workspace = Workspace.open(path)
     except Exception as exc:  # noqa: BLE001 - every failure is told in one line
         return _failed(exc, path)
     try:
         if getattr(args, "reads_entities", lambda _args: False)(args):
             _recognise(workspace)  # recognition is a stage: brought up to date here, for every command reading it
-        return args.handler(workspace, args)
+        code = args.handler(workspace, args)
+        flush_output()
+        return code
     except BrokenPipeError:  # the reader of our output (e.g. `head`) closed it: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout must stay open until exit)
         return EXIT_OK

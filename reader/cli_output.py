@@ -4,6 +4,7 @@ counts a user types."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -61,3 +62,48 @@ def row_id(text: str) -> int:
     if not 1 <= value < 2**63:
         raise argparse.ArgumentTypeError(f"{text} is not an id (ids run from 1 to {2**63 - 1})")
     return value
+
+
+class OutputFailed(ReaderError):
+    """The command's output could not be written (a full disk): no fault of the program, told as such."""
+
+
+class _Output:
+    """Standard output whose failed writes are told apart from the program's faults (a BrokenPipeError, the reader
+    of the output gone, stays what it is: no error)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._guarded(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def _guarded(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - nothing more is written, nor flushed
+            raise OutputFailed(f"cannot write the output: {exc.strerror or exc}") from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def open_output() -> None:
+    """Standard output in UTF-8, whatever the terminal's encoding; with none (closed, as cron and daemon wrappers
+    leave it) the output goes nowhere and the command still runs."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+        return
+    sys.stdout.reconfigure(encoding="utf-8")
+    sys.stdout = _Output(sys.stdout)
+
+
+def flush_output() -> None:
+    """Write out what is buffered now, where a failure can be told (at the exit, Python only warns of it)."""
+    sys.stdout.flush()

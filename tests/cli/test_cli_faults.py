@@ -154,3 +154,18 @@ def test_a_search_starting_with_a_left_out_word_is_a_query_not_an_option(tmp_pat
     result = run_cli(tmp_path / "a.db", "search", "-stalin")
     assert result.returncode == 1 and "leaves a word out" in result.stderr
     assert run_cli(tmp_path / "a.db", "search", "--json", "genden").returncode == 0
+
+
+def test_output_that_cannot_be_written_is_told_in_one_line(tmp_path):
+    """Standard output closed (as cron and daemon wrappers leave it) ended in a traceback, and one on a full disk was
+    told as a fault of the program with an errors.log beside the database: the command runs, and a failed write of
+    its output is said to be one."""
+    db = tmp_path / "a.db"
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(TEXTS)]
+    closed = subprocess.run(command, capture_output=False, stdout=None, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            pass_fds=(), preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 0 and "Traceback" not in closed.stderr
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*command[:4], "docs"], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert _one_line_error(result) == "error: cannot write the output: No space left on device"
+    assert not (tmp_path / "a.errors.log").exists()
