@@ -326,7 +326,9 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help='search everything: words, "phrases", prefix*, AND/OR/NOT, -word, and '
                                  "filters type: entity: tag: doc: relation: kind: date:1934..1937",
                                  description=tab_fields("kind of hit (text, annotation, link, notebook, entity, "
-                                                        "document)", "document", "start", "end", "snippet"))
+                                                        "document)", "document", "start", "end", "snippet",
+                                                        "id (of the annotation, link, note, entity or document: "
+                                                        "what edit, link, notebook and text take)"))
     search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR (or and / or between '
                                                        'words), NOT in capitals, -word or -"a phrase" or -(a group) '
                                                        "left out, and filters such as type:person, entity:NAME, "
@@ -348,7 +350,8 @@ def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
     hits = results.hits()
     say_if_none(hits, f"nothing found for {args.query}")
     for hit in hits:
-        row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet}
+        row = {"kind": hit.kind, "document": hit.file_name, "start": hit.start, "end": hit.end, "snippet": hit.snippet,
+               "id": hit.ref}
         print(json.dumps(row, ensure_ascii=False) if args.json else tab_line(row.values()))
     for kind, shown in results.groups.items():  # a list piped into a file is taken for the whole
         if len(shown) < results.counts.get(kind, 0):

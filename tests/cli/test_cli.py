@@ -171,13 +171,17 @@ def test_entities_and_register_commands(tmp_path, corpus_template):
 
 
 def test_search_command(tmp_path):
-    """`search` prints one hit per line with kind, document, offsets and snippet; a bad query is one error line."""
+    """`search` prints one hit per line with kind, document, offsets, snippet and the id a script acts on (it had
+    none); a bad query is one error line."""
     db = tmp_path / "cli.db"
     run_cli(db, "import", TEXTS)
     rows = [json.loads(line) for line in run_cli(db, "search", '"Genden was executed"', "--json").stdout.splitlines()]
     assert rows and rows[0]["document"] == "000_8339fa2bec93c400.txt" and rows[0]["kind"] == "text"
     text = (TEXTS / rows[0]["document"]).read_text(encoding="utf-8")
     assert "Genden was executed" in text[rows[0]["start"]:rows[0]["end"]]
+    note = run_cli(db, "annotate", "000", "--quote", "Genden was executed", "--note", "the execution").stdout.strip()
+    found = run_cli(db, "search", "execution").stdout.splitlines()
+    assert any(line.split("\t")[0] == "annotation" and line.split("\t")[-1] == note for line in found)  # its id
     bad = run_cli(db, "search", "OR genden")
     assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")
 

@@ -475,3 +475,19 @@ def test_a_tag_is_found_whatever_its_accents(searchable):
     document_id = searchable.documents.resolve("000_8339fa2bec93c400.txt").id
     searchable.annotations.create_at_quote(document_id, "Genden", tags=["Sükhbaatar-era"])
     assert searchable.search.search("tag:sukhbaatar-era").counts == {"annotation": 1}
+
+
+def test_words_wrapped_onto_the_next_line_are_found_together(workspace, tmp_path):
+    """A hard-wrapped transcription ("...Genden and Joseph\\nStalin took place...") was searched line by line: the
+    phrase "Joseph Stalin", and two words of one sentence on two lines, were never found. Its paragraphs are
+    searched whole; a hit covers its paragraph."""
+    paragraph = ("The meeting between Peljidiin Genden and Joseph\nStalin took place in Moscow in the late autumn\n"
+                 "of 1934, after weeks of waiting in the cold rooms\nof the hotel.")
+    text = f"Memorandum on the Moscow talks\n\n{paragraph}\n\nA second paragraph names nobody at all.\n"
+    (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "memo.txt"])
+    for query in ('"Joseph Stalin"', '"late autumn of 1934"', "Genden AND hotel"):
+        hits = [hit for hit in workspace.search.search(query).groups.get("text", []) if hit.file_name == "memo.txt"]
+        assert [(hit.start, hit.end) for hit in hits] == [(text.index(paragraph), text.index(paragraph) +
+                                                          len(paragraph))], query
+    assert workspace.search.search("hotel AND nobody").count == 0  # paragraphs stay apart

@@ -393,6 +393,15 @@ def m018_ids_never_reused(db: Database) -> None:
         db.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", [seen[0] or 0, table])
 
 
+@migration
+def m019_wrapped_texts_by_paragraph(db: Database) -> None:
+    """A hard-wrapped text is searched paragraph by paragraph (a phrase over a line's end was never found): the
+    texts already imported are indexed again."""
+    from reader.core.storage.search_index import index_all_texts
+
+    index_all_texts(db)
+
+
 def rebuild_table(db: Database, table: str, changed: Callable[[str], str]) -> None:
     """Make `table` again from its CREATE statement as `changed` rewrites it, with its rows, and its indexes and
     triggers recreated (SQLite's procedure for a change ALTER TABLE cannot make; the migrations run with foreign

@@ -16,6 +16,9 @@ SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
 ENTITY_ROWS = 6 << 50
 LINE_BITS = 24
+WRAP_WIDTH = 100  # characters: a text whose lines are (almost) all this short is wrapped at a width
+WRAPPED_LINES = 3  # ... and has at least so many lines to tell
+PARAGRAPH_LINES = 30  # lines a wrapped paragraph holds at most
 
 
 @dataclass(frozen=True)
@@ -36,19 +39,44 @@ def remove_document_text(db: Store, document_id: int) -> None:
 
 
 def index_document_text(db: Store, document_id: int) -> None:
-    """(Re)index a document's current text line by line, leaving out boilerplate; offsets are code points."""
+    """(Re)index a document's current text line by line (a hard-wrapped one paragraph by paragraph), leaving out
+    boilerplate; offsets are code points."""
     first = TEXT_ROWS + (document_id << LINE_BITS)
     remove_document_text(db, document_id)
     version = document_store.version_text(db, document_store.current_version_id(db, document_id))
     boilerplate = merge((s.start, s.end) for s in version.boilerplate)  # a book has hundreds of running heads
-    rows, start = [], 0
+    lines, start = [], 0
     for number, line in enumerate(version.text.split("\n")):
         end = start + len(line)
         if line.strip() and not overlaps_merged(boilerplate, start, end):
-            rows.append((first + number, line, "text", document_id, document_id, start, end))
+            lines.append((number, start, end))
         start = end + 1
+    text = version.text
+    rows = [(first + number, text[start:end], "text", document_id, document_id, start, end)
+            for number, start, end in (_paragraphs(lines) if _hard_wrapped(lines) else lines)]
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
     db.executemany(sql, rows)
+
+
+def _hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
+    """Whether the text is wrapped at a width (a typed transcription, a Project Gutenberg file): its lines are all
+    short, so a sentence runs over several. Its words are searched by paragraph: line by line, "Joseph\nStalin" was
+    never found as a phrase, nor two words of one sentence on two lines."""
+    lengths = sorted(end - start for _number, start, end in lines)
+    return len(lengths) >= WRAPPED_LINES and lengths[int(len(lengths) * 0.95)] <= WRAP_WIDTH
+
+
+def _paragraphs(lines: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Runs of consecutive lines (no blank or boilerplate line between) as one row each; a run longer than a
+    paragraph (verse, a list with no blank lines) stays line by line."""
+    runs: list[list[tuple[int, int, int]]] = []
+    for line in lines:
+        if runs and runs[-1][-1][0] == line[0] - 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return [row for run in runs for row in ([(run[0][0], run[0][1], run[-1][2])] if len(run) <= PARAGRAPH_LINES
+                                            else run)]
 
 
 def index_all_texts(db: Store) -> None:
