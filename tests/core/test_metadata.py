@@ -104,3 +104,28 @@ def test_a_scans_title_is_its_first_line_when_short_else_its_file_name():
 def test_other_texts_keep_their_title_rule():
     """A text not read from a scan still takes its first line of three to forty words, a paragraph included."""
     assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", []).title == SHORT_PARAGRAPH
+
+
+def test_a_web_page_is_dated_by_its_markup_never_by_a_year_its_text_mentions():
+    """A transcription page declaring no date was dated 1998-01-01, a year its text names (found in the archive in
+    1998), shown and cited as the page's date; a date the page's markup declares is kept."""
+    body = ("<h1>The Kobdo letters</h1><p>The letters were found in the provincial archive in 1998 and first read "
+            "aloud in March 2003 by the archivists of the city.</p>")
+    plain = f"<html><head><title>The Kobdo letters</title></head><body>{body}</body></html>"
+    assert extract_metadata("The Kobdo letters\n\nThe letters were found…\n", [], html=plain).date_published == ""
+    dated = plain.replace("<head>", '<head><meta property="article:published_time" content="2019-03-04">')
+    assert extract_metadata("The Kobdo letters\n", [], html=dated).date_published == "2019-03-04"
+
+
+def test_the_language_is_the_one_most_of_the_text_is_written_in():
+    """An English report quoting one Russian sentence was "German", an English letter "Dutch", a German paragraph
+    "Dutch" (an encoding detector's by-product): the language most paragraphs are written in, or none when no
+    language holds most of the text."""
+    english = ("The delegation arrived in early May 1921 at Kyakhta, where the consul received it with great "
+               "courtesy and arranged the onward journey.\n\nОтвет правительства был получен 3 июня.\n\n"
+               "The delegates were lodged in the old trading houses and waited there for the answer from Moscow.\n")
+    german = ("Die Delegation kam Anfang Mai 1921 in Kjachta an, wo der Konsul sie sehr freundlich empfing und die "
+              "Weiterreise nach Urga vorbereitete.\n")
+    assert extract_metadata(english, []).language == "English"
+    assert extract_metadata(german, []).language == "German"
+    assert extract_metadata("Kobdo, 1921\n", []).language == ""

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from charset_normalizer import from_bytes
-
+from reader.core.documents.language import language_of
 from reader.core.documents.lines import Line, split_lines, word_count
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
@@ -38,7 +37,7 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
     doi = _first(_DOI, text)
     found = Metadata(
         title=_scan_title(head, scanned_from) if scanned_from else _title(head), author=_author(head),
-        date_published=_date(head), doi=doi, url=_first(_URL, text), language=_language(text),
+        date_published=_date(head), doi=doi, url=_first(_URL, text), language=language_of(text),
         kind=_kind(head, text, doi),
     )
     return _merge_html(found, html) if html else found
@@ -110,16 +109,10 @@ def _first(pattern: re.Pattern, text: str) -> str:
     return match.group(match.lastindex or 0) if match else ""
 
 
-def _language(text: str) -> str:
-    best = from_bytes(text[:20000].encode("utf-8")).best()
-    language = best.language if best else ""
-    return "" if language in ("Unknown", "") else language
-
-
 def _merge_html(found: Metadata, html: str) -> Metadata:
     from trafilatura import extract_metadata as trafilatura_metadata  # heavy import: only for HTML files
 
-    page = trafilatura_metadata(html)
+    page = trafilatura_metadata(html, extensive=False)  # a date the markup declares, never a year the text names
     if page is None:
         return found
     return replace(
