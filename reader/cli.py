@@ -125,7 +125,7 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.documents.import_paths(args.paths, password=args.password)
     for outcome in report.outcomes:
-        stream = sys.stderr if outcome.status == "failed" else sys.stdout
+        stream = sys.stderr if outcome.status in ("failed", "left_out") else sys.stdout
         print(outcome.message, file=stream)
     for summary in report.reanchored:
         print(summary.message)

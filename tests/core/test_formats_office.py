@@ -229,6 +229,14 @@ def test_an_rtf_of_another_code_page_gives_its_title_in_that_code_page(tmp_path)
     assert source.text == "Привет.\n"
 
 
+def test_a_cut_off_rtf_is_refused_not_read_in_part(tmp_path):
+    """An RTF cut short (a broken download, a truncated attachment) was imported as whole: its groups never close."""
+    path = tmp_path / "cut.rtf"
+    path.write_text(RTF[: len(RTF) // 2], encoding="ascii")
+    with pytest.raises(ImportFailed, match="the file is cut off: its last groups are never closed"):
+        read_source(path)
+
+
 def _epub(path: Path, extra: dict[str, str] | None = None, date_attributes: dict[str, str] | None = None) -> Path:
     from ebooklib import epub
 
@@ -360,8 +368,8 @@ def test_folders_list_the_new_formats_and_unknown_names_are_sniffed(tmp_path):
     _docx(tmp_path / "a.docx")
     _epub(tmp_path / "b.epub")
     (tmp_path / "c.rtf").write_text(RTF, encoding="ascii")
-    files, problems = expand_paths([tmp_path])
-    assert [f.name for f in files] == ["a.docx", "b.epub", "c.rtf"] and not problems
+    files, problems, left_out = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["a.docx", "b.epub", "c.rtf"] and not problems and not left_out
     renamed = tmp_path / "b.epub"
     renamed.rename(tmp_path / "download")
     assert read_source(tmp_path / "download").fmt == "epub"
@@ -435,4 +443,29 @@ def test_a_package_is_held_to_the_size_limit_by_what_it_unpacks_and_the_text_it_
     monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", unpacked)
     monkeypatch.setattr(sources, "MAX_TEXT_CHARS", 40)
     with pytest.raises(ImportFailed, match=r"holds [0-9,]+ characters of text, over the 40 limit"):
+        read_source(path)
+
+
+def test_a_folders_files_of_other_kinds_are_named_as_left_out(empty_workspace, tmp_path):
+    """A folder holding a report, an old Word .doc, an XML file and a photo imported the report and said nothing of
+    the rest: the historian took the fond for imported. They are named as left out (hidden files aside), the .doc
+    with what to do; the import still succeeds."""
+    fond = tmp_path / "fond"
+    fond.mkdir()
+    _docx(fond / "report.docx")
+    (fond / "letter1921.doc").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504)
+    (fond / "photo.gif").write_bytes(b"GIF89a" + b"\x00" * 20)
+    (fond / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    report = empty_workspace.documents.import_paths([fond])
+    assert not report.failed
+    notices = [o.message for o in report.outcomes if o.status == "left_out"]
+    assert notices == [f"{fond}: 2 files of other kinds left out: letter1921.doc (an old Word file: save it as "
+                       ".docx to import it), photo.gif"]
+
+
+def test_an_old_word_file_says_to_save_it_as_docx(tmp_path):
+    """A .doc given alone was "binary file (contains NUL bytes), not text", with no hint of what to do."""
+    path = tmp_path / "letter1921.doc"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504)
+    with pytest.raises(ImportFailed, match="an old Word file \\(Office 97-2003\\): save it as .docx to import it"):
         read_source(path)

@@ -24,6 +24,7 @@ from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import document_trash, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
+from reader.core.storage.backup import library_files
 from reader.core.storage.store import Store
 
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
@@ -32,8 +33,8 @@ SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its 
 def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
                  cancelled: Cancelled | None = None, password: str | None = None) -> ImportReport:
     """`password` opens encrypted PDFs among the files; a file it does not open fails, and nothing of it is stored."""
-    files, problems = expand_paths([Path(p) for p in paths])
-    report = ImportReport([_failed(p) for p in problems])
+    files, problems, left_out = expand_paths([Path(p) for p in paths], library_files(db.path))
+    report = ImportReport([_failed(p) for p in problems] + [FileOutcome("", "left_out", line) for line in left_out])
     sources = _read_all(files, report, progress, cancelled, password)
     with db.atomic():
         changed: list[tuple[int, SourceFile]] = []  # stored files with other text: their new versions come last

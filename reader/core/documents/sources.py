@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.documents.decoding import DecodeError, decode
 from reader.core.documents.extracted import Box, Extracted
+from reader.core.documents.formats.blocks import OLE_MAGIC
 from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
@@ -26,6 +27,8 @@ MAX_TEXT_CHARS = MAX_FILE_BYTES  # characters read from any file: as much as the
 TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                 ".htm": "html", ".xhtml": "html"}
 FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
+SHOWN_LEFT_OUT = 5  # files named in a folder's "left out" line
+OLD_OFFICE = "an old Word file: save it as .docx to import it"
 _RENAME_HINT = {"pdf": ".pdf", "image": ".png, .jpg or .tif", "rtf": ".rtf", "zip": ".docx, .odt or .epub"}
 
 
@@ -55,15 +58,21 @@ def supported_suffixes() -> set[str]:
     return set(FORMATS)
 
 
-def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
-    """Files to import from files and folders (folders: supported files, recursively, in name order)."""
+def expand_paths(paths: list[Path], own: frozenset[Path] = frozenset()) -> tuple[list[Path], list[ImportFailed],
+                                                                              list[str]]:
+    """Files to import from files and folders (folders: supported files, recursively, in name order), the problems
+    met, and a line per folder naming its files of other kinds, left out (a folder imported with a .doc and a photo
+    said nothing of them: the fond looked imported whole). `own`: the library's files and folders, never named."""
     files: list[Path] = []
     problems: list[ImportFailed] = []
+    left_out: list[str] = []
     for path in paths:
         if not path.exists():
             problems.append(ImportFailed(str(path), "no such file or folder"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+            every = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                           and not own.intersection((p.resolve(), *p.resolve().parents)))
+            found = [p for p in every if p.suffix.lower() in FORMATS]
             for file in found:
                 if _is_text(file):
                     files.append(file)
@@ -73,9 +82,27 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[ImportFailed]]:
             if not found:
                 problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
                                                         ".epub, .png, .jpg or .tif files"))
+            elif others := [p for p in every if p.suffix.lower() not in FORMATS]:
+                left_out.append(_left_out(path, others))
         else:
             files.append(path)
-    return files, problems
+    return files, problems, left_out
+
+
+def _left_out(folder: Path, others: list[Path]) -> str:
+    shown = [str(p.relative_to(folder)) + (f" ({OLD_OFFICE})" if _is_old_office(p) else "")
+             for p in others[:SHOWN_LEFT_OUT]]
+    more = f" and {len(others) - SHOWN_LEFT_OUT} more" if len(others) > SHOWN_LEFT_OUT else ""
+    files = "1 file of another kind" if len(others) == 1 else f"{len(others)} files of other kinds"
+    return f"{folder}: {files} left out: {', '.join(shown)}{more}"
+
+
+def _is_old_office(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(OLE_MAGIC)) == OLE_MAGIC
+    except OSError:
+        return False
 
 
 def _is_text(path: Path) -> bool:
@@ -134,7 +161,10 @@ def _binary_kind(path: Path) -> str | None:
         return BINARY_FORMATS[suffix]
     if suffix in TEXT_FORMATS:
         return None
-    kind = sniff(_head(path))
+    head = _head(path)
+    if head.startswith(OLE_MAGIC):  # a .doc (or .xls, .ppt) of Office 97-2003, refused as binary "not text"
+        raise ImportFailed(str(path), "an old Word file (Office 97-2003): save it as .docx to import it")
+    kind = sniff(head)
     return zip_kind(path) if kind == "zip" else kind
 
 

@@ -75,10 +75,11 @@ class VersionText:
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What happened to one file during an import: imported, new version, unchanged, or failed with a reason."""
+    """What happened to one file during an import: imported, new version, unchanged, or failed with a reason; or
+    a folder's files of kinds not read, left out."""
 
     path: str
-    status: str  # "imported" | "new_version" | "unchanged" | "failed"
+    status: str  # "imported" | "new_version" | "unchanged" | "failed" | "left_out" (a folder's files of other kinds)
     message: str
     document_id: int | None = None
     version_id: int | None = None

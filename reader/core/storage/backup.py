@@ -26,6 +26,14 @@ _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy:
 ROOM_MARGIN = 64 << 10  # beyond the copy itself: its own small journal, and the file system's bookkeeping
 
 
+def library_files(db_path: Path) -> frozenset[Path]:
+    """The database, its journals, its backups' folder and its errors log, resolved: a folder imported that holds
+    the library does not list them among its files of other kinds."""
+    where = Path(db_path).resolve()
+    return frozenset({where, *(where.with_name(where.name + end) for end in ("-wal", "-shm", "-journal")),
+                      backup_dir(where), where.with_name(where.stem + ".errors.log")})
+
+
 def backup_dir(db_path: Path) -> Path:
     """Backups live beside the database, in `<name>.backups/`, so moving the folder moves them too."""
     return db_path.with_name(db_path.stem + ".backups")

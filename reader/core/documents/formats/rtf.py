@@ -15,6 +15,7 @@ from reader.core.documents.formats.blocks import Blocks
 from reader.core.errors import ImportFailed
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)  # an escape (\{, \} and \\ are text), or a group's edge
 _FOOTNOTE = re.compile(r"\{(?:\\\*)?\\footnote\b")
 _INFO = {"title": re.compile(r"\{\\title\s+([^}]*)\}"), "author": re.compile(r"\{\\author\s+([^}]*)\}")}
 
@@ -30,6 +31,8 @@ def read_rtf(path: Path, data: bytes) -> Extracted:
         source = data.decode(encoding, errors="replace")
     except LookupError:
         encoding, source = "cp1252", data.decode("cp1252", errors="replace")
+    if _group_end(source, source.index("{")) is None:
+        raise ImportFailed(str(path), "damaged RTF file: the file is cut off: its last groups are never closed")
     body, notes = _footnotes(source)
     try:
         text = rtf_to_text(body, encoding=encoding, errors="replace")
@@ -52,28 +55,24 @@ def _footnotes(source: str) -> tuple[str, list[str]]:
     drops a footnote, mark and text, and the Notes a Word or EPUB file keeps were lost from an RTF."""
     parts, notes, at = [], [], 0
     while match := _FOOTNOTE.search(source, at):
-        end = _group_end(source, match.start())
+        end = _group_end(source, match.start()) or len(source) - 1  # (a whole file's groups are closed)
         notes.append(source[match.end():end])
         parts.append(source[at:match.start()] + f"[{len(notes)}]")
         at = end + 1
     return "".join(parts) + source[at:], notes
 
 
-def _group_end(source: str, start: int) -> int:
-    """Where the group opened at `start` closes (escaped braces and backslashes are text)."""
-    depth, index = 0, start
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 1
-        elif char == "{":
+def _group_end(source: str, start: int) -> int | None:
+    """Where the group opened at `start` closes (escaped braces and backslashes are text); None if it never does."""
+    depth = 0
+    for mark in _BRACES.finditer(source, start):
+        if mark.group() == "{":
             depth += 1
-        elif char == "}":
+        elif mark.group() == "}":
             depth -= 1
             if depth == 0:
-                return index
-        index += 1
-    return len(source) - 1  # an unclosed note runs to the end, as RTF readers take it
+                return mark.start()
+    return None
 
 
 def _unescape(value: str, encoding: str) -> str:
