@@ -332,7 +332,8 @@ class MainWindow(QMainWindow):
                                                                              password),
             cancel_types=(ImportCancelled,),
         )
-        progress = progress_dialog(task, self, "Import", "Importing…", lambda name: f"Reading {name}…")
+        progress = progress_dialog(task, self, "Import", "Importing…", lambda name: f"Reading {name}…",
+                                   stopping="Stopping after the file being read…")
         task.finished.connect(lambda report: self._on_import_finished(report, progress))
         task.failed.connect(lambda message: self._on_import_failed(message, progress))
         task.cancelled.connect(lambda: self._on_import_failed("Import cancelled; nothing was imported.", progress))

@@ -172,17 +172,28 @@ class NewestReading:
 
 
 def progress_dialog(task: TaskHandle, parent: QWidget, title: str, label: str,
-                    describe: Callable[[str], str] | None = None) -> QProgressDialog:
+                    describe: Callable[[str], str] | None = None, stopping: str = "Stopping…") -> QProgressDialog:
     """A dialog that follows a task's progress, shown only if the task takes longer than a moment; its Cancel asks
-    the task to stop. `describe(what)` turns what the task says it is at (a file's name) into the label."""
+    the task to stop, and the dialog says `stopping` until it has. `describe(what)` turns what the task says it is
+    at (a file's name) into the label."""
     from PySide6.QtWidgets import QProgressDialog
 
     progress = QProgressDialog(label, "Cancel", 0, 0, parent)
     progress.setWindowTitle(title)
     progress.setMinimumDuration(300)
     progress.canceled.connect(task.request_cancel)
+    progress.canceled.connect(lambda: _stopping(progress, stopping))
     task.progressed.connect(lambda done, total, what: _follow(progress, done, total, describe and describe(what)))
     return progress
+
+
+def _stopping(progress: QProgressDialog, label: str) -> None:
+    """Cancel closed the dialog at once, though the task stops only at its next step (a file being read, with no
+    pages to stop between, is finished first): the dialog says so until the task ends (its handler resets it)."""
+    progress.setLabelText(label)
+    progress.setCancelButton(None)
+    progress.setRange(0, 0)
+    progress.show()
 
 
 def _follow(progress: QProgressDialog, done: int, total: int, label: str | None) -> None:

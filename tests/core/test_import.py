@@ -220,3 +220,19 @@ def test_a_file_name_that_is_not_text_fails_alone(empty_workspace, tmp_path):
     assert [o.status for o in report.outcomes].count("imported") == 1
     [failed] = report.failed
     assert failed.message.endswith("caf\ufffd.txt: the file name is not UTF-8 text; rename the file to import it")
+
+
+def test_a_cancel_asked_while_the_last_file_is_read_stores_nothing(empty_workspace, tmp_path):
+    """Cancel pressed while a large web page or Word file was being read (no pages to stop between) closed the
+    dialog, and the file was imported anyway twenty seconds later: a cancel asked before the import is stored
+    stops it, nothing stored."""
+    import pytest
+
+    from reader.core.errors import ImportCancelled
+
+    (tmp_path / "big.html").write_text("<html><body><p>Genden met Stalin.</p></body></html>", encoding="utf-8")
+    asked = []
+    with pytest.raises(ImportCancelled):
+        empty_workspace.documents.import_paths([tmp_path / "big.html"], lambda *_args: asked.append(True),
+                                               lambda: bool(asked))
+    assert empty_workspace.documents.list() == []

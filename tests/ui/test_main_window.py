@@ -743,3 +743,28 @@ def test_a_note_updates_its_documents_row_in_place(window, qtbot):
 
     qtbot.waitUntil(lambda: str(count_shown()) == "1")
     assert resets == []
+
+
+def test_cancel_while_a_file_is_read_says_it_stops_and_imports_nothing(window, qtbot, tmp_path, monkeypatch):
+    """Cancel pressed while a large web page was read closed the dialog at once, and the page came into the library
+    twenty seconds later: the dialog says it stops after the file being read, and nothing is imported."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from reader.core.documents import importer
+
+    release = threading.Event()
+    real = importer.read_source
+    monkeypatch.setattr(importer, "read_source", lambda *args: (release.wait(20), real(*args))[1])
+    (tmp_path / "big.html").write_text("<html><body><p>A page read slowly.</p></body></html>", encoding="utf-8")
+    before = len(window.workspace.documents.list())
+    window.import_paths([tmp_path / "big.html"])
+    dialog = window.findChildren(QProgressDialog)[-1]
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.findChild(QPushButton).click()
+    assert dialog.isVisible() and dialog.labelText().startswith("Stopping after the file being read")
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing was imported."
+    assert len(window.workspace.documents.list()) == before

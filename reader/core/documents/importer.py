@@ -69,6 +69,8 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
             sources.append(read_source(path, password, _per_page(progress, done, len(files)), cancelled))
         except ImportFailed as exc:
             report.outcomes.append(_failed(exc))
+    if cancelled and cancelled():  # asked while the last file was read (a web page, a Word file: no pages to stop at)
+        raise ImportCancelled()
     return sources
 
 
