@@ -169,3 +169,10 @@ def test_output_that_cannot_be_written_is_told_in_one_line(tmp_path):
         result = subprocess.run([*command[:4], "docs"], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert _one_line_error(result) == "error: cannot write the output: No space left on device"
     assert not (tmp_path / "a.errors.log").exists()
+
+
+def test_a_database_in_a_folder_that_does_not_exist_says_so(tmp_path):
+    """--db in a missing folder said "cannot read or write … (unable to open database file)", not why."""
+    line = _one_line_error(run_cli(tmp_path / "missing" / "a.db", "docs"))
+    assert line == f"error: cannot open {tmp_path}/missing/a.db: the folder {tmp_path}/missing does not exist; " \
+                   "nothing was created"

@@ -60,6 +60,8 @@ def _full_message(path: Path) -> str:
 def _io_message(path: Path, text: str) -> str:
     """A full disk first (SQLite leaves a short -shm and an empty -wal when it cannot grow them, which looks like
     the other cause); else a journal deleted under a running program, the common cause on a healthy disk."""
+    if not Path(path).parent.is_dir():
+        return f"cannot open {path}: the folder {Path(path).parent} does not exist; nothing was created"
     if _nearly_full(path):
         return _full_message(path)
     journal, index = Path(f"{path}-wal"), Path(f"{path}-shm")
