@@ -98,7 +98,8 @@ def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:
-    importing = commands.add_parser("import", help="import files or folders (text, HTML, PDF, Word, EPUB, scans)")
+    importing = commands.add_parser("import", help="import files or folders (text, HTML, PDF, Word, OpenDocument, "
+                                                      "RTF, EPUB, TEI XML, scans)")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                            help="files or folders (folders are read whole); a file already imported is skipped, a "
                                 "changed one becomes a new version with its notes moved onto it")

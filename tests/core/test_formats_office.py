@@ -469,3 +469,49 @@ def test_an_old_word_file_says_to_save_it_as_docx(tmp_path):
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504)
     with pytest.raises(ImportFailed, match="an old Word file \\(Office 97-2003\\): save it as .docx to import it"):
         read_source(path)
+
+
+TEI_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc>
+    <titleStmt><title type="main">Letter from Urga</title><author>I. Maisky</author></titleStmt>
+    <publicationStmt><p>Unpublished</p></publicationStmt><sourceDesc><p>Archive</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body><div>
+    <fw type="header">ARCHIVE COPY</fw>
+    <head>Urga, 3 June 1921</head>
+    <opener><salute>Dear comrade,</salute></opener>
+    <p>Your <del>telegram</del><add>letter</add> was
+       <choice><sic>recieved</sic><corr>received</corr></choice> on the ninth<note n="1">Old style.</note>
+       day.<pb n="2"/> The <choice><abbr>Gov.</abbr><expan>Government</expan></choice> left Urga; the rest is
+       <gap reason="illegible"/>.</p>
+    <closer><signed>Maisky</signed></closer>
+  </div></body></text>
+</TEI>
+"""
+
+
+def test_a_tei_edition_is_read_as_its_reader_reads_it(tmp_path):
+    """A TEI letter was imported as its markup, titled '<?xml version…'; it reads as the edition prints it: the
+    correction over the error, the addition without the deletion, no running head, the note cited and kept."""
+    path = tmp_path / "letter.xml"
+    path.write_text(TEI_LETTER, encoding="utf-8")
+    source = read_source(path)
+    assert source.fmt == "tei"
+    assert source.text == ("Urga, 3 June 1921\n\nDear comrade,\n\nYour letter was received on the ninth[1] day. "
+                           "The Government left Urga; the rest is […].\n\nMaisky\n\nNotes\n\n1. Old style.\n")
+    assert source.metadata == {"title": "Letter from Urga", "author": "I. Maisky"}
+
+
+def test_xml_that_is_not_tei_is_refused_in_one_line(tmp_path):
+    """Any other XML (a data export, a feed) is said to be not TEI, not imported as its markup; an entity naming a
+    file outside is not read."""
+    path = tmp_path / "feed.xml"
+    path.write_text('<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>', encoding="utf-8")
+    with pytest.raises(ImportFailed, match="an XML file of <rss>, not TEI"):
+        read_source(path)
+    entity = tmp_path / "entity.xml"
+    entity.write_text('<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                      '<TEI><text><body><p>&x;</p></body></text></TEI>', encoding="utf-8")
+    with pytest.raises(ImportFailed, match="no text in it"):  # the entity is never read from outside the file
+        read_source(entity)

@@ -29,7 +29,8 @@ TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown":
 FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
 SHOWN_LEFT_OUT = 5  # files named in a folder's "left out" line
 OLD_OFFICE = "an old Word file: save it as .docx to import it"
-_RENAME_HINT = {"pdf": ".pdf", "image": ".png, .jpg or .tif", "rtf": ".rtf", "zip": ".docx, .odt or .epub"}
+_RENAME_HINT = {"pdf": ".pdf", "image": ".png, .jpg or .tif", "rtf": ".rtf", "zip": ".docx, .odt or .epub",
+                "tei": ".xml"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def expand_paths(paths: list[Path], own: frozenset[Path] = frozenset()) -> tuple
                                                  "UTF-8 text; rename the file to import it"))
             if not found:
                 problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
-                                                        ".epub, .png, .jpg or .tif files"))
+                                                        ".epub, .xml, .png, .jpg or .tif files"))
             elif others := [p for p in every if p.suffix.lower() not in FORMATS]:
                 left_out.append(_left_out(path, others))
         else:
@@ -169,7 +170,7 @@ def _binary_kind(path: Path) -> str | None:
 
 
 _FORMAT_NAMES = {"pdf": "a PDF file", "image": "an image", "rtf": "an RTF file", "docx": "a Word document",
-                 "odt": "an OpenDocument text", "epub": "an EPUB", "zip": "a ZIP package"}
+                 "odt": "an OpenDocument text", "epub": "an EPUB", "zip": "a ZIP package", "tei": "a TEI XML file"}
 
 
 def _check_contents(path: Path, kind: str) -> None:

@@ -12,17 +12,19 @@ from reader.core.documents.extracted import Extracted
 from reader.core.documents.formats.ocr import OcrCache
 
 BINARY_FORMATS = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
-                  ".tiff": "image", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".epub": "epub"}
+                  ".tiff": "image", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".epub": "epub", ".xml": "tei"}
 MAGIC = ((b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff", "image"), (b"II*\x00", "image"),
          (b"MM\x00*", "image"), (b"{\\rtf", "rtf"), (b"PK\x03\x04", "zip"))
 ZIP_MARKERS = (("word/document.xml", "docx"), ("META-INF/container.xml", "epub"), ("content.xml", "odt"))
 
 
 def sniff(head: bytes) -> str | None:
-    """The binary format the first bytes announce, or None."""
+    """The binary format the first bytes announce, or None; XML (after a byte-order mark) is read as TEI."""
     for magic, kind in MAGIC:
         if head.startswith(magic):
             return kind
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"<?xml", b"<TEI")):
+        return "tei"
     return None
 
 
@@ -57,5 +59,8 @@ def read_binary(kind: str, path: Path, password: str | None = None,
     if kind == "epub":
         from reader.core.documents.formats.epub import read_epub
         return read_epub(path)
+    if kind == "tei":
+        from reader.core.documents.formats.tei import read_tei
+        return read_tei(path)
     from reader.core.documents.formats.rtf import read_rtf
     return read_rtf(path, path.read_bytes())
