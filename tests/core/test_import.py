@@ -236,3 +236,18 @@ def test_a_cancel_asked_while_the_last_file_is_read_stores_nothing(empty_workspa
         empty_workspace.documents.import_paths([tmp_path / "big.html"], lambda *_args: asked.append(True),
                                                lambda: bool(asked))
     assert empty_workspace.documents.list() == []
+
+
+def test_markdown_front_matter_is_metadata_not_the_title(empty_workspace, tmp_path):
+    """A note written in Obsidian, Zettlr or for Pandoc was titled "title: Field notes, Khovd 2019", key and all,
+    its author and date lost: the front matter gives title, author and date, and is set aside as boilerplate."""
+    text = ("---\ntitle: \"Field notes, Khovd 2019\"\nauthor:\n  - Jane Roe\ndate: 2019-07-14\ntags: [fieldwork]\n"
+            "---\n\n# Day one\n\nThe **archive** opened at nine.\n")
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "notes.md"])
+    info = empty_workspace.documents.resolve("notes.md")
+    assert (info.metadata.title, info.metadata.author, info.metadata.date_published) == (
+        "Field notes, Khovd 2019", "Jane Roe", "2019-07-14")
+    stored = empty_workspace.documents.text(info.id)
+    assert stored.text == text  # the file as it is
+    assert [(span.start, span.end) for span in stored.boilerplate] == [(0, text.index("\n\n# Day"))]

@@ -16,6 +16,7 @@ from reader.core.documents.decoding import DecodeError, decode
 from reader.core.documents.extracted import Box, Extracted
 from reader.core.documents.formats.blocks import OLE_MAGIC
 from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
+from reader.core.documents.front_matter import front_matter
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
 from reader.core.records.pages import PageInfo, UncertainWord
@@ -208,7 +209,9 @@ def _read_text(path: Path) -> SourceFile:
     text = html_to_text(raw) if fmt == "html" else raw
     if not text.strip():
         raise ImportFailed(str(path), "no text in it (empty file or only markup)")
-    return SourceFile(path, text, encoding, fmt, raw if fmt == "html" else None)
+    metadata, end = front_matter(text) if fmt == "markdown" else ({}, 0)
+    return SourceFile(path, text, encoding, fmt, raw if fmt == "html" else None, boilerplate=((0, end),) if end else (),
+                      metadata=metadata)
 
 
 def _head(path: Path) -> bytes:
