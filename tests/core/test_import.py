@@ -251,3 +251,22 @@ def test_markdown_front_matter_is_metadata_not_the_title(empty_workspace, tmp_pa
     stored = empty_workspace.documents.text(info.id)
     assert stored.text == text  # the file as it is
     assert [(span.start, span.end) for span in stored.boilerplate] == [(0, text.index("\n\n# Day"))]
+
+
+def test_a_web_pages_banner_sidebar_and_footer_are_boilerplate_on_a_page_alone(empty_workspace, tmp_path):
+    """A page imported alone kept its site's banner, cookie notice, adverts and footer as text (boilerplate was found
+    only by recurring in other pages): the parts the page marks as its chrome (header, aside and footer outside the
+    article) are set aside as boilerplate; the article's own header stays."""
+    page = ("<html><body><header><p>History Today Online</p><p>We use cookies. Accept all cookies</p></header>"
+            "<aside><p>ADVERTISEMENT Buy antique maps at 50% off today!</p></aside>"
+            "<article><header><h1>The Kyakhta treaty of 1915</h1></header><p>The treaty recognised Mongolia's "
+            "autonomy under Chinese suzerainty.</p></article>"
+            "<footer><p>© 2019 History Today. All rights reserved.</p></footer></body></html>")
+    (tmp_path / "kyakhta.html").write_text(page, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "kyakhta.html"])
+    stored = empty_workspace.documents.text(empty_workspace.documents.resolve("kyakhta.html").id)
+    hidden = "".join(stored.text[span.start:span.end] for span in stored.boilerplate)
+    for chrome in ("History Today Online", "Accept all cookies", "antique maps", "All rights reserved"):
+        assert chrome in hidden
+    assert "Kyakhta treaty" not in hidden and "suzerainty" not in hidden
+    assert empty_workspace.documents.resolve("kyakhta.html").metadata.title == "The Kyakhta treaty of 1915"

@@ -17,6 +17,7 @@ from reader.core.documents.extracted import Box, Extracted
 from reader.core.documents.formats.blocks import OLE_MAGIC
 from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
 from reader.core.documents.front_matter import front_matter
+from reader.core.documents.html_chrome import chrome_ranges
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
 from reader.core.records.pages import PageInfo, UncertainWord
@@ -209,9 +210,10 @@ def _read_text(path: Path) -> SourceFile:
     text = html_to_text(raw) if fmt == "html" else raw
     if not text.strip():
         raise ImportFailed(str(path), "no text in it (empty file or only markup)")
+    if fmt == "html":
+        return SourceFile(path, text, encoding, fmt, raw, boilerplate=tuple(chrome_ranges(raw, text)))
     metadata, end = front_matter(text) if fmt == "markdown" else ({}, 0)
-    return SourceFile(path, text, encoding, fmt, raw if fmt == "html" else None, boilerplate=((0, end),) if end else (),
-                      metadata=metadata)
+    return SourceFile(path, text, encoding, fmt, boilerplate=((0, end),) if end else (), metadata=metadata)
 
 
 def _head(path: Path) -> bytes:
