@@ -515,3 +515,21 @@ def test_xml_that_is_not_tei_is_refused_in_one_line(tmp_path):
                       '<TEI><text><body><p>&x;</p></body></text></TEI>', encoding="utf-8")
     with pytest.raises(ImportFailed, match="no text in it"):  # the entity is never read from outside the file
         read_source(entity)
+
+
+def test_word_notes_are_marked_as_word_shows_them(tmp_path):
+    """A footnote and an endnote were both "[1]" (their XML ids), with two "1." notes, and a note with a typed mark
+    ("*") was cited by an invented number: footnotes read 1, 2…, endnotes i, ii…, a typed mark as typed."""
+    body = ('<w:p><w:r><w:t>The treaty was signed</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r>'
+            '<w:r><w:t xml:space="preserve"> in Moscow</w:t></w:r><w:r><w:endnoteReference w:id="7"/></w:r>'
+            '<w:r><w:t xml:space="preserve"> in November</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" '
+            'w:id="9"/><w:t>*</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>')
+    path = _word_with(tmp_path / "notes.docx", body)
+    notes = {"footnotes": '<w:footnote w:id="7"><w:p><w:r><w:t>Fond 495.</w:t></w:r></w:p></w:footnote>'
+                          '<w:footnote w:id="9"><w:p><w:r><w:t>* Old style.</w:t></w:r></w:p></w:footnote>',
+             "endnotes": '<w:endnote w:id="7"><w:p><w:r><w:t>See the Russian text.</w:t></w:r></w:p></w:endnote>'}
+    with zipfile.ZipFile(path, "a") as archive:
+        for part, xml in notes.items():
+            archive.writestr(f"word/{part}.xml", f'<w:{part} xmlns:w="{W_NS}">{xml}</w:{part}>')
+    assert read_source(path).text == ("The treaty was signed[1] in Moscow[i] in November*.\n\nNotes\n\n1. Fond 495.\n\n"
+                                      "i. See the Russian text.\n\n* Old style.\n")

@@ -4,6 +4,7 @@ metadata."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted
@@ -15,6 +16,19 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 SIGNS = {"tab": "\t", "br": "\n", "noBreakHyphen": "-"}  # written as elements, not characters ("Ulan-Bator")
 WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")  # hold blocks of the body as it flows
 NOTE_PARTS = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
+ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10),
+         ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+@dataclass
+class _Cited:
+    """A note cited in the text, with the mark Word shows for it: footnotes 1, 2…, endnotes i, ii… in the order
+    cited (the XML's ids are neither), or the mark the author typed ("*", customMarkFollows: the text after it)."""
+
+    kind: str
+    id: str
+    mark: str = ""
+    custom: bool = False
 
 
 def read_docx(path: Path) -> Extracted:
@@ -27,14 +41,16 @@ def read_docx(path: Path) -> Extracted:
     except Exception as exc:  # python-docx raises KeyError, ValueError or its own errors on a broken package
         raise ImportFailed(str(path), f"damaged Word document: {type(exc).__name__}: {exc}") from exc
     blocks = Blocks()
-    cited: list[tuple[str, str]] = []
+    cited: list[_Cited] = []
     _blocks(document.element.body, blocks, cited)
-    for kind, number in cited:
-        blocks.note(number, notes.get(kind, {}).get(number, ""))
+    for note in cited:
+        text = notes.get(note.kind, {}).get(note.id, "")
+        blocks.note("" if note.custom and text.lstrip().startswith(note.mark) else note.mark, text)  # '* Editor…'
+
     return blocks.to_extracted("docx", _metadata(document), path)
 
 
-def _blocks(parent, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
+def _blocks(parent, blocks: Blocks, cited: list[_Cited]) -> None:
     """The paragraphs and tables in body order, those inside content controls too (Word wraps a template's or a
     form's parts, an abstract, a citation block in them: they were left out unsaid)."""
     for element in parent.iterchildren():
@@ -47,7 +63,7 @@ def _blocks(parent, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
             _blocks(element, blocks, cited)
 
 
-def _paragraph(element, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
+def _paragraph(element, blocks: Blocks, cited: list[_Cited]) -> None:
     style = element.find(f"{W}pPr/{W}pStyle")
     name = (style.get(f"{W}val") if style is not None else "") or ""
     text = _text(element, cited)
@@ -57,7 +73,7 @@ def _paragraph(element, blocks: Blocks, cited: list[tuple[str, str]]) -> None:
         blocks.paragraph(text)
 
 
-def _text(element, cited: list[tuple[str, str]]) -> str:
+def _text(element, cited: list[_Cited]) -> str:
     """Visible text of a paragraph or cell, with a note's number where the note is cited ([1]). The paragraphs a cell
     or a text box holds are parted by a space ("Kyakhta (Maimachen)", not "Kyakhta(Maimachen)"); a text box's
     fallback copy, which Word writes for older readers, is left out (it came twice)."""
@@ -66,21 +82,40 @@ def _text(element, cited: list[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def _collect(element, parts: list[str], cited: list[tuple[str, str]]) -> None:
+def _collect(element, parts: list[str], cited: list[_Cited]) -> None:
     for node in element.iterchildren():
         tag = node.tag[len(W):] if isinstance(node.tag, str) and node.tag.startswith(W) else node.tag
         if tag == "t":
+            if cited and cited[-1].custom and not cited[-1].mark:
+                cited[-1].mark = (node.text or "").strip()  # the mark the author typed after the reference
             parts.append(node.text or "")
         elif tag in SIGNS:
             parts.append(SIGNS[tag])
         elif tag in ("footnoteReference", "endnoteReference"):
-            kind, number = tag.removesuffix("Reference"), node.get(f"{W}id", "")
-            cited.append((kind, number))
-            parts.append(f"[{number}]")
+            parts.append(_cite(node, tag.removesuffix("Reference"), cited))
         elif tag != MC_FALLBACK:
             if tag == "p" and parts and not parts[-1].endswith((" ", "\n")):
                 parts.append(" ")
             _collect(node, parts, cited)
+
+
+def _cite(reference, kind: str, cited: list[_Cited]) -> str:
+    """The mark put in the text for a note reference, as Word numbers it."""
+    if reference.get(f"{W}customMarkFollows") in ("1", "true", "on"):
+        cited.append(_Cited(kind, reference.get(f"{W}id", ""), custom=True))
+        return ""  # the typed mark follows as text
+    count = 1 + sum(1 for note in cited if note.kind == kind and not note.custom)
+    mark = str(count) if kind == "footnote" else _roman(count)
+    cited.append(_Cited(kind, reference.get(f"{W}id", ""), mark))
+    return f"[{mark}]"
+
+
+def _roman(number: int) -> str:
+    digits = []
+    for letters, value in ROMAN:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
 
 
 def _notes(archive, part: str, kind: str) -> dict[str, str]:
