@@ -39,7 +39,15 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
     remember_recent(window.settings, "search", search_panel.box)
     search_panel.hit_activated.connect(area.show_found)
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
+    search_panel.link_activated.connect(lambda link_id: _show_link(workspace, area, link_id))
     return search_panel
+
+
+def _show_link(workspace: Workspace, area: PaneArea, link_id: int) -> None:
+    """A link found: its two passages side by side, as Comparisons opens a pair (the first passage alone left the
+    Note inspector on a note chosen before, in another document)."""
+    link = workspace.links.get(link_id)
+    area.show_pair(link.from_annotation_id, link.to_annotation_id)
 
 
 def _search_again(search_panel) -> None:

@@ -297,3 +297,26 @@ def test_queries_run_with_enter_are_offered_again_after_a_restart(window, qtbot,
     box.completer().setCompletionPrefix("november")
     assert box.completer().currentCompletion() == '"met on November"'  # any part of it
     again.close()
+
+
+def test_opening_a_link_hit_shows_both_passages_and_a_note_of_the_pair(window, qtbot):
+    """A Links hit opened its first passage only, and the Note inspector went on showing the note chosen before
+    (another document's): the pair opens side by side, as from Comparisons, a note of the pair chosen."""
+    workspace = window.workspace
+    one, two = (workspace.documents.resolve(name).id for name in ("000_8339fa2bec93c400.txt",
+                                                                  "002_ff824666d88bbe20.txt"))
+    elsewhere = workspace.annotations.create_at_quote(workspace.documents.resolve("003_bfdd3a082e8d2a08.txt").id,
+                                                      "Soviet", note="a note chosen before")
+    window.reading_area.show_annotation(elsewhere.id)
+    first = workspace.annotations.create_at_quote(one, "The two met on November 15, 1934.")
+    second = workspace.annotations.create_at_quote(two, "November 24, 1934")
+    workspace.links.link(first.id, second.id, "contradicts", "which meeting date holds")
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "which meeting date")
+    group = next(panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())
+                 if panel.results.topLevelItem(i).text(0).startswith("Links"))
+    panel.results.itemActivated.emit(group.child(0), 0)
+    inspector = window.annotation_panels.inspector.widget()
+    qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id in (first.id, second.id))
+    assert window.reading_area.pane_for(one) is not None and window.reading_area.pane_for(two) is not None

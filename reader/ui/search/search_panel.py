@@ -42,6 +42,7 @@ class SearchPanel(QWidget):
     double-click)."""
 
     hit_activated = Signal(int, int, int, object)
+    link_activated = Signal(int)  # a link's id: its two passages are shown side by side
     annotation_activated = Signal(int)  # a highlight or note found: open it chosen
     searched = Signal(int)  # number of hits, once results are shown
 
@@ -151,6 +152,8 @@ class SearchPanel(QWidget):
         hit = item.data(0, HIT_ROLE)
         if hit is not None and hit.kind == "annotation" and hit.ref is not None:
             self.annotation_activated.emit(hit.ref)  # chosen, its note to edit at once
+        elif hit is not None and hit.kind == "link" and hit.ref is not None:
+            self.link_activated.emit(hit.ref)  # both passages, as from Comparisons
         elif hit is not None and hit.document_id is not None:
             self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
 
