@@ -491,3 +491,15 @@ def test_words_wrapped_onto_the_next_line_are_found_together(workspace, tmp_path
         assert [(hit.start, hit.end) for hit in hits] == [(text.index(paragraph), text.index(paragraph) +
                                                           len(paragraph))], query
     assert workspace.search.search("hotel AND nobody").count == 0  # paragraphs stay apart
+
+
+def test_a_filter_and_a_word_left_out_find_what_the_filter_finds_without_the_word(searchable):
+    """`entity:Genden -Stalin` and `tag:meeting-1934 NOT archival` were refused ("give a word to search for
+    first"; "NOT leaves out words, not filters"), though they ask what any web search gives."""
+    found = searchable.search.search("entity:Genden -Stalin", limit=10_000)
+    assert not found.error and found.groups.get("text")
+    for hit in found.groups["text"]:
+        line = searchable.documents.text(hit.document_id).text[hit.start:hit.end]
+        assert "stalin" not in line.casefold()
+    assert searchable.search.search("tag:meeting-1934 NOT archival").counts == {"annotation": 2}
+    assert searchable.search.search("tag:meeting-1934 -which").counts == {"annotation": 1}

@@ -19,6 +19,7 @@ def restriction_for(db: Store, query: Query) -> hits.Restriction:
         tag_sets=_tag_sets(db, filters.get("tag", [])),
         relations=tuple(relation_key(value) for value in filters.get("relation", [])),
         mentions=_mentions(db, query),
+        left_out=query.left_out,
     )
 
 

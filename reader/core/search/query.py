@@ -38,6 +38,7 @@ class Query:
     expression: str = ""
     filters: dict[str, list] = field(default_factory=dict)  # key -> values; a tag's may be a tuple: either of them
     terms: list[str] = field(default_factory=list)
+    left_out: str = ""  # with filters and no word to search for (entity:Genden -Stalin): what the hits must not hold
 
     @property
     def date_range(self) -> tuple[int, int] | None:
@@ -56,7 +57,10 @@ def parse(text: str) -> Query:
     tokens = _operators(_TOKEN.findall(text))
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
-    parts = _leaving_out(parts, left_out, tokens)
+    if left_out and not parts and query.filters:
+        query.left_out = " OR ".join(left_out)  # the filters find the hits; these words rule some out
+    else:
+        parts = _leaving_out(parts, left_out, tokens)
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
     _check_structure(parts)
@@ -105,8 +109,24 @@ def _operators(tokens: list[str]) -> list[str]:
         return token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
             and not _FILTER.match(token)
 
-    return [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
-            and word(tokens[index + 1]) else token for index, token in enumerate(tokens)]
+    joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
+              and word(tokens[index + 1]) else token for index, token in enumerate(tokens)]
+    return _not_after_filters(joined, word)
+
+
+def _not_after_filters(tokens: list[str], word) -> list[str]:
+    """NOT between a filter and a word leaves the word out (tag:meeting-1934 NOT archival), as -archival does: it
+    was refused as "NOT leaves out words, not filters", the word taken for a filter."""
+    read: list[str] = []
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token == "NOT" and read and _FILTER.match(read[-1]) and (word(after) or after == "("):
+            read.append("-")
+        elif read[-1:] == ["-"] and token != "(":
+            read[-1] = "-" + token
+        else:
+            read.append(token)
+    return read
 
 
 def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> list[str]:

@@ -55,10 +55,11 @@ class Restriction:
     tag_sets: tuple[frozenset[int], ...] = ()  # each: the annotation has one of these tags
     relations: tuple[str, ...] = ()
     mentions: tuple[MentionFilter, ...] = ()
+    left_out: str = ""  # an FTS5 expression the rows must not match (filters with words left out, no words)
 
     @property
     def is_empty(self) -> bool:
-        return self.document_ids is None and not (self.tag_sets or self.relations or self.mentions)
+        return self.document_ids is None and not (self.tag_sets or self.relations or self.mentions or self.left_out)
 
     def allows(self, kind: str) -> bool:
         """Whether any row of `kind` can pass (a tag only annotations have; entities belong to no document)."""
@@ -139,6 +140,8 @@ def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid
     sql.add("s.rowid BETWEEN ? AND ?", first, last_rowid or first + BLOCK - 1)
     if restriction.document_ids is not None and kind == "text":
         sql.add(f"((s.rowid - {TEXT_ROWS}) >> {LINE_BITS}) IN ({_integers(restriction.document_ids)})")
+    if restriction.left_out:
+        sql.add("s.rowid NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)", restriction.left_out)
     for subquery, params in _id_lists(kind, restriction, with_mentions):
         if expression:
             sql.add(f"s.rowid - {first} IN ({subquery})", *params)
