@@ -276,6 +276,7 @@ def test_the_registers_context_menu_opens_from_the_keyboard_on_the_chosen_row(re
         qtbot.keyClick(panel.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert panel.proxy.index(panel.table.indexAt(asked.args[0]).row(), 0).data() == "Joseph Stalin"
     qtbot.waitUntil(lambda: bool(shown))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Escape)  # Shift's release went to the menu: Qt would hold it pressed
     assert ("Split…", True) in shown[0] and ("Merge…", False) in shown[0]
 
 
@@ -557,3 +558,14 @@ def test_the_register_is_read_off_the_windows_thread(recognised, qtbot, monkeypa
     with qtbot.waitSignal(panel.listed, timeout=20000):
         panel.refresh()
     assert read_here == [] and panel.proxy.rowCount() > 20
+
+
+def test_the_chosen_entities_stay_chosen_when_the_register_is_listed_again(recognised, qtbot):
+    """Every listing (after any decision, a recognition, an undo) cleared the register's selection: the entities
+    chosen stay chosen, so a second decision on them needs no search for them again."""
+    panel = recognised.entity_panels.register.widget()
+    panel.table.selectRow(_row_of(panel, "Peljidiin Genden"))
+    with qtbot.waitSignal(panel.listed, timeout=20000):
+        panel.refresh()
+    genden = next(e.id for e in recognised.workspace.entities.register() if e.name == "Peljidiin Genden")
+    assert panel.selected_ids() == [genden]

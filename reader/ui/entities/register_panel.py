@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -296,7 +296,9 @@ class RegisterPanel(QWidget):
                             lambda found: self._list(*found), self._on_failed)
 
     def _list(self, entities: list, suggestions: list) -> None:
+        chosen = set(self.selected_ids())
         self.model.set_rows(entities)
+        self._choose(chosen)
         self.table.rows_changed()  # a longer title or a larger count may need more room than the last rows did
         self.suggestion_list.clear()
         for suggestion in suggestions:
@@ -311,6 +313,16 @@ class RegisterPanel(QWidget):
             self._stored = self.deciding = False
             self.register_changed.emit()
         self.listed.emit()
+
+    def _choose(self, entity_ids: set[int]) -> None:
+        """Choose these entities' rows again (a new listing chose nothing: a second decision on the same entities
+        meant finding them again)."""
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ENTITY_ID_ROLE) in entity_ids:
+                selection.select(index, self.proxy.index(row, self.proxy.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
