@@ -503,3 +503,22 @@ def test_a_filter_and_a_word_left_out_find_what_the_filter_finds_without_the_wor
         assert "stalin" not in line.casefold()
     assert searchable.search.search("tag:meeting-1934 NOT archival").counts == {"annotation": 2}
     assert searchable.search.search("tag:meeting-1934 -which").counts == {"annotation": 1}
+
+
+def test_a_library_of_the_last_version_opens_and_finds_its_wrapped_phrases(tmp_path):
+    """The upgrade that indexes hard-wrapped texts by paragraph failed on any library holding documents (every
+    command said "something went wrong inside the program"): it opens, and the phrase over a line's end is found."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "old.db")
+    (tmp_path / "a.txt").write_text("The meeting between Genden and Joseph\nStalin took place in Moscow in the\n"
+                                    "late autumn of 1934 after weeks of waiting.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    workspace.close()
+    with sqlite3.connect(tmp_path / "old.db") as db:
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_wrapped_texts_by_paragraph'")
+    workspace = Workspace.open(tmp_path / "old.db")
+    assert workspace.search.search('"Joseph Stalin"').counts == {"text": 1}
+    workspace.close()

@@ -228,7 +228,7 @@ def _backfill(db: Database) -> None:
                 if statement.strip():
                     db.execute(statement)
     for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
-        index_document_text(db, document_id)  # (index_all_texts knows the Trash, which came later: m009)
+        index_document_text(_AsStore(db), document_id)  # (index_all_texts knows the Trash, which came later: m009)
 
 
 @migration
@@ -399,7 +399,21 @@ def m019_wrapped_texts_by_paragraph(db: Database) -> None:
     texts already imported are indexed again."""
     from reader.core.storage.search_index import index_all_texts
 
-    index_all_texts(db)
+    index_all_texts(_AsStore(db))
+
+
+class _AsStore:
+    """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
+    (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def execute(self, sql: str, params=()):
+        return self._db.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> None:
+        self._db.conn.executemany(sql, rows)
 
 
 def rebuild_table(db: Database, table: str, changed: Callable[[str], str]) -> None:
