@@ -155,8 +155,11 @@ class History:
         from reader.core.wording import one_line
 
         if len(changes.annotations) == 1 and not changes.documents:  # a document's step is on the document
-            found = get_annotation(self._db, next(iter(changes.annotations)), include_deleted=True)
-            label += f" on “{one_line(found.quote.exact, QUOTED)}”" if found and found.quote.exact.strip() else ""
+            annotation_id = next(iter(changes.annotations))
+            found = get_annotation(self._db, annotation_id, include_deleted=True)
+            exact = found.quote.exact if found else (log.last_image(self._db, "annotations", annotation_id) or {}).get(
+                "exact", "")  # an undone creation leaves only the history's image of it
+            label += f" on “{one_line(exact, QUOTED)}”" if exact and exact.strip() else ""
         documents = changes.documents | changes.annotation_documents
         document = get_document(self._db, next(iter(documents)), include_trashed=True) if len(documents) == 1 \
             else None  # None too for a document a step took away for good

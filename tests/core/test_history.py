@@ -172,3 +172,13 @@ class _Utils:
 
     def __init__(self, conn):
         self.execute = conn.execute
+
+
+def test_undoing_a_new_highlight_names_its_passage_as_redoing_it_does(workspace):
+    """Undo of "Add annotation" said only "(Genden Falls into Disfavor)" while its Redo said on “Genden Gets
+    Corrected”: the highlight an undo takes away is named by the history's image of it."""
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    workspace.annotations.create_at_quote(document_id, "Genden Gets Corrected")
+    undone = workspace.history.told(*workspace.history.undo())
+    redone = workspace.history.told(*workspace.history.redo())
+    assert "on “Genden Gets Corrected”" in undone and "on “Genden Gets Corrected”" in redone

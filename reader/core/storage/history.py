@@ -95,6 +95,17 @@ def logged_rows(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dic
             for table, key, before, after in db.conn.execute(sql, [op_id]).fetchall()]
 
 
+def last_image(db: Store, table: str, row_id: int) -> dict | None:
+    """The newest image the history holds of a row (after a change, else before it): a highlight an undo took away
+    is still named by its passage."""
+    import json
+
+    found = db.conn.execute("SELECT COALESCE(after, before) FROM history_rows WHERE tbl = ? AND "
+                            "json_extract(pk, '$.id') = ? ORDER BY op_id DESC, seq DESC LIMIT 1",
+                            [table, row_id]).fetchone()
+    return json.loads(found[0]) if found and found[0] else None
+
+
 def step_states(db: Store) -> dict[int, int]:
     """Every kept step's id and whether it is done (0), undone (1) or undone and left behind (FORGOTTEN): what
     another connection's steps, undos and redos change."""
