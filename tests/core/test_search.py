@@ -522,3 +522,11 @@ def test_a_library_of_the_last_version_opens_and_finds_its_wrapped_phrases(tmp_p
     workspace = Workspace.open(tmp_path / "old.db")
     assert workspace.search.search('"Joseph Stalin"').counts == {"text": 1}
     workspace.close()
+
+
+def test_a_notebook_note_is_found_by_the_documents_it_cites(searchable):
+    """A Notebook note citing a passage of 000 was not found by doc:000: only a note made on a document was."""
+    cited = next(a for a in searchable.annotations.all() if a.quote.exact.startswith("The two met"))
+    searchable.notebook.create("zzsolo", "Two dates for one meeting", citations=[cited.id])
+    assert searchable.search.search("doc:000 zzsolo").counts == {"notebook": 1}
+    assert searchable.search.search("doc:004 zzsolo").counts == {}

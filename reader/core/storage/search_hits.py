@@ -24,7 +24,9 @@ _DOCUMENT_IDS = {  # rows that belong to documents {ids}
     "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id = l.from_annotation_id
                WHERE a.document_id IN ({ids})""",
     "document": "SELECT id FROM documents WHERE id IN ({ids})",
-    "notebook": "SELECT id FROM notebook_notes WHERE document_id IN ({ids})",
+    "notebook": """SELECT id FROM notebook_notes WHERE document_id IN ({ids}) UNION SELECT c.note_id
+                   FROM note_citations c JOIN annotations a ON a.id = c.annotation_id
+                   WHERE a.document_id IN ({ids})""",  # on the document, or citing it
 }
 # A link stands while neither of its passages is in the Trash (a note trashed takes its links with it; the index
 # keeps the link's row, which the Trash brings back with the note).
