@@ -185,7 +185,7 @@ class History:
 def refresh_derived(db: Store, changes: OpChanges) -> None:
     """What the history does not hold but follows from it: a document's search rows and boilerplate count follow
     its Trash state and its boilerplate; the mentions of a document in the Trash go (recognition brings them back
-    when it is restored)."""
+    when it is restored), and with them the entities only it named from the register's search rows."""
     from reader.core.storage import document_trash, search_index
     from reader.core.storage import documents as document_store
 
@@ -202,3 +202,5 @@ def refresh_derived(db: Store, changes: OpChanges) -> None:
         else:
             document_store.refresh_boilerplate_count(db, document_store.current_version_id(db, document_id))
             search_index.index_document_text(db, document_id)
+    if changes.documents:  # the register's search rows name only entities with mentions, which the Trash moves
+        search_index.index_entities(db)

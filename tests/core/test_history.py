@@ -182,3 +182,15 @@ def test_undoing_a_new_highlight_names_its_passage_as_redoing_it_does(workspace)
     undone = workspace.history.told(*workspace.history.undo())
     redone = workspace.history.told(*workspace.history.redo())
     assert "on “Genden Gets Corrected”" in undone and "on “Genden Gets Corrected”" in redone
+
+
+def test_an_import_undone_takes_the_names_only_it_gave_out_of_search(workspace, shared_model, tmp_path):
+    """After an import was undone, Search still listed the entity only the undone file named ("Memorandum …"), until
+    the next recognition: the register's search rows follow the documents an undo or redo moves."""
+    workspace.entities.model = shared_model
+    (tmp_path / "memo.txt").write_text("Zhamtsarano wrote to Rinchino from Urga in 1922.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "memo.txt"])
+    workspace.entities.recognise()
+    assert "entity" in workspace.search.search("Zhamtsarano").counts
+    workspace.history.undo()
+    assert "entity" not in workspace.search.search("Zhamtsarano").counts
