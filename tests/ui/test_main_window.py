@@ -622,10 +622,10 @@ def test_undo_and_redo_say_what_they_took_back(window, qtbot):
     Undo and Redo say in the status line which step they took, and on which source."""
     document = window.workspace.documents.list()[0]
     window.ops.run("Add annotation", lambda: window.workspace.annotations.create(document.id, 0, 10))
-    window.undo_action.trigger()
-    assert window.statusBar().currentMessage() == f"Undone: Add annotation ({document.title})"
-    window.redo_action.trigger()
     quote = window.workspace.documents.text(document.id).text[:10]
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == f"Undone: Add annotation on “{quote}” ({document.title})"
+    window.redo_action.trigger()
     assert window.statusBar().currentMessage() == f"Redone: Add annotation on “{quote}” ({document.title})"
 
 

@@ -192,7 +192,8 @@ def test_h_on_a_highlight_selects_it_and_l_links_it(window, qtbot, monkeypatch):
 def test_legend_toggles_apply_to_every_pane(window):
     """Unticking Highlights removes highlight paint in all panes; ticking it brings it back."""
     document_id = _doc(window.workspace, "003_bfdd3a082e8d2a08.txt")
-    annotation = window.workspace.annotations.create(document_id, 100, 140)
+    start = window.workspace.documents.text(document_id).text.index("On March 12, 1934")  # a paragraph's words
+    annotation = window.workspace.annotations.create(document_id, start, start + 12)
     pane = window.reading_area.open_document(document_id)
     assert _formats_at(pane, annotation.start, annotation.end)
     window.reading_area.legend.boxes["highlights"].setChecked(False)
@@ -793,3 +794,21 @@ def test_the_pane_worked_in_is_marked(window, qtbot):
     qtbot.waitUntil(lambda: barred(first) and not barred(second))
     second.view.setFocus()
     qtbot.waitUntil(lambda: barred(second) and not barred(first))
+
+
+def test_headings_are_set_apart_from_the_paragraphs(window):
+    """A document's headings ("Genden Falls into Disfavor") were set as its paragraphs, its structure invisible:
+    they are painted in bold, the paragraphs and a caption before a heading are not."""
+    from PySide6.QtGui import QFont
+
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    text = window.workspace.documents.text(document_id).text
+
+    def bold(words: str) -> bool:
+        start = text.index(words)
+        return any(fmt.fontWeight() == QFont.Weight.Bold for _at, _length, fmt in
+                   _formats_at(pane, start, start + len(words)))
+
+    assert bold("Genden Falls into Disfavor") and bold("Genden Gets Corrected")
+    assert not bold("Genden realized that") and not bold("Joseph Stalin\n")

@@ -1,11 +1,12 @@
-"""How each kind of range looks: entity types, highlight colours, notes, links and boilerplate, as character formats.
+"""How each kind of range looks: entity types, highlight colours, notes, links, boilerplate and headings, as character
+formats.
 
 Colours are translucent tints over the palette's base, so they read on light and dark themes alike.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 
 from reader.core.records.documents import Span
 from reader.ui.colors import (
@@ -44,6 +45,8 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
     elif span.kind == "boilerplate":
         fmt.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+    elif span.kind == "heading":  # bold only: a size of its own would not follow the pane's zoom
+        fmt.setFontWeight(QFont.Weight.Bold)
     elif span.kind == "uncertain":  # an OCR word to check against the page image
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor(UNCERTAIN_COLOR))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from reader.core.documents.headings import heading_ranges
 from reader.core.errors import ReaderError
 from reader.core.ranges import merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
@@ -75,6 +76,7 @@ class DocumentPane(QWidget):
         self.version: VersionText | None = None
         self.layers: set[str] = set()
         self.boilerplate_hidden = False
+        self._headings: list[Span] = []  # the text's heading lines, set in bold (found once per version)
         self._hidden_blocks: list[int] = []  # the numbers of the lines boilerplate hides now
         self.highlight_color = HIGHLIGHT_COLORS[0]
         self.spans: list[Span] = []
@@ -157,6 +159,7 @@ class DocumentPane(QWidget):
         self.view.setAccessibleName(f"Text of {info.title}")  # what a screen reader says of the focused text
         if self.version is None or self.version.version_id != info.version_id:
             self.version = workspace.documents.text(self.document_id)
+            self._headings = [Span(start, end, "heading", "") for start, end in heading_ranges(self.version.text)]
             self.view.set_text(self.version.text)
             self._hidden_blocks = []  # a new text's lines are all shown
             self.find_bar.set_text(self.version.text)
@@ -171,7 +174,8 @@ class DocumentPane(QWidget):
         annotations = workspace.annotations.for_document(self.document_id)
         uncertain = [Span(word.start, word.end, "uncertain", f"{word.confidence:.2f}")
                      for word in workspace.documents.uncertain(self.document_id)] if self.page_mode.pages else []
-        self.spans = [*self.version.boilerplate, *workspace.annotations.spans(self.document_id), *uncertain,
+        self.spans = [*self._headings, *self.version.boilerplate, *workspace.annotations.spans(self.document_id),
+                      *uncertain,
                       *(span for provider in self.services.providers for span in provider(self.document_id))]
         self.view.set_spans(self.spans, self.format_for)
         self.overview.set_marks(self.spans, len(self.version.text))
