@@ -160,6 +160,9 @@ DECISION_NEEDS: dict[str, tuple[Callable[[int], bool], str]] = {
 }
 
 
+MENU_ORDER = ("Rename…", "Type…", "Merge…", "Split…", "Not an entity", None, "Details…", "Place…")  # None: a rule
+
+
 class RegisterPanel(QWidget):
     """Lists the register; emits `entity_chosen(id)`; user decisions go through the EntityService."""
 
@@ -229,7 +232,11 @@ class RegisterPanel(QWidget):
         slots = {**{text: button.click for text, button in self._buttons.items()}, "Split…": self._on_split_clicked}
         chosen = len(self.selected_ids())
         menu = QMenu(self)
-        for text, (wanted, why) in DECISION_NEEDS.items():
+        for text in MENU_ORDER:
+            if text is None:
+                menu.addSeparator()
+                continue
+            wanted, why = DECISION_NEEDS[text]
             action = menu.addAction(text, slots[text])
             action.setEnabled(wanted(chosen))
             action.setToolTip("" if wanted(chosen) else why)
