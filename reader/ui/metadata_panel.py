@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
+from reader.ui.plain_text import exact_text
 
 _LINE_FIELDS = (("title", "Title"), ("author", "Author"), ("date_published", "Date published"), ("url", "URL"),
                 ("doi", "DOI"), ("language", "Language"))
@@ -89,7 +90,7 @@ class MetadataPanel(QWidget):
 
     def _values(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.line_edits.items()}
-        return {**values, "kind": self.kind_box.currentText(), "source_note": self.source_note.toPlainText()}
+        return {**values, "kind": self.kind_box.currentText(), "source_note": exact_text(self.source_note)}
 
     def keep_unsaved(self) -> None:
         """Save what was typed and not saved, as Save would (one undoable step): choosing another document or

@@ -465,3 +465,36 @@ def test_a_note_typed_and_not_saved_is_in_the_export(window, qtbot, monkeypatch)
         window.workspace.annotations.get(first.id).note))
     window.export_action.trigger()
     assert exported == ["first thought: the slap story"]
+
+
+def test_a_note_with_non_breaking_spaces_shown_and_left_is_not_rewritten(window, qtbot):
+    """A note holding a non-breaking space ("10 000 horses", typeset French, Russian, Mongolian) was rewritten by
+    merely being shown: the box gave it back with plain spaces, so it counted as typed, and moving on saved it, an
+    "Edit note" nobody made. Shown and left, it stays; edited, it keeps its non-breaking spaces."""
+    document_id = window.workspace.documents.list()[0].id
+    first = window.workspace.annotations.create(document_id, 0, 20, note="Cavalry: 10\u00a0000 horses, §\u00a012")
+    window.workspace.annotations.create(document_id, 40, 60, note="")
+    pane = window.reading_area.open_document(document_id)
+    steps = len(window.workspace.history.steps())
+    _choose(pane, 0)
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).note == "Cavalry: 10\u00a0000 horses, §\u00a012"
+    assert len(window.workspace.history.steps()) == steps
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, " (p. 4)")
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).note == "Cavalry: 10\u00a0000 horses, §\u00a012 (p. 4)"
+
+
+def test_correcting_a_typo_changes_no_other_character(qtbot):
+    """Correct text… gave back the whole text with every non-breaking space made a space and each line separator a
+    new line: only what the historian edits changes."""
+    from reader.ui.reading.correct_dialog import CorrectTextDialog
+
+    text = "The caravan reachd Kobdo with 10\u00a0000 sheep (§\u00a012).\u2028Second line.\n\n«\u00a0Ourga\u00a0»\n"
+    dialog = CorrectTextDialog(text)
+    qtbot.addWidget(dialog)
+    cursor = dialog.editor.textCursor()
+    cursor.setPosition(text.index("reachd") + 5)
+    cursor.insertText("e")
+    assert dialog.text() == text.replace("reachd", "reached")

@@ -26,6 +26,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
 from reader.ui.offsets import Utf16Map
+from reader.ui.plain_text import exact_text
 
 
 class TargetPicker(QWidget):
@@ -134,7 +135,7 @@ class LinkDialog(QDialog):
         return self.relation_box.currentData()
 
     def note(self) -> str:
-        return self.note_edit.toPlainText().strip()
+        return exact_text(self.note_edit).strip()
 
     def target(self) -> Target | None:
         return self.picker.target()

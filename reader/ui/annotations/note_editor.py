@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.ui.keyed_actions import KeyTable, keyed_action
+from reader.ui.plain_text import exact_text
 
 NOTE_KEYS = KeyTable("Note panel and Notebook", {"save": ("Save note", ("Ctrl+Return",))})
 
@@ -50,7 +51,7 @@ class NoteEditor(QWidget):
         self._shown = text
         if typed:
             return
-        if text != self.source.toPlainText():
+        if text != exact_text(self.source):
             self.source.setPlainText(text)
         else:
             self.source.document().clearUndoRedoStacks()
@@ -60,7 +61,7 @@ class NoteEditor(QWidget):
         self._shown = text
 
     def text(self) -> str:
-        return self.source.toPlainText()
+        return exact_text(self.source)
 
     def unsaved(self) -> str | None:
         """The text, if it is not the note as last given: typed and not saved."""
@@ -68,7 +69,7 @@ class NoteEditor(QWidget):
         return None if text == self._shown else text
 
     def _on_source_changed(self) -> None:
-        text = self.source.toPlainText()
+        text = exact_text(self.source)
         self.preview.document().setMarkdown(text)
         self.preview.setVisible(bool(text.strip()))  # an empty preview took room the links below it need
 

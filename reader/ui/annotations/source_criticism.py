@@ -20,6 +20,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import SourceCriticism
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
+from reader.ui.plain_text import exact_text
 
 
 class SourceCriticismPanel(QWidget):
@@ -86,7 +87,7 @@ class SourceCriticismPanel(QWidget):
         if name == "reliability":
             self.reliability.setValue(value or 0)
         elif name == "provenance_note":
-            if self.provenance.toPlainText() != value:  # the same again: the cursor stays where it is
+            if exact_text(self.provenance) != value:  # the same again: the cursor stays where it is
                 self.provenance.setPlainText(value)
         else:  # date_written, events_date: the boxes are named as the fields
             getattr(self, name).setText(value)
@@ -99,7 +100,7 @@ class SourceCriticismPanel(QWidget):
 
     def criticism(self) -> SourceCriticism:
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
-                               self.reliability.value() or None, self.provenance.toPlainText().strip())
+                               self.reliability.value() or None, exact_text(self.provenance).strip())
 
     def _name(self) -> str:
         if self._document_id is None:

@@ -37,6 +37,7 @@ from reader.ui.entities.doubtful_list import DoubtfulList
 from reader.ui.fitting_table import FittingTable
 from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.operations import OpRunner
+from reader.ui.plain_text import exact_text
 from reader.ui.splitters import share_out
 from reader.ui.table_model import Index, RowTableModel
 from reader.ui.workers import NewestReading, TaskRunner
@@ -145,7 +146,7 @@ class DetailsDialog(QDialog):
         super().accept()
 
     def values(self) -> dict[str, str]:
-        return {**{name: edit.text() for name, edit in self.edits.items()}, "note": self.note.toPlainText()}
+        return {**{name: edit.text() for name, edit in self.edits.items()}, "note": exact_text(self.note)}
 
 
 # What each decision needs chosen in the register, and what its button says when that is missing.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
+from reader.ui.plain_text import exact_text
 
 
 class CorrectTextDialog(QDialog):
@@ -30,7 +31,7 @@ class CorrectTextDialog(QDialog):
         layout.addWidget(buttons)
 
     def text(self) -> str:
-        return self.editor.toPlainText()
+        return exact_text(self.editor)
 
     def reject(self) -> None:
         """Cancel, Escape or the close button: corrections made are not dropped without asking."""
