@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from reader.core.ranges import whole_words
+from reader.core.ranges import in_word, whole_words
 from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
 MOVE_THRESHOLD = 0.8
@@ -133,8 +133,11 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
 def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
     """A fuzzy place widened to whole words where the user's quote began and ended between words: an alignment
     scored by characters may stop inside one ("the aftermat"), and Accept would store that as the quote."""
-    return whole_words(text, start, end, widen_start=not (quote.prefix[-1:].isalnum() and quote.exact[:1].isalnum()),
-                       widen_end=not (quote.exact[-1:].isalnum() and quote.suffix[:1].isalnum()))
+    def joined(left: str, right: str) -> bool:  # the user's quote began or ended inside a word
+        return bool(left) and bool(right) and in_word(left) and in_word(right)
+
+    return whole_words(text, start, end, widen_start=not joined(quote.prefix[-1:], quote.exact[:1]),
+                       widen_end=not joined(quote.exact[-1:], quote.suffix[:1]))
 
 
 def _same_wording(quote: str, found: str) -> bool:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 Interval = tuple[int, int]
+WORD_JOINERS = frozenset("\u00ad\u034f\u180e\u200c\u200d\u2060")  # soft hyphen, grapheme joiner, Mongolian
+# vowel separator, zero-width (non-)joiners, word joiner: written inside words
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff"
+                       "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff]")  # Thai, Lao, Burmese, Khmer, kana, Han
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
@@ -46,13 +52,23 @@ def overlaps_merged(merged: list[Interval], start: int, end: int) -> bool:
 
 
 def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen_end: bool = True) -> Interval:
-    """[start, end) widened so that neither edge cuts a word (letters or digits on both sides of it): a word the
+    """[start, end) widened so that neither edge cuts a word (word characters on both sides of it): a word the
     text joined across a line's hyphen ('inter-' 'national') is one word to select or quote."""
-    while widen_start and 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+    while widen_start and 0 < start < end and in_word(text[start - 1]) and in_word(text[start]):
         start -= 1
-    while widen_end and start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+    while widen_end and start < end < len(text) and in_word(text[end - 1]) and in_word(text[end]):
         end += 1
     return start, end
+
+
+def in_word(char: str) -> bool:
+    """Whether a character is part of a word for selecting whole words: letters and digits, and the marks and
+    joiners written inside words (a decomposed ü's diaeresis, Arabic vowel signs, Tibetan subjoined letters, the
+    Mongolian vowel separator); a drag stopped at them and stored cut words. Scripts that part no words by spaces
+    (Chinese, Japanese, Thai…) are not widened: their 'words' would be whole sentences."""
+    if char in WORD_JOINERS or unicodedata.category(char)[0] == "M":
+        return True
+    return char.isalnum() and not _UNSPACED.match(char)
 
 
 def quote_without(quote: str, start: int, hidden: Sequence[Interval]) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from reader.core.ranges import whole_words
+from reader.core.ranges import in_word, whole_words
 from reader.core.records.documents import Span
 from reader.ui.offsets import Utf16Map
 from reader.ui.reading.formats import flash_format
@@ -249,7 +249,7 @@ class DocumentView(QPlainTextEdit):
         cursor = self.textCursor()
         start, end = self.selection_range()
         text = self._text
-        if all(character.isalnum() for character in text[start:end]):
+        if all(in_word(character) for character in text[start:end]):
             return
         start, end = whole_words(text, start, end)
         backwards = cursor.position() < cursor.anchor()
