@@ -10,8 +10,10 @@ from collections.abc import Iterable, Sequence
 Interval = tuple[int, int]
 WORD_JOINERS = frozenset("\u00ad\u034f\u180e\u200c\u200d\u2060")  # soft hyphen, grapheme joiner, Mongolian
 # vowel separator, zero-width (non-)joiners, word joiner: written inside words
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff"
-                       "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff]")  # Thai, Lao, Burmese, Khmer, kana, Han
+UNSPACED_SCRIPTS = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff"
+                    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff")  # Thai, Lao, Burmese, Khmer, kana, Han: no
+# spaces part their words (as a character class's ranges)
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
-_WORD = re.compile(r"\w+")
+from reader.core.ranges import UNSPACED_SCRIPTS
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)。！？」』]\s*$")
+# In Chinese, Japanese, Thai… each character counts as a word (no spaces part them): measured in runs of letters, a
+# paragraph of an edict was a dozen "words"
+_WORD = re.compile(rf"[{UNSPACED_SCRIPTS}]|(?:(?![{UNSPACED_SCRIPTS}])\w)+")
 
 
 @dataclass(frozen=True)
