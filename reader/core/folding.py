@@ -19,6 +19,16 @@ def without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def searchable(text: str) -> str:
+    """What the search index reads of a text (and of a query): compatibility characters in their plain form ('ﬁ' is
+    'fi', full-width 'ＧＥＮＤＥＮ' is 'GENDEN') and the invisible marks written inside words dropped (a soft hyphen,
+    a zero-width space, the Mongolian vowel separator): the index took each for a word's end, and "Urga" did not
+    find "Ur\u00adga". Offsets are not kept: a row's place in its text is stored beside it."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+
+
 def fold(text: str) -> str:
     return "".join(_fold(character) for character in text)
 

@@ -530,3 +530,14 @@ def test_a_notebook_note_is_found_by_the_documents_it_cites(searchable):
     searchable.notebook.create("zzsolo", "Two dates for one meeting", citations=[cited.id])
     assert searchable.search.search("doc:000 zzsolo").counts == {"notebook": 1}
     assert searchable.search.search("doc:004 zzsolo").counts == {}
+
+
+def test_invisible_marks_and_compatibility_characters_do_not_hide_a_word(empty_workspace, tmp_path):
+    """A soft hyphen or a zero-width space inside a word (invisible on screen), the Mongolian vowel separator, a
+    ligature (ﬁ) or full-width letters kept the word from Search: "Urga" did not find "Ur­ga"."""
+    text = ("The caravan left Ur\u00adga for Mon\u200bgolia's ﬁrst town, ＧＥＮＤＥＮ wrote; "
+            "\u1830\u1824\u1837\u1824\u1836\u180e\u1820 was read.\n")
+    (tmp_path / "tricky.txt").write_text(text, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "tricky.txt"])
+    for query in ("Urga", "Mongolia", "first", "genden", "ｇｅｎｄｅｎ", "\u1830\u1824\u1837\u1824\u1836\u1820"):
+        assert empty_workspace.search.search(query).counts == {"text": 1}, query

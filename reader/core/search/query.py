@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.core.folding import searchable
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 
@@ -268,7 +269,7 @@ def _compile_token(token: str, query: Query) -> str | None:
     if token in OPERATORS or token in ("(", ")"):
         return token
     prefix = token.endswith("*") and not token.startswith('"')
-    words = token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"')
+    words = searchable(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.folding import searchable
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
@@ -52,7 +53,7 @@ def index_document_text(db: Store, document_id: int) -> None:
             lines.append((number, start, end))
         start = end + 1
     text = version.text
-    rows = [(first + number, text[start:end], "text", document_id, document_id, start, end)
+    rows = [(first + number, searchable(text[start:end]), "text", document_id, document_id, start, end)
             for number, start, end in (_paragraphs(lines) if _hard_wrapped(lines) else lines)]
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
     db.executemany(sql, rows)
