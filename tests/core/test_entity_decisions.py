@@ -348,3 +348,20 @@ def test_only_a_differently_keyed_name_can_be_split_off(workspace: Workspace) ->
             workspace.entities.split_off(entity.id, name)
     assert workspace.entities.separable_names(date.id) == []
     assert len(workspace.history.steps()) == steps
+
+
+def test_the_english_model_names_nothing_in_another_script(workspace: Workspace, tmp_path) -> None:
+    """On a Russian letter the English model made "Письмо" (letter) a person, "Он" (he) a person and "Решение"
+    (decision) a place put on the map in the Balkans: what it finds in a script it never read is left out. A name
+    the historian marks there is kept, and its other mentions found."""
+    letter = ("Письмо из Урги. Он писал, что Решение принято. Позже Чойбалсан приехал в Ургу.\n\n"
+              "Письмо было получено в Москве. Решение было тайным, и Чойбалсан молчал.\n")
+    (tmp_path / "letter_ru.txt").write_text(letter, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "letter_ru.txt"])
+    document_id = workspace.documents.resolve("letter_ru.txt").id
+    workspace.entities.recognise()
+    assert [m for m in workspace.entities.mentions(document_id) if m.type != "DATE"] == []
+    start = letter.index("Чойбалсан")
+    workspace.entities.add_mention(document_id, start, start + len("Чойбалсан"), "PERSON")
+    found = [letter[m.start:m.end] for m in workspace.entities.mentions(document_id)]
+    assert found == ["Чойбалсан", "Чойбалсан"]

@@ -90,9 +90,9 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]
+    _add_user_mentions(documents, clusters, types, decisions)  # a name marked by hand is known: found everywhere
     _propagate_aliases(documents, clusters, decisions, [*rejected, *(clusters.pop(key) for key in kept_out)],
                        _long_s_forms(words, spelling))  # no "East" inside a "Far East" the user rejected
-    _add_user_mentions(documents, clusters, types, decisions)
     date_clusters = _date_clusters(documents, decisions)
     names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
     for key, cluster in date_clusters.items():

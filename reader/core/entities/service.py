@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from bisect import insort
 from collections import Counter
 from dataclasses import asdict
@@ -37,6 +38,8 @@ DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", 
                    "add_mention": "mark a name", "confirm_mention": "confirm a mention",
                    "move_mention": "move a mention"}
 CONTEXT = 60
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # the Latin letters, accented ones included
 
 
 class EntityService:
@@ -120,7 +123,8 @@ class EntityService:
             self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipeline, found, cached, report)
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
-                              [Candidate(**c) for c in cached[doc_id]], find_dates(version.text))
+                              [Candidate(**c) for c in cached[doc_id] if in_model_script(c["text"])],
+                              find_dates(version.text))
                 for doc_id, version in texts.items()]
 
     def _keep(self, document_id: int, version_id: int, text_hash: str, pipeline: str,
@@ -387,6 +391,14 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
     elif kind == "move_mention":
         decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = \
             NEW_ENTITY + payload["to"] if payload.get("new") else payload["to"]
+
+
+def in_model_script(name: str) -> bool:
+    """Whether a name the model found is written in the Latin script it was trained on: on a Russian letter the
+    English model made "Письмо" (letter) and "Он" (he) people and "Решение" (decision) a place mapped in the Balkans.
+    A name the historian marks in any script is theirs, and kept."""
+    letters = len(_LETTER.findall(name))
+    return letters == 0 or 2 * len(_LATIN.findall(name)) >= letters
 
 
 def _failure_line(exc: Exception) -> str:
