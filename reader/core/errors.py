@@ -32,6 +32,11 @@ class DatabaseUnusable(ReaderError):
         self.fault = message  # without the command line's way out (`command`): the window offers its own
 
 
+class UpgradeFailed(ReaderError):
+    """A step upgrading a library made by an older version failed (a fault of the program, not the user's): the
+    library is as it was; the failure's details (its `__cause__`) go to the errors log."""
+
+
 class DatabaseBusy(ReaderError):
     """Another program held the database's write lock for longer than the busy timeout; nothing was changed."""
 

@@ -12,12 +12,15 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, UpgradeFailed
 from reader.core.storage.faults import database_fault, file_fault
 
 
 def describe_fault(exc: BaseException, db_path: Path) -> str:
     """One line for the user; never raises."""
+    if isinstance(exc, UpgradeFailed):
+        log = _log_bug(exc.__cause__ or exc, db_path)
+        return f"{exc}; the details are in {log}" if log else str(exc)
     if isinstance(exc, ReaderError):
         return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, sqlite3.Error):

@@ -139,8 +139,10 @@ def open_or_restore(db_path: Path) -> Workspace | None:
             return Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)
         except ReaderError as again:
             return _refuse(str(again))
-    except ReaderError as exc:
-        return _refuse(str(exc))
+    except Exception as exc:  # noqa: BLE001 - a failed upgrade, or any fault: one line in a dialog, the details logged
+        from reader.core.fault_report import describe_fault
+
+        return _refuse(describe_fault(exc, db_path))
 
 
 def offer_restore(message: str) -> bool:

@@ -108,3 +108,28 @@ def test_listing_entities_of_a_read_only_database_says_they_are_as_last_recognis
     warning = err.splitlines()[0]
     assert warning.startswith("warning:") and "cannot be written" in warning and str(db_path.parent) in warning
     assert "nothing was changed" not in err
+
+
+def test_an_old_library_in_a_read_only_folder_says_it_must_be_upgraded_elsewhere(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library made by an older version, on a read-only share, failed every command (a listing too) as "read-only:
+    make it writable", though the file was writable: it must be upgraded, which writes beside it; the line says so,
+    and nothing is written."""
+    from reader.core.storage.migrations import SCHEMA
+
+    _database_with_documents(db_path)
+    before = db_path.read_bytes()
+
+    def m999_adds_a_table(db):
+        db.table("added_later").create({"id": int}, pk="id")
+
+    _deny_writing(monkeypatch, {db_path.parent})
+    SCHEMA.append(m999_adds_a_table)
+    try:
+        with pytest.raises(ReaderError) as refused:
+            Workspace.open(db_path)
+    finally:
+        SCHEMA.remove(m999_adds_a_table)
+    assert str(refused.value).startswith(f"{db_path} was made by an older version and must be upgraded")
+    assert "copy the library to a folder you may write to" in str(refused.value)
+    assert db_path.read_bytes() == before

@@ -310,3 +310,57 @@ def test_a_damaged_newest_backup_is_passed_over_for_the_last_good_one(db_path):
     assert db.execute("SELECT file_name FROM documents").fetchall() == [("kept.txt",)]
     db.close()
     assert not Path(f"{newest}-wal").exists() and not Path(f"{newest}-shm").exists()  # only read, never opened to write
+
+
+def test_an_upgrade_that_fails_names_its_step_and_leaves_the_library_as_it_was(db_path):
+    """A schema step failing on a library (as one did today on every library holding documents) said only
+    "something went wrong inside the program", as for any bug: the upgrade, its step and that the library is
+    unchanged are said, and the failure's details kept in the errors log."""
+    from reader.core.fault_report import describe_fault, log_path
+
+    open_database(db_path).close()
+    before = db_path.read_bytes()
+
+    def m999_fails_on_old_libraries(db):
+        raise AttributeError("'Database' object has no attribute 'executemany'")
+
+    SCHEMA.append(m999_fails_on_old_libraries)
+    try:
+        with pytest.raises(ReaderError) as failed:
+            open_database(db_path)
+    finally:
+        SCHEMA.remove(m999_fails_on_old_libraries)
+    message = describe_fault(failed.value, db_path)
+    assert message.startswith(f"upgrading {db_path}, made by an older version, failed at its step "
+                              "m999_fails_on_old_libraries; it is unchanged (the version that made it still opens "
+                              "it)")
+    assert str(log_path(db_path)) in message and "executemany" in log_path(db_path).read_text()
+    assert db_path.read_bytes() == before
+
+
+def test_a_library_kept_from_before_its_upgrade_is_never_thinned_away(db_path):
+    """The copy of a library as it was before an upgrade was an ordinary rolling backup, thinned away within five
+    writes that day: the way back to the version that made it was lost. It is kept apart, named for what it is."""
+    open_database(db_path).close()
+    db = open_database(db_path)
+    db.execute("CREATE TABLE the_old_data (id INTEGER)")  # data the backup of this open will hold
+    db.close()
+
+    def m999_adds_a_table(db):
+        db.table("added_later").create({"id": int}, pk="id")
+
+    SCHEMA.append(m999_adds_a_table)
+    try:
+        open_database(db_path).close()
+        kept = sorted(backup_dir(db_path).glob("*-before-upgrade-*.db"))
+        assert len(kept) == 1
+        tables = Database(kept[0]).table_names()
+        assert "added_later" not in tables and "the_old_data" in tables
+        for _ in range(8):  # a day's work: many backups, thinned
+            db = open_database(db_path)
+            db.execute("INSERT INTO the_old_data VALUES (1)")
+            db.close()
+    finally:
+        SCHEMA.remove(m999_adds_a_table)
+    assert sorted(backup_dir(db_path).glob("*-before-upgrade-*.db")) == kept
+    assert kept[0] not in list_backups(db_path)  # not thinned, nor taken for the newest backup

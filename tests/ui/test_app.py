@@ -77,3 +77,24 @@ def test_an_uncaught_error_becomes_one_line_in_the_status_bar(window, tmp_path):
     message = window.statusBar().currentMessage()
     assert "something went wrong inside the program (KeyError)" in message and "\n" not in message
     assert "KeyError" in log_path(window.workspace.path).read_text(encoding="utf-8")
+
+
+def test_a_failed_upgrade_is_said_in_a_dialog_not_a_traceback(db_path, monkeypatch, qapp):
+    """A library whose upgrade failed ended the window's start in a traceback on the terminal, no window and no
+    word on screen: a dialog says the upgrade failed and the library is unchanged."""
+    from reader.core.storage.migrations import SCHEMA
+
+    Workspace.open(db_path).close()
+
+    def m999_fails(db):
+        raise AttributeError("no executemany")
+
+    refused = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message: refused.append(message))
+    SCHEMA.append(m999_fails)
+    try:
+        assert app.open_or_restore(db_path) is None
+    finally:
+        SCHEMA.remove(m999_fails)
+    assert refused and refused[0].startswith(f"upgrading {db_path}, made by an older version, failed at its step "
+                                             "m999_fails; it is unchanged")

@@ -23,6 +23,7 @@ from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
 
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
 _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
+BEFORE_UPGRADE = "before-upgrade"  # in the name of a copy kept from before an upgrade
 ROOM_MARGIN = 64 << 10  # beyond the copy itself: its own small journal, and the file system's bookkeeping
 
 
@@ -220,9 +221,30 @@ def _copy_database(db_path: Path, target: Path) -> None:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups oldest first (their names sort by time)."""
+    """The rolling backups, oldest first (their names sort by time); the copies kept from before an upgrade apart."""
     folder = backup_dir(db_path)
-    return sorted(folder.glob(f"{db_path.stem}-*Z.db")) if folder.is_dir() else []
+    return sorted(path for path in folder.glob(f"{db_path.stem}-*Z.db") if BEFORE_UPGRADE not in path.name) \
+        if folder.is_dir() else []
+
+
+def keep_before_upgrade(db_path: Path) -> Path:
+    """A copy of the library as it is before a newer version upgrades it, kept apart from the rolling backups and
+    never thinned: as one of them it was gone within five writes that day, and with it the one file the version
+    that made the library still opens, the way back if the upgrade proves wrong."""
+    folder = backup_dir(db_path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ReaderError(f"cannot create the backups folder {folder} ({exc.strerror or exc}) to keep the library "
+                          "as it was before upgrading it; nothing was changed") from exc
+    target = folder / f"{db_path.stem}-{BEFORE_UPGRADE}-{_stamp()}.db"
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    try:
+        _copy_into_backups(db_path, partial, _copy_size(db_path))
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 def latest_backup(db_path: Path) -> Path | None:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import DatabaseMissing, DatabaseUnusable, ReaderError
-from reader.core.storage.backup import PendingBackup, backup_dir, latest_good_backup, list_backups
+from reader.core.errors import DatabaseMissing, DatabaseUnusable, ReaderError, UpgradeFailed
+from reader.core.storage.backup import (
+    PendingBackup,
+    backup_dir,
+    keep_before_upgrade,
+    latest_good_backup,
+    list_backups,
+)
 from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
@@ -35,19 +43,46 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
-    if existed and folder_is_read_only(path):
-        db = _connect_for_reading(path, waits_s)
-    else:
-        db = _connect(path, PendingBackup(path) if existed and backup else None, waits_s)
+    pending = migrations is not None or bool({step.__name__ for step in SCHEMA} - applied)
+    read_only = existed and folder_is_read_only(path)
+    if existed and pending:
+        _ready_for_upgrade(path, read_only, backup)
+    db = _connect_for_reading(path, waits_s) if read_only else \
+        _connect(path, PendingBackup(path) if existed and backup else None, waits_s)
     try:
         with db.faults():
             _configure(db, waits_s)
-            if migrations is not None or {step.__name__ for step in SCHEMA} - applied:
-                apply_migrations(db, migrations or schema_migrations())
+            if pending:
+                _upgrade(db, path, migrations or schema_migrations())
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _ready_for_upgrade(path: Path, read_only: bool, backup: bool) -> None:
+    """A library made by an older version: refused where it cannot be upgraded (a read-only folder: every command,
+    a listing too, failed as if the file were read-only), else kept as it is before the upgrade."""
+    if read_only:
+        raise ReaderError(f"{path} was made by an older version and must be upgraded before this version can read "
+                          "it, which writes beside it, and its folder is read-only: copy the library to a folder you "
+                          "may write to, or open it with the version that made it")
+    if backup:
+        keep_before_upgrade(path)
+
+
+def _upgrade(db: Store, path: Path, migrations: Migrations) -> None:
+    """Apply the pending steps; a step failing (the program's fault: one did on every library holding documents)
+    is named, with the library unchanged, instead of as any bug."""
+    try:
+        apply_migrations(db, migrations)
+    except (ReaderError, sqlite3.Error):
+        raise
+    except Exception as exc:
+        step = next((frame.name for frame in reversed(traceback.extract_tb(exc.__traceback__))
+                     if re.match(r"m\d{3}_", frame.name)), "one of its steps")
+        raise UpgradeFailed(f"upgrading {path}, made by an older version, failed at its step {step}; it is unchanged "
+                            "(the version that made it still opens it)") from exc
 
 
 def apply_migrations(db: Store, migrations: Migrations) -> None:
