@@ -365,3 +365,20 @@ def test_the_english_model_names_nothing_in_another_script(workspace: Workspace,
     workspace.entities.add_mention(document_id, start, start + len("Чойбалсан"), "PERSON")
     found = [letter[m.start:m.end] for m in workspace.entities.mentions(document_id)]
     assert found == ["Чойбалсан", "Чойбалсан"]
+
+
+def test_a_name_written_decomposed_is_the_same_entity(workspace: Workspace, tmp_path) -> None:
+    """"Sükhbaatar" written decomposed (u and a combining diaeresis, as text pasted from some PDFs comes), marked by
+    hand, became a second entity looking exactly like the first: names are compared in one Unicode form."""
+    text = ("Su\u0308khbaatar rode to Kyakhta in 1921 with his men.\n\n"
+            "Later S\u00fckhbaatar spoke to the delegates in Urga about the treaty.\n")
+    (tmp_path / "rider.txt").write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "rider.txt"])
+    document_id = workspace.documents.resolve("rider.txt").id
+    workspace.entities.recognise()
+    for written in ("Su\u0308khbaatar", "S\u00fckhbaatar"):
+        start = text.index(written)
+        if not any(m.start == start for m in workspace.entities.mentions(document_id)):
+            workspace.entities.add_mention(document_id, start, start + len(written), "PERSON")
+    named = {m.entity_id for m in workspace.entities.mentions(document_id) if "khbaatar" in text[m.start:m.end]}
+    assert len(named) == 1

@@ -6,6 +6,7 @@ Title and honorific lists are general English usage, not names from any corpus.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from reader.core.entities.broken import unbroken
@@ -52,7 +53,7 @@ def trim_surface(text: str, start: int) -> tuple[str, int, int]:
 def name_key(name: str) -> str:
     """The form names are compared by: initials and a trailing honorific ('Enver Pasha') dropped, spaces collapsed,
     case folded."""
-    bare = _INITIAL.sub("", unbroken(name.strip()))
+    bare = _INITIAL.sub("", unbroken(unicodedata.normalize("NFC", name.strip())))  # 'ü' written decomposed too
     key = _SPACES.sub(" ", bare).casefold().strip(" .,")
     words = key.split(" ")
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in TRAILING_HONORIFICS else key
