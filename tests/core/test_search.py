@@ -5,6 +5,7 @@ import pytest
 from reader.core.errors import ReaderError
 from reader.core.search import service
 from reader.core.search.query import QueryError, parse
+from tests.conftest import TEXTS
 
 
 @pytest.fixture
@@ -541,3 +542,35 @@ def test_invisible_marks_and_compatibility_characters_do_not_hide_a_word(empty_w
     empty_workspace.documents.import_paths([tmp_path / "tricky.txt"])
     for query in ("Urga", "Mongolia", "first", "genden", "ｇｅｎｄｅｎ", "\u1830\u1824\u1837\u1824\u1836\u1820"):
         assert empty_workspace.search.search(query).counts == {"text": 1}, query
+
+
+def test_a_library_of_the_first_versions_with_search_is_indexed_anew(tmp_path):
+    """Libraries made by the first versions with Search kept that version's search triggers and rows (its first
+    index step was rewritten after them): metadata, link notes and the register were never found. The upgrade makes
+    the index and its triggers anew and indexes everything, the Trash kept out."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "old.db")
+    workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt", TEXTS / "002_ff824666d88bbe20.txt"])
+    first, second = workspace.documents.list()
+    workspace.documents.update_metadata(first.id, {"author": "Batbayar Zorigt"})
+    one = workspace.annotations.create(first.id, 0, 10, note="a note")
+    two = workspace.annotations.create(second.id, 0, 10)
+    workspace.links.link(one.id, two.id, "contradicts", "which date holds")
+    workspace.documents.delete(second.id)
+    workspace.close()
+    with sqlite3.connect(tmp_path / "old.db") as db:  # as the first versions left it: other triggers, other rows
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"):
+            db.execute(f'DROP TRIGGER "{name}"')
+        db.execute("DELETE FROM search_index")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm020_search_index_made_anew'")
+    workspace = Workspace.open(tmp_path / "old.db")
+    search = workspace.search.search
+    assert search("Zorigt").counts == {"document": 1} and "text" in search("Genden").counts
+    assert search('"a note"').counts == {"annotation": 1}
+    assert search("Zhabaeva").count == 0  # the document in the Trash stays out
+    workspace.documents.update_metadata(first.id, {"author": "Zorigt Batbayar and Jane Roe"})
+    assert search("Roe").counts == {"document": 1}  # the triggers are back
+    workspace.close()

@@ -190,6 +190,10 @@ _NOTE_ROW = """
 """
 
 
+_SEARCH_INDEX = """CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, document_id UNINDEXED,
+    ref UNINDEXED, start UNINDEXED, "end" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"""
+
+
 def _triggers(db: Database, table: str, row_sql: str, key: str = "id") -> None:
     for event, ref in (("INSERT", f"new.{key}"), ("UPDATE", f"new.{key}"), ("DELETE", f"old.{key}")):
         body = row_sql.format(id=ref) if event != "DELETE" else row_sql.format(id=ref).split(";")[0] + ";"
@@ -203,8 +207,7 @@ def m006_search_index(db: Database) -> None:
     Triggers keep annotation, tag, link, note and metadata rows current in the very transaction that changes them;
     document text and entity rows are written by the import and recognition transactions.
     """
-    db.execute("""CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, document_id UNINDEXED,
-                  ref UNINDEXED, start UNINDEXED, "end" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')""")
+    db.execute(_SEARCH_INDEX)
     _triggers(db, "annotations", _ANNOTATION_ROW)
     _triggers(db, "links", _LINK_ROW)
     _triggers(db, "documents", _DOCUMENT_ROW)
@@ -400,6 +403,38 @@ def m019_wrapped_texts_by_paragraph(db: Database) -> None:
     from reader.core.storage.search_index import index_all_texts
 
     index_all_texts(_AsStore(db))
+
+
+@migration
+def m020_search_index_made_anew(db: Database) -> None:
+    """Libraries made by the first versions with Search kept that version's search triggers and rows (its first
+    index step, m006, was rewritten after them): metadata, link notes and the register were never found, and links
+    and notes made since left Search at the next recognition. The index and its triggers are made anew, as the steps
+    before this one define them, and everything is indexed again, the Trash left out."""
+    from reader.core.storage.search_index import index_all_texts, index_entities
+
+    triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+    for (name,) in db.execute(triggers).fetchall():
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.execute("DROP TABLE IF EXISTS search_index")
+    db.execute(_SEARCH_INDEX)
+    _triggers(db, "annotations", _ANNOTATION_ROW_APART)
+    _triggers(db, "links", _LINK_ROW)
+    _triggers(db, "documents", _DOCUMENT_ROW)
+    _triggers(db, "notebook_notes", _NOTE_ROW)
+    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
+        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
+                   f"BEGIN {_ANNOTATION_ROW_APART.format(id=ref)} END")
+    db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
+    _index_annotations_again(db)
+    for table, row_sql, live in (("links", _LINK_ROW, "1"), ("documents", _DOCUMENT_ROW, "deleted_at IS NULL"),
+                                 ("notebook_notes", _NOTE_ROW, "1")):
+        for (row_id,) in db.execute(f"SELECT id FROM {table} WHERE {live}").fetchall():
+            for statement in row_sql.format(id=row_id).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+    index_all_texts(_AsStore(db))
+    index_entities(_AsStore(db))
 
 
 class _AsStore:
