@@ -350,16 +350,21 @@ def test_only_a_differently_keyed_name_can_be_split_off(workspace: Workspace) ->
     assert len(workspace.history.steps()) == steps
 
 
+def _recognised_with(workspace: Workspace, path, text: str) -> int:
+    """The library with one more document of `text`, recognised; its id."""
+    path.write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([path])
+    workspace.entities.recognise()
+    return workspace.documents.resolve(path.name).id
+
+
 def test_the_english_model_names_nothing_in_another_script(workspace: Workspace, tmp_path) -> None:
     """On a Russian letter the English model made "Письмо" (letter) a person, "Он" (he) a person and "Решение"
     (decision) a place put on the map in the Balkans: what it finds in a script it never read is left out. A name
     the historian marks there is kept, and its other mentions found."""
     letter = ("Письмо из Урги. Он писал, что Решение принято. Позже Чойбалсан приехал в Ургу.\n\n"
               "Письмо было получено в Москве. Решение было тайным, и Чойбалсан молчал.\n")
-    (tmp_path / "letter_ru.txt").write_text(letter, encoding="utf-8")
-    workspace.documents.import_paths([tmp_path / "letter_ru.txt"])
-    document_id = workspace.documents.resolve("letter_ru.txt").id
-    workspace.entities.recognise()
+    document_id = _recognised_with(workspace, tmp_path / "letter_ru.txt", letter)
     assert [m for m in workspace.entities.mentions(document_id) if m.type != "DATE"] == []
     start = letter.index("Чойбалсан")
     workspace.entities.add_mention(document_id, start, start + len("Чойбалсан"), "PERSON")
@@ -372,10 +377,7 @@ def test_a_name_written_decomposed_is_the_same_entity(workspace: Workspace, tmp_
     hand, became a second entity looking exactly like the first: names are compared in one Unicode form."""
     text = ("Su\u0308khbaatar rode to Kyakhta in 1921 with his men.\n\n"
             "Later S\u00fckhbaatar spoke to the delegates in Urga about the treaty.\n")
-    (tmp_path / "rider.txt").write_text(text, encoding="utf-8")
-    workspace.documents.import_paths([tmp_path / "rider.txt"])
-    document_id = workspace.documents.resolve("rider.txt").id
-    workspace.entities.recognise()
+    document_id = _recognised_with(workspace, tmp_path / "rider.txt", text)
     for written in ("Su\u0308khbaatar", "S\u00fckhbaatar"):
         start = text.index(written)
         if not any(m.start == start for m in workspace.entities.mentions(document_id)):

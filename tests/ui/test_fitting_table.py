@@ -31,10 +31,8 @@ class _Rows(QAbstractTableModel):
         return f"Column {section}" if role == Qt.ItemDataRole.DisplayRole else None
 
 
-def test_fitting_the_columns_reads_a_bounded_number_of_rows(qtbot):
-    """With a thousand documents the library measured every row of each column on every change (a note added: half
-    a second of a frozen window); the rows in view and a sample after them are enough to size a column of counts,
-    dates and kinds."""
+def _shown(qtbot) -> tuple[_Rows, FittingTable]:
+    """A table of 20,000 rows, shown."""
     model = _Rows(20_000)
     table = FittingTable((1, 2), 20)
     qtbot.addWidget(table)
@@ -42,6 +40,14 @@ def test_fitting_the_columns_reads_a_bounded_number_of_rows(qtbot):
     table.resize(900, 300)
     table.show()
     qtbot.waitExposed(table)
+    return model, table
+
+
+def test_fitting_the_columns_reads_a_bounded_number_of_rows(qtbot):
+    """With a thousand documents the library measured every row of each column on every change (a note added: half
+    a second of a frozen window); the rows in view and a sample after them are enough to size a column of counts,
+    dates and kinds."""
+    model, table = _shown(qtbot)
     model.read.clear()
     table.rows_changed()
     assert 0 < len(model.read) <= MEASURED_ROWS + 50
@@ -52,13 +58,7 @@ def test_a_row_changed_in_place_is_measured_alone(qtbot):
     """A note added changes one document's count: the columns were measured again over the rows in view and 200
     more (a twentieth of a second a note on a thousand documents); the changed row alone is read, and its column
     widens when the row needs it."""
-    model = _Rows(20_000)
-    table = FittingTable((1, 2), 20)
-    qtbot.addWidget(table)
-    table.setModel(model)
-    table.resize(900, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    model, table = _shown(qtbot)
     table.rows_changed()
     width = table.columnWidth(1)
     model.read.clear()

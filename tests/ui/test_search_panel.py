@@ -222,18 +222,23 @@ def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, 
     assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text
 
 
+def _open_first_hit(window, qtbot, query: str, group_label: str) -> None:
+    """Type `query` in Search and open the first hit of the group whose label begins `group_label`."""
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, query)
+    group = next(panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())
+                 if panel.results.topLevelItem(i).text(0).startswith(group_label))
+    panel.results.itemActivated.emit(group.child(0), 0)
+
+
 def test_opening_a_note_hit_chooses_that_note(window, qtbot):
     """A hit among 'Highlights and notes' opens its highlight chosen, with its note, tags and links in the Note
     inspector to edit at once: it opened the passage only, and the note had to be found and clicked again."""
     document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
     start = window.workspace.documents.text(document_id).text.index("The pact of mutual assistance")
     note = window.workspace.annotations.create(document_id, start, start + 29, note="Zhabaeva dates the pact 1936")
-    panel = window.search_panel.widget()
-    with qtbot.waitSignal(panel.searched, timeout=5000):
-        qtbot.keyClicks(panel.box, "Zhabaeva dates")
-    group = next(panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())
-                 if panel.results.topLevelItem(i).text(0).startswith("Highlights and notes"))
-    panel.results.itemActivated.emit(group.child(0), 0)
+    _open_first_hit(window, qtbot, "Zhabaeva dates", "Highlights and notes")
     inspector = window.annotation_panels.inspector.widget()
     qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id == note.id)
     assert window.reading_area.pane_for(document_id) is not None
@@ -311,12 +316,7 @@ def test_opening_a_link_hit_shows_both_passages_and_a_note_of_the_pair(window, q
     first = workspace.annotations.create_at_quote(one, "The two met on November 15, 1934.")
     second = workspace.annotations.create_at_quote(two, "November 24, 1934")
     workspace.links.link(first.id, second.id, "contradicts", "which meeting date holds")
-    panel = window.search_panel.widget()
-    with qtbot.waitSignal(panel.searched, timeout=5000):
-        qtbot.keyClicks(panel.box, "which meeting date")
-    group = next(panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())
-                 if panel.results.topLevelItem(i).text(0).startswith("Links"))
-    panel.results.itemActivated.emit(group.child(0), 0)
+    _open_first_hit(window, qtbot, "which meeting date", "Links")
     inspector = window.annotation_panels.inspector.widget()
     qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id in (first.id, second.id))
     assert window.reading_area.pane_for(one) is not None and window.reading_area.pane_for(two) is not None

@@ -200,6 +200,30 @@ def _triggers(db: Database, table: str, row_sql: str, key: str = "id") -> None:
         db.execute(f"CREATE TRIGGER search_{table}_{event.lower()} AFTER {event} ON {table} BEGIN {body} END")
 
 
+def _search_triggers(db: Database, annotation_row: str) -> None:
+    """The triggers keeping the search rows of annotations (written by `annotation_row`), links, metadata and
+    notebook notes current, and an annotation's row when its tags change."""
+    _triggers(db, "annotations", annotation_row)
+    _triggers(db, "links", _LINK_ROW)
+    _triggers(db, "documents", _DOCUMENT_ROW)
+    _triggers(db, "notebook_notes", _NOTE_ROW)
+    _tag_triggers(db, annotation_row)
+
+
+def _tag_triggers(db: Database, annotation_row: str) -> None:
+    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
+        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
+                   f"BEGIN {annotation_row.format(id=ref)} END")
+
+
+def _index_rows(db: Database, row_sql: str, ids) -> None:
+    """Write the search row of each id as its trigger would."""
+    for (row_id,) in ids:
+        for statement in row_sql.format(id=row_id).split(";"):
+            if statement.strip():
+                db.execute(statement)
+
+
 @migration
 def m006_search_index(db: Database) -> None:
     """Full-text index (FTS5, diacritics removed) over text, metadata, annotations, tags, links, notes and entities.
@@ -208,13 +232,7 @@ def m006_search_index(db: Database) -> None:
     document text and entity rows are written by the import and recognition transactions.
     """
     db.execute(_SEARCH_INDEX)
-    _triggers(db, "annotations", _ANNOTATION_ROW)
-    _triggers(db, "links", _LINK_ROW)
-    _triggers(db, "documents", _DOCUMENT_ROW)
-    _triggers(db, "notebook_notes", _NOTE_ROW)
-    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
-        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
-                   f"BEGIN {_ANNOTATION_ROW.format(id=ref)} END")
+    _search_triggers(db, _ANNOTATION_ROW)
     _table(db, "saved_searches").create({"id": int, "name": str, "query": str, "created_at": str}, pk="id",
                                         not_null={"name", "query"})
     _backfill(db)
@@ -226,10 +244,7 @@ def _backfill(db: Database) -> None:
 
     for table, row_sql in (("annotations", _ANNOTATION_ROW), ("links", _LINK_ROW), ("documents", _DOCUMENT_ROW),
                            ("notebook_notes", _NOTE_ROW)):
-        for (row_id,) in db.execute(f"SELECT id FROM {table}").fetchall():
-            for statement in row_sql.format(id=row_id).split(";"):
-                if statement.strip():
-                    db.execute(statement)
+        _index_rows(db, row_sql, db.execute(f"SELECT id FROM {table}").fetchall())
     for (document_id,) in db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL").fetchall():
         index_document_text(_AsStore(db), document_id)  # (index_all_texts knows the Trash, which came later: m009)
 
@@ -349,17 +364,12 @@ def m016_notes_apart_in_search(db: Database) -> None:
     for name in [*names, "search_annotation_tags_insert", "search_annotation_tags_delete"]:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     _triggers(db, "annotations", _ANNOTATION_ROW_APART)
-    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
-        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
-                   f"BEGIN {_ANNOTATION_ROW_APART.format(id=ref)} END")
+    _tag_triggers(db, _ANNOTATION_ROW_APART)
     _index_annotations_again(db)
 
 
 def _index_annotations_again(db: Database) -> None:
-    for (annotation_id,) in db.execute("SELECT id FROM annotations").fetchall():
-        for statement in _ANNOTATION_ROW_APART.format(id=annotation_id).split(";"):
-            if statement.strip():
-                db.execute(statement)
+    _index_rows(db, _ANNOTATION_ROW_APART, db.execute("SELECT id FROM annotations").fetchall())
 
 
 # Every annotation carrying the renamed tag (new.id), indexed again as m016 indexes one.
@@ -418,21 +428,12 @@ def m020_search_index_made_anew(db: Database) -> None:
         db.execute(f'DROP TRIGGER "{name}"')
     db.execute("DROP TABLE IF EXISTS search_index")
     db.execute(_SEARCH_INDEX)
-    _triggers(db, "annotations", _ANNOTATION_ROW_APART)
-    _triggers(db, "links", _LINK_ROW)
-    _triggers(db, "documents", _DOCUMENT_ROW)
-    _triggers(db, "notebook_notes", _NOTE_ROW)
-    for event, ref in (("INSERT", "new.annotation_id"), ("DELETE", "old.annotation_id")):
-        db.execute(f"CREATE TRIGGER search_annotation_tags_{event.lower()} AFTER {event} ON annotation_tags "
-                   f"BEGIN {_ANNOTATION_ROW_APART.format(id=ref)} END")
+    _search_triggers(db, _ANNOTATION_ROW_APART)
     db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
     _index_annotations_again(db)
     for table, row_sql, live in (("links", _LINK_ROW, "1"), ("documents", _DOCUMENT_ROW, "deleted_at IS NULL"),
                                  ("notebook_notes", _NOTE_ROW, "1")):
-        for (row_id,) in db.execute(f"SELECT id FROM {table} WHERE {live}").fetchall():
-            for statement in row_sql.format(id=row_id).split(";"):
-                if statement.strip():
-                    db.execute(statement)
+        _index_rows(db, row_sql, db.execute(f"SELECT id FROM {table} WHERE {live}").fetchall())
     index_all_texts(_AsStore(db))
     index_entities(_AsStore(db))
 
