@@ -509,3 +509,17 @@ def test_a_notebook_citation_in_the_trash_is_said_not_dropped(annotated):
     markdown = annotated.export.export("md")
     assert "\nAlso cites, in the Trash: “November 24, 1934”\n" in markdown
     assert "Also cites, in the Trash: “November 24, 1934”" in annotated.export.export("html")
+
+
+def test_a_one_way_relation_reads_the_right_way_from_either_passage(workspace):
+    """A links B as "elaborates" (A says more of B): under B the Markdown said "elaborates: A", as if B elaborated A,
+    the same words as under A; seen from B it is "is elaborated by", as "quotes" is "is quoted by"."""
+    first = workspace.annotations.create_at_quote(workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id,
+                                                  "slapped Stalin")
+    second = workspace.annotations.create_at_quote(workspace.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                   "The two met on November 15, 1934.")
+    workspace.links.link(first.id, second.id, "elaborates")
+    text = workspace.export.export("md")
+    under_second = text[text.index("The two met on November 15, 1934."):]
+    assert "*is elaborated by*" in under_second.split("\n\n")[0] + under_second[:400]
+    assert "*elaborates*" in text[text.index("> slapped Stalin"):][:400]

@@ -9,7 +9,7 @@ from reader.core.ranges import Interval, merge, quote_without
 from reader.core.records.annotations import ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
-from reader.core.records.relations import RELATIONS
+from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class LinkItem:
     @property
     def label(self) -> str:
         label = RELATIONS.get(self.relation, self.relation)
-        return label if self.outgoing or self.relation != "derives_from" else "is quoted / derived by"
+        return label if self.outgoing else SEEN_FROM_THE_OTHER.get(self.relation, label)
 
 
 NO_LONGER_THERE = "no longer in the text: a new version removed the passage"

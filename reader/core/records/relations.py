@@ -4,4 +4,6 @@ RELATIONS = {
     "corroborates": "corroborates", "contradicts": "contradicts", "same_event": "same event",
     "derives_from": "quotes / derives from", "elaborates": "elaborates", "see_also": "see also",
 }
-DIRECTED_RELATIONS = frozenset({"derives_from"})
+SEEN_FROM_THE_OTHER = {"derives_from": "is quoted / derived by", "elaborates": "is elaborated by"}  # a one-way
+# relation as the second passage's side reads it ("B elaborates A" under B was "A elaborates B" said the wrong way)
+DIRECTED_RELATIONS = frozenset(SEEN_FROM_THE_OTHER)

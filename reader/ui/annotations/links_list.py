@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from reader.core.annotations.links import LinkService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import LinkedAnnotation
-from reader.core.records.relations import RELATIONS
+from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -18,7 +18,8 @@ LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 def describe(entry: LinkedAnnotation, document_title: str) -> str:
     """"→ contradicts “quote” (document)" for a link, "← …" for a backlink; the link's note on a second line."""
     arrow = "→" if entry.outgoing else "←"
-    relation = entry.link.relation_label if entry.outgoing or not entry.link.directed else "is the source of"
+    relation = entry.link.relation_label if entry.outgoing else SEEN_FROM_THE_OTHER.get(entry.link.relation,
+                                                                                        entry.link.relation_label)
     text = f"{arrow} {relation} “{' '.join(entry.other.quote.exact.split())}” ({document_title})"
     return text + (f"\n    {entry.link.note}" if entry.link.note else "")
 
