@@ -8,6 +8,7 @@ its name: naming every control as it was built cost the window's start 6 ms, and
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,7 +36,9 @@ class _Namer(QObject):
     """Owned by the window, so the connection goes with it."""
 
     def name_focused(self, _old: QWidget | None, widget: QWidget | None) -> None:
-        if widget is not None and not _named(widget):
+        """A control being deleted as the focus reaches it (a combo box's popup list) is left alone: touched, it
+        raised "already deleted", said as a fault of the program."""
+        if widget is not None and shiboken6.isValid(widget) and not _named(widget):
             widget.setAccessibleName(_name_of(widget, _panel_title(widget)))
 
 
