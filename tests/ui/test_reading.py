@@ -305,7 +305,23 @@ def test_copy_with_citation(window, qtbot):
     pane.copy_action.trigger()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("“The pact of mutual assistance” (Larisa B. Zhabaeva, “«Japan is encroaching")
-    assert copied.endswith(", 2021-06)")
+    assert copied.endswith(", 2021-06, https://doi.org/10.22162/2619-0990-2021-55-3-428-435, ¶ 11)")
+
+
+def test_copy_with_citation_cites_as_the_exports_do_and_takes_a_chosen_highlight(window, qtbot):
+    """The citation copied lacked the DOI or URL and the paragraph the exports give for the same passage (the
+    passage could not be found again from the draft), and a highlight chosen by a click was refused ("Select some
+    text first") though H, N and L take it."""
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    start = window.workspace.documents.text(document_id).text.index("The two met on November 15, 1934.")
+    window.workspace.annotations.create(document_id, start, start + len("The two met on November 15, 1934."))
+    pane = window.reading_area.open_document(document_id)
+    pane.view.select_range(start + 3, start + 3)  # a click inside the highlight: no selection
+    pane.copy_action.trigger()
+    exported = window.workspace.export.export("md")
+    copied = QGuiApplication.clipboard().text()
+    assert copied == "“The two met on November 15, 1934.” (“Genden Falls into Disfavor”, ¶ 3)"
+    assert "“Genden Falls into Disfavor” (¶ 3" in exported
 
 
 def test_h_with_the_cursor_in_a_highlight_selects_it_without_asking_for_a_selection(window, qtbot):

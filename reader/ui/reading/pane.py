@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 
 from reader.core.documents.headings import heading_ranges
 from reader.core.errors import ReaderError
+from reader.core.export.items import citation, paragraph_at, paragraph_starts
 from reader.core.ranges import merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
@@ -341,7 +342,7 @@ class DocumentPane(QWidget):
         self.view.mark_selected((found.start, found.end) if found is not None else None)
 
     def copy_with_citation(self) -> None:
-        selection = self._selection_for("to copy")
+        selection = self._chosen_for("to copy")  # a highlight chosen by a click too, as H, N and L take it
         if selection is None:
             return
         cited = self.citation(*selection)
@@ -368,14 +369,16 @@ class DocumentPane(QWidget):
         return selection
 
     def citation(self, start: int, end: int) -> str:
-        """The quote followed by title, author, date and page, as a historian pastes it into a draft."""
+        """The quote followed by its source as the exports cite it (author, title, date, DOI or URL) and its place,
+        the page or, in an unpaginated source, the paragraph (¶ 3), as a historian pastes it into a draft: without
+        the DOI and the place, the passage could not be found again from the draft."""
         documents = self.services.workspace.documents
-        meta = documents.get(self.document_id).metadata
         pages = page_span(documents.pages(self.document_id), start, end)
+        paragraph = paragraph_at(paragraph_starts(self.version.text, self.version.boilerplate), start)
+        place = page_citation(*pages) if pages else f"¶ {paragraph}" if paragraph else ""
         hidden = merge((span.start, span.end) for span in self.version.boilerplate)
         quote = " ".join(quote_without(self.version.text[start:end], start, hidden).split())
-        source = ", ".join(part for part in (meta.author, f"“{meta.title}”" if meta.title else "",
-                                             meta.date_published, page_citation(*pages) if pages else "") if part)
+        source = ", ".join(part for part in (citation(documents.get(self.document_id)), place) if part)
         return f"“{quote}” ({source})"
 
     def _show_notes(self, shown: bool) -> None:
