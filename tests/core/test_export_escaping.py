@@ -63,3 +63,12 @@ def test_a_note_left_open_does_not_swallow_the_notes_after_it(workspace) -> None
     assert f"<h2>{documents[1].title}</h2>" in html and "<p>the last note</p>" in html
     assert "# not a heading in code" in html and "\\#" not in html  # inside code a line is kept as typed
     assert "reminder: check archive" in html
+
+
+def test_editorial_angle_brackets_in_a_note_stay_words_in_markdown():
+    """A note's editorial insertion "<per protocol>" stayed raw in the Markdown export, which Markdown readers take
+    for an HTML tag and hide; code keeps its brackets as written."""
+    from reader.core.export.markdown import note_lines
+
+    assert note_lines("a < b and <per protocol> the date <15 Nov.>, `<kbd>` kept") == [
+        "a < b and \\<per protocol> the date <15 Nov.>, `<kbd>` kept"]

@@ -583,3 +583,15 @@ def test_a_notebook_citation_wraps_in_its_column(window, qtbot):
     qtbot.waitUntil(lambda: panel.citation_list.visualItemRect(item).height()
                     > 2 * panel.citation_list.fontMetrics().height())  # wrapped over lines
     assert not panel.citation_list.horizontalScrollBar().isVisible()
+
+
+def test_a_notes_editorial_brackets_show_in_its_preview(qtbot):
+    """The preview took "<per protocol>" for an HTML tag and dropped the rest of the note after it (a later
+    paragraph too): raw HTML is shown as text there, as the exports show it."""
+    from reader.ui.annotations.note_editor import NoteEditor
+
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.source.setPlainText("- a < b <per protocol>\n- second item\n\nThe date <15 Nov.> is wrong.")
+    shown = editor.preview.toPlainText()
+    assert "<per protocol>" in shown and "second item" in shown and "is wrong." in shown

@@ -85,7 +85,16 @@ def escape_block_line(line: str) -> str:
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+_TAG_OPENING = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
 _RAW_HTML = re.compile(r"^(\s{0,3})(<(?:!|\?|(?:script|pre|style|textarea)\b))", re.IGNORECASE)
+
+
+def _without_inline_tags(line: str) -> str:
+    """A '<' that opens a tag escaped outside code spans: an editorial insertion ("<per protocol>") is words, which
+    Markdown readers took for an HTML tag and hid."""
+    pieces = _CODE_SPAN.split(line)  # code spans at odd places, kept as written
+    return "".join(piece if number % 2 else _TAG_OPENING.sub(r"\\<", piece) for number, piece in enumerate(pieces))
 
 
 def note_lines(text: str) -> list[str]:
@@ -105,7 +114,8 @@ def note_lines(text: str) -> list[str]:
             fence = opening[1]
             lines.append(line)
         else:
-            lines.append(_RAW_HTML.sub(lambda match: f"{match[1]}\\{match[2]}", escape_block_line(line), count=1))
+            escaped = _RAW_HTML.sub(lambda match: f"{match[1]}\\{match[2]}", escape_block_line(line), count=1)
+            lines.append(_without_inline_tags(escaped))
     return [*lines, fence] if fence else lines
 
 

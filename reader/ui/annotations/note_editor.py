@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.ui.keyed_actions import KeyTable, keyed_action
 from reader.ui.plain_text import exact_text
+
+# A note's Markdown as the exports render it: raw HTML shown as text (an editorial "<per protocol>" swallowed the
+# rest of the note in the preview)
+MARKDOWN_AS_TEXT = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
 
 NOTE_KEYS = KeyTable("Note panel and Notebook", {"save": ("Save note", ("Ctrl+Return",))})
 
@@ -70,7 +74,7 @@ class NoteEditor(QWidget):
 
     def _on_source_changed(self) -> None:
         text = exact_text(self.source)
-        self.preview.document().setMarkdown(text)
+        self.preview.document().setMarkdown(text, MARKDOWN_AS_TEXT)
         self.preview.setVisible(bool(text.strip()))  # an empty preview took room the links below it need
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
