@@ -56,3 +56,35 @@ def test_a_chronologys_month_items_take_the_year_above_them():
     assert [(m.text, m.value) for m in find_dates(text)] == [("1936", "1936"), ("March", "1936-03"),
                                                             ("July", "1936-07"), ("1932", "1932")]
     assert find_dates("March: nothing dated before it.\n") == []
+
+
+def _values(text: str) -> list[str]:
+    return [mention.value for mention in find_dates(text)]
+
+
+def test_a_word_beginning_like_a_month_is_no_month():
+    """"The decree of 1921" was December 1921, "the Declaration of 1934" December, "the marriage of 1934" March and
+    "the novel of 1934" November: any word beginning like a month was one, and made false conflicts."""
+    for text in ("The decree of 1921 abolished it.", "the Declaration of 1934", "the marriage of 1934",
+                 "the novel of 1934", "the mayor of 1934", "the Junta of 1934", "the Octobrists of 1917"):
+        assert _values(text) == [text.split(" of ")[-1].split()[0]], text
+    assert _values("in Sept. 1934 and in Nov 1935") == ["1934-09", "1935-11"]
+
+
+def test_a_full_date_is_read_in_the_forms_historians_write_it():
+    """"the 15th of November 1934", "November the 15th, 1934", "15th November, 1934", "15 Nov., 1934" and the German
+    "15. November 1934" lost their day (a month or a year overlapping the other source's 24th: the conflict was
+    missed); "November, 1934" its month."""
+    for text in ("the 15th of November 1934", "the 15th of November, 1934", "November the 15th, 1934",
+                 "15th November, 1934", "15 Nov., 1934", "am 15. November 1934"):
+        assert _values(text) == ["1934-11-15"], text
+    assert _values("In November, 1934, they met.") == ["1934-11"]
+
+
+def test_a_date_in_figures_is_read_where_it_can_mean_one_day_only():
+    """15.11.1934, 15/11/1934 and 15-11-1934 were no date at all (the other source's 24 November made no conflict):
+    dotted figures are day, month, year, as Europe and Russia write them; with slashes or dashes a day over 12 says
+    which figure is the day, and 11/05/1934, either the 11th of May or the 5th of November, is read as its year."""
+    for text in ("on 15.11.1934", "on 15/11/1934", "on 15-11-1934", "on 11/15/1934", "on 5.11.1934"):
+        assert len(_values(text)) == 1 and _values(text)[0] in ("1934-11-15", "1934-11-05"), text
+    assert _values("on 11/05/1934") == ["1934"]

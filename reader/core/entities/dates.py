@@ -18,15 +18,22 @@ from dataclasses import dataclass
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
 # are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
 # 14" gives both days; a chronology's "• July:" takes the year above it. 4: "1920-21" is 1920..1921, "12.IV.1922"
-# a day with a Roman month.
-READING_VERSION = "4"
+# a day with a Roman month. 5: month words are the months' names and abbreviations only ("the decree of 1921" is
+# a year); "the 15th of November, 1934", "November the 15th", "15. November 1934", 15.11.1934 and 15/11/1934 are
+# days.
+READING_VERSION = "5"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+# The months' names and their usual abbreviations, no other word: any word beginning like one was a month ("the
+# decree of 1921" December, "the marriage of 1934" March), and two sources then differed by a month they never gave.
+_MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+                "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![a-z])"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_DAY_NUMBER = r"(?P<day>[0-3]?[0-9])"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|"
          rf"(?:the )?{_SEASON}(?: of)?|(?:an?|one|that|the)\s+{_SEASON}(?:\s+(?:night|day|evening|morning|afternoon))?"
@@ -35,19 +42,22 @@ _NOT_NUMBER_BEFORE = r"(?<![\d$€£.,:/\-])"
 _NOT_NUMBER_AFTER = r"(?![\d%\-]|\.\d|,\d)"
 PATTERNS = [
     ("iso", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}-(?P<month_number>[01][0-9])-(?P<day>[0-3][0-9])\b{_NOT_NUMBER_AFTER}"),
-    ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
-    ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("day", rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # November (the) 15th, 1934
+    ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY_NUMBER}\.(?P<month_number>[01]?[0-9])\.{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("figures", rf"{_NOT_NUMBER_BEFORE}\b(?P<first>[0-3]?[0-9])(?P<mark>[/-])(?P<second>[0-3]?[0-9])(?P=mark){_YEAR}\b"
+                rf"{_NOT_NUMBER_AFTER}"),
     ("roman", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\.\s?(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?{_YEAR}\b"
               rf"{_NOT_NUMBER_AFTER}"),
     ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—]\s?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
     ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—/]\s?(?P<year2_short>[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
     ("decade", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?(?:(?P<part>early|mid|late)\s+)?(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),
     ("part", rf"\b{_PART}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
-    ("month", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("month", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
 ]
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
-_MONTH_NAME = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"  # capitalised
+_MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![a-z])"  # capitalised
 _YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
@@ -128,6 +138,10 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
             return None
     if groups.get("roman"):
         month, precision = ROMAN_MONTHS.index(groups["roman"].upper()) + 1, "day"
+    if precision == "figures":  # 15/11/1934 or 11/15/1934: the figure over 12 is the day; both 12 or under, the
+        first, second = int(groups["first"]), int(groups["second"])  # year alone is sure
+        month, day = (second, first) if first > 12 else (first, second)
+        groups, precision = {**groups, "day": str(day)}, "day" if (first > 12) != (second > 12) else "year"
     if groups.get("year2_short"):  # "1920-21": the second year in the first one's century, and after it
         groups = {**groups, "year2": str(year // 100 * 100 + int(groups["year2_short"]))}
     value, first, last = _value(precision, year, month, groups)
