@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.entities.dates import find_dates
+from reader.core.entities.dates import date_span, find_dates
 
 
 @pytest.mark.parametrize(("text", "value", "precision"), [
@@ -88,3 +88,20 @@ def test_a_date_in_figures_is_read_where_it_can_mean_one_day_only():
     for text in ("on 15.11.1934", "on 15/11/1934", "on 15-11-1934", "on 11/15/1934", "on 5.11.1934"):
         assert len(_values(text)) == 1 and _values(text)[0] in ("1934-11-15", "1934-11-05"), text
     assert _values("on 11/05/1934") == ["1934"]
+
+
+def test_a_span_of_days_or_months_is_read_whole():
+    """"From 12 to 15 November 1934" was the 15th alone (another source's 13th, inside it, made a conflict), "from
+    March to May 1921" May, "12-15 November 1934" the whole month, and "between 1934 and 1937" two years: each is
+    one span, from its first day to its last."""
+    cases = {"from 12 to 15 November 1934": "1934-11-12..1934-11-15",
+             "on 12-15 November 1934": "1934-11-12..1934-11-15",
+             "between 12 and 15 November 1934": "1934-11-12..1934-11-15",
+             "from 12 November to 3 December 1934": "1934-11-12..1934-12-03",
+             "from March to May 1921": "1921-03..1921-05",
+             "between 1934 and 1937": "1934..1937", "from 1934 to 1937": "1934..1937"}
+    for text, value in cases.items():
+        assert _values(text) == [value], text
+        first, last, precision = date_span(value)
+        assert precision == "range" and first <= last
+    assert date_span("1921-03..1921-05") == ("1921-03-01", "1921-05-31", "range")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 # 14" gives both days; a chronology's "• July:" takes the year above it. 4: "1920-21" is 1920..1921, "12.IV.1922"
 # a day with a Roman month. 5: month words are the months' names and abbreviations only ("the decree of 1921" is
 # a year); "the 15th of November, 1934", "November the 15th", "15. November 1934", 15.11.1934 and 15/11/1934 are
-# days.
+# days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans.
 READING_VERSION = "5"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -40,7 +40,17 @@ _PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the 
          r"\s+(?:in|of))")
 _NOT_NUMBER_BEFORE = r"(?<![\d$€£.,:/\-])"
 _NOT_NUMBER_AFTER = r"(?![\d%\-]|\.\d|,\d)"
-PATTERNS = [
+_TO = r"\s*(?:[-–—]|to|until|till)\s*"
+_DAY2 = r"(?P<day2>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_MONTH2 = rf"(?P<month2>(?:{_MONTH_WORDS})\.?)(?![a-z])"
+_YEAR2 = r"(?P<year2>1[0-9]{3}|20[0-9]{2})"
+PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 15th
+    ("days", rf"{_NOT_NUMBER_BEFORE}\b(?:(?P<between>between\s+)|from\s+)?{_DAY}(?(between)\s+and\s+|{_TO}){_DAY2}"
+             rf"\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("days", rf"{_NOT_NUMBER_BEFORE}\b(?:from\s+)?{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2},?\s+{_YEAR}\b"
+             rf"{_NOT_NUMBER_AFTER}"),
+    ("months", rf"\b(?:from\s+)?{_MONTH}{_TO}{_MONTH2},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("range", rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until|till)\s+{_YEAR2}\b{_NOT_NUMBER_AFTER}"),
     ("iso", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}-(?P<month_number>[01][0-9])-(?P<day>[0-3][0-9])\b{_NOT_NUMBER_AFTER}"),
     ("day", rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # November (the) 15th, 1934
     ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
@@ -138,6 +148,8 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
             return None
     if groups.get("roman"):
         month, precision = ROMAN_MONTHS.index(groups["roman"].upper()) + 1, "day"
+    if precision in ("days", "months"):
+        return _span(match, precision, year, month, groups)
     if precision == "figures":  # 15/11/1934 or 11/15/1934: the figure over 12 is the day; both 12 or under, the
         first, second = int(groups["first"]), int(groups["second"])  # year alone is sure
         month, day = (second, first) if first > 12 else (first, second)
@@ -148,6 +160,24 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
     if value is None:
         return None
     return DateMention(match.start(), match.end(), match.group(0), value, precision, first, last)
+
+
+def _span(match: re.Match, precision: str, year: int, month: int | None, groups: dict) -> DateMention | None:
+    """A span of days ("12-15 November 1934", "12 November to 3 December 1934") or months ("March to May 1921") in
+    one year, stored as its first and last ("1934-11-12..1934-11-15"), a range from the first's start to the last's
+    end."""
+    last_month = _month_number(groups["month2"]) if groups.get("month2") else month
+    if last_month is None:
+        return None
+    if precision == "months":
+        value = f"{year:04d}-{month:02d}..{year:04d}-{last_month:02d}"
+    else:
+        first_day, last_day = int(groups["day"]), int(groups["day2"])
+        value = f"{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{last_month:02d}-{last_day:02d}"
+    found = date_span(value)
+    if found is None or found[0] > found[1]:
+        return None
+    return DateMention(match.start(), match.end(), match.group(0), value, "range", found[0], found[1])
 
 
 def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[str | None, str, str]:
@@ -229,6 +259,9 @@ def date_span(value: str) -> tuple[str, str, str] | None:
         return f"{value}-01", f"{value}-{_last_day(int(value[:4]), int(value[5:]))}", "month"
     if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
         return f"{found.group(1)}-01-01", f"{found.group(2)}-12-31", "range"
+    if found := re.fullmatch(r"(\d{4}-\d{2}(?:-\d{2})?)\.\.(\d{4}-\d{2}(?:-\d{2})?)", value):  # days or months
+        first, last = date_span(found.group(1)), date_span(found.group(2))
+        return (first[0], last[1], "range") if first and last and first[0] <= last[1] else None
     if found := re.fullmatch(r"(\d{4}) ([a-z]+)", value):
         return (*part_span(int(found.group(1)), found.group(2)), "part")
     if re.fullmatch(r"\d{4}", value):
