@@ -241,7 +241,7 @@ def test_timeline_entries_have_precision_and_passage(recognised):
     """Every recognised date is on the timeline with its precision and passage; filters by entity and period."""
     entries = recognised.timeline.entries()
     turn = next(e for e in entries if e.text == "the turn of 1936")
-    assert (turn.precision, turn.first, turn.last) == ("part", "1935-11-01", "1936-02-28")
+    assert (turn.precision, turn.first, turn.last) == ("part", "1935-11-01", "1936-02-29")  # 1936 is a leap year
     assert "pipe" in turn.passage
     assert [e.first for e in entries] == sorted(e.first for e in entries)
     late = recognised.timeline.entries(entity="Genden", date_from="1937", date_to="1937-12-31")

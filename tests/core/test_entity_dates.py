@@ -105,3 +105,8 @@ def test_a_span_of_days_or_months_is_read_whole():
         first, last, precision = date_span(value)
         assert precision == "range" and first <= last
     assert date_span("1921-03..1921-05") == ("1921-03-01", "1921-05-31", "range")
+
+
+def test_the_turn_of_a_leap_year_ends_on_its_last_day_of_february():
+    """"The turn of 1936" ended on 28 February, though 1936 is a leap year: a source's 29 February 1936 fell outside."""
+    assert [(m.first, m.last) for m in find_dates("at the turn of 1936")] == [("1935-11-01", "1936-02-29")]

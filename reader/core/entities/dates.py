@@ -209,11 +209,12 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}  # years of a d
 # The words of a fuzzy date, reduced to one name; the first listed word found in the phrase wins.
 _PART_NAMES = ("spring", "summer", "autumn", "fall", "winter", "turn", "beginning", "start", "middle", "end",
                "early", "mid", "late")
-# (first month, first day, last month, last day, year offset of the first day) per part of a year. "The turn of
+# (first month, first day, last month, last day (0: the month's last), year offset of the first day) per part of a
+# year. "The turn of
 # 1936" straddles the new year; "winter of 1935" may be its first months or its last, so the whole year.
 _PART_SPANS = {
     "early": (1, 1, 4, 30, 0), "beginning": (1, 1, 3, 31, 0), "start": (1, 1, 3, 31, 0), "mid": (5, 1, 8, 31, 0),
-    "middle": (5, 1, 8, 31, 0), "late": (9, 1, 12, 31, 0), "end": (10, 1, 12, 31, 0), "turn": (11, 1, 2, 28, -1),
+    "middle": (5, 1, 8, 31, 0), "late": (9, 1, 12, 31, 0), "end": (10, 1, 12, 31, 0), "turn": (11, 1, 2, 0, -1),
     "spring": (3, 1, 5, 31, 0), "summer": (6, 1, 8, 31, 0), "autumn": (9, 1, 11, 30, 0), "fall": (9, 1, 11, 30, 0),
     "winter": (1, 1, 12, 31, 0),
 }
@@ -243,7 +244,8 @@ def _part_name(phrase: str) -> str:
 def part_span(year: int, part: str) -> tuple[str, str]:
     """The first and last ISO day a fuzzy part of a year can mean ("early 1935": January to April)."""
     first_month, first_day, last_month, last_day, offset = _PART_SPANS.get(part, (1, 1, 12, 31, 0))
-    return f"{year + offset:04d}-{first_month:02d}-{first_day:02d}", f"{year:04d}-{last_month:02d}-{last_day:02d}"
+    last = f"{last_day:02d}" if last_day else _last_day(year, last_month)  # the turn of 1936 ends on 29 February
+    return f"{year + offset:04d}-{first_month:02d}-{first_day:02d}", f"{year:04d}-{last_month:02d}-{last}"
 
 
 def date_span(value: str) -> tuple[str, str, str] | None:
