@@ -121,3 +121,21 @@ def test_a_link_with_an_orphaned_note_at_one_end_is_kept(empty_workspace, tmp_pa
                  for r in root.iterfind(".//t:listRelation/t:relation", namespace)}
     assert relations == {("contradicts", f"#{orphan.get(tei.XML_ID)}", passage, "from the orphan"),
                          ("corroborates", passage, f"#{orphan.get(tei.XML_ID)}", "to the orphan")}
+
+
+def test_the_notebook_is_in_the_tei_export_with_the_passages_it_cites(workspace):
+    """The Notebook (the historian's own argument) was left out of TEI, unsaid, while Markdown, HTML and JSON-LD had
+    it: each note is an annotation of the corpus, its words kept and its citations pointing at their passages."""
+    from lxml import etree
+
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    cited = workspace.annotations.create_at_quote(document_id, "The two met on November 15, 1934.")
+    workspace.notebook.create("Zhabaeva gives the 24th; Baabar the 15th.", "Slap or pipe", citations=[cited.id])
+    root = etree.fromstring(workspace.export.export("tei").encode())
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    [note] = root.findall(".//tei:listAnnotation[@type='notebook']/tei:annotation", ns)
+    assert note.get("target") == f"#d{document_id}a{cited.id}s"
+    written = [part.text for part in note.find("tei:note", ns)]
+    assert written == ["Slap or pipe", "Zhabaeva gives the 24th; Baabar the 15th."]
+    assert root.findall(f".//tei:anchor[@xml:id='d{document_id}a{cited.id}s']",
+                        {**ns, "xml": "http://www.w3.org/XML/1998/namespace"})

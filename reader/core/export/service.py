@@ -153,7 +153,7 @@ class ExportService:
         if fmt == "tei":
             documents = self._tei_documents(items, scope)
             pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
-            return tei.to_tei(documents, self._entities.register(), pages)
+            return tei.to_tei(documents, self._entities.register(), pages, notes=self.notes(scope, items))
         return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
 
     def _geojson(self, scope: Scope) -> str:

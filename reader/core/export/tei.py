@@ -11,7 +11,7 @@ from datetime import date
 
 from lxml import etree
 
-from reader.core.export.items import NEEDS_REVIEW, ExportItem, citation
+from reader.core.export.items import NEEDS_REVIEW, ExportItem, NoteItem, citation
 from reader.core.records.annotations import ORPHAN, REVIEW, Annotation
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
@@ -29,13 +29,15 @@ AUTHORITIES = {"wikidata": "https://www.wikidata.org/entity/", "viaf": "https://
 
 
 def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportItem]]],
-           register: list[EntitySummary] = (), pages: dict[int, list[PageInfo]] | None = None) -> str:
-    """`pages` (by document id) puts a <pb n="label"/> where each page of a paged document starts."""
+           register: list[EntitySummary] = (), pages: dict[int, list[PageInfo]] | None = None,
+           notes: list[NoteItem] = ()) -> str:
+    """`pages` (by document id) puts a <pb n="label"/> where each page of a paged document starts; `notes` are the
+    Notebook's, each an annotation of the corpus pointing at the passages it cites."""
     corpus = etree.Element(f"{{{TEI}}}teiCorpus", nsmap={None: TEI})
     _header(corpus, "Annotated Reader export")
     every_item = [item for *_, items in documents for item in items]
     tag_ids = _taxonomy(corpus, every_item)
-    listed = _stand_off(corpus, register, every_item)
+    listed = _stand_off(corpus, register, every_item, notes)
     for info, text, mentions, items in documents:
         named = [m for m in mentions if m.type == "DATE" or m.entity_id in listed]
         corpus.append(_document(info, text, named, items, (pages or {}).get(info.id, []), tag_ids))
@@ -105,8 +107,9 @@ def _bibl(parent: etree._Element, source: DocumentInfo) -> None:
     _tei(bibl, "note", citation(source), type="citation")
 
 
-def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: list[ExportItem]) -> set[int]:
-    """The register (what mentions point at) and the links; returns the ids of the entities listed."""
+def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: list[ExportItem],
+               notes: list[NoteItem] = ()) -> set[int]:
+    """The register (what mentions point at), the links and the Notebook; returns the ids of the entities listed."""
     stand_off = _tei(corpus, "standOff")
     lists: dict[str, etree._Element] = {}
     for entity in register:
@@ -116,7 +119,25 @@ def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: lis
                 lists[list_name] = _tei(stand_off, list_name)
             _register_entry(lists[list_name], entity, entry_name, name_element)
     _relations(stand_off, items)
+    _notebook(stand_off, notes, {item.annotation.id for item in items})
     return {entity.id for entity in register if entity.type in REGISTER}
+
+
+def _notebook(stand_off: etree._Element, notes: list[NoteItem], exported: set[int]) -> None:
+    """The Notebook's notes (the historian's argument: left out of TEI, unsaid, where the other formats had it), each
+    an annotation pointing at the passages it cites that this file holds; its words as written."""
+    if not notes:
+        return
+    listing = _tei(stand_off, "listAnnotation", type="notebook")
+    for item in notes:
+        targets = [_pointer(cited.annotation) for cited in item.cited if cited.annotation.id in exported]
+        annotation = _tei(listing, "annotation", **({"target": " ".join(targets)} if targets else {}))
+        annotation.set(XML_ID, f"notebook{item.note.id}")
+        note = _tei(annotation, "note")
+        _tei(note, "head", item.heading)
+        for paragraph in (part.strip() for part in item.note.body.split("\n\n")):
+            if paragraph:
+                _tei(note, "p", paragraph)
 
 
 def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: str, name_element: str) -> None:
