@@ -126,6 +126,9 @@ def test_the_language_is_the_one_most_of_the_text_is_written_in():
                "The delegates were lodged in the old trading houses and waited there for the answer from Moscow.\n")
     german = ("Die Delegation kam Anfang Mai 1921 in Kjachta an, wo der Konsul sie sehr freundlich empfing und die "
               "Weiterreise nach Urga vorbereitete.\n")
-    assert extract_metadata(english, []).language == "English"
-    assert extract_metadata(german, []).language == "German"
-    assert extract_metadata("Kobdo, 1921\n", []).language == ""
+    from reader.core.documents.language import LanguageReader
+
+    languages = LanguageReader()
+    assert extract_metadata(english, [], languages=languages).language == "English"
+    assert extract_metadata(german, [], languages=languages).language == "German"
+    assert extract_metadata("Kobdo, 1921\n", [], languages=languages).language == ""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.extracted import flat_boxes
+from reader.core.documents.language import LanguageReader
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
@@ -44,9 +45,10 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
             for document_id in arriving:
                 document_trash.restore_document(db, document_id, index=False)  # indexed below
             redetect_boilerplate(db)
+            languages = LanguageReader()  # its model loaded once for the import, and let go after it
             for document_id, source in zip(new_ids, sources, strict=True):
                 if document_id is not None:
-                    _fill_metadata(db, document_id, source)
+                    _fill_metadata(db, document_id, source, languages)
             if changed:
                 _store_new_versions(db, changed, report)
         if changed:
@@ -284,7 +286,7 @@ def _retitle_if_boilerplate(db: Store, version_id: int, text: str, document_id: 
             store.update_metadata(db, document_id, {"title": better})
 
 
-def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
+def _fill_metadata(db: Store, document_id: int, source: SourceFile, languages: LanguageReader) -> None:
     """What the text gives first; a field it leaves empty is taken from the file's own metadata (a PDF's info
     dictionary, Word's core properties, an EPUB's Dublin Core) when its reader found it.
 
@@ -299,7 +301,7 @@ def _fill_metadata(db: Store, document_id: int, source: SourceFile) -> None:
     ranges = sorted([(span.start, span.end) for span in version.boilerplate] + list(source.boilerplate))
     scanned = bool(source.pages) and all(page.origin == "ocr" for page in source.pages)
     found = {k: v for k, v in vars(extract_metadata(source.text, ranges, source.html,
-                                                    source.path.stem if scanned else "")).items() if v}
+                                                    source.path.stem if scanned else "", languages)).items() if v}
     for key, value in source.metadata.items():
         if key in METADATA_FIELDS and value and (key == "title" or not found.get(key)):
             found[key] = value

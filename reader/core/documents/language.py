@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cached_property
 
 READ_CHARS = 20_000  # the text's beginning is enough to tell
 MIN_LETTERS = 40  # a paragraph shorter than this says too little to vote
@@ -18,27 +18,29 @@ MOST = 0.6  # share of the voting letters a language needs to be the text's
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def language_of(text: str) -> str:
-    """The English name of the language most of the text is written in ("English"), or "" when unsure."""
-    votes: Counter[str] = Counter()
-    for paragraph in re.split(r"\n\s*\n|\n", text[:READ_CHARS]):
-        letters = len(_LETTER.findall(paragraph))
-        if letters >= MIN_LETTERS:
-            code, probability = _identifier().classify(paragraph)
-            if probability >= SURE:
-                votes[code] += letters
-    if not votes:
-        return ""
-    code, letters = votes.most_common(1)[0]
-    return _name(code) if letters >= MOST * sum(votes.values()) else ""
+class LanguageReader:
+    """Reads texts' languages with the model loaded once, for as long as the reader is kept: one import's documents.
+    Loaded, the model holds some 80 MB, which a window kept for its whole session for one metadata field."""
 
+    @cached_property
+    def _model(self):
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-@cache
-def _identifier():
-    """The model, read once (half a second) and only when a text is imported."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
-    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    def of(self, text: str) -> str:
+        """The English name of the language most of the text is written in ("English"), or "" when unsure."""
+        votes: Counter[str] = Counter()
+        for paragraph in re.split(r"\n\s*\n|\n", text[:READ_CHARS]):
+            letters = len(_LETTER.findall(paragraph))
+            if letters >= MIN_LETTERS:
+                code, probability = self._model.classify(paragraph)
+                if probability >= SURE:
+                    votes[code] += letters
+        if not votes:
+            return ""
+        code, letters = votes.most_common(1)[0]
+        return _name(code) if letters >= MOST * sum(votes.values()) else ""
 
 
 def _name(code: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.core.documents.language import language_of
+from reader.core.documents.language import LanguageReader
 from reader.core.documents.lines import Line, split_lines, word_count
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
@@ -27,9 +27,11 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None,
-                     scanned_from: str = "") -> Metadata:
+                     scanned_from: str = "", languages: LanguageReader | None = None) -> Metadata:
     """Best guesses for a new document; every field stays editable, and an empty one means 'not found'.
-    `scanned_from`: the file name's stem of a scan (every page read by OCR), which titles it (see _scan_title)."""
+    `scanned_from`: the file name's stem of a scan (every page read by OCR), which titles it (see _scan_title);
+    `languages`: the reader of an import's languages; without it the language is not read (a title read again
+    after boilerplate moved needs no model of 80 MB)."""
     boilerplate = merge(boilerplate)  # a paged book has hundreds of running heads: search them, do not scan them
     head = [line for line in split_lines(text) if not line.blank and not overlaps_merged(boilerplate, line.start,
                                                                                             line.end)]
@@ -37,7 +39,7 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
     doi = _first(_DOI, text)
     found = Metadata(
         title=_scan_title(head, scanned_from) if scanned_from else _title(head), author=_author(head),
-        date_published=_date(head), doi=doi, url=_first(_URL, text), language=language_of(text),
+        date_published=_date(head), doi=doi, url=_first(_URL, text), language=languages.of(text) if languages else "",
         kind=_kind(head, text, doi),
     )
     return _merge_html(found, html) if html else found
