@@ -96,7 +96,7 @@ class ComparisonsView(QWidget):
             for signal in (events.links_changed, events.annotations_changed):
                 signal.connect(refresh_soon)
             for signal in (events.tags_changed, events.document_changed):
-                signal.connect(lambda *_args: setattr(self, "_choices_stale", True))
+                signal.connect(self._choices_changed)
                 signal.connect(refresh_soon)
         self.refresh()
 
@@ -221,6 +221,10 @@ class ComparisonsView(QWidget):
                                 document_id=self.document_box.currentData(), kind=self.kind_box.currentData() or "",
                                 min_reliability=self.reliability_box.value() or None,
                                 within=self.entity_box.currentData())
+
+    def _choices_changed(self, *_args) -> None:
+        """Tags or documents changed: the filters' choices are read again with the pairs."""
+        self._choices_stale = True
 
     def _refresh_when_seen(self) -> None:
         """A change while the view is unseen (behind another tab) only marks it stale: every note added or undone
