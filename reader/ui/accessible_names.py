@@ -36,10 +36,16 @@ class _Namer(QObject):
     """Owned by the window, so the connection goes with it."""
 
     def name_focused(self, _old: QWidget | None, widget: QWidget | None) -> None:
-        """A control being deleted as the focus reaches it (a combo box's popup list) is left alone: touched, it
-        raised "already deleted", said as a fault of the program."""
-        if widget is not None and shiboken6.isValid(widget) and not _named(widget):
-            widget.setAccessibleName(_name_of(widget, _panel_title(widget)))
+        """A control being deleted as the focus reaches it (a combo box's popup list, the box an input dialog
+        replaces as it opens) is left alone: touched, it raised "already deleted", said as a fault of the program."""
+        if widget is None or not shiboken6.isValid(widget):
+            return
+        try:
+            if not _named(widget):
+                widget.setAccessibleName(_name_of(widget, _panel_title(widget)))
+        except RuntimeError:  # deleted while named (an input dialog replacing its combo box as it opens)
+            if shiboken6.isValid(widget):
+                raise
 
 
 def _panel_title(widget: QWidget) -> str:

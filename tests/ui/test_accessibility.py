@@ -54,3 +54,15 @@ def test_a_control_deleted_as_it_takes_the_focus_is_left_unnamed(qtbot):
     gone = QListView()
     shiboken6.delete(gone)
     _Namer().name_focused(None, gone)  # raised RuntimeError
+
+
+def test_an_input_dialogs_choice_box_is_named_without_a_fault(window, qtbot):
+    """Split… asks which name to split off in an input dialog, which replaces its combo box as it opens: the old box,
+    focused and deleted while being named, made the window say "something went wrong inside the program"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    window.activateWindow()
+    QTimer.singleShot(300, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().accept())
+    QInputDialog.getItem(window, "Split off a name", "Make an entity of its own of:", ["Satlin", "Stalin"], 0, False)
+    assert "went wrong" not in window.statusBar().currentMessage()
