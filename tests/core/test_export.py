@@ -507,8 +507,38 @@ def test_a_notebook_citation_in_the_trash_is_said_not_dropped(annotated):
                               citations=[first.id, second.id])
     annotated.documents.delete(second.document_id)
     markdown = annotated.export.export("md")
-    assert "\nAlso cites, in the Trash: “November 24, 1934”\n" in markdown
-    assert "Also cites, in the Trash: “November 24, 1934”" in annotated.export.export("html")
+    assert "> November 24, 1934\n>\n> — " in markdown and "(¶ 2, in the Trash, characters " in markdown
+    assert "in the Trash" in annotated.export.export("html")
+
+
+def test_a_trashed_citation_keeps_its_source_place_and_order(annotated):
+    """A Notebook note citing a highlight since deleted (in the Trash, Undo brings it back): the exports kept its
+    bare quote after the other citations, without source or paragraph, and JSON-LD dropped it unsaid."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("Which date?", title="The meeting", citations=[second.id, first.id])
+    annotated.annotations.delete(second.id)
+    notebook = annotated.export.export("md").split("## Notebook")[1]
+    source = annotated.documents.get(second.document_id).title
+    assert notebook.index("> November 24, 1934") < notebook.index(f"> {first.quote.exact}")
+    assert f"“{source}”" in notebook and ", in the Trash, characters " in notebook
+    items = json.loads(annotated.export.export("jsonld"))["first"]["items"]
+    [note] = [item for item in items if ":notebook:" in item["id"]]
+    quotes = [selector["exact"] for target in note["target"] for selector in target["selector"]
+              if selector["type"] == "TextQuoteSelector"]
+    assert quotes == ["November 24, 1934", first.quote.exact]
+
+
+def test_the_csv_export_holds_the_notebook(annotated):
+    """The Notebook (the historian's own argument, with the passages it cites) was missing from the CSV export: a
+    spreadsheet of "everything" lost it unsaid. It comes as rows of their own kind after the annotations."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("Zhabaeva gives **24**.", title="The meeting", citations=[first.id, second.id])
+    rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv"))))
+    assert [row["kind"] for row in rows] == ["annotation", "annotation", "notebook note"]
+    note = rows[-1]
+    assert (note["note title"], note["note"], note["cites"]) == ("The meeting", "Zhabaeva gives **24**.",
+                                                                  f"#{first.id}; #{second.id}")
+    assert note["quote"] == note["start"] == "" and rows[0]["cites"] == ""
 
 
 def test_a_one_way_relation_reads_the_right_way_from_either_passage(workspace):

@@ -41,8 +41,8 @@ class DocumentService:
         set sources side by side name them so; '002_ff824666d88bbe20.txt' says nothing of which source it is."""
         return store.titles(self._db)
 
-    def get(self, document_id: int) -> DocumentInfo:
-        info = store.get_document(self._db, document_id)
+    def get(self, document_id: int, include_trashed: bool = False) -> DocumentInfo:
+        info = store.get_document(self._db, document_id, include_trashed=include_trashed)
         if info is None:
             raise DocumentNotFound(f"no document with id {document_id}")
         return info

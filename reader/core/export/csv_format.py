@@ -1,15 +1,18 @@
-"""CSV: one row per annotation with every field, UTF-8, cells that a spreadsheet would run as formulas defused."""
+"""CSV: one row per annotation with every field, then one per Notebook note (its kind says which), UTF-8, cells
+that a spreadsheet would run as formulas defused."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
-from reader.core.export.items import NEEDS_REVIEW, ExportItem
+from reader.core.export.items import IN_THE_TRASH, NEEDS_REVIEW, ExportItem, NoteItem
 from reader.core.records.annotations import REVIEW
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
-           "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status")
+           "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status",
+           "kind", "note title", "cites")  # added last: a spreadsheet reading columns by position keeps reading them
 STATUS = {REVIEW: NEEDS_REVIEW}  # an orphan's status is its `where`
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,12 +24,12 @@ def neutralise(value: object) -> object:
     return value
 
 
-def to_csv(items: list[ExportItem]) -> str:
+def to_csv(items: list[ExportItem], notes: Sequence[NoteItem] = ()) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; and a cell holding a bare \r is quoted
     writer.writerow(COLUMNS)
-    for item in items:
-        writer.writerow([neutralise(value) for value in _row(item)])
+    for row in [*map(_row, items), *map(_note_row, notes)]:
+        writer.writerow([neutralise(value) for value in row])
     return out.getvalue()
 
 
@@ -39,4 +42,16 @@ def _row(item: ExportItem) -> list[object]:
             item.quote, a.quote.prefix, a.quote.suffix,
             *(("", "") if item.orphaned else (a.start, a.end)), a.note, "; ".join(a.tags), a.color, links,
             a.created_at, a.modified_at, item.pages, item.paragraph or "",
-            item.where if item.orphaned else STATUS.get(a.anchor_status, "")]
+            item.where if item.orphaned else STATUS.get(a.anchor_status, ""), "annotation", "", ""]
+
+
+def _note_row(item: NoteItem) -> list[object]:
+    """A Notebook note: the source it is on (if any), its Markdown as the note, its title, and the annotations it
+    cites by id (the rows above hold those exported; one in the Trash is said so)."""
+    note, about = item.note, item.about
+    meta = about.metadata if about else None
+    source = [about.file_name, about.title, meta.author, meta.date_published, meta.url, meta.doi] if about else [""] * 6
+    cites = "; ".join(f"#{cited.annotation.id}" + (f" ({IN_THE_TRASH})" if cited.in_trash else "")
+                      for cited in item.cited)
+    return [note.id, *source, "", "", "", "", "", note.body, "", "", "", note.created_at, note.modified_at, "", "", "",
+            "notebook note", note.title, cites]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
-from reader.core.export.items import ExportItem, NoteItem, citation, in_trash_line
+from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.records.entities import EntitySummary
 from reader.core.wording import plural
 
@@ -58,7 +58,6 @@ def _note(note: NoteItem, shown: set[int]) -> str:
         if cited.annotation.id in shown:
             source = f"<a href='#{_anchor(cited.annotation.id)}'>{source}</a>"
         html += [*_quote(cited), f"<p class='meta'>{source}</p>"]
-    html += [f"<p class='meta' dir='auto'>{escape(in_trash_line(quote))}</p>" for quote in note.in_trash]
     return "\n".join(html)
 
 

@@ -48,6 +48,7 @@ class LinkItem:
 
 NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
 NEEDS_REVIEW = "needs review: quoted from an earlier version of the text"
+IN_THE_TRASH = "in the Trash"  # said of a cited passage: Undo or the Trash bring it back
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ExportItem:
     paragraph: int | None = None  # else, the paragraph it starts in (see paragraph_at)
     last_page: PageInfo | None = None  # where it ends, when its document has pages
     boilerplate: tuple[Interval, ...] = ()  # its version's, merged; empty when the quote is not that version's text
+    in_trash: bool = False  # a passage a Notebook note cites, since moved (or its document) to the Trash
 
     @property
     def page_label(self) -> str:
@@ -89,9 +91,8 @@ class ExportItem:
         if self.orphaned:
             return NO_LONGER_THERE
         place = self.page_label if self.page is not None else f"¶ {self.paragraph}" if self.paragraph else ""
-        if self.annotation.anchor_status == REVIEW:  # the quote is the old text's; the place a proposal in the new
-            return ", ".join(part for part in (place, NEEDS_REVIEW) if part)
-        return place
+        review = NEEDS_REVIEW if self.annotation.anchor_status == REVIEW else ""  # the quote is the old text's
+        return ", ".join(part for part in (place, review, IN_THE_TRASH if self.in_trash else "") if part)
 
 
 def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
@@ -115,12 +116,12 @@ def paragraph_at(starts: list[int], offset: int) -> int | None:
 
 @dataclass(frozen=True)
 class NoteItem:
-    """A notebook note: free-standing, or on a document (`about`), with the passages it cites."""
+    """A notebook note: free-standing, or on a document (`about`), with the passages it cites in the order it cites
+    them, those in the Trash too (marked: restorable, and the argument still rests on them)."""
 
     note: NotebookNote
     about: DocumentInfo | None
     cited: tuple[ExportItem, ...]
-    in_trash: tuple[str, ...] = ()  # the quotes of the passages it cites that are in the Trash (restorable)
 
     @property
     def heading(self) -> str:
@@ -143,8 +144,3 @@ def citation(document: DocumentInfo) -> str:
     where = f"https://doi.org/{meta.doi}" if meta.doi else meta.url
     parts = [meta.author, f"“{document.title}”", meta.date_published, where]
     return ", ".join(part for part in parts if part)
-
-
-def in_trash_line(quote: str) -> str:
-    """A cited passage in the Trash, as an export says it: dropped unsaid, a note seemed never to have cited it."""
-    return f"Also cites, in the Trash: “{quote}”"

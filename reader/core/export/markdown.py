@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 
-from reader.core.export.items import ExportItem, NoteItem, citation, in_trash_line
+from reader.core.export.items import ExportItem, NoteItem, citation
 
 GROUPINGS = ("document", "tag", "entity")
 UNTAGGED, NO_ENTITY = "Untagged", "No entity named"
@@ -45,8 +45,6 @@ def _note(note: NoteItem) -> list[str]:
         lines += [*note_lines(note.note.body), ""]
     for cited in note.cited:
         lines += [*_quote(cited), ""]
-    for quote in note.in_trash:
-        lines += [escape_block_line(in_trash_line(quote)), ""]
     return [*lines, "---", ""]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.annotations.comparisons import ComparisonService
@@ -78,7 +79,7 @@ class ExportService:
         pages = self._documents.version_pages(document.version_id)
         if pages:
             return pages, [], merged
-        version = self._documents.text(document.id)
+        version = self._documents.version(document.version_id)  # a cited passage's document may be in the Trash
         return [], paragraph_starts(version.text, boilerplate), merged
 
     def notes(self, scope: Scope, items: list[ExportItem]) -> list[NoteItem]:
@@ -89,18 +90,18 @@ class ExportService:
         if not kept:
             return []
         documents = {info.id: info for info in self._documents.list()}
-        cited, trashed, places = {}, {}, {}
+        cited, places = {}, {}
         for annotation_id in {i for note in kept for i in note.citations}:
             found = self._annotations.cited(annotation_id)
             if found is None:  # gone for good: nothing left to quote
                 continue
             annotation, in_trash = found
-            if in_trash or annotation.document_id not in documents:  # said, as the Notebook panel says it
-                trashed[annotation_id] = " ".join(annotation.quote.exact.split())
-            else:
-                cited[annotation_id] = self._item(annotation, documents[annotation.document_id], (), places)
-        return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited),
-                         tuple(trashed[i] for i in note.citations if i in trashed)) for note in kept]
+            document = documents.get(annotation.document_id) or self._documents.get(annotation.document_id,
+                                                                                     include_trashed=True)
+            item = self._item(annotation, document, (), places)
+            cited[annotation_id] = replace(item, in_trash=in_trash or document.id not in documents)
+        return [NoteItem(note, documents.get(note.document_id), tuple(cited[i] for i in note.citations if i in cited))
+                for note in kept]
 
     def export(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document") -> str:
         """The export as text; `mentions` adds entity mentions to JSON-LD ('identifying'); `group_by` (document, tag
@@ -145,7 +146,7 @@ class ExportService:
             entities_of = self._entities_named(items) if group_by == "entity" else None
             return markdown.to_markdown(items, group_by, entities_of, notes=self.notes(scope, items))
         if fmt == "csv":
-            return csv_format.to_csv(items)
+            return csv_format.to_csv(items, self.notes(scope, items))
         if fmt == "html":
             named = {name for names in self._entities_named(items).values() for name in names}
             return html_report.to_html(items, [e for e in self._entities.register() if e.name in named],
