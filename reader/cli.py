@@ -402,16 +402,17 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
-    found, notebook = None, frozenset()
+    found, notebook, links = None, frozenset(), None
     if args.query:
         found, notebook = workspace.search.annotation_ids(args.query), workspace.search.notebook_ids(args.query)
     if args.linked:
         relation = "" if args.linked == "any" else args.linked
         if relation and relation not in RELATIONS:
             raise ReaderError(f"unknown relation '{relation}'; use one of {', '.join(RELATIONS)}")
-        linked = workspace.export.comparison_scope(ComparisonFilter(relation=relation)).annotation_ids
-        found = linked if found is None else found & linked
-    return Scope(document_id, args.tag or "", found, notebook)
+        linked = workspace.export.comparison_scope(ComparisonFilter(relation=relation))
+        found = linked.annotation_ids if found is None else found & linked.annotation_ids
+        links = linked.link_ids
+    return Scope(document_id, args.tag or "", found, notebook, links)
 
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -553,3 +553,38 @@ def test_a_one_way_relation_reads_the_right_way_from_either_passage(workspace):
     under_second = text[text.index("The two met on November 15, 1934."):]
     assert "*is elaborated by*" in under_second.split("\n\n")[0] + under_second[:400]
     assert "*elaborates*" in text[text.index("> slapped Stalin"):][:400]
+
+
+def _relations_and_ids(xml: str) -> tuple[list[tuple[str, str, str]], set[str]]:
+    root = etree.fromstring(xml.encode("utf-8"))
+    relations = [(r.get("name"), r.get("active"), r.get("passive")) for r in root.iter(f"{{{tei.TEI}}}relation")]
+    return relations, set(root.xpath("//@xml:id"))
+
+
+@pytest.mark.parametrize("scope", [Scope(tag="date"), Scope(document_id=2)], ids=["by tag", "by document"])
+def test_a_scoped_tei_export_keeps_links_to_passages_outside_it(annotated, scope):
+    """A TEI export of a tag or a document: a link from a passage outside it pointed at an anchor the file does not
+    hold (by tag), or was left out (by document: only links going out were written), where the other formats gave
+    it. The relation is written, its outside end pointing at that passage's source and said in a description."""
+    scope = Scope(document_id=annotated.documents.resolve("002_ff824666d88bbe20.txt").id) \
+        if scope.document_id else scope
+    relations, ids = _relations_and_ids(annotated.export.export("tei", scope))
+    [(name, active, passive)] = relations
+    assert name == "contradicts" and passive.lstrip("#") in ids and not active.startswith("#")
+    assert "The two met on November 15, 1934." in annotated.export.export("tei", scope).split("listRelation")[1]
+    items = json.loads(annotated.export.export("jsonld", scope))["first"]["items"]
+    [link] = [item for item in items if item["motivation"] == "linking"]
+    assert [target["selector"][1]["exact"] for target in link["target"]] == ["The two met on November 15, 1934.",
+                                                                             "November 24, 1934"]
+
+
+def test_a_linked_pairs_export_gives_only_the_chosen_relation(annotated):
+    """Exporting the pairs Comparisons lists for 'contradicts' gave each passage with all its links, an 'elaborates'
+    beside the contradiction, while JSON-LD and TEI held the chosen links alone: every format now holds those."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    third = annotated.annotations.create_at_quote(first.document_id, "Genden")
+    annotated.links.link(third.id, first.id, "elaborates")
+    scope = annotated.export.comparison_scope(ComparisonFilter(relation="contradicts"))
+    for fmt in ("md", "html", "csv"):
+        exported = annotated.export.export(fmt, scope)
+        assert "contradicts" in exported and "elaborat" not in exported, fmt

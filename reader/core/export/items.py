@@ -20,6 +20,7 @@ class Scope:
     tag: str = ""
     annotation_ids: frozenset[int] | None = None
     notebook_ids: frozenset[int] = frozenset()  # Notebook notes taken whatever they cite (a search found them)
+    link_ids: frozenset[int] | None = None  # the links shown with them (the pairs Comparisons lists); None: all
 
     def keeps(self, annotation: Annotation) -> bool:
         if self.document_id is not None and annotation.document_id != self.document_id:
@@ -27,6 +28,9 @@ class Scope:
         if self.tag and self.tag.casefold() not in {t.casefold() for t in annotation.tags}:
             return False
         return self.annotation_ids is None or annotation.id in self.annotation_ids
+
+    def keeps_link(self, link_id: int) -> bool:
+        return self.link_ids is None or link_id in self.link_ids
 
 
 @dataclass(frozen=True)

@@ -76,15 +76,16 @@ def page_selector(page: PageInfo, quote: dict) -> dict:
 
 
 def link_json(item: ExportItem, link) -> dict:
-    """A cross-reference as a 'linking' annotation whose targets are both passages; the relation is a tag."""
-    a, b = item.annotation, link.other
+    """A cross-reference as a 'linking' annotation whose targets are both passages, its source first; the relation
+    is a tag."""
+    ends = [passage_target(item.document, item.annotation), passage_target(link.other_document, link.other)]
     bodies = [{"type": "TextualBody", "value": link.relation, "purpose": "tagging"}]
     if link.note:
         bodies.append({"type": "TextualBody", "value": link.note, "purpose": "commenting"})
     return {
         "@context": CONTEXT, "id": f"{URN}:link:{link.link_id}", "type": "Annotation", "motivation": "linking",
         "body": bodies,
-        "target": [passage_target(item.document, a), passage_target(link.other_document, b)],
+        "target": ends if link.outgoing else ends[::-1],
     }
 
 

@@ -53,7 +53,7 @@ class ExportService:
                 continue
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
                                    documents[entry.other.document_id], entry.link.note)
-                          for entry in self._links.links_for(annotation.id))
+                          for entry in self._links.links_for(annotation.id) if scope.keeps_link(entry.link.id))
             items.append(self._item(annotation, documents[annotation.document_id], links, places))
         return items
 
@@ -172,9 +172,11 @@ class ExportService:
         return to_geojson(places, documents_of)
 
     def comparison_scope(self, wanted: ComparisonFilter | None = None) -> Scope:
-        """The annotations on either side of the linked pairs the Comparisons view shows with these filters."""
+        """The linked pairs the Comparisons view shows with these filters: the annotations on either side, with those
+        links alone (an "elaborates" beside the contradictions chosen said more than was asked)."""
         pairs = self._comparisons.list(wanted)
-        return Scope(annotation_ids=frozenset(side.annotation_id for pair in pairs for side in (pair.a, pair.b)))
+        return Scope(annotation_ids=frozenset(side.annotation_id for pair in pairs for side in (pair.a, pair.b)),
+                     link_ids=frozenset(pair.link_id for pair in pairs))
 
     def import_annotations(self, path: Path) -> AnnotationImportReport:
         """Read W3C annotations back onto the documents we have, one transaction for the whole file."""
@@ -189,8 +191,8 @@ class ExportService:
         annotations = [jsonld.annotation_json(item) for item in items]
         seen: set[int] = set()
         for item in items:
-            for link in item.links:
-                if link.outgoing and link.link_id not in seen:
+            for link in item.links:  # coming in too: an export of one document kept only the links going out
+                if link.link_id not in seen:
                     seen.add(link.link_id)
                     annotations.append(jsonld.link_json(item, link))
         annotations += [jsonld.notebook_json(note) for note in self.notes(scope, items)]

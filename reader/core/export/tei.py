@@ -12,6 +12,7 @@ from datetime import date
 from lxml import etree
 
 from reader.core.export.items import NEEDS_REVIEW, ExportItem, NoteItem, citation
+from reader.core.export.jsonld import document_iri
 from reader.core.records.annotations import ORPHAN, REVIEW, Annotation
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
@@ -155,15 +156,25 @@ def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: s
 
 
 def _relations(stand_off: etree._Element, items: list[ExportItem]) -> None:
-    """Each link once, from its source passage to its target, with the link's note as description; a link with a
-    note whose passage a new version removed at one end is kept too, pointing at that note (see _pointer)."""
+    """Each link of an exported passage once, from its source passage to its target, with the link's note as
+    description; a link with a note whose passage a new version removed at one end is kept too, pointing at that
+    note (see _pointer). A link to a passage this file does not hold (an export of a document, a tag or a search)
+    points at that passage's source and says which passage it is: it pointed at an anchor never written, and a link
+    coming in from outside was left out."""
+    exported = {item.annotation.id for item in items}
     seen, relations = set(), None
     for item in items:
-        for link in (link for link in item.links if link.outgoing and link.link_id not in seen):
+        for link in (link for link in item.links if link.link_id not in seen):
             seen.add(link.link_id)
+            inside = link.other.id in exported
+            here, there = _pointer(item.annotation), _pointer(link.other) if inside else document_iri(
+                link.other_document)
             relations = relations if relations is not None else _tei(stand_off, "listRelation")
-            relation = _tei(relations, "relation", name=link.relation, active=_pointer(item.annotation),
-                            passive=_pointer(link.other))
+            relation = _tei(relations, "relation", name=link.relation, active=here if link.outgoing else there,
+                            passive=there if link.outgoing else here)
+            if not inside:
+                _tei(relation, "desc", f"The passage of {citation(link.other_document)} outside this export: "
+                                       f"“{' '.join(link.other.quote.exact.split())}”", type="outside")
             if link.note:
                 _tei(relation, "desc", link.note)
 
