@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.documents.extracted import Box
-from reader.core.documents.importer import store_version
 from reader.core.documents.offset_map import OffsetMap
 from reader.core.documents.sources import SourceFile
+from reader.core.documents.versions import store_version
 from reader.core.records.pages import PageInfo, UncertainWord
 
 OCR = "The treaty of 1936 was signed by Genden and Stalln in Moscow.\n\nChoibalsan reported on it to the Party.\n"
@@ -144,3 +144,46 @@ def test_the_same_correction_made_again_is_the_same_version(empty_workspace, tmp
     assert documents.get(document_id).version_number == 2
     empty_workspace.history.undo()
     assert documents.get(document_id).version_number == 1 and documents.text(document_id).text == OCR
+
+
+TYPED = "Title line\n\nIn November 1984 Genden met Stalm in the Kremlin.\n\nGenden was removed from office in 1936.\n"
+
+
+def _corrected_import(workspace, tmp_path) -> tuple[Path, int, str]:
+    """A text file imported, then two misreadings corrected by hand."""
+    path = tmp_path / "doc.txt"
+    path.write_text(TYPED, encoding="utf-8")
+    workspace.documents.import_paths([path])
+    document_id = workspace.documents.resolve("doc.txt").id
+    corrected = TYPED.replace("Stalm", "Stalin").replace("1984", "1934")
+    workspace.documents.correct_text(document_id, corrected)
+    return path, document_id, corrected
+
+
+def test_the_same_file_imported_again_keeps_the_corrections(empty_workspace, tmp_path):
+    """Importing a folder again after correcting one of its files by hand reverted every correction (the file
+    differs from the corrected text, so it was taken for a new version): the file is as it was read, so unchanged."""
+    path, document_id, corrected = _corrected_import(empty_workspace, tmp_path)
+    note = empty_workspace.annotations.create_at_quote(document_id, "met Stalin in the Kremlin", note="corrected")
+    report = empty_workspace.documents.import_paths([path])
+    [outcome] = report.outcomes
+    assert outcome.status == "unchanged" and "corrections" in outcome.message
+    assert empty_workspace.documents.text(document_id).text == corrected
+    assert empty_workspace.annotations.get(note.id).anchor_status == "anchored"
+
+
+def test_a_changed_file_takes_the_corrections_along(empty_workspace, tmp_path):
+    """The file changed since (an archivist's line added): its new text is stored with the hand corrections made
+    again on it where the file did not change, and the import says how many it carried and which it could not."""
+    path, document_id, corrected = _corrected_import(empty_workspace, tmp_path)
+    path.write_text(TYPED.replace("Title line", "Title line, revised") + "\nArchivist's note: folio 12.\n",
+                    encoding="utf-8")
+    report = empty_workspace.documents.import_paths([path])
+    [outcome] = report.outcomes
+    text = empty_workspace.documents.text(document_id).text
+    assert text == corrected.replace("Title line", "Title line, revised") + "\nArchivist's note: folio 12.\n"
+    assert outcome.status == "new_version" and "2 hand corrections carried over" in outcome.message
+    path.write_text(TYPED.replace("Stalm", "Stalmm"), encoding="utf-8")  # the file changed where a correction was
+    [outcome] = empty_workspace.documents.import_paths([path]).outcomes
+    assert "1 hand correction carried over" in outcome.message and "“Stalm” → “Stalin”" in outcome.message
+    assert "1934 Genden met Stalmm" in empty_workspace.documents.text(document_id).text

@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.documents.extracted import Box
-from reader.core.documents.importer import redetect_boilerplate, store_version
 from reader.core.documents.offset_map import OffsetMap
 from reader.core.documents.reanchor import reanchor_document
+from reader.core.documents.rebase import rebase
 from reader.core.documents.sources import SourceFile
+from reader.core.documents.versions import redetect_boilerplate, store_version
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.documents import ReanchorSummary
@@ -34,11 +35,28 @@ def correct_text(db: Store, document_id: int, text: str) -> ReanchorSummary | No
         previous = store.current_version_id(db, document_id)
         if store.version_text(db, previous).text == text:
             return None
-        version_id = store_version(db, document_id, _carried_over(db, previous, text))
+        version_id = store_version(db, document_id, _carried_over(db, previous, text), read=False)
         redetect_boilerplate(db)
         summary = reanchor_document(db, document_id, version_id, previous)
         search_index.index_all_texts(db)
     return summary
+
+
+def carry_corrections(db: Store, document_id: int, read_id: int, corrected_id: int, new_id: int) -> tuple[int, str]:
+    """A file imported again after its text was corrected by hand (`corrected_id`, made from `read_id`, the text the
+    file gave then): the corrections are made again on the file's new text (`new_id`, just stored), as a version
+    of their own that becomes current. Returns the current version and what the import says of the corrections."""
+    base, corrected, new = (store.version_text(db, v).text for v in (read_id, corrected_id, new_id))
+    merged = rebase(base, corrected, new)
+    version_id = new_id if merged.text == new else store_version(db, document_id, _carried_over(db, new_id,
+                                                                                                   merged.text),
+                                                                 read=False)
+    said = f"{merged.carried} hand correction{'s' if merged.carried != 1 else ''} carried over"
+    if merged.lost:
+        shown = "; ".join(f"“{was}” → “{written}”" for was, written in merged.lost[:3])
+        said += (f"; {len(merged.lost)} not, the file having changed there too: {shown}"
+                 + (" …" if len(merged.lost) > 3 else ""))
+    return version_id, said
 
 
 def _carried_over(db: Store, version_id: int, text: str) -> SourceFile:

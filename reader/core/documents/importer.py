@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.documents.boilerplate import detect_boilerplate
-from reader.core.documents.extracted import flat_boxes
+from reader.core.documents.correction import carry_corrections
 from reader.core.documents.language import LanguageReader
 from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
+from reader.core.documents.versions import redetect_boilerplate, store_version
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.ops import operation
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
@@ -104,9 +104,14 @@ def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report
     Undo puts back, so the steps before it stay undoable too. The versions stay stored, as every text once read."""
     for document_id, source in changed:
         previous = store.current_version_id(db, document_id)
+        read = store.read_version_id(db, document_id)
         version_id = store_version(db, document_id, source)
-        report.outcomes.append(FileOutcome(str(source.path), "new_version", f"{source.path.name}: changed, "
-                                           "stored as a new version", document_id, version_id, previous))
+        message = f"{source.path.name}: changed, stored as a new version"
+        if read not in (None, previous):  # the text shown is a correction by hand of what the file gave
+            version_id, carried = carry_corrections(db, document_id, read, previous, version_id)
+            message += f"; {carried}"
+        report.outcomes.append(FileOutcome(str(source.path), "new_version", message, document_id, version_id,
+                                           previous))
     redetect_boilerplate(db)
     report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
                              for o in report.outcomes if o.status == "new_version")
@@ -130,14 +135,20 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
             document_trash.hold_arriving(db, new_id)
             arriving.append(new_id)
         return new_id
-    previous = store.current_version_id(db, document_id)
-    if store.version_text(db, previous).text == source.text:
-        back = trashed is not None and not any(o.document_id == trashed for o in report.outcomes)
-        message = _relinked(db, previous, source) or (f"{name}: back from the Trash, with its notes" if back
-                                                      else f"{name}: already imported, unchanged")
-        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
+    previous, read = store.current_version_id(db, document_id), store.read_version_id(db, document_id)
+    as_read = next((v for v in (previous, read) if v is not None and store.version_text(db, v).text == source.text),
+                   None)  # the file gives the text shown, or the text it gave before the corrections shown
+    if as_read is None:
+        changed.append((document_id, source))
         return None
-    changed.append((document_id, source))
+    back = trashed is not None and not any(o.document_id == trashed for o in report.outcomes)
+    message = _relinked(db, as_read, source) or (f"{name}: back from the Trash, with its notes" if back
+                                                 else f"{name}: already imported, unchanged")
+    if as_read != previous:
+        message += ", the corrections made by hand since kept"
+    else:
+        store.set_read_version(db, document_id, previous)
+    report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
     return None
 
 
@@ -214,41 +225,6 @@ def _relinked(db: Store, version_id: int, source: SourceFile) -> str:
     return f"{source.path.name}: already imported; its page images now come from {new_path}"
 
 
-def store_version(db: Store, document_id: int, source: SourceFile) -> int:
-    """Add the source's text as the document's next version, with its pages, word boxes, uncertain OCR words, the
-    running heads its reader found (kept through re-detection) and the file it came from, for the page view. A text
-    the document had before (a correction undone and made again) makes that version current again: a copy of it
-    under a new number each time, and a number no longer named one text."""
-    kept = store.version_with_text(db, document_id, source.content_hash)
-    if kept is not None:
-        store.make_current(db, document_id, kept)
-        return kept
-    version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
-    if source.pages:
-        page_store.insert_pages(db, version_id, source.pages, _packed_boxes(source))
-        page_store.set_source_path(db, version_id, str(source.path.resolve()))
-    page_store.insert_uncertain(db, version_id, source.uncertain)
-    store.add_file_boilerplate(db, version_id, source.boilerplate)
-    return version_id
-
-
-def _packed_boxes(source: SourceFile) -> dict[int, bytes]:
-    """Each page's word boxes packed as stored, straight from the reader's flat array of numbers: a book has
-    700,000 words, and an object per word would cost seconds and hundreds of MB."""
-    flat = flat_boxes(source.boxes)
-    width = page_store.FLAT_WIDTH
-    pages = flat[0::width]
-    packed, low = {}, 0
-    while low < len(pages):
-        page = pages[low]
-        high = low + 1
-        while high < len(pages) and pages[high] == page:
-            high += 1
-        packed[int(page)] = packed.get(int(page), b"") + page_store.pack_flat(flat[low * width:high * width])
-        low = high
-    return packed
-
-
 def _describe(source: SourceFile) -> str:
     """What the import message says about the file: its encoding for text, its format and pages otherwise."""
     if source.fmt in ("text", "markdown", "html"):
@@ -260,30 +236,6 @@ def _describe(source: SourceFile) -> str:
     pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
     return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "") + (
         f", {unread} without a text layer left unread (no OCR engine)" if unread else "")
-
-
-def redetect_boilerplate(db: Store) -> None:
-    """Detect boilerplate over every current version again; the user's own marks stay as they are."""
-    texts = dict(store.current_texts(db))
-    titles = store.current_titles(db)
-    for version_id, ranges in detect_boilerplate(texts).items():
-        store.replace_detected_boilerplate(db, version_id, ranges)
-        store.refresh_boilerplate_count(db, version_id)
-        _retitle_if_boilerplate(db, version_id, texts[version_id], *titles[version_id])
-
-
-def _retitle_if_boilerplate(db: Store, version_id: int, text: str, document_id: int, title: str) -> None:
-    """A title the text gave that is now found to be boilerplate (a source imported alone first was titled by a
-    shop's phone line, which the sources after it showed to be an advert) is read again outside the boilerplate. A
-    title the user typed, or the file declared, is no line of boilerplate, and stays."""
-    at = text.find(title) if title.strip() else -1
-    if at < 0:
-        return
-    ranges = [(start, end) for start, end, _origin in store.boilerplate_rows(db, version_id)]
-    if any(start <= at and at + len(title) <= end for start, end in ranges):
-        better = extract_metadata(text, ranges).title
-        if better and better != title:
-            store.update_metadata(db, document_id, {"title": better})
 
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile, languages: LanguageReader) -> None:

@@ -104,6 +104,15 @@ def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None
     return (row[0], row[1]) if row else None
 
 
+def read_version_id(db: Store, document_id: int) -> int | None:
+    """The version the document's file gave when last imported (None in a library older than this record)."""
+    return db.execute("SELECT read_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+
+
+def set_read_version(db: Store, document_id: int, version_id: int) -> None:
+    db.execute("UPDATE documents SET read_version_id = ? WHERE id = ?", [version_id, document_id])
+
+
 def current_version_id(db: Store, document_id: int) -> int:
     return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
 
@@ -116,7 +125,7 @@ def insert_document(db: Store, file_name: str, source_path: str, metadata: Metad
 
 
 def insert_version(db: Store, document_id: int, text: str, content_hash: str, encoding: str, fmt: str) -> int:
-    """Add the next version of a document and make it current."""
+    """Add the next version of a document (made current by the caller)."""
     number = db.execute(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?", [document_id]
     ).fetchone()[0]
@@ -124,7 +133,6 @@ def insert_version(db: Store, document_id: int, text: str, content_hash: str, en
         "document_id": document_id, "number": number, "text": text, "content_hash": content_hash,
         "encoding": encoding, "source_format": fmt, "char_count": len(text), "imported_at": now(),
     }).last_pk
-    make_current(db, document_id, version_id)
     return version_id
 
 

@@ -438,6 +438,17 @@ def m020_search_index_made_anew(db: Database) -> None:
     index_entities(_AsStore(db))
 
 
+@migration
+def m021_version_read_from_the_file(db: Database) -> None:
+    """Which version a document's file last gave, so that importing the file again after a correction by hand tells
+    the two apart (the file, unchanged, differed from the corrected text and replaced it, every correction lost).
+    Unknown for the documents already stored: the next import of their file tells it."""
+    from reader.core.storage.history import track
+
+    _table(db, "documents").add_column("read_version_id", int)
+    track(db)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

@@ -1,0 +1,86 @@
+"""Hand corrections made again on a new text of their file.
+
+A historian corrects an OCR text ("Stalm" to "Stalin"); later the file changes (a better scan, an archivist's line
+added) and is imported again. The new text must not undo the corrections: each one (what the file's earlier text
+said there and what the historian wrote instead, widened to whole words) is made again where the new text still
+reads as the earlier one did, as a three-way merge does. Where the file changed those very words too, the file's
+new words stand and the correction is reported as not carried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.anchoring import shared_blocks
+from reader.core.documents.offset_map import OffsetMap
+
+
+@dataclass(frozen=True)
+class Correction:
+    """[start, end) of the earlier text, and what the historian wrote there instead."""
+
+    start: int
+    end: int
+    written: str
+
+
+@dataclass(frozen=True)
+class Rebased:
+    text: str
+    carried: int
+    lost: tuple[tuple[str, str], ...]  # (the earlier words, the correction) of each correction not carried
+
+
+def corrections(base: str, corrected: str) -> list[Correction]:
+    """The edits turning `base` into `corrected`, each widened to the whole words it touches ('1984' -> '1934', not
+    '8' -> '3'); edits a word joins are one. A widened edge that reaches into the edit before is merged with it, so
+    its offsets in `corrected` are always taken inside a stretch the two texts share."""
+    spans: list[tuple[int, int, int, int]] = []  # [start, end) in base, [start, end) in corrected
+    for old_start, old_end, new_start, new_end in _edits(base, corrected):
+        left, right = _word_start(base, old_start), _word_end(base, old_end)
+        spans.append((left, right, new_start - (old_start - left), new_end + (right - old_end)))
+        if len(spans) > 1 and left <= spans[-2][1]:
+            (first, _, written_first, _), (_, last, _, written_last) = spans.pop(-2), spans.pop()
+            spans.append((first, last, written_first, written_last))
+    return [Correction(start, end, corrected[written_start:written_end])
+            for start, end, written_start, written_end in spans]
+
+
+def _edits(base: str, corrected: str):
+    """[start, end) in base and in corrected of each stretch between the runs the two texts share."""
+    old_at = new_at = 0
+    for old_start, new_start, length in [*sorted(shared_blocks(base, corrected)), (len(base), len(corrected), 0)]:
+        if (old_start, new_start) != (old_at, new_at):
+            yield old_at, old_start, new_at, new_start
+        old_at, new_at = old_start + length, new_start + length
+
+
+def rebase(base: str, corrected: str, new: str) -> Rebased:
+    """`new` with the corrections that turned `base` into `corrected` made again wherever `new` kept those words of
+    `base` as they were."""
+    if new == base:
+        return Rebased(corrected, len(corrections(base, corrected)), ())
+    moved = OffsetMap(base, new)
+    pieces, at, carried, lost = [], 0, 0, []
+    for correction in corrections(base, corrected):
+        before, after = max(correction.start - 1, 0), min(correction.end + 1, len(base))  # a character more each
+        at_before = moved(before)  # side: "Stalm" become "Stalmm" is another word, not the one corrected
+        start = at_before + correction.start - before
+        if new[at_before:at_before + after - before] == base[before:after] and start >= at:
+            pieces += [new[at:start], correction.written]
+            at, carried = start + correction.end - correction.start, carried + 1
+        elif not (correction.written and correction.written in new):  # else the new text made it itself
+            lost.append((base[correction.start:correction.end], correction.written))
+    return Rebased("".join([*pieces, new[at:]]), carried, tuple(lost))
+
+
+def _word_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1].isalnum():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and text[at].isalnum():
+        at += 1
+    return at
