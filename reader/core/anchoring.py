@@ -5,14 +5,16 @@ The approach of the Hypothesis client's quote matching, helped by the fact that 
 2. exact search for the quote near the mapped position (then anywhere), scored on context and distance;
 3. fuzzy search (rapidfuzz) around the mapped position, scored on quote, prefix, suffix and distance.
 Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD` when the place
-says the quote's words (a typo corrected at most), put it in review when some candidate resembles the quote or
-replaced it, and keep it as an orphan (with its quote) otherwise. Pure
-functions: no I/O.
+says the quote's words (a typo corrected at most) and is new text or the passage's own edited place, never onto words
+that were there before as another passage (the same name in the sentence before a deleted one). They put it in review
+when some candidate replaced it or gives most of its words, and keep it as an orphan (with its quote) otherwise.
+Pure functions: no I/O.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -23,6 +25,8 @@ from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REV
 
 MOVE_THRESHOLD = 0.8
 REVIEW_MIN_QUOTE_SIMILARITY = 0.5
+REVIEW_MIN_WORDS = 0.5  # ... and, away from where the passage was, the share of its words a proposal must give
+CONTEXT_HOLDS = 0.6  # similarity of the text before or after a place to the quote's, for the place to be its own
 SAME_WORD = 70  # rapidfuzz ratio from which two words are one word mistyped (Satlin, Stalin: 83; Buriads, Buryats:
 # 71), where November and December (62) are two months
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
@@ -57,6 +61,7 @@ class PositionMap:
     def __init__(self, old: str, new: str):
         blocks = sorted(shared_blocks(old, new))
         self._old_starts = [b[0] for b in blocks]
+        self._new_starts = [b[1] for b in blocks]  # in order too: shared stretches keep their order
         self._blocks = blocks
         self._old_length, self._new_length = len(old), len(new)
 
@@ -88,6 +93,11 @@ class PositionMap:
                             else (self._old_length, self._new_length))
         return new_start + (position - old_start) * (new_end - new_start) // max(1, old_end - old_start)
 
+    def kept(self, start: int, end: int) -> bool:
+        """Whether [start, end) of the new text lies in a stretch shared with the old one (the old text's own)."""
+        index = bisect_right(self._new_starts, start) - 1
+        return index >= 0 and end <= self._blocks[index][1] + self._blocks[index][2]
+
     def _block_at(self, position: int) -> tuple[int, int, int] | None:
         before = self._block_before(position)
         return before if before and position < before[0] + before[2] else None
@@ -104,30 +114,48 @@ def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[Anchor
     for anchor in anchors:
         start = mapping.start(anchor.start)
         end = max(start, mapping.end(anchor.end))
-        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start)))
+        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), mapping.kept))
     return results
 
 
-def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: int | None = None) -> AnchorResult:
-    """The best place for `quote` in `text`: the diff says [hint_start, hint_end), most likely starting at `near`."""
+def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: int | None = None,
+           kept: Callable[[int, int], bool] | None = None) -> AnchorResult:
+    """The best place for `quote` in `text`: the diff says [hint_start, hint_end), most likely starting at `near`.
+    `kept(start, end)`, when the old text is known, says whether a stretch of `text` was there before, as another
+    passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
+    (the same name in the sentence before a deleted one, a notice repeated on every page)."""
     if quote.exact and text[hint_start:hint_end] == quote.exact:
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
     best = scorer.best_exact()
-    if best is None or best[0] < MOVE_THRESHOLD:
-        best = max(filter(None, [best, scorer.best_fuzzy(hint_start, hint_end)]), default=None, key=lambda c: c[0])
+    if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and _apart(best, hint_start, hint_end)):
+        in_place = scorer.best_fuzzy(hint_start, hint_end)
+        if best is not None and best[0] >= MOVE_THRESHOLD and in_place is not None:  # a copy of the old words
+            # elsewhere, and where the passage was, words that resemble them: it was edited there, and stays
+            best = in_place if in_place[4] >= REVIEW_MIN_QUOTE_SIMILARITY and not _apart(in_place, hint_start,
+                                                                                          hint_end) else best
+        else:
+            best = max(filter(None, [best, in_place]), default=None, key=lambda c: c[0])
     if best is None:
         return AnchorResult(0, 0, 0.0, ORPHAN, "none")
     confidence, start, end, method, quote_score = best
     if method == "fuzzy":
         start, end = _word_edges(text, quote, start, end)
-    on_the_edit = start <= hint_end and end >= hint_start  # fuzzy matches elsewhere are only ever proposed
+    on_the_edit = not _apart(best, hint_start, hint_end)  # fuzzy matches elsewhere are only ever proposed
     same_words = method == "exact" or _same_wording(quote.exact, text[start:end])
-    if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit):
+    another = kept is not None and kept(start, end)  # the place held the same words before, as another passage
+    if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another:
         return AnchorResult(start, end, confidence, ANCHORED, method)
-    if quote_score >= REVIEW_MIN_QUOTE_SIMILARITY or (on_the_edit and end > start):  # what replaced it, say
+    if (on_the_edit and end > start) or (quote_score >= REVIEW_MIN_QUOTE_SIMILARITY  # what replaced it, or words
+                                         and _word_share(quote.exact, text[start:end]) >= REVIEW_MIN_WORDS):  # alike
         return AnchorResult(start, end, confidence, REVIEW, method)
     return AnchorResult(0, 0, confidence, ORPHAN, "none")
+
+
+def _apart(candidate: Candidate, hint_start: int, hint_end: int) -> bool:
+    """Whether a place lies off the stretch that took the passage's place in the new text (none when the passage
+    was deleted: nothing replaced it)."""
+    return not (hint_start < hint_end and candidate[1] < hint_end and candidate[2] > hint_start)
 
 
 def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
@@ -146,6 +174,13 @@ def _same_wording(quote: str, found: str) -> bool:
     another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
     return len(quoted) == len(read) and all(_same_word(a, b) for a, b in zip(quoted, read, strict=True))
+
+
+def _word_share(quote: str, found: str) -> float:
+    """The share of the quote's words the found text gives (each at most mistyped): characters alone made "removed
+    from office in 1936" resemble "executed in Moscow in 1937"."""
+    quoted, read = quote.split(), found.split()
+    return sum(any(_same_word(word, other) for other in read) for word in quoted) / max(1, len(quoted))
 
 
 def _same_word(quoted: str, read: str) -> bool:
@@ -169,9 +204,18 @@ class _Scorer:
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
         best = max((self.score(s, s + size, "exact", 1.0) for s in starts), default=None, key=lambda c: c[0])
-        if best is not None and abs(best[1] - self.hint) <= size + QUOTE_CONTEXT:
+        if best is not None and abs(best[1] - self.hint) <= size + QUOTE_CONTEXT and self._context_holds(best[1],
+                                                                                                     best[2]):
             best = (max(best[0], MOVE_THRESHOLD), *best[1:])
         return best
+
+    def _context_holds(self, start: int, end: int) -> bool:
+        """Whether the words before or after a place are still the quote's: the same name in the sentence before a
+        deleted one (both sides changed) is another statement, however near the old place."""
+        quote = self.quote
+        before = _similarity(quote.prefix, self.text[max(0, start - len(quote.prefix)):start])
+        after = _similarity(quote.suffix, self.text[end:end + len(quote.suffix)])
+        return max(before, after) >= CONTEXT_HOLDS
 
     def best_fuzzy(self, hint_start: int, hint_end: int) -> Candidate | None:
         """The mapped stretch itself (when about the quote's size) and the best alignment of the quote near it."""

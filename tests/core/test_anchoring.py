@@ -191,3 +191,53 @@ def test_one_letter_corrected_among_repeated_paragraphs_moves_nothing():
     start = old.index("Joseph Stalin")
     [result] = reanchor(old, new, [Anchor(start, start + 13, quote_at(old, start, start + 13))])
     assert (result.start, result.status) == (start, ANCHORED)
+
+
+P1 = "In November 1934 Peljidiin Genden travelled to Moscow and met Joseph Stalin in the Kremlin."
+P2 = "Stalin demanded that the lamas be suppressed and that Soviet troops be stationed in Mongolia."
+P3 = "Genden refused, and was removed from office in 1936 by Choibalsan."
+ACCOUNT = "\n\n".join(["Title line", P1, P2, P3]) + "\n"
+
+
+def _followed(old: str, new: str, start: int, end: int):
+    [result] = reanchor(old, new, [Anchor(start, end, quote_at(old, start, end))])
+    return result
+
+
+def test_a_name_whose_sentence_was_deleted_does_not_jump_to_another_sentence():
+    """A highlight of one name ("Stalin" opening a paragraph since deleted) moved, as sure, onto the same name in the
+    sentence before (another statement): the same words near the old place, their context changed on both sides,
+    are proposed for review, never moved silently."""
+    start = ACCOUNT.index(P2)
+    result = _followed(ACCOUNT, ACCOUNT.replace(P2 + "\n\n", ""), start, start + len("Stalin"))
+    assert result.status != ANCHORED
+
+
+def test_an_edited_sentence_with_an_old_copy_elsewhere_waits_for_review_where_it_was():
+    """The highlighted sentence was edited ("Soviet troops" become "Red Army troops") and a draft copy of the old
+    wording added elsewhere: the note moved silently to the copy. The edited sentence is where it was: review."""
+    new = ("Draft: " + P2 + "\n\n" + ACCOUNT).replace(P2 + "\n\nGenden", P2.replace("Soviet", "Red Army") + "\n\nGenden")
+    start = ACCOUNT.index("Soviet troops be stationed")
+    result = _followed(ACCOUNT, new, start, start + len("Soviet troops be stationed"))
+    edited = new.index("Red Army troops")
+    assert result.status == REVIEW and edited <= result.start < edited + 40
+
+
+def test_a_passage_deleted_whole_is_an_orphan_not_proposed_on_the_next_sentence():
+    """A note whose words are gone (their paragraph deleted, nothing in its place) was proposed for review on the
+    next sentence, and shown there like any note: nothing replaced it, so it is kept apart as an orphan."""
+    old = ACCOUNT + "\nHe was executed in Moscow in 1937, on the orders of Stalin.\n"
+    start = old.index("removed from office in 1936")
+    result = _followed(old, old.replace(P3 + "\n\n", ""), start, start + len("removed from office in 1936"))
+    assert result.status == ORPHAN
+
+
+def test_a_word_of_a_rewritten_page_is_not_moved_onto_the_next_pages_copy():
+    """'aimag' highlighted on page 3 of a report whose pages repeat their wording; page 3 rewritten without it: the
+    note moved, as sure, onto page 4's 'aimag', words that were there before as another passage. Proposed only."""
+    pages = [f"Page {i} text: report item {i} about the herds of the aimag number {i}." for i in range(1, 6)]
+    old = "\n\n".join(pages) + "\n"
+    start = old.index("aimag", old.index(pages[2]))
+    result = _followed(old, old.replace(pages[2], "Page 3 text: the report on this district is missing."),
+                       start, start + len("aimag"))
+    assert result.status == REVIEW
