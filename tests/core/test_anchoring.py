@@ -216,7 +216,8 @@ def test_a_name_whose_sentence_was_deleted_does_not_jump_to_another_sentence():
 def test_an_edited_sentence_with_an_old_copy_elsewhere_waits_for_review_where_it_was():
     """The highlighted sentence was edited ("Soviet troops" become "Red Army troops") and a draft copy of the old
     wording added elsewhere: the note moved silently to the copy. The edited sentence is where it was: review."""
-    new = ("Draft: " + P2 + "\n\n" + ACCOUNT).replace(P2 + "\n\nGenden", P2.replace("Soviet", "Red Army") + "\n\nGenden")
+    edited = P2.replace("Soviet", "Red Army")
+    new = ("Draft: " + P2 + "\n\n" + ACCOUNT).replace(P2 + "\n\nGenden", edited + "\n\nGenden")
     start = ACCOUNT.index("Soviet troops be stationed")
     result = _followed(ACCOUNT, new, start, start + len("Soviet troops be stationed"))
     edited = new.index("Red Army troops")

@@ -828,3 +828,21 @@ def test_headings_are_set_apart_from_the_paragraphs(window):
 
     assert bold("Genden Falls into Disfavor") and bold("Genden Gets Corrected")
     assert not bold("Genden realized that") and not bold("Joseph Stalin\n")
+
+
+def test_a_note_awaiting_review_is_drawn_and_said_apart(window, qtbot):
+    """A note whose words a new version changed waits in Needs review at a proposed place: the reading view painted
+    it there like any note, and the Note panel said nothing, so a user took the proposal for the note's own words."""
+    workspace = window.workspace
+    document_id = _doc(workspace, "002_ff824666d88bbe20.txt")
+    note = workspace.annotations.create_at_quote(document_id, "November 24, 1934", note="the date Zhabaeva gives")
+    text = workspace.documents.text(document_id).text
+    workspace.documents.correct_text(document_id, text.replace("November 24, 1934", "November 25, 1934", 1))
+    moved = workspace.annotations.get(note.id)
+    assert moved.anchor_status == "review"
+    pane = window.reading_area.open_document(document_id)
+    [(_, _, painted)] = [f for f in _formats_at(pane, moved.start, moved.end) if f[2].background().style()]
+    assert painted.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    inspector = window.annotation_panels.inspector.widget()
+    inspector.show_annotation(note.id)
+    assert "needs review" in inspector.heading.text()

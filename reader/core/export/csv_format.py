@@ -7,8 +7,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from reader.core.export.items import IN_THE_TRASH, NEEDS_REVIEW, ExportItem, NoteItem
-from reader.core.records.annotations import REVIEW
+from reader.core.export.items import IN_THE_TRASH, ExportItem, NoteItem
+from reader.core.records.annotations import NEEDS_REVIEW, REVIEW
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
            "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status",

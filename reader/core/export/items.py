@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.core.ranges import Interval, merge, quote_without
-from reader.core.records.annotations import ORPHAN, REVIEW, Annotation, NotebookNote
+from reader.core.records.annotations import NEEDS_REVIEW, NO_LONGER_THERE, ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
@@ -50,8 +50,6 @@ class LinkItem:
         return label if self.outgoing else SEEN_FROM_THE_OTHER.get(self.relation, label)
 
 
-NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
-NEEDS_REVIEW = "needs review: quoted from an earlier version of the text"
 IN_THE_TRASH = "in the Trash"  # said of a cited passage: Undo or the Trash bring it back
 
 

@@ -11,9 +11,9 @@ from datetime import date
 
 from lxml import etree
 
-from reader.core.export.items import NEEDS_REVIEW, ExportItem, NoteItem, citation
+from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.export.jsonld import document_iri
-from reader.core.records.annotations import ORPHAN, REVIEW, Annotation
+from reader.core.records.annotations import NEEDS_REVIEW, ORPHAN, REVIEW, Annotation
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo

@@ -8,6 +8,9 @@ from reader.core.records.relations import DIRECTED_RELATIONS, RELATIONS
 
 QUOTE_CONTEXT = 32
 ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"  # anchor_status: sure, unsure after a new version, lost
+NEEDS_REVIEW = "needs review: quoted from an earlier version of the text"
+NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
+STATUS_SAID = {REVIEW: NEEDS_REVIEW, ORPHAN: NO_LONGER_THERE}  # as every view and export says a note's state
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
-from reader.core.records.annotations import HIGHLIGHT_COLORS, Annotation
+from reader.core.records.annotations import HIGHLIGHT_COLORS, STATUS_SAID, Annotation
 from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
@@ -117,7 +117,9 @@ class AnnotationInspector(QWidget):
             return
         title = self._workspace.documents.get(annotation.document_id).title
         quote = " ".join(annotation.quote.exact.split())
-        self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}")
+        status = STATUS_SAID.get(annotation.anchor_status, "")
+        self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}"
+                             + (f"\n({status}: the Needs review panel settles it)" if status else ""))
         self.editor.set_note(annotation.note, keep_typed=same)
         self.tags.set_tags(annotation.tags, keep_typed=same)
         self._take_back_left_typing(annotation)

@@ -40,7 +40,10 @@ def span_format(span: Span, palette: QPalette) -> QTextCharFormat:
         tint = QColor(HIGHLIGHT_TINTS.get(span.label, HIGHLIGHT_TINTS["yellow"]))
         tint.setAlpha(HIGHLIGHT_ALPHA["light" if palette.color(QPalette.ColorRole.Base).lightness() > 128 else "dark"])
         fmt.setBackground(tint)
-        if span.kind == "note":
+        if span.doubtful:  # a place proposed after the text changed, awaiting review: the words may not be its own
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(UNCERTAIN_COLOR))
+        elif span.kind == "note":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
     elif span.kind == "boilerplate":
