@@ -270,3 +270,20 @@ def test_a_web_pages_banner_sidebar_and_footer_are_boilerplate_on_a_page_alone(e
         assert chrome in hidden
     assert "Kyakhta treaty" not in hidden and "suzerainty" not in hidden
     assert empty_workspace.documents.resolve("kyakhta.html").metadata.title == "The Kyakhta treaty of 1915"
+
+
+def test_two_drafts_of_one_report_in_two_fonds_are_two_documents(empty_workspace, tmp_path):
+    """Two drafts of one report, same file name, in two fonds, both still there: the second became the first's new
+    version (it retells it), and each import of either swapped the text and moved every note. Two documents, the
+    import saying they tell one text."""
+    first_path, second_path = tmp_path / "fond22" / "report.txt", tmp_path / "fond23" / "report.txt"
+    report = "The district reported its losses for the winter of 1934 to the ministry. Losses: {} head of cattle.\n"
+    for path, losses in ((first_path, "1,200"), (second_path, "12,000")):
+        path.parent.mkdir()
+        path.write_text(report.format(losses), encoding="utf-8")
+    first = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    second = empty_workspace.documents.import_paths([second_path]).outcomes[0]
+    assert second.status == "imported" and second.document_id != first.document_id
+    assert "two versions to compare" in second.message
+    again = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    assert (again.status, again.document_id) == ("unchanged", first.document_id)

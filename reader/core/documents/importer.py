@@ -155,19 +155,29 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
 def _stored_as(db: Store, source: SourceFile) -> tuple[int | None, str]:
     """The live document this file is (None for a new one) and the file name it is stored under. A document is
     found by the path it was imported from, then by its file name; but a document of that name imported from
-    another file still where it was, whose text this one does not retell, is another source (archives hand out many
-    files named "document.pdf"), so this file is a document of its own, named with its folder ("document
-    (fond22).pdf"). A file moved away, or an edited copy, is still its document."""
+    another file still where it was is another source (archives hand out many files named "document.pdf", and two
+    drafts of one report in two fonds, which disagree on a figure, are what a historian compares), so this file is a
+    document of its own, named with its folder ("document (fond22).pdf"). A file moved away is still its document."""
     path = str(source.path.resolve())
     found = store.find_document_by_path(db, path)
     if found is not None:
         return found
     document_id = store.find_document_id(db, source.path.name)
     stored = store.document_source_path(db, document_id) if document_id is not None else ""
-    if stored and stored != path and Path(stored).is_file() and not _retold(
-            store.version_text(db, store.current_version_id(db, document_id)).text, source.text):
+    if stored and stored != path and Path(stored).is_file():
         return None, _free_name(db, source.path, path)
     return document_id, source.path.name
+
+
+def _retelling(db: Store, source: SourceFile) -> str:
+    """What the import says of a file of a stored document's name whose text retells that document's: two versions
+    of one text, now side by side (a new version of it is imported from its own file's place)."""
+    document_id = store.find_document_id(db, source.path.name)
+    if document_id is None or not _retold(store.version_text(db, store.current_version_id(db, document_id)).text,
+                                          source.text):
+        return ""
+    return (f", and tells most of its text in the same words: two versions to compare (to store it as a new "
+            f"version of {source.path.name} instead, put it where that file is and import it from there)")
 
 
 def _retold(old: str, new: str) -> bool:
@@ -206,7 +216,7 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
     message = f"{source.path.name}: imported ({_describe(source)})"
     if file_name != source.path.name:
         message = (f"{source.path.name}: imported as {file_name} ({_describe(source)}): a document of that name "
-                   "came from another file")
+                   f"came from another file{_retelling(db, source)}")
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
 
