@@ -137,3 +137,30 @@ def test_source_criticism_checks_reliability(workspace):
     for bad in ({"reliability": 6}, {"colour": "x"}):
         with pytest.raises(ReaderError):
             workspace.sources.update(document_id, **bad)
+
+
+def test_tags_differing_in_case_are_one_tag_in_any_script(workspace, pair):
+    """'Violence' and 'violence' were one tag but 'Élite' and 'élite', or 'Война' and 'война', two, and merging them
+    failed on a database constraint; the exports and Comparisons each counted them differently. One tag, everywhere."""
+    a, b, _ = pair
+    workspace.annotations.set_tags(a.id, ["Élite", "Война"])
+    workspace.annotations.set_tags(b.id, ["élite", "война"])
+    assert sorted((t.name, t.count) for t in workspace.tags.all() if t.name.casefold() != "meeting-1934") == [
+        ("Élite", 2), ("Война", 2)]
+    assert len(workspace.comparisons.list(ComparisonFilter(tag="ÉLITE"))) == 1
+    from reader.core.export.items import Scope
+
+    assert len(workspace.export.items(Scope(tag="élite"))) == 2
+    workspace.tags.rename("Война", "война")  # the case of its name changed, nothing merged
+    assert "война" in workspace.annotations.get(a.id).tags
+
+
+def test_removing_a_tag_everywhere_leaves_the_trash_as_it_was(workspace, pair):
+    """'Remove from every note' took the tag off highlights in the Trash too, while saying it would remove it from
+    the live ones: restored, they came back uncoded. What is in the Trash comes back as it went."""
+    a, b, _ = pair
+    workspace.annotations.delete(b.id)
+    assert workspace.tags.remove("meeting-1934") == 1
+    assert workspace.annotations.get(a.id).tags == ()
+    workspace.trash.restore("annotation", b.id)
+    assert "meeting-1934" in workspace.annotations.get(b.id).tags

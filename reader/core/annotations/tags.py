@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
-from reader.core.records.tags import TagCount, TagRename, clean_tags
+from reader.core.records.tags import TagCount, TagRename, clean_tags, tag_key
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store
 
@@ -29,7 +29,7 @@ class TagService:
         if store.tag_id(self._db, old) is None:
             raise ReaderError(f"no tag '{old}'")
         tagged = store.annotation_ids_with_tag(self._db, old)
-        same_tag = old.casefold() == new_name.casefold()
+        same_tag = tag_key(old) == tag_key(new_name)
         merged = not same_tag and store.tag_id(self._db, new_name) is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
         with operation(self._db, "Rename tag"):
@@ -41,10 +41,12 @@ class TagService:
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
 
     def remove(self, name: str) -> int:
-        """Take a tag off every annotation and forget it, as one undoable step; how many annotations had it."""
+        """Take a tag off every live annotation, as one undoable step; how many had it. Those in the Trash keep it
+        (restored, they come back as they went), and the tag is forgotten once nothing carries it."""
         if store.tag_id(self._db, name) is None:
             raise ReaderError(f"no tag '{name}'")
-        tagged = store.annotation_ids_with_tag(self._db, name)
+        tagged = store.annotation_ids_with_tag(self._db, name, live=True)
         with operation(self._db, "Remove tag"):
-            store.delete_tag(self._db, name)
+            store.remove_tag_from(self._db, tagged, name)
+            store.delete_tag_if_unused(self._db, name)
         return len(tagged)

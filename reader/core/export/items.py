@@ -10,6 +10,7 @@ from reader.core.records.annotations import NEEDS_REVIEW, NO_LONGER_THERE, ORPHA
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
+from reader.core.records.tags import tag_key
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Scope:
     def keeps(self, annotation: Annotation) -> bool:
         if self.document_id is not None and annotation.document_id != self.document_id:
             return False
-        if self.tag and self.tag.casefold() not in {t.casefold() for t in annotation.tags}:
+        if self.tag and tag_key(self.tag) not in {tag_key(t) for t in annotation.tags}:
             return False
         return self.annotation_ids is None or annotation.id in self.annotation_ids
 

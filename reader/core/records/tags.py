@@ -5,6 +5,7 @@ Apart from the annotation records because the Comparisons view, on screen from t
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -27,6 +28,12 @@ class TagRename:
     merged: bool
 
 
+def tag_key(name: str) -> str:
+    """What makes two tag names one tag: the same letters, case aside in any script ('Élite' is 'élite', 'Война'
+    'война'), however the accents were typed (composed or not)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
     """Tags as stored: trimmed, inner whitespace collapsed, no empties, no case-insensitive repeats, in given order.
     A comma separates tags wherever they come from (the command line, an imported file), as the window's tag box
@@ -35,5 +42,5 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
     for tag in (part for given in tags for part in str(given).split(",")):
         name = " ".join(tag.split())
         if name:
-            names.setdefault(name.casefold(), name)
+            names.setdefault(tag_key(name), name)
     return list(names.values())

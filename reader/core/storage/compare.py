@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.core.records.tags import tag_key
 from reader.core.storage.documents import now
 from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, TEXT_ROWS
 from reader.core.storage.store import Store
@@ -120,8 +121,8 @@ def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str, bool
 def tagged_ranges(db: Store, tag: str) -> list[tuple[int, int, int]]:
     """(document, start, end) of the live annotations carrying a tag."""
     sql = """SELECT a.document_id, a.start, a."end" FROM annotations a JOIN annotation_tags x ON x.annotation_id = a.id
-             JOIN tags t ON t.id = x.tag_id WHERE t.name = ? COLLATE NOCASE AND a.deleted_at IS NULL"""
-    return db.execute(sql, [tag]).fetchall()
+             JOIN tags t ON t.id = x.tag_id WHERE t.name_key = ? AND a.deleted_at IS NULL"""
+    return db.execute(sql, [tag_key(tag)]).fetchall()
 
 
 def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.core.records.comparisons import Comparison, ComparisonFilter, ComparisonSide
+from reader.core.records.tags import tag_key
 from reader.core.storage.store import Store
 
 _SIDE = """{a}.id AS {a}_id, {a}.document_id AS {a}_document_id, {a}.exact AS {a}_quote,
@@ -19,7 +20,7 @@ JOIN documents da ON da.id = a.document_id
 JOIN documents db ON db.id = b.document_id
 WHERE l.deleted_at IS NULL"""
 _TAGGED = """EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
-             WHERE x.annotation_id IN (a.id, b.id) AND t.name = ? COLLATE NOCASE)"""
+             WHERE x.annotation_id IN (a.id, b.id) AND t.name_key = ?)"""
 
 
 def comparisons(db: Store, wanted: ComparisonFilter) -> list[Comparison]:
@@ -33,7 +34,7 @@ def comparisons(db: Store, wanted: ComparisonFilter) -> list[Comparison]:
 
 def _filter_clauses(wanted: ComparisonFilter) -> list[tuple[str, object]]:
     candidates = [
-        ("l.relation = ?", wanted.relation), (_TAGGED, wanted.tag),
+        ("l.relation = ?", wanted.relation), (_TAGGED, tag_key(wanted.tag)),
         ("? IN (a.document_id, b.document_id)", wanted.document_id), ("? IN (da.kind, db.kind)", wanted.kind),
         ("MAX(COALESCE(da.reliability, 0), COALESCE(db.reliability, 0)) >= ?", wanted.min_reliability),
     ]

@@ -449,6 +449,32 @@ def m021_version_read_from_the_file(db: Database) -> None:
     track(db)
 
 
+@migration
+def m022_tags_one_whatever_the_case(db: Database) -> None:
+    """A tag is one tag whatever the case of its name in any script: SQLite's NOCASE folds ASCII letters only, so
+    'Élite' and 'élite' (or 'Война' and 'война') were two tags, merging them failed on the unique name, and the
+    exports and Comparisons counted them apart. Each tag gets its key (`tag_key`), tags sharing one are merged into
+    the oldest, and the key is what is unique."""
+    from reader.core.records.tags import tag_key
+    from reader.core.storage.history import track
+
+    _table(db, "tags").add_column("name_key", str)
+    kept: dict[str, int] = {}
+    for tag_id, name in db.execute("SELECT id, name FROM tags ORDER BY id").fetchall():
+        key = tag_key(name)
+        if key not in kept:
+            kept[key] = tag_id
+            db.execute("UPDATE tags SET name_key = ? WHERE id = ?", [key, tag_id])
+            continue
+        db.execute("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT annotation_id, ? "
+                   "FROM annotation_tags WHERE tag_id = ?", [kept[key], tag_id])
+        db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
+        db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+    db.execute("DROP INDEX IF EXISTS idx_tags_name")
+    db.execute("CREATE UNIQUE INDEX idx_tags_name_key ON tags (name_key)")
+    track(db)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

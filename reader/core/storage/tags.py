@@ -1,8 +1,9 @@
-"""SQL for tags: names are unique regardless of case; callers wrap writes in `db.atomic()`."""
+"""SQL for tags: one row per tag key (`tag_key`: its name, case aside in any script); callers wrap writes in
+`db.atomic()`."""
 
 from __future__ import annotations
 
-from reader.core.records.tags import TagCount
+from reader.core.records.tags import TagCount, tag_key
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
 
@@ -17,13 +18,14 @@ def tag_counts(db: Store) -> list[TagCount]:
 
 
 def tag_id(db: Store, name: str) -> int | None:
-    row = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", [name]).fetchone()
+    row = db.execute("SELECT id FROM tags WHERE name_key = ?", [tag_key(name)]).fetchone()
     return row[0] if row else None
 
 
 def ensure_tag(db: Store, name: str) -> int:
     found = tag_id(db, name)
-    return found if found is not None else db.table("tags").insert({"name": name, "created_at": now()}).last_pk
+    return found if found is not None else db.table("tags").insert({"name": name, "name_key": tag_key(name),
+                                                                           "created_at": now()}).last_pk
 
 
 def replace_annotation_tags(db: Store, annotation_id: int, names: list[str]) -> None:
@@ -52,17 +54,25 @@ def remove_tag_from(db: Store, annotation_ids: list[int], name: str) -> None:
                    [found, *annotation_ids])
 
 
-def annotation_ids_with_tag(db: Store, name: str) -> list[int]:
-    sql = """SELECT x.annotation_id FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
-             WHERE t.name = ? COLLATE NOCASE ORDER BY x.annotation_id"""
-    return [row[0] for row in db.execute(sql, [name]).fetchall()]
+def annotation_ids_with_tag(db: Store, name: str, live: bool = False) -> list[int]:
+    """The annotations carrying a tag (`live`: those not in the Trash only)."""
+    sql = f"""SELECT x.annotation_id FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
+              {"JOIN annotations a ON a.id = x.annotation_id AND a.deleted_at IS NULL" if live else ""}
+              WHERE t.name_key = ? ORDER BY x.annotation_id"""
+    return [row[0] for row in db.execute(sql, [tag_key(name)]).fetchall()]
 
 
 def rename_tag_row(db: Store, old: str, new: str) -> None:
-    db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, tag_id(db, old)])
+    db.execute("UPDATE tags SET name = ?, name_key = ? WHERE id = ?", [new, tag_key(new), tag_id(db, old)])
 
 
 def delete_tag(db: Store, name: str) -> None:
     found = tag_id(db, name)
     db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [found])
     db.execute("DELETE FROM tags WHERE id = ?", [found])
+
+
+def delete_tag_if_unused(db: Store, name: str) -> None:
+    """Forget a tag no annotation carries, live or in the Trash."""
+    db.execute("DELETE FROM tags WHERE name_key = ? AND id NOT IN (SELECT tag_id FROM annotation_tags)",
+               [tag_key(name)])
