@@ -17,6 +17,7 @@ def restriction_for(db: Store, query: Query) -> hits.Restriction:
     return hits.Restriction(
         document_ids=_document_ids(db, filters.get("doc", []), filters.get("kind", [])),
         tag_sets=_tag_sets(db, filters.get("tag", [])),
+        tags_left_out=frozenset().union(*_tag_sets(db, filters.get("-tag", []))),
         relations=tuple(relation_key(value) for value in filters.get("relation", [])),
         mentions=_mentions(db, query),
         left_out=query.left_out,

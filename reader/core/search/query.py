@@ -86,6 +86,8 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
             _refuse_misspelt(filtered["key"])
         if filtered and filtered["key"] in FILTER_KEYS:
             _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
+        elif token.startswith("-") and (dropped := _FILTER.match(token[1:])) and dropped["key"] in FILTER_KEYS:
+            _leave_out_filter(query, dropped["key"], dropped["value"].strip('"'))
         elif token in OPERATORS and _beside_a_filter(tokens, index):
             if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
                 raise QueryError(_misjoined(tokens, index))
@@ -117,11 +119,13 @@ def _operators(tokens: list[str]) -> list[str]:
 
 def _not_after_filters(tokens: list[str], word) -> list[str]:
     """NOT between a filter and a word leaves the word out (tag:meeting-1934 NOT archival), as -archival does: it
-    was refused as "NOT leaves out words, not filters", the word taken for a filter."""
+    was refused as "NOT leaves out words, not filters", the word taken for a filter. NOT before a filter leaves
+    the filter out (NOT tag:x is -tag:x)."""
     read: list[str] = []
     for index, token in enumerate(tokens):
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token == "NOT" and read and _FILTER.match(read[-1]) and (word(after) or after == "("):
+        if token == "NOT" and ((read and _FILTER.match(read[-1]) and (word(after) or after == "("))
+                               or _FILTER.match(after)):  # NOT tag:x leaves the tag out, as -tag:x does
             read.append("-")
         elif read[-1:] == ["-"] and token != "(":
             read[-1] = "-" + token
@@ -230,6 +234,14 @@ def _add_filter(query: Query, key: str, value: str, either: bool = False) -> Non
         values.append((*(last if isinstance(last, tuple) else (last,)), value))
     else:
         values.append(value)
+
+
+def _leave_out_filter(query: Query, key: str, value: str) -> None:
+    """-tag:x (or NOT tag:x): the notes carrying the tag are left out ("passages not coded x"); other filters say
+    what is wanted, not what is not."""
+    if key != "tag":
+        raise QueryError(f"only tags can be left out of a search (-tag:name), not {key}: give the {key}: wanted")
+    _add_filter(query, "-tag", value)
 
 
 def _check_years(value: str) -> None:

@@ -207,7 +207,8 @@ def _lists_mentions(query: Query) -> bool:
     With two (entity:Genden date:1934) no one mention is both: the hits are the lines holding each."""
     keys = set(query.filters)
     mention_filters = sum(len(query.filters.get(key, [])) for key in MENTION_KEYS)
-    return not query.expression and mention_filters == 1 and not {"tag", "relation"} & keys and not query.left_out
+    return (not query.expression and mention_filters == 1 and not {"tag", "-tag", "relation"} & keys
+            and not query.left_out)
 
 
 def _current_texts(db: Store) -> Callable[[int], str]:

@@ -55,17 +55,19 @@ class Restriction:
 
     document_ids: frozenset[int] | None = None
     tag_sets: tuple[frozenset[int], ...] = ()  # each: the annotation has one of these tags
+    tags_left_out: frozenset[int] = frozenset()  # the annotation has none of these tags
     relations: tuple[str, ...] = ()
     mentions: tuple[MentionFilter, ...] = ()
     left_out: str = ""  # an FTS5 expression the rows must not match (filters with words left out, no words)
 
     @property
     def is_empty(self) -> bool:
-        return self.document_ids is None and not (self.tag_sets or self.relations or self.mentions or self.left_out)
+        return self.document_ids is None and not (self.tag_sets or self.tags_left_out or self.relations
+                                                  or self.mentions or self.left_out)
 
     def allows(self, kind: str) -> bool:
         """Whether any row of `kind` can pass (a tag only annotations have; entities belong to no document)."""
-        if self.tag_sets and kind != "annotation":
+        if (self.tag_sets or self.tags_left_out) and kind != "annotation":  # coded or not: a note's
             return False
         if self.relations and kind not in ("annotation", "link"):
             return False
@@ -144,6 +146,9 @@ def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid
         sql.add(f"((s.rowid - {TEXT_ROWS}) >> {LINE_BITS}) IN ({_integers(restriction.document_ids)})")
     if restriction.left_out:
         sql.add("s.rowid NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)", restriction.left_out)
+    if restriction.tags_left_out:
+        sql.add(f"s.rowid - {first} NOT IN (SELECT annotation_id FROM annotation_tags "
+                f"WHERE tag_id IN ({_integers(restriction.tags_left_out)}))")
     for subquery, params in _id_lists(kind, restriction, with_mentions):
         if expression:
             sql.add(f"s.rowid - {first} IN ({subquery})", *params)
