@@ -351,7 +351,7 @@ def test_markdown_groups_by_document_with_citations(annotated):
     text = annotated.export.export("md")
     assert "## Genden Falls into Disfavor" in text
     assert "> The two met on November 15, 1934." in text
-    assert "#meeting-1934" in text and "*contradicts*: “November 24, 1934”" in text
+    assert "*Tags:* meeting-1934" in text and "*contradicts*: “November 24, 1934”" in text
     assert "https://doi.org/10.22162/2619-0990-2021-55-3-428-435" in text
 
 
@@ -588,3 +588,16 @@ def test_a_linked_pairs_export_gives_only_the_chosen_relation(annotated):
     for fmt in ("md", "html", "csv"):
         exported = annotated.export.export(fmt, scope)
         assert "contradicts" in exported and "elaborat" not in exported, fmt
+
+
+def test_tag_names_come_out_as_typed(annotated):
+    """A tag holding ';' read as two in the CSV (tags were joined by '; '); Markdown wrote 'meeting 1934' and
+    'meeting-1934' both as #meeting-1934, and a tag holding markup as markup. Commas never stand in a tag name, so
+    they join tags in the CSV; Markdown names tags as written, markup escaped."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.annotations.set_tags(first.id, ["meeting 1934", "Stalin; Genden", "<b>purge</b>", "*bold*"])
+    [row] = [r for r in csv.DictReader(io.StringIO(annotated.export.export("csv"))) if r["id"] == str(first.id)]
+    assert row["tags"].split(", ") == ["*bold*", "<b>purge</b>", "meeting 1934", "Stalin; Genden"]
+    markdown = annotated.export.export("md")
+    assert "*Tags:* \\*bold\\* · \\<b\\>purge\\</b\\> · meeting 1934 · Stalin; Genden" in markdown
+    assert "## \\<b\\>purge\\</b\\>" in annotated.export.export("md", group_by="tag")

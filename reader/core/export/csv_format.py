@@ -34,13 +34,14 @@ def to_csv(items: list[ExportItem], notes: Sequence[NoteItem] = ()) -> str:
 
 
 def _row(item: ExportItem) -> list[object]:
+    """An annotation's row; its tags joined by commas, which no tag name holds (a ';' may stand in one)."""
     a = item.annotation
     links = "; ".join(f"{link.label} #{link.other.id}" + (f" ({link.note})" if link.note else "")
                       for link in item.links)
     meta = item.document.metadata  # what a citation of the row needs, beside the title
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             item.quote, a.quote.prefix, a.quote.suffix,
-            *(("", "") if item.orphaned else (a.start, a.end)), a.note, "; ".join(a.tags), a.color, links,
+            *(("", "") if item.orphaned else (a.start, a.end)), a.note, ", ".join(a.tags), a.color, links,
             a.created_at, a.modified_at, item.pages, item.paragraph or "",
             item.where if item.orphaned else STATUS.get(a.anchor_status, ""), "annotation", "", ""]
 

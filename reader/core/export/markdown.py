@@ -52,7 +52,7 @@ def _by_document(items: list[ExportItem]) -> list[str]:
     lines = []
     for _, group in groupby(items, key=lambda item: item.document.id):
         group = list(group)
-        lines += [f"## {group[0].document.title}", "", f"*{citation(group[0].document)}*", ""]
+        lines += [f"## {literal(group[0].document.title)}", "", f"*{citation(group[0].document)}*", ""]
         for item in group:
             lines += _item(item)
     return lines
@@ -66,10 +66,18 @@ def _sections(items: list[ExportItem], keys_of: Callable[[ExportItem], Iterable[
             sections.setdefault(key, []).append(item)
     lines = []
     for key in sorted(sections, key=lambda name: (name == leftover, name.casefold())):
-        lines += [f"## {key}", ""]
+        lines += [f"## {literal(key)}", ""]
         for item in sections[key]:
-            lines += [f"### {item.document.title}", "", *_item(item)]
+            lines += [f"### {literal(item.document.title)}", "", *_item(item)]
     return lines
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>~|])")
+
+
+def literal(text: str) -> str:
+    """A name (a tag, a title) written as it reads: the characters Markdown would take for markup escaped."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
 _BLOCK_START = re.compile(r"^(\s{0,3})([#>]|[-*_=](?:\s*[-*_=]){2,}\s*$|=+\s*$|-+\s*$)")
@@ -132,8 +140,8 @@ def _item(item: ExportItem) -> list[str]:
     lines = [*_quote(item), ""]
     if annotation.note.strip():
         lines += [*note_lines(annotation.note), ""]
-    if annotation.tags:
-        lines += [" ".join(f"#{tag.replace(' ', '-')}" for tag in annotation.tags), ""]
+    if annotation.tags:  # as written: '#meeting-1934' stood for 'meeting 1934' and 'meeting-1934' alike
+        lines += ["*Tags:* " + " · ".join(literal(tag) for tag in annotation.tags), ""]
     for link in item.links:
         other = " ".join(link.other.quote.exact.split())
         note = f" — {escape_block_line(' '.join(link.note.split()))}" if link.note.strip() else ""
