@@ -591,3 +591,14 @@ def test_a_tag_is_left_out_with_a_minus_or_not(searchable):
     assert tagged("-tag:meeting-1934") == 1 == tagged("NOT tag:meeting-1934")
     assert tagged("Stalin -tag:slap") == 0 and tagged("tag:meeting-1934 NOT tag:slap") == 2
     assert "only tags" in searchable.search.search("genden -doc:000").error
+
+
+def test_a_tag_filter_naming_no_tag_says_so(searchable):
+    """`tag:meeting 1934` (the tag is "meeting 1934") answered "nothing found", as if nothing were coded so: it was
+    the tag 'meeting' and the word 1934. A tag: naming no tag says so, with the nearest tag's name."""
+    document_id = searchable.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    searchable.annotations.create_at_quote(document_id, "slapped Stalin", tags=["meeting 1934"])
+    error = searchable.search.search("tag:meeting 1934").error
+    assert "no tag is named 'meeting'" in error and '"meeting 1934"' in error
+    assert searchable.search.search('tag:"meeting 1934"').counts == {"annotation": 1}
+    assert searchable.search.search("tag:slap OR tag:meeting-1934").error == ""  # either: one of them is enough

@@ -4,7 +4,7 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 from __future__ import annotations
 
 from reader.core.folding import without_accents
-from reader.core.search.query import TYPE_ALIASES, Query, kind_name, relation_key
+from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
 from reader.core.storage.store import Store
@@ -43,10 +43,26 @@ def _names_document(value: str, document_id: int, file_name: str, title: str, la
 
 
 def _tag_sets(db: Store, names: list[str | tuple[str, ...]]) -> tuple[frozenset[int], ...]:
-    """Per tag filter, the tag ids it allows: one name's, or, for tags joined by OR, any of theirs."""
+    """Per tag filter, the tag ids it allows: one name's, or, for tags joined by OR, any of theirs. A filter naming
+    no tag at all is refused with the nearest tag's name: it could only ever find nothing, which read as "nothing
+    is coded so" (tag:meeting 1934 is the tag 'meeting' and the word 1934)."""
     by_name = hits.tag_ids(db) if names else {}
-    return tuple(frozenset(tag for name in (value if isinstance(value, tuple) else (value,))
-                           for tag in by_name.get(without_accents(name.casefold()), set())) for value in names)
+    found = []
+    for value in names:
+        either = value if isinstance(value, tuple) else (value,)
+        tags = frozenset(tag for name in either for tag in by_name.get(without_accents(name.casefold()), set()))
+        if not tags:
+            raise QueryError(_no_such_tag(db, either[0]))
+        found.append(tags)
+    return tuple(found)
+
+
+def _no_such_tag(db: Store, name: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    said = f"no tag is named '{name}'"
+    nearest = process.extractOne(name, hits.tag_names(db), scorer=fuzz.WRatio, score_cutoff=70)
+    return f"{said}: did you mean tag:\"{nearest[0]}\"? (a tag's name with spaces goes in quotes)" if nearest else said
 
 
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:

@@ -83,9 +83,9 @@ class SearchService:
             return SearchResults()
         try:
             query = parse(text)
+            restriction = restriction_for(self._db, query)
         except QueryError as exc:
             return SearchResults(error=str(exc))
-        restriction = restriction_for(self._db, query)
         results, rows = SearchResults(), {}
         try:
             if _lists_mentions(query):
@@ -170,9 +170,9 @@ class SearchService:
     def _all_ids(self, text: str, kind: str) -> frozenset[int]:
         try:
             query = parse(text)
+            restriction = restriction_for(self._db, query)
         except QueryError as exc:
             raise ReaderError(f"query not understood: {exc}") from exc
-        restriction = restriction_for(self._db, query)
         if not restriction.allows(kind) or not (query.expression or query.filters):
             return frozenset()
         return frozenset(hits.all_ids(self._db, query.expression, kind, restriction))

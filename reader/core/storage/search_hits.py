@@ -227,6 +227,10 @@ def _holds(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     return any(words[at:at + size] == wanted for at in range(len(words) - size + 1))
 
 
+def tag_names(db: Store) -> list[str]:
+    return [row[0] for row in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
+
+
 def tag_ids(db: Store) -> dict[str, set[int]]:
     """Tag ids by name, case and accents aside (as words and entities are found)."""
     found: dict[str, set[int]] = {}
