@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ from reader.ui.workers import TaskRunner, progress_dialog
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
                  "tei": "TEI P5 XML", "html": "HTML report", "geojson": "Places on a map (GeoJSON)"}
 GROUP_LABELS = {"document": "Document", "tag": "Tag", "entity": "Entity named in the passage"}
+SCOPE_CHARACTERS = 48  # the scope box's width, in characters; a longer name is cut there and whole in its tooltip
 
 
 class ExportDialog(QDialog):
@@ -75,16 +76,22 @@ class ExportDialog(QDialog):
         self._on_format_changed()
 
     def _scope_box(self) -> QComboBox:
+        """The scopes, each named in full in its tooltip: the box keeps a width of its own (a tag named with its
+        description, 300 characters, made the dialog wider than the screen, its buttons out of reach)."""
         box = QComboBox(self)
-        box.addItem("All notes", ("all", None))
-        for info in self._workspace.documents.list():
-            box.addItem(f"Document: {info.title[:60]}", ("doc", info.id))
-        for tag in self._workspace.tags.all():
-            box.addItem(f"Tag: {tag.name}", ("tag", tag.name))
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(SCOPE_CHARACTERS)
+        choices = [("All notes", ("all", None))]
+        choices += [(f"Document: {info.title}", ("doc", info.id)) for info in self._workspace.documents.list()]
+        choices += [(f"Tag: {tag.name}", ("tag", tag.name)) for tag in self._workspace.tags.all()]
         if self._query:
-            box.addItem(f"Search: {self._query}", ("search", self._query))
+            choices.append((f"Search: {self._query}", ("search", self._query)))
         if self._comparisons is not None:
-            box.addItem("Comparisons: the linked pairs listed (with their filters)", ("comparisons", self._comparisons))
+            choices.append(("Comparisons: the linked pairs listed (with their filters)", ("comparisons",
+                                                                                        self._comparisons)))
+        for label, data in choices:
+            box.addItem(label, data)
+            box.setItemData(box.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         return box
 
     def scope(self) -> Scope:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 from reader.ui.annotations.comparisons import ComparisonsModel, ComparisonsView
 from reader.ui.annotations.link_dialog import LinkDialog
@@ -595,3 +596,16 @@ def test_a_notes_editorial_brackets_show_in_its_preview(qtbot):
     editor.source.setPlainText("- a < b <per protocol>\n- second item\n\nThe date <15 Nov.> is wrong.")
     shown = editor.preview.toPlainText()
     assert "<per protocol>" in shown and "second item" in shown and "is wrong." in shown
+
+
+def test_tag_manager_offers_rename_only_for_a_new_name(qtbot, workspace, events, stack, linked):
+    """The name box is filled with the chosen tag's name: Rename / merge pressed as it stood recorded an undo step
+    that did nothing. It is offered once the name differs (a change of case too)."""
+    manager = TagManager(workspace.tags, stack, events)
+    qtbot.addWidget(manager)
+    manager.select("meeting-1934")
+    assert manager.new_name.text() and not manager.rename_button.isEnabled()
+    manager.new_name.setText(manager.new_name.text().upper())
+    assert manager.rename_button.isEnabled()
+    with pytest.raises(ReaderError, match="already"):
+        workspace.tags.rename("meeting-1934", "meeting-1934")

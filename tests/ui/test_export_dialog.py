@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reader.ui.export_dialog import ExportDialog
@@ -98,3 +99,17 @@ def test_file_import_annotations_brings_back_notes_and_links(window, qtbot, tmp_
     assert "1 link made" in window.statusBar().currentMessage()
     comparisons = window.annotation_panels.comparisons
     qtbot.waitUntil(lambda: comparisons.model.rowCount() == 1)
+
+
+def test_a_long_tag_name_does_not_push_the_dialog_off_the_screen(window, qtbot):
+    """A code with its description in its name (300 characters) made File > Export… 2,300 pixels wide, its Save and
+    Close buttons off a 1440-pixel screen: the scope box keeps a sane width, the full name in its tooltip."""
+    document_id = window.workspace.documents.list()[0].id
+    name = "Violence against lamas as the sources describe it " * 6
+    window.workspace.annotations.create_at_quote(document_id, "Genden", tags=[name])
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.scope_box.sizeHint().width() < 600
+    [index] = [i for i in range(dialog.scope_box.count()) if dialog.scope_box.itemData(i) == ("tag", name.strip())]
+    assert dialog.scope_box.itemData(index, Qt.ItemDataRole.ToolTipRole) == f"Tag: {name.strip()}"

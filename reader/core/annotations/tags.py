@@ -28,11 +28,13 @@ class TagService:
             raise ReaderError("a tag name cannot be empty")
         if store.tag_id(self._db, old) is None:
             raise ReaderError(f"no tag '{old}'")
+        if new_name == old:
+            raise ReaderError(f"the tag is already named '{old}': nothing to rename")
         tagged = store.annotation_ids_with_tag(self._db, old)
         same_tag = tag_key(old) == tag_key(new_name)
         merged = not same_tag and store.tag_id(self._db, new_name) is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
-        with operation(self._db, "Rename tag"):
+        with operation(self._db, f"Merge tag '{old}' into '{new_name}'" if merged else f"Rename tag '{old}'"):
             if merged:
                 store.add_tag_to(self._db, tagged, [new_name])
                 store.delete_tag(self._db, old)

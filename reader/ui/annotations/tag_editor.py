@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.tags import TagService
-from reader.core.records.tags import clean_tags
+from reader.core.records.tags import clean_tags, tag_key
 from reader.core.wording import plural
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
@@ -103,6 +103,7 @@ class TagManager(QDialog):
         self.remove_button = QPushButton("Remove from every note…", self)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.tag_list.currentItemChanged.connect(self._on_current_changed)
+        self.new_name.textChanged.connect(self._offer_rename)
         events.tags_changed.connect(self.refresh)
         row = QHBoxLayout()
         row.addWidget(self.new_name)
@@ -133,13 +134,20 @@ class TagManager(QDialog):
 
     def select(self, name: str) -> None:
         for row in range(self.tag_list.count()):
-            if self.tag_list.item(row).data(Qt.ItemDataRole.UserRole).casefold() == name.casefold():
+            if tag_key(self.tag_list.item(row).data(Qt.ItemDataRole.UserRole)) == tag_key(name):
                 self.tag_list.setCurrentRow(row)
 
     def _on_current_changed(self, current, _previous=None) -> None:
-        self.rename_button.setEnabled(current is not None)
         self.remove_button.setEnabled(current is not None)
         self.new_name.setText(current.data(Qt.ItemDataRole.UserRole) if current is not None else "")
+        self._offer_rename()
+
+    def _offer_rename(self, *_args) -> None:
+        """Rename / merge only for a name other than the tag's own (pressed as it stood, it made an undo step that
+        did nothing); a change of case is a new name."""
+        entry = self.tag_list.currentItem()
+        new = " ".join(self.new_name.text().split())
+        self.rename_button.setEnabled(entry is not None and bool(new) and new != entry.data(Qt.ItemDataRole.UserRole))
 
     def _on_rename_clicked(self) -> None:
         entry = self.tag_list.currentItem()
@@ -147,7 +155,9 @@ class TagManager(QDialog):
         if entry is not None and new:
             old = entry.data(Qt.ItemDataRole.UserRole)
             self._renamed_to = new
-            self._ops.run(f"Rename tag '{old}'", lambda: self._tags.rename(old, new))
+            merging = any(tag_key(tag.name) == tag_key(new) != tag_key(old) for tag in self._tags.all())
+            label = f"Merge tag '{old}' into '{new}'" if merging else f"Rename tag '{old}'"
+            self._ops.run(label, lambda: self._tags.rename(old, new))
 
     def _on_remove_clicked(self) -> None:
         entry = self.tag_list.currentItem()
