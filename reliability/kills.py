@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -55,6 +56,9 @@ def import_trial(folder: Path, rng: random.Random) -> bool:
 def reimport_trial(folder: Path, rng: random.Random, changed: Path) -> bool:
     """True when the new versions and the moved notes are all there or none, and no note is lost."""
     db = copy_of(template(folder, notes=200), folder / "reimport.db")
+    with sqlite3.connect(db) as moved_away:  # the files since moved (changed/ holds them, edited): their new versions
+        moved_away.execute("UPDATE documents SET source_path = ? || file_name", [str(folder / "moved-away") + "/"])
+    moved_away.close()
     _kill_after(_start(str(ROOT / "main.py"), "--db", str(db), "import", str(changed)), rng.uniform(0.2, 1.6))
     if not healthy(db):
         return False
@@ -63,7 +67,8 @@ def reimport_trial(folder: Path, rng: random.Random, changed: Path) -> bool:
     moved = count(db, "SELECT COUNT(*) FROM annotations a JOIN documents d ON d.id = a.document_id "
                       "WHERE a.version_id = d.current_version_id")
     notes = count(db, "SELECT COUNT(*) FROM annotations")
-    return versions in (documents, 2 * documents) and notes == 200 and moved == 200
+    return (documents == len(list(TEXTS.glob("*.txt"))) and versions in (documents, 2 * documents) and notes == 200
+            and moved == 200)
 
 
 def export_trial(folder: Path, rng: random.Random) -> bool:

@@ -144,9 +144,11 @@ def test_an_import_says_what_it_did_and_the_entity_count_does_not_hide_it(window
     copy = tmp_path / "good_copy.txt"
     copy.write_bytes((texts / "002_ff824666d88bbe20.txt").read_bytes())
     changed = tmp_path / "000_8339fa2bec93c400.txt"
-    changed.write_text("A new first line.\n" + (texts / changed.name).read_text(encoding="utf-8"), encoding="utf-8")
+    changed.write_text("A first version.\n" + (texts / changed.name).read_text(encoding="utf-8"), encoding="utf-8")
     workspace = window.workspace
-    document_id = workspace.documents.resolve(changed.name).id
+    [imported] = workspace.documents.import_paths([changed]).outcomes  # a document of its own: the first file stays
+    document_id = imported.document_id
+    changed.write_text("A new first line.\n" + (texts / changed.name).read_text(encoding="utf-8"), encoding="utf-8")
     start = workspace.documents.text(document_id).text.index("Genden Falls")
     workspace.annotations.create(document_id, start, start + 12, note="title")
     with qtbot.waitSignal(window.documents_changed, timeout=10000):

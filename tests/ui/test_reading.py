@@ -846,3 +846,22 @@ def test_a_note_awaiting_review_is_drawn_and_said_apart(window, qtbot):
     inspector = window.annotation_panels.inspector.widget()
     inspector.show_annotation(note.id)
     assert "needs review" in inspector.heading.text()
+
+
+def test_t_codes_a_passage_from_the_text(window, qtbot):
+    """Tagging meant clicking the highlight, the Note tab, then the Tags box (N then Tab landed on Save note), and
+    the highlight's context menu had no Tag…: T on a selection makes its highlight and puts the typing in its Tags
+    box; typed and Enter, the tag is stored. The context menu on a highlight offers Tag… too."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    start = pane.version.text.index("November 24, 1934")
+    _select(pane, start, start + len("November 24, 1934"))
+    qtbot.keyClick(pane.view, Qt.Key.Key_T)
+    inspector = window.annotation_panels.inspector.widget()
+    qtbot.waitUntil(lambda: inspector.tags.hasFocus())
+    qtbot.keyClicks(inspector.tags, "meeting-1934")
+    qtbot.keyClick(inspector.tags, Qt.Key.Key_Return)
+    [annotation] = window.workspace.annotations.for_document(pane.document_id)
+    assert annotation.tags == ("meeting-1934",)
+    pane.view.select_range(start + 2, start + 2)
+    point = pane.view.cursorRect(pane.view.textCursor()).center()
+    assert "Tag…" in [action.text() for action in pane.context_menu_at(point).actions()]

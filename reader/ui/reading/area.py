@@ -33,6 +33,7 @@ class PaneArea(QWidget):
     pane_activated = Signal(int)  # document id of the pane the user works in (for the Parallels panel)
     recognition_retry_requested = Signal()
     note_requested = Signal(int)
+    tags_requested = Signal(int)
     delete_requested = Signal(int)  # an annotation to delete, chosen in a pane's text or notes strip
     parallels_requested = Signal()  # P in a pane: parallels of its selection
     document_focused = Signal(int)  # the pane the user works in changed: side panels follow its document
@@ -215,6 +216,7 @@ class PaneArea(QWidget):
         pane.maximise_requested.connect(lambda: self.toggle_maximised(pane))
         pane.recognition_retry_requested.connect(self.recognition_retry_requested)
         pane.note_requested.connect(self.note_requested)
+        pane.tags_requested.connect(self.tags_requested)
         pane.delete_requested.connect(self.delete_requested)
         pane.parallels_requested.connect(self.parallels_requested)
         pane.view.focused.connect(lambda: self._activate(pane))

@@ -47,7 +47,7 @@ def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, in
 # What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
 NOTES_WIDTH = 170  # pixels: the notes strip is never narrower when shown (a third of the pane, at most half)
 PANE_KEYS = KeyTable("Document pane", {
-    "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "link": ("Link to…", ("L",)),
+    "highlight": ("Highlight", ("H",)), "note": ("Note", ("N",)), "tag": ("Tag…", ("T",)), "link": ("Link to…", ("L",)),
     "parallels": ("Parallel passages", ("P",)), "copy": ("Copy with citation", ("Ctrl+Shift+C",)),
     "find": ("Find in document", ("Ctrl+F",)), "zoom_in": ("Zoom in", ("Ctrl++", "Ctrl+=")),
     "zoom_out": ("Zoom out", ("Ctrl+-",)), "zoom_reset": ("Actual size", ("Ctrl+0",)),
@@ -67,6 +67,7 @@ class DocumentPane(QWidget):
     maximise_requested = Signal()
     recognition_retry_requested = Signal()
     note_requested = Signal(int)  # N: the inspector should open this annotation's note for writing
+    tags_requested = Signal(int)  # T: ... and its tags
     delete_requested = Signal(int)  # Del, or the menu: the inspector deletes this annotation (asking if cited)
     parallels_requested = Signal()  # P: the Parallels panel should rank against the selection
 
@@ -118,6 +119,7 @@ class DocumentPane(QWidget):
     def _build_actions(self) -> None:
         self.highlight_action = self._action("highlight", self.highlight_selection)
         self.note_action = self._action("note", self.note_selection)
+        self.tag_action = self._action("tag", self.tag_selection)
         self.link_action = self._action("link", self.link_selection)
         self.parallels_action = self._action("parallels", self._request_parallels)
         self.copy_action = self._action("copy", self.copy_with_citation)
@@ -291,18 +293,31 @@ class DocumentPane(QWidget):
     def note_selection(self) -> None:
         """N: the selection's annotation (made now if there is none), or the highlight the cursor stands in, opens in
         the Note inspector, ready to write."""
-        selection = self._chosen_for("to write a note on")
+        annotation_id = self._annotation_chosen("to write a note on", "Add note")
+        if annotation_id is not None:
+            self.note_requested.emit(annotation_id)
+
+    def tag_selection(self) -> None:
+        """T: as N, ready to type the annotation's tags (coding a passage from the text in one key)."""
+        annotation_id = self._annotation_chosen("to tag", "Add highlight")
+        if annotation_id is not None:
+            self.tags_requested.emit(annotation_id)
+
+    def _annotation_chosen(self, purpose: str, label: str) -> int | None:
+        """The selection's annotation (made now, as one step named `label`, if there is none), or the highlight the
+        cursor stands in, chosen in the pane and the Note inspector."""
+        selection = self._chosen_for(purpose)
         if selection is None:
-            return
+            return None
         annotation_id = self.annotation_at(*selection)
         if annotation_id is None:
             annotations, color = self.services.workspace.annotations, self.highlight_color
-            created = self.services.ops.run("Add note", lambda: annotations.create(self.document_id, *selection,
-                                                                                   color=color))
+            created = self.services.ops.run(label, lambda: annotations.create(self.document_id, *selection,
+                                                                              color=color))
             annotation_id = created.id if created is not None else None
         if annotation_id is not None:
             self.select_annotation(annotation_id)
-            self.note_requested.emit(annotation_id)
+        return annotation_id
 
     def link_selection(self) -> None:
         """L: link the selection (its annotation when it is one already, else the passage), or the highlight the
@@ -423,8 +438,8 @@ class DocumentPane(QWidget):
             colours = QMenu("Highlight in", menu)
             for color in HIGHLIGHT_COLORS:
                 colours.addAction(color, lambda c=color: self.highlight_selection(c))
-            menu.addActions([self.highlight_action, self.note_action, self.link_action, self.parallels_action,
-                             self.copy_action])
+            menu.addActions([self.highlight_action, self.note_action, self.tag_action, self.link_action,
+                             self.parallels_action, self.copy_action])
             menu.addMenu(colours)
             if self.services.mark_entity is not None:
                 marks = QMenu("Mark as entity", menu)
@@ -439,6 +454,11 @@ class DocumentPane(QWidget):
                           and q.span.ref is not None), None)
         if highlight is not None:
             menu.addSeparator()
+            if selection is None:  # the highlight clicked on: its note and tags (with a selection, the keys' own)
+                menu.addAction("Note…", lambda: (self.select_annotation(highlight),
+                                                 self.note_requested.emit(highlight)))
+                menu.addAction("Tag…", lambda: (self.select_annotation(highlight),
+                                                self.tags_requested.emit(highlight)))
             menu.addAction("Delete highlight", lambda: self.request_delete(highlight))
         mention = next((q.span for q in self.view.spans_at(point) if q.span.kind == "mention"
                         and q.span.ref is not None), None)
