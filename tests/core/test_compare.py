@@ -648,3 +648,18 @@ def test_the_disputed_sentence_ranked_alone_still_contradicts(recognised):
                   if s.other.file_name == MEETING_002 and "November 24, 1934" in s.other.text)
     assert summit.relation == "contradicts" and "dates: 1934-11-15 / 1934-11-24" in summit.hints
     assert (summit.source.start, summit.source.end) == (sentence.start, sentence.end)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Peljidiin Genden met Joseph Stalin in Moscow before 24 November 1934.",
+     "Peljidiin Genden met Joseph Stalin in Moscow on 15 November 1934."),
+    ("Vladimir Lenin and Leon Trotsky took the Winter Palace in Petrograd on 25 October 1917 (O.S.).",
+     "Vladimir Lenin and Leon Trotsky took the Winter Palace in Petrograd on 7 November 1917."),
+], ids=["a bound", "old style"])
+def test_dates_that_agree_as_written_make_no_conflict(empty_workspace, shared_model, tmp_path, first, second):
+    """'before 24 November' and 'on 15 November', or 25 October Old Style and 7 November, agree: each was read as
+    another day, and the timeline called the sources in conflict. The bound's mark stands at its own date."""
+    suggestions_for_first(empty_workspace, shared_model, tmp_path, first, second)
+    assert empty_workspace.timeline.conflicts() == []
+    entries, _events = empty_workspace.timeline.view()
+    assert all(entry.first >= "1900" for entry in entries) and len(entries) == 2

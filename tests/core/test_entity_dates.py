@@ -110,3 +110,31 @@ def test_a_span_of_days_or_months_is_read_whole():
 def test_the_turn_of_a_leap_year_ends_on_its_last_day_of_february():
     """"The turn of 1936" ended on 28 February, though 1936 is a leap year: a source's 29 February 1936 fell outside."""
     assert [(m.first, m.last) for m in find_dates("at the turn of 1936")] == [("1935-11-01", "1936-02-29")]
+
+
+def test_a_date_after_before_or_since_is_a_bound_not_the_day():
+    """"before 24 November 1934" was read as that day: a source saying they met before it and another giving the
+    15th made a conflict, though they agree. A date a word bounds is open on one side, as the word says."""
+    cases = {"met Stalin before 24 November 1934": ("1934-11-24 before", "0001-01-01", "1934-11-23"),
+             "by 24 November 1934 he had gone": ("1934-11-24 by", "0001-01-01", "1934-11-24"),
+             "not later than November 1934": ("1934-11 by", "0001-01-01", "1934-11-30"),
+             "after 10 November 1934": ("1934-11-10 after", "1934-11-11", "9999-12-31"),
+             "Since 1921 Mongolia had been": ("1921 since", "1921-01-01", "9999-12-31"),
+             "prior to 1921": ("1921 before", "0001-01-01", "1920-12-31")}
+    for text, (value, first, last) in cases.items():
+        [found] = find_dates(text)
+        assert (found.value, found.first, found.last, found.precision) == (value, first, last, "bound"), text
+        assert date_span(value) == (first, last, "bound")
+    assert _values("the meeting of 15 November 1934") == ["1934-11-15"]  # no bounding word: the day
+
+
+def test_an_old_style_date_is_the_gregorian_day_it_names():
+    """"25 October 1917 (O.S.)" and "7 November 1917" are one day: both were read as Gregorian, 13 days apart, a
+    false conflict; a double date "12 (25) November 1934" lost its day. Old Style is converted to the Gregorian day,
+    and a double date is the new-style day it gives."""
+    assert _values("the rising of 25 October 1917 (O.S.) in Petrograd") == ["1917-11-07"]
+    assert _values("on 25 October (Old Style) 1917") == ["1917-11-07"]
+    assert _values("on 12 (25) November 1934 the decree") == ["1934-11-25"]
+    assert _values("on 3/16 June 1921 they crossed") == ["1921-06-16"]
+    assert _values("on 1/14 February 1918") == ["1918-02-14"]
+    assert _values("between 12 and 15 November 1934") == ["1934-11-12..1934-11-15"]  # a span, not a double date

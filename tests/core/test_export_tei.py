@@ -139,3 +139,15 @@ def test_the_notebook_is_in_the_tei_export_with_the_passages_it_cites(workspace)
     assert written == ["Slap or pipe", "Zhabaeva gives the 24th; Baabar the 15th."]
     assert root.findall(f".//tei:anchor[@xml:id='d{document_id}a{cited.id}s']",
                         {**ns, "xml": "http://www.w3.org/XML/1998/namespace"})
+
+
+def test_a_bounded_date_carries_its_known_side():
+    """"before 24 November 1934" carried no value at all (its stored value is no ISO date): its known side is
+    @notAfter (the day before), "since 1921" @notBefore."""
+    from reader.core.records.entities import Mention
+
+    parent = etree.Element(f"{{{tei.TEI}}}p")
+    before = tei._mention(parent, Mention(1, 0, 10, "24 November 1934", "DATE", 1, "1934-11-24 before"))
+    since = tei._mention(parent, Mention(1, 20, 24, "1921", "DATE", 2, "1921 since"))
+    assert (before.get("notAfter"), before.get("notBefore"), since.get("notBefore")) == ("1934-11-23", None,
+                                                                                         "1921-01-01")

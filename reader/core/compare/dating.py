@@ -39,6 +39,16 @@ def span(value: str) -> Span | None:
         return None
 
 
+def placed(value: str) -> Span | None:
+    """Where a date's mark stands on the axis: its span, but a bound's own date ("before 24 November 1934" at the
+    24th): its open side would stretch the axis to year 1."""
+    found = span(value)
+    if found is None or found.precision != "bound":
+        return found
+    own = span(value.rsplit(" ", 1)[0])
+    return own and Span(value, own.first, own.last, found.precision)
+
+
 def _ordinal(iso: str) -> int:
     year, month, day = (int(part) for part in iso.split("-"))
     while day > 28:  # the 31st of a 30-day month, the 29th of a short February

@@ -228,7 +228,7 @@ def _life_dates(person_ends: set[tuple[int, int]], piece: Piece, start: int, val
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
            entities: tuple[str, ...], annotation_id: int | None = None, date_at: int | None = None,
            origin: str = "recognised") -> TimelineEntry | None:
-    found = dating.span(value or "")
+    found = dating.placed(value or "")
     if found is None or document_id not in labels:
         return None
     file_name, kind = labels[document_id]

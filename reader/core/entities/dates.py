@@ -13,15 +13,19 @@ taken.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from reader.core.entities.calendars import gregorian
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
 # are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
 # 14" gives both days; a chronology's "• July:" takes the year above it. 4: "1920-21" is 1920..1921, "12.IV.1922"
 # a day with a Roman month. 5: month words are the months' names and abbreviations only ("the decree of 1921" is
 # a year); "the 15th of November, 1934", "November the 15th", "15. November 1934", 15.11.1934 and 15/11/1934 are
-# days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans.
-READING_VERSION = "5"
+# days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans. 6: "before 24
+# November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
+# Gregorian day.
+READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -44,6 +48,13 @@ _TO = r"\s*(?:[-–—]|to|until|till)\s*"
 _DAY2 = r"(?P<day2>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _MONTH2 = rf"(?P<month2>(?:{_MONTH_WORDS})\.?)(?![a-z])"
 _YEAR2 = r"(?P<year2>1[0-9]{3}|20[0-9]{2})"
+_OLD_STYLE = r"(?P<old>\(\s*(?:O\.\s?S\.|old style)\s*\)|O\.\s?S\.|old style)"  # the Julian calendar's date
+_OLD_STYLE_AFTER = re.compile(rf",?\s*{_OLD_STYLE}", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(before|prior to|by|not later than|no later than|after|since|not earlier than|"
+                           r"no earlier than)\s+$", re.IGNORECASE)
+BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than": "by", "no later than": "by",
+          "after": "after", "since": "since", "not earlier than": "since", "no earlier than": "since"}
+EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
 PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 15th
     ("days", rf"{_NOT_NUMBER_BEFORE}\b(?:(?P<between>between\s+)|from\s+)?{_DAY}(?(between)\s+and\s+|{_TO}){_DAY2}"
              rf"\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
@@ -52,8 +63,11 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
     ("months", rf"\b(?:from\s+)?{_MONTH}{_TO}{_MONTH2},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("range", rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until|till)\s+{_YEAR2}\b{_NOT_NUMBER_AFTER}"),
     ("iso", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}-(?P<month_number>[01][0-9])-(?P<day>[0-3][0-9])\b{_NOT_NUMBER_AFTER}"),
+    ("double", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\s*(?:(?P<paren>\()|/)\s*{_DAY2}\s*(?(paren)\))\s+(?:of\s+)?{_MONTH},?"
+               rf"\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # 12 (25) November 1934, 3/16 June 1921: Old Style and New Style
     ("day", rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # November (the) 15th, 1934
-    ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}\.?\s+(?:of\s+)?{_MONTH}(?:\s*{_OLD_STYLE})?,?\s+{_YEAR}\b"
+            rf"{_NOT_NUMBER_AFTER}"),
     ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY_NUMBER}\.(?P<month_number>[01]?[0-9])\.{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("figures", rf"{_NOT_NUMBER_BEFORE}\b(?P<first>[0-3]?[0-9])(?P<mark>[/-])(?P<second>[0-3]?[0-9])(?P=mark){_YEAR}\b"
                 rf"{_NOT_NUMBER_AFTER}"),
@@ -98,8 +112,29 @@ def find_dates(text: str) -> list[DateMention]:
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
-    found.sort(key=lambda m: m.start)
+    found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)]
     return sorted(found + _yearless_days(text, found, taken), key=lambda m: m.start)
+
+
+def _old_style(text: str, mention: DateMention) -> DateMention:
+    """A day marked Old Style after it ("25 October 1917 (O.S.)") as the Gregorian day it names."""
+    marked = _OLD_STYLE_AFTER.match(text, mention.end)
+    if mention.precision != "day" or marked is None:
+        return mention
+    day = gregorian(*(int(part) for part in mention.value.split("-")))
+    return mention if day is None else replace(mention, value=day.isoformat(), first=day.isoformat(),
+                                               last=day.isoformat())
+
+
+def _bounded(text: str, mention: DateMention) -> DateMention:
+    """A day, month or year after 'before', 'by', 'after', 'since' (…) as the bound it is: open on one side, so a
+    source saying they met before 24 November agrees with one giving the 15th."""
+    said = _BOUND_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+    if said is None or mention.precision not in ("day", "month", "year"):
+        return mention
+    value = f"{mention.value} {BOUNDS[' '.join(said[1].lower().split())]}"
+    first, last, _precision = date_span(value)
+    return replace(mention, value=value, precision="bound", first=first, last=last)
 
 
 def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
@@ -150,6 +185,8 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
         month, precision = ROMAN_MONTHS.index(groups["roman"].upper()) + 1, "day"
     if precision in ("days", "months"):
         return _span(match, precision, year, month, groups)
+    if precision == "double" or groups.get("old"):
+        return _julian(match, year, month, groups)
     if precision == "figures":  # 15/11/1934 or 11/15/1934: the figure over 12 is the day; both 12 or under, the
         first, second = int(groups["first"]), int(groups["second"])  # year alone is sure
         month, day = (second, first) if first > 12 else (first, second)
@@ -160,6 +197,16 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
     if value is None:
         return None
     return DateMention(match.start(), match.end(), match.group(0), value, precision, first, last)
+
+
+def _julian(match: re.Match, year: int, month: int, groups: dict) -> DateMention | None:
+    """A day given in the Julian calendar ("25 October (O.S.) 1917"), or in both ("12 (25) November 1934": the
+    second is the first's Gregorian day, else the figures are not a double date), as its Gregorian day."""
+    day = gregorian(year, month, int(groups["day"]))
+    if day is None or (groups.get("day2") and day.day != int(groups["day2"])):
+        return None
+    iso = day.isoformat()
+    return DateMention(match.start(), match.end(), match.group(0), iso, "day", iso, iso)
 
 
 def _span(match: re.Match, precision: str, year: int, month: int | None, groups: dict) -> DateMention | None:
@@ -253,6 +300,8 @@ def date_span(value: str) -> tuple[str, str, str] | None:
 
     '1934-11-15' day, '1934-11' month, '1935 early' part, '1930..1939' range, '1934' year; anything else None,
     a day or month that does not exist too (1936-02-30, 1936-13)."""
+    if found := re.fullmatch(r"(.+) (before|by|after|since)", value):
+        return _bound_span(found[1], found[2])
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return (value, value, "day") if _real_day(value) else None
     if re.fullmatch(r"\d{4}-\d{2}", value):
@@ -269,3 +318,17 @@ def date_span(value: str) -> tuple[str, str, str] | None:
     if re.fullmatch(r"\d{4}", value):
         return f"{value}-01-01", f"{value}-12-31", "year"
     return None
+
+
+def _bound_span(value: str, bound: str) -> tuple[str, str, str] | None:
+    """The days a bounded date can mean: before a day, up to the day before it; by it, up to its last day; after
+    it, from the day after; since it, from its first day (the other side open)."""
+    from datetime import date, timedelta
+
+    inner = date_span(value)
+    if inner is None or inner[2] not in ("day", "month", "year"):
+        return None
+    first, last = date.fromisoformat(inner[0]), date.fromisoformat(inner[1])
+    spans = {"before": (EARLIEST, (first - timedelta(days=1)).isoformat()), "by": (EARLIEST, inner[1]),
+             "after": ((last + timedelta(days=1)).isoformat(), LATEST), "since": (inner[0], LATEST)}
+    return (*spans[bound], "bound")

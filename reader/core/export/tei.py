@@ -11,6 +11,7 @@ from datetime import date
 
 from lxml import etree
 
+from reader.core.entities.dates import EARLIEST, LATEST, date_span
 from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.export.jsonld import document_iri
 from reader.core.records.annotations import NEEDS_REVIEW, ORPHAN, REVIEW, Annotation
@@ -296,6 +297,10 @@ def _mention(parent: etree._Element, mention: Mention) -> etree._Element:
     first, _, last = mention.date_value.partition("..")
     if last:
         return _tei(parent, "date", **{"from": _when(first), "to": _when(last)})
+    bounded = date_span(mention.date_value)
+    if bounded is not None and bounded[2] == "bound":  # "before 24 November 1934": one side known, one open
+        return _tei(parent, "date", notBefore=_when(bounded[0]) if bounded[0] != EARLIEST else "",
+                    notAfter=_when(bounded[1]) if bounded[1] != LATEST else "")
     return _tei(parent, "date", when=_when(first))
 
 
