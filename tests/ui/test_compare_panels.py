@@ -878,3 +878,18 @@ def test_a_note_lists_the_pairs_again_but_not_the_filters_choices(compare_window
     assert read == []
     compare_window.ops.run("Title", lambda: workspace.documents.update_metadata(one, {"title": "Zhabaeva's account"}))
     qtbot.waitUntil(lambda: view.document_box.findText("Zhabaeva's account") >= 0)
+
+
+def test_an_event_of_two_sources_titled_alike_is_said_of_two_sources():
+    """Two copies of one report, their titles alike in the first 48 characters the tooltip gives: a conflict between
+    them read "One event in 1 source", one line with both dates, as if one source contradicted itself."""
+    from reader.core.records.compare import TimelineEntry, TimelineEvent
+    from reader.ui.compare.timeline_view import _event_lines
+
+    title = "Report of the Soviet plenipotentiary in Ulaanbaatar to the NKID"
+    names = {1: f"{title}, Moscow copy", 2: f"{title}, Ulaanbaatar copy"}
+    entries = [TimelineEntry(number, f"copy{number}.txt", "primary", 0, 10, date, date, "day", date, date, "")
+               for number, date in ((1, "1934-11-15"), (2, "1934-11-24"))]
+    lines = _event_lines(TimelineEvent(1, entries, ("Genden",), True), lambda entry: names[entry.document_id][:48])
+    assert lines[0].startswith("One event in 2 sources") and len(lines) == 3
+    assert "(copy1.txt): 1934-11-15" in lines[1] and "(copy2.txt): 1934-11-24" in lines[2]

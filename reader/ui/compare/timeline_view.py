@@ -10,6 +10,7 @@ From the keyboard: Left and Right step through the marks in time, Enter opens on
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -366,12 +367,19 @@ class TimelineCanvas(QWidget):
 
 
 def _event_lines(event: TimelineEvent, source_name) -> list[str]:
-    """What each source of an event dates it, a line each (the first SHOWN_SOURCES sources)."""
-    dates: dict[str, list[str]] = {}
+    """What each source of an event dates it, a line each (the first SHOWN_SOURCES sources), sources told apart by
+    their file names where their names read alike (two copies of one report: one source seemed to contradict
+    itself)."""
+    by_document: dict[int, list[str]] = {}
     for entry in event.entries:
-        values = dates.setdefault(source_name(entry), [])
+        values = by_document.setdefault(entry.document_id, [])
         if entry.value not in values:
             values.append(entry.value)
+    first = {entry.document_id: entry for entry in reversed(event.entries)}
+    said = {document: source_name(first[document]) for document in by_document}
+    alike = Counter(said.values())
+    dates = {name if alike[name] == 1 else f"{name} ({first[document].file_name})": by_document[document]
+             for document, name in said.items()}
     names = f", naming {', '.join(event.entities)}" if event.entities else ""
     why = f" ({'; '.join(event.reasons)})" if event.reasons else ""
     verdict = ": a conflict, the sources' dates cannot all be right" if event.conflict else ""
