@@ -138,3 +138,11 @@ def test_an_old_style_date_is_the_gregorian_day_it_names():
     assert _values("on 3/16 June 1921 they crossed") == ["1921-06-16"]
     assert _values("on 1/14 February 1918") == ["1918-02-14"]
     assert _values("between 12 and 15 November 1934") == ["1934-11-12..1934-11-15"]  # a span, not a double date
+
+
+def test_a_day_no_calendar_has_is_read_as_its_month():
+    """"31 April 1934" (a scribe's slip worth noticing) was a date in the register but silently off the timeline:
+    read as April 1934, as written."""
+    [found] = find_dates("the order of 31 April 1934 was")
+    assert (found.value, found.precision, found.text) == ("1934-04", "month", "31 April 1934")
+    assert _values("On February 30 the order came. In 1934 nothing.") == ["1934"]  # yearless: not taken

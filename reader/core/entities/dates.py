@@ -24,7 +24,7 @@ from reader.core.entities.calendars import gregorian
 # a year); "the 15th of November, 1934", "November the 15th", "15. November 1934", 15.11.1934 and 15/11/1934 are
 # days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans. 6: "before 24
 # November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
-# Gregorian day.
+# Gregorian day; a day no calendar has ("31 April 1934") is its month.
 READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -194,6 +194,9 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
     if groups.get("year2_short"):  # "1920-21": the second year in the first one's century, and after it
         groups = {**groups, "year2": str(year // 100 * 100 + int(groups["year2_short"]))}
     value, first, last = _value(precision, year, month, groups)
+    if precision == "day" and value is not None and not _real_day(value):  # "31 April 1934": the month, as written
+        precision = "month"
+        value, first, last = _value(precision, year, month, groups)
     if value is None:
         return None
     return DateMention(match.start(), match.end(), match.group(0), value, precision, first, last)
