@@ -663,3 +663,20 @@ def test_dates_that_agree_as_written_make_no_conflict(empty_workspace, shared_mo
     assert empty_workspace.timeline.conflicts() == []
     entries, _events = empty_workspace.timeline.view()
     assert all(entry.first >= "1900" for entry in entries) and len(entries) == 2
+
+
+def test_the_timeline_page_has_an_axis_at_any_span():
+    """The HTML timeline drew only 1 January of each year: dates within one year (the November 1934 meeting) had no
+    axis at all, the page unreadable without hovering each mark. Months, or days, are drawn as the span asks."""
+    from datetime import date
+
+    from reader.core.compare.timeline_export import WIDTH, _ticks
+
+    def labels(first: date, last: date) -> list[str]:
+        span = last.toordinal() - first.toordinal()
+        drawn = _ticks(first.toordinal(), last.toordinal(), (WIDTH - 240) / max(span, 1), 2)
+        return [part.split("<")[0] for part in drawn.split('font-size="10">')[1:]]
+
+    assert labels(date(1934, 11, 15), date(1934, 11, 24))[:2] == ["15 Nov 1934", "16"]
+    assert "Jan 1935" in labels(date(1934, 9, 1), date(1935, 6, 30))
+    assert labels(date(1900, 1, 1), date(1937, 12, 31))[:2] == ["1900", "1905"]

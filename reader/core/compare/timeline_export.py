@@ -19,6 +19,7 @@ COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last
 # give one year twice: its rows are told apart by it), empty for a date a user wrote in a note
 WIDTH, LANE, LEFT = 1000, 34, 220
 LANE_CHARS = 32  # a lane's name, cut to the room left of the axis
+TICK_ROOM = 40  # pixels between day ticks, for their labels
 
 
 def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
@@ -52,7 +53,7 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lan
                   f'fill="{color}" opacity="0.8"><title>{tip}</title></rect>' for lane in lanes.of(e)]
     labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(one_line(name, LANE_CHARS))}'
                      f'<title>{escape(name)}</title></text>' for n, name in enumerate(lanes.names))
-    years = _year_ticks(first, last, scale, len(lanes))
+    years = _ticks(first, last, scale, len(lanes))
     height = 50 + len(lanes) * LANE
     rows = "".join(_conflict_row(event) for event in events if event.conflict)
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Timeline</title><style>"
@@ -64,18 +65,34 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lan
             f"<h2>Conflicts</h2><table>{rows}</table></body></html>\n")
 
 
-def _year_ticks(first: int, last: int, scale: float, lanes: int) -> str:
+def _ticks(first: int, last: int, scale: float, lanes: int) -> str:
+    """The axis, as the span asks: years over a long one, months over a year or two, days over a few months (the
+    page had years only, and dates within one year had no axis at all); the first tick named in full."""
     if not first:
         return ""
-    start, end = date.fromordinal(first).year, date.fromordinal(last).year
-    step = max(1, (end - start + 1) // 10)
-    ticks = []
-    for year in range(start, end + 1, step):
-        x = 220 + (date(year, 1, 1).toordinal() - first) * scale
-        if x >= 220:
-            ticks.append(f'<line x1="{x:.1f}" y1="16" x2="{x:.1f}" y2="{30 + lanes * LANE}" stroke="#ddd"/>'
-                         f'<text x="{x + 2:.1f}" y="12" font-size="10">{year}</text>')
-    return "".join(ticks)
+    start, end = date.fromordinal(first), date.fromordinal(last)
+    if last - first > 3 * 366:
+        step = next(n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if (end.year - start.year) / n <= 10)
+        days = [date(year, 1, 1) for year in range(start.year - start.year % step, end.year + 1, step)]
+        return _tick_lines([(day, str(day.year)) for day in days], first, scale, lanes)
+    if last - first > 92:
+        months = [date(start.year + (start.month - 1 + n) // 12, (start.month - 1 + n) % 12 + 1, 1)
+                  for n in range((end.year - start.year) * 12 + end.month - start.month + 1)]
+        return _tick_lines([(day, day.strftime("%b %Y")) for day in months], first, scale, lanes)
+    step = max(1, -(-TICK_ROOM // max(int(scale), 1)))  # days between ticks with room for their labels
+    days = [date.fromordinal(ordinal) for ordinal in range(first, last + 1, step)]
+    return _tick_lines([(day, f"{day.day} {day:%b %Y}" if n == 0 or day.day <= step else str(day.day))
+                        for n, day in enumerate(days)], first, scale, lanes)
+
+
+def _tick_lines(ticks: list[tuple[date, str]], first: int, scale: float, lanes: int) -> str:
+    drawn = []
+    for day, label in ticks:
+        x = LEFT + (day.toordinal() - first) * scale
+        if x >= LEFT:
+            drawn.append(f'<line x1="{x:.1f}" y1="16" x2="{x:.1f}" y2="{30 + lanes * LANE}" stroke="#ddd"/>'
+                         f'<text x="{x + 2:.1f}" y="12" font-size="10">{escape(label)}</text>')
+    return "".join(drawn)
 
 
 def _conflict_row(event: TimelineEvent) -> str:
