@@ -609,3 +609,14 @@ def test_tag_manager_offers_rename_only_for_a_new_name(qtbot, workspace, events,
     assert manager.rename_button.isEnabled()
     with pytest.raises(ReaderError, match="already"):
         workspace.tags.rename("meeting-1934", "meeting-1934")
+
+
+def test_comparisons_say_a_side_awaits_review(qtbot, reimported, events):
+    """A linked passage whose words a new version changed waits in Needs review, yet Comparisons showed the pair
+    as any other (the exports said it): its source now says so."""
+    workspace, date = reimported
+    monasteries = next(a for a in workspace.annotations.all() if a.id != date.id)
+    workspace.links.link(date.id, monasteries.id, "contradicts")
+    view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
+    qtbot.addWidget(view)
+    assert "needs review" in cell(view, 0, 1) and "needs review" not in cell(view, 0, 4)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.records.anchor_status import ANCHORED as ANCHORED  # where an annotation stands: kept apart
+from reader.core.records.anchor_status import NEEDS_REVIEW as NEEDS_REVIEW
+from reader.core.records.anchor_status import NO_LONGER_THERE as NO_LONGER_THERE
+from reader.core.records.anchor_status import ORPHAN as ORPHAN
+from reader.core.records.anchor_status import REVIEW as REVIEW
+from reader.core.records.anchor_status import STATUS_SAID as STATUS_SAID
 from reader.core.records.relations import DIRECTED_RELATIONS, RELATIONS
 
 QUOTE_CONTEXT = 32
-ANCHORED, REVIEW, ORPHAN = "anchored", "review", "orphan"  # anchor_status: sure, unsure after a new version, lost
-NEEDS_REVIEW = "needs review: quoted from an earlier version of the text"
-NO_LONGER_THERE = "no longer in the text: a new version removed the passage"
-STATUS_SAID = {REVIEW: NEEDS_REVIEW, ORPHAN: NO_LONGER_THERE}  # as every view and export says a note's state
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
 
 

@@ -24,6 +24,7 @@ class ComparisonSide:
     reliability: int | None
     start: int = 0
     end: int = 0
+    status: str = "anchored"  # the annotation's anchor_status: a side may await review, or be gone from the text
 
     def overlaps(self, ranges: tuple[tuple[int, int, int], ...]) -> bool:
         """Whether this passage overlaps any (document_id, start, end) range, e.g. an entity's mentions."""

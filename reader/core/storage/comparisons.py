@@ -7,7 +7,7 @@ from reader.core.records.tags import tag_key
 from reader.core.storage.store import Store
 
 _SIDE = """{a}.id AS {a}_id, {a}.document_id AS {a}_document_id, {a}.exact AS {a}_quote,
-    {a}.start AS {a}_start, {a}."end" AS {a}_end,
+    {a}.start AS {a}_start, {a}."end" AS {a}_end, {a}.anchor_status AS {a}_status,
     COALESCE(NULLIF({d}.title, ''), {d}.file_name) AS {a}_title,
     COALESCE(NULLIF({d}.date_written, ''), {d}.date_published, '') AS {a}_date,
     {d}.kind AS {a}_kind, {d}.reliability AS {a}_reliability"""
@@ -44,7 +44,7 @@ def _filter_clauses(wanted: ComparisonFilter) -> list[tuple[str, object]]:
 def _side(row: dict, a: str) -> ComparisonSide:
     return ComparisonSide(row[f"{a}_id"], row[f"{a}_document_id"], row[f"{a}_title"], row[f"{a}_date"] or "",
                           row[f"{a}_quote"], row[f"{a}_kind"] or "unknown", row[f"{a}_reliability"],
-                          row[f"{a}_start"], row[f"{a}_end"])
+                          row[f"{a}_start"], row[f"{a}_end"], row[f"{a}_status"])
 
 
 def _comparison(row: dict) -> Comparison:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.comparisons import ComparisonService
 from reader.core.annotations.tags import TagService
 from reader.core.documents.service import DocumentService
+from reader.core.records.anchor_status import STATUS_SAID
 from reader.core.records.comparisons import ComparisonFilter, ComparisonSide
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
@@ -44,7 +45,10 @@ SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the 
 
 
 def _source(side: ComparisonSide) -> str:
-    return f"{side.document_title} ({side.date})" if side.date else side.document_title
+    """The side's document and date, and whether its passage awaits review or is gone from the text."""
+    source = f"{side.document_title} ({side.date})" if side.date else side.document_title
+    status = STATUS_SAID.get(side.status, "")
+    return f"{source} — {status.split(':')[0]}" if status else source
 
 
 class ComparisonsModel(RowTableModel):
