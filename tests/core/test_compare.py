@@ -680,3 +680,20 @@ def test_the_timeline_page_has_an_axis_at_any_span():
     assert labels(date(1934, 11, 15), date(1934, 11, 24))[:2] == ["15 Nov 1934", "16"]
     assert "Jan 1935" in labels(date(1934, 9, 1), date(1935, 6, 30))
     assert labels(date(1900, 1, 1), date(1937, 12, 31))[:2] == ["1900", "1905"]
+
+
+def test_passages_are_the_text_as_written_at_their_own_places(empty_workspace, shared_model, tmp_path):
+    """Passages were read from the search index, whose text is folded for searching: ligatures made longer and
+    invisible marks dropped moved every later passage's place (Parallels flashed other words), and the Timeline
+    showed 'Mongol' for '𝔐𝔬𝔫𝔤𝔬𝔩'. They are the document's own text, where it stands."""
+    text = ("The 𝔐𝔬𝔫𝔤𝔬𝔩 chronicle: the ﬁrst ﬁve ﬁ\u00adgures of the pu\u00adrge.\n\n"
+            "Peljidiin Genden met Joseph Stalin in Moscow on 15 November 1934.\n")
+    suggestions_for_first(empty_workspace, shared_model, tmp_path, text, "Nothing dated here at all.\n")
+    stored = empty_workspace.documents.text(empty_workspace.documents.resolve("a.txt").id).text
+    entries, _events = empty_workspace.timeline.view()
+    [entry] = [e for e in entries if e.value == "1934-11-15"]
+    assert stored[entry.start:entry.end] == entry.passage and "Genden met" in entry.passage
+    from reader.core.compare.passages import passages
+    from reader.core.storage import compare as store
+
+    assert any("𝔐𝔬𝔫𝔤𝔬𝔩" in piece.text for piece in passages(store.all_lines(empty_workspace.db)))

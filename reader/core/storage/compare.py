@@ -18,19 +18,37 @@ def _marks(values: Iterable) -> str:
 
 
 def lines_of(db: Store, document_ids: Iterable[int]) -> list[Line]:
-    """The indexed lines (paragraphs, boilerplate left out) of these documents, in reading order. The index holds
-    exactly the text search sees, so a passage is never an advert."""
-    sql = 'SELECT document_id, start, "end", body FROM search_index WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
-    found: list[Line] = []
-    for document_id in sorted(set(document_ids)):
+    """The indexed lines (paragraphs, boilerplate left out) of these documents, in reading order: the index says
+    which stretches search sees, so a passage is never an advert; their words are the documents' own (see
+    `_as_written`)."""
+    sql = 'SELECT document_id, start, "end" FROM search_index WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
+    wanted = sorted(set(document_ids))
+    if not wanted:
+        return []
+    found: list[tuple[int, int, int]] = []
+    for document_id in wanted:
         first = TEXT_ROWS + (document_id << LINE_BITS)
         found.extend(db.execute(sql, [first, first + (1 << LINE_BITS) - 1]).fetchall())
-    return found
+    return _as_written(found, _current_texts(db, f"AND d.id IN ({_marks(wanted)})", wanted))
 
 
 def all_lines(db: Store) -> list[Line]:
-    sql = 'SELECT document_id, start, "end", body FROM search_index WHERE rowid >= ? AND rowid < ? ORDER BY rowid'
-    return db.execute(sql, [TEXT_ROWS, ENTITY_ROWS]).fetchall()
+    sql = 'SELECT document_id, start, "end" FROM search_index WHERE rowid >= ? AND rowid < ? ORDER BY rowid'
+    return _as_written(db.execute(sql, [TEXT_ROWS, ENTITY_ROWS]).fetchall(), _current_texts(db))
+
+
+def _as_written(rows: list[tuple[int, int, int]], texts: dict[int, str]) -> list[Line]:
+    """Each line with its words as the document gives them: the index's own text is folded for searching (a
+    ligature made two letters, a soft hyphen dropped, '𝔐' read 'M'), and passages cut from it stood elsewhere than
+    their words and showed other letters."""
+    return [(document_id, start, end, texts[document_id][start:end]) for document_id, start, end in rows
+            if document_id in texts]
+
+
+def _current_texts(db: Store, condition: str = "", params: Iterable = ()) -> dict[int, str]:
+    sql = f"""SELECT d.id, v.text FROM documents d JOIN versions v ON v.id = d.current_version_id
+              WHERE d.deleted_at IS NULL {condition}"""
+    return dict(db.execute(sql, list(params)).fetchall())
 
 
 def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, str, int]]:
