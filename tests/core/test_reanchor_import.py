@@ -170,3 +170,17 @@ def test_a_changed_file_imported_again_is_undone_and_redone_as_one_step(empty_wo
     workspace.history.undo()
     workspace.history.undo()  # the note made before the import
     assert workspace.annotations.for_document(document_id) == []
+
+
+def test_notes_back_in_the_text_are_said(empty_workspace, source):
+    """A file reverted after an edit put its orphaned notes back on their words, and the import said "0 moved, 0
+    orphaned": nothing told the user two notes had come back. It says how many are back."""
+    workspace = empty_workspace
+    gone = _annotate(workspace, "Choibalshan attended the meeting")
+    source.write_text(ORIGINAL.replace("Choibalshan attended the meeting.\n", ""), encoding="utf-8")
+    workspace.documents.import_paths([source])
+    assert workspace.annotations.get(gone.id).anchor_status == "orphan"
+    source.write_text(ORIGINAL, encoding="utf-8")
+    [summary] = workspace.documents.import_paths([source]).reanchored
+    assert summary.back == 1 and "1 back in the text" in summary.message
+    assert workspace.annotations.get(gone.id).anchor_status == "anchored"

@@ -30,7 +30,7 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
 
     new_text = document_store.version_text(db, new_version_id).text
     rows = store.anchors_to_move(db, document_id, new_version_id)
-    updates, counts = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}
+    updates, counts, back = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0
     for version_id in dict.fromkeys(row["version_id"] for row in rows):
         group = [row for row in rows if row["version_id"] == version_id]
         old_text = document_store.version_text(db, version_id).text
@@ -39,10 +39,12 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
             updates.append(_update_row(row, result, new_text, new_version_id))
             if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
                 counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
+            elif row["deleted_at"] is None and result.status == ANCHORED:  # ... but said when they are back
+                back += 1
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
-    return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN])
+    return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back)
 
 
 def _move_judgements(db: Store, document_id: int, previous: int, new_version_id: int, new_text: str) -> None:

@@ -100,12 +100,14 @@ class ReanchorSummary:
     moved: int
     review: int
     orphaned: int
+    back: int = 0  # notes that had waited (in review, or orphaned) and are on their words again
 
     @property
     def message(self) -> str:
         needs = "needs" if self.review == 1 else "need"
+        back = f", {self.back} back in the text" if self.back else ""
         return (f"{self.file_name}: {plural(self.moved, 'annotation')} moved, {self.review} {needs} review, "
-                f"{self.orphaned} orphaned")
+                f"{self.orphaned} orphaned{back}")
 
 
 @dataclass
