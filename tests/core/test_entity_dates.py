@@ -146,3 +146,17 @@ def test_a_day_no_calendar_has_is_read_as_its_month():
     [found] = find_dates("the order of 31 April 1934 was")
     assert (found.value, found.precision, found.text) == ("1934-04", "month", "31 April 1934")
     assert _values("On February 30 the order came. In 1934 nothing.") == ["1934"]  # yearless: not taken
+
+
+def test_hyphenated_parts_and_circa_are_read():
+    """"mid-1935", "the mid-1930s", "late-1930s" and "c.1920" were not read at all (a hyphen or a dot before the
+    year was taken for a number's), and "c. 1920" was the year 1920 exactly. Parts are read hyphenated too; a year
+    'circa' spans the two years either side of it, and says so."""
+    assert _values("In mid-1935 the lamas rose.") == ["1935 mid"]
+    assert _values("In the mid-1930s the purges") == ["1933..1936"]
+    assert _values("the late-1930s") == ["1936..1939"]
+    for text in ("built c.1920 by", "built c. 1920 by", "built ca. 1920 by", "built circa 1920 by"):
+        [found] = find_dates(text)
+        assert (found.value, found.first, found.last, found.precision) == ("1920 circa", "1918-01-01",
+                                                                          "1922-12-31", "circa"), text
+    assert date_span("1920 circa") == ("1918-01-01", "1922-12-31", "circa")

@@ -151,3 +151,14 @@ def test_a_bounded_date_carries_its_known_side():
     since = tei._mention(parent, Mention(1, 20, 24, "1921", "DATE", 2, "1921 since"))
     assert (before.get("notAfter"), before.get("notBefore"), since.get("notBefore")) == ("1934-11-23", None,
                                                                                          "1921-01-01")
+
+
+def test_a_fuzzy_date_carries_the_days_it_can_mean():
+    """"early 1935" and "c. 1920" carried no value at all: they carry @notBefore and @notAfter."""
+    from reader.core.records.entities import Mention
+
+    parent = etree.Element(f"{{{tei.TEI}}}p")
+    early = tei._mention(parent, Mention(1, 0, 10, "early 1935", "DATE", 1, "1935 early"))
+    circa = tei._mention(parent, Mention(1, 20, 27, "c. 1920", "DATE", 2, "1920 circa"))
+    assert (early.get("notBefore"), early.get("notAfter")) == ("1935-01-01", "1935-04-30")
+    assert (circa.get("notBefore"), circa.get("notAfter"), circa.get("when")) == ("1918-01-01", "1922-12-31", None)

@@ -24,7 +24,8 @@ from reader.core.entities.calendars import gregorian
 # a year); "the 15th of November, 1934", "November the 15th", "15. November 1934", 15.11.1934 and 15/11/1934 are
 # days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans. 6: "before 24
 # November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
-# Gregorian day; a day no calendar has ("31 April 1934") is its month.
+# Gregorian day; a day no calendar has ("31 April 1934") is its month; "mid-1935" and "the mid-1930s" are read
+# hyphenated; "c. 1920" is "1920 circa", two years either side.
 READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -55,6 +56,7 @@ _BOUND_BEFORE = re.compile(r"\b(before|prior to|by|not later than|no later than|
 BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than": "by", "no later than": "by",
           "after": "after", "since": "since", "not earlier than": "since", "no earlier than": "since"}
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
+CIRCA_YEARS = 2  # "c. 1920" spans the years this far either side
 PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 15th
     ("days", rf"{_NOT_NUMBER_BEFORE}\b(?:(?P<between>between\s+)|from\s+)?{_DAY}(?(between)\s+and\s+|{_TO}){_DAY2}"
              rf"\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
@@ -75,8 +77,10 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
               rf"{_NOT_NUMBER_AFTER}"),
     ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—]\s?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
     ("range", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\s?[-–—/]\s?(?P<year2_short>[0-9]{{2}})\b{_NOT_NUMBER_AFTER}"),
-    ("decade", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?(?:(?P<part>early|mid|late)\s+)?(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),
-    ("part", rf"\b{_PART}\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("decade", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
+               rf"(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),  # the mid-1930s too
+    ("part", rf"\b(?:{_PART}\s+|(?P<part_joined>early|mid|late)-){_YEAR}\b{_NOT_NUMBER_AFTER}"),  # mid-1935 too
+    ("circa", rf"\b(?:c\.|ca\.|circa)\s?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("month", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
 ]
@@ -248,8 +252,10 @@ def _value(precision: str, year: int, month: int | None, groups: dict) -> tuple[
     if precision == "decade":  # "the early 1930s" is their first four years, "the mid" the middle, "the late" the last
         first, last = _DECADE_PARTS.get(groups.get("part") or "", (0, 9))
         return f"{year + first}..{year + last}", f"{year + first:04d}-01-01", f"{year + last:04d}-12-31"
+    if precision == "circa":  # "c. 1920": about then, two years either side
+        return f"{year} circa", f"{year - CIRCA_YEARS:04d}-01-01", f"{year + CIRCA_YEARS:04d}-12-31"
     if precision == "part":
-        part = _part_name(groups["part"])
+        part = _part_name(groups["part"] or groups["part_joined"])
         first, last = part_span(year, part)
         return f"{year} {part}", first, last
     return str(year), f"{year:04d}-01-01", f"{year:04d}-12-31"
@@ -316,6 +322,9 @@ def date_span(value: str) -> tuple[str, str, str] | None:
     if found := re.fullmatch(r"(\d{4}-\d{2}(?:-\d{2})?)\.\.(\d{4}-\d{2}(?:-\d{2})?)", value):  # days or months
         first, last = date_span(found.group(1)), date_span(found.group(2))
         return (first[0], last[1], "range") if first and last and first[0] <= last[1] else None
+    if found := re.fullmatch(r"(\d{4}) circa", value):
+        year = int(found.group(1))
+        return f"{year - CIRCA_YEARS:04d}-01-01", f"{year + CIRCA_YEARS:04d}-12-31", "circa"
     if found := re.fullmatch(r"(\d{4}) ([a-z]+)", value):
         return (*part_span(int(found.group(1)), found.group(2)), "part")
     if re.fullmatch(r"\d{4}", value):

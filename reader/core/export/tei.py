@@ -297,11 +297,13 @@ def _mention(parent: etree._Element, mention: Mention) -> etree._Element:
     first, _, last = mention.date_value.partition("..")
     if last:
         return _tei(parent, "date", **{"from": _when(first), "to": _when(last)})
-    bounded = date_span(mention.date_value)
-    if bounded is not None and bounded[2] == "bound":  # "before 24 November 1934": one side known, one open
-        return _tei(parent, "date", notBefore=_when(bounded[0]) if bounded[0] != EARLIEST else "",
-                    notAfter=_when(bounded[1]) if bounded[1] != LATEST else "")
-    return _tei(parent, "date", when=_when(first))
+    if _when(first):
+        return _tei(parent, "date", when=_when(first))
+    spanned = date_span(mention.date_value)  # "early 1935", "c. 1920", "before 24 November 1934" (one side open)
+    if spanned is None:
+        return _tei(parent, "date")
+    return _tei(parent, "date", notBefore=_when(spanned[0]) if spanned[0] != EARLIEST else "",
+                notAfter=_when(spanned[1]) if spanned[1] != LATEST else "")
 
 
 def _when(value: str) -> str:
