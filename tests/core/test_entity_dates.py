@@ -160,3 +160,14 @@ def test_hyphenated_parts_and_circa_are_read():
         assert (found.value, found.first, found.last, found.precision) == ("1920 circa", "1918-01-01",
                                                                           "1922-12-31", "circa"), text
     assert date_span("1920 circa") == ("1918-01-01", "1922-12-31", "circa")
+
+
+def test_a_number_that_numbers_or_counts_money_is_no_year():
+    """"Order No. 1921", "page 1934", "Fond 1934, op. 1" and "1934 roubles" were years on the timeline: a number
+    after a word that numbers (an order, a page, an archive's fond or file) or before a unit of money or measure
+    counts or names something, not a year."""
+    for text in ("under Order No. 1921 the", "see page 1934 of the report", "GARF, Fond 1934, op. 1",
+                 "he was paid 1934 roubles", "a herd numbering 1934 head of cattle", "over 1921 km of road"):
+        assert find_dates(text) == [], text
+    assert _values("In 1934 roubles were scarce") == ["1934"]  # after "in", a year all the same
+    assert _values("In 1921 Mongolia declared") == ["1921"]

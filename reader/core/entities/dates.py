@@ -25,7 +25,8 @@ from reader.core.entities.calendars import gregorian
 # days; "from 12 to 15 November 1934", "March to May 1921", "between 1934 and 1937" are spans. 6: "before 24
 # November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
 # Gregorian day; a day no calendar has ("31 April 1934") is its month; "mid-1935" and "the mid-1930s" are read
-# hyphenated; "c. 1920" is "1920 circa", two years either side.
+# hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
+# are no years.
 READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -57,6 +58,12 @@ BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than"
           "after": "after", "since": "since", "not earlier than": "since", "no earlier than": "since"}
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
 CIRCA_YEARS = 2  # "c. 1920" spans the years this far either side
+_NUMBERING_BEFORE = re.compile(r"\b(?:no|nos|number|page|pages|p|pp|fond|f|opis|op|order|file|vol|volume|box|folio|"
+                               r"fol|item|delo|doc|document)\.?\s*$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s*(?:roubles?|rubles?|tugriks?|dollars?|pounds?|francs?|marks?|km|kilomet(?:re|er)s?|"
+                         r"miles?|tons?|tonnes?|head)\b", re.IGNORECASE)
+_DATING_BEFORE = re.compile(r"\b(?:in|of|since|by|until|till|from|to|during|after|before|around|about)\s+$",
+                            re.IGNORECASE)
 PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 15th
     ("days", rf"{_NOT_NUMBER_BEFORE}\b(?:(?P<between>between\s+)|from\s+)?{_DAY}(?(between)\s+and\s+|{_TO}){_DAY2}"
              rf"\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),
@@ -170,12 +177,24 @@ def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[Da
     return found
 
 
+def _numbers_or_counts(text: str, start: int, end: int) -> bool:
+    """Whether a four-digit number is no year: it follows a word that numbers ("Order No. 1921", "page 1934", "Fond
+    1934") or comes before a unit of money or measure ("1934 roubles", "1921 km"), unless a word that dates stands
+    before it ("in 1934 roubles were scarce")."""
+    before = text[max(0, start - 24):start]
+    if _NUMBERING_BEFORE.search(before):
+        return True
+    return bool(_UNIT_AFTER.match(text, end)) and not _DATING_BEFORE.search(before)
+
+
 def _month_number(name: str) -> int | None:
     prefix = name.lower().rstrip(".")[:3]
     return next((i + 1 for i, month in enumerate(MONTHS) if month.startswith(prefix)), None)
 
 
 def _normalise(match: re.Match, precision: str) -> DateMention | None:
+    if precision == "year" and _numbers_or_counts(match.string, match.start(), match.end()):
+        return None
     groups = match.groupdict()
     year = int(groups["year"])
     month = _month_number(groups["month"]) if groups.get("month") else None
