@@ -1,5 +1,8 @@
 """Correct text…: the pane's editor stores the edited text as a new version and the notes move with their words."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.ui.reading import correct_dialog
 
 
@@ -53,3 +56,30 @@ def test_an_empty_correction_is_refused_in_one_line(window, qtbot, monkeypatch):
     pane.correct_text()
     qtbot.waitUntil(lambda: "corrected text is empty" in window.statusBar().currentMessage())
     assert window.workspace.documents.get(document_id).version_number == 1
+
+
+def test_the_editor_keeps_the_texts_own_separators(qtbot):
+    """A text holding paragraph separators (U+2029) or lone carriage returns came back from Correct text… with each
+    rewritten as a new line: fixing one typo rewrote them all in the new version. They come back as they were."""
+    from reader.ui.reading.correct_dialog import CorrectTextDialog
+
+    text = "Genden met Satlin.\u2029Second paragraph.\rOld Mac line.\r\nWindows line.\nLast."
+    dialog = CorrectTextDialog(text)
+    qtbot.addWidget(dialog)
+    assert dialog.text() == text
+    cursor = dialog.editor.document().find("Satlin")
+    cursor.insertText("Stalin")
+    assert dialog.text() == text.replace("Satlin", "Stalin")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Genden", "Satlin", " ", "\n", "\r", "\r\n", "\u2029", "𝔐", "é"]), max_size=30))
+def test_line_breaks_come_back_wherever_the_edit_kept_them(parts):
+    """Whatever breaks a text holds, the box's view of it gives it back whole, and a word corrected changes that
+    word alone."""
+    from reader.ui.plain_text import with_line_breaks
+
+    original = "".join(parts)
+    seen = original.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    assert with_line_breaks(original, seen) == original
+    assert with_line_breaks(original, seen.replace("Satlin", "Stalin")) == original.replace("Satlin", "Stalin")

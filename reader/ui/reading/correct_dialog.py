@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.core.errors import ReaderError
-from reader.ui.plain_text import exact_text
+from reader.ui.plain_text import exact_text, with_line_breaks
 
 
 class CorrectTextDialog(QDialog):
@@ -21,6 +21,7 @@ class CorrectTextDialog(QDialog):
                       wordWrap=True)
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(text)
+        self._original = text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self.accept)
@@ -31,7 +32,7 @@ class CorrectTextDialog(QDialog):
         layout.addWidget(buttons)
 
     def text(self) -> str:
-        return exact_text(self.editor)
+        return with_line_breaks(self._original, exact_text(self.editor))
 
     def reject(self) -> None:
         """Cancel, Escape or the close button: corrections made are not dropped without asking."""
