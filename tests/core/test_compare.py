@@ -655,10 +655,16 @@ def test_the_disputed_sentence_ranked_alone_still_contradicts(recognised):
      "Peljidiin Genden met Joseph Stalin in Moscow on 15 November 1934."),
     ("Vladimir Lenin and Leon Trotsky took the Winter Palace in Petrograd on 25 October 1917 (O.S.).",
      "Vladimir Lenin and Leon Trotsky took the Winter Palace in Petrograd on 7 November 1917."),
-], ids=["a bound", "old style"])
+    ("Peljidiin Genden met Joseph Stalin in Moscow at the end of 1934.",
+     "Peljidiin Genden met Joseph Stalin in Moscow on 24 September 1934."),
+    ("Peljidiin Genden met Joseph Stalin in Moscow in early 1935.",
+     "Peljidiin Genden met Joseph Stalin in Moscow on 2 May 1935."),
+], ids=["a bound", "old style", "the end of a year", "early in a year"])
 def test_dates_that_agree_as_written_make_no_conflict(empty_workspace, shared_model, tmp_path, first, second):
     """'before 24 November' and 'on 15 November', or 25 October Old Style and 7 November, agree: each was read as
-    another day, and the timeline called the sources in conflict. The bound's mark stands at its own date."""
+    another day, and the timeline called the sources in conflict. The bound's mark stands at its own date. A vague
+    part of a year ("the end of 1934": October to December, as the program reads it) is no contradiction of a day a
+    few weeks outside it (24 September)."""
     suggestions_for_first(empty_workspace, shared_model, tmp_path, first, second)
     assert empty_workspace.timeline.conflicts() == []
     entries, _events = empty_workspace.timeline.view()

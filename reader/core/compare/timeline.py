@@ -34,6 +34,7 @@ from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
+VAGUE_SLACK_DAYS = 31  # a vague part of a year ("the end of 1934") may reach this far beyond its span
 
 
 # Links that say their passages tell one event, and the reason an event they hold together gives.
@@ -381,8 +382,16 @@ def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -
     by_document: dict[int, list] = defaultdict(list)
     for i in members:
         if usable[i].origin != "note":
-            by_document[usable[i].document_id].append(spans[i])
+            by_document[usable[i].document_id].append(_with_slack(spans[i]))
     for one, two in combinations(by_document.values(), 2):
-        if not any(a.first <= b.last and b.first <= a.last for a in one for b in two):
+        if not any(a[0] <= b[1] and b[0] <= a[1] for a in one for b in two):
             return True
     return False
+
+
+def _with_slack(span) -> tuple[int, int]:
+    """The days a date may mean when sources are judged to disagree: a vague part of a year ("the end of 1934",
+    "early 1935", "the autumn of 1934") has no hard edges, where its span has the program's own: a day a few weeks
+    outside it is no contradiction."""
+    slack = VAGUE_SLACK_DAYS if span.precision == "part" else 0
+    return span.first - slack, span.last + slack
