@@ -195,7 +195,7 @@ def _month_number(name: str) -> int | None:
 def _normalise(match: re.Match, precision: str) -> DateMention | None:
     if precision == "year" and _numbers_or_counts(match.string, match.start(), match.end()):
         return None
-    groups = match.groupdict()
+    groups, written = match.groupdict(), precision
     year = int(groups["year"])
     month = _month_number(groups["month"]) if groups.get("month") else None
     if groups.get("month") and month is None:
@@ -217,7 +217,8 @@ def _normalise(match: re.Match, precision: str) -> DateMention | None:
     if groups.get("year2_short"):  # "1920-21": the second year in the first one's century, and after it
         groups = {**groups, "year2": str(year // 100 * 100 + int(groups["year2_short"]))}
     value, first, last = _value(precision, year, month, groups)
-    if precision == "day" and value is not None and not _real_day(value):  # "31 April 1934": the month, as written
+    if precision == "day" and written != "iso" and value is not None and not _real_day(value):  # "31 April 1934": a
+        # slip of the pen, read as its month; an ISO date is a machine's, and 1936-02-30 no date at all
         precision = "month"
         value, first, last = _value(precision, year, month, groups)
     if value is None:
