@@ -132,3 +132,19 @@ def test_the_language_is_the_one_most_of_the_text_is_written_in():
     assert extract_metadata(english, [], languages=languages).language == "English"
     assert extract_metadata(german, [], languages=languages).language == "German"
     assert extract_metadata("Kobdo, 1921\n", [], languages=languages).language == ""
+
+
+@pytest.mark.parametrize(("head", "value"), [
+    ("Paris, 16th July 1789\n\nSir, I write in haste.", "1789-07-16"),
+    ("# Paris, Thursday 16 July 1789\n\nTHE GAZETTE\n\nYesterday the people rose.", "1789-07-16"),
+    ("Ulaanbaatar, 24 November 1934.\n\nDear comrade, the prime minister left.", "1934-11-24"),
+])
+def test_a_dateline_dates_the_source(head, value):
+    """A letter's or a dispatch's dateline ("Paris, 16th July 1789") is the date it was written: it was left
+    unread, so the source had no date and the dateline went on the timeline as an event of its own."""
+    assert extract_metadata(head, []).date_published == value
+
+
+def test_a_title_holding_a_date_is_no_dateline():
+    """A title naming a dated event is what the text tells, not when it was written."""
+    assert extract_metadata("The meeting of 15 November 1934\n\nGenden met Stalin.", []).date_published == ""
