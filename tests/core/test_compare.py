@@ -703,3 +703,20 @@ def test_passages_are_the_text_as_written_at_their_own_places(empty_workspace, s
     from reader.core.storage import compare as store
 
     assert any("𝔐𝔬𝔫𝔤𝔬𝔩" in piece.text for piece in passages(store.all_lines(empty_workspace.db)))
+
+
+def test_the_corpus_setting_alone_makes_no_event_of_a_week(empty_workspace, shared_model, tmp_path):
+    """Four sources on one week in Paris, each telling another act with other people: every dated passage named
+    Paris, so the whole week was one event, in conflict ("the sources' dates cannot all be right"). A name most
+    dated passages give is the corpus's setting: alone it joins no two different days."""
+    accounts = ["In Paris on 11 July 1789 King Louis dismissed Jacques Necker from the ministry.",
+                "In Paris on 12 July 1789 Camille Desmoulins spoke to the crowd at the Palais Royal.",
+                "In Paris on 14 July 1789 the crowd killed Bernard de Launay at the fortress.",
+                "In Paris on 17 July 1789 the King received the cockade from Jean Sylvain Bailly."]
+    for number, text in enumerate(accounts):
+        (tmp_path / f"{number}.txt").write_text(text + "\n", encoding="utf-8")
+    empty_workspace.documents.import_paths(sorted(tmp_path.glob("*.txt")))
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.ensure_current()
+    assert all("Paris" in entry.entities for entry in empty_workspace.timeline.view()[0])
+    assert empty_workspace.timeline.conflicts() == []

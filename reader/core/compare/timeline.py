@@ -34,6 +34,8 @@ from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
+COMMON_SHARE, COMMON_AT_LEAST = 0.25, 4  # a name in more of the dated passages than this share (and as many) is
+# the corpus's setting (Paris, Moscow, Stalin), not one event's: alone it joins no two passages
 VAGUE_SLACK_DAYS = 31  # a vague part of a year ("the end of 1934") may reach this far beyond its span
 
 
@@ -276,9 +278,7 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
     for i, entry in enumerate(usable):
         for name in entry.entities:
             by_name[name].append(i)
-    ones, twos = close_pairs(by_name.values(), [s.first for s in spans], [s.last for s in spans],
-                             [e.document_id for e in usable], [s.precision in dating.PRECISE for s in spans],
-                             lambda i, j: len(set(usable[i].entities) & set(usable[j].entities)) >= 2)
+    ones, twos = _named_pairs(usable, spans, by_name)
     ones, twos = _undismissed(usable, ones, twos, dismissed)
     position = {i: n for n, i in enumerate(kept)}
     tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
@@ -286,6 +286,28 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
     roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
     return _collect(usable, spans, roots, _reasons(retold, [(i, LINKED_AS[links[number][6]]) for i, _j, number
                                                             in linked], {i: roots[n] for i, n in position.items()}))
+
+
+def _named_pairs(usable: list[TimelineEntry], spans: list, by_name: dict[str, list[int]]):
+    """Close pairs of entries of different documents sharing a name: one name will do for two precise dates, two
+    for a vague one. A name most dated passages give (the corpus's setting: Paris, Moscow) joins two different days
+    only with a second name, as the vague dates do: alone it made one event of a whole week (a dismissal, a
+    storming, a demolition). The same day given by both still joins (the execution, told twice)."""
+    setting_names = {name for name, members in by_name.items()
+                     if len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
+    firsts, lasts, documents = [s.first for s in spans], [s.last for s in spans], [e.document_id for e in usable]
+
+    def two_names(i: int, j: int) -> bool:
+        return len(set(usable[i].entities) & set(usable[j].entities)) >= 2
+
+    def same_day_or_two_names(i: int, j: int) -> bool:
+        return (spans[i].precision == spans[j].precision == "day" and firsts[i] == firsts[j]) or two_names(i, j)
+
+    own = close_pairs([m for name, m in by_name.items() if name not in setting_names], firsts, lasts, documents,
+                      [s.precision in dating.PRECISE for s in spans], two_names)
+    setting = close_pairs([m for name, m in by_name.items() if name in setting_names], firsts, lasts, documents,
+                          [False] * len(usable), same_day_or_two_names)
+    return np.concatenate([own[0], setting[0]]), np.concatenate([own[1], setting[1]])
 
 
 def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: Dismissed):
