@@ -171,3 +171,13 @@ def test_a_number_that_numbers_or_counts_money_is_no_year():
         assert find_dates(text) == [], text
     assert _values("In 1934 roubles were scarce") == ["1934"]  # after "in", a year all the same
     assert _values("In 1921 Mongolia declared") == ["1921"]
+
+
+def test_french_and_german_months_are_read():
+    """"Mardi 14 juillet 1789" (a French diary), "den 16. Juli 1789" (a German dispatch), "11 mars 1934" were the
+    year alone: sources in other languages lost their days, and their conflicts went unseen."""
+    cases = {"Mardi 14 juillet 1789": "1789-07-14", "den 16. Juli 1789": "1789-07-16",
+             "le 11 mars 1934": "1934-03-11", "1er août 1914": "1914-08-01", "am 3. März 1921": "1921-03-03",
+             "im Dezember 1934": "1934-12", "en décembre 1934": "1934-12", "den 9. Oktober 1918": "1918-10-09"}
+    for text, value in cases.items():
+        assert _values(text) == [value], text

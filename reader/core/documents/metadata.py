@@ -16,10 +16,6 @@ from reader.core.records.documents import Metadata
 
 HEAD_LINES = 15
 DATELINE_LINES = 3  # a dateline opens a letter, a dispatch or a newspaper's issue
-_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-             "dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag")
-_DATELINE_BEFORE = re.compile(rf"[#*\s]*(?:[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
-                              rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:the\s+)?", re.IGNORECASE)  # place, weekday
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 _URL = re.compile(r"https?://[^\s\"<>]+[^\s\"<>.,;)]")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -118,13 +114,15 @@ def _date(head: list[Line]) -> str:
 def _dateline(line: str) -> str:
     """The day a dateline gives: a line that is a date alone, after a place and a weekday at most ("# Paris,
     Thursday 16 July 1789", "Ulaanbaatar, 24 November 1934."); '' for any other line (a title naming a date)."""
-    from reader.core.entities.dates import find_dates  # the date patterns load with the first import
+    from reader.core.entities.dates import WEEKDAYS, find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
     if len(found) != 1 or found[0].precision != "day":
         return ""
     before, after = line[:found[0].start], line[found[0].end:]
-    return found[0].value if _DATELINE_BEFORE.fullmatch(before) and not after.strip(" .,") else ""
+    place_and_weekday = re.compile(rf"[#*\s]*(?:[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
+                                   rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:the\s+)?", re.IGNORECASE)  # (re caches it)
+    return found[0].value if place_and_weekday.fullmatch(before) and not after.strip(" .,") else ""
 
 
 def _first(pattern: re.Pattern, text: str) -> str:

@@ -26,19 +26,33 @@ from reader.core.entities.calendars import gregorian
 # November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
 # Gregorian day; a day no calendar has ("31 April 1934") is its month; "mid-1935" and "the mid-1930s" are read
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
-# are no years.
+# are no years; French and German month names are months ("14 juillet 1789", "16. Juli 1789").
 READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
-# The months' names and their usual abbreviations, no other word: any word beginning like one was a month ("the
-# decree of 1921" December, "the marriage of 1934" March), and two sources then differed by a month they never gave.
-_MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-                "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+# The months' names and their usual abbreviations, in English, French and German, no other word: any word beginning
+# like one was a month ("the decree of 1921" December, "the marriage of 1934" March), and two sources then differed
+# by a month they never gave; sources in French or German lost their days.
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre")
+GERMAN_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                 "november", "dezember")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
+            "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
+            "freitag", "samstag", "sonntag")
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTHS, 1)},
+    **{name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                                    "oct", "nov", "dec"), 1)}, "sept": 9,
+    **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
+    **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
+}
+_MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![a-z])"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
-_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er)?"  # 1st; 1er (French)
 _DAY_NUMBER = r"(?P<day>[0-3]?[0-9])"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PART = (r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|"
@@ -188,8 +202,7 @@ def _numbers_or_counts(text: str, start: int, end: int) -> bool:
 
 
 def _month_number(name: str) -> int | None:
-    prefix = name.lower().rstrip(".")[:3]
-    return next((i + 1 for i, month in enumerate(MONTHS) if month.startswith(prefix)), None)
+    return MONTH_NUMBERS.get(name.lower().rstrip("."))
 
 
 def _normalise(match: re.Match, precision: str) -> DateMention | None:

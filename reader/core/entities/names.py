@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 
 from reader.core.entities.broken import unbroken
-from reader.core.entities.dates import MONTHS
+from reader.core.entities.dates import FRENCH_MONTHS, GERMAN_MONTHS, MONTHS, WEEKDAYS
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
@@ -28,7 +28,6 @@ TITLES = (
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                             + r")\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -78,7 +77,7 @@ def token_count(name: str) -> int:
 
 
 _TITLE_SET = {t.rstrip(".") for t in TITLES}
-CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}
+CALENDAR_WORDS = {*MONTHS, *FRENCH_MONTHS, *GERMAN_MONTHS, *WEEKDAYS}  # whole names: 'Jan' may be a name
 
 
 def is_title(name: str) -> bool:
