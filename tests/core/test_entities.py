@@ -205,3 +205,12 @@ def test_a_long_text_says_how_far_its_reading_has_gone():
                         reading=lambda number, done, total: told.append((number, done, total))))
     total = told[-1][2]
     assert total > 5 and told[-1] == (1, total, total) and (1, 1, total) in told
+
+
+def test_french_and_german_honorifics_are_set_aside():
+    """'Sieur de Launay', 'M. de Flesselles' and 'Herr von Flesselles' kept their honorific in the name, so one man
+    was several entities (and Parallels called them different people): the honorific is set aside as 'Mr.' is."""
+    assert trim_surface("Sieur de Launay", 0)[0] == "de Launay"
+    assert trim_surface("M. de Flesselles", 0)[0] == "de Flesselles"
+    assert trim_surface("Herr von Flesselles", 0)[0] == "von Flesselles"
+    assert trim_surface("Citoyen Danton", 0)[0] == "Danton"

@@ -24,7 +24,8 @@ TITLES = (
     "sergeant", "sgt.", "sgt", "gov.", "messrs.", "mme.", "mlle.", "madame", "monsieur", "citizen", "count",
     "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
     "esq.", "esq", "elector", "admiral", "adm.", "sen.",
-)
+    "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "herr", "frau", "graf", "freiherr", "fürst",
+)  # the last line French and German: 'M. de Flesselles' and 'Herr von Flesselles' are one man
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
