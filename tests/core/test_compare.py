@@ -720,3 +720,14 @@ def test_the_corpus_setting_alone_makes_no_event_of_a_week(empty_workspace, shar
     empty_workspace.entities.ensure_current()
     assert all("Paris" in entry.entities for entry in empty_workspace.timeline.view()[0])
     assert empty_workspace.timeline.conflicts() == []
+
+
+def test_numbers_written_in_words_of_any_size_are_counted():
+    """'about eighty men' beside 'ninety-eight men' (the dead of one siege, as two witnesses count them) was no
+    disagreement: eighty, ninety and the numbers written with a hyphen were not read as numbers."""
+    from reader.core.compare.words import stem
+
+    assert counted("about eighty men were killed", []) == {stem("men"): {"eighty"}}
+    assert counted("ninety-eight men fell; seventeen guards", []) == {stem("men"): {"ninety-eight"},
+                                                                      stem("guards"): {"seventeen"}}
+    assert counted("on the forty-third day", []) == {}

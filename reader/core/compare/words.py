@@ -22,9 +22,12 @@ january february march april may june july august september october november dec
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]{2}", re.UNICODE)
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]+[^\W\d_]")  # as _WORD, three letters or more
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d?(?![\w])")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1_000_000}
+_UNIT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+NUMBER_WORDS = {**_UNIT_NUMBERS, **_TENS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100,
+                "thousand": 1000, "dozen": 12, "million": 1_000_000}
 
 
 def fold(text: str) -> str:
@@ -70,7 +73,8 @@ def content_words(text: str) -> list[str]:
     return [word for word in _LONG_WORD.findall(text.lower()) if word not in STOPWORDS]
 
 
-_NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(NUMBER_WORDS) + r")(?![\w-])")
+_NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(_TENS) + "-(?:" + "|".join(_UNIT_NUMBERS) + r")|"
+                          + "|".join(NUMBER_WORDS) + r")(?![\w-])")  # "ninety-eight" whole; "forty-third" none
 _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
 _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
 
