@@ -148,3 +148,10 @@ def test_a_dateline_dates_the_source(head, value):
 def test_a_title_holding_a_date_is_no_dateline():
     """A title naming a dated event is what the text tells, not when it was written."""
     assert extract_metadata("The meeting of 15 November 1934\n\nGenden met Stalin.", []).date_published == ""
+
+
+def test_a_markdown_heading_is_a_title_without_its_marks():
+    """'# Recollections of an Old Soldier' was the title with its '# ' (and every citation with it)."""
+    assert extract_metadata("# Recollections of an Old Soldier\n\nI was there.", []).title == (
+        "Recollections of an Old Soldier")
+    assert extract_metadata("## *The Fall of the Bastille*\n\nText.", []).title == "The Fall of the Bastille"

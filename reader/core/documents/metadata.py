@@ -25,6 +25,7 @@ _DATED_BYLINE = re.compile(r"^(?P<who>.+?)\s+(?:updated|published|posted)(?:\s+o
 _BY_LINE = re.compile(r"^(?:[Bb]y|BY)\s+(?P<who>[A-Z][\w.'’ -]{2,60})$")
 _BULLET_NAME = re.compile(r"^[•·*-]\s*(?P<who>(?:[A-Z][\w’'-]*\.?\s+){1,4}[A-Z][\w’'-]+)$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+|\s+#+$")  # a Markdown heading's '# ' (and closing '#'s)
 
 
 def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None,
@@ -67,8 +68,15 @@ def _title(head: list[Line]) -> str:
     for line in head:
         bare = _PARENTHESES.sub("", line.text).strip()
         if 3 <= word_count(bare) <= 40 and not _URL.search(bare) and not bare.startswith(("•", "DOI")):
-            return line.text.strip()
+            return _bare_heading(line.text)
     return ""
+
+
+def _bare_heading(text: str) -> str:
+    """A title without the Markdown that marks it: '# Recollections…' was a title with its '# ' (and every
+    citation with it), '*The Fall…*' with its stars."""
+    bare = _HEADING_MARKS.sub("", text.strip())
+    return bare.strip("*_").strip() if bare[:1] in "*_" and bare[-1:] in "*_" else bare
 
 
 SCAN_TITLE_WORDS, SCAN_TITLE_CHARS = 12, 100  # as long as a heading or a document's caption runs
