@@ -91,3 +91,11 @@ def test_the_index_is_kept_between_runs_and_rebuilt_when_unreadable(tmp_path, mo
     for cached in (tmp_path / "annotated-reader").glob("*.pickle"):
         cached.write_bytes(b"not a pickle")
     assert geonames_cache.load_or_build(build) == {"index": 2}
+
+
+def test_a_capitals_namesakes_do_not_make_their_country_the_context():
+    """A corpus on Paris and Versailles put 'Berlin' in New Hampshire and 'Geneva' in Illinois: every American town
+    named Paris or Versailles voted for the United States as much as the French capital did for France. A name
+    votes for its towns as their populations say."""
+    context = ["Paris", "Versailles", "Berlin", "Geneva", "France", "Bastille", "Invalides", "Palais Royal"]
+    assert [link_place(name, context)[0].country_code for name in ("Berlin", "Geneva")] == ["DE", "CH"]

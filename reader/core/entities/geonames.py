@@ -185,7 +185,9 @@ def _is_name(alternate: str) -> bool:
 
 def context_countries(names: Iterable[str]) -> Counter:
     """Country code -> weight: each country a name names outright (1), each country of a town a name surely is
-    (a half, split among the towns of that name)."""
+    (a half, shared among the towns of that name by their populations: 'Paris' is the French capital far more
+    likely than any of a dozen American towns; split evenly, those towns made the United States the context of a
+    corpus on Paris, and put 'Berlin' in New Hampshire)."""
     index = _index()
     weights: Counter = Counter()
     for name in names:
@@ -194,8 +196,9 @@ def context_countries(names: Iterable[str]) -> Counter:
         if countries:
             weights[countries[0].country_code] += 1.0
         elif sure:
+            people = sum(place.population + 1 for place in sure)
             for place in sure:
-                weights[place.country_code] += CITY_CONTEXT_WEIGHT / len(sure)
+                weights[place.country_code] += CITY_CONTEXT_WEIGHT * (place.population + 1) / people
     return weights
 
 
