@@ -602,3 +602,21 @@ def test_a_tag_filter_naming_no_tag_says_so(searchable):
     assert "no tag is named 'meeting'" in error and '"meeting 1934"' in error
     assert searchable.search.search('tag:"meeting 1934"').counts == {"annotation": 1}
     assert searchable.search.search("tag:slap OR tag:meeting-1934").error == ""  # either: one of them is enough
+
+
+def test_date_takes_a_month_or_a_day(searchable):
+    """For events a week apart, a year finds them all: date:1934-11 and date:1934-11-15 were refused ("takes a year
+    or a range of years"). A month, a day, and ranges of them find the dates they overlap."""
+    def found(query):
+        results = searchable.search.search(query)
+        assert not results.error, results.error
+        return {hit.snippet for hit in results.groups.get("text", [])}
+
+    november = found("date:1934-11")
+    assert any("November 15, 1934" in s for s in november) and any("November 24, 1934" in s for s in november)
+    day = found("date:1934-11-15")
+    assert any("November 15, 1934" in s for s in day) and not any("November 24, 1934" in s for s in day)
+    late_november = found("date:1934-11-20..1934-11-30")
+    assert any("November 24, 1934" in s for s in late_november)
+    assert not any("November 15, 1934" in s for s in late_november | found("date:1934-12-01..1934-12-31"))
+    assert "not a date" in searchable.search.search("date:1934-02-30").error

@@ -3,6 +3,7 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 
 from __future__ import annotations
 
+from reader.core.entities.dates import date_span
 from reader.core.folding import without_accents
 from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
@@ -14,6 +15,8 @@ MENTION_KEYS = ("entity", "type", "date")
 
 def restriction_for(db: Store, query: Query) -> hits.Restriction:
     filters = query.filters
+    if query.date_range:
+        hits.allow_date_filters(db, _overlaps)
     return hits.Restriction(
         document_ids=_document_ids(db, filters.get("doc", []), filters.get("kind", [])),
         tag_sets=_tag_sets(db, filters.get("tag", [])),
@@ -65,10 +68,15 @@ def _no_such_tag(db: Store, name: str) -> str:
     return f"{said}: did you mean tag:\"{nearest[0]}\"? (a tag's name with spaces goes in quotes)" if nearest else said
 
 
+def _overlaps(value: str, first: str, last: str) -> bool:
+    span = date_span(value or "")
+    return span is not None and span[0] <= last and first <= span[1]
+
+
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:
     found = [hits.MentionFilter(entity_ids=hits.entity_ids_named(db, name)) for name in query.filters.get("entity", [])]
     found += [hits.MentionFilter(entity_type=TYPE_ALIASES.get(value.casefold(), value.upper()))
               for value in query.filters.get("type", [])]
     if query.date_range:
-        found.append(hits.MentionFilter(years=query.date_range))
+        found.append(hits.MentionFilter(days=query.date_range))
     return tuple(found)

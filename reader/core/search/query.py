@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.core.entities.dates import date_span
 from reader.core.folding import searchable
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
@@ -22,7 +23,8 @@ JOINING = {"and": "AND", "or": "OR"}  # typed in lower case between two words, m
 TYPOGRAPHIC_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»", '"'))  # a phrase pasted from a source
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
 _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$")
-_DATE_RANGE = re.compile(r"^(?P<first>\d{4})(?:\.\.(?P<last>\d{4}))?$")
+_DATE_RANGE = re.compile(r"^(?P<first>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<last>\d{4}(?:-\d{2}){0,2}))?$")  # years, months
+# or days, or a range of them
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s
 MAX_DEPTH = 50
@@ -42,12 +44,12 @@ class Query:
     left_out: str = ""  # with filters and no word to search for (entity:Genden -Stalin): what the hits must not hold
 
     @property
-    def date_range(self) -> tuple[int, int] | None:
+    def date_range(self) -> tuple[str, str] | None:
+        """The first and the last day the date: filter takes in (ISO)."""
         if "date" not in self.filters:
             return None
         match = _DATE_RANGE.match(self.filters["date"][0])
-        first = int(match["first"])
-        return first, int(match["last"] or first)
+        return date_span(match["first"])[0], date_span(match["last"] or match["first"])[1]
 
 
 def parse(text: str) -> Query:
@@ -247,8 +249,12 @@ def _leave_out_filter(query: Query, key: str, value: str) -> None:
 def _check_years(value: str) -> None:
     match = _DATE_RANGE.match(value)
     if not match:
-        raise QueryError("date: takes a year or a range of years, e.g. date:1934..1937")
-    if match["last"] and match["last"] < match["first"]:
+        raise QueryError("date: takes a year or a range of years, e.g. date:1934..1937 (or months and days: "
+                         "date:1934-11, date:1934-11-15)")
+    for given in (match["first"], match["last"]):
+        if given and date_span(given) is None:
+            raise QueryError(f"date:{given} is not a date: no such month or day")
+    if match["last"] and date_span(match["last"])[1] < date_span(match["first"])[0]:
         raise QueryError(f"date:{value} runs backwards: give the earlier year first, "
                          f"date:{match['last']}..{match['first']}")
 

@@ -42,11 +42,12 @@ _RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one par
 
 @dataclass(frozen=True)
 class MentionFilter:
-    """Passages must mention one of these entities, or an entity of this type, or a date in these years."""
+    """Passages must mention one of these entities, or an entity of this type, or a date within these days (ISO:
+    the first and the last)."""
 
     entity_ids: tuple[int, ...] | None = None
     entity_type: str = ""
-    years: tuple[int, int] | None = None
+    days: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Restriction:
         if self.relations and kind not in ("annotation", "link"):
             return False
         if kind == "entity":
-            return self.document_ids is None and all(m.years is None for m in self.mentions)
+            return self.document_ids is None and all(m.days is None for m in self.mentions)
         return True
 
 
@@ -193,10 +194,21 @@ def mention_condition(mention: MentionFilter) -> tuple[str, list]:
         return f"m.entity_id IN ({_integers(mention.entity_ids)})", []
     if mention.entity_type:
         return "m.type = ?", [mention.entity_type]
-    first, last = mention.years or (0, 0)  # a date or a span ("1930..1933") that overlaps those years
+    first, last = mention.days or ("0000", "0000")  # a date or a span ("1930..1933") that overlaps those days:
+    # its years first (the index answers them), then its days (see `DATE_OVERLAPS`)
     return ("m.type = 'DATE' AND CAST(substr(m.date_value, 1, 4) AS INTEGER) <= ? AND CAST(CASE WHEN "
             "instr(m.date_value, '..') THEN substr(m.date_value, instr(m.date_value, '..') + 2, 4) ELSE "
-            "substr(m.date_value, 1, 4) END AS INTEGER) >= ?", [last, first])
+            f"substr(m.date_value, 1, 4) END AS INTEGER) >= ? AND {DATE_OVERLAPS}(m.date_value, ?, ?)",
+            [int(last[:4]), int(first[:4]), first, last])
+
+
+DATE_OVERLAPS = "date_overlaps"  # a function of the connection: whether a stored date value overlaps two ISO days
+
+
+def allow_date_filters(db: Store, overlaps) -> None:
+    """Give the connection `DATE_OVERLAPS` (value, first day, last day) -> bool, as the caller reads date values
+    ("1934-11", "1935 early", "1934-11-24 before"): a filter by month or day needs each value's own days."""
+    db.conn.create_function(DATE_OVERLAPS, 3, overlaps, deterministic=True)
 
 
 def _integers(values) -> str:
