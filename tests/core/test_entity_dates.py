@@ -181,3 +181,12 @@ def test_french_and_german_months_are_read():
              "im Dezember 1934": "1934-12", "en décembre 1934": "1934-12", "den 9. Oktober 1918": "1918-10-09"}
     for text, value in cases.items():
         assert _values(text) == [value], text
+
+
+def test_russian_months_are_read():
+    """A Russian archival document's "15 ноября 1934 г." was the year alone (or nothing): the sources a historian of
+    Soviet-Mongolian relations reads most lost their days."""
+    cases = {"15 ноября 1934 г.": "1934-11-15", "24 ноября 1934 года": "1934-11-24", "в ноябре 1934 г.": "1934-11",
+             "1 января 1937 г.": "1937-01-01", "ноябрь 1934": "1934-11", "26 ноября 1937": "1937-11-26"}
+    for text, value in cases.items():
+        assert _values(text) == [value], text

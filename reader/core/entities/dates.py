@@ -26,7 +26,8 @@ from reader.core.entities.calendars import gregorian
 # November 1934" is a bound ("1934-11-24 before"); an Old Style day, or a double date "12 (25) November", is the
 # Gregorian day; a day no calendar has ("31 April 1934") is its month; "mid-1935" and "the mid-1930s" are read
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
-# are no years; French and German month names are months ("14 juillet 1789", "16. Juli 1789").
+# are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
+# 1934 г.").
 READING_VERSION = "6"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -39,6 +40,13 @@ FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet
                  "novembre", "décembre")
 GERMAN_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
                  "november", "dezember")
+RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г." (of November), "в ноябре" (in), "ноябрь"
+    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+     "декабрь"),
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+     "декабря"),
+    ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре",
+     "декабре"), strict=True))
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
             "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
             "freitag", "samstag", "sonntag")
@@ -48,9 +56,10 @@ MONTH_NUMBERS = {
                                                     "oct", "nov", "dec"), 1)}, "sept": 9,
     **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
     **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
+    **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
 }
 _MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![a-z])"
+_MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![^\W\d_])"  # no letter after it: a word beginning like one
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er)?"  # 1st; 1er (French)
 _DAY_NUMBER = r"(?P<day>[0-3]?[0-9])"
@@ -62,7 +71,7 @@ _NOT_NUMBER_BEFORE = r"(?<![\d$€£.,:/\-])"
 _NOT_NUMBER_AFTER = r"(?![\d%\-]|\.\d|,\d)"
 _TO = r"\s*(?:[-–—]|to|until|till)\s*"
 _DAY2 = r"(?P<day2>[0-3]?[0-9])(?:st|nd|rd|th)?"
-_MONTH2 = rf"(?P<month2>(?:{_MONTH_WORDS})\.?)(?![a-z])"
+_MONTH2 = rf"(?P<month2>(?:{_MONTH_WORDS})\.?)(?![^\W\d_])"
 _YEAR2 = r"(?P<year2>1[0-9]{3}|20[0-9]{2})"
 _OLD_STYLE = r"(?P<old>\(\s*(?:O\.\s?S\.|old style)\s*\)|O\.\s?S\.|old style)"  # the Julian calendar's date
 _OLD_STYLE_AFTER = re.compile(rf",?\s*{_OLD_STYLE}", re.IGNORECASE)
@@ -106,7 +115,7 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
 ]
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
-_MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![a-z])"  # capitalised
+_MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![^\W\d_])"  # capitalised
 _YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
