@@ -731,3 +731,14 @@ def test_numbers_written_in_words_of_any_size_are_counted():
     assert counted("ninety-eight men fell; seventeen guards", []) == {stem("men"): {"ninety-eight"},
                                                                       stem("guards"): {"seventeen"}}
     assert counted("on the forty-third day", []) == {}
+
+
+def test_one_shared_name_and_two_near_days_are_no_contradiction(empty_workspace, shared_model, tmp_path):
+    """The demolition of the Bastille (15 July) was suggested as contradicting its storming (14 July): they share
+    the fortress's name and near dates, and tell two acts. One shared name and two near days are passages to see
+    together; a contradiction needs a second shared name or the same words."""
+    found = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
+        "On 15 July 1789 the contractor Pierre Palloy set eight hundred workmen to pull down the Bastille.\n",
+        "On 14 July 1789 the crowd from the faubourgs laid siege to the Bastille and took it by the afternoon.\n")
+    assert found and all(s.relation != "contradicts" for s in found)

@@ -214,14 +214,16 @@ def _dated(text: str) -> list[tuple[int, int]]:
 
 
 def _relation(shared: int, date_relation: str, alike: bool, retold_and_dated: bool) -> str:
-    """`date_relation`: how the two passages' dates relate, '' unless both are dated. `alike`: the same words or the
-    same meaning. `retold_and_dated`: both passages dated and sharing phrases, so one thing told twice; then dates
-    that cannot meet contradict each other, however far apart. Otherwise passages whose dates cannot meet tell of
-    different happenings, however alike (a recognition in 1921 and another in 1934): see also."""
+    """`shared`: how many names both give. `date_relation`: how the two passages' dates relate, '' unless both are
+    dated. `alike`: the same words or the same meaning. `retold_and_dated`: both passages dated and sharing
+    phrases, so one thing told twice; then dates that cannot meet contradict each other, however far apart.
+    Otherwise passages whose dates cannot meet tell of different happenings, however alike (a recognition in 1921
+    and another in 1934): see also."""
     if shared and date_relation == dating.SAME:
         return "corroborates"
-    if (shared and date_relation == dating.NEAR) or (retold_and_dated and date_relation == dating.APART):
-        return "contradicts"
+    if ((shared >= 2 or (shared and alike)) and date_relation == dating.NEAR) or (
+            retold_and_dated and date_relation == dating.APART):  # one name and two near days: two acts, maybe
+        return "contradicts"  # (a fortress stormed on the 14th, pulled down from the 15th)
     if date_relation == dating.APART:
         return "see_also"
     if date_relation == dating.OVERLAP or alike:  # names alone do not make one event: in a corpus on Genden and
