@@ -292,22 +292,29 @@ def _named_pairs(usable: list[TimelineEntry], spans: list, by_name: dict[str, li
     """Close pairs of entries of different documents sharing a name: one name will do for two precise dates, two
     for a vague one. A name most dated passages give (the corpus's setting: Paris, Moscow) joins two different days
     only with a second name, as the vague dates do: alone it made one event of a whole week (a dismissal, a
-    storming, a demolition). The same day given by both still joins (the execution, told twice)."""
-    setting_names = {name for name, members in by_name.items()
-                     if len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
+    storming, a demolition). The same day given by both still joins (the execution, told twice). The setting's
+    names are grouped by day and by pairs of them, so no pair is looked at one by one."""
+    setting = {name for name, members in by_name.items()
+               if len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
     firsts, lasts, documents = [s.first for s in spans], [s.last for s in spans], [e.document_id for e in usable]
 
     def two_names(i: int, j: int) -> bool:
         return len(set(usable[i].entities) & set(usable[j].entities)) >= 2
 
-    def same_day_or_two_names(i: int, j: int) -> bool:
-        return (spans[i].precision == spans[j].precision == "day" and firsts[i] == firsts[j]) or two_names(i, j)
-
-    own = close_pairs([m for name, m in by_name.items() if name not in setting_names], firsts, lasts, documents,
+    own = close_pairs([m for name, m in by_name.items() if name not in setting], firsts, lasts, documents,
                       [s.precision in dating.PRECISE for s in spans], two_names)
-    setting = close_pairs([m for name, m in by_name.items() if name in setting_names], firsts, lasts, documents,
-                          [False] * len(usable), same_day_or_two_names)
-    return np.concatenate([own[0], setting[0]]), np.concatenate([own[1], setting[1]])
+    same_day: dict[tuple[str, int], list[int]] = defaultdict(list)
+    named_both: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, entry in enumerate(usable):  # in date order, as close_pairs takes each group
+        names = sorted(name for name in entry.entities if name in setting)
+        if spans[i].precision == "day":
+            for name in names:
+                same_day[(name, firsts[i])].append(i)
+        for pair in combinations(names, 2):
+            named_both[pair].append(i)
+    met = close_pairs([*same_day.values(), *named_both.values()], firsts, lasts, documents, [True] * len(usable),
+                      two_names)
+    return np.concatenate([own[0], met[0]]), np.concatenate([own[1], met[1]])
 
 
 def _undismissed(usable: list[TimelineEntry], ones, twos, dismissed: Dismissed):
