@@ -127,7 +127,7 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     if quote.exact and text[hint_start:hint_end] == quote.exact:
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
-    best = scorer.best_exact()
+    best = scorer.best_exact(hint_start, hint_end)
     if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and _apart(best, hint_start, hint_end)):
         in_place = scorer.best_fuzzy(hint_start, hint_end)
         if best is not None and best[0] >= MOVE_THRESHOLD and in_place is not None:  # a copy of the old words
@@ -198,14 +198,15 @@ class _Scorer:
     def __init__(self, text: str, quote: TextQuote, hint: int):
         self.text, self.quote, self.hint = text, quote, hint
 
-    def best_exact(self) -> Candidate | None:
-        """The best occurrence of the exact quote; one right where the diff says it should be is trusted."""
+    def best_exact(self, hint_start: int, hint_end: int) -> Candidate | None:
+        """The best occurrence of the exact quote; one on the stretch the diff says took the passage's place, or
+        right beside it with its words before or after still the quote's, is trusted."""
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
         best = max((self.score(s, s + size, "exact", 1.0) for s in starts), default=None, key=lambda c: c[0])
-        if best is not None and abs(best[1] - self.hint) <= size + QUOTE_CONTEXT and self._context_holds(best[1],
-                                                                                                     best[2]):
+        if best is not None and (not _apart(best, hint_start, hint_end) or (
+                abs(best[1] - self.hint) <= size + QUOTE_CONTEXT and self._context_holds(best[1], best[2]))):
             best = (max(best[0], MOVE_THRESHOLD), *best[1:])
         return best
 

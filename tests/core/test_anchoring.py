@@ -62,6 +62,8 @@ def scenario(draw):
 @example(("Genden Genden Genden 𝔐 \n \n\n Genden Genden Stalin Genden Genden met on \n\n", [(38, 42)],
           [("delete", 0.5, 2, ""), ("insert", 0.625, 0, "aaaaa"), ("delete", 0.3125, 6, ""),
            ("insert", 0.5, 0, "aaaaaaaaaaaaaa")]))  # a blank line once paired the wrong stretches of two versions
+@example(("Genden Genden met met met 1934 the the the Ulaanbaatar Genden", [(9, 43)],
+          [("delete", 0.0, 9, ""), ("delete", 0.65625, 12, "")]))  # both sides' words cut, the quote itself kept
 def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     """Unchanged quotes re-anchor exactly; edited ones land on the edited text or go to review; none is lost."""
     text, spans, edits = case
