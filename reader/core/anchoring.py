@@ -128,7 +128,8 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
     best = scorer.best_exact(hint_start, hint_end)
-    if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and _apart(best, hint_start, hint_end)):
+    own = best is not None and scorer.own_place(best, hint_start, hint_end)
+    if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and not own):
         in_place = scorer.best_fuzzy(hint_start, hint_end)
         if best is not None and best[0] >= MOVE_THRESHOLD and in_place is not None:  # a copy of the old words
             # elsewhere, and where the passage was, words that resemble them: it was edited there, and stays
@@ -143,7 +144,8 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
         start, end = _word_edges(text, quote, start, end)
     on_the_edit = not _apart(best, hint_start, hint_end)  # fuzzy matches elsewhere are only ever proposed
     same_words = method == "exact" or _same_wording(quote.exact, text[start:end])
-    another = kept is not None and kept(start, end)  # the place held the same words before, as another passage
+    another = kept is not None and kept(start, end) and not (method == "exact" and own)  # the place held these
+    # words before, as another passage (unless it is the passage's own, the diff made ambiguous by repeated words)
     if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another:
         return AnchorResult(start, end, confidence, ANCHORED, method)
     if (on_the_edit and end > start) or (quote_score >= REVIEW_MIN_QUOTE_SIMILARITY  # what replaced it, or words
@@ -199,16 +201,21 @@ class _Scorer:
         self.text, self.quote, self.hint = text, quote, hint
 
     def best_exact(self, hint_start: int, hint_end: int) -> Candidate | None:
-        """The best occurrence of the exact quote; one on the stretch the diff says took the passage's place, or
-        right beside it with its words before or after still the quote's, is trusted."""
+        """The best occurrence of the exact quote; the passage's own (see `own_place`) is trusted."""
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
         best = max((self.score(s, s + size, "exact", 1.0) for s in starts), default=None, key=lambda c: c[0])
-        if best is not None and (not _apart(best, hint_start, hint_end) or (
-                abs(best[1] - self.hint) <= size + QUOTE_CONTEXT and self._context_holds(best[1], best[2]))):
+        if best is not None and self.own_place(best, hint_start, hint_end):
             best = (max(best[0], MOVE_THRESHOLD), *best[1:])
         return best
+
+    def own_place(self, candidate: Candidate, hint_start: int, hint_end: int) -> bool:
+        """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside
+        it (repeated words make the diff ambiguous) with the words before or after still the quote's."""
+        near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT
+        return not _apart(candidate, hint_start, hint_end) or (near and self._context_holds(candidate[1],
+                                                                                            candidate[2]))
 
     def _context_holds(self, start: int, end: int) -> bool:
         """Whether the words before or after a place are still the quote's: the same name in the sentence before a

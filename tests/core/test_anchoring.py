@@ -64,6 +64,8 @@ def scenario(draw):
            ("insert", 0.5, 0, "aaaaaaaaaaaaaa")]))  # a blank line once paired the wrong stretches of two versions
 @example(("Genden Genden met met met 1934 the the the Ulaanbaatar Genden", [(9, 43)],
           [("delete", 0.0, 9, ""), ("delete", 0.65625, 12, "")]))  # both sides' words cut, the quote itself kept
+@example(("purge purge purge Genden Genden Genden Genden Genden", [(7, 13)], [("delete", 0.0, 6, "")]))  # a repeated
+# word deleted: the diff may take the quote's own words for another copy's
 def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     """Unchanged quotes re-anchor exactly; edited ones land on the edited text or go to review; none is lost."""
     text, spans, edits = case
