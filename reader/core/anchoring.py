@@ -201,14 +201,17 @@ class _Scorer:
         self.text, self.quote, self.hint = text, quote, hint
 
     def best_exact(self, hint_start: int, hint_end: int) -> Candidate | None:
-        """The best occurrence of the exact quote; the passage's own (see `own_place`) is trusted."""
+        """The best occurrence of the exact quote: the passage's own (see `own_place`), trusted, else the best scored
+        anywhere."""
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
-        best = max((self.score(s, s + size, "exact", 1.0) for s in starts), default=None, key=lambda c: c[0])
-        if best is not None and self.own_place(best, hint_start, hint_end):
-            best = (max(best[0], MOVE_THRESHOLD), *best[1:])
-        return best
+        found = [self.score(s, s + size, "exact", 1.0) for s in starts]
+        own = [candidate for candidate in found if self.own_place(candidate, hint_start, hint_end)]
+        if own:  # the passage's own occurrence before a copy elsewhere that happens to score higher
+            best = max(own, key=lambda c: c[0])
+            return (max(best[0], MOVE_THRESHOLD), *best[1:])
+        return max(found, default=None, key=lambda c: c[0])
 
     def own_place(self, candidate: Candidate, hint_start: int, hint_end: int) -> bool:
         """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside

@@ -66,6 +66,9 @@ def scenario(draw):
           [("delete", 0.0, 9, ""), ("delete", 0.65625, 12, "")]))  # both sides' words cut, the quote itself kept
 @example(("purge purge purge Genden Genden Genden Genden Genden", [(7, 13)], [("delete", 0.0, 6, "")]))  # a repeated
 # word deleted: the diff may take the quote's own words for another copy's
+@example(("Genden Genden Genden Genden Choibalsan Choibalsan met on November November 1934 1934 1934 the the \n on",
+          [(99, 101)], [("delete", 0.875, 10, ""), ("delete", 0.0, 1, ""), ("delete", 0.0, 1, ""),
+                        ("delete", 0.9921875, 1, "")]))  # its own occurrence before a copy scoring higher elsewhere
 def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     """Unchanged quotes re-anchor exactly; edited ones land on the edited text or go to review; none is lost."""
     text, spans, edits = case
