@@ -39,3 +39,14 @@ def test_a_correction_on_words_the_file_changed_is_not_made():
     merged = rebase(base, corrected, "Foreword.\n" + base.replace("Stalm", "Stalmm"))
     assert merged.text == "Foreword.\nIn November 1934 Genden met Stalmm in the Kremlin."
     assert (merged.carried, merged.lost) == (1, (("Stalm", "Stalin"),))
+
+
+def test_a_correction_beside_new_punctuation_is_carried_and_a_lost_one_is_always_said():
+    """A comma added beside a misread word kept the correction from being made again (the characters around it had
+    to be as they were), and it was not even said, because the corrected word stood elsewhere in the text."""
+    base = "Stalm met Genden in Moscow. Later Stalin spoke of it."
+    corrected = base.replace("Stalm", "Stalin")
+    merged = rebase(base, corrected, base.replace("Stalm met", "Stalm, met"))
+    assert merged.text == corrected.replace("Stalin met", "Stalin, met", 1) and merged.carried == 1
+    lost = rebase(base, corrected, base.replace("Stalm met", "Stalmx met"))
+    assert (lost.carried, lost.lost) == (0, (("Stalm", "Stalin"),))

@@ -63,15 +63,22 @@ def rebase(base: str, corrected: str, new: str) -> Rebased:
     moved = OffsetMap(base, new)
     pieces, at, carried, lost = [], 0, 0, []
     for correction in corrections(base, corrected):
-        before, after = max(correction.start - 1, 0), min(correction.end + 1, len(base))  # a character more each
-        at_before = moved(before)  # side: "Stalm" become "Stalmm" is another word, not the one corrected
-        start = at_before + correction.start - before
-        if new[at_before:at_before + after - before] == base[before:after] and start >= at:
+        start = moved(correction.start)
+        end = start + correction.end - correction.start
+        if new[start:end] == base[correction.start:correction.end] and _whole_words(new, start, end) and start >= at:
             pieces += [new[at:start], correction.written]
-            at, carried = start + correction.end - correction.start, carried + 1
-        elif not (correction.written and correction.written in new):  # else the new text made it itself
+            at, carried = end, carried + 1
+        elif new[start:start + len(correction.written)] != correction.written:  # else the new text made it there
             lost.append((base[correction.start:correction.end], correction.written))
     return Rebased("".join([*pieces, new[at:]]), carried, tuple(lost))
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) still stands as whole words: "Stalm" become "Stalmm" is another word, not the one
+    corrected; "Stalm," (a comma added beside it) is the same word."""
+    joined_before = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    joined_after = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return not (joined_before or joined_after)
 
 
 def _word_start(text: str, at: int) -> int:
