@@ -187,3 +187,15 @@ def test_a_changed_file_takes_the_corrections_along(empty_workspace, tmp_path):
     [outcome] = empty_workspace.documents.import_paths([path]).outcomes
     assert "1 hand correction carried over" in outcome.message and "“Stalm” → “Stalin”" in outcome.message
     assert "1934 Genden met Stalmm" in empty_workspace.documents.text(document_id).text
+
+
+def test_a_library_older_than_the_record_keeps_its_corrections(empty_workspace, tmp_path):
+    """In a library made before the document remembered which version its file gave, the first import of the
+    unchanged file still reverted every correction: the file giving an earlier version's very text is that
+    version, read again."""
+    path, document_id, corrected = _corrected_import(empty_workspace, tmp_path)
+    with empty_workspace.db.atomic():
+        empty_workspace.db.execute("UPDATE documents SET read_version_id = NULL")
+    [outcome] = empty_workspace.documents.import_paths([path]).outcomes
+    assert outcome.status == "unchanged" and "corrections" in outcome.message
+    assert empty_workspace.documents.text(document_id).text == corrected

@@ -136,6 +136,8 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
             arriving.append(new_id)
         return new_id
     previous, read = store.current_version_id(db, document_id), store.read_version_id(db, document_id)
+    if read is None:  # a library older than this record: any version the file gave may be the one it read
+        read = store.version_with_text(db, document_id, source.content_hash)
     as_read = next((v for v in (previous, read) if v is not None and store.version_text(db, v).text == source.text),
                    None)  # the file gives the text shown, or the text it gave before the corrections shown
     if as_read is None:
@@ -146,8 +148,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
                                                  else f"{name}: already imported, unchanged")
     if as_read != previous:
         message += ", the corrections made by hand since kept"
-    else:
-        store.set_read_version(db, document_id, previous)
+    store.set_read_version(db, document_id, as_read)
     report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
     return None
 
