@@ -742,3 +742,20 @@ def test_one_shared_name_and_two_near_days_are_no_contradiction(empty_workspace,
         "On 15 July 1789 the contractor Pierre Palloy set eight hundred workmen to pull down the Bastille.\n",
         "On 14 July 1789 the crowd from the faubourgs laid siege to the Bastille and took it by the afternoon.\n")
     assert found and all(s.relation != "contradicts" for s in found)
+
+
+def test_the_subject_of_a_corpus_still_joins_its_conflicting_dates(empty_workspace, shared_model, tmp_path):
+    """A corpus on one man names him in every dated passage: taken for the corpus's setting, he joined no two
+    different days, and 'executed on 26 November' against 'shot on 30 November' was no conflict. Only a place is
+    a setting; the person every source is about is what they disagree on."""
+    accounts = ["Genden was born in 1895 in Khudaa.\n\nGenden became prime minister in July 1932.\n\nGenden was "
+                "arrested in Moscow on 17 July 1937.\n\nGenden was executed on 26 November 1937.\n",
+                "In 1932 Genden took the office of prime minister.\n\nGenden was detained in the summer of 1937 while "
+                "on holiday in the Crimea.\n\nGenden was shot on 30 November 1937 after a short trial.\n"]
+    for number, text in enumerate(accounts):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    empty_workspace.documents.import_paths(sorted(tmp_path.glob("*.txt")))
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.ensure_current()
+    [conflict] = empty_workspace.timeline.conflicts()
+    assert sorted(entry.value for entry in conflict.entries) == ["1937-11-26", "1937-11-30"]

@@ -34,8 +34,8 @@ from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
-COMMON_SHARE, COMMON_AT_LEAST = 0.25, 4  # a name in more of the dated passages than this share (and as many) is
-# the corpus's setting (Paris, Moscow, Stalin), not one event's: alone it joins no two passages
+COMMON_SHARE, COMMON_AT_LEAST = 0.25, 4  # a place in more of the dated passages than this share (and as many) is
+# the corpus's setting (Paris, Moscow), not one event's: alone it joins no two different days
 VAGUE_SLACK_DAYS = 31  # a vague part of a year ("the end of 1934") may reach this far beyond its span
 
 
@@ -92,7 +92,7 @@ class TimelineService:
     def _events_of(self, every: list[TimelineEntry], shown: list[TimelineEntry] | None) -> list[TimelineEvent]:
         with without_collection():
             events = group_events(every, store.linked_ranges(self._db, tuple(LINKED_AS)),
-                                  Dismissed(store.dismissed(self._db)))
+                                  Dismissed(store.dismissed(self._db)), store.place_names(self._db))
         if shown is None:
             return events
         places = {entry.place for entry in shown}
@@ -260,11 +260,13 @@ def held_by_link(event: TimelineEvent) -> bool:
     return any(reason in LINKED_AS.values() for reason in event.reasons)
 
 
-def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Dismissed) -> list[TimelineEvent]:
+def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Dismissed,
+                 places: frozenset[str] = frozenset()) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
     as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
     tell one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
-    `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link."""
+    `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link.
+    `places`: the names of places (see `_named_pairs`)."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
               if not dismissed.covers(entries[i], entries[j])}
     linked = list(_linked_pairs(_linked_entries(entries, links)))
@@ -278,7 +280,7 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
     for i, entry in enumerate(usable):
         for name in entry.entities:
             by_name[name].append(i)
-    ones, twos = _named_pairs(usable, spans, by_name)
+    ones, twos = _named_pairs(usable, spans, by_name, places)
     ones, twos = _undismissed(usable, ones, twos, dismissed)
     position = {i: n for n, i in enumerate(kept)}
     tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
@@ -288,14 +290,15 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
                                                             in linked], {i: roots[n] for i, n in position.items()}))
 
 
-def _named_pairs(usable: list[TimelineEntry], spans: list, by_name: dict[str, list[int]]):
+def _named_pairs(usable: list[TimelineEntry], spans: list, by_name: dict[str, list[int]], places: frozenset[str]):
     """Close pairs of entries of different documents sharing a name: one name will do for two precise dates, two
-    for a vague one. A name most dated passages give (the corpus's setting: Paris, Moscow) joins two different days
+    for a vague one. A place most dated passages name (the corpus's setting: Paris, Moscow) joins two different days
     only with a second name, as the vague dates do: alone it made one event of a whole week (a dismissal, a
-    storming, a demolition). The same day given by both still joins (the execution, told twice). The setting's
-    names are grouped by day and by pairs of them, so no pair is looked at one by one."""
-    setting = {name for name, members in by_name.items()
-               if len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
+    storming, a demolition). A person most passages name is the corpus's subject, whose acts two sources may date
+    differently (Genden executed on the 26th or the 30th). The same day given by both still joins (one act told
+    twice). The setting's names are grouped by day and by pairs of them, so no pair is looked at one by one."""
+    setting = {name for name, members in by_name.items() if name in places
+               and len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
     firsts, lasts, documents = [s.first for s in spans], [s.last for s in spans], [e.document_id for e in usable]
 
     def two_names(i: int, j: int) -> bool:

@@ -103,6 +103,11 @@ def named_mentions(db: Store) -> list[tuple[int, int, int]]:
     return db.execute(sql).fetchall()
 
 
+def place_names(db: Store) -> frozenset[str]:
+    """The register's names of places."""
+    return frozenset(row[0] for row in db.execute("SELECT name FROM entities WHERE type = 'PLACE'").fetchall())
+
+
 def person_mention_ends(db: Store) -> set[tuple[int, int]]:
     """(document, end) of every mention of a person: where a name stops, and life dates may follow."""
     return set(db.execute("SELECT document_id, \"end\" FROM mentions WHERE type = 'PERSON'").fetchall())
