@@ -76,7 +76,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
     area.annotation_selected.connect(lambda _id: window.raise_panel("Note"))
     area.note_requested.connect(lambda _id: panels.inspector.widget().editor.source.setFocus())
-    area.tags_requested.connect(lambda _id: panels.inspector.widget().tags.setFocus())
+    area.tags_requested.connect(lambda _id: panels.inspector.widget().tags.type_a_new_tag())
     area.delete_requested.connect(lambda annotation_id: panels.inspector.widget().delete(annotation_id))
     area.parallels_requested.connect(lambda: (window.raise_panel("Parallels"),
                                               panels.parallels.widget().suggest_for_selection()))

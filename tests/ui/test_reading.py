@@ -865,3 +865,19 @@ def test_t_codes_a_passage_from_the_text(window, qtbot):
     pane.view.select_range(start + 2, start + 2)
     point = pane.view.cursorRect(pane.view.textCursor()).center()
     assert "Tag…" in [action.text() for action in pane.context_menu_at(point).actions()]
+
+
+def test_t_on_a_tagged_highlight_types_a_new_tag(window, qtbot):
+    """T on a highlight already tagged put the typing at the end of its last tag: 'elite' became 'eliteviolence',
+    a code renamed where one was to be added. The typing is a tag of its own."""
+    pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
+    start = pane.version.text.index("November 24, 1934")
+    inspector = window.annotation_panels.inspector.widget()
+    for chosen, tag in (((start, start + 17), "elite"), ((start + 2, start + 2), "violence")):  # then inside it
+        _select(pane, *chosen)
+        qtbot.keyClick(pane.view, Qt.Key.Key_T)
+        qtbot.waitUntil(lambda: inspector.tags.hasFocus())
+        qtbot.keyClicks(inspector.tags, tag)
+        qtbot.keyClick(inspector.tags, Qt.Key.Key_Return)
+    [annotation] = window.workspace.annotations.for_document(pane.document_id)
+    assert sorted(annotation.tags) == ["elite", "violence"]

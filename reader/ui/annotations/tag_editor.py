@@ -70,6 +70,14 @@ class TagEditor(QLineEdit):
     def tags(self) -> tuple[str, ...]:
         return tuple(clean_tags(self.text().split(SEPARATOR)))
 
+    def type_a_new_tag(self) -> None:
+        """Take the typing as a tag of its own, after those shown (T): at the end of the box, the typing was glued
+        onto the last tag ('élite' became 'éliteviolence')."""
+        if self.text().strip() and not self.text().rstrip().endswith(SEPARATOR):
+            self.setText(self.text().rstrip() + SEPARATOR + " ")
+        self.end(False)
+        self.setFocus()
+
     def unsaved(self) -> tuple[str, ...] | None:
         """The tags typed, if they are not those last given. Tags are a set of names in any case ('Lamas' is stored
         as the 'lamas' in use, and a note's tags are listed by name): typed so, in any order, they are saved, not
