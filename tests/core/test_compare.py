@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.core.compare import dating
 from reader.core.compare.passages import passages, sentences
-from reader.core.compare.words import counted
+from reader.core.compare.words import counted, stem
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
@@ -759,3 +759,16 @@ def test_the_subject_of_a_corpus_still_joins_its_conflicting_dates(empty_workspa
     empty_workspace.entities.ensure_current()
     [conflict] = empty_workspace.timeline.conflicts()
     assert sorted(entry.value for entry in conflict.entries) == ["1937-11-26", "1937-11-30"]
+
+
+def test_a_count_in_words_and_in_figures_is_one_count():
+    """"eighty men" beside "80 men" was a disagreement (the numbers were compared as written), "twenty-five men"
+    was not read at all, and "two hundred men" was a hundred."""
+    from reader.core.compare.judge import _numbers_differing
+    from reader.core.compare.words import number_value
+
+    assert _numbers_differing("About eighty men were killed.", "About 80 men were killed.") == []
+    assert _numbers_differing("Twenty-five men fell.", "Seventy men fell.") == ["numbers: twenty-five / seventy (men)"]
+    assert [number_value(n) for n in ("two hundred", "one hundred and twenty", "hundred thousand", "1,200",
+                                      "eighty-three")] == [200, 120, 100_000, 1200, 83]
+    assert counted("two hundred men", []) == {stem("men"): {"two hundred"}}

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from reader.core.compare import dating
 from reader.core.compare.passages import Piece, sentence_around
-from reader.core.compare.words import Vectors, as_written, counted, counted_word
+from reader.core.compare.words import Vectors, as_written, counted, counted_word, number_value
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 from reader.core.wording import one_line
 
@@ -160,9 +160,15 @@ def _numbers_differing(mine: str, theirs: str) -> list[str]:
     """Numbers that count the same thing and differ ('a hundred thousand lamas' / 'thirty thousand lamas'); numbers
     of different things ('five countries', 'ten years') are no disagreement."""
     here, there = counted(mine, _dated(mine)), counted(theirs, _dated(theirs))
-    return [f"numbers: {', '.join(sorted(here[word] - there[word])) or '–'} / "
-            f"{', '.join(sorted(there[word] - here[word])) or '–'} ({counted_word(word, mine)})"
-            for word in sorted(here.keys() & there.keys()) if here[word] != there[word]]
+    found = []
+    for word in sorted(here.keys() & there.keys()):
+        values_here, values_there = ({number_value(n) for n in side[word]} for side in (here, there))
+        if values_here != values_there:  # "eighty" and "80" are one count, in words and in figures
+            only_here = sorted(n for n in here[word] if number_value(n) not in values_there)
+            only_there = sorted(n for n in there[word] if number_value(n) not in values_here)
+            found.append(f"numbers: {', '.join(only_here) or '–'} / {', '.join(only_there) or '–'} "
+                         f"({counted_word(word, mine)})")
+    return found
 
 
 def _only_here(names: dict[int, str], named: set[int], own: dict[int, str], other: dict[int, str],

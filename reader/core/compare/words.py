@@ -73,8 +73,9 @@ def content_words(text: str) -> list[str]:
     return [word for word in _LONG_WORD.findall(text.lower()) if word not in STOPWORDS]
 
 
-_NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(_TENS) + "-(?:" + "|".join(_UNIT_NUMBERS) + r")|"
-                          + "|".join(NUMBER_WORDS) + r")(?![\w-])")  # "ninety-eight" whole; "forty-third" none
+_ONE_NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUMBER_WORD = re.compile(rf"(?<![\w-]){_ONE_NUMBER_WORD}(?:(?:-|\s+(?:and\s+)?){_ONE_NUMBER_WORD})*(?![\w-])")
+# a number written in words, whole: "ninety-eight", "two hundred", "one hundred and twenty"; "forty-third" none
 _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
 _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
 
@@ -95,6 +96,28 @@ def counted(text: str, skip: list[tuple[int, int]] = ()) -> dict[str, set[str]]:
             continue
         found.setdefault(stem(fold(word)), set()).add(value)
     return found
+
+
+def number_value(written: str) -> float | None:
+    """What a number as written counts: '1,200' 1200, 'ninety-eight' 98, 'a hundred thousand' read from 'hundred
+    thousand' 100000; None when it is no number ('1.2.3')."""
+    if written[:1].isdigit():
+        try:
+            return float(written.replace(",", ""))
+        except ValueError:
+            return None
+    total = current = 0
+    for word in re.split(r"[\s-]+", written.lower()):
+        value = NUMBER_WORDS.get(word)
+        if value is None:  # "and"
+            continue
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total, current = total + max(current, 1) * value, 0
+        else:
+            current += value
+    return float(total + current)
 
 
 def counted_word(stemmed: str, text: str) -> str:
