@@ -214,3 +214,13 @@ def test_french_and_german_honorifics_are_set_aside():
     assert trim_surface("M. de Flesselles", 0)[0] == "de Flesselles"
     assert trim_surface("Herr von Flesselles", 0)[0] == "von Flesselles"
     assert trim_surface("Citoyen Danton", 0)[0] == "Danton"
+
+
+def test_names_that_are_words_of_other_calendars_or_titles_stay_names():
+    """Marshal Juin, the writer Graf: French and German month and weekday names, and surnames
+    that are German titles, dropped out of the register once other languages' calendars and honorifics were read."""
+    from reader.core.entities.names import is_calendar_word, is_title
+
+    assert not any(is_calendar_word(name) for name in ("Juin", "Juli", "Mai", "Mardi"))
+    assert is_calendar_word("March") and is_calendar_word("Friday")
+    assert not is_title("Graf") and not is_title("Fürst") and is_title("Herr")

@@ -47,9 +47,9 @@ RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г."
      "декабря"),
     ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре",
      "декабре"), strict=True))
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
-            "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
-            "freitag", "samstag", "sonntag")
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(MONTHS, 1)},
     **{name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",

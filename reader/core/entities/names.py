@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 
 from reader.core.entities.broken import unbroken
-from reader.core.entities.dates import FRENCH_MONTHS, GERMAN_MONTHS, MONTHS, WEEKDAYS
+from reader.core.entities.dates import ENGLISH_WEEKDAYS, MONTHS
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
@@ -24,8 +24,9 @@ TITLES = (
     "sergeant", "sgt.", "sgt", "gov.", "messrs.", "mme.", "mlle.", "madame", "monsieur", "citizen", "count",
     "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
     "esq.", "esq", "elector", "admiral", "adm.", "sen.",
-    "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "herr", "frau", "graf", "freiherr", "fürst",
-)  # the last line French and German: 'M. de Flesselles' and 'Herr von Flesselles' are one man
+    "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "herr", "frau", "freiherr",
+)  # the last line French and German: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and 'Fürst'
+# are surnames too)
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
@@ -78,7 +79,8 @@ def token_count(name: str) -> int:
 
 
 _TITLE_SET = {t.rstrip(".") for t in TITLES}
-CALENDAR_WORDS = {*MONTHS, *FRENCH_MONTHS, *GERMAN_MONTHS, *WEEKDAYS}  # whole names: 'Jan' may be a name
+CALENDAR_WORDS = {*MONTHS, *ENGLISH_WEEKDAYS}  # English whole names: 'Jan' may be a name, and 'Juin' (a marshal) or
+# 'August' (a given name) are names in English prose
 
 
 def is_title(name: str) -> bool:
