@@ -620,3 +620,15 @@ def test_date_takes_a_month_or_a_day(searchable):
     assert any("November 24, 1934" in s for s in late_november)
     assert not any("November 15, 1934" in s for s in late_november | found("date:1934-12-01..1934-12-31"))
     assert "not a date" in searchable.search.search("date:1934-02-30").error
+
+
+def test_a_bounded_date_is_found_by_the_year_it_names(workspace, tmp_path):
+    """"After 1990 the country held elections" was found by no single year (the year it names was outside its days,
+    the index's year test left out every other): as the timeline places it, it is found by the year it names."""
+    (tmp_path / "bounds.txt").write_text("After 1990 the country held elections.\n\nBefore 1934 the lamas were "
+                                         "left alone.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "bounds.txt"])
+    workspace.entities.ensure_current()
+    for year, words in (("1990", "elections"), ("1934", "lamas")):
+        hits = workspace.search.search(f"date:{year}").groups.get("text", [])
+        assert any(words in hit.snippet for hit in hits), year

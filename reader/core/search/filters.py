@@ -69,7 +69,11 @@ def _no_such_tag(db: Store, name: str) -> str:
 
 
 def _overlaps(value: str, first: str, last: str) -> bool:
+    """Whether a stored date value meets these days; a bound ("after 1990") by the date it names, where the
+    timeline places it: the days it opens onto left out the very year a reader sees in the passage."""
     span = date_span(value or "")
+    if span is not None and span[2] == "bound":
+        span = date_span(value.rsplit(" ", 1)[0])
     return span is not None and span[0] <= last and first <= span[1]
 
 
