@@ -170,6 +170,7 @@ def test_a_number_that_numbers_or_counts_money_is_no_year():
                  "he was paid 1934 roubles", "a herd numbering 1934 head of cattle", "over 1921 km of road"):
         assert find_dates(text) == [], text
     assert _values("In 1934 roubles were scarce") == ["1934"]  # after "in", a year all the same
+    assert _values("1936 marks the beginning of the purges") == ["1936"]  # 'marks' a verb, not a currency
     assert _values("In 1921 Mongolia declared") == ["1921"]
 
 

@@ -83,7 +83,7 @@ EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
 CIRCA_YEARS = 2  # "c. 1920" spans the years this far either side
 _NUMBERING_BEFORE = re.compile(r"\b(?:no|nos|number|page|pages|p|pp|fond|f|opis|op|order|file|vol|volume|box|folio|"
                                r"fol|item|delo|doc|document)\.?\s*$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"\s*(?:roubles?|rubles?|tugriks?|dollars?|pounds?|francs?|marks?|km|kilomet(?:re|er)s?|"
+_UNIT_AFTER = re.compile(r"\s*(?:roubles?|rubles?|tugriks?|dollars?|pounds?|francs?|km|kilomet(?:re|er)s?|"
                          r"miles?|tons?|tonnes?|head)\b", re.IGNORECASE)
 _DATING_BEFORE = re.compile(r"\b(?:in|of|since|by|until|till|from|to|during|after|before|around|about)\s+$",
                             re.IGNORECASE)
