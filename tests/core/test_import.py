@@ -287,3 +287,20 @@ def test_two_drafts_of_one_report_in_two_fonds_are_two_documents(empty_workspace
     assert "two versions to compare" in second.message
     again = empty_workspace.documents.import_paths([first_path]).outcomes[0]
     assert (again.status, again.document_id) == ("unchanged", first.document_id)
+
+
+def test_a_same_name_file_does_not_take_the_place_of_a_document_in_the_trash(empty_workspace, tmp_path):
+    """A document moved to the Trash came back out of it holding another folder's file of its name (its own file
+    still where it was), its notes orphaned: that file is a document of its own, as beside a live document."""
+    first_path, second_path = tmp_path / "fond22" / "report.txt", tmp_path / "fond23" / "report.txt"
+    for path, text in ((first_path, "The herd numbered 1200 head in the spring.\n"),
+                       (second_path, "A memo on the railway, of no herd at all.\n")):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    first = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    note = empty_workspace.annotations.create_at_quote(first.document_id, "1200 head")
+    empty_workspace.documents.delete(first.document_id)
+    second = empty_workspace.documents.import_paths([second_path]).outcomes[0]
+    assert second.status == "imported" and second.document_id != first.document_id
+    empty_workspace.documents.restore(first.document_id)
+    assert empty_workspace.annotations.get(note.id).anchor_status == "anchored"

@@ -125,6 +125,8 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
     name = source.path.name
     document_id, stored_name = _stored_as(db, source)
     trashed = document_trash.trashed_document_id(db, stored_name) if document_id is None else None
+    if trashed is not None and _another_file(db, trashed, str(source.path.resolve())):  # the Trash's document of
+        trashed, stored_name = None, _free_name(db, source.path, str(source.path.resolve()))  # this name is another
     if trashed is not None:  # deleted, or new in this import: the same file again, its document (with its notes)
         document_id = trashed
         if trashed not in arriving:
@@ -164,10 +166,15 @@ def _stored_as(db: Store, source: SourceFile) -> tuple[int | None, str]:
     if found is not None:
         return found
     document_id = store.find_document_id(db, source.path.name)
-    stored = store.document_source_path(db, document_id) if document_id is not None else ""
-    if stored and stored != path and Path(stored).is_file():
+    if document_id is not None and _another_file(db, document_id, path):
         return None, _free_name(db, source.path, path)
     return document_id, source.path.name
+
+
+def _another_file(db: Store, document_id: int, path: str) -> bool:
+    """Whether a document of this file's name came from another file still where it was (another source)."""
+    stored = store.document_source_path(db, document_id)
+    return bool(stored) and stored != path and Path(stored).is_file()
 
 
 def _retelling(db: Store, source: SourceFile) -> str:
