@@ -164,3 +164,43 @@ def test_removing_a_tag_everywhere_leaves_the_trash_as_it_was(workspace, pair):
     assert workspace.annotations.get(a.id).tags == ()
     workspace.trash.restore("annotation", b.id)
     assert "meeting-1934" in workspace.annotations.get(b.id).tags
+
+
+def _as_before_tag_keys(path) -> None:
+    """The library as versions before tag keys left it: tags unique by ASCII case only, the key not yet there."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE "
+                                     "'%name_key%'").fetchall():
+            db.execute(f'DROP TRIGGER "{trigger}"')  # the undo log's, made anew by the upgrade
+        db.execute("DROP INDEX idx_tags_name_key")
+        db.execute("ALTER TABLE tags DROP COLUMN name_key")
+        db.execute("CREATE UNIQUE INDEX idx_tags_name ON tags (name COLLATE NOCASE)")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm022_tags_one_whatever_the_case'")
+
+
+def test_an_upgrade_merging_case_variant_tags_leaves_an_undo_that_works(tmp_path):
+    """Opening an older library whose 'Élite' and 'élite' were two tags merges them; Undo of a step made before the
+    upgrade then failed on a database constraint ("FOREIGN KEY constraint failed", "UNIQUE constraint failed"),
+    blocking every step behind it. Steps that would make the merged tags two again are let go; others undo."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "a.txt").write_text("Genden met Stalin in Moscow on 15 November 1934.\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "old.db")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    workspace.annotations.create(1, 0, 6, tags=["Élite"])
+    workspace.close()
+    _as_before_tag_keys(tmp_path / "old.db")
+    with sqlite3.connect(tmp_path / "old.db") as db:  # a second tag of another case, as an older version made it
+        db.execute("INSERT INTO tags (id, name, created_at) VALUES (99, 'élite', '2026-01-01')")
+        db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 99)")
+        db.execute("INSERT INTO history_rows (op_id, tbl, pk, before, after) SELECT MAX(id), 'tags', ?, NULL, ? "
+                   "FROM history", ['{"id": 99}', '{"id": 99, "name": "élite", "created_at": "x"}'])
+    workspace = Workspace.open(tmp_path / "old.db")
+    assert [(t.name, t.count) for t in workspace.tags.all()] == [("Élite", 1)]
+    with pytest.raises(ReaderError, match="nothing to undo"):
+        workspace.history.undo()
+    workspace.close()

@@ -6,6 +6,7 @@ tables come in their own migration so the history reads as the product grew.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -454,11 +455,35 @@ def m022_tags_one_whatever_the_case(db: Database) -> None:
     """A tag is one tag whatever the case of its name in any script: SQLite's NOCASE folds ASCII letters only, so
     'Élite' and 'élite' (or 'Война' and 'война') were two tags, merging them failed on the unique name, and the
     exports and Comparisons counted them apart. Each tag gets its key (`tag_key`), tags sharing one are merged into
-    the oldest, and the key is what is unique."""
+    the oldest, and the key is what is unique. Steps of the undo history that name tags now one (two tags merged
+    here, or a tag renamed from a name now another's) would make them two again if undone, and failed on the key:
+    then the history before the upgrade is let go, as steps past its reach are; else its tag rows get their keys."""
     from reader.core.records.tags import tag_key
     from reader.core.storage.history import track
 
     _table(db, "tags").add_column("name_key", str)
+    images = [(seq, [json.loads(found) if found else None for found in found_images]) for seq, *found_images
+              in db.execute("SELECT seq, before, after FROM history_rows WHERE tbl = 'tags'").fetchall()]
+    named = [(tag_id, name) for tag_id, name in db.execute("SELECT id, name FROM tags ORDER BY id").fetchall()]
+    named += [(image["id"], image["name"]) for _seq, pair in images for image in pair if image]
+    held: dict[str, set[int]] = {}
+    for tag_id, name in named:
+        held.setdefault(tag_key(name), set()).add(tag_id)
+    _merge_case_variants(db, tag_key)
+    if any(len(ids) > 1 for ids in held.values()):
+        db.execute("DELETE FROM history_rows")
+        db.execute("DELETE FROM history")
+    else:
+        for seq, pair in images:
+            keyed = [json.dumps({**image, "name_key": tag_key(image["name"])}) if image else None for image in pair]
+            db.execute("UPDATE history_rows SET before = ?, after = ? WHERE seq = ?", [*keyed, seq])
+    db.execute("DROP INDEX IF EXISTS idx_tags_name")
+    db.execute("CREATE UNIQUE INDEX idx_tags_name_key ON tags (name_key)")
+    track(db)
+
+
+def _merge_case_variants(db: Database, tag_key) -> None:
+    """Tags sharing a key merged into the oldest, their notes with it."""
     kept: dict[str, int] = {}
     for tag_id, name in db.execute("SELECT id, name FROM tags ORDER BY id").fetchall():
         key = tag_key(name)
@@ -470,9 +495,6 @@ def m022_tags_one_whatever_the_case(db: Database) -> None:
                    "FROM annotation_tags WHERE tag_id = ?", [kept[key], tag_id])
         db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [tag_id])
         db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
-    db.execute("DROP INDEX IF EXISTS idx_tags_name")
-    db.execute("CREATE UNIQUE INDEX idx_tags_name_key ON tags (name_key)")
-    track(db)
 
 
 class _AsStore:
