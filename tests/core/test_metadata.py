@@ -155,3 +155,10 @@ def test_a_markdown_heading_is_a_title_without_its_marks():
     assert extract_metadata("# Recollections of an Old Soldier\n\nI was there.", []).title == (
         "Recollections of an Old Soldier")
     assert extract_metadata("## *The Fall of the Bastille*\n\nText.", []).title == "The Fall of the Bastille"
+
+
+def test_a_diarys_first_entry_is_no_dateline():
+    """A diary's first entry heading was taken for a dateline: its day became the source's date and left the
+    timeline, while the later entries stayed. Several lines dated alike are entries."""
+    diary = "Mardi 14 juillet 1789\n\nThe people went to the Invalides.\n\nMercredi 15 juillet 1789\n\nWork began."
+    assert extract_metadata(diary, []).date_published == ""

@@ -104,10 +104,12 @@ def _author(head: list[Line]) -> str:
 
 def _date(head: list[Line]) -> str:
     """ISO date of publication or update, else a dateline's day ("Paris, 16th July 1789" opening a letter or a
-    dispatch), else month and year as 'YYYY-MM', from the head of the text."""
-    dated = next((day for line in head[:DATELINE_LINES] if (day := _dateline(line.text))), "")
-    if dated:
-        return dated
+    dispatch; not when more lines of the head are dated alike: a diary's or a chronicle's entries, the first of
+    which tells its own day), else month and year as 'YYYY-MM', from the head of the text."""
+    datelines = [day for line in head if (day := _dateline(line.text))]
+    opening = next((day for line in head[:DATELINE_LINES] if (day := _dateline(line.text))), "")
+    if opening and len(datelines) == 1:
+        return opening
     for line in head:
         iso = _ISO_DATE.search(line.text)
         if iso:
