@@ -191,3 +191,11 @@ def test_russian_months_are_read():
              "1 января 1937 г.": "1937-01-01", "ноябрь 1934": "1934-11", "26 ноября 1937": "1937-11-26"}
     for text, value in cases.items():
         assert _values(text) == [value], text
+
+
+def test_a_day_before_or_after_a_date_is_beside_it_not_a_bound():
+    """"The day after 15 November 1934" was read as every day after it: a day, a week or a month before or after a
+    date is near it, and is read as that date."""
+    assert _values("the day after 15 November 1934 they left") == ["1934-11-15"]
+    assert _values("a week before 24 November 1934") == ["1934-11-24"]
+    assert _values("after 10 November 1934") == ["1934-11-10 after"]

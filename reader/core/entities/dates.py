@@ -77,6 +77,8 @@ _OLD_STYLE = r"(?P<old>\(\s*(?:O\.\s?S\.|old style)\s*\)|O\.\s?S\.|old style)"  
 _OLD_STYLE_AFTER = re.compile(rf",?\s*{_OLD_STYLE}", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(before|prior to|by|not later than|no later than|after|since|not earlier than|"
                            r"no earlier than)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|night|morning|evening|eve)\s+$",
+                       re.IGNORECASE)
 BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than": "by", "no later than": "by",
           "after": "after", "since": "since", "not earlier than": "since", "no earlier than": "since"}
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
@@ -164,8 +166,8 @@ def _bounded(text: str, mention: DateMention) -> DateMention:
     """A day, month or year after 'before', 'by', 'after', 'since' (…) as the bound it is: open on one side, so a
     source saying they met before 24 November agrees with one giving the 15th."""
     said = _BOUND_BEFORE.search(text, max(0, mention.start - 24), mention.start)
-    if said is None or mention.precision not in ("day", "month", "year"):
-        return mention
+    if said is None or mention.precision not in ("day", "month", "year") or _RELATIVE.search(text, max(0, said.start() - 12), said.start()):
+        return mention  # "the day after 15 November" is a day beside it, no open span
     value = f"{mention.value} {BOUNDS[' '.join(said[1].lower().split())]}"
     first, last, _precision = date_span(value)
     return replace(mention, value=value, precision="bound", first=first, last=last)
