@@ -599,5 +599,5 @@ def test_tag_names_come_out_as_typed(annotated):
     [row] = [r for r in csv.DictReader(io.StringIO(annotated.export.export("csv"))) if r["id"] == str(first.id)]
     assert row["tags"].split(", ") == ["*bold*", "<b>purge</b>", "meeting 1934", "Stalin; Genden"]
     markdown = annotated.export.export("md")
-    assert "*Tags:* \\*bold\\* · \\<b\\>purge\\</b\\> · meeting 1934 · Stalin; Genden" in markdown
+    assert "*Tags:* \\*bold\\*, \\<b\\>purge\\</b\\>, meeting 1934, Stalin; Genden" in markdown
     assert "## \\<b\\>purge\\</b\\>" in annotated.export.export("md", group_by="tag")

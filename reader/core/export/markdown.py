@@ -141,7 +141,7 @@ def _item(item: ExportItem) -> list[str]:
     if annotation.note.strip():
         lines += [*note_lines(annotation.note), ""]
     if annotation.tags:  # as written: '#meeting-1934' stood for 'meeting 1934' and 'meeting-1934' alike
-        lines += ["*Tags:* " + " · ".join(literal(tag) for tag in annotation.tags), ""]
+        lines += ["*Tags:* " + ", ".join(literal(tag) for tag in annotation.tags), ""]  # no tag holds a comma
     for link in item.links:
         other = " ".join(link.other.quote.exact.split())
         note = f" — {escape_block_line(' '.join(link.note.split()))}" if link.note.strip() else ""
