@@ -539,6 +539,7 @@ def test_the_csv_export_holds_the_notebook(annotated):
     assert (note["note title"], note["note"], note["cites"]) == ("The meeting", "Zhabaeva gives **24**.",
                                                                   f"#{first.id}; #{second.id}")
     assert note["quote"] == note["start"] == "" and rows[0]["cites"] == ""
+    assert note["id"].startswith("n")  # apart from the annotations' ids: "#1" names an annotation
 
 
 def test_a_one_way_relation_reads_the_right_way_from_either_passage(workspace):

@@ -162,3 +162,19 @@ def test_a_fuzzy_date_carries_the_days_it_can_mean():
     circa = tei._mention(parent, Mention(1, 20, 27, "c. 1920", "DATE", 2, "1920 circa"))
     assert (early.get("notBefore"), early.get("notAfter")) == ("1935-01-01", "1935-04-30")
     assert (circa.get("notBefore"), circa.get("notAfter"), circa.get("when")) == ("1918-01-01", "1922-12-31", None)
+
+
+def test_a_notebook_citation_outside_the_file_is_said_in_tei(workspace):
+    """TEI kept a Notebook note's citations of passages it holds only: one in the Trash, or of a document left out
+    of a scoped export, vanished without trace, where the other formats cite it. It is said, with its source."""
+    from reader.core.export.items import Scope
+
+    first, second = workspace.documents.list()[:2]
+    one = workspace.annotations.create_at_quote(first.id, "Genden")
+    two = workspace.annotations.create_at_quote(second.id, "Stalin")
+    workspace.notebook.create("Which date?", title="The meeting", citations=[one.id, two.id])
+    xml = workspace.export.export("tei", Scope(document_id=first.id))
+    root = etree.fromstring(xml.encode("utf-8"))
+    [annotation] = root.xpath("//t:annotation[@xml:id='notebook1']", namespaces={"t": tei.TEI})
+    said = [d.text for d in annotation.iter(f"{{{tei.TEI}}}desc") if d.get("type") == "outside"]
+    assert len(said) == 1 and "“Stalin”" in said[0] and second.title in said[0]

@@ -47,12 +47,13 @@ def _row(item: ExportItem) -> list[object]:
 
 
 def _note_row(item: NoteItem) -> list[object]:
-    """A Notebook note: the source it is on (if any), its Markdown as the note, its title, and the annotations it
-    cites by id (the rows above hold those exported; one in the Trash is said so)."""
+    """A Notebook note, its id apart from the annotations' ('n4': the two are counted apart): the source it is on
+    (if any), its Markdown as the note, its title, and the annotations it cites by id (the rows above hold those
+    exported; one in the Trash is said so)."""
     note, about = item.note, item.about
     meta = about.metadata if about else None
     source = [about.file_name, about.title, meta.author, meta.date_published, meta.url, meta.doi] if about else [""] * 6
     cites = "; ".join(f"#{cited.annotation.id}" + (f" ({IN_THE_TRASH})" if cited.in_trash else "")
                       for cited in item.cited)
-    return [note.id, *source, "", "", "", "", "", note.body, "", "", "", note.created_at, note.modified_at, "", "", "",
-            "notebook note", note.title, cites]
+    return [f"n{note.id}", *source, "", "", "", "", "", note.body, "", "", "", note.created_at, note.modified_at,
+            "", "", "", "notebook note", note.title, cites]

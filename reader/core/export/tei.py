@@ -140,6 +140,10 @@ def _notebook(stand_off: etree._Element, notes: list[NoteItem], exported: set[in
         for paragraph in (part.strip() for part in item.note.body.split("\n\n")):
             if paragraph:
                 _tei(note, "p", paragraph)
+        for cited in (cited for cited in item.cited if cited.annotation.id not in exported):  # said, not dropped
+            where = ", ".join(part for part in (cited.where, "outside this file") if part)
+            _tei(annotation, "desc", f"Also cites {citation(cited.document)} ({where}): "
+                                     f"“{' '.join(cited.quote.split())}”", type="outside")
 
 
 def _register_entry(parent: etree._Element, entity: EntitySummary, entry_name: str, name_element: str) -> None:
