@@ -45,10 +45,13 @@ SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the 
 
 
 def _source(side: ComparisonSide) -> str:
-    """The side's document and date, and whether its passage awaits review or is gone from the text."""
-    source = f"{side.document_title} ({side.date})" if side.date else side.document_title
+    return f"{side.document_title} ({side.date})" if side.date else side.document_title
+
+
+def _quote(side: ComparisonSide) -> str:
+    """The side's quote, said first to await review or be gone from the text (a source column cut it off)."""
     status = STATUS_SAID.get(side.status, "")
-    return f"{source} — {status.split(':')[0]}" if status else source
+    return f"({status.split(':')[0]}) {side.quote}" if status else side.quote
 
 
 class ComparisonsModel(RowTableModel):
@@ -60,7 +63,7 @@ class ComparisonsModel(RowTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
-        values = (row.a.quote, _source(row.a), row.relation_label, row.b.quote, _source(row.b), row.note)
+        values = (_quote(row.a), _source(row.a), row.relation_label, _quote(row.b), _source(row.b), row.note)
         value = values[index.column()]
         return " ".join(value.split()) if role == Qt.ItemDataRole.DisplayRole else value
 
