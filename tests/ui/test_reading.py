@@ -840,9 +840,11 @@ def test_a_note_awaiting_review_is_drawn_and_said_apart(window, qtbot):
     workspace.documents.correct_text(document_id, text.replace("November 24, 1934", "November 25, 1934", 1))
     moved = workspace.annotations.get(note.id)
     assert moved.anchor_status == "review"
+    workspace.entities.ensure_current()  # the date recognised there: its own underline
     pane = window.reading_area.open_document(document_id)
-    [(_, _, painted)] = [f for f in _formats_at(pane, moved.start, moved.end) if f[2].background().style()]
-    assert painted.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    underlined = [f for _, _, f in _formats_at(pane, moved.start, moved.end)
+                  if f.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
+    assert underlined[-1].underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline  # over the date's own
     inspector = window.annotation_panels.inspector.widget()
     inspector.show_annotation(note.id)
     assert "needs review" in inspector.heading.text()

@@ -177,9 +177,11 @@ class DocumentPane(QWidget):
         annotations = workspace.annotations.for_document(self.document_id)
         uncertain = [Span(word.start, word.end, "uncertain", f"{word.confidence:.2f}")
                      for word in workspace.documents.uncertain(self.document_id)] if self.page_mode.pages else []
-        self.spans = [*self._headings, *self.version.boilerplate, *workspace.annotations.spans(self.document_id),
-                      *uncertain,
-                      *(span for provider in self.services.providers for span in provider(self.document_id))]
+        marked = workspace.annotations.spans(self.document_id)
+        provided = [span for provider in self.services.providers for span in provider(self.document_id)]
+        self.spans = [*self._headings, *self.version.boilerplate, *(span for span in marked if not span.doubtful),
+                      *uncertain, *provided, *(span for span in marked if span.doubtful)]  # painted last: a name's
+        # or a date's own underline hid the mark of a place only proposed
         self.view.set_spans(self.spans, self.format_for)
         self.overview.set_marks(self.spans, len(self.version.text))
         self.page_mode.update_marks()
