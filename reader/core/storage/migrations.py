@@ -6,7 +6,6 @@ tables come in their own migration so the history reads as the product grew.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -458,6 +457,8 @@ def m022_tags_one_whatever_the_case(db: Database) -> None:
     the oldest, and the key is what is unique. Steps of the undo history that name tags now one (two tags merged
     here, or a tag renamed from a name now another's) would make them two again if undone, and failed on the key:
     then the history before the upgrade is let go, as steps past its reach are; else its tag rows get their keys."""
+    import json  # not at start: the first screen loads no json
+
     from reader.core.records.tags import tag_key
     from reader.core.storage.history import track
 
