@@ -261,7 +261,7 @@ def held_by_link(event: TimelineEvent) -> bool:
 
 
 def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Dismissed,
-                 places: frozenset[str] = frozenset()) -> list[TimelineEvent]:
+                 places: frozenset[str]) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
     as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
     tell one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
