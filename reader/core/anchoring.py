@@ -127,8 +127,7 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     if quote.exact and text[hint_start:hint_end] == quote.exact:
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
-    best = scorer.best_exact(hint_start, hint_end)
-    own = best is not None and scorer.own_place(best, hint_start, hint_end)
+    best, own = scorer.best_exact(hint_start, hint_end)
     if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and not own):
         in_place = scorer.best_fuzzy(hint_start, hint_end)
         if best is not None and best[0] >= MOVE_THRESHOLD and in_place is not None:  # a copy of the old words
@@ -200,20 +199,20 @@ class _Scorer:
     def __init__(self, text: str, quote: TextQuote, hint: int):
         self.text, self.quote, self.hint = text, quote, hint
 
-    def best_exact(self, hint_start: int, hint_end: int) -> Candidate | None:
-        """The best occurrence of the exact quote: the passage's own (see `own_place`), trusted, else the best scored
-        anywhere."""
+    def best_exact(self, hint_start: int, hint_end: int) -> tuple[Candidate | None, bool]:
+        """The best occurrence of the exact quote, and whether it is the passage's own (see `_own_place`): its own,
+        trusted, before a copy elsewhere that happens to score higher; else the best scored anywhere."""
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
         found = [self.score(s, s + size, "exact", 1.0) for s in starts]
-        own = [candidate for candidate in found if self.own_place(candidate, hint_start, hint_end)]
-        if own:  # the passage's own occurrence before a copy elsewhere that happens to score higher
+        own = [candidate for candidate in found if self._own_place(candidate, hint_start, hint_end)]
+        if own:
             best = max(own, key=lambda c: c[0])
-            return (max(best[0], MOVE_THRESHOLD), *best[1:])
-        return max(found, default=None, key=lambda c: c[0])
+            return (max(best[0], MOVE_THRESHOLD), *best[1:]), True
+        return max(found, default=None, key=lambda c: c[0]), False
 
-    def own_place(self, candidate: Candidate, hint_start: int, hint_end: int) -> bool:
+    def _own_place(self, candidate: Candidate, hint_start: int, hint_end: int) -> bool:
         """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside
         it (repeated words make the diff ambiguous) with the words before or after still the quote's."""
         near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.anchoring import shared_blocks
 from reader.core.documents.offset_map import OffsetMap
+from reader.core.ranges import in_word
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,20 @@ def rebase(base: str, corrected: str, new: str) -> Rebased:
 def _whole_words(text: str, start: int, end: int) -> bool:
     """Whether [start, end) still stands as whole words: "Stalm" become "Stalmm" is another word, not the one
     corrected; "Stalm," (a comma added beside it) is the same word."""
-    joined_before = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
-    joined_after = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    joined_before = 0 < start < len(text) and in_word(text[start - 1]) and in_word(text[start])
+    joined_after = 0 < end < len(text) and in_word(text[end - 1]) and in_word(text[end])
     return not (joined_before or joined_after)
 
 
 def _word_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1].isalnum():
+    """Where the word holding `at` starts, as a selection of whole words takes it (`in_word`: marks and joiners
+    written inside words too)."""
+    while at > 0 and in_word(text[at - 1]):
         at -= 1
     return at
 
 
 def _word_end(text: str, at: int) -> int:
-    while at < len(text) and text[at].isalnum():
+    while at < len(text) and in_word(text[at]):
         at += 1
     return at

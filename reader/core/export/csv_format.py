@@ -49,11 +49,14 @@ def _row(item: ExportItem) -> list[object]:
 def _note_row(item: NoteItem) -> list[object]:
     """A Notebook note, its id apart from the annotations' ('n4': the two are counted apart): the source it is on
     (if any), its Markdown as the note, its title, and the annotations it cites by id (the rows above hold those
-    exported; one in the Trash is said so)."""
+    exported; one in the Trash is said so). Named by column, the others left empty."""
     note, about = item.note, item.about
-    meta = about.metadata if about else None
-    source = [about.file_name, about.title, meta.author, meta.date_published, meta.url, meta.doi] if about else [""] * 6
-    cites = "; ".join(f"#{cited.annotation.id}" + (f" ({IN_THE_TRASH})" if cited.in_trash else "")
-                      for cited in item.cited)
-    return [f"n{note.id}", *source, "", "", "", "", "", note.body, "", "", "", note.created_at, note.modified_at,
-            "", "", "", "notebook note", note.title, cites]
+    cells = {"id": f"n{note.id}", "note": note.body, "created": note.created_at, "modified": note.modified_at,
+             "kind": "notebook note", "note title": note.title,
+             "cites": "; ".join(f"#{cited.annotation.id}" + (f" ({IN_THE_TRASH})" if cited.in_trash else "")
+                                for cited in item.cited)}
+    if about is not None:
+        meta = about.metadata
+        cells.update({"document": about.file_name, "title": about.title, "author": meta.author,
+                      "date": meta.date_published, "url": meta.url, "doi": meta.doi})
+    return [cells.get(column, "") for column in COLUMNS]
