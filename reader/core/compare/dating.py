@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from reader.core.entities.dates import date_span
+from reader.core.entities.dates import date_span, written_span
 
 NEAR_DAYS = 62  # two precise dates this close may be one event told twice, and then they disagree
 PRECISE = frozenset({"day", "month"})
@@ -30,23 +30,23 @@ class Span:
 @lru_cache(maxsize=4096)
 def span(value: str) -> Span | None:
     """The span of a stored date value, or None when it is not one (cached: a corpus repeats its dates)."""
-    found = date_span(value or "")
+    return _as_span(value, date_span(value or ""))
+
+
+@lru_cache(maxsize=4096)
+def placed(value: str) -> Span | None:
+    """Where a date's mark stands on the axis (see `written_span`): a bound's open side would stretch the axis to
+    year 1."""
+    return _as_span(value, written_span(value or ""))
+
+
+def _as_span(value: str, found: tuple[str, str, str] | None) -> Span | None:
     if found is None:
         return None
     try:
         return Span(value, _ordinal(found[0]), _ordinal(found[1]), found[2])
     except ValueError:
         return None
-
-
-def placed(value: str) -> Span | None:
-    """Where a date's mark stands on the axis: its span, but a bound's own date ("before 24 November 1934" at the
-    24th): its open side would stretch the axis to year 1."""
-    found = span(value)
-    if found is None or found.precision != "bound":
-        return found
-    own = span(value.rsplit(" ", 1)[0])
-    return own and Span(value, own.first, own.last, found.precision)
 
 
 def _ordinal(iso: str) -> int:

@@ -377,6 +377,16 @@ def date_span(value: str) -> tuple[str, str, str] | None:
     return None
 
 
+def written_span(value: str) -> tuple[str, str, str] | None:
+    """The days a date value's own words name: its span, but for a bound ("before 24 November 1934") the date it
+    names, not the days it opens onto (where the timeline places its mark, and which year a search finds it by)."""
+    found = date_span(value)
+    if found is None or found[2] != "bound":
+        return found
+    own = date_span(value.rsplit(" ", 1)[0])
+    return own and (own[0], own[1], "bound")
+
+
 def _bound_span(value: str, bound: str) -> tuple[str, str, str] | None:
     """The days a bounded date can mean: before a day, up to the day before it; by it, up to its last day; after
     it, from the day after; since it, from its first day (the other side open)."""

@@ -3,7 +3,7 @@ resolved to ids so that the index query needs no per-row lookups by name."""
 
 from __future__ import annotations
 
-from reader.core.entities.dates import date_span
+from reader.core.entities.dates import written_span
 from reader.core.folding import without_accents
 from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
@@ -71,9 +71,7 @@ def _no_such_tag(db: Store, name: str) -> str:
 def _overlaps(value: str, first: str, last: str) -> bool:
     """Whether a stored date value meets these days; a bound ("after 1990") by the date it names, where the
     timeline places it: the days it opens onto left out the very year a reader sees in the passage."""
-    span = date_span(value or "")
-    if span is not None and span[2] == "bound":
-        span = date_span(value.rsplit(" ", 1)[0])
+    span = written_span(value or "")
     return span is not None and span[0] <= last and first <= span[1]
 
 
