@@ -384,3 +384,31 @@ def test_a_name_written_decomposed_is_the_same_entity(workspace: Workspace, tmp_
             workspace.entities.add_mention(document_id, start, start + len(written), "PERSON")
     named = {m.entity_id for m in workspace.entities.mentions(document_id) if "khbaatar" in text[m.start:m.end]}
     assert len(named) == 1
+
+
+def test_several_entities_merge_in_one_decision_that_agrees_with_a_full_run(workspace: Workspace, monkeypatch) -> None:
+    """The register's Merge of several selected rows: one step, applied to the rows alone (one of another type
+    among them: each mention takes the kept entity's type), the ids and notes of all carried over, and the same
+    register a full run gives; Undo brings them apart."""
+    from reader.core.entities import service
+
+    workspace.entities.recognise()
+    register = {e.name: e for e in workspace.entities.register()}
+    keeper, spelling = register["USSR"], register["Soviet Union"]
+    other_kind = next(e for e in register.values() if e.type == "ORG")  # "Soviet government", told as the state
+    workspace.entities.set_details(spelling.id, wikidata="Q15180")
+    workspace.entities.set_details(other_kind.id, note="read as another kind")
+    before = _register(workspace)
+    steps = len(workspace.history.steps())
+    monkeypatch.setattr(service.EntityService, "recognise", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    workspace.entities.merge(keeper.id, spelling.id, other_kind.id)
+    monkeypatch.undo()
+    kept = workspace.entities.describe(keeper.id)
+    assert (kept.wikidata, kept.note, kept.mention_count) == (
+        "Q15180", "read as another kind", keeper.mention_count + spelling.mention_count + other_kind.mention_count)
+    assert {m.type for m in workspace.entities.mentions() if m.entity_id == keeper.id} == {keeper.type}
+    assert len(workspace.history.steps()) == steps + 1 and not workspace.entities.is_stale()
+    assert _register(workspace) == _full_run(workspace)
+    workspace.history.undo()
+    workspace.entities.ensure_current()
+    assert _register(workspace) == before

@@ -240,15 +240,20 @@ class EntityService:
             raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
         return self._decide("type", {"key": self._key(entity_id), "type": kind})
 
-    def merge(self, entity_id: int, other_id: int) -> RecognitionReport:
-        """Merge the other entity into this one, which keeps its name for good (the name it has now is kept with the
-        decision: named anew from both entities' names, a later run could choose a misreading of the other's)."""
-        keeper, other = (store.entity_row(self._db, i) or {} for i in (entity_id, other_id))  # rows: no counting
-        if not keeper or not other:
-            raise ReaderError(f"no entity with id {entity_id if not keeper else other_id}")
+    def merge(self, entity_id: int, *other_ids: int) -> RecognitionReport:
+        """Merge the other entities into this one, which keeps its name for good (the name it has now is kept with
+        the decision: named anew from the entities' names, a later run could choose a misreading of another's)."""
+        rows = {i: store.entity_row(self._db, i) for i in (entity_id, *other_ids)}  # rows: no counting
+        missing = next((i for i, row in rows.items() if row is None), None)
+        if missing is not None:
+            raise ReaderError(f"no entity with id {missing}")
+        keeper = rows[entity_id]
         with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
-            report = self._decide("merge", {"keys": [keeper["key"], other["key"]], "name": keeper["name"]})
-            carried = _details_of_both(keeper, other)
+            report = self._decide("merge", *({"keys": [keeper["key"], rows[other]["key"]], "name": keeper["name"]}
+                                             for other in other_ids))
+            carried: dict[str, str] = {}
+            for other in other_ids:
+                carried |= _details_of_both({**keeper, **carried}, rows[other])
             if carried:
                 store.update_entity(self._db, entity_id, carried)
         return report
@@ -339,15 +344,17 @@ class EntityService:
             store.update_entity(self._db, entity_id, {**ids, "note": note})
         return self.describe(entity_id)
 
-    def _decide(self, kind: str, payload: dict) -> RecognitionReport:
-        """Record a decision (one undoable operation) and apply it: to the stored rows alone when the register is
-        current and the decision allows it (a rename, a merge: milliseconds), else by consolidating again."""
-        from reader.core.storage.entity_decisions import apply_decision
+    def _decide(self, kind: str, *payloads: dict) -> RecognitionReport:
+        """Record decisions of one kind (one undoable operation) and apply them: to the stored rows alone when the
+        register is current and the decisions allow it (a rename, a merge: milliseconds), else by consolidating
+        again."""
+        from reader.core.storage.entity_decisions import apply_decisions
 
         with operation(self._db, f"Entities: {DECISION_LABELS.get(kind, kind)}"):
             current = not self.is_stale()
-            store.add_decision(self._db, kind, payload)
-            if current and apply_decision(self._db, kind, payload):
+            for payload in payloads:
+                store.add_decision(self._db, kind, payload)
+            if current and apply_decisions(self._db, kind, list(payloads)):
                 entity_state.set_state(self._db, "signature", self._signature())
                 search_index.index_entities(self._db)
                 return RecognitionReport()  # nothing was recognised: the decision changed only its rows

@@ -498,6 +498,19 @@ def _merge_case_variants(db: Database, tag_key) -> None:
         db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
 
 
+@migration
+def m023_mentions_indexed_by_entity_then_place(db: Database) -> None:
+    """Merging entities rewrites their mentions' entity: held in the (document, start, type, entity, date) index,
+    each mention's entry moved to another place in it, scattered across the whole index (ten entities merged on a
+    million mentions took most of a second). The entity now leads its own index, (entity, document, start), where a
+    merge moves a block of entries, and which still answers search's entity: filter without reading the mentions;
+    the other index keeps what type: and date: read."""
+    db.execute("DROP INDEX IF EXISTS idx_mentions_document_id_start_type_entity_id_date_value")
+    db.execute("DROP INDEX IF EXISTS idx_mentions_entity_id")
+    _table(db, "mentions").create_index(["document_id", "start", "type", "date_value"])
+    _table(db, "mentions").create_index(["entity_id", "document_id", "start"])
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

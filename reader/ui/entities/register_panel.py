@@ -390,7 +390,7 @@ class RegisterPanel(QWidget):
         if ok:
             keeper = ids[names.index(name)]
             others = [entity_id for entity_id in ids if entity_id != keeper]
-            self._decide("Merge entities", lambda entities: [entities.merge(keeper, other) for other in others])
+            self._decide("Merge entities", lambda entities: entities.merge(keeper, *others))
 
     def _on_split_clicked(self) -> None:
         """Make one of the names recognition joined to the entity ("Satlin" to Joseph Stalin) an entity of its own;
