@@ -81,7 +81,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.parallels_requested.connect(lambda: (window.raise_panel("Parallels"),
                                               panels.parallels.widget().suggest_for_selection()))
     window.add_edit_action("&Trash…", lambda: _run(_trash_dialog(context)))
-    window.add_edit_action("Manage &tags…", lambda: _run(_tag_manager(context)))
+    window.add_edit_action("&Manage tags…", lambda: _run(_tag_manager(context)))
     window.add_edit_action("&Dismissed pairs…", lambda: _run(_dismissals_dialog(context)))
     window.document_selected.connect(lambda doc: panels.source_criticism.if_built(lambda w: w.show_document(doc)))
     window.document_selected.connect(lambda doc: panels.notebook.if_built(lambda w: w.show_document(doc)))

@@ -48,7 +48,7 @@ def describe_entity(workspace: Workspace, entity_id: int) -> str:
 def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneArea) -> EntityPanels:
     panels = EntityPanels(
         register=window.add_lazy_panel(lambda: _register(window, workspace, area, panels), "Entities",
-                                       Qt.DockWidgetArea.LeftDockWidgetArea, "Library"),
+                                       Qt.DockWidgetArea.LeftDockWidgetArea, "Library", scrolls=True),
         mentions=window.add_lazy_panel(lambda: _mentions(window, workspace, area), "Mentions",
                                        Qt.DockWidgetArea.RightDockWidgetArea, "Metadata"),
         entity_filter=NewestReading(window.runner))

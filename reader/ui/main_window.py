@@ -165,9 +165,13 @@ class MainWindow(QMainWindow):
         """Never larger than the screen's free area (a panel opened must not push the window past it)."""
         screen = self.screen().availableGeometry() if self.screen() else None
         frame = self.frameGeometry().size() - self.size()  # a title bar and borders, where a window manager adds them
-        if screen is not None and screen.width() >= MINIMUM_SIZE[0]:
-            width, height = min(width, screen.width() - frame.width()), min(height, screen.height() - frame.height())
-        self.resize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
+        least_width, least_height = MINIMUM_SIZE
+        if screen is not None:  # a screen smaller than that (a laptop at 150 or 200 %) sets the limit
+            room_width, room_height = screen.width() - frame.width(), screen.height() - frame.height()
+            width, height = min(width, room_width), min(height, room_height)
+            least_width, least_height = min(least_width, room_width), min(least_height, room_height)
+            self.setMinimumSize(least_width, least_height)
+        self.resize(max(width, least_width), max(height, least_height))
         if screen is not None and not screen.contains(self.frameGeometry()):
             self.move(screen.topLeft())  # fitted, but placed lower down it reached past the screen's bottom
 

@@ -66,3 +66,14 @@ def test_an_input_dialogs_choice_box_is_named_without_a_fault(window, qtbot):
     QTimer.singleShot(300, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().accept())
     QInputDialog.getItem(window, "Split off a name", "Make an entity of its own of:", ["Satlin", "Stalin"], 0, False)
     assert "went wrong" not in window.statusBar().currentMessage()
+
+
+def test_no_two_entries_of_a_menu_share_their_access_key(window):
+    """Alt+E, T opened the Trash where Manage tags was meant (both had T): a menu's access keys are its own each."""
+    import re
+
+    menus = [action.menu() for action in window.menuBar().actions() if action.menu()]
+    for menu in menus:
+        keys = [match.group(1).casefold() for action in menu.actions()
+                if (match := re.search(r"&([^&])", action.text()))]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
