@@ -199,3 +199,16 @@ def test_a_day_before_or_after_a_date_is_beside_it_not_a_bound():
     assert _values("the day after 15 November 1934 they left") == ["1934-11-15"]
     assert _values("a week before 24 November 1934") == ["1934-11-24"]
     assert _values("after 10 November 1934") == ["1934-11-10 after"]
+
+
+def test_a_day_written_before_its_month_without_a_year_takes_the_year_read_before_it():
+    """A London paper's "Wednesday, 10 April" and an inquiry's "the 14th of April" were no dates at all while
+    "April 10" was: the eyewitness sources, which write days so, had nothing on the timeline to agree or conflict
+    with. With no dated mention before it, such a day is not taken."""
+    text = ("London, 16 April 1912.\nThe liner left Southampton on Wednesday, 10 April. She struck the ice on the "
+            "14th of April and sank on the 15th April. Am 17. Juli came the news; le 18 juillet, the rest.")
+    assert [(m.text, m.value) for m in find_dates(text)] == [
+        ("16 April 1912", "1912-04-16"), ("10 April", "1912-04-10"), ("14th of April", "1912-04-14"),
+        ("15th April", "1912-04-15"), ("17. Juli", "1912-07-17"), ("18 juillet", "1912-07-18")]
+    assert find_dates("She left on Wednesday, 10 April, from Southampton.") == []
+    assert _values("In 1912 they sailed; No. 3 May Street was their office; 2 may go.") == ["1912"]

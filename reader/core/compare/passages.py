@@ -94,6 +94,17 @@ def sentence_around(piece: Piece, offset: int) -> tuple[int, int]:
     return piece.start, piece.end
 
 
+def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The sentence holding `offset`, as (begin, end) in `text`, by the quick rule: a sentence ends at '. ' or a
+    line's end (initials and titles aside, `sentence_spans` is right more often; this one is for every dated
+    mention of a corpus)."""
+    stop, line = text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)
+    begin = stop + 2 if stop > line else line + 1
+    stop, line = text.find(". ", offset), text.find("\n", offset)
+    end = len(text) if stop < 0 else stop + 1
+    return begin, line if 0 <= line < end else end
+
+
 def rows_of(piece: Piece) -> list[str]:
     """What the encoder reads of a passage, one row each: its sentences, or the passage whole if it has none."""
     return sentences(piece.text) or [piece.text]

@@ -61,10 +61,7 @@ def _name_words(name: str) -> frozenset[str]:
 
 
 def _dated_sentence(entry: TimelineEntry) -> str:
-    """The stretch of the passage between the sentence ends around the date (the whole passage if the date is not
-    found in it, as for a date in a note)."""
-    text, at = entry.passage, entry.passage.find(entry.text)
-    if at < 0:
-        return text
-    end = text.find(". ", at)
-    return text[max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1:end if end >= 0 else len(text)]
+    """The sentence giving the date (the whole passage for a date in a note, which says where it stands)."""
+    if entry.said is None:
+        return entry.passage
+    return entry.passage[entry.said[0] - entry.start:entry.said[1] - entry.start]

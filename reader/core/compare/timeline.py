@@ -21,7 +21,7 @@ from reader.core.compare import dating
 from reader.core.compare.dismissed import Dismissed
 from reader.core.compare.entry_text import shown_range
 from reader.core.compare.joining import close_pairs, components
-from reader.core.compare.passages import PassageIndex, Piece, passages, telling
+from reader.core.compare.passages import PassageIndex, Piece, passages, sentence_bounds, telling
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
@@ -61,9 +61,12 @@ class TimelineService:
                   kind: str = "", tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
         if date_from and date_to and _bound(date_from, first=True) > _bound(date_to, first=False):
             raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
-        if entity:
-            names = set(entity_names(self._db, set(entity_ids_named(self._db, entity))).values())
-            found = [e for e in found if names.intersection(e.entities)]
+        if entity:  # the passages naming it (an entry's own names are those told with its date)
+            named: dict[int, list[int]] = defaultdict(list)
+            for document_id, start, _entity in sorted(store.mentions_of_entities(
+                    self._db, set(entity_ids_named(self._db, entity)))):
+                named[document_id].append(start)
+            found = [e for e in found if _any_between(named.get(e.document_id, []), e.start, e.end)]
         if date_from:
             found = [e for e in found if e.last >= _bound(date_from, first=True)]
         if date_to:
@@ -148,8 +151,10 @@ class TimelineService:
             piece = index.at(document_id, start) if document_id in labels else None
             if piece is not None and not _own_date(published.get(document_id, ""), piece, value) \
                     and not _life_dates(persons, piece, start, value):
-                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value, named.of(piece),
-                               date_at=start)
+                begin, end = sentence_bounds(piece.text, start - piece.start)
+                said = piece.start + begin, piece.start + end
+                entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value,
+                               named.told_with(piece, said), date_at=start, said=said)
                 if entry is not None:
                     found.append(entry)
         found += self._annotation_entries(labels, index, named, {e.place for e in found})
@@ -163,7 +168,7 @@ class TimelineService:
         found = []
         for annotation_id, document_id, start, end, exact, note, in_text in store.annotation_texts(self._db):
             piece = index.at(document_id, start)
-            entities = named.of(piece) if piece else ()
+            entities = named.within(document_id, piece.start, piece.end) if piece else ()
             at = piece.start if piece else start  # where recognition would have placed a date of this passage
             written = [(date, "annotation") for date in find_dates(exact)] if in_text else []
             seen = {date.value for date, _origin in written}
@@ -171,16 +176,17 @@ class TimelineService:
             for date, origin in written:
                 if (document_id, at, date.value) in known:
                     continue
+                said = None if origin == "note" else tuple(start + at for at in sentence_bounds(exact, date.start))
                 entry = _entry(labels, document_id, start, end, exact, date.text, date.value, entities,
-                               annotation_id, origin=origin)
+                               annotation_id, origin=origin, said=said)
                 if entry is not None:
                     found.append(entry)
         return found
 
 
 class _NamesInPassages:
-    """The entity names within a passage, looked up only for the passages that hold a date (a corpus names far more
-    than it dates); mentions come sorted by document and offset."""
+    """The entity names told with each date, looked up only where a date stands (a corpus names far more than it
+    dates); mentions come sorted by document and offset."""
 
     def __init__(self, mentions: list[tuple[int, int, int]], names: dict[int, str]):
         self._names = names
@@ -189,16 +195,35 @@ class _NamesInPassages:
         for document_id, start, entity_id in mentions:
             self._starts[document_id].append(start)
             self._ids[document_id].append(entity_id)
-        self._cache: dict[tuple[int, int], tuple[str, ...]] = {}
 
-    def of(self, piece: Piece) -> tuple[str, ...]:
-        key = (piece.document_id, piece.start)
-        if key not in self._cache:
-            starts = self._starts.get(piece.document_id, [])
-            ids = self._ids.get(piece.document_id, [])
-            inside = ids[bisect_left(starts, piece.start):bisect_left(starts, piece.end)]
-            self._cache[key] = tuple(sorted({self._names[i] for i in inside if i in self._names}))
-        return self._cache[key]
+    def within(self, document_id: int, start: int, end: int) -> tuple[str, ...]:
+        """The names of the mentions starting in [start, end) of a document."""
+        starts = self._starts.get(document_id, [])
+        return self._names_of(document_id, bisect_left(starts, start), bisect_left(starts, end))
+
+    def _names_of(self, document_id: int, first: int, last: int) -> tuple[str, ...]:
+        """The names of a document's mentions `first` to `last` (in its order of mentions)."""
+        if last - first == 1:  # most sentences name one thing, or none
+            name = self._names.get(self._ids[document_id][first])
+            return () if name is None else (name,)
+        return tuple(sorted({self._names[i] for i in self._ids[document_id][first:last] if i in self._names}))
+
+    def told_with(self, piece: Piece, said: tuple[int, int]) -> tuple[str, ...]:
+        """The names told with a date: those of the sentence giving it (`said`, where it stands in the document),
+        or where that sentence names no one ("The two met on November 15, 1934"), those its passage named up to
+        it. A paragraph's other sentences tell other acts: with their names, a sailing on the 10th was joined to
+        another source's landing on the 18th, and the whole week was one event in conflict."""
+        starts = self._starts.get(piece.document_id, [])
+        first, last = bisect_left(starts, said[0]), bisect_left(starts, said[1])
+        if first == last:
+            first = bisect_left(starts, piece.start)
+        return self._names_of(piece.document_id, first, last)
+
+
+def _any_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted offsets lies in [start, end)."""
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
 
 
 def _tie(entry: TimelineEntry) -> tuple[int, int, int | None]:
@@ -222,22 +247,24 @@ def _life_dates(person_ends: set[tuple[int, int]], piece: Piece, start: int, val
     """Whether a range of years in brackets right after a person's name gives that person's life ("Urlug Janjin
     Demid (1900-1937)"), not something the source tells happened in those years: a 38-year bar would lie under every
     mark of its lane."""
+    if ".." not in value:
+        return False
     before = piece.text[:start - piece.start].rstrip()
-    if ".." not in value or not before.endswith("("):
+    if not before.endswith("("):
         return False
     return (piece.document_id, piece.start + len(before[:-1].rstrip())) in person_ends
 
 
 def _entry(labels: dict, document_id: int, start: int, end: int, passage: str, text: str, value: str,
            entities: tuple[str, ...], annotation_id: int | None = None, date_at: int | None = None,
-           origin: str = "recognised") -> TimelineEntry | None:
+           origin: str = "recognised", said: tuple[int, int] | None = None) -> TimelineEntry | None:
     found = dating.placed(value or "")
     if found is None or document_id not in labels:
         return None
     file_name, kind = labels[document_id]
     return TimelineEntry(document_id, file_name, kind, start, end, text, value, found.precision,
                          dating.iso(found.first), dating.iso(found.last), passage,
-                         origin, entities, annotation_id, date_at)
+                         origin, entities, annotation_id, date_at, said)
 
 
 def _bound(text: str, first: bool) -> str:

@@ -28,7 +28,7 @@ from reader.core.entities.calendars import gregorian
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г.").
-READING_VERSION = "6"
+READING_VERSION = "7"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -50,14 +50,15 @@ RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г."
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
             "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(MONTHS, 1)},
-    **{name: number for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                                    "oct", "nov", "dec"), 1)}, "sept": 9,
+    **{name: number for number, name in enumerate(ABBREVIATIONS, 1)}, "sept": 9,
     **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
     **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
     **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
 }
+_ABBREVIATED = {*ABBREVIATIONS, "sept"} - {"may"}  # names a dot may shorten ("Apr."; "May." ends a sentence)
 _MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![^\W\d_])"  # no letter after it: a word beginning like one
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
@@ -119,6 +120,9 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
 _MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![^\W\d_])"  # capitalised
 _YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
+_DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 juillet": not before a year
+    rf"{_NOT_NUMBER_BEFORE}\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?{_MONTH}"
+    r"(?![.,]?\s*(?:1[0-9]{3}|20[0-9]{2})\b)", re.IGNORECASE)
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 
@@ -178,12 +182,13 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
     """'on April 7 and 14' after 'March 12, 1934': 1934-04-07 and 1934-04-14; a chronology's '• July:' after
     '• 1936:', 1936-07."""
     found = []
-    for precision, pattern in (("day", _YEARLESS), ("month", _MONTH_ITEM)):
+    for precision, pattern in (("day", _YEARLESS), ("day", _DAY_FIRST), ("month", _MONTH_ITEM)):
         for match in pattern.finditer(text):
-            start = match.start("month")
+            start = match.start()
             before = [m for m in dated if m.end <= start and m.precision in _DATED]
             month = _month_number(match.group("month"))
-            if not before or month is None or any(s < match.end() and start < e for s, e in taken):
+            if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
+                    _no_day(text, match):
                 continue
             year = int(before[-1].value[:4])
             found += _yearless(match, precision, year, month)
@@ -197,10 +202,20 @@ def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[Da
         if not match.groupdict().get(group):
             continue
         value, first, last = _value(precision, year, month, {"day": match.group(group)})
-        if value is not None:  # 'April 7' whole; the '14' of 'and 14' alone; a month item's month
-            start, end = (match.start("month"), match.end("day")) if group == "day" else match.span(group)
+        if value is not None:  # 'April 7' (or '7 April') whole; the '14' of 'and 14' alone; a month item's month
+            start, end = match.span(group)
+            if group == "day":  # the month's dot is its own after an abbreviation only, else the sentence's
+                month_end = match.end("month") - (match.group("month")[-1] == "." and
+                                                   match.group("month")[:-1].lower() not in _ABBREVIATED)
+                start, end = min(start, match.start("month")), max(end, month_end)
             found.append(DateMention(start, end, match.string[start:end], value, precision, first, last))
     return found
+
+
+def _no_day(text: str, match: re.Match) -> bool:
+    """Whether a yearless day is no date: the verb 'may' ("2 may go"), or a number ("No. 3 May Street")."""
+    return match.group("month") == "may" or bool(_NUMBERING_BEFORE.search(text, max(0, match.start() - 24),
+                                                                           match.start()))
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:

@@ -109,9 +109,10 @@ class TimelineEntry:
     last: str
     passage: str
     origin: str = "recognised"  # or "annotation" (a date the user highlighted), or "note" (one written in a note)
-    entities: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # the names told with the date (see timeline.py), which join it to others'
     annotation_id: int | None = None
     date_at: int | None = None  # where in the document recognition found the date (its sentence is shown)
+    said: tuple[int, int] | None = None  # where the sentence giving the date stands (passages.sentence_bounds)
 
     @property
     def place(self) -> tuple[int, int, str]:

@@ -58,12 +58,13 @@ def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, s
     return db.execute(sql, [document_id]).fetchall()
 
 
-def mentions_of_entities(db: Store, entity_ids: set[int], except_document: int) -> list[tuple[int, int, int]]:
-    """(document, start, entity) of every mention of these entities outside one document."""
+def mentions_of_entities(db: Store, entity_ids: set[int], except_document: int | None = None,
+                         ) -> list[tuple[int, int, int]]:
+    """(document, start, entity) of every mention of these entities (outside one document, if given)."""
     if not entity_ids:
         return []
     sql = f"""SELECT document_id, start, entity_id FROM mentions
-              WHERE entity_id IN ({_marks(entity_ids)}) AND document_id != ?"""
+              WHERE entity_id IN ({_marks(entity_ids)}) AND document_id IS NOT ?"""
     return db.execute(sql, [*entity_ids, except_document]).fetchall()
 
 
