@@ -632,3 +632,14 @@ def test_a_bounded_date_is_found_by_the_year_it_names(workspace, tmp_path):
     for year, words in (("1990", "elections"), ("1934", "lamas")):
         hits = workspace.search.search(f"date:{year}").groups.get("text", [])
         assert any(words in hit.snippet for hit in hits), year
+
+
+def test_a_figure_is_found_however_its_thousands_are_written(empty_workspace, tmp_path):
+    """"1490" found nothing where the sources print "1,490" (the index reads 1 and 490), and "1,490" nothing where one
+    prints 1490: a historian checking a figure types it either way."""
+    (tmp_path / "tolls.txt").write_text("The cable gave 1,490 lost.\n\nThe report gave 1490 lost.\n\nA French paper "
+                                        "gave 1 490 perdus.\n\nAbout 490 saved.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "tolls.txt"])
+    for query in ("1490", "1,490", "1.490", '"1,490 lost"', '"1490 lost"'):
+        found = empty_workspace.search.search(query)
+        assert found.counts["text"] == (2 if "lost" in query else 3), query  # (and the document, titled by its first)

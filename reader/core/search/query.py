@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice, product
 
 from reader.core.entities.dates import date_span
 from reader.core.folding import searchable
@@ -26,6 +27,8 @@ _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$")
 _DATE_RANGE = re.compile(r"^(?P<first>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<last>\d{4}(?:-\d{2}){0,2}))?$")  # years, months
 # or days, or a range of them
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f]\d{3})+|\d{4,})(?![\w])(?![.,]\d)")  # 1,490 or 1490
+MOST_FORMS = 8  # the ways a term's figures are searched (two a figure: three figures in one phrase)
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s
 MAX_DEPTH = 50
 
@@ -291,8 +294,30 @@ def _compile_token(token: str, query: Query) -> str | None:
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(words)
-    escaped = '"' + words.replace('"', '""') + '"'
-    return escaped + ("*" if prefix else "")
+    if prefix:
+        return '"' + words.replace('"', '""') + '"*'
+    forms = ['"' + form.replace('"', '""') + '"' for form in _figure_forms(words)]
+    return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+
+
+def _figure_forms(words: str) -> list[str]:
+    """The term as the index may hold its figures: it reads '1,490', '1.490' and '1 490' as two words, 1 and 490,
+    and '1490' as one, and a historian checking a figure types it either way."""
+    pieces = _FIGURE.split(words)  # the figures at the odd places
+    choices = [[piece] if n % 2 == 0 else list(dict.fromkeys((_digits(piece), _grouped(piece))))
+               for n, piece in enumerate(pieces)]
+    return ["".join(chosen) for chosen in islice(product(*choices), MOST_FORMS)]
+
+
+def _digits(figure: str) -> str:
+    return re.sub(r"\D", "", figure)
+
+
+def _grouped(figure: str) -> str:
+    """'1490' as '1 490', '1234567' as '1 234 567': the words the index reads of it written with separators."""
+    digits = _digits(figure)
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[at:at + 3] for at in range(head, len(digits), 3))])
 
 
 def _check_structure(parts: list[str]) -> str:
