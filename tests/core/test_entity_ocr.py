@@ -102,6 +102,16 @@ def test_person_mention_takes_in_titles_but_not_the_article():
     assert titled_start(text, text.index("Read", 25)) == text.index("Read", 25)
 
 
+def test_a_word_ending_a_sentence_is_no_title_of_the_next_name():
+    """"Yes, sir. Captain Smith was on the bridge" marked "sir. Captain Smith": a title takes a full stop only where
+    it is shortened (Capt., Mr., Rev.); after a whole word the stop ends the sentence."""
+    text = "Yes, sir. Captain Smith was there. Then Mr. Lightoller and Capt. Rostron came, with Lord Mersey."
+    assert titled_start(text, text.index("Smith")) == text.index("Captain")
+    assert titled_start(text, text.index("Lightoller")) == text.index("Mr.")
+    assert titled_start(text, text.index("Rostron")) == text.index("Capt.")
+    assert titled_start(text, text.index("Mersey")) == text.index("Lord")
+
+
 def test_person_mention_covers_the_title_while_the_register_name_does_not():
     """'Capt. Johnson' is the mention; the entity is still 'Johnson'."""
     text = "Capt. Johnson sailed. Johnson returned."

@@ -10,8 +10,9 @@ import re
 
 from reader.core.entities.names import TITLES
 
-_WORDS = sorted({t.rstrip(".") for t in TITLES if t != "the"}, key=len, reverse=True)
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\.?[ \t]+$", re.IGNORECASE)
+_WORDS = sorted({t for t in TITLES if t != "the"}, key=len, reverse=True)  # with its stop where it is shortened
+# ('capt.'): after a whole word ('Yes, sir. Captain Smith') the stop ends a sentence
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")[ \t]+$", re.IGNORECASE)
 MAX_LOOKBACK = 60
 _HONORIFIC_AFTER = re.compile(r",?[ \t]+(?:Esq|Esquire|Jr|Sr|Junr|Senr)\b\.?", re.IGNORECASE)
 
