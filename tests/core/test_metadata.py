@@ -138,10 +138,16 @@ def test_the_language_is_the_one_most_of_the_text_is_written_in():
     ("Paris, 16th July 1789\n\nSir, I write in haste.", "1789-07-16"),
     ("# Paris, Thursday 16 July 1789\n\nTHE GAZETTE\n\nYesterday the people rose.", "1789-07-16"),
     ("Ulaanbaatar, 24 November 1934.\n\nDear comrade, the prime minister left.", "1934-11-24"),
+    ("THE EVENING HERALD\nVol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent\n\nText.",
+     "1912-04-16"),  # a masthead's parts
+    ("# Counting the Dead\n\n*Journal of Maritime History Review, published 10 April 2012*\n\nText.",
+     "2012-04-10"),
+    ("Report on the Loss of the Titanic (s.s.). Lord Mersey. London, 30 July 1912.\n\nText.", "1912-07-30"),
 ])
 def test_a_dateline_dates_the_source(head, value):
     """A letter's or a dispatch's dateline ("Paris, 16th July 1789") is the date it was written: it was left
-    unread, so the source had no date and the dateline went on the timeline as an event of its own."""
+    unread, so the source had no date and the dateline went on the timeline as an event of its own. So is a
+    newspaper's masthead, a journal's 'published' line, and a report's dateline ending its title line."""
     assert extract_metadata(head, []).date_published == value
 
 

@@ -49,6 +49,8 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
 
 _ABSTRACT = re.compile(r"^(?:abstract|summary|аннотация|résumé|zusammenfassung)[.:]?$", re.IGNORECASE)
 _DATELINE = re.compile(r"\b(?:updated|published|posted)\s+(?:on\s+)?\d", re.IGNORECASE)
+_PUBLISHED_ON = re.compile(r"\b(?:updated|published|posted)(?:\s+on)?\s+(?P<when>.+)$", re.IGNORECASE)
+_LINE_PARTS = re.compile(r"\s+[—–|]\s+|(?<=[\w)]\.)\s+(?=[A-Z])")  # a masthead's parts; a title line's sentences
 ABSTRACT_CHARS = 20_000
 
 
@@ -106,6 +108,9 @@ def _date(head: list[Line]) -> str:
     """ISO date of publication or update, else a dateline's day ("Paris, 16th July 1789" opening a letter or a
     dispatch; not when more lines of the head are dated alike: a diary's or a chronicle's entries, the first of
     which tells its own day), else month and year as 'YYYY-MM', from the head of the text."""
+    declared = next((day for line in head if (day := _declared(line.text))), "")
+    if declared:
+        return declared
     datelines = [day for line in head if (day := _dateline(line.text))]
     opening = next((day for line in head[:DATELINE_LINES] if (day := _dateline(line.text))), "")
     if opening and len(datelines) == 1:
@@ -121,9 +126,25 @@ def _date(head: list[Line]) -> str:
     return ""
 
 
+def _declared(line: str) -> str:
+    """The day or month a 'published / updated / posted <date>' line declares ("*Journal of Maritime History,
+    published 10 April 2012*"), else ''."""
+    from reader.core.entities.dates import find_dates  # the date patterns load with the first import
+
+    said = _PUBLISHED_ON.search(line)
+    found = find_dates(said["when"]) if said else []
+    return found[0].value if found and found[0].precision in ("day", "month") else ""
+
+
 def _dateline(line: str) -> str:
-    """The day a dateline gives: a line that is a date alone, after a place and a weekday at most ("# Paris,
-    Thursday 16 July 1789", "Ulaanbaatar, 24 November 1934."); '' for any other line (a title naming a date)."""
+    """The day a dateline gives: a line, or a part of one, that is a date alone after a place and a weekday at most
+    ("# Paris, Thursday 16 July 1789", "Ulaanbaatar, 24 November 1934.", a masthead's "Vol. LXXVI — New York,
+    Tuesday, April 16, 1912 — Price One Cent", a report's title line ending "London, 30 July 1912."); '' for any
+    other line (a title naming a date)."""
+    return next((day for part in _LINE_PARTS.split(line) if (day := _dated_alone(part))), "")
+
+
+def _dated_alone(line: str) -> str:
     from reader.core.entities.dates import WEEKDAYS, find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
