@@ -713,11 +713,7 @@ def test_the_corpus_setting_alone_makes_no_event_of_a_week(empty_workspace, shar
                 "In Paris on 12 July 1789 Camille Desmoulins spoke to the crowd at the Palais Royal.",
                 "In Paris on 14 July 1789 the crowd killed Bernard de Launay at the fortress.",
                 "In Paris on 17 July 1789 the King received the cockade from Jean Sylvain Bailly."]
-    for number, text in enumerate(accounts):
-        (tmp_path / f"{number}.txt").write_text(text + "\n", encoding="utf-8")
-    empty_workspace.documents.import_paths(sorted(tmp_path.glob("*.txt")))
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.ensure_current()
+    _recognised(empty_workspace, shared_model, tmp_path, [text + "\n" for text in accounts])
     assert all("Paris" in entry.entities for entry in empty_workspace.timeline.view()[0])
     assert empty_workspace.timeline.conflicts() == []
 
@@ -752,11 +748,7 @@ def test_the_subject_of_a_corpus_still_joins_its_conflicting_dates(empty_workspa
                 "arrested in Moscow on 17 July 1937.\n\nGenden was executed on 26 November 1937.\n",
                 "In 1932 Genden took the office of prime minister.\n\nGenden was detained in the summer of 1937 while "
                 "on holiday in the Crimea.\n\nGenden was shot on 30 November 1937 after a short trial.\n"]
-    for number, text in enumerate(accounts):
-        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
-    empty_workspace.documents.import_paths(sorted(tmp_path.glob("*.txt")))
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.ensure_current()
+    _recognised(empty_workspace, shared_model, tmp_path, accounts)
     [conflict] = empty_workspace.timeline.conflicts()
     assert sorted(entry.value for entry in conflict.entries) == ["1937-11-26", "1937-11-30"]
 
@@ -782,11 +774,16 @@ def test_a_paragraph_of_several_dated_acts_joins_each_to_its_own(empty_workspace
                 "survivors at New York on 18 April 1912.\n",
                 "Arthur Rostron reached New York with the survivors on 18 April 1912. Later, on 20 April 1912, a "
                 "memorial service was held in St Paul's Cathedral.\n"]
-    for number, text in enumerate(accounts):
-        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
-    empty_workspace.documents.import_paths(sorted(tmp_path.glob("*.txt")))
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.ensure_current()
+    _recognised(empty_workspace, shared_model, tmp_path, accounts)
     assert empty_workspace.timeline.conflicts() == []
     [landing] = empty_workspace.timeline.events()
     assert [entry.value for entry in landing.entries] == ["1912-04-18", "1912-04-18"]
+
+
+def _recognised(workspace, model, folder, accounts: list[str]) -> None:
+    """The accounts imported as a library of their own, each a file, and recognised."""
+    for number, text in enumerate(accounts):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    workspace.documents.import_paths(sorted(folder.glob("*.txt")))
+    workspace.entities.model = model
+    workspace.entities.ensure_current()
