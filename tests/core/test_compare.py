@@ -197,6 +197,15 @@ def test_suggestions_come_from_other_documents_only_and_ranked(recognised):
     assert narrowed and all(s.source.start >= start and s.source.end <= start + 32 for s in narrowed)
 
 
+def test_a_selection_gets_as_many_suggestions_as_asked(recognised):
+    """Parallels of one passage listed two rows whatever --top asked: the share each passage of a document may take
+    of the list (so one paragraph does not fill it) was applied to the one passage asked about."""
+    document_id = _doc(recognised, MEETING_000)
+    start = recognised.documents.text(document_id).text.index("Genden broke the precious pipe")
+    found = recognised.parallels.suggest(document_id, start, start + 30, top=6)
+    assert len(found) == 6 and len({s.other.document_id for s in found}) >= 2
+
+
 def test_unrelated_documents_do_not_change_what_is_suggested(recognised, tmp_path):
     """Protects the ranking from the rest of the library: forty documents on other subjects make every name of
     the five articles rare in the corpus, which must not let shared names outweigh dates, words and meaning."""
