@@ -199,11 +199,13 @@ def test_suggestions_come_from_other_documents_only_and_ranked(recognised):
 
 def test_a_selection_gets_as_many_suggestions_as_asked(recognised):
     """Parallels of one passage listed two rows whatever --top asked: the share each passage of a document may take
-    of the list (so one paragraph does not fill it) was applied to the one passage asked about."""
+    of the list (so one paragraph does not fill it) was applied to the one passage asked about. A shorter list is
+    the longer one's beginning, so a suggestion's number names one pair."""
     document_id = _doc(recognised, MEETING_000)
     start = recognised.documents.text(document_id).text.index("Genden broke the precious pipe")
     found = recognised.parallels.suggest(document_id, start, start + 30, top=6)
     assert len(found) == 6 and len({s.other.document_id for s in found}) >= 2
+    assert recognised.parallels.suggest(document_id, start, start + 30, top=3) == found[:3]  # --dismiss N's N
 
 
 def test_unrelated_documents_do_not_change_what_is_suggested(recognised, tmp_path):

@@ -38,8 +38,8 @@ KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
 MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shared evidence
 SMALL_CORPUS, SCORE_ALL = 20, 600  # documents, passages: below these every passage is judged
 LEXICAL_HITS = 12  # index neighbours per passage
-PER_SOURCE = 2  # suggestions per passage of a document at least (its share of the list, where that is more),
-# so one paragraph does not fill the list
+PER_SOURCE = 2  # suggestions per passage of a document at least, so one paragraph does not fill the list ...
+SHARED_LIST = 20  # ... and at most its share of a list this long: a passage asked about alone takes it all
 PER_OTHER = 3  # suggestions per passage of another document
 MIN_SCORE = 0.35
 MUTUAL_BONUS = 0.4
@@ -222,7 +222,8 @@ class _Ranking:
         scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE])
         scored.sort(key=lambda s: -s[0].score)
         chosen, per_source, per_other = [], defaultdict(int), defaultdict(int)
-        share = max(PER_SOURCE, math.ceil(top / max(len(self._query), 1)))  # a passage asked about alone: the list
+        share = max(PER_SOURCE, math.ceil(SHARED_LIST / max(len(self._query), 1)))  # not by `top`: a longer list
+        # begins as the shorter did, so suggestion N is the same pair whatever --top listed it
         for suggestion, q, c in scored:
             if per_other[(c.document_id, c.start)] >= PER_OTHER or per_source[q.start] >= share:
                 continue
