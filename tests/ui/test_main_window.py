@@ -806,3 +806,19 @@ def test_the_entities_register_scrolls_in_a_short_window(window, qtbot):
         return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
 
     qtbot.waitUntil(lambda: not overlapping())
+
+
+def test_comparisons_filters_and_count_fit_a_laptop_at_125_percent(window, qtbot):
+    """At 1366×768 and 125 % (a window of 1093×614) the Comparisons filter row ran past the window's edge: its
+    count read '2 li' and its last filter was out of reach."""
+    window.resize(1093, 614)
+    qtbot.waitUntil(lambda: window.width() == 1093)
+    window.raise_panel("Comparisons")
+    comparisons = window.annotation_panels.comparisons
+    comparisons.suggestions_toggle.setVisible(True)  # as when sources are open on the desk
+    comparisons.set_entity_choices([("Peljidiin Genden", ((1, 0, 6),))])  # as once the register is read
+    qtbot.waitUntil(lambda: comparisons.count_label.isVisible())
+    for widget in (comparisons.count_label, comparisons.suggestions_toggle, comparisons.reliability_box):
+        right = widget.mapTo(window, widget.rect().topRight()).x()
+        assert right <= window.width(), widget
+        assert widget.width() >= widget.sizeHint().width(), widget

@@ -36,6 +36,7 @@ COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 SUGGESTION_SENTENCES = (0, 3)  # the columns of the two tying sentences
 QUOTE_COLUMNS = (0, 3, 5)  # the quotes and the note: what is read; sources and relation fit their words
+MINIMUM_FILTER_CHARACTERS = 8  # what a filter box shows at least of its choice ("Any relat…")
 ANY = "Any"
 EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
               "link a suggested pair in Parallels (or below, under Suggested, not yet judged) with L.")
@@ -126,9 +127,9 @@ class ComparisonsView(QWidget):
         self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
                                         prefix="Reliability ≥ ")
         for box in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(14)
-            box.currentIndexChanged.connect(self._on_filter_changed)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # long
+            box.setMinimumContentsLength(MINIMUM_FILTER_CHARACTERS)  # titles must not widen the window: they show
+            box.currentIndexChanged.connect(self._on_filter_changed)  # in full when the box opens
         self.reliability_box.valueChanged.connect(self._on_filter_changed)
 
     def _build_suggestions(self) -> None:
@@ -201,15 +202,11 @@ class ComparisonsView(QWidget):
         cut_sentences(self.suggestion_table, self.suggestions, SUGGESTION_SENTENCES)
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
+        filters = QHBoxLayout()  # the boxes share the row's room: wide, they show their choices whole; at 1366×768
+        # and 125 %, narrow enough for the row to end inside the window (its count read '2 li')
         for widget in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box,
-                       self.reliability_box, self.suggestions_toggle):
-            if isinstance(widget, QComboBox):  # long titles must not widen the window: they show in full on open
-                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                widget.setMinimumContentsLength(12)
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+                       self.reliability_box, self.suggestions_toggle, self.count_label):
+            filters.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         split = self._split = QSplitter(Qt.Orientation.Vertical, self)  # the suggestions need room in a short dock
