@@ -675,8 +675,8 @@ def test_a_wide_window_gives_its_room_to_the_passages(compare_window, qtbot):
 
 
 def test_timeline_lane_names_take_the_room_long_titles_need(compare_window, qtbot):
-    """Lanes named by long titles widen their column (up to a limit) rather than cut every title at 190 px, where
-    two sources' openings ran together; the marks start right of it."""
+    """Lanes named by long titles widen their column (up to a limit, and a quarter of a narrow view) rather than cut
+    every title at 190 px, where two sources' openings ran together; the marks start right of it."""
     from reader.ui.compare.timeline_view import LEFT, LEFT_MOST
 
     compare_window.raise_panel("Timeline")
@@ -684,6 +684,10 @@ def test_timeline_lane_names_take_the_room_long_titles_need(compare_window, qtbo
     qtbot.waitUntil(lambda: bool(canvas.marks))
     assert LEFT < canvas.left <= LEFT_MOST
     assert all(mark.rect.left() >= canvas.left for mark in canvas.marks)
+    compare_window.resize(911, 512)  # 1366×768 at 150 %: the names were a third of the view
+    qtbot.waitUntil(lambda: compare_window.width() == 911)
+    canvas.set_scale(0.0, 900)
+    assert LEFT <= canvas.left <= 225 and all(mark.rect.left() >= canvas.left for mark in canvas.marks)
 
 
 def test_conflict_marks_are_drawn_over_the_others_and_a_click_anywhere_takes_the_keys(compare_window, qtbot):

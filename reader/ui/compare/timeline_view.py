@@ -80,7 +80,8 @@ class TimelineCanvas(QWidget):
         self.by_entity = False
         self.names: dict[int, str] = {}  # each document's title: lanes and tips name sources so
         self.current: int | None = None  # the mark chosen from the keyboard (an index into `marks`)
-        self.left = LEFT  # the lane names' column: as wide as the longest name needs, within LEFT..LEFT_MOST
+        self.left = self._names_width = LEFT  # the lane names' column: as wide as the longest name needs, within
+        # LEFT..LEFT_MOST, and a quarter of the view at most
         self._in_time: list[int] = []  # the marks' indexes from the earliest to the latest
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -99,14 +100,18 @@ class TimelineCanvas(QWidget):
         self.current = None
         self.layout_lanes = Lanes(entries, by_entity, self.names)
         longest = max((self.fontMetrics().horizontalAdvance(name) for name in self.lanes), default=0)
-        self.left = min(max(LEFT, longest + 16), LEFT_MOST)  # a title cut at 190 px told no source apart
+        self._names_width = self.left = min(max(LEFT, longest + 16), LEFT_MOST)  # a title cut at 190 px told no
+        # source apart
         self._first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0) - 15
         self._last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=0) + 15
         self.marks, self._in_time = [], []
         self.setMinimumHeight(TOP + len(self.lanes) * LANE + 10)  # whether the lanes overflow: the scale's room
 
     def set_scale(self, pixels_per_day: float, width: int = 0) -> None:
-        """Pixels per day; 0 fits the whole axis, every mark, into `width` pixels (what 'Fit' promises)."""
+        """Pixels per day; 0 fits the whole axis, every mark, into `width` pixels (what 'Fit' promises). The lane
+        names take a quarter of `width` at most (a third of a laptop's screen at 150 % was names)."""
+        if width:
+            self.left = min(self._names_width, max(LEFT, width // 4))
         self.scale = pixels_per_day or max((width - self.left - 40) / max(self._last - self._first, 1), 0.001)
         self._layout_marks()
 
