@@ -777,6 +777,20 @@ def test_a_count_in_words_and_in_figures_is_one_count():
     assert counted("two hundred men", []) == {stem("men"): {"two hundred"}}
 
 
+def test_times_of_day_that_differ_are_a_disagreement():
+    """"struck an iceberg at 10.40 o'clock" beside "at 11.40 p.m." (New York time against ship's time, the question
+    a historian asks of this pair) was no disagreement: times were read as nothing. A time given alike on both sides,
+    however written (2.20 a.m., 2:20 am), is none; a price or a measure is no time."""
+    from reader.core.compare.judge import _times_differing
+
+    assert _times_differing("The ship struck an iceberg at 10.40 o'clock on Sunday night.",
+                            "At 11.40 p.m. she struck the ice.") == ["times: 10.40 o'clock / 11.40 p.m."]
+    assert _times_differing("She sank at 2.20 a.m.", "She foundered at 2:20 am, sir.") == []
+    assert _times_differing("Shares fell 10.40 points.", "At 11.40 p.m. she struck.") == []
+    assert _times_differing("At 23:40 the watch saw it.", "At 11.40 p.m. she struck.") == []
+    assert _times_differing("As John 3:16 says, at 11.40 p.m.", "She struck at 11.40 p.m.") == []
+
+
 def test_a_paragraph_of_several_dated_acts_joins_each_to_its_own(empty_workspace, shared_model, tmp_path):
     """A paragraph telling a sailing on 10 April and a landing on 18 April joined, by the names of the landing, the
     other source's landing and its memorial service of the 20th into one event "in conflict": an entry is joined

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from reader.core.compare import dating
 from reader.core.compare.passages import Piece, sentence_around
-from reader.core.compare.words import Vectors, as_written, counted, counted_word, number_value
+from reader.core.compare.words import Vectors, as_written, counted, counted_word, number_value, times_of_day
 from reader.core.records.compare import ParallelSuggestion, PassageRef
 from reader.core.wording import one_line
 
@@ -142,6 +142,7 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
     elif date_relation == dating.APART and mine.dates and theirs.dates and retold:  # one thing told twice
         found.append(f"dates: {', '.join(sorted(mine.dates))} / {', '.join(sorted(theirs.dates))}")
     found.extend(_numbers_differing(q.text, c.text))
+    found.extend(_times_differing(q.text, c.text))
     named_here, named_there = _named_in(mine, q_sentence), _named_in(theirs, c_sentence)
     for kind, label in TYPES.items():
         # a name the other passage gives anywhere is no disagreement, nor a town beside its country (two scales)
@@ -169,6 +170,23 @@ def _numbers_differing(mine: str, theirs: str) -> list[str]:
             found.append(f"numbers: {', '.join(only_here) or '–'} / {', '.join(only_there) or '–'} "
                          f"({counted_word(word, mine)})")
     return found
+
+
+def _times_differing(mine: str, theirs: str) -> list[str]:
+    """Times of day given on both sides that differ ('10.40 o'clock' / '11.40 p.m.'), as each writes them; a time
+    without a.m. or p.m. is read on either half of the day."""
+    here, there = times_of_day(mine), times_of_day(theirs)
+    only_here = [written for written, minutes in here if not any(_same_time(minutes, m) for _, m in there)]
+    only_there = [written for written, minutes in there if not any(_same_time(minutes, m) for _, m in here)]
+    if not here or not there or not (only_here or only_there):
+        return []
+    return [f"times: {', '.join(only_here) or '–'} / {', '.join(only_there) or '–'}"]
+
+
+def _same_time(one: tuple[int, bool], two: tuple[int, bool]) -> bool:
+    """Whether two times (minutes after midnight, and whether the half of the day is said) can be one."""
+    (minutes, said), (other, other_said) = one, two
+    return minutes == other if said and other_said else minutes % 720 == other % 720
 
 
 def _only_here(names: dict[int, str], named: set[int], own: dict[int, str], other: dict[int, str],

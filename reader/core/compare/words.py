@@ -80,6 +80,30 @@ _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
 _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
 
 
+_TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:\s*(?P<half>[ap])\.?\s?m\b\.?|"
+                   r"\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)", re.IGNORECASE)
+
+
+_AT_TIME = re.compile(r"\b(?:at|about|around|by|till|until|from|before|after|towards?)\s+$", re.IGNORECASE)
+
+
+def times_of_day(text: str) -> list[tuple[str, tuple[int, bool]]]:
+    """The times of day a text gives in figures, as written, with their minutes after midnight and whether the half
+    of the day is said: '11.40 p.m.', '2:20 am', '10.40 o'clock', 'at 23:40'. A figure without a.m., p.m. or
+    o'clock is a time only with a colon after 'at' (or 'about', 'until'…): '10.40 points', 'John 3:16' are none."""
+    found = []
+    for match in _TIME.finditer(text):
+        hour, minute, half = int(match["hour"]), int(match["minute"]), (match["half"] or "").lower()
+        at = ":" in match.group(0) and _AT_TIME.search(text, max(0, match.start() - 12), match.start())
+        told = half or match["clock"] or at
+        if not told or (half and not 1 <= hour <= 12):
+            continue
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        found.append((match.group(0).strip(), (hour * 60 + minute, bool(half) or hour > 12)))
+    return found
+
+
 def counted(text: str, skip: list[tuple[int, int]] = ()) -> dict[str, set[str]]:
     """What the numbers a text states count: each counted word (the word after the number, stemmed) with the numbers
     given for it ('100,000 lamas': {'lama': {'100,000'}}), leaving out the given ranges (its dates), "one", the parts
