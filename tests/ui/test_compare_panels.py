@@ -897,3 +897,13 @@ def test_an_event_of_two_sources_titled_alike_is_said_of_two_sources():
     lines = _event_lines(TimelineEvent(1, entries, ("Genden",), True), lambda entry: names[entry.document_id][:48])
     assert lines[0].startswith("One event in 2 sources") and len(lines) == 3
     assert "(copy1.txt): 1934-11-15" in lines[1] and "(copy2.txt): 1934-11-24" in lines[2]
+
+
+def test_a_parallels_heading_longer_than_two_lines_is_cut_below_not_through(compare_window, qtbot):
+    """At 1366×768 and 125 % the heading wrapped to three lines in its two lines' room, centred: its first and last
+    lines were cut through the middle of the letters. It shows its first two lines whole (all of it in the tip)."""
+    panel = _parallels(compare_window, qtbot)
+    panel.title.resize(260, panel.title.height())
+    image = panel.title.grab().toImage()
+    background = image.pixel(image.width() - 1, 0)
+    assert all(image.pixel(x, 0) == background for x in range(image.width()))  # no letter cut at the top

@@ -60,6 +60,8 @@ class ParallelsPanel(QWidget):
         # two lines at most (the whole heading in its tooltip): a long quoted passage, wrapped in a narrow bar, had
         # made the bottom dock taller on showing Parallels, shrinking every reading pane
         self.title.setMaximumHeight(2 * self.title.fontMetrics().lineSpacing() + 2)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a longer one is cut below
+        # its second line (centred, its first and last lines were cut through the letters)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         # Tab leaves the table: its rows are chosen whole
         self.table = QTableWidget(0, len(COLUMNS), self, tabKeyNavigation=False)
