@@ -9,7 +9,7 @@ import argparse
 from reader.cli_output import row_id, say_if_none, tab_fields, tab_line
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS
-from reader.core.wording import one_line
+from reader.core.wording import one_line, plural
 
 EXIT_OK = 0
 
@@ -37,6 +37,13 @@ def add_edit_commands(commands: argparse._SubParsersAction) -> None:
     notebook.add_argument("--cite", action="append", type=row_id, default=[], metavar="ID",
                           help="an annotation the added note cites (repeatable)")
     notebook.set_defaults(handler=cmd_notebook)
+    tags = commands.add_parser("tags", help="list the tags with how many notes carry each; rename one (into a name "
+                                            "in use: a merge) or remove it from every note, one undoable step",
+                               description=tab_fields("tag", "notes carrying it"))
+    change = tags.add_mutually_exclusive_group()
+    change.add_argument("--rename", nargs=2, metavar=("TAG", "NEW"), help="rename TAG; if NEW is a tag, merge them")
+    change.add_argument("--remove", metavar="TAG", help="take TAG off every note (notes in the Trash keep it)")
+    tags.set_defaults(handler=cmd_tags)
 
 
 def cmd_edit(workspace, args: argparse.Namespace) -> int:
@@ -91,4 +98,24 @@ def cmd_notebook(workspace, args: argparse.Namespace) -> int:
     for note in notes:
         print(tab_line([note.id, note.title, one_line(note.body, 200), ",".join(map(str, note.citations)),
                         names.get(note.document_id, "-")]))
+    return EXIT_OK
+
+
+def cmd_tags(workspace, args: argparse.Namespace) -> int:
+    """The window's Manage tags: list, rename or merge, remove."""
+    if args.rename:
+        done = workspace.tags.rename(*args.rename)
+        if done.merged:
+            print(f"merged '{done.old}' into '{done.new}': {plural(len(done.annotation_ids), 'note')}"
+                  f"{f' ({len(done.already_tagged_new)} had both)' if done.already_tagged_new else ''}")
+        else:
+            print(f"renamed '{done.old}' to '{done.new}' on {plural(len(done.annotation_ids), 'note')}")
+        return EXIT_OK
+    if args.remove:
+        print(f"removed '{args.remove}' from {plural(workspace.tags.remove(args.remove), 'note')}")
+        return EXIT_OK
+    tags = workspace.tags.all()
+    say_if_none(tags, "no tags yet")
+    for tag in tags:
+        print(tab_line([tag.name, tag.count]))
     return EXIT_OK

@@ -64,3 +64,23 @@ def test_an_export_matching_nothing_says_so(tmp_path, corpus_template):
     assert empty.returncode == 0 and empty.stderr.strip() == "no annotation matched: the export lists none"
     found = run_cli(db, "export", "--format", "md", "--tag", "meeting")
     assert found.stderr == "" and "Genden" in found.stdout
+
+
+def test_tags_are_listed_renamed_merged_and_removed_each_as_one_step(tmp_path, corpus_template):
+    """Manage tags was in the window alone: a script coding sources could tag notes but not rename, merge or drop a
+    code. `tags` lists them with their counts; --rename (into an existing name: a merge) and --remove are undoable."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    first = run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "violence").stdout.strip()
+    run_cli(db, "annotate", "001", "--quote", "Stalin", "--tag", "banquet", "--tag", "Quarrel")
+    assert run_cli(db, "tags").stdout.splitlines() == ["banquet\t1", "Quarrel\t1", "violence\t1"]
+    merged = run_cli(db, "tags", "--rename", "banquet", "violence")
+    assert merged.returncode == 0 and merged.stdout.startswith("merged 'banquet' into 'violence'"), merged.stderr
+    assert run_cli(db, "tags").stdout.splitlines() == ["Quarrel\t1", "violence\t2"]
+    assert run_cli(db, "undo").stdout.startswith("undone: Merge tag 'banquet' into 'violence'")
+    renamed = run_cli(db, "tags", "--rename", "Quarrel", "quarrel")
+    assert renamed.returncode == 0 and renamed.stdout.startswith("renamed 'Quarrel' to 'quarrel'")
+    removed = run_cli(db, "tags", "--remove", "violence")
+    assert removed.returncode == 0 and removed.stdout.startswith("removed 'violence' from 1 note")
+    assert [row["tags"] for row in _notes(db) if str(row["id"]) == first] == [[]]
+    missing = run_cli(db, "tags", "--remove", "pipe")
+    assert missing.returncode == 1 and missing.stderr.strip() == "error: no tag 'pipe'"
