@@ -643,3 +643,15 @@ def test_a_figure_is_found_however_its_thousands_are_written(empty_workspace, tm
     for query in ("1490", "1,490", "1.490", '"1,490 lost"', '"1490 lost"'):
         found = empty_workspace.search.search(query)
         assert found.counts["text"] == (2 if "lost" in query else 3), query  # (and the document, titled by its first)
+
+
+def test_a_tag_ending_in_a_star_finds_every_tag_it_begins(searchable):
+    """Codes kept as a hierarchy ('violence/physical', 'violence/verbal') could be found one by one only:
+    `tag:violence*` finds every tag beginning so, `-tag:violence*` leaves them all out."""
+    document_id = searchable.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    searchable.annotations.create_at_quote(document_id, "slapped Stalin", tags=["Violence/physical"])
+    searchable.annotations.create_at_quote(document_id, "Moscow", tags=["violence/verbal"])
+    assert searchable.search.search("tag:violence*").counts == {"annotation": 2}
+    assert searchable.search.search("tag:violence/v*").counts == {"annotation": 1}
+    assert searchable.search.search("tag:meeting* -tag:viol*").counts == {"annotation": 2}
+    assert "no tag begins with 'war'" in searchable.search.search("tag:war*").error

@@ -53,17 +53,26 @@ def _tag_sets(db: Store, names: list[str | tuple[str, ...]]) -> tuple[frozenset[
     found = []
     for value in names:
         either = value if isinstance(value, tuple) else (value,)
-        tags = frozenset(tag for name in either for tag in by_name.get(without_accents(name.casefold()), set()))
+        tags = frozenset(tag for name in either for tag in _named(by_name, name))
         if not tags:
             raise QueryError(_no_such_tag(db, either[0]))
         found.append(tags)
     return tuple(found)
 
 
+def _named(by_name: dict[str, set[int]], name: str) -> set[int]:
+    """The ids of the tag of that name, or of every tag it begins ('violence*': a hierarchy of codes kept as
+    'violence/physical', 'violence/verbal')."""
+    key = without_accents(name.casefold())
+    if len(key) > 1 and key.endswith("*"):
+        return {tag for each, ids in by_name.items() if each.startswith(key[:-1]) for tag in ids}
+    return by_name.get(key, set())
+
+
 def _no_such_tag(db: Store, name: str) -> str:
     from rapidfuzz import fuzz, process
 
-    said = f"no tag is named '{name}'"
+    said = f"no tag begins with '{name[:-1]}'" if name.endswith("*") else f"no tag is named '{name}'"
     nearest = process.extractOne(name, hits.tag_names(db), scorer=fuzz.WRatio, score_cutoff=70)
     return f"{said}: did you mean tag:\"{nearest[0]}\"? (a tag's name with spaces goes in quotes)" if nearest else said
 
