@@ -822,3 +822,20 @@ def test_comparisons_filters_and_count_fit_a_laptop_at_125_percent(window, qtbot
         right = widget.mapTo(window, widget.rect().topRight()).x()
         assert right <= window.width(), widget
         assert widget.width() >= widget.sizeHint().width(), widget
+
+
+def test_texts_too_narrow_to_read_say_how_to_widen_them(window, qtbot):
+    """At 1366×768 and 125 % three texts side by side showed 18 characters a line, with nothing said: the status bar
+    says how narrow they are and that Reading desk only gives them the window; two readable texts say nothing."""
+    names = ["000_8339fa2bec93c400.txt", "001_c9451cbdf41c54f1.txt", "002_ff824666d88bbe20.txt"]
+    for name in names[:2]:  # at 1440×900
+        window.reading_area.open_document(window.workspace.documents.resolve(name).id)
+    window.statusBar().showMessage("two texts open")
+    qtbot.waitUntil(lambda: all(pane.view.viewport().width() > 300 for pane in window.reading_area.panes))
+    window._say_if_cramped()
+    assert window.statusBar().currentMessage() == "two texts open"
+    window.resize(1093, 614)
+    qtbot.waitUntil(lambda: window.width() == 1093)
+    window.reading_area.open_document(window.workspace.documents.resolve(names[2]).id)
+    qtbot.waitUntil(lambda: "characters a line" in window.statusBar().currentMessage())
+    assert "Reading desk only (Ctrl+Shift+F)" in window.statusBar().currentMessage()
