@@ -777,6 +777,23 @@ def test_a_count_in_words_and_in_figures_is_one_count():
     assert counted("two hundred men", []) == {stem("men"): {"two hundred"}}
 
 
+def test_a_dated_sentence_runs_past_abbreviations_and_initials():
+    """The sentence giving a date ended at "11.40 p.m.", at the date's own "Dec." and at "I. V.": the names told
+    after them were lost, and two sources dating the Kirov murder 1 and 2 December made no conflict."""
+    from reader.core.compare.passages import sentence_bounds
+
+    cases = ["Murdoch kept the watch. On 14 April 1912 at 11.40 p.m. the Titanic struck an iceberg. It sank.",
+             "The guards were few. On Dec. 1, 1934 Nikolaev shot Kirov in the corridor. Panic followed.",
+             "Moscow mourned. On 5 March 1953 I. V. Stalin died at Kuntsevo. The funeral came.",
+             "Order No. 5 was issued on 2 May 1937 by Mr. Yezhov. It named them."]
+    said = ["On 14 April 1912 at 11.40 p.m. the Titanic struck an iceberg.",
+            "On Dec. 1, 1934 Nikolaev shot Kirov in the corridor.",
+            "On 5 March 1953 I. V. Stalin died at Kuntsevo.", "Order No. 5 was issued on 2 May 1937 by Mr. Yezhov."]
+    for text, sentence in zip(cases, said, strict=True):
+        begin, end = sentence_bounds(text, text.index(sentence) + 5)
+        assert text[begin:end] == sentence
+
+
 def test_times_of_day_that_differ_are_a_disagreement():
     """"struck an iceberg at 10.40 o'clock" beside "at 11.40 p.m." (New York time against ship's time, the question
     a historian asks of this pair) was no disagreement: times were read as nothing. A time given alike on both sides,

@@ -95,14 +95,26 @@ def sentence_around(piece: Piece, offset: int) -> tuple[int, int]:
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The sentence holding `offset`, as (begin, end) in `text`, by the quick rule: a sentence ends at '. ' or a
-    line's end (initials and titles aside, `sentence_spans` is right more often; this one is for every dated
-    mention of a corpus)."""
-    stop, line = text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)
-    begin = stop + 2 if stop > line else line + 1
-    stop, line = text.find(". ", offset), text.find("\n", offset)
-    end = len(text) if stop < 0 else stop + 1
+    """The sentence holding `offset`, as (begin, end) in `text`, by the quick rule for every dated mention of a
+    corpus: a sentence ends at a line's end or at '. ' before a capital, not after an initial, a title or an
+    abbreviation ("I. V. Stalin", "at 11.40 p.m. the ship", "On Dec. 1, 1934"); `sentence_spans` reads more."""
+    stop = text.rfind(". ", 0, offset)
+    while stop >= 0 and not _ends_sentence(text, stop):
+        stop = text.rfind(". ", 0, stop)
+    begin = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, offset) + 1)
+    stop = text.find(". ", offset)
+    while stop >= 0 and not _ends_sentence(text, stop):
+        stop = text.find(". ", stop + 2)
+    end, line = len(text) if stop < 0 else stop + 1, text.find("\n", offset)
     return begin, line if 0 <= line < end else end
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` (before a blank) ends a sentence: a capital follows, and it ends no initial
+    or title."""
+    following = text[stop + 2:stop + 3]
+    return (following.isupper() or following in "“\"«‘'(") and following != "" and \
+        not _NOT_AN_END.search(text, max(0, stop - 5), stop + 1)
 
 
 def rows_of(piece: Piece) -> list[str]:
