@@ -152,8 +152,15 @@ def test_a_dateline_dates_the_source(head, value):
 
 
 def test_a_title_holding_a_date_is_no_dateline():
-    """A title naming a dated event is what the text tells, not when it was written."""
-    assert extract_metadata("The meeting of 15 November 1934\n\nGenden met Stalin.", []).date_published == ""
+    """A title naming a dated event is what the text tells, not when it was written: also one in parts between
+    dashes, a table of contents' row, and a sentence saying when something else was published (the event left the
+    timeline as the source's own date)."""
+    for head in ("The meeting of 15 November 1934\n\nGenden met Stalin.",
+                 "Black Friday — 13 December 1929 — and its aftermath\n\nOn 13 December 1929 the exchange crashed.",
+                 "Contents\nPart I | 10 September 1937 | Arrests\n\nText.",
+                 "The decree published on 5 March 1937 ordered the arrest of the lamas.\n\nText.",
+                 "The police records, updated on 2 December 1934 by Yagoda, named Nikolaev.\n\nText."):
+        assert extract_metadata(head, []).date_published == "", head
 
 
 def test_a_markdown_heading_is_a_title_without_its_marks():

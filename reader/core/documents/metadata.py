@@ -133,18 +133,23 @@ def _declared(line: str) -> str:
 
     said = _PUBLISHED_ON.search(line)
     found = find_dates(said["when"]) if said else []
-    return found[0].value if found and found[0].precision in ("day", "month") else ""
+    if not found or found[0].precision not in ("day", "month") or said["when"][found[0].end:].strip(" .,*_)"):
+        return ""  # the date must end the line: "The decree published on 5 March 1937 ordered…" dates the decree
+    return found[0].value
 
 
 def _dateline(line: str) -> str:
     """The day a dateline gives: a line, or a part of one, that is a date alone after a place and a weekday at most
     ("# Paris, Thursday 16 July 1789", "Ulaanbaatar, 24 November 1934.", a masthead's "Vol. LXXVI — New York,
     Tuesday, April 16, 1912 — Price One Cent", a report's title line ending "London, 30 July 1912."); '' for any
-    other line (a title naming a date)."""
-    return next((day for part in _LINE_PARTS.split(line) if (day := _dated_alone(part))), "")
+    other line (a title naming a date). A part must name its place or weekday: a title's "Black Friday — 13 December
+    1929 — and its aftermath" and a table of contents' "Part I | 10 September 1937 | Arrests" date what they tell."""
+    parts = _LINE_PARTS.split(line)
+    return next((day for part in parts if (day := _dated_alone(part, placed=len(parts) > 1))), "")
 
 
-def _dated_alone(line: str) -> str:
+def _dated_alone(line: str, placed: bool = False) -> str:
+    """The day of a line that is a date alone after a place and a weekday at most (`placed`: at least one)."""
     from reader.core.entities.dates import WEEKDAYS, find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
@@ -153,6 +158,8 @@ def _dated_alone(line: str) -> str:
     before, after = line[:found[0].start], line[found[0].end:]
     place_and_weekday = re.compile(rf"[#*\s]*(?:[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
                                    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:the\s+)?", re.IGNORECASE)  # (re caches it)
+    if placed and not before.strip(" #*"):
+        return ""
     return found[0].value if place_and_weekday.fullmatch(before) and not after.strip(" .,") else ""
 
 
