@@ -212,3 +212,19 @@ def test_a_day_written_before_its_month_without_a_year_takes_the_year_read_befor
         ("15th April", "1912-04-15"), ("17. Juli", "1912-07-17"), ("18 juillet", "1912-07-18")]
     assert find_dates("She left on Wednesday, 10 April, from Southampton.") == []
     assert _values("In 1912 they sailed; No. 3 May Street was their office; 2 may go.") == ["1912"]
+
+
+def test_a_number_before_a_month_word_is_a_day_only_where_it_dates():
+    """Read since days were taken before their month, these were dates: a heading's number and the next line's
+    'May', a numbered list, chapters, sections and psalms, 'august' men, the god Mars; 'On 15 April 2 boats' was
+    the 15th and also April 2; a citation's '(1955)' gave its year to the next day; '30th of February' was a day."""
+    dated = "In 1912 the ship sailed.\n"
+    for text in ("Chapter 3\nMay the troops advance.", "1. May the Lord bless us.\n2. March forward.",
+                 "Chapter 3 May the troops advance.", "Section 4 March orders", "Psalm 23 May", "Art. 5 May rules",
+                 "12 august men stood", "4 Mars, the god", "on the 30th of February"):
+        assert _values(dated + text) == ["1912"], text
+    assert _values(dated + "On 15 April 2 boats were lowered.") == ["1912", "1912-04-15"]
+    assert _values(dated + "On 3 Dec. 5 Sept. came.") == ["1912", "1912-12-03", "1912-09-05"]
+    assert _values("As Lord (1955) shows, on 14 April the ship struck ice.") == ["1955"]
+    assert _values(dated + "le 14 juillet, am 17. Juli, on 5 May") == ["1912", "1912-07-14", "1912-07-17",
+                                                                       "1912-05-05"]

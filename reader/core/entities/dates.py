@@ -28,7 +28,7 @@ from reader.core.entities.calendars import gregorian
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г.").
-READING_VERSION = "7"
+READING_VERSION = "8"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -85,7 +85,9 @@ BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than"
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"  # the open side of a bound
 CIRCA_YEARS = 2  # "c. 1920" spans the years this far either side
 _NUMBERING_BEFORE = re.compile(r"\b(?:no|nos|number|page|pages|p|pp|fond|f|opis|op|order|file|vol|volume|box|folio|"
-                               r"fol|item|delo|doc|document)\.?\s*$", re.IGNORECASE)
+                               r"fol|item|delo|doc|document|chapter|chap|ch|section|sect|sec|art\.|article|part|"
+                               r"psalm|ps|verse|clause|para|paragraph|room|table|tables|figure|fig|plate"
+                               r")\.?\s*$", re.IGNORECASE)  # (not 'act': the Education Act 1918)
 _UNIT_AFTER = re.compile(r"\s*(?:roubles?|rubles?|tugriks?|dollars?|pounds?|francs?|km|kilomet(?:re|er)s?|"
                          r"miles?|tons?|tonnes?|head)\b", re.IGNORECASE)
 _DATING_BEFORE = re.compile(r"\b(?:in|of|since|by|until|till|from|to|during|after|before|around|about)\s+$",
@@ -120,8 +122,8 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
 _MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![^\W\d_])"  # capitalised
 _YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
-_DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 juillet": not before a year
-    rf"{_NOT_NUMBER_BEFORE}\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?{_MONTH}"
+_DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 juillet": on one line, before no year
+    rf"{_NOT_NUMBER_BEFORE}\b(?P<day>[0-3]?[0-9])(?P<dot>st|nd|rd|th|er|\.)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     r"(?![.,]?\s*(?:1[0-9]{3}|20[0-9]{2})\b)", re.IGNORECASE)
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
@@ -181,18 +183,28 @@ def _bounded(text: str, mention: DateMention) -> DateMention:
 def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
     """'on April 7 and 14' after 'March 12, 1934': 1934-04-07 and 1934-04-14; a chronology's '• July:' after
     '• 1936:', 1936-07."""
-    found = []
-    for precision, pattern in (("day", _YEARLESS), ("day", _DAY_FIRST), ("month", _MONTH_ITEM)):
-        for match in pattern.finditer(text):
-            start = match.start()
-            before = [m for m in dated if m.end <= start and m.precision in _DATED]
-            month = _month_number(match.group("month"))
-            if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
-                    _no_day(text, match):
-                continue
-            year = int(before[-1].value[:4])
-            found += _yearless(match, precision, year, month)
+    found, taken = [], list(taken)
+    matches = sorted([("day", m) for pattern in (_YEARLESS, _DAY_FIRST) for m in pattern.finditer(text)] +
+                     [("month", m) for m in _MONTH_ITEM.finditer(text)], key=lambda item: item[1].start())
+    sources = [m for m in dated if m.precision in _DATED and not _cited(text, m)]
+    for precision, match in matches:  # the first of two overlapping ("On 15 April 2 boats") is the day
+        start = match.start()
+        before = [m for m in sources if m.end <= start]
+        month = _month_number(match.group("month"))
+        if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
+                _no_day(text, match):
+            continue
+        year = int(before[-1].value[:4])
+        read = _yearless(match, precision, year, month)
+        found += read
+        taken += [(mention.start, mention.end) for mention in read]
     return found
+
+
+def _cited(text: str, mention: DateMention) -> bool:
+    """Whether a year is a citation's, "(1955)": it dates a book, not the days the text tells after it."""
+    return mention.precision == "year" and text[mention.start - 1:mention.start] == "(" and \
+        text[mention.end:mention.end + 1] == ")"
 
 
 def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[DateMention]:
@@ -202,7 +214,8 @@ def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[Da
         if not match.groupdict().get(group):
             continue
         value, first, last = _value(precision, year, month, {"day": match.group(group)})
-        if value is not None:  # 'April 7' (or '7 April') whole; the '14' of 'and 14' alone; a month item's month
+        if value is not None and (precision != "day" or _real_day(value)):  # 'April 7' (or '7 April') whole; the
+            # '14' of 'and 14' alone; a month item's month; no '30th of February' (with no year, no slip of a pen)
             start, end = match.span(group)
             if group == "day":  # the month's dot is its own after an abbreviation only, else the sentence's
                 month_end = match.end("month") - (match.group("month")[-1] == "." and
@@ -213,9 +226,23 @@ def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[Da
 
 
 def _no_day(text: str, match: re.Match) -> bool:
-    """Whether a yearless day is no date: the verb 'may' ("2 may go"), or a number ("No. 3 May Street")."""
-    return match.group("month") == "may" or bool(_NUMBERING_BEFORE.search(text, max(0, match.start() - 24),
-                                                                           match.start()))
+    """Whether a yearless day is no date: a month word not written as its language writes a month ("2 may go",
+    "12 august men", the god "Mars"), a list's number ("1. May the Lord…"), or a number a word gives ("No. 3 May
+    Street", "Chapter 3 May", "Psalm 23 May")."""
+    dotted = match.groupdict().get("dot") == "."
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not _written_as_month(match.group("month")) or (dotted and not text[line_start:match.start()].strip()) \
+        or bool(_NUMBERING_BEFORE.search(text, max(0, match.start() - 24), match.start()))
+
+
+def _written_as_month(word: str) -> bool:
+    """Whether a month's name is cased as its language writes it: English and German with a capital, French and
+    Russian without (a capitalised 'Mars' in an English text is the god)."""
+    name = word.rstrip(".")
+    lower = name.lower()
+    if name[:1].isupper():
+        return lower in MONTHS or lower in _ABBREVIATED or lower in GERMAN_MONTHS
+    return lower in FRENCH_MONTHS or any(lower in forms for forms in RUSSIAN_MONTHS)
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:
