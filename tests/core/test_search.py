@@ -643,6 +643,9 @@ def test_a_figure_is_found_however_its_thousands_are_written(empty_workspace, tm
     for query in ("1490", "1,490", "1.490", '"1,490 lost"', '"1490 lost"'):
         found = empty_workspace.search.search(query)
         assert found.counts["text"] == (2 if "lost" in query else 3), query  # (and the document, titled by its first)
+    (tmp_path / "table.txt").write_text("Crew 1,490 and 1,517 and 1,503 and 2,201 in all.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "table.txt"])  # a run of figures pasted as written
+    assert empty_workspace.search.search('"1,490 and 1,517 and 1,503 and 2,201"').counts["text"] == 1
 
 
 def test_a_tag_ending_in_a_star_finds_every_tag_it_begins(searchable):

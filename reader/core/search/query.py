@@ -6,6 +6,7 @@ quoted string, so no input can reach FTS5's own syntax. A malformed query raises
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from itertools import islice, product
@@ -306,6 +307,10 @@ def _figure_forms(words: str) -> list[str]:
     pieces = _FIGURE.split(words)  # the figures at the odd places
     choices = [[piece] if n % 2 == 0 else list(dict.fromkeys((_digits(piece), _grouped(piece))))
                for n, piece in enumerate(pieces)]
+    if math.prod(len(choice) for choice in choices) > MOST_FORMS:  # a run of figures (a table pasted): as typed,
+        # or written all the one way or all the other
+        return list(dict.fromkeys([words, *("".join(piece if n % 2 == 0 else way(piece) for n, piece in
+                                                    enumerate(pieces)) for way in (_digits, _grouped))]))
     return ["".join(chosen) for chosen in islice(product(*choices), MOST_FORMS)]
 
 
