@@ -797,7 +797,7 @@ def test_a_dated_sentence_runs_past_abbreviations_and_initials():
 def test_times_of_day_that_differ_are_a_disagreement():
     """"struck an iceberg at 10.40 o'clock" beside "at 11.40 p.m." (New York time against ship's time, the question
     a historian asks of this pair) was no disagreement: times were read as nothing. A time given alike on both sides,
-    however written (2.20 a.m., 2:20 am), is none; a price or a measure is no time."""
+    however written (2.20 a.m., 2:20 am), is none, nor one side giving a time more; a rate is no time."""
     from reader.core.compare.judge import _times_differing
 
     assert _times_differing("The ship struck an iceberg at 10.40 o'clock on Sunday night.",
@@ -806,6 +806,9 @@ def test_times_of_day_that_differ_are_a_disagreement():
     assert _times_differing("Shares fell 10.40 points.", "At 11.40 p.m. she struck.") == []
     assert _times_differing("At 23:40 the watch saw it.", "At 11.40 p.m. she struck.") == []
     assert _times_differing("As John 3:16 says, at 11.40 p.m.", "She struck at 11.40 p.m.") == []
+    assert _times_differing("It struck at 11.40 p.m. and sank at 2.20 a.m.", "It struck at 11.40 p.m.") == []
+    assert _times_differing("Boats went from 10:15 to 10:45.", "Boats went at 10:45.") == []
+    assert _times_differing("Loans stood at 4:30 per cent.", "Loans stood at 5:30 per cent.") == []
 
 
 def test_a_paragraph_of_several_dated_acts_joins_each_to_its_own(empty_workspace, shared_model, tmp_path):

@@ -173,14 +173,13 @@ def _numbers_differing(mine: str, theirs: str) -> list[str]:
 
 
 def _times_differing(mine: str, theirs: str) -> list[str]:
-    """Times of day given on both sides that differ ('10.40 o'clock' / '11.40 p.m.'), as each writes them; a time
-    without a.m. or p.m. is read on either half of the day."""
+    """Times of day on each side that the other does not give ('10.40 o'clock' / '11.40 p.m.'), as each writes
+    them; a time without a.m. or p.m. is read on either half of the day. One side telling a time more (the sinking's
+    besides the collision's) is no disagreement."""
     here, there = times_of_day(mine), times_of_day(theirs)
     only_here = [written for written, minutes in here if not any(_same_time(minutes, m) for _, m in there)]
     only_there = [written for written, minutes in there if not any(_same_time(minutes, m) for _, m in here)]
-    if not here or not there or not (only_here or only_there):
-        return []
-    return [f"times: {', '.join(only_here) or '–'} / {', '.join(only_there) or '–'}"]
+    return [f"times: {', '.join(only_here)} / {', '.join(only_there)}"] if only_here and only_there else []
 
 
 def _same_time(one: tuple[int, bool], two: tuple[int, bool]) -> bool:
