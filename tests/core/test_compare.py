@@ -259,6 +259,15 @@ def test_timeline_entries_have_precision_and_passage(recognised):
     assert late and all(e.first >= "1937" and "Genden" in e.passage for e in late)
 
 
+def test_a_note_dated_in_a_passage_naming_an_entity_stays_in_its_timeline(recognised):
+    """Filtered to an entity, the timeline lost a historian's dated note on a highlight that does not itself name
+    the entity when its passage does: the note's date belongs with the passage it was written on."""
+    document_id = _doc(recognised, MEETING_000)
+    recognised.annotations.create_at_quote(document_id, "The two met", note="Zhabaeva gives 24 November 1934")
+    noted = [e for e in recognised.timeline.entries(entity="Genden") if e.origin == "note"]
+    assert [e.value for e in noted] == ["1934-11-24"]
+
+
 def test_the_timeline_finds_an_entity_by_any_of_its_spellings(recognised):
     """'P. Genden' (as 002 writes it) finds Peljidiin Genden's dated passages, as 'Genden' does: the filter had
     matched canonical names only, and a spelling from the source in front of the reader found nothing."""

@@ -61,12 +61,15 @@ class TimelineService:
                   kind: str = "", tag: str = "", document_ids: set[int] | None = None) -> list[TimelineEntry]:
         if date_from and date_to and _bound(date_from, first=True) > _bound(date_to, first=False):
             raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
-        if entity:  # the passages naming it (an entry's own names are those told with its date)
+        if entity:  # the passages naming it (a recognised date's own names are those told with it; a note's are
+            # its passage's)
+            ids = set(entity_ids_named(self._db, entity))
+            names = set(entity_names(self._db, ids).values())
             named: dict[int, list[int]] = defaultdict(list)
-            for document_id, start, _entity in sorted(store.mentions_of_entities(
-                    self._db, set(entity_ids_named(self._db, entity)))):
+            for document_id, start, _entity in sorted(store.mentions_of_entities(self._db, ids)):
                 named[document_id].append(start)
-            found = [e for e in found if _any_between(named.get(e.document_id, []), e.start, e.end)]
+            found = [e for e in found if (names.intersection(e.entities) if e.annotation_id is not None
+                                          else _any_between(named.get(e.document_id, []), e.start, e.end))]
         if date_from:
             found = [e for e in found if e.last >= _bound(date_from, first=True)]
         if date_to:
