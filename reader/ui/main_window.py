@@ -129,9 +129,8 @@ class MainWindow(QMainWindow):
         characters = min(pane.view.viewport().width() // max(pane.view.fontMetrics().averageCharWidth(), 1)
                          for pane in panes)
         if characters < CRAMPED_CHARACTERS:
-            self.statusBar().showMessage(
-                f"{len(panes)} texts side by side show about {characters} characters a line: View > Reading desk "
-                "only (Ctrl+Shift+F) gives them the window, or close one", 15000)
+            self.statusBar().showMessage(f"Texts of {characters} characters a line: Ctrl+Shift+F widens them "
+                                         "(Reading desk only)", 15000)  # short: the register's count is beside it
 
     def add_edit_action(self, text: str, slot) -> QAction:
         return self._action(self.edit_menu, text, None, slot)

@@ -838,4 +838,4 @@ def test_texts_too_narrow_to_read_say_how_to_widen_them(window, qtbot):
     qtbot.waitUntil(lambda: window.width() == 1093)
     window.reading_area.open_document(window.workspace.documents.resolve(names[2]).id)
     qtbot.waitUntil(lambda: "characters a line" in window.statusBar().currentMessage())
-    assert "Reading desk only (Ctrl+Shift+F)" in window.statusBar().currentMessage()
+    assert "Ctrl+Shift+F widens them (Reading desk only)" in window.statusBar().currentMessage()

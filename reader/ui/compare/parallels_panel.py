@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -59,10 +58,11 @@ class ParallelsPanel(QWidget):
         self.title.setWordWrap(True)
         # two lines at most (the whole heading in its tooltip): a long quoted passage, wrapped in a narrow bar, had
         # made the bottom dock taller on showing Parallels, shrinking every reading pane
-        self.title.setMaximumHeight(2 * self.title.fontMetrics().lineSpacing() + 2)
+        metrics = self.title.fontMetrics()  # two lines to the foot of the second, never squeezed to one and a half
+        self.title.setFixedHeight(metrics.lineSpacing() + metrics.height())  # by a short dock (at 150 % the second
+        # was cut through the letters), nor showing the top of a third
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a longer one is cut below
         # its second line (centred, its first and last lines were cut through the letters)
-        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         # Tab leaves the table: its rows are chosen whole
         self.table = QTableWidget(0, len(COLUMNS), self, tabKeyNavigation=False)
         self.table.setHorizontalHeaderLabels(COLUMNS)
