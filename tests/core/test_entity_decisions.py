@@ -412,3 +412,20 @@ def test_several_entities_merge_in_one_decision_that_agrees_with_a_full_run(work
     workspace.history.undo()
     workspace.entities.ensure_current()
     assert _register(workspace) == before
+
+
+def test_an_entity_merged_away_cannot_be_merged_into(workspace: Workspace) -> None:
+    """A register left open showed an entity already merged into another: merging the other into it was accepted,
+    and every mention of the person moved to the place merged away until the next full run moved them back."""
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    register = {e.name: e for e in workspace.entities.register()}
+    keeper, other = register["USSR"], register["Soviet Union"]
+    workspace.entities.merge(keeper.id, other.id)
+    for ids in ((other.id, keeper.id), (keeper.id, other.id)):
+        try:
+            workspace.entities.merge(*ids)
+            raise AssertionError("merged into an entity merged away")
+        except ReaderError as exc:
+            assert "merged into another" in str(exc)

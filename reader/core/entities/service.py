@@ -247,6 +247,10 @@ class EntityService:
         missing = next((i for i, row in rows.items() if row is None), None)
         if missing is not None:
             raise ReaderError(f"no entity with id {missing}")
+        gone = next((i for i in rows if not store.has_mentions(self._db, i)), None)
+        if gone is not None:
+            raise ReaderError(f"{rows[gone]['name']} was merged into another entity (or has no mentions left): "
+                              "choose among the register's entities as it is now")
         keeper = rows[entity_id]
         with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
             report = self._decide("merge", *({"keys": [keeper["key"], rows[other]["key"]], "name": keeper["name"]}

@@ -116,6 +116,11 @@ def summaries(db: Store, where: str = "", params: list | None = None) -> list[En
     return [_summary(row) for row in db.rows(sql, params or [])]
 
 
+def has_mentions(db: Store, entity_id: int) -> bool:
+    """Whether any mention is the entity's (one merged into another keeps its row, with none)."""
+    return db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [entity_id]).fetchone() is not None
+
+
 def entity_row(db: Store, entity_id: int) -> dict | None:
     rows = list(db.rows("SELECT * FROM entities WHERE id = ?", [entity_id]))
     return rows[0] if rows else None
