@@ -228,3 +228,14 @@ def test_a_number_before_a_month_word_is_a_day_only_where_it_dates():
     assert _values("As Lord (1955) shows, on 14 April the ship struck ice.") == ["1955"]
     assert _values(dated + "le 14 juillet, am 17. Juli, on 5 May") == ["1912", "1912-07-14", "1912-07-17",
                                                                        "1912-05-05"]
+
+
+def test_two_days_or_a_span_before_a_yearless_month_are_read_whole():
+    """"On 10 and 11 April" was the 11th alone, "from 10 to 15 April" the 15th: a source giving both days seemed to
+    contradict one giving the 10th."""
+    dated = "In 1912 the ship sailed.\n"
+    assert [(m.text, m.value) for m in find_dates(dated + "On 10 and 11 April they waited.")][1:] == [
+        ("10", "1912-04-10"), ("11 April", "1912-04-11")]
+    assert [(m.text, m.value, m.precision) for m in find_dates(dated + "From 10 to 15 April they sailed.")][1:] == [
+        ("10 to 15 April", "1912-04-10..1912-04-15", "range")]
+    assert _values(dated + "In 10-15 April, and 3–2 May.")[1:] == ["1912-04-10..1912-04-15", "1912-05-02"]

@@ -122,9 +122,12 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
 _MONTH_NAME = rf"(?P<month>(?:{_MONTH_WORDS.title()})\.?)(?![^\W\d_])"  # capitalised
 _YEARLESS = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s+and\s+(?P<day2>[0-3]?[0-9]))?\b(?![.,]?\s*\d)")
-_DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 juillet": on one line, before no year
-    rf"{_NOT_NUMBER_BEFORE}\b(?P<day>[0-3]?[0-9])(?P<dot>st|nd|rd|th|er|\.)?[ \t]+(?:of[ \t]+)?{_MONTH}"
+_DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 juillet": on one line, before no year;
+    # "10 and 11 April" two days, "10 to 15 April" a span
+    rf"{_NOT_NUMBER_BEFORE}\b(?:(?P<day0>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]*(?P<joint>and|&|to|till|until|-|–)[ \t]*)?"
+    rf"(?P<day>[0-3]?[0-9])(?P<dot>st|nd|rd|th|er|\.)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     r"(?![.,]?\s*(?:1[0-9]{3}|20[0-9]{2})\b)", re.IGNORECASE)
+_BOTH_DAYS = ("and", "&")  # a joint of two days; the others span from one to the other
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 
@@ -201,6 +204,25 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
     return found
 
 
+def _yearless_span(match: re.Match, year: int, month: int) -> DateMention | None:
+    """'10 to 15 April', '10-15 April' in `year`: the days from one to the other (None for anything else, or a span
+    running backwards)."""
+    groups = match.groupdict()
+    if not groups.get("day0") or groups.get("joint", "").lower() in _BOTH_DAYS:
+        return None
+    first, last = (f"{year:04d}-{month:02d}-{int(groups[day]):02d}" for day in ("day0", "day"))
+    if not (_real_day(first) and _real_day(last) and first < last):
+        return None
+    start, end = match.start("day0"), _month_end(match)
+    return DateMention(start, end, match.string[start:end], f"{first}..{last}", "range", first, last)
+
+
+def _month_end(match: re.Match) -> int:
+    """Where a month's name ends: its dot is its own after an abbreviation ('Apr.') only, else the sentence's."""
+    month = match.group("month")
+    return match.end("month") - (month[-1] == "." and month[:-1].lower() not in _ABBREVIATED)
+
+
 def _cited(text: str, mention: DateMention) -> bool:
     """Whether a year is a citation's, "(1955)": it dates a book, not the days the text tells after it."""
     return mention.precision == "year" and text[mention.start - 1:mention.start] == "(" and \
@@ -208,19 +230,23 @@ def _cited(text: str, mention: DateMention) -> bool:
 
 
 def _yearless(match: re.Match, precision: str, year: int, month: int) -> list[DateMention]:
-    """The dates a yearless match gives in `year`: a month, a day, or a day and the one after 'and'."""
+    """The dates a yearless match gives in `year`: a month, a day, a day and the one after 'and' (or before it), or
+    a span of days ('10 to 15 April')."""
+    spanned = _yearless_span(match, year, month)
+    if spanned is not None:
+        return [spanned]
     found = []
-    for group in ("day", "day2") if precision == "day" else ("month",):
+    both = (match.groupdict().get("joint") or "").lower() in _BOTH_DAYS
+    days = ("day0", "day", "day2") if both else ("day", "day2")  # a backward span ('3–2 May'): its last day
+    for group in days if precision == "day" else ("month",):
         if not match.groupdict().get(group):
             continue
         value, first, last = _value(precision, year, month, {"day": match.group(group)})
         if value is not None and (precision != "day" or _real_day(value)):  # 'April 7' (or '7 April') whole; the
             # '14' of 'and 14' alone; a month item's month; no '30th of February' (with no year, no slip of a pen)
             start, end = match.span(group)
-            if group == "day":  # the month's dot is its own after an abbreviation only, else the sentence's
-                month_end = match.end("month") - (match.group("month")[-1] == "." and
-                                                   match.group("month")[:-1].lower() not in _ABBREVIATED)
-                start, end = min(start, match.start("month")), max(end, month_end)
+            if group == "day":
+                start, end = min(start, match.start("month")), max(end, _month_end(match))
             found.append(DateMention(start, end, match.string[start:end], value, precision, first, last))
     return found
 
