@@ -28,7 +28,7 @@ from reader.core.entities.calendars import gregorian
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г.").
-READING_VERSION = "8"
+READING_VERSION = "9"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
