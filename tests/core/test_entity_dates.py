@@ -239,3 +239,12 @@ def test_two_days_or_a_span_before_a_yearless_month_are_read_whole():
     assert [(m.text, m.value, m.precision) for m in find_dates(dated + "From 10 to 15 April they sailed.")][1:] == [
         ("10 to 15 April", "1912-04-10..1912-04-15", "range")]
     assert _values(dated + "In 10-15 April, and 3–2 May.")[1:] == ["1912-04-10..1912-04-15", "1912-05-02"]
+
+
+def test_a_yearless_january_after_a_december_is_the_next_year():
+    """"On 31 December 1912 they dined. On 2 January they left." put the leaving in January 1912, eleven months
+    before the dinner: a narrative that goes from November or December to January or February has crossed the new
+    year."""
+    assert _values("On 31 December 1912 they dined. On 2 January they left.") == ["1912-12-31", "1913-01-02"]
+    assert _values("In November 1934 Genden went. On February 3 he came back.") == ["1934-11", "1935-02-03"]
+    assert _values("On 3 March 1934 it began. On 2 January it had been planned.") == ["1934-03-03", "1934-01-02"]

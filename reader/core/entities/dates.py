@@ -28,7 +28,7 @@ from reader.core.entities.calendars import gregorian
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г.").
-READING_VERSION = "9"
+READING_VERSION = "10"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -128,6 +128,7 @@ _DAY_FIRST = re.compile(  # "10 April", "the 14th of April", "17. Juli", "18 jui
     rf"(?P<day>[0-3]?[0-9])(?P<dot>st|nd|rd|th|er|\.)?[ \t]+(?:of[ \t]+)?{_MONTH}"
     r"(?![.,]?\s*(?:1[0-9]{3}|20[0-9]{2})\b)", re.IGNORECASE)
 _BOTH_DAYS = ("and", "&")  # a joint of two days; the others span from one to the other
+NEW_YEAR_FROM, NEW_YEAR_TO = 11, 2  # a yearless January or February after a November or December is the next year's
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 
@@ -197,8 +198,7 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
         if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
                 _no_day(text, match):
             continue
-        year = int(before[-1].value[:4])
-        read = _yearless(match, precision, year, month)
+        read = _yearless(match, precision, _year_for(before[-1], month), month)
         found += read
         taken += [(mention.start, mention.end) for mention in read]
     return found
@@ -221,6 +221,14 @@ def _month_end(match: re.Match) -> int:
     """Where a month's name ends: its dot is its own after an abbreviation ('Apr.') only, else the sentence's."""
     month = match.group("month")
     return match.end("month") - (month[-1] == "." and month[:-1].lower() not in _ABBREVIATED)
+
+
+def _year_for(previous: DateMention, month: int) -> int:
+    """The year of a yearless day or month: the date's before it, or the next where that was in November or
+    December and this is January or February (a narrative crossing the new year)."""
+    year = int(previous.value[:4])
+    previous_month = int(previous.value[5:7]) if previous.precision in ("day", "month") else 0
+    return year + 1 if previous_month >= NEW_YEAR_FROM and month <= NEW_YEAR_TO else year
 
 
 def _cited(text: str, mention: DateMention) -> bool:
