@@ -541,7 +541,6 @@ def test_no_panel_lies_over_another_at_1366_by_768(window, qtbot):
     """At 1366×768, with Comparisons showing its suggestions too, the Note panel's Delete button lay over the tabs
     below it (Metadata, Note, Mentions): a click on the Note tab deleted the highlight. A panel taller than its
     room scrolls instead."""
-    from PySide6.QtWidgets import QTabBar
 
     window.resize(1366, 768)
     window.show()
@@ -554,13 +553,7 @@ def test_no_panel_lies_over_another_at_1366_by_768(window, qtbot):
     window.raise_panel("Comparisons")
     window.annotation_panels.comparisons.suggestions_toggle.setChecked(True)
     qtbot.waitUntil(lambda: window.annotation_panels.comparisons.suggestion_table.isVisible())
-
-    def overlapping():
-        bars = [bar.geometry() for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
-        docks = [dock.geometry() for dock in window.docks.values() if dock.isVisible() and not dock.isFloating()]
-        return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
-
-    qtbot.waitUntil(lambda: not overlapping())
+    qtbot.waitUntil(lambda: not _docks_over_tabs(window))
 
 
 def test_a_narrow_library_shows_titles_and_the_columns_it_has_room_for(qtbot, workspace):
@@ -793,19 +786,11 @@ def test_the_window_fits_a_screen_smaller_than_its_usual_minimum(window, qtbot):
 def test_the_entities_register_scrolls_in_a_short_window(window, qtbot):
     """1366×768 at 125 % is a window of 1093×614: the register's lists and buttons were drawn over the Library and
     Search tabs beside it and over the Timeline's title, and the way back to the Library was covered."""
-    from PySide6.QtWidgets import QTabBar
-
     window.resize(1093, 614)
     qtbot.waitUntil(lambda: window.height() == 614)
     window.raise_panel("Entities")
     window.entity_panels.register.widget()
-
-    def overlapping():
-        bars = [bar.geometry() for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
-        docks = [dock.geometry() for dock in window.docks.values() if dock.isVisible() and not dock.isFloating()]
-        return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
-
-    qtbot.waitUntil(lambda: not overlapping())
+    qtbot.waitUntil(lambda: not _docks_over_tabs(window))
 
 
 def test_comparisons_filters_and_count_fit_a_laptop_at_125_percent(window, qtbot):
@@ -839,3 +824,12 @@ def test_texts_too_narrow_to_read_say_how_to_widen_them(window, qtbot):
     window.reading_area.open_document(window.workspace.documents.resolve(names[2]).id)
     qtbot.waitUntil(lambda: "characters a line" in window.statusBar().currentMessage())
     assert "Ctrl+Shift+F widens them (Reading desk only)" in window.statusBar().currentMessage()
+
+
+def _docks_over_tabs(window) -> list:
+    """The panels lying over a tab bar of the window's (whose clicks would land on the panel's buttons)."""
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [bar.geometry() for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
+    docks = [dock.geometry() for dock in window.docks.values() if dock.isVisible() and not dock.isFloating()]
+    return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
