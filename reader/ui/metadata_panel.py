@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
 from reader.ui.plain_text import exact_text
+from reader.ui.reading.header import ElidedLabel
 
 _LINE_FIELDS = (("title", "Title"), ("author", "Author"), ("date_published", "Date published"), ("url", "URL"),
                 ("doi", "DOI"), ("language", "Language"))
@@ -30,7 +30,7 @@ class MetadataPanel(QWidget):
         super().__init__(parent)
         self._document_id: int | None = None
         self._shown: dict[str, str] = {}  # the fields as last shown or saved: what differs was typed since
-        self.file_label = QLabel(self)
+        self.file_label = ElidedLabel(self)  # a long file name is cut, not the form widened past its panel
         self.line_edits = {name: QLineEdit(self) for name, _ in _LINE_FIELDS}
         self.kind_box = QComboBox(self)
         self.kind_box.addItems(DOCUMENT_KINDS)
@@ -70,6 +70,7 @@ class MetadataPanel(QWidget):
         else:
             self.file_label.setText(f"{info.file_name} · version {info.version_number}")
             fresh = _values_of(info)
+        self.file_label.setToolTip(self.file_label.text())
         for name, value in fresh.items():
             if name not in typed:
                 self._set_field(name, value)

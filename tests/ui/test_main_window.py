@@ -833,3 +833,17 @@ def _docks_over_tabs(window) -> list:
     bars = [bar.geometry() for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
     docks = [dock.geometry() for dock in window.docks.values() if dock.isVisible() and not dock.isFloating()]
     return [(dock, bar) for dock in docks for bar in bars if dock.intersects(bar)]
+
+
+def test_a_long_file_name_does_not_widen_the_metadata_form_past_its_panel(window, qtbot, tmp_path):
+    """'05_wreck_commissioner_report.txt · version 1' over the Metadata fields made the form wider than its panel:
+    the fields' right edges and the Kind box's arrow lay past the window's edge. The name is cut with '…' instead,
+    whole in its tooltip."""
+    long_name = "05_wreck_commissioner_report_of_the_formal_investigation.txt"
+    (tmp_path / long_name).write_text("Report on the Loss of the Titanic.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([tmp_path / long_name])
+    metadata = window.metadata
+    metadata.show_document(window.workspace.documents.resolve(long_name))
+    assert metadata.minimumSizeHint().width() < 320
+    assert long_name in metadata.file_label.toolTip()
