@@ -42,7 +42,8 @@ def test_by_line_author():
 
 def test_kind_is_what_the_text_says_it_is():
     """A DOI with an Abstract heading is a journal abstract, a DOI alone a journal article, a 'Published on <date>'
-    line a news article; a text that says nothing stays unknown."""
+    line or a newspaper's masthead (its dated part between others) a news article; a text that says nothing, or a
+    letter's dateline, stays unknown."""
     from reader.core.documents.metadata import extract_metadata
 
     abstract = "Oriental Studies\nA Title of Some Length Here\nDOI\n10.1234/abc.5\nAbstract\nThe text.\n"
@@ -51,6 +52,9 @@ def test_kind_is_what_the_text_says_it_is():
     news = "A Headline of the Day Here\nDaily Post Published on 2024-02-17\nOn a winter night in 1935...\n"
     assert extract_metadata(news, []).kind == "news article"
     assert extract_metadata("Just some words about Genden and Stalin in 1934.\n", []).kind == "unknown"
+    masthead = "THE EVENING HERALD\nVol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent\n"
+    assert extract_metadata(masthead + "The liner sank.\n", []).kind == "news article"  # a newspaper's masthead
+    assert extract_metadata("Paris, 16th July 1789\n\nSir, I write in haste.\n", []).kind == "unknown"  # a letter
 
 
 def test_a_date_url_or_doi_typed_must_be_one(workspace):

@@ -50,19 +50,28 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
 _ABSTRACT = re.compile(r"^(?:abstract|summary|аннотация|résumé|zusammenfassung)[.:]?$", re.IGNORECASE)
 _DATELINE = re.compile(r"\b(?:updated|published|posted)\s+(?:on\s+)?\d", re.IGNORECASE)
 _PUBLISHED_ON = re.compile(r"\b(?:updated|published|posted)(?:\s+on)?\s+(?P<when>.+)$", re.IGNORECASE)
-_LINE_PARTS = re.compile(r"\s+[—–|]\s+|(?<=[\w)]\.)\s+(?=[A-Z])")  # a masthead's parts; a title line's sentences
+_MASTHEAD_PARTS = re.compile(r"\s+[—–|]\s+")  # a masthead's parts
+_LINE_PARTS = re.compile(_MASTHEAD_PARTS.pattern + r"|(?<=[\w)]\.)\s+(?=[A-Z])")  # ... and a title line's sentences
 ABSTRACT_CHARS = 20_000
 
 
 def _kind(head: list[Line], text: str, doi: str) -> str:
     """What the text says it is: a DOI makes a journal article (an abstract page when an 'Abstract' heading opens
-    a short text); a 'Published/Updated on <date>' line near the top makes a news article; else 'unknown'."""
+    a short text); a 'Published/Updated on <date>' line near the top, or a newspaper's masthead (a dated part
+    between others: "Vol. LXXVI — New York, Tuesday, April 16, 1912 — Price One Cent"), makes a news article; else
+    'unknown' (a letter's dateline alone says nothing of the kind)."""
     if doi:
         has_abstract = any(_ABSTRACT.match(line.text.strip()) for line in head)
         return "journal abstract" if has_abstract and len(text) < ABSTRACT_CHARS else "journal article"
-    if any(_DATELINE.search(line.text) for line in head[:12]):
+    if any(_DATELINE.search(line.text) or _masthead(line.text) for line in head[:12]):
         return "news article"
     return "unknown"
+
+
+def _masthead(line: str) -> bool:
+    """Whether a line is a newspaper's masthead: parts between dashes or bars, one of them its place and date."""
+    parts = _MASTHEAD_PARTS.split(line)
+    return len(parts) > 1 and any(_dated_alone(part, placed=True) for part in parts)
 
 
 def _title(head: list[Line]) -> str:
