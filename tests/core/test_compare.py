@@ -841,3 +841,13 @@ def _recognised(workspace, model, folder, accounts: list[str]) -> None:
     workspace.documents.import_paths(sorted(folder.glob("*.txt")))
     workspace.entities.model = model
     workspace.entities.ensure_current()
+
+
+def test_a_mastheads_date_is_the_papers_own_not_an_event(empty_workspace, shared_model, tmp_path):
+    """A newspaper's masthead ('Vol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent') dated
+    the paper and stayed on the timeline as an event: the full stop of 'Vol.' made it a line that tells something.
+    A stop that ends an abbreviation ends no sentence."""
+    _recognised(empty_workspace, shared_model, tmp_path, [
+        "THE EVENING HERALD\nVol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent\n\n"
+        "The liner sank in the Atlantic yesterday morning, Monday, April 15, 1912, with Captain Smith.\n"])
+    assert [entry.value for entry in empty_workspace.timeline.entries()] == ["1912-04-15"]

@@ -124,8 +124,17 @@ def rows_of(piece: Piece) -> list[str]:
 
 def telling(piece: Piece) -> bool:
     """Whether a passage tells something: a heading or a caption ("Joseph Stalin", "The Fall of Genden") names
-    what a paragraph tells, and matches everything that names the same."""
-    return len(piece.text) >= MIN_TELLING and any(mark in piece.text for mark in ".!?;:")
+    what a paragraph tells, and matches everything that names the same; a masthead ("Vol. LXXVI, No. 24,915 — New
+    York, Tuesday, April 16, 1912") dates its paper. A full stop counts only where it ends no abbreviation."""
+    text = piece.text.rstrip()
+    if len(text) < MIN_TELLING:
+        return False
+    if any(mark in text for mark in "!?;:") or text.endswith(".") and not _NOT_AN_END.search(text, len(text) - 6):
+        return True
+    at = text.find(". ")
+    while at >= 0 and _NOT_AN_END.search(text, max(0, at - 5), at + 1):
+        at = text.find(". ", at + 2)
+    return at >= 0
 
 
 class PassageIndex:
