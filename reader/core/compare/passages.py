@@ -113,7 +113,7 @@ def _ends_sentence(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` (before a blank) ends a sentence: a capital follows, and it ends no initial
     or title."""
     following = text[stop + 2:stop + 3]
-    return (following.isupper() or following in "“\"«‘'(") and following != "" and \
+    return following != "" and (following.isupper() or following in "“\"«‘'(") and \
         not _NOT_AN_END.search(text, max(0, stop - 5), stop + 1)
 
 

@@ -82,8 +82,6 @@ _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", 
 
 _TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:\s*(?P<half>[ap])\.?\s?m\b\.?|"
                    r"\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)", re.IGNORECASE)
-
-
 _AT_TIME = re.compile(r"\b(?:at|about|around|by|till|until|from|to|and|before|after|towards?)\s+$|[-–]\s*$",
                       re.IGNORECASE)  # "at 23:40", "from 10:15 to 10:45", "10:15–10:45"
 _RATE_AFTER = re.compile(r"\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
@@ -96,8 +94,8 @@ def times_of_day(text: str) -> list[tuple[str, tuple[int, bool]]]:
     found = []
     for match in _TIME.finditer(text):
         hour, minute, half = int(match["hour"]), int(match["minute"]), (match["half"] or "").lower()
-        at = ":" in match.group(0) and _AT_TIME.search(text, max(0, match.start() - 12), match.start())
-        told = half or match["clock"] or at
+        told = half or match["clock"] or (":" in match.group(0) and
+                                          _AT_TIME.search(text, max(0, match.start() - 12), match.start()))
         if not told or (half and not 1 <= hour <= 12) or _RATE_AFTER.match(text, match.end()):
             continue
         if half:

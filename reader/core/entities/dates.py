@@ -13,6 +13,7 @@ taken.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from reader.core.entities.calendars import gregorian
@@ -191,14 +192,15 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
     matches = sorted([("day", m) for pattern in (_YEARLESS, _DAY_FIRST) for m in pattern.finditer(text)] +
                      [("month", m) for m in _MONTH_ITEM.finditer(text)], key=lambda item: item[1].start())
     sources = [m for m in dated if m.precision in _DATED and not _cited(text, m)]
+    ends = [m.end for m in sources]  # in order: the mentions neither overlap nor come out of order
     for precision, match in matches:  # the first of two overlapping ("On 15 April 2 boats") is the day
         start = match.start()
-        before = [m for m in sources if m.end <= start]
+        before = bisect_right(ends, start)  # the sources ending before it: the last gives the year
         month = _month_number(match.group("month"))
         if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
                 _no_day(text, match):
             continue
-        read = _yearless(match, precision, _year_for(before[-1], month), month)
+        read = _yearless(match, precision, _year_for(sources[before - 1], month), month)
         found += read
         taken += [(mention.start, mention.end) for mention in read]
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import islice, product
+from itertools import product
 
 from reader.core.entities.dates import date_span
 from reader.core.folding import searchable
@@ -311,7 +311,7 @@ def _figure_forms(words: str) -> list[str]:
         # or written all the one way or all the other
         return list(dict.fromkeys([words, *("".join(piece if n % 2 == 0 else way(piece) for n, piece in
                                                     enumerate(pieces)) for way in (_digits, _grouped))]))
-    return ["".join(chosen) for chosen in islice(product(*choices), MOST_FORMS)]
+    return ["".join(chosen) for chosen in product(*choices)]
 
 
 def _digits(figure: str) -> str:

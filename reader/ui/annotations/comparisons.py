@@ -126,10 +126,11 @@ class ComparisonsView(QWidget):
             self.kind_box.addItem(kind, kind)
         self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
                                         prefix="Reliability ≥ ")
+        # long titles must not widen the window: they show in full when the box opens
         for box in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # long
-            box.setMinimumContentsLength(MINIMUM_FILTER_CHARACTERS)  # titles must not widen the window: they show
-            box.currentIndexChanged.connect(self._on_filter_changed)  # in full when the box opens
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(MINIMUM_FILTER_CHARACTERS)
+            box.currentIndexChanged.connect(self._on_filter_changed)
         self.reliability_box.valueChanged.connect(self._on_filter_changed)
 
     def _build_suggestions(self) -> None:
