@@ -99,3 +99,12 @@ def test_a_capitals_namesakes_do_not_make_their_country_the_context():
     votes for its towns as their populations say."""
     context = ["Paris", "Versailles", "Berlin", "Geneva", "France", "Bastille", "Invalides", "Palais Royal"]
     assert [link_place(name, context)[0].country_code for name in ("Berlin", "Geneva")] == ["DE", "CH"]
+
+
+def test_a_city_far_larger_wins_where_the_context_names_both_countries():
+    """A corpus on the Titanic names Southampton and Bournemouth as well as New York and the US: 'London' was put in
+    Ohio, a town of 10,000, because the United States led the context by a little. A country's part of the context
+    counts, not whether it leads."""
+    context = ["New York", "Atlantic", "Southampton", "Broadway", "Cape Race", "Ninth Street", "Cockspur Street",
+               "Bournemouth", "US"]
+    assert link_place("London", context)[0].country_code == "GB"

@@ -209,8 +209,8 @@ def link_place(name: str, context: Iterable[str] = (), limit: int = LIMIT) -> li
     if not matches:
         return []
     countries = context_countries(other for other in context if plain(other) != plain(name))
-    strongest = max(countries.values(), default=0.0)
-    ranked = [_candidate(index.places[number], quality, countries, strongest) for number, quality in matches.items()
+    total = sum(countries.values())
+    ranked = [_candidate(index.places[number], quality, countries, total) for number, quality in matches.items()
               if quality > SKELETON or _close(name, index.places[number].name)]
     ranked.sort(key=lambda c: (-c.score, -c.population, c.geonames_id))
     return ranked[:limit]
@@ -263,9 +263,12 @@ def _close(name: str, other: str) -> bool:
     return Levenshtein.normalized_similarity(variant(name), variant(other)) >= SKELETON_SIMILARITY
 
 
-def _candidate(place: _Place, quality: float, countries: Counter, strongest: float) -> GeoCandidate:
+def _candidate(place: _Place, quality: float, countries: Counter, total: float) -> GeoCandidate:
+    """Context is a country's share of all the context (`total`), not its weight against the leading country's:
+    so measured, a country leading by a little (the United States beside Britain in a corpus on the Titanic) counted
+    fully and its Britain not much less, and a town of 10,000 in Ohio outranked London."""
     size = FEATURE_SIZE.get(place.feature) or min(1.0, math.log10(place.population + 1) / 7)
-    context = countries.get(place.country_code, 0.0) / strongest if strongest else 0.0
+    context = countries.get(place.country_code, 0.0) / total if total else 0.0
     score = MATCH_WEIGHT * quality + CONTEXT_WEIGHT * context + SIZE_WEIGHT * size
     return GeoCandidate(place.geonames_id, place.name, place.country_code, place.feature, place.latitude,
                         place.longitude, place.population, round(score, 4), quality <= SKELETON)
