@@ -126,6 +126,8 @@ def test_a_date_after_before_or_since_is_a_bound_not_the_day():
         assert (found.value, found.first, found.last, found.precision) == (value, first, last, "bound"), text
         assert date_span(value) == (first, last, "bound")
     assert _values("the meeting of 15 November 1934") == ["1934-11-15"]  # no bounding word: the day
+    assert _values("On 10 April 1912 she sailed; by the 15th of April she had sunk; before the 18th, none knew.") \
+        == ["1912-04-10", "1912-04-15 by", "1912-04-18 before"]  # a day written with its article is bounded too
 
 
 def test_an_old_style_date_is_the_gregorian_day_it_names():
@@ -248,3 +250,31 @@ def test_a_yearless_january_after_a_december_is_the_next_year():
     assert _values("On 31 December 1912 they dined. On 2 January they left.") == ["1912-12-31", "1913-01-02"]
     assert _values("In November 1934 Genden went. On February 3 he came back.") == ["1934-11", "1935-02-03"]
     assert _values("On 3 March 1934 it began. On 2 January it had been planned.") == ["1934-03-03", "1934-01-02"]
+
+
+def test_a_day_written_alone_takes_its_month_and_year_from_the_date_before_it():
+    """An inquiry's "on the 15th." and "the night of the 18th" and a letter's "Sunday night, the 14th," were no
+    dates: a witness who gives the month once and then the days alone had nothing on the timeline after it."""
+    text = ("Hearing of April 20, 1912.\nQ. When did she strike?\nA. On Sunday night, the 14th, at 11.40 p.m.\n"
+            "Q. And sink?\nA. At 2.20 a.m., sir, on the 15th. We reached New York on the night of the 18th.")
+    assert [(m.text, m.value, m.precision) for m in find_dates(text)][1:] == [
+        ("14th", "1912-04-14", "day"), ("15th", "1912-04-15", "day"), ("18th", "1912-04-18", "day")]
+
+
+def test_a_day_alone_reads_a_letters_inst_ult_and_prox():
+    """A letter's "the 3rd inst." is a day of its own month, "the 28th ult." of the month before, "the 2nd prox."
+    of the month after."""
+    text = ("London, January 10, 1850.\nYours of the 3rd inst. came; mine of the 28th ult. did not; the 2nd prox. I "
+            "sail.")
+    assert [(m.text, m.value) for m in find_dates(text)][1:] == [
+        ("3rd inst.", "1850-01-03"), ("28th ult.", "1849-12-28"), ("2nd prox.", "1850-02-02")]
+
+
+def test_a_number_written_as_an_ordinal_alone_is_a_day_only_where_nothing_else_reads_it():
+    """Ordinals that number things are no days: a century, a congress, a regiment, a list of centuries, a
+    weekday the month gives no such day, and any ordinal with no day or month read before it."""
+    dated = "On 12 April 1912 the ship sailed.\n"
+    for text in ("In the 17th, 18th and 19th centuries", "At the 15th Party Congress", "the 15th Anniversary of",
+                 "the 9th regiment marched", "On Monday, the 14th, she struck."):
+        assert _values(dated + text) == ["1912-04-12"], text
+    assert _values("In 1912 the ship sailed. On the 15th she sank.") == ["1912"]

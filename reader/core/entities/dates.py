@@ -28,8 +28,9 @@ from reader.core.entities.calendars import gregorian
 # Gregorian day; a day no calendar has ("31 April 1934") is its month; "mid-1935" and "the mid-1930s" are read
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
-# 1934 г.").
-READING_VERSION = "10"
+# 1934 г."). 11: a day written alone after a date naming its month ("on the 15th", "the 3rd inst.") is a day;
+# "by the 15th of April" is bounded as "by 15 April" is.
+READING_VERSION = "11"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -78,7 +79,7 @@ _YEAR2 = r"(?P<year2>1[0-9]{3}|20[0-9]{2})"
 _OLD_STYLE = r"(?P<old>\(\s*(?:O\.\s?S\.|old style)\s*\)|O\.\s?S\.|old style)"  # the Julian calendar's date
 _OLD_STYLE_AFTER = re.compile(rf",?\s*{_OLD_STYLE}", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(before|prior to|by|not later than|no later than|after|since|not earlier than|"
-                           r"no earlier than)\s+$", re.IGNORECASE)
+                           r"no earlier than)\s+(?:the\s+)?$", re.IGNORECASE)  # "by the 15th of April"
 _RELATIVE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|night|morning|evening|eve)\s+$",
                        re.IGNORECASE)
 BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than": "by", "no later than": "by",
@@ -132,6 +133,13 @@ _BOTH_DAYS = ("and", "&")  # a joint of two days; the others span from one to th
 NEW_YEAR_FROM, NEW_YEAR_TO = 11, 2  # a yearless January or February after a November or December is the next year's
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
+_DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd inst.": a day its month was given for
+    # before; a number's ordinal ("the 15th Party Congress", "the 17th, 18th and 19th centuries") is none
+    rf"(?:\b(?P<weekday>{'|'.join(ENGLISH_WEEKDAYS)})(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+)?"
+    r"\bthe[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|d)\b"
+    r"(?:[ \t]+(?P<relative>inst|ult|prox|instant|ultimo|proximo)\b\.?|(?=[ \t]*(?:[,.;:!?)\]—–]|$)))"
+    r"(?![,.]?[ \t]*(?:(?:and|&)[ \t]+)?\d)", re.IGNORECASE | re.MULTILINE)
+_RELATIVE_MONTHS = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}  # a letter's months
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,8 @@ def find_dates(text: str) -> list[DateMention]:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
     found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)]
-    return sorted(found + _yearless_days(text, found, taken), key=lambda m: m.start)
+    found = sorted(found + [_bounded(text, m) for m in _yearless_days(text, found, taken)], key=lambda m: m.start)
+    return sorted(found + _days_alone(text, found), key=lambda m: m.start)
 
 
 def _old_style(text: str, mention: DateMention) -> DateMention:
@@ -204,6 +213,48 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
         found += read
         taken += [(mention.start, mention.end) for mention in read]
     return found
+
+
+def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
+    """'on the 15th' after 'April 14, 1912': 1912-04-15, as a witness or a letter gives the month once and then the
+    days alone. Only where the date written before it gives a day or a month (after 'In 1913' the month is
+    unknown), and only a day its weekday, where one is written ('Sunday night, the 14th'), does not contradict. Each
+    takes its month from a date written whole, as a letter's 'the 2nd prox.' counts from the letter's date, not
+    from 'the 28th ult.' before it."""
+    found: list[DateMention] = []
+    sources = [m for m in dated if not _cited(text, m)]  # in order, none overlapping: their ends are in order too
+    ends = [m.end for m in sources]
+    for match in _DAY_ALONE.finditer(text):
+        before = bisect_right(ends, match.start())
+        if not before or not _gives_month(sources[before - 1]) or \
+                before < len(sources) and sources[before].start < match.end():
+            continue
+        mention = _day_of(match, sources[before - 1])
+        if mention is not None:
+            found.append(_bounded(text, mention))
+    return found
+
+
+def _gives_month(mention: DateMention) -> bool:
+    """Whether a date names a month: a day, a month, or either bounded ('by 15 April 1912')."""
+    return mention.precision in ("day", "month", "bound") and mention.value[4:5] == "-"
+
+
+def _day_of(match: re.Match, previous: DateMention) -> DateMention | None:
+    """The day a day written alone names in the month of the date before it (or the month before or after, for a
+    letter's 'ult.' and 'prox.'); None where there is no such day or its weekday is another."""
+    from datetime import date
+
+    year, month = int(previous.value[:4]), int(previous.value[5:7])
+    shift = _RELATIVE_MONTHS.get((match.group("relative") or "inst").lower(), 0)
+    year, month = divmod(year * 12 + month - 1 + shift, 12)
+    iso = f"{year:04d}-{month + 1:02d}-{int(match.group('day')):02d}"
+    weekday = match.group("weekday")
+    if not _real_day(iso) or weekday and date.fromisoformat(iso).weekday() != \
+            ENGLISH_WEEKDAYS.index(weekday.lower()):
+        return None
+    start = match.start("day")
+    return DateMention(start, match.end(), match.string[start:match.end()], iso, "day", iso, iso)
 
 
 def _yearless_span(match: re.Match, year: int, month: int) -> DateMention | None:
