@@ -123,16 +123,20 @@ class RapidEngine:
 
 def join_pieces(pieces: list[list[Word]]) -> list[Word]:
     """One line the detector cut into pieces (side by side, often overlapping by a letter read twice) made one line
-    again: same group, words left to right, a word read twice where the pieces overlap kept once (the longer)."""
-    lines: list[list[Word]] = []
-    for piece in sorted((p for p in pieces if p), key=lambda p: min(w.y0 for w in p)):
-        home = next((line for line in lines if _same_row(line, piece)), None)
+    again: same group, words left to right, a word read twice where the pieces overlap kept once (the longer).
+    Pieces are compared as they lie along the page's tilt (`_tilt`): on a page fed in askew, a line's upright box
+    reaches into the next line's, and two printed lines were taken for one, their words dropped as read twice."""
+    tilt = _tilt(pieces)
+    lines: list[tuple[list[Word], float, float]] = []  # words, top and bottom along the tilt
+    for top, bottom, piece in sorted(((*_extent(p, tilt), p) for p in pieces if p), key=lambda item: item[0]):
+        home = next((n for n, line in enumerate(lines) if _same_row(line[1], line[2], top, bottom)), None)
         if home is None:
-            lines.append(list(piece))
+            lines.append((list(piece), top, bottom))
         else:
-            home.extend(piece)
+            words, line_top, line_bottom = lines[home]
+            lines[home] = (words + piece, min(line_top, top), max(line_bottom, bottom))
     words: list[Word] = []
-    for group, line in enumerate(lines):
+    for group, (line, _top, _bottom) in enumerate(lines):
         kept: list[Word] = []
         for word in sorted(line, key=lambda w: w.x0):
             if kept and _read_twice(kept[-1], word):
@@ -143,9 +147,29 @@ def join_pieces(pieces: list[list[Word]]) -> list[Word]:
     return words
 
 
-def _same_row(line: list[Word], piece: list[Word]) -> bool:
-    top, bottom = min(w.y0 for w in line), max(w.y1 for w in line)
-    piece_top, piece_bottom = min(w.y0 for w in piece), max(w.y1 for w in piece)
+def _tilt(pieces: list[list[Word]]) -> float:
+    """How far the page's lines drop per pixel across (the median over the pieces of two words or more): 0 for a
+    page scanned straight."""
+    from statistics import median
+
+    slopes = []
+    for piece in pieces:
+        if len(piece) > 1:
+            first, last = min(piece, key=lambda w: w.x0), max(piece, key=lambda w: w.x1)
+            across = (last.x0 + last.x1 - first.x0 - first.x1) / 2
+            if across > 0:
+                slopes.append((last.y0 + last.y1 - first.y0 - first.y1) / 2 / across)
+    return median(slopes) if slopes else 0.0
+
+
+def _extent(piece: list[Word], tilt: float) -> tuple[float, float]:
+    """A piece's top and bottom once the tilt is taken out (each word lowered or raised by it at its middle)."""
+    levels = [tilt * (w.x0 + w.x1) / 2 for w in piece]
+    return (min(w.y0 - level for w, level in zip(piece, levels, strict=True)),
+            max(w.y1 - level for w, level in zip(piece, levels, strict=True)))
+
+
+def _same_row(top: float, bottom: float, piece_top: float, piece_bottom: float) -> bool:
     overlap = min(bottom, piece_bottom) - max(top, piece_top)
     return overlap > 0.6 * min(bottom - top, piece_bottom - piece_top)
 
