@@ -44,6 +44,23 @@ def test_a_heading_shared_by_two_articles_is_not_boilerplate():
     assert detect_boilerplate(texts) == {1: [], 2: []}
 
 
+def test_a_footnote_two_reports_share_stays_text():
+    """Two reports from one archive cite the same file in their footnotes: each footnote and the page number under
+    it recur in both, and the pair was taken for a wrapper, so the citations left search. A page number recurs in
+    every paged document and tells no wrapper from content."""
+    def page(body: str, number: int) -> str:
+        return f"{body}1\n\n1 GARF, fond 9401, opis 2, delo {99 + number}, list 3.\n\n{number}\n"
+
+    bodies = {1: ["Peljidiin Genden met Joseph Stalin in Moscow on 15 November 1934 and refused to sign.",
+                  "The delegation returned to Ulaanbaatar in December 1934 without an agreement on the lamas.",
+                  "The Soviet side asked again for the reduction of the monasteries in the spring of 1935."],
+              2: ["Anandyn Amar travelled to Irkutsk in March 1936 to discuss the supply of arms.",
+                  "The Japanese advance in Inner Mongolia was the main subject of the talks held in Chita.",
+                  "Amar was removed from office in March 1939 and sent to Moscow, where he was shot."]}
+    texts = {key: "\n".join(page(body, n) for n, body in enumerate(pages, 1)) for key, pages in bodies.items()}
+    assert detect_boilerplate(texts) == {1: [], 2: []}
+
+
 def test_fragments_between_boilerplate_and_the_edge_are_absorbed():
     """Short non-sentence lines between a recurring run and the document's end go with the run."""
     prose = "An article paragraph with several words in it, ending properly."

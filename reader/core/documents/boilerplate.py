@@ -66,10 +66,18 @@ def _copies(lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[in
 
 
 def _ranges(lines: list[Line], texts_holding: Mapping[str, int]) -> list[tuple[int, int]]:
-    recurring = [texts_holding[line.key] >= MIN_DOCUMENTS and word_count(line.text) < PROSE_WORDS for line in lines]
+    recurring = [texts_holding[line.key] >= MIN_DOCUMENTS and word_count(line.text) < PROSE_WORDS
+                 and not _numbering(line.text) for line in lines]
     marked = _runs_worth_marking(recurring)
     marked = _absorb_fragments(lines, marked)
     return _join(lines, marked)
+
+
+def _numbering(text: str) -> bool:
+    """Whether a line is a bare number, as a page's: every paged document has a '1' and a '2', so their recurring
+    tells nothing of a wrapper (a footnote above one was taken for a run of two wrapper lines, and archival
+    citations that two reports share left search). Between wrapper lines it still goes with them."""
+    return text.strip().strip("-–—.()[]").strip().isdigit()
 
 
 def _runs_worth_marking(recurring: list[bool]) -> list[bool]:
