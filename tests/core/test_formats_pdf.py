@@ -257,6 +257,34 @@ def test_a_pdf_title_in_the_info_dictionary_is_the_documents_title(empty_workspa
     assert empty_workspace.documents.resolve("minutes.pdf").metadata.title == "Minutes of 1936"
 
 
+def test_a_pdf_declaring_no_title_in_one_type_is_titled_by_its_file_name(empty_workspace, tmp_path):
+    """A report set in one size of type, its first paragraph too long for a title, was titled by a paragraph of
+    page two: a PDF's lines are joined into paragraphs, as a scan's are, and the first of three to forty words was a
+    whole paragraph, in every citation. A short first line still titles it."""
+    first = [(72, 100 + 14 * i, s[:60], 11) for i, s in enumerate(SENTENCES[:6])]
+    second = [(72, 100, "Second page. Genden refused to sign the protocol in 1934.", 11)]
+    headed = [(72, 100, "Minutes of the Politburo", 11), *[(72, 130 + 14 * i, s[:60], 11)
+                                                             for i, s in enumerate(SENTENCES[:4])]]
+    empty_workspace.documents.import_paths([qt_pdf(tmp_path / "legation_report_1934.pdf", [first, second]),
+                                            qt_pdf(tmp_path / "minutes.pdf", [headed])])
+    assert empty_workspace.documents.resolve("legation_report_1934.pdf").metadata.title == "legation_report_1934"
+    assert empty_workspace.documents.resolve("minutes.pdf").metadata.title == "Minutes of the Politburo"
+
+
+def test_a_pdf_titled_by_a_heading_others_share_is_titled_by_its_file_name(empty_workspace, tmp_path):
+    """Two reports open with one series heading, which the second import shows to be boilerplate: the first
+    report's title was then read again by the rule for plain text, and became a paragraph, unasked."""
+    def report(name: str, sentences: list[str]) -> Path:
+        return qt_pdf(tmp_path / name, [[(72, 100, "Reports of the Legation", 11),
+                                          *[(72, 130 + 14 * i, s[:60], 11) for i, s in enumerate(sentences)]]])
+
+    empty_workspace.documents.import_paths([report("report_1934.pdf", SENTENCES[:6])])
+    assert empty_workspace.documents.resolve("report_1934.pdf").metadata.title == "Reports of the Legation"
+    empty_workspace.documents.import_paths([report("report_1936.pdf", SENTENCES[6:12])])
+    assert [empty_workspace.documents.resolve(f"report_{year}.pdf").metadata.title for year in (1934, 1936)] == [
+        "report_1934", "report_1936"]
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_word_boxes_of_a_turned_page_lie_on_its_ink(article, tmp_path, rotation):
     """Protects highlights on landscape and upside-down pages (/Rotate): pdfium draws the page turned but measures

@@ -98,11 +98,11 @@ SHORT_PARAGRAPH = "Choibalsan, by contrast, supported the proposals of the Sovie
 def test_a_scans_title_is_its_first_line_when_short_else_its_file_name():
     """OCR unwraps a page's lines into paragraphs: a scan's title is its first line only when it is as short as a
     heading (12 words, 100 characters), else the file's name; never a paragraph, and never one from further down."""
-    assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", [], scanned_from="scan1").title == "scan1"
-    assert extract_metadata(f"{SHORT_PARAGRAPH}\n\n{LONG}\n", [], scanned_from="scan1").title == "scan1"
+    assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", [], paged_from="scan1").title == "scan1"
+    assert extract_metadata(f"{SHORT_PARAGRAPH}\n\n{LONG}\n", [], paged_from="scan1").title == "scan1"
     heading = "Protocol of the Politburo, 12 March 1934"
-    assert extract_metadata(f"{heading}\n\n{LONG}\n", [], scanned_from="scan1").title == heading
-    assert extract_metadata(f"{'Aa' * 60}\n\n{LONG}\n", [], scanned_from="scan1").title == "scan1"  # 120 characters
+    assert extract_metadata(f"{heading}\n\n{LONG}\n", [], paged_from="scan1").title == heading
+    assert extract_metadata(f"{'Aa' * 60}\n\n{LONG}\n", [], paged_from="scan1").title == "scan1"  # 120 characters
 
 
 def test_other_texts_keep_their_title_rule():

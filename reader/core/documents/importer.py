@@ -264,14 +264,14 @@ def _fill_metadata(db: Store, document_id: int, source: SourceFile, languages: L
     (an archive's stamp, a running head, a chapter's opening sentence); the file's was declared by whoever made the
     book or document (EPUB dc:title, a PDF's /Title, Word's, OpenDocument's or RTF's title; the readers drop
     placeholders such as 'Untitled' or 'Microsoft Word - x.doc') or, for a PDF declaring none, read from the largest
-    type on page one, which the plain text no longer shows. A scan's text is OCR's, its lines unwrapped into
-    paragraphs: its title is its first line when short, else the file's name (see metadata._scan_title). The other
+    type on page one, which the plain text no longer shows. A PDF's or a scan's lines are unwrapped into
+    paragraphs: its title is its first line when short, else the file's name (see metadata._paged_title). The other
     fields stay the text's first: a byline names the author where Word's core author names whoever made the file."""
     version = store.version_text(db, store.current_version_id(db, document_id))
     ranges = sorted([(span.start, span.end) for span in version.boilerplate] + list(source.boilerplate))
     scanned = bool(source.pages) and all(page.origin == "ocr" for page in source.pages)
     found = {k: v for k, v in vars(extract_metadata(source.text, ranges, source.html,
-                                                    source.path.stem if scanned else "", languages)).items() if v}
+                                                    source.path.stem if source.pages else "", languages)).items() if v}
     for key, value in source.metadata.items():
         if key in METADATA_FIELDS and value and (key == "title" or not found.get(key)):
             found[key] = value

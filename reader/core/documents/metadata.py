@@ -29,9 +29,9 @@ _HEADING_MARKS = re.compile(r"^#{1,6}\s+|\s+#+$")  # a Markdown heading's '# ' (
 
 
 def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | None = None,
-                     scanned_from: str = "", languages: LanguageReader | None = None) -> Metadata:
+                     paged_from: str = "", languages: LanguageReader | None = None) -> Metadata:
     """Best guesses for a new document; every field stays editable, and an empty one means 'not found'.
-    `scanned_from`: the file name's stem of a scan (every page read by OCR), which titles it (see _scan_title);
+    `paged_from`: the file name's stem of a paged source (a PDF or a scan), which may title it (see _paged_title);
     `languages`: the reader of an import's languages; without it the language is not read (a title read again
     after boilerplate moved needs no model of 80 MB)."""
     boilerplate = merge(boilerplate)  # a paged book has hundreds of running heads: search them, do not scan them
@@ -40,7 +40,7 @@ def extract_metadata(text: str, boilerplate: list[tuple[int, int]], html: str | 
     head = head[:HEAD_LINES]
     doi = _first(_DOI, text)
     found = Metadata(
-        title=_scan_title(head, scanned_from) if scanned_from else _title(head), author=_author(head),
+        title=_paged_title(head, paged_from) if paged_from else _title(head), author=_author(head),
         date_published=_date(head), doi=doi, url=_first(_URL, text), language=languages.of(text) if languages else "",
         kind=_kind(head, text, doi),
     )
@@ -90,15 +90,16 @@ def _bare_heading(text: str) -> str:
     return bare.strip("*_").strip() if bare[:1] in "*_" and bare[-1:] in "*_" else bare
 
 
-SCAN_TITLE_WORDS, SCAN_TITLE_CHARS = 12, 100  # as long as a heading or a document's caption runs
+PAGED_TITLE_WORDS, PAGED_TITLE_CHARS = 12, 100  # as long as a heading or a document's caption runs
 
 
-def _scan_title(head: list[Line], stem: str) -> str:
-    """A scan's title: its first line when it is as short as a heading, else the file's name (`stem`), as the
-    historian saved it. OCR unwraps a page's lines into paragraphs, so `_title`'s first line of three to forty words
-    was a whole paragraph, often a later one (the first too long), and went into every citation of the scan."""
+def _paged_title(head: list[Line], stem: str) -> str:
+    """A PDF's or a scan's title, where the file declares none: its first line when it is as short as a heading,
+    else the file's name (`stem`), as the historian saved it. A page's lines are unwrapped into paragraphs, so
+    `_title`'s first line of three to forty words was a whole paragraph, often a later one (the first too long),
+    and went into every citation."""
     first = head[0].text.strip() if head else ""
-    if 0 < word_count(first) <= SCAN_TITLE_WORDS and len(first) <= SCAN_TITLE_CHARS:
+    if 0 < word_count(first) <= PAGED_TITLE_WORDS and len(first) <= PAGED_TITLE_CHARS:
         return first
     return stem
 

@@ -8,6 +8,8 @@ importing the file again must tell the two apart.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.extracted import flat_boxes
 from reader.core.documents.metadata import extract_metadata
@@ -72,12 +74,15 @@ def redetect_boilerplate(db: Store) -> None:
 def _retitle_if_boilerplate(db: Store, version_id: int, text: str, document_id: int, title: str) -> None:
     """A title the text gave that is now found to be boilerplate (a source imported alone first was titled by a
     shop's phone line, which the sources after it showed to be an advert) is read again outside the boilerplate. A
-    title the user typed, or the file declared, is no line of boilerplate, and stays."""
+    title the user typed, or the file declared, is no line of boilerplate, and stays. A PDF or a scan is read again
+    as it was at import (a paragraph was no title of it: see metadata._paged_title)."""
     at = text.find(title) if title.strip() else -1
     if at < 0:
         return
     ranges = [(start, end) for start, end, _origin in store.boilerplate_rows(db, version_id)]
     if any(start <= at and at + len(title) <= end for start, end in ranges):
-        better = extract_metadata(text, ranges).title
+        document = store.get_document(db, document_id)
+        stem = Path(document.file_name).stem if document and page_store.pages(db, version_id) else ""
+        better = extract_metadata(text, ranges, paged_from=stem).title
         if better and better != title:
             store.update_metadata(db, document_id, {"title": better})
