@@ -25,3 +25,18 @@ def test_import_password(tmp_path):
     right = run_cli(db, "import", "--password", "genden", secret)
     assert right.returncode == 0 and "secret.pdf: imported (PDF, 1 page)" in right.stdout
     assert run_cli(db, "text", "secret.pdf").stdout == "Secret minutes of 1937\n"
+
+
+def test_a_folder_imported_again_passes_over_a_password_pdf_it_holds(tmp_path):
+    """Importing a folder again to pick up changed files failed on a password PDF already imported from it (the
+    window asked for the password again): such a file is passed over with a line saying it was not read again."""
+    db, folder = tmp_path / "cli.db", tmp_path / "fond"
+    folder.mkdir()
+    hand_pdf(folder / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    hand_pdf(folder / "open.pdf", ["Open minutes of 1936"])
+    assert run_cli(db, "import", "--password", "genden", folder).returncode == 0
+    again = run_cli(db, "import", folder)
+    assert again.returncode == 0, again.stderr
+    assert "secret.pdf: already imported; password-protected, so not read again (give its password to look for " \
+           "changes)" in again.stdout
+    assert "open.pdf: already imported, unchanged" in again.stdout and _versions(db) == 2

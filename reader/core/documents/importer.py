@@ -37,6 +37,8 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
     files, problems, left_out = expand_paths([Path(p) for p in paths], library_files(db.path))
     report = ImportReport([_failed(p) for p in problems] + [FileOutcome("", "left_out", line) for line in left_out])
     sources = _read_all(files, report, progress, cancelled, password)
+    if password is None:
+        report.outcomes[:] = [_passed_over(db, outcome) for outcome in report.outcomes]
     with db.atomic():
         changed: list[tuple[int, SourceFile]] = []  # stored files with other text: their new versions come last
         arriving: list[int] = []  # new documents, and deleted ones imported again: waiting in the Trash
@@ -74,6 +76,18 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
     if cancelled and cancelled():  # asked while the last file was read (a web page, a Word file: no pages to stop at)
         raise ImportCancelled()
     return sources
+
+
+def _passed_over(db: Store, outcome: FileOutcome) -> FileOutcome:
+    """A password PDF this library already holds, met again with no password given (a folder imported again to
+    pick up changed files): passed over, not a failure, and no password asked for. Whether it changed cannot be
+    told without opening it, and the line says so."""
+    found = store.find_document_by_path(db, str(Path(outcome.path).resolve())) if outcome.needs_password else None
+    if found is None:
+        return outcome
+    message = (f"{Path(outcome.path).name}: already imported; password-protected, so not read again (give its "
+               "password to look for changes)")
+    return FileOutcome(outcome.path, "unchanged", message, found[0])
 
 
 def _per_page(progress: Progress | None, done: int, total: int) -> Progress | None:
