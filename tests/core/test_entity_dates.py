@@ -186,6 +186,18 @@ def test_french_and_german_months_are_read():
         assert _values(text) == [value], text
 
 
+def test_months_written_without_their_accents_or_spaces_are_read():
+    """A telegram, a typescript or an OCR'd page writes "fevrier", "aout", "Marz" or "Maerz", and OCR may run the
+    year into the month ("le 3 fevrier1935", "den 5.Marz1935"): a French and a German scan lost both their dates."""
+    cases = {"Geneve, le 3 fevrier 1935.": "1935-02-03", "le 15 aout 1936": "1936-08-15",
+             "le 1er decembre 1936": "1936-12-01", "den 5. Marz 1935": "1935-03-05", "am 3. Maerz 1921": "1921-03-03",
+             "Geneve, le 3 fevrier1935.": "1935-02-03", "Zirich, den 5.Marz1935.": "1935-03-05",
+             "On 24 November1934 they met.": "1934-11-24"}
+    for text, value in cases.items():
+        assert _values(text) == [value], text
+    assert _values("In 1934, Marz15 was no date; nor were 3.14159 or 12.1934.") == ["1934"]
+
+
 def test_russian_months_are_read():
     """A Russian archival document's "15 ноября 1934 г." was the year alone (or nothing): the sources a historian of
     Soviet-Mongolian relations reads most lost their days."""

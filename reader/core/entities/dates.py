@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from reader.core.entities.calendars import gregorian
+from reader.core.folding import without_accents
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
 # are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
@@ -29,8 +30,9 @@ from reader.core.entities.calendars import gregorian
 # hyphenated; "c. 1920" is "1920 circa", two years either side; "Order No. 1921", "page 1934", "1934 roubles"
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г."). 11: a day written alone after a date naming its month ("on the 15th", "the 3rd inst.") is a day;
-# "by the 15th of April" is bounded as "by 15 April" is.
-READING_VERSION = "11"
+# "by the 15th of April" is bounded as "by 15 April" is. 12: French and German months written without their
+# accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935").
+READING_VERSION = "12"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -42,6 +44,8 @@ FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet
                  "novembre", "décembre")
 GERMAN_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
                  "november", "dezember")
+UNACCENTED_MONTHS = {**{without_accents(name): name for name in (*FRENCH_MONTHS, *GERMAN_MONTHS)}, "maerz": "märz"}
+# as a telegram, a typescript or an OCR'd page writes them: 'fevrier', 'aout', 'Marz', 'Maerz'
 RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г." (of November), "в ноябре" (in), "ноябрь"
     ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
      "декабрь"),
@@ -58,6 +62,7 @@ MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(ABBREVIATIONS, 1)}, "sept": 9,
     **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
     **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
+    **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},
     **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
 }
 _ABBREVIATED = {*ABBREVIATIONS, "sept"} - {"may"}  # names a dot may shorten ("Apr."; "May." ends a sentence)
@@ -105,8 +110,8 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
     ("double", rf"{_NOT_NUMBER_BEFORE}\b{_DAY}\s*(?:(?P<paren>\()|/)\s*{_DAY2}\s*(?(paren)\))\s+(?:of\s+)?{_MONTH},?"
                rf"\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # 12 (25) November 1934, 3/16 June 1921: Old Style and New Style
     ("day", rf"\b{_MONTH}\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # November (the) 15th, 1934
-    ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}\.?\s+(?:of\s+)?{_MONTH}(?:\s*{_OLD_STYLE})?,?\s+{_YEAR}\b"
-            rf"{_NOT_NUMBER_AFTER}"),
+    ("day", rf"{_NOT_NUMBER_BEFORE}\b(?:the\s+)?{_DAY}(?:\.\s*|\s+)(?:of\s+)?{_MONTH}(?:\s*{_OLD_STYLE})?,?\s*"
+            rf"{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # OCR may lose the spaces: '5.Marz1935'
     ("day", rf"{_NOT_NUMBER_BEFORE}\b{_DAY_NUMBER}\.(?P<month_number>[01]?[0-9])\.{_YEAR}\b{_NOT_NUMBER_AFTER}"),
     ("figures", rf"{_NOT_NUMBER_BEFORE}\b(?P<first>[0-3]?[0-9])(?P<mark>[/-])(?P<second>[0-3]?[0-9])(?P=mark){_YEAR}\b"
                 rf"{_NOT_NUMBER_AFTER}"),
@@ -327,6 +332,7 @@ def _written_as_month(word: str) -> bool:
     Russian without (a capitalised 'Mars' in an English text is the god)."""
     name = word.rstrip(".")
     lower = name.lower()
+    lower = UNACCENTED_MONTHS.get(lower, lower)
     if name[:1].isupper():
         return lower in MONTHS or lower in _ABBREVIATED or lower in GERMAN_MONTHS
     return lower in FRENCH_MONTHS or any(lower in forms for forms in RUSSIAN_MONTHS)
