@@ -311,6 +311,39 @@ def test_word_boxes_of_a_turned_page_lie_on_its_ink(article, tmp_path, rotation)
         assert min(inside) < 100, word  # ink, not blank paper
 
 
+@pytest.mark.parametrize("turn", [90, 270])
+def test_text_set_turned_on_an_upright_page_reads_in_order_with_boxes_on_its_ink(tmp_path, turn):
+    """A landscape table or a margin note printed sideways on an upright page (no /Rotate) was stored as letters
+    of all its lines interleaved: its words are read along their own lines, and boxed where they are printed."""
+    import pypdfium2 as pdfium
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    qt_pdf(tmp_path / "warm.pdf", [[]])  # the Qt application the writer needs
+    path = tmp_path / "sideways.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Serif", 11))
+    painter.translate(*((500, 80) if turn == 90 else (100, 760)))
+    painter.rotate(turn)
+    painter.drawText(QRectF(0, 0, 600, 300), Qt.TextFlag.TextWordWrap, " ".join(SENTENCES[:3]))
+    painter.end()
+    extracted = read_pdf(path)
+    assert " ".join(extracted.text.split()) == " ".join(SENTENCES[:3])
+    rendered = pdfium.PdfDocument(str(path))
+    image = rendered[0].render(scale=2).to_pil().convert("L")
+    rendered.close()
+    for word in ("Genden", "Choibalsan", "monasteries"):
+        box = next(b for b in extracted.boxes if extracted.text[b.start:b.end].strip(",.") == word)
+        assert box.y1 - box.y0 > box.x1 - box.x0, word  # a word printed sideways is taller than wide
+        inside = [image.getpixel((int(x * 2), int(y * 2))) for x in _steps(box.x0, box.x1) for y in
+                  _steps(box.y0, box.y1)]
+        assert min(inside) < 100, word
+
+
 def _steps(low: float, high: float, count: int = 12) -> list[float]:
     return [low + (high - low) * (k + 0.5) / count for k in range(count)]
 

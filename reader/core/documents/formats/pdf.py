@@ -18,6 +18,7 @@ from reader.core.documents.formats.ocr import OCR_DPI, OcrCache, OcrUnavailable,
 from reader.core.documents.formats.paged import PagedText
 from reader.core.documents.formats.pdfium_lock import PDFIUM
 from reader.core.documents.formats.titles import declared_title
+from reader.core.documents.formats.turned import TurnedMeasure, text_turn
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
 from reader.core.records.progress import Cancelled, Progress
 
@@ -129,7 +130,7 @@ def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple:
                 page.set_rotation(0)  # in memory only: the file is never written
             textpage = page.get_textpage()
             try:
-                words = text_layer_words(textpage, width if rotation % 180 else height)
+                words, turn = text_layer_words(textpage, *((height, width) if rotation % 180 else (width, height)))
             finally:
                 textpage.close()
             label = _label(document, index)
@@ -140,7 +141,7 @@ def _read_page(document, index: int, ocr_cache: OcrCache | None) -> tuple:
         finally:
             page.close()
     if image is None:
-        return label, width, height, "text", words, rotation
+        return label, width, height, "text", words, (rotation + turn) % 360
     try:
         return label, width, height, "ocr", _ocr_words(image, ocr_cache), 0
     except OcrUnavailable as exc:  # a picture in a text PDF (a plate) or a scanned page: `read_pdf` decides
@@ -191,8 +192,10 @@ def _ocr_words(image, ocr_cache: OcrCache | None) -> list[Word]:
             for w in words]
 
 
-def text_layer_words(textpage, page_height: float) -> list[Word]:
-    """Words of the text layer with their loose boxes (the font's full height), flipped to a top-left origin.
+def text_layer_words(textpage, page_width: float, page_height: float) -> tuple[list[Word], int]:
+    """Words of the text layer with their loose boxes (the font's full height), flipped to a top-left origin, and
+    how far clockwise the page's text is set turned: the words of text set turned (turned.py) are boxed where that
+    text stands upright.
 
     Only a word's first and last characters are measured (a page has thousands of characters, and each measure is a
     call into pdfium); a word whose two ends do not sit on one line, in order and within reach, is measured character
@@ -202,11 +205,14 @@ def text_layer_words(textpage, page_height: float) -> list[Word]:
 
     count = textpage.count_chars()
     if count <= 0:
-        return []
+        return [], 0
     text = textpage.get_text_range()
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     measure = _Measure(textpage, page_height)
+    turn = text_turn(textpage, text)
+    if turn:
+        return _turned_words(textpage, text, TurnedMeasure(measure, turn, page_width, page_height)), turn
     get, handle, rect, where = measure.get, measure.handle, measure.rect, measure.where
     words: list[Word] = []
     for match in _TOKEN.finditer(text):  # the measuring is inlined: this loop runs for every word of every page
@@ -219,7 +225,7 @@ def text_layer_words(textpage, page_height: float) -> list[Word]:
             words.append(Word(match.group(), x0, min(top0, top1), x1, max(bottom0, bottom1)))
         else:
             words.extend(_cut(text, start, end, measure))
-    return words
+    return words, 0
 
 
 class _Measure:
@@ -248,6 +254,28 @@ def _cut(text: str, start: int, end: int, measure: _Measure) -> list[Word]:
     chars: list[tuple] = []
     for index in range(start, end):
         box = (text[index], *measure(index))
+        if chars and _apart(chars[-1], box):
+            _flush(chars, words)
+        chars.append(box)
+    _flush(chars, words)
+    return words
+
+
+def _turned_words(textpage, text: str, upright: TurnedMeasure) -> list[Word]:
+    """Words of text set turned, every character measured where the text stands upright and cut at spaces and
+    where characters part; not at the line breaks pdfium puts after turned characters of its own accord, which cut
+    every word into letters."""
+    import pypdfium2.raw as raw
+
+    words: list[Word] = []
+    chars: list[tuple] = []
+    for index, char in enumerate(text):
+        if char in "\r\n" and raw.FPDFText_IsGenerated(textpage.raw, index):
+            continue
+        if char.isspace() or char == "\x00":
+            _flush(chars, words)
+            continue
+        box = (char, *upright(index))
         if chars and _apart(chars[-1], box):
             _flush(chars, words)
         chars.append(box)
