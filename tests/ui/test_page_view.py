@@ -310,3 +310,31 @@ def test_both_never_squeezes_the_text_out_of_reading(window, qtbot, article):
     least = pane.view.fontMetrics().averageCharWidth() * 20
     qtbot.waitUntil(lambda: pane.text_row.width() >= least)
     assert pane.page_mode.panel.width() > 0
+
+
+def test_a_highlight_before_a_full_stop_covers_the_whole_last_letter(window, qtbot, article):
+    """A word's box holds the full stop after it, and a highlight of the word alone was cut from the box by its
+    share of characters, as if a stop were as wide as a letter: the last letter was left half out."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pane = _open(window, qtbot, article)
+    text = pane.services.workspace.documents.text(pane.document_id).text
+    box = next(b for b in pane.services.workspace.documents.boxes(pane.document_id, 0)
+               if text[b.end - 1] in ".," and text[b.start:b.end - 1].isalpha() and b.end - b.start > 4)
+    word = text[box.start:box.end]
+    canvas = pane.page_mode.panel.canvas
+    target = canvas.page_rect()
+    [drawn] = canvas.line_rects(box.start, box.end - 1, target)
+    document = pdfium.PdfDocument(str(article))
+    textpage = document[0].get_textpage()
+    last = textpage.get_text_range().index(word) + len(word) - 2  # the word's last letter
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage.raw, last, left, right, bottom, top)
+    scale = target.width() / canvas.page.width
+    letter_left, letter_right = target.left() + left.value * scale, target.left() + right.value * scale
+    textpage.close()
+    document.close()
+    assert drawn.right() >= letter_right - 0.2 * (letter_right - letter_left), word

@@ -46,6 +46,7 @@ class PageCanvas(QWidget):
         self.image: QImage | None = None
         self.render_page = None  # (index, width in pixels) -> QImage, or None when it cannot be drawn; set by the panel
         self._boxes: list[WordBox] = []
+        self._text = ""
         self._starts: list[int] = []
         self._ends: list[int] = []
         self.marks: list[PageMark] = []
@@ -53,8 +54,10 @@ class PageCanvas(QWidget):
         self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin: QPoint | None = None
 
-    def set_page(self, page: PageInfo | None, boxes: Sequence[WordBox]) -> None:
-        self.page, self.image = page, None
+    def set_page(self, page: PageInfo | None, boxes: Sequence[WordBox], text: str = "") -> None:
+        """The page, its words' boxes and the text they index (whose characters' widths place a mark inside a
+        word)."""
+        self.page, self.image, self._text = page, None, text
         self._boxes = list(boxes)
         self._starts = [box.start for box in self._boxes]
         self._ends = [box.end for box in self._boxes]
@@ -94,7 +97,7 @@ class PageCanvas(QWidget):
         as it does in the text."""
         rects: list[QRectF] = []
         for box in self.boxes_in(start, end):
-            rect = _part(self.box_rect(box, target), box, start, end)
+            rect = self._part(self.box_rect(box, target), box, start, end)
             last = rects[-1] if rects else None
             if last is not None and rect.left() >= last.left() and abs(rect.center().y() - last.center().y()) < \
                     min(rect.height(), last.height()) / 2:
@@ -102,6 +105,20 @@ class PageCanvas(QWidget):
             else:
                 rects.append(rect)
         return rects
+
+    def _part(self, rect: QRectF, box: WordBox, start: int, end: int) -> QRectF:
+        """The part of a word's box a passage covers when it starts or ends inside the word (a highlight that leaves
+        out the full stop boxed with the word), by its characters' widths in a proportional font: a stop is a third
+        of a letter, and by the count of characters the last letter was left half out."""
+        if start <= box.start and end >= box.end:
+            return rect
+        metrics, word = self.fontMetrics(), self._text[box.start:box.end]
+        widths = [metrics.horizontalAdvance(char) for char in word] if len(word) == box.end - box.start else \
+            [1] * (box.end - box.start)  # no text given: each character alike
+        whole = sum(widths) or 1
+        left = rect.left() + rect.width() * sum(widths[:max(0, start - box.start)]) / whole
+        right = rect.left() + rect.width() * sum(widths[:min(end, box.end) - box.start]) / whole
+        return QRectF(left, rect.top(), max(1.0, right - left), rect.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -168,12 +185,3 @@ class PageCanvas(QWidget):
             self.selected.emit(min(box.start for box in covered), max(box.end for box in covered))
 
 
-def _part(rect: QRectF, box: WordBox, start: int, end: int) -> QRectF:
-    """The part of a word's box a passage covers when it starts or ends inside the word (a highlight that leaves out
-    the full stop the OCR engine boxed with the word), by the share of its characters."""
-    if start <= box.start and end >= box.end:
-        return rect
-    length = max(1, box.end - box.start)
-    left = rect.left() + rect.width() * max(0, start - box.start) / length
-    right = rect.left() + rect.width() * (min(end, box.end) - box.start) / length
-    return QRectF(left, rect.top(), max(1.0, right - left), rect.height())

@@ -61,7 +61,7 @@ class PageMode(QObject):
         self._there = bool(self.source) and Path(self.source).is_file()
         self.pane.header.set_has_pages(bool(self.pages), self.problem)
         if self.panel is not None:
-            self.panel.load(self.pages, self.source, self.problem)
+            self.panel.load(self.pages, self.source, self.problem, self._text())
         if (not self.pages or self.problem) and self.mode != "text":
             self.set_mode("text")
 
@@ -107,6 +107,9 @@ class PageMode(QObject):
         marks = page_marks(self.pane.spans, self._color_for, page)
         self.panel.set_marks(marks, self.pane.view.selection_range())
 
+    def _text(self) -> str:
+        return self.pane.version.text if self.pane.version is not None else ""
+
     def _color_for(self, span):
         return page_color(span) if self.pane.format_for(span) is not None else None
 
@@ -129,7 +132,7 @@ class PageMode(QObject):
         self.panel.turned.connect(self._on_page_turned)
         self.panel.clicked.connect(self._on_page_clicked)
         self.panel.zoom_box.setCurrentText(self._zoom)
-        self.panel.load(self.pages, self.source, self.problem)
+        self.panel.load(self.pages, self.source, self.problem, self._text())
 
     def _page_gone(self) -> None:
         """A page could not be drawn (its file went away while the pages were shown): back to the text, Page and Both

@@ -58,6 +58,7 @@ class PagePanel(QWidget):
     def __init__(self, boxes_of: Callable[[int], list[WordBox]], parent: QWidget | None = None):
         super().__init__(parent)
         self._boxes_of = boxes_of
+        self._text = ""
         self.pages: list[PageInfo] = []
         self.index = -1
         self.renderer = PageRenderer("")
@@ -112,12 +113,12 @@ class PagePanel(QWidget):
         width = max(self.canvas.minimumWidth(), int(viewport.width() * factor))
         self.canvas.resize(width, round(width * page.height / page.width))
 
-    def load(self, pages: list[PageInfo], source_path: str, problem: str = "") -> None:
-        """A (new) version's pages and the file to draw them from; says in one line when they cannot be drawn (the
-        `problem` the core found, or the file gone since)."""
+    def load(self, pages: list[PageInfo], source_path: str, problem: str = "", text: str = "") -> None:
+        """A (new) version's pages, the file to draw them from and the version's text (whose words the boxes hold);
+        says in one line when they cannot be drawn (the `problem` the core found, or the file gone since)."""
         self.renderer.close()
         self.renderer = PageRenderer(source_path)
-        self.pages, self.index = pages, -1
+        self.pages, self.index, self._text = pages, -1, text
         try:
             self.renderer.check()
             self._set_notice(problem)
@@ -140,7 +141,7 @@ class PagePanel(QWidget):
                                 + ORIGINS.get(page.origin, ""))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
-        self.canvas.set_page(page, self._boxes_of(index))
+        self.canvas.set_page(page, self._boxes_of(index), self._text)
         self._fit()  # pages of one file may differ in shape
         self.scroll.verticalScrollBar().setValue(0)
         self.page_changed.emit(index)
