@@ -290,3 +290,12 @@ def test_a_number_written_as_an_ordinal_alone_is_a_day_only_where_nothing_else_r
                  "the 9th regiment marched", "On Monday, the 14th, she struck."):
         assert _values(dated + text) == ["1912-04-12"], text
     assert _values("In 1912 the ship sailed. On the 15th she sank.") == ["1912"]
+
+
+def test_a_year_in_an_author_year_citation_is_no_date():
+    """A note's "(Zhabaeva 2021)" put a mark at 2021 into the 1934 meeting's conflict, and stretched the timeline
+    to 2021: the year a work was published, cited as author and year, dates no event the text tells."""
+    for text in ("The abstract (Zhabaeva 2021) gives 24 November 1934.", "as shown (Baabar, 1999: 45) on 24 November "
+                 "1934", "(Sanders and Bold 2003, p. 12) 24 November 1934", "(Rupen et al. 1964a) 24 November 1934"):
+        assert _values(text) == ["1934-11-24"], text
+    assert _values("The Protocol (1936) was signed; Genden (Prime Minister) left in 1936.") == ["1936", "1936"]

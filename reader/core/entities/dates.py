@@ -31,8 +31,9 @@ from reader.core.folding import without_accents
 # are no years; French, German and Russian month names are months ("14 juillet 1789", "16. Juli 1789", "15 ноября
 # 1934 г."). 11: a day written alone after a date naming its month ("on the 15th", "the 3rd inst.") is a day;
 # "by the 15th of April" is bounded as "by 15 April" is. 12: French and German months written without their
-# accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935").
-READING_VERSION = "12"
+# accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935"). 13: the
+# year of an author-year citation ("(Zhabaeva 2021)") is no date.
+READING_VERSION = "13"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -138,6 +139,10 @@ _BOTH_DAYS = ("and", "&")  # a joint of two days; the others span from one to th
 NEW_YEAR_FROM, NEW_YEAR_TO = 11, 2  # a yearless January or February after a November or December is the next year's
 _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chronology's '• March:' under a year
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
+_AUTHOR_YEAR = re.compile(  # "(Zhabaeva 2021)", "(Baabar, 1999: 45)", "(Sanders and Bold 2003, p. 12)", "(Rupen et
+    # al. 1964a)": a work cited by its author and year
+    r"\(\s*[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.?)*,?\s+(?P<year>1[0-9]{3}|20[0-9]{2})[a-z]?"
+    r"(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?\s*\)")
 _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd inst.": a day its month was given for
     # before; a number's ordinal ("the 15th Party Congress", "the 17th, 18th and 19th centuries") is none
     rf"(?:\b(?P<weekday>{'|'.join(ENGLISH_WEEKDAYS)})(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+)?"
@@ -172,7 +177,9 @@ def find_dates(text: str) -> list[DateMention]:
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
-    found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)]
+    cited = {match.start("year") for match in _AUTHOR_YEAR.finditer(text)}
+    found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)
+             if mention.start not in cited]  # a work's year, not a date of what the text tells
     found = sorted(found + [_bounded(text, m) for m in _yearless_days(text, found, taken)], key=lambda m: m.start)
     return sorted(found + _days_alone(text, found), key=lambda m: m.start)
 
