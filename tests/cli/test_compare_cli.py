@@ -101,6 +101,17 @@ def test_conflicts_lists_each_source_date(db):
     assert any({s["value"] for s in r["sources"]} >= {"1934-11-15", "1934-11-24"} for r in rows)
 
 
+def test_a_date_in_a_note_is_listed_as_the_notes_not_the_sources(db):
+    """A note giving another scholar's date was listed as the source's date, beside the highlighted words that say
+    otherwise ("1934-11-27 (167-184): November 24, 1934"): the line says the date is a note's, and quotes it."""
+    first = run_cli(db, "annotate", "000", "--quote", "November 15, 1934").stdout.strip()
+    second = run_cli(db, "annotate", "002", "--quote", "November 24, 1934", "--occurrence", "1", "--note",
+                     "Zhabaeva gives 27 November 1934 for the same meeting.").stdout.strip()
+    assert run_cli(db, "link", second, first, "--relation", "contradicts").returncode == 0
+    line = next(line for line in run_cli(db, "conflicts").stdout.splitlines() if "1934-11-27" in line)
+    assert "1934-11-27 (167-184): in a note on “November 24, 1934”: 27 November 1934" in line
+
+
 def test_timeline_writes_html_and_csv_files(db, tmp_path):
     """`timeline --html -o FILE` writes a standalone page; --csv -o a CSV; --html alone is a one-line error."""
     page = tmp_path / "timeline.html"

@@ -17,7 +17,10 @@ def shown_range(entry: TimelineEntry) -> tuple[int, int]:
 
 
 def dated_line(entry: TimelineEntry, width: int) -> str:
-    """The sentence giving the entry's date on one line of at most `width` characters, with the date in view."""
+    """The sentence giving the entry's date on one line of at most `width` characters, with the date in view; for
+    a date written in a note, the note's date and the words it is on (the words, alone, say another date)."""
+    if entry.origin == "note":
+        return one_line(f"in a note on “{one_line(entry.passage, width // 2)}”: {entry.text}", width)
     start, end = shown_range(entry)
     keep = None if entry.date_at is None else entry.date_at - start
     return one_line(entry.passage[start - entry.start:end - entry.start], width, keep)
