@@ -321,8 +321,7 @@ class MainWindow(QMainWindow):
     def _after_documents_changed(self) -> None:
         changed, self._changed_documents = self._changed_documents, set()
         documents = self.workspace.documents.list()
-        for document_id in changed - {info.id for info in documents}:
-            self.reading_area.close_document(document_id)  # it went to the Trash
+        self.reading_area.close_documents(changed - {info.id for info in documents})  # gone to the Trash
         self._show_library(documents)
         selected = self.library.selected_document_id()
         if selected in changed:

@@ -303,7 +303,7 @@ def test_unjudged_suggestions_follow_the_open_documents(compare_window, qtbot):
     assert all(s.source.document_id != other_id for s in view.suggestions)
     area.open_document(other_id, focus=False)
     qtbot.waitUntil(lambda: any(s.source.document_id == other_id for s in view.suggestions))
-    area.close_document(other_id)
+    area.close_pane(area.pane_for(other_id))
     qtbot.waitUntil(lambda: all(s.source.document_id != other_id for s in view.suggestions))
 
 
@@ -315,7 +315,7 @@ def test_closing_the_focused_pane_moves_parallels_to_the_pane_left(compare_windo
     other_id = compare_window.workspace.documents.resolve(MEETING_002).id
     area.open_document(other_id)
     qtbot.waitUntil(lambda: panel.document_id == other_id)
-    area.close_document(other_id)
+    area.close_pane(area.pane_for(other_id))
     qtbot.waitUntil(lambda: panel.document_id == area.active_document_id() != other_id)
 
 

@@ -37,3 +37,26 @@ def test_the_delete_question_names_the_links_and_citations_that_go_with_it(windo
     window.delete_document(doomed.id)
     assert "with its 1 annotation?" in asked[0]
     assert "1 link to another source and the citations of 1 Notebook note leave with it" in asked[0]
+
+
+def test_two_open_sources_gone_at_once_close_without_an_error(window, qtbot) -> None:
+    """Undoing an import with two of its sources open side by side: closing the focused one handed the focus to
+    the other, already in the Trash, and the side panels asked for it ("no document with id 3")."""
+    from reader.ui.reading.pane import DocumentPane
+
+    first, second = window.workspace.documents.list()[:2]
+    area = window.reading_area
+    area.open_document(first.id)
+    area.open_document(second.id)
+    area.pane_for(first.id).view.setFocus()
+    qtbot.waitUntil(lambda: window.library.selected_document_id() == first.id)
+    faults = []
+    window.statusBar().messageChanged.connect(lambda text: faults.append(text) if "no document" in text else None)
+
+    def both_gone() -> None:
+        window.workspace.documents.delete(first.id)
+        window.workspace.documents.delete(second.id)
+
+    window.ops.run("Delete two documents", both_gone)
+    qtbot.waitUntil(lambda: not area.findChildren(DocumentPane) or not area.panes)
+    assert faults == [] and area.panes == []

@@ -147,42 +147,52 @@ class PaneArea(QWidget):
     def refresh_document(self, document_id: int) -> None:
         pane = self.pane_for(document_id)
         if pane is not None:
-            self._refresh_or_close(pane)
+            self._refresh_or_close([pane])
 
     def refresh_all(self, *_args) -> None:
-        for pane in list(self.panes):
-            self._refresh_or_close(pane)
+        self._refresh_or_close(list(self.panes))
 
-    def _refresh_or_close(self, pane: DocumentPane) -> None:
-        """Repaint a pane from the core; a pane whose document went to the Trash (here or in another program)
-        closes."""
-        try:
-            pane.refresh()
-        except DocumentNotFound:
-            self.close_pane(pane)
+    def _refresh_or_close(self, panes: list[DocumentPane]) -> None:
+        """Repaint panes from the core; those whose documents went to the Trash (here or in another program) close,
+        all together (see `close_panes`)."""
+        gone = []
+        for pane in panes:
+            try:
+                pane.refresh()
+            except DocumentNotFound:
+                gone.append(pane)
+        self.close_panes(gone)
 
-    def close_document(self, document_id: int) -> None:
-        """Close the pane showing a document (when it went to the Trash, say)."""
-        pane = self.pane_for(document_id)
-        if pane is not None:
-            self.close_pane(pane)
+    def close_documents(self, document_ids: set[int]) -> None:
+        """Close the panes showing these documents (gone to the Trash, say)."""
+        self.close_panes([pane for pane in self.panes if pane.document_id in document_ids])
 
     def close_pane(self, pane: DocumentPane, replacing: bool = False) -> None:
-        """Close a pane; if it was the focused one, the last pane left takes the focus (and the panels that follow
-        the focus go with it). `replacing`: another document opens in its place, which focuses and tells itself.
-        How the pane was (zoom, place, what it shows) is kept for when its document opens again."""
-        self._left[pane.document_id] = self._view_of(pane)
+        self.close_panes([pane], replacing)
+
+    def close_panes(self, panes: list[DocumentPane], replacing: bool = False) -> None:
+        """Close panes; if the focused one was among them, the last pane left takes the focus (and the panels that
+        follow the focus go with it): only once all are closed, as handing it to another pane closing too (two
+        sources gone with an undone import) had the panels ask for a document gone. `replacing`: another document
+        opens in the pane's place, which focuses and tells itself. How each pane was (zoom, place, what it shows) is
+        kept for when its document opens again."""
+        if not panes:
+            return
+        for pane in panes:  # all out of the list first: the focus leaving one may land in another closing
+            self._left[pane.document_id] = self._view_of(pane)
+            self.panes.remove(pane)
+        for pane in panes:
+            pane.setParent(None)
+            pane.deleteLater()
+            if self._maximised is pane:
+                self._maximised = None
         for document_id in list(self._left)[:-LEFT_KEPT]:
             del self._left[document_id]
-        self.panes.remove(pane)
-        pane.setParent(None)
-        pane.deleteLater()
-        if self._maximised is pane:
-            self._maximised = None
-        if self._active is pane:
+        if self._active in panes:
             self._active = None
-            if self.panes and not replacing:
-                self._activate(self.panes[-1])
+            live = [pane for pane in self.panes if _live(pane)] if not replacing else []
+            if live:
+                self._activate(live[-1])
         self._update_empty_state()
         if not replacing:
             self.panes_changed.emit()
@@ -231,7 +241,11 @@ class PaneArea(QWidget):
 
     def _activate(self, pane: DocumentPane, entered: bool = False) -> None:
         """`entered`: the focus came into the pane from outside it. The side panels then follow its document even if
-        it was already the active pane: a library row chosen meanwhile had shown another document there."""
+        it was already the active pane: a library row chosen meanwhile had shown another document there. A pane
+        closing, or whose document has gone and which is about to close (two sources gone at once, with an undone
+        import), takes no focus: the side panels would ask for a document that is not there."""
+        if pane not in self.panes or not _live(pane):
+            return
         changed = pane is not self._active
         self._active = pane
         for each in self.panes:
@@ -310,3 +324,12 @@ class PaneArea(QWidget):
                 self.open_document(entry["document_id"])
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))
+
+
+def _live(pane: DocumentPane) -> bool:
+    """Whether the pane's document is still in the library (not gone to the Trash, here or elsewhere)."""
+    try:
+        pane.services.workspace.documents.get(pane.document_id)
+    except DocumentNotFound:
+        return False
+    return True
