@@ -48,6 +48,18 @@ def test_register_buttons_are_offered_for_what_is_selected(recognised, qtbot):
     assert buttons["Merge…"].isEnabled() and not buttons["Rename…"].isEnabled()
 
 
+def test_place_is_offered_for_a_place_only(recognised, qtbot):
+    """Place… was enabled for a person, in the button row and the context menu, and its refusal was written at the
+    foot of the dock, out of view: a person is no place to link to GeoNames, so Place… is not offered for one."""
+    panel = recognised.entity_panels.register.widget()
+    panel.table.selectRow(_row_of(panel, "Choibalsan"))
+    assert not panel._buttons["Place…"].isEnabled() and "place" in panel._buttons["Place…"].toolTip()
+    assert not next(a for a in panel.decision_menu().actions() if a.text() == "Place…").isEnabled()
+    panel.table.selectRow(_row_of(panel, "Mongolia"))
+    assert panel._buttons["Place…"].isEnabled()
+    assert next(a for a in panel.decision_menu().actions() if a.text() == "Place…").isEnabled()
+
+
 def test_mentions_are_painted_and_described(recognised):
     """Opening a document paints its mentions by type; the tooltip names the entity and its counts."""
     document_id = recognised.workspace.documents.resolve("002_ff824666d88bbe20.txt").id

@@ -149,15 +149,16 @@ class DetailsDialog(QDialog):
         return {**{name: edit.text() for name, edit in self.edits.items()}, "note": exact_text(self.note)}
 
 
-# What each decision needs chosen in the register, and what its button says when that is missing.
-DECISION_NEEDS: dict[str, tuple[Callable[[int], bool], str]] = {
-    "Rename…": (lambda n: n == 1, "Select one entity to rename it."),
-    "Type…": (lambda n: n == 1, "Select one entity to change its type."),
-    "Details…": (lambda n: n == 1, "Select one entity to give its authority ids."),
-    "Place…": (lambda n: n == 1, "Select one place to link it to GeoNames."),
-    "Merge…": (lambda n: n >= 2, "Select two or more entities (Ctrl+click) to merge them."),
-    "Split…": (lambda n: n == 1, "Select one entity to split off a name recognition joined to it."),
-    "Not an entity": (lambda n: n >= 1, "Select the entities that are not names."),
+# What each decision needs chosen in the register (the chosen entities' types), and what its button says when that
+# is missing.
+DECISION_NEEDS: dict[str, tuple[Callable[[list[str]], bool], str]] = {
+    "Rename…": (lambda types: len(types) == 1, "Select one entity to rename it."),
+    "Type…": (lambda types: len(types) == 1, "Select one entity to change its type."),
+    "Details…": (lambda types: len(types) == 1, "Select one entity to give its authority ids."),
+    "Place…": (lambda types: types == ["PLACE"], "Select one place to link it to GeoNames."),
+    "Merge…": (lambda types: len(types) >= 2, "Select two or more entities (Ctrl+click) to merge them."),
+    "Split…": (lambda types: len(types) == 1, "Select one entity to split off a name recognition joined to it."),
+    "Not an entity": (lambda types: len(types) >= 1, "Select the entities that are not names."),
 }
 
 
@@ -231,7 +232,7 @@ class RegisterPanel(QWidget):
         """Every decision on the chosen entities, as their context menu: Split… is offered only here (a short dock
         has no room for a seventh button)."""
         slots = {**{text: button.click for text, button in self._buttons.items()}, "Split…": self._on_split_clicked}
-        chosen = len(self.selected_ids())
+        chosen = self._selected_types()
         menu = QMenu(self)
         for text in MENU_ORDER:
             if text is None:
@@ -249,7 +250,7 @@ class RegisterPanel(QWidget):
 
     def _offer_decisions(self, *_args) -> None:
         """Enable each decision for what is chosen: a button that does nothing when clicked looks broken."""
-        chosen = len(self.selected_ids())
+        chosen = self._selected_types()
         for text, (wanted, why) in DECISION_NEEDS.items():
             if text in self._buttons:
                 self._offer(text, wanted(chosen), why)
@@ -334,6 +335,9 @@ class RegisterPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         return [index.data(ENTITY_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def _selected_types(self) -> list[str]:
+        return [index.siblingAtColumn(1).data() for index in self.table.selectionModel().selectedRows()]
 
     def _decide(self, label: str, call: Callable[[EntityService], object]) -> None:
         """A decision is one undoable operation (a merge of several entities too), run off the window's thread: on a
