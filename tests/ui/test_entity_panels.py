@@ -48,6 +48,22 @@ def test_register_buttons_are_offered_for_what_is_selected(recognised, qtbot):
     assert buttons["Merge…"].isEnabled() and not buttons["Rename…"].isEnabled()
 
 
+def test_a_spelling_variant_pair_is_read_whole_in_a_narrow_dock(recognised, qtbot):
+    """The pairs to merge or keep apart were cut to "MPRP Central Committee ≈ …" in the dock's width: the names to
+    compare are what the decision needs, so a pair wraps onto a second line rather than lose its end."""
+    from PySide6.QtCore import QRect, Qt
+
+    panel = recognised.entity_panels.register.widget()
+    panel.resize(260, 900)
+    panel.show()
+    listed = panel.suggestion_list
+    qtbot.waitUntil(lambda: listed.count() > 0 and listed.viewport().width() < 260)
+    entry = max((listed.item(row) for row in range(listed.count())), key=lambda item: len(item.text()))
+    room, width = listed.visualItemRect(entry), listed.viewport().width()
+    needed = listed.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, entry.text())
+    assert room.right() <= width and room.height() >= needed.height() > listed.fontMetrics().height()
+
+
 def test_place_is_offered_for_a_place_only(recognised, qtbot):
     """Place… was enabled for a person, in the button row and the context menu, and its refusal was written at the
     foot of the dock, out of view: a person is no place to link to GeoNames, so Place… is not offered for one."""

@@ -34,7 +34,7 @@ class DoubtfulList(QWidget):
         super().__init__(parent)
         self._entities, self._titles, self._decide = entities, titles, decide
         self.heading = QLabel(self, wordWrap=True)  # on one line it made the panel wider than the Library
-        self.entries = QListWidget(self)
+        self.entries = QListWidget(self, wordWrap=True)  # a mention, its type and source read whole in a narrow dock
         self.entries.itemActivated.connect(self._on_activated)
         self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")
         self.reject_button = QPushButton("Not a mention", self, toolTip="Remove it, through every later run")

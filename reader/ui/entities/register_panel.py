@@ -190,7 +190,7 @@ class RegisterPanel(QWidget):
         self.type_box = QComboBox(self)
         self.type_box.addItems(["All types", *TYPES])
         self.table = self._build_table()
-        self.suggestion_list = QListWidget(self)
+        self.suggestion_list = QListWidget(self, wordWrap=True)  # a pair's two names read whole in a narrow dock
         self.status = QLabel("", self, wordWrap=True)
         self._buttons = self._build_buttons()
         self.table.selectionModel().selectionChanged.connect(self._offer_decisions)
