@@ -17,7 +17,7 @@ from reader.core.storage import history as log
 from reader.core.storage.store import Store
 
 Rows = list[tuple[str, dict, dict | None, dict | None]]
-QUOTED = 40  # characters of a passage Undo names
+QUOTED = 40  # characters of a passage (and of a source's title) Undo names
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,8 @@ class History:
         documents = changes.documents | changes.annotation_documents
         document = get_document(self._db, next(iter(documents)), include_trashed=True) if len(documents) == 1 \
             else None  # None too for a document a step took away for good
-        return label + (f" ({document.title})" if document and document.title not in label else "")
+        title = one_line(document.title, QUOTED) if document else ""  # a long title ran under the status bar's counts
+        return label + (f" ({title})" if title and title not in label else "")
 
     def steps(self, limit: int = 50) -> list[Step]:
         return [Step(*entry) for entry in log.entries(self._db, limit)]

@@ -184,6 +184,21 @@ def test_undoing_a_new_highlight_names_its_passage_as_redoing_it_does(workspace)
     assert "on “Genden Gets Corrected”" in undone and "on “Genden Gets Corrected”" in redone
 
 
+def test_undo_names_a_long_titled_source_short_enough_for_the_status_line(workspace):
+    """A source titled by a whole line ("Oriental Studies (Jun 2021) «Japan is encroaching …»: I. V. Stalin Talking
+    to P. Genden on November 24, 1934") made Undo's line run under the status bar's counts, and the source's name
+    was what was lost: the title is shortened as the passage is."""
+    from reader.core.ops import QUOTED
+
+    document_id = workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    title = workspace.documents.get(document_id).title
+    assert len(title) > 2 * QUOTED
+    workspace.annotations.create_at_quote(document_id, "Stalin")
+    undone = workspace.history.told(*workspace.history.undo())
+    assert undone.startswith("Add annotation on “Stalin” (") and len(undone) < len("Add annotation on “Stalin” ()") \
+        + QUOTED + 2 and title[:20] in undone
+
+
 def test_an_import_undone_takes_the_names_only_it_gave_out_of_search(workspace, shared_model, tmp_path):
     """After an import was undone, Search still listed the entity only the undone file named ("Memorandum …"), until
     the next recognition: the register's search rows follow the documents an undo or redo moves."""
