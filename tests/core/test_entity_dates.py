@@ -283,11 +283,13 @@ def test_a_day_alone_reads_a_letters_inst_ult_and_prox():
 
 
 def test_a_number_written_as_an_ordinal_alone_is_a_day_only_where_nothing_else_reads_it():
-    """Ordinals that number things are no days: a century, a congress, a regiment, a list of centuries, a
-    weekday the month gives no such day, and any ordinal with no day or month read before it."""
+    """Ordinals that number things are no days: a century, a congress, a regiment, a list of centuries, a king
+    ("Louis the 16th,"), a weekday the month gives no such day, and any ordinal with no day or month read before
+    it."""
     dated = "On 12 April 1912 the ship sailed.\n"
     for text in ("In the 17th, 18th and 19th centuries", "At the 15th Party Congress", "the 15th Anniversary of",
-                 "the 9th regiment marched", "On Monday, the 14th, she struck."):
+                 "the 9th regiment marched", "On Monday, the 14th, she struck.", "King Louis the 16th, of France",
+                 "as Henry the 8th. And", "Pius the 9th; the rest"):
         assert _values(dated + text) == ["1912-04-12"], text
     assert _values("In 1912 the ship sailed. On the 15th she sank.") == ["1912"]
 

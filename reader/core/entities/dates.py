@@ -32,8 +32,9 @@ from reader.core.folding import without_accents
 # 1934 г."). 11: a day written alone after a date naming its month ("on the 15th", "the 3rd inst.") is a day;
 # "by the 15th of April" is bounded as "by 15 April" is. 12: French and German months written without their
 # accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935"). 13: the
-# year of an author-year citation ("(Zhabaeva 2021)") is no date.
-READING_VERSION = "13"
+# year of an author-year citation ("(Zhabaeva 2021)") is no date. 14: a day written alone follows a word that
+# dates or its weekday ("Louis the 16th," is a king).
+READING_VERSION = "14"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -149,6 +150,8 @@ _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd 
     r"\bthe[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|d)\b"
     r"(?:[ \t]+(?P<relative>inst|ult|prox|instant|ultimo|proximo)\b\.?|(?=[ \t]*(?:[,.;:!?)\]—–]|$)))"
     r"(?![,.]?[ \t]*(?:(?:and|&)[ \t]+)?\d)", re.IGNORECASE | re.MULTILINE)
+_DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
+                              re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
 _RELATIVE_MONTHS = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}  # a letter's months
 
 
@@ -238,13 +241,21 @@ def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
     ends = [m.end for m in sources]
     for match in _DAY_ALONE.finditer(text):
         before = bisect_right(ends, match.start())
-        if not before or not _gives_month(sources[before - 1]) or \
+        if not _after_a_dating_word(text, match) or not before or not _gives_month(sources[before - 1]) or \
                 before < len(sources) and sources[before].start < match.end():
             continue
         mention = _day_of(match, sources[before - 1])
         if mention is not None:
             found.append(_bounded(text, mention))
     return found
+
+
+def _after_a_dating_word(text: str, match: re.Match) -> bool:
+    """Whether a day written alone stands where a date does: after its weekday ("Sunday night, the 14th"), with a
+    letter's "inst.", "ult." or "prox.", or after a word that dates ("on the 15th", "of the 18th"); "Louis the
+    16th," and "Henry the 8th." are kings."""
+    return bool(match.group("weekday") or match.group("relative")) or \
+        bool(_DAY_ALONE_AFTER.search(text, max(0, match.start() - 12), match.start()))
 
 
 def _gives_month(mention: DateMention) -> bool:
