@@ -146,7 +146,8 @@ def test_importing_a_moved_file_shows_its_pages_again(window, qtbot, article, tm
     window.statusBar().messageChanged.connect(shown.append)
     window.import_paths([moved])
     qtbot.waitUntil(lambda: pane.header.mode_buttons["page"].isEnabled(), timeout=20000)
-    assert any(f"its page images now come from {moved.resolve()}" in message for message in shown)
+    qtbot.waitUntil(lambda: any(f"its page images now come from {moved.resolve()}" in message for message in shown))
+    # the import's line comes once its report is read, which may be after the pane has caught up
     pane.page_mode.set_mode("page")
     qtbot.waitUntil(lambda: pane.page_mode.panel.canvas.image is not None)
     assert not pane.page_mode.panel.notice.isVisible()
