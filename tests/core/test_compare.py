@@ -786,6 +786,18 @@ def test_a_count_in_words_and_in_figures_is_one_count():
     assert counted("two hundred men", []) == {stem("men"): {"two hundred"}}
 
 
+def test_counts_of_one_thing_in_several_roles_are_not_matched_to_one_count():
+    """"2,201 persons on board ... 705 persons saved" beside "1,490 persons were lost" was a disagreement (numbers:
+    2,201, 705 / 1,490 persons): a passage counting one thing in several roles cannot be matched, number for
+    number, to another's count of it without knowing which role each tells."""
+    from reader.core.compare.judge import _numbers_differing
+
+    assert _numbers_differing("Of the 2,201 persons on board, 705 persons were saved.",
+                              "In all 1,490 persons were lost.") == []
+    assert _numbers_differing("In all 1,503 persons were lost.", "In all 1,490 persons were lost.") == [
+        "numbers: 1,503 / 1,490 (persons)"]
+
+
 def test_a_dated_sentence_runs_past_abbreviations_and_initials():
     """The sentence giving a date ended at "11.40 p.m.", at the date's own "Dec." and at "I. V.": the names told
     after them were lost, and two sources dating the Kirov murder 1 and 2 December made no conflict."""

@@ -159,12 +159,15 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
 
 def _numbers_differing(mine: str, theirs: str) -> list[str]:
     """Numbers that count the same thing and differ ('a hundred thousand lamas' / 'thirty thousand lamas'); numbers
-    of different things ('five countries', 'ten years') are no disagreement."""
+    of different things ('five countries', 'ten years') are no disagreement, nor are a passage's several counts of
+    one thing ('2,201 persons on board, 705 persons saved') beside another's: which count tells the same role as the
+    other's is not known."""
     here, there = counted(mine, _dated(mine)), counted(theirs, _dated(theirs))
     found = []
     for word in sorted(here.keys() & there.keys()):
         values_here, values_there = ({number_value(n) for n in side[word]} for side in (here, there))
-        if values_here != values_there:  # "eighty" and "80" are one count, in words and in figures
+        if values_here != values_there and len(values_here) == len(values_there) == 1:  # "eighty" and "80" are
+            # one count, in words and in figures
             only_here = sorted(n for n in here[word] if number_value(n) not in values_there)
             only_there = sorted(n for n in there[word] if number_value(n) not in values_here)
             found.append(f"numbers: {', '.join(only_here) or '–'} / {', '.join(only_there) or '–'} "
