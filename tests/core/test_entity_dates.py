@@ -128,6 +128,7 @@ def test_a_date_after_before_or_since_is_a_bound_not_the_day():
     assert _values("the meeting of 15 November 1934") == ["1934-11-15"]  # no bounding word: the day
     assert _values("On 10 April 1912 she sailed; by the 15th of April she had sunk; before the 18th, none knew.") \
         == ["1912-04-10", "1912-04-15 by", "1912-04-18 before"]  # a day written with its article is bounded too
+    assert _values("Confiscated by the 1921 decree, it was sold after the 1929 crash.") == ["1921", "1929"]
 
 
 def test_an_old_style_date_is_the_gregorian_day_it_names():
@@ -301,3 +302,7 @@ def test_a_year_in_an_author_year_citation_is_no_date():
                  "1934", "(Sanders and Bold 2003, p. 12) 24 November 1934", "(Rupen et al. 1964a) 24 November 1934"):
         assert _values(text) == ["1934-11-24"], text
     assert _values("The Protocol (1936) was signed; Genden (Prime Minister) left in 1936.") == ["1936", "1936"]
+    for text in ("The treaty (Versailles, 1919) ended the war.", "The conference (Paris 1946) followed.",
+                 "The Rising (Easter 1916) failed.", "The truce (Christmas 1914) was brief.",
+                 "The congress (Ulaanbaatar, 1924) met.", "He fled (Petrograd 1917)."):
+        assert len(_values(text)) == 1, text  # a place's or a feast's year is the event's

@@ -33,8 +33,9 @@ from reader.core.folding import without_accents
 # "by the 15th of April" is bounded as "by 15 April" is. 12: French and German months written without their
 # accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935"). 13: the
 # year of an author-year citation ("(Zhabaeva 2021)") is no date. 14: a day written alone follows a word that
-# dates or its weekday ("Louis the 16th," is a king).
-READING_VERSION = "14"
+# dates or its weekday ("Louis the 16th," is a king). 15: a year in brackets after a place's or a feast's name
+# ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year.
+READING_VERSION = "15"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -86,7 +87,8 @@ _YEAR2 = r"(?P<year2>1[0-9]{3}|20[0-9]{2})"
 _OLD_STYLE = r"(?P<old>\(\s*(?:O\.\s?S\.|old style)\s*\)|O\.\s?S\.|old style)"  # the Julian calendar's date
 _OLD_STYLE_AFTER = re.compile(rf",?\s*{_OLD_STYLE}", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(before|prior to|by|not later than|no later than|after|since|not earlier than|"
-                           r"no earlier than)\s+(?:the\s+)?$", re.IGNORECASE)  # "by the 15th of April"
+                           r"no earlier than)\s+(?P<the>the\s+)?$", re.IGNORECASE)  # "by the 15th of April"; "by the
+# 1921 decree" names the decree by its year
 _RELATIVE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|night|morning|evening|eve)\s+$",
                        re.IGNORECASE)
 BOUNDS = {"before": "before", "prior to": "before", "by": "by", "not later than": "by", "no later than": "by",
@@ -142,8 +144,8 @@ _MONTH_ITEM = re.compile(rf"^[^\w\n]*{_MONTH_NAME}(?=:)", re.MULTILINE)  # a chr
 _DATED = ("day", "month", "part", "year")  # precisions whose year a following yearless day may take
 _AUTHOR_YEAR = re.compile(  # "(Zhabaeva 2021)", "(Baabar, 1999: 45)", "(Sanders and Bold 2003, p. 12)", "(Rupen et
     # al. 1964a)": a work cited by its author and year
-    r"\(\s*[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.?)*,?\s+(?P<year>1[0-9]{3}|20[0-9]{2})[a-z]?"
-    r"(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?\s*\)")
+    r"\(\s*(?P<name>[A-Z][\w’'-]+)(?P<authors>(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.?)*),?\s+"
+    r"(?P<year>1[0-9]{3}|20[0-9]{2})(?P<page>[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?)\s*\)")
 _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd inst.": a day its month was given for
     # before; a number's ordinal ("the 15th Party Congress", "the 17th, 18th and 19th centuries") is none
     rf"(?:\b(?P<weekday>{'|'.join(ENGLISH_WEEKDAYS)})(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+)?"
@@ -152,6 +154,9 @@ _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd 
     r"(?![,.]?[ \t]*(?:(?:and|&)[ \t]+)?\d)", re.IGNORECASE | re.MULTILINE)
 _DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
                               re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
+FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", "advent", "epiphany", "candlemas",
+          "michaelmas", "martinmas", "lammas", "midsummer", "hogmanay", "passover", "ramadan", "tsagaan"}  # times
+# named in English usage (and the Mongolian new year), which a year in brackets may follow as it follows a place
 _RELATIVE_MONTHS = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}  # a letter's months
 
 
@@ -180,11 +185,23 @@ def find_dates(text: str) -> list[DateMention]:
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 found.append(mention)
-    cited = {match.start("year") for match in _AUTHOR_YEAR.finditer(text)}
+    cited = {match.start("year") for match in _AUTHOR_YEAR.finditer(text) if not _names_a_time_or_place(match)}
     found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)
              if mention.start not in cited]  # a work's year, not a date of what the text tells
     found = sorted(found + [_bounded(text, m) for m in _yearless_days(text, found, taken)], key=lambda m: m.start)
     return sorted(found + _days_alone(text, found), key=lambda m: m.start)
+
+
+def _names_a_time_or_place(match: re.Match) -> bool:
+    """Whether the one name before a year in brackets is a place or a feast, not an author: "(Versailles, 1919)"
+    and "(Easter 1916)" date an event as "(Zhabaeva 2021)" does not. Authors joined or a page cited are a work's."""
+    from reader.core.entities.gazetteer import is_known_place, is_minor_place
+    from reader.core.entities.geonames import likeliest, link_place
+
+    name = match["name"]
+    return not match["authors"] and not match["page"] and (
+        name.casefold() in FEASTS or is_known_place(name) or is_minor_place(name)
+        or likeliest(link_place(name)) is not None)  # by an old or another name: 'Petrograd', 'Ulaanbaatar'
 
 
 def _old_style(text: str, mention: DateMention) -> DateMention:
@@ -201,7 +218,8 @@ def _bounded(text: str, mention: DateMention) -> DateMention:
     """A day, month or year after 'before', 'by', 'after', 'since' (…) as the bound it is: open on one side, so a
     source saying they met before 24 November agrees with one giving the 15th."""
     said = _BOUND_BEFORE.search(text, max(0, mention.start - 24), mention.start)
-    if said is None or mention.precision not in ("day", "month", "year") or _RELATIVE.search(
+    if said is None or mention.precision not in ("day", "month", "year") or said["the"] and mention.precision != "day" \
+            or _RELATIVE.search(
             text, max(0, said.start() - 12), said.start()):
         return mention  # "the day after 15 November" is a day beside it, no open span
     value = f"{mention.value} {BOUNDS[' '.join(said[1].lower().split())]}"
