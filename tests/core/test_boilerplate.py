@@ -61,6 +61,27 @@ def test_a_footnote_two_reports_share_stays_text():
     assert detect_boilerplate(texts) == {1: [], 2: []}
 
 
+def test_a_running_footer_beside_its_page_number_is_boilerplate_and_the_number_goes_with_it():
+    """A typed transcription's footer on every page ("Public Record Office, FO 371/17148.") over its page number,
+    and a shop's "Basket / 0" above its footer, were left as text once page numbers stopped counting as wrapper
+    lines: a line repeated on the document's own pages is a running line, and a bare number between wrapper lines
+    goes with them."""
+    prose = ["The consul wrote that the caravans had not arrived from Kalgan and that prices had doubled.",
+             "He added that the Chinese merchants were leaving the city and that the lamas feared the worst.",
+             "A second letter asks the Ministry for instructions on the matter of the loans to the merchants."]
+    other = ["Genden told the Politburo that the herds had fallen by a third in the collectivisation years.",
+             "The Central Committee ordered the return of the animals to their owners in the summer of 1932.",
+             "Soviet advisers were sent to every aimag to supervise the new policy and report on the herders."]
+    foot = "Public Record Office, FO 371/17148. Confidential."
+    texts = {1: "\n\n".join(f"{p}\n\n{foot}\n\n{n}" for n, p in enumerate(prose, 1)),
+             2: "\n\n".join(f"{p}\n\n{foot}\n\n{n}" for n, p in enumerate(other, 1))}
+    for key, ranges in detect_boilerplate(texts).items():
+        assert [texts[key][s:e] for s, e in ranges] == [f"{foot}\n\n{n}" for n in (1, 2, 3)]
+    shop = "Basket\n\n0\n\nSubscribe to our newsletter\n\nOpening hours\n\n© 2023 Steppe Books"
+    texts = {1: "\n\n".join(prose) + "\n\n" + shop, 2: "\n\n".join(other) + "\n\n" + shop}
+    assert [texts[1][s:e] for s, e in detect_boilerplate(texts)[1]] == [shop]
+
+
 def test_fragments_between_boilerplate_and_the_edge_are_absorbed():
     """Short non-sentence lines between a recurring run and the document's end go with the run."""
     prose = "An article paragraph with several words in it, ending properly."

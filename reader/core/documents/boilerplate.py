@@ -68,7 +68,9 @@ def _copies(lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[in
 def _ranges(lines: list[Line], texts_holding: Mapping[str, int]) -> list[tuple[int, int]]:
     recurring = [texts_holding[line.key] >= MIN_DOCUMENTS and word_count(line.text) < PROSE_WORDS
                  and not _numbering(line.text) for line in lines]
-    marked = _runs_worth_marking(recurring)
+    repeated = Counter(line.key for line, shared in zip(lines, recurring, strict=True) if shared)
+    running = [shared and repeated[line.key] > 1 for line, shared in zip(lines, recurring, strict=True)]
+    marked = _runs_worth_marking(recurring, running, [_numbering(line.text) for line in lines])
     marked = _absorb_fragments(lines, marked)
     return _join(lines, marked)
 
@@ -76,22 +78,26 @@ def _ranges(lines: list[Line], texts_holding: Mapping[str, int]) -> list[tuple[i
 def _numbering(text: str) -> bool:
     """Whether a line is a bare number, as a page's: every paged document has a '1' and a '2', so their recurring
     tells nothing of a wrapper (a footnote above one was taken for a run of two wrapper lines, and archival
-    citations that two reports share left search). Between wrapper lines it still goes with them."""
+    citations that two reports share left search). Among wrapper lines it goes with them."""
     return text.strip().strip("-–—.()[]").strip().isdigit()
 
 
-def _runs_worth_marking(recurring: list[bool]) -> list[bool]:
-    """Keep recurring lines in runs of two or more, or a single one at the very first or last line."""
+def _runs_worth_marking(recurring: list[bool], running: list[bool], numbers: list[bool]) -> list[bool]:
+    """Keep recurring lines in runs of two or more (bare numbers among them, or beside them, counted in the run but
+    not towards its two), a single one that is the very first or last line, or one the document repeats on its
+    own pages (a running head or foot, with its page number)."""
     marked = [False] * len(recurring)
     i = 0
     while i < len(recurring):
-        if not recurring[i]:
+        if not recurring[i] and not numbers[i]:
             i += 1
             continue
         j = i
-        while j < len(recurring) and recurring[j]:
+        while j < len(recurring) and (recurring[j] or numbers[j]):
             j += 1
-        if j - i >= 2 or i == 0 or j == len(recurring):
+        wrappers = sum(recurring[i:j])
+        at_edge = recurring[0] and i == 0 or recurring[-1] and j == len(recurring)  # the line itself at the edge
+        if wrappers >= 2 or wrappers and (at_edge or any(running[i:j])):
             marked[i:j] = [True] * (j - i)
         i = j
     return marked
