@@ -105,6 +105,16 @@ def test_a_scans_title_is_its_first_line_when_short_else_its_file_name():
     assert extract_metadata(f"{'Aa' * 60}\n\n{LONG}\n", [], paged_from="scan1").title == "scan1"  # 120 characters
 
 
+def test_a_paged_sources_label_line_is_no_title():
+    """Typescripts open with a label ("Confidential.", "(Copy)", "Draft.", "1."), and a folder of them was a Library
+    of sources all titled "Confidential.": a line of one word is passed over for the heading after it, or for the
+    file's name."""
+    heading = "Report on the situation in Urga"
+    for label in ("Confidential.", "(Copy)", "Draft.", "1."):
+        assert extract_metadata(f"{label}\n\n{heading}\n\n{LONG}\n", [], paged_from="fo_371").title == heading
+        assert extract_metadata(f"{label}\n\n{LONG}\n", [], paged_from="fo_371").title == "fo_371"
+
+
 def test_other_texts_keep_their_title_rule():
     """A text not read from a scan still takes its first line of three to forty words, a paragraph included."""
     assert extract_metadata(f"{LONG}\n\n{SHORT_PARAGRAPH}\n", []).title == SHORT_PARAGRAPH

@@ -97,10 +97,13 @@ def _paged_title(head: list[Line], stem: str) -> str:
     """A PDF's or a scan's title, where the file declares none: its first line when it is as short as a heading,
     else the file's name (`stem`), as the historian saved it. A page's lines are unwrapped into paragraphs, so
     `_title`'s first line of three to forty words was a whole paragraph, often a later one (the first too long),
-    and went into every citation."""
-    first = head[0].text.strip() if head else ""
-    if 0 < word_count(first) <= PAGED_TITLE_WORDS and len(first) <= PAGED_TITLE_CHARS:
-        return first
+    and went into every citation. A label of one word before it ("Confidential.", "(Copy)", "1.") is passed over:
+    a folder of typescripts was titled "Confidential." throughout."""
+    for line in head:
+        first = line.text.strip()
+        if word_count(_PARENTHESES.sub("", first)) <= 1:  # a label, or a number
+            continue
+        return first if word_count(first) <= PAGED_TITLE_WORDS and len(first) <= PAGED_TITLE_CHARS else stem
     return stem
 
 
