@@ -163,8 +163,9 @@ class History:
         documents = changes.documents | changes.annotation_documents
         document = get_document(self._db, next(iter(documents)), include_trashed=True) if len(documents) == 1 \
             else None  # None too for a document a step took away for good
-        title = one_line(document.title, QUOTED) if document else ""  # a long title ran under the status bar's counts
-        return label + (f" ({title})" if title and title not in label else "")
+        if document is None or document.title in label:
+            return label
+        return label + f" ({one_line(document.title, QUOTED)})"  # a long title ran under the status bar's counts
 
     def steps(self, limit: int = 50) -> list[Step]:
         return [Step(*entry) for entry in log.entries(self._db, limit)]

@@ -199,6 +199,18 @@ def test_undo_names_a_long_titled_source_short_enough_for_the_status_line(worksp
         + QUOTED + 2 and title[:20] in undone
 
 
+def test_undo_names_a_title_once_when_the_step_names_it_already(empty_workspace, tmp_path):
+    """A PDF titled by its long file name: Undo said "Import Report_of_the_British_Legation….pdf
+    (Report_of_the_British_Legation…)", the shortened title no longer found in the label that held it whole."""
+    from tests.core.pdf_samples import SENTENCES, qt_pdf
+
+    name = "Report_of_the_British_Legation_in_Peking_on_Outer_Mongolia_1934"
+    lines = [(72, 100 + 14 * i, sentence[:60], 11) for i, sentence in enumerate(SENTENCES[:6])]
+    empty_workspace.documents.import_paths([qt_pdf(tmp_path / f"{name}.pdf", [lines])])
+    assert empty_workspace.documents.resolve(f"{name}.pdf").title == name
+    assert empty_workspace.history.told(*empty_workspace.history.undo()) == f"Import {name}.pdf"
+
+
 def test_an_import_undone_takes_the_names_only_it_gave_out_of_search(workspace, shared_model, tmp_path):
     """After an import was undone, Search still listed the entity only the undone file named ("Memorandum …"), until
     the next recognition: the register's search rows follow the documents an undo or redo moves."""
