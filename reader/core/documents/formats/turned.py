@@ -19,7 +19,8 @@ TURNED_SHARE = 0.8  # ... when this share of them are turned alike
 
 
 def text_turn(textpage, text: str) -> int:
-    """How far clockwise most of the page's letters are turned (0, 90, 180 or 270 degrees)."""
+    """How far clockwise most of the page's letters are turned a quarter (90 or 270 degrees), else 0: text set
+    upside down on an upright page (180) is rare, and pdfium gives it in an order of its own, read as before."""
     import pypdfium2.raw as raw
 
     letters = [i for i in range(0, len(text), max(1, len(text) // SAMPLE)) if not text[i].isspace()]
@@ -27,7 +28,7 @@ def text_turn(textpage, text: str) -> int:
         return 0
     turns = Counter(round(math.degrees(raw.FPDFText_GetCharAngle(textpage.raw, i)) / 90) % 4 * 90 for i in letters)
     turn, count = turns.most_common(1)[0]
-    return turn if count >= TURNED_SHARE * len(letters) else 0
+    return turn if turn in (90, 270) and count >= TURNED_SHARE * len(letters) else 0
 
 
 class TurnedMeasure:
