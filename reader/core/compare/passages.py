@@ -20,7 +20,7 @@ _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|C
                          r"No|Vol|pp|vs|cf|etc)\.$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A passage of one document: its range in the current text and the text itself."""
 

@@ -93,7 +93,7 @@ class Dismissal:
         return pair_key(self.one, self.two)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """One date a source gives: where, what it says, the days it can mean, and what the passage names."""
 
