@@ -99,7 +99,7 @@ class TimelineService:
         with without_collection():
             events = group_events(every, store.linked_ranges(self._db, tuple(LINKED_AS)),
                                   Dismissed(store.dismissed(self._db)), store.place_names(self._db))
-        if shown is None:
+        if shown is None or shown is every:  # no filter kept fewer
             return events
         places = {entry.place for entry in shown}
         return [event for event in events if any(entry.place in places for entry in event.entries)]
