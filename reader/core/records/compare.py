@@ -93,9 +93,11 @@ class Dismissal:
         return pair_key(self.one, self.two)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TimelineEntry:
-    """One date a source gives: where, what it says, the days it can mean, and what the passage names."""
+    """One date a source gives: where, what it says, the days it can mean, and what the passage names. Not frozen:
+    a frozen dataclass sets each field through object.__setattr__, and the entries of a large corpus (15,000) cost
+    a tenth of the whole timeline so; nothing changes an entry once made."""
 
     document_id: int
     file_name: str
