@@ -15,20 +15,26 @@ from collections import Counter
 from reader.core.documents.formats.paged import page_turn
 
 SAMPLE = 60  # characters whose angle is read (evenly spaced): a page's turn is that of most of its text
+PROBE = 6  # ... read only where one of this many says the page has some text turned (most pages have none)
 TURNED_SHARE = 0.8  # ... when this share of them are turned alike
 
 
 def text_turn(textpage, text: str) -> int:
     """How far clockwise most of the page's letters are turned a quarter (90 or 270 degrees), else 0: text set
     upside down on an upright page (180) is rare, and pdfium gives it in an order of its own, read as before."""
-    import pypdfium2.raw as raw
-
     letters = [i for i in range(0, len(text), max(1, len(text) // SAMPLE)) if not text[i].isspace()]
-    if not letters:
+    if not any(_quarter(textpage, i) for i in letters[::max(1, len(letters) // PROBE)]):
         return 0
-    turns = Counter(round(math.degrees(raw.FPDFText_GetCharAngle(textpage.raw, i)) / 90) % 4 * 90 for i in letters)
+    turns = Counter(_quarter(textpage, i) for i in letters)
     turn, count = turns.most_common(1)[0]
     return turn if turn in (90, 270) and count >= TURNED_SHARE * len(letters) else 0
+
+
+def _quarter(textpage, index: int) -> int:
+    """How far a character is turned clockwise, to the nearest quarter (0, 90, 180 or 270 degrees)."""
+    import pypdfium2.raw as raw
+
+    return round(math.degrees(raw.FPDFText_GetCharAngle(textpage.raw, index)) / 90) % 4 * 90
 
 
 class TurnedMeasure:
