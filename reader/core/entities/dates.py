@@ -218,9 +218,9 @@ def _bounded(text: str, mention: DateMention) -> DateMention:
     """A day, month or year after 'before', 'by', 'after', 'since' (…) as the bound it is: open on one side, so a
     source saying they met before 24 November agrees with one giving the 15th."""
     said = _BOUND_BEFORE.search(text, max(0, mention.start - 24), mention.start)
-    if said is None or mention.precision not in ("day", "month", "year") or said["the"] and mention.precision != "day" \
-            or _RELATIVE.search(
-            text, max(0, said.start() - 12), said.start()):
+    if said is None or mention.precision not in ("day", "month", "year") or said["the"] and mention.precision != "day":
+        return mention  # "by the 1921 decree" names the decree
+    if _RELATIVE.search(text, max(0, said.start() - 12), said.start()):
         return mention  # "the day after 15 November" is a day beside it, no open span
     value = f"{mention.value} {BOUNDS[' '.join(said[1].lower().split())]}"
     first, last, _precision = date_span(value)
