@@ -815,6 +815,19 @@ def test_a_dated_sentence_runs_past_abbreviations_and_initials():
         assert text[begin:end] == sentence
 
 
+def test_a_german_ordinal_day_before_its_month_ends_no_sentence():
+    """"am 22. Dezember 1894" ended the sentence at "22.": the timeline, Parallels and every export quoted "Das
+    Kriegsgericht … hatte ihn am 22." without the date it is about. A figure's stop before a month is an ordinal."""
+    from reader.core.compare.passages import sentence_bounds, sentences
+
+    text = ("Paris, den 5. Januar 1895. Das Kriegsgericht hatte ihn am 22. Dezember 1894 verurteilt. "
+            "Heute wurde er degradiert.")
+    said = "Das Kriegsgericht hatte ihn am 22. Dezember 1894 verurteilt."
+    begin, end = sentence_bounds(text, text.index("22."))
+    assert text[begin:end] == said
+    assert sentences(text) == ["Paris, den 5. Januar 1895.", said, "Heute wurde er degradiert."]
+
+
 def test_times_of_day_that_differ_are_a_disagreement():
     """"struck an iceberg at 10.40 o'clock" beside "at 11.40 p.m." (New York time against ship's time, the question
     a historian asks of this pair) was no disagreement: times were read as nothing. A time given alike on both sides,

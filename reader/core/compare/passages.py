@@ -10,12 +10,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from reader.core.entities.dates import MONTH_NUMBERS
+
 SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
 MIN_TELLING = 60  # characters: shorter lines are headings
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
 _ELLIPSES = ("...", "…")
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
+_MONTH_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_DAY_FIGURE = re.compile(r"(?<![\d.])\d{1,2}$")  # "22" of "am 22. Dezember 1894": a day's ordinal, as German writes it
 _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
                          r"No|Vol|pp|vs|cf|etc)\.$")
 
@@ -46,8 +50,15 @@ def _sentence_ends(text: str) -> list[int]:
     inside a quotation: there it marks words left out of what is quoted ("«Japan is encroaching on the borders of
     Mongolia ... How do you think to uphold your independence?»"), and the quotation goes on."""
     return [m.start() for m in _SENTENCE_END.finditer(text)
-            if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start())
+            if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start()) and not _ordinal_day(text, m.start() - 1)
             and not (text.endswith(_ELLIPSES, 0, m.start()) and _inside_quotation(text, m.start()))]
+
+
+def _ordinal_day(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` makes a day's figure an ordinal before its month ("am 22. Dezember 1894",
+    "den 5. Januar"), which ends no sentence."""
+    return text[stop:stop + 1] == "." and bool(_DAY_FIGURE.search(text, max(0, stop - 3), stop)) and \
+        bool(_MONTH_AFTER.match(text, stop + 1))
 
 
 def _inside_quotation(text: str, offset: int) -> bool:
@@ -114,7 +125,7 @@ def _ends_sentence(text: str, stop: int) -> bool:
     or title."""
     following = text[stop + 2:stop + 3]
     return following != "" and (following.isupper() or following in "“\"«‘'(") and \
-        not _NOT_AN_END.search(text, max(0, stop - 5), stop + 1)
+        not _NOT_AN_END.search(text, max(0, stop - 5), stop + 1) and not _ordinal_day(text, stop)
 
 
 def rows_of(piece: Piece) -> list[str]:
