@@ -265,6 +265,17 @@ def test_a_yearless_january_after_a_december_is_the_next_year():
     assert _values("On 3 March 1934 it began. On 2 January it had been planned.") == ["1934-03-03", "1934-01-02"]
 
 
+def test_a_yearless_december_after_a_january_is_the_year_before():
+    """A paper dated "PARIS, Jan. 5, 1895" recalling that "on December 22 the seven judges found him guilty" put the
+    verdict in December 1895, after the paper was printed: told from a January or February, a November or December
+    is the one just past, as a January told from a December is the one to come."""
+    assert _values("PARIS, Jan. 5, 1895. It will be remembered that on December 22 the judges found him guilty.") \
+        == ["1895-01-05", "1894-12-22"]
+    assert _values("In February 1935 he wrote of what November had brought: on 3 November the talks.") == [
+        "1935-02", "1934-11-03"]
+    assert _values("On 3 March 1934 it began. On 2 December it ended.") == ["1934-03-03", "1934-12-02"]
+
+
 def test_a_day_written_alone_takes_its_month_and_year_from_the_date_before_it():
     """An inquiry's "on the 15th." and "the night of the 18th" and a letter's "Sunday night, the 14th," were no
     dates: a witness who gives the month once and then the days alone had nothing on the timeline after it."""
@@ -272,6 +283,15 @@ def test_a_day_written_alone_takes_its_month_and_year_from_the_date_before_it():
             "Q. And sink?\nA. At 2.20 a.m., sir, on the 15th. We reached New York on the night of the 18th.")
     assert [(m.text, m.value, m.precision) for m in find_dates(text)][1:] == [
         ("14th", "1912-04-14", "day"), ("15th", "1912-04-15", "day"), ("18th", "1912-04-18", "day")]
+
+
+def test_a_diarys_weekday_and_day_alone_is_a_day_of_the_month_before_it():
+    """A French diary's entries "Mardi 11. — C'est fait" and "Jeudi 13." after "Lundi 10 janvier 1898" were no dates
+    (the weekdays became persons); a weekday and a day alone are a day of the month written before them, where the
+    weekday agrees, in English, French or German."""
+    text = ("Lundi 10 janvier 1898. — On juge Esterhazy.\nMardi 11. — C'est fait : il est acquitté.\n"
+            "Jeudi 13. — L'Aurore publie la lettre.\nVendredi 15. — Rien.\nTuesday, 18. Nothing.\nDienstag, 18.")
+    assert _values(text) == ["1898-01-10", "1898-01-11", "1898-01-13", "1898-01-18", "1898-01-18"]  # Friday 15: no
 
 
 def test_a_day_alone_reads_a_letters_inst_ult_and_prox():

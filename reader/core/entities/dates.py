@@ -34,8 +34,10 @@ from reader.core.folding import without_accents
 # accents ("fevrier", "Marz", "Maerz"), and a day's year run into its month by OCR ("le 3 fevrier1935"). 13: the
 # year of an author-year citation ("(Zhabaeva 2021)") is no date. 14: a day written alone follows a word that
 # dates or its weekday ("Louis the 16th," is a king). 15: a year in brackets after a place's or a feast's name
-# ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year.
-READING_VERSION = "15"
+# ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year. 16: a
+# diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
+# before's.
+READING_VERSION = "16"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -152,6 +154,9 @@ _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd 
     r"\bthe[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|d)\b"
     r"(?:[ \t]+(?P<relative>inst|ult|prox|instant|ultimo|proximo)\b\.?|(?=[ \t]*(?:[,.;:!?)\]—–]|$)))"
     r"(?![,.]?[ \t]*(?:(?:and|&)[ \t]+)?\d)", re.IGNORECASE | re.MULTILINE)
+_WEEKDAY_DAY = re.compile(  # a diary's "Mardi 11. —", "Tuesday, 18.": a weekday and a day, the month told before
+    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er|e)?(?=[ \t]*(?:[.,;:—–]|$))"
+    r"(?![.,][ \t]*\d)", re.IGNORECASE | re.MULTILINE)
 _DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
                               re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
 FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", "advent", "epiphany", "candlemas",
@@ -257,7 +262,7 @@ def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
     found: list[DateMention] = []
     sources = [m for m in dated if not _cited(text, m)]  # in order, none overlapping: their ends are in order too
     ends = [m.end for m in sources]
-    for match in _DAY_ALONE.finditer(text):
+    for match in sorted([*_DAY_ALONE.finditer(text), *_WEEKDAY_DAY.finditer(text)], key=lambda m: m.start()):
         before = bisect_right(ends, match.start())
         if not _after_a_dating_word(text, match) or not before or not _gives_month(sources[before - 1]) or \
                 before < len(sources) and sources[before].start < match.end():
@@ -272,7 +277,7 @@ def _after_a_dating_word(text: str, match: re.Match) -> bool:
     """Whether a day written alone stands where a date does: after its weekday ("Sunday night, the 14th"), with a
     letter's "inst.", "ult." or "prox.", or after a word that dates ("on the 15th", "of the 18th"); "Louis the
     16th," and "Henry the 8th." are kings."""
-    return bool(match.group("weekday") or match.group("relative")) or \
+    return bool(match.group("weekday") or match.groupdict().get("relative")) or \
         bool(_DAY_ALONE_AFTER.search(text, max(0, match.start() - 12), match.start()))
 
 
@@ -287,12 +292,11 @@ def _day_of(match: re.Match, previous: DateMention) -> DateMention | None:
     from datetime import date
 
     year, month = int(previous.value[:4]), int(previous.value[5:7])
-    shift = _RELATIVE_MONTHS.get((match.group("relative") or "inst").lower(), 0)
+    shift = _RELATIVE_MONTHS.get((match.groupdict().get("relative") or "inst").lower(), 0)
     year, month = divmod(year * 12 + month - 1 + shift, 12)
     iso = f"{year:04d}-{month + 1:02d}-{int(match.group('day')):02d}"
     weekday = match.group("weekday")
-    if not _real_day(iso) or weekday and date.fromisoformat(iso).weekday() != \
-            ENGLISH_WEEKDAYS.index(weekday.lower()):
+    if not _real_day(iso) or weekday and date.fromisoformat(iso).weekday() != WEEKDAYS.index(weekday.lower()) % 7:
         return None
     start = match.start("day")
     return DateMention(start, match.end(), match.string[start:match.end()], iso, "day", iso, iso)
@@ -319,10 +323,13 @@ def _month_end(match: re.Match) -> int:
 
 def _year_for(previous: DateMention, month: int) -> int:
     """The year of a yearless day or month: the date's before it, or the next where that was in November or
-    December and this is January or February (a narrative crossing the new year)."""
+    December and this is January or February (a narrative crossing the new year), or the one before where that was
+    in January or February and this is November or December (a paper of January recalling December's verdict)."""
     year = int(previous.value[:4])
     previous_month = int(previous.value[5:7]) if previous.precision in ("day", "month") else 0
-    return year + 1 if previous_month >= NEW_YEAR_FROM and month <= NEW_YEAR_TO else year
+    if previous_month >= NEW_YEAR_FROM and month <= NEW_YEAR_TO:
+        return year + 1
+    return year - 1 if previous_month and previous_month <= NEW_YEAR_TO and month >= NEW_YEAR_FROM else year
 
 
 def _cited(text: str, mention: DateMention) -> bool:
