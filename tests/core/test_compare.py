@@ -786,6 +786,17 @@ def test_a_count_in_words_and_in_figures_is_one_count():
     assert counted("two hundred men", []) == {stem("men"): {"two hundred"}}
 
 
+def test_a_figure_with_its_thousands_spaced_is_one_count():
+    """French and German print thousands apart with a space ("devant 5 000 hommes"): the count was read as 000, and
+    "5 000 hommes" beside "6 000 hommes" was no disagreement; "5 000" and "5,000" are one count."""
+    from reader.core.compare.judge import _numbers_differing
+
+    assert _numbers_differing("devant 5 000 hommes de la garnison", "devant 6 000 hommes de la garnison") == [
+        "numbers: 5 000 / 6 000 (hommes)"]
+    assert _numbers_differing("before 5 000 men", "before 5,000 men") == []
+    assert counted("In 1934 1000 men came", []) == {"men": {"1000"}}  # a year and a count, not "934 100"
+
+
 def test_counts_of_one_thing_in_several_roles_are_not_matched_to_one_count():
     """"2,201 persons on board ... 705 persons saved" beside "1,490 persons were lost" was a disagreement (numbers:
     2,201, 705 / 1,490 persons): a passage counting one thing in several roles cannot be matched, number for
