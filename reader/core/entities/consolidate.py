@@ -29,6 +29,7 @@ from reader.core.entities.model import Candidate
 from reader.core.entities.names import (
     canonical_name,
     is_calendar_word,
+    is_function_word,
     is_title,
     name_key,
     token_count,
@@ -128,7 +129,8 @@ def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rej
 
 def _valid_name(name: str) -> bool:
     return len(name) >= MIN_NAME_LENGTH and name[:1].isupper() and not name.replace(" ", "").isdigit() \
-        and any(ch.isalpha() for ch in name) and not is_title(name) and not is_calendar_word(name)
+        and any(ch.isalpha() for ch in name) and not is_title(name) and not is_calendar_word(name) \
+        and not is_function_word(name)
 
 
 def _lowercase_words(documents: list[DocumentInput]) -> set[str]:

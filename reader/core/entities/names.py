@@ -91,6 +91,19 @@ def is_title(name: str) -> bool:
     return bool(words) and (all(word in titles for word in words) or len(words) > 1 and words[-1] in OFFICES)
 
 
+FUNCTION_WORDS = frozenset(str.split("""
+le la les un une des du au aux ce cet cette ces il elle ils elles je tu nous vous
+der die den dem des ein eine einer einem einen ich du er sie wir ihr
+"""))  # French and German articles and pronouns a sentence opens with, capitalised there ('La foule', 'Ich sah'):
+# general usage, no names of any corpus; 'Das' and 'Man' are left out (a surname, an island)
+
+
+def is_function_word(name: str) -> bool:
+    """'La', 'Ich': an article or a pronoun alone names nothing (a name may begin with one: 'La Rochelle'); in
+    capitals it is an acronym ('UN')."""
+    return name.casefold() in FUNCTION_WORDS and not name.isupper()
+
+
 def is_calendar_word(name: str) -> bool:
     """'March', 'Friday': a month or weekday standing alone is part of a date, not a name."""
     return name.casefold() in CALENDAR_WORDS
