@@ -74,9 +74,6 @@ def test_an_article_or_a_pronoun_of_french_or_german_is_no_name():
              _found(text, "Le Duc Tho", {"PERSON": 1.0}),
              _found(text, "La Rochelle", {"PLACE": 1.0}), _found(text, "UN", {"ORG": 1.0})]
     assert set(_consolidated(text, found).types) == {"le duc tho", "la rochelle", "un"}  # 'UN': an acronym
-    diary = "Mardi 11. Rien. Mercredi 12. Le procès."  # a French weekday opening a diary's entry is no person
-    assert _consolidated(diary, [_found(diary, "Mardi", {"PERSON": 1.0}), _found(diary, "Mercredi",
-                                                                                 {"PERSON": 1.0})]).types == {}
 
 
 def test_body_named_by_one_common_noun_is_left_out():

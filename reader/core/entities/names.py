@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 
 from reader.core.entities.broken import unbroken
-from reader.core.entities.dates import ENGLISH_WEEKDAYS, MONTHS, WEEKDAYS
+from reader.core.entities.dates import ENGLISH_WEEKDAYS, MONTHS
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
@@ -79,9 +79,8 @@ def token_count(name: str) -> int:
 
 
 _TITLE_SET = {t.rstrip(".") for t in TITLES}
-CALENDAR_WORDS = {*MONTHS, *ENGLISH_WEEKDAYS, *WEEKDAYS[7:14]}  # English whole names: 'Jan' may be a name, and
-# 'Juin' (a marshal) or 'August' (a given name) are names in English prose; French weekdays ('Mardi 11.' opening a
-# diary's entry) too, not German ones ('Freitag', 'Sonntag' are surnames)
+CALENDAR_WORDS = {*MONTHS, *ENGLISH_WEEKDAYS}  # English whole names: 'Jan' may be a name, and 'Juin' (a marshal) or
+# 'August' (a given name) are names in English prose
 
 
 def is_title(name: str) -> bool:
