@@ -21,8 +21,8 @@ january february march april may june july august september october november dec
 """))
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]{2}", re.UNICODE)
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]+[^\W\d_]")  # as _WORD, three letters or more
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d,.]*\d?)(?![\w])")  # "5 000" as French
-# and German print a thousand too
+# a number, "5 000" too (French and German print thousands apart)
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d,.]*\d?)(?![\w])")
 _UNIT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}

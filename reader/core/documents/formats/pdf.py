@@ -8,8 +8,9 @@ words ahead of the layout (`ahead.py`), so a 2,000-page PDF never holds more tha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted, Word
@@ -224,7 +225,7 @@ def text_layer_words(textpage, page_width: float, page_height: float) -> tuple[l
         if top1 < bottom0 and bottom1 > top0 and x0 <= rect.left and x1 - x0 <= (end - start) * (bottom0 - top0) * 1.2:
             words.append(Word(match.group(), x0, min(top0, top1), x1, max(bottom0, bottom1)))
         else:
-            words.extend(_cut(text, start, end, measure))
+            words.extend(_cut(text, range(start, end), measure))
     return words, 0
 
 
@@ -248,11 +249,12 @@ class _Measure:
         return rect.left, self._height - rect.top, rect.right, self._height - rect.bottom
 
 
-def _cut(text: str, start: int, end: int, measure: _Measure) -> list[Word]:
-    """Measure every character of a doubtful word and cut it where a character leaves the line or jumps away."""
+def _cut(text: str, indexes: Iterable[int], measure: _Measure | TurnedMeasure) -> list[Word]:
+    """Measure every character of a doubtful word (its `indexes` in the text) and cut it where a character leaves
+    the line or jumps away."""
     words: list[Word] = []
     chars: list[tuple] = []
-    for index in range(start, end):
+    for index in indexes:
         box = (text[index], *measure(index))
         if chars and _apart(chars[-1], box):
             _flush(chars, words)
@@ -267,19 +269,11 @@ def _turned_words(textpage, text: str, upright: TurnedMeasure) -> list[Word]:
     every word into letters."""
     import pypdfium2.raw as raw
 
+    kept = [i for i, char in enumerate(text) if char not in "\r\n" or not raw.FPDFText_IsGenerated(textpage.raw, i)]
     words: list[Word] = []
-    chars: list[tuple] = []
-    for index, char in enumerate(text):
-        if char in "\r\n" and raw.FPDFText_IsGenerated(textpage.raw, index):
-            continue
-        if char.isspace() or char == "\x00":
-            _flush(chars, words)
-            continue
-        box = (char, *upright(index))
-        if chars and _apart(chars[-1], box):
-            _flush(chars, words)
-        chars.append(box)
-    _flush(chars, words)
+    for blank, run in groupby(kept, key=lambda i: text[i].isspace() or text[i] == "\x00"):
+        if not blank:
+            words.extend(_cut(text, run, upright))
     return words
 
 
