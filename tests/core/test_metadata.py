@@ -55,6 +55,8 @@ def test_kind_is_what_the_text_says_it_is():
     masthead = "THE EVENING HERALD\nVol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent\n"
     assert extract_metadata(masthead + "The liner sank.\n", []).kind == "news article"  # a newspaper's masthead
     assert extract_metadata("Paris, 16th July 1789\n\nSir, I write in haste.\n", []).kind == "unknown"  # a letter
+    diary = "Journal d'Hélène\n\nLundi 10 janvier 1898. — On juge aujourd'hui le commandant devant le conseil.\n"
+    assert extract_metadata(diary, []).kind == "unknown"  # a diary's entry, its day before a dash: no masthead
 
 
 def test_a_date_url_or_doi_typed_must_be_one(workspace):

@@ -53,6 +53,7 @@ _PUBLISHED_ON = re.compile(r"\b(?:updated|published|posted)(?:\s+on)?\s+(?P<when
 _MASTHEAD_PARTS = re.compile(r"\s+[—–|]\s+")  # a masthead's parts
 _LINE_PARTS = re.compile(_MASTHEAD_PARTS.pattern + r"|(?<=[\w)]\.)\s+(?=[A-Z])")  # ... and a title line's sentences
 ABSTRACT_CHARS = 20_000
+MASTHEAD_PART_WORDS = 8  # a masthead's parts are short: a volume, a place and a date, a price
 
 
 def _kind(head: list[Line], text: str, doi: str) -> str:
@@ -69,9 +70,11 @@ def _kind(head: list[Line], text: str, doi: str) -> str:
 
 
 def _masthead(line: str) -> bool:
-    """Whether a line is a newspaper's masthead: parts between dashes or bars, one of them its place and date."""
+    """Whether a line is a newspaper's masthead: short parts between dashes or bars, one of them its place and
+    date; a diary's "Lundi 10 janvier 1898. — On juge aujourd'hui…" goes on into a sentence."""
     parts = _MASTHEAD_PARTS.split(line)
-    return len(parts) > 1 and any(_dated_alone(part, placed=True) for part in parts)
+    return len(parts) > 1 and all(word_count(part) <= MASTHEAD_PART_WORDS for part in parts) and \
+        any(_dated_alone(part, placed=True) for part in parts)
 
 
 def _title(head: list[Line]) -> str:
