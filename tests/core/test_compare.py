@@ -797,6 +797,17 @@ def test_a_figure_with_its_thousands_spaced_is_one_count():
     assert counted("In 1934 1000 men came", []) == {"men": {"1000"}}  # a year and a count, not "934 100"
 
 
+def test_thousands_set_apart_by_any_space_or_a_german_dot_are_one_count_and_a_day_is_not_one_of_them():
+    """"5 000" beside "5\u2009000" (a thin space, as digitised French prints it) was "5 000 / 000"; German "5.000
+    Mann" was 5 men; and "on July 1 780 men" glued the day to the count, set against "780 men" as a disagreement."""
+    from reader.core.compare.judge import _numbers_differing
+
+    assert _numbers_differing("devant 5 000 hommes", "devant 5\u2009000 hommes") == []
+    assert _numbers_differing("vor 5.000 Mann", "vor 5 000 Mann") == []
+    assert _numbers_differing("on July 1 780 men advanced", "780 men advanced") == []
+    assert _numbers_differing("on July 1 780 men advanced", "880 men advanced") == ["numbers: 780 / 880 (men)"]
+
+
 def test_counts_of_one_thing_in_several_roles_are_not_matched_to_one_count():
     """"2,201 persons on board ... 705 persons saved" beside "1,490 persons were lost" was a disagreement (numbers:
     2,201, 705 / 1,490 persons): a passage counting one thing in several roles cannot be matched, number for
@@ -887,3 +898,14 @@ def test_a_mastheads_date_is_the_papers_own_not_an_event(empty_workspace, shared
         "THE EVENING HERALD\nVol. LXXVI, No. 24,915 — New York, Tuesday, April 16, 1912 — Price One Cent\n\n"
         "The liner sank in the Atlantic yesterday morning, Monday, April 15, 1912, with Captain Smith.\n"])
     assert [entry.value for entry in empty_workspace.timeline.entries()] == ["1912-04-15"]
+
+
+def test_a_dispatchs_event_told_this_morning_is_on_the_timeline_once_for_its_sentence(empty_workspace, shared_model,
+                                                                                       tmp_path):
+    """Under "PARIS, Jan. 5, 1895.—" the degradation "this morning" is 5 January and the prisoner told "yesterday
+    evening" the 4th; a sentence giving one day twice (its dateline and "this morning") is one mark, not two."""
+    _recognised(empty_workspace, shared_model, tmp_path, [
+        "PARIS, Jan. 5, 1895.—Captain Dreyfus was degraded this morning at the Ecole Militaire.\n\n"
+        "Yesterday evening the prisoner was told of the ceremony.\n"])
+    assert [(entry.value, entry.text) for entry in empty_workspace.timeline.entries()] == [
+        ("1895-01-04", "Yesterday evening"), ("1895-01-05", "Jan. 5, 1895")]

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reader.core.entities.calendar_words import MONTH_NUMBERS
 from reader.core.folding import without_accents
 
 STOPWORDS = frozenset(str.split("""
@@ -21,8 +22,10 @@ january february march april may june july august september october november dec
 """))
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]{2}", re.UNICODE)
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]+[^\W\d_]")  # as _WORD, three letters or more
-# a number, "5 000" too (French and German print thousands apart)
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d,.]*\d?)(?![\w])")
+# a number, "5 000" too (French and German print thousands apart, with a space, a thin or a no-break one)
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\d?)(?![\w])")
+_GERMAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "5.000 Mann", "1.490": no count has three decimals
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_NUMBERS)})\.?\s+$")  # "July 1 780 men": a day, then a count
 _UNIT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
@@ -111,7 +114,7 @@ def counted(text: str, skip: list[tuple[int, int]] = ()) -> dict[str, set[str]]:
     of "forty-third", and numbers followed by a word that counts nothing ('two of them')."""
     lowered = text.lower()
     found: dict[str, set[str]] = {}
-    for match in [*_NUMBER.finditer(lowered), *_NUMBER_WORD.finditer(lowered)]:
+    for match in [*_figures(lowered), *_NUMBER_WORD.finditer(lowered)]:
         value = match.group(0).rstrip(".,")
         after = _NEXT_WORD.match(lowered, match.end())
         if value == "one" or after is None or any(s <= match.start() < e for s, e in skip):
@@ -123,12 +126,23 @@ def counted(text: str, skip: list[tuple[int, int]] = ()) -> dict[str, set[str]]:
     return found
 
 
+def _figures(text: str):
+    """The numbers written in figures: a day after its month is not the first group of a count spaced in thousands
+    ("on July 1 780 men" counts 780)."""
+    for match in _NUMBER.finditer(text):
+        day = re.match(r"\d+\s", match.group(0))
+        if day and _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            yield from _NUMBER.finditer(text, match.start() + day.end(), match.end())
+        else:
+            yield match
+
+
 def number_value(written: str) -> float | None:
     """What a number as written counts: '1,200' 1200, 'ninety-eight' 98, 'a hundred thousand' read from 'hundred
     thousand' 100000; None when it is no number ('1.2.3')."""
     if written[:1].isdigit():
         try:
-            return float(re.sub(r"[,\s\u202f]", "", written))
+            return float(re.sub(r"[,\s]" if not _GERMAN_THOUSANDS.fullmatch(written) else r"[.]", "", written))
         except ValueError:
             return None
     total = current = 0
