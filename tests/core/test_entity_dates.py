@@ -265,14 +265,17 @@ def test_a_yearless_january_after_a_december_is_the_next_year():
     assert _values("On 3 March 1934 it began. On 2 January it had been planned.") == ["1934-03-03", "1934-01-02"]
 
 
-def test_a_yearless_december_after_a_january_is_the_year_before():
+def test_a_yearless_december_told_from_a_januarys_dateline_is_the_year_before():
     """A paper dated "PARIS, Jan. 5, 1895" recalling that "on December 22 the seven judges found him guilty" put the
-    verdict in December 1895, after the paper was printed: told from a January or February, a November or December
-    is the one just past, as a January told from a December is the one to come."""
+    verdict in December 1895, after the paper was printed: told from a January or February dateline (the day of
+    writing), a November or December is the one just past. A narrative's dates move forward: after "23 February
+    1917", "7 November" is 1917's (it had been put in 1916, and conflicted with a source giving the year)."""
     assert _values("PARIS, Jan. 5, 1895. It will be remembered that on December 22 the judges found him guilty.") \
         == ["1895-01-05", "1894-12-22"]
-    assert _values("In February 1935 he wrote of what November had brought: on 3 November the talks.") == [
-        "1935-02", "1934-11-03"]
+    assert _values("London, January 10, 1850.\nYour letter of December 28 came.") == ["1850-01-10", "1849-12-28"]
+    assert _values("The Tsar fell on 23 February 1917; the Bolsheviks seized the Winter Palace on 7 November.") == [
+        "1917-02-23", "1917-11-07"]
+    assert _values("In February 1935 the talks began. On 3 November they ended.") == ["1935-02", "1935-11-03"]
     assert _values("On 3 March 1934 it began. On 2 December it ended.") == ["1934-03-03", "1934-12-02"]
 
 
@@ -326,3 +329,28 @@ def test_a_year_in_an_author_year_citation_is_no_date():
                  "The Rising (Easter 1916) failed.", "The truce (Christmas 1914) was brief.",
                  "The congress (Ulaanbaatar, 1924) met.", "He fled (Petrograd 1917)."):
         assert len(_values(text)) == 1, text  # a place's or a feast's year is the event's
+
+
+def test_a_dispatchs_and_a_diarys_today_and_yesterday_are_days_counted_from_their_dateline():
+    """A dispatch's "PARIS, Jan. 5, 1895.—… degraded this morning" and a diary's "Lundi 10 janvier 1898. — On juge
+    aujourd'hui" dated only their datelines: the report under them, which tells the event, had no date on the
+    timeline. Today, yesterday and tomorrow count from the dateline before them, in English, French and German."""
+    dispatch = ("PARIS, Jan. 5, 1895.—Captain Dreyfus was degraded this morning. Yesterday evening he was told; "
+                "the day before yesterday he wrote. To-morrow he leaves.")
+    assert [(m.text, m.value) for m in find_dates(dispatch)][1:] == [
+        ("this morning", "1895-01-05"), ("Yesterday evening", "1895-01-04"),
+        ("the day before yesterday", "1895-01-03"), ("To-morrow", "1895-01-06")]
+    diary = "Lundi 10 janvier 1898. — On juge aujourd'hui Esterhazy ; hier soir, la foule.\nMardi 11. — Demain, rien."
+    assert _values(diary) == ["1898-01-10", "1898-01-10", "1898-01-09", "1898-01-11", "1898-01-12"]
+    german = "Paris, 5. Januar 1895. — Heute früh wurde Dreyfus degradiert, gestern abend verurteilt. Hier ist Ruhe."
+    assert _values(german) == ["1895-01-05", "1895-01-05", "1895-01-04"]  # German "hier" is "here"
+
+
+def test_today_counts_only_from_a_dateline():
+    """A date in a sentence, or a date alone without a place or a weekday before it (a chronology's heading), is no
+    dateline: a modern article's "today historians doubt it" is not that day."""
+    for text in ("On 15 November 1934 Genden met Stalin. Today historians doubt it.",
+                 "15 November 1934\nToday historians doubt the meeting.",
+                 "He wrote from Paris, 5 January 1895, that he had seen him today.",
+                 "Today we know more. Paris, 5 January 1895."):
+        assert len(_values(text)) == 1, text

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.entities.dates import MONTH_NUMBERS
+from reader.core.entities.calendar_words import MONTH_NUMBERS
 
 SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece

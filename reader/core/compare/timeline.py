@@ -149,17 +149,20 @@ class TimelineService:
         index = PassageIndex(passages(store.all_lines(self._db)))
         named = _NamesInPassages(store.named_mentions(self._db), entity_names(self._db))
         persons = store.person_mention_ends(self._db)
-        found = []
+        found, told = [], set()  # a sentence giving one day twice ("PARIS, Jan. 5.—… this morning") is one mark
         for document_id, start, text, value in store.date_mentions(self._db):
             piece = index.at(document_id, start) if document_id in labels else None
             if piece is not None and not _own_date(published.get(document_id, ""), piece, value) \
                     and not _life_dates(persons, piece, start, value):
                 begin, end = sentence_bounds(piece.text, start - piece.start)
                 said = piece.start + begin, piece.start + end
+                if (document_id, said, value) in told:
+                    continue
                 entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value,
                                named.told_with(piece, said), date_at=start, said=said)
                 if entry is not None:
                     found.append(entry)
+                    told.add((document_id, said, value))
         found += self._annotation_entries(labels, index, named, {e.place for e in found})
         return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
 

@@ -166,7 +166,8 @@ def _dateline(line: str) -> str:
 
 def _dated_alone(line: str, placed: bool = False) -> str:
     """The day of a line that is a date alone after a place and a weekday at most (`placed`: at least one)."""
-    from reader.core.entities.dates import WEEKDAYS, find_dates  # the date patterns load with the first import
+    from reader.core.entities.calendar_words import WEEKDAYS
+    from reader.core.entities.dates import find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
     if len(found) != 1 or found[0].precision != "day":

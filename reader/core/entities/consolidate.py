@@ -21,7 +21,7 @@ from reader.core.entities.common import (
     keep_out_common_noun_bodies,
 )
 from reader.core.entities.confidence import MentionScores, repeated_words
-from reader.core.entities.dates import DateMention, find_dates
+from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.lexicon import EMPTY, Lexicon
@@ -40,6 +40,7 @@ from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
+from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
 
 MIN_NAME_LENGTH = 2

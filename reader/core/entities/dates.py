@@ -14,10 +14,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from reader.core.entities.calendar_words import (
+    ABBREVIATIONS,
+    ENGLISH_WEEKDAYS,
+    FRENCH_MONTHS,
+    GERMAN_MONTHS,
+    MONTH_NUMBERS,
+    MONTHS,
+    ROMAN_MONTHS,
+    RUSSIAN_MONTHS,
+    UNACCENTED_MONTHS,
+    WEEKDAYS,
+)
 from reader.core.entities.calendars import gregorian
-from reader.core.folding import without_accents
+from reader.core.entities.datelines import days_told_from_datelines, is_dateline
+from reader.core.records.dates import DateMention
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
 # are read anew at each run; the model's cached output stays). 2: "the early 1930s" is 1930..1933. 3: "April 7 and
@@ -36,40 +49,10 @@ from reader.core.folding import without_accents
 # dates or its weekday ("Louis the 16th," is a king). 15: a year in brackets after a place's or a feast's name
 # ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year. 16: a
 # diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
-# before's.
-READING_VERSION = "16"
+# before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern" count from its dateline; a
+# November or December is the year before's only told from a January's or February's dateline.
+READING_VERSION = "17"
 
-ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-# The months' names and their usual abbreviations, in English, French and German, no other word: any word beginning
-# like one was a month ("the decree of 1921" December, "the marriage of 1934" March), and two sources then differed
-# by a month they never gave; sources in French or German lost their days.
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                 "novembre", "décembre")
-GERMAN_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-                 "november", "dezember")
-UNACCENTED_MONTHS = {**{without_accents(name): name for name in (*FRENCH_MONTHS, *GERMAN_MONTHS)}, "maerz": "märz"}
-# as a telegram, a typescript or an OCR'd page writes them: 'fevrier', 'aout', 'Marz', 'Maerz'
-RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г." (of November), "в ноябре" (in), "ноябрь"
-    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-     "декабрь"),
-    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-     "декабря"),
-    ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре",
-     "декабре"), strict=True))
-ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
-            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NUMBERS = {
-    **{name: number for number, name in enumerate(MONTHS, 1)},
-    **{name: number for number, name in enumerate(ABBREVIATIONS, 1)}, "sept": 9,
-    **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
-    **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
-    **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},
-    **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
-}
 _ABBREVIATED = {*ABBREVIATIONS, "sept"} - {"may"}  # names a dot may shorten ("Apr."; "May." ends a sentence)
 _MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![^\W\d_])"  # no letter after it: a word beginning like one
@@ -165,19 +148,6 @@ FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", 
 _RELATIVE_MONTHS = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}  # a letter's months
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date found in a text: where, what it says, its sortable value, precision and the span of days it covers."""
-
-    start: int
-    end: int
-    text: str
-    value: str
-    precision: str
-    first: str  # earliest ISO date it can mean
-    last: str  # latest ISO date it can mean
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, longest patterns first, never two overlapping."""
     taken: list[tuple[int, int]] = []
@@ -194,7 +164,8 @@ def find_dates(text: str) -> list[DateMention]:
     found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)
              if mention.start not in cited]  # a work's year, not a date of what the text tells
     found = sorted(found + [_bounded(text, m) for m in _yearless_days(text, found, taken)], key=lambda m: m.start)
-    return sorted(found + _days_alone(text, found), key=lambda m: m.start)
+    found = sorted(found + _days_alone(text, found), key=lambda m: m.start)
+    return sorted(found + days_told_from_datelines(text, found), key=lambda m: m.start)
 
 
 def _names_a_time_or_place(match: re.Match) -> bool:
@@ -247,7 +218,8 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
         if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
                 _no_day(text, match):
             continue
-        read = _yearless(match, precision, _year_for(sources[before - 1], month), month)
+        previous = sources[before - 1]
+        read = _yearless(match, precision, _year_for(previous, month, is_dateline(text, previous)), month)
         found += read
         taken += [(mention.start, mention.end) for mention in read]
     return found
@@ -321,15 +293,16 @@ def _month_end(match: re.Match) -> int:
     return match.end("month") - (month[-1] == "." and month[:-1].lower() not in _ABBREVIATED)
 
 
-def _year_for(previous: DateMention, month: int) -> int:
+def _year_for(previous: DateMention, month: int, written_on: bool) -> int:
     """The year of a yearless day or month: the date's before it, or the next where that was in November or
-    December and this is January or February (a narrative crossing the new year), or the one before where that was
-    in January or February and this is November or December (a paper of January recalling December's verdict)."""
+    December and this is January or February (a narrative crossing the new year). Told from a dateline of January or
+    February (`written_on`: the day of writing, which looks back), a November or December is the year before's ("PARIS,
+    Jan. 5, 1895 … on December 22" is 1894); a narrative's "February 1917 … 7 November" moves forward."""
     year = int(previous.value[:4])
     previous_month = int(previous.value[5:7]) if previous.precision in ("day", "month") else 0
     if previous_month >= NEW_YEAR_FROM and month <= NEW_YEAR_TO:
         return year + 1
-    return year - 1 if previous_month and previous_month <= NEW_YEAR_TO and month >= NEW_YEAR_FROM else year
+    return year - 1 if written_on and previous_month <= NEW_YEAR_TO and month >= NEW_YEAR_FROM else year
 
 
 def _cited(text: str, mention: DateMention) -> bool:

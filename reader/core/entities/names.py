@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 
 from reader.core.entities.broken import unbroken
-from reader.core.entities.dates import ENGLISH_WEEKDAYS, MONTHS
+from reader.core.entities.calendar_words import ENGLISH_WEEKDAYS, MONTHS
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",

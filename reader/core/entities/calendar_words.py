@@ -1,0 +1,41 @@
+"""The words a date is written with: months and their abbreviations, weekdays, in the languages dates are read in.
+
+Kept apart from the patterns that read dates (dates.py) so that what reads around a date (a dateline's language, a
+name that is a month) knows these words without the patterns.
+"""
+
+from __future__ import annotations
+
+from reader.core.folding import without_accents
+
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+# The months' names and their usual abbreviations, in English, French and German, no other word: any word beginning
+# like one was a month ("the decree of 1921" December, "the marriage of 1934" March), and two sources then differed
+# by a month they never gave; sources in French or German lost their days.
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre")
+GERMAN_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                 "november", "dezember")
+UNACCENTED_MONTHS = {**{without_accents(name): name for name in (*FRENCH_MONTHS, *GERMAN_MONTHS)}, "maerz": "märz"}
+# as a telegram, a typescript or an OCR'd page writes them: 'fevrier', 'aout', 'Marz', 'Maerz'
+RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г." (of November), "в ноябре" (in), "ноябрь"
+    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+     "декабрь"),
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+     "декабря"),
+    ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре",
+     "декабре"), strict=True))
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTHS, 1)},
+    **{name: number for number, name in enumerate(ABBREVIATIONS, 1)}, "sept": 9,
+    **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
+    **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
+    **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},
+    **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
+}

@@ -1,0 +1,78 @@
+"""Days told from a dateline: a dispatch's "this morning", a diary's "hier soir", a letter's "to-morrow".
+
+Why: a report under "PARIS, Jan. 5, 1895.—" tells its event as "this morning" and gives no other date, so the
+passage that tells it had no place on the timeline; only the dateline had. A day said relative to the day of writing
+counts from the dateline before it. A dateline starts its line: a day after a place or a weekday (one at least),
+ending the line or its sentence. A date inside a sentence, or alone on a line as a chronology's heading, is none: a
+modern article's "today historians doubt it" is not the day it names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+
+from reader.core.entities.calendar_words import FRENCH_MONTHS, GERMAN_MONTHS, WEEKDAYS
+from reader.core.records.dates import DateMention
+
+_RELATIVE_WORDS = {  # the first word says how many days from the day of writing; longest forms first
+    "the day before yesterday": -2, "the day after to-morrow": 2, "the day after tomorrow": 2,
+    "yesterday": -1, "last": -1, "to-day": 0, "today": 0, "to-night": 0, "tonight": 0, "this": 0,
+    "to-morrow": 1, "tomorrow": 1,
+    "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "ce": 0, "cet": 0, "cette": 0, "demain": 1,
+    "après-demain": 2,
+    "vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2,
+}
+_TIME_OF_DAY = r"(?:[ \t]+(?:morning|afternoon|evening|night|matin|soir|früh|morgen|vormittag|nachmittag|abend))?"
+_RELATIVE_DAY = re.compile(
+    r"(?<![\w'’-])(?:the day before yesterday|the day after to-?morrow|yesterday|to-?day|to-?night|to-?morrow"
+    r"|this[ \t]+(?:morning|afternoon|evening)|last[ \t]+(?:night|evening)"
+    r"|avant-hier|après-demain|hier|aujourd['’]hui|ce[ \t]+(?:matin|soir)|cet[ \t]+après-midi|cette[ \t]+nuit|demain"
+    rf"|vorgestern|übermorgen|gestern|heute){_TIME_OF_DAY}(?![\w'’-])", re.IGNORECASE)
+_FRENCH_ONLY = ("hier", "avant-hier")  # German "hier" is "here": read only under a French dateline
+_CAPITALISED = r"[A-Z][\w'’.-]*"
+_DATELINE_HEAD = re.compile(  # what a dateline's day follows on its line: a place, a weekday, or both
+    rf"[#*\s]*(?P<place>{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}},[ \t]*)?"
+    rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}),?[ \t]+)?(?:the[ \t]+)?")
+_DATELINE_TAIL = re.compile(r"[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t]")  # the line ends, or its sentence, or a dash
+_FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
+
+
+def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The days `text` says relative to the day of writing, each counted from the dateline before it among `found`
+    (the dates read, in order), where no date read covers it already."""
+    datelines = [mention for mention in found if is_dateline(text, mention)]
+    starts = [mention.start for mention in datelines]
+    told = []
+    for match in _RELATIVE_DAY.finditer(text):
+        before = bisect_right(starts, match.start())
+        if before and not any(m.start < match.end() and match.start() < m.end for m in found):
+            day = _counted(match, datelines[before - 1], text)
+            told += [DateMention(match.start(), match.end(), match.group(), day, "day", day, day)] if day else []
+    return told
+
+
+def is_dateline(text: str, mention: DateMention) -> bool:
+    """Whether a day read opens its line after a place or a weekday and ends it, or ends its sentence."""
+    if mention.precision != "day":
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    head = _DATELINE_HEAD.fullmatch(text, line_start, mention.start)
+    weekday_in_date = mention.text.split(" ", 1)[0].strip(",").lower() in WEEKDAYS
+    return head is not None and bool(head["place"] or head["weekday"] or weekday_in_date) and \
+        _DATELINE_TAIL.match(text, mention.end) is not None
+
+
+def _counted(match: re.Match, dateline: DateMention, text: str) -> str:
+    """The day a relative word names from its dateline's, or '' where the word is another language's."""
+    said = " ".join(match.group().lower().split())
+    first = next(words for words in _RELATIVE_WORDS if said.startswith(words))
+    if first in _FRENCH_ONLY and not _is_french(text[text.rfind("\n", 0, dateline.start) + 1:dateline.end]):
+        return ""
+    return (date.fromisoformat(dateline.value) + timedelta(days=_RELATIVE_WORDS[first])).isoformat()
+
+
+def _is_french(line: str) -> bool:
+    """Whether a dateline names its month or weekday in French."""
+    return any(word in _FRENCH_WORDS for word in re.findall(r"[^\W\d_]+", line.lower()))
