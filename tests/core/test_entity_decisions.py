@@ -429,3 +429,14 @@ def test_an_entity_merged_away_cannot_be_merged_into(workspace: Workspace) -> No
             raise AssertionError("merged into an entity merged away")
         except ReaderError as exc:
             assert "merged into another" in str(exc)
+
+
+def test_a_register_consolidated_by_an_older_rule_is_rebuilt(workspace: Workspace, monkeypatch) -> None:
+    """A rule of consolidation that changed ("La" and "Il" no names) never reached a library consolidated before it:
+    the register's inputs name the rules' version, so a library opened after the change is consolidated again."""
+    from reader.core.entities import service
+
+    workspace.entities.ensure_current()
+    assert not workspace.entities.is_stale()
+    monkeypatch.setattr(service, "REGISTER_VERSION", service.REGISTER_VERSION + "-next")
+    assert workspace.entities.is_stale()

@@ -76,6 +76,18 @@ def test_an_article_or_a_pronoun_of_french_or_german_is_no_name():
     assert set(_consolidated(text, found).types) == {"le duc tho", "la rochelle", "un"}  # 'UN': an acronym
 
 
+def test_a_surname_spelt_as_an_article_is_a_name_where_a_sentence_uses_it_inside():
+    """Du Yuesheng's "Du" and Le Duan's "Le" left the register of an English text: an article opening a sentence is
+    capitalised by its place, but one capitalised inside a sentence ("By 1930 Du controlled") is a name, and so
+    are its mentions that open one."""
+    text = "Du Yuesheng rose. By 1930 Du controlled the trade. Du fled in 1949. La foule criait."
+    found = [_found(text, "Du Yuesheng", {"PERSON": 1.0}), _found(text, "Du", {"PERSON": 1.0}, 1),
+             _found(text, "Du", {"PERSON": 1.0}, 2), _found(text, "La", {"ORG": 1.0})]
+    consolidated = _consolidated(text, found)
+    assert set(consolidated.types) == {"du yuesheng", "du"}
+    assert [len(cluster.places) for cluster in consolidated.clusters if cluster.key == "du"] == [2]
+
+
 def test_body_named_by_one_common_noun_is_left_out():
     """'the Senate' names a kind of body; 'the USSR' (an acronym) stays."""
     text = "The Senate met. The Senate voted. The USSR agreed."

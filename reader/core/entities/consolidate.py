@@ -130,8 +130,14 @@ def _final_places(cluster: Cluster, kind: str | None, texts: dict[int, str], rej
 
 def _valid_name(name: str) -> bool:
     return len(name) >= MIN_NAME_LENGTH and name[:1].isupper() and not name.replace(" ", "").isdigit() \
-        and any(ch.isalpha() for ch in name) and not is_title(name) and not is_calendar_word(name) \
-        and not is_function_word(name)
+        and any(ch.isalpha() for ch in name) and not is_title(name) and not is_calendar_word(name)
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;:\n—–])[\s\"“«‘'(\[]*$")  # what a sentence's first word follows
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_OPENS.search(text, max(0, start - 8), start) is not None
 
 
 def _lowercase_words(documents: list[DocumentInput]) -> set[str]:
@@ -144,7 +150,11 @@ def _corpus_words(documents: list[DocumentInput]) -> set[str]:
 
 def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, spelling: Spelling,
                         ) -> dict[str, Cluster]:
+    """The candidates gathered by name. An article or a pronoun alone ('La', 'Du') is a name only where some sentence
+    capitalises it inside ('By 1930 Du controlled'): one opening a sentence is capitalised by its place ('La foule
+    criait'), and a surname spelt so (Du Yuesheng's, Le Duan's) is used inside sentences too."""
     clusters: dict[str, Cluster] = {}
+    held, inside = [], set()
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
         boilerplate = merge(document.boilerplate)  # a paged book has hundreds of running heads
@@ -153,17 +163,30 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
             if not _valid_name(name) or overlaps_merged(boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
                 continue
-            key = name_key(spelling.name(name))  # 'Houfe' is 'House'
-            cluster = clusters.setdefault(key, Cluster(key))
-            cluster.names[name] += 1
-            cluster.votes.update(candidate.votes)
-            cluster.definite += candidate.definite
-            cluster.plural += candidate.plural
-            cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
-            if start != candidate.start and not candidate.text.lower().startswith("the "):
-                cluster.votes["PERSON"] += 1.5  # a title stood before the name
-            cluster.places.append((document.document_id, start, end, name))
+            if is_function_word(name):
+                held.append((document.document_id, candidate, name, start, end))
+                if not _opens_sentence(document.text, start):
+                    inside.add(name.casefold())
+                continue
+            _gather(clusters, spelling, document.document_id, candidate, name, start, end)
+    for document_id, candidate, name, start, end in held:
+        if name.casefold() in inside:
+            _gather(clusters, spelling, document_id, candidate, name, start, end)
     return clusters
+
+
+def _gather(clusters: dict[str, Cluster], spelling: Spelling, document_id: int, candidate: Candidate, name: str,
+            start: int, end: int) -> None:
+    key = name_key(spelling.name(name))  # 'Houfe' is 'House'
+    cluster = clusters.setdefault(key, Cluster(key))
+    cluster.names[name] += 1
+    cluster.votes.update(candidate.votes)
+    cluster.definite += candidate.definite
+    cluster.plural += candidate.plural
+    cluster.partners.update(name_key(trim_surface(partner, 0)[0]) for partner in candidate.listed_with)
+    if start != candidate.start and not candidate.text.lower().startswith("the "):
+        cluster.votes["PERSON"] += 1.5  # a title stood before the name
+    cluster.places.append((document_id, start, end, name))
 
 
 def _attach_surnames(clusters: dict[str, Cluster]) -> None:

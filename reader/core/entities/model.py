@@ -26,6 +26,10 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
+# What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
+# rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
+# alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
+REGISTER_VERSION = "1"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
-from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, Candidate, ModelStep
+from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, REGISTER_VERSION, Candidate, ModelStep
 from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
@@ -100,7 +100,7 @@ class EntityService:
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
-        return f"{PIPELINE_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
+        return f"{PIPELINE_VERSION}:{REGISTER_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput
