@@ -59,6 +59,22 @@ def test_kind_is_what_the_text_says_it_is():
     assert extract_metadata(diary, []).kind == "unknown"  # a diary's entry, its day before a dash: no masthead
 
 
+def test_a_wire_reports_dateline_makes_a_news_article_and_a_diarys_short_entry_does_not():
+    """A report opening "PARIS, Jan. 5, 1895 — Captain Alfred Dreyfus was degraded…" (a place in capitals, its day,
+    and the report) was filed as unknown once a masthead's parts had to be short, while a diary whose first entry
+    was short ("Lundi 10 janvier 1898. — Procès Esterhazy, à huis clos.") became a news article: a masthead's dated
+    part names its place; a weekday alone heads a diary's entry."""
+    from reader.core.documents.metadata import extract_metadata
+
+    for report in ("PARIS, Jan. 5, 1895 — Captain Alfred Dreyfus was publicly degraded this morning in the court.\n",
+                   "THE DEGRADATION\n\nPARIS, Jan. 5.—Captain Dreyfus was degraded this morning.\n",
+                   "LONDON, 30 July 1912. The inquiry closed today.\n"):
+        assert extract_metadata(report, []).kind == "news article", report
+    for other in ("Journal\n\nLundi 10 janvier 1898. — Procès Esterhazy, à huis clos.\nMardi 11. — Acquitté.\n",
+                  "Paris, 16th July 1789. Sir, I write in haste.\n", "Tuesday, 16 April 1912 — Rain all day.\n"):
+        assert extract_metadata(other, []).kind == "unknown", other
+
+
 def test_a_date_url_or_doi_typed_must_be_one(workspace):
     """Metadata typed by hand: a date published in words is kept as the date it says (1934-01, which sorts and
     compares as a date); 'banana' as a date, a URL without http(s):// and a DOI without 10.x/ are refused in one

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from reader.core.documents.language import LanguageReader
 from reader.core.documents.lines import Line, split_lines, word_count
+from reader.core.entities.calendar_words import MONTH_NUMBERS, WEEKDAYS
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
 
@@ -54,6 +55,15 @@ _MASTHEAD_PARTS = re.compile(r"\s+[—–|]\s+")  # a masthead's parts
 _LINE_PARTS = re.compile(_MASTHEAD_PARTS.pattern + r"|(?<=[\w)]\.)\s+(?=[A-Z])")  # ... and a title line's sentences
 ABSTRACT_CHARS = 20_000
 MASTHEAD_PART_WORDS = 8  # a masthead's parts are short: a volume, a place and a date, a price
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})\b"
+_PLACE_AND_WEEKDAY = re.compile(  # what a dateline's day follows: a place (no weekday), a weekday, both or neither
+    rf"[#*\s]*(?P<place>(?!{_WEEKDAY})[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
+    rf"(?P<weekday>{_WEEKDAY},?\s+)?(?:the\s+)?", re.IGNORECASE)
+_MONTH_WORD = rf"(?i:{'|'.join(sorted(MONTH_NUMBERS, key=len, reverse=True))})\.?"
+_WIRE_DATELINE = re.compile(  # a dispatch's first words: "PARIS, Jan. 5.—", "NEW YORK, April 16, 1912 —"
+    rf"[#*\s]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ -][A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){{0,2}},[ \t]*(?:(?i:{_WEEKDAY}),?[ \t]+)?"
+    rf"(?:{_MONTH_WORD}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|er)?\.?[ \t]+{_MONTH_WORD})"
+    rf"(?:,?[ \t]+\d{{4}})?(?:[.,]?[ \t]*[—–-]|:|\.[ \t]+\S)")  # capitals: a letter's "Paris," is a letter's
 
 
 def _kind(head: list[Line], text: str, doi: str) -> str:
@@ -64,17 +74,23 @@ def _kind(head: list[Line], text: str, doi: str) -> str:
     if doi:
         has_abstract = any(_ABSTRACT.match(line.text.strip()) for line in head)
         return "journal abstract" if has_abstract and len(text) < ABSTRACT_CHARS else "journal article"
-    if any(_DATELINE.search(line.text) or _masthead(line.text) for line in head[:12]):
+    if any(_DATELINE.search(line.text) or _masthead(line.text) or _wire_dateline(line.text) for line in head[:12]):
         return "news article"
     return "unknown"
 
 
 def _masthead(line: str) -> bool:
     """Whether a line is a newspaper's masthead: short parts between dashes or bars, one of them its place and
-    date; a diary's "Lundi 10 janvier 1898. — On juge aujourd'hui…" goes on into a sentence."""
+    date; a diary's "Lundi 10 janvier 1898. — On juge aujourd'hui…" names no place, and goes on into a sentence."""
     parts = _MASTHEAD_PARTS.split(line)
     return len(parts) > 1 and all(word_count(part) <= MASTHEAD_PART_WORDS for part in parts) and \
-        any(_dated_alone(part, placed=True) for part in parts)
+        any((before := _day_alone(part)[1]) and before.group("place") for part in parts)
+
+
+def _wire_dateline(line: str) -> bool:
+    """Whether a line opens a dispatch: its place in capitals and its day, then the report ("PARIS, Jan. 5.—Captain
+    Dreyfus…", "LONDON, 30 July 1912. The inquiry…"); a letter's "Paris, 16th July 1789" is no newspaper's."""
+    return _WIRE_DATELINE.match(line) is not None
 
 
 def _title(head: list[Line]) -> str:
@@ -166,18 +182,19 @@ def _dateline(line: str) -> str:
 
 def _dated_alone(line: str, placed: bool = False) -> str:
     """The day of a line that is a date alone after a place and a weekday at most (`placed`: at least one)."""
-    from reader.core.entities.calendar_words import WEEKDAYS
+    day, before = _day_alone(line)
+    return day if day and (not placed or before.group("place") or before.group("weekday")) else ""
+
+
+def _day_alone(line: str) -> tuple[str, re.Match | None]:
+    """The day of a line that is a date alone after a place and a weekday at most, with what stands before it."""
     from reader.core.entities.dates import find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
-    if len(found) != 1 or found[0].precision != "day":
-        return ""
-    before, after = line[:found[0].start], line[found[0].end:]
-    place_and_weekday = re.compile(rf"[#*\s]*(?:[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
-                                   rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:the\s+)?", re.IGNORECASE)  # (re caches it)
-    if placed and not before.strip(" #*"):
-        return ""
-    return found[0].value if place_and_weekday.fullmatch(before) and not after.strip(" .,") else ""
+    if len(found) != 1 or found[0].precision != "day" or line[found[0].end:].strip(" .,"):
+        return "", None
+    before = _PLACE_AND_WEEKDAY.fullmatch(line, 0, found[0].start)
+    return (found[0].value, before) if before else ("", None)
 
 
 def _first(pattern: re.Pattern, text: str) -> str:
