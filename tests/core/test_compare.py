@@ -850,6 +850,18 @@ def test_a_german_ordinal_day_before_its_month_ends_no_sentence():
     assert sentences(text) == ["Paris, den 5. Januar 1895.", said, "Heute wurde er degradiert."]
 
 
+def test_a_german_ordinal_before_a_roman_or_shortened_month_ends_no_sentence_and_no_day_over_31_is_one():
+    """"am 22. XII. 1894" and "am 22. Dez. 1894" still ended their sentences at "22."; and "von 11 auf 35. August
+    Bebel führte…" was one sentence, 35 taken for a day."""
+    from reader.core.compare.passages import sentences
+
+    for month in ("XII.", "Dez."):
+        said = f"Das Kriegsgericht hatte ihn am 22. {month} 1894 verurteilt."
+        assert sentences(f"{said} Heute wurde er degradiert.") == [said, "Heute wurde er degradiert."]
+    text = "Die Fraktion wuchs von 11 auf 35. August Bebel führte sie."
+    assert sentences(text) == ["Die Fraktion wuchs von 11 auf 35.", "August Bebel führte sie."]
+
+
 def test_times_of_day_that_differ_are_a_disagreement():
     """"struck an iceberg at 10.40 o'clock" beside "at 11.40 p.m." (New York time against ship's time, the question
     a historian asks of this pair) was no disagreement: times were read as nothing. A time given alike on both sides,

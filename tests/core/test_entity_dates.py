@@ -354,3 +354,13 @@ def test_today_counts_only_from_a_dateline():
                  "He wrote from Paris, 5 January 1895, that he had seen him today.",
                  "Today we know more. Paris, 5 January 1895."):
         assert len(_values(text)) == 1, text
+
+
+def test_german_and_french_shortened_months_are_months():
+    """"am 22. Dez. 1894" and "15. Okt. 1894" were the year 1894 alone (the day of the verdict lost), and a French
+    "le 13 janv. 1898" or "3 févr. 1935" no date: German and French print their months shortened so."""
+    for text, value in (("am 22. Dez. 1894 verurteilt", "1894-12-22"), ("am 15. Okt. 1894 verhaftet", "1894-10-15"),
+                        ("am 3. Febr. 1895", "1895-02-03"), ("le 13 janv. 1898, Zola", "1898-01-13"),
+                        ("le 3 févr. 1935", "1935-02-03"), ("le 5 oct. 1894", "1894-10-05"),
+                        ("le 22 déc. 1894", "1894-12-22"), ("le 14 juil. 1789", "1789-07-14")):
+        assert _values(text) == [value], text

@@ -17,8 +17,10 @@ CHUNK = 450  # about this many characters per cut piece
 MIN_TELLING = 60  # characters: shorter lines are headings
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
 _ELLIPSES = ("...", "…")
-_MONTH_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_DAY_FIGURE = re.compile(r"(?<![\d.])\d{1,2}$")  # "22" of "am 22. Dezember 1894": a day's ordinal, as German writes it
+_MONTH_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b|"
+                          r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*\d{4})", re.IGNORECASE)  # "Dez.", "XII. 1894"
+_DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])$")  # "22" of "am 22. Dezember 1894": a day's ordinal,
+# as German writes it
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
 _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
                          r"No|Vol|pp|vs|cf|etc)\.$")

@@ -31,9 +31,13 @@ ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
             "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+GERMAN_ABBREVIATIONS = {"febr": 2, "mrz": 3, "okt": 10, "dez": 12}  # "am 22. Dez. 1894" (the rest as English)
+FRENCH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+                        "déc": 12, "dec": 12}  # "le 13 janv. 1898", in lower case as French writes its months
 MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(MONTHS, 1)},
     **{name: number for number, name in enumerate(ABBREVIATIONS, 1)}, "sept": 9,
+    **GERMAN_ABBREVIATIONS, **FRENCH_ABBREVIATIONS,
     **{name: number for number, name in enumerate(FRENCH_MONTHS, 1)},
     **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
     **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},

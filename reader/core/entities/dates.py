@@ -19,7 +19,9 @@ from dataclasses import replace
 from reader.core.entities.calendar_words import (
     ABBREVIATIONS,
     ENGLISH_WEEKDAYS,
+    FRENCH_ABBREVIATIONS,
     FRENCH_MONTHS,
+    GERMAN_ABBREVIATIONS,
     GERMAN_MONTHS,
     MONTH_NUMBERS,
     MONTHS,
@@ -50,10 +52,12 @@ from reader.core.records.dates import DateMention
 # ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year. 16: a
 # diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
 # before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern" count from its dateline; a
-# November or December is the year before's only told from a January's or February's dateline.
+# November or December is the year before's only told from a January's or February's dateline; German and French
+# shortened months ("22. Dez. 1894", "le 13 janv. 1898").
 READING_VERSION = "17"
 
-_ABBREVIATED = {*ABBREVIATIONS, "sept"} - {"may"}  # names a dot may shorten ("Apr."; "May." ends a sentence)
+_ABBREVIATED = {*ABBREVIATIONS, "sept", *GERMAN_ABBREVIATIONS, *FRENCH_ABBREVIATIONS} - {"may"}  # names a dot may
+# shorten ("Apr.", "Dez.", "janv."; "May." ends a sentence)
 _MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\.?)(?![^\W\d_])"  # no letter after it: a word beginning like one
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
@@ -351,7 +355,7 @@ def _written_as_month(word: str) -> bool:
     lower = UNACCENTED_MONTHS.get(lower, lower)
     if name[:1].isupper():
         return lower in MONTHS or lower in _ABBREVIATED or lower in GERMAN_MONTHS
-    return lower in FRENCH_MONTHS or any(lower in forms for forms in RUSSIAN_MONTHS)
+    return lower in FRENCH_MONTHS or lower in FRENCH_ABBREVIATIONS or any(lower in forms for forms in RUSSIAN_MONTHS)
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:
