@@ -921,3 +921,16 @@ def test_a_dispatchs_event_told_this_morning_is_on_the_timeline_once_for_its_sen
         "Yesterday evening the prisoner was told of the ceremony.\n"])
     assert [(entry.value, entry.text) for entry in empty_workspace.timeline.entries()] == [
         ("1895-01-04", "Yesterday evening"), ("1895-01-05", "Jan. 5, 1895")]
+
+
+def test_a_source_giving_the_others_day_too_tells_two_acts_and_contradicts_nothing(empty_workspace, shared_model,
+                                                                                   tmp_path):
+    """A dispatch of 5 January on the degradation, which recalls the verdict "on December 22", and a report of the
+    verdict on 22 December 1894 were a conflict (the same captain in Paris, two weeks apart): a source that gives the
+    other's very day itself tells two acts, not one at another date."""
+    _recognised(empty_workspace, shared_model, tmp_path, [
+        "PARIS, Jan. 5, 1895.—Captain Alfred Dreyfus was publicly degraded this morning at the Ecole Militaire in "
+        "Paris.\n\nThe prisoner, condemned by the court-martial on December 22, cried out that he was innocent.\n",
+        "The court-martial in Paris condemned Captain Alfred Dreyfus on 22 December 1894 for treason.\n"])
+    assert [event.entities for event in empty_workspace.timeline.events()] == [("Alfred Dreyfus", "Paris")]
+    assert empty_workspace.timeline.conflicts() == []
