@@ -364,3 +364,11 @@ def test_german_and_french_shortened_months_are_months():
                         ("le 3 févr. 1935", "1935-02-03"), ("le 5 oct. 1894", "1894-10-05"),
                         ("le 22 déc. 1894", "1894-12-22"), ("le 14 juil. 1789", "1789-07-14")):
         assert _values(text) == [value], text
+
+
+def test_a_diarys_weekday_and_a_smaller_day_is_the_next_months_where_the_weekday_agrees():
+    """"Mardi 1er." after "Lundi 31." in a diary of January 1898 had no date: a diary moves forward, so a day lower
+    than its month's date is the next month's, where its weekday agrees (1 February 1898 was a Tuesday)."""
+    text = "Lundi 10 janvier 1898. — On juge Esterhazy.\nLundi 31. — Fin du mois.\nMardi 1er. — Les journaux.\n"
+    assert _values(text) == ["1898-01-10", "1898-01-31", "1898-02-01"]
+    assert _values("Lundi 10 janvier 1898. — Rien.\nMercredi 1er. — Rien.") == ["1898-01-10"]  # 2 February: no

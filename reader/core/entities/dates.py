@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from datetime import date, timedelta
 
 from reader.core.entities.calendar_words import (
     ABBREVIATIONS,
@@ -53,7 +54,7 @@ from reader.core.records.dates import DateMention
 # diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
 # before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern" count from its dateline; a
 # November or December is the year before's only told from a January's or February's dateline; German and French
-# shortened months ("22. Dez. 1894", "le 13 janv. 1898").
+# shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's.
 READING_VERSION = "17"
 
 _ABBREVIATED = {*ABBREVIATIONS, "sept", *GERMAN_ABBREVIATIONS, *FRENCH_ABBREVIATIONS} - {"may"}  # names a dot may
@@ -264,18 +265,27 @@ def _gives_month(mention: DateMention) -> bool:
 
 def _day_of(match: re.Match, previous: DateMention) -> DateMention | None:
     """The day a day written alone names in the month of the date before it (or the month before or after, for a
-    letter's 'ult.' and 'prox.'); None where there is no such day or its weekday is another."""
-    from datetime import date
-
+    letter's 'ult.' and 'prox.'); None where there is no such day or its weekday is another. A diary moves forward:
+    its weekday and a day lower than that date's ('Mardi 1er.' after 10 January) may be the next month's."""
     year, month = int(previous.value[:4]), int(previous.value[5:7])
-    shift = _RELATIVE_MONTHS.get((match.groupdict().get("relative") or "inst").lower(), 0)
-    year, month = divmod(year * 12 + month - 1 + shift, 12)
-    iso = f"{year:04d}-{month + 1:02d}-{int(match.group('day')):02d}"
-    weekday = match.group("weekday")
-    if not _real_day(iso) or weekday and date.fromisoformat(iso).weekday() != WEEKDAYS.index(weekday.lower()) % 7:
-        return None
-    start = match.start("day")
-    return DateMention(start, match.end(), match.string[start:match.end()], iso, "day", iso, iso)
+    relative = match.groupdict().get("relative")
+    shift = _RELATIVE_MONTHS.get((relative or "inst").lower(), 0)
+    day, weekday = int(match.group("day")), match.group("weekday")
+    later = weekday and not relative and previous.precision == "day" and day < int(previous.value[8:10])
+    for months in (shift, 1) if later else (shift,):
+        iso = _day_in(year, month + months, day)
+        if iso and (not weekday or date.fromisoformat(iso).weekday() == WEEKDAYS.index(weekday.lower()) % 7):
+            start = match.start("day")
+            return DateMention(start, match.end(), match.string[start:match.end()], iso, "day", iso, iso)
+    return None
+
+
+def _day_in(year: int, month: int, day: int) -> str:
+    """The ISO day of `day` in month `month` of `year` counted on past December or back before January; '' where
+    that month has no such day."""
+    year, month = divmod(year * 12 + month - 1, 12)
+    iso = f"{year:04d}-{month + 1:02d}-{day:02d}"
+    return iso if _real_day(iso) else ""
 
 
 def _yearless_span(match: re.Match, year: int, month: int) -> DateMention | None:
@@ -477,8 +487,6 @@ _PART_SPANS = {
 
 
 def _real_day(iso: str) -> bool:
-    from datetime import date
-
     try:
         date.fromisoformat(iso)
     except ValueError:
@@ -545,8 +553,6 @@ def written_span(value: str) -> tuple[str, str, str] | None:
 def _bound_span(value: str, bound: str) -> tuple[str, str, str] | None:
     """The days a bounded date can mean: before a day, up to the day before it; by it, up to its last day; after
     it, from the day after; since it, from its first day (the other side open)."""
-    from datetime import date, timedelta
-
     inner = date_span(value)
     if inner is None or inner[2] not in ("day", "month", "year"):
         return None
