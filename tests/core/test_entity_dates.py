@@ -372,3 +372,13 @@ def test_a_diarys_weekday_and_a_smaller_day_is_the_next_months_where_the_weekday
     text = "Lundi 10 janvier 1898. — On juge Esterhazy.\nLundi 31. — Fin du mois.\nMardi 1er. — Les journaux.\n"
     assert _values(text) == ["1898-01-10", "1898-01-31", "1898-02-01"]
     assert _values("Lundi 10 janvier 1898. — Rien.\nMercredi 1er. — Rien.") == ["1898-01-10"]  # 2 February: no
+
+
+def test_a_french_or_german_day_alone_after_its_article_is_a_day_of_the_month_before_it():
+    """A French letter's "Le 15, Zola publie…" and a German report's "am 18. wurde er…" after a date naming January
+    1898 had no date, where English "on the 15th" had one; "le 15e régiment" numbers a regiment."""
+    assert _values("Paris, le 10 janvier 1898.\nLe 15, Zola publie sa lettre. Le 18 au soir, rien.") == [
+        "1898-01-10", "1898-01-15", "1898-01-18"]
+    assert _values("Berlin, den 10. Januar 1898. Er kam am 18. wieder.") == ["1898-01-10", "1898-01-18"]
+    assert _values("Le 10 janvier 1898, le 15e régiment partit; le 16 octobre, il rentra.") == [
+        "1898-01-10", "1898-10-16"]

@@ -54,7 +54,8 @@ from reader.core.records.dates import DateMention
 # diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
 # before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern" count from its dateline; a
 # November or December is the year before's only told from a January's or February's dateline; German and French
-# shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's.
+# shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's;
+# a French "Le 15," and a German "am 18." are days alone.
 READING_VERSION = "17"
 
 _ABBREVIATED = {*ABBREVIATIONS, "sept", *GERMAN_ABBREVIATIONS, *FRENCH_ABBREVIATIONS} - {"may"}  # names a dot may
@@ -145,6 +146,10 @@ _DAY_ALONE = re.compile(  # "on the 15th.", "Sunday night, the 14th,", "the 3rd 
 _WEEKDAY_DAY = re.compile(  # a diary's "Mardi 11. —", "Tuesday, 18.": a weekday and a day, the month told before
     rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er|e)?(?=[ \t]*(?:[.,;:—–]|$))"
     r"(?![.,][ \t]*\d)", re.IGNORECASE | re.MULTILINE)
+_DAYS_WITH_ARTICLE = (  # a French "Le 15, …", "le 18 au soir", a German "am 18. wurde": a day alone, as "on the
+    # 15th" is in English; "le 15e régiment" numbers a regiment, "am 18. Januar" is a date whole
+    re.compile(r"\b(?P<article>[Ll]e)[ \t]+(?P<day>[0-3]?[0-9])(?:er)?(?=[ \t]*(?:[,;:—–)]|au[ \t]+(?:soir|matin)\b))"),
+    re.compile(r"\b(?P<article>am)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+[^\W\d_])"))
 _DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
                               re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
 FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", "advent", "epiphany", "candlemas",
@@ -239,7 +244,8 @@ def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
     found: list[DateMention] = []
     sources = [m for m in dated if not _cited(text, m)]  # in order, none overlapping: their ends are in order too
     ends = [m.end for m in sources]
-    for match in sorted([*_DAY_ALONE.finditer(text), *_WEEKDAY_DAY.finditer(text)], key=lambda m: m.start()):
+    days = [match for pattern in (_DAY_ALONE, _WEEKDAY_DAY, *_DAYS_WITH_ARTICLE) for match in pattern.finditer(text)]
+    for match in sorted(days, key=lambda m: m.start()):
         before = bisect_right(ends, match.start())
         if not _after_a_dating_word(text, match) or not before or not _gives_month(sources[before - 1]) or \
                 before < len(sources) and sources[before].start < match.end():
@@ -251,10 +257,11 @@ def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
 
 
 def _after_a_dating_word(text: str, match: re.Match) -> bool:
-    """Whether a day written alone stands where a date does: after its weekday ("Sunday night, the 14th"), with a
-    letter's "inst.", "ult." or "prox.", or after a word that dates ("on the 15th", "of the 18th"); "Louis the
-    16th," and "Henry the 8th." are kings."""
-    return bool(match.group("weekday") or match.groupdict().get("relative")) or \
+    """Whether a day written alone stands where a date does: after its weekday ("Sunday night, the 14th") or its
+    French or German article ("Le 15,", "am 18."), with a letter's "inst.", "ult." or "prox.", or after a word that
+    dates ("on the 15th", "of the 18th"); "Louis the 16th," and "Henry the 8th." are kings."""
+    told = match.groupdict()
+    return bool(told.get("weekday") or told.get("relative") or told.get("article")) or \
         bool(_DAY_ALONE_AFTER.search(text, max(0, match.start() - 12), match.start()))
 
 
@@ -270,7 +277,7 @@ def _day_of(match: re.Match, previous: DateMention) -> DateMention | None:
     year, month = int(previous.value[:4]), int(previous.value[5:7])
     relative = match.groupdict().get("relative")
     shift = _RELATIVE_MONTHS.get((relative or "inst").lower(), 0)
-    day, weekday = int(match.group("day")), match.group("weekday")
+    day, weekday = int(match.group("day")), match.groupdict().get("weekday")
     later = weekday and not relative and previous.precision == "day" and day < int(previous.value[8:10])
     for months in (shift, 1) if later else (shift,):
         iso = _day_in(year, month + months, day)
