@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
+from reader.core.annotations.notebook import NotebookService
 from reader.core.errors import ReaderError
 from reader.core.wording import one_line
 from reader.core.workspace import Workspace
@@ -116,7 +117,7 @@ def _recover(workspace: Workspace, ops: OpRunner, draft: dict) -> str | None:
     if state == "as it was":
         done = ops.run("Recover unsaved typing", lambda: _put_back(workspace, draft))
         return None if done is None else f"on its {'highlight' if 'annotation_id' in draft else 'note'}"
-    note = ops.run("Recover unsaved typing", lambda: _as_note(workspace, draft))
+    note = ops.run("Recover unsaved typing", lambda: draft_as_note(workspace.notebook, draft))
     return None if note is None else f"in the Notebook, as “{note.title}”"
 
 
@@ -149,7 +150,7 @@ def _put_back(workspace: Workspace, draft: dict):
     return workspace.notebook.edit(int(draft["note_id"]), body=draft["text"], title=draft.get("title", ""))
 
 
-def _as_note(workspace: Workspace, draft: dict):
+def draft_as_note(notebook: NotebookService, draft: dict):
     """The draft as a Notebook note: its text, then what it was typed on (and tags typed), on its document if that
     is still in the library."""
     about = draft.get("about", "")
@@ -160,6 +161,6 @@ def _as_note(workspace: Workspace, draft: dict):
     title = (f"Recovered: {draft.get('title') or 'untitled note'}" if "note_id" in draft
              else f"Recovered: note on “{one_line(draft.get('about', ''), 50)}”")
     try:
-        return workspace.notebook.create(body, title, draft.get("document_id"))
+        return notebook.create(body, title, draft.get("document_id"))
     except ReaderError:  # its document went to the Trash meanwhile: a free-standing note
-        return workspace.notebook.create(body, title)
+        return notebook.create(body, title)

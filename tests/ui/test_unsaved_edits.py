@@ -299,6 +299,27 @@ def test_a_draft_whose_note_changed_meanwhile_overwrites_nothing(window, qtbot):
     again.close()
 
 
+def test_a_note_changed_elsewhere_while_typed_here_keeps_both(window, qtbot):
+    """A note rewritten from the command line while the window had typing on it was written over, silently, when the
+    user moved on (and a crash then restored the typing over it): the window shows the other's note and keeps the
+    typing as a Notebook note, and says so."""
+    from reader.core.workspace import Workspace
+
+    pane, first, second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " typed here")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Edit note", lambda: other.annotations.set_note(first.id, "rewritten elsewhere"))
+    other.close()
+    qtbot.waitUntil(lambda: inspector.editor.text() == "rewritten elsewhere", timeout=5000)
+    [kept] = window.workspace.notebook.all_notes()
+    assert kept.body.startswith("first thought typed here") and "Notebook" in window.statusBar().currentMessage()
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).note == "rewritten elsewhere"
+    assert not _has_draft(window.settings, "note") or inspector.draft() is None
+
+
 def _restart_after(qtbot, workspace, change):
     """A restart after a crash, `change` made to the database first (by a script, say)."""
     from reader.core.workspace import Workspace
@@ -354,6 +375,25 @@ def test_a_notebook_note_being_typed_survives_a_crash(window, qtbot):
     assert (note.title, note.body) == ("Meeting dates", "The two dates cannot both be right")
     second.close()
     again.close()
+
+
+def test_a_notebook_note_changed_elsewhere_while_typed_here_keeps_both(window, qtbot):
+    """A Notebook note rewritten from the command line while the window had typing in it is shown as rewritten, and
+    the typing is kept as a note of its own: saved on moving on, it wrote over the other's text."""
+    from reader.core.workspace import Workspace
+
+    notebook = window.annotation_panels.notebook.widget()
+    qtbot.mouseClick(notebook.new_button, Qt.MouseButton.LeftButton)
+    note_id = notebook.current_note().id
+    qtbot.keyClicks(notebook.editor.source, "Typed here")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Edit notebook note", lambda: other.notebook.edit(note_id, body="Written elsewhere", title=""))
+    other.close()
+    qtbot.waitUntil(lambda: notebook.editor.text() == "Written elsewhere", timeout=5000)
+    bodies = sorted(note.body.split("\n\n")[0] for note in window.workspace.notebook.all_notes())
+    assert bodies == ["Typed here", "Written elsewhere"]
+    notebook.keep_unsaved()
+    assert window.workspace.notebook.get(note_id).body == "Written elsewhere"
 
 
 def test_a_draft_of_another_window_still_open_is_left_to_it(qtbot, workspace, events):

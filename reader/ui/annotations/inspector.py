@@ -20,10 +20,20 @@ from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.tag_editor import TagEditor
 from reader.ui.colors import HIGHLIGHT_TINTS
+from reader.ui.drafts import draft_as_note
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
 EMPTY = "Select a highlight or a note in a text to see and edit it here."
+
+
+def _changed_under(draft: dict, now: Annotation, note_typed: bool, tags_typed: bool) -> bool:
+    """Whether another hand changed what is being typed (the note, or the tags) to something else than the draft."""
+    def folded(tags) -> list[str]:
+        return sorted(tag.casefold() for tag in tags)
+
+    return (note_typed and now.note not in (draft["base"], draft["text"])) or \
+        (tags_typed and folded(now.tags) not in (folded(draft["base_tags"]), folded(draft["tags"])))
 
 
 class AnnotationInspector(QWidget):
@@ -96,15 +106,18 @@ class AnnotationInspector(QWidget):
         shown_before = self.annotation
         if not same:
             self.keep_unsaved()
-        typed = (self.draft() or self._left_behind) if same else None
+        draft = self.draft() if same else None
+        typed = self.editor.unsaved() is not None, self.tags.unsaved() is not None
         try:
             self.annotation = self._workspace.annotations.get(annotation_id) if annotation_id else None
         except ReaderError:
             self.annotation = None
         if same and self.annotation is None:
-            self._leave_behind(typed)
+            self._leave_behind(draft or self._left_behind)
         self._gone = shown_before if same and self.annotation is None else None  # Undo may bring it back
         annotation = self.annotation
+        apart = same and draft is not None and annotation is not None and _changed_under(draft, annotation, *typed)
+        same = same and not apart  # the other hand's note is shown; the typing is kept apart, below
         for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
             widget.setEnabled(annotation is not None)
         if annotation is None:
@@ -128,6 +141,16 @@ class AnnotationInspector(QWidget):
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
         self.typing_changed.emit()
+        if apart:
+            self._keep_apart(draft)
+
+    def _keep_apart(self, draft: dict) -> None:
+        """Typing on a note another hand rewrote meanwhile (another window, the command line) goes to the Notebook,
+        as a recovered draft does: saved on moving on, it wrote over the other's note without a word."""
+        note = self._ops.run("Keep typing apart", lambda: draft_as_note(self._workspace.notebook, draft))
+        if note is not None:
+            self._events.told.emit(f"This note was changed elsewhere while you typed: its new text is shown, and what "
+                                   f"you typed is in the Notebook, as “{note.title}”.")
 
     def _take_back_left_typing(self, annotation: Annotation) -> None:
         """The highlight a removal left typing behind for is back (Redo): the typing goes back in the editor,

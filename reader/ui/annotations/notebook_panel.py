@@ -25,10 +25,18 @@ from reader.core.errors import DocumentNotFound
 from reader.core.records.annotations import NotebookNote, Passage
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.drafts import draft_as_note
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _changed_under(draft: dict, now: NotebookNote, body_typed: bool) -> bool:
+    """Whether another hand changed the note's text or title, being typed, to something else than the draft."""
+    title_typed = draft["title"] != draft["base_title"]
+    return (body_typed and now.body not in (draft["base"], draft["text"])) or \
+        (title_typed and now.title not in (draft["base_title"], draft["title"]))
 
 
 class CiteDialog(QDialog):
@@ -166,6 +174,9 @@ class NotebookPanel(QWidget):
         same = note is not None and self._shown is not None and note.id == self._shown.id
         if not same:
             self.keep_unsaved()
+        draft = self.draft() if same else None
+        apart = draft is not None and _changed_under(draft, note, self.editor.unsaved() is not None)
+        same = same and not apart  # the other hand's note is shown; the typing is kept apart, below
         title_typed = same and self.title_edit.text().strip() != self._shown.title
         self._shown = note
         for widget in (self.title_edit, self.editor, self.citation_list, self.cite_button, self.delete_button):
@@ -175,6 +186,16 @@ class NotebookPanel(QWidget):
         self.editor.set_note(note.body if note else "", keep_typed=same)
         self._show_citations(note.citations if note else ())
         self.typing_changed.emit()
+        if apart:
+            self._keep_apart(draft)
+
+    def _keep_apart(self, draft: dict) -> None:
+        """Typing in a note another hand rewrote meanwhile (another window, the command line) becomes a note of its
+        own, as a recovered draft does: saved on moving on, it wrote over the other's text without a word."""
+        kept = self._ops.run("Keep typing apart", lambda: draft_as_note(self._notebook, draft))
+        if kept is not None:
+            self._events.told.emit(f"This note was changed elsewhere while you typed: its new text is shown, and what "
+                                   f"you typed is kept as “{kept.title}”.")
 
     def draft(self) -> dict | None:
         """What is typed into the note shown and not saved, kept against a crash or a refused write (drafts.py)."""
