@@ -241,6 +241,19 @@ def test_paragraphs_set_without_space_are_told_by_short_lines_and_indents(tmp_pa
         "Choibalsan wrote another account of the meeting, in which he himself spoke last.\n"]
 
 
+def test_a_heading_in_larger_type_set_close_above_its_text_is_a_paragraph_of_its_own(tmp_path):
+    """A title in large type set right above page one's text ("Soviet Dispatch on Mongolia" over "Page one. The
+    delegation…") was joined to the first paragraph, as a wrapped line is: a change of type size ends a paragraph,
+    and a footnote's mark raised in a line does not."""
+    items = [(72, 100, "Soviet Dispatch on Mongolia", 20), (72, 122, "The delegation led by Genden reached Moscow.", 11)]
+    text = read_pdf(qt_pdf(tmp_path / "heading.pdf", [items])).text
+    assert text.split("\n\n") == ["Soviet Dispatch on Mongolia", "The delegation led by Genden reached Moscow.\n"]
+    items = [(72, 100, "The delegation led by Genden reached", 11), (72, 114, "Moscow in November, and it", 11),
+             (72, 128, "stayed a week there and", 11), (200, 124, "1", 7), (72, 142, "went home by train.", 11)]
+    text = read_pdf(qt_pdf(tmp_path / "mark.pdf", [items])).text
+    assert text.count("\n\n") == 0, text
+
+
 def test_a_junk_info_title_gives_way_to_the_largest_type(tmp_path):
     """'Microsoft Word - draft.docx' in the info dictionary is no title: page one's heading is taken instead."""
     items = [(72, 100, "Notes on the 1936 protocol", 20), *[(72, 140 + 14 * i, s[:60], 11)

@@ -22,6 +22,7 @@ SPANNING_ROWS = 0.2  # share of the body rows that may cross a gutter (a title, 
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
 NOTE_TYPE = 0.9  # a line set smaller than this share of the usual line height may be a footnote
 PARAGRAPH_GAP = 1.5  # a line pitch this many times the usual one starts a paragraph
+TYPE_CHANGE = 1.3  # a line's type this many times the size of the next one's (or smaller) ends its paragraph
 SHORT_LINE = 0.75  # a line ending a sentence before this share of the column's width ends its paragraph
 
 
@@ -42,6 +43,10 @@ class Line:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def type_size(self) -> float:
+        return median(word.y1 - word.y0 for word in self.words)
 
 
 Paragraph = list[Line]
@@ -244,7 +249,15 @@ def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float,
     if column_a != column_b:
         return not runs_on(a, b)
     pitch = b.centre - a.centre
-    return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges)
+    return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges) or _type_changes(a, b)
+
+
+def _type_changes(a: Line, b: Line) -> bool:
+    """A heading in larger type set close above its text (a page's only paragraph gives no usual pitch to exceed):
+    the type's size changes between the two lines. A line's size is its words' median height, so a footnote's
+    mark raised in it changes nothing."""
+    small, large = sorted((a.type_size, b.type_size))
+    return large > TYPE_CHANGE * small
 
 
 def _set_solid_break(a: Line, b: Line, edges: tuple[float, float]) -> bool:
