@@ -117,3 +117,20 @@ def test_a_deleted_document_imported_again_says_it_is_back_and_undo_deletes_it_a
     assert workspace.history.next_undo() == "Import 000_8339fa2bec93c400.txt"
     workspace.history.undo()
     assert [item.kind for item in workspace.trash.items()] == ["document"]
+
+
+def test_a_deleted_document_imported_again_changed_says_both_and_is_one_file(workspace: Workspace, tmp_path) -> None:
+    """A deleted file edited on disk and imported again was "changed, stored as a new version … Undo takes the new
+    text back", under a step named "Import 2 files": it came back from the Trash too, and its Undo sends it back."""
+    path = tmp_path / "envoy.txt"
+    path.write_text("Report of the envoy.\n\nHe left on 9 May 1921.\n", encoding="utf-8")
+    workspace.documents.import_paths([path])
+    info = workspace.documents.resolve("envoy.txt")
+    workspace.documents.delete(info.id)
+    path.write_text("Report of the envoy.\n\nHe left on 19 May 1921.\n", encoding="utf-8")
+    report = workspace.documents.import_paths([path])
+    assert report.outcomes[0].message == "envoy.txt: back from the Trash, changed: stored as a new version"
+    assert report.history_note.startswith("Undo takes the import back, its documents to the Trash")
+    assert workspace.history.next_undo() == "Import envoy.txt"
+    workspace.history.undo()
+    assert [item.kind for item in workspace.trash.items()] == ["document"]

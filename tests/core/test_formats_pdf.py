@@ -245,7 +245,8 @@ def test_a_heading_in_larger_type_set_close_above_its_text_is_a_paragraph_of_its
     """A title in large type set right above page one's text ("Soviet Dispatch on Mongolia" over "Page one. The
     delegation…") was joined to the first paragraph, as a wrapped line is: a change of type size ends a paragraph,
     and a footnote's mark raised in a line does not."""
-    items = [(72, 100, "Soviet Dispatch on Mongolia", 20), (72, 122, "The delegation led by Genden reached Moscow.", 11)]
+    items = [(72, 100, "Soviet Dispatch on Mongolia", 20),
+             (72, 122, "The delegation led by Genden reached Moscow.", 11)]
     text = read_pdf(qt_pdf(tmp_path / "heading.pdf", [items])).text
     assert text.split("\n\n") == ["Soviet Dispatch on Mongolia", "The delegation led by Genden reached Moscow.\n"]
     items = [(72, 100, "The delegation led by Genden reached", 11), (72, 114, "Moscow in November, and it", 11),

@@ -52,7 +52,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
                 if document_id is not None:
                     _fill_metadata(db, document_id, source, languages)
             if changed:
-                _store_new_versions(db, changed, report)
+                _store_new_versions(db, changed, report, arriving)
         if changed:
             order = {str(source.path): n for n, source in enumerate(sources)}
             report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
@@ -103,8 +103,8 @@ def _failed(exc: ImportFailed) -> FileOutcome:
 
 
 def _step_label(db: Store, arriving: list[int], changed: list[tuple[int, SourceFile]]) -> str:
-    """What Edit > Undo names the import by: the file, or how many."""
-    changed_names = [source.path.name for _document_id, source in changed]
+    """What Edit > Undo names the import by: the file, or how many (a file back from the Trash changed is one)."""
+    changed_names = [source.path.name for document_id, source in changed if document_id not in arriving]
     if not arriving:
         return (f"Import a changed file ({changed_names[0]})" if len(changed_names) == 1
                 else f"Import {len(changed_names)} changed files")
@@ -112,20 +112,23 @@ def _step_label(db: Store, arriving: list[int], changed: list[tuple[int, SourceF
     return f"Import {names[0]}" if len(names) == 1 else f"Import {len(names)} files"
 
 
-def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report: ImportReport) -> None:
+def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report: ImportReport,
+                        arriving: list[int]) -> None:
     """The changed files' new versions, boilerplate detected again and notes re-anchored, in the import's undoable
     step: its logged rows (the documents' current versions, the notes' places, what was judged of ranges) are what
-    Undo puts back, so the steps before it stay undoable too. The versions stay stored, as every text once read."""
+    Undo puts back, so the steps before it stay undoable too. The versions stay stored, as every text once read.
+    `arriving`: documents the import brings back from the Trash, which its Undo sends back there."""
     for document_id, source in changed:
         previous = store.current_version_id(db, document_id)
         read = store.read_version_id(db, document_id)
         version_id = store_version(db, document_id, source)
-        message = f"{source.path.name}: changed, stored as a new version"
+        message = (f"{source.path.name}: back from the Trash, changed: stored as a new version"
+                   if document_id in arriving else f"{source.path.name}: changed, stored as a new version")
         if read not in (None, previous):  # the text shown is a correction by hand of what the file gave
             version_id, carried = carry_corrections(db, document_id, read, previous, version_id)
             message += f"; {carried}"
         report.outcomes.append(FileOutcome(str(source.path), "new_version", message, document_id, version_id,
-                                           previous))
+                                           previous, from_trash=document_id in arriving))
     redetect_boilerplate(db)
     report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
                              for o in report.outcomes if o.status == "new_version")
@@ -165,7 +168,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
     if as_read != previous:
         message += ", the corrections made by hand since kept"
     store.set_read_version(db, document_id, as_read)
-    report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous))
+    report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, document_id, previous, from_trash=back))
     return None
 
 

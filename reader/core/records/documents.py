@@ -85,6 +85,7 @@ class FileOutcome:
     version_id: int | None = None
     previous_version_id: int | None = None
     needs_password: bool = False  # an encrypted PDF: try again with (another) password
+    from_trash: bool = False  # a deleted document's file imported again: the import's Undo sends it back there
 
 
 NEW_VERSIONS_UNDONE = "Undo takes the new text back, its notes to where they were"
@@ -124,9 +125,10 @@ class ImportReport:
     @property
     def history_note(self) -> str:
         """What one Undo takes back: a new text (its notes moved back), or the documents that came in."""
-        if self.reanchored:
-            return NEW_VERSIONS_UNDONE
-        return IMPORT_UNDONE if any(o.status == "imported" for o in self.outcomes) else ""
+        arrived = any(o.status == "imported" or o.from_trash for o in self.outcomes)
+        if arrived:
+            return IMPORT_UNDONE + (", new texts back, their notes to where they were" if self.reanchored else "")
+        return NEW_VERSIONS_UNDONE if self.reanchored else ""
 
     @property
     def changed_document_ids(self) -> list[int]:
