@@ -34,6 +34,20 @@ def test_countries_and_us_states_are_candidates_with_their_feature():
     assert all(0 < c.score <= 1 for c in link_place("Paris"))
 
 
+def test_a_country_named_in_french_german_or_russian_is_that_country_and_a_known_place():
+    """"Tunisie", "Mongolei", "Монголия": a French, German or Russian source's country was no place the gazetteer
+    knew (its type went to the model's guess, a person) and had no GeoNames link; countries' names in the languages
+    dates are read in come from CLDR (Babel)."""
+    from reader.core.entities.gazetteer import is_known_place
+
+    for name, code in (("Tunisie", "TN"), ("Allemagne", "DE"), ("Mongolei", "MN"), ("Монголия", "MN"),
+                       ("Frankreich", "FR")):
+        assert is_known_place(name), name
+        assert (link_place(name)[0].feature, link_place(name)[0].country_code) == ("country", code), name
+    assert not is_known_place("Esterhazy")
+    assert [link_place(name)[0].geonames_id for name in ("Москва", "Улан-Батор")] == [MOSCOW_RU, ULAANBAATAR]
+
+
 def test_names_the_package_lacks_get_no_candidate():
     """Regions, seas and historical states have no GeoNames entry in the package; no far-fetched one is given."""
     assert link_place("Siberia") == [] and link_place("Black Sea") == [] and link_place("USSR") == []

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from reader.core.entities.country_names import country_names
 from reader.core.folding import without_accents
 
 MIN_CITY_POPULATION = 5000
@@ -34,10 +35,11 @@ CITY_CONTEXT_WEIGHT = 0.5  # a co-mentioned town says less about the country tha
 LIMIT = 5
 _FOLDS = (("kh", "h"), ("dzh", "j"), ("zh", "j"), ("dz", "j"), ("tch", "ch"), ("ph", "f"), ("w", "v"), ("y", "i"),
           ("q", "k"), ("x", "ks"), ("c", "k"))
-_NOT_LETTER = re.compile(r"[^a-z]+")
+_NOT_LETTER = re.compile(r"[^a-zа-я]+")  # Latin and Cyrillic letters, their accents gone ('Монголия' is a name)
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLED = re.compile(r"(.)\1+")
-_NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2018\u2019]")  # Latin letters, their accents, quotes
+_NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2018\u2019\u0400-\u04ff]")  # Latin letters, their accents,
+# quotes, and Cyrillic ones (a Russian source's 'Москва')
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class _Index:
                 folded = _folded(bare)
                 forms[name] = (bare, "~" + folded, "#" + _consonants(folded))
             bare, folded, consonants = forms[name]
+            if not bare:  # a name in another script: no key, or every such name would meet every other
+                continue
             self._add(bare, number, quality)
             self._add(folded, number, VARIANT)
             if quality == EXACT and len(consonants) > MIN_SKELETON:  # primary names only: the rest match too much
@@ -120,6 +124,8 @@ class _Index:
     def matches(self, name: str) -> dict[int, float]:
         """Place number -> best match quality for `name`."""
         best: dict[int, float] = {}
+        if not plain(name):
+            return best
         for key in (plain(name), "~" + variant(name), "#" + skeleton(name)):
             for number, quality in self.keys.get(key, {}).items():
                 best[number] = max(best.get(number, 0.0), quality)
@@ -146,6 +152,8 @@ def _build_index() -> _Index:
     for country in cache_.get_countries().values():
         where = capitals.get((country["iso"], plain(country.get("capital", ""))), (None, None))
         names.append((len(places), country["name"], EXACT))
+        names += [(len(places), name, ALTERNATE) for name in country_names().get(country["iso"], ())
+                  if name != country["name"]]  # 'Allemagne', 'Монголия'
         places.append(_Place(country["geonameid"], country["name"], country["iso"], "country", *where,
                              int(country.get("population") or 0)))
     state_people = Counter()
@@ -178,8 +186,8 @@ def _capitals(cities: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
 
 
 def _is_name(alternate: str) -> bool:
-    """Alternate names in Latin letters only (the others cannot match an English text's spelling), and no codes:
-    'MOW', 'UKK' are airports, not names a text uses."""
+    """Alternate names in Latin or Cyrillic letters only (the others cannot match the spelling of a text in a language
+    whose dates are read), and no codes: 'MOW', 'UKK' are airports, not names a text uses."""
     return bool(alternate) and not _NOT_LATIN.search(alternate) and not (alternate.isupper() and len(alternate) < 5)
 
 
