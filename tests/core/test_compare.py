@@ -934,3 +934,15 @@ def test_a_source_giving_the_others_day_too_tells_two_acts_and_contradicts_nothi
         "The court-martial in Paris condemned Captain Alfred Dreyfus on 22 December 1894 for treason.\n"])
     assert [event.entities for event in empty_workspace.timeline.events()] == [("Alfred Dreyfus", "Paris")]
     assert empty_workspace.timeline.conflicts() == []
+
+
+def test_a_sources_month_does_not_settle_a_conflict_its_own_day_makes(empty_workspace, shared_model, tmp_path):
+    """"In November 1934 Genden led a delegation to Moscow … met Stalin on 15 November 1934" beside "on 24 November
+    1934 Stalin received Genden" was no conflict: the month overlapped the other's day. A source's vaguer date of an
+    event it also dates to the day says no more than that day."""
+    _recognised(empty_workspace, shared_model, tmp_path, [
+        "In November 1934 the prime minister Peljidiin Genden led a delegation to Moscow. Genden met Joseph Stalin "
+        "in the Kremlin on 15 November 1934.\n",
+        "On 24 November 1934 Joseph Stalin received Peljidiin Genden in the Kremlin in Moscow.\n"])
+    [conflict] = empty_workspace.timeline.conflicts()
+    assert {entry.value for entry in conflict.entries} >= {"1934-11-15", "1934-11-24"}

@@ -447,10 +447,10 @@ def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
 
 def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list, days_told: dict[int, set[str]],
                  ) -> bool:
-    """Two documents of the event none of whose dates overlap, as the sources date it: a date in a user's note (the
-    other source's, written down beside this one's) neither makes nor settles a conflict. Nor does a source that
-    gives the other's very day itself, elsewhere: it tells two acts (a dispatch on the degradation of 5 January
-    recalling the verdict "on December 22" does not contradict a report of the verdict on 22 December)."""
+    """Two documents of the event none of whose most precise dates overlap, as the sources date it: a date in a
+    user's note (the other source's, written down beside this one's) neither makes nor settles a conflict. Nor does
+    a source that gives the other's very day itself, elsewhere: it tells two acts (a dispatch on the degradation of 5
+    January recalling the verdict "on December 22" does not contradict a report of the verdict on 22 December)."""
     by_document: dict[int, list] = defaultdict(list)
     days: dict[int, set[str]] = defaultdict(set)
     for i in members:
@@ -458,11 +458,18 @@ def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list, d
             by_document[usable[i].document_id].append(_with_slack(spans[i]))
             if usable[i].precision == "day":
                 days[usable[i].document_id].add(usable[i].first)
-    for (first, one), (second, two) in combinations(by_document.items(), 2):
+    for (first, one), (second, two) in combinations(((d, _most_precise(spans)) for d, spans in by_document.items()), 2):
         if not any(a[0] <= b[1] and b[0] <= a[1] for a in one for b in two) and \
                 not days[first] & days_told[second] and not days[second] & days_told[first]:
             return True
     return False
+
+
+def _most_precise(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A source's dates of an event without those holding another of its dates: "In November 1934 … on 15 November
+    1934" says the 15th, and its month settled a conflict with another source's 24th."""
+    return [span for span in spans
+            if not any(other != span and span[0] <= other[0] and other[1] <= span[1] for other in spans)]
 
 
 def _with_slack(span) -> tuple[int, int]:
