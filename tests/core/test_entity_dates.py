@@ -382,3 +382,11 @@ def test_a_french_or_german_day_alone_after_its_article_is_a_day_of_the_month_be
     assert _values("Berlin, den 10. Januar 1898. Er kam am 18. wieder.") == ["1898-01-10", "1898-01-18"]
     assert _values("Le 10 janvier 1898, le 15e régiment partit; le 16 octobre, il rentra.") == [
         "1898-01-10", "1898-10-16"]
+
+
+def test_a_russian_dispatchs_today_and_yesterday_count_from_its_dateline():
+    """Russian is read as English, French and German are: under "МОСКВА, 25 ноября 1934 г. (ТАСС)." the delegation
+    that left "сегодня утром" left on the 25th, the reception "вчера вечером" was on the 24th."""
+    text = "МОСКВА, 25 ноября 1934 г. (ТАСС). Сегодня утром делегация выехала. Вчера вечером был приём."
+    assert [(m.text, m.value) for m in find_dates(text)] == [
+        ("25 ноября 1934", "1934-11-25"), ("Сегодня утром", "1934-11-25"), ("Вчера вечером", "1934-11-24")]

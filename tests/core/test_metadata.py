@@ -207,3 +207,18 @@ def test_a_diarys_first_entry_is_no_dateline():
     timeline, while the later entries stayed. Several lines dated alike are entries."""
     diary = "Mardi 14 juillet 1789\n\nThe people went to the Invalides.\n\nMercredi 15 juillet 1789\n\nWork began."
     assert extract_metadata(diary, []).date_published == ""
+
+
+def test_a_russian_dispatchs_dateline_and_a_heading_of_two_words_in_capitals():
+    """"МОСКВА, 25 ноября 1934 г. (ТАСС)." made no news article and no date (the place's capitals were Latin ones
+    only, and the year's "г." and the agency after the day were text); "MOSCOW, 25 November 1934 (TASS)." gave its
+    month only; an interrogation record headed "ПРОТОКОЛ ДОПРОСА" was titled by its next line (a title had three
+    words at least)."""
+    from reader.core.documents.metadata import extract_metadata
+
+    for report in ("ПРАВДА\n\nМОСКВА, 25 ноября 1934 г. (ТАСС). Вчера, 24 ноября, тов. Сталин принял тов. Гендена.\n",
+                   "PRAVDA\n\nMOSCOW, 25 November 1934 (TASS). Yesterday Comrade Stalin received Comrade Genden.\n"):
+        found = extract_metadata(report, [])
+        assert (found.kind, found.date_published) == ("news article", "1934-11-25"), report
+    protocol = "ПРОТОКОЛ ДОПРОСА\n\nобвиняемого Гендена Пэлжидийна\n\nВопрос: Признаёте ли вы себя виновным?\n"
+    assert extract_metadata(protocol, []).title == "ПРОТОКОЛ ДОПРОСА"

@@ -12,6 +12,7 @@ from dataclasses import replace
 from reader.core.documents.language import LanguageReader
 from reader.core.documents.lines import Line, split_lines, word_count
 from reader.core.entities.calendar_words import MONTH_NUMBERS, WEEKDAYS
+from reader.core.entities.datelines import AFTER_THE_DAY
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
 
@@ -52,7 +53,7 @@ _ABSTRACT = re.compile(r"^(?:abstract|summary|аннотация|résumé|zusamm
 _DATELINE = re.compile(r"\b(?:updated|published|posted)\s+(?:on\s+)?\d", re.IGNORECASE)
 _PUBLISHED_ON = re.compile(r"\b(?:updated|published|posted)(?:\s+on)?\s+(?P<when>.+)$", re.IGNORECASE)
 _MASTHEAD_PARTS = re.compile(r"\s+[—–|]\s+")  # a masthead's parts
-_LINE_PARTS = re.compile(_MASTHEAD_PARTS.pattern + r"|(?<=[\w)]\.)\s+(?=[A-Z])")  # ... and a title line's sentences
+_LINE_PARTS = re.compile(_MASTHEAD_PARTS.pattern + r"|(?<=[\w)]\.)\s+(?=[A-ZА-ЯЁ])")  # ... and a title line's sentences
 ABSTRACT_CHARS = 20_000
 MASTHEAD_PART_WORDS = 8  # a masthead's parts are short: a volume, a place and a date, a price
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})\b"
@@ -60,10 +61,11 @@ _PLACE_AND_WEEKDAY = re.compile(  # what a dateline's day follows: a place (no w
     rf"[#*\s]*(?P<place>(?!{_WEEKDAY})[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){{0,3}},\s*)?"
     rf"(?P<weekday>{_WEEKDAY},?\s+)?(?:the\s+)?", re.IGNORECASE)
 _MONTH_WORD = rf"(?i:{'|'.join(sorted(MONTH_NUMBERS, key=len, reverse=True))})\.?"
-_WIRE_DATELINE = re.compile(  # a dispatch's first words: "PARIS, Jan. 5.—", "NEW YORK, April 16, 1912 —"
-    rf"[#*\s]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ -][A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){{0,2}},[ \t]*(?:(?i:{_WEEKDAY}),?[ \t]+)?"
+_WIRE_DATELINE = re.compile(  # a dispatch's first words: "PARIS, Jan. 5.—", "МОСКВА, 25 ноября 1934 г. (ТАСС)."
+    rf"[#*\s]*(?P<place>[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){{0,2}}),[ \t]*(?:(?i:{_WEEKDAY}),?[ \t]+)?"
     rf"(?:{_MONTH_WORD}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|er)?\.?[ \t]+{_MONTH_WORD})"
-    rf"(?:,?[ \t]+\d{{4}})?(?:[.,]?[ \t]*[—–-]|:|\.[ \t]+\S)")  # capitals: a letter's "Paris," is a letter's
+    rf"(?:,?[ \t]+\d{{4}})?{AFTER_THE_DAY}(?:[.,]?[ \t]*[—–-]|:|\.[ \t]+\S)")
+_NOTHING_MORE = re.compile(AFTER_THE_DAY + r"[\s.,]*")  # after a dateline's day
 
 
 def _kind(head: list[Line], text: str, doi: str) -> str:
@@ -90,14 +92,18 @@ def _masthead(line: str) -> bool:
 def _wire_dateline(line: str) -> bool:
     """Whether a line opens a dispatch: its place in capitals and its day, then the report ("PARIS, Jan. 5.—Captain
     Dreyfus…", "LONDON, 30 July 1912. The inquiry…"); a letter's "Paris, 16th July 1789" is no newspaper's."""
-    return _WIRE_DATELINE.match(line) is not None
+    match = _WIRE_DATELINE.match(line)
+    return match is not None and match["place"].isupper()  # capitals: a letter's "Paris," is a letter's
 
 
 def _title(head: list[Line]) -> str:
-    """The first heading-like line: three or more words (not counting a parenthesis), not a URL or a label."""
+    """The first heading-like line: three or more words (not counting a parenthesis), or two in capitals ("ПРОТОКОЛ
+    ДОПРОСА", "PRAVDA REPORTS"), not a URL or a label."""
     for line in head:
         bare = _PARENTHESES.sub("", line.text).strip()
-        if 3 <= word_count(bare) <= 40 and not _URL.search(bare) and not bare.startswith(("•", "DOI")):
+        words = word_count(bare)
+        if (3 <= words <= 40 or words == 2 and bare.isupper()) and not _URL.search(bare) and \
+                not bare.startswith(("•", "DOI")):
             return _bare_heading(line.text)
     return ""
 
@@ -191,7 +197,7 @@ def _day_alone(line: str) -> tuple[str, re.Match | None]:
     from reader.core.entities.dates import find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
-    if len(found) != 1 or found[0].precision != "day" or line[found[0].end:].strip(" .,"):
+    if len(found) != 1 or found[0].precision != "day" or not _NOTHING_MORE.fullmatch(line, found[0].end):
         return "", None
     before = _PLACE_AND_WEEKDAY.fullmatch(line, 0, found[0].start)
     return (found[0].value, before) if before else ("", None)

@@ -1,4 +1,4 @@
-"""Days told from a dateline: a dispatch's "this morning", a diary's "hier soir", a letter's "to-morrow".
+"""Days told from a dateline: a dispatch's "this morning", a diary's "hier soir", a letter's "to-morrow", "вчера".
 
 Why: a report under "PARIS, Jan. 5, 1895.—" tells its event as "this morning" and gives no other date, so the
 passage that tells it had no place on the timeline; only the dateline had. A day said relative to the day of writing
@@ -23,19 +23,24 @@ _RELATIVE_WORDS = {  # the first word says how many days from the day of writing
     "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "ce": 0, "cet": 0, "cette": 0, "demain": 1,
     "après-demain": 2,
     "vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2,
+    "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
 }
-_TIME_OF_DAY = r"(?:[ \t]+(?:morning|afternoon|evening|night|matin|soir|früh|morgen|vormittag|nachmittag|abend))?"
+_TIME_OF_DAY = (r"(?:[ \t]+(?:morning|afternoon|evening|night|matin|soir|früh|morgen|vormittag|nachmittag|abend"
+                r"|утром|днём|днем|вечером|ночью))?")
 _RELATIVE_DAY = re.compile(
     r"(?<![\w'’-])(?:the day before yesterday|the day after to-?morrow|yesterday|to-?day|to-?night|to-?morrow"
     r"|this[ \t]+(?:morning|afternoon|evening)|last[ \t]+(?:night|evening)"
     r"|avant-hier|après-demain|hier|aujourd['’]hui|ce[ \t]+(?:matin|soir)|cet[ \t]+après-midi|cette[ \t]+nuit|demain"
-    rf"|vorgestern|übermorgen|gestern|heute){_TIME_OF_DAY}(?![\w'’-])", re.IGNORECASE)
+    r"|vorgestern|übermorgen|gestern|heute|позавчера|послезавтра|вчера|сегодня|завтра)"
+    rf"{_TIME_OF_DAY}(?![\w'’-])", re.IGNORECASE)
 _FRENCH_ONLY = ("hier", "avant-hier")  # German "hier" is "here": read only under a French dateline
-_CAPITALISED = r"[A-Z][\w'’.-]*"
+_CAPITALISED = r"[A-ZА-ЯЁ][\w'’.-]*"  # a place's name, in Latin or Cyrillic letters
+AFTER_THE_DAY = r"(?:[ \t]*г\.)?(?:[ \t]*\([^)\n]{1,24}\))?"  # a Russian year's "г.", an agency: "(TASS)", "(ТАСС)"
 _DATELINE_HEAD = re.compile(  # what a dateline's day follows on its line: a place, a weekday, or both
     rf"[#*\s]*(?P<place>{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}},[ \t]*)?"
     rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}),?[ \t]+)?(?:the[ \t]+)?")
-_DATELINE_TAIL = re.compile(r"[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t]")  # the line ends, or its sentence, or a dash
+_DATELINE_TAIL = re.compile(AFTER_THE_DAY + r"(?:[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t])")  # the line ends, or its
+# sentence, or a dash comes
 _FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
 
 
