@@ -658,3 +658,25 @@ def test_a_tag_ending_in_a_star_finds_every_tag_it_begins(searchable):
     assert searchable.search.search("tag:violence/v*").counts == {"annotation": 1}
     assert searchable.search.search("tag:meeting* -tag:viol*").counts == {"annotation": 2}
     assert "no tag begins with 'war'" in searchable.search.search("tag:war*").error
+
+
+def test_a_russian_word_is_found_with_or_without_its_yo(tmp_path):
+    """"признаете" and "елки" found nothing where the text has "Признаёте" and "Ёлки": Russian print writes ё as е at
+    will, and a historian types е. An older library's texts are indexed again by the upgrade that reads them so."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "protocol.txt").write_text("Вопрос: Признаёте ли вы себя виновным? Ответ: Нет. Ёлки стояли.\n",
+                                           encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "protocol.txt"])
+    for query in ("признаете", "признаёте", "елки", '"признаете ли вы"'):
+        assert workspace.search.search(query).counts.get("text") == 1, query
+    workspace.close()
+    with sqlite3.connect(tmp_path / "lib.db") as db:  # as an older version indexed it
+        db.execute("UPDATE search_index SET body = replace(body, 'е', 'ё') WHERE kind = 'text'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm024_yo_read_as_ye_in_search'")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    assert workspace.search.search("признаете").counts.get("text") == 1
+    workspace.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from reader.core.entities.dates import date_span
-from reader.core.folding import searchable
+from reader.core.folding import plain_characters, without_yo
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 
@@ -291,13 +291,16 @@ def _compile_token(token: str, query: Query) -> str | None:
     if token in OPERATORS or token in ("(", ")"):
         return token
     prefix = token.endswith("*") and not token.startswith('"')
-    words = searchable(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
+    typed = plain_characters(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
+    words = without_yo(typed)
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(words)
+    spellings = dict.fromkeys((words, typed))  # a note's own words are indexed as written, ё and all
     if prefix:
-        return '"' + words.replace('"', '""') + '"*'
-    forms = ['"' + form.replace('"', '""') + '"' for form in _figure_forms(words)]
+        forms = ['"' + spelling.replace('"', '""') + '"*' for spelling in spellings]
+    else:
+        forms = ['"' + form.replace('"', '""') + '"' for spelling in spellings for form in _figure_forms(spelling)]
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
