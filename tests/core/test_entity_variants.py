@@ -71,3 +71,19 @@ def test_a_known_place_is_no_misspelling_of_a_name_read_as_a_person():
     assert merged == [] and [(a, b) for a, b, _score in suggestions] == [("kiakhta", "kyakhta")]
     merged, _ = find_variants(clusters_of(("Choibalsan", "PERSON", 3), ("Choibalshan", "PLACE", 1)), set(), known)
     assert merged == [("choibalshan", "choibalsan")]
+
+
+def test_two_spellings_of_one_geonames_place_are_suggested_as_one():
+    """"Ulan Bator" and "Ulaanbaatar" were two places, with one GeoNames id and no merge suggested (their spellings
+    too far apart): places one GeoNames place links are suggested as one, never merged unasked; a pair kept apart
+    is not suggested again, and a place and a person are never paired."""
+    from reader.core.entities.geonames import located
+    from reader.core.entities.variants import same_places
+
+    clusters = {key: Cluster(key) for key in ("ulaanbaatar", "ulan bator", "moscow", "urga")}
+    for key, name, count in (("ulaanbaatar", "Ulaanbaatar", 5), ("ulan bator", "Ulan Bator", 2),
+                             ("moscow", "Moscow", 9), ("urga", "Urga", 1)):
+        clusters[key].names[name] = count
+    types = {"ulaanbaatar": "PLACE", "ulan bator": "PLACE", "moscow": "PLACE", "urga": "PERSON"}
+    assert [pair[:2] for pair in same_places(clusters, types, set(), located)] == [("ulaanbaatar", "ulan bator")]
+    assert same_places(clusters, types, {frozenset(("ulaanbaatar", "ulan bator"))}, located) == []

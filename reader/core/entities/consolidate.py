@@ -37,7 +37,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
-from reader.core.entities.variants import find_variants
+from reader.core.entities.variants import find_variants, same_places
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.dates import DateMention
@@ -71,7 +71,10 @@ class Consolidated:
 
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
-                is_minor_place=None) -> Consolidated:
+                is_minor_place=None, located=None) -> Consolidated:
+    """The register of `documents` as `decisions` shape it. `is_place` and `is_minor_place` tell places' names,
+    `located` a name's GeoNames place (places one links are suggested as one); the gazetteers are handed in so tests
+    may give their own."""
     common_words = _lowercase_words(documents)
     words = _corpus_words(documents)
     spelling = Spelling(lexicon, words)
@@ -89,6 +92,10 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
+    if located is not None:
+        paired = {frozenset(pair[:2]) for pair in suggestions}
+        suggestions += [pair for pair in same_places(clusters, types, decisions.not_merged, located)
+                        if frozenset(pair[:2]) not in paired]
     kept_out = [key for key, kind in types.items() if kind not in TYPES]  # nationalities, laws, products
     for key in kept_out:
         del types[key]

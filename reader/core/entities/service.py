@@ -56,6 +56,7 @@ class EntityService:
         """Run the model on texts it has not seen, then consolidate the whole corpus into the register."""
         from reader.core.entities.consolidate import consolidate  # the pipeline loads on first use: faster start
         from reader.core.entities.gazetteer import is_known_place, is_minor_place
+        from reader.core.entities.geonames import located
         from reader.core.entities.lexicon import model_lexicon
 
         report = RecognitionReport()
@@ -65,7 +66,7 @@ class EntityService:
         # no write lock while the corpus is consolidated (tens of seconds for a large library): every edit in the
         # window had waited for it, and failed
         result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
-                             is_minor_place)
+                             is_minor_place, located)
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
             self._write(result, documents, decisions.confirmed_mentions,

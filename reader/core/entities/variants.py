@@ -7,6 +7,8 @@ read as another kind; other close pairs are only suggested.
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.core.entities.names import name_key
@@ -46,6 +48,28 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
             else:
                 suggestions.append((first, second, round(similarity, 3)))
     return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
+
+
+def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[frozenset[str]], located,
+                ) -> list[tuple[str, str, float]]:
+    """Places of two spellings one GeoNames place links ('Ulan Bator', 'Ulaanbaatar'; 'Urga', its older name) as
+    suggestions: their spellings may be too far apart to be offered as variants. Never merged unasked: the data's
+    links are a guess, and a historian may keep a city's names of two periods apart. `located(name)`: a name's
+    GeoNames place or None."""
+    by_place: dict[int, list[str]] = {}
+    for key, kind in types.items():
+        if kind == "PLACE" and key in clusters:
+            place = located(clusters[key].names.most_common(1)[0][0])
+            if place is not None:
+                by_place.setdefault(place.geonames_id, []).append(key)
+    pairs = []
+    for keys in by_place.values():
+        keys.sort(key=lambda k: -clusters[k].count)
+        for first, second in combinations(keys, 2):
+            if frozenset((first, second)) not in rejected_pairs:
+                forms = _comparable_forms(clusters[first]), _comparable_forms(clusters[second])
+                pairs.append((first, second, round(_closest(*forms)[0], 3)))
+    return pairs
 
 
 class _FormIndex:
