@@ -377,6 +377,19 @@ def test_html_lays_out_each_note_and_quote_in_its_own_direction(annotated):
     assert "<blockquote dir='auto'" in html
 
 
+def test_tei_and_html_say_the_language_of_each_sources_text(annotated):
+    """A Russian source's quotes were exported with no language, though each document's language is stored: a
+    reader's screen reader, spell checker and hyphenation took them for English. TEI's text and HTML's quotes carry
+    it (as the metadata names it, "Russian", or as a tag, "ru"); a language the program cannot name adds nothing."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    annotated.documents.update_metadata(document_id, {"language": "Russian"})
+    assert "<blockquote dir='auto' lang='ru'" in annotated.export.export("html")
+    assert 'xml:lang="ru"' in annotated.export.export("tei")
+    annotated.documents.update_metadata(document_id, {"language": "Old Ruthenian, I think"})
+    assert "<blockquote dir='auto' id='a1'>The two met" in annotated.export.export("html")
+    assert 'xml:lang="ru"' not in annotated.export.export("tei") and 'xml:lang="en"' in annotated.export.export("tei")
+
+
 def test_notebook_notes_are_in_the_markdown_and_html_exports(annotated):
     """A notebook note is a note: its title, its Markdown and the passages it cites are in the Markdown and HTML
     exports (they were left out, so the argument a historian wrote from the sources never left the program). A

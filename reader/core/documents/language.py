@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cache, cached_property
 
 READ_CHARS = 20_000  # the text's beginning is enough to tell
 MIN_LETTERS = 40  # a paragraph shorter than this says too little to vote
@@ -50,3 +50,18 @@ def _name(code: str) -> str:
         return Locale.parse(code).get_display_name("en") or code
     except (UnknownLocaleError, ValueError):
         return code
+
+
+def language_tag(language: str) -> str:
+    """The BCP 47 tag of a language as the metadata names it ("Russian", or "ru" itself), '' when it names none:
+    what an export marks a source's text with, so a screen reader, a spell checker and hyphenation read it as such."""
+    said = " ".join(language.split()).casefold()
+    tags = _tags_by_name()
+    return tags.get(said, said if said in tags.values() else "")
+
+
+@cache
+def _tags_by_name() -> dict[str, str]:
+    from babel import Locale
+
+    return {name.casefold(): code for code, name in Locale("en").languages.items()}

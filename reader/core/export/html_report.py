@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
+from reader.core.documents.language import language_tag
 from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.records.entities import EntitySummary
 from reader.core.wording import plural
@@ -68,7 +69,10 @@ def _anchor(annotation_id: int) -> str:
 def _quote(item: ExportItem, anchored: bool = False) -> list[str]:
     """The quote (with the entry's anchor, for the report's links to it) and its page."""
     anchor = f" id='{_anchor(item.annotation.id)}'" if anchored else ""
-    html = [f"<blockquote dir='auto'{anchor}>{escape(item.quote)}</blockquote>"]  # Arabic, Hebrew: right to left
+    tag = language_tag(item.document.metadata.language)
+    language = f" lang='{escape(tag)}'" if tag else ""
+    html = [f"<blockquote dir='auto'{language}{anchor}>{escape(item.quote)}</blockquote>"]  # Arabic, Hebrew: right
+    # to left
     if item.where:
         html.append(f"<p class='meta page'>{escape(item.where)}</p>")
     return html

@@ -11,6 +11,7 @@ from datetime import date
 
 from lxml import etree
 
+from reader.core.documents.language import language_tag
 from reader.core.entities.dates import EARLIEST, LATEST, date_span
 from reader.core.export.items import ExportItem, NoteItem, citation
 from reader.core.export.jsonld import document_iri
@@ -21,6 +22,7 @@ from reader.core.records.pages import PageInfo
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ELEMENTS = {"PERSON": "persName", "PLACE": "placeName", "ORG": "orgName", "DATE": "date"}
 # The register in the standOff: list element, entry element and name element per entity type.
@@ -203,6 +205,8 @@ def _document(info: DocumentInfo, text: str, mentions: list[Mention], items: lis
     tei.set(XML_ID, f"doc{info.id}")
     _header(tei, info.title, info)
     text_element = etree.SubElement(tei, f"{{{TEI}}}text")
+    if tag := language_tag(info.metadata.language):
+        text_element.set(XML_LANG, tag)
     paragraph = etree.SubElement(etree.SubElement(text_element, f"{{{TEI}}}body"), f"{{{TEI}}}p")
     _mark_up(paragraph, text, mentions, items, info.id, pages)
     back = etree.SubElement(text_element, f"{{{TEI}}}back") if items else None
