@@ -52,7 +52,7 @@ from reader.core.records.dates import DateMention
 # dates or its weekday ("Louis the 16th," is a king). 15: a year in brackets after a place's or a feast's name
 # ("(Versailles, 1919)", "(Easter 1916)") is the event's, not a citation's; "by the 1921 decree" is the year. 16: a
 # diary's weekday and day alone ("Mardi 11.") is a day; a November or December told from a January is the year
-# before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern" count from its dateline; a
+# before's. 17: a dispatch's or a diary's "this morning", "hier soir", "gestern", "вчера" count from its dateline; a
 # November or December is the year before's only told from a January's or February's dateline; German and French
 # shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's;
 # a French "Le 15," and a German "am 18." are days alone.
