@@ -420,16 +420,12 @@ def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in enumerate(roots):
         groups[group].append(i)
-    days_told: dict[int, set[str]] = defaultdict(set)  # each document's days, wherever it gives them
-    for entry in usable:
-        if entry.precision == "day" and entry.origin != "note":
-            days_told[entry.document_id].add(entry.first)
     events = []
     for group, members in groups.items():
         if len({usable[i].document_id for i in members}) < 2:
             continue
         entries = sorted((usable[i] for i in members), key=lambda e: (e.first, e.document_id))
-        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans, days_told),
+        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans),
                                     tuple(sorted(reasons.get(group, ())))))
     events.sort(key=lambda event: event.entries[0].first)
     for number, event in enumerate(events, 1):
@@ -445,22 +441,15 @@ def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
     return tuple(sorted(name for name, documents in seen.items() if len(documents) > 1))
 
 
-def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list, days_told: dict[int, set[str]],
-                 ) -> bool:
+def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -> bool:
     """Two documents of the event none of whose most precise dates overlap, as the sources date it: a date in a
-    user's note (the other source's, written down beside this one's) neither makes nor settles a conflict. Nor does
-    a source that gives the other's very day itself, elsewhere: it tells two acts (a dispatch on the degradation of 5
-    January recalling the verdict "on December 22" does not contradict a report of the verdict on 22 December)."""
+    user's note (the other source's, written down beside this one's) neither makes nor settles a conflict."""
     by_document: dict[int, list] = defaultdict(list)
-    days: dict[int, set[str]] = defaultdict(set)
     for i in members:
         if usable[i].origin != "note":
             by_document[usable[i].document_id].append(_with_slack(spans[i]))
-            if usable[i].precision == "day":
-                days[usable[i].document_id].add(usable[i].first)
-    for (first, one), (second, two) in combinations(((d, _most_precise(spans)) for d, spans in by_document.items()), 2):
-        if not any(a[0] <= b[1] and b[0] <= a[1] for a in one for b in two) and \
-                not days[first] & days_told[second] and not days[second] & days_told[first]:
+    for one, two in combinations(map(_most_precise, by_document.values()), 2):
+        if not any(a[0] <= b[1] and b[0] <= a[1] for a in one for b in two):
             return True
     return False
 
