@@ -20,16 +20,10 @@ def without_accents(text: str) -> str:
 
 
 def searchable(text: str) -> str:
-    """What the search index reads of a text (and of a query): its characters plain (`plain_characters`), and ё
-    read as е, as Russian print writes it at will ("Признаёте" is found by "признаете"; SQLite's tokenizer folds
-    the accents of Latin letters only). Offsets are not kept: a row's place in its text is stored beside it."""
-    return without_yo(plain_characters(text))
-
-
-def plain_characters(text: str) -> str:
-    """Compatibility characters in their plain form ('ﬁ' is 'fi', full-width 'ＧＥＮＤＥＮ' is 'GENDEN') and the
-    invisible marks written inside words dropped (a soft hyphen, a zero-width space, the Mongolian vowel separator):
-    the index took each for a word's end, and "Urga" did not find "Ur\u00adga"."""
+    """What the search index reads of a text (and of a query): compatibility characters in their plain form ('ﬁ' is
+    'fi', full-width 'ＧＥＮＤＥＮ' is 'GENDEN') and the invisible marks written inside words dropped (a soft hyphen,
+    a zero-width space, the Mongolian vowel separator): the index took each for a word's end, and "Urga" did not
+    find "Ur\u00adga". Offsets are not kept: a row's place in its text is stored beside it."""
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from reader.core.entities.dates import date_span
-from reader.core.folding import plain_characters, without_yo
+from reader.core.folding import searchable, without_yo
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 
@@ -30,6 +30,7 @@ _DATE_RANGE = re.compile(r"^(?P<first>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<last>\d{4}
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f]\d{3})+|\d{4,})(?![\w])(?![.,]\d)")  # 1,490 or 1490
 MOST_FORMS = 8  # the ways a term's figures are searched (two a figure: three figures in one phrase)
+MOST_YO_LETTERS = 4  # е a term may have for each to be searched as ё too (16 forms: "все отрицает" has three)
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s
 MAX_DEPTH = 50
 
@@ -291,17 +292,30 @@ def _compile_token(token: str, query: Query) -> str | None:
     if token in OPERATORS or token in ("(", ")"):
         return token
     prefix = token.endswith("*") and not token.startswith('"')
-    typed = plain_characters(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
-    words = without_yo(typed)
+    words = searchable(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
-    query.terms.append(words)
-    spellings = dict.fromkeys((words, typed))  # a note's own words are indexed as written, ё and all
-    if prefix:
-        forms = ['"' + spelling.replace('"', '""') + '"*' for spelling in spellings]
-    else:
-        forms = ['"' + form.replace('"', '""') + '"' for spelling in spellings for form in _figure_forms(spelling)]
+    query.terms.append(without_yo(words))
+    written = [yo for form in ([words] if prefix else _figure_forms(words)) for yo in _yo_forms(form)]
+    forms = ['"' + form.replace('"', '""') + '"' + ("*" if prefix else "") for form in written]
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+
+
+def _yo_forms(words: str) -> list[str]:
+    """The term with each е written ё or е, as Russian print writes it at will ("признаете" finds "Признаёте", and
+    "Семёнов" finds "Семенов"); SQLite's tokenizer folds the accents of Latin letters only. The text indexed, and
+    the snippets, stay as written. A term of more е than MOST_YO_LETTERS allows is searched as typed and with е."""
+    plain = without_yo(words)
+    places = [at for at, letter in enumerate(plain) if letter in "еЕ"]
+    if len(places) > MOST_YO_LETTERS:
+        return list(dict.fromkeys((words, plain)))
+    forms = []
+    for chosen in product((False, True), repeat=len(places)):
+        letters = list(plain)
+        for at, yo in zip(places, chosen, strict=True):
+            letters[at] = {"е": "ё", "Е": "Ё"}[letters[at]] if yo else letters[at]
+        forms.append("".join(letters))
+    return forms
 
 
 def _figure_forms(words: str) -> list[str]:

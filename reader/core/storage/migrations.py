@@ -511,15 +511,6 @@ def m023_mentions_indexed_by_entity_then_place(db: Database) -> None:
     _table(db, "mentions").create_index(["entity_id", "document_id", "start"])
 
 
-@migration
-def m024_yo_read_as_ye_in_search(db: Database) -> None:
-    """Search reads ё as е (folding.searchable): texts holding ё, indexed before as written, are indexed again."""
-    from reader.core.storage.search_index import index_all_texts
-
-    if db.execute("SELECT 1 FROM versions WHERE instr(text, 'ё') OR instr(text, 'Ё') LIMIT 1").fetchone():
-        index_all_texts(_AsStore(db))
-
-
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
