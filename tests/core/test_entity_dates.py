@@ -390,3 +390,19 @@ def test_a_russian_dispatchs_today_and_yesterday_count_from_its_dateline():
     text = "МОСКВА, 25 ноября 1934 г. (ТАСС). Сегодня утром делегация выехала. Вчера вечером был приём."
     assert [(m.text, m.value) for m in find_dates(text)] == [
         ("25 ноября 1934", "1934-11-25"), ("Сегодня утром", "1934-11-25"), ("Вчера вечером", "1934-11-24")]
+
+
+def test_a_dateline_names_a_place_and_its_present_ends_where_a_later_time_is_written():
+    """"For Dreyfus, 5 January 1895 - the degradation - was…" and "In Moscow, 15 November 1934 — the day…" were
+    datelines, and a modern essay's "Today his name is cleared" was dated 1895; a letter's afterword of 2004 had its
+    "today" dated 1789. A dateline's place is a place, and its present ends at a date written more than a year later.
+    "г." before the report on the line ends a Russian dateline too."""
+    for text in ("For Dreyfus, 5 January 1895 - the degradation - was a wound.\nToday his name is cleared.",
+                 "In Moscow, 15 November 1934 — the day Genden met Stalin — was cold. Today the archive is open."):
+        assert len(_values(text)) == 1, text
+    letter = ("Paris, 16 July 1789.\nThe crowd is calm today.\n\nAfterword (2004)\n"
+              "Today scholars read this letter otherwise.")
+    assert _values(letter) == ["1789-07-16", "1789-07-16", "2004"]
+    assert _values("Urga, 12 March 1921.\nToday the Baron left.") == ["1921-03-12", "1921-03-12"]  # its old name
+    assert _values("МОСКВА, 25 ноября 1934 г. Сегодня утром приехал Генден. Вчера вечером был снег.") == [
+        "1934-11-25", "1934-11-25", "1934-11-24"]

@@ -222,3 +222,17 @@ def test_a_russian_dispatchs_dateline_and_a_heading_of_two_words_in_capitals():
         assert (found.kind, found.date_published) == ("news article", "1934-11-25"), report
     protocol = "ПРОТОКОЛ ДОПРОСА\n\nобвиняемого Гендена Пэлжидийна\n\nВопрос: Признаёте ли вы себя виновным?\n"
     assert extract_metadata(protocol, []).title == "ПРОТОКОЛ ДОПРОСА"
+
+
+def test_an_opening_sentence_with_a_day_between_dashes_is_no_dateline():
+    """A memoir opening "In Moscow, 15 November 1934 — the day Genden met Stalin — was cold" and a chapter opening
+    "STALIN, 21 December 1879 — the day he was born —" were news articles published on those days: a dateline's or a
+    masthead's place is a place. "МОСКВА, 25 ноября 1934 г. Сегодня…" (the report on the dateline's line) is one."""
+    from reader.core.documents.metadata import extract_metadata
+
+    for text in ("Memoirs\n\nIn Moscow, 15 November 1934 — the day Genden met Stalin — was cold and grey.\n",
+                 "Chapter Three\n\nSTALIN, 21 December 1879 — the day he was born — a cobbler's son in Gori.\n"):
+        found = extract_metadata(text, [])
+        assert (found.kind, found.date_published) == ("unknown", ""), text
+    found = extract_metadata("МОСКВА, 25 ноября 1934 г. Сегодня утром приехал тов. Генден.\n", [])
+    assert (found.kind, found.date_published) == ("news article", "1934-11-25")

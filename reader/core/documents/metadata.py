@@ -12,7 +12,8 @@ from dataclasses import replace
 from reader.core.documents.language import LanguageReader
 from reader.core.documents.lines import Line, split_lines, word_count
 from reader.core.entities.calendar_words import MONTH_NUMBERS, WEEKDAYS
-from reader.core.entities.datelines import AFTER_THE_DAY
+from reader.core.entities.datelines import AFTER_THE_DAY, DATELINE_ENDS
+from reader.core.entities.gazetteer import names_a_place
 from reader.core.ranges import merge, overlaps_merged
 from reader.core.records.documents import Metadata
 
@@ -64,7 +65,7 @@ _MONTH_WORD = rf"(?i:{'|'.join(sorted(MONTH_NUMBERS, key=len, reverse=True))})\.
 _WIRE_DATELINE = re.compile(  # a dispatch's first words: "PARIS, Jan. 5.—", "МОСКВА, 25 ноября 1934 г. (ТАСС)."
     rf"[#*\s]*(?P<place>[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){{0,2}}),[ \t]*(?:(?i:{_WEEKDAY}),?[ \t]+)?"
     rf"(?:{_MONTH_WORD}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|er)?\.?[ \t]+{_MONTH_WORD})"
-    rf"(?:,?[ \t]+\d{{4}})?{AFTER_THE_DAY}(?:[.,]?[ \t]*[—–-]|:|\.[ \t]+\S)")
+    rf"(?:,?[ \t]+\d{{4}})?{AFTER_THE_DAY}{DATELINE_ENDS}")
 _NOTHING_MORE = re.compile(AFTER_THE_DAY + r"[\s.,]*")  # after a dateline's day
 
 
@@ -92,8 +93,8 @@ def _masthead(line: str) -> bool:
 def _wire_dateline(line: str) -> bool:
     """Whether a line opens a dispatch: its place in capitals and its day, then the report ("PARIS, Jan. 5.—Captain
     Dreyfus…", "LONDON, 30 July 1912. The inquiry…"); a letter's "Paris, 16th July 1789" is no newspaper's."""
-    match = _WIRE_DATELINE.match(line)
-    return match is not None and match["place"].isupper()  # capitals: a letter's "Paris," is a letter's
+    match = _WIRE_DATELINE.match(line)  # capitals: a letter's "Paris," is a letter's; "STALIN," is no place
+    return match is not None and match["place"].isupper() and names_a_place(match["place"], by_other_names=False)
 
 
 def _title(head: list[Line]) -> str:
@@ -187,20 +188,25 @@ def _dateline(line: str) -> str:
 
 
 def _dated_alone(line: str, placed: bool = False) -> str:
-    """The day of a line that is a date alone after a place and a weekday at most (`placed`: at least one)."""
-    day, before = _day_alone(line)
+    """The day of a line that is a date alone after a place and a weekday at most (`placed`: at least one, the line
+    a part of a longer one, whose place must be one beyond doubt: see names_a_place)."""
+    day, before = _day_alone(line, by_other_names=not placed)
     return day if day and (not placed or before.group("place") or before.group("weekday")) else ""
 
 
-def _day_alone(line: str) -> tuple[str, re.Match | None]:
-    """The day of a line that is a date alone after a place and a weekday at most, with what stands before it."""
+def _day_alone(line: str, by_other_names: bool = False) -> tuple[str, re.Match | None]:
+    """The day of a line that is a date alone after a place and a weekday at most, with what stands before it; the
+    place is looked up as names_a_place does with `by_other_names`."""
     from reader.core.entities.dates import find_dates  # the date patterns load with the first import
 
     found = find_dates(line)
     if len(found) != 1 or found[0].precision != "day" or not _NOTHING_MORE.fullmatch(line, found[0].end):
         return "", None
     before = _PLACE_AND_WEEKDAY.fullmatch(line, 0, found[0].start)
-    return (found[0].value, before) if before else ("", None)
+    if before is None or before.group("place") and not names_a_place(before.group("place").strip(" \t,"),
+                                                                      by_other_names):
+        return "", None  # "In Moscow, 15 November 1934 — the day…" opens a memoir's sentence
+    return found[0].value, before
 
 
 def _first(pattern: re.Pattern, text: str) -> str:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from reader.core.entities.calendar_words import FRENCH_MONTHS, GERMAN_MONTHS, WEEKDAYS
+from reader.core.entities.gazetteer import names_a_place
 from reader.core.records.dates import DateMention
 
 _RELATIVE_WORDS = {  # the first word says how many days from the day of writing; longest forms first
@@ -36,11 +37,12 @@ _RELATIVE_DAY = re.compile(
 _FRENCH_ONLY = ("hier", "avant-hier")  # German "hier" is "here": read only under a French dateline
 _CAPITALISED = r"[A-ZА-ЯЁ][\w'’.-]*"  # a place's name, in Latin or Cyrillic letters
 AFTER_THE_DAY = r"(?:[ \t]*г\.)?(?:[ \t]*\([^)\n]{1,24}\))?"  # a Russian year's "г.", an agency: "(TASS)", "(ТАСС)"
+DATELINE_ENDS = r"(?:[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t]|(?<=\.)[ \t])"  # the line ends, or its sentence ("г. Сегодня"),
+# or a dash comes
 _DATELINE_HEAD = re.compile(  # what a dateline's day follows on its line: a place, a weekday, or both
     rf"[#*\s]*(?P<place>{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}},[ \t]*)?"
     rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}),?[ \t]+)?(?:the[ \t]+)?")
-_DATELINE_TAIL = re.compile(AFTER_THE_DAY + r"(?:[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t])")  # the line ends, or its
-# sentence, or a dash comes
+_DATELINE_TAIL = re.compile(AFTER_THE_DAY + DATELINE_ENDS)
 _FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
 
 
@@ -52,21 +54,32 @@ def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMe
     told = []
     for match in _RELATIVE_DAY.finditer(text):
         before = bisect_right(starts, match.start())
-        if before and not any(m.start < match.end() and match.start() < m.end for m in found):
+        if before and not any(m.start < match.end() and match.start() < m.end for m in found) and \
+                not _present_moved(found, datelines[before - 1], match.start()):
             day = _counted(match, datelines[before - 1], text)
             told += [DateMention(match.start(), match.end(), match.group(), day, "day", day, day)] if day else []
     return told
 
 
+def _present_moved(found: list[DateMention], dateline: DateMention, at: int) -> bool:
+    """Whether a date written between the dateline and `at` is more than a year after it: the writer's present is
+    another ("Afterword (2004)" under a letter of 1789; a modern note under a transcribed dispatch)."""
+    later = f"{int(dateline.value[:4]) + 1}-12-31"
+    return any(dateline.end <= m.start < at and m.first > later for m in found)
+
+
 def is_dateline(text: str, mention: DateMention) -> bool:
-    """Whether a day read opens its line after a place or a weekday and ends it, or ends its sentence."""
+    """Whether a day read opens its line after a place's name ("For Dreyfus," is none) or a weekday and ends it, or
+    ends its sentence."""
     if mention.precision != "day":
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
     head = _DATELINE_HEAD.fullmatch(text, line_start, mention.start)
+    if head is None or _DATELINE_TAIL.match(text, mention.end) is None:
+        return False
     weekday_in_date = mention.text.split(" ", 1)[0].strip(",").lower() in WEEKDAYS
-    return head is not None and bool(head["place"] or head["weekday"] or weekday_in_date) and \
-        _DATELINE_TAIL.match(text, mention.end) is not None
+    return bool(head["weekday"] or weekday_in_date) or bool(head["place"]) and \
+        names_a_place(head["place"].strip(" \t,"))
 
 
 def _counted(match: re.Match, dateline: DateMention, text: str) -> str:

@@ -70,3 +70,19 @@ def is_known_place(name: str) -> bool:
     words = _SEPARATORS.split(key)
     return next((all(w in QUALIFIERS for w in words[:cut]) for cut in range(1, len(words))
                  if " ".join(words[cut:]) in places), False)
+
+
+def names_a_place(name: str, by_other_names: bool = True) -> bool:
+    """Whether a name is a place's: a known place, a town, or one GeoNames links by another name ('Ulaanbaatar',
+    'Urga', 'МОСКВА'). What a dateline's or a masthead's first words must be ("For Dreyfus," and "In Moscow," are no
+    places). `by_other_names=False` asks GeoNames' other names in Cyrillic only: in Latin letters they hold old names
+    that are people's too ("Stalin" is one of Donetsk's), where a line in capitals ("STALIN, 21 December 1879 —")
+    must name a place beyond doubt to be a dispatch's."""
+    from reader.core.entities.geonames import located
+
+    if is_known_place(name) or is_minor_place(name):
+        return True
+    return (by_other_names or _CYRILLIC.search(name) is not None) and located(name) is not None
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
