@@ -806,6 +806,7 @@ def test_thousands_set_apart_by_any_space_or_a_german_dot_are_one_count_and_a_da
     assert _numbers_differing("vor 5.000 Mann", "vor 5 000 Mann") == []
     assert _numbers_differing("on July 1 780 men advanced", "780 men advanced") == []
     assert _numbers_differing("on July 1 780 men advanced", "880 men advanced") == ["numbers: 780 / 880 (men)"]
+    assert _numbers_differing("En juillet 12 000 hommes partirent", "En juillet, 12 000 hommes partirent") == []
 
 
 def test_counts_of_one_thing_in_several_roles_are_not_matched_to_one_count():
@@ -945,3 +946,13 @@ def test_a_chronicle_naming_the_other_sources_day_for_something_else_still_contr
         "Moscow.\n"])
     [conflict] = empty_workspace.timeline.conflicts()
     assert {entry.value for entry in conflict.entries} == {"1934-11-15", "1934-11-24"}
+
+
+def test_a_german_ordinal_before_a_noun_ends_no_sentence():
+    """"Genden nahm am 17. Parteitag teil." was quoted "Genden nahm am 17.": after a German article or preposition
+    ("am", "zum", "der"), a figure's stop is an ordinal's."""
+    from reader.core.compare.passages import sentences
+
+    text = "Genden nahm am 17. Parteitag teil. Er sprach zum 2. Mal. Das war 1934. Danach schwieg er."
+    assert sentences(text) == ["Genden nahm am 17. Parteitag teil.", "Er sprach zum 2. Mal.", "Das war 1934.",
+                               "Danach schwieg er."]

@@ -406,3 +406,13 @@ def test_a_dateline_names_a_place_and_its_present_ends_where_a_later_time_is_wri
     assert _values("Urga, 12 March 1921.\nToday the Baron left.") == ["1921-03-12", "1921-03-12"]  # its old name
     assert _values("МОСКВА, 25 ноября 1934 г. Сегодня утром приехал Генден. Вчера вечером был снег.") == [
         "1934-11-25", "1934-11-25", "1934-11-24"]
+
+
+def test_a_german_ordinal_before_a_noun_and_a_french_address_are_no_days():
+    """After "Im Januar 1934", "am 17. Parteitag" (the 17th congress) and "am 1. Weltkrieg" were days of January;
+    "Le 3, rue Royale" (an address) a day: a German day alone is followed by a verb or an adverb, in lower case, and
+    a French one by no street."""
+    assert _values("Im Januar 1934 nahm Genden am 17. Parteitag teil und sprach am 2. Verhandlungstag.") == ["1934-01"]
+    assert _values("Am 3. Januar 1934 kam er an; am 5. wurde er empfangen.") == ["1934-01-03", "1934-01-05"]
+    assert _values("Paris, le 2 novembre 1894.\nLe 3, rue Royale, il attendait. Le 4, il partit.") == [
+        "1894-11-02", "1894-11-04"]

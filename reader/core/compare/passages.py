@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
 _ELLIPSES = ("...", "…")
 _MONTH_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b|"
                           r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*\d{4})", re.IGNORECASE)  # "Dez.", "XII. 1894"
+_GERMAN_ORDINAL = re.compile(r"\b(?:am|im|zum|vom|beim|der|die|das|den|dem|des)[ \t]+\d{1,2}$", re.IGNORECASE)
 _DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])$")  # "22" of "am 22. Dezember 1894": a day's ordinal,
 # as German writes it
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
@@ -57,10 +58,12 @@ def _sentence_ends(text: str) -> list[int]:
 
 
 def _ordinal_day(text: str, stop: int) -> bool:
-    """Whether the full stop at `stop` makes a day's figure an ordinal before its month ("am 22. Dezember 1894",
-    "den 5. Januar"), which ends no sentence."""
-    return text[stop:stop + 1] == "." and bool(_DAY_FIGURE.search(text, max(0, stop - 3), stop)) and \
-        bool(_MONTH_AFTER.match(text, stop + 1))
+    """Whether the full stop at `stop` makes a figure an ordinal, which ends no sentence: a day's before its month
+    ("am 22. Dezember 1894", "den 5. Januar"), or any after a German article or preposition ("am 17. Parteitag",
+    "zum 2. Mal")."""
+    if text[stop:stop + 1] != "." or not _DAY_FIGURE.search(text, max(0, stop - 3), stop):
+        return False
+    return bool(_MONTH_AFTER.match(text, stop + 1)) or bool(_GERMAN_ORDINAL.search(text, max(0, stop - 10), stop))
 
 
 def _inside_quotation(text: str, offset: int) -> bool:

@@ -147,9 +147,12 @@ _WEEKDAY_DAY = re.compile(  # a diary's "Mardi 11. —", "Tuesday, 18.": a weekd
     rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|er|e)?(?=[ \t]*(?:[.,;:—–]|$))"
     r"(?![.,][ \t]*\d)", re.IGNORECASE | re.MULTILINE)
 _DAYS_WITH_ARTICLE = (  # a French "Le 15, …", "le 18 au soir", a German "am 18. wurde": a day alone, as "on the
-    # 15th" is in English; "le 15e régiment" numbers a regiment, "am 18. Januar" is a date whole
-    re.compile(r"\b(?P<article>[Ll]e)[ \t]+(?P<day>[0-3]?[0-9])(?:er)?(?=[ \t]*(?:[,;:—–)]|au[ \t]+(?:soir|matin)\b))"),
-    re.compile(r"\b(?P<article>am)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+[^\W\d_])"))
+    # 15th" is in English; "le 15e régiment" numbers a regiment, "Le 3, rue Royale" is an address, "am 18. Januar"
+    # is a date whole
+    re.compile(r"\b(?P<article>[Ll]e)[ \t]+(?P<day>[0-3]?[0-9])(?:er)?(?=[ \t]*(?:[,;:—–)]|au[ \t]+(?:soir|matin)\b))"
+               r"(?![ \t]*,?[ \t]*(?:rue|avenue|boulevard|bd|place|quai|impasse|chemin|allée|cours|faubourg)\b)"),
+    re.compile(r"\b(?P<article>am)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+[a-zäöüß])"))  # a verb or an adverb: a noun
+# after it ("am 17. Parteitag") is what the ordinal counts
 _DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
                               re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
 FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", "advent", "epiphany", "candlemas",
