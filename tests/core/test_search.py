@@ -677,4 +677,28 @@ def test_a_russian_word_is_found_with_or_without_its_yo_and_quoted_as_written(tm
     assert "[Признаёте]" in hit.snippet
     for query in ("Семенов", '"все отрицает"', "Семёнов"):
         assert workspace.search.search(query).counts.get("annotation") == 1, query
+    workspace.annotations.create(workspace.documents.resolve("protocol.txt").id, 8, 14,
+                                 note="Пётр Алексеевич Семёнов всё отрицает")
+    assert workspace.search.search('"Петр Алексеевич Семенов все отрицает"').counts.get("annotation") == 1
+    workspace.close()
+
+
+def test_a_library_a_build_indexed_with_ye_opens_and_quotes_its_yo(tmp_path):
+    """A library a build of a few hours indexed with ё read as е (its step m024 applied) could not be opened once
+    the step was gone ("written by a newer version"), and quoted "Семенов" for "Семёнов": the step indexes such
+    texts again as written."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "p.txt").write_text("Семёнов показал.\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "p.txt"])
+    workspace.close()
+    with sqlite3.connect(tmp_path / "lib.db") as db:  # as that build indexed it
+        db.execute("UPDATE search_index SET body = replace(body, 'ё', 'е') WHERE kind = 'text'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm024_yo_read_as_ye_in_search'")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    [hit] = workspace.search.search("Семенов").groups["text"]
+    assert "[Семёнов]" in hit.snippet
     workspace.close()

@@ -30,7 +30,7 @@ _DATE_RANGE = re.compile(r"^(?P<first>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<last>\d{4}
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f]\d{3})+|\d{4,})(?![\w])(?![.,]\d)")  # 1,490 or 1490
 MOST_FORMS = 8  # the ways a term's figures are searched (two a figure: three figures in one phrase)
-MOST_YO_LETTERS = 4  # е a term may have for each to be searched as ё too (16 forms: "все отрицает" has three)
+MOST_YO_FORMS = 64  # the ways a phrase's ё are searched; beyond ("лед на реке еще не сошел": 72), its words are
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s
 MAX_DEPTH = 50
 
@@ -296,26 +296,31 @@ def _compile_token(token: str, query: Query) -> str | None:
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(without_yo(words))
-    written = [yo for form in ([words] if prefix else _figure_forms(words)) for yo in _yo_forms(form)]
+    # a long phrase of many е: each of its words, in any of its forms
+    if math.prod(len(choice) for choice in _yo_choices(words)) > MOST_YO_FORMS:
+        return "(" + " AND ".join(_either(_yo_forms(word), prefix) for word in without_yo(words).split()) + ")"
+    return _either([yo for form in ([words] if prefix else _figure_forms(words)) for yo in _yo_forms(form)], prefix)
+
+
+def _either(written: list[str], prefix: bool) -> str:
     forms = ['"' + form.replace('"', '""') + '"' + ("*" if prefix else "") for form in written]
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
 def _yo_forms(words: str) -> list[str]:
-    """The term with each е written ё or е, as Russian print writes it at will ("признаете" finds "Признаёте", and
-    "Семёнов" finds "Семенов"); SQLite's tokenizer folds the accents of Latin letters only. The text indexed, and
-    the snippets, stay as written. A term of more е than MOST_YO_LETTERS allows is searched as typed and with е."""
-    plain = without_yo(words)
-    places = [at for at, letter in enumerate(plain) if letter in "еЕ"]
-    if len(places) > MOST_YO_LETTERS:
-        return list(dict.fromkeys((words, plain)))
-    forms = []
-    for chosen in product((False, True), repeat=len(places)):
-        letters = list(plain)
-        for at, yo in zip(places, chosen, strict=True):
-            letters[at] = {"е": "ё", "Е": "Ё"}[letters[at]] if yo else letters[at]
-        forms.append("".join(letters))
-    return forms
+    """The term with an е of each word written ё, or none, as Russian print writes it at will ("признаете" finds
+    "Признаёте", "Семёнов" finds "Семенов"); a word has one ё at most, as it has one stress. SQLite's tokenizer folds
+    the accents of Latin letters only; the text indexed, and the snippets, stay as written."""
+    return [" ".join(chosen) for chosen in product(*_yo_choices(words))]
+
+
+def _yo_choices(words: str) -> list[list[str]]:
+    """Each word of the term as written with е, then with each е in turn written ё."""
+    return [[word, *(word[:at] + _YO[word[at]] + word[at + 1:] for at, letter in enumerate(word) if letter in _YO)]
+            for word in without_yo(words).split(" ")]
+
+
+_YO = {"е": "ё", "Е": "Ё"}
 
 
 def _figure_forms(words: str) -> list[str]:

@@ -511,6 +511,16 @@ def m023_mentions_indexed_by_entity_then_place(db: Database) -> None:
     _table(db, "mentions").create_index(["entity_id", "document_id", "start"])
 
 
+@migration
+def m024_yo_read_as_ye_in_search(db: Database) -> None:
+    """A build of a few hours indexed texts holding ё with е (its snippets misquoted them); this step, the one that
+    build added, now indexes such texts again as written (Search finds ё by the query's forms instead)."""
+    from reader.core.storage.search_index import index_all_texts
+
+    if db.execute("SELECT 1 FROM versions WHERE instr(text, 'ё') OR instr(text, 'Ё') LIMIT 1").fetchone():
+        index_all_texts(_AsStore(db))
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
