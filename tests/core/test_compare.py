@@ -807,6 +807,7 @@ def test_thousands_set_apart_by_any_space_or_a_german_dot_are_one_count_and_a_da
     assert _numbers_differing("on July 1 780 men advanced", "780 men advanced") == []
     assert _numbers_differing("on July 1 780 men advanced", "880 men advanced") == ["numbers: 780 / 880 (men)"]
     assert _numbers_differing("En juillet 12 000 hommes partirent", "En juillet, 12 000 hommes partirent") == []
+    assert _numbers_differing("Im August 12 000 Mann fielen", "Im August fielen 12 000 Mann") == []
 
 
 def test_counts_of_one_thing_in_several_roles_are_not_matched_to_one_count():
@@ -956,3 +957,5 @@ def test_a_german_ordinal_before_a_noun_ends_no_sentence():
     text = "Genden nahm am 17. Parteitag teil. Er sprach zum 2. Mal. Das war 1934. Danach schwieg er."
     assert sentences(text) == ["Genden nahm am 17. Parteitag teil.", "Er sprach zum 2. Mal.", "Das war 1934.",
                                "Danach schwieg er."]
+    assert sentences("Die Delegation kam am 17. Sie blieb drei Tage. Es war der 21. Der Vertrag folgte.") == [
+        "Die Delegation kam am 17.", "Sie blieb drei Tage.", "Es war der 21.", "Der Vertrag folgte."]

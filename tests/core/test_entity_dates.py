@@ -416,3 +416,24 @@ def test_a_german_ordinal_before_a_noun_and_a_french_address_are_no_days():
     assert _values("Am 3. Januar 1934 kam er an; am 5. wurde er empfangen.") == ["1934-01-03", "1934-01-05"]
     assert _values("Paris, le 2 novembre 1894.\nLe 3, rue Royale, il attendait. Le 4, il partit.") == [
         "1894-11-02", "1894-11-04"]
+
+
+def test_a_weekday_dateline_dates_yesterday_and_a_future_year_in_a_report_moves_no_present():
+    """"Tuesday, 13 November 1934." no longer dated a diary's "Yesterday" (the weekday was taken for a place, and no
+    place was found); a dispatch's "trade for 1936" ended its present, and "Yesterday" under it was undated. Only a
+    later date heading a short line (an afterword's) moves the writer's present."""
+    assert _values("Tuesday, 13 November 1934.\nYesterday it snowed.") == ["1934-11-13", "1934-11-12"]
+    assert _values("Вторник, 13 ноября 1934 г.\nВчера шёл снег.") == ["1934-11-13", "1934-11-12"]
+    dispatch = "MOSCOW, 25 November 1934 (TASS).— A trade agreement for 1936 was signed. Yesterday Genden met Stalin."
+    assert _values(dispatch) == ["1934-11-25", "1936", "1934-11-24"]
+
+
+def test_german_days_alone_and_ordinals_told_apart_by_what_follows():
+    """"am 7. allrussischen Kongress" (an ordinal, its adjective in lower case) was a day; "am 19. Abends" and "kam am
+    17. Sie wurde…" were no longer days; "Le 21, place de la Révolution, Louis Capet fut exécuté" was taken for an
+    address."""
+    assert _values("Im November 1934 sprach Genden am 7. allrussischen Kongress.") == ["1934-11"]
+    assert _values("Am 3. November 1934 kam er; am 19. Abends empfing ihn Stalin. Die Delegation kam am 17. Sie "
+                   "blieb.") == ["1934-11-03", "1934-11-19", "1934-11-17"]
+    assert _values("Paris, le 20 janvier 1793.\nLe 21, place de la Révolution, Louis Capet fut exécuté.") == [
+        "1793-01-20", "1793-01-21"]

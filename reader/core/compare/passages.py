@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.entities.calendar_words import MONTH_NUMBERS
+from reader.core.entities.calendar_words import GERMAN_OPENINGS, MONTH_NUMBERS
 
 SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
@@ -20,6 +20,7 @@ _ELLIPSES = ("...", "…")
 _MONTH_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b|"
                           r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*\d{4})", re.IGNORECASE)  # "Dez.", "XII. 1894"
 _GERMAN_ORDINAL = re.compile(r"\b(?:am|im|zum|vom|beim|der|die|das|den|dem|des)[ \t]+\d{1,2}$", re.IGNORECASE)
+_GERMAN_OPENING = re.compile(r"\s+(?:" + "|".join(word.title() for word in GERMAN_OPENINGS) + r")\b")  # "am 17. Sie"
 _DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])$")  # "22" of "am 22. Dezember 1894": a day's ordinal,
 # as German writes it
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
@@ -63,7 +64,8 @@ def _ordinal_day(text: str, stop: int) -> bool:
     "zum 2. Mal")."""
     if text[stop:stop + 1] != "." or not _DAY_FIGURE.search(text, max(0, stop - 3), stop):
         return False
-    return bool(_MONTH_AFTER.match(text, stop + 1)) or bool(_GERMAN_ORDINAL.search(text, max(0, stop - 10), stop))
+    return bool(_MONTH_AFTER.match(text, stop + 1)) or bool(_GERMAN_ORDINAL.search(text, max(0, stop - 10), stop)) \
+        and not _GERMAN_OPENING.match(text, stop + 1)
 
 
 def _inside_quotation(text: str, offset: int) -> bool:

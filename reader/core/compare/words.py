@@ -25,8 +25,8 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]+[^\W\d_]")  # as _WORD, three letter
 # a number, "5 000" too (French and German print thousands apart, with a space, a thin or a no-break one)
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\d?)(?![\w])")
 _GERMAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "5.000 Mann", "1.490": no count has three decimals
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join((*MONTHS, *ABBREVIATIONS, 'sept'))})\.?\s+$")  # "July 1 780 men": a
-# day, then a count; French and German write the day before the month ("En juillet 12 000 hommes" counts 12,000)
+_MONTH_BEFORE = re.compile(rf"\bon\s+(?:{'|'.join((*MONTHS, *ABBREVIATIONS, 'sept'))})\.?\s+$")  # "on July 1 780
+# men": a day, then a count; "Im August 12 000 Mann", "En juillet 12 000 hommes" count 12,000
 _UNIT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}

@@ -29,7 +29,8 @@ RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г."
      "декабре"), strict=True))
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
-            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "понедельник", "вторник", "среда",
+            "четверг", "пятница", "суббота", "воскресенье")  # Monday to Sunday in each language: an index % 7
 ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 GERMAN_ABBREVIATIONS = {"febr": 2, "mrz": 3, "okt": 10, "dez": 12}  # "am 22. Dez. 1894" (the rest as English)
 FRENCH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
@@ -43,3 +44,8 @@ MONTH_NUMBERS = {
     **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},
     **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
 }
+
+# What a German sentence opens with, in capitals there (articles, pronouns, some adverbs): after "am 17." such a word
+# begins the next sentence ("kam am 17. Sie blieb"), where a noun or an adjective is what the ordinal counts.
+GERMAN_OPENINGS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "ich", "du",
+                   "er", "sie", "es", "wir", "ihr", "man", "dann", "danach", "darauf", "doch", "so", "auch", "am", "im")

@@ -34,13 +34,14 @@ _RELATIVE_DAY = re.compile(
     r"|avant-hier|après-demain|hier|aujourd['’]hui|ce[ \t]+(?:matin|soir)|cet[ \t]+après-midi|cette[ \t]+nuit|demain"
     r"|vorgestern|übermorgen|gestern|heute|позавчера|послезавтра|вчера|сегодня|завтра)"
     rf"{_TIME_OF_DAY}(?![\w'’-])", re.IGNORECASE)
+HEADING_WORDS = 6  # a line of no more words heads what follows it ("Afterword (2004)")
 _FRENCH_ONLY = ("hier", "avant-hier")  # German "hier" is "here": read only under a French dateline
 _CAPITALISED = r"[A-ZА-ЯЁ][\w'’.-]*"  # a place's name, in Latin or Cyrillic letters
 AFTER_THE_DAY = r"(?:[ \t]*г\.)?(?:[ \t]*\([^)\n]{1,24}\))?"  # a Russian year's "г.", an agency: "(TASS)", "(ТАСС)"
 DATELINE_ENDS = r"(?:[.,]?[ \t]*(?:[—–:-]|\n|$)|\.[ \t]|(?<=\.)[ \t])"  # the line ends, or its sentence ("г. Сегодня"),
 # or a dash comes
 _DATELINE_HEAD = re.compile(  # what a dateline's day follows on its line: a place, a weekday, or both
-    rf"[#*\s]*(?P<place>{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}},[ \t]*)?"
+    rf"[#*\s]*(?P<place>(?!(?i:{'|'.join(WEEKDAYS)})\b){_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}},[ \t]*)?"
     rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}),?[ \t]+)?(?:the[ \t]+)?")
 _DATELINE_TAIL = re.compile(AFTER_THE_DAY + DATELINE_ENDS)
 _FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
@@ -55,17 +56,24 @@ def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMe
     for match in _RELATIVE_DAY.finditer(text):
         before = bisect_right(starts, match.start())
         if before and not any(m.start < match.end() and match.start() < m.end for m in found) and \
-                not _present_moved(found, datelines[before - 1], match.start()):
+                not _present_moved(text, found, datelines[before - 1], match.start()):
             day = _counted(match, datelines[before - 1], text)
             told += [DateMention(match.start(), match.end(), match.group(), day, "day", day, day)] if day else []
     return told
 
 
-def _present_moved(found: list[DateMention], dateline: DateMention, at: int) -> bool:
-    """Whether a date written between the dateline and `at` is more than a year after it: the writer's present is
-    another ("Afterword (2004)" under a letter of 1789; a modern note under a transcribed dispatch)."""
+def _present_moved(text: str, found: list[DateMention], dateline: DateMention, at: int) -> bool:
+    """Whether a heading between the dateline and `at` (a short line) gives a date more than a year after it: the
+    writer's present is another ("Afterword (2004)" under a letter of 1789). A later year told in the report ("an
+    agreement on trade for 1936") is what the report says of the future."""
     later = f"{int(dateline.value[:4]) + 1}-12-31"
-    return any(dateline.end <= m.start < at and m.first > later for m in found)
+    return any(dateline.end <= m.start < at and m.first > later and _heading(text, m.start) for m in found)
+
+
+def _heading(text: str, at: int) -> bool:
+    """Whether the line holding `at` is short enough to head what follows."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return len(text[start:end if end >= 0 else len(text)].split()) <= HEADING_WORDS
 
 
 def is_dateline(text: str, mention: DateMention) -> bool:

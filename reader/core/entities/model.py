@@ -29,8 +29,9 @@ PIPELINE_VERSION = "14"
 # What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
 # rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
-# 2: countries known by their Russian names; places one GeoNames place links suggested as one.
-REGISTER_VERSION = "2"
+# 2: countries known by their Russian names; places one GeoNames place links suggested as one. 3: no French or
+# German names of countries ("Maurice" is a person again).
+REGISTER_VERSION = "3"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
