@@ -434,6 +434,7 @@ def test_german_days_alone_and_ordinals_told_apart_by_what_follows():
     address."""
     assert _values("Im November 1934 sprach Genden am 7. allrussischen Kongress.") == ["1934-11"]
     assert _values("Am 3. November 1934 kam er; am 19. Abends empfing ihn Stalin. Die Delegation kam am 17. Sie "
-                   "blieb.") == ["1934-11-03", "1934-11-19", "1934-11-17"]
+                   "blieb. Am 18. wurde der Vertrag unterzeichnet. Am 20. Parteitag sprach man nicht darüber.") == [
+        "1934-11-03", "1934-11-19", "1934-11-17", "1934-11-18"]
     assert _values("Paris, le 20 janvier 1793.\nLe 21, place de la Révolution, Louis Capet fut exécuté.") == [
         "1793-01-20", "1793-01-21"]

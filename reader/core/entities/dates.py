@@ -153,7 +153,7 @@ _DAYS_WITH_ARTICLE = (  # a French "Le 15, …", "le 18 au soir", a German "am 1
     # is a date whole
     re.compile(r"\b(?P<article>[Ll]e)[ \t]+(?P<day>[0-3]?[0-9])(?:er)?(?=[ \t]*(?:[,;:—–)]|au[ \t]+(?:soir|matin)\b))"
                r"(?![ \t]*,?[ \t]*(?:rue|avenue|boulevard|bd|quai|impasse|chemin|allée|faubourg)\b)"),
-    re.compile(r"\b(?P<article>am)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+(?:[a-zäöüß]+(?<!en)\b|(?:Abends|Morgens|"
+    re.compile(r"\b(?P<article>[Aa]m)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+(?:[a-zäöüß]+(?<!en)\b|(?:Abends|Morgens|"
                r"Mittags|Nachmittags|Vormittags|Nachts)\b|(?:" + "|".join(word.title() for word in GERMAN_OPENINGS)
                + r")\b))"))  # a verb, an adverb or a sentence's first word: a noun ("am 17. Parteitag") or an
 # adjective ("am 7. allrussischen Kongress") after it is what the ordinal counts
