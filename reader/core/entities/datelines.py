@@ -2,9 +2,10 @@
 
 Why: a report under "PARIS, Jan. 5, 1895.—" tells its event as "this morning" and gives no other date, so the
 passage that tells it had no place on the timeline; only the dateline had. A day said relative to the day of writing
-counts from the dateline before it. A dateline starts its line: a day after a place or a weekday (one at least),
-ending the line or its sentence. A date inside a sentence, or alone on a line as a chronology's heading, is none: a
-modern article's "today historians doubt it" is not the day it names.
+counts from the dateline before it, until a heading gives a date more than a year later (an afterword's). A
+dateline starts its line: a day after a place's name or a weekday (one at least), ending the line or its sentence.
+A date inside a sentence ("In Moscow, 15 November 1934 — the day…"), or alone on a line as a chronology's heading,
+is none: a modern article's "today historians doubt it" is not the day it names.
 """
 
 from __future__ import annotations
