@@ -156,13 +156,13 @@ class TimelineService:
                     and not _life_dates(persons, piece, start, value):
                 begin, end = sentence_bounds(piece.text, start - piece.start)
                 said = piece.start + begin, piece.start + end
-                if (document_id, said, value) in told:
+                if (document_id, said[0], value) in told:
                     continue
                 entry = _entry(labels, document_id, piece.start, piece.end, piece.text, text, value,
                                named.told_with(piece, said), date_at=start, said=said)
                 if entry is not None:
                     found.append(entry)
-                    told.add((document_id, said, value))
+                    told.add((document_id, said[0], value))
         found += self._annotation_entries(labels, index, named, {e.place for e in found})
         return sorted(found, key=lambda e: (e.first, e.last, e.document_id, e.start))
 
@@ -457,6 +457,8 @@ def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -
 def _most_precise(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A source's dates of an event without those holding another of its dates: "In November 1934 … on 15 November
     1934" says the 15th, and its month settled a conflict with another source's 24th."""
+    if len(spans) < 2:  # most often: the one date a source gives the event
+        return spans
     return [span for span in spans
             if not any(other != span and span[0] <= other[0] and other[1] <= span[1] for other in spans)]
 
