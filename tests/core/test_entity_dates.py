@@ -438,3 +438,16 @@ def test_german_days_alone_and_ordinals_told_apart_by_what_follows():
         "1934-11-03", "1934-11-19", "1934-11-17", "1934-11-18"]
     assert _values("Paris, le 20 janvier 1793.\nLe 21, place de la Révolution, Louis Capet fut exécuté.") == [
         "1793-01-20", "1793-01-21"]
+
+
+def test_german_days_before_plural_verbs_and_figures_counted_together():
+    """"Am 20. trafen die Delegationen…" lost its day (a verb ending in -en was taken for an adjective), and "Am 2.
+    oder 3. Tag" was a day; an editor's note of 2004 longer than a heading left the letter's present in 1934, and a
+    short paragraph "Talks resume on 2 January 1936." ended a dispatch's."""
+    assert _values("Im November 1934 reiste er. Am 20. trafen die Delegationen ein. Am 2. oder 3. Tag sprach er. "
+                   "Er sprach am 1. und 2. Tag.") == ["1934-11", "1934-11-20"]
+    letter = ("Ulaanbaatar, 13 November 1934.\nDear comrade, all is well.\n\nNote by the editor of the 2004 "
+              "edition, Ulaanbaatar, 12 May 2004: Today historians doubt the letter.")
+    assert _values(letter) == ["1934-11-13", "2004", "2004-05-12"]
+    dispatch = "MOSCOW, 13 November 1934.—\n\nTalks resume on 2 January 1936.\n\nYesterday Stalin received Genden."
+    assert _values(dispatch) == ["1934-11-13", "1936-01-02", "1934-11-12"]

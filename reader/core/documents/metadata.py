@@ -93,8 +93,9 @@ def _masthead(line: str) -> bool:
 def _wire_dateline(line: str) -> bool:
     """Whether a line opens a dispatch: its place in capitals and its day, then the report ("PARIS, Jan. 5.—Captain
     Dreyfus…", "LONDON, 30 July 1912. The inquiry…"); a letter's "Paris, 16th July 1789" is no newspaper's."""
-    match = _WIRE_DATELINE.match(line)  # capitals: a letter's "Paris," is a letter's; "PETROGRAD," is a place
-    return match is not None and match["place"].isupper() and names_a_place(match["place"])
+    match = _WIRE_DATELINE.match(line)  # capitals: a letter's "Paris," is a letter's; "STALIN," is no place, though
+    # an old name of Donetsk: the place must be one by its own name
+    return match is not None and match["place"].isupper() and names_a_place(match["place"], by_other_names=False)
 
 
 def _title(head: list[Line]) -> str:

@@ -2,7 +2,7 @@
 
 Why: a report under "PARIS, Jan. 5, 1895.—" tells its event as "this morning" and gives no other date, so the
 passage that tells it had no place on the timeline; only the dateline had. A day said relative to the day of writing
-counts from the dateline before it, until a heading gives a date more than a year later (an afterword's). A
+counts from the dateline before it, until a date ten years later is written (an afterword's, an editor's). A
 dateline starts its line: a day after a place's name or a weekday (one at least), ending the line or its sentence.
 A date inside a sentence ("In Moscow, 15 November 1934 — the day…"), or alone on a line as a chronology's heading,
 is none: a modern article's "today historians doubt it" is not the day it names.
@@ -35,7 +35,7 @@ _RELATIVE_DAY = re.compile(
     r"|avant-hier|après-demain|hier|aujourd['’]hui|ce[ \t]+(?:matin|soir)|cet[ \t]+après-midi|cette[ \t]+nuit|demain"
     r"|vorgestern|übermorgen|gestern|heute|позавчера|послезавтра|вчера|сегодня|завтра)"
     rf"{_TIME_OF_DAY}(?![\w'’-])", re.IGNORECASE)
-HEADING_WORDS = 6  # a line of no more words heads what follows it ("Afterword (2004)")
+PRESENT_MOVES_YEARS = 10  # a date this much later than the dateline is another writer's present (an afterword's)
 _FRENCH_ONLY = ("hier", "avant-hier")  # German "hier" is "here": read only under a French dateline
 _CAPITALISED = r"[A-ZА-ЯЁ][\w'’.-]*"  # a place's name, in Latin or Cyrillic letters
 AFTER_THE_DAY = r"(?:[ \t]*г\.)?(?:[ \t]*\([^)\n]{1,24}\))?"  # a Russian year's "г.", an agency: "(TASS)", "(ТАСС)"
@@ -57,24 +57,18 @@ def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMe
     for match in _RELATIVE_DAY.finditer(text):
         before = bisect_right(starts, match.start())
         if before and not any(m.start < match.end() and match.start() < m.end for m in found) and \
-                not _present_moved(text, found, datelines[before - 1], match.start()):
+                not _present_moved(found, datelines[before - 1], match.start()):
             day = _counted(match, datelines[before - 1], text)
             told += [DateMention(match.start(), match.end(), match.group(), day, "day", day, day)] if day else []
     return told
 
 
-def _present_moved(text: str, found: list[DateMention], dateline: DateMention, at: int) -> bool:
-    """Whether a heading between the dateline and `at` (a short line) gives a date more than a year after it: the
-    writer's present is another ("Afterword (2004)" under a letter of 1789). A later year told in the report ("an
-    agreement on trade for 1936") is what the report says of the future."""
-    later = f"{int(dateline.value[:4]) + 1}-12-31"
-    return any(dateline.end <= m.start < at and m.first > later and _heading(text, m.start) for m in found)
-
-
-def _heading(text: str, at: int) -> bool:
-    """Whether the line holding `at` is short enough to head what follows."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    return len(text[start:end if end >= 0 else len(text)].split()) <= HEADING_WORDS
+def _present_moved(found: list[DateMention], dateline: DateMention, at: int) -> bool:
+    """Whether a date written between the dateline and `at` is more than PRESENT_MOVES_YEARS after it: the writer's
+    present is another ("Afterword (2004)", an editor's note of 2004 under a letter of 1934). A year or two ahead is
+    what the report says of the future ("an agreement on trade for 1936", "talks resume on 2 January 1936")."""
+    later = f"{int(dateline.value[:4]) + PRESENT_MOVES_YEARS}-12-31"
+    return any(dateline.end <= m.start < at and m.first > later for m in found)
 
 
 def is_dateline(text: str, mention: DateMention) -> bool:

@@ -57,8 +57,8 @@ from reader.core.records.dates import DateMention
 # November or December is the year before's only told from a January's or February's dateline; German and French
 # shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's;
 # a French "Le 15," and a German "am 18." are days alone. 18: a dateline's place is a place, its present ends at a
-# later date heading a line; "am 17. Parteitag" is an ordinal.
-READING_VERSION = "18"
+# date ten years later; "am 17. Parteitag" is an ordinal. 19: "am 20. trafen" is a day, "am 2. oder 3." none.
+READING_VERSION = "19"
 
 _ABBREVIATED = {*ABBREVIATIONS, "sept", *GERMAN_ABBREVIATIONS, *FRENCH_ABBREVIATIONS} - {"may"}  # names a dot may
 # shorten ("Apr.", "Dez.", "janv."; "May." ends a sentence)
@@ -153,10 +153,11 @@ _DAYS_WITH_ARTICLE = (  # a French "Le 15, …", "le 18 au soir", a German "am 1
     # is a date whole
     re.compile(r"\b(?P<article>[Ll]e)[ \t]+(?P<day>[0-3]?[0-9])(?:er)?(?=[ \t]*(?:[,;:—–)]|au[ \t]+(?:soir|matin)\b))"
                r"(?![ \t]*,?[ \t]*(?:rue|avenue|boulevard|bd|quai|impasse|chemin|allée|faubourg)\b)"),
-    re.compile(r"\b(?P<article>[Aa]m)[ \t]+(?P<day>[0-3]?[0-9])\.(?=[ \t]+(?:[a-zäöüß]+(?<!en)\b|(?:Abends|Morgens|"
+    re.compile(r"\b(?P<article>[Aa]m)[ \t]+(?P<day>[0-3]?[0-9])\.(?![ \t]+(?:und|oder|bis|sowie)\b)"
+               r"(?=[ \t]+(?:[a-zäöüß]+\b(?<!en|er|es|em)|[a-zäöüß]+\b(?![ \t]+[A-ZÄÖÜ])|(?:Abends|Morgens|"
                r"Mittags|Nachmittags|Vormittags|Nachts)\b|(?:" + "|".join(word.title() for word in GERMAN_OPENINGS)
-               + r")\b))"))  # a verb, an adverb or a sentence's first word: a noun ("am 17. Parteitag") or an
-# adjective ("am 7. allrussischen Kongress") after it is what the ordinal counts
+               + r")\b))"))  # a verb, an adverb or a sentence's first word: a noun ("am 17. Parteitag"), an
+# adjective before its noun ("am 7. allrussischen Kongress") or another figure ("am 2. oder 3. Tag") is what it counts
 _DAY_ALONE_AFTER = re.compile(r"\b(?:on|of|by|till|until|since|from|to|after|before|about|and|or|between)[ \t]+$",
                               re.IGNORECASE)  # words a day written alone follows: "Louis the 16th" is a king
 FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", "advent", "epiphany", "candlemas",
