@@ -33,7 +33,8 @@ def without_yo(text: str) -> str:
     return text if text.isascii() else text.translate(_YO)
 
 
-_YO = str.maketrans("ёЁ", "еЕ")
+YO_FOR_YE = {"е": "ё", "Е": "Ё"}  # Russian print writes ё as е at will
+_YO = str.maketrans({yo: ye for ye, yo in YO_FOR_YE.items()})
 
 
 def fold(text: str) -> str:

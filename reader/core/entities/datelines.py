@@ -51,10 +51,13 @@ _FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
 def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMention]:
     """The days `text` says relative to the day of writing, each counted from the dateline before it among `found`
     (the dates read, in order), where no date read covers it already."""
+    said = list(_RELATIVE_DAY.finditer(text))
+    if not said:  # most texts: no dateline is looked for (its place may be looked up in GeoNames)
+        return []
     datelines = [mention for mention in found if is_dateline(text, mention)]
     starts = [mention.start for mention in datelines]
     told = []
-    for match in _RELATIVE_DAY.finditer(text):
+    for match in said:
         before = bisect_right(starts, match.start())
         if before and not any(m.start < match.end() and match.start() < m.end for m in found) and \
                 not _present_moved(found, datelines[before - 1], match.start()):

@@ -237,7 +237,7 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
                 _no_day(text, match):
             continue
         previous = sources[before - 1]
-        read = _yearless(match, precision, _year_for(previous, month, is_dateline(text, previous)), month)
+        read = _yearless(match, precision, _year_for(text, previous, month), month)
         found += read
         taken += [(mention.start, mention.end) for mention in read]
     return found
@@ -322,16 +322,18 @@ def _month_end(match: re.Match) -> int:
     return match.end("month") - (month[-1] == "." and month[:-1].lower() not in _ABBREVIATED)
 
 
-def _year_for(previous: DateMention, month: int, written_on: bool) -> int:
+def _year_for(text: str, previous: DateMention, month: int) -> int:
     """The year of a yearless day or month: the date's before it, or the next where that was in November or
     December and this is January or February (a narrative crossing the new year). Told from a dateline of January or
-    February (`written_on`: the day of writing, which looks back), a November or December is the year before's ("PARIS,
-    Jan. 5, 1895 … on December 22" is 1894); a narrative's "February 1917 … 7 November" moves forward."""
+    February (the day of writing, which looks back), a November or December is the year before's ("PARIS, Jan. 5,
+    1895 … on December 22" is 1894); a narrative's "February 1917 … 7 November" moves forward. Whether the date
+    before is a dateline is asked only then: it may look its place up in GeoNames."""
     year = int(previous.value[:4])
     previous_month = int(previous.value[5:7]) if previous.precision in ("day", "month") else 0
     if previous_month >= NEW_YEAR_FROM and month <= NEW_YEAR_TO:
         return year + 1
-    return year - 1 if written_on and previous_month <= NEW_YEAR_TO and month >= NEW_YEAR_FROM else year
+    looks_back = previous_month and previous_month <= NEW_YEAR_TO and month >= NEW_YEAR_FROM
+    return year - 1 if looks_back and is_dateline(text, previous) else year
 
 
 def _cited(text: str, mention: DateMention) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from reader.core.entities.dates import date_span
-from reader.core.folding import searchable, without_yo
+from reader.core.folding import YO_FOR_YE, searchable, without_yo
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 
@@ -316,11 +316,10 @@ def _yo_forms(words: str) -> list[str]:
 
 def _yo_choices(words: str) -> list[list[str]]:
     """Each word of the term as written with е, then with each е in turn written ё."""
-    return [[word, *(word[:at] + _YO[word[at]] + word[at + 1:] for at, letter in enumerate(word) if letter in _YO)]
+    return [[word, *(word[:at] + YO_FOR_YE[letter] + word[at + 1:] for at, letter in enumerate(word)
+                     if letter in YO_FOR_YE)]
             for word in without_yo(words).split(" ")]
 
-
-_YO = {"е": "ё", "Е": "Ё"}
 
 
 def _figure_forms(words: str) -> list[str]:
