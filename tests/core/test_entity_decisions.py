@@ -360,16 +360,15 @@ def _recognised_with(workspace: Workspace, path, text: str) -> int:
 
 def test_the_english_model_names_nothing_in_another_script(workspace: Workspace, tmp_path) -> None:
     """On a Russian letter the English model made "Письмо" (letter) a person, "Он" (he) a person and "Решение"
-    (decision) a place put on the map in the Balkans: what it finds in a script it never read is left out. A name
-    the historian marks there is kept, and its other mentions found."""
+    (decision) a place put on the map in the Balkans: a Russian text is read by the Russian model, which names its
+    people and places only."""
     letter = ("Письмо из Урги. Он писал, что Решение принято. Позже Чойбалсан приехал в Ургу.\n\n"
               "Письмо было получено в Москве. Решение было тайным, и Чойбалсан молчал.\n")
     document_id = _recognised_with(workspace, tmp_path / "letter_ru.txt", letter)
-    assert [m for m in workspace.entities.mentions(document_id) if m.type != "DATE"] == []
-    start = letter.index("Чойбалсан")
-    workspace.entities.add_mention(document_id, start, start + len("Чойбалсан"), "PERSON")
-    found = [letter[m.start:m.end] for m in workspace.entities.mentions(document_id)]
-    assert found == ["Чойбалсан", "Чойбалсан"]
+    found = {(m.text, m.type) for m in workspace.entities.mentions(document_id) if m.type != "DATE"}
+    assert {("Урги", "PLACE"), ("Москве", "PLACE")} <= found
+    assert not {text for text, _ in found} & {"Письмо", "Он", "Решение"}
+    assert [m.text for m in workspace.entities.mentions(document_id)].count("Чойбалсан") == 2
 
 
 def test_a_name_written_decomposed_is_the_same_entity(workspace: Workspace, tmp_path) -> None:

@@ -16,3 +16,4 @@ class Candidate:
     listed_with: list[str] = field(default_factory=list)  # names joined to it by 'and'/'or'
     definite: bool = False  # written after 'the'
     plural: bool = False  # tagged a plural proper noun ('Mongols', 'Habsburgs'): a people or a family, not one person
+    base: str = ""  # its dictionary form, where the language inflects names ('Сталина' -> 'Сталин'): gathered by it

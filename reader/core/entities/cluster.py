@@ -23,6 +23,7 @@ class Cluster:
     places: list[tuple[int, int, int, str]] = field(default_factory=list)  # (document, start, end, text)
     date_value: str = ""
     agreement: float = 0.0  # share of the type evidence the decided type got (set by the vote)
+    bases: dict[str, str] = field(default_factory=dict)  # a name as written -> its dictionary form ('Сталина')
 
     def absorb(self, other: Cluster) -> None:
         self.names.update(other.names)
@@ -31,7 +32,16 @@ class Cluster:
         self.definite += other.definite
         self.plural += other.plural
         self.places.extend(other.places)
+        self.bases.update(other.bases)
 
     @property
     def count(self) -> int:
         return sum(self.names.values())
+
+    @property
+    def shown_names(self) -> Counter:
+        """Its names as an entity is named by: each inflected form as its dictionary form ('Сталина' as 'Сталин')."""
+        shown: Counter = Counter()
+        for name, count in self.names.items():
+            shown[self.bases.get(name, name)] += count
+        return shown

@@ -103,7 +103,8 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     _propagate_aliases(documents, clusters, decisions, [*rejected, *(clusters.pop(key) for key in kept_out)],
                        _long_s_forms(words, spelling))  # no "East" inside a "Far East" the user rejected
     date_clusters = _date_clusters(documents, decisions)
-    names = {key: decisions.renames.get(key) or canonical_name(cluster.names) for key, cluster in clusters.items()}
+    names = {key: decisions.renames.get(key) or canonical_name(cluster.shown_names)
+             for key, cluster in clusters.items()}
     for key, cluster in date_clusters.items():
         names[key], types[key] = decisions.renames.get(key) or cluster.date_value, "DATE"
     everything = [*clusters.values(), *date_clusters.values()]
@@ -113,7 +114,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
                                        {added[:3] for added in decisions.added_mentions})
     new = _move_user_mentions(clusters, types, decisions)
     for key, cluster in new.items():
-        names[key] = decisions.renames.get(key) or canonical_name(cluster.names)
+        names[key] = decisions.renames.get(key) or canonical_name(cluster.shown_names)
     kept = [c for c in [*everything, *new.values()] if c.places]
     suggestions = [s for s in suggestions if s[0] in clusters and s[1] in clusters]  # not a pair merged since
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
@@ -184,9 +185,12 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
 
 def _gather(clusters: dict[str, Cluster], spelling: Spelling, document_id: int, candidate: Candidate, name: str,
             start: int, end: int) -> None:
-    key = name_key(spelling.name(name))  # 'Houfe' is 'House'
+    key = name_key(trim_surface(candidate.base, 0)[0] if candidate.base else spelling.name(name))  # 'Houfe' is
+    # 'House'; 'Сталина' is 'Сталин'
     cluster = clusters.setdefault(key, Cluster(key))
     cluster.names[name] += 1
+    if candidate.base:
+        cluster.bases[name] = trim_surface(candidate.base, 0)[0]
     cluster.votes.update(candidate.votes)
     cluster.definite += candidate.definite
     cluster.plural += candidate.plural

@@ -16,7 +16,9 @@ from reader.core.entities.headlines import headline_verbs
 from reader.core.entities.initials import with_glued_initials
 from reader.core.entities.kinds import with_kind_nouns
 from reader.core.entities.lexicon import model_lexicon
+from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
+from reader.core.entities.russian import RussianStep, is_russian
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -26,12 +28,14 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
+RUSSIAN_VERSION = "ru1"  # what read a Russian text: moved on when the Russian step changes
 # What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
 # rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
 # 2: countries known by their Russian names; places one GeoNames place links suggested as one. 3: no French or
-# German names of countries ("Maurice" is a person again).
-REGISTER_VERSION = "3"
+# German names of countries ("Maurice" is a person again). 4: names in Russian, gathered by their dictionary form
+# and joined to their English spelling.
+REGISTER_VERSION = "4"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each
@@ -39,13 +43,25 @@ UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler"]  # lemmas unused; parts of
 
 
 class ModelStep:
-    """Loads the model lazily, once; `warning` holds the one-line reason when it could not."""
+    """Loads the model lazily, once; `warning` holds the one-line reason when it could not. A text in Russian goes to
+    the Russian model instead, loaded when the first one is read."""
 
     def __init__(self, model_name: str = DEFAULT_MODEL):
         self.model_name = model_name
-        self.warning = ""
+        self.russian = RussianStep()
+        self._warning = ""
         self._nlp = None
         self._tried = False
+
+    @property
+    def warning(self) -> str:
+        return "; ".join(line for line in (self._warning, self.russian.warning) if line)
+
+    def pipeline(self, text: str) -> str:
+        """What read a text, as its cached candidates are kept under: the Russian model's version where a piece of
+        it is Russian (its other pieces, and other texts, keep what the English model found)."""
+        english = f"{PIPELINE_VERSION}:{self.model_name}"
+        return f"{english}:{RUSSIAN_VERSION}" if any(is_russian(piece) for _, piece in pieces(text)) else english
 
     def load(self):
         if not self._tried:
@@ -55,23 +71,25 @@ class ModelStep:
 
                 self._nlp = spacy.load(self.model_name, exclude=UNUSED_COMPONENTS)
             except (OSError, ImportError) as exc:
-                self.warning = f"entity model '{self.model_name}' is not available ({str(exc).splitlines()[0]}); " \
+                self._warning = f"entity model '{self.model_name}' is not available ({str(exc).splitlines()[0]}); " \
                                "using dates and known names only"
         return self._nlp
 
     def candidates(self, texts: list[str]) -> Iterator[list[Candidate]]:
         """Candidates for each text in turn, batched through the model (empty when the model is unavailable)."""
-        nlp = self.load()
-        if nlp is None:
-            yield from ([] for _ in texts)
-            return
-        from spacy.util import minibatch
+        for batch in (texts[start:start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)):
+            english = iter(self._english([text for text in batch if not is_russian(text)]))
+            for text in batch:
+                yield self.russian.candidates(text) if is_russian(text) else next(english)
 
+    def _english(self, texts: list[str]) -> list[list[Candidate]]:
+        nlp = self.load() if texts else None
+        if nlp is None:
+            return [[] for _ in texts]
         lexicon = model_lexicon(self.model_name)
-        for batch in minibatch(texts, BATCH_SIZE):
-            docs = list(nlp.pipe([truecased(text, lexicon) for text in batch], batch_size=BATCH_SIZE))
-            for text, doc, verbs in zip(batch, docs, headline_verbs(nlp, docs), strict=True):
-                yield _as_written(text, candidates_in(doc, verbs))
+        docs = list(nlp.pipe([truecased(text, lexicon) for text in texts], batch_size=BATCH_SIZE))
+        return [_as_written(text, candidates_in(doc, verbs))
+                for text, doc, verbs in zip(texts, docs, headline_verbs(nlp, docs), strict=True)]
 
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:

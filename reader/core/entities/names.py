@@ -25,8 +25,9 @@ TITLES = (
     "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
     "esq.", "esq", "elector", "admiral", "adm.", "sen.",
     "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "herr", "frau", "freiherr",
-)  # the last line French and German: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and 'Fürst'
-# are surnames too)
+    "тов.", "тт.", "товарищ", "товарища", "товарищу", "товарищем", "гражданин", "гражданина", "господин", "г-н",
+)  # the last lines French, German and Russian: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and
+# 'Fürst' are surnames too); 'тов. Сталин' (comrade) and 'тт. Молотов и Ворошилов' (comrades) are Stalin and Molotov
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}

@@ -109,9 +109,9 @@ class EntityService:
 
         infos = document_store.list_documents(self._db)
         texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
-        pipeline = f"{PIPELINE_VERSION}:{self.model.model_name}"
+        pipelines = {doc_id: self.model.pipeline(version.text) for doc_id, version in texts.items()}
         hashes = {doc_id: hashlib.sha256(v.text.encode()).hexdigest() for doc_id, v in texts.items()}
-        cached = {doc_id: store.cached_candidates(self._db, h, pipeline) for doc_id, h in hashes.items()}
+        cached = {doc_id: store.cached_candidates(self._db, h, pipelines[doc_id]) for doc_id, h in hashes.items()}
         missing = [doc_id for doc_id, found in cached.items() if found is None]
         titles = {info.id: info.title for info in infos}
         results = recognise_each(lambda pieces: self.model.candidates(pieces), [texts[d].text for d in missing],
@@ -121,10 +121,10 @@ class EntityService:
                 raise ImportCancelled()
             if progress:
                 progress(done + 1, len(missing), titles[doc_id])
-            self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipeline, found, cached, report)
+            self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipelines[doc_id], found, cached, report)
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
-                              [Candidate(**c) for c in cached[doc_id] if in_model_script(c["text"])],
+                              [Candidate(**c) for c in cached[doc_id] if c.get("base") or in_model_script(c["text"])],
                               find_dates(version.text))
                 for doc_id, version in texts.items()]
 
@@ -406,9 +406,10 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
 
 
 def in_model_script(name: str) -> bool:
-    """Whether a name the model found is written in the Latin script it was trained on: on a Russian letter the
-    English model made "Письмо" (letter) and "Он" (he) people and "Решение" (decision) a place mapped in the Balkans.
-    A name the historian marks in any script is theirs, and kept."""
+    """Whether a name the English model found is written in the Latin script it was trained on: on a Russian letter
+    it made "Письмо" (letter) and "Он" (he) people and "Решение" (decision) a place mapped in the Balkans (the Russian
+    model, which reads such texts now, gives each name its dictionary form). A name the historian marks in any script
+    is theirs, and kept."""
     letters = len(_LETTER.findall(name))
     return letters == 0 or 2 * len(_LATIN.findall(name)) >= letters
 

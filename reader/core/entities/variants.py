@@ -2,7 +2,9 @@
 
 Scored with the Damerau-Levenshtein distance (a transposition counts once). A rare form one edit away from a frequent
 one of the same initial is merged automatically, unless it is a place the gazetteer knows and the frequent one is
-read as another kind; other close pairs are only suggested.
+read as another kind; other close pairs are only suggested. A name in Cyrillic is compared in its dictionary form
+and in the Latin letters English writes it in, so 'Сталина' and 'Stalin' are one name, merged, and 'Гэндэн' and
+'Генден', two spellings of one Mongolian name in Russian, are one too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from itertools import combinations
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.core.entities.names import name_key
+from reader.core.entities.romanised import has_cyrillic, romanised
 
 MIN_LENGTH = 5
 SUGGEST_SIMILARITY = 0.8
@@ -38,8 +41,9 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
             similarity, distance = _closest(forms[first], forms[second])
             if similarity < SUGGEST_SIMILARITY:
                 continue
-            if distance == 1 and clusters[second].count <= RARE and clusters[first].count >= FREQUENT \
-                    and not a_place_apart(clusters[first], clusters[second], is_place):
+            if distance == 0 or distance == 1 and clusters[second].count <= RARE \
+                    and clusters[first].count >= FREQUENT and not a_place_apart(clusters[first], clusters[second],
+                                                                                 is_place):
                 clusters[first].absorb(clusters.pop(second))
                 index.add(first, forms[second] - forms[first])
                 forms[first] |= forms[second]
@@ -111,8 +115,11 @@ def _leading(votes) -> str | None:
 
 
 def _comparable_forms(cluster) -> set[str]:
-    """The cluster's name keys long enough for a one-letter difference to be a typo."""
-    return {key for key in (name_key(n) for n in cluster.names) if len(key) >= MIN_LENGTH}
+    """The cluster's name keys long enough for a one-letter difference to be a typo, a Cyrillic one also romanised
+    (two forms of one cluster are never compared, so the same name in two scripts is distance 0 apart)."""
+    keys = {name_key(n) for n in cluster.shown_names}
+    keys |= {romanised(key) for key in keys if has_cyrillic(key)}
+    return {key for key in keys if len(key) >= MIN_LENGTH}
 
 
 def is_typo_of(name: str, other: str) -> bool:

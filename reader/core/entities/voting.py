@@ -118,7 +118,7 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
     _by_last_word(cluster.key.split(" ")[-1], votes)
-    name = canonical_name(cluster.names)
+    name = canonical_name(cluster.shown_names)  # a Russian place by its dictionary form ('Москва', not 'Москве')
     if is_place(name):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN
     elif is_place.minor(name):

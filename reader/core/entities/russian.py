@@ -1,0 +1,158 @@
+"""Names in Russian text. The English model reads Cyrillic as noise (on a Russian letter it made "Письмо", letter,
+a person), so a Russian text goes to slovnet's news model, which finds people, places and organisations.
+
+Russian inflects names ('Сталин', 'Сталина', 'Сталиным'; 'в Москве'), so each name found carries its dictionary
+form, from pymorphy3, and the register gathers the forms by it. The model's weights (slovnet's news NER and navec's
+embeddings) ship inside the natasha wheel; they are read from its folder without importing natasha, whose own imports
+need pymorphy2, which fails on Python 3.11. Loaded on first use, once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import cached_property
+from pathlib import Path
+
+from reader.core.entities.candidate import Candidate
+
+LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+NAME_TAGS = {"Surn", "Name", "Patr"}
+KEPT_AS_WRITTEN = {"Abbr", "Fixd"}  # 'СССР', 'ИККИ': no case endings
+WEIGHTS = ("data/emb/navec_news_v1_1B_250K_300d_100q.tar", "data/model/slovnet_ner_news_v1.tar")
+_LETTERS = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+_ABBREVIATION = re.compile(r"^[а-яё]{1,4}\.$")  # 'ст.' (article), 'г.' (year) after a name: not part of it
+EDGE_MARKS = set("\"'«»„“”[],;:–—-")
+
+
+def is_russian(text: str) -> bool:
+    """Whether most of a text's letters are Cyrillic: the language the Russian model reads."""
+    letters = len(_LETTERS.findall(text))
+    return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
+
+
+class RussianStep:
+    """The Russian model, loaded lazily; `warning` holds the one-line reason when it could not be."""
+
+    def __init__(self):
+        self.warning = ""
+
+    @cached_property
+    def _tools(self):
+        """(the name tagger, the morphological analyser), or None when a package or its weights are missing."""
+        try:
+            from navec import Navec
+            from pymorphy3 import MorphAnalyzer
+            from slovnet import NER
+
+            folder = _weights_folder()
+            tagger = NER.load(str(folder / WEIGHTS[1]))
+            tagger.navec(Navec.load(str(folder / WEIGHTS[0])))
+            return tagger, MorphAnalyzer()
+        except (ImportError, OSError, ValueError) as exc:
+            self.warning = f"the Russian name model is not available ({str(exc).splitlines()[0]}); " \
+                           "Russian texts have dates and known names only"
+            return None
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """The names in a Russian text, each with its type's vote and its dictionary form."""
+        if self._tools is None:
+            return []
+        tagger, morph = self._tools
+        parts = _lines(text)
+        found = []
+        for (offset, line), markup in zip(parts, tagger.map([s for _, s in parts]), strict=True):
+            for span in markup.spans:
+                start, end = _trimmed(line, span.start, span.stop)
+                if end > start and span.type in LABELS:
+                    kind = LABELS[span.type]
+                    written = line[start:end]
+                    found.append(Candidate(offset + start, offset + end, written, {kind: 1.0},
+                                           base=dictionary_form(written, kind, morph)))
+        return found
+
+
+def _weights_folder() -> Path:
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the natasha package, which carries its weights, is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of each line with words: read whole, the model ran 'Молотов.\\n\\nТов. Сталин' into one
+    name. Not sentences: a splitter ends one at 'тт.' ('участвовали тт. Молотов и Ворошилов')."""
+    parts, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            parts.append((start, line))
+        start += len(line) + 1
+    return parts
+
+
+def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotes, an unmatched bracket or punctuation at its edges ('ТАСС)', 'Молотов.'), or a short
+    abbreviation after it ('СССР ст.', of an article of law); an initial keeps its full stop ('И. В.')."""
+    words = line[start:end].split()
+    while len(words) > 1 and _ABBREVIATION.match(words[-1]):
+        end = line.rindex(words.pop(), start, end)
+    while start < end and _at_edge(line[start], line[start:end]):
+        start += 1
+    while end > start and (_at_edge(line[end - 1], line[start:end]) or line[end - 1] == "."
+                           and not _INITIAL.match(line[start:end].split()[-1])):
+        end -= 1
+    return start, end
+
+
+def _at_edge(char: str, stretch: str) -> bool:
+    """Whether `char`, at an edge of `stretch`, is no part of a name: a space, a quote, a comma or a dash, or a
+    bracket the stretch does not close or open."""
+    if char in "()":
+        return stretch.count("(") != stretch.count(")")
+    return char.isspace() or char in EDGE_MARKS
+
+
+def dictionary_form(written: str, kind: str, morph) -> str:
+    """The name as a dictionary gives it: a person's every word in the nominative ('И. В. Сталина' -> 'И. В.
+    Сталин'); a place's or body's words up to its head noun, which the adjectives before agree with ('Монгольской
+    Народной Республике' -> 'Монгольская Народная Республика'), the genitive after it kept ('Военной коллегии
+    Верховного суда' -> 'Военная коллегия Верховного суда')."""
+    words, done = written.split(), False
+    for number, word in enumerate(words):
+        if done or _INITIAL.match(word):
+            continue
+        parse = _reading(morph.parse(word), kind)
+        if parse is None:
+            continue
+        nominative = parse.inflect({"nomn"})
+        words[number] = _cased_as(word, nominative.word if nominative else parse.normal_form)
+        done = kind != "PERSON" and "NOUN" in parse.tag
+    return " ".join(words)
+
+
+def _reading(parses: list, kind: str):
+    """The analysis a name's word most likely has: a person's name or surname, else a noun, singular first; an
+    adjective only before a noun; none for an abbreviation or a word the analyser cannot read."""
+    if any(parse.tag.grammemes & KEPT_AS_WRITTEN for parse in parses[:1]):
+        return None
+    wanted = [lambda p: "NOUN" in p.tag and "sing" in p.tag, lambda p: "NOUN" in p.tag]
+    if kind == "PERSON":
+        wanted.insert(0, lambda p: bool(p.tag.grammemes & NAME_TAGS))
+    else:
+        wanted.insert(0, lambda p: "ADJF" in p.tag)
+    for test in wanted:
+        chosen = next((parse for parse in parses if test(parse)), None)
+        if chosen is not None:
+            return chosen
+    return None
+
+
+def _cased_as(written: str, word: str) -> str:
+    """`word` written in capitals as `written` is ('МОСКВА'), or with each hyphened part's capital ('Улан-Батор')."""
+    if written.isupper():
+        return word.upper()
+    return "-".join(part[:1].upper() + part[1:] if old[:1].isupper() else part
+                    for old, part in zip(written.split("-"), word.split("-"), strict=False)) \
+        if written.count("-") == word.count("-") else word

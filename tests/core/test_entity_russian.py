@@ -1,0 +1,93 @@
+"""Names in Russian text: found by the Russian model, gathered by their dictionary form, joined to English spellings."""
+
+from collections import Counter
+
+import pytest
+
+from reader.core.entities.cluster import Cluster
+from reader.core.entities.model import ModelStep
+from reader.core.entities.romanised import romanised
+from reader.core.entities.russian import dictionary_form, is_russian
+from reader.core.entities.variants import find_variants
+
+PRAVDA = ("ПРАВДА\n\nМОСКВА, 25 ноября 1934 г. (ТАСС). Вчера, 24 ноября, тов. И. В. Сталин принял в Кремле "
+          "председателя Совета министров Монгольской Народной Республики тов. П. Гендена. Беседа продолжалась "
+          "более двух часов.\n\nСо стороны СССР во встрече участвовали тт. Молотов и Ворошилов.\n\nТов. Генден "
+          "выразил благодарность.\n")
+ACCOUNT = ("In November 1934 the Mongolian prime minister Peljidiin Genden led a delegation to Moscow. Genden met "
+           "Stalin in the Kremlin on 15 November 1934, with Voroshilov and Molotov present.\n")
+
+
+@pytest.fixture(scope="module")
+def morph(shared_model):
+    return shared_model.russian._tools[1]
+
+
+@pytest.fixture
+def two_languages(empty_workspace, tmp_path, shared_model):
+    (tmp_path / "pravda.txt").write_text(PRAVDA, encoding="utf-8")
+    (tmp_path / "account.txt").write_text(ACCOUNT, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "pravda.txt", tmp_path / "account.txt"])
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.recognise()
+    return empty_workspace
+
+
+def _entity(workspace, name):
+    return next(e for e in workspace.entities.register() if e.name == name or name in e.aliases)
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    ("сталин", "stalin"), ("троцкий", "trotsky"), ("ежов", "yezhov"), ("хрущёв", "khrushchev"),
+    ("чойбалсан", "choibalsan"), ("толстой", "tolstoy"), ("сүхбаатар", "sukhbaatar"), ("улан-батор", "ulan-bator"),
+    ("ягода", "yagoda"), ("гэндэн", "genden"), ("генден", "genden"), ("цэдэнбал", "tsedenbal")])
+def test_russian_names_are_romanised_as_english_writes_them(cyrillic, latin):
+    """A Russian name's Latin form is the one English histories spell ('Trotsky', not 'Trotskii')."""
+    assert romanised(cyrillic) == latin
+
+
+@pytest.mark.parametrize(("written", "kind", "base"), [
+    ("И. В. Сталина", "PERSON", "И. В. Сталин"), ("Гэндэном", "PERSON", "Гэндэн"), ("Ежова", "PERSON", "Ежов"),
+    ("Монгольской Народной Республике", "PLACE", "Монгольская Народная Республика"),
+    ("Военной коллегии Верховного суда", "ORG", "Военная коллегия Верховного суда"),
+    ("МОСКВЕ", "PLACE", "МОСКВА"), ("Улан-Баторе", "PLACE", "Улан-Батор"), ("СССР", "PLACE", "СССР")])
+def test_a_russian_name_is_gathered_by_its_dictionary_form(written, kind, base, morph):
+    """Inflected names reduce to the nominative; genitives after a body's head noun and abbreviations stay."""
+    assert dictionary_form(written, kind, morph) == base
+
+
+def test_the_russian_model_finds_names_within_lines_without_edges(shared_model):
+    """Names are found in Russian, not run across a paragraph break, without a bracket or full stop at an edge."""
+    found = {c.text: c for c in shared_model.russian.candidates(PRAVDA)}
+    assert found["Молотов"].votes == {"PERSON": 1.0} and found["Ворошилов"].base == "Ворошилов"
+    assert found["П. Гендена"].base == "П. Генден" and found["Генден"].votes == {"PERSON": 1.0}
+    assert "ТАСС" in found and all("\n" not in text and not text.endswith((".", ")")) for text in found)
+    assert all(PRAVDA[c.start:c.end] == c.text for c in found.values())
+
+
+def test_only_a_russian_text_goes_to_the_russian_model():
+    """A text mostly in Cyrillic is Russian; an English text quoting a Russian word is not (its cache key stays)."""
+    step = ModelStep()
+    assert is_russian(PRAVDA) and not is_russian("Pravda wrote «Генден» in 1934, as the paper spelt it.")
+    assert step.pipeline(PRAVDA) != step.pipeline(ACCOUNT) == step.pipeline("An English line.")
+
+
+def test_a_name_and_its_romanised_form_are_one_entity():
+    """'Сталин' (read from 'Сталина') and 'Stalin' merge; 'Гэндэн' and 'Генден', one name spelt two ways, too."""
+    clusters = {key: Cluster(key, Counter(names), Counter({"PERSON": 1}), bases=bases) for key, names, bases in [
+        ("stalin", {"Stalin": 3}, {}), ("сталин", {"Сталина": 1}, {"Сталина": "Сталин"}),
+        ("гэндэн", {"Гэндэном": 2}, {"Гэндэном": "Гэндэн"}), ("генден", {"Генден": 1}, {"Генден": "Генден"})]}
+    merged, _ = find_variants(clusters, set())
+    assert set(clusters) == {"stalin", "гэндэн"} or set(clusters) == {"stalin", "генден"}
+    assert {"сталин", "stalin"} in [set(pair) for pair in merged]
+
+
+def test_russian_and_english_accounts_share_entities_and_conflict(two_languages):
+    """Pravda's 'тов. И. В. Сталин' and 'тов. П. Гендена' are the English account's Stalin and Genden, so its
+    24 November meeting is a conflict with the account's 15 November."""
+    stalin, genden = _entity(two_languages, "Stalin"), _entity(two_languages, "Genden")
+    assert stalin.document_count == genden.document_count == 2
+    assert {"П. Гендена", "Генден"} <= set(genden.aliases) and stalin.name == "Stalin"
+    assert not any(e.name in ("Тов", "тов.") for e in two_languages.entities.register())
+    conflict = next(c for c in two_languages.timeline.conflicts() if any(e.value == "1934-11-24" for e in c.entries))
+    assert any(e.value == "1934-11-15" for e in conflict.entries)
