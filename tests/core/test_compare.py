@@ -959,3 +959,14 @@ def test_a_german_ordinal_before_a_noun_ends_no_sentence():
                                "Danach schwieg er."]
     assert sentences("Die Delegation kam am 17. Sie blieb drei Tage. Es war der 21. Der Vertrag folgte.") == [
         "Die Delegation kam am 17.", "Sie blieb drei Tage.", "Es war der 21.", "Der Vertrag folgte."]
+
+
+def test_russian_passages_are_not_alike_in_meaning_by_the_english_encoder(empty_workspace, shared_model, tmp_path):
+    """The sentence encoder learnt English: it rates a Russian sentence on a cow's milk and one on a tractor works
+    0.6-0.75 alike, above the floor where meaning counts. Between Cyrillic passages it is no evidence: no reason
+    'alike in meaning' and nothing added to the score."""
+    _recognised(empty_workspace, shared_model, tmp_path, [
+        "Корова дала много молока этим летом в деревне под Калугой, и колхоз был доволен.\n",
+        "Завод выпустил новые тракторы для колхозов Украины, и рабочие получили премии.\n"])
+    suggestions = empty_workspace.parallels.suggest(_doc(empty_workspace, "0.txt"), top=10)
+    assert not any("meaning" in reason for s in suggestions for reason in s.reasons)

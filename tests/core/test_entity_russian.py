@@ -7,7 +7,7 @@ import pytest
 from reader.core.entities.cluster import Cluster
 from reader.core.entities.model import ModelStep
 from reader.core.entities.romanised import romanised
-from reader.core.entities.russian import dictionary_form, is_russian
+from reader.core.entities.russian import dictionary_form, mostly_cyrillic
 from reader.core.entities.variants import find_variants
 
 PRAVDA = ("ПРАВДА\n\nМОСКВА, 25 ноября 1934 г. (ТАСС). Вчера, 24 ноября, тов. И. В. Сталин принял в Кремле "
@@ -68,7 +68,7 @@ def test_the_russian_model_finds_names_within_lines_without_edges(shared_model):
 def test_only_a_russian_text_goes_to_the_russian_model():
     """A text mostly in Cyrillic is Russian; an English text quoting a Russian word is not (its cache key stays)."""
     step = ModelStep()
-    assert is_russian(PRAVDA) and not is_russian("Pravda wrote «Генден» in 1934, as the paper spelt it.")
+    assert mostly_cyrillic(PRAVDA) and not mostly_cyrillic("Pravda wrote «Генден» in 1934, as the paper spelt it.")
     assert step.pipeline(PRAVDA) != step.pipeline(ACCOUNT) == step.pipeline("An English line.")
 
 

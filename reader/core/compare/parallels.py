@@ -21,6 +21,7 @@ from reader.core.compare.judge import focus, hints, judge
 from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, telling
 from reader.core.compare.words import Vectors, tokens
+from reader.core.entities.russian import mostly_cyrillic
 from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation
@@ -355,7 +356,10 @@ class _Ranking:
 
     def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]:
         """How alike the two passages are in meaning (the cosine of their closest sentences' vectors), and those two
-        sentences: the reason a historian can check."""
+        sentences: the reason a historian can check. Nothing for a passage in Cyrillic: the encoder learnt English,
+        and rates unrelated Russian sentences (a cow's milk, a tractor works) 0.6-0.75 alike."""
+        if mostly_cyrillic(one.text) or mostly_cyrillic(two.text):
+            return 0.0, "", ""
         similarity, mine, theirs = self._closest(one, two)
         return similarity, self._sentence(one, mine), self._sentence(two, theirs)
 

@@ -18,7 +18,7 @@ from reader.core.entities.kinds import with_kind_nouns
 from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
-from reader.core.entities.russian import RussianStep, is_russian
+from reader.core.entities.russian import RussianStep, mostly_cyrillic
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -61,7 +61,7 @@ class ModelStep:
         """What read a text, as its cached candidates are kept under: the Russian model's version where a piece of
         it is Russian (its other pieces, and other texts, keep what the English model found)."""
         english = f"{PIPELINE_VERSION}:{self.model_name}"
-        return f"{english}:{RUSSIAN_VERSION}" if any(is_russian(piece) for _, piece in pieces(text)) else english
+        return f"{english}:{RUSSIAN_VERSION}" if any(mostly_cyrillic(piece) for _, piece in pieces(text)) else english
 
     def load(self):
         if not self._tried:
@@ -78,9 +78,9 @@ class ModelStep:
     def candidates(self, texts: list[str]) -> Iterator[list[Candidate]]:
         """Candidates for each text in turn, batched through the model (empty when the model is unavailable)."""
         for batch in (texts[start:start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)):
-            english = iter(self._english([text for text in batch if not is_russian(text)]))
+            english = iter(self._english([text for text in batch if not mostly_cyrillic(text)]))
             for text in batch:
-                yield self.russian.candidates(text) if is_russian(text) else next(english)
+                yield self.russian.candidates(text) if mostly_cyrillic(text) else next(english)
 
     def _english(self, texts: list[str]) -> list[list[Candidate]]:
         nlp = self.load() if texts else None

@@ -27,8 +27,9 @@ _ABBREVIATION = re.compile(r"^[а-яё]{1,4}\.$")  # 'ст.' (article), 'г.' (y
 EDGE_MARKS = set("\"'«»„“”[],;:–—-")
 
 
-def is_russian(text: str) -> bool:
-    """Whether most of a text's letters are Cyrillic: the language the Russian model reads."""
+def mostly_cyrillic(text: str) -> bool:
+    """Whether most of a text's letters are Cyrillic: such a text goes to the Russian model, and the English
+    sentence encoder cannot read it."""
     letters = len(_LETTERS.findall(text))
     return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
 
