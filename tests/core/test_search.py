@@ -683,6 +683,25 @@ def test_a_russian_word_is_found_with_or_without_its_yo_and_quoted_as_written(tm
     workspace.close()
 
 
+def test_a_russian_name_is_found_in_each_of_its_cases(tmp_path):
+    """"Сталин" found nothing where a text has "со Сталиным" and "Гендена": Russian inflects names, so a Russian
+    noun or name typed alone is searched in each of its forms, a name the dictionary does not know in the forms of
+    names like it. A phrase is searched as typed, and a verb only as typed (it has hundreds of forms)."""
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "protocol.txt").write_text("Я встречался со Сталиным в Москве. Тов. Гендена арестовали.\n",
+                                           encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "protocol.txt"])
+    for query in ("Сталин", "сталину", "Москва", "Генден", '"встречался со Сталиным"'):
+        assert workspace.search.search(query).counts.get("text") == 1, query
+    [hit] = workspace.search.search("Сталин").groups["text"]
+    assert "[Сталиным]" in hit.snippet
+    for query in ('"встречался со Сталин"', "арестовать"):
+        assert workspace.search.search(query).counts.get("text") is None, query
+    workspace.close()
+
+
 def test_a_library_a_build_indexed_with_ye_opens_and_quotes_its_yo(tmp_path):
     """A library a build of a few hours indexed with ё read as е (its step m024 applied) could not be opened once
     the step was gone ("written by a newer version"), and quoted "Семенов" for "Семёнов": the step indexes such

@@ -2,7 +2,7 @@
 a person), so a Russian text goes to slovnet's news model, which finds people, places and organisations.
 
 Russian inflects names ('Сталин', 'Сталина', 'Сталиным'; 'в Москве'), so each name found carries its dictionary
-form, from pymorphy3, and the register gathers the forms by it. The model's weights (slovnet's news NER and navec's
+form (see `morphology`), and the register gathers the forms by it. The model's weights (slovnet's news NER and navec's
 embeddings) ship inside the natasha wheel; they are read from its folder without importing natasha, whose own imports
 need pymorphy2, which fails on Python 3.11. Loaded on first use, once.
 """
@@ -15,10 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from reader.core.entities.candidate import Candidate
+from reader.core.morphology import KEPT_AS_WRITTEN, analyser
 
 LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 NAME_TAGS = {"Surn", "Name", "Patr"}
-KEPT_AS_WRITTEN = {"Abbr", "Fixd"}  # 'СССР', 'ИККИ': no case endings
 WEIGHTS = ("data/emb/navec_news_v1_1B_250K_300d_100q.tar", "data/model/slovnet_ner_news_v1.tar")
 _LETTERS = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,13 +45,12 @@ class RussianStep:
         """(the name tagger, the morphological analyser), or None when a package or its weights are missing."""
         try:
             from navec import Navec
-            from pymorphy3 import MorphAnalyzer
             from slovnet import NER
 
             folder = _weights_folder()
             tagger = NER.load(str(folder / WEIGHTS[1]))
             tagger.navec(Navec.load(str(folder / WEIGHTS[0])))
-            return tagger, MorphAnalyzer()
+            return tagger, analyser()
         except (ImportError, OSError, ValueError) as exc:
             self.warning = f"the Russian name model is not available ({str(exc).splitlines()[0]}); " \
                            "Russian texts have dates and known names only"
