@@ -57,6 +57,11 @@ class ModelStep:
     def warning(self) -> str:
         return "; ".join(line for line in (self._warning, self.russian.warning) if line)
 
+    def loaded_for(self, pipeline: str) -> bool:
+        """Whether the models a text read under `pipeline` needs were there: what one read without them is not kept
+        (an English text is, while only the Russian model is missing)."""
+        return not self._warning and (not pipeline.endswith(RUSSIAN_VERSION) or not self.russian.warning)
+
     def pipeline(self, text: str) -> str:
         """What read a text, as its cached candidates are kept under: the Russian model's version where a piece of
         it is Russian (its other pieces, and other texts, keep what the English model found)."""

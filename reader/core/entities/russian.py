@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from functools import cached_property
+import threading
 from pathlib import Path
 
 from reader.core.entities.candidate import Candidate
@@ -39,10 +39,19 @@ class RussianStep:
 
     def __init__(self):
         self.warning = ""
+        self._loading = threading.Lock()  # the window's worker and another may read Russian at once: loaded once
+        self._tried = False
+        self._found = None
 
-    @cached_property
-    def _tools(self):
+    def tools(self):
         """(the name tagger, the morphological analyser), or None when a package or its weights are missing."""
+        with self._loading:
+            if not self._tried:
+                self._tried = True
+                self._found = self._load()
+            return self._found
+
+    def _load(self):
         try:
             from navec import Navec
             from slovnet import NER
@@ -58,9 +67,10 @@ class RussianStep:
 
     def candidates(self, text: str) -> list[Candidate]:
         """The names in a Russian text, each with its type's vote and its dictionary form."""
-        if self._tools is None:
+        tools = self.tools()
+        if tools is None:
             return []
-        tagger, morph = self._tools
+        tagger, morph = tools
         parts = _lines(text)
         found = []
         for (offset, line), markup in zip(parts, tagger.map([s for _, s in parts]), strict=True):

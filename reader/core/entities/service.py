@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from reader.core.entities.confidence import LOW_CONFIDENCE
 from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
-from reader.core.entities.model import DEFAULT_MODEL, PIPELINE_VERSION, REGISTER_VERSION, Candidate, ModelStep
+from reader.core.entities.model import (
+    DEFAULT_MODEL,
+    PIPELINE_VERSION,
+    REGISTER_VERSION,
+    RUSSIAN_VERSION,
+    Candidate,
+    ModelStep,
+)
 from reader.core.entities.names import name_key
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
@@ -101,7 +108,10 @@ class EntityService:
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
         decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
         # decision and a new one can share an id and a count, never their content
-        return f"{PIPELINE_VERSION}:{REGISTER_VERSION}:{READING_VERSION}:{self.model.model_name}:{versions}:{decisions}"
+        missing = "missing a model" if self.model.warning else ""  # read without one, the register is never
+        # current for a run that may have it: once natasha or the spaCy model is installed, names come
+        return f"{PIPELINE_VERSION}:{RUSSIAN_VERSION}:{REGISTER_VERSION}:{READING_VERSION}:{self.model.model_name}:" \
+               f"{missing}:{versions}:{decisions}"
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput
@@ -141,7 +151,7 @@ class EntityService:
         cached[document_id] = [asdict(c) for c in found]
         with self._db.atomic():
             store.set_failure(self._db, document_id, version_id, "")
-            if self.model.warning == "":
+            if self.model.loaded_for(pipeline):
                 store.store_candidates(self._db, text_hash, pipeline, cached[document_id])
 
     def _write(self, result: Consolidated, documents: list[DocumentInput], confirmed: set = frozenset(),

@@ -41,9 +41,8 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
             similarity, distance = _closest(forms[first], forms[second])
             if similarity < SUGGEST_SIMILARITY:
                 continue
-            if distance == 0 or distance == 1 and clusters[second].count <= RARE \
-                    and clusters[first].count >= FREQUENT and not a_place_apart(clusters[first], clusters[second],
-                                                                                 is_place):
+            if _one_name(clusters[first], clusters[second], distance, has_cyrillic(first) != has_cyrillic(second),
+                         is_place):
                 clusters[first].absorb(clusters.pop(second))
                 index.add(first, forms[second] - forms[first])
                 forms[first] |= forms[second]
@@ -52,6 +51,16 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
             else:
                 suggestions.append((first, second, round(similarity, 3)))
     return merged, [s for s in suggestions if s[0] in clusters and s[1] in clusters]
+
+
+def _one_name(frequent, rare, distance: int, across_scripts: bool, is_place) -> bool:
+    """Whether two clusters surely name one thing: one name (in two scripts, or in two spellings of one sound), of
+    one kind; or a rare typo of a frequent name. A romanisation one letter off is another name as often as not
+    ('Гендин', the NKVD's man, beside the premier 'Genden'), so across scripts only the same name merges."""
+    if distance == 0:
+        return _leading(frequent.votes) in (None, _leading(rare.votes)) or _leading(rare.votes) is None
+    return not across_scripts and distance == 1 and rare.count <= RARE and frequent.count >= FREQUENT \
+        and not a_place_apart(frequent, rare, is_place)
 
 
 def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[frozenset[str]], located,
@@ -63,7 +72,7 @@ def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[froze
     by_place: dict[int, list[str]] = {}
     for key, kind in types.items():
         if kind == "PLACE" and key in clusters:
-            place = located(clusters[key].names.most_common(1)[0][0])
+            place = located(clusters[key].shown_names.most_common(1)[0][0])  # 'Москва', not 'Москвы' as written
             if place is not None:
                 by_place.setdefault(place.geonames_id, []).append(key)
     pairs = []
