@@ -15,11 +15,12 @@ import threading
 from pathlib import Path
 
 from reader.core.entities.candidate import Candidate
-from reader.core.morphology import KEPT_AS_WRITTEN, analyser
+from reader.core.entities.russian_forms import Word, dictionary_form
+from reader.core.morphology import analyser
 
 LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
-NAME_TAGS = {"Surn", "Name", "Patr"}
-WEIGHTS = ("data/emb/navec_news_v1_1B_250K_300d_100q.tar", "data/model/slovnet_ner_news_v1.tar")
+WEIGHTS = {"embeddings": "data/emb/navec_news_v1_1B_250K_300d_100q.tar", "names": "data/model/slovnet_ner_news_v1.tar",
+           "morphology": "data/model/slovnet_morph_news_v1.tar"}
 _LETTERS = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
@@ -54,12 +55,15 @@ class RussianStep:
     def _load(self):
         try:
             from navec import Navec
-            from slovnet import NER
+            from slovnet import NER, Morph
 
             folder = _weights_folder()
-            tagger = NER.load(str(folder / WEIGHTS[1]))
-            tagger.navec(Navec.load(str(folder / WEIGHTS[0])))
-            return tagger, analyser()
+            embeddings = Navec.load(str(folder / WEIGHTS["embeddings"]))
+            names = NER.load(str(folder / WEIGHTS["names"]))
+            morphology = Morph.load(str(folder / WEIGHTS["morphology"]))
+            names.navec(embeddings)
+            morphology.navec(embeddings)
+            return names, morphology, analyser()
         except (ImportError, OSError, ValueError) as exc:
             self.warning = f"the Russian name model is not available ({str(exc).splitlines()[0]}); " \
                            "Russian texts have dates and known names only"
@@ -70,17 +74,18 @@ class RussianStep:
         tools = self.tools()
         if tools is None:
             return []
-        tagger, morph = tools
+        names, morphology, morph = tools
         parts = _lines(text)
         found = []
-        for (offset, line), markup in zip(parts, tagger.map([s for _, s in parts]), strict=True):
-            for span in markup.spans:
-                start, end = _trimmed(line, span.start, span.stop)
-                if end > start and span.type in LABELS:
-                    kind = LABELS[span.type]
-                    written = line[start:end]
-                    found.append(Candidate(offset + start, offset + end, written, {kind: 1.0},
-                                           base=dictionary_form(written, kind, morph)))
+        for (offset, line), markup in zip(parts, names.map([line for _, line in parts]), strict=True):
+            spans = [(*_trimmed(line, span.start, span.stop), LABELS[span.type]) for span in markup.spans
+                     if span.type in LABELS]
+            words = _tagged_words(line, morphology) if spans else {}
+            for start, end, kind in spans:
+                if end > start:
+                    name = [Word(written, *words.get(at, ("", {}))) for at, written in _words_of(line, start, end)]
+                    found.append(Candidate(offset + start, offset + end, line[start:end], {kind: 1.0},
+                                           base=dictionary_form(name, kind, morph)))
         return found
 
 
@@ -100,6 +105,21 @@ def _lines(text: str) -> list[tuple[int, str]]:
             parts.append((start, line))
         start += len(line) + 1
     return parts
+
+
+def _tagged_words(line: str, morphology) -> dict[int, tuple[str, dict]]:
+    """What the tagger read of each word of the line in its sentence (part of speech, features), by where the word
+    starts."""
+    from razdel import tokenize
+
+    tokens = list(tokenize(line))
+    tagged = morphology([token.text for token in tokens]).tokens
+    return {token.start: (read.pos, read.feats) for token, read in zip(tokens, tagged, strict=True)}
+
+
+def _words_of(line: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(start, text) of each word of a name, as spaces part them."""
+    return [(start + match.start(), match.group()) for match in re.finditer(r"\S+", line[start:end])]
 
 
 def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -122,47 +142,3 @@ def _at_edge(char: str, stretch: str) -> bool:
     if char in "()":
         return stretch.count("(") != stretch.count(")")
     return char.isspace() or char in EDGE_MARKS
-
-
-def dictionary_form(written: str, kind: str, morph) -> str:
-    """The name as a dictionary gives it: a person's every word in the nominative ('И. В. Сталина' -> 'И. В.
-    Сталин'); a place's or body's words up to its head noun, which the adjectives before agree with ('Монгольской
-    Народной Республике' -> 'Монгольская Народная Республика'), the genitive after it kept ('Военной коллегии
-    Верховного суда' -> 'Военная коллегия Верховного суда')."""
-    words, done = written.split(), False
-    for number, word in enumerate(words):
-        if done or _INITIAL.match(word):
-            continue
-        parse = _reading(morph.parse(word), kind)
-        if parse is None:
-            continue
-        nominative = parse.inflect({"nomn"})
-        words[number] = _cased_as(word, nominative.word if nominative else parse.normal_form)
-        done = kind != "PERSON" and "NOUN" in parse.tag
-    return " ".join(words)
-
-
-def _reading(parses: list, kind: str):
-    """The analysis a name's word most likely has: a person's name or surname, else a noun, singular first; an
-    adjective only before a noun; none for an abbreviation or a word the analyser cannot read."""
-    if any(parse.tag.grammemes & KEPT_AS_WRITTEN for parse in parses[:1]):
-        return None
-    wanted = [lambda p: "NOUN" in p.tag and "sing" in p.tag, lambda p: "NOUN" in p.tag]
-    if kind == "PERSON":
-        wanted.insert(0, lambda p: bool(p.tag.grammemes & NAME_TAGS))
-    else:
-        wanted.insert(0, lambda p: "ADJF" in p.tag)
-    for test in wanted:
-        chosen = next((parse for parse in parses if test(parse)), None)
-        if chosen is not None:
-            return chosen
-    return None
-
-
-def _cased_as(written: str, word: str) -> str:
-    """`word` written in capitals as `written` is ('МОСКВА'), or with each hyphened part's capital ('Улан-Батор')."""
-    if written.isupper():
-        return word.upper()
-    return "-".join(part[:1].upper() + part[1:] if old[:1].isupper() else part
-                    for old, part in zip(written.split("-"), word.split("-"), strict=False)) \
-        if written.count("-") == word.count("-") else word
