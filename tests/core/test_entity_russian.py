@@ -7,7 +7,7 @@ import pytest
 from reader.core.entities.cluster import Cluster
 from reader.core.entities.model import ModelStep
 from reader.core.entities.romanised import romanised
-from reader.core.entities.russian import mostly_cyrillic
+from reader.core.entities.scripts import mostly_cyrillic
 from reader.core.entities.variants import find_variants
 
 PRAVDA = ("ПРАВДА\n\nМОСКВА, 25 ноября 1934 г. (ТАСС). Вчера, 24 ноября, тов. И. В. Сталин принял в Кремле "
@@ -148,3 +148,33 @@ def test_a_library_read_without_the_russian_model_gains_its_names_once_it_is_ins
     assert empty_workspace.entities.is_stale()
     assert empty_workspace.entities.ensure_current() is not None
     assert "Молотов" in [e.name for e in empty_workspace.entities.register()]
+
+
+def test_an_english_texts_russian_quotation_is_read_by_the_russian_model(shared_model):
+    """An English text quoting a Russian paragraph lost every name in it: the whole went to the English model, whose
+    Cyrillic names are dropped as noise. Each run of lines goes to the model of its script, offsets kept."""
+    text = ("The Pravda report of 25 November ran as follows. Reuters in London cabled it the same night.\n\n"
+            "«Вчера тов. Сталин принял в Кремле тов. Гендена. Присутствовали тт. Молотов и Ворошилов.»\n\n"
+            "Sir Alexander Cadogan read it in London.\n")
+    found = {(c.text, text[c.start:c.end]) for c in next(shared_model.candidates([text]))}
+    assert {("Сталин", "Сталин"), ("Молотов", "Молотов"), ("London", "London")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Коминтернът избра Димитров за генерален секретар. Васил Коларов беше в Москва с другарите си от партията, "
+    "които пристигнаха от София през лятото на хиляда деветстотин тридесет и пета година, за да участват в конгреса. "
+    "Там те се срещнаха с представители на много други партии и обсъдиха положението в Европа.",
+    "У Харкові Скрипника критикували. Постишев приїхав з Москви, і Юрій Шаповал пише про це в своїй книзі про "
+    "голодомор, яку видали в Києві."])
+def test_cyrillic_that_is_not_russian_goes_to_no_model(text, shared_model):
+    """Bulgarian and Ukrainian went to the Russian model and dictionary, which glued names to verbs ('Коминтернът
+    избра Димитров') and made forms of no language ('Юріи'): Cyrillic is read as Russian only when it is."""
+    assert next(shared_model.candidates([text])) == []
+
+
+def test_russian_printed_before_1918_is_russian(shared_model):
+    """Old print writes і beside ѣ ('Россія', 'дѣлъ'): that і is no Ukrainian letter."""
+    text = ("Государь Императоръ изволилъ принять въ Царскомъ Селѣ министра иностранныхъ дѣлъ Сазонова, который "
+            "доложилъ о положеніи дѣлъ въ Монголіи и о переговорахъ въ Кяхтѣ съ китайскими и монгольскими "
+            "представителями. Россія поддержитъ автономію Халхи.")
+    assert next(shared_model.candidates([text]))

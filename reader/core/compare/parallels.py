@@ -21,7 +21,7 @@ from reader.core.compare.judge import focus, hints, judge
 from reader.core.compare.meaning import Meanings
 from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, telling
 from reader.core.compare.words import Vectors, tokens
-from reader.core.entities.russian import mostly_cyrillic
+from reader.core.entities.scripts import mostly_cyrillic
 from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation

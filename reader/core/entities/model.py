@@ -7,6 +7,7 @@ returns nothing and says why once, and dates and the register's known names stil
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reader.core.entities.broken import is_broken_half, with_broken_words
 from reader.core.entities.candidate import Candidate
@@ -18,7 +19,8 @@ from reader.core.entities.kinds import with_kind_nouns
 from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
-from reader.core.entities.russian import RussianStep, mostly_cyrillic
+from reader.core.entities.russian import RussianStep
+from reader.core.entities.scripts import ENGLISH, RUSSIAN, stretches
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -28,7 +30,8 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
-RUSSIAN_VERSION = "ru1"  # what read a Russian text: moved on when the Russian step changes
+RUSSIAN_VERSION = "ru2"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
+# in their sentence; Russian lines of an English text read
 # What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
 # rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
@@ -63,10 +66,11 @@ class ModelStep:
         return not self._warning and (not pipeline.endswith(RUSSIAN_VERSION) or not self.russian.warning)
 
     def pipeline(self, text: str) -> str:
-        """What read a text, as its cached candidates are kept under: the Russian model's version where a piece of
-        it is Russian (its other pieces, and other texts, keep what the English model found)."""
+        """What read a text, as its cached candidates are kept under: the Russian model's version where a stretch of
+        it is Russian (other texts keep what the English model found)."""
         english = f"{PIPELINE_VERSION}:{self.model_name}"
-        return f"{english}:{RUSSIAN_VERSION}" if any(mostly_cyrillic(piece) for _, piece in pieces(text)) else english
+        russian = any(part.reader == RUSSIAN for _, piece in pieces(text) for part in stretches(piece))
+        return f"{english}:{RUSSIAN_VERSION}" if russian else english
 
     def load(self):
         if not self._tried:
@@ -81,11 +85,20 @@ class ModelStep:
         return self._nlp
 
     def candidates(self, texts: list[str]) -> Iterator[list[Candidate]]:
-        """Candidates for each text in turn, batched through the model (empty when the model is unavailable)."""
+        """Candidates for each text in turn, each stretch read by the model of its script (see `scripts`), the
+        English ones batched (none when a model is unavailable)."""
         for batch in (texts[start:start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)):
-            english = iter(self._english([text for text in batch if not mostly_cyrillic(text)]))
-            for text in batch:
-                yield self.russian.candidates(text) if mostly_cyrillic(text) else next(english)
+            cuts = [stretches(text) for text in batch]
+            english = iter(self._english([text[part.start:part.end] for text, parts in zip(batch, cuts, strict=True)
+                                          for part in parts if part.reader == ENGLISH]))
+            for text, parts in zip(batch, cuts, strict=True):
+                found = []
+                for part in parts:
+                    read = next(english) if part.reader == ENGLISH else \
+                        self.russian.candidates(text[part.start:part.end]) if part.reader == RUSSIAN else []
+                    found += [replace(c, start=c.start + part.start, end=c.end + part.start) for c in read] \
+                        if part.start else read
+                yield found
 
     def _english(self, texts: list[str]) -> list[list[Candidate]]:
         nlp = self.load() if texts else None

@@ -17,14 +17,9 @@ LETTERS = {
     "я": "ya", "ө": "o", "ү": "u", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
 }
 VOWELS = set("аеёиоуыэюяөүіїє")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ADJECTIVE_END = re.compile(r"[иы]й\b")  # 'Троцкий' -> 'Trotsky', 'Дзержинский' -> 'Dzerzhinsky'
 _FINAL_Y = re.compile(r"(?<=[аеёоуыэюяөү])й\b")  # 'Толстой' -> 'Tolstoy'; inside a word 'i' ('Чойбалсан')
 _YE = re.compile(r"(?:(?<![^\W\d_])|(?<=[аеёиоуыэюяөүйъь]))е")  # word-initial or after a vowel: 'Ежов' -> 'Yezhov'
-
-
-def has_cyrillic(text: str) -> bool:
-    return _CYRILLIC.search(text) is not None
 
 
 def romanised(key: str) -> str:

@@ -21,18 +21,9 @@ from reader.core.morphology import analyser
 LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 WEIGHTS = {"embeddings": "data/emb/navec_news_v1_1B_250K_300d_100q.tar", "names": "data/model/slovnet_ner_news_v1.tar",
            "morphology": "data/model/slovnet_morph_news_v1.tar"}
-_LETTERS = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _ABBREVIATION = re.compile(r"^[а-яё]{1,4}\.$")  # 'ст.' (article), 'г.' (year) after a name: not part of it
 EDGE_MARKS = set("\"'«»„“”[],;:–—-")
-
-
-def mostly_cyrillic(text: str) -> bool:
-    """Whether most of a text's letters are Cyrillic: such a text goes to the Russian model, and the English
-    sentence encoder cannot read it."""
-    letters = len(_LETTERS.findall(text))
-    return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
 
 
 class RussianStep:

@@ -14,7 +14,8 @@ from itertools import combinations
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.core.entities.names import name_key
-from reader.core.entities.romanised import has_cyrillic, romanised
+from reader.core.entities.romanised import romanised
+from reader.core.entities.scripts import has_cyrillic
 
 MIN_LENGTH = 5
 SUGGEST_SIMILARITY = 0.8
