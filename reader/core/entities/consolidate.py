@@ -35,10 +35,12 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
+from reader.core.entities.russian_forms import cased_as
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants, same_places
 from reader.core.entities.voting import decide_types
+from reader.core.morphology import name_forms
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
@@ -252,13 +254,21 @@ def _owner(clusters: dict[str, Cluster], name: str) -> str | None:
 
 
 def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> dict[str, str]:
-    """Each name worth looking for (longer than two characters, not rejected) -> the key of its cluster."""
+    """Each name worth looking for (longer than two characters, not rejected) -> the key of its cluster. A one-word
+    Russian name is looked for in each of its cases: the model missed 'Дзержинского' opening a sentence, and only
+    forms it had found elsewhere were looked for."""
     owner = {}
     for key, cluster in clusters.items():
-        for name in cluster.names:
+        cases = [form for base in set(cluster.bases.values()) if " " not in base for form in _cases_of(base)]
+        for name in [*cluster.names, *cases]:
             if len(name) > 2 and name_key(name) not in decisions.rejected_entities:
                 owner.setdefault(name, key)
     return owner
+
+
+def _cases_of(name: str) -> list[str]:
+    """A one-word Russian name's forms, written with its capitals ('МОСКВЫ'; 'Москвы'; 'Улан-Баторе')."""
+    return list(dict.fromkeys(cased_as(name, form) for form in name_forms(name)))
 
 
 def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,

@@ -52,14 +52,14 @@ def _nominative(word: Word, kind: str, morph) -> str:
     if nominative is None:
         return word.text
     form = nominative.word if "ё" in word.text.lower() else nominative.word.replace("ё", "е")  # as the text spells
-    return _cased_as(word.text, form)
+    return cased_as(word.text, form)
 
 
 def _reading(parses: list, word: Word, kind: str):
     """The analysis of the word in the case and number the tagger read, of its part of speech, the one agreeing best
-    in gender (a person's: a name's or surname's, else a word's of the gender read); none for an abbreviation, or a
-    nominative. A nominative the word has no form of ('Крупской', 'Ягодой' read so after 'и') is the tagger's error:
-    its case is then left open ('Таиров', no plural of the name Таир, stays as written)."""
+    in gender (a person's: a name's or surname's first); none for an abbreviation, or a nominative. A nominative the
+    word has no form of ('Крупской', 'Ягодой' read so after 'и') is the tagger's error: its case is then left open
+    ('Таиров', no plural of the name Таир, stays as written)."""
     if not parses or parses[0].tag.grammemes & KEPT_AS_WRITTEN:
         return None
     part = "ADJF" if word.part == "ADJ" else "PRTF" if word.features.get("VerbForm") == "Part" else "NOUN"
@@ -71,13 +71,14 @@ def _reading(parses: list, word: Word, kind: str):
     gender, number = GENDERS.get(read.get("Gender", "")), NUMBERS.get(read.get("Number", "Sing" * (kind == "PERSON")))
     fitting = [parse for parse in parses if part in parse.tag and (number is None or number in parse.tag)
                and (case not in CASES or parse.tag.grammemes & CASES[case])]
-    if kind == "PERSON":  # a name's or surname's reading; a common noun's only of the gender read ('Сена' no 'сено')
+    if kind == "PERSON":  # a name's or surname's reading; a common noun's of a man's or a woman's declension, never
+        # a neuter ('Ягодой' is Ягода, a man declined as 'ягода'; 'Сена' no 'сено')
         named = [parse for parse in fitting if parse.tag.grammemes & NAME_TAGS]
-        fitting = named or [parse for parse in fitting if gender is None or gender in parse.tag.grammemes]
+        fitting = named or [parse for parse in fitting if "neut" not in parse.tag]
     return max(fitting, key=lambda parse: gender in parse.tag.grammemes, default=None)  # the first of equals
 
 
-def _cased_as(written: str, word: str) -> str:
+def cased_as(written: str, word: str) -> str:
     """`word` written in capitals as `written` is ('МОСКВА'), or with each hyphened part's capital ('Улан-Батор')."""
     if written.isupper():
         return word.upper()
