@@ -6,6 +6,7 @@ from reader.core.entities.cluster import Cluster
 from reader.core.entities.names import name_key, trim_surface
 from reader.core.entities.service import EntityService
 from reader.core.entities.variants import find_variants
+from tests.core.library import entity, recognised
 
 ACCOUNT_A = ("Prime Minister Peljidiin Genden met Joseph Stalin in Moscow on November 15, 1934. "
              "Stalin's demands were clear. Genden refused, and Genden's friends in Ulaanbaatar worried.\n"
@@ -17,16 +18,7 @@ ACCOUNT_B = ("In early 1935 Genden went to Moscow again. Stalin and Voroshilov r
 
 @pytest.fixture
 def corpus(empty_workspace, tmp_path, shared_model):
-    (tmp_path / "a.txt").write_text(ACCOUNT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(ACCOUNT_B, encoding="utf-8")
-    empty_workspace.documents.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.recognise()
-    return empty_workspace
-
-
-def _entity(workspace, name):
-    return next(e for e in workspace.entities.register() if e.name == name or name in e.aliases)
+    return recognised(empty_workspace, tmp_path, shared_model, {"a.txt": ACCOUNT_A, "b.txt": ACCOUNT_B})
 
 
 def test_titles_possessives_and_initials_are_set_aside():
@@ -38,22 +30,22 @@ def test_titles_possessives_and_initials_are_set_aside():
 
 def test_surname_joins_the_full_name_and_type_is_voted(corpus):
     """'Genden' and 'Peljidiin Genden' are one person across both documents, named by the full form."""
-    genden = _entity(corpus, "Peljidiin Genden")
+    genden = entity(corpus, "Peljidiin Genden")
     assert genden.type == "PERSON" and genden.document_count == 2
     assert genden.mention_count == 5
 
 
 def test_known_names_are_found_where_the_model_missed_them(corpus):
     """Every occurrence of a known name is a mention (alias propagation), possessives included."""
-    mentions = [m for m in corpus.entities.mentions() if m.entity_id == _entity(corpus, "Ulaanbaatar").id]
+    mentions = [m for m in corpus.entities.mentions() if m.entity_id == entity(corpus, "Ulaanbaatar").id]
     assert len(mentions) == 2 and all(m.text == "Ulaanbaatar" for m in mentions)
-    stalin = [m.text for m in corpus.entities.mentions() if m.entity_id == _entity(corpus, "Joseph Stalin").id]
+    stalin = [m.text for m in corpus.entities.mentions() if m.entity_id == entity(corpus, "Joseph Stalin").id]
     assert stalin.count("Stalin") == 2
 
 
 def test_rare_spelling_variant_is_merged(corpus):
     """'Choibalshan' (once) joins 'Choibalsan' (three times): one edit apart, one rare, one frequent."""
-    choibalsan = _entity(corpus, "Choibalsan")
+    choibalsan = entity(corpus, "Choibalsan")
     assert "Choibalshan" in choibalsan.aliases
     assert choibalsan.type == "PERSON"
 
@@ -76,10 +68,10 @@ def test_dates_are_entities_with_values(corpus):
 def test_decisions_survive_a_rerun(corpus):
     """Rename, type, reject and an added mention are replayed when recognition runs again."""
     service = corpus.entities
-    moscow = _entity(corpus, "Moscow")
+    moscow = entity(corpus, "Moscow")
     service.rename(moscow.id, "Moskva")
-    service.set_type(_entity(corpus, "Voroshilov").id, "ORG")
-    service.reject_entity(_entity(corpus, "Ulaanbaatar").id)
+    service.set_type(entity(corpus, "Voroshilov").id, "ORG")
+    service.reject_entity(entity(corpus, "Ulaanbaatar").id)
     text = corpus.documents.text(corpus.documents.resolve("a.txt").id).text
     start = text.index("Ministry of Internal Affairs")
     service.add_mention(corpus.documents.resolve("a.txt").id, start, start + len("Ministry of Internal Affairs"),
@@ -109,9 +101,9 @@ def test_a_name_marked_inside_a_rejected_mention_is_a_mention(corpus):
 def test_merge_and_reject_mention(corpus):
     """Merging two entities makes one; a rejected mention stays rejected."""
     service = corpus.entities
-    stalin, voroshilov = _entity(corpus, "Joseph Stalin"), _entity(corpus, "Voroshilov")
+    stalin, voroshilov = entity(corpus, "Joseph Stalin"), entity(corpus, "Voroshilov")
     service.merge(stalin.id, voroshilov.id)
-    assert "Voroshilov" in _entity(corpus, "Joseph Stalin").aliases
+    assert "Voroshilov" in entity(corpus, "Joseph Stalin").aliases
     mention = next(m for m in service.mentions() if m.text == "Moscow")
     service.reject_mention(mention.document_id, mention.start, mention.end)
     assert all((m.document_id, m.start) != (mention.document_id, mention.start) for m in service.mentions())
@@ -122,10 +114,10 @@ def test_a_merge_keeps_the_name_chosen_for_good(corpus):
     all the names of both at the next run, so a mis-read 'Foreign Affairs Genden' could become the main person's
     name minutes after the user chose 'Peljidiin Genden'."""
     service = corpus.entities
-    keeper, other = _entity(corpus, "Voroshilov"), _entity(corpus, "Joseph Stalin")
+    keeper, other = entity(corpus, "Voroshilov"), entity(corpus, "Joseph Stalin")
     service.merge(keeper.id, other.id)
     service.recognise()
-    merged = _entity(corpus, "Joseph Stalin")
+    merged = entity(corpus, "Joseph Stalin")
     assert merged.name == "Voroshilov" and "Joseph Stalin" in merged.aliases
 
 

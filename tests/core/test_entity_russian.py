@@ -9,6 +9,7 @@ from reader.core.entities.model import ModelStep
 from reader.core.entities.romanised import romanised
 from reader.core.entities.scripts import mostly_cyrillic
 from reader.core.entities.variants import find_variants
+from tests.core.library import entity, recognised
 
 PRAVDA = ("ПРАВДА\n\nМОСКВА, 25 ноября 1934 г. (ТАСС). Вчера, 24 ноября, тов. И. В. Сталин принял в Кремле "
           "председателя Совета министров Монгольской Народной Республики тов. П. Гендена. Беседа продолжалась "
@@ -20,16 +21,7 @@ ACCOUNT = ("In November 1934 the Mongolian prime minister Peljidiin Genden led a
 
 @pytest.fixture
 def two_languages(empty_workspace, tmp_path, shared_model):
-    (tmp_path / "pravda.txt").write_text(PRAVDA, encoding="utf-8")
-    (tmp_path / "account.txt").write_text(ACCOUNT, encoding="utf-8")
-    empty_workspace.documents.import_paths([tmp_path / "pravda.txt", tmp_path / "account.txt"])
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.recognise()
-    return empty_workspace
-
-
-def _entity(workspace, name):
-    return next(e for e in workspace.entities.register() if e.name == name or name in e.aliases)
+    return recognised(empty_workspace, tmp_path, shared_model, {"pravda.txt": PRAVDA, "account.txt": ACCOUNT})
 
 
 @pytest.mark.parametrize(("cyrillic", "latin"), [
@@ -95,7 +87,7 @@ def test_a_name_and_its_romanised_form_are_one_entity():
 def test_russian_and_english_accounts_share_entities_and_conflict(two_languages):
     """Pravda's 'тов. И. В. Сталин' and 'тов. П. Гендена' are the English account's Stalin and Genden, so its
     24 November meeting is a conflict with the account's 15 November."""
-    stalin, genden = _entity(two_languages, "Stalin"), _entity(two_languages, "Genden")
+    stalin, genden = entity(two_languages, "Stalin"), entity(two_languages, "Genden")
     assert stalin.document_count == genden.document_count == 2
     assert {"П. Гендена", "Генден"} <= set(genden.aliases) and stalin.name == "Stalin"
     assert not any(e.name in ("Тов", "тов.") for e in two_languages.entities.register())
@@ -186,10 +178,7 @@ def test_a_known_russian_name_is_found_in_every_case(empty_workspace, tmp_path, 
     wherever the text writes it, and Russian writes it in six cases."""
     text = ("Председатель ВЧК Дзержинский приехал в Москву.\n\n"
             "Дзержинского я помнил ещё по Петрограду. Позже я видел Дзержинскому письмо.\n")
-    (tmp_path / "memoir.txt").write_text(text, encoding="utf-8")
-    empty_workspace.documents.import_paths([tmp_path / "memoir.txt"])
-    empty_workspace.entities.model = shared_model
-    empty_workspace.entities.recognise()
-    dzerzhinsky = _entity(empty_workspace, "Дзержинский")
+    recognised(empty_workspace, tmp_path, shared_model, {"memoir.txt": text})
+    dzerzhinsky = entity(empty_workspace, "Дзержинский")
     found = [m.text for m in empty_workspace.entities.mentions() if m.entity_id == dzerzhinsky.id]
     assert sorted(found) == ["Дзержинский", "Дзержинского", "Дзержинскому"]
