@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 KEPT_AS_WRITTEN = frozenset({"Abbr", "Fixd"})  # 'СССР', 'ИККИ': no case endings
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # the dictionary's marks of names
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 
 
@@ -22,11 +23,14 @@ def analyser():
     return MorphAnalyzer()
 
 
-def noun_forms(word: str) -> list[str]:
-    """A Russian noun or name in each of its forms, as written first, the others in lower case ('Сталин': 'сталина',
-    'сталиным', …; a name the dictionary does not know in the forms of names like it). Any other word alone: a verb
-    has hundreds of forms, and an indeclinable word or one in another script none to add."""
-    parse = _first_reading(word, ("NOUN",))
+def search_forms(word: str) -> list[str]:
+    """The forms a Russian word typed alone is searched in, as typed first: a capitalised one as a name, in its
+    cases ('Дзержинский': 'дзержинского', …); another as a noun, in the forms of the noun it is the dictionary form
+    of ('вина', guilt: 'виной', not 'вином' of 'вино'). Any other word alone: a verb has hundreds of forms, and an
+    indeclinable word or one in another script none to add."""
+    if word[:1].isupper():
+        return name_forms(word)
+    parse = _first_reading(word, ("NOUN",), as_typed=True)
     return list(dict.fromkeys([word, *(form.word for form in parse.lexeme)])) if parse else [word]
 
 
@@ -42,14 +46,31 @@ def name_forms(word: str) -> list[str]:
                                        if "sing" in form.tag and form.tag.gender == gender)]))
 
 
-def _first_reading(word: str, parts: tuple[str, ...]):
-    """The dictionary's likeliest reading of a Russian word if it is of one of `parts` and declines, else None."""
-    if not _CYRILLIC_WORD.fullmatch(word.lower()):
-        return None
+def reads_as_a_name(word: str) -> bool:
+    """Whether the dictionary's likeliest reading of a Russian word is a name's (a person's, a place's, a body's), or
+    it knows the word not at all: 'Дзержинского' a surname's before an adjective's, 'Ягоды' berries."""
     try:
         parse = analyser().parse(word.lower())[0]
     except ImportError:
+        return False
+    return bool(parse.tag.grammemes & PROPER) or not _in_dictionary(parse)
+
+
+def _in_dictionary(parse) -> bool:
+    return any(type(method).__name__ == "DictionaryAnalyzer" for method, *_ in parse.methods_stack)
+
+
+def _first_reading(word: str, parts: tuple[str, ...], as_typed: bool = False):
+    """The dictionary's likeliest reading of a Russian word if it is of one of `parts` and declines, else None;
+    `as_typed`: the likeliest of those whose dictionary form the word is, if any is."""
+    if not _CYRILLIC_WORD.fullmatch(word.lower()):
         return None
+    try:
+        parses = analyser().parse(word.lower())
+    except ImportError:
+        return None
+    own = [parse for parse in parses if parse.normal_form == word.lower() and parse.tag.POS in parts]
+    parse = own[0] if as_typed and own else parses[0]
     if parse.tag.POS not in parts or parse.tag.grammemes & KEPT_AS_WRITTEN:
         return None
     return parse

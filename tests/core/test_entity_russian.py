@@ -182,3 +182,79 @@ def test_a_known_russian_name_is_found_in_every_case(empty_workspace, tmp_path, 
     dzerzhinsky = entity(empty_workspace, "Дзержинский")
     found = [m.text for m in empty_workspace.entities.mentions() if m.entity_id == dzerzhinsky.id]
     assert sorted(found) == ["Дзержинский", "Дзержинского", "Дзержинскому"]
+
+
+def _consolidated(text: str, names: list[tuple[str, str, str]]):
+    """The register of one text whose model found each (written name, its dictionary form, kind) where first written;
+    {name as shown: [mentions as written]}."""
+    from reader.core.entities.consolidate import DocumentInput, consolidate
+    from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
+
+    found = [Candidate(text.index(written), text.index(written) + len(written), written, {kind: 1.0}, base=base)
+             for written, base, kind in names]
+    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
+    return {result.names[c.key]: sorted({place[:4] for place in c.places}, key=lambda place: place[1])
+            for c in result.clusters}
+
+
+def test_a_known_names_cases_take_no_one_elses_mention_nor_a_common_word_opening_a_sentence():
+    """The cases of 'Ежов' took 'Ежова', the woman the model had named, and the cases of 'Ягода' made the berries of
+    'Ягоды в тот год уродились' the commissar. A form some name is written in is that name's; a form opening a
+    sentence is a name only where the dictionary knows it as no common word."""
+    text = ("Ежов приехал в Москву. Ягода арестован.\n\n"
+            "Ягоды в тот год уродились. Я помнил Ягоду по Петрограду. Письмо Ежова пришло осенью.\n")
+    register = _consolidated(text, [("Ежов", "Ежов", "PERSON"), ("Ягода", "Ягода", "PERSON")])
+    assert [p[3] for p in register["Ежов"]] == ["Ежов", "Ежова"]  # 'Письмо Ежова': the man's, no one else is so named
+    text += "Ежова покончила с собой.\n"
+    register = _consolidated(text, [("Ежов", "Ежов", "PERSON"), ("Ягода", "Ягода", "PERSON"),
+                                    ("Ежова", "Ежова", "PERSON")])
+    assert [p[3] for p in register["Ежов"]] == ["Ежов"]  # 'Ежова' is the woman's written name: hers, as written
+    assert [p[3] for p in register["Ягода"]] == ["Ягода", "Ягоду"]
+
+
+def test_a_name_opening_a_sentence_in_a_case_the_model_missed_is_found():
+    """'Дзержинского я помнил' opening a paragraph, missed by the model: the dictionary knows that form as a
+    surname's only."""
+    text = "Председатель ВЧК Дзержинский приехал.\n\nДзержинского я помнил ещё по Петрограду.\n"
+    found = _consolidated(text, [("Дзержинский", "Дзержинский", "PERSON")])["Дзержинский"]
+    assert [place[3] for place in found] == ["Дзержинский", "Дзержинского"]
+
+
+def test_a_form_written_alike_is_one_name_whatever_its_sentence_made_of_it():
+    """'Сухэ-Батора' was reduced to 'Сухэ-Батор' in one sentence and left as written in another: two entities, one
+    named in the genitive, the other with no mention left and a suggestion to merge into it. A form is gathered
+    under the dictionary form most of its mentions were given, a reduced one before the form itself."""
+    text = "Отряд Сухэ-Батора вошёл в Ургу.\n\nПортрет Сухэ-Батора висел в зале.\n"
+    from reader.core.entities.consolidate import DocumentInput, consolidate
+    from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
+
+    first, second = text.index("Сухэ-Батора"), text.rindex("Сухэ-Батора")
+    found = [Candidate(first, first + 11, "Сухэ-Батора", {"PERSON": 1.0}, base="Сухэ-Батора"),
+             Candidate(second, second + 11, "Сухэ-Батора", {"PERSON": 1.0}, base="Сухэ-Батор")]
+    result = consolidate([DocumentInput(1, text, [], found, [])], Decisions(), is_known_place)
+    assert [result.names[c.key] for c in result.clusters if c.places] == ["Сухэ-Батор"]
+    assert not result.suggestions
+
+
+def test_an_initial_t_is_no_title():
+    """'Т. Д. Лысенко' became 'Д. Лысенко': 'т.' (comrade) was a title, and an initial Т. is written alike."""
+    from reader.core.entities.names import trim_surface
+
+    assert trim_surface("Т. Д. Лысенко", 0)[0] == "Т. Д. Лысенко"
+
+
+def test_an_english_text_with_a_russian_line_is_read_by_the_english_model_whole(shared_model):
+    """One Cyrillic line cut an English text in two for the English model, and Choibalsan, read without the sentences
+    across the line, changed type. The English model reads the whole text, as before; the Russian line is read by
+    the Russian model too."""
+    text = ("Choibalsan met the Soviet envoy in Urga in 1936. Later Choibalsan purged the lamas.\n"
+            "Правда писала о Чойбалсане.\n"
+            "Marshal Choibalsan ruled Mongolia until 1952, and Choibalsan died in Moscow.\n")
+    alone = [(c.start, c.end, c.votes) for c in shared_model._english([text])[0] if not mostly_cyrillic(c.text)]
+    found = next(shared_model.candidates([text]))
+    assert [(c.start, c.end, c.votes) for c in found if not c.base] == alone
+    assert "Чойбалсане" in [c.text for c in found if c.base]

@@ -721,3 +721,22 @@ def test_a_library_a_build_indexed_with_ye_opens_and_quotes_its_yo(tmp_path):
     [hit] = workspace.search.search("Семенов").groups["text"]
     assert "[Семёнов]" in hit.snippet
     workspace.close()
+
+
+def test_a_russian_surname_is_found_in_its_cases_a_homograph_in_its_own_and_a_quoted_word_as_typed(tmp_path):
+    """'Дзержинский' (declined as an adjective) missed 'Дзержинского'; 'вина' (guilt) found 'вином' (wine) and
+    missed 'Виной'; a quoted word was searched in all its forms. A capitalised word is searched as a name in its
+    cases, a word in the forms of the reading it is the dictionary form of, a quoted word as typed."""
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "a.txt").write_text("Я помнил Дзержинского по Петрограду.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Виной всему было вино: он пил с вином и хлебом.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Встреча со Сталиным прошла в Кремле.\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / name for name in ("a.txt", "b.txt", "c.txt")])
+    assert workspace.search.search("Дзержинский").counts.get("text") == 1
+    [hit] = workspace.search.search("вина").groups["text"]
+    assert "[Виной]" in hit.snippet and "[вином]" not in hit.snippet
+    assert workspace.search.search('"Сталин"').counts.get("text") is None
+    assert workspace.search.search("Сталин").counts.get("text") == 1
+    workspace.close()

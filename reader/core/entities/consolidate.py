@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from reader.core.entities.aliases import AliasFinder
+from reader.core.entities.cases import case_forms, found_opening_a_sentence
 from reader.core.entities.cluster import Cluster
 from reader.core.entities.common import (
     drop_common_phrases,
@@ -35,12 +36,10 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
-from reader.core.entities.russian_forms import cased_as
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants, same_places
 from reader.core.entities.voting import decide_types
-from reader.core.morphology import name_forms
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
@@ -118,7 +117,9 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for key, cluster in new.items():
         names[key] = decisions.renames.get(key) or canonical_name(cluster.shown_names)
     kept = [c for c in [*everything, *new.values()] if c.places]
-    suggestions = [s for s in suggestions if s[0] in clusters and s[1] in clusters]  # not a pair merged since
+    mentioned = {c.key for c in kept}
+    suggestions = [s for s in suggestions if s[0] in mentioned and s[1] in mentioned]  # not a pair merged since, nor
+    # one whose mentions all went to another's name
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})
@@ -165,10 +166,11 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
     criait'), and a surname spelt so (Du Yuesheng's, Le Duan's) is used inside sentences too."""
     clusters: dict[str, Cluster] = {}
     held, inside = [], set()
+    bases = _one_base_per_form(documents)
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
         boilerplate = merge(document.boilerplate)  # a paged book has hundreds of running heads
-        for candidate in document.candidates:
+        for candidate in (replace(c, base=bases[c.text]) if c.base else c for c in document.candidates):
             name, start, end = trim_surface(candidate.text, candidate.start)
             if not _valid_name(name) or overlaps_merged(boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
@@ -183,6 +185,16 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
         if name.casefold() in inside:
             _gather(clusters, spelling, document_id, candidate, name, start, end)
     return clusters
+
+
+def _one_base_per_form(documents: list[DocumentInput]) -> dict[str, str]:
+    """Each written form the model gave a dictionary form -> the one most of its mentions were given, one that reduces
+    it before itself: read in different sentences, 'Сухэ-Батора' was once 'Сухэ-Батор', once left as written, and
+    made two entities."""
+    given: dict[str, Counter] = {}
+    for candidate in (c for document in documents for c in document.candidates if c.base):
+        given.setdefault(candidate.text, Counter())[candidate.base] += 1
+    return {text: max(counts, key=lambda base: (counts[base], base != text)) for text, counts in given.items()}
 
 
 def _gather(clusters: dict[str, Cluster], spelling: Spelling, document_id: int, candidate: Candidate, name: str,
@@ -253,22 +265,20 @@ def _owner(clusters: dict[str, Cluster], name: str) -> str | None:
     return next((k for k, c in clusters.items() if any(name_key(n) == key for n in c.names)), None)
 
 
-def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> dict[str, str]:
-    """Each name worth looking for (longer than two characters, not rejected) -> the key of its cluster. A one-word
-    Russian name is looked for in each of its cases: the model missed 'Дзержинского' opening a sentence, and only
-    forms it had found elsewhere were looked for."""
+def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[dict[str, str], set[str]]:
+    """Each name worth looking for (longer than two characters, not rejected) -> the key of its cluster; and which of
+    them are the cases of a Russian name, not written as found (see `cases`)."""
     owner = {}
     for key, cluster in clusters.items():
-        cases = [form for base in set(cluster.bases.values()) if " " not in base for form in _cases_of(base)]
-        for name in [*cluster.names, *cases]:
-            if len(name) > 2 and name_key(name) not in decisions.rejected_entities:
+        for name in cluster.names:
+            if _worth_looking_for(name, decisions):
                 owner.setdefault(name, key)
-    return owner
+    cases = {form: key for form, key in case_forms(clusters, set(owner)).items() if _worth_looking_for(form, decisions)}
+    return {**owner, **cases}, set(cases)
 
 
-def _cases_of(name: str) -> list[str]:
-    """A one-word Russian name's forms, written with its capitals ('МОСКВЫ'; 'Москвы'; 'Улан-Баторе')."""
-    return list(dict.fromkeys(cased_as(name, form) for form in name_forms(name)))
+def _worth_looking_for(name: str, decisions: Decisions) -> bool:
+    return len(name) > 2 and name_key(name) not in decisions.rejected_entities
 
 
 def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Cluster], decisions: Decisions,
@@ -276,7 +286,7 @@ def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Clust
     """Every occurrence of a known name is a mention, wherever the model missed it, but not inside a name kept out
     of the register ('Article' inside the law 'Article Two', a nationality, a title of a work). A one-word name
     is found in its long-s misreading too ('Ruffia' for 'Russia')."""
-    owner = _alias_owners(clusters, decisions)
+    owner, cases = _alias_owners(clusters, decisions)
     for written, meant in (long_s or {}).items():  # 'Ruffia' wherever 'Russia' is known
         if meant in owner:
             owner.setdefault(written, owner[meant])
@@ -288,7 +298,8 @@ def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Clust
         skipped = merge([(d.start, d.end) for d in document.dates] + document.boilerplate
                         + outside.get(document.document_id, []))
         for start, end, name in finder.find(document.text):
-            if not overlaps_merged(skipped, start, end):
+            if not overlaps_merged(skipped, start, end) and (name not in cases or found_opening_a_sentence(name)
+                                                             or not _opens_sentence(document.text, start)):
                 clusters[owner[name]].places.append((document.document_id, start, end, name))
 
 

@@ -20,7 +20,7 @@ from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.russian import RussianStep
-from reader.core.entities.scripts import ENGLISH, RUSSIAN, stretches
+from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, stretches
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -30,8 +30,8 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
-RUSSIAN_VERSION = "ru2"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
-# in their sentence; Russian lines of an English text read
+RUSSIAN_VERSION = "ru3"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
+# in their sentence; Russian lines of an English text read. 3: an English text read whole by the English model
 # What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
 # rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
@@ -85,20 +85,26 @@ class ModelStep:
         return self._nlp
 
     def candidates(self, texts: list[str]) -> Iterator[list[Candidate]]:
-        """Candidates for each text in turn, each stretch read by the model of its script (see `scripts`), the
-        English ones batched (none when a model is unavailable)."""
+        """Candidates for each text in turn: a text with English in it read whole by the English model, as its names'
+        context runs across a Russian line; its Russian stretches (see `scripts`) by the Russian model too, and the
+        English model's names in any Cyrillic stretch left out. The English texts are batched."""
         for batch in (texts[start:start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)):
             cuts = [stretches(text) for text in batch]
-            english = iter(self._english([text[part.start:part.end] for text, parts in zip(batch, cuts, strict=True)
-                                          for part in parts if part.reader == ENGLISH]))
+            english = iter(self._english([text for text, parts in zip(batch, cuts, strict=True)
+                                          if any(part.reader == ENGLISH for part in parts)]))
             for text, parts in zip(batch, cuts, strict=True):
-                found = []
-                for part in parts:
-                    read = next(english) if part.reader == ENGLISH else \
-                        self.russian.candidates(text[part.start:part.end]) if part.reader == RUSSIAN else []
-                    found += [replace(c, start=c.start + part.start, end=c.end + part.start) for c in read] \
-                        if part.start else read
+                found = next(english) if any(part.reader == ENGLISH for part in parts) else []
+                if len(parts) > 1 or parts[0].reader != ENGLISH:
+                    found = sorted([c for c in found if not _in_cyrillic(c, parts)] + self._russian(text, parts),
+                                   key=lambda c: c.start)
                 yield found
+
+    def _russian(self, text: str, parts: list[Stretch]) -> list[Candidate]:
+        found = []
+        for part in (part for part in parts if part.reader == RUSSIAN):
+            read = self.russian.candidates(text[part.start:part.end])
+            found += [replace(c, start=c.start + part.start, end=c.end + part.start) for c in read]
+        return found
 
     def _english(self, texts: list[str]) -> list[list[Candidate]]:
         nlp = self.load() if texts else None
@@ -108,6 +114,10 @@ class ModelStep:
         docs = list(nlp.pipe([truecased(text, lexicon) for text in texts], batch_size=BATCH_SIZE))
         return [_as_written(text, candidates_in(doc, verbs))
                 for text, doc, verbs in zip(texts, docs, headline_verbs(nlp, docs), strict=True)]
+
+
+def _in_cyrillic(candidate: Candidate, parts: list[Stretch]) -> bool:
+    return any(part.reader != ENGLISH and part.start <= candidate.start < part.end for part in parts)
 
 
 def candidates_in(doc, headline_verb_tokens: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:

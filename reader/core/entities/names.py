@@ -25,7 +25,7 @@ TITLES = (
     "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
     "esq.", "esq", "elector", "admiral", "adm.", "sen.",
     "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "herr", "frau", "freiherr",
-    "тов.", "тт.", "т.", "товарищ", "товарищи", "товарища", "товарищу", "товарищем", "гражданин", "гражданина",
+    "тов.", "тт.", "товарищ", "товарищи", "товарища", "товарищу", "товарищем", "гражданин", "гражданина",
     "господин", "господина", "г-н", "г-на", "г-ну",
 )  # the last lines French, German and Russian: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and
 # 'Fürst' are surnames too); 'тов. Сталин' (comrade) and 'тт. Молотов и Ворошилов' (comrades) are Stalin and Molotov

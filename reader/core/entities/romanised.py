@@ -16,7 +16,6 @@ LETTERS = {
     "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
     "я": "ya", "ө": "o", "ү": "u", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
 }
-VOWELS = set("аеёиоуыэюяөүіїє")
 _ADJECTIVE_END = re.compile(r"[иы]й\b")  # 'Троцкий' -> 'Trotsky', 'Дзержинский' -> 'Dzerzhinsky'
 _FINAL_Y = re.compile(r"(?<=[аеёоуыэюяөү])й\b")  # 'Толстой' -> 'Tolstoy'; inside a word 'i' ('Чойбалсан')
 _YE = re.compile(r"(?:(?<![^\W\d_])|(?<=[аеёиоуыэюяөүйъь]))е")  # word-initial or after a vowel: 'Ежов' -> 'Yezhov'

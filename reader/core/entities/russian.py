@@ -15,13 +15,12 @@ import threading
 from pathlib import Path
 
 from reader.core.entities.candidate import Candidate
-from reader.core.entities.russian_forms import Word, dictionary_form
+from reader.core.entities.russian_forms import INITIAL, Word, dictionary_form
 from reader.core.morphology import analyser
 
 LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 WEIGHTS = {"embeddings": "data/emb/navec_news_v1_1B_250K_300d_100q.tar", "names": "data/model/slovnet_ner_news_v1.tar",
            "morphology": "data/model/slovnet_morph_news_v1.tar"}
-_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _ABBREVIATION = re.compile(r"^[а-яё]{1,4}\.$")  # 'ст.' (article), 'г.' (year) after a name: not part of it
 EDGE_MARKS = set("\"'«»„“”[],;:–—-")
 
@@ -91,10 +90,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) of each line with words: read whole, the model ran 'Молотов.\\n\\nТов. Сталин' into one
     name. Not sentences: a splitter ends one at 'тт.' ('участвовали тт. Молотов и Ворошилов')."""
     parts, start = [], 0
-    for line in text.split("\n"):
+    for line in text.splitlines(keepends=True):  # as `scripts` cuts a text: at any line break, U+2028 too
         if line.strip():
-            parts.append((start, line))
-        start += len(line) + 1
+            parts.append((start, line.splitlines()[0]))
+        start += len(line)
     return parts
 
 
@@ -122,7 +121,7 @@ def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
     while start < end and _at_edge(line[start], line[start:end]):
         start += 1
     while end > start and (_at_edge(line[end - 1], line[start:end]) or line[end - 1] == "."
-                           and not _INITIAL.match(line[start:end].split()[-1])):
+                           and not INITIAL.match(line[start:end].split()[-1])):
         end -= 1
     return start, end
 

@@ -19,7 +19,7 @@ CASES = {"Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Acc": {"accs"}, "Ins": {"abl
 GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
 HEAD_PARTS = {"NOUN", "PROPN"}  # the tagger's parts of speech of a name's head word
-_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")  # a word that is an initial, 'И.'
 
 
 class Word(NamedTuple):
@@ -37,7 +37,7 @@ def dictionary_form(words: list[Word], kind: str, morph) -> str:
     Верховного суда' -> 'Военная коллегия Верховного суда')."""
     shown, done = [], False
     for word in words:
-        if done or _INITIAL.match(word.text):
+        if done or INITIAL.match(word.text):
             shown.append(word.text)
         else:
             shown.append(_nominative(word, kind, morph))

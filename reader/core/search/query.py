@@ -13,7 +13,7 @@ from itertools import product
 
 from reader.core.entities.dates import date_span
 from reader.core.folding import YO_FOR_YE, searchable, without_yo
-from reader.core.morphology import noun_forms
+from reader.core.morphology import search_forms
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.records.relations import RELATIONS
 
@@ -300,7 +300,9 @@ def _compile_token(token: str, query: Query) -> str | None:
     # a long phrase of many е: each of its words, in any of its forms
     if math.prod(len(choice) for choice in _yo_choices(words)) > MOST_YO_FORMS:
         return "(" + " AND ".join(_either(_yo_forms(word), prefix) for word in without_yo(words).split()) + ")"
-    forms = [words] if prefix else [noun for form in _figure_forms(words) for noun in noun_forms(without_yo(form))]
+    quoted = token.startswith('"')  # a word in quotes as typed, as a phrase is
+    forms = [words] if prefix else [found for form in _figure_forms(words)
+                                    for found in ([form] if quoted else search_forms(without_yo(form)))]
     return _either(list(dict.fromkeys(yo for form in forms for yo in _yo_forms(form))), prefix)
 
 
