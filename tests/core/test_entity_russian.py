@@ -258,3 +258,39 @@ def test_an_english_text_with_a_russian_line_is_read_by_the_english_model_whole(
     found = next(shared_model.candidates([text]))
     assert [(c.start, c.end, c.votes) for c in found if not c.base] == alone
     assert "Чойбалсане" in [c.text for c in found if c.base]
+
+
+@pytest.mark.parametrize("text", [
+    "Коминтернът избра Димитров за генерален секретар. Васил Коларов беше в Москва.",
+    "Хорлоогийн Чойбалсан Улаанбаатар хотод ирэв. Пэлжидийн Гэндэн Москвад очсон."])
+def test_short_bulgarian_or_mongolian_is_not_russian(text):
+    """A short Bulgarian text ('Коминтернът избра Димитров' one person) and Mongolian without ө or ү were read as
+    Russian: Bulgarian writes ъ before a consonant, which Russian never does, and Mongolian doubles its vowels."""
+    from reader.core.entities.scripts import is_russian
+
+    assert not is_russian(text)
+    assert is_russian("Вчера тов. Сталин принял в Кремле тов. Гендена. Объявлено о встрече в Улаанбаатаре.")
+    assert is_russian("Государь Императоръ изволилъ принять въ Царскомъ Селѣ министра.")
+
+
+def test_a_long_texts_last_piece_is_read_in_the_language_of_the_whole(shared_model):
+    """A long Bulgarian text's last piece, a line without the ъ Bulgarian writes before consonants, was read as
+    Russian on its own."""
+    paragraph = ("Георги Димитров беше избран за генерален секретар на Коминтерна. Делегатите от България, Франция и "
+                 "Германия говориха дълго за положението в Европа и за опасността от фашизма.\n\n")
+    last = "Васил Коларов замина за Москва с Георги Димитров.\n"
+    assert next(shared_model.candidates([last]))  # alone, it may be Russian
+    assert list(shared_model.candidates([paragraph * 28, last])) == [[], []]
+
+
+def test_one_name_in_two_scripts_decided_one_kind_is_one_entity():
+    """'Shumyatsky' (one stray vote for an organisation) and 'Шумяцкий' were only suggested as one, both shown as
+    people: the same name in two scripts merges once their kinds are decided alike, and stays apart when not."""
+    from reader.core.entities.variants import join_scripts
+
+    clusters = {key: Cluster(key, Counter({name: 1})) for key, name in [
+        ("shumyatsky", "Shumyatsky"), ("шумяцкий", "Шумяцкий"), ("orel", "Orel"), ("орёл", "Орёл")]}
+    types = {"shumyatsky": "PERSON", "шумяцкий": "PERSON", "orel": "PLACE", "орёл": "PERSON"}
+    suggestions = [("shumyatsky", "шумяцкий", 1.0), ("orel", "орёл", 1.0)]
+    assert join_scripts(clusters, types, suggestions) == [("шумяцкий", "shumyatsky")]
+    assert set(clusters) == set(types) == {"shumyatsky", "orel", "орёл"}

@@ -38,7 +38,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
-from reader.core.entities.variants import find_variants, same_places
+from reader.core.entities.variants import find_variants, join_scripts, same_places
 from reader.core.entities.voting import decide_types
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.dates import DateMention
@@ -93,6 +93,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
+    merged += join_scripts(clusters, types, suggestions)
     if located is not None:
         paired = {frozenset(pair[:2]) for pair in suggestions}
         suggestions += [pair for pair in same_places(clusters, types, decisions.not_merged, located)

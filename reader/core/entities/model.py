@@ -69,7 +69,8 @@ class ModelStep:
         """What read a text, as its cached candidates are kept under: the Russian model's version where a stretch of
         it is Russian (other texts keep what the English model found)."""
         english = f"{PIPELINE_VERSION}:{self.model_name}"
-        russian = any(part.reader == RUSSIAN for _, piece in pieces(text) for part in stretches(piece))
+        russian = any(part.reader == RUSSIAN for parts in stretches([piece for _, piece in pieces(text)])
+                      for part in parts)
         return f"{english}:{RUSSIAN_VERSION}" if russian else english
 
     def load(self):
@@ -85,11 +86,13 @@ class ModelStep:
         return self._nlp
 
     def candidates(self, texts: list[str]) -> Iterator[list[Candidate]]:
-        """Candidates for each text in turn: a text with English in it read whole by the English model, as its names'
-        context runs across a Russian line; its Russian stretches (see `scripts`) by the Russian model too, and the
-        English model's names in any Cyrillic stretch left out. The English texts are batched."""
-        for batch in (texts[start:start + BATCH_SIZE] for start in range(0, len(texts), BATCH_SIZE)):
-            cuts = [stretches(text) for text in batch]
+        """Candidates for each piece of one text (`texts`) in turn: a piece with English in it read whole by the
+        English model, as its names' context runs across a Russian line; its Russian stretches (see `scripts`) by the
+        Russian model too, and the English model's names in any Cyrillic stretch left out. English pieces are
+        batched."""
+        every_cut = stretches(texts)
+        for at in range(0, len(texts), BATCH_SIZE):
+            batch, cuts = texts[at:at + BATCH_SIZE], every_cut[at:at + BATCH_SIZE]
             english = iter(self._english([text for text, parts in zip(batch, cuts, strict=True)
                                           if any(part.reader == ENGLISH for part in parts)]))
             for text, parts in zip(batch, cuts, strict=True):

@@ -64,6 +64,21 @@ def _one_name(frequent, rare, distance: int, across_scripts: bool, is_place) -> 
         and not a_place_apart(frequent, rare, is_place)
 
 
+def join_scripts(clusters: dict, types: dict[str, str], suggestions: list[tuple[str, str, float]],
+                 ) -> list[tuple[str, str]]:
+    """Merge the pairs suggested as the same name in two scripts (similarity 1) whose kinds were decided alike, in
+    place; return them (merged, kept). Before the vote, one stray vote for another kind ('Shumyatsky' once an
+    organisation) held them apart though both were shown as people."""
+    merged = []
+    for first, second, similarity in suggestions:
+        if similarity == 1.0 and first in clusters and second in clusters and types.get(first) == types.get(second) \
+                and has_cyrillic(first) != has_cyrillic(second):
+            clusters[first].absorb(clusters.pop(second))
+            del types[second]
+            merged.append((second, first))
+    return merged
+
+
 def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[frozenset[str]], located,
                 ) -> list[tuple[str, str, float]]:
     """Places of two spellings one GeoNames place links ('Ulan Bator', 'Ulaanbaatar'; 'Urga', its older name) as
