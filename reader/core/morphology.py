@@ -30,7 +30,7 @@ def search_forms(word: str) -> list[str]:
     indeclinable word or one in another script none to add."""
     if word[:1].isupper():
         return name_forms(word)
-    parse = _first_reading(word, ("NOUN",), as_typed=True)
+    parse = _first_reading(word, ("NOUN",))
     return list(dict.fromkeys([word, *(form.word for form in parse.lexeme)])) if parse else [word]
 
 
@@ -56,21 +56,33 @@ def reads_as_a_name(word: str) -> bool:
     return bool(parse.tag.grammemes & PROPER) or not _in_dictionary(parse)
 
 
+def may_be_nominative(word: str) -> bool:
+    """Whether the dictionary reads a Russian word as a nominative in any of its readings ('Аллилуева', a woman's
+    name; not 'Сухэ-Батора')."""
+    try:
+        return any("nomn" in parse.tag for parse in analyser().parse(word.lower()))
+    except ImportError:
+        return True
+
+
 def _in_dictionary(parse) -> bool:
     return any(type(method).__name__ == "DictionaryAnalyzer" for method, *_ in parse.methods_stack)
 
 
-def _first_reading(word: str, parts: tuple[str, ...], as_typed: bool = False):
-    """The dictionary's likeliest reading of a Russian word if it is of one of `parts` and declines, else None;
-    `as_typed`: the likeliest of those whose dictionary form the word is, if any is."""
+def _first_reading(word: str, parts: tuple[str, ...]):
+    """The dictionary's likeliest reading of a Russian word, as the nominative singular it is if it is one ('вина',
+    guilt, not the plural of 'вино'; 'Ежова', the woman, not the man's genitive), if it is of one of `parts` and
+    declines; else None."""
     if not _CYRILLIC_WORD.fullmatch(word.lower()):
         return None
     try:
         parses = analyser().parse(word.lower())
     except ImportError:
         return None
-    own = [parse for parse in parses if parse.normal_form == word.lower() and parse.tag.POS in parts]
-    parse = own[0] if as_typed and own else parses[0]
+    fitting = [parse for parse in parses if parse.tag.POS in parts]
+    nominative = [parse for parse in fitting if "nomn" in parse.tag and "sing" in parse.tag] \
+        or [parse for parse in fitting if "nomn" in parse.tag]
+    parse = nominative[0] if nominative else parses[0]
     if parse.tag.POS not in parts or parse.tag.grammemes & KEPT_AS_WRITTEN:
         return None
     return parse

@@ -739,4 +739,10 @@ def test_a_russian_surname_is_found_in_its_cases_a_homograph_in_its_own_and_a_qu
     assert "[Виной]" in hit.snippet and "[вином]" not in hit.snippet
     assert workspace.search.search('"Сталин"').counts.get("text") is None
     assert workspace.search.search("Сталин").counts.get("text") == 1
+    [hit] = workspace.search.search("Вина").groups["text"]  # capitalised, as a sentence opens: the same noun
+    assert "[Виной]" in hit.snippet and "[вином]" not in hit.snippet
+    (tmp_path / "d.txt").write_text("Статья Правды о Ежовой вышла в марте.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "d.txt"])
+    for query in ("Правда", "Ежова"):  # a newspaper, a woman (not the man Ежов's genitive)
+        assert workspace.search.search(query).counts.get("text") == 1, query
     workspace.close()

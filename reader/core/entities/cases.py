@@ -2,15 +2,15 @@
 'Дзержинского' opening a paragraph, and only the forms it had found were looked for elsewhere.
 
 A form some name is itself written in is that name's ('Ежова', the woman the model named, is not a case of 'Ежов'),
-and a form opening a sentence is a name only where the dictionary reads it first as one: 'Ягоды в тот год уродились'
-are berries, 'Дзержинского я помнил' is the man.
+and a form opening a sentence is a name only where the dictionary reads it first as one (`morphology.reads_as_a_name`):
+'Ягоды в тот год уродились' are berries, 'Дзержинского я помнил' is the man.
 """
 
 from __future__ import annotations
 
 from reader.core.entities.cluster import Cluster
 from reader.core.entities.russian_forms import cased_as
-from reader.core.morphology import name_forms, reads_as_a_name
+from reader.core.morphology import name_forms
 
 
 def case_forms(clusters: dict[str, Cluster], owned: set[str]) -> dict[str, str]:
@@ -24,7 +24,3 @@ def case_forms(clusters: dict[str, Cluster], owned: set[str]) -> dict[str, str]:
                     forms.setdefault(written, key)
     return forms
 
-
-def found_opening_a_sentence(form: str) -> bool:
-    """Whether a case form opening a sentence is the name: its capital may be the sentence's alone."""
-    return reads_as_a_name(form)

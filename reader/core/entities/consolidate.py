@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from reader.core.entities.aliases import AliasFinder
-from reader.core.entities.cases import case_forms, found_opening_a_sentence
+from reader.core.entities.cases import case_forms
 from reader.core.entities.cluster import Cluster
 from reader.core.entities.common import (
     drop_common_phrases,
@@ -40,6 +40,7 @@ from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants, join_scripts, same_places
 from reader.core.entities.voting import decide_types
+from reader.core.morphology import may_be_nominative, reads_as_a_name
 from reader.core.ranges import merge, overlaps, overlaps_merged
 from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
@@ -93,7 +94,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
-    merged += join_scripts(clusters, types, suggestions)
+    merged += join_scripts(clusters, types, suggestions, decisions.split_aliases, decisions.not_merged)
     if located is not None:
         paired = {frozenset(pair[:2]) for pair in suggestions}
         suggestions += [pair for pair in same_places(clusters, types, decisions.not_merged, located)
@@ -171,7 +172,7 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
     for document in documents:
         date_ranges = [(d.start, d.end) for d in document.dates]
         boilerplate = merge(document.boilerplate)  # a paged book has hundreds of running heads
-        for candidate in (replace(c, base=bases[c.text]) if c.base else c for c in document.candidates):
+        for candidate in (replace(c, base=bases[c.text]) if c.text in bases else c for c in document.candidates):
             name, start, end = trim_surface(candidate.text, candidate.start)
             if not _valid_name(name) or overlaps_merged(boilerplate, start, end) \
                     or overlaps(date_ranges, start, end):
@@ -189,19 +190,24 @@ def _cluster_candidates(documents: list[DocumentInput], decisions: Decisions, sp
 
 
 def _one_base_per_form(documents: list[DocumentInput]) -> dict[str, str]:
-    """Each written form the model gave a dictionary form -> the one most of its mentions were given, one that reduces
-    it before itself: read in different sentences, 'Сухэ-Батора' was once 'Сухэ-Батор', once left as written, and
-    made two entities."""
+    """Each written form the model's sentences left as written once and reduced another time, where it is no one's
+    nominative -> the reduction most of its mentions were given: 'Сухэ-Батора' was once 'Сухэ-Батор', once left
+    so, and made two entities. 'Аллилуева' is a woman's name and a man's genitive, and each mention keeps its own."""
     given: dict[str, Counter] = {}
     for candidate in (c for document in documents for c in document.candidates if c.base):
         given.setdefault(candidate.text, Counter())[candidate.base] += 1
-    return {text: max(counts, key=lambda base: (counts[base], base != text)) for text, counts in given.items()}
+    chosen = {}
+    for text, counts in given.items():
+        reduced = [base for base in counts if base != text]
+        if text in counts and reduced and not may_be_nominative(text.split()[-1]):
+            chosen[text] = max(reduced, key=counts.__getitem__)
+    return chosen
 
 
 def _gather(clusters: dict[str, Cluster], spelling: Spelling, document_id: int, candidate: Candidate, name: str,
             start: int, end: int) -> None:
-    key = name_key(trim_surface(candidate.base, 0)[0] if candidate.base else spelling.name(name))  # 'Houfe' is
-    # 'House'; 'Сталина' is 'Сталин'
+    key = name_key(trim_surface(candidate.base, 0)[0]).replace("ё", "е") if candidate.base \
+        else name_key(spelling.name(name))  # 'Houfe' is 'House'; 'Сталина' is 'Сталин', 'Орёл' and 'Орел' one
     cluster = clusters.setdefault(key, Cluster(key))
     cluster.names[name] += 1
     if candidate.base:
@@ -299,7 +305,7 @@ def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Clust
         skipped = merge([(d.start, d.end) for d in document.dates] + document.boilerplate
                         + outside.get(document.document_id, []))
         for start, end, name in finder.find(document.text):
-            if not overlaps_merged(skipped, start, end) and (name not in cases or found_opening_a_sentence(name)
+            if not overlaps_merged(skipped, start, end) and (name not in cases or reads_as_a_name(name)
                                                              or not _opens_sentence(document.text, start)):
                 clusters[owner[name]].places.append((document.document_id, start, end, name))
 

@@ -30,8 +30,9 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
-RUSSIAN_VERSION = "ru3"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
-# in their sentence; Russian lines of an English text read. 3: an English text read whole by the English model
+RUSSIAN_VERSION = "ru4"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
+# in their sentence; Russian lines of an English text read. 3: an English text read whole by the English model.
+# 4: a Cyrillic stretch read in the language it shows
 # What consolidation keeps as names, moved on when one of its rules changes: a register consolidated before is
 # rebuilt once (the model's cached output stays, as PIPELINE_VERSION would not let it). 1: an article or a pronoun
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.

@@ -2,13 +2,15 @@
 
 An English text quoting a Russian paragraph had its quotation read by the English model, whose Cyrillic names are
 noise and left out, so a whole text of names went unread; a Russian text's English line ('Reuters, London') is no
-Russian. So lines are read by the model of their script, a run of lines of one script together (the model reads a
-name's context), a line without letters going with the run before it.
+Russian. So runs of lines of one script are told apart, a line without letters going with the run before it, and a
+Russian run is read by the Russian model (a text with English in it is still read whole by the English model: the
+context of its names runs across a Russian line).
 
-Cyrillic is Russian only where the text writes no letter Russian lacks (Ukrainian і, ї, є, ґ; Belarusian ў; Serbian
-and Macedonian ј, љ, њ; Mongolian ө, ү) and, in more than a few lines, some ы or э, which Russian prose always has and
-Bulgarian never: the Russian model and dictionary glued Ukrainian and Bulgarian names to their verbs and invented
-forms of no language ('Юріи', 'Колары'). Such text is read by no model: its names are the ones the user marks.
+Cyrillic is Russian where the text writes hardly a letter Russian lacks (Ukrainian і, ї, є, ґ; Belarusian ў; Serbian
+and Macedonian ј, љ, њ; Mongolian ө, ү; Bulgarian's ъ before a consonant) and, in more than a few lines, some ы or
+э, which Russian prose always has and Bulgarian never: the Russian model and dictionary glued Ukrainian and
+Bulgarian names to their verbs and invented forms of no language ('Юріи', 'Колары'). Such text is read by no model:
+its names are the ones the user marks.
 """
 
 from __future__ import annotations
@@ -18,16 +20,14 @@ from typing import NamedTuple
 
 ENGLISH, RUSSIAN, UNREAD = "english", "russian", ""
 SHORT = 200  # Cyrillic letters below which a text may lack ы and э and still be Russian ('ПРОТОКОЛ ДОПРОСА')
-FOREIGN_SHARE = 0.01  # of the Cyrillic letters, letters Russian lacks that a Russian text may hold (a name: 'Өлзий')
-DOUBLED_SHARE, MOST_DOUBLED = 0.02, 3  # doubled vowels a Russian text may hold ('кооператив', 'в Улаанбаатаре'):
-# a share of its letters, or a few in a short one
+FOREIGN_SHARE, MOST_FOREIGN = 0.01, 2  # letters Russian lacks that a Russian text may hold (a name: 'Өлзий'): a
+# share of its letters, and one in any text
 _LETTERS = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # ѣ (U+0463) and the other letters of old print included
 _NOT_RUSSIAN = re.compile(r"[іїєґўјљњћђџѓќѕөүһІЇЄҐЎЈЉЊЋЂЏЃЌЅӨҮҺ]")
 _ONLY_RUSSIAN = re.compile(r"[ыэЫЭ]")
 _YAT = re.compile(r"[ѣѢ]")
 _HARD_SIGN_BEFORE_CONSONANT = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
-_DOUBLED_VOWEL = re.compile(r"(?:аа|оо|ээ|уу)", re.IGNORECASE)
 
 
 class Stretch(NamedTuple):
@@ -47,28 +47,43 @@ def mostly_cyrillic(text: str) -> bool:
 
 
 def is_russian(cyrillic: str) -> bool:
-    """Whether Cyrillic text is Russian, by the letters it writes (see the module's note). Russian printed before
-    1918 wrote і beside ѣ ('Россія', 'дѣлъ'), which Ukrainian never writes. Bulgarian writes ъ before a consonant
-    ('Коминтернът', 'България'), where Russian writes it only before е, ё, ю, я or, in old print, at a word's end;
-    Mongolian doubles its vowels ('Улаанбаатар', 'Хорлоогийн'), which Russian does in a few borrowed words."""
+    """Whether Cyrillic text is Russian, or may be for all it shows (see the module's note)."""
+    return _russian(cyrillic) is not False
+
+
+def _russian(cyrillic: str) -> bool | None:
+    """Whether Cyrillic text is Russian by the letters it writes; None where it is too short and plain to tell.
+    Russian printed before 1918 wrote і beside ѣ ('Россія', 'дѣлъ'), which Ukrainian never writes. Bulgarian writes
+    ъ before a consonant ('Коминтернът', 'България'), where Russian writes it before е, ё, ю, я or, in old print, at
+    a word's end. One such letter may be a name's ('Өлзий') or a misreading, and tells nothing."""
     letters = len(_CYRILLIC.findall(cyrillic))
     foreign = _NOT_RUSSIAN.findall(cyrillic)
     if _YAT.search(cyrillic):
         foreign = [letter for letter in foreign if letter not in "іІ"]
     foreign += _HARD_SIGN_BEFORE_CONSONANT.findall(cyrillic)
-    doubled = len(_DOUBLED_VOWEL.findall(cyrillic))
-    return len(foreign) <= FOREIGN_SHARE * letters and (doubled < MOST_DOUBLED or doubled <= DOUBLED_SHARE * letters) \
-        and (letters < SHORT or _ONLY_RUSSIAN.search(cyrillic) is not None)
+    if len(foreign) >= MOST_FOREIGN and len(foreign) > FOREIGN_SHARE * letters:
+        return False
+    if _ONLY_RUSSIAN.search(cyrillic):
+        return True
+    return None if letters < SHORT else False
 
 
 def stretches(pieces: list[str]) -> list[list[Stretch]]:
     """Each piece of one text cut where the script of its lines changes, each stretch with the model that reads it
-    (a piece of one script is one stretch). Whether its Cyrillic is Russian is told from the whole text: a long
-    Bulgarian text's last piece, a line or two, need not show what Bulgarian writes."""
+    (a piece of one script is one stretch). A Cyrillic stretch that shows its language is read in it (a Mongolian
+    line does not make a Russian quotation no Russian); one too short and plain to tell takes the whole text's (a
+    long Bulgarian text's last piece, a line or two, need not show what Bulgarian writes)."""
     runs = [_runs(piece) for piece in pieces]
-    russian = is_russian("".join(piece[a:b] for piece, found in zip(pieces, runs, strict=True)
-                                 for a, b, cyrillic in found if cyrillic))
-    return [[Stretch(a, b, (RUSSIAN if russian else UNREAD) if cyrillic else ENGLISH) for a, b, cyrillic in found]
+    whole = _russian("".join(piece[a:b] for piece, found in zip(pieces, runs, strict=True)
+                             for a, b, cyrillic in found if cyrillic))
+
+    def reader(text: str, cyrillic: bool) -> str:
+        if not cyrillic:
+            return ENGLISH
+        russian = _russian(text)
+        return RUSSIAN if (whole is not False if russian is None else russian) else UNREAD
+
+    return [[Stretch(a, b, reader(piece[a:b], cyrillic)) for a, b, cyrillic in found]
             or [Stretch(0, len(piece), ENGLISH)] for piece, found in zip(pieces, runs, strict=True)]
 
 

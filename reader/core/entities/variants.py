@@ -65,14 +65,16 @@ def _one_name(frequent, rare, distance: int, across_scripts: bool, is_place) -> 
 
 
 def join_scripts(clusters: dict, types: dict[str, str], suggestions: list[tuple[str, str, float]],
-                 ) -> list[tuple[str, str]]:
+                 split: set[str] = frozenset(), kept_apart: set[frozenset[str]] = frozenset()) -> list[tuple[str, str]]:
     """Merge the pairs suggested as the same name in two scripts (similarity 1) whose kinds were decided alike, in
     place; return them (merged, kept). Before the vote, one stray vote for another kind ('Shumyatsky' once an
-    organisation) held them apart though both were shown as people."""
+    organisation) held them apart though both were shown as people. Not a pair the user kept apart, nor one with a
+    name the user split off (`split`, name keys): the next run joined them again, and nothing was left to refuse."""
     merged = []
     for first, second, similarity in suggestions:
         if similarity == 1.0 and first in clusters and second in clusters and types.get(first) == types.get(second) \
-                and has_cyrillic(first) != has_cyrillic(second):
+                and has_cyrillic(first) != has_cyrillic(second) and frozenset((first, second)) not in kept_apart \
+                and not split & {name_key(name) for key in (first, second) for name in (key, *clusters[key].names)}:
             clusters[first].absorb(clusters.pop(second))
             del types[second]
             merged.append((second, first))
