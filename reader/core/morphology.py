@@ -38,7 +38,7 @@ def name_forms(word: str) -> list[str]:
     """A one-word Russian name in each of its cases, as written first, the others in lower case ('Дзержинский':
     'дзержинского', 'дзержинскому', …): of one person, so singular and of the name's gender ('Ежов' is not the
     woman 'Ежова')."""
-    parse = _first_reading(word, ("NOUN", "ADJF"))
+    parse = _first_reading(word, ("NOUN", "ADJF"), as_a_name=True)
     if parse is None:
         return [word]
     gender = parse.tag.gender
@@ -66,12 +66,15 @@ def may_be_nominative(word: str) -> bool:
 
 
 def _in_dictionary(parse) -> bool:
-    return any(type(method).__name__ == "DictionaryAnalyzer" for method, *_ in parse.methods_stack)
+    """Whether the dictionary holds the word itself, not a guess from its ending or a known word after an unknown
+    prefix ('шумяц' + 'кий')."""
+    return len(parse.methods_stack) == 1 and type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
-def _first_reading(word: str, parts: tuple[str, ...]):
+def _first_reading(word: str, parts: tuple[str, ...], as_a_name: bool = False):
     """The dictionary's likeliest reading of a Russian word, as the nominative singular it is if it is one ('вина',
-    guilt, not the plural of 'вино'; 'Ежова', the woman, not the man's genitive), if it is of one of `parts` and
+    guilt, not the plural of 'вино'; 'Ежова', the woman, not the man's genitive), and `as_a_name` as a name if it
+    reads it as one ('Шумяцкий' a surname, not an unknown prefix before 'кий', a cue), if it is of one of `parts` and
     declines; else None."""
     if not _CYRILLIC_WORD.fullmatch(word.lower()):
         return None
@@ -82,7 +85,8 @@ def _first_reading(word: str, parts: tuple[str, ...]):
     fitting = [parse for parse in parses if parse.tag.POS in parts]
     nominative = [parse for parse in fitting if "nomn" in parse.tag and "sing" in parse.tag] \
         or [parse for parse in fitting if "nomn" in parse.tag]
-    parse = nominative[0] if nominative else parses[0]
+    named = [parse for parse in nominative if parse.tag.grammemes & PROPER] if as_a_name else []
+    parse = (named or nominative or parses)[0]
     if parse.tag.POS not in parts or parse.tag.grammemes & KEPT_AS_WRITTEN:
         return None
     return parse

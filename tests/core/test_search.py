@@ -746,3 +746,18 @@ def test_a_russian_surname_is_found_in_its_cases_a_homograph_in_its_own_and_a_qu
     for query in ("Правда", "Ежова"):  # a newspaper, a woman (not the man Ежов's genitive)
         assert workspace.search.search(query).counts.get("text") == 1, query
     workspace.close()
+
+
+def test_an_unknown_surname_in_skiy_is_searched_in_a_surnames_cases(tmp_path):
+    """'Шумяцкий', which the dictionary reads as an unknown prefix before 'кий' (a cue), was searched as 'шумяцкия'
+    and 'шумяцкию' and missed 'Бориса Шумяцкого': a capitalised word is declined as the name the dictionary reads it
+    as, where it reads it as one."""
+    from reader.core.morphology import name_forms
+    from reader.core.workspace import Workspace
+
+    assert "шумяцкого" in name_forms("Шумяцкий") and "шумяцкия" not in name_forms("Шумяцкий")
+    (tmp_path / "a.txt").write_text("Полпредом был назначен тов. Бориса Шумяцкого брат.\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    assert workspace.search.search("Шумяцкий").counts.get("text") == 1
+    workspace.close()
