@@ -32,6 +32,7 @@ class EntityPanels:
     entity_filter: NewestReading  # reads Comparisons' entity filter in a worker
     recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
     asked_again: bool = False  # ... and something changed since it started: catch up when it ends
+    model_warning: str = ""  # why the last run read some names without a model ('' when it had them all)
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -155,19 +156,24 @@ def _entity_choices(workspace: Workspace) -> list[tuple[str, tuple[tuple[int, in
     return sorted((names[entity_id], tuple(spans)) for entity_id, spans in found.items() if entity_id in names)
 
 
-def _say_counts(window: MainWindow, failed: list = ()) -> None:
-    """The register's size in the status line, counted as the register lists it (names apart from dates)."""
+def _say_counts(window: MainWindow, panels: EntityPanels, failed: list = ()) -> None:
+    """The register's size in the status line, counted as the register lists it (names apart from dates), and
+    whether a name model was missing, for as long as the register lacks its names (its reason in the tooltip: said
+    for ten seconds, it had then been said by nothing)."""
     entities, mentions, dates = window.workspace.entities.counts()
     message = (f"Entities: {entities} in the register, {plural(mentions, 'mention')} of them, "
                f"{plural(dates, 'date')}")
     if failed:
         message += f"; recognition failed on {plural(len(failed), 'document')}, marked ⚠ in the library"
+    if panels.model_warning:
+        message += "; a name model is missing, so some names were not read"
     window.recognition_status.setText(message)
+    window.recognition_status.setToolTip(panels.model_warning)
 
 
 def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
     """A decision undone or redone (here or from the command line): bring mentions up to date, then repaint."""
-    _say_counts(window)
+    _say_counts(window, panels)
     panels.register.if_built(lambda register: register.refresh())
     panels.mentions.if_built(lambda mentions: mentions.refresh())
     area.refresh_all()
@@ -187,7 +193,9 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
     if report is not None:
         area.refresh_all()
         window.refresh_library()
-    _say_counts(window, report.failed if report is not None else ())
+    if report is not None:
+        panels.model_warning = report.model_warning
+    _say_counts(window, panels, report.failed if report is not None else ())
     if report is not None and report.model_warning:
         window.statusBar().showMessage(report.model_warning, 10000)
     window.entities_recognised.emit()

@@ -597,3 +597,24 @@ def test_the_chosen_entities_stay_chosen_when_the_register_is_listed_again(recog
         panel.refresh()
     genden = next(e.id for e in recognised.workspace.entities.register() if e.name == "Peljidiin Genden")
     assert panel.selected_ids() == [genden]
+
+
+def test_a_missing_name_model_is_said_as_long_as_the_register_lacks_its_names(recognised, qtbot, monkeypatch,
+                                                                               tmp_path):
+    """Without the Russian model a Russian text's names were left unread, said for ten seconds and then by nothing:
+    the status line's counts say a model was missing, and its tooltip why, until a run has it."""
+    import reader.core.entities.russian as russian
+    from reader.core.entities.model import ModelStep
+    from reader.ui.entity_panels import start_recognition
+
+    def missing():
+        raise ImportError("no natasha")
+
+    monkeypatch.setattr(russian, "_weights_folder", missing)
+    recognised.workspace.entities.model = ModelStep()
+    (tmp_path / "pravda.txt").write_text("Вчера тов. Сталин принял в Кремле тов. Гендена.\n", encoding="utf-8")
+    recognised.workspace.documents.import_paths([tmp_path / "pravda.txt"])
+    panels = recognised.entity_panels
+    start_recognition(recognised, panels, recognised.reading_area)
+    qtbot.waitUntil(lambda: "model" in recognised.recognition_status.text(), timeout=60000)
+    assert "Russian name model" in recognised.recognition_status.toolTip()
