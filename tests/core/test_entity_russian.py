@@ -353,3 +353,34 @@ def test_a_name_split_off_is_not_joined_across_scripts_again():
     assert join_scripts(clusters(), dict(types), suggested, split={"шумяцкий"}) == []
     assert join_scripts(clusters(), dict(types), suggested, kept_apart={frozenset(("shumyatsky", "шумяцкий"))}) == []
     assert join_scripts(clusters(), dict(types), suggested) == [("шумяцкий", "shumyatsky")]
+
+
+def test_an_entity_joined_across_scripts_keeps_its_identity_when_another_spelling_grows_commoner():
+    """A library's 'Сталин' became a new entity 'Stalin' once an English note named him more often: its rename, type,
+    rejection and Wikidata id, all held by the old entity, were gone. An entity the register already holds keeps
+    its identity when recognition joins another spelling to it."""
+    from reader.core.entities.consolidate import DocumentInput, consolidate
+    from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
+
+    russian, english = "Вчера тов. Сталин принял Гендена.\n", "Stalin spoke. Stalin left. Stalin returned.\n"
+    documents = [DocumentInput(1, russian, [], [Candidate(10, 16, "Сталин", {"PERSON": 1.0}, base="Сталин")], []),
+                 DocumentInput(2, english, [], [Candidate(at, at + 6, "Stalin", {"PERSON": 1.0})
+                                                for at in (0, 14, 26)], [])]
+    result = consolidate(documents, Decisions(), is_known_place, known={"сталин"})
+    [stalin] = [c for c in result.clusters if c.key in ("сталин", "stalin")]
+    assert stalin.key == "сталин" and {place[0] for place in stalin.places} == {1, 2}
+
+
+def test_a_rename_holds_when_an_english_source_names_the_man_more_often(empty_workspace, tmp_path, shared_model):
+    """The window's rename of 'Сталин' was lost once an English note naming him three times was imported."""
+    recognised(empty_workspace, tmp_path, shared_model, {"pravda.txt": PRAVDA})
+    stalin = entity(empty_workspace, "И. В. Сталин")
+    empty_workspace.entities.rename(stalin.id, "Иосиф Виссарионович Сталин")
+    (tmp_path / "note.txt").write_text("Stalin spoke first. Then Stalin listened, and Stalin signed.\n",
+                                       encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "note.txt"])
+    empty_workspace.entities.recognise()
+    joined = entity(empty_workspace, "Stalin")
+    assert joined.id == stalin.id and joined.name == "Иосиф Виссарионович Сталин" and joined.document_count == 2

@@ -38,7 +38,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
-from reader.core.entities.variants import find_variants, join_scripts, same_places
+from reader.core.entities.variants import find_variants, join_scripts, keep_known_keys, same_places
 from reader.core.entities.voting import decide_types
 from reader.core.morphology import may_be_nominative, reads_as_a_name
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -73,10 +73,11 @@ class Consolidated:
 
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
-                is_minor_place=None, located=None) -> Consolidated:
+                is_minor_place=None, located=None, known: set[str] = frozenset()) -> Consolidated:
     """The register of `documents` as `decisions` shape it. `is_place` and `is_minor_place` tell places' names,
     `located` a name's GeoNames place (places one links are suggested as one); the gazetteers are handed in so tests
-    may give their own."""
+    may give their own. `known`: the keys of the entities the register holds, whose identity (decisions, authority
+    ids) a merge keeps."""
     common_words = _lowercase_words(documents)
     words = _corpus_words(documents)
     spelling = Spelling(lexicon, words)
@@ -88,13 +89,16 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     _attach_surnames(clusters)
     merged, suggestions = find_variants(clusters, decisions.not_merged,
                                         lambda name: is_place(name) or bool(is_minor_place and is_minor_place(name)))
+    suggestions = keep_known_keys(clusters, merged, suggestions, known)
     _split_off(clusters, decisions.split_aliases)
     _apply_merges(clusters, decisions.merges)
     rejected = [clusters.pop(key) for key in [k for k in clusters if k in decisions.rejected_entities]]
     types = decide_types(clusters, decisions.types, lambda name: is_place(name) or is_place(spelling.name(name)),
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
-    merged += join_scripts(clusters, types, suggestions, decisions.split_aliases, decisions.not_merged)
+    joined = join_scripts(clusters, types, suggestions, decisions.split_aliases, decisions.not_merged)
+    suggestions = keep_known_keys(clusters, joined, suggestions, known, types)
+    merged += joined
     if located is not None:
         paired = {frozenset(pair[:2]) for pair in suggestions}
         suggestions += [pair for pair in same_places(clusters, types, decisions.not_merged, located)

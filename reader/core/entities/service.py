@@ -73,7 +73,7 @@ class EntityService:
         # no write lock while the corpus is consolidated (tens of seconds for a large library): every edit in the
         # window had waited for it, and failed
         result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
-                             is_minor_place, located)
+                             is_minor_place, located, set(store.entity_ids_by_key(self._db)))
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
             self._write(result, documents, decisions.confirmed_mentions,
