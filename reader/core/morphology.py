@@ -25,11 +25,12 @@ def analyser():
 
 def search_forms(word: str) -> list[str]:
     """The forms a Russian word typed alone is searched in, as typed first: a capitalised one as a name, in its
-    cases ('Дзержинский': 'дзержинского', …); another as a noun, in the forms of the noun it is the dictionary form
-    of ('вина', guilt: 'виной', not 'вином' of 'вино'). Any other word alone: a verb has hundreds of forms, and an
-    indeclinable word or one in another script none to add."""
+    cases and those of every name it may be a form of ('Дзержинский': 'дзержинского', …; 'Сталина': 'сталину' too);
+    another as a noun, in the forms of the noun it is the dictionary form of ('вина', guilt: 'виной', not 'вином' of
+    'вино'). Any other word alone: a verb has hundreds of forms, and an indeclinable word or one in another script
+    none to add."""
     if word[:1].isupper():
-        return name_forms(word)
+        return list(dict.fromkeys([*name_forms(word), *_every_names_cases(word)]))
     parse = _first_reading(word, ("NOUN",))
     return list(dict.fromkeys([word, *(form.word for form in parse.lexeme)])) if parse else [word]
 
@@ -69,6 +70,19 @@ def _in_dictionary(parse) -> bool:
     """Whether the dictionary holds the word itself, not a guess from its ending or a known word after an unknown
     prefix ('шумяц' + 'кий')."""
     return len(parse.methods_stack) == 1 and type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _every_names_cases(word: str) -> list[str]:
+    """The singular forms of every name a Russian word may be a form of: 'Сталина' is the man Сталин's genitive and
+    the woman Сталина."""
+    if not _CYRILLIC_WORD.fullmatch(word.lower()):
+        return []
+    try:
+        parses = analyser().parse(word.lower())
+    except ImportError:
+        return []
+    return [form.word for parse in parses if parse.tag.grammemes & PROPER and not parse.tag.grammemes & KEPT_AS_WRITTEN
+            for form in parse.lexeme if "sing" in form.tag]
 
 
 def _first_reading(word: str, parts: tuple[str, ...], as_a_name: bool = False):

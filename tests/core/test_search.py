@@ -761,3 +761,16 @@ def test_an_unknown_surname_in_skiy_is_searched_in_a_surnames_cases(tmp_path):
     workspace.documents.import_paths([tmp_path / "a.txt"])
     assert workspace.search.search("Шумяцкий").counts.get("text") == 1
     workspace.close()
+
+
+def test_a_name_typed_in_a_case_another_name_has_as_its_nominative_finds_both(tmp_path):
+    """'Сталина', the commonest form of Stalin's name, is also a woman's name: searched as hers alone, it found two
+    of his twelve mentions. A capitalised word is searched in the cases of every name it may be."""
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "a.txt").write_text("Встреча со Сталиным. Письмо Сталину. Приказ Сталина.\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    [hit] = workspace.search.search("Сталина").groups["text"]
+    assert all(f"[{form}]" in hit.snippet for form in ("Сталиным", "Сталину", "Сталина"))
+    workspace.close()
