@@ -318,8 +318,10 @@ def test_a_womans_name_and_a_mans_genitive_written_alike_stay_apart():
     assert register["Аллилуева"] == [woman] and man in register["Аллилуев"]
 
 
-def _consolidated_at(text: str, found: list[tuple[int, str, str]]) -> dict[str, list[int]]:
-    """The register of one text whose model found people at (start, written, dictionary form); {name: starts}."""
+def _consolidated_at(text: str, found: list[tuple[int, str, str]], decisions=None,
+                     english: list[tuple[int, str]] = ()) -> dict[str, list[int]]:
+    """The register of one text whose model found people at (start, written, dictionary form), and English names at
+    (start, written); {name: starts}."""
     from reader.core.entities.consolidate import DocumentInput, consolidate
     from reader.core.entities.decisions import Decisions
     from reader.core.entities.gazetteer import is_known_place
@@ -327,7 +329,8 @@ def _consolidated_at(text: str, found: list[tuple[int, str, str]]) -> dict[str, 
 
     candidates = [Candidate(start, start + len(written), written, {"PERSON": 1.0}, base=base)
                   for start, written, base in found]  # of one kind: what is tested is how they are gathered
-    result = consolidate([DocumentInput(1, text, [], candidates, [])], Decisions(), is_known_place)
+    candidates += [Candidate(start, start + len(written), written, {"PERSON": 1.0}) for start, written in english]
+    result = consolidate([DocumentInput(1, text, [], candidates, [])], decisions or Decisions(), is_known_place)
     return {result.names[c.key]: sorted({place[1] for place in c.places}) for c in result.clusters}
 
 
@@ -384,3 +387,45 @@ def test_a_rename_holds_when_an_english_source_names_the_man_more_often(empty_wo
     empty_workspace.entities.recognise()
     joined = entity(empty_workspace, "Stalin")
     assert joined.id == stalin.id and joined.name == "Иосиф Виссарионович Сталин" and joined.document_count == 2
+
+
+def test_splitting_off_a_russian_name_takes_all_its_cases_and_is_named_by_its_dictionary_form():
+    """Split off 'Shumyatsky', 'Шумяцкого' left 'Шумяцким' behind and made an entity named 'Шумяцкого': a Russian
+    name split off goes with its every case, and is named as the dictionary names it."""
+    from reader.core.entities.decisions import Decisions
+
+    text = "Полпред Шумяцкий прибыл. Письмо Шумяцкого пришло. С Шумяцким говорили. Shumyatsky came.\n"
+    found = [(text.index(w), w, "Шумяцкий") for w in ("Шумяцкий", "Шумяцкого", "Шумяцким")]
+    decisions = Decisions()
+    decisions.split_aliases.add("шумяцкого")
+    register = _consolidated_at(text, found, decisions, [(text.index("Shumyatsky"), "Shumyatsky")])
+    assert sorted(register["Шумяцкий"]) == sorted(at for at, _, _ in found)
+    assert register["Shumyatsky"] == [text.index("Shumyatsky")]
+
+
+def test_the_english_spelling_an_entity_is_keyed_by_can_be_split_off_its_russian_names():
+    """'Shumyatsky' could not be split off 'Шумяцкий' where the entity was keyed by it: a split of the name an
+    entity is keyed by parts its names in the other script from it."""
+    from reader.core.entities.decisions import Decisions
+
+    text = "Полпред Шумяцкий прибыл. Shumyatsky came. Shumyatsky left. Shumyatsky wrote.\n"
+    found = [(text.index("Шумяцкий"), "Шумяцкий", "Шумяцкий")]
+    english = [(at, "Shumyatsky") for at in (25, 42, 59)]
+    assert len(_consolidated_at(text, found, None, english)) == 1  # joined: one name in two scripts
+    decisions = Decisions()
+    decisions.split_aliases.add("shumyatsky")
+    register = _consolidated_at(text, found, decisions, english)
+    assert register["Шумяцкий"] == [8] and register["Shumyatsky"] == [25, 42, 59]
+
+
+def test_a_russian_name_marked_by_hand_in_a_case_joins_its_entity():
+    """'Шумяцкому', marked as a person by hand, became an entity 'Шумяцкому' of its own beside Шумяцкий: a name
+    marked in one of a known name's cases is that name's."""
+    from reader.core.entities.decisions import Decisions
+
+    text = "Полпред Шумяцкий прибыл в Москву. Письмо отправили Шумяцкому.\n"
+    found = [(text.index("Шумяцкий"), "Шумяцкий", "Шумяцкий")]
+    decisions = Decisions()
+    at = text.index("Шумяцкому")
+    decisions.added_mentions.append((1, at, at + len("Шумяцкому"), "PERSON"))
+    assert _consolidated_at(text, found, decisions) == {"Шумяцкий": [8, at]}

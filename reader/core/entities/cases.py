@@ -13,14 +13,15 @@ from reader.core.entities.russian_forms import cased_as
 from reader.core.morphology import name_forms
 
 
-def case_forms(clusters: dict[str, Cluster], owned: set[str]) -> dict[str, str]:
-    """Each case of the clusters' one-word Russian names that no name is written in (`owned`) -> its cluster's key."""
-    forms: dict[str, str] = {}
+def case_forms(clusters: dict[str, Cluster], owned: set[str]) -> dict[str, tuple[str, str]]:
+    """Each case of the clusters' one-word Russian names that no name is written in (`owned`) -> (its cluster's key,
+    the name in its dictionary form)."""
+    forms: dict[str, tuple[str, str]] = {}
     for key, cluster in clusters.items():
         for base in {base for base in cluster.bases.values() if " " not in base}:
             for form in name_forms(base):
                 written = cased_as(base, form)
                 if written not in owned:
-                    forms.setdefault(written, key)
+                    forms.setdefault(written, (key, base))
     return forms
 

@@ -36,6 +36,7 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
+from reader.core.entities.scripts import has_cyrillic
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants, join_scripts, keep_known_keys, same_places
@@ -249,17 +250,38 @@ def _split_off(clusters: dict[str, Cluster], split_aliases: set[str]) -> None:
     decided after the split joins them again."""
     for alias in sorted(split_aliases):
         owner = _owner(clusters, alias)
-        if owner is None or owner == alias:
+        if owner is None:
             continue
         cluster = clusters[owner]
-        part = Cluster(alias, votes=Counter(cluster.votes))  # the votes were the entity's: the part is of its kind
-        for name in [n for n in cluster.names if name_key(n) == alias]:
+        going = _one_names_forms(cluster, alias) if owner != alias else _other_scripts_names(cluster, alias)
+        if not going:
+            continue
+        key = alias if owner != alias else name_key(cluster.bases.get(min(going), min(going))).replace("ё", "е")
+        part = Cluster(key, votes=Counter(cluster.votes))  # the votes were the entity's: the part is of its kind
+        for name in going:
             part.names[name] = cluster.names.pop(name)
-        part.places = [place for place in cluster.places if name_key(place[3]) == alias]
-        cluster.places = [place for place in cluster.places if name_key(place[3]) != alias]
-        clusters[alias] = part
+            if name in cluster.bases:
+                part.bases[name] = cluster.bases.pop(name)
+        part.places = [place for place in cluster.places if place[3] in going]
+        cluster.places = [place for place in cluster.places if place[3] not in going]
+        clusters[key] = part
         if not cluster.names:
             del clusters[owner]
+
+
+def _other_scripts_names(cluster: Cluster, alias: str) -> set[str]:
+    """The names of a cluster keyed by `alias` written in another script than it: 'Shumyatsky' split off
+    'Шумяцкий', where the entity is keyed by the English name, parts the Russian ones from it (one name alone, the
+    split had been refused)."""
+    return {name for name in cluster.names if has_cyrillic(name) != has_cyrillic(alias)}
+
+
+def _one_names_forms(cluster: Cluster, alias: str) -> set[str]:
+    """The names of a cluster written as `alias` (a name key), with every case of a Russian one: split off,
+    'Шумяцкого' had left 'Шумяцким' behind."""
+    written = {name for name in cluster.names if name_key(name) == alias}
+    bases = {cluster.bases[name] for name in written if name in cluster.bases}
+    return written | {name for name in cluster.names if cluster.bases.get(name) in bases}
 
 
 def _apply_merges(clusters: dict[str, Cluster], merges: list[tuple[str, str]]) -> None:
@@ -284,7 +306,8 @@ def _alias_owners(clusters: dict[str, Cluster], decisions: Decisions) -> tuple[d
         for name in cluster.names:
             if _worth_looking_for(name, decisions):
                 owner.setdefault(name, key)
-    cases = {form: key for form, key in case_forms(clusters, set(owner)).items() if _worth_looking_for(form, decisions)}
+    cases = {form: key for form, (key, _base) in case_forms(clusters, set(owner)).items()
+             if _worth_looking_for(form, decisions)}
     return {**owner, **cases}, set(cases)
 
 
@@ -316,14 +339,19 @@ def _propagate_aliases(documents: list[DocumentInput], clusters: dict[str, Clust
 
 def _add_user_mentions(documents: list[DocumentInput], clusters: dict[str, Cluster], types: dict[str, str],
                        decisions: Decisions) -> None:
+    """A name the user marked, in the entity written so or, in Russian, the one whose case it is ('Шумяцкому' marked
+    had been an entity of its own beside Шумяцкий)."""
     texts = {d.document_id: d.text for d in documents}
+    cases = case_forms(clusters, set()) if decisions.added_mentions else {}
     for document_id, start, end, kind in decisions.added_mentions:
         if document_id not in texts or kind == "DATE":
             continue
         name = texts[document_id][start:end]
-        key = _owner(clusters, name) or name_key(name)
+        key = _owner(clusters, name) or cases.get(name, ("",))[0] or name_key(name)
         cluster = clusters.setdefault(key, Cluster(key))
         cluster.names[name] += 1
+        if name in cases:
+            cluster.bases[name] = cases[name][1]
         cluster.places.append((document_id, start, end, name))
         types.setdefault(key, kind)
         if key not in decisions.types and not cluster.votes:
