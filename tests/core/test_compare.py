@@ -970,3 +970,15 @@ def test_russian_passages_are_not_alike_in_meaning_by_the_english_encoder(empty_
         "Завод выпустил новые тракторы для колхозов Украины, и рабочие получили премии.\n"])
     suggestions = empty_workspace.parallels.suggest(_doc(empty_workspace, "0.txt"), top=10)
     assert not any("meaning" in reason for s in suggestions for reason in s.reasons)
+
+
+def test_one_place_in_two_languages_is_no_disagreement():
+    """Parallels listed 'Япония / Japan' and 'Улан-Батор / Ulan Bator' as places the sources disagree on: one place
+    named in two languages is one place wherever GeoNames puts both names."""
+    from reader.core.compare.judge import _not_within
+    from reader.core.entities.geonames import located
+
+    places = {1: located("Япония"), 2: located("Japan"), 3: located("Улан-Батор"), 4: located("Ulan Bator"),
+              5: located("Manchuria")}
+    assert _not_within({1, 3}, {2, 4}, places) == set()
+    assert _not_within({1, 5}, {2}, places) == {5}

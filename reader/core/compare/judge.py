@@ -199,12 +199,16 @@ def _only_here(names: dict[int, str], named: set[int], own: dict[int, str], othe
 
 
 def _not_within(places: set[int], others: set[int], located: dict) -> set[int]:
-    """The places that neither lie in one of the others nor hold one ('Moscow' beside 'Russia' goes, both ways),
-    each where `located` puts it."""
+    """The places that neither lie in one of the others nor hold one ('Moscow' beside 'Russia' goes, both ways), nor
+    are one of them named in another language ('Япония' beside 'Japan'), each where `located` puts it."""
     from reader.core.entities.geonames import lies_in
 
-    return {p for p in places
-            if not any(lies_in(located[p], located[o]) or lies_in(located[o], located[p]) for o in others)}
+    def apart(place, other) -> bool:
+        if place is None or other is None:
+            return True
+        return place.geonames_id != other.geonames_id and not lies_in(place, other) and not lies_in(other, place)
+
+    return {p for p in places if all(apart(located[p], located[o]) for o in others)}
 
 
 def _named_in(features, sentence: tuple[int, int]) -> set[int]:
