@@ -429,3 +429,11 @@ def test_a_russian_name_marked_by_hand_in_a_case_joins_its_entity():
     at = text.index("Шумяцкому")
     decisions.added_mentions.append((1, at, at + len("Шумяцкому"), "PERSON"))
     assert _consolidated_at(text, found, decisions) == {"Шумяцкий": [8, at]}
+
+
+def test_an_entity_filter_takes_a_russian_name_in_any_case(two_languages):
+    """'entity:Сталина' and the timeline's entity 'Сталина' found nothing: only spellings seen were matched. A
+    Russian name written in a case is the entity its dictionary form names."""
+    by_nominative = two_languages.search.search("entity:Сталин").counts
+    assert by_nominative and two_languages.search.search("entity:Сталина").counts == by_nominative
+    assert two_languages.timeline.entries(entity="Сталина") == two_languages.timeline.entries(entity="Stalin") != []

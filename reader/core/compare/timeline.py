@@ -28,9 +28,9 @@ from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation
 from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, pair_ties
+from reader.core.search.entity_names import entities_named
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
-from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
@@ -63,7 +63,7 @@ class TimelineService:
             raise ReaderError(f"the period from {date_from} to {date_to} runs backwards: give the earlier date first")
         if entity:  # the passages naming it (a recognised date's own names are those told with it; a note's are
             # its passage's)
-            ids = set(entity_ids_named(self._db, entity))
+            ids = set(entities_named(self._db, entity))
             names = set(entity_names(self._db, ids).values())
             named: dict[int, list[int]] = defaultdict(list)
             for document_id, start, _entity in sorted(store.mentions_of_entities(self._db, ids)):

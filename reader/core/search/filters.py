@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reader.core.entities.dates import written_span
 from reader.core.folding import without_accents
+from reader.core.search.entity_names import entities_named
 from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
@@ -85,7 +86,7 @@ def _overlaps(value: str, first: str, last: str) -> bool:
 
 
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:
-    found = [hits.MentionFilter(entity_ids=hits.entity_ids_named(db, name)) for name in query.filters.get("entity", [])]
+    found = [hits.MentionFilter(entity_ids=entities_named(db, name)) for name in query.filters.get("entity", [])]
     found += [hits.MentionFilter(entity_type=TYPE_ALIASES.get(value.casefold(), value.upper()))
               for value in query.filters.get("type", [])]
     if query.date_range:
