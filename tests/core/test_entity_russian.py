@@ -389,33 +389,33 @@ def test_a_rename_holds_when_an_english_source_names_the_man_more_often(empty_wo
     assert joined.id == stalin.id and joined.name == "Иосиф Виссарионович Сталин" and joined.document_count == 2
 
 
-def test_splitting_off_a_russian_name_takes_all_its_cases_and_is_named_by_its_dictionary_form():
-    """Split off 'Shumyatsky', 'Шумяцкого' left 'Шумяцким' behind and made an entity named 'Шумяцкого': a Russian
-    name split off goes with its every case, and is named as the dictionary names it."""
+def test_a_russian_name_split_off_is_named_by_its_dictionary_form():
+    """Split off 'Shumyatsky', 'Шумяцкого' made an entity named 'Шумяцкого': it is named as the dictionary names it."""
     from reader.core.entities.decisions import Decisions
 
-    text = "Полпред Шумяцкий прибыл. Письмо Шумяцкого пришло. С Шумяцким говорили. Shumyatsky came.\n"
-    found = [(text.index(w), w, "Шумяцкий") for w in ("Шумяцкий", "Шумяцкого", "Шумяцким")]
+    text = "Письмо Шумяцкого пришло. Shumyatsky came.\n"
     decisions = Decisions()
     decisions.split_aliases.add("шумяцкого")
-    register = _consolidated_at(text, found, decisions, [(text.index("Shumyatsky"), "Shumyatsky")])
-    assert sorted(register["Шумяцкий"]) == sorted(at for at, _, _ in found)
-    assert register["Shumyatsky"] == [text.index("Shumyatsky")]
+    register = _consolidated_at(text, [(7, "Шумяцкого", "Шумяцкий")], decisions, [(text.index("Shumyatsky"),
+                                                                                  "Shumyatsky")])
+    assert register == {"Шумяцкий": [7], "Shumyatsky": [text.index("Shumyatsky")]}
 
 
-def test_the_english_spelling_an_entity_is_keyed_by_can_be_split_off_its_russian_names():
-    """'Shumyatsky' could not be split off 'Шумяцкий' where the entity was keyed by it: a split of the name an
-    entity is keyed by parts its names in the other script from it."""
+def test_a_typo_known_first_holds_no_entitys_identity():
+    """An entity's identity went with the spelling the register knew first, even a typo ('Choibalshan'), and its
+    rename, type and Wikidata id were lost when the typo's document went. Within a script the commoner spelling
+    keeps its key."""
+    from reader.core.entities.consolidate import DocumentInput, consolidate
     from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
 
-    text = "Полпред Шумяцкий прибыл. Shumyatsky came. Shumyatsky left. Shumyatsky wrote.\n"
-    found = [(text.index("Шумяцкий"), "Шумяцкий", "Шумяцкий")]
-    english = [(at, "Shumyatsky") for at in (25, 42, 59)]
-    assert len(_consolidated_at(text, found, None, english)) == 1  # joined: one name in two scripts
-    decisions = Decisions()
-    decisions.split_aliases.add("shumyatsky")
-    register = _consolidated_at(text, found, decisions, english)
-    assert register["Шумяцкий"] == [8] and register["Shumyatsky"] == [25, 42, 59]
+    typo, right = "Choibalshan spoke.\n", "Choibalsan came. Choibalsan left. Choibalsan won.\n"
+    documents = [DocumentInput(1, typo, [], [Candidate(0, 11, "Choibalshan", {"PERSON": 1.0})], []),
+                 DocumentInput(2, right, [], [Candidate(at, at + 10, "Choibalsan", {"PERSON": 1.0})
+                                               for at in (0, 17, 34)], [])]
+    result = consolidate(documents, Decisions(), is_known_place, known={"choibalshan"})
+    assert [c.key for c in result.clusters if not c.key.startswith("date:")] == ["choibalsan"]
 
 
 def test_a_russian_name_marked_by_hand_in_a_case_joins_its_entity():

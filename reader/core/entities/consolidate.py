@@ -36,7 +36,6 @@ from reader.core.entities.names import (
     token_count,
     trim_surface,
 )
-from reader.core.entities.scripts import has_cyrillic
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
 from reader.core.entities.variants import find_variants, join_scripts, keep_known_keys, same_places
@@ -250,38 +249,19 @@ def _split_off(clusters: dict[str, Cluster], split_aliases: set[str]) -> None:
     decided after the split joins them again."""
     for alias in sorted(split_aliases):
         owner = _owner(clusters, alias)
-        if owner is None:
+        if owner is None or owner == alias:
             continue
         cluster = clusters[owner]
-        going = _one_names_forms(cluster, alias) if owner != alias else _other_scripts_names(cluster, alias)
-        if not going:
-            continue
-        key = alias if owner != alias else name_key(cluster.bases.get(min(going), min(going))).replace("ё", "е")
-        part = Cluster(key, votes=Counter(cluster.votes))  # the votes were the entity's: the part is of its kind
-        for name in going:
+        part = Cluster(alias, votes=Counter(cluster.votes))  # the votes were the entity's: the part is of its kind
+        for name in [n for n in cluster.names if name_key(n) == alias]:
             part.names[name] = cluster.names.pop(name)
-            if name in cluster.bases:
+            if name in cluster.bases:  # named as the dictionary names it, not 'Шумяцкого'
                 part.bases[name] = cluster.bases.pop(name)
-        part.places = [place for place in cluster.places if place[3] in going]
-        cluster.places = [place for place in cluster.places if place[3] not in going]
-        clusters[key] = part
+        part.places = [place for place in cluster.places if name_key(place[3]) == alias]
+        cluster.places = [place for place in cluster.places if name_key(place[3]) != alias]
+        clusters[alias] = part
         if not cluster.names:
             del clusters[owner]
-
-
-def _other_scripts_names(cluster: Cluster, alias: str) -> set[str]:
-    """The names of a cluster keyed by `alias` written in another script than it: 'Shumyatsky' split off
-    'Шумяцкий', where the entity is keyed by the English name, parts the Russian ones from it (one name alone, the
-    split had been refused)."""
-    return {name for name in cluster.names if has_cyrillic(name) != has_cyrillic(alias)}
-
-
-def _one_names_forms(cluster: Cluster, alias: str) -> set[str]:
-    """The names of a cluster written as `alias` (a name key), with every case of a Russian one: split off,
-    'Шумяцкого' had left 'Шумяцким' behind."""
-    written = {name for name in cluster.names if name_key(name) == alias}
-    bases = {cluster.bases[name] for name in written if name in cluster.bases}
-    return written | {name for name in cluster.names if cluster.bases.get(name) in bases}
 
 
 def _apply_merges(clusters: dict[str, Cluster], merges: list[tuple[str, str]]) -> None:

@@ -38,8 +38,8 @@ RUSSIAN_VERSION = "ru4"  # what read a Russian text: moved on when the Russian s
 # alone ('La', 'Du') is a name only where a sentence capitalises it inside; before, always or (for a while) never.
 # 2: countries known by their Russian names; places one GeoNames place links suggested as one. 3: no French or
 # German names of countries ("Maurice" is a person again). 4: names in Russian, gathered by their dictionary form
-# and joined to their English spelling. 5: a Russian name split off with its every case; the English name an entity is
-# keyed by split off its Russian ones; a Russian name marked by hand in a case joins its entity
+# and joined to their English spelling. 5: a Russian name marked by hand in a case joins its entity; one split off
+# is named by its dictionary form
 REGISTER_VERSION = "5"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
