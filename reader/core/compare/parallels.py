@@ -188,6 +188,7 @@ class _Ranking:
         self._total: float = max(store.live_document_count(db), 1)
         self.compared: set[Piece] = set()  # every passage `candidates` chose to judge, the query's included
         self.sentence_vectors: dict = {}  # passage -> its sentences' vectors (rows), given before `best`
+        self._cyrillic: dict[Piece, bool] = {}  # passage -> whether it is in Cyrillic, read once (pairs ask often)
 
     def _fill(self, index: PassageIndex, mentions: list) -> None:
         for document_id, start, entity_id, kind, value, end in mentions:
@@ -358,10 +359,15 @@ class _Ranking:
         """How alike the two passages are in meaning (the cosine of their closest sentences' vectors), and those two
         sentences: the reason a historian can check. Nothing for a passage in Cyrillic: the encoder learnt English,
         and rates unrelated Russian sentences (a cow's milk, a tractor works) 0.6-0.75 alike."""
-        if mostly_cyrillic(one.text) or mostly_cyrillic(two.text):
+        if self._in_cyrillic(one) or self._in_cyrillic(two):
             return 0.0, "", ""
         similarity, mine, theirs = self._closest(one, two)
         return similarity, self._sentence(one, mine), self._sentence(two, theirs)
+
+    def _in_cyrillic(self, piece: Piece) -> bool:
+        if piece not in self._cyrillic:
+            self._cyrillic[piece] = mostly_cyrillic(piece.text)
+        return self._cyrillic[piece]
 
     def closest_sentences(self, one: Piece, two: Piece) -> tuple[tuple[int, int], tuple[int, int]]:
         """The two passages' sentences closest in meaning, as ranges of the documents' texts."""
