@@ -50,20 +50,23 @@ def name_forms(word: str) -> list[str]:
 def reads_as_a_name(word: str) -> bool:
     """Whether the dictionary's likeliest reading of a Russian word is a name's (a person's, a place's, a body's), or
     it knows the word not at all: 'Дзержинского' a surname's before an adjective's, 'Ягоды' berries."""
-    try:
-        parse = analyser().parse(word.lower())[0]
-    except ImportError:
-        return False
-    return bool(parse.tag.grammemes & PROPER) or not _in_dictionary(parse)
+    parses = _parses(word)
+    return bool(parses) and (bool(parses[0].tag.grammemes & PROPER) or not _in_dictionary(parses[0]))
 
 
 def may_be_nominative(word: str) -> bool:
     """Whether the dictionary reads a Russian word as a nominative in any of its readings ('Аллилуева', a woman's
-    name; not 'Сухэ-Батора')."""
+    name; not 'Сухэ-Батора'); so it may be, without the dictionary."""
+    parses = _parses(word)
+    return parses is None or any("nomn" in parse.tag for parse in parses)
+
+
+def _parses(word: str) -> list | None:
+    """The dictionary's readings of a word, likeliest first; None when pymorphy3 is missing."""
     try:
-        return any("nomn" in parse.tag for parse in analyser().parse(word.lower()))
+        return analyser().parse(word.lower())
     except ImportError:
-        return True
+        return None
 
 
 def _in_dictionary(parse) -> bool:
@@ -77,12 +80,9 @@ def _every_names_cases(word: str) -> list[str]:
     the woman Сталина."""
     if not _CYRILLIC_WORD.fullmatch(word.lower()):
         return []
-    try:
-        parses = analyser().parse(word.lower())
-    except ImportError:
-        return []
-    return [form.word for parse in parses if parse.tag.grammemes & PROPER and not parse.tag.grammemes & KEPT_AS_WRITTEN
-            for form in parse.lexeme if "sing" in form.tag]
+    names = [parse for parse in _parses(word) or ()
+             if parse.tag.grammemes & PROPER and not parse.tag.grammemes & KEPT_AS_WRITTEN]
+    return [form.word for parse in names for form in parse.lexeme if "sing" in form.tag]
 
 
 def _first_reading(word: str, parts: tuple[str, ...], as_a_name: bool = False):
@@ -90,11 +90,8 @@ def _first_reading(word: str, parts: tuple[str, ...], as_a_name: bool = False):
     guilt, not the plural of 'вино'; 'Ежова', the woman, not the man's genitive), and `as_a_name` as a name if it
     reads it as one ('Шумяцкий' a surname, not an unknown prefix before 'кий', a cue), if it is of one of `parts` and
     declines; else None."""
-    if not _CYRILLIC_WORD.fullmatch(word.lower()):
-        return None
-    try:
-        parses = analyser().parse(word.lower())
-    except ImportError:
+    parses = _parses(word) if _CYRILLIC_WORD.fullmatch(word.lower()) else None
+    if not parses:
         return None
     fitting = [parse for parse in parses if parse.tag.POS in parts]
     nominative = [parse for parse in fitting if "nomn" in parse.tag and "sing" in parse.tag] \

@@ -20,7 +20,7 @@ from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.russian import RussianStep
-from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, stretches
+from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, has_cyrillic, stretches
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -71,6 +71,8 @@ class ModelStep:
         """What read a text, as its cached candidates are kept under: the Russian model's version where a stretch of
         it is Russian (other texts keep what the English model found)."""
         english = f"{PIPELINE_VERSION}:{self.model_name}"
+        if not has_cyrillic(text):  # asked of every text at each run: most have no line to tell apart
+            return english
         russian = any(part.reader == RUSSIAN for parts in stretches([piece for _, piece in pieces(text)])
                       for part in parts)
         return f"{english}:{RUSSIAN_VERSION}" if russian else english
