@@ -38,3 +38,26 @@ def test_a_cluster_left_by_two_entities_continues_the_one_whose_names_it_has_mos
     continue_vanished(clusters, {"agent gendin": {"agent gendin", "gendin"},
                                  "peljidiin genden": {"peljidiin genden", "genden"}})
     assert {key: cluster.written_key for key, cluster in clusters.items()} == {"peljidiin genden": "genden"}
+
+
+def test_a_pair_kept_apart_under_the_entitys_kept_key_is_not_suggested_again():
+    """'Stalin' kept the key 'сталин' of the Russian entity it was joined to; the user judged it and 'Stalen' not one,
+    and the next run suggested the pair again: it compared the English spelling, whose key the judgement lacked."""
+    from reader.core.entities.consolidate import DocumentInput, consolidate
+    from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
+
+    russian, english = "Вчера тов. Сталин принял Гендена.\n", "Stalin spoke. Stalin left. Stalin returned.\n"
+    other = "Stalen came. Stalen went. Stalen stayed.\n"
+    documents = [DocumentInput(1, russian, [], [Candidate(10, 16, "Сталин", {"PERSON": 1.0}, base="Сталин")], []),
+                 DocumentInput(2, english, [], [Candidate(at, at + 6, "Stalin", {"PERSON": 1.0})
+                                                for at in (0, 14, 26)], []),
+                 DocumentInput(3, other, [], [Candidate(at, at + 6, "Stalen", {"PERSON": 1.0})
+                                              for at in (0, 12, 23)], [])]
+    register = {"сталин": {"сталин"}, "stalen": {"stalen"}}
+    first = consolidate(documents, Decisions(), is_known_place, register=register)
+    assert [pair[:2] for pair in first.suggestions] == [("сталин", "stalen")]
+    decisions = Decisions(not_merged={frozenset(("сталин", "stalen"))})
+    again = consolidate(documents, decisions, is_known_place, register=register)
+    assert again.suggestions == [] and {"сталин", "stalen"} <= {c.key for c in again.clusters}

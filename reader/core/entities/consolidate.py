@@ -39,7 +39,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
-from reader.core.entities.variants import find_variants, join_scripts, same_places
+from reader.core.entities.variants import KeptApart, find_variants, join_scripts, same_places
 from reader.core.entities.voting import decide_types
 from reader.core.morphology import may_be_nominative, reads_as_a_name
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -126,9 +126,10 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     for key, cluster in new.items():
         names[key] = decisions.renames.get(key) or canonical_name(cluster.shown_names)
     kept = [c for c in [*everything, *new.values()] if c.places]
-    mentioned = {c.key for c in kept}
-    suggestions = [s for s in suggestions if s[0] in mentioned and s[1] in mentioned]  # not a pair merged since, nor
-    # one whose mentions all went to another's name
+    mentioned, apart = {c.key: c for c in kept}, KeptApart(decisions.not_merged)
+    suggestions = [s for s in suggestions if s[0] in mentioned and s[1] in mentioned
+                   and not apart(mentioned[s[0]], mentioned[s[1]])]  # not a pair merged since, nor one whose mentions
+    # all went to another's name, nor one judged apart under a key one of them took since
     sure = MentionScores(lexicon, repeated_words(d.text for d in documents), decisions)
     return Consolidated(kept, names, types, suggestions, merged, {place[:3]: score for cluster in kept
                                                                  for place, score in sure.scores(cluster, types)})

@@ -29,6 +29,7 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
     Pairs are taken in order of frequency, as all pairs would be, but only those with two forms of one initial and
     about one length are looked at: at 5,000 names that is a few hundred thousand pairs, not twelve million."""
     merged, suggestions = [], []
+    apart = KeptApart(rejected_pairs)
     keys = sorted((k for k in clusters if not k.startswith("date:")), key=lambda k: -clusters[k].count)
     rank = {key: number for number, key in enumerate(keys)}
     forms = {key: _comparable_forms(clusters[key]) for key in keys}
@@ -37,7 +38,7 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
         later = index.neighbours(first, rank[first], rank) if first in clusters else []
         while later:
             second = later.pop(0)
-            if first not in clusters or second not in clusters or frozenset((first, second)) in rejected_pairs:
+            if first not in clusters or second not in clusters or apart(clusters[first], clusters[second]):
                 continue
             similarity, distance = _closest(forms[first], forms[second])
             if similarity < SUGGEST_SIMILARITY:
@@ -70,10 +71,10 @@ def join_scripts(clusters: dict, types: dict[str, str], suggestions: list[tuple[
     place; return them (merged, kept). Before the vote, one stray vote for another kind ('Shumyatsky' once an
     organisation) held them apart though both were shown as people. Not a pair the user kept apart, nor one with a
     name the user split off (`split`, name keys): the next run joined them again, and nothing was left to refuse."""
-    merged = []
+    merged, apart = [], KeptApart(kept_apart)
     for first, second, similarity in suggestions:
         if similarity == 1.0 and first in clusters and second in clusters and types.get(first) == types.get(second) \
-                and has_cyrillic(first) != has_cyrillic(second) and frozenset((first, second)) not in kept_apart \
+                and has_cyrillic(first) != has_cyrillic(second) and not apart(clusters[first], clusters[second]) \
                 and not split & {name_key(name) for key in (first, second) for name in (key, *clusters[key].names)}:
             clusters[first].absorb(clusters.pop(second))
             del types[second]
@@ -93,14 +94,36 @@ def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[froze
             place = located(clusters[key].shown_names.most_common(1)[0][0])  # 'Москва', not 'Москвы' as written
             if place is not None:
                 by_place.setdefault(place.geonames_id, []).append(key)
-    pairs = []
+    pairs, apart = [], KeptApart(rejected_pairs)
     for keys in by_place.values():
         keys.sort(key=lambda k: -clusters[k].count)
         for first, second in combinations(keys, 2):
-            if frozenset((first, second)) not in rejected_pairs:
+            if not apart(clusters[first], clusters[second]):
                 forms = _comparable_forms(clusters[first]), _comparable_forms(clusters[second])
                 pairs.append((first, second, round(_closest(*forms)[0], 3)))
     return pairs
+
+
+class KeptApart:
+    """The pairs the user judged not one, asked of two clusters by every key either answers to: its own and its names'.
+    A cluster keyed by one spelling holds a judgement made under another it has: 'Stalin', keyed 'сталин' once joined
+    to the Russian entity, was compared as 'stalin' before the join, and a pair judged under 'сталин' came back."""
+
+    def __init__(self, pairs: set[frozenset[str]]):
+        self._partners: dict[str, set[str]] = {}
+        for pair in pairs:
+            for key in pair:
+                self._partners.setdefault(key, set()).update(pair - {key})
+
+    def __call__(self, first, second) -> bool:
+        if not self._partners:
+            return False
+        theirs = _answers_to(second)
+        return any(self._partners.get(key, set()) & theirs for key in _answers_to(first))
+
+
+def _answers_to(cluster) -> set[str]:
+    return {cluster.key} | {name_key(name) for name in cluster.names}
 
 
 class _FormIndex:
