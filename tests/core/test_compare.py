@@ -982,3 +982,51 @@ def test_one_place_in_two_languages_is_no_disagreement():
               5: located("Manchuria")}
     assert _not_within({1, 3}, {2, 4}, places) == set()
     assert _not_within({1, 5}, {2}, places) == {5}
+
+
+def test_two_meetings_a_source_dates_apart_are_two_events():
+    """A chronicle's meeting in Bremen on 3 May and the second, in Hamburg on the 17th, were chained through a
+    memoir's dates of both into one event, and the shared 3 May hid the memoir's 18th for the signing. One source
+    dating two days that cannot meet tells two acts: two events, the second in conflict."""
+    from reader.core.compare.dismissed import Dismissed
+    from reader.core.compare.timeline import group_events
+
+    names = ("Frederik Holm", "Otto Lindqvist")
+    entries = [_dated(1, "On 3 May 1890 Lindqvist met Holm in Bremen.", "3 May 1890", "1890-05-03", names),
+               _dated(2, "I met Lindqvist in Bremen on 3 May 1890.", "3 May 1890", "1890-05-03", names),
+               _dated(1, "On 17 May 1890 Lindqvist and Holm signed in Hamburg.", "17 May 1890", "1890-05-17", names),
+               _dated(2, "Lindqvist and I signed in Hamburg on 18 May 1890.", "18 May 1890", "1890-05-18", names)]
+    events = group_events(entries, [], Dismissed([]), frozenset())
+    assert [([e.value for e in event.entries], event.conflict) for event in events] == [
+        (["1890-05-03", "1890-05-03"], False), (["1890-05-17", "1890-05-18"], True)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 3), st.integers(0, 40)), min_size=1, max_size=25).flatmap(
+    lambda dated: st.tuples(st.just(dated), st.lists(st.tuples(st.integers(0, len(dated) - 1),
+                                                               st.integers(0, len(dated) - 1)), max_size=40))))
+def test_an_event_holds_no_two_days_of_one_source_that_cannot_meet(case):
+    """Protects the parting of chained acts: each part lies inside one connected part, holds no two days of one
+    document that cannot meet, and no pair of parts could have been joined by a pair between them."""
+    import numpy as np
+
+    from reader.core.compare.joining import components, one_act_each
+
+    dated, pairs = case
+    documents, bounds = [d for d, _day in dated], [(day, day + 1) for _d, day in dated]
+    ones, twos = np.array([p[0] for p in pairs], np.int64), np.array([p[1] for p in pairs], np.int64)
+    whole = components(len(dated), ones, twos)
+    parts = one_act_each(whole, ones, twos, np.empty((0, 2), np.int64), documents, bounds)
+    members: dict[int, list[int]] = {}
+    for i, part in enumerate(parts):
+        members.setdefault(part, []).append(i)
+        assert whole[part] == whole[i]
+    for group in members.values():
+        for i in group:
+            for j in group:
+                assert documents[i] != documents[j] or abs(bounds[i][0] - bounds[j][0]) <= 1
+    for one, two in pairs:
+        if parts[one] != parts[two]:
+            both = members[parts[one]] + members[parts[two]]
+            assert any(documents[i] == documents[j] and abs(bounds[i][0] - bounds[j][0]) > 1 for i in both
+                       for j in both)

@@ -52,3 +52,95 @@ def components(size: int, ones: np.ndarray, twos: np.ndarray) -> list[int]:
             return labels.tolist()
         one, two = one[apart], two[apart]
         np.minimum.at(labels, np.maximum(one, two), np.minimum(one, two))
+
+
+def one_act_each(labels: list[int], ones: np.ndarray, twos: np.ndarray, forced: np.ndarray, documents: list[int],
+                 bounds: list[tuple[int, int] | None]) -> list[int]:
+    """`labels` (components of the pairs `ones`-`twos` and `forced`) again where a component holds two entries of one
+    document whose days cannot meet (`bounds`: an entry's first and last day; None for one bound by nothing, a
+    user's note). A chronicle's meeting in Bremen on 3 May and its second, in Hamburg on the 17th, were chained
+    through a memoir's dates of both into one event, whose shared 3 May then hid the memoir's 18th: one source dating
+    two days tells two acts, not one twice. Such a component is joined anew, the closest dates first, leaving apart
+    a pair that would put two days of one source that cannot meet together; `forced` pairs (a user's link, the same
+    words) are joined first, whatever they hold."""
+    size = len(labels)
+    label, document = np.asarray(labels, np.int64), np.asarray(documents, np.int64)
+    dated = np.asarray([bound is not None for bound in bounds], bool)
+    first = np.asarray([bound[0] if bound else 0 for bound in bounds], np.int64)
+    last = np.asarray([bound[1] if bound else 0 for bound in bounds], np.int64)
+    parted = _parted(label * (int(document.max()) + 1) + document, dated, first, last)  # entries of a document
+    # whose days in its component cannot all meet
+    if not parted.any():
+        return labels
+    inside = np.isin(label, label[parted])
+    chosen = inside[ones] & inside[twos]
+    joined = np.unique(np.minimum(ones[chosen], twos[chosen]) * size + np.maximum(ones[chosen], twos[chosen]))
+    pairs = np.stack([joined // size, joined % size], axis=1)
+    pairs = pairs[np.argsort(np.abs(first[pairs[:, 0]] - first[pairs[:, 1]]), kind="stable")]
+    acts = _Acts(documents, [bound if parted[i] else None for i, bound in enumerate(bounds)])
+    acts.join_all([(one, two) for one, two in forced.tolist() if inside[one] and inside[two]], whatever=True)
+    acts.join_all(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
+    return [acts.label(i) if inside[i] else labels[i] for i in range(size)]
+
+
+def _parted(group: np.ndarray, dated: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Which entries belong to a group (a document in a component) whose dated entries' days have none in common."""
+    groups, which = np.unique(group, return_inverse=True)
+    latest_first = np.full(len(groups), np.iinfo(np.int64).min)
+    earliest_last = np.full(len(groups), np.iinfo(np.int64).max)
+    np.maximum.at(latest_first, which[dated], first[dated])
+    np.minimum.at(earliest_last, which[dated], last[dated])
+    return (latest_first > earliest_last)[which] & dated
+
+
+def _meet(days: tuple[int, int], more: tuple[int, int]) -> bool:
+    return days[0] <= more[1] and more[0] <= days[1]
+
+
+def _common(days: tuple[int, int] | None, more: tuple[int, int]) -> tuple[int, int]:
+    """The days common to all of a set's spans and another (the first after the last: none). Spans on a line that
+    meet two by two all share a day, so one pair of numbers tells whether a set's days can all meet."""
+    return more if days is None else (max(days[0], more[0]), min(days[1], more[1]))
+
+
+class _Acts:
+    """Union-find whose sets keep, per document, the days common to their entries, and refuse a union after which
+    one document's days would have none in common. A set is labelled by its smallest member, as `components`
+    labels them."""
+
+    def __init__(self, documents: list[int], bounds: list):
+        self._parent = list(range(len(documents)))
+        self._smallest = list(range(len(documents)))
+        self._days: list[dict[int, tuple[int, int]]] = [{documents[i]: bound} if bound is not None else {}
+                                                        for i, bound in enumerate(bounds)]
+
+    def label(self, i: int) -> int:
+        return self._smallest[self._root(i)]
+
+    def join_all(self, pairs: Iterable[tuple[int, int]], whatever: bool = False) -> None:
+        days, parent, smallest = self._days, self._parent, self._smallest
+        for one, two in pairs:
+            while parent[one] != one:  # the roots, halving the paths (inline: called 140,000 times for a thousand
+                parent[one] = one = parent[parent[one]]  # documents)
+            while parent[two] != two:
+                parent[two] = two = parent[parent[two]]
+            if one == two:
+                continue
+            if len(days[one]) < len(days[two]):
+                one, two = two, one
+            mine, theirs = days[one], days[two]
+            if theirs and not whatever and any(document in mine and not _meet(mine[document], span)
+                                               for document, span in theirs.items()):
+                continue
+            for document, span in theirs.items():
+                mine[document] = _common(mine.get(document), span)
+            days[two] = {}
+            parent[two] = one
+            smallest[one] = min(smallest[one], smallest[two])
+
+    def _root(self, i: int) -> int:  # with path halving
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i

@@ -20,7 +20,7 @@ import numpy as np
 from reader.core.compare import dating
 from reader.core.compare.dismissed import Dismissed
 from reader.core.compare.entry_text import shown_range
-from reader.core.compare.joining import close_pairs, components
+from reader.core.compare.joining import close_pairs, components, one_act_each
 from reader.core.compare.passages import PassageIndex, Piece, passages, sentence_bounds, telling
 from reader.core.compare.retold import retold_pairs
 from reader.core.entities.dates import find_dates
@@ -319,6 +319,8 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
     tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
                           np.int64).reshape(-1, 2)
     roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
+    roots = one_act_each(roots, ones, twos, tied_pairs, [e.document_id for e in usable],
+                         [None if e.origin == "note" else _with_slack(spans[i]) for i, e in enumerate(usable)])
     return _collect(usable, spans, roots, _reasons(retold, [(i, LINKED_AS[links[number][6]]) for i, _j, number
                                                             in linked], {i: roots[n] for i, n in position.items()}))
 
