@@ -1030,3 +1030,29 @@ def test_an_event_holds_no_two_days_of_one_source_that_cannot_meet(case):
             both = members[parts[one]] + members[parts[two]]
             assert any(documents[i] == documents[j] and abs(bounds[i][0] - bounds[j][0]) > 1 for i in both
                        for j in both)
+
+
+def test_a_short_sentence_is_a_passage_and_a_heading_or_dateline_is_not():
+    """'Lindqvist died at Uppsala on 12 February 1899.' (a chronology's line, 47 characters) was taken for a heading,
+    so Parallels never offered it, though the Timeline set its date against another source's: a line ending a
+    sentence of a few words, some of them lower case, tells something; a heading, a name or a dateline does not."""
+    from reader.core.compare.passages import Piece, telling
+
+    def tells(text: str) -> bool:
+        return telling(Piece(1, 0, len(text), text))
+
+    assert tells("Lindqvist died at Uppsala on 12 February 1899.") and tells("In 1936 Amar became premier.")
+    assert not any(map(tells, ["The Fall of Genden", "Joseph Stalin", "Moscow, 15 November 1934.",
+                               "Vol. LXXVI, No. 24,915.", "Chapter IX: The Treaty", "Photo by I. V. Stalin."]))
+
+
+def test_a_short_dated_paragraph_has_parallels(empty_workspace, shared_model, tmp_path):
+    """The Timeline's conflict of two one-line death notices (2 and 12 February 1899) was no Parallels suggestion,
+    so it could not be linked with L."""
+    found = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
+        "Report one\n\nThe treaty talks went on for many weeks, and nobody was in a hurry to finish them.\n\n"
+        "Lindqvist died in Stockholm on 2 February 1899.\n",
+        "Report two\n\nThe weather in that year was cold and the harvest was poor in the whole north.\n\n"
+        "Lindqvist died at Uppsala on 12 February 1899.\n")
+    assert any("Uppsala" in s.other.text and "dates 1899-02-02 / 1899-02-12" in s.reasons for s in found)

@@ -14,7 +14,8 @@ from reader.core.entities.calendar_words import GERMAN_OPENINGS, MONTH_NUMBERS
 
 SPLIT_OVER = 900  # characters: longer paragraphs are cut
 CHUNK = 450  # about this many characters per cut piece
-MIN_TELLING = 60  # characters: shorter lines are headings
+MIN_TELLING = 60  # characters: shorter lines are headings, but for a sentence of a few words (see `_a_sentence`)
+SENTENCE_WORDS, LOWER_CASE_WORDS = 5, 2
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
 _ELLIPSES = ("...", "…")
 _MONTH_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b|"
@@ -147,13 +148,22 @@ def telling(piece: Piece) -> bool:
     York, Tuesday, April 16, 1912") dates its paper. A full stop counts only where it ends no abbreviation."""
     text = piece.text.rstrip()
     if len(text) < MIN_TELLING:
-        return False
+        return _a_sentence(text)
     if any(mark in text for mark in "!?;:") or text.endswith(".") and not _NOT_AN_END.search(text, len(text) - 6):
         return True
     at = text.find(". ")
     while at >= 0 and _NOT_AN_END.search(text, max(0, at - 5), at + 1):
         at = text.find(". ", at + 2)
     return at >= 0
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether a short line is a sentence: a chronology's "Lindqvist died at Uppsala on 12 February 1899." tells a
+    death, and was taken for a heading, so Parallels never offered it. A heading has no full stop; a dateline
+    ("Moscow, 15 November 1934.") or a by-line ("Photo by I. V. Stalin.") has few words in lower case."""
+    words = text.split()
+    return (len(words) >= SENTENCE_WORDS and text.endswith(".") and not _NOT_AN_END.search(text, len(text) - 6)
+            and sum(word[:1].islower() for word in words) >= LOWER_CASE_WORDS)
 
 
 class PassageIndex:
