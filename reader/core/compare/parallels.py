@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.compare import dating
 from reader.core.compare.dismissed import Dismissed
-from reader.core.compare.judge import focus, hints, judge
+from reader.core.compare.judge import focus, hints, judge, ties_a_short_line
 from reader.core.compare.meaning import Meanings
-from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, telling
+from reader.core.compare.passages import PassageIndex, Piece, passages, rows_of, sentence_spans, short, telling
 from reader.core.compare.words import Vectors, tokens
 from reader.core.entities.scripts import mostly_cyrillic
 from reader.core.errors import ReaderError
@@ -178,6 +178,7 @@ class _Ranking:
         self._db = db
         self._document_id = document_id
         self._query = query
+        self._selection = around is not None  # the text a user chose, however short, not a line of the document
         self._features: dict[Piece, _Features] = defaultdict(_Features)
         mentions = store.mentions_in(db, document_id)
         self._fill(PassageIndex(query), mentions)
@@ -220,7 +221,8 @@ class _Ranking:
 
     def best(self, candidates: dict[Piece, list[Piece]], top: int, dismissed: Dismissed) -> list[ParallelSuggestion]:
         """The `top` suggestions among the candidates (their meanings read), judged and thinned out."""
-        scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs if not dismissed.covers(q, c)]
+        scored = [(judge(self, q, c), q, c) for q, cs in candidates.items() for c in cs if not dismissed.covers(q, c)
+                  and (not (short(c) or short(q) and not self._selection) or ties_a_short_line(self, q, c))]
         scored = _mutual_best([s for s in scored if s[0].score >= MIN_SCORE])
         scored.sort(key=lambda s: -s[0].score)
         chosen, per_source, per_other = [], defaultdict(int), defaultdict(int)

@@ -157,6 +157,11 @@ def telling(piece: Piece) -> bool:
     return at >= 0
 
 
+def short(piece: Piece) -> bool:
+    """Whether a passage is a line shorter than a paragraph (a heading, or a one-line sentence that tells)."""
+    return len(piece.text.rstrip()) < MIN_TELLING
+
+
 def _a_sentence(text: str) -> bool:
     """Whether a short line is a sentence: a chronology's "Lindqvist died at Uppsala on 12 February 1899." tells a
     death, and was taken for a heading, so Parallels never offered it. A heading has no full stop; a dateline
