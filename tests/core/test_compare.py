@@ -1056,3 +1056,16 @@ def test_a_short_dated_paragraph_has_parallels(empty_workspace, shared_model, tm
         "Report two\n\nThe weather in that year was cold and the harvest was poor in the whole north.\n\n"
         "Lindqvist died at Uppsala on 12 February 1899.\n")
     assert any("Uppsala" in s.other.text and "dates 1899-02-02 / 1899-02-12" in s.reasons for s in found)
+
+
+def test_times_on_the_hour_are_read():
+    """'broke out at 3 p.m.' beside 'began at 11 a.m.' was no disagreement: only times with minutes were read. An
+    hour with a.m., p.m. or o'clock is a time; a bare figure, a count or a date is none."""
+    from reader.core.compare.judge import _times_differing
+    from reader.core.compare.words import times_of_day
+
+    assert _times_differing("The fire broke out at 3 p.m. on 9 August.", "The fire began at 11 a.m. on 9 August.") \
+        == ["times: 3 p.m. / 11 a.m."]
+    assert [minutes for _written, minutes in times_of_day("at 11 o'clock, at 3pm, at 12 a.m., at 12 p.m.")] == [
+        (660, False), (900, True), (0, True), (720, True)]
+    assert times_of_day("On 3 May 1,200 soldiers came; I am 5 and 3 amendments passed at 13 p.m.") == []

@@ -85,8 +85,9 @@ _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
 _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
 
 
-_TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:\s*(?P<half>[ap])\.?\s?m\b\.?|"
-                   r"\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?(?:\s*(?P<half>[ap])\.?\s?m\b\.?|"
+                   r"\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)", re.IGNORECASE)  # an hour alone only with a.m., p.m.
+# or o'clock ("at 3 p.m.", "11 o'clock")
 _AT_TIME = re.compile(r"\b(?:at|about|around|by|till|until|from|to|and|before|after|towards?)\s+$|[-–]\s*$",
                       re.IGNORECASE)  # "at 23:40", "from 10:15 to 10:45", "10:15–10:45"
 _RATE_AFTER = re.compile(r"\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
@@ -94,12 +95,13 @@ _RATE_AFTER = re.compile(r"\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
 
 def times_of_day(text: str) -> list[tuple[str, tuple[int, bool]]]:
     """The times of day a text gives in figures, as written, with their minutes after midnight and whether the half
-    of the day is said: '11.40 p.m.', '2:20 am', '10.40 o'clock', 'at 23:40'. A figure without a.m., p.m. or
-    o'clock is a time only with a colon after 'at' (or 'about', 'until'…): '10.40 points', 'John 3:16' are none."""
+    of the day is said: '11.40 p.m.', '2:20 am', '10.40 o'clock', '3 p.m.', 'at 23:40'. A figure without a.m., p.m.
+    or o'clock is a time only with minutes after a colon and 'at' (or 'about', 'until'…) before: '10.40 points',
+    'John 3:16' are none."""
     found = []
     for match in _TIME.finditer(text):
-        hour, minute, half = int(match["hour"]), int(match["minute"]), (match["half"] or "").lower()
-        told = half or match["clock"] or (":" in match.group(0) and
+        hour, minute, half = int(match["hour"]), int(match["minute"] or 0), (match["half"] or "").lower()
+        told = half or match["clock"] or (match["minute"] and ":" in match.group(0) and
                                           _AT_TIME.search(text, max(0, match.start() - 12), match.start()))
         if not told or (half and not 1 <= hour <= 12) or _RATE_AFTER.match(text, match.end()):
             continue
