@@ -1069,3 +1069,13 @@ def test_times_on_the_hour_are_read():
     assert [minutes for _written, minutes in times_of_day("at 11 o'clock, at 3pm, at 12 a.m., at 12 p.m.")] == [
         (660, False), (900, True), (0, True), (720, True)]
     assert times_of_day("On 3 May 1,200 soldiers came; I am 5 and 3 amendments passed at 13 p.m.") == []
+
+
+def test_a_timeline_cell_a_spreadsheet_would_run_is_defused():
+    """A passage of an imported web page opening '=HYPERLINK(…)' was written as it stands into the timeline's CSV,
+    which a double-click opens in a spreadsheet that runs it; the notes' CSV defused such cells already."""
+    from reader.core.compare.timeline_export import timeline_csv
+
+    entry = _dated(1, '=HYPERLINK("http://example.com","click") On 3 May 1890 they met.', "3 May 1890", "1890-05-03")
+    [row] = list(csv.DictReader(io.StringIO(timeline_csv([entry], []))))
+    assert row["passage"].startswith("'=HYPERLINK(") and row["value"] == "1890-05-03"

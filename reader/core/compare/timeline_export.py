@@ -1,6 +1,6 @@
-"""The timeline as CSV (one row per dated passage, with its event) and as a standalone HTML page (escaped, no
-scripts or outside files: one lane per document, a mark per date, conflicts in red, and each conflict's sources
-with the sentence giving each date)."""
+"""The timeline as CSV (one row per dated passage, with its event; cells a spreadsheet would run defused) and as
+a standalone HTML page (escaped, no scripts or outside files: one lane per document, a mark per date, conflicts in
+red, and each conflict's sources with the sentence giving each date)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from html import escape
 
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_lanes import Lanes
+from reader.core.export.csv_format import neutralise
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.wording import one_line, plural
 
@@ -29,10 +30,10 @@ def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> s
     writer.writerow(COLUMNS)
     for e in entries:
         event = events_by.get(e.place)
-        writer.writerow([e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end,
-                         "" if e.date_at is None else e.date_at, e.origin,
-                         event.id if event else "", "yes" if event and event.conflict else "",
-                         "|".join(e.entities), " ".join(e.passage.split())])
+        writer.writerow([neutralise(cell) for cell in (
+            e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end,
+            "" if e.date_at is None else e.date_at, e.origin, event.id if event else "",
+            "yes" if event and event.conflict else "", "|".join(e.entities), " ".join(e.passage.split()))])
     return out.getvalue()
 
 
