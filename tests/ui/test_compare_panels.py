@@ -907,3 +907,16 @@ def test_a_parallels_heading_longer_than_two_lines_is_cut_below_not_through(comp
     image = panel.title.grab().toImage()
     background = image.pixel(image.width() - 1, 0)
     assert all(image.pixel(x, 0) == background for x in range(image.width()))  # no letter cut at the top
+
+
+def test_parallels_says_when_there_are_more_and_shows_them(compare_window, qtbot):
+    """The panel said '20 suggested' where the document had 30, and the rest could not be reached: it says the 20
+    are the best of more, and More lists the next ones."""
+    panel = _parallels(compare_window, qtbot)
+    everything = compare_window.workspace.parallels.suggest(panel.document_id, top=100)
+    assert len(everything) > 20 and len(panel.suggestions) == 20
+    assert "the best 20" in panel.title.text() and panel.more_button.isVisible()
+    panel.more_button.click()
+    qtbot.waitUntil(lambda: len(panel.suggestions) > 20)
+    assert [s.key for s in panel.suggestions] == [s.key for s in everything[:len(panel.suggestions)]]
+    assert panel.more_button.isVisible() == (len(everything) > len(panel.suggestions))

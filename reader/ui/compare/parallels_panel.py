@@ -31,7 +31,7 @@ from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
-TOP = 20
+TOP = 20  # suggestions listed at first, and more each time More is pressed
 SENTENCE_COLUMNS = (2, 4)  # this passage's and the other's tying sentences
 # The chosen suggestion's actions and keys: the table's are made from this, and Help > Keyboard shortcuts lists it
 # before the panel is first shown.
@@ -87,6 +87,9 @@ class ParallelsPanel(QWidget):
         self.link_button = QPushButton("&Link (L)", self, clicked=self.link_current)
         self.dismiss_button = QPushButton("&Dismiss", self, clicked=self.dismiss_current)
         self.refresh_button = QPushButton("Refresh", self, clicked=self.refresh)
+        self.more_button = QPushButton("&More", self, clicked=self.show_more, visible=False)
+        self.more_button.setToolTip(f"List {TOP} more suggestions, less likely ones")
+        self._top = TOP  # how many the list shows for the query shown
         self.selection_button = QPushButton("For the &selection", self, clicked=self.suggest_for_selection)
         self._selection_source = None  # () -> (document_id, start, end) | None: the focused pane's selection
         self.range: tuple[int, int] | None = None
@@ -109,7 +112,7 @@ class ParallelsPanel(QWidget):
         bar.addWidget(self.title, 1)
         bar.addWidget(QLabel("Relation:", self))
         for widget in (self.relation_box, self.link_button, self.dismiss_button, self.selection_button,
-                       self.refresh_button):
+                       self.more_button, self.refresh_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -127,7 +130,7 @@ class ParallelsPanel(QWidget):
 
     def show_document(self, document_id: int | None) -> None:
         """Suggest for this document (the focused pane's), all of it."""
-        self.document_id, self.range = document_id, None
+        self.document_id, self.range, self._top = document_id, None, TOP
         self.refresh()
 
     def suggest_for_selection(self) -> None:
@@ -136,13 +139,19 @@ class ParallelsPanel(QWidget):
         if chosen is None:
             self.show_document(self.document_id)
             return
-        self.document_id, self.range = chosen[0], (chosen[1], chosen[2])
+        self.document_id, self.range, self._top = chosen[0], (chosen[1], chosen[2]), TOP
+        self.refresh()
+
+    def show_more(self) -> None:
+        """List the next suggestions too, below those shown (ranked again: the first ones stay as they were)."""
+        self._top += TOP
         self.refresh()
 
     def refresh(self, *_args) -> None:
         """Rank again in a worker; the list shown stays until the new one arrives."""
         self._request += 1
         request, document_id, (start, end) = self._request, self.document_id, self.range or (None, None)
+        top = self._top
         if document_id is None:
             self._fill([])
             return
@@ -152,25 +161,31 @@ class ParallelsPanel(QWidget):
             names = workspace.documents.names()
             name = workspace.documents.get(document_id).file_name  # fails if it went to the Trash meanwhile
             return names.get(document_id, name), names, workspace.parallels.suggest(
-                document_id, start, end, top=TOP, progress=progress, cancelled=cancelled)
+                document_id, start, end, top=top + 1, progress=progress, cancelled=cancelled)  # one more: are there?
 
         if self._task is not None:
             self._task.request_cancel()
         task = self._task = self._runner.start(rank, cancel_types=(WorkCancelled,))  # stopped on close too
         task.progressed.connect(lambda done, total, what: request == self._request and self._say(
             f"{what}: {done} of {total} sentences (only the first time)…"))
-        task.finished.connect(lambda found: request == self._request and self._show(*found))
+        task.finished.connect(lambda found: request == self._request and self._show(*found, top))
         task.failed.connect(lambda message: request == self._request and self._show_failure(message))
 
-    def _show(self, name: str, names: dict[int, str], suggestions: list[ParallelSuggestion]) -> None:
+    def _show(self, name: str, names: dict[int, str], suggestions: list[ParallelSuggestion], top: int) -> None:
+        """The list, `top` long at most; the heading says when there are more (the panel had said '20 suggested' of
+        a document with 30, and the rest could not be reached) and More lists them."""
         self._names = names
-        self._fill(suggestions)
+        more = len(suggestions) > top
+        self._fill(suggestions[:top])
+        self.more_button.setVisible(more)
         scope = f"the selection ({self.range[0]}–{self.range[1]}) of “{name}”" if self.range else f"“{name}”"
-        self._say(f"Passages of other sources that may tell of the same thing as {scope}: "
-                           f"{len(self.suggestions)} suggested")
+        shown = len(self.suggestions)
+        count = f"the best {shown} (More lists others)" if more else f"{shown} suggested"
+        self._say(f"Passages of other sources that may tell of the same thing as {scope}: {count}")
 
     def _show_failure(self, message: str) -> None:
         self._fill([])
+        self.more_button.setVisible(False)
         self._say(message)
 
     def _fill(self, suggestions: list[ParallelSuggestion]) -> None:
