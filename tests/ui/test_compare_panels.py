@@ -920,3 +920,20 @@ def test_parallels_says_when_there_are_more_and_shows_them(compare_window, qtbot
     qtbot.waitUntil(lambda: len(panel.suggestions) > 20)
     assert [s.key for s in panel.suggestions] == [s.key for s in everything[:len(panel.suggestions)]]
     assert panel.more_button.isVisible() == (len(everything) > len(panel.suggestions))
+
+
+def test_timeline_fit_over_months_of_one_year_names_its_months(compare_window, qtbot):
+    """Fit over Genden's conflicts (March to November 1934) showed no label on the axis but the corner's '1934':
+    months were named only from the Months zoom on. Wherever a month has room for its name, it is named."""
+    compare_window.resize(1440, 900)
+    compare_window.show()
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.entity_edit.setText("Genden")
+    panel.entity_edit.editingFinished.emit()
+    panel.conflicts_box.setChecked(True)
+    qtbot.waitUntil(lambda: {m.entry.first[:4] for m in panel.canvas.marks} == {"1934"})
+    assert panel.zoom_box.currentText() == "Fit"
+    labels = [label for _x, label, _line in panel.canvas.axis_ticks()]
+    assert {"Jun 1934", "Sep 1934"} <= set(labels)

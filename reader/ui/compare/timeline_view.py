@@ -279,8 +279,8 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def axis_ticks(self) -> list[tuple[float, str, bool]]:
-        """(x, label, a line down the lanes?) for each year shown and, zoomed to months or closer, each month, named
-        with its year: a timeline of one November may show no January to read the year from."""
+        """(x, label, a line down the lanes?) for each year shown and, where a month has room for its name, each month,
+        named with its year: a timeline of one November may show no January to read the year from."""
         if not self.entries:
             return []
         start, end = date.fromordinal(self._first).year, date.fromordinal(self._last).year
@@ -288,7 +288,7 @@ class TimelineCanvas(QWidget):
         ticks = []
         for year in range(start - start % step, end + 1, step):
             ticks.append((self.x_of(f"{year:04d}-01-01"), str(year), True))
-            if self.scale >= ZOOMS["Months"]:
+            if self._months_named():
                 ticks += [(self.x_of(f"{year:04d}-{month:02d}-01"), date(year, month, 1).strftime("%b %Y"), False)
                           for month in range(2, 13)]
         if self.scale >= DAY_TICKS:  # room to number the days: "15" and "24" November are then read off the axis
@@ -312,7 +312,12 @@ class TimelineCanvas(QWidget):
         """The year (zoomed to months or closer, the month and year) at the visible left edge of the axis: scrolled
         into a stretch of months with no January in view, the ticks alone would not give the year."""
         at = date.fromordinal(min(max(self.day_at(self._visible_left() + self.left), self._first), self._last))
-        return at.strftime("%b %Y" if self.scale >= ZOOMS["Months"] else "%Y")
+        return at.strftime("%b %Y" if self._months_named() else "%Y")
+
+    def _months_named(self) -> bool:
+        """Whether a month has room for its name on the axis: Fit over March to November 1934 named none (months were
+        named from the Months zoom on), and the marks could not be read off the axis."""
+        return 28 * self.scale >= self.fontMetrics().horizontalAdvance("Sep 1934") + 12
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A left click opens the mark's passage (a right click is for its context menu)."""
