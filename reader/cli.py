@@ -433,9 +433,22 @@ def _recognise(workspace: Workspace) -> None:
         print(f"warning: names are shown as last recognised: {workspace.path} cannot be written here ({blocker}), "
               "so documents added or changed since were not read for names", file=sys.stderr)
         return
-    report = workspace.entities.ensure_current()
+    report = workspace.entities.ensure_current(_say_reading_names())
     if report is not None and report.model_warning:
         print(f"warning: {report.model_warning}", file=sys.stderr)
+
+
+def _say_reading_names():
+    """Progress that says once, on stderr, that names are being read: the first listing after an import took
+    seconds (minutes for a large library) saying nothing."""
+    said = []
+
+    def say(_done: int, total: int, _what: str) -> None:
+        if not said:
+            said.append(True)
+            print(f"Reading the names in {plural(total, 'new text')}, once…", file=sys.stderr)
+
+    return say
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:

@@ -190,3 +190,15 @@ def test_compare_listings_say_what_their_columns_hold(db):
     for command in (("parallels", "000_8339fa2bec93c400.txt"), ("timeline",), ("conflicts",), ("dismissed",)):
         line = run_cli(db, *command).stdout.splitlines()[0]
         assert len(line.split("\t")) == described_fields(command[0]), command
+
+
+def test_the_first_listing_after_an_import_says_it_reads_names(tmp_path):
+    """The first `conflicts` after an import took seconds saying nothing (names are read by whoever needs them
+    first); it says so, once, on stderr, and the listing is as before."""
+    text = tmp_path / "a.txt"
+    text.write_text("Genden met Stalin in Moscow on 15 November 1934.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    run_cli(db, "import", text)
+    first, again = run_cli(db, "conflicts"), run_cli(db, "conflicts")
+    assert first.returncode == 0 and "Reading the names in 1 new text" in first.stderr
+    assert "Reading the names" not in again.stderr and again.stdout == first.stdout
