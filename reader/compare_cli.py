@@ -23,7 +23,8 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
                                                               "suggested relation (or the relation "
                                                               "linked, marked '(linked)')", "range in DOC",
                                                               "other document", "range in it",
-                                                              "reasons and disagreements", "the other's sentence"))
+                                                              "reasons and what differs (after ' — differ: ')",
+                                                              "the other's sentence"))
     parallels.add_argument("doc", metavar="DOC", help="document id, file name or its unique beginning")
     parallels.add_argument("--start", type=int, help="only the passages from this offset (code points)")
     parallels.add_argument("--end", type=int, help="... to this offset")
@@ -95,7 +96,7 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
             continue
         relation = f"{s.linked} (linked)" if s.linked else s.relation
         print(tab_line((number, f"{s.score:.2f}", relation, f"{s.source.start}-{s.source.end}", s.other.file_name,
-                        f"{s.other.start}-{s.other.end}", "; ".join(s.reasons + s.hints), s.other.excerpt_line(100))))
+                        f"{s.other.start}-{s.other.end}", _why(s), s.other.excerpt_line(100))))
     return 0
 
 
@@ -106,6 +107,13 @@ def _check_range(workspace, document, start: int, end: int) -> None:
     length = len(workspace.documents.text(document.id).text)
     if start >= length:
         raise ReaderError(f"--start {start} is past the end: {document.file_name} has {length} characters")
+
+
+def _why(suggestion) -> str:
+    """The reasons, and apart from them what differs: run on with '; ', a date that ties the pair and the same
+    dates as a disagreement read as a stutter."""
+    why = "; ".join(suggestion.reasons)
+    return f"{why} — differ: {'; '.join(suggestion.hints)}" if suggestion.hints else why
 
 
 def _say_reading(done: int, total: int, what: str) -> None:

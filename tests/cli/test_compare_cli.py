@@ -202,3 +202,12 @@ def test_the_first_listing_after_an_import_says_it_reads_names(tmp_path):
     first, again = run_cli(db, "conflicts"), run_cli(db, "conflicts")
     assert first.returncode == 0 and "Reading the names in 1 new text" in first.stderr
     assert "Reading the names" not in again.stderr and again.stdout == first.stdout
+
+
+def test_a_plain_line_sets_what_differs_apart_from_the_reasons(db):
+    """A plain line read 'both: …; dates 1934-11-15 / 1934-11-24; dates: 1934-11-15 / 1934-11-24', the disagreement
+    run on from the reasons as if stuttered: what differs follows, marked 'differ:'."""
+    lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "10").stdout.splitlines()
+    meeting = next(line.split("\t") for line in lines if "\tcontradicts\t" in line and "1934-11-24" in line)
+    reasons, differ = meeting[6].split(" — differ: ")
+    assert "dates 1934-11-15 / 1934-11-24" in reasons and differ.startswith("dates: 1934-11-15 / 1934-11-24")
