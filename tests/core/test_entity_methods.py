@@ -361,3 +361,16 @@ def test_a_general_qualifier_before_a_place_is_part_of_its_name(shared_model):
     names = [c.text for c in next(shared_model.candidates([text]))]
     assert names.count("Soviet Latvia") == 1 and "Soviet" not in names
     assert names.count("Latvia") == 1 and "Tsarist Latvia" not in names
+
+
+def test_a_chancellor_or_an_envoy_is_a_title_in_english_german_and_french(empty_workspace, tmp_path, shared_model):
+    """'Chancellor' and 'Kanzler' were people of their own, and 'Gesandten Frederik Holm' (the envoy, in German) a
+    man beside Frederik Holm, set against him as a disagreement about who was there: they are titles."""
+    from tests.core.library import recognised
+
+    recognised(empty_workspace, tmp_path, shared_model, {
+        "a.txt": "On 3 May 1890, Chancellor Otto Lindqvist met the Danish envoy Frederik Holm in Bremen.\n",
+        "d.txt": "Am 3. Mai 1890 traf Kanzler Otto Lindqvist den dänischen Gesandten Frederik Holm in Bremen.\n"})
+    names = {e.name for e in empty_workspace.entities.register()}
+    assert not names & {"Chancellor", "Kanzler", "Gesandten Frederik Holm"}
+    assert {"Otto Lindqvist", "Frederik Holm"} <= names
