@@ -33,6 +33,13 @@ def tab_line(values) -> str:
 _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
+def given(text: str) -> str:
+    """A filter's value, refused when empty: a shell variable left empty had listed everything, as if unfiltered."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty: give a value, or leave the option out")
+    return text
+
+
 def counted(text: str) -> int:
     """A count or a number in a listing: a whole number from 1 up."""
     try:

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from reader.cli_output import counted, replaceable, say_if_none, tab_fields, tab_line
+from reader.cli_output import counted, given, replaceable, say_if_none, tab_fields, tab_line
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -39,12 +39,13 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
                                                                        "suggested one)")
     parallels.set_defaults(handler=cmd_parallels, reads_entities=lambda _args: True)
     timeline = commands.add_parser("timeline", help="every dated passage, earliest first", description=tab_fields(
-        "first day it can mean", "last day", "precision (day, month, part, range, year)", "document",
+        "first day it can mean", "last day", "precision (day, month, part, year, range, circa or bound)", "document",
         "passage range", "the date as written", "the sentence giving it"))
-    timeline.add_argument("--entity", default="", metavar="NAME", help="only passages naming this entity")
-    timeline.add_argument("--from", dest="date_from", default="", metavar="DATE",
+    timeline.add_argument("--entity", default=None, type=given, metavar="NAME", help="only passages naming this entity")
+    timeline.add_argument("--from", dest="date_from", default=None, type=given, metavar="DATE",
                           help="from this date: a year, 1934-11, 1934-11-15, or as a text writes it ('early 1935')")
-    timeline.add_argument("--to", dest="date_to", default="", metavar="DATE", help="to this date (as --from)")
+    timeline.add_argument("--to", dest="date_to", default=None, type=given, metavar="DATE",
+                          help="to this date (as --from)")
     shape = timeline.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object per line")
     shape.add_argument("--csv", action="store_true", help="CSV with a header, each row's event and conflict")
@@ -141,7 +142,8 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) 
 
 
 def cmd_timeline(workspace, args: argparse.Namespace) -> int:
-    entries, events = workspace.timeline.view(entity=args.entity, date_from=args.date_from, date_to=args.date_to)
+    entries, events = workspace.timeline.view(entity=args.entity or "", date_from=args.date_from or "",
+                                              date_to=args.date_to or "")
     if args.html and args.output is None:
         raise ReaderError("--html writes a file: give -o FILE")
     if args.output is not None:

@@ -211,3 +211,11 @@ def test_a_plain_line_sets_what_differs_apart_from_the_reasons(db):
     meeting = next(line.split("\t") for line in lines if "\tcontradicts\t" in line and "1934-11-24" in line)
     reasons, differ = meeting[6].split(" — differ: ")
     assert "dates 1934-11-15 / 1934-11-24" in reasons and differ.startswith("dates: 1934-11-15 / 1934-11-24")
+
+
+def test_an_empty_filter_is_refused_in_one_line(db):
+    """`timeline --from ""` (a shell variable left empty) printed the whole timeline as if no filter were given."""
+    for option in ("--from", "--to", "--entity"):
+        done = run_cli(db, "timeline", option, " ")
+        assert done.returncode == 2 and done.stdout == "" and "empty" in done.stderr.splitlines()[-1]  # as argparse
+        # says any value it refuses, after the usage
