@@ -46,11 +46,15 @@ def test_open_beside_shows_documents_side_by_side(window):
 
 
 def test_at_most_four_panes_are_open(window):
-    """A fifth document replaces the active pane rather than squeezing a fifth column in."""
+    """A fifth document replaces the active pane rather than squeezing a fifth column in, and says so: the source
+    read before was gone without a word."""
     area = window.reading_area
-    for info in window.workspace.documents.list():
+    documents = window.workspace.documents.list()
+    for info in documents:
         area.open_document(info.id)
     assert len(area.panes) == 4
+    message = window.statusBar().currentMessage()
+    assert f"“{documents[-1].title}” took the place of “{documents[-2].title}”" in message and "at most 4" in message
 
 
 def test_move_close_and_maximise(window):

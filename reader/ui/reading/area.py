@@ -92,6 +92,8 @@ class PaneArea(QWidget):
                 self._set_view(pane, left)
             if replaced is not None:
                 index = self.panes.index(replaced)
+                if beside:
+                    self._say_replaced(document_id, replaced.document_id)
                 self.close_pane(replaced, replacing=True)
                 self._insert_pane(pane, index)
             else:
@@ -99,6 +101,15 @@ class PaneArea(QWidget):
         if focus or self._active not in self.panes:
             self._activate(pane)
         return pane
+
+    def _say_replaced(self, opened: int, closed: int) -> None:
+        """A document asked for beside the others took a pane's place (the desk full, or too narrow): said, as the
+        source read there was gone without a word."""
+        titles = self.services.workspace.documents.names()
+        reason = f"at most {MAX_VISIBLE} sources side by side" \
+            if len(self.panes) >= MAX_VISIBLE else "another pane would be too narrow to read"
+        self.services.events.told.emit(f"“{titles.get(opened, opened)}” took the place of "
+                                       f"“{titles.get(closed, closed)}” ({reason})")
 
     def _pane_to_replace(self, keep: int | None) -> DocumentPane | None:
         others = [pane for pane in self.panes if pane.document_id != keep]
