@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 MINIMUM_SIZE = (900, 560)  # below this the docks and two texts would overlap
 CRAMPED_CHARACTERS = 30  # texts side by side narrower than this (characters a line) are said to be so
+DESK_ADVICE = "Ctrl+Shift+F widens them (Reading desk only)"  # short: the register's count is beside it
 SESSION_KEPT_EVERY_MS = 10_000  # how old the desk a crash leaves may be
 
 
@@ -129,8 +130,7 @@ class MainWindow(QMainWindow):
         characters = min(pane.view.viewport().width() // max(pane.view.fontMetrics().averageCharWidth(), 1)
                          for pane in panes)
         if characters < CRAMPED_CHARACTERS:
-            self.statusBar().showMessage(f"Texts of {characters} characters a line: Ctrl+Shift+F widens them "
-                                         "(Reading desk only)", 15000)  # short: the register's count is beside it
+            self.statusBar().showMessage(f"Texts of {characters} characters a line: {DESK_ADVICE}", 15000)
 
     def add_edit_action(self, text: str, slot) -> QAction:
         return self._action(self.edit_menu, text, None, slot)
@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
             self._desk_left = self.saveState()
             for dock in self.docks.values():
                 dock.hide()
+            if self.statusBar().currentMessage().endswith(DESK_ADVICE):  # taken: its count of characters is stale
+                self.statusBar().clearMessage()
         elif self._desk_left is not None:
             self.restoreState(self._desk_left)
             self._desk_left = None
