@@ -937,3 +937,15 @@ def test_timeline_fit_over_months_of_one_year_names_its_months(compare_window, q
     assert panel.zoom_box.currentText() == "Fit"
     labels = [label for _x, label, _line in panel.canvas.axis_ticks()]
     assert {"Jun 1934", "Sep 1934"} <= set(labels)
+
+
+def test_the_unjudged_suggestions_name_each_column_in_full(compare_window, qtbot):
+    """At 1366×768 the list's 'Suggested relation' header read 'uggested relatior': each column is as wide as its
+    name."""
+    compare_window.resize(1366, 768)
+    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
+    header = view.suggestion_table.horizontalHeader()
+    assert all(header.sectionSize(c) >= header.sectionSizeFromContents(c).width() for c in range(header.count()))

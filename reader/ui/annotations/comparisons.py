@@ -283,8 +283,13 @@ class ComparisonsView(QWidget):
 
 
 def _widen_quotes(table: QTableView, quotes: tuple[int, ...]) -> None:
-    """The quotes (and the note) share the spare width; the other columns start narrower, and all are the reader's
-    to drag (all columns equal had cut the quotes short beside a one-word relation column)."""
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setDefaultSectionSize(120)
+    """The quotes (and the note) share the spare width; the other columns start narrower, as wide as their names (a
+    'Suggested relation' header read 'uggested relatior'), and all are the reader's to drag (all columns equal had
+    cut the quotes short beside a one-word relation column)."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(120)
+    for column in range(header.count()):
+        if column not in quotes:
+            table.setColumnWidth(column, max(120, header.sectionSizeFromContents(column).width()))
     SpareWidth(table, quotes)
