@@ -1079,3 +1079,14 @@ def test_a_timeline_cell_a_spreadsheet_would_run_is_defused():
     entry = _dated(1, '=HYPERLINK("http://example.com","click") On 3 May 1890 they met.', "3 May 1890", "1890-05-03")
     [row] = list(csv.DictReader(io.StringIO(timeline_csv([entry], []))))
     assert row["passage"].startswith("'=HYPERLINK(") and row["value"] == "1890-05-03"
+
+
+def test_a_dated_act_and_an_undated_comment_alike_in_meaning_are_not_one_event(recognised):
+    """'The two met on November 15, 1934.' was suggested as the same event as 'Politically, Genden was seen as
+    Stalin's man in Mongolia' (no date, no act), by likeness of meaning alone (0.72), and L preselected it. Where
+    one passage dates what it tells and the other dates nothing, meaning alone does not make them one event: words
+    they share may."""
+    found = recognised.parallels.suggest(_doc(recognised, MEETING_000), 121, 318, top=10)
+    comment = next(s for s in found if "Stalin's ** man" in s.other.text)
+    assert comment.relation == "see_also"
+    assert any(s.relation == "contradicts" and "November 24, 1934" in s.other.text for s in found)

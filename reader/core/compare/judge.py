@@ -66,9 +66,11 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     if meaning >= MEANING_FLOOR:
         reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{one_line(s, 60)}”" for s in closest))
     both_dated = bool(mine.dates and theirs.dates)
+    one_dated = bool(mine.dates) != bool(theirs.dates)  # an act dated beside an undated comment: likeness of
+    # meaning is of their subject ('The two met on November 15, 1934' ~ 'Genden was seen as Stalin's man'), not one act
     return ParallelSuggestion(_ref(ranking, q), _ref(ranking, c), round(score, 4),
                               _relation(len(shared), date_relation if both_dated else "",
-                                        word_score >= 0.3 or meaning >= ONE_EVENT,
+                                        word_score >= 0.3 or (meaning >= ONE_EVENT and not one_dated),
                                         both_dated and len(phrases) >= RETOLD_PHRASES),
                               tuple(reasons), (),
                               tuple(shared_names))
