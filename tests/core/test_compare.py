@@ -1090,3 +1090,19 @@ def test_a_dated_act_and_an_undated_comment_alike_in_meaning_are_not_one_event(r
     comment = next(s for s in found if "Stalin's ** man" in s.other.text)
     assert comment.relation == "see_also"
     assert any(s.relation == "contradicts" and "November 24, 1934" in s.other.text for s in found)
+
+
+def test_one_place_named_in_two_languages_joins_an_event():
+    """Pravda's 'УЛАН-БАТОР, 12 марта 1936 г.' and an English history's 'signed in Ulan Bator on 14 March 1936' were
+    no event (Parallels called them contradicting) until the user merged the two places: two names GeoNames puts
+    at one place are one place when passages are joined into events."""
+    from reader.core.compare.dismissed import Dismissed
+    from reader.core.compare.timeline import group_events
+
+    entries = [_dated(1, "УЛАН-БАТОР, 12 марта 1936 г. (ТАСС).", "12 марта 1936", "1936-03-12", ("Улан-Батор",)),
+               _dated(2, "The protocol was signed in Ulan Bator on 14 March 1936.", "14 March 1936", "1936-03-14",
+                      ("Soviet Union", "Ulan Bator"))]
+    places = frozenset({"Улан-Батор", "Ulan Bator"})
+    assert group_events(entries, [], Dismissed([]), places) == []
+    [event] = group_events(entries, [], Dismissed([]), places, {"Улан-Батор": 2028462, "Ulan Bator": 2028462})
+    assert event.conflict and [e.value for e in event.entries] == ["1936-03-12", "1936-03-14"]
