@@ -439,22 +439,3 @@ def test_a_register_consolidated_by_an_older_rule_is_rebuilt(workspace: Workspac
     assert not workspace.entities.is_stale()
     monkeypatch.setattr(service, "REGISTER_VERSION", service.REGISTER_VERSION + "-next")
     assert workspace.entities.is_stale()
-
-
-def test_an_entity_keeps_its_name_and_ids_when_the_sources_naming_it_in_full_go(workspace: Workspace) -> None:
-    """Genden's rename and Wikidata id were lost when the one source naming him 'Peljidiin Genden' went to the
-    Trash: the entity his other mentions ('Genden') still make kept neither. An entity is the same entity while any
-    of the names it had is still written."""
-    workspace.entities.recognise()
-    genden = _named(workspace, "Peljidiin Genden")
-    workspace.entities.rename(genden.id, "Peljidiin Genden (prime minister)")
-    workspace.entities.set_details(genden.id, wikidata="Q1354498")
-    workspace.documents.delete(workspace.documents.resolve("002").id)
-    workspace.entities.ensure_current()  # as the window does after a deletion
-    kept = _named(workspace, "Peljidiin Genden (prime minister)")
-    assert kept.id == genden.id and kept.wikidata == "Q1354498" and "Genden" in _written(workspace, kept.id)
-    assert not [names for names in workspace.entities.separable_names(kept.id) if "Genden" in names]  # its name
-    # now, not one joined to it
-    workspace.history.undo()
-    workspace.entities.ensure_current()
-    assert _named(workspace, "Peljidiin Genden (prime minister)").id == genden.id

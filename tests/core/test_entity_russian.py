@@ -371,7 +371,7 @@ def test_an_entity_joined_across_scripts_keeps_its_identity_when_another_spellin
     documents = [DocumentInput(1, russian, [], [Candidate(10, 16, "Сталин", {"PERSON": 1.0}, base="Сталин")], []),
                  DocumentInput(2, english, [], [Candidate(at, at + 6, "Stalin", {"PERSON": 1.0})
                                                 for at in (0, 14, 26)], [])]
-    result = consolidate(documents, Decisions(), is_known_place, register={"сталин": {"сталин"}})
+    result = consolidate(documents, Decisions(), is_known_place, known={"сталин"})
     [stalin] = [c for c in result.clusters if c.key in ("сталин", "stalin")]
     assert stalin.key == "сталин" and {place[0] for place in stalin.places} == {1, 2}
 
@@ -414,7 +414,7 @@ def test_a_typo_known_first_holds_no_entitys_identity():
     documents = [DocumentInput(1, typo, [], [Candidate(0, 11, "Choibalshan", {"PERSON": 1.0})], []),
                  DocumentInput(2, right, [], [Candidate(at, at + 10, "Choibalsan", {"PERSON": 1.0})
                                                for at in (0, 17, 34)], [])]
-    result = consolidate(documents, Decisions(), is_known_place, register={"choibalshan": {"choibalshan"}})
+    result = consolidate(documents, Decisions(), is_known_place, known={"choibalshan"})
     assert [c.key for c in result.clusters if not c.key.startswith("date:")] == ["choibalsan"]
 
 

@@ -87,3 +87,26 @@ def test_two_spellings_of_one_geonames_place_are_suggested_as_one():
     types = {"ulaanbaatar": "PLACE", "ulan bator": "PLACE", "moscow": "PLACE", "urga": "PERSON"}
     assert [pair[:2] for pair in same_places(clusters, types, set(), located)] == [("ulaanbaatar", "ulan bator")]
     assert same_places(clusters, types, {frozenset(("ulaanbaatar", "ulan bator"))}, located) == []
+
+
+def test_a_pair_kept_apart_under_the_entitys_kept_key_is_not_suggested_again():
+    """'Stalin' kept the key 'сталин' of the Russian entity it was joined to; the user judged it and 'Stalen' not one,
+    and the next run suggested the pair again: it compared the English spelling, whose key the judgement lacked."""
+    from reader.core.entities.consolidate import DocumentInput, consolidate
+    from reader.core.entities.decisions import Decisions
+    from reader.core.entities.gazetteer import is_known_place
+    from reader.core.entities.model import Candidate
+
+    russian, english = "Вчера тов. Сталин принял Гендена.\n", "Stalin spoke. Stalin left. Stalin returned.\n"
+    other = "Stalen came. Stalen went. Stalen stayed.\n"
+    documents = [DocumentInput(1, russian, [], [Candidate(10, 16, "Сталин", {"PERSON": 1.0}, base="Сталин")], []),
+                 DocumentInput(2, english, [], [Candidate(at, at + 6, "Stalin", {"PERSON": 1.0})
+                                                for at in (0, 14, 26)], []),
+                 DocumentInput(3, other, [], [Candidate(at, at + 6, "Stalen", {"PERSON": 1.0})
+                                              for at in (0, 12, 23)], [])]
+    known = {"сталин", "stalen"}
+    first = consolidate(documents, Decisions(), is_known_place, known=known)
+    assert [pair[:2] for pair in first.suggestions] == [("сталин", "stalen")]
+    decisions = Decisions(not_merged={frozenset(("сталин", "stalen"))})
+    again = consolidate(documents, decisions, is_known_place, known=known)
+    assert again.suggestions == [] and {"сталин", "stalen"} <= {c.key for c in again.clusters}

@@ -24,12 +24,6 @@ class Cluster:
     date_value: str = ""
     agreement: float = 0.0  # share of the type evidence the decided type got (set by the vote)
     bases: dict[str, str] = field(default_factory=dict)  # a name as written -> its dictionary form ('Сталина')
-    main: str = ""  # the key of the name its texts write it by, where `key` is an identity kept from another (see
-    # `identity`); '' when they are one
-
-    @property
-    def written_key(self) -> str:
-        return self.main or self.key
 
     def absorb(self, other: Cluster) -> None:
         self.names.update(other.names)

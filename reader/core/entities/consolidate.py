@@ -24,7 +24,6 @@ from reader.core.entities.common import (
 from reader.core.entities.confidence import MentionScores, repeated_words
 from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
-from reader.core.entities.identity import continue_vanished, keep_across_scripts
 from reader.core.entities.joined import split_joined_names
 from reader.core.entities.lexicon import EMPTY, Lexicon
 from reader.core.entities.model import Candidate
@@ -39,7 +38,7 @@ from reader.core.entities.names import (
 )
 from reader.core.entities.spelling import Spelling
 from reader.core.entities.titled import with_titles
-from reader.core.entities.variants import KeptApart, find_variants, join_scripts, same_places
+from reader.core.entities.variants import KeptApart, find_variants, join_scripts, keep_known_keys, same_places
 from reader.core.entities.voting import decide_types
 from reader.core.morphology import may_be_nominative, reads_as_a_name
 from reader.core.ranges import merge, overlaps, overlaps_merged
@@ -74,12 +73,11 @@ class Consolidated:
 
 
 def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, lexicon: Lexicon = EMPTY,
-                is_minor_place=None, located=None, register: dict[str, set[str]] | None = None) -> Consolidated:
+                is_minor_place=None, located=None, known: set[str] = frozenset()) -> Consolidated:
     """The register of `documents` as `decisions` shape it. `is_place` and `is_minor_place` tell places' names,
     `located` a name's GeoNames place (places one links are suggested as one); the gazetteers are handed in so tests
-    may give their own. `register`: the key of each entity the register holds -> the keys of its names, whose
-    identity (decisions, authority ids) a cluster keeps (see `identity`)."""
-    register = register or {}
+    may give their own. `known`: the keys of the entities the register holds, whose identity (decisions, authority
+    ids) a merge keeps."""
     common_words = _lowercase_words(documents)
     words = _corpus_words(documents)
     spelling = Spelling(lexicon, words)
@@ -89,10 +87,9 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
     drop_common_phrases(clusters, common_words, lexicon, decisions)
     split_joined_names(clusters)
     _attach_surnames(clusters)
-    continue_vanished(clusters, register)
     merged, suggestions = find_variants(clusters, decisions.not_merged,
                                         lambda name: is_place(name) or bool(is_minor_place and is_minor_place(name)))
-    suggestions = keep_across_scripts(clusters, merged, suggestions, register)
+    suggestions = keep_known_keys(clusters, merged, suggestions, known)
     _split_off(clusters, decisions.split_aliases)
     _apply_merges(clusters, decisions.merges)
     rejected = [clusters.pop(key) for key in [k for k in clusters if k in decisions.rejected_entities]]
@@ -100,7 +97,7 @@ def consolidate(documents: list[DocumentInput], decisions: Decisions, is_place, 
                          common_words, is_minor_place)
     keep_out_common_noun_bodies(clusters, types, lexicon, decisions)
     joined = join_scripts(clusters, types, suggestions, decisions.split_aliases, decisions.not_merged)
-    suggestions = keep_across_scripts(clusters, joined, suggestions, register, types)
+    suggestions = keep_known_keys(clusters, joined, suggestions, known, types)
     merged += joined
     if located is not None:
         paired = {frozenset(pair[:2]) for pair in suggestions}

@@ -73,7 +73,7 @@ class EntityService:
         # no write lock while the corpus is consolidated (tens of seconds for a large library): every edit in the
         # window had waited for it, and failed
         result = consolidate(documents, decisions, is_known_place, model_lexicon(self.model.model_name),
-                             is_minor_place, located, self._register_names())
+                             is_minor_place, located, set(store.entity_ids_by_key(self._db)))
         with self._db.atomic():
             store.keep_failures_of(self._db, set(report.failed))  # the others read well (now, or from the cache)
             self._write(result, documents, decisions.confirmed_mentions,
@@ -157,7 +157,7 @@ class EntityService:
     def _write(self, result: Consolidated, documents: list[DocumentInput], confirmed: set = frozenset(),
                drawn: set = frozenset()) -> None:
         versions = {info.id: info.version_id for info in document_store.list_documents(self._db)}
-        ids = store.upsert_entities(self._db, [(c.key, result.names[c.key], result.types[c.key], c.main)
+        ids = store.upsert_entities(self._db, [(c.key, result.names[c.key], result.types[c.key])
                                                for c in result.clusters])
         aliases, rows = {}, []
         for cluster in result.clusters:
@@ -173,10 +173,6 @@ class EntityService:
         store.replace_register(self._db, aliases, _without_overlaps(rows, drawn))
         store.replace_suggestions(self._db, result.suggestions)
         search_index.index_entities(self._db)
-
-    def _register_names(self) -> dict[str, set[str]]:
-        """The key of each entity the register holds -> the keys of its names: whose identity a cluster keeps."""
-        return {key: {name_key(name) for name in names} for key, names in store.register_names(self._db).items()}
 
     def _decisions(self) -> Decisions:
         decisions = Decisions()
@@ -284,12 +280,11 @@ class EntityService:
         entity = self.describe(entity_id)
         if entity.type == "DATE":
             return []
-        row = store.entity_row(self._db, entity_id)
+        key = self._key(entity_id)
         groups: dict[str, list[str]] = {}
         for name in entity.aliases:
-            groups.setdefault(name_key(name), []).append(name)
-        groups.pop(row["key"] if row["key"] in groups else row["main_key"], None)  # its identity's name, or the one
-        # written where that is gone
+            if name_key(name) != key:
+                groups.setdefault(name_key(name), []).append(name)
         return sorted(tuple(sorted(names)) for names in groups.values())
 
     def split_off(self, entity_id: int, name: str) -> RecognitionReport:

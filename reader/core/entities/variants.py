@@ -82,6 +82,28 @@ def join_scripts(clusters: dict, types: dict[str, str], suggestions: list[tuple[
     return merged
 
 
+def keep_known_keys(clusters: dict, merged: list[tuple[str, str]], suggestions: list, known: set[str],
+                    types: dict[str, str] | None = None) -> list:
+    """Give each cluster merged across scripts the key of the entity the register already held, where only the
+    absorbed one was (in place, `types` too; returns the suggestions re-keyed). The keeper is the commoner spelling:
+    an English note naming Stalin more often than the library's Russian sources made 'Сталин' a new entity 'Stalin',
+    and its rename, type, rejection and Wikidata id, held by the old one, were gone. Within a script the commoner
+    spelling keeps its key, as it did: a typo known first ('Choibalshan') would hold the entity's identity, lost when
+    its document goes."""
+    renamed = {}
+    for absorbed, keeper in merged:
+        keeper = renamed.get(keeper, keeper)
+        if absorbed in known and keeper not in known and keeper in clusters and absorbed not in clusters \
+                and has_cyrillic(absorbed) != has_cyrillic(keeper):
+            cluster = clusters.pop(keeper)
+            cluster.key = absorbed
+            clusters[absorbed] = cluster
+            if types is not None and keeper in types:
+                types[absorbed] = types.pop(keeper)
+            renamed[keeper] = absorbed
+    return [(renamed.get(a, a), renamed.get(b, b), score) for a, b, score in suggestions]
+
+
 def same_places(clusters: dict, types: dict[str, str], rejected_pairs: set[frozenset[str]], located,
                 ) -> list[tuple[str, str, float]]:
     """Places of two spellings one GeoNames place links ('Ulan Bator', 'Ulaanbaatar'; 'Urga', its older name) as

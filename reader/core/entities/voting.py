@@ -113,12 +113,11 @@ def _scores(cluster, is_place, common_words: set[str], listed: Counter | None = 
     if plural:  # 'the Mongols', 'the Habsburgs': a people or a family
         votes["PERSON"] = 0
         votes["OTHER"] += PLURAL_OTHER_VOTE * cluster.plural
-    written = cluster.written_key  # a name its texts write, not an identity kept from a name gone
-    if token_count(written) == 1 and not acronym and written not in common_words and not plural \
+    if token_count(cluster.key) == 1 and not acronym and cluster.key not in common_words and not plural \
             and cluster.definite * 2 < cluster.count:
         votes["ORG"] *= SINGLE_WORD_ORG_WEIGHT  # organisations are rarely one unusual word; people often are
         votes["PERSON"] += SINGLE_WORD_PERSON_PRIOR
-    _by_last_word(written.split(" ")[-1], votes)
+    _by_last_word(cluster.key.split(" ")[-1], votes)
     name = canonical_name(cluster.shown_names)  # a Russian place by its dictionary form ('Москва', not 'Москве')
     if is_place(name):
         votes["PLACE"] += max(1.0, sum(votes.values())) + GAZETTEER_MARGIN

@@ -47,20 +47,11 @@ def entity_ids_by_key(db: Store) -> dict[str, int]:
     return dict(db.execute("SELECT key, id FROM entities").fetchall())
 
 
-def register_names(db: Store) -> dict[str, set[str]]:
-    """The key of each entity the register holds -> its names (as written), as the last run left them."""
-    names: dict[str, set[str]] = {}
-    for key, alias in db.execute("SELECT e.key, a.alias FROM entities e JOIN entity_aliases a ON a.entity_id = e.id"):
-        names.setdefault(key, set()).add(alias)
-    return names
-
-
-def upsert_entities(db: Store, entities: list[tuple[str, str, str, str]]) -> dict[str, int]:
-    """Set name, type and main key of each (key, name, type, main key), adding the keys not yet known; returns
-    key -> id. Two statements for the whole register rather than two per entity."""
-    db.executemany("INSERT INTO entities (key, name, type, main_key) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                   "main_key = excluded.main_key", entities)
+def upsert_entities(db: Store, entities: list[tuple[str, str, str]]) -> dict[str, int]:
+    """Set name and type of each (key, name, type), adding the keys not yet known; returns key -> id. Two statements
+    for the whole register rather than two per entity."""
+    db.executemany("INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type", entities)
     return entity_ids_by_key(db)
 
 

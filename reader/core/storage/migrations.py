@@ -521,13 +521,6 @@ def m024_yo_read_as_ye_in_search(db: Database) -> None:
         index_all_texts(_AsStore(db))
 
 
-@migration
-def m025_entity_main_key(db: Database) -> None:
-    """The key of the name an entity's texts write it by, where its key is an identity kept from a name no text
-    writes any more ('' when they are one): which of its names can be split off it."""
-    _table(db, "entities").add_column("main_key", str, not_null_default="")
-
-
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
