@@ -437,3 +437,14 @@ def test_an_entity_filter_takes_a_russian_name_in_any_case(two_languages):
     by_nominative = two_languages.search.search("entity:Сталин").counts
     assert by_nominative and two_languages.search.search("entity:Сталина").counts == by_nominative
     assert two_languages.timeline.entries(entity="Сталина") == two_languages.timeline.entries(entity="Stalin") != []
+
+
+def test_a_russian_entitys_own_cases_are_not_offered_to_split_off(empty_workspace, tmp_path, shared_model):
+    """'Split off' offered 'Гендена' and 'Генденом' of the entity Генден: its own name's cases, split off one by one
+    into a second 'Генден'. A name's cases are its name; another spelling joined to it still may leave."""
+    recognised(empty_workspace, tmp_path, shared_model, {"ru1.txt": (
+        "Вчера в Кремле товарищ Сталин принял премьер-министра Монголии Гендена. Сталин говорил о Японии. Генден "
+        "ответил, что Монголия будет защищать свою независимость. Беседа Сталина с Генденом длилась два часа.\n")})
+    genden = entity(empty_workspace, "Генден")
+    assert {"Гендена", "Генденом"} <= set(genden.aliases) | {genden.name}
+    assert empty_workspace.entities.separable_names(genden.id) == []

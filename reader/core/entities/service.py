@@ -280,10 +280,10 @@ class EntityService:
         entity = self.describe(entity_id)
         if entity.type == "DATE":
             return []
-        key = self._key(entity_id)
+        own = _own_name_keys(self._key(entity_id))
         groups: dict[str, list[str]] = {}
         for name in entity.aliases:
-            if name_key(name) != key:
+            if name_key(name) not in own:
                 groups.setdefault(name_key(name), []).append(name)
         return sorted(tuple(sorted(names)) for names in groups.values())
 
@@ -413,6 +413,17 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
     elif kind == "move_mention":
         decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = \
             NEW_ENTITY + payload["to"] if payload.get("new") else payload["to"]
+
+
+def _own_name_keys(key: str) -> set[str]:
+    """The keys of an entity's own name in each of its cases ('генден', 'гендена', 'генденом'): 'Split off' offered a
+    Russian name's cases one by one, each splitting into a second entity of the same name."""
+    from reader.core.entities.scripts import has_cyrillic
+    from reader.core.morphology import name_forms
+
+    if " " in key or not has_cyrillic(key):
+        return {key}
+    return {key, *(name_key(form) for form in name_forms(key.capitalize()))}
 
 
 def in_model_script(name: str) -> bool:
