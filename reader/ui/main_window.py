@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.docks: dict[str, QDockWidget] = {}  # by object name (findChild walks the whole widget tree)
         self._desk_left = None  # the layout Reading desk only left, to come back to
+        self._panes_advised = 0  # texts on the desk when it was last said whether they are too narrow
         self._first_places = None  # each dock's side and tabs as built, before a kept layout moved them
         self.unkept_typing: list[str] = []  # typing nothing could keep, found as the window closes
         self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
@@ -125,8 +126,9 @@ class MainWindow(QMainWindow):
         """Texts opened side by side until each shows a few words a line (three at 1366×768 and 125 %: 18
         characters) are said to be so, with the way to give them the window; nothing is closed or moved."""
         panes = [pane for pane in self.reading_area.panes if pane.isVisible()]
-        if len(panes) < 2 or self.desk_action.isChecked():
-            return
+        grew, self._panes_advised = len(panes) > self._panes_advised, len(panes)
+        if not grew or len(panes) < 2 or self.desk_action.isChecked():  # said once, when a text is added: a
+            return  # document taking a pane's place said so, and this had at once said over it what it said before
         characters = min(pane.view.viewport().width() // max(pane.view.fontMetrics().averageCharWidth(), 1)
                          for pane in panes)
         if characters < CRAMPED_CHARACTERS:

@@ -363,14 +363,18 @@ def test_a_general_qualifier_before_a_place_is_part_of_its_name(shared_model):
     assert names.count("Latvia") == 1 and "Tsarist Latvia" not in names
 
 
-def test_a_chancellor_or_an_envoy_is_a_title_in_english_german_and_french(empty_workspace, tmp_path, shared_model):
-    """'Chancellor' and 'Kanzler' were people of their own, and 'Gesandten Frederik Holm' (the envoy, in German) a
-    man beside Frederik Holm, set against him as a disagreement about who was there: they are titles."""
+def test_an_envoy_is_a_title_in_german_and_french_and_a_surname_stays_a_name(empty_workspace, tmp_path,
+                                                                            shared_model):
+    """'Gesandten Frederik Holm' (the envoy, in German) was a man beside Frederik Holm, set against him as a
+    disagreement about who was there: Gesandter, Botschafter, ambassadeur, envoyé are titles. 'Chancellor' and
+    'Kanzler' are surnames too (Richard Chancellor sailed to Moscow in 1553): they stay names."""
     from tests.core.library import recognised
 
     recognised(empty_workspace, tmp_path, shared_model, {
-        "a.txt": "On 3 May 1890, Chancellor Otto Lindqvist met the Danish envoy Frederik Holm in Bremen.\n",
-        "d.txt": "Am 3. Mai 1890 traf Kanzler Otto Lindqvist den dänischen Gesandten Frederik Holm in Bremen.\n"})
+        "a.txt": "On 3 May 1890, Otto Lindqvist met the Danish envoy Frederik Holm in Bremen.\n",
+        "d.txt": "Am 3. Mai 1890 traf Otto Lindqvist den dänischen Gesandten Frederik Holm in Bremen.\n",
+        "c.txt": "Richard Chancellor sailed to the White Sea in 1553. Chancellor reached Moscow that winter.\n"})
     names = {e.name for e in empty_workspace.entities.register()}
-    assert not names & {"Chancellor", "Kanzler", "Gesandten Frederik Holm"}
-    assert {"Otto Lindqvist", "Frederik Holm"} <= names
+    assert "Gesandten Frederik Holm" not in names and {"Otto Lindqvist", "Frederik Holm"} <= names
+    assert any("Chancellor" in (e.name, *e.aliases) and e.type == "PERSON" and e.mention_count >= 2
+               for e in empty_workspace.entities.register())

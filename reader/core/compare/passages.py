@@ -164,11 +164,19 @@ def short(piece: Piece) -> bool:
 
 def _a_sentence(text: str) -> bool:
     """Whether a short line is a sentence: a chronology's "Lindqvist died at Uppsala on 12 February 1899." tells a
-    death, and was taken for a heading, so Parallels never offered it. A heading has no full stop; a dateline
-    ("Moscow, 15 November 1934.") or a by-line ("Photo by I. V. Stalin.") has few words in lower case."""
-    words = text.split()
-    return (len(words) >= SENTENCE_WORDS and text.endswith(".") and not _NOT_AN_END.search(text, len(text) - 6)
-            and sum(word[:1].islower() for word in words) >= LOWER_CASE_WORDS)
+    death, and was taken for a heading, so Parallels never offered it. A heading has no full stop; a by-line ("Photo
+    by I. V. Stalin.") has few words in lower case; a dateline ("Москва, 15 ноября 1934 года.", "From our
+    correspondent in Moscow, 15 November 1934.") has few words besides its date, or its date closes it after a comma:
+    two papers of one day were each other's best parallel, 'corroborating'. Words of a date do not count."""
+    from reader.core.entities.dates import find_dates
+
+    if not text.endswith(".") or _NOT_AN_END.search(text, len(text) - 6):
+        return False
+    dates = find_dates(text)
+    if dates and text[:dates[-1].start].rstrip().endswith(",") and not text[dates[-1].end:].strip(" ."):
+        return False
+    words = "".join(" " if any(d.start <= at < d.end for d in dates) else char for at, char in enumerate(text)).split()
+    return len(words) >= SENTENCE_WORDS and sum(word[:1].islower() for word in words) >= LOWER_CASE_WORDS
 
 
 class PassageIndex:

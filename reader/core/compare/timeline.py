@@ -96,10 +96,9 @@ class TimelineService:
         return shown, self._events_of(every, shown)
 
     def _events_of(self, every: list[TimelineEntry], shown: list[TimelineEntry] | None) -> list[TimelineEvent]:
-        places = store.place_links(self._db)
         with without_collection():
             events = group_events(every, store.linked_ranges(self._db, tuple(LINKED_AS)),
-                                  Dismissed(store.dismissed(self._db)), frozenset(places), _located(places))
+                                  Dismissed(store.dismissed(self._db)), store.place_names(self._db))
         if shown is None or shown is every:  # no filter kept fewer
             return events
         places = {entry.place for entry in shown}
@@ -227,14 +226,6 @@ class _NamesInPassages:
         return self._names_of(piece.document_id, first, last)
 
 
-def _located(places: dict[str, str]) -> dict[str, int]:
-    """Each place's name -> the GeoNames place it names (the one the user linked it to, else its name's best)."""
-    from reader.core.entities.geonames import located
-
-    found = {name: located(name, link) for name, link in places.items()}
-    return {name: place.geonames_id for name, place in found.items() if place is not None}
-
-
 def _any_between(starts: list[int], start: int, end: int) -> bool:
     """Whether any of the sorted offsets lies in [start, end)."""
     at = bisect_left(starts, start)
@@ -303,13 +294,12 @@ def held_by_link(event: TimelineEvent) -> bool:
 
 
 def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Dismissed,
-                 places: frozenset[str], located: dict[str, int] | None = None) -> list[TimelineEvent]:
+                 places: frozenset[str]) -> list[TimelineEvent]:
     """Join entries of different documents that share names and lie close in time, the entries of passages linked
     as telling one event (`links`: both ends and the relation, as linked_ranges gives them), and dated sentences that
     tell one act in the same words (retold.py), however far apart their dates. `entries` come in date order, as
     `entries()` gives them. Pairs of passages in `dismissed` (judged not one event) are never joined but by a link.
-    `places`: the names of places (see `_named_pairs`); `located`: a place's name -> its GeoNames place, names of one
-    place being one name here ('Улан-Батор' and 'Ulan Bator', left apart in the register)."""
+    `places`: the names of places (see `_named_pairs`)."""
     retold = {(i, j): words for (i, j), words in retold_pairs(entries).items()
               if not dismissed.covers(entries[i], entries[j])}
     linked = list(_linked_pairs(_linked_entries(entries, links)))
@@ -319,28 +309,39 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
             if (s := dating.span(e.value)) is not None and (s.days <= EVENT_DAYS or i in tied)]
     usable = [entries[i] for i in kept]
     spans = [dating.span(e.value) for e in usable]
-    one_place = _one_place(located or {})
-    named = [frozenset(one_place(name) for name in entry.entities) for entry in usable]
+    named = [frozenset(entry.entities) for entry in usable]
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, names in enumerate(named):
         for name in names:
             by_name[name].append(i)
-    ones, twos = _named_pairs(usable, named, spans, by_name, frozenset(map(one_place, places)))
+    ones, twos = _named_pairs(usable, named, spans, by_name, places)
     ones, twos = _undismissed(usable, ones, twos, dismissed)
     position = {i: n for n, i in enumerate(kept)}
     tied_pairs = np.array([(position[i], position[j]) for i, j in joined if i in position and j in position],
                           np.int64).reshape(-1, 2)
     roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
     roots = one_act_each(roots, ones, twos, tied_pairs, [e.document_id for e in usable],
-                         [None if e.origin == "note" else _with_slack(spans[i]) for i, e in enumerate(usable)])
+                         _bounds_of_acts(usable, spans), lambda i, j: len(named[i] & named[j]))
     return _collect(usable, spans, roots, _reasons(retold, [(i, LINKED_AS[links[number][6]]) for i, _j, number
-                                                            in linked], {i: roots[n] for i, n in position.items()}),
-                    one_place)
+                                                            in linked], {i: roots[n] for i, n in position.items()}))
 
 
-def _one_place(located: dict[str, int]):
-    """A name as events are joined by: a place's GeoNames place (its names in any language one), else the name."""
-    return lambda name: f"\x00place:{located[name]}" if name in located else name
+def _bounds_of_acts(usable: list[TimelineEntry], spans: list) -> list[tuple[int, int] | None]:
+    """The days each entry's act may be on, as the parting of acts weighs them (see `one_act_each`); None for a date
+    in a user's note, and for the dates of a sentence giving two that cannot meet ('on 15 November 1934, though some
+    put the meeting on 24 November'): it reports a dispute over one act, and telling two acts it parted the sources
+    it reports."""
+    bounds = [None if e.origin == "note" else _with_slack(spans[i]) for i, e in enumerate(usable)]
+    by_sentence: dict[tuple, list[int]] = defaultdict(list)
+    for i, entry in enumerate(usable):
+        if bounds[i] is not None:
+            by_sentence[(entry.document_id, entry.said or (entry.start, entry.end))].append(i)
+    for members in by_sentence.values():
+        if len(members) > 1 and any(bounds[i][0] > bounds[j][1] or bounds[j][0] > bounds[i][1]
+                                    for i, j in combinations(members, 2)):
+            for i in members:
+                bounds[i] = None
+    return bounds
 
 
 def _named_pairs(usable: list[TimelineEntry], named: list[frozenset[str]], spans: list, by_name: dict[str, list[int]],
@@ -351,7 +352,7 @@ def _named_pairs(usable: list[TimelineEntry], named: list[frozenset[str]], spans
     storming, a demolition). A person most passages name is the corpus's subject, whose acts two sources may date
     differently (Genden executed on the 26th or the 30th). The same day given by both still joins (one act told
     twice). The setting's names are grouped by day and by pairs of them, so no pair is looked at one by one. `named`:
-    each entry's names, as events are joined by them (see `_one_place`)."""
+    each entry's names."""
     setting = {name for name, members in by_name.items() if name in places
                and len(members) >= COMMON_AT_LEAST and len(members) > len(usable) * COMMON_SHARE}
     firsts, lasts, documents = [s.first for s in spans], [s.last for s in spans], [e.document_id for e in usable]
@@ -437,7 +438,7 @@ def _linked_pairs(linked: dict[int, set[int]]):
         yield from ((i, j, number) for i, j in combinations(members, 2))
 
 
-def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons: dict[int, set[str]], one_place,
+def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons: dict[int, set[str]],
              ) -> list[TimelineEvent]:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, group in enumerate(roots):
@@ -447,7 +448,7 @@ def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons
         if len({usable[i].document_id for i in members}) < 2:
             continue
         entries = sorted((usable[i] for i in members), key=lambda e: (e.first, e.document_id))
-        events.append(TimelineEvent(0, entries, _shared_names(entries, one_place), _conflicting(members, usable, spans),
+        events.append(TimelineEvent(0, entries, _shared_names(entries), _conflicting(members, usable, spans),
                                     tuple(sorted(reasons.get(group, ())))))
     events.sort(key=lambda event: event.entries[0].first)
     for number, event in enumerate(events, 1):
@@ -455,16 +456,12 @@ def _collect(usable: list[TimelineEntry], spans: list, roots: list[int], reasons
     return events
 
 
-def _shared_names(entries: list[TimelineEntry], one_place) -> tuple[str, ...]:
-    """The names more than one of the event's sources give: a place under each of its names ('Ulan Bator /
-    Улан-Батор'), where they wrote it differently."""
-    documents: dict[str, set[int]] = defaultdict(set)
-    written: dict[str, set[str]] = defaultdict(set)
+def _shared_names(entries: list[TimelineEntry]) -> tuple[str, ...]:
+    seen: dict[str, set[int]] = defaultdict(set)
     for entry in entries:
         for name in entry.entities:
-            documents[one_place(name)].add(entry.document_id)
-            written[one_place(name)].add(name)
-    return tuple(sorted(" / ".join(sorted(written[key])) for key, found in documents.items() if len(found) > 1))
+            seen[name].add(entry.document_id)
+    return tuple(sorted(name for name, documents in seen.items() if len(documents) > 1))
 
 
 def _conflicting(members: list[int], usable: list[TimelineEntry], spans: list) -> bool:

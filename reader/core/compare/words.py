@@ -85,9 +85,10 @@ _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_][\w’'-]*)")
 _UNITS = frozenset({"year", "years", "day", "days", "month", "months", "night", "nights", "time", "times"})
 
 
-_TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?(?:\s*(?P<half>[ap])\.?\s?m\b\.?|"
-                   r"\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)", re.IGNORECASE)  # an hour alone only with a.m., p.m.
-# or o'clock ("at 3 p.m.", "11 o'clock")
+_TIME = re.compile(r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?"
+                   r"(?:\s*(?P<half>[ap])(?:\.\s?m\b\.?|m\b(?!(?-i:\s+[A-ZÄÖÜ])))|\s*(?P<clock>o['’]clock))?(?![\w.,:]\d)",
+                   re.IGNORECASE)  # an hour alone only with a.m., p.m. or o'clock ("at 3 p.m.", "11 o'clock"); a bare
+# "am" before a capital is German ("von den 12 am Tisch")
 _AT_TIME = re.compile(r"\b(?:at|about|around|by|till|until|from|to|and|before|after|towards?)\s+$|[-–]\s*$",
                       re.IGNORECASE)  # "at 23:40", "from 10:15 to 10:45", "10:15–10:45"
 _RATE_AFTER = re.compile(r"\s*(?:per\s*cent|percent|%)", re.IGNORECASE)

@@ -23,16 +23,16 @@ TITLES = (
     "capt.", "capt", "hon.", "hon", "rev.", "rev", "reverend", "lieut.", "lieutenant", "lt.", "maj.", "major",
     "sergeant", "sgt.", "sgt", "gov.", "messrs.", "mme.", "mlle.", "madame", "monsieur", "citizen", "count",
     "countess", "baron", "baroness", "duke", "earl", "viscount", "marquis", "abbe", "honorable", "honourable",
-    "esq.", "esq", "elector", "admiral", "adm.", "sen.", "chancellor", "vice-chancellor",
+    "esq.", "esq", "elector", "admiral", "adm.", "sen.",
     "m.", "mm.", "sieur", "monseigneur", "citoyen", "citoyenne", "chancelier", "ambassadeur", "envoyé",
-    "herr", "frau", "freiherr", "kanzler", "reichskanzler", "gesandte", "gesandten", "gesandter", "botschafter",
+    "herr", "frau", "freiherr", "reichskanzler", "gesandte", "gesandten", "gesandter", "botschafter",
     "тов.", "тт.", "товарищ", "товарищи", "товарища", "товарищу", "товарищем", "гражданин", "гражданина",
     "господин", "господина", "г-н", "г-на", "г-ну",
 )  # the last lines French, German and Russian: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and
-# 'Fürst' are surnames too); 'тов. Сталин' (comrade) and 'тт. Молотов и Ворошилов' (comrades) are Stalin and Molotov
+# 'Fürst', 'Kanzler' and 'Chancellor' are surnames too); 'тов. Сталин' (comrade) and 'тт. Молотов и Ворошилов'
+# (comrades) are Stalin and Molotov
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
-           "chief", "president", "governor", "envoy", "consul", "chancellor"}  # words that end an office, never a
-# person's name
+           "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
 _TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                             + r")\s+)+", re.IGNORECASE)

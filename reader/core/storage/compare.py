@@ -104,9 +104,9 @@ def named_mentions(db: Store) -> list[tuple[int, int, int]]:
     return db.execute(sql).fetchall()
 
 
-def place_links(db: Store) -> dict[str, str]:
-    """The register's names of places, each with the GeoNames place the user linked it to ('' for none)."""
-    return dict(db.execute("SELECT name, geonames FROM entities WHERE type = 'PLACE'").fetchall())
+def place_names(db: Store) -> frozenset[str]:
+    """The register's names of places."""
+    return frozenset(row[0] for row in db.execute("SELECT name FROM entities WHERE type = 'PLACE'").fetchall())
 
 
 def person_mention_ends(db: Store) -> set[tuple[int, int]]:
