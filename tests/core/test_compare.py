@@ -1016,7 +1016,8 @@ def test_an_event_holds_no_two_days_of_one_source_that_cannot_meet(case):
     documents, bounds = [d for d, _day in dated], [(day, day + 1) for _d, day in dated]
     ones, twos = np.array([p[0] for p in pairs], np.int64), np.array([p[1] for p in pairs], np.int64)
     whole = components(len(dated), ones, twos)
-    parts = one_act_each(whole, ones, twos, np.empty((0, 2), np.int64), documents, bounds, lambda i, j: (i + j) % 3)
+    names = [frozenset({f"n{i % 3}", f"m{i % 2}"}) for i in range(len(dated))]  # any: the parting holds whatever
+    parts = one_act_each(whole, ones, twos, np.empty((0, 2), np.int64), documents, bounds, names)  # joins first
     members: dict[int, list[int]] = {}
     for i, part in enumerate(parts):
         members.setdefault(part, []).append(i)

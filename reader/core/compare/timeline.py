@@ -321,7 +321,7 @@ def group_events(entries: list[TimelineEntry], links: list[tuple], dismissed: Di
                           np.int64).reshape(-1, 2)
     roots = components(len(usable), np.concatenate([ones, tied_pairs[:, 0]]), np.concatenate([twos, tied_pairs[:, 1]]))
     roots = one_act_each(roots, ones, twos, tied_pairs, [e.document_id for e in usable],
-                         _bounds_of_acts(usable, spans), lambda i, j: len(named[i] & named[j]))
+                         _bounds_of_acts(usable, spans), named)
     return _collect(usable, spans, roots, _reasons(retold, [(i, LINKED_AS[links[number][6]]) for i, _j, number
                                                             in linked], {i: roots[n] for i, n in position.items()}))
 
