@@ -69,8 +69,12 @@ def scenario(draw):
 @example(("Genden Genden Genden Genden Choibalsan Choibalsan met on November November 1934 1934 1934 the the \n on",
           [(99, 101)], [("delete", 0.875, 10, ""), ("delete", 0.0, 1, ""), ("delete", 0.0, 1, ""),
                         ("delete", 0.9921875, 1, "")]))  # its own occurrence before a copy scoring higher elsewhere
+@example(("Genden Genden Genden Stalin Genden Genden Choibalsan Genden", [(4, 8)],
+          [("delete", 0.0, 4, ""), ("delete", 0.125, 7, ""), ("delete", 0.25, 7, "")]))  # "en G" kept at the start,
+# both sides cut, and the diff pairs the old place with nothing: the other "en G" is proposed, not moved onto
 def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
-    """Unchanged quotes re-anchor exactly; edited ones land on the edited text or go to review; none is lost."""
+    """Unchanged quotes re-anchor exactly (or, repeated, are anchored or asked about); edited ones land on the edited
+    text or go to review; none is lost."""
     text, spans, edits = case
     anchors = [Anchor(s, e, quote_at(text, s, e)) for s, e in spans]
     tracked = [Tracked(s, e) for s, e in spans]
@@ -83,10 +87,10 @@ def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     assert len(results) == len(anchors)
     for anchor, span, result in zip(anchors, tracked, results, strict=True):
         found = new[result.start:result.end]
-        if not span.touched:
-            assert result.status == ANCHORED and found == anchor.quote.exact
-            if new.count(anchor.quote.exact) == 1:
-                assert (result.start, result.end) == (span.start, span.end)
+        if not span.touched and new.count(anchor.quote.exact) == 1:
+            assert result.status == ANCHORED and (result.start, result.end) == (span.start, span.end)
+        elif not span.touched:  # repeated words: the diff may pair another copy with the old place, then the
+            assert result.status in (ANCHORED, REVIEW) and found == anchor.quote.exact  # user is asked about one
         elif result.status == ANCHORED:
             touches_the_edit = result.start <= span.end + slack and result.end >= span.start - slack
             assert touches_the_edit or found == anchor.quote.exact
