@@ -4,8 +4,11 @@ counts a user types."""
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import ReaderError
@@ -49,6 +52,35 @@ def counted(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
     return value
+
+
+_REF = re.compile(r"[a-z][0-9a-f]{6}")
+
+
+def ref(kind: str, *place) -> str:
+    """An item's ref, as a listing shows it beside its number: `kind` (p: a pair of passages, e: an event) and six
+    hex digits of what the item is (`place`: its passages' places), so it names the same item in every listing."""
+    return kind + hashlib.blake2s(repr(place).encode(), digest_size=3).hexdigest()
+
+
+def listed(text: str) -> int | str:
+    """An item of a listing, by its number (from 1) or its ref. A number names the next item once a judgement has
+    closed the list up (a command repeated from the shell's history judged another pair); a ref stays with its
+    item."""
+    if _REF.fullmatch(text):
+        return text
+    try:
+        return counted(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"'{text}' is neither a number in the listing nor a ref shown beside "
+                                         "one") from None
+
+
+def pick(items: list, chosen: int | str, ref_of: Callable[[object], str]):
+    """The item a listing numbered `chosen`, or showed with the ref `chosen`; None where it lists none such."""
+    if isinstance(chosen, int):
+        return items[chosen - 1] if chosen <= len(items) else None
+    return next((item for item in items if ref_of(item) == chosen), None)
 
 
 def replaceable(workspace, path: Path, force: bool) -> None:

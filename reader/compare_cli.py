@@ -8,18 +8,21 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from reader.cli_output import counted, given, replaceable, say_if_none, tab_fields, tab_line
+from reader.cli_output import counted, given, listed, pick, ref, replaceable, say_if_none, tab_fields, tab_line
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
 from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
 
+REF_REACH = 500  # the suggestions a ref is looked for among
+
 
 def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels = commands.add_parser("parallels", help="passages of other documents likely telling of the same "
                                                       "thing, with reasons, disagreements and a suggested relation",
-                                       description=tab_fields("number (for --link and --dismiss)", "score",
+                                       description=tab_fields("number (for --link and --dismiss)",
+                                                              "ref (the same, staying with the pair)", "score",
                                                               "suggested relation (or the relation "
                                                               "linked, marked '(linked)')", "range in DOC",
                                                               "other document", "range in it",
@@ -31,10 +34,11 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     parallels.add_argument("--top", type=counted, default=10, help="how many suggestions (default 10)")
     parallels.add_argument("--json", action="store_true", help="one JSON object per line")
     judged = parallels.add_mutually_exclusive_group()
-    judged.add_argument("--link", type=counted, metavar="N", help="link the two passages of suggestion N of this "
-                                                                 "list (undoable)")
-    judged.add_argument("--dismiss", type=counted, metavar="N", help="judge suggestion N of this list not parallel: "
-                                                                    "it is not suggested again (undoable)")
+    judged.add_argument("--link", type=listed, metavar="N|REF", help="link the two passages of suggestion N of this "
+                                                                     "list, or of the one shown with REF (undoable)")
+    judged.add_argument("--dismiss", type=listed, metavar="N|REF", help="judge suggestion N of this list (or REF) "
+                                                                        "not parallel: it is not suggested again "
+                                                                        "(undoable)")
     parallels.add_argument("--relation", choices=list(RELATIONS), help="with --link: the relation (default: the "
                                                                        "suggested one)")
     parallels.set_defaults(handler=cmd_parallels, reads_entities=lambda _args: True)
@@ -56,22 +60,27 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     timeline.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     timeline.set_defaults(handler=cmd_timeline, reads_entities=lambda _args: True)
     conflicts = commands.add_parser("conflicts", help="events whose sources give different dates",
-                                    description=tab_fields("event number (for --dismiss)", "who and where",
+                                    description=tab_fields("event number (for --dismiss)",
+                                                           "ref (the same, staying with the event)", "who and where",
                                                            "each source's date with its range and sentence "
                                                            "(| between sources)",
                                                            "why they are one event"))
     conflicts.add_argument("--json", action="store_true", help="one JSON object per line")
-    conflicts.add_argument("--dismiss", type=counted, metavar="N", help="judge event N not one event (its "
-                                                                        "passages only looked alike; undoable)")
+    conflicts.add_argument("--dismiss", type=listed, metavar="N|REF", help="judge event N (or REF) not one event "
+                                                                           "(its passages only looked alike; "
+                                                                           "undoable)")
     conflicts.set_defaults(handler=cmd_conflicts, reads_entities=lambda _args: True)
     dismissed = commands.add_parser("dismissed", help="pairs judged not parallel (dismissed suggestions, events "
                                                       "judged not one), newest first, numbered",
-                                       description=tab_fields("number (for --bring-back)", "when (UTC)",
+                                       description=tab_fields("number (for --bring-back)",
+                                                              "ref (the same, and the pair's in parallels)",
+                                                              "when (UTC)",
                                                               "document", "range", "its words", "other document",
                                                               "range", "its words"))
     dismissed.add_argument("--json", action="store_true", help="one JSON object per line")
-    dismissed.add_argument("--bring-back", type=counted, metavar="N", help="undo judgement N of this list, however "
-                                                                          "long ago it was made (undoable)")
+    dismissed.add_argument("--bring-back", type=listed, metavar="N|REF", help="undo judgement N of this list (or "
+                                                                              "REF), however long ago it was made "
+                                                                              "(undoable)")
     dismissed.set_defaults(handler=cmd_dismissed)
 
 
@@ -84,7 +93,8 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
     if args.start is not None:
         _check_range(workspace, document, args.start, args.end)
     chosen = args.link or args.dismiss
-    suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, chosen or 0),
+    reach = REF_REACH if isinstance(chosen, str) else chosen or 0  # a ref may be of a row far down a long listing
+    suggestions = workspace.parallels.suggest(document.id, args.start, args.end, top=max(args.top, reach),
                                               progress=_say_reading)
     if chosen:
         return _judge(workspace, args, suggestions, chosen)
@@ -93,11 +103,11 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
               f"{'' if args.start is None else f' {args.start}-{args.end}'}", file=sys.stderr)
     for number, s in enumerate(suggestions, 1):
         if args.json:
-            print(json.dumps(asdict(s), ensure_ascii=False))
+            print(json.dumps({**asdict(s), "ref": _pair_ref(s)}, ensure_ascii=False))
             continue
         relation = f"{s.linked} (linked)" if s.linked else s.relation
-        print(tab_line((number, f"{s.score:.2f}", relation, f"{s.source.start}-{s.source.end}", s.other.file_name,
-                        f"{s.other.start}-{s.other.end}", _why(s), s.other.excerpt_line(100))))
+        print(tab_line((number, _pair_ref(s), f"{s.score:.2f}", relation, f"{s.source.start}-{s.source.end}",
+                        s.other.file_name, f"{s.other.start}-{s.other.end}", _why(s), s.other.excerpt_line(100))))
     return 0
 
 
@@ -123,11 +133,20 @@ def _say_reading(done: int, total: int, what: str) -> None:
         print(f"{what}: {plural(total, 'new sentence')}, read once…", file=sys.stderr)
 
 
-def _judge(workspace, args: argparse.Namespace, suggestions: list, number: int) -> int:
-    """Link or dismiss suggestion `number` (counted from 1, as the listing shows it)."""
-    if number > len(suggestions):
-        raise ReaderError(f"there is no suggestion {number}: this document has {len(suggestions)}")
-    s = suggestions[number - 1]
+def _pair_ref(pair) -> str:
+    """The ref of a suggested or a dismissed pair: the same for both, so `dismissed` lists a pair by the ref
+    `parallels` showed it with."""
+    return ref("p", *pair.key)
+
+
+def _judge(workspace, args: argparse.Namespace, suggestions: list, chosen: int | str) -> int:
+    """Link or dismiss suggestion `chosen`: its number, counted from 1 as the listing shows it, or its ref."""
+    s = pick(suggestions, chosen, _pair_ref)
+    if s is None and isinstance(chosen, int):
+        raise ReaderError(f"there is no suggestion {chosen}: this document has {len(suggestions)}")
+    if s is None:
+        raise ReaderError(f"no suggestion {chosen} for this document now: it was dismissed, or its passages "
+                          "changed; list them again")
     if args.dismiss:
         workspace.parallels.dismiss(s)
         print(f"dismissed {_where(s.source, s.other)}")
@@ -178,33 +197,35 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
     say_if_none(conflicts, "no conflicts: no event is dated differently by its sources")
     for event in conflicts:
         if args.json:
-            print(json.dumps({"event": event.id, "entities": list(event.entities), "reasons": list(event.reasons),
+            print(json.dumps({"event": event.id, "ref": _event_ref(event), "entities": list(event.entities),
+                              "reasons": list(event.reasons),
                               "sources": [asdict(e) for e in event.entries]}, ensure_ascii=False))
             continue
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {dated_line(e, 80)}"
                              for e in event.entries)
-        print(tab_line((f"event {event.id}", ", ".join(event.entities), sources, "; ".join(event.reasons))))
+        print(tab_line((f"event {event.id}", _event_ref(event), ", ".join(event.entities), sources,
+                        "; ".join(event.reasons))))
     return 0
 
 
 def cmd_dismissed(workspace, args: argparse.Namespace) -> int:
     dismissals = workspace.parallels.dismissals()
     if args.bring_back:
-        if args.bring_back > len(dismissals):
+        chosen = pick(dismissals, args.bring_back, _pair_ref)
+        if chosen is None:
             raise ReaderError(f"there is no dismissed pair {args.bring_back}: {plural(len(dismissals), 'pair')} "
                               "dismissed")
-        chosen = dismissals[args.bring_back - 1]
         workspace.parallels.bring_back(chosen)
         print(f"brought back {_where(chosen.one, chosen.two)}: it may be suggested again")
         return 0
     say_if_none(dismissals, "no pair has been dismissed")
     for number, dismissal in enumerate(dismissals, 1):
         if args.json:
-            print(json.dumps(asdict(dismissal), ensure_ascii=False))
+            print(json.dumps({**asdict(dismissal), "ref": _pair_ref(dismissal)}, ensure_ascii=False))
             continue
         one, two = dismissal.one, dismissal.two
-        print(tab_line((number, dismissal.dismissed_at, one.file_name, f"{one.start}-{one.end}", one.excerpt_line(60),
-                        two.file_name, f"{two.start}-{two.end}", two.excerpt_line(60))))
+        print(tab_line((number, _pair_ref(dismissal), dismissal.dismissed_at, one.file_name, f"{one.start}-{one.end}",
+                        one.excerpt_line(60), two.file_name, f"{two.start}-{two.end}", two.excerpt_line(60))))
     return 0
 
 
@@ -213,13 +234,22 @@ def _where(*sides) -> str:
     return " / ".join(f"{side.file_name} {side.start}-{side.end}" for side in sides)
 
 
-def _dissolve(workspace, conflicts: list, number: int) -> int:
-    event = next((event for event in conflicts if event.id == number), None)
+def _event_ref(event) -> str:
+    """An event's ref: of the dates its passages give, so it names another event once its sources change."""
+    return ref("e", *sorted(entry.place for entry in event.entries))
+
+
+def _dissolve(workspace, conflicts: list, chosen: int | str) -> int:
+    """Part event `chosen`: its number (the listing's "event N") or its ref."""
+    event = next((event for event in conflicts if chosen in (event.id, _event_ref(event))), None)
+    if event is None and isinstance(chosen, int):
+        raise ReaderError(f"there is no conflicting event {chosen}: 'conflicts' lists them with their numbers")
     if event is None:
-        raise ReaderError(f"there is no conflicting event {number}: 'conflicts' lists them with their numbers")
+        raise ReaderError(f"no conflicting event {chosen} now: it was judged not one event, or its sources "
+                          "changed; 'conflicts' lists them")
     pairs = workspace.timeline.dissolve(event)
-    print(f"event {number} is no longer one event: {plural(pairs, 'pair')} of passages judged apart ('undo' brings it "
-          "back)")
+    print(f"event {event.id} ({_event_ref(event)}) is no longer one event: {plural(pairs, 'pair')} of passages "
+          "judged apart ('undo' brings it back)")
     return 0
 
 

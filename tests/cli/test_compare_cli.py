@@ -30,7 +30,7 @@ def test_parallels_json_and_lines(db):
     assert 0 < len(rows) <= 10
     assert any(r["relation"] == "contradicts" and "November 24, 1934" in r["other"]["text"] for r in rows)
     lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "3").stdout.splitlines()
-    assert len(lines) == 3 and all(len(line.split("\t")) == 8 for line in lines)
+    assert len(lines) == 3 and all(len(line.split("\t")) == 9 for line in lines)
     assert [line.split("\t")[0] for line in lines] == ["1", "2", "3"]  # the number --link and --dismiss take
 
 
@@ -44,7 +44,7 @@ def test_parallels_link_and_dismiss_by_number_and_undo(db):
     assert run_cli(db, "history").stdout.splitlines()[0].endswith("Link passages")
     assert first["relation"] != "contradicts"  # so the listing must say the relation linked, not the suggested one
     listed = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1").stdout.split("\t")
-    assert listed[2] == "contradicts (linked)"
+    assert listed[3] == "contradicts (linked)"
     refused = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--dismiss", "1")  # linked: judged parallel
     assert refused.returncode == 1 and "delete the link" in refused.stderr and refused.stderr.count("\n") == 1
     assert run_cli(db, "undo").returncode == 0  # the link
@@ -181,6 +181,30 @@ def test_dismissed_lists_and_brings_back(db):
     assert "Bring back dismissed pair" in run_cli(db, "history").stdout.splitlines()[0]
 
 
+def test_a_key_judges_the_same_pair_however_the_list_closed_up(db):
+    """Each suggestion, event and dismissed pair is listed with a key that stays with it: a number names another
+    pair once a dismissal closed the list up, so `--dismiss KEY` run twice judges one pair and is then refused in a
+    line; `dismissed` lists the pair under the same key and brings it back by it."""
+    doc = "000_8339fa2bec93c400.txt"
+    listed = [line.split("\t") for line in run_cli(db, "parallels", doc, "--top", "3").stdout.splitlines()]
+    key = listed[0][1]
+    assert run_cli(db, "parallels", doc, "--dismiss", key).stdout.startswith("dismissed")
+    again = run_cli(db, "parallels", doc, "--dismiss", key)
+    assert again.returncode == 1 and key in again.stderr and again.stderr.count("\n") == 1
+    keys = [line.split("\t")[1] for line in run_cli(db, "parallels", doc, "--top", "5").stdout.splitlines()]
+    assert key not in keys and {listed[1][1], listed[2][1]} <= set(keys)
+    assert json.loads(run_cli(db, "parallels", doc, "--top", "1", "--json").stdout)["ref"] == keys[0]
+    assert run_cli(db, "dismissed").stdout.split("\t")[1] == key
+    assert "brought back" in run_cli(db, "dismissed", "--bring-back", key).stdout
+    assert key in [line.split("\t")[1] for line in run_cli(db, "parallels", doc, "--top", "3").stdout.splitlines()]
+    event = next(line.split("\t") for line in run_cli(db, "conflicts").stdout.splitlines() if "1936 (" in line)
+    assert "no longer one event" in run_cli(db, "conflicts", "--dismiss", event[1]).stdout
+    twice = run_cli(db, "conflicts", "--dismiss", event[1])
+    assert twice.returncode == 1 and event[1] in twice.stderr and twice.stderr.count("\n") == 1
+    refused = run_cli(db, "parallels", doc, "--dismiss", "pzzzz")
+    assert refused.returncode == 2 and "pzzzz" in refused.stderr
+
+
 def test_compare_listings_say_what_their_columns_hold(db):
     """parallels, timeline, conflicts and dismissed name in --help the fields their lines hold, as many as they
     hold."""
@@ -209,7 +233,7 @@ def test_a_plain_line_sets_what_differs_apart_from_the_reasons(db):
     run on from the reasons as if stuttered: what differs follows, marked 'differ:'."""
     lines = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "10").stdout.splitlines()
     meeting = next(line.split("\t") for line in lines if "\tcontradicts\t" in line and "1934-11-24" in line)
-    reasons, differ = meeting[6].split(" — differ: ")
+    reasons, differ = meeting[7].split(" — differ: ")
     assert "dates 1934-11-15 / 1934-11-24" in reasons and differ.startswith("dates: 1934-11-15 / 1934-11-24")
 
 
