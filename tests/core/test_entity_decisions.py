@@ -439,3 +439,17 @@ def test_a_register_consolidated_by_an_older_rule_is_rebuilt(workspace: Workspac
     assert not workspace.entities.is_stale()
     monkeypatch.setattr(service, "REGISTER_VERSION", service.REGISTER_VERSION + "-next")
     assert workspace.entities.is_stale()
+
+
+def test_a_mention_moved_to_an_entity_no_text_names_any_more_keeps_its_name(workspace: Workspace) -> None:
+    """A mention moved to Peljidiin Genden, once every text naming him went to the Trash, was shown under the
+    register's lower-case key 'peljidiin genden': it keeps the name the entity had when the mention was moved."""
+    workspace.entities.recognise()
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    other = workspace.documents.resolve("004").id
+    mention = next(m for m in workspace.entities.mentions(other) if m.type == "PERSON" and m.entity_id != genden.id)
+    workspace.entities.move_mention(mention.document_id, mention.start, mention.end, genden.id)
+    for reference in ("000", "001", "002", "003"):
+        workspace.documents.delete(workspace.documents.resolve(reference).id)
+    workspace.entities.ensure_current()
+    assert _entity_at(workspace, mention) == ("Peljidiin Genden", "PERSON")

@@ -359,7 +359,8 @@ def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], dec
             if target in decisions.rejected_entities or target == key:
                 continue
             if target not in clusters:
-                clusters[target] = new[target] = Cluster(target, Counter({wanted: 1}))
+                named = decisions.moved_names.get(wanted, wanted)  # not the key of an entity no text names now
+                clusters[target] = new[target] = Cluster(target, Counter({named: 1}))
                 types[target] = decisions.types.get(target) or types.get(key, "")
             cluster.places.remove(place)
             clusters[target].places.append(place)

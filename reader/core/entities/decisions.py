@@ -26,3 +26,5 @@ class Decisions:
     confirmed_mentions: set[tuple[int, int, int]] = field(default_factory=set)  # checked by the user: sure
     moved_mentions: dict[tuple[int, int, int], str] = field(default_factory=dict)  # (document, start, end) -> the
     # key or name of the entity the user moved it to (a new entity's name when no entity has it)
+    moved_names: dict[str, str] = field(default_factory=dict)  # an entity's key -> its name when a mention was moved
+    # to it: what the entity is called where no text names it any more

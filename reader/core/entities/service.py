@@ -345,9 +345,11 @@ class EntityService:
             raise ReaderError(f"no entity mention at {start}-{end} of this document")
         if entity_id is None and not new_name.strip():
             raise ReaderError("a new entity needs a name")
-        target = new_name.strip() if entity_id is None else self._key(entity_id)
-        payload = {"document_id": document_id, "start": start, "end": end, "to": target}
-        return self._decide("move_mention", {**payload, "new": True} if entity_id is None else payload)
+        payload = {"document_id": document_id, "start": start, "end": end}
+        if entity_id is None:
+            return self._decide("move_mention", {**payload, "to": new_name.strip(), "new": True})
+        row = self._row(entity_id)  # its name too: shown if no text names the entity any more (not its key)
+        return self._decide("move_mention", {**payload, "to": row["key"], "name": row["name"]})
 
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
                     note: str = "") -> EntitySummary:
@@ -376,10 +378,13 @@ class EntityService:
             return self.recognise()
 
     def _key(self, entity_id: int) -> str:
+        return self._row(entity_id)["key"]
+
+    def _row(self, entity_id: int) -> dict:
         row = store.entity_row(self._db, entity_id)
         if row is None:
             raise ReaderError(f"no entity with id {entity_id}")
-        return row["key"]
+        return row
 
     def _suggestion(self, suggestion_id: int) -> Suggestion:
         found = next((s for s in self.suggestions() if s.id == suggestion_id), None)
@@ -411,8 +416,19 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
     elif kind == "confirm_mention":
         decisions.confirmed_mentions.add((payload["document_id"], payload["start"], payload["end"]))
     elif kind == "move_mention":
-        decisions.moved_mentions[(payload["document_id"], payload["start"], payload["end"])] = \
-            NEW_ENTITY + payload["to"] if payload.get("new") else payload["to"]
+        _add_move(decisions, payload)
+
+
+def _add_move(decisions: Decisions, payload: dict) -> None:
+    """A mention moved to a new entity of a name, or to an entity by its key (with the name it had then, where the
+    move recorded it: the entity is called so when no text names it any more)."""
+    place = (payload["document_id"], payload["start"], payload["end"])
+    if payload.get("new"):
+        decisions.moved_mentions[place] = NEW_ENTITY + payload["to"]
+        return
+    decisions.moved_mentions[place] = payload["to"]
+    if payload.get("name"):
+        decisions.moved_names[payload["to"]] = payload["name"]
 
 
 def _own_name_keys(key: str) -> set[str]:
