@@ -448,3 +448,20 @@ def test_a_russian_entitys_own_cases_are_not_offered_to_split_off(empty_workspac
     genden = entity(empty_workspace, "Генден")
     assert {"Гендена", "Генденом"} <= set(genden.aliases) | {genden.name}
     assert empty_workspace.entities.separable_names(genden.id) == []
+
+
+def test_the_other_scripts_spelling_is_offered_to_split_off_whatever_the_entity_is_called(empty_workspace, tmp_path,
+                                                                                           shared_model):
+    """'Stalin', joined to the Russian entity Сталин and shown as its name (the commoner spelling), was offered to
+    split off only once the entity was renamed: the name shown is one of its names like the others."""
+    recognised(empty_workspace, tmp_path, shared_model, {
+        "ru1.txt": "Вчера в Кремле товарищ Сталин принял премьер-министра Монголии Гендена. Сталин говорил о "
+                   "Японии.\n"})
+    recognised(empty_workspace, tmp_path, shared_model, {  # the Russian entity known first keeps its key
+        "en1.txt": "Stalin met the Mongolian premier in Moscow in November 1934. Stalin warned him about Japan. Stalin "
+                   "then spoke with Molotov. Later Stalin wrote to Voroshilov, and Stalin ordered the purge.\n"})
+    stalin = entity(empty_workspace, "Stalin")
+    offered = empty_workspace.entities.separable_names(stalin.id)
+    assert ("Stalin",) in offered
+    empty_workspace.entities.rename(stalin.id, "Иосиф Сталин")
+    assert empty_workspace.entities.separable_names(stalin.id) == offered

@@ -277,12 +277,12 @@ class EntityService:
         """The entity's names that recognition joined to it from another name ("Satlin" to Joseph Stalin, "Genden"
         to Peljidiin Genden), and so can be split off; the forms of one name ("Stalin", "I. V. Stalin") together,
         as they would leave together. A date's wordings are one value, never split."""
-        entity = self.describe(entity_id)
-        if entity.type == "DATE":
+        if self.describe(entity_id).type == "DATE":
             return []
         own = _own_name_keys(self._key(entity_id))
         groups: dict[str, list[str]] = {}
-        for name in entity.aliases:
+        for name in store.aliases_of(self._db, entity_id):  # the name shown among them: 'Stalin' shown for the
+            # Russian entity Сталин was offered only once the entity was renamed
             if name_key(name) not in own:
                 groups.setdefault(name_key(name), []).append(name)
         return sorted(tuple(sorted(names)) for names in groups.values())

@@ -121,6 +121,11 @@ def has_mentions(db: Store, entity_id: int) -> bool:
     return db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [entity_id]).fetchone() is not None
 
 
+def aliases_of(db: Store, entity_id: int) -> list[str]:
+    """The names an entity is written by, the one it is shown by too."""
+    return [row[0] for row in db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", [entity_id])]
+
+
 def entity_row(db: Store, entity_id: int) -> dict | None:
     rows = list(db.rows("SELECT * FROM entities WHERE id = ?", [entity_id]))
     return rows[0] if rows else None
