@@ -187,9 +187,11 @@ class History:
 def refresh_derived(db: Store, changes: OpChanges) -> None:
     """What the history does not hold but follows from it: a document's search rows and boilerplate count follow
     its Trash state and its boilerplate; the mentions of a document in the Trash go (recognition brings them back
-    when it is restored), and with them the entities only it named from the register's search rows."""
+    when it is restored), and with them the entities only it named from the register's search rows, as do those
+    found in a version the step made no longer current."""
     from reader.core.storage import document_trash, search_index
     from reader.core.storage import documents as document_store
+    from reader.core.storage import entities as entity_store
 
     for document_id in changes.documents:
         trashed = db.conn.execute("SELECT deleted_at IS NOT NULL FROM documents WHERE id = ?",
@@ -204,5 +206,6 @@ def refresh_derived(db: Store, changes: OpChanges) -> None:
         else:
             document_store.refresh_boilerplate_count(db, document_store.current_version_id(db, document_id))
             search_index.index_document_text(db, document_id)
+            entity_store.drop_mentions_off_version(db, document_id)  # recognition reads the version made current
     if changes.documents:  # the register's search rows name only entities with mentions, which the Trash moves
         search_index.index_entities(db)

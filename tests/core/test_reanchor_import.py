@@ -184,3 +184,25 @@ def test_notes_back_in_the_text_are_said(empty_workspace, source):
     [summary] = workspace.documents.import_paths([source]).reanchored
     assert summary.back == 1 and "1 back in the text" in summary.message
     assert workspace.annotations.get(gone.id).anchor_status == "anchored"
+
+
+def test_a_new_version_never_shows_the_old_ones_entity_marks(empty_workspace, source, shared_model):
+    """After a changed file was imported again, the old version's entity marks were drawn on the new text (moved by
+    a preface: 'the editor' marked as a person) until recognition reached it: marks on unchanged words move with
+    them and the others go, and an Undo of the import does the same the other way."""
+    workspace = empty_workspace
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    document_id = workspace.documents.resolve("account.txt").id
+
+    def misplaced() -> list[str]:
+        text = workspace.documents.text(document_id).text
+        return [m.text for m in workspace.entities.mentions(document_id) if text[m.start:m.end] != m.text]
+
+    source.write_text(CHANGED, encoding="utf-8")
+    workspace.documents.import_paths([source])
+    assert misplaced() == [] and "Genden" in {m.text for m in workspace.entities.mentions(document_id)}
+    workspace.history.undo()
+    assert misplaced() == []
+    workspace.entities.ensure_current()
+    assert "Satlin" in {m.text for m in workspace.entities.mentions(document_id)}

@@ -43,6 +43,7 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
                 back += 1
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
+    _carry_mentions(db, document_id, new_version_id, new_text)
     file_name = document_store.get_document(db, document_id).file_name
     return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back)
 
@@ -69,6 +70,25 @@ def _move_judgements(db: Store, document_id: int, previous: int, new_version_id:
     for row_id, payload in decided:
         entity_store.set_decision_payload(db, row_id, {**payload, "start": moved(payload["start"]),
                                                        "end": moved.end(payload["end"])})
+
+
+def _carry_mentions(db: Store, document_id: int, new_version_id: int, new_text: str) -> None:
+    """Move the entity marks found in an earlier version onto the new text where their words are unchanged, and drop
+    the others, until recognition reads the new version: left on their old offsets, they were drawn on other words
+    (a preface added, and 'the editor' was marked as a person), and the timeline read dates where none stand."""
+    from reader.core.documents.offset_map import OffsetMap
+
+    rows = entity_store.mentions_off_version(db, document_id, new_version_id)
+    moved, dropped = [], []
+    for version_id in dict.fromkeys(row[1] for row in rows):
+        offsets = OffsetMap(document_store.version_text(db, version_id).text, new_text)
+        for row_id, _version, start, end, text in (row for row in rows if row[1] == version_id):
+            now_start, now_end = offsets(start), offsets.end(end)
+            if new_text[now_start:now_end] == text:
+                moved.append((row_id, now_start, now_end))
+            else:
+                dropped.append(row_id)
+    entity_store.move_mentions(db, new_version_id, moved, dropped)
 
 
 def _moved_side(side: tuple, tie: tuple, moved) -> tuple[tuple, tuple]:

@@ -152,6 +152,26 @@ def mentions(db: Store, document_id: int | None = None, entity_id: int | None = 
             for row in db.execute(sql, [*params, -1 if most is None else most]).fetchall()]
 
 
+def mentions_off_version(db: Store, document_id: int, version_id: int) -> list[tuple[int, int, int, int, str]]:
+    """(row, version, start, end, text) of a document's mentions found in a version other than `version_id`."""
+    sql = 'SELECT id, version_id, start, "end", text FROM mentions WHERE document_id = ? AND version_id != ?'
+    return db.execute(sql, [document_id, version_id]).fetchall()
+
+
+def move_mentions(db: Store, version_id: int, moved: list[tuple[int, int, int]], dropped: list[int]) -> None:
+    """Put mentions (row, start, end) on `version_id`'s text, and delete the `dropped` rows."""
+    db.executemany('UPDATE mentions SET start = ?, "end" = ?, version_id = ? WHERE id = ?',
+                   [(start, end, version_id, row) for row, start, end in moved])
+    db.executemany("DELETE FROM mentions WHERE id = ?", [(row,) for row in dropped])
+
+
+def drop_mentions_off_version(db: Store, document_id: int) -> None:
+    """Delete a document's mentions found in a version that is no longer its current one (an Undo of an import or
+    of a correction made another current): drawn on the current text, they marked other words."""
+    db.execute("DELETE FROM mentions WHERE document_id = ? AND version_id != "
+               "(SELECT current_version_id FROM documents WHERE id = ?)", [document_id, document_id])
+
+
 RANGES_PER_QUERY = 3000  # three values each, under SQLite's limit on bound values
 
 
