@@ -14,6 +14,7 @@ from functools import cache
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
+from reader.core.search.as_written import as_written
 from reader.core.search.filters import MENTION_KEYS, restriction_for
 from reader.core.search.query import Query, QueryError, parse
 from reader.core.storage import documents as document_store
@@ -116,9 +117,11 @@ class SearchService:
             if count:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
-        if not expression and "text" in rows:
+        if "text" in rows:
             text_of = _current_texts(self._db)
-            rows["text"] = [self._marked(row, restriction.mentions, text_of) for row in rows["text"]]
+            rows["text"] = [self._marked(row, restriction.mentions, text_of) if not expression else
+                            replace(row, snippet=as_written(row.snippet, text_of(row.document_id)[row.start:row.end]))
+                            for row in rows["text"]]
 
     def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...],
                 text_of: Callable[[int], str]) -> store.IndexRow:

@@ -1,0 +1,63 @@
+"""Snippets in the text's own characters.
+
+The search index reads each line as `searchable` folds it ('𝔐' as 'M', 'ﬁ' as 'fi', a soft hyphen dropped), and its
+snippets quote that folded line: a historian copying one got another reading of the source. The folded line is
+aligned with the written one character by character (a letter with its combining marks as one), and the snippet is
+cut from the written line at the same places.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reader.core.folding import searchable
+
+_ELLIPSIS = "…"
+
+
+def as_written(snippet: str, line: str) -> str:
+    """`snippet` (the index's, of `line` folded, its matches in [brackets], '…' where it cuts the line) in the
+    line's own characters; as it is where the two cannot be aligned (a bracket written in the line itself)."""
+    if line.isascii():
+        return snippet
+    origin = _origins(line)
+    if origin is None:
+        return snippet
+    folded, starts, ends = origin
+    head = _ELLIPSIS if snippet.startswith(_ELLIPSIS) else ""
+    tail = _ELLIPSIS if snippet.endswith(_ELLIPSIS) and len(snippet) > len(head) else ""
+    core = snippet[len(head):len(snippet) - len(tail)]
+    plain = core.replace("[", "").replace("]", "")
+    at = folded.find(plain)
+    if at < 0 or not plain:
+        return snippet
+    cuts, marks, position = [], [], at
+    for character in core:
+        if character in "[]":
+            cuts.append(starts[position] if character == "[" else ends[position - 1])
+            marks.append(character)
+        else:
+            position += 1
+    begin, end = starts[at], ends[at + len(plain) - 1]
+    pieces, last = [head], begin
+    for cut, mark in zip(cuts, marks, strict=True):
+        pieces += [line[last:cut], mark]
+        last = cut
+    return "".join([*pieces, line[last:end], tail])
+
+
+def _origins(line: str) -> tuple[str, list[int], list[int]] | None:
+    """The line folded as the index reads it, and for each folded character the range of the written ones it comes
+    from; None where folding piece by piece does not give what folding the whole line does."""
+    folded, starts, ends = [], [], []
+    cluster_start = 0
+    for position in range(1, len(line) + 1):
+        if position < len(line) and unicodedata.combining(line[position]):
+            continue  # a mark belongs to the letter before it ('é' written as 'e' and U+0301)
+        piece = searchable(line[cluster_start:position])
+        folded.append(piece)
+        starts += [cluster_start] * len(piece)
+        ends += [position] * len(piece)
+        cluster_start = position
+    joined = "".join(folded)
+    return (joined, starts, ends) if joined == searchable(line) else None

@@ -1,0 +1,34 @@
+"""Snippets cut from the written line where the index quoted the folded one."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.folding import searchable
+from reader.core.search.as_written import as_written
+
+PIECES = ["𝔐arpa", "ﬁrst", "Ur\u00adga", "ＧＥＮＤＥＮ", "Se\u0301gur", "Höhhot", "😀", "Stalin", "met", "on", "1934",
+          "[", "Mon\u200bgolia", "…"]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12), st.data())
+def test_a_snippet_is_the_written_words_with_the_same_marks(words, data):
+    """Any stretch of the folded line, a word of it in brackets, comes back as the written stretch with the same
+    word in brackets; a line it cannot align gives the snippet unchanged, never other words."""
+    line = " ".join(words)
+    folded_words = [searchable(word) for word in words]
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    marked = data.draw(st.integers(first, last))
+    snippet = " ".join(f"[{w}]" if n == marked else w for n, w in enumerate(folded_words) if first <= n <= last)
+    snippet = ("…" if first else "") + snippet + ("…" if last < len(words) - 1 else "")
+    expected = " ".join(f"[{w}]" if n == marked else w for n, w in enumerate(words) if first <= n <= last)
+    expected = ("…" if first else "") + expected + ("…" if last < len(words) - 1 else "")
+    found = as_written(snippet, line)
+    assert found == expected or (found == snippet and ("[" in line or "…" in line))
+
+
+def test_an_ascii_line_is_its_own_snippet():
+    """Nothing to align: the index's snippet is the text's."""
+    assert as_written("The [two] met…", "The two met on 15 November.") == "The [two] met…"
