@@ -63,6 +63,18 @@ def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen
     return start, end
 
 
+def without_blanks(text: str, start: int, end: int) -> Interval:
+    """[start, end) without the blanks at its edges: a drag begun in the space before a word stored the space in
+    the quote (" entry"), which the exports then carried. A range of blanks alone is left as it is."""
+    if not text[start:end].strip():
+        return start, end
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def in_word(char: str) -> bool:
     """Whether a character is part of a word for selecting whole words: letters and digits, and the marks and
     joiners written inside words (a decomposed ü's diaeresis, Arabic vowel signs, Tibetan subjoined letters, the

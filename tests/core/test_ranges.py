@@ -1,11 +1,11 @@
-"""Range arithmetic: widening a range to whole words."""
+"""Range arithmetic: widening a range to whole words, and leaving out the blanks at its edges."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.ranges import in_word, whole_words
+from reader.core.ranges import in_word, whole_words, without_blanks
 
 texts = st.text("ab1 -.\n𝔐😀\u0308\u180e東京", min_size=1, max_size=40)
 
@@ -35,3 +35,12 @@ def test_a_word_is_not_cut_at_its_marks_and_a_text_without_spaces_is_not_widened
     japanese = "東京で外交官が会議を開いた。ウランバートルに到着した"
     at = japanese.index("開いた")
     assert whole_words(japanese, at, at + 6) == (at, at + 6)
+
+
+@given(texts, st.data())
+def test_without_blanks_keeps_the_words_of_the_range(text, data):
+    """The range loses only the blanks at its edges, and keeps a range of blanks alone as it is."""
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    inner_start, inner_end = without_blanks(text, start, end)
+    assert text[inner_start:inner_end] == (text[start:end].strip() or text[start:end])

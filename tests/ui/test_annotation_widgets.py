@@ -198,7 +198,8 @@ def test_review_list_keep_as_orphan(qtbot, reimported, events):
 
 
 def test_link_dialog_to_a_passage_in_another_document(qtbot, workspace, events, stack, linked):
-    """Pick a document, select a passage, choose a relation: the link and its new highlight are made, undoably."""
+    """Pick a document, select a passage (without the blanks at its edges), choose a relation: the link and its new
+    highlight are made, undoably."""
     a, _, _ = linked
     dialog = LinkDialog(workspace.annotations, workspace.documents, a.id, a.quote.exact)
     qtbot.addWidget(dialog)
@@ -210,6 +211,11 @@ def test_link_dialog_to_a_passage_in_another_document(qtbot, workspace, events, 
     dialog.relation_box.setCurrentIndex(dialog.relation_box.findData("same_event"))
     dialog.note_edit.setPlainText("  same summit ")
     assert ok.isEnabled() and dialog.target() == Passage(third.id, 0, 12)
+    text = workspace.documents.text(third.id).text
+    blank = text.index(" ", 20)
+    dialog.picker.select_passage(blank, text.index(" ", blank + 1) + 1)  # a drag from a blank to the next one
+    assert dialog.target() == Passage(third.id, blank + 1, text.index(" ", blank + 1))  # the word, not its blanks
+    dialog.picker.select_passage(0, 12)
     stack.run("Link", lambda: workspace.links.link(dialog.source, dialog.target(), dialog.relation(), dialog.note()))
     [entry] = [e for e in workspace.links.links_for(a.id) if e.link.relation == "same_event"]
     assert entry.other.document_id == third.id and entry.link.note == "same summit"

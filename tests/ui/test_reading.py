@@ -712,7 +712,8 @@ def _drag(qtbot, view, start: int, end: int) -> None:
 
 def test_a_mouse_selection_across_words_takes_whole_words(window, qtbot):
     """A drag begun or ended inside a word selects that whole word, as word processors do: H would otherwise store
-    'enden broke the precious pi' as the quote. A drag inside one word keeps the letters chosen."""
+    'enden broke the precious pi' as the quote; one begun or ended on a blank leaves it out. A drag inside one word
+    keeps the letters chosen."""
     pane = window.reading_area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
     text = pane.version.text
     at = text.index("Genden broke the precious pipe")
@@ -725,6 +726,8 @@ def test_a_mouse_selection_across_words_takes_whole_words(window, qtbot):
     assert pane.view.textCursor().selectedText() == "precious pipe"  # dragged backwards, the same rule
     _drag(qtbot, pane.view, at + 1, at + 4)
     assert pane.view.textCursor().selectedText() == "end"
+    _drag(qtbot, pane.view, at - 1, at + len("Genden broke") + 1)  # from the blank before a word to the one after
+    assert pane.view.textCursor().selectedText() == "Genden broke"  # H stored " Genden broke " as the quote
 
 
 def test_the_notes_strip_opens_wide_enough_to_read(window, qtbot):

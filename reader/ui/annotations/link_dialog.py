@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.links import Target
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
+from reader.core.ranges import without_blanks
 from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
 from reader.ui.offsets import Utf16Map
@@ -38,7 +39,7 @@ class TargetPicker(QWidget):
     def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
         super().__init__(parent)
         self._annotations, self._documents = annotations, documents
-        self._offsets = Utf16Map("")
+        self._offsets, self._text = Utf16Map(""), ""
         self.document_box = QComboBox(self)
         for info in documents.list():
             self.document_box.addItem(info.title, info.id)
@@ -79,7 +80,7 @@ class TargetPicker(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, annotation.id)
             self.annotation_list.addItem(entry)
         text = self._documents.text(document_id).text
-        self._offsets = Utf16Map(text)
+        self._offsets, self._text = Utf16Map(text), text
         self.passage_view.setPlainText(text)
         self.tabs.setCurrentIndex(0 if self.annotation_list.count() else 1)  # no highlights there: pick a passage
 
@@ -96,8 +97,9 @@ class TargetPicker(QWidget):
             cursor = self.passage_view.textCursor()
             if not cursor.hasSelection():
                 return None
-            return Passage(self.document_box.currentData(), self._offsets.to_code_point(cursor.selectionStart()),
-                           self._offsets.to_code_point(cursor.selectionEnd()))
+            chosen = without_blanks(self._text, self._offsets.to_code_point(cursor.selectionStart()),
+                                    self._offsets.to_code_point(cursor.selectionEnd()))  # not " I. V. Stalin"
+            return Passage(self.document_box.currentData(), *chosen)
         entry = self.annotation_list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-from reader.core.ranges import whole_words
+from reader.core.ranges import whole_words, without_blanks
 from reader.core.records.pages import PageInfo
 from reader.ui.reading.formats import page_color
 
@@ -164,7 +164,7 @@ class PageMode(QObject):
 
     def _on_page_selected(self, start: int, end: int) -> None:
         """A band's words, whole: a word hyphenated across two lines of the page is one word of the text."""
-        start, end = whole_words(self.pane.version.text, start, end)
+        start, end = without_blanks(self.pane.version.text, *whole_words(self.pane.version.text, start, end))
         self._selecting = True
         try:
             self.pane.view.select_range(start, end)
