@@ -60,3 +60,35 @@ def test_a_failure_on_one_document_is_recorded_on_it_and_the_others_go_on(empty_
     monkeypatch.setattr(shared_model, "candidates", real)
     empty_workspace.entities.recognise()  # Retry
     assert empty_workspace.documents.resolve("bad.txt").recognition_error == ""
+
+
+def test_a_long_texts_pieces_read_before_a_stop_are_not_read_again(empty_workspace, tmp_path, shared_model,
+                                                                   monkeypatch) -> None:
+    """The names of a 30 MB text were read from its first piece again at every start (half an hour each time): the
+    pieces read are kept, so a run stopped by closing the window goes on where it stopped, with the same names."""
+    import pytest
+
+    from reader.core.errors import ImportCancelled
+
+    monkeypatch.setattr(pieces_module, "PIECE_CHARS", 2_000)
+    text = "".join(f"In {1900 + n} Prime Minister Genden met Joseph Stalin in Moscow, meeting {n}.\n\n"
+                   for n in range(200))
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "long.txt"])
+    model = empty_workspace.entities.model = shared_model
+    read: list[str] = []
+    reading = model.candidates
+
+    def counted(texts):
+        for text, found in zip(texts, reading(texts), strict=True):
+            read.append(text)
+            yield found
+
+    monkeypatch.setattr(model, "candidates", counted)
+    with pytest.raises(ImportCancelled):
+        empty_workspace.entities.recognise(cancelled=lambda: len(read) >= 3)
+    first = len(read)
+    empty_workspace.entities.recognise()
+    assert len(read) - first == len(pieces(text)) - first  # only the pieces not read before
+    document_id = empty_workspace.documents.list()[0].id
+    assert sum("Genden" in m.text for m in empty_workspace.entities.mentions(document_id)) == 200

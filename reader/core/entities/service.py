@@ -22,6 +22,7 @@ from reader.core.entities.model import (
     ModelStep,
 )
 from reader.core.entities.names import name_key
+from reader.core.entities.piece_memory import remembered
 from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.ops import operation
@@ -124,7 +125,7 @@ class EntityService:
         cached = {doc_id: store.cached_candidates(self._db, h, pipelines[doc_id]) for doc_id, h in hashes.items()}
         missing = [doc_id for doc_id, found in cached.items() if found is None]
         titles = {info.id: info.title for info in infos}
-        results = recognise_each(lambda pieces: self.model.candidates(pieces), [texts[d].text for d in missing],
+        results = recognise_each(remembered(self._db, self.model), [texts[d].text for d in missing],
                                  cancelled, _piece_by_piece(progress, missing, titles))
         for done, (doc_id, found) in enumerate(zip(missing, results, strict=True)):
             if cancelled and cancelled():
