@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +42,8 @@ from reader.core.workspace import (
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: stopped by Ctrl+C, as shells count it
 SEARCH_LIMIT = 10_000  # hits of each kind `search` prints (the window lists 200 and counts them all)
+LONG_READ_CHARACTERS = 2_000_000  # texts not read for names yet, beyond which a listing does not wait for them
+CHARACTERS_A_MINUTE = 1_200_000  # what the model reads in a minute on two cores (30 MB: some 25 minutes)
 INTERRUPTED = "interrupted: the step under way was not stored (what was done before it is kept)"
 Command = Callable[[Workspace, argparse.Namespace], int]
 
@@ -288,7 +291,7 @@ def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
     register = commands.add_parser("register", help="print the entity register with aliases and counts")
     register.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                           help="one JSON object a line (default), or CSV with a header")
-    register.set_defaults(handler=cmd_register, reads_entities=lambda args: True)
+    register.set_defaults(handler=cmd_register, reads_entities=lambda args: True, reads_long_texts=True)
 
 
 def cmd_entities(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -423,32 +426,57 @@ def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> in
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
-def _recognise(workspace: Workspace) -> None:
+def _recognise(workspace: Workspace, reads_long_texts: bool) -> None:
     """Bring entities up to date with the documents and decisions (the model runs only on texts it has not read).
 
     A database that cannot be written here (a read-only file or folder) is shown as last recognised, with a warning:
-    a listing must not fail because recognition could not store its work first."""
+    a listing must not fail because recognition could not store its work first. So is one with long texts not read
+    yet, unless the command is the register's (`reads_long_texts`): a listing waited half an hour for a 30 MB text
+    the window was reading too."""
     blocker = workspace.write_blocker()
     if blocker and workspace.entities.is_stale():
         print(f"warning: names are shown as last recognised: {workspace.path} cannot be written here ({blocker}), "
               "so documents added or changed since were not read for names", file=sys.stderr)
+        return
+    if not reads_long_texts and workspace.entities.is_stale() and _long_unread(workspace):
         return
     report = workspace.entities.ensure_current(_say_reading_names())
     if report is not None and report.model_warning:
         print(f"warning: {report.model_warning}", file=sys.stderr)
 
 
-def _say_reading_names():
-    """Progress that says once, on stderr, that names are being read: the first listing after an import took
-    seconds (minutes for a large library) saying nothing."""
-    said = []
+def _long_unread(workspace: Workspace) -> bool:
+    """Whether the texts not yet read for names would take minutes (and if so, say so, and how to read them)."""
+    unread = sorted(workspace.entities.unread(), key=lambda text: -text[1])  # the longest named first
+    characters = sum(size for _name, size in unread)
+    if characters < LONG_READ_CHARACTERS:
+        return False
+    names = ", ".join(name for name, _size in unread[:3]) + (" …" if len(unread) > 3 else "")
+    print(f"warning: names are shown as last read: {names} ({characters / 1e6:.1f} MB) not read for names yet, which "
+          f"takes about {max(1, round(characters / CHARACTERS_A_MINUTE))} minutes; `register` reads them (so does the "
+          "window)", file=sys.stderr)
+    return True
 
-    def say(_done: int, total: int, _what: str) -> None:
+
+def _say_reading_names():
+    """Progress that says once, on stderr, that names are being read (the first listing after an import took
+    seconds, minutes for a large library, saying nothing), and how far a long text's reading has gone, every tenth
+    of it ("huge.txt, 30 %")."""
+    said: set[str] = set()
+
+    def say(_done: int, total: int, what: str) -> None:
         if not said:
-            said.append(True)
+            said.add("")
             print(f"Reading the names in {plural(total, 'new text')}, once…", file=sys.stderr)
+        share = _SHARE_READ.search(what)
+        if share and int(share[1]) % 10 == 0 and what not in said:
+            said.add(what)
+            print(f"  {what}", file=sys.stderr)
 
     return say
+
+
+_SHARE_READ = re.compile(r", (\d+) %$")  # as the recognition's progress says a long text's share read
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
@@ -489,7 +517,8 @@ def _run(args: argparse.Namespace) -> int:
         return _failed(exc, path)
     try:
         if getattr(args, "reads_entities", lambda _args: False)(args):
-            _recognise(workspace)  # recognition is a stage: brought up to date here, for every command reading it
+            _recognise(workspace, getattr(args, "reads_long_texts", False))  # recognition is a stage: brought up
+            # to date here, for every command reading it
         code = args.handler(workspace, args)
         flush_output()
         return code

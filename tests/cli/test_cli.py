@@ -413,3 +413,38 @@ def test_no_export_replaces_a_database(linked_db, tmp_path):
     refused = run_cli(linked_db, "timeline", "--csv", "-o", other, "--force")
     assert refused.returncode == 1 and "is a database" in refused.stderr
     assert other.read_bytes() == before
+
+
+def test_a_listing_does_not_wait_for_the_names_of_a_long_text(tmp_path, monkeypatch, capsys):
+    """With a 30 MB text not yet read for names, `entities --doc SMALL` (or a search, an export) waited half an hour
+    saying nothing: a listing shows the names as last read and says which text is still to be read and how;
+    `register` reads it, saying how far it has gone."""
+    from reader import cli
+    from reader.core.workspace import Workspace
+
+    monkeypatch.setattr(cli, "LONG_READ_CHARACTERS", 5_000)
+    (tmp_path / "long.txt").write_text("Genden met Stalin in Moscow in November 1934.\n\n" * 200, encoding="utf-8")
+    db = tmp_path / "cli.db"
+    workspace = Workspace.open(db)
+    workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt", tmp_path / "long.txt"])
+    workspace.close()
+    assert cli.run(cli.build_parser().parse_args(["--db", str(db), "entities", "--doc", "000"])) == 0
+    warning = capsys.readouterr().err.splitlines()
+    assert warning[0].startswith("warning:") and "long.txt" in warning[0]
+    assert "register" in warning[0]
+    assert cli.run(cli.build_parser().parse_args(["--db", str(db), "register"])) == 0
+    read = capsys.readouterr()
+    assert "Genden" in read.out and read.err.startswith("Reading the names in 2 new texts")
+    assert cli.run(cli.build_parser().parse_args(["--db", str(db), "entities", "--doc", "000"])) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_reading_a_long_text_says_how_far_it_has_gone(capsys):
+    """Half an hour of reading a 30 MB text said one line: the share read is said every tenth of it, once each."""
+    from reader.cli import _say_reading_names
+
+    say = _say_reading_names()
+    for share in (0, 1, 9, 10, 10, 11, 20):
+        say(0, 1, f"huge.txt, {share} %")
+    assert capsys.readouterr().err.splitlines() == ["Reading the names in 1 new text, once…", "  huge.txt, 0 %",
+                                                    "  huge.txt, 10 %", "  huge.txt, 20 %"]

@@ -120,9 +120,7 @@ class EntityService:
 
         infos = document_store.list_documents(self._db)
         texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
-        pipelines = {doc_id: self.model.pipeline(version.text) for doc_id, version in texts.items()}
-        hashes = {doc_id: hashlib.sha256(v.text.encode()).hexdigest() for doc_id, v in texts.items()}
-        cached = {doc_id: store.cached_candidates(self._db, h, pipelines[doc_id]) for doc_id, h in hashes.items()}
+        pipelines, hashes, cached = self._read_before(texts)
         missing = [doc_id for doc_id, found in cached.items() if found is None]
         titles = {info.id: info.title for info in infos}
         results = recognise_each(remembered(self._db, self.model), [texts[d].text for d in missing],
@@ -138,6 +136,21 @@ class EntityService:
                               [Candidate(**c) for c in cached[doc_id] if c.get("base") or in_model_script(c["text"])],
                               find_dates(version.text))
                 for doc_id, version in texts.items()]
+
+    def unread(self) -> list[tuple[str, int]]:
+        """(file name, characters) of each text the model has not read yet: the next run reads them (half an hour
+        for 30 MB), so a listing may rather show the names as last read."""
+        infos = document_store.list_documents(self._db)
+        texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
+        cached = self._read_before(texts)[2]
+        return [(info.file_name, len(texts[info.id].text)) for info in infos if cached[info.id] is None]
+
+    def _read_before(self, texts: dict) -> tuple[dict[int, str], dict[int, str], dict[int, list[dict] | None]]:
+        """Each text's pipeline and hash, and what the model found in it when it read it (None: not read yet)."""
+        pipelines = {doc_id: self.model.pipeline(version.text) for doc_id, version in texts.items()}
+        hashes = {doc_id: hashlib.sha256(v.text.encode()).hexdigest() for doc_id, v in texts.items()}
+        cached = {doc_id: store.cached_candidates(self._db, h, pipelines[doc_id]) for doc_id, h in hashes.items()}
+        return pipelines, hashes, cached
 
     def _keep(self, document_id: int, version_id: int, text_hash: str, pipeline: str,
               found: list[Candidate] | Exception, cached: dict, report: RecognitionReport) -> None:
