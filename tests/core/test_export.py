@@ -419,8 +419,12 @@ def test_tei_is_well_formed_and_keeps_the_text(annotated):
     assert root.findall(".//t:persName", namespace) and root.findall(".//t:date[@when]", namespace)
     relation = root.find("t:standOff/t:listRelation/t:relation[@name='contradicts']", namespace)
     assert relation.findtext("t:desc", namespaces=namespace) == "15 or 24 November?"
+    noted = {annotation.document_id for annotation in annotated.annotations.all()}
     for info in annotated.documents.list():
-        assert tei.plain_text(xml, info.id) == annotated.documents.text(info.id).text
+        if info.id in noted:
+            assert tei.plain_text(xml, info.id) == annotated.documents.text(info.id).text
+        else:  # a text without notes is no part of an export of the notes (it made five notes 31 MB)
+            assert f'xml:id="doc{info.id}"' not in xml
 
 
 def test_tei_keeps_tags_and_does_not_turn_a_quote_into_a_note(annotated):
