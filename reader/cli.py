@@ -391,7 +391,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
     if args.output:
-        replaceable(workspace, args.output, args.force)
+        replaceable(workspace, args.output, args.force, args.fmt)
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         what = "place" if args.fmt == "geojson" else "annotation"
         print(f"{plural(count, what)} written to {args.output}", file=sys.stderr)

@@ -83,11 +83,11 @@ def pick(items: list, chosen: int | str, ref_of: Callable[[object], str]):
     return next((item for item in items if ref_of(item) == chosen), None)
 
 
-def replaceable(workspace, path: Path, force: bool) -> None:
+def replaceable(workspace, path: Path, force: bool, fmt: str | None = None) -> None:
     """A file named by -o is replaced only when asked (--force), as the window asks first: a mistyped name must not
-    take the place of a file the user keeps. One no export may replace (a database) is refused first, so --force is
-    not offered for it."""
-    workspace.export.check_target(path)
+    take the place of a file the user keeps. One no export may replace (a database), or named as another format's
+    export than `fmt`, is refused first, so --force is not offered for it."""
+    workspace.export.check_target(path, fmt)
     if path.exists() and not force:
         raise ReaderError(f"{path} already exists; add --force to replace it")
 

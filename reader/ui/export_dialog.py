@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
             self._say("Choose a file to write to.")
             return
         try:
-            self._workspace.export.check_target(path)  # refused before "Replace it?" is asked of a database
+            self._workspace.export.check_target(path, fmt)  # refused before "Replace it?" is asked of a database
         except ReaderError as exc:
             self._say(str(exc))
             return

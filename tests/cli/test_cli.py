@@ -448,3 +448,13 @@ def test_reading_a_long_text_says_how_far_it_has_gone(capsys):
         say(0, 1, f"huge.txt, {share} %")
     assert capsys.readouterr().err.splitlines() == ["Reading the names in 1 new text, once…", "  huge.txt, 0 %",
                                                     "  huge.txt, 10 %", "  huge.txt, 20 %"]
+
+
+def test_an_export_named_as_another_format_is_refused(tmp_path):
+    """`export --format tei -o notes.jsonld` wrote TEI under a JSON-LD name: one line says so, nothing is written."""
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt").returncode == 0
+    done = run_cli(db, "export", "--format", "tei", "-o", tmp_path / "notes.jsonld")
+    refusal = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert done.returncode == 1 and len(refusal) == 1 and "notes.xml" in refusal[0]
+    assert not (tmp_path / "notes.jsonld").exists()

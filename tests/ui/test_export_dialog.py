@@ -113,3 +113,14 @@ def test_a_long_tag_name_does_not_push_the_dialog_off_the_screen(window, qtbot):
     assert dialog.scope_box.sizeHint().width() < 600
     [index] = [i for i in range(dialog.scope_box.count()) if dialog.scope_box.itemData(i) == ("tag", name.strip())]
     assert dialog.scope_box.itemData(index, Qt.ItemDataRole.ToolTipRole) == f"Tag: {name.strip()}"
+
+
+def test_a_file_named_as_another_format_is_refused_before_it_is_written(window, tmp_path) -> None:
+    """TEI chosen and 'notes.jsonld' typed wrote TEI under the name of a JSON-LD file: refused in the dialog's line,
+    saying what to do, and nothing written."""
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("tei"))
+    dialog.path_edit.setText(str(tmp_path / "notes.jsonld"))
+    dialog.export()
+    assert "notes.jsonld" in dialog.result.text() and ".xml" in dialog.result.text()
+    assert not (tmp_path / "notes.jsonld").exists() and dialog.save_button.isEnabled()

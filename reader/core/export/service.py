@@ -116,21 +116,27 @@ class ExportService:
         items = [] if fmt == "geojson" else self.items(scope)
         return self._render(fmt, items, scope or Scope(), mentions, group_by), len(items)
 
-    def check_target(self, path: Path) -> None:
-        """Refuse, in one line, a file no export may replace (the database's own files, or any database)."""
+    def check_target(self, path: Path, fmt: str | None = None) -> None:
+        """Refuse, in one line, a file no export may replace (the database's own files, or any database), and one
+        named as another format's export (TEI written as 'notes.jsonld': read as JSON-LD, it fails)."""
         from reader.core.export.safe_write import check_target
 
         check_target(path, self._db.path)
+        named = path.suffix.lower()
+        if fmt in FORMATS and named != FORMATS[fmt] and named in FORMATS.values():
+            raise ReaderError(f"{path.name} is named as a {named} export, and the format chosen writes "
+                              f"{FORMATS[fmt]}: name it {path.with_suffix(FORMATS[fmt]).name}, or choose the "
+                              f"format {named} names")
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
               group_by: str = "document", progress: Progress | None = None,
               cancelled: Cancelled | None = None) -> int:
         """Write the export to `path` (UTF-8) whole or not at all; returns how many annotations (places, for
         GeoJSON) it holds. Cancelled (WorkCancelled) before the file is written, nothing is."""
-        from reader.core.export.safe_write import check_target, write_text_atomically
+        from reader.core.export.safe_write import write_text_atomically
 
         _check_choice(fmt, group_by)
-        check_target(path, self._db.path)
+        self.check_target(path, fmt)
         items = [] if fmt == "geojson" else self.items(scope, progress, cancelled)
         text = self._render(fmt, items, scope or Scope(), mentions, group_by)
         _report(progress, cancelled, 1, 1)
