@@ -458,16 +458,19 @@ class MainWindow(QMainWindow):
 
 
 SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line
+LOCKED = "waiting for a password"
 
 
 def _summary(report: ImportReport) -> str:
     """The import's line: the counts, why files were skipped (a copy of a document already in the library, a
     folder's files of other kinds), what moved on a new text, and that undo starts again then."""
     counts: dict[str, int] = {}
-    for outcome in report.outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    for outcome in report.outcomes:  # a locked PDF is asked its password next: not failed (yet)
+        status = LOCKED if outcome.status == "failed" and outcome.needs_password else outcome.status
+        counts[status] = counts.get(status, 0) + 1
     summary = "Import: " + ", ".join(plural(counts[k], "new version") if k == "new_version" else f"{counts[k]} {k}"
-                                     for k in ("imported", "new_version", "unchanged", "failed") if counts.get(k))
+                                     for k in ("imported", "new_version", "unchanged", "failed", LOCKED)
+                                     if counts.get(k))
     skipped = [o.message for o in report.outcomes if o.status == "unchanged"][:SHOWN_UNCHANGED]
     skipped += [o.message for o in report.outcomes if o.status == "left_out"]
     return "; ".join([summary, *skipped, *(moved.message for moved in report.reanchored),

@@ -32,3 +32,19 @@ def test_cancelled_password_leaves_the_database_unchanged(window, qtbot, tmp_pat
     window.import_paths([secret])
     qtbot.waitUntil(lambda: any("the PDF is password-protected; give its password" in m for m in shown), timeout=20000)
     assert asked and [info.id for info in window.workspace.documents.list()] == before
+
+
+def test_the_import_line_says_a_locked_pdf_waits_for_its_password(window, qtbot, tmp_path, monkeypatch):
+    """The import's line counted a PDF as failed before its password was even asked: it waits for it."""
+    secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(password_dialog, "ask_password", lambda parent, name, wrong: None)
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: None))
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    window.import_paths([secret, tmp_path / "empty.txt"])
+    qtbot.waitUntil(lambda: any(m.startswith("Import:") for m in shown), timeout=20000)
+    line = next(m for m in shown if m.startswith("Import:"))
+    assert line.startswith("Import: 1 failed, 1 waiting for a password"), line
