@@ -92,3 +92,24 @@ def test_a_long_texts_pieces_read_before_a_stop_are_not_read_again(empty_workspa
     assert len(read) - first == len(pieces(text)) - first  # only the pieces not read before
     document_id = empty_workspace.documents.list()[0].id
     assert sum("Genden" in m.text for m in empty_workspace.entities.mentions(document_id)) == 200
+
+
+def test_a_texts_dates_are_read_once(empty_workspace, tmp_path, shared_model, monkeypatch) -> None:
+    """Every run read the dates of every text again (a minute for 30 MB, at each start with anything changed, the
+    window waiting meanwhile): a text's dates are kept with its names, and read again only when it changes."""
+    from reader.core.entities import service
+
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(f"Genden met Stalin on 15 November 1934 ({name}).\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "one.txt"])
+    empty_workspace.entities.model = shared_model
+    empty_workspace.entities.recognise()
+    read: list[str] = []
+    reading = service.find_dates
+    monkeypatch.setattr(service, "find_dates", lambda text: read.append(text) or reading(text))
+    empty_workspace.documents.import_paths([tmp_path / "two.txt"])
+    empty_workspace.entities.recognise()
+    one, two = (empty_workspace.documents.text(info.id).text for info in empty_workspace.documents.list())
+    assert read == [two]
+    assert {m.date_value for m in empty_workspace.entities.mentions() if m.type == "DATE"} == {"1934-11-15"}
+    assert sum(m.type == "DATE" for m in empty_workspace.entities.mentions()) == 2

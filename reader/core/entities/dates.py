@@ -13,7 +13,7 @@ taken.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -166,17 +166,36 @@ FEASTS = {"easter", "christmas", "whitsun", "whitsuntide", "pentecost", "lent", 
 _RELATIVE_MONTHS = {"inst": 0, "instant": 0, "ult": -1, "ultimo": -1, "prox": 1, "proximo": 1}  # a letter's months
 
 
+class Taken:
+    """Stretches of a text already read as dates, which never overlap: kept in order, so a match is checked against
+    the one stretch before its end alone (a list scanned whole for every match took hours over a 30 MB text, and
+    the window waited)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self._starts, end) - 1  # the last stretch starting before `end`: ends come in order too
+        return at >= 0 and self._ends[at] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, longest patterns first, never two overlapping."""
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     found: list[DateMention] = []
     for precision, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             mention = _normalise(match, precision)
             if mention is not None:
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
                 found.append(mention)
     cited = {match.start("year") for match in _AUTHOR_YEAR.finditer(text) if not _names_a_time_or_place(match)}
     found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)
@@ -221,10 +240,10 @@ def _bounded(text: str, mention: DateMention) -> DateMention:
     return replace(mention, value=value, precision="bound", first=first, last=last)
 
 
-def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+def _yearless_days(text: str, dated: list[DateMention], taken: Taken) -> list[DateMention]:
     """'on April 7 and 14' after 'March 12, 1934': 1934-04-07 and 1934-04-14; a chronology's '• July:' after
-    '• 1936:', 1936-07."""
-    found, taken = [], list(taken)
+    '• 1936:', 1936-07. `taken`: the stretches read as dates, to which these are added."""
+    found = []
     matches = sorted([("day", m) for pattern in (_YEARLESS, _DAY_FIRST) for m in pattern.finditer(text)] +
                      [("month", m) for m in _MONTH_ITEM.finditer(text)], key=lambda item: item[1].start())
     sources = [m for m in dated if m.precision in _DATED and not _cited(text, m)]
@@ -233,13 +252,13 @@ def _yearless_days(text: str, dated: list[DateMention], taken: list[tuple[int, i
         start = match.start()
         before = bisect_right(ends, start)  # the sources ending before it: the last gives the year
         month = _month_number(match.group("month"))
-        if not before or month is None or any(s < match.end() and start < e for s, e in taken) or \
-                _no_day(text, match):
+        if not before or month is None or taken.overlaps(start, match.end()) or _no_day(text, match):
             continue
         previous = sources[before - 1]
         read = _yearless(match, precision, _year_for(text, previous, month), month)
         found += read
-        taken += [(mention.start, mention.end) for mention in read]
+        for mention in read:
+            taken.add(mention.start, mention.end)
     return found
 
 

@@ -27,6 +27,7 @@ from reader.core.entities.pieces import recognise_each
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
+from reader.core.records.dates import DateMention
 from reader.core.records.documents import Span
 from reader.core.records.entities import TYPES, EntitySummary, Mention, MentionContext, RecognitionReport, Suggestion
 from reader.core.records.progress import Cancelled, Progress
@@ -116,7 +117,6 @@ class EntityService:
 
     def _documents(self, progress, cancelled, report: RecognitionReport) -> list[DocumentInput]:
         from reader.core.entities.consolidate import DocumentInput
-        from reader.core.entities.dates import find_dates
 
         infos = document_store.list_documents(self._db)
         texts = {info.id: document_store.version_text(self._db, info.version_id) for info in infos}
@@ -134,8 +134,24 @@ class EntityService:
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
                               [Candidate(**c) for c in cached[doc_id] if c.get("base") or in_model_script(c["text"])],
-                              find_dates(version.text))
+                              self._dates(version.text, hashes[doc_id], cancelled))
                 for doc_id, version in texts.items()]
+
+    def _dates(self, text: str, text_hash: str, cancelled: Cancelled | None) -> list[DateMention]:
+        """The dates of a text, read once and kept with its names under its hash: every run read every text's dates
+        again, a minute for 30 MB at each start with anything changed."""
+        from reader.core.entities.dates import READING_VERSION
+
+        if cancelled and cancelled():
+            raise ImportCancelled()
+        kind = f"dates:{READING_VERSION}"
+        kept = store.cached_candidates(self._db, text_hash, kind)
+        if kept is not None:
+            return [DateMention(**mention) for mention in kept]
+        found = find_dates(text)
+        with self._db.atomic():
+            store.store_candidates(self._db, text_hash, kind, [asdict(mention) for mention in found])
+        return found
 
     def unread(self) -> list[tuple[str, int]]:
         """(file name, characters) of each text the model has not read yet: the next run reads them (half an hour
