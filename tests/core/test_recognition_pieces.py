@@ -106,7 +106,7 @@ def test_a_texts_dates_are_read_once(empty_workspace, tmp_path, shared_model, mo
     empty_workspace.entities.recognise()
     read: list[str] = []
     reading = service.find_dates
-    monkeypatch.setattr(service, "find_dates", lambda text: read.append(text) or reading(text))
+    monkeypatch.setattr(service, "find_dates", lambda text, cancelled: read.append(text) or reading(text, cancelled))
     empty_workspace.documents.import_paths([tmp_path / "two.txt"])
     empty_workspace.entities.recognise()
     one, two = (empty_workspace.documents.text(info.id).text for info in empty_workspace.documents.list())

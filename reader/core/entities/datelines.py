@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from reader.core.entities.calendar_words import FRENCH_MONTHS, GERMAN_MONTHS, WEEKDAYS
 from reader.core.entities.gazetteer import names_a_place
+from reader.core.entities.scanning import scan
 from reader.core.records.dates import DateMention
 
 _RELATIVE_WORDS = {  # the first word says how many days from the day of writing; longest forms first
@@ -51,7 +52,7 @@ _FRENCH_WORDS = {*FRENCH_MONTHS, *WEEKDAYS[7:14]} - set(GERMAN_MONTHS)
 def days_told_from_datelines(text: str, found: list[DateMention]) -> list[DateMention]:
     """The days `text` says relative to the day of writing, each counted from the dateline before it among `found`
     (the dates read, in order), where no date read covers it already."""
-    said = list(_RELATIVE_DAY.finditer(text))
+    said = list(scan(_RELATIVE_DAY, text))
     if not said:  # most texts: no dateline is looked for (its place may be looked up in GeoNames)
         return []
     datelines = [mention for mention in found if is_dateline(text, mention)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -34,6 +35,7 @@ from reader.core.entities.calendar_words import (
 )
 from reader.core.entities.calendars import gregorian
 from reader.core.entities.datelines import days_told_from_datelines, is_dateline
+from reader.core.entities.scanning import scan
 from reader.core.records.dates import DateMention
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
@@ -185,19 +187,20 @@ class Taken:
         self._ends.insert(at, end)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date in `text`, longest patterns first, never two overlapping."""
+def find_dates(text: str, cancelled: Callable[[], bool] | None = None) -> list[DateMention]:
+    """Every date in `text`, longest patterns first, never two overlapping. `cancelled()` is asked between
+    stretches of a long text (ImportCancelled ends the reading: closing the window waited a minute for 30 MB)."""
     taken = Taken()
     found: list[DateMention] = []
     for precision, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in scan(pattern, text, cancelled):
             if taken.overlaps(match.start(), match.end()):
                 continue
             mention = _normalise(match, precision)
             if mention is not None:
                 taken.add(match.start(), match.end())
                 found.append(mention)
-    cited = {match.start("year") for match in _AUTHOR_YEAR.finditer(text) if not _names_a_time_or_place(match)}
+    cited = {match.start("year") for match in scan(_AUTHOR_YEAR, text) if not _names_a_time_or_place(match)}
     found = [_bounded(text, _old_style(text, mention)) for mention in sorted(found, key=lambda m: m.start)
              if mention.start not in cited]  # a work's year, not a date of what the text tells
     found = sorted(found + [_bounded(text, m) for m in _yearless_days(text, found, taken)], key=lambda m: m.start)
@@ -244,8 +247,8 @@ def _yearless_days(text: str, dated: list[DateMention], taken: Taken) -> list[Da
     """'on April 7 and 14' after 'March 12, 1934': 1934-04-07 and 1934-04-14; a chronology's '• July:' after
     '• 1936:', 1936-07. `taken`: the stretches read as dates, to which these are added."""
     found = []
-    matches = sorted([("day", m) for pattern in (_YEARLESS, _DAY_FIRST) for m in pattern.finditer(text)] +
-                     [("month", m) for m in _MONTH_ITEM.finditer(text)], key=lambda item: item[1].start())
+    matches = sorted([("day", m) for pattern in (_YEARLESS, _DAY_FIRST) for m in scan(pattern, text)] +
+                     [("month", m) for m in scan(_MONTH_ITEM, text)], key=lambda item: item[1].start())
     sources = [m for m in dated if m.precision in _DATED and not _cited(text, m)]
     ends = [m.end for m in sources]  # in order: the mentions neither overlap nor come out of order
     for precision, match in matches:  # the first of two overlapping ("On 15 April 2 boats") is the day
@@ -271,7 +274,7 @@ def _days_alone(text: str, dated: list[DateMention]) -> list[DateMention]:
     found: list[DateMention] = []
     sources = [m for m in dated if not _cited(text, m)]  # in order, none overlapping: their ends are in order too
     ends = [m.end for m in sources]
-    days = [match for pattern in (_DAY_ALONE, _WEEKDAY_DAY, *_DAYS_WITH_ARTICLE) for match in pattern.finditer(text)]
+    days = [match for pattern in (_DAY_ALONE, _WEEKDAY_DAY, *_DAYS_WITH_ARTICLE) for match in scan(pattern, text)]
     for match in sorted(days, key=lambda m: m.start()):
         before = bisect_right(ends, match.start())
         if not _after_a_dating_word(text, match) or not before or not _gives_month(sources[before - 1]) or \

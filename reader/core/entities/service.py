@@ -148,7 +148,7 @@ class EntityService:
         kept = store.cached_candidates(self._db, text_hash, kind)
         if kept is not None:
             return [DateMention(**mention) for mention in kept]
-        found = find_dates(text)
+        found = find_dates(text, cancelled)
         with self._db.atomic():
             store.store_candidates(self._db, text_hash, kind, [asdict(mention) for mention in found])
         return found
