@@ -81,14 +81,22 @@ def _carry_mentions(db: Store, document_id: int, new_version_id: int, new_text: 
     rows = entity_store.mentions_off_version(db, document_id, new_version_id)
     moved, dropped = [], []
     for version_id in dict.fromkeys(row[1] for row in rows):
-        offsets = OffsetMap(document_store.version_text(db, version_id).text, new_text)
+        old_text = document_store.version_text(db, version_id).text
+        offsets = OffsetMap(old_text, new_text)
         for row_id, _version, start, end, text in (row for row in rows if row[1] == version_id):
             now_start, now_end = offsets(start), offsets.end(end)
-            if new_text[now_start:now_end] == text:
+            if new_text[now_start:now_end] == text and _same_edges(old_text, start, end, new_text, now_start, now_end):
                 moved.append((row_id, now_start, now_end))
             else:
                 dropped.append(row_id)
     entity_store.move_mentions(db, new_version_id, moved, dropped)
+
+
+def _same_edges(old_text: str, start: int, end: int, new_text: str, now_start: int, now_end: int) -> bool:
+    """Whether the characters on either side of a mark are what they were: 'Genden' become 'Gendenovich' keeps
+    the letters of the mark, inside another word."""
+    return (old_text[start - 1:start] if start else "") == (new_text[now_start - 1:now_start] if now_start else "") \
+        and old_text[end:end + 1] == new_text[now_end:now_end + 1]
 
 
 def _moved_side(side: tuple, tie: tuple, moved) -> tuple[tuple, tuple]:
