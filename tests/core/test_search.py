@@ -545,16 +545,17 @@ def test_invisible_marks_and_compatibility_characters_do_not_hide_a_word(empty_w
 
 def test_a_snippet_quotes_the_text_as_written(empty_workspace, tmp_path):
     """The index reads '𝔐arpa' as 'Marpa' and 'ﬁrst' as 'first', and its snippets quoted the folded line: a
-    historian copying one got another reading of the source. The snippet gives the text's own characters."""
-    text = "The abbot 𝔐arpa wrote on 12 March 1921 that the ﬁrst harvest at Ur\u00adga was poor.\n"
+    historian copying one got another reading of the source (wherever the text wrote a bracket of its own too). The
+    snippet gives the text's own characters."""
+    text = "The abbot 𝔐arpa [sic] wrote on 12 March 1921 that the ﬁrst harvest at Ur\u00adga was poor.\n"
     (tmp_path / "second.txt").write_text("The harvest at Ur\u00adga was poor, wrote the abbot.\n", encoding="utf-8")
     (tmp_path / "astral.txt").write_text(text, encoding="utf-8")
     empty_workspace.documents.import_paths([tmp_path / "astral.txt", tmp_path / "second.txt"])
     hit, other = sorted(empty_workspace.search.search("harvest").groups["text"], key=lambda hit: hit.file_name)
     assert other.snippet == "The [harvest] at Ur\u00adga was poor, wrote the abbot."
-    assert hit.snippet.startswith("The abbot 𝔐arpa wrote on 12 March 1921 that the ﬁrst [harvest]")
+    assert "1921 that the ﬁrst [harvest] at Ur\u00adga was poor" in hit.snippet
     [hit] = empty_workspace.search.search("Marpa").groups["text"]
-    assert "abbot [𝔐arpa] wrote" in hit.snippet and hit.matched_words == ("𝔐arpa",)
+    assert "abbot [𝔐arpa] [sic] wrote" in hit.snippet
 
 
 def test_a_library_of_the_first_versions_with_search_is_indexed_anew(tmp_path):

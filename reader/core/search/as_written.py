@@ -15,27 +15,26 @@ from reader.core.folding import searchable
 _ELLIPSIS = "…"
 
 
-def as_written(snippet: str, line: str) -> str:
-    """`snippet` (the index's, of `line` folded, its matches in [brackets], '…' where it cuts the line) in the
-    line's own characters; as it is where the two cannot be aligned (a bracket written in the line itself)."""
-    if line.isascii():
-        return snippet
-    origin = _origins(line)
+def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
+    """`snippet` (the index's, of `line` folded, its matches between `opening` and `closing`, '…' where it cuts the
+    line) in the line's own characters, its matches in [brackets]; in the folded characters where the two cannot
+    be aligned."""
+    origin = None if line.isascii() else _origins(line)
     if origin is None:
-        return snippet
+        return _bracketed(snippet, opening, closing)
     folded, starts, ends = origin
     head = _ELLIPSIS if snippet.startswith(_ELLIPSIS) else ""
     tail = _ELLIPSIS if snippet.endswith(_ELLIPSIS) and len(snippet) > len(head) else ""
     core = snippet[len(head):len(snippet) - len(tail)]
-    plain = core.replace("[", "").replace("]", "")
+    plain = core.replace(opening, "").replace(closing, "")
     at = folded.find(plain)
     if at < 0 or not plain:
-        return snippet
+        return _bracketed(snippet, opening, closing)
     cuts, marks, position = [], [], at
     for character in core:
-        if character in "[]":
-            cuts.append(starts[position] if character == "[" else ends[position - 1])
-            marks.append(character)
+        if character in (opening, closing):
+            cuts.append(starts[position] if character == opening else ends[position - 1])
+            marks.append("[" if character == opening else "]")
         else:
             position += 1
     begin, end = starts[at], ends[at + len(plain) - 1]
@@ -44,6 +43,10 @@ def as_written(snippet: str, line: str) -> str:
         pieces += [line[last:cut], mark]
         last = cut
     return "".join([*pieces, line[last:end], tail])
+
+
+def _bracketed(snippet: str, opening: str, closing: str) -> str:
+    return snippet.replace(opening, "[").replace(closing, "]")
 
 
 def _origins(line: str) -> tuple[str, list[int], list[int]] | None:

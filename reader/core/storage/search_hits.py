@@ -39,6 +39,9 @@ _RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one par
     "link": f"SELECT id FROM ({_LIVE_LINKS}) WHERE lower(relation) = ?",
 }
 
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # what the index marks a hit with in a snippet: characters no text holds
+# (a source's own brackets, "[sic]", "[illegible]", read as hits), made brackets once the snippet is as written
+
 
 @dataclass(frozen=True)
 class MentionFilter:
@@ -120,7 +123,8 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     which lets SQLite stop after `limit` rows and make only their snippets. Without words, in the order of the
     driving filter's ids (ascending: SQLite walks its IN list in order) for the same reason."""
     sql = _conditions(expression, kind, restriction, last_rowid)
-    snippet = f"snippet(search_index, 0, '[', ']', '…', {SNIPPET_TOKENS})" if expression else "substr(s.body, 1, 120)"
+    snippet = f"snippet(search_index, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
+        else "substr(s.body, 1, 120)"
     order = ("ORDER BY bm25(search_index)" if ranked else "ORDER BY s.rowid") if expression else ""
     query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
                 WHERE {sql.where} {order} LIMIT ?"""
