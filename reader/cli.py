@@ -451,10 +451,11 @@ def _long_unread(workspace: Workspace) -> bool:
     characters = sum(size for _name, size in unread)
     if characters < LONG_READ_CHARACTERS:
         return False
-    names = ", ".join(name for name, _size in unread[:3]) + (" …" if len(unread) > 3 else "")
-    print(f"warning: names are shown as last read: {names} ({characters / 1e6:.1f} MB) not read for names yet, which "
-          f"takes about {max(1, round(characters / CHARACTERS_A_MINUTE))} minutes; `register` reads them (so does the "
-          "window)", file=sys.stderr)
+    names = ", ".join(f"{name} ({size / 1e6:.1f} MB)" for name, size in unread[:2])
+    others = f" and {plural(len(unread) - 2, 'other text')}" if len(unread) > 2 else ""
+    print(f"warning: names are shown as last read: {names}{others} are not read for names yet, which takes about "
+          f"{max(1, round(characters / CHARACTERS_A_MINUTE))} minutes (all are read in one run); `register` reads "
+          "them (so does the window)", file=sys.stderr)
     return True
 
 

@@ -168,7 +168,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
     if args.output is not None:
         if not (args.csv or args.html):
             raise ReaderError("-o writes --csv or --html")
-        replaceable(workspace, args.output, args.force)
+        replaceable(workspace, args.output, args.force, "html" if args.html else "csv")
         shown = ", ".join(f"{label} {value}" for label, value in (("entity", args.entity), ("from", args.date_from),
                                                                   ("to", args.date_to)) if value)
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", (entries, events),

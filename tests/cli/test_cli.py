@@ -458,3 +458,7 @@ def test_an_export_named_as_another_format_is_refused(tmp_path):
     refusal = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert done.returncode == 1 and len(refusal) == 1 and "notes.xml" in refusal[0]
     assert not (tmp_path / "notes.jsonld").exists()
+    for command in (("export", "--format", "tei", "-o", tmp_path / "notes.json"),
+                    ("timeline", "--csv", "-o", tmp_path / "timeline.html")):
+        done = run_cli(db, *command)
+        assert done.returncode == 1 and "is named as" in done.stderr and not command[-1].exists(), command

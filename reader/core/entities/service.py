@@ -533,6 +533,7 @@ def _piece_by_piece(progress: Progress | None, missing: list[int], titles: dict[
         share = done * 100 // total
         if total >= LONG_READING and said.get(number) != share:
             said[number] = share
-            progress(number, len(missing), f"{titles[missing[number]]}, {share} %")
+            progress(number, len(missing), f"{one_line(titles[missing[number]], 60)}, {share} %")  # a title may be
+            # a whole first sentence
 
     return reading

@@ -27,6 +27,8 @@ from reader.core.storage.store import Store
 
 PROGRESS_STEP = 1000  # annotations between progress reports (and checks for a cancel)
 FORMATS = {"md": ".md", "csv": ".csv", "jsonld": ".jsonld", "tei": ".xml", "html": ".html", "geojson": ".geojson"}
+ENDINGS = {"md": {".md", ".markdown"}, "csv": {".csv"}, "jsonld": {".jsonld", ".json"}, "tei": {".xml", ".tei"},
+           "html": {".html", ".htm"}, "geojson": {".geojson", ".json"}}  # the names each format's files go by
 
 
 class ExportService:
@@ -123,10 +125,10 @@ class ExportService:
 
         check_target(path, self._db.path)
         named = path.suffix.lower()
-        if fmt in FORMATS and named != FORMATS[fmt] and named in FORMATS.values():
-            raise ReaderError(f"{path.name} is named as a {named} export, and the format chosen writes "
-                              f"{FORMATS[fmt]}: name it {path.with_suffix(FORMATS[fmt]).name}, or choose the "
-                              f"format {named} names")
+        if fmt in FORMATS and named not in ENDINGS[fmt] and any(named in ENDINGS[other] for other in ENDINGS):
+            writers = " or ".join(other for other in ENDINGS if named in ENDINGS[other])
+            raise ReaderError(f"{path.name} is named as a {writers} file, and the format chosen is {fmt}: name it "
+                              f"{path.with_suffix(FORMATS[fmt]).name}, or choose {writers}")
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
               group_by: str = "document", progress: Progress | None = None,
