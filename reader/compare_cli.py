@@ -145,8 +145,8 @@ def _judge(workspace, args: argparse.Namespace, suggestions: list, chosen: int |
     if s is None and isinstance(chosen, int):
         raise ReaderError(f"there is no suggestion {chosen}: this document has {len(suggestions)}")
     if s is None:
-        raise ReaderError(f"no suggestion {chosen} for this document now: it was dismissed, or its passages "
-                          "changed; list them again")
+        raise ReaderError(f"no suggestion {chosen} among this document's: it was dismissed, its passages changed, "
+                          "or it was listed for another document; list them again")
     if args.dismiss:
         workspace.parallels.dismiss(s)
         print(f"dismissed {_where(s.source, s.other)}")

@@ -64,15 +64,20 @@ def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen
 
 
 def without_blanks(text: str, start: int, end: int) -> Interval:
-    """[start, end) without the blanks at its edges: a drag begun in the space before a word stored the space in
+    """[start, end) without the blanks at its edges, the invisible ones too (a zero-width space, a soft hyphen, a
+    byte-order mark, as web and PDF texts hold them): a drag begun in the space before a word stored the space in
     the quote (" entry"), which the exports then carried. A range of blanks alone is left as it is."""
-    if not text[start:end].strip():
+    if all(is_blank(character) for character in text[start:end]):
         return start, end
-    while text[start].isspace():
+    while is_blank(text[start]):
         start += 1
-    while text[end - 1].isspace():
+    while is_blank(text[end - 1]):
         end -= 1
     return start, end
+
+
+def is_blank(character: str) -> bool:
+    return character.isspace() or unicodedata.category(character) == "Cf"
 
 
 def in_word(char: str) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.ranges import in_word, whole_words, without_blanks
+from reader.core.ranges import in_word, is_blank, whole_words, without_blanks
 
-texts = st.text("ab1 -.\n𝔐😀\u0308\u180e東京", min_size=1, max_size=40)
+texts = st.text("ab1 -.\n𝔐😀\u0308\u180e東京\u200b\u00ad\ufeff", min_size=1, max_size=40)
 
 
 @given(texts, st.data())
@@ -43,4 +43,10 @@ def test_without_blanks_keeps_the_words_of_the_range(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     inner_start, inner_end = without_blanks(text, start, end)
-    assert text[inner_start:inner_end] == (text[start:end].strip() or text[start:end])
+    chosen = text[start:end]
+    if all(is_blank(character) for character in chosen):
+        assert (inner_start, inner_end) == (start, end)
+    else:
+        assert start <= inner_start < inner_end <= end and chosen.find(text[inner_start:inner_end]) >= 0
+        assert not is_blank(text[inner_start]) and not is_blank(text[inner_end - 1])
+        assert all(is_blank(c) for c in text[start:inner_start] + text[inner_end:end])
