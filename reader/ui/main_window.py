@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
 
             details = "\n".join(outcome.message for outcome in others)
             QMessageBox.warning(self, "Some files were not imported", details)
-        self._locked += locked
+        self._locked[:0] = locked  # a file whose password was just wrong is asked again before the next one
         if self._locked:
             self._retry_with_password(self._locked.pop(0))
 

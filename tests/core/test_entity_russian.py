@@ -465,3 +465,5 @@ def test_the_other_scripts_spelling_is_offered_to_split_off_whatever_the_entity_
     assert ("Stalin",) in offered
     empty_workspace.entities.rename(stalin.id, "Иосиф Сталин")
     assert empty_workspace.entities.separable_names(stalin.id) == offered
+    empty_workspace.entities.rename(stalin.id, "Stalin")  # the user's name for it is not another name to split off:
+    assert ("Stalin",) not in empty_workspace.entities.separable_names(stalin.id)  # it made two entities 'Stalin'

@@ -48,3 +48,17 @@ def test_the_import_line_says_a_locked_pdf_waits_for_its_password(window, qtbot,
     qtbot.waitUntil(lambda: any(m.startswith("Import:") for m in shown), timeout=20000)
     line = next(m for m in shown if m.startswith("Import:"))
     assert line.startswith("Import: 1 failed, 1 waiting for a password"), line
+
+
+def test_a_wrong_password_asks_for_the_same_file_again_first(window, qtbot, tmp_path, monkeypatch):
+    """With two locked PDFs, a wrong password for the first asked about the second before the first again: the
+    file just refused is asked again at once, told its password was wrong."""
+    one = hand_pdf(tmp_path / "one.pdf", ["Secret minutes of 1937"], password="genden")
+    two = hand_pdf(tmp_path / "two.pdf", ["Other minutes of 1938"], password="demid")
+    answers = iter(["wrong", "genden", "demid"])
+    asked = []
+    monkeypatch.setattr(password_dialog, "ask_password",
+                        lambda parent, name, wrong: asked.append((name, wrong)) or next(answers))
+    window.import_paths([one, two])
+    qtbot.waitUntil(lambda: len(asked) == 3 and len(window.workspace.documents.list()) >= 2, timeout=30000)
+    assert asked == [("one.pdf", False), ("one.pdf", True), ("two.pdf", False)]

@@ -309,11 +309,13 @@ class EntityService:
         as they would leave together. A date's wordings are one value, never split."""
         if self.describe(entity_id).type == "DATE":
             return []
-        own = _own_name_keys(self._key(entity_id))
+        key = self._key(entity_id)
+        own = _own_name_keys(key)
+        given = self._decisions().renames.get(key, "")  # the user's name for it: split off, it made two of that name
         groups: dict[str, list[str]] = {}
         for name in store.aliases_of(self._db, entity_id):  # the name shown among them: 'Stalin' shown for the
             # Russian entity Сталин was offered only once the entity was renamed
-            if name_key(name) not in own:
+            if name_key(name) not in own and name_key(name) != name_key(given):
                 groups.setdefault(name_key(name), []).append(name)
         return sorted(tuple(sorted(names)) for names in groups.values())
 
