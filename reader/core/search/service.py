@@ -117,16 +117,16 @@ class SearchService:
             if count:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
-        text_of = _current_texts(self._db)
+        if not expression and "text" in rows:
+            text_of = _current_texts(self._db)
+            rows["text"] = [self._marked(row, restriction.mentions, text_of) for row in rows["text"]]
+        lines = hits.written_lines(self._db, [(row.document_id, row.start, row.end) for row in rows.get("text", ())
+                                              if expression])
         for kind, page in rows.items():
-            rows[kind] = [self._marked(row, restriction.mentions, text_of) if kind == "text" and not expression
-                          else replace(row, snippet=self._as_written(row, text_of)) for row in page]
-
-    @staticmethod
-    def _as_written(row: store.IndexRow, text_of: Callable[[int], str]) -> str:
-        """A hit's snippet with its matches in [brackets], a line of a text quoting it as written."""
-        line = text_of(row.document_id)[row.start:row.end] if row.kind == "text" else ""
-        return as_written(row.snippet, line, hits.HIT_OPEN, hits.HIT_CLOSE)
+            if expression or kind != "text":  # the snippets the index made, their matches bracketed, as written
+                rows[kind] = [replace(row, snippet=as_written(row.snippet, lines.get((row.document_id, row.start,
+                                                                                       row.end), ""),
+                                                              hits.HIT_OPEN, hits.HIT_CLOSE)) for row in page]
 
     def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...],
                 text_of: Callable[[int], str]) -> store.IndexRow:
