@@ -31,6 +31,7 @@ def _formats_at(pane, start, end):
 
 def _select(pane, start, end):
     pane.view.select_range(start, end)
+    pane.view.window().activateWindow()
     pane.view.setFocus()
 
 
@@ -83,6 +84,7 @@ def test_highlight_with_the_keyboard_is_painted(window, qtbot):
     start = text.index("The two met on November 15, 1934.")
     end = start + len("The two met on November 15, 1934.")
     _select(pane, start, end)
+    qtbot.waitUntil(pane.view.hasFocus)  # H is the window's key: under load the window took its focus late
     qtbot.keyClick(pane.view, Qt.Key.Key_H)
     stored = window.workspace.annotations.for_document(pane.document_id)
     assert [(a.start, a.end, a.color) for a in stored] == [(start, end, "yellow")]
