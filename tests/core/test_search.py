@@ -555,7 +555,8 @@ def test_a_snippet_quotes_the_text_as_written(empty_workspace, tmp_path):
     assert other.snippet == "The [harvest] at Ur\u00adga was poor, wrote the abbot."
     assert "1921 that the ﬁrst [harvest] at Ur\u00adga was poor" in hit.snippet
     [hit] = empty_workspace.search.search("Marpa").groups["text"]
-    assert "abbot [𝔐arpa] [sic] wrote" in hit.snippet
+    assert "abbot [𝔐arpa] [sic] wrote" in hit.snippet and "abbot 𝔐arpa [sic] wrote" in hit.plain
+    assert hit.matched_words == ("𝔐arpa",)  # the text's own "[sic]" is no hit (the panel had shown it as one)
 
 
 def test_a_library_of_the_first_versions_with_search_is_indexed_anew(tmp_path):

@@ -17,11 +17,11 @@ _ELLIPSIS = "…"
 
 def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
     """`snippet` (the index's, of `line` folded, its matches between `opening` and `closing`, '…' where it cuts the
-    line) in the line's own characters, its matches in [brackets]; in the folded characters where the two cannot
-    be aligned."""
+    line) in the line's own characters, its matches marked as they were; in the folded characters where the two
+    cannot be aligned."""
     origin = None if _as_indexed(line) else _origins(line)
     if origin is None:
-        return _bracketed(snippet, opening, closing)
+        return snippet
     folded, starts, ends = origin
     head = _ELLIPSIS if snippet.startswith(_ELLIPSIS) else ""
     tail = _ELLIPSIS if snippet.endswith(_ELLIPSIS) and len(snippet) > len(head) else ""
@@ -29,12 +29,12 @@ def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
     plain = core.replace(opening, "").replace(closing, "")
     at = folded.find(plain)
     if at < 0 or not plain:
-        return _bracketed(snippet, opening, closing)
+        return snippet
     cuts, marks, position = [], [], at
     for character in core:
         if character in (opening, closing):
             cuts.append(starts[position] if character == opening else ends[position - 1])
-            marks.append("[" if character == opening else "]")
+            marks.append(character)
         else:
             position += 1
     begin, end = starts[at], ends[at + len(plain) - 1]
@@ -50,10 +50,6 @@ def _as_indexed(line: str) -> bool:
     compatibility form), so its snippet needs no aligning; aligning every hit had doubled a search's time. No
     invisible mark either: those are not printable."""
     return line.isascii() or line.isprintable() and unicodedata.is_normalized("NFKC", line)
-
-
-def _bracketed(snippet: str, opening: str, closing: str) -> str:
-    return snippet.replace(opening, "[").replace(closing, "]")
 
 
 def _origins(line: str) -> tuple[str, list[int], list[int]] | None:

@@ -42,16 +42,26 @@ class Hit:
     ref: int | None
     start: int
     end: int
-    snippet: str  # the matched words in [brackets]
+    marked: str  # the snippet, its matched words between HIT_OPEN and HIT_CLOSE (no text holds them)
     title: str = ""  # the document's title (its file name when it has none)
+
+    @property
+    def snippet(self) -> str:
+        """The snippet with its matched words in [brackets], as the command line prints it."""
+        return self.marked.replace(hits.HIT_OPEN, "[").replace(hits.HIT_CLOSE, "]")
+
+    @property
+    def plain(self) -> str:
+        """The snippet's words alone, the text's own brackets kept ("[sic]")."""
+        return self.marked.replace(hits.HIT_OPEN, "").replace(hits.HIT_CLOSE, "")
 
     @property
     def matched_words(self) -> tuple[str, ...]:
         """The words the snippet marks as matched, for the reader to flash."""
-        return tuple(dict.fromkeys(word for word in _BRACKETED.findall(self.snippet) if word.strip()))
+        return tuple(dict.fromkeys(word for word in _MARKED.findall(self.marked) if word.strip()))
 
 
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+_MARKED = re.compile(f"{hits.HIT_OPEN}([^{hits.HIT_OPEN}{hits.HIT_CLOSE}]+){hits.HIT_CLOSE}")
 
 
 @dataclass
@@ -255,12 +265,12 @@ def _window(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tu
 
 
 def _bracketed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    """text[start:end] with each of the spans inside it (in order) in [brackets]; one overlapping the last is left
-    out."""
+    """text[start:end] with each of the spans inside it (in order) marked as the index marks a hit; one overlapping
+    the last is left out."""
     parts, at = [], start
     for span_start, span_end in spans:
         if span_start < at or span_end > end:
             continue
-        parts += [text[at:span_start], "[", text[span_start:span_end], "]"]
+        parts += [text[at:span_start], hits.HIT_OPEN, text[span_start:span_end], hits.HIT_CLOSE]
         at = span_end
     return "".join(parts) + text[at:end]

@@ -120,11 +120,11 @@ class SearchPanel(QWidget):
     def _add_hit(self, group: QTreeWidgetItem, hit: Hit) -> None:
         """A row names the document by its title and shows the match highlighted (the file name in the tooltip)."""
         title = hit.title or hit.file_name
-        plain = hit.snippet.replace("[", "").replace("]", "")
+        plain = hit.plain
         item = QTreeWidgetItem(group, [f"{title} — {plain}" if title else plain])
         item.setToolTip(0, f"{title}\n{hit.file_name}\n{plain}" if title else plain)
         item.setData(0, HIT_ROLE, hit)
-        item.setData(0, HTML_ROLE, snippet_html(title, hit.snippet))
+        item.setData(0, HTML_ROLE, snippet_html(title, hit.marked))
 
     def refresh_saved(self) -> None:
         self.saved_list.clear()

@@ -11,13 +11,16 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
+from reader.core.storage.search_hits import HIT_CLOSE, HIT_OPEN
+
 HTML_ROLE = 0x0100 + 7  # Qt.ItemDataRole.UserRole + 7: the row as HTML
 
 
-def snippet_html(title: str, snippet: str) -> str:
-    """'Title — …text with [match]…' as HTML: the title in small caps of grey, each match bold on a tint."""
-    parts = escape(snippet).replace("[", "\x00").replace("]", "\x01")
-    body = parts.replace("\x00", "<b style='background-color:rgba(255,200,0,90)'>").replace("\x01", "</b>")
+def snippet_html(title: str, marked: str) -> str:
+    """'Title — …text with a match…' as HTML (`marked`: a hit's snippet, its matches marked, see Hit): the title in
+    small caps of grey, each match bold on a tint, the text's own brackets ("[sic]") as written."""
+    body = escape(marked).replace(HIT_OPEN, "<b style='background-color:rgba(255,200,0,90)'>").replace(HIT_CLOSE,
+                                                                                                       "</b>")
     head = f"<span class='title'>{escape(title)}</span> — " if title else ""
     return head + body
 
