@@ -130,13 +130,11 @@ class SearchService:
         if not expression and "text" in rows:
             text_of = _current_texts(self._db)
             rows["text"] = [self._marked(row, restriction.mentions, text_of) for row in rows["text"]]
-        lines = hits.written_lines(self._db, [(row.document_id, row.start, row.end) for row in rows.get("text", ())
-                                              if expression])
-        for kind, page in rows.items():
-            if expression or kind != "text":  # the snippets the index made, their matches bracketed, as written
-                rows[kind] = [replace(row, snippet=as_written(row.snippet, lines.get((row.document_id, row.start,
-                                                                                       row.end), ""),
-                                                              hits.HIT_OPEN, hits.HIT_CLOSE)) for row in page]
+        elif "text" in rows:  # the index's snippets of lines of texts, as the texts write them
+            lines = hits.written_lines(self._db, [(row.document_id, row.start, row.end) for row in rows["text"]])
+            rows["text"] = [replace(row, snippet=as_written(row.snippet, lines.get((row.document_id, row.start,
+                                                                                     row.end), ""),
+                                                            hits.HIT_OPEN, hits.HIT_CLOSE)) for row in rows["text"]]
 
     def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...],
                 text_of: Callable[[int], str]) -> store.IndexRow:
@@ -144,7 +142,7 @@ class SearchService:
         text = text_of(row.document_id)
         spans = hits.mentions_within(self._db, row.document_id, row.start, row.end, mentions)
         start, end = _window(text, row.start, row.end, spans)
-        snippet = _bracketed(text, start, end, spans)
+        snippet = _with_hits_marked(text, start, end, spans)
         return replace(row, snippet=("…" if start > row.start else "") + snippet + ("…" if end < row.end else ""))
 
     def _mention_window(self, expression: str, kind: str, restriction: hits.Restriction) -> int:
@@ -248,7 +246,8 @@ def _in_its_line(text: str, start: int, end: int) -> str:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     lo, hi = _window(text, line_start, line_end, [(start, end)])
-    return ("…" if lo > line_start else "") + _bracketed(text, lo, hi, [(start, end)]) + ("…" if hi < line_end else "")
+    marked = _with_hits_marked(text, lo, hi, [(start, end)])
+    return ("…" if lo > line_start else "") + marked + ("…" if hi < line_end else "")
 
 
 def _window(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -264,7 +263,7 @@ def _window(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tu
     return lo, max(hi, min(end, spans[0][1] if spans else hi))
 
 
-def _bracketed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+def _with_hits_marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """text[start:end] with each of the spans inside it (in order) marked as the index marks a hit; one overlapping
     the last is left out."""
     parts, at = [], start
