@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from reliability.setup import cli, copy_of, template
@@ -24,7 +25,7 @@ def _zeroed_header(db: Path) -> None:
 
 
 def _invalid_schema_bytes(db: Path) -> None:
-    with sqlite3.connect(db, isolation_level=None) as conn:
+    with closing(sqlite3.connect(db, isolation_level=None)) as conn, conn:
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET name = CAST(X'74ff' AS TEXT), sql = 'CREATE TABLE t(' "
                      "WHERE name = 'tags'")

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from reliability.setup import ROOT, TEXTS, cli, copy_of, count, environment, healthy, template
@@ -56,9 +57,9 @@ def import_trial(folder: Path, rng: random.Random) -> bool:
 def reimport_trial(folder: Path, rng: random.Random, changed: Path) -> bool:
     """True when the new versions and the moved notes are all there or none, and no note is lost."""
     db = copy_of(template(folder, notes=200), folder / "reimport.db")
-    with sqlite3.connect(db) as moved_away:  # the files since moved (changed/ holds them, edited): their new versions
+    # the files since moved (changed/ holds them, edited): their new versions
+    with closing(sqlite3.connect(db)) as moved_away, moved_away:
         moved_away.execute("UPDATE documents SET source_path = ? || file_name", [str(folder / "moved-away") + "/"])
-    moved_away.close()
     _kill_after(_start(str(ROOT / "main.py"), "--db", str(db), "import", str(changed)), rng.uniform(0.2, 1.6))
     if not healthy(db):
         return False

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +42,9 @@ def copy_of(source: Path, target: Path) -> Path:
     """A copy through SQLite's backup API (never a byte copy of a live database)."""
     for companion in ("", "-wal", "-shm"):
         Path(f"{target}{companion}").unlink(missing_ok=True)
-    with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as origin:
-        copy = sqlite3.connect(target)
+    with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as origin, \
+            closing(sqlite3.connect(target)) as copy:
         origin.backup(copy)
-        copy.close()
     return target
 
 
@@ -63,7 +63,7 @@ def healthy(db: Path) -> bool:
 
 def count(db: Path, sql: str, params: tuple = ()) -> int:
     """A count, 0 when the schema is not there yet (a process killed before its first migration committed)."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:
         if not conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0]:
             return 0
         return conn.execute(sql, params).fetchone()[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def corpus_template(tmp_path_factory, shared_model) -> Path:
 @pytest.fixture
 def workspace(db_path: Path, corpus_template: Path, shared_model):
     """A workspace with the five sample documents imported (a copy of the session's template, through SQLite)."""
-    with sqlite3.connect(corpus_template) as source:
+    with closing(sqlite3.connect(corpus_template)) as source, source:
         copy = sqlite3.connect(db_path)
         source.backup(copy)
         copy.close()

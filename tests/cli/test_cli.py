@@ -16,7 +16,7 @@ from tests.conftest import ROOT, TEXTS
 def copy_of_corpus(template, path):
     """The session's imported corpus (with the model's output cached) at `path`, copied through SQLite: a command
     that needs the register then only consolidates, instead of running spaCy in its subprocess."""
-    with sqlite3.connect(template) as source, closing(sqlite3.connect(path)) as copy:
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as copy:
         source.backup(copy)
     return path
 

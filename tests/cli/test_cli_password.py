@@ -1,13 +1,14 @@
 """`import --password`: the right password opens an encrypted PDF; none or a wrong one is one line, nothing stored."""
 
 import sqlite3
+from contextlib import closing
 
 from tests.cli.test_cli import run_cli
 from tests.core.pdf_samples import hand_pdf
 
 
 def _versions(db) -> int:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:
         return conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
 
 

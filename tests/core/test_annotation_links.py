@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 
 from reader.core.errors import ReaderError
@@ -170,7 +172,7 @@ def _as_before_tag_keys(path) -> None:
     """The library as versions before tag keys left it: tags unique by ASCII case only, the key not yet there."""
     import sqlite3
 
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:
         for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE "
                                      "'%name_key%'").fetchall():
             db.execute(f'DROP TRIGGER "{trigger}"')  # the undo log's, made anew by the upgrade
@@ -194,7 +196,8 @@ def test_an_upgrade_merging_case_variant_tags_leaves_an_undo_that_works(tmp_path
     workspace.annotations.create(1, 0, 6, tags=["Élite"])
     workspace.close()
     _as_before_tag_keys(tmp_path / "old.db")
-    with sqlite3.connect(tmp_path / "old.db") as db:  # a second tag of another case, as an older version made it
+    # a second tag of another case, as an older version made it
+    with closing(sqlite3.connect(tmp_path / "old.db")) as db, db:
         db.execute("INSERT INTO tags (id, name, created_at) VALUES (99, 'élite', '2026-01-01')")
         db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 99)")
         db.execute("INSERT INTO history_rows (op_id, tbl, pk, before, after) SELECT MAX(id), 'tags', ?, NULL, ? "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_two_starts_backing_up_at_once_do_not_fail_each_other(db_path: Path) -> 
     def start(number: int) -> None:
         try:
             for _ in range(5):
-                with sqlite3.connect(db_path, timeout=15) as conn:
+                with closing(sqlite3.connect(db_path, timeout=15)) as conn, conn:
                     conn.execute("INSERT INTO documents (file_name) VALUES (?)", (f"{number}-{time.time_ns()}",))
                 take_backup(db_path)
         except Exception as exc:  # noqa: BLE001 - the assertion below reports it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def test_disk_full_during_a_write_says_so_and_changes_nothing(workspace: Workspa
 def test_damaged_schema_with_invalid_bytes_is_reported_as_damage(db_path: Path) -> None:
     """A damaged file whose SQLite error quotes bytes that are not UTF-8 is 'not usable', not a UnicodeDecodeError."""
     Workspace.open(db_path).close()
-    with sqlite3.connect(db_path, isolation_level=None) as conn:
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn, conn:
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET name = CAST(X'74ff' AS TEXT), sql = 'CREATE TABLE t(' "
                      "WHERE name = 'tags'")
@@ -71,7 +72,7 @@ def test_a_start_killed_in_its_first_transaction_is_recovered(tmp_path: Path) ->
     child.wait()
     assert Path(f"{db_path}-journal").exists()
     Workspace.open(db_path).close()  # a table of the crashed start is rolled back; ours are created
-    with sqlite3.connect(db_path) as conn:
+    with closing(sqlite3.connect(db_path)) as conn, conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "t" not in tables and "annotations" in tables
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 
 from reader.core.errors import ReaderError
@@ -147,7 +149,8 @@ def test_an_older_library_keeps_every_row_and_link_when_its_ids_are_made_never_r
     before = _snapshot(workspace)
     path = workspace.path
     workspace.close()
-    with sqlite3.connect(path) as older:  # as the library was before the upgrade: ids given again
+    # as the library was before the upgrade: ids given again
+    with closing(sqlite3.connect(path)) as older, older:
         older.execute("PRAGMA legacy_alter_table = ON")
         for table in IDS_NEVER_REUSED:
             rebuild_table(_Utils(older), table, lambda sql: sql.replace(" AUTOINCREMENT", "", 1))

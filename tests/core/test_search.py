@@ -1,5 +1,7 @@
 """Search: the query language, every filter, malformed queries, and an index that follows every change."""
 
+from contextlib import closing
+
 import pytest
 
 from reader.core.errors import ReaderError
@@ -368,7 +370,7 @@ def test_an_older_library_reads_its_notes_apart_after_the_upgrade(tmp_path):
     workspace.documents.import_paths([tmp_path / "a.txt"])
     workspace.annotations.create(workspace.documents.resolve("a.txt").id, 0, 11, note="which date?")
     workspace.close()
-    with sqlite3.connect(tmp_path / "old.db") as db:  # as the older version indexed it
+    with closing(sqlite3.connect(tmp_path / "old.db")) as db, db:  # as the older version indexed it
         db.execute("UPDATE search_index SET body = 'The two met which date? ' WHERE kind = 'annotation'")
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm016_notes_apart_in_search'")
     workspace = Workspace.open(tmp_path / "old.db")
@@ -517,7 +519,7 @@ def test_a_library_of_the_last_version_opens_and_finds_its_wrapped_phrases(tmp_p
                                     "late autumn of 1934 after weeks of waiting.\n", encoding="utf-8")
     workspace.documents.import_paths([tmp_path / "a.txt"])
     workspace.close()
-    with sqlite3.connect(tmp_path / "old.db") as db:
+    with closing(sqlite3.connect(tmp_path / "old.db")) as db, db:
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_wrapped_texts_by_paragraph'")
     workspace = Workspace.open(tmp_path / "old.db")
     assert workspace.search.search('"Joseph Stalin"').counts == {"text": 1}
@@ -576,7 +578,8 @@ def test_a_library_of_the_first_versions_with_search_is_indexed_anew(tmp_path):
     workspace.links.link(one.id, two.id, "contradicts", "which date holds")
     workspace.documents.delete(second.id)
     workspace.close()
-    with sqlite3.connect(tmp_path / "old.db") as db:  # as the first versions left it: other triggers, other rows
+    # as the first versions left it: other triggers, other rows
+    with closing(sqlite3.connect(tmp_path / "old.db")) as db, db:
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"):
             db.execute(f'DROP TRIGGER "{name}"')
         db.execute("DELETE FROM search_index")
@@ -730,7 +733,7 @@ def test_a_library_a_build_indexed_with_ye_opens_and_quotes_its_yo(tmp_path):
     workspace = Workspace.open(tmp_path / "lib.db")
     workspace.documents.import_paths([tmp_path / "p.txt"])
     workspace.close()
-    with sqlite3.connect(tmp_path / "lib.db") as db:  # as that build indexed it
+    with closing(sqlite3.connect(tmp_path / "lib.db")) as db, db:  # as that build indexed it
         db.execute("UPDATE search_index SET body = replace(body, 'ё', 'е') WHERE kind = 'text'")
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm024_yo_read_as_ye_in_search'")
     workspace = Workspace.open(tmp_path / "lib.db")

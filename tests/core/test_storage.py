@@ -4,6 +4,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ def test_a_backup_is_taken_only_when_the_data_changed(db_path):
         open_database(db_path).close()
     backups = list_backups(db_path)
     assert len(backups) == 5
-    with sqlite3.connect(backups[-1]) as copy:
+    with closing(sqlite3.connect(backups[-1])) as copy, copy:
         assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 7
 
 
@@ -92,9 +93,9 @@ def test_the_first_write_waits_for_the_backup_of_the_database_before_it(db_path,
     db = open_database(db_path)
     db.table("documents").insert({"file_name": "written at once.txt"})
     db.close()
-    with sqlite3.connect(list_backups(db_path)[-1]) as copy:
+    with closing(sqlite3.connect(list_backups(db_path)[-1])) as copy, copy:
         assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
-    with sqlite3.connect(db_path) as live:
+    with closing(sqlite3.connect(db_path)) as live, live:
         assert live.execute("SELECT file_name FROM documents").fetchall() == [("written at once.txt",)]
 
 
@@ -109,7 +110,7 @@ def test_a_failed_backup_refuses_writes_and_keeps_reads(db_path):
     assert "backup" in str(error.value) and "nothing was written" in str(error.value)
     assert "\n" not in str(error.value)
     db.close()
-    with sqlite3.connect(db_path) as live:
+    with closing(sqlite3.connect(db_path)) as live, live:
         assert live.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
 
 
@@ -233,7 +234,7 @@ def test_another_programs_database_is_refused_and_left_untouched(tmp_path):
     """A --db naming another program's SQLite file (Zotero's, a browser's) is refused in one line naming its tables;
     it had been made a library in place: tables added, its journal switched to WAL, backups taken beside it."""
     foreign = tmp_path / "zotero.sqlite"
-    with sqlite3.connect(foreign) as conn:
+    with closing(sqlite3.connect(foreign)) as conn, conn:
         conn.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT)")
         conn.execute("INSERT INTO items (title) VALUES ('my item')")
     conn.close()
@@ -249,7 +250,7 @@ def test_a_library_of_a_newer_version_is_refused_and_left_untouched(db_path):
     """A library a newer version wrote (a schema step this one does not know) is refused in one line: written on,
     it would lose what the newer version keeps there."""
     open_database(db_path).close()
-    with sqlite3.connect(db_path) as conn:
+    with closing(sqlite3.connect(db_path)) as conn, conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                      "VALUES ('annotated_reader', 'm099_future_thing', '2027-01-01')")
     conn.close()
@@ -272,7 +273,7 @@ def test_a_library_replaced_under_an_open_connection_takes_no_more_writes(db_pat
     for suffix in ("", "-wal", "-shm"):  # as restore-backup sets a library aside
         if Path(f"{db_path}{suffix}").exists():
             Path(f"{db_path}{suffix}").rename(f"{aside}{suffix}")
-    with sqlite3.connect(tmp_path / "restored.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "restored.db")) as conn, conn:
         conn.execute("CREATE TABLE t (x)")
     conn.close()
     (tmp_path / "restored.db").rename(db_path)
@@ -282,7 +283,7 @@ def test_a_library_replaced_under_an_open_connection_takes_no_more_writes(db_pat
     with pytest.raises(ReaderError, match="was replaced by another file since it was opened"):
         workspace.outside.since_last()
     workspace.close()
-    with sqlite3.connect(aside) as conn:
+    with closing(sqlite3.connect(aside)) as conn, conn:
         assert conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == 0
     conn.close()
 

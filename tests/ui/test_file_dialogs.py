@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from reader.core.workspace import Workspace
@@ -40,6 +41,6 @@ def test_edit_after_cancelled_import_dialog_survives_other_process_and_kill(work
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         notes = [row[0].strip() for row in conn.execute("SELECT note FROM annotations")]
     assert "kept-after-the-dialog" in notes

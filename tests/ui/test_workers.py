@@ -3,6 +3,7 @@
 import sqlite3
 import threading
 import time
+from contextlib import closing
 
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QProgressDialog
@@ -70,7 +71,7 @@ def test_a_task_writes_only_after_the_start_backup(qtbot, workspace, monkeypatch
     with qtbot.waitSignal(handle.finished, timeout=10000):
         pass
     runner.wait_all()
-    with sqlite3.connect(list_backups(workspace.path)[-1]) as copy:
+    with closing(sqlite3.connect(list_backups(workspace.path)[-1])) as copy, copy:
         assert copy.execute("SELECT title FROM documents WHERE id = 1").fetchone()[0] != "Renamed"
     assert main.documents.get(1).title == "Renamed"
     main.close()
