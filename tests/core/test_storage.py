@@ -134,6 +134,7 @@ def test_database_can_be_opened_twice(db_path):
     second = Database(sqlite3.connect(db_path))
     first.table("documents").insert({"file_name": "x.txt"})
     assert second.execute("SELECT file_name FROM documents").fetchall() == [("x.txt",)]
+    second.close()
     first.close()
 
 
