@@ -58,3 +58,8 @@ class WorkCancelled(ReaderError):
 
     def __init__(self):
         super().__init__("stopped; what was finished is kept")
+
+
+class ChangedElsewhere(ReaderError):
+    """Typing would replace a text another hand (another window, the command line) rewrote since the typing began:
+    nothing was written, and the caller keeps the typing apart."""

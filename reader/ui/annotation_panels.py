@@ -120,6 +120,7 @@ def _inspector(context: _Context):
     inspector.annotation_activated.connect(context.area.show_annotation)
     _keep_drafts(context, inspector, "note", inspector.draft)
     _keep_drafts(context, inspector, "note-left-behind", inspector.left_behind)
+    _keep_drafts(context, inspector, "note-held", inspector.held)
     return inspector
 
 

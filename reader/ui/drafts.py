@@ -27,9 +27,11 @@ GROUP = "drafts"
 
 class DraftKeeper(QObject):
     """Keeps one panel's unsaved typing under `slot`: `draft_of()` says what it is (a dict: text, what it was typed
-    on, and what it was saved as, to tell it from what the database now holds), or None when nothing is unsaved."""
+    on, and what it was saved as, to tell it from what the database now holds; or a list of them), or None when
+    nothing is unsaved."""
 
-    def __init__(self, settings: QSettings, slot: str, draft_of: Callable[[], dict | None], parent: QObject,
+    def __init__(self, settings: QSettings, slot: str, draft_of: Callable[[], dict | list[dict] | None],
+                 parent: QObject,
                  unkept: Callable[[str], None] = lambda text: None):
         """`unkept(text)`: told when a draft could not be written either (the session file's disk is full)."""
         super().__init__(parent)
@@ -55,7 +57,8 @@ class DraftKeeper(QObject):
             self._settings.setValue(self._key, json.dumps(draft, ensure_ascii=False))
         self._settings.sync()
         if draft is not None and self._settings.status() != QSettings.Status.NoError:  # not written
-            self._unkept(draft["text"])
+            for each in draft if isinstance(draft, list) else [draft]:
+                self._unkept(each["text"])
 
 
 def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, told: Callable[[str], None]) -> None:
@@ -71,14 +74,18 @@ def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, tol
         if _kept_by_a_running_window(slot):
             continue  # another window, still open, keeps it and will save it
         key = f"{GROUP}/{slot}"
-        draft = _read(settings.value(key))
-        place = _recover(workspace, ops, draft) if draft is not None else "saved"
-        if place is None:
-            waiting += 1
-            continue
-        settings.remove(key)
-        if place != "saved":
-            places.append(place)
+        left = []
+        for draft in _read(settings.value(key)):
+            place = _recover(workspace, ops, draft)
+            if place is None:
+                left.append(draft)
+            elif place != "saved":
+                places.append(place)
+        if left:
+            settings.setValue(key, json.dumps(left, ensure_ascii=False))
+            waiting += len(left)
+        else:
+            settings.remove(key)
     settings.sync()
     if places:
         told(f"Typing not saved when the program last stopped is back: {'; '.join(places)}.")
@@ -101,12 +108,14 @@ def _kept_by_a_running_window(slot: str) -> bool:
     return True
 
 
-def _read(value: object) -> dict | None:
+def _read(value: object) -> list[dict]:
+    """The drafts a slot keeps (one, or a list of them); none if it is not one of ours."""
     try:
-        draft = json.loads(value) if isinstance(value, str) else None
+        kept = json.loads(value) if isinstance(value, str) else None
     except ValueError:
-        return None
-    return draft if isinstance(draft, dict) and isinstance(draft.get("text"), str) else None
+        return []
+    return [draft for draft in (kept if isinstance(kept, list) else [kept])
+            if isinstance(draft, dict) and isinstance(draft.get("text"), str)]
 
 
 def _recover(workspace: Workspace, ops: OpRunner, draft: dict) -> str | None:

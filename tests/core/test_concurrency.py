@@ -77,3 +77,24 @@ def test_a_writer_kept_waiting_too_long_gets_one_line(workspace: Workspace, monk
         assert len(other.annotations.all()) == 1
     finally:
         other.close()
+
+
+def test_a_note_rewritten_elsewhere_is_not_written_over(workspace: Workspace) -> None:
+    """A save that says what the note was when the typing began writes nothing over a note another program rewrote
+    since (the window saved on moving on, within its second before it looked, over the command line's edit)."""
+    import pytest
+
+    from reader.core.errors import ChangedElsewhere
+
+    document_id = workspace.documents.list()[0].id
+    highlight = workspace.annotations.create(document_id, 0, 9, note="first")
+    elsewhere = Workspace.open(workspace.path, backup=False)
+    elsewhere.annotations.set_note(highlight.id, "theirs")
+    elsewhere.close()
+    steps = workspace.history.next_undo()
+    with pytest.raises(ChangedElsewhere):
+        workspace.annotations.set_note(highlight.id, "first, mine", was="first")
+    assert workspace.annotations.get(highlight.id).note == "theirs" and workspace.history.next_undo() == steps
+    assert workspace.annotations.set_note(highlight.id, "theirs, mine", was="theirs").note == "theirs, mine"
+    assert workspace.annotations.set_note(highlight.id, "theirs, mine", was="first").note == "theirs, mine"  # the
+    # same text already there: nothing of theirs to lose

@@ -538,3 +538,54 @@ def test_correcting_a_typo_changes_no_other_character(qtbot):
     cursor.setPosition(text.index("reachd") + 5)
     cursor.insertText("e")
     assert dialog.text() == text.replace("reachd", "reached")
+
+
+def test_moving_on_right_after_a_note_was_rewritten_elsewhere_keeps_both(window, qtbot):
+    """Choosing another highlight in the second before the window looks at the database again wrote the typing
+    over the note the command line had just rewritten; the save now finds the change and keeps the typing apart."""
+    from reader.core.workspace import Workspace
+
+    pane, first, _second = _two_highlights(window)
+    _choose(pane, 0)
+    _type_at_end(qtbot, window.annotation_panels.inspector.widget().editor, " typed here")
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.annotations.set_note(first.id, "rewritten elsewhere")
+    elsewhere.close()
+    _choose(pane, 1)  # at once: no event is handled in between
+    assert window.workspace.annotations.get(first.id).note == "rewritten elsewhere"
+    [kept] = window.workspace.notebook.all_notes()
+    assert kept.body.startswith("first thought typed here") and "Notebook" in window.statusBar().currentMessage()
+
+
+def _refusing_notes(monkeypatch):
+    from reader.core.annotations.service import AnnotationService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    monkeypatch.setattr(AnnotationService, "set_note", refuse)
+
+
+def test_typing_the_database_refused_on_moving_on_is_kept(qtbot, workspace, monkeypatch):
+    """A read-only library refused the save when another highlight was chosen, and the typing was gone (the editor
+    showed the other note, no draft kept it): it is held, said in the line with the refusal, back in the editor on
+    returning to its highlight, and saved by the next start that can write."""
+    window, first = _typing_on_the_first_highlight(qtbot, workspace, " refused")
+    pane = window.reading_area.panes[0]
+    inspector = window.annotation_panels.inspector.widget()
+    with monkeypatch.context() as refused:
+        _refusing_notes(refused)
+        _choose(pane, 1)
+        message = window.statusBar().currentMessage()
+        assert "read-only" in message and "kept" in message and inspector.editor.text() == ""
+        qtbot.waitUntil(lambda: _has_draft(window.settings, "note-held"))
+        _choose(pane, 0)
+        assert inspector.editor.text() == "first thought refused" and inspector.editor.unsaved() is not None
+        _choose(pane, 1)
+        qtbot.waitUntil(lambda: _has_draft(window.settings, "note-held"))
+    second, again = _restart(qtbot, workspace)
+    qtbot.waitUntil(lambda: again.annotations.get(first.id).note == "first thought refused")
+    second.close()
+    again.close()
+    window.close()

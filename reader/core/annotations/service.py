@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ChangedElsewhere, ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import ANCHORED, HIGHLIGHT_COLORS, ORPHAN, REVIEW, Annotation, TextQuote, quote_at
 from reader.core.records.documents import Span
@@ -119,11 +119,23 @@ class AnnotationService:
         return [Span(a.start, a.end, "note" if a.is_note else "highlight", a.color, a.id, a.anchor_status == REVIEW)
                 for a in self.for_document(document_id) if a.anchor_status != ORPHAN]
 
-    def set_note(self, annotation_id: int, note: str) -> Annotation:
+    def set_note(self, annotation_id: int, note: str, was: str | None = None) -> Annotation:
+        """`was`: the note as it was when the typing that gives `note` began. A note another hand rewrote since (to
+        something else than `note`) is not written over: ChangedElsewhere, and nothing is written. Looked at inside
+        the write transaction: a window's look every second left a second for the other's note to be lost."""
         self.get(annotation_id)
         with operation(self._db, "Edit note"):
+            if was is not None:
+                _unchanged_since(self._stored(annotation_id).note, was, note)
             store.update_annotation(self._db, annotation_id, {"note": note})
         return self.get(annotation_id)
+
+    def _stored(self, annotation_id: int) -> Annotation:
+        """The annotation as the open transaction sees it (another program may have deleted it since `get`)."""
+        found = store.get_annotation(self._db, annotation_id)
+        if found is None:
+            raise AnnotationNotFound(f"no annotation with id {annotation_id}")
+        return found
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)
@@ -132,11 +144,16 @@ class AnnotationService:
             store.update_annotation(self._db, annotation_id, {"color": color})
         return self.get(annotation_id)
 
-    def set_tags(self, annotation_id: int, tags: tuple[str, ...] | list[str]) -> Annotation:
-        """Replace an annotation's tags (new names create tags; the undo command passes the old tuple back)."""
+    def set_tags(self, annotation_id: int, tags: tuple[str, ...] | list[str],
+                 was: tuple[str, ...] | list[str] | None = None) -> Annotation:
+        """Replace an annotation's tags (new names create tags; the undo command passes the old tuple back). `was`:
+        the tags when the typing began, as for `set_note`."""
         self.get(annotation_id)
         names = clean_tags(tags)
         with operation(self._db, "Edit tags"):
+            if was is not None:
+                _unchanged_since(_folded(self._stored(annotation_id).tags), _folded(was),
+                                 _folded(names))
             tag_store.replace_annotation_tags(self._db, annotation_id, names)
             store.update_annotation(self._db, annotation_id, {})
         return self.get(annotation_id)
@@ -183,3 +200,15 @@ def check_range(text: str, start: int, end: int) -> None:
 def _check_color(color: str) -> None:
     if color not in HIGHLIGHT_COLORS:
         raise ReaderError(f"unknown colour '{color}'; use one of {', '.join(HIGHLIGHT_COLORS)}")
+
+
+def _unchanged_since(now, was, typed) -> None:
+    """Refuse to write typing over what another hand wrote since it began (what was there then, or the typing itself
+    already there, is no one's loss)."""
+    if now not in (was, typed):
+        raise ChangedElsewhere("changed elsewhere while you typed (another window or the command line): "
+                               "nothing was written over it")
+
+
+def _folded(tags) -> list[str]:
+    return sorted(tag.casefold() for tag in tags)

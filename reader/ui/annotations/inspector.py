@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ChangedElsewhere, ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, STATUS_SAID, Annotation
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 from reader.core.workspace import Workspace
 from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
@@ -47,6 +47,7 @@ class AnnotationInspector(QWidget):
         super().__init__(parent)
         self._workspace, self._ops, self._events = workspace, ops, events
         self._left_behind: dict | None = None  # typing on a highlight an undo removed, until it comes back
+        self._held: dict[int, dict] = {}  # typing the database refused on moving on, by highlight, until shown again
         self._gone: Annotation | None = None  # the annotation shown until it went (deleted, undone): back, shown
         self.annotation: Annotation | None = None
         self.heading = QLabel(EMPTY, self, wordWrap=True)
@@ -105,7 +106,7 @@ class AnnotationInspector(QWidget):
         same = self.annotation is not None and self.annotation.id == annotation_id
         shown_before = self.annotation
         if not same:
-            self.keep_unsaved()
+            self._save_on_leaving()
         draft = self.draft() if same else None
         typed = self.editor.unsaved() is not None, self.tags.unsaved() is not None
         try:
@@ -153,18 +154,29 @@ class AnnotationInspector(QWidget):
                                    f"you typed is in the Notebook, as “{note.title}”.")
 
     def _take_back_left_typing(self, annotation: Annotation) -> None:
-        """The highlight a removal left typing behind for is back (Redo): the typing goes back in the editor,
-        unsaved, as it was."""
+        """The highlight typing was left behind for is shown again (back by a Redo, or chosen again after the
+        database refused the typing): the typing goes back in the editor, unsaved, as it was; or, its note changed
+        by another hand meanwhile, to the Notebook."""
         left = self._left_behind
-        if left is None or left["annotation_id"] != annotation.id:
+        if left is not None and left["annotation_id"] == annotation.id:
+            self._left_behind = None
+        else:
+            left = self._held.pop(annotation.id, None)
+        if left is None:
             return
-        self._left_behind = None
+        if _changed_under(left, annotation, True, True):
+            self._keep_apart(left)
+            return
         self.editor.source.setPlainText(left["text"])
         self.tags.setText(", ".join(left["tags"]))
 
     def left_behind(self) -> dict | None:
         """The draft of typing on a highlight an undo removed, until a Redo brings it back (kept like `draft`)."""
         return self._left_behind
+
+    def held(self) -> list[dict] | None:
+        """The drafts of typing the database refused when the reader moved on (kept like `draft`), or None."""
+        return list(self._held.values()) or None
 
     def draft(self) -> dict | None:
         """What is typed and not saved, kept against a crash or a refused write (drafts.py): the text and tags, what
@@ -178,27 +190,62 @@ class AnnotationInspector(QWidget):
                 "about": " ".join(annotation.quote.exact.split())}
 
     def keep_unsaved(self) -> None:
-        """Save the note and tags typed and not saved, as Save and Enter would (an undoable step each): moving to
-        another highlight or closing the window must not throw away what was written."""
-        text, tags, annotation = self.editor.unsaved(), self.tags.unsaved(), self.annotation
-        if annotation is None:
-            return
-        if text is not None:
-            self._save_note(text)
-        if tags is not None:
-            self.tags.set_tags(tags)
-            self._change("Edit tags", lambda a: self._workspace.annotations.set_tags(a.id, tags))
+        """Save the note and tags typed and not saved, as Save and Enter would (an undoable step each): closing the
+        window or deleting the highlight must not throw away what was written. A refusal is said; the typing stays
+        in the editor, and so in its draft."""
+        refused = self._save_typing(self.editor.unsaved(), self.tags.unsaved())
+        if refused:
+            self._events.failed.emit(refused)
+
+    def _save_on_leaving(self) -> None:
+        """Another highlight is chosen: what was typed is saved. Typing the database refused (a read-only or damaged
+        file) went with the next highlight shown; it is held, back in the editor when its highlight is chosen again,
+        and kept in the session file meanwhile, so the next start that can write the library saves it."""
+        draft = self.draft()
+        refused = self._save_typing(self.editor.unsaved(), self.tags.unsaved())
+        if refused and draft is not None:
+            self._held[draft["annotation_id"]] = draft
+            self._events.failed.emit(f"{refused}. What you typed on “{one_line(draft['about'], 40)}” is kept: it "
+                                     "comes back when you choose that highlight again, and the next start that can "
+                                     "write the library saves it.")
 
     def _save_note(self, text: str) -> None:
-        """Save note, Ctrl+Return or moving on: one undoable step. The text is the note from now on, so the refresh
-        the save causes leaves nothing typed, and the box's own undo is emptied (its Ctrl+Z took the typing back in
-        the box while the note stayed stored: Ctrl+Z is Edit > Undo of the save)."""
-        annotation = self.annotation
-        if annotation is None:
-            return
-        self.editor.set_note(text)
-        if self._change("Edit note", lambda a: self._workspace.annotations.set_note(a.id, text)) is None:
-            self.editor.set_saved(annotation.note)  # refused (a read-only file): still unsaved, still a draft
+        """Save note or Ctrl+Return."""
+        refused = self._save_typing(text, None)
+        if refused:
+            self._events.failed.emit(refused)
+
+    def _save_typing(self, text: str | None, tags: tuple[str, ...] | None) -> str | None:
+        """Write the note and tags typed (an undoable step each), unless another hand changed them since the typing
+        began: then the typing goes to the Notebook and theirs stays. Returns why the database refused the typing
+        (it is then still unsaved), or None. The text is the note from now on, so the refresh the save causes
+        leaves nothing typed, and the box's own undo is emptied (its Ctrl+Z took the typing back in the box while
+        the note stayed stored: Ctrl+Z is Edit > Undo of the save)."""
+        annotation, draft, notes = self.annotation, self.draft(), self._workspace.annotations
+        if annotation is None or draft is None:
+            return None
+        written = text is None  # the note, as it stands now
+        try:
+            if text is not None:
+                self.editor.set_note(text)
+                self._ops.run_checked("Edit note", lambda: notes.set_note(annotation.id, text, was=draft["base"]))
+                written = True
+            if tags is not None:
+                self.tags.set_tags(tags)
+                self._ops.run_checked("Edit tags", lambda: notes.set_tags(annotation.id, tags,
+                                                                          was=draft["base_tags"]))
+        except ChangedElsewhere:
+            self._keep_apart(draft)
+            self.editor.set_note(self.editor.text())  # kept apart: nothing more is unsaved here
+            self.tags.set_tags(self.tags.tags())
+        except ReaderError as exc:  # what was refused is still unsaved, still a draft
+            if not written:
+                self.editor.set_saved(annotation.note)
+            if tags is not None:
+                self.tags.set_tags(annotation.tags)
+                self.tags.setText(", ".join(tags))
+            return str(exc)
+        return None
 
     def delete(self, annotation_id: int) -> None:
         """Show the annotation and delete it (the Delete key or a menu in a pane), as Delete highlight would."""
