@@ -232,6 +232,7 @@ def _notebook(context: _Context):
     notebook.citation_activated.connect(context.area.show_annotation)
     notebook.show_document(context.window.library.selected_document_id())
     _keep_drafts(context, notebook, "notebook", notebook.draft)
+    _keep_drafts(context, notebook, "notebook-held", notebook.held)
     return notebook
 
 

@@ -589,3 +589,54 @@ def test_typing_the_database_refused_on_moving_on_is_kept(qtbot, workspace, monk
     second.close()
     again.close()
     window.close()
+
+
+def _two_notebook_notes(qtbot, window, typed: str):
+    """Two Notebook notes, `typed` typed into the first and not saved."""
+    notebook = window.annotation_panels.notebook.widget()
+    for title in ("Second", "First"):
+        window.workspace.notebook.create("", title)
+    notebook.refresh()
+    rows = {note.title: row for row, note in enumerate(notebook._notes)}
+    notebook.note_list.setCurrentRow(rows["First"])
+    qtbot.keyClicks(notebook.editor.source, typed)
+    return notebook, notebook.current_note().id, rows
+
+
+def test_a_notebook_note_rewritten_elsewhere_just_before_moving_on_keeps_both(window, qtbot):
+    """The Notebook's save on choosing another note wrote over a note the command line had rewritten in the second
+    before the window looked; the typing is now kept as a note of its own."""
+    from reader.core.workspace import Workspace
+
+    notebook, note_id, rows = _two_notebook_notes(qtbot, window, "Typed here")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Edit notebook note", lambda: other.notebook.edit(note_id, body="Written elsewhere"))
+    other.close()
+    notebook.note_list.setCurrentRow(rows["Second"])  # at once: no event is handled in between
+    assert window.workspace.notebook.get(note_id).body == "Written elsewhere"
+    assert any(note.body.startswith("Typed here") for note in window.workspace.notebook.all_notes())
+
+
+def test_notebook_typing_the_database_refused_on_moving_on_is_kept(window, qtbot, monkeypatch):
+    """Choosing another Notebook note when the library refused the save lost the typing; it is held, back in the
+    editor when its note is chosen again, and kept in the session file for the next start."""
+    from reader.core.annotations.notebook import NotebookService
+    from reader.core.errors import ReaderError
+
+    notebook, note_id, rows = _two_notebook_notes(qtbot, window, "Typed here")
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    with monkeypatch.context() as refused:
+        refused.setattr(NotebookService, "edit", refuse)
+        notebook.note_list.setCurrentRow(rows["Second"])
+        assert "kept" in window.statusBar().currentMessage() and notebook.editor.text() == ""
+        qtbot.waitUntil(lambda: _has_draft(window.settings, "notebook-held"))
+        notebook.note_list.setCurrentRow(rows["First"])
+        assert notebook.editor.text() == "Typed here" and notebook.draft() is not None
+        notebook.note_list.setCurrentRow(rows["Second"])
+    second, again = _restart(qtbot, window.workspace)
+    qtbot.waitUntil(lambda: again.notebook.get(note_id).body == "Typed here")
+    second.close()
+    again.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.service import AnnotationService, unchanged_since
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import NotebookNote
@@ -57,13 +57,20 @@ class NotebookService:
         return store.notes(self._db, None, notebook_only=True)
 
     def edit(self, note_id: int, body: str | None = None, title: str | None = None,
-             citations: tuple[int, ...] | list[int] | None = None) -> NotebookNote:
-        """Change what is given; the undo command passes the old values back."""
+             citations: tuple[int, ...] | list[int] | None = None, was: tuple[str, str] | None = None
+             ) -> NotebookNote:
+        """Change what is given; the undo command passes the old values back. `was`: the body and title when the
+        typing that gives them began; a note another hand rewrote since is not written over (ChangedElsewhere,
+        nothing written), as for an annotation's note."""
         self.get(note_id)
         changes = {key: value for key, value in (("body", body), ("title", title)) if value is not None}
         for annotation_id in citations or ():
             self._annotations.get(annotation_id)
         with operation(self._db, "Edit notebook note"):
+            if was is not None:
+                now = self.get(note_id)  # as the write transaction sees it
+                unchanged_since(now.body, was[0], body if body is not None else now.body)
+                unchanged_since(now.title, was[1], title if title is not None else now.title)
             store.update_note(self._db, note_id, changes)
             if citations is not None:
                 store.replace_citations(self._db, note_id, list(citations))

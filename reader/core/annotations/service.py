@@ -126,7 +126,7 @@ class AnnotationService:
         self.get(annotation_id)
         with operation(self._db, "Edit note"):
             if was is not None:
-                _unchanged_since(self._stored(annotation_id).note, was, note)
+                unchanged_since(self._stored(annotation_id).note, was, note)
             store.update_annotation(self._db, annotation_id, {"note": note})
         return self.get(annotation_id)
 
@@ -152,7 +152,7 @@ class AnnotationService:
         names = clean_tags(tags)
         with operation(self._db, "Edit tags"):
             if was is not None:
-                _unchanged_since(_folded(self._stored(annotation_id).tags), _folded(was),
+                unchanged_since(_folded(self._stored(annotation_id).tags), _folded(was),
                                  _folded(names))
             tag_store.replace_annotation_tags(self._db, annotation_id, names)
             store.update_annotation(self._db, annotation_id, {})
@@ -202,7 +202,7 @@ def _check_color(color: str) -> None:
         raise ReaderError(f"unknown colour '{color}'; use one of {', '.join(HIGHLIGHT_COLORS)}")
 
 
-def _unchanged_since(now, was, typed) -> None:
+def unchanged_since(now, was, typed) -> None:
     """Refuse to write typing over what another hand wrote since it began (what was there then, or the typing itself
     already there, is no one's loss)."""
     if now not in (was, typed):

@@ -20,7 +20,7 @@ from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.tag_editor import TagEditor
 from reader.ui.colors import HIGHLIGHT_TINTS
-from reader.ui.drafts import draft_as_note
+from reader.ui.drafts import HeldTyping, draft_as_note
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -47,7 +47,7 @@ class AnnotationInspector(QWidget):
         super().__init__(parent)
         self._workspace, self._ops, self._events = workspace, ops, events
         self._left_behind: dict | None = None  # typing on a highlight an undo removed, until it comes back
-        self._held: dict[int, dict] = {}  # typing the database refused on moving on, by highlight, until shown again
+        self._held = HeldTyping("annotation_id")
         self._gone: Annotation | None = None  # the annotation shown until it went (deleted, undone): back, shown
         self.annotation: Annotation | None = None
         self.heading = QLabel(EMPTY, self, wordWrap=True)
@@ -161,7 +161,7 @@ class AnnotationInspector(QWidget):
         if left is not None and left["annotation_id"] == annotation.id:
             self._left_behind = None
         else:
-            left = self._held.pop(annotation.id, None)
+            left = self._held.take(annotation.id)
         if left is None:
             return
         if _changed_under(left, annotation, True, True):
@@ -176,7 +176,7 @@ class AnnotationInspector(QWidget):
 
     def held(self) -> list[dict] | None:
         """The drafts of typing the database refused when the reader moved on (kept like `draft`), or None."""
-        return list(self._held.values()) or None
+        return self._held.drafts()
 
     def draft(self) -> dict | None:
         """What is typed and not saved, kept against a crash or a refused write (drafts.py): the text and tags, what
@@ -204,10 +204,7 @@ class AnnotationInspector(QWidget):
         draft = self.draft()
         refused = self._save_typing(self.editor.unsaved(), self.tags.unsaved())
         if refused and draft is not None:
-            self._held[draft["annotation_id"]] = draft
-            self._events.failed.emit(f"{refused}. What you typed on “{one_line(draft['about'], 40)}” is kept: it "
-                                     "comes back when you choose that highlight again, and the next start that can "
-                                     "write the library saves it.")
+            self._events.failed.emit(self._held.hold(draft, refused, f"on “{one_line(draft['about'], 40)}”"))
 
     def _save_note(self, text: str) -> None:
         """Save note or Ctrl+Return."""

@@ -21,11 +21,11 @@ from reader.core.annotations.notebook import NotebookService
 from reader.core.annotations.service import AnnotationService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
-from reader.core.errors import DocumentNotFound
+from reader.core.errors import ChangedElsewhere, DocumentNotFound, ReaderError
 from reader.core.records.annotations import NotebookNote, Passage
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
-from reader.ui.drafts import draft_as_note
+from reader.ui.drafts import HeldTyping, draft_as_note
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -68,6 +68,7 @@ class NotebookPanel(QWidget):
         self._ops, self._events = ops, events
         self._notes: list[NotebookNote] = []
         self._shown: NotebookNote | None = None  # the note in the editor, as last read or saved
+        self._held = HeldTyping("note_id")
         self._own_notes_chosen = False  # the user chose the Notebook's own notes in the scope box: they stay
         self.scope_box = QComboBox(self)
         self.note_list = QListWidget(self)
@@ -173,7 +174,7 @@ class NotebookPanel(QWidget):
         note = self.current_note()
         same = note is not None and self._shown is not None and note.id == self._shown.id
         if not same:
-            self.keep_unsaved()
+            self._save_on_leaving()
         draft = self.draft() if same else None
         apart = draft is not None and _changed_under(draft, note, self.editor.unsaved() is not None)
         same = same and not apart  # the other hand's note is shown; the typing is kept apart, below
@@ -185,9 +186,23 @@ class NotebookPanel(QWidget):
             self.title_edit.setText(note.title if note else "")
         self.editor.set_note(note.body if note else "", keep_typed=same)
         self._show_citations(note.citations if note else ())
+        if not same and note is not None:
+            self._take_back_held(note)
         self.typing_changed.emit()
         if apart:
             self._keep_apart(draft)
+
+    def _take_back_held(self, note: NotebookNote) -> None:
+        """Typing the database refused on moving on goes back in the editor with its note, unsaved; or, the note
+        changed by another hand meanwhile, to a note of its own."""
+        held = self._held.take(note.id)
+        if held is None:
+            return
+        if _changed_under(held, note, True):
+            self._keep_apart(held)
+            return
+        self.title_edit.setText(held["title"])
+        self.editor.source.setPlainText(held["text"])
 
     def _keep_apart(self, draft: dict) -> None:
         """Typing in a note another hand rewrote meanwhile (another window, the command line) becomes a note of its
@@ -205,14 +220,42 @@ class NotebookPanel(QWidget):
         return {"note_id": note.id, "document_id": note.document_id, "text": self.editor.text(), "title": title,
                 "base": note.body, "base_title": note.title, "about": f"Notebook note “{title or note.title}”"}
 
+    def held(self) -> list[dict] | None:
+        """The drafts of typing the database refused when another note was chosen (kept like `draft`), or None."""
+        return self._held.drafts()
+
     def keep_unsaved(self) -> None:
         """Save the title and text typed into the note shown and not saved, as Save would (one undoable step):
-        choosing another note, another scope or closing the window must not throw away what was written."""
-        note = self._shown
-        if note is not None and (self.editor.unsaved() is not None or self.title_edit.text().strip() != note.title):
-            self._shown = None  # kept now: the refresh its saving causes has nothing more to keep
-            if self._save(note, self.editor.text()) is None:
-                self._shown = note  # refused (a read-only file): still unsaved, still a draft
+        choosing another scope or closing the window must not throw away what was written. A refusal is said."""
+        refused = self._save_typing()
+        if refused:
+            self._events.failed.emit(refused)
+
+    def _save_on_leaving(self) -> None:
+        """Another note is chosen: what was typed is saved, or, refused by the database, held (HeldTyping)."""
+        draft = self.draft()
+        refused = self._save_typing()
+        if refused and draft is not None:
+            self._events.failed.emit(self._held.hold(draft, refused, f"in the {draft['about']}"))
+
+    def _save_typing(self) -> str | None:
+        """Write the title and text typed (one undoable step) unless another hand changed the note since the typing
+        began: then the typing becomes a note of its own. Returns why the database refused it (still unsaved, still
+        a draft), or None."""
+        note, draft = self._shown, self.draft()
+        if note is None or draft is None:
+            return None
+        self._shown = None  # kept now: the refresh its saving causes has nothing more to keep
+        try:
+            self._ops.run_checked("Edit notebook note", lambda: self._notebook.edit(
+                note.id, body=draft["text"], title=draft["title"], citations=note.citations,
+                was=(draft["base"], draft["base_title"])))
+        except ChangedElsewhere:
+            self._keep_apart(draft)
+        except ReaderError as exc:
+            self._shown = note
+            return str(exc)
+        return None
 
     def _show_citations(self, annotation_ids: tuple[int, ...]) -> None:
         self.citation_list.clear()
