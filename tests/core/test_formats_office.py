@@ -207,6 +207,17 @@ def test_rtf_text_and_info(tmp_path):
     assert source.metadata == {"title": "The Purge of 1937", "author": "Jane Roe"}
 
 
+def test_rtf_characters_beyond_the_bmp_come_out_whole(tmp_path):
+    """Word writes 😀 and 𝔐 as UTF-16 surrogate pairs of \\u escapes (negative or not); read as two halves, they
+    failed the import with a traceback (UnicodeEncodeError). A half without its pair is a replacement character."""
+    path = tmp_path / "emoji.rtf"
+    path.write_text(r"{\rtf1\ansi{\info{\title On \u-10187?\u-8944?arpa}}\pard Word \u-10179?\u-8704? and "
+                    r"\u55349?\u56592?arpa{\footnote \u55357?\u56832?} odd \u-10179?.\par}", encoding="ascii")
+    source = read_source(path)
+    assert source.text == "Word 😀 and 𝔐arpa[1] odd \ufffd.\n\nNotes\n\n1. 😀\n"
+    assert source.metadata["title"] == "On 𝔐arpa"
+
+
 def test_rtf_footnotes_are_kept_under_notes_and_cited_in_place(tmp_path):
     """An RTF's footnote (as Word saves it) vanished, mark and text: it is cited where it stood and kept under
     Notes, as a Word, OpenDocument or EPUB file's are."""

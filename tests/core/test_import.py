@@ -305,3 +305,30 @@ def test_a_same_name_file_does_not_take_the_place_of_a_document_in_the_trash(emp
     assert second.status == "imported" and second.document_id != first.document_id
     empty_workspace.documents.restore(first.document_id)
     assert empty_workspace.annotations.get(note.id).anchor_status == "anchored"
+
+
+def test_a_fault_of_ours_reading_one_file_fails_that_file_only(empty_workspace, tmp_path, monkeypatch):
+    """A reader's own bug on one file (an RTF's emoji did it) failed the whole folder's import with 'something went
+    wrong inside the program': that file fails in one line, its details go to the errors log, and the others are
+    imported."""
+    from reader.core.documents import importer
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Genden met Stalin in 1934.\n", encoding="utf-8")
+    (folder / "odd.rtf").write_text("{\\rtf1 odd}", encoding="ascii")
+    reading = importer.read_source
+
+    def faulty(path, *args, **kwargs):
+        if path.suffix == ".rtf":
+            raise UnicodeEncodeError("utf-8", "\ud83d", 0, 1, "surrogates not allowed")
+        return reading(path, *args, **kwargs)
+
+    monkeypatch.setattr(importer, "read_source", faulty)
+    report = empty_workspace.documents.import_paths([folder])
+    assert [info.file_name for info in empty_workspace.documents.list()] == ["good.txt"]
+    [failed] = [outcome for outcome in report.outcomes if outcome.status == "failed"]
+    assert "odd.rtf: " in failed.message and "UnicodeEncodeError" in failed.message
+    assert "\n" not in failed.message and "errors.log" in failed.message
+    log = empty_workspace.path.with_name(empty_workspace.path.stem + ".errors.log")
+    assert "surrogates not allowed" in log.read_text(encoding="utf-8")

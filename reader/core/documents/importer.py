@@ -18,7 +18,7 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.documents.versions import redetect_boilerplate, store_version
-from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
+from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded, ReaderError
 from reader.core.ops import operation
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
 from reader.core.records.progress import Cancelled, Progress
@@ -26,6 +26,7 @@ from reader.core.storage import document_trash, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
 from reader.core.storage.backup import library_files
+from reader.core.storage.bug_log import our_fault
 from reader.core.storage.store import Store
 
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
@@ -36,7 +37,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
     """`password` opens encrypted PDFs among the files; a file it does not open fails, and nothing of it is stored."""
     files, problems, left_out = expand_paths([Path(p) for p in paths], library_files(db.path))
     report = ImportReport([_failed(p) for p in problems] + [FileOutcome("", "left_out", line) for line in left_out])
-    sources = _read_all(files, report, progress, cancelled, password)
+    sources = _read_all(files, report, progress, cancelled, password, db.path)
     if password is None:
         report.outcomes[:] = [_passed_over(db, outcome) for outcome in report.outcomes]
     with db.atomic():
@@ -62,7 +63,9 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
 
 
 def _read_all(files: list[Path], report: ImportReport, progress: Progress | None,
-              cancelled: Cancelled | None, password: str | None = None) -> list[SourceFile]:
+              cancelled: Cancelled | None, password: str | None, db_path: Path) -> list[SourceFile]:
+    """Each file's text; one that fails, even by a fault of the program's reading it (an RTF's emoji was one),
+    fails alone, in one line: the whole folder's import had failed with it."""
     sources = []
     for done, path in enumerate(files):
         if cancelled and cancelled():
@@ -73,6 +76,10 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
             sources.append(read_source(path, password, _per_page(progress, done, len(files)), cancelled))
         except ImportFailed as exc:
             report.outcomes.append(_failed(exc))
+        except (ReaderError, MemoryError):
+            raise  # cancelled, the library refused, no memory left: the import stops, as it says
+        except Exception as exc:  # noqa: BLE001 - logged, and said as that file's failure
+            report.outcomes.append(_failed(ImportFailed(str(path), f"could not be read: {our_fault(exc, db_path)}")))
     if cancelled and cancelled():  # asked while the last file was read (a web page, a Word file: no pages to stop at)
         raise ImportCancelled()
     return sources

@@ -35,7 +35,7 @@ def read_rtf(path: Path, data: bytes) -> Extracted:
         raise ImportFailed(str(path), "damaged RTF file: the file is cut off: its last groups are never closed")
     body, notes = _footnotes(source)
     try:
-        text = rtf_to_text(body, encoding=encoding, errors="replace")
+        text = _paired(rtf_to_text(body, encoding=encoding, errors="replace"))
         notes = [_unescape(note, encoding) for note in notes]
     except Exception as exc:  # striprtf fails on some malformed groups
         raise ImportFailed(str(path), f"damaged RTF file: {type(exc).__name__}: {exc}") from exc
@@ -78,4 +78,11 @@ def _group_end(source: str, start: int) -> int | None:
 def _unescape(value: str, encoding: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    return rtf_to_text("{\\rtf1 " + value + "}", encoding=encoding, errors="replace").strip()
+    return _paired(rtf_to_text("{\\rtf1 " + value + "}", encoding=encoding, errors="replace")).strip()
+
+
+def _paired(text: str) -> str:
+    """RTF writes a character beyond the BMP (😀, 𝔐) as a UTF-16 surrogate pair of \\u escapes, which striprtf
+    gives as two halves: joined into the character, and a half without its pair made a replacement character (a
+    half is no text: it failed the import with a traceback)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
