@@ -793,3 +793,24 @@ def test_a_name_typed_in_a_case_another_name_has_as_its_nominative_finds_both(tm
     [hit] = workspace.search.search("Сталина").groups["text"]
     assert all(f"[{form}]" in hit.snippet for form in ("Сталиным", "Сталину", "Сталина"))
     workspace.close()
+
+
+def test_words_beside_boilerplate_in_one_paragraph_are_found(empty_workspace, tmp_path):
+    """A paragraph partly marked as boilerplate (a footer the PDF reader joined to a page's last paragraph, or a
+    selection marked by hand) vanished from search whole, its other words still shown as ordinary text: only the
+    marked words are left out, and a hit never spans them."""
+    path = tmp_path / "report.txt"
+    path.write_text("Prices rose threefold within a month. Page 3 of the report\nThe merchants feared the new "
+                    "government.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([path])
+    document = empty_workspace.documents.list()[0]
+    text = empty_workspace.documents.text(document.id).text
+    footer = text.index("Page 3")
+    empty_workspace.run("Mark boilerplate", lambda: empty_workspace.documents.set_boilerplate(
+        document.id, footer, footer + len("Page 3 of the report"), True))
+    def text_hits(query: str):
+        return empty_workspace.search.search(query).groups.get("text", [])
+
+    [hit] = text_hits("threefold")
+    assert text[hit.start:hit.end].startswith("Prices") and "Page" not in text[hit.start:hit.end]
+    assert text_hits("report") == [] and len(text_hits("merchants")) == 1

@@ -5,6 +5,7 @@ Rows for annotations, tags, links, notebook notes and metadata are kept by trigg
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.folding import searchable
@@ -41,22 +42,39 @@ def remove_document_text(db: Store, document_id: int) -> None:
 
 def index_document_text(db: Store, document_id: int) -> None:
     """(Re)index a document's current text line by line (a hard-wrapped one paragraph by paragraph), leaving out
-    boilerplate; offsets are code points."""
+    boilerplate; offsets are code points. Rows are numbered in reading order within the document's range."""
     first = TEXT_ROWS + (document_id << LINE_BITS)
     remove_document_text(db, document_id)
     version = document_store.version_text(db, document_store.current_version_id(db, document_id))
     boilerplate = merge((s.start, s.end) for s in version.boilerplate)  # a book has hundreds of running heads
-    lines, start = [], 0
-    for number, line in enumerate(version.text.split("\n")):
-        end = start + len(line)
-        if line.strip() and not overlaps_merged(boilerplate, start, end):
-            lines.append((number, start, end))
-        start = end + 1
     text = version.text
-    rows = [(first + number, searchable(text[start:end]), "text", document_id, document_id, start, end)
-            for number, start, end in (_paragraphs(lines) if _hard_wrapped(lines) else lines)]
+    lines, start = [], 0
+    for number, line in enumerate(text.split("\n")):
+        end = start + len(line)
+        if line.strip():
+            lines += [(number, *stretch) for stretch in _outside(boilerplate, text, start, end)]
+        start = end + 1
+    rows = [(first + row, searchable(text[start:end]), "text", document_id, document_id, start, end)
+            for row, (_number, start, end) in enumerate(_paragraphs(lines) if _hard_wrapped(lines) else lines)]
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
     db.executemany(sql, rows)
+
+
+def _outside(boilerplate: list[tuple[int, int]], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of the line [start, end) no boilerplate covers, each without the blanks at its edges: a line
+    touching boilerplate was left out whole, and a paragraph the PDF reader joined to a page's footer, or one a few
+    words of which were marked by hand, vanished from search while its words were shown as ordinary text."""
+    if not overlaps_merged(boilerplate, start, end):
+        return [(start, end)]
+    stretches, at = [], start
+    for cut_start, cut_end in boilerplate[bisect_right(boilerplate, start, key=lambda cut: cut[1]):]:
+        if cut_start >= end:
+            break
+        stretches.append((at, cut_start))
+        at = max(at, cut_end)
+    stretches.append((at, end))
+    return [(first + len(words) - len(words.lstrip()), last - len(words) + len(words.rstrip()))
+            for first, last in stretches if (words := text[first:last]).strip()]
 
 
 def _hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
@@ -72,7 +90,7 @@ def _paragraphs(lines: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]
     paragraph (verse, a list with no blank lines) stays line by line."""
     runs: list[list[tuple[int, int, int]]] = []
     for line in lines:
-        if runs and runs[-1][-1][0] == line[0] - 1:
+        if runs and runs[-1][-1][0] == line[0] - 1 and runs[-1][-1][2] + 1 == line[1]:  # nothing left out between
             runs[-1].append(line)
         else:
             runs.append([line])
