@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled
 from reader.core.records.documents import DocumentInfo, ImportReport
+from reader.core.records.progress import STORING
 from reader.core.wording import one_line, plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
                                                                              password),
             cancel_types=(ImportCancelled,),
         )
-        progress = progress_dialog(task, self, "Import", "Importing…", lambda name: f"Reading {name}…",
+        progress = progress_dialog(task, self, "Import", "Importing…", _import_stage,
                                    stopping="Stopping after the file being read…")
         task.finished.connect(lambda report: self._on_import_finished(report, progress))
         task.failed.connect(lambda message: self._on_import_failed(message, progress))
@@ -479,3 +480,9 @@ def _summary(report: ImportReport) -> str:
 
 def dock_name(title: str) -> str:
     return title.lower().replace(" ", "_") + "_dock"
+
+
+def _import_stage(what: str) -> str:
+    """The import dialog's line: the file being read, then the storing of them all (a large folder's take seconds,
+    and the dialog said "Reading doc399.txt…" all the while; a Cancel then stops it too)."""
+    return "Storing the files read…" if what == STORING else f"Reading {what}…"

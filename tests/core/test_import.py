@@ -198,12 +198,14 @@ def test_resolve_by_the_start_of_a_file_name(workspace):
 
 
 def test_progress_follows_the_pages_of_a_paged_file(empty_workspace, tmp_path):
-    """One four-page PDF: the share done grows page by page instead of staying at nothing until the file is read."""
+    """One four-page PDF: the share done grows page by page instead of staying at nothing until the file is read
+    (then storing it is a stage of its own)."""
+    from reader.core.records.progress import STORING
     from tests.core.pdf_samples import article_pdf
 
     seen = []
-    empty_workspace.documents.import_paths([article_pdf(tmp_path / "article.pdf")],
-                                           progress=lambda done, total, _label: seen.append(done / total))
+    empty_workspace.documents.import_paths([article_pdf(tmp_path / "article.pdf")], progress=lambda done, total, label:
+                                           label == STORING or seen.append(done / total))
     assert seen == sorted(seen) and len(set(seen)) == 4 and seen[-1] == 0.75
 
 
@@ -332,3 +334,23 @@ def test_a_fault_of_ours_reading_one_file_fails_that_file_only(empty_workspace, 
     assert "\n" not in failed.message and "errors.log" in failed.message
     log = empty_workspace.path.with_name(empty_workspace.path.stem + ".errors.log")
     assert "surrogates not allowed" in log.read_text(encoding="utf-8")
+
+
+def test_a_cancel_while_the_files_read_are_stored_imports_nothing(empty_workspace, tmp_path):
+    """Cancel pressed once a large folder was read (its files stored and indexed, seconds) was acknowledged and
+    ignored: all 400 files came in. Storing stops too, and nothing of the import is kept."""
+    import pytest
+
+    from reader.core.errors import ImportCancelled
+    from reader.core.records.progress import STORING
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"chronicle{number}.txt").write_text(f"Chronicle {number}: Genden met Stalin.\n", encoding="utf-8")
+    stages: list[str] = []
+    with pytest.raises(ImportCancelled):
+        empty_workspace.documents.import_paths([folder], lambda _done, _total, what: stages.append(what),
+                                               lambda: STORING in stages)
+    assert empty_workspace.documents.list() == [] and not empty_workspace.history.next_undo()
+    assert empty_workspace.search.search("Genden").count == 0

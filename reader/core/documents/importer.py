@@ -21,7 +21,7 @@ from reader.core.documents.versions import redetect_boilerplate, store_version
 from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded, ReaderError
 from reader.core.ops import operation
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
-from reader.core.records.progress import Cancelled, Progress
+from reader.core.records.progress import STORING, Cancelled, Progress
 from reader.core.storage import document_trash, search_index
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
@@ -43,7 +43,8 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
     with db.atomic():
         changed: list[tuple[int, SourceFile]] = []  # stored files with other text: their new versions come last
         arriving: list[int] = []  # new documents, and deleted ones imported again: waiting in the Trash
-        new_ids = [_store(db, source, report, changed, arriving) for source in sources]
+        new_ids = [_store(db, source, report, changed, arriving)
+                   for source in _storing(sources, progress, cancelled)]
         with operation(db, _step_label(db, arriving, changed)):  # Undo puts them (back) in the Trash
             for document_id in arriving:
                 document_trash.restore_document(db, document_id, index=False)  # indexed below
@@ -58,6 +59,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
             order = {str(source.path): n for n, source in enumerate(sources)}
             report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
         if report.changed_document_ids or arriving:
+            _stop_if(cancelled)
             search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report
 
@@ -83,6 +85,22 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
     if cancelled and cancelled():  # asked while the last file was read (a web page, a Word file: no pages to stop at)
         raise ImportCancelled()
     return sources
+
+
+def _storing(sources: list[SourceFile], progress: Progress | None, cancelled: Cancelled | None):
+    """The files read, one by one, as they are stored (in the import's transaction): a Cancel asked meanwhile stops
+    the import, and the transaction keeps nothing of it. Storing a large folder takes seconds, and a Cancel then was
+    acknowledged and ignored."""
+    for done, source in enumerate(sources):
+        _stop_if(cancelled)
+        if progress:
+            progress(done, len(sources), STORING)
+        yield source
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    if cancelled and cancelled():
+        raise ImportCancelled()
 
 
 def _passed_over(db: Store, outcome: FileOutcome) -> FileOutcome:

@@ -6,3 +6,4 @@ from collections.abc import Callable
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being read)
 Cancelled = Callable[[], bool]  # true once the user (or a closing window) asked the work to stop
+STORING = "storing"  # what an import says it is at once its files are read: the window says "Storing the files…"
