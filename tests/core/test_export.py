@@ -202,6 +202,27 @@ def test_notebook_notes_go_through_jsonld_and_come_back(annotated, tmp_path):
     fresh.close()
 
 
+def test_a_notebook_note_read_before_its_documents_gets_its_citations_later(annotated, tmp_path):
+    """Annotations read into a library without their documents made the Notebook note citing nothing; read again
+    once the documents were imported, the note was "already here" and its citations never came. The second reading
+    gives it the citations it can now place, and the lines of the first name the documents to import."""
+    first = annotated.annotations.all()[0]
+    annotated.notebook.create("Which date?", title="Dates", citations=[first.id])
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    report = fresh.export.import_annotations(path)
+    assert report.notebook == 1 and any("000_8339fa2bec93c400.txt is not in this library" in line
+                                        for line in report.skipped)
+    fresh.documents.import_paths([TEXTS])
+    again = fresh.export.import_annotations(path)
+    [note] = fresh.notebook.all_notes()
+    assert [fresh.annotations.get(c).quote.exact for c in note.citations] == [first.quote.exact]
+    assert again.skipped == [] and "1 citation added" in again.summary
+    assert fresh.export.import_annotations(path).summary == fresh.export.import_annotations(path).summary
+    fresh.close()
+
+
 def test_a_hypothesis_page_note_is_a_notebook_note_on_its_document(empty_workspace, tmp_path):
     """A note on a whole page (Hypothesis's page notes: a target with a source and no selector) was refused as "a
     whole resource, not a passage": it is a Notebook note on that document."""
@@ -269,7 +290,7 @@ def test_import_reports_what_it_cannot_place(annotated, tmp_path):
     path.write_text(json.dumps([item, other]), encoding="utf-8")
     report = annotated.export.import_annotations(path)
     assert (report.placed, report.orphaned) == (0, 1) and len(report.skipped) == 1
-    assert "not a document" in report.skipped[0]
+    assert "its document http://example.org/unknown is not in this library" in report.skipped[0]
     assert [a.quote.exact for a in annotated.review.orphans()] == [
         "a sentence that no document contains anywhere at all"]
 

@@ -20,7 +20,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
-from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, Passage
+from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import clean_tags
 
@@ -68,7 +68,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     report.placed = len(placed) - report.orphaned
     for link in linking:
         _link_one(link, places, annotations, links, report)
-    kept = {(n.document_id, n.title, n.body) for n in notebook.all_notes()} if noting else set()
+    kept = {(n.document_id, n.title, n.body): n for n in notebook.all_notes()} if noting else {}
     for note in noting:
         _note_one(note, places, annotations, notebook, kept, report)
     return report
@@ -117,7 +117,7 @@ class _Places:
         """The passage's place, or why it has none."""
         info = self._sources.get(_source_key(incoming.source))
         if info is None:
-            return f"{incoming.label}: its target is not a document in this library"
+            return f"{incoming.label}: its document {_named(incoming.source)} is not in this library"
         if info.id not in self._texts:
             self._texts[info.id] = self._documents.text(info.id).text
         place = _place(incoming, self._texts[info.id])
@@ -191,17 +191,32 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,
-              kept: set[tuple], report: AnnotationImportReport) -> None:
+              kept: dict[tuple, NotebookNote], report: AnnotationImportReport) -> None:
     """Make a Notebook note on its document, citing its passages (highlighted first where no annotation covers one
-    exactly); one already here, the same words on the same document, is counted, not made again."""
+    exactly). One already here, the same words on the same document, is not made again, but given the citations
+    it lacks that can be placed now: read before its documents were imported, it had cited nothing, for good."""
     about = places.document_of(note.about) if note.about else None
     if note.about and about is None:
-        report.skipped.append(f"{note.label}: the document it is on is not in this library")
+        report.skipped.append(f"{note.label}: the document it is on, {_named(note.about)}, is not in this library")
         return
-    if (about, note.title, note.body) in kept:  # the Notebook's notes, and the file's made so far
+    cited = _cited(note, places, annotations, report)
+    here = kept.get((about, note.title, note.body))  # the Notebook's notes, and the file's made so far
+    if here is None:
+        kept[(about, note.title, note.body)] = notebook.create(note.body, note.title, about, cited, note.created,
+                                                               note.modified)
+        report.notebook += 1
+        return
+    lacking = [annotation_id for annotation_id in cited if annotation_id not in here.citations]
+    if not lacking:
         report.already += 1
         return
-    kept.add((about, note.title, note.body))
+    kept[(about, note.title, note.body)] = notebook.edit(here.id, citations=[*here.citations, *lacking])
+    report.cited += len(lacking)
+
+
+def _cited(note: IncomingNote, places: _Places, annotations: AnnotationService,
+           report: AnnotationImportReport) -> list[int]:
+    """The annotations a note cites that can be placed, each passage without one highlighted; each other said."""
     cited = []
     for passage in note.cited:
         end = _end_of(passage, places)
@@ -212,8 +227,13 @@ def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationServic
         else:
             here = annotations.at(end.document_id, end.start, end.end)
             cited.append(here.id if here else annotations.create(end.document_id, end.start, end.end).id)
-    notebook.create(note.body, note.title, about, list(dict.fromkeys(cited)), note.created, note.modified)
-    report.notebook += 1
+    return list(dict.fromkeys(cited))
+
+
+def _named(source: str) -> str:
+    """A document as a line names it: the file name of one of ours, else the address the file gives."""
+    ours = f"{URN}:document:"
+    return source[len(ours):] if source.startswith(ours) else source
 
 
 def _end_of(end: Incoming, places: _Places) -> Passage | int | str:

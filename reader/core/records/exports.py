@@ -17,6 +17,7 @@ class AnnotationImportReport:
     already: int = 0
     orphaned: int = 0  # notes on a document here whose words it no longer holds: kept as orphans, for review
     notebook: int = 0  # Notebook notes made (and notes on a whole page, from other tools)
+    cited: int = 0  # citations given to Notebook notes already here, whose passages could not be placed before
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -27,6 +28,8 @@ class AnnotationImportReport:
             parts.append(f"{plural(self.linked, 'link')} made")
         if self.notebook:
             parts.append(f"{plural(self.notebook, 'Notebook note')} made")
+        if self.cited:
+            parts.append(f"{plural(self.cited, 'citation')} added to Notebook notes already here")
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
         if self.orphaned:
