@@ -640,3 +640,12 @@ def test_tag_names_come_out_as_typed(annotated):
     markdown = annotated.export.export("md")
     assert "*Tags:* \\*bold\\*, \\<b\\>purge\\</b\\>, meeting 1934, Stalin; Genden" in markdown
     assert "## \\<b\\>purge\\</b\\>" in annotated.export.export("md", group_by="tag")
+
+
+def test_a_cut_off_annotation_file_says_where_in_plain_words(empty_workspace, tmp_path):
+    """A truncated JSON file said 'Unterminated string starting at at line 1, column 9'."""
+    path = tmp_path / "cut.jsonld"
+    path.write_text('{"items": "cut', encoding="utf-8")
+    with pytest.raises(ReaderError) as error:
+        empty_workspace.export.import_annotations(path)
+    assert str(error.value) == f"{path}: not valid JSON: Unterminated string at line 1, column 11"

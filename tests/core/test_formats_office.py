@@ -544,3 +544,17 @@ def test_word_notes_are_marked_as_word_shows_them(tmp_path):
             archive.writestr(f"word/{part}.xml", f'<w:{part} xmlns:w="{W_NS}">{xml}</w:{part}>')
     assert read_source(path).text == ("The treaty was signed[1] in Moscow[i] in November*.\n\nNotes\n\n1. Fond 495.\n\n"
                                       "i. See the Russian text.\n\n* Old style.\n")
+
+
+def test_an_epub_missing_a_chapter_says_so_without_a_python_name(tmp_path):
+    """A damaged EPUB whose spine names a file the archive lacks said 'KeyError: "There is no item named …"': the
+    line says what is missing, without the exception's name and quotes."""
+    whole = _epub(tmp_path / "whole.epub")
+    damaged = tmp_path / "damaged.epub"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            if not item.filename.endswith("chap1.xhtml"):
+                target.writestr(item, source.read(item))
+    with pytest.raises(ImportFailed) as error:
+        read_source(damaged)
+    assert "damaged EPUB: There is no item named" in str(error.value) and "KeyError" not in str(error.value)

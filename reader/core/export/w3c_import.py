@@ -35,7 +35,8 @@ def read_json(path: Path) -> object:
     except UnicodeDecodeError as exc:
         raise ReaderError(f"{path}: not UTF-8 text, so not a JSON-LD file") from exc
     except json.JSONDecodeError as exc:
-        raise ReaderError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+        said = exc.msg.removesuffix(" at").removesuffix(" starting")  # 'Unterminated string starting at' + where
+        raise ReaderError(f"{path}: not valid JSON: {said} at line {exc.lineno}, column {exc.colno}") from exc
     except RecursionError as exc:
         raise ReaderError(f"{path}: its JSON is nested too deeply to be annotations") from exc
 

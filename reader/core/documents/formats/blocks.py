@@ -67,6 +67,13 @@ def tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def damaged(path: Path, what: str, exc: Exception) -> ImportFailed:
+    """The line for a file its reading library failed on: what the library said, without Python's names (a missing
+    chapter read 'KeyError: "There is no item named …"'); the name only where it says nothing else."""
+    said = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    return ImportFailed(str(path), f"damaged {what}: {said or type(exc).__name__}")
+
+
 def open_zip(path: Path, required: str, what: str) -> zipfile.ZipFile:
     """The file as a ZIP that holds `required`, or ImportFailed saying it is not really `what` ("a Word document")."""
     with open(path, "rb") as file:

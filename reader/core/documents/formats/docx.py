@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted
-from reader.core.documents.formats.blocks import Blocks, open_zip
-from reader.core.errors import ImportFailed
+from reader.core.documents.formats.blocks import Blocks, damaged, open_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -39,7 +38,7 @@ def read_docx(path: Path) -> Extracted:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises KeyError, ValueError or its own errors on a broken package
-        raise ImportFailed(str(path), f"damaged Word document: {type(exc).__name__}: {exc}") from exc
+        raise damaged(path, "Word document", exc) from exc
     blocks = Blocks()
     cited: list[_Cited] = []
     _blocks(document.element.body, blocks, cited)

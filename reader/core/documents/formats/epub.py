@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from reader.core.documents.extracted import Extracted
-from reader.core.documents.formats.blocks import Blocks, open_zip
+from reader.core.documents.formats.blocks import Blocks, damaged, open_zip
 from reader.core.documents.html_text import html_to_text
 from reader.core.errors import ImportFailed
 
@@ -36,7 +36,7 @@ def read_epub(path: Path) -> Extracted:
     try:
         book = epub.read_epub(str(path), options={"ignore_ncx": True})
     except Exception as exc:  # ebooklib raises EpubException, KeyError or XML errors on a broken book
-        raise ImportFailed(str(path), f"damaged EPUB: {type(exc).__name__}: {exc}") from exc
+        raise damaged(path, "EPUB", exc) from exc
     blocks, notes = Blocks(), _Notes()
     for idref, _linear in book.spine:
         item = book.get_item_with_id(idref)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted
-from reader.core.documents.formats.blocks import Blocks, open_zip
+from reader.core.documents.formats.blocks import Blocks, damaged, open_zip
 from reader.core.errors import ImportFailed
 
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -28,7 +28,7 @@ def read_odt(path: Path) -> Extracted:
     try:
         document = load(str(path))
     except Exception as exc:  # odfpy raises whatever its XML parser met
-        raise ImportFailed(str(path), f"damaged OpenDocument file: {type(exc).__name__}: {exc}") from exc
+        raise damaged(path, "OpenDocument file", exc) from exc
     blocks = Blocks()
     _walk(document.text, blocks)
     return blocks.to_extracted("odt", _metadata(document), path)

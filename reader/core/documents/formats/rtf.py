@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.core.documents.decoding import normalise_newlines
 from reader.core.documents.extracted import Extracted
-from reader.core.documents.formats.blocks import Blocks
+from reader.core.documents.formats.blocks import Blocks, damaged
 from reader.core.errors import ImportFailed
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
@@ -38,7 +38,7 @@ def read_rtf(path: Path, data: bytes) -> Extracted:
         text = _paired(rtf_to_text(body, encoding=encoding, errors="replace"))
         notes = [_unescape(note, encoding) for note in notes]
     except Exception as exc:  # striprtf fails on some malformed groups
-        raise ImportFailed(str(path), f"damaged RTF file: {type(exc).__name__}: {exc}") from exc
+        raise damaged(path, "RTF file", exc) from exc
     blocks = Blocks()
     for paragraph in re.split(r"\n\s*\n|\n", normalise_newlines(text)):
         blocks.paragraph(paragraph)
