@@ -6,6 +6,33 @@ from hypothesis import strategies as st
 from reader.ui.reading import correct_dialog
 
 
+def _save_pressed(dialog) -> bool:
+    """The editor as Save leaves it: stored and closed, or open with the refusal said."""
+    dialog.accept()
+    return dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_corrections_the_library_refused_stay_in_the_editor(window, qtbot, monkeypatch):
+    """A read-only library refused the correction and the editor closed, the corrections gone (hours of OCR
+    fixes): it stays open with them, saying why in it, until they are saved or dropped on purpose."""
+    from reader.core.documents.service import DocumentService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    pane = window.reading_area.open_document(document_id)
+    seen = []
+    monkeypatch.setattr(DocumentService, "correct_text", refuse)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: seen.append(self) or _save_pressed(self))
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "[Checked] " + pane.version.text)
+    pane.correct_text()
+    [dialog] = seen
+    assert dialog.result() != dialog.DialogCode.Accepted and "read-only" in dialog.refusal.text()
+    assert window.workspace.documents.get(document_id).version_number == 1
+
+
 def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatch):
     """Saving the editor makes version 2, shown in the pane, with the note on the same words at new offsets; the
     status bar says what the correction did (it had said another program stored a new version)."""
@@ -14,7 +41,7 @@ def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatc
     note = workspace.annotations.create_at_quote(document_id, "The two met on November 15, 1934.", note="15 or 24?")
     pane = window.reading_area.open_document(document_id)
     corrected = "[Transcribed by hand.] " + pane.version.text.replace("The two met", "The two men met")
-    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", _save_pressed)
     monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: corrected)
     pane.correct_text()
     qtbot.waitUntil(lambda: pane.version.version_number == 2)
@@ -35,7 +62,7 @@ def test_undo_takes_a_correction_back_in_the_pane(window, qtbot, monkeypatch):
     document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
     pane = window.reading_area.open_document(document_id)
     original, shown = pane.version.text, pane.view.toPlainText()
-    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", _save_pressed)
     monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "[By hand.] " + original)
     pane.correct_text()
     qtbot.waitUntil(lambda: pane.view.toPlainText().startswith("[By hand.]"))
@@ -51,7 +78,7 @@ def test_an_empty_correction_is_refused_in_one_line(window, qtbot, monkeypatch):
     """Saving an empty text stores nothing and says why in the status bar."""
     document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
     pane = window.reading_area.open_document(document_id)
-    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", _save_pressed)
     monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "  \n")
     pane.correct_text()
     qtbot.waitUntil(lambda: "corrected text is empty" in window.statusBar().currentMessage())

@@ -439,7 +439,7 @@ def test_the_mentions_list_follows_a_recognition_after_the_text_changed(recognis
     pane = recognised.reading_area.open_document(document_id)
     recognised.reading_area.entity_clicked.emit(genden.id)
     mentions = recognised.entity_panels.mentions.widget()
-    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: True)
+    monkeypatch.setattr(correct_dialog.CorrectTextDialog, "exec", lambda self: self.accept() or True)
     monkeypatch.setattr(correct_dialog.CorrectTextDialog, "text", lambda self: "[Checked] " + pane.version.text)
     pane.correct_text()
 
