@@ -96,6 +96,24 @@ def test_highlight_with_the_keyboard_is_painted(window, qtbot):
     assert _formats_at(pane, start, end) == []
 
 
+def test_a_selection_in_a_text_changed_since_is_not_highlighted_elsewhere(window, qtbot):
+    """H pressed in the second after another program stored a new version (before the pane showed it) made the
+    highlight at the selection's offsets in the new text: on other words. It is refused in one line instead."""
+    from reader.core.workspace import Workspace
+
+    document_id = _doc(window.workspace, "000_8339fa2bec93c400.txt")
+    pane = window.reading_area.open_document(document_id)
+    start = pane.version.text.index("The two met on November 15, 1934.")
+    _select(pane, start, start + len("The two met"))
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.run("Correct text", lambda: elsewhere.documents.correct_text(
+        document_id, "A new first paragraph.\n\n" + pane.version.text))
+    elsewhere.close()
+    pane.highlight_selection()  # at once: the pane still shows the old version
+    assert window.workspace.annotations.for_document(document_id) == []
+    assert "select the words again" in window.statusBar().currentMessage()
+
+
 def test_note_via_the_inspector(window, qtbot):
     """N on a selection opens the Note inspector on it, ready to type; saving stores the note, lists it in the
     pane's notes strip and renders its Markdown."""

@@ -90,9 +90,10 @@ class LinkService:
         """A passage already highlighted exactly is linked through that highlight: linking it again must not stack a
         second highlight (and a duplicate link) on the same text."""
         if isinstance(target, Passage):
+            self._annotations.check_shown(target.document_id, target.shown)
             existing = self._annotations.at(target.document_id, target.start, target.end)
             return existing.id if existing else self._annotations.create(target.document_id, target.start,
-                                                                         target.end).id
+                                                                         target.end, shown=target.shown).id
         return self._annotations.get(target).id
 
 

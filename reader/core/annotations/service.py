@@ -42,19 +42,30 @@ class AnnotationService:
         self._db = db
 
     def create(self, document_id: int, start: int, end: int, color: str = "yellow", note: str = "",
-               tags: tuple[str, ...] | list[str] = ()) -> Annotation:
+               tags: tuple[str, ...] | list[str] = (), shown: int | None = None) -> Annotation:
         """Anchor a new annotation on [start, end) of the document's current version (read inside the write
-        transaction, so a re-import by another program cannot slip a new version in between)."""
+        transaction, so a re-import by another program cannot slip a new version in between). `shown`: the version
+        the offsets were read on (a selection in a pane); another one current by now is refused, as the offsets
+        would name other words (a highlight made in the second after another program stored a new version landed
+        on "the border with" instead of the "without agreement" selected)."""
         _check_color(color)
         names = clean_tags(tags)
         with operation(self._db, "Add annotation"):
-            version_id = document_store.current_version_id(self._db, document_id)
+            version_id = self.check_shown(document_id, shown)
             text = document_store.version_text(self._db, version_id).text
             check_range(text, start, end)
             annotation_id = store.insert_annotation(
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
             tag_store.add_tag_to(self._db, [annotation_id], names)
         return self.get(annotation_id)
+
+    def check_shown(self, document_id: int, shown: int | None) -> int:
+        """The document's current version, refused when it is not `shown` (the version a selection was made on)."""
+        version_id = document_store.current_version_id(self._db, document_id)
+        if shown is not None and shown != version_id:
+            raise ReaderError("the text changed (a new version was stored, perhaps by another program) since you "
+                              "selected in it: nothing was highlighted or linked; select the words again")
+        return version_id
 
     def create_many(self, new: list[NewAnnotation]) -> list[int]:
         """Create many annotations in one transaction (all or none); each document's text is read once."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.records.anchor_status import ANCHORED as ANCHORED  # where an annotation stands: kept apart
 from reader.core.records.anchor_status import NEEDS_REVIEW as NEEDS_REVIEW
@@ -90,6 +90,8 @@ class Passage:
     document_id: int
     start: int
     end: int
+    shown: int | None = field(default=None, compare=False)  # the version the offsets were read on (a selection),
+    # when another may be current by the time it is made an annotation
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class TargetPicker(QWidget):
     def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
         super().__init__(parent)
         self._annotations, self._documents = annotations, documents
-        self._offsets, self._text = Utf16Map(""), ""
+        self._offsets, self._text, self._version_id = Utf16Map(""), "", None
         self.document_box = QComboBox(self)
         for info in documents.list():
             self.document_box.addItem(info.title, info.id)
@@ -79,9 +79,9 @@ class TargetPicker(QWidget):
             entry = QListWidgetItem(f"“{label}”" + (f" — {annotation.note.strip()[:60]}" if annotation.note else ""))
             entry.setData(Qt.ItemDataRole.UserRole, annotation.id)
             self.annotation_list.addItem(entry)
-        text = self._documents.text(document_id).text
-        self._offsets, self._text = Utf16Map(text), text
-        self.passage_view.setPlainText(text)
+        version = self._documents.text(document_id)
+        self._offsets, self._text, self._version_id = Utf16Map(version.text), version.text, version.version_id
+        self.passage_view.setPlainText(version.text)
         self.tabs.setCurrentIndex(0 if self.annotation_list.count() else 1)  # no highlights there: pick a passage
 
     def select_passage(self, start: int, end: int) -> None:
@@ -99,7 +99,7 @@ class TargetPicker(QWidget):
                 return None
             chosen = without_blanks(self._text, self._offsets.to_code_point(cursor.selectionStart()),
                                     self._offsets.to_code_point(cursor.selectionEnd()))  # not " I. V. Stalin"
-            return Passage(self.document_box.currentData(), *chosen)
+            return Passage(self.document_box.currentData(), *chosen, self._version_id)
         entry = self.annotation_list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 

@@ -282,8 +282,8 @@ class DocumentPane(QWidget):
             return
         annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
         color = self.highlight_color
-        created = self.services.ops.run("Highlight", lambda: annotations.create(self.document_id, *selection,
-                                                                                color=color))
+        created = self.services.ops.run("Highlight", lambda: annotations.create(
+            self.document_id, *selection, color=color, shown=self.version.version_id))
         if created is not None:
             self.select_annotation(created.id)
 
@@ -314,8 +314,8 @@ class DocumentPane(QWidget):
         annotation_id = self.annotation_at(*selection)
         if annotation_id is None:
             annotations, color = self.services.workspace.annotations, self.highlight_color
-            created = self.services.ops.run(label, lambda: annotations.create(self.document_id, *selection,
-                                                                              color=color))
+            created = self.services.ops.run(label, lambda: annotations.create(
+                self.document_id, *selection, color=color, shown=self.version.version_id))
             annotation_id = created.id if created is not None else None
         if annotation_id is not None:
             self.select_annotation(annotation_id)
@@ -329,7 +329,8 @@ class DocumentPane(QWidget):
             return
         workspace = self.services.workspace
         existing = self.annotation_at(*selection)
-        source = existing if existing is not None else Passage(self.document_id, *selection)
+        source = existing if existing is not None else Passage(self.document_id, *selection,
+                                                               self.version.version_id)
         dialog = LinkDialog(workspace.annotations, workspace.documents, source,
                             self.version.text[selection[0]:selection[1]], self)
         beside = next((d for d in self.services.open_documents() if d != self.document_id), None)
