@@ -210,7 +210,8 @@ def _timeline(context: _Context):
 def _source_criticism(context: _Context):
     from reader.ui.annotations.source_criticism import SourceCriticismPanel
 
-    panel = SourceCriticismPanel(context.workspace.sources, context.ops, context.events, context.workspace.documents)
+    panel = SourceCriticismPanel(context.workspace.sources, context.ops, context.events, context.workspace.documents,
+                                 unkept=context.window.typing_unkept)
     panel.show_document(context.window.library.selected_document_id())
     return panel
 

@@ -61,28 +61,6 @@ class DraftKeeper(QObject):
                 self._unkept(each["text"])
 
 
-class HeldTyping:
-    """Typing the database refused when the reader moved on to another item (a read-only or damaged library): it
-    went with the next item shown. Held here by the id of the item it was typed on (`id_key` of the draft) until
-    that item is shown again, and kept in the session file meanwhile (a DraftKeeper over `drafts`), so that the next
-    start that can write the library saves it."""
-
-    def __init__(self, id_key: str):
-        self._id_key, self._held = id_key, {}
-
-    def hold(self, draft: dict, refused: str, where: str) -> str:
-        """Hold the draft; the line that says so, after the refusal (`where`: what it was typed on)."""
-        self._held[draft[self._id_key]] = draft
-        return (f"{refused}. What you typed {where} is kept: it comes back when you choose it again, and the next "
-                "start that can write the library saves it.")
-
-    def take(self, item_id: int) -> dict | None:
-        return self._held.pop(item_id, None)
-
-    def drafts(self) -> list[dict] | None:
-        return list(self._held.values()) or None
-
-
 def recover_drafts(settings: QSettings, workspace: Workspace, ops: OpRunner, told: Callable[[str], None]) -> None:
     """Drafts left by a run that ended without saving them are saved (one undoable step each): back on their
     highlight or note when that is still as it was when the typing began (what a clean close would have done), else

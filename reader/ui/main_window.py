@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from reader.core.errors import ImportCancelled
+from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.records.documents import DocumentInfo, ImportReport
 from reader.core.records.progress import STORING
 from reader.core.wording import one_line, plural
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(self)
         remember(settings, "library", self.library.filter_box)
         remember_sort(settings, "library", self.library.table)
-        self.metadata = MetadataPanel(self)
+        self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
         self.statusBar().addPermanentWidget(self.recognition_status)
         self._build_menus()
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         self.library.delete_requested.connect(self.delete_document)
         self.reading_area.document_focused.connect(self._on_document_focused)
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
-        self.metadata.metadata_edited.connect(self._on_metadata_edited)
+        self.metadata.failed.connect(self.events.failed)
         self.typing_to_save.connect(self.metadata.keep_unsaved)
         self._catch_up = coalesced(self._after_documents_changed, self)
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
@@ -300,8 +300,14 @@ class MainWindow(QMainWindow):
         self.metadata.show_document(self.workspace.documents.get(document_id) if document_id else None)
         self.document_selected.emit(document_id)
 
-    def _on_metadata_edited(self, document_id: int, changes: dict) -> None:
-        self.ops.run("Edit metadata", lambda: self.workspace.documents.update_metadata(document_id, changes))
+    def _save_metadata(self, document_id: int, changes: dict) -> str | None:
+        """Store the metadata panel's fields (one undoable step); why the library refused them, or None."""
+        try:
+            self.ops.run_checked("Edit metadata", lambda: self.workspace.documents.update_metadata(document_id,
+                                                                                                    changes))
+        except ReaderError as exc:
+            return str(exc)
+        return None
 
     def delete_document(self, document_id: int) -> None:
         """Ask, then move the document to the Trash with its annotations and mentions (one step: Edit > Undo)."""

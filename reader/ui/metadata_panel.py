@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
+from reader.ui.held_typing import HeldTyping
 from reader.ui.plain_text import exact_text
 from reader.ui.reading.header import ElidedLabel
 
@@ -21,13 +24,20 @@ _LINE_FIELDS = (("title", "Title"), ("author", "Author"), ("date_published", "Da
                 ("doi", "DOI"), ("language", "Language"))
 
 
+Save = Callable[[int, dict], str | None]  # (document, changes) -> why the library refused them, or None
+
+
 class MetadataPanel(QWidget):
-    """Shows one document's metadata; emits `metadata_edited(document_id, changes)` when the user saves."""
+    """Shows one document's metadata; `save(document_id, changes)` stores what the user saves; `failed(line)` says
+    a refusal; `unkept(text)` is told, on closing, of typing held for another document (see HeldTyping)."""
 
-    metadata_edited = Signal(int, dict)
+    failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, save: Save = lambda _document_id, _changes: None,
+                 unkept: Callable[[str], None] = lambda _text: None, parent: QWidget | None = None):
         super().__init__(parent)
+        self._save, self._unkept = save, unkept
+        self._held = HeldTyping("document_id")  # typing the library refused when another document was chosen
         self._document_id: int | None = None
         self._shown: dict[str, str] = {}  # the fields as last shown or saved: what differs was typed since
         self.file_label = ElidedLabel(self)  # a long file name is cut, not the form widened past its panel
@@ -60,7 +70,7 @@ class MetadataPanel(QWidget):
         being typed and leaves those that are, so saving neither drops the typing nor puts old values back."""
         same = info is not None and info.id == self._document_id
         if not same:
-            self.keep_unsaved()
+            self._save_on_leaving()
         typed = {name for name, value in self._values().items() if same and value != self._shown.get(name)}
         self._document_id = info.id if info else None
         self.setEnabled(info is not None)
@@ -75,6 +85,9 @@ class MetadataPanel(QWidget):
             if name not in typed:
                 self._set_field(name, value)
         self._shown = {**self._values(), **{name: fresh[name] for name in typed}}  # what the typing differs from
+        held = self._held.take(info.id) if info is not None and not same else None
+        for name, value in (held or {}).get("values", {}).items():
+            self._set_field(name, value)  # back as it was typed, unsaved
 
     def _set_field(self, name: str, value: str) -> None:
         if self._values()[name] == value:
@@ -94,17 +107,43 @@ class MetadataPanel(QWidget):
         return {**values, "kind": self.kind_box.currentText(), "source_note": exact_text(self.source_note)}
 
     def keep_unsaved(self) -> None:
-        """Save what was typed and not saved, as Save would (one undoable step): choosing another document or
-        closing the window must not throw away what was written."""
+        """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
+        away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
         if self._document_id is not None and self._values() != self._shown:
             self._on_save_clicked()
+        for held in self._held.drafts() or []:
+            self._unkept(held["text"])
+
+    def _save_on_leaving(self) -> None:
+        """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
+        is shown again (HeldTyping; not across a restart)."""
+        if self._document_id is None or self._values() == self._shown:
+            return
+        typed = {name: value for name, value in self._values().items() if value != self._shown.get(name)}
+        about = self.file_label.text()
+        refused = self._save_typed()
+        if refused:
+            text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+            self.failed.emit(self._held.hold({"document_id": self._document_id, "values": typed, "text": text},
+                                             refused, f"in the metadata of {about}",
+                                             "closing the window asks before dropping it"))
 
     def _on_save_clicked(self) -> None:
+        refused = self._save_typed()
+        if refused:
+            self.failed.emit(refused)
+
+    def _save_typed(self) -> str | None:
+        """Store the fields as shown; why the library refused them (they stay unsaved), or None."""
         if self._document_id is None:
-            return
-        changes = self._shown = self._values()  # saved as shown: the refresh its saving causes keeps nothing
-        self.metadata_edited.emit(self._document_id, {name: changes[name].strip() for name in self.line_edits}
-                                  | {"kind": changes["kind"], "source_note": changes["source_note"]})
+            return None
+        before, changes = self._shown, self._values()
+        self._shown = changes  # saved as shown: the refresh its saving causes keeps nothing
+        refused = self._save(self._document_id, {name: changes[name].strip() for name in self.line_edits}
+                             | {"kind": changes["kind"], "source_note": changes["source_note"]})
+        if refused:
+            self._shown = before
+        return refused
 
 
 def _values_of(info: DocumentInfo) -> dict[str, str]:

@@ -640,3 +640,52 @@ def test_notebook_typing_the_database_refused_on_moving_on_is_kept(window, qtbot
     qtbot.waitUntil(lambda: again.notebook.get(note_id).body == "Typed here")
     second.close()
     again.close()
+
+
+def test_metadata_the_database_refused_on_moving_on_comes_back_with_its_document(window, qtbot, monkeypatch):
+    """An author typed, then another document chosen, on a read-only library: the typing was gone. It is held, put
+    back when its document is shown again, and the close asks before dropping it."""
+    from reader.core.documents.service import DocumentService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    monkeypatch.setattr(DocumentService, "update_metadata", refuse)
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    qtbot.keyClicks(window.metadata.line_edits["author"], "Anonymous")
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    assert "kept" in window.statusBar().currentMessage()
+    window.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() == first)
+    assert window.metadata.line_edits["author"].text().endswith("Anonymous")
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    asked = []
+    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
+    window.close()
+    assert any("Anonymous" in text for text in asked) and window.isVisible()
+    monkeypatch.undo()  # the library writable again: back on its document, the typing is saved on leaving it
+    window.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() == first)
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.workspace.documents.get(first).metadata.author.endswith("Anonymous"))
+
+
+def test_source_criticism_the_database_refused_on_moving_on_comes_back(qtbot, workspace, events, stack,
+                                                                      monkeypatch):
+    """The same for Source criticism: a date typed, another document chosen, the save refused: held and put back."""
+    from reader.core.annotations.sources import SourceCriticismService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    monkeypatch.setattr(SourceCriticismService, "set", refuse)
+    panel, first, second = _criticism_typed(qtbot, workspace, events, stack)
+    panel.show_document(second)
+    assert panel.date_written.text() == "" and panel.held_texts()
+    panel.show_document(first)
+    assert panel.date_written.text() == "1990" and not panel.held_texts()

@@ -20,8 +20,9 @@ from reader.ui.annotations.links_list import LinksList
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.tag_editor import TagEditor
 from reader.ui.colors import HIGHLIGHT_TINTS
-from reader.ui.drafts import HeldTyping, draft_as_note
+from reader.ui.drafts import draft_as_note
 from reader.ui.events import AnnotationEvents
+from reader.ui.held_typing import HeldTyping
 from reader.ui.operations import OpRunner
 
 EMPTY = "Select a highlight or a note in a text to see and edit it here."

@@ -25,8 +25,9 @@ from reader.core.errors import ChangedElsewhere, DocumentNotFound, ReaderError
 from reader.core.records.annotations import NotebookNote, Passage
 from reader.ui.annotations.link_dialog import TargetPicker
 from reader.ui.annotations.note_editor import NoteEditor
-from reader.ui.drafts import HeldTyping, draft_as_note
+from reader.ui.drafts import draft_as_note
 from reader.ui.events import AnnotationEvents
+from reader.ui.held_typing import HeldTyping
 from reader.ui.operations import OpRunner
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole

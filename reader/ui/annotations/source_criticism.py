@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 
 from PySide6.QtWidgets import (
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations.sources import SourceCriticismService
 from reader.core.documents.service import DocumentService
+from reader.core.errors import ReaderError
 from reader.core.records.annotations import SourceCriticism
 from reader.ui.events import AnnotationEvents
+from reader.ui.held_typing import HeldTyping
 from reader.ui.operations import OpRunner
 from reader.ui.plain_text import exact_text
 
@@ -27,11 +30,14 @@ class SourceCriticismPanel(QWidget):
     """Edits the fields; Save pushes one command; the panel follows `document_changed` (undo included)."""
 
     def __init__(self, sources: SourceCriticismService, ops: OpRunner, events: AnnotationEvents,
-                 documents: DocumentService, parent: QWidget | None = None):
+                 documents: DocumentService, parent: QWidget | None = None,
+                 unkept: Callable[[str], None] = lambda _text: None):
         """`documents` names the source being judged (the pane worked in, or the library's choice): with two texts
-        open, the fields alone do not say whose they are."""
+        open, the fields alone do not say whose they are. `unkept(text)` is told, on closing, of typing held for
+        another document (see HeldTyping)."""
         super().__init__(parent)
         self._sources, self._ops, self._events, self._documents = sources, ops, events, documents
+        self._unkept, self._held = unkept, HeldTyping("document_id")
         self.about = QLabel(self)
         self._document_id: int | None = None
         self._shown = SourceCriticism()  # the fields as last shown or saved: what differs was typed since
@@ -70,7 +76,7 @@ class SourceCriticismPanel(QWidget):
         fields not being typed and leaves those that are."""
         same = document_id is not None and document_id == self._document_id
         if not same:
-            self.keep_unsaved()
+            self._save_on_leaving()
         shown = self.criticism()
         typed = {f.name for f in fields(SourceCriticism)
                  if same and getattr(shown, f.name) != getattr(self._shown, f.name)}
@@ -82,6 +88,9 @@ class SourceCriticismPanel(QWidget):
             if f.name not in typed:
                 self._set_field(f.name, getattr(fresh, f.name))
         self._shown = replace(self.criticism(), **{name: getattr(fresh, name) for name in typed})
+        held = self._held.take(document_id) if document_id is not None and not same else None
+        for name, value in (held or {}).get("values", {}).items():
+            self._set_field(name, value)  # back as it was typed, unsaved
 
     def _set_field(self, name: str, value) -> None:
         if name == "reliability":
@@ -93,10 +102,31 @@ class SourceCriticismPanel(QWidget):
             getattr(self, name).setText(value)
 
     def keep_unsaved(self) -> None:
-        """Save what was typed and not saved, as Save would (one undoable step): moving to another document or
-        closing the window must not throw away what was written."""
+        """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
+        away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
         if self._document_id is not None and self.criticism() != self._shown:
             self._on_save_clicked()
+        for held in self._held.drafts() or []:
+            self._unkept(held["text"])
+
+    def held_texts(self) -> list[str]:
+        """What is held of typing the library refused, one line per document."""
+        return [held["text"] for held in self._held.drafts() or []]
+
+    def _save_on_leaving(self) -> None:
+        """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
+        is shown again (HeldTyping; not across a restart)."""
+        if self._document_id is None or self.criticism() == self._shown:
+            return
+        typed = {f.name: getattr(self.criticism(), f.name) for f in fields(SourceCriticism)
+                 if getattr(self.criticism(), f.name) != getattr(self._shown, f.name)}
+        about = self._name()
+        refused = self._save_typed()
+        if refused:
+            text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+            self._events.failed.emit(self._held.hold(
+                {"document_id": self._document_id, "values": typed, "text": text}, refused,
+                f"in the source criticism of {about}", "closing the window asks before dropping it"))
 
     def criticism(self) -> SourceCriticism:
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
@@ -112,8 +142,20 @@ class SourceCriticismPanel(QWidget):
             self.show_document(document_id)
 
     def _on_save_clicked(self) -> None:
-        if self._document_id is not None:
-            document_id, criticism = self._document_id, self.criticism()
-            self._shown = criticism  # saved as shown: the refresh its saving causes keeps nothing
-            if self._ops.run("Edit source criticism", lambda: self._sources.set(document_id, criticism)) is not None:
-                self.about.setText(f"{self._name()}: saved")  # nothing else on screen changes
+        refused = self._save_typed()
+        if refused:
+            self._events.failed.emit(refused)
+
+    def _save_typed(self) -> str | None:
+        """Store the fields as shown (one undoable step); why the library refused them (still unsaved), or None."""
+        if self._document_id is None:
+            return None
+        document_id, criticism, before = self._document_id, self.criticism(), self._shown
+        self._shown = criticism  # saved as shown: the refresh its saving causes keeps nothing
+        try:
+            self._ops.run_checked("Edit source criticism", lambda: self._sources.set(document_id, criticism))
+        except ReaderError as exc:
+            self._shown = before
+            return str(exc)
+        self.about.setText(f"{self._name()}: saved")  # nothing else on screen changes
+        return None
