@@ -157,3 +157,17 @@ def test_a_chinese_paragraph_two_sources_quote_stays_text():
     found = detect_boilerplate(texts)
     assert not any(overlaps(ranges, texts[key].index(edict), texts[key].index(edict) + len(edict))
                    for key, ranges in found.items())
+
+
+def test_an_anthology_reprinting_the_sources_changes_none_of_their_boilerplate():
+    """A compilation that reprints the sources made their titles and headings recur in two texts: the headings
+    became boilerplate, left search, and the sources were titled anew, silently. A text reprinting another's prose
+    is not a second holder of that text's lines (nor is it, for the reprint): the sources keep their boilerplate,
+    adverts marked, headings not."""
+    from tests.conftest import TEXTS
+
+    texts = {number: path.read_text(encoding="utf-8") for number, path in enumerate(sorted(TEXTS.glob("*.txt")))}
+    anthology = "\n\n".join(texts.values())
+    alone = detect_boilerplate(texts)
+    beside = detect_boilerplate({**texts, len(texts): "Collected Articles\n\n" + "\n\n".join([anthology] * 3)})
+    assert all(beside[number] == ranges for number, ranges in alone.items())

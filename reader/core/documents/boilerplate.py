@@ -7,7 +7,8 @@ with them. A heading that two articles share is a single recurring line in the m
 What recurs because it is content is not a wrapper: a paragraph of prose that two sources share is a quotation (a
 wrapper's lines are short, as boilerplate detectors since boilerpipe have measured), and documents that share most
 of their text are copies of one text (a transcription and its scan, two editions), which count as one document:
-the lines they share recur nowhere else.
+the lines they share recur nowhere else. Nor does a text that reprints another's prose (an anthology of the
+sources, a thesis quoting one whole) make that text's title and headings recur: each counts without the other.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from reader.core.documents.lines import Line, is_short_fragment, split_lines, wo
 MIN_DOCUMENTS = 2  # texts (copies counted once) a line recurs in to be a wrapper's
 PROSE_WORDS = 20  # a line this long is a paragraph of content: shared, it is quoted, not a wrapper
 COPY_SHARE = 0.5  # two documents are copies when the lines they share hold this share of each one's text
+REPRINT_SHARE = 0.8  # a text holding this share of another's prose reprints it (two accounts quoting one speech
+# share less of theirs)
 TEMPLATE_SPREAD = 20  # a line in more documents than this is a site's template: it makes no two of them copies
 
 
@@ -30,7 +33,41 @@ def detect_boilerplate(texts: Mapping[int, str]) -> dict[int, list[tuple[int, in
     holders = _holders(lines_by_key)
     text_of = _copies(lines_by_key, holders)
     texts_holding = {line_key: len({text_of[key] for key in holding}) for line_key, holding in holders.items()}
-    return {key: _ranges(lines, texts_holding) for key, lines in lines_by_key.items()}
+    reprinting = _reprints(lines_by_key, holders)
+    return {key: _ranges(lines, _as_seen_by(key, lines, holders, text_of, texts_holding, reprinting.get(key)))
+            for key, lines in lines_by_key.items()}
+
+
+def _reprints(lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[int]]) -> dict[int, set[int]]:
+    """Each document -> the documents that reprint its prose, or whose prose it reprints (an anthology, a thesis
+    quoting a source in full): the prose lines two share hold at least REPRINT_SHARE of the smaller one's prose. Such
+    a pair shares the reprinted text's headings and title; they recur because it is quoted, not because both are
+    wrapped alike (a compilation of the sources made every source's headings boilerplate, and retitled them)."""
+    prose_size: Counter = Counter()
+    shared: Counter = Counter()
+    for line_key, holding in holders.items():
+        if word_count(line_key) < PROSE_WORDS:
+            continue
+        for key in holding:
+            prose_size[key] += len(line_key)
+        if 2 <= len(holding) <= TEMPLATE_SPREAD:
+            for pair in combinations(sorted(holding), 2):
+                shared[pair] += len(line_key)
+    related: dict[int, set[int]] = defaultdict(set)
+    for (one, two), characters in shared.items():
+        if characters >= REPRINT_SHARE * min(prose_size[one], prose_size[two]):
+            related[one].add(two)
+            related[two].add(one)
+    return related
+
+
+def _as_seen_by(key: int, lines: list[Line], holders: Mapping[str, set[int]], text_of: Mapping[int, int],
+                texts_holding: Mapping[str, int], reprinting: set[int] | None) -> Mapping[str, int]:
+    """How many texts hold each line of one document, not counting those that reprint it or that it reprints."""
+    if not reprinting:
+        return texts_holding
+    return {line.key: len({text_of[holder] for holder in holders[line.key] if holder not in reprinting})
+            for line in lines}
 
 
 def _holders(lines_by_key: Mapping[int, list[Line]]) -> dict[str, set[int]]:
