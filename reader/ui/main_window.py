@@ -287,7 +287,9 @@ class MainWindow(QMainWindow):
         self.documents_changed.emit()
 
     def _on_library_document_activated(self, document_id: int) -> None:
-        self.reading_area.open_document(document_id)
+        """Enter or a double-click in the Library: the text opens with the focus, ready to read and select (from
+        the keyboard, the focus stayed in the table and F6 went on to a Comparisons filter)."""
+        self.reading_area.open_document(document_id).view.setFocus()
 
     def _on_document_focused(self, document_id: int) -> None:
         """Metadata, Source criticism and the Notebook follow the pane the user works in."""

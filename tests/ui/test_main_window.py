@@ -849,3 +849,15 @@ def test_a_long_file_name_does_not_widen_the_metadata_form_past_its_panel(window
     metadata.show_document(window.workspace.documents.resolve(long_name))
     assert metadata.minimumSizeHint().width() < 320
     assert long_name in metadata.file_label.toolTip()
+
+
+def test_enter_in_the_library_opens_the_text_ready_to_read_by_keyboard(window, qtbot):
+    """A keyboard user opening a document with Enter in the Library stayed in the table (the next F6 went to a
+    Comparisons filter, whose arrow keys changed it unseen): the opened text takes the focus."""
+    window.activateWindow()
+    window.library.table.setFocus()
+    window.library.table.selectRow(1)
+    qtbot.waitUntil(window.library.table.hasFocus)
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.reading_area.panes) == 1)
+    qtbot.waitUntil(window.reading_area.panes[0].view.hasFocus)
