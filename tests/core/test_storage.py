@@ -128,6 +128,21 @@ def test_corrupt_database_is_never_overwritten(db_path):
     assert db_path.read_bytes() == garbage
 
 
+def test_the_backup_offered_says_how_old_it_is_and_what_it_lacks(db_path):
+    """The restore offer named the backup by a UTC stamp in its file name only: it says when it was taken, in local
+    time and how long ago, and that what was done after it is only in the damaged file."""
+    from datetime import datetime
+
+    open_database(db_path).close()
+    open_database(db_path).close()
+    db_path.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(DatabaseUnusable) as error:
+        open_database(db_path)
+    taken = datetime.fromtimestamp(list_backups(db_path)[-1].stat().st_mtime).strftime("%H:%M")
+    assert f"taken today at {taken} (less than a minute ago)" in str(error.value)
+    assert "what was done after it is only in the damaged file" in str(error.value)
+
+
 def test_database_can_be_opened_twice(db_path):
     """A worker's second connection sees what the first committed (WAL, busy timeout)."""
     first = open_database(db_path)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
+from reader.core.wording import plural
 
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
 _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
@@ -250,6 +251,19 @@ def keep_before_upgrade(db_path: Path) -> Path:
 def latest_backup(db_path: Path) -> Path | None:
     backups = list_backups(db_path)
     return backups[-1] if backups else None
+
+
+def when_taken(backup: Path, now: datetime | None = None) -> str:
+    """When a backup was taken, in the user's local time and how long ago ("today at 14:28 (3 minutes ago)"): its
+    name says it in UTC, to the microsecond, which told a user nothing of what a restore would leave out."""
+    taken = datetime.fromtimestamp(backup.stat().st_mtime).astimezone()
+    now = now or datetime.now().astimezone()
+    days = (now.date() - taken.date()).days
+    day = "today" if days == 0 else "yesterday" if days == 1 else f"on {taken:%Y-%m-%d}"
+    minutes = max(0, int((now - taken).total_seconds() // 60))
+    ago = ("less than a minute" if minutes < 1 else plural(minutes, "minute") if minutes < 60
+           else plural(minutes // 60, "hour") if minutes < 48 * 60 else plural(minutes // (24 * 60), "day"))
+    return f"{day} at {taken:%H:%M} ({ago} ago)"
 
 
 def latest_good_backup(db_path: Path) -> Path | None:

@@ -17,6 +17,7 @@ from reader.core.storage.backup import (
     keep_before_upgrade,
     latest_good_backup,
     list_backups,
+    when_taken,
 )
 from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
@@ -179,7 +180,7 @@ def _refuse_lost_database(path: Path) -> None:
     state = "is empty" if path.exists() else "is missing"
     if list_backups(path):
         backup = latest_good_backup(path)
-        named = f"the newest good one is {backup}" if backup else "none of them is whole"
+        named = f"the newest good one is {backup}, taken {when_taken(backup)}" if backup else "none of them is whole"
         raise DatabaseMissing(f"{path} {state}, but it has backups ({named}); nothing was created", backup,
                               f". Restore it with `restore-backup`, or move {backup_dir(path)} away to start afresh")
     if session.exists():
@@ -293,5 +294,6 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:
-    offer = f"; the latest good backup is {backup}" if backup else "; no backup that is whole exists yet"
+    offer = (f"; the latest good backup is {backup}, taken {when_taken(backup)}: what was done after it is only in "
+             "the damaged file") if backup else "; no backup that is whole exists yet"
     return f"{path} is not a usable database ({verdict}); it was left untouched{offer}"
