@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         progress = progress_dialog(task, self, "Import", "Importing…", _import_stage,
                                    stopping="Stopping after the file being read…")
         task.finished.connect(lambda report: self._on_import_finished(report, progress))
-        task.failed.connect(lambda message: self._on_import_failed(message, progress))
+        task.failed.connect(lambda message: self._on_import_refused(paths, message, progress))
         task.cancelled.connect(lambda: self._on_import_failed("Import cancelled; nothing was imported.", progress))
 
     def _on_import_finished(self, report: ImportReport, progress: QProgressDialog) -> None:
@@ -400,6 +400,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(outcome.message, 10000)
         if self._locked:
             self._retry_with_password(self._locked.pop(0))
+
+    def _on_import_refused(self, paths: list[Path], message: str, progress: QProgressDialog) -> None:
+        """The whole import failed (a full disk, a read-only library): said in a warning naming what was not
+        imported, as well as in the status bar (whose line went after ten seconds, naming no file)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        names = ", ".join(path.name for path in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        line = f"{names} {'was' if len(paths) == 1 else 'were'} not imported: {message}"
+        self._on_import_failed(line, progress)
+        QMessageBox.warning(self, "Import failed", line)
 
     def _on_import_failed(self, message: str, progress: QProgressDialog) -> None:
         progress.reset()

@@ -96,19 +96,25 @@ def test_any_failure_in_a_task_is_reported_in_one_line(qtbot, workspace):
 
 
 def test_a_failed_import_ends_its_progress_and_says_why(qtbot, window, monkeypatch, tmp_path):
-    """Protects the window's import: a failure in the worker closes the progress and shows the reason."""
+    """Protects the window's import: a failure in the worker closes the progress and shows the reason, in a
+    warning naming the files not imported (the status line went after ten seconds, naming none)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from reader.core.documents import importer
 
     def disk_full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
+    shown = []
     monkeypatch.setattr(importer, "import_paths", disk_full)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
     path = tmp_path / "letter.txt"
     path.write_text("A letter.\n", encoding="utf-8")
     window.import_paths([path])
     qtbot.waitUntil(lambda: "full" in window.statusBar().currentMessage(), timeout=10000)
     progress = window.findChild(QProgressDialog)
     assert progress is None or not progress.isVisible()
+    assert shown == [window.statusBar().currentMessage()] and shown[0].startswith("letter.txt was not imported: ")
 
 
 def test_nothing_arrives_from_a_task_after_the_window_closed(qtbot, workspace):
