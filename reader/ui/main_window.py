@@ -450,12 +450,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         quoted = "\n\n".join(f"“{one_line(text, 300)}”" for text in texts)
-        why = self.statusBar().currentMessage() or "the database refused it"
         answer = QMessageBox.question(
             self, "Close and lose what you typed?",
-            f"What you typed could not be saved ({why}), nor kept in the session file {self.settings.fileName()}:"
-            f"\n\n{quoted}\n\nClose anyway and lose it? (No keeps the window open: copy the text, free some "
-            "space, then save it.)", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            f"The library refused what you typed, and nothing else keeps it (the session file "
+            f"{self.settings.fileName()} could not take a note's, and a form's is kept only while the window is "
+            f"open):\n\n{quoted}\n\nClose anyway and lose it? (No keeps the window open: copy the text, or save it "
+            "once the library can be written again: made writable, or with room on its disk.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
