@@ -689,3 +689,21 @@ def test_source_criticism_the_database_refused_on_moving_on_comes_back(qtbot, wo
     assert panel.date_written.text() == "" and panel.held_texts()
     panel.show_document(first)
     assert panel.date_written.text() == "1990" and not panel.held_texts()
+
+
+def test_moving_on_right_after_the_highlight_was_deleted_elsewhere_keeps_the_typing(window, qtbot):
+    """The highlight deleted by the command line in the second before the window looked: the save on moving on
+    failed with 'no annotation with id 8', and the typing was held for a highlight nobody could choose again. It is
+    left behind as for a removal seen in time: Undo of the deletion brings it back, else the Notebook keeps it."""
+    from reader.core.workspace import Workspace
+
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " typed here")
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.run("Delete annotation", lambda: elsewhere.annotations.delete(first.id))
+    elsewhere.close()
+    _choose(pane, 1)  # at once
+    assert inspector.left_behind()["text"] == "first thought typed here" and inspector.held() is None
+    assert "gone" in window.statusBar().currentMessage()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from reader.core.annotations.service import AnnotationNotFound
 from reader.core.errors import ChangedElsewhere, ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS, STATUS_SAID, Annotation
 from reader.core.wording import one_line, plural
@@ -232,8 +233,11 @@ class AnnotationInspector(QWidget):
                 self.tags.set_tags(tags)
                 self._ops.run_checked("Edit tags", lambda: notes.set_tags(annotation.id, tags,
                                                                           was=draft["base_tags"]))
-        except ChangedElsewhere:
-            self._keep_apart(draft)
+        except (ChangedElsewhere, AnnotationNotFound) as exc:  # rewritten, or deleted, by another hand meanwhile
+            if isinstance(exc, ChangedElsewhere):
+                self._keep_apart(draft)
+            else:
+                self._leave_behind(draft)  # back with an Undo of the deletion, else in the Notebook at next start
             self.editor.set_note(self.editor.text())  # kept apart: nothing more is unsaved here
             self.tags.set_tags(self.tags.tags())
         except ReaderError as exc:  # what was refused is still unsaved, still a draft

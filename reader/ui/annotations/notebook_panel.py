@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.notebook import NotebookService
+from reader.core.annotations.notebook import NotebookService, NoteNotFound
 from reader.core.annotations.service import AnnotationService
 from reader.core.annotations.trash import TrashService
 from reader.core.documents.service import DocumentService
@@ -251,7 +251,7 @@ class NotebookPanel(QWidget):
             self._ops.run_checked("Edit notebook note", lambda: self._notebook.edit(
                 note.id, body=draft["text"], title=draft["title"], citations=note.citations,
                 was=(draft["base"], draft["base_title"])))
-        except ChangedElsewhere:
+        except (ChangedElsewhere, NoteNotFound):  # rewritten, or deleted, elsewhere: the typing a note of its own
             self._keep_apart(draft)
         except ReaderError as exc:
             self._shown = note
