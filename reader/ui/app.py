@@ -60,7 +60,18 @@ def build_window(workspace: Workspace, settings: QSettings) -> MainWindow:
     name_on_focus(window)  # for screen readers
     _follow_outside(window, ops)
     window.restore_layout()
+    _say_if_read_only(window)
     return window
+
+
+def _say_if_read_only(window: MainWindow) -> None:
+    """A library this window cannot write (its file, journal or folder read-only) said so only at the first change
+    refused, after the typing: the title says it at once, and the status bar why (checks of modes, no file
+    opened)."""
+    blocker = window.workspace.write_blocker()
+    if blocker:
+        window.setWindowTitle("Annotated Reader (read only)")
+        window.statusBar().showMessage(f"Open for reading only: {blocker}; every change will be refused")
 
 
 def _follow_outside(window: MainWindow, ops: OpRunner) -> None:

@@ -98,3 +98,20 @@ def test_a_failed_upgrade_is_said_in_a_dialog_not_a_traceback(db_path, monkeypat
         SCHEMA.remove(m999_fails)
     assert refused and refused[0].startswith(f"upgrading {db_path}, made by an older version, failed at its step "
                                              "m999_fails; it is unchanged")
+
+
+def test_a_library_the_window_cannot_write_says_so_at_start(workspace, monkeypatch, qtbot):
+    """Nothing at start said a library was read-only: the user learnt it at the first refused edit, after typing.
+    The title and the status bar say so at once, and why."""
+    import os
+
+    from reader.ui.app import build_window, settings_for
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: False if str(path) == str(
+        workspace.path) and mode == os.W_OK else real_access(path, mode, *args, **kwargs))
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Annotated Reader (read only)"
+    assert window.statusBar().currentMessage() == (f"Open for reading only: {workspace.path} is read-only; every "
+                                                   "change will be refused")
