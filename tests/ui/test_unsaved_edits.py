@@ -707,3 +707,52 @@ def test_moving_on_right_after_the_highlight_was_deleted_elsewhere_keeps_the_typ
     _choose(pane, 1)  # at once
     assert inspector.left_behind()["text"] == "first thought typed here" and inspector.held() is None
     assert "gone" in window.statusBar().currentMessage()
+
+
+def test_the_notebooks_save_and_cite_write_over_no_note_rewritten_elsewhere(window, qtbot):
+    """Save (Ctrl+Return) and Cite in the Notebook wrote the typing over a note the command line had rewritten in
+    the second before the window looked: the other's text stays, the typing becomes a note of its own, and a
+    citation is refused, to be made again, never saved over theirs."""
+    from reader.core.workspace import Workspace
+
+    notebook, note_id, _rows = _two_notebook_notes(qtbot, window, "Typed here")
+
+    def rewrite(body: str) -> None:
+        other = Workspace.open(window.workspace.path, backup=False)
+        other.run("Edit notebook note", lambda: other.notebook.edit(note_id, body=body))
+        other.close()
+
+    rewrite("Written elsewhere")
+    notebook.editor.save_button.click()
+    assert window.workspace.notebook.get(note_id).body == "Written elsewhere"
+    assert sum(note.body.startswith("Typed here") for note in window.workspace.notebook.all_notes()) == 1
+    qtbot.waitUntil(lambda: notebook.editor.text() == "Written elsewhere")
+    rewrite("Written elsewhere again")
+    highlight = window.workspace.annotations.create_at_quote(window.workspace.documents.list()[0].id, "Genden")
+    notebook.cite(highlight.id)
+    note = window.workspace.notebook.get(note_id)
+    assert (note.body, note.citations) == ("Written elsewhere again", ())
+    assert "Cite the passage again" in window.statusBar().currentMessage()
+
+
+def test_tags_changed_elsewhere_while_a_note_and_tags_are_typed_keep_both_once(window, qtbot):
+    """Tags rewritten elsewhere while a note and tags were typed, then another highlight chosen: the note was saved,
+    the tags refused, and two identical "Recovered" notes were made. Now nothing is written over theirs and the
+    typing is kept once."""
+    from reader.core.workspace import Workspace
+
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, " typed here")
+    qtbot.keyClicks(inspector.tags, "mine")
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.annotations.set_tags(first.id, ["theirs"])
+    elsewhere.close()
+    _choose(pane, 1)  # at once: the note and the tags are saved on moving on, together or not at all
+    stored = window.workspace.annotations.get(first.id)
+    assert (stored.note, stored.tags) == ("first thought", ("theirs",))
+    assert [note.body.split("\n\n")[0] for note in window.workspace.notebook.all_notes()] == [
+        "first thought typed here"]
+    _choose(pane, 0)
+    assert inspector.editor.text() == "first thought" and inspector.tags.tags() == ("theirs",)

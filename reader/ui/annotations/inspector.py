@@ -223,31 +223,46 @@ class AnnotationInspector(QWidget):
         annotation, draft, notes = self.annotation, self.draft(), self._workspace.annotations
         if annotation is None or draft is None:
             return None
-        written = text is None  # the note, as it stands now
+
+        def save() -> None:  # one step: the note and the tags saved together or not at all
+            if text is not None:
+                notes.set_note(annotation.id, text, was=draft["base"])
+            if tags is not None:
+                notes.set_tags(annotation.id, tags, was=draft["base_tags"])
+
         try:
             if text is not None:
                 self.editor.set_note(text)
-                self._ops.run_checked("Edit note", lambda: notes.set_note(annotation.id, text, was=draft["base"]))
-                written = True
             if tags is not None:
                 self.tags.set_tags(tags)
-                self._ops.run_checked("Edit tags", lambda: notes.set_tags(annotation.id, tags,
-                                                                          was=draft["base_tags"]))
+            self._ops.run_checked("Edit tags" if text is None else "Edit note" if tags is None
+                                  else "Edit note and tags", save)
         except (ChangedElsewhere, AnnotationNotFound) as exc:  # rewritten, or deleted, by another hand meanwhile
             if isinstance(exc, ChangedElsewhere):
                 self._keep_apart(draft)
             else:
                 self._leave_behind(draft)  # back with an Undo of the deletion, else in the Notebook at next start
-            self.editor.set_note(self.editor.text())  # kept apart: nothing more is unsaved here
-            self.tags.set_tags(self.tags.tags())
-        except ReaderError as exc:  # what was refused is still unsaved, still a draft
-            if not written:
+            self._show_stored(annotation.id)
+        except ReaderError as exc:  # still unsaved, still a draft
+            if text is not None:
                 self.editor.set_saved(annotation.note)
             if tags is not None:
                 self.tags.set_tags(annotation.tags)
                 self.tags.setText(", ".join(tags))
             return str(exc)
         return None
+
+    def _show_stored(self, annotation_id: int) -> None:
+        """The note and tags as stored now, the typing having been kept apart: nothing is left unsaved here, and
+        the editor does not show as saved what another hand's text replaced."""
+        try:
+            now = self._workspace.annotations.get(annotation_id)
+        except ReaderError:  # deleted: nothing of it to show
+            self.editor.set_note("")
+            self.tags.set_tags(())
+            return
+        self.editor.set_note(now.note)
+        self.tags.set_tags(now.tags)
 
     def delete(self, annotation_id: int) -> None:
         """Show the annotation and delete it (the Delete key or a menu in a pane), as Delete highlight would."""

@@ -292,16 +292,9 @@ class NotebookPanel(QWidget):
             self._shown = None  # what was typed into it goes to the Trash with it, unsaved
             self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
 
-    def _on_note_saved(self, body: str) -> None:
-        note = self.current_note()
-        if note is not None:
-            self._save(note, body)
-
-    def _save(self, note: NotebookNote, body: str) -> NotebookNote | None:
-        """Save the note as typed (one undoable step); None if the database refused it (said in the status bar)."""
-        title = self.title_edit.text().strip()
-        return self._ops.run("Edit notebook note", lambda: self._notebook.edit(note.id, body=body, title=title,
-                                                                                    citations=note.citations))
+    def _on_note_saved(self, _body: str) -> None:
+        """Save or Ctrl+Return: as moving on saves (over nothing another hand wrote meanwhile)."""
+        self.keep_unsaved()
 
     def _on_cite_clicked(self) -> None:
         dialog = CiteDialog(self._annotations, self._documents, self)
@@ -313,12 +306,29 @@ class NotebookPanel(QWidget):
         note = self.current_note()
         if note is None:
             return
-        body, title = self.editor.text(), self.title_edit.text().strip()  # the note as typed: citing saves it
+        body, title, draft = self.editor.text(), self.title_edit.text().strip(), self.draft()  # citing saves it
 
         def cite_it() -> None:
             cited = target
-            if isinstance(cited, Passage):
-                cited = self._annotations.create(cited.document_id, cited.start, cited.end).id
-            self._notebook.edit(note.id, body=body, title=title, citations=(*note.citations, cited))
+            if isinstance(cited, Passage):  # made on the text the passage was chosen in, or refused
+                cited = self._annotations.create(cited.document_id, cited.start, cited.end, shown=cited.shown).id
+            self._notebook.edit(note.id, body=body, title=title, citations=(*note.citations, cited),
+                                was=(note.body, note.title))  # the note as shown: never over another's change
 
-        self._ops.run("Cite passage", cite_it)
+        try:
+            self._ops.run_checked("Cite passage", cite_it)
+        except ChangedElsewhere:
+            self._cited_too_late(draft)
+        except ReaderError as exc:
+            self._events.failed.emit(str(exc))
+
+    def _cited_too_late(self, draft: dict | None) -> None:
+        """The note was changed elsewhere after it was shown: nothing is cited, the typing kept apart, and the note
+        shown as it now is."""
+        if draft is not None:
+            self._shown = None  # kept apart: the refresh its keeping causes has nothing more to keep
+            self._keep_apart(draft)
+        self._reload_notes()
+        kept = ", and what you typed is kept as a note of its own" if draft is not None else ""
+        self._events.failed.emit(f"This note was changed elsewhere (another window or the command line): nothing was "
+                                 f"cited; its new text is shown{kept}. Cite the passage again.")
