@@ -55,7 +55,7 @@ def install_entity_panels(window: MainWindow, workspace: Workspace, area: PaneAr
         entity_filter=NewestReading(window.runner))
     area.services.providers.append(lambda *args: workspace.entities.mention_spans(*args))
     area.services.describe_mention = lambda entity_id: describe_entity(workspace, entity_id)
-    area.services.mark_entity = lambda doc, start, end, kind: _mark(window, area, doc, start, end, kind)
+    area.services.mark_entity = lambda doc, start, end, kind, shown: _mark(window, area, doc, start, end, kind, shown)
     area.services.mention_actions = lambda menu, doc, span, text: _mention_actions(window, workspace).add_to(
         menu, doc, span.start, span.end, text, span.label, span.ref)
     area.entity_clicked.connect(lambda entity_id: _show_entity(window, panels, entity_id))
@@ -210,9 +210,11 @@ def _show_entity(window: MainWindow, panels: EntityPanels, entity_id: int) -> No
     window.raise_panel("Mentions")
 
 
-def _mark(window: MainWindow, area: PaneArea, document_id: int, start: int, end: int, kind: str) -> None:
+def _mark(window: MainWindow, area: PaneArea, document_id: int, start: int, end: int, kind: str,
+          shown: int) -> None:
     """A name marked in the text, stored by a worker as the register's decisions are: it may consolidate the whole
     corpus (seconds on a large library, the window frozen meanwhile)."""
     task = window.ops.run_in_background(f"Mark as {kind.lower()}",
-                                        lambda worker: worker.entities.add_mention(document_id, start, end, kind))
+                                        lambda worker: worker.entities.add_mention(document_id, start, end, kind,
+                                                                                   shown))
     task.finished.connect(lambda _outcome: area.refresh_all())

@@ -98,3 +98,24 @@ def test_a_note_rewritten_elsewhere_is_not_written_over(workspace: Workspace) ->
     assert workspace.annotations.set_note(highlight.id, "theirs, mine", was="theirs").note == "theirs, mine"
     assert workspace.annotations.set_note(highlight.id, "theirs, mine", was="first").note == "theirs, mine"  # the
     # same text already there: nothing of theirs to lose
+
+
+def test_marks_on_a_selection_of_a_replaced_text_are_refused(workspace: Workspace) -> None:
+    """Mark as boilerplate and Mark as entity took a pane's selection onto the new text another program stored the
+    moment before: boilerplate, and a person named "me the “Mon", landed on other words. Both are refused."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    document = workspace.documents.resolve("000_8339fa2bec93c400.txt")
+    shown = workspace.documents.text(document.id)
+    start = shown.text.index("The two met")
+    elsewhere = Workspace.open(workspace.path, backup=False)
+    elsewhere.run("Correct text", lambda: elsewhere.documents.correct_text(document.id, "Added.\n\n" + shown.text))
+    elsewhere.close()
+    before = workspace.documents.text(document.id).boilerplate
+    with pytest.raises(ReaderError, match="select the words again"):
+        workspace.documents.set_boilerplate(document.id, start, start + 11, True, shown=shown.version_id)
+    with pytest.raises(ReaderError, match="select the words again"):
+        workspace.entities.add_mention(document.id, start, start + 11, "PERSON", shown=shown.version_id)
+    assert workspace.documents.text(document.id).boilerplate == before

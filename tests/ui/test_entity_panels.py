@@ -551,7 +551,7 @@ def test_marking_a_name_in_the_text_is_stored_off_the_windows_thread(recognised,
         return real(self, *args)
 
     monkeypatch.setattr(type(workspace.entities), "add_mention", noting_the_thread)
-    pane.services.mark_entity(document_id, start, start + len("Tsarist Russia"), "PLACE")
+    pane.services.mark_entity(document_id, start, start + len("Tsarist Russia"), "PLACE", pane.version.version_id)
     qtbot.waitUntil(lambda: any(s.kind == "mention" and (s.start, s.end) == (start, start + 14) for s in pane.spans),
                     timeout=30000)
     assert threads == [False]

@@ -61,11 +61,7 @@ class AnnotationService:
 
     def check_shown(self, document_id: int, shown: int | None) -> int:
         """The document's current version, refused when it is not `shown` (the version a selection was made on)."""
-        version_id = document_store.current_version_id(self._db, document_id)
-        if shown is not None and shown != version_id:
-            raise ReaderError("the text changed (a new version was stored, perhaps by another program) since you "
-                              "selected in it: nothing was highlighted or linked; select the words again")
-        return version_id
+        return document_store.shown_version_id(self._db, document_id, shown)
 
     def create_many(self, new: list[NewAnnotation]) -> list[int]:
         """Create many annotations in one transaction (all or none); each document's text is read once."""

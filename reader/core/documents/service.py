@@ -166,10 +166,13 @@ class DocumentService:
                 document_trash.restore_document(self._db, document_id)
         return self.get(document_id)
 
-    def set_boilerplate(self, document_id: int, start: int, end: int, is_boilerplate: bool) -> VersionText:
-        """Mark or unmark a range as boilerplate on the current version; the decision survives re-detection."""
-        version_id = self.get(document_id).version_id
+    def set_boilerplate(self, document_id: int, start: int, end: int, is_boilerplate: bool,
+                        shown: int | None = None) -> VersionText:
+        """Mark or unmark a range as boilerplate on the current version (refused if it is not `shown`, the version
+        the range was selected on); the decision survives re-detection."""
+        self.get(document_id)
         with operation(self._db, "Mark boilerplate"):
+            version_id = store.shown_version_id(self._db, document_id, shown)
             store.add_user_boilerplate(self._db, version_id, start, end, is_boilerplate)
             store.refresh_boilerplate_count(self._db, version_id)
             search_index.index_document_text(self._db, document_id)

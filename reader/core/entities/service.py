@@ -356,10 +356,13 @@ class EntityService:
     def reject_mention(self, document_id: int, start: int, end: int) -> RecognitionReport:
         return self._decide("reject_mention", {"document_id": document_id, "start": start, "end": end})
 
-    def add_mention(self, document_id: int, start: int, end: int, kind: str) -> RecognitionReport:
+    def add_mention(self, document_id: int, start: int, end: int, kind: str, shown: int | None = None
+                    ) -> RecognitionReport:
+        """Mark a name recognition missed; `shown`: the version the range was selected on (another is refused)."""
         if kind not in TYPES:
             raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
-        text = document_store.version_text(self._db, document_store.current_version_id(self._db, document_id)).text
+        text = document_store.version_text(self._db, document_store.shown_version_id(self._db, document_id,
+                                                                                     shown)).text
         if not 0 <= start < end <= len(text) or not text[start:end].strip():
             raise ReaderError(f"range {start}-{end} holds no text to mark")
         if kind == "DATE" and not find_dates(text[start:end]):

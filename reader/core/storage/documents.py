@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from reader.core.errors import ReaderError
 from reader.core.ranges import merge, subtract, total_length
 from reader.core.records.documents import METADATA_FIELDS, DocumentInfo, Metadata, Span, VersionText
 from reader.core.storage.store import Store
@@ -115,6 +116,17 @@ def set_read_version(db: Store, document_id: int, version_id: int) -> None:
 
 def current_version_id(db: Store, document_id: int) -> int:
     return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+
+
+def shown_version_id(db: Store, document_id: int, shown: int | None) -> int:
+    """The document's current version, refused when it is not `shown`, the version a selection's offsets were read
+    on: another program may have stored a new one the moment before, and the offsets would name other words there
+    (a highlight, a boilerplate mark or a person's name landed on "me the “Mon")."""
+    version_id = current_version_id(db, document_id)
+    if shown is not None and shown != version_id:
+        raise ReaderError("the text changed (a new version was stored, perhaps by another program) since you "
+                          "selected in it: nothing was done; select the words again")
+    return version_id
 
 
 def insert_document(db: Store, file_name: str, source_path: str, metadata: Metadata) -> int:

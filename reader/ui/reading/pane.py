@@ -448,7 +448,8 @@ class DocumentPane(QWidget):
                 marks = QMenu("Mark as entity", menu)
                 for label, kind in (("Person", "PERSON"), ("Place", "PLACE"), ("Organisation", "ORG"),
                                     ("Date", "DATE")):
-                    marks.addAction(label, lambda k=kind: self.services.mark_entity(self.document_id, *selection, k))
+                    marks.addAction(label, lambda k=kind: self.services.mark_entity(self.document_id, *selection, k,
+                                                                                    self.version.version_id))
                 menu.addMenu(marks)
             menu.addSeparator()
             menu.addAction("Mark as boilerplate", lambda: self._set_boilerplate(selection, True))
@@ -495,4 +496,5 @@ class DocumentPane(QWidget):
     def _set_boilerplate(self, selection: tuple[int, int], is_boilerplate: bool) -> None:
         documents = self.services.workspace.documents
         label = "Mark as boilerplate" if is_boilerplate else "Mark as not boilerplate"
-        self.services.ops.run(label, lambda: documents.set_boilerplate(self.document_id, *selection, is_boilerplate))
+        self.services.ops.run(label, lambda: documents.set_boilerplate(self.document_id, *selection, is_boilerplate,
+                                                                       shown=self.version.version_id))

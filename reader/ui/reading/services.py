@@ -24,7 +24,7 @@ class ReadingServices:
     events: AnnotationEvents
     providers: list[SpanProvider] = field(default_factory=list)
     describe_mention: Callable[[int], str] = lambda entity_id: ""
-    mark_entity: Callable[[int, int, int, str], None] | None = None  # (document, start, end, type)
+    mark_entity: Callable[[int, int, int, str, int], None] | None = None  # (document, start, end, type, version)
     # a mention's actions added to the text's context menu: (menu, document, its span, its text)
     mention_actions: Callable[[QMenu, int, Span, str], None] | None = None
     open_documents: Callable[[], list[int]] = lambda: []  # the documents open side by side, left to right
