@@ -3,6 +3,8 @@ panel shown at start (Metadata) loads nothing more for it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class HeldTyping:
     """Typing the database refused when the reader moved on to another item (a read-only or damaged library): it
@@ -23,6 +25,23 @@ class HeldTyping:
 
     def take(self, item_id: int) -> dict | None:
         return self._held.pop(item_id, None)
+
+    def put_back(self, item_id: int, now: dict, set_field: Callable[[str, object], None],
+                 say: Callable[[str], None]) -> None:
+        """Put a form's held fields (`values` of its draft) back, unsaved, with `set_field`, but those another hand
+        changed since the typing began (its `base`; `now`: the fields as stored): put back over such a change, they
+        were saved over it on moving on. Those are left as they are, and `say` tells what had been typed there."""
+        held = self.take(item_id) or {}
+        clashed = {}
+        for name, typed in held.get("values", {}).items():
+            if now.get(name) == held.get("base", {}).get(name):
+                set_field(name, typed)
+            else:
+                clashed[name] = typed
+        if clashed:
+            typed = "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in clashed.items())
+            say(f"Changed elsewhere while your typing was held, so theirs is shown: you had typed {typed} "
+                f"({held.get('about', '')}).")
 
     def drafts(self) -> list[dict] | None:
         return list(self._held.values()) or None

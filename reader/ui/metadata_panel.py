@@ -85,9 +85,8 @@ class MetadataPanel(QWidget):
             if name not in typed:
                 self._set_field(name, value)
         self._shown = {**self._values(), **{name: fresh[name] for name in typed}}  # what the typing differs from
-        held = self._held.take(info.id) if info is not None and not same else None
-        for name, value in (held or {}).get("values", {}).items():
-            self._set_field(name, value)  # back as it was typed, unsaved
+        if info is not None and not same:
+            self._held.put_back(info.id, fresh, self._set_field, self.failed.emit)
 
     def _set_field(self, name: str, value: str) -> None:
         if self._values()[name] == value:
@@ -124,9 +123,10 @@ class MetadataPanel(QWidget):
         refused = self._save_typed()
         if refused:
             text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
-            self.failed.emit(self._held.hold({"document_id": self._document_id, "values": typed, "text": text},
-                                             refused, f"in the metadata of {about}",
-                                             "closing the window asks before dropping it"))
+            self.failed.emit(self._held.hold(
+                {"document_id": self._document_id, "values": typed, "text": text, "about": about,
+                 "base": {name: self._shown.get(name) for name in typed}}, refused, f"in the metadata of {about}",
+                "closing the window asks before dropping it"))
 
     def _on_save_clicked(self) -> None:
         refused = self._save_typed()

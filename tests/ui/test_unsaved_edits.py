@@ -756,3 +756,29 @@ def test_tags_changed_elsewhere_while_a_note_and_tags_are_typed_keep_both_once(w
         "first thought typed here"]
     _choose(pane, 0)
     assert inspector.editor.text() == "first thought" and inspector.tags.tags() == ("theirs",)
+
+
+def test_held_metadata_is_not_put_back_over_a_change_made_elsewhere(window, qtbot, monkeypatch):
+    """An author held after a refused save, then set by another program: choosing the document again put the held
+    author back over theirs, and moving on saved it. Theirs is shown, and the line quotes what was typed."""
+    from reader.core.documents.service import DocumentService
+    from reader.core.errors import ReaderError
+    from reader.core.workspace import Workspace
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    qtbot.keyClicks(window.metadata.line_edits["author"], "Mine")
+    with monkeypatch.context() as refused:
+        refused.setattr(DocumentService, "update_metadata", refuse)
+        window.library.table.selectRow(1)
+        qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.run("Edit metadata", lambda: elsewhere.documents.update_metadata(first, {"author": "Theirs"}))
+    elsewhere.close()
+    window.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.library.selected_document_id() == first)
+    assert window.metadata.line_edits["author"].text() == "Theirs"
+    assert "you had typed author “Mine”" in window.statusBar().currentMessage()

@@ -88,9 +88,9 @@ class SourceCriticismPanel(QWidget):
             if f.name not in typed:
                 self._set_field(f.name, getattr(fresh, f.name))
         self._shown = replace(self.criticism(), **{name: getattr(fresh, name) for name in typed})
-        held = self._held.take(document_id) if document_id is not None and not same else None
-        for name, value in (held or {}).get("values", {}).items():
-            self._set_field(name, value)  # back as it was typed, unsaved
+        if document_id is not None and not same:
+            self._held.put_back(document_id, {f.name: getattr(fresh, f.name) for f in fields(SourceCriticism)},
+                                self._set_field, self._events.failed.emit)
 
     def _set_field(self, name: str, value) -> None:
         if name == "reliability":
@@ -125,7 +125,8 @@ class SourceCriticismPanel(QWidget):
         if refused:
             text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
             self._events.failed.emit(self._held.hold(
-                {"document_id": self._document_id, "values": typed, "text": text}, refused,
+                {"document_id": self._document_id, "values": typed, "text": text, "about": about,
+                 "base": {name: getattr(self._shown, name) for name in typed}}, refused,
                 f"in the source criticism of {about}", "closing the window asks before dropping it"))
 
     def criticism(self) -> SourceCriticism:
