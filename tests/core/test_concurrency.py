@@ -119,3 +119,21 @@ def test_marks_on_a_selection_of_a_replaced_text_are_refused(workspace: Workspac
     with pytest.raises(ReaderError, match="select the words again"):
         workspace.entities.add_mention(document.id, start, start + 11, "PERSON", shown=shown.version_id)
     assert workspace.documents.text(document.id).boilerplate == before
+
+
+def test_a_correction_made_on_a_replaced_text_is_refused(workspace: Workspace) -> None:
+    """Correct text, open for hours on one version while another program stored a newer one: saving replaced the
+    newer text with the old one plus the correction, and the other's paragraph was gone. It is refused, saying the
+    corrections stay in the editor."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    document = workspace.documents.resolve("000_8339fa2bec93c400.txt")
+    shown = workspace.documents.text(document.id)
+    elsewhere = Workspace.open(workspace.path, backup=False)
+    elsewhere.run("Correct text", lambda: elsewhere.documents.correct_text(document.id, "THEIRS.\n\n" + shown.text))
+    elsewhere.close()
+    with pytest.raises(ReaderError, match="your corrections stay in the editor"):
+        workspace.documents.correct_text(document.id, shown.text + " my fix", shown=shown.version_id)
+    assert workspace.documents.text(document.id).text.startswith("THEIRS.")

@@ -27,12 +27,14 @@ from reader.core.storage import search_index
 from reader.core.storage.store import Store
 
 
-def correct_text(db: Store, document_id: int, text: str) -> ReanchorSummary | None:
-    """Store `text` as the document's next version and move its notes there; None when nothing changed."""
+def correct_text(db: Store, document_id: int, text: str, shown: int | None = None) -> ReanchorSummary | None:
+    """Store `text` as the document's next version and move its notes there; None when nothing changed. `shown`:
+    the version the text was corrected from; another current by now is refused (its changes would be lost)."""
     if not text.strip():
         raise ReaderError("the corrected text is empty; nothing was stored")
     with operation(db, "Correct text"):
-        previous = store.current_version_id(db, document_id)
+        previous = store.shown_version_id(db, document_id, shown, "your corrections stay in the editor: copy "
+                                          "them, then open Correct text again on the new text")
         if store.version_text(db, previous).text == text:
             return None
         version_id = store_version(db, document_id, _carried_over(db, previous, text), read=False)

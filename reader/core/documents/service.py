@@ -116,13 +116,14 @@ class DocumentService:
 
         return why_no_page_images(self.page_source(document_id))
 
-    def correct_text(self, document_id: int, text: str) -> ReanchorSummary | None:
+    def correct_text(self, document_id: int, text: str, shown: int | None = None) -> ReanchorSummary | None:
         """Store a hand-corrected text (say, of an OCR misreading) as a new version, notes re-anchored onto it, in one
-        transaction; None when the text is unchanged."""
+        transaction; None when the text is unchanged. `shown`: the version it was corrected from (see
+        correction.correct_text)."""
         from reader.core.documents.correction import correct_text
 
         self.get(document_id)
-        return correct_text(self._db, document_id, text)
+        return correct_text(self._db, document_id, text, shown)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
         """Store typed metadata; a date, web address or DOI that is not one is refused (ReaderError), nothing

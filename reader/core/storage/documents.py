@@ -118,14 +118,15 @@ def current_version_id(db: Store, document_id: int) -> int:
     return db.execute("SELECT current_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
 
 
-def shown_version_id(db: Store, document_id: int, shown: int | None) -> int:
+def shown_version_id(db: Store, document_id: int, shown: int | None, again: str = "select the words again") -> int:
     """The document's current version, refused when it is not `shown`, the version a selection's offsets were read
-    on: another program may have stored a new one the moment before, and the offsets would name other words there
-    (a highlight, a boilerplate mark or a person's name landed on "me the “Mon")."""
+    on (or an editor was opened on): another program may have stored a new one meanwhile, and the offsets would name
+    other words there (a highlight, a boilerplate mark or a person's name landed on "me the “Mon"), or the editor's
+    text would replace the new one. `again`: what the user may do instead."""
     version_id = current_version_id(db, document_id)
     if shown is not None and shown != version_id:
-        raise ReaderError("the text changed (a new version was stored, perhaps by another program) since you "
-                          "selected in it: nothing was done; select the words again")
+        raise ReaderError(f"the text changed (a new version was stored, perhaps by another program) since it was "
+                          f"shown here: nothing was done; {again}")
     return version_id
 
 

@@ -70,16 +70,17 @@ class CorrectTextDialog(QDialog):
 def correct_pane_text(pane: QWidget) -> None:
     """Open the editor on the pane's current text; its Save stores the text (a refusal is said in it, and in the
     status bar)."""
-    CorrectTextDialog(pane.version.text, lambda text: store_correction(pane, text), pane).exec()
+    shown = pane.version
+    CorrectTextDialog(shown.text, lambda text: store_correction(pane, text, shown.version_id), pane).exec()
 
 
-def store_correction(pane: QWidget, text: str) -> str | None:
-    """Store the text as one undoable step; the views follow from what it changed, as after any other step.
-    Returns why the library refused it, or None."""
+def store_correction(pane: QWidget, text: str, shown: int) -> str | None:
+    """Store the text, corrected from version `shown`, as one undoable step; the views follow from what it changed,
+    as after any other step. Returns why the library refused it (or another version is current), or None."""
     events, workspace, document_id = pane.services.events, pane.services.workspace, pane.document_id
     try:
         summary = pane.services.ops.run_checked("Correct text",
-                                                lambda: workspace.documents.correct_text(document_id, text))
+                                                lambda: workspace.documents.correct_text(document_id, text, shown))
     except ReaderError as exc:
         events.failed.emit(str(exc))
         return str(exc)
