@@ -171,3 +171,22 @@ def test_an_anthology_reprinting_the_sources_changes_none_of_their_boilerplate()
     alone = detect_boilerplate(texts)
     beside = detect_boilerplate({**texts, len(texts): "Collected Articles\n\n" + "\n\n".join([anthology] * 3)})
     assert all(beside[number] == ranges for number, ranges in alone.items())
+
+
+def test_two_issues_quoting_one_speech_keep_their_paper_s_wrapper():
+    """Two issues of a paper each quoting a long speech in full (the short one is little else) were taken as
+    reprints of each other, and their masthead and advert were no longer found: a reprint is discounted only for
+    the lines it holds inside its body, never for those at its edges, where a wrapper stands."""
+    words = "people government land grain workers council revolution harvest district committee party".split()
+    speech = [" ".join(words[(n + k) % len(words)] for k in range(45)).capitalize() + "." for n in range(8)]
+    masthead = ["THE NORTHERN GAZETTE", "Published every Tuesday and Friday"]
+    advert = ["DR. WARD'S TONIC, for weak nerves", "Sold by all chemists, 1s. 6d."]
+    own = [" ".join(words[(3 * n + k) % len(words)] for k in range(44)).capitalize() + "!" for n in range(9)]
+    first = "\n\n".join([*masthead, "Our correspondent reports the speech given yesterday at the hall.", *speech,
+                         *advert])
+    second = "\n\n".join([*masthead, "The full text of the address follows, as delivered on Monday.", *speech, *own,
+                          *advert])
+    found = detect_boilerplate({1: first, 2: second, 3: "Address to the Congress\n\n" + "\n\n".join(speech)})
+    for key, text in ((1, first), (2, second)):
+        marked = [text[s:e] for s, e in found[key]]
+        assert all(any(line in stretch for stretch in marked) for line in masthead + advert), marked

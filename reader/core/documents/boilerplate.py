@@ -34,7 +34,7 @@ def detect_boilerplate(texts: Mapping[int, str]) -> dict[int, list[tuple[int, in
     text_of = _copies(lines_by_key, holders)
     texts_holding = {line_key: len({text_of[key] for key in holding}) for line_key, holding in holders.items()}
     reprinting = _reprints(lines_by_key, holders)
-    return {key: _ranges(lines, _as_seen_by(key, lines, holders, text_of, texts_holding, reprinting.get(key)))
+    return {key: _ranges(lines, _as_seen_by(key, lines_by_key, holders, text_of, texts_holding, reprinting.get(key)))
             for key, lines in lines_by_key.items()}
 
 
@@ -61,13 +61,25 @@ def _reprints(lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[
     return related
 
 
-def _as_seen_by(key: int, lines: list[Line], holders: Mapping[str, set[int]], text_of: Mapping[int, int],
-                texts_holding: Mapping[str, int], reprinting: set[int] | None) -> Mapping[str, int]:
-    """How many texts hold each line of one document, not counting those that reprint it or that it reprints."""
+def _as_seen_by(key: int, lines_by_key: Mapping[int, list[Line]], holders: Mapping[str, set[int]],
+                text_of: Mapping[int, int], texts_holding: Mapping[str, int], reprinting: set[int] | None
+                ) -> Mapping[str, int]:
+    """How many texts hold each line of one document, not counting those that reprint it, or that it reprints,
+    where they hold the line inside their body (between their first and last paragraph of prose): there it is part
+    of the text reprinted (a source's title in an anthology). At their edges it is a wrapper they share (two issues
+    of one paper quoting one speech, the short one little else, keep their masthead and advert)."""
     if not reprinting:
         return texts_holding
-    return {line.key: len({text_of[holder] for holder in holders[line.key] if holder not in reprinting})
-            for line in lines}
+    inside = {other: _inside_body(lines_by_key[other]) for other in reprinting}
+    return {line.key: len({text_of[holder] for holder in holders[line.key]
+                           if holder not in reprinting or line.key not in inside[holder]})
+            for line in lines_by_key[key]}
+
+
+def _inside_body(lines: list[Line]) -> set[str]:
+    """The lines standing between a text's first and last paragraph of prose."""
+    prose = [number for number, line in enumerate(lines) if word_count(line.text) >= PROSE_WORDS]
+    return {line.key for line in lines[prose[0] + 1:prose[-1]]} if prose else set()
 
 
 def _holders(lines_by_key: Mapping[int, list[Line]]) -> dict[str, set[int]]:
