@@ -52,6 +52,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
             languages = LanguageReader()  # its model loaded once for the import, and let go after it
             for document_id, source in zip(new_ids, sources, strict=True):
                 if document_id is not None:
+                    _stop_if(cancelled)  # reading each text's language and metadata: the stage's longest part
                     _fill_metadata(db, document_id, source, languages)
             if changed:
                 _store_new_versions(db, changed, report, arriving)
