@@ -177,7 +177,8 @@ def test_two_issues_quoting_one_speech_keep_their_paper_s_wrapper():
     """Two issues of a paper each quoting a long speech in full (the short one is little else) were taken as
     reprints of each other, and their masthead and advert were no longer found: a reprint is discounted only for
     the lines it holds inside its body, never for those at its edges, where a wrapper stands."""
-    words = ["people", "government", "land", "grain", "workers", "council", "revolution", "harvest", "district", "committee", "party"]
+    words = ["people", "government", "land", "grain", "workers", "council", "revolution", "harvest", "district",
+             "committee", "party"]
     speech = [" ".join(words[(n + k) % len(words)] for k in range(45)).capitalize() + "." for n in range(8)]
     masthead = ["THE NORTHERN GAZETTE", "Published every Tuesday and Friday"]
     advert = ["DR. WARD'S TONIC, for weak nerves", "Sold by all chemists, 1s. 6d."]
