@@ -143,6 +143,19 @@ def test_the_backup_offered_says_how_old_it_is_and_what_it_lacks(db_path):
     assert "what was done after it is only in the damaged file" in str(error.value)
 
 
+def test_a_backups_age_is_the_moment_its_name_records(tmp_path):
+    """A library folder copied elsewhere (cp -r) gives every backup a fresh file time: a week-old backup was offered
+    as taken "less than a minute ago". Its name's moment counts, said in local time."""
+    from datetime import datetime, timedelta, timezone
+
+    from reader.core.storage.backup import when_taken
+
+    week_ago = datetime.now(timezone.utc) - timedelta(days=7, minutes=5)
+    copied = tmp_path / f"lib-{week_ago:%Y%m%dT%H%M%S%fZ}.db"
+    copied.write_bytes(b"")
+    assert when_taken(copied) == f"on {week_ago.astimezone():%Y-%m-%d} at {week_ago.astimezone():%H:%M} (7 days ago)"
+
+
 def test_database_can_be_opened_twice(db_path):
     """A worker's second connection sees what the first committed (WAL, busy timeout)."""
     first = open_database(db_path)

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core.errors import ReaderError
-from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
+from reader.core.storage.retention import STAMP_FORMAT, backup_time, backups_to_delete
 from reader.core.wording import plural
 
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
@@ -255,9 +255,11 @@ def latest_backup(db_path: Path) -> Path | None:
 
 def when_taken(backup: Path, now: datetime | None = None) -> str:
     """When a backup was taken, in the user's local time and how long ago ("today at 14:28 (3 minutes ago)"): its
-    name says it in UTC, to the microsecond, which told a user nothing of what a restore would leave out."""
-    taken = datetime.fromtimestamp(backup.stat().st_mtime).astimezone()
-    now = now or datetime.now().astimezone()
+    name says it in UTC, to the microsecond, which told a user nothing of what a restore would leave out. The
+    name's moment, not the file's time: a library folder copied elsewhere made a week-old backup "a minute old"."""
+    moment = backup_time(backup) or datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc)
+    taken = moment.astimezone()
+    now = (now or datetime.now(timezone.utc)).astimezone()
     days = (now.date() - taken.date()).days
     day = "today" if days == 0 else "yesterday" if days == 1 else f"on {taken:%Y-%m-%d}"
     minutes = max(0, int((now - taken).total_seconds() // 60))
