@@ -814,3 +814,25 @@ def test_words_beside_boilerplate_in_one_paragraph_are_found(empty_workspace, tm
     [hit] = text_hits("threefold")
     assert text[hit.start:hit.end].startswith("Prices") and "Page" not in text[hit.start:hit.end]
     assert text_hits("report") == [] and len(text_hits("merchants")) == 1
+
+
+def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(tmp_path):
+    """The fix that keeps a line's words beside its boilerplate reached a document only when something indexed it
+    again: an older library kept the whole line out of search. The upgrade indexes its texts again."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    (tmp_path / "m.txt").write_text("The grain tax was raised by the bishop. CONFIDENTIAL COPY\n", encoding="utf-8")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace.documents.import_paths([tmp_path / "m.txt"])
+    document = workspace.documents.list()[0]
+    start = workspace.documents.text(document.id).text.index("CONFIDENTIAL")
+    workspace.documents.set_boilerplate(document.id, start, start + len("CONFIDENTIAL COPY"), True)
+    workspace.close()
+    with closing(sqlite3.connect(tmp_path / "lib.db")) as db, db:  # as the older versions indexed it
+        db.execute("DELETE FROM search_index WHERE kind = 'text'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm025_words_beside_boilerplate_searched'")
+    workspace = Workspace.open(tmp_path / "lib.db")
+    assert len(workspace.search.search("bishop").groups.get("text", [])) == 1
+    workspace.close()

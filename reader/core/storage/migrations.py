@@ -521,6 +521,16 @@ def m024_yo_read_as_ye_in_search(db: Database) -> None:
         index_all_texts(_AsStore(db))
 
 
+@migration
+def m025_words_beside_boilerplate_searched(db: Database) -> None:
+    """A line touching boilerplate was left out of search whole (a paragraph joined to a page's footer, a few words
+    of it marked by hand); only the marked words are now: libraries with boilerplate are indexed again."""
+    from reader.core.storage.search_index import index_all_texts
+
+    if db.execute("SELECT 1 FROM boilerplate LIMIT 1").fetchone():
+        index_all_texts(_AsStore(db))
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
