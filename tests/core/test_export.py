@@ -649,3 +649,20 @@ def test_a_cut_off_annotation_file_says_where_in_plain_words(empty_workspace, tm
     with pytest.raises(ReaderError) as error:
         empty_workspace.export.import_annotations(path)
     assert str(error.value) == f"{path}: not valid JSON: Unterminated string at line 1, column 11"
+
+
+def test_a_citation_taken_out_of_a_note_read_from_a_file_stays_out(annotated, tmp_path):
+    """Read again, the file put back a citation the user had taken out of the note since: only a note still as the
+    file left it is completed."""
+    first = annotated.annotations.all()[0]
+    annotated.notebook.create("Which date?", title="Dates", citations=[first.id], created="2026-01-05T10:00:00Z",
+                              modified="2026-01-05T10:00:00Z")  # written long before it is taken out
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([TEXTS])
+    fresh.export.import_annotations(path)
+    [note] = fresh.notebook.all_notes()
+    fresh.notebook.edit(note.id, citations=[])
+    assert fresh.export.import_annotations(path).cited == 0 and fresh.notebook.get(note.id).citations == ()
+    fresh.close()

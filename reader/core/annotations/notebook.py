@@ -76,6 +76,16 @@ class NotebookService:
                 store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
 
+    def complete_citations(self, note_id: int, citations: list[int]) -> NotebookNote:
+        """Give a note read from a file the citations the file gave it that could not be placed then: its time of
+        change stays the file's, so a later reading may complete it further, and a note the user changed since
+        (a citation taken out) is told apart and left alone."""
+        for annotation_id in citations:
+            self._annotations.get(annotation_id)
+        with operation(self._db, "Complete a note's citations"):
+            store.replace_citations(self._db, note_id, list(citations))
+        return self.get(note_id)
+
     def delete(self, note_id: int) -> NotebookNote:
         note = self.get(note_id)
         with operation(self._db, "Delete notebook note"):

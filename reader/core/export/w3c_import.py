@@ -200,8 +200,11 @@ def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationServic
     if note.about and about is None:
         report.skipped.append(f"{note.label}: the document it is on, {_named(note.about)}, is not in this library")
         return
-    cited = _cited(note, places, annotations, report)
     here = kept.get((about, note.title, note.body))  # the Notebook's notes, and the file's made so far
+    if here is not None and not (note.modified and here.modified_at == note.modified):  # changed since it was read
+        report.already += 1  # (a citation the user took out is theirs to keep out)
+        return
+    cited = _cited(note, places, annotations, report)
     if here is None:
         kept[(about, note.title, note.body)] = notebook.create(note.body, note.title, about, cited, note.created,
                                                                note.modified)
@@ -211,7 +214,7 @@ def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationServic
     if not lacking:
         report.already += 1
         return
-    kept[(about, note.title, note.body)] = notebook.edit(here.id, citations=[*here.citations, *lacking])
+    kept[(about, note.title, note.body)] = notebook.complete_citations(here.id, [*here.citations, *lacking])
     report.cited += len(lacking)
 
 
