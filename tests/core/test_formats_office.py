@@ -558,3 +558,14 @@ def test_an_epub_missing_a_chapter_says_so_without_a_python_name(tmp_path):
     with pytest.raises(ImportFailed) as error:
         read_source(damaged)
     assert "damaged EPUB: There is no item named" in str(error.value) and "KeyError" not in str(error.value)
+
+
+def test_a_damaged_file_the_reader_stumbled_over_is_said_plainly(tmp_path, monkeypatch):
+    """Some damaged files made their reader fail on what it did not find, and the line quoted it: "'lxml.etree.
+    _Element' object has no attribute 'overrides'", or a bare namespace address."""
+    from reader.core.documents.formats.blocks import damaged
+
+    for exc in (AttributeError("'lxml.etree._Element' object has no attribute 'overrides'"),
+                KeyError("http://purl.org/dc/elements/1.1/")):
+        line = str(damaged(tmp_path / "book.epub", "EPUB", exc))
+        assert line.endswith("damaged EPUB: its parts are not where the format puts them, or not what they should be")

@@ -2,6 +2,7 @@
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
 from reader.ui.reading import correct_dialog
 
@@ -110,3 +111,19 @@ def test_line_breaks_come_back_wherever_the_edit_kept_them(parts):
     seen = original.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
     assert with_line_breaks(original, seen) == original
     assert with_line_breaks(original, seen.replace("Satlin", "Stalin")) == original.replace("Satlin", "Stalin")
+
+
+def test_cancel_after_a_letter_typed_and_erased_asks_nothing(qtbot, monkeypatch):
+    """Typing a letter and erasing it made Cancel ask "Drop corrections?" of a text as stored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.reading.correct_dialog import CorrectTextDialog
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: asked.append(args)))
+    dialog = CorrectTextDialog("Genden met Stalin.")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.editor, "x")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Backspace)
+    dialog.reject()
+    assert asked == [] and dialog.result() == dialog.DialogCode.Rejected

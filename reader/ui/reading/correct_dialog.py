@@ -56,10 +56,11 @@ class CorrectTextDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        """Cancel, Escape or the close button: corrections made are not dropped without asking."""
+        """Cancel, Escape or the close button: corrections made are not dropped without asking (a letter typed and
+        erased is none)."""
         from PySide6.QtWidgets import QMessageBox
 
-        if self.editor.document().isModified() and QMessageBox.question(
+        if self.text() != self._original and QMessageBox.question(
                 self, "Drop corrections?", "Close without saving the corrections made to this text?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:

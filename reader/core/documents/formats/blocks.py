@@ -69,9 +69,12 @@ def tidy(text: str) -> str:
 
 def damaged(path: Path, what: str, exc: Exception) -> ImportFailed:
     """The line for a file its reading library failed on: what the library said, without Python's names (a missing
-    chapter read 'KeyError: "There is no item named …"'); the name only where it says nothing else."""
+    chapter read 'KeyError: "There is no item named …"'). Where the library only stumbled over what it did not find
+    ("'lxml.etree._Element' object has no attribute 'overrides'", a bare namespace), the line says that plainly."""
     said = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    return ImportFailed(str(path), f"damaged {what}: {said or type(exc).__name__}")
+    if isinstance(exc, AttributeError | TypeError | IndexError) or " " not in said.strip():
+        said = "its parts are not where the format puts them, or not what they should be"
+    return ImportFailed(str(path), f"damaged {what}: {said}")
 
 
 def open_zip(path: Path, required: str, what: str) -> zipfile.ZipFile:
