@@ -63,3 +63,8 @@ class WorkCancelled(ReaderError):
 class ChangedElsewhere(ReaderError):
     """Typing would replace a text another hand (another window, the command line) rewrote since the typing began:
     nothing was written, and the caller keeps the typing apart."""
+
+
+class DiskFull(ReaderError):
+    """The disk holding the database has no room left; nothing was changed. A library whose journal is empty is
+    still opened for reading."""

@@ -133,3 +133,24 @@ def test_an_old_library_in_a_read_only_folder_says_it_must_be_upgraded_elsewhere
     assert str(refused.value).startswith(f"{db_path} was made by an older version and must be upgraded")
     assert "copy the library to a folder you may write to" in str(refused.value)
     assert db_path.read_bytes() == before
+
+
+def test_a_library_on_a_full_disk_is_opened_for_reading(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a full disk the library could not even be read (SQLite could not make the index file it reads through):
+    notes could be neither read nor exported until space was freed. Its journal empty, it is opened for reading
+    only, and each change is refused in one line saying the disk is full."""
+    from reader.core.errors import DiskFull, ReaderError
+    from reader.core.storage import database, faults
+
+    _database_with_documents(db_path)
+
+    def full(path, *_args):
+        raise DiskFull(f"the disk holding {path} is full; nothing was changed (free some space and try again)")
+
+    monkeypatch.setattr(database, "_check_integrity", full)
+    monkeypatch.setattr(faults, "_nearly_full", lambda _path: True)
+    workspace = Workspace.open(db_path)
+    assert workspace.documents.list() and "disk holding" in workspace.write_blocker()
+    with pytest.raises(ReaderError, match="is full"):
+        workspace.annotations.create(workspace.documents.list()[0].id, 0, 5)
+    workspace.close()

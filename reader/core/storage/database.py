@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import DatabaseMissing, DatabaseUnusable, ReaderError, UpgradeFailed
+from reader.core.errors import DatabaseMissing, DatabaseUnusable, DiskFull, ReaderError, UpgradeFailed
 from reader.core.storage.backup import (
     PendingBackup,
     backup_dir,
@@ -19,7 +19,7 @@ from reader.core.storage.backup import (
     list_backups,
     when_taken,
 )
-from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault
+from reader.core.storage.faults import BUSY_TIMEOUT_S, database_fault, full_message
 from reader.core.storage.migrations import MIGRATION_SET, SCHEMA, schema_migrations
 from reader.core.storage.store import Store
 
@@ -40,7 +40,10 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     existed = _has_data(path)
     applied: set[str] = set()  # the schema steps the file holds, read by its check
     if existed:
-        applied = _check_integrity(path, waits_s)
+        try:
+            applied = _check_integrity(path, waits_s)
+        except DiskFull:
+            return _open_on_a_full_disk(path, waits_s, migrations)
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
@@ -58,6 +61,27 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     except BaseException:
         db.close()
         raise
+    return db
+
+
+def _open_on_a_full_disk(path: Path, waits_s: float, migrations: Migrations | None) -> Store:
+    """A library on a full disk could not even be read: SQLite could not make the index file (-shm) it reads a WAL
+    database through, and notes could be neither read nor exported until space was freed. With its journal empty
+    (every change already in the file) and nothing to upgrade, it is read as it is (`immutable`: no file made
+    beside it), and each change is refused, saying the disk is full (faults.read_only_message)."""
+    journal = Path(f"{path}-wal")
+    if (journal.exists() and journal.stat().st_size) or Path(f"{path}-journal").exists():
+        raise DiskFull(full_message(path))
+    uri = f"{path.resolve().as_uri()}?immutable=1"
+    applied = _quick_check(path, waits_s, uri)
+    if migrations is not None or {step.__name__ for step in SCHEMA} - applied:
+        raise DiskFull(full_message(path))
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=waits_s, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise database_fault(exc, path, waits_s) from exc
+    db = Store(conn, path, None, read_only=True)
+    _configure(db, waits_s)
     return db
 
 
@@ -235,9 +259,9 @@ def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
         raise database_fault(exc, path, waits_s) from exc
 
 
-def _quick_check(path: Path, waits_s: float) -> set[str]:
+def _quick_check(path: Path, waits_s: float, uri: str = "") -> set[str]:
     try:
-        conn = sqlite3.connect(reading_uri(path), uri=True, timeout=waits_s)
+        conn = sqlite3.connect(uri or reading_uri(path), uri=True, timeout=waits_s)
     except sqlite3.Error as exc:
         raise database_fault(exc, path, waits_s) from exc
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8

@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from reader.core.errors import DatabaseBusy, DatabaseUnusable, ReaderError
+from reader.core.errors import DatabaseBusy, DatabaseUnusable, DiskFull, ReaderError
 
 BUSY_TIMEOUT_S = 15
 NEARLY_FULL = 256 * 1024  # bytes free below which an I/O error is the full disk's (SQLite's -shm alone takes 32 KB)
@@ -31,7 +31,7 @@ def database_fault(exc: sqlite3.Error, path: Path, waited_s: float | None = None
         return DatabaseBusy(f"{path}: another program, or a task still running here, kept the database busy "
                             f"for {waited:g} s; nothing was changed, try again")
     if name == "SQLITE_FULL" or "disk is full" in text:
-        return ReaderError(_full_message(path))
+        return DiskFull(full_message(path))
     if name.startswith("SQLITE_READONLY") or "readonly database" in text:
         return ReaderError(read_only_message(path))
     if name.startswith(_UNUSABLE) or "malformed" in text or "not a database" in text:
@@ -40,7 +40,8 @@ def database_fault(exc: sqlite3.Error, path: Path, waited_s: float | None = None
         return ReaderError(f"{path} holds text that is not valid UTF-8 ({_first_words(text)}); it was written by "
                            "another program; nothing was changed")
     if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN") or text == "disk I/O error":
-        return ReaderError(_io_message(path, text))
+        message = _io_message(path, text)
+        return DiskFull(message) if message == full_message(path) else ReaderError(message)
     return ReaderError(f"{path}: {text}")
 
 
@@ -53,7 +54,7 @@ def file_fault(exc: OSError, path: Path, action: str) -> ReaderError:
     return ReaderError(f"cannot {action} ({path}: {exc.strerror or exc}); nothing was changed")
 
 
-def _full_message(path: Path) -> str:
+def full_message(path: Path) -> str:
     return f"the disk holding {path} is full; nothing was changed (free some space and try again)"
 
 
@@ -63,7 +64,7 @@ def _io_message(path: Path, text: str) -> str:
     if not Path(path).parent.is_dir():
         return f"cannot open {path}: the folder {Path(path).parent} does not exist; nothing was created"
     if _nearly_full(path):
-        return _full_message(path)
+        return full_message(path)
     journal, index = Path(f"{path}-wal"), Path(f"{path}-shm")
     journal_gone = not journal.exists() or journal.stat().st_size == 0  # SQLite makes an empty one as it opens
     if index.exists() and index.stat().st_size > 0 and journal_gone:  # stat only: never open a database file
@@ -80,8 +81,11 @@ def _nearly_full(path: Path) -> bool:
 
 
 def read_only_message(path: Path) -> str:
-    """Say which is read-only: the file itself, or the folder where SQLite must create its journal beside it."""
+    """Say which is read-only: the file itself, or the folder where SQLite must create its journal beside it; or
+    that the disk is full (a library on a full disk is opened for reading only)."""
     folder = Path(path).resolve().parent
+    if _nearly_full(path):
+        return full_message(path)
     if Path(path).exists() and not os.access(path, os.W_OK):
         return f"{path} is read-only; nothing was changed (make it writable, or work on a copy)"
     blocking = read_only_journal(path)
@@ -100,6 +104,8 @@ def write_blocker(path: Path) -> str:
     """What keeps this process from changing the database, in a few words ('' when nothing does): the file, its
     journal files or its folder being read-only. Asked before work whose only purpose is to store something."""
     path = Path(path)
+    if _nearly_full(path):
+        return f"the disk holding {path} is full"
     if path.exists() and not os.access(path, os.W_OK):
         return f"{path} is read-only"
     blocking = read_only_journal(path)
