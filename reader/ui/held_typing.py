@@ -23,6 +23,17 @@ class HeldTyping:
         self._held[draft[self._id_key]] = draft
         return f"{refused}. What you typed {where} is kept: it comes back when you choose it again, and {then}."
 
+    def hold_fields(self, item_id: int, typed: dict, base: dict, refused: str, where: str) -> str:
+        """Hold a form's fields typed (`typed`, with what they were when the typing began, `base`) for the item
+        `where` names; the line that says so. A form's held typing is asked about when the window closes."""
+        text = f"{where}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+        return self.hold({self._id_key: item_id, "values": typed, "base": base, "text": text, "about": where},
+                         refused, f"in the {where}", "closing the window asks before dropping it")
+
+    def texts(self) -> list[str]:
+        """What is held, one line per item (for the question asked on closing)."""
+        return [held["text"] for held in self._held.values()]
+
     def take(self, item_id: int) -> dict | None:
         return self._held.pop(item_id, None)
 

@@ -110,8 +110,8 @@ class MetadataPanel(QWidget):
         away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
         if self._document_id is not None and self._values() != self._shown:
             self._on_save_clicked()
-        for held in self._held.drafts() or []:
-            self._unkept(held["text"])
+        for text in self._held.texts():
+            self._unkept(text)
 
     def _save_on_leaving(self) -> None:
         """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
@@ -119,14 +119,11 @@ class MetadataPanel(QWidget):
         if self._document_id is None or self._values() == self._shown:
             return
         typed = {name: value for name, value in self._values().items() if value != self._shown.get(name)}
-        about = self.file_label.text()
+        document_id, base, about = self._document_id, self._shown, self.file_label.text()
         refused = self._save_typed()
         if refused:
-            text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
-            self.failed.emit(self._held.hold(
-                {"document_id": self._document_id, "values": typed, "text": text, "about": about,
-                 "base": {name: self._shown.get(name) for name in typed}}, refused, f"in the metadata of {about}",
-                "closing the window asks before dropping it"))
+            self.failed.emit(self._held.hold_fields(document_id, typed, {name: base.get(name) for name in typed},
+                                                    refused, f"metadata of {about}"))
 
     def _on_save_clicked(self) -> None:
         refused = self._save_typed()

@@ -93,7 +93,7 @@ class LinkService:
             self._annotations.check_shown(target.document_id, target.shown)
             existing = self._annotations.at(target.document_id, target.start, target.end)
             return existing.id if existing else self._annotations.create(target.document_id, target.start,
-                                                                         target.end, shown=target.shown).id
+                                                                         target.end).id  # the version checked
         return self._annotations.get(target).id
 
 

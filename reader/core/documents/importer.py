@@ -71,8 +71,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
     fails alone, in one line: the whole folder's import had failed with it."""
     sources = []
     for done, path in enumerate(files):
-        if cancelled and cancelled():
-            raise ImportCancelled()
+        _stop_if(cancelled)
         if progress:
             progress(done, len(files), path.name)
         try:
@@ -83,8 +82,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
             raise  # cancelled, the library refused, no memory left: the import stops, as it says
         except Exception as exc:  # noqa: BLE001 - logged, and said as that file's failure
             report.outcomes.append(_failed(ImportFailed(str(path), f"could not be read: {our_fault(exc, db_path)}")))
-    if cancelled and cancelled():  # asked while the last file was read (a web page, a Word file: no pages to stop at)
-        raise ImportCancelled()
+    _stop_if(cancelled)  # asked while the last file was read (a web page, a Word file: no pages to stop at)
     return sources
 
 

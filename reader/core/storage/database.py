@@ -47,7 +47,7 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
         _let_owner_write_journal(path)
     else:
         _refuse_lost_database(path)
-    pending = migrations is not None or bool({step.__name__ for step in SCHEMA} - applied)
+    pending = _pending(applied, migrations)
     read_only = existed and folder_is_read_only(path)
     if existed and pending:
         _ready_for_upgrade(path, read_only, backup)
@@ -64,6 +64,11 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
     return db
 
 
+def _pending(applied: set[str], migrations: Migrations | None) -> bool:
+    """Whether the library needs an upgrade: steps given to apply, or steps of ours it has not had."""
+    return migrations is not None or bool({step.__name__ for step in SCHEMA} - applied)
+
+
 def _open_on_a_full_disk(path: Path, waits_s: float, migrations: Migrations | None) -> Store:
     """A library on a full disk could not even be read: SQLite could not make the index file (-shm) it reads a WAL
     database through, and notes could be neither read nor exported until space was freed. With its journal empty
@@ -74,7 +79,7 @@ def _open_on_a_full_disk(path: Path, waits_s: float, migrations: Migrations | No
         raise DiskFull(full_message(path))
     uri = f"{path.resolve().as_uri()}?immutable=1"
     applied = _quick_check(path, waits_s, uri)
-    if migrations is not None or {step.__name__ for step in SCHEMA} - applied:
+    if _pending(applied, migrations):
         raise DiskFull(full_message(path))
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=waits_s, isolation_level=None)

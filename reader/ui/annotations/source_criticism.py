@@ -106,12 +106,12 @@ class SourceCriticismPanel(QWidget):
         away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
         if self._document_id is not None and self.criticism() != self._shown:
             self._on_save_clicked()
-        for held in self._held.drafts() or []:
-            self._unkept(held["text"])
+        for text in self.held_texts():
+            self._unkept(text)
 
     def held_texts(self) -> list[str]:
         """What is held of typing the library refused, one line per document."""
-        return [held["text"] for held in self._held.drafts() or []]
+        return self._held.texts()
 
     def _save_on_leaving(self) -> None:
         """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
@@ -120,14 +120,12 @@ class SourceCriticismPanel(QWidget):
             return
         typed = {f.name: getattr(self.criticism(), f.name) for f in fields(SourceCriticism)
                  if getattr(self.criticism(), f.name) != getattr(self._shown, f.name)}
-        about = self._name()
+        document_id, base, about = self._document_id, self._shown, self._name()
         refused = self._save_typed()
         if refused:
-            text = f"{about}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
-            self._events.failed.emit(self._held.hold(
-                {"document_id": self._document_id, "values": typed, "text": text, "about": about,
-                 "base": {name: getattr(self._shown, name) for name in typed}}, refused,
-                f"in the source criticism of {about}", "closing the window asks before dropping it"))
+            self._events.failed.emit(self._held.hold_fields(
+                document_id, typed, {name: getattr(base, name) for name in typed}, refused,
+                f"source criticism of {about}"))
 
     def criticism(self) -> SourceCriticism:
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),

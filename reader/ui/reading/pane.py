@@ -273,19 +273,7 @@ class DocumentPane(QWidget):
     def highlight_selection(self, color: str | None = None) -> None:
         """H: highlight the selection, or, when it is already a highlight (or nothing is selected and the cursor
         stands in one), select that one (no duplicates)."""
-        selection = self._chosen_for("to highlight")
-        if selection is None:
-            return
-        existing = self.annotation_at(*selection)
-        if existing is not None:
-            self.select_annotation(existing)
-            return
-        annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
-        color = self.highlight_color
-        created = self.services.ops.run("Highlight", lambda: annotations.create(
-            self.document_id, *selection, color=color, shown=self.version.version_id))
-        if created is not None:
-            self.select_annotation(created.id)
+        self._annotation_chosen("to highlight", "Highlight", color)
 
     def _request_parallels(self) -> None:
         """P: passages of other sources that may tell of what the selection tells, or, with nothing selected, of
@@ -305,15 +293,17 @@ class DocumentPane(QWidget):
         if annotation_id is not None:
             self.tags_requested.emit(annotation_id)
 
-    def _annotation_chosen(self, purpose: str, label: str) -> int | None:
-        """The selection's annotation (made now, as one step named `label`, if there is none), or the highlight the
-        cursor stands in, chosen in the pane and the Note inspector."""
+    def _annotation_chosen(self, purpose: str, label: str, color: str | None = None) -> int | None:
+        """The selection's annotation (made now, as one step named `label`, in `color` if given, which is the
+        pane's colour from then on, if there is none), or the highlight the cursor stands in, chosen in the pane and
+        the Note inspector."""
         selection = self._chosen_for(purpose)
         if selection is None:
             return None
         annotation_id = self.annotation_at(*selection)
         if annotation_id is None:
-            annotations, color = self.services.workspace.annotations, self.highlight_color
+            annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
+            color = self.highlight_color
             created = self.services.ops.run(label, lambda: annotations.create(
                 self.document_id, *selection, color=color, shown=self.version.version_id))
             annotation_id = created.id if created is not None else None
