@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         remember_sort(settings, "library", self.library.table)
         self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
-        self.statusBar().addPermanentWidget(self.recognition_status)
+        self.statusBar().addWidget(self.recognition_status)  # not permanent: it steps aside while a line shows
+        self.statusBar().messageChanged.connect(self._whole_line_in_tooltip)
         self._build_menus()
         self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea, scrolls=True)
@@ -134,6 +135,12 @@ class MainWindow(QMainWindow):
                          for pane in panes)
         if characters < CRAMPED_CHARACTERS:
             self.statusBar().showMessage(f"Texts of {characters} characters a line: {DESK_ADVICE}", 15000)
+
+    def _whole_line_in_tooltip(self, line: str) -> None:
+        """A line wider than the status bar (a refusal naming the library's path and where the typing is kept) is
+        cut at the window's edge: its whole is the bar's tooltip while it shows."""
+        bar = self.statusBar()
+        bar.setToolTip(line if bar.fontMetrics().horizontalAdvance(line) > bar.contentsRect().width() else "")
 
     def add_edit_action(self, text: str, slot) -> QAction:
         return self._action(self.edit_menu, text, None, slot)

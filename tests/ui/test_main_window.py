@@ -861,3 +861,20 @@ def test_enter_in_the_library_opens_the_text_ready_to_read_by_keyboard(window, q
     qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.reading_area.panes) == 1)
     qtbot.waitUntil(window.reading_area.panes[0].view.hasFocus)
+
+
+def test_a_long_line_has_the_status_bar_to_itself_and_its_whole_in_a_tooltip(window, qtbot):
+    """A refusal saying where the typing is kept was cut off by the register's state beside it ("…it comes back
+    when you ch"): while a line shows, the state steps aside, and a line wider than the bar is whole in its tooltip."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    window.recognition_status.setText("Entities: 1,234 in the register, 5 documents recognised")
+    long_line = "Not saved: the disk holding /home/historian/research/annotations.db is full. " * 4
+    window.events.failed.emit(long_line)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == long_line)
+    assert not window.recognition_status.isVisible()
+    assert window.statusBar().toolTip() == long_line
+    window.statusBar().clearMessage()
+    qtbot.waitUntil(window.recognition_status.isVisible)
+    assert window.statusBar().toolTip() == ""
