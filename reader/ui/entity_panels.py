@@ -105,6 +105,8 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea, 
     if panels.recognising:
         panels.asked_again = True
         return
+    if _cannot_store(window, panels):
+        return
     panels.recognising = True  # the register is listed again when it ends (listing it now too cost a second at
     # 10,000 entities and showed nothing new)
 
@@ -122,6 +124,19 @@ def start_recognition(window: MainWindow, panels: EntityPanels, area: PaneArea, 
         stopped.connect(lambda *_why: window.recognition_status.setText("Entities: recognition did not finish"))
     for ended in (task.finished, task.failed, task.cancelled):
         ended.connect(lambda *_result: _recognition_ended(window, panels, area))
+
+
+def _cannot_store(window: MainWindow, panels: EntityPanels) -> bool:
+    """Whether the library cannot be written here (read-only, a full disk): the register is then shown as last
+    recognised, as the command line shows it. Reading every new text for names took a minute of the CPU, then failed
+    to store it ("recognition did not finish")."""
+    blocker = window.workspace.write_blocker()
+    if blocker and window.workspace.entities.is_stale():
+        window.recognition_status.setText(f"Entities: shown as last recognised ({blocker}), so texts added or "
+                                          "changed since were not read for names")
+    elif blocker:
+        _say_counts(window, panels)
+    return bool(blocker)
 
 
 def _recognition_ended(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:

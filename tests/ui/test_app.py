@@ -115,3 +115,23 @@ def test_a_library_the_window_cannot_write_says_so_at_start(workspace, monkeypat
     assert window.windowTitle() == "Annotated Reader (read only)"
     assert window.statusBar().currentMessage() == (f"Open for reading only: {workspace.path} is read-only; every "
                                                    "change will be refused")
+
+
+def test_a_library_the_window_cannot_write_is_not_read_for_names_in_vain(workspace, monkeypatch, qtbot):
+    """On a read-only library (or a full disk) the window read every new text for names, a minute of the CPU, then
+    failed to store it ("recognition did not finish"): it now shows the register as last recognised, and says why."""
+    import os
+
+    from reader.ui.app import build_window, settings_for, start_recognition
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: False if str(path) == str(
+        workspace.path) and mode == os.W_OK else real_access(path, mode, *args, **kwargs))
+    assert workspace.entities.is_stale()
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    start_recognition(window, window.entity_panels, window.reading_area, only_if_stale=True)  # as the start does
+    qtbot.waitUntil(lambda: "not read for names" in window.recognition_status.text())
+    assert window.recognition_status.text() == (f"Entities: shown as last recognised ({workspace.path} is read-only), "
+                                                "so texts added or changed since were not read for names")
+    assert not window.entity_panels.recognising and workspace.entities.is_stale()
