@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.core.errors import ReaderError
+
 
 class HeldTyping:
     """Typing the database refused when the reader moved on to another item (a read-only or damaged library): it
@@ -25,10 +27,29 @@ class HeldTyping:
 
     def hold_fields(self, item_id: int, typed: dict, base: dict, refused: str, where: str) -> str:
         """Hold a form's fields typed (`typed`, with what they were when the typing began, `base`) for the item
-        `where` names; the line that says so. A form's held typing is asked about when the window closes."""
-        text = f"{where}: " + "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
-        return self.hold({self._id_key: item_id, "values": typed, "base": base, "text": text, "about": where},
-                         refused, f"in the {where}", "closing the window asks before dropping it")
+        `where` names; the line that says so. A form's held typing is saved when the window closes if the library
+        takes it then, else asked about."""
+        return self.hold({self._id_key: item_id, "values": typed, "base": base, "text": _quoted(where, typed),
+                          "about": where}, refused, f"in the {where}", "closing the window saves it or asks")
+
+    def save_fields(self, now_of: Callable[[int], dict], save: Callable[[int, dict], str | None]) -> list[str]:
+        """At closing, each form's held fields saved where no one changed them meanwhile (they were asked about even
+        when the library could be written again by then): `now_of(item_id)`, the fields as stored; `save(item_id,
+        fields)`, why the library refused them, or None. Returns what is still held, one line per item (refused
+        again, or typed over another's change: the close asks about it)."""
+        for item_id, held in list(self._held.items()):
+            try:
+                now = now_of(item_id)
+            except ReaderError:  # its document gone meanwhile: asked about
+                continue
+            kept, clashed = _split(held, now)
+            if not kept or save(item_id, {**now, **kept}) is not None:
+                continue  # refused again: asked about, whole
+            if clashed:
+                self._held[item_id] = {**held, "values": clashed, "text": _quoted(held["about"], clashed)}
+            else:
+                del self._held[item_id]
+        return self.texts()
 
     def texts(self) -> list[str]:
         """What is held, one line per item (for the question asked on closing)."""
@@ -43,16 +64,29 @@ class HeldTyping:
         changed since the typing began (its `base`; `now`: the fields as stored): put back over such a change, they
         were saved over it on moving on. Those are left as they are, and `say` tells what had been typed there."""
         held = self.take(item_id) or {}
-        clashed = {}
-        for name, typed in held.get("values", {}).items():
-            if now.get(name) == held.get("base", {}).get(name):
-                set_field(name, typed)
-            else:
-                clashed[name] = typed
+        kept, clashed = _split(held, now)
+        for name, typed in kept.items():
+            set_field(name, typed)
         if clashed:
-            typed = "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in clashed.items())
-            say(f"Changed elsewhere while your typing was held, so theirs is shown: you had typed {typed} "
-                f"({held.get('about', '')}).")
+            say(f"Changed elsewhere while your typing was held, so theirs is shown: you had typed "
+                f"{_fields(clashed)} ({held.get('about', '')}).")
 
     def drafts(self) -> list[dict] | None:
         return list(self._held.values()) or None
+
+
+def _split(held: dict, now: dict) -> tuple[dict, dict]:
+    """A form's held fields: those still as they were when the typing began (`now`: as stored), and those another
+    hand changed since."""
+    kept, clashed = {}, {}
+    for name, typed in held.get("values", {}).items():
+        (kept if now.get(name) == held.get("base", {}).get(name) else clashed)[name] = typed
+    return kept, clashed
+
+
+def _fields(typed: dict) -> str:
+    return "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+
+
+def _quoted(where: str, typed: dict) -> str:
+    return f"{where}: {_fields(typed)}"

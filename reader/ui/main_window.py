@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(self)
         remember(settings, "library", self.library.filter_box)
         remember_sort(settings, "library", self.library.table)
-        self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, self)
+        self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, workspace.documents.get, self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
         self.statusBar().addWidget(self.recognition_status)  # not permanent: it steps aside while a line shows
         self.statusBar().messageChanged.connect(self._whole_line_in_tooltip)

@@ -29,14 +29,15 @@ Save = Callable[[int, dict], str | None]  # (document, changes) -> why the libra
 
 class MetadataPanel(QWidget):
     """Shows one document's metadata; `save(document_id, changes)` stores what the user saves; `failed(line)` says
-    a refusal; `unkept(text)` is told, on closing, of typing held for another document (see HeldTyping)."""
+    a refusal; `unkept(text)` is told, on closing, of typing held for another document that the library refused
+    again (see HeldTyping); `stored(document_id)` reads a document as stored, for saving that typing then."""
 
     failed = Signal(str)
 
-    def __init__(self, save: Save = lambda _document_id, _changes: None,
-                 unkept: Callable[[str], None] = lambda _text: None, parent: QWidget | None = None):
+    def __init__(self, save: Save, unkept: Callable[[str], None], stored: Callable[[int], DocumentInfo],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self._save, self._unkept = save, unkept
+        self._save, self._unkept, self._stored = save, unkept, stored
         self._held = HeldTyping("document_id")  # typing the library refused when another document was chosen
         self._document_id: int | None = None
         self._shown: dict[str, str] = {}  # the fields as last shown or saved: what differs was typed since
@@ -107,10 +108,11 @@ class MetadataPanel(QWidget):
 
     def keep_unsaved(self) -> None:
         """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
-        away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
+        away what was written; typing held for other documents is saved too, or told to `unkept` (the close asks
+        about it)."""
         if self._document_id is not None and self._values() != self._shown:
             self._on_save_clicked()
-        for text in self._held.texts():
+        for text in self._held.save_fields(lambda document_id: _values_of(self._stored(document_id)), self._store):
             self._unkept(text)
 
     def _save_on_leaving(self) -> None:
@@ -136,11 +138,15 @@ class MetadataPanel(QWidget):
             return None
         before, changes = self._shown, self._values()
         self._shown = changes  # saved as shown: the refresh its saving causes keeps nothing
-        refused = self._save(self._document_id, {name: changes[name].strip() for name in self.line_edits}
-                             | {"kind": changes["kind"], "source_note": changes["source_note"]})
+        refused = self._store(self._document_id, changes)
         if refused:
             self._shown = before
         return refused
+
+    def _store(self, document_id: int, values: dict[str, str]) -> str | None:
+        """Store a document's fields as the form reads them; why the library refused them, or None."""
+        return self._save(document_id, {name: values[name].strip() for name in self.line_edits}
+                          | {"kind": values["kind"], "source_note": values["source_note"]})
 
 
 def _values_of(info: DocumentInfo) -> dict[str, str]:

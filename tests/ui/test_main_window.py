@@ -474,7 +474,7 @@ def test_metadata_panel_shows_no_kind_before_a_document_is_chosen(qtbot):
     """With no document selected the Kind box is empty, not the list's first kind looking chosen."""
     from reader.ui.metadata_panel import MetadataPanel
 
-    panel = MetadataPanel()
+    panel = MetadataPanel(lambda _document_id, _changes: None, lambda _text: None, lambda _document_id: None)
     qtbot.addWidget(panel)
     assert (panel.kind_box.currentText(), panel.isEnabled()) == ("", False)
     assert panel.file_label.text() == "No document selected"

@@ -686,9 +686,9 @@ def test_source_criticism_the_database_refused_on_moving_on_comes_back(qtbot, wo
     monkeypatch.setattr(SourceCriticismService, "set", refuse)
     panel, first, second = _criticism_typed(qtbot, workspace, events, stack)
     panel.show_document(second)
-    assert panel.date_written.text() == "" and panel.held_texts()
+    assert panel.date_written.text() == "" and panel._held.texts()
     panel.show_document(first)
-    assert panel.date_written.text() == "1990" and not panel.held_texts()
+    assert panel.date_written.text() == "1990" and not panel._held.texts()
 
 
 def test_moving_on_right_after_the_highlight_was_deleted_elsewhere_keeps_the_typing(window, qtbot):
@@ -782,3 +782,70 @@ def test_held_metadata_is_not_put_back_over_a_change_made_elsewhere(window, qtbo
     qtbot.waitUntil(lambda: window.library.selected_document_id() == first)
     assert window.metadata.line_edits["author"].text() == "Theirs"
     assert "you had typed author “Mine”" in window.statusBar().currentMessage()
+
+
+def _metadata_held(window, qtbot, monkeypatch, typed: str) -> int:
+    """`typed` added to the first document's author, the save refused on choosing another: held. Returns the first
+    document's id; the library is writable again after."""
+    from reader.core.documents.service import DocumentService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    qtbot.keyClicks(window.metadata.line_edits["author"], typed)
+    with monkeypatch.context() as refused:
+        refused.setattr(DocumentService, "update_metadata", refuse)
+        window.library.table.selectRow(1)
+        qtbot.waitUntil(lambda: window.library.selected_document_id() != first)
+    assert "kept" in window.statusBar().currentMessage()
+    return first
+
+
+def test_held_metadata_is_saved_at_closing_once_the_library_takes_it(window, qtbot, monkeypatch):
+    """Metadata held after a refused save was asked about at closing even when the library could be written again
+    by then (audit BB F6): it is saved then, one undoable step, and nothing is asked."""
+    first = _metadata_held(window, qtbot, monkeypatch, "Anonymous")
+    asked = []
+    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or True)
+    window.close()
+    assert asked == [] and window.workspace.documents.get(first).metadata.author.endswith("Anonymous")
+
+
+def test_held_metadata_is_not_saved_at_closing_over_a_change_made_elsewhere(window, qtbot, monkeypatch):
+    """...but not over an author another program set meanwhile: the close asks, quoting what was typed."""
+    from reader.core.workspace import Workspace
+
+    first = _metadata_held(window, qtbot, monkeypatch, "Mine")
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.run("Edit metadata", lambda: elsewhere.documents.update_metadata(first, {"author": "Theirs"}))
+    elsewhere.close()
+    asked = []
+    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
+    window.close()
+    assert any("Mine" in text for text in asked) and window.isVisible()
+    assert window.workspace.documents.get(first).metadata.author == "Theirs"
+    window.library.table.selectRow(0)  # its document chosen: theirs shown, the held typing quoted and let go
+    qtbot.waitUntil(lambda: "you had typed author “Mine”" in window.statusBar().currentMessage())
+
+
+def test_held_source_criticism_is_saved_at_closing_once_the_library_takes_it(qtbot, workspace, events, stack,
+                                                                           monkeypatch):
+    """The same for Source criticism: held after a refused save, saved at closing when the library takes it."""
+    from reader.core.annotations.sources import SourceCriticismService
+    from reader.core.errors import ReaderError
+
+    def refuse(*_args, **_kwargs):
+        raise ReaderError("annotations.db is read-only; nothing was changed")
+
+    unkept = []
+    panel, first, second = _criticism_typed(qtbot, workspace, events, stack)
+    panel._unkept = unkept.append
+    with monkeypatch.context() as refused:
+        refused.setattr(SourceCriticismService, "set", refuse)
+        panel.show_document(second)
+    assert panel._held.texts()
+    panel.keep_unsaved()
+    assert unkept == [] and workspace.sources.get(first).date_written == "1990"

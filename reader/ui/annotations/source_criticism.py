@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -89,8 +89,7 @@ class SourceCriticismPanel(QWidget):
                 self._set_field(f.name, getattr(fresh, f.name))
         self._shown = replace(self.criticism(), **{name: getattr(fresh, name) for name in typed})
         if document_id is not None and not same:
-            self._held.put_back(document_id, {f.name: getattr(fresh, f.name) for f in fields(SourceCriticism)},
-                                self._set_field, self._events.failed.emit)
+            self._held.put_back(document_id, asdict(fresh), self._set_field, self._events.failed.emit)
 
     def _set_field(self, name: str, value) -> None:
         if name == "reliability":
@@ -103,15 +102,14 @@ class SourceCriticismPanel(QWidget):
 
     def keep_unsaved(self) -> None:
         """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
-        away what was written; typing held for other documents is told to `unkept` (the close asks about it)."""
+        away what was written; typing held for other documents is saved too, or told to `unkept` (the close asks
+        about it)."""
         if self._document_id is not None and self.criticism() != self._shown:
             self._on_save_clicked()
-        for text in self.held_texts():
+        for text in self._held.save_fields(lambda document_id: asdict(self._sources.get(document_id)),
+                                           lambda document_id, values: self._store(document_id,
+                                                                                   SourceCriticism(**values))):
             self._unkept(text)
-
-    def held_texts(self) -> list[str]:
-        """What is held of typing the library refused, one line per document."""
-        return self._held.texts()
 
     def _save_on_leaving(self) -> None:
         """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
@@ -149,12 +147,19 @@ class SourceCriticismPanel(QWidget):
         """Store the fields as shown (one undoable step); why the library refused them (still unsaved), or None."""
         if self._document_id is None:
             return None
-        document_id, criticism, before = self._document_id, self.criticism(), self._shown
+        criticism, before = self.criticism(), self._shown
         self._shown = criticism  # saved as shown: the refresh its saving causes keeps nothing
+        refused = self._store(self._document_id, criticism)
+        if refused:
+            self._shown = before
+        else:
+            self.about.setText(f"{self._name()}: saved")  # nothing else on screen changes
+        return refused
+
+    def _store(self, document_id: int, criticism: SourceCriticism) -> str | None:
+        """Store a document's source criticism (one undoable step); why the library refused it, or None."""
         try:
             self._ops.run_checked("Edit source criticism", lambda: self._sources.set(document_id, criticism))
         except ReaderError as exc:
-            self._shown = before
             return str(exc)
-        self.about.setText(f"{self._name()}: saved")  # nothing else on screen changes
         return None
