@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from reader.ui.focus_frame import frame_focus
+
 MEASURED_ROWS = 200  # rows a column is sized by (those in view first): measured over a thousand documents, every
 # change to a note froze the window for half a second, for columns of counts, dates and kinds that vary little
 
@@ -19,6 +21,7 @@ class FittingTable(QTableView):
         self._optional, self._first_chars = optional, first_chars
         self._headings: dict[int, int] = {}  # each optional column's heading width, read while it was shown
         self._needed: dict[int, int] = {}  # each optional column's width for the rows listed (rows_changed resets)
+        frame_focus(self)
 
     def setModel(self, model) -> None:
         super().setModel(model)

@@ -38,11 +38,21 @@ def _action(window: MainWindow, text: str, key: str, slot) -> QAction:
     return action
 
 
+# the order a reader's eye goes round the window: the texts come between the panels on the left and on the right
+_AREA_ORDER = {Qt.DockWidgetArea.TopDockWidgetArea: 0, Qt.DockWidgetArea.LeftDockWidgetArea: 1,
+               Qt.DockWidgetArea.RightDockWidgetArea: 3, Qt.DockWidgetArea.BottomDockWidgetArea: 4}
+_TEXTS, _ELSEWHERE = 2, 5
+
+
 def _parts(window: MainWindow) -> list[QWidget]:
-    """The texts left to right, then the panels shown (the tab in front of each group), left to right, top down."""
+    """The panels shown (the tab in front of each group) and the texts, as the window is laid out: the panels on
+    the left, the texts left to right, the panels on the right, then those along the bottom; within each, left to
+    right, top down. Texts first, then the docks by position, took the Library on to Comparisons below it."""
     docks = [dock for dock in window.docks.values() if dock.isVisible() and dock.widget() is not None]
-    docks.sort(key=lambda dock: dock.mapTo(window, dock.rect().topLeft()).toTuple())
-    return [*getattr(window.reading_area, "panes", []), *docks]
+    placed = [((_AREA_ORDER.get(window.dockWidgetArea(dock), _ELSEWHERE),
+                *dock.mapTo(window, dock.rect().topLeft()).toTuple()), dock) for dock in docks]
+    placed += [((_TEXTS, n, 0), pane) for n, pane in enumerate(getattr(window.reading_area, "panes", []))]
+    return [part for _key, part in sorted(placed, key=lambda item: item[0])]
 
 
 def _step(window: MainWindow, step: int) -> None:

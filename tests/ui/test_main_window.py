@@ -656,6 +656,22 @@ def test_f6_and_go_to_reach_every_part_of_the_window_from_the_keyboard(window, q
     qtbot.waitUntil(lambda: timeline.isAncestorOf(QApplication.focusWidget()))
 
 
+def test_f6_goes_round_the_window_as_it_is_laid_out(window, qtbot):
+    """F6 from the Library went to Comparisons' filter below it, where the next Down silently changed what the table
+    showed, and the text just opened came three presses later (audit AZ F3): it goes as the window reads, the panels
+    on the left, the texts, the panels on the right, then those along the bottom."""
+    pane = window.reading_area.open_document(window.workspace.documents.list()[0].id)
+    window.activateWindow()
+    window.library.table.setFocus()
+    qtbot.waitUntil(window.library.table.hasFocus)
+    window.next_part_action.trigger()
+    assert QApplication.focusWidget() is pane.view
+    window.next_part_action.trigger()
+    assert window.docks["metadata_dock"].isAncestorOf(QApplication.focusWidget())
+    window.next_part_action.trigger()
+    assert window.docks["comparisons_dock"].isAncestorOf(QApplication.focusWidget())
+
+
 def test_shift_f10_opens_the_context_menu_of_the_focused_part(window, qtbot):
     """Shift+F10, the context-menu key of keyboards without a Menu key, opened a menu only on the timeline: in the
     library (Open, Delete…) and the text (Mark as entity, Correct text…) it did nothing. It opens the focused part's
@@ -878,3 +894,23 @@ def test_a_long_line_has_the_status_bar_to_itself_and_its_whole_in_a_tooltip(win
     window.statusBar().clearMessage()
     qtbot.waitUntil(window.recognition_status.isVisible)
     assert window.statusBar().toolTip() == ""
+
+
+def _left_edge(widget) -> str:
+    """The colour of a widget's left edge, halfway down, as it shows."""
+    return widget.grab().toImage().pixelColor(0, widget.height() // 2).name()
+
+
+def test_the_part_the_keyboard_is_in_has_a_frame(window, qtbot):
+    """A keyboard user could not see where the focus was: the library table and the text showed no frame, only a
+    selection colour and a caret often off-screen (audit AZ F3). The focused one is framed in the highlight colour."""
+    table = window.library.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    pane = window.reading_area.panes[0]
+    highlight = window.palette().highlight().color().name()
+    qtbot.waitUntil(pane.view.hasFocus)
+    assert _left_edge(pane.view) == highlight and _left_edge(table) != highlight
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert _left_edge(table) == highlight and _left_edge(pane.view) != highlight

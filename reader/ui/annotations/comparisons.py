@@ -28,6 +28,7 @@ from reader.core.records.relations import RELATIONS
 from reader.core.wording import plural
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
+from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_model import Index, RowTableModel
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
@@ -85,6 +86,7 @@ class ComparisonsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self, tabKeyNavigation=False)  # Tab leaves the table: its rows are chosen whole
         self.table.setModel(self.proxy)
+        frame_focus(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest link first until the user sorts
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -146,6 +148,7 @@ class ComparisonsView(QWidget):
         self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False,
                                              tabKeyNavigation=False)
         self.suggestion_table.setHorizontalHeaderLabels(SUGGESTION_COLUMNS)
+        frame_focus(self.suggestion_table)
         self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.suggestion_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestion_table.verticalHeader().hide()  # as in the linked pairs' table: row numbers mean nothing

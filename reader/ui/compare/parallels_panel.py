@@ -27,6 +27,7 @@ from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
 from reader.core.records.relations import RELATIONS
 from reader.ui.colors import CONTRADICTS_TEXT
+from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
@@ -66,6 +67,7 @@ class ParallelsPanel(QWidget):
         # Tab leaves the table: its rows are chosen whole
         self.table = QTableWidget(0, len(COLUMNS), self, tabKeyNavigation=False)
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        frame_focus(self.table)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip,
 
 from reader.core.ranges import in_word, whole_words, without_blanks
 from reader.core.records.documents import Span
+from reader.ui.focus_frame import frame_focus
 from reader.ui.offsets import Utf16Map
 from reader.ui.reading.formats import flash_format
 from reader.ui.reading.painter import LazyFormatter, QtSpan, SpanIndex
@@ -44,6 +45,7 @@ class DocumentView(QPlainTextEdit):
         self.describe: Describe = lambda span: ""
         self.formatter = LazyFormatter(self, lambda span: None)
         self._apply_font()
+        frame_focus(self)
 
     def set_text(self, text: str) -> None:
         self.offsets = Utf16Map(text)
