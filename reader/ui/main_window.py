@@ -21,6 +21,7 @@ from reader.core.wording import one_line, plural
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
+from reader.ui.keyed_actions import WHERE
 from reader.ui.lazy_panel import LazyPanel, scrolling
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.metadata_panel import MetadataPanel
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(self.edit_menu, "&Undo", QKeySequence("Ctrl+Z"), self.ops.undo)
         self.redo_action = self._action(self.edit_menu, "&Redo", QKeySequence("Ctrl+Shift+Z"), self.ops.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):  # a box being typed in takes these keys for its typing
+            action.setProperty(WHERE, "Anywhere but a box being typed in (there: the typing)")
         self.edit_menu.addSeparator()
         self.ops.history_changed.connect(self.update_undo_actions)
         self.edit_menu.aboutToShow.connect(self.update_undo_actions)  # another program may have changed it
