@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from reader.core.export import tei
@@ -72,3 +74,37 @@ def test_editorial_angle_brackets_in_a_note_stay_words_in_markdown():
 
     assert note_lines("a < b and <per protocol> the date <15 Nov.>, `<kbd>` kept") == [
         "a < b and \\<per protocol> the date <15 Nov.>, `<kbd>` kept"]
+
+
+def _shown(markdown: str, element: str) -> list[str]:
+    """What a Markdown reader shows in each `element` (CommonMark), blanks collapsed."""
+    import lxml.html
+    from markdown_it import MarkdownIt
+
+    tree = lxml.html.fromstring(f"<div>{MarkdownIt('commonmark').render(markdown)}</div>")
+    return [" ".join(found.text_content().split()) for found in tree.iter(element)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 1934.)\n\\`*_[]<>~|#-+=!&;:/()\"'", max_size=40))
+def test_a_passage_quoted_in_markdown_reads_as_the_source_prints_it(words: str) -> None:
+    """A quote lost what Markdown took for markup: "e<f>g" became "eg", "# counted" a heading, "*lamas*" italics, a
+    line "1934. The" a numbered list (audit BC F1). Every character of the source reads as printed."""
+    from reader.core.export.markdown import plain_line
+
+    lines = [line.strip() for line in words.split("\n")]
+    assume(any(lines))
+    markdown = "\n".join(f"> {plain_line(line)}" if line else ">" for line in lines)
+    assert " ".join(_shown(markdown, "blockquote")) == " ".join(words.split())
+
+
+def test_titles_tags_and_citations_read_as_written_in_markdown(workspace) -> None:
+    """A title, a citation and a Notebook note's title lost their '<…>', '*…*' and '&amp;' the same way."""
+    document = workspace.documents.list()[0]
+    workspace.documents.update_metadata(document.id, {"title": "Notes <draft> on *Urga* &amp; 1934"})
+    workspace.annotations.create(document.id, 0, 12, note="seen")
+    workspace.notebook.create("a body", title="NB <title> & *q*")
+    markdown = workspace.export.export("md")
+    assert "Notes <draft> on *Urga* &amp; 1934" in _shown(markdown, "h2")
+    assert any("“Notes <draft> on *Urga* &amp; 1934”" in shown for shown in _shown(markdown, "p"))
+    assert "NB <title> & *q*" in _shown(markdown, "h3")

@@ -38,9 +38,9 @@ def to_markdown(items: list[ExportItem], group_by: str = "document",
 
 def _note(note: NoteItem) -> list[str]:
     """A notebook note: its title, what it is on, its Markdown (headings and quotes escaped), the passages cited."""
-    lines = [f"### {escape_block_line(' '.join(note.heading.split()))}", ""]
+    lines = [f"### {literal(note.heading)}", ""]
     if note.about is not None:
-        lines += [f"*On {citation(note.about)}*", ""]
+        lines += [f"*On {literal(citation(note.about))}*", ""]
     if note.note.body.strip():
         lines += [*note_lines(note.note.body), ""]
     for cited in note.cited:
@@ -52,7 +52,7 @@ def _by_document(items: list[ExportItem]) -> list[str]:
     lines = []
     for _, group in groupby(items, key=lambda item: item.document.id):
         group = list(group)
-        lines += [f"## {literal(group[0].document.title)}", "", f"*{citation(group[0].document)}*", ""]
+        lines += [f"## {literal(group[0].document.title)}", "", f"*{literal(citation(group[0].document))}*", ""]
         for item in group:
             lines += _item(item)
     return lines
@@ -73,11 +73,23 @@ def _sections(items: list[ExportItem], keys_of: Callable[[ExportItem], Iterable[
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" as printed, not an '&'
+_LIST_START = re.compile(r"^(\s{0,3})(?:([-+])|(\d{1,9})([.)]))(?=\s|$)")  # "- ", "+ ", "1934. ", "2) "
 
 
 def literal(text: str) -> str:
-    """A name (a tag, a title) written as it reads: the characters Markdown would take for markup escaped."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    """A name (a tag, a title, a citation) written as it reads, on one line (see `plain_line`)."""
+    return plain_line(" ".join(text.split()))
+
+
+def plain_line(line: str) -> str:
+    """A line of a source's words written so that a Markdown reader shows every character as printed: a quote lost
+    what it took for markup ("e<f>g" read "eg", "# counted" became a heading, "*lamas*" italics, a line "1934. The"
+    a numbered list, "&amp;" an '&')."""
+    escaped = _ENTITY.sub(r"\\&", _MARKUP.sub(r"\\\1", line))
+    escaped = _LIST_START.sub(lambda match: f"{match[1]}\\{match[2]}" if match[2] else
+                              f"{match[1]}{match[3]}\\{match[4]}", escaped, count=1)
+    return escape_block_line(escaped)
 
 
 _BLOCK_START = re.compile(r"^(\s{0,3})([#>]|[-*_=](?:\s*[-*_=]){2,}\s*$|=+\s*$|-+\s*$)")
@@ -129,10 +141,10 @@ def _quote(item: ExportItem) -> list[str]:
     """The passage as a blockquote, with its source and where in it."""
     annotation = item.annotation
     lines = (line.strip() for line in item.quote.split("\n"))  # an indent would make a code block
-    quote = [f"> {line}" if line else ">" for line in lines]
+    quote = [f"> {plain_line(line)}" if line else ">" for line in lines]
     characters = "" if item.orphaned else f"characters {annotation.start}–{annotation.end}"
     where = ", ".join(part for part in (item.where, characters) if part)
-    return [*quote, ">", f"> — {citation(item.document)} ({where})"]
+    return [*quote, ">", f"> — {literal(citation(item.document))} ({where})"]
 
 
 def _item(item: ExportItem) -> list[str]:
@@ -143,7 +155,7 @@ def _item(item: ExportItem) -> list[str]:
     if annotation.tags:  # as written: '#meeting-1934' stood for 'meeting 1934' and 'meeting-1934' alike
         lines += ["*Tags:* " + ", ".join(literal(tag) for tag in annotation.tags), ""]  # no tag holds a comma
     for link in item.links:
-        other = " ".join(link.other.quote.exact.split())
         note = f" — {escape_block_line(' '.join(link.note.split()))}" if link.note.strip() else ""
-        lines.append(f"- *{link.label}*: “{other}” ({link.other_document.title}){note}")
+        lines.append(f"- *{link.label}*: “{literal(link.other.quote.exact)}” ({literal(link.other_document.title)})"
+                     f"{note}")
     return [*lines, "", "---", ""] if item.links else [*lines, "---", ""]
