@@ -836,3 +836,36 @@ def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(
     workspace = Workspace.open(tmp_path / "lib.db")
     assert len(workspace.search.search("bishop").groups.get("text", [])) == 1
     workspace.close()
+
+
+@pytest.mark.parametrize("query", ["Entity:Genden", "TAG:meeting-1934", "Type:person Genden", "-Tag:x Genden"])
+def test_a_filter_name_typed_with_a_capital_is_the_filter(query):
+    """'Entity:Genden' (a phone capitalises a field's first word) was searched as words and "nothing found" read as
+    the corpus holding nothing (audit BC F4): a filter's name is the filter in any case."""
+    import re
+
+    lowered = re.sub(r"(\w+):", lambda match: f"{match[1].lower()}:", query)
+    assert parse(query).filters and parse(query).filters == parse(lowered).filters
+
+
+def test_filters_alone_list_the_notes_they_find(searchable):
+    """'entity:Genden' listed the 87 lines naming him and none of the user's notes on him, 'doc:…' no Notebook note
+    citing the document (audit BC F6): the notes a filter finds are listed whatever the query's words."""
+    cited = searchable.annotations.create(searchable.documents.resolve("002_ff824666d88bbe20.txt").id, 0, 10)
+    searchable.notebook.create("a thought", title="On the dates", citations=(cited.id,))
+    searchable.annotations.create_at_quote(searchable.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                           "Genden Falls into Disfavor", note="the title")
+    found = searchable.search.search("entity:Genden")
+    assert "text" in found.counts and found.counts.get("annotation") == 1
+    dated = searchable.search.search("date:1934-11-15")
+    assert [hit.snippet for hit in dated.groups["annotation"]] and dated.counts["annotation"] == 1
+    assert searchable.search.search("doc:002").counts.get("notebook") == 1
+
+
+def test_an_export_of_a_search_takes_only_passages_its_filters_find(searchable):
+    """An export of 'date:1934-11-15' took the passage dated the 24th, as the other end of a link from one of the
+    15th: shown as a find of that day (audit BC F5). A link's passages come in as far as they pass the filters on
+    passages; found by its note or relation alone, both do."""
+    fifteenth = searchable.search.annotation_ids("date:1934-11-15")
+    assert {searchable.annotations.get(a).quote.exact for a in fifteenth} == {"The two met on November 15, 1934."}
+    assert len(searchable.search.annotation_ids("relation:contradicts")) == 2

@@ -26,6 +26,7 @@ JOINING = {"and": "AND", "or": "OR"}  # typed in lower case between two words, m
 TYPOGRAPHIC_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»", '"'))  # a phrase pasted from a source
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+(?:"[^"]*"?)?')
 _FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$")
+_ANY_CASE_FILTER = re.compile(r"^(?P<minus>-?)(?P<key>[A-Za-z]+):(?P<value>.*)$")
 _DATE_RANGE = re.compile(r"^(?P<first>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<last>\d{4}(?:-\d{2}){0,2}))?$")  # years, months
 # or days, or a range of them
 _SEARCHABLE = re.compile(r"[^\W_]")  # a letter or a digit: what FTS5's unicode61 tokenizer indexes
@@ -63,7 +64,7 @@ def parse(text: str) -> Query:
     if text.count('"') % 2:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
-    tokens = _operators(_TOKEN.findall(text))
+    tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
     if left_out and not parts and query.filters:
@@ -80,6 +81,15 @@ def parse(text: str) -> Query:
                          "together (leave out the parentheses to search more)")
     query.expression = _check_structure(compiled)
     return query
+
+
+def _lower_key(token: str) -> str:
+    """A filter's name as the filters are named, whatever its case: 'Entity:Genden' (a phone capitalises a field's
+    first word) was searched as words, and "nothing found" read as the corpus holding nothing."""
+    filtered = _ANY_CASE_FILTER.match(token)
+    if filtered is None or filtered["key"].lower() not in FILTER_KEYS:
+        return token
+    return f"{filtered['minus']}{filtered['key'].lower()}:{filtered['value']}"
 
 
 def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[str]]:

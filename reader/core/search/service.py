@@ -27,6 +27,7 @@ KINDS = ("text", "annotation", "link", "notebook", "entity", "document")
 KIND_LABELS = {"text": "Text", "annotation": "Highlights and notes", "link": "Links", "notebook": "Notebook",
                "entity": "Entities", "document": "Documents"}
 BY_VOLUME = ("text", "annotation", "entity", "document", "link", "notebook")  # the kinds with most rows first
+NOTE_KINDS = ("annotation", "link", "notebook")  # what a user wrote: listed whenever filters find it
 RANKED = 1000  # a kind with at most this many hits is shown best first (bm25); with more, in reading order
 SNIPPET_CHARS = 240  # a line found by its mentions alone is shown about this long
 MENTION_SCAN = 2000  # rows per kind checked against mention filters; beyond, the count is a lower bound
@@ -101,6 +102,7 @@ class SearchService:
         try:
             if _lists_mentions(query):
                 self._mention_results(restriction, limit, results, rows)
+                self._kind_results("", restriction, limit, results, rows, NOTE_KINDS)
             else:
                 self._kind_results(query.expression, restriction, limit, results, rows)
         except sqlite3.OperationalError as exc:  # a last guard: the parser should make this unreachable
@@ -108,13 +110,14 @@ class SearchService:
         return self._labelled(results, rows)
 
     def _kind_results(self, expression: str, restriction: hits.Restriction, limit: int, results: SearchResults,
-                      rows: dict[str, list[store.IndexRow]]) -> None:
-        """Per kind: an exact count, then one page of hits (with filters only, notes and links are listed).
-        Unfiltered, one count of all matches lets the kinds after the last one with hits go uncounted. Without
-        words but with several mention filters, the lines holding a mention for each are listed too."""
+                      rows: dict[str, list[store.IndexRow]], kinds: tuple[str, ...] = ()) -> None:
+        """Per kind (of `kinds`, else those the query may find): an exact count, then one page of hits (with filters
+        only, the notes they find are listed: highlights, links and Notebook notes). Unfiltered, one count of all
+        matches lets the kinds after the last one with hits go uncounted. Without words but with several mention
+        filters, the lines holding a mention for each are listed too."""
         unaccounted = hits.count_all(self._db, expression) if expression and restriction.is_empty else -1
-        for kind in BY_VOLUME if expression else ("text", "annotation", "link") if restriction.mentions else (
-                "annotation", "link"):
+        kinds = kinds or (BY_VOLUME if expression else ("text", *NOTE_KINDS) if restriction.mentions else NOTE_KINDS)
+        for kind in kinds:
             if not unaccounted or not restriction.allows(kind):
                 continue
             window = self._mention_window(expression, kind, restriction)
@@ -127,14 +130,19 @@ class SearchService:
             if count:
                 rows[kind] = hits.page_of_hits(self._db, expression, kind, restriction, limit,
                                                ranked=count <= RANKED and not window, last_rowid=window)
-        if not expression and "text" in rows:
+        if "text" in kinds and "text" in rows:
+            rows["text"] = self._as_shown(expression, restriction, rows["text"])
+
+    def _as_shown(self, expression: str, restriction: hits.Restriction,
+                  found: list[store.IndexRow]) -> list[store.IndexRow]:
+        """Lines of texts with what found them marked: the words, as the texts write them (the index's snippets
+        are folded), or, found by filters alone, the mentions."""
+        if not expression:
             text_of = _current_texts(self._db)
-            rows["text"] = [self._marked(row, restriction.mentions, text_of) for row in rows["text"]]
-        elif "text" in rows:  # the index's snippets of lines of texts, as the texts write them
-            lines = hits.written_lines(self._db, [(row.document_id, row.start, row.end) for row in rows["text"]])
-            rows["text"] = [replace(row, snippet=as_written(row.snippet, lines.get((row.document_id, row.start,
-                                                                                     row.end), ""),
-                                                            hits.HIT_OPEN, hits.HIT_CLOSE)) for row in rows["text"]]
+            return [self._marked(row, restriction.mentions, text_of) for row in found]
+        lines = hits.written_lines(self._db, [(row.document_id, row.start, row.end) for row in found])
+        return [replace(row, snippet=as_written(row.snippet, lines.get((row.document_id, row.start, row.end), ""),
+                                                hits.HIT_OPEN, hits.HIT_CLOSE)) for row in found]
 
     def _marked(self, row: store.IndexRow, mentions: tuple[hits.MentionFilter, ...],
                 text_of: Callable[[int], str]) -> store.IndexRow:
@@ -173,22 +181,30 @@ class SearchService:
         return results
 
     def annotation_ids(self, text: str) -> frozenset[int]:
-        """Every highlight or note the query finds, not only the first page, and the two passages of every link it
-        finds (by its note or relation): what 'export a search result' takes. Filters on mentions are checked on
-        every passage here, however many."""
-        found = self._all_ids(text, "annotation")
-        return found | frozenset(link_store.link_ends(self._db, self._all_ids(text, "link")))
+        """Every highlight or note the query finds, not only the first page, and the passages of every link it finds
+        that pass its filters on passages (doc:, entity:, type:, date:): what 'export a search result' takes. An
+        export of 'date:1934-11-15' took the passage a link tied to one of that day, dated the 24th, as a find of
+        that day. Filters on mentions are checked on every passage here, however many."""
+        query, restriction = self._understood(text)
+        found = self._all_ids(query, restriction, "annotation")
+        ends = frozenset(link_store.link_ends(self._db, self._all_ids(query, restriction, "link")))
+        on_passages = hits.Restriction(restriction.document_ids, mentions=restriction.mentions)
+        if not on_passages.is_empty:
+            ends &= frozenset(hits.all_ids(self._db, "", "annotation", on_passages))
+        return found | ends
 
     def notebook_ids(self, text: str) -> frozenset[int]:
         """Every Notebook note the query finds: an export of the search takes them with their cited passages."""
-        return self._all_ids(text, "notebook")
+        return self._all_ids(*self._understood(text), "notebook")
 
-    def _all_ids(self, text: str, kind: str) -> frozenset[int]:
+    def _understood(self, text: str) -> tuple[Query, hits.Restriction]:
         try:
             query = parse(text)
-            restriction = restriction_for(self._db, query)
+            return query, restriction_for(self._db, query)
         except QueryError as exc:
             raise ReaderError(f"query not understood: {exc}") from exc
+
+    def _all_ids(self, query: Query, restriction: hits.Restriction, kind: str) -> frozenset[int]:
         if not restriction.allows(kind) or not (query.expression or query.filters):
             return frozenset()
         return frozenset(hits.all_ids(self._db, query.expression, kind, restriction))
