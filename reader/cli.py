@@ -344,10 +344,12 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                         help=f"at most N hits of each kind (default {SEARCH_LIMIT:,}); a list cut short says so on "
                              "stderr")
     search.set_defaults(handler=cmd_search, reads_entities=lambda args: bool(
-        {"type:", "entity:", "date:"} & {part[:part.find(":") + 1] for part in args.query.split()}))
+        {"type:", "entity:", "date:"} & {part[:part.find(":") + 1].lower() for part in args.query.split()}))
 
 
 def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise ReaderError('type something to search for: words, "phrases", prefix*, or filters such as entity:NAME')
     results = workspace.search.search(args.query, limit=args.limit)
     if results.error:
         raise ReaderError(f"query not understood: {results.error}")

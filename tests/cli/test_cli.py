@@ -184,6 +184,8 @@ def test_search_command(tmp_path):
     assert any(line.split("\t")[0] == "annotation" and line.split("\t")[-1] == note for line in found)  # its id
     bad = run_cli(db, "search", "OR genden")
     assert bad.returncode == 1 and bad.stderr.startswith("error: query not understood: OR needs a word before it")
+    empty = run_cli(db, "search", " ")  # it said "nothing found for  ", as if the corpus held nothing
+    assert empty.returncode == 1 and empty.stderr.startswith("error: type something to search for")
 
 
 def test_search_says_when_it_lists_only_the_first_hits(tmp_path):

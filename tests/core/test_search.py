@@ -1,5 +1,6 @@
 """Search: the query language, every filter, malformed queries, and an index that follows every change."""
 
+import re
 from contextlib import closing
 
 import pytest
@@ -842,8 +843,6 @@ def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(
 def test_a_filter_name_typed_with_a_capital_is_the_filter(query):
     """'Entity:Genden' (a phone capitalises a field's first word) was searched as words and "nothing found" read as
     the corpus holding nothing (audit BC F4): a filter's name is the filter in any case."""
-    import re
-
     lowered = re.sub(r"(\w+):", lambda match: f"{match[1].lower()}:", query)
     assert parse(query).filters and parse(query).filters == parse(lowered).filters
 
@@ -869,3 +868,14 @@ def test_an_export_of_a_search_takes_only_passages_its_filters_find(searchable):
     fifteenth = searchable.search.annotation_ids("date:1934-11-15")
     assert {searchable.annotations.get(a).quote.exact for a in fifteenth} == {"The two met on November 15, 1934."}
     assert len(searchable.search.annotation_ids("relation:contradicts")) == 2
+
+
+@pytest.mark.parametrize(("query", "said"), [("*den", "a * stands only at the end of a word"),
+                                             ("Gen*den", "a * stands only at the end of a word"),
+                                             ("-(Stalin OR Demid)", "put it after a word to search for")])
+def test_a_query_the_language_cannot_read_says_how_to_write_it(query, said):
+    """'*den' and 'Gen*den' answered "nothing found" though Genden is named 49 times (the * was read as a space);
+    '-(Stalin OR Demid)' said "NOT needs a word before it" to a user who typed no NOT (audit BC F8)."""
+    with pytest.raises(QueryError, match=re.escape(said)):
+        parse(query)
+    assert parse("genden*").expression == '"genden"*'

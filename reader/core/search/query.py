@@ -110,6 +110,9 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
             if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
                 raise QueryError(_misjoined(tokens, index))
         elif token == "-" and tokens[index + 1:index + 2] == ["("]:  # -(a OR b): the group is left out
+            if not parts:
+                raise QueryError("-( … ) leaves words out: put it after a word to search for "
+                                 "(genden -(stalin OR demid))")
             parts.append("NOT")
         elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
             if parts:
@@ -303,6 +306,9 @@ def _compile_token(token: str, query: Query) -> str | None:
     if token in OPERATORS or token in ("(", ")"):
         return token
     prefix = token.endswith("*") and not token.startswith('"')
+    if "*" in token.rstrip("*") and not token.startswith('"'):
+        raise QueryError(f"{token}: a * stands only at the end of a word (genden* finds Genden and Gendendorj): "
+                         "words are found by how they begin")
     words = searchable(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
