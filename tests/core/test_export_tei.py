@@ -178,3 +178,18 @@ def test_a_notebook_citation_outside_the_file_is_said_in_tei(workspace):
     [annotation] = root.xpath("//t:annotation[@xml:id='notebook1']", namespaces={"t": tei.TEI})
     said = [d.text for d in annotation.iter(f"{{{tei.TEI}}}desc") if d.get("type") == "outside"]
     assert len(said) == 1 and "“Stalin”" in said[0] and second.title in said[0]
+
+
+def test_a_note_waiting_in_review_keeps_the_words_it_was_made_on_in_tei(workspace):
+    """The text corrected under a note and a highlight: TEI pointed them at the new words, and the words they were
+    made on were nowhere in the file, where every other format quotes them (audit BC F7)."""
+    document_id = workspace.documents.list()[0].id
+    text = workspace.documents.text(document_id).text
+    start = text.index("The two met on November 15, 1934.")
+    noted = workspace.annotations.create(document_id, start, start + 33, note="which date?")
+    bare = workspace.annotations.create(document_id, start, start + 33)
+    workspace.documents.correct_text(document_id, text.replace("The two met on November 15", "They met on 15 Nov"))
+    assert {workspace.annotations.get(a.id).anchor_status for a in (noted, bare)} == {"review"}
+    root = etree.fromstring(workspace.export.export("tei").encode("utf-8"))
+    quoted = [element.text for element in root.iter(f"{{{tei.TEI}}}quote")]
+    assert quoted.count("The two met on November 15, 1934.") == 2

@@ -338,15 +338,17 @@ def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_id
         _tei(note, "quote", a.quote.exact)
         _tei(note, "p", a.note)
         _tei(note, "note", item.where, type="status")
+    elif a.anchor_status == REVIEW:  # placed where its words likely went, the user has not said so: the words it
+        # was made on are the text's no longer (pointed at the new ones alone, they were nowhere in the file)
+        note = _tei(back, "note", target=start, targetEnd=end, ana=tags, rend=a.color, cert="low")
+        _tei(note, "quote", a.quote.exact)
+        if a.note.strip():
+            _tei(note, "p", a.note)
+        _tei(note, "note", NEEDS_REVIEW, type="status")
     elif a.note.strip():
-        note = _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
-        if a.anchor_status == REVIEW:  # placed where its words likely went; the user has not said so
-            note.set("cert", "low")
-            _tei(note, "note", NEEDS_REVIEW, type="status")
+        _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
     else:
-        span = _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
-        if a.anchor_status == REVIEW:
-            span.set("cert", "low")
+        _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
 
 
 def plain_text(tei_xml: str, document_id: int) -> str:
