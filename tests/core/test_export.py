@@ -666,3 +666,17 @@ def test_a_citation_taken_out_of_a_note_read_from_a_file_stays_out(annotated, tm
     fresh.notebook.edit(note.id, citations=[])
     assert fresh.export.import_annotations(path).cited == 0 and fresh.notebook.get(note.id).citations == ()
     fresh.close()
+
+
+def test_a_scoped_csv_quotes_the_passages_it_links_or_cites_outside_it(annotated):
+    """A CSV of one document named the passage a note contradicts, and one a Notebook note cites, only as '#4', a row
+    the file does not hold: the other side of the contradiction was lost, where the other formats quote it (audit
+    BC F13). Outside the file, the passage is quoted with its source."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    outside = next(a for a in annotated.annotations.all() if a.document_id != document_id)
+    annotated.notebook.create("compare", title="Dates", document_id=document_id, citations=(outside.id,))
+    rows = list(csv.DictReader(io.StringIO(annotated.export.export("csv", Scope(document_id=document_id)))))
+    [annotation] = [row for row in rows if row["kind"] == "annotation"]
+    [note] = [row for row in rows if row["kind"] == "notebook note"]
+    assert f"contradicts #{outside.id} “November 24, 1934” (" in annotation["links"]
+    assert note["cites"].startswith(f"#{outside.id} “November 24, 1934” (")

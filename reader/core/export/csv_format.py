@@ -8,7 +8,8 @@ import io
 from collections.abc import Sequence
 
 from reader.core.export.items import IN_THE_TRASH, ExportItem, NoteItem
-from reader.core.records.annotations import NEEDS_REVIEW, REVIEW
+from reader.core.records.annotations import NEEDS_REVIEW, REVIEW, Annotation
+from reader.core.records.documents import DocumentInfo
 
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
            "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status",
@@ -28,16 +29,25 @@ def to_csv(items: list[ExportItem], notes: Sequence[NoteItem] = ()) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; and a cell holding a bare \r is quoted
     writer.writerow(COLUMNS)
-    for row in [*map(_row, items), *map(_note_row, notes)]:
+    rows = {item.annotation.id for item in items}
+    for row in [*(_row(item, rows) for item in items), *(_note_row(note, rows) for note in notes)]:
         writer.writerow([neutralise(value) for value in row])
     return out.getvalue()
 
 
-def _row(item: ExportItem) -> list[object]:
+def _passage(annotation: Annotation, document: DocumentInfo, rows: set[int]) -> str:
+    """A linked or cited passage: its row's id ('#4'), quoted with its source when the file holds no such row (an
+    export of one document, a tag or a search): the other side of a contradiction was lost."""
+    if annotation.id in rows:
+        return f"#{annotation.id}"
+    return f"#{annotation.id} “{' '.join(annotation.quote.exact.split())}” ({document.title})"
+
+
+def _row(item: ExportItem, rows: set[int]) -> list[object]:
     """An annotation's row; its tags joined by commas, which no tag name holds (a ';' may stand in one)."""
     a = item.annotation
-    links = "; ".join(f"{link.label} #{link.other.id}" + (f" ({link.note})" if link.note else "")
-                      for link in item.links)
+    links = "; ".join(f"{link.label} {_passage(link.other, link.other_document, rows)}"
+                      + (f" ({link.note})" if link.note else "") for link in item.links)
     meta = item.document.metadata  # what a citation of the row needs, beside the title
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             item.quote, a.quote.prefix, a.quote.suffix,
@@ -46,15 +56,15 @@ def _row(item: ExportItem) -> list[object]:
             item.where if item.orphaned else STATUS.get(a.anchor_status, ""), "annotation", "", ""]
 
 
-def _note_row(item: NoteItem) -> list[object]:
+def _note_row(item: NoteItem, rows: set[int]) -> list[object]:
     """A Notebook note, its id apart from the annotations' ('n4': the two are counted apart): the source it is on
     (if any), its Markdown as the note, its title, and the annotations it cites by id (the rows above hold those
-    exported; one in the Trash is said so). Named by column, the others left empty."""
+    exported; one outside the file is quoted, one in the Trash said so). Named by column, the others left empty."""
     note, about = item.note, item.about
     cells = {"id": f"n{note.id}", "note": note.body, "created": note.created_at, "modified": note.modified_at,
              "kind": "notebook note", "note title": note.title,
-             "cites": "; ".join(f"#{cited.annotation.id}" + (f" ({IN_THE_TRASH})" if cited.in_trash else "")
-                                for cited in item.cited)}
+             "cites": "; ".join(_passage(cited.annotation, cited.document, rows)
+                                + (f" ({IN_THE_TRASH})" if cited.in_trash else "") for cited in item.cited)}
     if about is not None:
         meta = about.metadata
         cells.update({"document": about.file_name, "title": about.title, "author": meta.author,
