@@ -680,3 +680,31 @@ def test_a_scoped_csv_quotes_the_passages_it_links_or_cites_outside_it(annotated
     [note] = [row for row in rows if row["kind"] == "notebook note"]
     assert f"contradicts #{outside.id} “November 24, 1934” (" in annotation["links"]
     assert note["cites"].startswith(f"#{outside.id} “November 24, 1934” (")
+
+
+def test_a_note_edited_since_its_export_is_one_note_whichever_copy_is_read(annotated, tmp_path, monkeypatch):
+    """A newer export of the same library read into a copy made a second highlight on the same words beside the old
+    one (its links left on the old), and an older export read back a second copy of a note edited since (audit BC
+    F2). The same passage made at the same moment is the same annotation: the newer edit is kept, once."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    older, newer = tmp_path / "older.jsonld", tmp_path / "newer.jsonld"
+    annotated.export.write("jsonld", older)
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(older)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # edited later
+    annotated.annotations.set_note(first.id, "edited: the 15th is Zhabaeva's error")
+    annotated.annotations.set_tags(first.id, ["meeting-1934", "settled"])
+    annotated.export.write("jsonld", newer)
+    report = copy.export.import_annotations(newer)
+    notes = sorted(a.note for a in copy.annotations.all())
+    assert len(notes) == 2 and "edited: the 15th is Zhabaeva's error" in notes and report.updated == 1
+    assert "1 updated (edited since)" in report.summary
+    [edited] = [a for a in copy.annotations.all() if a.note.startswith("edited")]
+    assert set(edited.tags) == {"meeting-1934", "settled"} and copy.links.links_for(edited.id)
+    copy.history.undo()  # the import, one step
+    assert not any(a.note.startswith("edited") for a in copy.annotations.all())
+    copy.close()
+    again = annotated.export.import_annotations(older)  # the older copy read back where the note was edited since
+    assert len(annotated.annotations.all()) == 2 and again.placed == 0
+    assert annotated.annotations.get(first.id).note == "edited: the 15th is Zhabaeva's error"

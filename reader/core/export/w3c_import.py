@@ -151,8 +151,25 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
     if here is not None and _says_the_same(here, incoming):
         report.already += 1
         return
+    if here is not None and incoming.created and here.created_at == incoming.created:
+        _settle_edit(here, incoming, annotations, report)
+        return
     _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
                          incoming.tags, None, incoming.created, incoming.modified), placed, report)
+
+
+def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationService,
+                 report: AnnotationImportReport) -> None:
+    """The same passage, made at the same moment: one annotation, edited in one copy since the other was made (a
+    newer export of the same library, or an older one read back). The newer edit is kept, once: a second highlight
+    on the same words beside the first, the links left on the old, gave two notes saying different things."""
+    if incoming.modified and incoming.modified > here.modified_at:
+        annotations.set_note(here.id, incoming.note)
+        annotations.set_tags(here.id, incoming.tags)
+        annotations.set_color(here.id, incoming.color)
+        report.updated += 1
+    else:
+        report.newer_here += 1
 
 
 def _queue(new: NewAnnotation, placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> bool:

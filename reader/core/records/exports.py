@@ -18,6 +18,8 @@ class AnnotationImportReport:
     orphaned: int = 0  # notes on a document here whose words it no longer holds: kept as orphans, for review
     notebook: int = 0  # Notebook notes made (and notes on a whole page, from other tools)
     cited: int = 0  # citations given to Notebook notes already here, whose passages could not be placed before
+    updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
+    newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -30,8 +32,12 @@ class AnnotationImportReport:
             parts.append(f"{plural(self.notebook, 'Notebook note')} made")
         if self.cited:
             parts.append(f"{plural(self.cited, 'citation')} added to Notebook notes already here")
+        if self.updated:
+            parts.append(f"{self.updated} updated (edited since)")
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
+        if self.newer_here:
+            parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
         if self.orphaned:
             parts.append(f"{self.orphaned} kept as an orphan{'s' * (self.orphaned != 1)} (words not in the text: "
                          "see Needs review)")
