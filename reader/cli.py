@@ -24,6 +24,7 @@ from reader.cli_output import (
     say_if_none,
     tab_fields,
     tab_line,
+    warn_split_tags,
 )
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
@@ -209,6 +210,7 @@ def cmd_annotate(workspace: Workspace, args: argparse.Namespace) -> int:
     info = workspace.documents.resolve(args.doc)
     annotation = workspace.annotations.create_at_quote(info.id, args.quote, args.occurrence, color=args.color,
                                                        note=args.note, tags=args.tag)
+    warn_split_tags(args.tag)
     print(annotation.id)
     return EXIT_OK
 

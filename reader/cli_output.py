@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.records.tags import split_by_commas
 
 
 def say_if_none(found, message: str) -> None:
@@ -19,6 +20,15 @@ def say_if_none(found, message: str) -> None:
     wondering whether the command ran."""
     if not found:
         print(message, file=sys.stderr)
+
+
+def warn_split_tags(tags: list[str] | None) -> None:
+    """A tag holding a comma is stored as several (a comma separates tags, as the window's tag box reads them): said
+    on stderr, not done silently."""
+    for given, parts in split_by_commas(tags or []):
+        quoted = [f"'{part}'" for part in parts]
+        print(f"warning: a comma separates tags, so '{given}' was stored as the tags {', '.join(quoted[:-1])} and "
+              f"{quoted[-1]}", file=sys.stderr)
 
 
 def tab_fields(*names: str) -> str:

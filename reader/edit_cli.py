@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli_output import row_id, say_if_none, tab_fields, tab_line
+from reader.cli_output import row_id, say_if_none, tab_fields, tab_line, warn_split_tags
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS
 from reader.core.wording import one_line, plural
@@ -57,6 +57,7 @@ def cmd_edit(workspace, args: argparse.Namespace) -> int:
             annotations.set_note(args.id, args.note)
         if args.tag is not None or args.no_tags:
             annotations.set_tags(args.id, args.tag or [])
+            warn_split_tags(args.tag)
         if args.color is not None:
             annotations.set_color(args.id, args.color)
 

@@ -84,3 +84,15 @@ def test_tags_are_listed_renamed_merged_and_removed_each_as_one_step(tmp_path, c
     assert [row["tags"] for row in _notes(db) if str(row["id"]) == first] == [[]]
     missing = run_cli(db, "tags", "--remove", "pipe")
     assert missing.returncode == 1 and missing.stderr.strip() == "error: no tag 'pipe'"
+
+
+def test_a_tag_holding_a_comma_is_said_to_be_read_as_several(tmp_path, corpus_template):
+    """'Smith, John' became the tags Smith and John without a word (a comma separates tags, as the window's tag box
+    reads them): the command says so (audit BC F10)."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    made = run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "Smith, John")
+    assert made.returncode == 0
+    assert made.stderr.strip() == ("warning: a comma separates tags, so 'Smith, John' was stored as the tags 'Smith' "
+                                   "and 'John'")
+    edited = run_cli(db, "edit", made.stdout.strip(), "--tag", "Genden, Peljidiin")
+    assert "'Genden, Peljidiin' was stored as the tags 'Genden' and 'Peljidiin'" in edited.stderr

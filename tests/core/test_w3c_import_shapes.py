@@ -104,3 +104,14 @@ def test_an_annotation_listed_twice_in_one_file_is_added_once(workspace, tmp_pat
     report = workspace.export.import_annotations(_write(tmp_path, [entry, dict(entry), dict(entry)]))
     assert (report.placed, report.already) == (1, 2)
     assert len(workspace.annotations.all()) == 1
+
+
+def test_an_imported_tag_holding_a_comma_is_said_to_be_read_as_several(workspace, tmp_path) -> None:
+    """Another tool's tag "Genden, Peljidiin" became two tags without a word in the report (audit BC F10)."""
+    document = workspace.documents.list()[0]
+    text = workspace.documents.text(document.id).text
+    entry = _annotation(document_iri(document), {"type": "TextQuoteSelector", "exact": text[100:140]},
+                        [{"type": "TextualBody", "value": "Genden, Peljidiin", "purpose": "tagging"}])
+    report = workspace.export.import_annotations(_write(tmp_path, [entry]))
+    assert sorted(workspace.annotations.all()[0].tags) == ["Genden", "Peljidiin"]
+    assert "1 tag holding a comma read as several ('Genden, Peljidiin')" in report.summary

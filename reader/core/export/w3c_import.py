@@ -22,7 +22,7 @@ from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
 from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
-from reader.core.records.tags import clean_tags
+from reader.core.records.tags import clean_tags, split_by_commas
 
 
 def read_json(path: Path) -> object:
@@ -63,6 +63,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
         elif isinstance(incoming, IncomingNote):
             noting.append(incoming)
         elif incoming is not None:
+            report.split_tags += [given for given, _parts in split_by_commas(incoming.tags)]
             _place_one(incoming, places, annotations, placed, report)
     annotations.create_many(list(placed))
     places.forget_orphans()  # the file's own orphans are here now: its links may end at them

@@ -21,6 +21,7 @@ class AnnotationImportReport:
     updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     skipped: list[str] = field(default_factory=list)
+    split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as several (see clean_tags)
 
     @property
     def summary(self) -> str:
@@ -41,5 +42,8 @@ class AnnotationImportReport:
         if self.orphaned:
             parts.append(f"{self.orphaned} kept as an orphan{'s' * (self.orphaned != 1)} (words not in the text: "
                          "see Needs review)")
+        if self.split_tags:
+            shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(self.split_tags))
+            parts.append(f"{plural(len(set(self.split_tags)), 'tag')} holding a comma read as several ({shown})")
         parts.append(f"{len(self.skipped)} could not be placed")
         return ", ".join(parts)

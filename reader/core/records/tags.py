@@ -44,3 +44,9 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
         if name:
             names.setdefault(tag_key(name), name)
     return list(names.values())
+
+
+def split_by_commas(tags: tuple[str, ...] | list[str]) -> list[tuple[str, list[str]]]:
+    """Each tag given that holds a comma, with the tags `clean_tags` reads it as: said, for the split is not what the
+    one who wrote it meant ('Smith, John', another tool's 'Genden, Peljidiin')."""
+    return [(str(tag), parts) for tag in tags if len(parts := clean_tags([tag])) > 1]
