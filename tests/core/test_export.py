@@ -708,3 +708,18 @@ def test_a_note_edited_since_its_export_is_one_note_whichever_copy_is_read(annot
     again = annotated.export.import_annotations(older)  # the older copy read back where the note was edited since
     assert len(annotated.annotations.all()) == 2 and again.placed == 0
     assert annotated.annotations.get(first.id).note == "edited: the 15th is Zhabaeva's error"
+
+
+def test_a_passage_over_several_paragraphs_is_cited_by_all_of_them(annotated):
+    """A passage running from a paragraph over a heading into the next was cited "¶ 3", as page ranges are not "p. 12"
+    (audit BC F11): "¶ 3–5" in Markdown and HTML, "3–5" in CSV's paragraph column."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = annotated.documents.text(document_id).text
+    start = text.index("The two met on November 15, 1934.")
+    end = text.index("Judging by the tone") + len("Judging")
+    made = annotated.annotations.create(document_id, start, end, note="across")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(annotated.export.export("csv")))}
+    first, last = rows[str(made.id)]["paragraph"].split("–")
+    assert int(last) == int(first) + 2
+    assert f"(¶ {first}–{last}, characters {start}–{end})" in annotated.export.export("md")
+    assert f"¶ {first}–{last}" in annotated.export.export("html")

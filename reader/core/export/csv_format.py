@@ -52,7 +52,7 @@ def _row(item: ExportItem, rows: set[int]) -> list[object]:
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             item.quote, a.quote.prefix, a.quote.suffix,
             *(("", "") if item.orphaned else (a.start, a.end)), a.note, ", ".join(a.tags), a.color, links,
-            a.created_at, a.modified_at, item.pages, item.paragraph or "",
+            a.created_at, a.modified_at, item.pages, item.paragraphs,
             item.where if item.orphaned else STATUS.get(a.anchor_status, ""), "annotation", "", ""]
 
 

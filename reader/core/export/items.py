@@ -64,6 +64,7 @@ class ExportItem:
     last_page: PageInfo | None = None  # where it ends, when its document has pages
     boilerplate: tuple[Interval, ...] = ()  # its version's, merged; empty when the quote is not that version's text
     in_trash: bool = False  # a passage a Notebook note cites, since moved (or its document) to the Trash
+    last_paragraph: int | None = None  # the paragraph it ends in, when it has no pages
 
     @property
     def page_label(self) -> str:
@@ -74,6 +75,15 @@ class ExportItem:
     def pages(self) -> str:
         """The printed labels of its pages, "12" or "2–3", for a page column; '' without pages."""
         return page_range(self.page, self.last_page) if self.page else ""
+
+    @property
+    def paragraphs(self) -> str:
+        """The paragraphs it runs over, "3" or "3–5", for a paragraph column; '' when it is placed by page or not at
+        all. Naming only the first sent the reader to one paragraph of three, as a first page would."""
+        if not self.paragraph:
+            return ""
+        runs_on = self.last_paragraph is not None and self.last_paragraph > self.paragraph
+        return f"{self.paragraph}–{self.last_paragraph}" if runs_on else str(self.paragraph)
 
     @property
     def quote(self) -> str:
@@ -93,7 +103,7 @@ class ExportItem:
         version removed, that it is no longer in the text."""
         if self.orphaned:
             return NO_LONGER_THERE
-        place = self.page_label if self.page is not None else f"¶ {self.paragraph}" if self.paragraph else ""
+        place = self.page_label if self.page is not None else f"¶ {self.paragraphs}" if self.paragraph else ""
         review = NEEDS_REVIEW if self.annotation.anchor_status == REVIEW else ""  # the quote is the old text's
         return ", ".join(part for part in (place, review, IN_THE_TRASH if self.in_trash else "") if part)
 

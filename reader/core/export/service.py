@@ -70,8 +70,9 @@ class ExportService:
         span = page_span(pages, annotation.start, annotation.end)
         first, last = span or (None, None)
         paragraph = None if span else paragraph_at(paragraphs, annotation.start)
+        last_paragraph = None if span else paragraph_at(paragraphs, max(annotation.start, annotation.end - 1))
         quoted = boilerplate if annotation.anchor_status == ANCHORED else ()  # in review: the old text's quote
-        return ExportItem(annotation, document, links, first, paragraph, last, quoted)
+        return ExportItem(annotation, document, links, first, paragraph, last, quoted, last_paragraph=last_paragraph)
 
     def _places(self, document: DocumentInfo) -> tuple[list, list[int], tuple]:
         """A document's pages, or, when it has none, where its paragraphs start: what places a passage in it; and its
