@@ -531,6 +531,16 @@ def m025_words_beside_boilerplate_searched(db: Database) -> None:
         index_all_texts(_AsStore(db))
 
 
+@migration
+def m026_words_hyphenated_at_a_lines_end_searched(db: Database) -> None:
+    """A word a hard-wrapped text hyphenates at a line's end ("Choibal-\nsan") was found by no search for it whole;
+    it is now indexed whole: libraries whose texts hold such a hyphen are indexed again."""
+    from reader.core.storage.search_index import index_all_texts
+
+    if db.execute("SELECT 1 FROM versions WHERE instr(text, '-' || char(10)) LIMIT 1").fetchone():
+        index_all_texts(_AsStore(db))
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

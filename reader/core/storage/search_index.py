@@ -5,6 +5,7 @@ Rows for annotations, tags, links, notebook notes and metadata are kept by trigg
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -54,7 +55,7 @@ def index_document_text(db: Store, document_id: int) -> None:
         if line.strip():
             lines += [(number, *stretch) for stretch in _outside(boilerplate, text, start, end)]
         start = end + 1
-    rows = [(first + row, searchable(text[start:end]), "text", document_id, document_id, start, end)
+    rows = [(first + row, searchable(_unbroken(text[start:end])), "text", document_id, document_id, start, end)
             for row, (_number, start, end) in enumerate(_paragraphs(lines) if _hard_wrapped(lines) else lines)]
     sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
     db.executemany(sql, rows)
@@ -75,6 +76,16 @@ def _outside(boilerplate: list[tuple[int, int]], text: str, start: int, end: int
     stretches.append((at, end))
     return [(first + len(words) - len(words.lstrip()), last - len(words) + len(words.rstrip()))
             for first, last in stretches if (words := text[first:last]).strip()]
+
+
+_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\n(?=[^\W\d_])")  # a hyphen at a line's end, letters about it
+
+
+def _unbroken(stretch: str) -> str:
+    """A paragraph of a hard-wrapped text as it reads: a word hyphenated at a line's end ("Choibal-\nsan", "Af-\nfairs")
+    whole again, as the PDF reader joins it, where no search found it; a hyphen before a capital stays, a compound's
+    ("Soviet-\nMongolian")."""
+    return _BREAK_HYPHEN.sub(lambda match: "" if stretch[match.end()].islower() else match[0], stretch)
 
 
 def _hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
