@@ -1,5 +1,7 @@
 """Errors a user can cause, each carrying a one-line message fit to show as it is."""
 
+from collections.abc import Callable
+
 
 class ReaderError(Exception):
     """Base of every error whose message is meant for the user, never a traceback."""
@@ -58,6 +60,13 @@ class WorkCancelled(ReaderError):
 
     def __init__(self):
         super().__init__("stopped; what was finished is kept")
+
+
+def stop_if(cancelled: Callable[[], bool] | None, stop: type[ReaderError] = ImportCancelled) -> None:
+    """Raise `stop` once the user (or a closing window) asked the long work to stop: the one check between its
+    steps, written once."""
+    if cancelled is not None and cancelled():
+        raise stop()
 
 
 class ChangedElsewhere(ReaderError):

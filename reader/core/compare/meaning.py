@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reader.core.compare.passages import Piece, rows_of
-from reader.core.errors import ReaderError, WorkCancelled
+from reader.core.errors import ReaderError, WorkCancelled, stop_if
 from reader.core.records.progress import Cancelled, Progress
 from reader.core.storage import compare as store
 from reader.core.storage.store import Store
@@ -59,8 +59,7 @@ class Meanings:
         known = {h: np.frombuffer(v, dtype=np.float32) for h, v in store.meanings(self._db, texts, MODEL).items()}
         missing = [(h, text) for h, text in texts.items() if h not in known]
         for begin in range(0, len(missing), KEEP_EVERY):
-            if cancelled and cancelled():
-                raise WorkCancelled()
+            stop_if(cancelled, WorkCancelled)
             if progress:
                 progress(begin, len(missing), "Reading what the passages mean")
             chunk = missing[begin:begin + KEEP_EVERY]

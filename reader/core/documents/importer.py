@@ -18,7 +18,7 @@ from reader.core.documents.metadata import extract_metadata
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.documents.versions import redetect_boilerplate, store_version
-from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded, ReaderError
+from reader.core.errors import ImportFailed, PasswordNeeded, ReaderError, stop_if
 from reader.core.ops import operation
 from reader.core.records.documents import METADATA_FIELDS, FileOutcome, ImportReport, Metadata
 from reader.core.records.progress import STORING, Cancelled, Progress
@@ -52,7 +52,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
             languages = LanguageReader()  # its model loaded once for the import, and let go after it
             for document_id, source in zip(new_ids, sources, strict=True):
                 if document_id is not None:
-                    _stop_if(cancelled)  # reading each text's language and metadata: the stage's longest part
+                    stop_if(cancelled)  # reading each text's language and metadata: the stage's longest part
                     _fill_metadata(db, document_id, source, languages)
             if changed:
                 _store_new_versions(db, changed, report, arriving)
@@ -60,7 +60,7 @@ def import_paths(db: Store, paths: list[Path], progress: Progress | None = None,
             order = {str(source.path): n for n, source in enumerate(sources)}
             report.outcomes.sort(key=lambda outcome: order.get(outcome.path, -1))  # as given; failures first
         if report.changed_document_ids or arriving:
-            _stop_if(cancelled)
+            stop_if(cancelled)
             search_index.index_all_texts(db)  # boilerplate may have moved in every document, not only new ones
     return report
 
@@ -71,7 +71,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
     fails alone, in one line: the whole folder's import had failed with it."""
     sources = []
     for done, path in enumerate(files):
-        _stop_if(cancelled)
+        stop_if(cancelled)
         if progress:
             progress(done, len(files), path.name)
         try:
@@ -82,7 +82,7 @@ def _read_all(files: list[Path], report: ImportReport, progress: Progress | None
             raise  # cancelled, the library refused, no memory left: the import stops, as it says
         except Exception as exc:  # noqa: BLE001 - logged, and said as that file's failure
             report.outcomes.append(_failed(ImportFailed(str(path), f"could not be read: {our_fault(exc, db_path)}")))
-    _stop_if(cancelled)  # asked while the last file was read (a web page, a Word file: no pages to stop at)
+    stop_if(cancelled)  # asked while the last file was read (a web page, a Word file: no pages to stop at)
     return sources
 
 
@@ -91,15 +91,10 @@ def _storing(sources: list[SourceFile], progress: Progress | None, cancelled: Ca
     the import, and the transaction keeps nothing of it. Storing a large folder takes seconds, and a Cancel then was
     acknowledged and ignored."""
     for done, source in enumerate(sources):
-        _stop_if(cancelled)
+        stop_if(cancelled)
         if progress:
             progress(done, len(sources), STORING)
         yield source
-
-
-def _stop_if(cancelled: Cancelled | None) -> None:
-    if cancelled and cancelled():
-        raise ImportCancelled()
 
 
 def _passed_over(db: Store, outcome: FileOutcome) -> FileOutcome:

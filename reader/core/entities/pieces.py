@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from reader.core.entities.candidate import Candidate
-from reader.core.errors import ImportCancelled
+from reader.core.errors import ImportCancelled, stop_if
 
 PIECE_CHARS = 5_000
 
@@ -58,8 +58,7 @@ def recognise_each(recognise: Recogniser, texts: list[str], cancelled: Callable[
             found: list[Candidate] = []
             results = zip(parts, recognise([piece for _, piece in parts]), strict=True)
             for done, ((offset, _), candidates) in enumerate(results, 1):
-                if cancelled and cancelled():
-                    raise ImportCancelled()
+                stop_if(cancelled)
                 if reading:
                     reading(number, done, len(parts))
                 found += [replace(c, start=c.start + offset, end=c.end + offset) if offset else c

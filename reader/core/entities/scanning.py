@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from reader.core.errors import ImportCancelled
+from reader.core.errors import stop_if
 
 STRETCH = 100_000  # characters scanned in one call (a few milliseconds)
 REACH = 1_000  # how far past its stretch a match starting in it may run: further than any date is written
@@ -26,8 +26,7 @@ def scan(pattern: re.Pattern, text: str, cancelled: Callable[[], bool] | None = 
         return
     resume = 0
     for stretch in range(0, len(text), STRETCH):
-        if cancelled and cancelled():
-            raise ImportCancelled()
+        stop_if(cancelled)
         stop = stretch + STRETCH
         for match in pattern.finditer(text, max(stretch, resume), min(len(text), stop + REACH)):
             if match.start() >= stop:

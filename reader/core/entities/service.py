@@ -24,7 +24,7 @@ from reader.core.entities.model import (
 from reader.core.entities.names import name_key
 from reader.core.entities.piece_memory import remembered
 from reader.core.entities.pieces import recognise_each
-from reader.core.errors import ImportCancelled, ReaderError
+from reader.core.errors import ReaderError, stop_if
 from reader.core.ops import operation
 from reader.core.ranges import overlaps_merged
 from reader.core.records.dates import DateMention
@@ -126,8 +126,7 @@ class EntityService:
         results = recognise_each(remembered(self._db, self.model), [texts[d].text for d in missing],
                                  cancelled, _piece_by_piece(progress, missing, titles))
         for done, (doc_id, found) in enumerate(zip(missing, results, strict=True)):
-            if cancelled and cancelled():
-                raise ImportCancelled()
+            stop_if(cancelled)
             if progress:
                 progress(done + 1, len(missing), titles[doc_id])
             self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipelines[doc_id], found, cached, report)
@@ -142,8 +141,7 @@ class EntityService:
         again, a minute for 30 MB at each start with anything changed."""
         from reader.core.entities.dates import READING_VERSION
 
-        if cancelled and cancelled():
-            raise ImportCancelled()
+        stop_if(cancelled)
         kind = f"dates:{READING_VERSION}"
         kept = store.cached_candidates(self._db, text_hash, kind)
         if kept is not None:

@@ -15,7 +15,7 @@ from reader.core.documents.extracted import Extracted
 from reader.core.documents.formats.ocr import OcrCache, OcrUnavailable, ocr_page
 from reader.core.documents.formats.paged import PagedText
 from reader.core.documents.formats.pdf import NO_OCR
-from reader.core.errors import ImportCancelled, ImportFailed
+from reader.core.errors import ImportFailed, stop_if
 
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "TIFF": "tiff"}
 
@@ -28,8 +28,7 @@ def read_image(path: Path, progress: Callable[[int, int, str], None] | None = No
     paged = PagedText()
     try:
         for index, page in enumerate(pages):
-            if cancelled and cancelled():
-                raise ImportCancelled()
+            stop_if(cancelled)
             if progress:
                 progress(index, total, f"{path.name}: page {index + 1} of {total}")
             paged.add_page("", page.width, page.height, "ocr", ocr_page(page, ocr_cache))

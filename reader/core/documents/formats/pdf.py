@@ -20,7 +20,7 @@ from reader.core.documents.formats.paged import PagedText
 from reader.core.documents.formats.pdfium_lock import PDFIUM
 from reader.core.documents.formats.titles import declared_title
 from reader.core.documents.formats.turned import TurnedMeasure, text_turn
-from reader.core.errors import ImportCancelled, ImportFailed, PasswordNeeded
+from reader.core.errors import ImportFailed, PasswordNeeded, stop_if
 from reader.core.records.progress import Cancelled, Progress
 
 STAMP_CHARS = 80  # fewer characters than this over a page-sized image are a stamp, not the page's text
@@ -47,8 +47,7 @@ def read_pdf(path: Path, password: str | None = None, progress: Progress | None 
         pages = read_ahead(lambda index: _read_page(document, index, ocr_cache), total)
         try:
             for index, page in enumerate(_failing_in_one_line(pages, path)):
-                if cancelled and cancelled():
-                    raise ImportCancelled()
+                stop_if(cancelled)
                 if progress:
                     progress(index, total, f"{path.name}: page {index + 1} of {total}")
                 paged.add_page(*page[:6])
