@@ -486,14 +486,20 @@ def test_words_wrapped_onto_the_next_line_are_found_together(workspace, tmp_path
     searched whole; a hit covers its paragraph."""
     paragraph = ("The meeting between Peljidiin Genden and Joseph\nStalin took place in Moscow in the late autumn\n"
                  "of 1934, after weeks of waiting in the cold rooms\nof the hotel.")
-    text = f"Memorandum on the Moscow talks\n\n{paragraph}\n\nA second paragraph names nobody at all.\n"
+    _each_finds_the_paragraph(workspace, tmp_path, paragraph, ('"Joseph Stalin"', '"late autumn of 1934"',
+                                                               "Genden AND hotel"))
+    assert workspace.search.search("hotel AND nobody").count == 0  # paragraphs stay apart
+
+
+def _each_finds_the_paragraph(workspace, tmp_path, paragraph: str, queries: tuple[str, ...]) -> None:
+    """`paragraph` imported between a heading and another paragraph: each query finds it, one hit covering it."""
+    text = f"Memorandum\n\n{paragraph}\n\nA second paragraph names nobody at all.\n"
     (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
     workspace.documents.import_paths([tmp_path / "memo.txt"])
-    for query in ('"Joseph Stalin"', '"late autumn of 1934"', "Genden AND hotel"):
+    for query in queries:
         hits = [hit for hit in workspace.search.search(query).groups.get("text", []) if hit.file_name == "memo.txt"]
         assert [(hit.start, hit.end) for hit in hits] == [(text.index(paragraph), text.index(paragraph) +
                                                           len(paragraph))], query
-    assert workspace.search.search("hotel AND nobody").count == 0  # paragraphs stay apart
 
 
 def test_a_word_hyphenated_at_a_wrapped_lines_end_is_found_whole(workspace, tmp_path):
@@ -502,13 +508,8 @@ def test_a_word_hyphenated_at_a_wrapped_lines_end_is_found_whole(workspace, tmp_
     letter is read away; one before a capital stays, a compound's ("Soviet-\nMongolian")."""
     paragraph = ("The order came from Marshal Choibal-\nsan and the Ministry of Internal Af-\nfairs, approved by\n"
                  "the Soviet-\nMongolian commission in the autumn.")
-    text = f"Memorandum\n\n{paragraph}\n\nA second paragraph names nobody at all.\n"
-    (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
-    workspace.documents.import_paths([tmp_path / "memo.txt"])
-    for query in ("Choibalsan", '"Internal Affairs"', '"Soviet-Mongolian commission"'):
-        hits = [hit for hit in workspace.search.search(query).groups.get("text", []) if hit.file_name == "memo.txt"]
-        assert [(hit.start, hit.end) for hit in hits] == [(text.index(paragraph), text.index(paragraph) +
-                                                          len(paragraph))], query
+    _each_finds_the_paragraph(workspace, tmp_path, paragraph, ("Choibalsan", '"Internal Affairs"',
+                                                               '"Soviet-Mongolian commission"'))
 
 
 def test_a_library_indexed_before_finds_its_hyphenated_words_after_the_upgrade(tmp_path):
