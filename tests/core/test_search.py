@@ -514,21 +514,31 @@ def test_a_word_hyphenated_at_a_wrapped_lines_end_is_found_whole(workspace, tmp_
 
 def test_a_library_indexed_before_finds_its_hyphenated_words_after_the_upgrade(tmp_path):
     """Upgrade step m026 indexes again the texts holding a hyphen at a line's end."""
-    import sqlite3
-
     from reader.core.workspace import Workspace
 
     (tmp_path / "m.txt").write_text("Orders of Marshal Choibal-\nsan to the ministry\nof the interior, signed\n",
                                     encoding="utf-8")
     workspace = Workspace.open(tmp_path / "lib.db")
     workspace.documents.import_paths([tmp_path / "m.txt"])
-    workspace.close()
-    with closing(sqlite3.connect(tmp_path / "lib.db")) as db, db:  # as the older versions indexed it
-        db.execute("UPDATE search_index SET body = replace(body, 'Choibalsan', 'Choibal- san') WHERE kind = 'text'")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm026_words_hyphenated_at_a_lines_end_searched'")
-    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace = _upgraded(workspace, "m026_words_hyphenated_at_a_lines_end_searched", "UPDATE search_index SET "
+                          "body = replace(body, 'Choibalsan', 'Choibal- san') WHERE kind = 'text'")
     assert len(workspace.search.search("Choibalsan").groups.get("text", [])) == 1
     workspace.close()
+
+
+def _upgraded(workspace, step: str, as_before: str):
+    """The library closed, its index set back as the versions before `step` left it (`as_before`, SQL), and opened
+    again: the upgrade runs `step`."""
+    import sqlite3
+
+    from reader.core.workspace import Workspace
+
+    path = workspace.path
+    workspace.close()
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(as_before)
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [step])
+    return Workspace.open(path)
 
 
 def test_a_filter_and_a_word_left_out_find_what_the_filter_finds_without_the_word(searchable):
@@ -855,8 +865,6 @@ def test_words_beside_boilerplate_in_one_paragraph_are_found(empty_workspace, tm
 def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(tmp_path):
     """The fix that keeps a line's words beside its boilerplate reached a document only when something indexed it
     again: an older library kept the whole line out of search. The upgrade indexes its texts again."""
-    import sqlite3
-
     from reader.core.workspace import Workspace
 
     (tmp_path / "m.txt").write_text("The grain tax was raised by the bishop. CONFIDENTIAL COPY\n", encoding="utf-8")
@@ -865,11 +873,8 @@ def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(
     document = workspace.documents.list()[0]
     start = workspace.documents.text(document.id).text.index("CONFIDENTIAL")
     workspace.documents.set_boilerplate(document.id, start, start + len("CONFIDENTIAL COPY"), True)
-    workspace.close()
-    with closing(sqlite3.connect(tmp_path / "lib.db")) as db, db:  # as the older versions indexed it
-        db.execute("DELETE FROM search_index WHERE kind = 'text'")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm025_words_beside_boilerplate_searched'")
-    workspace = Workspace.open(tmp_path / "lib.db")
+    workspace = _upgraded(workspace, "m025_words_beside_boilerplate_searched",
+                          "DELETE FROM search_index WHERE kind = 'text'")
     assert len(workspace.search.search("bishop").groups.get("text", [])) == 1
     workspace.close()
 
