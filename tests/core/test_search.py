@@ -919,3 +919,15 @@ def test_a_query_the_language_cannot_read_says_how_to_write_it(query, said):
     with pytest.raises(QueryError, match=re.escape(said)):
         parse(query)
     assert parse("genden*").expression == '"genden"*'
+
+
+def test_filters_find_a_link_by_either_passage_and_a_notebook_note_by_what_it_cites(searchable):
+    """'doc:002' and 'date:1934-11-24' left out the link contradicting the passage dated the 24th in 002, which is
+    its second passage (only the first was looked at), and mention filters listed no Notebook note citing it, while
+    the export of that search held one (audit BD)."""
+    second = next(a for a in searchable.annotations.all() if a.quote.exact == "November 24, 1934")
+    searchable.notebook.create("two dates", title="Which day", citations=(second.id,))
+    for query in ("doc:002", "date:1934-11-24"):
+        found = searchable.search.search(query)
+        assert found.counts.get("link") == 1 and found.counts.get("notebook") == 1, query
+    assert searchable.search.notebook_ids("date:1934-11-24")

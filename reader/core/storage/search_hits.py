@@ -21,8 +21,8 @@ KIND_BLOCKS = {"annotation": 1 * BLOCK, "link": 2 * BLOCK, "document": 3 * BLOCK
 # Subqueries of one column `id`: the ids (rowid minus the kind's block) of a kind's rows that pass a filter.
 _DOCUMENT_IDS = {  # rows that belong to documents {ids}
     "annotation": "SELECT id FROM annotations WHERE document_id IN ({ids})",
-    "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id = l.from_annotation_id
-               WHERE a.document_id IN ({ids})""",
+    "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id IN (l.from_annotation_id, l.to_annotation_id)
+               WHERE a.document_id IN ({ids})""",  # either passage: which is first is only the order it was made
     "document": "SELECT id FROM documents WHERE id IN ({ids})",
     "notebook": """SELECT id FROM notebook_notes WHERE document_id IN ({ids}) UNION SELECT c.note_id
                    FROM note_citations c JOIN annotations a ON a.id = c.annotation_id
@@ -159,7 +159,7 @@ def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid
             sql.add(f"s.rowid - {first} IN ({subquery})", *params)
         else:
             sql.add(f"s.rowid IN (SELECT {first} + id FROM ({subquery}))", *params)
-    for mention in restriction.mentions if with_mentions and kind != "entity" else ():
+    for mention in restriction.mentions if with_mentions and kind not in ("entity", *_PASSAGES_OF) else ():
         _add_mention(sql, kind, mention)
     return sql
 
@@ -174,7 +174,23 @@ def _id_lists(kind: str, restriction: Restriction, with_mentions: bool) -> list[
     lists += [(_RELATED_IDS[kind], [relation] * _RELATED_IDS[kind].count("?")) for relation in restriction.relations]
     if kind == "entity" and with_mentions:
         lists += [_entity_ids(mention) for mention in restriction.mentions]
+    if kind in _PASSAGES_OF and with_mentions:
+        lists += [_by_passages(kind, mention) for mention in restriction.mentions]
     return lists
+
+
+# The passages a link joins, and those a Notebook note cites (`a`): a mention filter is met in them. A link's row
+# holds its first passage alone, and a Notebook note's none, so a link was found by one end and a note never.
+_PASSAGES_OF = {
+    "link": "SELECT l.id AS id FROM links l JOIN annotations a ON a.id IN (l.from_annotation_id, l.to_annotation_id)",
+    "notebook": "SELECT c.note_id AS id FROM note_citations c JOIN annotations a ON a.id = c.annotation_id",
+}
+
+
+def _by_passages(kind: str, mention: MentionFilter) -> tuple[str, list]:
+    condition, params = mention_condition(mention)
+    return (f"""{_PASSAGES_OF[kind]} WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = a.document_id
+                AND m.start >= a.start AND m.start < max(a."end", a.start + 1) AND {condition})""", params)
 
 
 def _entity_ids(mention: MentionFilter) -> tuple[str, list]:
