@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -87,15 +87,18 @@ def _shown(markdown: str, element: str) -> list[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab 1934.)\n\\`*_[]<>~|#-+=!&;:/()\"'", max_size=40))
+@example("Fond 5 #")
 def test_a_passage_quoted_in_markdown_reads_as_the_source_prints_it(words: str) -> None:
     """A quote lost what Markdown took for markup: "e<f>g" became "eg", "# counted" a heading, "*lamas*" italics, a
     line "1934. The" a numbered list (audit BC F1). Every character of the source reads as printed."""
-    from reader.core.export.markdown import plain_line
+    from reader.core.export.markdown import literal, plain_line
 
     lines = [line.strip() for line in words.split("\n")]
     assume(any(lines))
     markdown = "\n".join(f"> {plain_line(line)}" if line else ">" for line in lines)
     assert " ".join(_shown(markdown, "blockquote")) == " ".join(words.split())
+    assume(" ".join(words.split()))
+    assert _shown(f"## {literal(words)}", "h2") == [" ".join(words.split())]  # a title: "Fond 5 #" lost its '#'
 
 
 def test_titles_tags_and_citations_read_as_written_in_markdown(workspace) -> None:
@@ -108,3 +111,12 @@ def test_titles_tags_and_citations_read_as_written_in_markdown(workspace) -> Non
     assert "Notes <draft> on *Urga* &amp; 1934" in _shown(markdown, "h2")
     assert any("“Notes <draft> on *Urga* &amp; 1934”" in shown for shown in _shown(markdown, "p"))
     assert "NB <title> & *q*" in _shown(markdown, "h3")
+
+
+def test_a_links_note_keeps_an_editorial_insertion_in_markdown(workspace) -> None:
+    """A link's note "<per protocol>" was written raw on the link line and hidden as an HTML tag, where an
+    annotation's note keeps it (audit BD)."""
+    first, second = (workspace.annotations.create(document.id, 0, 12) for document in workspace.documents.list()[:2])
+    workspace.links.link(first.id, second.id, "contradicts", "per the clerk <per protocol> done")
+    assert any("per the clerk <per protocol> done" in shown
+               for shown in _shown(workspace.export.export("md"), "li"))

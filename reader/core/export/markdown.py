@@ -74,6 +74,7 @@ def _sections(items: list[ExportItem], keys_of: Callable[[ExportItem], Iterable[
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" as printed, not an '&'
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#+\s*)$")  # a heading's end "Fond 5 #": read as its closing sequence
 _LIST_START = re.compile(r"^(\s{0,3})(?:([-+])|(\d{1,9})([.)]))(?=\s|$)")  # "- ", "+ ", "1934. ", "2) "
 
 
@@ -89,7 +90,7 @@ def plain_line(line: str) -> str:
     escaped = _ENTITY.sub(r"\\&", _MARKUP.sub(r"\\\1", line))
     escaped = _LIST_START.sub(lambda match: f"{match[1]}\\{match[2]}" if match[2] else
                               f"{match[1]}{match[3]}\\{match[4]}", escaped, count=1)
-    return escape_block_line(escaped)
+    return _CLOSING_HASHES.sub(r"\\\1", escape_block_line(escaped))
 
 
 _BLOCK_START = re.compile(r"^(\s{0,3})([#>]|[-*_=](?:\s*[-*_=]){2,}\s*$|=+\s*$|-+\s*$)")
@@ -155,7 +156,7 @@ def _item(item: ExportItem) -> list[str]:
     if annotation.tags:  # as written: '#meeting-1934' stood for 'meeting 1934' and 'meeting-1934' alike
         lines += ["*Tags:* " + ", ".join(literal(tag) for tag in annotation.tags), ""]  # no tag holds a comma
     for link in item.links:
-        note = f" — {escape_block_line(' '.join(link.note.split()))}" if link.note.strip() else ""
+        note = f" — {_without_inline_tags(escape_block_line(' '.join(link.note.split())))}" if link.note.strip() else ""
         lines.append(f"- *{link.label}*: “{literal(link.other.quote.exact)}” ({literal(link.other_document.title)})"
                      f"{note}")
     return [*lines, "", "---", ""] if item.links else [*lines, "---", ""]
