@@ -723,3 +723,40 @@ def test_a_passage_over_several_paragraphs_is_cited_by_all_of_them(annotated):
     assert int(last) == int(first) + 2
     assert f"(¶ {first}–{last}, characters {start}–{end})" in annotated.export.export("md")
     assert f"¶ {first}–{last}" in annotated.export.export("html")
+
+
+def test_copies_exchanging_exports_keep_the_newest_edit_its_colour_and_its_removal(annotated, tmp_path, monkeypatch):
+    """An edit read back took the import's moment as its own, so the older edit, read back later, won over the newer
+    one and the newest note was lost; a colour changed in one copy was "already here"; a highlight moved to the
+    Trash here came back as a new one (audit BD)."""
+    import sqlite3
+    from contextlib import closing
+    from datetime import datetime, timedelta
+    from itertools import count
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    a, b = annotated, Workspace.open(tmp_path / "b.db")
+    seconds = count(1)  # each edit a second after the one before, as if made apart
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: (
+        datetime(2031, 1, 1) + timedelta(seconds=next(seconds))).isoformat() + "+00:00")
+    b.annotations.set_note(first.id, "v1")  # the 1st
+    b.export.write("jsonld", tmp_path / "b1.jsonld")
+    b.annotations.set_note(first.id, "v2")  # the 2nd: the newest
+    b.annotations.set_color(second.id, "green")  # the 3rd
+    a.export.import_annotations(tmp_path / "b1.jsonld")  # a takes v1 as of the 1st, not as of now
+    a.annotations.delete(second.id)
+    a.export.write("jsonld", tmp_path / "a.jsonld")
+    b.export.import_annotations(tmp_path / "a.jsonld")
+    assert b.annotations.get(first.id).note == "v2"
+    b.export.write("jsonld", tmp_path / "b2.jsonld")
+    report = a.export.import_annotations(tmp_path / "b2.jsonld")
+    assert a.annotations.get(first.id).note == "v2" and report.in_trash == 2  # the highlight, and its link
+    assert [x.id for x in a.annotations.all()] == [first.id] and "2 in the Trash here (not added again)" in \
+        report.summary
+    a.annotations.restore(second.id)
+    assert a.export.import_annotations(tmp_path / "b2.jsonld").updated == 1
+    assert a.annotations.get(second.id).color == "green"
+    b.close()

@@ -112,6 +112,10 @@ class AnnotationService:
         """The annotation already over exactly this text, if any (the oldest, if several)."""
         return store.annotation_at(self._db, document_id, start, end)
 
+    def in_trash_at(self, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
+        """An annotation moved to the Trash that was made over exactly this text (at `created`, if given)."""
+        return store.trashed_annotation_at(self._db, document_id, start, end, created)
+
     def for_document(self, document_id: int) -> list[Annotation]:
         """A document's live annotations in text order (orphans included: they keep their quote)."""
         return store.annotations_for_document(self._db, document_id)
@@ -143,6 +147,17 @@ class AnnotationService:
         if found is None:
             raise AnnotationNotFound(f"no annotation with id {annotation_id}")
         return found
+
+    def take_edit(self, annotation_id: int, note: str, tags: tuple[str, ...] | list[str], color: str,
+                  modified: str) -> Annotation:
+        """An edit made in another copy of the library, read from its export: note, tags and colour as that copy has
+        them, with the moment it made them (stamped now, an older edit read back later took the newer's place)."""
+        _check_color(color)
+        self.get(annotation_id)
+        with operation(self._db, "Edit annotation"):
+            tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(tags))
+            store.update_annotation(self._db, annotation_id, {"note": note, "color": color}, modified)
+        return self.get(annotation_id)
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)

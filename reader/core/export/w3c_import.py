@@ -130,33 +130,48 @@ class _Places:
 
 def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService,
                placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
-    if _same(_ours(incoming.label, "annotation", annotations.get), incoming, places):  # this database's own export
+    ours = _ours(incoming.label, "annotation", annotations.get)
+    if _made_together(ours, incoming) and _same(ours, incoming, places, notes=False):
+        _settle_edit(ours, incoming, annotations, report)  # this database's own export, or a copy's
+        return
+    if _same(ours, incoming, places):  # this database's own export
         report.already += 1
         return
     passage = places.of(incoming)
     document_id = places.document_id(incoming)
     if isinstance(passage, str) and document_id is not None and incoming.quote is not None:
-        if any(a.quote.exact == incoming.quote.exact and _says_the_same(a, incoming)
-               for a in places.orphans(document_id)):  # an orphan read back before
-            report.already += 1
-            return
-        # its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost
-        if _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
-                                incoming.created, incoming.modified), placed, report):
-            report.orphaned += 1
+        _keep_orphan(incoming, document_id, places, placed, report)
         return
     if isinstance(passage, str):
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    if here is not None and _says_the_same(here, incoming):
-        report.already += 1
-        return
-    if here is not None and incoming.created and here.created_at == incoming.created:
+    if _made_together(here, incoming):
         _settle_edit(here, incoming, annotations, report)
-        return
-    _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                         incoming.tags, None, incoming.created, incoming.modified), placed, report)
+    elif here is not None and _says_the_same(here, incoming):
+        report.already += 1
+    elif incoming.created and annotations.in_trash_at(passage.document_id, passage.start, passage.end,
+                                                      incoming.created):
+        report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
+    else:
+        _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
+                             incoming.tags, None, incoming.created, incoming.modified), placed, report)
+
+
+def _keep_orphan(incoming: Incoming, document_id: int, places: _Places, placed: dict[NewAnnotation, None],
+                 report: AnnotationImportReport) -> None:
+    """Its document is here, its words are not (a note orphaned before the backup, or since): kept, not lost, unless
+    an orphan read back before is it."""
+    if any(a.quote.exact == incoming.quote.exact and _says_the_same(a, incoming) for a in places.orphans(document_id)):
+        report.already += 1
+    elif _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
+                              incoming.created, incoming.modified), placed, report):
+        report.orphaned += 1
+
+
+def _made_together(here: Annotation | None, incoming: Incoming) -> bool:
+    """Whether an annotation here was made at the moment the entry's was: one annotation, in two copies."""
+    return here is not None and bool(incoming.created) and here.created_at == incoming.created
 
 
 def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationService,
@@ -164,10 +179,11 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     """The same passage, made at the same moment: one annotation, edited in one copy since the other was made (a
     newer export of the same library, or an older one read back). The newer edit is kept, once: a second highlight
     on the same words beside the first, the links left on the old, gave two notes saying different things."""
-    if incoming.modified and incoming.modified > here.modified_at:
-        annotations.set_note(here.id, incoming.note)
-        annotations.set_tags(here.id, incoming.tags)
-        annotations.set_color(here.id, incoming.color)
+    color = incoming.color or here.color
+    if _says_the_same(here, incoming) and color == here.color:
+        report.already += 1
+    elif incoming.modified and incoming.modified > here.modified_at:
+        annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified)
         report.updated += 1
     else:
         report.newer_here += 1
@@ -200,6 +216,11 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     one, two = (_fetched(annotations.get, end) if isinstance(end, int) else
                 annotations.at(end.document_id, end.start, end.end) for end in ends)
+    if any(found is None and not isinstance(end, int) and annotations.in_trash_at(end.document_id, end.start,
+                                                                                   end.end)
+           for found, end in ((one, ends[0]), (two, ends[1]))):
+        report.in_trash += 1  # a passage removed here: its link would have highlighted it again, unasked
+        return
     if one is not None and two is not None and any(
             entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
             for entry in links.links_for(one.id)):

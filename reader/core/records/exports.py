@@ -20,6 +20,7 @@ class AnnotationImportReport:
     cited: int = 0  # citations given to Notebook notes already here, whose passages could not be placed before
     updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
+    in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
     skipped: list[str] = field(default_factory=list)
     split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as several (see clean_tags)
 
@@ -39,6 +40,8 @@ class AnnotationImportReport:
             parts.append(f"{self.already} already here (not added again)")
         if self.newer_here:
             parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
+        if self.in_trash:
+            parts.append(f"{self.in_trash} in the Trash here (not added again)")
         if self.orphaned:
             parts.append(f"{self.orphaned} kept as an orphan{'s' * (self.orphaned != 1)} (words not in the text: "
                          "see Needs review)")

@@ -102,8 +102,17 @@ def trashed_annotations(db: Store) -> list[tuple[Annotation, str]]:
     return [(_annotation(row), row["deleted_at"]) for row in db.rows(sql)]
 
 
-def update_annotation(db: Store, annotation_id: int, changes: dict) -> None:
-    db.table("annotations").update(annotation_id, {**changes, "modified_at": now()})
+def update_annotation(db: Store, annotation_id: int, changes: dict, modified: str = "") -> None:
+    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
+    db.table("annotations").update(annotation_id, {**changes, "modified_at": modified or now()})
+
+
+def trashed_annotation_at(db: Store, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
+    """An annotation in the Trash over exactly [start, end) (made at `created`, if given), if any."""
+    sql = _SELECT + (' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NOT NULL '
+                     "AND (? = '' OR a.created_at = ?) LIMIT 1")
+    rows = list(db.rows(sql, [document_id, start, end, created, created]))
+    return _annotation(rows[0]) if rows else None
 
 
 def mark_deleted(db: Store, annotation_id: int, deleted: bool) -> None:
