@@ -191,7 +191,8 @@ _NOTE_ROW = """
 
 
 _SEARCH_INDEX = """CREATE VIRTUAL TABLE search_index USING fts5(body, kind UNINDEXED, document_id UNINDEXED,
-    ref UNINDEXED, start UNINDEXED, "end" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"""
+    ref UNINDEXED, start UNINDEXED, "end" UNINDEXED, joined, tokenize = 'unicode61 remove_diacritics 2')"""
+# `joined`: a text row's words with those broken at its lines' ends read whole, where that differs (m027)
 
 
 def _triggers(db: Database, table: str, row_sql: str, key: str = "id") -> None:
@@ -537,6 +538,30 @@ def m026_words_hyphenated_at_a_lines_end_searched(db: Database) -> None:
     it is now indexed whole: libraries whose texts hold such a hyphen are indexed again."""
     from reader.core.storage.search_index import index_all_texts
 
+    if db.execute("SELECT 1 FROM versions WHERE instr(text, '-' || char(10)) LIMIT 1").fetchone():
+        index_all_texts(_AsStore(db))
+
+
+@migration
+def m027_words_broken_at_a_lines_end_searched_both_ways(db: Database) -> None:
+    """Read whole in the index, a compound broken at a line's end ("well-\nknown") became a word no text prints, and
+    neither it nor its parts were found: a text's rows keep their words as written, and a second column, `joined`,
+    holds them with the breaks read whole. An index without that column is made anew, its rows copied and its
+    triggers kept; texts holding such a hyphen are indexed again."""
+    from reader.core.storage.search_index import index_all_texts
+
+    if "joined" not in {row[1] for row in db.execute("PRAGMA table_info(search_index)").fetchall()}:
+        listed = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search_index%'"
+        triggers = db.execute(listed).fetchall()
+        for name, _sql in triggers:
+            db.execute(f'DROP TRIGGER "{name}"')
+        db.execute("ALTER TABLE search_index RENAME TO search_index_before")
+        db.execute(_SEARCH_INDEX)
+        db.execute('INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") '
+                   'SELECT rowid, body, kind, document_id, ref, start, "end" FROM search_index_before')
+        db.execute("DROP TABLE search_index_before")
+        for _name, sql in triggers:
+            db.execute(sql)
     if db.execute("SELECT 1 FROM versions WHERE instr(text, '-' || char(10)) LIMIT 1").fetchone():
         index_all_texts(_AsStore(db))
 

@@ -123,7 +123,7 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     which lets SQLite stop after `limit` rows and make only their snippets. Without words, in the order of the
     driving filter's ids (ascending: SQLite walks its IN list in order) for the same reason."""
     sql = _conditions(expression, kind, restriction, last_rowid)
-    snippet = f"snippet(search_index, 0, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
+    snippet = f"snippet(search_index, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
         else "substr(s.body, 1, 120)"
     order = ("ORDER BY bm25(search_index)" if ranked else "ORDER BY s.rowid") if expression else ""
     query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s

@@ -55,10 +55,25 @@ def index_document_text(db: Store, document_id: int) -> None:
         if line.strip():
             lines += [(number, *stretch) for stretch in _outside(boilerplate, text, start, end)]
         start = end + 1
-    rows = [(first + row, searchable(_unbroken(text[start:end])), "text", document_id, document_id, start, end)
+    rows = [(first + row, *_readings(text[start:end]), "text", document_id, document_id, start, end)
             for row, (_number, start, end) in enumerate(_paragraphs(lines) if _hard_wrapped(lines) else lines)]
-    sql = 'INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
-    db.executemany(sql, rows)
+    columns = ["rowid", "body", "joined", "kind", "document_id", "ref", "start", '"end"']
+    if not _reads_joined(db):  # an index an upgrade step before m027 writes, which has no such column yet
+        columns.remove("joined")
+        rows = [(row[0], row[1], *row[3:]) for row in rows]
+    db.executemany(f"INSERT INTO search_index ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})", rows)
+
+
+def _readings(stretch: str) -> tuple[str, str | None]:
+    """A row's words as the text writes them, and, where it breaks words at its lines' ends, with those read
+    whole (`_unbroken`); None where the two are the same. Both are searched: a break hyphen cannot be told from a
+    compound's ("Choibal-/san", "well-/known"), and either reading alone lost the other's words."""
+    body, joined = searchable(stretch), searchable(_unbroken(stretch))
+    return body, joined if joined != body else None
+
+
+def _reads_joined(db: Store) -> bool:
+    return any(column[0] == "joined" for column in db.execute("SELECT * FROM search_index LIMIT 0").description)
 
 
 def _outside(boilerplate: list[tuple[int, int]], text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -82,9 +97,9 @@ _BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\n(?=[^\W\d_])")  # a hyphen 
 
 
 def _unbroken(stretch: str) -> str:
-    """A paragraph of a hard-wrapped text as it reads: a word hyphenated at a line's end ("Choibal-\nsan", "Af-\nfairs")
-    whole again, as the PDF reader joins it, where no search found it; a hyphen before a capital stays, a compound's
-    ("Soviet-\nMongolian")."""
+    """A paragraph of a hard-wrapped text with a word hyphenated at a line's end ("Choibal-\nsan", "Af-\nfairs")
+    whole again, as the PDF reader joins it; a hyphen before a capital stays, a compound's ("Soviet-\nMongolian").
+    A compound broken before a small letter ("well-\nknown") reads as one word here: see `_readings`."""
     return _BREAK_HYPHEN.sub(lambda match: "" if stretch[match.end()].islower() else match[0], stretch)
 
 
