@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
         remember_sort(settings, "library", self.library.table)
         self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, workspace.documents.get, self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
-        self.statusBar().addWidget(self.recognition_status)  # not permanent: it steps aside while a line shows
-        self.statusBar().messageChanged.connect(self._whole_line_in_tooltip)
+        self.statusBar().addPermanentWidget(self.recognition_status)
+        self.statusBar().messageChanged.connect(self._line_shown)
         self._build_menus()
         self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self.metadata, "Metadata", Qt.DockWidgetArea.RightDockWidgetArea, scrolls=True)
@@ -137,10 +137,12 @@ class MainWindow(QMainWindow):
         if characters < CRAMPED_CHARACTERS:
             self.statusBar().showMessage(f"Texts of {characters} characters a line: {DESK_ADVICE}", 15000)
 
-    def _whole_line_in_tooltip(self, line: str) -> None:
-        """A line wider than the status bar (a refusal naming the library's path and where the typing is kept) is
-        cut at the window's edge: its whole is the bar's tooltip while it shows."""
+    def _line_shown(self, line: str) -> None:
+        """While a line shows, the register's state steps aside, so the line has the bar to itself (a refusal
+        naming where the typing is kept was cut off: "…it comes back when you ch"); a line wider than the bar is
+        whole in its tooltip. Qt's own hiding of a bar's widgets let the state be drawn over a line shown at start."""
         bar = self.statusBar()
+        self.recognition_status.setVisible(not line)
         bar.setToolTip(line if bar.fontMetrics().horizontalAdvance(line) > bar.contentsRect().width() else "")
 
     def add_edit_action(self, text: str, slot) -> QAction:

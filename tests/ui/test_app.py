@@ -135,3 +135,25 @@ def test_a_library_the_window_cannot_write_is_not_read_for_names_in_vain(workspa
     assert window.recognition_status.text() == (f"Entities: shown as last recognised ({workspace.path} is read-only), "
                                                 "so texts added or changed since were not read for names")
     assert not window.entity_panels.recognising and workspace.entities.is_stale()
+
+
+def test_the_read_only_line_and_the_registers_state_are_not_drawn_over_each_other(workspace, monkeypatch, qtbot):
+    """On a read-only library the line "Open for reading only…" and the register's state were drawn on top of
+    each other, neither readable (audit BD F-w1): while a line shows, the state is hidden."""
+    import os
+
+    from reader.ui.app import build_window, settings_for, start_recognition
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: False if str(path) == str(
+        workspace.path) and mode == os.W_OK else real_access(path, mode, *args, **kwargs))
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    start_recognition(window, window.entity_panels, window.reading_area, only_if_stale=True)
+    qtbot.waitUntil(lambda: "not read for names" in window.recognition_status.text())
+    assert window.statusBar().currentMessage().startswith("Open for reading only")
+    assert not window.recognition_status.isVisible()
+    window.statusBar().clearMessage()
+    qtbot.waitUntil(window.recognition_status.isVisible)
