@@ -350,8 +350,7 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(workspace: Workspace, args: argparse.Namespace) -> int:
-    if not args.query.strip():
-        raise ReaderError('type something to search for: words, "phrases", prefix*, or filters such as entity:NAME')
+    _say_what_to_search(args.query)
     results = workspace.search.search(args.query, limit=args.limit)
     if results.error:
         raise ReaderError(f"query not understood: {results.error}")
@@ -407,10 +406,17 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_what_to_search(query: str) -> None:
+    """An empty query finds nothing to search (an export of it had taken the whole library)."""
+    if not query.strip():
+        raise ReaderError('type something to search for: words, "phrases", prefix*, or filters such as entity:NAME')
+
+
 def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
     found, notebook, links = None, frozenset(), None
-    if args.query:
+    if args.query is not None:
+        _say_what_to_search(args.query)
         found, notebook = workspace.search.annotation_ids(args.query), workspace.search.notebook_ids(args.query)
     if args.linked:
         relation = "" if args.linked == "any" else args.linked

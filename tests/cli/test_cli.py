@@ -464,3 +464,10 @@ def test_an_export_named_as_another_format_is_refused(tmp_path):
                     ("timeline", "--csv", "-o", tmp_path / "timeline.html")):
         done = run_cli(db, *command)
         assert done.returncode == 1 and "is named as" in done.stderr and not command[-1].exists(), command
+
+
+def test_an_export_of_an_empty_query_is_refused_as_a_search_of_it_is(tmp_path, corpus_template):
+    """`export --query ''` exported the whole library, where `search ''` is refused (audit BD)."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    empty = run_cli(db, "export", "--format", "csv", "--query", " ")
+    assert empty.returncode == 1 and empty.stderr.startswith("error: type something to search for")

@@ -950,3 +950,15 @@ def test_filters_find_a_link_by_either_passage_and_a_notebook_note_by_what_it_ci
         found = searchable.search.search(query)
         assert found.counts.get("link") == 1 and found.counts.get("notebook") == 1, query
     assert searchable.search.notebook_ids("date:1934-11-24")
+
+
+def test_an_export_of_a_search_leaves_out_the_link_passages_its_words_leave_out(searchable):
+    """'entity:Genden -stalin' exported, through the links it found, the passages '-stalin' had left out (audit
+    BD): a found link's passages pass the words left out too."""
+    stalin = searchable.annotations.create_at_quote(searchable.documents.resolve("002_ff824666d88bbe20.txt").id,
+                                                    "I. V. Stalin Talking to P. Genden")
+    genden = searchable.annotations.create_at_quote(searchable.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                    "Genden Falls into Disfavor")
+    searchable.links.link(genden.id, stalin.id, "see_also")
+    found = searchable.search.annotation_ids("entity:Genden -stalin")
+    assert genden.id in found and stalin.id not in found

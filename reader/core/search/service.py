@@ -182,13 +182,15 @@ class SearchService:
 
     def annotation_ids(self, text: str) -> frozenset[int]:
         """Every highlight or note the query finds, not only the first page, and the passages of every link it finds
-        that pass its filters on passages (doc:, entity:, type:, date:): what 'export a search result' takes. An
+        that pass its filters on passages (doc:, entity:, type:, date:, and the words it leaves out): what 'export a
+        search result' takes. An
         export of 'date:1934-11-15' took the passage a link tied to one of that day, dated the 24th, as a find of
         that day. Filters on mentions are checked on every passage here, however many."""
         query, restriction = self._understood(text)
         found = self._all_ids(query, restriction, "annotation")
         ends = frozenset(link_store.link_ends(self._db, self._all_ids(query, restriction, "link")))
-        on_passages = hits.Restriction(restriction.document_ids, mentions=restriction.mentions)
+        on_passages = hits.Restriction(restriction.document_ids, mentions=restriction.mentions,
+                                       left_out=restriction.left_out)
         if not on_passages.is_empty:
             ends &= frozenset(hits.all_ids(self._db, "", "annotation", on_passages))
         return found | ends
