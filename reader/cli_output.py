@@ -27,8 +27,9 @@ def warn_split_tags(tags: list[str] | None) -> None:
     on stderr, not done silently."""
     for given, parts in split_by_commas(tags or []):
         quoted = [f"'{part}'" for part in parts]
-        print(f"warning: a comma separates tags, so '{given}' was stored as the tags {', '.join(quoted[:-1])} and "
-              f"{quoted[-1]}", file=sys.stderr)
+        stored = f"the tags {', '.join(quoted[:-1])} and {quoted[-1]}" if len(parts) > 1 else \
+            f"the tag {quoted[0]}" if parts else "no tag"
+        print(f"warning: a comma separates tags, so '{given}' was stored as {stored}", file=sys.stderr)
 
 
 def tab_fields(*names: str) -> str:

@@ -114,4 +114,13 @@ def test_an_imported_tag_holding_a_comma_is_said_to_be_read_as_several(workspace
                         [{"type": "TextualBody", "value": "Genden, Peljidiin", "purpose": "tagging"}])
     report = workspace.export.import_annotations(_write(tmp_path, [entry]))
     assert sorted(workspace.annotations.all()[0].tags) == ["Genden", "Peljidiin"]
-    assert "1 tag holding a comma read as several ('Genden, Peljidiin')" in report.summary
+    assert "1 tag holding a comma, which separates tags, read as tags apart ('Genden, Peljidiin')" in report.summary
+
+
+def test_every_tag_a_comma_changes_is_said() -> None:
+    """'Trailing,', 'dup,dup' and 'one,,' were changed (to 'Trailing', 'dup', 'one') without the warning a tag split
+    in two gets (audit BD)."""
+    from reader.core.records.tags import split_by_commas
+
+    assert split_by_commas(["Trailing,", "dup,dup", "one,,", "Smith, John", "plain"]) == [
+        ("Trailing,", ["Trailing"]), ("dup,dup", ["dup"]), ("one,,", ["one"]), ("Smith, John", ["Smith", "John"])]

@@ -22,7 +22,7 @@ class AnnotationImportReport:
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
     skipped: list[str] = field(default_factory=list)
-    split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as several (see clean_tags)
+    split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as tags apart (see clean_tags)
 
     @property
     def summary(self) -> str:
@@ -47,6 +47,7 @@ class AnnotationImportReport:
                          "see Needs review)")
         if self.split_tags:
             shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(self.split_tags))
-            parts.append(f"{plural(len(set(self.split_tags)), 'tag')} holding a comma read as several ({shown})")
+            parts.append(f"{plural(len(set(self.split_tags)), 'tag')} holding a comma, which separates tags, "
+                         f"read as tags apart ({shown})")
         parts.append(f"{len(self.skipped)} could not be placed")
         return ", ".join(parts)

@@ -47,6 +47,6 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def split_by_commas(tags: tuple[str, ...] | list[str]) -> list[tuple[str, list[str]]]:
-    """Each tag given that holds a comma, with the tags `clean_tags` reads it as: said, for the split is not what the
-    one who wrote it meant ('Smith, John', another tool's 'Genden, Peljidiin')."""
-    return [(str(tag), parts) for tag in tags if len(parts := clean_tags([tag])) > 1]
+    """Each tag given that holds a comma, with the tags `clean_tags` reads it as: said, for that is not what the one
+    who wrote it meant ('Smith, John' two tags, another tool's 'Genden, Peljidiin', 'dup,dup' one, 'Trailing,')."""
+    return [(str(tag), clean_tags([tag])) for tag in tags if "," in str(tag)]
