@@ -43,10 +43,11 @@ class HeldTyping:
             except ReaderError:  # its document gone meanwhile: asked about
                 continue
             kept, clashed = _split(held, now)
-            if not kept or save(item_id, {**now, **kept}) is not None:
+            if kept and save(item_id, {**now, **kept}) is not None:
                 continue  # refused again: asked about, whole
-            if clashed:
-                self._held[item_id] = {**held, "values": clashed, "text": _quoted(held["about"], clashed)}
+            if clashed:  # asked about as what it is: typing over another's change, not a refusal
+                self._held[item_id] = {**held, "values": clashed, "text": _quoted(
+                    f"{held['about']} (another program changed it meanwhile)", clashed)}
             else:
                 del self._held[item_id]
         return self.texts()

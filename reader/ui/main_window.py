@@ -464,10 +464,11 @@ class MainWindow(QMainWindow):
         quoted = "\n\n".join(f"“{one_line(text, 300)}”" for text in texts)
         answer = QMessageBox.question(
             self, "Close and lose what you typed?",
-            f"The library refused what you typed, and nothing else keeps it (the session file "
-            f"{self.settings.fileName()} could not take a note's, and a form's is kept only while the window is "
-            f"open):\n\n{quoted}\n\nClose anyway and lose it? (No keeps the window open: copy the text, or save it "
-            "once the library can be written again: made writable, or with room on its disk.)",
+            f"What you typed was not saved, and nothing else keeps it: the library refused it, or another program "
+            f"changed the same field meanwhile (the session file {self.settings.fileName()} could not take a note's, "
+            f"and a form's is kept only while the window is open):\n\n{quoted}\n\nClose anyway and lose it? (No "
+            "keeps the window open: copy the text, or choose its item again and save it, once the library can be "
+            "written if it refused: made writable, or with room on its disk.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
