@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.edit_menu, "&Redo", QKeySequence("Ctrl+Shift+Z"), self.ops.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):  # a box being typed in takes these keys for its typing
-            action.setProperty(WHERE, "Anywhere but a box being typed in (there: the typing)")
+            action.setProperty(WHERE, "Anywhere but a text box")
         self.edit_menu.addSeparator()
         self.ops.history_changed.connect(self.update_undo_actions)
         self.edit_menu.aboutToShow.connect(self.update_undo_actions)  # another program may have changed it

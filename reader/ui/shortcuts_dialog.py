@@ -49,6 +49,7 @@ class ShortcutsDialog(QDialog):
         for row, cells in enumerate(shortcuts):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+                self.table.item(row, column).setToolTip(text)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -56,4 +57,5 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(620, 480)
+        wide = self.table.horizontalHeader().length() + self.table.verticalScrollBar().sizeHint().width() + 40
+        self.resize(max(620, wide), 480)  # each "Where" read whole (a place named at length was cut at the edge)

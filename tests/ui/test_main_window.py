@@ -257,7 +257,7 @@ def test_shortcuts_say_where_each_key_works(window):
     rows = [tuple(dialog.table.item(row, column).text() for column in range(3))
             for row in range(dialog.table.rowCount())]
     assert ("Del", "Not a mention", "Doubtful mentions") in rows
-    assert ("Ctrl+Z", "Undo", "Anywhere but a box being typed in (there: the typing)") in shortcuts
+    assert ("Ctrl+Z", "Undo", "Anywhere but a text box") in shortcuts
 
 
 def test_library_counts_notes_and_sorts_numerically(window):
