@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
 
 from reader.ui.keyboard_menus import open_focused_context_menu
 
@@ -71,9 +71,13 @@ def _go_to(window: MainWindow, dock: QDockWidget) -> None:
 
 
 def _focus_into(part: QWidget) -> None:
-    """Focus a text's view, or the first control in the part that takes the focus by Tab."""
+    """Focus a text's view, or the part's list or table (its content: F6 into Comparisons landed on a filter above
+    the list, whose Down key changed what the list showed, unseen), or else the first control that takes the focus
+    by Tab."""
     view = getattr(part, "view", None)
-    candidates = [view] if view is not None else part.findChildren(QWidget)
+    children = part.findChildren(QWidget)
+    candidates = [view] if view is not None else [
+        *(child for child in children if isinstance(child, QAbstractItemView)), *children]
     for widget in candidates:
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
