@@ -760,3 +760,18 @@ def test_copies_exchanging_exports_keep_the_newest_edit_its_colour_and_its_remov
     assert a.export.import_annotations(tmp_path / "b2.jsonld").updated == 1
     assert a.annotations.get(second.id).color == "green"
     b.close()
+
+
+def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them():
+    """In a typed transcription wrapped at a width every line was counted a paragraph: a passage inside the first was
+    cited "¶ 3–5" and the second paragraph "¶ 12" (audit BD). Its paragraphs are its blocks between blank lines, as
+    search reads them; a text whose lines are paragraphs (a web article) keeps a paragraph a line."""
+    from reader.core.export.items import paragraph_at, paragraph_starts
+
+    first = "The order came from Marshal Choibalsan\nand the Ministry of Internal Affairs,\napproved by the commission."
+    wrapped = f"{first}\n\nA second paragraph names\nnobody at all.\n"
+    starts = paragraph_starts(wrapped)
+    assert [paragraph_at(starts, wrapped.index(word)) for word in ("Marshal", "Ministry", "approved", "nobody")] \
+        == [1, 1, 1, 2]
+    article = "Title\n" + "A long paragraph of an article, running far past any width a typist wraps at. " * 3
+    assert len(paragraph_starts(article + "\nAnother\nline")) == 4

@@ -11,6 +11,7 @@ from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.core.records.tags import tag_key
+from reader.core.wrapping import hard_wrapped
 
 
 @dataclass(frozen=True)
@@ -110,16 +111,19 @@ class ExportItem:
 
 def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
     """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
-    the adverts and footers around an article (its boilerplate) left out."""
+    the adverts and footers around an article (its boilerplate) left out; in a text wrapped at a width, a block of
+    lines between blank ones (a transcription's every line was a paragraph: "¶ 12" of two)."""
     hidden = merge((span.start, span.end) for span in boilerplate)
     hidden_starts = [start for start, _ in hidden]
-    starts, offset = [], 0
+    lines, offset, after_one = [], 0, False  # (start, length, right after another line with words)
     for line in text.split("\n"):
         index = bisect_right(hidden_starts, offset) - 1
-        if line.strip() and not (index >= 0 and offset < hidden[index][1]):
-            starts.append(offset)
-        offset += len(line) + 1
-    return starts
+        shown = bool(line.strip()) and not (index >= 0 and offset < hidden[index][1])
+        if shown:
+            lines.append((offset, len(line), after_one))
+        after_one, offset = shown, offset + len(line) + 1
+    wrapped = hard_wrapped([length for _start, length, _after in lines])
+    return [start for start, _length, after in lines if not (wrapped and after)]
 
 
 def paragraph_at(starts: list[int], offset: int) -> int | None:

@@ -14,13 +14,12 @@ from reader.core.ranges import merge, overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
+from reader.core.wrapping import hard_wrapped
 
 SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
 ENTITY_ROWS = 6 << 50
 LINE_BITS = 24
-WRAP_WIDTH = 100  # characters: a text whose lines are (almost) all this short is wrapped at a width
-WRAPPED_LINES = 3  # ... and has at least so many lines to tell
 PARAGRAPH_LINES = 30  # lines a wrapped paragraph holds at most
 
 
@@ -56,7 +55,8 @@ def index_document_text(db: Store, document_id: int) -> None:
             lines += [(number, *stretch) for stretch in _outside(boilerplate, text, start, end)]
         start = end + 1
     rows = [(first + row, *_readings(text[start:end]), "text", document_id, document_id, start, end)
-            for row, (_number, start, end) in enumerate(_paragraphs(lines) if _hard_wrapped(lines) else lines)]
+            for row, (_number, start, end) in enumerate(
+                _paragraphs(lines) if hard_wrapped([end - start for _number, start, end in lines]) else lines)]
     columns = ["rowid", "body", "joined", "kind", "document_id", "ref", "start", '"end"']
     if not _reads_joined(db):  # an index an upgrade step before m027 writes, which has no such column yet
         columns.remove("joined")
@@ -101,14 +101,6 @@ def _unbroken(stretch: str) -> str:
     whole again, as the PDF reader joins it; a hyphen before a capital stays, a compound's ("Soviet-\nMongolian").
     A compound broken before a small letter ("well-\nknown") reads as one word here: see `_readings`."""
     return _BREAK_HYPHEN.sub(lambda match: "" if stretch[match.end()].islower() else match[0], stretch)
-
-
-def _hard_wrapped(lines: list[tuple[int, int, int]]) -> bool:
-    """Whether the text is wrapped at a width (a typed transcription, a Project Gutenberg file): its lines are all
-    short, so a sentence runs over several. Its words are searched by paragraph: line by line, "Joseph\nStalin" was
-    never found as a phrase, nor two words of one sentence on two lines."""
-    lengths = sorted(end - start for _number, start, end in lines)
-    return len(lengths) >= WRAPPED_LINES and lengths[int(len(lengths) * 0.95)] <= WRAP_WIDTH
 
 
 def _paragraphs(lines: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
