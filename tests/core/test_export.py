@@ -575,7 +575,7 @@ def test_the_csv_export_holds_the_notebook(annotated):
     assert [row["kind"] for row in rows] == ["annotation", "annotation", "notebook note"]
     note = rows[-1]
     assert (note["note title"], note["note"], note["cites"]) == ("The meeting", "Zhabaeva gives **24**.",
-                                                                  f"#{first.id}; #{second.id}")
+                                                                  f"#{first.id}\n#{second.id}")
     assert note["quote"] == note["start"] == "" and rows[0]["cites"] == ""
     assert note["id"].startswith("n")  # apart from the annotations' ids: "#1" names an annotation
 
@@ -775,3 +775,15 @@ def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them()
         == [1, 1, 1, 2]
     article = "Title\n" + "A long paragraph of an article, running far past any width a typist wraps at. " * 3
     assert len(paragraph_starts(article + "\nAnother\nline")) == 4
+
+
+def test_a_csv_cell_of_links_reads_back_one_link_a_line(annotated):
+    """The links cell put "; " between links, which a quoted passage or a link's note may hold too, and a source's
+    title and a note both in brackets (audit BD F-c2): a link a line, its note said as one."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    third = annotated.annotations.create_at_quote(first.document_id, "Genden")
+    annotated.links.link(first.id, third.id, "see_also", "see (this); and that")
+    [row] = [r for r in csv.DictReader(io.StringIO(annotated.export.export("csv"))) if r["id"] == str(first.id)]
+    assert row["links"].split("\n") == [line for line in row["links"].split("\n") if line.count("#") == 1]
+    assert any(line.endswith("— note: see (this); and that") for line in row["links"].split("\n"))
+    assert len(row["links"].split("\n")) == 2

@@ -44,10 +44,12 @@ def _passage(annotation: Annotation, document: DocumentInfo, rows: set[int]) -> 
 
 
 def _row(item: ExportItem, rows: set[int]) -> list[object]:
-    """An annotation's row; its tags joined by commas, which no tag name holds (a ';' may stand in one)."""
+    """An annotation's row; its tags joined by commas, which no tag name holds (a ';' may stand in one); its links a
+    line each, each link's note on its line (a quoted passage or a note may hold the '; ' that once parted them)."""
     a = item.annotation
-    links = "; ".join(f"{link.label} {_passage(link.other, link.other_document, rows)}"
-                      + (f" ({link.note})" if link.note else "") for link in item.links)
+    links = "\n".join(f"{link.label} {_passage(link.other, link.other_document, rows)}"
+                       + (f" — note: {' '.join(link.note.split())}" if link.note.strip() else "")
+                       for link in item.links)
     meta = item.document.metadata  # what a citation of the row needs, beside the title
     return [a.id, item.document.file_name, item.document.title, meta.author, meta.date_published, meta.url, meta.doi,
             item.quote, a.quote.prefix, a.quote.suffix,
@@ -63,8 +65,8 @@ def _note_row(item: NoteItem, rows: set[int]) -> list[object]:
     note, about = item.note, item.about
     cells = {"id": f"n{note.id}", "note": note.body, "created": note.created_at, "modified": note.modified_at,
              "kind": "notebook note", "note title": note.title,
-             "cites": "; ".join(_passage(cited.annotation, cited.document, rows)
-                                + (f" ({IN_THE_TRASH})" if cited.in_trash else "") for cited in item.cited)}
+             "cites": "\n".join(_passage(cited.annotation, cited.document, rows)
+                                 + (f" ({IN_THE_TRASH})" if cited.in_trash else "") for cited in item.cited)}
     if about is not None:
         meta = about.metadata
         cells.update({"document": about.file_name, "title": about.title, "author": meta.author,
