@@ -787,3 +787,25 @@ def test_a_csv_cell_of_links_reads_back_one_link_a_line(annotated):
     assert row["links"].split("\n") == [line for line in row["links"].split("\n") if line.count("#") == 1]
     assert any(line.endswith("— note: see (this); and that") for line in row["links"].split("\n"))
     assert len(row["links"].split("\n")) == 2
+
+
+def test_a_highlight_moved_in_one_copy_is_one_highlight_when_read_back(annotated, tmp_path, monkeypatch):
+    """A highlight narrowed in one copy (an edge dragged) and its note edited became a second note beside the first
+    when that copy's export was read, its links and citations doubled (audit BD F-j5): it is the same highlight,
+    moved and edited, when it overlaps where it was and was made at the same moment."""
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.export.write("jsonld", tmp_path / "before.jsonld")
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(tmp_path / "before.jsonld")
+    [theirs] = [a for a in copy.annotations.all() if a.quote.exact == "November 24, 1934"]
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    copy.review.relocate(theirs.id, theirs.start, theirs.end - len(", 1934"))
+    copy.annotations.set_note(theirs.id, "the day only")
+    copy.export.write("jsonld", tmp_path / "moved.jsonld")
+    copy.close()
+    report = annotated.export.import_annotations(tmp_path / "moved.jsonld")
+    assert report.updated == 1 and report.placed == 0 and report.linked == 0
+    assert len(annotated.annotations.all()) == 2
+    moved = annotated.annotations.get(second.id)
+    assert (moved.quote.exact, moved.note) == ("November 24", "the day only")

@@ -149,15 +149,30 @@ class AnnotationService:
         return found
 
     def take_edit(self, annotation_id: int, note: str, tags: tuple[str, ...] | list[str], color: str,
-                  modified: str) -> Annotation:
+                  modified: str, place: tuple[int, int] | None = None) -> Annotation:
         """An edit made in another copy of the library, read from its export: note, tags and colour as that copy has
-        them, with the moment it made them (stamped now, an older edit read back later took the newer's place)."""
+        them, with the moment it made them (stamped now, an older edit read back later took the newer's place), and
+        the passage it moved the annotation to (`place`, on the current version), if it did."""
         _check_color(color)
-        self.get(annotation_id)
+        here = self.get(annotation_id)
+        changes = {"note": note, "color": color}
         with operation(self._db, "Edit annotation"):
+            if place is not None and place != (here.start, here.end):
+                version_id = document_store.current_version_id(self._db, here.document_id)
+                quote = quote_at(document_store.version_text(self._db, version_id).text, *place)
+                changes.update(version_id=version_id, start=place[0], end=place[1], exact=quote.exact,
+                               prefix=quote.prefix, suffix=quote.suffix, anchor_status=ANCHORED, anchor_confidence=1.0)
             tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(tags))
-            store.update_annotation(self._db, annotation_id, {"note": note, "color": color}, modified)
+            store.update_annotation(self._db, annotation_id, changes, modified)
         return self.get(annotation_id)
+
+    def moved_from(self, document_id: int, start: int, end: int, created: str) -> Annotation | None:
+        """The live annotation made at `created` (to the second) over words overlapping [start, end), if exactly
+        one is: the same annotation as another copy's of that moment, which one of the copies moved since (an edge
+        dragged). Two made in one second (a script's) are not told apart by guessing."""
+        found = [a for a in self.for_document(document_id) if a.created_at == created and a.start < end
+                 and start < a.end]
+        return found[0] if len(found) == 1 else None
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)

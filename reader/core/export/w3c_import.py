@@ -146,8 +146,10 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    if _made_together(here, incoming):
-        _settle_edit(here, incoming, annotations, report)
+    moved = None if _made_together(here, incoming) or not incoming.created else \
+        annotations.moved_from(passage.document_id, passage.start, passage.end, incoming.created)
+    if _made_together(here, incoming) or moved is not None:  # moved: one copy put it on other words since
+        _settle_edit(here if moved is None else moved, incoming, annotations, report, (passage.start, passage.end))
     elif here is not None and _says_the_same(here, incoming):
         report.already += 1
     elif incoming.created and annotations.in_trash_at(passage.document_id, passage.start, passage.end,
@@ -175,15 +177,15 @@ def _made_together(here: Annotation | None, incoming: Incoming) -> bool:
 
 
 def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationService,
-                 report: AnnotationImportReport) -> None:
+                 report: AnnotationImportReport, place: tuple[int, int] | None = None) -> None:
     """The same passage, made at the same moment: one annotation, edited in one copy since the other was made (a
     newer export of the same library, or an older one read back). The newer edit is kept, once: a second highlight
     on the same words beside the first, the links left on the old, gave two notes saying different things."""
     color = incoming.color or here.color
-    if _says_the_same(here, incoming) and color == here.color:
+    if _says_the_same(here, incoming) and color == here.color and place in (None, (here.start, here.end)):
         report.already += 1
     elif incoming.modified and incoming.modified > here.modified_at:
-        annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified)
+        annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified, place)
         report.updated += 1
     else:
         report.newer_here += 1
