@@ -809,3 +809,26 @@ def test_a_highlight_moved_in_one_copy_is_one_highlight_when_read_back(annotated
     assert len(annotated.annotations.all()) == 2
     moved = annotated.annotations.get(second.id)
     assert (moved.quote.exact, moved.note) == ("November 24", "the day only")
+
+
+def test_a_link_read_back_beside_another_relation_of_the_same_passages_is_said(annotated, tmp_path):
+    """A link relinked as 'corroborates' in one copy became a second link beside the 'contradicts' here, both
+    standing with nothing said (audit BD F-j2): which one the other copy meant to replace cannot be known, so both
+    stay and the report says so."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.export.write("jsonld", tmp_path / "mine.jsonld")
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(tmp_path / "mine.jsonld")
+    ends = sorted(copy.annotations.all(), key=lambda a: a.id)
+    [entry] = copy.links.links_for(ends[0].id)
+    copy.links.delete(entry.link.id)
+    copy.links.link(ends[0].id, ends[1].id, "corroborates")
+    copy.export.write("jsonld", tmp_path / "theirs.jsonld")
+    copy.close()
+    report = annotated.export.import_annotations(tmp_path / "theirs.jsonld")
+    assert report.linked == 1 and "1 link beside another between the same passages here (corroborates beside " \
+        "contradicts): see Comparisons" in report.summary
+    assert {entry.link.relation for entry in annotated.links.links_for(first.id)} == {"contradicts", "corroborates"}
+    assert second.id in {entry.other.id for entry in annotated.links.links_for(first.id)}

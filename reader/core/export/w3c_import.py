@@ -230,6 +230,9 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     links.link(ends[0], ends[1], link.relation, link.note)
     report.linked += 1
+    if one is not None and two is not None:
+        report.beside += [f"{link.relation} beside {entry.link.relation}" for entry in links.links_for(one.id)
+                          if entry.other.id == two.id and entry.link.relation != link.relation]
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,
