@@ -239,14 +239,15 @@ def _integers(values) -> str:
 def entity_ids_named(db: Store, name: str) -> tuple[int, ...]:
     """The entities called `name`, case and diacritics aside as in the rest of search: those whose name or an alias
     is it, else those whose name or an alias holds it as whole words ("Genden" finds Peljidiin Genden; "Russia" is
-    not "Russian government", nor "_" every entity)."""
-    wanted = folded_words(name)
+    not "Russian government", nor "_" every entity); a name ending in '*' gives its last word by its beginning
+    ("Gen*", as "tag:meeting*")."""
+    wanted, beginning = folded_words(name), name.rstrip().endswith("*")
     if not wanted:
         return ()
     names = [(entity_id, folded_words(written)) for entity_id, written in db.execute(
         "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases").fetchall()]
-    exact = {entity_id for entity_id, words in names if words == wanted}
-    return tuple(sorted(exact or {entity_id for entity_id, words in names if _holds(words, wanted)}))
+    exact = set() if beginning else {entity_id for entity_id, words in names if words == wanted}
+    return tuple(sorted(exact or {entity_id for entity_id, words in names if _holds(words, wanted, beginning)}))
 
 
 def folded_words(text: str) -> tuple[str, ...]:
@@ -254,9 +255,12 @@ def folded_words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", without_accents(text).casefold()))
 
 
-def _holds(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+def _holds(words: tuple[str, ...], wanted: tuple[str, ...], beginning: bool = False) -> bool:
+    """Whether `words` hold `wanted` whole (`beginning`: its last word may be the beginning of one)."""
     size = len(wanted)
-    return any(words[at:at + size] == wanted for at in range(len(words) - size + 1))
+    return any(words[at:at + size - 1] == wanted[:-1] and (words[at + size - 1].startswith(wanted[-1]) if beginning
+                                                            else words[at + size - 1] == wanted[-1])
+               for at in range(len(words) - size + 1))
 
 
 def tag_names(db: Store) -> list[str]:
