@@ -832,3 +832,30 @@ def test_a_link_read_back_beside_another_relation_of_the_same_passages_is_said(a
         "contradicts): see Comparisons" in report.summary
     assert {entry.link.relation for entry in annotated.links.links_for(first.id)} == {"contradicts", "corroborates"}
     assert second.id in {entry.other.id for entry in annotated.links.links_for(first.id)}
+
+
+def test_a_trashed_highlight_read_back_is_not_taken_for_another_made_in_the_same_second(annotated, tmp_path,
+                                                                                        monkeypatch):
+    """Two overlapping highlights made in one second (a script's); one moved to the Trash here and edited in the other
+    copy: read back, the other highlight was taken for it, moved onto its words and given its note (audit BE F1,
+    data loss). The one in the Trash stays there and the other is left as it is."""
+    import sqlite3
+    from contextlib import closing
+
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    x = annotated.annotations.create_at_quote(document_id, "I. V. Stalin Talking to P. Genden", note="X")
+    y = annotated.annotations.create_at_quote(document_id, "P. Genden on November 24, 1934", note="Y")
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        with source:  # made in one second, as a script makes them
+            source.execute("UPDATE annotations SET created_at = ?, modified_at = ? WHERE id = ?",
+                           [x.created_at, x.modified_at, y.id])
+        source.backup(copy)
+    b = Workspace.open(tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    b.annotations.set_note(x.id, "X edited in B")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    annotated.annotations.delete(x.id)
+    assert annotated.export.import_annotations(tmp_path / "b.jsonld").in_trash == 1
+    kept = annotated.annotations.get(y.id)
+    assert (kept.quote.exact, kept.note) == ("P. Genden on November 24, 1934", "Y")

@@ -169,10 +169,11 @@ class AnnotationService:
     def moved_from(self, document_id: int, start: int, end: int, created: str) -> Annotation | None:
         """The live annotation made at `created` (to the second) over words overlapping [start, end), if exactly
         one is: the same annotation as another copy's of that moment, which one of the copies moved since (an edge
-        dragged). Two made in one second (a script's) are not told apart by guessing."""
-        found = [a for a in self.for_document(document_id) if a.created_at == created and a.start < end
-                 and start < a.end]
-        return found[0] if len(found) == 1 else None
+        dragged). Two made in one second (a script's) are not told apart by guessing, one in the Trash among them:
+        another was taken for it, moved onto its words and given its note."""
+        found = [(a, trashed) for a, trashed in store.annotations_made_at(self._db, document_id, created)
+                 if a.start < end and start < a.end]  # one in the Trash counts: it may be the one the entry is
+        return found[0][0] if len(found) == 1 and not found[0][1] else None
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)

@@ -146,15 +146,16 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    moved = None if _made_together(here, incoming) or not incoming.created else \
-        annotations.moved_from(passage.document_id, passage.start, passage.end, incoming.created)
-    if _made_together(here, incoming) or moved is not None:  # moved: one copy put it on other words since
-        _settle_edit(here if moved is None else moved, incoming, annotations, report, (passage.start, passage.end))
+    if _made_together(here, incoming):
+        _settle_edit(here, incoming, annotations, report, (passage.start, passage.end))
     elif here is not None and _says_the_same(here, incoming):
         report.already += 1
     elif incoming.created and annotations.in_trash_at(passage.document_id, passage.start, passage.end,
                                                       incoming.created):
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
+    elif incoming.created and (moved := annotations.moved_from(passage.document_id, passage.start, passage.end,
+                                                               incoming.created)) is not None:
+        _settle_edit(moved, incoming, annotations, report, (passage.start, passage.end))  # one copy moved it
     else:
         _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
                              incoming.tags, None, incoming.created, incoming.modified), placed, report)

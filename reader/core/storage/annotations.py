@@ -107,6 +107,12 @@ def update_annotation(db: Store, annotation_id: int, changes: dict, modified: st
     db.table("annotations").update(annotation_id, {**changes, "modified_at": modified or now()})
 
 
+def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple[Annotation, bool]]:
+    """A document's annotations made at `created` (to the second), those in the Trash too, each with whether it is."""
+    sql = _SELECT + " WHERE a.document_id = ? AND a.created_at = ? ORDER BY a.id"
+    return [(_annotation(row), row["deleted_at"] is not None) for row in db.rows(sql, [document_id, created])]
+
+
 def trashed_annotation_at(db: Store, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
     """An annotation in the Trash over exactly [start, end) (made at `created`, if given), if any."""
     sql = _SELECT + (' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NOT NULL '
