@@ -859,3 +859,14 @@ def test_a_trashed_highlight_read_back_is_not_taken_for_another_made_in_the_same
     assert annotated.export.import_annotations(tmp_path / "b.jsonld").in_trash == 1
     kept = annotated.annotations.get(y.id)
     assert (kept.quote.exact, kept.note) == ("P. Genden on November 24, 1934", "Y")
+
+
+def test_a_link_removed_here_does_not_come_back_from_another_copys_export(annotated, tmp_path):
+    """A link removed here (a wrong 'contradicts') was made again, "1 link made", when another copy's export that
+    still held it was read (audit BE F3): like a highlight in the Trash, it stays removed and the report says so."""
+    annotated.export.write("jsonld", tmp_path / "theirs.jsonld")
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    [entry] = annotated.links.links_for(first.id)
+    annotated.links.delete(entry.link.id)
+    report = annotated.export.import_annotations(tmp_path / "theirs.jsonld")
+    assert report.linked == 0 and report.in_trash == 1 and not annotated.links.links_for(first.id)

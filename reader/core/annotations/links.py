@@ -48,6 +48,10 @@ class LinkService:
             raise LinkNotFound(f"no link with id {link_id}")
         return found
 
+    def removed_between(self, one: int, two: int, relation: str) -> bool:
+        """Whether a link of `relation` between the two annotations, either way, was moved to the Trash."""
+        return store.find_link(self._db, one, two, relation, removed=True) is not None
+
     def links_for(self, annotation_id: int) -> list[LinkedAnnotation]:
         """An annotation's links (outgoing) and backlinks (incoming), each with the annotation at the other end."""
         entries = []

@@ -219,21 +219,33 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
         return
     one, two = (_fetched(annotations.get, end) if isinstance(end, int) else
                 annotations.at(end.document_id, end.start, end.end) for end in ends)
+    if not _known_here(link, ends, one, two, annotations, links, report):
+        links.link(ends[0], ends[1], link.relation, link.note)
+        report.linked += 1
+        if one is not None and two is not None:
+            report.beside += [f"{link.relation} beside {entry.link.relation}" for entry in links.links_for(one.id)
+                              if entry.other.id == two.id and entry.link.relation != link.relation]
+
+
+def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Annotation | None,
+                annotations: AnnotationService, links: LinkService, report: AnnotationImportReport) -> bool:
+    """Whether the link is here already (counted so), or was removed here, or one of its passages was: either is
+    not made again unasked (a removed 'contradicts' came back, a trashed passage was highlighted again)."""
     if any(found is None and not isinstance(end, int) and annotations.in_trash_at(end.document_id, end.start,
                                                                                    end.end)
            for found, end in ((one, ends[0]), (two, ends[1]))):
-        report.in_trash += 1  # a passage removed here: its link would have highlighted it again, unasked
-        return
-    if one is not None and two is not None and any(
-            entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
-            for entry in links.links_for(one.id)):
+        report.in_trash += 1
+        return True
+    if one is None or two is None:
+        return False
+    if any(entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
+           for entry in links.links_for(one.id)):
         report.already += 1
-        return
-    links.link(ends[0], ends[1], link.relation, link.note)
-    report.linked += 1
-    if one is not None and two is not None:
-        report.beside += [f"{link.relation} beside {entry.link.relation}" for entry in links.links_for(one.id)
-                          if entry.other.id == two.id and entry.link.relation != link.relation]
+        return True
+    if links.removed_between(one.id, two.id, link.relation):
+        report.in_trash += 1
+        return True
+    return False
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,

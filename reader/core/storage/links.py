@@ -21,8 +21,9 @@ def get_link(db: Store, link_id: int, *, include_deleted: bool = False) -> Link 
     return _link(rows[0]) if rows else None
 
 
-def find_link(db: Store, from_id: int, to_id: int, relation: str) -> Link | None:
-    sql = """SELECT * FROM links WHERE deleted_at IS NULL AND relation = ?
+def find_link(db: Store, from_id: int, to_id: int, relation: str, removed: bool = False) -> Link | None:
+    """The live link of `relation` between two annotations, either way (`removed`: one in the Trash)."""
+    sql = f"""SELECT * FROM links WHERE deleted_at IS {'NOT ' if removed else ''}NULL AND relation = ?
              AND ((from_annotation_id = ? AND to_annotation_id = ?)
                   OR (from_annotation_id = ? AND to_annotation_id = ?))"""
     rows = list(db.rows(sql, [relation, from_id, to_id, to_id, from_id]))
