@@ -870,3 +870,19 @@ def test_a_link_removed_here_does_not_come_back_from_another_copys_export(annota
     annotated.links.delete(entry.link.id)
     report = annotated.export.import_annotations(tmp_path / "theirs.jsonld")
     assert report.linked == 0 and report.in_trash == 1 and not annotated.links.links_for(first.id)
+
+
+def test_a_tag_renamed_in_one_copy_reaches_the_other(annotated, tmp_path, monkeypatch):
+    """A tag renamed in one copy never reached the other (the rename changed no note's moment, so neither copy's was
+    newer), and both reports called their own "a newer edit" (audit BE F2): a rename is an edit of each note it
+    changes, and notes differing at the same moment are said to be so."""
+    annotated.export.write("jsonld", tmp_path / "before.jsonld")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    annotated.tags.rename("meeting-1934", "meeting-nov-1934")
+    annotated.export.write("jsonld", tmp_path / "renamed.jsonld")
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(tmp_path / "before.jsonld")
+    assert copy.export.import_annotations(tmp_path / "renamed.jsonld").updated == 2
+    assert {tag for a in copy.annotations.all() for tag in a.tags} == {"meeting-nov-1934", "date"}
+    copy.close()

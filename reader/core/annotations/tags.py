@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.tags import TagCount, TagRename, clean_tags, tag_key
+from reader.core.storage import annotations as annotation_store
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store
 
@@ -40,6 +41,7 @@ class TagService:
                 store.delete_tag(self._db, old)
             else:
                 store.rename_tag_row(self._db, old, new_name)
+            annotation_store.touch_annotations(self._db, tagged)  # an edit of each note it changes
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
 
     def remove(self, name: str) -> int:
@@ -51,4 +53,5 @@ class TagService:
         with operation(self._db, "Remove tag"):
             store.remove_tag_from(self._db, tagged, name)
             store.delete_tag_if_unused(self._db, name)
+            annotation_store.touch_annotations(self._db, tagged)
         return len(tagged)

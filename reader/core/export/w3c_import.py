@@ -188,6 +188,8 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     elif incoming.modified and incoming.modified > here.modified_at:
         annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified, place)
         report.updated += 1
+    elif incoming.modified and incoming.modified == here.modified_at:
+        report.same_moment += 1  # two edits of one moment: which is later, nothing says
     else:
         report.newer_here += 1
 

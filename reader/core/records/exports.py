@@ -21,6 +21,7 @@ class AnnotationImportReport:
     updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
+    same_moment: int = 0  # ... and those the file gives otherwise, changed at the same moment: kept as they are
     beside: list[str] = field(default_factory=list)  # links made beside another relation of the same passages
     skipped: list[str] = field(default_factory=list)
     split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as tags apart (see clean_tags)
@@ -43,6 +44,9 @@ class AnnotationImportReport:
             parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
         if self.in_trash:
             parts.append(f"{self.in_trash} in the Trash here (not added again)")
+        if self.same_moment:
+            parts.append(f"{self.same_moment} here otherwise than in the file, changed at the same moment (kept as "
+                         "they are here)")
         if self.beside:  # which the other copy meant to replace, if any, no file says: both stand, said
             parts.append(f"{plural(len(self.beside), 'link')} beside another between the same passages here "
                          f"({'; '.join(self.beside)}): see Comparisons")

@@ -113,6 +113,13 @@ def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple
     return [(_annotation(row), row["deleted_at"] is not None) for row in db.rows(sql, [document_id, created])]
 
 
+def touch_annotations(db: Store, annotation_ids: list[int] | tuple[int, ...]) -> None:
+    """Mark the annotations changed now (their tags renamed or taken off): a copy of the library reading their
+    export takes the change as the newer edit."""
+    for annotation_id in annotation_ids:
+        update_annotation(db, annotation_id, {})
+
+
 def trashed_annotation_at(db: Store, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
     """An annotation in the Trash over exactly [start, end) (made at `created`, if given), if any."""
     sql = _SELECT + (' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NOT NULL '
