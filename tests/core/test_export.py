@@ -886,3 +886,33 @@ def test_a_tag_renamed_in_one_copy_reaches_the_other(annotated, tmp_path, monkey
     assert copy.export.import_annotations(tmp_path / "renamed.jsonld").updated == 2
     assert {tag for a in copy.annotations.all() for tag in a.tags} == {"meeting-nov-1934", "date"}
     copy.close()
+
+
+def test_two_notes_on_the_same_words_made_in_one_second_are_not_taken_for_each_other(annotated, tmp_path,
+                                                                                     monkeypatch):
+    """Two notes on the same words made in one second (a script's): an edit of the second, read back from another
+    library whose ids differ, landed on the first, whose note was lost (audit BE F11, data loss). Which of the two
+    the entry is cannot be told by place and moment: neither is changed, and the report says why."""
+    import sqlite3
+    from contextlib import closing
+
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    x = annotated.annotations.create_at_quote(document_id, "P. Genden on November 24, 1934", note="X: first reading")
+    y = annotated.annotations.create(document_id, x.start, x.end, note="Y: second reading")
+    with closing(sqlite3.connect(annotated.path)) as db, db:  # made in one second, as a script makes them
+        db.execute("UPDATE annotations SET created_at = ?, modified_at = ? WHERE id = ?",
+                   [x.created_at, x.modified_at, y.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    other = Workspace.open(tmp_path / "other.db")
+    other.documents.import_paths([TEXTS])
+    for n in range(3):  # its ids differ from this library's
+        other.annotations.create(other.documents.list()[0].id, n, n + 5, note=f"its own {n}")
+    other.export.import_annotations(tmp_path / "a.jsonld")
+    [theirs] = [a for a in other.annotations.all() if a.note == "Y: second reading"]
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    other.annotations.set_note(theirs.id, "Y: corrected")
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    report = annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert annotated.annotations.get(x.id).note == "X: first reading"
+    assert any("made at the same moment" in line for line in report.skipped)

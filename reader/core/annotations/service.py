@@ -166,6 +166,12 @@ class AnnotationService:
             store.update_annotation(self._db, annotation_id, changes, modified)
         return self.get(annotation_id)
 
+    def made_over(self, document_id: int, start: int, end: int, created: str) -> list[Annotation]:
+        """The live annotations over exactly [start, end) made at `created` (to the second): one annotation in two
+        copies of the library, unless a script made several there in that second."""
+        return [a for a, trashed in store.annotations_made_at(self._db, document_id, created)
+                if not trashed and (a.start, a.end) == (start, end)]
+
     def moved_from(self, document_id: int, start: int, end: int, created: str) -> Annotation | None:
         """The live annotation made at `created` (to the second) over words overlapping [start, end), if exactly
         one is: the same annotation as another copy's of that moment, which one of the copies moved since (an edge

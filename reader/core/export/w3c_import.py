@@ -131,9 +131,10 @@ class _Places:
 def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService,
                placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
     ours = _ours(incoming.label, "annotation", annotations.get)
-    if _made_together(ours, incoming) and _same(ours, incoming, places, notes=False):
-        _settle_edit(ours, incoming, annotations, report)  # this database's own export, or a copy's
-        return
+    if _made_together(ours, incoming) and _same(ours, incoming, places, notes=False) and len(
+            annotations.made_over(ours.document_id, ours.start, ours.end, incoming.created)) == 1:
+        _settle_edit(ours, incoming, annotations, report)  # this database's own export, or a copy's (an id
+        return  # names another annotation in another library: two made there in one second are not told apart)
     if _same(ours, incoming, places):  # this database's own export
         report.already += 1
         return
@@ -146,9 +147,14 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    if _made_together(here, incoming):
-        _settle_edit(here, incoming, annotations, report, (passage.start, passage.end))
-    elif here is not None and _says_the_same(here, incoming):
+    twins = annotations.made_over(passage.document_id, passage.start, passage.end, incoming.created) \
+        if incoming.created else []
+    if len(twins) > 1 and not any(_says_the_same(twin, incoming) for twin in twins):  # a script's, in one second
+        report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
+                              "and which of them it is cannot be told: none was changed")
+    elif len(twins) == 1:
+        _settle_edit(twins[0], incoming, annotations, report, (passage.start, passage.end))
+    elif twins or (here is not None and _says_the_same(here, incoming)):
         report.already += 1
     elif incoming.created and annotations.in_trash_at(passage.document_id, passage.start, passage.end,
                                                       incoming.created):
