@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QScrollArea, QWidget
 
 from reader.ui.keyboard_menus import open_focused_context_menu
 
@@ -71,13 +71,14 @@ def _go_to(window: MainWindow, dock: QDockWidget) -> None:
 
 
 def _focus_into(part: QWidget) -> None:
-    """Focus a text's view, or the part's list or table (its content: F6 into Comparisons landed on a filter above
-    the list, whose Down key changed what the list showed, unseen), or else the first control that takes the focus
-    by Tab."""
+    """Focus a text's view, or the part's list or table when it lists something (its content: F6 into Comparisons
+    landed on a filter above the list, whose Down key changed what the list showed, unseen), or else the first
+    control that takes the focus by Tab (Search's box)."""
     view = getattr(part, "view", None)
-    children = part.findChildren(QWidget)
-    candidates = [view] if view is not None else [
-        *(child for child in children if isinstance(child, QAbstractItemView)), *children]
+    children = [child for child in part.findChildren(QWidget) if type(child) is not QScrollArea]  # a form's frame
+    lists = [child for child in children if isinstance(child, QAbstractItemView) and child.model() is not None
+             and child.model().rowCount() > 0]  # an empty list of hits took the words meant for the search box
+    candidates = [view] if view is not None else [*lists, *children]
     for widget in candidates:
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)

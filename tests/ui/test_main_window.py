@@ -661,7 +661,12 @@ def test_f6_goes_round_the_window_as_it_is_laid_out(window, qtbot):
     """F6 from the Library went to Comparisons' filter below it, where the next Down silently changed what the table
     showed, and the text just opened came three presses later (audit AZ F3): it goes as the window reads, the panels
     on the left, the texts, the panels on the right, then those along the bottom."""
-    pane = window.reading_area.open_document(window.workspace.documents.list()[0].id)
+    first, second = window.workspace.documents.list()[:2]
+    window.ops.run("Link", lambda: window.workspace.links.link(window.workspace.annotations.create(first.id, 0, 9).id,
+                                                               window.workspace.annotations.create(second.id, 0, 9).id,
+                                                               "contradicts"))
+    qtbot.waitUntil(lambda: window.annotation_panels.comparisons.table.model().rowCount() == 1)
+    pane = window.reading_area.open_document(first.id)
     window.activateWindow()
     window.library.table.setFocus()
     qtbot.waitUntil(window.library.table.hasFocus)
@@ -671,6 +676,19 @@ def test_f6_goes_round_the_window_as_it_is_laid_out(window, qtbot):
     assert window.docks["metadata_dock"].isAncestorOf(QApplication.focusWidget())
     window.next_part_action.trigger()  # into the list, not a filter above it whose Down key changed the list unseen
     assert QApplication.focusWidget() is window.annotation_panels.comparisons.table
+
+
+def test_go_to_search_puts_the_focus_in_its_box_until_it_lists_hits(window, qtbot):
+    """F6 or View > Go to into Search went to its empty list of hits, and the words typed next went nowhere (audit
+    BE F7): a panel's list takes the focus when it lists something, else the panel's first box does."""
+    go_to = next(action.menu() for action in window.view_menu.actions() if action.text() == "&Go to")
+    next(action for action in go_to.actions() if action.text() == "Search").trigger()
+    panel = window.search_panel.widget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.box)
+    window.library.table.selectRow(0)  # a document's metadata to edit
+    next(action for action in go_to.actions() if action.text() == "Metadata").trigger()
+    qtbot.waitUntil(lambda: window.docks["metadata_dock"].isAncestorOf(QApplication.focusWidget()))
+    assert QApplication.focusWidget() is window.metadata.line_edits["title"]  # not the form's bare scroll area
 
 
 def test_shift_f10_opens_the_context_menu_of_the_focused_part(window, qtbot):
