@@ -84,15 +84,22 @@ def test_the_dialogs_line_is_shown_whole_and_goes_when_the_choice_changes(window
 def test_file_import_annotations_brings_back_notes_and_links(window, qtbot, tmp_path, monkeypatch) -> None:
     """File > Import annotations… reads a W3C export back, links included, and the views follow: Comparisons lists
     the link it made, and the status bar says what was placed and made."""
+    import sqlite3
+    from contextlib import closing
+
+    from reader.core.workspace import Workspace
     from reader.ui import file_dialogs
 
     workspace = window.workspace
     first = workspace.annotations.create_at_quote(workspace.documents.resolve("000").id, "November 15, 1934")
     second = workspace.annotations.create_at_quote(workspace.documents.resolve("002").id, "November 24, 1934")
-    workspace.links.link(first.id, second.id, "contradicts", "15 or 24?")
+    with closing(sqlite3.connect(workspace.path)) as source, closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
+        source.backup(copy)
+    other = Workspace.open(tmp_path / "copy.db")  # another copy of the library, where the link was made
+    other.links.link(first.id, second.id, "contradicts", "15 or 24?")
     path = tmp_path / "notes.jsonld"
-    workspace.export.write("jsonld", path)
-    workspace.links.delete(workspace.links.links_for(first.id)[0].link.id)
+    other.export.write("jsonld", path)
+    other.close()
     monkeypatch.setattr(file_dialogs, "open_file_name", lambda *args: str(path))
     [action] = [a for a in window.file_menu.actions() if a.text() == "Import &annotations…"]
     action.trigger()
