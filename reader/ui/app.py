@@ -25,6 +25,8 @@ from reader.ui.search_panels import install_search_panel
 from reader.ui.stop_signals import close_on_stop_signals
 from reader.ui.workers import TaskRunner
 
+READ_ONLY_SAID_MS = 30_000  # how long the line saying a library is read-only stays at start
+
 FOLLOW_OUTSIDE_MS = 1000  # how often the window looks for other connections' changes (one pragma when none)
 
 
@@ -71,7 +73,8 @@ def _say_if_read_only(window: MainWindow) -> None:
     blocker = window.workspace.write_blocker()
     if blocker:
         window.setWindowTitle("Annotated Reader (read only)")
-        window.statusBar().showMessage(f"Open for reading only: {blocker}; every change will be refused")
+        window.statusBar().showMessage(f"Open for reading only: {blocker}; every change will be refused",
+                                       READ_ONLY_SAID_MS)  # then the register's state: the title keeps saying it
 
 
 def _follow_outside(window: MainWindow, ops: OpRunner) -> None:

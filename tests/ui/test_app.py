@@ -157,3 +157,22 @@ def test_the_read_only_line_and_the_registers_state_are_not_drawn_over_each_othe
     assert not window.recognition_status.isVisible()
     window.statusBar().clearMessage()
     qtbot.waitUntil(window.recognition_status.isVisible)
+
+
+def test_the_registers_state_follows_the_read_only_line(workspace, monkeypatch, qtbot):
+    """The read-only line stayed for good, so the register's state (why no names are marked) was never seen (audit
+    BE F14): the line goes after a while, the title still saying read only, and the state comes back."""
+    import os
+
+    from reader.ui import app
+    from reader.ui.app import build_window, settings_for
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: False if str(path) == str(
+        workspace.path) and mode == os.W_OK else real_access(path, mode, *args, **kwargs))
+    monkeypatch.setattr(app, "READ_ONLY_SAID_MS", 200)
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "" and window.recognition_status.isVisible())
+    assert window.windowTitle() == "Annotated Reader (read only)"
