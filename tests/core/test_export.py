@@ -753,9 +753,9 @@ def test_copies_exchanging_exports_keep_the_newest_edit_its_colour_and_its_remov
     assert b.annotations.get(first.id).note == "v2"
     b.export.write("jsonld", tmp_path / "b2.jsonld")
     report = a.export.import_annotations(tmp_path / "b2.jsonld")
-    assert a.annotations.get(first.id).note == "v2" and report.in_trash == 2  # the highlight, and its link
-    assert [x.id for x in a.annotations.all()] == [first.id] and "2 in the Trash here (not added again)" in \
-        report.summary
+    assert a.annotations.get(first.id).note == "v2" and (report.in_trash, report.links_in_trash) == (1, 1)
+    assert [x.id for x in a.annotations.all()] == [first.id] and "2 in the Trash here (not added again: 1 link)" in \
+        report.summary  # the highlight, and its link
     a.annotations.restore(second.id)
     assert a.export.import_annotations(tmp_path / "b2.jsonld").updated == 1
     assert a.annotations.get(second.id).color == "green"
@@ -869,7 +869,7 @@ def test_a_link_removed_here_does_not_come_back_from_another_copys_export(annota
     [entry] = annotated.links.links_for(first.id)
     annotated.links.delete(entry.link.id)
     report = annotated.export.import_annotations(tmp_path / "theirs.jsonld")
-    assert report.linked == 0 and report.in_trash == 1 and not annotated.links.links_for(first.id)
+    assert report.linked == 0 and report.links_in_trash == 1 and not annotated.links.links_for(first.id)
 
 
 def test_a_tag_renamed_in_one_copy_reaches_the_other(annotated, tmp_path, monkeypatch):

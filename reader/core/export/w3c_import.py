@@ -242,7 +242,7 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
     if any(found is None and not isinstance(end, int) and annotations.in_trash_at(end.document_id, end.start,
                                                                                    end.end)
            for found, end in ((one, ends[0]), (two, ends[1]))):
-        report.in_trash += 1
+        report.links_in_trash += 1
         return True
     if one is None or two is None:
         return False
@@ -251,7 +251,7 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
         report.already += 1
         return True
     if links.removed_between(one.id, two.id, link.relation):
-        report.in_trash += 1
+        report.links_in_trash += 1
         return True
     return False
 

@@ -21,6 +21,7 @@ class AnnotationImportReport:
     updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
+    links_in_trash: int = 0  # links removed here, or to a passage removed here: not made again
     same_moment: int = 0  # ... and those the file gives otherwise, changed at the same moment: kept as they are
     beside: list[str] = field(default_factory=list)  # links made beside another relation of the same passages
     skipped: list[str] = field(default_factory=list)
@@ -42,8 +43,9 @@ class AnnotationImportReport:
             parts.append(f"{self.already} already here (not added again)")
         if self.newer_here:
             parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
-        if self.in_trash:
-            parts.append(f"{self.in_trash} in the Trash here (not added again)")
+        if self.in_trash or self.links_in_trash:
+            parts.append(f"{self.in_trash + self.links_in_trash} in the Trash here (not added again"
+                         + (f": {plural(self.links_in_trash, 'link')}" if self.links_in_trash else "") + ")")
         if self.same_moment:
             parts.append(f"{self.same_moment} here otherwise than in the file, changed at the same moment (kept as "
                          "they are here)")
