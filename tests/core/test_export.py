@@ -775,6 +775,10 @@ def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them()
         == [1, 1, 1, 2]
     article = "Title\n" + "A long paragraph of an article, running far past any width a typist wraps at. " * 3
     assert len(paragraph_starts(article + "\nAnother\nline")) == 4
+    indented = "Memorandum\n\n    On the 24th the two met\nin the Kremlin.\n    On the 30th he was\nrecalled.\n"
+    starts = paragraph_starts(indented)  # a typed page opens its paragraphs with an indent, no blank line between
+    assert [paragraph_at(starts, indented.index(words)) for words in ("24th", "Kremlin", "30th", "recalled")] == [
+        2, 2, 3, 3]
 
 
 def test_a_csv_cell_of_links_reads_back_one_link_a_line(annotated):

@@ -112,15 +112,16 @@ class ExportItem:
 def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
     """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
     the adverts and footers around an article (its boilerplate) left out; in a text wrapped at a width, a block of
-    lines between blank ones (a transcription's every line was a paragraph: "¶ 12" of two)."""
+    lines between blank ones, or opening with an indent (a transcription's every line was a paragraph: "¶ 12" of
+    two)."""
     hidden = merge((span.start, span.end) for span in boilerplate)
     hidden_starts = [start for start, _ in hidden]
-    lines, offset, after_one = [], 0, False  # (start, length, right after another line with words)
+    lines, offset, after_one = [], 0, False  # (start, length, goes on from the line before: no blank, no indent)
     for line in text.split("\n"):
         index = bisect_right(hidden_starts, offset) - 1
         shown = bool(line.strip()) and not (index >= 0 and offset < hidden[index][1])
         if shown:
-            lines.append((offset, len(line), after_one))
+            lines.append((offset, len(line), after_one and not line[:1].isspace()))
         after_one, offset = shown, offset + len(line) + 1
     wrapped = hard_wrapped([length for _start, length, _after in lines])
     return [start for start, _length, after in lines if not (wrapped and after)]
