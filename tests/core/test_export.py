@@ -699,7 +699,7 @@ def test_a_note_edited_since_its_export_is_one_note_whichever_copy_is_read(annot
     report = copy.export.import_annotations(newer)
     notes = sorted(a.note for a in copy.annotations.all())
     assert len(notes) == 2 and "edited: the 15th is Zhabaeva's error" in notes and report.updated == 1
-    assert "1 updated (edited since)" in report.summary
+    assert "1 updated (edited since: the note and the tags of “The two met on November 15, 1934.”)" in report.summary
     [edited] = [a for a in copy.annotations.all() if a.note.startswith("edited")]
     assert set(edited.tags) == {"meeting-1934", "settled"} and copy.links.links_for(edited.id)
     copy.history.undo()  # the import, one step
@@ -920,3 +920,23 @@ def test_two_notes_on_the_same_words_made_in_one_second_are_not_taken_for_each_o
     report = annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert annotated.annotations.get(x.id).note == "X: first reading"
     assert any("made at the same moment" in line for line in report.skipped)
+
+
+def test_an_update_read_back_says_what_it_changed(annotated, tmp_path, monkeypatch):
+    """A newer edit of a note read back took the other copy's colour and place too, and the report said only
+    "1 updated" (audit BE F8): with one moment per note, the newer note wins whole, and the report says what it
+    changed here."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.export.write("jsonld", tmp_path / "before.jsonld")
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(tmp_path / "before.jsonld")
+    [theirs] = [a for a in copy.annotations.all() if a.quote.exact == first.quote.exact]
+    annotated.annotations.set_color(first.id, "green")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    copy.annotations.set_note(theirs.id, "theirs, later")
+    copy.export.write("jsonld", tmp_path / "later.jsonld")
+    copy.close()
+    report = annotated.export.import_annotations(tmp_path / "later.jsonld")
+    assert "1 updated (edited since: the note and the colour of “The two met on November 15, 1934.”)" in \
+        report.summary

@@ -23,6 +23,7 @@ from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, e
 from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import clean_tags, split_by_commas
+from reader.core.wording import one_line
 
 
 def read_json(path: Path) -> object:
@@ -193,11 +194,22 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
         report.already += 1
     elif incoming.modified and incoming.modified > here.modified_at:
         annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified, place)
-        report.updated += 1
+        report.updated += 1  # a note has one moment: the newer wins whole, and what it changed here is said
+        report.changed.append(_changes(here, incoming, color, place))
     elif incoming.modified and incoming.modified == here.modified_at:
         report.same_moment += 1  # two edits of one moment: which is later, nothing says
     else:
         report.newer_here += 1
+
+
+def _changes(here: Annotation, incoming: Incoming, color: str, place: tuple[int, int] | None) -> str:
+    """What an update read back changes of an annotation here: "the note and the colour of “…”"."""
+    fields = [name for name, differs in (("the note", here.note != incoming.note),
+                                         ("the tags", set(here.tags) != set(clean_tags(incoming.tags))),
+                                         ("the colour", here.color != color),
+                                         ("the place", place not in (None, (here.start, here.end)))) if differs]
+    said = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
+    return f"{said} of “{one_line(here.quote.exact, 60)}”"
 
 
 def _queue(new: NewAnnotation, placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> bool:

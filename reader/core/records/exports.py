@@ -19,6 +19,7 @@ class AnnotationImportReport:
     notebook: int = 0  # Notebook notes made (and notes on a whole page, from other tools)
     cited: int = 0  # citations given to Notebook notes already here, whose passages could not be placed before
     updated: int = 0  # annotations here the file gives in a newer edit (the same passage made at the same moment)
+    changed: list[str] = field(default_factory=list)  # ... what each update changed ("the note of “…”")
     newer_here: int = 0  # ... and those edited here since the file's copy: kept as they are
     in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
     links_in_trash: int = 0  # links removed here, or to a passage removed here: not made again
@@ -38,7 +39,8 @@ class AnnotationImportReport:
         if self.cited:
             parts.append(f"{plural(self.cited, 'citation')} added to Notebook notes already here")
         if self.updated:
-            parts.append(f"{self.updated} updated (edited since)")
+            shown = "; ".join(self.changed[:3]) + ("; …" if len(self.changed) > 3 else "")
+            parts.append(f"{self.updated} updated (edited since: {shown})")
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
         if self.newer_here:
