@@ -970,3 +970,10 @@ def test_an_entity_filter_takes_names_beginning_so_with_a_star(searchable):
     assert searchable.search.search("entity:Gen*").count >= searchable.search.search("entity:Genden").count > 0
     assert searchable.search.search('entity:"Peljidiin Gen*"').counts == searchable.search.search(
         "entity:Genden").counts
+
+
+def test_filters_on_a_link_are_met_by_one_of_its_passages(searchable):
+    """'doc:000 date:1934-11-24' listed the link between the passage of the 15th in 000 and the one of the 24th in
+    002: each filter was met by another passage (audit BE F4). One passage must meet them all, as a highlight's."""
+    assert not searchable.search.search("doc:000 date:1934-11-24").counts.get("link")
+    assert searchable.search.search("doc:002 date:1934-11-24").counts.get("link") == 1

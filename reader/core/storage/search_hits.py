@@ -19,14 +19,9 @@ BLOCK = 1 << 50
 KIND_BLOCKS = {"annotation": 1 * BLOCK, "link": 2 * BLOCK, "document": 3 * BLOCK, "notebook": 4 * BLOCK,
                "text": TEXT_ROWS, "entity": ENTITY_ROWS}
 # Subqueries of one column `id`: the ids (rowid minus the kind's block) of a kind's rows that pass a filter.
-_DOCUMENT_IDS = {  # rows that belong to documents {ids}
+_DOCUMENT_IDS = {  # rows that belong to documents {ids} (links and Notebook notes: see _by_one_passage)
     "annotation": "SELECT id FROM annotations WHERE document_id IN ({ids})",
-    "link": """SELECT l.id AS id FROM links l JOIN annotations a ON a.id IN (l.from_annotation_id, l.to_annotation_id)
-               WHERE a.document_id IN ({ids})""",  # either passage: which is first is only the order it was made
     "document": "SELECT id FROM documents WHERE id IN ({ids})",
-    "notebook": """SELECT id FROM notebook_notes WHERE document_id IN ({ids}) UNION SELECT c.note_id
-                   FROM note_citations c JOIN annotations a ON a.id = c.annotation_id
-                   WHERE a.document_id IN ({ids})""",  # on the document, or citing it
 }
 # A link stands while neither of its passages is in the Trash (a note trashed takes its links with it; the index
 # keeps the link's row, which the Trash brings back with the note).
@@ -167,15 +162,15 @@ def _conditions(expression: str, kind: str, restriction: Restriction, last_rowid
 def _id_lists(kind: str, restriction: Restriction, with_mentions: bool) -> list[tuple[str, list]]:
     """Subqueries listing the ids of `kind` that each id-based filter allows, with their parameters."""
     lists: list[tuple[str, list]] = [(f"SELECT id FROM ({_LIVE_LINKS})", [])] if kind == "link" else []
-    if restriction.document_ids is not None and kind in _DOCUMENT_IDS:
+    if kind in _PASSAGES_OF and (restriction.document_ids is not None or (restriction.mentions and with_mentions)):
+        lists.append(_by_one_passage(kind, restriction, with_mentions))
+    elif restriction.document_ids is not None and kind in _DOCUMENT_IDS:
         lists.append((_DOCUMENT_IDS[kind].format(ids=_integers(restriction.document_ids)), []))
     lists += [(f"SELECT annotation_id AS id FROM annotation_tags WHERE tag_id IN ({_integers(tag_ids)})", [])
               for tag_ids in restriction.tag_sets]
     lists += [(_RELATED_IDS[kind], [relation] * _RELATED_IDS[kind].count("?")) for relation in restriction.relations]
     if kind == "entity" and with_mentions:
         lists += [_entity_ids(mention) for mention in restriction.mentions]
-    if kind in _PASSAGES_OF and with_mentions:
-        lists += [_by_passages(kind, mention) for mention in restriction.mentions]
     return lists
 
 
@@ -187,10 +182,22 @@ _PASSAGES_OF = {
 }
 
 
-def _by_passages(kind: str, mention: MentionFilter) -> tuple[str, list]:
-    condition, params = mention_condition(mention)
-    return (f"""{_PASSAGES_OF[kind]} WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = a.document_id
-                AND m.start >= a.start AND m.start < max(a."end", a.start + 1) AND {condition})""", params)
+def _by_one_passage(kind: str, restriction: Restriction, with_mentions: bool) -> tuple[str, list]:
+    """Links or Notebook notes one of whose passages meets every filter on passages (its document, its mentions):
+    met each by another passage, 'doc:000 date:1934-11-24' listed a link from the 15th in 000 to the 24th in 002.
+    A Notebook note on one of the documents counts too, when no mention is asked for."""
+    clauses, params = ["1"], []
+    if restriction.document_ids is not None:
+        clauses.append(f"a.document_id IN ({_integers(restriction.document_ids)})")
+    for mention in restriction.mentions if with_mentions else ():
+        condition, condition_params = mention_condition(mention)
+        clauses.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = a.document_id
+                           AND m.start >= a.start AND m.start < max(a."end", a.start + 1) AND {condition})""")
+        params += condition_params
+    sql = f"{_PASSAGES_OF[kind]} WHERE {' AND '.join(clauses)}"
+    if kind == "notebook" and restriction.document_ids is not None and not (restriction.mentions and with_mentions):
+        sql += f" UNION SELECT id FROM notebook_notes WHERE document_id IN ({_integers(restriction.document_ids)})"
+    return sql, params
 
 
 def _entity_ids(mention: MentionFilter) -> tuple[str, list]:
