@@ -955,11 +955,10 @@ def test_filters_find_a_link_by_either_passage_and_a_notebook_note_by_what_it_ci
 def test_an_export_of_a_search_leaves_out_the_link_passages_its_words_leave_out(searchable):
     """'entity:Genden -stalin' exported, through the links it found, the passages '-stalin' had left out (audit
     BD): a found link's passages pass the words left out too."""
-    stalin = searchable.annotations.create_at_quote(searchable.documents.resolve("002_ff824666d88bbe20.txt").id,
-                                                    "I. V. Stalin Talking to P. Genden")
-    genden = searchable.annotations.create_at_quote(searchable.documents.resolve("000_8339fa2bec93c400.txt").id,
-                                                    "Genden Falls into Disfavor")
-    searchable.links.link(genden.id, stalin.id, "see_also")
+    from tests.core.library import linked
+
+    genden, stalin = linked(searchable, ("000_8339fa2bec93c400.txt", "Genden Falls into Disfavor"),
+                            ("002_ff824666d88bbe20.txt", "I. V. Stalin Talking to P. Genden"), "see_also")
     found = searchable.search.annotation_ids("entity:Genden -stalin")
     assert genden.id in found and stalin.id not in found
 
