@@ -976,3 +976,16 @@ def test_filters_on_a_link_are_met_by_one_of_its_passages(searchable):
     002: each filter was met by another passage (audit BE F4). One passage must meet them all, as a highlight's."""
     assert not searchable.search.search("doc:000 date:1934-11-24").counts.get("link")
     assert searchable.search.search("doc:002 date:1934-11-24").counts.get("link") == 1
+
+
+def test_a_line_end_hyphen_does_not_rank_its_paragraph_higher(workspace, tmp_path):
+    """A paragraph with a word broken at a line's end had every word indexed twice (as written and read whole), and
+    ranked above the same paragraph without one for any word (audit BE F13): the second reading finds, it does not
+    weigh; hits that weigh the same come in reading order."""
+    plain = "The treaty of friendship was signed\nin the capital after long trade\ntalks with the delegation."
+    broken = "The treaty of friendship was signed\nin the capital after long com-\nmerce talks with the delegation."
+    text = f"Memorandum\n\n{plain}\n\n{broken}\n"
+    (tmp_path / "rank.txt").write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "rank.txt"])
+    hits = [hit for hit in workspace.search.search("treaty").groups["text"] if hit.file_name == "rank.txt"]
+    assert [hit.start for hit in hits] == [text.index(plain), text.index(broken)]
