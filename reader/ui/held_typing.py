@@ -45,9 +45,10 @@ class HeldTyping:
             kept, clashed = _split(held, now)
             if kept and save(item_id, {**now, **kept}) is not None:
                 continue  # refused again: asked about, whole
-            if clashed:  # asked about as what it is: typing over another's change, not a refusal
-                self._held[item_id] = {**held, "values": clashed, "text": _quoted(
-                    f"{held['about']} (another program changed it meanwhile)", clashed)}
+            if clashed:  # asked about as what it is: typing over another's change (theirs said), not a refusal
+                theirs = "; ".join(f"{name.replace('_', ' ')} “{value}” (another program set “{now.get(name)}” "
+                                   "meanwhile)" for name, value in clashed.items())
+                self._held[item_id] = {**held, "values": clashed, "text": f"{held['about']}: {theirs}"}
             else:
                 del self._held[item_id]
         return self.texts()
