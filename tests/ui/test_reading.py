@@ -915,3 +915,14 @@ def test_t_on_a_tagged_highlight_types_a_new_tag(window, qtbot):
         qtbot.keyClick(inspector.tags, Qt.Key.Key_Return)
     [annotation] = window.workspace.annotations.for_document(pane.document_id)
     assert sorted(annotation.tags) == ["elite", "violence"]
+
+
+def test_a_word_found_across_a_line_end_is_marked_where_the_text_prints_it():
+    """A hit found as "Choibalsan" where a typed page prints "Choibal-" / "san", or a phrase over a line's end,
+    opened with no word marked (audit BE F10): the word is found over the break as search found it."""
+    from reader.ui.reading.pane import matched_ranges
+
+    text = "Orders of Marshal Choibal-\nsan and Genden and\nStalin were read."
+    assert matched_ranges(text, 0, len(text), ("Choibalsan", "Genden and Stalin")) == [
+        (text.index("Choibal-"), text.index("san and") + 3), (text.index("Genden"), text.index("Stalin") + 6)]
+    assert matched_ranges(text, 0, len(text), ("were",)) == [(text.index("were"), text.index("were") + 4)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -30,18 +31,23 @@ from reader.ui.reading.view import DocumentView
 
 
 def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
-    """Where each word occurs in text[start:end], case and accents ignored as the search ignores them."""
+    """Where each word occurs in text[start:end], case and accents ignored as the search ignores them, and over a
+    line's end as search reads it: a word broken there ("Choibal-" / "san" for Choibalsan) or a phrase's words on
+    two lines (a hit found so opened with nothing marked)."""
     from reader.core.folding import fold
 
     stretch = fold(text[start:end])
     found = []
     for word in words:
-        key = fold(word)
-        position = stretch.find(key) if key else -1
-        while position >= 0:
-            found.append((start + position, start + position + len(key)))
-            position = stretch.find(key, position + len(key))
+        key = " ".join(fold(word).split())
+        if not key:
+            continue
+        pattern = _BREAK.join("\\s+" if character == " " else re.escape(character) for character in key)
+        found += [(start + match.start(), start + match.end()) for match in re.finditer(pattern, stretch)]
     return sorted(found)
+
+
+_BREAK = "(?:-[ \\t]*\\n[ \\t]*)?"  # a word broken at a line's end, as a hard-wrapped text breaks it
 
 
 # What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
