@@ -931,7 +931,7 @@ def test_an_export_of_a_search_takes_only_passages_its_filters_find(searchable):
 
 @pytest.mark.parametrize(("query", "said"), [("*den", "a * stands only at the end of a word"),
                                              ("Gen*den", "a * stands only at the end of a word"),
-                                             ("-(Stalin OR Demid)", "put it after a word to search for")])
+                                             ("-(Stalin OR Demid)", "give one to search for first")])
 def test_a_query_the_language_cannot_read_says_how_to_write_it(query, said):
     """'*den' and 'Gen*den' answered "nothing found" though Genden is named 49 times (the * was read as a space);
     '-(Stalin OR Demid)' said "NOT needs a word before it" to a user who typed no NOT (audit BC F8)."""
@@ -989,3 +989,14 @@ def test_a_line_end_hyphen_does_not_rank_its_paragraph_higher(workspace, tmp_pat
     workspace.documents.import_paths([tmp_path / "rank.txt"])
     hits = [hit for hit in workspace.search.search("treaty").groups["text"] if hit.file_name == "rank.txt"]
     assert [hit.start for hit in hits] == [text.index(plain), text.index(broken)]
+
+
+def test_a_group_left_out_before_the_words_or_beside_filters_is_read(searchable):
+    """'entity:Genden -(stalin OR demid)' and '-(stalin OR demid) genden' were refused ("put it after a word"), though
+    '-stalin' is read in either place (audit BD F-s3): a group left out is read as a word left out is."""
+    for query in ("entity:Genden -(stalin OR demid)", "-(stalin OR demid) genden"):
+        found = searchable.search.search(query, limit=10_000)
+        assert not found.error and found.groups.get("text"), query
+        for hit in found.groups["text"]:
+            line = searchable.documents.text(hit.document_id).text[hit.start:hit.end].casefold()
+            assert "stalin" not in line and "demid" not in line, query

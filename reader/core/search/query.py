@@ -98,7 +98,10 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
     parts: list[str] = []
     ignored: list[str] = []
     left_out: list[str] = []
+    group_end = -1  # a group left out before any word, read whole: its tokens are passed over
     for index, token in enumerate(tokens):
+        if index <= group_end:
+            continue
         filtered = _FILTER.match(token)
         if filtered and filtered["key"] not in FILTER_KEYS and filtered["value"]:
             _refuse_misspelt(filtered["key"])
@@ -110,10 +113,7 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
             if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
                 raise QueryError(_misjoined(tokens, index))
         elif token == "-" and tokens[index + 1:index + 2] == ["("]:  # -(a OR b): the group is left out
-            if not parts:
-                raise QueryError("-( … ) leaves words out: put it after a word to search for "
-                                 "(genden -(stalin OR demid))")
-            parts.append("NOT")
+            group_end = _minus_group(tokens, index, parts, left_out, query)
         elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
             if parts:
                 parts += ["NOT", compiled]
@@ -161,13 +161,37 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
     if not left_out:
         return parts
     if not parts:
-        excluded = next(token for token in tokens if _excluded(token))
-        what = "words" if '"' in excluded else "a word"
+        excluded = next((token for token in tokens if _excluded(token)), "-( … )")
+        what = "words" if '"' in excluded or "(" in excluded else "a word"
         raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. genden {excluded}")
     grouped = ["(", *parts, ")"] if any(part in OPERATORS for part in parts) else parts
     for compiled in left_out:
         grouped += ["NOT", compiled]
     return grouped
+
+
+def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list[str], query: Query) -> int:
+    """-( … ) at `index`: after a word, a NOT before the group; before any word (or beside filters alone), the group
+    read whole and left out, as -word is there (it was refused). Returns the index of the last token it took."""
+    if parts:
+        parts.append("NOT")
+        return index
+    end = _closing(tokens, index + 1)
+    group = _read(tokens[index + 2:end], query)[0]
+    if not group:
+        raise QueryError("empty parentheses: put the words they group inside them")
+    left_out.append(f"({_check_structure(group)})")
+    return end
+
+
+def _closing(tokens: list[str], opening: int) -> int:
+    """The index of the ')' closing the '(' at `opening`."""
+    depth = 0
+    for index in range(opening, len(tokens)):
+        depth += {"(": 1, ")": -1}.get(tokens[index], 0)
+        if depth == 0:
+            return index
+    raise QueryError("a '(' is not closed")
 
 
 def _misjoined(tokens: list[str], index: int) -> str:
