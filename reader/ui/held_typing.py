@@ -46,9 +46,7 @@ class HeldTyping:
             if kept and save(item_id, {**now, **kept}) is not None:
                 continue  # refused again: asked about, whole
             if clashed:  # asked about as what it is: typing over another's change (theirs said), not a refusal
-                theirs = "; ".join(f"{name.replace('_', ' ')} “{value}” (another program set “{now.get(name)}” "
-                                   "meanwhile)" for name, value in clashed.items())
-                self._held[item_id] = {**held, "values": clashed, "text": f"{held['about']}: {theirs}"}
+                self._held[item_id] = {**held, "values": clashed, "text": _quoted(held["about"], clashed, now)}
             else:
                 del self._held[item_id]
         return self.texts()
@@ -86,9 +84,12 @@ def _split(held: dict, now: dict) -> tuple[dict, dict]:
     return kept, clashed
 
 
-def _fields(typed: dict) -> str:
-    return "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+def _fields(typed: dict, theirs: dict | None = None) -> str:
+    """'author “Mine”', with what another program set meanwhile when `theirs` (the fields as stored) is given."""
+    return "; ".join(f"{name.replace('_', ' ')} “{value}”" + (
+        f" (another program set “{theirs.get(name)}” meanwhile)" if theirs is not None else "")
+        for name, value in typed.items())
 
 
-def _quoted(where: str, typed: dict) -> str:
-    return f"{where}: {_fields(typed)}"
+def _quoted(where: str, typed: dict, theirs: dict | None = None) -> str:
+    return f"{where}: {_fields(typed, theirs)}"

@@ -112,9 +112,9 @@ class AnnotationService:
         """The annotation already over exactly this text, if any (the oldest, if several)."""
         return store.annotation_at(self._db, document_id, start, end)
 
-    def in_trash_at(self, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
-        """An annotation moved to the Trash that was made over exactly this text (at `created`, if given)."""
-        return store.trashed_annotation_at(self._db, document_id, start, end, created)
+    def in_trash_at(self, document_id: int, start: int, end: int) -> Annotation | None:
+        """An annotation moved to the Trash that was made over exactly this text."""
+        return store.trashed_annotation_at(self._db, document_id, start, end)
 
     def for_document(self, document_id: int) -> list[Annotation]:
         """A document's live annotations in text order (orphans included: they keep their quote)."""
@@ -166,20 +166,10 @@ class AnnotationService:
             store.update_annotation(self._db, annotation_id, changes, modified)
         return self.get(annotation_id)
 
-    def made_over(self, document_id: int, start: int, end: int, created: str) -> list[Annotation]:
-        """The live annotations over exactly [start, end) made at `created` (to the second): one annotation in two
-        copies of the library, unless a script made several there in that second."""
-        return [a for a, trashed in store.annotations_made_at(self._db, document_id, created)
-                if not trashed and (a.start, a.end) == (start, end)]
-
-    def moved_from(self, document_id: int, start: int, end: int, created: str) -> Annotation | None:
-        """The live annotation made at `created` (to the second) over words overlapping [start, end), if exactly
-        one is: the same annotation as another copy's of that moment, which one of the copies moved since (an edge
-        dragged). Two made in one second (a script's) are not told apart by guessing, one in the Trash among them:
-        another was taken for it, moved onto its words and given its note."""
-        found = [(a, trashed) for a, trashed in store.annotations_made_at(self._db, document_id, created)
-                 if a.start < end and start < a.end]  # one in the Trash counts: it may be the one the entry is
-        return found[0][0] if len(found) == 1 and not found[0][1] else None
+    def made_at(self, document_id: int, created: str) -> list[tuple[Annotation, bool]]:
+        """A document's annotations made at `created` (to the second), those in the Trash too, each with whether it
+        is: the same annotation in two copies of a library is one of them."""
+        return store.annotations_made_at(self._db, document_id, created)
 
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         _check_color(color)

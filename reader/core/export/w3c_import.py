@@ -133,7 +133,7 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
                placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
     ours = _ours(incoming.label, "annotation", annotations.get)
     if _made_together(ours, incoming) and _same(ours, incoming, places, notes=False) and len(
-            annotations.made_over(ours.document_id, ours.start, ours.end, incoming.created)) == 1:
+            _MadeThen(annotations, ours.document_id, incoming.created).over(ours.start, ours.end)) == 1:
         _settle_edit(ours, incoming, annotations, report)  # this database's own export, or a copy's (an id
         return  # names another annotation in another library: two made there in one second are not told apart)
     if _same(ours, incoming, places):  # this database's own export
@@ -148,8 +148,8 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         report.skipped.append(passage)
         return
     here = annotations.at(passage.document_id, passage.start, passage.end)
-    twins = annotations.made_over(passage.document_id, passage.start, passage.end, incoming.created) \
-        if incoming.created else []
+    made = _MadeThen(annotations, passage.document_id, incoming.created)
+    twins = made.over(passage.start, passage.end)
     if len(twins) > 1 and not any(_says_the_same(twin, incoming) for twin in twins):  # a script's, in one second
         report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
                               "and which of them it is cannot be told: none was changed")
@@ -157,15 +157,36 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         _settle_edit(twins[0], incoming, annotations, report, (passage.start, passage.end))
     elif twins or (here is not None and _says_the_same(here, incoming)):
         report.already += 1
-    elif incoming.created and annotations.in_trash_at(passage.document_id, passage.start, passage.end,
-                                                      incoming.created):
+    elif made.in_trash_over(passage.start, passage.end):
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
-    elif incoming.created and (moved := annotations.moved_from(passage.document_id, passage.start, passage.end,
-                                                               incoming.created)) is not None:
+    elif (moved := made.moved(passage.start, passage.end)) is not None:
         _settle_edit(moved, incoming, annotations, report, (passage.start, passage.end))  # one copy moved it
     else:
         _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
                              incoming.tags, None, incoming.created, incoming.modified), placed, report)
+
+
+class _MadeThen:
+    """This library's annotations of a document made at an entry's moment (to the second), those in the Trash too:
+    the same annotation in two copies of a library is one of them, on the entry's words or, moved by one copy since
+    (an edge dragged), overlapping them. Read once for the three questions asked of them."""
+
+    def __init__(self, annotations: AnnotationService, document_id: int, created: str):
+        self._made = annotations.made_at(document_id, created) if created else []
+
+    def over(self, start: int, end: int) -> list[Annotation]:
+        """The live ones over exactly these words: one, unless a script made several there in that second."""
+        return [a for a, trashed in self._made if not trashed and (a.start, a.end) == (start, end)]
+
+    def in_trash_over(self, start: int, end: int) -> bool:
+        return any(trashed and (a.start, a.end) == (start, end) for a, trashed in self._made)
+
+    def moved(self, start: int, end: int) -> Annotation | None:
+        """The live one overlapping these words, if it is the only one made then that does: two made in one second
+        are not told apart by guessing, one in the Trash among them (another was taken for it, moved onto its
+        words and given its note)."""
+        found = [(a, trashed) for a, trashed in self._made if a.start < end and start < a.end]
+        return found[0][0] if len(found) == 1 and not found[0][1] else None
 
 
 def _keep_orphan(incoming: Incoming, document_id: int, places: _Places, placed: dict[NewAnnotation, None],

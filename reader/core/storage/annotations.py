@@ -120,11 +120,10 @@ def touch_annotations(db: Store, annotation_ids: list[int] | tuple[int, ...]) ->
         update_annotation(db, annotation_id, {})
 
 
-def trashed_annotation_at(db: Store, document_id: int, start: int, end: int, created: str = "") -> Annotation | None:
-    """An annotation in the Trash over exactly [start, end) (made at `created`, if given), if any."""
-    sql = _SELECT + (' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NOT NULL '
-                     "AND (? = '' OR a.created_at = ?) LIMIT 1")
-    rows = list(db.rows(sql, [document_id, start, end, created, created]))
+def trashed_annotation_at(db: Store, document_id: int, start: int, end: int) -> Annotation | None:
+    """An annotation in the Trash over exactly [start, end), if any."""
+    sql = _SELECT + ' WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.deleted_at IS NOT NULL LIMIT 1'
+    rows = list(db.rows(sql, [document_id, start, end]))
     return _annotation(rows[0]) if rows else None
 
 
