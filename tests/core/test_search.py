@@ -1000,3 +1000,56 @@ def test_a_group_left_out_before_the_words_or_beside_filters_is_read(searchable)
         for hit in found.groups["text"]:
             line = searchable.documents.text(hit.document_id).text[hit.start:hit.end].casefold()
             assert "stalin" not in line and "demid" not in line, query
+
+
+_QUOTES_AS_PRINTED = {"Marshal Choibal-\nsan": "Choibalsan", "Internal Af-\nfairs": '"Internal Affairs"',
+                      "Ur\u00adga": "Urga", "ﬁrst": "first"}
+
+
+def _highlighted_as_printed(workspace, tmp_path) -> int:
+    """A typed memo holding words broken at a line's end, a soft hyphen and a ligature, each highlighted."""
+    (tmp_path / "memo.txt").write_text(
+        "Memo\n\nThe order came from Marshal Choibal-\nsan and the Ministry of Internal Af-\nfairs, approved by\n"
+        "the commission at Ur\u00adga, ﬁrst of all, in the autumn.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "memo.txt"])
+    document_id = workspace.documents.resolve("memo.txt").id
+    for quote in _QUOTES_AS_PRINTED:
+        workspace.annotations.create_at_quote(document_id, quote)
+    return document_id
+
+
+def test_a_highlight_is_found_by_the_words_its_quote_prints(empty_workspace, tmp_path):
+    """A highlight on "Choibal-\nsan", "Ur­ga" (a soft hyphen) or "ﬁrst" was found by no search for Choibalsan, Urga
+    or first, though the line it is on was (audit BD F-s5): a quote is read as the text's rows are, both ways."""
+    _highlighted_as_printed(empty_workspace, tmp_path)
+    for query in _QUOTES_AS_PRINTED.values():
+        assert empty_workspace.search.search(query).counts.get("annotation") == 1, query
+    assert empty_workspace.search.search('"Marshal Choibal-san"').counts.get("annotation") == 1  # as written too
+
+
+def test_a_highlight_moved_or_undone_is_found_by_its_words_where_it_is(empty_workspace, tmp_path):
+    """The quote's second reading follows the quote: a highlight re-placed on other words, and Undo putting it back."""
+    document_id = _highlighted_as_printed(empty_workspace, tmp_path)
+    [highlight] = [a for a in empty_workspace.annotations.for_document(document_id) if a.quote.exact == "Ur\u00adga"]
+    start = (tmp_path / "memo.txt").read_text(encoding="utf-8").index("Ministry")
+    empty_workspace.review.relocate(highlight.id, start, start + len("Ministry"))
+    assert empty_workspace.search.search("Urga").counts.get("annotation") is None
+    empty_workspace.history.undo()
+    assert empty_workspace.search.search("Urga").counts.get("annotation") == 1
+
+
+def test_highlights_made_before_the_upgrade_are_found_by_their_words(tmp_path):
+    """Upgrade step m028 reads the quotes of a library's highlights both ways."""
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "lib.db")
+    _highlighted_as_printed(workspace, tmp_path)
+    workspace = _upgraded(workspace, "m028_quotes_searched_as_their_texts_are", _QUOTES_READ_ONE_WAY)
+    for query in _QUOTES_AS_PRINTED.values():
+        assert workspace.search.search(query).counts.get("annotation") == 1, query
+    workspace.close()
+
+
+_QUOTES_READ_ONE_WAY = """
+    UPDATE search_index SET joined = NULL WHERE kind = 'annotation';
+    ALTER TABLE annotations DROP COLUMN exact_joined"""  # run with the triggers set aside (see _upgraded)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.records.annotations import Annotation, TextQuote
 from reader.core.storage.documents import now
+from reader.core.storage.search_index import quote_reading
 from reader.core.storage.store import Store
 
 
@@ -12,14 +13,19 @@ def insert_annotation(db: Store, document_id: int, version_id: int, start: int, 
     stamp = now()
     return db.table("annotations").insert({
         "document_id": document_id, "version_id": version_id, "start": start, "end": end,
-        "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix, "color": color, "note": note,
-        "created_at": stamp, "modified_at": stamp,
+        **_with_reading({"exact": quote.exact}), "prefix": quote.prefix, "suffix": quote.suffix, "color": color,
+        "note": note, "created_at": stamp, "modified_at": stamp,
     }).last_pk
 
 
-_INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, prefix, suffix, color, note,
-                                     anchor_status, anchor_confidence, created_at, modified_at)
-             VALUES (:document_id, :version_id, :start, :end, :exact, :prefix, :suffix, :color, :note,
+def _with_reading(changes: dict) -> dict:
+    """`changes` with the second reading of the quote they write, if they write one (see `quote_reading`)."""
+    return {**changes, "exact_joined": quote_reading(changes["exact"])} if "exact" in changes else changes
+
+
+_INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, exact_joined, prefix, suffix,
+                                     color, note, anchor_status, anchor_confidence, created_at, modified_at)
+             VALUES (:document_id, :version_id, :start, :end, :exact, :exact_joined, :prefix, :suffix, :color, :note,
                      :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp))"""
 
 
@@ -28,7 +34,7 @@ def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
     again for each insert: a thousand times slower for an import of 200,000); returns their ids in order."""
     db.wait_for_backup()
     stamp = now()
-    return [db.conn.execute(_INSERT, {**row, "stamp": stamp}).lastrowid for row in rows]
+    return [db.conn.execute(_INSERT, {**_with_reading(row), "stamp": stamp}).lastrowid for row in rows]
 
 
 TAG_SEPARATOR = "\x1f"
@@ -85,9 +91,9 @@ def set_anchors(db: Store, rows: list[dict]) -> None:
     """Write re-anchoring results in bulk; not a user's edit, so modified_at stays."""
     db.executemany(
         """UPDATE annotations SET version_id = :version_id, start = :start, "end" = :end, exact = :exact,
-           prefix = :prefix, suffix = :suffix, anchor_status = :anchor_status,
+           exact_joined = :exact_joined, prefix = :prefix, suffix = :suffix, anchor_status = :anchor_status,
            anchor_confidence = :anchor_confidence, old_version_id = :old_version_id, old_start = :old_start,
-           old_end = :old_end WHERE id = :id""", rows)
+           old_end = :old_end WHERE id = :id""", [_with_reading(row) for row in rows])
 
 
 def old_place(db: Store, annotation_id: int) -> tuple[int | None, int, int]:
@@ -104,7 +110,7 @@ def trashed_annotations(db: Store) -> list[tuple[Annotation, str]]:
 
 def update_annotation(db: Store, annotation_id: int, changes: dict, modified: str = "") -> None:
     """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
-    db.table("annotations").update(annotation_id, {**changes, "modified_at": modified or now()})
+    db.table("annotations").update(annotation_id, {**_with_reading(changes), "modified_at": modified or now()})
 
 
 def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple[Annotation, bool]]:

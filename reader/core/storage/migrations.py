@@ -374,10 +374,19 @@ def _index_annotations_again(db: Database) -> None:
 
 
 # Every annotation carrying the renamed tag (new.id), indexed again as m016 indexes one.
-_TAGGED = "(SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id)"
-_TAGGED_ROWS = _ANNOTATION_ROW_APART.replace(
-    "rowid = (1 << 50) + {id}", "rowid IN (SELECT (1 << 50) + annotation_id FROM annotation_tags WHERE tag_id = new.id)"
-).replace("a.id = {id}", f"a.id IN {_TAGGED}")
+_TAGGED = "annotation_id FROM annotation_tags WHERE tag_id = new.id"
+
+
+def _tagged_rows(annotation_row: str) -> str:
+    """`annotation_row` written for every annotation carrying the renamed tag."""
+    return annotation_row.replace("rowid = (1 << 50) + {id}", f"rowid IN (SELECT (1 << 50) + {_TAGGED})").replace(
+        "a.id = {id}", f"a.id IN (SELECT {_TAGGED})")
+
+
+def _renamed_tag_trigger(db: Database, annotation_row: str) -> None:
+    db.execute("DROP TRIGGER IF EXISTS search_tags_update")
+    db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_tagged_rows(annotation_row)} "
+               "END")
 
 
 @migration
@@ -385,7 +394,7 @@ def m017_renamed_tags_in_search(db: Database) -> None:
     """A tag renamed is found by its new name: each note's search row holds its tags' names, and only a note's own
     rows and its taggings were watched, so a renamed tag left every tagged note indexed under the old name. Notes
     indexed before are indexed again."""
-    db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
+    _renamed_tag_trigger(db, _ANNOTATION_ROW_APART)
     _index_annotations_again(db)
 
 
@@ -430,7 +439,7 @@ def m020_search_index_made_anew(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS search_index")
     db.execute(_SEARCH_INDEX)
     _search_triggers(db, _ANNOTATION_ROW_APART)
-    db.execute(f"CREATE TRIGGER search_tags_update AFTER UPDATE OF name ON tags BEGIN {_TAGGED_ROWS} END")
+    _renamed_tag_trigger(db, _ANNOTATION_ROW_APART)
     _index_annotations_again(db)
     for table, row_sql, live in (("links", _LINK_ROW, "1"), ("documents", _DOCUMENT_ROW, "deleted_at IS NULL"),
                                  ("notebook_notes", _NOTE_ROW, "1")):
@@ -564,6 +573,33 @@ def m027_words_broken_at_a_lines_end_searched_both_ways(db: Database) -> None:
             db.execute(sql)
     if db.execute("SELECT 1 FROM versions WHERE instr(text, '-' || char(10)) LIMIT 1").fetchone():
         index_all_texts(_AsStore(db))
+
+
+# An annotation's search row with its quote's second reading (m028) in the column text rows keep theirs in.
+_ANNOTATION_ROW_READ = _ANNOTATION_ROW_APART.replace('"end")\n', '"end", joined)\n').replace(
+    """a.start, a."end"\n""", """a.start, a."end", a.exact_joined\n""")
+
+
+@migration
+def m028_quotes_searched_as_their_texts_are(db: Database) -> None:
+    """A highlight on "Choibal-\nsan", "Ur\u00adga" (a soft hyphen) or "ﬁrst" was found by no search for its word,
+    though the line it is on was: each annotation keeps its quote's second reading, as the text's rows are read
+    (`quote_reading`), and its search row holds it; the annotations holding such words are indexed again."""
+    from reader.core.storage.history import track
+    from reader.core.storage.search_index import quote_reading
+
+    db.execute("ALTER TABLE annotations ADD COLUMN exact_joined TEXT")
+    track(db)
+    for name in ("search_annotations_insert", "search_annotations_update", "search_annotations_delete",
+                 "search_annotation_tags_insert", "search_annotation_tags_delete"):
+        db.execute(f"DROP TRIGGER {name}")
+    _triggers(db, "annotations", _ANNOTATION_ROW_READ)
+    _tag_triggers(db, _ANNOTATION_ROW_READ)
+    _renamed_tag_trigger(db, _ANNOTATION_ROW_READ)
+    readings = [(quote_reading(exact), annotation_id)
+                for annotation_id, exact in db.execute("SELECT id, exact FROM annotations").fetchall()]
+    db.conn.executemany("UPDATE annotations SET exact_joined = ? WHERE id = ?",  # the triggers index each again
+                        [(reading, annotation_id) for reading, annotation_id in readings if reading])
 
 
 class _AsStore:

@@ -72,6 +72,14 @@ def _readings(stretch: str) -> tuple[str, str | None]:
     return body, joined if joined != body else None
 
 
+def quote_reading(exact: str) -> str | None:
+    """A highlight's quote as the index reads a text's rows (`_readings`), where that differs from its words as
+    written: kept on the annotation (`exact_joined`) for the triggers writing its search row, which hold the quote
+    as written (SQL cannot read it so)."""
+    joined = searchable(_unbroken(exact))
+    return joined if joined != exact else None
+
+
 def _reads_joined(db: Store) -> bool:
     return any(column[0] == "joined" for column in db.execute("SELECT * FROM search_index LIMIT 0").description)
 
