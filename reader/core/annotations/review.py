@@ -7,26 +7,20 @@ action returns the annotation as it was before, so the UI can undo it with `rest
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from reader.core.annotations.service import AnnotationService, check_range
+from reader.core.annotations.service import AnnotationService, anchor_columns, check_range, placed
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import (
-    ANCHORED,
     ORPHAN,
     REVIEW,
     Annotation,
     Context,
     ReviewItem,
-    quote_at,
 )
 from reader.core.storage import annotations as store
 from reader.core.storage import documents as document_store
 from reader.core.storage.store import Store
-
-if TYPE_CHECKING:
-    pass
 
 CONTEXT_CHARS = 80
 
@@ -71,19 +65,12 @@ class ReviewService:
     def restore_anchor(self, snapshot: Annotation) -> Annotation:
         """Write an annotation's anchor back as it is in `snapshot` (the undo of every review action)."""
         self._annotations.get(snapshot.id)
-        changes = {"version_id": snapshot.version_id, "start": snapshot.start, "end": snapshot.end,
-                   "exact": snapshot.quote.exact, "prefix": snapshot.quote.prefix, "suffix": snapshot.quote.suffix,
-                   "anchor_status": snapshot.anchor_status, "anchor_confidence": snapshot.anchor_confidence}
         with operation(self._db, "Settle a note's place"):
-            store.update_annotation(self._db, snapshot.id, changes)
+            store.update_annotation(self._db, snapshot.id, anchor_columns(snapshot))
         return self._annotations.get(snapshot.id)
 
     def _place(self, before: Annotation, start: int, end: int) -> Annotation:
-        version_id = document_store.current_version_id(self._db, before.document_id)
-        text = document_store.version_text(self._db, version_id).text
-        placed = replace(before, version_id=version_id, start=start, end=end, quote=quote_at(text, start, end),
-                         anchor_status=ANCHORED, anchor_confidence=1.0)
-        return self.restore_anchor(placed)
+        return self.restore_anchor(placed(self._db, before, start, end))
 
     def _item(self, annotation: Annotation) -> ReviewItem:
         version_id, start, end = store.old_place(self._db, annotation.id)

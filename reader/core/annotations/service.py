@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.errors import ChangedElsewhere, ReaderError
 from reader.core.ops import operation
@@ -158,10 +158,7 @@ class AnnotationService:
         changes = {"note": note, "color": color}
         with operation(self._db, "Edit annotation"):
             if place is not None and place != (here.start, here.end):
-                version_id = document_store.current_version_id(self._db, here.document_id)
-                quote = quote_at(document_store.version_text(self._db, version_id).text, *place)
-                changes.update(version_id=version_id, start=place[0], end=place[1], exact=quote.exact,
-                               prefix=quote.prefix, suffix=quote.suffix, anchor_status=ANCHORED, anchor_confidence=1.0)
+                changes.update(anchor_columns(placed(self._db, here, *place)))
             tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(tags))
             store.update_annotation(self._db, annotation_id, changes, modified)
         return self.get(annotation_id)
@@ -206,6 +203,22 @@ class AnnotationService:
         with operation(self._db, "Restore annotation"):
             store.mark_deleted(self._db, annotation_id, False)
         return self.get(annotation_id)
+
+
+def placed(db: Store, annotation: Annotation, start: int, end: int) -> Annotation:
+    """`annotation` put on [start, end) of its document's current version, its place sure (chosen by a user, or by
+    the copy of the library that moved it there)."""
+    version_id = document_store.current_version_id(db, annotation.document_id)
+    text = document_store.version_text(db, version_id).text
+    return replace(annotation, version_id=version_id, start=start, end=end, quote=quote_at(text, start, end),
+                   anchor_status=ANCHORED, anchor_confidence=1.0)
+
+
+def anchor_columns(annotation: Annotation) -> dict:
+    """The columns of `annotation`'s place, as storage writes them."""
+    return {"version_id": annotation.version_id, "start": annotation.start, "end": annotation.end,
+            "exact": annotation.quote.exact, "prefix": annotation.quote.prefix, "suffix": annotation.quote.suffix,
+            "anchor_status": annotation.anchor_status, "anchor_confidence": annotation.anchor_confidence}
 
 
 def _nth_occurrence(text: str, quote: str, occurrence: int) -> int:
