@@ -61,7 +61,9 @@ def _step(window: MainWindow, step: int) -> None:
         return
     focused = QApplication.focusWidget()
     here = next((n for n, part in enumerate(parts) if focused is part or part.isAncestorOf(focused)), -step)
-    _focus_into(parts[(here + step) % len(parts)])
+    for ahead in range(1, len(parts) + 1):  # a part with nothing to focus is passed (F6 had stopped before it)
+        if _focus_into(parts[(here + step * ahead) % len(parts)]):
+            return
 
 
 def _go_to(window: MainWindow, dock: QDockWidget) -> None:
@@ -70,17 +72,20 @@ def _go_to(window: MainWindow, dock: QDockWidget) -> None:
     QTimer.singleShot(0, lambda: _focus_into(dock))
 
 
-def _focus_into(part: QWidget) -> None:
+def _focus_into(part: QWidget) -> bool:
     """Focus a text's view, or the part's list or table when it lists something (its content: F6 into Comparisons
     landed on a filter above the list, whose Down key changed what the list showed, unseen), or else the first
-    control that takes the focus by Tab (Search's box)."""
+    control that takes the focus by Tab (Search's box), or else a form's frame (a form with nothing chosen, its
+    fields disabled); whether any took it."""
     view = getattr(part, "view", None)
-    children = [child for child in part.findChildren(QWidget) if type(child) is not QScrollArea]  # a form's frame
+    children = part.findChildren(QWidget)
+    frames = [child for child in children if type(child) is QScrollArea]  # last: a form's first box comes first
     lists = [child for child in children if isinstance(child, QAbstractItemView) and child.model() is not None
              and child.model().rowCount() > 0]  # an empty list of hits took the words meant for the search box
-    candidates = [view] if view is not None else [*lists, *children]
+    candidates = [view] if view is not None else [*lists, *(c for c in children if c not in frames), *frames]
     for widget in candidates:
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
+            return True
+    return False
 

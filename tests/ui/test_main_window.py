@@ -933,3 +933,23 @@ def test_the_part_the_keyboard_is_in_has_a_frame(window, qtbot):
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     assert _left_edge(table) == highlight and _left_edge(pane.view) != highlight
+
+
+def test_f6_and_go_to_reach_a_panel_with_nothing_chosen(window, qtbot):
+    """With no document chosen, F6 stayed on the Library for good (Metadata's fields are disabled, and its form's
+    frame was no longer a place to go), and View > Go to Metadata left the focus in the panel before, whose keys
+    then changed it (audit BF F12): a panel with nothing to type in is focused by its frame, and F6 goes on."""
+    window.activateWindow()
+    window.library.table.clearSelection()
+    window.library.table.setFocus()
+    qtbot.waitUntil(window.library.table.hasFocus)
+    metadata = window.docks["metadata_dock"]
+    window.next_part_action.trigger()
+    assert metadata.isAncestorOf(QApplication.focusWidget())
+    window.next_part_action.trigger()
+    assert not metadata.isAncestorOf(QApplication.focusWidget())
+    assert not window.library.isAncestorOf(QApplication.focusWidget())
+    window.library.table.setFocus()
+    go_to = next(action.menu() for action in window.view_menu.actions() if action.text() == "&Go to")
+    next(action for action in go_to.actions() if action.text() == "Metadata").trigger()
+    qtbot.waitUntil(lambda: metadata.isAncestorOf(QApplication.focusWidget()))
