@@ -781,6 +781,26 @@ def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them()
         2, 2, 3, 3]
 
 
+def test_a_margin_every_line_has_or_a_hanging_indent_opens_no_paragraph():
+    """In a wrapped text set in by a margin (a typed page, an e-mailed text) or with hanging indents, every line was
+    counted a paragraph once an indent opened one: "¶ 21" for the 4th (audit BF F10). A line opens a paragraph by
+    being set in further than the lines about it."""
+    import textwrap
+
+    from reader.core.export.items import paragraph_at, paragraph_starts
+
+    body = ("The delegation arrived at the station in the early morning and was met by officials of the ministry "
+            "who took them to the guest house by the river where they rested until noon. ")
+    paragraphs = [body * 3, body * 2 + "Genden spoke about the lamas.", body * 2 + "Stalin asked about Choibalsan."]
+    for laid_out in ([textwrap.indent(textwrap.fill(p, 68), " " * 8) for p in paragraphs],
+                     [textwrap.fill(p, 72, subsequent_indent="   ") for p in paragraphs]):
+        text = "MINUTES OF THE MEETING\n\n" + "\n\n".join(laid_out) + "\n"
+        assert paragraph_at(paragraph_starts(text), text.index("Stalin asked")) == 4
+    first_lines = "\n".join(textwrap.fill(p, 72, initial_indent="     ") for p in paragraphs)
+    text = f"MINUTES OF THE MEETING\n\n{first_lines}\n"
+    assert paragraph_at(paragraph_starts(text), text.index("Stalin asked")) == 4
+
+
 def test_a_csv_cell_of_links_reads_back_one_link_a_line(annotated):
     """The links cell put "; " between links, which a quoted passage or a link's note may hold too, and a source's
     title and a note both in brackets (audit BD F-c2): a link a line, its note said as one."""
@@ -924,8 +944,8 @@ def test_two_notes_on_the_same_words_made_in_one_second_are_not_taken_for_each_o
 
 def test_an_update_read_back_says_what_it_changed(annotated, tmp_path, monkeypatch):
     """A newer edit of a note read back took the other copy's colour and place too, and the report said only
-    "1 updated" (audit BE F8): with one moment per note, the newer note wins whole, and the report says what it
-    changed here."""
+    "1 updated" (audit BE F8): the report says what it changed here, and a colour changed here since the other copy
+    had the note is kept (each part of a note is taken from the copy that changed it last, audit BF F3)."""
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     annotated.export.write("jsonld", tmp_path / "before.jsonld")
     copy = Workspace.open(tmp_path / "copy.db")
@@ -938,5 +958,151 @@ def test_an_update_read_back_says_what_it_changed(annotated, tmp_path, monkeypat
     copy.export.write("jsonld", tmp_path / "later.jsonld")
     copy.close()
     report = annotated.export.import_annotations(tmp_path / "later.jsonld")
-    assert "1 updated (edited since: the note and the colour of “The two met on November 15, 1934.”)" in \
-        report.summary
+    assert "1 updated (edited since: the note of “The two met on November 15, 1934.”)" in report.summary
+    assert annotated.annotations.get(first.id).color == "green"
+
+
+def test_edits_of_different_fields_in_two_copies_are_both_kept(annotated, tmp_path, monkeypatch):
+    """A tag renamed in one copy after the other rewrote the note's text: read back, the older text replaced the
+    newer one, said as "edited since" (audit BF F3, data loss), and the other way the rewrite was dropped. A note's
+    text, its tags and its mark (colour and place) each keep the moment they were last changed: each is taken from
+    the copy that changed it last."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    a, b = annotated, Workspace.open(tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-02T00:00:00+00:00")
+    b.annotations.set_note(first.id, "rewritten in B: check the archive copy")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-03T00:00:00+00:00")
+    a.tags.rename("meeting-1934", "meeting-nov-1934")
+    a.annotations.set_color(first.id, "green")
+    a.export.write("jsonld", tmp_path / "a.jsonld")
+    report = b.export.import_annotations(tmp_path / "a.jsonld")
+    taken = b.annotations.get(first.id)
+    assert (taken.note, taken.tags, taken.color) == ("rewritten in B: check the archive copy", ("meeting-nov-1934",),
+                                                      "green")
+    assert "edited since: the tags and the colour of “The two met on November 15, 1934.”" in report.summary
+    report = a.export.import_annotations(tmp_path / "b.jsonld")
+    taken = a.annotations.get(first.id)
+    assert (taken.note, taken.tags, taken.color) == ("rewritten in B: check the archive copy", ("meeting-nov-1934",),
+                                                      "green")
+    assert "edited since: the note of “The two met" in report.summary
+    b.close()
+
+
+def test_a_tags_case_changed_in_one_copy_is_no_conflict_when_read_back(annotated, tmp_path, monkeypatch):
+    """A tag renamed 'meeting-1934' -> 'Meeting-1934' in one copy was reported "updated" but never arrived (tags are
+    matched by their folded names), and reading the file again said it was changed at the same moment (audit BF F4):
+    tags that differ only in case are the same tags."""
+    annotated.export.write("jsonld", tmp_path / "before.jsonld")
+    copy = Workspace.open(tmp_path / "copy.db")
+    copy.documents.import_paths([TEXTS])
+    copy.export.import_annotations(tmp_path / "before.jsonld")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    annotated.tags.rename("meeting-1934", "Meeting-1934")
+    annotated.export.write("jsonld", tmp_path / "renamed.jsonld")
+    for _ in range(2):
+        report = copy.export.import_annotations(tmp_path / "renamed.jsonld")
+        assert (report.updated, report.same_moment, report.newer_here, report.placed) == (0, 0, 0, 0)
+    copy.close()
+
+
+def test_a_note_made_before_its_parts_had_moments_keeps_its_texts_moment_when_recoloured(annotated):
+    """Notes made before upgrade step m029 have no moment for each part (read as their last change's): colouring
+    one later stamps its mark alone, its text keeping the moment it had."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    with closing(sqlite3.connect(annotated.path)) as db, db:
+        db.execute("UPDATE annotations SET note_at = NULL, tags_at = NULL, mark_at = NULL, modified_at = ?",
+                   ["2020-01-01T00:00:00+00:00"])
+    assert annotated.annotations.get(first.id).note_at == "2020-01-01T00:00:00+00:00"
+    recoloured = annotated.annotations.set_color(first.id, "green")
+    assert recoloured.note_at == recoloured.tags_at == "2020-01-01T00:00:00+00:00"
+    assert recoloured.mark_at == recoloured.modified_at > "2020-01-01T00:00:00+00:00"
+
+
+def _made_in_one_second(path, made):
+    """The annotations `made` stamped as made and changed in the second the first was, as a script makes them."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as db, db:
+        db.executemany("UPDATE annotations SET created_at = ?, modified_at = ?, note_at = ?, tags_at = ?, mark_at = ? "
+                       "WHERE id = ?", [(*[made[0].created_at] * 5, one.id) for one in made[1:]])
+
+
+def test_a_twin_in_the_trash_is_not_taken_for_the_one_left(annotated, tmp_path, monkeypatch):
+    """Two notes on the same words made in one second, one in the Trash here: the other copy's edit of the trashed
+    one was written over the one left (audit BF F6, data loss). With a twin in the Trash, which of them an entry is
+    cannot be told either: neither is changed."""
+    import sqlite3
+    from contextlib import closing
+
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
+    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
+    _made_in_one_second(annotated.path, [one, two])
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    b = Workspace.open(tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    b.annotations.set_note(one.id, "T1 edited in B")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    annotated.annotations.delete(one.id)
+    annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.annotations.get(two.id).note == "T2: the record"
+    assert not any(a.note == "T1 edited in B" for a in annotated.annotations.all())
+
+
+def test_an_id_from_another_library_does_not_name_a_highlight_elsewhere_in_the_text(annotated, tmp_path,
+                                                                                    monkeypatch):
+    """Two highlights of one word at two places, made in one second: an edit read back from a library whose ids
+    differ landed on the other place's highlight, the entry's id naming it here (audit BF F7, data loss). An id is
+    taken at its word only where the entry's passage is where the annotation it names is."""
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    first = annotated.annotations.create_at_quote(document_id, "Genden", 1, note="first Genden")
+    second = annotated.annotations.create_at_quote(document_id, "Genden", 2, note="second Genden: keep")
+    _made_in_one_second(annotated.path, [first, second])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    other = Workspace.open(tmp_path / "other.db")
+    other.documents.import_paths([TEXTS])
+    for n in range(2):  # its own first, so its ids differ: there, the first Genden has the second's id here
+        other.annotations.create(other.documents.list()[0].id, n, n + 5, note=f"its own {n}")
+    other.export.import_annotations(tmp_path / "a.jsonld")
+    [theirs] = [a for a in other.annotations.all() if a.note == "first Genden"]
+    assert theirs.id == second.id
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    other.annotations.set_note(theirs.id, "first Genden: edited there")
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert annotated.annotations.get(second.id).note == "second Genden: keep"
+    assert annotated.annotations.get(first.id).note == "first Genden: edited there"
+
+
+def test_a_link_made_the_other_way_in_another_copy_is_already_here(annotated, tmp_path):
+    """Two copies linked the same passages 'contradicts', each from its side: reading one's export into the other
+    refused the whole file ("these passages are already linked"), so nothing of it was read (audit BF F1). A link
+    of the same relation either way is the link here."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    other = Workspace.open(tmp_path / "other.db")
+    other.documents.import_paths([TEXTS])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    other.export.import_annotations(tmp_path / "a.jsonld")
+    ends = sorted(other.annotations.all(), key=lambda a: a.id)
+    [entry] = other.links.links_for(ends[0].id)
+    other.links.delete(entry.link.id)
+    other.links.link(ends[1].id, ends[0].id, "contradicts")  # from the other side
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    report = annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert report.linked == 0 and [e.link.relation for e in annotated.links.links_for(first.id)] == ["contradicts"]
+    assert second.id in {e.other.id for e in annotated.links.links_for(first.id)}

@@ -28,7 +28,19 @@ class NewAnnotation:
     tags: tuple[str, ...] = ()
     orphan_quote: TextQuote | None = None  # a note whose words are not in the text: kept as an orphan with these
     created: str = field(default="", compare=False)  # when it was written and changed ('' = now): a note read
-    modified: str = field(default="", compare=False)  # back from another library keeps its dates
+    modified: str = field(default="", compare=False)  # back from another library keeps its dates, and those
+    moments: tuple[str, str, str] = field(default=("", "", ""), compare=False)  # of its text, tags and mark
+
+
+@dataclass(frozen=True)
+class TakenEdit:
+    """What an annotation takes of its edit in another copy of the library, each part with the moment it was made
+    there (None: kept as it is here): its note's text, its tags, its mark (colour and place, on the current
+    version)."""
+
+    note: tuple[str, str] | None = None
+    tags: tuple[tuple[str, ...], str] | None = None
+    mark: tuple[str, tuple[int, int], str] | None = None
 
 
 class AnnotationNotFound(ReaderError):
@@ -82,7 +94,8 @@ class AnnotationService:
                              "color": item.color, "note": item.note,
                              "anchor_status": ORPHAN if item.orphan_quote else ANCHORED,
                              "anchor_confidence": 0.0 if item.orphan_quote else 1.0,
-                             "created": item.created or None, "modified": item.modified or item.created or None})
+                             "created": item.created or None, "modified": item.modified or item.created or None,
+                             **{moment: at or None for moment, at in zip(store.MOMENTS, item.moments, strict=True)}})
             ids = store.insert_annotations(self._db, rows)
             tag_store.tag_pairs(self._db, [(annotation_id, name) for annotation_id, item in zip(ids, new, strict=True)
                                            for name in clean_tags(item.tags)])
@@ -148,19 +161,26 @@ class AnnotationService:
             raise AnnotationNotFound(f"no annotation with id {annotation_id}")
         return found
 
-    def take_edit(self, annotation_id: int, note: str, tags: tuple[str, ...] | list[str], color: str,
-                  modified: str, place: tuple[int, int] | None = None) -> Annotation:
-        """An edit made in another copy of the library, read from its export: note, tags and colour as that copy has
-        them, with the moment it made them (stamped now, an older edit read back later took the newer's place), and
-        the passage it moved the annotation to (`place`, on the current version), if it did."""
-        _check_color(color)
+    def take_edit(self, annotation_id: int, taken: TakenEdit) -> Annotation:
+        """An edit made in another copy of the library, read from its export: each part taken with the moment that
+        copy made it (stamped now, an older edit read back later took the newer's place)."""
         here = self.get(annotation_id)
-        changes = {"note": note, "color": color}
-        with operation(self._db, "Edit annotation"):
-            if place is not None and place != (here.start, here.end):
+        changes: dict = {}
+        if taken.note is not None:
+            changes.update(note=taken.note[0], note_at=taken.note[1])
+        if taken.mark is not None:
+            color, place, moment = taken.mark
+            _check_color(color)
+            changes.update(color=color, mark_at=moment)
+            if place != (here.start, here.end):
                 changes.update(anchor_columns(placed(self._db, here, *place)))
-            tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(tags))
-            store.update_annotation(self._db, annotation_id, changes, modified)
+        if taken.tags is not None:
+            changes["tags_at"] = taken.tags[1]
+        latest = max(here.modified_at, *(changes[moment] for moment in store.MOMENTS if moment in changes))
+        with operation(self._db, "Edit annotation"):
+            if taken.tags is not None:
+                tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(taken.tags[0]))
+            store.update_annotation(self._db, annotation_id, changes, latest)
         return self.get(annotation_id)
 
     def made_at(self, document_id: int, created: str) -> list[tuple[Annotation, bool]]:
@@ -186,7 +206,7 @@ class AnnotationService:
                 unchanged_since(_folded(self._stored(annotation_id).tags), _folded(was),
                                  _folded(names))
             tag_store.replace_annotation_tags(self._db, annotation_id, names)
-            store.update_annotation(self._db, annotation_id, {})
+            store.touch_annotations(self._db, [annotation_id])
         return self.get(annotation_id)
 
     def delete(self, annotation_id: int) -> Annotation:

@@ -50,9 +50,10 @@ def passage_target(document: DocumentInfo, annotation) -> dict:
 
 def annotation_json(item: ExportItem) -> dict:
     a = item.annotation
-    bodies = [{"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"}] \
-        if a.note.strip() else []
-    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags]
+    bodies = [{"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting",
+               "modified": _timestamp(a.note_at)}] if a.note.strip() else []
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging", "modified": _timestamp(a.tags_at)}
+               for tag in a.tags]
     motivation = "commenting" if a.note.strip() else "tagging" if a.tags else "highlighting"
     found = {
         "@context": CONTEXT, "id": f"{URN}:annotation:{a.id}", "type": "Annotation", "motivation": motivation,
@@ -60,7 +61,7 @@ def annotation_json(item: ExportItem) -> dict:
         "target": passage_target(item.document, a),
         "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}"},
     }
-    found["target"]["styleClass"] = "highlight"
+    found["target"].update(styleClass="highlight", modified=_timestamp(a.mark_at))  # its colour and place
     if item.page is not None:
         found["target"]["selector"].append(page_selector(item.page, found["target"]["selector"][-1]))
     if bodies:

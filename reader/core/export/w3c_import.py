@@ -15,14 +15,14 @@ from pathlib import Path
 from reader.core.anchoring import locate
 from reader.core.annotations.links import LinkService
 from reader.core.annotations.notebook import NotebookService
-from reader.core.annotations.service import AnnotationService, NewAnnotation
+from reader.core.annotations.service import AnnotationService, NewAnnotation, TakenEdit
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
 from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
-from reader.core.records.tags import clean_tags, split_by_commas
+from reader.core.records.tags import clean_tags, split_by_commas, tag_key
 from reader.core.wording import one_line
 
 
@@ -132,54 +132,82 @@ class _Places:
 def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationService,
                placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
     ours = _ours(incoming.label, "annotation", annotations.get)
-    if _made_together(ours, incoming) and _same(ours, incoming, places, notes=False) and len(
-            _MadeThen(annotations, ours.document_id, incoming.created).over(ours.start, ours.end)) == 1:
-        _settle_edit(ours, incoming, annotations, report)  # this database's own export, or a copy's (an id
-        return  # names another annotation in another library: two made there in one second are not told apart)
+    passage = places.of(incoming)
+    if _named_by_its_id(ours, incoming, passage, places, annotations):
+        _settle_edit(ours, incoming, annotations, report)
+        return
     if _same(ours, incoming, places):  # this database's own export
         report.already += 1
         return
-    passage = places.of(incoming)
     document_id = places.document_id(incoming)
     if isinstance(passage, str) and document_id is not None and incoming.quote is not None:
         _keep_orphan(incoming, document_id, places, placed, report)
-        return
-    if isinstance(passage, str):
+    elif isinstance(passage, str):
         report.skipped.append(passage)
-        return
-    here = annotations.at(passage.document_id, passage.start, passage.end)
+    else:
+        _place_at(passage, incoming, annotations, placed, report)
+
+
+def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passage | str, places: _Places,
+                     annotations: AnnotationService) -> bool:
+    """Whether the annotation the entry's id names here is the entry's (this database's own export, or a file
+    copy's; in another library an id names another annotation): made at the same moment, on the same words where the
+    entry places them (the same word elsewhere is another highlight, audit BF F7), and the only one made then on
+    them (two made in one second, one maybe in the Trash, are not told apart, BF F6). Its words need not be found:
+    the text may have changed since, yet the note is here."""
+    return (_made_together(ours, incoming) and _same(ours, incoming, places, notes=False)
+            and (isinstance(passage, str) or (passage.start, passage.end) == (ours.start, ours.end))
+            and len(_MadeThen(annotations, ours.document_id, incoming.created).over(ours.start, ours.end)) == 1)
+
+
+def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService,
+              placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
+    """An entry whose words are found here: the annotation made at its moment on them (or, moved by one copy,
+    overlapping them), one saying the same, or a new one."""
     made = _MadeThen(annotations, passage.document_id, incoming.created)
     twins = made.over(passage.start, passage.end)
-    if len(twins) > 1 and not any(_says_the_same(twin, incoming) for twin in twins):  # a script's, in one second
-        report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
-                              "and which of them it is cannot be told: none was changed")
-    elif len(twins) == 1:
-        _settle_edit(twins[0], incoming, annotations, report, (passage.start, passage.end))
-    elif twins or (here is not None and _says_the_same(here, incoming)):
-        report.already += 1
-    elif made.in_trash_over(passage.start, passage.end):
+    here = annotations.at(passage.document_id, passage.start, passage.end)
+    if len(twins) > 1:
+        _one_of_twins(twins, incoming, report)
+    elif twins and twins[0][1]:
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
+    elif twins:
+        _settle_edit(twins[0][0], incoming, annotations, report, (passage.start, passage.end))
+    elif here is not None and _says_the_same(here, incoming):
+        report.already += 1
     elif (moved := made.moved(passage.start, passage.end)) is not None:
         _settle_edit(moved, incoming, annotations, report, (passage.start, passage.end))  # one copy moved it
     else:
         _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                             incoming.tags, None, incoming.created, incoming.modified), placed, report)
+                             incoming.tags, None, incoming.created, incoming.modified, incoming.moments), placed,
+               report)
+
+
+def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming, report: AnnotationImportReport) -> None:
+    """Several notes on the entry's words made at its moment (a script's, in one second; some maybe in the Trash):
+    the entry is one saying what it says, else which it is cannot be told, and none is changed."""
+    trashed = [in_trash for twin, in_trash in twins if _says_the_same(twin, incoming)]
+    if not trashed:
+        report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
+                              "and which of them it is cannot be told: none was changed")
+    elif all(trashed):
+        report.in_trash += 1
+    else:
+        report.already += 1
 
 
 class _MadeThen:
     """This library's annotations of a document made at an entry's moment (to the second), those in the Trash too:
     the same annotation in two copies of a library is one of them, on the entry's words or, moved by one copy since
-    (an edge dragged), overlapping them. Read once for the three questions asked of them."""
+    (an edge dragged), overlapping them. Read once for the questions asked of them."""
 
     def __init__(self, annotations: AnnotationService, document_id: int, created: str):
         self._made = annotations.made_at(document_id, created) if created else []
 
-    def over(self, start: int, end: int) -> list[Annotation]:
-        """The live ones over exactly these words: one, unless a script made several there in that second."""
-        return [a for a, trashed in self._made if not trashed and (a.start, a.end) == (start, end)]
-
-    def in_trash_over(self, start: int, end: int) -> bool:
-        return any(trashed and (a.start, a.end) == (start, end) for a, trashed in self._made)
+    def over(self, start: int, end: int) -> list[tuple[Annotation, bool]]:
+        """Those over exactly these words, each with whether it is in the Trash: one, unless a script made several
+        there in that second."""
+        return [(a, trashed) for a, trashed in self._made if (a.start, a.end) == (start, end)]
 
     def moved(self, start: int, end: int) -> Annotation | None:
         """The live one overlapping these words, if it is the only one made then that does: two made in one second
@@ -196,7 +224,7 @@ def _keep_orphan(incoming: Incoming, document_id: int, places: _Places, placed: 
     if any(a.quote.exact == incoming.quote.exact and _says_the_same(a, incoming) for a in places.orphans(document_id)):
         report.already += 1
     elif _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
-                              incoming.created, incoming.modified), placed, report):
+                              incoming.created, incoming.modified, incoming.moments), placed, report):
         report.orphaned += 1
 
 
@@ -207,28 +235,41 @@ def _made_together(here: Annotation | None, incoming: Incoming) -> bool:
 
 def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationService,
                  report: AnnotationImportReport, place: tuple[int, int] | None = None) -> None:
-    """The same passage, made at the same moment: one annotation, edited in one copy since the other was made (a
-    newer export of the same library, or an older one read back). The newer edit is kept, once: a second highlight
-    on the same words beside the first, the links left on the old, gave two notes saying different things."""
-    color = incoming.color or here.color
-    if _says_the_same(here, incoming) and color == here.color and place in (None, (here.start, here.end)):
+    """The same passage, made at the same moment: one annotation, edited in one copy or both since (a newer export
+    of the same library, or an older one read back). Its note's text, its tags and its mark (colour and place) are
+    each taken from the copy that changed them last, once: a second highlight beside the first gave two notes
+    saying different things, and one moment for all had a tag renamed in one copy give back an older text."""
+    note_at, tags_at, mark_at = incoming.moments
+    mark = (incoming.color or here.color, place or (here.start, here.end))
+    parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
+        ("note", incoming.note != here.note, note_at, here.note_at, (incoming.note, note_at)),
+        ("tags", _folded_tags(incoming.tags) != _folded_tags(here.tags), tags_at, here.tags_at,
+         (tuple(incoming.tags), tags_at)),  # compared as tags are matched: by their folded names
+        ("mark", mark != (here.color, (here.start, here.end)), mark_at, here.mark_at, (*mark, mark_at))]
+    differing = [part for part in parts if part[1]]
+    taken = {name: edit for name, _differs, there, ours, edit in differing if there > ours}
+    if taken:
+        annotations.take_edit(here.id, TakenEdit(**taken))
+        report.updated += 1
+        report.changed.append(_changes(here, taken))
+    elif not differing:
         report.already += 1
-    elif incoming.modified and incoming.modified > here.modified_at:
-        annotations.take_edit(here.id, incoming.note, incoming.tags, color, incoming.modified, place)
-        report.updated += 1  # a note has one moment: the newer wins whole, and what it changed here is said
-        report.changed.append(_changes(here, incoming, color, place))
-    elif incoming.modified and incoming.modified == here.modified_at:
+    elif any(there == ours for _name, _differs, there, ours, _edit in differing):
         report.same_moment += 1  # two edits of one moment: which is later, nothing says
     else:
         report.newer_here += 1
 
 
-def _changes(here: Annotation, incoming: Incoming, color: str, place: tuple[int, int] | None) -> str:
+def _folded_tags(tags) -> frozenset[str]:
+    return frozenset(tag_key(tag) for tag in clean_tags(tags))
+
+
+def _changes(here: Annotation, taken: dict[str, tuple]) -> str:
     """What an update read back changes of an annotation here: "the note and the colour of “…”"."""
-    fields = [name for name, differs in (("the note", here.note != incoming.note),
-                                         ("the tags", set(here.tags) != set(clean_tags(incoming.tags))),
-                                         ("the colour", here.color != color),
-                                         ("the place", place not in (None, (here.start, here.end)))) if differs]
+    color, place, _moment = taken.get("mark", (here.color, (here.start, here.end), ""))
+    fields = [name for name, differs in (("the note", "note" in taken), ("the tags", "tags" in taken),
+                                         ("the colour", color != here.color),
+                                         ("the place", place != (here.start, here.end))) if differs]
     said = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
     return f"{said} of “{one_line(here.quote.exact, 60)}”"
 
@@ -279,7 +320,7 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
         return True
     if one is None or two is None:
         return False
-    if any(entry.outgoing and entry.other.id == two.id and entry.link.relation == link.relation
+    if any(entry.other.id == two.id and entry.link.relation == link.relation  # either way, as a link is refused
            for entry in links.links_for(one.id)):
         report.already += 1
         return True

@@ -31,6 +31,7 @@ class Incoming:
     color: str
     created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
     modified: str = ""
+    moments: tuple[str, str, str] = ("", "", "")  # when its text, tags and mark were (as `modified` if unsaid)
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,21 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
         return f"{label}: {body_problem}"
     if isinstance(found, Incoming):
         created = moment(entry.get("created"))
-        found = replace(found, created=created, modified=moment(entry.get("modified") or entry.get("updated"))
-                        or created)  # Hypothesis says 'updated'
+        modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
+        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified))
     return found
+
+
+def _moments(entry: dict, modified: str) -> tuple[str, str, str]:
+    """When the note's text, its tags and its mark were last changed, as its bodies and its target say (this
+    program writes them; a file that does not, its annotation's `modified` for each)."""
+    bodies = entry.get("body", [])
+    bodies = [body for body in (bodies if isinstance(bodies, list) else [bodies]) if isinstance(body, dict)]
+    note = max((moment(b.get("modified")) for b in bodies if b.get("purpose") != "tagging"), default="")
+    tags = max((moment(b.get("modified")) for b in bodies if b.get("purpose") == "tagging"), default="")
+    target = _first(entry.get("target"))
+    mark = moment(target.get("modified")) if isinstance(target, dict) else ""
+    return note or modified, tags or modified, mark or modified
 
 
 def moment(value: object) -> str:

@@ -72,6 +72,11 @@ class Annotation:
     created_at: str
     modified_at: str
     tags: tuple[str, ...] = ()
+    # when its note's text, its tags, and its mark (colour and place) were each last changed: two copies of a library
+    # exchanging exports take each from the copy that changed it last (one moment for all had an older text win)
+    note_at: str = ""
+    tags_at: str = ""
+    mark_at: str = ""
 
     @property
     def is_note(self) -> bool:

@@ -14,7 +14,7 @@ def insert_annotation(db: Store, document_id: int, version_id: int, start: int, 
     return db.table("annotations").insert({
         "document_id": document_id, "version_id": version_id, "start": start, "end": end,
         **_with_reading({"exact": quote.exact}), "prefix": quote.prefix, "suffix": quote.suffix, "color": color,
-        "note": note, "created_at": stamp, "modified_at": stamp,
+        "note": note, "created_at": stamp, "modified_at": stamp, "note_at": stamp, "tags_at": stamp, "mark_at": stamp,
     }).last_pk
 
 
@@ -24,9 +24,12 @@ def _with_reading(changes: dict) -> dict:
 
 
 _INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, exact_joined, prefix, suffix,
-                                     color, note, anchor_status, anchor_confidence, created_at, modified_at)
+                                     color, note, anchor_status, anchor_confidence, created_at, modified_at, note_at,
+                                     tags_at, mark_at)
              VALUES (:document_id, :version_id, :start, :end, :exact, :exact_joined, :prefix, :suffix, :color, :note,
-                     :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp))"""
+                     :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp),
+                     COALESCE(:note_at, :modified, :stamp), COALESCE(:tags_at, :modified, :stamp),
+                     COALESCE(:mark_at, :modified, :stamp))"""
 
 
 def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
@@ -108,9 +111,25 @@ def trashed_annotations(db: Store) -> list[tuple[Annotation, str]]:
     return [(_annotation(row), row["deleted_at"]) for row in db.rows(sql)]
 
 
+MOMENTS = ("note_at", "tags_at", "mark_at")
+_MOMENT_OF = {"note": "note_at", "color": "mark_at", "start": "mark_at"}  # of the columns a user's edit changes
+
+
 def update_annotation(db: Store, annotation_id: int, changes: dict, modified: str = "") -> None:
-    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
-    db.table("annotations").update(annotation_id, {**_with_reading(changes), "modified_at": modified or now()})
+    """Write `changes`, stamping the moments of what they change (`Annotation.note_at` …), unless they give them.
+    `modified`: when the change was made, if not now (an edit read from another copy's export)."""
+    stamp = modified or now()
+    moments = {_MOMENT_OF[column]: stamp for column in changes if column in _MOMENT_OF}
+    _update(db, [annotation_id], {**moments, **_with_reading(changes)}, stamp)
+
+
+def _update(db: Store, annotation_ids: list[int] | tuple[int, ...], changes: dict, stamp: str) -> None:
+    """One UPDATE per annotation; a moment not yet kept (a note made before moments were: NULL, read as its
+    `modified_at`) is kept as it was before this change."""
+    held = [f"{moment} = COALESCE({moment}, modified_at)" for moment in MOMENTS if moment not in changes]
+    columns = [f'"{column}" = :{column}' for column in changes]
+    sql = f"UPDATE annotations SET {', '.join([*held, *columns, 'modified_at = :stamp'])} WHERE id = :id"
+    db.executemany(sql, [{**changes, "stamp": stamp, "id": annotation_id} for annotation_id in annotation_ids])
 
 
 def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple[Annotation, bool]]:
@@ -120,10 +139,10 @@ def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple
 
 
 def touch_annotations(db: Store, annotation_ids: list[int] | tuple[int, ...]) -> None:
-    """Mark the annotations changed now (their tags renamed or taken off): a copy of the library reading their
-    export takes the change as the newer edit."""
+    """Mark the annotations' tags changed now (tagged anew, or a tag renamed or taken off): a copy of the library
+    reading their export takes their tags as the newer edit."""
     stamp = now()
-    db.executemany("UPDATE annotations SET modified_at = ? WHERE id = ?", [(stamp, i) for i in annotation_ids])
+    _update(db, annotation_ids, {"tags_at": stamp}, stamp)
 
 
 def trashed_annotation_at(db: Store, document_id: int, start: int, end: int) -> Annotation | None:
@@ -144,4 +163,5 @@ def _annotation(row: dict) -> Annotation:
         color=row["color"] or "", note=row["note"] or "", anchor_status=row["anchor_status"],
         anchor_confidence=row["anchor_confidence"], created_at=row["created_at"], modified_at=row["modified_at"],
         tags=tuple(row["tag_names"].split(TAG_SEPARATOR)) if row["tag_names"] else (),
+        **{moment: row[moment] or row["modified_at"] for moment in MOMENTS},
     )
