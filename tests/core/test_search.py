@@ -1002,6 +1002,17 @@ def test_a_group_left_out_before_the_words_or_beside_filters_is_read(searchable)
             assert "stalin" not in line and "demid" not in line, query
 
 
+
+def test_a_filter_inside_a_group_left_out_is_refused_not_turned_round(searchable):
+    """'quagga -(zebra tag:alpha)' took tag:alpha as a filter of the whole search, finding only what the user meant
+    to leave out (audit BF F8): a group left out holds words; a filter is left out by itself (-tag:alpha)."""
+    for query in ("genden -(stalin tag:meeting-1934)", "-(stalin tag:meeting-1934) genden",
+                  "genden -(stalin -tag:date)"):
+        found = searchable.search.search(query)
+        assert found.error.startswith("a filter cannot go inside -( … )") and not found.groups, query
+    assert "-tag:meeting-1934" in searchable.search.search("genden -(tag:meeting-1934)").error
+
+
 _QUOTES_AS_PRINTED = {"Marshal Choibal-\nsan": "Choibalsan", "Internal Af-\nfairs": '"Internal Affairs"',
                       "Ur\u00adga": "Urga", "ﬁrst": "first"}
 

@@ -173,15 +173,25 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
 def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list[str], query: Query) -> int:
     """-( … ) at `index`: after a word, a NOT before the group; before any word (or beside filters alone), the group
     read whole and left out, as -word is there (it was refused). Returns the index of the last token it took."""
+    end = _closing(tokens, index + 1)
+    _refuse_filters_in(tokens[index + 2:end])
     if parts:
         parts.append("NOT")
         return index
-    end = _closing(tokens, index + 1)
     group = _read(tokens[index + 2:end], query)[0]
     if not group:
         raise QueryError("empty parentheses: put the words they group inside them")
     left_out.append(f"({_check_structure(group)})")
     return end
+
+
+def _refuse_filters_in(group: list[str]) -> None:
+    """A group left out holds words: a filter in it was read as a filter of the whole search, which then found what
+    the group meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha)."""
+    found = next((token.lstrip("-") for token in group if _is_filter([token.lstrip("-")])), None)
+    if found is not None:
+        raise QueryError(f"a filter cannot go inside -( … ): leave it out by itself (-{found}) or put it outside "
+                         "the parentheses")
 
 
 def _closing(tokens: list[str], opening: int) -> int:
