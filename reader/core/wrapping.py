@@ -6,6 +6,7 @@ from __future__ import annotations
 
 WRAP_WIDTH = 100  # characters: a text whose lines are (almost) all this short is wrapped at a width
 WRAPPED_LINES = 3  # ... and has at least so many lines to tell
+BREAK_HYPHENS = "-\u2010"  # what breaks a word at a line's end: the keyboard's hyphen, and the typeset one PDFs give
 
 
 def hard_wrapped(line_lengths: list[int]) -> bool:

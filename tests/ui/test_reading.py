@@ -926,3 +926,5 @@ def test_a_word_found_across_a_line_end_is_marked_where_the_text_prints_it():
     assert matched_ranges(text, 0, len(text), ("Choibalsan", "Genden and Stalin")) == [
         (text.index("Choibal-"), text.index("san and") + 3), (text.index("Genden"), text.index("Stalin") + 6)]
     assert matched_ranges(text, 0, len(text), ("were",)) == [(text.index("were"), text.index("were") + 4)]
+    typeset = "Marshal Choibal\u2010\nsan"  # a typeset hyphen, as PDFs give it (audit BF F9)
+    assert matched_ranges(typeset, 0, len(typeset), ("Choibalsan",)) == [(8, len(typeset))]

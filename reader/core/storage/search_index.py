@@ -14,7 +14,7 @@ from reader.core.ranges import merge, overlaps_merged
 from reader.core.storage import documents as document_store
 from reader.core.storage.documents import now
 from reader.core.storage.store import Store
-from reader.core.wrapping import hard_wrapped
+from reader.core.wrapping import BREAK_HYPHENS, hard_wrapped
 
 SNIPPET_TOKENS = 12
 TEXT_ROWS = 5 << 50  # + document id << 24 + line number (see migration m006 for the other kinds)
@@ -101,7 +101,7 @@ def _outside(boilerplate: list[tuple[int, int]], text: str, start: int, end: int
             for first, last in stretches if (words := text[first:last]).strip()]
 
 
-_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]\n(?=[^\W\d_])")  # a hyphen at a line's end, letters about it
+_BREAK_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{BREAK_HYPHENS}]\n(?=[^\W\d_])")  # at a line's end, letters about it
 
 
 def _unbroken(stretch: str) -> str:

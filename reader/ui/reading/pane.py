@@ -17,6 +17,7 @@ from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation, page_span
 from reader.core.wording import one_line
+from reader.core.wrapping import BREAK_HYPHENS
 from reader.ui.annotations.link_dialog import LinkDialog
 from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.keyed_actions import KeyTable, keyed_action
@@ -47,7 +48,7 @@ def matched_ranges(text: str, start: int, end: int, words) -> list[tuple[int, in
     return sorted(found)
 
 
-_BREAK = "(?:-[ \\t]*\\n[ \\t]*)?"  # a word broken at a line's end, as a hard-wrapped text breaks it
+_BREAK = f"(?:[{BREAK_HYPHENS}][ \\t]*\\n[ \\t]*)?"  # a word broken at a line's end, as a wrapped text breaks it
 
 
 # What a pane's keys do: its actions are made from this, and Help > Keyboard shortcuts lists it with no pane open.
