@@ -1106,3 +1106,13 @@ def test_a_link_made_the_other_way_in_another_copy_is_already_here(annotated, tm
     report = annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert report.linked == 0 and [e.link.relation for e in annotated.links.links_for(first.id)] == ["contradicts"]
     assert second.id in {e.other.id for e in annotated.links.links_for(first.id)}
+
+
+def test_a_note_of_blank_space_read_back_is_already_here(annotated, tmp_path):
+    """A note of blank space only (a key pressed in the note box) is exported as none, and reading the library's own
+    export back said it was changed at the same moment in both (audit BF F16): blank is no note either way."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.annotations.set_note(first.id, " \n")
+    annotated.export.write("jsonld", tmp_path / "own.jsonld")
+    report = annotated.export.import_annotations(tmp_path / "own.jsonld")
+    assert (report.same_moment, report.updated, report.newer_here, report.placed) == (0, 0, 0, 0)

@@ -242,7 +242,7 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     note_at, tags_at, mark_at = incoming.moments
     mark = (incoming.color or here.color, place or (here.start, here.end))
     parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
-        ("note", incoming.note != here.note, note_at, here.note_at, (incoming.note, note_at)),
+        ("note", _written(incoming.note) != _written(here.note), note_at, here.note_at, (incoming.note, note_at)),
         ("tags", _folded_tags(incoming.tags) != _folded_tags(here.tags), tags_at, here.tags_at,
          (tuple(incoming.tags), tags_at)),  # compared as tags are matched: by their folded names
         ("mark", mark != (here.color, (here.start, here.end)), mark_at, here.mark_at, (*mark, mark_at))]
@@ -416,7 +416,12 @@ def _same(here: Annotation | None, incoming: Incoming, places: _Places, notes: b
 
 def _says_the_same(here: Annotation, incoming: Incoming) -> bool:
     """The same note and tags: an entry read back is not added again."""
-    return here.note == incoming.note and set(here.tags) == set(clean_tags(incoming.tags))
+    return _written(here.note) == _written(incoming.note) and _folded_tags(here.tags) == _folded_tags(incoming.tags)
+
+
+def _written(note: str) -> str:
+    """A note as exports write it: one of blank space only is none."""
+    return note if note.strip() else ""
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
