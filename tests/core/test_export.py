@@ -1116,3 +1116,27 @@ def test_a_note_of_blank_space_read_back_is_already_here(annotated, tmp_path):
     annotated.export.write("jsonld", tmp_path / "own.jsonld")
     report = annotated.export.import_annotations(tmp_path / "own.jsonld")
     assert (report.same_moment, report.updated, report.newer_here, report.placed) == (0, 0, 0, 0)
+
+
+def test_a_link_to_a_highlight_moved_here_ends_at_it(annotated, tmp_path, monkeypatch):
+    """A highlight narrowed here, linked in another copy: reading that copy's export took its entry for the moved
+    highlight, then made the link through a second, bare highlight on the old words (audit BF F2). A link's passage
+    is the annotation its entry was taken for."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    day = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="the talk")
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    b = Workspace.open(tmp_path / "b.db")
+    b.links.link(first.id, day.id, "see_also")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    annotated.review.relocate(day.id, day.start, day.end - len(" to P. Genden"))
+    count = len(annotated.annotations.all())
+    annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert len(annotated.annotations.all()) == count
+    assert day.id in {entry.other.id for entry in annotated.links.links_for(first.id)}

@@ -94,6 +94,7 @@ class _Places:
         self._documents, self._annotations = documents, annotations
         self._texts: dict[int, str] = {}
         self._orphans: dict[int, list[Annotation]] = {}
+        self._taken: dict[tuple, int] = {}
         self._sources = {}
         for info in documents.list():
             self._sources[_source_key(document_iri(info))] = info
@@ -105,6 +106,18 @@ class _Places:
     def document_of(self, source: str) -> int | None:
         info = self._sources.get(_source_key(source))
         return info.id if info is not None else None
+
+    def take(self, incoming: Incoming, annotation_id: int) -> None:
+        """Remember the annotation here an entry was taken for: a link or a citation naming the entry's passage
+        ends at it (one moved here since had a second highlight made on the old words for the link)."""
+        self._taken[self._key(incoming)] = annotation_id
+
+    def taken(self, passage: Incoming) -> int | None:
+        return self._taken.get(self._key(passage))
+
+    @staticmethod
+    def _key(incoming: Incoming) -> tuple:
+        return _source_key(incoming.source), incoming.quote, incoming.position
 
     def forget_orphans(self) -> None:
         self._orphans.clear()
@@ -135,6 +148,7 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
     passage = places.of(incoming)
     if _named_by_its_id(ours, incoming, passage, places, annotations):
         _settle_edit(ours, incoming, annotations, report)
+        places.take(incoming, ours.id)
         return
     if _same(ours, incoming, places):  # this database's own export
         report.already += 1
@@ -144,8 +158,8 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         _keep_orphan(incoming, document_id, places, placed, report)
     elif isinstance(passage, str):
         report.skipped.append(passage)
-    else:
-        _place_at(passage, incoming, annotations, placed, report)
+    elif (taken := _place_at(passage, incoming, annotations, placed, report)) is not None:
+        places.take(incoming, taken)
 
 
 def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passage | str, places: _Places,
@@ -161,39 +175,45 @@ def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passa
 
 
 def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService,
-              placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> None:
+              placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> int | None:
     """An entry whose words are found here: the annotation made at its moment on them (or, moved by one copy,
-    overlapping them), one saying the same, or a new one."""
+    overlapping them), one saying the same, or a new one. Returns the annotation here it was taken for, if one."""
     made = _MadeThen(annotations, passage.document_id, incoming.created)
     twins = made.over(passage.start, passage.end)
-    here = annotations.at(passage.document_id, passage.start, passage.end)
     if len(twins) > 1:
-        _one_of_twins(twins, incoming, report)
-    elif twins and twins[0][1]:
+        return _one_of_twins(twins, incoming, report)
+    if twins and twins[0][1]:
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
-    elif twins:
-        _settle_edit(twins[0][0], incoming, annotations, report, (passage.start, passage.end))
-    elif here is not None and _says_the_same(here, incoming):
+        return None
+    here = annotations.at(passage.document_id, passage.start, passage.end)
+    if not twins and here is not None and _says_the_same(here, incoming):
         report.already += 1
-    elif (moved := made.moved(passage.start, passage.end)) is not None:
-        _settle_edit(moved, incoming, annotations, report, (passage.start, passage.end))  # one copy moved it
-    else:
-        _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                             incoming.tags, None, incoming.created, incoming.modified, incoming.moments), placed,
-               report)
+        return here.id
+    same = twins[0][0] if twins else made.moved(passage.start, passage.end)  # moved by one copy since, maybe
+    if same is not None:
+        _settle_edit(same, incoming, annotations, report, (passage.start, passage.end))
+        return same.id
+    _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
+                         incoming.tags, None, incoming.created, incoming.modified, incoming.moments), placed, report)
+    return None
 
 
-def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming, report: AnnotationImportReport) -> None:
+def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming,
+                  report: AnnotationImportReport) -> int | None:
     """Several notes on the entry's words made at its moment (a script's, in one second; some maybe in the Trash):
-    the entry is one saying what it says, else which it is cannot be told, and none is changed."""
-    trashed = [in_trash for twin, in_trash in twins if _says_the_same(twin, incoming)]
-    if not trashed:
-        report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
-                              "and which of them it is cannot be told: none was changed")
-    elif all(trashed):
+    the entry is one saying what it says (returned, if not in the Trash), else which it is cannot be told, and none
+    is changed."""
+    same = [(twin, in_trash) for twin, in_trash in twins if _says_the_same(twin, incoming)]
+    live = [twin for twin, in_trash in same if not in_trash]
+    if live:
+        report.already += 1
+        return live[0].id
+    if same:
         report.in_trash += 1
     else:
-        report.already += 1
+        report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
+                              "and which of them it is cannot be told: none was changed")
+    return None
 
 
 class _MadeThen:
@@ -382,6 +402,8 @@ def _named(source: str) -> str:
 def _end_of(end: Incoming, places: _Places) -> Passage | int | str:
     """Where a link's end is: its passage, else the orphaned note of its words on its document (one the file
     brought, or one here before: a link to a note whose words a corrected text lost), else why it is nowhere."""
+    if (taken := places.taken(end)) is not None:
+        return taken
     passage = places.of(end)
     document_id = places.document_id(end)
     if not isinstance(passage, str) or document_id is None or end.quote is None:
