@@ -1140,3 +1140,22 @@ def test_a_link_to_a_highlight_moved_here_ends_at_it(annotated, tmp_path, monkey
     annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert len(annotated.annotations.all()) == count
     assert day.id in {entry.other.id for entry in annotated.links.links_for(first.id)}
+
+
+def test_an_undated_entry_does_not_bring_back_a_highlight_in_the_trash(annotated, tmp_path):
+    """An export whose entries carry no dates (hand-edited, or another tool's: they are optional) brought back a
+    highlight in the Trash here as a new one, its link made to it (audit BF F5): one in the Trash on the same words
+    saying the same is the entry's."""
+    import json
+
+    annotated.export.write("jsonld", tmp_path / "dated.jsonld")
+    data = json.loads((tmp_path / "dated.jsonld").read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        item.pop("created", None)
+        item.pop("modified", None)
+    (tmp_path / "undated.jsonld").write_text(json.dumps(data), encoding="utf-8")
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.annotations.delete(second.id)
+    report = annotated.export.import_annotations(tmp_path / "undated.jsonld")
+    assert report.placed == 0 and report.linked == 0 and report.in_trash == 1
+    assert len(annotated.annotations.all()) == 1

@@ -189,6 +189,9 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
     if not twins and here is not None and _says_the_same(here, incoming):
         report.already += 1
         return here.id
+    if not incoming.created and _trashed_saying_the_same(passage, incoming, annotations):
+        report.in_trash += 1  # an undated entry (dates are optional): the one in the Trash saying the same is it
+        return None
     same = twins[0][0] if twins else made.moved(passage.start, passage.end)  # moved by one copy since, maybe
     if same is not None:
         _settle_edit(same, incoming, annotations, report, (passage.start, passage.end))
@@ -196,6 +199,11 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
     _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
                          incoming.tags, None, incoming.created, incoming.modified, incoming.moments), placed, report)
     return None
+
+
+def _trashed_saying_the_same(passage: Passage, incoming: Incoming, annotations: AnnotationService) -> bool:
+    trashed = annotations.in_trash_at(passage.document_id, passage.start, passage.end)
+    return trashed is not None and _says_the_same(trashed, incoming)
 
 
 def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming,
