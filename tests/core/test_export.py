@@ -1159,3 +1159,27 @@ def test_an_undated_entry_does_not_bring_back_a_highlight_in_the_trash(annotated
     report = annotated.export.import_annotations(tmp_path / "undated.jsonld")
     assert report.placed == 0 and report.linked == 0 and report.in_trash == 1
     assert len(annotated.annotations.all()) == 1
+
+
+def test_a_notebook_note_edited_in_another_copy_is_one_note_when_read_back(annotated, tmp_path, monkeypatch):
+    """A Notebook note revised in one copy came back into the other as a second note beside the first, and one in
+    the Trash here was made again (audit BF F13): a Notebook note made at the same moment is the same note, its
+    newer text kept, one in the Trash left there."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("Meeting date: 15th or 24th?", "Meeting date", first.document_id, [first.id])
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    b = Workspace.open(tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    b.notebook.edit(note.id, body="Meeting date: the 24th, per the Soviet minute")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert [n.body for n in annotated.notebook.all_notes()] == ["Meeting date: the 24th, per the Soviet minute"]
+    assert report.notebook == 0 and report.updated == 1
+    annotated.notebook.delete(note.id)
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.notebook.all_notes() == [] and report.notebook == 0 and report.in_trash == 1

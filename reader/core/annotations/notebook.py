@@ -76,6 +76,19 @@ class NotebookService:
                 store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
 
+    def made_at(self, document_id: int | None, created: str) -> list[tuple[NotebookNote, bool]]:
+        """The notes on a document (None: free-standing) made at `created`, those in the Trash too, each with
+        whether it is: the same note in two copies of a library is one of them."""
+        return store.notes_made_at(self._db, document_id, created)
+
+    def take_edit(self, note_id: int, title: str, body: str, modified: str) -> NotebookNote:
+        """A note's title and text as another copy of the library changed them, read from its export, with the
+        moment it changed them."""
+        self.get(note_id)
+        with operation(self._db, "Edit notebook note"):
+            store.update_note(self._db, note_id, {"title": title, "body": body}, modified)
+        return self.get(note_id)
+
     def complete_citations(self, note_id: int, citations: list[int]) -> NotebookNote:
         """Give a note read from a file the citations the file gave it that could not be placed then: its time of
         change stays the file's, so a later reading may complete it further, and a note the user changed since

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from reader.core.anchoring import locate
@@ -72,8 +73,9 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
     for link in linking:
         _link_one(link, places, annotations, links, report)
     kept = {(n.document_id, n.title, n.body): n for n in notebook.all_notes()} if noting else {}
-    for note in noting:
-        _note_one(note, places, annotations, notebook, kept, report)
+    moments = Counter((note.about, note.created) for note in noting)
+    for note in noting:  # a note is known by its moment where the file made no other on its document then
+        _note_one(note, places, annotations, notebook, kept, report, moments[(note.about, note.created)] == 1)
     return report
 
 
@@ -359,13 +361,15 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,
-              kept: dict[tuple, NotebookNote], report: AnnotationImportReport) -> None:
+              kept: dict[tuple, NotebookNote], report: AnnotationImportReport, alone_then: bool) -> None:
     """Make a Notebook note on its document, citing its passages (highlighted first where no annotation covers one
     exactly). One already here, the same words on the same document, is not made again, but given the citations
     it lacks that can be placed now: read before its documents were imported, it had cited nothing, for good."""
     about = places.document_of(note.about) if note.about else None
     if note.about and about is None:
         report.skipped.append(f"{note.label}: the document it is on, {_named(note.about)}, is not in this library")
+        return
+    if alone_then and _settled_as_made_then(note, about, notebook, kept, report):
         return
     here = kept.get((about, note.title, note.body))  # the Notebook's notes, and the file's made so far
     if here is not None and not (note.modified and here.modified_at == note.modified):  # changed since it was read
@@ -383,6 +387,31 @@ def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationServic
         return
     kept[(about, note.title, note.body)] = notebook.complete_citations(here.id, [*here.citations, *lacking])
     report.cited += len(lacking)
+
+
+def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: NotebookService,
+                          kept: dict[tuple, NotebookNote], report: AnnotationImportReport) -> bool:
+    """A note made here at the entry's moment, on its document, is the same note: one in the Trash stays there; the
+    newer of two texts is kept (a note revised in one copy came back as a second note beside the first). Whether
+    it settled the entry; the same text goes on to have its citations completed. Two made in one second (a
+    script's) are not told apart: then the text alone tells."""
+    made = notebook.made_at(about, note.created) if note.created else []
+    if len(made) != 1:
+        return False
+    here, trashed = made[0]
+    if trashed:
+        report.in_trash += 1
+    elif (here.title, here.body) == (note.title, note.body):
+        return False
+    elif note.modified > here.modified_at:
+        kept[(about, note.title, note.body)] = notebook.take_edit(here.id, note.title, note.body, note.modified)
+        report.updated += 1
+        report.changed.append(f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”")
+    elif note.modified == here.modified_at:
+        report.same_moment += 1
+    else:
+        report.newer_here += 1
+    return True
 
 
 def _cited(note: IncomingNote, places: _Places, annotations: AnnotationService,

@@ -43,8 +43,16 @@ def notes_citing(db: Store, annotation_id: int) -> list[NotebookNote]:
     return [_note(row) for row in rows]
 
 
-def update_note(db: Store, note_id: int, changes: dict) -> None:
-    db.table("notebook_notes").update(note_id, {**changes, "modified_at": now()})
+def update_note(db: Store, note_id: int, changes: dict, modified: str = "") -> None:
+    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
+    db.table("notebook_notes").update(note_id, {**changes, "modified_at": modified or now()})
+
+
+def notes_made_at(db: Store, document_id: int | None, created: str) -> list[tuple[NotebookNote, bool]]:
+    """The notes on a document (None: free-standing) made at `created`, those in the Trash too, each with whether it
+    is: the same note in two copies of a library is one of them."""
+    rows = db.rows(_SELECT + " WHERE n.document_id IS ? AND n.created_at = ? ORDER BY n.id", [document_id, created])
+    return [(_note(row), row["deleted_at"] is not None) for row in rows]
 
 
 def mark_note_deleted(db: Store, note_id: int, deleted: bool) -> None:
