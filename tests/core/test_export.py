@@ -1183,3 +1183,25 @@ def test_a_notebook_note_edited_in_another_copy_is_one_note_when_read_back(annot
     annotated.notebook.delete(note.id)
     report = annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert annotated.notebook.all_notes() == [] and report.notebook == 0 and report.in_trash == 1
+
+
+def test_a_links_note_edited_in_another_copy_arrives(annotated, tmp_path, monkeypatch):
+    """A link's note rewritten in one copy never reached the other, said as "already here" (audit BF F14): links are
+    exported with their moments, and the newer note of the same link is kept."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    [entry] = annotated.links.links_for(first.id)
+    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+        source.backup(copy)
+    b = Workspace.open(tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.links.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    b.links.update(entry.link.id, note="the 24th: confirmed by the Soviet minute")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.links.get(entry.link.id).note == "the 24th: confirmed by the Soviet minute"
+    assert report.updated == 1 and "the note of a link (contradicts)" in report.summary
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    assert annotated.export.import_annotations(tmp_path / "a.jsonld").updated == 0  # read back: nothing newer

@@ -71,6 +71,13 @@ class LinkService:
             store.update_link(self._db, link_id, changes)
         return self.get(link_id)
 
+    def take_note(self, link_id: int, note: str, modified: str) -> Link:
+        """A link's note as another copy of the library changed it, read from its export, with the moment it did."""
+        self.get(link_id)
+        with operation(self._db, "Edit link"):
+            store.update_link(self._db, link_id, {"note": note}, modified)
+        return self.get(link_id)
+
     def delete(self, link_id: int, with_annotations: tuple[int, ...] = ()) -> Link:
         """Move a link to the Trash, with the annotations it created from passages (undoing a link); returns it."""
         link = self.get(link_id)

@@ -45,6 +45,8 @@ class LinkItem:
     other: Annotation
     other_document: DocumentInfo
     note: str
+    created: str  # when the link was made and last changed
+    modified: str
 
     @property
     def label(self) -> str:

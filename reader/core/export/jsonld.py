@@ -85,8 +85,8 @@ def link_json(item: ExportItem, link) -> dict:
         bodies.append({"type": "TextualBody", "value": link.note, "purpose": "commenting"})
     return {
         "@context": CONTEXT, "id": f"{URN}:link:{link.link_id}", "type": "Annotation", "motivation": "linking",
-        "body": bodies,
-        "target": ends if link.outgoing else ends[::-1],
+        "created": _timestamp(link.created), "modified": _timestamp(link.modified), "generator": GENERATOR,
+        "body": bodies, "target": ends if link.outgoing else ends[::-1],
     }
 
 

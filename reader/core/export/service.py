@@ -54,7 +54,8 @@ class ExportService:
             if not scope.keeps(annotation):  # an orphaned note too: every export keeps it, marked (ExportItem.where)
                 continue
             links = tuple(LinkItem(entry.link.id, entry.link.relation, entry.outgoing, entry.other,
-                                   documents[entry.other.document_id], entry.link.note)
+                                   documents[entry.other.document_id], entry.link.note, entry.link.created_at,
+                                   entry.link.modified_at)
                           for entry in self._links.links_for(annotation.id) if scope.keeps_link(entry.link.id))
             items.append(self._item(annotation, documents[annotation.document_id], links, places))
         return items

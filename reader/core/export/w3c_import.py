@@ -21,8 +21,9 @@ from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
-from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, NotebookNote, Passage
+from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, Link, NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
+from reader.core.records.relations import RELATIONS
 from reader.core.records.tags import clean_tags, split_by_commas, tag_key
 from reader.core.wording import one_line
 
@@ -319,7 +320,7 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
     if ours is not None and ours.relation == link.relation and all(
             _same(_fetched(annotations.get, annotation_id), end, places, notes=False)
             for annotation_id, end in zip((ours.from_annotation_id, ours.to_annotation_id), link.ends, strict=True)):
-        report.already += 1
+        _settle_link_note(ours, link, links, report)
         return
     ends = [_end_of(end, places) for end in link.ends]
     problem = next((end for end in ends if isinstance(end, str)), None)
@@ -350,14 +351,29 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
         return True
     if one is None or two is None:
         return False
-    if any(entry.other.id == two.id and entry.link.relation == link.relation  # either way, as a link is refused
-           for entry in links.links_for(one.id)):
-        report.already += 1
+    here = next((entry.link for entry in links.links_for(one.id)  # either way, as making it again is refused
+                 if entry.other.id == two.id and entry.link.relation == link.relation), None)
+    if here is not None:
+        _settle_link_note(here, link, links, report)
         return True
     if links.removed_between(one.id, two.id, link.relation):
         report.links_in_trash += 1
         return True
     return False
+
+
+def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report: AnnotationImportReport) -> None:
+    """The same link here: the newer of the two notes is kept (one rewritten in another copy never arrived)."""
+    if link.note == here.note:
+        report.already += 1
+    elif link.modified > here.modified_at:
+        links.take_note(here.id, link.note, link.modified)
+        report.updated += 1
+        report.changed.append(f"the note of a link ({RELATIONS.get(here.relation, here.relation)})")
+    elif link.modified == here.modified_at:
+        report.same_moment += 1
+    else:
+        report.newer_here += 1
 
 
 def _note_one(note: IncomingNote, places: _Places, annotations: AnnotationService, notebook: NotebookService,

@@ -43,6 +43,7 @@ class IncomingLink:
     ends: tuple[Incoming, Incoming]
     relation: str
     note: str
+    modified: str = ""  # when its note was last changed, as the file says ('' if it does not)
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,8 @@ def _link(entry: dict, label: str) -> IncomingLink | str:
     relation = next((tag for tag in tags if tag in RELATIONS), "see_also")
     other_tags = [tag for tag in tags if tag != relation]
     note = "\n\n".join(part for part in (note, ", ".join(other_tags)) if part)
-    return IncomingLink(label, (ends[0], ends[1]), relation, note)
+    return IncomingLink(label, (ends[0], ends[1]), relation, note,
+                        moment(entry.get("modified") or entry.get("updated")) or moment(entry.get("created")))
 
 
 def _first(value: object) -> object:

@@ -48,8 +48,9 @@ def links_touching(db: Store, annotation_id: int) -> list[Link]:
     return [_link(row) for row in db.rows(sql, [annotation_id, annotation_id])]
 
 
-def update_link(db: Store, link_id: int, changes: dict) -> None:
-    db.table("links").update(link_id, {**changes, "modified_at": now()})
+def update_link(db: Store, link_id: int, changes: dict, modified: str = "") -> None:
+    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
+    db.table("links").update(link_id, {**changes, "modified_at": modified or now()})
 
 
 def mark_link_deleted(db: Store, link_id: int, deleted: bool) -> None:
