@@ -50,5 +50,21 @@ def _import_annotations(window: MainWindow, workspace: Workspace) -> None:
         QMessageBox.warning(window, "Annotations not imported", str(exc))
         return
     if report.skipped:
-        QMessageBox.warning(window, "Some annotations could not be placed", "\n".join(report.skipped))
+        _not_placed_box(window, report.summary, report.skipped).exec()
     window.statusBar().showMessage(report.summary, 10000)
+
+
+REASONS_SHOWN = 10  # reasons a box lists before "… and N more": 1,500 had made it 42,000 pixels tall
+
+
+def _not_placed_box(window: MainWindow, summary: str, reasons: list[str]):
+    """What was read, then why entries were not placed: the first few, all of them under Show Details."""
+    from PySide6.QtWidgets import QMessageBox
+
+    more = len(reasons) - REASONS_SHOWN
+    shown = [summary, "", *reasons[:REASONS_SHOWN]] + ([f"… and {more:,} more (Show Details…)"] if more > 0 else [])
+    box = QMessageBox(QMessageBox.Icon.Warning, "Some annotations could not be placed", "\n".join(shown),
+                      QMessageBox.StandardButton.Ok, window)
+    if more > 0:
+        box.setDetailedText("\n".join(reasons))
+    return box

@@ -108,6 +108,29 @@ def test_file_import_annotations_brings_back_notes_and_links(window, qtbot, tmp_
     qtbot.waitUntil(lambda: comparisons.model.rowCount() == 1)
 
 
+def test_many_entries_not_placed_are_listed_in_a_box_that_fits_the_screen(window, tmp_path, monkeypatch) -> None:
+    """1,500 entries on documents not here made a warning 42,000 pixels tall, its OK button off the screen and the
+    summary said only after it (audit BF F15): the summary and the first reasons, the rest under Show Details."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui import file_dialogs
+
+    entries = [{"type": "Annotation", "id": f"urn:x:{n}", "target": {"source": f"https://example.org/{n}",
+                "selector": {"type": "TextQuoteSelector", "exact": "words"}}} for n in range(1500)]
+    path = tmp_path / "elsewhere.jsonld"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *args: str(path))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box))
+    [action] = [a for a in window.file_menu.actions() if a.text() == "Import &annotations…"]
+    action.trigger()
+    [box] = shown
+    assert box.text().startswith("0 annotations placed") and "… and 1,490 more (Show Details…)" in box.text()
+    assert len(box.text().splitlines()) < 15 and len(box.detailedText().splitlines()) == 1500
+
+
 def test_a_long_tag_name_does_not_push_the_dialog_off_the_screen(window, qtbot):
     """A code with its description in its name (300 characters) made File > Export… 2,300 pixels wide, its Save and
     Close buttons off a 1440-pixel screen: the scope box keeps a sane width, the full name in its tooltip."""
