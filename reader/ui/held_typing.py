@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.errors import ReaderError
+from reader.core.wording import one_line
 
 
 class HeldTyping:
@@ -85,10 +86,16 @@ def _split(held: dict, now: dict) -> tuple[dict, dict]:
 
 
 def _fields(typed: dict, theirs: dict | None = None) -> str:
-    """'author “Mine”', with what another program set meanwhile when `theirs` (the fields as stored) is given."""
-    return "; ".join(f"{name.replace('_', ' ')} “{value}”" + (
-        f" (another program set “{theirs.get(name)}” meanwhile)" if theirs is not None else "")
-        for name, value in typed.items())
+    """'author “Mine”'; when `theirs` (the fields as stored) is given, what another program set meanwhile first,
+    each value cut (the question at closing is cut at its length: a long typing hid theirs)."""
+    if theirs is None:
+        return "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+    return "; ".join(f"{name.replace('_', ' ')}: another program "
+                     + (f"set “{one_line(theirs[name], VALUE_SHOWN)}”" if theirs.get(name) else "cleared it")
+                     + f" meanwhile; you typed “{one_line(value, VALUE_SHOWN)}”" for name, value in typed.items())
+
+
+VALUE_SHOWN = 60  # characters of each value a clash quotes
 
 
 def _quoted(where: str, typed: dict, theirs: dict | None = None) -> str:

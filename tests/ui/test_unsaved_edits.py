@@ -825,10 +825,30 @@ def test_held_metadata_is_not_saved_at_closing_over_a_change_made_elsewhere(wind
     asked = []
     monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
     window.close()
-    assert any("author “Mine” (another program set “Theirs” meanwhile)" in text for text in asked)
+    assert any("author: another program set “Theirs” meanwhile; you typed “Mine”" in text for text in asked)
     assert window.isVisible() and window.workspace.documents.get(first).metadata.author == "Theirs"
     window.library.table.selectRow(0)  # its document chosen: theirs shown, the held typing quoted and let go
     qtbot.waitUntil(lambda: "you had typed author “Mine”" in window.statusBar().currentMessage())
+
+
+def test_a_long_held_typing_over_a_change_made_elsewhere_still_says_theirs(window, qtbot, monkeypatch):
+    """Typing held at some length over another program's change: the closing question, cut at its length, showed
+    only the typing, never what the other program had set (audit BF F11): each value is cut, theirs said first."""
+    from reader.core.workspace import Workspace
+
+    typed = "Anonymous, as the archive's card has it; " * 12
+    first = _metadata_held(window, qtbot, monkeypatch, typed)
+    elsewhere = Workspace.open(window.workspace.path, backup=False)
+    elsewhere.run("Edit metadata", lambda: elsewhere.documents.update_metadata(first, {"author": "Theirs"}))
+    elsewhere.close()
+    asked = []
+    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
+    window.close()
+    [text] = asked
+    assert "author: another program set “Theirs” meanwhile; you typed “Anonymous, as the archive" in text
+    assert len(text) < 300
+    window.library.table.selectRow(0)  # its document chosen: theirs shown, the held typing quoted and let go
+    qtbot.waitUntil(lambda: "you had typed author" in window.statusBar().currentMessage())
 
 
 def test_held_source_criticism_is_saved_at_closing_once_the_library_takes_it(qtbot, workspace, events, stack,
