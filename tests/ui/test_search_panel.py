@@ -320,3 +320,37 @@ def test_opening_a_link_hit_shows_both_passages_and_a_note_of_the_pair(window, q
     inspector = window.annotation_panels.inspector.widget()
     qtbot.waitUntil(lambda: inspector.annotation is not None and inspector.annotation.id in (first.id, second.id))
     assert window.reading_area.pane_for(one) is not None and window.reading_area.pane_for(two) is not None
+
+
+def test_hit_rows_are_measured_again_when_the_list_narrows(window, qtbot):
+    """Rows measured before the list's scroll bar came made it narrower: a snippet wrapping to one more line ran
+    over the next hit (audit BD F-w3). A change of the list's width measures its rows again."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from reader.ui.search.snippet_delegate import SnippetDelegate
+
+    window.resize(1440, 900)
+    window.show()
+    window.raise_panel("Search")
+    window.resizeDocks([window.search_panel.dock], [260], Qt.Orientation.Horizontal)  # a narrow panel: rows wrap
+    panel = window.search_panel.widget()
+    tree = panel.results
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Genden")
+
+    def overrun() -> list[int]:
+        rows = [tree.topLevelItem(0).child(n) for n in range(min(tree.topLevelItem(0).childCount(), 20))]
+        option = QStyleOptionViewItem()
+        option.font, option.palette = tree.font(), tree.palette()
+        found = []
+        for number, row in enumerate(rows):
+            option.rect = tree.visualItemRect(row)
+            laid_out = SnippetDelegate._document(tree.indexFromItem(row).data(HTML_ROLE), option)
+            if laid_out.size().height() > option.rect.height() + 1:
+                found.append(number)
+        return found
+
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and overrun() == [])
+    viewport = tree.viewport()
+    viewport.resize(viewport.width() - 90, viewport.height())  # as a scroll bar coming takes its width
+    qtbot.waitUntil(lambda: overrun() == [])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -60,6 +60,7 @@ class SearchPanel(QWidget):
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
         self.results.setItemDelegate(SnippetDelegate(self.results))
+        self.results.viewport().installEventFilter(self)
         self.saved_list = QListWidget(self)
         self.save_button = QPushButton("Save search…", self)
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -134,10 +135,13 @@ class SearchPanel(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, (search_id, query))
             self.saved_list.addItem(entry)
 
-    def resizeEvent(self, event) -> None:
-        """Rows wrap at the list's width: narrower or wider, their heights are measured again."""
-        super().resizeEvent(event)
-        self.results.doItemsLayout()
+    def eventFilter(self, watched, event) -> bool:
+        """Rows wrap at the list's width: narrower or wider, their heights are measured again, the list's own
+        width too (rows measured before its scroll bar came ran a line over the next hit)."""
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self.results.doItemsLayout)
+        return super().eventFilter(watched, event)
 
     def focus_box(self) -> None:
         self.box.setFocus()
