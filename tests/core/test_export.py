@@ -729,16 +729,12 @@ def test_copies_exchanging_exports_keep_the_newest_edit_its_colour_and_its_remov
     """An edit read back took the import's moment as its own, so the older edit, read back later, won over the newer
     one and the newest note was lost; a colour changed in one copy was "already here"; a highlight moved to the
     Trash here came back as a new one (audit BD)."""
-    import sqlite3
-    from contextlib import closing
     from datetime import datetime, timedelta
     from itertools import count
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     second = max(annotated.annotations.all(), key=lambda a: a.id)
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    a, b = annotated, Workspace.open(tmp_path / "b.db")
+    a, b = annotated, _file_copy(annotated, tmp_path / "b.db")
     seconds = count(1)  # each edit a second after the one before, as if made apart
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: (
         datetime(2031, 1, 1) + timedelta(seconds=next(seconds))).isoformat() + "+00:00")
@@ -967,13 +963,9 @@ def test_edits_of_different_fields_in_two_copies_are_both_kept(annotated, tmp_pa
     newer one, said as "edited since" (audit BF F3, data loss), and the other way the rewrite was dropped. A note's
     text, its tags and its mark (colour and place) each keep the moment they were last changed: each is taken from
     the copy that changed it last."""
-    import sqlite3
-    from contextlib import closing
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    a, b = annotated, Workspace.open(tmp_path / "b.db")
+    a, b = annotated, _file_copy(annotated, tmp_path / "b.db")
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-02T00:00:00+00:00")
     b.annotations.set_note(first.id, "rewritten in B: check the archive copy")
     b.export.write("jsonld", tmp_path / "b.jsonld")
@@ -1027,6 +1019,16 @@ def test_a_note_made_before_its_parts_had_moments_keeps_its_texts_moment_when_re
     assert recoloured.mark_at == recoloured.modified_at > "2020-01-01T00:00:00+00:00"
 
 
+def _file_copy(workspace, path):
+    """Another copy of the library, made as a file is copied (the same ids), open."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(workspace.path)) as source, closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)
+    return Workspace.open(path)
+
+
 def _made_in_one_second(path, made):
     """The annotations `made` stamped as made and changed in the second the first was, as a script makes them."""
     import sqlite3
@@ -1041,16 +1043,12 @@ def test_a_twin_in_the_trash_is_not_taken_for_the_one_left(annotated, tmp_path, 
     """Two notes on the same words made in one second, one in the Trash here: the other copy's edit of the trashed
     one was written over the one left (audit BF F6, data loss). With a twin in the Trash, which of them an entry is
     cannot be told either: neither is changed."""
-    import sqlite3
-    from contextlib import closing
 
     document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
     one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
     two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
     _made_in_one_second(annotated.path, [one, two])
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    b = Workspace.open(tmp_path / "b.db")
+    b = _file_copy(annotated, tmp_path / "b.db")
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
     b.annotations.set_note(one.id, "T1 edited in B")
     b.export.write("jsonld", tmp_path / "b.jsonld")
@@ -1122,15 +1120,11 @@ def test_a_link_to_a_highlight_moved_here_ends_at_it(annotated, tmp_path, monkey
     """A highlight narrowed here, linked in another copy: reading that copy's export took its entry for the moved
     highlight, then made the link through a second, bare highlight on the old words (audit BF F2). A link's passage
     is the annotation its entry was taken for."""
-    import sqlite3
-    from contextlib import closing
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
     day = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="the talk")
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    b = Workspace.open(tmp_path / "b.db")
+    b = _file_copy(annotated, tmp_path / "b.db")
     b.links.link(first.id, day.id, "see_also")
     b.export.write("jsonld", tmp_path / "b.jsonld")
     b.close()
@@ -1165,14 +1159,10 @@ def test_a_notebook_note_edited_in_another_copy_is_one_note_when_read_back(annot
     """A Notebook note revised in one copy came back into the other as a second note beside the first, and one in
     the Trash here was made again (audit BF F13): a Notebook note made at the same moment is the same note, its
     newer text kept, one in the Trash left there."""
-    import sqlite3
-    from contextlib import closing
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     note = annotated.notebook.create("Meeting date: 15th or 24th?", "Meeting date", first.document_id, [first.id])
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    b = Workspace.open(tmp_path / "b.db")
+    b = _file_copy(annotated, tmp_path / "b.db")
     monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-01T00:00:00+00:00")  # later
     b.notebook.edit(note.id, body="Meeting date: the 24th, per the Soviet minute")
     b.export.write("jsonld", tmp_path / "b.jsonld")
@@ -1188,14 +1178,10 @@ def test_a_notebook_note_edited_in_another_copy_is_one_note_when_read_back(annot
 def test_a_links_note_edited_in_another_copy_arrives(annotated, tmp_path, monkeypatch):
     """A link's note rewritten in one copy never reached the other, said as "already here" (audit BF F14): links are
     exported with their moments, and the newer note of the same link is kept."""
-    import sqlite3
-    from contextlib import closing
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     [entry] = annotated.links.links_for(first.id)
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
-        source.backup(copy)
-    b = Workspace.open(tmp_path / "b.db")
+    b = _file_copy(annotated, tmp_path / "b.db")
     monkeypatch.setattr("reader.core.storage.links.now", lambda: "2031-01-01T00:00:00+00:00")  # later
     b.links.update(entry.link.id, note="the 24th: confirmed by the Soviet minute")
     b.export.write("jsonld", tmp_path / "b.jsonld")

@@ -814,17 +814,24 @@ def test_held_metadata_is_saved_at_closing_once_the_library_takes_it(window, qtb
     assert asked == [] and window.workspace.documents.get(first).metadata.author.endswith("Anonymous")
 
 
-def test_held_metadata_is_not_saved_at_closing_over_a_change_made_elsewhere(window, qtbot, monkeypatch):
-    """...but not over an author another program set meanwhile: the close asks, quoting what was typed."""
+def _closed_over_theirs(window, qtbot, monkeypatch, typed: str) -> tuple[int, list[str]]:
+    """`typed` held (see `_metadata_held`), another program setting the author "Theirs" meanwhile, then the window
+    closed, the question answered No: the document's id, and the texts the question quoted."""
     from reader.core.workspace import Workspace
 
-    first = _metadata_held(window, qtbot, monkeypatch, "Mine")
+    first = _metadata_held(window, qtbot, monkeypatch, typed)
     elsewhere = Workspace.open(window.workspace.path, backup=False)
     elsewhere.run("Edit metadata", lambda: elsewhere.documents.update_metadata(first, {"author": "Theirs"}))
     elsewhere.close()
     asked = []
     monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
     window.close()
+    return first, asked
+
+
+def test_held_metadata_is_not_saved_at_closing_over_a_change_made_elsewhere(window, qtbot, monkeypatch):
+    """...but not over an author another program set meanwhile: the close asks, quoting what was typed."""
+    first, asked = _closed_over_theirs(window, qtbot, monkeypatch, "Mine")
     assert any("author: another program set “Theirs” meanwhile; you typed “Mine”" in text for text in asked)
     assert window.isVisible() and window.workspace.documents.get(first).metadata.author == "Theirs"
     window.library.table.selectRow(0)  # its document chosen: theirs shown, the held typing quoted and let go
@@ -834,17 +841,7 @@ def test_held_metadata_is_not_saved_at_closing_over_a_change_made_elsewhere(wind
 def test_a_long_held_typing_over_a_change_made_elsewhere_still_says_theirs(window, qtbot, monkeypatch):
     """Typing held at some length over another program's change: the closing question, cut at its length, showed
     only the typing, never what the other program had set (audit BF F11): each value is cut, theirs said first."""
-    from reader.core.workspace import Workspace
-
-    typed = "Anonymous, as the archive's card has it; " * 12
-    first = _metadata_held(window, qtbot, monkeypatch, typed)
-    elsewhere = Workspace.open(window.workspace.path, backup=False)
-    elsewhere.run("Edit metadata", lambda: elsewhere.documents.update_metadata(first, {"author": "Theirs"}))
-    elsewhere.close()
-    asked = []
-    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
-    window.close()
-    [text] = asked
+    _first, [text] = _closed_over_theirs(window, qtbot, monkeypatch, "Anonymous, as the archive's card has it; " * 12)
     assert "author: another program set “Theirs” meanwhile; you typed “Anonymous, as the archive" in text
     assert len(text) < 300
     window.library.table.selectRow(0)  # its document chosen: theirs shown, the held typing quoted and let go

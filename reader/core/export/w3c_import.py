@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.anchoring import locate
@@ -366,12 +367,23 @@ def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report
     """The same link here: the newer of the two notes is kept (one rewritten in another copy never arrived)."""
     if link.note == here.note:
         report.already += 1
-    elif link.modified > here.modified_at:
+        return
+
+    def take() -> str:
         links.take_note(here.id, link.note, link.modified)
+        return f"the note of a link ({RELATIONS.get(here.relation, here.relation)})"
+
+    _newer_kept(link.modified, here.modified_at, take, report)
+
+
+def _newer_kept(there: str, here: str, take: Callable[[], str], report: AnnotationImportReport) -> None:
+    """One thing changed in two copies, at `there` in the file's and `here` in this one: the newer change is kept
+    (`take` takes the file's and says what it changed); two of one moment are left as they are, and said."""
+    if there > here:
+        report.changed.append(take())
         report.updated += 1
-        report.changed.append(f"the note of a link ({RELATIONS.get(here.relation, here.relation)})")
-    elif link.modified == here.modified_at:
-        report.same_moment += 1
+    elif there == here:
+        report.same_moment += 1  # which is later, nothing says
     else:
         report.newer_here += 1
 
@@ -417,16 +429,15 @@ def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: Noteb
     here, trashed = made[0]
     if trashed:
         report.in_trash += 1
-    elif (here.title, here.body) == (note.title, note.body):
+        return True
+    if (here.title, here.body) == (note.title, note.body):
         return False
-    elif note.modified > here.modified_at:
+
+    def take() -> str:
         kept[(about, note.title, note.body)] = notebook.take_edit(here.id, note.title, note.body, note.modified)
-        report.updated += 1
-        report.changed.append(f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”")
-    elif note.modified == here.modified_at:
-        report.same_moment += 1
-    else:
-        report.newer_here += 1
+        return f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”"
+
+    _newer_kept(note.modified, here.modified_at, take, report)
     return True
 
 
