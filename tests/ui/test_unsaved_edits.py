@@ -866,3 +866,17 @@ def test_held_source_criticism_is_saved_at_closing_once_the_library_takes_it(qtb
     assert panel._held.texts()
     panel.keep_unsaved()
     assert unkept == [] and workspace.sources.get(first).date_written == "1990"
+
+
+def test_held_reliability_over_another_programs_change_is_quoted_at_closing():
+    """Source criticism's reliability is a number, or None when not judged: the closing question's line failed on it
+    (audit BG F8, a traceback at closing)."""
+    from reader.ui.held_typing import HeldTyping
+
+    for mine, theirs, said in ((4, 2, "another program set “2” meanwhile; you typed “4”"),
+                               (None, 2, "another program set “2” meanwhile; you cleared it"),
+                               (4, None, "another program cleared it meanwhile; you typed “4”")):
+        held = HeldTyping("document_id")
+        held.hold_fields(7, {"reliability": mine}, {"reliability": 3}, "refused", "source criticism of x.txt")
+        [text] = held.save_fields(lambda _i, theirs=theirs: {"reliability": theirs}, lambda _i, _fields: None)
+        assert f"reliability: {said}" in text
