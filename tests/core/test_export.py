@@ -780,7 +780,8 @@ def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them()
 def test_a_margin_every_line_has_or_a_hanging_indent_opens_no_paragraph():
     """In a wrapped text set in by a margin (a typed page, an e-mailed text) or with hanging indents, every line was
     counted a paragraph once an indent opened one: "¶ 21" for the 4th (audit BF F10). A line opens a paragraph by
-    being set in further than the lines about it."""
+    being set in otherwise than most of the text's lines: further (a first-line indent, a one-line paragraph too),
+    or less (a hanging indent)."""
     import textwrap
 
     from reader.core.export.items import paragraph_at, paragraph_starts
@@ -795,6 +796,13 @@ def test_a_margin_every_line_has_or_a_hanging_indent_opens_no_paragraph():
     first_lines = "\n".join(textwrap.fill(p, 72, initial_indent="     ") for p in paragraphs)
     text = f"MINUTES OF THE MEETING\n\n{first_lines}\n"
     assert paragraph_at(paragraph_starts(text), text.index("Stalin asked")) == 4
+    with_a_reply = [paragraphs[0], "Genden: No.", *paragraphs[1:]]  # a one-line paragraph (audit BG F7)
+    for laid_out in ([textwrap.fill(p, 72, initial_indent="     ") for p in with_a_reply],
+                     [textwrap.fill(p, 72, subsequent_indent="   ") for p in with_a_reply]):
+        text = "MINUTES OF THE MEETING\n\n" + "\n".join(laid_out) + "\n"
+        starts = paragraph_starts(text)
+        assert [paragraph_at(starts, text.index(words)) for words in ("Genden: No", "Genden spoke", "Stalin asked")] \
+            == [3, 4, 5]
 
 
 def test_a_csv_cell_of_links_reads_back_one_link_a_line(annotated):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.ranges import Interval, merge, quote_without
@@ -114,8 +115,9 @@ class ExportItem:
 def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
     """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
     the adverts and footers around an article (its boilerplate) left out; in a text wrapped at a width, a block of
-    lines between blank ones, or opening with a line set in further than those about it (a transcription's every
-    line was a paragraph: "¶ 12" of two)."""
+    lines between blank ones, or opening with a line set in otherwise than most of the text's lines (further, a
+    first-line indent; less, a hanging indent; a margin every line has opens none): a transcription's every line
+    was a paragraph, "¶ 12" of two."""
     hidden = merge((span.start, span.end) for span in boilerplate)
     hidden_starts = [start for start, _ in hidden]
     lines, offset, after_one = [], 0, False  # (start, length, right after another line, indent)
@@ -127,15 +129,8 @@ def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
         after_one, offset = shown, offset + len(line) + 1
     if not hard_wrapped([length for _start, length, _after, _indent in lines]):
         return [start for start, *_rest in lines]
-    return [start for number, (start, _length, after, _indent) in enumerate(lines)
-            if not after or _set_in(lines, number)]
-
-
-def _set_in(lines: list[tuple[int, int, bool, int]], number: int) -> bool:
-    """Whether a line of a wrapped text is set in further than the line before it and the one after (a paragraph's
-    first line on a typed page): a margin every line has, and the lines a hanging indent sets in, open none."""
-    indent = lines[number][3]
-    return indent > lines[number - 1][3] and (number + 1 == len(lines) or indent > lines[number + 1][3])
+    usual = Counter(indent for *_rest, indent in lines).most_common(1)[0][0]
+    return [start for start, _length, after, indent in lines if not after or indent != usual]
 
 
 def paragraph_at(starts: list[int], offset: int) -> int | None:
