@@ -65,6 +65,7 @@ def parse(text: str) -> Query:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
     tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
+    _refuse_filters_left_out_in_groups(tokens)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
     if left_out and not parts and query.filters:
@@ -174,7 +175,6 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     """-( … ) at `index`: after a word, a NOT before the group; before any word (or beside filters alone), the group
     read whole and left out, as -word is there (it was refused). Returns the index of the last token it took."""
     end = _closing(tokens, index + 1)
-    _refuse_filters_in(tokens[index + 2:end])
     if parts:
         parts.append("NOT")
         return index
@@ -185,13 +185,18 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     return end
 
 
-def _refuse_filters_in(group: list[str]) -> None:
-    """A group left out holds words: a filter in it was read as a filter of the whole search, which then found what
-    the group meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha)."""
-    found = next((token.lstrip("-") for token in group if _is_filter([token.lstrip("-")])), None)
-    if found is not None:
-        raise QueryError(f"a filter cannot go inside -( … ): leave it out by itself (-{found}) or put it outside "
-                         "the parentheses")
+def _refuse_filters_left_out_in_groups(tokens: list[str]) -> None:
+    """A group left out (-( … ) or NOT ( … )) holds words: a filter in it was read as a filter of the whole search,
+    which then found what the group meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha)."""
+    for index, token in enumerate(tokens):
+        if token not in ("-", "NOT") or tokens[index + 1:index + 2] != ["("]:
+            continue
+        group = tokens[index + 2:_closing(tokens, index + 1)]
+        found = next((word.lstrip("-") for word in group if _is_filter([word.lstrip("-")])), None)
+        if found is not None:
+            written = "-( … )" if token == "-" else "NOT ( … )"
+            raise QueryError(f"a filter cannot go inside {written}: leave it out by itself (-{found}) or put it "
+                             "outside the parentheses")
 
 
 def _closing(tokens: list[str], opening: int) -> int:
