@@ -1019,12 +1019,14 @@ def test_a_note_made_before_its_parts_had_moments_keeps_its_texts_moment_when_re
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     with closing(sqlite3.connect(annotated.path)) as db, db:
-        db.execute("UPDATE annotations SET note_at = NULL, tags_at = NULL, mark_at = NULL, modified_at = ?",
+        db.execute("UPDATE annotations SET note_at = NULL, tags_at = NULL, color_at = NULL, place_at = NULL, "
+                   "modified_at = ?",
                    ["2020-01-01T00:00:00+00:00"])
     assert annotated.annotations.get(first.id).note_at == "2020-01-01T00:00:00+00:00"
     recoloured = annotated.annotations.set_color(first.id, "green")
     assert recoloured.note_at == recoloured.tags_at == "2020-01-01T00:00:00+00:00"
-    assert recoloured.mark_at == recoloured.modified_at > "2020-01-01T00:00:00+00:00"
+    assert recoloured.color_at == recoloured.modified_at > "2020-01-01T00:00:00+00:00"
+    assert recoloured.place_at == "2020-01-01T00:00:00+00:00"
 
 
 def _file_copy(workspace, path):
@@ -1043,8 +1045,9 @@ def _made_in_one_second(path, made):
     from contextlib import closing
 
     with closing(sqlite3.connect(path)) as db, db:
-        db.executemany("UPDATE annotations SET created_at = ?, modified_at = ?, note_at = ?, tags_at = ?, mark_at = ? "
-                       "WHERE id = ?", [(*[made[0].created_at] * 5, one.id) for one in made[1:]])
+        db.executemany("UPDATE annotations SET created_at = ?, modified_at = ?, note_at = ?, tags_at = ?, "
+                       "color_at = ?, place_at = ? WHERE id = ?", [(*[made[0].created_at] * 6, one.id)
+                                                                   for one in made[1:]])
 
 
 def test_a_twin_in_the_trash_is_not_taken_for_the_one_left(annotated, tmp_path, monkeypatch):
@@ -1199,3 +1202,39 @@ def test_a_links_note_edited_in_another_copy_arrives(annotated, tmp_path, monkey
     assert report.updated == 1 and "the note of a link (contradicts)" in report.summary
     annotated.export.write("jsonld", tmp_path / "a.jsonld")
     assert annotated.export.import_annotations(tmp_path / "a.jsonld").updated == 0  # read back: nothing newer
+
+
+def test_a_recolour_in_one_copy_leaves_the_note_tags_and_place_written_in_the_other(annotated, tmp_path,
+                                                                                    monkeypatch):
+    """A bare highlight recoloured in one copy, given a note and tags in the other (audit BG F1: both wiped, the
+    export giving a part with no words no moment of its own), or widened there (BG F11: narrowed back, colour and
+    place sharing one moment): each part is taken from the copy that changed it last, and a part a file leaves out
+    is as old as the note."""
+    document_id = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    bare = annotated.annotations.create_at_quote(document_id, "The two met on November 15")
+    widened = annotated.annotations.create_at_quote(document_id, "Judging by the tone")
+    b = _file_copy(annotated, tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-02T00:00:00+00:00")
+    b.annotations.set_note(bare.id, "B's reading")
+    b.annotations.set_tags(bare.id, ["meeting", "dispute"])
+    b.review.relocate(widened.id, widened.start, widened.end + len(" of the"))
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-03T00:00:00+00:00")
+    for highlight in (bare, widened):
+        annotated.annotations.set_color(highlight.id, "green")
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    b.export.import_annotations(tmp_path / "a.jsonld")
+    taken = b.annotations.get(bare.id)
+    assert (taken.note, sorted(taken.tags), taken.color) == ("B's reading", ["dispute", "meeting"], "green")
+    assert (b.annotations.get(widened.id).quote.exact, b.annotations.get(widened.id).color) == (
+        "Judging by the tone of the", "green")
+    b.close()
+
+
+def test_saving_what_is_already_there_is_no_change(annotated):
+    """Saving unchanged tags or an unchanged note (a recovered session's typing put back) stamped it changed now,
+    and an exchange then undid the other copy's newer change (audit BG F12)."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    again = annotated.annotations.set_tags(first.id, list(first.tags))
+    again = annotated.annotations.set_note(first.id, first.note)
+    again = annotated.annotations.set_color(first.id, first.color)
+    assert (again.note_at, again.tags_at, again.color_at) == (first.note_at, first.tags_at, first.color_at)

@@ -29,18 +29,18 @@ class NewAnnotation:
     orphan_quote: TextQuote | None = None  # a note whose words are not in the text: kept as an orphan with these
     created: str = field(default="", compare=False)  # when it was written and changed ('' = now): a note read
     modified: str = field(default="", compare=False)  # back from another library keeps its dates, and those
-    moments: tuple[str, str, str] = field(default=("", "", ""), compare=False)  # of its text, tags and mark
+    moments: tuple[str, ...] = field(default=("", "", "", ""), compare=False)  # of its text, tags, colour, place
 
 
 @dataclass(frozen=True)
 class TakenEdit:
     """What an annotation takes of its edit in another copy of the library, each part with the moment it was made
-    there (None: kept as it is here): its note's text, its tags, its mark (colour and place, on the current
-    version)."""
+    there (None: kept as it is here): its note's text, its tags, its colour, its place (on the current version)."""
 
     note: tuple[str, str] | None = None
     tags: tuple[tuple[str, ...], str] | None = None
-    mark: tuple[str, tuple[int, int], str] | None = None
+    color: tuple[str, str] | None = None
+    place: tuple[tuple[int, int], str] | None = None
 
 
 class AnnotationNotFound(ReaderError):
@@ -168,12 +168,11 @@ class AnnotationService:
         changes: dict = {}
         if taken.note is not None:
             changes.update(note=taken.note[0], note_at=taken.note[1])
-        if taken.mark is not None:
-            color, place, moment = taken.mark
-            _check_color(color)
-            changes.update(color=color, mark_at=moment)
-            if place != (here.start, here.end):
-                changes.update(anchor_columns(placed(self._db, here, *place)))
+        if taken.color is not None:
+            _check_color(taken.color[0])
+            changes.update(color=taken.color[0], color_at=taken.color[1])
+        if taken.place is not None:
+            changes.update(anchor_columns(placed(self._db, here, *taken.place[0])), place_at=taken.place[1])
         if taken.tags is not None:
             changes["tags_at"] = taken.tags[1]
         latest = max(here.modified_at, *(changes[moment] for moment in store.MOMENTS if moment in changes))
@@ -202,11 +201,12 @@ class AnnotationService:
         self.get(annotation_id)
         names = clean_tags(tags)
         with operation(self._db, "Edit tags"):
+            stored = self._stored(annotation_id).tags
             if was is not None:
-                unchanged_since(_folded(self._stored(annotation_id).tags), _folded(was),
-                                 _folded(names))
-            tag_store.replace_annotation_tags(self._db, annotation_id, names)
-            store.touch_annotations(self._db, [annotation_id])
+                unchanged_since(_folded(stored), _folded(was), _folded(names))
+            if sorted(stored) != sorted(names):  # saved as they were, they are not changed now (audit BG F12)
+                tag_store.replace_annotation_tags(self._db, annotation_id, names)
+                store.touch_annotations(self._db, [annotation_id])
         return self.get(annotation_id)
 
     def delete(self, annotation_id: int) -> Annotation:

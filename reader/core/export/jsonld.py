@@ -59,9 +59,10 @@ def annotation_json(item: ExportItem) -> dict:
         "@context": CONTEXT, "id": f"{URN}:annotation:{a.id}", "type": "Annotation", "motivation": motivation,
         "created": _timestamp(a.created_at), "modified": _timestamp(a.modified_at), "generator": GENERATOR,
         "target": passage_target(item.document, a),
-        "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}"},
+        "stylesheet": {"type": "CssStylesheet", "value": f".highlight {{ background-color: {a.color or 'yellow'} }}",
+                       "modified": _timestamp(a.color_at)},
     }
-    found["target"].update(styleClass="highlight", modified=_timestamp(a.mark_at))  # its colour and place
+    found["target"].update(styleClass="highlight", modified=_timestamp(a.place_at))
     if item.page is not None:
         found["target"]["selector"].append(page_selector(item.page, found["target"]["selector"][-1]))
     if bodies:

@@ -271,13 +271,14 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     of the same library, or an older one read back). Its note's text, its tags and its mark (colour and place) are
     each taken from the copy that changed them last, once: a second highlight beside the first gave two notes
     saying different things, and one moment for all had a tag renamed in one copy give back an older text."""
-    note_at, tags_at, mark_at = incoming.moments
-    mark = (incoming.color or here.color, place or (here.start, here.end))
+    note_at, tags_at, color_at, place_at = incoming.moments
+    color, place = incoming.color or here.color, place or (here.start, here.end)
     parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
         ("note", _written(incoming.note) != _written(here.note), note_at, here.note_at, (incoming.note, note_at)),
         ("tags", _folded_tags(incoming.tags) != _folded_tags(here.tags), tags_at, here.tags_at,
          (tuple(incoming.tags), tags_at)),  # compared as tags are matched: by their folded names
-        ("mark", mark != (here.color, (here.start, here.end)), mark_at, here.mark_at, (*mark, mark_at))]
+        ("color", color != here.color, color_at, here.color_at, (color, color_at)),
+        ("place", place != (here.start, here.end), place_at, here.place_at, (place, place_at))]
     differing = [part for part in parts if part[1]]
     taken = {name: edit for name, _differs, there, ours, edit in differing if there > ours}
     if taken:
@@ -298,10 +299,8 @@ def _folded_tags(tags) -> frozenset[str]:
 
 def _changes(here: Annotation, taken: dict[str, tuple]) -> str:
     """What an update read back changes of an annotation here: "the note and the colour of “…”"."""
-    color, place, _moment = taken.get("mark", (here.color, (here.start, here.end), ""))
-    fields = [name for name, differs in (("the note", "note" in taken), ("the tags", "tags" in taken),
-                                         ("the colour", color != here.color),
-                                         ("the place", place != (here.start, here.end))) if differs]
+    fields = [name for part, name in (("note", "the note"), ("tags", "the tags"), ("color", "the colour"),
+                                      ("place", "the place")) if part in taken]
     said = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
     return f"{said} of “{one_line(here.quote.exact, 60)}”"
 

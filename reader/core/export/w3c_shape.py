@@ -31,7 +31,7 @@ class Incoming:
     color: str
     created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
     modified: str = ""
-    moments: tuple[str, str, str] = ("", "", "")  # when its text, tags and mark were (as `modified` if unsaid)
+    moments: tuple[str, ...] = ("", "", "", "")  # when its text, tags, colour and place were changed (_moments)
 
 
 @dataclass(frozen=True)
@@ -116,20 +116,32 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
     if isinstance(found, Incoming):
         created = moment(entry.get("created"))
         modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
-        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified))
+        found = replace(found, created=created, modified=modified, moments=_moments(entry, created, modified))
     return found
 
 
-def _moments(entry: dict, modified: str) -> tuple[str, str, str]:
-    """When the note's text, its tags and its mark were last changed, as its bodies and its target say (this
-    program writes them; a file that does not, its annotation's `modified` for each)."""
+def _moments(entry: dict, created: str, modified: str) -> tuple[str, ...]:
+    """When the note's text, its tags, its colour and its place were last changed, as its bodies, its stylesheet
+    and its target say (this program writes them). A part the entry gives with no moment of its own (another tool's
+    file) was changed at the annotation's `modified`; a part it leaves out (no note, no tags) as early as the
+    annotation was made: an export's bare highlight recoloured later had wiped the note and tags written since in
+    the other copy."""
     bodies = entry.get("body", [])
     bodies = [body for body in (bodies if isinstance(bodies, list) else [bodies]) if isinstance(body, dict)]
-    note = max((moment(b.get("modified")) for b in bodies if b.get("purpose") != "tagging"), default="")
-    tags = max((moment(b.get("modified")) for b in bodies if b.get("purpose") == "tagging"), default="")
-    target = _first(entry.get("target"))
-    mark = moment(target.get("modified")) if isinstance(target, dict) else ""
-    return note or modified, tags or modified, mark or modified
+    notes = [body for body in bodies if body.get("purpose") != "tagging"]
+    tags = [body for body in bodies if body.get("purpose") == "tagging"]
+    stylesheet, target = entry.get("stylesheet"), _first(entry.get("target"))
+    return (_latest(notes, created, modified), _latest(tags, created, modified),
+            _latest([stylesheet] if isinstance(stylesheet, dict) else [], created, modified),
+            _latest([target] if isinstance(target, dict) else [], created, modified))
+
+
+def _latest(parts: list[dict], created: str, modified: str) -> str:
+    """The latest moment the parts give; `modified` where they give none, `created` (else `modified`) where there
+    are none."""
+    if not parts:
+        return created or modified
+    return max((moment(part.get("modified")) for part in parts), default="") or modified
 
 
 def moment(value: object) -> str:

@@ -72,11 +72,12 @@ class Annotation:
     created_at: str
     modified_at: str
     tags: tuple[str, ...] = ()
-    # when its note's text, its tags, and its mark (colour and place) were each last changed: two copies of a library
+    # when its note's text, its tags, its colour and its place were each last changed: two copies of a library
     # exchanging exports take each from the copy that changed it last (one moment for all had an older text win)
     note_at: str = ""
     tags_at: str = ""
-    mark_at: str = ""
+    color_at: str = ""
+    place_at: str = ""
 
     @property
     def is_note(self) -> bool:

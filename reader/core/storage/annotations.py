@@ -14,7 +14,7 @@ def insert_annotation(db: Store, document_id: int, version_id: int, start: int, 
     return db.table("annotations").insert({
         "document_id": document_id, "version_id": version_id, "start": start, "end": end,
         **_with_reading({"exact": quote.exact}), "prefix": quote.prefix, "suffix": quote.suffix, "color": color,
-        "note": note, "created_at": stamp, "modified_at": stamp, "note_at": stamp, "tags_at": stamp, "mark_at": stamp,
+        "note": note, "created_at": stamp, "modified_at": stamp, **dict.fromkeys(MOMENTS, stamp),
     }).last_pk
 
 
@@ -25,11 +25,11 @@ def _with_reading(changes: dict) -> dict:
 
 _INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, exact_joined, prefix, suffix,
                                      color, note, anchor_status, anchor_confidence, created_at, modified_at, note_at,
-                                     tags_at, mark_at)
+                                     tags_at, color_at, place_at)
              VALUES (:document_id, :version_id, :start, :end, :exact, :exact_joined, :prefix, :suffix, :color, :note,
                      :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp),
                      COALESCE(:note_at, :modified, :stamp), COALESCE(:tags_at, :modified, :stamp),
-                     COALESCE(:mark_at, :modified, :stamp))"""
+                     COALESCE(:color_at, :modified, :stamp), COALESCE(:place_at, :modified, :stamp))"""
 
 
 def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
@@ -111,24 +111,33 @@ def trashed_annotations(db: Store) -> list[tuple[Annotation, str]]:
     return [(_annotation(row), row["deleted_at"]) for row in db.rows(sql)]
 
 
-MOMENTS = ("note_at", "tags_at", "mark_at")
-_MOMENT_OF = {"note": "note_at", "color": "mark_at", "start": "mark_at"}  # of the columns a user's edit changes
+MOMENTS = ("note_at", "tags_at", "color_at", "place_at")
+_DECIDED_BY = {"note_at": ("note",), "color_at": ("color",), "place_at": ("start", "end")}  # columns a user edits
 
 
 def update_annotation(db: Store, annotation_id: int, changes: dict, modified: str = "") -> None:
-    """Write `changes`, stamping the moments of what they change (`Annotation.note_at` …), unless they give them.
+    """Write `changes`, stamping the moment of each part they change (`Annotation.note_at` …) unless they give it;
+    a part written as it was keeps its moment (saving unchanged tags or a note put back had made it the newer).
     `modified`: when the change was made, if not now (an edit read from another copy's export)."""
-    stamp = modified or now()
-    moments = {_MOMENT_OF[column]: stamp for column in changes if column in _MOMENT_OF}
-    _update(db, [annotation_id], {**moments, **_with_reading(changes)}, stamp)
+    _update(db, [annotation_id], _with_reading(changes), modified or now())
 
 
 def _update(db: Store, annotation_ids: list[int] | tuple[int, ...], changes: dict, stamp: str) -> None:
     """One UPDATE per annotation; a moment not yet kept (a note made before moments were: NULL, read as its
     `modified_at`) is kept as it was before this change."""
-    held = [f"{moment} = COALESCE({moment}, modified_at)" for moment in MOMENTS if moment not in changes]
-    columns = [f'"{column}" = :{column}' for column in changes]
-    sql = f"UPDATE annotations SET {', '.join([*held, *columns, 'modified_at = :stamp'])} WHERE id = :id"
+    moments = []
+    for moment in MOMENTS:
+        decided_by = [column for column in _DECIDED_BY.get(moment, ()) if column in changes]
+        held = f"COALESCE({moment}, modified_at)"
+        if moment in changes:
+            moments.append(f"{moment} = :{moment}")
+        elif decided_by:
+            unchanged = " AND ".join(f'"{column}" IS :{column}' for column in decided_by)
+            moments.append(f"{moment} = CASE WHEN {unchanged} THEN {held} ELSE :stamp END")
+        else:
+            moments.append(f"{moment} = {held}")
+    columns = [f'"{column}" = :{column}' for column in changes if column not in MOMENTS]
+    sql = f"UPDATE annotations SET {', '.join([*moments, *columns, 'modified_at = :stamp'])} WHERE id = :id"
     db.executemany(sql, [{**changes, "stamp": stamp, "id": annotation_id} for annotation_id in annotation_ids])
 
 
