@@ -1238,3 +1238,24 @@ def test_saving_what_is_already_there_is_no_change(annotated):
     again = annotated.annotations.set_note(first.id, first.note)
     again = annotated.annotations.set_color(first.id, first.color)
     assert (again.note_at, again.tags_at, again.color_at) == (first.note_at, first.tags_at, first.color_at)
+
+
+def test_a_notebook_notes_text_revised_in_one_copy_outlives_a_citation_added_in_the_other(annotated, tmp_path,
+                                                                                         monkeypatch):
+    """A Notebook note's text revised in one copy, a citation added to it in the other later: reading the second's
+    export gave the first its older text (audit BG F2, data loss): a note's text keeps the moment it was written."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("Draft: 15th or 24th?", "Meeting date", first.document_id, [first.id])
+    b = _file_copy(annotated, tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-02T00:00:00+00:00")
+    b.notebook.edit(note.id, body="Revised: the 24th, per the Soviet minute")
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-03T00:00:00+00:00")
+    annotated.notebook.edit(note.id, citations=[first.id, second.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    b.export.import_annotations(tmp_path / "a.jsonld")
+    assert [n.body for n in b.notebook.all_notes()] == ["Revised: the 24th, per the Soviet minute"]
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.notebook.get(note.id).body == "Revised: the 24th, per the Soviet minute"
+    b.close()

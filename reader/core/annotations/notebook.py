@@ -81,12 +81,13 @@ class NotebookService:
         whether it is: the same note in two copies of a library is one of them."""
         return store.notes_made_at(self._db, document_id, created)
 
-    def take_edit(self, note_id: int, title: str, body: str, modified: str) -> NotebookNote:
+    def take_edit(self, note_id: int, title: str, body: str, moment: str) -> NotebookNote:
         """A note's title and text as another copy of the library changed them, read from its export, with the
         moment it changed them."""
-        self.get(note_id)
+        here = self.get(note_id)
         with operation(self._db, "Edit notebook note"):
-            store.update_note(self._db, note_id, {"title": title, "body": body}, modified)
+            store.update_note(self._db, note_id, {"title": title, "body": body, "text_at": moment},
+                              max(moment, here.modified_at))
         return self.get(note_id)
 
     def complete_citations(self, note_id: int, citations: list[int]) -> NotebookNote:

@@ -94,7 +94,8 @@ def link_json(item: ExportItem, link) -> dict:
 def notebook_json(note: NoteItem) -> dict:
     """A Notebook note as a 'commenting' annotation: its Markdown and title as bodies, its targets the document it is
     on (the whole resource) and the passages it cites; a free-standing note with no citation targets the Notebook."""
-    bodies = [{"type": "TextualBody", "value": note.note.body, "format": "text/markdown", "purpose": "commenting"}]
+    bodies = [{"type": "TextualBody", "value": note.note.body, "format": "text/markdown", "purpose": "commenting",
+               "modified": _timestamp(note.note.text_at)}]
     if note.note.title.strip():
         bodies.append({"type": "TextualBody", "value": note.note.title, "purpose": "describing"})
     targets: list = [{"id": document_iri(note.about), "type": "Text"}] if note.about is not None else []

@@ -433,10 +433,10 @@ def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: Noteb
         return False
 
     def take() -> str:
-        kept[(about, note.title, note.body)] = notebook.take_edit(here.id, note.title, note.body, note.modified)
+        kept[(about, note.title, note.body)] = notebook.take_edit(here.id, note.title, note.body, note.text_at)
         return f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”"
 
-    _newer_kept(note.modified, here.modified_at, take, report)
+    _newer_kept(note.text_at, here.text_at, take, report)  # its text's moment: citations added are no rewriting
     return True
 
 

@@ -58,6 +58,7 @@ class IncomingNote:
     cited: tuple[Incoming, ...]
     created: str = ""
     modified: str = ""
+    text_at: str = ""  # when its title or text was changed (its citations apart), as `modified` if unsaid
 
 
 def entries_of(data: object) -> tuple[list[object], str]:
@@ -192,8 +193,10 @@ def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
     if not body.strip() and not title.strip():
         return f"{label}: a note on a whole document, with nothing written in it"
     created = moment(entry.get("created"))
-    return IncomingNote(label, title, body, about, tuple(cited), created,
-                        moment(entry.get("modified") or entry.get("updated")) or created)
+    modified = moment(entry.get("modified") or entry.get("updated")) or created
+    written = [b for b in bodies if isinstance(b, dict) and b.get("purpose") in ("commenting", "describing")]
+    return IncomingNote(label, title, body, about, tuple(cited), created, modified,
+                        _latest(written, created, modified))
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),

@@ -141,6 +141,7 @@ class NotebookNote:
     citations: tuple[int, ...]
     created_at: str
     modified_at: str
+    text_at: str = ""  # when its title or text was last changed (its citations apart): see Annotation.note_at
 
 
 @dataclass(frozen=True)

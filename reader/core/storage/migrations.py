@@ -603,14 +603,16 @@ def m028_quotes_searched_as_their_texts_are(db: Database) -> None:
 
 
 @migration
-def m029_a_notes_text_tags_colour_and_place_each_have_their_moment(db: Database) -> None:
+def m029_each_part_of_a_note_has_its_moment(db: Database) -> None:
     """Two copies of a library exchanging exports kept a note's newer edit whole: a tag renamed in one copy after the
     other rewrote the note's text gave the older text back (data loss). Its text, its tags, its colour and its place
-    each keep the moment they were last changed; NULL, for notes made before, reads as `modified_at`."""
+    each keep the moment they were last changed, and a Notebook note's text apart from its citations; NULL, for
+    notes made before, reads as `modified_at`."""
     from reader.core.storage.history import track
 
     for moment in ("note_at", "tags_at", "color_at", "place_at"):
         db.execute(f"ALTER TABLE annotations ADD COLUMN {moment} TEXT")
+    db.execute("ALTER TABLE notebook_notes ADD COLUMN text_at TEXT")
     track(db)
 
 

@@ -14,9 +14,10 @@ _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
 def insert_note(db: Store, document_id: int | None, title: str, body: str, created: str = "",
                 modified: str = "") -> int:
     stamp = now()
+    changed = modified or created or stamp
     return db.table("notebook_notes").insert({"document_id": document_id, "title": title, "body": body,
-                                              "created_at": created or stamp,
-                                              "modified_at": modified or created or stamp}).last_pk
+                                              "created_at": created or stamp, "modified_at": changed,
+                                              "text_at": changed}).last_pk
 
 
 def get_note(db: Store, note_id: int, *, include_deleted: bool = False) -> NotebookNote | None:
@@ -44,8 +45,17 @@ def notes_citing(db: Store, annotation_id: int) -> list[NotebookNote]:
 
 
 def update_note(db: Store, note_id: int, changes: dict, modified: str = "") -> None:
-    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
-    db.table("notebook_notes").update(note_id, {**changes, "modified_at": modified or now()})
+    """`modified`: when the change was made, if not now (an edit read from another copy's export). The text's
+    moment (`text_at`) is stamped only where the title or the text changes (NULL, for notes made before moments
+    were, reads as `modified_at`)."""
+    stamp = modified or now()
+    written = [column for column in ("title", "body") if column in changes]
+    unchanged = " AND ".join(f"{column} IS :{column}" for column in written) or "1"
+    text_at = "text_at = :text_at" if "text_at" in changes else \
+        f"text_at = CASE WHEN {unchanged} THEN COALESCE(text_at, modified_at) ELSE :stamp END"
+    columns = [f"{column} = :{column}" for column in changes if column != "text_at"]
+    db.execute(f"UPDATE notebook_notes SET {', '.join([*columns, text_at, 'modified_at = :stamp'])} WHERE id = :id",
+               {**changes, "stamp": stamp, "id": note_id})
 
 
 def notes_made_at(db: Store, document_id: int | None, created: str) -> list[tuple[NotebookNote, bool]]:
@@ -75,4 +85,4 @@ def trashed_notes(db: Store) -> list[tuple[NotebookNote, str]]:
 def _note(row: dict) -> NotebookNote:
     cited = tuple(int(i) for i in row["cited"].split(",")) if row["cited"] else ()
     return NotebookNote(row["id"], row["document_id"], row["title"] or "", row["body"] or "", cited,
-                        row["created_at"], row["modified_at"])
+                        row["created_at"], row["modified_at"], row["text_at"] or row["modified_at"])
