@@ -1259,3 +1259,31 @@ def test_a_notebook_notes_text_revised_in_one_copy_outlives_a_citation_added_in_
     annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert annotated.notebook.get(note.id).body == "Revised: the 24th, per the Soviet minute"
     b.close()
+
+
+def test_a_link_id_from_another_library_names_no_other_link_here(annotated, tmp_path, monkeypatch):
+    """Two 'contradicts' links between the same words at two places: read into another library whose link ids
+    differ, the second was taken for the first (never made there), and read back its note overwrote the second's
+    here (audit BG F3, data loss). A link's id is taken only where its passages are where the entry's are."""
+    first_doc = annotated.documents.resolve("000_8339fa2bec93c400.txt").id
+    second_doc = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    ends = [annotated.annotations.create_at_quote(document, words, occurrence) for occurrence in (1, 2)
+            for document, words in ((first_doc, "Genden"), (second_doc, "1934"))]
+    one = annotated.links.link(ends[0].id, ends[1].id, "contradicts", "L1: the first pair")
+    two = annotated.links.link(ends[2].id, ends[3].id, "contradicts", "L2: the second pair, keep")
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    other = Workspace.open(tmp_path / "other.db")
+    other.documents.import_paths([TEXTS])
+    own = [other.annotations.create(other.documents.list()[0].id, n, n + 3) for n in (0, 5, 10)]
+    for start, end in ((0, 1), (1, 2)):  # its own links first: its ids differ
+        other.links.link(own[start].id, own[end].id, "see_also")
+    for _ in range(2):
+        other.export.import_annotations(tmp_path / "a.jsonld")
+    notes = {entry.link.note for a in other.annotations.all() for entry in other.links.links_for(a.id)}
+    assert {"L1: the first pair", "L2: the second pair, keep"} <= notes
+    monkeypatch.setattr("reader.core.storage.links.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert (annotated.links.get(one.id).note, annotated.links.get(two.id).note) == (
+        "L1: the first pair", "L2: the second pair, keep")

@@ -318,7 +318,7 @@ def _link_one(link: IncomingLink, places: _Places, annotations: AnnotationServic
               report: AnnotationImportReport) -> None:
     ours = _ours(link.label, "link", links.get)
     if ours is not None and ours.relation == link.relation and all(
-            _same(_fetched(annotations.get, annotation_id), end, places, notes=False)
+            _ends_at(annotation_id, end, places, annotations)
             for annotation_id, end in zip((ours.from_annotation_id, ours.to_annotation_id), link.ends, strict=True)):
         _settle_link_note(ours, link, links, report)
         return
@@ -360,6 +360,19 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
         report.links_in_trash += 1
         return True
     return False
+
+
+def _ends_at(annotation_id: int, end: Incoming, places: _Places, annotations: AnnotationService) -> bool:
+    """Whether a link's passage in the file is the annotation here its id's link ends at: the same words where the
+    entry's are (in another library an id names another link; between the same words at another place, its note
+    was written over that link's, audit BG F3)."""
+    here = _fetched(annotations.get, annotation_id)
+    if not _same(here, end, places, notes=False):
+        return False
+    found = _end_of(end, places)
+    if isinstance(found, int):
+        return found == annotation_id
+    return isinstance(found, str) or (found.start, found.end) == (here.start, here.end)  # str: its words are gone
 
 
 def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report: AnnotationImportReport) -> None:
