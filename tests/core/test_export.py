@@ -1287,3 +1287,19 @@ def test_a_link_id_from_another_library_names_no_other_link_here(annotated, tmp_
     annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert (annotated.links.get(one.id).note, annotated.links.get(two.id).note) == (
         "L1: the first pair", "L2: the second pair, keep")
+
+
+def test_a_one_way_link_made_the_other_way_in_another_copy_is_not_taken_for_this_one(annotated, tmp_path):
+    """'X quotes / derives from Y' here and 'Y derives from X' in another copy: read back, the other's note was
+    written over this one's, on a link saying the opposite (audit BG F5, data loss). A one-way link the other way is
+    another claim: not made, not merged, and said."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    b = _file_copy(annotated, tmp_path / "b.db")
+    mine = annotated.links.link(first.id, second.id, "derives_from", "000 copies the date from 002")
+    b.links.link(second.id, first.id, "derives_from", "No: 002 copies 000")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.links.get(mine.id).note == "000 copies the date from 002"
+    assert any("the other way" in line for line in report.skipped)

@@ -351,10 +351,14 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
         return True
     if one is None or two is None:
         return False
-    here = next((entry.link for entry in links.links_for(one.id)  # either way, as making it again is refused
+    here = next((entry for entry in links.links_for(one.id)  # either way, as making it again is refused
                  if entry.other.id == two.id and entry.link.relation == link.relation), None)
+    if here is not None and here.link.directed and not here.outgoing:  # a one-way link the other way: another claim
+        report.skipped.append(f"{link.label}: these passages are linked the other way here "
+                              f"({RELATIONS.get(link.relation, link.relation)}): not added; see Comparisons")
+        return True
     if here is not None:
-        _settle_link_note(here, link, links, report)
+        _settle_link_note(here.link, link, links, report)
         return True
     if links.removed_between(one.id, two.id, link.relation):
         report.links_in_trash += 1
