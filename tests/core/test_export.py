@@ -1303,3 +1303,21 @@ def test_a_one_way_link_made_the_other_way_in_another_copy_is_not_taken_for_this
     report = annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert annotated.links.get(mine.id).note == "000 copies the date from 002"
     assert any("the other way" in line for line in report.skipped)
+
+
+def test_a_links_other_note_in_an_undated_file_is_not_said_older(annotated, tmp_path):
+    """A link whose note differs, read from a file giving no dates (an export made before links had them, another
+    tool's), was said "already here in a newer edit", though nothing says which is newer (audit BG F4)."""
+    import json
+
+    annotated.export.write("jsonld", tmp_path / "dated.jsonld")
+    data = json.loads((tmp_path / "dated.jsonld").read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        if item.get("motivation") == "linking":
+            item.pop("created"), item.pop("modified")
+            item["body"] = [body for body in item["body"] if body.get("purpose") == "tagging"] + [
+                {"type": "TextualBody", "value": "their note", "purpose": "commenting"}]
+    (tmp_path / "undated.jsonld").write_text(json.dumps(data), encoding="utf-8")
+    report = annotated.export.import_annotations(tmp_path / "undated.jsonld")
+    assert report.newer_here == 0 and "1 here otherwise than in the file, which gives no date (kept as it is here)" \
+        in report.summary

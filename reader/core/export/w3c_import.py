@@ -395,7 +395,9 @@ def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report
 def _newer_kept(there: str, here: str, take: Callable[[], str], report: AnnotationImportReport) -> None:
     """One thing changed in two copies, at `there` in the file's and `here` in this one: the newer change is kept
     (`take` takes the file's and says what it changed); two of one moment are left as they are, and said."""
-    if there > here:
+    if not there:
+        report.undated += 1  # which is newer, nothing says
+    elif there > here:
         report.changed.append(take())
         report.updated += 1
     elif there == here:

@@ -24,6 +24,7 @@ class AnnotationImportReport:
     in_trash: int = 0  # ... and those moved to the Trash here: not brought back unasked
     links_in_trash: int = 0  # links removed here, or to a passage removed here: not made again
     same_moment: int = 0  # ... and those the file gives otherwise, changed at the same moment: kept as they are
+    undated: int = 0  # ... and those the file gives otherwise with no date to tell which is newer: kept as they are
     beside: list[str] = field(default_factory=list)  # links made beside another relation of the same passages
     skipped: list[str] = field(default_factory=list)
     split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as tags apart (see clean_tags)
@@ -41,16 +42,7 @@ class AnnotationImportReport:
         if self.updated:
             shown = "; ".join(self.changed[:3]) + ("; …" if len(self.changed) > 3 else "")
             parts.append(f"{self.updated} updated (edited since: {shown})")
-        if self.already:
-            parts.append(f"{self.already} already here (not added again)")
-        if self.newer_here:
-            parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
-        if self.in_trash or self.links_in_trash:
-            parts.append(f"{self.in_trash + self.links_in_trash} in the Trash here (not added again"
-                         + (f": {plural(self.links_in_trash, 'link')}" if self.links_in_trash else "") + ")")
-        if self.same_moment:
-            parts.append(f"{self.same_moment} here otherwise than in the file, changed at the same moment (kept as "
-                         "they are here)")
+        parts += self._found_here()
         if self.beside:  # which the other copy meant to replace, if any, no file says: both stand, said
             parts.append(f"{plural(len(self.beside), 'link')} beside another between the same passages here "
                          f"({'; '.join(self.beside)}): see Comparisons")
@@ -63,3 +55,21 @@ class AnnotationImportReport:
                          f"read as tags apart ({shown})")
         parts.append(f"{len(self.skipped)} could not be placed")
         return ", ".join(parts)
+
+    def _found_here(self) -> list[str]:
+        """What the file gives that was here already, one way or another, and kept as it is here."""
+        parts = []
+        if self.already:
+            parts.append(f"{self.already} already here (not added again)")
+        if self.newer_here:
+            parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
+        if self.in_trash or self.links_in_trash:
+            parts.append(f"{self.in_trash + self.links_in_trash} in the Trash here (not added again"
+                         + (f": {plural(self.links_in_trash, 'link')}" if self.links_in_trash else "") + ")")
+        if self.same_moment:
+            parts.append(f"{self.same_moment} here otherwise than in the file, changed at the same moment (kept as "
+                         "they are here)")
+        if self.undated:
+            parts.append(f"{self.undated} here otherwise than in the file, which gives no date (kept as "
+                         f"{'it is' if self.undated == 1 else 'they are'} here)")
+        return parts
