@@ -1321,3 +1321,28 @@ def test_a_links_other_note_in_an_undated_file_is_not_said_older(annotated, tmp_
     report = annotated.export.import_annotations(tmp_path / "undated.jsonld")
     assert report.newer_here == 0 and "1 here otherwise than in the file, which gives no date (kept as it is here)" \
         in report.summary
+
+
+def test_a_link_to_a_twin_that_cannot_be_told_apart_is_not_made_through_the_other(annotated, tmp_path,
+                                                                                  monkeypatch):
+    """Of two notes made in one second on the same words, the one the file gives edited cannot be told apart (said
+    so), yet its link was made through the other, unreported (audit BG F10): the link is not made, and said."""
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
+    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
+    _made_in_one_second(annotated.path, [one, two])
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    b = _file_copy(annotated, tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    b.annotations.set_note(two.id, "T2: the record, checked")
+    b.links.link(two.id, first.id, "contradicts")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    other = Workspace.open(tmp_path / "other.db")  # another library: ids are no help
+    other.documents.import_paths([TEXTS])
+    other.export.import_annotations(tmp_path / "b.jsonld")
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    report = annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert annotated.links.links_for(one.id) == [] and annotated.links.links_for(two.id) == []
+    assert any("cannot be told apart" in line for line in report.skipped)

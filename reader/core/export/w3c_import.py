@@ -99,6 +99,7 @@ class _Places:
         self._texts: dict[int, str] = {}
         self._orphans: dict[int, list[Annotation]] = {}
         self._taken: dict[tuple, int] = {}
+        self._untold: set[tuple] = set()
         self._sources = {}
         for info in documents.list():
             self._sources[_source_key(document_iri(info))] = info
@@ -118,6 +119,14 @@ class _Places:
 
     def taken(self, passage: Incoming) -> int | None:
         return self._taken.get(self._key(passage))
+
+    def untold(self, incoming: Incoming) -> None:
+        """Remember an entry that is one of several notes here which cannot be told apart: a link or a citation
+        naming its passage is not made through one of them (which would be a guess)."""
+        self._untold.add(self._key(incoming))
+
+    def is_untold(self, passage: Incoming) -> bool:
+        return self._key(passage) in self._untold
 
     @staticmethod
     def _key(incoming: Incoming) -> tuple:
@@ -162,8 +171,13 @@ def _place_one(incoming: Incoming, places: _Places, annotations: AnnotationServi
         _keep_orphan(incoming, document_id, places, placed, report)
     elif isinstance(passage, str):
         report.skipped.append(passage)
-    elif (taken := _place_at(passage, incoming, annotations, placed, report)) is not None:
+    elif (taken := _place_at(passage, incoming, annotations, placed, report)) is _UNTOLD:
+        places.untold(incoming)
+    elif taken is not None:
         places.take(incoming, taken)
+
+
+_UNTOLD = -1  # what `_place_at` returns for an entry that is one of several notes here which cannot be told apart
 
 
 def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passage | str, places: _Places,
@@ -181,7 +195,8 @@ def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passa
 def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService,
               placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> int | None:
     """An entry whose words are found here: the annotation made at its moment on them (or, moved by one copy,
-    overlapping them), one saying the same, or a new one. Returns the annotation here it was taken for, if one."""
+    overlapping them), one saying the same, or a new one. Returns the annotation here it was taken for, if one
+    (_UNTOLD: one of several that cannot be told apart)."""
     made = _MadeThen(annotations, passage.document_id, incoming.created)
     twins = made.over(passage.start, passage.end)
     if len(twins) > 1:
@@ -225,6 +240,7 @@ def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming,
     else:
         report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
                               "and which of them it is cannot be told: none was changed")
+        return _UNTOLD
     return None
 
 
@@ -484,6 +500,8 @@ def _named(source: str) -> str:
 def _end_of(end: Incoming, places: _Places) -> Passage | int | str:
     """Where a link's end is: its passage, else the orphaned note of its words on its document (one the file
     brought, or one here before: a link to a note whose words a corrected text lost), else why it is nowhere."""
+    if places.is_untold(end):  # the same passage as the twin told: which the link means, nothing says either
+        return f"{end.label}: its passage is one of several notes here made at one moment, which cannot be told apart"
     if (taken := places.taken(end)) is not None:
         return taken
     passage = places.of(end)
