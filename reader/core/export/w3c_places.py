@@ -1,0 +1,175 @@
+"""Where the passages of annotations read back go here, and what tells an entry from a file and a note here apart
+or the same: one module for the readers of annotations, links and Notebook notes (w3c_import, w3c_links,
+w3c_notebook)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.core.anchoring import locate
+from reader.core.annotations.service import AnnotationService
+from reader.core.documents.service import DocumentService
+from reader.core.errors import ReaderError
+from reader.core.export.jsonld import URN, document_iri
+from reader.core.export.w3c_shape import Incoming
+from reader.core.records.annotations import ANCHORED, ORPHAN, Annotation, Passage
+from reader.core.records.exports import AnnotationImportReport
+from reader.core.records.tags import clean_tags, tag_key
+
+_DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)(10\.\S+?)/*$", re.IGNORECASE)
+
+
+def _source_key(iri: str) -> str:
+    """What names one document however a tool spells it: a DOI as a DOI (http or https, dx., 'doi:', any case:
+    DOIs ignore case), another IRI without a closing slash."""
+    doi = _DOI.match(iri.strip())
+    return f"doi:{doi[1].lower()}" if doi else iri.strip().rstrip("/")
+
+
+class Places:
+    """Where incoming passages go in the documents we have; each document's text is read once."""
+
+    def __init__(self, documents: DocumentService, annotations: AnnotationService):
+        self._documents, self._annotations = documents, annotations
+        self._texts: dict[int, str] = {}
+        self._orphans: dict[int, list[Annotation]] = {}
+        self._taken: dict[tuple, int] = {}
+        self._untold: set[tuple] = set()
+        self._sources = {}
+        for info in documents.list():
+            self._sources[_source_key(document_iri(info))] = info
+            self._sources[_source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
+
+    def document_id(self, incoming: Incoming) -> int | None:
+        return self.document_of(incoming.source)
+
+    def document_of(self, source: str) -> int | None:
+        info = self._sources.get(_source_key(source))
+        return info.id if info is not None else None
+
+    def take(self, incoming: Incoming, annotation_id: int) -> None:
+        """Remember the annotation here an entry was taken for: a link or a citation naming the entry's passage
+        ends at it (one moved here since had a second highlight made on the old words for the link)."""
+        self._taken[self._key(incoming)] = annotation_id
+
+    def taken(self, passage: Incoming) -> int | None:
+        return self._taken.get(self._key(passage))
+
+    def untold(self, incoming: Incoming) -> None:
+        """Remember an entry that is one of several notes here which cannot be told apart: a link or a citation
+        naming its passage is not made through one of them (which would be a guess)."""
+        self._untold.add(self._key(incoming))
+
+    def is_untold(self, passage: Incoming) -> bool:
+        return self._key(passage) in self._untold
+
+    @staticmethod
+    def _key(incoming: Incoming) -> tuple:
+        return _source_key(incoming.source), incoming.quote, incoming.position
+
+    def forget_orphans(self) -> None:
+        self._orphans.clear()
+
+    def orphans(self, document_id: int) -> list[Annotation]:
+        """A document's orphaned notes (read once): one read back before is not kept twice."""
+        if document_id not in self._orphans:
+            self._orphans[document_id] = [a for a in self._annotations.for_document(document_id)
+                                          if a.anchor_status == ORPHAN]
+        return self._orphans[document_id]
+
+    def of(self, incoming: Incoming) -> Passage | str:
+        """The passage's place, or why it has none."""
+        info = self._sources.get(_source_key(incoming.source))
+        if info is None:
+            return f"{incoming.label}: its document {named_source(incoming.source)} is not in this library"
+        if info.id not in self._texts:
+            self._texts[info.id] = self._documents.text(info.id).text
+        place = _place(incoming, self._texts[info.id])
+        if place is None:
+            return f"{incoming.label}: its quote was not found in {info.file_name}"
+        return Passage(info.id, *place)
+
+
+def end_of(end: Incoming, places: Places) -> Passage | int | str:
+    """Where a link's end is: its passage, else the orphaned note of its words on its document (one the file
+    brought, or one here before: a link to a note whose words a corrected text lost), else why it is nowhere."""
+    if places.is_untold(end):  # the same passage as the twin told: which the link means, nothing says either
+        return f"{end.label}: its passage is one of several notes here made at one moment, which cannot be told apart"
+    if (taken := places.taken(end)) is not None:
+        return taken
+    passage = places.of(end)
+    document_id = places.document_id(end)
+    if not isinstance(passage, str) or document_id is None or end.quote is None:
+        return passage
+    return next((orphan.id for orphan in places.orphans(document_id) if orphan.quote.exact == end.quote.exact),
+                passage)
+
+
+def by_its_id(label: str, kind: str, get):
+    """The annotation or link of this database that an entry of its own export names by its id (None if the label
+    is not one, or names nothing here). The text may have changed since: the entry's quote may be found nowhere,
+    yet the note is here. An id names something else in another database: `is_the_same` checks it is the one."""
+    prefix = f"{URN}:{kind}:"
+    if not label.startswith(prefix) or not label[len(prefix):].isdigit():
+        return None
+    return fetched(get, int(label[len(prefix):]))
+
+
+def fetched(get, item_id: int):
+    try:
+        return get(item_id)
+    except ReaderError:
+        return None
+
+
+def is_the_same(here: Annotation | None, incoming: Incoming, places: Places, notes: bool = True) -> bool:
+    """Whether an annotation here is the one an entry describes: in its document, the same quote (and note and
+    tags)."""
+    return (here is not None and incoming.quote is not None and places.document_id(incoming) == here.document_id
+            and here.quote.exact == incoming.quote.exact and (not notes or says_the_same(here, incoming)))
+
+
+def says_the_same(here: Annotation, incoming: Incoming) -> bool:
+    """The same note and tags: an entry read back is not added again."""
+    return (written_note(here.note) == written_note(incoming.note)
+            and folded_tags(here.tags) == folded_tags(incoming.tags))
+
+
+def written_note(note: str) -> str:
+    """A note as exports write it: one of blank space only is none."""
+    return note if note.strip() else ""
+
+
+def folded_tags(tags) -> frozenset[str]:
+    return frozenset(tag_key(tag) for tag in clean_tags(tags))
+
+
+def newer_kept(there: str, here: str, take: Callable[[], str], report: AnnotationImportReport) -> None:
+    """One thing changed in two copies, at `there` in the file's and `here` in this one: the newer change is kept
+    (`take` takes the file's and says what it changed); two of one moment are left as they are, and said."""
+    if not there:
+        report.undated += 1  # which is newer, nothing says
+    elif there > here:
+        report.changed.append(take())
+        report.updated += 1
+    elif there == here:
+        report.same_moment += 1  # which is later, nothing says
+    else:
+        report.newer_here += 1
+
+
+def named_source(source: str) -> str:
+    """A document as a line names it: the file name of one of ours, else the address the file gives."""
+    ours = f"{URN}:document:"
+    return source[len(ours):] if source.startswith(ours) else source
+
+
+def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
+    position = incoming.position
+    if incoming.quote is not None:
+        result = locate(text, incoming.quote, position.start if position else 0, position.end if position else 0)
+        return (result.start, result.end) if result.status == ANCHORED else None
+    if position is not None and position.end <= len(text):
+        return position.start, position.end
+    return None
