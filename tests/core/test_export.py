@@ -1346,3 +1346,22 @@ def test_a_link_to_a_twin_that_cannot_be_told_apart_is_not_made_through_the_othe
     report = annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert annotated.links.links_for(one.id) == [] and annotated.links.links_for(two.id) == []
     assert any("cannot be told apart" in line for line in report.skipped)
+
+
+def test_a_cited_highlight_in_the_trash_here_neither_stops_the_reading_nor_comes_back(annotated, tmp_path,
+                                                                                     monkeypatch):
+    """A highlight a Notebook note cites, moved to the Trash here: reading another copy's export failed whole ("no
+    annotation with id 1", audit BH F6), and its words were highlighted again for the citation (BH F7)."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("Meeting date", "Dates", first.document_id, [first.id])
+    other = _file_copy(annotated, tmp_path / "other.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    other.annotations.set_note(second.id, "edited there")
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    annotated.annotations.delete(first.id)
+    count = len(annotated.annotations.all())
+    annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert annotated.annotations.get(second.id).note == "edited there"
+    assert len(annotated.annotations.all()) == count

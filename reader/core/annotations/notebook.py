@@ -94,7 +94,7 @@ class NotebookService:
         """Give a note read from a file the citations the file gave it that could not be placed then: its time of
         change stays the file's, so a later reading may complete it further, and a note the user changed since
         (a citation taken out) is told apart and left alone."""
-        for annotation_id in citations:
+        for annotation_id in set(citations) - set(self.get(note_id).citations):  # one cited in the Trash stays
             self._annotations.get(annotation_id)
         with operation(self._db, "Complete a note's citations"):
             store.replace_citations(self._db, note_id, list(citations))

@@ -73,7 +73,8 @@ def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: Noteb
 
 def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,
            report: AnnotationImportReport) -> list[int]:
-    """The annotations a note cites that can be placed, each passage without one highlighted; each other said."""
+    """The annotations a note cites that can be placed, each passage without one highlighted (but one in the Trash
+    here: its words were highlighted again, audit BH F7); each other said."""
     cited = []
     for passage in note.cited:
         end = end_of(passage, places)
@@ -81,7 +82,8 @@ def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,
             report.skipped.append(f"{end} (a passage a Notebook note cites)")
         elif isinstance(end, int):
             cited.append(end)
-        else:
-            here = annotations.at(end.document_id, end.start, end.end)
-            cited.append(here.id if here else annotations.create(end.document_id, end.start, end.end).id)
+        elif (here := annotations.at(end.document_id, end.start, end.end)) is not None:
+            cited.append(here.id)
+        elif annotations.in_trash_at(end.document_id, end.start, end.end) is None:
+            cited.append(annotations.create(end.document_id, end.start, end.end).id)
     return list(dict.fromkeys(cited))
