@@ -1230,14 +1230,21 @@ def test_a_recolour_in_one_copy_leaves_the_note_tags_and_place_written_in_the_ot
     b.close()
 
 
-def test_saving_what_is_already_there_is_no_change(annotated):
+def test_saving_what_is_already_there_is_no_change(annotated, monkeypatch):
     """Saving unchanged tags or an unchanged note (a recovered session's typing put back) stamped it changed now,
-    and an exchange then undid the other copy's newer change (audit BG F12)."""
+    and an exchange then undid the other copy's newer change (audit BG F12); so did tags typed in another case (BH
+    F17) and a link saved as it was (BH F14)."""
     first = min(annotated.annotations.all(), key=lambda a: a.id)
+    [entry] = annotated.links.links_for(first.id)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    monkeypatch.setattr("reader.core.storage.links.now", lambda: "2031-01-01T00:00:00+00:00")
     again = annotated.annotations.set_tags(first.id, list(first.tags))
+    again = annotated.annotations.set_tags(first.id, [tag.upper() for tag in first.tags])
     again = annotated.annotations.set_note(first.id, first.note)
     again = annotated.annotations.set_color(first.id, first.color)
     assert (again.note_at, again.tags_at, again.color_at) == (first.note_at, first.tags_at, first.color_at)
+    link = annotated.links.update(entry.link.id, entry.link.relation, entry.link.note)
+    assert link.modified_at == entry.link.modified_at
 
 
 def test_a_notebook_notes_text_revised_in_one_copy_outlives_a_citation_added_in_the_other(annotated, tmp_path,

@@ -204,7 +204,8 @@ class AnnotationService:
             stored = self._stored(annotation_id).tags
             if was is not None:
                 unchanged_since(_folded(stored), _folded(was), _folded(names))
-            if sorted(stored) != sorted(names):  # saved as they were, they are not changed now (audit BG F12)
+            if _folded(stored) != _folded(names):  # saved as they were (in any case: tags are matched so), they are
+                # not changed now (audit BG F12, BH F17)
                 tag_store.replace_annotation_tags(self._db, annotation_id, names)
                 store.touch_annotations(self._db, [annotation_id])
         return self.get(annotation_id)

@@ -49,8 +49,13 @@ def links_touching(db: Store, annotation_id: int) -> list[Link]:
 
 
 def update_link(db: Store, link_id: int, changes: dict, modified: str = "") -> None:
-    """`modified`: when the change was made, if not now (an edit read from another copy's export)."""
-    db.table("links").update(link_id, {**changes, "modified_at": modified or now()})
+    """`modified`: when the change was made, if not now (an edit read from another copy's export). A link saved as
+    it was keeps its moment (it had become the newer, and an exchange undid the other copy's note)."""
+    unchanged = " AND ".join(f'"{column}" IS :{column}' for column in changes) or "1"
+    columns = [f'"{column}" = :{column}' for column in changes]
+    moment = f"modified_at = CASE WHEN {unchanged} THEN modified_at ELSE :stamp END"
+    db.execute(f"UPDATE links SET {', '.join([*columns, moment])} WHERE id = :id",
+               {**changes, "stamp": modified or now(), "id": link_id})
 
 
 def mark_link_deleted(db: Store, link_id: int, deleted: bool) -> None:
