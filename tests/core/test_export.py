@@ -1372,3 +1372,17 @@ def test_a_cited_highlight_in_the_trash_here_neither_stops_the_reading_nor_comes
     annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert annotated.annotations.get(second.id).note == "edited there"
     assert len(annotated.annotations.all()) == count
+
+
+def test_a_note_cleared_in_another_copy_is_kept_here_and_said_undated(annotated, tmp_path, monkeypatch):
+    """A note cleared in one copy: an export leaves it out, with no moment, so the other copy keeps its text; the
+    report said it was changed at the same moment in both (audit BH F4), where the file gives no date for it."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    other = _file_copy(annotated, tmp_path / "other.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    other.annotations.set_note(first.id, "")
+    other.export.write("jsonld", tmp_path / "other.jsonld")
+    other.close()
+    report = annotated.export.import_annotations(tmp_path / "other.jsonld")
+    assert annotated.annotations.get(first.id).note == first.note and report.same_moment == 0
+    assert "here otherwise than in the file, which gives no date" in report.summary

@@ -228,7 +228,7 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
         ("color", color != here.color, color_at, here.color_at, (color, color_at)),
         ("place", place != (here.start, here.end), place_at, here.place_at, (place, place_at))]
     differing = [part for part in parts if part[1]]
-    taken = {name: edit for name, _differs, there, ours, edit in differing if there > ours}
+    taken = {name: edit for name, _differs, there, ours, edit in differing if there and there > ours}
     if taken:
         annotations.take_edit(here.id, TakenEdit(**taken))
         report.updated += 1
@@ -237,6 +237,8 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
         report.already += 1
     elif any(there == ours for _name, _differs, there, ours, _edit in differing):
         report.same_moment += 1  # two edits of one moment: which is later, nothing says
+    elif any(not there for _name, _differs, there, _ours, _edit in differing):
+        report.undated += 1  # a part the file leaves out (a note cleared there, or never written): kept here
     else:
         report.newer_here += 1
 

@@ -117,31 +117,30 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
     if isinstance(found, Incoming):
         created = moment(entry.get("created"))
         modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
-        found = replace(found, created=created, modified=modified, moments=_moments(entry, created, modified))
+        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified))
     return found
 
 
-def _moments(entry: dict, created: str, modified: str) -> tuple[str, ...]:
+def _moments(entry: dict, modified: str) -> tuple[str, ...]:
     """When the note's text, its tags, its colour and its place were last changed, as its bodies, its stylesheet
     and its target say (this program writes them). A part the entry gives with no moment of its own (another tool's
-    file) was changed at the annotation's `modified`; a part it leaves out (no note, no tags) as early as the
-    annotation was made: an export's bare highlight recoloured later had wiped the note and tags written since in
-    the other copy."""
+    file) was changed at the annotation's `modified`; a part it leaves out (no note, no tags) has no moment (''),
+    and is taken from no file: a bare highlight recoloured in one copy had wiped the note and tags written since in
+    the other."""
     bodies = entry.get("body", [])
     bodies = [body for body in (bodies if isinstance(bodies, list) else [bodies]) if isinstance(body, dict)]
     notes = [body for body in bodies if body.get("purpose") != "tagging"]
     tags = [body for body in bodies if body.get("purpose") == "tagging"]
     stylesheet, target = entry.get("stylesheet"), _first(entry.get("target"))
-    return (_latest(notes, created, modified), _latest(tags, created, modified),
-            _latest([stylesheet] if isinstance(stylesheet, dict) else [], created, modified),
-            _latest([target] if isinstance(target, dict) else [], created, modified))
+    return (_latest(notes, modified), _latest(tags, modified),
+            _latest([stylesheet] if isinstance(stylesheet, dict) else [], modified),
+            _latest([target] if isinstance(target, dict) else [], modified))
 
 
-def _latest(parts: list[dict], created: str, modified: str) -> str:
-    """The latest moment the parts give; `modified` where they give none, `created` (else `modified`) where there
-    are none."""
+def _latest(parts: list[dict], modified: str) -> str:
+    """The latest moment the parts give; `modified` where they give none, '' where there are none."""
     if not parts:
-        return created or modified
+        return ""
     return max((moment(part.get("modified")) for part in parts), default="") or modified
 
 
@@ -196,7 +195,7 @@ def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
     modified = moment(entry.get("modified") or entry.get("updated")) or created
     written = [b for b in bodies if isinstance(b, dict) and b.get("purpose") in ("commenting", "describing")]
     return IncomingNote(label, title, body, about, tuple(cited), created, modified,
-                        _latest(written, created, modified))
+                        _latest(written, modified) or modified)
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),
