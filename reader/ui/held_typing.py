@@ -89,14 +89,15 @@ def _fields(typed: dict, theirs: dict | None = None) -> str:
     """'author “Mine”'; when `theirs` (the fields as stored) is given, what another program set meanwhile first,
     each value cut (the question at closing is cut at its length: a long typing hid theirs)."""
     if theirs is None:
-        return "; ".join(f"{name.replace('_', ' ')} “{value}”" for name, value in typed.items())
+        return "; ".join(f"{name.replace('_', ' ')} {_set(value, '', 'cleared')}" for name, value in typed.items())
     return "; ".join(f"{name.replace('_', ' ')}: another program {_set(theirs.get(name), 'set', 'cleared it')} "
                      f"meanwhile; you {_set(value, 'typed', 'cleared it')}" for name, value in typed.items())
 
 
 def _set(value, verb: str, cleared: str) -> str:
     """'typed “4”' (a field's value: text, or a number such as a source's reliability), or `cleared` for none."""
-    return f"{verb} “{one_line(str(value), VALUE_SHOWN)}”" if value not in (None, "") else cleared
+    quoted = f"“{one_line(str(value), VALUE_SHOWN)}”"
+    return cleared if value in (None, "") else f"{verb} {quoted}" if verb else quoted
 
 
 VALUE_SHOWN = 60  # characters of each value a clash quotes

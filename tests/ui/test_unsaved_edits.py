@@ -880,3 +880,15 @@ def test_held_reliability_over_another_programs_change_is_quoted_at_closing():
         held.hold_fields(7, {"reliability": mine}, {"reliability": 3}, "refused", "source criticism of x.txt")
         [text] = held.save_fields(lambda _i, theirs=theirs: {"reliability": theirs}, lambda _i, _fields: None)
         assert f"reliability: {said}" in text
+
+
+def test_held_typing_is_quoted_cut_and_a_cleared_field_said_cleared():
+    """Held typing with no clash was quoted raw: a cleared reliability as “None”, a long note whole, hiding the
+    fields after it once the question was cut (audit BH F12)."""
+    from reader.ui.held_typing import HeldTyping
+
+    held = HeldTyping("document_id")
+    held.hold_fields(7, {"reliability": None, "provenance_note": "Copied by hand " * 30, "date_written": "1934"},
+                     {"reliability": 3, "provenance_note": "", "date_written": ""}, "refused", "x.txt")
+    [text] = held.texts()
+    assert "reliability cleared" in text and "date written “1934”" in text and len(text) < 300
