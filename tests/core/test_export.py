@@ -1386,3 +1386,21 @@ def test_a_note_cleared_in_another_copy_is_kept_here_and_said_undated(annotated,
     report = annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert annotated.annotations.get(first.id).note == first.note and report.same_moment == 0
     assert "here otherwise than in the file, which gives no date" in report.summary
+
+
+def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_path):
+    """Two notes made in one second on the same words, both as they were: a link made in another copy from the
+    second was made here from the first, unreported (audit BH F5). A passage two entries name is not told apart
+    for a link: refused, and said."""
+    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
+    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
+    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
+    _made_in_one_second(annotated.path, [one, two])
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    b = _file_copy(annotated, tmp_path / "b.db")
+    b.links.link(two.id, first.id, "corroborates")
+    b.export.write("jsonld", tmp_path / "b.jsonld")
+    b.close()
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert [e.other.id for e in annotated.links.links_for(one.id)] == []
+    assert any("cannot be told apart" in line for line in report.skipped)

@@ -96,6 +96,7 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         return
     if is_the_same(ours, incoming, places):  # this database's own export
         report.already += 1
+        places.take(incoming, ours.id)
         return
     document_id = places.document_id(incoming)
     if isinstance(passage, str) and document_id is not None and incoming.quote is not None:

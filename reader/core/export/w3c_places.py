@@ -50,8 +50,11 @@ class Places:
 
     def take(self, incoming: Incoming, annotation_id: int) -> None:
         """Remember the annotation here an entry was taken for: a link or a citation naming the entry's passage
-        ends at it (one moved here since had a second highlight made on the old words for the link)."""
-        self._taken[self._key(incoming)] = annotation_id
+        ends at it (one moved here since had a second highlight made on the old words for the link). Two entries
+        on one passage taken for two annotations (twins of one second) leave it untold."""
+        key = self._key(incoming)
+        if self._taken.setdefault(key, annotation_id) != annotation_id:
+            self._untold.add(key)
 
     def taken(self, passage: Incoming) -> int | None:
         return self._taken.get(self._key(passage))
