@@ -1011,6 +1011,8 @@ def test_a_filter_inside_a_group_left_out_is_refused_not_turned_round(searchable
         found = searchable.search.search(query)
         assert found.error.startswith("a filter cannot go inside") and not found.groups, query
     assert "-tag:meeting-1934" in searchable.search.search("genden -(tag:meeting-1934)").error
+    assert searchable.search.search("genden OR (stalin tag:meeting-1934)").error.startswith(  # audit BH F8
+        "a filter cannot go inside ( … ): filters apply to the whole search")
 
 
 _QUOTES_AS_PRINTED = {"Marshal Choibal-\nsan": "Choibalsan", "Internal Af-\nfairs": '"Internal Affairs"',

@@ -65,7 +65,7 @@ def parse(text: str) -> Query:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
     tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
-    _refuse_filters_left_out_in_groups(tokens)
+    _refuse_filters_in_groups(tokens)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
     if left_out and not parts and query.filters:
@@ -185,17 +185,21 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     return end
 
 
-def _refuse_filters_left_out_in_groups(tokens: list[str]) -> None:
-    """A group left out (-( … ) or NOT ( … )) holds words: a filter in it was read as a filter of the whole search,
-    which then found what the group meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha)."""
+def _refuse_filters_in_groups(tokens: list[str]) -> None:
+    """A group ( … ) holds words: a filter in it was read as a filter of the whole search, which then found what a
+    group left out meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha), or left out what a
+    group joined by OR meant to add ('zebra OR (quagga tag:alpha)' found only notes tagged alpha)."""
     for index, token in enumerate(tokens):
-        if token not in ("-", "NOT") or tokens[index + 1:index + 2] != ["("]:
+        if token != "(":
             continue
-        group = tokens[index + 2:_closing(tokens, index + 1)]
+        group = tokens[index + 1:_closing(tokens, index)]
         found = next((word.lstrip("-") for word in group if _is_filter([word.lstrip("-")])), None)
+        before = tokens[index - 1] if index else ""
+        if found is not None and before in ("-", "NOT"):
+            raise QueryError(f"a filter cannot go inside {'-( … )' if before == '-' else 'NOT ( … )'}: leave it out "
+                             f"by itself (-{found}) or put it outside the parentheses")
         if found is not None:
-            written = "-( … )" if token == "-" else "NOT ( … )"
-            raise QueryError(f"a filter cannot go inside {written}: leave it out by itself (-{found}) or put it "
+            raise QueryError(f"a filter cannot go inside ( … ): filters apply to the whole search, so put {found} "
                              "outside the parentheses")
 
 
