@@ -1404,3 +1404,24 @@ def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_
     report = annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert [e.other.id for e in annotated.links.links_for(one.id)] == []
     assert any("cannot be told apart" in line for line in report.skipped)
+
+
+def test_a_block_quote_and_minutes_of_short_replies_are_counted_as_a_reader_counts_them():
+    """Every line of a block quote set in on all its lines counted a paragraph (audit BH F10), and minutes of
+    one-line replies, each set in, counted none (BH F11): a line opens a paragraph after one short of the width,
+    or set in otherwise than the line before and the lines that go on."""
+    import textwrap
+
+    from reader.core.export.items import paragraph_at, paragraph_starts
+
+    words = ("The delegation arrived at the station in the early morning and was met by officials of the ministry "
+             "who took them to the guest house by the river where they rested until noon. ")
+    quote = textwrap.fill(words * 2 + "QUOTED.", 70, initial_indent=" " * 8, subsequent_indent=" " * 8)
+    letter = f"{textwrap.fill(words * 2 + 'ALPHA.', 70)}\n\n{quote}\n\n{textwrap.fill(words + 'BRAVO.', 70)}"
+    replies = ["Stalin: How is the army?", "Genden: Good.", "Stalin: " + words + "ALPHA.", "Genden: No.",
+               "Molotov: Enough."]
+    minutes = "RECORD OF CONVERSATION\n" + "\n".join(textwrap.fill(r, 70, initial_indent="     ") for r in replies)
+    for text, expected in ((letter, {"ALPHA": 1, "QUOTED": 2, "BRAVO": 3}),
+                           (minutes, {"army": 2, "Good": 3, "ALPHA": 4, "No.": 5, "Enough": 6})):
+        starts = paragraph_starts(text)
+        assert {words: paragraph_at(starts, text.index(words)) for words in expected} == expected
