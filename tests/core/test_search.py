@@ -1003,6 +1003,13 @@ def test_a_group_left_out_before_the_words_or_beside_filters_is_read(searchable)
 
 
 
+def test_and_not_is_read_as_not(searchable):
+    """'genden AND NOT stalin', the usual way to write it, was refused: "NOT needs a word before it" (audit BH F9)."""
+    for written in ("genden AND NOT stalin", "genden AND NOT (stalin)"):
+        found = searchable.search.search(written)
+        assert not found.error and found.counts == searchable.search.search("genden NOT stalin").counts, written
+
+
 def test_a_filter_inside_a_group_left_out_is_refused_not_turned_round(searchable):
     """'quagga -(zebra tag:alpha)' took tag:alpha as a filter of the whole search, finding only what the user meant
     to leave out (audit BF F8): a group left out holds words; a filter is left out by itself (-tag:alpha)."""

@@ -136,6 +136,8 @@ def _operators(tokens: list[str]) -> list[str]:
 
     joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
               and word(tokens[index + 1]) else token for index, token in enumerate(tokens)]
+    joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=True)
+              if not (token == "AND" and after == "NOT")]  # AND NOT is NOT ("NOT needs a word before it")
     return _not_after_filters(joined, word)
 
 
