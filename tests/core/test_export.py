@@ -1039,6 +1039,25 @@ def _file_copy(workspace, path):
     return Workspace.open(path)
 
 
+def _edited_in_a_copy(workspace, tmp_path, monkeypatch, edit):
+    """The path of the export of a file copy of the library in which `edit(copy)` was made later."""
+    copy = _file_copy(workspace, tmp_path / "edited.db")
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    edit(copy)
+    copy.export.write("jsonld", tmp_path / "edited.jsonld")
+    copy.close()
+    return tmp_path / "edited.jsonld"
+
+
+def _twins(workspace):
+    """Two notes on the same words of 002 made in one second, as a script makes them."""
+    document_id = workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    made = [workspace.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note=note)
+            for note in ("T1: the minutes", "T2: the record")]
+    _made_in_one_second(workspace.path, made)
+    return made
+
+
 def _made_in_one_second(path, made):
     """The annotations `made` stamped as made and changed in the second the first was, as a script makes them."""
     import sqlite3
@@ -1055,17 +1074,11 @@ def test_a_twin_in_the_trash_is_not_taken_for_the_one_left(annotated, tmp_path, 
     one was written over the one left (audit BF F6, data loss). With a twin in the Trash, which of them an entry is
     cannot be told either: neither is changed."""
 
-    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
-    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
-    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
-    _made_in_one_second(annotated.path, [one, two])
-    b = _file_copy(annotated, tmp_path / "b.db")
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
-    b.annotations.set_note(one.id, "T1 edited in B")
-    b.export.write("jsonld", tmp_path / "b.jsonld")
-    b.close()
+    one, two = _twins(annotated)
+    edited = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                               lambda b: b.annotations.set_note(one.id, "T1 edited in B"))
     annotated.annotations.delete(one.id)
-    annotated.export.import_annotations(tmp_path / "b.jsonld")
+    annotated.export.import_annotations(edited)
     assert annotated.annotations.get(two.id).note == "T2: the record"
     assert not any(a.note == "T1 edited in B" for a in annotated.annotations.all())
 
@@ -1334,10 +1347,7 @@ def test_a_link_to_a_twin_that_cannot_be_told_apart_is_not_made_through_the_othe
                                                                                   monkeypatch):
     """Of two notes made in one second on the same words, the one the file gives edited cannot be told apart (said
     so), yet its link was made through the other, unreported (audit BG F10): the link is not made, and said."""
-    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
-    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
-    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
-    _made_in_one_second(annotated.path, [one, two])
+    one, two = _twins(annotated)
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     b = _file_copy(annotated, tmp_path / "b.db")
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
@@ -1362,14 +1372,11 @@ def test_a_cited_highlight_in_the_trash_here_neither_stops_the_reading_nor_comes
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     second = max(annotated.annotations.all(), key=lambda a: a.id)
     annotated.notebook.create("Meeting date", "Dates", first.document_id, [first.id])
-    other = _file_copy(annotated, tmp_path / "other.db")
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
-    other.annotations.set_note(second.id, "edited there")
-    other.export.write("jsonld", tmp_path / "other.jsonld")
-    other.close()
+    edited = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                               lambda other: other.annotations.set_note(second.id, "edited there"))
     annotated.annotations.delete(first.id)
     count = len(annotated.annotations.all())
-    annotated.export.import_annotations(tmp_path / "other.jsonld")
+    annotated.export.import_annotations(edited)
     assert annotated.annotations.get(second.id).note == "edited there"
     assert len(annotated.annotations.all()) == count
 
@@ -1392,10 +1399,7 @@ def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_
     """Two notes made in one second on the same words, both as they were: a link made in another copy from the
     second was made here from the first, unreported (audit BH F5). A passage two entries name is not told apart
     for a link: refused, and said."""
-    document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
-    one = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T1: the minutes")
-    two = annotated.annotations.create_at_quote(document_id, "Stalin Talking to P. Genden", note="T2: the record")
-    _made_in_one_second(annotated.path, [one, two])
+    one, two = _twins(annotated)
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     b = _file_copy(annotated, tmp_path / "b.db")
     b.links.link(two.id, first.id, "corroborates")

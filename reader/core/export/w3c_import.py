@@ -103,7 +103,7 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         _keep_orphan(incoming, document_id, places, placed, report)
     elif isinstance(passage, str):
         report.skipped.append(passage)
-    elif (taken := _place_at(passage, incoming, annotations, placed, report)) is _UNTOLD:
+    elif (taken := _place_at(passage, incoming, annotations, placed, report)) == _UNTOLD:
         places.untold(incoming)
     elif taken is not None:
         places.take(incoming, taken)
