@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.records.annotations import Annotation, TextQuote
 from reader.core.storage.documents import now
+from reader.core.storage.moments import stamped_if_changed
 from reader.core.storage.search_index import quote_reading
 from reader.core.storage.store import Store
 
@@ -132,8 +133,7 @@ def _update(db: Store, annotation_ids: list[int] | tuple[int, ...], changes: dic
         if moment in changes:
             moments.append(f"{moment} = :{moment}")
         elif decided_by:
-            unchanged = " AND ".join(f'"{column}" IS :{column}' for column in decided_by)
-            moments.append(f"{moment} = CASE WHEN {unchanged} THEN {held} ELSE :stamp END")
+            moments.append(stamped_if_changed(moment, decided_by, held))
         else:
             moments.append(f"{moment} = {held}")
     columns = [f'"{column}" = :{column}' for column in changes if column not in MOMENTS]

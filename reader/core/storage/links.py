@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.records.annotations import Link
 from reader.core.storage.documents import now
+from reader.core.storage.moments import stamped_if_changed
 from reader.core.storage.store import Store
 
 
@@ -51,9 +52,8 @@ def links_touching(db: Store, annotation_id: int) -> list[Link]:
 def update_link(db: Store, link_id: int, changes: dict, modified: str = "") -> None:
     """`modified`: when the change was made, if not now (an edit read from another copy's export). A link saved as
     it was keeps its moment (it had become the newer, and an exchange undid the other copy's note)."""
-    unchanged = " AND ".join(f'"{column}" IS :{column}' for column in changes) or "1"
     columns = [f'"{column}" = :{column}' for column in changes]
-    moment = f"modified_at = CASE WHEN {unchanged} THEN modified_at ELSE :stamp END"
+    moment = stamped_if_changed("modified_at", changes, "modified_at")
     db.execute(f"UPDATE links SET {', '.join([*columns, moment])} WHERE id = :id",
                {**changes, "stamp": modified or now(), "id": link_id})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.records.annotations import NotebookNote
 from reader.core.storage.documents import now
+from reader.core.storage.moments import stamped_if_changed
 from reader.core.storage.store import Store
 
 _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
@@ -50,9 +51,8 @@ def update_note(db: Store, note_id: int, changes: dict, modified: str = "") -> N
     were, reads as `modified_at`)."""
     stamp = modified or now()
     written = [column for column in ("title", "body") if column in changes]
-    unchanged = " AND ".join(f"{column} IS :{column}" for column in written) or "1"
     text_at = "text_at = :text_at" if "text_at" in changes else \
-        f"text_at = CASE WHEN {unchanged} THEN COALESCE(text_at, modified_at) ELSE :stamp END"
+        stamped_if_changed("text_at", written, "COALESCE(text_at, modified_at)")
     columns = [f"{column} = :{column}" for column in changes if column != "text_at"]
     db.execute(f"UPDATE notebook_notes SET {', '.join([*columns, text_at, 'modified_at = :stamp'])} WHERE id = :id",
                {**changes, "stamp": stamp, "id": note_id})
