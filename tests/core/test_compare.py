@@ -91,6 +91,17 @@ def test_sentences_cover_the_text(parts):
     assert " ".join(sentences(text)).split() == text.split()
 
 
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("abzAÉßİ́ǅⅫ½ 𝔐ж日_-'’.,1\t\n\u00a0\u2009\x1c"), max_size=60)
+       | st.text(max_size=60))
+def test_content_words_are_the_words_the_pattern_finds(text):
+    """The quick reading of a dated sentence's words (a run of letters whole, the pattern only on the other runs)
+    finds the very words the pattern finds over the whole text: retold acts are joined on them."""
+    from reader.core.compare.words import _LONG_WORD, STOPWORDS, content_words
+
+    assert content_words(text) == [word for word in _LONG_WORD.findall(text.lower()) if word not in STOPWORDS]
+
+
 def test_numbers_disagree_only_when_they_count_the_same_thing():
     """'five countries' beside 'ten years' was a hint (numbers: five / ten): numbers disagree when they count the
     same thing, 'a hundred thousand lamas' beside 'thirty thousand lamas', or 'ten years' beside 'five years'."""

@@ -72,10 +72,18 @@ def _written_forms(text: str) -> dict[str, str]:
 
 
 def content_words(text: str) -> list[str]:
-    """The content words as written (lower case, neither stemmed nor folded): twice as cheap as `tokens`, for
-    reading every dated sentence of a corpus, where a retelling reuses the very words. Words of three letters or
-    more are what the pattern finds (a fifth of the cost was finding shorter ones to drop them)."""
-    return [word for word in _LONG_WORD.findall(text.lower()) if word not in STOPWORDS]
+    """The content words as written (lower case, neither stemmed nor folded) of three letters or more: cheap, for
+    reading every dated sentence of a corpus, where a retelling reuses the very words. No word runs across a blank,
+    and a run of letters only is one word whole, so the pattern reads only the runs that hold anything else
+    ("stalin's", "1934-ban", "met,"): it cost twice as much over every run."""
+    found = []
+    for run in text.lower().split():
+        if run.isalpha():
+            if len(run) > 2 and run not in STOPWORDS:
+                found.append(run)
+        else:
+            found += [word for word in _LONG_WORD.findall(run) if word not in STOPWORDS]
+    return found
 
 
 _ONE_NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
