@@ -4,7 +4,7 @@ import csv
 import io
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.compare import dating
@@ -100,6 +100,35 @@ def test_content_words_are_the_words_the_pattern_finds(text):
     from reader.core.compare.words import _LONG_WORD, STOPWORDS, content_words
 
     assert content_words(text) == [word for word in _LONG_WORD.findall(text.lower()) if word not in STOPWORDS]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Mr", "Capt", "etc", "I", "V", "xMr", "Stalin", "war", "am", "22", "5", "1٣", "é",
+                                 ". ", ". ", " ", "(", "“", "\n", "Dezember", "Mal", "met"]), max_size=14).map("".join))
+@example("I. V")  # an initial opens the text
+@example("am 22. Dezember. Der Mr. Amar war. Er")
+def test_a_sentence_ends_where_the_patterns_say(text):
+    """Asking the patterns for an initial, a title or an ordinal only where one could stand decides every full stop
+    as asking them at each did: a dated sentence's bounds are read this way for every date of a corpus."""
+    from reader.core.compare.passages import (
+        _DAY_FIGURE,
+        _GERMAN_OPENING,
+        _GERMAN_ORDINAL,
+        _MONTH_AFTER,
+        _NOT_AN_END,
+        _ends_sentence,
+    )
+
+    def asked_everywhere(stop):
+        following = text[stop + 2:stop + 3]
+        ordinal = _DAY_FIGURE.search(text, max(0, stop - 3), stop) and (
+            _MONTH_AFTER.match(text, stop + 1) or _GERMAN_ORDINAL.search(text, max(0, stop - 10), stop)
+            and not _GERMAN_OPENING.match(text, stop + 1))
+        return following != "" and (following.isupper() or following in "“\"«‘'(") and \
+            not _NOT_AN_END.search(text, max(0, stop - 5), stop + 1) and not ordinal
+
+    stops = [at for at in range(len(text)) if text.startswith(". ", at)]
+    assert [_ends_sentence(text, at) for at in stops] == [bool(asked_everywhere(at)) for at in stops]
 
 
 def test_numbers_disagree_only_when_they_count_the_same_thing():
