@@ -157,6 +157,17 @@ def test_tags_differing_in_case_are_one_tag_in_any_script(workspace, pair):
     assert "война" in workspace.annotations.get(a.id).tags
 
 
+def test_a_note_citing_a_highlight_in_the_trash_can_be_edited(workspace, pair):
+    """A Notebook note keeps citing a highlight moved to the Trash (Undo or the Trash bring it back), yet saving its
+    text with its citations failed, 'no annotation with id 1': typing in such a note could never be saved."""
+    a, b, _link = pair
+    note = workspace.notebook.create("Which date?", "The meeting", None, [a.id, b.id])
+    workspace.annotations.delete(a.id)
+    edited = workspace.notebook.edit(note.id, body="15 November, says one.", title="The meeting",
+                                     citations=workspace.notebook.get(note.id).citations, was=(note.body, note.title))
+    assert (edited.body, edited.citations) == ("15 November, says one.", (a.id, b.id))
+
+
 def test_removing_a_tag_everywhere_leaves_the_trash_as_it_was(workspace, pair):
     """'Remove from every note' took the tag off highlights in the Trash too, while saying it would remove it from
     the live ones: restored, they came back uncoded. What is in the Trash comes back as it went."""

@@ -1031,10 +1031,15 @@ def test_a_note_made_before_its_parts_had_moments_keeps_its_texts_moment_when_re
 
 def _file_copy(workspace, path):
     """Another copy of the library, made as a file is copied (the same ids), open."""
+    return _library_copy(workspace.path, path)
+
+
+def _library_copy(library, path):
+    """A copy of the library file at `library`, open."""
     import sqlite3
     from contextlib import closing
 
-    with closing(sqlite3.connect(workspace.path)) as source, closing(sqlite3.connect(path)) as copy:
+    with closing(sqlite3.connect(library)) as source, closing(sqlite3.connect(path)) as copy:
         source.backup(copy)
     return Workspace.open(path)
 
@@ -1397,17 +1402,25 @@ def test_a_note_cleared_in_another_copy_is_kept_here_and_said_undated(annotated,
 
 def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_path):
     """Two notes made in one second on the same words, both as they were: a link made in another copy from the
-    second was made here from the first, unreported (audit BH F5). A passage two entries name is not told apart
-    for a link: refused, and said."""
+    second was made here from the first, unreported (audit BH F5). The file names the entry a link's passage is,
+    which this library's id and note tell apart: the link is made from the second. A file that does not name it
+    leaves the passage untold for a link: refused, and said."""
     one, two = _twins(annotated)
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     b = _file_copy(annotated, tmp_path / "b.db")
     b.links.link(two.id, first.id, "corroborates")
     b.export.write("jsonld", tmp_path / "b.jsonld")
     b.close()
-    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    annotated.export.import_annotations(tmp_path / "b.jsonld")
     assert [e.other.id for e in annotated.links.links_for(one.id)] == []
-    assert any("cannot be told apart" in line for line in report.skipped)
+    assert [e.link.relation for e in annotated.links.links_for(two.id)] == ["corroborates"]
+    annotated.links.delete(annotated.links.links_for(two.id)[0].link.id)
+    items = json.loads((tmp_path / "b.jsonld").read_text())["first"]["items"]
+    unnamed = [{**item, "target": [{k: v for k, v in t.items() if k != "id"} for t in item["target"]]}
+               if isinstance(item.get("target"), list) else item for item in items]
+    report = annotated.export.import_annotations(_file_of(tmp_path, unnamed))
+    assert [e.other.id for e in annotated.links.links_for(one.id)] == []
+    assert any("does not say which it means" in line for line in report.skipped)
 
 
 def test_a_block_quote_and_minutes_of_short_replies_are_counted_as_a_reader_counts_them():
@@ -1429,3 +1442,60 @@ def test_a_block_quote_and_minutes_of_short_replies_are_counted_as_a_reader_coun
                            (minutes, {"army": 2, "Good": 3, "ALPHA": 4, "No.": 5, "Enough": 6})):
         starts = paragraph_starts(text)
         assert {words: paragraph_at(starts, text.index(words)) for words in expected} == expected
+
+
+def test_a_link_from_the_second_of_two_notes_on_one_sentence_arrives(annotated, tmp_path, monkeypatch):
+    """Two readings of one sentence, noted ten minutes apart: a link and a Notebook citation of the second, made in
+    one copy, were refused in the other as 'one of several notes made at one moment' (audit BI F2, data loss). A
+    link's or citation's passage names the annotation entry it is, so either note is told."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:10:00+00:00")
+    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
+    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    b = _file_copy(annotated, tmp_path / "b.db")
+    annotated.links.link(second.id, other.id, "corroborates", "the second reading")
+    annotated.notebook.create("The second reading holds.", "Date", None, [second.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    report = b.export.import_annotations(tmp_path / "a.jsonld")
+    assert not report.skipped
+    assert [(e.link.relation, e.other.id) for e in b.links.links_for(second.id)] == [("corroborates", other.id)]
+    assert [note.citations for note in b.notebook.all_notes()] == [(second.id,)]
+    b.close()
+
+
+def test_another_librarys_highlight_of_a_word_elsewhere_is_placed_with_its_link(workspace, corpus_template, tmp_path):
+    """A colleague's highlight of the third "Genden", whose id is that of this library's highlight of the first,
+    was counted 'already here' and its link made from the first "Genden" (audit BI F4): an id names an annotation
+    here only where the entry's words are where it is."""
+    colleague = _library_copy(corpus_template, tmp_path / "c.db")  # made apart: its ids start at 1 too
+    document_id = workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    theirs = colleague.annotations.create_at_quote(document_id, "Genden", occurrence=3)
+    other = colleague.annotations.create_at_quote(colleague.documents.resolve("000_8339fa2bec93c400.txt").id,
+                                                  "The two met on November 15, 1934.")
+    colleague.links.link(theirs.id, other.id, "contradicts", "which Genden meeting?")
+    colleague.export.write("jsonld", tmp_path / "c.jsonld")
+    colleague.close()
+    mine = workspace.annotations.create_at_quote(document_id, "Genden", occurrence=1)
+    assert mine.id == theirs.id
+    workspace.export.import_annotations(tmp_path / "c.jsonld")
+    placed = workspace.annotations.at(document_id, theirs.start, theirs.end)
+    assert placed is not None and placed.id != mine.id
+    assert [e.link.note for e in workspace.links.links_for(placed.id)] == ["which Genden meeting?"]
+    assert workspace.links.links_for(mine.id) == []
+
+
+def test_a_notebook_citation_of_a_highlight_in_the_trash_here_is_kept(annotated, tmp_path):
+    """A Notebook note read from another copy citing a highlight this copy put in the Trash was made citing nothing,
+    unsaid, and restoring the highlight did not bring the citation back (audit BI F9, data loss): it cites the one in
+    the Trash, as a note here does."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    b = _file_copy(annotated, tmp_path / "b.db")
+    b.annotations.delete(first.id)
+    annotated.notebook.create("The 15th is wrong: see the minutes.", "Date", None, [first.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    b.export.import_annotations(tmp_path / "a.jsonld")
+    [note] = b.notebook.all_notes()
+    assert note.citations == (first.id,)
+    b.annotations.restore(first.id)
+    assert b.notebook.get(note.id).citations == (first.id,)
+    b.close()

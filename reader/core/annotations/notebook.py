@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.annotations.service import AnnotationService, unchanged_since
+from reader.core.annotations.service import AnnotationNotFound, AnnotationService, unchanged_since
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import NotebookNote
@@ -27,12 +27,19 @@ class NotebookService:
         """A new note; `created` and `modified` (now, when not given) are kept for a note read back from a file."""
         if document_id is not None and document_store.get_document(self._db, document_id) is None:
             raise ReaderError(f"no document with id {document_id}")
-        for annotation_id in citations:
-            self._annotations.get(annotation_id)
+        self._check_citable(citations)
         with operation(self._db, "New notebook note"):
             note_id = store.insert_note(self._db, document_id, title, body, created, modified)
             store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)
+
+    def _check_citable(self, citations) -> None:
+        """Refuse a citation of an annotation that is not here. One in the Trash is citable: a citation outlives a
+        deleted highlight (Undo or the Trash bring it back), so a note citing one is saved with it, and a note read
+        from another copy cites it as that copy's does."""
+        for annotation_id in citations:
+            if self._annotations.cited(annotation_id) is None:
+                raise AnnotationNotFound(f"no annotation with id {annotation_id}")
 
     def citing(self, annotation_id: int) -> list[NotebookNote]:
         """The notes citing an annotation: what deleting it would take evidence from."""
@@ -64,8 +71,7 @@ class NotebookService:
         nothing written), as for an annotation's note."""
         self.get(note_id)
         changes = {key: value for key, value in (("body", body), ("title", title)) if value is not None}
-        for annotation_id in citations or ():
-            self._annotations.get(annotation_id)
+        self._check_citable(citations or ())
         with operation(self._db, "Edit notebook note"):
             if was is not None:
                 now = self.get(note_id)  # as the write transaction sees it
@@ -94,8 +100,7 @@ class NotebookService:
         """Give a note read from a file the citations the file gave it that could not be placed then: its time of
         change stays the file's, so a later reading may complete it further, and a note the user changed since
         (a citation taken out) is told apart and left alone."""
-        for annotation_id in set(citations) - set(self.get(note_id).citations):  # one cited in the Trash stays
-            self._annotations.get(annotation_id)
+        self._check_citable(citations)
         with operation(self._db, "Complete a note's citations"):
             store.replace_citations(self._db, note_id, list(citations))
         return self.get(note_id)

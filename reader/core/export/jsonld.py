@@ -36,16 +36,20 @@ def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str
 
 
 def passage_target(document: DocumentInfo, annotation) -> dict:
-    """An annotation's passage as a target. One a new version of the text removed, or moved only to a proposed place
-    (in review), is its quote alone, of the text as it was when the note was made (a TimeState): no position in
-    today's text holds those words (a position and a quote that disagree would be read as the position)."""
+    """An annotation's passage as a target, named by the annotation (a link's or a Notebook citation's end is that
+    note's passage, not another note's on the same words). One a new version of the text removed, or moved only to
+    a proposed place (in review), is its quote alone, of the text as it was when the note was made (a TimeState): no
+    position in today's text holds those words (a position and a quote that disagree would be read as the
+    position)."""
     a = annotation
     if a.anchor_status not in (ORPHAN, REVIEW):
-        return target(document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix)
-    return {"type": "SpecificResource", "source": document_iri(document),
-            "selector": [{"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
-                          "suffix": a.quote.suffix}],
-            "state": {"type": "TimeState", "sourceDate": _timestamp(a.created_at)}}
+        found = target(document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix)
+    else:
+        found = {"type": "SpecificResource", "source": document_iri(document),
+                 "selector": [{"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
+                               "suffix": a.quote.suffix}],
+                 "state": {"type": "TimeState", "sourceDate": _timestamp(a.created_at)}}
+    return {"id": f"{URN}:annotation:{a.id}#target", **found}
 
 
 def annotation_json(item: ExportItem) -> dict:

@@ -74,7 +74,7 @@ def import_annotations(path: Path, documents: DocumentService, annotations: Anno
         elif incoming is not None:
             report.split_tags += [given for given, _parts in split_by_commas(incoming.tags)]
             _place_one(incoming, places, annotations, placed, report)
-    annotations.create_many(list(placed))
+    places.made(dict(zip(placed, annotations.create_many(list(placed)), strict=True)))
     places.forget_orphans()  # the file's own orphans are here now: its links may end at them
     report.placed = len(placed) - report.orphaned
     for link in linking:
@@ -94,7 +94,7 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         _settle_edit(ours, incoming, annotations, report)
         places.take(incoming, ours.id)
         return
-    if is_the_same(ours, incoming, places):  # this database's own export
+    if is_the_same(ours, incoming, places) and _where_it_is(ours, passage):  # this database's own export
         report.already += 1
         places.take(incoming, ours.id)
         return
@@ -103,7 +103,7 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         _keep_orphan(incoming, document_id, places, placed, report)
     elif isinstance(passage, str):
         report.skipped.append(passage)
-    elif (taken := _place_at(passage, incoming, annotations, placed, report)) == _UNTOLD:
+    elif (taken := _place_at(passage, incoming, annotations, places, placed, report)) == _UNTOLD:
         places.untold(incoming)
     elif taken is not None:
         places.take(incoming, taken)
@@ -120,11 +120,17 @@ def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passa
     them (two made in one second, one maybe in the Trash, are not told apart, BF F6). Its words need not be found:
     the text may have changed since, yet the note is here."""
     return (_made_together(ours, incoming) and is_the_same(ours, incoming, places, notes=False)
-            and (isinstance(passage, str) or (passage.start, passage.end) == (ours.start, ours.end))
+            and _where_it_is(ours, passage)
             and len(_MadeThen(annotations, ours.document_id, incoming.created).over(ours.start, ours.end)) == 1)
 
 
-def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService,
+def _where_it_is(ours: Annotation, passage: Passage | str) -> bool:
+    """Whether the entry's words are found where the annotation here is, or nowhere (the text changed since): the
+    same word elsewhere is another highlight (audit BF F7, BI F4)."""
+    return isinstance(passage, str) or (passage.start, passage.end) == (ours.start, ours.end)
+
+
+def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService, places: Places,
               placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> int | None:
     """An entry whose words are found here: the annotation made at its moment on them (or, moved by one copy,
     overlapping them), one saying the same, or a new one. Returns the annotation here it was taken for, if one
@@ -148,7 +154,8 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
         _settle_edit(same, incoming, annotations, report, (passage.start, passage.end))
         return same.id
     _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                         incoming.tags, None, incoming.created, incoming.modified, incoming.moments), placed, report)
+                         incoming.tags, None, incoming.created, incoming.modified, incoming.moments), incoming,
+           places, placed, report)
     return None
 
 
@@ -204,7 +211,7 @@ def _keep_orphan(incoming: Incoming, document_id: int, places: Places, placed: d
     if any(a.quote.exact == incoming.quote.exact and says_the_same(a, incoming) for a in places.orphans(document_id)):
         report.already += 1
     elif _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
-                              incoming.created, incoming.modified, incoming.moments), placed, report):
+                              incoming.created, incoming.modified, incoming.moments), incoming, places, placed, report):
         report.orphaned += 1
 
 
@@ -252,8 +259,10 @@ def _changes(here: Annotation, taken: dict[str, tuple]) -> str:
     return f"{said} of “{one_line(here.quote.exact, 60)}”"
 
 
-def _queue(new: NewAnnotation, placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> bool:
+def _queue(new: NewAnnotation, incoming: Incoming, places: Places, placed: dict[NewAnnotation, None],
+           report: AnnotationImportReport) -> bool:
     """Queue the annotation to be made, unless the file listed it before (then it is already here)."""
+    places.to_be_made(incoming, new)
     if new in placed:
         report.already += 1
         return False

@@ -73,8 +73,9 @@ def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: Noteb
 
 def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,
            report: AnnotationImportReport) -> list[int]:
-    """The annotations a note cites that can be placed, each passage without one highlighted (but one in the Trash
-    here: its words were highlighted again, audit BH F7); each other said."""
+    """The annotations a note cites that can be placed, each passage without one highlighted; one in the Trash here
+    is cited there, as a note here keeps citing a highlight moved to the Trash (highlighting its words again, audit
+    BH F7, or citing nothing, unsaid, BI F9, lost it); each other said."""
     cited = []
     for passage in note.cited:
         end = end_of(passage, places)
@@ -84,6 +85,8 @@ def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,
             cited.append(end)
         elif (here := annotations.at(end.document_id, end.start, end.end)) is not None:
             cited.append(here.id)
-        elif annotations.in_trash_at(end.document_id, end.start, end.end) is None:
+        elif (trashed := annotations.in_trash_at(end.document_id, end.start, end.end)) is not None:
+            cited.append(trashed.id)
+        else:
             cited.append(annotations.create(end.document_id, end.start, end.end).id)
     return list(dict.fromkeys(cited))

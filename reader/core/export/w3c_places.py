@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from reader.core.anchoring import locate
-from reader.core.annotations.service import AnnotationService
+from reader.core.annotations.service import AnnotationService, NewAnnotation
 from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.export.jsonld import URN, document_iri
@@ -34,8 +34,11 @@ class Places:
         self._documents, self._annotations = documents, annotations
         self._texts: dict[int, str] = {}
         self._orphans: dict[int, list[Annotation]] = {}
-        self._taken: dict[tuple, int] = {}
+        self._taken: dict[tuple, int] = {}  # by passage, for files that do not name them
         self._untold: set[tuple] = set()
+        self._by_target: dict[str, int] = {}  # by the id the file gives a passage (see `named`)
+        self._untold_targets: set[str] = set()
+        self._to_make: dict[str, NewAnnotation] = {}
         self._sources = {}
         for info in documents.list():
             self._sources[_source_key(document_iri(info))] = info
@@ -50,11 +53,23 @@ class Places:
 
     def take(self, incoming: Incoming, annotation_id: int) -> None:
         """Remember the annotation here an entry was taken for: a link or a citation naming the entry's passage
-        ends at it (one moved here since had a second highlight made on the old words for the link). Two entries
-        on one passage taken for two annotations (twins of one second) leave it untold."""
+        ends at it (one moved here since had a second highlight made on the old words for the link). Where the
+        file does not name its passages, two entries on the same words taken for two annotations leave the words
+        untold."""
+        if incoming.target:
+            self._by_target[incoming.target] = annotation_id
         key = self._key(incoming)
         if self._taken.setdefault(key, annotation_id) != annotation_id:
             self._untold.add(key)
+
+    def to_be_made(self, incoming: Incoming, new: NewAnnotation) -> None:
+        """Remember the annotation an entry will be made as (`made` gives its id)."""
+        if incoming.target:
+            self._to_make[incoming.target] = new
+
+    def made(self, ids: dict[NewAnnotation, int]) -> None:
+        for target, new in self._to_make.items():
+            self._by_target[target] = ids[new]
 
     def taken(self, passage: Incoming) -> int | None:
         return self._taken.get(self._key(passage))
@@ -62,7 +77,18 @@ class Places:
     def untold(self, incoming: Incoming) -> None:
         """Remember an entry that is one of several notes here which cannot be told apart: a link or a citation
         naming its passage is not made through one of them (which would be a guess)."""
+        if incoming.target:
+            self._untold_targets.add(incoming.target)
         self._untold.add(self._key(incoming))
+
+    def named(self, end: Incoming) -> int | None:
+        """The annotation here a link's or a citation's end is, where the file names its passage by the entry it
+        is (this program's exports do): two notes on the same words are told apart by it."""
+        return self._by_target.get(end.target) if end.target else None
+
+    def is_twin(self, end: Incoming) -> bool:
+        """Whether a link's or a citation's end names an entry that is one of twins here (`untold`)."""
+        return bool(end.target) and end.target in self._untold_targets
 
     def is_untold(self, passage: Incoming) -> bool:
         return self._key(passage) in self._untold
@@ -97,8 +123,12 @@ class Places:
 def end_of(end: Incoming, places: Places) -> Passage | int | str:
     """Where a link's end is: its passage, else the orphaned note of its words on its document (one the file
     brought, or one here before: a link to a note whose words a corrected text lost), else why it is nowhere."""
-    if places.is_untold(end):  # the same passage as the twin told: which the link means, nothing says either
+    if places.is_twin(end):
         return f"{end.label}: its passage is one of several notes here made at one moment, which cannot be told apart"
+    if (named := places.named(end)) is not None:
+        return named
+    if places.is_untold(end):  # the words of several notes, and the file does not name the one it means
+        return f"{end.label}: its words are those of several notes here, and the file does not say which it means"
     if (taken := places.taken(end)) is not None:
         return taken
     passage = places.of(end)

@@ -32,6 +32,7 @@ class Incoming:
     created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
     modified: str = ""
     moments: tuple[str, ...] = ("", "", "", "")  # when its text, tags, colour and place were changed (_moments)
+    target: str = ""  # the id the file gives its passage: a link's or a citation's end names the entry it is
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] =
     position, position_problem = _position(selectors)
     if quote is None and position is None:
         return f"{label}: {quote_problem or position_problem or 'no TextQuoteSelector or TextPositionSelector'}"
-    return Incoming(label, target["source"], quote, position, note, tags, color)
+    named = target.get("id")
+    return Incoming(label, target["source"], quote, position, note, tags, color,
+                    target=named if isinstance(named, str) else "")
 
 
 def _link(entry: dict, label: str) -> IncomingLink | str:
