@@ -1386,9 +1386,10 @@ def test_a_cited_highlight_in_the_trash_here_neither_stops_the_reading_nor_comes
     assert len(annotated.annotations.all()) == count
 
 
-def test_a_note_cleared_in_another_copy_is_kept_here_and_said_undated(annotated, tmp_path, monkeypatch):
+def test_a_note_cleared_in_another_copy_is_kept_here_and_said_left_out(annotated, tmp_path, monkeypatch):
     """A note cleared in one copy: an export leaves it out, with no moment, so the other copy keeps its text; the
-    report said it was changed at the same moment in both (audit BH F4), where the file gives no date for it."""
+    report said it was changed at the same moment in both (audit BH F4), then that the file gives no date for it,
+    though it dates the entry (BI F1): the file leaves it out."""
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     other = _file_copy(annotated, tmp_path / "other.db")
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
@@ -1397,7 +1398,7 @@ def test_a_note_cleared_in_another_copy_is_kept_here_and_said_undated(annotated,
     other.close()
     report = annotated.export.import_annotations(tmp_path / "other.jsonld")
     assert annotated.annotations.get(first.id).note == first.note and report.same_moment == 0
-    assert "here otherwise than in the file, which gives no date" in report.summary
+    assert "1 with a note or tags here that the file leaves out (kept here)" in report.summary
 
 
 def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_path):
@@ -1499,3 +1500,49 @@ def test_a_notebook_citation_of_a_highlight_in_the_trash_here_is_kept(annotated,
     b.annotations.restore(first.id)
     assert b.notebook.get(note.id).citations == (first.id,)
     b.close()
+
+
+def test_a_note_edited_in_hypothesis_or_given_as_body_value_is_taken_when_newer(workspace, tmp_path):
+    """A note from Hypothesis (its text and tags) or given as bodyValue, edited there and read again, was never
+    taken, said 'the file gives no date' though it gives when it was updated (audit BI F12): such a note and tags
+    were changed at the entry's own moment. A file giving no colour leaves this one's as it is, unsaid."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    target = [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}]
+    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp"], "target": target,
+           "created": "2021-05-06T07:08:09+00:00", "updated": "2021-06-07T07:08:09+00:00"}
+    workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    [here] = workspace.annotations.all()
+    workspace.annotations.set_color(here.id, "green")
+    again = workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    assert (again.already, again.undated) == (1, 0)
+    edited = {**row, "text": "Corrected in Hypothesis", "tags": ["hyp", "checked"],
+              "updated": "2031-01-01T00:00:00+00:00"}
+    report = workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [edited]}))
+    here = workspace.annotations.get(here.id)
+    assert (here.note, set(here.tags), here.color, report.updated) == ("Corrected in Hypothesis", {"hyp", "checked"},
+                                                                       "green", 1)
+    w3c = {"type": "Annotation", "id": "https://example.org/anno/7", "bodyValue": "first text",
+           "created": "2021-05-06T07:08:10Z", "modified": "2021-05-06T07:08:10Z",
+           "target": {"source": source, "selector": {"type": "TextQuoteSelector", "exact": "Genden Gets Corrected"}}}
+    workspace.export.import_annotations(_file_of(tmp_path, [w3c]))
+    workspace.export.import_annotations(_file_of(tmp_path, [{**w3c, "bodyValue": "second text",
+                                                             "modified": "2031-02-02T00:00:00Z"}]))
+    assert [a.note for a in workspace.annotations.all() if a.quote.exact == "Genden Gets Corrected"] == ["second text"]
+
+
+def test_a_note_and_tags_the_file_leaves_out_are_said_kept(annotated, tmp_path, monkeypatch):
+    """A note and its tags cleared in another copy, recoloured there too: the colour was taken and nothing said the
+    note and tags were not cleared here; cleared alone, they were said 'which gives no date', though the file dates
+    its entry (audit BI F1). Parts a file leaves out are kept, and said so."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+
+    def cleared(copy):
+        copy.annotations.set_note(first.id, "")
+        copy.annotations.set_tags(first.id, [])
+        copy.annotations.set_color(first.id, "green")
+
+    report = annotated.export.import_annotations(_edited_in_a_copy(annotated, tmp_path, monkeypatch, cleared))
+    here = annotated.annotations.get(first.id)
+    assert (here.color, here.note, here.tags) == ("green", first.note, first.tags)
+    assert "1 with a note or tags here that the file leaves out (kept here)" in report.summary
+    assert "gives no date" not in report.summary

@@ -28,7 +28,7 @@ from reader.core.export.w3c_places import (
     written_note,
 )
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
-from reader.core.records.annotations import Annotation, Passage
+from reader.core.records.annotations import DEFAULT_COLOR, Annotation, Passage, TextQuote
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import split_by_commas
 from reader.core.wording import one_line
@@ -153,9 +153,7 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
     if same is not None:
         _settle_edit(same, incoming, annotations, report, (passage.start, passage.end))
         return same.id
-    _queue(NewAnnotation(passage.document_id, passage.start, passage.end, incoming.color, incoming.note,
-                         incoming.tags, None, incoming.created, incoming.modified, incoming.moments), incoming,
-           places, placed, report)
+    _queue(_made_of(incoming, passage.document_id, passage.start, passage.end), incoming, places, placed, report)
     return None
 
 
@@ -210,9 +208,15 @@ def _keep_orphan(incoming: Incoming, document_id: int, places: Places, placed: d
     an orphan read back before is it."""
     if any(a.quote.exact == incoming.quote.exact and says_the_same(a, incoming) for a in places.orphans(document_id)):
         report.already += 1
-    elif _queue(NewAnnotation(document_id, 0, 0, incoming.color, incoming.note, incoming.tags, incoming.quote,
-                              incoming.created, incoming.modified, incoming.moments), incoming, places, placed, report):
+    elif _queue(_made_of(incoming, document_id, 0, 0, incoming.quote), incoming, places, placed, report):
         report.orphaned += 1
+
+
+def _made_of(incoming: Incoming, document_id: int, start: int, end: int,
+             orphan_quote: TextQuote | None = None) -> NewAnnotation:
+    """The annotation an entry is made as, with its moments (yellow where the file gives no colour)."""
+    return NewAnnotation(document_id, start, end, incoming.color or DEFAULT_COLOR, incoming.note, incoming.tags,
+                         orphan_quote, incoming.created, incoming.modified, incoming.moments)
 
 
 def _made_together(here: Annotation | None, incoming: Incoming) -> bool:
@@ -237,6 +241,9 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
         ("place", place != (here.start, here.end), place_at, here.place_at, (place, place_at))]
     differing = [part for part in parts if part[1]]
     taken = {name: edit for name, _differs, there, ours, edit in differing if there and there > ours}
+    left_out = incoming.modified and any(not there for _name, _differs, there, _ours, _edit in differing)
+    report.left_out += bool(left_out)  # a note or tags the file does not give (cleared there, or never written):
+    # kept here, and said, whatever else is taken
     if taken:
         annotations.take_edit(here.id, TakenEdit(**taken))
         report.updated += 1
@@ -246,7 +253,8 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     elif any(there == ours for _name, _differs, there, ours, _edit in differing):
         report.same_moment += 1  # two edits of one moment: which is later, nothing says
     elif any(not there for _name, _differs, there, _ours, _edit in differing):
-        report.undated += 1  # a part the file leaves out (a note cleared there, or never written): kept here
+        if not left_out:  # an entry the file gives no date
+            report.undated += 1
     else:
         report.newer_here += 1
 

@@ -130,8 +130,11 @@ def _moments(entry: dict, modified: str) -> tuple[str, ...]:
     the other."""
     bodies = entry.get("body", [])
     bodies = [body for body in (bodies if isinstance(bodies, list) else [bodies]) if isinstance(body, dict)]
-    notes = [body for body in bodies if body.get("purpose") != "tagging"]
-    tags = [body for body in bodies if body.get("purpose") == "tagging"]
+    note, tagged, _problem = _bodies(entry)
+    undated = [{}]  # a note or tags given otherwise (bodyValue, a plain string, Hypothesis's text and tags): as the
+    # entry was changed (they were never taken, audit BI F12)
+    notes = [body for body in bodies if body.get("purpose") != "tagging"] or (undated if note else [])
+    tags = [body for body in bodies if body.get("purpose") == "tagging"] or (undated if tagged else [])
     stylesheet, target = entry.get("stylesheet"), _first(entry.get("target"))
     return (_latest(notes, modified), _latest(tags, modified),
             _latest([stylesheet] if isinstance(stylesheet, dict) else [], modified),
@@ -279,7 +282,9 @@ def _bodies(entry: dict) -> tuple[str, tuple[str, ...], str]:
 
 
 def _color(entry: dict) -> str:
+    """The highlight's colour as its stylesheet gives it; '' where none does (a note here keeps its own, and a new
+    one is yellow): a note recoloured here was said to differ from a file giving no colour at all."""
     stylesheet = entry.get("stylesheet")
     value = stylesheet.get("value", "") if isinstance(stylesheet, dict) else ""
     value = value if isinstance(value, str) else ""
-    return next((color for color in HIGHLIGHT_COLORS if f"background-color: {color}" in value), "yellow")
+    return next((color for color in HIGHLIGHT_COLORS if f"background-color: {color}" in value), "")

@@ -14,6 +14,7 @@ from reader.core.records.relations import DIRECTED_RELATIONS, RELATIONS
 
 QUOTE_CONTEXT = 32
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
+DEFAULT_COLOR = HIGHLIGHT_COLORS[0]  # a highlight made without one chosen (or read from a file giving none)
 
 
 @dataclass(frozen=True)

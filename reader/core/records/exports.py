@@ -25,6 +25,7 @@ class AnnotationImportReport:
     links_in_trash: int = 0  # links removed here, or to a passage removed here: not made again
     same_moment: int = 0  # ... and those the file gives otherwise, changed at the same moment: kept as they are
     undated: int = 0  # ... and those the file gives otherwise with no date to tell which is newer: kept as they are
+    left_out: int = 0  # ... and those with a note or tags the file does not give: kept as they are
     beside: list[str] = field(default_factory=list)  # links made beside another relation of the same passages
     skipped: list[str] = field(default_factory=list)
     split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as tags apart (see clean_tags)
@@ -72,4 +73,6 @@ class AnnotationImportReport:
         if self.undated:
             parts.append(f"{self.undated} here otherwise than in the file, which gives no date (kept as "
                          f"{'it is' if self.undated == 1 else 'they are'} here)")
+        if self.left_out:
+            parts.append(f"{self.left_out} with a note or tags here that the file leaves out (kept here)")
         return parts
