@@ -1010,6 +1010,29 @@ def test_and_not_is_read_as_not(searchable):
         assert not found.error and found.counts == searchable.search.search("genden NOT stalin").counts, written
 
 
+def test_and_before_a_word_left_out_is_read_as_leaving_it_out(searchable):
+    """'genden AND -stalin' was refused, "NOT needs a word before it", and 'genden and NOT stalin' searched the word
+    "and" (audit BI F10): an AND before a word left out, in either case, says nothing more."""
+    expected = searchable.search.search("genden NOT stalin").counts
+    for written in ("genden AND -stalin", "genden and NOT stalin", "genden and -stalin", "genden AND -(stalin)"):
+        found = searchable.search.search(written)
+        assert not found.error and found.counts == expected, written
+    phrase = searchable.search.search('genden AND -"Soviet Union"')
+    assert not phrase.error and phrase.counts == searchable.search.search('genden -"Soviet Union"').counts
+
+
+def test_tags_either_way_in_parentheses_are_read_as_without_them(searchable):
+    """'November (tag:meeting-1934 OR tag:date)' was refused, its advice leading to another refusal (audit BI F5):
+    a group holding only tags joined by OR, or one filter, is read as it is without the parentheses."""
+    first = min(searchable.annotations.all(), key=lambda a: a.id)
+    searchable.annotations.set_tags(first.id, ["date"])
+    either = searchable.search.search("November tag:meeting-1934 OR tag:date").counts
+    found = searchable.search.search("November (tag:meeting-1934 OR tag:date)")
+    assert not found.error and found.counts == either and sum(either.values()) == 2
+    alone = searchable.search.search("November (tag:date)")
+    assert not alone.error and alone.counts == searchable.search.search("November tag:date").counts
+
+
 def test_a_filter_inside_a_group_left_out_is_refused_not_turned_round(searchable):
     """'quagga -(zebra tag:alpha)' took tag:alpha as a filter of the whole search, finding only what the user meant
     to leave out (audit BF F8): a group left out holds words; a filter is left out by itself (-tag:alpha)."""

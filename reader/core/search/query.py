@@ -65,7 +65,7 @@ def parse(text: str) -> Query:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
     tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
-    _refuse_filters_in_groups(tokens)
+    tokens = _filters_in_groups(tokens)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
     if left_out and not parts and query.filters:
@@ -135,9 +135,11 @@ def _operators(tokens: list[str]) -> list[str]:
             and not _FILTER.match(token)
 
     joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
-              and word(tokens[index + 1]) else token for index, token in enumerate(tokens)]
+              and (word(tokens[index + 1]) or token == "and" and tokens[index + 1] == "NOT") else token
+              for index, token in enumerate(tokens)]
     joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=True)
-              if not (token == "AND" and after == "NOT")]  # AND NOT is NOT ("NOT needs a word before it")
+              if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
+    # is -word ("NOT needs a word before it"; audit BH F9, BI F10)
     return _not_after_filters(joined, word)
 
 
@@ -187,22 +189,35 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     return end
 
 
-def _refuse_filters_in_groups(tokens: list[str]) -> None:
-    """A group ( … ) holds words: a filter in it was read as a filter of the whole search, which then found what a
-    group left out meant to leave out ('quagga -(zebra tag:alpha)' found quagga tagged alpha), or left out what a
-    group joined by OR meant to add ('zebra OR (quagga tag:alpha)' found only notes tagged alpha)."""
+def _filters_in_groups(tokens: list[str]) -> list[str]:
+    """The tokens, a group of filters alone read without its parentheses ('(tag:a OR tag:b)' as 'tag:a OR tag:b',
+    which it means: it was refused, audit BI F5); else a group ( … ) holds words: a filter in it was read as a
+    filter of the whole search, which then found what a group left out meant to leave out ('quagga -(zebra
+    tag:alpha)' found quagga tagged alpha), or left out what a group joined by OR meant to add ('zebra OR (quagga
+    tag:alpha)' found only notes tagged alpha)."""
     for index, token in enumerate(tokens):
         if token != "(":
             continue
-        group = tokens[index + 1:_closing(tokens, index)]
+        end = _closing(tokens, index)
+        group = tokens[index + 1:end]
         found = next((word.lstrip("-") for word in group if _is_filter([word.lstrip("-")])), None)
         before = tokens[index - 1] if index else ""
+        if found is not None and before not in ("-", "NOT") and _filters_alone(group):
+            return _filters_in_groups([*tokens[:index], *group, *tokens[end + 1:]])
         if found is not None and before in ("-", "NOT"):
             raise QueryError(f"a filter cannot go inside {'-( … )' if before == '-' else 'NOT ( … )'}: leave it out "
                              f"by itself (-{found}) or put it outside the parentheses")
         if found is not None:
             raise QueryError(f"a filter cannot go inside ( … ): filters apply to the whole search, so put {found} "
                              "outside the parentheses")
+    return tokens
+
+
+def _filters_alone(group: list[str]) -> bool:
+    """Whether a group is one filter, or tags joined by OR (the one filter either of whose values will do)."""
+    return len(group) == 1 and _is_filter(group) or len(group) > 1 and all(
+        _is_filter([token], "tag") if at % 2 == 0 else token == "OR" for at, token in enumerate(group)) \
+        and len(group) % 2 == 1
 
 
 def _closing(tokens: list[str], opening: int) -> int:
