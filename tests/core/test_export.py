@@ -762,7 +762,7 @@ def test_a_hard_wrapped_texts_paragraphs_are_counted_as_its_reader_counts_them()
     """In a typed transcription wrapped at a width every line was counted a paragraph: a passage inside the first was
     cited "¶ 3–5" and the second paragraph "¶ 12" (audit BD). Its paragraphs are its blocks between blank lines, as
     search reads them; a text whose lines are paragraphs (a web article) keeps a paragraph a line."""
-    from reader.core.export.items import paragraph_at, paragraph_starts
+    from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 
     first = "The order came from Marshal Choibalsan\nand the Ministry of Internal Affairs,\napproved by the commission."
     wrapped = f"{first}\n\nA second paragraph names\nnobody at all.\n"
@@ -784,7 +784,7 @@ def test_a_margin_every_line_has_or_a_hanging_indent_opens_no_paragraph():
     or less (a hanging indent)."""
     import textwrap
 
-    from reader.core.export.items import paragraph_at, paragraph_starts
+    from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 
     body = ("The delegation arrived at the station in the early morning and was met by officials of the ministry "
             "who took them to the guest house by the river where they rested until noon. ")
@@ -1424,13 +1424,109 @@ def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_
     assert any("does not say which it means" in line for line in report.skipped)
 
 
+_TYPED_LAYOUTS = {  # typed texts (a transcription's lines all short), and where a reader counts each paragraph
+    "numbered list": ("""MINUTES OF THE MEETING OF 24 NOVEMBER 1934
+
+The meeting opened at ten in the morning with the delegation of the Mongolian
+People's Republic and the members of the commission present in the Kremlin.
+
+1. The delegation is to travel by rail to Moscow and to meet the commission
+on the 24th of November at the Kremlin, with the interpreter.
+2. The question of the lamas is to be raised first, before the herds.
+3. The question of the herds of the monasteries is to be raised last.
+
+The meeting closed at two in the afternoon, the minutes signed by both sides.
+""", {"1. The": 3, "2. The": 4, "3. The": 5, "The meeting closed": 6}),
+    "dialogue": ("""MINUTES OF THE CONVERSATION
+
+GENDEN: The herds of the monasteries are not ours to take, and the lamas
+will not give them up without a struggle, Comrade Stalin, as you know.
+STALIN: Then you must take them, by force if need be, and soon, Comrade.
+GENDEN: The people would not follow us if we did so, not in this year.
+""", {"GENDEN: The herds": 2, "will not": 2, "STALIN:": 3, "GENDEN: The people": 4}),
+    "footnotes": ("""The two met on 24 November 1934 in the Kremlin, as the minutes of the
+meeting say, and not on the 15th, as Zhabaeva wrote in her account.[1]
+The date is confirmed by the visitors' log of Stalin's office.[2]
+
+[1] Zhabaeva 2009, p. 45, citing the minutes of the Politburo meeting of
+24 November 1934, held in the archive of the party in Ulaanbaatar.
+[2] Baabar 1999, p. 312, and the log of visitors to Stalin's office.
+""", {"[1] Zhabaeva": 2, "24 November 1934, held": 2, "[2] Baabar": 3}),
+    "bulleted list": ("""REPORT ON THE MONASTERIES
+
+The commission found the following in the monasteries of the eastern aimags:
+- herds of more than ten thousand head, kept by the lamas for the temples,
+and not counted in the census of the year before;
+- arms hidden under the floors of three temples.
+- letters from Japanese agents in Manchukuo to the abbots of two monasteries.
+""", {"- herds": 3, "and not counted": 3, "- arms": 4, "- letters": 5}),
+    "poem with a short line": ("""THE STEPPE
+
+The sun goes down upon the steppe,
+The herds come slowly home,
+Alas!
+The lamas chant within the walls
+Of the old white temple dome.
+
+The night comes down upon the steppe,
+And no one walks abroad,
+The fires burn low in every ger
+Beside the frozen road.
+""", {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
+    "poem set in": ("""THE STEPPE
+
+The sun goes down upon the steppe,
+    The herds come slowly home,
+The lamas chant within the walls
+    Of the old white temple dome.
+
+The night comes down upon the steppe,
+    And no one walks abroad,
+The fires burn low in every ger
+    Beside the frozen road.
+""", {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
+    "roman items, and a figure going on": ("""THE TREATY OF 1936
+
+The two sides agree on the following, as set out in the protocol of article
+7. This protocol is binding on both of them for ten years from its signing:
+  i. mutual assistance against any attack on the territory of either side,
+     by land or by air;
+ ii. consultation on any threat to the peace of either side.
+
+The protocol was signed in Ulaanbaatar on 12 March 1936 by both delegations.
+""", {"The two sides": 2, "7. This": 2, "i. mutual": 3, "by land": 3, "ii. consultation": 4, "The protocol": 5}),
+    "first-line indents": ("""MINUTES OF THE MEETING
+
+     The meeting opened at ten in the morning with the delegation of the
+Mongolian People's Republic and the members of the commission present in
+the Kremlin, and Comrade Stalin spoke first about the lamas and the herds.
+     Genden answered for an hour about the lamas and their herds.
+     Stalin then asked whether the party could count on the army in the
+west, where the risings of 1932 had begun, and Genden did not answer him.
+""", {"The meeting": 2, "Genden answered": 3, "Stalin then": 4, "west, where": 4}),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_TYPED_LAYOUTS))
+def test_typed_lists_turns_footnotes_verse_and_indents_are_counted_as_a_reader_counts_them(layout):
+    """In typed texts a numbered or bulleted list's items, a dialogue's turns and footnotes were one paragraph each
+    block (audit BI F6), a stanza was cut at a short line or at its set-in lines (BI F7), and a one-line paragraph
+    set in took the next one in (BI F11): a list or note mark or a speaker's name opens a paragraph, a text whose
+    paragraphs stand between blank lines is counted by them, and a text's own first-line indent opens one."""
+    from reader.core.export.paragraphs import paragraph_at, paragraph_starts
+
+    text, expected = _TYPED_LAYOUTS[layout]
+    starts = paragraph_starts(text)
+    assert {words: paragraph_at(starts, text.index(words)) for words in expected} == expected
+
+
 def test_a_block_quote_and_minutes_of_short_replies_are_counted_as_a_reader_counts_them():
     """Every line of a block quote set in on all its lines counted a paragraph (audit BH F10), and minutes of
     one-line replies, each set in, counted none (BH F11): a line opens a paragraph after one short of the width,
     or set in otherwise than the line before and the lines that go on."""
     import textwrap
 
-    from reader.core.export.items import paragraph_at, paragraph_starts
+    from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 
     words = ("The delegation arrived at the station in the early morning and was met by officials of the ministry "
              "who took them to the guest house by the river where they rested until noon. ")

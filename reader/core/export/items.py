@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.core.ranges import Interval, merge, quote_without
+from reader.core.ranges import Interval, quote_without
 from reader.core.records.annotations import NEEDS_REVIEW, NO_LONGER_THERE, ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.core.records.tags import tag_key
-from reader.core.wrapping import hard_wrapped
 
 
 @dataclass(frozen=True)
@@ -110,56 +107,6 @@ class ExportItem:
         place = self.page_label if self.page is not None else f"¶ {self.paragraphs}" if self.paragraph else ""
         review = NEEDS_REVIEW if self.annotation.anchor_status == REVIEW else ""  # the quote is the old text's
         return ", ".join(part for part in (place, review, IN_THE_TRASH if self.in_trash else "") if part)
-
-
-def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
-    """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
-    the adverts and footers around an article (its boilerplate) left out; in a text wrapped at a width, a block of
-    lines between blank ones, after a line short of the width, or opening with a line set in otherwise than the
-    one before and the lines that go on (see `_opens`): a transcription's every line was a paragraph, "¶ 12" of
-    two."""
-    hidden = merge((span.start, span.end) for span in boilerplate)
-    hidden_starts = [start for start, _ in hidden]
-    lines, offset, after_one = [], 0, False  # (start, length, right after another line, indent)
-    for line in text.split("\n"):
-        index = bisect_right(hidden_starts, offset) - 1
-        shown = bool(line.strip()) and not (index >= 0 and offset < hidden[index][1])
-        if shown:
-            lines.append((offset, len(line), after_one, len(line) - len(line.lstrip())))
-        after_one, offset = shown, offset + len(line) + 1
-    if not hard_wrapped([length for _start, length, _after, _indent in lines]):
-        return [start for start, *_rest in lines]
-    return [lines[number][0] for number in range(len(lines)) if _opens(lines, number, _wrapped_lines(lines))]
-
-
-def _wrapped_lines(lines: list[tuple[int, int, bool, int]]) -> tuple[int, int]:
-    """(the width a text is wrapped at, the indent of the lines that go on from a full line): a paragraph's lines
-    but its first are set in so (none, or a hanging indent's)."""
-    width = sorted(length for _start, length, _after, _indent in lines)[int(len(lines) * 0.9)]
-    going_on = Counter(indent for before, (_start, _length, after, indent) in zip(lines, lines[1:], strict=False)
-                       if after and before[1] >= FULL_LINE * width)
-    return width, going_on.most_common(1)[0][0] if going_on else 0
-
-
-FULL_LINE = 0.5  # of the width a text is wrapped at: a line shorter than that ends its paragraph (typed lines are
-# ragged, a tenth or a third short of the width)
-
-
-def _opens(lines: list[tuple[int, int, bool, int]], number: int, wrapped: tuple[int, int]) -> bool:
-    """Whether a line of a wrapped text opens a paragraph: after a blank line, after a line that ended one (short
-    of the width), or set in otherwise than the line before it and the lines that go on (a first-line indent, a
-    block quote's first line, a hanging indent's first): a block quote's lines, set in alike, are one paragraph."""
-    start, length, after, indent = lines[number]
-    width, going_on = wrapped
-    if not after:
-        return True
-    before = lines[number - 1]
-    return before[1] < FULL_LINE * width or (indent != before[3] and indent != going_on)
-
-
-def paragraph_at(starts: list[int], offset: int) -> int | None:
-    """The number (from 1) of the paragraph holding `offset`, given `paragraph_starts`."""
-    return bisect_right(starts, offset) or None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
-from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note, paragraph_at, paragraph_starts
+from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note
+from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 from reader.core.ops import operation
 from reader.core.ranges import merge
 from reader.core.records.annotations import ANCHORED, ORPHAN

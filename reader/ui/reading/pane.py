@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QVBoxLayout, QWidge
 
 from reader.core.documents.headings import heading_ranges
 from reader.core.errors import ReaderError
-from reader.core.export.items import citation, paragraph_at, paragraph_starts
+from reader.core.export.items import citation
+from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 from reader.core.ranges import merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText

@@ -1,0 +1,127 @@
+"""Paragraph numbers, as a reader counts a text's paragraphs: what a citation gives ("¶ 4").
+
+A text with long lines has a paragraph a line. A text wrapped at a width (a typed transcription, a Project Gutenberg
+file) has its paragraphs over several lines, and says where one opens in one of a few ways a reader sees at once: a
+blank line before it, a line short of the width ending the one before, a first-line indent (or a hanging one), a
+list's or a note's mark, a speaker's name before a turn.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.core.ranges import merge
+from reader.core.wrapping import hard_wrapped
+
+FULL_LINE = 0.5  # of the width a text is wrapped at: a line shorter than that ends its paragraph (typed lines are
+# ragged, a tenth or a third short of the width)
+BLOCKS_AT_LEAST, LINES_A_BLOCK = 3, 15  # a text of this many blocks between blank lines, of at most so many lines on
+# average, stands its paragraphs between blank lines
+_MARK = re.compile(r"(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-–—•▪◦‣*])\s")  # "1. ", "ii. ",
+# "(a) ", "[2] ", "- " (a capital's "A. " is left: "I. V. Stalin" opens many a line)
+_LAST_OF_AN_ITEM = re.compile(r"(?:[.:;,!?)\]”\"»]|\band|\bor)$")  # how an item, a note or a turn before one ends
+_SPEAKER = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*){0,2}:\s")  # "GENDEN: ", "Comrade Stalin: "
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line with words: where it starts, its length and indent, and whether a line with words is right before."""
+
+    start: int
+    length: int
+    after: bool
+    indent: int
+    opening: str  # its words from the first, as far as a mark or a speaker's name would go
+    closing: str  # its last characters, as far as the last word a list's item may end with ("and")
+
+    @property
+    def marked(self) -> bool:
+        return _MARK.match(self.opening) is not None
+
+    @property
+    def spoken(self) -> bool:
+        return _SPEAKER.match(self.opening) is not None
+
+
+def paragraph_starts(text: str, boilerplate: tuple | list = ()) -> list[int]:
+    """Where each paragraph of a text starts, as a reader counts them: every line with words, headings included,
+    the adverts and footers around an article (its boilerplate) left out; in a text wrapped at a width, as
+    `_Layout` reads it: a transcription's every line was a paragraph, "¶ 12" of two."""
+    lines = _lines(text, boilerplate)
+    if not hard_wrapped([line.length for line in lines]):
+        return [line.start for line in lines]
+    layout = _Layout(lines)
+    return [line.start for number, line in enumerate(lines) if layout.opens(number)]
+
+
+def paragraph_at(starts: list[int], offset: int) -> int | None:
+    """The number (from 1) of the paragraph holding `offset`, given `paragraph_starts`."""
+    return bisect_right(starts, offset) or None
+
+
+def _lines(text: str, boilerplate) -> list[_Line]:
+    hidden = merge((span.start, span.end) for span in boilerplate)
+    hidden_starts = [start for start, _ in hidden]
+    lines, offset, after_one = [], 0, False
+    for line in text.split("\n"):
+        index = bisect_right(hidden_starts, offset) - 1
+        shown = bool(line.strip()) and not (index >= 0 and offset < hidden[index][1])
+        if shown:
+            words = line.lstrip()
+            lines.append(_Line(offset, len(line), after_one, len(line) - len(words), words[:40], line.rstrip()[-4:]))
+        after_one, offset = shown, offset + len(line) + 1
+    return lines
+
+
+class _Layout:
+    """How a wrapped text sets out its paragraphs, read from its lines: the width it is wrapped at, the indent of
+    the lines that go on from a full line (none, or a hanging indent's), the indent its paragraphs open with where
+    that differs (a first-line indent, or a hanging indent's margin), whether blank lines stand between its
+    paragraphs, and whether it is a dialogue (speakers' names before their turns)."""
+
+    def __init__(self, lines: list[_Line]):
+        self._lines = lines
+        self.width = sorted(line.length for line in lines)[int(len(lines) * 0.9)]
+        self.going_on = _most_common(line.indent for before, line in zip(lines, lines[1:], strict=False)
+                                     if line.after and self._full(before)) or 0
+        first = _most_of([line.indent for before, line in zip(lines, lines[1:], strict=False)
+                          if not line.after or not self._full(before)])  # (the text's first line: its title)
+        self.first_indent = first if first is not None and first != self.going_on else None
+        blocks = sum(not line.after for line in lines)
+        self.blocked = blocks >= BLOCKS_AT_LEAST and len(lines) <= LINES_A_BLOCK * blocks
+        self.dialogue = sum(line.spoken for line in lines) >= 2
+
+    def opens(self, number: int) -> bool:
+        """Whether a line opens a paragraph: after a blank line, or with a list's or a note's mark or a speaker's
+        name. Where blank lines stand between paragraphs, those tell (a stanza's short line or its set-in lines
+        open none), and an indent only where the text opens its paragraphs set in; else after a line short of the
+        width, with the text's own opening indent (a one-line paragraph set in opens the next too), or set in
+        otherwise than the line before and the lines that go on (a block quote's lines, set in alike, are one)."""
+        line = self._lines[number]
+        if not line.after:
+            return True
+        before = self._lines[number - 1]
+        if (line.marked or self.dialogue and line.spoken) and _LAST_OF_AN_ITEM.search(before.closing):
+            return True  # ("… under section\n7. This" goes on: a mark opens where the line before could end)
+        opening_indent = self.first_indent is not None and line.indent == self.first_indent
+        if self.blocked:
+            return opening_indent and self.first_indent > self.going_on
+        return not self._full(before) or opening_indent or line.indent not in (before.indent, self.going_on)
+
+    def _full(self, line: _Line) -> bool:
+        return line.length >= FULL_LINE * self.width
+
+
+def _most_common(values) -> int | None:
+    found = Counter(values).most_common(1)
+    return found[0][0] if found else None
+
+
+def _most_of(values: list[int]) -> int | None:
+    """The value more than half of `values` are, if one is: a paragraph's opening indent is the text's habit (a
+    block quote opening after a blank line is no first-line indent)."""
+    found = _most_common(values)
+    return found if found is not None and values.count(found) * 2 > len(values) else None
