@@ -69,8 +69,8 @@ class HeldTyping:
         for name, typed in kept.items():
             set_field(name, typed)
         if clashed:
-            say(f"Changed elsewhere while your typing was held, so theirs is shown: you had typed "
-                f"{_fields(clashed)} ({held.get('about', '')}).")
+            say(f"Changed elsewhere while your typing was held, so theirs is shown: you had {_had(clashed)} "
+                f"({held.get('about', '')}).")
 
     def drafts(self) -> list[dict] | None:
         return list(self._held.values()) or None
@@ -78,11 +78,25 @@ class HeldTyping:
 
 def _split(held: dict, now: dict) -> tuple[dict, dict]:
     """A form's held fields: those still as they were when the typing began (`now`: as stored), and those another
-    hand changed since."""
+    hand changed since; one another hand set as typed is neither (asked about, its two sides were one value)."""
     kept, clashed = {}, {}
     for name, typed in held.get("values", {}).items():
-        (kept if now.get(name) == held.get("base", {}).get(name) else clashed)[name] = typed
+        if not _alike(now.get(name), typed):
+            (kept if _alike(now.get(name), held.get("base", {}).get(name)) else clashed)[name] = typed
     return kept, clashed
+
+
+def _alike(one, other) -> bool:
+    """The same value of a field, an empty one being none."""
+    return one == other or one in (None, "") and other in (None, "")
+
+
+def _had(typed: dict) -> str:
+    """'cleared date written and typed author “Mine”': what the reader had done to each field."""
+    cleared = [name.replace("_", " ") for name, value in typed.items() if value in (None, "")]
+    written = {name: value for name, value in typed.items() if value not in (None, "")}
+    return " and ".join(([f"cleared {', '.join(cleared)}"] if cleared else [])
+                        + ([f"typed {_fields(written)}"] if written else []))
 
 
 def _fields(typed: dict, theirs: dict | None = None) -> str:

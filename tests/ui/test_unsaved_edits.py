@@ -892,3 +892,23 @@ def test_held_typing_is_quoted_cut_and_a_cleared_field_said_cleared():
                      {"reliability": 3, "provenance_note": "", "date_written": ""}, "refused", "x.txt")
     [text] = held.texts()
     assert "reliability cleared" in text and "date written “1934”" in text and len(text) < 300
+
+
+def test_held_typing_another_program_set_alike_is_not_asked_about():
+    """At closing, typing held over another program's change was asked about even where that program set the very
+    value typed, and a cleared field put back over a change read 'you had typed date written cleared' (audit BI
+    F8): a field already as typed is settled, and each field is said as typed or cleared."""
+    from reader.ui.held_typing import HeldTyping
+
+    held = HeldTyping("document_id")
+    held.hold_fields(7, {"date_written": "1934-11-24", "author": "Genden"}, {"date_written": "", "author": "Demid"},
+                     "refused", "metadata of 002.txt")
+    saved = []
+    left = held.save_fields(lambda _id: {"date_written": "1934-11-24", "author": "Demid"},
+                            lambda _id, fields: saved.append(fields))
+    assert left == [] and saved == [{"date_written": "1934-11-24", "author": "Genden"}]
+    held.hold_fields(7, {"date_written": None, "author": "Genden"}, {"date_written": "1934", "author": "Demid"},
+                     "refused", "metadata of 002.txt")
+    said = []
+    held.put_back(7, {"date_written": "1935", "author": "Amar"}, lambda *_: None, said.append)
+    assert "you had cleared date written and typed author “Genden”" in said[0]
