@@ -1047,7 +1047,8 @@ def _library_copy(library, path):
 def _edited_in_a_copy(workspace, tmp_path, monkeypatch, edit):
     """The path of the export of a file copy of the library in which `edit(copy)` was made later."""
     copy = _file_copy(workspace, tmp_path / "edited.db")
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:00:00+00:00")  # later
+    for store in ("annotations", "links", "notebook"):
+        monkeypatch.setattr(f"reader.core.storage.{store}.now", lambda: "2031-01-01T00:00:00+00:00")  # later
     edit(copy)
     copy.export.write("jsonld", tmp_path / "edited.jsonld")
     copy.close()
@@ -1642,3 +1643,20 @@ def test_a_note_and_tags_the_file_leaves_out_are_said_kept(annotated, tmp_path, 
     assert (here.color, here.note, here.tags) == ("green", first.note, first.tags)
     assert "1 with a note or tags here that the file leaves out (kept here)" in report.summary
     assert "gives no date" not in report.summary
+
+
+def test_citations_changed_in_one_copy_reach_the_other_unless_changed_here_since(annotated, tmp_path, monkeypatch):
+    """A citation added to a Notebook note in one copy never reached the other, said 'already here', nor with the
+    note's newer text (audit BI F3, data loss): a note's citations keep the moment they were changed, and the
+    copy that changed them last gives them; a citation taken out here since stays out."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id])
+    both = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                             lambda copy: copy.notebook.edit(note.id, citations=[first.id, second.id]))
+    report = annotated.export.import_annotations(both)
+    assert annotated.notebook.get(note.id).citations == (first.id, second.id)
+    assert any("the citations of the Notebook note" in line for line in report.changed)
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2032-01-01T00:00:00+00:00")  # later still
+    annotated.notebook.edit(note.id, citations=[second.id])  # taken out here after the copy's change
+    annotated.export.import_annotations(both)
+    assert annotated.notebook.get(note.id).citations == (second.id,)

@@ -23,14 +23,16 @@ class NotebookService:
         self._annotations = annotations
 
     def create(self, body: str, title: str = "", document_id: int | None = None,
-               citations: tuple[int, ...] | list[int] = (), created: str = "", modified: str = "") -> NotebookNote:
-        """A new note; `created` and `modified` (now, when not given) are kept for a note read back from a file."""
+               citations: tuple[int, ...] | list[int] = (), created: str = "", modified: str = "",
+               cited: str = "") -> NotebookNote:
+        """A new note; `created`, `modified` (now, when not given) and `cited` (when its citations were changed, as
+        `modified` when not given) are kept for a note read back from a file."""
         if document_id is not None and document_store.get_document(self._db, document_id) is None:
             raise ReaderError(f"no document with id {document_id}")
         self._check_citable(citations)
         with operation(self._db, "New notebook note"):
-            note_id = store.insert_note(self._db, document_id, title, body, created, modified)
-            store.replace_citations(self._db, note_id, list(citations))
+            note_id = store.insert_note(self._db, document_id, title, body, created, modified, cited)
+            store.replace_citations(self._db, note_id, list(citations), None)
         return self.get(note_id)
 
     def _check_citable(self, citations) -> None:
@@ -102,7 +104,17 @@ class NotebookService:
         (a citation taken out) is told apart and left alone."""
         self._check_citable(citations)
         with operation(self._db, "Complete a note's citations"):
-            store.replace_citations(self._db, note_id, list(citations))
+            store.replace_citations(self._db, note_id, list(citations), None)
+        return self.get(note_id)
+
+    def take_citations(self, note_id: int, citations: list[int], moment: str) -> NotebookNote:
+        """A note's citations as another copy of the library changed them, read from its export, with the moment
+        it changed them."""
+        here = self.get(note_id)
+        self._check_citable(citations)
+        with operation(self._db, "Edit notebook note"):
+            store.replace_citations(self._db, note_id, citations, moment)
+            store.update_note(self._db, note_id, {}, max(moment, here.modified_at))
         return self.get(note_id)
 
     def delete(self, note_id: int) -> NotebookNote:

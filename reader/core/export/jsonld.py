@@ -96,14 +96,16 @@ def link_json(item: ExportItem, link) -> dict:
 
 
 def notebook_json(note: NoteItem) -> dict:
-    """A Notebook note as a 'commenting' annotation: its Markdown and title as bodies, its targets the document it is
-    on (the whole resource) and the passages it cites; a free-standing note with no citation targets the Notebook."""
+    """A Notebook note as a 'commenting' annotation: its Markdown and title as bodies (with when they were changed),
+    its targets the document it is on (the whole resource) and the passages it cites (with when its citations were
+    changed); a free-standing note with no citation targets the Notebook."""
     bodies = [{"type": "TextualBody", "value": note.note.body, "format": "text/markdown", "purpose": "commenting",
                "modified": _timestamp(note.note.text_at)}]
     if note.note.title.strip():
         bodies.append({"type": "TextualBody", "value": note.note.title, "purpose": "describing"})
     targets: list = [{"id": document_iri(note.about), "type": "Text"}] if note.about is not None else []
-    targets += [passage_target(item.document, item.annotation) for item in note.cited]
+    targets += [{**passage_target(item.document, item.annotation), "modified": _timestamp(note.note.cited_at)}
+                for item in note.cited]  # when its citations were changed: another copy takes the newer
     return {"@context": CONTEXT, "id": f"{URN}:notebook:{note.note.id}", "type": "Annotation",
             "motivation": "commenting", "created": _timestamp(note.note.created_at),
             "modified": _timestamp(note.note.modified_at), "generator": GENERATOR, "body": bodies,

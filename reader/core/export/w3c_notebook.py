@@ -1,5 +1,5 @@
 """Reading Notebook notes back: each made on its document citing its passages, unless it is here already (the
-newer text kept, citations it lacked given) or in the Trash."""
+newer text and the newer citations kept, citations it lacked given) or in the Trash."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reader.core.export.w3c_places import (
     newer_kept,
 )
 from reader.core.export.w3c_shape import IncomingNote
-from reader.core.records.annotations import NotebookNote
+from reader.core.records.annotations import NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.wording import one_line
 
@@ -20,55 +20,81 @@ from reader.core.wording import one_line
 def note_one(note: IncomingNote, places: Places, annotations: AnnotationService, notebook: NotebookService,
              kept: dict[tuple, NotebookNote], report: AnnotationImportReport, alone_then: bool) -> None:
     """Make a Notebook note on its document, citing its passages (highlighted first where no annotation covers one
-    exactly). One already here, the same words on the same document, is not made again, but given the citations
-    it lacks that can be placed now: read before its documents were imported, it had cited nothing, for good."""
+    exactly). One already here is not made again: made here at the entry's moment on its document (`alone_then`:
+    the file made no other then; two made in one second, a script's, are not told apart), else the same words on
+    the same document. Its text and its citations are each taken from the copy that changed them last (a citation
+    added in one copy never reached the other, audit BI F3); one in the Trash here stays there."""
     about = places.document_of(note.about) if note.about else None
     if note.about and about is None:
         report.skipped.append(f"{note.label}: the document it is on, {named_source(note.about)}, is not in this "
                               "library")
         return
-    if alone_then and _settled_as_made_then(note, about, notebook, kept, report):
+    made = notebook.made_at(about, note.created) if alone_then and note.created else []
+    if len(made) == 1 and made[0][1]:
+        report.in_trash += 1
         return
-    here = kept.get((about, note.title, note.body))  # the Notebook's notes, and the file's made so far
-    if here is not None and not (note.modified and here.modified_at == note.modified):  # changed since it was read
-        report.already += 1  # (a citation the user took out is theirs to keep out)
-        return
-    cited = _cited(note, places, annotations, report)
+    here = made[0][0] if len(made) == 1 else kept.get((about, note.title, note.body))  # the file's made so far too
     if here is None:
-        kept[(about, note.title, note.body)] = notebook.create(note.body, note.title, about, cited, note.created,
-                                                               note.modified)
+        kept[(about, note.title, note.body)] = notebook.create(
+            note.body, note.title, about, _cited(note, places, annotations, report), note.created, note.modified,
+            note.cited_at)
         report.notebook += 1
         return
-    lacking = [annotation_id for annotation_id in cited if annotation_id not in here.citations]
-    if not lacking:
+    text_differs, here = _settle_text(here, note, notebook, report)
+    kept[(about, here.title, here.body)] = here
+    if not _settle_citations(here, note, places, annotations, notebook, report) and not text_differs:
         report.already += 1
-        return
-    kept[(about, note.title, note.body)] = notebook.complete_citations(here.id, [*here.citations, *lacking])
-    report.cited += len(lacking)
 
 
-def _settled_as_made_then(note: IncomingNote, about: int | None, notebook: NotebookService,
-                          kept: dict[tuple, NotebookNote], report: AnnotationImportReport) -> bool:
-    """A note made here at the entry's moment, on its document, is the same note: one in the Trash stays there; the
-    newer of two texts is kept (a note revised in one copy came back as a second note beside the first). Whether
-    it settled the entry; the same text goes on to have its citations completed. Two made in one second (a
-    script's) are not told apart: then the text alone tells."""
-    made = notebook.made_at(about, note.created) if note.created else []
-    if len(made) != 1:
-        return False
-    here, trashed = made[0]
-    if trashed:
-        report.in_trash += 1
-        return True
+def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookService,
+                 report: AnnotationImportReport) -> tuple[bool, NotebookNote]:
+    """Whether the note's title and text differ here, and the note as it is then: the newer of the two texts kept
+    (a note revised in one copy came back as a second note beside the first)."""
     if (here.title, here.body) == (note.title, note.body):
-        return False
+        return False, here
+    taken = [here]
 
     def take() -> str:
-        kept[(about, note.title, note.body)] = notebook.take_edit(here.id, note.title, note.body, note.text_at)
+        taken.append(notebook.take_edit(here.id, note.title, note.body, note.text_at))
         return f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”"
 
     newer_kept(note.text_at, here.text_at, take, report)  # its text's moment: citations added are no rewriting
+    return True, taken[-1]
+
+
+def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
+                      notebook: NotebookService, report: AnnotationImportReport) -> bool:
+    """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). Given
+    at the same moment, the file's note is completed with those it lacks: read before its documents were imported,
+    it had cited nothing, for good."""
+    theirs = [_annotation_of(end_of(passage, places), annotations) for passage in note.cited]
+    if list(dict.fromkeys(theirs)) == list(here.citations):
+        return False
+    if note.cited_at and note.cited_at > here.cited_at:
+        notebook.take_citations(here.id, _cited(note, places, annotations, report), note.cited_at)
+        report.changed.append(f"the citations of the Notebook note “{one_line(here.title or here.body, 60)}”")
+        report.updated += 1
+    elif note.cited_at == here.cited_at:
+        lacking = [cited for cited in _cited(note, places, annotations, report) if cited not in here.citations]
+        if lacking:
+            notebook.complete_citations(here.id, [*here.citations, *lacking])
+            report.cited += len(lacking)
+        else:
+            report.same_moment += 1
+    elif not note.cited_at:
+        report.undated += 1
+    else:
+        report.newer_here += 1
     return True
+
+
+def _annotation_of(end: Passage | int | str, annotations: AnnotationService) -> int | None:
+    """The annotation here a citation's passage is (one in the Trash too), if one is yet."""
+    if isinstance(end, (int, str)):
+        return end if isinstance(end, int) else None
+    found = annotations.at(end.document_id, end.start, end.end) or \
+        annotations.in_trash_at(end.document_id, end.start, end.end)
+    return found.id if found is not None else None
 
 
 def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,

@@ -60,6 +60,7 @@ class IncomingNote:
     created: str = ""
     modified: str = ""
     text_at: str = ""  # when its title or text was changed (its citations apart), as `modified` if unsaid
+    cited_at: str = ""  # ... and when its citations were
 
 
 def entries_of(data: object) -> tuple[list[object], str]:
@@ -198,8 +199,9 @@ def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
     created = moment(entry.get("created"))
     modified = moment(entry.get("modified") or entry.get("updated")) or created
     written = [b for b in bodies if isinstance(b, dict) and b.get("purpose") in ("commenting", "describing")]
+    citing = [t for t in targets if isinstance(t, dict) and not _whole_source(t)]
     return IncomingNote(label, title, body, about, tuple(cited), created, modified,
-                        _latest(written, modified) or modified)
+                        _latest(written, modified) or modified, _latest(citing, modified) or modified)
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),

@@ -143,6 +143,7 @@ class NotebookNote:
     created_at: str
     modified_at: str
     text_at: str = ""  # when its title or text was last changed (its citations apart): see Annotation.note_at
+    cited_at: str = ""  # ... and when its citations were
 
 
 @dataclass(frozen=True)

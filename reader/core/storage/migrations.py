@@ -616,6 +616,17 @@ def m029_each_part_of_a_note_has_its_moment(db: Database) -> None:
     track(db)
 
 
+@migration
+def m030_a_notes_citations_have_their_moment(db: Database) -> None:
+    """A citation added to a Notebook note in one copy of a library never reached another (data loss): its citations
+    keep the moment they were last changed, apart from its text; NULL, for notes made before, reads as
+    `modified_at`."""
+    from reader.core.storage.history import track
+
+    db.execute("ALTER TABLE notebook_notes ADD COLUMN cited_at TEXT")
+    track(db)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

@@ -13,12 +13,13 @@ _SELECT = """SELECT n.*, (SELECT GROUP_CONCAT(annotation_id) FROM
 
 
 def insert_note(db: Store, document_id: int | None, title: str, body: str, created: str = "",
-                modified: str = "") -> int:
+                modified: str = "", cited: str = "") -> int:
+    """`cited`: when its citations were last changed, if not as the rest (a note read back from another copy)."""
     stamp = now()
     changed = modified or created or stamp
     return db.table("notebook_notes").insert({"document_id": document_id, "title": title, "body": body,
                                               "created_at": created or stamp, "modified_at": changed,
-                                              "text_at": changed}).last_pk
+                                              "text_at": changed, "cited_at": cited or changed}).last_pk
 
 
 def get_note(db: Store, note_id: int, *, include_deleted: bool = False) -> NotebookNote | None:
@@ -69,12 +70,21 @@ def mark_note_deleted(db: Store, note_id: int, deleted: bool) -> None:
     db.table("notebook_notes").update(note_id, {"deleted_at": now() if deleted else None})
 
 
-def replace_citations(db: Store, note_id: int, annotation_ids: list[int]) -> None:
+def replace_citations(db: Store, note_id: int, annotation_ids: list[int], moment: str | None = "") -> None:
+    """Cite these annotations, in this order; where that changes them, their moment (`cited_at`) is `moment` (now,
+    if ''; None leaves it: citations completed from the file that gave the note keep the file's)."""
+    if moment is not None and list(dict.fromkeys(annotation_ids)) != _citations(db, note_id):
+        db.execute("UPDATE notebook_notes SET cited_at = ? WHERE id = ?", [moment or now(), note_id])
     db.execute("DELETE FROM note_citations WHERE note_id = ?", [note_id])
     unique = dict.fromkeys(annotation_ids)
     rows = [{"note_id": note_id, "annotation_id": a, "position": i} for i, a in enumerate(unique)]
     if rows:
         db.table("note_citations").insert_all(rows)
+
+
+def _citations(db: Store, note_id: int) -> list[int]:
+    return [row[0] for row in db.execute("SELECT annotation_id FROM note_citations WHERE note_id = ? ORDER BY "
+                                         "position", [note_id]).fetchall()]
 
 
 def trashed_notes(db: Store) -> list[tuple[NotebookNote, str]]:
@@ -85,4 +95,5 @@ def trashed_notes(db: Store) -> list[tuple[NotebookNote, str]]:
 def _note(row: dict) -> NotebookNote:
     cited = tuple(int(i) for i in row["cited"].split(",")) if row["cited"] else ()
     return NotebookNote(row["id"], row["document_id"], row["title"] or "", row["body"] or "", cited,
-                        row["created_at"], row["modified_at"], row["text_at"] or row["modified_at"])
+                        row["created_at"], row["modified_at"], row["text_at"] or row["modified_at"],
+                        row["cited_at"] or row["modified_at"])
