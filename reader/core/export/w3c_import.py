@@ -103,13 +103,8 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         _keep_orphan(incoming, document_id, places, placed, report)
     elif isinstance(passage, str):
         report.skipped.append(passage)
-    elif (taken := _place_at(passage, incoming, annotations, places, placed, report)) == _UNTOLD:
-        places.untold(incoming)
-    elif taken is not None:
+    elif (taken := _place_at(passage, incoming, annotations, places, placed, report)) is not None:
         places.take(incoming, taken)
-
-
-_UNTOLD = -1  # what `_place_at` returns for an entry that is one of several notes here which cannot be told apart
 
 
 def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passage | str, places: Places,
@@ -134,11 +129,11 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
               placed: dict[NewAnnotation, None], report: AnnotationImportReport) -> int | None:
     """An entry whose words are found here: the annotation made at its moment on them (or, moved by one copy,
     overlapping them), one saying the same, or a new one. Returns the annotation here it was taken for, if one
-    (_UNTOLD: one of several that cannot be told apart)."""
+    (one of several that cannot be told apart is remembered so in `places`)."""
     made = _MadeThen(annotations, passage.document_id, incoming.created)
     twins = made.over(passage.start, passage.end)
     if len(twins) > 1:
-        return _one_of_twins(twins, incoming, report)
+        return _one_of_twins(twins, incoming, places, report)
     if twins and twins[0][1]:
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
         return None
@@ -162,11 +157,11 @@ def _trashed_saying_the_same(passage: Passage, incoming: Incoming, annotations: 
     return trashed is not None and says_the_same(trashed, incoming)
 
 
-def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming,
+def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming, places: Places,
                   report: AnnotationImportReport) -> int | None:
     """Several notes on the entry's words made at its moment (a script's, in one second; some maybe in the Trash):
-    the entry is one saying what it says (returned, if not in the Trash), else which it is cannot be told, and none
-    is changed."""
+    the entry is one saying what it says (returned, if not in the Trash), else which it is cannot be told: none is
+    changed, and its passage is untold for links and citations."""
     same = [(twin, in_trash) for twin, in_trash in twins if says_the_same(twin, incoming)]
     live = [twin for twin, in_trash in same if not in_trash]
     if live:
@@ -177,7 +172,7 @@ def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming,
     else:
         report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
                               "and which of them it is cannot be told: none was changed")
-        return _UNTOLD
+        places.untold(incoming)
     return None
 
 
