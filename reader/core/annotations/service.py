@@ -207,7 +207,7 @@ class AnnotationService:
             if _folded(stored) != _folded(names):  # saved as they were (in any case: tags are matched so), they are
                 # not changed now (audit BG F12, BH F17)
                 tag_store.replace_annotation_tags(self._db, annotation_id, names)
-                store.touch_annotations(self._db, [annotation_id])
+                store.stamp_tags_changed(self._db, [annotation_id])
         return self.get(annotation_id)
 
     def delete(self, annotation_id: int) -> Annotation:

@@ -41,7 +41,7 @@ class TagService:
                 store.delete_tag(self._db, old)
             else:
                 store.rename_tag_row(self._db, old, new_name)
-            annotation_store.touch_annotations(self._db, tagged)  # an edit of each note it changes
+            annotation_store.stamp_tags_changed(self._db, tagged)  # an edit of each note it changes
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
 
     def remove(self, name: str) -> int:
@@ -53,5 +53,5 @@ class TagService:
         with operation(self._db, "Remove tag"):
             store.remove_tag_from(self._db, tagged, name)
             store.delete_tag_if_unused(self._db, name)
-            annotation_store.touch_annotations(self._db, tagged)
+            annotation_store.stamp_tags_changed(self._db, tagged)
         return len(tagged)

@@ -147,7 +147,7 @@ def annotations_made_at(db: Store, document_id: int, created: str) -> list[tuple
     return [(_annotation(row), row["deleted_at"] is not None) for row in db.rows(sql, [document_id, created])]
 
 
-def touch_annotations(db: Store, annotation_ids: list[int] | tuple[int, ...]) -> None:
+def stamp_tags_changed(db: Store, annotation_ids: list[int] | tuple[int, ...]) -> None:
     """Mark the annotations' tags changed now (tagged anew, or a tag renamed or taken off): a copy of the library
     reading their export takes their tags as the newer edit."""
     stamp = now()
