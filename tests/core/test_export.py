@@ -18,6 +18,7 @@ from reader.core.export.items import Scope
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.workspace import Workspace
 from tests.conftest import TEXTS
+from tests.core.library import upgraded
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "web-annotation"
 
@@ -1660,3 +1661,34 @@ def test_citations_changed_in_one_copy_reach_the_other_unless_changed_here_since
     annotated.notebook.edit(note.id, citations=[second.id])  # taken out here after the copy's change
     annotated.export.import_annotations(both)
     assert annotated.notebook.get(note.id).citations == (second.id,)
+
+
+def test_a_notes_citations_in_an_upgraded_library_keep_the_moment_of_the_upgrade(annotated, tmp_path, monkeypatch):
+    """Upgrade step m030 left a note's citations no moment, read as its last change, so a text edit here after a
+    copy added a citation made the citations 'newer here' and the citation was lost (audit BJ F2): the upgrade
+    gives each note's citations the moment of its last change then."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id])
+    library = upgraded(annotated, "m030_a_notes_citations_have_their_moment",
+                       "ALTER TABLE notebook_notes DROP COLUMN cited_at")
+    added = _edited_in_a_copy(library, tmp_path, monkeypatch,
+                              lambda copy: copy.notebook.edit(note.id, citations=[first.id, second.id]))
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2032-01-01T00:00:00+00:00")  # later still
+    library.notebook.edit(note.id, body="The date is in doubt: see the minutes.")
+    library.export.import_annotations(added)
+    assert library.notebook.get(note.id).citations == (first.id, second.id)
+    library.close()
+
+
+def test_taking_another_copys_citations_keeps_one_whose_passage_is_not_placed_here(annotated, tmp_path, monkeypatch):
+    """A note's newer citations from another copy replaced this one's by those whose passages could be placed here:
+    a citation of a document in the Trash here was dropped for good, though neither copy took it out (audit BJ F3).
+    A list holding a passage not placed here is only completed."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [second.id])
+    added = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                              lambda copy: copy.notebook.edit(note.id, citations=[second.id, first.id]))
+    annotated.documents.delete(second.document_id)
+    annotated.export.import_annotations(added)
+    annotated.documents.restore(second.document_id)
+    assert annotated.notebook.get(note.id).citations == (second.id, first.id)

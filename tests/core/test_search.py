@@ -9,6 +9,7 @@ from reader.core.errors import ReaderError
 from reader.core.search import service
 from reader.core.search.query import QueryError, parse
 from tests.conftest import TEXTS
+from tests.core.library import upgraded
 
 
 @pytest.fixture
@@ -522,7 +523,7 @@ def test_a_library_indexed_before_finds_its_hyphenated_words_after_the_upgrade(t
                                     encoding="utf-8")
     workspace = Workspace.open(tmp_path / "lib.db")
     workspace.documents.import_paths([tmp_path / "m.txt"])
-    workspace = _upgraded(workspace, "m027_words_broken_at_a_lines_end_searched_both_ways", _AN_INDEX_WITHOUT_JOINED)
+    workspace = upgraded(workspace, "m027_words_broken_at_a_lines_end_searched_both_ways", _AN_INDEX_WITHOUT_JOINED)
     assert len(workspace.search.search("Choibalsan").groups.get("text", [])) == 1
     document_id = workspace.documents.list()[0].id
     workspace.annotations.create(document_id, 0, 6, note="a zanabazar note")  # the triggers write its row
@@ -536,28 +537,7 @@ _AN_INDEX_WITHOUT_JOINED = """
         start UNINDEXED, "end" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end")
         SELECT rowid, body, kind, document_id, ref, start, "end" FROM search_index_now;
-    DROP TABLE search_index_now;"""  # run with the triggers dropped and made again around it (see _upgraded)
-
-
-def _upgraded(workspace, step: str, as_before: str):
-    """The library closed, its index set back as the versions before `step` left it (`as_before`: SQL statements,
-    run with the triggers set aside), and opened again: the upgrade runs `step`."""
-    import sqlite3
-
-    from reader.core.workspace import Workspace
-
-    path = workspace.path
-    workspace.close()
-    with closing(sqlite3.connect(path)) as db, db:
-        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-        for name, _sql in triggers:
-            db.execute(f'DROP TRIGGER "{name}"')
-        for statement in as_before.split(";"):
-            db.execute(statement)
-        for _name, sql in triggers:
-            db.execute(sql)
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [step])
-    return Workspace.open(path)
+    DROP TABLE search_index_now;"""  # run with the triggers dropped and made again around it (see upgraded)
 
 
 def test_a_filter_and_a_word_left_out_find_what_the_filter_finds_without_the_word(searchable):
@@ -892,7 +872,7 @@ def test_a_library_indexed_before_words_beside_boilerplate_were_kept_finds_them(
     document = workspace.documents.list()[0]
     start = workspace.documents.text(document.id).text.index("CONFIDENTIAL")
     workspace.documents.set_boilerplate(document.id, start, start + len("CONFIDENTIAL COPY"), True)
-    workspace = _upgraded(workspace, "m025_words_beside_boilerplate_searched",
+    workspace = upgraded(workspace, "m025_words_beside_boilerplate_searched",
                           "DELETE FROM search_index WHERE kind = 'text'")
     assert len(workspace.search.search("bishop").groups.get("text", [])) == 1
     workspace.close()
@@ -1087,7 +1067,7 @@ def test_highlights_made_before_the_upgrade_are_found_by_their_words(tmp_path):
 
     workspace = Workspace.open(tmp_path / "lib.db")
     _highlighted_as_printed(workspace, tmp_path)
-    workspace = _upgraded(workspace, "m028_quotes_searched_as_their_texts_are", _QUOTES_READ_ONE_WAY)
+    workspace = upgraded(workspace, "m028_quotes_searched_as_their_texts_are", _QUOTES_READ_ONE_WAY)
     for query in _QUOTES_AS_PRINTED.values():
         assert workspace.search.search(query).counts.get("annotation") == 1, query
     workspace.close()
@@ -1095,4 +1075,4 @@ def test_highlights_made_before_the_upgrade_are_found_by_their_words(tmp_path):
 
 _QUOTES_READ_ONE_WAY = """
     UPDATE search_index SET joined = NULL WHERE kind = 'annotation';
-    ALTER TABLE annotations DROP COLUMN exact_joined"""  # run with the triggers set aside (see _upgraded)
+    ALTER TABLE annotations DROP COLUMN exact_joined"""  # run with the triggers set aside (see upgraded)

@@ -65,21 +65,25 @@ def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookServi
 def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
                       notebook: NotebookService, report: AnnotationImportReport) -> bool:
     """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). Given
-    at the same moment, the file's note is completed with those it lacks: read before its documents were imported,
-    it had cited nothing, for good."""
-    theirs = [_annotation_of(end_of(passage, places), annotations) for passage in note.cited]
+    at the same moment, or newer with a passage not placed here, the note is completed with those it lacks: read
+    before its documents were imported, it had cited nothing, for good; a citation of a document in the Trash here
+    was dropped (audit BJ F3)."""
+    ends = [end_of(passage, places) for passage in note.cited]
+    theirs = [_annotation_of(end, annotations) for end in ends]
     if list(dict.fromkeys(theirs)) == list(here.citations):
         return False
-    if note.cited_at and note.cited_at > here.cited_at:
+    whole = not any(isinstance(end, str) for end in ends)  # a passage not placed here may be one cited here (its
+    # document in the Trash): the file's list is taken whole only where each of its passages is placed
+    if note.cited_at and note.cited_at > here.cited_at and whole:
         notebook.take_citations(here.id, _cited(note, places, annotations, report), note.cited_at)
         report.changed.append(f"the citations of the Notebook note “{one_line(here.title or here.body, 60)}”")
         report.updated += 1
-    elif note.cited_at == here.cited_at:
+    elif note.cited_at and note.cited_at >= here.cited_at:  # the same change, or the file's not all placed here
         lacking = [cited for cited in _cited(note, places, annotations, report) if cited not in here.citations]
         if lacking:
             notebook.complete_citations(here.id, [*here.citations, *lacking])
             report.cited += len(lacking)
-        else:
+        elif note.cited_at == here.cited_at:
             report.same_moment += 1
     elif not note.cited_at:
         report.undated += 1

@@ -619,11 +619,13 @@ def m029_each_part_of_a_note_has_its_moment(db: Database) -> None:
 @migration
 def m030_a_notes_citations_have_their_moment(db: Database) -> None:
     """A citation added to a Notebook note in one copy of a library never reached another (data loss): its citations
-    keep the moment they were last changed, apart from its text; NULL, for notes made before, reads as
-    `modified_at`."""
+    keep the moment they were last changed, apart from its text. A note made before was last changed then at the
+    latest (left NULL, read as its last change, its citations followed every later edit of its text and became
+    newer than a copy's added citation, audit BJ F2)."""
     from reader.core.storage.history import track
 
     db.execute("ALTER TABLE notebook_notes ADD COLUMN cited_at TEXT")
+    db.execute("UPDATE notebook_notes SET cited_at = modified_at")
     track(db)
 
 
