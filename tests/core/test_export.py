@@ -1692,3 +1692,24 @@ def test_taking_another_copys_citations_keeps_one_whose_passage_is_not_placed_he
     annotated.export.import_annotations(added)
     annotated.documents.restore(second.document_id)
     assert annotated.notebook.get(note.id).citations == (second.id, first.id)
+
+
+def test_a_link_to_a_note_in_the_trash_here_is_not_made_from_another_on_its_words(annotated, tmp_path, monkeypatch):
+    """Two readings of one sentence, the second in the Trash here: another copy's link and Notebook citation of the
+    second were made from the first, unsaid, though the file names the second (audit BJ F1). They end at the one
+    in the Trash: the link is not made (said so), the note cites it there."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-01-01T00:10:00+00:00")
+    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
+    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+
+    def linked(copy):
+        copy.links.link(second.id, other.id, "corroborates", "the second reading")
+        copy.notebook.create("Only the second reading holds.", "Date", None, [second.id])
+
+    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch, linked)
+    annotated.annotations.delete(second.id)
+    report = annotated.export.import_annotations(path)
+    assert [e.link.note for e in annotated.links.links_for(first.id)] == ["15 or 24 November?"]
+    assert report.links_in_trash == 1
+    assert [note.citations for note in annotated.notebook.all_notes()] == [(second.id,)]

@@ -136,13 +136,15 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
         return _one_of_twins(twins, incoming, places, report)
     if twins and twins[0][1]:
         report.in_trash += 1  # removed here since the other copy was made: not brought back unasked
+        places.in_trash(incoming, twins[0][0].id)
         return None
     here = annotations.at(passage.document_id, passage.start, passage.end)
     if not twins and here is not None and says_the_same(here, incoming):
         report.already += 1
         return here.id
-    if not incoming.created and _trashed_saying_the_same(passage, incoming, annotations):
+    if not incoming.created and (trashed := _trashed_saying_the_same(passage, incoming, annotations)) is not None:
         report.in_trash += 1  # an undated entry (dates are optional): the one in the Trash saying the same is it
+        places.in_trash(incoming, trashed.id)
         return None
     same = twins[0][0] if twins else made.moved(passage.start, passage.end)  # moved by one copy since, maybe
     if same is not None:
@@ -152,9 +154,10 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
     return None
 
 
-def _trashed_saying_the_same(passage: Passage, incoming: Incoming, annotations: AnnotationService) -> bool:
+def _trashed_saying_the_same(passage: Passage, incoming: Incoming,
+                             annotations: AnnotationService) -> Annotation | None:
     trashed = annotations.in_trash_at(passage.document_id, passage.start, passage.end)
-    return trashed is not None and says_the_same(trashed, incoming)
+    return trashed if trashed is not None and says_the_same(trashed, incoming) else None
 
 
 def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming, places: Places,
@@ -169,6 +172,7 @@ def _one_of_twins(twins: list[tuple[Annotation, bool]], incoming: Incoming, plac
         return live[0].id
     if same:
         report.in_trash += 1
+        places.in_trash(incoming, same[0][0].id)
     else:
         report.skipped.append(f"{incoming.label}: {len(twins)} notes here on its words were made at the same moment, "
                               "and which of them it is cannot be told: none was changed")

@@ -49,9 +49,8 @@ def _known_here(link: IncomingLink, ends: list, one: Annotation | None, two: Ann
                 annotations: AnnotationService, links: LinkService, report: AnnotationImportReport) -> bool:
     """Whether the link is here already (counted so), or was removed here, or one of its passages was: either is
     not made again unasked (a removed 'contradicts' came back, a trashed passage was highlighted again)."""
-    if any(found is None and not isinstance(end, int) and annotations.in_trash_at(end.document_id, end.start,
-                                                                                   end.end)
-           for found, end in ((one, ends[0]), (two, ends[1]))):
+    if any(found is None and (isinstance(end, int) or annotations.in_trash_at(end.document_id, end.start, end.end))
+           for found, end in ((one, ends[0]), (two, ends[1]))):  # (an annotation named, not live: in the Trash)
         report.links_in_trash += 1
         return True
     if one is None or two is None:

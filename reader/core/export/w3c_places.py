@@ -62,6 +62,12 @@ class Places:
         if self._taken.setdefault(key, annotation_id) != annotation_id:
             self._untold.add(key)
 
+    def in_trash(self, incoming: Incoming, annotation_id: int) -> None:
+        """Remember the annotation in the Trash here an entry is: a link or a citation naming its passage ends at
+        it, not at another note on its words (audit BJ F1)."""
+        if incoming.target:
+            self._by_target[incoming.target] = annotation_id
+
     def to_be_made(self, incoming: Incoming, new: NewAnnotation) -> None:
         """Remember the annotation an entry will be made as (`made` gives its id)."""
         if incoming.target:
