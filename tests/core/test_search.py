@@ -1001,6 +1001,18 @@ def test_and_before_a_word_left_out_is_read_as_leaving_it_out(searchable):
     assert not phrase.error and phrase.counts == searchable.search.search('genden -"Soviet Union"').counts
 
 
+def test_lower_case_and_or_beside_a_group_and_a_spaced_hyphen_read_as_meant():
+    """'(stalin and molotov) or genden' searched the word "or" (audit BJ F4), and a hyphen typed with blanks round
+    it, '1934 - 1937', left the next word out (BJ F5): a lower-case and / or beside a group is the operator, and a
+    lone hyphen is punctuation."""
+    for typed, meant in (("genden and (stalin or molotov)", "genden AND (stalin OR molotov)"),
+                         ("(stalin or molotov) and genden", "(stalin OR molotov) AND genden"),
+                         ("(stalin and molotov) or genden", "(stalin AND molotov) OR genden"),
+                         ("1934 - 1937 purges", "1934 1937 purges"), ("genden AND - stalin", "genden AND stalin")):
+        assert parse(typed).expression == parse(meant).expression, typed
+    assert "NOT" in parse("genden -(stalin)").expression and "NOT" in parse("genden - (stalin)").expression
+
+
 def test_tags_either_way_in_parentheses_are_read_as_without_them(searchable):
     """'November (tag:meeting-1934 OR tag:date)' was refused, its advice leading to another refusal (audit BI F5):
     a group holding only tags joined by OR, or one filter, is read as it is without the parentheses."""

@@ -128,15 +128,19 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
 
 
 def _operators(tokens: list[str]) -> list[str]:
-    """Lower-case and / or between two words are the operators: `genden or stalin` found nothing (the word "or"
-    was required), `genden and stalin` lost every line without "and"."""
+    """Lower-case and / or between two words (or groups) are the operators: `genden or stalin` found nothing (the
+    word "or" was required), `genden and stalin` lost every line without "and", `(stalin and molotov) or genden`
+    searched "or" (audit BJ F4). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but
+    before a group, which it leaves out."""
     def word(token: str) -> bool:
         return token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
             and not _FILTER.match(token)
 
-    joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1 and word(tokens[index - 1])
-              and (word(tokens[index + 1]) or token == "and" and tokens[index + 1] == "NOT") else token
-              for index, token in enumerate(tokens)]
+    tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=True) if token != "-" or after == "("]
+    joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1
+              and (word(tokens[index - 1]) or tokens[index - 1] == ")")
+              and (word(tokens[index + 1]) or tokens[index + 1] == "(" or token == "and" and tokens[index + 1] == "NOT")
+              else token for index, token in enumerate(tokens)]
     joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=True)
               if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
     # is -word ("NOT needs a word before it"; audit BH F9, BI F10)
