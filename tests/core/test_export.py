@@ -1713,3 +1713,97 @@ def test_a_link_to_a_note_in_the_trash_here_is_not_made_from_another_on_its_word
     assert [e.link.note for e in annotated.links.links_for(first.id)] == ["15 or 24 November?"]
     assert report.links_in_trash == 1
     assert [note.citations for note in annotated.notebook.all_notes()] == [(second.id,)]
+
+
+def test_a_notes_citations_a_file_gives_no_moment_for_are_completed_not_taken_away(annotated, tmp_path,
+                                                                                  monkeypatch):
+    """A note without citations in another copy, whose text alone was edited there, had the citation added here
+    taken away, as did any file of the previous version (audit BJ F9, data loss): citations a file gives no moment
+    for (none cited, or an older export) only complete those here."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("Was the meeting on the 15th?", "Date", None, [])
+    copy = _file_copy(annotated, tmp_path / "b.db")
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-01T00:00:00+00:00")
+    annotated.notebook.edit(note.id, citations=[first.id])
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2032-01-01T00:00:00+00:00")
+    copy.notebook.edit(note.id, body="Was it the 15th? The minutes say the 24th.")
+    copy.notebook.create("Another", "Old file", None, [second.id])
+    copy.export.write("jsonld", tmp_path / "b.jsonld")
+    copy.close()
+    report = annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert annotated.notebook.get(note.id).citations == (first.id,)
+    assert annotated.notebook.get(note.id).body == "Was it the 15th? The minutes say the 24th."
+    items = json.loads((tmp_path / "b.jsonld").read_text())["first"]["items"]
+    for item in items:  # as the previous version wrote them: no moment on a cited passage
+        for target in item["target"] if isinstance(item.get("target"), list) else []:
+            if isinstance(target, dict):
+                target.pop("modified", None)
+    annotated.notebook.edit(note.id, citations=[first.id, second.id])
+    annotated.export.import_annotations(_file_of(tmp_path, items))
+    assert annotated.notebook.get(note.id).citations == (first.id, second.id)
+    assert "changed at the same moment" not in report.summary
+
+
+def test_a_notes_text_and_citations_taken_together_are_said_once(annotated, tmp_path, monkeypatch):
+    """A note whose text and citations another copy changed was counted as two updated (audit BJ F10)."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id])
+    both = _edited_in_a_copy(annotated, tmp_path, monkeypatch, lambda copy: copy.notebook.edit(
+        note.id, body="The minutes say the 24th.", citations=[first.id, second.id]))
+    report = annotated.export.import_annotations(both)
+    assert report.updated == 1 and report.changed == ["the text and the citations of the Notebook note “Date”"]
+
+
+def test_reading_its_own_export_back_adds_no_second_note_in_review(workspace, tmp_path):
+    """A note left in review (its words only proposed at another of their places) is exported as its quote alone;
+    read back in the same library, a second note was made where the words first stand (audit BJ F11)."""
+    notice = "Notice: the archive of the party closes at five in the afternoon."
+    letters = [f"Letter {number} tells of Genden meeting Stalin in the Kremlin, and of much else besides."
+               for number in range(1, 5)]
+    (tmp_path / "notice.txt").write_text("\n\n".join(f"{notice}\n\n{letter}" for letter in letters) + "\n")
+    workspace.documents.import_paths([tmp_path / "notice.txt"])
+    document_id = workspace.documents.resolve("notice.txt").id
+    text = workspace.documents.text(document_id).text
+    fourth = workspace.annotations.create_at_quote(document_id, notice, 4, note="the fourth notice")
+    workspace.documents.correct_text(document_id, text[:fourth.start] + text[fourth.end + 2:])
+    workspace.export.write("jsonld", tmp_path / "own.jsonld")
+    workspace.export.import_annotations(tmp_path / "own.jsonld")
+    assert [a.note for a in workspace.annotations.all()].count("the fourth notice") == 1
+
+
+def test_an_id_another_tool_gives_its_passages_does_not_name_one_of_them(workspace, tmp_path):
+    """A file giving its passages one id (another tool's page address) had a link between two of them refused as
+    'its two passages are the same passage' (audit BJ F12): only this program's ids name an entry's passage."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+
+    def passage(words):
+        return {"id": "https://example.org/page/genden", "type": "SpecificResource", "source": source,
+                "selector": {"type": "TextQuoteSelector", "exact": words}}
+
+    entries = [{"type": "Annotation", "id": f"https://example.org/anno/{number}", "target": passage(words)}
+               for number, words in enumerate(("The Fall of Genden", "The two met on November 15, 1934."))]
+    entries.append({"type": "Annotation", "id": "https://example.org/anno/link", "motivation": "linking",
+                    "body": {"type": "TextualBody", "value": "contradicts", "purpose": "tagging"},
+                    "target": [passage("The Fall of Genden"), passage("The two met on November 15, 1934.")]})
+    report = workspace.export.import_annotations(_file_of(tmp_path, entries))
+    assert report.linked == 1 and not report.skipped
+
+
+def test_tags_another_tool_gives_without_their_moment_are_added_to_those_here(workspace, tmp_path, monkeypatch):
+    """A Hypothesis note corrected there and read again replaced the tags added here since by its own unchanged ones
+    (audit BJ F8, data loss): tags a file gives without a moment of their own are added to those here, none taken
+    away; its note, dated by the entry, is taken."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp"],
+           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
+           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
+    workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    [here] = workspace.annotations.all()
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-02-01T00:00:00+00:00")
+    workspace.annotations.set_tags(here.id, ["hyp", "checked"])
+    edited = {**row, "text": "Written in Hypothesis, corrected", "tags": ["hyp", "from-hypothesis"],
+              "updated": "2030-03-01T00:00:00+00:00"}
+    workspace.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [edited]}))
+    here = workspace.annotations.get(here.id)
+    assert here.note == "Written in Hypothesis, corrected"
+    assert set(here.tags) == {"hyp", "checked", "from-hypothesis"}

@@ -94,7 +94,7 @@ def _place_one(incoming: Incoming, places: Places, annotations: AnnotationServic
         _settle_edit(ours, incoming, annotations, report)
         places.take(incoming, ours.id)
         return
-    if is_the_same(ours, incoming, places) and _where_it_is(ours, passage):  # this database's own export
+    if is_the_same(ours, incoming, places) and _where_it_is(ours, incoming, passage):  # this database's own export
         report.already += 1
         places.take(incoming, ours.id)
         return
@@ -115,14 +115,17 @@ def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passa
     them (two made in one second, one maybe in the Trash, are not told apart, BF F6). Its words need not be found:
     the text may have changed since, yet the note is here."""
     return (_made_together(ours, incoming) and is_the_same(ours, incoming, places, notes=False)
-            and _where_it_is(ours, passage)
+            and _where_it_is(ours, incoming, passage)
             and len(_MadeThen(annotations, ours.document_id, incoming.created).over(ours.start, ours.end)) == 1)
 
 
-def _where_it_is(ours: Annotation, passage: Passage | str) -> bool:
+def _where_it_is(ours: Annotation, incoming: Incoming, passage: Passage | str) -> bool:
     """Whether the entry's words are found where the annotation here is, or nowhere (the text changed since): the
-    same word elsewhere is another highlight (audit BF F7, BI F4)."""
-    return isinstance(passage, str) or (passage.start, passage.end) == (ours.start, ours.end)
+    same word elsewhere is another highlight (audit BF F7, BI F4). An entry giving its words alone (a note in
+    review, exported as its quote) says nothing of where: its words were found at their first place, and read back
+    here a second note was made there (BJ F11)."""
+    return isinstance(passage, str) or incoming.position is None or (passage.start, passage.end) == (ours.start,
+                                                                                                     ours.end)
 
 
 def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService, places: Places,
@@ -231,11 +234,12 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     saying different things, and one moment for all had a tag renamed in one copy give back an older text."""
     note_at, tags_at, color_at, place_at = incoming.moments
     color, place = incoming.color or here.color, place or (here.start, here.end)
+    tags = _with_tags_added(here.tags, incoming.tags) if incoming.tags_added else tuple(incoming.tags)
     parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
         ("note", written_note(incoming.note) != written_note(here.note), note_at, here.note_at,
          (incoming.note, note_at)),
-        ("tags", folded_tags(incoming.tags) != folded_tags(here.tags), tags_at, here.tags_at,
-         (tuple(incoming.tags), tags_at)),  # compared as tags are matched: by their folded names
+        ("tags", folded_tags(tags) != folded_tags(here.tags), tags_at, here.tags_at,
+         (tags, tags_at)),  # compared as tags are matched: by their folded names
         ("color", color != here.color, color_at, here.color_at, (color, color_at)),
         ("place", place != (here.start, here.end), place_at, here.place_at, (place, place_at))]
     differing = [part for part in parts if part[1]]
@@ -256,6 +260,12 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
             report.undated += 1
     else:
         report.newer_here += 1
+
+
+def _with_tags_added(here: tuple[str, ...], given: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags here and those given that are not (matched by their folded names)."""
+    keys = folded_tags(here)
+    return (*here, *(tag for tag in given if not folded_tags([tag]) <= keys))
 
 
 def _changes(here: Annotation, taken: dict[str, tuple]) -> str:

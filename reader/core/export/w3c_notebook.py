@@ -70,26 +70,34 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     was dropped (audit BJ F3)."""
     ends = [end_of(passage, places) for passage in note.cited]
     theirs = [_annotation_of(end, annotations) for end in ends]
-    if list(dict.fromkeys(theirs)) == list(here.citations):
+    if list(dict.fromkeys(theirs)) == list(here.citations) or set(theirs) <= set(here.citations) and not note.cited_at:
         return False
     whole = not any(isinstance(end, str) for end in ends)  # a passage not placed here may be one cited here (its
     # document in the Trash): the file's list is taken whole only where each of its passages is placed
     if note.cited_at and note.cited_at > here.cited_at and whole:
         notebook.take_citations(here.id, _cited(note, places, annotations, report), note.cited_at)
-        report.changed.append(f"the citations of the Notebook note “{one_line(here.title or here.body, 60)}”")
-        report.updated += 1
-    elif note.cited_at and note.cited_at >= here.cited_at:  # the same change, or the file's not all placed here
+        _say_taken(report, f"the citations of the Notebook note “{one_line(here.title or here.body, 60)}”")
+    elif not note.cited_at or note.cited_at >= here.cited_at:  # the same change, the file's not all placed here,
+        # or a file giving no moment for them (none cited, or an older export): completed, none taken away
         lacking = [cited for cited in _cited(note, places, annotations, report) if cited not in here.citations]
         if lacking:
             notebook.complete_citations(here.id, [*here.citations, *lacking])
             report.cited += len(lacking)
-        elif note.cited_at == here.cited_at:
-            report.same_moment += 1
-    elif not note.cited_at:
-        report.undated += 1
+        else:
+            return False
     else:
         report.newer_here += 1
     return True
+
+
+def _say_taken(report: AnnotationImportReport, said: str) -> None:
+    """Say a part of a note taken: with its text, if that was taken (one note, one update)."""
+    text = said.replace("the citations of", "the text of", 1)
+    if report.changed and report.changed[-1] == text:
+        report.changed[-1] = said.replace("the citations of", "the text and the citations of", 1)
+    else:
+        report.changed.append(said)
+        report.updated += 1
 
 
 def _annotation_of(end: Passage | int | str, annotations: AnnotationService) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from reader.core.export.jsonld import NOTEBOOK
+from reader.core.export.jsonld import NOTEBOOK, URN
 from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
 from reader.core.records.relations import RELATIONS
 
@@ -32,6 +32,8 @@ class Incoming:
     created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
     modified: str = ""
     moments: tuple[str, ...] = ("", "", "", "")  # when its text, tags, colour and place were changed (_moments)
+    tags_added: bool = False  # its tags have no moment of their own (another tool's): added to those here, none
+    # taken away (a Hypothesis note corrected there had the tags added here since replaced, audit BJ F8)
     target: str = ""  # the id the file gives its passage: a link's or a citation's end names the entry it is
 
 
@@ -60,7 +62,7 @@ class IncomingNote:
     created: str = ""
     modified: str = ""
     text_at: str = ""  # when its title or text was changed (its citations apart), as `modified` if unsaid
-    cited_at: str = ""  # ... and when its citations were
+    cited_at: str = ""  # ... and when its citations were ('' where the file does not say: they only complete ours)
 
 
 def entries_of(data: object) -> tuple[list[object], str]:
@@ -119,7 +121,8 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
     if isinstance(found, Incoming):
         created = moment(entry.get("created"))
         modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
-        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified))
+        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified),
+                        tags_added=bool(tags) and not _tags_dated(entry))
     return found
 
 
@@ -140,6 +143,13 @@ def _moments(entry: dict, modified: str) -> tuple[str, ...]:
     return (_latest(notes, modified), _latest(tags, modified),
             _latest([stylesheet] if isinstance(stylesheet, dict) else [], modified),
             _latest([target] if isinstance(target, dict) else [], modified))
+
+
+def _tags_dated(entry: dict) -> bool:
+    """Whether an entry's tags say when they were changed (this program's exports do)."""
+    bodies = entry.get("body", [])
+    return any(isinstance(body, dict) and body.get("purpose") == "tagging" and moment(body.get("modified"))
+               for body in (bodies if isinstance(bodies, list) else [bodies]))
 
 
 def _latest(parts: list[dict], modified: str) -> str:
@@ -201,7 +211,8 @@ def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
     written = [b for b in bodies if isinstance(b, dict) and b.get("purpose") in ("commenting", "describing")]
     citing = [t for t in targets if isinstance(t, dict) and not _whole_source(t)]
     return IncomingNote(label, title, body, about, tuple(cited), created, modified,
-                        _latest(written, modified) or modified, _latest(citing, modified) or modified)
+                        _latest(written, modified) or modified, max((moment(t.get("modified")) for t in citing),
+                                                                    default=""))
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),
@@ -216,9 +227,9 @@ def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] =
     position, position_problem = _position(selectors)
     if quote is None and position is None:
         return f"{label}: {quote_problem or position_problem or 'no TextQuoteSelector or TextPositionSelector'}"
-    named = target.get("id")
+    named = target.get("id")  # this program's names an entry's passage; another tool's (a page address) may not
     return Incoming(label, target["source"], quote, position, note, tags, color,
-                    target=named if isinstance(named, str) else "")
+                    target=named if isinstance(named, str) and named.startswith(f"{URN}:annotation:") else "")
 
 
 def _link(entry: dict, label: str) -> IncomingLink | str:
