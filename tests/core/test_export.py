@@ -1497,6 +1497,48 @@ The two sides agree on the following, as set out in the protocol of article
 
 The protocol was signed in Ulaanbaatar on 12 March 1936 by both delegations.
 """, {"The two sides": 2, "7. This": 2, "i. mutual": 3, "by land": 3, "ii. consultation": 4, "The protocol": 5}),
+    "archival references and a dash in prose": ("""The order to arrest the abbots was signed by Choibalsan himself, as the copy
+kept in Moscow shows (RGASPI, f. 495, op. 152, d. 9, l. 45; GARF, f. 5446,
+op. 1, d. 102, l. 7, and RGVA, f. 33987, op. 3, d. 1004, l. 12, with a note,
+d. 1005, l. 3, in Genden's own hand). It was dated 24 November 1934, not the
+15th as Zhabaeva says, and the herds of the monasteries were not to be touched,
+— and here he looked at the Soviet adviser — before the spring of that year.
+
+The trial of the abbots was held in the spring of 1937 in the theatre of the
+capital before crowds brought in from the aimags by lorry and by train.
+""", {"d. 1005": 1, "— and here": 1, "The trial": 2}),
+    "sections between blank lines, paragraphs ending short": ("""MINUTES OF THE MEETING OF 24 NOVEMBER 1934
+
+The meeting opened at ten in the morning with the delegation of the Mongolian
+People's Republic and the members of the commission present in the Kremlin,
+Comrade Stalin in the chair.
+Comrade Genden reported on the state of the herds and on the lamas, whose
+numbers had grown in the last two years, and on the taxes of the monasteries,
+raised twice since the spring.
+Comrade Molotov asked why the army had not been sent to the western aimags.
+
+RESOLVED
+
+The delegation is to report on the lamas to the Politburo of the party by the
+first of January, with figures.
+The question of the herds of the monasteries is left to the next meeting, when
+the ministry of finance will have its own figures ready.
+""", {"The meeting opened": 2, "Comrade Genden": 3, "Comrade Molotov": 4, "RESOLVED": 5, "The delegation": 6,
+      "The question": 7}),
+    "a typed letter": ("""Ulaanbaatar, 12 March 1936
+
+Dear Comrade Demid,
+
+I write to you about the matter of the herds of the monasteries, which the
+ministry has asked me to settle before the spring, and about which you and
+I spoke in Moscow in the autumn.
+The lamas will not give up the herds without a struggle, and the army is
+not ready for it.
+I ask you to send me the figures of the ministry of defence.
+
+With comradely greetings,
+P. Genden
+""", {"I write": 3, "The lamas will not": 4, "I ask you": 5, "With comradely": 6, "P. Genden": 7}),
     "first-line indents": ("""MINUTES OF THE MEETING
 
      The meeting opened at ten in the morning with the delegation of the

@@ -20,9 +20,11 @@ FULL_LINE = 0.5  # of the width a text is wrapped at: a line shorter than that e
 # ragged, a tenth or a third short of the width)
 BLOCKS_AT_LEAST, LINES_A_BLOCK = 3, 15  # a text of this many blocks between blank lines, of at most so many lines on
 # average, stands its paragraphs between blank lines
-_MARK = re.compile(r"(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-–—•▪◦‣*])\s")  # "1. ", "ii. ",
-# "(a) ", "[2] ", "- " (a capital's "A. " is left: "I. V. Stalin" opens many a line)
+_MARK = re.compile(r"(?:\d{1,3}[.)]|(?P<letter>[a-z])[.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-•▪◦‣*]|"
+                   r"(?P<dash>[–—]))\s")  # "1. ", "b) ", "ii. ", "(a) ", "[2] ", "- ", a dialogue's "— "
+# (a capital's "A. " is left: "I. V. Stalin" opens many a line)
 _LAST_OF_AN_ITEM = re.compile(r"(?:[.:;,!?)\]”\"»]|\band|\bor)$")  # how an item, a note or a turn before one ends
+_END_OF_A_TURN = re.compile(r"[.!?…”\"»]$")  # a turn of a dialogue opening with a dash ends a sentence before it
 _SPEAKER = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*){0,2}:\s")  # "GENDEN: ", "Comrade Stalin: "
 
 
@@ -38,8 +40,8 @@ class _Line:
     closing: str  # its last characters, as far as the last word a list's item may end with ("and")
 
     @property
-    def marked(self) -> bool:
-        return _MARK.match(self.opening) is not None
+    def mark(self) -> re.Match | None:
+        return _MARK.match(self.opening)
 
     @property
     def spoken(self) -> bool:
@@ -91,8 +93,14 @@ class _Layout:
                           if not line.after or not self._full(before)])  # (the text's first line: its title)
         self.first_indent = first if first is not None and first != self.going_on else None
         blocks = sum(not line.after for line in lines)
-        self.blocked = blocks >= BLOCKS_AT_LEAST and len(lines) <= LINES_A_BLOCK * blocks
+        several = sum(not line.after and after.after for line, after in zip(lines, lines[1:], strict=False))
+        short_inside = sum(line.after and not self._full(before) for before, line in zip(lines, lines[1:],
+                                                                                       strict=False))
+        self.blocked = blocks >= BLOCKS_AT_LEAST and len(lines) <= LINES_A_BLOCK * blocks and short_inside < several
+        # (blocks of several lines, few ending a paragraph within them: a section's paragraphs end short)
         self.dialogue = sum(line.spoken for line in lines) >= 2
+        self._items = _items(lines)
+        self._hanging = _hanging(lines, self._items)
 
     def opens(self, number: int) -> bool:
         """Whether a line opens a paragraph: after a blank line, or with a list's or a note's mark or a speaker's
@@ -103,8 +111,10 @@ class _Layout:
         line = self._lines[number]
         if not line.after:
             return True
+        if number in self._hanging:
+            return False
         before = self._lines[number - 1]
-        if (line.marked or self.dialogue and line.spoken) and _LAST_OF_AN_ITEM.search(before.closing):
+        if (number in self._items or self.dialogue and line.spoken) and _LAST_OF_AN_ITEM.search(before.closing):
             return True  # ("… under section\n7. This" goes on: a mark opens where the line before could end)
         opening_indent = self.first_indent is not None and line.indent == self.first_indent
         if self.blocked:
@@ -113,6 +123,39 @@ class _Layout:
 
     def _full(self, line: _Line) -> bool:
         return line.length >= FULL_LINE * self.width
+
+
+def _items(lines: list[_Line]) -> set[int]:
+    """The lines opening with a list's or a note's mark: a letter only in its series ("a.", "b." …, or a roman
+    figure's "i.", "v."; "d. 1005" of an archival reference opens none), a dash only in a dialogue of turns so opened, each after a sentence's end (a
+    dash in prose opens none)."""
+    found, letter = set(), ""
+    dashes = sum(bool((mark := line.mark) and mark["dash"]) for line in lines)
+    for number, line in enumerate(lines):
+        if (mark := line.mark) is None:
+            continue
+        if mark["letter"]:
+            if mark["letter"] not in "aivx" and (not letter or ord(mark["letter"]) != ord(letter) + 1):
+                continue
+            letter = mark["letter"]
+        if mark["dash"] and (dashes < 2 or number == 0 or not _END_OF_A_TURN.search(lines[number - 1].closing)):
+            continue
+        found.add(number)
+    return found
+
+
+def _hanging(lines: list[_Line], items: set[int]) -> set[int]:
+    """The lines going on from an item, set in as far as its words after the mark ("1. Redistributions …" /
+    "   notice, …"): otherwise than the line before, they had opened paragraphs of their own."""
+    found, column = set(), 0
+    for number, line in enumerate(lines):
+        if number in items:
+            column = line.indent + line.mark.end()
+        elif line.after and column and line.indent == column:
+            found.add(number)
+        else:
+            column = 0
+    return found
 
 
 def _most_common(values) -> int | None:
