@@ -1497,7 +1497,8 @@ The two sides agree on the following, as set out in the protocol of article
 
 The protocol was signed in Ulaanbaatar on 12 March 1936 by both delegations.
 """, {"The two sides": 2, "7. This": 2, "i. mutual": 3, "by land": 3, "ii. consultation": 4, "The protocol": 5}),
-    "archival references and a dash in prose": ("""The order to arrest the abbots was signed by Choibalsan himself, as the copy
+    "archival references and a dash in prose": ("""\
+The order to arrest the abbots was signed by Choibalsan himself, as the copy
 kept in Moscow shows (RGASPI, f. 495, op. 152, d. 9, l. 45; GARF, f. 5446,
 op. 1, d. 102, l. 7, and RGVA, f. 33987, op. 3, d. 1004, l. 12, with a note,
 d. 1005, l. 3, in Genden's own hand). It was dated 24 November 1934, not the
@@ -1849,3 +1850,15 @@ def test_tags_another_tool_gives_without_their_moment_are_added_to_those_here(wo
     here = workspace.annotations.get(here.id)
     assert here.note == "Written in Hypothesis, corrected"
     assert set(here.tags) == {"hyp", "checked", "from-hypothesis"}
+
+
+def test_a_passage_of_a_document_in_the_trash_here_is_said_so(annotated, tmp_path):
+    """A file's passage on a document this library has in the Trash was said to be on a document 'not in this
+    library' (audit BJ F10): the line says where it is, and how to bring it in."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    annotated.documents.delete(second.document_id)
+    report = annotated.export.import_annotations(tmp_path / "a.jsonld")
+    name = annotated.documents.get(second.document_id, include_trashed=True).file_name
+    assert any(f"its document {name} is in the Trash here" in line for line in report.skipped)
+    assert not any("not in this library" in line for line in report.skipped)

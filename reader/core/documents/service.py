@@ -36,6 +36,9 @@ class DocumentService:
     def list(self) -> list[DocumentInfo]:
         return store.list_documents(self._db)
 
+    def in_trash(self) -> list[DocumentInfo]:
+        return store.trashed_document_infos(self._db)
+
     def names(self) -> dict[int, str]:
         """Each document's name as a reader knows it: its title (its file name when it has none). Panels that
         set sources side by side name them so; '002_ff824666d88bbe20.txt' says nothing of which source it is."""

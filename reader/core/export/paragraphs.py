@@ -127,8 +127,8 @@ class _Layout:
 
 def _items(lines: list[_Line]) -> set[int]:
     """The lines opening with a list's or a note's mark: a letter only in its series ("a.", "b." …, or a roman
-    figure's "i.", "v."; "d. 1005" of an archival reference opens none), a dash only in a dialogue of turns so opened, each after a sentence's end (a
-    dash in prose opens none)."""
+    figure's "i.", "v."; "d. 1005" of an archival reference opens none), a dash only in a dialogue of turns so
+    opened, each after a sentence's end (a dash in prose opens none)."""
     found, letter = set(), ""
     dashes = sum(bool((mark := line.mark) and mark["dash"]) for line in lines)
     for number, line in enumerate(lines):

@@ -39,10 +39,7 @@ class Places:
         self._by_target: dict[str, int] = {}  # by the id the file gives a passage (see `named`)
         self._untold_targets: set[str] = set()
         self._to_make: dict[str, NewAnnotation] = {}
-        self._sources = {}
-        for info in documents.list():
-            self._sources[_source_key(document_iri(info))] = info
-            self._sources[_source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
+        self._sources, self._in_trash = _by_source(documents.list()), _by_source(documents.in_trash())
 
     def document_id(self, incoming: Incoming) -> int | None:
         return self.document_of(incoming.source)
@@ -116,6 +113,9 @@ class Places:
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
         info = self._sources.get(_source_key(incoming.source))
+        if info is None and (trashed := self._in_trash.get(_source_key(incoming.source))) is not None:
+            return (f"{incoming.label}: its document {trashed.file_name} is in the Trash here (restore it, then read "
+                    "the file again)")
         if info is None:
             return f"{incoming.label}: its document {named_source(incoming.source)} is not in this library"
         if info.id not in self._texts:
@@ -124,6 +124,15 @@ class Places:
         if place is None:
             return f"{incoming.label}: its quote was not found in {info.file_name}"
         return Passage(info.id, *place)
+
+
+def _by_source(documents: list) -> dict[str, object]:
+    """Documents by the keys of the IRIs naming them: their URL or DOI, and this program's URN on the file name."""
+    found = {}
+    for info in documents:
+        found[_source_key(document_iri(info))] = info
+        found[_source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
+    return found
 
 
 def end_of(end: Incoming, places: Places) -> Passage | int | str:

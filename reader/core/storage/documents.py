@@ -33,6 +33,11 @@ def list_documents(db: Store) -> list[DocumentInfo]:
     return [_info(row) for row in db.rows(_LIST_SQL + " WHERE d.deleted_at IS NULL ORDER BY d.id")]
 
 
+def trashed_document_infos(db: Store) -> list[DocumentInfo]:
+    """Every document in the Trash."""
+    return [_info(row) for row in db.rows(_LIST_SQL + " WHERE d.deleted_at IS NOT NULL ORDER BY d.id")]
+
+
 def get_document(db: Store, document_id: int, *, include_trashed: bool = False) -> DocumentInfo | None:
     live = "" if include_trashed else " AND d.deleted_at IS NULL"
     rows = list(db.rows(_LIST_SQL + " WHERE d.id = ?" + live, [document_id]))
