@@ -365,7 +365,8 @@ def _named_pairs(usable: list[TimelineEntry], named: list[frozenset[str]], spans
     same_day: dict[tuple[str, int], list[int]] = defaultdict(list)
     named_both: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, names_told in enumerate(named):  # in date order, as close_pairs takes each group
-        names = sorted(name for name in names_told if name in setting)
+        if not (names := sorted(names_told & setting)):  # (most name none of the setting)
+            continue
         if spans[i].precision == "day":
             for name in names:
                 same_day[(name, firsts[i])].append(i)
