@@ -1540,6 +1540,18 @@ I ask you to send me the figures of the ministry of defence.
 With comradely greetings,
 P. Genden
 """, {"I write": 3, "The lamas will not": 4, "I ask you": 5, "With comradely": 6, "P. Genden": 7}),
+    "lettered items, and initials": ("""ARTICLE 4
+
+The two sides agree that the following is to be done before the spring of 1937,
+as P. Genden and the commission proposed at the meeting of 24 November 1934:
+A. The delegation reports on the lamas to the Politburo of the party, with the
+   figures of the ministry of finance.
+B. The herds of the monasteries are counted by the police of the aimags.
+
+The treaty was signed in Moscow by Stalin, Molotov and Genden, and witnessed by
+I. V. Stalin's secretary, and by A. Amar for the Mongolian side at the Kremlin.
+""", {"The two sides": 2, "A. The delegation": 3, "figures of": 3, "B. The herds": 4, "The treaty": 5,
+      "I. V. Stalin": 5, "A. Amar": 5}),
     "first-line indents": ("""MINUTES OF THE MEETING
 
      The meeting opened at ten in the morning with the delegation of the

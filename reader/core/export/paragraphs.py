@@ -20,9 +20,9 @@ FULL_LINE = 0.5  # of the width a text is wrapped at: a line shorter than that e
 # ragged, a tenth or a third short of the width)
 BLOCKS_AT_LEAST, LINES_A_BLOCK = 3, 15  # a text of this many blocks between blank lines, of at most so many lines on
 # average, stands its paragraphs between blank lines
-_MARK = re.compile(r"(?:\d{1,3}[.)]|(?P<letter>[a-z])[.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|\[\d{1,3}\]|[-•▪◦‣*]|"
-                   r"(?P<dash>[–—]))\s")  # "1. ", "b) ", "ii. ", "(a) ", "[2] ", "- ", a dialogue's "— "
-# (a capital's "A. " is left: "I. V. Stalin" opens many a line)
+_MARK = re.compile(r"(?:\d{1,3}[.)]|(?P<letter>[a-z])[.)]|(?P<capital>[A-Z])[.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|"
+                   r"\[\d{1,3}\]|[-•▪◦‣*]|(?P<dash>[–—]))\s")  # "1. ", "b) ", "B. ", "ii. ", "(a) ", "[2] ",
+# "- ", a dialogue's "— "
 _LAST_OF_AN_ITEM = re.compile(r"(?:[.:;,!?)\]”\"»]|\band|\bor)$")  # how an item, a note or a turn before one ends
 _END_OF_A_TURN = re.compile(r"[.!?…”\"»]$")  # a turn of a dialogue opening with a dash ends a sentence before it
 _SPEAKER = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*){0,2}:\s")  # "GENDEN: ", "Comrade Stalin: "
@@ -127,12 +127,13 @@ class _Layout:
 
 def _items(lines: list[_Line]) -> set[int]:
     """The lines opening with a list's or a note's mark: a letter only in its series ("a.", "b." …, or a roman
-    figure's "i.", "v."; "d. 1005" of an archival reference opens none), a dash only in a dialogue of turns so
-    opened, each after a sentence's end (a dash in prose opens none)."""
+    figure's "i.", "v."; "d. 1005" of an archival reference opens none; a capital's from "A."), a dash only in a
+    dialogue of turns so opened, each after a sentence's end (a dash in prose opens none)."""
     found, letter = set(), ""
     dashes = sum(bool((mark := line.mark) and mark["dash"]) for line in lines)
+    lettered = _capitals_in_series(lines)
     for number, line in enumerate(lines):
-        if (mark := line.mark) is None:
+        if (mark := line.mark) is None or mark["capital"] and number not in lettered:
             continue
         if mark["letter"]:
             if mark["letter"] not in "aivx" and (not letter or ord(mark["letter"]) != ord(letter) + 1):
@@ -141,6 +142,23 @@ def _items(lines: list[_Line]) -> set[int]:
         if mark["dash"] and (dashes < 2 or number == 0 or not _END_OF_A_TURN.search(lines[number - 1].closing)):
             continue
         found.add(number)
+    return found
+
+
+def _capitals_in_series(lines: list[_Line]) -> set[int]:
+    """The lines opening with "A.", "B." … in a run of two or more from A: a capital alone is an initial ("I. V.
+    Stalin", "P. Genden" open many a line)."""
+    found, run = set(), []
+    for number, line in enumerate(lines):
+        capital = (mark := line.mark) and mark["capital"]
+        if not capital:
+            continue
+        if capital == "A" or run and ord(capital) == ord(lines[run[-1]].mark["capital"]) + 1:
+            run = [*run, number] if capital != "A" else [number]
+        else:
+            run = []
+        if len(run) >= 2:
+            found.update(run)
     return found
 
 
