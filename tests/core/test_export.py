@@ -1874,3 +1874,41 @@ def test_a_passage_of_a_document_in_the_trash_here_is_said_so(annotated, tmp_pat
     name = annotated.documents.get(second.document_id, include_trashed=True).file_name
     assert any(f"its document {name} is in the Trash here" in line for line in report.skipped)
     assert not any("not in this library" in line for line in report.skipped)
+
+
+def test_a_notes_last_citation_taken_out_in_one_copy_is_taken_out_in_the_other(annotated, tmp_path, monkeypatch):
+    """A note's every citation taken out in one copy stayed in the other for good, said 'already here': an export
+    gave no moment for citations it held none of (audit BK F1). It gives it on the note's document or Notebook."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    free = annotated.notebook.create("Was the meeting on the 15th?", "Date", None, [first.id])
+    about = annotated.notebook.create("On this account.", "Source", first.document_id, [first.id])
+    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch, lambda copy: [
+        copy.notebook.edit(note.id, citations=[]) for note in (free, about)])
+    report = annotated.export.import_annotations(path)
+    assert annotated.notebook.get(free.id).citations == annotated.notebook.get(about.id).citations == ()
+    assert report.updated == 2
+
+
+def test_a_notes_text_and_citations_taken_together_are_said_once_by_its_name_then(annotated, tmp_path, monkeypatch):
+    """An untitled note whose text and citations another copy changed was said as two updates of two notes, named
+    by its text before and after (audit BK F2)."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("Was the meeting on the 15th?", "", None, [first.id])
+    both = _edited_in_a_copy(annotated, tmp_path, monkeypatch, lambda copy: copy.notebook.edit(
+        note.id, body="The minutes say the 24th.", citations=[first.id, second.id]))
+    report = annotated.export.import_annotations(both)
+    assert report.changed == ["the text and the citations of the Notebook note “Was the meeting on the 15th?”"]
+
+
+def test_a_note_upgraded_without_a_moment_for_its_citations_keeps_it_when_its_text_changes(annotated):
+    """A note whose citations have no moment (a library an earlier build upgraded) had it follow every edit of its
+    text, so a copy's added citation became 'older' (audit BK F3): an edit of its text sets it where it was."""
+    import sqlite3
+    from contextlib import closing
+
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id])
+    with closing(sqlite3.connect(annotated.path)) as db, db:
+        db.execute("UPDATE notebook_notes SET cited_at = NULL, modified_at = '2020-01-01T00:00:00+00:00'")
+    edited = annotated.notebook.edit(note.id, body="The minutes say the 24th.")
+    assert edited.cited_at == "2020-01-01T00:00:00+00:00" < edited.modified_at

@@ -103,13 +103,16 @@ def notebook_json(note: NoteItem) -> dict:
                "modified": _timestamp(note.note.text_at)}]
     if note.note.title.strip():
         bodies.append({"type": "TextualBody", "value": note.note.title, "purpose": "describing"})
-    targets: list = [{"id": document_iri(note.about), "type": "Text"}] if note.about is not None else []
-    targets += [{**passage_target(item.document, item.annotation), "modified": _timestamp(note.note.cited_at)}
-                for item in note.cited]  # when its citations were changed: another copy takes the newer
+    cited = _timestamp(note.note.cited_at)  # when its citations were changed: another copy takes the newer, their
+    # removal too, so a note citing nothing says it on its document or the Notebook
+    whole = {"id": document_iri(note.about), "type": "Text"} if note.about is not None else {"id": NOTEBOOK}
+    targets = [{**passage_target(item.document, item.annotation), "modified": cited} for item in note.cited]
+    if note.about is not None or not targets:
+        targets.insert(0, {**whole, "modified": cited})
     return {"@context": CONTEXT, "id": f"{URN}:notebook:{note.note.id}", "type": "Annotation",
             "motivation": "commenting", "created": _timestamp(note.note.created_at),
             "modified": _timestamp(note.note.modified_at), "generator": GENERATOR, "body": bodies,
-            "target": targets or NOTEBOOK}
+            "target": targets}
 
 
 def mention_json(mention: Mention, entity: EntitySummary, document: DocumentInfo, text: str) -> dict:

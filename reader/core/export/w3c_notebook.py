@@ -40,14 +40,15 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
             note.cited_at)
         report.notebook += 1
         return
-    text_differs, here = _settle_text(here, note, notebook, report)
+    named = f"the Notebook note “{one_line(here.title or here.body, 60)}”"  # as it is named here before
+    text_differs, here = _settle_text(here, note, notebook, report, named)
     kept[(about, here.title, here.body)] = here
-    if not _settle_citations(here, note, places, annotations, notebook, report) and not text_differs:
+    if not _settle_citations(here, note, places, annotations, notebook, report, named) and not text_differs:
         report.already += 1
 
 
-def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookService,
-                 report: AnnotationImportReport) -> tuple[bool, NotebookNote]:
+def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookService, report: AnnotationImportReport,
+                 named: str) -> tuple[bool, NotebookNote]:
     """Whether the note's title and text differ here, and the note as it is then: the newer of the two texts kept
     (a note revised in one copy came back as a second note beside the first)."""
     if (here.title, here.body) == (note.title, note.body):
@@ -56,14 +57,14 @@ def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookServi
 
     def take() -> str:
         taken.append(notebook.take_edit(here.id, note.title, note.body, note.text_at))
-        return f"the text of the Notebook note “{one_line(here.title or here.body, 60)}”"
+        return f"the text of {named}"
 
     newer_kept(note.text_at, here.text_at, take, report)  # its text's moment: citations added are no rewriting
     return True, taken[-1]
 
 
 def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
-                      notebook: NotebookService, report: AnnotationImportReport) -> bool:
+                      notebook: NotebookService, report: AnnotationImportReport, named: str) -> bool:
     """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). Given
     at the same moment, or newer with a passage not placed here, the note is completed with those it lacks: read
     before its documents were imported, it had cited nothing, for good; a citation of a document in the Trash here
@@ -76,7 +77,7 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     # document in the Trash): the file's list is taken whole only where each of its passages is placed
     if note.cited_at and note.cited_at > here.cited_at and whole:
         notebook.take_citations(here.id, _cited(note, places, annotations, report), note.cited_at)
-        _say_taken(report, f"the citations of the Notebook note “{one_line(here.title or here.body, 60)}”")
+        _say_taken(report, named)
     elif not note.cited_at or note.cited_at >= here.cited_at:  # the same change, the file's not all placed here,
         # or a file giving no moment for them (none cited, or an older export): completed, none taken away
         lacking = [cited for cited in _cited(note, places, annotations, report) if cited not in here.citations]
@@ -90,13 +91,12 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     return True
 
 
-def _say_taken(report: AnnotationImportReport, said: str) -> None:
-    """Say a part of a note taken: with its text, if that was taken (one note, one update)."""
-    text = said.replace("the citations of", "the text of", 1)
-    if report.changed and report.changed[-1] == text:
-        report.changed[-1] = said.replace("the citations of", "the text and the citations of", 1)
+def _say_taken(report: AnnotationImportReport, named: str) -> None:
+    """Say a note's citations taken: with its text, if that was just taken (one note, one update)."""
+    if report.changed and report.changed[-1] == f"the text of {named}":
+        report.changed[-1] = f"the text and the citations of {named}"
     else:
-        report.changed.append(said)
+        report.changed.append(f"the citations of {named}")
         report.updated += 1
 
 

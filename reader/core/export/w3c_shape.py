@@ -209,10 +209,9 @@ def _notebook_note(entry: dict, label: str) -> IncomingNote | str:
     created = moment(entry.get("created"))
     modified = moment(entry.get("modified") or entry.get("updated")) or created
     written = [b for b in bodies if isinstance(b, dict) and b.get("purpose") in ("commenting", "describing")]
-    citing = [t for t in targets if isinstance(t, dict) and not _whole_source(t)]
     return IncomingNote(label, title, body, about, tuple(cited), created, modified,
-                        _latest(written, modified) or modified, max((moment(t.get("modified")) for t in citing),
-                                                                    default=""))
+                        _latest(written, modified) or modified,
+                        max((moment(t.get("modified")) for t in targets if isinstance(t, dict)), default=""))
 
 
 def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] = (),

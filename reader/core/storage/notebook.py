@@ -55,8 +55,10 @@ def update_note(db: Store, note_id: int, changes: dict, modified: str = "") -> N
     text_at = "text_at = :text_at" if "text_at" in changes else \
         stamped_if_changed("text_at", written, "COALESCE(text_at, modified_at)")
     columns = [f"{column} = :{column}" for column in changes if column != "text_at"]
-    db.execute(f"UPDATE notebook_notes SET {', '.join([*columns, text_at, 'modified_at = :stamp'])} WHERE id = :id",
-               {**changes, "stamp": stamp, "id": note_id})
+    cited_at = "cited_at = COALESCE(cited_at, modified_at)"  # one without (an earlier build's upgrade) keeps its
+    # moment, not the next edit's of its text (a copy's added citation became older, audit BK F3)
+    db.execute(f"UPDATE notebook_notes SET {', '.join([*columns, text_at, cited_at, 'modified_at = :stamp'])} "
+               "WHERE id = :id", {**changes, "stamp": stamp, "id": note_id})
 
 
 def notes_made_at(db: Store, document_id: int | None, created: str) -> list[tuple[NotebookNote, bool]]:
