@@ -1552,6 +1552,43 @@ The treaty was signed in Moscow by Stalin, Molotov and Genden, and witnessed by
 I. V. Stalin's secretary, and by A. Amar for the Mongolian side at the Kremlin.
 """, {"The two sides": 2, "A. The delegation": 3, "figures of": 3, "B. The herds": 4, "The treaty": 5,
       "I. V. Stalin": 5, "A. Amar": 5}),
+    "a hymn with a refrain": ("""HYMN OF THE RIVER
+
+Down by the river the herdsmen are singing,
+    Sing, O sing!
+Over the water their voices are ringing,
+    Sing, O sing!
+
+Up on the mountain the lamas are praying,
+    Pray, O pray!
+Down in the valley the children are playing,
+    Play, O play!
+""", {"Over the water": 2, "Up on the": 3, "Down in the valley": 3}),
+    "free verse": ("""THE STEPPE IN WINTER
+
+The wind comes over the white hills
+and no one
+answers it, not the herdsman, not the lama at his gate,
+not the dog.
+
+In the ger the old woman feeds the fire
+with dung
+and sings a song her mother sang of the horses of the khan
+long dead.
+""", {"answers it": 2, "In the ger": 3, "and sings": 3}),
+    "a list lettered, then an archival reference": ("""\
+The documents of the case are these, as the archive lists them in its register:
+a) the order of the council of ministers of 24 November 1934;
+b) the report of Genden on the lamas and on their herds;
+c) the minutes of the meeting of the politburo of 1935.
+
+The copy of the order kept in Moscow (RGASPI, f. 495, op. 152, d. 9, l. 45,
+d. 1005, l. 3) bears a note in Genden's own hand, written in red pencil, and
+- as the archivist writes - the report is lost, and the minutes survive only
+in a Russian translation made in 1936 for the commission of the party.
+
+Nothing else of the case is known to have survived the fire of the archive.
+""", {"a) the order": 2, "c) the minutes": 4, "The copy": 5, "d. 1005": 5, "- as the": 5, "Nothing else": 6}),
     "first-line indents": ("""MINUTES OF THE MEETING
 
      The meeting opened at ten in the morning with the delegation of the

@@ -20,11 +20,12 @@ FULL_LINE = 0.5  # of the width a text is wrapped at: a line shorter than that e
 # ragged, a tenth or a third short of the width)
 BLOCKS_AT_LEAST, LINES_A_BLOCK = 3, 15  # a text of this many blocks between blank lines, of at most so many lines on
 # average, stands its paragraphs between blank lines
-_MARK = re.compile(r"(?:\d{1,3}[.)]|(?P<letter>[a-z])[.)]|(?P<capital>[A-Z])[.)]|[ivx]{2,4}[.)]|\(\w{1,3}\)|"
-                   r"\[\d{1,3}\]|[-•▪◦‣*]|(?P<dash>[–—]))\s")  # "1. ", "b) ", "B. ", "ii. ", "(a) ", "[2] ",
-# "- ", a dialogue's "— "
+_MARK = re.compile(r"(?:\d{1,3}[.)]|(?P<letter>[a-z])(?P<style>[.)])|(?P<capital>[A-Z])[.)]|[ivx]{2,4}[.)]|"
+                   r"\(\w{1,3}\)|\[\d{1,3}\]|[•▪◦‣*]|(?P<dash>[-–—]))\s")  # "1. ", "b) ", "B. ", "ii. ", "(a) ",
+# "[2] ", "• ", a list's "- " or a dialogue's "— "
 _LAST_OF_AN_ITEM = re.compile(r"(?:[.:;,!?)\]”\"»]|\band|\bor)$")  # how an item, a note or a turn before one ends
-_END_OF_A_TURN = re.compile(r"[.!?…”\"»]$")  # a turn of a dialogue opening with a dash ends a sentence before it
+_SENTENCE_ENDS = re.compile(r"[.!?:…”\"»]$")
+_END_OF_A_TURN = re.compile(r"[.:;!?…”\"»]$")  # an item or a turn opening with a dash ends a sentence before it
 _SPEAKER = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*){0,2}:\s")  # "GENDEN: ", "Comrade Stalin: "
 
 
@@ -94,10 +95,11 @@ class _Layout:
         self.first_indent = first if first is not None and first != self.going_on else None
         blocks = sum(not line.after for line in lines)
         several = sum(not line.after and after.after for line, after in zip(lines, lines[1:], strict=False))
-        short_inside = sum(line.after and not self._full(before) for before, line in zip(lines, lines[1:],
-                                                                                       strict=False))
+        short_inside = sum(line.after and self._ends_a_paragraph(before, line)
+                           for before, line in zip(lines, lines[1:], strict=False))
         self.blocked = blocks >= BLOCKS_AT_LEAST and len(lines) <= LINES_A_BLOCK * blocks and short_inside < several
-        # (blocks of several lines, few ending a paragraph within them: a section's paragraphs end short)
+        # (blocks of several lines, few ending a paragraph within them: a section's or a letter's paragraphs end
+        # short; a stanza's short lines, a refrain set in or a free verse's line going on, end none)
         self.dialogue = sum(line.spoken for line in lines) >= 2
         self._items = _items(lines)
         self._hanging = _hanging(lines, self._items)
@@ -114,8 +116,9 @@ class _Layout:
         if number in self._hanging:
             return False
         before = self._lines[number - 1]
-        if (number in self._items or self.dialogue and line.spoken) and _LAST_OF_AN_ITEM.search(before.closing):
-            return True  # ("… under section\n7. This" goes on: a mark opens where the line before could end)
+        if (number in self._items or self.dialogue and line.spoken) and (
+                number - 1 in self._items or _LAST_OF_AN_ITEM.search(before.closing)):
+            return True  # ("… under section\n7. This" goes on: a mark opens after an item, or where one could end)
         opening_indent = self.first_indent is not None and line.indent == self.first_indent
         if self.blocked:
             return opening_indent and self.first_indent > self.going_on
@@ -124,22 +127,31 @@ class _Layout:
     def _full(self, line: _Line) -> bool:
         return line.length >= FULL_LINE * self.width
 
+    def _ends_a_paragraph(self, line: _Line, after: _Line) -> bool:
+        """Whether a line short of the width ends a paragraph of prose before the next: a sentence ends with it,
+        the next opens with a capital, not set in less than it."""
+        return (not self._full(line) and _SENTENCE_ENDS.search(line.closing) is not None
+                and after.opening[:1].isupper() and line.indent <= after.indent)
+
 
 def _items(lines: list[_Line]) -> set[int]:
-    """The lines opening with a list's or a note's mark: a letter only in its series ("a.", "b." …, or a roman
-    figure's "i.", "v."; "d. 1005" of an archival reference opens none; a capital's from "A."), a dash only in a
-    dialogue of turns so opened, each after a sentence's end (a dash in prose opens none)."""
+    """The lines opening with a list's or a note's mark: a letter only in its series within a block ("a)", "b)" …,
+    or a roman figure's "i.", "v."; "d. 1005" of an archival reference opens none; a capital's from "A."), a dash
+    only where several lines open with it, each after an item or a sentence's end (a dash in prose, typed " - " or
+    "—", opens none)."""
     found, letter = set(), ""
-    dashes = sum(bool((mark := line.mark) and mark["dash"]) for line in lines)
+    dashes = Counter(mark["dash"] for line in lines if (mark := line.mark) and mark["dash"])
     lettered = _capitals_in_series(lines)
     for number, line in enumerate(lines):
+        letter = letter if line.after else ""  # a series runs within a block
         if (mark := line.mark) is None or mark["capital"] and number not in lettered:
             continue
         if mark["letter"]:
-            if mark["letter"] not in "aivx" and (not letter or ord(mark["letter"]) != ord(letter) + 1):
+            if mark["letter"] not in "aivx" and letter != f"{chr(ord(mark['letter']) - 1)}{mark['style']}":
                 continue
-            letter = mark["letter"]
-        if mark["dash"] and (dashes < 2 or number == 0 or not _END_OF_A_TURN.search(lines[number - 1].closing)):
+            letter = mark["letter"] + mark["style"]
+        if mark["dash"] and (dashes[mark["dash"]] < 2 or number == 0 or not (
+                number - 1 in found or _END_OF_A_TURN.search(lines[number - 1].closing))):
             continue
         found.add(number)
     return found
