@@ -1589,6 +1589,13 @@ in a Russian translation made in 1936 for the commission of the party.
 
 Nothing else of the case is known to have survived the fire of the archive.
 """, {"a) the order": 2, "c) the minutes": 4, "The copy": 5, "d. 1005": 5, "- as the": 5, "Nothing else": 6}),
+    "turns of a Russian dialogue": ("""\
+Генден долго молчал, глядя в окно на серую площадь перед дворцом, и сказал:
+— Вы понимаете, что это значит для нас и для всей нашей партии?
+Демид молчал, глядя в пол, и наконец ответил ему тихим голосом, почти шёпотом:
+— Понимаю, товарищ Генден, и не вижу другого пути для нашей страны.
+Генден встал из-за стола и подошёл к окну, за которым шёл мокрый снег.
+""", {"— Вы": 2, "Демид молчал": 3, "— Понимаю": 4, "Генден встал": 5}),
     "first-line indents": ("""MINUTES OF THE MEETING
 
      The meeting opened at ten in the morning with the delegation of the
