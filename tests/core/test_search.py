@@ -1013,6 +1013,16 @@ def test_lower_case_and_or_beside_a_group_and_a_spaced_hyphen_read_as_meant():
     assert "NOT" in parse("genden -(stalin)").expression and "NOT" in parse("genden - (stalin)").expression
 
 
+def test_and_or_beside_a_filter_or_capitalised_are_the_operators():
+    """'tag:a or tag:b' searched the word "or" with both tags required, and 'Genden Or Stalin' the word "Or"
+    (audit BK F9): a lower-case or capitalised and / or beside a filter or between words is the operator."""
+    for typed, meant in (("tag:purge or tag:meeting", "tag:purge OR tag:meeting"),
+                         ("stalin and tag:meeting", "stalin AND tag:meeting"), ("Genden Or Stalin", "Genden OR Stalin"),
+                         ("Genden And Stalin", "Genden AND Stalin")):
+        typed_query, meant_query = parse(typed), parse(meant)
+        assert (typed_query.expression, typed_query.filters) == (meant_query.expression, meant_query.filters), typed
+
+
 def test_tags_either_way_in_parentheses_are_read_as_without_them(searchable):
     """'November (tag:meeting-1934 OR tag:date)' was refused, its advice leading to another refusal (audit BI F5):
     a group holding only tags joined by OR, or one filter, is read as it is without the parentheses."""

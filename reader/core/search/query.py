@@ -128,18 +128,23 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
 
 
 def _operators(tokens: list[str]) -> list[str]:
-    """Lower-case and / or between two words (or groups) are the operators: `genden or stalin` found nothing (the
-    word "or" was required), `genden and stalin` lost every line without "and", `(stalin and molotov) or genden`
-    searched "or" (audit BJ F4). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but
+    """And / or in lower case (or capitalised) between two words, groups or filters are the operators: `genden or
+    stalin` found nothing (the word "or" was required), `genden and stalin` lost every line without "and",
+    `(stalin and molotov) or genden` searched "or" (audit BJ F4), as did `tag:a or tag:b` and `Genden Or Stalin`
+    (BK F9). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but
     before a group, which it leaves out."""
     def word(token: str) -> bool:
         return token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
             and not _FILTER.match(token)
 
+    def operand(token: str) -> bool:  # what and / or may stand between: a word, a filter, a group's edge
+        return word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-")))
+
     tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=True) if token != "-" or after == "("]
-    joined = [JOINING[token] if token in JOINING and 0 < index < len(tokens) - 1
-              and (word(tokens[index - 1]) or tokens[index - 1] == ")")
-              and (word(tokens[index + 1]) or tokens[index + 1] == "(" or token == "and" and tokens[index + 1] == "NOT")
+    joined = [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
+              and 0 < index < len(tokens) - 1 and operand(tokens[index - 1]) and tokens[index - 1] != "("
+              and (operand(tokens[index + 1]) and tokens[index + 1] != ")"
+                   or token.lower() == "and" and tokens[index + 1] == "NOT")
               else token for index, token in enumerate(tokens)]
     joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=True)
               if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
