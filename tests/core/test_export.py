@@ -1956,3 +1956,26 @@ def test_a_note_upgraded_without_a_moment_for_its_citations_keeps_it_when_its_te
         db.execute("UPDATE notebook_notes SET cited_at = NULL, modified_at = '2020-01-01T00:00:00+00:00'")
     edited = annotated.notebook.edit(note.id, body="The minutes say the 24th.")
     assert edited.cited_at == "2020-01-01T00:00:00+00:00" < edited.modified_at
+
+
+def test_a_link_to_a_note_the_file_does_not_hold_ends_at_the_note_its_id_names(annotated, tmp_path, monkeypatch):
+    """An export of one document holds its notes and their links, not the notes at the links' far ends: a link to
+    the second of two notes on one sentence was made to the first, and made though the second was in the Trash
+    here (audit BK F8). The id the file gives the far end names it here, where its words are."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-01-01T00:10:00+00:00")
+    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
+    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    copy = _file_copy(annotated, tmp_path / "b.db")
+    copy.links.link(other.id, second.id, "contradicts", "the second reading")
+    copy.export.write("jsonld", tmp_path / "b.jsonld", scope=Scope(document_id=other.document_id))
+    copy.close()
+    trashed = _file_copy(annotated, tmp_path / "c.db")
+    annotated.export.import_annotations(tmp_path / "b.jsonld")
+    assert [e.link.note for e in annotated.links.links_for(second.id)] == ["the second reading"]
+    assert [e.link.note for e in annotated.links.links_for(first.id)] == ["15 or 24 November?"]
+    trashed.annotations.delete(second.id)
+    report = trashed.export.import_annotations(tmp_path / "b.jsonld")
+    assert report.links_in_trash == 1
+    assert [e.link.note for e in trashed.links.links_for(first.id)] == ["15 or 24 November?"]
+    trashed.close()

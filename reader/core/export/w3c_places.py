@@ -86,8 +86,23 @@ class Places:
 
     def named(self, end: Incoming) -> int | None:
         """The annotation here a link's or a citation's end is, where the file names its passage by the entry it
-        is (this program's exports do): two notes on the same words are told apart by it."""
-        return self._by_target.get(end.target) if end.target else None
+        is (this program's exports do): two notes on the same words are told apart by it. A file not holding that
+        entry (an export of one document holds the notes of its links' near ends only) names a note here by its
+        id, where its words are the end's (live or in the Trash: audit BK F8)."""
+        if not end.target:
+            return None
+        return self._by_target[end.target] if end.target in self._by_target else self._named_here(end)
+
+    def _named_here(self, end: Incoming) -> int | None:
+        number = end.target.removeprefix(f"{URN}:annotation:").removesuffix("#target")
+        found = self._annotations.cited(int(number)) if number.isdigit() else None
+        if found is None or end.quote is None or found[0].quote.exact != end.quote.exact:
+            return None
+        here, passage = found[0], self.of(end)
+        if here.document_id != self.document_id(end) or not isinstance(passage, str) and (
+                passage.start, passage.end) != (here.start, here.end):
+            return None
+        return here.id
 
     def is_twin(self, end: Incoming) -> bool:
         """Whether a link's or a citation's end names an entry that is one of twins here (`untold`)."""
