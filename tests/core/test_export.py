@@ -1979,3 +1979,32 @@ def test_a_link_to_a_note_the_file_does_not_hold_ends_at_the_note_its_id_names(a
     assert report.links_in_trash == 1
     assert [e.link.note for e in trashed.links.links_for(first.id)] == ["15 or 24 November?"]
     trashed.close()
+
+
+def test_tags_another_tool_adds_arrive_and_an_older_export_of_this_program_takes_tags_out(annotated, corpus_template,
+                                                                                         tmp_path, monkeypatch):
+    """A tag Hypothesis added was refused as 'newer here' when a tag had been added here later, and a tag taken out
+    in a copy whose export predates the tags' own moments never left the other (audit BK F4): another tool's tags
+    are added whatever the moments; this program's older exports are dated by their entry as before."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp"],
+           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
+           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
+    library = _library_copy(corpus_template, tmp_path / "h.db")
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    [here] = library.annotations.all()
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-03-01T00:00:00+00:00")
+    library.annotations.set_tags(here.id, ["hyp", "mine"])
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [
+        {**row, "tags": ["hyp", "h2"], "updated": "2030-02-01T00:00:00+00:00"}]}))
+    assert set(library.annotations.get(here.id).tags) == {"hyp", "mine", "h2"}
+    library.close()
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                             lambda copy: copy.annotations.set_tags(first.id, ["date"]))
+    items = json.loads(path.read_text())["first"]["items"]
+    for item in items:  # as exports before the tags' own moments wrote them
+        for body in item.get("body", []) if isinstance(item.get("body"), list) else []:
+            body.pop("modified", None)
+    annotated.export.import_annotations(_file_of(tmp_path, items))
+    assert annotated.annotations.get(first.id).tags == ("date",)

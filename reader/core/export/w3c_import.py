@@ -234,11 +234,13 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     saying different things, and one moment for all had a tag renamed in one copy give back an older text."""
     note_at, tags_at, color_at, place_at = incoming.moments
     color, place = incoming.color or here.color, place or (here.start, here.end)
-    tags = _with_tags_added(here.tags, incoming.tags) if incoming.tags_added else tuple(incoming.tags)
+    tags, tags_here = tuple(incoming.tags), here.tags_at
+    if incoming.tags_added:  # another tool's, undated: added whatever the moments, none taken away
+        tags, tags_at, tags_here = _with_tags_added(here.tags, incoming.tags), max(tags_at, here.tags_at), ""
     parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
         ("note", written_note(incoming.note) != written_note(here.note), note_at, here.note_at,
          (incoming.note, note_at)),
-        ("tags", folded_tags(tags) != folded_tags(here.tags), tags_at, here.tags_at,
+        ("tags", folded_tags(tags) != folded_tags(here.tags), tags_at, tags_here,
          (tags, tags_at)),  # compared as tags are matched: by their folded names
         ("color", color != here.color, color_at, here.color_at, (color, color_at)),
         ("place", place != (here.start, here.end), place_at, here.place_at, (place, place_at))]
