@@ -2008,3 +2008,19 @@ def test_tags_another_tool_adds_arrive_and_an_older_export_of_this_program_takes
             body.pop("modified", None)
     annotated.export.import_annotations(_file_of(tmp_path, items))
     assert annotated.annotations.get(first.id).tags == ("date",)
+
+
+def test_a_citation_taken_out_in_a_copy_leaves_though_another_passage_is_not_placed_here(annotated, tmp_path,
+                                                                                        monkeypatch):
+    """While a note also cited a passage not placed here (its document in the Trash here), a citation another copy
+    took out later stayed, said 'already here' (audit BK F11): a passage not placed is the citation here on its
+    words, if one is, and the rest of the newer list is taken."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    third = annotated.annotations.create_at_quote(first.document_id, "Genden")
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id, second.id, third.id])
+    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                             lambda copy: copy.notebook.edit(note.id, citations=[second.id, third.id]))
+    annotated.documents.delete(second.document_id)
+    annotated.export.import_annotations(path)
+    annotated.documents.restore(second.document_id)
+    assert annotated.notebook.get(note.id).citations == (second.id, third.id)

@@ -36,8 +36,8 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
     here = made[0][0] if len(made) == 1 else kept.get((about, note.title, note.body))  # the file's made so far too
     if here is None:
         kept[(about, note.title, note.body)] = notebook.create(
-            note.body, note.title, about, _cited(note, places, annotations, report), note.created, note.modified,
-            note.cited_at)
+            note.body, note.title, about, _cited(note, [end_of(passage, places) for passage in note.cited],
+                                                 annotations, report), note.created, note.modified, note.cited_at)
         report.notebook += 1
         return
     named = f"the Notebook note “{one_line(here.title or here.body, 60)}”"  # as it is named here before
@@ -65,27 +65,27 @@ def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookServi
 
 def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
                       notebook: NotebookService, report: AnnotationImportReport, named: str) -> bool:
-    """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). Given
-    at the same moment, or newer with a passage not placed here, the note is completed with those it lacks: read
-    before its documents were imported, it had cited nothing, for good; a citation of a document in the Trash here
-    was dropped (audit BJ F3)."""
+    """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). A
+    passage not placed here is the citation here on its words, if one is (its document in the Trash here: it was
+    dropped, audit BJ F3; or kept the whole list from being taken, BK F11). Given at the same moment, or by a file
+    giving no moment for them (none cited, an older export), the note is completed with those it lacks, none taken
+    away: read before its documents were imported, it had cited nothing, for good."""
     ends = [end_of(passage, places) for passage in note.cited]
     theirs = [_annotation_of(end, annotations) for end in ends]
     if list(dict.fromkeys(theirs)) == list(here.citations) or set(theirs) <= set(here.citations) and not note.cited_at:
         return False
-    whole = not any(isinstance(end, str) for end in ends)  # a passage not placed here may be one cited here (its
-    # document in the Trash): the file's list is taken whole only where each of its passages is placed
-    if note.cited_at and note.cited_at > here.cited_at and whole:
-        notebook.take_citations(here.id, _cited(note, places, annotations, report), note.cited_at)
-        _say_taken(report, named)
-    elif not note.cited_at or note.cited_at >= here.cited_at:  # the same change, the file's not all placed here,
-        # or a file giving no moment for them (none cited, or an older export): completed, none taken away
-        lacking = [cited for cited in _cited(note, places, annotations, report) if cited not in here.citations]
-        if lacking:
-            notebook.complete_citations(here.id, [*here.citations, *lacking])
-            report.cited += len(lacking)
-        else:
+    if note.cited_at and note.cited_at > here.cited_at:
+        cited = _cited(note, ends, annotations, report, here.citations)
+        if cited == list(here.citations):
             return False
+        notebook.take_citations(here.id, cited, note.cited_at)
+        _say_taken(report, named)
+    elif not note.cited_at or note.cited_at == here.cited_at:
+        lacking = [cited for cited in _cited(note, ends, annotations, report) if cited not in here.citations]
+        if not lacking:
+            return False
+        notebook.complete_citations(here.id, [*here.citations, *lacking])
+        report.cited += len(lacking)
     else:
         report.newer_here += 1
     return True
@@ -109,20 +109,25 @@ def _annotation_of(end: Passage | int | str, annotations: AnnotationService) -> 
     return found.id if found is not None else None
 
 
-def _cited(note: IncomingNote, places: Places, annotations: AnnotationService,
-           report: AnnotationImportReport) -> list[int]:
-    """The annotations a note cites that can be placed, each passage without one highlighted; one in the Trash here
-    is cited there, as a note here keeps citing a highlight moved to the Trash (highlighting its words again, audit
-    BH F7, or citing nothing, unsaid, BI F9, lost it); each other said."""
+def _cited(note: IncomingNote, ends: list, annotations: AnnotationService, report: AnnotationImportReport,
+           here: tuple[int, ...] = ()) -> list[int]:
+    """The annotations a note cites (`ends`: where its passages are, as `end_of` gives them) that can be placed, each
+    passage without one highlighted; one in the Trash here is cited there, as a note here keeps citing a highlight
+    moved to the Trash (highlighting its words again, audit BH F7, or citing nothing, unsaid, BI F9, lost it). A
+    passage not placed is the citation of `here` (the note's, here) on its words, if one is; each other said."""
     cited = []
-    for passage in note.cited:
-        end = end_of(passage, places)
+    for passage, end in zip(note.cited, ends, strict=True):
         if isinstance(end, str):
-            report.skipped.append(f"{end} (a passage a Notebook note cites)")
+            same = next((c for c in here if c not in cited and passage.quote is not None
+                         and (found := annotations.cited(c)) and found[0].quote.exact == passage.quote.exact), None)
+            if same is None:
+                report.skipped.append(f"{end} (a passage a Notebook note cites)")
+            else:
+                cited.append(same)
         elif isinstance(end, int):
             cited.append(end)
-        elif (here := annotations.at(end.document_id, end.start, end.end)) is not None:
-            cited.append(here.id)
+        elif (found := annotations.at(end.document_id, end.start, end.end)) is not None:
+            cited.append(found.id)
         elif (trashed := annotations.in_trash_at(end.document_id, end.start, end.end)) is not None:
             cited.append(trashed.id)
         else:
