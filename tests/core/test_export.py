@@ -1426,6 +1426,19 @@ def test_a_link_from_one_of_two_twins_is_not_made_from_the_other(annotated, tmp_
     assert any("does not say which it means" in line for line in report.skipped)
 
 
+def _steppe(alas: bool = False, set_in: bool = False) -> str:
+    """A typed poem of two stanzas: with a short line in the first, or its even lines set in."""
+    stanzas = [["The sun goes down upon the steppe,", "The herds come slowly home,", "The lamas chant within the walls",
+                "Of the old white temple dome."],
+               ["The night comes down upon the steppe,", "And no one walks abroad,", "The fires burn low in every ger",
+                "Beside the frozen road."]]
+    if set_in:
+        stanzas = [[("    " if number % 2 else "") + line for number, line in enumerate(lines)] for lines in stanzas]
+    if alas:
+        stanzas[0].insert(2, "Alas!")
+    return "THE STEPPE\n\n" + "\n\n".join("\n".join(lines) for lines in stanzas) + "\n"
+
+
 _TYPED_LAYOUTS = {  # typed texts (a transcription's lines all short), and where a reader counts each paragraph
     "numbered list": ("""MINUTES OF THE MEETING OF 24 NOVEMBER 1934
 
@@ -1462,31 +1475,8 @@ and not counted in the census of the year before;
 - arms hidden under the floors of three temples.
 - letters from Japanese agents in Manchukuo to the abbots of two monasteries.
 """, {"- herds": 3, "and not counted": 3, "- arms": 4, "- letters": 5}),
-    "poem with a short line": ("""THE STEPPE
-
-The sun goes down upon the steppe,
-The herds come slowly home,
-Alas!
-The lamas chant within the walls
-Of the old white temple dome.
-
-The night comes down upon the steppe,
-And no one walks abroad,
-The fires burn low in every ger
-Beside the frozen road.
-""", {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
-    "poem set in": ("""THE STEPPE
-
-The sun goes down upon the steppe,
-    The herds come slowly home,
-The lamas chant within the walls
-    Of the old white temple dome.
-
-The night comes down upon the steppe,
-    And no one walks abroad,
-The fires burn low in every ger
-    Beside the frozen road.
-""", {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
+    "poem with a short line": (_steppe(alas=True), {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
+    "poem set in": (_steppe(set_in=True), {"The sun": 2, "The lamas": 2, "The night": 3, "The fires": 3}),
     "roman items, and a figure going on": ("""THE TREATY OF 1936
 
 The two sides agree on the following, as set out in the protocol of article
@@ -1642,14 +1632,21 @@ def test_a_block_quote_and_minutes_of_short_replies_are_counted_as_a_reader_coun
         assert {words: paragraph_at(starts, text.index(words)) for words in expected} == expected
 
 
+def _two_readings(workspace, monkeypatch):
+    """The first note, a second on its words ten minutes later (two readings of one sentence), and a note on
+    another document."""
+    first = min(workspace.annotations.all(), key=lambda a: a.id)
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-01-01T00:10:00+00:00")
+    second = workspace.annotations.create(first.document_id, first.start, first.end, note="second reading")
+    other = max(workspace.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    return first, second, other
+
+
 def test_a_link_from_the_second_of_two_notes_on_one_sentence_arrives(annotated, tmp_path, monkeypatch):
     """Two readings of one sentence, noted ten minutes apart: a link and a Notebook citation of the second, made in
     one copy, were refused in the other as 'one of several notes made at one moment' (audit BI F2, data loss). A
     link's or citation's passage names the annotation entry it is, so either note is told."""
-    first = min(annotated.annotations.all(), key=lambda a: a.id)
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2031-01-01T00:10:00+00:00")
-    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
-    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    first, second, other = _two_readings(annotated, monkeypatch)
     b = _file_copy(annotated, tmp_path / "b.db")
     annotated.links.link(second.id, other.id, "corroborates", "the second reading")
     annotated.notebook.create("The second reading holds.", "Date", None, [second.id])
@@ -1784,23 +1781,28 @@ def test_taking_another_copys_citations_keeps_one_whose_passage_is_not_placed_he
     a citation of a document in the Trash here was dropped for good, though neither copy took it out (audit BJ F3).
     A list holding a passage not placed here is only completed."""
     first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
-    note = annotated.notebook.create("The date is in doubt.", "Date", None, [second.id])
-    added = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
-                              lambda copy: copy.notebook.edit(note.id, citations=[second.id, first.id]))
-    annotated.documents.delete(second.document_id)
-    annotated.export.import_annotations(added)
-    annotated.documents.restore(second.document_id)
-    assert annotated.notebook.get(note.id).citations == (second.id, first.id)
+    assert _cited_with_a_document_in_the_trash(annotated, tmp_path, monkeypatch, [second.id], [second.id, first.id],
+                                               second.document_id) == (second.id, first.id)
+
+
+def _cited_with_a_document_in_the_trash(annotated, tmp_path, monkeypatch, cited: list[int], cited_there: list[int],
+                                        trashed: int) -> tuple[int, ...]:
+    """What a note citing `cited` cites once a copy's export citing `cited_there` (changed later) is read while the
+    document `trashed` is in the Trash here, and restored."""
+    note = annotated.notebook.create("The date is in doubt.", "Date", None, cited)
+    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
+                             lambda copy: copy.notebook.edit(note.id, citations=cited_there))
+    annotated.documents.delete(trashed)
+    annotated.export.import_annotations(path)
+    annotated.documents.restore(trashed)
+    return annotated.notebook.get(note.id).citations
 
 
 def test_a_link_to_a_note_in_the_trash_here_is_not_made_from_another_on_its_words(annotated, tmp_path, monkeypatch):
     """Two readings of one sentence, the second in the Trash here: another copy's link and Notebook citation of the
     second were made from the first, unsaid, though the file names the second (audit BJ F1). They end at the one
     in the Trash: the link is not made (said so), the note cites it there."""
-    first = min(annotated.annotations.all(), key=lambda a: a.id)
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-01-01T00:10:00+00:00")
-    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
-    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    first, second, other = _two_readings(annotated, monkeypatch)
 
     def linked(copy):
         copy.links.link(second.id, other.id, "corroborates", "the second reading")
@@ -1962,10 +1964,7 @@ def test_a_link_to_a_note_the_file_does_not_hold_ends_at_the_note_its_id_names(a
     """An export of one document holds its notes and their links, not the notes at the links' far ends: a link to
     the second of two notes on one sentence was made to the first, and made though the second was in the Trash
     here (audit BK F8). The id the file gives the far end names it here, where its words are."""
-    first = min(annotated.annotations.all(), key=lambda a: a.id)
-    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-01-01T00:10:00+00:00")
-    second = annotated.annotations.create(first.document_id, first.start, first.end, note="second reading")
-    other = max(annotated.annotations.all(), key=lambda a: (a.document_id != first.document_id, -a.id))
+    first, second, other = _two_readings(annotated, monkeypatch)
     copy = _file_copy(annotated, tmp_path / "b.db")
     copy.links.link(other.id, second.id, "contradicts", "the second reading")
     copy.export.write("jsonld", tmp_path / "b.jsonld", scope=Scope(document_id=other.document_id))
@@ -2017,10 +2016,5 @@ def test_a_citation_taken_out_in_a_copy_leaves_though_another_passage_is_not_pla
     words, if one is, and the rest of the newer list is taken."""
     first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
     third = annotated.annotations.create_at_quote(first.document_id, "Genden")
-    note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id, second.id, third.id])
-    path = _edited_in_a_copy(annotated, tmp_path, monkeypatch,
-                             lambda copy: copy.notebook.edit(note.id, citations=[second.id, third.id]))
-    annotated.documents.delete(second.document_id)
-    annotated.export.import_annotations(path)
-    annotated.documents.restore(second.document_id)
-    assert annotated.notebook.get(note.id).citations == (second.id, third.id)
+    assert _cited_with_a_document_in_the_trash(annotated, tmp_path, monkeypatch, [first.id, second.id, third.id],
+                                               [second.id, third.id], second.document_id) == (second.id, third.id)
