@@ -119,9 +119,6 @@ class _Layout:
         if (number in self._items or self.dialogue and line.spoken) and (
                 number - 1 in self._items or _LAST_OF_AN_ITEM.search(before.closing)):
             return True  # ("… under section\n7. This" goes on: a mark opens after an item, or where one could end)
-        if (number - 1 in self._items or number - 1 in self._hanging) and line.opening[:1].isupper() \
-                and _SENTENCE_ENDS.search(before.closing):
-            return True  # the text going on after an item (a dialogue's turn, a list's last item) that ended
         opening_indent = self.first_indent is not None and line.indent == self.first_indent
         if self.blocked:
             return opening_indent and self.first_indent > self.going_on

@@ -36,35 +36,37 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
     here = made[0][0] if len(made) == 1 else kept.get((about, note.title, note.body))  # the file's made so far too
     if here is None:
         kept[(about, note.title, note.body)] = notebook.create(
-            note.body, note.title, about, _cited(note, [end_of(passage, places) for passage in note.cited],
+            note.body, note.title, about, _cited(note, [end_of(passage, places) for passage in note.cited], places,
                                                  annotations, report), note.created, note.modified, note.cited_at)
         report.notebook += 1
         return
     named = f"the Notebook note “{one_line(here.title or here.body, 60)}”"  # as it is named here before
-    text_differs, here = _settle_text(here, note, notebook, report, named)
+    text_differs, taken = _settle_text(here, note, notebook, report, named)
+    here = taken or here
     kept[(about, here.title, here.body)] = here
-    if not _settle_citations(here, note, places, annotations, notebook, report, named) and not text_differs:
+    if not _settle_citations(here, note, places, annotations, notebook, report, named, taken is not None) \
+            and not text_differs:
         report.already += 1
 
 
 def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookService, report: AnnotationImportReport,
-                 named: str) -> tuple[bool, NotebookNote]:
-    """Whether the note's title and text differ here, and the note as it is then: the newer of the two texts kept
-    (a note revised in one copy came back as a second note beside the first)."""
+                 named: str) -> tuple[bool, NotebookNote | None]:
+    """Whether the note's title and text differ here, and the note with the file's text if that was taken: the
+    newer of the two texts kept (a note revised in one copy came back as a second note beside the first)."""
     if (here.title, here.body) == (note.title, note.body):
-        return False, here
-    taken = [here]
+        return False, None
+    taken = []
 
     def take() -> str:
         taken.append(notebook.take_edit(here.id, note.title, note.body, note.text_at))
         return f"the text of {named}"
 
     newer_kept(note.text_at, here.text_at, take, report)  # its text's moment: citations added are no rewriting
-    return True, taken[-1]
+    return True, taken[0] if taken else None
 
 
 def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
-                      notebook: NotebookService, report: AnnotationImportReport, named: str) -> bool:
+                      notebook: NotebookService, report: AnnotationImportReport, named: str, with_text: bool) -> bool:
     """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). A
     passage not placed here is the citation here on its words, if one is (its document in the Trash here: it was
     dropped, audit BJ F3; or kept the whole list from being taken, BK F11). Given at the same moment, or by a file
@@ -75,13 +77,13 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     if list(dict.fromkeys(theirs)) == list(here.citations) or set(theirs) <= set(here.citations) and not note.cited_at:
         return False
     if note.cited_at and note.cited_at > here.cited_at:
-        cited = _cited(note, ends, annotations, report, here.citations)
+        cited = _cited(note, ends, places, annotations, report, here.citations)
         if cited == list(here.citations):
             return False
         notebook.take_citations(here.id, cited, note.cited_at)
-        _say_taken(report, named)
+        _say_taken(report, named, with_text)
     elif not note.cited_at or note.cited_at == here.cited_at:
-        lacking = [cited for cited in _cited(note, ends, annotations, report) if cited not in here.citations]
+        lacking = [cited for cited in _cited(note, ends, places, annotations, report) if cited not in here.citations]
         if not lacking:
             return False
         notebook.complete_citations(here.id, [*here.citations, *lacking])
@@ -91,9 +93,9 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     return True
 
 
-def _say_taken(report: AnnotationImportReport, named: str) -> None:
+def _say_taken(report: AnnotationImportReport, named: str, with_text: bool) -> None:
     """Say a note's citations taken: with its text, if that was just taken (one note, one update)."""
-    if report.changed and report.changed[-1] == f"the text of {named}":
+    if with_text:
         report.changed[-1] = f"the text and the citations of {named}"
     else:
         report.changed.append(f"the citations of {named}")
@@ -109,17 +111,20 @@ def _annotation_of(end: Passage | int | str, annotations: AnnotationService) -> 
     return found.id if found is not None else None
 
 
-def _cited(note: IncomingNote, ends: list, annotations: AnnotationService, report: AnnotationImportReport,
-           here: tuple[int, ...] = ()) -> list[int]:
+def _cited(note: IncomingNote, ends: list, places: Places, annotations: AnnotationService,
+           report: AnnotationImportReport, here: tuple[int, ...] = ()) -> list[int]:
     """The annotations a note cites (`ends`: where its passages are, as `end_of` gives them) that can be placed, each
     passage without one highlighted; one in the Trash here is cited there, as a note here keeps citing a highlight
     moved to the Trash (highlighting its words again, audit BH F7, or citing nothing, unsaid, BI F9, lost it). A
-    passage not placed is the citation of `here` (the note's, here) on its words, if one is; each other said."""
+    passage not placed is the citation of `here` (the note's, here) on its words in its document (in the Trash
+    here, maybe), if one is; each other said."""
     cited = []
     for passage, end in zip(note.cited, ends, strict=True):
         if isinstance(end, str):
+            document_id = places.document_of(passage.source, in_trash=True)
             same = next((c for c in here if c not in cited and passage.quote is not None
-                         and (found := annotations.cited(c)) and found[0].quote.exact == passage.quote.exact), None)
+                         and (found := annotations.cited(c)) and found[0].document_id == document_id
+                         and found[0].quote.exact == passage.quote.exact), None)
             if same is None:
                 report.skipped.append(f"{end} (a passage a Notebook note cites)")
             else:

@@ -44,8 +44,9 @@ class Places:
     def document_id(self, incoming: Incoming) -> int | None:
         return self.document_of(incoming.source)
 
-    def document_of(self, source: str) -> int | None:
-        info = self._sources.get(_source_key(source))
+    def document_of(self, source: str, in_trash: bool = False) -> int | None:
+        """The document here a source names (in the Trash too, if asked), or None."""
+        info = self._sources.get(_source_key(source)) or (self._in_trash.get(_source_key(source)) if in_trash else None)
         return info.id if info is not None else None
 
     def take(self, incoming: Incoming, annotation_id: int) -> None:
