@@ -1023,6 +1023,13 @@ def test_and_or_beside_a_filter_or_capitalised_are_the_operators():
         assert (typed_query.expression, typed_query.filters) == (meant_query.expression, meant_query.filters), typed
 
 
+def test_a_query_of_hyphens_alone_is_answered(searchable):
+    """A query of a hyphen alone ('-', '- -') failed with a traceback once lone hyphens were read as punctuation
+    (found by the fuzz of the search language): it has nothing to search for, and says so."""
+    for typed in ("-", "- -", " - "):
+        assert searchable.search.search(typed).error, typed
+
+
 def test_tags_either_way_in_parentheses_are_read_as_without_them(searchable):
     """'November (tag:meeting-1934 OR tag:date)' was refused, its advice leading to another refusal (audit BI F5):
     a group holding only tags joined by OR, or one filter, is read as it is without the parentheses."""

@@ -65,6 +65,8 @@ def parse(text: str) -> Query:
         raise QueryError('a phrase is missing its closing "')
     query = Query()
     tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
+    if not tokens and text.strip():  # punctuation alone ("-")
+        raise QueryError(f"'{text.strip()}' has nothing to search for: type a word, a name or a number")
     tokens = _filters_in_groups(tokens)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
@@ -140,13 +142,13 @@ def _operators(tokens: list[str]) -> list[str]:
     def operand(token: str) -> bool:  # what and / or may stand between: a word, a filter, a group's edge
         return word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-")))
 
-    tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=True) if token != "-" or after == "("]
+    tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False) if token != "-" or after == "("]
     joined = [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
               and 0 < index < len(tokens) - 1 and operand(tokens[index - 1]) and tokens[index - 1] != "("
               and (operand(tokens[index + 1]) and tokens[index + 1] != ")"
                    or token.lower() == "and" and tokens[index + 1] == "NOT")
               else token for index, token in enumerate(tokens)]
-    joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=True)
+    joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=False)
               if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
     # is -word ("NOT needs a word before it"; audit BH F9, BI F10)
     return _not_after_filters(joined, word)
