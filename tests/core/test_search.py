@@ -1030,6 +1030,14 @@ def test_a_query_of_hyphens_alone_is_answered(searchable):
         assert searchable.search.search(typed).error, typed
 
 
+def test_or_before_a_word_left_out_says_what_it_cannot_do():
+    """'genden or -stalin' was refused with "NOT needs a word before it", though a word stood before it (audit BL
+    F4): a word left out cannot be a side of OR, and the line says how to write what is meant."""
+    for typed in ("genden or -stalin", "genden OR NOT stalin"):
+        with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
+            parse(typed)
+
+
 def test_tags_either_way_in_parentheses_are_read_as_without_them(searchable):
     """'November (tag:meeting-1934 OR tag:date)' was refused, its advice leading to another refusal (audit BI F5):
     a group holding only tags joined by OR, or one filter, is read as it is without the parentheses."""

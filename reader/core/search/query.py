@@ -450,6 +450,9 @@ def _check_structure(parts: list[str]) -> str:
             depth -= 1
             if depth < 0:
                 raise QueryError("a ')' has no matching '('")
+        if part == "NOT" and previous == "OR":
+            raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or "
+                             "give either of two words (genden OR molotov)")
         if part in OPERATORS and (previous is None or previous in OPERATORS or previous == "("):
             raise QueryError(f"{part} needs a word before it, e.g. genden {part} stalin")
         previous = part
