@@ -21,6 +21,7 @@ from reader.core.export.w3c_links import link_one
 from reader.core.export.w3c_notebook import note_one
 from reader.core.export.w3c_places import (
     Places,
+    at_its_place,
     by_its_id,
     folded_tags,
     is_the_same,
@@ -120,12 +121,10 @@ def _named_by_its_id(ours: Annotation | None, incoming: Incoming, passage: Passa
 
 
 def _where_it_is(ours: Annotation, incoming: Incoming, passage: Passage | str) -> bool:
-    """Whether the entry's words are found where the annotation here is, or nowhere (the text changed since): the
-    same word elsewhere is another highlight (audit BF F7, BI F4). An entry giving its words alone (a note in
-    review, exported as its quote) says nothing of where: its words were found at their first place, and read back
-    here a second note was made there (BJ F11)."""
-    return isinstance(passage, str) or incoming.position is None or (passage.start, passage.end) == (ours.start,
-                                                                                                     ours.end)
+    """Whether the entry's words are where the annotation here is (`at_its_place`). An entry giving its words alone
+    (a note in review, exported as its quote) says nothing of where: its words were found at their first place, and
+    read back here a second note was made there (BJ F11)."""
+    return incoming.position is None or at_its_place(ours, passage)
 
 
 def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationService, places: Places,

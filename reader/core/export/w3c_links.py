@@ -7,6 +7,7 @@ from reader.core.annotations.links import LinkService
 from reader.core.annotations.service import AnnotationService
 from reader.core.export.w3c_places import (
     Places,
+    at_its_place,
     by_its_id,
     end_of,
     fetched,
@@ -80,7 +81,7 @@ def _ends_at(annotation_id: int, end: Incoming, places: Places, annotations: Ann
     found = end_of(end, places)
     if isinstance(found, int):
         return found == annotation_id
-    return isinstance(found, str) or (found.start, found.end) == (here.start, here.end)  # str: its words are gone
+    return at_its_place(here, found)
 
 
 def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report: AnnotationImportReport) -> None:

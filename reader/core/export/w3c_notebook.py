@@ -129,12 +129,8 @@ def _cited(note: IncomingNote, ends: list, places: Places, annotations: Annotati
                 report.skipped.append(f"{end} (a passage a Notebook note cites)")
             else:
                 cited.append(same)
-        elif isinstance(end, int):
-            cited.append(end)
-        elif (found := annotations.at(end.document_id, end.start, end.end)) is not None:
-            cited.append(found.id)
-        elif (trashed := annotations.in_trash_at(end.document_id, end.start, end.end)) is not None:
-            cited.append(trashed.id)
+        elif (found := _annotation_of(end, annotations)) is not None:
+            cited.append(found)
         else:
             cited.append(annotations.create(end.document_id, end.start, end.end).id)
     return list(dict.fromkeys(cited))

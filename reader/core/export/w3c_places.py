@@ -97,13 +97,8 @@ class Places:
     def _named_here(self, end: Incoming) -> int | None:
         number = end.target.removeprefix(f"{URN}:annotation:").removesuffix("#target")
         found = self._annotations.cited(int(number)) if number.isdigit() else None
-        if found is None or end.quote is None or found[0].quote.exact != end.quote.exact:
-            return None
-        here, passage = found[0], self.of(end)
-        if here.document_id != self.document_id(end) or not isinstance(passage, str) and (
-                passage.start, passage.end) != (here.start, here.end):
-            return None
-        return here.id
+        here = found[0] if found is not None else None
+        return here.id if is_the_same(here, end, self, notes=False) and at_its_place(here, self.of(end)) else None
 
     def is_twin(self, end: Incoming) -> bool:
         """Whether a link's or a citation's end names an entry that is one of twins here (`untold`)."""
@@ -192,6 +187,12 @@ def is_the_same(here: Annotation | None, incoming: Incoming, places: Places, not
     tags)."""
     return (here is not None and incoming.quote is not None and places.document_id(incoming) == here.document_id
             and here.quote.exact == incoming.quote.exact and (not notes or says_the_same(here, incoming)))
+
+
+def at_its_place(here: Annotation, passage: Passage | str) -> bool:
+    """Whether an entry's words are found where the annotation here is, or nowhere (the text changed since): the
+    same word elsewhere is another highlight (audit BF F7, BI F4)."""
+    return isinstance(passage, str) or (passage.start, passage.end) == (here.start, here.end)
 
 
 def says_the_same(here: Annotation, incoming: Incoming) -> bool:

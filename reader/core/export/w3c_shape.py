@@ -122,21 +122,20 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
     if isinstance(found, Incoming):
         created = moment(entry.get("created"))
         modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
-        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified),
+        found = replace(found, created=created, modified=modified, moments=_moments(entry, modified, note, tags),
                         tags_added=bool(tags) and not _tags_dated(entry) and not label.startswith(URN))
         # (this program's exports before tags had their moment are dated by their entry, as they were)
     return found
 
 
-def _moments(entry: dict, modified: str) -> tuple[str, ...]:
+def _moments(entry: dict, modified: str, note: str, tagged: tuple[str, ...]) -> tuple[str, ...]:
     """When the note's text, its tags, its colour and its place were last changed, as its bodies, its stylesheet
     and its target say (this program writes them). A part the entry gives with no moment of its own (another tool's
     file) was changed at the annotation's `modified`; a part it leaves out (no note, no tags) has no moment (''),
     and is taken from no file: a bare highlight recoloured in one copy had wiped the note and tags written since in
-    the other."""
+    the other. (`note`, `tagged`: what the entry gives, as `_bodies` reads it.)"""
     bodies = entry.get("body", [])
     bodies = [body for body in (bodies if isinstance(bodies, list) else [bodies]) if isinstance(body, dict)]
-    note, tagged, _problem = _bodies(entry)
     undated = [{}]  # a note or tags given otherwise (bodyValue, a plain string, Hypothesis's text and tags): as the
     # entry was changed (they were never taken, audit BI F12)
     notes = [body for body in bodies if body.get("purpose") != "tagging"] or (undated if note else [])
