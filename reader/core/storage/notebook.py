@@ -75,10 +75,12 @@ def mark_note_deleted(db: Store, note_id: int, deleted: bool) -> None:
 def replace_citations(db: Store, note_id: int, annotation_ids: list[int], moment: str | None = "") -> None:
     """Cite these annotations, in this order; where that changes them, their moment (`cited_at`) is `moment` (now,
     if ''; None leaves it: citations completed from the file that gave the note keep the file's)."""
-    if moment is not None and list(dict.fromkeys(annotation_ids)) != _citations(db, note_id):
+    unique = list(dict.fromkeys(annotation_ids))
+    if unique == _citations(db, note_id):  # as they are (a note's typing saved with its citations): nothing written
+        return
+    if moment is not None:
         db.execute("UPDATE notebook_notes SET cited_at = ? WHERE id = ?", [moment or now(), note_id])
     db.execute("DELETE FROM note_citations WHERE note_id = ?", [note_id])
-    unique = dict.fromkeys(annotation_ids)
     rows = [{"note_id": note_id, "annotation_id": a, "position": i} for i, a in enumerate(unique)]
     if rows:
         db.table("note_citations").insert_all(rows)
