@@ -2054,3 +2054,33 @@ def test_two_notes_of_one_title_changed_apart_are_said_apart(annotated, tmp_path
     report = annotated.export.import_annotations(path)
     assert report.updated == 2 and sorted(report.changed) == ["the citations of the Notebook note “Date”",
                                                               "the text of the Notebook note “Date”"]
+
+
+def test_tags_another_tool_took_out_leave_and_those_taken_out_here_stay_out(annotated, corpus_template, tmp_path,
+                                                                         monkeypatch):
+    """Another tool's tags have no moments, so they were only added: a tag taken out here came back with every
+    reading of a Hypothesis export that still gave it, and one taken out in Hypothesis never left (audit BK F4). The
+    tags it gave when last read are kept with the note: what it added or took out since is added or taken out here,
+    what the user changed here stays."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp", "draft"],
+           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
+           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
+    library = _library_copy(corpus_template, tmp_path / "h.db")
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    [here] = library.annotations.all()
+    monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-02-01T00:00:00+00:00")
+    library.annotations.set_tags(here.id, ["hyp", "mine"])
+    report = library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    assert set(library.annotations.get(here.id).tags) == {"hyp", "mine"} and report.already == 1
+    retagged = {**row, "tags": ["draft", "checked"], "updated": "2030-03-01T00:00:00+00:00"}
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [retagged]}))
+    assert set(library.annotations.get(here.id).tags) == {"mine", "checked"}
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [
+        {**retagged, "tags": [], "updated": "2030-04-01T00:00:00+00:00"}]}))
+    assert library.annotations.get(here.id).tags == ("mine",)
+    library.history.undo()
+    assert set(library.annotations.get(here.id).tags) == {"mine", "checked"}
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [retagged]}))
+    assert set(library.annotations.get(here.id).tags) == {"mine", "checked"}
+    library.close()

@@ -30,6 +30,7 @@ class NewAnnotation:
     created: str = field(default="", compare=False)  # when it was written and changed ('' = now): a note read
     modified: str = field(default="", compare=False)  # back from another library keeps its dates, and those
     moments: tuple[str, ...] = field(default=("", "", "", ""), compare=False)  # of its text, tags, colour, place
+    tags_read: tuple[str, ...] | None = field(default=None, compare=False)  # another tool's tags, as it gave them
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ class AnnotationService:
                              "anchor_status": ORPHAN if item.orphan_quote else ANCHORED,
                              "anchor_confidence": 0.0 if item.orphan_quote else 1.0,
                              "created": item.created or None, "modified": item.modified or item.created or None,
-                             **{moment: at or None for moment, at in zip(store.MOMENTS, item.moments, strict=True)}})
+                             **{moment: at or None for moment, at in zip(store.MOMENTS, item.moments, strict=True)},
+                             "tags_read": item.tags_read})
             ids = store.insert_annotations(self._db, rows)
             tag_store.tag_pairs(self._db, [(annotation_id, name) for annotation_id, item in zip(ids, new, strict=True)
                                            for name in clean_tags(item.tags)])
@@ -181,6 +183,12 @@ class AnnotationService:
                 tag_store.replace_annotation_tags(self._db, annotation_id, clean_tags(taken.tags[0]))
             store.update_annotation(self._db, annotation_id, changes, latest)
         return self.get(annotation_id)
+
+    def keep_tags_read(self, annotation_id: int, tags: tuple[str, ...]) -> None:
+        """The tags another tool gave a note, as its file was read now: what it adds or takes out later is told from
+        what the user changes here (its tags have no moments)."""
+        with operation(self._db, "Read tags"):
+            store.set_tags_read(self._db, annotation_id, tuple(tags))
 
     def made_at(self, document_id: int, created: str) -> list[tuple[Annotation, bool]]:
         """A document's annotations made at `created` (to the second), those in the Trash too, each with whether it

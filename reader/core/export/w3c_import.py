@@ -31,7 +31,7 @@ from reader.core.export.w3c_places import (
 from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, entries_of, parse_entry
 from reader.core.records.annotations import DEFAULT_COLOR, Annotation, Passage, TextQuote
 from reader.core.records.exports import AnnotationImportReport
-from reader.core.records.tags import split_by_commas
+from reader.core.records.tags import split_by_commas, tag_key
 from reader.core.wording import one_line
 
 
@@ -217,7 +217,8 @@ def _made_of(incoming: Incoming, document_id: int, start: int, end: int,
              orphan_quote: TextQuote | None = None) -> NewAnnotation:
     """The annotation an entry is made as, with its moments (yellow where the file gives no colour)."""
     return NewAnnotation(document_id, start, end, incoming.color or DEFAULT_COLOR, incoming.note, incoming.tags,
-                         orphan_quote, incoming.created, incoming.modified, incoming.moments)
+                         orphan_quote, incoming.created, incoming.modified, incoming.moments,
+                         incoming.tags if incoming.tags_merged else None)
 
 
 def _made_together(here: Annotation | None, incoming: Incoming) -> bool:
@@ -234,8 +235,9 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     note_at, tags_at, color_at, place_at = incoming.moments
     color, place = incoming.color or here.color, place or (here.start, here.end)
     tags, tags_here = tuple(incoming.tags), here.tags_at
-    if incoming.tags_added:  # another tool's, undated: added whatever the moments, none taken away
-        tags, tags_at, tags_here = _with_tags_added(here.tags, incoming.tags), max(tags_at, here.tags_at), ""
+    if incoming.tags_merged:  # another tool's, undated: its changes since last read, whatever the moments
+        tags, tags_at, tags_here = _merged_tags(here, incoming.tags), max(tags_at, here.tags_at), ""
+        annotations.keep_tags_read(here.id, incoming.tags)
     parts = [  # (part, whether the entry differs, its moment there, its moment here, what is taken of it)
         ("note", written_note(incoming.note) != written_note(here.note), note_at, here.note_at,
          (incoming.note, note_at)),
@@ -263,10 +265,15 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
         report.newer_here += 1
 
 
-def _with_tags_added(here: tuple[str, ...], given: tuple[str, ...]) -> tuple[str, ...]:
-    """The tags here and those given that are not (matched by their folded names)."""
-    keys = folded_tags(here)
-    return (*here, *(tag for tag in given if not folded_tags([tag]) <= keys))
+def _merged_tags(here: Annotation, given: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags here, less those another tool took out since it was last read, with those it added (matched by their
+    folded names): a tag the user took out here stays out while the tool still gives it. Never read before (a note
+    made here, or read before the tags were kept), the tool's tags are only added."""
+    before = set(folded_tags(here.tags_read or ()))
+    taken_out = before - folded_tags(given)
+    kept = tuple(tag for tag in here.tags if tag_key(tag) not in taken_out)
+    keys = folded_tags(kept)
+    return (*kept, *(tag for tag in given if tag_key(tag) not in keys | before))
 
 
 def _changes(here: Annotation, taken: dict[str, tuple]) -> str:

@@ -32,9 +32,9 @@ class Incoming:
     created: str = ""  # when the note was written and last changed, as the file says ('' if it does not)
     modified: str = ""
     moments: tuple[str, ...] = ("", "", "", "")  # when its text, tags, colour and place were changed (_moments)
-    tags_added: bool = False  # its tags have no moment of their own (another tool's): added to those here, none
-    # taken away, whatever the moments (a Hypothesis note corrected there had the tags added here since replaced,
-    # audit BJ F8; a tag it added was refused as older, BK F4)
+    tags_merged: bool = False  # its tags have no moment of their own (another tool's): what it added or took out
+    # since it was last read is added or taken out here, whatever the moments (a Hypothesis note corrected there had
+    # the tags added here since replaced, audit BJ F8; a tag it added was refused as older, BK F4)
     target: str = ""  # the id the file gives its passage: a link's or a citation's end names the entry it is
 
 
@@ -123,7 +123,7 @@ def parse_entry(entry: object, number: int) -> Incoming | IncomingLink | Incomin
         created = moment(entry.get("created"))
         modified = moment(entry.get("modified") or entry.get("updated")) or created  # Hypothesis says 'updated'
         found = replace(found, created=created, modified=modified, moments=_moments(entry, modified, note, tags),
-                        tags_added=bool(tags) and not _tags_dated(entry) and not label.startswith(URN))
+                        tags_merged=not _tags_dated(entry) and not label.startswith(URN))
         # (this program's exports before tags had their moment are dated by their entry, as they were)
     return found
 

@@ -79,6 +79,7 @@ class Annotation:
     tags_at: str = ""
     color_at: str = ""
     place_at: str = ""
+    tags_read: tuple[str, ...] | None = None  # the tags another tool (Hypothesis) gave it when last read; None: none
 
     @property
     def is_note(self) -> bool:

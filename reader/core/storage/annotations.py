@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from reader.core.records.annotations import Annotation, TextQuote
 from reader.core.storage.documents import now
 from reader.core.storage.moments import stamped_if_changed
@@ -26,11 +28,11 @@ def _with_reading(changes: dict) -> dict:
 
 _INSERT = """INSERT INTO annotations (document_id, version_id, start, "end", exact, exact_joined, prefix, suffix,
                                      color, note, anchor_status, anchor_confidence, created_at, modified_at, note_at,
-                                     tags_at, color_at, place_at)
+                                     tags_at, color_at, place_at, tags_read)
              VALUES (:document_id, :version_id, :start, :end, :exact, :exact_joined, :prefix, :suffix, :color, :note,
                      :anchor_status, :anchor_confidence, COALESCE(:created, :stamp), COALESCE(:modified, :stamp),
                      COALESCE(:note_at, :modified, :stamp), COALESCE(:tags_at, :modified, :stamp),
-                     COALESCE(:color_at, :modified, :stamp), COALESCE(:place_at, :modified, :stamp))"""
+                     COALESCE(:color_at, :modified, :stamp), COALESCE(:place_at, :modified, :stamp), :tags_read)"""
 
 
 def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
@@ -38,7 +40,18 @@ def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
     again for each insert: a thousand times slower for an import of 200,000); returns their ids in order."""
     db.wait_for_backup()
     stamp = now()
-    return [db.conn.execute(_INSERT, {**_with_reading(row), "stamp": stamp}).lastrowid for row in rows]
+    return [db.conn.execute(_INSERT, {**_with_reading(row), "stamp": stamp, "tags_read": _tags_read(row["tags_read"])})
+            .lastrowid for row in rows]
+
+
+def _tags_read(tags: tuple[str, ...] | None) -> str | None:
+    return None if tags is None else json.dumps(list(tags), ensure_ascii=False)
+
+
+def set_tags_read(db: Store, annotation_id: int, tags: tuple[str, ...]) -> None:
+    """Keep the tags another tool gave a note when its file was last read (not an edit: no moment changes)."""
+    db.execute("UPDATE annotations SET tags_read = ? WHERE id = ? AND tags_read IS NOT ?",
+               [_tags_read(tags), annotation_id, _tags_read(tags)])
 
 
 TAG_SEPARATOR = "\x1f"
@@ -173,4 +186,5 @@ def _annotation(row: dict) -> Annotation:
         anchor_confidence=row["anchor_confidence"], created_at=row["created_at"], modified_at=row["modified_at"],
         tags=tuple(row["tag_names"].split(TAG_SEPARATOR)) if row["tag_names"] else (),
         **{moment: row[moment] or row["modified_at"] for moment in MOMENTS},
+        tags_read=None if row["tags_read"] is None else tuple(json.loads(row["tags_read"])),
     )
