@@ -1113,3 +1113,28 @@ def test_highlights_made_before_the_upgrade_are_found_by_their_words(tmp_path):
 _QUOTES_READ_ONE_WAY = """
     UPDATE search_index SET joined = NULL WHERE kind = 'annotation';
     ALTER TABLE annotations DROP COLUMN exact_joined"""  # run with the triggers set aside (see upgraded)
+
+
+def test_or_joins_only_the_words_beside_it_and_a_minus_leaves_out_of_all(searchable):
+    """'Genden Stalin OR Choibalsan' was searched as 'Genden OR Stalin OR Choibalsan' (more lines than 'Genden'
+    alone), and 'Genden OR Stalin -Choibalsan' left Choibalsan out of Stalin's lines only (audit BM F2, F3): as in a
+    web search, OR joins the words beside it, words side by side are each required, and a word left out is left out
+    of every line."""
+    assert _lines(searchable, "Genden Stalin OR Choibalsan") == _lines(searchable, "Genden (Stalin OR Choibalsan)")
+    assert _lines(searchable, "Genden Stalin OR Choibalsan") <= _lines(searchable, "Genden")
+    assert _lines(searchable, "Stalin OR Choibalsan Genden") == _lines(searchable, "Genden (Stalin OR Choibalsan)")
+    assert _lines(searchable, "Genden OR Stalin -Choibalsan") == _lines(searchable, "-Choibalsan Genden OR Stalin")
+    assert _lines(searchable, "Genden AND Stalin OR Choibalsan") == _lines(searchable,
+                                                                           "(Genden AND Stalin) OR Choibalsan")
+
+
+def test_an_operator_left_before_a_closing_parenthesis_or_a_double_negation_is_said_plainly():
+    """'genden (stalin OR)' got the search index's own 'syntax error near ")"', and 'genden NOT -stalin' was told
+    'NOT needs a word before it' with a word before it (audit BM F5, F7)."""
+    for typed in ("genden (stalin OR)", "(stalin AND) genden", "(stalin NOT) genden"):
+        with pytest.raises(QueryError, match="needs a word after it"):
+            parse(typed)
+    assert parse("(genden OR ,) stalin").expression == parse("(genden) stalin").expression
+    for typed in ("genden NOT -stalin", "genden -(-stalin)", "genden NOT NOT stalin"):
+        with pytest.raises(QueryError, match="leaves a word out once"):
+            parse(typed)

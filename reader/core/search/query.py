@@ -77,11 +77,10 @@ def parse(text: str) -> Query:
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
     _check_structure(parts)
-    compiled = _deduplicated(parts)
-    operands = sum(part not in OPERATORS and part not in ("(", ")") for part in compiled)
-    if operands > MAX_GROUPED_TERMS and "(" in compiled:
-        raise QueryError(f"the query holds {operands} words in groups; at most {MAX_GROUPED_TERMS} are searched "
-                         "together (leave out the parentheses to search more)")
+    compiled = _deduplicated(_bound(_level(parts)))
+    if (grouped := _grouped_words(compiled)) > MAX_GROUPED_TERMS:
+        raise QueryError(f"the query holds {grouped} words in groups or joined by OR beside others; at most "
+                         f"{MAX_GROUPED_TERMS} are searched together (search fewer)")
     query.expression = _check_structure(compiled)
     return query
 
@@ -290,10 +289,86 @@ def _without_dangling_operators(parts: list[str]) -> list[str]:
     for part in parts:
         if part in OPERATORS and (not kept or kept[-1] in OPERATORS or kept[-1] == "("):
             continue
+        while part == ")" and kept and kept[-1] in OPERATORS:
+            kept.pop()
         kept.append(part)
     while kept and kept[-1] in OPERATORS:
         kept.pop()
     return kept
+
+
+def _level(parts: list[str]) -> list:
+    """The parts of a well-formed query as one level's items: a part, or a group's items as a list of its own."""
+    levels: list[list] = [[]]
+    for part in parts:
+        if part == "(":
+            levels.append([])
+        elif part == ")":
+            group = levels.pop()
+            levels[-1].append(group)
+        else:
+            levels[-1].append(part)
+    return levels[0]
+
+
+LOOSEST_FIRST = ("NOT", "OR", "AND")  # after words side by side, which bind loosest of all
+
+
+def _bound(items: list) -> list[str]:
+    """A level's items as the query means them, in parentheses where FTS5 would read otherwise: words side by side
+    are each required and OR joins only the words beside it, as in a web search, and a word left out is left out
+    of all that comes before it ('Genden Stalin OR Choibalsan' found every line of Choibalsan, 'Genden OR Stalin
+    -Choibalsan' left Choibalsan out of Stalin's lines only: FTS5 binds NOT tightest and OR loosest; audit BM F2,
+    F3). AND typed binds before OR, as FTS5 and logic read it ('Genden AND Stalin OR Choibalsan')."""
+    side_by_side: list[list] = []
+    for at, item in enumerate(items):
+        if at and _is_operand(items[at - 1]) and _is_operand(item):
+            side_by_side.append([item])
+        elif side_by_side:
+            side_by_side[-1].append(item)
+        else:
+            side_by_side.append([item])
+    return _joined([_by_operators(words, 0) for words in side_by_side], "")
+
+
+def _by_operators(items: list, loosest: int) -> list[str]:
+    """Items joined by operators (no two operands side by side), split at the loosest operator first."""
+    if loosest == len(LOOSEST_FIRST):
+        [item] = items
+        return ["(", *_bound(item), ")"] if isinstance(item, list) else [item]
+    operator = LOOSEST_FIRST[loosest]
+    sides: list[list] = [[]]
+    for item in items:
+        if item == operator:
+            sides.append([])
+        else:
+            sides[-1].append(item)
+    return _joined([_by_operators(side, loosest + 1) for side in sides], operator)
+
+
+def _joined(sides: list[list[str]], operator: str) -> list[str]:
+    """The sides joined by the operator ('' for side by side), each of several parts in parentheses."""
+    if len(sides) == 1:
+        return sides[0]
+    joined: list[str] = []
+    for side in sides:
+        whole = len(side) == 1 or side[0] == "(" and _closing(side, 0) == len(side) - 1
+        joined += [*([operator] if joined and operator else []), *(side if whole else ["(", *side, ")"])]
+    return joined
+
+
+def _grouped_words(parts: list[str]) -> int:
+    """How many words stand in parentheses: FTS5 reads each group through for every line (480 repeats of
+    '(Genden* OR Stalin*)' took 2 s), while words outside groups, however many (a pasted page), cost little."""
+    depth, words = 0, 0
+    for part in parts:
+        depth += {"(": 1, ")": -1}.get(part, 0)
+        words += depth > 0 and part not in OPERATORS and part not in ("(", ")")
+    return words
+
+
+def _is_operand(item) -> bool:
+    return isinstance(item, list) or item not in OPERATORS
 
 
 def _deduplicated(parts: list[str]) -> list[str]:
@@ -438,29 +513,36 @@ def _grouped(figure: str) -> str:
 
 
 def _check_structure(parts: list[str]) -> str:
-    depth, previous = 0, None
+    depth, previous, before = 0, None, None
     for part in parts:
-        if part == ")" and previous == "(":
-            raise QueryError("empty parentheses: put the words they group inside them")
-        if part == "(":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")
-        elif part == ")":
-            depth -= 1
-            if depth < 0:
-                raise QueryError("a ')' has no matching '('")
-        if part == "NOT" and previous == "OR":
-            raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or "
-                             "give either of two words (genden OR molotov)")
-        if part in OPERATORS and (previous is None or previous in OPERATORS or previous == "("):
-            raise QueryError(f"{part} needs a word before it, e.g. genden {part} stalin")
-        previous = part
+        _check_beside(part, previous, before)
+        depth += {"(": 1, ")": -1}.get(part, 0)
+        if depth > MAX_DEPTH:
+            raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")
+        if depth < 0:
+            raise QueryError("a ')' has no matching '('")
+        previous, before = part, previous
     if depth:
         raise QueryError("a '(' is not closed")
     if previous in OPERATORS:
         raise QueryError(f"{previous} needs a word after it")
     return " ".join(_with_explicit_and(parts))
+
+
+def _check_beside(part: str, previous: str | None, before: str | None) -> None:
+    """Refuse a part its neighbours leave without sense, saying what is missing."""
+    if part == ")" and previous == "(":
+        raise QueryError("empty parentheses: put the words they group inside them")
+    if part == ")" and previous in OPERATORS:  # FTS5's own "syntax error near )" said nothing (audit BM F5)
+        raise QueryError(f"{previous} needs a word after it")
+    if part == "NOT" and (previous == "NOT" or previous == "(" and before == "NOT"):  # (BM F7)
+        raise QueryError("NOT, or a minus, leaves a word out once: give one of them (genden NOT stalin, or "
+                         "genden -stalin)")
+    if part == "NOT" and previous == "OR":
+        raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or "
+                         "give either of two words (genden OR molotov)")
+    if part in OPERATORS and (previous is None or previous in OPERATORS or previous == "("):
+        raise QueryError(f"{part} needs a word before it, e.g. genden {part} stalin")
 
 
 def _with_explicit_and(parts: list[str]) -> list[str]:
