@@ -2084,3 +2084,27 @@ def test_tags_another_tool_took_out_leave_and_those_taken_out_here_stay_out(anno
     library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [retagged]}))
     assert set(library.annotations.get(here.id).tags) == {"mine", "checked"}
     library.close()
+
+
+def test_a_citation_on_a_document_in_the_trash_here_is_the_note_its_id_names(annotated, tmp_path, monkeypatch):
+    """A note citing both of two highlights of one date in a document in the Trash here, one taken out in a copy:
+    the citation kept was matched by its words alone, so the one taken out stayed and the one kept left, for good
+    (audit BM F1). The passage's id names the note here."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    again = annotated.annotations.create_at_quote(second.document_id, "November 24, 1934", occurrence=2)
+    assert _cited_with_a_document_in_the_trash(annotated, tmp_path, monkeypatch, [first.id, second.id, again.id],
+                                               [first.id, again.id], second.document_id) == (first.id, again.id)
+
+
+def test_a_note_and_its_citations_on_a_document_in_the_trash_here_are_said_so(annotated, tmp_path):
+    """A Notebook note on a document in the Trash here was said to be on one 'not in this library' (audit BM F4),
+    and an unchanged note's citation there was listed as not placed, though the note here cites it (BM F6)."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("On this account.", "Source", second.document_id, [first.id])
+    annotated.notebook.create("The date is in doubt.", "Date", None, [first.id, second.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    annotated.documents.delete(second.document_id)
+    report = annotated.export.import_annotations(tmp_path / "a.jsonld")
+    name = annotated.documents.get(second.document_id, include_trashed=True).file_name
+    assert any(f"the document it is on, {name}, is in the Trash here" in line for line in report.skipped)
+    assert not any("a passage a Notebook note cites" in line for line in report.skipped), report.skipped

@@ -11,7 +11,7 @@ from reader.core.export.w3c_places import (
     named_source,
     newer_kept,
 )
-from reader.core.export.w3c_shape import IncomingNote
+from reader.core.export.w3c_shape import Incoming, IncomingNote
 from reader.core.records.annotations import NotebookNote, Passage
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.wording import one_line
@@ -25,9 +25,12 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
     the same document. Its text and its citations are each taken from the copy that changed them last (a citation
     added in one copy never reached the other, audit BI F3); one in the Trash here stays there."""
     about = places.document_of(note.about) if note.about else None
-    if note.about and about is None:
-        report.skipped.append(f"{note.label}: the document it is on, {named_source(note.about)}, is not in this "
-                              "library")
+    if note.about and about is None:  # one in the Trash is said so, as a passage's is (it was "not in this
+        # library", audit BM F4)
+        trashed = places.in_the_trash(note.about)
+        where = (f"{trashed}, is in the Trash here (restore it, then read the file again)" if trashed else
+                 f"{named_source(note.about)}, is not in this library")
+        report.skipped.append(f"{note.label}: the document it is on, {where}")
         return
     made = notebook.made_at(about, note.created) if alone_then and note.created else []
     if len(made) == 1 and made[0][1]:
@@ -73,7 +76,7 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
     giving no moment for them (none cited, an older export), the note is completed with those it lacks, none taken
     away: read before its documents were imported, it had cited nothing, for good."""
     ends = [end_of(passage, places) for passage in note.cited]
-    theirs = [_annotation_of(end, annotations) for end in ends]
+    theirs = _found(note, ends, places, annotations, here.citations)
     if list(dict.fromkeys(theirs)) == list(here.citations) or set(theirs) <= set(here.citations) and not note.cited_at:
         return False
     if note.cited_at and note.cited_at > here.cited_at:
@@ -83,7 +86,8 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
         notebook.take_citations(here.id, cited, note.cited_at)
         _say_taken(report, named, with_text)
     elif not note.cited_at or note.cited_at == here.cited_at:
-        lacking = [cited for cited in _cited(note, ends, places, annotations, report) if cited not in here.citations]
+        lacking = [cited for cited in _cited(note, ends, places, annotations, report, here.citations)
+                   if cited not in here.citations]
         if not lacking:
             return False
         notebook.complete_citations(here.id, [*here.citations, *lacking])
@@ -116,21 +120,39 @@ def _cited(note: IncomingNote, ends: list, places: Places, annotations: Annotati
     """The annotations a note cites (`ends`: where its passages are, as `end_of` gives them) that can be placed, each
     passage without one highlighted; one in the Trash here is cited there, as a note here keeps citing a highlight
     moved to the Trash (highlighting its words again, audit BH F7, or citing nothing, unsaid, BI F9, lost it). A
-    passage not placed is the citation of `here` (the note's, here) on its words in its document (in the Trash
-    here, maybe), if one is; each other said."""
+    passage not placed is cited as `_on_a_trashed_document` finds it; each other is said."""
     cited = []
-    for passage, end in zip(note.cited, ends, strict=True):
-        if isinstance(end, str):
-            document_id = places.document_of(passage.source, in_trash=True)
-            same = next((c for c in here if c not in cited and passage.quote is not None
-                         and (found := annotations.cited(c)) and found[0].document_id == document_id
-                         and found[0].quote.exact == passage.quote.exact), None)
-            if same is None:
-                report.skipped.append(f"{end} (a passage a Notebook note cites)")
-            else:
-                cited.append(same)
-        elif (found := _annotation_of(end, annotations)) is not None:
+    for end, found in zip(ends, _found(note, ends, places, annotations, here), strict=True):
+        if found is not None:
             cited.append(found)
+        elif isinstance(end, str):
+            report.skipped.append(f"{end} (a passage a Notebook note cites)")
         else:
             cited.append(annotations.create(end.document_id, end.start, end.end).id)
     return list(dict.fromkeys(cited))
+
+
+def _found(note: IncomingNote, ends: list, places: Places, annotations: AnnotationService,
+           here: tuple[int, ...]) -> list[int | None]:
+    """The annotation here each cited passage is, where one is yet (`here`: the note's citations here)."""
+    found: list[int | None] = []
+    for passage, end in zip(note.cited, ends, strict=True):
+        found.append(_on_a_trashed_document(passage, places, annotations, here, found) if isinstance(end, str)
+                     else _annotation_of(end, annotations))
+    return found
+
+
+def _on_a_trashed_document(passage: Incoming, places: Places, annotations: AnnotationService,
+                           here: tuple[int, ...], taken: list[int | None]) -> int | None:
+    """A passage not placed here (its document in the Trash here) as a citation: the note its id names there, else
+    the citation of `here` on its words (and at its position, if the file gives one) in its own document, not yet
+    `taken` (its citation was dropped, audit BJ F3, and kept a newer list from being taken, BK F11; a citation of
+    the same words elsewhere was taken for it, BL F5)."""
+    if (named := places.named_in_the_trash(passage)) is not None:
+        return named
+    document_id = places.document_of(passage.source, in_trash=True)
+    return next((c for c in here if c not in taken and passage.quote is not None
+                 and (found := annotations.cited(c)) and found[0].document_id == document_id
+                 and found[0].quote.exact == passage.quote.exact
+                 and (passage.position is None or (passage.position.start, passage.position.end)
+                      == (found[0].start, found[0].end))), None)

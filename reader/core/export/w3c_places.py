@@ -49,6 +49,11 @@ class Places:
         info = self._sources.get(_source_key(source)) or (self._in_trash.get(_source_key(source)) if in_trash else None)
         return info.id if info is not None else None
 
+    def in_the_trash(self, source: str) -> str | None:
+        """The file name of the document in the Trash here a source names, if one is."""
+        trashed = self._in_trash.get(_source_key(source))
+        return trashed.file_name if trashed is not None else None
+
     def take(self, incoming: Incoming, annotation_id: int) -> None:
         """Remember the annotation here an entry was taken for: a link or a citation naming the entry's passage
         ends at it (one moved here since had a second highlight made on the old words for the link). Where the
@@ -95,10 +100,23 @@ class Places:
         return self._by_target[end.target] if end.target in self._by_target else self._named_here(end)
 
     def _named_here(self, end: Incoming) -> int | None:
+        here = self._note_named(end)
+        return here.id if is_the_same(here, end, self, notes=False) and at_its_place(here, self.of(end)) else None
+
+    def named_in_the_trash(self, end: Incoming) -> int | None:
+        """The note a passage names by its id on a document in the Trash here, where its words are the passage's:
+        of two notes on the same words there, the one meant (a citation was matched by its words alone, and the
+        other kept; audit BM F1)."""
+        here = self._note_named(end)
+        return here.id if (here is not None and end.quote is not None and here.quote.exact == end.quote.exact
+                           and here.document_id == self.document_of(end.source, in_trash=True)) else None
+
+    def _note_named(self, end: Incoming) -> Annotation | None:
+        """The note here (in the Trash too) whose id the file gives a passage, if one has it: maybe another note,
+        in another library."""
         number = end.target.removeprefix(f"{URN}:annotation:").removesuffix("#target")
         found = self._annotations.cited(int(number)) if number.isdigit() else None
-        here = found[0] if found is not None else None
-        return here.id if is_the_same(here, end, self, notes=False) and at_its_place(here, self.of(end)) else None
+        return found[0] if found is not None else None
 
     def is_twin(self, end: Incoming) -> bool:
         """Whether a link's or a citation's end names an entry that is one of twins here (`untold`)."""
@@ -124,9 +142,9 @@ class Places:
     def of(self, incoming: Incoming) -> Passage | str:
         """The passage's place, or why it has none."""
         info = self._sources.get(_source_key(incoming.source))
-        if info is None and (trashed := self._in_trash.get(_source_key(incoming.source))) is not None:
-            return (f"{incoming.label}: its document {trashed.file_name} is in the Trash here (restore it, then read "
-                    "the file again)")
+        if info is None and (trashed := self.in_the_trash(incoming.source)) is not None:
+            return f"{incoming.label}: its document {trashed} is in the Trash here (restore it, then read the file " \
+                "again)"
         if info is None:
             return f"{incoming.label}: its document {named_source(incoming.source)} is not in this library"
         if info.id not in self._texts:
