@@ -179,7 +179,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),
               file=sys.stderr)
     if args.csv:
-        sys.stdout.write(timeline_csv(entries, events))
+        sys.stdout.write(timeline_csv(entries, events, workspace.documents.names()))
         return 0
     for e in entries:
         if args.json:

@@ -83,7 +83,7 @@ def test_timeline_filters_and_csv(db):
     meeting = [line.split("\t") for line in lines if line.startswith("1934-11-15\t1934-11-15\tday\t000")]
     assert meeting == [[*meeting[0][:-1], "The two met on November 15, 1934."]]  # its sentence, not the paragraph
     text = run_cli(db, "timeline", "--csv").stdout
-    assert text.startswith("document,kind,date_text,value,precision") and "1934-11-15" in text
+    assert text.startswith("document,title,kind,date_text,value,precision") and "1934-11-15" in text
     summit = [row for row in csv.DictReader(io.StringIO(run_cli(db, "timeline", "--from", "1934-11-20", "--to",
                                                                 "1934-12", "--csv").stdout))
               if row["value"] == "1934-11-24"]
@@ -119,7 +119,7 @@ def test_timeline_writes_html_and_csv_files(db, tmp_path):
     assert done.returncode == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     table = tmp_path / "timeline.csv"
     assert run_cli(db, "timeline", "--csv", "--entity", "Genden", "-o", table).returncode == 0
-    assert table.read_text(encoding="utf-8-sig").startswith("document,kind")
+    assert table.read_text(encoding="utf-8-sig").startswith("document,title,kind")
     refused = run_cli(db, "timeline", "--html")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
 

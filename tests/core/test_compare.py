@@ -1121,7 +1121,7 @@ def test_a_timeline_cell_a_spreadsheet_would_run_is_defused():
     from reader.core.compare.timeline_export import timeline_csv
 
     entry = _dated(1, '=HYPERLINK("http://example.com","click") On 3 May 1890 they met.', "3 May 1890", "1890-05-03")
-    [row] = list(csv.DictReader(io.StringIO(timeline_csv([entry], []))))
+    [row] = list(csv.DictReader(io.StringIO(timeline_csv([entry], [], {}))))
     assert row["passage"].startswith("'=HYPERLINK(") and row["value"] == "1890-05-03"
 
 
@@ -1181,3 +1181,25 @@ def test_an_act_joins_the_passage_telling_it_with_more_of_its_names_before_a_nea
                       "1934-11-24", ("Joseph Stalin", "Kremlin", "Peljidiin Genden"))]
     [event] = group_events(entries, [], Dismissed([]), frozenset())
     assert event.conflict and [e.value for e in event.entries] == ["1934-11-15", "1934-11-24"]
+
+
+def test_the_timeline_page_paints_conflicts_last_spreads_one_days_marks_and_names_sources_by_title(recognised,
+                                                                                                  tmp_path):
+    """In the exported page, grey marks written after a red one on its day covered it (002's 24 November 1934 showed
+    grey), and sources were named by their files' hashed names (audit BN F5, F6): conflicts are painted last, marks
+    of one place in a lane spread across it, as in the window, and each source is named by its title."""
+    import re
+
+    recognised.timeline.export(tmp_path / "t.html", "html")
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    marks = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)"[^>]* fill="(#\w+)"', page.split("<svg")[1])
+    colours = [colour for _x, _y, colour in marks]
+    assert colours.index("#c0392b") > max(i for i, colour in enumerate(colours) if colour == "#7f8c8d")
+    places = [(x, y) for x, y, _colour in marks]
+    assert len(set(places)) == len(places)
+    conflicts = page.split("<h2>Conflicts</h2>")[1]
+    assert "Genden Falls into Disfavor" in conflicts and "000_8339fa2bec93c400.txt" not in conflicts
+    recognised.timeline.export(tmp_path / "t.csv", "csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig"))))
+    assert {row["title"] for row in rows if row["document"] == "000_8339fa2bec93c400.txt"} == {
+        "Genden Falls into Disfavor"}

@@ -949,3 +949,25 @@ def test_the_unjudged_suggestions_name_each_column_in_full(compare_window, qtbot
     qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
     header = view.suggestion_table.horizontalHeader()
     assert all(header.sectionSize(c) >= header.sectionSizeFromContents(c).width() for c in range(header.count()))
+
+
+def test_passages_of_one_source_dated_one_day_are_each_seen_and_a_click_takes_the_keys(compare_window, qtbot):
+    """002 dates the summit to 24 November 1934 three times: its three marks lay on one dot, two of them out of the
+    mouse's reach, and a click left the keys at no mark, so Right jumped to the first mark of all, in 1919 (audit BN
+    F3, F4). Marks at one place in a lane spread across it; a click makes its mark the keys' choice."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    canvas = panel.canvas
+    qtbot.waitUntil(lambda: bool(canvas.marks))
+    panel.zoom_box.setCurrentText("Months")
+    same_day = [m for m in canvas.marks if m.entry.file_name == MEETING_002 and m.entry.first == "1934-11-24"]
+    assert len(same_day) == 3
+    for mark in same_day:
+        spot = mark.rect.center()
+        assert canvas.mark_at(spot.x(), spot.y()) == mark
+    panel.scroll.ensureVisible(int(same_day[0].rect.center().x()), int(same_day[0].rect.center().y()))
+    middle = sorted(same_day, key=lambda m: m.rect.center().y())[1]
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=middle.rect.center().toPoint())
+    assert canvas.marks[canvas.current] == middle
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.marks[canvas.current].entry.first >= "1934-11-24"

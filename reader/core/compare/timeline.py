@@ -134,8 +134,9 @@ class TimelineService:
         from reader.core.storage.documents import titles
 
         entries, events = self.view() if view is None else view
-        text = timeline_csv(entries, events) if fmt == "csv" else timeline_html(
-            entries, events, Lanes(entries, by_entity, titles(self._db)), shown)
+        named = titles(self._db)
+        text = timeline_csv(entries, events, named) if fmt == "csv" else timeline_html(
+            entries, events, Lanes(entries, by_entity, named), named, shown)
         write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
         return len(entries)
 

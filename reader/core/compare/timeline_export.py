@@ -10,20 +10,21 @@ from datetime import date
 from html import escape
 
 from reader.core.compare.entry_text import dated_line
-from reader.core.compare.timeline_lanes import Lanes
+from reader.core.compare.timeline_lanes import Lanes, in_painting_order, spread
 from reader.core.export.csv_format import neutralise
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.wording import one_line, plural
 
-COLUMNS = ["document", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "date_at",
+COLUMNS = ["document", "title", "kind", "date_text", "value", "precision", "first", "last", "start", "end", "date_at",
            "origin", "event", "conflict", "entities", "passage"]  # date_at: where the date stands (a passage may
 # give one year twice: its rows are told apart by it), empty for a date a user wrote in a note
-WIDTH, LANE, LEFT = 1000, 34, 220
+WIDTH, LANE, LEFT, MARK = 1000, 34, 220, 12  # MARK: a mark's height
 LANE_CHARS = 32  # a lane's name, cut to the room left of the axis
 TICK_ROOM = 40  # pixels between day ticks, for their labels
 
 
-def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> str:
+def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent], titles: dict[int, str]) -> str:
+    """A row per dated passage; `titles`: each document's, by id (its file's name is often a hash)."""
     events_by = events_by_place(events)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -31,32 +32,37 @@ def timeline_csv(entries: list[TimelineEntry], events: list[TimelineEvent]) -> s
     for e in entries:
         event = events_by.get(e.place)
         writer.writerow([neutralise(cell) for cell in (
-            e.file_name, e.kind, e.text, e.value, e.precision, e.first, e.last, e.start, e.end,
+            e.file_name, titles.get(e.document_id, e.file_name), e.kind, e.text, e.value, e.precision, e.first,
+            e.last, e.start, e.end,
             "" if e.date_at is None else e.date_at, e.origin, event.id if event else "",
             "yes" if event and event.conflict else "", "|".join(e.entities), " ".join(e.passage.split()))])
     return out.getvalue()
 
 
-def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lanes: Lanes, shown: str = "") -> str:
-    """The page: lanes as the window lays them out, and which passages they are (`shown`: the filters applied)."""
-    events_by = events_by_place(events)
+def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lanes: Lanes, titles: dict[int, str],
+                  shown: str = "") -> str:
+    """The page: lanes as the window lays them out and its marks painted in its order, which passages they are
+    (`shown`: the filters applied), and each conflict's sources by their titles (`titles`, by document id)."""
     first = min((date.fromisoformat(e.first).toordinal() for e in entries), default=0)
     last = max((date.fromisoformat(e.last).toordinal() for e in entries), default=1)
     scale = (WIDTH - LEFT - 20) / max(last - first, 1)
+    laid = [(lane, LEFT + (date.fromisoformat(e.first).toordinal() - first) * scale, e, event)
+            for e, event in in_painting_order(entries, events_by_place(events)) for lane in lanes.of(e)]
     marks = []
-    for e in entries:
-        x0 = LEFT + (date.fromisoformat(e.first).toordinal() - first) * scale
+    for (lane, x0, e, event), (across, many) in zip(laid, spread([(lane, x0) for lane, x0, *_ in laid], MARK),
+                                                      strict=True):
         x1 = LEFT + (date.fromisoformat(e.last).toordinal() - first) * scale
-        event = events_by.get(e.place)
         color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
         tip = escape(f"{e.text} ({e.value}) — {dated_line(e, 300)}")
-        marks += [f'<rect x="{x0:.1f}" y="{30 + lane * LANE - 6}" width="{max(x1 - x0, 3):.1f}" height="12" '
-                  f'fill="{color}" opacity="0.8"><title>{tip}</title></rect>' for lane in lanes.of(e)]
+        height = max(min(MARK, (LANE - 2) / many), 4)  # several at one place share the lane's height
+        y = 30 + lane * LANE - height / 2 + across * (LANE / 2 - height / 2 - 1)
+        marks.append(f'<rect x="{x0:.1f}" y="{y:.1f}" width="{max(x1 - x0, 3):.1f}" height="{height:.1f}" '
+                     f'fill="{color}" opacity="0.8"><title>{tip}</title></rect>')
     labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(one_line(name, LANE_CHARS))}'
                      f'<title>{escape(name)}</title></text>' for n, name in enumerate(lanes.names))
     years = _ticks(first, last, scale, len(lanes))
     height = 50 + len(lanes) * LANE
-    rows = "".join(_conflict_row(event) for event in events if event.conflict)
+    rows = "".join(_conflict_row(event, titles) for event in events if event.conflict)
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Timeline</title><style>"
             f"body{{font-family:sans-serif;margin:1em}}td{{border-top:1px solid #ddd;padding:4px;vertical-align:top}}"
             f"</style></head><body><h1>Timeline</h1><p>{escape(shown or 'Every dated passage')}: "
@@ -96,9 +102,9 @@ def _tick_lines(ticks: list[tuple[date, str]], first: int, scale: float, lanes: 
     return "".join(drawn)
 
 
-def _conflict_row(event: TimelineEvent) -> str:
-    cells = "".join(f"<li><b>{escape(e.file_name)}</b>: {escape(e.text)} ({escape(e.value)}) — "
-                    f"{escape(dated_line(e, 240))}</li>" for e in event.entries)
+def _conflict_row(event: TimelineEvent, titles: dict[int, str]) -> str:
+    cells = "".join(f"<li><b>{escape(titles.get(e.document_id, e.file_name))}</b>: {escape(e.text)} "
+                    f"({escape(e.value)}) — {escape(dated_line(e, 240))}</li>" for e in event.entries)
     why = "".join(f"<br><i>{escape(reason)}</i>" for reason in event.reasons)
     return (f"<tr><td>event {event.id}<br>{escape(', '.join(event.entities))}{why}</td><td><ul>{cells}</ul></td>"
             "</tr>")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.compare.entry_text import dated_line, shown_range
 from reader.core.compare.timeline import held_by_link
-from reader.core.compare.timeline_lanes import Lanes
+from reader.core.compare.timeline_lanes import Lanes, in_painting_order, spread
 from reader.core.heap import without_collection
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
@@ -143,10 +143,9 @@ class TimelineCanvas(QWidget):
         return self.layout_lanes.names
 
     def _layout_marks(self) -> None:
-        """A mark per entry and lane: plain marks first, then marks of events, conflicts last, so painted over the
-        others (a red mark lay under the grey ones of the weeks after it) and the first found under a click. Laid
-        out in those three lists and ordered in time by their corners as numbers: sorted as marks, through Qt's
-        rectangles, 77,000 marks of entity lanes took over half a second on the window's thread."""
+        """A mark per entry and lane, in painting order (`in_painting_order`), each placed across its lane by
+        `spread`, and ordered in time by their corners as numbers: sorted as marks, through Qt's rectangles, 77,000
+        marks of entity lanes took over half a second on the window's thread."""
         with without_collection():  # tens of thousands of marks, all kept: the collector would walk them for nothing
             self._lay_out_in_order()
         width = min(self.left + (self._last - self._first) * self.scale + 40, MAX_WIDTH)
@@ -155,30 +154,32 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def _lay_out_in_order(self) -> None:
-        plain, in_event, conflicting = [], [], []
-        for e in self.entries:
-            event = self._events.get(e.place)
-            conflict = bool(event and event.conflict)
-            laid = conflicting if conflict else in_event if event is not None else plain
+        laid = []
+        for e, event in in_painting_order(self.entries, self._events):
             x0, x1 = self.x_of(e.first), self.x_of(e.last) + self.scale
-            width = max(x1 - x0, MIN_MARK * 2)
-            for lane in self.layout_lanes.of(e):
-                y = TOP + lane * LANE + LANE / 2
-                laid.append(((x0, y), Mark(QRectF(x0, y - MIN_MARK, width, MIN_MARK * 2), e, conflict,
-                                           event is not None)))
-        ordered = [*plain, *in_event, *conflicting]
-        self.marks = [mark for _corner, mark in ordered]
-        corners = [corner for corner, _mark in ordered]
+            laid += [(lane, x0, max(x1 - x0, MIN_MARK * 2), e, event) for lane in self.layout_lanes.of(e)]
+        self.marks, corners, middle = [], [], TOP + LANE / 2
+        for (lane, x0, width, e, event), (across, many) in zip(
+                laid, spread([(lane, x0) for lane, x0, *_ in laid], MIN_MARK * 2), strict=True):
+            y, height = middle + lane * LANE, MIN_MARK * 2
+            if many > 1:  # several at one place share the lane's height
+                height = max(min(height, (LANE - 2) / many), 4)
+                y += across * (LANE / 2 - height / 2 - 1)
+            self.marks.append(Mark(QRectF(x0, y - height / 2, width, height), e, event is not None and event.conflict,
+                                   event is not None))
+            corners.append((x0, y))
         self._in_time = sorted(range(len(corners)), key=corners.__getitem__)
 
     def mark_at(self, x: float, y: float) -> Mark | None:
         """The mark at the point, if one is seen there (the axis is painted over the marks scrolled under it)."""
+        index = self._index_at(x, y)
+        return None if index is None else self.marks[index]
+
+    def _index_at(self, x: float, y: float) -> int | None:
         if y < self.visibleRegion().boundingRect().top() + TOP:
             return None
-        for mark in reversed(self.marks):
-            if mark.rect.adjusted(-2, -2, 2, 2).contains(x, y):
-                return mark
-        return None
+        return next((index for index in range(len(self.marks) - 1, -1, -1)
+                     if self.marks[index].rect.adjusted(-2, -2, 2, 2).contains(x, y)), None)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -320,10 +321,13 @@ class TimelineCanvas(QWidget):
         return 28 * self.scale >= self.fontMetrics().horizontalAdvance("Sep 1934") + 12
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A left click opens the mark's passage (a right click is for its context menu)."""
-        mark = self.mark_at(event.position().x(), event.position().y())
-        if mark is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.mark_clicked.emit(mark.entry)
+        """A left click opens the mark's passage (a right click is for its context menu), and makes it the keys'
+        choice: Right went on from the first mark of all, years away (audit BN F4)."""
+        index = self._index_at(event.position().x(), event.position().y())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.current = index
+            self.update()
+            self.mark_clicked.emit(self.marks[index].entry)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The menu of the mark clicked, or, asked from the keyboard (the menu key), of the mark chosen, at it: the
