@@ -196,7 +196,7 @@ def _active_selection(area: PaneArea) -> tuple[int, int, int] | None:
 def _timeline(context: _Context):
     from reader.ui.compare.timeline_view import TimelinePanel
 
-    panel = TimelinePanel(context.workspace.timeline, context.window.runner)
+    panel = TimelinePanel(context.workspace.timeline, context.window.runner, settings=context.window.settings)
     panel.passage_requested.connect(lambda doc, start, end: context.area.show_passage(
         doc, start, end, keep=context.area.active_document_id()))  # as Parallels: no fourth pane too narrow to read
     panel.dissolve_requested.connect(

@@ -25,6 +25,7 @@ from reader.core.export.service import FORMATS
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.wording import plural
 from reader.core.workspace import Workspace
+from reader.ui.file_dialogs import export_folder, remember_export_folder
 from reader.ui.workers import TaskRunner, progress_dialog
 
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
@@ -109,8 +110,7 @@ class ExportDialog(QDialog):
 
     def export_folder(self) -> Path:
         """Where a relative file name goes: the folder of the last export, else the home folder."""
-        saved = self._settings.value("export/folder") if self._settings is not None else None
-        return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+        return export_folder(self._settings)
 
     def target(self) -> Path | None:
         text = self.path_edit.text().strip()
@@ -165,8 +165,7 @@ class ExportDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def _on_written(self, counted: str, path: Path, progress: QProgressDialog) -> None:
-        if self._settings is not None:
-            self._settings.setValue("export/folder", str(path.parent))
+        remember_export_folder(self._settings, path)
         self._on_stopped(f"{counted} written to {path}", progress)
 
     def _on_stopped(self, message: str, progress: QProgressDialog) -> None:

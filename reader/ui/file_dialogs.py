@@ -10,7 +10,9 @@ dialogs name and draw files from their names alone, and always use Qt's own dial
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo
+from pathlib import Path
+
+from PySide6.QtCore import QFileInfo, QSettings
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 
@@ -60,9 +62,28 @@ def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
 
 
-def save_file_name(parent: QWidget | None, caption: str, path: str) -> str:
-    """Ask where to save; the dialog asks before overwriting an existing file."""
-    dialog = file_dialog(parent, caption, path)
+def save_file_name(parent: QWidget | None, caption: str, path: str, types: dict[str, str] | None = None) -> str:
+    """Ask where to save; the dialog asks before overwriting an existing file. `types`: the kinds of file offered,
+    each with its suffix ({"HTML page (*.html)": "html"}): a name typed without one takes the kind chosen's (a name
+    without was written as CSV, unsaid; audit BN F10); the first kind is chosen unless `path` ends as another."""
+    dialog = file_dialog(parent, caption, path, ";;".join(types or {}))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    if types:
+        chosen = next((kind for kind, suffix in types.items() if path.lower().endswith(f".{suffix}")),
+                      next(iter(types)))
+        dialog.selectNameFilter(chosen)
+        dialog.setDefaultSuffix(types[chosen])
+        dialog.filterSelected.connect(lambda kind: dialog.setDefaultSuffix(types.get(kind, "")))
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+
+
+def export_folder(settings: QSettings | None) -> Path:
+    """Where an export goes unless told: the folder of the last export, else the home folder."""
+    saved = settings.value("export/folder") if settings is not None else None
+    return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+
+
+def remember_export_folder(settings: QSettings | None, path: Path) -> None:
+    if settings is not None:
+        settings.setValue("export/folder", str(path.parent))

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from reader.core.records.annotations import Passage
 from reader.ui.shortcuts_dialog import collect_shortcuts
@@ -971,3 +971,30 @@ def test_passages_of_one_source_dated_one_day_are_each_seen_and_a_click_takes_th
     assert canvas.marks[canvas.current] == middle
     qtbot.keyClick(canvas, Qt.Key.Key_Right)
     assert canvas.marks[canvas.current].entry.first >= "1934-11-24"
+
+
+def test_the_timelines_export_offers_html_and_csv_in_the_last_export_folder(compare_window, qtbot, tmp_path,
+                                                                           monkeypatch):
+    """The Timeline's Export… offered 'All Files (*)' in the program's folder, and a name typed without an
+    extension was written as CSV without one (audit BN F10): it offers an HTML page and a CSV table, a name takes
+    the kind chosen's extension, and it opens where the last export went."""
+    from PySide6.QtWidgets import QFileDialog
+
+    compare_window.settings.setValue("export/folder", str(tmp_path))
+    offered = {}
+
+    def choose_csv(dialog):
+        offered.update(folder=dialog.directory().absolutePath(), kinds=dialog.nameFilters())
+        dialog.selectNameFilter("CSV table (*.csv)")
+        dialog.filterSelected.emit("CSV table (*.csv)")
+        dialog.selectFile("dates")
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", choose_csv)
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
+    qtbot.waitUntil(lambda: (tmp_path / "dates.csv").exists())
+    assert offered == {"folder": str(tmp_path), "kinds": ["HTML page (*.html *.htm)", "CSV table (*.csv)"]}
+    assert (tmp_path / "dates.csv").read_text(encoding="utf-8-sig").startswith("document,title,")

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ SHOWN_SOURCES = 8  # sources of an event named in a mark's tooltip and context m
 SOURCE_CHARS = 48  # a source's title, cut where it names one (some titles are a whole sentence)
 DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
+EXPORT_TYPES = {"HTML page (*.html *.htm)": "html", "CSV table (*.csv)": "csv"}
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
 
 
@@ -429,11 +430,12 @@ class TimelinePanel(QWidget):
     passage_requested = Signal(int, int, int)
     dissolve_requested = Signal(object)  # an event judged not one event
 
-    def __init__(self, timeline, runner, parent: QWidget | None = None):
+    def __init__(self, timeline, runner, parent: QWidget | None = None, settings: QSettings | None = None):
         """`runner` reads the dates and groups the events in a worker (the window's TaskRunner): on a thousand
-        documents that takes about half a second, which the window should not freeze for."""
+        documents that takes about half a second, which the window should not freeze for. `settings` keep the
+        folder of the last export (the Export dialog's)."""
         super().__init__(parent)
-        self._timeline, self._runner = timeline, runner
+        self._timeline, self._runner, self._settings = timeline, runner, settings
         self._reading = NewestReading(runner)
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(lambda e: self.passage_requested.emit(e.document_id, *shown_range(e)))
@@ -494,9 +496,14 @@ class TimelinePanel(QWidget):
         self.summary.setText(f"Writing {path}…")
         task = self._runner.start(lambda workspace, _progress, _cancelled: workspace.timeline.export(
             Path(path), fmt, view, by_entity, shown))
-        task.finished.connect(lambda count: self.summary.setText(
-            f"Exported {plural(count, 'dated passage')} to {path}"))
+        task.finished.connect(lambda count: self._exported(count, Path(path)))
         task.failed.connect(self.summary.setText)
+
+    def _exported(self, count: int, path) -> None:
+        from reader.ui.file_dialogs import remember_export_folder
+
+        remember_export_folder(self._settings, path)
+        self.summary.setText(f"Exported {plural(count, 'dated passage')} to {path}")
 
     def filters_shown(self) -> str:
         """The filters applied, in words, for an export to say which passages it holds ('' for all)."""
@@ -507,9 +514,10 @@ class TimelinePanel(QWidget):
         return f"Dated passages with {', '.join(parts)}" if parts else ""
 
     def _on_export_chosen(self) -> None:
-        from reader.ui.file_dialogs import save_file_name
+        from reader.ui.file_dialogs import export_folder, save_file_name
 
-        path = save_file_name(self, "Export the timeline (.csv or .html)", "timeline.html")
+        path = save_file_name(self, "Export the timeline", str(export_folder(self._settings) / "timeline.html"),
+                              EXPORT_TYPES)
         if path:
             self.export_to(path)
 
