@@ -1203,3 +1203,15 @@ def test_the_timeline_page_paints_conflicts_last_spreads_one_days_marks_and_name
     rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig"))))
     assert {row["title"] for row in rows if row["document"] == "000_8339fa2bec93c400.txt"} == {
         "Genden Falls into Disfavor"}
+
+
+def test_unjudged_suggestions_are_the_best_of_those_not_yet_linked(recognised):
+    """A pair linked took one of a source's five places among the suggestions not yet judged, so the sixth, a
+    second telling of the 15 / 24 November meeting, never showed (audit BN F2): the five are of the pairs not
+    linked."""
+    document_id = _doc(recognised, "000_8339fa2bec93c400.txt")
+    best = recognised.parallels.suggest(document_id, top=8)
+    for suggestion in best[:2]:
+        recognised.links.link(*suggestion.to_link(), suggestion.relation)
+    unjudged = recognised.parallels.unjudged([document_id], per_document=5)
+    assert [s.key for s in unjudged] == [s.key for s in best[2:7]]

@@ -90,12 +90,16 @@ class ParallelService:
         return len(pieces)
 
     def unjudged(self, document_ids: list[int], per_document: int = 5) -> list[ParallelSuggestion]:
-        """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once)."""
+        """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once): a
+        document's `per_document` best of the pairs not linked (a pair linked took one of the places, and a second
+        telling of one meeting never showed; audit BN F2)."""
+        linked = store.linked_ranges(self._db)
         found: dict[tuple, ParallelSuggestion] = {}
         for document_id in dict.fromkeys(document_ids):
-            for suggestion in self.suggest(document_id, top=per_document):
-                if suggestion.key not in found and not suggestion.linked:
-                    found[suggestion.key] = suggestion
+            touching = sum(document_id in (row[0], row[3]) for row in linked)  # the most its suggestions hold
+            unlinked = [s for s in self.suggest(document_id, top=per_document + touching) if not s.linked]
+            for suggestion in unlinked[:per_document]:
+                found.setdefault(suggestion.key, suggestion)
         return sorted(found.values(), key=lambda s: -s.score)
 
     def dismiss(self, suggestion: ParallelSuggestion) -> None:
