@@ -998,3 +998,24 @@ def test_the_timelines_export_offers_html_and_csv_in_the_last_export_folder(comp
     qtbot.waitUntil(lambda: (tmp_path / "dates.csv").exists())
     assert offered == {"folder": str(tmp_path), "kinds": ["HTML page (*.html *.htm)", "CSV table (*.csv)"]}
     assert (tmp_path / "dates.csv").read_text(encoding="utf-8-sig").startswith("document,title,")
+
+
+def test_comparisons_keep_the_date_a_long_quote_differs_by_in_view(compare_window, qtbot):
+    """A linked pair's long quote was cut at its end, so the date the contradiction is about (“…Talking to P.
+    Genden on November 24, 1934”) was out of view (audit BN F1): a quote is cut around its date that differs from
+    the other side's, as Parallels cuts a sentence around its date."""
+    workspace = compare_window.workspace
+    meeting = workspace.documents.resolve(MEETING_000).id
+    summit = workspace.documents.resolve(MEETING_002).id
+    title = workspace.documents.text(summit).text.split("\n")[2]
+    assert title.endswith("November 24, 1934") and len(title) > 120
+    compare_window.ops.run("Link passages", lambda: workspace.links.link(
+        _quoted(workspace, meeting, "The two met on November 15, 1934."), _quoted(workspace, summit, title),
+        "contradicts"))
+    view = compare_window.annotation_panels.comparisons
+    compare_window.raise_panel("Comparisons")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.setColumnWidth(3, 240)
+    shown = view.proxy.index(0, 3)
+    qtbot.waitUntil(lambda: "November 24, 1934" in shown.data())
+    assert shown.data().startswith("…") and shown.data(Qt.ItemDataRole.ToolTipRole) == title

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.records.relations import RELATIONS
+from reader.core.wording import one_line
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,12 @@ class ComparisonSide:
     start: int = 0
     end: int = 0
     status: str = "anchored"  # the annotation's anchor_status: a side may await review, or be gone from the text
+    key: int | None = None  # where in the quote the date stands that the pair differs by (else its first date):
+    # kept in view when the quote is cut short
+
+    def quote_line(self, width: int) -> str:
+        """The quote on one line of at most `width` characters, cut around its key if it has one."""
+        return one_line(self.quote, width, self.key)
 
     def overlaps(self, ranges: tuple[tuple[int, int, int], ...]) -> bool:
         """Whether this passage overlaps any (document_id, start, end) range, e.g. an entity's mentions."""

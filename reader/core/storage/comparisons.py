@@ -49,3 +49,19 @@ def _side(row: dict, a: str) -> ComparisonSide:
 
 def _comparison(row: dict) -> Comparison:
     return Comparison(row["link_id"], row["relation"], row["note"] or "", _side(row, "a"), _side(row, "b"))
+
+
+def quoted_dates(db: Store, annotation_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """The dates each of these annotations quotes, if its words are where it stands: (offset in its quote, value),
+    in order."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for begin in range(0, len(annotation_ids), 500):  # SQLite's limit on bound values
+        chunk = annotation_ids[begin:begin + 500]
+        sql = f"""SELECT a.id, m.start - a.start, m.date_value FROM annotations a
+                  JOIN mentions m ON m.document_id = a.document_id AND m.type = 'DATE' AND m.start >= a.start
+                                 AND m."end" <= a."end"
+                  WHERE a.anchor_status = 'anchored' AND a.id IN ({", ".join("?" * len(chunk))})
+                  ORDER BY a.id, m.start"""
+        for annotation_id, offset, value in db.execute(sql, chunk).fetchall():
+            found.setdefault(annotation_id, []).append((offset, value or ""))
+    return found

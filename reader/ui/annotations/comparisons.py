@@ -31,12 +31,13 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.table_model import Index, RowTableModel
-from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
+from reader.ui.table_text import SpareWidth, chars_fitting, cut_sentences, refit_on_resize
 
 COLUMNS = ("Quote A", "Source A", "Relation", "Quote B", "Source B", "Note")
 SUGGESTION_COLUMNS = ("Passage A", "Source A", "Suggested relation", "Passage B", "Source B", "Why")
 SUGGESTION_SENTENCES = (0, 3)  # the columns of the two tying sentences
 QUOTE_COLUMNS = (0, 3, 5)  # the quotes and the note: what is read; sources and relation fit their words
+QUOTED_SIDES = (0, 3)  # the two quotes, cut around the date they differ by
 MINIMUM_FILTER_CHARACTERS = 8  # what a filter box shows at least of its choice ("Any relat…")
 ANY = "Any"
 EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
@@ -50,24 +51,42 @@ def _source(side: ComparisonSide) -> str:
     return f"{side.document_title} ({side.date})" if side.date else side.document_title
 
 
-def _quote(side: ComparisonSide) -> str:
-    """The side's quote, said first to await review or be gone from the text (a source column cut it off)."""
+def _quote(side: ComparisonSide, width: int | None = None) -> str:
+    """The side's quote, said first to await review or be gone from the text (a source column cut it off); cut to
+    `width` characters around the date it differs by, if given."""
     status = STATUS_SAID.get(side.status, "")
-    return f"({status.split(':')[0]}) {side.quote}" if status else side.quote
+    quote = side.quote if width is None else side.quote_line(width)
+    return f"({status.split(':')[0]}) {quote}" if status else quote
 
 
 class ComparisonsModel(RowTableModel):
-    """Rows are linked pairs; the cache is replaced whole by `set_rows` after each query."""
+    """Rows are linked pairs; the cache is replaced whole by `set_rows` after each query. `quote_chars`: what the
+    quote columns show of a quote (set by the view as they are resized), cut around its key."""
 
     columns = COLUMNS
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.quote_chars: dict[int, int] = {}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() in QUOTED_SIDES:
+            side = row.a if index.column() == QUOTED_SIDES[0] else row.b
+            return _quote(side, self.quote_chars.get(index.column()))
         values = (_quote(row.a), _source(row.a), row.relation_label, _quote(row.b), _source(row.b), row.note)
         value = values[index.column()]
         return " ".join(value.split()) if role == Qt.ItemDataRole.DisplayRole else value
+
+    def fit_quotes(self, chars: dict[int, int]) -> None:
+        """Cut the quotes to what their columns now show."""
+        if chars != self.quote_chars and self._rows:
+            self.quote_chars = chars
+            for column in QUOTED_SIDES:
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        self.quote_chars = chars
 
 
 class ComparisonsView(QWidget):
@@ -92,6 +111,7 @@ class ComparisonsView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         _widen_quotes(self.table, QUOTE_COLUMNS)
+        refit_on_resize(self.table, self._fit_quotes)
         self.table.activated.connect(self._on_table_activated)  # a double-click, or Enter
         self._build_filters()
         self.count_label = QLabel(self)
@@ -279,6 +299,9 @@ class ComparisonsView(QWidget):
         self.model.set_rows(self._comparisons.list(chosen))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
         self.empty_hint.setVisible(self.model.rowCount() == 0 and chosen == ComparisonFilter())
+
+    def _fit_quotes(self) -> None:
+        self.model.fit_quotes({column: chars_fitting(self.table, column) for column in QUOTED_SIDES})
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())
