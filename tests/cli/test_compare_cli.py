@@ -150,8 +150,10 @@ def test_impossible_ranges_and_counts_are_refused_in_words(db):
 def test_an_empty_answer_says_so(db):
     """A filter that keeps nothing prints nothing to the output but says so on stderr, so a user is not left
     wondering whether the command ran."""
-    done = run_cli(db, "timeline", "--entity", "Nobody at all")
+    done = run_cli(db, "timeline", "--entity", "Genden", "--from", "1990")
     assert done.returncode == 0 and done.stdout == "" and "no dated passages" in done.stderr
+    unknown = run_cli(db, "timeline", "--entity", "Nobody at all")  # a name no entity has is another answer
+    assert unknown.returncode == 1 and unknown.stderr == "error: no entity is named “Nobody at all”\n"
 
 
 def test_conflicts_dismiss_parts_an_event_until_undone(db):

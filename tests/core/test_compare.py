@@ -315,7 +315,8 @@ def test_the_timeline_finds_an_entity_by_any_of_its_spellings(recognised):
     by_spelling = recognised.timeline.entries(entity="P. Genden")
     assert by_spelling and [(e.document_id, e.start) for e in by_spelling] == [(e.document_id, e.start)
                                                                                for e in by_name]
-    assert recognised.timeline.entries(entity="nobody at all") == []
+    with pytest.raises(ReaderError, match="no entity is named “nobody at all”"):
+        recognised.timeline.entries(entity="nobody at all")
 
 
 def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
@@ -1215,3 +1216,12 @@ def test_unjudged_suggestions_are_the_best_of_those_not_yet_linked(recognised):
         recognised.links.link(*suggestion.to_link(), suggestion.relation)
     unjudged = recognised.parallels.unjudged([document_id], per_document=5)
     assert [s.key for s in unjudged] == [s.key for s in best[2:7]]
+
+
+def test_a_timeline_filtered_by_a_name_no_entity_has_says_so_and_the_nearest(recognised):
+    """'Gendn' typed in the Timeline's entity box gave an empty chart, '0 dated passages · 0 events · 0
+    conflicts', read as "no conflicts about this person" (audit BN F9): a name no entity has is said so, with the
+    nearest the register holds."""
+    with pytest.raises(ReaderError, match="no entity is named “Gendn”: did you mean .*Genden"):
+        recognised.timeline.view(entity="Gendn")
+    assert recognised.timeline.view(entity="Genden")[0]

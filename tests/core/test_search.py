@@ -1138,3 +1138,9 @@ def test_an_operator_left_before_a_closing_parenthesis_or_a_double_negation_is_s
     for typed in ("genden NOT -stalin", "genden -(-stalin)", "genden NOT NOT stalin"):
         with pytest.raises(QueryError, match="leaves a word out once"):
             parse(typed)
+
+
+def test_an_entity_filter_no_entity_answers_says_so_and_the_nearest(searchable):
+    """'entity:Gendn' found nothing, silently, as if no passage named him (audit BN F9, the same slip in Search)."""
+    assert searchable.search.search("entity:Gendn").error.startswith("no entity is named “Gendn”: did you mean")
+    assert searchable.search.search("entity:Genden").error == ""

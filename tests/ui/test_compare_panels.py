@@ -1019,3 +1019,18 @@ def test_comparisons_keep_the_date_a_long_quote_differs_by_in_view(compare_windo
     shown = view.proxy.index(0, 3)
     qtbot.waitUntil(lambda: "November 24, 1934" in shown.data())
     assert shown.data().startswith("…") and shown.data(Qt.ItemDataRole.ToolTipRole) == title
+
+
+def test_the_timelines_entity_box_completes_names_and_says_a_name_none_has(compare_window, qtbot):
+    """The entity box was bare: a misspelt name gave an empty chart reading '0 dated passages · 0 events · 0
+    conflicts' (audit BN F9). It completes the register's names, and a name none has is said so, with the nearest."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    completer = panel.entity_edit.completer()
+    completer.setCompletionPrefix("gende")
+    assert "Peljidiin Genden" in [completer.completionModel().index(row, 0).data()
+                                  for row in range(completer.completionCount())]
+    panel.entity_edit.setText("Gendn")
+    panel.entity_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("no entity is named “Gendn”: did you mean"))

@@ -28,7 +28,7 @@ from reader.core.errors import ReaderError
 from reader.core.heap import without_collection
 from reader.core.ops import operation
 from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, pair_ties
-from reader.core.search.entity_names import entities_named
+from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names
 from reader.core.storage.store import Store
@@ -64,6 +64,8 @@ class TimelineService:
         if entity:  # the passages naming it (a recognised date's own names are those told with it; a note's are
             # its passage's)
             ids = set(entities_named(self._db, entity))
+            if not ids:
+                raise ReaderError(no_entity_named(self._db, entity))
             names = set(entity_names(self._db, ids).values())
             named: dict[int, list[int]] = defaultdict(list)
             for document_id, start, _entity in sorted(store.mentions_of_entities(self._db, ids)):
@@ -86,6 +88,10 @@ class TimelineService:
     def events(self) -> list[TimelineEvent]:
         """Entries of several documents telling of one event, earliest first; conflicts marked."""
         return self._events_of(self._all_entries(), None)
+
+    def entity_choices(self) -> list[str]:
+        """The register's names, for an entity box to complete (a name mistyped found nothing)."""
+        return sorted(set(entity_names(self._db).values()), key=str.casefold)
 
     def view(self, **filters) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
         """The entries the filters keep (as `entries` takes them) and the events they take part in. A filter only

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reader.core.entities.dates import written_span
 from reader.core.folding import without_accents
-from reader.core.search.entity_names import entities_named
+from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
@@ -78,6 +78,15 @@ def _no_such_tag(db: Store, name: str) -> str:
     return f"{said}: did you mean tag:\"{nearest[0]}\"? (a tag's name with spaces goes in quotes)" if nearest else said
 
 
+def _entities_named(db: Store, name: str) -> tuple[int, ...]:
+    """The entities an `entity:` filter names; a name none has is refused, with the nearest (it found nothing,
+    silently)."""
+    found = entities_named(db, name)
+    if not found:
+        raise QueryError(no_entity_named(db, name))
+    return found
+
+
 def _overlaps(value: str, first: str, last: str) -> bool:
     """Whether a stored date value meets these days; a bound ("after 1990") by the date it names, where the
     timeline places it: the days it opens onto left out the very year a reader sees in the passage."""
@@ -86,7 +95,7 @@ def _overlaps(value: str, first: str, last: str) -> bool:
 
 
 def _mentions(db: Store, query: Query) -> tuple[hits.MentionFilter, ...]:
-    found = [hits.MentionFilter(entity_ids=entities_named(db, name)) for name in query.filters.get("entity", [])]
+    found = [hits.MentionFilter(entity_ids=_entities_named(db, name)) for name in query.filters.get("entity", [])]
     found += [hits.MentionFilter(entity_type=TYPE_ALIASES.get(value.casefold(), value.upper()))
               for value in query.filters.get("type", [])]
     if query.date_range:

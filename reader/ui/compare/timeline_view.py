@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import QRectF, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -453,6 +454,10 @@ class TimelinePanel(QWidget):
         self.zoom_box.addItems(list(ZOOMS))
         self.zoom_box.currentTextChanged.connect(self._apply_zoom)
         self.entity_edit = QLineEdit(self, placeholderText="Entity…")
+        self.entity_names = QStringListModel(self)  # the register's names, completed as typed (audit BN F9)
+        completer = QCompleter(self.entity_names, self.entity_edit, caseSensitivity=Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "genden" offers Peljidiin Genden
+        self.entity_edit.setCompleter(completer)
         self.tag_edit = QLineEdit(self, placeholderText="Tag…")
         self.kind_box = QComboBox(self)
         self.kind_box.addItem("Any kind", "")
@@ -551,12 +556,13 @@ class TimelinePanel(QWidget):
         def read(workspace, _progress, _cancelled):
             entries, events = workspace.timeline.view(**filters)
             found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
-            return (*found, workspace.documents.names())
+            return (*found, workspace.documents.names(), workspace.timeline.entity_choices())
 
         self._reading.start(read, lambda found: self._show(*found, by_entity), self.summary.setText)
 
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
-              by_entity: bool) -> None:
+              entity_names: list[str], by_entity: bool) -> None:
+        self.entity_names.setStringList(entity_names)
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
