@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from reader.core.records.annotations import Annotation, TextQuote
 from reader.core.storage.documents import now
 from reader.core.storage.moments import stamped_if_changed
@@ -45,7 +43,8 @@ def insert_annotations(db: Store, rows: list[dict]) -> list[int]:
 
 
 def _tags_read(tags: tuple[str, ...] | None) -> str | None:
-    return None if tags is None else json.dumps(list(tags), ensure_ascii=False)
+    """Tags as `tags_read` keeps them: their names joined as the tag names are read (NULL: none read yet)."""
+    return None if tags is None else TAG_SEPARATOR.join(tags)
 
 
 def set_tags_read(db: Store, annotation_id: int, tags: tuple[str, ...]) -> None:
@@ -186,5 +185,5 @@ def _annotation(row: dict) -> Annotation:
         anchor_confidence=row["anchor_confidence"], created_at=row["created_at"], modified_at=row["modified_at"],
         tags=tuple(row["tag_names"].split(TAG_SEPARATOR)) if row["tag_names"] else (),
         **{moment: row[moment] or row["modified_at"] for moment in MOMENTS},
-        tags_read=None if row["tags_read"] is None else tuple(json.loads(row["tags_read"])),
+        tags_read=None if row["tags_read"] is None else tuple(filter(None, row["tags_read"].split(TAG_SEPARATOR))),
     )

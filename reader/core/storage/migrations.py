@@ -632,8 +632,9 @@ def m030_a_notes_citations_have_their_moment(db: Database) -> None:
 @migration
 def m031_another_tools_tags_as_last_read(db: Database) -> None:
     """Another tool's tags (Hypothesis's) have no moments: read again, a tag taken out here came back, and one taken
-    out there never left (audit BK F4). Each note keeps the tags that tool gave when last read (a JSON list; NULL:
-    none read), so what it added or took out since is told from what the user changed here."""
+    out there never left (audit BK F4). Each note keeps the tags that tool gave when last read (their names joined
+    by the unit separator, as tags are read; NULL: none read), so what it added or took out since is told from what
+    the user changed here."""
     from reader.core.storage.history import track
 
     db.execute("ALTER TABLE annotations ADD COLUMN tags_read TEXT")
