@@ -15,7 +15,7 @@ from reader.core.errors import WorkCancelled
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
-from reader.ui.lazy_panel import LazyPanel
+from reader.ui.lazy_panel import LazyPanel, give_room
 from reader.ui.main_window import MainWindow
 from reader.ui.operations import OpRunner
 from reader.ui.reading.area import PaneArea
@@ -57,7 +57,10 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     comparisons = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     remember(window.settings, "comparisons", comparisons.relation_box, comparisons.kind_box,
              comparisons.suggestions_toggle)
-    window.add_panel(comparisons, "Comparisons", BOTTOM).visibilityChanged.connect(comparisons.set_seen)
+    comparisons_dock = window.add_panel(comparisons, "Comparisons", BOTTOM)
+    comparisons_dock.visibilityChanged.connect(comparisons.set_seen)
+    comparisons.suggestions_toggle.toggled.connect(  # the list asked for gets the room of a wide list (audit BN F7)
+        lambda shown: shown and give_room(comparisons_dock, WIDE_LIST_SHARE, comparisons_dock.height()))
     # Beside the text, only what follows the reading (Metadata, Note, Mentions): three tabs whose names fit.
     # Below it, the wide views (Comparisons, Needs review, Notebook, Source criticism).
     panels = AnnotationPanels(

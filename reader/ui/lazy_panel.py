@@ -64,10 +64,7 @@ class LazyPanel(QObject):
         """A panel built on its first showing takes the room its dock had, not its own preferred size (the bottom
         docks grew by a third on the first look at Comparisons' neighbours, and every reading pane shrank), or its
         `least` share of the window: a wide list or time axis in a bottom dock of 154 pixels showed two rows."""
-        window = self.dock.parentWidget()
-        extent = window.height() if across == Qt.Orientation.Vertical else window.width()
-        size = max(size, int(extent * self._least))
-        QTimer.singleShot(0, self.dock, lambda: window.resizeDocks([self.dock], [size], across))  # once laid out
+        give_room(self.dock, self._least, size, across)
 
     def if_built(self, call: Callable[[QWidget], T]) -> T | None:
         """`call(widget)` only if the widget exists (an unbuilt panel reads fresh data when built); else None."""
@@ -76,3 +73,18 @@ class LazyPanel(QObject):
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
             self.widget()
+
+
+def give_room(dock: QDockWidget, share: float, size: int = 0, across: Qt.Orientation | None = None) -> None:
+    """Make a docked panel `size` pixels or `share` of its window's height (docked above or below the text; else its
+    width), whichever is more, once laid out: a list asked for in a bottom dock of 180 pixels showed a row and a
+    half."""
+    window = dock.parentWidget()
+    if not isinstance(window, QMainWindow) or dock.isFloating():
+        return
+    if across is None:
+        sides = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        across = Qt.Orientation.Vertical if window.dockWidgetArea(dock) in sides else Qt.Orientation.Horizontal
+    extent = window.height() if across == Qt.Orientation.Vertical else window.width()
+    wanted = max(size, int(extent * share))
+    QTimer.singleShot(0, dock, lambda: window.resizeDocks([dock], [wanted], across))

@@ -1034,3 +1034,17 @@ def test_the_timelines_entity_box_completes_names_and_says_a_name_none_has(compa
     panel.entity_edit.setText("Gendn")
     panel.entity_edit.editingFinished.emit()
     qtbot.waitUntil(lambda: panel.summary.text().startswith("no entity is named “Gendn”: did you mean"))
+
+
+def test_comparisons_asked_for_suggestions_gets_room_for_them(compare_window, qtbot):
+    """At 1366×768, Suggested, not yet judged showed one row and half of the next in the bottom dock of 180 pixels
+    (audit BN F7): asked for, the list's dock takes a third of the window, as Parallels does when first shown."""
+    compare_window.resize(1366, 768)
+    compare_window.show()
+    qtbot.waitUntil(lambda: compare_window.width() == 1366)
+    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    dock, view = compare_window.docks["comparisons_dock"], compare_window.annotation_panels.comparisons
+    assert dock.height() < compare_window.height() // 4
+    view.suggestions_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: dock.height() >= compare_window.height() // 4, timeout=20_000)
+    qtbot.waitUntil(lambda: view.suggestion_table.height() > view.table.height(), timeout=20_000)
