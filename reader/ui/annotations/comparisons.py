@@ -196,6 +196,7 @@ class ComparisonsView(QWidget):
         shown = self.suggestions_toggle.isChecked() and self._suggestion_source is not None
         appearing = shown and not self.suggestion_table.isVisibleTo(self)
         self.suggestion_table.setVisible(shown)
+        self._show_hint()
         if appearing:  # asked for: the list gets two thirds of the height, once the splitter has laid it out
             QTimer.singleShot(0, self, self._give_suggestions_room)
         self._suggestion_request += 1
@@ -240,8 +241,13 @@ class ComparisonsView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.empty_hint)
         column.addWidget(self.table, 1)
+        self.table.setMinimumHeight(  # its header and a row: at its own least (four rows), the links' table kept
+            # the suggestions asked for to a row and a half in a short dock (audit BN F7)
+            self.table.horizontalHeader().sizeHint().height() + self.table.verticalHeader().defaultSectionSize() + 4)
         split.addWidget(linked)
         split.addWidget(self.suggestion_table)
+        split.setStretchFactor(0, 1)  # room the dock gains goes two thirds to the suggestions: asked for, the dock
+        split.setStretchFactor(1, 2)  # grows after they appear, and had added its height to the empty links' table
         layout.addWidget(split, 1)
 
     def current_filter(self) -> ComparisonFilter:
@@ -295,10 +301,15 @@ class ComparisonsView(QWidget):
         box.blockSignals(False)
 
     def _on_filter_changed(self, *_args) -> None:
-        chosen = self.current_filter()
-        self.model.set_rows(self._comparisons.list(chosen))
+        self.model.set_rows(self._comparisons.list(self.current_filter()))
         self.count_label.setText(plural(self.model.rowCount(), "linked pair"))
-        self.empty_hint.setVisible(self.model.rowCount() == 0 and chosen == ComparisonFilter())
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """How to link, while nothing is linked and nothing filtered; not beside the suggestions, which show it
+        (in a short dock the hint's line was one row of them)."""
+        self.empty_hint.setVisible(self.model.rowCount() == 0 and self.current_filter() == ComparisonFilter()
+                                   and not self.suggestion_table.isVisibleTo(self))
 
     def _fit_quotes(self) -> None:
         self.model.fit_quotes({column: chars_fitting(self.table, column) for column in QUOTED_SIDES})
