@@ -1144,3 +1144,23 @@ def test_an_entity_filter_no_entity_answers_says_so_and_the_nearest(searchable):
     """'entity:Gendn' found nothing, silently, as if no passage named him (audit BN F9, the same slip in Search)."""
     assert searchable.search.search("entity:Gendn").error.startswith("no entity is named “Gendn”: did you mean")
     assert searchable.search.search("entity:Genden").error == ""
+
+
+def test_a_word_left_out_is_left_out_alone_and_and_typed_joins_as_words_side_by_side(searchable):
+    """'Genden -Stalin AND Choibalsan' left out only lines holding both Stalin and Choibalsan, and 'Genden -Stalin
+    OR Choibalsan' left Choibalsan out though no minus stood before it (audit BO F1, F8): a word left out is left
+    out by itself, AND typed joins as words side by side do, and a word left out cannot be a side of OR."""
+    assert _lines(searchable, "Genden -Stalin AND Choibalsan") == _lines(searchable, "Genden -Stalin Choibalsan")
+    assert _lines(searchable, "Genden NOT Stalin AND Choibalsan") == _lines(searchable, "Genden Choibalsan -Stalin")
+    for typed in ("Genden -Stalin OR Choibalsan", "Genden OR Stalin -Moscow OR Choibalsan"):
+        with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
+            parse(typed)
+
+
+def test_repeats_and_prose_joined_by_and_are_searched_without_groups():
+    """100 repeats of 'the or a' were searched as 100 groups (two seconds), and prose with 101 lower-case 'and' was
+    refused as holding 'words in groups or joined by OR' (audit BO F2, F3): each group is searched once, and words
+    joined by AND need no group."""
+    assert parse(" ".join(["the or a"] * 100)).expression == parse("the or a").expression
+    prose = parse(" ".join(f"army{i} and party{i} met" for i in range(101)))
+    assert "(" not in prose.expression

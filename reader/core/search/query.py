@@ -311,50 +311,107 @@ def _level(parts: list[str]) -> list:
     return levels[0]
 
 
-LOOSEST_FIRST = ("NOT", "OR", "AND")  # after words side by side, which bind loosest of all
-
-
 def _bound(items: list) -> list[str]:
-    """A level's items as the query means them, in parentheses where FTS5 would read otherwise: words side by side
-    are each required and OR joins only the words beside it, as in a web search, and a word left out is left out
-    of all that comes before it ('Genden Stalin OR Choibalsan' found every line of Choibalsan, 'Genden OR Stalin
-    -Choibalsan' left Choibalsan out of Stalin's lines only: FTS5 binds NOT tightest and OR loosest; audit BM F2,
-    F3). AND typed binds before OR, as FTS5 and logic read it ('Genden AND Stalin OR Choibalsan')."""
-    side_by_side: list[list] = []
-    for at, item in enumerate(items):
-        if at and _is_operand(items[at - 1]) and _is_operand(item):
-            side_by_side.append([item])
-        elif side_by_side:
-            side_by_side[-1].append(item)
+    """A level's items as the query means them, written so FTS5 reads them so: words side by side are each
+    required, and OR joins only the words beside it, as in a web search ('Genden Stalin OR Choibalsan': FTS5 binds OR
+    loosest, and found every line of Choibalsan; audit BM F2); AND typed joins as words side by side do, before OR
+    ('Genden AND Stalin OR Choibalsan'); a word left out (NOT, a minus) is left out by itself, of every line the
+    words beside it find ('Genden OR Stalin -Choibalsan' left it out of Stalin's lines only, BM F3; 'Genden -Stalin
+    AND Choibalsan' only of the lines holding both, BO F1), and cannot be a side of OR (BO F8). A group is searched
+    once however often it is typed (100 repeats of 'the or a' took two seconds, BO F2)."""
+    if not items:  # filters alone
+        return []
+    wanted: list[tuple[str, ...]] = []
+    left_out: list[tuple[str, ...]] = []
+    for clause in _side_by_side(_negated(items)):
+        sides = _split(clause, "OR")
+        if len(sides) == 1:  # words joined by AND are words side by side: no group (prose with 'and', BO F3)
+            for atom in _split(sides[0], "AND"):
+                (left_out if _is_left_out(atom[0]) else wanted).append(tuple(_atom(atom[0])))
         else:
-            side_by_side.append([item])
-    return _joined([_by_operators(words, 0) for words in side_by_side], "")
+            wanted.append(tuple(_in_parentheses(_joined([tuple(_either_side(side)) for side in sides], "OR"))))
+    found = _all_of(wanted, left_out)
+    return found[1:-1] if found[0] == "(" and _closing(found, 0) == len(found) - 1 else found  # one group: its words
 
 
-def _by_operators(items: list, loosest: int) -> list[str]:
-    """Items joined by operators (no two operands side by side), split at the loosest operator first."""
-    if loosest == len(LOOSEST_FIRST):
-        [item] = items
-        return ["(", *_bound(item), ")"] if isinstance(item, list) else [item]
-    operator = LOOSEST_FIRST[loosest]
+def _negated(items: list) -> list:
+    """The items, each NOT made one item with the operand it leaves out."""
+    negated: list = []
+    for item in items:
+        if negated and negated[-1] == "NOT":
+            negated[-1] = ("NOT", item)
+        else:
+            negated.append(item)
+    return negated
+
+
+def _side_by_side(items: list) -> list[list]:
+    """The items cut where two operands stand side by side, with no operator between them."""
+    clauses: list[list] = []
+    for at, item in enumerate(items):
+        if not clauses or _is_operand(items[at - 1]) and _is_operand(item):
+            clauses.append([item])
+        else:
+            clauses[-1].append(item)
+    return clauses
+
+
+def _split(items: list, operator: str) -> list[list]:
     sides: list[list] = [[]]
     for item in items:
         if item == operator:
             sides.append([])
         else:
             sides[-1].append(item)
-    return _joined([_by_operators(side, loosest + 1) for side in sides], operator)
+    return sides
 
 
-def _joined(sides: list[list[str]], operator: str) -> list[str]:
-    """The sides joined by the operator ('' for side by side), each of several parts in parentheses."""
-    if len(sides) == 1:
-        return sides[0]
+def _either_side(side: list) -> list[str]:
+    """One side of OR: words joined by AND, none of them only left out."""
+    atoms = [atom[0] for atom in _split(side, "AND")]
+    if all(_is_left_out(atom) for atom in atoms):
+        raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or give "
+                         "either of two words (genden OR molotov)")
+    return _all_of([tuple(_atom(a)) for a in atoms if not _is_left_out(a)],
+                   [tuple(_atom(a)) for a in atoms if _is_left_out(a)])
+
+
+def _all_of(wanted: list[tuple[str, ...]], left_out: list[tuple[str, ...]]) -> list[str]:
+    """What every line must hold, less each left out (FTS5's NOT needs what it leaves out of before it)."""
+    if not wanted:
+        raise QueryError("a word left out needs one to search for: give it first, e.g. genden -stalin")
+    found = _joined(list(dict.fromkeys(wanted)), "AND")
+    for excluded in dict.fromkeys(left_out):
+        found += ["NOT", *_in_parentheses(list(excluded))]
+    return found
+
+
+def _joined(sides: list[tuple[str, ...]], operator: str) -> list[str]:
+    """The sides (each once) joined by the operator, each of several parts in parentheses."""
+    distinct = list(dict.fromkeys(sides))
+    if len(distinct) == 1:
+        return list(distinct[0])
     joined: list[str] = []
-    for side in sides:
-        whole = len(side) == 1 or side[0] == "(" and _closing(side, 0) == len(side) - 1
-        joined += [*([operator] if joined and operator else []), *(side if whole else ["(", *side, ")"])]
+    for side in distinct:
+        joined += [*([operator] if joined else []), *_in_parentheses(list(side))]
     return joined
+
+
+def _in_parentheses(parts: list[str]) -> list[str]:
+    """The parts in parentheses, unless one operand or one group already."""
+    whole = len(parts) == 1 or parts[0] == "(" and _closing(parts, 0) == len(parts) - 1
+    return parts if whole else ["(", *parts, ")"]
+
+
+def _atom(item) -> list[str]:
+    """A word, a group (its parts in parentheses), or what a NOT leaves out."""
+    if _is_left_out(item):
+        item = item[1]
+    return ["(", *_bound(item), ")"] if isinstance(item, list) else [item]
+
+
+def _is_left_out(item) -> bool:
+    return isinstance(item, tuple)
 
 
 def _grouped_words(parts: list[str]) -> int:
@@ -368,7 +425,7 @@ def _grouped_words(parts: list[str]) -> int:
 
 
 def _is_operand(item) -> bool:
-    return isinstance(item, list) or item not in OPERATORS
+    return isinstance(item, list | tuple) or item not in OPERATORS
 
 
 def _deduplicated(parts: list[str]) -> list[str]:
