@@ -77,7 +77,7 @@ def parse(text: str) -> Query:
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
     _check_structure(parts)
-    compiled = _deduplicated(_bound(_level(parts)))
+    compiled = _bound(_level(parts))
     if (grouped := _grouped_words(compiled)) > MAX_GROUPED_TERMS:
         raise QueryError(f"the query holds {grouped} words in groups or joined by OR beside others; at most "
                          f"{MAX_GROUPED_TERMS} are searched together (search fewer)")
@@ -426,22 +426,6 @@ def _grouped_words(parts: list[str]) -> int:
 
 def _is_operand(item) -> bool:
     return isinstance(item, list | tuple) or item not in OPERATORS
-
-
-def _deduplicated(parts: list[str]) -> list[str]:
-    """A flat query joined by one operator ('a OR b OR a …', or words side by side) means the same with each operand
-    once; FTS5 would look each repeat up again (a pasted 10,000-character query of repeats took a second)."""
-    operators = {part for part in parts if part in OPERATORS}
-    if "(" in parts or "NOT" in operators or len(operators) > 1:
-        return parts
-    operands = list(dict.fromkeys(part for part in parts if part not in OPERATORS))
-    if not operators:
-        return operands
-    operator = operators.pop()
-    joined = [operands[0]]
-    for operand in operands[1:]:
-        joined += [operator, operand]
-    return joined
 
 
 def _add_filter(query: Query, key: str, value: str, either: bool = False) -> None:
