@@ -1225,3 +1225,13 @@ def test_a_timeline_filtered_by_a_name_no_entity_has_says_so_and_the_nearest(rec
     with pytest.raises(ReaderError, match="no entity is named “Gendn”: did you mean .*Genden"):
         recognised.timeline.view(entity="Gendn")
     assert recognised.timeline.view(entity="Genden")[0]
+
+
+def test_names_offered_and_meant_are_the_registers(recognised):
+    """The Timeline's completer and 'did you mean' offered entities with no mention left (one judged not an entity),
+    which then found nothing, silently (audit BO F5): only the register's names are offered and meant."""
+    molotov = next(e for e in recognised.entities.register() if e.name == "Molotov")
+    recognised.entities.reject_entity(molotov.id)
+    assert set(recognised.timeline.entity_choices()) == {e.name for e in recognised.entities.register()}
+    with pytest.raises(ReaderError, match="no entity is named “Molotov”"):
+        recognised.timeline.view(entity="Molotov")

@@ -2108,3 +2108,16 @@ def test_a_note_and_its_citations_on_a_document_in_the_trash_here_are_said_so(an
     name = annotated.documents.get(second.document_id, include_trashed=True).file_name
     assert any(f"the document it is on, {name}, is in the Trash here" in line for line in report.skipped)
     assert not any("a passage a Notebook note cites" in line for line in report.skipped), report.skipped
+
+
+def test_an_id_too_large_for_a_note_here_names_none(annotated, tmp_path):
+    """A passage's id of a number too large for the library failed the whole reading with 'something went wrong
+    inside the program (OverflowError)' (audit BO F13): it names no note here."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("The date is in doubt.", "Date", None, [first.id, second.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    text = (tmp_path / "a.jsonld").read_text(encoding="utf-8")
+    huge = "123456789012345678901234"
+    (tmp_path / "a.jsonld").write_text(text.replace(f"annotation:{second.id}", f"annotation:{huge}"), encoding="utf-8")
+    annotated.documents.delete(second.document_id)
+    annotated.export.import_annotations(tmp_path / "a.jsonld")

@@ -1164,3 +1164,10 @@ def test_repeats_and_prose_joined_by_and_are_searched_without_groups():
     assert parse(" ".join(["the or a"] * 100)).expression == parse("the or a").expression
     prose = parse(" ".join(f"army{i} and party{i} met" for i in range(101)))
     assert "(" not in prose.expression
+
+
+def test_a_search_naming_no_entity_or_tag_is_not_saved(searchable):
+    """'entity:Gendn' was saved, then failed at every click (audit BO F11): a query that cannot run is refused when
+    saved, with the line running it gives."""
+    with pytest.raises(ReaderError, match="no entity is named “Gendn”"):
+        searchable.search.save("typo", "entity:Gendn")

@@ -30,7 +30,7 @@ from reader.core.ops import operation
 from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, pair_ties
 from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.storage import compare as store
-from reader.core.storage.entities import entity_names
+from reader.core.storage.entities import entity_names, register_names
 from reader.core.storage.store import Store
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
@@ -91,7 +91,7 @@ class TimelineService:
 
     def entity_choices(self) -> list[str]:
         """The register's names, for an entity box to complete (a name mistyped found nothing)."""
-        return sorted(set(entity_names(self._db).values()), key=str.casefold)
+        return sorted(register_names(self._db), key=str.casefold)
 
     def view(self, **filters) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
         """The entries the filters keep (as `entries` takes them) and the events they take part in. A filter only

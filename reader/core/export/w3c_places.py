@@ -114,8 +114,8 @@ class Places:
     def _note_named(self, end: Incoming) -> Annotation | None:
         """The note here (in the Trash too) whose id the file gives a passage, if one has it: maybe another note,
         in another library."""
-        number = end.target.removeprefix(f"{URN}:annotation:").removesuffix("#target")
-        found = self._annotations.cited(int(number)) if number.isdigit() else None
+        number = our_number(end.target.removeprefix(f"{URN}:annotation:").removesuffix("#target"))
+        found = self._annotations.cited(number) if number is not None else None
         return found[0] if found is not None else None
 
     def is_twin(self, end: Incoming) -> bool:
@@ -188,9 +188,14 @@ def by_its_id(label: str, kind: str, get):
     is not one, or names nothing here). The text may have changed since: the entry's quote may be found nowhere,
     yet the note is here. An id names something else in another database: `is_the_same` checks it is the one."""
     prefix = f"{URN}:{kind}:"
-    if not label.startswith(prefix) or not label[len(prefix):].isdigit():
-        return None
-    return fetched(get, int(label[len(prefix):]))
+    number = our_number(label[len(prefix):]) if label.startswith(prefix) else None
+    return None if number is None else fetched(get, number)
+
+
+def our_number(written: str) -> int | None:
+    """The id an IRI's end gives, if it can be one of this library's (a number SQLite holds: a larger one failed the
+    whole reading, audit BO F13)."""
+    return int(written) if written.isdigit() and int(written) < 2 ** 63 else None
 
 
 def fetched(get, item_id: int):

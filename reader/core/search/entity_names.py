@@ -5,7 +5,7 @@ register knows a Russian name by the forms it was written in."""
 from __future__ import annotations
 
 from reader.core.morphology import search_forms
-from reader.core.storage.entities import entity_names
+from reader.core.storage.entities import register_names
 from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
 
@@ -21,10 +21,10 @@ def entities_named(db: Store, name: str) -> tuple[int, ...]:
 
 
 def no_entity_named(db: Store, name: str) -> str:
-    """What to say of a name no entity has, with the register's nearest: typed mistaken, it found nothing, read
+    """What to say of a name no entity of the register has, with its nearest: typed mistaken, it found nothing, read
     as no source naming that person (audit BN F9)."""
     from rapidfuzz import fuzz, process
 
     said = f"no entity is named “{name}”"
-    nearest = process.extractOne(name, sorted(set(entity_names(db).values())), scorer=fuzz.WRatio, score_cutoff=70)
+    nearest = process.extractOne(name, sorted(register_names(db)), scorer=fuzz.WRatio, score_cutoff=70)
     return f"{said}: did you mean {nearest[0]}?" if nearest else said

@@ -217,7 +217,7 @@ class SearchService:
         if not name.strip() or not query.strip():
             raise ReaderError("a saved search needs a name and a query")
         try:
-            parse(query)
+            restriction_for(self._db, parse(query))  # a filter naming nothing here fails too (entity:Gendn, BO F11)
         except QueryError as exc:
             raise ReaderError(f"query not understood: {exc}") from exc
         same = next((search_id for search_id, kept, _query in self.saved()

@@ -234,3 +234,9 @@ def entity_names(db: Store, entity_ids: set[int] | None = None) -> dict[int, str
         return {}
     where = f"WHERE id IN ({', '.join('?' * len(entity_ids))})" if entity_ids is not None else ""
     return dict(db.execute(f"SELECT id, name FROM entities {where}", list(entity_ids or [])).fetchall())
+
+
+def register_names(db: Store) -> list[str]:
+    """The names of the entities the register lists (those with a mention), each once."""
+    sql = "SELECT DISTINCT name FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"
+    return [row[0] for row in db.execute(sql).fetchall()]
