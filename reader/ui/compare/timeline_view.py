@@ -558,7 +558,15 @@ class TimelinePanel(QWidget):
             found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
             return (*found, workspace.documents.names(), workspace.timeline.entity_choices())
 
-        self._reading.start(read, lambda found: self._show(*found, by_entity), self.summary.setText)
+        self._reading.start(read, lambda found: self._show(*found, by_entity), self._refused)
+
+    def _refused(self, message: str) -> None:
+        """A reading refused (a name no entity has) shows no marks: those of the filters before stayed, and an
+        export wrote them under the filter refused (audit BO F4)."""
+        self.canvas.set_entries([], [], names={})
+        self._apply_zoom()
+        self.summary.setText(message)
+        self.summary.setToolTip(message)
 
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
               entity_names: list[str], by_entity: bool) -> None:
