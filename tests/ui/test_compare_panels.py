@@ -1049,3 +1049,28 @@ def test_comparisons_asked_for_suggestions_gets_room_for_them(compare_window, qt
     view.suggestions_toggle.setChecked(True)
     qtbot.waitUntil(lambda: dock.height() >= compare_window.height() // 4, timeout=20_000)
     qtbot.waitUntil(lambda: view.suggestion_table.height() > view.table.height(), timeout=20_000)
+
+
+def test_comparisons_sort_by_the_quotes_not_by_where_they_are_cut(compare_window, qtbot):
+    """Sorted by a quote column, rows were ordered by the quote as cut around its date ('…convened on…'), and the
+    order changed as the column was resized (audit BO F7): they sort by the quotes whole."""
+    workspace = compare_window.workspace
+    meeting = workspace.documents.resolve(MEETING_000).id
+    summit = workspace.documents.resolve(MEETING_002).id
+    summit_text = workspace.documents.text(summit).text
+    title = summit_text.split("\n")[2]
+    compare_window.ops.run("Link passages", lambda: workspace.links.link(
+        _quoted(workspace, summit, title), _quoted(workspace, meeting, "The two met on November 15, 1934."),
+        "contradicts"))
+    compare_window.ops.run("Link passages", lambda: workspace.links.link(
+        _quoted(workspace, meeting, "Genden"), _quoted(workspace, summit, "Mongolia"), "see_also"))
+    view = compare_window.annotation_panels.comparisons
+    compare_window.raise_panel("Comparisons")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    view.table.setColumnWidth(0, 240)
+    qtbot.waitUntil(lambda: view.proxy.index(0, 0).data().startswith("…") or
+                    view.proxy.index(1, 0).data().startswith("…"))
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [view.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(2)] == ["Genden", title]
+    sorted_by = {view.proxy.index(row, 0).data(view.proxy.sortRole()) for row in range(2)}
+    assert sorted_by == {"Genden", title}  # what the rows are ordered by: the quotes whole

@@ -103,6 +103,8 @@ class ComparisonsView(QWidget):
         self.model = ComparisonsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.ToolTipRole)  # the quotes whole: shown, they are cut around their
+        # dates, and rows sorted by where a cut began (audit BO F7)
         self.table = QTableView(self, tabKeyNavigation=False)  # Tab leaves the table: its rows are chosen whole
         self.table.setModel(self.proxy)
         frame_focus(self.table)
