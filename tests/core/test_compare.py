@@ -1235,3 +1235,14 @@ def test_names_offered_and_meant_are_the_registers(recognised):
     assert set(recognised.timeline.entity_choices()) == {e.name for e in recognised.entities.register()}
     with pytest.raises(ReaderError, match="no entity is named “Molotov”"):
         recognised.timeline.view(entity="Molotov")
+
+
+def test_marks_closer_than_a_mark_in_one_lane_are_spread_wherever_they_fall():
+    """Marks 0.2 pixels apart on either side of a 12-pixel column's edge lay on one another, one of them out of
+    reach, while marks 11.8 pixels apart in one column were spread (audit BO F6): marks are spread where each is
+    closer than a mark's width to the one before it in its lane."""
+    from reader.core.compare.timeline_lanes import spread
+
+    assert spread([(0, 11.9), (0, 12.1)], 12) == [(-1.0, 2), (1.0, 2)]
+    assert spread([(0, 12.1), (1, 12.2), (0, 40.0)], 12) == [(0.0, 1)] * 3
+    assert [many for _across, many in spread([(0, 0.0), (0, 10.0), (0, 20.0)], 12)] == [3, 3, 3]

@@ -5,7 +5,6 @@ export, which must show the same."""
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress
 
 from reader.core.records.compare import TimelineEntry, TimelineEvent
 
@@ -51,16 +50,25 @@ def in_painting_order(entries: list[TimelineEntry], events: dict[tuple, Timeline
 
 def spread(places: list[tuple[int, float]], near: float) -> list[tuple[float, int]]:
     """Where each mark sits across its lane, from -1 (its top) to 1 (its bottom), and how many share its place, by
-    its lane and where it starts (`places`): marks starting within `near` of one place in one lane spread across it
-    (each drawn as high as its share of the lane allows), so each is seen and can be pointed at (a source dating one
-    day three times showed one dot, two of its passages out of reach; audit BN F3); a mark alone sits in the middle
-    (0)."""
-    spots = [(lane, int(x // near)) for lane, x in places]
-    counts, seen = Counter(spots), Counter()
-    sharing = list(map(counts.__getitem__, spots))
-    across = [(0.0, 1)] * len(spots)
-    for index in compress(range(len(spots)), map((1).__lt__, sharing)):  # most marks are alone: passed over
-        order, many = seen[spots[index]], sharing[index]
-        seen[spots[index]] += 1
-        across[index] = (-1 + 2 * order / (many - 1), many)
+    its lane and where it starts (`places`): marks each starting within `near` of the one before it in its lane
+    spread across it, the earliest on top (each drawn as high as its share of the lane allows), so each is seen and
+    can be pointed at (a source dating one day three times showed one dot, two of its passages out of reach; audit
+    BN F3; marks either side of a fixed column's edge still lay on one another, BO F6); a mark alone sits in the
+    middle (0)."""
+    across = [(0.0, 1)] * len(places)
+    together: list[int] = []
+    for index in sorted(range(len(places)), key=places.__getitem__):
+        if together and (places[together[-1]][0] != places[index][0]
+                         or places[index][1] - places[together[-1]][1] >= near):
+            _spread_out(together, across)
+            together = []
+        together.append(index)
+    _spread_out(together, across)
     return across
+
+
+def _spread_out(together: list[int], across: list[tuple[float, int]]) -> None:
+    """Set the marks (indexes) of one place apart, in order, from the top of the lane to its bottom."""
+    many = len(together)
+    for order, index in enumerate(together if many > 1 else ()):
+        across[index] = (-1 + 2 * order / (many - 1), many)
