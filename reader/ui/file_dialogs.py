@@ -10,6 +10,7 @@ dialogs name and draw files from their names alone, and always use Qt's own dial
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QFileInfo, QSettings
@@ -75,7 +76,25 @@ def save_file_name(parent: QWidget | None, caption: str, path: str, types: dict[
         dialog.selectNameFilter(chosen)
         dialog.setDefaultSuffix(types[chosen])
         dialog.filterSelected.connect(lambda kind: dialog.setDefaultSuffix(types.get(kind, "")))
-    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    if not dialog.exec() or not dialog.selectedFiles():
+        return ""
+    chosen = dialog.selectedFiles()[0]
+    return _of_the_kind(parent, chosen, dialog.selectedNameFilter(), types) if types else chosen
+
+
+def _of_the_kind(parent: QWidget | None, chosen: str, kind: str, types: dict[str, str]) -> str:
+    """The name chosen, ending as the kind chosen asks: 'timeline 24.11.1934' with 'HTML page' chosen was written as
+    CSV, its '.1934' taken for an extension (audit BO F9); the name made so is asked about if a file has it ('' if
+    it is not to be replaced)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if Path(chosen).suffix.lstrip(".").lower() in re.findall(r"\*\.(\w+)", kind):
+        return chosen
+    named = f"{chosen}.{types.get(kind, next(iter(types.values())))}"
+    if Path(named).exists() and QMessageBox.question(
+            parent, "Replace?", f"{Path(named).name} already exists. Replace it?") != QMessageBox.StandardButton.Yes:
+        return ""
+    return named
 
 
 def export_folder(settings: QSettings | None) -> Path:

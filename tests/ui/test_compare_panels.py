@@ -1074,3 +1074,24 @@ def test_comparisons_sort_by_the_quotes_not_by_where_they_are_cut(compare_window
     assert [view.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(2)] == ["Genden", title]
     sorted_by = {view.proxy.index(row, 0).data(view.proxy.sortRole()) for row in range(2)}
     assert sorted_by == {"Genden", title}  # what the rows are ordered by: the quotes whole
+
+
+def test_the_timelines_export_writes_the_kind_chosen_whatever_dots_the_name_holds(compare_window, qtbot, tmp_path,
+                                                                                 monkeypatch):
+    """'HTML page' chosen, a name with a date in it ('timeline 24.11.1934') was written as CSV without an extension:
+    its '.1934' was taken for one (audit BO F9). The kind chosen's extension is added to a name without it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def choose_html(dialog):
+        dialog.setDirectory(str(tmp_path))
+        dialog.selectNameFilter("HTML page (*.html *.htm)")
+        dialog.selectFile("timeline 24.11.1934")
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", choose_html)
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
+    qtbot.waitUntil(lambda: (tmp_path / "timeline 24.11.1934.html").exists())
+    assert (tmp_path / "timeline 24.11.1934.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
