@@ -1246,3 +1246,17 @@ def test_marks_closer_than_a_mark_in_one_lane_are_spread_wherever_they_fall():
     assert spread([(0, 11.9), (0, 12.1)], 12) == [(-1.0, 2), (1.0, 2)]
     assert spread([(0, 12.1), (1, 12.2), (0, 40.0)], 12) == [(0.0, 1)] * 3
     assert [many for _across, many in spread([(0, 0.0), (0, 10.0), (0, 20.0)], 12)] == [3, 3, 3]
+
+
+def test_one_long_link_leaves_five_suggestions_not_yet_judged(recognised):
+    """A link over two long passages marks several suggestions linked, but took only one more place, so a source
+    showed two pairs not yet judged of the 26 there were (audit BO F10)."""
+    document_id = _doc(recognised, "000_8339fa2bec93c400.txt")
+    best = recognised.parallels.suggest(document_id, top=8)
+    other = max({s.other.document_id for s in best}, key=lambda d: sum(s.other.document_id == d for s in best))
+    mine = [s for s in best if s.other.document_id == other]
+    recognised.links.link(Passage(document_id, min(s.source.start for s in mine), max(s.source.end for s in mine)),
+                          Passage(other, min(s.other.start for s in mine), max(s.other.end for s in mine)),
+                          "same_event")
+    unjudged = recognised.parallels.unjudged([document_id], per_document=5)
+    assert len(unjudged) == 5 and not any(s.linked for s in unjudged)

@@ -93,14 +93,23 @@ class ParallelService:
         """The best suggestions for these documents that are neither dismissed nor linked yet (each pair once): a
         document's `per_document` best of the pairs not linked (a pair linked took one of the places, and a second
         telling of one meeting never showed; audit BN F2)."""
-        linked = store.linked_ranges(self._db)
         found: dict[tuple, ParallelSuggestion] = {}
         for document_id in dict.fromkeys(document_ids):
-            touching = sum(document_id in (row[0], row[3]) for row in linked)  # the most its suggestions hold
-            unlinked = [s for s in self.suggest(document_id, top=per_document + touching) if not s.linked]
-            for suggestion in unlinked[:per_document]:
+            for suggestion in self._unlinked(document_id, per_document):
                 found.setdefault(suggestion.key, suggestion)
         return sorted(found.values(), key=lambda s: -s.score)
+
+    def _unlinked(self, document_id: int, wanted: int) -> list[ParallelSuggestion]:
+        """A document's `wanted` best suggestions not linked, ranked again for more while links take places: a
+        link over two long passages is inside several pairs (it took one more place, and two of the five were
+        shown; audit BO F10)."""
+        top = wanted
+        while True:
+            ranked = self.suggest(document_id, top=top)
+            unlinked = [s for s in ranked if not s.linked]
+            if len(unlinked) >= wanted or len(ranked) < top:
+                return unlinked[:wanted]
+            top += 2 * (wanted - len(unlinked))
 
     def dismiss(self, suggestion: ParallelSuggestion) -> None:
         """Judge a suggestion not parallel: it is kept (undoably) and never suggested again, whatever range is ranked.
