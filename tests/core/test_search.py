@@ -1171,3 +1171,31 @@ def test_a_search_naming_no_entity_or_tag_is_not_saved(searchable):
     saved, with the line running it gives."""
     with pytest.raises(ReaderError, match="no entity is named “Gendn”"):
         searchable.search.save("typo", "entity:Gendn")
+
+
+def test_words_keep_their_operators_across_filters_and_left_out_words(searchable):
+    """An AND typed beside a filter was dropped, so 'genden AND entity:Genden AND stalin OR mongolia' was genden AND
+    (stalin OR mongolia); 'genden -stalin AND choibalsan OR moscow' left stalin out of one side of OR; 'genden and
+    -(stalin)' searched the word "and"; '-stalin AND genden' was refused as "AND needs a word before it"; a group
+    left out first was read by the index's own rules (audit BP F1-F4, F11)."""
+    def same(typed: str, meant: str) -> None:
+        assert _lines(searchable, typed) == _lines(searchable, meant), typed
+
+    assert parse("genden AND entity:Genden AND stalin OR mongolia").expression == parse(
+        "genden AND stalin OR mongolia entity:Genden").expression
+    same("genden -stalin AND choibalsan OR moscow", "genden (choibalsan OR moscow) -stalin")
+    same("genden and -(stalin)", "genden -stalin")
+    same("-stalin AND genden", "genden -stalin")
+    same("-(genden stalin OR choibalsan) moscow", "moscow -(genden stalin OR choibalsan)")
+    with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
+        parse("genden or NOT stalin")
+    with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
+        parse("-stalin OR genden")
+
+
+def test_parentheses_nested_deeper_than_anyone_writes_are_refused_at_once():
+    """Groups nested 32 deep reached the index ('fts5: parser stack overflow'), and '-(' 500 deep failed with a
+    RecursionError (audit BP F7, F8)."""
+    for typed in ("(" * 32 + "genden" + ")" * 32, "-(" * 500 + "genden" + ")" * 500 + " stalin"):
+        with pytest.raises(QueryError, match="parentheses nest more than"):
+            parse(typed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import product
+from itertools import accumulate, product
 
 from reader.core.entities.dates import date_span
 from reader.core.folding import YO_FOR_YE, searchable, without_yo
@@ -34,7 +34,10 @@ _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f]\d{3})+|\d{4,})(?![
 MOST_FORMS = 8  # the ways a term's figures are searched (two a figure: three figures in one phrase)
 MOST_YO_FORMS = 64  # the ways a phrase's ё are searched; beyond ("лед на реке еще не сошел": 72), its words are
 MAX_GROUPED_TERMS = 200  # FTS5 evaluates a grouped query term by term: 200 keep a 10,000-character query < 0.5 s
-MAX_DEPTH = 50
+MAX_DEPTH = 10  # groups in groups a query may nest: bound, they nest about twice as deep, and the index fails at 32
+INDEX_DEPTH = 30  # ... as the query is written for the index
+LEFT_OUT_OR = ("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or give either of "
+               "two words (genden OR molotov)")
 
 
 class QueryError(ValueError):
@@ -67,11 +70,15 @@ def parse(text: str) -> Query:
     tokens = _operators([_lower_key(token) for token in _TOKEN.findall(text)])
     if not tokens and text.strip():  # punctuation alone ("-")
         raise QueryError(f"'{text.strip()}' has nothing to search for: type a word, a name or a number")
+    if max(accumulate({"(": 1, ")": -1}.get(token, 0) for token in tokens), default=0) > MAX_DEPTH:
+        raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")  # before the groups are read (500 deep
+        # failed with a RecursionError, 32 reached the index: audit BP F7, F8)
     tokens = _filters_in_groups(tokens)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
-    if left_out and not parts and query.filters:
-        query.left_out = " OR ".join(left_out)  # the filters find the hits; these words rule some out
+    if left_out and not parts and query.filters:  # the filters find the hits; these words rule some out
+        query.left_out = " OR ".join(_check_structure(_bound(_level(left))) if isinstance(left, list) else left
+                                     for left in left_out)
     else:
         parts = _leaving_out(parts, left_out, tokens)
     if ignored and not parts and not query.filters:
@@ -111,9 +118,8 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
             _add_filter(query, filtered["key"], filtered["value"].strip('"'), either=_joins_tags(tokens, index - 1))
         elif token.startswith("-") and (dropped := _FILTER.match(token[1:])) and dropped["key"] in FILTER_KEYS:
             _leave_out_filter(query, dropped["key"], dropped["value"].strip('"'))
-        elif token in OPERATORS and _beside_a_filter(tokens, index):
-            if token != "AND" and not _joins_tags(tokens, index):  # every filter applies: AND says nothing more
-                raise QueryError(_misjoined(tokens, index))
+        elif token in OPERATORS and (_beside_a_filter(tokens, index) or not parts and left_out):
+            _without_words_before(tokens, index, parts)
         elif token == "-" and tokens[index + 1:index + 2] == ["("]:  # -(a OR b): the group is left out
             group_end = _minus_group(tokens, index, parts, left_out, query)
         elif _excluded(token) and (compiled := _compile_token(token[1:], query)) is not None:
@@ -126,6 +132,30 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
         else:
             ignored.append(token)
     return parts, ignored, left_out
+
+
+def _without_words_before(tokens: list[str], index: int, parts: list[str]) -> None:
+    """An operator beside a filter (every filter applies: AND says nothing more, OR joins tags alone), or after
+    words left out first ('-stalin AND genden' joins as side by side: it was refused, "AND needs a word before it";
+    audit BP F4)."""
+    token = tokens[index]
+    if _beside_a_filter(tokens, index):
+        if token != "AND" and not _joins_tags(tokens, index):
+            raise QueryError(_misjoined(tokens, index))
+        if token == "AND" and _joins_across_filters(tokens, index, parts):
+            parts.append("AND")
+    elif token == "OR":
+        raise QueryError(LEFT_OUT_OR)
+    elif token == "NOT":
+        parts.append(token)  # said to need a word before it
+
+
+def _joins_across_filters(tokens: list[str], index: int, parts: list[str]) -> bool:
+    """Whether an AND beside a filter joins the words either side of the filters ('genden AND entity:Genden AND
+    stalin OR mongolia'): dropped, the words met side by side, and OR took stalin alone (audit BP F1)."""
+    after = next((token for token in tokens[index + 1:] if token != "AND" and not _is_filter([token])), "")
+    return bool(parts) and parts[-1] not in (*OPERATORS, "(") and (after == "(" or (
+        after not in (*OPERATORS, ")", "-", "") and not _excluded(after)))
 
 
 def _operators(tokens: list[str]) -> list[str]:
@@ -145,7 +175,7 @@ def _operators(tokens: list[str]) -> list[str]:
     joined = [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
               and 0 < index < len(tokens) - 1 and operand(tokens[index - 1]) and tokens[index - 1] != "("
               and (operand(tokens[index + 1]) and tokens[index + 1] != ")"
-                   or token.lower() == "and" and tokens[index + 1] == "NOT")
+                   or tokens[index + 1] in ("NOT", "-"))  # 'genden and -(stalin)' searched "and" (BP F3)
               else token for index, token in enumerate(tokens)]
     joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=False)
               if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
@@ -181,7 +211,7 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
         raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. genden {excluded}")
     grouped = ["(", *parts, ")"] if any(part in OPERATORS for part in parts) else parts
     for compiled in left_out:
-        grouped += ["NOT", compiled]
+        grouped += ["NOT", *(compiled if isinstance(compiled, list) else [compiled])]
     return grouped
 
 
@@ -195,7 +225,8 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     group = _read(tokens[index + 2:end], query)[0]
     if not group:
         raise QueryError("empty parentheses: put the words they group inside them")
-    left_out.append(f"({_check_structure(group)})")
+    _check_structure(group)
+    left_out.append(["(", *group, ")"])  # bound as the rest is (it was read by the index's own rules, BP F11)
     return end
 
 
@@ -328,8 +359,10 @@ def _bound(items: list) -> list[str]:
         if len(sides) == 1:  # words joined by AND are words side by side: no group (prose with 'and', BO F3)
             for atom in _split(sides[0], "AND"):
                 (left_out if _is_left_out(atom[0]) else wanted).append(tuple(_atom(atom[0])))
-        else:
-            wanted.append(tuple(_in_parentheses(_joined([tuple(_either_side(side)) for side in sides], "OR"))))
+        else:  # a word left out on a side of OR is left out of every line too (it was of that side's: BP F2)
+            either = [_either_side(side) for side in sides]
+            wanted.append(tuple(_in_parentheses(_joined([tuple(side) for side, _out in either], "OR"))))
+            left_out += [excluded for _side, out in either for excluded in out]
     found = _all_of(wanted, left_out)
     return found[1:-1] if found[0] == "(" and _closing(found, 0) == len(found) - 1 else found  # one group: its words
 
@@ -366,14 +399,13 @@ def _split(items: list, operator: str) -> list[list]:
     return sides
 
 
-def _either_side(side: list) -> list[str]:
-    """One side of OR: words joined by AND, none of them only left out."""
+def _either_side(side: list) -> tuple[list[str], list[tuple[str, ...]]]:
+    """One side of OR (words joined by AND, not only words left out), and the words it leaves out."""
     atoms = [atom[0] for atom in _split(side, "AND")]
     if all(_is_left_out(atom) for atom in atoms):
-        raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or give "
-                         "either of two words (genden OR molotov)")
-    return _all_of([tuple(_atom(a)) for a in atoms if not _is_left_out(a)],
-                   [tuple(_atom(a)) for a in atoms if _is_left_out(a)])
+        raise QueryError(LEFT_OUT_OR)
+    return (_all_of([tuple(_atom(a)) for a in atoms if not _is_left_out(a)], []),
+            [tuple(_atom(a)) for a in atoms if _is_left_out(a)])
 
 
 def _all_of(wanted: list[tuple[str, ...]], left_out: list[tuple[str, ...]]) -> list[str]:
@@ -558,7 +590,7 @@ def _check_structure(parts: list[str]) -> str:
     for part in parts:
         _check_beside(part, previous, before)
         depth += {"(": 1, ")": -1}.get(part, 0)
-        if depth > MAX_DEPTH:
+        if depth > INDEX_DEPTH:
             raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")
         if depth < 0:
             raise QueryError("a ')' has no matching '('")
@@ -580,8 +612,7 @@ def _check_beside(part: str, previous: str | None, before: str | None) -> None:
         raise QueryError("NOT, or a minus, leaves a word out once: give one of them (genden NOT stalin, or "
                          "genden -stalin)")
     if part == "NOT" and previous == "OR":
-        raise QueryError("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or "
-                         "give either of two words (genden OR molotov)")
+        raise QueryError(LEFT_OUT_OR)
     if part in OPERATORS and (previous is None or previous in OPERATORS or previous == "("):
         raise QueryError(f"{part} needs a word before it, e.g. genden {part} stalin")
 
