@@ -1985,13 +1985,7 @@ def test_tags_another_tool_adds_arrive_and_an_older_export_of_this_program_takes
     """A tag Hypothesis added was refused as 'newer here' when a tag had been added here later, and a tag taken out
     in a copy whose export predates the tags' own moments never left the other (audit BK F4): another tool's tags
     are added whatever the moments; this program's older exports are dated by their entry as before."""
-    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
-    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp"],
-           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
-           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
-    library = _library_copy(corpus_template, tmp_path / "h.db")
-    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
-    [here] = library.annotations.all()
+    library, row, here = _from_hypothesis(corpus_template, tmp_path, ["hyp"])
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-03-01T00:00:00+00:00")
     library.annotations.set_tags(here.id, ["hyp", "mine"])
     library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [
@@ -2062,13 +2056,7 @@ def test_tags_another_tool_took_out_leave_and_those_taken_out_here_stay_out(anno
     reading of a Hypothesis export that still gave it, and one taken out in Hypothesis never left (audit BK F4). The
     tags it gave when last read are kept with the note: what it added or took out since is added or taken out here,
     what the user changed here stays."""
-    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
-    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": ["hyp", "draft"],
-           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
-           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
-    library = _library_copy(corpus_template, tmp_path / "h.db")
-    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
-    [here] = library.annotations.all()
+    library, row, here = _from_hypothesis(corpus_template, tmp_path, ["hyp", "draft"])
     monkeypatch.setattr("reader.core.storage.annotations.now", lambda: "2030-02-01T00:00:00+00:00")
     library.annotations.set_tags(here.id, ["hyp", "mine"])
     report = library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
@@ -2121,3 +2109,16 @@ def test_an_id_too_large_for_a_note_here_names_none(annotated, tmp_path):
     (tmp_path / "a.jsonld").write_text(text.replace(f"annotation:{second.id}", f"annotation:{huge}"), encoding="utf-8")
     annotated.documents.delete(second.document_id)
     annotated.export.import_annotations(tmp_path / "a.jsonld")
+
+
+def _from_hypothesis(corpus_template, tmp_path, tags: list[str]):
+    """A copy of the library that read a Hypothesis note with these tags: the library, the note's row as Hypothesis
+    gave it, and the note made here."""
+    source = "urn:annotated-reader:document:000_8339fa2bec93c400.txt"
+    row = {"id": "hyp1", "uri": source, "text": "Written in Hypothesis", "tags": tags,
+           "target": [{"source": source, "selector": [{"type": "TextQuoteSelector", "exact": "The Fall of Genden"}]}],
+           "created": "2030-01-01T00:00:00+00:00", "updated": "2030-01-01T00:00:00+00:00"}
+    library = _library_copy(corpus_template, tmp_path / "h.db")
+    library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
+    [here] = library.annotations.all()
+    return library, row, here

@@ -978,8 +978,6 @@ def test_the_timelines_export_offers_html_and_csv_in_the_last_export_folder(comp
     """The Timeline's Export… offered 'All Files (*)' in the program's folder, and a name typed without an
     extension was written as CSV without one (audit BN F10): it offers an HTML page and a CSV table, a name takes
     the kind chosen's extension, and it opens where the last export went."""
-    from PySide6.QtWidgets import QFileDialog
-
     compare_window.settings.setValue("export/folder", str(tmp_path))
     offered = {}
 
@@ -990,11 +988,7 @@ def test_the_timelines_export_offers_html_and_csv_in_the_last_export_folder(comp
         dialog.selectFile("dates")
         return 1
 
-    monkeypatch.setattr(QFileDialog, "exec", choose_csv)
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
+    _export_timeline_choosing(compare_window, qtbot, monkeypatch, choose_csv)
     qtbot.waitUntil(lambda: (tmp_path / "dates.csv").exists())
     assert offered == {"folder": str(tmp_path), "kinds": ["HTML page (*.html *.htm)", "CSV table (*.csv)"]}
     assert (tmp_path / "dates.csv").read_text(encoding="utf-8-sig").startswith("document,title,")
@@ -1080,18 +1074,23 @@ def test_the_timelines_export_writes_the_kind_chosen_whatever_dots_the_name_hold
                                                                                  monkeypatch):
     """'HTML page' chosen, a name with a date in it ('timeline 24.11.1934') was written as CSV without an extension:
     its '.1934' was taken for one (audit BO F9). The kind chosen's extension is added to a name without it."""
-    from PySide6.QtWidgets import QFileDialog
-
     def choose_html(dialog):
         dialog.setDirectory(str(tmp_path))
         dialog.selectNameFilter("HTML page (*.html *.htm)")
         dialog.selectFile("timeline 24.11.1934")
         return 1
 
-    monkeypatch.setattr(QFileDialog, "exec", choose_html)
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
+    _export_timeline_choosing(compare_window, qtbot, monkeypatch, choose_html)
     qtbot.waitUntil(lambda: (tmp_path / "timeline 24.11.1934.html").exists())
     assert (tmp_path / "timeline 24.11.1934.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _export_timeline_choosing(window, qtbot, monkeypatch, choose) -> None:
+    """Click the Timeline's Export… with the file dialog answered by `choose(dialog)`."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "exec", choose)
+    window.raise_panel("Timeline")
+    panel = window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
