@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from reader.core.compare.entry_text import dated_line
-from reader.core.compare.timeline_lanes import Lanes, in_painting_order, spread
+from reader.core.compare.timeline_lanes import Lanes, across_the_lane, in_painting_order, spread
 from reader.core.export.csv_format import neutralise
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.wording import one_line, plural
@@ -54,8 +54,8 @@ def timeline_html(entries: list[TimelineEntry], events: list[TimelineEvent], lan
         x1 = LEFT + (date.fromisoformat(e.last).toordinal() - first) * scale
         color = "#c0392b" if event and event.conflict else ("#2e86c1" if event else "#7f8c8d")
         tip = escape(f"{e.text} ({e.value}) — {dated_line(e, 300)}")
-        height = max(min(MARK, (LANE - 2) / many), 4)  # several at one place share the lane's height
-        y = 30 + lane * LANE - height / 2 + across * (LANE / 2 - height / 2 - 1)
+        shift, height = across_the_lane(LANE, MARK, across, many)
+        y = 30 + lane * LANE + shift - height / 2
         marks.append(f'<rect x="{x0:.1f}" y="{y:.1f}" width="{max(x1 - x0, 3):.1f}" height="{height:.1f}" '
                      f'fill="{color}" opacity="0.8"><title>{tip}</title></rect>')
     labels = "".join(f'<text x="4" y="{34 + n * LANE}" font-size="12">{escape(one_line(name, LANE_CHARS))}'

@@ -72,3 +72,12 @@ def _spread_out(together: list[int], across: list[tuple[float, int]]) -> None:
     many = len(together)
     for order, index in enumerate(together if many > 1 else ()):
         across[index] = (-1 + 2 * order / (many - 1), many)
+
+
+def across_the_lane(lane: float, mark: float, across: float, many: int) -> tuple[float, float]:
+    """Where a mark's middle sits from its lane's middle, and its height, in a lane `lane` high for marks `mark`
+    high at most, as `spread` placed it: several at one place share the lane's height."""
+    if many == 1:
+        return 0.0, mark
+    height = max(min(mark, (lane - 2) / many), 4)
+    return across * (lane / 2 - height / 2 - 1), height

@@ -108,8 +108,7 @@ class Places:
         of two notes on the same words there, the one meant (a citation was matched by its words alone, and the
         other kept; audit BM F1)."""
         here = self._note_named(end)
-        return here.id if (here is not None and end.quote is not None and here.quote.exact == end.quote.exact
-                           and here.document_id == self.document_of(end.source, in_trash=True)) else None
+        return here.id if is_the_same(here, end, self, notes=False, in_trash=True) else None
 
     def _note_named(self, end: Incoming) -> Annotation | None:
         """The note here (in the Trash too) whose id the file gives a passage, if one has it: maybe another note,
@@ -205,10 +204,12 @@ def fetched(get, item_id: int):
         return None
 
 
-def is_the_same(here: Annotation | None, incoming: Incoming, places: Places, notes: bool = True) -> bool:
-    """Whether an annotation here is the one an entry describes: in its document, the same quote (and note and
-    tags)."""
-    return (here is not None and incoming.quote is not None and places.document_id(incoming) == here.document_id
+def is_the_same(here: Annotation | None, incoming: Incoming, places: Places, notes: bool = True,
+                in_trash: bool = False) -> bool:
+    """Whether an annotation here is the one an entry describes: in its document (in the Trash too, if asked), the
+    same quote (and note and tags)."""
+    return (here is not None and incoming.quote is not None
+            and places.document_of(incoming.source, in_trash) == here.document_id
             and here.quote.exact == incoming.quote.exact and (not notes or says_the_same(here, incoming)))
 
 

@@ -209,10 +209,9 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
         excluded = next((token for token in tokens if _excluded(token)), "-( … )")
         what = "words" if '"' in excluded or "(" in excluded else "a word"
         raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. genden {excluded}")
-    grouped = ["(", *parts, ")"] if any(part in OPERATORS for part in parts) else parts
-    for compiled in left_out:
-        grouped += ["NOT", *(compiled if isinstance(compiled, list) else [compiled])]
-    return grouped
+    for compiled in left_out:  # bound, a word left out leaves every line the words before it find
+        parts = [*parts, "NOT", *(compiled if isinstance(compiled, list) else [compiled])]
+    return parts
 
 
 def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list[str], query: Query) -> int:

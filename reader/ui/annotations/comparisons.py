@@ -82,11 +82,11 @@ class ComparisonsModel(RowTableModel):
 
     def fit_quotes(self, chars: dict[int, int]) -> None:
         """Cut the quotes to what their columns now show."""
-        if chars != self.quote_chars and self._rows:
-            self.quote_chars = chars
-            for column in QUOTED_SIDES:
-                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        if chars == self.quote_chars:
+            return
         self.quote_chars = chars
+        for column in QUOTED_SIDES if self._rows else ():
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
 
 class ComparisonsView(QWidget):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.compare.entry_text import dated_line, shown_range
 from reader.core.compare.timeline import held_by_link
-from reader.core.compare.timeline_lanes import Lanes, in_painting_order, spread
+from reader.core.compare.timeline_lanes import Lanes, across_the_lane, in_painting_order, spread
 from reader.core.heap import without_collection
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
@@ -163,10 +163,8 @@ class TimelineCanvas(QWidget):
         self.marks, corners, middle = [], [], TOP + LANE / 2
         for (lane, x0, width, e, event), (across, many) in zip(
                 laid, spread([(lane, x0) for lane, x0, *_ in laid], MIN_MARK * 2), strict=True):
-            y, height = middle + lane * LANE, MIN_MARK * 2
-            if many > 1:  # several at one place share the lane's height
-                height = max(min(height, (LANE - 2) / many), 4)
-                y += across * (LANE / 2 - height / 2 - 1)
+            shift, height = across_the_lane(LANE, MIN_MARK * 2, across, many)
+            y = middle + lane * LANE + shift
             self.marks.append(Mark(QRectF(x0, y - height / 2, width, height), e, event is not None and event.conflict,
                                    event is not None))
             corners.append((x0, y))
