@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -70,6 +71,27 @@ def relate(one: Span, two: Span) -> str:
     if one.precision in PRECISE and two.precision in PRECISE and gap <= NEAR_DAYS:
         return NEAR
     return APART
+
+
+class SameOrNear:
+    """Whether a date is the same as, or near (`relate`), any of some dates, asked of every date of a corpus's years:
+    only the few dates that can be near it are related to it, found in order by their first day."""
+
+    WIDEST_PRECISE = 31  # days of the longest precise span (a month)
+
+    def __init__(self, spans: list[Span]):
+        self._values = {one.value for one in spans}
+        self._precise = sorted((one for one in spans if one.precision in PRECISE), key=lambda one: one.first)
+        self._firsts = [one.first for one in self._precise]
+
+    def __call__(self, other: Span) -> bool:
+        if other.value in self._values:
+            return True
+        if other.precision not in PRECISE:
+            return False
+        low = bisect_left(self._firsts, other.first - NEAR_DAYS - self.WIDEST_PRECISE)
+        high = bisect_right(self._firsts, other.last + NEAR_DAYS)
+        return any(relate(one, other) == NEAR for one in self._precise[low:high])
 
 
 @lru_cache(maxsize=65536)

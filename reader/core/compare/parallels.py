@@ -39,6 +39,7 @@ KEEP_PER_PASSAGE = 25  # candidates per passage scored in full
 MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shared evidence
 SMALL_CORPUS, SCORE_ALL = 20, 600  # documents, passages: below these every passage is judged
 LEXICAL_HITS = 12  # index neighbours per passage
+LEXICAL_WORDS = 8  # ... found by this many of its words
 PER_SOURCE = 2  # suggestions per passage of a document at least, so one paragraph does not fill the list ...
 SHARED_LIST = 20  # ... and at most its share of a list this long: a passage asked about alone takes it all
 PER_OTHER = 3  # suggestions per passage of another document
@@ -157,6 +158,14 @@ def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def longest_words(text: str) -> list[str]:
+    """The stems of a passage's LEXICAL_WORDS longest content words (of five letters or more), letters and figures
+    only, to ask the index for its neighbours. Among stems as long, the first in the alphabet: taken in a set's order,
+    they were chosen anew by each run's hashing, and a library gave other suggestions each time it was opened."""
+    words = sorted(set(tokens(text)), key=lambda word: (-len(word), word))[:LEXICAL_WORDS]
+    return [bare for word in words if len(word) >= 5 and (bare := re.sub(r"[^\w]", "", word))]
+
+
 def _linked_relation(suggestion: ParallelSuggestion, linked: list[tuple]) -> str:
     """The relation of a link already joining annotations inside both passages (either way round), or ''."""
     one, two = suggestion.source, suggestion.other
@@ -193,7 +202,7 @@ class _Ranking:
         self._query = query
         self._selection = around is not None  # the text a user chose, however short, not a line of the document
         self._features: dict[Piece, _Features] = defaultdict(_Features)
-        mentions = store.mentions_in(db, document_id)
+        mentions = store.mentions_in(db, [document_id])
         self._fill(PassageIndex(query), mentions)
         if around is not None:
             self._name_from(query[0], around, mentions)
@@ -259,15 +268,17 @@ class _Ranking:
     def candidates(self) -> dict[Piece, list[Piece]]:
         """Per query passage, the other passages worth scoring in full: first the documents with the most evidence
         (two-stage retrieval: a document naming none of the rarer names and no near date is not read), then their
-        passages by shared names and dates, and the index's lexical neighbours."""
+        passages by shared names and dates, and the index's lexical neighbours. Of another document only those
+        neighbouring lines are read: a lexical neighbour in each of 240 documents had them all read whole, a quarter
+        of the time a query took, for passages never judged."""
         postings = self._postings()
         evidence = self._evidence(postings)
-        documents = self._best_documents(evidence) | self._few_documents()
+        whole = self._best_documents(evidence) | self._few_documents()
         lexical = self._lexical()
-        documents |= {line[0] for lines in lexical.values() for line in lines}
-        pieces = [p for p in passages(store.lines_of(self._db, documents)) if telling(p)]
+        lines = sorted({line for found in lexical.values() for line in found if line[0] not in whole})
+        pieces = [p for p in passages(store.lines_of(self._db, whole) + store.lines_at(self._db, lines)) if telling(p)]
         index = PassageIndex(pieces)
-        self._fill(index, [m for d in sorted(documents) for m in store.mentions_in(self._db, d)])
+        self._fill(index, store.mentions_in(self._db, whole | {line[0] for line in lines}))
         by_piece: dict[Piece, set] = defaultdict(set)
         for (document_id, start), signals in postings.items():
             piece = index.at(document_id, start)
@@ -283,7 +294,8 @@ class _Ranking:
             near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
             found[q] = list(dict.fromkeys(near))
         self.compared = {*self._query, *(c for cs in found.values() for c in cs)}
-        self._weigh_rarity_among_neighbours(evidence)  # found by rarity in the corpus; judged by it among them
+        self._weigh_rarity_among_neighbours({d: evidence[d] for d in whole if d in evidence})  # found by rarity
+        # in the corpus; judged by it among the documents read whole
         self._vectors = Vectors({p: _unnamed(p.text, self._features[p].named) for p in self.compared})
         return found
 
@@ -330,14 +342,13 @@ class _Ranking:
         found: dict[tuple[int, int], set] = defaultdict(set)
         for document_id, start, entity_id in store.mentions_of_entities(self._db, entity_ids, self._document_id):
             found[(document_id, start)].add(("entity", entity_id))
-        spans = [s for p in self._query for v in self._features[p].dates if (s := dating.span(v)) is not None]
-        years = {v[:4] for p in self._query for v in self._features[p].dates}
+        values = {v for p in self._query for v in self._features[p].dates}
+        same_or_near = dating.SameOrNear([s for v in values if (s := dating.span(v)) is not None])
         near: dict[str, bool] = {}
-        for document_id, start, value in store.dates_in_years(self._db, years, self._document_id):
+        for document_id, start, value in store.dates_in_years(self._db, {v[:4] for v in values}, self._document_id):
             if value not in near:
                 other = dating.span(value or "")
-                near[value] = other is not None and other.precision != "year" and any(
-                    dating.relate(s, other) in (dating.SAME, dating.NEAR) for s in spans)
+                near[value] = other is not None and other.precision != "year" and same_or_near(other)
             if near[value]:
                 found[(document_id, start)].add(("date", value))
         return found
@@ -356,10 +367,9 @@ class _Ranking:
         """Index neighbours (BM25) of each query passage, by its longest content words."""
         found = {}
         for q in self._query:
-            words = sorted(set(tokens(q.text)), key=len, reverse=True)[:8]
-            words = [re.sub(r"[^\w]", "", w) for w in words if len(w) >= 5]
+            words = longest_words(q.text)
             if words:
-                expression = " OR ".join(f'"{w}"*' for w in words if w)
+                expression = " OR ".join(f'"{w}"*' for w in words)
                 found[q] = store.lexical_neighbours(self._db, expression, self._document_id, LEXICAL_HITS)
         return found
 

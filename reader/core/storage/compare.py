@@ -51,11 +51,12 @@ def _current_texts(db: Store, condition: str = "", params: Iterable = ()) -> dic
     return dict(db.execute(sql, list(params)).fetchall())
 
 
-def mentions_in(db: Store, document_id: int) -> list[tuple[int, int, int, str, str, int]]:
-    """(document, start, entity, type, date value, end) of one document's mentions."""
-    sql = '''SELECT document_id, start, entity_id, type, date_value, "end" FROM mentions WHERE document_id = ?
-             ORDER BY start'''
-    return db.execute(sql, [document_id]).fetchall()
+def mentions_in(db: Store, document_ids: Iterable[int]) -> list[tuple[int, int, int, str, str, int]]:
+    """(document, start, entity, type, date value, end) of these documents' mentions, in reading order."""
+    wanted = sorted(set(document_ids))
+    sql = f'''SELECT document_id, start, entity_id, type, date_value, "end" FROM mentions
+              WHERE document_id IN ({_marks(wanted)}) ORDER BY document_id, start'''
+    return db.execute(sql, wanted).fetchall() if wanted else []
 
 
 def mentions_of_entities(db: Store, entity_ids: set[int], except_document: int | None = None,
@@ -91,11 +92,17 @@ def live_document_count(db: Store) -> int:
                       "AND current_version_id IS NOT NULL").fetchone()[0]
 
 
-def lexical_neighbours(db: Store, expression: str, except_document: int, limit: int) -> list[Line]:
-    """Lines of other documents best matching an FTS5 expression (BM25)."""
-    sql = """SELECT document_id, start, "end", body FROM search_index
+def lexical_neighbours(db: Store, expression: str, except_document: int, limit: int) -> list[tuple[int, int, int]]:
+    """(document, start, end) of the lines of other documents best matching an FTS5 expression (BM25)."""
+    sql = """SELECT document_id, start, "end" FROM search_index
              WHERE search_index MATCH ? AND rowid >= ? AND rowid < ? AND document_id != ? ORDER BY rank LIMIT ?"""
     return db.execute(sql, [expression, TEXT_ROWS, ENTITY_ROWS, except_document, limit]).fetchall()
+
+
+def lines_at(db: Store, spans: list[tuple[int, int, int]]) -> list[Line]:
+    """These lines (document, start, end, as the index gives them, in reading order) with their words as written."""
+    documents = {document_id for document_id, _start, _end in spans}
+    return _as_written(spans, _current_texts(db, f"AND d.id IN ({_marks(documents)})", documents)) if spans else []
 
 
 def named_mentions(db: Store) -> list[tuple[int, int, int]]:
