@@ -39,7 +39,8 @@ class Ranking(Protocol):
     vectors: Vectors
 
     def features(self, piece: Piece): ...
-    def meaning(self, one: Piece, two: Piece) -> tuple[float, str, str]: ...
+    def meaning(self, one: Piece, two: Piece) -> float: ...
+    def alike_sentences(self, one: Piece, two: Piece) -> tuple[str, str]: ...
     def closest_sentences(self, one: Piece, two: Piece) -> tuple[tuple[int, int], tuple[int, int]]: ...
     def idf(self, entity_id: int) -> float: ...
     def names(self, entity_ids: set[int]) -> dict[int, str]: ...
@@ -55,7 +56,7 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     date_relation, date_pair = _dates(mine.dates, theirs.dates)
     word_score, words = ranking.vectors.cosine(q, c)
     phrases = ranking.vectors.phrases(q, c)
-    meaning, *closest = ranking.meaning(q, c)
+    meaning = ranking.meaning(q, c)
     score = (ENTITY_WEIGHT * entity_score + 0.15 * min(len(shared), 4) + _date_weight(date_relation, date_pair)
              + WORD_WEIGHT * word_score + PHRASE_WEIGHT * min(len(phrases), 3) / 3
              + MEANING_WEIGHT * max(meaning - MEANING_FLOOR, 0.0))
@@ -64,7 +65,8 @@ def judge(ranking: Ranking, q: Piece, c: Piece) -> ParallelSuggestion:
     reasons = _reasons(shared_names, date_pair, as_written(words[:SHOWN_WORDS], q.text),
                        as_written(sorted(phrases)[:SHOWN_WORDS], q.text))
     if meaning >= MEANING_FLOOR:
-        reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(f"“{one_line(s, 60)}”" for s in closest))
+        reasons.append(f"alike in meaning ({meaning:.2f}): " + " ~ ".join(
+            f"“{one_line(s, 60)}”" for s in ranking.alike_sentences(q, c)))
     both_dated = bool(mine.dates and theirs.dates)
     one_dated = bool(mine.dates) != bool(theirs.dates)  # an act dated beside an undated comment: likeness of
     # meaning is of their subject ('The two met on November 15, 1934' ~ 'Genden was seen as Stalin's man'), not one act

@@ -41,7 +41,10 @@ def has_cyrillic(text: str) -> bool:
 
 
 def mostly_cyrillic(text: str) -> bool:
-    """Whether most of a text's letters are Cyrillic: the English model and sentence encoder cannot read it."""
+    """Whether most of a text's letters are Cyrillic: the English model and sentence encoder cannot read it. Most
+    text asked is plain ASCII, told at once (every passage a query judges is asked)."""
+    if text.isascii():
+        return False
     letters = len(_LETTERS.findall(text))
     return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
 
