@@ -120,7 +120,7 @@ def test_entities_and_metadata_are_searchable(searchable):
     ('"unclosed phrase', 'a phrase is missing its closing "'),
     ("AND genden", "AND needs a word before it"),
     ("genden OR", "OR needs a word after it"),
-    ("NOT", "NOT needs a word before it"),
+    ("NOT", "NOT needs a word after it"),
     ("(genden", "a '(' is not closed"),
     ("genden)", "a ')' has no matching '('"),
     ("date:soon", "date: takes a year or a range of years"),
@@ -1199,3 +1199,22 @@ def test_parentheses_nested_deeper_than_anyone_writes_are_refused_at_once():
     for typed in ("(" * 32 + "genden" + ")" * 32, "-(" * 500 + "genden" + ")" * 500 + " stalin"):
         with pytest.raises(QueryError, match="parentheses nest more than"):
             parse(typed)
+
+
+def test_a_word_left_out_first_in_a_group_is_left_out_of_the_group(searchable):
+    """'(-stalin genden) OR moscow' was refused, "NOT needs a word before it", though '-stalin genden' and
+    '(genden -stalin) OR moscow' are searched; '-(-stalin moscow) genden' dropped the inner minus and left out every
+    line of Moscow, those naming Stalin too (audit BP F5, F6)."""
+    assert parse("(-stalin genden) OR moscow").expression == parse("(genden -stalin) OR moscow").expression
+    assert parse("(NOT stalin genden) OR moscow").expression == parse("(genden -stalin) OR moscow").expression
+    assert parse("NOT stalin genden").expression == parse("-stalin genden").expression
+    kept = _lines(searchable, "-(-stalin moscow) genden")
+    assert kept == _lines(searchable, "genden -(moscow -stalin)") != _lines(searchable, "genden -moscow")
+    assert kept == _lines(searchable, "genden -(-stalin moscow)")  # had been refused: "leaves a word out once"
+    for twice in ("-(-stalin) genden", "genden -(-stalin -molotov)"):
+        with pytest.raises(QueryError, match="leaves a word out once"):
+            parse(twice)
+    with pytest.raises(QueryError, match="a word left out needs one to search for"):
+        parse("genden (-stalin)")
+    with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
+        parse("(-stalin OR genden) moscow")

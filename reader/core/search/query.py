@@ -39,6 +39,8 @@ INDEX_DEPTH = 30  # ... as the query is written for the index
 LEFT_OUT_OR = ("a word left out cannot be a side of OR: leave it out by itself (genden -stalin), or give either of "
                "two words (genden OR molotov)")
 
+LEFT_OUT_TWICE = "NOT, or a minus, leaves a word out once: give one of them (genden NOT stalin, or genden -stalin)"
+
 
 class QueryError(ValueError):
     """A query that cannot be understood; the message says how to fix it, in a few words."""
@@ -83,7 +85,7 @@ def parse(text: str) -> Query:
         parts = _leaving_out(parts, left_out, tokens)
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
-    _check_structure(parts)
+    _check_structure(parts, bound=False)
     compiled = _bound(_level(parts))
     if (grouped := _grouped_words(compiled)) > MAX_GROUPED_TERMS:
         raise QueryError(f"the query holds {grouped} words in groups or joined by OR beside others; at most "
@@ -221,10 +223,12 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     if parts:
         parts.append("NOT")
         return index
-    group = _read(tokens[index + 2:end], query)[0]
+    group, _ignored, group_left_out = _read(tokens[index + 2:end], query)
     if not group:
-        raise QueryError("empty parentheses: put the words they group inside them")
-    _check_structure(group)
+        raise QueryError(LEFT_OUT_TWICE if group_left_out else
+                         "empty parentheses: put the words they group inside them")
+    group = _leaving_out(group, group_left_out, tokens)  # '-(-stalin moscow)': its minus had been dropped (BP F6)
+    _check_structure(group, bound=False)
     left_out.append(["(", *group, ")"])  # bound as the rest is (it was read by the index's own rules, BP F11)
     return end
 
@@ -435,9 +439,12 @@ def _in_parentheses(parts: list[str]) -> list[str]:
 
 
 def _atom(item) -> list[str]:
-    """A word, a group (its parts in parentheses), or what a NOT leaves out."""
+    """A word, a group (its parts in parentheses), or what a NOT leaves out: not a group of words left out alone
+    ('genden -(-stalin)'), though one of words left out and wanted ('genden -(-stalin moscow)': BP F6)."""
     if _is_left_out(item):
         item = item[1]
+        if isinstance(item, list) and all(_is_left_out(one) for one in _negated(item) if _is_operand(one)):
+            raise QueryError(LEFT_OUT_TWICE)
     return ["(", *_bound(item), ")"] if isinstance(item, list) else [item]
 
 
@@ -584,10 +591,15 @@ def _grouped(figure: str) -> str:
     return " ".join([digits[:head], *(digits[at:at + 3] for at in range(head, len(digits), 3))])
 
 
-def _check_structure(parts: list[str]) -> str:
+def _check_structure(parts: list[str], bound: bool = True) -> str:
+    """The parts as the index reads them, if they make sense; else QueryError saying what is missing. Before the
+    query is bound (`bound` false), the query or a group may begin with a word left out: binding puts it after the
+    words beside it ('(-stalin genden) OR moscow' and 'NOT stalin genden' were refused, "NOT needs a word before
+    it", though '-stalin genden' is searched; audit BP F5)."""
     depth, previous, before = 0, None, None
     for part in parts:
-        _check_beside(part, previous, before)
+        if bound or not (part == "NOT" and previous in (None, "(")):
+            _check_beside(part, previous, before)
         depth += {"(": 1, ")": -1}.get(part, 0)
         if depth > INDEX_DEPTH:
             raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")
@@ -607,9 +619,8 @@ def _check_beside(part: str, previous: str | None, before: str | None) -> None:
         raise QueryError("empty parentheses: put the words they group inside them")
     if part == ")" and previous in OPERATORS:  # FTS5's own "syntax error near )" said nothing (audit BM F5)
         raise QueryError(f"{previous} needs a word after it")
-    if part == "NOT" and (previous == "NOT" or previous == "(" and before == "NOT"):  # (BM F7)
-        raise QueryError("NOT, or a minus, leaves a word out once: give one of them (genden NOT stalin, or "
-                         "genden -stalin)")
+    if part == "NOT" and previous == "NOT":  # (BM F7)
+        raise QueryError(LEFT_OUT_TWICE)
     if part == "NOT" and previous == "OR":
         raise QueryError(LEFT_OUT_OR)
     if part in OPERATORS and (previous is None or previous in OPERATORS or previous == "("):
