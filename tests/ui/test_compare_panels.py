@@ -1031,6 +1031,22 @@ def test_the_timelines_entity_box_completes_names_and_says_a_name_none_has(compa
     assert not panel.canvas.marks  # the marks of the filter before were kept, and exported under this one (BO F4)
 
 
+def test_the_timelines_entity_box_offers_names_whole(compare_window, qtbot):
+    """The names offered as an entity is typed were cut to the box's width ("Foreign Affairs G…"): the list is as
+    wide as the longest name it offers."""
+    compare_window.show()
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.entity_edit.setFocus()
+    qtbot.keyClicks(panel.entity_edit, "gende")
+    popup = panel.entity_edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    offered = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert "Peljidiin Genden" in offered
+    assert popup.viewport().width() >= max(popup.fontMetrics().horizontalAdvance(name) for name in offered)
+
+
 def test_comparisons_asked_for_suggestions_gets_room_for_them(compare_window, qtbot):
     """At 1366×768, Suggested, not yet judged showed one row and half of the next in the bottom dock of 180 pixels
     (audit BN F7): asked for, the list's dock takes a third of the window, as Parallels does when first shown."""

@@ -558,6 +558,14 @@ class TimelinePanel(QWidget):
 
         self._reading.start(read, lambda found: self._show(*found, by_entity), self._refused)
 
+    def _offer_names_whole(self, names: list[str]) -> None:
+        """The list of names offered as an entity is typed is as wide as the longest (up to half the screen): as
+        narrow as the box, it cut them ("Foreign Affairs G…")."""
+        popup = self.entity_edit.completer().popup()
+        text = max((popup.fontMetrics().horizontalAdvance(name) for name in names), default=0)
+        room = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + popup.fontMetrics().height()
+        popup.setMinimumWidth(min(text + room, self.screen().availableGeometry().width() // 2))
+
     def _refused(self, message: str) -> None:
         """A reading refused (a name no entity has) shows no marks: those of the filters before stayed, and an
         export wrote them under the filter refused (audit BO F4)."""
@@ -569,6 +577,7 @@ class TimelinePanel(QWidget):
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
               entity_names: list[str], by_entity: bool) -> None:
         self.entity_names.setStringList(entity_names)
+        self._offer_names_whole(entity_names)
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
