@@ -549,14 +549,17 @@ def _failed(exc: BaseException, path: Path) -> int:
     return EXIT_FAILED
 
 
+SEARCH_OPTIONS = {"--json": 0, "-h": 0, "--help": 0, "--limit": 1}  # search's options, and the values each takes
+
+
 def query_after_dashes(argv: list[str]) -> list[str]:
     """`search -stalin …`: a query may start with '-word' (leave a word out), which argparse would take for an
     option and then say QUERY is missing; such a first word goes after '--', as the help says to write it."""
     if "search" not in argv or "--" in argv:
         return argv
     at = argv.index("search") + 1
-    while at < len(argv) and argv[at] in ("--json", "-h", "--help"):
-        at += 1
+    while at < len(argv) and (argv[at] in SEARCH_OPTIONS or argv[at].startswith("--limit=")):
+        at += 1 + SEARCH_OPTIONS.get(argv[at], 0)  # --limit's value too: it had been taken for the query (BQ F5)
     if at < len(argv) and argv[at].startswith("-") and len(argv[at]) > 1:
         return [*argv[:at], "--", *argv[at:]]
     return argv

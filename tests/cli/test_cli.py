@@ -10,6 +10,7 @@ from contextlib import closing
 
 import pytest
 
+from reader.cli import query_after_dashes
 from tests.conftest import ROOT, TEXTS
 
 
@@ -199,6 +200,12 @@ def test_search_says_when_it_lists_only_the_first_hits(tmp_path):
     cut = run_cli(db, "search", "Genden", "--limit", "10", "--json")
     assert sum(json.loads(line)["kind"] == "text" for line in cut.stdout.splitlines()) == 10
     assert cut.stderr.strip() == f"text: the first 10 of {total} hits (--limit N shows more)"
+    for first in (["--limit", "10"], ["--limit=10"], ["--json", "--limit", "10"]):  # before the query: it was taken
+        # for a query beginning with a minus, "unrecognized arguments: 10 Genden" (audit BQ F5)
+        options = [*first, *([] if "--json" in first else ["--json"])]
+        assert run_cli(db, "search", *options, "Genden").stdout == cut.stdout
+    assert query_after_dashes(["search", "--limit", "5", "-stalin", "genden"]) == [
+        "search", "--limit", "5", "--", "-stalin", "genden"]
 
 
 @pytest.fixture(scope="module")

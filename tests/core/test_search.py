@@ -1214,7 +1214,22 @@ def test_a_word_left_out_first_in_a_group_is_left_out_of_the_group(searchable):
     for twice in ("-(-stalin) genden", "genden -(-stalin -molotov)"):
         with pytest.raises(QueryError, match="leaves a word out once"):
             parse(twice)
-    with pytest.raises(QueryError, match="a word left out needs one to search for"):
+    with pytest.raises(QueryError, match="parentheses holding only words left out give nothing to search for"):
         parse("genden (-stalin)")
     with pytest.raises(QueryError, match="a word left out cannot be a side of OR"):
         parse("(-stalin OR genden) moscow")
+
+
+def test_not_typed_where_no_word_stands_before_it_leaves_the_word_out_as_a_minus(searchable):
+    """'NOT stalin tag:meeting-1934' and 'entity:Genden -choibalsan NOT 1934' were refused, "a word left out needs
+    one to search for", though the filter finds the hits; '(tag:meeting-1934 OR tag:other) NOT genden' was told NOT
+    leaves out filters; 'genden (-stalin)' was told to give a word first, as it had (audit BQ F1-F4)."""
+    search = searchable.search.search
+    assert search("NOT stalin tag:meeting-1934").count == search("-stalin tag:meeting-1934").count > 0
+    assert search("entity:Genden -choibalsan NOT 1934").count == search("entity:Genden -choibalsan -1934").count > 0
+    assert search("tag:meeting-1934 -(moscow) NOT genden").error == ""
+    assert search("(tag:meeting-1934 OR tag:other) NOT genden").count == search(
+        "tag:meeting-1934 OR tag:other -genden").count > 0
+    assert search("NOT stalin").error.startswith("-stalin leaves a word out")
+    for alone in ("genden (-stalin)", "genden (NOT stalin -moscow)"):
+        assert search(alone).error.startswith("parentheses holding only words left out give nothing to search for")

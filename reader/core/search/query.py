@@ -75,7 +75,7 @@ def parse(text: str) -> Query:
     if max(accumulate({"(": 1, ")": -1}.get(token, 0) for token in tokens), default=0) > MAX_DEPTH:
         raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")  # before the groups are read (500 deep
         # failed with a RecursionError, 32 reached the index: audit BP F7, F8)
-    tokens = _filters_in_groups(tokens)
+    tokens = _not_as_minus(_filters_in_groups(tokens))  # after groups of filters are read as filters (BQ F4)
     parts, ignored, left_out = _read(tokens, query)
     parts = _without_dangling_operators(parts) if ignored else parts
     if left_out and not parts and query.filters:  # the filters find the hits; these words rule some out
@@ -166,12 +166,8 @@ def _operators(tokens: list[str]) -> list[str]:
     `(stalin and molotov) or genden` searched "or" (audit BJ F4), as did `tag:a or tag:b` and `Genden Or Stalin`
     (BK F9). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but
     before a group, which it leaves out."""
-    def word(token: str) -> bool:
-        return token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
-            and not _FILTER.match(token)
-
     def operand(token: str) -> bool:  # what and / or may stand between: a word, a filter, a group's edge
-        return word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-")))
+        return _is_word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-")))
 
     tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False) if token != "-" or after == "("]
     joined = [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
@@ -182,23 +178,37 @@ def _operators(tokens: list[str]) -> list[str]:
     joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=False)
               if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
     # is -word ("NOT needs a word before it"; audit BH F9, BI F10)
-    return _not_after_filters(joined, word)
+    return joined
 
 
-def _not_after_filters(tokens: list[str], word) -> list[str]:
-    """NOT between a filter and a word leaves the word out (tag:meeting-1934 NOT archival), as -archival does: it
-    was refused as "NOT leaves out words, not filters", the word taken for a filter. NOT before a filter leaves
+def _is_word(token: str) -> bool:
+    """Whether a token is a word (or a phrase, or a word left out): not an operator, a parenthesis or a filter."""
+    return bool(token) and token not in OPERATORS and token not in JOINING and token not in ("(", ")", "-") \
+        and not _FILTER.match(token)
+
+
+def _not_as_minus(tokens: list[str]) -> list[str]:
+    """NOT where nothing to search for stands before it (first, first in a group, after a filter, a word or a group
+    left out) leaves out what follows, as a minus does: 'NOT stalin tag:x' and 'entity:Genden -choibalsan NOT 1934'
+    were refused, "a word left out needs one to search for", though the filter finds the hits (audit BQ F1); and
+    'tag:meeting-1934 NOT archival' was refused as "NOT leaves out words, not filters". NOT before a filter leaves
     the filter out (NOT tag:x is -tag:x)."""
     read: list[str] = []
+    left_out_groups: list[bool] = []  # for each group open, whether a minus leaves it out
+    closed_left_out = False  # whether the last token read closes a group left out
     for index, token in enumerate(tokens):
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token == "NOT" and ((read and _FILTER.match(read[-1]) and (word(after) or after == "("))
-                               or _FILTER.match(after)):  # NOT tag:x leaves the tag out, as -tag:x does
+        before = read[-1] if read else ""
+        if token == "NOT" and (_FILTER.match(after) or (_is_word(after) or after == "(") and (
+                not read or before == "(" or _FILTER.match(before) or _excluded(before) or closed_left_out)):
             read.append("-")
         elif read[-1:] == ["-"] and token != "(":
             read[-1] = "-" + token
         else:
             read.append(token)
+        if token == "(":
+            left_out_groups.append(before == "-")
+        closed_left_out = token == ")" and bool(left_out_groups) and left_out_groups.pop()
     return read
 
 
@@ -440,12 +450,21 @@ def _in_parentheses(parts: list[str]) -> list[str]:
 
 def _atom(item) -> list[str]:
     """A word, a group (its parts in parentheses), or what a NOT leaves out: not a group of words left out alone
-    ('genden -(-stalin)'), though one of words left out and wanted ('genden -(-stalin moscow)': BP F6)."""
+    ('genden -(-stalin)', 'genden (-stalin)'), though one of words left out and wanted ('genden -(-stalin moscow)':
+    BP F6)."""
+    if isinstance(item, list) and _only_left_out(item):  # said to give a word first, as it had (BQ F2)
+        raise QueryError("parentheses holding only words left out give nothing to search for: leave the words out "
+                         "without them (genden -stalin)")
     if _is_left_out(item):
         item = item[1]
-        if isinstance(item, list) and all(_is_left_out(one) for one in _negated(item) if _is_operand(one)):
+        if isinstance(item, list) and _only_left_out(item):
             raise QueryError(LEFT_OUT_TWICE)
     return ["(", *_bound(item), ")"] if isinstance(item, list) else [item]
+
+
+def _only_left_out(items: list) -> bool:
+    """Whether a level's operands are all words left out."""
+    return all(_is_left_out(one) for one in _negated(items) if _is_operand(one))
 
 
 def _is_left_out(item) -> bool:
