@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reader.core.compare import dating
 from reader.core.compare.parallels import longest_words
 from reader.core.compare.passages import passages, sentences
-from reader.core.compare.words import counted, stem
+from reader.core.compare.words import Vectors, counted, stem
 from reader.core.entities.dates import find_dates
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
@@ -301,6 +301,39 @@ def test_the_words_asking_the_index_for_neighbours_are_the_same_every_run():
     they changed with each run's hashing, and so did a large library's suggestions."""
     words = ["kappa", "alpha", "gamma", "delta", "omega", "sigma", "theta", "lambd", "cigar", "mango", "piano", "radio"]
     assert longest_words(" ".join(words)) == sorted(words)[:8]
+
+
+def test_a_retelling_in_a_long_paragraphs_later_piece_is_judged(recognised, tmp_path, monkeypatch):
+    """The index finds a line, and a long one is cut into pieces: only the piece at the line's start was judged, so
+    a retelling in the middle of a long paragraph was never suggested for the whole document (audit BR F1). The
+    library is made to count as large (a shortlist judged, not every passage read)."""
+    from reader.core.compare import parallels
+
+    monkeypatch.setattr(parallels, "SCORE_ALL", 0)
+    folder = _unrelated_letters(tmp_path / "many")
+    filler = "Humuci nezicoca hini rabuto kesami. " * 16
+    retold = ("Asked for five items of aid, the other side immediately dismissed the issues of human health, "
+              "veterinary services, cultural and educational assistance, and demanded a discussion of defense "
+              "issues instead.")
+    (folder / "retold.txt").write_text(filler + retold + " " + filler.strip(), encoding="utf-8")
+    recognised.documents.import_paths([folder])
+    recognised.entities.ensure_current()
+    found = recognised.parallels.suggest(_doc(recognised, MEETING_000), top=40)
+    assert any(s.other.file_name == "retold.txt" and retold in s.other.text for s in found)
+
+
+def test_the_words_asking_the_index_are_words_it_holds():
+    """A compound was asked for whole, 'counterrevolutionary', which the index (a hyphen parts words) never holds:
+    a passage of long compounds found no neighbour (audit BR F3)."""
+    assert longest_words("Soviet-Mongolian counter-revolutionaries") == ["revolutionari", "mongolian", "counter",
+                                                                        "soviet"]
+
+
+def test_the_words_two_passages_share_come_in_one_order():
+    """Shared words of equal weight were listed in a set's order: the reason 'words: …' changed from run to run
+    (audit BR F2)."""
+    words = "kappa alpha gamma delta omega sigma theta lambd"
+    assert Vectors({1: words, 2: words}).cosine(1, 2)[1] == sorted(words.split())
 
 
 def _unrelated_letters(folder):

@@ -40,6 +40,7 @@ MAX_DOCUMENTS = 60  # documents read in full per query, those with the most shar
 SMALL_CORPUS, SCORE_ALL = 20, 600  # documents, passages: below these every passage is judged
 LEXICAL_HITS = 12  # index neighbours per passage
 LEXICAL_WORDS = 8  # ... found by this many of its words
+_NOT_A_LETTER = re.compile(r"[^\w]+")
 PER_SOURCE = 2  # suggestions per passage of a document at least, so one paragraph does not fill the list ...
 SHARED_LIST = 20  # ... and at most its share of a list this long: a passage asked about alone takes it all
 PER_OTHER = 3  # suggestions per passage of another document
@@ -159,11 +160,12 @@ def _unnamed(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def longest_words(text: str) -> list[str]:
-    """The stems of a passage's LEXICAL_WORDS longest content words (of five letters or more), letters and figures
-    only, to ask the index for its neighbours. Among stems as long, the first in the alphabet: taken in a set's order,
-    they were chosen anew by each run's hashing, and a library gave other suggestions each time it was opened."""
-    words = sorted(set(tokens(text)), key=lambda word: (-len(word), word))[:LEXICAL_WORDS]
-    return [bare for word in words if len(word) >= 5 and (bare := re.sub(r"[^\w]", "", word))]
+    """The LEXICAL_WORDS longest stems of a passage's content words (of five letters or more), to ask the index for
+    its neighbours. A compound gives its parts, as the index holds them (a hyphen parts words): asked for whole,
+    'counterrevolutionary' found nothing (audit BR F3). Among stems as long, the first in the alphabet: taken in a
+    set's order, they were chosen anew by each run's hashing, and a library gave other suggestions each time."""
+    parts = {part for token in tokens(text) for part in _NOT_A_LETTER.split(token) if len(part) >= 5}
+    return sorted(parts, key=lambda part: (-len(part), part))[:LEXICAL_WORDS]
 
 
 def _linked_relation(suggestion: ParallelSuggestion, linked: list[tuple]) -> str:
@@ -291,7 +293,8 @@ class _Ranking:
                 continue
             first = self._prescore(q, by_piece)
             near = sorted(first, key=first.get, reverse=True)[:KEEP_PER_PASSAGE]
-            near += [p for line in lexical.get(q, []) if (p := index.at(line[0], line[1])) is not None]
+            near += [p for line in lexical.get(q, []) for p in index.within(*line)]  # every piece of a long line:
+            # only the first was judged, and a retelling in its middle never (audit BR F1)
             found[q] = list(dict.fromkeys(near))
         self.compared = {*self._query, *(c for cs in found.values() for c in cs)}
         self._weigh_rarity_among_neighbours({d: evidence[d] for d in whole if d in evidence})  # found by rarity

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.core.entities.calendar_words import GERMAN_OPENINGS, MONTH_NUMBERS
@@ -200,6 +200,11 @@ class PassageIndex:
             starts, items = self._by_document.setdefault(piece.document_id, ([], []))
             starts.append(piece.start)
             items.append(piece)
+
+    def within(self, document_id: int, start: int, end: int) -> list[Piece]:
+        """The passages of a document starting in [start, end): each piece of a long line cut into pieces."""
+        starts, items = self._by_document.get(document_id, ([], []))
+        return items[bisect_left(starts, start):bisect_left(starts, end)]
 
     def at(self, document_id: int, offset: int) -> Piece | None:
         found = self._by_document.get(document_id)

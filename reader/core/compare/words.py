@@ -192,12 +192,13 @@ class Vectors:
                        for key, counts in self._counts.items()}
 
     def cosine(self, one: object, two: object) -> tuple[float, list[str]]:
-        """Similarity (0-1) and the shared words that weigh most."""
+        """Similarity (0-1) and the shared words that weigh most, those weighing alike in the alphabet's order: in a
+        set's, the reason 'words: …' changed from run to run (audit BR F2); summed exactly, so in any order."""
         first, second = self._counts[one], self._counts[two]
         shared = first.keys() & second.keys()
         weights = {w: first[w] * second[w] * self.idf[w] ** 2 for w in shared}
-        score = sum(weights.values()) / (self._norms[one] * self._norms[two])
-        return score, sorted(weights, key=weights.get, reverse=True)
+        score = math.fsum(weights.values()) / (self._norms[one] * self._norms[two])
+        return score, sorted(weights, key=lambda word: (-weights[word], word))
 
     def phrases(self, one: object, two: object) -> list[str]:
         """Word pairs both passages use in the same order ("alliance … Japan"): the mark of one account retold or
