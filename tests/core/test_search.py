@@ -1231,5 +1231,6 @@ def test_not_typed_where_no_word_stands_before_it_leaves_the_word_out_as_a_minus
     assert search("(tag:meeting-1934 OR tag:other) NOT genden").count == search(
         "tag:meeting-1934 OR tag:other -genden").count > 0
     assert search("NOT stalin").error.startswith("-stalin leaves a word out")
+    assert search("-Genden").error.endswith("e.g. stalin -Genden")  # it said "e.g. genden -Genden"
     for alone in ("genden (-stalin)", "genden (NOT stalin -moscow)"):
         assert search(alone).error.startswith("parentheses holding only words left out give nothing to search for")

@@ -220,7 +220,8 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
     if not parts:
         excluded = next((token for token in tokens if _excluded(token)), "-( … )")
         what = "words" if '"' in excluded or "(" in excluded else "a word"
-        raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. genden {excluded}")
+        example = "stalin" if "genden" in excluded.casefold() else "genden"  # not "e.g. genden -genden"
+        raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. {example} {excluded}")
     for compiled in left_out:  # bound, a word left out leaves every line the words before it find
         parts = [*parts, "NOT", *(compiled if isinstance(compiled, list) else [compiled])]
     return parts
