@@ -1234,3 +1234,36 @@ def test_not_typed_where_no_word_stands_before_it_leaves_the_word_out_as_a_minus
     assert search("-Genden").error.endswith("e.g. stalin -Genden")  # it said "e.g. genden -Genden"
     for alone in ("genden (-stalin)", "genden (NOT stalin -moscow)"):
         assert search(alone).error.startswith("parentheses holding only words left out give nothing to search for")
+
+
+def test_punctuation_and_emoji_are_left_out_with_the_operators_that_join_them(searchable):
+    """A dash or an emoji typed beside NOT, OR or a group was dropped only after the query was read, with every
+    operator it seemed to leave dangling: '— NOT stalin genden' required Stalin, 'genden OR -stalin 😀' searched
+    Stalin, and 'genden NOT 😀 stalin' left Stalin out (audit BS F1-F3, F6, F7)."""
+    search = searchable.search.search
+    assert search("— NOT stalin genden").count == search("-stalin genden").count
+    assert search("— NOT stalin").error.startswith("-stalin leaves a word out")
+    assert search("genden NOT 😀 stalin").count == search("genden stalin").count
+    for refused in ("genden OR -stalin 😀", "genden OR NOT stalin —", "genden OR -(stalin moscow) !!"):
+        assert search(refused).error.startswith("a word left out cannot be a side of OR"), refused
+    assert search("( -choibalsan ) 😀").error.startswith("parentheses holding only words left out")
+    assert search("-( 😀 OR stalin ) moscow").count == search("moscow -stalin").count
+    assert search("genden (😀)").count == search("genden").count
+    assert search("NOT 😀").error.startswith("'😀' has nothing to search for")
+    assert search("NOT 😀 -stalin").error.startswith("-stalin leaves a word out")
+    assert search("genden 😀 OR stalin").count == search("genden OR stalin").count  # read as if not typed
+    assert search("genden OR 😀").count == search("genden").count
+
+
+def test_not_before_a_word_left_out_is_a_double_negation_wherever_typed(searchable):
+    """'NOT -genden' searched every line of Genden: the NOT read as a minus made '--genden' (audit BS F5)."""
+    for typed in ("NOT -genden", "entity:Genden NOT -stalin", "stalin (NOT -genden moscow)", "NOT -tag:other genden"):
+        assert searchable.search.search(typed).error.startswith("NOT, or a minus, leaves a word out once"), typed
+
+
+def test_every_date_filter_applies(searchable):
+    """'stalin date:1934..1937 date:1936' found the lines of 1934 to 1937: only the first date: applied, though
+    every filter does (audit BS F4); dates with no day in common are said so."""
+    search = searchable.search.search
+    assert search("stalin date:1934..1937 date:1936").count == search("stalin date:1936").count
+    assert search("stalin date:1934 date:1936").error.startswith("date:1934 and date:1936 have no day in common")

@@ -57,11 +57,12 @@ class Query:
 
     @property
     def date_range(self) -> tuple[str, str] | None:
-        """The first and the last day the date: filter takes in (ISO)."""
+        """The first and the last day every date: filter takes in (ISO): each applies, as every filter does (only the
+        first typed did, audit BS F4)."""
         if "date" not in self.filters:
             return None
-        match = _DATE_RANGE.match(self.filters["date"][0])
-        return date_span(match["first"])[0], date_span(match["last"] or match["first"])[1]
+        spans = [_days_of(value) for value in self.filters["date"]]
+        return max(first for first, _last in spans), min(last for _first, last in spans)
 
 
 def parse(text: str) -> Query:
@@ -75,9 +76,9 @@ def parse(text: str) -> Query:
     if max(accumulate({"(": 1, ")": -1}.get(token, 0) for token in tokens), default=0) > MAX_DEPTH:
         raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")  # before the groups are read (500 deep
         # failed with a RecursionError, 32 reached the index: audit BP F7, F8)
-    tokens = _not_as_minus(_filters_in_groups(tokens))  # after groups of filters are read as filters (BQ F4)
-    parts, ignored, left_out = _read(tokens, query)
-    parts = _without_dangling_operators(parts) if ignored else parts
+    tokens, ignored = _without_ignored(_filters_in_groups(tokens))  # groups of filters read as filters first
+    tokens = _not_as_minus(_and_not(tokens))  # NOT after such a group is read as after a filter (BQ F4)
+    parts, left_out = _read(tokens, query)
     if left_out and not parts and query.filters:  # the filters find the hits; these words rule some out
         query.left_out = " OR ".join(_check_structure(_bound(_level(left))) if isinstance(left, list) else left
                                      for left in left_out)
@@ -91,6 +92,7 @@ def parse(text: str) -> Query:
         raise QueryError(f"the query holds {grouped} words in groups or joined by OR beside others; at most "
                          f"{MAX_GROUPED_TERMS} are searched together (search fewer)")
     query.expression = _check_structure(compiled)
+    _check_date_range(query)
     return query
 
 
@@ -103,11 +105,10 @@ def _lower_key(token: str) -> str:
     return f"{filtered['minus']}{filtered['key'].lower()}:{filtered['value']}"
 
 
-def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[str]]:
-    """The FTS5 parts of the tokens (filters go into `query`), the tokens with nothing to search for, and what a
-    minus before the first word leaves out (-stalin genden: put after the rest)."""
+def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str]]:
+    """The FTS5 parts of the tokens (filters go into `query`), and what a minus before the first word leaves out
+    (-stalin genden: put after the rest)."""
     parts: list[str] = []
-    ignored: list[str] = []
     left_out: list[str] = []
     group_end = -1  # a group left out before any word, read whole: its tokens are passed over
     for index, token in enumerate(tokens):
@@ -131,9 +132,7 @@ def _read(tokens: list[str], query: Query) -> tuple[list[str], list[str], list[s
                 left_out.append(compiled)
         elif (compiled := _compile_token(token, query)) is not None:
             parts.append(compiled)
-        else:
-            ignored.append(token)
-    return parts, ignored, left_out
+    return parts, left_out
 
 
 def _without_words_before(tokens: list[str], index: int, parts: list[str]) -> None:
@@ -175,10 +174,54 @@ def _operators(tokens: list[str]) -> list[str]:
               and (operand(tokens[index + 1]) and tokens[index + 1] != ")"
                    or tokens[index + 1] in ("NOT", "-"))  # 'genden and -(stalin)' searched "and" (BP F3)
               else token for index, token in enumerate(tokens)]
-    joined = [token for token, after in zip(joined, [*joined[1:], ""], strict=False)
-              if not (token == "AND" and (after == "NOT" or after.startswith("-")))]  # AND NOT is NOT, and AND -word
-    # is -word ("NOT needs a word before it"; audit BH F9, BI F10)
     return joined
+
+
+def _and_not(tokens: list[str]) -> list[str]:
+    """The tokens without an AND before NOT or a word left out: AND NOT is NOT, and AND -word is -word ("NOT needs a
+    word before it"; audit BH F9, BI F10). After punctuation is left out, which may leave them side by side."""
+    return [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False)
+            if not (token == "AND" and (after == "NOT" or after.startswith("-")))]
+
+
+def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The tokens as if those holding nothing to search for (punctuation, emoji: the index holds no such word) had
+    not been typed: each goes with a NOT or a minus before it, a group left empty goes too, and an AND or OR left
+    with nothing on a side goes (only there: dropped once the query was read, every operator then seeming to dangle
+    went, and '— NOT stalin genden' required Stalin, 'genden OR -stalin 😀' searched Stalin; audit BS F1-F3).
+    Returns the tokens kept and those left out (as typed)."""
+    kept: list[str] = []
+    ignored: list[str] = []
+    emptied: list[bool] = []  # for each group open, whether something in it was left out ('()' typed is refused)
+    dangling = False  # whether an AND or OR next has nothing before it, what stood there left out
+    for at, token in enumerate(tokens):
+        if token in ("AND", "OR") and dangling:
+            continue
+        emptied += [False] if token == "(" else []
+        group_emptied = token == ")" and bool(emptied) and emptied.pop() and kept[-1:] == ["("]
+        if not group_emptied and not _nothing_to_search(token):
+            kept.append(token)
+            dangling = False
+            continue
+        kept.pop() if group_emptied else ignored.append(token)
+        emptied[-1:] = [True] * len(emptied[-1:])
+        if kept[-1:] in (["NOT"], ["-"]):
+            kept.pop()
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if kept[-1:] in (["AND"], ["OR"]) and (following in ("AND", "OR") and not (
+                kept[-1] == "OR" and following == "AND")  # of two, the AND bound what went ('a OR 😀 AND b')
+                or following not in ("AND", "OR", "(", "NOT", "-") and not _is_word(following)):
+            kept.pop()
+        dangling = not kept or kept[-1] in ("(", *OPERATORS) or bool(_FILTER.match(kept[-1].lstrip("-")))
+    return kept, ignored
+
+
+def _nothing_to_search(token: str) -> bool:
+    """Whether a word or phrase (or one left out) holds no letter or digit the index could find."""
+    if token in OPERATORS or token in ("(", ")", "-") or _FILTER.match(token.lstrip("-")):
+        return False
+    bare = token[1:] if _excluded(token) else token
+    return not _SEARCHABLE.search(searchable(bare.strip('"').rstrip("*")))
 
 
 def _is_word(token: str) -> bool:
@@ -199,6 +242,8 @@ def _not_as_minus(tokens: list[str]) -> list[str]:
     for index, token in enumerate(tokens):
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         before = read[-1] if read else ""
+        if token == "NOT" and after.startswith("-"):  # made a minus, 'NOT -genden' was '--genden' (BS F5)
+            raise QueryError(LEFT_OUT_TWICE)
         if token == "NOT" and (_FILTER.match(after) or (_is_word(after) or after == "(") and (
                 not read or before == "(" or _FILTER.match(before) or _excluded(before) or closed_left_out)):
             read.append("-")
@@ -234,7 +279,7 @@ def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list
     if parts:
         parts.append("NOT")
         return index
-    group, _ignored, group_left_out = _read(tokens[index + 2:end], query)
+    group, group_left_out = _read(tokens[index + 2:end], query)
     if not group:
         raise QueryError(LEFT_OUT_TWICE if group_left_out else
                          "empty parentheses: put the words they group inside them")
@@ -326,20 +371,6 @@ def _joins_tags(tokens: list[str], index: int) -> bool:
     (tagged 'meeting-1934' or 'meeting-1935'); other filters all apply."""
     return (0 < index < len(tokens) - 1 and tokens[index] == "OR" and _is_filter(tokens[index - 1:index], "tag")
             and _is_filter(tokens[index + 1:index + 2], "tag"))
-
-
-def _without_dangling_operators(parts: list[str]) -> list[str]:
-    """After ignored tokens (only punctuation or emoji) are dropped, drop the operators left with nothing to join."""
-    kept: list[str] = []
-    for part in parts:
-        if part in OPERATORS and (not kept or kept[-1] in OPERATORS or kept[-1] == "("):
-            continue
-        while part == ")" and kept and kept[-1] in OPERATORS:
-            kept.pop()
-        kept.append(part)
-    while kept and kept[-1] in OPERATORS:
-        kept.pop()
-    return kept
 
 
 def _level(parts: list[str]) -> list:
@@ -508,6 +539,21 @@ def _leave_out_filter(query: Query, key: str, value: str) -> None:
     if key != "tag":
         raise QueryError(f"only tags can be left out of a search (-tag:name), not {key}: give the {key}: wanted")
     _add_filter(query, "-tag", value)
+
+
+def _days_of(value: str) -> tuple[str, str]:
+    """The first and the last day (ISO) of a date: filter's value."""
+    match = _DATE_RANGE.match(value)
+    return date_span(match["first"])[0], date_span(match["last"] or match["first"])[1]
+
+
+def _check_date_range(query: Query) -> None:
+    """Date filters that share no day would find nothing, as if the corpus held nothing: say so."""
+    found = query.date_range
+    if found is not None and found[0] > found[1]:
+        dates = query.filters["date"]
+        raise QueryError(f"date:{dates[0]} and date:{dates[1]} have no day in common: give one date: filter, or "
+                         f"a range over both (date:{min(dates)}..{max(dates)})")
 
 
 def _check_years(value: str) -> None:
