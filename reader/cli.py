@@ -335,12 +335,11 @@ def _add_search_command(commands: argparse._SubParsersAction) -> None:
                                                         "document)", "document", "start", "end", "snippet",
                                                         "id (of the annotation, link, note, entity or document: "
                                                         "what edit, link, notebook and text take)"))
-    search.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, AND / OR (or and / or between '
-                                                       'words), NOT in capitals, -word or -"a phrase" or -(a group) '
-                                                       "left out, and filters such as type:person, entity:NAME, "
-                                                       "tag:TAG, doc:FILE, relation:contradicts, kind:letter, "
-                                                       "date:1934..1937 (a query starting with - goes after --: "
-                                                       "search -- -stalin)")
+    search.add_argument("query", metavar="QUERY", nargs="+", action=_JoinedWords,
+                        help='words, "phrases", prefix*, AND / OR (or and / or between words), NOT in capitals, '
+                             '-word or -"a phrase" or -(a group) left out, and filters such as type:person, '
+                             "entity:NAME, tag:TAG, doc:FILE, relation:contradicts, kind:letter, date:1934..1937; "
+                             "quoted or not, the options before or after it")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
     search.add_argument("--limit", type=counted, default=SEARCH_LIMIT, metavar="N",
                         help=f"at most N hits of each kind (default {SEARCH_LIMIT:,}); a list cut short says so on "
@@ -552,17 +551,38 @@ def _failed(exc: BaseException, path: Path) -> int:
 SEARCH_OPTIONS = {"--json": 0, "-h": 0, "--help": 0, "--limit": 1}  # search's options, and the values each takes
 
 
+class _JoinedWords(argparse.Action):
+    """The query's words, typed unquoted as in a search box, joined into one query."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        setattr(namespace, self.dest, " ".join(values))
+
+
 def query_after_dashes(argv: list[str]) -> list[str]:
-    """`search -stalin …`: a query may start with '-word' (leave a word out), which argparse would take for an
-    option and then say QUERY is missing; such a first word goes after '--', as the help says to write it."""
-    if "search" not in argv or "--" in argv:
+    """`search -stalin genden --json`: a query's words may begin with '-' (leave a word out), which argparse would take
+    for options. The search's own options go first and the words after '--', wherever each was typed (an option
+    after a query beginning with a minus was read as words, and --limit's value as the query; audit BQ F5, BS F8).
+    After a '--' typed, every argument is a word."""
+    if "search" not in argv:
         return argv
     at = argv.index("search") + 1
-    while at < len(argv) and (argv[at] in SEARCH_OPTIONS or argv[at].startswith("--limit=")):
-        at += 1 + SEARCH_OPTIONS.get(argv[at], 0)  # --limit's value too: it had been taken for the query (BQ F5)
-    if at < len(argv) and argv[at].startswith("-") and len(argv[at]) > 1:
-        return [*argv[:at], "--", *argv[at:]]
-    return argv
+    options, words, rest = [], [], argv[at:]
+    while rest and rest[0] != "--":
+        option = _search_option(rest[0])
+        taken = 1 + (SEARCH_OPTIONS[option] if option and "=" not in rest[0] else 0) if option else 1
+        (options if option else words).extend(rest[:taken])
+        rest = rest[taken:]
+    words += rest[1:]
+    return [*argv[:at], *options, *(["--", *words] if words else [])]
+
+
+def _search_option(argument: str) -> str | None:
+    """The search option an argument names, whole or cut short as argparse allows ('--lim 3', '--limit=3')."""
+    name = argument.split("=", 1)[0]
+    if name in SEARCH_OPTIONS:
+        return name
+    found = [option for option in SEARCH_OPTIONS if len(name) > 2 and name.startswith("--") and option.startswith(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def undecodable_argument(argv: list[str]) -> str:

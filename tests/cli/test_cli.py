@@ -208,6 +208,21 @@ def test_search_says_when_it_lists_only_the_first_hits(tmp_path):
         "search", "--limit", "5", "--", "-stalin", "genden"]
 
 
+def test_search_takes_its_options_anywhere_and_its_words_unquoted(tmp_path):
+    """'search "-stalin genden" --json' took --json for words, and 'search -- -stalin genden' (as the help says)
+    refused genden: the query was one argument, which had to be quoted (audit BS F8, F9)."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS)
+    wanted = run_cli(db, "search", "--json", "--limit", "3", "--", "-stalin genden").stdout
+    assert sum('"kind": "text"' in line for line in wanted.splitlines()) == 3
+    for typed in (["-stalin genden", "--json", "--limit", "3"], ["--json", "--limit", "3", "-stalin", "genden"],
+                  ["--json", "--limit", "3", "--", "-stalin", "genden"], ["--lim", "3", "-stalin", "genden", "--json"],
+                  ["-stalin", "--limit=3", "genden", "--json"]):
+        found = run_cli(db, "search", *typed)
+        assert (found.returncode, found.stdout) == (0, wanted), typed
+    assert run_cli(db, "search", "genden", "stalin").stdout == run_cli(db, "search", "genden stalin").stdout
+
+
 @pytest.fixture(scope="module")
 def linked_db(tmp_path_factory, corpus_template):
     """The corpus with two contradicting passages linked and a third passage left unlinked (built once: the tests
