@@ -224,3 +224,23 @@ def test_an_import_undone_takes_the_names_only_it_gave_out_of_search(workspace, 
     assert "entity" in workspace.search.search("Zhamtsarano").counts
     workspace.history.undo()
     assert "entity" not in workspace.search.search("Zhamtsarano").counts
+
+
+def test_undo_and_redo_give_back_a_decimal_to_its_last_digit(workspace: Workspace) -> None:
+    """The images of a change held a decimal to 15 digits: a note's anchoring confidence 0.7715816005040957 came
+    back from undo and redo as 0.771581600504096 (audit BT F2)."""
+    from reader.core.ops import operation
+
+    def confidence(annotation_id: int) -> float:
+        return workspace.db.execute("SELECT anchor_confidence FROM annotations WHERE id = ?",
+                                    [annotation_id]).fetchone()[0]
+
+    note = workspace.annotations.create(workspace.documents.list()[0].id, 0, 10, note="placed")
+    for value in (0.7715816005040957, 1 / 3):
+        before = confidence(note.id)
+        with operation(workspace.db, "Anchor again"):
+            workspace.db.execute("UPDATE annotations SET anchor_confidence = ? WHERE id = ?", [value, note.id])
+        workspace.history.undo()
+        assert confidence(note.id) == before
+        workspace.history.redo()
+        assert confidence(note.id) == value

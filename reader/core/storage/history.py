@@ -47,7 +47,7 @@ def track(db: Database) -> None:
 
 def _trigger(table: str, event: str, columns: list[str], keys: list[str], only_listed: bool) -> str:
     def image(row: str) -> str:
-        return "json_object(" + ", ".join(f"'{c}', {row}.\"{c}\"" for c in columns) + ")"
+        return "json_object(" + ", ".join(f"'{c}', " + _exact(row + '."' + c + '"') for c in columns) + ")"
 
     key_row = "old" if event == "DELETE" else "new"
     key = "json_object(" + ", ".join(f"'{k}', {key_row}.\"{k}\"" for k in keys) + ")"
@@ -58,6 +58,13 @@ def _trigger(table: str, event: str, columns: list[str], keys: list[str], only_l
     return (f"CREATE TRIGGER history_{table}_{event.lower()} AFTER {event}{of} ON {table} WHEN {when} BEGIN "
             f"INSERT INTO history_rows (op_id, tbl, pk, before, after) VALUES ((SELECT op_id FROM history_active), "
             f"'{table}', {key}, {before}, {after}); END")
+
+
+def _exact(value: str) -> str:
+    """A column's value as the image holds it: a decimal to its last digit (17 significant), as JSON's number (SQLite
+    writes a REAL into JSON to 15 digits: an anchoring's confidence came back from undo and redo changed, BT F2)."""
+    return (f"CASE WHEN typeof({value}) = 'real' AND abs({value}) <= 1.7976931348623157e308 "
+            f"THEN json(printf('%!.17g', {value})) ELSE {value} END")
 
 
 def begin(db: Store, label: str) -> int:

@@ -641,6 +641,15 @@ def m031_another_tools_tags_as_last_read(db: Database) -> None:
     track(db)
 
 
+@migration
+def m032_undo_keeps_every_digit_of_a_decimal(db: Database) -> None:
+    """The undo history's images held a decimal to 15 digits, so undo and redo changed a note's anchoring confidence
+    in its last digits (audit BT F2): the logging triggers are made again, writing 17."""
+    from reader.core.storage.history import track
+
+    track(db)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""
