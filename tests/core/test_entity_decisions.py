@@ -453,3 +453,14 @@ def test_a_mention_moved_to_an_entity_no_text_names_any_more_keeps_its_name(work
         workspace.documents.delete(workspace.documents.resolve(reference).id)
     workspace.entities.ensure_current()
     assert _entity_at(workspace, mention) == ("Peljidiin Genden", "PERSON")
+
+
+def test_a_type_chosen_makes_its_mentions_sure_at_once_as_recognition_does(workspace, shared_model):
+    """A type the user chose makes its entity's mentions sure: recognition says so, but the quick path kept their
+    doubt, so a mention stayed among the doubtful ones until an undo and redo made recognition run (audit BT F1)."""
+    workspace.entities.model = shared_model
+    workspace.entities.recognise()
+    doubtful = workspace.entities.low_confidence_mentions()[0]
+    kind = "ORG" if doubtful.type != "ORG" else "PLACE"
+    workspace.entities.set_type(doubtful.entity_id, kind)
+    assert doubtful.entity_id not in {m.entity_id for m in workspace.entities.low_confidence_mentions()}

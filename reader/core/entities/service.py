@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from reader.core.entities.confidence import LOW_CONFIDENCE
+from reader.core.entities.confidence import LOW_CONFIDENCE, USER_CONFIDENCE
 from reader.core.entities.dates import find_dates
 from reader.core.entities.decisions import NEW_ENTITY, Decisions
 from reader.core.entities.model import (
@@ -404,7 +404,7 @@ class EntityService:
             current = not self.is_stale()
             for payload in payloads:
                 store.add_decision(self._db, kind, payload)
-            if current and apply_decisions(self._db, kind, list(payloads)):
+            if current and apply_decisions(self._db, kind, list(payloads), USER_CONFIDENCE):
                 entity_state.set_state(self._db, "signature", self._signature())
                 search_index.index_entities(self._db)
                 return RecognitionReport()  # nothing was recognised: the decision changed only its rows

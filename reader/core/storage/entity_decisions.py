@@ -8,15 +8,19 @@ returns False, and the caller runs consolidation instead.
 
 from __future__ import annotations
 
+from functools import partial
+
 from reader.core.storage.store import Store
 
 
-def apply_decisions(db: Store, kind: str, payloads: list[dict]) -> bool:
+def apply_decisions(db: Store, kind: str, payloads: list[dict], sure: float) -> bool:
     """Apply decisions of one kind, made together, to the stored rows; False when only a full consolidation can.
-    Merges made together are applied together: ten selected rows merged are one pass over the mentions, not ten."""
+    Merges made together are applied together: ten selected rows merged are one pass over the mentions, not ten.
+    `sure`: the confidence of a mention the user decided (a type chosen makes its entity's mentions so)."""
     if kind == "merge":
         return _merge(db, [payload["keys"] for payload in payloads])
-    appliers = {"rename": _rename, "type": _type, "not_merged": _keep_apart, "reject_entity": _reject_entity,
+    appliers = {"rename": _rename, "type": partial(_type, sure=sure), "not_merged": _keep_apart,
+                "reject_entity": _reject_entity,
                 "reject_mention": _reject_mention, "confirm_mention": _confirm_mention, "move_mention": _move_mention}
     applier = appliers.get(kind)
     return applier is not None and all(applier(db, payload) is not False for payload in payloads)
@@ -31,10 +35,12 @@ def _rename(db: Store, payload: dict) -> None:
     db.execute("UPDATE entities SET name = ? WHERE key = ?", [payload["name"], payload["key"]])
 
 
-def _type(db: Store, payload: dict) -> None:
+def _type(db: Store, payload: dict, sure: float) -> None:
+    """The entity's type, and its mentions' type and confidence, as recognition gives them for a type chosen (the
+    mentions had kept their doubt until recognition ran again: after an undo and redo, audit BT F1)."""
     db.execute("UPDATE entities SET type = ? WHERE key = ?", [payload["type"], payload["key"]])
-    db.execute("UPDATE mentions SET type = ? WHERE entity_id = (SELECT id FROM entities WHERE key = ?)",
-               [payload["type"], payload["key"]])
+    db.execute("UPDATE mentions SET type = ?, confidence = ? WHERE entity_id = (SELECT id FROM entities WHERE key = ?)",
+               [payload["type"], sure, payload["key"]])
 
 
 def _merge(db: Store, pairs: list[list[str]]) -> bool:
