@@ -1267,3 +1267,5 @@ def test_every_date_filter_applies(searchable):
     search = searchable.search.search
     assert search("stalin date:1934..1937 date:1936").count == search("stalin date:1936").count
     assert search("stalin date:1934 date:1936").error.startswith("date:1934 and date:1936 have no day in common")
+    assert search("stalin date:1936..1937 date:1930..1934 date:1930..1940").error.endswith(
+        "(date:1930..1937)")

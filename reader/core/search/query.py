@@ -203,7 +203,10 @@ def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
             kept.append(token)
             dangling = False
             continue
-        kept.pop() if group_emptied else ignored.append(token)
+        if group_emptied:
+            kept.pop()
+        else:
+            ignored.append(token)
         emptied[-1:] = [True] * len(emptied[-1:])
         if kept[-1:] in (["NOT"], ["-"]):
             kept.pop()
@@ -548,12 +551,17 @@ def _days_of(value: str) -> tuple[str, str]:
 
 
 def _check_date_range(query: Query) -> None:
-    """Date filters that share no day would find nothing, as if the corpus held nothing: say so."""
+    """Date filters that share no day would find nothing, as if the corpus held nothing: say which two, and the range
+    over both."""
     found = query.date_range
-    if found is not None and found[0] > found[1]:
-        dates = query.filters["date"]
-        raise QueryError(f"date:{dates[0]} and date:{dates[1]} have no day in common: give one date: filter, or "
-                         f"a range over both (date:{min(dates)}..{max(dates)})")
+    if found is None or found[0] <= found[1]:
+        return
+    days = {value: _days_of(value) for value in query.filters["date"]}
+    latest = max(days, key=lambda value: days[value][0])  # begins after `earliest` ends
+    earliest = min(days, key=lambda value: days[value][1])
+    first, last = _DATE_RANGE.match(earliest), _DATE_RANGE.match(latest)
+    raise QueryError(f"date:{earliest} and date:{latest} have no day in common: give one date: filter, or a range "
+                     f"over both (date:{first['first']}..{last['last'] or last['first']})")
 
 
 def _check_years(value: str) -> None:
