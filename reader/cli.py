@@ -569,8 +569,11 @@ def query_after_dashes(argv: list[str]) -> list[str]:
     options, words, rest = [], [], argv[at:]
     while rest and rest[0] != "--":
         option = _search_option(rest[0])
-        taken = 1 + (SEARCH_OPTIONS[option] if option and "=" not in rest[0] else 0) if option else 1
-        (options if option else words).extend(rest[:taken])
+        if option is None:
+            words.append(rest.pop(0))
+            continue
+        taken = 1 if "=" in rest[0] else 1 + SEARCH_OPTIONS[option]  # the option, and its value if typed apart
+        options += rest[:taken]
         rest = rest[taken:]
     words += rest[1:]
     return [*argv[:at], *options, *(["--", *words] if words else [])]
