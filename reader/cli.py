@@ -548,7 +548,8 @@ def _failed(exc: BaseException, path: Path) -> int:
     return EXIT_FAILED
 
 
-SEARCH_OPTIONS = {"--json": 0, "-h": 0, "--help": 0, "--limit": 1}  # search's options, and the values each takes
+_OPTION_VALUES = {"--json": 0, "-h": 0, "--help": 0, "--limit": 1, "--db": 1}  # search's options (and the global
+# one a user may type after the words), and the values each takes
 
 
 class _JoinedWords(argparse.Action):
@@ -561,30 +562,39 @@ class _JoinedWords(argparse.Action):
 def query_after_dashes(argv: list[str]) -> list[str]:
     """`search -stalin genden --json`: a query's words may begin with '-' (leave a word out), which argparse would take
     for options. The search's own options go first and the words after '--', wherever each was typed (an option
-    after a query beginning with a minus was read as words, and --limit's value as the query; audit BQ F5, BS F8).
-    After a '--' typed, every argument is a word."""
-    if "search" not in argv:
+    after a query beginning with a minus was read as words, and --limit's value as the query; audit BQ F5, BS F8);
+    a --db typed after them goes before the command, where it is read. After a '--' typed, every argument is a word.
+    Only the command is rewritten: the word "search" elsewhere (export --query search) is a value (BU F3)."""
+    at = _command_at(argv)
+    if at is None or argv[at] != "search":
         return argv
-    at = argv.index("search") + 1
-    options, words, rest = [], [], argv[at:]
+    before, options, words, rest = argv[:at], [], [], argv[at + 1:]
     while rest and rest[0] != "--":
         option = _search_option(rest[0])
         if option is None:
             words.append(rest.pop(0))
             continue
-        taken = 1 if "=" in rest[0] else 1 + SEARCH_OPTIONS[option]  # the option, and its value if typed apart
-        options += rest[:taken]
+        taken = 1 if "=" in rest[0] else 1 + _OPTION_VALUES[option]  # the option, and its value if typed apart
+        (before if option == "--db" else options).extend(rest[:taken])
         rest = rest[taken:]
     words += rest[1:]
-    return [*argv[:at], *options, *(["--", *words] if words else [])]
+    return [*before, "search", *options, *(["--", *words] if words else [])]
+
+
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command stands: the first argument that is not a global option (--db FILE) or its value."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        at += 2 if argv[at] == "--db" else 1
+    return at if at < len(argv) else None
 
 
 def _search_option(argument: str) -> str | None:
     """The search option an argument names, whole or cut short as argparse allows ('--lim 3', '--limit=3')."""
     name = argument.split("=", 1)[0]
-    if name in SEARCH_OPTIONS:
+    if name in _OPTION_VALUES:
         return name
-    found = [option for option in SEARCH_OPTIONS if len(name) > 2 and name.startswith("--") and option.startswith(name)]
+    found = [option for option in _OPTION_VALUES if len(name) > 2 and name.startswith("--") and option.startswith(name)]
     return found[0] if len(found) == 1 else None
 
 

@@ -493,3 +493,15 @@ def test_an_export_of_an_empty_query_is_refused_as_a_search_of_it_is(tmp_path, c
     db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
     empty = run_cli(db, "export", "--format", "csv", "--query", " ")
     assert empty.returncode == 1 and empty.stderr.startswith("error: type something to search for")
+
+
+def test_the_word_search_elsewhere_than_the_command_is_left_as_typed(tmp_path):
+    """'export --query search', 'annotate … --note search' and 'import search --password pw' were rewritten as if
+    they were the search command (a usage error, or the password taken as words), and 'search genden --db D' searched
+    the default library (audit BU F3)."""
+    assert query_after_dashes(["--db", "x.db", "export", "--format", "md", "--query", "search", "--tag", "x"]) == [
+        "--db", "x.db", "export", "--format", "md", "--query", "search", "--tag", "x"]
+    assert query_after_dashes(["import", "search", "--password", "pw"]) == ["import", "search", "--password", "pw"]
+    assert query_after_dashes(["search", "genden", "--db", "x.db", "--json"]) == [
+        "--db", "x.db", "search", "--json", "--", "genden"]
+    assert query_after_dashes(["--db=x.db", "search", "-stalin"]) == ["--db=x.db", "search", "--", "-stalin"]

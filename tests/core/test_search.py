@@ -1269,3 +1269,25 @@ def test_every_date_filter_applies(searchable):
     assert search("stalin date:1934 date:1936").error.startswith("date:1934 and date:1936 have no day in common")
     assert search("stalin date:1936..1937 date:1930..1934 date:1930..1940").error.endswith(
         "(date:1930..1937)")
+
+
+def test_punctuation_beside_filters_or_a_hyphen_alone_is_read_as_if_not_typed(searchable):
+    """An emoji between two tags joined by OR made them both required (0 hits), and a hyphen typed alone was dropped
+    before the rest was read, so 'genden NOT - stalin' left Stalin out where 'genden NOT — stalin' did not; an AND
+    before a tag left out was dropped, and the words either side met side by side (audit BU F1, F2, F4)."""
+    search = searchable.search.search
+    searchable.annotations.create_at_quote(searchable.documents.resolve("001_c9451cbdf41c54f1.txt").id,
+                                           "slapped Stalin", tags=["other"])
+    either = search("tag:meeting-1934 OR tag:other").count
+    for typed in ("tag:meeting-1934 😀 OR tag:other", "tag:meeting-1934 OR 😀 tag:other",
+                  "(tag:meeting-1934 😀 OR tag:other)"):
+        assert search(typed).count == either > 0, typed
+    assert search("genden tag:meeting-1934 😀 OR stalin").error.startswith("OR takes either of two words or two tags")
+    for hyphen, dash in (("genden NOT - stalin", "genden NOT — stalin"), ("- or genden", "— or genden"),
+                         ("genden OR -", "genden OR —"), ("genden ( - )", "genden ( — )"),
+                         ("genden AND - OR stalin", "genden AND — OR stalin")):
+        assert search(hyphen).count == search(dash).count > 0, hyphen
+    assert search("-tag:other AND 1934").count == search("-tag:other 1934").count > 0
+    assert search("moscow AND -tag:other 1934 OR november").count == search(
+        "moscow AND 1934 OR november -tag:other").count > 0
+    assert search("NOT (demid -Molotov)").error.startswith("-( … ) leaves words out")

@@ -76,8 +76,9 @@ def parse(text: str) -> Query:
     if max(accumulate({"(": 1, ")": -1}.get(token, 0) for token in tokens), default=0) > MAX_DEPTH:
         raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")  # before the groups are read (500 deep
         # failed with a RecursionError, 32 reached the index: audit BP F7, F8)
-    tokens, ignored = _without_ignored(_filters_in_groups(tokens))  # groups of filters read as filters first
-    tokens = _not_as_minus(_and_not(tokens))  # NOT after such a group is read as after a filter (BQ F4)
+    tokens, ignored = _without_ignored(tokens)
+    tokens = _not_as_minus(_and_not(_filters_in_groups(tokens)))  # NOT after a group of filters is read as after
+    # a filter (BQ F4)
     parts, left_out = _read(tokens, query)
     if left_out and not parts and query.filters:  # the filters find the hits; these words rule some out
         query.left_out = " OR ".join(_check_structure(_bound(_level(left))) if isinstance(left, list) else left
@@ -154,7 +155,7 @@ def _without_words_before(tokens: list[str], index: int, parts: list[str]) -> No
 def _joins_across_filters(tokens: list[str], index: int, parts: list[str]) -> bool:
     """Whether an AND beside a filter joins the words either side of the filters ('genden AND entity:Genden AND
     stalin OR mongolia'): dropped, the words met side by side, and OR took stalin alone (audit BP F1)."""
-    after = next((token for token in tokens[index + 1:] if token != "AND" and not _is_filter([token])), "")
+    after = next((token for token in tokens[index + 1:] if token != "AND" and not _a_filter(token)), "")
     return bool(parts) and parts[-1] not in (*OPERATORS, "(") and (after == "(" or (
         after not in (*OPERATORS, ")", "-", "") and not _excluded(after)))
 
@@ -163,32 +164,40 @@ def _operators(tokens: list[str]) -> list[str]:
     """And / or in lower case (or capitalised) between two words, groups or filters are the operators: `genden or
     stalin` found nothing (the word "or" was required), `genden and stalin` lost every line without "and",
     `(stalin and molotov) or genden` searched "or" (audit BJ F4), as did `tag:a or tag:b` and `Genden Or Stalin`
-    (BK F9). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but
-    before a group, which it leaves out."""
-    def operand(token: str) -> bool:  # what and / or may stand between: a word, a filter, a group's edge
-        return _is_word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-")))
+    (BK F9). A hyphen typed alone is punctuation ('1934 - 1937' left 1937 out, BJ F5), but before a group, which it
+    leaves out."""
+    def operand(at: int) -> bool:  # what and / or may stand between: a word, a filter, a group's edge, punctuation
+        token = tokens[at]
+        return _is_word(token) or token in ("(", ")") or bool(_FILTER.match(token.lstrip("-"))) or _lone_hyphen(
+            tokens, at)
 
-    tokens = [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False) if token != "-" or after == "("]
-    joined = [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
-              and 0 < index < len(tokens) - 1 and operand(tokens[index - 1]) and tokens[index - 1] != "("
-              and (operand(tokens[index + 1]) and tokens[index + 1] != ")"
-                   or tokens[index + 1] in ("NOT", "-"))  # 'genden and -(stalin)' searched "and" (BP F3)
-              else token for index, token in enumerate(tokens)]
-    return joined
+    return [JOINING[token.lower()] if token.lower() in JOINING and token not in OPERATORS
+            and 0 < index < len(tokens) - 1 and operand(index - 1) and tokens[index - 1] != "("
+            and (operand(index + 1) and tokens[index + 1] != ")"
+                 or tokens[index + 1] in ("NOT", "-"))  # 'genden and -(stalin)' searched "and" (BP F3)
+            else token for index, token in enumerate(tokens)]
+
+
+def _lone_hyphen(tokens: list[str], at: int) -> bool:
+    """Whether tokens[at] is a hyphen typed alone, punctuation ('1934 - 1937'), not before a group it leaves out: it
+    was dropped before the rest was read, so 'genden NOT - stalin' left Stalin out and 'genden NOT — stalin' did not
+    (audit BU F2)."""
+    return tokens[at] == "-" and tokens[at + 1:at + 2] != ["("]
 
 
 def _and_not(tokens: list[str]) -> list[str]:
     """The tokens without an AND before NOT or a word left out: AND NOT is NOT, and AND -word is -word ("NOT needs a
-    word before it"; audit BH F9, BI F10). After punctuation is left out, which may leave them side by side."""
+    word before it"; audit BH F9, BI F10). After punctuation is left out, which may leave them side by side. An AND
+    before a tag left out stays: it joins the words either side of the filter (audit BU F4)."""
     return [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False)
-            if not (token == "AND" and (after == "NOT" or after.startswith("-")))]
+            if not (token == "AND" and (after == "NOT" or after.startswith("-") and not _a_filter(after)))]
 
 
 def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """The tokens as if those holding nothing to search for (punctuation, emoji: the index holds no such word) had
-    not been typed: each goes with a NOT or a minus before it, a group left empty goes too, and an AND or OR left
-    with nothing on a side goes (only there: dropped once the query was read, every operator then seeming to dangle
-    went, and '— NOT stalin genden' required Stalin, 'genden OR -stalin 😀' searched Stalin; audit BS F1-F3).
+    """The tokens as if those holding nothing to search for (punctuation, emoji, a hyphen alone: the index holds no
+    such word) had not been typed: each goes with a NOT or a minus before it, a group left empty goes too, and an AND
+    or OR left with nothing on a side goes (only there: dropped once the query was read, every operator then seeming
+    to dangle went, and '— NOT stalin genden' required Stalin, 'genden OR -stalin 😀' searched him; audit BS F1-F3).
     Returns the tokens kept and those left out (as typed)."""
     kept: list[str] = []
     ignored: list[str] = []
@@ -199,7 +208,7 @@ def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
             continue
         emptied += [False] if token == "(" else []
         group_emptied = token == ")" and bool(emptied) and emptied.pop() and kept[-1:] == ["("]
-        if not group_emptied and not _nothing_to_search(token):
+        if not group_emptied and not _nothing_to_search(token) and not _lone_hyphen(tokens, at):
             kept.append(token)
             dangling = False
             continue
@@ -213,9 +222,9 @@ def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
         following = tokens[at + 1] if at + 1 < len(tokens) else ""
         if kept[-1:] in (["AND"], ["OR"]) and (following in ("AND", "OR") and not (
                 kept[-1] == "OR" and following == "AND")  # of two, the AND bound what went ('a OR 😀 AND b')
-                or following not in ("AND", "OR", "(", "NOT", "-") and not _is_word(following)):
+                or following in ("", ")")):
             kept.pop()
-        dangling = not kept or kept[-1] in ("(", *OPERATORS) or bool(_FILTER.match(kept[-1].lstrip("-")))
+        dangling = not kept or kept[-1] in ("(", *OPERATORS)
     return kept, ignored
 
 
@@ -266,13 +275,24 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
     if not left_out:
         return parts
     if not parts:
-        excluded = next((token for token in tokens if _excluded(token)), "-( … )")
+        excluded = next((token for token, depth in zip(tokens, _depths(tokens), strict=True)
+                         if depth == 0 and _excluded(token)), "-( … )")  # not a word of a group (BU F6)
         what = "words" if '"' in excluded or "(" in excluded else "a word"
         example = "stalin" if "genden" in excluded.casefold() else "genden"  # not "e.g. genden -genden"
         raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. {example} {excluded}")
     for compiled in left_out:  # bound, a word left out leaves every line the words before it find
         parts = [*parts, "NOT", *(compiled if isinstance(compiled, list) else [compiled])]
     return parts
+
+
+def _depths(tokens: list[str]) -> list[int]:
+    """How deep in parentheses each token stands (a parenthesis counted outside its group)."""
+    depths, depth = [], 0
+    for token in tokens:
+        depth -= token == ")"
+        depths.append(depth)
+        depth += token == "("
+    return depths
 
 
 def _minus_group(tokens: list[str], index: int, parts: list[str], left_out: list[str], query: Query) -> int:
@@ -365,8 +385,14 @@ def _is_filter(tokens: list[str], key: str | None = None) -> bool:
 
 
 def _beside_a_filter(tokens: list[str], index: int) -> bool:
-    """Whether an operator stands next to a key:value filter (filters are not terms it could join)."""
-    return _is_filter(tokens[max(index - 1, 0):index]) or _is_filter(tokens[index + 1:index + 2])
+    """Whether an operator stands next to a key:value filter, or one left out (filters are not terms it could
+    join)."""
+    return index > 0 and _a_filter(tokens[index - 1]) or index + 1 < len(tokens) and _a_filter(tokens[index + 1])
+
+
+def _a_filter(token: str) -> bool:
+    """Whether a token is a key:value filter, or one left out (-tag:x)."""
+    return _is_filter([token[1:] if token.startswith("-") else token])
 
 
 def _joins_tags(tokens: list[str], index: int) -> bool:
