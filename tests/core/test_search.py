@@ -1291,3 +1291,5 @@ def test_punctuation_beside_filters_or_a_hyphen_alone_is_read_as_if_not_typed(se
     assert search("moscow AND -tag:other 1934 OR november").count == search(
         "moscow AND 1934 OR november -tag:other").count > 0
     assert search("NOT (demid -Molotov)").error.startswith("-( … ) leaves words out")
+    assert search('tag:meeting-1934 "mongol stalin" Or _ -tag:meeting-1934').error.startswith(
+        "OR takes either of two words or two tags")  # beside a tag left out, it failed with a TypeError

@@ -357,7 +357,8 @@ def _misjoined(tokens: list[str], index: int) -> str:
     """Why an OR or a NOT beside a filter cannot be: filters are not terms either-or or left out."""
     if tokens[index] == "NOT":
         return "NOT leaves out words (genden NOT stalin), not filters"
-    key = _FILTER.match(tokens[index - 1] if _is_filter(tokens[index - 1:index]) else tokens[index + 1])["key"]
+    beside = tokens[index - 1] if index > 0 and _a_filter(tokens[index - 1]) else tokens[index + 1]
+    key = _FILTER.match(beside.lstrip("-"))["key"]  # a filter left out (-tag:x) too
     return (f"OR takes either of two words or two tags (tag:a OR tag:b), not other filters: every filter applies "
             f"({key}:a {key}:b finds what has both)")
 
