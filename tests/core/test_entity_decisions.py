@@ -464,3 +464,52 @@ def test_a_type_chosen_makes_its_mentions_sure_at_once_as_recognition_does(works
     kind = "ORG" if doubtful.type != "ORG" else "PLACE"
     workspace.entities.set_type(doubtful.entity_id, kind)
     assert doubtful.entity_id not in {m.entity_id for m in workspace.entities.low_confidence_mentions()}
+
+
+def _confidences(workspace: Workspace, entity_id: int) -> list[tuple]:
+    return sorted((m.document_id, m.start, m.end, m.confidence) for m in workspace.entities.mentions()
+                  if m.entity_id == entity_id)
+
+
+def test_a_merge_keeps_the_keepers_type_and_is_sure_as_a_full_run_is(workspace: Workspace) -> None:
+    """The merged entity keeps the type of the one whose name is kept, and its mentions are the user's: a full run
+    voted the type again over every name merged (a person became a place) and scored the mentions anew, so an undo
+    and redo, or the next recognition, changed what the merge had shown (audit BV F4, F5)."""
+    workspace.entities.recognise()
+    register = {e.name: e for e in workspace.entities.register()}
+    person = next(e for e in register.values() if e.type == "PERSON")
+    place = next(e for e in register.values() if e.type == "PLACE")
+    workspace.entities.merge(person.id, place.id)
+    merged = (workspace.entities.describe(person.id).type, _confidences(workspace, person.id))
+    assert merged[0] == "PERSON" and all(confidence == 1.0 for *_place, confidence in merged[1])
+    workspace.entities.recognise()
+    assert (workspace.entities.describe(person.id).type, _confidences(workspace, person.id)) == merged
+
+
+def test_a_dates_type_is_its_own(workspace: Workspace) -> None:
+    """Dates are read by their patterns: a date made a person, a name made a date, dates merged or a name's
+    mention moved to a date were kept by the quick path and undone by the next recognition (or made the date a
+    person), so each is refused in one line (audit BV F1, F2, F7, F12)."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    dates = [e for e in workspace.entities.register() if e.type == "DATE"]
+    person = next(e for e in workspace.entities.register() if e.type == "PERSON")
+    mention = next(m for m in workspace.entities.mentions() if m.entity_id == person.id)
+    for refused in (lambda: workspace.entities.set_type(dates[0].id, "PERSON"),
+                    lambda: workspace.entities.set_type(person.id, "DATE"),
+                    lambda: workspace.entities.merge(dates[0].id, dates[1].id),
+                    lambda: workspace.entities.move_mention(mention.document_id, mention.start, mention.end,
+                                                            dates[0].id)):
+        with pytest.raises(ReaderError, match="date"):
+            refused()
+
+
+def test_a_suggestion_goes_with_the_mentions_of_its_entity(workspace: Workspace) -> None:
+    """An entity judged not one kept its merge suggestions listed, to merge with nothing (audit BV F6)."""
+    workspace.entities.recognise()
+    suggestion = workspace.entities.suggestions()[0]
+    workspace.entities.reject_entity(suggestion.other_id)
+    assert all(suggestion.other_id not in (s.entity_id, s.other_id) for s in workspace.entities.suggestions())

@@ -258,7 +258,9 @@ class EntityService:
         return contexts
 
     def suggestions(self) -> list[Suggestion]:
-        ids = store.entity_ids_by_key(self._db)
+        """The merges recognition suggests between entities that still have mentions (one judged not an entity, or
+        merged away, kept its suggestions to merge with nothing: audit BV F6)."""
+        ids = store.entity_ids_by_key(self._db, with_mentions=True)
         names = store.entity_names(self._db)  # not the register: counting every mention again took a second
         return [Suggestion(sid, ids[a], ids[b], names.get(ids[a], a), names.get(ids[b], b), score)
                 for sid, a, b, score in store.suggestion_rows(self._db) if a in ids and b in ids]
@@ -277,11 +279,15 @@ class EntityService:
     def set_type(self, entity_id: int, kind: str) -> RecognitionReport:
         if kind not in TYPES:
             raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
-        return self._decide("type", {"key": self._key(entity_id), "type": kind})
+        row = self._row(entity_id)
+        if "DATE" in (row["type"], kind) and row["type"] != kind:  # kept until the next recognition only (BV F1, F2)
+            raise ReaderError(DATES_BY_PATTERN)
+        return self._decide("type", {"key": row["key"], "type": kind})
 
     def merge(self, entity_id: int, *other_ids: int) -> RecognitionReport:
-        """Merge the other entities into this one, which keeps its name for good (the name it has now is kept with
-        the decision: named anew from the entities' names, a later run could choose a misreading of another's)."""
+        """Merge the other entities into this one, which keeps its name and type for good (kept with the decision:
+        named anew from the entities' names, a later run could choose a misreading of another's, and voting the type
+        again over them made a person a place, audit BV F5). The user's judgement, its mentions are sure."""
         rows = {i: store.entity_row(self._db, i) for i in (entity_id, *other_ids)}  # rows: no counting
         missing = next((i for i, row in rows.items() if row is None), None)
         if missing is not None:
@@ -291,9 +297,11 @@ class EntityService:
             raise ReaderError(f"{rows[gone]['name']} was merged into another entity (or has no mentions left): "
                               "choose among the register's entities as it is now")
         keeper = rows[entity_id]
+        if any(row["type"] == "DATE" for row in rows.values()):  # kept until the next recognition only (BV F7)
+            raise ReaderError(DATES_BY_PATTERN)
         with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
-            report = self._decide("merge", *({"keys": [keeper["key"], rows[other]["key"]], "name": keeper["name"]}
-                                             for other in other_ids))
+            report = self._decide("merge", *({"keys": [keeper["key"], rows[other]["key"]], "name": keeper["name"],
+                                              "type": keeper["type"]} for other in other_ids))
             carried: dict[str, str] = {}
             for other in other_ids:
                 carried |= _details_of_both({**keeper, **carried}, rows[other])
@@ -382,6 +390,8 @@ class EntityService:
         if entity_id is None:
             return self._decide("move_mention", {**payload, "to": new_name.strip(), "new": True})
         row = self._row(entity_id)  # its name too: shown if no text names the entity any more (not its key)
+        if row["type"] == "DATE":  # the next recognition made the date a person (BV F12)
+            raise ReaderError(DATES_BY_PATTERN)
         return self._decide("move_mention", {**payload, "to": row["key"], "name": row["name"]})
 
     def set_details(self, entity_id: int, wikidata: str = "", viaf: str = "", geonames: str = "",
@@ -426,15 +436,17 @@ class EntityService:
         return found
 
 
+DATES_BY_PATTERN = ("dates are read by their patterns, each its own value: a date's type, a merge of dates and a name "
+                    "moved to a date are not kept (reject a mention recognition misread instead)")
+
+
 def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
     if kind == "rename":
         decisions.renames[payload["key"]] = payload["name"]
     elif kind == "type":
         decisions.types[payload["key"]] = payload["type"]
     elif kind == "merge":
-        decisions.merges.append(tuple(payload["keys"]))
-        if "name" in payload:  # merges decided before the name was kept are named from their names, as then
-            decisions.renames[payload["keys"][0]] = payload["name"]
+        _add_merge(decisions, payload)
     elif kind == "not_merged":
         decisions.not_merged.add(frozenset(payload["keys"]))
     elif kind == "split":  # an earlier merge of that name is taken back; a later one joins it again
@@ -450,6 +462,16 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.confirmed_mentions.add((payload["document_id"], payload["start"], payload["end"]))
     elif kind == "move_mention":
         _add_move(decisions, payload)
+
+
+def _add_merge(decisions: Decisions, payload: dict) -> None:
+    """Entities merged, under the name and type of the one kept (merges decided before the name was kept are named
+    from their names, as then, and those before the type was kept typed by a vote over them)."""
+    decisions.merges.append(tuple(payload["keys"]))
+    if "name" in payload:
+        decisions.renames[payload["keys"][0]] = payload["name"]
+    if "type" in payload:
+        decisions.types[payload["keys"][0]] = payload["type"]
 
 
 def _add_move(decisions: Decisions, payload: dict) -> None:

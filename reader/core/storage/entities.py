@@ -43,8 +43,10 @@ def keep_failures_of(db: Store, document_ids: set[int]) -> None:
     db.execute(f"DELETE FROM recognition_failures WHERE document_id NOT IN ({marks})", list(document_ids))
 
 
-def entity_ids_by_key(db: Store) -> dict[str, int]:
-    return dict(db.execute("SELECT key, id FROM entities").fetchall())
+def entity_ids_by_key(db: Store, with_mentions: bool = False) -> dict[str, int]:
+    """Each entity's id by its key (`with_mentions`: only those of entities some text still names)."""
+    having = " WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)" if with_mentions else ""
+    return dict(db.execute(f"SELECT key, id FROM entities{having}").fetchall())
 
 
 def upsert_entities(db: Store, entities: list[tuple[str, str, str]]) -> dict[str, int]:

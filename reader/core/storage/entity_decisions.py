@@ -18,7 +18,7 @@ def apply_decisions(db: Store, kind: str, payloads: list[dict], sure: float) -> 
     Merges made together are applied together: ten selected rows merged are one pass over the mentions, not ten.
     `sure`: the confidence of a mention the user decided (a type chosen makes its entity's mentions so)."""
     if kind == "merge":
-        return _merge(db, [payload["keys"] for payload in payloads])
+        return _merge(db, [payload["keys"] for payload in payloads], sure)
     appliers = {"rename": _rename, "type": partial(_type, sure=sure), "not_merged": _keep_apart,
                 "reject_entity": _reject_entity,
                 "reject_mention": _reject_mention, "confirm_mention": _confirm_mention, "move_mention": _move_mention}
@@ -43,9 +43,10 @@ def _type(db: Store, payload: dict, sure: float) -> None:
                [payload["type"], sure, payload["key"]])
 
 
-def _merge(db: Store, pairs: list[list[str]]) -> bool:
+def _merge(db: Store, pairs: list[list[str]], sure: float) -> bool:
     """The second entities' mentions and names join the first's (one first entity for all: the one kept); it keeps
-    its name and type. A mention's type is its entity's, so only those of another type are written twice."""
+    its name and type, the user's judgement, as a type chosen is: its mentions are `sure`, as recognition makes
+    them. A mention's type is its entity's, so only those of another type are written twice."""
     if len({keeper for keeper, _ in pairs}) != 1:
         return False
     keeper = _entity_id(db, pairs[0][0])
@@ -58,6 +59,7 @@ def _merge(db: Store, pairs: list[list[str]]) -> bool:
     db.execute(f"UPDATE mentions SET type = ? WHERE {among} AND entity_id IN (SELECT id FROM entities WHERE type <> ?)",
                [kind, *others, kind])
     db.execute(f"UPDATE mentions SET entity_id = ? WHERE {among}", [keeper, *others])
+    db.execute("UPDATE mentions SET confidence = ? WHERE entity_id = ?", [sure, keeper])
     db.execute(f"INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases "
                f"WHERE {among}", [keeper, *others])
     db.execute(f"DELETE FROM entity_aliases WHERE {among}", others)

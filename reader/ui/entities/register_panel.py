@@ -378,7 +378,7 @@ class RegisterPanel(QWidget):
         ids = self.selected_ids()
         if ids:
             now = self._entities.describe(ids[0]).type  # offered first: OK without looking changes nothing
-            kinds = list(TYPES)
+            kinds = [kind for kind in TYPES if kind != "DATE"]  # dates are read by their patterns, not typed
             kind, ok = QInputDialog.getItem(self, "Entity type", "Type:", kinds,
                                             kinds.index(now) if now in kinds else 0, False)
             if ok:
