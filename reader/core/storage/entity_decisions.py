@@ -58,8 +58,9 @@ def _merge(db: Store, pairs: list[list[str]], sure: float) -> bool:
     among = f"entity_id IN ({', '.join('?' * len(others))})"
     db.execute(f"UPDATE mentions SET type = ? WHERE {among} AND entity_id IN (SELECT id FROM entities WHERE type <> ?)",
                [kind, *others, kind])
-    db.execute(f"UPDATE mentions SET entity_id = ? WHERE {among}", [keeper, *others])
-    db.execute("UPDATE mentions SET confidence = ? WHERE entity_id = ?", [sure, keeper])
+    db.execute("UPDATE mentions SET confidence = ? WHERE entity_id = ? AND confidence <> ?", [sure, keeper, sure])
+    db.execute(f"UPDATE mentions SET entity_id = ?, confidence = ? WHERE {among}", [keeper, sure, *others])  # one
+    # pass over the mentions moved
     db.execute(f"INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT ?, alias FROM entity_aliases "
                f"WHERE {among}", [keeper, *others])
     db.execute(f"DELETE FROM entity_aliases WHERE {among}", others)
