@@ -131,6 +131,22 @@ def test_type_decision_from_the_panel(recognised, monkeypatch, qtbot):
     assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == wanted
 
 
+def test_a_dates_type_is_refused_in_one_line_and_no_name_is_offered_date(recognised, monkeypatch, qtbot):
+    """Dates are read by their patterns: the Type box offered DATE for a name, and a date's type changed until the
+    next recognition undid it (audit BV F1, F2). DATE is not offered, and a date's change is refused in one line."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = recognised.entity_panels.register.widget()
+    date_row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 1).data() == "DATE")
+    panel.table.selectRow(date_row)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        offered.extend(items), ("PERSON", True))[1])
+    panel._buttons["Type…"].click()
+    qtbot.waitUntil(lambda: panel.status.text().startswith("dates are read by their patterns"), timeout=20000)
+    assert "DATE" not in offered and "\n" not in panel.status.text()
+
+
 def test_register_model_passes_qt_checks(qtmodeltester, recognised):
     """The register model follows Qt's model rules."""
     model = RegisterModel()
