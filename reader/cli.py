@@ -575,6 +575,8 @@ def query_after_dashes(argv: list[str]) -> list[str]:
             words.append(rest.pop(0))
             continue
         taken = 1 if "=" in rest[0] else 1 + _OPTION_VALUES[option]  # the option, and its value if typed apart
+        if len(rest) < taken:  # its value missing: argparse says so (moved, --db took "search" for its file)
+            return argv
         (before if option == "--db" else options).extend(rest[:taken])
         rest = rest[taken:]
     words += rest[1:]

@@ -1293,3 +1293,15 @@ def test_punctuation_beside_filters_or_a_hyphen_alone_is_read_as_if_not_typed(se
     assert search("NOT (demid -Molotov)").error.startswith("-( … ) leaves words out")
     assert search('tag:meeting-1934 "mongol stalin" Or _ -tag:meeting-1934').error.startswith(
         "OR takes either of two words or two tags")  # beside a tag left out, it failed with a TypeError
+
+
+def test_and_not_before_a_tag_and_a_filter_in_a_group_are_read_as_typed(searchable):
+    """'… AND NOT tag:other stalin OR moscow' dropped the AND (AND NOT is NOT, but NOT tag:x is a filter), so the
+    words either side met side by side; '(stalin -tag:other)' was told to put 'tag:other' outside, which would
+    require the tag meant to be left out (audit BX F1, F3)."""
+    search = searchable.search.search
+    searchable.annotations.create_at_quote(searchable.documents.resolve("001_c9451cbdf41c54f1.txt").id,
+                                           "slapped Stalin", tags=["other"])
+    assert search("moscow AND NOT tag:other 1934 OR november").count == search(
+        "moscow AND -tag:other 1934 OR november").count > 0
+    assert "put -tag:other outside the parentheses" in search("genden (stalin -tag:other)").error

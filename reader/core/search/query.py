@@ -188,9 +188,16 @@ def _lone_hyphen(tokens: list[str], at: int) -> bool:
 def _and_not(tokens: list[str]) -> list[str]:
     """The tokens without an AND before NOT or a word left out: AND NOT is NOT, and AND -word is -word ("NOT needs a
     word before it"; audit BH F9, BI F10). After punctuation is left out, which may leave them side by side. An AND
-    before a tag left out stays: it joins the words either side of the filter (audit BU F4)."""
-    return [token for token, after in zip(tokens, [*tokens[1:], ""], strict=False)
-            if not (token == "AND" and (after == "NOT" or after.startswith("-") and not _a_filter(after)))]
+    before a tag left out (-tag:x, NOT tag:x) stays: it joins the words either side of the filter (BU F4, BX F1)."""
+    return [token for at, token in enumerate(tokens) if not (token == "AND" and _leaves_out_a_word(tokens, at + 1))]
+
+
+def _leaves_out_a_word(tokens: list[str], at: int) -> bool:
+    """Whether tokens[at] leaves out a word or a group (NOT word, -word, -( … )), not a filter (NOT tag:x, -tag:x)."""
+    after = tokens[at] if at < len(tokens) else ""
+    if after == "NOT":
+        return not (at + 1 < len(tokens) and _a_filter(tokens[at + 1]))
+    return after.startswith("-") and not _a_filter(after)
 
 
 def _without_ignored(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -323,7 +330,9 @@ def _filters_in_groups(tokens: list[str]) -> list[str]:
             continue
         end = _closing(tokens, index)
         group = tokens[index + 1:end]
-        found = next((word.lstrip("-") for word in group if _is_filter([word.lstrip("-")])), None)
+        typed = next((word for word in group if _is_filter([word.lstrip("-")])), None)  # as typed: a filter left
+        # out named without its minus was to be put outside, required (audit BX F3)
+        found = typed.lstrip("-") if typed is not None else None
         before = tokens[index - 1] if index else ""
         if found is not None and before not in ("-", "NOT") and _filters_alone(group):
             return _filters_in_groups([*tokens[:index], *group, *tokens[end + 1:]])
@@ -331,7 +340,7 @@ def _filters_in_groups(tokens: list[str]) -> list[str]:
             raise QueryError(f"a filter cannot go inside {'-( … )' if before == '-' else 'NOT ( … )'}: leave it out "
                              f"by itself (-{found}) or put it outside the parentheses")
         if found is not None:
-            raise QueryError(f"a filter cannot go inside ( … ): filters apply to the whole search, so put {found} "
+            raise QueryError(f"a filter cannot go inside ( … ): filters apply to the whole search, so put {typed} "
                              "outside the parentheses")
     return tokens
 
