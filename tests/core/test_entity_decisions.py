@@ -513,3 +513,37 @@ def test_a_suggestion_goes_with_the_mentions_of_its_entity(workspace: Workspace)
     suggestion = workspace.entities.suggestions()[0]
     workspace.entities.reject_entity(suggestion.other_id)
     assert all(suggestion.other_id not in (s.entity_id, s.other_id) for s in workspace.entities.suggestions())
+
+
+def test_text_marked_as_boilerplate_makes_the_register_out_of_date(workspace: Workspace) -> None:
+    """Names in text a user marks as boilerplate (an advert, a masthead) are no mentions, but the register stayed
+    current and kept them listed until something else made recognition run (audit BW F3)."""
+    workspace.entities.recognise()
+    mention = next(m for m in workspace.entities.mentions() if m.type == "PERSON")
+    workspace.documents.set_boilerplate(mention.document_id, mention.start, mention.end, True)
+    assert workspace.entities.is_stale()
+    workspace.entities.ensure_current()
+    assert (mention.start, mention.end) not in {(m.start, m.end) for m in workspace.entities.mentions(
+        mention.document_id)}
+
+
+def test_a_merge_split_again_leaves_the_type_to_recognition(workspace: Workspace) -> None:
+    """A merge keeps the kept entity's type; split off again, the merge is gone and so is that type: the kept
+    entity's mentions stayed sure and out of Doubtful mentions (audit BW F1). A date's type is never set, even to
+    DATE (BW F2)."""
+    import pytest
+
+    from reader.core.errors import ReaderError
+
+    workspace.entities.recognise()
+    register = {e.name: e for e in workspace.entities.register()}
+    hovd, uliastai = register["Hovd"], register["Uliastai"]
+    before = _confidences(workspace, hovd.id)
+    assert any(confidence < 1.0 for *_place, confidence in before)
+    workspace.entities.merge(hovd.id, uliastai.id)
+    workspace.entities.split_off(hovd.id, "Uliastai")
+    workspace.entities.ensure_current()
+    assert _confidences(workspace, hovd.id) == before
+    date = next(e for e in workspace.entities.register() if e.type == "DATE")
+    with pytest.raises(ReaderError, match="dates are read by their patterns"):
+        workspace.entities.set_type(date.id, "DATE")

@@ -17,6 +17,7 @@ class Decisions:
 
     renames: dict[str, str] = field(default_factory=dict)  # name key -> canonical name
     types: dict[str, str] = field(default_factory=dict)  # name key -> type
+    merge_types: dict[str, str] = field(default_factory=dict)  # of those, the types a merge kept (a split takes back)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (name key, name key)
     not_merged: set[frozenset[str]] = field(default_factory=set)  # suggestion pairs the user rejected
     split_aliases: set[str] = field(default_factory=set)  # alias keys that stand on their own

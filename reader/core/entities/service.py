@@ -108,8 +108,9 @@ class EntityService:
         from reader.core.entities.dates import READING_VERSION
 
         versions = ",".join(str(v) for v in document_store.current_version_ids(self._db))
-        decisions = hashlib.sha256(repr(store.decision_rows(self._db)).encode()).hexdigest()[:16]  # an undone
-        # decision and a new one can share an id and a count, never their content
+        decisions = hashlib.sha256(repr((store.decision_rows(self._db), document_store.boilerplate_of_current(
+            self._db))).encode()).hexdigest()[:16]  # an undone decision and a new one can share an id and a count,
+        # never their content; text marked as boilerplate names no one (it left the register current, BW F3)
         missing = "missing a model" if self.model.warning else ""  # read without one, the register is never
         # current for a run that may have it: once natasha or the spaCy model is installed, names come
         return f"{PIPELINE_VERSION}:{RUSSIAN_VERSION}:{REGISTER_VERSION}:{READING_VERSION}:{self.model.model_name}:" \
@@ -280,7 +281,7 @@ class EntityService:
         if kind not in TYPES:
             raise ReaderError(f"unknown type '{kind}'; use one of {', '.join(TYPES)}")
         row = self._row(entity_id)
-        if "DATE" in (row["type"], kind) and row["type"] != kind:  # kept until the next recognition only (BV F1, F2)
+        if "DATE" in (row["type"], kind):  # kept until the next recognition only (BV F1, F2; a date to DATE: BW F2)
             raise ReaderError(DATES_BY_PATTERN)
         return self._decide("type", {"key": row["key"], "type": kind})
 
@@ -445,13 +446,13 @@ def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
         decisions.renames[payload["key"]] = payload["name"]
     elif kind == "type":
         decisions.types[payload["key"]] = payload["type"]
+        decisions.merge_types.pop(payload["key"], None)  # the user's own choice: no split takes it back
     elif kind == "merge":
         _add_merge(decisions, payload)
     elif kind == "not_merged":
         decisions.not_merged.add(frozenset(payload["keys"]))
-    elif kind == "split":  # an earlier merge of that name is taken back; a later one joins it again
-        decisions.split_aliases.add(payload["alias"])
-        decisions.merges = [keys for keys in decisions.merges if payload["alias"] not in map(name_key, keys)]
+    elif kind == "split":
+        _add_split(decisions, payload["alias"])
     elif kind == "reject_entity":
         decisions.rejected_entities.add(payload["key"])
     elif kind == "reject_mention":
@@ -471,7 +472,18 @@ def _add_merge(decisions: Decisions, payload: dict) -> None:
     if "name" in payload:
         decisions.renames[payload["keys"][0]] = payload["name"]
     if "type" in payload:
-        decisions.types[payload["keys"][0]] = payload["type"]
+        decisions.types[payload["keys"][0]] = decisions.merge_types[payload["keys"][0]] = payload["type"]
+
+
+def _add_split(decisions: Decisions, alias: str) -> None:
+    """An earlier merge of that name is taken back, and the type it kept with it (the kept entity's mentions stayed
+    sure: audit BW F1); a later merge joins it again."""
+    decisions.split_aliases.add(alias)
+    decisions.merges = [keys for keys in decisions.merges if alias not in map(name_key, keys)]
+    keepers = {keys[0] for keys in decisions.merges}
+    for key in [key for key in decisions.merge_types if key not in keepers]:
+        del decisions.merge_types[key]
+        decisions.types.pop(key, None)
 
 
 def _add_move(decisions: Decisions, payload: dict) -> None:

@@ -194,6 +194,13 @@ def current_texts(db: Store) -> list[tuple[int, str]]:
     return [(row[0], row[1]) for row in db.execute(sql).fetchall()]
 
 
+def boilerplate_of_current(db: Store) -> list[tuple[int, int, int, str]]:
+    """(version, start, end, origin) of every stretch of boilerplate of the documents' current versions."""
+    sql = ('SELECT b.version_id, b.start, b."end", b.origin FROM boilerplate b JOIN documents d '
+           'ON d.current_version_id = b.version_id ORDER BY b.version_id, b.start, b."end", b.id')
+    return [tuple(row) for row in db.execute(sql).fetchall()]
+
+
 def boilerplate_rows(db: Store, version_id: int) -> list[tuple[int, int, str]]:
     sql = 'SELECT start, "end", origin FROM boilerplate WHERE version_id = ? ORDER BY start'
     return [tuple(row) for row in db.execute(sql, [version_id]).fetchall()]
