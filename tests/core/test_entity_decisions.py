@@ -547,3 +547,22 @@ def test_a_merge_split_again_leaves_the_type_to_recognition(workspace: Workspace
     date = next(e for e in workspace.entities.register() if e.type == "DATE")
     with pytest.raises(ReaderError, match="dates are read by their patterns"):
         workspace.entities.set_type(date.id, "DATE")
+
+
+def test_a_name_moved_to_a_date_before_such_moves_were_refused_stays_a_name(workspace: Workspace) -> None:
+    """A library that moved a name's mention to a date (before such moves were refused) had that date made a person
+    at every later run, its own mention too (audit BW F4, BV F12): the move is passed over."""
+    from reader.core.ops import operation
+    from reader.core.storage import entities as store
+
+    workspace.entities.recognise()
+    date = next(e for e in workspace.entities.register() if e.type == "DATE")
+    person = next(e for e in workspace.entities.register() if e.type == "PERSON")
+    mention = next(m for m in workspace.entities.mentions() if m.entity_id == person.id)
+    key = workspace.db.execute("SELECT key FROM entities WHERE id = ?", [date.id]).fetchone()[0]
+    with operation(workspace.db, "An older library's move"):
+        store.add_decision(workspace.db, "move_mention", {"document_id": mention.document_id, "start": mention.start,
+                                                           "end": mention.end, "to": key, "name": date.name})
+    workspace.entities.recognise()
+    assert workspace.entities.describe(date.id).type == "DATE"
+    assert _entity_at(workspace, mention)[1] == "PERSON"

@@ -46,6 +46,7 @@ from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
 
 MIN_NAME_LENGTH = 2
+DATE_KEY = "date:"  # a date entity's key begins so, its value after
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -346,7 +347,8 @@ def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], dec
                         ) -> dict[str, Cluster]:
     """Each mention the user moved (its final range, a person's title included, as the user saw it) leaves its
     cluster for the one named (by its key or any of its names), or for a new cluster of that name with the type the
-    mention had, returned; moved to an entity since rejected, it stays where it was."""
+    mention had, returned; moved to an entity since rejected, or to a date (as a library could before such moves
+    were refused: the date became a person, audit BW F4), it stays where it was."""
     new: dict[str, Cluster] = {}
     for key, cluster in list(clusters.items()) if decisions.moved_mentions else ():
         for place in [place for place in cluster.places if place[:3] in decisions.moved_mentions]:
@@ -356,7 +358,7 @@ def _move_user_mentions(clusters: dict[str, Cluster], types: dict[str, str], dec
                 target = NEW_ENTITY_KEY + name_key(wanted)
             else:
                 target = _owner(clusters, wanted) or name_key(wanted)
-            if target in decisions.rejected_entities or target == key:
+            if target in decisions.rejected_entities or target == key or wanted.startswith(DATE_KEY):
                 continue
             if target not in clusters:
                 named = decisions.moved_names.get(wanted, wanted)  # not the key of an entity no text names now
@@ -375,7 +377,7 @@ def _date_clusters(documents: list[DocumentInput], decisions: Decisions) -> dict
         for date in [*document.dates, *_drawn_dates(document, decisions)]:
             if overlaps_merged(boilerplate, date.start, date.end):
                 continue
-            key = f"date:{date.value}"
+            key = f"{DATE_KEY}{date.value}"
             cluster = clusters.setdefault(key, Cluster(key, date_value=date.value))
             cluster.names[date.text] += 1
             cluster.places.append((document.document_id, date.start, date.end, date.text))
