@@ -77,14 +77,14 @@ def parse(text: str) -> Query:
         raise QueryError(f"parentheses nest more than {MAX_DEPTH} deep")  # before the groups are read (500 deep
         # failed with a RecursionError, 32 reached the index: audit BP F7, F8)
     tokens, ignored = _without_ignored(tokens)
-    tokens = _not_as_minus(_and_not(_filters_in_groups(tokens)))  # NOT after a group of filters is read as after
-    # a filter (BQ F4)
+    typed = _and_not(_filters_in_groups(tokens))  # as typed, for naming what is left out
+    tokens = _not_as_minus(typed)  # NOT after a group of filters is read as after a filter (BQ F4)
     parts, left_out = _read(tokens, query)
     if left_out and not parts and query.filters:  # the filters find the hits; these words rule some out
         query.left_out = " OR ".join(_check_structure(_bound(_level(left))) if isinstance(left, list) else left
                                      for left in left_out)
     else:
-        parts = _leaving_out(parts, left_out, tokens)
+        parts = _leaving_out(parts, left_out, typed)
     if ignored and not parts and not query.filters:
         raise QueryError(f"'{ignored[0]}' has nothing to search for: type a word, a name or a number")
     _check_structure(parts, bound=False)
@@ -282,14 +282,27 @@ def _leaving_out(parts: list[str], left_out: list[str], tokens: list[str]) -> li
     if not left_out:
         return parts
     if not parts:
-        excluded = next((token for token, depth in zip(tokens, _depths(tokens), strict=True)
-                         if depth == 0 and _excluded(token)), "-( … )")  # not a word of a group (BU F6)
+        excluded = _first_left_out(tokens)
         what = "words" if '"' in excluded or "(" in excluded else "a word"
         example = "stalin" if "genden" in excluded.casefold() else "genden"  # not "e.g. genden -genden"
         raise QueryError(f"{excluded} leaves {what} out: give one to search for first, e.g. {example} {excluded}")
     for compiled in left_out:  # bound, a word left out leaves every line the words before it find
         parts = [*parts, "NOT", *(compiled if isinstance(compiled, list) else [compiled])]
     return parts
+
+
+def _first_left_out(tokens: list[str]) -> str:
+    """The first thing left out outside any group, as typed: '-stalin', 'NOT stalin', '-( … )' (a typed NOT was
+    named as a minus, a word inside a group for the group: audit BU F6, BX F4)."""
+    for at, (token, depth) in enumerate(zip(tokens, _depths(tokens), strict=True)):
+        after = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if depth == 0 and _excluded(token):
+            return token
+        if depth == 0 and token in ("NOT", "-") and after == "(":
+            return "NOT ( … )" if token == "NOT" else "-( … )"
+        if depth == 0 and token == "NOT" and after:
+            return f"NOT {after}"
+    return "-( … )"
 
 
 def _depths(tokens: list[str]) -> list[int]:
