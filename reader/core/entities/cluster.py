@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+DATE_KEY = "date:"  # a date's cluster (and entity) key begins so, its value after
+
 
 @dataclass
 class Cluster:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.entities.aliases import AliasFinder
 from reader.core.entities.cases import case_forms
-from reader.core.entities.cluster import Cluster
+from reader.core.entities.cluster import DATE_KEY, Cluster
 from reader.core.entities.common import (
     drop_common_phrases,
     drop_common_words,
@@ -46,7 +46,6 @@ from reader.core.records.dates import DateMention
 from reader.core.records.entities import TYPES
 
 MIN_NAME_LENGTH = 2
-DATE_KEY = "date:"  # a date entity's key begins so, its value after
 _WORD = re.compile(r"[^\W\d_]+")
 
 

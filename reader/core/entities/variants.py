@@ -13,6 +13,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from reader.core.entities.cluster import DATE_KEY
 from reader.core.entities.names import name_key
 from reader.core.entities.romanised import romanised
 from reader.core.entities.scripts import has_cyrillic
@@ -30,7 +31,7 @@ def find_variants(clusters: dict, rejected_pairs: set[frozenset[str]], is_place=
     about one length are looked at: at 5,000 names that is a few hundred thousand pairs, not twelve million."""
     merged, suggestions = [], []
     apart = KeptApart(rejected_pairs)
-    keys = sorted((k for k in clusters if not k.startswith("date:")), key=lambda k: -clusters[k].count)
+    keys = sorted((k for k in clusters if not k.startswith(DATE_KEY)), key=lambda k: -clusters[k].count)
     rank = {key: number for number, key in enumerate(keys)}
     forms = {key: _comparable_forms(clusters[key]) for key in keys}
     index = _FormIndex(forms)

@@ -149,7 +149,7 @@ def _without_words_before(tokens: list[str], index: int, parts: list[str]) -> No
     elif token == "OR":
         raise QueryError(LEFT_OUT_OR)
     elif token == "NOT":
-        parts.append(token)  # said to need a word before it
+        parts.append(token)  # bound after the words that follow it, or said to need one
 
 
 def _joins_across_filters(tokens: list[str], index: int, parts: list[str]) -> bool:
@@ -239,8 +239,12 @@ def _nothing_to_search(token: str) -> bool:
     """Whether a word or phrase (or one left out) holds no letter or digit the index could find."""
     if token in OPERATORS or token in ("(", ")", "-") or _FILTER.match(token.lstrip("-")):
         return False
-    bare = token[1:] if _excluded(token) else token
-    return not _SEARCHABLE.search(searchable(bare.strip('"').rstrip("*")))
+    return not _SEARCHABLE.search(_term_text(token[1:] if _excluded(token) else token))
+
+
+def _term_text(token: str) -> str:
+    """What the index is asked for of a word or a phrase: without its quotes, or a word's final *, as it reads text."""
+    return searchable(token.strip('"') if token.startswith('"') else token.strip('"').rstrip("*"))
 
 
 def _is_word(token: str) -> bool:
@@ -657,7 +661,7 @@ def _compile_token(token: str, query: Query) -> str | None:
     if "*" in token.rstrip("*") and not token.startswith('"'):
         raise QueryError(f"{token}: a * stands only at the end of a word (genden* finds Genden and Gendendorj): "
                          "words are found by how they begin")
-    words = searchable(token.strip('"').rstrip("*") if not token.startswith('"') else token.strip('"'))
+    words = _term_text(token)
     if not _SEARCHABLE.search(words):
         return None  # only punctuation or emoji: the index holds no such token, so it cannot narrow the search
     query.terms.append(without_yo(words))
