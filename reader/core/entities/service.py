@@ -437,8 +437,7 @@ class EntityService:
         return found
 
 
-DATES_BY_PATTERN = ("dates are read by their patterns, each its own value: a date's type, a merge of dates and a name "
-                    "moved to a date are not kept (reject a mention recognition misread instead)")
+DATES_BY_PATTERN = "dates are read by their patterns: none is retyped, merged or given a name (reject a misread one)"
 
 
 def _apply_decision(decisions: Decisions, kind: str, payload: dict) -> None:
