@@ -79,6 +79,7 @@ def _register(window: MainWindow, workspace: Workspace, area: PaneArea, panels: 
     register.doubtful.mention_activated.connect(area.show_passage)
     register.entity_chosen.connect(lambda entity_id: _show_entity(window, panels, entity_id))
     register.register_changed.connect(area.refresh_all)
+    register.told.connect(window.events.told)
     register.refresh()
     return register
 

@@ -129,6 +129,7 @@ def test_type_decision_from_the_panel(recognised, monkeypatch, qtbot):
         panel._buttons["Type…"].click()
     assert offered == [before]  # the box opens on the type it has: OK without looking changes nothing
     assert panel.proxy.index(_row_of(panel, "Manchukuo"), 1).data() == wanted
+    assert recognised.statusBar().currentMessage() == "Change entity type: done"  # where a short dock shows it
 
 
 def test_a_dates_type_is_refused_in_one_line_and_no_name_is_offered_date(recognised, monkeypatch, qtbot):
@@ -143,8 +144,9 @@ def test_a_dates_type_is_refused_in_one_line_and_no_name_is_offered_date(recogni
     monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
         offered.extend(items), ("PERSON", True))[1])
     panel._buttons["Type…"].click()
-    qtbot.waitUntil(lambda: panel.status.text().startswith("dates are read by their patterns"), timeout=20000)
-    assert "DATE" not in offered and "\n" not in panel.status.text()
+    said = recognised.statusBar().currentMessage
+    qtbot.waitUntil(lambda: said().startswith("dates are read by their patterns"), timeout=20000)
+    assert "DATE" not in offered and "\n" not in said()
 
 
 def test_register_model_passes_qt_checks(qtmodeltester, recognised):
@@ -273,7 +275,7 @@ def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(rec
 def test_split_makes_a_name_recognition_joined_an_entity_of_its_own(recognised, monkeypatch, qtbot):
     """Split…, in the register's context menu, offers the names recognition joined to the chosen entity (the forms
     of one name together) and lists the one chosen as an entity of its own; an entity with no other name says so
-    instead of asking."""
+    instead of asking, in the window's status bar (at the foot of a short dock, which scrolls, it was out of view)."""
     from PySide6.QtWidgets import QInputDialog
 
     panel = recognised.entity_panels.register.widget()
@@ -292,7 +294,7 @@ def test_split_makes_a_name_recognition_joined_an_entity_of_its_own(recognised, 
     assert not _action(panel.decision_menu(), "Split…").isEnabled()
     panel.table.selectRow(_row_of(panel, "Manchukuo"))
     _action(panel.decision_menu(), "Split…").trigger()
-    assert len(offered) == 1 and panel.status.text() == \
+    assert len(offered) == 1 and recognised.statusBar().currentMessage() == \
         "Manchukuo has no other name to split off: its spellings are one name's."
 
 

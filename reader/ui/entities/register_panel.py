@@ -171,6 +171,8 @@ class RegisterPanel(QWidget):
     entity_chosen = Signal(int)
     register_changed = Signal()  # a decision is stored, and listed
     listed = Signal()  # the register read again is shown
+    told = Signal(str)  # a line for the window's status bar: the dock scrolls when short, and a line at its foot
+    # ("has no other name to split off") was then out of view
 
     def __init__(self, entities: EntityService, ops: OpRunner, runner: TaskRunner,
                  titles: Callable[[], dict[int, str]], parent: QWidget | None = None):
@@ -191,7 +193,6 @@ class RegisterPanel(QWidget):
         self.type_box.addItems(["All types", *TYPES])
         self.table = self._build_table()
         self.suggestion_list = QListWidget(self, wordWrap=True)  # a pair's two names read whole in a narrow dock
-        self.status = QLabel("", self, wordWrap=True)
         self._buttons = self._build_buttons()
         self.table.selectionModel().selectionChanged.connect(self._offer_decisions)
         self.suggestion_list.currentRowChanged.connect(self._offer_decisions)
@@ -295,14 +296,13 @@ class RegisterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(parts, 1)
-        layout.addWidget(self.status)
 
     def refresh(self) -> None:
         """Read the register again in a worker (5,700 entities take a quarter of a second, 10,000 a second: after
         every decision and recognition the window froze for it), then list it; `listed` when shown."""
         self._reading.start(lambda workspace, _progress, _cancelled: (workspace.entities.register(),
                                                                      workspace.entities.suggestions()),
-                            lambda found: self._list(*found), self._on_failed)
+                            lambda found: self._list(*found), self._on_reading_failed)
 
     def _list(self, entities: list, suggestions: list) -> None:
         chosen = set(self.selected_ids())
@@ -346,19 +346,23 @@ class RegisterPanel(QWidget):
         if self.deciding:
             return
         self.deciding = True
-        self.status.setText(f"{label}…")
+        self.told.emit(f"{label}…")
         task = self._ops.run_in_background(label, lambda workspace: call(workspace.entities))
-        task.failed.connect(self._on_failed)
-        task.finished.connect(self._on_decided)
+        task.failed.connect(self._on_decision_failed)
+        task.finished.connect(lambda _result: self._on_decided(label))
 
-    def _on_failed(self, message: str) -> None:
+    def _on_decision_failed(self, _message: str) -> None:
+        """Open to the next decision; the refusal is in the status bar already, as every operation's is."""
         self._stored = self.deciding = False
-        self.status.setText(message)
 
-    def _on_decided(self, _result) -> None:
+    def _on_reading_failed(self, message: str) -> None:
+        self._stored = self.deciding = False
+        self.told.emit(message)
+
+    def _on_decided(self, label: str) -> None:
         """Stored: listed again, and only then open to the next decision (a second Delete in Doubtful mentions
         would act on the mention the first decided, still listed)."""
-        self.status.setText("")
+        self.told.emit(f"{label}: done")
         self._stored = True
         self.refresh()
 
@@ -405,7 +409,7 @@ class RegisterPanel(QWidget):
         groups = self._entities.separable_names(ids[0])
         if not groups:
             name = self._entities.describe(ids[0]).name
-            self.status.setText(f"{name} has no other name to split off: its spellings are one name's.")
+            self.told.emit(f"{name} has no other name to split off: its spellings are one name's.")
             return
         labels = [", ".join(group) for group in groups]
         label, ok = QInputDialog.getItem(self, "Split off a name", "Make an entity of its own of:", labels, 0, False)
@@ -432,7 +436,7 @@ class RegisterPanel(QWidget):
         ids = self.selected_ids()
         place = next((p for p in self._entities.places() if ids and p.entity.id == ids[0]), None)
         if place is None:
-            self.status.setText("Select a place to link it to GeoNames.")
+            self.told.emit("Select a place to link it to GeoNames.")
             return
         dialog = PlaceDialog(place, self)
         if dialog.exec() and dialog.chosen_id() is not None:
