@@ -566,3 +566,35 @@ def test_a_name_moved_to_a_date_before_such_moves_were_refused_stays_a_name(work
     workspace.entities.recognise()
     assert workspace.entities.describe(date.id).type == "DATE"
     assert _entity_at(workspace, mention)[1] == "PERSON"
+
+
+def _titled_person(workspace: Workspace):
+    """A person one of whose mentions took in the title written before the name ('War Minister …')."""
+    workspace.entities.recognise()
+    register = {e.id: e for e in workspace.entities.register()}
+    return next(register[m.entity_id] for m in workspace.entities.mentions()
+                if m.type == "PERSON" and not m.text.startswith(register[m.entity_id].name.split()[0])
+                and m.text.endswith(register[m.entity_id].name))
+
+
+def test_a_person_retyped_leaves_the_title_out_of_its_mention_and_back_in_as_a_person(workspace: Workspace) -> None:
+    """A person's mention takes in the title before the name ('War Minister Damdainiin Sukhbaatar'), another's does
+    not: retyped, the person kept the title in its mention until the next recognition placed it anew, so an undo and
+    redo, or new text, moved the highlight (audit BV F3). Both ways, the mentions are as a full run places them."""
+    person = _titled_person(workspace)
+    workspace.entities.set_type(person.id, "ORG")
+    assert _register(workspace) == _full_run(workspace)
+    assert not any(m.text.endswith(" " + person.name) for m in workspace.entities.mentions()
+                   if m.entity_id == person.id)
+    workspace.entities.set_type(person.id, "PERSON")
+    assert _register(workspace) == _full_run(workspace)
+    assert any(m.text.endswith(" " + person.name) for m in workspace.entities.mentions() if m.entity_id == person.id)
+
+
+def test_a_titled_person_merged_into_a_place_leaves_the_title_out_as_a_full_run_does(workspace: Workspace) -> None:
+    """Merged into an entity of another type, a person's mentions take that type, and leave out the titles a person's
+    mention takes in: the quick path kept them until the next recognition (audit BV F3, a merge's half)."""
+    person = _titled_person(workspace)
+    place = next(e for e in workspace.entities.register() if e.type == "PLACE")
+    workspace.entities.merge(place.id, person.id)
+    assert _register(workspace) == _full_run(workspace)

@@ -378,3 +378,16 @@ def test_an_envoy_is_a_title_in_german_and_french_and_a_surname_stays_a_name(emp
     assert "Gesandten Frederik Holm" not in names and {"Otto Lindqvist", "Frederik Holm"} <= names
     assert any("Chancellor" in (e.name, *e.aliases) and e.type == "PERSON" and e.mention_count >= 2
                for e in empty_workspace.entities.register())
+
+
+def test_a_mention_with_a_title_or_honorific_in_or_beside_it_is_placed_anew_across_person():
+    """A person's mention takes in a title before and an honorific after the name, another's neither: such a
+    mention, and only such, is placed by consolidation when its entity becomes a person or stops being one."""
+    from reader.core.entities.titled import placed_by_title
+
+    assert placed_by_title("the letter of ", "War Minister Tarvel", " was read")
+    assert placed_by_title("the letter of ", "W. Stallings, Esq.", " was read")
+    assert placed_by_title("the letter of Capt. ", "Tarvel", " was read")
+    assert placed_by_title("a letter to ", "W. Stallings", ", Esq., was read")
+    assert not placed_by_title("the letter of ", "Tarvel", ", who was read")
+    assert not placed_by_title("", "Tarvel", "")

@@ -283,7 +283,7 @@ class EntityService:
         row = self._row(entity_id)
         if "DATE" in (row["type"], kind):  # kept until the next recognition only (BV F1, F2; a date to DATE: BW F2)
             raise ReaderError(DATES_BY_PATTERN)
-        return self._decide("type", {"key": row["key"], "type": kind})
+        return self._decide("type", {"key": row["key"], "type": kind}, quick=not self._titles_move([row], kind))
 
     def merge(self, entity_id: int, *other_ids: int) -> RecognitionReport:
         """Merge the other entities into this one, which keeps its name and type for good (kept with the decision:
@@ -302,7 +302,8 @@ class EntityService:
             raise ReaderError(DATES_BY_PATTERN)
         with operation(self._db, f"Entities: {DECISION_LABELS['merge']}"):  # one step with the ids carried over
             report = self._decide("merge", *({"keys": [keeper["key"], rows[other]["key"]], "name": keeper["name"],
-                                              "type": keeper["type"]} for other in other_ids))
+                                              "type": keeper["type"]} for other in other_ids),
+                                  quick=not self._titles_move([rows[other] for other in other_ids], keeper["type"]))
             carried: dict[str, str] = {}
             for other in other_ids:
                 carried |= _details_of_both({**keeper, **carried}, rows[other])
@@ -405,17 +406,27 @@ class EntityService:
             store.update_entity(self._db, entity_id, {**ids, "note": note})
         return self.describe(entity_id)
 
-    def _decide(self, kind: str, *payloads: dict) -> RecognitionReport:
+    def _titles_move(self, rows: list[dict], kind: str) -> bool:
+        """Whether making these entities of type `kind` moves a title into or out of one of their mentions: a
+        person's mention takes in the title before the name ('War Minister Damdainiin Sukhbaatar') and another's
+        does not, and only consolidation places mentions (the quick path kept the title, audit BV F3)."""
+        from reader.core.entities.titled import AROUND, placed_by_title
+
+        crossing = [row["id"] for row in rows if (row["type"] == "PERSON") != (kind == "PERSON")]
+        return bool(crossing) and any(placed_by_title(*mention) for mention in
+                                      store.mentions_in_context(self._db, crossing, *AROUND))
+
+    def _decide(self, kind: str, *payloads: dict, quick: bool = True) -> RecognitionReport:
         """Record decisions of one kind (one undoable operation) and apply them: to the stored rows alone when the
-        register is current and the decisions allow it (a rename, a merge: milliseconds), else by consolidating
-        again."""
+        register is current and the decisions allow it (a rename, a merge: milliseconds; not `quick` when the
+        caller knows they do not), else by consolidating again."""
         from reader.core.storage.entity_decisions import apply_decisions
 
         with operation(self._db, f"Entities: {DECISION_LABELS.get(kind, kind)}"):
             current = not self.is_stale()
             for payload in payloads:
                 store.add_decision(self._db, kind, payload)
-            if current and apply_decisions(self._db, kind, list(payloads), USER_CONFIDENCE):
+            if current and quick and apply_decisions(self._db, kind, list(payloads), USER_CONFIDENCE):
                 entity_state.set_state(self._db, "signature", self._signature())
                 search_index.index_entities(self._db)
                 return RecognitionReport()  # nothing was recognised: the decision changed only its rows

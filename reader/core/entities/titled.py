@@ -12,9 +12,22 @@ from reader.core.entities.names import TITLES
 
 _WORDS = sorted({t for t in TITLES if t != "the"}, key=len, reverse=True)  # with its stop where it is shortened
 # ('capt.'): after a whole word ('Yes, sir. Captain Smith') the stop ends a sentence
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in _WORDS) + r")[ \t]+$", re.IGNORECASE)
+_ONE_TITLE = "(?:" + "|".join(re.escape(w) for w in _WORDS) + ")"
+_TITLE_BEFORE = re.compile(r"(?<![\w.])" + _ONE_TITLE + r"[ \t]+$", re.IGNORECASE)
 MAX_LOOKBACK = 60
 _HONORIFIC_AFTER = re.compile(r",?[ \t]+(?:Esq|Esquire|Jr|Sr|Junr|Senr)\b\.?", re.IGNORECASE)
+_TITLE_FIRST = re.compile(_ONE_TITLE + r"[ \t]+(?=\S)", re.IGNORECASE)
+_HONORIFIC_LAST = re.compile(_HONORIFIC_AFTER.pattern + "$", re.IGNORECASE)
+AROUND = MAX_LOOKBACK, 16  # the text before and after a mention a title or an honorific is looked for in
+
+
+def placed_by_title(before: str, text: str, after: str) -> bool:
+    """Whether a mention written `text`, between `before` and `after`, holds a title or an honorific, or has one
+    beside it: a person's mention takes them in and another's does not, so such a mention is placed anew when its
+    entity becomes a person or stops being one."""
+    return bool(_TITLE_FIRST.match(text) or _HONORIFIC_LAST.search(text)
+                or titled_start(before + text, len(before)) < len(before)
+                or honorific_end(text + after, len(text)) > len(text))
 
 
 def titled_start(text: str, start: int) -> int:

@@ -194,6 +194,16 @@ def mentions_within(db: Store, ranges: list[tuple[int, int, int]]) -> list[Menti
     return list(found.values())
 
 
+def mentions_in_context(db: Store, entity_ids: list[int], before: int, after: int) -> list[tuple[str, str, str]]:
+    """(the `before` characters ahead, the text, the `after` characters after) of these entities' mentions in their
+    documents' current texts (SQLite counts characters as Python does)."""
+    sql = f"""SELECT substr(v.text, max(1, m.start + 1 - ?), m.start - max(0, m.start - ?)),
+                     substr(v.text, m.start + 1, m."end" - m.start), substr(v.text, m."end" + 1, ?)
+              FROM mentions m JOIN documents d ON d.id = m.document_id JOIN versions v ON v.id = d.current_version_id
+              WHERE m.entity_id IN ({', '.join('?' * len(entity_ids))})"""
+    return db.execute(sql, [before, before, after, *entity_ids]).fetchall()
+
+
 def mention_at(db: Store, document_id: int, start: int, end: int) -> Mention | None:
     """The mention of exactly this range of the document, if there is one."""
     sql = 'SELECT document_id, start, "end", text, type, entity_id, date_value, confidence FROM mentions ' \
