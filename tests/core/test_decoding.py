@@ -68,6 +68,15 @@ def test_utf16_without_a_byte_order_mark_is_read_as_text(encoding):
         assert (decoded, used) == (text, encoding)
 
 
+def test_text_with_a_stray_nul_byte_is_not_read_as_utf16():
+    """One NUL byte in an ASCII text is at one side of a byte pair, as UTF-16's are: the file was read as UTF-16 and
+    stored as Chinese-looking nonsense, called imported (audit BY F1). UTF-16 has a NUL beside every space."""
+    with pytest.raises(DecodeError, match="binary file"):
+        decode(b"Report of the district committee on the harvest of 1934, written in the autumn.\x00\r\n")
+    russian = "Председатель Совета министров Монгольской Народной Республики встретился с товарищем Сталиным.\n"
+    assert decode(russian.encode("utf-16-le")) == (russian, "utf-16-le")  # one space in eight characters or fewer
+
+
 def test_bytes_with_nul_bytes_here_and_there_are_still_binary():
     """NUL bytes at no steady place are a binary file's, not UTF-16 text's."""
     with pytest.raises(DecodeError, match="binary file"):

@@ -12,6 +12,7 @@ from charset_normalizer import from_bytes
 from reader.core.errors import ReaderError
 
 LEGACY_ENCODINGS = ["cp1251", "cp1252", "latin_1"]
+UTF16_NULS = 16  # UTF-16 of a spaced script has a NUL high byte in one character of eight or more (Russian: 1 in 9)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -60,12 +61,14 @@ def _strict(data: bytes, encoding: str) -> str:
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without its byte-order mark: NUL bytes, all on one side of each pair (an ASCII character's high
-    byte), and text once decoded (no control characters but line breaks and tabs). Else None."""
+    byte) and at least one in UTF16_NULS of that side's (a space's, in any script written with spaces: a stray NUL
+    in an ASCII file made it Chinese-looking nonsense), and text once decoded (no control characters but line
+    breaks and tabs). Else None."""
     sample = data[:65536]
     if len(data) % 2 or b"\x00" not in sample:
         return None
-    odd, even = b"\x00" in sample[1::2], b"\x00" in sample[0::2]
-    if odd == even:
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if bool(odd) == bool(even) or max(odd, even) * UTF16_NULS < len(sample) // 2:
         return None
     encoding = "utf-16-le" if odd else "utf-16-be"
     try:
