@@ -524,7 +524,8 @@ def test_xml_that_is_not_tei_is_refused_in_one_line(tmp_path):
     entity = tmp_path / "entity.xml"
     entity.write_text('<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                       '<TEI><text><body><p>&x;</p></body></text></TEI>', encoding="utf-8")
-    with pytest.raises(ImportFailed, match="no text in it"):  # the entity is never read from outside the file
+    with pytest.raises(ImportFailed, match=r"its entity &x; takes text from another file \(file:///etc/passwd\), "
+                       "which is never read$"):  # said: its words had gone without a word (audit BY F3)
         read_source(entity)
 
 
@@ -569,3 +570,23 @@ def test_a_damaged_file_the_reader_stumbled_over_is_said_plainly(tmp_path, monke
                 KeyError("http://purl.org/dc/elements/1.1/")):
         line = str(damaged(tmp_path / "book.epub", "EPUB", exc))
         assert line.endswith("damaged EPUB: its parts are not where the format puts them, or not what they should be")
+
+
+def test_entities_a_tei_file_declares_in_itself_are_read_as_their_text(tmp_path):
+    """Older TEI editions declare characters and abbreviations in the file ('&ae;', '&king;'): their words were
+    dropped from the text without a word (audit BY F3). A declared entity reads as its text; one naming a file
+    outside is still never read, and one multiplied out of measure is refused in one plain line."""
+    path = tmp_path / "edition.xml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY ae "æ"><!ENTITY king "King Charles I">]>'
+                    "<TEI><text><body><p>C&ae;sar, and a letter to &king;.</p></body></text></TEI>", encoding="utf-8")
+    assert read_source(path).text == "Cæsar, and a letter to King Charles I.\n"
+    laughs = '<!ENTITY a "ha">' + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">'
+                                          for n in range(8))
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE TEI [{laughs}]><TEI><text><body><p>&i;</p></body></text></TEI>',
+                    encoding="utf-8")
+    with pytest.raises(ImportFailed) as refused:
+        read_source(path)
+    assert str(refused.value).endswith(": its entities expand out of all measure (an XML bomb?), so it is not read")
+    path.write_text("<TEI><text><body><p>Rubicon &mdash; crossed</p></body></text></TEI>", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"damaged XML file: Entity 'mdash' not defined, line 1, column 36$"):
+        read_source(path)
