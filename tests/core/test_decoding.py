@@ -32,6 +32,16 @@ def test_decodes_latin1():
     assert encoding in ("latin_1", "cp1252")
 
 
+def test_a_word_or_two_in_latin_1_keeps_its_letters_in_one_script():
+    """With a word or two to go on, detection read 'café' as cp1251, 'cafй' (audit BY F4): a Cyrillic letter inside
+    a Latin word is a misreading, so the reading keeping each word in one script is taken; Russian stays Russian,
+    a word or two of it mixing Latin lookalikes in (as OCR does) too."""
+    for text in ("café", "Müller\n", "Ærø"):
+        assert decode(text.encode("latin-1"))[0] == text
+    russian = "Письмо товарищу Cталину о Монголии: получено в Mоскве"  # two words begin with a Latin letter
+    assert decode(russian.encode("cp1251")) == (russian, "cp1251")
+
+
 def test_only_line_endings_are_normalised():
     """CRLF and lone CR become LF; tabs, spaces and non-breaking spaces stay as they were."""
     assert decode(b"a\r\nb\rc\n\td\xc2\xa0e  ")[0] == "a\nb\nc\n\td\u00a0e  "

@@ -6,6 +6,7 @@ Only line endings are normalised (`\\r\\n` and `\\r` become `\\n`); nothing else
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -26,6 +27,10 @@ _BINARY_MAGIC = {
 # characters a UTF-8 line of a historian's source holds beyond ASCII: Latin, Greek and Cyrillic letters, punctuation,
 # currency (a legacy text read as UTF-8 by chance makes rarer ones: 'Я»' in cp1251 is the NKo letter U+07FB)
 _PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN, _CYRILLIC = re.compile("[A-Za-z\u00c0-\u024f]"), re.compile("[\u0400-\u04ff]")
 
 
 class DecodeError(ReaderError):
@@ -119,7 +124,19 @@ def _detect_legacy(data: bytes) -> tuple[str, str]:
     mixed = _mixed(data)
     if mixed is not None:
         return mixed
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None:
+    readings = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))  # the likeliest first
+    if not readings:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
+    best = readings[0]
+    if _mostly_mixed(str(best)):
+        best = next((other for other in readings[1:] if not _mostly_mixed(str(other))), best)
     return str(best), best.encoding
+
+
+def _mostly_mixed(text: str) -> bool:
+    """Whether most words holding a letter beyond ASCII also hold Latin and Cyrillic letters together: 'cafй' is
+    'café' misread. With a word or two, detection has little to go on and took cp1251 for Latin-1; a Russian text
+    with a lookalike Latin letter in a word or two (as OCR gives) stays Russian."""
+    wide = [word for word in _LETTERS.findall(text) if not word.isascii()]
+    mixed = [word for word in wide if _LATIN.search(word) and _CYRILLIC.search(word)]
+    return len(mixed) * 2 > len(wide)
