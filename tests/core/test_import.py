@@ -107,6 +107,24 @@ def test_a_moved_file_imported_again_is_still_its_document(empty_workspace, tmp_
     assert (second.status, second.document_id) == ("new_version", first.document_id)
 
 
+def test_a_file_of_the_same_name_from_elsewhere_is_another_source_when_it_retells_nothing(empty_workspace, tmp_path):
+    """With the first file's folder gone (a drive unplugged), another file of its name whose text shares nothing
+    with it became its "new version": another source's text under the first's title, every note orphaned (audit BY
+    F9). A moved file is its document only when it retells the stored text; else it is a document of its own."""
+    first_path, second_path = tmp_path / "drive" / "fond1" / "report.txt", tmp_path / "fond2" / "report.txt"
+    first_path.parent.mkdir(parents=True)
+    second_path.parent.mkdir()
+    first_path.write_text("Genden refused to sign the protocol in Moscow in November 1934.\n", encoding="utf-8")
+    second_path.write_text("A census of the herds of the eastern aimags, taken in the spring.\n", encoding="utf-8")
+    first = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    note = empty_workspace.annotations.create(first.document_id, 0, 6, note="key passage")
+    (tmp_path / "drive").rename(tmp_path / "unplugged")
+    second = empty_workspace.documents.import_paths([second_path]).outcomes[0]
+    assert second.status == "imported" and second.document_id != first.document_id
+    assert "report (fond2).txt" in second.message
+    assert empty_workspace.annotations.get(note.id).anchor_status != "orphan"
+
+
 def test_a_title_read_from_an_advert_is_read_again_once_the_corpus_shows_it(empty_workspace):
     """A source imported on its own first was titled by a shop's phone line ("+1 (618)724-5782"), and kept it once
     the next sources showed that line to be an advert: a title the text gave is read again, outside the adverts."""

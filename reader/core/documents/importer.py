@@ -29,6 +29,7 @@ from reader.core.storage.backup import library_files
 from reader.core.storage.bug_log import our_fault
 from reader.core.storage.store import Store
 
+SHORT_TEXT_WORDS = 25  # a text this short is compared by its runs of two words (one date changed ends five runs)
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
 
 
@@ -161,8 +162,9 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
     name = source.path.name
     document_id, stored_name = _stored_as(db, source)
     trashed = document_trash.trashed_document_id(db, stored_name) if document_id is None else None
-    if trashed is not None and _another_file(db, trashed, str(source.path.resolve())):  # the Trash's document of
-        trashed, stored_name = None, _free_name(db, source.path, str(source.path.resolve()))  # this name is another
+    path = str(source.path.resolve())
+    if trashed is not None and _another_file(db, trashed, path, source.text):  # the Trash's document of this name
+        trashed, stored_name = None, _free_name(db, source.path, path)  # is another source's
     if trashed is not None:  # deleted, or new in this import: the same file again, its document (with its notes)
         document_id = trashed
         if trashed not in arriving:
@@ -196,21 +198,27 @@ def _stored_as(db: Store, source: SourceFile) -> tuple[int | None, str]:
     found by the path it was imported from, then by its file name; but a document of that name imported from
     another file still where it was is another source (archives hand out many files named "document.pdf", and two
     drafts of one report in two fonds, which disagree on a figure, are what a historian compares), so this file is a
-    document of its own, named with its folder ("document (fond22).pdf"). A file moved away is still its document."""
+    document of its own, named with its folder ("document (fond22).pdf"). A file moved away is still its document
+    if it retells its text."""
     path = str(source.path.resolve())
     found = store.find_document_by_path(db, path)
     if found is not None:
         return found
     document_id = store.find_document_id(db, source.path.name)
-    if document_id is not None and _another_file(db, document_id, path):
+    if document_id is not None and _another_file(db, document_id, path, source.text):
         return None, _free_name(db, source.path, path)
     return document_id, source.path.name
 
 
-def _another_file(db: Store, document_id: int, path: str) -> bool:
-    """Whether a document of this file's name came from another file still where it was (another source)."""
+def _another_file(db: Store, document_id: int, path: str, text: str) -> bool:
+    """Whether a document of this file's name came from another file: one still where it was, or one gone whose
+    text this file does not retell (its folder unplugged, another source's text had become its "new version" and
+    orphaned every note, audit BY F9)."""
     stored = store.document_source_path(db, document_id)
-    return bool(stored) and stored != path and Path(stored).is_file()
+    if not stored or stored == path:
+        return False
+    return Path(stored).is_file() or not _retold(store.version_text(db, store.current_version_id(db, document_id)).text,
+                                                 text)
 
 
 def _retelling(db: Store, source: SourceFile) -> str:
@@ -225,15 +233,16 @@ def _retelling(db: Store, source: SourceFile) -> str:
 
 
 def _retold(old: str, new: str) -> bool:
-    """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept), not
-    another source that has its file's name."""
-    before, after = _shingles(old), _shingles(new)
+    """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept, of
+    two in a text too short for runs of five to survive an edit), not another source that has its file's name."""
+    size = 5 if len(old.split()) >= SHORT_TEXT_WORDS else 2
+    before, after = _shingles(old, size), _shingles(new, size)
     return bool(before) and len(before & after) >= SAME_SOURCE * len(before)
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str, size: int) -> set[int]:
     words = text.split()
-    return {hash(tuple(words[at:at + 5])) for at in range(max(len(words) - 4, 0))}
+    return {hash(tuple(words[at:at + size])) for at in range(max(len(words) - size + 1, 0))}
 
 
 def _free_name(db: Store, source: Path, path: str) -> str:
