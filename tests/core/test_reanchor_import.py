@@ -210,3 +210,11 @@ def test_a_new_version_never_shows_the_old_ones_entity_marks(empty_workspace, so
     assert misplaced() == []
     workspace.entities.ensure_current()
     assert "Satlin" in {m.text for m in workspace.entities.mentions(document_id)}
+
+
+def test_the_import_summary_says_orphans_in_the_plural_without_an_article():
+    """'2 kept as an orphans' (audit BZ F13): the article goes with the plural."""
+    from reader.core.records.exports import AnnotationImportReport
+
+    assert "2 kept as orphans (" in AnnotationImportReport(orphaned=2).summary
+    assert "1 kept as an orphan (" in AnnotationImportReport(orphaned=1).summary

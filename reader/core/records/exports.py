@@ -48,8 +48,8 @@ class AnnotationImportReport:
             parts.append(f"{plural(len(self.beside), 'link')} beside another between the same passages here "
                          f"({'; '.join(self.beside)}): see Comparisons")
         if self.orphaned:
-            parts.append(f"{self.orphaned} kept as an orphan{'s' * (self.orphaned != 1)} (words not in the text: "
-                         "see Needs review)")
+            kept = "an orphan" if self.orphaned == 1 else "orphans"
+            parts.append(f"{self.orphaned} kept as {kept} (words not in the text: see Needs review)")
         if self.split_tags:
             shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(self.split_tags))
             parts.append(f"{plural(len(set(self.split_tags)), 'tag')} holding a comma, which separates tags, "
