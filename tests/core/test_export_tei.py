@@ -193,3 +193,14 @@ def test_a_note_waiting_in_review_keeps_the_words_it_was_made_on_in_tei(workspac
     root = etree.fromstring(workspace.export.export("tei").encode("utf-8"))
     quoted = [element.text for element in root.iter(f"{{{tei.TEI}}}quote")]
     assert quoted.count("The two met on November 15, 1934.") == 2
+
+
+def test_an_annotation_with_a_note_keeps_its_colour_in_tei(workspace):
+    """A colour is often the historian's coding (green: corroborated): TEI gave it to a bare highlight and dropped
+    it from every annotation with a note (audit BZ F6)."""
+    document_id = workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    workspace.annotations.create_at_quote(document_id, "The two met on November 15, 1934.",
+                                          note="the 15th, as Baabar has it", color="green")
+    root = etree.fromstring(workspace.export.export("tei").encode())
+    [note] = root.findall(".//t:note[@target]", {"t": "http://www.tei-c.org/ns/1.0"})
+    assert (note.text, note.get("rend")) == ("the 15th, as Baabar has it", "green")

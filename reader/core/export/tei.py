@@ -346,7 +346,7 @@ def _annotation(back: etree._Element, item: ExportItem, document_id: int, tag_id
             _tei(note, "p", a.note)
         _tei(note, "note", NEEDS_REVIEW, type="status")
     elif a.note.strip():
-        _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags)
+        _tei(back, "note", a.note, target=start, targetEnd=end, ana=tags, rend=a.color)
     else:
         _tei(back, "span", **{"type": "highlight", "from": start, "to": end, "ana": tags, "rend": a.color})
 
