@@ -390,6 +390,15 @@ def test_html_escapes_user_text(annotated):
     assert "mentions in the library)" in index  # the count is the library's, not the export's
 
 
+def test_a_notes_headings_stand_below_the_reports_own_in_html(annotated):
+    """A note beginning '# Heading' made an <h1> inside the report, level with its title and above its documents, a
+    section of its own in a printed outline (audit BZ F7): a note's headings start below the report's (h4)."""
+    document_id = annotated.documents.list()[0].id
+    annotated.annotations.create(document_id, 0, 6, note="# Two dates\n\n## The 15th\n\nBaabar's.")
+    html = annotated.export.export("html")
+    assert "<h4>Two dates</h4>" in html and "<h5>The 15th</h5>" in html and html.count("<h1>") == 1
+
+
 def test_html_lays_out_each_note_and_quote_in_its_own_direction(annotated):
     """An Arabic or Hebrew note was laid out left to right: each note and quote takes the direction of its text."""
     document_id = annotated.documents.list()[0].id

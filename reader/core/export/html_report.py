@@ -95,8 +95,17 @@ def _item(item: ExportItem, shown: set[int]) -> str:
     return "\n".join(html)
 
 
+NOTE_HEADINGS_BELOW = 3  # the report's own heading levels (title, document, note): a note's '#' is an <h4>
+
+
 def markdown_html(text: str) -> str:
-    """A note's Markdown as HTML, raw HTML escaped rather than passed through (CommonMark, html off)."""
+    """A note's Markdown as HTML, raw HTML escaped rather than passed through (CommonMark, html off); its headings
+    below the report's own (a note's '# Heading' had stood level with the report's title in a printed outline)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).render(text).strip()
+    parser = MarkdownIt("commonmark", {"html": False})
+    tokens = parser.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1:]) + NOTE_HEADINGS_BELOW)}"
+    return parser.renderer.render(tokens, parser.options, {}).strip()
