@@ -75,9 +75,11 @@ def _padded(password: str) -> bytes:
     return (password.encode("latin-1") + _PAD)[:32]
 
 
-def hand_pdf(path: Path, page_texts: list[str], password: str | None = None, labels: str = "") -> Path:
+def hand_pdf(path: Path, page_texts: list[str], password: str | None = None, labels: str = "",
+             info: bytes = b"") -> Path:
     """A small PDF written byte by byte: Helvetica pages, optional RC4 40-bit encryption (standard security handler,
-    revision 2) and an optional /PageLabels number tree such as '0 << /S /r >> 2 << /S /D >>'."""
+    revision 2), an optional /PageLabels number tree such as '0 << /S /r >> 2 << /S /D >>' and an optional Info
+    dictionary as written (unencrypted only), such as '<< /Title (Report) >>'."""
     file_id = hashlib.md5(str(path).encode()).digest()
     key = None
     objects: dict[int, bytes] = {}
@@ -106,6 +108,9 @@ def hand_pdf(path: Path, page_texts: list[str], password: str | None = None, lab
         if key is not None:
             stream = rc4(_object_key(key, content_number), stream)
         objects[content_number] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    if info:
+        objects[len(objects) + 1] = info
+        trailer_extra += b" /Info %d 0 R" % len(objects)
     return _write(path, objects, file_id, trailer_extra)
 
 

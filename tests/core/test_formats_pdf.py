@@ -157,6 +157,16 @@ def test_page_labels_doi_and_title_from_page_one(tmp_path):
     assert extracted.metadata["doi"] == "10.5555/mongolia.1921"
 
 
+def test_a_malformed_title_in_the_info_dictionary_leaves_the_text_readable(tmp_path):
+    """A UTF-16 title beginning with a lone surrogate (some producers write one) made the whole PDF 'something went
+    wrong inside the program' (audit BY F13): the text is read, the title left to the text, the author kept."""
+    path = hand_pdf(tmp_path / "report.pdf", ["The minister met the ambassador in Vienna on 3 March 1934."],
+                    info=b"<< /Title <FEFFD800004100420043> /Author (Smith) >>")
+    source = read_source(path)
+    assert "ambassador in Vienna" in source.text and source.metadata.get("author") == "Smith"
+    assert "\ud800" not in source.metadata.get("title", "")
+
+
 def test_encrypted_pdf_needs_the_right_password(tmp_path):
     """No password and a wrong one each fail with one clear line; the right password opens the text."""
     path = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")

@@ -306,10 +306,18 @@ def pdf_metadata(document) -> dict[str, str]:
     """Title and author from the info dictionary, leaving out the placeholder titles programs write there. Its
     CreationDate and ModDate say when the file was written (a scan of a 1936 letter made today), not when the source
     was published, so no date is taken from it."""
-    info = {key: (value or "").strip() for key, value in document.get_metadata_dict(skip_empty=True).items()}
     found = {}
-    if title := declared_title(info.get("Title", "")):
+    if title := declared_title(_info_value(document, "Title")):
         found["title"] = title
-    if info.get("Author"):
-        found["author"] = info["Author"]
+    if author := _info_value(document, "Author"):
+        found["author"] = author
     return found
+
+
+def _info_value(document, key: str) -> str:
+    """One entry of the info dictionary, "" when a producer wrote it malformed (a UTF-16 title opening with a lone
+    surrogate): read all at once, one such entry made the whole PDF unreadable."""
+    try:
+        return document.get_metadata_value(key).strip()
+    except UnicodeDecodeError:
+        return ""
