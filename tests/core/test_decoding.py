@@ -52,7 +52,7 @@ def test_only_line_endings_are_normalised():
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
         (b"%PDF-1.7 ...", "PDF file"),
-        (b"text\x00with nul", "NUL bytes"),
+        (b"text\x00with nul", "a NUL byte at byte 4"),
         (bytes(range(128, 256)) * 3, "undecodable"),
     ],
 )
@@ -91,6 +91,14 @@ def test_bytes_with_nul_bytes_here_and_there_are_still_binary():
     """NUL bytes at no steady place are a binary file's, not UTF-16 text's."""
     with pytest.raises(DecodeError, match="binary file"):
         decode(b"PK\x00\x01abc\x00\x00def\x00g" * 40)
+
+
+def test_a_nul_byte_anywhere_makes_a_file_binary_and_is_placed():
+    """A NUL after the first 64 KB was stored in the text (snippets lost words around it, CSV carried it raw) where
+    one before was refused (audit BY F12): one rule for the whole file, the byte's place said."""
+    late = b"The treaty text. " * 5000 + b"\x00 after the NUL.\n"
+    with pytest.raises(DecodeError, match=r"^binary file \(a NUL byte at byte 85,000\), not text$"):
+        decode(late)
 
 
 def test_a_file_mixing_utf8_with_a_legacy_encoding_reads_each_part_right():

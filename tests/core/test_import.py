@@ -168,7 +168,7 @@ def _bad_files(tmp_path):
     os.mkdir(tmp_path / "nothing")
     (tmp_path / "nothing" / "photo.gif").write_bytes(b"GIF89a")
     return {
-        "image.txt": "PNG image", "nul.txt": "NUL bytes", "empty.txt": "empty file", "blank.md": "no text",
+        "image.txt": "PNG image", "nul.txt": "a NUL byte at byte", "empty.txt": "empty file", "blank.md": "no text",
         "garbage.txt": "undecodable", "huge.txt": "over the 50 MB limit",
         "nothing": "folder has no .txt, .md, .html, .pdf", "missing.txt": "no such file",
     }

@@ -116,8 +116,9 @@ def _reject_binary(data: bytes) -> None:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise DecodeError(f"binary file ({what}), not text")
-    if b"\x00" in data[:65536]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+    nul = data.find(b"\x00")  # anywhere: one after the first 64 KB was stored in the text
+    if nul >= 0:
+        raise DecodeError(f"binary file (a NUL byte at byte {nul:,}), not text")
 
 
 def _detect_legacy(data: bytes) -> tuple[str, str]:
