@@ -109,11 +109,16 @@ def test_undo_after_an_import_takes_the_import_back(workspace: Workspace, tmp_pa
 
 
 def test_a_deleted_document_imported_again_says_it_is_back_and_undo_deletes_it_again(workspace: Workspace) -> None:
-    """Importing a deleted document's file brought it back unlogged and said 'already imported, unchanged'."""
+    """Importing a deleted document's file brought it back unlogged and said 'already imported, unchanged'; its
+    notes are said only when some come back ('with its notes' was said of none, audit BY F8)."""
     info = workspace.documents.resolve("000_8339fa2bec93c400.txt")
     workspace.documents.delete(info.id)
     report = workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"])
-    assert report.outcomes[0].message == "000_8339fa2bec93c400.txt: back from the Trash, with its notes"
+    assert report.outcomes[0].message == "000_8339fa2bec93c400.txt: back from the Trash"
+    workspace.annotations.create(info.id, 0, 10, note="kept")
+    workspace.documents.delete(info.id)
+    report = workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"])
+    assert report.outcomes[0].message == "000_8339fa2bec93c400.txt: back from the Trash, with 1 note"
     assert workspace.history.next_undo() == "Import 000_8339fa2bec93c400.txt"
     workspace.history.undo()
     assert [item.kind for item in workspace.trash.items()] == ["document"]
@@ -134,3 +139,19 @@ def test_a_deleted_document_imported_again_changed_says_both_and_is_one_file(wor
     assert workspace.history.next_undo() == "Import envoy.txt"
     workspace.history.undo()
     assert [item.kind for item in workspace.trash.items()] == ["document"]
+
+
+def test_a_copy_of_a_deleted_documents_file_brings_the_document_back(workspace: Workspace, tmp_path) -> None:
+    """A file giving a deleted document's text was 'same text as a.txt, already imported', and nothing came in: the
+    text could not be had from it at all (audit BY F11). Its document comes back from the Trash, said so, and the
+    import's Undo sends it back there."""
+    text = "A letter of 1936 about the protocol.\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "a.txt"])
+    workspace.documents.delete(workspace.documents.resolve("a.txt").id)
+    report = workspace.documents.import_paths([tmp_path / "b.txt"])
+    assert report.outcomes[0].message == "b.txt: same text as a.txt, back from the Trash"
+    assert workspace.documents.resolve("a.txt")
+    workspace.history.undo()
+    assert "a.txt" not in [info.file_name for info in workspace.documents.list()]

@@ -28,6 +28,7 @@ from reader.core.storage import pages as page_store
 from reader.core.storage.backup import library_files
 from reader.core.storage.bug_log import our_fault
 from reader.core.storage.store import Store
+from reader.core.wording import plural
 
 SHORT_TEXT_WORDS = 25  # a text this short is compared by its runs of two words (one date changed ends five runs)
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
@@ -170,7 +171,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
         if trashed not in arriving:
             arriving.append(trashed)
     if document_id is None:
-        new_id = _store_new(db, source, report, stored_name)
+        new_id = _store_new(db, source, report, stored_name, arriving)
         if new_id is not None:
             document_trash.hold_arriving(db, new_id)
             arriving.append(new_id)
@@ -184,7 +185,7 @@ def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tu
         changed.append((document_id, source))
         return None
     back = trashed is not None and not any(o.document_id == trashed for o in report.outcomes)
-    message = _relinked(db, as_read, source) or (f"{name}: back from the Trash, with its notes" if back
+    message = _relinked(db, as_read, source) or (f"{name}: back from the Trash{_with_notes(db, trashed)}" if back
                                                  else f"{name}: already imported, unchanged")
     if as_read != previous:
         message += ", the corrections made by hand since kept"
@@ -256,13 +257,20 @@ def _free_name(db: Store, source: Path, path: str) -> str:
     raise ImportFailed(str(source), "thousands of documents have this file's name already; rename the file")
 
 
-def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: str) -> int | None:
+def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: str,
+               arriving: list[int]) -> int | None:
+    """A new document, or the one that has this very text already: a copy brings a deleted one back from the Trash
+    (it was 'already imported' there, and the text could not be had from the copy at all)."""
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
-        original = store.get_document(db, copy[0], include_trashed=True)  # a new one of this import, too
-        message = (_relinked(db, copy[1], source)
-                   or f"{source.path.name}: same text as {original.file_name}, already imported")
-        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1]))
+        original = store.get_document(db, copy[0], include_trashed=True)
+        same = f"{source.path.name}: same text as {original.file_name}"
+        back = store.get_document(db, copy[0]) is None and copy[0] not in arriving  # not new in this import
+        if back:
+            arriving.append(copy[0])
+        message = f"{same}, back from the Trash{_with_notes(db, copy[0])}" if back else \
+            _relinked(db, copy[1], source) or f"{same}, already imported"
+        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1], from_trash=back))
         return None
     document_id = store.insert_document(db, file_name, str(source.path.resolve()), Metadata())
     version_id = store_version(db, document_id, source)
@@ -272,6 +280,11 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
                    f"came from another file{_retelling(db, source)}")
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def _with_notes(db: Store, document_id: int) -> str:
+    held = document_trash.notes_held(db, document_id)
+    return f", with {plural(held, 'note')}" if held else ""
 
 
 def _relinked(db: Store, version_id: int, source: SourceFile) -> str:

@@ -66,6 +66,12 @@ def trashed_documents(db: Store) -> list[tuple[int, str, str, int]]:
     return [(row[0], row[1], row[2], len(json.loads(row[3]))) for row in db.execute(sql).fetchall()]
 
 
+def notes_held(db: Store, document_id: int) -> int:
+    """How many annotations went to the Trash with the document (none for one an import's Undo put there)."""
+    row = db.execute("SELECT annotation_ids FROM document_trash WHERE document_id = ?", [document_id]).fetchone()
+    return len(json.loads(row[0])) if row else 0
+
+
 def trashed_document_id(db: Store, file_name: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE file_name = ? AND deleted_at IS NOT NULL",
                      [file_name]).fetchone()
