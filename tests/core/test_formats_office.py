@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import zipfile
 from pathlib import Path
 
@@ -384,6 +385,37 @@ def test_folders_list_the_new_formats_and_unknown_names_are_sniffed(tmp_path):
     renamed = tmp_path / "b.epub"
     renamed.rename(tmp_path / "download")
     assert read_source(tmp_path / "download").fmt == "epub"
+
+
+def test_a_folders_links_to_nothing_are_named_not_passed_over(tmp_path):
+    """A link to a file no longer there, or to itself, was left out of a folder's import without a word, and the
+    fond looked imported whole (audit BY F2): each is named in its line; a link to a folder leading back is no loop."""
+    (tmp_path / "letter.txt").write_text("A letter of 1936.\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    (tmp_path / "back").symlink_to(tmp_path)
+    files, problems, _left_out = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["letter.txt"]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [("gone.txt", "a link to no file"),
+                                                                  ("self.txt", "a link to no file")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root opens every folder")
+def test_a_folder_that_cannot_be_opened_is_named_with_its_files_not_imported(tmp_path):
+    """A locked folder inside a fond was passed over without a word, and one imported alone 'has no .txt … files'
+    (audit BY F2): it is said that it cannot be opened."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inner.txt").write_text("Inside.\n", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("Outside.\n", encoding="utf-8")
+    (tmp_path / "locked").chmod(0)
+    try:
+        files, problems, _left_out = expand_paths([tmp_path])
+        alone = expand_paths([tmp_path / "locked"])[1]
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert [f.name for f in files] == ["open.txt"]
+    assert [p.reason for p in problems] == [p.reason for p in alone] == [
+        "cannot open the folder (Permission denied): its files were not imported"]
 
 
 def test_import_takes_missing_metadata_from_the_file(empty_workspace, tmp_path):

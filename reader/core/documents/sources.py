@@ -73,8 +73,8 @@ def expand_paths(paths: list[Path], own: frozenset[Path] = frozenset()) -> tuple
         if not path.exists():
             problems.append(ImportFailed(str(path), "no such file or folder"))
         elif path.is_dir():
-            every = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and not own.intersection((p.resolve(), *p.resolve().parents)))
+            every, unseen = _walk(path, own)
+            problems += unseen
             found = [p for p in every if p.suffix.lower() in FORMATS]
             for file in found:
                 if _is_text(file):
@@ -82,7 +82,7 @@ def expand_paths(paths: list[Path], own: frozenset[Path] = frozenset()) -> tuple
                 else:
                     problems.append(ImportFailed(os.fsencode(file).decode("utf-8", "replace"), "the file name is not "
                                                  "UTF-8 text; rename the file to import it"))
-            if not found:
+            if not found and not unseen:
                 problems.append(ImportFailed(str(path), "folder has no .txt, .md, .html, .pdf, .docx, .odt, .rtf, "
                                                         ".epub, .xml, .png, .jpg or .tif files"))
             elif others := [p for p in every if p.suffix.lower() not in FORMATS]:
@@ -90,6 +90,26 @@ def expand_paths(paths: list[Path], own: frozenset[Path] = frozenset()) -> tuple
         else:
             files.append(path)
     return files, problems, left_out
+
+
+def _walk(folder: Path, own: frozenset[Path]) -> tuple[list[Path], list[ImportFailed]]:
+    """The folder's files, in its folders too (links to folders not followed: no loop), in name order, but hidden
+    ones and the library's; and a problem for each folder that cannot be opened and each link to no file (both were
+    passed over without a word, and a fond looked imported whole)."""
+    files, problems = [], []
+
+    def unopened(error: OSError) -> None:
+        problems.append(ImportFailed(str(error.filename), f"cannot open the folder ({error.strerror}): its files were "
+                                                          "not imported"))
+
+    for folder_path, _folders, names in os.walk(folder, onerror=unopened):
+        for path in (Path(folder_path, name) for name in names if not name.startswith(".")):
+            if path.is_file():
+                if not own.intersection((path.resolve(), *path.resolve().parents)):
+                    files.append(path)
+            elif path.is_symlink():
+                problems.append(ImportFailed(str(path), "a link to no file"))
+    return sorted(files), sorted(problems, key=lambda problem: problem.path)
 
 
 def _left_out(folder: Path, others: list[Path]) -> str:
