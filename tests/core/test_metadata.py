@@ -195,6 +195,15 @@ def test_a_title_holding_a_date_is_no_dateline():
         assert extract_metadata(head, []).date_published == "", head
 
 
+def test_a_line_as_long_as_a_chapter_is_read_for_no_dateline():
+    """A text without line breaks is one line, and every sentence of it was read for a dateline (a 10 MB file took
+    over a minute to import, audit BY F6): a line of thousands of characters is a paragraph, and dates the source
+    only by an ISO date in it."""
+    sentences = "The commission sat for many weeks and heard the witnesses one by one. " * 60
+    assert extract_metadata(sentences + "London, 30 July 1912.", []).date_published == ""
+    assert extract_metadata(sentences + "Filed 1912-07-30.", []).date_published == "1912-07-30"
+
+
 def test_a_markdown_heading_is_a_title_without_its_marks():
     """'# Recollections of an Old Soldier' was the title with its '# ' (and every citation with it)."""
     assert extract_metadata("# Recollections of an Old Soldier\n\nI was there.", []).title == (

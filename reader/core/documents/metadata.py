@@ -19,6 +19,8 @@ from reader.core.records.documents import Metadata
 
 HEAD_LINES = 15
 DATELINE_LINES = 3  # a dateline opens a letter, a dispatch or a newspaper's issue
+DATED_LINE_CHARS = 1000  # a longer line is a paragraph (a text without line breaks is one line: every sentence
+# of 10 MB was read for a dateline, a minute long), read for no dateline or 'published' line
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 _URL = re.compile(r"https?://[^\s\"<>]+[^\s\"<>.,;)]")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -148,11 +150,12 @@ def _date(head: list[Line]) -> str:
     """ISO date of publication or update, else a dateline's day ("Paris, 16th July 1789" opening a letter or a
     dispatch; not when more lines of the head are dated alike: a diary's or a chronicle's entries, the first of
     which tells its own day), else month and year as 'YYYY-MM', from the head of the text."""
-    declared = next((day for line in head if (day := _declared(line.text))), "")
+    short = [line if len(line.text) <= DATED_LINE_CHARS else None for line in head]  # a paragraph is no dateline
+    declared = next((day for line in short if line and (day := _declared(line.text))), "")
     if declared:
         return declared
-    datelines = [day for line in head if (day := _dateline(line.text))]
-    opening = next((day for line in head[:DATELINE_LINES] if (day := _dateline(line.text))), "")
+    datelines = [day for line in short if line and (day := _dateline(line.text))]
+    opening = next((day for line in short[:DATELINE_LINES] if line and (day := _dateline(line.text))), "")
     if opening and len(datelines) == 1:
         return opening
     for line in head:
