@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.cli_output import (
     counted,
+    escaped,
     flush_output,
     open_output,
     replaceable,
@@ -131,9 +132,9 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.documents.import_paths(args.paths, password=args.password)
     for outcome in report.outcomes:
         stream = sys.stderr if outcome.status in ("failed", "left_out") else sys.stdout
-        print(outcome.message, file=stream)
+        print(escaped(outcome.message), file=stream)
     for summary in report.reanchored:
-        print(summary.message)
+        print(escaped(summary.message))
     if report.history_note:
         print(report.history_note)
     return EXIT_FAILED if report.failed else EXIT_OK
@@ -544,7 +545,7 @@ def _run(args: argparse.Namespace) -> int:
 def _failed(exc: BaseException, path: Path) -> int:
     from reader.core.fault_report import describe_fault
 
-    print(f"error: {describe_fault(exc, path)}", file=sys.stderr)
+    print(escaped(f"error: {describe_fault(exc, path)}"), file=sys.stderr)
     return EXIT_FAILED
 
 

@@ -47,6 +47,12 @@ def tab_line(values) -> str:
 _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
+def escaped(message: str) -> str:
+    """A message as one line, a control character in it written as its escape: a file name may hold a newline (an
+    outcome spread over two lines) or a terminal's escape (a name turned the terminal red)."""
+    return message.translate(_CONTROL_ESCAPES)
+
+
 def given(text: str) -> str:
     """A filter's value, refused when empty: a shell variable left empty had listed everything, as if unfiltered."""
     if not text.strip():

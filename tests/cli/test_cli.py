@@ -53,6 +53,23 @@ def test_import_exits_non_zero_but_keeps_good_files(tmp_path):
     assert "good.txt" in run_cli(db, "docs").stdout
 
 
+def test_a_file_names_control_characters_are_written_as_escapes_one_line_each(tmp_path):
+    """A file named with a newline spread its outcome over two lines, and one holding a terminal's escape turned
+    the terminal red (audit BY F7): each outcome is one line, a control character written as its escape."""
+    db = tmp_path / "cli.db"
+    for name in ("two\nlines.txt", "esc\x1b[31mred.txt"):
+        (tmp_path / name).write_text(f"An account of 1934 named {len(name)}.\n", encoding="utf-8")
+    (tmp_path / "bad\nname.txt").write_bytes(b"\x00binary")
+    result = run_cli(db, "import", tmp_path / "two\nlines.txt", tmp_path / "esc\x1b[31mred.txt",
+                     tmp_path / "bad\nname.txt")
+    said = result.stdout.splitlines()
+    assert said[:2] == ["two\\nlines.txt: imported (utf-8)", "esc\\x1b[31mred.txt: imported (utf-8)"]
+    assert "\x1b" not in result.stdout + result.stderr
+    assert result.stderr.splitlines()[0].endswith("bad\\nname.txt: binary file (a NUL byte at byte 0), not text")
+    error = run_cli(db, "text", "none\x1bhere.txt").stderr
+    assert error.count("\n") == 1 and "none\\x1bhere.txt" in error
+
+
 @pytest.mark.parametrize("args", [("text", "missing.txt"), ("text", "42")])
 def test_unknown_document_is_one_line(tmp_path, args):
     """An unknown DOC gives one line on stderr, no traceback, exit 1."""
