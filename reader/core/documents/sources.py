@@ -24,7 +24,7 @@ from reader.core.records.pages import PageInfo, UncertainWord
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_BINARY_BYTES = 1024 * 1024 * 1024  # a scanned book is often hundreds of MB; it is read a page at a time
-MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES  # what a DOCX, ODT or EPUB unpacks to: its XML is several times its text
+MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES  # what a DOCX, ODT or EPUB grows by unpacked: its XML is several times its text
 MAX_TEXT_CHARS = MAX_FILE_BYTES  # characters read from any file: as much as the largest text file holds
 TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                 ".htm": "html", ".xhtml": "html"}
@@ -158,18 +158,19 @@ def read_source(path: Path, password: str | None = None, progress: Callable[[int
 
 
 def _check_unpacked(path: Path) -> None:
-    """A package (a ZIP) is held to what it unpacks to, read from its directory before anything is unpacked: a few
-    hundred KB can unpack to gigabytes."""
+    """A package (a ZIP) is held to what it grows by when unpacked, read from its directory before anything is
+    unpacked: a few hundred KB can unpack to gigabytes. Not to what it holds: photos stored in a Word file (a JPEG
+    does not compress) are as large on disk, and such a file was refused as a bomb."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
+            grows = sum(member.file_size - member.compress_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError):
         return  # its reader says what is wrong with it
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFailed(str(path), f"unpacks to {unpacked / 1e6:,.0f} MB, over the "
-                                      f"{MAX_UNPACKED_BYTES / 1024 / 1024:.0f} MB limit for what a package holds")
+    if grows > MAX_UNPACKED_BYTES:
+        raise ImportFailed(str(path), f"unpacks to {grows / 1e6:,.0f} MB more than it holds, over the "
+                                      f"{MAX_UNPACKED_BYTES / 1024 / 1024:.0f} MB limit for what a package grows by")
 
 
 def from_extracted(path: Path, extracted: Extracted) -> SourceFile:
