@@ -490,6 +490,15 @@ def test_a_package_is_held_to_the_size_limit_by_what_it_unpacks_and_the_text_it_
         read_source(path)
 
 
+def test_a_package_named_as_another_kind_says_what_it_is(tmp_path):
+    """A Word document named .odt was 'not an OpenDocument text: the ZIP holds no content.xml (it is a ZIP of other
+    files)' (audit BY F5), as if it were no document at all: it is said what it is, and how to import it."""
+    path = _docx(tmp_path / "minutes.docx").rename(tmp_path / "minutes.odt")
+    with pytest.raises(ImportFailed, match=r"minutes.odt: a Word document, not an OpenDocument text; name it \.docx "
+                                           r"to import it$"):
+        read_source(path)
+
+
 def test_photos_stored_in_a_package_are_not_taken_for_a_bomb(tmp_path, monkeypatch):
     """A Word file holding reading-room photos (stored: a JPEG does not compress) was refused as 'unpacks to 211
     MB', a bomb (audit BY F10): a package is held to what it grows by when unpacked, not to what it holds."""

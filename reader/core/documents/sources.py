@@ -32,7 +32,8 @@ FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
 SHOWN_LEFT_OUT = 5  # files named in a folder's "left out" line
 OLD_OFFICE = "an old Word file: save it as .docx to import it"
 _RENAME_HINT = {"pdf": ".pdf", "image": ".png, .jpg or .tif", "rtf": ".rtf", "zip": ".docx, .odt or .epub",
-                "tei": ".xml"}
+                "tei": ".xml", "docx": ".docx", "odt": ".odt", "epub": ".epub"}
+PACKAGES = ("docx", "odt", "epub")  # ZIPs told apart by the part that marks each
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,9 @@ def _check_contents(path: Path, kind: str) -> None:
     Its reader would call it damaged, sending the user after a better copy of a file that never existed."""
     head = _head(path)
     announced = sniff(head)
-    if announced == kind or (announced == "zip" and kind in ("docx", "odt", "epub")) or kind == "rtf":
+    if announced == "zip" and kind in PACKAGES:
+        announced = zip_kind(path) or kind  # a ZIP of other files: its reader says what it lacks
+    if announced == kind or kind == "rtf":
         return
     if announced is not None:
         raise ImportFailed(str(path), f"{_FORMAT_NAMES[announced]}, not {_FORMAT_NAMES[kind]}; name it "
