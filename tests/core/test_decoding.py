@@ -63,9 +63,13 @@ def test_rejects_bytes_that_are_not_text(data, reason):
 
 
 def test_invalid_bytes_after_a_bom_are_reported():
-    """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters."""
-    with pytest.raises(DecodeError, match="invalid utf-8-sig"):
-        decode(codecs.BOM_UTF8 + b"ok \xff\xfe bad")
+    """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters; said in the user's words
+    with its line ('invalid utf-8-sig bytes at offset 34', a codec's name and a count from the BOM, audit BY F5),
+    and a UTF-16 file cut short is said to be cut short."""
+    with pytest.raises(DecodeError, match=r"^damaged UTF-8 text: bytes no character is made of, on line 2$"):
+        decode(codecs.BOM_UTF8 + b"ok\n\xff\xfe bad")
+    with pytest.raises(DecodeError, match=r"^damaged UTF-16 text: it ends inside a character \(cut short\?\)$"):
+        decode(codecs.BOM_UTF16_LE + "Genden met Stalin.\n".encode("utf-16-le")[:-1])
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

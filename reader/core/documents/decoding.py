@@ -18,6 +18,7 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_SAID_ENCODINGS = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF file",
     b"PK\x03\x04": "a ZIP archive (or a Word/EPUB file)", b"\x7fELF": "a program",
@@ -58,10 +59,17 @@ def normalise_newlines(text: str) -> str:
 
 
 def _strict(data: bytes, encoding: str) -> str:
+    """The text in the encoding its byte-order mark names, or DecodeError saying where it is damaged in the user's
+    words (the codec's name and a byte offset counted from the mark meant nothing to a reader)."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"invalid {encoding} bytes at offset {exc.start}") from exc
+        name = _SAID_ENCODINGS[encoding]
+        if exc.reason in ("truncated data", "unexpected end of data"):  # no more bytes to finish the character
+            raise DecodeError(f"damaged {name} text: it ends inside a character (cut short?)") from exc
+        counted = data[len(codecs.BOM_UTF8):] if encoding == "utf-8-sig" else data  # its offsets are after the mark
+        line = counted[:exc.start].decode(encoding, errors="replace").count("\n") + 1
+        raise DecodeError(f"damaged {name} text: bytes no character is made of, on line {line}") from exc
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
