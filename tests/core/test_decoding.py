@@ -62,6 +62,14 @@ def test_rejects_bytes_that_are_not_text(data, reason):
         decode(data)
 
 
+def test_utf8_text_with_a_damaged_byte_is_said_to_be_damaged_there():
+    """Russian UTF-8 with one bad byte was 'not UTF-8, UTF-16, cp1251 or Latin-1 text' (audit BY F5): it is UTF-8,
+    damaged on a line, which is said."""
+    damaged = "Генден встретился со Сталиным.\nВторая строка ".encode() + b"\xff" + " конец.\n".encode()
+    with pytest.raises(DecodeError, match=r"^damaged UTF-8 text: bytes no character is made of, on line 2$"):
+        decode(damaged)
+
+
 def test_invalid_bytes_after_a_bom_are_reported():
     """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters; said in the user's words
     with its line ('invalid utf-8-sig bytes at offset 34', a codec's name and a count from the BOM, audit BY F5),

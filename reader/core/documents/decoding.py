@@ -49,8 +49,8 @@ def decode(data: bytes) -> tuple[str, str]:
     _reject_binary(data)
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _detect_legacy(data)
+    except UnicodeDecodeError as exc:
+        text, encoding = _detect_legacy(data, exc.start)
         return normalise_newlines(text), encoding
 
 
@@ -68,8 +68,12 @@ def _strict(data: bytes, encoding: str) -> str:
         if exc.reason in ("truncated data", "unexpected end of data"):  # no more bytes to finish the character
             raise DecodeError(f"damaged {name} text: it ends inside a character (cut short?)") from exc
         counted = data[len(codecs.BOM_UTF8):] if encoding == "utf-8-sig" else data  # its offsets are after the mark
-        line = counted[:exc.start].decode(encoding, errors="replace").count("\n") + 1
-        raise DecodeError(f"damaged {name} text: bytes no character is made of, on line {line}") from exc
+        raise _damaged(name, counted[:exc.start].decode(encoding, errors="replace")) from exc
+
+
+def _damaged(name: str, before: str) -> DecodeError:
+    """Text in a known encoding with bytes in it no character is made of, after `before`."""
+    return DecodeError(f"damaged {name} text: bytes no character is made of, on line {before.count(chr(10)) + 1}")
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -129,11 +133,15 @@ def _reject_binary(data: bytes) -> None:
         raise DecodeError(f"binary file (a NUL byte at byte {nul:,}), not text")
 
 
-def _detect_legacy(data: bytes) -> tuple[str, str]:
+def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
+    """The text in the legacy encoding it reads best in; else DecodeError (`damage`: where it stops being UTF-8,
+    said when letters beyond ASCII are UTF-8 elsewhere in it: it is UTF-8 text damaged, not text in no encoding)."""
     mixed = _mixed(data)
     if mixed is not None:
         return mixed
     readings = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))  # the likeliest first
+    if not readings and not data.decode("utf-8", errors="ignore").isascii():
+        raise _damaged("UTF-8", data[:damage].decode("utf-8", errors="replace"))
     if not readings:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
     best = readings[0]
