@@ -93,6 +93,25 @@ def test_jsonld_round_trip(annotated, tmp_path):
     fresh.close()
 
 
+def test_a_file_name_is_an_iri_in_json_ld_and_read_back_in_either_spelling(empty_workspace, tmp_path):
+    """A document without URL or DOI was the source 'urn:annotated-reader:document:Letter #2 of 50% done?.txt':
+    no IRI, and other tools read '#2…' as a fragment (audit BZ F1). Its name is percent-encoded, read back, and a
+    file written before with the name as it is still places its notes."""
+    (tmp_path / "Letter #2 of 50% done?.txt").write_text("Genden met Stalin in November 1934.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "Letter #2 of 50% done?.txt"])
+    info = empty_workspace.documents.resolve("Letter #2 of 50% done?.txt")
+    empty_workspace.annotations.create(info.id, 0, 6, note="who")
+    exported = json.loads(empty_workspace.export.export("jsonld"))
+    [item] = [item for item in exported["first"]["items"] if item["motivation"] == "commenting"]
+    assert item["target"]["source"] == "urn:annotated-reader:document:Letter%20%232%20of%2050%25%20done%3F.txt"
+    older = {**item, "target": {**item["target"], "source": "urn:annotated-reader:document:Letter #2 of 50% done?.txt"}}
+    for number, entry in enumerate((item, older)):
+        fresh = Workspace.open(tmp_path / f"fresh{number}.db")
+        fresh.documents.import_paths([tmp_path / "Letter #2 of 50% done?.txt"])
+        assert fresh.export.import_annotations(_file_of(tmp_path, [entry])).placed == 1
+        fresh.close()
+
+
 def _file_of(tmp_path, entries) -> Path:
     path = tmp_path / "incoming.json"
     path.write_text(json.dumps(entries), encoding="utf-8")

@@ -21,10 +21,13 @@ GENERATOR = {"id": "https://github.com/annotated-reader", "type": "Software", "n
 
 
 def document_iri(document: DocumentInfo) -> str:
-    """The IRI a target's source has: the document's URL or DOI if it has one, else a URN on its file name."""
+    """The IRI a target's source has: the document's URL or DOI if it has one, else a URN on its file name, percent-
+    encoded (a space is no IRI's, and other tools read '#2 of…' in a name as a fragment)."""
+    from urllib.parse import quote
+
     if document.metadata.doi:
         return f"https://doi.org/{document.metadata.doi}"
-    return document.metadata.url or f"{URN}:document:{document.file_name}"
+    return document.metadata.url or f"{URN}:document:{quote(document.file_name, safe='')}"
 
 
 def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str, suffix: str) -> dict:

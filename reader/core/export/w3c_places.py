@@ -159,7 +159,7 @@ def _by_source(documents: list) -> dict[str, object]:
     found = {}
     for info in documents:
         found[_source_key(document_iri(info))] = info
-        found[_source_key(f"urn:annotated-reader:document:{info.file_name}")] = info
+        found[_source_key(f"{URN}:document:{info.file_name}")] = info  # as files before 2026-12 wrote it
     return found
 
 
@@ -250,8 +250,10 @@ def newer_kept(there: str, here: str, take: Callable[[], str], report: Annotatio
 
 def named_source(source: str) -> str:
     """A document as a line names it: the file name of one of ours, else the address the file gives."""
+    from urllib.parse import unquote
+
     ours = f"{URN}:document:"
-    return source[len(ours):] if source.startswith(ours) else source
+    return unquote(source[len(ours):]) if source.startswith(ours) else source
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
