@@ -189,6 +189,30 @@ def test_a_link_to_an_orphaned_note_is_read_back_with_it(empty_workspace, tmp_pa
                                                                             other.id)
 
 
+def test_a_notebook_citation_of_a_passage_in_the_trash_comes_back_in_the_trash(annotated, tmp_path):
+    """A passage a Notebook note cites, moved to the Trash, came back from the JSON-LD as a live highlight with
+    nothing on it, one the historian had removed (audit BZ F3): the file says it is in the Trash, and it comes back
+    there, still cited."""
+    first = annotated.annotations.all()[0]
+    annotated.notebook.create("Which date?", title="Dates", citations=[first.id])
+    annotated.annotations.delete(first.id)
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    [item] = [item for item in json.loads(path.read_text(encoding="utf-8"))["first"]["items"] if ":notebook:" in
+              item["id"]]
+    for schema in _must_assertions():  # still a valid Web Annotation, the mark beside
+        valid = Draft4Validator(schema, registry=_registry()).is_valid(item)
+        assert valid == (schema.get("expectedResult", "valid") == "valid"), schema["id"]
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([TEXTS])
+    assert fresh.export.import_annotations(path).skipped == []
+    [note] = [note for note in fresh.notebook.all_notes() if note.title == "Dates"]
+    [(cited, in_trash)] = [fresh.annotations.cited(annotation_id) for annotation_id in note.citations]
+    assert in_trash and (cited.start, cited.end) == (first.start, first.end)
+    assert (first.start, first.end) not in {(a.start, a.end) for a in fresh.annotations.all()}
+    fresh.close()
+
+
 def test_notebook_notes_go_through_jsonld_and_come_back(annotated, tmp_path):
     """The Notebook was in no JSON-LD export, and nothing said so: a library moved through it lost every free-standing
     note, note on a document and its citations. Each is an annotation (valid to the W3C schemas) read back as it was."""

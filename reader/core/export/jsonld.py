@@ -17,6 +17,8 @@ PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"  # page=N: the page's number 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 URN = "urn:annotated-reader"
 NOTEBOOK = f"{URN}:notebook"  # what a free-standing Notebook note citing nothing is about
+IN_THE_TRASH_TERM = f"{URN}:inTrash"  # a cited passage the historian moved to the Trash (no W3C term says it): a
+# copy of the library keeps it there, not a live highlight
 GENERATOR = {"id": "https://github.com/annotated-reader", "type": "Software", "name": "Annotated Reader"}
 
 
@@ -109,7 +111,8 @@ def notebook_json(note: NoteItem) -> dict:
     cited = _timestamp(note.note.cited_at)  # when its citations were changed: another copy takes the newer, their
     # removal too, so a note citing nothing says it on its document or the Notebook
     whole = {"id": document_iri(note.about), "type": "Text"} if note.about is not None else {"id": NOTEBOOK}
-    targets = [{**passage_target(item.document, item.annotation), "modified": cited} for item in note.cited]
+    targets = [{**passage_target(item.document, item.annotation), "modified": cited,
+                **({IN_THE_TRASH_TERM: True} if item.in_trash else {})} for item in note.cited]
     if note.about is not None or not targets:
         targets.insert(0, {**whole, "modified": cited})
     return {"@context": CONTEXT, "id": f"{URN}:notebook:{note.note.id}", "type": "Annotation",

@@ -122,13 +122,15 @@ def _cited(note: IncomingNote, ends: list, places: Places, annotations: Annotati
     moved to the Trash (highlighting its words again, audit BH F7, or citing nothing, unsaid, BI F9, lost it). A
     passage not placed is cited as `_on_a_trashed_document` finds it; each other is said."""
     cited = []
-    for end, found in zip(ends, _found(note, ends, places, annotations, here), strict=True):
+    for passage, end, found in zip(note.cited, ends, _found(note, ends, places, annotations, here), strict=True):
         if found is not None:
             cited.append(found)
         elif isinstance(end, str):
             report.skipped.append(f"{end} (a passage a Notebook note cites)")
         else:
             cited.append(annotations.create(end.document_id, end.start, end.end).id)
+            if passage.in_trash:  # there: here too, not a live highlight the historian had removed (BZ F3)
+                annotations.delete(cited[-1])
     return list(dict.fromkeys(cited))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from reader.core.export.jsonld import NOTEBOOK, URN
+from reader.core.export.jsonld import IN_THE_TRASH_TERM, NOTEBOOK, URN
 from reader.core.records.annotations import HIGHLIGHT_COLORS, TextPosition, TextQuote
 from reader.core.records.relations import RELATIONS
 
@@ -36,6 +36,7 @@ class Incoming:
     # since it was last read is added or taken out here, whatever the moments (a Hypothesis note corrected there had
     # the tags added here since replaced, audit BJ F8; a tag it added was refused as older, BK F4)
     target: str = ""  # the id the file gives its passage: a link's or a citation's end names the entry it is
+    in_trash: bool = False  # a citation's passage the file says is in the Trash (see jsonld.IN_THE_TRASH_TERM)
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def _passage(target: object, label: str, note: str = "", tags: tuple[str, ...] =
         return f"{label}: {quote_problem or position_problem or 'no TextQuoteSelector or TextPositionSelector'}"
     named = target.get("id")  # this program's names an entry's passage; another tool's (a page address) may not
     return Incoming(label, target["source"], quote, position, note, tags, color,
-                    target=named if isinstance(named, str) and named.startswith(f"{URN}:annotation:") else "")
+                    target=named if isinstance(named, str) and named.startswith(f"{URN}:annotation:") else "",
+                    in_trash=target.get(IN_THE_TRASH_TERM) is True)
 
 
 def _link(entry: dict, label: str) -> IncomingLink | str:
