@@ -112,6 +112,21 @@ def test_a_file_name_is_an_iri_in_json_ld_and_read_back_in_either_spelling(empty
         fresh.close()
 
 
+def test_an_undated_entry_placed_beside_a_note_on_the_same_words_is_said(empty_workspace, tmp_path):
+    """Another tool's undated entry, its note corrected there, read again made a second note on the same words,
+    unsaid (audit BZ F4): whether it is an edit or another note, nothing in the file tells, so both stand, said."""
+    _one_document(empty_workspace)
+    entry = {"type": "Annotation", "id": "https://other.tool/anno/7",
+             "body": {"type": "TextualBody", "value": "first wording"},
+             "target": {"source": "urn:annotated-reader:document:000_8339fa2bec93c400.txt",
+                        "selector": {"type": "TextQuoteSelector", "exact": "The Fall of Genden"}}}
+    empty_workspace.export.import_annotations(_file_of(tmp_path, [entry]))
+    corrected = {**entry, "body": {"type": "TextualBody", "value": "corrected wording"}}
+    report = empty_workspace.export.import_annotations(_file_of(tmp_path, [corrected]))
+    assert report.placed == 1 and ("1 placed beside a note on the same words here, the file giving no date to tell "
+                                   "an edit from another note (“The Fall of Genden”): both kept") in report.summary
+
+
 def _file_of(tmp_path, entries) -> Path:
     path = tmp_path / "incoming.json"
     path.write_text(json.dumps(entries), encoding="utf-8")

@@ -152,6 +152,8 @@ def _place_at(passage: Passage, incoming: Incoming, annotations: AnnotationServi
     if same is not None:
         _settle_edit(same, incoming, annotations, report, (passage.start, passage.end))
         return same.id
+    if here is not None and not incoming.created:  # an edit of it, or another note: no date tells (BZ F4)
+        report.beside_notes.append(f"“{one_line(here.quote.exact, 40)}”")
     _queue(_made_of(incoming, passage.document_id, passage.start, passage.end), incoming, places, placed, report)
     return None
 

@@ -27,6 +27,7 @@ class AnnotationImportReport:
     undated: int = 0  # ... and those the file gives otherwise with no date to tell which is newer: kept as they are
     left_out: int = 0  # ... and those with a note or tags the file does not give: kept as they are
     beside: list[str] = field(default_factory=list)  # links made beside another relation of the same passages
+    beside_notes: list[str] = field(default_factory=list)  # undated notes made beside one on the same words
     skipped: list[str] = field(default_factory=list)
     split_tags: list[str] = field(default_factory=list)  # tags holding a comma, read as tags apart (see clean_tags)
 
@@ -47,6 +48,9 @@ class AnnotationImportReport:
         if self.beside:  # which the other copy meant to replace, if any, no file says: both stand, said
             parts.append(f"{plural(len(self.beside), 'link')} beside another between the same passages here "
                          f"({'; '.join(self.beside)}): see Comparisons")
+        if self.beside_notes:
+            parts.append(f"{len(self.beside_notes)} placed beside a note on the same words here, the file giving no "
+                         f"date to tell an edit from another note ({'; '.join(self.beside_notes)}): both kept")
         if self.orphaned:
             kept = "an orphan" if self.orphaned == 1 else "orphans"
             parts.append(f"{self.orphaned} kept as {kept} (words not in the text: see Needs review)")
