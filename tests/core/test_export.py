@@ -1912,6 +1912,23 @@ def test_a_notes_citations_a_file_gives_no_moment_for_are_completed_not_taken_aw
     assert "changed at the same moment" not in report.summary
 
 
+def test_a_notes_citations_completed_later_keep_the_files_order(annotated, tmp_path):
+    """A note citing the 15th, then the 24th, read where the first source was not yet imported, cited the 24th; read
+    again once it was, it cited the 24th, then the 15th (audit BZ F5): its quoted evidence reordered."""
+    first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
+    annotated.notebook.create("Which is it?", "Dates", citations=[first.id, second.id])
+    annotated.export.write("jsonld", tmp_path / "notes.jsonld")
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([TEXTS / "002_ff824666d88bbe20.txt"])
+    fresh.export.import_annotations(tmp_path / "notes.jsonld")
+    fresh.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"])
+    fresh.export.import_annotations(tmp_path / "notes.jsonld")
+    [note] = [note for note in fresh.notebook.all_notes() if note.title == "Dates"]
+    assert [fresh.annotations.cited(c)[0].quote.exact for c in note.citations] == [first.quote.exact,
+                                                                                   second.quote.exact]
+    fresh.close()
+
+
 def test_a_notes_text_and_citations_taken_together_are_said_once(annotated, tmp_path, monkeypatch):
     """A note whose text and citations another copy changed was counted as two updated (audit BJ F10)."""
     first, second = sorted(annotated.annotations.all(), key=lambda a: a.id)
