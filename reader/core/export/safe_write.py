@@ -29,7 +29,15 @@ def protected_paths(db_path: Path) -> tuple[set[Path], Path]:
 
 
 def check_target(path: Path, db_path: Path) -> None:
-    """Refuse a target that is one of the database's own files (or a backup), in one line."""
+    """Refuse a target that is one of the database's own files (or a backup), or one that cannot be looked at (a
+    name too long: 'cannot finish' said nothing), in one line."""
+    try:
+        _check_target(path, db_path)
+    except OSError as exc:
+        raise file_fault(exc, Path(path), "write the export") from exc
+
+
+def _check_target(path: Path, db_path: Path) -> None:
     target = Path(path).resolve()
     files, backups = protected_paths(db_path)
     if target in files or target.parent == backups.resolve() or _same_file(target, files):
