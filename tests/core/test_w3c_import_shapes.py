@@ -35,6 +35,16 @@ def test_a_file_that_holds_no_annotations_is_one_line(workspace, tmp_path, data,
     assert workspace.annotations.all() == []
 
 
+@pytest.mark.parametrize(("data", "held"), [({"type": "FeatureCollection", "features": []}, "a FeatureCollection"),
+                                            ({"hello": "world"}, "an object with no target")])
+def test_an_object_that_is_no_annotation_is_said_to_be_none(workspace, tmp_path, data, held) -> None:
+    """Our own GeoJSON export, or any object, read as annotations was 'not placed: item 1: it has no target with a
+    source' (audit BZ F9), true but no help: the file is said to hold no annotations, and what it holds."""
+    with pytest.raises(ReaderError) as error:
+        workspace.export.import_annotations(_write(tmp_path, data))
+    assert str(error.value).endswith(f"the file holds {held}, not annotations")
+
+
 def test_a_page_whose_items_are_no_list_is_one_line(workspace, tmp_path) -> None:
     """A collection whose items are not a list is a broken file, said in one line: it read as an empty success."""
     data = {"type": "AnnotationCollection", "first": {"items": "notalist"}}

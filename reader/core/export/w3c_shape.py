@@ -85,6 +85,10 @@ def entries_of(data: object) -> tuple[list[object], str]:
         return _items(data, "rows")
     if isinstance(data, list):
         return data, ""
+    if isinstance(data, dict) and "target" not in data:  # our GeoJSON, another program's file: said as a file
+        kind = data.get("type")
+        return [], f"the file holds {f'a {kind}' if isinstance(kind, str) else 'an object with no target'}, not " \
+            "annotations"
     if isinstance(data, dict):
         return [data], ""
     return [], f"the file holds {_held(data)}, not annotations"
