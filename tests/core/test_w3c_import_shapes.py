@@ -98,7 +98,8 @@ def test_each_wrongly_shaped_annotation_is_skipped_with_its_reason(workspace, tm
     report = workspace.export.import_annotations(_write(tmp_path, None, raw))
     assert report.placed == 1 and len(report.skipped) == 9
     assert all("\n" not in reason for reason in report.skipped)
-    assert any("whole-number start and end" in reason for reason in report.skipped)
+    assert any("whole-number start and end, from 0," in reason for reason in report.skipped)  # a negative start
+    # was said to be no whole number, or after its end (audit BZ F9)
     assert any("no exact text" in reason for reason in report.skipped)
     assert any("not text" in reason for reason in report.skipped)
     assert [a.note for a in workspace.annotations.all()] == ["placed"]

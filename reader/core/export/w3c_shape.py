@@ -278,7 +278,7 @@ def _position(selectors: list[dict]) -> tuple[TextPosition | None, str]:
         return None, ""
     position = TextPosition.from_w3c(selector)
     return position, "" if position is not None else \
-        "its TextPositionSelector needs whole-number start and end, start before end"
+        "its TextPositionSelector needs whole-number start and end, from 0, start before end"
 
 
 def _bodies(entry: dict) -> tuple[str, tuple[str, ...], str]:
