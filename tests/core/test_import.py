@@ -75,6 +75,21 @@ def test_changed_file_becomes_a_new_version_keeping_the_old(empty_workspace, tmp
     assert empty_workspace.documents.text(info.id).text == "They met on November 24, 1934.\n"
 
 
+def test_a_file_cut_short_on_disk_is_said_to_have_lost_most_of_its_text(empty_workspace, tmp_path):
+    """A file a broken sync cut to a third was 'changed, stored as a new version', no more (audit BY, minor): the
+    line says how much of the text is gone, so the user can take the new version back."""
+    path = tmp_path / "report.txt"
+    path.write_text("The commission heard the witnesses one by one. " * 60, encoding="utf-8")
+    empty_workspace.documents.import_paths([path])
+    path.write_text("The commission heard the witnesses one by one. " * 20, encoding="utf-8")
+    [outcome] = empty_workspace.documents.import_paths([path]).outcomes
+    assert outcome.message == ("report.txt: changed, stored as a new version, 940 characters of 2,820: most of its "
+                               "text is gone (a file cut short?)")
+    path.write_text("The commission heard the witnesses one by one. " * 21, encoding="utf-8")
+    [outcome] = empty_workspace.documents.import_paths([path]).outcomes
+    assert outcome.message == "report.txt: changed, stored as a new version"  # grown: nothing to warn of
+
+
 def test_another_file_of_the_same_name_is_another_document(empty_workspace, tmp_path):
     """Archives hand out files all named "document.pdf": a second one, from another folder while the first is
     still there, replaced the first document's text as its "new version" and orphaned its notes."""

@@ -145,6 +145,7 @@ def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report
         version_id = store_version(db, document_id, source)
         message = (f"{source.path.name}: back from the Trash, changed: stored as a new version"
                    if document_id in arriving else f"{source.path.name}: changed, stored as a new version")
+        message += _cut_short(store.version_text(db, previous).text, source.text)
         if read not in (None, previous):  # the text shown is a correction by hand of what the file gave
             version_id, carried = carry_corrections(db, document_id, read, previous, version_id)
             message += f"; {carried}"
@@ -153,6 +154,13 @@ def _store_new_versions(db: Store, changed: list[tuple[int, SourceFile]], report
     redetect_boilerplate(db)
     report.reanchored.extend(reanchor_document(db, o.document_id, o.version_id, o.previous_version_id)
                              for o in report.outcomes if o.status == "new_version")
+
+
+def _cut_short(old: str, new: str) -> str:
+    """What to add to the line of a new version that lost most of the text (a broken sync cuts a file short)."""
+    if len(new) * 2 >= len(old):
+        return ""
+    return f", {len(new):,} characters of {len(old):,}: most of its text is gone (a file cut short?)"
 
 
 def _store(db: Store, source: SourceFile, report: ImportReport, changed: list[tuple[int, SourceFile]],
