@@ -50,13 +50,23 @@ INTERRUPTED = "interrupted: the step under way was not stored (what was done bef
 Command = Callable[[Workspace, argparse.Namespace], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """A command's parser: an option's value beginning with '-' (a note '-2+3') reads as another option, and the
+    refusal now says how to give it."""
+
+    def error(self, message: str):
+        if (option := re.fullmatch(r"argument (--[\w-]+)(?:/\S+)?: expected one argument", message)) is not None:
+            message += f" (a value beginning with '-' is given joined: {option[1]}=VALUE)"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py", description="Annotated Reader: read, annotate and compare historical sources.",
         epilog=f"With no command, the window opens. The database defaults to ${DB_ENV_VAR} or ./annotations.db.",
     )
     parser.add_argument("--db", type=Path, help="database file (created if missing)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_document_commands(commands)
     _add_annotation_commands(commands)
     _add_entity_commands(commands)

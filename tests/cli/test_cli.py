@@ -70,6 +70,17 @@ def test_a_file_names_control_characters_are_written_as_escapes_one_line_each(tm
     assert error.count("\n") == 1 and "none\\x1bhere.txt" in error
 
 
+def test_a_note_beginning_with_a_dash_is_given_joined_and_the_refusal_says_so(tmp_path):
+    """A note '-2+3' was refused as 'argument --note: expected one argument', with no way out said (audit BZ F12):
+    the line says a value beginning with '-' is given joined, and so it is taken."""
+    db = tmp_path / "cli.db"
+    run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt")
+    refused = run_cli(db, "annotate", "000_", "--quote", "Stalin", "--note", "-2+3")
+    assert refused.returncode == 2 and refused.stderr.splitlines()[-1].endswith(
+        "argument --note: expected one argument (a value beginning with '-' is given joined: --note=VALUE)")
+    assert run_cli(db, "annotate", "000_", "--quote", "Stalin", "--note=-2+3").returncode == 0
+
+
 @pytest.mark.parametrize("args", [("text", "missing.txt"), ("text", "42")])
 def test_unknown_document_is_one_line(tmp_path, args):
     """An unknown DOC gives one line on stderr, no traceback, exit 1."""
