@@ -42,6 +42,20 @@ def test_a_word_or_two_in_latin_1_keeps_its_letters_in_one_script():
     assert decode(russian.encode("cp1251")) == (russian, "cp1251")
 
 
+@pytest.mark.parametrize("text", ["Déjà reçu.\n", "L'été à Noël\n", "L'été à Noël, où était-il? Déjà reçu.\n"])
+def test_short_french_in_cp1252_is_read_as_french(text):
+    """Detection offered cp1251 alone ('Dйjа reзu.') or nothing ('undecodable') for a line of French (audit CA
+    C3): when no reading offered keeps its words in one script, the Western encodings are tried."""
+    assert decode(text.encode("cp1252"))[0] == text
+
+
+def test_bytes_that_are_no_text_in_any_encoding_are_still_refused():
+    """Trying the Western encodings, which decode almost any bytes, must not make junk text."""
+    junk = bytes(range(1, 32)) * 4 + bytes(range(128, 256))
+    with pytest.raises(DecodeError):
+        decode(junk)
+
+
 def test_only_line_endings_are_normalised():
     """CRLF and lone CR become LF; tabs, spaces and non-breaking spaces stay as they were."""
     assert decode(b"a\r\nb\rc\n\td\xc2\xa0e  ")[0] == "a\nb\nc\n\td\u00a0e  "
@@ -103,6 +117,31 @@ def test_bytes_with_nul_bytes_here_and_there_are_still_binary():
     """NUL bytes at no steady place are a binary file's, not UTF-16 text's."""
     with pytest.raises(DecodeError, match="binary file"):
         decode(b"PK\x00\x01abc\x00\x00def\x00g" * 40)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_of_a_script_with_few_spaces_is_still_read(encoding):
+    """Japanese, or Russian with dashes for spaces, has few NUL bytes in UTF-16: the rule that stopped a stray NUL
+    from making a text UTF-16 refused them as binary (audit CA C1)."""
+    for text in ("大正十年五月十二日、委員会の記録。\n", "Протокол—заседания—губкома—Продразвёрстка—приостановлена.\n",
+                 "大正十年五月十二日、委員会の記録。「秘」。\n" * 200):
+        assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("data", [b"Moscow, 12 May 1921.\x00 Signed: K\n", "Новости".encode("cp1251") + b"\x00\n\n",
+                                  b"Report of the district committee on the harvest of 1934, written.\x00\r\n"])
+def test_a_short_text_with_a_stray_nul_is_binary_not_utf16(data):
+    """A text of 32 bytes or fewer with one stray NUL was still read as UTF-16 nonsense (audit CA C2): a text of one
+    byte a character with a few NULs in it is refused, whatever its length."""
+    with pytest.raises(DecodeError, match=r"^binary file \(a NUL byte at byte \d+\), not text$"):
+        decode(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_nul_after_a_byte_order_mark_makes_a_file_binary_too(encoding):
+    """A NUL was stored in the text when the file began with a byte-order mark (audit CA C4)."""
+    with pytest.raises(DecodeError, match=r"^binary file \(a NUL character on line 2\), not text$"):
+        decode("Report on the\nrequisition\x00 of grain.\n".encode(encoding))
 
 
 def test_a_nul_byte_anywhere_makes_a_file_binary_and_is_placed():

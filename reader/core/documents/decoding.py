@@ -13,7 +13,6 @@ from charset_normalizer import from_bytes
 from reader.core.errors import ReaderError
 
 LEGACY_ENCODINGS = ["cp1251", "cp1252", "latin_1"]
-UTF16_NULS = 16  # UTF-16 of a spaced script has a NUL high byte in one character of eight or more (Russian: 1 in 9)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -30,6 +29,8 @@ _BINARY_MAGIC = {
 _PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
 
 
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f]")  # none of a text's one byte a character
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # none of a text's (a form feed may be)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN, _CYRILLIC = re.compile("[A-Za-z\u00c0-\u024f]"), re.compile("[\u0400-\u04ff]")
 
@@ -42,7 +43,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for file contents, or raise DecodeError with a short reason."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalise_newlines(_strict(data, encoding)), encoding
+            return normalise_newlines(_without_nul(_strict(data, encoding))), encoding
     wide = _utf16_without_bom(data)
     if wide is not None:
         return normalise_newlines(wide[0]), wide[1]
@@ -71,6 +72,14 @@ def _strict(data: bytes, encoding: str) -> str:
         raise _damaged(name, counted[:exc.start].decode(encoding, errors="replace")) from exc
 
 
+def _without_nul(text: str) -> str:
+    """The text, refused as binary when it holds a NUL (one after a byte-order mark was stored, audit CA C4)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise DecodeError(f"binary file (a NUL character on line {text.count(chr(10), 0, nul) + 1}), not text")
+    return text
+
+
 def _damaged(name: str, before: str) -> DecodeError:
     """Text in a known encoding with bytes in it no character is made of, after `before`."""
     return DecodeError(f"damaged {name} text: bytes no character is made of, on line {before.count(chr(10)) + 1}")
@@ -78,14 +87,17 @@ def _damaged(name: str, before: str) -> DecodeError:
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without its byte-order mark: NUL bytes, all on one side of each pair (an ASCII character's high
-    byte) and at least one in UTF16_NULS of that side's (a space's, in any script written with spaces: a stray NUL
-    in an ASCII file made it Chinese-looking nonsense), and text once decoded (no control characters but line
-    breaks and tabs). Else None."""
+    byte), and text once decoded (no control characters but line breaks and tabs). Else None; so for a text of one
+    byte a character with a NUL or a few in it (a stray NUL made an ASCII file Chinese-looking nonsense): NULs are
+    a quarter of its bytes or fewer, and none of its other bytes is a control character, which the high bytes of
+    UTF-16 beyond Latin are (Cyrillic 04, Greek 03, Arabic 06, Japanese '、' 30 01)."""
     sample = data[:65536]
     if len(data) % 2 or b"\x00" not in sample:
         return None
     odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    if bool(odd) == bool(even) or max(odd, even) * UTF16_NULS < len(sample) // 2:
+    if bool(odd) == bool(even):
+        return None
+    if max(odd, even) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")):
         return None
     encoding = "utf-16-le" if odd else "utf-16-be"
     try:
@@ -139,15 +151,31 @@ def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
     mixed = _mixed(data)
     if mixed is not None:
         return mixed
-    readings = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))  # the likeliest first
+    readings = [(str(found), found.encoding) for found in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)]  # the
+    # likeliest first
     if not readings and not data.decode("utf-8", errors="ignore").isascii():
         raise _damaged("UTF-8", data[:damage].decode("utf-8", errors="replace"))
-    if not readings:
+    fitting = next((found for found in readings + _western(data) if not _mostly_mixed(found[0])), None)
+    if fitting is None and not readings:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
-    best = readings[0]
-    if _mostly_mixed(str(best)):
-        best = next((other for other in readings[1:] if not _mostly_mixed(str(other))), best)
-    return str(best), best.encoding
+    return fitting or readings[0]
+
+
+def _western(data: bytes) -> list[tuple[str, str]]:
+    """The readings in the Western encodings that are text: no control characters, and most letters unaccented (a
+    Russian cp1251 text read so is all accents, 'Ïðîòîêîë'). Detection offered none, or only cp1251, for a line of
+    French ('Dйjа reзu.', audit CA C3)."""
+    found = []
+    for encoding in ("cp1252", "latin_1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = [character for character in text if character.isalpha()]
+        accented = sum(1 for character in letters if "\u00c0" <= character <= "\u00ff")
+        if not _CONTROLS.search(text) and accented * 2 < len(letters):
+            found.append((text, encoding))
+    return found
 
 
 def _mostly_mixed(text: str) -> bool:
