@@ -627,6 +627,20 @@ def test_a_damaged_file_the_reader_stumbled_over_is_said_plainly(tmp_path, monke
         assert line.endswith("damaged EPUB: its parts are not where the format puts them, or not what they should be")
 
 
+def test_a_tei_file_opening_with_its_doctype_is_read_as_tei(tmp_path):
+    """A TEI file beginning with '<!DOCTYPE TEI [' (its entities declared, no XML declaration) was refused as 'plain
+    text, not a TEI XML file' (audit CA C5); so was a corpus. An HTML page's doctype is still no TEI."""
+    path = tmp_path / "edition.xml"
+    path.write_text('<!DOCTYPE TEI [<!ENTITY king "King Charles I">]>\n'
+                    "<TEI><text><body><p>A letter to &king; in 1642.</p></body></text></TEI>\n", encoding="utf-8")
+    assert read_source(path).text == "A letter to King Charles I in 1642.\n"
+    path.write_text("<teiCorpus><TEI><text><body><p>One.</p></body></text></TEI></teiCorpus>\n", encoding="utf-8")
+    assert read_source(path).text == "One.\n"
+    from reader.core.documents.formats.dispatch import sniff
+
+    assert sniff(b"<!DOCTYPE html><html><body>Text</body></html>") is None
+
+
 def test_entities_a_tei_file_declares_in_itself_are_read_as_their_text(tmp_path):
     """Older TEI editions declare characters and abbreviations in the file ('&ae;', '&king;'): their words were
     dropped from the text without a word (audit BY F3). A declared entity reads as its text; one naming a file

@@ -15,6 +15,8 @@ BINARY_FORMATS = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "ima
                   ".tiff": "image", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".epub": "epub", ".xml": "tei"}
 MAGIC = ((b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff", "image"), (b"II*\x00", "image"),
          (b"MM\x00*", "image"), (b"{\\rtf", "rtf"), (b"PK\x03\x04", "zip"))
+TEI_OPENINGS = (b"<?xml", b"<TEI", b"<teiCorpus", b"<!DOCTYPE TEI", b"<!DOCTYPE teiCorpus")  # a doctype first
+# declares an edition's entities (an HTML page's is no TEI)
 ZIP_MARKERS = (("word/document.xml", "docx"), ("META-INF/container.xml", "epub"), ("content.xml", "odt"))
 
 
@@ -23,7 +25,7 @@ def sniff(head: bytes) -> str | None:
     for magic, kind in MAGIC:
         if head.startswith(magic):
             return kind
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"<?xml", b"<TEI")):
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(TEI_OPENINGS):
         return "tei"
     return None
 
