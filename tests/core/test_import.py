@@ -140,6 +140,28 @@ def test_a_file_of_the_same_name_from_elsewhere_is_another_source_when_it_retell
     assert empty_workspace.annotations.get(note.id).anchor_status != "orphan"
 
 
+@pytest.mark.parametrize(("old", "new", "same"), [
+    ("Minutes of the meeting of the committee.", "Minutes of the party cell, Kharkov.", False),
+    ("Genden arrested", "Genden arrested.", True),
+    ("Genden", "Genden.", True),
+    ("Telegram: the delegation leaves Urga on 12 May 1921 for Moscow by car.",
+     "Telegram: the delegation leaves Urga on 14 May 1921 for Moscow by car.", True),
+])
+def test_a_short_file_from_elsewhere_is_its_document_only_if_it_keeps_its_words(empty_workspace, tmp_path, old, new,
+                                                                                same):
+    """Short texts were told apart by shared runs of two words as written: 'of the' made unrelated minutes a new
+    version, and a full stop added made the same two words another source (audit CA C7). A short text moved is its
+    document when it keeps most of its words (case and punctuation aside, short words too common to tell)."""
+    first_path, second_path = tmp_path / "a" / "note.txt", tmp_path / "b" / "note.txt"
+    for path, text in ((first_path, old), (second_path, new)):
+        path.parent.mkdir()
+        path.write_text(text + "\n", encoding="utf-8")
+    first = empty_workspace.documents.import_paths([first_path]).outcomes[0]
+    (tmp_path / "a").rename(tmp_path / "gone")
+    second = empty_workspace.documents.import_paths([second_path]).outcomes[0]
+    assert (second.document_id == first.document_id) == same, second.message
+
+
 def test_a_title_read_from_an_advert_is_read_again_once_the_corpus_shows_it(empty_workspace):
     """A source imported on its own first was titled by a shop's phone line ("+1 (618)724-5782"), and kept it once
     the next sources showed that line to be an advert: a title the text gave is read again, outside the adverts."""

@@ -10,6 +10,7 @@ Boilerplate is detected again across the whole corpus, because what recurs depen
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reader.core.documents.correction import carry_corrections
@@ -30,7 +31,8 @@ from reader.core.storage.bug_log import our_fault
 from reader.core.storage.store import Store
 from reader.core.wording import plural
 
-SHORT_TEXT_WORDS = 25  # a text this short is compared by its runs of two words (one date changed ends five runs)
+SHORT_TEXT_WORDS = 25  # a text this short is compared by its words (one date changed ends five runs of five)
+SHORT_SAME_SOURCE = 0.75  # share of a short text's telling words another file of its name keeps to be a new version
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
 
 
@@ -242,16 +244,25 @@ def _retelling(db: Store, source: SourceFile) -> str:
 
 
 def _retold(old: str, new: str) -> bool:
-    """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept, of
-    two in a text too short for runs of five to survive an edit), not another source that has its file's name."""
-    size = 5 if len(old.split()) >= SHORT_TEXT_WORDS else 2
-    before, after = _shingles(old, size), _shingles(new, size)
+    """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept), not
+    another source that has its file's name. A text too short for runs of five to survive an edit keeps most of its
+    words of four letters or more, case and punctuation aside: runs of two ('of the') made unrelated minutes one
+    document, and a full stop added made the same two words two (audit CA C7); unsure, two documents lose nothing."""
+    if len(old.split()) < SHORT_TEXT_WORDS:
+        before, after = _telling_words(old), _telling_words(new)
+        return bool(before) and len(before & after) >= SHORT_SAME_SOURCE * len(before)
+    before, after = _shingles(old), _shingles(new)
     return bool(before) and len(before & after) >= SAME_SOURCE * len(before)
 
 
-def _shingles(text: str, size: int) -> set[int]:
+def _telling_words(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.casefold())
+    return {word for word in words if len(word) >= 4} or set(words)
+
+
+def _shingles(text: str) -> set[int]:
     words = text.split()
-    return {hash(tuple(words[at:at + size])) for at in range(max(len(words) - size + 1, 0))}
+    return {hash(tuple(words[at:at + 5])) for at in range(max(len(words) - 4, 0))}
 
 
 def _free_name(db: Store, source: Path, path: str) -> str:
