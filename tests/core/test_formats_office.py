@@ -389,15 +389,17 @@ def test_folders_list_the_new_formats_and_unknown_names_are_sniffed(tmp_path):
 
 def test_a_folders_links_to_nothing_are_named_not_passed_over(tmp_path):
     """A link to a file no longer there, or to itself, was left out of a folder's import without a word, and the
-    fond looked imported whole (audit BY F2): each is named in its line; a link to a folder leading back is no loop."""
+    fond looked imported whole (audit BY F2): each is named in its line, and so is a link to a folder, not followed
+    (it may lead back: a loop; audit CA C6)."""
     (tmp_path / "letter.txt").write_text("A letter of 1936.\n", encoding="utf-8")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     (tmp_path / "back").symlink_to(tmp_path)
     files, problems, _left_out = expand_paths([tmp_path])
     assert [f.name for f in files] == ["letter.txt"]
-    assert [(Path(p.path).name, p.reason) for p in problems] == [("gone.txt", "a link to no file"),
-                                                                  ("self.txt", "a link to no file")]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [
+        ("back", f"a link to a folder, not followed (import {tmp_path} itself if its files belong here)"),
+        ("gone.txt", "a link to no file"), ("self.txt", "a link to no file")]  # the folder link was passed over too
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root opens every folder")

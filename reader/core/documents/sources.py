@@ -103,7 +103,8 @@ def _walk(folder: Path, own: frozenset[Path]) -> tuple[list[Path], list[ImportFa
         problems.append(ImportFailed(str(error.filename), f"cannot open the folder ({error.strerror}): its files were "
                                                           "not imported"))
 
-    for folder_path, _folders, names in os.walk(folder, onerror=unopened):
+    for folder_path, folders, names in os.walk(folder, onerror=unopened):
+        problems += _links_to_folders(Path(folder_path), folders)
         for path in (Path(folder_path, name) for name in names if not name.startswith(".")):
             if path.is_file():
                 if not own.intersection((path.resolve(), *path.resolve().parents)):
@@ -111,6 +112,14 @@ def _walk(folder: Path, own: frozenset[Path]) -> tuple[list[Path], list[ImportFa
             elif path.is_symlink():
                 problems.append(ImportFailed(str(path), "a link to no file"))
     return sorted(files), sorted(problems, key=lambda problem: problem.path)
+
+
+def _links_to_folders(folder: Path, folders: list[str]) -> list[ImportFailed]:
+    """A problem for each link to a folder among these: not followed (it may lead back, a loop), but named, as a
+    fond's files left out (audit CA C6)."""
+    links = [folder / name for name in folders if not name.startswith(".") and (folder / name).is_symlink()]
+    return [ImportFailed(str(link), f"a link to a folder, not followed (import {os.path.realpath(link)} itself if "
+                                    "its files belong here)") for link in links]
 
 
 def _left_out(folder: Path, others: list[Path]) -> str:
