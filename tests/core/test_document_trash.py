@@ -155,3 +155,20 @@ def test_a_copy_of_a_deleted_documents_file_brings_the_document_back(workspace: 
     assert workspace.documents.resolve("a.txt")
     workspace.history.undo()
     assert "a.txt" not in [info.file_name for info in workspace.documents.list()]
+
+
+def test_a_copy_of_an_earlier_version_says_so(workspace: Workspace, tmp_path) -> None:
+    """A copy of a deleted document's first version brought it back as 'same text as a.txt', at its newer text (audit
+    CA C8): it is said to be an earlier version's text, the document back at the text it has."""
+    path = tmp_path / "a.txt"
+    path.write_text("The delegation left on 12 May 1921.\n", encoding="utf-8")
+    workspace.documents.import_paths([path])
+    (tmp_path / "old.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text("The delegation left on 14 May 1921.\n", encoding="utf-8")
+    workspace.documents.import_paths([path])
+    workspace.documents.delete(workspace.documents.resolve("a.txt").id)
+    [outcome] = workspace.documents.import_paths([tmp_path / "old.txt"]).outcomes
+    assert outcome.message == ("old.txt: the text of an earlier version of a.txt, back from the Trash (its newer "
+                               "text kept)")
+    [again] = workspace.documents.import_paths([tmp_path / "old.txt"]).outcomes
+    assert again.message == "old.txt: the text of an earlier version of a.txt, already imported"

@@ -282,14 +282,11 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
     (it was 'already imported' there, and the text could not be had from the copy at all)."""
     copy = store.find_version_by_hash(db, source.content_hash)
     if copy is not None:
-        original = store.get_document(db, copy[0], include_trashed=True)
-        same = f"{source.path.name}: same text as {original.file_name}"
         back = store.get_document(db, copy[0]) is None and copy[0] not in arriving  # not new in this import
         if back:
             arriving.append(copy[0])
-        message = f"{same}, back from the Trash{_with_notes(db, copy[0])}" if back else \
-            _relinked(db, copy[1], source) or f"{same}, already imported"
-        report.outcomes.append(FileOutcome(str(source.path), "unchanged", message, copy[0], copy[1], from_trash=back))
+        report.outcomes.append(FileOutcome(str(source.path), "unchanged", _copy_said(db, source, *copy, back),
+                                           *copy, from_trash=back))
         return None
     document_id = store.insert_document(db, file_name, str(source.path.resolve()), Metadata())
     version_id = store_version(db, document_id, source)
@@ -299,6 +296,17 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
                    f"came from another file{_retelling(db, source)}")
     report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
     return document_id
+
+
+def _copy_said(db: Store, source: SourceFile, document_id: int, version_id: int, back: bool) -> str:
+    """The line of a file giving a stored version's text: its document's current text, or an earlier one (said: the
+    document is not at the file's text, audit CA C8)."""
+    earlier = store.current_version_id(db, document_id) != version_id
+    same = f"{source.path.name}: {'the text of an earlier version of' if earlier else 'same text as'} " \
+        f"{store.get_document(db, document_id, include_trashed=True).file_name}"
+    if back:
+        return f"{same}, back from the Trash{_with_notes(db, document_id)}{' (its newer text kept)' * earlier}"
+    return _relinked(db, version_id, source) or f"{same}, already imported"
 
 
 def _with_notes(db: Store, document_id: int) -> str:
