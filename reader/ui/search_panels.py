@@ -40,7 +40,14 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
     search_panel.hit_activated.connect(area.show_found)
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
     search_panel.link_activated.connect(lambda link_id: _show_link(workspace, area, link_id))
+    search_panel.note_activated.connect(lambda note_id: _show_note(window, note_id))
     return search_panel
+
+
+def _show_note(window: MainWindow, note_id: int) -> None:
+    """A Notebook note found: the Notebook shown, the note chosen in it to read and edit."""
+    window.raise_panel("Notebook")
+    window.annotation_panels.notebook.widget().show_note(note_id)
 
 
 def _show_link(workspace: Workspace, area: PaneArea, link_id: int) -> None:

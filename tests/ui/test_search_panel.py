@@ -244,6 +244,20 @@ def test_opening_a_note_hit_chooses_that_note(window, qtbot):
     assert window.reading_area.pane_for(document_id) is not None
 
 
+def test_opening_a_notebook_hit_opens_that_note_in_the_notebook(window, qtbot):
+    """A Notebook hit selected the first character of its document and left the Notebook's editor empty (audit CB
+    F2); a free-standing note's did nothing. Each opens its note in the Notebook, shown and chosen to edit."""
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    on_document = window.workspace.notebook.create("Check the archive for the 1936 copy.", "Two dates", document_id)
+    free = window.workspace.notebook.create("Ask the archive about Demid's papers.", "Demid")
+    notebook = window.annotation_panels.notebook.widget()
+    for note, query in ((on_document, "1936 copy"), (free, "Demid's papers")):
+        window.search_panel.widget().box.clear()
+        _open_first_hit(window, qtbot, query, "Notebook")
+        qtbot.waitUntil(lambda note=note: notebook.current_note() is not None and notebook.current_note().id == note.id)
+        assert notebook.title_edit.text() == note.title and notebook.isVisible()
+
+
 def test_a_hit_row_is_as_tall_as_its_snippet_at_the_lists_width(window, qtbot):
     """Each row is laid out at the list's width: measured at a narrow guess, a two-line snippet took a row of six
     or more lines, and the list showed wide blank gaps between hits."""

@@ -149,6 +149,14 @@ class NotebookPanel(QWidget):
         row = self.note_list.currentRow()
         return self._notes[row] if 0 <= row < len(self._notes) else None
 
+    def show_note(self, note_id: int) -> None:
+        """Choose a note wherever it is (a search found it): the box turned to its document's notes, or to the
+        Notebook's own, as if chosen there (kept while the reader moves between documents)."""
+        document_id = self._notebook.get(note_id).document_id
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(document_id)))
+        self._on_scope_chosen(self.scope_box.currentIndex())
+        self.select_note(note_id)
+
     def select_note(self, note_id: int) -> None:
         ids = [note.id for note in self._notes]
         self.note_list.setCurrentRow(ids.index(note_id) if note_id in ids else -1)

@@ -44,6 +44,7 @@ class SearchPanel(QWidget):
     hit_activated = Signal(int, int, int, object)
     link_activated = Signal(int)  # a link's id: its two passages are shown side by side
     annotation_activated = Signal(int)  # a highlight or note found: open it chosen
+    note_activated = Signal(int)  # a Notebook note found: open it in the Notebook
     searched = Signal(int)  # number of hits, once results are shown
 
     def __init__(self, search: SearchService, ops: OpRunner, runner: TaskRunner, parent: QWidget | None = None):
@@ -158,6 +159,8 @@ class SearchPanel(QWidget):
             self.annotation_activated.emit(hit.ref)  # chosen, its note to edit at once
         elif hit is not None and hit.kind == "link" and hit.ref is not None:
             self.link_activated.emit(hit.ref)  # both passages, as from Comparisons
+        elif hit is not None and hit.kind == "notebook" and hit.ref is not None:
+            self.note_activated.emit(hit.ref)  # it had selected its document's first character (audit CB F2)
         elif hit is not None and hit.document_id is not None:
             self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
 
