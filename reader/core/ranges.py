@@ -63,6 +63,15 @@ def whole_words(text: str, start: int, end: int, widen_start: bool = True, widen
     return start, end
 
 
+def as_dragged(text: str, start: int, end: int) -> Interval:
+    """A mouse selection as a reader means it: widened to whole words, as word processors do, without the blanks at
+    its edges (a drag seldom starts and ends exactly between letters: a quote kept 'enden broke the precious pi', or
+    ' entry'). One inside a word is left as chosen: a reader may mean those letters."""
+    if all(in_word(character) for character in text[start:end]):
+        return start, end
+    return without_blanks(text, *whole_words(text, start, end))
+
+
 def without_blanks(text: str, start: int, end: int) -> Interval:
     """[start, end) without the blanks at its edges, the invisible ones too (a zero-width space, a soft hyphen, a
     byte-order mark, as web and PDF texts hold them): a drag begun in the space before a word stored the space in

@@ -207,15 +207,20 @@ def test_link_dialog_to_a_passage_in_another_document(qtbot, workspace, events, 
     third = workspace.documents.list()[2]
     dialog.picker.show_document(third.id)
     assert dialog.picker.annotation_list.count() == 0 and not ok.isEnabled()
-    dialog.picker.select_passage(0, 12)
+    text = workspace.documents.text(third.id).text
+    words = text.index(" ", text.index(" ") + 1)  # its first two words
+    dialog.picker.select_passage(0, words)
     dialog.relation_box.setCurrentIndex(dialog.relation_box.findData("same_event"))
     dialog.note_edit.setPlainText("  same summit ")
-    assert ok.isEnabled() and dialog.target() == Passage(third.id, 0, 12)
-    text = workspace.documents.text(third.id).text
+    assert ok.isEnabled() and dialog.target() == Passage(third.id, 0, words)
     blank = text.index(" ", 20)
     dialog.picker.select_passage(blank, text.index(" ", blank + 1) + 1)  # a drag from a blank to the next one
     assert dialog.target() == Passage(third.id, blank + 1, text.index(" ", blank + 1))  # the word, not its blanks
-    dialog.picker.select_passage(0, 12)
+    dialog.picker.select_passage(2, words - 1)  # a drag begun and ended inside words: the whole words, as in a pane
+    assert dialog.target() == Passage(third.id, 0, words)  # ('…signed in Ula' was cited and exported, audit CB F3)
+    dialog.picker.select_passage(1, 3)  # inside one word: the letters chosen
+    assert dialog.target() == Passage(third.id, 1, 3)
+    dialog.picker.select_passage(0, words)
     stack.run("Link", lambda: workspace.links.link(dialog.source, dialog.target(), dialog.relation(), dialog.note()))
     [entry] = [e for e in workspace.links.links_for(a.id) if e.link.relation == "same_event"]
     assert entry.other.document_id == third.id and entry.link.note == "same summit"

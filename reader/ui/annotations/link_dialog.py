@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.links import Target
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
-from reader.core.ranges import without_blanks
+from reader.core.ranges import as_dragged
 from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
 from reader.ui.offsets import Utf16Map
@@ -97,8 +97,9 @@ class TargetPicker(QWidget):
             cursor = self.passage_view.textCursor()
             if not cursor.hasSelection():
                 return None
-            chosen = without_blanks(self._text, self._offsets.to_code_point(cursor.selectionStart()),
-                                    self._offsets.to_code_point(cursor.selectionEnd()))  # not " I. V. Stalin"
+            chosen = as_dragged(self._text, self._offsets.to_code_point(cursor.selectionStart()),
+                                self._offsets.to_code_point(cursor.selectionEnd()))  # not " I. V. Stalin", nor
+            # '…signed in Ula' (cited and exported, audit CB F3)
             return Passage(self.document_box.currentData(), *chosen, self._version_id)
         entry = self.annotation_list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None

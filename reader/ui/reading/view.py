@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from reader.core.ranges import in_word, whole_words, without_blanks
+from reader.core.ranges import as_dragged
 from reader.core.records.documents import Span
 from reader.ui.focus_frame import frame_focus
 from reader.ui.offsets import Utf16Map
@@ -245,15 +245,8 @@ class DocumentView(QPlainTextEdit):
                 self.span_clicked.emit((own or spans)[0].span)
 
     def _select_whole_words(self) -> None:
-        """Widen a mouse selection across words to whole words, as word processors do, without the blanks at its
-        edges: a drag seldom starts and ends exactly between letters, and a highlight would keep 'enden broke the
-        precious pi' (or ' entry') as its quote. A selection inside one word is left as chosen (a reader may mean
-        those letters); so are the keyboard's."""
+        """A mouse selection as the reader means it (see `as_dragged`); the keyboard's is left as chosen."""
         cursor = self.textCursor()
-        start, end = self.selection_range()
-        text = self._text
-        if all(in_word(character) for character in text[start:end]):
-            return
-        start, end = without_blanks(text, *whole_words(text, start, end))
+        start, end = as_dragged(self._text, *self.selection_range())
         backwards = cursor.position() < cursor.anchor()
         self.select_range(*((end, start) if backwards else (start, end)))
