@@ -197,11 +197,13 @@ def test_a_title_holding_a_date_is_no_dateline():
 
 def test_a_line_as_long_as_a_chapter_is_read_for_no_dateline():
     """A text without line breaks is one line, and every sentence of it was read for a dateline (a 10 MB file took
-    over a minute to import, audit BY F6): a line of thousands of characters is a paragraph, and dates the source
-    only by an ISO date in it."""
+    over a minute to import, audit BY F6): only the first sentences of a line of thousands of characters are read
+    for one, and an ISO date anywhere in it."""
     sentences = "The commission sat for many weeks and heard the witnesses one by one. " * 60
     assert extract_metadata(sentences + "London, 30 July 1912.", []).date_published == ""
     assert extract_metadata(sentences + "Filed 1912-07-30.", []).date_published == "1912-07-30"
+    assert extract_metadata("Moscow, 12 May 1921. " + sentences, []).date_published == "1921-05-12"  # its opening
+    # words still date it (audit CA C13)
 
 
 def test_a_markdown_heading_is_a_title_without_its_marks():
