@@ -127,6 +127,28 @@ def test_an_undated_entry_placed_beside_a_note_on_the_same_words_is_said(empty_w
                                    "an edit from another note (“The Fall of Genden”): both kept") in report.summary
 
 
+def test_a_file_name_spelled_as_another_ones_iri_keeps_its_notes_apart(empty_workspace, tmp_path):
+    """'a b.txt' is written 'a%20b.txt' in an IRI, which is how a file named 'a%20b.txt' was written before: the
+    note on 'a b.txt' went to 'a%20b.txt' as an orphan (audit CA C9). The IRIs of today come first."""
+    for name in ("a b.txt", "a%20b.txt"):
+        (tmp_path / name).write_text(f"A letter filed as {name}.\n", encoding="utf-8")
+        empty_workspace.documents.import_paths([tmp_path / name])
+        empty_workspace.annotations.create(empty_workspace.documents.resolve(name).id, 0, 8, note=f"on {name}")
+    empty_workspace.export.write("jsonld", tmp_path / "notes.jsonld")
+    fresh = Workspace.open(tmp_path / "fresh.db")
+    fresh.documents.import_paths([tmp_path / "a b.txt", tmp_path / "a%20b.txt"])
+    assert fresh.export.import_annotations(tmp_path / "notes.jsonld").placed == 2
+    assert {(fresh.documents.get(a.document_id).file_name, a.note) for a in fresh.annotations.all()} == {
+        ("a b.txt", "on a b.txt"), ("a%20b.txt", "on a%20b.txt")}
+    fresh.close()
+    missing = {"type": "Annotation", "id": "x:9", "body": {"type": "TextualBody", "value": "receipt"},
+               "target": {"source": "urn:annotated-reader:document:receipt%41.txt",
+                          "selector": {"type": "TextQuoteSelector", "exact": "A letter"}}}
+    [reason] = empty_workspace.export.import_annotations(_file_of(tmp_path, [missing])).skipped
+    assert "its document receipt%41.txt is not in this library" in reason  # an older file's name, as written
+    # (it was said to be 'receiptA.txt', audit CA C15)
+
+
 def _file_of(tmp_path, entries) -> Path:
     path = tmp_path / "incoming.json"
     path.write_text(json.dumps(entries), encoding="utf-8")

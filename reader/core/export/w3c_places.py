@@ -155,11 +155,12 @@ class Places:
 
 
 def _by_source(documents: list) -> dict[str, object]:
-    """Documents by the keys of the IRIs naming them: their URL or DOI, and this program's URN on the file name."""
-    found = {}
+    """Documents by the keys of the IRIs naming them: their URL or DOI, or this program's URN on the file name; then
+    the URN on the name unencoded, as files before 2026-12 wrote it, where no IRI of today is spelled so ('a b.txt'
+    is 'a%20b.txt' today, the name of another file then: its notes went there, audit CA C9)."""
+    found = {_source_key(document_iri(info)): info for info in documents}
     for info in documents:
-        found[_source_key(document_iri(info))] = info
-        found[_source_key(f"{URN}:document:{info.file_name}")] = info  # as files before 2026-12 wrote it
+        found.setdefault(_source_key(f"{URN}:document:{info.file_name}"), info)
     return found
 
 
@@ -250,10 +251,14 @@ def newer_kept(there: str, here: str, take: Callable[[], str], report: Annotatio
 
 def named_source(source: str) -> str:
     """A document as a line names it: the file name of one of ours, else the address the file gives."""
-    from urllib.parse import unquote
+    from urllib.parse import quote, unquote
 
     ours = f"{URN}:document:"
-    return unquote(source[len(ours):]) if source.startswith(ours) else source
+    if not source.startswith(ours):
+        return source
+    name = source[len(ours):]
+    return unquote(name) if quote(unquote(name), safe="") == name else name  # 'receipt%41.txt' of an older file
+    # is that name, not 'receiptA.txt' (audit CA C15)
 
 
 def _place(incoming: Incoming, text: str) -> tuple[int, int] | None:
