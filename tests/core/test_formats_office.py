@@ -501,6 +501,23 @@ def test_a_package_named_as_another_kind_says_what_it_is(tmp_path):
         read_source(path)
 
 
+def test_a_member_claiming_more_than_it_holds_cannot_hide_another_ones_growth(tmp_path, monkeypatch):
+    """One member whose directory entry claims a compressed size larger than it is made the total growth negative,
+    and a bomb beside it passed (audit CA C11): each member's growth counts alone, none below nothing."""
+    from reader.core.documents import sources
+
+    path = _docx(tmp_path / "minutes.docx")
+    with zipfile.ZipFile(path) as archive:
+        grows = sum(member.file_size - member.compress_size for member in archive.infolist())
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", grows - 1)
+    data = bytearray(path.read_bytes())
+    central = data.rindex(b"PK\x01\x02")  # the last member's entry in the central directory
+    data[central + 20:central + 24] = (10**8).to_bytes(4, "little")  # its compressed size, claimed
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFailed, match="more than it holds"):
+        read_source(path)
+
+
 def test_photos_stored_in_a_package_are_not_taken_for_a_bomb(tmp_path, monkeypatch):
     """A Word file holding reading-room photos (stored: a JPEG does not compress) was refused as 'unpacks to 211
     MB', a bomb (audit BY F10): a package is held to what it grows by when unpacked, not to what it holds."""
