@@ -49,9 +49,9 @@ def file_fault(exc: OSError, path: Path, action: str) -> ReaderError:
     """The user's message for an OSError met while `action` (e.g. 'write the export') on `path`."""
     if exc.errno == errno.ENOSPC:
         return ReaderError(f"cannot {action}: the disk holding {path} is full; nothing was changed")
-    if exc.errno == errno.ENAMETOOLONG:  # the name echoed whole filled the line
-        return ReaderError(f"cannot {action}: its file name is too long for the disk ({len(Path(path).name)} "
-                           "characters); nothing was changed")
+    if exc.errno == errno.ENAMETOOLONG:  # the name echoed whole filled the line; the limit is in bytes, of the name
+        return ReaderError(f"cannot {action}: its file name, or the path of folders to it, is too long for the "
+                           "system; nothing was changed")  # or of the whole path (audit CA C10)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReaderError(f"cannot {action}: {path} is not writable ({exc.strerror}); nothing was changed")
     return ReaderError(f"cannot {action} ({path}: {exc.strerror or exc}); nothing was changed")
