@@ -94,13 +94,13 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_undo(workspace: Workspace, args: argparse.Namespace) -> int:
     label, changes = workspace.history.undo()
-    print(f"undone: {workspace.history.told(label, changes)}")
+    print(escaped(f"undone: {workspace.history.told(label, changes)}"))
     return EXIT_OK
 
 
 def cmd_redo(workspace: Workspace, args: argparse.Namespace) -> int:
     label, changes = workspace.history.redo()
-    print(f"redone: {workspace.history.told(label, changes)}")
+    print(escaped(f"redone: {workspace.history.told(label, changes)}"))
     return EXIT_OK
 
 
@@ -167,8 +167,8 @@ def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:
     document_id = workspace.documents.resolve(args.doc).id
     going = workspace.documents.leaving_with(document_id)
     info = workspace.documents.delete(document_id)
-    print(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}"
-          + (f"; {going}" if going else ""))
+    print(escaped(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}"
+                  + (f"; {going}" if going else "")))
     return EXIT_OK
 
 
@@ -407,7 +407,7 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         replaceable(workspace, args.output, args.force, args.fmt)
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         what = "place" if args.fmt == "geojson" else "annotation"
-        print(f"{plural(count, what)} written to {args.output}", file=sys.stderr)
+        print(escaped(f"{plural(count, what)} written to {args.output}"), file=sys.stderr)
     else:
         text, count = workspace.export.rendered(args.fmt, scope, args.mentions, args.group_by)
         sys.stdout.write(text)
@@ -440,9 +440,9 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.export.import_annotations(args.file)
-    print(report.summary)
+    print(escaped(report.summary))
     for reason in report.skipped:
-        print(f"not placed: {reason}", file=sys.stderr)
+        print(escaped(f"not placed: {reason}"), file=sys.stderr)
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
@@ -628,7 +628,7 @@ def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:
         raise ReaderError(f"{path} opens fine: restoring its newest backup would set aside every change made since; "
                           "add --yes to restore anyway")
     restored = restore_latest_backup(path, set_aside="replaced" if healthy else "damaged")
-    print(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
+    print(escaped(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}"))
     return EXIT_OK
 
 

@@ -44,7 +44,10 @@ def tab_line(values) -> str:
     return "\t".join(str(value).translate(_CONTROL_ESCAPES) for value in values)
 
 
-_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), *range(127, 160))} | {
+    code: f"\\u{code:04x}" for code in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {
+    9: "\\t", 10: "\\n", 13: "\\r"}  # C0 and C1 controls, the line and paragraph separators, and the overrides
+# of writing direction (a name holding U+202E showed its letters reversed)
 
 
 def escaped(message: str) -> str:

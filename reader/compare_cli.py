@@ -8,7 +8,18 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from reader.cli_output import counted, given, listed, pick, ref, replaceable, say_if_none, tab_fields, tab_line
+from reader.cli_output import (
+    counted,
+    escaped,
+    given,
+    listed,
+    pick,
+    ref,
+    replaceable,
+    say_if_none,
+    tab_fields,
+    tab_line,
+)
 from reader.core.compare.entry_text import dated_line
 from reader.core.compare.timeline_export import timeline_csv
 from reader.core.errors import ReaderError
@@ -99,8 +110,9 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
     if chosen:
         return _judge(workspace, args, suggestions, chosen)
     if not suggestions:
-        print(f"no suggestions: no passage of another document tells of the same thing as {document.file_name}"
-              f"{'' if args.start is None else f' {args.start}-{args.end}'}", file=sys.stderr)
+        print(escaped(f"no suggestions: no passage of another document tells of the same thing as "
+                      f"{document.file_name}{'' if args.start is None else f' {args.start}-{args.end}'}"),
+              file=sys.stderr)
     for number, s in enumerate(suggestions, 1):
         if args.json:
             print(json.dumps({**asdict(s), "ref": _pair_ref(s)}, ensure_ascii=False))
@@ -173,7 +185,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
                                                                   ("to", args.date_to)) if value)
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", (entries, events),
                                           shown=f"Dated passages with {shown}" if shown else "")
-        print(f"wrote {plural(count, 'dated passage')} to {args.output}")
+        print(escaped(f"wrote {plural(count, 'dated passage')} to {args.output}"))
         return 0
     if not entries:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),

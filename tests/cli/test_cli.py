@@ -68,6 +68,10 @@ def test_a_file_names_control_characters_are_written_as_escapes_one_line_each(tm
     assert result.stderr.splitlines()[0].endswith("bad\\nname.txt: binary file (a NUL byte at byte 0), not text")
     error = run_cli(db, "text", "none\x1bhere.txt").stderr
     assert error.count("\n") == 1 and "none\\x1bhere.txt" in error
+    deleted = run_cli(db, "delete", "esc").stdout  # and every other line naming a file (audit CA C12)
+    assert deleted.count("\n") == 1 and deleted.startswith("moved to the Trash: esc\\x1b[31mred.txt with")
+    (tmp_path / "rtl\u202etxt.md").write_text("An account.\n", encoding="utf-8")
+    assert "rtl\\u202etxt.md: imported" in run_cli(db, "import", tmp_path / "rtl\u202etxt.md").stdout
 
 
 def test_a_note_beginning_with_a_dash_is_given_joined_and_the_refusal_says_so(tmp_path):
