@@ -157,9 +157,10 @@ def test_a_copy_of_a_deleted_documents_file_brings_the_document_back(workspace: 
     assert "a.txt" not in [info.file_name for info in workspace.documents.list()]
 
 
-def test_a_copy_of_an_earlier_version_says_so(workspace: Workspace, tmp_path) -> None:
-    """A copy of a deleted document's first version brought it back as 'same text as a.txt', at its newer text (audit
-    CA C8): it is said to be an earlier version's text, the document back at the text it has."""
+def test_a_copy_of_an_earlier_version_is_a_document_of_its_own(workspace: Workspace, tmp_path) -> None:
+    """A file giving the text of a document's earlier (or undone) version was 'same text as a.txt, already
+    imported', or brought a deleted a.txt back at its newer text, and its own text was had nowhere (audit CA C8,
+    C16): only a document's text as shown is 'already imported'; the file is a document of its own."""
     path = tmp_path / "a.txt"
     path.write_text("The delegation left on 12 May 1921.\n", encoding="utf-8")
     workspace.documents.import_paths([path])
@@ -168,7 +169,6 @@ def test_a_copy_of_an_earlier_version_says_so(workspace: Workspace, tmp_path) ->
     workspace.documents.import_paths([path])
     workspace.documents.delete(workspace.documents.resolve("a.txt").id)
     [outcome] = workspace.documents.import_paths([tmp_path / "old.txt"]).outcomes
-    assert outcome.message == ("old.txt: the text of an earlier version of a.txt, back from the Trash (its newer "
-                               "text kept)")
-    [again] = workspace.documents.import_paths([tmp_path / "old.txt"]).outcomes
-    assert again.message == "old.txt: the text of an earlier version of a.txt, already imported"
+    assert outcome.message == "old.txt: imported (utf-8)"
+    listed = [info.file_name for info in workspace.documents.list()]
+    assert "old.txt" in listed and "a.txt" not in listed

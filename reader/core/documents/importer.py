@@ -299,13 +299,10 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
 
 
 def _copy_said(db: Store, source: SourceFile, document_id: int, version_id: int, back: bool) -> str:
-    """The line of a file giving a stored version's text: its document's current text, or an earlier one (said: the
-    document is not at the file's text, audit CA C8)."""
-    earlier = store.current_version_id(db, document_id) != version_id
-    same = f"{source.path.name}: {'the text of an earlier version of' if earlier else 'same text as'} " \
-        f"{store.get_document(db, document_id, include_trashed=True).file_name}"
+    """The line of a file giving a document's text as it is shown (in the Trash too: it comes `back`)."""
+    same = f"{source.path.name}: same text as {store.get_document(db, document_id, include_trashed=True).file_name}"
     if back:
-        return f"{same}, back from the Trash{_with_notes(db, document_id)}{' (its newer text kept)' * earlier}"
+        return f"{same}, back from the Trash{_with_notes(db, document_id)}"
     return _relinked(db, version_id, source) or f"{same}, already imported"
 
 

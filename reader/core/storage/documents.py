@@ -105,8 +105,11 @@ def make_current(db: Store, document_id: int, version_id: int) -> None:
 
 
 def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None:
-    """(document_id, version_id) of any version with this content, so a copy of a known file is recognised."""
-    row = db.execute("SELECT document_id, id FROM versions WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
+    """(document_id, version_id) of a document's current version with this content (one in the Trash too), so a
+    copy of a known file is recognised; an earlier or undone version's text is shown nowhere, and a copy of it was
+    'already imported' (audit CA C8, C16)."""
+    row = db.execute("""SELECT v.document_id, v.id FROM versions v JOIN documents d ON d.current_version_id = v.id
+                        WHERE v.content_hash = ? LIMIT 1""", [content_hash]).fetchone()
     return (row[0], row[1]) if row else None
 
 
