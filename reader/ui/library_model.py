@@ -56,13 +56,13 @@ class LibraryModel(RowTableModel):
     @staticmethod
     def _display(info: DocumentInfo, column: int) -> str | int:
         title = f"⚠ {info.title}" if info.recognition_error else info.title
-        values = (title, info.metadata.kind, info.metadata.date_published, info.char_count,
-                  info.annotation_count, info.file_name)
+        values = (title, info.metadata.kind, info.metadata.date_published, info.char_count, info.note_count,
+                  info.file_name)  # notes: a highlight without one counted as '1 note', a Notebook note not at all
         return values[column]
 
 
 def _facts(info: DocumentInfo) -> str:
-    """Kind, date, length and notes in one line: the columns a narrow library hides."""
-    return " · ".join(fact for fact in (info.metadata.kind, info.metadata.date_published,
-                                        plural(info.char_count, "character"), plural(info.annotation_count, "note"))
-                      if fact)
+    """Kind, date, length, highlights and notes in one line: the columns a narrow library hides."""
+    facts = (info.metadata.kind, info.metadata.date_published, plural(info.char_count, "character"),
+             plural(info.annotation_count, "highlight"), plural(info.note_count, "note"))
+    return " · ".join(fact for fact in facts if fact)

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.typing_to_save.connect(self.metadata.keep_unsaved)
         self._catch_up = coalesced(self._after_documents_changed, self)
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
+        self.events.notebook_changed.connect(self._catch_up)  # ... the Notebook's notes on a document among them
         self.events.document_changed.connect(self._on_document_changed)
         self.events.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.events.told.connect(lambda message: self.statusBar().showMessage(message, 5000))

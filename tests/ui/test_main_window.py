@@ -260,16 +260,24 @@ def test_shortcuts_say_where_each_key_works(window):
     assert ("Ctrl+Z", "Undo", "Anywhere but a text box") in shortcuts
 
 
-def test_library_counts_notes_and_sorts_numerically(window):
-    """The Notes column counts a document's annotations; numeric columns sort as numbers."""
+def test_library_counts_notes_and_sorts_numerically(window, qtbot):
+    """The Notes column counts a document's notes: highlights with one, and Notebook notes on it (a highlight without
+    a note counted as '1 note', and a Notebook note not at all, audit CB F4); numeric columns sort as numbers."""
     from reader.ui.library_model import COLUMNS
 
     info = window.workspace.documents.resolve("002_ff824666d88bbe20.txt")
     window.workspace.annotations.create(info.id, 0, 16, note="Journal name")
+    window.workspace.annotations.create(info.id, 20, 30)
+    window.workspace.notebook.create("The journal dates it 1936.", "Dates", info.id)
     window.refresh_library()
     proxy = window.library.proxy
     notes = {proxy.index(r, 0).data(): proxy.index(r, COLUMNS.index("Notes")).data() for r in range(proxy.rowCount())}
-    assert notes[info.title] == 1
+    assert notes[info.title] == 2
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == info.title)
+    assert "2 highlights · 2 notes" in proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    window.ops.run("New note", lambda: window.workspace.notebook.create("More on it.", "", info.id))
+    qtbot.waitUntil(lambda: [proxy.index(r, COLUMNS.index("Notes")).data() for r in range(proxy.rowCount())
+                             if proxy.index(r, 0).data() == info.title] == [3])  # a Notebook note counts at once
     window.library.table.sortByColumn(COLUMNS.index("Characters"), Qt.SortOrder.AscendingOrder)
     lengths = [proxy.index(r, COLUMNS.index("Characters")).data() for r in range(proxy.rowCount())]
     assert lengths == sorted(lengths)

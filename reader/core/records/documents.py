@@ -54,7 +54,8 @@ class DocumentInfo:
     content_hash: str
     imported_at: str
     source_path: str = ""
-    annotation_count: int = 0
+    annotation_count: int = 0  # its highlights, with a note or not
+    note_count: int = 0  # its highlights with a note, and the Notebook's notes on it
     recognition_error: str = ""  # why entity recognition failed on this version, if it did
 
     @property

@@ -18,6 +18,8 @@ _LIST_SQL = """
 SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
        v.content_hash, v.imported_at,
        (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
+       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL AND TRIM(a.note) <> '')
+           + (SELECT COUNT(*) FROM notebook_notes n WHERE n.document_id = d.id AND n.deleted_at IS NULL) AS note_count,
        (SELECT f.message FROM recognition_failures f WHERE f.document_id = d.id AND f.version_id = v.id)
            AS recognition_error
 FROM documents d JOIN versions v ON v.id = d.current_version_id
@@ -268,5 +270,6 @@ def _info(row: dict) -> DocumentInfo:
         version_number=row["version_number"], char_count=row["char_count"],
         boilerplate_chars=row["boilerplate_chars"] or 0, content_hash=row["content_hash"],
         imported_at=row["imported_at"], source_path=row["source_path"] or "",
-        annotation_count=row["annotation_count"], recognition_error=row["recognition_error"] or "",
+        annotation_count=row["annotation_count"], note_count=row["note_count"],
+        recognition_error=row["recognition_error"] or "",
     )
