@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QScrollArea
 
 from reader.core.errors import WorkCancelled
 from reader.core.workspace import Workspace
@@ -76,7 +76,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
                                        least=WIDE_LIST_SHARE),
     )
     panels.comparisons.pair_activated.connect(area.show_pair)
-    area.annotation_selected.connect(lambda annotation_id: panels.inspector.widget().show_annotation(annotation_id))
+    area.annotation_selected.connect(lambda annotation_id: _show_in_inspector(panels.inspector, annotation_id))
     area.annotation_selected.connect(lambda _id: window.raise_panel("Note"))
     area.note_requested.connect(lambda _id: panels.inspector.widget().editor.source.setFocus())
     area.tags_requested.connect(lambda _id: panels.inspector.widget().tags.type_a_new_tag())
@@ -114,6 +114,17 @@ def _recover_drafts(context: _Context) -> None:
     from reader.ui.drafts import recover_drafts
 
     recover_drafts(context.window.settings, context.workspace, context.ops, context.events.told.emit)
+
+
+def _show_in_inspector(inspector: LazyPanel, annotation_id: int) -> None:
+    """A highlight chosen, shown in the Note panel from its top: the panel scrolls in a short window (1366×768), and
+    scrolled down to its links it stayed so for the next highlight, showing the rendered note alone: typing there
+    went nowhere (audit CB F5)."""
+    panel = inspector.widget()
+    another = panel.annotation is None or panel.annotation.id != annotation_id
+    panel.show_annotation(annotation_id)
+    if another and isinstance(scroll := inspector.dock.widget(), QScrollArea):
+        scroll.verticalScrollBar().setValue(0)
 
 
 def _inspector(context: _Context):

@@ -546,6 +546,26 @@ def test_an_empty_library_says_how_to_begin(qtbot, tmp_path):
     workspace.close()
 
 
+def test_a_highlight_chosen_shows_the_note_panel_from_its_top(window, qtbot):
+    """At 1366×768 the Note panel scrolls; scrolled down to its links, it stayed there for the next highlight chosen,
+    showing the rendered note only: typing there went nowhere (audit CB F5). A new highlight shows it from the top."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    first, second = (window.workspace.annotations.create(document_id, start, start + 20, note="a thought\n" * 8)
+                     for start in (0, 40))
+    window.reading_area.open_document(document_id)
+    window.raise_panel("Note")
+    window.reading_area.annotation_selected.emit(first.id)
+    scroll = window.annotation_panels.inspector.dock.widget().verticalScrollBar()
+    window.resizeDocks([window.annotation_panels.inspector.dock], [250], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    scroll.setValue(scroll.maximum())
+    window.reading_area.annotation_selected.emit(second.id)
+    assert scroll.value() == 0
+
+
 def test_no_panel_lies_over_another_at_1366_by_768(window, qtbot):
     """At 1366×768, with Comparisons showing its suggestions too, the Note panel's Delete button lay over the tabs
     below it (Metadata, Note, Mentions): a click on the Note tab deleted the highlight. A panel taller than its
