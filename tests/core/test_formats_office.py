@@ -676,5 +676,12 @@ def test_entities_a_tei_file_declares_in_itself_are_read_as_their_text(tmp_path)
         read_source(path)
     assert str(refused.value).endswith(": its entities expand out of all measure (an XML bomb?), so it is not read")
     path.write_text("<TEI><text><body><p>Rubicon &mdash; crossed</p></body></text></TEI>", encoding="utf-8")
-    with pytest.raises(ImportFailed, match=r"damaged XML file: Entity 'mdash' not defined, line 1, column 36$"):
+    with pytest.raises(ImportFailed, match=r"its entity &mdash; \(—\) is declared nowhere in it \(line 1\): write "
+                                           r"the character itself, or declare the entity in the file$"):
+        read_source(path)
+    path.write_text('<!DOCTYPE TEI SYSTEM "tei_all.dtd"><TEI><text><body><p>Rubicon &mdash; crossed</p></body></text>'
+                    "</TEI>", encoding="utf-8")  # its entities in a DTD never read: it was 'damaged' (audit CA C5)
+    with pytest.raises(ImportFailed, match=r"its entity &mdash; \(—\) is declared in its DTD \(tei_all.dtd\), "
+                                           r"which is never read \(line 1\): write the character itself, or declare "
+                                           r"the entity in the file$"):
         read_source(path)

@@ -9,6 +9,8 @@ file is parsed without its DTD or any entity reaching outside it; an entity it d
 
 from __future__ import annotations
 
+import re
+from html.entities import html5
 from pathlib import Path
 
 from reader.core.documents.extracted import Extracted
@@ -25,29 +27,38 @@ EDITED_FIRST = ("corr", "reg", "expan", "ex", "supplied")  # in a choice, the re
 
 def _unparsed(path: Path, exc) -> str:
     """Why the XML could not be read, in the user's terms: the parser's own words name its C functions and give the
-    place twice, and call an entity that would read another file 'not defined'."""
+    place twice, and call an entity that would read another file, or one its DTD declares, 'not defined'."""
     error = exc.error_log.last_error
     if error is not None and error.type_name == "ERR_RESOURCE_LIMIT":
         return "its entities expand out of all measure (an XML bomb?), so it is not read"
-    if error is not None and error.type_name == "ERR_UNDECLARED_ENTITY":
-        outside = _entities_from_files(path)
-        named = next((name for name in outside if f"'{name}'" in exc.msg), None)
-        if named is not None:
-            return f"its entity &{named}; takes text from another file ({outside[named]}), which is never read"
-    return f"damaged XML file: {exc.msg}"
+    named = re.search(r"Entity '([^']+)' not defined", exc.msg)
+    if error is None or error.type_name not in ("ERR_UNDECLARED_ENTITY", "WAR_UNDECLARED_ENTITY") or named is None:
+        return f"damaged XML file: {exc.msg}"
+    dtd, outside = _declarations(path)
+    name = named[1]
+    if name in outside:
+        return f"its entity &{name}; takes text from another file ({outside[name]}), which is never read"
+    character = html5.get(f"{name};", "")
+    shown = f"&{name};" + (f" ({character})" if character else "")
+    where = f"in its DTD ({dtd}), which is never read" if dtd else "nowhere in it"
+    return (f"its entity {shown} is declared {where} (line {exc.lineno}): write the character itself, or declare the "
+            "entity in the file")
 
 
-def _entities_from_files(path: Path) -> dict[str, str]:
-    """The entities the file declares to be read from a file (name -> its address), from its own declarations."""
+def _declarations(path: Path) -> tuple[str, dict[str, str]]:
+    """The file's DTD ('' if it names none) and the entities it declares to be read from a file (name -> address),
+    read from its own declarations."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
     try:
-        declared = etree.parse(str(path), parser).docinfo.internalDTD
+        docinfo = etree.parse(str(path), parser).docinfo
     except etree.XMLSyntaxError:
-        return {}
-    return {entity.name: entity.system_url for entity in declared.iterentities() if entity.system_url} \
+        return "", {}
+    declared = docinfo.internalDTD
+    outside = {entity.name: entity.system_url for entity in declared.iterentities() if entity.system_url} \
         if declared is not None else {}
+    return docinfo.system_url or "", outside
 
 
 def read_tei(path: Path) -> Extracted:
