@@ -84,6 +84,16 @@ def test_utf8_text_with_a_damaged_byte_is_said_to_be_damaged_there():
         decode(damaged)
 
 
+def test_a_damaged_utf8_line_beside_good_ones_is_said_not_read_as_cp1252():
+    """A UTF-8 line with one damaged byte, beside good UTF-8 lines, was read as cp1252 ('StraÃŸe in MÃ¼nchen') and
+    called imported (audit CA C17): it is UTF-8 damaged on that line. A cp1251 line beside UTF-8 is still cp1251."""
+    damaged = "Grüße aus Köln.\n".encode() + "Die Straße in München".encode() + b"\xff\n"
+    with pytest.raises(DecodeError, match=r"^damaged UTF-8 text: bytes no character is made of, on line 2$"):
+        decode(damaged)
+    mixed = "Grüße aus Köln.\n".encode() + "Генден встретился со Сталиным.\n".encode("cp1251")
+    assert decode(mixed)[0] == "Grüße aus Köln.\nГенден встретился со Сталиным.\n"
+
+
 def test_invalid_bytes_after_a_bom_are_reported():
     """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters; said in the user's words
     with its line ('invalid utf-8-sig bytes at offset 34', a codec's name and a count from the BOM, audit BY F5),

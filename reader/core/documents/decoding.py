@@ -118,12 +118,23 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
     legacy = [line for line, text in zip(lines, decoded, strict=True) if text is None]
     if not legacy or not any(text is not None and not text.isascii() for text in decoded):
         return None
+    damaged = next((number for number, line in enumerate(lines) if decoded[number] is None and _damaged_utf8(line)),
+                   None)
+    if damaged is not None:  # read as cp1252 it was 'StraÃŸe in MÃ¼nchen' (audit CA C17)
+        raise _damaged("UTF-8", "\n" * damaged)
     best = from_bytes(b"\n".join(legacy), cp_isolation=LEGACY_ENCODINGS).best()
     if best is None:
         return None
     text = "\n".join(line.decode(best.encoding) if utf8 is None else utf8 for line, utf8 in zip(lines, decoded,
                                                                                               strict=True))
     return text, f"utf-8 mixed with {best.encoding}"
+
+
+def _damaged_utf8(line: bytes) -> bool:
+    """Whether a line that is not UTF-8 is UTF-8 damaged: more of its letters beyond ASCII are UTF-8's than bytes of
+    it are no character's (a line in cp1251 or cp1252 makes almost none of UTF-8's)."""
+    read = line.decode("utf-8", errors="replace")
+    return sum(1 for character in read if ord(character) > 0x7F and character != "\ufffd") > read.count("\ufffd")
 
 
 def _utf8_line(line: bytes) -> str | None:
