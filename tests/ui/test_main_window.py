@@ -546,6 +546,28 @@ def test_an_empty_library_says_how_to_begin(qtbot, tmp_path):
     workspace.close()
 
 
+def test_the_note_panels_controls_are_all_in_view_at_1366_by_768(window, qtbot):
+    """At 1366×768 the Note panel showed its two note boxes and little else: Save, Tags, Colour, Links and Delete
+    were below, to scroll to (audit CB F5), although they fit: its wrapped lines made it ask for its preferred height.
+    It takes the height it has; a long quote in its heading is still read whole."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
+    text = window.workspace.documents.text(document_id).text
+    start = text.index("Judging by the tone")
+    created = window.workspace.annotations.create(document_id, start, start + 300, note="two lines\nof a note")
+    window.reading_area.open_document(document_id)
+    window.raise_panel("Note")
+    window.reading_area.annotation_selected.emit(created.id)
+    inspector = window.annotation_panels.inspector.widget()
+    scroll = window.annotation_panels.inspector.dock.widget()
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
+    assert not inspector.delete_button.visibleRegion().isEmpty()
+    heading = inspector.heading
+    assert heading.height() >= heading.heightForWidth(heading.width())  # every line of it
+
+
 def test_a_highlight_chosen_shows_the_note_panel_from_its_top(window, qtbot):
     """At 1366×768 the Note panel scrolls; scrolled down to its links, it stayed there for the next highlight chosen,
     showing the rendered note only: typing there went nowhere (audit CB F5). A new highlight shows it from the top."""

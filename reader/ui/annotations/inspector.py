@@ -58,6 +58,10 @@ class AnnotationInspector(QWidget):
         self.colors = {name: self._color_button(name) for name in HIGHLIGHT_COLORS}
         self.links = LinksList(workspace.links, workspace.documents, ops, events, self)
         self.dates = QLabel("", self, wordWrap=True)
+        for label in (self.heading, self.dates):  # see _fit_wrapped
+            policy = label.sizePolicy()
+            policy.setHeightForWidth(False)
+            label.setSizePolicy(policy)
         self.delete_button = QPushButton("Delete highlight", self)
         self._connect(events)
         self._lay_out()
@@ -102,6 +106,18 @@ class AnnotationInspector(QWidget):
         layout.addWidget(self.dates)
         layout.addWidget(self.delete_button)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """Each wrapped line (the heading's quote, the dates) tall enough for its text at its width. Their heights
+        follow their widths no other way: a panel holding such a line asked its scroll area for its preferred height,
+        and at 1366×768 showed the two note boxes alone, Save, Tags, Colour, Links and Delete to scroll to (audit CB
+        F5), though all fitted."""
+        for label in (self.heading, self.dates):
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 1)))
+
     def show_annotation(self, annotation_id: int | None) -> None:
         """Show an annotation, or nothing (everything disabled) when it is None or gone. A note typed and not saved
         is saved before another annotation is shown, and stays in the editor when the same one is read again."""
@@ -129,6 +145,7 @@ class AnnotationInspector(QWidget):
             self.tags.set_tags(())
             self.dates.setText("")
             self.links.show_annotation(None)
+            self._fit_wrapped()
             self.typing_changed.emit()
             return
         title = self._workspace.documents.get(annotation.document_id).title
@@ -143,6 +160,7 @@ class AnnotationInspector(QWidget):
         self.links.show_annotation(annotation.id)
         self.dates.setText(f"Created {annotation.created_at[:16].replace('T', ' ')}, changed "
                            f"{annotation.modified_at[:16].replace('T', ' ')} (UTC)")
+        self._fit_wrapped()
         self.typing_changed.emit()
         if apart:
             self._keep_apart(draft)
