@@ -69,20 +69,25 @@ def _strict(data: bytes, encoding: str) -> str:
         if exc.reason in ("truncated data", "unexpected end of data"):  # no more bytes to finish the character
             raise DecodeError(f"damaged {name} text: it ends inside a character (cut short?)") from exc
         counted = data[len(codecs.BOM_UTF8):] if encoding == "utf-8-sig" else data  # its offsets are after the mark
-        raise _damaged(name, counted[:exc.start].decode(encoding, errors="replace")) from exc
+        raise _damaged(name, _line_of(counted[:exc.start].decode(encoding, errors="replace"))) from exc
 
 
 def _without_nul(text: str) -> str:
     """The text, refused as binary when it holds a NUL (one after a byte-order mark was stored, audit CA C4)."""
     nul = text.find("\x00")
     if nul >= 0:
-        raise DecodeError(f"binary file (a NUL character on line {text.count(chr(10), 0, nul) + 1}), not text")
+        raise DecodeError(f"binary file (a NUL character on line {_line_of(text[:nul])}), not text")
     return text
 
 
-def _damaged(name: str, before: str) -> DecodeError:
-    """Text in a known encoding with bytes in it no character is made of, after `before`."""
-    return DecodeError(f"damaged {name} text: bytes no character is made of, on line {before.count(chr(10)) + 1}")
+def _damaged(name: str, line: int) -> DecodeError:
+    """Text in a known encoding with bytes in it no character is made of, on that line."""
+    return DecodeError(f"damaged {name} text: bytes no character is made of, on line {line}")
+
+
+def _line_of(before: str) -> int:
+    """The line a place is on, given the text before it."""
+    return before.count("\n") + 1
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -121,7 +126,7 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
     damaged = next((number for number, line in enumerate(lines) if decoded[number] is None and _damaged_utf8(line)),
                    None)
     if damaged is not None:  # read as cp1252 it was 'StraÃŸe in MÃ¼nchen' (audit CA C17)
-        raise _damaged("UTF-8", "\n" * damaged)
+        raise _damaged("UTF-8", damaged + 1)
     best = from_bytes(b"\n".join(legacy), cp_isolation=LEGACY_ENCODINGS).best()
     if best is None:
         return None
@@ -165,7 +170,7 @@ def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
     readings = [(str(found), found.encoding) for found in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)]  # the
     # likeliest first
     if not readings and not data.decode("utf-8", errors="ignore").isascii():
-        raise _damaged("UTF-8", data[:damage].decode("utf-8", errors="replace"))
+        raise _damaged("UTF-8", _line_of(data[:damage].decode("utf-8", errors="replace")))
     fitting = next((found for found in readings + _western(data) if not _mostly_mixed(found[0])), None)
     if fitting is None and not readings:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
