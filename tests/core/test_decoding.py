@@ -139,7 +139,9 @@ def test_utf16_without_a_mark_of_a_script_with_few_spaces_is_still_read(encoding
 
 
 @pytest.mark.parametrize("data", [b"Moscow, 12 May 1921.\x00 Signed: K\n", "Новости".encode("cp1251") + b"\x00\n\n",
-                                  b"Report of the district committee on the harvest of 1934, written.\x00\r\n"])
+                                  b"Report of the district committee on the harvest of 1934, written.\x00\r\n",
+                                  b"Minutes of the meeting held on 12 May 1921.\r\n" * 5 + b"Signed\x00.\r\n\x1a"])
+# the last: a DOS end-of-file mark, a control byte, made it UTF-16 (audit CC N1): its line ends are one byte each
 def test_a_short_text_with_a_stray_nul_is_binary_not_utf16(data):
     """A text of 32 bytes or fewer with one stray NUL was still read as UTF-16 nonsense (audit CA C2): a text of one
     byte a character with a few NULs in it is refused, whatever its length."""

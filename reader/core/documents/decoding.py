@@ -105,6 +105,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if max(odd, even) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")):
         return None
     encoding = "utf-16-le" if odd else "utf-16-be"
+    if not _newlines_wide(sample, little_endian=bool(odd)):
+        return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
@@ -112,6 +114,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if any(ord(character) < 32 and character not in "\n\r\t" for character in text[:32768]):
         return None
     return text, encoding
+
+
+def _newlines_wide(sample: bytes, little_endian: bool) -> bool:
+    """Whether most line-feed bytes are UTF-16 line feeds (beside a NUL, in a pair): a text of one byte a character
+    with a stray NUL and a control byte (a DOS end-of-file mark) was read as UTF-16 nonsense (audit CC N1), its line
+    ends one byte each."""
+    lows, highs = (sample[0::2], sample[1::2]) if little_endian else (sample[1::2], sample[0::2])
+    wide = sum(1 for low, high in zip(lows, highs, strict=False) if low == 10 and high == 0)
+    return wide * 2 >= sample.count(b"\n")
 
 
 def _mixed(data: bytes) -> tuple[str, str] | None:
