@@ -566,6 +566,10 @@ def test_the_note_panels_controls_are_all_in_view_at_1366_by_768(window, qtbot):
     assert not inspector.delete_button.visibleRegion().isEmpty()
     heading = inspector.heading
     assert heading.height() >= heading.heightForWidth(heading.width())  # every line of it
+    assert heading.toolTip() == f"“{' '.join(text[start:start + 300].split())}”"  # the quote whole, cut above
+    short = window.workspace.annotations.create(document_id, 0, 6)
+    window.reading_area.annotation_selected.emit(short.id)  # no taller than its own text (it kept the long one's
+    qtbot.waitUntil(lambda: heading.height() == heading.heightForWidth(heading.width()))  # height, audit CC N7)
 
 
 def test_a_highlight_chosen_shows_the_note_panel_from_its_top(window, qtbot):

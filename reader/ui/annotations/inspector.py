@@ -115,8 +115,9 @@ class AnnotationInspector(QWidget):
         follow their widths no other way: a panel holding such a line asked its scroll area for its preferred height,
         and at 1366×768 showed the two note boxes alone, Save, Tags, Colour, Links and Delete to scroll to (audit CB
         F5), though all fitted."""
-        for label in (self.heading, self.dates):
-            label.setMinimumHeight(label.heightForWidth(max(label.width(), 1)))
+        for label in (self.heading, self.dates):  # as tall as its text, no taller: a short quote after a long one
+            label.setFixedHeight(max(0, label.heightForWidth(max(label.width(), 1))))  # kept the long one's height
+            # (audit CC N7); an empty label's is -1, which Qt refused on stderr (N9)
 
     def show_annotation(self, annotation_id: int | None) -> None:
         """Show an annotation, or nothing (everything disabled) when it is None or gone. A note typed and not saved
@@ -153,6 +154,7 @@ class AnnotationInspector(QWidget):
         status = STATUS_SAID.get(annotation.anchor_status, "")
         self.heading.setText(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}” — {title}"
                              + (f"\n({status}: the Needs review panel settles it)" if status else ""))
+        self.heading.setToolTip(f"“{quote}”" if len(quote) > 160 else "")  # read whole where it is cut
         self.editor.set_note(annotation.note, keep_typed=same)
         self.tags.set_tags(annotation.tags, keep_typed=same)
         self._take_back_left_typing(annotation)
