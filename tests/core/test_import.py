@@ -146,7 +146,10 @@ def test_a_file_of_the_same_name_from_elsewhere_is_another_source_when_it_retell
     ("Genden", "Genden.", True),
     ("Telegram: the delegation leaves Urga on 12 May 1921 for Moscow by car.",
      "Telegram: the delegation leaves Urga on 14 May 1921 for Moscow by car.", True),
-])
+    ("Meeting postponed indefinitely", "Meeting postponed until Monday", True),
+    ("Letter to Stalin", "Minutes of the party cell. A letter from the district arrived; Stalin was not named in it. "
+                         "The cell discussed the harvest, the herds and the schools at length.", False),
+])  # the last two both ways: a stub was 'retold' by any text holding its words (audit CC N3)
 def test_a_short_file_from_elsewhere_is_its_document_only_if_it_keeps_its_words(empty_workspace, tmp_path, old, new,
                                                                                 same):
     """Short texts were told apart by shared runs of two words as written: 'of the' made unrelated minutes a new

@@ -32,7 +32,8 @@ from reader.core.storage.store import Store
 from reader.core.wording import plural
 
 SHORT_TEXT_WORDS = 25  # a text this short is compared by its words (one date changed ends five runs of five)
-SHORT_SAME_SOURCE = 0.75  # share of a short text's telling words another file of its name keeps to be a new version
+SHORT_SAME_SOURCE = 0.5  # share of a short text's telling words another file of its name keeps, and of its own words
+# the short text has, to be a new version of it (one word of three changed is an edit; unrelated minutes share one)
 SAME_SOURCE = 0.3  # share of a stored text's runs of words another file of its name keeps to be a new version of it
 
 
@@ -245,12 +246,14 @@ def _retelling(db: Store, source: SourceFile) -> str:
 
 def _retold(old: str, new: str) -> bool:
     """Whether a text is another version of one stored (an edited copy: most of its runs of five words are kept), not
-    another source that has its file's name. A text too short for runs of five to survive an edit keeps most of its
-    words of four letters or more, case and punctuation aside: runs of two ('of the') made unrelated minutes one
-    document, and a full stop added made the same two words two (audit CA C7); unsure, two documents lose nothing."""
-    if len(old.split()) < SHORT_TEXT_WORDS:
+    another source that has its file's name. A text too short for runs of five to survive an edit shares half its
+    words of four letters or more with the new text, and the new text half of its own, case and punctuation aside:
+    runs of two ('of the') made unrelated minutes one document, a full stop added made the same two words two (audit
+    CA C7), and a stub was retold by any text holding its words (CC N3); unsure, two documents lose nothing."""
+    if len(old.split()) < SHORT_TEXT_WORDS:  # both ways: a stub was 'retold' by any text holding its words
         before, after = _telling_words(old), _telling_words(new)
-        return bool(before) and len(before & after) >= SHORT_SAME_SOURCE * len(before)
+        shared = len(before & after)
+        return bool(before) and shared >= SHORT_SAME_SOURCE * len(before) and shared >= SHORT_SAME_SOURCE * len(after)
     before, after = _shingles(old), _shingles(new)
     return bool(before) and len(before & after) >= SAME_SOURCE * len(before)
 
