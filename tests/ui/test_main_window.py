@@ -268,13 +268,14 @@ def test_library_counts_notes_and_sorts_numerically(window, qtbot):
     info = window.workspace.documents.resolve("002_ff824666d88bbe20.txt")
     window.workspace.annotations.create(info.id, 0, 16, note="Journal name")
     window.workspace.annotations.create(info.id, 20, 30)
+    window.workspace.annotations.create(info.id, 40, 50, note="\t\n\u00a0")  # blank: no note (audit CC N8)
     window.workspace.notebook.create("The journal dates it 1936.", "Dates", info.id)
     window.refresh_library()
     proxy = window.library.proxy
     notes = {proxy.index(r, 0).data(): proxy.index(r, COLUMNS.index("Notes")).data() for r in range(proxy.rowCount())}
     assert notes[info.title] == 2
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == info.title)
-    assert "2 highlights · 2 notes" in proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "3 highlights · 2 notes" in proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     window.ops.run("New note", lambda: window.workspace.notebook.create("More on it.", "", info.id))
     qtbot.waitUntil(lambda: [proxy.index(r, COLUMNS.index("Notes")).data() for r in range(proxy.rowCount())
                              if proxy.index(r, 0).data() == info.title] == [3])  # a Notebook note counts at once

@@ -18,7 +18,8 @@ _LIST_SQL = """
 SELECT d.*, v.id AS version_id, v.number AS version_number, v.char_count, v.boilerplate_chars,
        v.content_hash, v.imported_at,
        (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL) AS annotation_count,
-       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL AND TRIM(a.note) <> '')
+       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted_at IS NULL
+            AND TRIM(a.note, ' ' || char(9, 10, 13, 160, 12288)) <> '')  -- a note of blanks is none
            + (SELECT COUNT(*) FROM notebook_notes n WHERE n.document_id = d.id AND n.deleted_at IS NULL) AS note_count,
        (SELECT f.message FROM recognition_failures f WHERE f.document_id = d.id AND f.version_id = v.id)
            AS recognition_error
