@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from reader.core.errors import DocumentNotFound
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
@@ -45,7 +46,16 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
 
 
 def _show_note(window: MainWindow, note_id: int) -> None:
-    """A Notebook note found: the Notebook shown, the note chosen in it to read and edit."""
+    """A Notebook note found: the Notebook shown, the note chosen in it to read and edit; one on a document in the
+    Trash is said to be there (the Notebook lists no such document's notes: it chose nothing, unsaid)."""
+    document_id = window.workspace.notebook.get(note_id).document_id
+    try:
+        if document_id is not None:
+            window.workspace.documents.get(document_id)
+    except DocumentNotFound:
+        window.events.told.emit("That note is on a document in the Trash: Edit > Trash… brings the document back, "
+                                "with its notes")
+        return
     window.raise_panel("Notebook")
     window.annotation_panels.notebook.widget().show_note(note_id)
 

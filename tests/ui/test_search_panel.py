@@ -258,6 +258,17 @@ def test_opening_a_notebook_hit_opens_that_note_in_the_notebook(window, qtbot):
         assert notebook.title_edit.text() == note.title and notebook.isVisible()
 
 
+def test_a_notebook_hit_on_a_document_in_the_trash_says_where_it_is(window, qtbot):
+    """A note on a document moved to the Trash is still found; opening it chose nothing and said nothing (audit CC
+    N10): the status bar says its document is in the Trash, and how to bring it back."""
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    window.workspace.notebook.create("Check the archive for the 1936 copy.", "Two dates", document_id)
+    window.workspace.documents.delete(document_id)
+    _open_first_hit(window, qtbot, "1936 copy", "Notebook")
+    qtbot.waitUntil(lambda: "in the Trash" in window.statusBar().currentMessage())
+    assert "Edit > Trash" in window.statusBar().currentMessage()
+
+
 def test_a_hit_row_is_as_tall_as_its_snippet_at_the_lists_width(window, qtbot):
     """Each row is laid out at the list's width: measured at a narrow guess, a two-line snippet took a row of six
     or more lines, and the list showed wide blank gaps between hits."""
