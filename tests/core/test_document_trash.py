@@ -169,6 +169,6 @@ def test_a_copy_of_an_earlier_version_is_a_document_of_its_own(workspace: Worksp
     workspace.documents.import_paths([path])
     workspace.documents.delete(workspace.documents.resolve("a.txt").id)
     [outcome] = workspace.documents.import_paths([tmp_path / "old.txt"]).outcomes
-    assert outcome.message == "old.txt: imported (utf-8)"
+    assert outcome.message == "old.txt: imported (utf-8); its text is an earlier version of a.txt's"  # said (CC N12)
     listed = [info.file_name for info in workspace.documents.list()]
     assert "old.txt" in listed and "a.txt" not in listed

@@ -293,12 +293,20 @@ def _store_new(db: Store, source: SourceFile, report: ImportReport, file_name: s
         return None
     document_id = store.insert_document(db, file_name, str(source.path.resolve()), Metadata())
     version_id = store_version(db, document_id, source)
+    report.outcomes.append(FileOutcome(str(source.path), "imported", _imported_said(db, source, file_name),
+                                       document_id, version_id))
+    return document_id
+
+
+def _imported_said(db: Store, source: SourceFile, file_name: str) -> str:
+    """A new document's line: under another name when a document has its file's, and whose earlier text it gives (a
+    copy of an earlier or undone version is a document of its own, said: it had been 'already imported')."""
     message = f"{source.path.name}: imported ({_describe(source)})"
     if file_name != source.path.name:
         message = (f"{source.path.name}: imported as {file_name} ({_describe(source)}): a document of that name "
                    f"came from another file{_retelling(db, source)}")
-    report.outcomes.append(FileOutcome(str(source.path), "imported", message, document_id, version_id))
-    return document_id
+    holder = store.earlier_version_holder(db, source.content_hash)
+    return message + (f"; its text is an earlier version of {holder}'s" if holder is not None else "")
 
 
 def _copy_said(db: Store, source: SourceFile, document_id: int, version_id: int, back: bool) -> str:

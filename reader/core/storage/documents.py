@@ -116,6 +116,13 @@ def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None
     return (row[0], row[1]) if row else None
 
 
+def earlier_version_holder(db: Store, content_hash: str) -> str | None:
+    """The file name of a document (one in the Trash too) one of whose earlier or undone versions has this content."""
+    row = db.execute("""SELECT d.file_name FROM versions v JOIN documents d ON d.id = v.document_id
+                        WHERE v.content_hash = ? AND v.id <> d.current_version_id LIMIT 1""", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
 def read_version_id(db: Store, document_id: int) -> int | None:
     """The version the document's file gave when last imported (None in a library older than this record)."""
     return db.execute("SELECT read_version_id FROM documents WHERE id = ?", [document_id]).fetchone()[0]
