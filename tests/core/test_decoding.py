@@ -94,6 +94,13 @@ def test_a_damaged_utf8_line_beside_good_ones_is_said_not_read_as_cp1252():
     assert decode(mixed)[0] == "Grüße aus Köln.\nГенден встретился со Сталиным.\n"
 
 
+def test_utf8_lines_beside_cp1252_lines_read_each_in_its_own():
+    """UTF-8 lines beside a line of French in cp1252 were read whole as cp1252, 'CafÃ© in KÃ¶ln' (audit CC N5):
+    detection had nothing to say of the one line; the Western reading of it is taken, each line in its own."""
+    data = "Café in Köln\n".encode() + "Déjà reçu à Noël\n".encode("cp1252")
+    assert decode(data) == ("Café in Köln\nDéjà reçu à Noël\n", "utf-8 mixed with cp1252")
+
+
 def test_invalid_bytes_after_a_bom_are_reported():
     """A UTF-8 BOM followed by invalid UTF-8 is an error, not silently replaced characters; said in the user's words
     with its line ('invalid utf-8-sig bytes at offset 34', a codec's name and a count from the BOM, audit BY F5),

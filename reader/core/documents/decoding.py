@@ -138,12 +138,12 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
                    None)
     if damaged is not None:  # read as cp1252 it was 'StraÃŸe in MÃ¼nchen' (audit CA C17)
         raise _damaged("UTF-8", damaged + 1)
-    best = from_bytes(b"\n".join(legacy), cp_isolation=LEGACY_ENCODINGS).best()
+    joined = b"\n".join(legacy)
+    best = _fitting(joined, _detected(joined))  # a line of French, of which detection says nothing, too (CC N5)
     if best is None:
         return None
-    text = "\n".join(line.decode(best.encoding) if utf8 is None else utf8 for line, utf8 in zip(lines, decoded,
-                                                                                              strict=True))
-    return text, f"utf-8 mixed with {best.encoding}"
+    text = "\n".join(line.decode(best[1]) if utf8 is None else utf8 for line, utf8 in zip(lines, decoded, strict=True))
+    return text, f"utf-8 mixed with {best[1]}"
 
 
 def _damaged_utf8(line: bytes) -> bool:
@@ -178,14 +178,25 @@ def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
     mixed = _mixed(data)
     if mixed is not None:
         return mixed
-    readings = [(str(found), found.encoding) for found in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)]  # the
-    # likeliest first
+    readings = _detected(data)
     if not readings and not data.decode("utf-8", errors="ignore").isascii():
         raise _damaged("UTF-8", _line_of(data[:damage].decode("utf-8", errors="replace")))
-    fitting = next((found for found in readings + _western(data) if not _mostly_mixed(found[0])), None)
-    if fitting is None and not readings:
+    fitting = _fitting(data, readings)
+    if fitting is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
-    return fitting or readings[0]
+    return fitting
+
+
+def _detected(data: bytes) -> list[tuple[str, str]]:
+    """The readings detection offers among the legacy encodings, the likeliest first."""
+    return [(str(found), found.encoding) for found in from_bytes(data, cp_isolation=LEGACY_ENCODINGS)]
+
+
+def _fitting(data: bytes, readings: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The likeliest reading that keeps its words in one script, detection's (`readings`) or a Western one (see
+    `_western`); else detection's likeliest; None when there is none."""
+    return next((found for found in readings + _western(data) if not _mostly_mixed(found[0])),
+                readings[0] if readings else None)
 
 
 def _western(data: bytes) -> list[tuple[str, str]]:
