@@ -679,6 +679,13 @@ def test_entities_a_tei_file_declares_in_itself_are_read_as_their_text(tmp_path)
     with pytest.raises(ImportFailed, match=r"its entity &mdash; \(—\) is declared nowhere in it \(line 1\): write "
                                            r"the character itself, or declare the entity in the file$"):
         read_source(path)
+    for body, said in (("&nbsp;", r"its entity &nbsp; \(a no-break space\) is declared nowhere in it \(line 1\): "
+                                  r"write the character itself"),
+                       ("&foo;", r"its entity &foo; is declared nowhere in it \(line 1\): write what it stands for"),
+                       ("&#1;", r"its character reference on line 1 names no character XML allows")):  # audit CC N11
+        path.write_text(f"<TEI><text><body><p>A {body} b</p></body></text></TEI>", encoding="utf-8")
+        with pytest.raises(ImportFailed, match=said):
+            read_source(path)
     path.write_text('<!DOCTYPE TEI SYSTEM "tei_all.dtd"><TEI><text><body><p>Rubicon &mdash; crossed</p></body></text>'
                     "</TEI>", encoding="utf-8")  # its entities in a DTD never read: it was 'damaged' (audit CA C5)
     with pytest.raises(ImportFailed, match=r"its entity &mdash; \(—\) is declared in its DTD \(tei_all.dtd\), "

@@ -10,6 +10,7 @@ file is parsed without its DTD or any entity reaching outside it; an entity it d
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.entities import html5
 from pathlib import Path
 
@@ -31,6 +32,8 @@ def _unparsed(path: Path, exc) -> str:
     error = exc.error_log.last_error
     if error is not None and error.type_name == "ERR_RESOURCE_LIMIT":
         return "its entities expand out of all measure (an XML bomb?), so it is not read"
+    if error is not None and error.type_name == "ERR_INVALID_CHAR" and "CharRef" in error.message:
+        return f"its character reference on line {exc.lineno} names no character XML allows"
     named = re.search(r"Entity '([^']+)' not defined", exc.msg)
     if error is None or error.type_name not in ("ERR_UNDECLARED_ENTITY", "WAR_UNDECLARED_ENTITY") or named is None:
         return f"damaged XML file: {exc.msg}"
@@ -38,11 +41,15 @@ def _unparsed(path: Path, exc) -> str:
     name = named[1]
     if name in outside:
         return f"its entity &{name}; takes text from another file ({outside[name]}), which is never read"
-    character = html5.get(f"{name};", "")
-    shown = f"&{name};" + (f" ({character})" if character else "")
     where = f"in its DTD ({dtd}), which is never read" if dtd else "nowhere in it"
-    return (f"its entity {shown} is declared {where} (line {exc.lineno}): write the character itself, or declare the "
-            "entity in the file")
+    character = html5.get(f"{name};", "")
+    if not character:  # no character of HTML's: an abbreviation, say
+        return f"its entity &{name}; is declared {where} (line {exc.lineno}): write what it stands for, or declare " \
+            "the entity in the file"
+    shown = character if character.isprintable() and not character.isspace() else \
+        f"a {unicodedata.name(character[0], 'invisible character').lower()}"  # '( )' said nothing
+    return (f"its entity &{name}; ({shown}) is declared {where} (line {exc.lineno}): write the character itself, or "
+            "declare the entity in the file")
 
 
 def _declarations(path: Path) -> tuple[str, dict[str, str]]:
