@@ -333,6 +333,8 @@ def test_note_editor_renders_markdown_and_saves(qtbot):
     with qtbot.waitSignal(editor.note_saved) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["Date: **15 or 24 Nov?**"]
+    editor.source.setPlainText("Zhabaeva gives the 24th.\nCheck the archive copy.")  # plain: the preview would
+    assert not editor.preview.isVisible()  # repeat it, and took the room the panel's links need (audit CC N7)
 
 
 def test_tab_leaves_a_note_and_undo_after_a_save_is_the_windows(qtbot):

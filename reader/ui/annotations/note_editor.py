@@ -73,9 +73,11 @@ class NoteEditor(QWidget):
         return None if text == self._shown else text
 
     def _on_source_changed(self) -> None:
+        """Render the note; the preview shows only what it adds: an empty one, or one repeating a plain note word for
+        word, took the room the links below it need (at 1366×768 they were out of view, audit CC N7)."""
         text = exact_text(self.source)
         self.preview.document().setMarkdown(text, MARKDOWN_AS_TEXT)
-        self.preview.setVisible(bool(text.strip()))  # an empty preview took room the links below it need
+        self.preview.setVisible(self.preview.toPlainText().split() != text.split())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """Ctrl+Z (and redo) with nothing of the box's own to undo is Edit > Undo: the box took the keys for itself
