@@ -557,7 +557,7 @@ def test_the_note_panels_controls_are_all_in_view_at_1366_by_768(window, qtbot):
     document_id = window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id
     text = window.workspace.documents.text(document_id).text
     start = text.index("Judging by the tone")
-    created = window.workspace.annotations.create(document_id, start, start + 300, note="two lines\nof a note")
+    created = window.workspace.annotations.create(document_id, start, start + 300, note="**two** lines\n\n- of a note")
     window.reading_area.open_document(document_id)
     window.raise_panel("Note")
     window.reading_area.annotation_selected.emit(created.id)
@@ -565,6 +565,8 @@ def test_the_note_panels_controls_are_all_in_view_at_1366_by_768(window, qtbot):
     scroll = window.annotation_panels.inspector.dock.widget()
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
     assert not inspector.delete_button.visibleRegion().isEmpty()
+    assert not inspector.layout().hasHeightForWidth()  # with it, its scroll area gave it its preferred height, not
+    # the height it has (a label takes height-for-width again with each text it is given)
     heading = inspector.heading
     assert heading.height() >= heading.heightForWidth(heading.width())  # every line of it
     assert heading.toolTip() == f"“{' '.join(text[start:start + 300].split())}”"  # the quote whole, cut above

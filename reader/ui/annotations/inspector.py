@@ -58,10 +58,6 @@ class AnnotationInspector(QWidget):
         self.colors = {name: self._color_button(name) for name in HIGHLIGHT_COLORS}
         self.links = LinksList(workspace.links, workspace.documents, ops, events, self)
         self.dates = QLabel("", self, wordWrap=True)
-        for label in (self.heading, self.dates):  # see _fit_wrapped
-            policy = label.sizePolicy()
-            policy.setHeightForWidth(False)
-            label.setSizePolicy(policy)
         self.delete_button = QPushButton("Delete highlight", self)
         self._connect(events)
         self._lay_out()
@@ -118,6 +114,9 @@ class AnnotationInspector(QWidget):
         for label in (self.heading, self.dates):  # as tall as its text, no taller: a short quote after a long one
             label.setFixedHeight(max(0, label.heightForWidth(max(label.width(), 1))))  # kept the long one's height
             # (audit CC N7); an empty label's is -1, which Qt refused on stderr (N9)
+            policy = label.sizePolicy()  # its height follows its width here, not in the layout (a label sets this
+            policy.setHeightForWidth(False)  # again with each text)
+            label.setSizePolicy(policy)
 
     def show_annotation(self, annotation_id: int | None) -> None:
         """Show an annotation, or nothing (everything disabled) when it is None or gone. A note typed and not saved
