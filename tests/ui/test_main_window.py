@@ -588,7 +588,7 @@ def test_a_highlight_chosen_shows_the_note_panel_from_its_top(window, qtbot):
     window.raise_panel("Note")
     window.reading_area.annotation_selected.emit(first.id)
     scroll = window.annotation_panels.inspector.dock.widget().verticalScrollBar()
-    window.resizeDocks([window.annotation_panels.inspector.dock], [250], Qt.Orientation.Vertical)
+    window.resize(1366, 560)  # shorter than the panel: it scrolls
     qtbot.waitUntil(lambda: scroll.maximum() > 0)
     scroll.setValue(scroll.maximum())
     window.reading_area.annotation_selected.emit(second.id)
