@@ -17,11 +17,11 @@ from pathlib import Path
 
 from reader.cli_output import (
     counted,
-    escaped,
     flush_output,
     open_output,
     replaceable,
     row_id,
+    say,
     say_if_none,
     tab_fields,
     tab_line,
@@ -94,13 +94,13 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_undo(workspace: Workspace, args: argparse.Namespace) -> int:
     label, changes = workspace.history.undo()
-    print(escaped(f"undone: {workspace.history.told(label, changes)}"))
+    say(f"undone: {workspace.history.told(label, changes)}")
     return EXIT_OK
 
 
 def cmd_redo(workspace: Workspace, args: argparse.Namespace) -> int:
     label, changes = workspace.history.redo()
-    print(escaped(f"redone: {workspace.history.told(label, changes)}"))
+    say(f"redone: {workspace.history.told(label, changes)}")
     return EXIT_OK
 
 
@@ -141,10 +141,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.documents.import_paths(args.paths, password=args.password)
     for outcome in report.outcomes:
-        stream = sys.stderr if outcome.status in ("failed", "left_out") else sys.stdout
-        print(escaped(outcome.message), file=stream)
+        say(outcome.message, err=outcome.status in ("failed", "left_out"))
     for summary in report.reanchored:
-        print(escaped(summary.message))
+        say(summary.message)
     if report.history_note:
         print(report.history_note)
     return EXIT_FAILED if report.failed else EXIT_OK
@@ -167,8 +166,8 @@ def cmd_delete(workspace: Workspace, args: argparse.Namespace) -> int:
     document_id = workspace.documents.resolve(args.doc).id
     going = workspace.documents.leaving_with(document_id)
     info = workspace.documents.delete(document_id)
-    print(escaped(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}"
-                  + (f"; {going}" if going else "")))
+    say(f"moved to the Trash: {info.file_name} with {plural(info.annotation_count, 'annotation')}"
+                  + (f"; {going}" if going else ""))
     return EXIT_OK
 
 
@@ -407,7 +406,7 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         replaceable(workspace, args.output, args.force, args.fmt)
         count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
         what = "place" if args.fmt == "geojson" else "annotation"
-        print(escaped(f"{plural(count, what)} written to {args.output}"), file=sys.stderr)
+        say(f"{plural(count, what)} written to {args.output}", err=True)
     else:
         text, count = workspace.export.rendered(args.fmt, scope, args.mentions, args.group_by)
         sys.stdout.write(text)
@@ -440,9 +439,9 @@ def _scope(workspace: Workspace, args: argparse.Namespace) -> Scope:
 
 def cmd_import_annotations(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.export.import_annotations(args.file)
-    print(escaped(report.summary))
+    say(report.summary)
     for reason in report.skipped:
-        print(escaped(f"not placed: {reason}"), file=sys.stderr)
+        say(f"not placed: {reason}", err=True)
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
@@ -485,7 +484,7 @@ def _say_reading_names():
     of it ("huge.txt, 30 %")."""
     said: set[str] = set()
 
-    def say(_done: int, total: int, what: str) -> None:
+    def progress(_done: int, total: int, what: str) -> None:
         if not said:
             said.add("")
             print(f"Reading the names in {plural(total, 'new text')}, once…", file=sys.stderr)
@@ -494,7 +493,7 @@ def _say_reading_names():
             said.add(what)
             print(f"  {what}", file=sys.stderr)
 
-    return say
+    return progress
 
 
 _SHARE_READ = re.compile(r", (\d+) %$")  # as the recognition's progress says a long text's share read
@@ -555,7 +554,7 @@ def _run(args: argparse.Namespace) -> int:
 def _failed(exc: BaseException, path: Path) -> int:
     from reader.core.fault_report import describe_fault
 
-    print(escaped(f"error: {describe_fault(exc, path)}"), file=sys.stderr)
+    say(f"error: {describe_fault(exc, path)}", err=True)
     return EXIT_FAILED
 
 
@@ -628,7 +627,7 @@ def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:
         raise ReaderError(f"{path} opens fine: restoring its newest backup would set aside every change made since; "
                           "add --yes to restore anyway")
     restored = restore_latest_backup(path, set_aside="replaced" if healthy else "damaged")
-    print(escaped(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}"))
+    say(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
     return EXIT_OK
 
 

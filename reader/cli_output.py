@@ -50,6 +50,12 @@ _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(32), *range(127, 
 # of writing direction (a name holding U+202E showed its letters reversed)
 
 
+def say(message: str, err: bool = False) -> None:
+    """A message line to the person, on stdout or (`err`) stderr, as `escaped` writes it: every line naming a file
+    goes through here (names with a newline or a terminal's escape split lines and turned the terminal red)."""
+    print(escaped(message), file=sys.stderr if err else sys.stdout)
+
+
 def escaped(message: str) -> str:
     """A message as one line, a control character in it written as its escape: a file name may hold a newline (an
     outcome spread over two lines) or a terminal's escape (a name turned the terminal red)."""

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from reader.cli_output import (
     counted,
-    escaped,
     given,
     listed,
     pick,
     ref,
     replaceable,
+    say,
     say_if_none,
     tab_fields,
     tab_line,
@@ -110,9 +110,8 @@ def cmd_parallels(workspace, args: argparse.Namespace) -> int:
     if chosen:
         return _judge(workspace, args, suggestions, chosen)
     if not suggestions:
-        print(escaped(f"no suggestions: no passage of another document tells of the same thing as "
-                      f"{document.file_name}{'' if args.start is None else f' {args.start}-{args.end}'}"),
-              file=sys.stderr)
+        say(f"no suggestions: no passage of another document tells of the same thing as {document.file_name}"
+            f"{'' if args.start is None else f' {args.start}-{args.end}'}", err=True)
     for number, s in enumerate(suggestions, 1):
         if args.json:
             print(json.dumps({**asdict(s), "ref": _pair_ref(s)}, ensure_ascii=False))
@@ -185,7 +184,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
                                                                   ("to", args.date_to)) if value)
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", (entries, events),
                                           shown=f"Dated passages with {shown}" if shown else "")
-        print(escaped(f"wrote {plural(count, 'dated passage')} to {args.output}"))
+        say(f"wrote {plural(count, 'dated passage')} to {args.output}")
         return 0
     if not entries:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),

@@ -107,7 +107,8 @@ def _walk(folder: Path, own: frozenset[Path]) -> tuple[list[Path], list[ImportFa
         problems += _links_to_folders(Path(folder_path), folders)
         for path in (Path(folder_path, name) for name in names if not name.startswith(".")):
             if path.is_file():
-                if not own.intersection((path.resolve(), *path.resolve().parents)):
+                resolved = path.resolve()
+                if not own.intersection((resolved, *resolved.parents)):
                     files.append(path)
             elif path.is_symlink():
                 problems.append(ImportFailed(str(path), "a link to no file"))

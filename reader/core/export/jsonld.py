@@ -6,6 +6,8 @@ can anchor them, and so can our own import.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from reader.core.export.items import ExportItem, NoteItem
 from reader.core.records.annotations import ORPHAN, REVIEW
 from reader.core.records.documents import DocumentInfo
@@ -25,8 +27,6 @@ GENERATOR = {"id": "https://github.com/annotated-reader", "type": "Software", "n
 def document_iri(document: DocumentInfo) -> str:
     """The IRI a target's source has: the document's URL or DOI if it has one, else a URN on its file name, percent-
     encoded (a space is no IRI's, and other tools read '#2 of…' in a name as a fragment)."""
-    from urllib.parse import quote
-
     if document.metadata.doi:
         return f"https://doi.org/{document.metadata.doi}"
     return document.metadata.url or f"{URN}:document:{quote(document.file_name, safe='')}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import quote, unquote
 
 from reader.core.anchoring import locate
 from reader.core.annotations.service import AnnotationService, NewAnnotation
@@ -251,8 +252,6 @@ def newer_kept(there: str, here: str, take: Callable[[], str], report: Annotatio
 
 def named_source(source: str) -> str:
     """A document as a line names it: the file name of one of ours, else the address the file gives."""
-    from urllib.parse import quote, unquote
-
     ours = f"{URN}:document:"
     if not source.startswith(ours):
         return source
