@@ -134,3 +134,14 @@ def test_an_export_never_replaces_what_is_not_a_regular_file(workspace, tmp_path
         with pytest.raises(ReaderError, match="is not a regular file"):
             workspace.export.write("md", target)
     assert fifo.is_fifo() and Path("/dev/null").is_char_device()
+
+
+def test_an_export_never_replaces_a_read_only_file(workspace, tmp_path) -> None:
+    """Protects an export the user made read-only to keep it: written over by rename (the folder allowed it), it was
+    replaced without a word; it stays as it was, and the line says why."""
+    kept = tmp_path / "notes.md"
+    kept.write_text("the export to keep\n", encoding="utf-8")
+    os.chmod(kept, 0o444)
+    with pytest.raises(ReaderError, match="notes.md is read-only"):
+        workspace.export.write("md", kept)
+    assert kept.read_text(encoding="utf-8") == "the export to keep\n"

@@ -3,7 +3,8 @@
 The text goes to a temporary file in the same folder, is flushed and synced, and is then renamed over the target:
 a kill or a full disk leaves the previous file whole (and at worst a temporary file that is removed). The database,
 its journal, its backups and its session file are refused as targets, whatever path names them, and so is any other
-SQLite database (another project's, say): an export is never worth a database.
+SQLite database (another project's, say): an export is never worth a database. Nor is a file the user made
+read-only: the rename would replace it where the folder allows, as no editor's Save does.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _check_target(path: Path, db_path: Path) -> None:
                           "file of its own: give a file name")  # blocked the check below, waiting for a writer)
     if _is_database(target):
         raise ReaderError(f"{path} is a database; an export never replaces one (choose another file name)")
+    if target.is_file() and not os.stat(target).st_mode & 0o222:  # by mode, not access(): root may write anything
+        raise ReaderError(f"{path} is read-only; an export never replaces a file kept from changes (choose another "
+                          "file name, or make it writable first)")
 
 
 def _is_database(path: Path) -> bool:
