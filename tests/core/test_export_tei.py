@@ -204,3 +204,21 @@ def test_an_annotation_with_a_note_keeps_its_colour_in_tei(workspace):
     root = etree.fromstring(workspace.export.export("tei").encode())
     [note] = root.findall(".//t:note[@target]", {"t": "http://www.tei-c.org/ns/1.0"})
     assert (note.text, note.get("rend")) == ("the 15th, as Baabar has it", "green")
+
+
+def test_a_tei_export_holding_nothing_is_still_valid_tei(empty_workspace):
+    """TEI P5 wants a teiCorpus to hold a TEI, and a standOff something: an empty library's export was a teiCorpus
+    with an empty standOff and no TEI, which no TEI tool accepts (audit BZ F8). It is one TEI saying so."""
+    root = etree.fromstring(empty_workspace.export.export("tei").encode("utf-8"))
+    ns = {"t": tei.TEI}
+    assert etree.QName(root).localname == "TEI"
+    assert not root.xpath("//t:standOff[not(*)]", namespaces=ns)
+    assert root.xpath("string(t:text/t:body/t:p)", namespaces=ns).startswith("No document")
+
+
+def test_a_standoff_is_written_only_with_something_in_it():
+    """A document without names, links or Notebook notes had an empty standOff, which TEI P5 does not allow."""
+    info = DocumentInfo(1, "a.txt", Metadata(title="A"), 1, 1, 12, 0, "", "")
+    root = etree.fromstring(tei.to_tei([(info, "Plain words.", [], [])]).encode("utf-8"))
+    assert etree.QName(root).localname == "teiCorpus"
+    assert not root.findall(f".//{{{tei.TEI}}}standOff")

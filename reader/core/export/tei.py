@@ -36,12 +36,16 @@ def to_tei(documents: list[tuple[DocumentInfo, str, list[Mention], list[ExportIt
            register: list[EntitySummary] = (), pages: dict[int, list[PageInfo]] | None = None,
            notes: list[NoteItem] = ()) -> str:
     """`pages` (by document id) puts a <pb n="label"/> where each page of a paged document starts; `notes` are the
-    Notebook's, each an annotation of the corpus pointing at the passages it cites."""
-    corpus = etree.Element(f"{{{TEI}}}teiCorpus", nsmap={None: TEI})
+    Notebook's, each an annotation of the corpus pointing at the passages it cites. TEI P5 wants a teiCorpus to hold
+    a TEI: an export without documents is one TEI, its text saying so."""
+    corpus = etree.Element(f"{{{TEI}}}{'teiCorpus' if documents else 'TEI'}", nsmap={None: TEI})
     _header(corpus, "Annotated Reader export")
     every_item = [item for *_, items in documents for item in items]
     tag_ids = _taxonomy(corpus, every_item)
     listed = _stand_off(corpus, register, every_item, notes)
+    if not documents:
+        _tei(_tei(_tei(corpus, "text"), "body"), "p", "No document is in this export: the library holds none, or "
+             "none with notes the export kept.")
     for info, text, mentions, items in documents:
         named = [m for m in mentions if m.type == "DATE" or m.entity_id in listed]
         corpus.append(_document(info, text, named, items, (pages or {}).get(info.id, []), tag_ids))
@@ -113,7 +117,8 @@ def _bibl(parent: etree._Element, source: DocumentInfo) -> None:
 
 def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: list[ExportItem],
                notes: list[NoteItem] = ()) -> set[int]:
-    """The register (what mentions point at), the links and the Notebook; returns the ids of the entities listed."""
+    """The register (what mentions point at), the links and the Notebook; returns the ids of the entities listed.
+    Without any of them there is no standOff: TEI P5 wants one to hold something."""
     stand_off = _tei(corpus, "standOff")
     lists: dict[str, etree._Element] = {}
     for entity in register:
@@ -124,6 +129,8 @@ def _stand_off(corpus: etree._Element, register: list[EntitySummary], items: lis
             _register_entry(lists[list_name], entity, entry_name, name_element)
     _relations(stand_off, items)
     _notebook(stand_off, notes, {item.annotation.id for item in items})
+    if not len(stand_off):
+        corpus.remove(stand_off)
     return {entity.id for entity in register if entity.type in REGISTER}
 
 
