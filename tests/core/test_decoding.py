@@ -145,6 +145,17 @@ def test_utf16_without_a_mark_of_a_script_with_few_spaces_is_still_read(encoding
         assert decode(text.encode(encoding)) == (text, encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["委员会于五月开会，", "委员会于五月开会", "委员会于五月开会，讨论了一些问题。\n" * 40,
+                                  "위원회는 오월에 모였다", "위원회는 오월에 모였다. 그들은 회의를 했다.\n" * 40,
+                                  "一部は東京で会議を開いた。\n" * 200, "한국어 문서", "Η επιτροπή συνεδρίασε."])
+def test_utf16_without_a_mark_with_nul_bytes_on_both_sides_is_read_in_its_byte_order(text, encoding):
+    """Chinese, Korean and Japanese characters whose code ends in 00 (一, 开, 가, 였) put a NUL on the other side
+    of their pair from a line feed's: such a file was refused as binary, or read in the wrong byte order as
+    nonsense and called imported (audit CC N2). Short Korean and Greek read the wrong way round are Hangul too."""
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
 @pytest.mark.parametrize("data", [b"Moscow, 12 May 1921.\x00 Signed: K\n", "Новости".encode("cp1251") + b"\x00\n\n",
                                   b"Report of the district committee on the harvest of 1934, written.\x00\r\n",
                                   b"Minutes of the meeting held on 12 May 1921.\r\n" * 5 + b"Signed\x00.\r\n\x1a"])

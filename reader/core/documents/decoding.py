@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -91,29 +93,56 @@ def _line_of(before: str) -> int:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 saved without its byte-order mark: NUL bytes, all on one side of each pair (an ASCII character's high
-    byte), and text once decoded (no control characters but line breaks and tabs). Else None; so for a text of one
-    byte a character with a NUL or a few in it (a stray NUL made an ASCII file Chinese-looking nonsense): NULs are
-    a quarter of its bytes or fewer, and none of its other bytes is a control character, which the high bytes of
-    UTF-16 beyond Latin are (Cyrillic 04, Greek 03, Arabic 06, Japanese '、' 30 01)."""
+    """UTF-16 saved without its byte-order mark: NUL bytes (an ASCII character's high byte, or the low byte of a
+    character whose code ends in 00: 一, 가), and text once decoded (no control characters but line breaks and
+    tabs). Else None; so for a text of one byte a character with a NUL or a few in it (a stray NUL made an ASCII
+    file Chinese-looking nonsense): NULs are a quarter of its bytes or fewer, and none of its other bytes is a
+    control character, which the high bytes of UTF-16 beyond Latin are (Cyrillic 04, Greek 03, Arabic 06, Japanese
+    '、' 30 01). The byte order is the one that reads as text, the likelier where both do. The side of the NULs
+    said nothing sure: a Chinese line's one 开 (5F 00) put its NUL on the other side from the line feeds', and
+    without line feeds it named the wrong order (audit CC N2)."""
     sample = data[:65536]
     if len(data) % 2 or b"\x00" not in sample:
         return None
-    odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    if bool(odd) == bool(even):
+    if sample.count(0) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")):
         return None
-    if max(odd, even) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")):
-        return None
-    encoding = "utf-16-le" if odd else "utf-16-be"
-    if not _newlines_wide(sample, little_endian=bool(odd)):
+    readings = {encoding: text for encoding in ("utf-16-le", "utf-16-be")
+                if (text := _as_utf16(data, sample, encoding)) is not None}
+    encoding = _likelier(sample, readings)
+    return None if encoding is None else (readings[encoding], encoding)
+
+
+def _as_utf16(data: bytes, sample: bytes, encoding: str) -> str | None:
+    """The text in this byte order, if it reads as text there: its line feeds beside a NUL in their pair, no byte
+    no character is made of, no control character."""
+    if not _newlines_wide(sample, little_endian=encoding == "utf-16-le"):
         return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    if any(ord(character) < 32 and character not in "\n\r\t" for character in text[:32768]):
-        return None
-    return text, encoding
+    return None if any(ord(character) < 32 and character not in "\n\r\t" for character in text[:32768]) else text
+
+
+def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:
+    """The byte order whose reading is likelier text: one charset-normalizer reads as text at all (junk with NULs
+    here and there it does not), with less of a mess, then with its letters more in one script (read in the wrong
+    order, 委员会于五月开会 was Hangul, Han and Tai Tham letters and no mess), then with more ASCII characters
+    (Greek read in the wrong order is Hangul throughout, its spaces U+2000)."""
+    likelihood = {}
+    for encoding, text in readings.items():
+        found = from_bytes(sample, cp_isolation=[encoding.replace("-", "_")]).best()
+        if found is not None:
+            opening = text[:4096]
+            likelihood[encoding] = (-found.chaos, _in_one_script(opening), sum(map(str.isascii, opening)))
+    return max(likelihood, key=likelihood.__getitem__) if likelihood else None
+
+
+def _in_one_script(text: str) -> float:
+    """The share of a text's letters in its commonest script (by the first word of their Unicode names: CJK,
+    HANGUL, GREEK, CYRILLIC)."""
+    scripts = Counter(unicodedata.name(character, "?").split()[0] for character in text if character.isalpha())
+    return max(scripts.values()) / scripts.total() if scripts else 0.0
 
 
 def _newlines_wide(sample: bytes, little_endian: bool) -> bool:
