@@ -13,6 +13,7 @@ Pure functions: no I/O.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from reader.core.number_words import NUMBER_WORDS
 from reader.core.ranges import in_word, whole_words
 from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
@@ -124,18 +126,12 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     `kept(start, end)`, when the old text is known, says whether a stretch of `text` was there before, as another
     passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
     (the same name in the sentence before a deleted one, a notice repeated on every page)."""
-    if quote.exact and text[hint_start:hint_end] == quote.exact:
+    if quote.exact and text[hint_start:hint_end] == quote.exact and _edges_hold(text, quote, hint_start, hint_end):
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
     best, own = scorer.best_exact(hint_start, hint_end)
     if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and not own):
-        in_place = scorer.best_fuzzy(hint_start, hint_end)
-        if best is not None and best[0] >= MOVE_THRESHOLD and in_place is not None:  # a copy of the old words
-            # elsewhere, and where the passage was, words that resemble them: it was edited there, and stays
-            best = in_place if in_place[4] >= REVIEW_MIN_QUOTE_SIMILARITY and not _apart(in_place, hint_start,
-                                                                                          hint_end) else best
-        else:
-            best = max(filter(None, [best, in_place]), default=None, key=lambda c: c[0])
+        best = _with_fuzzy(scorer, best, hint_start, hint_end)
     if best is None:
         return AnchorResult(0, 0, 0.0, ORPHAN, "none")
     confidence, start, end, method, quote_score = best
@@ -153,6 +149,22 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     return AnchorResult(0, 0, confidence, ORPHAN, "none")
 
 
+def _with_fuzzy(scorer: _Scorer, best: Candidate | None, hint_start: int, hint_end: int) -> Candidate | None:
+    """The exact occurrence found (`best`), or a fuzzy place near where the passage was: an exact occurrence
+    elsewhere scored high, and where the passage was, words that resemble the quote's, it was edited there and
+    stays; else the better scored, but never a fuzzy alignment that found again an exact occurrence `best_exact`
+    has judged (it had preferred another for the words beside it)."""
+    in_place = scorer.best_fuzzy(hint_start, hint_end)
+    if in_place is None or best is None:
+        return best or in_place
+    if best[0] >= MOVE_THRESHOLD:
+        edited_there = in_place[4] >= REVIEW_MIN_QUOTE_SIMILARITY and not _apart(in_place, hint_start, hint_end)
+        return in_place if edited_there else best
+    if scorer.text[in_place[1]:in_place[2]] == scorer.quote.exact:
+        return best
+    return max(best, in_place, key=lambda c: c[0])
+
+
 def _apart(candidate: Candidate, hint_start: int, hint_end: int) -> bool:
     """Whether a place lies off the stretch that took the passage's place in the new text (none when the passage
     was deleted: nothing replaced it)."""
@@ -162,11 +174,23 @@ def _apart(candidate: Candidate, hint_start: int, hint_end: int) -> bool:
 def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
     """A fuzzy place widened to whole words where the user's quote began and ended between words: an alignment
     scored by characters may stop inside one ("the aftermat"), and Accept would store that as the quote."""
-    def joined(left: str, right: str) -> bool:  # the user's quote began or ended inside a word
-        return bool(left) and bool(right) and in_word(left) and in_word(right)
+    return whole_words(text, start, end, widen_start=not _joined(quote.prefix[-1:], quote.exact[:1]),
+                       widen_end=not _joined(quote.exact[-1:], quote.suffix[:1]))
 
-    return whole_words(text, start, end, widen_start=not joined(quote.prefix[-1:], quote.exact[:1]),
-                       widen_end=not joined(quote.exact[-1:], quote.suffix[:1]))
+
+def _edges_hold(text: str, quote: TextQuote, start: int, end: int) -> bool:
+    """Whether a place of the quote's very words begins and ends between words where the quote did: "100" within
+    "1000", "lawful" within "unlawful" are other statements (audit CE F3). A quote begun or ended inside a word
+    (a selection of part of one) may land inside one."""
+    began_between = not _joined(quote.prefix[-1:], quote.exact[:1])
+    ended_between = not _joined(quote.exact[-1:], quote.suffix[:1])
+    return ((not began_between or not _joined(text[start - 1:start] if start else "", text[start:start + 1]))
+            and (not ended_between or not _joined(text[end - 1:end], text[end:end + 1])))
+
+
+def _joined(left: str, right: str) -> bool:
+    """Whether two neighbouring characters are inside one word."""
+    return bool(left) and bool(right) and in_word(left) and in_word(right)
 
 
 def _same_wording(quote: str, found: str) -> bool:
@@ -174,7 +198,8 @@ def _same_wording(quote: str, found: str) -> bool:
     dropped or replaced ("prime minister" become "premier"), or a number changed ("1934" become "1935"), makes
     another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
-    return len(quoted) == len(read) and all(_same_word(a, b) for a, b in zip(quoted, read, strict=True))
+    return len(quoted) == len(read) and all(_same_word(a, b) and not _derived(a, b)
+                                            for a, b in zip(quoted, read, strict=True))
 
 
 def _word_share(quote: str, found: str) -> float:
@@ -185,10 +210,33 @@ def _word_share(quote: str, found: str) -> float:
 
 
 def _same_word(quoted: str, read: str) -> bool:
-    if any(character.isdigit() for character in quoted + read):
-        return quoted == read  # a number a digit apart is another number
+    if _a_number(quoted) or _a_number(read):
+        return quoted == read  # a number a digit apart is another number, "thirteen" and "thirty", "II" and "III"
     return fuzz.ratio(quoted, read) >= SAME_WORD
 
+
+def _a_number(word: str) -> bool:
+    """Whether a word gives a number: in figures, in words, or in Roman numerals (Nicholas II)."""
+    letters = word.strip(_PUNCTUATION)
+    return (any(character.isdigit() for character in word) or letters.casefold() in NUMBER_WORDS
+            or bool(_ROMAN.fullmatch(letters)))
+
+
+def _derived(one: str, other: str) -> bool:
+    """Whether one word is the other with letters put before or after it: "unlawful", "disagreed", "she",
+    "couldn't", "impossibly", "meetings" say another thing than "lawful", "agreed", "he", "could", "possibly",
+    "meeting", though as alike by their characters as a word mistyped (audit CE F2, F3). Such a word is proposed
+    for the quote's, never moved onto silently."""
+    short, long = sorted((_letters(one), _letters(other)), key=len)
+    return len(long) > len(short) and (long.startswith(short) or long.endswith(short))
+
+
+def _letters(word: str) -> str:
+    return "".join(character for character in word.casefold() if character.isalpha())
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_PUNCTUATION = ".,;:!?()[]«»“”‘’'\"—–-"
 
 Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity
 
@@ -201,31 +249,38 @@ class _Scorer:
 
     def best_exact(self, hint_start: int, hint_end: int) -> tuple[Candidate | None, bool]:
         """The best occurrence of the exact quote, and whether it is the passage's own (see `_own_place`): its own,
-        trusted, before a copy elsewhere that happens to score higher; else the best scored anywhere."""
+        trusted, before a copy elsewhere that happens to score higher; else the one whose words before or after
+        are most the quote's, the best scored among equals."""
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
-        found = [self.score(s, s + size, "exact", 1.0) for s in starts]
-        own = [candidate for candidate in found if self._own_place(candidate, hint_start, hint_end)]
+        found = [self.score(s, s + size, "exact", 1.0) for s in starts if _edges_hold(self.text, self.quote, s,
+                                                                                      s + size)]
+        held = {candidate: self._context(candidate[1], candidate[2]) for candidate in found}
+        strongest = max(held.values(), default=0.0)
+        own = [candidate for candidate in found
+               if self._own_place(candidate, hint_start, hint_end, held[candidate], strongest)]
         if own:
             best = max(own, key=lambda c: c[0])
             return (max(best[0], MOVE_THRESHOLD), *best[1:]), True
-        return max(found, default=None, key=lambda c: c[0]), False
+        return max(found, default=None, key=lambda c: (round(held[c], 2), c[0])), False  # a moved paragraph's
+        # words beside the quote are still the quote's on one side, wholly
 
-    def _own_place(self, candidate: Candidate, hint_start: int, hint_end: int) -> bool:
+    def _own_place(self, candidate: Candidate, hint_start: int, hint_end: int, held: float, strongest: float) -> bool:
         """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside
-        it (repeated words make the diff ambiguous) with the words before or after still the quote's."""
+        it (repeated words make the diff ambiguous) with the words before or after still the quote's (`held`), as
+        much as around any other occurrence (`strongest`): a paragraph moved away left the same name in the one
+        before it, whose words after it only resembled the quote's (audit CE F1)."""
         near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT
-        return not _apart(candidate, hint_start, hint_end) or (near and self._context_holds(candidate[1],
-                                                                                            candidate[2]))
+        return not _apart(candidate, hint_start, hint_end) or (near and CONTEXT_HOLDS <= held >= strongest)
 
-    def _context_holds(self, start: int, end: int) -> bool:
-        """Whether the words before or after a place are still the quote's: the same name in the sentence before a
-        deleted one (both sides changed) is another statement, however near the old place."""
+    def _context(self, start: int, end: int) -> float:
+        """How far the words before or after a place are still the quote's (the better side): the same name in the
+        sentence before a deleted one (both sides changed) is another statement, however near the old place."""
         quote = self.quote
         before = _similarity(quote.prefix, self.text[max(0, start - len(quote.prefix)):start])
         after = _similarity(quote.suffix, self.text[end:end + len(quote.suffix)])
-        return max(before, after) >= CONTEXT_HOLDS
+        return max(before, after)
 
     def best_fuzzy(self, hint_start: int, hint_end: int) -> Candidate | None:
         """The mapped stretch itself (when about the quote's size) and the best alignment of the quote near it."""

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import ANCHORED, ORPHAN, REVIEW, Anchor, PositionMap, reanchor
+from reader.core.ranges import in_word
 from reader.core.records.annotations import quote_at
 
 WORDS = ["Genden", "Stalin", "Choibalsan", "met", "on", "November", "15,", "1934", "in", "Moscow", "the", "and",
@@ -87,7 +88,9 @@ def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
     assert len(results) == len(anchors)
     for anchor, span, result in zip(anchors, tracked, results, strict=True):
         found = new[result.start:result.end]
-        if not span.touched and new.count(anchor.quote.exact) == 1:
+        if not span.touched and not edges_kept(text, anchor, new, span):  # letters glued on: another word
+            assert result.status in (REVIEW, ORPHAN) or found == anchor.quote.exact
+        elif not span.touched and new.count(anchor.quote.exact) == 1:
             assert result.status == ANCHORED and (result.start, result.end) == (span.start, span.end)
         elif not span.touched:  # repeated words: the diff may pair another copy with the old place, then the
             assert result.status in (ANCHORED, REVIEW) and found == anchor.quote.exact  # user is asked about one
@@ -96,6 +99,14 @@ def test_reanchoring_keeps_every_annotation_where_its_text_went(case):
             assert touches_the_edit or found == anchor.quote.exact
         else:
             assert result.status in (REVIEW, ORPHAN)
+
+
+def edges_kept(old: str, anchor, new: str, span: Tracked) -> bool:
+    """Whether the passage's edges part words (or join them) in the new text as in the old."""
+    def joined(text: str, at: int) -> bool:
+        return 0 < at < len(text) and in_word(text[at - 1]) and in_word(text[at])
+
+    return (joined(old, anchor.start) == joined(new, span.start)) and (joined(old, anchor.end) == joined(new, span.end))
 
 
 def test_typo_fix_inside_the_quote_moves_onto_the_corrected_text():
@@ -253,3 +264,47 @@ def test_a_word_of_a_rewritten_page_is_not_moved_onto_the_next_pages_copy():
     result = _followed(old, old.replace(pages[2], "Page 3 text: the report on this district is missing."),
                        start, start + len("aimag"))
     assert result.status == REVIEW
+
+
+def _moved(old: str, new: str, quote: str, occurrence: int = 1):
+    """The re-anchoring of one note on the `occurrence`-th copy of `quote` in `old`."""
+    start = -1
+    for _ in range(occurrence):
+        start = old.index(quote, start + 1)
+    [result] = reanchor(old, new, [Anchor(start, start + len(quote), quote_at(old, start, start + len(quote)))])
+    return result
+
+
+def test_a_quote_now_part_of_a_longer_word_waits_for_review():
+    """"100" become "1000", "lawful" become "unlawful": the note stayed anchored on part of the new word, its
+    statement turned, with nothing to review (audit CE F3). A quote that began and ended between words must do so
+    where it lands."""
+    old = "Troops: 100 men arrived at Urga. The arrests were lawful, said the court. The lamas were possibly guilty.\n"
+    new = "Troops: 1000 men arrived at Urga. The arrests were unlawful, said the court. The lamas were impossibly " \
+          "guilty.\n"
+    for quote in ("100", "lawful", "possibly guilty"):
+        result = _moved(old, new, quote)
+        assert result.status != ANCHORED, quote
+
+
+def test_a_word_negated_is_another_statement_not_a_typo():
+    """"lawful" corrected to "unlawful", "agreed" to "disagreed", "could" to "couldn't" were taken for typos: the
+    note moved silently and its quote was rewritten to the opposite (audit CE F2)."""
+    old = "The tribunal declared the arrests lawful and the minister agreed with the verdict. Genden could accept " \
+          "the terms.\n"
+    new = "The tribunal declared the arrests unlawful and the minister disagreed with the verdict. Genden couldn't " \
+          "accept the terms.\n"
+    for quote in ("declared the arrests lawful", "the minister agreed with", "Genden could accept"):
+        assert _moved(old, new, quote).status == REVIEW, quote
+    assert _moved("In 1934 Satlin met Genden.\n", "In 1934 Stalin met Genden.\n", "Satlin met").status == ANCHORED
+
+
+def test_a_name_in_a_moved_paragraph_follows_its_paragraph():
+    """A note on "Genden" in a paragraph moved first landed silently on the "Genden" of the paragraph before, whose
+    words after it only resembled its own (audit CE F1)."""
+    hall = "The congress opened with delegates from every aimag. In his closing speech Genden was cheered in the hall."
+    moscow = "Genden was cheered again in Moscow."
+    minutes = "The minutes were signed by the secretary."
+    old, new = f"{hall}\n\n{moscow}\n\n{minutes}\n", f"{moscow}\n\n{hall}\n\n{minutes}\n"
+    result = _moved(old, new, "Genden", occurrence=2)
+    assert result.status in (REVIEW, ANCHORED) and result.start == 0

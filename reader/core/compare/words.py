@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from reader.core.entities.calendar_words import ABBREVIATIONS, MONTHS
 from reader.core.folding import without_accents
+from reader.core.number_words import NUMBER_WORDS
 
 STOPWORDS = frozenset(str.split("""
 a about above after again against all also although am an and any are as at be because been before being below
@@ -27,12 +28,6 @@ _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\
 _GERMAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "5.000 Mann", "1.490": no count has three decimals
 _MONTH_BEFORE = re.compile(rf"\bon\s+(?:{'|'.join((*MONTHS, *ABBREVIATIONS, 'sept'))})\.?\s+$")  # "on July 1 780
 # men": a day, then a count; "Im August 12 000 Mann", "En juillet 12 000 hommes" count 12,000
-_UNIT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-NUMBER_WORDS = {**_UNIT_NUMBERS, **_TENS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100,
-                "thousand": 1000, "dozen": 12, "million": 1_000_000}
 
 
 def fold(text: str) -> str:
