@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -29,6 +31,8 @@ READ_ONLY_SAID_MS = 30_000  # how long the line saying a library is read-only st
 
 FOLLOW_OUTSIDE_MS = 1000  # how often the window looks for other connections' changes (one pragma when none)
 
+
+Built = TypeVar("Built")
 
 WINDOW_BUSY_WAIT_S = 3  # seconds the window's thread waits for another program's write before saying so
 
@@ -104,10 +108,10 @@ def run_app(db_path: Path) -> int:
     app.setApplicationName("Annotated Reader")
     app.setDesktopFileName("annotated-reader")
     _set_icon(app)
-    workspace = open_or_restore(db_path)
-    if workspace is None:
+    opened = open_or_restore(db_path, lambda workspace: build_window(workspace, settings_for(db_path)))
+    if opened is None:
         return 1
-    window = build_window(workspace, settings_for(db_path))
+    workspace, window = opened
     sys.excepthook = fault_handler(window, db_path)
     close_on_stop_signals(window)  # Ctrl+C and SIGTERM close it properly
     window.show()
@@ -137,10 +141,13 @@ def fault_handler(window: MainWindow, db_path: Path):
     return handle
 
 
-def open_or_restore(db_path: Path) -> Workspace | None:
-    """Open the database; if it is damaged and a backup exists, offer to restore it (the damaged file is kept)."""
+def open_or_restore(db_path: Path, build: Callable[[Workspace], Built] = lambda _workspace: None,
+                    ) -> tuple[Workspace, Built] | None:
+    """Open the database and `build` (the window) on it; if it is damaged and a backup exists, offer to restore it
+    (the damaged file is kept). Damage the opening's quick check does not see fails at the window's first reading:
+    it is said and offered the same (it had ended the start in a traceback, audit CD F4)."""
     try:
-        return Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)  # the window does not look hung for 15 s
+        return _opened(db_path, build)
     except DatabaseUnusable as exc:
         from PySide6.QtWidgets import QMessageBox  # only for a damaged database: Qt builds classes on first use
 
@@ -150,13 +157,25 @@ def open_or_restore(db_path: Path) -> Workspace | None:
             restored = restore_latest_backup(db_path)
             QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}. The damaged file "
                                                               f"is kept as {restored.damaged_copy}.")
-            return Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)
+            return _opened(db_path, build)
         except ReaderError as again:
             return _refuse(str(again))
     except Exception as exc:  # noqa: BLE001 - a failed upgrade, or any fault: one line in a dialog, the details logged
         from reader.core.fault_report import describe_fault
 
         return _refuse(describe_fault(exc, db_path))
+
+
+def _opened(db_path: Path, build: Callable[[Workspace], Built]) -> tuple[Workspace, Built]:
+    """The library open (the window does not look hung for 15 s waiting for it) and what is built on it; closed
+    again when the building fails, its SQLite errors said as the library's faults (with its latest good backup)."""
+    workspace = Workspace.open(db_path, waits_s=WINDOW_BUSY_WAIT_S)
+    try:
+        with workspace.db.faults():
+            return workspace, build(workspace)
+    except BaseException:
+        workspace.close()
+        raise
 
 
 def offer_restore(message: str) -> bool:

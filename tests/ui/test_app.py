@@ -14,8 +14,8 @@ def test_a_damaged_database_can_be_restored_at_start(db_path, monkeypatch, qapp)
     db_path.write_bytes(b"damaged" * 400)
     monkeypatch.setattr(app, "offer_restore", lambda message: "left untouched" in message)
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
-    reopened = app.open_or_restore(db_path)
-    assert reopened is not None and reopened.documents.list() == []
+    reopened, _nothing_built = app.open_or_restore(db_path)
+    assert reopened.documents.list() == []
     reopened.close()
     assert [p.read_bytes() for p in db_path.parent.glob("*.damaged-*.db")] == [b"damaged" * 400]
 
@@ -176,3 +176,27 @@ def test_the_registers_state_follows_the_read_only_line(workspace, monkeypatch, 
     window.show()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "" and window.recognition_status.isVisible())
     assert window.windowTitle() == "Annotated Reader (read only)"
+
+
+def test_a_library_damaged_past_the_opening_check_is_offered_its_backup_not_a_traceback(db_path, monkeypatch, qapp):
+    """A library whose damage the opening's quick check does not see failed at the window's first reading: a
+    traceback on the terminal, no window, no dialog, no backup offered (audit CD F4). It is said, and its latest
+    good backup offered, as for damage found at the opening."""
+    import sqlite3
+
+    from reader.ui.main_window import MainWindow
+
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+
+    def malformed(self) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(MainWindow, "refresh_library", malformed)
+    asked = []
+    monkeypatch.setattr(app, "offer_restore", lambda message: asked.append(message) or False)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: None)
+    assert app.open_or_restore(db_path, lambda workspace: app.build_window(workspace, app.settings_for(db_path))) \
+        is None
+    assert asked and "is damaged" in asked[0] and "latest good backup is" in asked[0]
+    assert "restore-backup" not in asked[0]  # the window asks in its own words

@@ -174,5 +174,5 @@ def _offering_backup(fault, path: Path):
     backup = latest_good_backup(path)
     if backup is None:
         return fault
-    return DatabaseUnusable(f"{fault}; the latest good backup is {backup} (close the library, then restore it with "
-                            "`restore-backup` or by opening the library again)", backup)
+    return DatabaseUnusable(f"{fault}; the latest good backup is {backup}", backup, command=" (close the library, "
+                            "then restore it with `restore-backup` or by opening the library again)")
