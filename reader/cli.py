@@ -627,7 +627,8 @@ def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:
         raise ReaderError(f"{path} opens fine: restoring its newest backup would set aside every change made since; "
                           "add --yes to restore anyway")
     restored = restore_latest_backup(path, set_aside="replaced" if healthy else "damaged")
-    say(f"restored {path} from {restored.backup}; the previous file is kept as {restored.damaged_copy}")
+    kept = f"the previous file is kept as {restored.damaged_copy}" if restored.damaged_copy else "there was no file"
+    say(f"restored {path} from {restored.backup}; {kept}")
     return EXIT_OK
 
 

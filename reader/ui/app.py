@@ -155,8 +155,8 @@ def open_or_restore(db_path: Path, build: Callable[[Workspace], Built] = lambda 
             return _refuse(exc.fault)
         try:
             restored = restore_latest_backup(db_path)
-            QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}. The damaged file "
-                                                              f"is kept as {restored.damaged_copy}.")
+            kept = f" The damaged file is kept as {restored.damaged_copy}." if restored.damaged_copy else ""
+            QMessageBox.information(None, "Annotated Reader", f"Restored from {restored.backup}.{kept}")
             return _opened(db_path, build)
         except ReaderError as again:
             return _refuse(str(again))

@@ -168,3 +168,38 @@ def test_a_backup_that_cannot_fit_says_how_much_room_it_needs(
     assert "nothing was written" in message and "\n" not in message
     assert "needs" in message and (" KB" in message or " MB" in message)
     assert "free" in message
+
+
+def test_a_restore_that_fails_puts_the_damaged_file_back(db_path: Path, monkeypatch) -> None:
+    """A backup that could not be copied in (its folder read-only, so SQLite could not read it) left an empty file
+    under the library's name, the damaged one renamed; a second try then set the empty file aside as "the damaged
+    file" (audit CD F7). The damaged file is back under its name, and the line says what failed."""
+    import sqlite3
+
+    from reader.core.errors import ReaderError
+    from reader.core.storage import backup
+
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+    db_path.write_bytes(b"damaged" * 400)
+
+    def unreadable(source: Path, target: Path, **_how) -> None:
+        sqlite3.connect(str(target)).execute("CREATE TABLE half (x)").connection.close()
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(backup, "_copy_database", unreadable)
+    with pytest.raises(ReaderError, match=r"^cannot restore .* \(attempt to write a readonly database\); "
+                                          r".*annotations.db is as it was$"):
+        restore_latest_backup(db_path)
+    assert db_path.read_bytes() == b"damaged" * 400
+    assert sorted(path.name for path in db_path.parent.iterdir() if path.name.startswith("annotations")) == [
+        "annotations.backups", "annotations.db"]
+
+
+def test_a_restore_over_a_missing_file_names_no_file_set_aside(db_path: Path) -> None:
+    """With the library's file gone, the restore named a 'previous file kept as …' that does not exist (audit CD
+    F10)."""
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+    db_path.unlink()
+    assert restore_latest_backup(db_path).damaged_copy is None

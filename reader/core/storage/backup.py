@@ -209,8 +209,10 @@ def _masked_digest(first_100: bytes, rest: Iterable[bytes]) -> bytes:
     return digest.digest()
 
 
-def _copy_database(db_path: Path, target: Path) -> None:
-    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+def _copy_database(db_path: Path, target: Path, closed: bool = False) -> None:
+    """Copy a database through SQLite. A `closed` one (a backup) is read as immutable: read-only, SQLite could not
+    read one in a folder it may not write its shared-memory file in (audit CD F7)."""
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?{'immutable=1' if closed else 'mode=ro'}", uri=True)
     try:
         copy = sqlite3.connect(str(target))
         try:
@@ -288,16 +290,18 @@ def _passes_check(backup: Path) -> bool:
 
 @dataclass(frozen=True)
 class Restored:
-    """Where the damaged database was set aside, and which backup now stands in its place."""
+    """Where the damaged database was set aside (None when there was none: its file was gone), and which backup now
+    stands in its place."""
 
-    damaged_copy: Path
+    damaged_copy: Path | None
     backup: Path
 
 
 def restore_latest(db_path: Path, set_aside: str = "damaged") -> Restored:
     """Put the newest backup in place of a damaged, emptied or missing database. Nothing is lost: the damaged file
-    (with its -wal and -shm companions, which must not be replayed onto the backup) is renamed beside it, never
-    deleted. The backup is copied in through SQLite, like every other access to a database file."""
+    (with its -wal, -shm and -journal companions, which must not be replayed onto the backup) is renamed beside it,
+    never deleted, and put back if the backup cannot be copied in. The backup is copied in through SQLite, like
+    every other access to a database file."""
     from reader.core.storage.faults import file_fault
 
     backup = latest_good_backup(db_path)
@@ -305,18 +309,36 @@ def restore_latest(db_path: Path, set_aside: str = "damaged") -> Restored:
         whole = "no backup" if not list_backups(db_path) else "no backup that is whole"
         raise ReaderError(f"{db_path}: {whole} to restore from (backups are kept in {backup_dir(db_path)})")
     damaged = db_path.with_name(f"{db_path.stem}.{set_aside}-{_stamp()}{db_path.suffix}")
+    moved: list[str] = []
     try:
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in _COMPANIONS:
             companion = Path(f"{db_path}{suffix}")
             if companion.exists():
                 companion.rename(f"{damaged}{suffix}")
-        _copy_database(backup, db_path)
+                moved.append(suffix)
+        _copy_database(backup, db_path, closed=True)
     except (OSError, sqlite3.Error) as exc:
+        where = _put_back(db_path, damaged, moved)
         if isinstance(exc, OSError):
             raise file_fault(exc, db_path.parent, "restore the backup") from exc
-        raise ReaderError(f"cannot restore {backup} to {db_path} ({exc}); the damaged file is kept as "
-                          f"{damaged}") from exc
-    return Restored(damaged, backup)
+        raise ReaderError(f"cannot restore {backup} to {db_path} ({exc}); {where}") from exc
+    return Restored(damaged if "" in moved else None, backup)
+
+
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _put_back(db_path: Path, damaged: Path, moved: list[str]) -> str:
+    """Undo a restore that failed: what its copy left under the library's names goes, and the files set aside come
+    back. Returns where the library now is, in the user's words."""
+    try:
+        for suffix in _COMPANIONS:
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)  # the copy's: the library's own were moved away
+        for suffix in moved:
+            Path(f"{damaged}{suffix}").rename(f"{db_path}{suffix}")
+    except OSError:
+        return f"the damaged file is kept as {damaged}"
+    return f"{db_path} is as it was"
 
 
 def _stamp() -> str:
