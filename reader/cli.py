@@ -133,8 +133,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     delete.set_defaults(handler=cmd_delete)
     restore = commands.add_parser("restore-backup", help="put the newest backup in place of the database (the "
                                                         "current file is kept beside it, renamed)")
-    restore.add_argument("--yes", action="store_true", help="restore even though the database opens fine (its changes "
-                                                          "since the backup are set aside with the file, not deleted)")
+    restore.add_argument("--yes", action="store_true", help="restore even though the database is not damaged (its "
+                                                          "changes since the backup are set aside with the file, not "
+                                                          "deleted)")
     restore.set_defaults(handler=cmd_restore_backup, opens_workspace=False)
 
 
@@ -620,12 +621,12 @@ def undecodable_argument(argv: list[str]) -> str:
 
 
 def cmd_restore_backup(path: Path, args: argparse.Namespace) -> int:
-    """Restore the newest backup; over a database that opens fine, only when told --yes (every change since the
+    """Restore the newest backup; over a database that is not damaged, only when told --yes (every change since the
     backup would be set aside), and the file set aside is then named as replaced, not as damaged."""
     healthy = database_is_sound(path)
     if healthy and not args.yes:
-        raise ReaderError(f"{path} opens fine: restoring its newest backup would set aside every change made since; "
-                          "add --yes to restore anyway")
+        raise ReaderError(f"{path} is not damaged: restoring its newest backup would set it aside, with every change "
+                          "made since; add --yes to restore anyway")
     restored = restore_latest_backup(path, set_aside="replaced" if healthy else "damaged")
     kept = f"the previous file is kept as {restored.damaged_copy}" if restored.damaged_copy else "there was no file"
     say(f"restored {path} from {restored.backup}; {kept}")

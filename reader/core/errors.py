@@ -43,6 +43,11 @@ class DatabaseBusy(ReaderError):
     """Another program held the database's write lock for longer than the busy timeout; nothing was changed."""
 
 
+class DatabaseForeign(DatabaseUnusable):
+    """A sound database this version must not use: another program's, or a library a newer version wrote. Not
+    damaged: a restore over it asks first, as over a library that opens fine."""
+
+
 class DatabaseMissing(DatabaseUnusable):
     """The database file is gone or empty although its backups or session file show it held data: a fault, not a
     first start. Nothing is created in its place."""

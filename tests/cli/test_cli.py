@@ -315,12 +315,32 @@ def test_restore_backup_asks_for_yes_when_the_database_is_healthy(tmp_path):
     assert run_cli(db, "annotate", "1", "--quote", "Genden", "--note", "since the backup").returncode == 0
     before = db.read_bytes()
     refused = run_cli(db, "restore-backup")
-    assert refused.returncode == 1 and "opens fine" in refused.stderr and "--yes" in refused.stderr
+    assert refused.returncode == 1 and "is not damaged" in refused.stderr and "--yes" in refused.stderr
     assert len(refused.stderr.splitlines()) == 1 and db.read_bytes() == before
     restored = run_cli(db, "restore-backup", "--yes")
     assert restored.returncode == 0 and "replaced" in restored.stdout
     assert list(tmp_path.glob("cli.replaced-*.db")) and not list(tmp_path.glob("cli.damaged-*.db"))
     assert "since the backup" not in run_cli(db, "notes").stdout  # the backup from before it, not a fresh one
+
+
+def test_restore_backup_asks_for_yes_over_a_newer_versions_library(tmp_path):
+    """A library written by a newer version is sound (that version opens it): restore-backup set it aside as
+    "damaged" without asking, the newer work under that name (audit CD F6). It asks for --yes, as over any sound
+    file."""
+    import sqlite3
+
+    db = tmp_path / "cli.db"
+    assert run_cli(db, "import", TEXTS).returncode == 0
+    assert run_cli(db, "docs").returncode == 0
+    newer = sqlite3.connect(db)
+    newer.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                  "SELECT migration_set, 'm999_future', applied_at FROM _sqlite_migrations LIMIT 1")
+    newer.commit()
+    newer.close()
+    before = db.read_bytes()
+    refused = run_cli(db, "restore-backup")
+    assert refused.returncode == 1 and "is not damaged" in refused.stderr and db.read_bytes() == before
+    assert not list(tmp_path.glob("cli.damaged-*.db"))
 
 
 def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):

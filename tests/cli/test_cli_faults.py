@@ -176,3 +176,11 @@ def test_a_database_in_a_folder_that_does_not_exist_says_so(tmp_path):
     line = _one_line_error(run_cli(tmp_path / "missing" / "a.db", "docs"))
     assert line == f"error: cannot open {tmp_path}/missing/a.db: the folder {tmp_path}/missing does not exist; " \
                    "nothing was created"
+
+
+def test_a_database_under_a_file_says_the_file_is_no_folder(tmp_path):
+    """--db notes.txt/a.db said "the folder notes.txt does not exist", where it exists, as a file (audit CD F11)."""
+    (tmp_path / "notes.txt").write_text("a note\n", encoding="utf-8")
+    line = _one_line_error(run_cli(tmp_path / "notes.txt" / "sub" / "a.db", "docs"))
+    assert line == f"error: cannot open {tmp_path}/notes.txt/sub/a.db: {tmp_path}/notes.txt is a file, not a " \
+                   "folder; nothing was created"

@@ -203,3 +203,16 @@ def test_a_restore_over_a_missing_file_names_no_file_set_aside(db_path: Path) ->
     Workspace.open(db_path).close()
     db_path.unlink()
     assert restore_latest_backup(db_path).damaged_copy is None
+
+
+def test_an_emptied_library_with_no_whole_backup_is_not_told_to_restore_one(db_path: Path) -> None:
+    """An emptied library whose backups are all damaged was told "Restore it with `restore-backup`", which then
+    refused: there is nothing whole to restore (audit CD F9)."""
+    Workspace.open(db_path).close()
+    Workspace.open(db_path).close()
+    for backup in list_backups(db_path):
+        backup.write_bytes(b"damaged" * 100)
+    db_path.write_bytes(b"")
+    with pytest.raises(DatabaseMissing) as error:
+        Workspace.open(db_path)
+    assert "none of them is whole" in str(error.value) and "restore-backup" not in str(error.value)

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.errors import DatabaseMissing, DatabaseUnusable, DiskFull, ReaderError, UpgradeFailed
+from reader.core.errors import DatabaseForeign, DatabaseMissing, DatabaseUnusable, DiskFull, ReaderError, UpgradeFailed
 from reader.core.storage.backup import (
     PendingBackup,
     backup_dir,
@@ -210,8 +210,9 @@ def _refuse_lost_database(path: Path) -> None:
     if list_backups(path):
         backup = latest_good_backup(path)
         named = f"the newest good one is {backup}, taken {when_taken(backup)}" if backup else "none of them is whole"
+        restore = "Restore it with `restore-backup`, or move" if backup else "Move"  # none whole: nothing to restore
         raise DatabaseMissing(f"{path} {state}, but it has backups ({named}); nothing was created", backup,
-                              f". Restore it with `restore-backup`, or move {backup_dir(path)} away to start afresh")
+                              f". {restore} {backup_dir(path)} away to start afresh")
     if session.exists():
         raise DatabaseMissing(f"{path} {state}, but it was in use (its session file {session} is beside it) and no "
                               f"backup exists; nothing was created. Delete {session.name} to start afresh")
@@ -223,12 +224,16 @@ def session_file(path: Path) -> Path:
 
 
 def is_sound(path: Path) -> bool:
-    """Whether a database file exists, holds data and passes SQLite's quick check; read only, so asking neither
-    backs it up nor migrates it (a restore asked for must not first turn the current state into the newest backup)."""
+    """Whether a database file exists, holds data and passes SQLite's quick check: ours, or one this version refuses
+    whole (a newer version's library, another program's database: set aside as "damaged" without a question, the
+    newer work was under that name, audit CD F6). Read only, so asking neither backs it up nor migrates it (a
+    restore asked for must not first turn the current state into the newest backup)."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
         _check_integrity(path)
+    except DatabaseForeign:
+        return True
     except DatabaseUnusable:
         return False
     return True
@@ -301,11 +306,11 @@ def _refuse_strangers(conn: sqlite3.Connection, path: Path) -> set[str]:
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
     if tables and not ours:
         shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
-        raise DatabaseUnusable(f"{path} is a database of another program (tables: {shown}); it was left untouched; "
+        raise DatabaseForeign(f"{path} is a database of another program (tables: {shown}); it was left untouched; "
                                "choose another database file")
     unknown = sorted((ours or set()) - {step.__name__ for step in SCHEMA})
     if unknown:
-        raise DatabaseUnusable(f"{path} was written by a newer version of Annotated Reader (its schema has "
+        raise DatabaseForeign(f"{path} was written by a newer version of Annotated Reader (its schema has "
                                f"{', '.join(unknown)}); it was left untouched; open it with that version")
     return ours or set()
 

@@ -65,7 +65,7 @@ def _io_message(path: Path, text: str) -> str:
     """A full disk first (SQLite leaves a short -shm and an empty -wal when it cannot grow them, which looks like
     the other cause); else a journal deleted under a running program, the common cause on a healthy disk."""
     if not Path(path).parent.is_dir():
-        return f"cannot open {path}: the folder {Path(path).parent} does not exist; nothing was created"
+        return f"cannot open {path}: {_missing_folder(Path(path).parent)}; nothing was created"
     if _nearly_full(path):
         return full_message(path)
     journal, index = Path(f"{path}-wal"), Path(f"{path}-shm")
@@ -74,6 +74,15 @@ def _io_message(path: Path, text: str) -> str:
         return (f"the journal {path}-wal was deleted while a program had {Path(path).name} open; close the programs "
                 "using it (each writes its changes back as it closes), then try again; nothing was changed")
     return f"cannot read or write {path} ({text}); nothing was changed"
+
+
+def _missing_folder(folder: Path) -> str:
+    """Why a folder is not there: it is not, or a file stands where it or a folder above it should be (a file named
+    as a folder had been said not to exist)."""
+    for above in (folder, *folder.parents):
+        if above.exists():
+            return f"the folder {folder} does not exist" if above.is_dir() else f"{above} is a file, not a folder"
+    return f"the folder {folder} does not exist"
 
 
 def _nearly_full(path: Path) -> bool:
