@@ -114,14 +114,38 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def _as_utf16(data: bytes, sample: bytes, encoding: str) -> str | None:
     """The text in this byte order, if it reads as text there: its line feeds beside a NUL in their pair, no byte
-    no character is made of, no control character."""
+    no character is made of, no control character, and its NULs the low bytes only of characters of its own script
+    (see `_nuls_in_its_script`)."""
     if not _newlines_wide(sample, little_endian=encoding == "utf-16-le"):
         return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if any(ord(character) < 32 and character not in "\n\r\t" for character in text[:32768]) else text
+    opening = text[:32768]
+    if any(ord(character) < 32 and character not in "\n\r\t" for character in opening):
+        return None
+    return text if _nuls_in_its_script(opening) else None
+
+
+def _nuls_in_its_script(text: str) -> bool:
+    """Whether each character a NUL is the low byte of (一 U+4E00, 가 U+AC00, '　' U+3000) is of the text's
+    commonest script. Such characters are rare; in a one-byte text read as UTF-16 the NUL made one that is not:
+    b'\x00\x01binary' read so was 'Ā' among Chinese-looking characters, and Greek read the wrong way round had
+    its spaces U+2000 among Hangul."""
+    scripts = Counter(_script(character) for character in text if character.isalpha())
+    if not scripts:
+        return True
+    commonest = scripts.most_common(1)[0][0]
+    return all(_script(character) == commonest for character in text if ord(character) > 0xFF
+               and not ord(character) % 256)
+
+
+def _script(character: str) -> str:
+    """A character's script by the first word of its Unicode name (CJK, HANGUL, GREEK); Chinese characters and
+    Japanese kana, written together, are one."""
+    word = unicodedata.name(character, "?").split()[0]
+    return "CJK" if word in ("HIRAGANA", "KATAKANA", "IDEOGRAPHIC") else word
 
 
 def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:
@@ -141,7 +165,7 @@ def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:
 def _in_one_script(text: str) -> float:
     """The share of a text's letters in its commonest script (by the first word of their Unicode names: CJK,
     HANGUL, GREEK, CYRILLIC)."""
-    scripts = Counter(unicodedata.name(character, "?").split()[0] for character in text if character.isalpha())
+    scripts = Counter(_script(character) for character in text if character.isalpha())
     return max(scripts.values()) / scripts.total() if scripts else 0.0
 
 
