@@ -126,9 +126,10 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     `kept(start, end)`, when the old text is known, says whether a stretch of `text` was there before, as another
     passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
     (the same name in the sentence before a deleted one, a notice repeated on every page)."""
-    if quote.exact and text[hint_start:hint_end] == quote.exact and _edges_hold(text, quote, hint_start, hint_end):
-        return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")
     scorer = _Scorer(text, quote, hint_start if near is None else near)
+    if quote.exact and text[hint_start:hint_end] == quote.exact and _edges_hold(text, quote, hint_start, hint_end) \
+            and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS:  # a diff by characters across paragraphs
+        return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # pairs a moved word's other copies
     best, own = scorer.best_exact(hint_start, hint_end)
     if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and not own):
         best = _with_fuzzy(scorer, best, hint_start, hint_end)
@@ -157,11 +158,11 @@ def _with_fuzzy(scorer: _Scorer, best: Candidate | None, hint_start: int, hint_e
     in_place = scorer.best_fuzzy(hint_start, hint_end)
     if in_place is None or best is None:
         return best or in_place
+    if scorer.text[in_place[1]:in_place[2]] == scorer.quote.exact:
+        return best
     if best[0] >= MOVE_THRESHOLD:
         edited_there = in_place[4] >= REVIEW_MIN_QUOTE_SIMILARITY and not _apart(in_place, hint_start, hint_end)
         return in_place if edited_there else best
-    if scorer.text[in_place[1]:in_place[2]] == scorer.quote.exact:
-        return best
     return max(best, in_place, key=lambda c: c[0])
 
 
@@ -256,7 +257,7 @@ class _Scorer:
         size = len(self.quote.exact)
         found = [self.score(s, s + size, "exact", 1.0) for s in starts if _edges_hold(self.text, self.quote, s,
                                                                                       s + size)]
-        held = {candidate: self._context(candidate[1], candidate[2]) for candidate in found}
+        held = {candidate: self.context(candidate[1], candidate[2]) for candidate in found}
         strongest = max(held.values(), default=0.0)
         own = [candidate for candidate in found
                if self._own_place(candidate, hint_start, hint_end, held[candidate], strongest)]
@@ -268,13 +269,15 @@ class _Scorer:
 
     def _own_place(self, candidate: Candidate, hint_start: int, hint_end: int, held: float, strongest: float) -> bool:
         """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside
-        it (repeated words make the diff ambiguous) with the words before or after still the quote's (`held`), as
-        much as around any other occurrence (`strongest`): a paragraph moved away left the same name in the one
-        before it, whose words after it only resembled the quote's (audit CE F1)."""
+        it (repeated words make the diff ambiguous) with the words before or after still the quote's; and the words
+        around it as much the quote's (`held`) as around any other occurrence (`strongest`). A paragraph moved away
+        left the same name in the one before it, whose words after it only resembled the quote's (audit CE F1), and
+        a diff by characters paired a moved word with a copy in another paragraph."""
         near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT
-        return not _apart(candidate, hint_start, hint_end) or (near and CONTEXT_HOLDS <= held >= strongest)
+        on_the_stretch = not _apart(candidate, hint_start, hint_end)
+        return (on_the_stretch or (near and held >= CONTEXT_HOLDS)) and held >= strongest
 
-    def _context(self, start: int, end: int) -> float:
+    def context(self, start: int, end: int) -> float:
         """How far the words before or after a place are still the quote's (the better side): the same name in the
         sentence before a deleted one (both sides changed) is another statement, however near the old place."""
         quote = self.quote
