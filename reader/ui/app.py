@@ -144,7 +144,7 @@ def fault_handler(window: MainWindow, db_path: Path):
 def open_or_restore(db_path: Path, build: Callable[[Workspace], Built] = lambda _workspace: None,
                     ) -> tuple[Workspace, Built] | None:
     """Open the database and `build` (the window) on it; if it is damaged and a backup exists, offer to restore it
-    (the damaged file is kept). Damage the opening's quick check does not see fails at the window's first reading:
+    (the damaged file is kept). Damage the opening's check does not see fails at the window's first reading:
     it is said and offered the same (it had ended the start in a traceback, audit CD F4)."""
     try:
         return _opened(db_path, build)

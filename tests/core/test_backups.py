@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.errors import DatabaseMissing
+from reader.core.errors import DatabaseMissing, DatabaseUnusable
 from reader.core.storage.backup import backup_dir, list_backups, take_backup
 from reader.core.storage.database import open_database
 from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
@@ -216,3 +216,30 @@ def test_an_emptied_library_with_no_whole_backup_is_not_told_to_restore_one(db_p
     with pytest.raises(DatabaseMissing) as error:
         Workspace.open(db_path)
     assert "none of them is whole" in str(error.value) and "restore-backup" not in str(error.value)
+
+
+def test_a_library_whose_indexes_no_longer_match_its_tables_is_refused(db_path: Path) -> None:
+    """A backup copied back by hand beside a stale journal: SQLite replays the journal onto it, and the indexes no
+    longer match the table. The quick check does not look at indexes, so the library was used, written and backed
+    up as good until every backup of the day was damaged too (audit CD F3). It is refused, the file untouched."""
+    import shutil
+
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create_at_quote(document_id, "Genden", note="first note")
+    workspace.close()
+    Workspace.open(db_path).close()
+    older = list_backups(db_path)[-1]
+    workspace = Workspace.open(db_path)
+    workspace.annotations.create_at_quote(document_id, "Stalin", note="second note")
+    workspace.close()
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE annotations SET note = 'in the journal only' WHERE note = 'second note'")
+    stale = Path(f"{db_path}-wal").read_bytes()
+    writer.close()
+    shutil.copyfile(older, db_path)
+    Path(f"{db_path}-wal").write_bytes(stale)
+    with pytest.raises(DatabaseUnusable, match="is not a usable database"):
+        Workspace.open(db_path)

@@ -25,6 +25,8 @@ from reader.core.wording import plural
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
 _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
 BEFORE_UPGRADE = "before-upgrade"  # in the name of a copy kept from before an upgrade
+INTEGRITY_CHECK = "integrity_check"  # not quick_check: a journal replayed onto an older copy leaves indexes that no
+# longer match their tables, which only the full check sees (audit CD F3); it takes about twice as long (76 ms on 24 MB)
 ROOM_MARGIN = 64 << 10  # beyond the copy itself: its own small journal, and the file system's bookkeeping
 
 
@@ -271,7 +273,7 @@ def when_taken(backup: Path, now: datetime | None = None) -> str:
 
 
 def latest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup that passes SQLite's quick check: the one to offer and restore when the library is lost. A
+    """The newest backup that passes SQLite's integrity check: the one to offer and restore when the library is lost. A
     newest backup damaged too (cut short by a full disk) had made every restore fail, the good older one unnamed.
     Read as immutable, so checking one opens nothing for writing beside it."""
     return next((backup for backup in reversed(list_backups(db_path)) if _passes_check(backup)), None)
@@ -281,7 +283,7 @@ def _passes_check(backup: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return conn.execute(f"PRAGMA {INTEGRITY_CHECK}").fetchone()[0] == "ok"
         finally:
             conn.close()
     except sqlite3.Error:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import DatabaseForeign, DatabaseMissing, DatabaseUnusable, DiskFull, ReaderError, UpgradeFailed
 from reader.core.storage.backup import (
+    INTEGRITY_CHECK,
     PendingBackup,
     backup_dir,
     keep_before_upgrade,
@@ -78,7 +79,7 @@ def _open_on_a_full_disk(path: Path, waits_s: float, migrations: Migrations | No
     if (journal.exists() and journal.stat().st_size) or Path(f"{path}-journal").exists():
         raise DiskFull(full_message(path))
     uri = f"{path.resolve().as_uri()}?immutable=1"
-    applied = _quick_check(path, waits_s, uri)
+    applied = _checked(path, waits_s, uri)
     if _pending(applied, migrations):
         raise DiskFull(full_message(path))
     try:
@@ -224,7 +225,7 @@ def session_file(path: Path) -> Path:
 
 
 def is_sound(path: Path) -> bool:
-    """Whether a database file exists, holds data and passes SQLite's quick check: ours, or one this version refuses
+    """Whether a database file exists, holds data and passes SQLite's integrity check: ours, or one this version refuses
     whole (a newer version's library, another program's database: set aside as "damaged" without a question, the
     newer work was under that name, audit CD F6). Read only, so asking neither backs it up nor migrates it (a
     restore asked for must not first turn the current state into the newest backup)."""
@@ -250,12 +251,12 @@ def _check_integrity(path: Path, waits_s: float = BUSY_TIMEOUT_S) -> set[str]:
     hot rollback journal (`-journal`) that only a read-write connection can roll back; until then a read-only one
     says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was."""
     try:
-        return _quick_check(path, waits_s)
+        return _checked(path, waits_s)
     except ReaderError as fault:
         if isinstance(fault, DatabaseUnusable) or not Path(f"{path}-journal").exists():
             raise
         _roll_back_hot_journal(path, waits_s)
-        return _quick_check(path, waits_s)
+        return _checked(path, waits_s)
 
 
 def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
@@ -269,7 +270,7 @@ def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
         raise database_fault(exc, path, waits_s) from exc
 
 
-def _quick_check(path: Path, waits_s: float, uri: str = "") -> set[str]:
+def _checked(path: Path, waits_s: float, uri: str = "") -> set[str]:
     try:
         conn = sqlite3.connect(uri or reading_uri(path), uri=True, timeout=waits_s)
     except sqlite3.Error as exc:
@@ -277,7 +278,7 @@ def _quick_check(path: Path, waits_s: float, uri: str = "") -> set[str]:
     conn.text_factory = _lenient_text  # a damaged file's report may quote bytes that are not UTF-8
     applied: set[str] = set()
     try:
-        verdict = " ".join(str(conn.execute("PRAGMA quick_check").fetchone()[0]).split())
+        verdict = " ".join(str(conn.execute(f"PRAGMA {INTEGRITY_CHECK}").fetchone()[0]).split())
         if verdict == "ok":
             applied = _refuse_strangers(conn, path)
     except sqlite3.DatabaseError as exc:
