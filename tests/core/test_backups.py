@@ -241,5 +241,26 @@ def test_a_library_whose_indexes_no_longer_match_its_tables_is_refused(db_path: 
     writer.close()
     shutil.copyfile(older, db_path)
     Path(f"{db_path}-wal").write_bytes(stale)
-    with pytest.raises(DatabaseUnusable, match="is not a usable database"):
+    with pytest.raises(DatabaseUnusable, match="does not fit it") as refused:
         Workspace.open(db_path)
+    assert f"{db_path}-wal" in str(refused.value) and Path(f"{db_path}-wal").read_bytes() == stale
+
+
+def test_another_databases_journal_beside_the_library_is_named_not_the_library(db_path: Path, tmp_path: Path) -> None:
+    """A -wal of another program's database beside the library: the line said the library itself "is a database of
+    another program … choose another database file" (audit CD F5). The journal is named, both left untouched."""
+    Workspace.open(db_path).close()
+    other = tmp_path / "other" / "o.db"
+    other.parent.mkdir()
+    writer = sqlite3.connect(other, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = wal")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE t (a)")
+    writer.execute("INSERT INTO t VALUES (randomblob(3000))")
+    journal = Path(f"{other}-wal").read_bytes()
+    writer.close()
+    before = db_path.read_bytes()
+    Path(f"{db_path}-wal").write_bytes(journal)
+    with pytest.raises(DatabaseUnusable, match="does not fit it") as refused:
+        Workspace.open(db_path)
+    assert "another program" not in str(refused.value) and db_path.read_bytes() == before

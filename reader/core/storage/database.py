@@ -271,6 +271,34 @@ def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
 
 
 def _checked(path: Path, waits_s: float, uri: str = "") -> set[str]:
+    """The schema steps of a sound library of ours, read through `uri` (through its journal, by default), or
+    DatabaseUnusable. A library refused only through the journal beside it (whole, and ours, read alone) names the
+    journal: it said the library itself was another program's (audit CD F5), or offered an older backup for a
+    sound file."""
+    try:
+        return _checked_through(path, waits_s, uri)
+    except DatabaseUnusable as fault:
+        journal = Path(f"{path}-wal")
+        if uri or not journal.exists() or not journal.stat().st_size or not _whole_alone(path, waits_s):
+            raise
+        read_with_it = "another database" if isinstance(fault, DatabaseForeign) else "damaged"
+        raise DatabaseUnusable(f"{path} is whole, but the journal beside it, {journal}, does not fit it (read with it, "
+                               f"the library is {read_with_it}): another copy's or another database's journal, or "
+                               "one from before the file was put back; both were left untouched. Move the journal "
+                               "elsewhere (keep it until you have checked the library), then open the library "
+                               "again") from fault
+
+
+def _whole_alone(path: Path, waits_s: float) -> bool:
+    """Whether the file read alone, without its journal (immutable), is a sound library of ours."""
+    try:
+        _checked_through(path, waits_s, f"{path.resolve().as_uri()}?immutable=1")
+    except ReaderError:
+        return False
+    return True
+
+
+def _checked_through(path: Path, waits_s: float, uri: str = "") -> set[str]:
     try:
         conn = sqlite3.connect(uri or reading_uri(path), uri=True, timeout=waits_s)
     except sqlite3.Error as exc:
