@@ -264,3 +264,35 @@ def test_another_databases_journal_beside_the_library_is_named_not_the_library(d
     with pytest.raises(DatabaseUnusable, match="does not fit it") as refused:
         Workspace.open(db_path)
     assert "another program" not in str(refused.value) and db_path.read_bytes() == before
+
+
+def test_a_rollback_journal_left_beside_the_library_keeps_the_file_as_it_was(db_path: Path, tmp_path: Path) -> None:
+    """A rollback journal another copy of the library left (its program killed while writing) was rolled back into
+    a sound library, damaging it, and the line said the file was "left untouched" (audit CD F2). The file as it
+    was is kept first, and the line says what was done and where that copy is."""
+    import shutil
+    import subprocess
+    import sys
+
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
+    workspace.close()
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db_path, copy)
+    killed = ("import os, sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+              "c.execute('PRAGMA journal_mode = delete'); c.execute('PRAGMA cache_size = 2')\n"
+              "c.execute('BEGIN'); c.execute(\"UPDATE documents SET title = title || ' X'\")\n"
+              "c.execute(\"UPDATE search_index SET body = body || ' X'\")\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", killed, str(copy)], check=True)
+    workspace = Workspace.open(db_path)
+    document_id = workspace.documents.list()[0].id
+    workspace.annotations.create_at_quote(document_id, "Genden", note="only in this library")
+    workspace.close()
+    shutil.copyfile(f"{copy}-journal", f"{db_path}-journal")
+    try:
+        Workspace.open(db_path).close()
+    except DatabaseUnusable as refused:
+        assert "left untouched" not in str(refused) and "rolled back into it" in str(refused)
+    [kept] = backup_dir(db_path).glob("*before-rollback*.db")
+    with closing(sqlite3.connect(f"{kept.as_uri()}?immutable=1", uri=True)) as conn:
+        assert conn.execute("SELECT note FROM annotations").fetchall() == [("only in this library",)]

@@ -25,6 +25,7 @@ from reader.core.wording import plural
 STALE_PARTIAL_S = 600  # a copy in progress is rewritten continuously; one untouched this long was cut short
 _HEADER_COUNTERS = ((24, 28), (92, 96))  # the file change counter and its copy: they change with no data change
 BEFORE_UPGRADE = "before-upgrade"  # in the name of a copy kept from before an upgrade
+BEFORE_ROLLBACK = "before-rollback"  # ... and of one kept before a rollback journal left beside the file is applied
 INTEGRITY_CHECK = "integrity_check"  # not quick_check: a journal replayed onto an older copy leaves indexes that no
 # longer match their tables, which only the full check sees (audit CD F3); it takes about twice as long (76 ms on 24 MB)
 ROOM_MARGIN = 64 << 10  # beyond the copy itself: its own small journal, and the file system's bookkeeping
@@ -131,9 +132,10 @@ def _size(count: int) -> str:
     return f"{count / (1 << 30):.1f} GB"
 
 
-def _copy_size(db_path: Path) -> int:
-    """The bytes a copy takes: the database's pages as its readers see them (the -wal's included)."""
-    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+def _copy_size(db_path: Path, closed: bool = False) -> int:
+    """The bytes a copy takes: the database's pages as its readers see them (the -wal's included), or (`closed`) as
+    the file alone holds them."""
+    source = sqlite3.connect(_source_uri(db_path, closed), uri=True)
     try:
         pages = source.execute("PRAGMA page_count").fetchone()[0]
         return pages * source.execute("PRAGMA page_size").fetchone()[0]
@@ -166,11 +168,11 @@ def _copy_in_memory(db_path: Path) -> bytes:
         source.close()
 
 
-def _copy_into_backups(db_path: Path, partial: Path, needed: int) -> None:
-    """Copy, saying plainly when the backups folder is the trouble (SQLite says only 'unable to open') or the disk
-    filled up meanwhile (with how much room the copy needs)."""
+def _copy_into_backups(db_path: Path, partial: Path, needed: int, closed: bool = False) -> None:
+    """Copy (`closed`: the file alone, see `_copy_database`), saying plainly when the backups folder is the trouble
+    (SQLite says only 'unable to open') or the disk filled up meanwhile (with how much room the copy needs)."""
     try:
-        _copy_database(db_path, partial)
+        _copy_database(db_path, partial, closed)
     except sqlite3.Error as exc:
         if not os.access(partial.parent, os.W_OK):
             raise ReaderError(f"the backups folder {partial.parent} is not writable") from exc
@@ -212,9 +214,10 @@ def _masked_digest(first_100: bytes, rest: Iterable[bytes]) -> bytes:
 
 
 def _copy_database(db_path: Path, target: Path, closed: bool = False) -> None:
-    """Copy a database through SQLite. A `closed` one (a backup) is read as immutable: read-only, SQLite could not
-    read one in a folder it may not write its shared-memory file in (audit CD F7)."""
-    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?{'immutable=1' if closed else 'mode=ro'}", uri=True)
+    """Copy a database through SQLite. A `closed` one (a backup, or a file whose journal must not be applied) is
+    read as immutable, the file alone: read-only, SQLite could not read a backup in a folder it may not write its
+    shared-memory file in (audit CD F7)."""
+    source = sqlite3.connect(_source_uri(db_path, closed), uri=True)
     try:
         copy = sqlite3.connect(str(target))
         try:
@@ -225,10 +228,16 @@ def _copy_database(db_path: Path, target: Path, closed: bool = False) -> None:
         source.close()
 
 
+def _source_uri(db_path: Path, closed: bool) -> str:
+    """How a copy reads a database: through its journal (read-only), or `closed`, the file alone (immutable)."""
+    return f"{db_path.resolve().as_uri()}?{'immutable=1' if closed else 'mode=ro'}"
+
+
 def list_backups(db_path: Path) -> list[Path]:
     """The rolling backups, oldest first (their names sort by time); the copies kept from before an upgrade apart."""
     folder = backup_dir(db_path)
-    return sorted(path for path in folder.glob(f"{db_path.stem}-*Z.db") if BEFORE_UPGRADE not in path.name) \
+    return sorted(path for path in folder.glob(f"{db_path.stem}-*Z.db")
+                  if BEFORE_UPGRADE not in path.name and BEFORE_ROLLBACK not in path.name) \
         if folder.is_dir() else []
 
 
@@ -236,16 +245,31 @@ def keep_before_upgrade(db_path: Path) -> Path:
     """A copy of the library as it is before a newer version upgrades it, kept apart from the rolling backups and
     never thinned: as one of them it was gone within five writes that day, and with it the one file the version
     that made the library still opens, the way back if the upgrade proves wrong."""
+    return _keep_apart(db_path, BEFORE_UPGRADE, "upgrading it")
+
+
+def keep_before_rollback(db_path: Path) -> Path | None:
+    """A copy of the library's file alone (read immutable: the rollback journal beside it not applied), kept apart
+    as the upgrade's is, before that journal is rolled back into it: one another copy of the library left had
+    damaged a sound library, the only state it was in gone (audit CD F2). None when SQLite cannot read the file
+    without its journal (a program killed in the file's very first transaction): there is nothing to keep."""
+    try:
+        return _keep_apart(db_path, BEFORE_ROLLBACK, "rolling back the journal left beside it", closed=True)
+    except sqlite3.Error:
+        return None
+
+
+def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False) -> Path:
     folder = backup_dir(db_path)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise ReaderError(f"cannot create the backups folder {folder} ({exc.strerror or exc}) to keep the library "
-                          "as it was before upgrading it; nothing was changed") from exc
-    target = folder / f"{db_path.stem}-{BEFORE_UPGRADE}-{_stamp()}.db"
+                          f"as it was before {before}; nothing was changed") from exc
+    target = folder / f"{db_path.stem}-{label}-{_stamp()}.db"
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        _copy_into_backups(db_path, partial, _copy_size(db_path))
+        _copy_into_backups(db_path, partial, _copy_size(db_path, closed), closed)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

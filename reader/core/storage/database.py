@@ -15,6 +15,7 @@ from reader.core.storage.backup import (
     INTEGRITY_CHECK,
     PendingBackup,
     backup_dir,
+    keep_before_rollback,
     keep_before_upgrade,
     latest_good_backup,
     list_backups,
@@ -27,6 +28,7 @@ from reader.core.storage.store import Store
 if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
+UNTOUCHED = "it was left untouched"  # what a check did to a file it refuses, unless a journal was rolled back first
 
 
 def open_database(path: Path, *, backup: bool = True, migrations: Migrations | None = None,
@@ -249,14 +251,19 @@ def _check_integrity(path: Path, waits_s: float = BUSY_TIMEOUT_S) -> set[str]:
 
     One exception: a program killed inside its very first transaction, before the file was switched to WAL, leaves a
     hot rollback journal (`-journal`) that only a read-write connection can roll back; until then a read-only one
-    says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was."""
+    says "readonly database". Rolling it back is SQLite's own recovery, which puts back the file as it was; but a
+    journal another copy of the library left, put beside this one, writes that copy's pages into it: the file as it
+    is is kept first (backup.keep_before_rollback), and a refusal after says what was done."""
     try:
         return _checked(path, waits_s)
     except ReaderError as fault:
         if isinstance(fault, DatabaseUnusable) or not Path(f"{path}-journal").exists():
             raise
+        kept = keep_before_rollback(path)
         _roll_back_hot_journal(path, waits_s)
-        return _checked(path, waits_s)
+        as_it_was = f"the file as it was is kept as {kept}" if kept else "the file could not be read without it"
+        return _checked(path, waits_s, left=f"the rollback journal left beside it was rolled back into it first, as "
+                                            f"SQLite does ({as_it_was})")
 
 
 def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
@@ -270,13 +277,13 @@ def _roll_back_hot_journal(path: Path, waits_s: float) -> None:
         raise database_fault(exc, path, waits_s) from exc
 
 
-def _checked(path: Path, waits_s: float, uri: str = "") -> set[str]:
+def _checked(path: Path, waits_s: float, uri: str = "", left: str = UNTOUCHED) -> set[str]:
     """The schema steps of a sound library of ours, read through `uri` (through its journal, by default), or
     DatabaseUnusable. A library refused only through the journal beside it (whole, and ours, read alone) names the
     journal: it said the library itself was another program's (audit CD F5), or offered an older backup for a
     sound file."""
     try:
-        return _checked_through(path, waits_s, uri)
+        return _checked_through(path, waits_s, uri, left)
     except DatabaseUnusable as fault:
         journal = Path(f"{path}-wal")
         if uri or not journal.exists() or not journal.stat().st_size or not _whole_alone(path, waits_s):
@@ -298,7 +305,7 @@ def _whole_alone(path: Path, waits_s: float) -> bool:
     return True
 
 
-def _checked_through(path: Path, waits_s: float, uri: str = "") -> set[str]:
+def _checked_through(path: Path, waits_s: float, uri: str = "", left: str = UNTOUCHED) -> set[str]:
     try:
         conn = sqlite3.connect(uri or reading_uri(path), uri=True, timeout=waits_s)
     except sqlite3.Error as exc:
@@ -320,7 +327,7 @@ def _checked_through(path: Path, waits_s: float, uri: str = "") -> set[str]:
         conn.close()
     if verdict != "ok":
         backup = latest_good_backup(path)
-        raise DatabaseUnusable(_unusable_message(path, verdict, backup), backup,
+        raise DatabaseUnusable(_unusable_message(path, verdict, backup, left), backup,
                                " (restore it with `restore-backup`)" if backup else "")
     return applied
 
@@ -356,7 +363,7 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
-def _unusable_message(path: Path, verdict: str, backup: Path | None) -> str:
+def _unusable_message(path: Path, verdict: str, backup: Path | None, left: str = UNTOUCHED) -> str:
     offer = (f"; the latest good backup is {backup}, taken {when_taken(backup)}: what was done after it is only in "
              "the damaged file") if backup else "; no backup that is whole exists yet"
-    return f"{path} is not a usable database ({verdict}); it was left untouched{offer}"
+    return f"{path} is not a usable database ({verdict}); {left}{offer}"
