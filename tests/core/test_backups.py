@@ -296,3 +296,35 @@ def test_a_rollback_journal_left_beside_the_library_keeps_the_file_as_it_was(db_
     [kept] = backup_dir(db_path).glob("*before-rollback*.db")
     with closing(sqlite3.connect(f"{kept.as_uri()}?immutable=1", uri=True)) as conn:
         assert conn.execute("SELECT note FROM annotations").fetchall() == [("only in this library",)]
+
+
+def test_a_journal_of_another_copy_of_the_library_is_not_replayed_into_it(db_path: Path, tmp_path: Path) -> None:
+    """Two copies of a library (a synced folder): a journal one copy left, put beside the other, was replayed into
+    it by any command, the notes made only in this copy gone from it and from its backups, and nothing said (audit
+    CD F1). A journal that does not continue the file's history is named, both left untouched."""
+    import shutil
+
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
+    document_id = workspace.documents.list()[0].id
+    workspace.close()
+    copy = tmp_path / "copy" / "annotations.db"
+    copy.parent.mkdir()
+    shutil.copyfile(db_path, copy)
+    other = sqlite3.connect(copy, isolation_level=None)
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("BEGIN")
+    other.execute("INSERT INTO history (label, created_at, undone) VALUES ('Edit note', '2026-12-07T07:00:00', 0)")
+    other.execute("UPDATE documents SET title = 'FROM THE OTHER COPY'")
+    other.execute("COMMIT")
+    journal = Path(f"{copy}-wal").read_bytes()
+    other.close()
+    workspace = Workspace.open(db_path)
+    workspace.annotations.create_at_quote(document_id, "Genden", note="only in this library")
+    workspace.close()
+    before = db_path.read_bytes()
+    Path(f"{db_path}-wal").write_bytes(journal)
+    with pytest.raises(DatabaseUnusable, match="does not fit it") as refused:
+        Workspace.open(db_path)
+    assert "latest change" in str(refused.value) and db_path.read_bytes() == before
+    assert Path(f"{db_path}-wal").read_bytes() == journal

@@ -7,6 +7,7 @@ import re
 import sqlite3
 import stat
 import traceback
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -281,19 +282,47 @@ def _checked(path: Path, waits_s: float, uri: str = "", left: str = UNTOUCHED) -
     """The schema steps of a sound library of ours, read through `uri` (through its journal, by default), or
     DatabaseUnusable. A library refused only through the journal beside it (whole, and ours, read alone) names the
     journal: it said the library itself was another program's (audit CD F5), or offered an older backup for a
-    sound file."""
+    sound file. So does a journal that does not continue the file's history: another copy's (a synced folder),
+    which SQLite would replay into the file, its own latest changes lost unsaid (audit CD F1)."""
+    journal = Path(f"{path}-wal")
+    with_journal = not uri and journal.exists() and journal.stat().st_size > 0  # stat only: no file opened
     try:
-        return _checked_through(path, waits_s, uri, left)
+        applied = _checked_through(path, waits_s, uri, left)
     except DatabaseUnusable as fault:
-        journal = Path(f"{path}-wal")
-        if uri or not journal.exists() or not journal.stat().st_size or not _whole_alone(path, waits_s):
+        if not with_journal or not _whole_alone(path, waits_s):
             raise
         read_with_it = "another database" if isinstance(fault, DatabaseForeign) else "damaged"
-        raise DatabaseUnusable(f"{path} is whole, but the journal beside it, {journal}, does not fit it (read with it, "
-                               f"the library is {read_with_it}): another copy's or another database's journal, or "
-                               "one from before the file was put back; both were left untouched. Move the journal "
-                               "elsewhere (keep it until you have checked the library), then open the library "
-                               "again") from fault
+        raise DatabaseUnusable(_misfit(path, journal, f"read with it, the library is {read_with_it}")) from fault
+    dropped = _change_dropped(path, waits_s) if with_journal else None
+    if dropped:
+        raise DatabaseUnusable(_misfit(path, journal, f"read with it, the library lacks its latest change, "
+                                                      f"“{dropped[0]}” of {dropped[1]}"))
+    return applied
+
+
+def _misfit(path: Path, journal: Path, why: str) -> str:
+    return (f"{path} is whole, but the journal beside it, {journal}, does not fit it ({why}): another copy's or "
+            "another database's journal, or one from before the file was put back; both were left untouched. Move "
+            "the journal elsewhere (keep it until you have checked the library), then open the library again")
+
+
+def _change_dropped(path: Path, waits_s: float) -> tuple[str, str] | None:
+    """The file's latest change (label, time) when it is missing read through the journal: a journal this file's
+    own sessions wrote only adds to its history (an undone step is marked; the oldest are forgotten, all of them
+    older than what is kept). None when it is there, or the file alone cannot be read (a checkpoint under way in
+    another program: nothing to judge)."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=waits_s)) as alone:
+            latest = alone.execute("SELECT id, label, created_at FROM history ORDER BY id DESC LIMIT 1").fetchone()
+        if latest is None:
+            return None
+        with closing(sqlite3.connect(reading_uri(path), uri=True, timeout=waits_s)) as through:
+            there = through.execute("SELECT label, created_at FROM history WHERE id = ?", latest[:1]).fetchone()
+            oldest = through.execute("SELECT min(id) FROM history").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    forgotten = there is None and oldest is not None and oldest > latest[0]  # the history keeps its newest steps
+    return None if there == latest[1:] or forgotten else (latest[1], latest[2])
 
 
 def _whole_alone(path: Path, waits_s: float) -> bool:
