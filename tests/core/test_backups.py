@@ -328,3 +328,25 @@ def test_a_journal_of_another_copy_of_the_library_is_not_replayed_into_it(db_pat
         Workspace.open(db_path)
     assert "latest change" in str(refused.value) and db_path.read_bytes() == before
     assert Path(f"{db_path}-wal").read_bytes() == journal
+
+
+def test_an_upgrade_tried_again_keeps_one_copy_from_before_it(db_path: Path, monkeypatch) -> None:
+    """On a nearly full disk each try of an upgrade kept another whole copy of the library from before it, never
+    thinned, and the room the line asked for was eaten by the next copy (audit CD F8): a copy holding the same data
+    is kept once, and the line asks for the room both copies take."""
+    from collections import namedtuple
+
+    from reader.core.errors import ReaderError
+    from reader.core.storage import backup
+
+    Workspace.open(db_path).close()
+    first = backup.keep_before_upgrade(db_path)
+    assert backup.keep_before_upgrade(db_path) == first
+    assert len(list(backup_dir(db_path).glob("*before-upgrade*.db"))) == 1
+    first.unlink()
+    size = db_path.stat().st_size
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _folder: usage(10 * size, 9 * size, size * 3 // 2))
+    with pytest.raises(ReaderError, match="before upgrading it and the start's backup after it need"):
+        backup.keep_before_upgrade(db_path)
+    assert not list(backup_dir(db_path).glob("*before-upgrade*.db"))

@@ -244,8 +244,12 @@ def list_backups(db_path: Path) -> list[Path]:
 def keep_before_upgrade(db_path: Path) -> Path:
     """A copy of the library as it is before a newer version upgrades it, kept apart from the rolling backups and
     never thinned: as one of them it was gone within five writes that day, and with it the one file the version
-    that made the library still opens, the way back if the upgrade proves wrong."""
-    return _keep_apart(db_path, BEFORE_UPGRADE, "upgrading it")
+    that made the library still opens, the way back if the upgrade proves wrong. A try before that failed (a full
+    disk) left a copy of this very library: it is the one kept, where each try had kept another (audit CD F8)."""
+    kept = sorted(backup_dir(db_path).glob(f"{db_path.stem}-{BEFORE_UPGRADE}-*.db"))
+    if kept and _holds_current_data(kept[-1], db_path):
+        return kept[-1]
+    return _keep_apart(db_path, BEFORE_UPGRADE, "upgrading it", copies=2)
 
 
 def keep_before_rollback(db_path: Path) -> Path | None:
@@ -259,17 +263,25 @@ def keep_before_rollback(db_path: Path) -> Path | None:
         return None
 
 
-def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False) -> Path:
+def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False, copies: int = 1) -> Path:
+    """A copy kept apart from the rolling backups, refused (nothing changed) without room for the `copies` the step
+    makes: the upgrade's and the start's backup after it, where the room for one was asked and then eaten."""
     folder = backup_dir(db_path)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise ReaderError(f"cannot create the backups folder {folder} ({exc.strerror or exc}) to keep the library "
                           f"as it was before {before}; nothing was changed") from exc
+    needed = _copy_size(db_path, closed)
+    free = shutil.disk_usage(folder).free
+    if copies > 1 and free < copies * needed + ROOM_MARGIN:
+        raise ReaderError(f"the disk holding {folder} is full: the copy of the library kept before {before} and the "
+                          f"start's backup after it need {_size(copies * needed + ROOM_MARGIN)} free, and "
+                          f"{_size(free)} is; free some space and try again; nothing was changed")
     target = folder / f"{db_path.stem}-{label}-{_stamp()}.db"
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        _copy_into_backups(db_path, partial, _copy_size(db_path, closed), closed)
+        _copy_into_backups(db_path, partial, needed, closed)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
