@@ -61,6 +61,26 @@ def test_reimport_unchanged_is_a_no_op(workspace, db_path):
     assert _count_rows(db_path, "versions") == versions
 
 
+def test_the_same_text_saved_decomposed_is_unchanged_and_its_notes_stay(empty_workspace, tmp_path):
+    """A text saved again in decomposed Unicode (NFD, as macOS tools write it) was a new version: a note went to
+    review, another gained a space, and a quote typed as it shows was "not in the document" (audit CE F4). Texts
+    are read composed (NFC), as they show."""
+    import unicodedata
+
+    path = tmp_path / "traite.txt"
+    text = "Le traité fut signé à Kiakhta; les délégués s'étaient réunis en août.\n"
+    path.write_text(text, encoding="utf-8")
+    document_id = empty_workspace.documents.import_paths([path]).outcomes[0].document_id
+    note = empty_workspace.annotations.create_at_quote(document_id, "délégués s'étaient réunis")
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert empty_workspace.documents.import_paths([path]).outcomes[0].status == "unchanged"
+    assert empty_workspace.annotations.get(note.id).anchor_status == "anchored"
+    decomposed = tmp_path / "decomposed.txt"
+    decomposed.write_text(unicodedata.normalize("NFD", "Un autre traité, de Pékin.\n"), encoding="utf-8")
+    other = empty_workspace.documents.import_paths([decomposed]).outcomes[0].document_id
+    assert empty_workspace.annotations.create_at_quote(other, "traité").quote.exact == "traité"
+
+
 def test_changed_file_becomes_a_new_version_keeping_the_old(empty_workspace, tmp_path):
     """A changed file is a new current version; the old version's text is kept."""
     path = tmp_path / "account.txt"

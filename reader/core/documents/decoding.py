@@ -58,7 +58,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Line ends as "\n", and characters composed (NFC), as they show: a text saved again decomposed (macOS tools
+    write 'é' as 'e' and a combining accent) was a new version, its notes sent to review, and a quote typed as it
+    shows was not found in it (audit CE F4)."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _strict(data: bytes, encoding: str) -> str:
