@@ -206,7 +206,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
 def _add_review_command(commands: argparse._SubParsersAction) -> None:
     review = commands.add_parser("review", help="list annotations re-anchoring was unsure about, or settle one",
                                  description=tab_fields("id", "document", "anchoring", "proposed range (- if none)",
-                                                        "quote"))
+                                                        "quote", "words proposed (- if none)"))
     review.add_argument("id", nargs="?", type=row_id, metavar="ID", help="the annotation to settle")
     review.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
     review.add_argument("--orphans", action="store_true", help="list orphans too")
@@ -252,11 +252,11 @@ def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
     unsure = workspace.review.needs_review(document_id, include_orphans=args.orphans)
     say_if_none(unsure, "nothing to review: every annotation is where it was")
-    for item in unsure:
+    for item in unsure:  # the words it quoted, then those proposed for it ("-" for an orphan), as the window does
         annotation = item.annotation
         place = f"{annotation.start}-{annotation.end}" if item.new else "-"
         print(tab_line((annotation.id, item.document_title, annotation.anchor_status, place,
-                        _one_line(annotation.quote.exact))))
+                        _one_line(annotation.quote.exact), _one_line(item.new.text) if item.new else "-")))
     return EXIT_OK
 
 

@@ -187,6 +187,20 @@ def test_review_lists_and_settles_unsure_annotations(tmp_path):
     assert run_cli(db, "review", annotation_id).returncode == 1
 
 
+def test_review_shows_the_words_proposed(tmp_path):
+    """`review` gave the old quote and a range, never the words proposed, which the window shows: a user of the
+    command line had to cut the text by hand to judge (audit CE F5)."""
+    db = tmp_path / "cli.db"
+    source = tmp_path / "account.txt"
+    source.write_text("Stalin demanded it. Genden refused to comply with the demand.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    run_cli(db, "annotate", "account.txt", "--quote", "Genden refused to comply")
+    source.write_text("Stalin demanded it. Genden declined to comply with the demand.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    [line] = run_cli(db, "review").stdout.splitlines()
+    assert line.split("\t")[-2:] == ["Genden refused to comply", "Genden declined to comply"]
+
+
 def test_entities_and_register_commands(tmp_path, corpus_template):
     """`entities` prints one line per mention with code-point offsets; `register` lists entities with aliases."""
     db = copy_of_corpus(corpus_template, tmp_path / "cli.db")

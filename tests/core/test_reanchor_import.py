@@ -218,3 +218,14 @@ def test_the_import_summary_says_orphans_in_the_plural_without_an_article():
 
     assert "2 kept as orphans (" in AnnotationImportReport(orphaned=2).summary
     assert "1 kept as an orphan (" in AnnotationImportReport(orphaned=1).summary
+
+
+def test_a_note_in_its_place_cannot_be_kept_as_an_orphan(empty_workspace, source):
+    """`review ID --orphan` orphaned a note placed in its text, and the export then said a new version had removed
+    its passage, which stood there (audit CE F6): only a note waiting for review, or an orphan, can be kept so."""
+    from reader.core.errors import ReaderError
+
+    placed = _annotate(empty_workspace, "monasteries were closed")
+    with pytest.raises(ReaderError, match="is in its place"):
+        empty_workspace.review.keep_orphan(placed.id)
+    assert empty_workspace.annotations.get(placed.id).anchor_status == "anchored"

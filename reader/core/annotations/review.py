@@ -58,8 +58,12 @@ class ReviewService:
         return before, self._place(before, start, end)
 
     def keep_orphan(self, annotation_id: int) -> tuple[Annotation, Annotation]:
-        """Give up on placing it: it stays, with its quote, as an orphan; returns (before, after)."""
+        """Give up on placing it: it stays, with its quote, as an orphan; returns (before, after). A note in its
+        place is refused: orphaned, the export said a new version had removed words that stand there (CE F6)."""
         before = self._annotations.get(annotation_id)
+        if before.anchor_status not in (REVIEW, ORPHAN):
+            raise ReaderError(f"annotation {annotation_id} is in its place in the text, not waiting for review; "
+                              "nothing to keep as an orphan")
         return before, self.restore_anchor(replace(before, anchor_status=ORPHAN, anchor_confidence=0.0))
 
     def restore_anchor(self, snapshot: Annotation) -> Annotation:
