@@ -381,3 +381,20 @@ def test_text_named_pdf_says_what_it_is(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     with pytest.raises(ImportFailed, match=r"an image, not a PDF file; name it .png, .jpg or .tif"):
         read_source(tmp_path / "scan.pdf")
+
+
+def test_glyphs_a_pdf_gives_no_text_for_are_marked_not_stored_as_control_characters(tmp_path, empty_workspace):
+    """A font without a Unicode map for some glyphs (𝔐 painted by Qt): pdfium gives their raw codes, control
+    characters, which were stored as the text and the title and written into every export (audit CF F1). Each is
+    the replacement character, one for one (the boxes still fit), the title is not made of them, and the import
+    says how many there are."""
+    from reader.core.documents.importer import _describe
+
+    pdf = qt_pdf(tmp_path / "astral.pdf", [[(40, 60, "𝔐𝔬𝔫𝔤𝔬𝔩𝔦𝔞 and the 𝔐onastery of Gandan.", 12),
+                                             (40, 100, "Genden met Stalin in Moscow.", 12)]])
+    source = read_source(pdf)
+    assert source.text.startswith("\ufffd" * 8 + " and the \ufffdonastery of Gandan.")
+    assert not any(ord(character) < 32 and character not in "\n\t" for character in source.text)
+    assert _describe(source) == "PDF, 1 page, 9 characters it gives no text for, shown as �"
+    [outcome] = empty_workspace.documents.import_paths([pdf]).outcomes
+    assert empty_workspace.documents.get(outcome.document_id).title == "astral"

@@ -345,8 +345,10 @@ def _describe(source: SourceFile) -> str:
     scanned = sum(page.origin == "ocr" for page in source.pages)
     unread = sum(page.origin == "unread" for page in source.pages)
     pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
+    unmapped = source.text.count("\ufffd")
     return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "") + (
-        f", {unread} without a text layer left unread (no OCR engine)" if unread else "")
+        f", {unread} without a text layer left unread (no OCR engine)" if unread else "") + (
+        f", {plural(unmapped, 'character')} it gives no text for, shown as \ufffd" if unmapped else "")
 
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile, languages: LanguageReader) -> None:

@@ -131,7 +131,8 @@ def _paged_title(head: list[Line], stem: str) -> str:
         first = line.text.strip()
         if word_count(_PARENTHESES.sub("", first)) <= 1:  # a label, or a number
             continue
-        return first if word_count(first) <= PAGED_TITLE_WORDS and len(first) <= PAGED_TITLE_CHARS else stem
+        short = word_count(first) <= PAGED_TITLE_WORDS and len(first) <= PAGED_TITLE_CHARS
+        return first if short and "\ufffd" not in first else stem  # letters the PDF gives no text for
     return stem
 
 

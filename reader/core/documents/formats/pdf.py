@@ -29,6 +29,9 @@ NO_OCR = "this file is a scan and no OCR engine is available ({reason})"
 UNREAD = "unread"  # a page's origin: no text layer, and no OCR engine to read its picture (a plate, or a scan)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 _TOKEN = re.compile(r"[^\s\x00]+")
+NO_TEXT = {code: 0xFFFD for code in range(1, 32) if chr(code) not in "\t\n\r"}  # a glyph its font maps to no
+# character: pdfium gives its raw code, a control character, which went into the text, the title and every export
+# (audit CF F1); it is the replacement character, one for one, so every box still fits its word
 _ENCRYPT = re.compile(rb"/Encrypt\b")
 _NO_PAGES = re.compile(rb"/Count\s+0\b")
 _A_PAGE = re.compile(rb"/Type\s*/Page\b")
@@ -209,6 +212,7 @@ def text_layer_words(textpage, page_width: float, page_height: float) -> tuple[l
     text = textpage.get_text_range()
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    text = text.translate(NO_TEXT)
     measure = _Measure(textpage, page_height)
     turn = text_turn(textpage, text)
     if turn:
