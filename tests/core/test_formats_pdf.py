@@ -398,3 +398,13 @@ def test_glyphs_a_pdf_gives_no_text_for_are_marked_not_stored_as_control_charact
     assert _describe(source) == "PDF, 1 page, 9 characters it gives no text for, shown as �"
     [outcome] = empty_workspace.documents.import_paths([pdf]).outcomes
     assert empty_workspace.documents.get(outcome.document_id).title == "astral"
+
+
+def test_each_entry_of_a_table_of_contents_stays_on_its_line(tmp_path):
+    """A contents page's entries, each ending in leader dots and a page number, were unwrapped into one paragraph
+    ("1. The meeting of 1934 .......... 1 2. The banquet …", audit CF F2): a line ending in a page reference after
+    leader dots ends its entry."""
+    items = [(72, 100, "Contents", 14), (72, 140, "1. The meeting of 1934 .......... 1", 11),
+             (72, 154, "2. The banquet of 1935 .......... 2", 11), (72, 168, "Index … 17", 11)]
+    assert read_pdf(qt_pdf(tmp_path / "contents.pdf", [items])).text == (
+        "Contents\n\n1. The meeting of 1934 .......... 1\n\n2. The banquet of 1935 .......... 2\n\nIndex … 17\n")

@@ -7,6 +7,7 @@ face across; words crossing a river (a title, a centred page number) span the co
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from operator import itemgetter
 from statistics import median
@@ -17,6 +18,8 @@ _X0, _Y0, _Y1 = itemgetter(1), itemgetter(2), itemgetter(4)  # Word fields, read
 _BOTTOM_THEN_LEFT = itemgetter(4, 1)
 EDGE_SHARE = 0.07  # top and bottom share of the page left out when looking for columns (running heads, folios)
 MIN_SIDE_LINES = 3  # a column needs at least this many lines beside the other one
+_PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,8}", re.IGNORECASE)  # a page's number or its label in roman
+_LEADER = re.compile(r"(?:\.\s?){3,}$|…$|(?:·\s?){3,}$")  # the dots leading the eye to it
 SENTENCE_ENDS = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 SPANNING_ROWS = 0.2  # share of the body rows that may cross a gutter (a title, a heading or a note across columns)
 MIN_COLUMN_SHARE = 0.2  # a column is at least this share of the text's width
@@ -249,7 +252,15 @@ def _breaks(previous: tuple[int, Line], current: tuple[int, Line], usual: float,
     if column_a != column_b:
         return not runs_on(a, b)
     pitch = b.centre - a.centre
-    return pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges) or _type_changes(a, b)
+    return (pitch > PARAGRAPH_GAP * usual or pitch < 0 or _set_solid_break(a, b, edges) or _type_changes(a, b)
+            or _contents_entry(a))
+
+
+def _contents_entry(line: Line) -> bool:
+    """Whether a line ends in a page reference after leader dots, as a table of contents' or an index's entry does
+    ("1. The meeting of 1934 .......... 1", "Index … 17"): the entries had been unwrapped into one paragraph."""
+    words = line.words
+    return len(words) > 1 and bool(_PAGE_NUMBER.fullmatch(words[-1].text)) and bool(_LEADER.search(words[-2].text))
 
 
 def _type_changes(a: Line, b: Line) -> bool:
