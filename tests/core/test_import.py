@@ -191,7 +191,7 @@ def test_a_title_read_from_an_advert_is_read_again_once_the_corpus_shows_it(empt
     from tests.conftest import TEXTS
 
     first = empty_workspace.documents.import_paths([TEXTS / "000_8339fa2bec93c400.txt"]).outcomes[0]
-    assert empty_workspace.documents.get(first.document_id).title == "+1 (618)724-5782"
+    assert empty_workspace.documents.get(first.document_id).title.startswith("Free Express shipping")  # an advert
     empty_workspace.documents.import_paths([TEXTS])
     assert empty_workspace.documents.get(first.document_id).title == "Genden Falls into Disfavor"
 

@@ -254,3 +254,11 @@ def test_a_letter_headed_by_its_writers_name_in_capitals_is_no_dispatch():
 
     assert extract_metadata("STALIN, 15 November 1934.—Dear comrade, the Mongols came.\n", []).kind == "unknown"
     assert extract_metadata("LONDON, 15 November 1934.—The Mongols came.\n", []).kind == "news article"
+
+
+def test_a_line_of_figures_is_no_title():
+    """A shop's phone number heading a web page, "+1 (618)724-5782", was the title of a document imported alone
+    (the boilerplate no other document shared to show it), in the library and every citation: a title has words."""
+    text = "+1 (618)724-5782\n\nFree Express shipping on Wool products orders over $150.00\n\nGenden Falls into " \
+           "Disfavor\n\nIn 1934 Genden met Stalin in Moscow.\n"
+    assert extract_metadata(text, []).title.startswith("Free Express shipping")  # the next line with words

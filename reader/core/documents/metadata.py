@@ -29,6 +29,7 @@ _DATED_BYLINE = re.compile(r"^(?P<who>.+?)\s+(?:updated|published|posted)(?:\s+o
 _BY_LINE = re.compile(r"^(?:[Bb]y|BY)\s+(?P<who>[A-Z][\w.'’ -]{2,60})$")
 _BULLET_NAME = re.compile(r"^[•·*-]\s*(?P<who>(?:[A-Z][\w’'-]*\.?\s+){1,4}[A-Z][\w’'-]+)$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
+_LETTERED = re.compile(r"\w*[^\W\d_]\w*")  # a word with a letter in it: "+1 (618)724-5782" had been a title
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+|\s+#+$")  # a Markdown heading's '# ' (and closing '#'s)
 
 
@@ -106,7 +107,7 @@ def _title(head: list[Line]) -> str:
         bare = _PARENTHESES.sub("", line.text).strip()
         words = word_count(bare)
         if (3 <= words <= 40 or words == 2 and bare.isupper()) and not _URL.search(bare) and \
-                not bare.startswith(("•", "DOI")):
+                not bare.startswith(("•", "DOI")) and len(_LETTERED.findall(bare)) >= 2:  # a phone number is none
             return _bare_heading(line.text)
     return ""
 
