@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from reader.core.number_words import NUMBER_WORDS
+from reader.core.number_words import NUMBER_WORDS, ORDINALS
 from reader.core.ranges import in_word, whole_words
 from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
@@ -31,6 +31,7 @@ REVIEW_MIN_WORDS = 0.5  # ... and, away from where the passage was, the share of
 CONTEXT_HOLDS = 0.6  # similarity of the text before or after a place to the quote's, for the place to be its own
 SAME_WORD = 70  # rapidfuzz ratio from which two words are one word mistyped (Satlin, Stalin: 83; Buriads, Buryats:
 # 71), where November and December (62) are two months
+TYPO_WORD_LETTERS = 4  # a letter lost or doubled at the edge of a word this long is a typo; of a shorter, a word
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 NEAR_WINDOW = 2000
 MAX_CANDIDATES = 200
@@ -211,32 +212,40 @@ def _word_share(quote: str, found: str) -> float:
 
 
 def _same_word(quoted: str, read: str) -> bool:
-    if _a_number(quoted) or _a_number(read):
-        return quoted == read  # a number a digit apart is another number, "thirteen" and "thirty", "II" and "III"
+    if _a_number(quoted) or _a_number(read):  # a number a digit apart is another number, "thirteen" and "thirty",
+        return _number_key(quoted) == _number_key(read)  # "II" and "III"; "one," is "One"
     return fuzz.ratio(quoted, read) >= SAME_WORD
 
 
 def _a_number(word: str) -> bool:
-    """Whether a word gives a number: in figures, in words, or in Roman numerals (Nicholas II)."""
-    letters = word.strip(_PUNCTUATION)
-    return (any(character.isdigit() for character in word) or letters.casefold() in NUMBER_WORDS
-            or bool(_ROMAN.fullmatch(letters)))
+    """Whether a word gives a number: in figures, in words (an ordinal too), or in Roman numerals (Nicholas II)."""
+    key = _number_key(word)
+    return (any(character.isdigit() for character in word) or key in NUMBER_WORDS or key in ORDINALS
+            or bool(_ROMAN.fullmatch(word.strip(_PUNCTUATION))))
+
+
+def _number_key(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
 
 
 def _derived(one: str, other: str) -> bool:
-    """Whether one word is the other with letters put before or after it: "unlawful", "disagreed", "she",
-    "couldn't", "impossibly", "meetings" say another thing than "lawful", "agreed", "he", "could", "possibly",
-    "meeting", though as alike by their characters as a word mistyped (audit CE F2, F3). Such a word is proposed
-    for the quote's, never moved onto silently."""
+    """Whether one word is the other with letters put before or after it: "unlawful", "disagreed", "couldn't",
+    "impossibly", "she" say another thing than "lawful", "agreed", "could", "possibly", "he", though as alike by
+    their characters as a word mistyped (audit CE F2, F3). One letter at an edge of a word of four letters or more
+    is a typo ("talin", "Primee": audit CG F1). Such a word is proposed for the quote's, never moved onto
+    silently."""
     short, long = sorted((_letters(one), _letters(other)), key=len)
-    return len(long) > len(short) and (long.startswith(short) or long.endswith(short))
+    added = len(long) - len(short)
+    if not added or not (long.startswith(short) or long.endswith(short)):
+        return False
+    return added > 1 or len(short) < TYPO_WORD_LETTERS
 
 
 def _letters(word: str) -> str:
     return "".join(character for character in word.casefold() if character.isalpha())
 
 
-_ROMAN = re.compile(r"[IVXLCDM]+")
+_ROMAN = re.compile(r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XIV", not "CIVIL"
 _PUNCTUATION = ".,;:!?()[]«»“”‘’'\"—–-"
 
 Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity

@@ -1,5 +1,6 @@
-"""Numbers written in words, with their values: a count a text spells out is compared as a number, never as a word
-a letter or two apart ("thirteen men" is not "thirty men" mistyped)."""
+"""Numbers written in words, with their values, and ordinals: a count or a day a text spells out is compared as a
+number, never as a word a letter or two apart ("thirteen men" is not "thirty men" mistyped, nor "the fifteenth"
+"the sixteenth")."""
 
 from __future__ import annotations
 
@@ -8,3 +9,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 NUMBER_WORDS = {**_UNIT_NUMBERS, **_TENS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100,
                 "thousand": 1000, "dozen": 12, "million": 1_000_000}
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                      "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                      "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+                      "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth"})  # "the fifteenth day"
