@@ -184,8 +184,9 @@ def _edges_hold(text: str, quote: TextQuote, start: int, end: int) -> bool:
     """Whether a place of the quote's very words begins and ends between words where the quote did: "100" within
     "1000", "lawful" within "unlawful" are other statements (audit CE F3). A quote begun or ended inside a word
     (a selection of part of one) may land inside one."""
-    began_between = not _joined(quote.prefix[-1:], quote.exact[:1])
-    ended_between = not _joined(quote.exact[-1:], quote.suffix[:1])
+    began_between = bool(quote.prefix) and not _joined(quote.prefix[-1:], quote.exact[:1])  # without the words
+    ended_between = bool(quote.suffix) and not _joined(quote.exact[-1:], quote.suffix[:1])  # beside it (another
+    # tool's quote, the text's very start or end) how it began is not known
     return ((not began_between or not _joined(text[start - 1:start] if start else "", text[start:start + 1]))
             and (not ended_between or not _joined(text[end - 1:end], text[end:end + 1])))
 

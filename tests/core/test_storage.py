@@ -247,7 +247,7 @@ def test_a_backup_cut_short_is_never_listed(db_path, monkeypatch):
     """A copy that fails half-way leaves no file that could later be restored as if it were whole."""
     open_database(db_path).close()
 
-    def disk_full(source, target):
+    def disk_full(source, target, closed=False):
         target.write_bytes(b"half a database")
         raise OSError("No space left on device")
 
