@@ -198,3 +198,12 @@ def test_legacy_text_with_a_few_utf8_lookalikes_is_read_whole_in_its_encoding():
     russian = "«ТАСС» сообщает: переговоры в Москве закончились. " * 20
     text, used = decode(russian.encode("cp1251"))
     assert (text, used) == (russian, "cp1251")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["Привет", "Протокол", "Да"])
+def test_utf16_without_a_mark_or_a_nul_is_not_stored_as_control_characters(text, encoding):
+    """A word of Russian in UTF-16 without a mark has no NUL byte, and its bytes are ASCII: it was stored as UTF-8
+    '\\x1f\\x04@\\x048\\x04…', control characters (audit CG F6). A reading holding control characters is tried as
+    UTF-16 first."""
+    assert decode(text.encode(encoding)) == (text, encoding)

@@ -51,10 +51,23 @@ def decode(data: bytes) -> tuple[str, str]:
         return normalise_newlines(wide[0]), wide[1]
     _reject_binary(data)
     try:
-        return normalise_newlines(data.decode("utf-8")), "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         text, encoding = _detect_legacy(data, exc.start)
-        return normalise_newlines(text), encoding
+    return _wide_if_controls(data, text, encoding)
+
+
+def _wide_if_controls(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """The text, unless it holds control characters and the bytes read as UTF-16 without them: a word of Russian in
+    UTF-16 without a mark has no NUL byte and is all ASCII bytes, and was stored as UTF-8 '\x1f\x04@\x04…' (audit
+    CG F6). A text keeping its controls (a DOS end-of-file mark, a log's escapes) is as it was."""
+    if _CONTROLS.search(text.rstrip("\x1a").replace("\x0c", "")) and not len(data) % 2:
+        readings = {order: wide for order in ("utf-16-le", "utf-16-be")
+                    if _one_block(data[:65536], order) and (wide := _as_utf16(data, data[:65536], order)) is not None}
+        wide_encoding = _likelier(data[:65536], readings)
+        if wide_encoding is not None:
+            text, encoding = readings[wide_encoding], wide_encoding
+    return normalise_newlines(text), encoding
 
 
 def normalise_newlines(text: str) -> str:
@@ -149,6 +162,14 @@ def _script(character: str) -> str:
     Japanese kana, written together, are one."""
     word = unicodedata.name(character, "?").split()[0]
     return "CJK" if word in ("HIRAGANA", "KATAKANA", "IDEOGRAPHIC") else word
+
+
+def _one_block(sample: bytes, encoding: str) -> bool:
+    """Whether the high bytes of UTF-16 in this byte order are most of them one, the block of one alphabet (04 for
+    Cyrillic, 30 for kana): with no NUL to go by, this is what tells UTF-16 from one-byte text with a control byte
+    in it (b'abc\x01defg' read as UTF-16 was Chinese-looking)."""
+    highs = sample[1::2] if encoding == "utf-16-le" else sample[0::2]
+    return bool(highs) and Counter(highs).most_common(1)[0][1] * 4 >= len(highs) * 3
 
 
 def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:
