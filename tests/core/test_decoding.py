@@ -207,3 +207,11 @@ def test_utf16_without_a_mark_or_a_nul_is_not_stored_as_control_characters(text,
     '\\x1f\\x04@\\x048\\x04…', control characters (audit CG F6). A reading holding control characters is tried as
     UTF-16 first."""
     assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_line_of_korean_in_utf16_without_a_mark_is_read(encoding):
+    """Korean's bytes hold no control byte to tell UTF-16 by, and a line of it was refused as binary (audit CG F5):
+    its NULs stand beside its spaces, digits and full stops."""
+    text = "가을에 회의가 열렸다. 1934년 11월 스탈린은 겐뎅을 만났다.\n"
+    assert decode(text.encode(encoding)) == (text, encoding)

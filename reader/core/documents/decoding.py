@@ -31,6 +31,7 @@ _BINARY_MAGIC = {
 _PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
 
 
+_BETWEEN_WORDS = frozenset(b" \n\r\t0123456789.,;:!?()-'\"")  # what stands between words, beside a NUL in UTF-16
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f]")  # none of a text's one byte a character
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # none of a text's (a form feed may be)
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -120,12 +121,25 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     sample = data[:65536]
     if len(data) % 2 or b"\x00" not in sample:
         return None
-    if sample.count(0) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")):
+    if sample.count(0) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")) \
+            and not _spaced_wide(sample):
         return None
     readings = {encoding: text for encoding in ("utf-16-le", "utf-16-be")
                 if (text := _as_utf16(data, sample, encoding)) is not None}
     encoding = _likelier(sample, readings)
     return None if encoding is None else (readings[encoding], encoding)
+
+
+def _spaced_wide(sample: bytes) -> bool:
+    """Whether the NULs stand beside a text's spaces, digits and punctuation, in pairs of one side (their UTF-16 high
+    bytes): Korean has no control byte to go by, and a line of it was refused as binary (audit CG F5); a stray NUL
+    in one-byte text stands beside a letter, or beside nothing in particular."""
+    for nuls, partners in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
+        paired = [partner for nul, partner in zip(nuls, partners, strict=False) if nul == 0]
+        if len(paired) >= 2 and len(paired) * 2 >= sample.count(0) and \
+                sum(partner in _BETWEEN_WORDS for partner in paired) * 4 >= len(paired) * 3:
+            return True
+    return False
 
 
 def _as_utf16(data: bytes, sample: bytes, encoding: str) -> str | None:
