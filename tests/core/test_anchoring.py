@@ -325,6 +325,20 @@ def test_a_letter_lost_or_doubled_at_a_words_edge_is_a_typo_corrected():
     assert _moved("the fifteenth day\n", "the sixteenth day\n", "fifteenth day").status == REVIEW
 
 
+def test_a_word_whose_prefix_was_swapped_for_another_is_another_word():
+    """"increase" corrected to "decrease", "majority" to "minority", "Bolsheviks" to "Mensheviks" were typos to the
+    character ratio, and the note moved silently onto the opposite (audit CG F3); letters swapped inside a word
+    ("Satlin") or "rn" read for "m" are typos still."""
+    for old, new, quote in (("a sharp increase of taxes", "a sharp decrease of taxes", "sharp increase of"),
+                            ("the majority voted", "the minority voted", "the majority voted"),
+                            ("the Bolsheviks won", "the Mensheviks won", "the Bolsheviks won"),
+                            ("internal affairs", "external affairs", "internal affairs")):
+        assert _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote).status == REVIEW, quote
+    for old, new, quote in (("the rnajority voted", "the majority voted", "the rnajority voted"),
+                            ("Satlin met Genden", "Stalin met Genden", "Satlin met")):
+        assert _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote).status == ANCHORED, quote
+
+
 def test_a_name_in_a_moved_paragraph_follows_its_paragraph():
     """A note on "Genden" in a paragraph moved first landed silently on the "Genden" of the paragraph before, whose
     words after it only resembled its own (audit CE F1)."""
