@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -96,10 +97,14 @@ class PositionMap:
                             else (self._old_length, self._new_length))
         return new_start + (position - old_start) * (new_end - new_start) // max(1, old_end - old_start)
 
-    def kept(self, start: int, end: int) -> bool:
-        """Whether [start, end) of the new text lies in a stretch shared with the old one (the old text's own)."""
+    def kept_elsewhere(self, old_start: int, old_end: int, start: int, end: int) -> bool:
+        """Whether [start, end) of the new text was in the old one as words outside [old_start, old_end): another
+        passage's, not the passage's own words that lost a comma at its edge (audit CG F4)."""
         index = bisect_right(self._new_starts, start) - 1
-        return index >= 0 and end <= self._blocks[index][1] + self._blocks[index][2]
+        if index < 0 or end > self._blocks[index][1] + self._blocks[index][2]:
+            return False
+        old_place = self._blocks[index][0] + start - self._blocks[index][1]
+        return not old_start <= old_place < old_end
 
     def _block_at(self, position: int) -> tuple[int, int, int] | None:
         before = self._block_before(position)
@@ -117,7 +122,8 @@ def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[Anchor
     for anchor in anchors:
         start = mapping.start(anchor.start)
         end = max(start, mapping.end(anchor.end))
-        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), mapping.kept))
+        elsewhere = partial(mapping.kept_elsewhere, anchor.start, anchor.end)
+        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), elsewhere))
     return results
 
 

@@ -360,3 +360,12 @@ def test_a_word_of_a_moved_paragraph_is_not_held_at_a_copy_the_diff_paired_it_wi
     old, new = first + second + third, third + second + first
     result = _moved(old, new, "moscow")
     assert (result.status, result.start) in ((ANCHORED, new.index("moscow prime")), (REVIEW, new.index("moscow prime")))
+
+
+def test_a_quote_that_lost_a_comma_at_its_edge_follows_its_words():
+    """"was also," corrected to "was also" (a stray comma of OCR removed) went to review: its words were found where
+    they stood, but as words the old text held, taken for another passage's (audit CG F4)."""
+    old = "Report.\nThe talks were long and the envoy was also, it seems, tired of them.\nEnd.\n"
+    new = "Report.\nThe talks were long and the envoy was also it seems tired of them.\nEnd.\n"
+    result = _moved(old, new, "was also,")
+    assert result.status == ANCHORED and new[result.start:result.end] == "was also"
