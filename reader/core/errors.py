@@ -44,8 +44,9 @@ class DatabaseBusy(ReaderError):
 
 
 class DatabaseForeign(DatabaseUnusable):
-    """A sound database this version must not use: another program's, or a library a newer version wrote. Not
-    damaged: a restore over it asks first, as over a library that opens fine."""
+    """A sound database this version must not use as it is: another program's, a library a newer version wrote, or
+    one whole with a journal beside it that does not fit it. Not damaged: a restore over it asks first, as over a
+    library that opens fine."""
 
 
 class DatabaseMissing(DatabaseUnusable):

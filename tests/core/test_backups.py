@@ -333,7 +333,7 @@ def test_a_journal_of_another_copy_of_the_library_is_not_replayed_into_it(db_pat
 def test_an_upgrade_tried_again_keeps_one_copy_from_before_it(db_path: Path, monkeypatch) -> None:
     """On a nearly full disk each try of an upgrade kept another whole copy of the library from before it, never
     thinned, and the room the line asked for was eaten by the next copy (audit CD F8): a copy holding the same data
-    is kept once, and the line asks for the room both copies take."""
+    is kept once, and the line asks for the room both copies and the upgrade's journal take (audit CH C3)."""
     from collections import namedtuple
 
     from reader.core.errors import ReaderError
@@ -346,7 +346,53 @@ def test_an_upgrade_tried_again_keeps_one_copy_from_before_it(db_path: Path, mon
     first.unlink()
     size = db_path.stat().st_size
     usage = namedtuple("usage", "total used free")
-    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _folder: usage(10 * size, 9 * size, size * 3 // 2))
-    with pytest.raises(ReaderError, match="before upgrading it and the start's backup after it need"):
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda _folder: usage(10 * size, 9 * size, size * 5 // 2))
+    with pytest.raises(ReaderError, match="the start's backup after it and the upgrade's own journal need"):
         backup.keep_before_upgrade(db_path)
     assert not list(backup_dir(db_path).glob("*before-upgrade*.db"))
+
+
+def test_a_journal_whose_history_was_let_go_is_the_librarys_own(db_path: Path) -> None:
+    """An upgrade that lets the undo history go (two tags one whatever their case) left its journal beside the file
+    while another program read it; every later command then refused the healthy library, the journal said not to
+    fit it, and moving it away as told would drop the upgrade (audit CH C1). A history emptied is no other
+    copy's."""
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
+    workspace.annotations.create_at_quote(workspace.documents.list()[0].id, "Genden", note="one")
+    workspace.close()
+    before = db_path.read_bytes()
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as upgrade:
+        upgrade.execute("PRAGMA wal_autocheckpoint = 0")
+        upgrade.execute("DELETE FROM history")
+        journal = Path(f"{db_path}-wal").read_bytes()
+    db_path.write_bytes(before)  # as the file was while a reader kept the journal from being written back
+    Path(f"{db_path}-wal").write_bytes(journal)
+    Workspace.open(db_path).close()
+
+
+def test_restore_backup_asks_first_over_a_whole_library_whose_journal_does_not_fit(db_path: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The open says the library "is whole" and its journal is the trouble; restore-backup then set it aside as
+    damaged without asking (audit CH C4): it is not damaged."""
+    from reader.core.workspace import database_is_sound
+
+    Workspace.open(db_path).close()
+    other = tmp_path / "other" / "o.db"
+    other.parent.mkdir()
+    with closing(sqlite3.connect(other, isolation_level=None)) as writer:
+        writer.execute("PRAGMA journal_mode = wal")
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("CREATE TABLE t (a)")
+        journal = Path(f"{other}-wal").read_bytes()
+    Path(f"{db_path}-wal").write_bytes(journal)
+    assert database_is_sound(db_path)
+
+
+def test_a_library_never_written_keeps_no_copy_from_before_an_upgrade(db_path: Path) -> None:
+    """A first open killed before the schema was written leaves a file with no table: the next open kept a copy of
+    that empty database "from before the upgrade", never thinned (audit CH C5). It is a new library."""
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as first:
+        first.execute("PRAGMA journal_mode = wal")
+    Workspace.open(db_path).close()
+    assert not list(backup_dir(db_path).glob("*before-upgrade*"))

@@ -249,7 +249,8 @@ def keep_before_upgrade(db_path: Path) -> Path:
     kept = sorted(backup_dir(db_path).glob(f"{db_path.stem}-{BEFORE_UPGRADE}-*.db"))
     if kept and _holds_current_data(kept[-1], db_path):
         return kept[-1]
-    return _keep_apart(db_path, BEFORE_UPGRADE, "upgrading it", copies=2)
+    return _keep_apart(db_path, BEFORE_UPGRADE, "upgrading it", room=(3, "the copy of the library kept before "
+                       "upgrading it, the start's backup after it and the upgrade's own journal"))
 
 
 def keep_before_rollback(db_path: Path) -> Path | None:
@@ -263,9 +264,11 @@ def keep_before_rollback(db_path: Path) -> Path | None:
         return None
 
 
-def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False, copies: int = 1) -> Path:
-    """A copy kept apart from the rolling backups, refused (nothing changed) without room for the `copies` the step
-    makes: the upgrade's and the start's backup after it, where the room for one was asked and then eaten."""
+def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False,
+                room: tuple[int, str] | None = None) -> Path:
+    """A copy kept apart from the rolling backups, refused (nothing changed) without `room` for what the step
+    writes, in copies of the library and in words: an upgrade's copy, the start's backup and the upgrade's journal,
+    where the room for one copy was asked and then eaten (audit CD F8, CH C3)."""
     folder = backup_dir(db_path)
     try:
         folder.mkdir(exist_ok=True)
@@ -274,10 +277,9 @@ def _keep_apart(db_path: Path, label: str, before: str, closed: bool = False, co
                           f"as it was before {before}; nothing was changed") from exc
     needed = _copy_size(db_path, closed)
     free = shutil.disk_usage(folder).free
-    if copies > 1 and free < copies * needed + ROOM_MARGIN:
-        raise ReaderError(f"the disk holding {folder} is full: the copy of the library kept before {before} and the "
-                          f"start's backup after it need {_size(copies * needed + ROOM_MARGIN)} free, and "
-                          f"{_size(free)} is; free some space and try again; nothing was changed")
+    if room is not None and free < room[0] * needed + ROOM_MARGIN:
+        raise ReaderError(f"the disk holding {folder} is full: {room[1]} need {_size(room[0] * needed + ROOM_MARGIN)} "
+                          f"free, and {_size(free)} is; free some space and try again; nothing was changed")
     target = folder / f"{db_path.stem}-{label}-{_stamp()}.db"
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:

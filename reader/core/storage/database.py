@@ -53,6 +53,7 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
         _refuse_lost_database(path)
     pending = _pending(applied, migrations)
     read_only = existed and folder_is_read_only(path)
+    existed = existed and _written(path, applied)
     if existed and pending:
         _ready_for_upgrade(path, read_only, backup)
     db = _connect_for_reading(path, waits_s) if read_only else \
@@ -66,6 +67,16 @@ def open_database(path: Path, *, backup: bool = True, migrations: Migrations | N
         db.close()
         raise
     return db
+
+
+def _written(path: Path, applied: set[str]) -> bool:
+    """Whether a file that passed its check holds a library: any step of our schema, or any table. A first open
+    killed before the schema was written leaves one with none, which is a new library: a copy of it was kept "from
+    before the upgrade", never thinned (audit CH C5)."""
+    if applied:
+        return True
+    with closing(sqlite3.connect(reading_uri(path), uri=True)) as conn:
+        return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
 
 def _pending(applied: set[str], migrations: Migrations | None) -> bool:
@@ -285,19 +296,28 @@ def _checked(path: Path, waits_s: float, uri: str = "", left: str = UNTOUCHED) -
     sound file. So does a journal that does not continue the file's history: another copy's (a synced folder),
     which SQLite would replay into the file, its own latest changes lost unsaid (audit CD F1)."""
     journal = Path(f"{path}-wal")
-    with_journal = not uri and journal.exists() and journal.stat().st_size > 0  # stat only: no file opened
+    with_journal = not uri and _size_of(journal) > 0
     try:
         applied = _checked_through(path, waits_s, uri, left)
     except DatabaseUnusable as fault:
         if not with_journal or not _whole_alone(path, waits_s):
             raise
         read_with_it = "another database" if isinstance(fault, DatabaseForeign) else "damaged"
-        raise DatabaseUnusable(_misfit(path, journal, f"read with it, the library is {read_with_it}")) from fault
+        raise DatabaseForeign(_misfit(path, journal, f"read with it, the library is {read_with_it}")) from fault
     dropped = _change_dropped(path, waits_s) if with_journal else None
     if dropped:
-        raise DatabaseUnusable(_misfit(path, journal, f"read with it, the library lacks its latest change, "
-                                                      f"“{dropped[0]}” of {dropped[1]}"))
+        raise DatabaseForeign(_misfit(path, journal, f"read with it, the library lacks its latest change, "
+                                                     f"“{dropped[0]}” of {dropped[1]}"))
     return applied
+
+
+def _size_of(journal: Path) -> int:
+    """A journal's size, 0 when there is none: one stat, no file opened; the last connection of another program
+    deletes its journal as it closes, and a look at it then in two steps failed the open (audit CH C2)."""
+    try:
+        return journal.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _misfit(path: Path, journal: Path, why: str) -> str:
@@ -321,7 +341,8 @@ def _change_dropped(path: Path, waits_s: float) -> tuple[str, str] | None:
             oldest = through.execute("SELECT min(id) FROM history").fetchone()[0]
     except sqlite3.Error:
         return None
-    forgotten = there is None and oldest is not None and oldest > latest[0]  # the history keeps its newest steps
+    forgotten = there is None and (oldest is None or oldest > latest[0])  # the history keeps its newest steps, or
+    # an upgrade let it go whole (audit CH C1)
     return None if there == latest[1:] or forgotten else (latest[1], latest[2])
 
 
