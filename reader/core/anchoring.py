@@ -123,18 +123,21 @@ def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[Anchor
         start = mapping.start(anchor.start)
         end = max(start, mapping.end(anchor.end))
         elsewhere = partial(mapping.kept_elsewhere, anchor.start, anchor.end)
-        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), elsewhere))
+        bounded = (anchor.start == 0, anchor.end == len(old_text))  # the text's edges part words too
+        results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), elsewhere,
+                              bounded))
     return results
 
 
 def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: int | None = None,
-           kept: Callable[[int, int], bool] | None = None) -> AnchorResult:
+           kept: Callable[[int, int], bool] | None = None, bounded: tuple[bool, bool] = (False, False)) -> AnchorResult:
     """The best place for `quote` in `text`: the diff says [hint_start, hint_end), most likely starting at `near`.
     `kept(start, end)`, when the old text is known, says whether a stretch of `text` was there before, as another
     passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
-    (the same name in the sentence before a deleted one, a notice repeated on every page)."""
-    scorer = _Scorer(text, quote, hint_start if near is None else near)
-    if quote.exact and text[hint_start:hint_end] == quote.exact and _edges_hold(text, quote, hint_start, hint_end) \
+    (the same name in the sentence before a deleted one, a notice repeated on every page). `bounded` says whether
+    the quote began at the old text's very start and ended at its very end, with no words beside it to tell."""
+    scorer = _Scorer(text, quote, hint_start if near is None else near, bounded)
+    if quote.exact and text[hint_start:hint_end] == quote.exact and scorer.edges_hold(hint_start, hint_end) \
             and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS:  # a diff by characters across paragraphs
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # pairs a moved word's other copies
     best, own = scorer.best_exact(hint_start, hint_end)
@@ -186,13 +189,13 @@ def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int,
                        widen_end=not _joined(quote.exact[-1:], quote.suffix[:1]))
 
 
-def _edges_hold(text: str, quote: TextQuote, start: int, end: int) -> bool:
+def _edges_hold(text: str, quote: TextQuote, start: int, end: int, bounded: tuple[bool, bool]) -> bool:
     """Whether a place of the quote's very words begins and ends between words where the quote did: "100" within
     "1000", "lawful" within "unlawful" are other statements (audit CE F3). A quote begun or ended inside a word
-    (a selection of part of one) may land inside one."""
-    began_between = bool(quote.prefix) and not _joined(quote.prefix[-1:], quote.exact[:1])  # without the words
-    ended_between = bool(quote.suffix) and not _joined(quote.exact[-1:], quote.suffix[:1])  # beside it (another
-    # tool's quote, the text's very start or end) how it began is not known
+    (a selection of part of one) may land inside one; so may one without the words beside it (another tool's),
+    unless it stood at the text's very start or end (`bounded`: "lawful orders" in "Unlawful orders", CI F10)."""
+    began_between = (bool(quote.prefix) or bounded[0]) and not _joined(quote.prefix[-1:], quote.exact[:1])
+    ended_between = (bool(quote.suffix) or bounded[1]) and not _joined(quote.exact[-1:], quote.suffix[:1])
     return ((not began_between or not _joined(text[start - 1:start] if start else "", text[start:start + 1]))
             and (not ended_between or not _joined(text[end - 1:end], text[end:end + 1])))
 
@@ -219,16 +222,19 @@ def _word_share(quote: str, found: str) -> float:
 
 
 def _same_word(quoted: str, read: str) -> bool:
-    if _a_number(quoted) or _a_number(read):  # a number a digit apart is another number, "thirteen" and "thirty",
-        return _number_key(quoted) == _number_key(read)  # "II" and "III"; "one," is "One"
-    return fuzz.ratio(quoted, read) >= SAME_WORD
+    if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
+        return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
+    return fuzz.ratio(quoted, read) >= SAME_WORD  # and "III"; "one," is "One"; "firts" is "first" mistyped
+
+
+def _in_figures(word: str) -> bool:
+    return any(character.isdigit() for character in word)
 
 
 def _a_number(word: str) -> bool:
-    """Whether a word gives a number: in figures, in words (an ordinal too), or in Roman numerals (Nicholas II)."""
+    """Whether a word gives a number in words (an ordinal too) or in Roman numerals (Nicholas II)."""
     key = _number_key(word)
-    return (any(character.isdigit() for character in word) or key in NUMBER_WORDS or key in ORDINALS
-            or bool(_ROMAN.fullmatch(word.strip(_PUNCTUATION))))
+    return key in NUMBER_WORDS or key in ORDINALS or bool(_ROMAN.fullmatch(word.strip(_PUNCTUATION)))
 
 
 def _number_key(word: str) -> str:
@@ -237,15 +243,16 @@ def _number_key(word: str) -> str:
 
 def _derived(one: str, other: str) -> bool:
     """Whether one word is the other with letters put before or after it: "unlawful", "disagreed", "couldn't",
-    "impossibly", "she" say another thing than "lawful", "agreed", "could", "possibly", "he", though as alike by
-    their characters as a word mistyped (audit CE F2, F3). One letter at an edge of a word of four letters or more
-    is a typo ("talin", "Primee": audit CG F1). Such a word is proposed for the quote's, never moved onto
-    silently."""
+    "impossibly", "she", "never" say another thing than "lawful", "agreed", "could", "possibly", "he", "ever", though
+    as alike by their characters as a word mistyped (audit CE F2, F3, CI F4). One letter lost or doubled at the end
+    of a word of four letters or more is a typo ("Primee", "militar": audit CG F1); at its start it may be a word's
+    negation, and an OCR's lost first letter ("talin") waits for review. Such a word is proposed for the quote's,
+    never moved onto silently."""
     short, long = sorted((_letters(one), _letters(other)), key=len)
     added = len(long) - len(short)
     if not added or not (long.startswith(short) or long.endswith(short)):
         return False
-    return added > 1 or len(short) < TYPO_WORD_LETTERS
+    return added > 1 or len(short) < TYPO_WORD_LETTERS or not long.startswith(short)
 
 
 def _swapped(one: str, other: str) -> bool:
@@ -274,8 +281,11 @@ Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method
 class _Scorer:
     """Scores candidate places for one quote the way the Hypothesis client does: quote, prefix, suffix, distance."""
 
-    def __init__(self, text: str, quote: TextQuote, hint: int):
-        self.text, self.quote, self.hint = text, quote, hint
+    def __init__(self, text: str, quote: TextQuote, hint: int, bounded: tuple[bool, bool] = (False, False)):
+        self.text, self.quote, self.hint, self.bounded = text, quote, hint, bounded
+
+    def edges_hold(self, start: int, end: int) -> bool:
+        return _edges_hold(self.text, self.quote, start, end, self.bounded)
 
     def best_exact(self, hint_start: int, hint_end: int) -> tuple[Candidate | None, bool]:
         """The best occurrence of the exact quote, and whether it is the passage's own (see `_own_place`): its own,
@@ -284,8 +294,7 @@ class _Scorer:
         starts = self._occurrences(max(0, self.hint - NEAR_WINDOW), self.hint + NEAR_WINDOW + len(self.quote.exact))
         starts = starts or self._occurrences(0, len(self.text))
         size = len(self.quote.exact)
-        found = [self.score(s, s + size, "exact", 1.0) for s in starts if _edges_hold(self.text, self.quote, s,
-                                                                                      s + size)]
+        found = [self.score(s, s + size, "exact", 1.0) for s in starts if self.edges_hold(s, s + size)]
         held = {candidate: self.context(candidate[1], candidate[2]) for candidate in found}
         strongest = max(held.values(), default=0.0)
         own = [candidate for candidate in found

@@ -307,22 +307,37 @@ def test_a_word_negated_is_another_statement_not_a_typo():
     assert _moved("In 1934 Satlin met Genden.\n", "In 1934 Stalin met Genden.\n", "Satlin met").status == ANCHORED
 
 
-def test_a_letter_lost_or_doubled_at_a_words_edge_is_a_typo_corrected():
-    """An OCR letter lost at a word's start ("talin", "ince") or doubled at its end ("Primee", "Gendenn") was taken
-    for another word, like "unlawful" for "lawful", and the corrected note sent to review (audit CG F1); a short
-    word given a letter ("he", "she") still says another thing. Numbers are compared without their punctuation and
-    case ("one," "One"), and "CIVIL" is no Roman numeral (audit CG F2)."""
-    for old, new, quote in (("wrote to talin about it", "wrote to Stalin about it", "to talin about"),
-                            ("with Primee Minister Peljidiin", "with Prime Minister Peljidiin", "Primee Minister"),
-                            ("but ince some Soviet Buriads", "but since some Soviet Buriads", "ince some Soviet"),
+def test_a_letter_lost_or_doubled_at_a_words_end_is_a_typo_corrected():
+    """An OCR letter lost or doubled at a word's end ("Primee", "Gendenn", "militar") was taken for another word,
+    like "unlawful" for "lawful", and the corrected note sent to review (audit CG F1). A letter put before a word
+    makes another ("ever" "never", "either" "neither", "here" "there": audit CI F4), even where it gives back an OCR's
+    lost first letter ("talin"): that waits for review. Numbers are compared without their punctuation and case
+    ("one," "One"), a number word mistyped ("firts") is a typo corrected, and "CIVIL" is no Roman numeral (audit CG
+    F2, CI F3)."""
+    for old, new, quote in (("with Primee Minister Peljidiin", "with Prime Minister Peljidiin", "Primee Minister"),
+                            ("the militar and economic spheres", "the military and economic spheres", "the militar and"),
                             ("said Gendenn to him", "said Genden to him", "said Gendenn to"),
                             ("only one, of them", "only one of them", "only one, of"),
                             ("Nicholas II, Tsar", "Nicholas II Tsar", "Nicholas II, Tsar"),
+                            ("the firts secretary", "the first secretary", "the firts secretary"),
                             ("the CIVIL, war", "the CIVIL war", "the CIVIL, war")):
         result = _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote)
         assert result.status == ANCHORED, quote
-    assert _moved("Then he said no.\n", "Then she said no.\n", "he said").status == REVIEW
-    assert _moved("the fifteenth day\n", "the sixteenth day\n", "fifteenth day").status == REVIEW
+    for old, new, quote in (("Then he said no", "Then she said no", "he said"),
+                            ("the fifteenth day", "the sixteenth day", "fifteenth day"),
+                            ("had ever been adopted", "had never been adopted", "had ever been"),
+                            ("either side agreed", "neither side agreed", "either side agreed"),
+                            ("he was here at noon", "he was there at noon", "was here at"),
+                            ("wrote to talin about it", "wrote to Stalin about it", "to talin about")):
+        assert _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote).status == REVIEW, quote
+
+
+def test_a_quote_at_the_texts_very_start_must_still_begin_a_word():
+    """A quote at the very start or end of a text has no words beside it, and was let off the rule that it begin
+    and end between words: "lawful orders" was anchored inside "Unlawful orders", "numbered 100" in "1000" (audit
+    CI F10)."""
+    assert _moved("lawful orders were given.\n", "Unlawful orders were given.\n", "lawful orders").status != ANCHORED
+    assert _moved("The men numbered 100", "The men numbered 1000", "numbered 100").status != ANCHORED
 
 
 def test_a_word_whose_prefix_was_swapped_for_another_is_another_word():

@@ -361,10 +361,17 @@ def test_a_journal_whose_history_was_let_go_is_the_librarys_own(db_path: Path) -
     workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
     workspace.annotations.create_at_quote(workspace.documents.list()[0].id, "Genden", note="one")
     workspace.close()
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as older:  # as a library made before the last step
+        step = older.execute("SELECT migration_set, name, applied_at FROM _sqlite_migrations "
+                             "ORDER BY name DESC LIMIT 1").fetchone()
+        older.execute("DELETE FROM _sqlite_migrations WHERE name = ?", step[1:2])
     before = db_path.read_bytes()
     with closing(sqlite3.connect(db_path, isolation_level=None)) as upgrade:
         upgrade.execute("PRAGMA wal_autocheckpoint = 0")
-        upgrade.execute("DELETE FROM history")
+        upgrade.execute("BEGIN")
+        upgrade.execute("DELETE FROM history")  # as m022 does, in the upgrade it belongs to
+        upgrade.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)", step)
+        upgrade.execute("COMMIT")
         journal = Path(f"{db_path}-wal").read_bytes()
     db_path.write_bytes(before)  # as the file was while a reader kept the journal from being written back
     Path(f"{db_path}-wal").write_bytes(journal)
@@ -396,3 +403,25 @@ def test_a_library_never_written_keeps_no_copy_from_before_an_upgrade(db_path: P
         first.execute("PRAGMA journal_mode = wal")
     Workspace.open(db_path).close()
     assert not list(backup_dir(db_path).glob("*before-upgrade*"))
+
+
+def test_a_new_librarys_journal_beside_a_library_with_work_is_refused(db_path: Path, tmp_path: Path) -> None:
+    """A brand-new library's journal (its history empty) copied beside a library with work in it was taken for an
+    upgrade's that let the history go, and replayed: the documents and notes gone without a word (audit CI F8).
+    Only a journal holding an upgrade may let the history go."""
+    workspace = Workspace.open(db_path)
+    workspace.documents.import_paths([Path("texts/000_8339fa2bec93c400.txt")])
+    workspace.annotations.create_at_quote(workspace.documents.list()[0].id, "Genden", note="work")
+    workspace.close()
+    made = tmp_path / "made" / "annotations.db"
+    made.parent.mkdir()
+    Workspace.open(made).close()
+    fresh = tmp_path / "fresh.db"  # the new library as its first session wrote it: every page in its journal
+    with closing(sqlite3.connect(made)) as source, closing(sqlite3.connect(fresh, isolation_level=None)) as writer:
+        writer.execute("PRAGMA journal_mode = wal")
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        source.backup(writer)
+        journal = Path(f"{fresh}-wal").read_bytes()
+    Path(f"{db_path}-wal").write_bytes(journal)
+    with pytest.raises(DatabaseUnusable, match="does not fit it"):
+        Workspace.open(db_path)

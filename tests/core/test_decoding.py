@@ -215,3 +215,10 @@ def test_a_line_of_korean_in_utf16_without_a_mark_is_read(encoding):
     its NULs stand beside its spaces, digits and full stops."""
     text = "가을에 회의가 열렸다. 1934년 11월 스탈린은 겐뎅을 만났다.\n"
     assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("data", [b"68 0 0 0 0 0 0\x1a ", b"1\t2\t3\t4\t5\t6\x1b[0m"])
+def test_figures_with_a_control_byte_are_not_read_as_utf16(data):
+    """A line of figures parted by spaces or tabs, with a control byte, came back as UTF-16 nonsense ('㠶〠〠…',
+    Devanagari): a space or a tab was taken for an alphabet's block of UTF-16 (audit CI F5)."""
+    assert decode(data)[1] == "utf-8"

@@ -262,3 +262,10 @@ def test_a_line_of_figures_is_no_title():
     text = "+1 (618)724-5782\n\nFree Express shipping on Wool products orders over $150.00\n\nGenden Falls into " \
            "Disfavor\n\nIn 1934 Genden met Stalin in Moscow.\n"
     assert extract_metadata(text, []).title.startswith("Free Express shipping")  # the next line with words
+
+
+def test_a_heading_with_one_word_of_letters_is_a_title():
+    """"1934–1937: Chronology" was passed over for the first sentence of the text once a title needed two words
+    with letters (audit CI F7); a line of figures alone is none."""
+    text = "1934–1937: Chronology\n\nIn 1934 Genden met Stalin in Moscow, and the talks went badly for him.\n"
+    assert extract_metadata(text, []).title == "1934–1937: Chronology"

@@ -31,6 +31,7 @@ _BINARY_MAGIC = {
 _PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
 
 
+_ALPHABET_BLOCKS = frozenset(set(range(1, 32)) - {9, 10, 13})  # high bytes of UTF-16 a one-byte text has none of
 _BETWEEN_WORDS = frozenset(b" \n\r\t0123456789.,;:!?()-'\"")  # what stands between words, beside a NUL in UTF-16
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f]")  # none of a text's one byte a character
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # none of a text's (a form feed may be)
@@ -179,11 +180,15 @@ def _script(character: str) -> str:
 
 
 def _one_block(sample: bytes, encoding: str) -> bool:
-    """Whether the high bytes of UTF-16 in this byte order are most of them one, the block of one alphabet (04 for
-    Cyrillic, 30 for kana): with no NUL to go by, this is what tells UTF-16 from one-byte text with a control byte
-    in it (b'abc\x01defg' read as UTF-16 was Chinese-looking)."""
+    """Whether the high bytes of UTF-16 in this byte order are most of them one, the block of one alphabet (03 for
+    Greek, 04 for Cyrillic, 05 for Hebrew): with no NUL to go by, this is what tells UTF-16 from one-byte text with
+    a control byte in it (b'abc\x01defg' read as UTF-16 was Chinese-looking). Such a block is a control byte read
+    alone; a space, a tab or a digit taken for one made a line of figures nonsense (audit CI F5)."""
     highs = sample[1::2] if encoding == "utf-16-le" else sample[0::2]
-    return bool(highs) and Counter(highs).most_common(1)[0][1] * 4 >= len(highs) * 3
+    if not highs:
+        return False
+    block, count = Counter(highs).most_common(1)[0]
+    return block in _ALPHABET_BLOCKS and count * 4 >= len(highs) * 3
 
 
 def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:

@@ -107,7 +107,7 @@ def _title(head: list[Line]) -> str:
         bare = _PARENTHESES.sub("", line.text).strip()
         words = word_count(bare)
         if (3 <= words <= 40 or words == 2 and bare.isupper()) and not _URL.search(bare) and \
-                not bare.startswith(("•", "DOI")) and len(_LETTERED.findall(bare)) >= 2:  # a phone number is none
+                not bare.startswith(("•", "DOI")) and _LETTERED.search(bare):  # a phone number is none
             return _bare_heading(line.text)
     return ""
 

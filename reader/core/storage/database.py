@@ -329,21 +329,29 @@ def _misfit(path: Path, journal: Path, why: str) -> str:
 def _change_dropped(path: Path, waits_s: float) -> tuple[str, str] | None:
     """The file's latest change (label, time) when it is missing read through the journal: a journal this file's
     own sessions wrote only adds to its history (an undone step is marked; the oldest are forgotten, all of them
-    older than what is kept). None when it is there, or the file alone cannot be read (a checkpoint under way in
-    another program: nothing to judge)."""
+    older than what is kept), unless it holds an upgrade that let the history go whole (audit CH C1); a new
+    library's journal, its history empty too, holds none (audit CI F8). None when it is there, or the file alone
+    cannot be read (a checkpoint under way in another program: nothing to judge)."""
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=waits_s)) as alone:
             latest = alone.execute("SELECT id, label, created_at FROM history ORDER BY id DESC LIMIT 1").fetchone()
+            steps_alone = _steps(alone)
         if latest is None:
             return None
         with closing(sqlite3.connect(reading_uri(path), uri=True, timeout=waits_s)) as through:
             there = through.execute("SELECT label, created_at FROM history WHERE id = ?", latest[:1]).fetchone()
             oldest = through.execute("SELECT min(id) FROM history").fetchone()[0]
+            upgraded = _steps(through) > steps_alone
     except sqlite3.Error:
         return None
-    forgotten = there is None and (oldest is None or oldest > latest[0])  # the history keeps its newest steps, or
-    # an upgrade let it go whole (audit CH C1)
+    forgotten = there is None and (oldest > latest[0] if oldest is not None else upgraded)
     return None if there == latest[1:] or forgotten else (latest[1], latest[2])
+
+
+def _steps(conn: sqlite3.Connection) -> set[str]:
+    """The schema steps of ours a connection's library holds."""
+    return {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                           [MIGRATION_SET])}
 
 
 def _whole_alone(path: Path, waits_s: float) -> bool:
