@@ -315,7 +315,7 @@ def test_a_letter_lost_or_doubled_at_a_words_end_is_a_typo_corrected():
     ("one," "One"), a number word mistyped ("firts") is a typo corrected, and "CIVIL" is no Roman numeral (audit CG
     F2, CI F3)."""
     for old, new, quote in (("with Primee Minister Peljidiin", "with Prime Minister Peljidiin", "Primee Minister"),
-                            ("the militar and economic spheres", "the military and economic spheres", "the militar and"),
+                            ("the militar and economic", "the military and economic", "the militar and"),
                             ("said Gendenn to him", "said Genden to him", "said Gendenn to"),
                             ("only one, of them", "only one of them", "only one, of"),
                             ("Nicholas II, Tsar", "Nicholas II Tsar", "Nicholas II, Tsar"),
