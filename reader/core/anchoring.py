@@ -345,12 +345,15 @@ class _Scorer:
         text, quote = self.text, self.quote
         if quote_score is None:
             quote_score = fuzz.ratio(quote.exact, text[start:end]) / 100
+        prefix_weight = PREFIX_WEIGHT if start else 0  # the text's very start or end has no words beside the
+        suffix_weight = SUFFIX_WEIGHT if end < len(text) else 0  # place to tell by: a paragraph moved first scored
+        # as if its words before were wrong, and waited for review (audit CI F1)
         prefix_score = _similarity(quote.prefix, text[max(0, start - len(quote.prefix)):start])
         suffix_score = _similarity(quote.suffix, text[end:end + len(quote.suffix)])
         position_score = 1 - min(1.0, abs(start - self.hint) / max(1, len(text)))
-        total = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix_score + SUFFIX_WEIGHT * suffix_score
+        total = (QUOTE_WEIGHT * quote_score + prefix_weight * prefix_score + suffix_weight * suffix_score
                  + POSITION_WEIGHT * position_score)
-        return total / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT), start, end, method, quote_score
+        return total / (QUOTE_WEIGHT + prefix_weight + suffix_weight + POSITION_WEIGHT), start, end, method, quote_score
 
     def _occurrences(self, start: int, end: int) -> list[int]:
         found: list[int] = []

@@ -384,3 +384,12 @@ def test_a_quote_that_lost_a_comma_at_its_edge_follows_its_words():
     new = "Report.\nThe talks were long and the envoy was also it seems tired of them.\nEnd.\n"
     result = _moved(old, new, "was also,")
     assert result.status == ANCHORED and new[result.start:result.end] == "was also"
+
+
+def test_a_passage_whose_paragraph_moved_to_the_texts_start_follows_it():
+    """A paragraph moved to the very start of the text has no words before it: its unchanged quote was scored as
+    if those words were wrong, below the mark, and waited for review (audit CI F1)."""
+    first, second = "The committee met in November.\n\n", "The delegates voted for the resolution.\n\n"
+    moved = "Kirov was assassinated in Leningrad on the first of December."
+    result = _moved(first + second + moved, moved + "\n\n" + first + second.rstrip("\n"), "Kirov was assassinated")
+    assert (result.status, result.start) == (ANCHORED, 0)
