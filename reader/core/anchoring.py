@@ -196,7 +196,7 @@ def _edges_hold(text: str, quote: TextQuote, start: int, end: int, bounded: tupl
     unless it stood at the text's very start or end (`bounded`: "lawful orders" in "Unlawful orders", CI F10)."""
     began_between = (bool(quote.prefix) or bounded[0]) and not _joined(quote.prefix[-1:], quote.exact[:1])
     ended_between = (bool(quote.suffix) or bounded[1]) and not _joined(quote.exact[-1:], quote.suffix[:1])
-    return ((not began_between or not _joined(text[start - 1:start] if start else "", text[start:start + 1]))
+    return ((not began_between or not _joined(text[start - 1:start], text[start:start + 1]))
             and (not ended_between or not _joined(text[end - 1:end], text[end:end + 1])))
 
 

@@ -9,6 +9,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from charset_normalizer import from_bytes
 
@@ -64,11 +65,7 @@ def _wide_if_controls(data: bytes, text: str, encoding: str) -> tuple[str, str]:
     UTF-16 without a mark has no NUL byte and is all ASCII bytes, and was stored as UTF-8 '\x1f\x04@\x04…' (audit
     CG F6). A text keeping its controls (a DOS end-of-file mark, a log's escapes) is as it was."""
     if _CONTROLS.search(text.rstrip("\x1a").replace("\x0c", "")) and not len(data) % 2:
-        readings = {order: wide for order in ("utf-16-le", "utf-16-be")
-                    if _one_block(data[:65536], order) and (wide := _as_utf16(data, data[:65536], order)) is not None}
-        wide_encoding = _likelier(data[:65536], readings)
-        if wide_encoding is not None:
-            text, encoding = readings[wide_encoding], wide_encoding
+        text, encoding = _utf16_reading(data, _one_block) or (text, encoding)
     return normalise_newlines(text), encoding
 
 
@@ -125,8 +122,16 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if sample.count(0) * 4 <= len(sample) and not _CONTROL_BYTES.search(sample.replace(b"\x00", b"")) \
             and not _spaced_wide(sample):
         return None
-    readings = {encoding: text for encoding in ("utf-16-le", "utf-16-be")
-                if (text := _as_utf16(data, sample, encoding)) is not None}
+    return _utf16_reading(data)
+
+
+def _utf16_reading(data: bytes, fits: Callable[[bytes, str], bool] = lambda _sample, _order: True,
+                   ) -> tuple[str, str] | None:
+    """The text and byte order of UTF-16 without a mark: of the orders that `fit` the opening bytes and read as
+    text there (see `_as_utf16`), the likelier; None when neither does."""
+    sample = data[:65536]
+    readings = {order: text for order in ("utf-16-le", "utf-16-be")
+                if fits(sample, order) and (text := _as_utf16(data, sample, order)) is not None}
     encoding = _likelier(sample, readings)
     return None if encoding is None else (readings[encoding], encoding)
 
@@ -164,7 +169,7 @@ def _nuls_in_its_script(text: str) -> bool:
     commonest script. Such characters are rare; in a one-byte text read as UTF-16 the NUL made one that is not:
     b'\x00\x01binary' read so was 'Ā' among Chinese-looking characters, and Greek read the wrong way round had
     its spaces U+2000 among Hangul."""
-    scripts = Counter(_script(character) for character in text if character.isalpha())
+    scripts = _scripts(text)
     if not scripts:
         return True
     commonest = scripts.most_common(1)[0][0]
@@ -208,8 +213,13 @@ def _likelier(sample: bytes, readings: dict[str, str]) -> str | None:
 def _in_one_script(text: str) -> float:
     """The share of a text's letters in its commonest script (by the first word of their Unicode names: CJK,
     HANGUL, GREEK, CYRILLIC)."""
-    scripts = Counter(_script(character) for character in text if character.isalpha())
+    scripts = _scripts(text)
     return max(scripts.values()) / scripts.total() if scripts else 0.0
+
+
+def _scripts(text: str) -> Counter[str]:
+    """How many of a text's letters each script has."""
+    return Counter(_script(character) for character in text if character.isalpha())
 
 
 def _newlines_wide(sample: bytes, little_endian: bool) -> bool:

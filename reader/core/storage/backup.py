@@ -230,7 +230,12 @@ def _copy_database(db_path: Path, target: Path, closed: bool = False) -> None:
 
 def _source_uri(db_path: Path, closed: bool) -> str:
     """How a copy reads a database: through its journal (read-only), or `closed`, the file alone (immutable)."""
-    return f"{db_path.resolve().as_uri()}?{'immutable=1' if closed else 'mode=ro'}"
+    return alone_uri(db_path) if closed else f"{db_path.resolve().as_uri()}?mode=ro"
+
+
+def alone_uri(db_path: Path) -> str:
+    """The URI reading a database file alone: immutable, no journal beside it applied, nothing written beside it."""
+    return f"{db_path.resolve().as_uri()}?immutable=1"
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -319,7 +324,7 @@ def latest_good_backup(db_path: Path) -> Path | None:
 
 def _passes_check(backup: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
+        conn = sqlite3.connect(alone_uri(backup), uri=True)
         try:
             return conn.execute(f"PRAGMA {INTEGRITY_CHECK}").fetchone()[0] == "ok"
         finally:

@@ -15,6 +15,7 @@ from reader.core.errors import DatabaseForeign, DatabaseMissing, DatabaseUnusabl
 from reader.core.storage.backup import (
     INTEGRITY_CHECK,
     PendingBackup,
+    alone_uri,
     backup_dir,
     keep_before_rollback,
     keep_before_upgrade,
@@ -89,10 +90,9 @@ def _open_on_a_full_disk(path: Path, waits_s: float, migrations: Migrations | No
     database through, and notes could be neither read nor exported until space was freed. With its journal empty
     (every change already in the file) and nothing to upgrade, it is read as it is (`immutable`: no file made
     beside it), and each change is refused, saying the disk is full (faults.read_only_message)."""
-    journal = Path(f"{path}-wal")
-    if (journal.exists() and journal.stat().st_size) or Path(f"{path}-journal").exists():
+    if _size_of(Path(f"{path}-wal")) or Path(f"{path}-journal").exists():
         raise DiskFull(full_message(path))
-    uri = f"{path.resolve().as_uri()}?immutable=1"
+    uri = alone_uri(path)
     applied = _checked(path, waits_s, uri)
     if _pending(applied, migrations):
         raise DiskFull(full_message(path))
@@ -333,7 +333,7 @@ def _change_dropped(path: Path, waits_s: float) -> tuple[str, str] | None:
     library's journal, its history empty too, holds none (audit CI F8). None when it is there, or the file alone
     cannot be read (a checkpoint under way in another program: nothing to judge)."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=waits_s)) as alone:
+        with closing(sqlite3.connect(alone_uri(path), uri=True, timeout=waits_s)) as alone:
             latest = alone.execute("SELECT id, label, created_at FROM history ORDER BY id DESC LIMIT 1").fetchone()
             steps_alone = _steps(alone)
         if latest is None:
@@ -357,7 +357,7 @@ def _steps(conn: sqlite3.Connection) -> set[str]:
 def _whole_alone(path: Path, waits_s: float) -> bool:
     """Whether the file read alone, without its journal (immutable), is a sound library of ours."""
     try:
-        _checked_through(path, waits_s, f"{path.resolve().as_uri()}?immutable=1")
+        _checked_through(path, waits_s, alone_uri(path))
     except ReaderError:
         return False
     return True
