@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from functools import partial
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, LCSseq
 
 from reader.core.number_words import NUMBER_WORDS, ORDINALS
 from reader.core.ranges import in_word, whole_words
@@ -67,6 +68,7 @@ class PositionMap:
         self._old_starts = [b[0] for b in blocks]
         self._new_starts = [b[1] for b in blocks]  # in order too: shared stretches keep their order
         self._blocks = blocks
+        self._old, self._new = old, new
         self._old_length, self._new_length = len(old), len(new)
 
     def start(self, position: int) -> int:
@@ -99,12 +101,45 @@ class PositionMap:
 
     def kept_elsewhere(self, old_start: int, old_end: int, start: int, end: int) -> bool:
         """Whether [start, end) of the new text was in the old one as words outside [old_start, old_end): another
-        passage's, not the passage's own words that lost a comma at its edge (audit CG F4)."""
+        passage's, not the passage's own words that lost a comma at its edge (audit CG F4), nor its own words that
+        the diff paired with a copy beside them (`_pairs_as_well`)."""
         index = bisect_right(self._new_starts, start) - 1
         if index < 0 or end > self._blocks[index][1] + self._blocks[index][2]:
             return False
         old_place = self._blocks[index][0] + start - self._blocks[index][1]
-        return not old_start <= old_place < old_end
+        return not old_start <= old_place < old_end and not self._pairs_as_well(old_start, old_end, start, end,
+                                                                                 old_place)
+
+    def _pairs_as_well(self, old_start: int, old_end: int, start: int, end: int, old_place: int) -> bool:
+        """Whether a diff pairing the passage with [start, end) (which the diff paired with `old_place`) keeps as
+        many characters of the stretch around both as the diff did: it could then as well have kept the passage
+        there, with the change beside it. Of "purge purge purge", one deleted, the diff says the last went, and a
+        note on it stays on the words that now read as it did. A deleted sentence before the same words in the next
+        ("On 3 May Stalin signed …", "On 9 May Stalin signed …") keeps fewer so: those words were another's (audit
+        CI F9)."""
+        old_from, new_from = self._paired_at_or_before(min(old_start, old_place))
+        old_to, new_to = self._paired_at_or_after(max(old_end, old_place + end - start))
+        if not new_from <= start <= end <= new_to or old_to - old_from + new_to - new_from > CHAR_DIFF_LIMIT:
+            return False
+        old, new = self._old, self._new
+        kept_there = sum(_kept(old[one:two], new[three:four]) for one, two, three, four in (
+            (old_from, old_start, new_from, start), (old_start, old_end, start, end), (old_end, old_to, end, new_to)))
+        return kept_there >= _kept(old[old_from:old_to], new[new_from:new_to])
+
+    def _paired_at_or_before(self, position: int) -> tuple[int, int]:
+        """The last place of the old text at or before `position` that the diff pairs with one of the new."""
+        before = self._block_before(position)
+        if before is None:
+            return 0, 0
+        return min(position, before[0] + before[2]), before[1] + min(position - before[0], before[2])
+
+    def _paired_at_or_after(self, position: int) -> tuple[int, int]:
+        """The first place of the old text at or after `position` that the diff pairs with one of the new."""
+        before = self._block_before(position)
+        if before is not None and position <= before[0] + before[2]:
+            return position, before[1] + position - before[0]
+        index = bisect_right(self._old_starts, position)
+        return self._blocks[index][:2] if index < len(self._blocks) else (self._old_length, self._new_length)
 
     def _block_at(self, position: int) -> tuple[int, int, int] | None:
         before = self._block_before(position)
@@ -136,7 +171,7 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
     (the same name in the sentence before a deleted one, a notice repeated on every page). `bounded` says whether
     the quote began at the old text's very start and ended at its very end, with no words beside it to tell."""
-    scorer = _Scorer(text, quote, hint_start if near is None else near, bounded)
+    scorer = _Scorer(text, quote, hint_start if near is None else near, bounded, kept)
     if quote.exact and text[hint_start:hint_end] == quote.exact and scorer.edges_hold(hint_start, hint_end) \
             and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS:  # a diff by characters across paragraphs
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # pairs a moved word's other copies
@@ -150,8 +185,7 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
         start, end = _word_edges(text, quote, start, end)
     on_the_edit = not _apart(best, hint_start, hint_end)  # fuzzy matches elsewhere are only ever proposed
     same_words = method == "exact" or _same_wording(quote.exact, text[start:end])
-    another = kept is not None and kept(start, end) and not (method == "exact" and own)  # the place held these
-    # words before, as another passage (unless it is the passage's own, the diff made ambiguous by repeated words)
+    another = kept is not None and kept(start, end)  # the place held these words before, as another passage
     if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another:
         return AnchorResult(start, end, confidence, ANCHORED, method)
     if (on_the_edit and end > start) or (quote_score >= REVIEW_MIN_QUOTE_SIMILARITY  # what replaced it, or words
@@ -216,15 +250,27 @@ def _same_wording(quote: str, found: str) -> bool:
 
 def _word_share(quote: str, found: str) -> float:
     """The share of the quote's words the found text gives (each at most mistyped): characters alone made "removed
-    from office in 1936" resemble "executed in Moscow in 1937"."""
+    from office in 1936" resemble "executed in Moscow in 1937". A quote of no words (a dash, a blank) gives them
+    all where it stands as it was."""
     quoted, read = quote.split(), found.split()
+    if not quoted:
+        return float(quote == found)
     return sum(any(_same_word(word, other) for other in read) for word in quoted) / max(1, len(quoted))
 
 
 def _same_word(quoted: str, read: str) -> bool:
     if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
         return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
-    return fuzz.ratio(quoted, read) >= SAME_WORD  # and "III"; "one," is "One"; "firts" is "first" mistyped
+    return fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)  # and "III"; "one," is "One";
+    # "firts" is "first" mistyped
+
+
+def _grown(one: str, other: str) -> bool:
+    """Whether a word of fewer than TYPO_WORD_LETTERS letters became another by more than one letter changed, added,
+    lost or swapped with its neighbour: "the" and "three" are as alike by their characters as "Satlin" and "Stalin",
+    and "tbe" is "the" mistyped."""
+    short, long = sorted((_letters(one), _letters(other)), key=len)
+    return len(short) < TYPO_WORD_LETTERS and OSA.distance(short, long) > 1
 
 
 def _in_figures(word: str) -> bool:
@@ -281,8 +327,9 @@ Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method
 class _Scorer:
     """Scores candidate places for one quote the way the Hypothesis client does: quote, prefix, suffix, distance."""
 
-    def __init__(self, text: str, quote: TextQuote, hint: int, bounded: tuple[bool, bool] = (False, False)):
-        self.text, self.quote, self.hint, self.bounded = text, quote, hint, bounded
+    def __init__(self, text: str, quote: TextQuote, hint: int, bounded: tuple[bool, bool] = (False, False),
+                 kept: Callable[[int, int], bool] | None = None):
+        self.text, self.quote, self.hint, self.bounded, self.kept = text, quote, hint, bounded, kept
 
     def edges_hold(self, start: int, end: int) -> bool:
         return _edges_hold(self.text, self.quote, start, end, self.bounded)
@@ -307,13 +354,17 @@ class _Scorer:
 
     def _own_place(self, candidate: Candidate, hint_start: int, hint_end: int, held: float, strongest: float) -> bool:
         """Whether an occurrence is the passage's own: on the stretch the diff says took its place, or right beside
-        it (repeated words make the diff ambiguous) with the words before or after still the quote's; and the words
-        around it as much the quote's (`held`) as around any other occurrence (`strongest`). A paragraph moved away
-        left the same name in the one before it, whose words after it only resembled the quote's (audit CE F1), and
-        a diff by characters paired a moved word with a copy in another paragraph."""
+        it with the words before or after still the quote's, where the diff could as well have paired the passage
+        with it (repeated words make the diff ambiguous); and the words around it as much the quote's (`held`) as
+        around any other occurrence (`strongest`). A paragraph moved away left the same name in the one before it,
+        whose words after it only resembled the quote's (audit CE F1), a diff by characters paired a moved word
+        with a copy in another paragraph, and a deleted sentence's words stood the same in the next (audit CI F9)."""
+        if held < strongest:
+            return False
+        if not _apart(candidate, hint_start, hint_end):
+            return True
         near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT
-        on_the_stretch = not _apart(candidate, hint_start, hint_end)
-        return (on_the_stretch or (near and held >= CONTEXT_HOLDS)) and held >= strongest
+        return near and held >= CONTEXT_HOLDS and (self.kept is None or not self.kept(candidate[1], candidate[2]))
 
     def context(self, start: int, end: int) -> float:
         """How far the words before or after a place are still the quote's (the better side): the same name in the
@@ -363,6 +414,11 @@ class _Scorer:
             found.append(position)
             position = self.text.find(exact, position + 1, end)
         return found
+
+
+def _kept(old: str, new: str) -> int:
+    """How many characters the best diff of two stretches keeps (their longest common subsequence)."""
+    return LCSseq.similarity(old, new)
 
 
 def _similarity(expected: str, actual: str) -> float:

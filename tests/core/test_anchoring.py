@@ -393,3 +393,36 @@ def test_a_passage_whose_paragraph_moved_to_the_texts_start_follows_it():
     moved = "Kirov was assassinated in Leningrad on the first of December."
     result = _moved(first + second + moved, moved + "\n\n" + first + second.rstrip("\n"), "Kirov was assassinated")
     assert (result.status, result.start) == (ANCHORED, 0)
+
+
+def test_a_deleted_sentence_does_not_land_on_the_same_words_of_the_next_one():
+    """"On 3 May Stalin signed the decree on grain" deleted: its note moved, as sure, onto the same words of the 9 May
+    sentence after it, which the words around made look like its own (audit CI F9). Repeated words make a diff's
+    choice arbitrary; these sentences differ before the words ("3 May" / "9 May"), so the words were another's."""
+    on_lines = ("The report was read.\nOn 3 May Stalin signed the decree on grain.\n"
+                "On 9 May Stalin signed the decree on land.\n")
+    in_one = on_lines.replace(".\nOn", ". On")
+    for old in (on_lines, in_one, "Then Stalin the the the. Later Stalin the the the. Meanwhile the the the."):
+        deleted = old[old.index("3 May"):old.index("9 May")] if "3 May" in old else "Then Stalin the the the. "
+        quote = "Stalin signed the decree" if "3 May" in old else "Stalin"
+        result = _moved(old, old.replace(deleted, "", 1), quote)
+        assert result.status != ANCHORED, old
+
+
+def test_one_of_three_repeated_words_deleted_keeps_the_note_on_those_left():
+    """Any copy of a repeated word may be the one deleted: the diff says the last "purge" of "purge purge purge" went
+    where the user deleted the first, and a note on the last stays on the words that now read as it did."""
+    old = "He called for a purge purge purge of the lamas.\n"
+    new = old.replace("purge ", "", 1)
+    result = _moved(old, new, "purge", occurrence=3)
+    assert (result.status, result.start) == (ANCHORED, new.rindex("purge"))
+
+
+def test_a_short_word_grown_by_letters_inside_is_another_word():
+    """"the delegates" corrected to "three delegates" was taken for a typo (their characters alike as "Satlin" and
+    "Stalin"), and the note silently quoted a number its source never gave. A word of fewer than four letters
+    mistyped differs by one letter at most."""
+    old = "In Urga Genden met the delegates of the western aimags.\n"
+    new = old.replace("the delegates", "three delegates")
+    result = _moved(old, new, "the delegates")
+    assert (result.status, new[result.start:result.end]) == (REVIEW, "three delegates")
