@@ -426,3 +426,16 @@ def test_a_short_word_grown_by_letters_inside_is_another_word():
     new = old.replace("the delegates", "three delegates")
     result = _moved(old, new, "the delegates")
     assert (result.status, new[result.start:result.end]) == (REVIEW, "three delegates")
+
+
+def test_a_corrected_quote_in_a_paragraph_moved_far_is_proposed_where_it_went():
+    """A paragraph moved to the front and a typo corrected in it ("Satlin" to "Stalin"): the quote was looked for
+    only around its old place, and the note was kept apart as an orphan, its words standing in the text. Words
+    that resemble it anywhere are proposed for review."""
+    hall = "The congress opened with delegates from every aimag. In his closing speech Genden was cheered in the hall."
+    talks = "In Moscow Satlin signed the protocol with the Mongolian delegation after a long night of talks."
+    minutes = "The minutes were signed by the secretary and sent to the Central Committee."
+    old = f"{hall}\n\n{talks}\n\n{minutes}\n"
+    new = f"{talks.replace('Satlin', 'Stalin')}\n\n{hall}\n\n{minutes}\n"
+    result = _moved(old, new, "Satlin signed the protocol")
+    assert (result.status, new[result.start:result.end]) == (REVIEW, "Stalin signed the protocol")
