@@ -24,8 +24,9 @@ from functools import partial
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, LCSseq
 
+from reader.core.lexicon import words_of
 from reader.core.number_words import NUMBER_WORDS, ORDINALS
-from reader.core.ranges import in_word, whole_words
+from reader.core.ranges import in_word, whole_words, without_blanks
 from reader.core.records.annotations import ANCHORED, ORPHAN, QUOTE_CONTEXT, REVIEW, TextQuote
 
 MOVE_THRESHOLD = 0.8
@@ -151,9 +152,11 @@ class PositionMap:
         return self._blocks[index] if index >= 0 else None
 
 
-def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[AnchorResult]:
-    """Locate every anchor of `old_text` in `new_text`, in the order given."""
+def reanchor(old_text: str, new_text: str, anchors: list[Anchor], language: str = "") -> list[AnchorResult]:
+    """Locate every anchor of `old_text` in `new_text`, in the order given. `language`: the texts' (a BCP 47 tag;
+    '' unknown), whose words tell a typo corrected from a word changed (see lexicon.py)."""
     mapping = PositionMap(old_text, new_text)
+    known = words_of(language)
     results = []
     for anchor in anchors:
         start = mapping.start(anchor.start)
@@ -161,18 +164,20 @@ def reanchor(old_text: str, new_text: str, anchors: list[Anchor]) -> list[Anchor
         elsewhere = partial(mapping.kept_elsewhere, anchor.start, anchor.end)
         bounded = (anchor.start == 0, anchor.end == len(old_text))  # the text's edges part words too
         results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), elsewhere,
-                              bounded))
+                              bounded, known))
     return results
 
 
 def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: int | None = None,
-           kept: Callable[[int, int], bool] | None = None, bounded: tuple[bool, bool] = (False, False)) -> AnchorResult:
+           kept: Callable[[int, int], bool] | None = None, bounded: tuple[bool, bool] = (False, False),
+           known: Callable[[str], bool] | None = None) -> AnchorResult:
     """The best place for `quote` in `text`: the diff says [hint_start, hint_end), most likely starting at `near`.
     `kept(start, end)`, when the old text is known, says whether a stretch of `text` was there before, as another
     passage of the old text: the words the passage quoted are then only proposed there, never moved onto silently
     (the same name in the sentence before a deleted one, a notice repeated on every page). `bounded` says whether
-    the quote began at the old text's very start and ended at its very end, with no words beside it to tell."""
-    scorer = _Scorer(text, quote, hint_start if near is None else near, bounded, kept)
+    the quote began at the old text's very start and ended at its very end, with no words beside it to tell.
+    `known(word)`, when the text's language is known, says whether a word is one of it."""
+    scorer = _Scorer(text, quote, hint_start if near is None else near, bounded, kept, known)
     if quote.exact and text[hint_start:hint_end] == quote.exact and scorer.edges_hold(hint_start, hint_end) \
             and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS:  # a diff by characters across paragraphs
         return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # pairs a moved word's other copies
@@ -185,12 +190,12 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     if method == "fuzzy":
         start, end = _word_edges(text, quote, start, end)
     on_the_edit = not _apart(best, hint_start, hint_end)  # fuzzy matches elsewhere are only ever proposed
-    same_words = method == "exact" or _same_wording(quote.exact, text[start:end])
+    same_words = method == "exact" or _same_wording(quote.exact, text[start:end], known)
     another = kept is not None and kept(start, end)  # the place held these words before, as another passage
     if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another:
         return AnchorResult(start, end, confidence, ANCHORED, method)
     if (on_the_edit and end > start) or (quote_score >= REVIEW_MIN_QUOTE_SIMILARITY  # what replaced it, or words
-                                         and _word_share(quote.exact, text[start:end]) >= REVIEW_MIN_WORDS):  # alike
+                                         and _word_share(quote.exact, text[start:end], known) >= REVIEW_MIN_WORDS):
         return AnchorResult(start, end, confidence, REVIEW, method)
     return AnchorResult(0, 0, confidence, ORPHAN, "none")
 
@@ -211,7 +216,7 @@ def _with_fuzzy(scorer: _Scorer, best: Candidate | None, hint_start: int, hint_e
         return best
     if best[0] >= MOVE_THRESHOLD:
         edited_there = in_place[4] >= REVIEW_MIN_QUOTE_SIMILARITY and not _apart(in_place, hint_start, hint_end) \
-            and _word_share(scorer.quote.exact, scorer.text[in_place[1]:in_place[2]]) >= REVIEW_MIN_WORDS
+            and _word_share(scorer.quote.exact, scorer.text[in_place[1]:in_place[2]], scorer.known) >= REVIEW_MIN_WORDS
         return in_place if edited_there else best
     return max(best, in_place, key=lambda c: c[0])
 
@@ -224,9 +229,11 @@ def _apart(candidate: Candidate, hint_start: int, hint_end: int) -> bool:
 
 def _word_edges(text: str, quote: TextQuote, start: int, end: int) -> tuple[int, int]:
     """A fuzzy place widened to whole words where the user's quote began and ended between words: an alignment
-    scored by characters may stop inside one ("the aftermat"), and Accept would store that as the quote."""
-    return whole_words(text, start, end, widen_start=not _joined(quote.prefix[-1:], quote.exact[:1]),
-                       widen_end=not _joined(quote.exact[-1:], quote.suffix[:1]))
+    scored by characters may stop inside one ("the aftermat"), or begin on a blank before the words, and Accept
+    would store that as the quote."""
+    start, end = whole_words(text, start, end, widen_start=not _joined(quote.prefix[-1:], quote.exact[:1]),
+                             widen_end=not _joined(quote.exact[-1:], quote.suffix[:1]))
+    return without_blanks(text, start, end) if quote.exact == quote.exact.strip() else (start, end)
 
 
 def _edges_hold(text: str, quote: TextQuote, start: int, end: int, bounded: tuple[bool, bool]) -> bool:
@@ -245,16 +252,16 @@ def _joined(left: str, right: str) -> bool:
     return bool(left) and bool(right) and in_word(left) and in_word(right)
 
 
-def _same_wording(quote: str, found: str) -> bool:
+def _same_wording(quote: str, found: str, known: Callable[[str], bool] | None = None) -> bool:
     """Whether the found text says the quote's words, each at most mistyped ("Satlin" for "Stalin"): a word added,
     dropped or replaced ("prime minister" become "premier"), or a number changed ("1934" become "1935"), makes
     another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
-    return len(quoted) == len(read) and all(_same_word(a, b) and not _derived(a, b) and not _swapped(a, b)
+    return len(quoted) == len(read) and all(_same_word(a, b, known) and not _derived(a, b) and not _swapped(a, b)
                                             for a, b in zip(quoted, read, strict=True))
 
 
-def _word_share(quote: str, found: str) -> float:
+def _word_share(quote: str, found: str, known: Callable[[str], bool] | None = None) -> float:
     """The share of the quote's words the found text gives (each at most mistyped), a word weighing as its length:
     characters alone made "removed from office in 1936" resemble "executed in Moscow in 1937", and "procurement in
     the" gives of "Peasants in the" only the short words every sentence has (audit CI F2). A quote of no words (a
@@ -262,15 +269,22 @@ def _word_share(quote: str, found: str) -> float:
     quoted, read = quote.split(), found.split()
     if not quoted:
         return float(quote == found)
-    given = sum(len(word) for word in quoted if any(_same_word(word, other) for other in read))
+    given = sum(len(word) for word in quoted if any(_same_word(word, other, known) for other in read))
     return given / sum(len(word) for word in quoted)
 
 
-def _same_word(quoted: str, read: str) -> bool:
+def _same_word(quoted: str, read: str, known: Callable[[str], bool] | None = None) -> bool:
     if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
         return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
-    return fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)  # and "III"; "one," is "One";
-    # "firts" is "first" mistyped
+    return fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read) and not _two_words(quoted, read, known)
+    # and "III"; "one," is "One"; "firts" is "first" mistyped
+
+
+def _two_words(one: str, other: str, known: Callable[[str], bool] | None) -> bool:
+    """Whether two spellings alike are two words of the text's language: "east" and "west", "must" and "most" say
+    different things, where a typo corrected makes a word of letters that were none ("Satlin", "militar")."""
+    one, other = _letters(one), _letters(other)
+    return known is not None and one != other and known(one) and known(other)
 
 
 def _grown(one: str, other: str) -> bool:
@@ -336,8 +350,8 @@ class _Scorer:
     """Scores candidate places for one quote the way the Hypothesis client does: quote, prefix, suffix, distance."""
 
     def __init__(self, text: str, quote: TextQuote, hint: int, bounded: tuple[bool, bool] = (False, False),
-                 kept: Callable[[int, int], bool] | None = None):
-        self.text, self.quote, self.hint, self.bounded, self.kept = text, quote, hint, bounded, kept
+                 kept: Callable[[int, int], bool] | None = None, known: Callable[[str], bool] | None = None):
+        self.text, self.quote, self.hint, self.bounded, self.kept, self.known = text, quote, hint, bounded, kept, known
 
     def edges_hold(self, start: int, end: int) -> bool:
         return _edges_hold(self.text, self.quote, start, end, self.bounded)

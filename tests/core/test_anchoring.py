@@ -274,12 +274,13 @@ def test_a_word_of_a_rewritten_page_is_not_moved_onto_the_next_pages_copy():
     assert result.status == REVIEW
 
 
-def _moved(old: str, new: str, quote: str, occurrence: int = 1):
-    """The re-anchoring of one note on the `occurrence`-th copy of `quote` in `old`."""
+def _moved(old: str, new: str, quote: str, occurrence: int = 1, language: str = ""):
+    """The re-anchoring of one note on the `occurrence`-th copy of `quote` in `old` (a text in `language`)."""
     start = -1
     for _ in range(occurrence):
         start = old.index(quote, start + 1)
-    [result] = reanchor(old, new, [Anchor(start, start + len(quote), quote_at(old, start, start + len(quote)))])
+    anchor = Anchor(start, start + len(quote), quote_at(old, start, start + len(quote)))
+    [result] = reanchor(old, new, [anchor], language)
     return result
 
 
@@ -439,3 +440,29 @@ def test_a_corrected_quote_in_a_paragraph_moved_far_is_proposed_where_it_went():
     new = f"{talks.replace('Satlin', 'Stalin')}\n\n{hall}\n\n{minutes}\n"
     result = _moved(old, new, "Satlin signed the protocol")
     assert (result.status, new[result.start:result.end]) == (REVIEW, "Stalin signed the protocol")
+
+
+def test_a_proposal_has_no_blank_the_quote_did_not_have():
+    """A fuzzy alignment began on the blank before the words ("' the decree on grain procurement'"), and Accept
+    would have stored the blank in the quote."""
+    decree = "In 1932 the decree on grain procurernent was signed by Molotov and sent to the regions.\n\n"
+    peasants = "Peasants in the Ukraine resisted the procurement in the autumn of that year.\n\n"
+    famine = "The famine that followed killed millions in the Ukraine and Kazakhstan.\n"
+    new = peasants + decree.replace("procurernent", "procurement") + famine
+    result = _moved(decree + peasants + famine, new, "the decree on grain procurernent")
+    assert new[result.start:result.end] == "the decree on grain procurement"
+
+
+def test_a_word_become_another_word_of_the_language_is_no_typo():
+    """"marched east" corrected to "marched west", "must" to "most": one letter apart, as alike as a typo, and the
+    note moved silently onto the opposite statement (audit CJ J3). In a text whose language's words are known, two
+    words are two words; a typo corrected makes a word of letters that were none."""
+    old = ("The army marched east to Urga, and every aimag must send men. Satlin and the militar council agreed, "
+           "said Gendenn.\n")
+    for changed, new_words in (("marched east", "marched west"), ("every aimag must", "every aimag most")):
+        result = _moved(old, old.replace(changed, new_words), changed, language="en")
+        assert result.status == REVIEW, changed
+    corrected = old.replace("Satlin", "Stalin").replace("militar", "military").replace("Gendenn", "Genden")
+    for quote in ("Satlin and the militar council", "said Gendenn"):
+        result = _moved(old, corrected, quote, language="en")
+        assert result.status == ANCHORED, quote

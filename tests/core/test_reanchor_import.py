@@ -229,3 +229,20 @@ def test_a_note_in_its_place_cannot_be_kept_as_an_orphan(empty_workspace, source
     with pytest.raises(ReaderError, match="is in its place"):
         empty_workspace.review.keep_orphan(placed.id)
     assert empty_workspace.annotations.get(placed.id).anchor_status == "anchored"
+
+
+def test_a_word_become_another_word_waits_for_review_in_an_english_text(empty_workspace, tmp_path):
+    """"the monasteries were closed later" become "closed latter": one letter apart, as "Satlin" and "Stalin" are,
+    and the note moved silently onto another statement. The document's language (read at import) knows both for
+    words, where "Satlin" is none."""
+    workspace, path = empty_workspace, tmp_path / "memoir.txt"
+    text = ("In the autumn of 1934 Satlin met Genden in Moscow, and the two men argued about the lamas for a long "
+            "time. The Mongolian leader would not give way, and the monasteries were closed later, after his fall.\n")
+    path.write_text(text, encoding="utf-8")
+    workspace.documents.import_paths([path])
+    assert workspace.documents.resolve("memoir.txt").metadata.language == "English"
+    typo, changed = (workspace.annotations.create_at_quote(workspace.documents.resolve("memoir.txt").id, quote)
+                     for quote in ("Satlin met Genden", "monasteries were closed later"))
+    path.write_text(text.replace("Satlin", "Stalin").replace("closed later", "closed latter"), encoding="utf-8")
+    workspace.documents.import_paths([path])
+    assert [workspace.annotations.get(note.id).anchor_status for note in (typo, changed)] == ["anchored", "review"]

@@ -27,15 +27,18 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
     current before it (`previous_version_id`: not always the one numbered before, when a correction was undone);
     the caller holds the transaction."""
     from reader.core.anchoring import Anchor, reanchor  # rapidfuzz loads only when re-anchoring: faster start
+    from reader.core.documents.language import language_tag
 
     new_text = document_store.version_text(db, new_version_id).text
+    document = document_store.get_document(db, document_id)
+    language = language_tag(document.metadata.language)  # its words tell a typo from a word changed
     rows = store.anchors_to_move(db, document_id, new_version_id)
     updates, counts, back = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0
     for version_id in dict.fromkeys(row["version_id"] for row in rows):
         group = [row for row in rows if row["version_id"] == version_id]
         old_text = document_store.version_text(db, version_id).text
         anchors = [Anchor(r["start"], r["end"], TextQuote(r["exact"], r["prefix"], r["suffix"])) for r in group]
-        for row, result in zip(group, reanchor(old_text, new_text, anchors), strict=True):
+        for row, result in zip(group, reanchor(old_text, new_text, anchors, language), strict=True):
             updates.append(_update_row(row, result, new_text, new_version_id))
             if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
                 counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
@@ -44,8 +47,7 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
     _carry_mentions(db, document_id, new_version_id, new_text)
-    file_name = document_store.get_document(db, document_id).file_name
-    return ReanchorSummary(document_id, file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back)
+    return ReanchorSummary(document_id, document.file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back)
 
 
 def _move_judgements(db: Store, document_id: int, previous: int, new_version_id: int, new_text: str) -> None:
