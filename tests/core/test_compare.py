@@ -1018,6 +1018,18 @@ def test_a_paragraph_of_several_dated_acts_joins_each_to_its_own(empty_workspace
     assert [entry.value for entry in landing.entries] == ["1912-04-18", "1912-04-18"]
 
 
+def test_a_day_inside_another_sources_season_naming_other_people_is_not_one_event(empty_workspace, shared_model,
+                                                                                tmp_path):
+    """Demid's death on 22 August 1937 beside Genden's arrest "in the summer of 1937" was suggested as "same event",
+    preselected for the link, though the row said the people differ (audit CK K1): a day inside a season ties them
+    in time, and only a name both give, or the same telling, makes them one event."""
+    found = suggestions_for_first(
+        empty_workspace, shared_model, tmp_path,
+        "On August 22, 1937, Marshal Demid died from food poisoning at the Taiga railway station.\n",
+        "In the summer of 1937, Genden was suddenly arrested at his dacha near Moscow.\n")
+    death = next(s for s in found if "Demid" in s.source.text)
+    assert "dates 1937-08-22 / 1937 summer" in death.reasons and death.relation == "see_also"
+
 def _recognised(workspace, model, folder, accounts: list[str]) -> None:
     """The accounts imported as a library of their own, each a file, and recognised."""
     for number, text in enumerate(accounts):

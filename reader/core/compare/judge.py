@@ -270,6 +270,6 @@ def _relation(shared: int, date_relation: str, alike: bool, retold_and_dated: bo
         return "contradicts"  # (a fortress stormed on the 14th, pulled down from the 15th)
     if date_relation == dating.APART:
         return "see_also"
-    if date_relation == dating.OVERLAP or alike:  # names alone do not make one event: in a corpus on Genden and
-        return "same_event"  # Stalin every passage names both, a banquet of 1935 and a summit of 1934 alike
-    return "see_also"
+    if (date_relation == dating.OVERLAP and shared) or alike:  # names alone do not make one event: in a corpus on
+        return "same_event"  # Genden and Stalin every passage names both, a banquet of 1935 and a summit of 1934
+    return "see_also"  # alike; nor does a day inside a season alone: Demid's death and Genden's arrest that summer
