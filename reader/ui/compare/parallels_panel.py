@@ -182,8 +182,8 @@ class ParallelsPanel(QWidget):
         self.more_button.setVisible(more)
         scope = f"the selection ({self.range[0]}–{self.range[1]}) of “{name}”" if self.range else f"“{name}”"
         shown = len(self.suggestions)
-        count = f"the best {shown} (More lists others)" if more else f"{shown} suggested"
-        self._say(f"Passages of other sources that may tell of the same thing as {scope}: {count}")
+        count = f"The best {shown} (More lists others)" if more else f"{shown} suggested"  # first: a long title is
+        self._say(f"{count}: passages of other sources that may tell of the same thing as {scope}")  # cut, not it
 
     def _show_failure(self, message: str) -> None:
         self._fill([])
