@@ -401,6 +401,15 @@ def test_the_timeline_finds_an_entity_by_any_of_its_spellings(recognised):
         recognised.timeline.entries(entity="nobody at all")
 
 
+def test_a_tag_no_note_carries_is_refused_with_the_nearest(recognised):
+    """A tag mistyped in the Timeline's Tag box emptied it with no word of why, where an entity mistyped is refused
+    with the nearest name (audit CK K3)."""
+    document_id = _doc(recognised, MEETING_002)
+    recognised.annotations.create_at_quote(document_id, "November 24, 1934", tags=["meeting"])
+    assert recognised.timeline.entries(tag="Meeting")
+    with pytest.raises(ReaderError, match="no note is tagged “meetng”: did you mean meeting?"):
+        recognised.timeline.entries(tag="meetng")
+
 def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
     """"Mondo International Updated on 2024-02-17" and "Oriental Studies (Jun 2021)" date the articles, not what they
     tell: a byline or heading giving the document's date of publication is left off the timeline (a 1930s

@@ -505,6 +505,20 @@ def test_timeline_filters_by_entity(compare_window, qtbot):
     assert all("Demid" in m.entry.passage for m in panel.canvas.marks)
 
 
+def test_timeline_filters_that_keep_nothing_say_so(compare_window, qtbot):
+    """An entity with no conflict and Conflicts only left a blank timeline and "0 dated passages", saying nothing
+    of which filters emptied it (audit CK K3)."""
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.entity_edit.setText("Choibalsan")
+    panel.conflicts_box.setChecked(True)
+    panel.entity_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("No dated passages"))
+    assert panel.summary.text() == "No dated passages with entity “Choibalsan”, conflicts only"
+    assert not panel.canvas.marks
+
+
 def test_timeline_exports_what_it_shows(compare_window, qtbot, tmp_path):
     """The Timeline's export writes the filtered entries as HTML or CSV by the file's extension; the page has the
     window's lanes (sources by title, or entities) and says which filters it shows (it had looked like the whole

@@ -31,7 +31,9 @@ from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, 
 from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names, register_names
+from reader.core.storage.search_hits import tag_names
 from reader.core.storage.store import Store
+from reader.core.wording import did_you_mean
 
 EVENT_DAYS = 130  # an entry whose date spans more days takes part in no event
 COMMON_SHARE, COMMON_AT_LEAST = 0.25, 4  # a place in more of the dated passages than this share (and as many) is
@@ -80,8 +82,8 @@ class TimelineService:
             found = [e for e in found if e.kind.casefold() == kind.casefold()]
         if document_ids is not None:
             found = [e for e in found if e.document_id in document_ids]
-        if tag:
-            ranges = store.tagged_ranges(self._db, tag)
+        if tag:  # a tag no note carries is refused, as a name no entity has: it emptied the view, saying nothing
+            ranges = store.tagged_ranges(self._db, tag) or _no_note_tagged(self._db, tag)
             found = [e for e in found if any(d == e.document_id and s < e.end and e.start < t for d, s, t in ranges)]
         return found
 
@@ -231,6 +233,10 @@ class _NamesInPassages:
         if first == last:
             first = bisect_left(starts, piece.start)
         return self._names_of(piece.document_id, first, last)
+
+
+def _no_note_tagged(db: Store, tag: str):
+    raise ReaderError(did_you_mean(f"no note is tagged “{tag}”", tag, tag_names(db)))
 
 
 def _any_between(starts: list[int], start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from reader.core.morphology import search_forms
 from reader.core.storage.entities import register_names
 from reader.core.storage.search_hits import entity_ids_named
 from reader.core.storage.store import Store
+from reader.core.wording import did_you_mean
 
 
 def entities_named(db: Store, name: str) -> tuple[int, ...]:
@@ -21,10 +22,5 @@ def entities_named(db: Store, name: str) -> tuple[int, ...]:
 
 
 def no_entity_named(db: Store, name: str) -> str:
-    """What to say of a name no entity of the register has, with its nearest: typed mistaken, it found nothing, read
-    as no source naming that person (audit BN F9)."""
-    from rapidfuzz import fuzz, process
-
-    said = f"no entity is named “{name}”"
-    nearest = process.extractOne(name, sorted(register_names(db)), scorer=fuzz.WRatio, score_cutoff=70)
-    return f"{said}: did you mean {nearest[0]}?" if nearest else said
+    """What to say of a name no entity of the register has, with its nearest."""
+    return did_you_mean(f"no entity is named “{name}”", name, sorted(register_names(db)))

@@ -510,11 +510,14 @@ class TimelinePanel(QWidget):
 
     def filters_shown(self) -> str:
         """The filters applied, in words, for an export to say which passages it holds ('' for all)."""
+        parts = self._filters_in_words()
+        return f"Dated passages with {', '.join(parts)}" if parts else ""
+
+    def _filters_in_words(self) -> list[str]:
         parts = [f"{label} “{text}”" for label, text in (("entity", self.entity_edit.text().strip()),
                                                           ("tag", self.tag_edit.text().strip())) if text]
         parts += [f"kind {self.kind_box.currentData()}"] if self.kind_box.currentData() else []
-        parts += ["conflicts only"] if self.conflicts_box.isChecked() else []
-        return f"Dated passages with {', '.join(parts)}" if parts else ""
+        return parts + (["conflicts only"] if self.conflicts_box.isChecked() else [])
 
     def _on_export_chosen(self) -> None:
         from reader.ui.file_dialogs import export_folder, save_file_name
@@ -581,6 +584,8 @@ class TimelinePanel(QWidget):
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
-        self.summary.setText(f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "
-                             f"{plural(conflicts, 'conflict')} (red)")
+        filters = self._filters_in_words()
+        self.summary.setText(f"No dated passages with {', '.join(filters)}" if filters and not entries else  # a
+                             f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "  # blank
+                             f"{plural(conflicts, 'conflict')} (red)")  # view said nothing of why (audit CK K3)
         self.summary.setToolTip(self.summary.text())
