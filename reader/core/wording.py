@@ -23,10 +23,16 @@ def one_line(text: str, width: int, keep: int | None = None) -> str:
         if begin:
             space = flat.find(" ", begin, at)  # begin at a word
             begin = space + 1 if space >= 0 else begin
-    head = "…" if begin else ""
     body = flat[begin:]
-    room = width - len(head)
-    return head + (body if len(body) <= room else body[:room - 1] + "…")
+    head = "…" if begin and not body.startswith(_ELLIPSES) else ""  # the text's own "..." says it already: it read
+    room = width - len(head)  # "…... How do you think" (audit CK K6)
+    if len(body) <= room:
+        return head + body
+    cut = body[:room - 1]
+    return head + (body[:room] if body[:room].endswith(_ELLIPSES) else cut + "…")
+
+
+_ELLIPSES = ("...", "…")
 
 
 def _flat_offset(text: str, offset: int) -> int:

@@ -18,11 +18,20 @@ def test_one_line_keeps_the_offset_in_view(before, after, width):
 
 @given(_TEXT, st.integers(2, 120))
 def test_one_line_without_offset_is_the_beginning(text, width):
-    """Without an offset the line is the text's beginning, marked "…" only where it was cut."""
+    """Without an offset the line is the text's beginning, marked "…" only where it was cut (or cut where its own
+    "..." says so)."""
     line = one_line(text, width)
     flat = " ".join(text.split())
-    assert len(line) <= width and (line == flat or (line.endswith("…") and flat.startswith(line[:-1])))
+    assert len(line) <= width and (line == flat or (line.endswith("…") and flat.startswith(line[:-1]))
+                                   or (line.endswith("...") and flat.startswith(line)))
 
+
+def test_a_cut_beside_the_texts_own_ellipsis_adds_none():
+    """A line cut where the source's own "..." stood read "…... How do you think" (audit CK K6)."""
+    text = "Japan is encroaching on the borders of Mongolia ... How do you think to uphold your independence?"
+    line = one_line(text, 48, keep=text.index("...") + 16 - 3)  # the cut falls in "Mongolia", the line begins after
+    assert line.startswith("... How do you") and "…" not in line[:4]
+    assert one_line("They waited... and waited for word from Moscow", 14) == "They waited..."
 
 def test_a_reanchoring_summary_counts_in_words():
     """One annotation of a re-imported file is told in the singular, its verb too."""
