@@ -171,10 +171,10 @@ def _judge(context: _Context, suggestion, verdict: str) -> None:
     """Link a suggested pair with its suggested relation, or dismiss it: one undoable step either way."""
     workspace = context.workspace
     if verdict == "dismiss":
-        context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion))
+        context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion), tell=True)
         return
     context.ops.run("Link passages", lambda: workspace.links.link(
-        *suggestion.to_link(), suggestion.relation, suggestion.link_note()))
+        *suggestion.to_link(), suggestion.relation, suggestion.link_note()), tell=True)
 
 
 def _show_both(area: PaneArea, suggestion) -> None:

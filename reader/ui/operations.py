@@ -35,13 +35,19 @@ class OpRunner(QObject):
         self._workspace, self._events, self._runner = workspace, events, runner
         self._outside_failure = ""  # the last failure to look for other connections' changes, already said
 
-    def run(self, label: str, change: Callable[[], T]) -> T | None:
-        """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None)."""
+    def run(self, label: str, change: Callable[[], T], tell: bool = False) -> T | None:
+        """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None). `tell`:
+        say the step there too, with how to take it back, for a step whose view shows it only by what is gone (a
+        pair dismissed left its list in silence: audit CK K5)."""
         try:
-            return self.run_checked(label, change)
+            value, changes = self._workspace.run(label, change)
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return None
+        self._applied(changes)
+        if tell:
+            self._events.told.emit(f"{self._workspace.history.told(label, changes)}: Edit > Undo takes it back")
+        return value
 
     def run_checked(self, label: str, change: Callable[[], T]) -> T:
         """Run `change` as one undoable step; a user error is raised, for a widget that shows it itself."""

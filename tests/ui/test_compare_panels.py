@@ -184,6 +184,7 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     comparisons = compare_window.workspace.comparisons
     qtbot.waitUntil(lambda: len(comparisons.list()) == 1)
     assert comparisons.list()[0].relation == "contradicts"
+    assert compare_window.statusBar().currentMessage().startswith("Link passages")
     assert comparisons.list()[0].note == "Where they differ: dates 1934-11-15 / 1934-11-24"
     assert {comparisons.list()[0].a.quote, comparisons.list()[0].b.quote} == {  # the statements the row showed
         "The two met on November 15, 1934.", "«Japan is encroaching on the borders of Mongolia ... How do you think to "
@@ -216,6 +217,8 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
     panel.table.selectRow(row)
     qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(s.key != key for s in panel.suggestions))
+    assert compare_window.statusBar().currentMessage().startswith("Dismiss suggested parallel")  # the row only
+    assert compare_window.statusBar().currentMessage().endswith("Edit > Undo takes it back")  # vanished (CK K5)
     compare_window.ops.undo()
     qtbot.waitUntil(lambda: any(s.key == key for s in panel.suggestions))
     panel.table.selectRow(_meeting_row(panel))

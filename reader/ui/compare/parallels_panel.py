@@ -253,13 +253,13 @@ class ParallelsPanel(QWidget):
         if s is None or s.linked:
             return
         relation = self.relation_box.currentData()
-        self._ops.run("Link passages", lambda: self._workspace.links.link(*s.to_link(), relation,
-                                                                                 s.link_note()))
+        self._ops.run("Link passages", lambda: self._workspace.links.link(*s.to_link(), relation, s.link_note()),
+                      tell=True)
 
     def dismiss_current(self) -> None:
         s = self.current()
         if s is not None:
-            self._ops.run("Dismiss suggested parallel", lambda: self._workspace.parallels.dismiss(s))
+            self._ops.run("Dismiss suggested parallel", lambda: self._workspace.parallels.dismiss(s), tell=True)
 
     def _on_selection_changed(self) -> None:
         s = self.current()
