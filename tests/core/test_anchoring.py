@@ -466,3 +466,21 @@ def test_a_word_become_another_word_of_the_language_is_no_typo():
     for quote in ("Satlin and the militar council", "said Gendenn"):
         result = _moved(old, corrected, quote, language="en")
         assert result.status == ANCHORED, quote
+
+
+def test_a_deleted_sentence_opening_as_the_next_does_not_lend_it_its_note():
+    """"The decree was not signed." deleted before "The decree was signed.": a diff by common beginnings deletes
+    "not signed. The decree was ", and the note on "The decree was" stayed, as unchanged, on the sentence saying the
+    opposite (audit CJ J1). A deletion falls where its edges are sentence ends, as diff-match-patch slides it."""
+    opened = "The plenum opened in the Kremlin. "
+    for old, deleted, quote in (
+            (opened + "The decree was not signed. The decree was signed. The plenum closed.\n",
+             "The decree was not signed. ", "The decree was"),
+            (opened + "Kamenev was expelled from the party. Kamenev was readmitted to the party.\n",
+             "Kamenev was expelled from the party. ", "Kamenev was"),
+            ("Genden was shot in 1937.\nGenden was rehabilitated in 1962.\n", "Genden was shot in 1937.\n",
+             "Genden was"),
+            (opened + "Grain was seized by the army. Cattle were seized by the army. The plenum closed.\n",
+             "Cattle were seized by the army. ", "seized by the army")):
+        result = _moved(old, old.replace(deleted, "", 1), quote, occurrence=1 + (quote == "seized by the army"))
+        assert result.status != ANCHORED, deleted
