@@ -3,8 +3,7 @@
 The approach of the Hypothesis client's quote matching, helped by the fact that we still have the old text:
 1. position check: the old offsets, carried through a diff of old and new text, still hold the exact quote;
 2. exact search for the quote near the mapped position (then anywhere), scored on context and distance;
-3. fuzzy search (rapidfuzz) around the mapped position (anywhere, when no copy of the quote and nothing like it is
-   near), scored on quote, prefix, suffix and distance.
+3. fuzzy search (rapidfuzz) around the mapped position, scored on quote, prefix, suffix and distance.
 Every result has a confidence in [0, 1]; callers move an annotation silently above `MOVE_THRESHOLD` when the place
 says the quote's words (a typo corrected at most) and is new text or the passage's own edited place, never onto words
 that were there before as another passage (the same name in the sentence before a deleted one). They put it in review
@@ -221,14 +220,10 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
 
 def _with_fuzzy(scorer: _Scorer, best: Candidate | None, hint_start: int, hint_end: int) -> Candidate | None:
     """The exact occurrence found (`best`), or a fuzzy place near where the passage was: an exact occurrence
-    elsewhere scored high, and where the passage was, words that give most of the quote's, it was edited there and
+    elsewhere scored high, and where the passage was, words that resemble the quote's, it was edited there and
     stays; else the better scored, but never a fuzzy alignment that found again an exact occurrence `best_exact`
-    has judged (it had preferred another for the words beside it). With no copy of the quote and nothing like it
-    near, the better of that and the best alignment anywhere: a paragraph moved far and corrected in it left its
-    note apart, as an orphan, its words in the text."""
+    has judged (it had preferred another for the words beside it)."""
     in_place = scorer.best_fuzzy(hint_start, hint_end)
-    if best is None and (in_place is None or in_place[4] < MOVE_THRESHOLD):
-        return max(filter(None, (in_place, scorer.anywhere())), default=None)
     if in_place is None or best is None:
         return best or in_place
     if scorer.text[in_place[1]:in_place[2]] == scorer.quote.exact:
@@ -425,20 +420,13 @@ class _Scorer:
             if hint_end > hint_start:
                 candidates.append(self.score(hint_start, hint_end, "fuzzy"))
             window_start, window_end = min(window_start, max(0, hint_start - slack)), max(window_end, hint_end + slack)
-        candidates += self._aligned(window_start, window_end)
+        window = self.text[window_start:window_end]
+        if exact and window:
+            aligned = fuzz.partial_ratio_alignment(exact, window)
+            if aligned is not None and aligned.dest_end > aligned.dest_start:
+                candidates.append(self.score(window_start + aligned.dest_start, window_start + aligned.dest_end,
+                                             "fuzzy"))
         return max(candidates, default=None, key=lambda c: c[0])
-
-    def anywhere(self) -> Candidate | None:
-        """The best alignment of the quote in the whole text."""
-        return max(self._aligned(0, len(self.text)), default=None)
-
-    def _aligned(self, window_start: int, window_end: int) -> list[Candidate]:
-        """The best alignment of the quote inside a window of the text (none or one)."""
-        exact, window = self.quote.exact, self.text[window_start:window_end]
-        aligned = fuzz.partial_ratio_alignment(exact, window) if exact and window else None
-        if aligned is None or aligned.dest_end <= aligned.dest_start:
-            return []
-        return [self.score(window_start + aligned.dest_start, window_start + aligned.dest_end, "fuzzy")]
 
     def score(self, start: int, end: int, method: str, quote_score: float | None = None) -> Candidate:
         text, quote = self.text, self.quote
