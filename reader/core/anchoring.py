@@ -104,12 +104,18 @@ class PositionMap:
         """Whether [start, end) of the new text was in the old one as words outside [old_start, old_end): another
         passage's, not the passage's own words that lost a comma at its edge (audit CG F4), nor its own words that
         the diff paired with a copy beside them (`_pairs_as_well`)."""
-        index = bisect_right(self._new_starts, start) - 1
-        if index < 0 or end > self._blocks[index][1] + self._blocks[index][2]:
+        old_place, old_last = self._paired(start), self._paired(end - 1)  # a long stretch re-wrapped is paired
+        if old_place is None or old_last is None or old_last < old_place:  # word by word (`_word_blocks`)
             return False
-        old_place = self._blocks[index][0] + start - self._blocks[index][1]
         return not old_start <= old_place < old_end and not self._pairs_as_well(old_start, old_end, start, end,
                                                                                  old_place)
+
+    def _paired(self, position: int) -> int | None:
+        """The place of the old text the diff pairs with `position` of the new, None for new text."""
+        index = bisect_right(self._new_starts, position) - 1
+        if index < 0 or position >= self._blocks[index][1] + self._blocks[index][2]:
+            return None
+        return self._blocks[index][0] + position - self._blocks[index][1]
 
     def _pairs_as_well(self, old_start: int, old_end: int, start: int, end: int, old_place: int) -> bool:
         """Whether a diff pairing the passage with [start, end) (which the diff paired with `old_place`) keeps as
@@ -453,8 +459,13 @@ class _Scorer:
 
 
 def _kept(old: str, new: str) -> int:
-    """How many characters the best diff of two stretches keeps (their longest common subsequence)."""
-    return LCSseq.similarity(old, new)
+    """How many characters the best diff of two stretches keeps (their longest common subsequence), any blank the
+    same as another: a text re-wrapped has a line's end where it had a space, and that one character lost to the
+    diff made a deleted sentence's words in the next look as much its own (audit CJ J2)."""
+    return LCSseq.similarity(_BLANK.sub(" ", old), _BLANK.sub(" ", new))
+
+
+_BLANK = re.compile(r"\s")
 
 
 def _similarity(expected: str, actual: str) -> float:
@@ -464,9 +475,13 @@ def _similarity(expected: str, actual: str) -> float:
 def shared_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     """(old_start, new_start, length) of stretches the texts share: the common beginning and end first (as
     diff-match-patch does), then a line diff of what lies between, refined by characters inside hunks. Without the
-    first step, a text repeating a paragraph (a notice on every page) paired the copy edited with the next one."""
+    first step, a text repeating a paragraph (a notice on every page) paired the copy edited with the next one. The
+    common beginning and end stop at whole lines, so that a line changed is diffed whole (a long one by sentences)."""
     prefix = _common_prefix_length(old, new)
     suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
+    prefix = old.rfind("\n", 0, prefix) + 1
+    line_end = old.find("\n", len(old) - suffix)
+    suffix = 0 if line_end < 0 else len(old) - line_end - 1
     old_middle, new_middle = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
     blocks = [(0, 0, prefix), *_line_blocks(old_middle, new_middle, prefix, prefix),
               (len(old) - suffix, len(new) - suffix, suffix)]
@@ -546,13 +561,43 @@ def _char_blocks(old: str, new: str, old_base: int, new_base: int) -> list[tuple
     """Shared stretches inside one changed hunk: common prefix and suffix, and a character diff of what is left."""
     prefix = _common_prefix_length(old, new)
     suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
-    blocks = [(old_base, new_base, prefix), (old_base + len(old) - suffix, new_base + len(new) - suffix, suffix)]
     middle_old, middle_new = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
-    if middle_old and middle_new and len(middle_old) + len(middle_new) <= CHAR_DIFF_LIMIT:
-        matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-        blocks.extend((old_base + prefix + i, new_base + prefix + j, size)
-                      for i, j, size in matcher.get_matching_blocks())
+    if middle_old and middle_new and len(middle_old) + len(middle_new) > CHAR_DIFF_LIMIT:  # by sentences, from the
+        prefix -= len((_SENTENCE.findall(old[:prefix]) or [""])[-1])  # start of the one the common beginning ends
+        suffix -= len((_SENTENCE.findall(old[len(old) - suffix:]) or [""])[0])  # in ("On 3 May …" deleted before
+        middle_old, middle_new = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]  # "On 9 May …")
+        middle = _sentence_blocks(middle_old, middle_new, old_base + prefix, new_base + prefix)
+    else:
+        middle = [(old_base + prefix + i, new_base + prefix + j, size) for i, j, size in SequenceMatcher(
+            None, middle_old, middle_new, autojunk=False).get_matching_blocks()] if middle_old and middle_new else []
+    return [(old_base, new_base, prefix), *middle,
+            (old_base + len(old) - suffix, new_base + len(new) - suffix, suffix)]
+
+
+def _sentence_blocks(old: str, new: str, old_base: int, new_base: int) -> list[tuple[int, int, int]]:
+    """The sentences two long stretches share, by a diff of their sentences, blanks aside (a text re-wrapped has a
+    line's end where a space stood), each paired whole or word by word. A diff by characters of them all costs too
+    much, and without one nothing of a paragraph of thousands of words was paired: every place in it was taken for
+    new text, and a deleted sentence's note moved onto the same words of the next (audit CJ J2). By words, a corpus's
+    few words each too common to pair by, the diff paired copies far apart."""
+    old_sentences, new_sentences = _SENTENCE.findall(old), _SENTENCE.findall(new)
+    old_starts, new_starts = _offsets(old_sentences), _offsets(new_sentences)
+    matcher = SequenceMatcher(None, [" ".join(one.split()) for one in old_sentences],
+                              [" ".join(one.split()) for one in new_sentences], autojunk=False)
+    blocks = []
+    for i, j, size in matcher.get_matching_blocks():
+        for k in range(size):
+            one, other = old_sentences[i + k], new_sentences[j + k]
+            pairs = [(0, 0, len(one))] if one == other else [
+                (word.start(), theirs.start(), len(word.group()))
+                for word, theirs in zip(_RUN.finditer(one), _RUN.finditer(other), strict=True)]
+            blocks += [(old_base + old_starts[i + k] + o, new_base + new_starts[j + k] + n, length)
+                       for o, n, length in pairs]
     return blocks
+
+
+_SENTENCE = re.compile(r".+?(?:[.!?…]+[\"”»)]*(?:\s+|$)|$)", re.DOTALL)
+_RUN = re.compile(r"\S+")
 
 
 def _common_prefix_length(a: str, b: str) -> int:

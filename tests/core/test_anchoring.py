@@ -472,3 +472,30 @@ def test_a_deleted_sentence_opening_as_the_next_does_not_lend_it_its_note():
              "Cattle were seized by the army. ", "seized by the army")):
         result = _moved(old, old.replace(deleted, "", 1), quote, occurrence=1 + (quote == "seized by the army"))
         assert result.status != ANCHORED, deleted
+
+
+def test_a_deleted_sentence_of_a_long_paragraph_does_not_lend_its_note_to_the_next():
+    """In a paragraph of 23,000 characters on one line (a diff by characters of it all costs too much) nothing was
+    paired, every place was taken for new text, and a deleted sentence's note moved onto the same words of the next
+    sentence (audit CJ J2)."""
+    agenda = " ".join(f"The committee discussed item {number} of the agenda at length." for number in range(400))
+    old = (f"The report was read. On 3 May Stalin signed the decree on grain. On 9 May Stalin signed the decree on "
+           f"land. {agenda} The plenum closed.\n")
+    new = old.replace("On 3 May Stalin signed the decree on grain. ", "").replace("plenum closed", "plenum was closed")
+    assert _moved(old, new, "Stalin signed the decree").status != ANCHORED
+    assert _moved(old, new, "item 399 of the agenda").status == ANCHORED
+
+
+def test_a_deleted_sentence_of_a_long_text_rewrapped_does_not_lend_its_note_to_the_next():
+    """An OCR'd text of 29,000 characters, hard-wrapped, imported again with its lines joined and one sentence
+    deleted: a line's end where a space now stands made the next sentence's words look as much the note's own
+    (audit CJ J2)."""
+    import textwrap
+
+    sessions = [" ".join(f"In session {number}.{item} the committee heard reports from the aimags."
+                         for item in range(8)) for number in range(60)]
+    sessions[30] = ("The report was read. On 3 May Stalin signed the decree on grain. On 9 May Stalin signed the "
+                    "decree on land. The plenum closed.")
+    old = "\n\n".join(textwrap.fill(session, 70) for session in sessions) + "\n"
+    new = "\n\n".join(sessions).replace("On 3 May Stalin signed the decree on grain. ", "") + "\n"
+    assert _moved(old, new, "Stalin signed the decree").status != ANCHORED
