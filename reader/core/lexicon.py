@@ -7,7 +7,7 @@ Arabic, Latvian, Basque and Persian.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import cache, partial
 
 LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "ru", "ar", "lv", "eu", "fa"})
 
@@ -23,8 +23,8 @@ def _known(code: str, word: str) -> bool:
     return word in _checker(code)
 
 
-@lru_cache(maxsize=2)
-def _checker(code: str):
+@cache  # each language's list loaded once (a library of English, German and French sources
+def _checker(code: str):  # reloaded one list at each re-import, with two kept: audit CL L9)
     from spellchecker import SpellChecker
 
     return SpellChecker(language=code, distance=1)

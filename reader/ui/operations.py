@@ -38,14 +38,15 @@ class OpRunner(QObject):
     def run(self, label: str, change: Callable[[], T], tell: bool = False) -> T | None:
         """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None). `tell`:
         say the step there too, with how to take it back, for a step whose view shows it only by what is gone (a
-        pair dismissed left its list in silence: audit CK K5)."""
+        pair dismissed left its list in silence: audit CK K5); `tell` says nothing of a step that changed nothing (and
+        left no entry), which Undo would not take back: it would take back the one before (audit CL L5)."""
         try:
             value, changes = self._workspace.run(label, change)
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return None
         self._applied(changes)
-        if tell:
+        if tell and not changes.empty:
             self._events.told.emit(f"{self._workspace.history.told(label, changes)}: Edit > Undo takes it back")
         return value
 

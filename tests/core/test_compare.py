@@ -410,6 +410,18 @@ def test_a_tag_no_note_carries_is_refused_with_the_nearest(recognised):
     with pytest.raises(ReaderError, match="no note is tagged “meetng”: did you mean meeting?"):
         recognised.timeline.entries(tag="meetng")
 
+
+def test_a_timeline_tag_is_found_accents_aside_and_one_only_in_the_trash_is_said_so(recognised):
+    """"Urgoo" found nothing of the tag "Ürgöö" (search's tag: finds it), and a tag only trashed notes carry was
+    refused with itself as the nearest ("no note is tagged “removal”: did you mean removal?") (audit CL L4, L6)."""
+    document_id = _doc(recognised, MEETING_002)
+    recognised.annotations.create_at_quote(document_id, "November 24, 1934", tags=["Ürgöö"])
+    assert recognised.timeline.entries(tag="Urgoo") == recognised.timeline.entries(tag="ürgöö") != []
+    trashed = recognised.annotations.create_at_quote(document_id, "November 24, 1934", tags=["removal"])
+    recognised.annotations.delete(trashed.id)
+    with pytest.raises(ReaderError, match="^only notes in the Trash are tagged “removal”$"):
+        recognised.timeline.entries(tag="removal")
+
 def test_a_sources_own_date_in_its_byline_is_not_on_the_timeline(recognised):
     """"Mondo International Updated on 2024-02-17" and "Oriental Studies (Jun 2021)" date the articles, not what they
     tell: a byline or heading giving the document's date of publication is left off the timeline (a 1930s

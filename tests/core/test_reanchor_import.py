@@ -246,3 +246,17 @@ def test_a_word_become_another_word_waits_for_review_in_an_english_text(empty_wo
     path.write_text(text.replace("Satlin", "Stalin").replace("closed later", "closed latter"), encoding="utf-8")
     workspace.documents.import_paths([path])
     assert [workspace.annotations.get(note.id).anchor_status for note in (typo, changed)] == ["anchored", "review"]
+
+
+def test_a_document_whose_language_names_a_region_knows_its_words(empty_workspace, tmp_path):
+    """A document whose language was set to "en-GB" re-anchored without its words, and "closed later" become
+    "closed latter" moved silently (audit CL L7)."""
+    workspace, path = empty_workspace, tmp_path / "note.txt"
+    text = "The monasteries were closed later.\n"
+    path.write_text(text, encoding="utf-8")
+    document_id = workspace.documents.import_paths([path]).outcomes[0].document_id
+    workspace.documents.update_metadata(document_id, {"language": "en-GB"})
+    note = workspace.annotations.create_at_quote(document_id, "monasteries were closed later")
+    path.write_text(text.replace("later", "latter"), encoding="utf-8")
+    workspace.documents.import_paths([path])
+    assert workspace.annotations.get(note.id).anchor_status == "review"

@@ -40,6 +40,17 @@ def test_the_parallels_heading_says_how_many_before_a_long_title(compare_window,
     qtbot.waitUntil(lambda: panel.document_id == document_id and bool(panel.suggestions))
     assert panel.title.text().startswith((f"The best {len(panel.suggestions)} ", f"{len(panel.suggestions)} "))
 
+def test_the_parallels_heading_of_a_document_with_none_says_none(compare_window, qtbot, tmp_path):
+    """"0 suggested: passages of other sources that may tell…" read as a list to look at (audit CL L11)."""
+    path = tmp_path / "recipe.txt"
+    path.write_text("Boil the barley for an hour, then add the salted butter and serve it warm.\n", encoding="utf-8")
+    document_id = compare_window.workspace.documents.import_paths([path]).outcomes[0].document_id
+    compare_window.reading_area.open_document(document_id)
+    compare_window.raise_panel("Parallels")
+    panel = compare_window.annotation_panels.parallels.widget()
+    qtbot.waitUntil(lambda: panel.title.text().startswith("No passage"), timeout=20000)
+    assert panel.title.text().startswith("No passage of another source seems to tell of the same thing as “Boil")
+
 def _meeting_row(panel):
     return next(row for row, s in enumerate(panel.suggestions)
                 if "November 15, 1934" in s.source.text and s.other.file_name == MEETING_002)
@@ -229,6 +240,18 @@ def test_dismiss_removes_the_suggestion_and_undo_brings_it_back(compare_window, 
                                                           "Link with the chosen relation", "Dismiss"]
     assert ("L", "Link with the chosen relation", "Parallels") in collect_shortcuts(compare_window)
 
+
+def test_a_pair_dismissed_twice_does_not_offer_undo_for_the_step_before(compare_window, qtbot):
+    """A suggestion already dismissed elsewhere (the command line, a double press) and dismissed again changed
+    nothing and left no history entry, yet the status line said "Edit > Undo takes it back": Undo would have taken
+    back the step before, a note (audit CL L5)."""
+    panel = _parallels(compare_window, qtbot)
+    row = _meeting_row(panel)
+    compare_window.workspace.parallels.dismiss(panel.suggestions[row])  # from elsewhere: the list not yet new
+    compare_window.statusBar().clearMessage()
+    panel.table.selectRow(row)
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    assert "Undo" not in compare_window.statusBar().currentMessage()
 
 def test_delete_on_a_linked_row_says_why_and_keeps_it(compare_window, qtbot):
     """Delete on a row already linked (its Dismiss button greyed) dismissed it all the same: the row, Parallels' one

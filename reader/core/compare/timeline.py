@@ -31,7 +31,6 @@ from reader.core.records.compare import TimelineEntry, TimelineEvent, pair_key, 
 from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.storage import compare as store
 from reader.core.storage.entities import entity_names, register_names
-from reader.core.storage.search_hits import tag_names
 from reader.core.storage.store import Store
 from reader.core.wording import did_you_mean
 
@@ -236,7 +235,11 @@ class _NamesInPassages:
 
 
 def _no_note_tagged(db: Store, tag: str):
-    raise ReaderError(did_you_mean(f"no note is tagged “{tag}”", tag, tag_names(db)))
+    """Refuse a tag no live note carries: one only notes in the Trash carry is said so (it had been offered as its
+    own nearest), another with the nearest a live note carries."""
+    if store.tagged_ranges(db, tag, trashed=True):
+        raise ReaderError(f"only notes in the Trash are tagged “{tag}”")
+    raise ReaderError(did_you_mean(f"no note is tagged “{tag}”", tag, store.live_tag_names(db)))
 
 
 def _any_between(starts: list[int], start: int, end: int) -> bool:

@@ -31,7 +31,8 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
 
     new_text = document_store.version_text(db, new_version_id).text
     document = document_store.get_document(db, document_id)
-    language = language_tag(document.metadata.language)  # its words tell a typo from a word changed
+    said = document.metadata.language.strip()  # its words tell a typo from a word changed: a name ("English") or a
+    language = language_tag(said) or said  # tag, a region's too ("en-GB", which exports do not mark: audit CL L7)
     rows = store.anchors_to_move(db, document_id, new_version_id)
     updates, counts, back = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0
     for version_id in dict.fromkeys(row["version_id"] for row in rows):

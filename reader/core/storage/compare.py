@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.core.records.tags import tag_key
+from reader.core.folding import without_accents
 from reader.core.storage.documents import now
+from reader.core.storage.search_hits import tag_ids
 from reader.core.storage.search_index import ENTITY_ROWS, LINE_BITS, TEXT_ROWS
 from reader.core.storage.store import Store
 
@@ -149,11 +150,20 @@ def annotation_texts(db: Store) -> list[tuple[int, int, int, int, str, str, bool
     return db.execute(sql).fetchall()
 
 
-def tagged_ranges(db: Store, tag: str) -> list[tuple[int, int, int]]:
-    """(document, start, end) of the live annotations carrying a tag."""
-    sql = """SELECT a.document_id, a.start, a."end" FROM annotations a JOIN annotation_tags x ON x.annotation_id = a.id
-             JOIN tags t ON t.id = x.tag_id WHERE t.name_key = ? AND a.deleted_at IS NULL"""
-    return db.execute(sql, [tag_key(tag)]).fetchall()
+def tagged_ranges(db: Store, tag: str, trashed: bool = False) -> list[tuple[int, int, int]]:
+    """(document, start, end) of the live annotations (or those in the Trash) carrying a tag, named in any case,
+    accents aside (as search's `tag:` finds it: "Urgoo" found nothing of "Ürgöö")."""
+    ids = sorted(tag_ids(db).get(without_accents(tag.casefold()), ()))
+    sql = f"""SELECT a.document_id, a.start, a."end" FROM annotations a JOIN annotation_tags x ON x.annotation_id = a.id
+              WHERE x.tag_id IN ({_marks(ids)}) AND a.deleted_at IS {"NOT NULL" if trashed else "NULL"}"""
+    return db.execute(sql, ids).fetchall() if ids else []
+
+
+def live_tag_names(db: Store) -> list[str]:
+    """The tags some live annotation carries."""
+    sql = """SELECT DISTINCT t.name FROM tags t JOIN annotation_tags x ON x.tag_id = t.id
+             JOIN annotations a ON a.id = x.annotation_id WHERE a.deleted_at IS NULL ORDER BY t.name"""
+    return [row[0] for row in db.execute(sql).fetchall()]
 
 
 def dismissed(db: Store) -> set[tuple[int, int, int, int, int, int]]:

@@ -182,6 +182,9 @@ class ParallelsPanel(QWidget):
         self.more_button.setVisible(more)
         scope = f"the selection ({self.range[0]}–{self.range[1]}) of “{name}”" if self.range else f"“{name}”"
         shown = len(self.suggestions)
+        if not shown:
+            self._say(f"No passage of another source seems to tell of the same thing as {scope}")
+            return
         count = f"The best {shown} (More lists others)" if more else f"{shown} suggested"  # first: a long title is
         self._say(f"{count}: passages of other sources that may tell of the same thing as {scope}")  # cut, not it
 

@@ -552,14 +552,15 @@ class TimelinePanel(QWidget):
         by_entity = self.lanes_box.currentIndex() == 1
         filters = {"entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
                    "kind": self.kind_box.currentData() or ""}
-        conflicts_only = self.conflicts_box.isChecked()
+        conflicts_only, said = self.conflicts_box.isChecked(), self._filters_in_words()  # as read, not as the boxes
+        # say when the reading is done
 
         def read(workspace, _progress, _cancelled):
             entries, events = workspace.timeline.view(**filters)
             found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
             return (*found, workspace.documents.names(), workspace.timeline.entity_choices())
 
-        self._reading.start(read, lambda found: self._show(*found, by_entity), self._refused)
+        self._reading.start(read, lambda found: self._show(*found, by_entity, said), self._refused)
 
     def _offer_names_whole(self, names: list[str]) -> None:
         """The list of names offered as an entity is typed is as wide as the longest (up to half the screen): as
@@ -578,13 +579,12 @@ class TimelinePanel(QWidget):
         self.summary.setToolTip(message)
 
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
-              entity_names: list[str], by_entity: bool) -> None:
+              entity_names: list[str], by_entity: bool, filters: list[str]) -> None:
         self.entity_names.setStringList(entity_names)
         self._offer_names_whole(entity_names)
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
         conflicts = sum(event.conflict for event in events)
-        filters = self._filters_in_words()
         self.summary.setText(f"No dated passages with {', '.join(filters)}" if filters and not entries else  # a
                              f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "  # blank
                              f"{plural(conflicts, 'conflict')} (red)")  # view said nothing of why (audit CK K3)
