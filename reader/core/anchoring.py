@@ -301,10 +301,20 @@ def _same_word(quoted: str, read: str, known: Callable[[str], bool] | None = Non
 
 
 def _two_words(one: str, other: str, known: Callable[[str], bool] | None) -> bool:
-    """Whether two spellings alike are two words of the text's language: "east" and "west", "must" and "most" say
-    different things, where a typo corrected makes a word of letters that were none ("Satlin", "militar")."""
-    one, other = _letters(one), _letters(other)
-    return known is not None and one != other and known(one) and known(other)
+    """Whether two spellings alike are two words of the text's language: "east" and "west", "must" and "most",
+    "don't" and "won't", "well-known" and "well-shown" say different things, where a typo corrected makes a word of
+    letters that were none ("Satlin", "militar"). A word with an apostrophe is looked up with it, one with hyphens
+    part by part."""
+    if known is None:
+        return False
+    parts, others = _word_form(one).split("-"), _word_form(other).split("-")
+    return len(parts) == len(others) and any(part != theirs and known(part) and known(theirs)
+                                             for part, theirs in zip(parts, others, strict=True))
+
+
+def _word_form(word: str) -> str:
+    """A word as a word list spells it: lower case, its straight apostrophe, no punctuation around it."""
+    return word.casefold().replace("’", "'").strip(_PUNCTUATION)
 
 
 def _grown(one: str, other: str) -> bool:

@@ -450,6 +450,10 @@ def test_a_word_become_another_word_of_the_language_is_no_typo():
     for changed, new_words in (("marched east", "marched west"), ("every aimag must", "every aimag most")):
         result = _moved(old, old.replace(changed, new_words), changed, language="en")
         assert result.status == REVIEW, changed
+    for text, changed, new_words in (("They don't agree.\n", "don't agree", "won't agree"),
+                                     ("A well-known decree.\n", "well-known decree", "well-shown decree")):
+        result = _moved(text, text.replace(changed, new_words), changed, language="en")
+        assert result.status == REVIEW, changed  # apostrophes and hyphens too (audit CL L8)
     corrected = old.replace("Satlin", "Stalin").replace("militar", "military").replace("Gendenn", "Genden")
     for quote in ("Satlin and the militar council", "said Gendenn"):
         result = _moved(old, corrected, quote, language="en")
