@@ -199,3 +199,18 @@ def test_a_library_older_than_the_record_keeps_its_corrections(empty_workspace, 
     [outcome] = empty_workspace.documents.import_paths([path]).outcomes
     assert outcome.status == "unchanged" and "corrections" in outcome.message
     assert empty_workspace.documents.text(document_id).text == corrected
+
+
+def test_a_mark_across_a_line_end_survives_a_correction_later_in_the_next_line(empty_workspace, tmp_path):
+    """A boilerplate mark across a line's end, a word corrected later in its second line: the diff's unchanged
+    text was cut at that line's start into two stretches, and the mark, no longer inside one, was dropped (audit
+    CM M1)."""
+    documents = empty_workspace.documents
+    document_id = _scanned(empty_workspace, tmp_path)
+    start = OCR.index("in Moscow.")
+    end = OCR.index("Choibalsan reported") + len("Choibalsan reported")
+    documents.set_boilerplate(document_id, start, end, True)
+    corrected = OCR.replace("the Party", "the Partv")
+    documents.correct_text(document_id, corrected)
+    assert [corrected[s.start:s.end] for s in documents.text(document_id).boilerplate] == [
+        "in Moscow.\n\nChoibalsan reported"]
