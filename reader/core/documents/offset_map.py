@@ -1,7 +1,7 @@
 """Where an offset of a text lands in an edited copy of it, so the page geometry of a corrected OCR text (pages,
 word boxes, running heads) still points at the right words.
 
-The shared stretches are re-anchoring's (`anchoring.shared_blocks`: lines first, characters only inside the lines
+The shared stretches are re-anchoring's (`shared_text.shared_blocks`: lines first, characters only inside the lines
 that changed), so correcting a few words of a long book costs little more than reading it.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from reader.core.anchoring import shared_blocks
+from reader.core.shared_text import shared_blocks
 
 
 class OffsetMap:

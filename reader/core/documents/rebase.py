@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.anchoring import shared_blocks
 from reader.core.documents.offset_map import OffsetMap
 from reader.core.ranges import in_word
+from reader.core.shared_text import shared_blocks
 
 
 @dataclass(frozen=True)
