@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, LCSseq
@@ -140,9 +140,10 @@ class PositionMap:
         at sentence ends, and "Stalin the the the. Later" (leaving its "Stalin" in the sentence before) does not.
         True when the passage is not inside one (the characters kept decide); False when no slide leaves it there
         (a note whose sentence was deleted is asked about, not moved onto words as alike by chance)."""
-        index = bisect_right(self._old_starts, old_start) - 1
-        (a, b, size), (c, d, next_size) = [(0, 0, 0), *self._blocks, (self._old_length, self._new_length, 0)][
-            index + 1:index + 3]  # an empty stretch at each end of the texts: a deletion may begin or end them
+        index = bisect_right(self._old_starts, old_start) - 1  # an empty stretch at each end of the texts: a
+        a, b, size = self._blocks[index] if index >= 0 else (0, 0, 0)  # deletion may begin or end them
+        c, d, next_size = self._blocks[index + 1] if index + 1 < len(self._blocks) else (
+            self._old_length, self._new_length, 0)
         if b + size != d or not a + size <= old_start < old_end <= c:
             return True
         at_edges = (a == b == 0, c + next_size == self._old_length and d + next_size == self._new_length)
@@ -185,7 +186,8 @@ def reanchor(old_text: str, new_text: str, anchors: list[Anchor], language: str 
     for anchor in anchors:
         start = mapping.start(anchor.start)
         end = max(start, mapping.end(anchor.end))
-        elsewhere = partial(mapping.kept_elsewhere, anchor.start, anchor.end)
+        elsewhere = cache(partial(mapping.kept_elsewhere, anchor.start, anchor.end))  # asked of the place chosen
+        # twice: choosing it, then moving onto it
         bounded = (anchor.start == 0, anchor.end == len(old_text))  # the text's edges part words too
         results.append(locate(new_text, anchor.quote, start, end, mapping.estimate(anchor.start), elsewhere,
                               bounded, known))

@@ -26,10 +26,8 @@ def one_line(text: str, width: int, keep: int | None = None) -> str:
     body = flat[begin:]
     head = "…" if begin and not body.startswith(_ELLIPSES) else ""  # the text's own "..." says it already: it read
     room = width - len(head)  # "…... How do you think" (audit CK K6)
-    if len(body) <= room:
-        return head + body
-    cut = body[:room - 1]
-    return head + (body[:room] if body[:room].endswith(_ELLIPSES) else cut + "…")
+    kept = body[:room]
+    return head + (kept if len(body) <= room or kept.endswith(_ELLIPSES) else kept[:-1] + "…")
 
 
 _ELLIPSES = ("...", "…")

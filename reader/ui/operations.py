@@ -15,6 +15,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.errors import ReaderError
+from reader.core.ops import OpChanges
 from reader.core.workspace import Workspace
 from reader.ui.events import AnnotationEvents
 from reader.ui.workers import TaskHandle, TaskRunner
@@ -41,20 +42,22 @@ class OpRunner(QObject):
         pair dismissed left its list in silence: audit CK K5); `tell` says nothing of a step that changed nothing (and
         left no entry), which Undo would not take back: it would take back the one before (audit CL L5)."""
         try:
-            value, changes = self._workspace.run(label, change)
+            value, changes = self._run(label, change)
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return None
-        self._applied(changes)
         if tell and not changes.empty:
             self._events.told.emit(f"{self._workspace.history.told(label, changes)}: Edit > Undo takes it back")
         return value
 
     def run_checked(self, label: str, change: Callable[[], T]) -> T:
         """Run `change` as one undoable step; a user error is raised, for a widget that shows it itself."""
+        return self._run(label, change)[0]
+
+    def _run(self, label: str, change: Callable[[], T]) -> tuple[T, OpChanges]:
         value, changes = self._workspace.run(label, change)
         self._applied(changes)
-        return value
+        return value, changes
 
     def run_in_background(self, label: str, change: Callable[[Workspace], T]) -> TaskHandle:
         """Run a slow change as one undoable step on a worker's connection; the views refresh when it is done, and
