@@ -279,7 +279,8 @@ def _same_wording(quote: str, found: str, known: Callable[[str], bool] | None = 
     dropped or replaced ("prime minister" become "premier"), or a number changed ("1934" become "1935"), makes
     another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
-    return len(quoted) == len(read) and all(_same_word(a, b, known) and not _derived(a, b) and not _swapped(a, b)
+    return len(quoted) == len(read) and all(_same_word(a, b, known) and (_misread(a, b) or not _derived(a, b)
+                                                                         and not _swapped(a, b))
                                             for a, b in zip(quoted, read, strict=True))
 
 
@@ -298,8 +299,22 @@ def _word_share(quote: str, found: str, known: Callable[[str], bool] | None = No
 def _same_word(quoted: str, read: str, known: Callable[[str], bool] | None = None) -> bool:
     if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
         return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
-    return fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read) and not _two_words(quoted, read, known)
-    # and "III"; "one," is "One"; "firts" is "first" mistyped
+    return (_misread(quoted, read) or fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)) \
+        and not _two_words(quoted, read, known)  # and "III"; "one," is "One"; "firts" is "first" mistyped
+
+
+def _misread(one: str, other: str) -> bool:
+    """Whether two spellings differ only by letters OCR reads for one ("rn" for "m", "cl" for "d", "vv" for "w",
+    "li" for "h"): "arn" corrected to "am", "vvas" to "was" grew a short word by a letter, or put one before it, as
+    another word does ("the" "three", "as" "was")."""
+    a, b = _letters(one), _letters(other)
+    return a != b and _as_meant(a) == _as_meant(b)
+
+
+def _as_meant(letters: str) -> str:
+    for pair, meant in _OCR_PAIRS:
+        letters = letters.replace(pair, meant)
+    return letters
 
 
 def _two_words(one: str, other: str, known: Callable[[str], bool] | None) -> bool:
@@ -374,6 +389,7 @@ def _letters(word: str) -> str:
 
 _ROMAN = re.compile(r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XIV", not "CIVIL"
 _PUNCTUATION = ".,;:!?()[]«»“”‘’'\"—–-"
+_OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("li", "h"))  # two letters OCR reads for one
 
 Candidate = tuple[float, int, int, str, float]  # confidence, start, end, method, quote similarity
 

@@ -338,6 +338,25 @@ def test_a_letter_lost_or_doubled_at_a_words_end_is_a_typo_corrected():
         assert _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote).status == REVIEW, quote
 
 
+def test_ocr_letter_pairs_read_for_one_letter_in_short_words_are_typos_corrected():
+    """OCR reads "m" as "rn", "d" as "cl", "w" as "vv", "h" as "li": "I arn told", "They clo not", "Then vve left"
+    corrected went to review, a short word grown by two letters taken for another (audit CJ J6). Two words of the
+    language ("modern" and "modem") are still two."""
+    for old, new, quote in (("I arn told the lamas refused", "I am told the lamas refused", "I arn told"),
+                            ("He sent rne the report", "He sent me the report", "sent rne the"),
+                            ("They clo not comply", "They do not comply", "They clo not"),
+                            ("Then vve left Urga", "Then we left Urga", "Then vve left"),
+                            ("The army rnay advance", "The army may advance", "army rnay advance"),
+                            ("told hirn to go", "told him to go", "told hirn to"),
+                            ("Genden vvas shot", "Genden was shot", "Genden vvas shot"),
+                            ("the lieacl lama", "the head lama", "the lieacl lama")):
+        assert _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote).status == ANCHORED, quote
+    for old, new, quote in (("a modern radio", "a modem radio", "a modern radio"),
+                            ("they burn the temples", "they bum the temples", "they burn the")):
+        result = _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote, language="en")
+        assert result.status == REVIEW, quote
+
+
 def test_a_quote_at_the_texts_very_start_must_still_begin_a_word():
     """A quote at the very start or end of a text has no words beside it, and was let off the rule that it begin
     and end between words: "lawful orders" was anchored inside "Unlawful orders", "numbered 100" in "1000" (audit
