@@ -30,7 +30,7 @@ class HeldTyping:
         """Hold a form's fields typed (`typed`, with what they were when the typing began, `base`) for the item
         `where` names; the line that says so. A form's held typing is saved when the window closes if the library
         takes it then, else asked about."""
-        return self.hold({self._id_key: item_id, "values": typed, "base": base, "text": _quoted(where, typed),
+        return self.hold({self._id_key: item_id, "values": typed, "base": base, "text": typed_fields(where, typed),
                           "about": where}, refused, f"in the {where}", "closing the window saves it or asks")
 
     def save_fields(self, now_of: Callable[[int], dict], save: Callable[[int, dict], str | None]) -> list[str]:
@@ -47,7 +47,7 @@ class HeldTyping:
             if kept and save(item_id, {**now, **kept}) is not None:
                 continue  # refused again: asked about, whole
             if clashed:  # asked about as what it is: typing over another's change (theirs said), not a refusal
-                self._held[item_id] = {**held, "values": clashed, "text": _quoted(held["about"], clashed, now)}
+                self._held[item_id] = {**held, "values": clashed, "text": typed_fields(held["about"], clashed, now)}
             else:
                 del self._held[item_id]
         return self.texts()
@@ -117,5 +117,7 @@ def _set(value, verb: str, cleared: str) -> str:
 VALUE_SHOWN = 60  # characters of each value a clash quotes
 
 
-def _quoted(where: str, typed: dict, theirs: dict | None = None) -> str:
+def typed_fields(where: str, typed: dict, theirs: dict | None = None) -> str:
+    """A line quoting the fields typed on an item (`where` names it), and another program's values of them where it
+    changed them meanwhile (`theirs`): what the closing question quotes."""
     return f"{where}: {_fields(typed, theirs)}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
-from reader.ui.held_typing import HeldTyping
+from reader.ui.held_typing import HeldTyping, typed_fields
 from reader.ui.plain_text import exact_text
 from reader.ui.reading.header import ElidedLabel
 
@@ -110,22 +110,29 @@ class MetadataPanel(QWidget):
         """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
         away what was written; typing held for other documents is saved too, or told to `unkept` (the close asks
         about it)."""
-        if self._document_id is not None and self._values() != self._shown:
-            self._on_save_clicked()
+        typed = self._typed()
+        if typed and (refused := self._save_typed()):  # a date it refuses: asked about, as held typing is
+            self._unkept(f"{typed_fields(f'metadata of {self.file_label.text()}', typed)} ({refused})")
         for text in self._held.save_fields(lambda document_id: _values_of(self._stored(document_id)), self._store):
             self._unkept(text)
 
     def _save_on_leaving(self) -> None:
         """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
         is shown again (HeldTyping; not across a restart)."""
-        if self._document_id is None or self._values() == self._shown:
+        typed = self._typed()
+        if not typed:
             return
-        typed = {name: value for name, value in self._values().items() if value != self._shown.get(name)}
         document_id, base, about = self._document_id, self._shown, self.file_label.text()
         refused = self._save_typed()
         if refused:
             self.failed.emit(self._held.hold_fields(document_id, typed, {name: base.get(name) for name in typed},
                                                     refused, f"metadata of {about}"))
+
+    def _typed(self) -> dict[str, str]:
+        """The fields typed since they were shown or saved (none without a document)."""
+        if self._document_id is None:
+            return {}
+        return {name: value for name, value in self._values().items() if value != self._shown.get(name)}
 
     def _on_save_clicked(self) -> None:
         refused = self._save_typed()

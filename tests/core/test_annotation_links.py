@@ -141,6 +141,20 @@ def test_source_criticism_checks_reliability(workspace):
             workspace.sources.update(document_id, **bad)
 
 
+def test_source_criticism_dates_must_be_dates(workspace):
+    """Date written and date of events stored anything ("1934-13-45", "banana"), and the date written stands for
+    the source's date in Comparisons, where the date published is checked (audit DB F3): they are checked as it
+    is, a date said in words kept as the date it says, and a refusal names its field."""
+    document_id = workspace.documents.list()[0].id
+    _before, after = workspace.sources.update(document_id, date_written="Jan 1934", events_date="1936/37")
+    assert (after.date_written, after.events_date) == ("1934-01", "1936..1937")
+    for field, typed in (("date_written", "1934-13-45"), ("events_date", "banana")):
+        with pytest.raises(ReaderError, match=f"{field.replace('_', ' ').replace('events date', 'date of events')}"
+                                              f": '{typed}' is not a date"):
+            workspace.sources.update(document_id, **{field: typed})
+    assert workspace.sources.get(document_id).date_written == "1934-01"
+
+
 def test_tags_differing_in_case_are_one_tag_in_any_script(workspace, pair):
     """'Violence' and 'violence' were one tag but 'Élite' and 'élite', or 'Война' and 'война', two, and merging them
     failed on a database constraint; the exports and Comparisons each counted them differently. One tag, everywhere."""

@@ -77,14 +77,15 @@ def test_a_wire_reports_dateline_makes_a_news_article_and_a_diarys_short_entry_d
 
 def test_a_date_url_or_doi_typed_must_be_one(workspace):
     """Metadata typed by hand: a date published in words is kept as the date it says (1934-01, which sorts and
-    compares as a date); 'banana' as a date, a URL without http(s):// and a DOI without 10.x/ are refused in one
-    line each, and nothing is changed."""
+    compares as a date); 'banana' or a day no month has (1934-02-30) as a date, a URL without http(s):// and a DOI
+    without 10.x/ are refused in one line each, and nothing is changed."""
     from reader.core.errors import ReaderError
 
     document_id = workspace.documents.list()[0].id
     assert workspace.documents.update_metadata(document_id, {"date_published": "Jan 1934"}).metadata.date_published \
         == "1934-01"
-    refused = (("date_published", "banana", "is not a date"), ("url", "notaurl", "is not a web address"),
+    refused = (("date_published", "banana", "is not a date"), ("date_published", "1934-02-30", "is not a date"),
+               ("url", "notaurl", "is not a web address"),
                ("doi", "not a doi", "is not a DOI"))
     for field, typed, said in refused:
         with pytest.raises(ReaderError, match=said):

@@ -912,3 +912,34 @@ def test_held_typing_another_program_set_alike_is_not_asked_about():
     said = []
     held.put_back(7, {"date_written": "1935", "author": "Amar"}, lambda *_: None, said.append)
     assert "you had cleared date written and typed author “Genden”" in said[0]
+
+
+def test_metadata_the_library_refuses_on_the_shown_document_is_asked_about_at_closing(window, qtbot, monkeypatch):
+    """A date the library refuses ("winter 1936/37"), typed on the document shown, was dropped as the window closed
+    without a question, though the status line had promised "closing the window saves it or asks" (audit DB F1)."""
+    window.library.table.selectRow(0)
+    first = window.library.selected_document_id()
+    before = window.workspace.documents.get(first).metadata.date_published
+    date = window.metadata.line_edits["date_published"]
+    date.selectAll()
+    qtbot.keyClicks(date, "winter 1936/37")
+    asked = []
+    monkeypatch.setattr(type(window), "_may_lose", lambda self, texts: asked.extend(texts) or False)
+    window.close()
+    assert any("date published “winter 1936/37”" in text for text in asked), asked
+    assert window.isVisible() and date.text() == "winter 1936/37"
+    assert window.workspace.documents.get(first).metadata.date_published == before
+    date.setText(before)  # the typing taken back: the fixture's closing asks nothing
+
+
+def test_source_criticism_the_library_refuses_on_the_shown_document_is_told_at_closing(qtbot, workspace, events,
+                                                                                       stack):
+    """The same for Source criticism: a date written it refuses ("1934-13-45"), on the document shown, is told to
+    the closing question, not dropped (audit DB F1, F3)."""
+    panel, first, _second = _criticism_typed(qtbot, workspace, events, stack)
+    panel.date_written.setText("1934-13-45")
+    unkept = []
+    panel._unkept = unkept.append
+    panel.keep_unsaved()
+    assert any("date written “1934-13-45”" in text for text in unkept), unkept
+    assert panel.date_written.text() == "1934-13-45" and workspace.sources.get(first).date_written == ""

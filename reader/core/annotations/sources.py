@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reader.core.documents.typed_metadata import typed_date
 from reader.core.errors import DocumentNotFound, ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import SourceCriticism
@@ -37,6 +38,8 @@ class SourceCriticismService:
         self.get(document_id)
         if criticism.reliability is not None and criticism.reliability not in RELIABILITY_RANGE:
             raise ReaderError("reliability goes from 1 (unreliable) to 5 (reliable)")
+        criticism = replace(criticism, date_written=typed_date(criticism.date_written.strip(), "date written"),
+                            events_date=typed_date(criticism.events_date.strip(), "date of events"))
         with operation(self._db, "Edit source criticism"):
             store.set_criticism(self._db, document_id, criticism)
         return self.get(document_id)

@@ -1,7 +1,8 @@
 """Metadata typed by hand, checked before it is stored: a date, a web address and a DOI must be one.
 
-Why: the date published sorts Comparisons and tells the timeline which dates are a source's own; 'banana' there, or
-'Jan 1934' kept as typed, sorts as text. A date said in words is kept as the date it says (1934-01).
+Why: the date published (or the source criticism's date written) sorts Comparisons and tells the timeline which
+dates are a source's own; 'banana' there, or 'Jan 1934' kept as typed, sorts as text. A date said in words is kept as
+the date it says (1934-01).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def checked(changes: dict[str, str]) -> dict[str, str]:
     """The changes as they will be stored; one line (ReaderError) for the first field that is not what it names."""
     found = dict(changes)
     if date := found.get("date_published", "").strip():
-        found["date_published"] = _date(date)
+        found["date_published"] = typed_date(date)
     if (url := found.get("url", "").strip()) and not _URL.fullmatch(url):
         raise ReaderError(f"'{url}' is not a web address: give it whole, starting with https:// or http://")
     if (doi := found.get("doi", "").strip()) and not _DOI.fullmatch(doi):
@@ -26,12 +27,16 @@ def checked(changes: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def _date(typed: str) -> str:
+def typed_date(typed: str, field: str = "") -> str:
+    """A date typed by hand, as stored: a stored date value as it is (1934-11, 1930..1939), a date said in words as
+    the one date it says (Jan 1934 -> 1934-01), nothing as nothing; one line (ReaderError, naming the `field` when
+    given) for anything else, a day no month has too (1934-02-30)."""
     from reader.core.entities.dates import date_span, find_dates
 
-    if date_span(typed) is not None:
+    if not typed or date_span(typed) is not None:
         return typed
     found = find_dates(typed)
-    if len(found) == 1 and len(found[0].text) >= len(typed) - 2:  # the whole of it is one date
-        return found[0].value
-    raise ReaderError(f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934)")
+    if len(found) == 1 and len(found[0].text) >= len(typed) - 2 and date_span(found[0].value) is not None:
+        return found[0].value  # the whole of it is one date
+    refused = f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934)"
+    raise ReaderError(f"{field}: {refused}" if field else refused)

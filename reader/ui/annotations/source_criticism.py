@@ -21,7 +21,7 @@ from reader.core.documents.service import DocumentService
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import SourceCriticism
 from reader.ui.events import AnnotationEvents
-from reader.ui.held_typing import HeldTyping
+from reader.ui.held_typing import HeldTyping, typed_fields
 from reader.ui.operations import OpRunner
 from reader.ui.plain_text import exact_text
 
@@ -104,8 +104,9 @@ class SourceCriticismPanel(QWidget):
         """Save what was typed and not saved, as Save would (one undoable step): closing the window must not throw
         away what was written; typing held for other documents is saved too, or told to `unkept` (the close asks
         about it)."""
-        if self._document_id is not None and self.criticism() != self._shown:
-            self._on_save_clicked()
+        typed = self._typed()
+        if typed and (refused := self._save_typed()):  # a date it refuses: asked about, as held typing is
+            self._unkept(f"{typed_fields(f'source criticism of {self._name()}', typed)} ({refused})")
         for text in self._held.save_fields(lambda document_id: asdict(self._sources.get(document_id)),
                                            lambda document_id, values: self._store(document_id,
                                                                                    SourceCriticism(**values))):
@@ -114,16 +115,23 @@ class SourceCriticismPanel(QWidget):
     def _save_on_leaving(self) -> None:
         """Another document is chosen: what was typed is saved, or, refused by the library, held until its document
         is shown again (HeldTyping; not across a restart)."""
-        if self._document_id is None or self.criticism() == self._shown:
+        typed = self._typed()
+        if not typed:
             return
-        typed = {f.name: getattr(self.criticism(), f.name) for f in fields(SourceCriticism)
-                 if getattr(self.criticism(), f.name) != getattr(self._shown, f.name)}
         document_id, base, about = self._document_id, self._shown, self._name()
         refused = self._save_typed()
         if refused:
             self._events.failed.emit(self._held.hold_fields(
                 document_id, typed, {name: getattr(base, name) for name in typed}, refused,
                 f"source criticism of {about}"))
+
+    def _typed(self) -> dict:
+        """The fields typed since they were shown or saved (none without a document)."""
+        if self._document_id is None:
+            return {}
+        now = self.criticism()
+        return {f.name: getattr(now, f.name) for f in fields(SourceCriticism)
+                if getattr(now, f.name) != getattr(self._shown, f.name)}
 
     def criticism(self) -> SourceCriticism:
         return SourceCriticism(self.date_written.text().strip(), self.events_date.text().strip(),
