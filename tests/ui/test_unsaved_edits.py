@@ -79,6 +79,21 @@ def test_closing_the_window_saves_a_note_being_typed(qtbot, workspace):
     assert workspace.annotations.get(first.id).note == "first thought, written last"
 
 
+def test_notebook_note_deleted_while_typing_goes_to_the_trash_as_written(qtbot, workspace, events, stack):
+    """Typing in a Notebook note, then Delete: the note went to the Trash without the typing, and Restore gave it back
+    as last saved (audit DB F2). The typing is saved first (Undo takes back the deletion, then the typing)."""
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    note_id = panel.current_note().id
+    qtbot.keyClicks(panel.editor.source, "The dates differ")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(note.id != note_id for note in panel._notes))
+    workspace.trash.restore("note", note_id)
+    assert workspace.notebook.get(note_id).body == "The dates differ"
+
+
 def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):
     """A notebook note's typed text survives citing a passage (the citation saves it), and choosing another note
     saves what was typed into the first."""

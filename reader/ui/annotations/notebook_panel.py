@@ -295,10 +295,16 @@ class NotebookPanel(QWidget):
             self.title_edit.setFocus()  # a new note is named first; the box's placeholder says so
 
     def _on_delete_clicked(self) -> None:
+        """What was typed into the note is saved first (its own step), so that it goes to the Trash as written and
+        Restore gives it back so; a refusal is said, and the note stays."""
         note = self.current_note()
-        if note is not None:
-            self._shown = None  # what was typed into it goes to the Trash with it, unsaved
-            self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
+        if note is None:
+            return
+        refused = self._save_typing()
+        if refused:
+            self._events.failed.emit(refused)
+            return
+        self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
 
     def _on_note_saved(self, _body: str) -> None:
         """Save or Ctrl+Return: as moving on saves (over nothing another hand wrote meanwhile)."""
