@@ -332,7 +332,8 @@ class MainWindow(QMainWindow):
         count, going = info.annotation_count, self.workspace.documents.leaving_with(document_id)
         answer = QMessageBox.question(
             self, "Delete document", f"Move “{info.title}” to the Trash, with its {count} annotation"
-            f"{'s' * (count != 1)}? {going + '. ' if going else ''}Edit > Undo or Edit > Trash brings it back.",
+            f"{'s' * (count != 1)}? {going[:1].upper() + going[1:] + '. ' if going else ''}Edit > Undo or Edit > "
+            "Trash brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.typing_to_save.emit()  # a note typed on one of its highlights is saved first, its own step

@@ -148,16 +148,18 @@ class DocumentService:
         return info
 
     def leaving_with(self, document_id: int) -> str:
-        """What a move to the Trash hides with the document besides its annotations, as one clause ('' for nothing):
-        its links to other sources (gone from Comparisons) and the Notebook's citations of its passages (gone from
-        exports), said before they go."""
+        """What a move to the Trash does besides hiding the document's annotations, as one clause ('' for nothing):
+        its links to other sources leave with it (gone from Comparisons), and the Notebook notes citing its passages
+        still cite them, marked in the Trash (as the Notebook and every export show them), said before it goes."""
         from reader.core.storage import document_trash
 
         links, notes = document_trash.ties(self._db, document_id)
-        parts = ([plural(links, "link") + (" to another source" if links == 1 else " to other sources")] if links
-                 else []) + ([f"the citations of {plural(notes, 'Notebook note')}"] if notes else [])
-        verb = "leaves" if parts and not notes and links == 1 else "leave"
-        return f"{' and '.join(parts)} {verb} with it" if parts else ""
+        parts = ([f"{plural(links, 'link')} to {'another source leaves' if links == 1 else 'other sources leave'} "
+                  "with it"] if links else [])
+        if notes:
+            parts.append(f"{plural(notes, 'Notebook note')} still cite{'s' * (notes == 1)} its passages, marked “in "
+                         "the Trash”")
+        return "; ".join(parts)
 
     def restore(self, document_id: int) -> DocumentInfo:
         """Bring a document back from the Trash with what went with it (the undo of `delete`)."""
