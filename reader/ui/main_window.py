@@ -439,6 +439,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab pass over the panels behind another's tab (focus_keys.tab_past_hidden)."""
+        from reader.ui.focus_keys import tab_past_hidden
+
+        return tab_past_hidden(super().focusNextPrevChild, next)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.unkept_typing.clear()
         self.typing_to_save.emit()  # the forms save what was typed, Metadata first

@@ -735,6 +735,31 @@ def test_f6_goes_round_the_window_as_it_is_laid_out(window, qtbot):
     assert QApplication.focusWidget() is window.annotation_panels.comparisons.table
 
 
+def test_f6_and_tab_pass_over_the_panels_behind_another_tab(window, qtbot):
+    """Qt keeps a panel behind another's tab 'visible', off screen: F6 and Tab went into the Metadata form behind the
+    Note tab, and the next key typed replaced the document's title unseen (audit DA F1). They reach only what is in
+    front."""
+    first = window.workspace.documents.list()[0]
+    pane = window.reading_area.open_document(first.id)
+    window.raise_panel("Note")
+    metadata = window.docks["metadata_dock"]
+    qtbot.waitUntil(lambda: metadata.visibleRegion().isEmpty())
+    window.activateWindow()
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    reached = []
+    for _ in range(8):
+        window.next_part_action.trigger()
+        reached.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        reached.append(QApplication.focusWidget())
+    assert not any(metadata.isAncestorOf(widget) for widget in reached if widget is not None)
+    assert window.docks["note_dock"].isAncestorOf(reached[0]) or any(
+        window.docks["note_dock"].isAncestorOf(widget) for widget in reached if widget is not None)
+
+
 def test_go_to_search_puts_the_focus_in_its_box_until_it_lists_hits(window, qtbot):
     """F6 or View > Go to into Search went to its empty list of hits, and the words typed next went nowhere (audit
     BE F7): a panel's list takes the focus when it lists something, else the panel's first box does."""
