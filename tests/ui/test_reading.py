@@ -148,6 +148,26 @@ def test_enter_in_the_notes_strip_chooses_the_note(window, qtbot):
     qtbot.waitUntil(lambda: inspector.editor.text() == "second thought")
 
 
+def test_del_in_the_notes_strip_deletes_the_note_chosen_there(window, qtbot):
+    """Del in a pane's notes strip did nothing: the strip's Del and the pane's matched both, and Qt fired neither
+    ("Ambiguous shortcut overload: Del", audit DA F3). The strip's own is the one there."""
+    document_id = _doc(window.workspace, "001_c9451cbdf41c54f1.txt")
+    window.workspace.annotations.create(document_id, 0, 20, note="first thought")
+    second = window.workspace.annotations.create(document_id, 40, 60, note="second thought")
+    pane = window.reading_area.open_document(document_id)
+    pane.header.notes_button.click()
+    strip = pane.sidebar.annotation_list
+    qtbot.waitUntil(strip.isVisible)
+    asked = []
+    pane.delete_requested.connect(asked.append)
+    window.activateWindow()
+    strip.setFocus()
+    strip.setCurrentRow(1)
+    qtbot.waitUntil(strip.hasFocus)
+    qtbot.keyClick(strip, Qt.Key.Key_Delete)
+    assert asked == [second.id]
+
+
 def test_after_save_ctrl_z_in_the_note_box_undoes_the_save(window, qtbot):
     """Saved with Save note (or Ctrl+Return), the typing stayed the box's to undo: Ctrl+Z in the box took it back
     there while the note stayed stored, and moving on would save the older text over it. After a save the box and

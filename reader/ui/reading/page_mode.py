@@ -118,6 +118,7 @@ class PageMode(QObject):
 
         documents, document_id = self.pane.services.workspace.documents, self.pane.document_id
         self.panel = PagePanel(lambda index: documents.boxes(document_id, index), self.pane)
+        self.panel.addAction(self.pane.delete_action)  # Del on the page as in the text
         splitter = self.pane.splitter
         text_width, *others = splitter.sizes()
         splitter.insertWidget(0, self.panel)

@@ -97,8 +97,8 @@ class DocumentPane(QWidget):
         self.view = DocumentView(self)
         self.overview = OverviewStrip(self)
         self.sidebar = NotesSidebar(self)
-        self._build_actions()
         self._lay_out()
+        self._build_actions()
         self.page_mode = PageMode(self)
         self._connect()
         self.find_bar.hide()
@@ -137,10 +137,11 @@ class DocumentPane(QWidget):
         self.zoom_reset_action = self._action("zoom_reset", lambda: self.view.set_zoom(0))
         self.next_mention_action = self._action("next_mention", lambda: self.step_mention(1))
         self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
-        self.delete_action = self._action("delete", self.delete_chosen)
+        self.delete_action = self._action("delete", self.delete_chosen, self.text_row)  # the notes strip's Del is
+        # its own: live there too, the two made Qt fire neither ("Ambiguous shortcut overload", audit DA F3)
 
-    def _action(self, name: str, slot) -> QAction:
-        return keyed_action(self, PANE_KEYS, name, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    def _action(self, name: str, slot, where: QWidget | None = None) -> QAction:
+        return keyed_action(where or self, PANE_KEYS, name, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
         self.header.close_requested.connect(self.close_requested)
