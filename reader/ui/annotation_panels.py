@@ -245,6 +245,7 @@ def _notebook(context: _Context):
     notebook = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash,
                              context.ops, context.events)
     notebook.citation_activated.connect(context.area.show_annotation)
+    notebook.passage_in_reading = context.area.passage_read
     notebook.show_document(context.window.library.selected_document_id())
     _keep_drafts(context, notebook, "notebook", notebook.draft)
     _keep_drafts(context, notebook, "notebook-held", notebook.held)

@@ -405,6 +405,46 @@ def test_cite_dialog_offers_ok_only_once_something_is_chosen(qtbot, workspace):
     assert ok.isEnabled()
 
 
+def test_a_passage_is_chosen_in_the_picker_from_the_keyboard(qtbot, workspace):
+    """The link and cite dialogs' Passage text took no caret: Shift+arrows selected nothing, and OK stayed off for a
+    keyboard user (audit DA F2). It selects as a reading pane does."""
+    from reader.ui.annotations.notebook_panel import CiteDialog
+
+    dialog = CiteDialog(workspace.annotations, workspace.documents)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.picker.passage_view
+    dialog.picker.tabs.setCurrentWidget(view)
+    view.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.picker.target() is not None and dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_cite_starts_on_the_passage_selected_in_the_text(qtbot, workspace, events, stack, monkeypatch):
+    """Cite a passage… opened on the library's first document with nothing chosen, the passage selected in the text
+    to find and select again (audit DB F7): it opens on the document read, its selection chosen, a highlight on
+    exactly those words chosen as itself."""
+    from reader.ui.annotations.notebook_panel import CiteDialog
+
+    document = workspace.documents.list()[2]
+    text = workspace.documents.text(document.id).text
+    start = text.index("Genden")
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    panel.passage_in_reading = lambda: (document.id, (start, start + len("Genden")))
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    seen = []
+    monkeypatch.setattr(CiteDialog, "exec", lambda dialog: seen.append(dialog.picker.target()) or 0)
+    qtbot.mouseClick(panel.cite_button, Qt.MouseButton.LeftButton)
+    [chosen] = seen
+    assert (chosen.document_id, chosen.start, chosen.end) == (document.id, start, start + len("Genden"))
+    highlight = workspace.annotations.create(document.id, start, start + len("Genden"))
+    qtbot.mouseClick(panel.cite_button, Qt.MouseButton.LeftButton)
+    assert seen[1] == highlight.id
+
+
 def test_notebook_panel_writes_cites_and_undoes(qtbot, workspace, events, stack, linked):
     """New note, Markdown saved, a passage cited (one undo step), the note deleted and restored by undo."""
     a, _, _ = linked

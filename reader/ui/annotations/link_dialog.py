@@ -29,6 +29,8 @@ from reader.core.records.relations import RELATIONS
 from reader.ui.offsets import Utf16Map
 from reader.ui.plain_text import exact_text
 
+_RANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # an annotation's (start, end)
+
 
 class TargetPicker(QWidget):
     """Pick a document, then one of its annotations or a passage selected in its text; `target_changed` when what
@@ -45,7 +47,9 @@ class TargetPicker(QWidget):
             self.document_box.addItem(info.title, info.id)
         self.tabs = QTabWidget(self)
         self.annotation_list = QListWidget(self)
-        self.passage_view = QPlainTextEdit(self, readOnly=True)
+        self.passage_view = QPlainTextEdit(self, readOnly=True)  # a caret and Shift+arrows, as in a reading pane:
+        self.passage_view.setTextInteractionFlags(  # read-only, it took the mouse alone (audit DA F2)
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.tabs.addTab(self.annotation_list, "Annotation")
         self.tabs.addTab(self.passage_view, "Passage")
         layout = QVBoxLayout(self)
@@ -78,11 +82,24 @@ class TargetPicker(QWidget):
             label = " ".join(annotation.quote.exact.split())
             entry = QListWidgetItem(f"“{label}”" + (f" — {annotation.note.strip()[:60]}" if annotation.note else ""))
             entry.setData(Qt.ItemDataRole.UserRole, annotation.id)
+            entry.setData(_RANGE_ROLE, (annotation.start, annotation.end))
             self.annotation_list.addItem(entry)
         version = self._documents.text(document_id)
         self._offsets, self._text, self._version_id = Utf16Map(version.text), version.text, version.version_id
         self.passage_view.setPlainText(version.text)
         self.tabs.setCurrentIndex(0 if self.annotation_list.count() else 1)  # no highlights there: pick a passage
+
+    def choose(self, document_id: int, start: int, end: int) -> None:
+        """Start on [start, end) of a document (a selection in the text read): the highlight on exactly those words
+        when there is one, else the passage, selected."""
+        self.show_document(document_id)
+        rows = [n for n in range(self.annotation_list.count())
+                if self.annotation_list.item(n).data(_RANGE_ROLE) == (start, end)]
+        if rows:
+            self.tabs.setCurrentWidget(self.annotation_list)
+            self.annotation_list.setCurrentRow(rows[0])
+        else:
+            self.select_passage(start, end)
 
     def select_passage(self, start: int, end: int) -> None:
         """Select [start, end) (code points) in the passage tab, as a user's drag would."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -71,6 +73,8 @@ class NotebookPanel(QWidget):
         self._shown: NotebookNote | None = None  # the note in the editor, as last read or saved
         self._held = HeldTyping("note_id")
         self._own_notes_chosen = False  # the user chose the Notebook's own notes in the scope box: they stay
+        self.passage_in_reading: Callable[[], tuple[int, tuple[int, int] | None] | None] = lambda: None  # the
+        # document read and its selection, as the reading area says (the window sets it)
         self.scope_box = QComboBox(self)
         self.note_list = QListWidget(self)
         self.new_button, self.delete_button = QPushButton("New note", self), QPushButton("Delete", self)
@@ -311,7 +315,16 @@ class NotebookPanel(QWidget):
         self.keep_unsaved()
 
     def _on_cite_clicked(self) -> None:
+        """Cite a passage…, starting on the passage selected in the text read (`passage_in_reading`), or on that
+        text: the dialog started on the library's first document, and the passage was found and selected again."""
         dialog = CiteDialog(self._annotations, self._documents, self)
+        reading = self.passage_in_reading()
+        if reading is not None:
+            document_id, selection = reading
+            if selection is None:
+                dialog.picker.show_document(document_id)
+            else:
+                dialog.picker.choose(document_id, *selection)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.picker.target() is not None:
             self.cite(dialog.picker.target())
 

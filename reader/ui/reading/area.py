@@ -72,6 +72,13 @@ class PaneArea(QWidget):
         """The document of the pane last focused or opened, if it is still open."""
         return self._active.document_id if self._active in self.panes else None
 
+    def passage_read(self) -> tuple[int, tuple[int, int] | None] | None:
+        """The document of the pane last focused and what is selected in its text (code points; None: nothing), or
+        None with no pane: where citing a passage starts."""
+        if self._active not in self.panes:
+            return None
+        return self._active.document_id, self._active.view.selection_range()
+
     def pane_for(self, document_id: int) -> DocumentPane | None:
         return next((pane for pane in self.panes if pane.document_id == document_id), None)
 
