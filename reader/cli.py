@@ -405,13 +405,12 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     scope = _scope(workspace, args)
     if args.output:
         replaceable(workspace, args.output, args.force, args.fmt)
-        count = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
-        what = "place" if args.fmt == "geojson" else "annotation"
-        say(f"{plural(count, what)} written to {args.output}", err=True)
+        written = workspace.export.write(args.fmt, args.output, scope, args.mentions, args.group_by)
+        say(f"{written.in_words()} written to {args.output}", err=True)
     else:
-        text, count = workspace.export.rendered(args.fmt, scope, args.mentions, args.group_by)
+        text, held = workspace.export.rendered(args.fmt, scope, args.mentions, args.group_by)
         sys.stdout.write(text)
-        if not count and args.fmt != "geojson":
+        if held.empty() and args.fmt != "geojson":
             print("no annotation matched: the export lists none", file=sys.stderr)
     return EXIT_OK
 

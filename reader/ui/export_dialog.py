@@ -23,7 +23,6 @@ from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import Scope
 from reader.core.export.service import FORMATS
 from reader.core.records.comparisons import ComparisonFilter
-from reader.core.wording import plural
 from reader.core.workspace import Workspace
 from reader.ui.file_dialogs import export_folder, remember_export_folder
 from reader.ui.workers import TaskRunner, progress_dialog
@@ -143,8 +142,7 @@ class ExportDialog(QDialog):
         task = self._runner.start(lambda workspace, report, cancelled: workspace.export.write(
             fmt, path, scope, group_by=group_by, progress=report, cancelled=cancelled), cancel_types=(WorkCancelled,))
         progress = progress_dialog(task, self, "Export", f"Writing {path.name}…")  # Cancel writes nothing
-        noun = "place" if fmt == "geojson" else "annotation"
-        task.finished.connect(lambda count: self._on_written(plural(count, noun), path, progress))
+        task.finished.connect(lambda written: self._on_written(written.in_words(), path, progress))
         task.failed.connect(lambda message: self._on_stopped(message, progress))
         task.cancelled.connect(lambda: self._on_stopped("Export cancelled; nothing was written.", progress))
 

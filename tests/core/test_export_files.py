@@ -9,6 +9,7 @@ import pytest
 
 from reader.core.errors import ReaderError
 from reader.core.export import safe_write
+from reader.core.export.items import Scope
 from reader.core.storage.backup import list_backups
 
 
@@ -121,8 +122,22 @@ def test_a_cancelled_export_writes_nothing(workspace, tmp_path) -> None:
                                cancelled=lambda: bool(reports))
     assert reports == [(0, 3, "notes")]
     assert target.read_text(encoding="utf-8") == "the previous export\n"
-    assert workspace.export.write("md", target, progress=lambda *report: reports.append(report)) == 3
+    assert workspace.export.write("md", target, progress=lambda *report: reports.append(report)).count == 3
     assert reports[-1] == (1, 1, "notes") and "note 2" in target.read_text(encoding="utf-8")
+
+
+def test_an_export_says_the_notebook_notes_it_holds(workspace, tmp_path) -> None:
+    """An export holding a Notebook note with its citations said only "1 annotation written" (audit DB F6): it
+    counts the notes too, and one of notes alone is no export of nothing."""
+    document_id = workspace.documents.list()[0].id
+    cited = workspace.annotations.create(document_id, 0, 10)
+    workspace.notebook.create("They disagree.", "The meeting", citations=[cited.id])
+    written = workspace.export.write("md", tmp_path / "notes.md")
+    assert (written.count, written.notebook_notes, written.in_words()) == (1, 1, "1 annotation and 1 Notebook note")
+    workspace.notebook.create("A thought of my own.", "Free")
+    _text, held = workspace.export.rendered("csv", Scope(annotation_ids=frozenset(), notebook_ids=frozenset({2})))
+    assert held.in_words() == "0 annotations and 1 Notebook note" and not held.empty()
+    assert workspace.export.write("geojson", tmp_path / "places.geojson").in_words().endswith("places")
 
 
 def test_an_export_never_replaces_what_is_not_a_regular_file(workspace, tmp_path) -> None:

@@ -10,6 +10,7 @@ from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.core.records.tags import tag_key
+from reader.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,23 @@ class Scope:
 
     def keeps_link(self, link_id: int) -> bool:
         return self.link_ids is None or link_id in self.link_ids
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export holds: its annotations (places, for the map) and the Notebook notes it took, which the line
+    after it had left unsaid ("1 annotation written", of a file holding a note and its citations)."""
+
+    count: int
+    notebook_notes: int = 0
+    noun: str = "annotation"
+
+    def empty(self) -> bool:
+        return not self.count and not self.notebook_notes
+
+    def in_words(self) -> str:
+        notes = f" and {plural(self.notebook_notes, 'Notebook note')}" if self.notebook_notes else ""
+        return plural(self.count, self.noun) + notes
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError, WorkCancelled
-from reader.core.export.items import ExportItem, LinkItem, NoteItem, Scope, keeps_note
+from reader.core.export.items import Exported, ExportItem, LinkItem, NoteItem, Scope, keeps_note
 from reader.core.export.paragraphs import paragraph_at, paragraph_starts
 from reader.core.ops import operation
 from reader.core.ranges import merge
@@ -114,12 +114,13 @@ class ExportService:
         return self.rendered(fmt, scope, mentions, group_by)[0]
 
     def rendered(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document",
-                 ) -> tuple[str, int]:
-        """The export as text, and how many annotations it holds (0 for GeoJSON, which holds places): a script
-        printing an empty export should be told nothing matched."""
+                 ) -> tuple[str, Exported]:
+        """The export as text, and what it holds (for GeoJSON, no annotation: it holds places): a script printing an
+        empty export should be told nothing matched."""
         _check_choice(fmt, group_by)
         items = [] if fmt == "geojson" else self.items(scope)
-        return self._render(fmt, items, scope or Scope(), mentions, group_by), len(items)
+        notes = [] if fmt == "geojson" else self.notes(scope or Scope(), items)
+        return self._render(fmt, items, scope or Scope(), mentions, group_by, notes), Exported(len(items), len(notes))
 
     def check_target(self, path: Path, fmt: str | None = None) -> None:
         """Refuse, in one line, a file no export may replace (the database's own files, or any database), and one
@@ -135,38 +136,45 @@ class ExportService:
 
     def write(self, fmt: str, path: Path, scope: Scope | None = None, mentions: bool = False,
               group_by: str = "document", progress: Progress | None = None,
-              cancelled: Cancelled | None = None) -> int:
-        """Write the export to `path` (UTF-8) whole or not at all; returns how many annotations (places, for
-        GeoJSON) it holds. Cancelled (WorkCancelled) before the file is written, nothing is."""
+              cancelled: Cancelled | None = None) -> Exported:
+        """Write the export to `path` (UTF-8) whole or not at all; returns what it holds (places, for GeoJSON).
+        Cancelled (WorkCancelled) before the file is written, nothing is."""
         from reader.core.export.safe_write import write_text_atomically
 
         _check_choice(fmt, group_by)
         self.check_target(path, fmt)
-        items = [] if fmt == "geojson" else self.items(scope, progress, cancelled)
-        text = self._render(fmt, items, scope or Scope(), mentions, group_by)
+        if fmt == "geojson":
+            text = self._geojson(scope or Scope())
+            exported = Exported(len(json.loads(text)["features"]), noun="place")
+        else:
+            items = self.items(scope, progress, cancelled)
+            notes = self.notes(scope or Scope(), items)
+            text = self._render(fmt, items, scope or Scope(), mentions, group_by, notes)
+            exported = Exported(len(items), len(notes))
         _report(progress, cancelled, 1, 1)
         write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
-        return len(json.loads(text)["features"]) if fmt == "geojson" else len(items)
+        return exported
 
-    def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str) -> str:
+    def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str,
+                notes: list[NoteItem]) -> str:
         from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
 
         if fmt == "geojson":
             return self._geojson(scope)
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
-            return markdown.to_markdown(items, group_by, entities_of, notes=self.notes(scope, items))
+            return markdown.to_markdown(items, group_by, entities_of, notes=notes)
         if fmt == "csv":
-            return csv_format.to_csv(items, self.notes(scope, items))
+            return csv_format.to_csv(items, notes)
         if fmt == "html":
             named = {name for names in self._entities_named(items).values() for name in names}
             return html_report.to_html(items, [e for e in self._entities.register() if e.name in named],
-                                       notes=self.notes(scope, items))
+                                       notes=notes)
         if fmt == "tei":
             documents = self._tei_documents(items, scope)
             pages = {info.id: self._documents.version_pages(info.version_id) for info, *_ in documents}
-            return tei.to_tei(documents, self._entities.register(), pages, notes=self.notes(scope, items))
-        return json.dumps(self._jsonld(items, scope, mentions), ensure_ascii=False, indent=2)
+            return tei.to_tei(documents, self._entities.register(), pages, notes=notes)
+        return json.dumps(self._jsonld(items, scope, mentions, notes), ensure_ascii=False, indent=2)
 
     def _geojson(self, scope: Scope) -> str:
         """The register's places, or one document's (`--doc`): a map of what it names."""
@@ -196,7 +204,7 @@ class ExportService:
         with operation(self._db, "Import annotations"):
             return import_annotations(path, self._documents, self._annotations, self._links, self._notebook)
 
-    def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool) -> dict:
+    def _jsonld(self, items: list[ExportItem], scope: Scope, with_mentions: bool, notes: list[NoteItem]) -> dict:
         from reader.core.export import jsonld
 
         annotations = [jsonld.annotation_json(item) for item in items]
@@ -206,7 +214,7 @@ class ExportService:
                 if link.link_id not in seen:
                     seen.add(link.link_id)
                     annotations.append(jsonld.link_json(item, link))
-        annotations += [jsonld.notebook_json(note) for note in self.notes(scope, items)]
+        annotations += [jsonld.notebook_json(note) for note in notes]
         if with_mentions:
             annotations += self._mention_annotations(scope)
         return jsonld.collection(annotations, "Annotated Reader export")
