@@ -5,7 +5,6 @@ Shift+F10 opens the focused part's context menu (keyboard_menus.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QScrollArea, QWidget
 
 from reader.ui.keyboard_menus import open_focused_context_menu
+from reader.ui.tab_focus import behind_a_tab
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -55,27 +55,6 @@ def _parts(window: MainWindow) -> list[QWidget]:
                 *dock.mapTo(window, dock.rect().topLeft()).toTuple()), dock) for dock in docks]
     placed += [((_TEXTS, n, 0), pane) for n, pane in enumerate(getattr(window.reading_area, "panes", []))]
     return [part for _key, part in sorted(placed, key=lambda item: item[0])]
-
-
-def behind_a_tab(widget: QWidget) -> bool:
-    """Whether a widget lies in a panel behind another's tab: Qt keeps such a panel 'visible', moved off screen, so
-    F6 and Tab went into the Metadata form behind the Note tab, and the next key typed replaced the title unseen
-    (audit DA F1). A control scrolled out of its panel's view is not behind a tab: Tab scrolls to it."""
-    while widget is not None and not isinstance(widget, QDockWidget):
-        widget = widget.parentWidget()
-    return widget is not None and not widget.isFloating() and widget.visibleRegion().isEmpty()
-
-
-def tab_past_hidden(step: Callable[[bool], bool], forward: bool) -> bool:
-    """Tab or Shift+Tab (`step`, Qt's own move) on until the focus is on something in front: past every control of
-    the panels behind a tab."""
-    passed = []
-    while step(forward):
-        focused = QApplication.focusWidget()
-        if focused is None or not behind_a_tab(focused) or focused in passed:  # all behind: stay where Qt went
-            return True
-        passed.append(focused)
-    return False
 
 
 def _step(window: MainWindow, step: int) -> None:

@@ -440,8 +440,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
-        """Tab and Shift+Tab pass over the panels behind another's tab (focus_keys.tab_past_hidden)."""
-        from reader.ui.focus_keys import tab_past_hidden
+        """Tab and Shift+Tab pass over the panels behind another's tab (tab_focus.py)."""
+        from reader.ui.tab_focus import tab_past_hidden
 
         return tab_past_hidden(super().focusNextPrevChild, next)
 
