@@ -467,3 +467,19 @@ def test_stretches_taken_as_dates_are_told_apart_as_a_scan_would(spans):
         if not overlapping:
             taken.add(start, end)
             kept.append((start, end))
+
+
+def test_a_stored_date_is_said_in_words_as_a_historian_writes_it():
+    """"c. 1935" typed as a source's date was stored "1935 circa" (it sorts and compares so) and shown so in the
+    citation copied, the pane's header and every export (audit DB F8): it is said as written, and says again the
+    date it was read as."""
+    from reader.core.documents.typed_metadata import typed_date
+    from reader.core.entities.dates import date_in_words
+
+    for value, words in (("1935 circa", "c. 1935"), ("1935 early", "early 1935"), ("1936 turn", "the turn of 1936"),
+                         ("1934 end", "the end of 1934"), ("1935 mid", "mid-1935"), ("1936..1937", "1936–1937"),
+                         ("1934-11", "1934-11"), ("1934-11-15", "1934-11-15"), ("1934", "1934"),
+                         ("1936 winter", "winter 1936"), ("banana", "banana")):
+        assert date_in_words(value) == words, value
+        if value != "banana":
+            assert typed_date(words) == value, words

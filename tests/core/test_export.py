@@ -457,6 +457,15 @@ def test_markdown_groups_by_document_with_citations(annotated):
     assert "https://doi.org/10.22162/2619-0990-2021-55-3-428-435" in text
 
 
+def test_a_citation_gives_the_source_date_as_a_historian_writes_it(annotated):
+    """A date published typed "c. 1935" was cited "1935 circa" (audit DB F8)."""
+    from reader.core.export.items import citation
+
+    document = annotated.documents.list()[0]
+    annotated.documents.update_metadata(document.id, {"date_published": "c. 1935"})
+    assert ", c. 1935" in citation(annotated.documents.get(document.id))
+
+
 def test_html_escapes_user_text(annotated):
     """A note with <script> shows as text in the HTML report, its Markdown rendered; the entity index lists only
     entities named in the exported passages."""

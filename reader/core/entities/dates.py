@@ -551,6 +551,25 @@ def part_span(year: int, part: str) -> tuple[str, str]:
     return f"{year + offset:04d}-{first_month:02d}-{first_day:02d}", f"{year:04d}-{last_month:02d}-{last}"
 
 
+_PARTS_SAID = {"turn": "the turn of {}", "beginning": "the beginning of {}", "start": "the start of {}",
+               "middle": "the middle of {}", "end": "the end of {}", "mid": "mid-{}"}  # else "{part} {year}"
+
+
+def date_in_words(value: str) -> str:
+    """A stored date value as a historian writes it, for showing and citing: '1935 circa' -> 'c. 1935', '1935 early'
+    -> 'early 1935', '1936..1937' -> '1936–1937', '1934 before' -> 'before 1934'; a day, a month or a year as it
+    is."""
+    if found := re.fullmatch(r"(.+) (before|by|after|since)", value):
+        return f"{found[2]} {date_in_words(found[1])}"
+    if found := re.fullmatch(r"(\d{4}) circa", value):
+        return f"c. {found[1]}"
+    if (found := re.fullmatch(r"(\d{4}) ([a-z]+)", value)) and found[2] in _PART_SPANS:
+        return _PARTS_SAID.get(found[2], f"{found[2]} {{}}").format(found[1])
+    if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
+        return f"{found[1]}–{found[2]}"
+    return value
+
+
 def date_span(value: str) -> tuple[str, str, str] | None:
     """A stored date value back to (first day, last day, precision): what a timeline places and compares.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.entities.dates import date_in_words
 from reader.core.ranges import Interval, quote_without
 from reader.core.records.annotations import NEEDS_REVIEW, NO_LONGER_THERE, ORPHAN, REVIEW, Annotation, NotebookNote
 from reader.core.records.documents import DocumentInfo
@@ -155,5 +156,5 @@ def citation(document: DocumentInfo) -> str:
     """Title, author, date and URL or DOI, as a reader cites a source."""
     meta = document.metadata
     where = f"https://doi.org/{meta.doi}" if meta.doi else meta.url
-    parts = [meta.author, f"“{document.title}”", meta.date_published, where]
+    parts = [meta.author, f"“{document.title}”", date_in_words(meta.date_published), where]
     return ", ".join(part for part in parts if part)
