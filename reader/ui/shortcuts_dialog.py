@@ -8,9 +8,13 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from reader.ui.keyed_actions import ANYWHERE, where
+from reader.ui.keyed_actions import ANYWHERE, KeyTable, where
 
 COLUMNS = ("Keys", "Action", "Where")
+ENTER_OPENS = tuple(KeyTable(place, {"open": (what, ("Return",))}) for place, what in (  # Qt's activation of a row, as
+    ("Library", "Open the document"), ("Search results", "Open the hit"),  # a double-click: the lists answer it
+    ("Comparisons", "Open both passages"), ("A note's links", "Go to the linked passage"),  # with the same step
+    ("Needs review", "Show the note to review"), ("Notebook", "Go to the cited passage")))
 
 
 def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
@@ -20,6 +24,7 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
     from reader.ui.annotations.comparisons import SUGGESTION_KEYS
     from reader.ui.annotations.note_editor import NOTE_KEYS
     from reader.ui.compare.parallels_panel import TABLE_KEYS
+    from reader.ui.compare.timeline_view import TIMELINE_KEYS
     from reader.ui.entities.doubtful_list import LIST_KEYS
     from reader.ui.reading.pane import PANE_KEYS
     from reader.ui.reading.sidebar import STRIP_KEYS
@@ -27,7 +32,8 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
 
     found: dict[tuple[str, str, str], None] = {}
     listed = [(action.text(), action.shortcuts(), where(action)) for action in root.findChildren(QAction)]
-    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS, NOTE_KEYS)
+    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS, NOTE_KEYS, TIMELINE_KEYS,
+              *ENTER_OPENS)
     listed += [(text, [QKeySequence(key) for key in keys], table.place)
                for table in tables for text, keys in table.actions.values()]
     for text, shortcuts, place in listed:

@@ -225,6 +225,17 @@ def test_shortcuts_are_listed_from_the_live_actions(window):
     assert collect_shortcuts(window).count(("Ctrl++, Ctrl+=", "Zoom in", "Document pane")) == 1  # once, a pane open
 
 
+def test_the_shortcuts_list_has_the_keys_lists_and_the_timeline_answer(window):
+    """The Timeline's Left, Right, Home, End and Enter, and Enter opening what the Library, Search, Comparisons and a
+    note's links list, worked and were in no list (audit DA F4)."""
+    rows = collect_shortcuts(window)
+    assert ("Left, Right", "Previous or next mark in time", "Timeline") in rows
+    assert ("Home, End", "First or last mark in time", "Timeline") in rows
+    assert ("Return", "Open the chosen mark's passage", "Timeline") in rows
+    opened = {where for keys, _what, where in rows if keys == "Return"}
+    assert {"Library", "Search results", "Comparisons", "A note's links"} <= opened
+
+
 def test_the_shortcuts_list_has_save_note_and_it_saves(window, qtbot):
     """Ctrl+Return saved a note but was in no list (a button's shortcut, not an action's): it is listed where it
     works, and works there."""

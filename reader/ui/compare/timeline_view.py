@@ -38,6 +38,7 @@ from reader.core.heap import without_collection
 from reader.core.records.compare import TimelineEntry, TimelineEvent, events_by_place
 from reader.core.records.documents import DOCUMENT_KINDS
 from reader.core.wording import one_line, plural
+from reader.ui.keyed_actions import KeyTable
 from reader.ui.reading.header import ElidedLabel
 from reader.ui.workers import NewestReading
 
@@ -50,6 +51,10 @@ DAY_TICKS = 18.0  # pixels per day from which each day is numbered on the axis
 MAX_WIDTH = 16_000_000  # pixels: Qt's widget size limit (centuries at day zoom)
 EXPORT_TYPES = {"HTML page (*.html *.htm)": "html", "CSV table (*.csv)": "csv"}
 PLAIN, IN_EVENT, CONFLICT = QColor("#7f8c8d"), QColor("#2e86c1"), QColor("#c0392b")
+TIMELINE_KEYS = KeyTable("Timeline", {  # answered by TimelineView.keyPressEvent; listed in Help > Keyboard shortcuts
+    "step": ("Previous or next mark in time", ("Left", "Right")),
+    "ends": ("First or last mark in time", ("Home", "End")),
+    "open": ("Open the chosen mark's passage", ("Return",))})
 
 
 @dataclass(frozen=True)
