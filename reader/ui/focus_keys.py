@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QScrollArea, QWidget
 
-from reader.ui.keyboard_menus import open_focused_context_menu
+from reader.ui.keyboard_menus import give_letters, open_focused_context_menu
 from reader.ui.tab_focus import behind_a_tab
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ def install_focus_keys(window: MainWindow) -> None:
     go_to.addSeparator()
     for dock in window.docks.values():
         go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock))
+    give_letters(go_to)
+    give_letters(window.view_menu)
 
 
 def _action(window: MainWindow, text: str, key: str, slot) -> QAction:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu
 
 
 def open_focused_context_menu() -> None:
@@ -36,3 +36,25 @@ def keyboard_menus_at_viewport(view: QAbstractScrollArea) -> None:
     the mouse) took the row below the chosen one, by a header's height; in the library, Delete was then offered on
     the next document. `view` has a custom context menu; its requests all come at the viewport."""
     view.installEventFilter(_ViewportMenus(view))
+
+
+def give_letters(menu: QMenu) -> None:
+    """A letter to press (a mnemonic) for each entry of a menu that has none, unlike the others': a word's first
+    letter where one is free (every entry's looked at first), else any of its letters; an entry with keys of its own
+    (F6) needs none. View > Go to listed twelve
+    panels without one, and Timeline took eleven Downs (audit DA F5)."""
+    entries = [action for action in menu.actions() if not action.isSeparator() and action.text()]
+    taken = {action.text()[action.text().index("&") + 1].casefold() for action in entries if "&" in action.text()}
+    lettered = {action: None for action in entries if "&" not in action.text() and action.shortcut().isEmpty()}
+    for any_letter in (False, True):
+        for action in [action for action, at in lettered.items() if at is None]:
+            text = action.text()
+            places = range(len(text)) if any_letter else [at for at in range(len(text))
+                                                          if at == 0 or text[at - 1] in " -"]
+            lettered[action] = next((at for at in places if text[at].isalpha() and text[at].casefold() not in taken),
+                                    None)
+            if lettered[action] is not None:
+                taken.add(text[lettered[action]].casefold())
+    for action, at in lettered.items():
+        if at is not None:
+            action.setText(f"{action.text()[:at]}&{action.text()[at:]}")
