@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from reader.core.errors import ImportCancelled, ReaderError
 from reader.core.records.documents import DocumentInfo, ImportReport
@@ -169,8 +169,12 @@ class MainWindow(QMainWindow):
         back the layout as it was: the same panels, sizes and tabs in front."""
         if only:
             self._desk_left = self.saveState()
+            focused = QApplication.focusWidget()
             for dock in self.docks.values():
                 dock.hide()
+            active = self.reading_area.pane_for(self.reading_area.active_document_id() or -1)
+            if active is not None and (focused is None or not focused.isVisible()):  # hidden with its panel: the
+                active.view.setFocus(Qt.FocusReason.OtherFocusReason)  # text read takes it (audit DA F6)
             if self.statusBar().currentMessage().endswith(DESK_ADVICE):  # taken: its count of characters is stale
                 self.statusBar().clearMessage()
         elif self._desk_left is not None:

@@ -248,6 +248,20 @@ def test_every_panel_has_a_letter_in_view_and_go_to(window):
         action.text().replace("&", "") == "Timeline" for action in go_to.actions())
 
 
+def test_reading_desk_only_takes_the_focus_to_the_text_read(window, qtbot):
+    """Ctrl+Shift+F from the Search box hid the box with the focus in it: nothing showed the focus, and the keys
+    typed next went nowhere to be seen (audit DA F6). The text read takes it."""
+    pane = window.reading_area.open_document(window.workspace.documents.list()[0].id)
+    window.activateWindow()
+    window.raise_panel("Search")
+    box = window.search_panel.widget().box
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    window.desk_action.trigger()
+    qtbot.waitUntil(pane.view.hasFocus)
+    window.desk_action.trigger()
+
+
 def test_the_shortcuts_list_has_save_note_and_it_saves(window, qtbot):
     """Ctrl+Return saved a note but was in no list (a button's shortcut, not an action's): it is listed where it
     works, and works there."""
