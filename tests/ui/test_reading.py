@@ -421,15 +421,20 @@ def test_l_and_n_with_the_cursor_in_a_highlight_act_on_that_highlight(window, qt
 
 def test_a_selection_key_with_nothing_selected_says_what_it_needs(window, qtbot):
     """H, N, L and Copy with citation act on the selection: pressed with nothing selected they did nothing and said
-    nothing, so a new user could not tell a slip from a broken key. The status bar now says what the key needs; and
-    a copy says it was made."""
+    nothing, so a new user could not tell a slip from a broken key. The status bar now says what the key needs, in
+    words for the keyboard as for the mouse; and a copy says it was made."""
     pane = window.reading_area.open_document(_doc(window.workspace, "002_ff824666d88bbe20.txt"))
     pane.view.setFocus()
     for key, needs in ((Qt.Key.Key_H, "to highlight"), (Qt.Key.Key_N, "to write a note on"),
                        (Qt.Key.Key_L, "to link")):
         window.statusBar().clearMessage()
         qtbot.keyClick(pane.view, key)
-        assert window.statusBar().currentMessage() == f"Select some text {needs} first."
+        assert window.statusBar().currentMessage() == f"Select some text {needs} first, or put the cursor in a " \
+                                                      "highlight."  # a mouse's word alone misled the keyboard's user
+    window.statusBar().clearMessage()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)  # ... and "Click inside a highlight" assumed a mouse (audit DA F9)
+    assert window.statusBar().currentMessage() == "Put the cursor in a highlight (click it, or move there with the " \
+                                                  "arrow keys) to delete it."
     assert pane.view.selection_range() is None and not window.workspace.annotations.for_document(pane.document_id)
     _select(pane, 0, 10)
     pane.copy_action.trigger()

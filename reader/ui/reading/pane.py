@@ -382,7 +382,7 @@ class DocumentPane(QWidget):
         and says nothing cannot be told from a broken one."""
         selection = self.view.selection_range()
         if selection is None:
-            self.services.events.told.emit(f"Select some text {purpose} first.")
+            self.services.events.told.emit(f"Select some text {purpose} first, or put the cursor in a highlight.")
         return selection
 
     def citation(self, start: int, end: int) -> str:
@@ -484,7 +484,8 @@ class DocumentPane(QWidget):
         under = self.view.annotations_at_cursor()
         chosen = under[0] if under else self._outlined
         if chosen is None:
-            self.services.events.told.emit("Click inside a highlight to delete it.")
+            self.services.events.told.emit("Put the cursor in a highlight (click it, or move there with the arrow "
+                                           "keys) to delete it.")
             return
         self.request_delete(chosen)
 
