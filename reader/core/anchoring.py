@@ -279,7 +279,7 @@ def _same_wording(quote: str, found: str, known: Callable[[str], bool] | None = 
     dropped or replaced ("prime minister" become "premier"), or a number changed ("1934" become "1935"), makes
     another statement, which the user must see."""
     quoted, read = quote.split(), found.split()
-    return len(quoted) == len(read) and all(_same_word(a, b, known) and (_misread(a, b) or not _derived(a, b)
+    return len(quoted) == len(read) and all(_same_word(a, b, known) and (_misread(a, b, known) or not _derived(a, b)
                                                                          and not _swapped(a, b))
                                             for a, b in zip(quoted, read, strict=True))
 
@@ -299,16 +299,19 @@ def _word_share(quote: str, found: str, known: Callable[[str], bool] | None = No
 def _same_word(quoted: str, read: str, known: Callable[[str], bool] | None = None) -> bool:
     if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
         return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
-    return (_misread(quoted, read) or fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)) \
+    return (_misread(quoted, read, known) or fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)) \
         and not _two_words(quoted, read, known)  # and "III"; "one," is "One"; "firts" is "first" mistyped
 
 
-def _misread(one: str, other: str) -> bool:
-    """Whether two spellings differ only by letters OCR reads for one ("rn" for "m", "cl" for "d", "vv" for "w",
-    "li" for "h"): "arn" corrected to "am", "vvas" to "was" grew a short word by a letter, or put one before it, as
-    another word does ("the" "three", "as" "was")."""
-    a, b = _letters(one), _letters(other)
-    return a != b and _as_meant(a) == _as_meant(b)
+def _misread(quoted: str, read: str, known: Callable[[str], bool] | None) -> bool:
+    """Whether a word of the quote was an OCR misreading the new text corrects: it differs only by letters OCR reads
+    for one ("rn" for "m", "cl" for "d", "vv" for "w", "li" for "h"), and the correction makes a word of the text's
+    language of letters that were none ("arn" "am", "vvas" "was": a short word grown by a letter, or one put before
+    it, as another word is, "the" "three", "as" "was"). Not where the language's words are unknown: "clay" "day",
+    "burn" "bum" are words changed, and "Liana" "Hana" names (audit DC 1)."""
+    a, b = _letters(quoted), _letters(read)
+    return (known is not None and a != b and _as_meant(a) == _as_meant(b) and known(_word_form(read))
+            and not known(_word_form(quoted)))
 
 
 def _as_meant(letters: str) -> str:
