@@ -153,6 +153,21 @@ def test_source_criticism_dates_must_be_dates(workspace):
                                               f": '{typed}' is not a date"):
             workspace.sources.update(document_id, **{field: typed})
     assert workspace.sources.get(document_id).date_written == "1934-01"
+    for doubtful in ("1935?", "~1935", "[1935]", "1935 maybe", "1935 not"):  # a doubt, or a word, was dropped or
+        with pytest.raises(ReaderError, match="is not a date"):  # read as a part of the year (audit DC 2, 3)
+            workspace.sources.update(document_id, date_written=doubtful)
+    assert workspace.sources.update(document_id, date_written="c. 1935")[1].date_written == "1935 circa"
+
+
+def test_an_unchecked_date_stored_before_does_not_block_other_fields(workspace):
+    """A date of events stored before dates were checked ('banana') refused every later edit of the document's
+    source criticism, a reliability too, naming a field the reader never typed in (audit DC 4): only what changes
+    is checked."""
+    document_id = workspace.documents.list()[0].id
+    with workspace.db.atomic():
+        workspace.db.execute("UPDATE documents SET events_date = 'banana' WHERE id = ?", [document_id])
+    _before, after = workspace.sources.update(document_id, reliability=4)
+    assert (after.reliability, after.events_date) == (4, "banana")
 
 
 def test_tags_differing_in_case_are_one_tag_in_any_script(workspace, pair):

@@ -12,6 +12,7 @@ from reader.core.storage import sources as store
 from reader.core.storage.store import Store
 
 RELIABILITY_RANGE = range(1, 6)
+_DATES = {"date_written": "date written", "events_date": "date of events"}  # checked fields, as a refusal names them
 
 
 class SourceCriticismService:
@@ -35,11 +36,14 @@ class SourceCriticismService:
         return before, self.set(document_id, replace(before, **changes))
 
     def set(self, document_id: int, criticism: SourceCriticism) -> SourceCriticism:
-        self.get(document_id)
+        """Store a document's source criticism; a date changed must be a date (as the date published is), one stored
+        before dates were checked stays as it is until changed (it had refused every later edit)."""
+        before = self.get(document_id)
         if criticism.reliability is not None and criticism.reliability not in RELIABILITY_RANGE:
             raise ReaderError("reliability goes from 1 (unreliable) to 5 (reliable)")
-        criticism = replace(criticism, date_written=typed_date(criticism.date_written.strip(), "date written"),
-                            events_date=typed_date(criticism.events_date.strip(), "date of events"))
+        criticism = replace(criticism, **{name: typed_date(getattr(criticism, name).strip(), said)
+                                          for name, said in _DATES.items()
+                                          if getattr(criticism, name) != getattr(before, name)})
         with operation(self._db, "Edit source criticism"):
             store.set_criticism(self._db, document_id, criticism)
         return self.get(document_id)

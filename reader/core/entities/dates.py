@@ -591,7 +591,7 @@ def date_span(value: str) -> tuple[str, str, str] | None:
     if found := re.fullmatch(r"(\d{4}) circa", value):
         year = int(found.group(1))
         return f"{year - CIRCA_YEARS:04d}-01-01", f"{year + CIRCA_YEARS:04d}-12-31", "circa"
-    if found := re.fullmatch(r"(\d{4}) ([a-z]+)", value):
+    if (found := re.fullmatch(r"(\d{4}) ([a-z]+)", value)) and found.group(2) in _PART_SPANS:  # "1935 maybe" none
         return (*part_span(int(found.group(1)), found.group(2)), "part")
     if re.fullmatch(r"\d{4}", value):
         return f"{value}-01-01", f"{value}-12-31", "year"
