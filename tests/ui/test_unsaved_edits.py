@@ -94,6 +94,26 @@ def test_notebook_note_deleted_while_typing_goes_to_the_trash_as_written(qtbot, 
     assert workspace.notebook.get(note_id).body == "The dates differ"
 
 
+def test_notebook_note_rewritten_elsewhere_is_not_deleted_unseen(qtbot, workspace, events, stack):
+    """Delete on a note another program rewrote while it was typed in: the typing went apart as "Recovered: …", and
+    the rewritten note, never seen, went to the Trash while the line said its new text was shown (audit DC 5). The
+    typing goes apart, the other's text is shown, and nothing is deleted; a note deleted elsewhere is said so."""
+    panel = NotebookPanel(workspace.notebook, workspace.annotations, workspace.documents, workspace.trash, stack,
+                          events)
+    qtbot.addWidget(panel)
+    told = []
+    events.failed.connect(told.append)
+    events.told.connect(told.append)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    note_id = panel.current_note().id
+    qtbot.keyClicks(panel.editor.source, "my typing")
+    workspace.notebook.edit(note_id, body="theirs", title="", citations=(), was=("", ""))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert workspace.notebook.get(note_id).body == "theirs"
+    assert any("my typing" in note.body for note in workspace.notebook.all_notes()), workspace.notebook.all_notes()
+    assert not any("no note with id" in line for line in told)
+
+
 def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):
     """A notebook note's typed text survives citing a passage (the citation saves it), and choosing another note
     saves what was typed into the first."""

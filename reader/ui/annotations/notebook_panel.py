@@ -304,11 +304,23 @@ class NotebookPanel(QWidget):
         note = self.current_note()
         if note is None:
             return
-        refused = self._save_typing()
+        apart = self._changed_elsewhere(note)  # then the typing goes apart and the other's text is shown: it is
+        refused = self._save_typing()  # not deleted unseen (audit DC 5)
         if refused:
             self._events.failed.emit(refused)
-            return
-        self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
+        elif not apart:
+            self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
+
+    def _changed_elsewhere(self, note: NotebookNote) -> bool:
+        """Whether another hand rewrote or deleted the note since what is typed in it began."""
+        draft = self.draft()
+        if draft is None:
+            return False
+        try:
+            stored = self._notebook.get(note.id)
+        except NoteNotFound:
+            return True
+        return (stored.body, stored.title) != (draft["base"], draft["base_title"])
 
     def _on_note_saved(self, _body: str) -> None:
         """Save or Ctrl+Return: as moving on saves (over nothing another hand wrote meanwhile)."""
