@@ -39,6 +39,9 @@ def test_the_parallels_heading_says_how_many_before_a_long_title(compare_window,
     panel = compare_window.annotation_panels.parallels.widget()
     qtbot.waitUntil(lambda: panel.document_id == document_id and bool(panel.suggestions))
     assert panel.title.text().startswith((f"The best {len(panel.suggestions)} ", f"{len(panel.suggestions)} "))
+    panel.title.resize(300, panel.title.height())  # a narrow panel: the end cut with "…", not lost unseen (audit
+    shown = panel.title.shown()  # DA F8)
+    assert shown.endswith("…") and panel.title.text().startswith(shown[:-1].rstrip())
 
 def test_the_parallels_heading_of_a_document_with_none_says_none(compare_window, qtbot, tmp_path):
     """"0 suggested: passages of other sources that may tell…" read as a list to look at (audit CL L11)."""

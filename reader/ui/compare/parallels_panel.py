@@ -29,6 +29,7 @@ from reader.core.records.relations import RELATIONS
 from reader.ui.colors import CONTRADICTS_TEXT
 from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
+from reader.ui.reading.header import WrappedElidedLabel
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
@@ -55,15 +56,10 @@ class ParallelsPanel(QWidget):
         self.document_id: int | None = None
         self.suggestions: list[ParallelSuggestion] = []
         self._names: dict[int, str] = {}  # each document's title, as the Other source column names it
-        self.title = QLabel("Open a document to see passages of other sources that tell of the same thing.", self)
-        self.title.setWordWrap(True)
-        # two lines at most (the whole heading in its tooltip): a long quoted passage, wrapped in a narrow bar, had
-        # made the bottom dock taller on showing Parallels, shrinking every reading pane
-        metrics = self.title.fontMetrics()  # two lines to the foot of the second, never squeezed to one and a half
-        self.title.setFixedHeight(metrics.lineSpacing() + metrics.height())  # by a short dock (at 150 % the second
-        # was cut through the letters), nor showing the top of a third
-        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a longer one is cut below
-        # its second line (centred, its first and last lines were cut through the letters)
+        self.title = WrappedElidedLabel("Open a document to see passages of other sources that tell of the same "
+                                        "thing.", self)  # two lines at most, cut with '…' (the whole heading in its
+        # tooltip): a long quoted passage, wrapped in a narrow bar, had made the bottom dock taller on showing
+        # Parallels, shrinking every reading pane
         # Tab leaves the table: its rows are chosen whole
         self.table = QTableWidget(0, len(COLUMNS), self, tabKeyNavigation=False)
         self.table.setHorizontalHeaderLabels(COLUMNS)
