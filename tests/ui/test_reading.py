@@ -4,7 +4,7 @@ import json
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from reader.core.records.documents import Span
 from reader.core.workspace import Workspace
@@ -166,6 +166,25 @@ def test_del_in_the_notes_strip_deletes_the_note_chosen_there(window, qtbot):
     qtbot.waitUntil(strip.hasFocus)
     qtbot.keyClick(strip, Qt.Key.Key_Delete)
     assert asked == [second.id]
+
+
+def test_tab_goes_through_the_panes_as_they_stand_on_screen(window, qtbot):
+    """Tab went from the first text to the second pane's ▤, before its ✎ (as made, not as laid out), and a pane moved
+    kept its old place in the order (audit DA F7): each pane's buttons as they stand, then its text, pane by pane
+    from left to right."""
+    first_id, second_id = (info.id for info in window.workspace.documents.list()[:2])
+    first = window.reading_area.open_document(first_id)
+    second = window.reading_area.open_document(second_id)
+    window.activateWindow()
+    for before, after in ((first, second), (second, first)):
+        before.view.setFocus()
+        qtbot.waitUntil(before.view.hasFocus)
+        qtbot.keyClick(before.view, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is after.header.notes_button
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is before.view
+        if before is first:
+            window.reading_area.move_pane(second, -1)  # now second stands first
 
 
 def test_after_save_ctrl_z_in_the_note_box_undoes_the_save(window, qtbot):

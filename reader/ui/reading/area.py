@@ -231,6 +231,15 @@ class PaneArea(QWidget):
     def _update_places(self) -> None:
         for number, pane in enumerate(self.panes):
             pane.header.set_place(number == 0, number == len(self.panes) - 1, self._maximised is not None)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the panes as they stand, left to right, each as it is laid out: it went as they were
+        opened, and a pane moved kept its place in the order (audit DA F7)."""
+        stops = [stop for pane in self.panes for stop in pane.tab_stops()
+                 if stop.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for before, after in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _create_pane(self, document_id: int) -> DocumentPane:
         from reader.ui.reading.pane import DocumentPane  # the text view and its painters load with the first pane
@@ -254,6 +263,7 @@ class PaneArea(QWidget):
         self.panes.insert(index, pane)
         self.splitter.insertWidget(index, pane)
         self.splitter.setSizes([1000] * len(self.panes))
+        self._order_tabs()
         self._update_empty_state()
         self.panes_changed.emit()
 

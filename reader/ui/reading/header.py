@@ -54,6 +54,8 @@ class PaneHeader(QWidget):
             button.clicked.connect(slot)
             buttons.append(button)
         self._lay_out(buttons)
+        self.tab_stops: list[QWidget] = [*buttons, self.retry_button]  # as they stand, left to right (Tab went as
+        # they were made: ▤ before ✎)
 
     def set_active(self, active: bool) -> None:
         """Mark the pane worked in with a bar in the palette's highlight colour: with texts side by side, the one

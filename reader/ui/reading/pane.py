@@ -479,6 +479,13 @@ class DocumentPane(QWidget):
 
         correct_pane_text(self)
 
+    def tab_stops(self) -> list[QWidget]:
+        """What Tab goes through in the pane, as it stands on screen: the header's buttons, the find bar, the page,
+        the text, the notes strip."""
+        page = getattr(self.page_mode, "panel", None)
+        return [*self.header.tab_stops, *self.find_bar.findChildren(QWidget), *([page] if page else []), self.view,
+                self.sidebar.annotation_list]
+
     def delete_chosen(self) -> None:
         """Del: delete the highlight the cursor stands in (a click inside one chooses it), else the one framed."""
         under = self.view.annotations_at_cursor()
