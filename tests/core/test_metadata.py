@@ -96,6 +96,20 @@ def test_a_date_url_or_doi_typed_must_be_one(workspace):
     assert workspace.documents.update_metadata(document_id, fine).metadata.doi == fine["doi"]
 
 
+def test_a_date_stored_unchecked_does_not_block_the_other_fields(workspace):
+    """A date published taken unchecked from a file ("1935?" in its front matter) refused every later edit of the
+    document's metadata, the window sending every field (audit DE 2): only what changes is checked."""
+    from reader.core.errors import ReaderError
+
+    document_id = workspace.documents.list()[0].id
+    with workspace.db.atomic():
+        workspace.db.execute("UPDATE documents SET date_published = '1935?' WHERE id = ?", [document_id])
+    fields = {"title": "A title", "author": "Anonymous", "date_published": "1935?", "url": "", "doi": ""}
+    assert workspace.documents.update_metadata(document_id, fields).metadata.author == "Anonymous"
+    with pytest.raises(ReaderError, match="is not a date"):
+        workspace.documents.update_metadata(document_id, {**fields, "date_published": "1936?"})
+
+
 def test_sources_sharing_a_title_are_named_apart(workspace):
     """Where sources are set side by side by name (Parallels, Timeline lanes, Trash), two documents with one title
     are told apart by their file names; the others keep their titles alone (they had looked like one source)."""

@@ -129,11 +129,14 @@ class DocumentService:
         return correct_text(self._db, document_id, text, shown)
 
     def update_metadata(self, document_id: int, changes: dict[str, str]) -> DocumentInfo:
-        """Store typed metadata; a date, web address or DOI that is not one is refused (ReaderError), nothing
-        changed."""
+        """Store typed metadata; a date, web address or DOI changed to what is not one is refused (ReaderError),
+        nothing changed. One stored unchecked (from a file's front matter, or before dates were checked) stays until
+        changed: the window sends every field, and it refused every other edit."""
         from reader.core.documents.typed_metadata import checked
 
-        changes = checked(changes)
+        stored = self.get(document_id).metadata
+        changes = {**changes, **checked({name: value for name, value in changes.items()
+                                         if getattr(stored, name, None) != value})}
         with operation(self._db, "Edit metadata"):
             store.update_metadata(self._db, document_id, changes)
         return self.get(document_id)
