@@ -308,10 +308,15 @@ def _misread(quoted: str, read: str, known: Callable[[str], bool] | None) -> boo
     for one ("rn" for "m", "cl" for "d", "vv" for "w", "li" for "h"), and the correction makes a word of the text's
     language of letters that were none ("arn" "am", "vvas" "was": a short word grown by a letter, or one put before
     it, as another word is, "the" "three", "as" "was"). Not where the language's words are unknown: "clay" "day",
-    "burn" "bum" are words changed, and "Liana" "Hana" names (audit DC 1)."""
+    "burn" "bum" are words changed (audit DC 1); nor in a word with a capital, a name's ("Liang" "Hang": audit DE 1)."""
     a, b = _letters(quoted), _letters(read)
-    return (known is not None and a != b and _as_meant(a) == _as_meant(b) and known(_word_form(read))
-            and not known(_word_form(quoted)))
+    return (known is not None and _in_lower_case(quoted) and _in_lower_case(read) and a != b
+            and _as_meant(a) == _as_meant(b) and known(_word_form(read)) and not known(_word_form(quoted)))
+
+
+def _in_lower_case(word: str) -> bool:
+    """Whether a word begins with a small letter (quotation marks or brackets before it aside)."""
+    return next((character for character in word if character.isalpha()), "").islower()
 
 
 def _as_meant(letters: str) -> str:

@@ -342,8 +342,9 @@ def test_ocr_letter_pairs_read_for_one_letter_in_short_words_are_typos_corrected
     """OCR reads "m" as "rn", "d" as "cl", "w" as "vv", "h" as "li": "I arn told", "They clo not", "Then vve left"
     corrected went to review, a short word grown by two letters taken for another (audit CJ J6). Only where the
     correction makes a word of the text's language of letters that were none: "modern" and "modem", "clay" and
-    "day" are two words, a name ("Liana", "Hana") is in no list, and in a language whose words are not known here
-    nothing tells a misreading from a word changed (audit DC 1)."""
+    "day" are two words, a name ("Liana", "Hana") is in no list, a capital makes a name of any word ("Liang" become
+    "Hang": audit DE 1), and in a language whose words are not known here nothing tells a misreading from a word
+    changed (audit DC 1)."""
     for old, new, quote in (("I arn told the lamas refused", "I am told the lamas refused", "I arn told"),
                             ("He sent rne the report", "He sent me the report", "sent rne the"),
                             ("They clo not comply", "They do not comply", "They clo not"),
@@ -359,7 +360,8 @@ def test_ocr_letter_pairs_read_for_one_letter_in_short_words_are_typos_corrected
                                       ("the clay tablets", "the day tablets", "the clay tablets", ""),
                                       ("a clone of it", "a done of it", "a clone of", ""),
                                       ("I arn told the lamas refused", "I am told the lamas refused", "I arn told", ""),
-                                      ("wrote to Liana that", "wrote to Hana that", "to Liana that", "en")):
+                                      ("wrote to Liana that", "wrote to Hana that", "to Liana that", "en"),
+                                      ("that year Liang said", "that year Hang said", "year Liang said", "en")):
         result = _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote, language=language)
         assert result.status == REVIEW, quote
 
