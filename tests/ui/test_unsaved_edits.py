@@ -112,6 +112,18 @@ def test_notebook_note_rewritten_elsewhere_is_not_deleted_unseen(qtbot, workspac
     assert workspace.notebook.get(note_id).body == "theirs"
     assert any("my typing" in note.body for note in workspace.notebook.all_notes()), workspace.notebook.all_notes()
     assert not any("no note with id" in line for line in told)
+    told.clear()  # deleted elsewhere: said so, not "its new text is shown" (audit DE 3)
+    qtbot.keyClicks(panel.editor.source, " more")
+    workspace.trash.delete("note", note_id)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert any("deleted elsewhere" in line for line in told), told
+    told.clear()  # another program wrote exactly what was typed: the delete goes ahead (audit DE 4)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    other = panel.current_note().id
+    qtbot.keyClicks(panel.editor.source, "same")
+    workspace.notebook.edit(other, body="same", title="", citations=(), was=("", ""))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert other not in {note.id for note in workspace.notebook.all_notes()}
 
 
 def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):

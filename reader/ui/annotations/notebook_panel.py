@@ -217,13 +217,15 @@ class NotebookPanel(QWidget):
         self.title_edit.setText(held["title"])
         self.editor.source.setPlainText(held["text"])
 
-    def _keep_apart(self, draft: dict) -> None:
-        """Typing in a note another hand rewrote meanwhile (another window, the command line) becomes a note of its
-        own, as a recovered draft does: saved on moving on, it wrote over the other's text without a word."""
+    def _keep_apart(self, draft: dict, deleted: bool = False) -> None:
+        """Typing in a note another hand rewrote or deleted meanwhile (another window, the command line) becomes a
+        note of its own, as a recovered draft does: saved on moving on, it wrote over the other's text without a
+        word."""
         kept = self._ops.run("Keep typing apart", lambda: draft_as_note(self._notebook, draft))
         if kept is not None:
-            self._events.told.emit(f"This note was changed elsewhere while you typed: its new text is shown, and what "
-                                   f"you typed is kept as “{kept.title}”.")
+            shown = "" if deleted else "its new text is shown, and "
+            self._events.told.emit(f"This note was {'deleted' if deleted else 'changed'} elsewhere while you typed: "
+                                   f"{shown}what you typed is kept as “{kept.title}”.")
 
     def draft(self) -> dict | None:
         """What is typed into the note shown and not saved, kept against a crash or a refused write (drafts.py)."""
@@ -263,8 +265,8 @@ class NotebookPanel(QWidget):
             self._ops.run_checked("Edit notebook note", lambda: self._notebook.edit(
                 note.id, body=draft["text"], title=draft["title"], citations=note.citations,
                 was=(draft["base"], draft["base_title"])))
-        except (ChangedElsewhere, NoteNotFound):  # rewritten, or deleted, elsewhere: the typing a note of its own
-            self._keep_apart(draft)
+        except (ChangedElsewhere, NoteNotFound) as exc:  # rewritten, or deleted, elsewhere: the typing a note of its
+            self._keep_apart(draft, deleted=isinstance(exc, NoteNotFound))  # own
         except ReaderError as exc:
             self._shown = note
             return str(exc)
@@ -320,7 +322,8 @@ class NotebookPanel(QWidget):
             stored = self._notebook.get(note.id)
         except NoteNotFound:
             return True
-        return (stored.body, stored.title) != (draft["base"], draft["base_title"])
+        as_begun, as_typed = (draft["base"], draft["base_title"]), (draft["text"], draft["title"])
+        return (stored.body, stored.title) not in (as_begun, as_typed)  # written as typed: nothing to keep apart
 
     def _on_note_saved(self, _body: str) -> None:
         """Save or Ctrl+Return: as moving on saves (over nothing another hand wrote meanwhile)."""
