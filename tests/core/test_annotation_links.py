@@ -157,6 +157,7 @@ def test_source_criticism_dates_must_be_dates(workspace):
         with pytest.raises(ReaderError, match="is not a date"):  # read as a part of the year (audit DC 2, 3)
             workspace.sources.update(document_id, date_written=doubtful)
     assert workspace.sources.update(document_id, date_written="c. 1935")[1].date_written == "1935 circa"
+    assert workspace.sources.update(document_id, date_written="(1934)")[1].date_written == "1934"  # audit DE 9
 
 
 def test_an_unchecked_date_stored_before_does_not_block_other_fields(workspace):

@@ -42,6 +42,8 @@ def test_the_parallels_heading_says_how_many_before_a_long_title(compare_window,
     panel.title.resize(300, panel.title.height())  # a narrow panel: the end cut with "…", not lost unseen (audit
     shown = panel.title.shown()  # DA F8)
     assert shown.endswith("…") and panel.title.text().startswith(shown[:-1].rstrip())
+    panel.title.setText("The best 20: " + "x" * 400)  # one word longer than a line (a URL) is cut too (audit DE 6)
+    assert panel.title.shown().endswith("…")
 
 def test_the_parallels_heading_of_a_document_with_none_says_none(compare_window, qtbot, tmp_path):
     """"0 suggested: passages of other sources that may tell…" read as a list to look at (audit CL L11)."""

@@ -12,7 +12,7 @@ import re
 from reader.core.errors import ReaderError
 
 _URL = re.compile(r"https?://\S+")
-_AROUND_A_DATE = " .,;"  # what may stand around a date typed, its meaning kept
+_AROUND_A_DATE = " .,;()"  # what may stand around a date typed, its meaning kept ("(1934)"; "[1934]" is a guess)
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 
 

@@ -557,16 +557,14 @@ _PARTS_SAID = {"turn": "the turn of {}", "beginning": "the beginning of {}", "st
 
 def date_in_words(value: str) -> str:
     """A stored date value as a historian writes it, for showing and citing: '1935 circa' -> 'c. 1935', '1935 early'
-    -> 'early 1935', '1936..1937' -> '1936–1937', '1930..1939' -> '1930s', '1934 before' -> 'before 1934', a
-    range of days '1934-11-15 – 1934-11-20'; a day, a month or a year as it is."""
+    -> 'early 1935', '1936..1937' -> '1936–1937' ('1930..1939' too: as '1930s', '1900s' would read as a century),
+    '1934 before' -> 'before 1934', a range of days '1934-11-15 – 1934-11-20'; a day, a month or a year as it is."""
     if found := re.fullmatch(r"(.+) (before|by|after|since)", value):
         return f"{found[2]} {date_in_words(found[1])}"
     if found := re.fullmatch(r"(\d{4}) circa", value):
         return f"c. {found[1]}"
     if (found := re.fullmatch(r"(\d{4}) ([a-z]+)", value)) and found[2] in _PART_SPANS:
         return _PARTS_SAID.get(found[2], f"{found[2]} {{}}").format(found[1])
-    if (found := re.fullmatch(r"(\d{3}0)\.\.(\d{3}9)", value)) and found[1][:3] == found[2][:3]:
-        return f"{found[1]}s"
     if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
         return f"{found[1]}–{found[2]}"
     return value.replace("..", " – ")  # days or months

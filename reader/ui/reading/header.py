@@ -182,8 +182,11 @@ class WrappedElidedLabel(QLabel):
         return text[:low].rstrip() + "…"
 
     def _fits(self, text: str) -> bool:
+        """Whether the text wrapped fits the label: its lines, and its width (a word longer than a line, a URL, is
+        not broken, and ran past the edge unseen: audit DE 6)."""
         bounds = QRect(0, 0, max(self.width(), 1), 1 << 20)
-        return self.fontMetrics().boundingRect(bounds, int(Qt.TextFlag.TextWordWrap), text).height() <= self.height()
+        needs = self.fontMetrics().boundingRect(bounds, int(Qt.TextFlag.TextWordWrap), text)
+        return needs.height() <= self.height() and needs.width() <= self.width()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
