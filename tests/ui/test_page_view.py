@@ -339,3 +339,23 @@ def test_a_highlight_before_a_full_stop_covers_the_whole_last_letter(window, qtb
     textpage.close()
     document.close()
     assert drawn.right() >= letter_right - 0.2 * (letter_right - letter_left), word
+
+
+def test_tab_goes_through_the_page_before_the_text_as_laid_out(window, qtbot, article):
+    """In Both, Tab reached the page's controls after the text, right to left, and the order was not made again when
+    the page was first shown (audit DE 5): the header, the page's controls as they stand, the page, then the text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    pane = _open(window, qtbot, article, mode="both")
+    panel = pane.page_mode.panel
+    window.activateWindow()
+    pane.header.pane_buttons["✕"].setFocus()
+    qtbot.waitUntil(pane.header.pane_buttons["✕"].hasFocus)
+    reached = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    enabled = [w for w in (panel.previous_button, panel.zoom_box, panel.next_button) if w.isEnabled()]
+    assert reached[:len(enabled)] == enabled
+    assert pane.view in reached

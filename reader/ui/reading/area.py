@@ -257,6 +257,7 @@ class PaneArea(QWidget):
         pane.delete_requested.connect(self.delete_requested)
         pane.parallels_requested.connect(self.parallels_requested)
         pane.view.focused.connect(lambda: self._activate(pane))
+        pane.tab_stops_changed.connect(self._order_tabs)
         return pane
 
     def _insert_pane(self, pane: DocumentPane, index: int) -> None:

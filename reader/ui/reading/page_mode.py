@@ -130,6 +130,7 @@ class PageMode(QObject):
         self.panel.selected.connect(self._on_page_selected)
         self.panel.unavailable.connect(self._page_gone, Qt.ConnectionType.QueuedConnection)  # after the drawing
         self.panel.page_changed.connect(lambda _index: self.update_marks())
+        self.pane.tab_stops_changed.emit()
         self.panel.turned.connect(self._on_page_turned)
         self.panel.clicked.connect(self._on_page_clicked)
         self.panel.zoom_box.setCurrentText(self._zoom)

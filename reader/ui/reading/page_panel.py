@@ -80,6 +80,8 @@ class PagePanel(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
+        self.tab_stops: list[QWidget] = [self.previous_button, self.zoom_box, self.next_button, self.scroll]  # as
+        # they stand: Tab went through them as made, after the text (audit DE 5)
         row = QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(self.previous_button)

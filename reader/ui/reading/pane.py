@@ -76,6 +76,7 @@ class DocumentPane(QWidget):
     recognition_retry_requested = Signal()
     note_requested = Signal(int)  # N: the inspector should open this annotation's note for writing
     tags_requested = Signal(int)  # T: ... and its tags
+    tab_stops_changed = Signal()  # the page was first shown: Tab's order is made again
     delete_requested = Signal(int)  # Del, or the menu: the inspector deletes this annotation (asking if cited)
     parallels_requested = Signal()  # P: the Parallels panel should rank against the selection
 
@@ -483,8 +484,8 @@ class DocumentPane(QWidget):
         """What Tab goes through in the pane, as it stands on screen: the header's buttons, the find bar, the page,
         the text, the notes strip."""
         page = getattr(self.page_mode, "panel", None)
-        return [*self.header.tab_stops, *self.find_bar.findChildren(QWidget), *([page] if page else []), self.view,
-                self.sidebar.annotation_list]
+        return [*self.header.tab_stops, *self.find_bar.findChildren(QWidget), *(page.tab_stops if page else []),
+                self.view, self.sidebar.annotation_list]
 
     def delete_chosen(self) -> None:
         """Del: delete the highlight the cursor stands in (a click inside one chooses it), else the one framed."""
