@@ -4,6 +4,8 @@ where a mouse's do."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu
@@ -38,21 +40,25 @@ def keyboard_menus_at_viewport(view: QAbstractScrollArea) -> None:
     view.installEventFilter(_ViewportMenus(view))
 
 
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")  # "&&" is an ampersand shown
+
+
 def give_letters(menu: QMenu) -> None:
     """A letter to press (a mnemonic) for each entry of a menu that has none, unlike the others': a word's first
     letter where one is free (every entry's looked at first), else any of its letters; an entry with keys of its own
     (F6) needs none. View > Go to listed twelve
     panels without one, and Timeline took eleven Downs (audit DA F5)."""
     entries = [action for action in menu.actions() if not action.isSeparator() and action.text()]
-    taken = {action.text()[action.text().index("&") + 1].casefold() for action in entries if "&" in action.text()}
-    lettered = {action: None for action in entries if "&" not in action.text() and action.shortcut().isEmpty()}
+    letters = {action: _MNEMONIC.search(action.text()) for action in entries}
+    taken = {found[1].casefold() for found in letters.values() if found}
+    lettered = {action: None for action in entries if not letters[action] and action.shortcut().isEmpty()}
     for any_letter in (False, True):
         for action in [action for action, at in lettered.items() if at is None]:
             text = action.text()
             places = range(len(text)) if any_letter else [at for at in range(len(text))
                                                           if at == 0 or text[at - 1] in " -"]
-            lettered[action] = next((at for at in places if text[at].isalpha() and text[at].casefold() not in taken),
-                                    None)
+            lettered[action] = next((at for at in places if text[at].isalpha() and text[at].casefold() not in taken
+                                     and not text[:at].endswith("&")), None)
             if lettered[action] is not None:
                 taken.add(text[lettered[action]].casefold())
     for action, at in lettered.items():
