@@ -6,7 +6,6 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.entities.dates import date_in_words
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
 
@@ -125,6 +124,8 @@ class PaneHeader(QWidget):
         self.title_label.setText(info.title)
         self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
         meta = info.metadata
+        from reader.core.entities.dates import date_in_words  # its patterns load with the first pane, not at start
+
         parts = [meta.author, date_in_words(meta.date_published), meta.kind if meta.kind != "unknown" else ""]
         if not any(parts):  # nothing says which source it is but its file (as Parallels and the Timeline name it)
             parts = [info.file_name]
