@@ -299,8 +299,9 @@ def _word_share(quote: str, found: str, known: Callable[[str], bool] | None = No
 def _same_word(quoted: str, read: str, known: Callable[[str], bool] | None = None) -> bool:
     if _in_figures(quoted) or _in_figures(read) or (_a_number(quoted) and _a_number(read)):  # a number a digit
         return _number_key(quoted) == _number_key(read)  # apart is another number, "thirteen" and "thirty", "II"
-    return (_misread(quoted, read, known) or fuzz.ratio(quoted, read) >= SAME_WORD and not _grown(quoted, read)) \
-        and not _two_words(quoted, read, known)  # and "III"; "one," is "One"; "firts" is "first" mistyped
+    return (_misread(quoted, read, known) or fuzz.ratio(_bare(quoted), _bare(read)) >= SAME_WORD  # and "III";
+            and not _grown(quoted, read)) and not _two_words(quoted, read, known)  # "one," is "One"; "firts" is
+    # "first" mistyped
 
 
 def _misread(quoted: str, read: str, known: Callable[[str], bool] | None) -> bool:
@@ -312,6 +313,12 @@ def _misread(quoted: str, read: str, known: Callable[[str], bool] | None) -> boo
     a, b = _letters(quoted), _letters(read)
     return (known is not None and _in_lower_case(quoted) and _in_lower_case(read) and a != b
             and _as_meant(a) == _as_meant(b) and known(_word_form(read)) and not known(_word_form(quoted)))
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it: brackets or quotation marks kept on both sides made "(Liang)" as
+    alike to "(Hang)" as a typo (audit DF 1)."""
+    return word.strip(_PUNCTUATION) or word
 
 
 def _in_lower_case(word: str) -> bool:

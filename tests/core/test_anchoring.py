@@ -343,8 +343,8 @@ def test_ocr_letter_pairs_read_for_one_letter_in_short_words_are_typos_corrected
     corrected went to review, a short word grown by two letters taken for another (audit CJ J6). Only where the
     correction makes a word of the text's language of letters that were none: "modern" and "modem", "clay" and
     "day" are two words, a name ("Liana", "Hana") is in no list, a capital makes a name of any word ("Liang" become
-    "Hang": audit DE 1), and in a language whose words are not known here nothing tells a misreading from a word
-    changed (audit DC 1)."""
+    "Hang": audit DE 1, in brackets too, DF 1), and in a language whose words are not known here nothing tells a
+    misreading from a word changed (audit DC 1)."""
     for old, new, quote in (("I arn told the lamas refused", "I am told the lamas refused", "I arn told"),
                             ("He sent rne the report", "He sent me the report", "sent rne the"),
                             ("They clo not comply", "They do not comply", "They clo not"),
@@ -361,7 +361,9 @@ def test_ocr_letter_pairs_read_for_one_letter_in_short_words_are_typos_corrected
                                       ("a clone of it", "a done of it", "a clone of", ""),
                                       ("I arn told the lamas refused", "I am told the lamas refused", "I arn told", ""),
                                       ("wrote to Liana that", "wrote to Hana that", "to Liana that", "en"),
-                                      ("that year Liang said", "that year Hang said", "year Liang said", "en")):
+                                      ("that year Liang said", "that year Hang said", "year Liang said", "en"),
+                                      ("year (Liang) said", "year (Hang) said", "year (Liang) said", "en"),
+                                      ("year “Liang” said", "year “Hang” said", "year “Liang” said", "en")):
         result = _moved(f"Report.\n{old}.\nEnd.\n", f"Report.\n{new}.\nEnd.\n", quote, language=language)
         assert result.status == REVIEW, quote
 

@@ -124,6 +124,13 @@ def test_notebook_note_rewritten_elsewhere_is_not_deleted_unseen(qtbot, workspac
     workspace.notebook.edit(other, body="same", title="", citations=(), was=("", ""))
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert other not in {note.id for note in workspace.notebook.all_notes()}
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)  # the body written as typed, the title typed
+    third = panel.current_note().id  # not: each field as it began or as typed goes ahead (audit DF 2)
+    panel.title_edit.setText("Mine")
+    qtbot.keyClicks(panel.editor.source, "same again")
+    workspace.notebook.edit(third, body="same again", citations=(), was=("", ""))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert third not in {note.id for note in workspace.notebook.all_notes()}
 
 
 def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):

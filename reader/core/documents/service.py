@@ -136,7 +136,7 @@ class DocumentService:
 
         stored = self.get(document_id).metadata
         changes = {**changes, **checked({name: value for name, value in changes.items()
-                                         if getattr(stored, name, None) != value})}
+                                         if _trimmed(getattr(stored, name, None)) != _trimmed(value)})}
         with operation(self._db, "Edit metadata"):
             store.update_metadata(self._db, document_id, changes)
         return self.get(document_id)
@@ -186,3 +186,8 @@ class DocumentService:
             store.refresh_boilerplate_count(self._db, version_id)
             search_index.index_document_text(self._db, document_id)
         return store.version_text(self._db, version_id)
+
+
+def _trimmed(value):
+    """A field as the window sends it back, blanks around it trimmed: the same value, not a change."""
+    return value.strip() if isinstance(value, str) else value

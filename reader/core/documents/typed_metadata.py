@@ -12,7 +12,8 @@ import re
 from reader.core.errors import ReaderError
 
 _URL = re.compile(r"https?://\S+")
-_AROUND_A_DATE = " .,;()"  # what may stand around a date typed, its meaning kept ("(1934)"; "[1934]" is a guess)
+_AROUND_A_DATE = " .,;"  # what may stand around a date typed, its meaning kept, and brackets round it ("(1934)";
+# "[1934]" is a guess, a bracket alone is none)
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 
 
@@ -37,8 +38,9 @@ def typed_date(typed: str, field: str = "") -> str:
     if not typed or date_span(typed) is not None:
         return typed
     found = find_dates(typed)
-    if len(found) == 1 and not (typed[:found[0].start] + typed[found[0].end:]).strip(_AROUND_A_DATE) \
-            and date_span(found[0].value) is not None:
+    around = (typed[:found[0].start].strip(_AROUND_A_DATE), typed[found[0].end:].strip(_AROUND_A_DATE)) if found \
+        else None
+    if len(found) == 1 and around in (("", ""), ("(", ")")) and date_span(found[0].value) is not None:
         return found[0].value  # the whole of it is one date: a doubt around it ("1935?", "[1935]") is not dropped
     refused = f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934, c. 1935)"
     raise ReaderError(f"{field}: {refused}" if field else refused)

@@ -223,9 +223,9 @@ class NotebookPanel(QWidget):
         word."""
         kept = self._ops.run("Keep typing apart", lambda: draft_as_note(self._notebook, draft))
         if kept is not None:
-            shown = "" if deleted else "its new text is shown, and "
             self._events.told.emit(f"This note was {'deleted' if deleted else 'changed'} elsewhere while you typed: "
-                                   f"{shown}what you typed is kept as “{kept.title}”.")
+                                   f"what you typed is kept as “{kept.title}”.")  # (theirs is shown only if the
+            # note still is: moving to another note or closing, it had said so)
 
     def draft(self) -> dict | None:
         """What is typed into the note shown and not saved, kept against a crash or a refused write (drafts.py)."""
@@ -322,8 +322,9 @@ class NotebookPanel(QWidget):
             stored = self._notebook.get(note.id)
         except NoteNotFound:
             return True
-        as_begun, as_typed = (draft["base"], draft["base_title"]), (draft["text"], draft["title"])
-        return (stored.body, stored.title) not in (as_begun, as_typed)  # written as typed: nothing to keep apart
+        fields = ((stored.body, draft["base"], draft["text"]), (stored.title, draft["base_title"], draft["title"]))
+        return any(now not in (begun, typed) for now, begun, typed in fields)  # each as it began or as typed (the
+        # other hand writing just what was typed): nothing to keep apart
 
     def _on_note_saved(self, _body: str) -> None:
         """Save or Ctrl+Return: as moving on saves (over nothing another hand wrote meanwhile)."""
