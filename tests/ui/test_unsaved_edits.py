@@ -131,6 +131,15 @@ def test_notebook_note_rewritten_elsewhere_is_not_deleted_unseen(qtbot, workspac
     workspace.notebook.edit(third, body="same again", citations=(), was=("", ""))
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert third not in {note.id for note in workspace.notebook.all_notes()}
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)  # nothing typed: a note rewritten unseen is shown,
+    fourth = panel.current_note().id  # not deleted; one deleted elsewhere is said so, not "no note with id"
+    workspace.notebook.edit(fourth, body="written elsewhere", citations=())  # (audit DF 4, 6)
+    told.clear()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert workspace.notebook.get(fourth).body == "written elsewhere" and panel.editor.text() == "written elsewhere"
+    workspace.trash.delete("note", fourth)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert told and not any("no note with id" in line for line in told), told
 
 
 def test_notebook_keeps_typing_when_citing_and_switching(qtbot, workspace, events, stack):

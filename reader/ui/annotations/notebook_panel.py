@@ -307,21 +307,27 @@ class NotebookPanel(QWidget):
         if note is None:
             return
         apart = self._changed_elsewhere(note)  # then the typing goes apart and the other's text is shown: it is
-        refused = self._save_typing()  # not deleted unseen (audit DC 5)
+        if apart and self.draft() is None:  # not deleted unseen (audit DC 5, DF 4)
+            self._events.told.emit("This note was changed or deleted elsewhere since it was shown: nothing was "
+                                   "deleted, and it is shown as it is now.")
+            self._reload_notes()
+            return
+        refused = self._save_typing()
         if refused:
             self._events.failed.emit(refused)
         elif not apart:
             self._ops.run("Delete notebook note", lambda: self._trash.delete("note", note.id))
 
     def _changed_elsewhere(self, note: NotebookNote) -> bool:
-        """Whether another hand rewrote or deleted the note since what is typed in it began."""
+        """Whether another hand rewrote or deleted the note since it was shown, or since what is typed in it
+        began."""
         draft = self.draft()
-        if draft is None:
-            return False
         try:
             stored = self._notebook.get(note.id)
         except NoteNotFound:
             return True
+        if draft is None:
+            return (stored.body, stored.title) != (note.body, note.title)
         fields = ((stored.body, draft["base"], draft["text"]), (stored.title, draft["base_title"], draft["title"]))
         return any(now not in (begun, typed) for now, begun, typed in fields)  # each as it began or as typed (the
         # other hand writing just what was typed): nothing to keep apart
