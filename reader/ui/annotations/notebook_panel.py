@@ -224,8 +224,7 @@ class NotebookPanel(QWidget):
         kept = self._ops.run("Keep typing apart", lambda: draft_as_note(self._notebook, draft))
         if kept is not None:
             self._events.told.emit(f"This note was {'deleted' if deleted else 'changed'} elsewhere while you typed: "
-                                   f"what you typed is kept as “{kept.title}”.")  # (theirs is shown only if the
-            # note still is: moving to another note or closing, it had said so)
+                                   f"what you typed is kept as “{kept.title}”.")
 
     def draft(self) -> dict | None:
         """What is typed into the note shown and not saved, kept against a crash or a refused write (drafts.py)."""
@@ -302,12 +301,13 @@ class NotebookPanel(QWidget):
 
     def _on_delete_clicked(self) -> None:
         """What was typed into the note is saved first (its own step), so that it goes to the Trash as written and
-        Restore gives it back so; a refusal is said, and the note stays."""
+        Restore gives it back so; a refusal is said, and the note stays. A note another hand rewrote or deleted
+        since is not deleted unseen (audit DC 5, DF 4): the typing goes apart, and the note is shown as it is now."""
         note = self.current_note()
         if note is None:
             return
-        apart = self._changed_elsewhere(note)  # then the typing goes apart and the other's text is shown: it is
-        if apart and self.draft() is None:  # not deleted unseen (audit DC 5, DF 4)
+        apart = self._changed_elsewhere(note)
+        if apart and self.draft() is None:
             self._events.told.emit("This note was changed or deleted elsewhere since it was shown: nothing was "
                                    "deleted, and it is shown as it is now.")
             self._reload_notes()
