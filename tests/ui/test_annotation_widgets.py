@@ -165,6 +165,28 @@ def test_review_list_after_reimport_relocate_and_undo(qtbot, reimported, events)
     qtbot.waitUntil(lambda: review.items_list.count() == 1)
 
 
+def test_another_place_is_taken_as_a_drag_is_and_chosen_from_the_keyboard(qtbot, reimported, events):
+    """Choose another place… stored the raw selection as the note's quote, "After Genden came to powe" or one with
+    a blank before it, where the reading pane and the link dialog take whole words; and its text took no caret, so
+    an orphan could not be placed from the keyboard (audit DG 1, 5)."""
+    workspace, _date = reimported
+    review = ReviewList(workspace.review, workspace.documents, OpRunner(workspace, events), events)
+    qtbot.addWidget(review)
+    dialog = review.place_dialog()
+    qtbot.addWidget(dialog)
+    text = workspace.documents.text(1).text
+    start = text.index("Nov. 24th")
+    dialog.select(start - 1, start + len("Nov. 24"))  # a blank before, half a word after
+    assert dialog.chosen_range() == (start, start + len("Nov. 24th"))
+    dialog.show()
+    view = dialog.text_view
+    view.setFocus()
+    view.moveCursor(view.textCursor().MoveOperation.Start)
+    for _ in range(5):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.chosen_range() is not None and dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
 def test_review_list_accept(qtbot, reimported, events):
     """Accept anchors the annotation on the proposed place and re-quotes it; undo puts it back in the list."""
     workspace, date = reimported

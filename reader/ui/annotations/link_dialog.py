@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.links import Target
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
-from reader.core.ranges import as_dragged
 from reader.core.records.annotations import Passage
 from reader.core.records.relations import RELATIONS
-from reader.ui.offsets import Utf16Map
+from reader.ui.passage_text import PassageText
 from reader.ui.plain_text import exact_text
 
 _RANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # an annotation's (start, end)
@@ -41,15 +40,13 @@ class TargetPicker(QWidget):
     def __init__(self, annotations: AnnotationService, documents: DocumentService, parent: QWidget | None = None):
         super().__init__(parent)
         self._annotations, self._documents = annotations, documents
-        self._offsets, self._text, self._version_id = Utf16Map(""), "", None
+        self._version_id: int | None = None
         self.document_box = QComboBox(self)
         for info in documents.list():
             self.document_box.addItem(info.title, info.id)
         self.tabs = QTabWidget(self)
         self.annotation_list = QListWidget(self)
-        self.passage_view = QPlainTextEdit(self, readOnly=True)  # a caret and Shift+arrows, as in a reading pane:
-        self.passage_view.setTextInteractionFlags(  # read-only, it took the mouse alone (audit DA F2)
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.passage_view = PassageText(self)
         self.tabs.addTab(self.annotation_list, "Annotation")
         self.tabs.addTab(self.passage_view, "Passage")
         layout = QVBoxLayout(self)
@@ -85,8 +82,8 @@ class TargetPicker(QWidget):
             entry.setData(_RANGE_ROLE, (annotation.start, annotation.end))
             self.annotation_list.addItem(entry)
         version = self._documents.text(document_id)
-        self._offsets, self._text, self._version_id = Utf16Map(version.text), version.text, version.version_id
-        self.passage_view.setPlainText(version.text)
+        self._version_id = version.version_id
+        self.passage_view.set_text(version.text)
         self.tabs.setCurrentIndex(0 if self.annotation_list.count() else 1)  # no highlights there: pick a passage
 
     def choose(self, document_id: int, start: int, end: int) -> None:
@@ -104,19 +101,13 @@ class TargetPicker(QWidget):
     def select_passage(self, start: int, end: int) -> None:
         """Select [start, end) (code points) in the passage tab, as a user's drag would."""
         self.tabs.setCurrentWidget(self.passage_view)
-        cursor = self.passage_view.textCursor()
-        cursor.setPosition(self._offsets.to_utf16(start))
-        cursor.setPosition(self._offsets.to_utf16(end), cursor.MoveMode.KeepAnchor)
-        self.passage_view.setTextCursor(cursor)
+        self.passage_view.select(start, end)
 
     def target(self) -> Target | None:
         if self.tabs.currentWidget() is self.passage_view:
-            cursor = self.passage_view.textCursor()
-            if not cursor.hasSelection():
+            chosen = self.passage_view.selected_range()
+            if chosen is None:
                 return None
-            chosen = as_dragged(self._text, self._offsets.to_code_point(cursor.selectionStart()),
-                                self._offsets.to_code_point(cursor.selectionEnd()))  # not " I. V. Stalin", nor
-            # '…signed in Ula' (cited and exported, audit CB F3)
             return Passage(self.document_box.currentData(), *chosen, self._version_id)
         entry = self.annotation_list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None

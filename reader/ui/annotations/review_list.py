@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -25,8 +24,8 @@ from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import Context, ReviewItem
 from reader.ui.coalesce import coalesced
 from reader.ui.events import AnnotationEvents
-from reader.ui.offsets import Utf16Map
 from reader.ui.operations import OpRunner
+from reader.ui.passage_text import PassageText
 
 
 def context_html(context: Context | None) -> str:
@@ -48,9 +47,8 @@ class PlaceDialog(QDialog):
     def __init__(self, text: str, hint: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Choose another place")
-        self._offsets = Utf16Map(text)
-        self.text_view = QPlainTextEdit(self, readOnly=True)
-        self.text_view.setPlainText(text)
+        self.text_view = PassageText(self)
+        self.text_view.set_text(text)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -63,16 +61,10 @@ class PlaceDialog(QDialog):
 
     def select(self, start: int, end: int) -> None:
         """Select [start, end) in code points, as a user's drag would."""
-        cursor = self.text_view.textCursor()
-        cursor.setPosition(self._offsets.to_utf16(start))
-        cursor.setPosition(self._offsets.to_utf16(end), cursor.MoveMode.KeepAnchor)
-        self.text_view.setTextCursor(cursor)
+        self.text_view.select(start, end)
 
     def chosen_range(self) -> tuple[int, int] | None:
-        cursor = self.text_view.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return self._offsets.to_code_point(cursor.selectionStart()), self._offsets.to_code_point(cursor.selectionEnd())
+        return self.text_view.selected_range()
 
     def _on_selection_changed(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen_range() is not None)
