@@ -251,13 +251,24 @@ def cmd_review(workspace: Workspace, args: argparse.Namespace) -> int:
         return _settle_review(workspace, args)
     document_id = workspace.documents.resolve(args.doc).id if args.doc else None
     unsure = workspace.review.needs_review(document_id, include_orphans=args.orphans)
-    say_if_none(unsure, "nothing to review: every annotation is where it was")
+    if not unsure:
+        say_if_none(unsure, _nothing_to_review(workspace, document_id, args.orphans))
     for item in unsure:  # the words it quoted, then those proposed for it ("-" for an orphan), as the window does
         annotation = item.annotation
         place = f"{annotation.start}-{annotation.end}" if item.new else "-"
         print(tab_line((annotation.id, item.document_title, annotation.anchor_status, place,
                         _one_line(annotation.quote.exact), _one_line(item.new.text) if item.new else "-")))
     return EXIT_OK
+
+
+def _nothing_to_review(workspace: Workspace, document_id: int | None, with_orphans: bool) -> str:
+    """What an empty review list says: every annotation where it was, unless orphans were left out of it (it had
+    said so with notes no longer in the text)."""
+    orphans = 0 if with_orphans else len(workspace.review.needs_review(document_id, include_orphans=True))
+    if orphans:
+        return (f"nothing to review; {plural(orphans, 'orphaned annotation')} no longer in the text: --orphans "
+                "lists them")
+    return "nothing to review: every annotation is where it was"
 
 
 def _settle_review(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -187,6 +187,20 @@ def test_review_lists_and_settles_unsure_annotations(tmp_path):
     assert run_cli(db, "review", annotation_id).returncode == 1
 
 
+def test_review_with_nothing_to_review_names_the_orphans_left_out(tmp_path):
+    """`review` said "every annotation is where it was" with a note whose passage a new version deleted, an orphan
+    it leaves out (audit DG 3): it says how many, and how to list them."""
+    db = tmp_path / "cli.db"
+    source = tmp_path / "account.txt"
+    source.write_text("Intro line.\nThe two leaders met on November 15, 1934 in Moscow.\nEnd.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    run_cli(db, "annotate", "account.txt", "--quote", "The two leaders met on November 15, 1934 in Moscow.")
+    source.write_text("Intro line.\nEnd.\n", encoding="utf-8")
+    run_cli(db, "import", source)
+    said = run_cli(db, "review").stderr
+    assert "1 orphaned annotation" in said and "--orphans" in said and "where it was" not in said
+
+
 def test_review_shows_the_words_proposed(tmp_path):
     """`review` gave the old quote and a range, never the words proposed, which the window shows: a user of the
     command line had to cut the text by hand to judge (audit CE F5)."""
