@@ -157,6 +157,22 @@ def test_a_copy_of_a_deleted_documents_file_brings_the_document_back(workspace: 
     assert "a.txt" not in [info.file_name for info in workspace.documents.list()]
 
 
+def test_a_copy_of_an_undone_version_is_not_called_earlier(workspace: Workspace, tmp_path) -> None:
+    """A re-import undone, then its newer text imported from another folder: the line called it an earlier version
+    of the document (audit DG 4); it is the version undone."""
+    path = tmp_path / "a.txt"
+    path.write_text("The delegation left on 12 May 1921.\n", encoding="utf-8")
+    workspace.documents.import_paths([path])
+    path.write_text("The delegation left on 14 May 1921.\n", encoding="utf-8")
+    workspace.run("Import a.txt", lambda: workspace.documents.import_paths([path]))
+    workspace.history.undo()
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "b.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    [outcome] = workspace.documents.import_paths([other / "b.txt"]).outcomes
+    assert outcome.message == "b.txt: imported (utf-8); its text is a version of a.txt's that was undone"
+
+
 def test_a_copy_of_an_earlier_version_is_a_document_of_its_own(workspace: Workspace, tmp_path) -> None:
     """A file giving the text of a document's earlier (or undone) version was 'same text as a.txt, already
     imported', or brought a deleted a.txt back at its newer text, and its own text was had nowhere (audit CA C8,

@@ -306,7 +306,11 @@ def _imported_said(db: Store, source: SourceFile, file_name: str) -> str:
         message = (f"{source.path.name}: imported as {file_name} ({_describe(source)}): a document of that name "
                    f"came from another file{_retelling(db, source)}")
     holder = store.earlier_version_holder(db, source.content_hash)
-    return message + (f"; its text is an earlier version of {holder}'s" if holder is not None else "")
+    if holder is None:
+        return message
+    name, undone = holder
+    return message + (f"; its text is a version of {name}'s that was undone" if undone else
+                      f"; its text is an earlier version of {name}'s")
 
 
 def _copy_said(db: Store, source: SourceFile, document_id: int, version_id: int, back: bool) -> str:

@@ -116,11 +116,13 @@ def find_version_by_hash(db: Store, content_hash: str) -> tuple[int, int] | None
     return (row[0], row[1]) if row else None
 
 
-def earlier_version_holder(db: Store, content_hash: str) -> str | None:
-    """The file name of a document (one in the Trash too) one of whose earlier or undone versions has this content."""
-    row = db.execute("""SELECT d.file_name FROM versions v JOIN documents d ON d.id = v.document_id
+def earlier_version_holder(db: Store, content_hash: str) -> tuple[str, bool] | None:
+    """The file name of a document (one in the Trash too) one of whose earlier or undone versions has this content,
+    and whether that version came after its current one (undone)."""
+    row = db.execute("""SELECT d.file_name, v.number > c.number FROM versions v
+                        JOIN documents d ON d.id = v.document_id JOIN versions c ON c.id = d.current_version_id
                         WHERE v.content_hash = ? AND v.id <> d.current_version_id LIMIT 1""", [content_hash]).fetchone()
-    return row[0] if row else None
+    return (row[0], bool(row[1])) if row else None
 
 
 def read_version_id(db: Store, document_id: int) -> int | None:
