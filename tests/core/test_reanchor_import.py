@@ -100,6 +100,8 @@ def test_an_orphaned_note_is_in_every_export_marked_as_such(empty_workspace, sou
         text = workspace.export.export(fmt)
         assert "on November 15, 1934" in text and "November 15, 1934" in text, fmt
         assert "no longer in the text" in text, fmt
+    assert "a new version changed or removed the passage" in workspace.export.export("md")  # it was reworded here,
+    # and "a new version removed the passage" was untrue (audit DG 2)
     [annotation] = [a for a in json.loads(workspace.export.export("jsonld"))["first"]["items"]
                     if a["id"].endswith(f":{date.id}")]
     assert annotation["body"][0]["value"] == "on November 15, 1934"
