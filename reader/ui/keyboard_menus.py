@@ -46,8 +46,7 @@ _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")  # "&&" is an ampersand shown
 def give_letters(menu: QMenu) -> None:
     """A letter to press (a mnemonic) for each entry of a menu that has none, unlike the others': a word's first
     letter where one is free (every entry's looked at first), else any of its letters; an entry with keys of its own
-    (F6) needs none. View > Go to listed twelve
-    panels without one, and Timeline took eleven Downs (audit DA F5)."""
+    (F6) needs none. View > Go to listed twelve panels without one, and Timeline took eleven Downs (audit DA F5)."""
     entries = [action for action in menu.actions() if not action.isSeparator() and action.text()]
     letters = {action: _MNEMONIC.search(action.text()) for action in entries}
     taken = {found[1].casefold() for found in letters.values() if found}

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -170,15 +171,23 @@ def test_annotation_mistakes_are_one_line(tmp_path, args):
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
 
 
+def _annotated_then_changed(tmp_path: Path, text: str, quote: str, changed: str) -> tuple[Path, str]:
+    """A library of one file holding `text`, a note on `quote`, the file re-imported as `changed`: the database and
+    the note's id."""
+    db, source = tmp_path / "cli.db", tmp_path / "account.txt"
+    source.write_text(text, encoding="utf-8")
+    run_cli(db, "import", source)
+    annotation_id = run_cli(db, "annotate", "account.txt", "--quote", quote).stdout.strip()
+    source.write_text(changed, encoding="utf-8")
+    run_cli(db, "import", source)
+    return db, annotation_id
+
+
 def test_review_lists_and_settles_unsure_annotations(tmp_path):
     """After a re-import rewrites a quoted passage, `review` lists the annotation and settles it."""
-    db = tmp_path / "cli.db"
-    source = tmp_path / "account.txt"
-    source.write_text("Intro line.\nThe two leaders met on November 15, 1934 in Moscow.\nEnd.\n", encoding="utf-8")
-    run_cli(db, "import", source)
-    annotation_id = run_cli(db, "annotate", "account.txt", "--quote", "met on November 15, 1934").stdout.strip()
-    source.write_text("Intro line.\nThe meeting is dated differently by every memoir.\nEnd.\n", encoding="utf-8")
-    run_cli(db, "import", source)
+    db, annotation_id = _annotated_then_changed(
+        tmp_path, "Intro line.\nThe two leaders met on November 15, 1934 in Moscow.\nEnd.\n",
+        "met on November 15, 1934", "Intro line.\nThe meeting is dated differently by every memoir.\nEnd.\n")
     listed = run_cli(db, "review", "--orphans").stdout
     assert listed.startswith(annotation_id + "\t")
     settled = run_cli(db, "review", annotation_id, "--place", "12", "23")
@@ -190,13 +199,9 @@ def test_review_lists_and_settles_unsure_annotations(tmp_path):
 def test_review_with_nothing_to_review_names_the_orphans_left_out(tmp_path):
     """`review` said "every annotation is where it was" with a note whose passage a new version deleted, an orphan
     it leaves out (audit DG 3): it says how many, and how to list them."""
-    db = tmp_path / "cli.db"
-    source = tmp_path / "account.txt"
-    source.write_text("Intro line.\nThe two leaders met on November 15, 1934 in Moscow.\nEnd.\n", encoding="utf-8")
-    run_cli(db, "import", source)
-    run_cli(db, "annotate", "account.txt", "--quote", "The two leaders met on November 15, 1934 in Moscow.")
-    source.write_text("Intro line.\nEnd.\n", encoding="utf-8")
-    run_cli(db, "import", source)
+    quote = "The two leaders met on November 15, 1934 in Moscow."
+    db, _annotation_id = _annotated_then_changed(tmp_path, f"Intro line.\n{quote}\nEnd.\n", quote,
+                                                 "Intro line.\nEnd.\n")
     said = run_cli(db, "review").stderr
     assert "1 orphaned annotation" in said and "--orphans" in said and "where it was" not in said
 
@@ -204,13 +209,9 @@ def test_review_with_nothing_to_review_names_the_orphans_left_out(tmp_path):
 def test_review_shows_the_words_proposed(tmp_path):
     """`review` gave the old quote and a range, never the words proposed, which the window shows: a user of the
     command line had to cut the text by hand to judge (audit CE F5)."""
-    db = tmp_path / "cli.db"
-    source = tmp_path / "account.txt"
-    source.write_text("Stalin demanded it. Genden refused to comply with the demand.\n", encoding="utf-8")
-    run_cli(db, "import", source)
-    run_cli(db, "annotate", "account.txt", "--quote", "Genden refused to comply")
-    source.write_text("Stalin demanded it. Genden declined to comply with the demand.\n", encoding="utf-8")
-    run_cli(db, "import", source)
+    db, _annotation_id = _annotated_then_changed(
+        tmp_path, "Stalin demanded it. Genden refused to comply with the demand.\n", "Genden refused to comply",
+        "Stalin demanded it. Genden declined to comply with the demand.\n")
     [line] = run_cli(db, "review").stdout.splitlines()
     assert line.split("\t")[-2:] == ["Genden refused to comply", "Genden declined to comply"]
 

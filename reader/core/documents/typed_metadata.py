@@ -38,9 +38,14 @@ def typed_date(typed: str, field: str = "") -> str:
     if not typed or date_span(typed) is not None:
         return typed
     found = find_dates(typed)
-    around = (typed[:found[0].start].strip(_AROUND_A_DATE), typed[found[0].end:].strip(_AROUND_A_DATE)) if found \
-        else None
-    if len(found) == 1 and around in (("", ""), ("(", ")")) and date_span(found[0].value) is not None:
-        return found[0].value  # the whole of it is one date: a doubt around it ("1935?", "[1935]") is not dropped
+    if len(found) == 1 and _only_the_date(typed, found[0].start, found[0].end) and date_span(found[0].value):
+        return found[0].value
     refused = f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934, c. 1935)"
     raise ReaderError(f"{field}: {refused}" if field else refused)
+
+
+def _only_the_date(typed: str, start: int, end: int) -> bool:
+    """Whether the date found at [start, end) is the whole of what was typed, but for blanks, a full stop or a comma,
+    or brackets round it: a doubt around it ("1935?", "[1935]") is not dropped, nor a bracket alone taken."""
+    around = typed[:start].strip(_AROUND_A_DATE), typed[end:].strip(_AROUND_A_DATE)
+    return around in (("", ""), ("(", ")"))

@@ -115,12 +115,10 @@ class ExportService:
 
     def rendered(self, fmt: str, scope: Scope | None = None, mentions: bool = False, group_by: str = "document",
                  ) -> tuple[str, Exported]:
-        """The export as text, and what it holds (for GeoJSON, no annotation: it holds places): a script printing an
-        empty export should be told nothing matched."""
+        """The export as text, and what it holds (for GeoJSON, its places): a script printing an empty export should
+        be told nothing matched."""
         _check_choice(fmt, group_by)
-        items = [] if fmt == "geojson" else self.items(scope)
-        notes = [] if fmt == "geojson" else self.notes(scope or Scope(), items)
-        return self._render(fmt, items, scope or Scope(), mentions, group_by, notes), Exported(len(items), len(notes))
+        return self._built(fmt, scope or Scope(), mentions, group_by)
 
     def check_target(self, path: Path, fmt: str | None = None) -> None:
         """Refuse, in one line, a file no export may replace (the database's own files, or any database), and one
@@ -143,24 +141,26 @@ class ExportService:
 
         _check_choice(fmt, group_by)
         self.check_target(path, fmt)
-        if fmt == "geojson":
-            text = self._geojson(scope or Scope())
-            exported = Exported(len(json.loads(text)["features"]), noun="place")
-        else:
-            items = self.items(scope, progress, cancelled)
-            notes = self.notes(scope or Scope(), items)
-            text = self._render(fmt, items, scope or Scope(), mentions, group_by, notes)
-            exported = Exported(len(items), len(notes))
+        text, exported = self._built(fmt, scope or Scope(), mentions, group_by, progress, cancelled)
         _report(progress, cancelled, 1, 1)
         write_text_atomically(path, text, self._db.path, marked=fmt == "csv")
         return exported
+
+    def _built(self, fmt: str, scope: Scope, mentions: bool, group_by: str, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> tuple[str, Exported]:
+        """The export as text and what it holds: the annotations in scope and the Notebook notes it takes (read
+        once, for the text and the count), or, for the map, its places."""
+        if fmt == "geojson":
+            text = self._geojson(scope)
+            return text, Exported(len(json.loads(text)["features"]), noun="place")
+        items = self.items(scope, progress, cancelled)
+        notes = self.notes(scope, items)
+        return self._render(fmt, items, scope, mentions, group_by, notes), Exported(len(items), len(notes))
 
     def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str,
                 notes: list[NoteItem]) -> str:
         from reader.core.export import csv_format, html_report, markdown, tei  # loaded on first export: faster start
 
-        if fmt == "geojson":
-            return self._geojson(scope)
         if fmt == "md":
             entities_of = self._entities_named(items) if group_by == "entity" else None
             return markdown.to_markdown(items, group_by, entities_of, notes=notes)
