@@ -150,7 +150,7 @@ def test_annotate_link_notes_and_reimport(tmp_path):
     assert "←" in run_cli(db, "notes").stdout
     source.write_text("Preface.\nStalin met Genden on November 15, 1934.\nGenden refused.\n", encoding="utf-8")
     result = run_cli(db, "import", source)
-    assert "2 annotations moved, 0 need review, 0 orphaned" in result.stdout
+    assert "2 annotations on their words (2 at a new place), 0 need review, 0 orphaned" in result.stdout
     assert "Undo takes the new text back" in result.stdout
     assert run_cli(db, "undo").returncode == 0  # the earlier text is current again, the note at its old place
     rows = [json.loads(line) for line in run_cli(db, "notes", "--doc", "account.txt", "--json").stdout.splitlines()]

@@ -38,7 +38,7 @@ def test_reimport_counts_moved_review_and_orphaned(empty_workspace, source):
     source.write_text(CHANGED, encoding="utf-8")
     report = workspace.documents.import_paths([source])
     [summary] = report.reanchored
-    assert (summary.moved, summary.review + summary.orphaned) == (2, 1)
+    assert (summary.kept, summary.review + summary.orphaned) == (2, 1)
     text = workspace.documents.text(kept.document_id).text
     for annotation, expected in ((kept, "monasteries were closed"), (typo, "Stalin met Genden")):
         now = workspace.annotations.get(annotation.id)
@@ -77,7 +77,7 @@ def test_accept_takes_the_proposed_place(empty_workspace, source):
     source.write_text(ORIGINAL.replace("In 1934 Satlin met", "During 1934 Joseph V. Stalin then met"),
                       encoding="utf-8")
     [summary] = workspace.documents.import_paths([source]).reanchored
-    assert (summary.moved, summary.review, summary.orphaned) == (0, 1, 0)
+    assert (summary.kept, summary.review, summary.orphaned) == (0, 1, 0)
     [item] = workspace.review.needs_review()
     assert (item.old.text, item.new.text) == ("Satlin", "Stalin")
     before, accepted = workspace.review.accept(annotation.id)
@@ -145,7 +145,7 @@ def test_a_new_version_counts_what_it_did_not_what_was_waiting(empty_workspace, 
     workspace.review.keep_orphan(gone.id)
     text = workspace.documents.text(kept.document_id).text
     summary = workspace.documents.correct_text(kept.document_id, text.replace("Genden Falls", "Genden falls"))
-    assert (summary.moved, summary.review, summary.orphaned) == (1, 0, 0)
+    assert (summary.kept, summary.review, summary.orphaned) == (1, 0, 0)
 
 
 def test_a_changed_file_imported_again_is_undone_and_redone_as_one_step(empty_workspace, source):

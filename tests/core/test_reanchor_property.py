@@ -37,7 +37,7 @@ def test_reimport_never_loses_an_annotation(case):
             report = workspace.documents.import_paths([source])
             assume(report.outcomes[0].status == "new_version" and workspace.documents.text(document_id).text == new)
             [summary] = report.reanchored
-            assert summary.moved + summary.review + summary.orphaned == len(made)
+            assert summary.kept + summary.review + summary.orphaned == len(made)
             for before, span in zip(made, tracked, strict=True):
                 after = workspace.annotations.get(before.id)
                 assert after.note == before.note and after.version_id == workspace.documents.get(document_id).version_id

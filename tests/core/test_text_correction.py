@@ -42,7 +42,7 @@ def test_correcting_ocr_text_makes_a_new_version_and_moves_the_notes(empty_works
     before = documents.get(document_id).version_number
     corrected = OCR.replace("Stalln", "Stalin").replace("The treaty", "The secret treaty")
     summary = documents.correct_text(document_id, corrected)
-    assert summary.moved == 1 and documents.get(document_id).version_number == before + 1
+    assert summary.kept == 1 and documents.get(document_id).version_number == before + 1
     moved = annotations.get(note.id)
     assert corrected[moved.start:moved.end] == "Choibalsan reported" and moved.start == note.start + len("secret ")
     assert documents.text(document_id).text == corrected

@@ -37,5 +37,17 @@ def test_a_reanchoring_summary_counts_in_words():
     """One annotation of a re-imported file is told in the singular, its verb too."""
     from reader.core.records.documents import ReanchorSummary
 
-    assert ReanchorSummary(1, "letter.txt", 1, 1, 0).message == (
-        "letter.txt: 1 annotation moved, 1 needs review, 0 orphaned")
+    assert ReanchorSummary(1, "letter.txt", 1, 1, 0, moved=1).message == (
+        "letter.txt: 1 annotation on its words (at a new place), 1 needs review, 0 orphaned")
+
+
+def test_a_reanchoring_summary_says_which_notes_changed_place():
+    """Notes whose words stayed where they were are not said to have moved (audit DG 7), and a file with no notes
+    is not given three counts of nothing."""
+    from reader.core.records.documents import ReanchorSummary
+
+    assert ReanchorSummary(1, "letter.txt", 3, 0, 1, moved=1).message == (
+        "letter.txt: 3 annotations on their words (1 at a new place), 0 need review, 1 orphaned")
+    assert ReanchorSummary(1, "letter.txt", 2, 0, 0).message == (
+        "letter.txt: 2 annotations on their words, 0 need review, 0 orphaned")
+    assert ReanchorSummary(1, "letter.txt", 0, 0, 0).message == "letter.txt: no annotations to carry over"

@@ -51,7 +51,7 @@ def test_correcting_the_text_in_a_pane_moves_its_notes(window, qtbot, monkeypatc
     assert corrected[moved.start:moved.end] == "The two men met on November 15, 1934."
     assert moved.note == "15 or 24?"
     message = window.statusBar().currentMessage()
-    assert message.startswith("Text corrected (a new version): 000_8339fa2bec93c400.txt: 0 annotations moved, "
+    assert message.startswith("Text corrected (a new version): 000_8339fa2bec93c400.txt: 0 annotations on their words, "
                               "1 needs review")  # a word changed inside its quote
     window.ops.follow_outside()  # the next look at other programs' changes finds none: the correction was ours
     assert window.statusBar().currentMessage() == message

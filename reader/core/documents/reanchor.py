@@ -34,7 +34,7 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
     said = document.metadata.language.strip()  # its words tell a typo from a word changed: a name ("English") or a
     language = language_tag(said) or said  # tag, a region's too ("en-GB", which exports do not mark: audit CL L7)
     rows = store.anchors_to_move(db, document_id, new_version_id)
-    updates, counts, back = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0
+    updates, counts, back, moved = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0, 0
     for version_id in dict.fromkeys(row["version_id"] for row in rows):
         group = [row for row in rows if row["version_id"] == version_id]
         old_text = document_store.version_text(db, version_id).text
@@ -43,12 +43,14 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
             updates.append(_update_row(row, result, new_text, new_version_id))
             if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
                 counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
+                moved += result.status == ANCHORED and (result.start, result.end) != (row["start"], row["end"])
             elif row["deleted_at"] is None and result.status == ANCHORED:  # ... but said when they are back
                 back += 1
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
     _carry_mentions(db, document_id, new_version_id, new_text)
-    return ReanchorSummary(document_id, document.file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back)
+    return ReanchorSummary(document_id, document.file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back,
+                           moved)
 
 
 def _move_judgements(db: Store, document_id: int, previous: int, new_version_id: int, new_text: str) -> None:

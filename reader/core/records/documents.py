@@ -99,17 +99,26 @@ class ReanchorSummary:
 
     document_id: int
     file_name: str
-    moved: int
+    kept: int  # notes on their words in the new text, found where they were or elsewhere
     review: int
     orphaned: int
     back: int = 0  # notes that had waited (in review, or orphaned) and are on their words again
+    moved: int = 0  # of the kept, those at another place: a note whose words stayed put had been said to move
 
     @property
     def message(self) -> str:
+        if not (self.kept or self.review or self.orphaned or self.back):
+            return f"{self.file_name}: no annotations to carry over"
         needs = "needs" if self.review == 1 else "need"
         back = f", {self.back} back in the text" if self.back else ""
-        return (f"{self.file_name}: {plural(self.moved, 'annotation')} moved, {self.review} {needs} review, "
-                f"{self.orphaned} orphaned{back}")
+        return (f"{self.file_name}: {plural(self.kept, 'annotation')} on {'its' if self.kept == 1 else 'their'} "
+                f"words{self._moved}, {self.review} {needs} review, {self.orphaned} orphaned{back}")
+
+    @property
+    def _moved(self) -> str:
+        if not self.moved:
+            return ""
+        return " (at a new place)" if self.kept == 1 else f" ({self.moved:,} at a new place)"
 
 
 @dataclass
