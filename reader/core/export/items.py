@@ -121,11 +121,19 @@ class ExportItem:
         """Where in its source a passage is, as a citation says it: its page, or its paragraph (¶ 4, as citation
         styles place a passage of an unpaginated source), '' when neither is known, and for a passage a new
         version removed, that it is no longer in the text."""
+        return self.placed()
+
+    def placed(self, characters: str = "") -> str:
+        """`where`, with the characters a format gives ('characters 285–302') beside the page or paragraph. For a
+        note in review, the place is the one proposed in the current text, where the words quoted (the earlier
+        version's) no longer stand: said so, a reader took them for the quote's own place (audit DG 9)."""
         if self.orphaned:
             return NO_LONGER_THERE
-        place = self.page_label if self.page is not None else f"¶ {self.paragraphs}" if self.paragraph else ""
-        review = NEEDS_REVIEW if self.annotation.anchor_status == REVIEW else ""  # the quote is the old text's
-        return ", ".join(part for part in (place, review, IN_THE_TRASH if self.in_trash else "") if part)
+        paged = self.page_label if self.page is not None else f"¶ {self.paragraphs}" if self.paragraph else ""
+        place = ", ".join(part for part in (paged, characters) if part)
+        if self.annotation.anchor_status == REVIEW:
+            place = f"{NEEDS_REVIEW}; the current text may have it at {place}" if place else NEEDS_REVIEW
+        return ", ".join(part for part in (place, IN_THE_TRASH if self.in_trash else "") if part)
 
 
 @dataclass(frozen=True)

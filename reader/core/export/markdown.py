@@ -143,8 +143,7 @@ def _quote(item: ExportItem) -> list[str]:
     annotation = item.annotation
     lines = (line.strip() for line in item.quote.split("\n"))  # an indent would make a code block
     quote = [f"> {plain_line(line)}" if line else ">" for line in lines]
-    characters = "" if item.orphaned else f"characters {annotation.start}–{annotation.end}"
-    where = ", ".join(part for part in (item.where, characters) if part)
+    where = item.placed(f"characters {annotation.start}–{annotation.end}")
     return [*quote, ">", f"> — {literal(citation(item.document))} ({where})"]
 
 
