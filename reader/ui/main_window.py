@@ -24,6 +24,7 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.keyed_actions import WHERE
 from reader.ui.lazy_panel import LazyPanel, scrolling
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.message_log import MessageLog, MessagesDialog
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.operations import OpRunner
 from reader.ui.remembered import remember, remember_sort
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.metadata = MetadataPanel(self._save_metadata, self.typing_unkept, workspace.documents.get, self)
         self.recognition_status = QLabel(self)  # the register's state, kept apart: passing lines must stay readable
         self.statusBar().addPermanentWidget(self.recognition_status)
+        self.messages = MessageLog()
+        self.messages_dialog: MessagesDialog | None = None
         self.statusBar().messageChanged.connect(self._line_shown)
         self._build_menus()
         self.add_panel(self.library, "Library", Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -140,8 +143,12 @@ class MainWindow(QMainWindow):
     def _line_shown(self, line: str) -> None:
         """While a line shows, the register's state steps aside, so the line has the bar to itself (a refusal
         naming where the typing is kept was cut off: "…it comes back when you ch"); a line wider than the bar is
-        whole in its tooltip. Qt's own hiding of a bar's widgets let the state be drawn over a line shown at start."""
+        whole in its tooltip, and every line in Help > Recent messages. Qt's own hiding of a bar's widgets let the
+        state be drawn over a line shown at start."""
         bar = self.statusBar()
+        self.messages.keep(line)
+        if self.messages_dialog is not None and self.messages_dialog.isVisible():
+            self.messages_dialog.refresh()
         self.recognition_status.setVisible(not line)
         bar.setToolTip(line if bar.fontMetrics().horizontalAdvance(line) > bar.contentsRect().width() else "")
 
@@ -243,6 +250,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
+        self._action(help_menu, "&Recent messages…", QKeySequence("Ctrl+Shift+M"), self._on_messages_chosen)
 
     def _set_view_mode(self, mode: str) -> None:
         set_mode = getattr(self.reading_area, "set_view_mode", None)  # the reading area of some tests is bare
@@ -294,6 +302,11 @@ class MainWindow(QMainWindow):
         from reader.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts  # rarely opened: loads on demand
 
         ShortcutsDialog(collect_shortcuts(self), self).exec()
+
+    def _on_messages_chosen(self) -> None:
+        if self.messages_dialog is None:
+            self.messages_dialog = MessagesDialog(self.messages, self)
+        self.messages_dialog.show_log()
 
     def refresh_library(self, *_args) -> None:
         self._show_library(self.workspace.documents.list())
