@@ -30,8 +30,8 @@ def install_focus_keys(window: MainWindow) -> None:
     go_to.addSeparator()
     for dock in window.docks.values():
         go_to.addAction(dock.windowTitle(), lambda dock=dock: _go_to(window, dock))
-    give_letters(go_to)
-    give_letters(window.view_menu)
+    give_letters(window.view_menu)  # "&Go to" already has its letter; the panels take the same letters in both
+    give_letters(go_to, like=window.view_menu)
 
 
 def _action(window: MainWindow, text: str, key: str, slot) -> QAction:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu
 
 
@@ -43,11 +43,15 @@ def keyboard_menus_at_viewport(view: QAbstractScrollArea) -> None:
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")  # "&&" is an ampersand shown
 
 
-def give_letters(menu: QMenu) -> None:
+def give_letters(menu: QMenu, like: QMenu | None = None) -> None:
     """A letter to press (a mnemonic) for each entry of a menu that has none, unlike the others': a word's first
     letter where one is free (every entry's looked at first), else any of its letters; an entry with keys of its own
-    (F6) needs none. View > Go to listed twelve panels without one, and Timeline took eleven Downs (audit DA F5)."""
+    (F6) needs none. View > Go to listed twelve panels without one, and Timeline took eleven Downs (audit DA F5). An
+    entry named as one of `like`'s takes its letter where it is free: a panel was "Se&arch" in Go to and "Searc&h"
+    in View."""
     entries = [action for action in menu.actions() if not action.isSeparator() and action.text()]
+    if like is not None:
+        _letters_like(entries, like)
     letters = {action: _MNEMONIC.search(action.text()) for action in entries}
     taken = {found[1].casefold() for found in letters.values() if found}
     lettered = {action: None for action in entries if not letters[action] and action.shortcut().isEmpty()}
@@ -63,3 +67,17 @@ def give_letters(menu: QMenu) -> None:
     for action, at in lettered.items():
         if at is not None:
             action.setText(f"{action.text()[:at]}&{action.text()[at:]}")
+
+
+def _letters_like(entries: list[QAction], like: QMenu) -> None:
+    """Give the entries without a letter the letter of `like`'s entry of the same name, where none has it yet."""
+    lettered = {action.text().replace("&", ""): action.text() for action in like.actions() if "&" in action.text()}
+    taken = {found[1].casefold() for action in entries if (found := _MNEMONIC.search(action.text()))}
+    for action in entries:
+        text = lettered.get(action.text())
+        if text is None or _MNEMONIC.search(action.text()) or not action.shortcut().isEmpty():
+            continue
+        letter = _MNEMONIC.search(text)
+        if letter and letter[1].casefold() not in taken:
+            taken.add(letter[1].casefold())
+            action.setText(text)

@@ -246,6 +246,10 @@ def test_every_panel_has_a_letter_in_view_and_go_to(window):
         assert len(letters) == len(named) and len(set(letters)) == len(letters), [a.text() for a in named]
     assert "&Timeline" in [action.text() for action in go_to.actions()] or any(
         action.text().replace("&", "") == "Timeline" for action in go_to.actions())
+    in_view = {action.text().replace("&", ""): action.text() for action in window.view_menu.actions()}
+    for action in go_to.actions():  # a panel's letter is the same in both: "Se&arch" in one, "Searc&h" in the other
+        if action.text() and action.shortcut().isEmpty():
+            assert action.text() == in_view[action.text().replace("&", "")]
 
 
 def test_reading_desk_only_takes_the_focus_to_the_text_read(window, qtbot):
