@@ -184,3 +184,19 @@ def test_a_database_under_a_file_says_the_file_is_no_folder(tmp_path):
     line = _one_line_error(run_cli(tmp_path / "notes.txt" / "sub" / "a.db", "docs"))
     assert line == f"error: cannot open {tmp_path}/notes.txt/sub/a.db: {tmp_path}/notes.txt is a file, not a " \
                    "folder; nothing was created"
+
+
+def test_ctrl_c_while_the_program_loads_is_one_line(tmp_path):
+    """Ctrl+C in the quarter second the program spends loading its command line (at once after a mistyped
+    command) printed a Python traceback (audit DH 1): it is one line and exit 130 as later."""
+    code = ("import builtins, os, runpy, signal, sys; real = builtins.__import__\n"
+            "def loading(name, *args, **kwargs):\n"
+            "    if name == 'reader' and args[2] and 'cli' in args[2]:\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "    return real(name, *args, **kwargs)\n"
+            "builtins.__import__ = loading\n"
+            f"sys.argv = ['main.py', '--db', {str(tmp_path / 'a.db')!r}, 'docs']\n"
+            "runpy.run_path('main.py', run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 130 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == ["interrupted: nothing was done"]
