@@ -77,6 +77,8 @@ def counted(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is too small: counting starts at 1")
+    if value >= 2**63:  # past what SQLite counts: "--limit 99999999999999999999" was a fault of the program's
+        raise argparse.ArgumentTypeError(f"{text} is too large: at most {2**63 - 1}")
     return value
 
 

@@ -448,6 +448,9 @@ def test_wrong_numbers_get_a_line_that_says_what_is_wrong(tmp_path):
     assert run_cli(db, "import", TEXTS).returncode == 0
     limit = run_cli(db, "history", "--limit", "0")
     assert limit.returncode == 2 and "counting starts at 1" in limit.stderr
+    for command in ("history", "search"):  # a count past what the library can hold was a fault of the program's
+        huge = run_cli(db, command, "--limit", "99999999999999999999", *(["genden"] if command == "search" else []))
+        assert huge.returncode == 2 and "too large" in huge.stderr and "inside the program" not in huge.stderr
     occurs = run_cli(db, "annotate", "1", "--quote", "Stalin", "--occurrence", "9999")
     assert occurs.returncode == 1 and "time(s)" not in occurs.stderr and " times in the document" in occurs.stderr
     made = run_cli(db, "annotate", "1", "--quote", "Genden").stdout.split()[0]
