@@ -18,6 +18,7 @@ from pathlib import Path
 from reader.cli_output import (
     counted,
     flush_output,
+    given,
     open_output,
     replaceable,
     row_id,
@@ -25,7 +26,7 @@ from reader.cli_output import (
     say_if_none,
     tab_fields,
     tab_line,
-    warn_split_tags,
+    warn_tags_read_otherwise,
 )
 from reader.core.errors import ReaderError
 from reader.core.export.items import Scope
@@ -197,7 +198,7 @@ def _add_annotation_commands(commands: argparse._SubParsersAction) -> None:
     notes = commands.add_parser("notes", help="list annotations with their tags and links", description=tab_fields(
         "id", "document", "range (start-end, code points)", "anchoring (anchored, review, orphan)",
         "tags (comma-separated)", "quote", "note", "links (→ID relation: from this one, ←ID: to it)"))
-    notes.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
+    _add_doc_option(notes)
     notes.add_argument("--json", action="store_true", help="one JSON object per line")
     notes.set_defaults(handler=cmd_notes)
     _add_review_command(commands)
@@ -208,7 +209,7 @@ def _add_review_command(commands: argparse._SubParsersAction) -> None:
                                  description=tab_fields("id", "document", "anchoring", "proposed range (- if none)",
                                                         "quote", "words proposed (- if none)"))
     review.add_argument("id", nargs="?", type=row_id, metavar="ID", help="the annotation to settle")
-    review.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
+    _add_doc_option(review)
     review.add_argument("--orphans", action="store_true", help="list orphans too")
     action = review.add_mutually_exclusive_group()
     action.add_argument("--accept", action="store_true", help="take the proposed place")
@@ -221,7 +222,7 @@ def cmd_annotate(workspace: Workspace, args: argparse.Namespace) -> int:
     info = workspace.documents.resolve(args.doc)
     annotation = workspace.annotations.create_at_quote(info.id, args.quote, args.occurrence, color=args.color,
                                                        note=args.note, tags=args.tag)
-    warn_split_tags(args.tag)
+    warn_tags_read_otherwise(args.tag)
     print(annotation.id)
     return EXIT_OK
 
@@ -306,9 +307,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _add_doc_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--doc", metavar="NAME", type=given,
+                         help="only this document (id, file name or its unique beginning)")
+
+
 def _add_entity_commands(commands: argparse._SubParsersAction) -> None:
     entities = commands.add_parser("entities", help="print entity mentions (recognition runs first if needed)")
-    entities.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
+    _add_doc_option(entities)
     entities.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                           help="one JSON object a line (default), or CSV with a header")
     entities.set_defaults(handler=cmd_entities, reads_entities=lambda args: True)
@@ -394,10 +400,10 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
                                                 "as geojson")
     export.add_argument("--format", required=True, choices=tuple(FORMATS), dest="fmt",
                         help="md (Markdown), csv, jsonld (W3C Web Annotation), tei (TEI XML), html or geojson")
-    export.add_argument("--doc", metavar="NAME", help="only this document (id, file name or its unique beginning)")
-    export.add_argument("--tag", metavar="TAG", help="only annotations with this tag")
+    _add_doc_option(export)
+    export.add_argument("--tag", metavar="TAG", type=given, help="only annotations with this tag")
     export.add_argument("--query", metavar="QUERY", help="only the annotations this search finds")
-    export.add_argument("--linked", metavar="RELATION", nargs="?", const="any",
+    export.add_argument("--linked", metavar="RELATION", nargs="?", const="any", type=given,
                         help="only passages of linked pairs, as in the Comparisons view (optionally one relation, "
                              "e.g. contradicts)")
     export.add_argument("--group-by", choices=("document", "tag", "entity"), default="document",

@@ -22,14 +22,16 @@ def say_if_none(found, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def warn_split_tags(tags: list[str] | None) -> None:
-    """A tag holding a comma is stored as several (a comma separates tags, as the window's tag box reads them): said
-    on stderr, not done silently."""
+def warn_tags_read_otherwise(tags: list[str] | None) -> None:
+    """A tag holding a comma is stored as several (a comma separates tags, as the window's tag box reads them), and an
+    empty one not at all: said on stderr, not done silently."""
     for given, parts in split_by_commas(tags or []):
         quoted = [f"'{part}'" for part in parts]
         stored = f"the tags {', '.join(quoted[:-1])} and {quoted[-1]}" if len(parts) > 1 else \
             f"the tag {quoted[0]}" if parts else "no tag"
         print(f"warning: a comma separates tags, so '{given}' was stored as {stored}", file=sys.stderr)
+    if any(not tag.strip() for tag in tags or []):
+        print("warning: an empty tag was left out", file=sys.stderr)
 
 
 def tab_fields(*names: str) -> str:

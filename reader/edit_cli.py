@@ -5,8 +5,9 @@ could add a note but not correct it had to undo back through every later step.""
 from __future__ import annotations
 
 import argparse
+import sys
 
-from reader.cli_output import row_id, say_if_none, tab_fields, tab_line, warn_split_tags
+from reader.cli_output import row_id, say_if_none, tab_fields, tab_line, warn_tags_read_otherwise
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS
 from reader.core.wording import one_line, plural
@@ -49,6 +50,8 @@ def add_edit_commands(commands: argparse._SubParsersAction) -> None:
 def cmd_edit(workspace, args: argparse.Namespace) -> int:
     if args.note is None and args.tag is None and not args.no_tags and args.color is None:
         raise ReaderError("say what to change: --note, --tag, --no-tags or --color")
+    if args.tag is not None and not any(tag.strip() for tag in args.tag):  # an empty variable: not "no tags"
+        raise ReaderError("the tags given are empty: --no-tags takes every tag off")
     annotations = workspace.annotations
     annotations.get(args.id)
 
@@ -57,11 +60,13 @@ def cmd_edit(workspace, args: argparse.Namespace) -> int:
             annotations.set_note(args.id, args.note)
         if args.tag is not None or args.no_tags:
             annotations.set_tags(args.id, args.tag or [])
-            warn_split_tags(args.tag)
+            warn_tags_read_otherwise(args.tag)
         if args.color is not None:
             annotations.set_color(args.id, args.color)
 
-    workspace.run("Edit annotation", change)
+    _, changes = workspace.run("Edit annotation", change)
+    if not changes.annotations:
+        print("nothing changed: the annotation already reads so", file=sys.stderr)
     return EXIT_OK
 
 

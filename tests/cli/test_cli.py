@@ -591,3 +591,13 @@ def test_the_word_search_elsewhere_than_the_command_is_left_as_typed(tmp_path):
     assert query_after_dashes(["--db=x.db", "search", "-stalin"]) == ["--db=x.db", "search", "--", "-stalin"]
     assert query_after_dashes(["search", "genden", "--db"]) == ["search", "genden", "--db"]  # argparse says what is
     # missing (moved, --db took "search" for its file; audit BX F2)
+
+
+@pytest.mark.parametrize("args", [("notes", "--doc", ""), ("review", "--doc", " "), ("entities", "--doc", ""),
+                                  *(("export", "--format", "csv", option, "") for option in
+                                    ("--doc", "--tag", "--linked"))])
+def test_an_empty_filter_is_refused_not_taken_for_none(tmp_path, args):
+    """A shell variable left empty ("--tag $TAG") listed or exported the whole library, as if no filter were given
+    (audit DH 3): it is refused, as the timeline's filters are (and an empty --query, as a search of nothing)."""
+    result = run_cli(tmp_path / "cli.db", *args)
+    assert result.returncode == 2 and "it is empty: give a value, or leave the option out" in result.stderr

@@ -96,3 +96,32 @@ def test_a_tag_holding_a_comma_is_said_to_be_read_as_several(tmp_path, corpus_te
                                    "and 'John'")
     edited = run_cli(db, "edit", made.stdout.strip(), "--tag", "Genden, Peljidiin")
     assert "'Genden, Peljidiin' was stored as the tags 'Genden' and 'Peljidiin'" in edited.stderr
+
+
+def test_a_blank_quote_is_refused_and_an_empty_tag_said(tmp_path, corpus_template):
+    """A quote of blanks only made a highlight no one could see, though an empty one is refused; a tag given empty
+    was left out without a word, though a comma in one is said (audit DH 8)."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    blank = run_cli(db, "annotate", "000", "--quote", " ")
+    assert blank.returncode == 1 and blank.stderr.strip() == "error: the quote has nothing but blanks: a highlight " \
+                                                             "on them could not be seen"
+    assert run_cli(db, "notes").stdout == ""
+    made = run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "", "--tag", "people")
+    assert made.returncode == 0 and made.stderr.strip() == "warning: an empty tag was left out"
+    edited = run_cli(db, "edit", made.stdout.strip(), "--tag", " ")  # an empty variable: not "take the tags off"
+    assert edited.returncode == 1 and edited.stderr.strip() == "error: the tags given are empty: --no-tags takes " \
+                                                               "every tag off"
+    assert run_cli(db, "notes").stdout.split("\t")[4] == "people"
+
+
+def test_an_edit_that_changes_nothing_is_no_step(tmp_path, corpus_template):
+    """Giving an annotation the note or colour it has recorded an "Edit annotation" step that changed nothing, so the
+    next undo seemed to do nothing (audit DH 7): no step, and the command says nothing changed."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    made = run_cli(db, "annotate", "000", "--quote", "Genden", "--note", "n", "--color", "green").stdout.strip()
+    before = run_cli(db, "history").stdout
+    for change in (("--note", "n"), ("--color", "green"), ("--note", "n", "--color", "green")):
+        same = run_cli(db, "edit", made, *change)
+        assert same.returncode == 0 and same.stderr.strip() == "nothing changed: the annotation already reads so"
+    assert run_cli(db, "history").stdout == before
+    assert run_cli(db, "edit", made, "--note", "m").stderr == ""

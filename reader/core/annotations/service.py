@@ -67,6 +67,8 @@ class AnnotationService:
             version_id = self.check_shown(document_id, shown)
             text = document_store.version_text(self._db, version_id).text
             check_range(text, start, end)
+            if not text[start:end].strip():
+                raise ReaderError("the quote has nothing but blanks: a highlight on them could not be seen")
             annotation_id = store.insert_annotation(
                 self._db, document_id, version_id, start, end, quote_at(text, start, end), color, note)
             tag_store.add_tag_to(self._db, [annotation_id], names)
@@ -151,9 +153,11 @@ class AnnotationService:
         the write transaction: a window's look every second left a second for the other's note to be lost."""
         self.get(annotation_id)
         with operation(self._db, "Edit note"):
+            stored = self._stored(annotation_id).note
             if was is not None:
-                unchanged_since(self._stored(annotation_id).note, was, note)
-            store.update_annotation(self._db, annotation_id, {"note": note})
+                unchanged_since(stored, was, note)
+            if stored != note:  # the note it has is no step: undone, it seemed to do nothing (audit DH 7)
+                store.update_annotation(self._db, annotation_id, {"note": note})
         return self.get(annotation_id)
 
     def _stored(self, annotation_id: int) -> Annotation:
@@ -199,7 +203,8 @@ class AnnotationService:
         _check_color(color)
         self.get(annotation_id)
         with operation(self._db, "Change colour"):
-            store.update_annotation(self._db, annotation_id, {"color": color})
+            if self._stored(annotation_id).color != color:  # as a note: the colour it has is no step
+                store.update_annotation(self._db, annotation_id, {"color": color})
         return self.get(annotation_id)
 
     def set_tags(self, annotation_id: int, tags: tuple[str, ...] | list[str],
