@@ -1076,3 +1076,22 @@ def test_f6_and_go_to_reach_a_panel_with_nothing_chosen(window, qtbot):
     go_to = next(action.menu() for action in window.view_menu.actions() if action.text() == "&Go to")
     next(action for action in go_to.actions() if action.text().replace("&", "") == "Metadata").trigger()
     qtbot.waitUntil(lambda: metadata.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_shift_f10_in_the_text_is_at_the_caret(window, qtbot):
+    """Shift+F10 in a text asked for the menu of a point up and left of the caret, by the margin around the text:
+    a name's "… is not a mention" was missing, or another name's offered (audit DI 4). The point is the caret's."""
+    pane = window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
+    view = pane.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.viewport().pos() != view.rect().topLeft()  # a margin to be misread by
+    view.customContextMenuRequested.disconnect()  # the request is looked at, no menu opened
+    for at in (300, 2000):
+        cursor = view.textCursor()
+        cursor.setPosition(at)
+        view.setTextCursor(cursor)
+        with qtbot.waitSignal(view.customContextMenuRequested) as asked:
+            qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        assert abs(view.cursorForPosition(asked.args[0]).position() - at) <= 1
