@@ -598,3 +598,15 @@ def test_a_titled_person_merged_into_a_place_leaves_the_title_out_as_a_full_run_
     place = next(e for e in workspace.entities.register() if e.type == "PLACE")
     workspace.entities.merge(place.id, person.id)
     assert _register(workspace) == _full_run(workspace)
+
+
+def test_an_acronym_keeps_its_type_when_the_name_it_opens_is_merged_away(workspace: Workspace) -> None:
+    """"MPRP" is a body because "MPRP Central Committee" is one; merged into "MPP Central Committee", that name is
+    another's, and a full run (an undo and redo) voted "MPRP" a place, though the merge had left it a body (audit DI
+    5). A name opening with an acronym leans it to its entity's type whichever name the entity goes by."""
+    workspace.entities.recognise()
+    register = {e.name: e for e in workspace.entities.register()}
+    assert register["MPRP"].type == "ORG"
+    workspace.entities.merge(register["MPP Central Committee"].id, register["MPRP Central Committee"].id)
+    assert _register(workspace) == _full_run(workspace)
+    assert workspace.entities.describe(register["MPRP"].id).type == "ORG"

@@ -82,14 +82,18 @@ def _surname_of_a_person(key: str, cluster, first: dict[str, Counter], owners: d
 
 def _leading_acronym_votes(clusters: dict, first: dict) -> dict[str, Counter]:
     """'XRP Central Committee' voted a body: the acronym opening it leans to that type, per mention of the longer
-    name (an acronym alone is often mislabelled; the names it opens tell what it abbreviates)."""
+    name (an acronym alone is often mislabelled; the names it opens tell what it abbreviates). Any of an entity's
+    names may open with it: merged into 'XP Central Committee', the name was no longer the entity's key, and the
+    acronym, a body until then, was voted a place (audit DI 5)."""
     acronyms = {key for key, cluster in clusters.items() if " " not in key and _is_acronym(cluster)}
     leading: dict[str, Counter] = {}
     for key, cluster in clusters.items():
-        opening = key.split(" ")[0]
-        if " " in key and opening in acronyms:
+        openings = {words[0] for words in (name_key(name).split(" ") for name in (key, *cluster.names))
+                    if len(words) > 1 and words[0] in acronyms and words[0] != key}
+        if openings:
             kind, share = _winner(first[key])
-            leading.setdefault(opening, Counter())[kind] += cluster.count * LIST_WEIGHT * share
+            for opening in openings:
+                leading.setdefault(opening, Counter())[kind] += cluster.count * LIST_WEIGHT * share
     return leading
 
 
