@@ -29,6 +29,33 @@ def test_register_lists_entities_and_filters(recognised, qtbot):
     assert [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())] == ["Choibalsan"]
 
 
+def test_the_type_and_the_typed_filter_hold_together_on_names(recognised, qtbot):
+    """Choosing a type dropped the text typed, and text typed then was matched against the type column, so nothing
+    was listed (audit DI 1); "org" listed every organisation, and "5" every count holding a 5 (DI 6). The typed text
+    is looked for in the names and aliases of the entities of the type chosen."""
+    panel = recognised.entity_panels.register.widget()
+
+    def listed():
+        return [(panel.proxy.index(r, 0).data(), panel.proxy.index(r, 1).data()) for r in range(panel.proxy.rowCount())]
+
+    qtbot.keyClicks(panel.filter_box, "stalin")
+    assert ("Joseph Stalin", "PERSON") in listed()
+    panel.type_box.setCurrentText("PLACE")
+    assert listed() == []
+    panel.type_box.setCurrentText("PERSON")
+    assert ("Joseph Stalin", "PERSON") in listed() and all(kind == "PERSON" and "stalin" in name.casefold()
+                                                           for name, kind in listed())
+    panel.filter_box.clear()
+    qtbot.keyClicks(panel.filter_box, "genden")
+    assert listed() and all(kind == "PERSON" for _name, kind in listed())
+    panel.type_box.setCurrentText("All types")
+    panel.filter_box.setText("org")
+    assert all("org" in (name + " " + ", ".join(panel.model.row_at(panel.proxy.mapToSource(
+        panel.proxy.index(row, 0)).row()).aliases)).casefold() for row, (name, _kind) in enumerate(listed()))
+    panel.filter_box.setText("5")
+    assert all("5" in name for name, _kind in listed())
+
+
 def test_register_buttons_are_offered_for_what_is_selected(recognised, qtbot):
     """Rename, Type, Details and Place act on one chosen entity, Merge on two or more, Not an entity on any: each is
     enabled only then (they looked enabled with nothing chosen and did nothing, silently), and says why not."""

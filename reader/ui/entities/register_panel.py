@@ -100,7 +100,30 @@ def _values(entity: EntitySummary) -> tuple:
 
 
 class _SortedByRows(QSortFilterProxyModel):
-    """Filters the register; its sorting is the rows' own (RegisterModel.sort), so it sorts nothing itself."""
+    """Filters the register by the text typed, looked for in the names and aliases (not in the type or the counts:
+    "org" listed every organisation, "5" every count holding a 5), and by the type chosen, both at once (one filter
+    for two criteria had dropped the text when a type was chosen, audit DI 1). Its sorting is the rows' own
+    (RegisterModel.sort), so it sorts nothing itself."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self._typed, self._kind = "", ""
+
+    def set_typed(self, text: str) -> None:
+        self.beginFilterChange()
+        self._typed = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, _parent: Index) -> bool:
+        entity: EntitySummary = self.sourceModel().row_at(source_row)
+        if self._kind and entity.type != self._kind:
+            return False
+        return not self._typed or any(self._typed in name.casefold() for name in (entity.name, *entity.aliases))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
@@ -186,7 +209,7 @@ class RegisterPanel(QWidget):
         self._stored = False  # ... stored, the list being read again
         self.doubtful = DoubtfulList(entities, titles, self._decide, self)
         self.model = RegisterModel(self)
-        self.proxy = _SortedByRows(self, filterCaseSensitivity=Qt.CaseSensitivity.CaseInsensitive, filterKeyColumn=-1)
+        self.proxy = _SortedByRows(self)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(self, placeholderText="Filter entities…", clearButtonEnabled=True)
         self.type_box = QComboBox(self)
@@ -197,7 +220,7 @@ class RegisterPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._offer_decisions)
         self.suggestion_list.currentRowChanged.connect(self._offer_decisions)
         self._offer_decisions()
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self.proxy.set_typed)
         self.type_box.currentTextChanged.connect(self._on_type_filter_changed)
         self._lay_out()
 
@@ -367,8 +390,7 @@ class RegisterPanel(QWidget):
         self.refresh()
 
     def _on_type_filter_changed(self, text: str) -> None:
-        self.proxy.setFilterKeyColumn(1 if text in TYPES else -1)
-        self.proxy.setFilterFixedString(text if text in TYPES else self.filter_box.text())
+        self.proxy.set_kind(text if text in TYPES else "")
 
     def _on_rename_clicked(self) -> None:
         ids = self.selected_ids()
