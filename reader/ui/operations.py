@@ -46,9 +46,17 @@ class OpRunner(QObject):
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return None
-        if tell and not changes.empty:
-            self._events.told.emit(f"{self._workspace.history.told(label, changes)}: Edit > Undo takes it back")
+        if tell:
+            self._say_done(label, changes)
         return value
+
+    def _say_done(self, label: str, changes: OpChanges) -> None:
+        if not changes.empty:
+            self._events.told.emit(f"{self._workspace.history.told(label, changes)}: Edit > Undo takes it back")
+
+    def say(self, line: str) -> None:
+        """A line in the status bar, for a step refused before it ran (a choice the runner cannot take)."""
+        self._events.told.emit(line)
 
     def run_checked(self, label: str, change: Callable[[], T]) -> T:
         """Run `change` as one undoable step; a user error is raised, for a widget that shows it itself."""
@@ -59,15 +67,17 @@ class OpRunner(QObject):
         self._applied(changes)
         return value, changes
 
-    def run_in_background(self, label: str, change: Callable[[Workspace], T]) -> TaskHandle:
+    def run_in_background(self, label: str, change: Callable[[Workspace], T], tell: bool = False) -> TaskHandle:
         """Run a slow change as one undoable step on a worker's connection; the views refresh when it is done, and
-        a failure arrives on the handle's `failed` (and in the status bar)."""
+        a failure arrives on the handle's `failed` (and in the status bar). `tell`: as for `run`."""
         def in_worker(workspace: Workspace, _progress, _cancelled):
             return workspace.run(label, lambda: change(workspace))
 
         task = self._runner.start(in_worker)
         task.failed.connect(self._events.failed)
         task.finished.connect(lambda outcome: self._applied(outcome[1]))
+        if tell:
+            task.finished.connect(lambda outcome: self._say_done(label, outcome[1]))
         return task
 
     def undo(self) -> None:

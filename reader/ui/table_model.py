@@ -24,6 +24,9 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int):
         return self._rows[row]
 
+    def rows(self) -> list:
+        return list(self._rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
 

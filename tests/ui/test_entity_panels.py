@@ -278,7 +278,7 @@ def test_merge_lets_the_user_choose_the_name_and_an_accepted_suggestion_goes(rec
     for row in (first, second):
         flags = panel.table.selectionModel().SelectionFlag
         panel.table.selectionModel().select(panel.proxy.index(row, 0), flags.Select | flags.Rows)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("Mongolia", True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("Mongolia (place)", True))
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
         panel._buttons["Merge…"].click()
     names = {e.name for e in recognised.workspace.entities.register()}
@@ -663,3 +663,65 @@ def test_a_missing_name_model_is_said_as_long_as_the_register_lacks_its_names(re
     start_recognition(recognised, panels, recognised.reading_area)
     qtbot.waitUntil(lambda: "model" in recognised.recognition_status.text(), timeout=60000)
     assert "Russian name model" in recognised.recognition_status.toolTip()
+
+
+def test_entities_of_one_name_are_told_apart_when_merged_or_moved_to(recognised, monkeypatch, qtbot):
+    """A rename to a name another entity has made two rows alike: Merge… offered "Mongolia" twice and kept the
+    first whichever was chosen, and a mention moved by typing that name made a third entity without a word (audit
+    DI 2). A rename says another has the name; Merge… offers each with its type (and count, where that alone tells
+    them apart) and keeps the one chosen; a name several entities have is refused for a move, saying why."""
+    from PySide6.QtWidgets import QInputDialog
+
+    workspace = recognised.workspace
+    panel = recognised.entity_panels.register.widget()
+    government = next(e for e in workspace.entities.register() if e.name == "Mongolian government")
+    place = next(e for e in workspace.entities.register() if e.name == "Mongolia")
+    panel.table.selectRow(_row_of(panel, "Mongolian government"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("Mongolia", True))
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Rename…"].click()
+    qtbot.waitUntil(lambda: "another entity is also named “Mongolia” (place)" in recognised.messages.text())
+    flags = panel.table.selectionModel().SelectionFlag
+    panel.table.clearSelection()
+    for row in [r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == "Mongolia"]:
+        panel.table.selectionModel().select(panel.proxy.index(row, 0), flags.Select | flags.Rows)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        offered.append(items), ("Mongolia (org)", True))[1])
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Merge…"].click()
+    assert sorted(offered[0]) == ["Mongolia (org)", "Mongolia (place)"]
+    assert workspace.entities.describe(government.id).type == "ORG"  # the one chosen kept, with its type
+    recognised.ops.undo()
+    qtbot.waitUntil(lambda: sum(e.name == "Mongolia" for e in workspace.entities.register()) == 2, timeout=20000)
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    recognised.reading_area.entity_clicked.emit(genden.id)  # a mention of neither
+    mentions = recognised.entity_panels.mentions.widget()
+    qtbot.waitUntil(lambda: mentions.tree.topLevelItemCount() > 0)
+    mention = mentions.tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole + 1)
+    before = len(workspace.entities.register())
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: ("mongolia", True))
+    _action(mentions.menu_for(mention), "Move “").trigger()
+    assert "several entities are named “mongolia”" in recognised.statusBar().currentMessage()
+    assert len(workspace.entities.register()) == before
+
+
+def test_a_mentions_actions_say_what_they_did(recognised, monkeypatch, qtbot):
+    """"… is not a mention" and a move said nothing, unlike the register's decisions: with the mention in a pane not
+    looked at, nothing told what had happened, nor that Undo takes it back (audit DI 3)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    workspace = recognised.workspace
+    genden = next(e for e in workspace.entities.register() if e.name == "Peljidiin Genden")
+    recognised.reading_area.entity_clicked.emit(genden.id)
+    mentions = recognised.entity_panels.mentions.widget()
+    first = mentions.tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole + 1)
+    _action(mentions.menu_for(first), f"“{first[3]}” is not a mention").trigger()
+    qtbot.waitUntil(lambda: f"“{first[3]}” is not a mention" in recognised.statusBar().currentMessage(),
+                    timeout=20000)
+    assert "Edit > Undo takes it back" in recognised.statusBar().currentMessage()
+    second = mentions.tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole + 1)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: ("Joseph Stalin (person)", True))
+    _action(mentions.menu_for(second), "Move “").trigger()
+    qtbot.waitUntil(lambda: f"Move “{second[3]}” to Joseph Stalin (person)" in
+                    recognised.statusBar().currentMessage(), timeout=20000)

@@ -3,11 +3,12 @@ it names another entity (a namesake, or a misread name, that recognition joined 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from reader.core.wording import one_line
+from reader.core.wording import one_line, plural
 
 if TYPE_CHECKING:
     from reader.core.entities.service import EntityService
@@ -26,7 +27,8 @@ class MentionActions:
         """'Not a mention' and, but for a date, 'Move to another entity…', for the mention of `entity_id` there."""
         shown = one_line(text, 40)
         menu.addAction(f"“{shown}” is not a mention", lambda: self._ops.run_in_background(
-            "Not a mention", lambda workspace: workspace.entities.reject_mention(document_id, start, end)))
+            f"“{shown}” is not a mention", lambda workspace: workspace.entities.reject_mention(document_id, start, end),
+            tell=True))
         if kind != "DATE":
             menu.addAction(f"Move “{shown}” to another entity…",
                            lambda: self.ask_and_move(document_id, start, end, text, entity_id))
@@ -36,7 +38,7 @@ class MentionActions:
         type), or a new one's name. Nothing is chosen at first: Enter at once changes nothing."""
         register = [entity for entity in self._entities.register() if entity.type != "DATE"]
         now = next((f"{e.name} ({e.type.lower()})" for e in register if e.id == entity_id), "another entity")
-        labels = {_label(entity): entity.id for entity in register if entity.id != entity_id}
+        labels = entity_labels([entity for entity in register if entity.id != entity_id])
         typed, ok = QInputDialog.getItem(
             self._parent, "Move mention", f"“{one_line(text, 60)}” is now a mention of {now}. Move it to the entity "
                                           "(choose one, or type a new name for an entity of its own):",
@@ -44,17 +46,43 @@ class MentionActions:
         typed = typed.strip()
         if not ok or not typed:
             return
-        chosen = _chosen(labels, typed)
-        self._ops.run_in_background("Move mention", lambda workspace: workspace.entities.move_mention(
-            document_id, start, end, chosen, "" if chosen else typed))
+        found = _chosen(labels, typed)
+        if len(found) > 1:  # a new entity of that name would have been a third, made without a word (audit DI 2)
+            self._ops.say(f"Not moved: several entities are named “{typed}”: choose one from the list, where each "
+                          "shows its type")
+            return
+        chosen = found[0] if found else None
+        target = next((label for label, i in labels.items() if i == chosen), f"a new entity “{typed}”")
+        self._ops.run_in_background(f"Move “{one_line(text, 40)}” to {target}", lambda workspace:
+                                    workspace.entities.move_mention(document_id, start, end, chosen,
+                                                                    "" if chosen else typed), tell=True)
 
 
-def _label(entity) -> str:
-    return f"{entity.name} ({entity.type.lower()})"
+def entity_labels(entities: list) -> dict[str, int]:
+    """Each entity as a choice names it, by name and type ("Mongolia (place)"), with its mentions where another has
+    both ("Mongolia (place, 3 mentions)"), and its number where even those are alike: a name taken twice had been
+    offered as two equal choices, and the first kept whichever was chosen (audit DI 2). Label -> entity id."""
+    def label(entity, detail: str = "") -> str:
+        return f"{entity.name} ({entity.type.lower()}{detail})"
+
+    def with_count(entity) -> str:
+        return label(entity, f", {plural(entity.mention_count, 'mention')}")
+
+    plain, counted = Counter(map(label, entities)), Counter(map(with_count, entities))
+    labels = {}
+    for entity in entities:
+        if plain[label(entity)] == 1:
+            labels[label(entity)] = entity.id
+        elif counted[with_count(entity)] == 1:
+            labels[with_count(entity)] = entity.id
+        else:
+            labels[label(entity, f", no. {entity.id}")] = entity.id
+    return labels
 
 
-def _chosen(labels: dict[str, int], typed: str) -> int | None:
-    """The entity typed, as listed or by its name alone when one entity has it (in any case); None: a new name."""
+def _chosen(labels: dict[str, int], typed: str) -> list[int]:
+    """The entities typed, as listed or by the name alone (in any case): one, several of that name, or none (a new
+    name)."""
     folded = typed.casefold()
-    found = {i for label, i in labels.items() if folded in (label.casefold(), label.rsplit(" (", 1)[0].casefold())}
-    return found.pop() if len(found) == 1 else None
+    return sorted({i for label, i in labels.items()
+                   if folded in (label.casefold(), label.rsplit(" (", 1)[0].casefold())})

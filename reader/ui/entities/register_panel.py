@@ -34,6 +34,7 @@ from reader.core.entities.service import EntityService
 from reader.core.errors import ReaderError
 from reader.core.records.entities import TYPES, EntitySummary
 from reader.ui.entities.doubtful_list import DoubtfulList
+from reader.ui.entities.mention_actions import entity_labels
 from reader.ui.fitting_table import FittingTable
 from reader.ui.keyboard_menus import keyboard_menus_at_viewport
 from reader.ui.operations import OpRunner
@@ -362,17 +363,28 @@ class RegisterPanel(QWidget):
     def _selected_types(self) -> list[str]:
         return [index.siblingAtColumn(1).data() for index in self.table.selectionModel().selectedRows()]
 
-    def _decide(self, label: str, call: Callable[[EntityService], object]) -> None:
+    def _namesakes(self, entity_id: int, name: str) -> str:
+        """What the line after a rename adds when another entity has that name: two rows alike, which Merge… makes
+        one (namesakes, two people of one name, may stay apart: audit DI 2)."""
+        folded = name.strip().casefold()
+        others = [row for row in self.model.rows() if row.id != entity_id and row.name.casefold() == folded]
+        if not others:
+            return ""
+        kinds = ", ".join(sorted({row.type.lower() for row in others}))
+        return f"; another entity is also named “{name.strip()}” ({kinds}): Merge… makes them one"
+
+    def _decide(self, label: str, call: Callable[[EntityService], object], said: str = "") -> None:
         """A decision is one undoable operation (a merge of several entities too), run off the window's thread: on a
         large corpus a merge rewrites thousands of mentions. One at a time: a second press while one is stored (two
-        quick Deletes in Doubtful mentions) would decide again on what the first decided, the list not yet moved on."""
+        quick Deletes in Doubtful mentions) would decide again on what the first decided, the list not yet moved on.
+        `said`: what the line saying it is done adds."""
         if self.deciding:
             return
         self.deciding = True
         self.told.emit(f"{label}…")
         task = self._ops.run_in_background(label, lambda workspace: call(workspace.entities))
         task.failed.connect(self._on_decision_failed)
-        task.finished.connect(lambda _result: self._on_decided(label))
+        task.finished.connect(lambda _result: self._on_decided(label, said))
 
     def _on_decision_failed(self, _message: str) -> None:
         """Open to the next decision; the refusal is in the status bar already, as every operation's is."""
@@ -382,10 +394,10 @@ class RegisterPanel(QWidget):
         self._stored = self.deciding = False
         self.told.emit(message)
 
-    def _on_decided(self, label: str) -> None:
+    def _on_decided(self, label: str, said: str) -> None:
         """Stored: listed again, and only then open to the next decision (a second Delete in Doubtful mentions
         would act on the mention the first decided, still listed)."""
-        self.told.emit(f"{label}: done")
+        self.told.emit(f"{label}: done{said}")
         self._stored = True
         self.refresh()
 
@@ -398,7 +410,8 @@ class RegisterPanel(QWidget):
             current = self._entities.describe(ids[0]).name
             name, ok = QInputDialog.getText(self, "Rename entity", "Canonical name:", text=current)
             if ok:
-                self._decide("Rename entity", lambda entities: entities.rename(ids[0], name))
+                self._decide("Rename entity", lambda entities: entities.rename(ids[0], name),
+                             self._namesakes(ids[0], name))
 
     def _on_type_clicked(self) -> None:
         ids = self.selected_ids()
@@ -415,10 +428,10 @@ class RegisterPanel(QWidget):
         ids = self.selected_ids()
         if len(ids) < 2:
             return
-        names = [self._entities.describe(entity_id).name for entity_id in ids]
-        name, ok = QInputDialog.getItem(self, "Merge entities", "Keep the name:", names, 0, False)
+        labels = entity_labels([self._entities.describe(entity_id) for entity_id in ids])
+        name, ok = QInputDialog.getItem(self, "Merge entities", "Keep the name (and type):", list(labels), 0, False)
         if ok:
-            keeper = ids[names.index(name)]
+            keeper = labels[name]
             others = [entity_id for entity_id in ids if entity_id != keeper]
             self._decide("Merge entities", lambda entities: entities.merge(keeper, *others))
 
