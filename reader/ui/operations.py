@@ -101,7 +101,10 @@ class OpRunner(QObject):
             self._events.failed.emit(str(exc))
             return
         self._applied(changes)
-        self._events.told.emit(f"{done}: {self._workspace.history.told(label, changes)}")
+        catching_up = changes.register and self._workspace.entities.is_stale()  # the register is derived: its
+        # views show the step until recognition has read it anew, seconds in which a second Ctrl+Z looked due
+        later = "; the register is being brought up to date" if catching_up else ""
+        self._events.told.emit(f"{done}: {self._workspace.history.told(label, changes)}{later}")
 
     def follow_outside(self) -> None:
         """Refresh the views from what other connections changed (a script of the command line beside the window,

@@ -675,7 +675,6 @@ def test_entities_of_one_name_are_told_apart_when_merged_or_moved_to(recognised,
     workspace = recognised.workspace
     panel = recognised.entity_panels.register.widget()
     government = next(e for e in workspace.entities.register() if e.name == "Mongolian government")
-    place = next(e for e in workspace.entities.register() if e.name == "Mongolia")
     panel.table.selectRow(_row_of(panel, "Mongolian government"))
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("Mongolia", True))
     with qtbot.waitSignal(panel.register_changed, timeout=20000):
@@ -725,3 +724,21 @@ def test_a_mentions_actions_say_what_they_did(recognised, monkeypatch, qtbot):
     _action(mentions.menu_for(second), "Move “").trigger()
     qtbot.waitUntil(lambda: f"Move “{second[3]}” to Joseph Stalin (person)" in
                     recognised.statusBar().currentMessage(), timeout=20000)
+
+
+def test_an_entity_decision_undone_says_the_names_are_being_brought_up_to_date(recognised, monkeypatch, qtbot):
+    """Undo of a rename said "Undone: Rename entity" while the register still showed the new name for seconds,
+    recognition catching up: one might press Ctrl+Z again and undo a step too many (audit DI 7). The line says the
+    names are being brought up to date, and the register shows the undone state once they are."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = recognised.entity_panels.register.widget()
+    panel.table.selectRow(_row_of(panel, "Molotov"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("Vyacheslav Molotov", True))
+    with qtbot.waitSignal(panel.register_changed, timeout=20000):
+        panel._buttons["Rename…"].click()
+    recognised.ops.undo()
+    assert recognised.statusBar().currentMessage().startswith("Undone: Rename entity")
+    assert "the register is being brought up to date" in recognised.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: any(panel.proxy.index(r, 0).data() == "Molotov" for r in range(panel.proxy.rowCount())),
+                    timeout=20000)
