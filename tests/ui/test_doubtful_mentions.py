@@ -69,3 +69,18 @@ def test_two_quick_deletes_decide_once_each_listed_mention(window, qtbot) -> Non
         qtbot.keyClick(entries, Qt.Key.Key_Delete)  # before the first is stored
     qtbot.waitUntil(lambda: not panel.deciding)
     assert len(window.workspace.history.steps()) == steps + 1
+
+
+def test_the_heading_is_never_squeezed_below_its_two_lines(window, qtbot) -> None:
+    """At a first start the heading "Doubtful mentions (2): check them against the text", wrapped to two lines in
+    the narrow dock, was given the height of one and drawn cut through its letters (audit DI 8): a wrapped label
+    asks a splitter for one line. It keeps two lines, cut with "…" where even they are too few."""
+    panel = _recognised(window, qtbot)
+    window.resize(1400, 900)
+    window.raise_panel("Entities")
+    heading = panel.doubtful.heading
+    qtbot.waitUntil(heading.isVisible)
+    metrics = heading.fontMetrics()
+    qtbot.waitUntil(lambda: heading.width() < metrics.horizontalAdvance(heading.text()))  # wrapped
+    assert heading.minimumSizeHint().height() >= metrics.lineSpacing() + metrics.height()
+    assert heading.height() >= metrics.lineSpacing() + metrics.height()

@@ -29,8 +29,8 @@ from reader.core.records.relations import RELATIONS
 from reader.ui.colors import CONTRADICTS_TEXT
 from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
-from reader.ui.reading.header import WrappedElidedLabel
 from reader.ui.table_text import SpareWidth, cut_sentences, refit_on_resize
+from reader.ui.wrapped_label import WrappedElidedLabel
 
 COLUMNS = ("Score", "Relation", "This passage", "Other source", "Other passage", "Why", "Disagreements")
 TOP = 20  # suggestions listed at first, and more each time More is pressed

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reader.core.entities.service import EntityService
 from reader.ui.keyed_actions import KeyTable, keyed_menu
+from reader.ui.wrapped_label import WrappedElidedLabel
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN = 500  # the list is for review, one by one: the least sure first
@@ -33,7 +34,7 @@ class DoubtfulList(QWidget):
                  decide: Callable[[str, Callable[[EntityService], object]], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._entities, self._titles, self._decide = entities, titles, decide
-        self.heading = QLabel(self, wordWrap=True)  # on one line it made the panel wider than the Library
+        self.heading = WrappedElidedLabel("", self)  # on one line it made the panel wider than the Library
         self.entries = QListWidget(self, wordWrap=True)  # a mention, its type and source read whole in a narrow dock
         self.entries.itemActivated.connect(self._on_activated)
         self.confirm_button = QPushButton("Confirm", self, toolTip="It is right: keep it, as sure")
