@@ -87,7 +87,7 @@ def _ends_at(annotation_id: int, end: Incoming, places: Places, annotations: Ann
 def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report: AnnotationImportReport) -> None:
     """The same link here: the newer of the two notes is kept (one rewritten in another copy never arrived)."""
     if link.note == here.note:
-        report.already += 1
+        report.links_already += 1
         return
 
     def take() -> str:

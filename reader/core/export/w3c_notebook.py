@@ -49,7 +49,7 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
     kept[(about, here.title, here.body)] = here
     if not _settle_citations(here, note, places, annotations, notebook, report, named, taken is not None) \
             and not text_differs:
-        report.already += 1
+        report.notes_already += 1
 
 
 def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookService, report: AnnotationImportReport,

@@ -14,7 +14,9 @@ class AnnotationImportReport:
 
     placed: int = 0
     linked: int = 0
-    already: int = 0
+    already: int = 0  # annotations; links and Notebook notes are counted apart, as the export counted them
+    links_already: int = 0
+    notes_already: int = 0
     orphaned: int = 0  # notes on a document here whose words it no longer holds: kept as orphans, for review
     notebook: int = 0  # Notebook notes made (and notes on a whole page, from other tools)
     cited: int = 0  # citations given to Notebook notes already here, whose passages could not be placed before
@@ -66,6 +68,10 @@ class AnnotationImportReport:
         parts = []
         if self.already:
             parts.append(f"{self.already} already here (not added again)")
+        if self.links_already:
+            parts.append(f"{plural(self.links_already, 'link')} already here")
+        if self.notes_already:
+            parts.append(f"{plural(self.notes_already, 'Notebook note')} already here")
         if self.newer_here:
             parts.append(f"{self.newer_here} already here in a newer edit (kept as it is)")
         if self.in_trash or self.links_in_trash:
