@@ -17,9 +17,11 @@ from pathlib import Path
 
 from reader.cli_output import (
     counted,
+    file_name,
     flush_output,
     given,
     open_output,
+    output_file,
     replaceable,
     row_id,
     say,
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py", description="Annotated Reader: read, annotate and compare historical sources.",
         epilog=f"With no command, the window opens. The database defaults to ${DB_ENV_VAR} or ./annotations.db.",
     )
-    parser.add_argument("--db", type=Path, help="database file (created if missing)")
+    parser.add_argument("--db", type=file_name, help="database file (created if missing)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_document_commands(commands)
     _add_annotation_commands(commands)
@@ -409,7 +411,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--group-by", choices=("document", "tag", "entity"), default="document",
                         help="md: one heading per document (default), per tag, or per entity named in the passage")
     export.add_argument("--mentions", action="store_true", help="jsonld: add entity mentions ('identifying')")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    export.add_argument("-o", "--output", type=output_file, metavar="FILE", help="write to FILE instead of printing")
     export.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     export.set_defaults(handler=cmd_export, reads_entities=lambda args: args.fmt in ("tei", "html", "geojson")
                         or args.mentions or args.group_by == "entity")

@@ -71,6 +71,21 @@ def given(text: str) -> str:
     return text
 
 
+def file_name(text: str) -> Path:
+    """A file named on the command line, refused when empty (it was read as "." and refused as a folder, though
+    nothing was typed)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty: give a file name")
+    return Path(text)
+
+
+def output_file(text: str) -> Path:
+    """The file -o writes: '-', which scripts write for standard output, had made a file of that name."""
+    if text == "-":
+        raise argparse.ArgumentTypeError("'-' is no file name here: leave -o out to print")
+    return file_name(text)
+
+
 def counted(text: str) -> int:
     """A count or a number in a listing: a whole number from 1 up."""
     try:

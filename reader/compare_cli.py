@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 from dataclasses import asdict, replace
-from pathlib import Path
 
 from reader.cli_output import (
     counted,
     given,
     listed,
+    output_file,
     pick,
     ref,
     replaceable,
@@ -66,7 +66,7 @@ def add_compare_commands(commands: argparse._SubParsersAction) -> None:
     shape.add_argument("--csv", action="store_true", help="CSV with a header, each row's event and conflict")
     shape.add_argument("--html", action="store_true", help="a standalone HTML page (lanes, marks, conflicts); "
                                                            "needs -o")
-    timeline.add_argument("-o", "--output", type=Path, metavar="FILE",
+    timeline.add_argument("-o", "--output", type=output_file, metavar="FILE",
                           help="write the CSV (--csv) or HTML (--html) to FILE instead of printing")
     timeline.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     timeline.set_defaults(handler=cmd_timeline, reads_entities=lambda _args: True)

@@ -601,3 +601,18 @@ def test_an_empty_filter_is_refused_not_taken_for_none(tmp_path, args):
     (audit DH 3): it is refused, as the timeline's filters are (and an empty --query, as a search of nothing)."""
     result = run_cli(tmp_path / "cli.db", *args)
     assert result.returncode == 2 and "it is empty: give a value, or leave the option out" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("export", "--format", "csv", "-o", "-"), "'-' is no file name here: leave -o out to print"),
+    (("timeline", "--csv", "-o", "-"), "'-' is no file name here: leave -o out to print"),
+    (("export", "--format", "csv", "-o", ""), "it is empty: give a file name"),
+    (("--db", "", "docs"), "it is empty: give a file name")])
+def test_an_output_of_dash_or_nothing_is_refused_by_what_was_typed(tmp_path, monkeypatch, args, said):
+    """'-o -' wrote a file named '-' where scripts mean standard output, and an empty name was refused as ". is a
+    folder", though nothing was typed (audit DH 6, DH 9d)."""
+    monkeypatch.chdir(tmp_path)
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), *(() if args[0] == "--db" else
+                                                                      ("--db", str(tmp_path / "a.db"))), *args],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and said in result.stderr and not (tmp_path / "-").exists()
