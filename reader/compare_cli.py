@@ -184,7 +184,7 @@ def cmd_timeline(workspace, args: argparse.Namespace) -> int:
                                                                   ("to", args.date_to)) if value)
         count = workspace.timeline.export(args.output, "html" if args.html else "csv", (entries, events),
                                           shown=f"Dated passages with {shown}" if shown else "")
-        say(f"wrote {plural(count, 'dated passage')} to {args.output}")
+        say(f"wrote {plural(count, 'dated passage')} to {args.output}", err=True)
         return 0
     if not entries:
         print("no dated passages" + (" match these filters" if args.entity or args.date_from or args.date_to else ""),
@@ -214,7 +214,7 @@ def cmd_conflicts(workspace, args: argparse.Namespace) -> int:
             continue
         sources = " | ".join(f"{e.file_name} {e.value} ({e.start}-{e.end}): {dated_line(e, 80)}"
                              for e in event.entries)
-        print(tab_line((f"event {event.id}", _event_ref(event), ", ".join(event.entities), sources,
+        print(tab_line((event.id, _event_ref(event), ", ".join(event.entities), sources,
                         "; ".join(event.reasons))))
     return 0
 

@@ -117,6 +117,7 @@ def test_timeline_writes_html_and_csv_files(db, tmp_path):
     page = tmp_path / "timeline.html"
     done = run_cli(db, "timeline", "--html", "-o", page)
     assert done.returncode == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert done.stdout == "" and "dated passages to" in done.stderr  # as export says it: stdout is for data (DH 9b)
     table = tmp_path / "timeline.csv"
     assert run_cli(db, "timeline", "--csv", "--entity", "Genden", "-o", table).returncode == 0
     assert table.read_text(encoding="utf-8-sig").startswith("document,title,kind")
@@ -159,7 +160,8 @@ def test_an_empty_answer_says_so(db):
 def test_conflicts_dismiss_parts_an_event_until_undone(db):
     """`conflicts --dismiss N` judges event N not one event: it leaves the list, as one undoable step."""
     before = run_cli(db, "conflicts").stdout.splitlines()
-    number = next(line.split("\t")[0].split()[1] for line in before if "1936 (" in line)
+    number = next(line.split("\t")[0] for line in before if "1936 (" in line)  # the number alone, which --dismiss
+    # takes (it read "event 1", which --dismiss refused: audit DH 9a)
     done = run_cli(db, "conflicts", "--dismiss", number)
     assert done.returncode == 0 and "no longer one event" in done.stdout
     assert len(run_cli(db, "conflicts").stdout.splitlines()) == len(before) - 1
