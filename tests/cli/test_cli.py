@@ -616,3 +616,14 @@ def test_an_output_of_dash_or_nothing_is_refused_by_what_was_typed(tmp_path, mon
                                                                       ("--db", str(tmp_path / "a.db"))), *args],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and said in result.stderr and not (tmp_path / "-").exists()
+
+
+def test_a_document_in_the_trash_is_said_to_be_there(tmp_path, corpus_template):
+    """A document moved to the Trash was "no document '001'", as if it had never been (audit DH 9c): the line says
+    where it is and what brings it back."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    assert run_cli(db, "delete", "001").returncode == 0
+    for args in (("text", "001"), ("text", "001_c9451cbdf41c54f1.txt"), ("annotate", "001", "--quote", "Stalin")):
+        result = run_cli(db, *args)
+        assert result.returncode == 1 and "001_c9451cbdf41c54f1.txt is in the Trash" in result.stderr, result.stderr
+        assert "undo" in result.stderr

@@ -61,6 +61,10 @@ class DocumentService:
         if document_id is None and text:
             document_id = self._named_from(text)
         if document_id is None or store.get_document(self._db, document_id) is None:
+            trashed = store.trashed_named(self._db, text) if text else None
+            if trashed is not None:  # it was "no document", as if never imported (audit DH 9c)
+                raise DocumentNotFound(f"{trashed} is in the Trash: undo (if deleting it was the last step), Edit > "
+                                       "Trash in the window, or importing its file again brings it back")
             raise DocumentNotFound(f"no document '{text}' (give its id, its file name or the beginning of it; "
                                    "'docs' lists them)")
         return self.get(document_id)

@@ -87,6 +87,16 @@ def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[in
                       {"b": beginning, "n": limit}).fetchall()
 
 
+def trashed_named(db: Store, text: str) -> str | None:
+    """The file name of a document in the Trash that `text` names (its id, file name or the beginning of it), the
+    newest such; None when none is."""
+    number = int(text) if text.isdigit() and not text.startswith("0") and int(text) < 2**63 else -1
+    row = db.execute("""SELECT file_name FROM documents WHERE deleted_at IS NOT NULL
+                        AND (id = :n OR substr(file_name, 1, length(:b)) = :b) ORDER BY deleted_at DESC LIMIT 1""",
+                     {"n": number, "b": text}).fetchone()
+    return row[0] if row else None
+
+
 def live_versions(db: Store) -> dict[int, tuple]:
     """Each live document's current version and the file its pages are drawn from: what an import or a re-import
     (which are not steps) changes, the moved file imported again included."""
