@@ -87,7 +87,7 @@ def cmd_unlink(workspace, args: argparse.Namespace) -> int:
         for link in links:
             workspace.links.delete(link.id)
 
-    workspace.run("Delete link", unlink)
+    workspace.run(f"Unlink annotations {one} and {other}", unlink)
     for link in links:
         print(f"unlinked: {link.from_annotation_id} {link.relation.replace('_', ' ')} {link.to_annotation_id}")
     return EXIT_OK

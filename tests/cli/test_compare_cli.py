@@ -41,7 +41,7 @@ def test_parallels_link_and_dismiss_by_number_and_undo(db):
     done = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--link", "1", "--relation", "contradicts")
     assert done.returncode == 0, done.stderr
     assert "linked" in done.stdout and "contradicts" in done.stdout
-    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Link passages")
+    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Link passages (contradicts)")
     assert first["relation"] != "contradicts"  # so the listing must say the relation linked, not the suggested one
     listed = run_cli(db, "parallels", "000_8339fa2bec93c400.txt", "--top", "1").stdout.split("\t")
     assert listed[3] == "contradicts (linked)"

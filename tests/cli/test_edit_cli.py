@@ -125,3 +125,18 @@ def test_an_edit_that_changes_nothing_is_no_step(tmp_path, corpus_template):
         assert same.returncode == 0 and same.stderr.strip() == "nothing changed: the annotation already reads so"
     assert run_cli(db, "history").stdout == before
     assert run_cli(db, "edit", made, "--note", "m").stderr == ""
+
+
+def test_the_history_names_the_tag_the_link_and_the_new_name(tmp_path, corpus_template):
+    """"Remove tag", "Delete link" and "Rename tag 'y'" named neither the tag, nor the relation, nor the new name,
+    too thin to choose a step to undo by (audit DH 4)."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    one = run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "people").stdout.strip()
+    two = run_cli(db, "annotate", "001", "--quote", "Stalin", "--tag", "y").stdout.strip()
+    assert run_cli(db, "link", one, two, "--relation", "contradicts").returncode == 0
+    assert run_cli(db, "tags", "--rename", "y", "why").returncode == 0
+    assert run_cli(db, "tags", "--remove", "people").returncode == 0
+    assert run_cli(db, "unlink", one, two).returncode == 0
+    labels = [line.split("\t")[3] for line in run_cli(db, "history").stdout.splitlines()[:4]]
+    assert labels == [f"Unlink annotations {one} and {two}", "Remove tag 'people'", "Rename tag 'y' to 'why'",
+                      "Link passages (contradicts)"]

@@ -205,7 +205,7 @@ def test_l_links_with_the_suggested_relation(compare_window, qtbot):
     assert {comparisons.list()[0].a.quote, comparisons.list()[0].b.quote} == {  # the statements the row showed
         "The two met on November 15, 1934.", "«Japan is encroaching on the borders of Mongolia ... How do you think to "
         "uphold your independence?»: I. V. Stalin Talking to P. Genden on November 24, 1934"}
-    assert compare_window.workspace.history.next_undo() == "Link passages"
+    assert compare_window.workspace.history.next_undo() == "Link passages (contradicts)"
     qtbot.waitUntil(lambda: panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (contradicts)")
     panel.table.selectRow(_meeting_row(panel))
     assert not panel.link_button.isEnabled()  # judged: L again would only repeat it

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import Link, LinkedAnnotation, Passage
-from reader.core.records.relations import RELATIONS
+from reader.core.records.relations import RELATIONS, linking
 from reader.core.storage import links as store
 from reader.core.storage.store import Store
 
@@ -32,7 +32,7 @@ class LinkService:
         """Link two annotations (a Passage becomes a highlight first, unless one covers it exactly); `source` derives
         from `target`."""
         _check_relation(relation)
-        with operation(self._db, "Link passages"):
+        with operation(self._db, linking(relation)):
             from_id, to_id = self._annotation_id(source), self._annotation_id(target)
             if from_id == to_id:
                 raise ReaderError("an annotation cannot be linked to itself")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
-from reader.core.records.tags import TagCount, TagRename, clean_tags, tag_key
+from reader.core.records.tags import TagCount, TagRename, clean_tags, renaming, tag_key
 from reader.core.storage import annotations as annotation_store
 from reader.core.storage import tags as store
 from reader.core.storage.store import Store
@@ -35,7 +35,7 @@ class TagService:
         same_tag = tag_key(old) == tag_key(new_name)
         merged = not same_tag and store.tag_id(self._db, new_name) is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
-        with operation(self._db, f"Merge tag '{old}' into '{new_name}'" if merged else f"Rename tag '{old}'"):
+        with operation(self._db, renaming(old, new_name, merged)):
             if merged:
                 store.add_tag_to(self._db, tagged, [new_name])
                 store.delete_tag(self._db, old)
@@ -50,7 +50,7 @@ class TagService:
         if store.tag_id(self._db, name) is None:
             raise ReaderError(f"no tag '{name}'")
         tagged = store.annotation_ids_with_tag(self._db, name, live=True)
-        with operation(self._db, "Remove tag"):
+        with operation(self._db, f"Remove tag '{name}'"):
             store.remove_tag_from(self._db, tagged, name)
             store.delete_tag_if_unused(self._db, name)
             annotation_store.stamp_tags_changed(self._db, tagged)

@@ -7,3 +7,9 @@ RELATIONS = {
 SEEN_FROM_THE_OTHER = {"derives_from": "is quoted / derived by", "elaborates": "is elaborated by"}  # a one-way
 # relation as the second passage's side reads it ("B elaborates A" under B was "A elaborates B" said the wrong way)
 DIRECTED_RELATIONS = frozenset(SEEN_FROM_THE_OTHER)
+
+
+def linking(relation: str) -> str:
+    """The step of linking two passages as history and Undo name it, with its relation: among several links made,
+    "Link passages" named none (audit DH 4)."""
+    return f"Link passages ({RELATIONS.get(relation, relation)})"

@@ -50,3 +50,9 @@ def split_by_commas(tags: tuple[str, ...] | list[str]) -> list[tuple[str, list[s
     """Each tag given that holds a comma, with the tags `clean_tags` reads it as: said, for that is not what the one
     who wrote it meant ('Smith, John' two tags, another tool's 'Genden, Peljidiin', 'dup,dup' one, 'Trailing,')."""
     return [(str(tag), clean_tags([tag])) for tag in tags if "," in str(tag)]
+
+
+def renaming(old: str, new: str, merged: bool) -> str:
+    """The step of renaming a tag as history and Undo name it, with both names ("Rename tag 'y'" left out the new
+    one: audit DH 4)."""
+    return f"Merge tag '{old}' into '{new}'" if merged else f"Rename tag '{old}' to '{new}'"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.tags import TagService
-from reader.core.records.tags import clean_tags, tag_key
+from reader.core.records.tags import clean_tags, renaming, tag_key
 from reader.core.wording import plural
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
@@ -164,8 +164,7 @@ class TagManager(QDialog):
             old = entry.data(Qt.ItemDataRole.UserRole)
             self._renamed_to = new
             merging = any(tag_key(tag.name) == tag_key(new) != tag_key(old) for tag in self._tags.all())
-            label = f"Merge tag '{old}' into '{new}'" if merging else f"Rename tag '{old}'"
-            self._ops.run(label, lambda: self._tags.rename(old, new))
+            self._ops.run(renaming(old, new, merging), lambda: self._tags.rename(old, new))
 
     def _on_remove_clicked(self) -> None:
         entry = self.tag_list.currentItem()
