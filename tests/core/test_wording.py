@@ -51,3 +51,7 @@ def test_a_reanchoring_summary_says_which_notes_changed_place():
     assert ReanchorSummary(1, "letter.txt", 2, 0, 0).message == (
         "letter.txt: 2 annotations on their words, 0 need review, 0 orphaned")
     assert ReanchorSummary(1, "letter.txt", 0, 0, 0).message == "letter.txt: no annotations to carry over"
+    assert ReanchorSummary(1, "letter.txt", 0, 0, 0, waiting=1).message == (  # still waiting, as before: not "none"
+        "letter.txt: 0 annotations on their words, 0 need review, 0 orphaned, 1 still waiting in Needs review")
+    assert ReanchorSummary(1, "letter.txt", 0, 0, 0, in_trash=2).message == (
+        "letter.txt: no annotations to carry over but 2 in the Trash")

@@ -34,23 +34,25 @@ def reanchor_document(db: Store, document_id: int, new_version_id: int, previous
     said = document.metadata.language.strip()  # its words tell a typo from a word changed: a name ("English") or a
     language = language_tag(said) or said  # tag, a region's too ("en-GB", which exports do not mark: audit CL L7)
     rows = store.anchors_to_move(db, document_id, new_version_id)
-    updates, counts, back, moved = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}, 0, 0
+    updates, counts = [], {ANCHORED: 0, REVIEW: 0, ORPHAN: 0}
+    told = {"back": 0, "moved": 0, "waiting": 0, "in_trash": 0}  # the summary's other counts
     for version_id in dict.fromkeys(row["version_id"] for row in rows):
         group = [row for row in rows if row["version_id"] == version_id]
         old_text = document_store.version_text(db, version_id).text
         anchors = [Anchor(r["start"], r["end"], TextQuote(r["exact"], r["prefix"], r["suffix"])) for r in group]
         for row, result in zip(group, reanchor(old_text, new_text, anchors, language), strict=True):
             updates.append(_update_row(row, result, new_text, new_version_id))
-            if row["deleted_at"] is None and row["anchor_status"] == ANCHORED:  # what this version did: notes
-                counts[result.status] += 1  # already waiting in review, or orphaned, are not counted again
-                moved += result.status == ANCHORED and (result.start, result.end) != (row["start"], row["end"])
-            elif row["deleted_at"] is None and result.status == ANCHORED:  # ... but said when they are back
-                back += 1
+            if row["deleted_at"] is not None:
+                told["in_trash"] += 1
+            elif row["anchor_status"] == ANCHORED:  # what this version did: notes already waiting in review, or
+                counts[result.status] += 1  # orphaned, are not counted again, but said when they are back
+                told["moved"] += result.status == ANCHORED and (result.start, result.end) != (row["start"], row["end"])
+            else:
+                told["back" if result.status == ANCHORED else "waiting"] += 1
     store.set_anchors(db, updates)
     _move_judgements(db, document_id, previous_version_id, new_version_id, new_text)
     _carry_mentions(db, document_id, new_version_id, new_text)
-    return ReanchorSummary(document_id, document.file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], back,
-                           moved)
+    return ReanchorSummary(document_id, document.file_name, counts[ANCHORED], counts[REVIEW], counts[ORPHAN], **told)
 
 
 def _move_judgements(db: Store, document_id: int, previous: int, new_version_id: int, new_text: str) -> None:

@@ -104,15 +104,20 @@ class ReanchorSummary:
     orphaned: int
     back: int = 0  # notes that had waited (in review, or orphaned) and are on their words again
     moved: int = 0  # of the kept, those at another place: a note whose words stayed put had been said to move
+    waiting: int = 0  # notes that had waited (in review, or orphaned) and still do
+    in_trash: int = 0  # notes in the Trash, carried with the rest (restored, they are on the new text)
 
     @property
     def message(self) -> str:
-        if not (self.kept or self.review or self.orphaned or self.back):
-            return f"{self.file_name}: no annotations to carry over"
+        if not (self.kept or self.review or self.orphaned or self.back or self.waiting):  # a file still worked
+            # through in Needs review had been said to have none (audit DJ 1)
+            trash = f" but {self.in_trash} in the Trash" if self.in_trash else ""
+            return f"{self.file_name}: no annotations to carry over{trash}"
         needs = "needs" if self.review == 1 else "need"
         back = f", {self.back} back in the text" if self.back else ""
+        waiting = f", {self.waiting} still waiting in Needs review" if self.waiting else ""
         return (f"{self.file_name}: {plural(self.kept, 'annotation')} on {'its' if self.kept == 1 else 'their'} "
-                f"words{self._moved}, {self.review} {needs} review, {self.orphaned} orphaned{back}")
+                f"words{self._moved}, {self.review} {needs} review, {self.orphaned} orphaned{back}{waiting}")
 
     @property
     def _moved(self) -> str:
