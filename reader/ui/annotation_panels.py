@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QScrollArea
 
 from reader.core.errors import WorkCancelled
-from reader.core.records.relations import linking
+from reader.core.records.relations import link_step
 from reader.core.workspace import Workspace
 from reader.ui.annotations.comparisons import ComparisonsView
 from reader.ui.events import AnnotationEvents
@@ -174,7 +174,7 @@ def _judge(context: _Context, suggestion, verdict: str) -> None:
     if verdict == "dismiss":
         context.ops.run("Dismiss suggested parallel", lambda: workspace.parallels.dismiss(suggestion), tell=True)
         return
-    context.ops.run(linking(suggestion.relation), lambda: workspace.links.link(
+    context.ops.run(link_step("Link passages", suggestion.relation), lambda: workspace.links.link(
         *suggestion.to_link(), suggestion.relation, suggestion.link_note()), tell=True)
 
 

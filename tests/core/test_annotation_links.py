@@ -31,6 +31,19 @@ def test_links_and_backlinks(workspace, pair):
     assert not link.directed and workspace.links.update(link.id, relation="derives_from").directed
 
 
+def test_a_links_steps_are_named_with_its_relation(workspace, pair):
+    """Among several links, "Link passages", "Edit link" and "Delete link" named none: history and Undo name the
+    relation (audits DH 4, DJ 2)."""
+    _a, _b, link = pair
+    assert workspace.history.next_undo() == "Link passages (contradicts)"
+    workspace.links.update(link.id, note="15 or 24?")
+    assert workspace.history.next_undo() == "Edit link (contradicts)"
+    workspace.links.update(link.id, relation="same_event")
+    assert workspace.history.next_undo() == "Edit link (same event)"
+    workspace.links.delete(link.id)
+    assert workspace.history.next_undo() == "Delete link (same event)"
+
+
 def test_linking_a_passage_creates_its_annotation(workspace, pair):
     """A passage as link target becomes an annotation on exactly that text."""
     a, _, _ = pair

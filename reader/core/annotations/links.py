@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 from reader.core.ops import operation
 from reader.core.records.annotations import Link, LinkedAnnotation, Passage
-from reader.core.records.relations import RELATIONS, linking
+from reader.core.records.relations import RELATIONS, link_step
 from reader.core.storage import links as store
 from reader.core.storage.store import Store
 
@@ -32,7 +32,7 @@ class LinkService:
         """Link two annotations (a Passage becomes a highlight first, unless one covers it exactly); `source` derives
         from `target`."""
         _check_relation(relation)
-        with operation(self._db, linking(relation)):
+        with operation(self._db, link_step("Link passages", relation)):
             from_id, to_id = self._annotation_id(source), self._annotation_id(target)
             if from_id == to_id:
                 raise ReaderError("an annotation cannot be linked to itself")
@@ -63,11 +63,11 @@ class LinkService:
 
     def update(self, link_id: int, relation: str | None = None, note: str | None = None) -> Link:
         """Change a link's relation and/or note; the undo command passes the old values back."""
-        self.get(link_id)
+        link = self.get(link_id)
         changes = {key: value for key, value in (("relation", relation), ("note", note)) if value is not None}
         if relation is not None:
             _check_relation(relation)
-        with operation(self._db, "Edit link"):
+        with operation(self._db, link_step("Edit link", relation or link.relation)):
             store.update_link(self._db, link_id, changes)
         return self.get(link_id)
 
@@ -81,7 +81,7 @@ class LinkService:
     def delete(self, link_id: int, with_annotations: tuple[int, ...] = ()) -> Link:
         """Move a link to the Trash, with the annotations it created from passages (undoing a link); returns it."""
         link = self.get(link_id)
-        with operation(self._db, "Delete link"):
+        with operation(self._db, link_step("Delete link", link.relation)):
             store.mark_link_deleted(self._db, link_id, True)
             for annotation_id in with_annotations:
                 self._annotations.delete(annotation_id)

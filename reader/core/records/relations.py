@@ -9,7 +9,7 @@ SEEN_FROM_THE_OTHER = {"derives_from": "is quoted / derived by", "elaborates": "
 DIRECTED_RELATIONS = frozenset(SEEN_FROM_THE_OTHER)
 
 
-def linking(relation: str) -> str:
-    """The step of linking two passages as history and Undo name it, with its relation: among several links made,
-    "Link passages" named none (audit DH 4)."""
-    return f"Link passages ({RELATIONS.get(relation, relation)})"
+def link_step(verb: str, relation: str) -> str:
+    """A step on a link as history and Undo name it, with its relation ("Link passages (contradicts)"): among
+    several links made or deleted, "Link passages" and "Delete link" named none (audits DH 4, DJ 2)."""
+    return f"{verb} ({RELATIONS.get(relation, relation)})"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from reader.core.annotations.links import LinkService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import LinkedAnnotation
-from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
+from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER, link_step
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -86,7 +86,8 @@ class LinksList(QWidget):
         note, ok = QInputDialog.getText(self, "Edit link", "Note:", text=link.note)
         if ok:
             relation = list(RELATIONS)[labels.index(label)]
-            self._ops.run("Edit link", lambda: self._links.update(link.id, relation=relation, note=note))
+            self._ops.run(link_step("Edit link", relation), lambda: self._links.update(link.id, relation=relation,
+                                                                                       note=note))
 
     def _on_entry_activated(self, item: QListWidgetItem) -> None:
         self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -94,5 +95,5 @@ class LinksList(QWidget):
     def _on_remove_clicked(self) -> None:
         item = self.entries.currentItem()
         if item is not None:
-            link_id = item.data(LINK_ID_ROLE)
-            self._ops.run("Delete link", lambda: self._links.delete(link_id))
+            link = self._links.get(item.data(LINK_ID_ROLE))
+            self._ops.run(link_step("Delete link", link.relation), lambda: self._links.delete(link.id))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import WorkCancelled
 from reader.core.records.compare import ParallelSuggestion
-from reader.core.records.relations import RELATIONS, linking
+from reader.core.records.relations import RELATIONS, link_step
 from reader.ui.colors import CONTRADICTS_TEXT
 from reader.ui.focus_frame import frame_focus
 from reader.ui.keyed_actions import KeyTable, keyed_menu
@@ -252,8 +252,8 @@ class ParallelsPanel(QWidget):
         if s is None or s.linked:
             return
         relation = self.relation_box.currentData()
-        self._ops.run(linking(relation), lambda: self._workspace.links.link(*s.to_link(), relation, s.link_note()),
-                      tell=True)
+        self._ops.run(link_step("Link passages", relation),
+                      lambda: self._workspace.links.link(*s.to_link(), relation, s.link_note()), tell=True)
 
     def dismiss_current(self) -> None:
         s = self.current()

@@ -17,7 +17,7 @@ from reader.core.ranges import merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation, page_span
-from reader.core.records.relations import linking
+from reader.core.records.relations import link_step
 from reader.core.wording import one_line
 from reader.core.wrapping import BREAK_HYPHENS
 from reader.ui.annotations.link_dialog import LinkDialog
@@ -339,7 +339,8 @@ class DocumentPane(QWidget):
             dialog.picker.show_document(beside)
         if dialog.exec() and dialog.target() is not None:
             target, relation, note = dialog.target(), dialog.relation(), dialog.note()
-            self.services.ops.run(linking(relation), lambda: workspace.links.link(source, target, relation, note))
+            self.services.ops.run(link_step("Link passages", relation),
+                                  lambda: workspace.links.link(source, target, relation, note))
 
     def annotation_at(self, start: int, end: int) -> int | None:
         """The live annotation on exactly this stretch, if any."""
