@@ -146,9 +146,9 @@ class MainWindow(QMainWindow):
         whole in its tooltip, and every line in Help > Recent messages. Qt's own hiding of a bar's widgets let the
         state be drawn over a line shown at start."""
         bar = self.statusBar()
-        self.messages.keep(line)
-        if self.messages_dialog is not None and self.messages_dialog.isVisible():
-            self.messages_dialog.refresh()
+        entry = self.messages.keep(line)
+        if entry and self.messages_dialog is not None and self.messages_dialog.isVisible():
+            self.messages_dialog.add(entry)
         self.recognition_status.setVisible(not line)
         bar.setToolTip(line if bar.fontMetrics().horizontalAdvance(line) > bar.contentsRect().width() else "")
 

@@ -8,24 +8,32 @@ from collections import deque
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 KEPT = 200  # lines; a session's messages are short, and the oldest matter least
+NONE_YET = "No messages yet."
 
 
 class MessageLog:
-    """The lines shown, oldest first; the same line shown again at once is kept once."""
+    """The lines shown, oldest first: a line shown again at once (the bar not emptied between) is kept once, one
+    shown again later is kept again, with its time (the same refusal met twice had been listed once, audit DJ 3)."""
 
     def __init__(self):
-        self._lines: deque[tuple[str, str]] = deque(maxlen=KEPT)
+        self._lines: deque[str] = deque(maxlen=KEPT)
+        self._shown = ""  # the bar's line now, "" once it emptied
 
-    def keep(self, line: str) -> None:
-        if line and (not self._lines or self._lines[-1][1] != line):
-            self._lines.append((datetime.now().strftime("%H:%M:%S"), line))
+    def keep(self, line: str) -> str:
+        """Keep the line the bar shows now; returns it as listed, or '' when it is not kept again."""
+        again, self._shown = line == self._shown, line
+        if not line or again:
+            return ""
+        self._lines.append(f"{datetime.now().strftime('%H:%M:%S')}  {line}")
+        return self._lines[-1]
 
     def text(self) -> str:
         """The lines newest first, each after its time."""
-        return "\n".join(f"{time}  {line}" for time, line in reversed(self._lines)) or "No messages yet."
+        return "\n".join(reversed(self._lines)) or NONE_YET
 
 
 class MessagesDialog(QDialog):
@@ -49,6 +57,16 @@ class MessagesDialog(QDialog):
 
     def refresh(self) -> None:
         self.text.setPlainText(self._log.text())
+
+    def add(self, entry: str) -> None:
+        """A line listed as it came, at the top: the caret and the lines chosen to copy stay where they are (the
+        whole list set again had dropped them, audit DJ 4)."""
+        if self.text.toPlainText() == NONE_YET:
+            self.refresh()
+            return
+        top = QTextCursor(self.text.document())
+        top.movePosition(QTextCursor.MoveOperation.Start)
+        top.insertText(entry + "\n")
 
     def show_log(self) -> None:
         self.refresh()

@@ -32,3 +32,23 @@ def test_a_line_gone_or_cut_off_is_read_again_whole(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)
     window.statusBar().showMessage("Undone: Add annotation", 5000)  # a line shown meanwhile joins the list
     qtbot.waitUntil(lambda: dialog.text.toPlainText().split("\n")[0].endswith("Undone: Add annotation"))
+
+
+def test_a_line_shown_again_later_is_listed_again_and_a_selection_stays(window, qtbot):
+    """A line shown again after the bar had emptied (the same refusal met twice) was listed once, at its first time;
+    and a line arriving while the list was open threw away the selection being copied (audit DJ 3, DJ 4)."""
+    bar = window.statusBar()
+    for _ in range(2):
+        bar.showMessage("Select some text to link first.", 30)
+        qtbot.waitUntil(lambda: bar.currentMessage() == "")
+    bar.showMessage("Undone: Add annotation")
+    bar.showMessage("Undone: Add annotation")  # shown again at once: once
+    _recent_messages(window).trigger()
+    text = window.messages_dialog.text
+    assert text.toPlainText().count("Select some text to link first.") == 2
+    assert text.toPlainText().count("Undone: Add annotation") == 1
+    text.selectAll()
+    chosen = text.textCursor().selectedText()
+    bar.showMessage("Redone: Add annotation")
+    assert text.toPlainText().split("\n")[0].endswith("Redone: Add annotation")
+    assert text.textCursor().selectedText() == chosen  # the lines chosen, still chosen
