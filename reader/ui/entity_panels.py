@@ -15,6 +15,7 @@ from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
 from reader.ui.lazy_panel import LazyPanel
 from reader.ui.main_window import MainWindow
+from reader.ui.operations import CATCHING_UP
 from reader.ui.reading.area import PaneArea
 from reader.ui.remembered import remember
 from reader.ui.workers import NewestReading
@@ -145,6 +146,17 @@ def _recognition_ended(window: MainWindow, panels: EntityPanels, area: PaneArea)
     if panels.asked_again:
         panels.asked_again = False
         _catch_up(window, panels, area)
+    elif not window.workspace.entities.is_stale():
+        _say_caught_up(window)
+
+
+def _say_caught_up(window: MainWindow) -> None:
+    """The line saying the register is being brought up to date (after an undone decision) says it is, once it is:
+    left on the bar, it said work went on for seconds after it ended (audit DJ 5)."""
+    bar = window.statusBar()
+    line = bar.currentMessage()
+    if line.endswith(CATCHING_UP):
+        bar.showMessage(line.removesuffix(CATCHING_UP) + "; the register is up to date", 5000)
 
 
 def _catch_up(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:

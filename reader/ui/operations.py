@@ -21,6 +21,7 @@ from reader.ui.events import AnnotationEvents
 from reader.ui.workers import TaskHandle, TaskRunner
 
 T = TypeVar("T")
+CATCHING_UP = "; the register is being brought up to date"  # said after an undone entity decision, until it is
 
 
 class OpRunner(QObject):
@@ -103,7 +104,7 @@ class OpRunner(QObject):
         self._applied(changes)
         catching_up = changes.register and self._workspace.entities.is_stale()  # the register is derived: its
         # views show the step until recognition has read it anew, seconds in which a second Ctrl+Z looked due
-        later = "; the register is being brought up to date" if catching_up else ""
+        later = CATCHING_UP if catching_up else ""
         self._events.told.emit(f"{done}: {self._workspace.history.told(label, changes)}{later}")
 
     def follow_outside(self) -> None:

@@ -742,3 +742,5 @@ def test_an_entity_decision_undone_says_the_names_are_being_brought_up_to_date(r
     assert "the register is being brought up to date" in recognised.statusBar().currentMessage()
     qtbot.waitUntil(lambda: any(panel.proxy.index(r, 0).data() == "Molotov" for r in range(panel.proxy.rowCount())),
                     timeout=20000)
+    qtbot.waitUntil(lambda: recognised.statusBar().currentMessage().endswith("; the register is up to date"),
+                    timeout=20000)  # not left saying so once it is (audit DJ 5)
