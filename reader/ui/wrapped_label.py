@@ -13,11 +13,18 @@ class WrappedElidedLabel(QLabel):
     text in `text()` and the tooltip): a heading cut below its second line lost its end unseen (audit DA F8)."""
 
     def __init__(self, text: str, parent: QWidget | None = None):
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setText(text)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         metrics = self.fontMetrics()  # two lines to the foot of the second, never squeezed to one and a half by a
         self.setFixedHeight(metrics.lineSpacing() + metrics.height())  # short dock, nor showing the top of a third
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """The text, and the whole of it in the tooltip, where a cut one is read (a heading set without it lost its
+        end unseen: audit DJ 6)."""
+        super().setText(text)
+        self.setToolTip(text)
 
     def shown(self) -> str:
         """The text as it fits: whole, or its longest beginning that fits with '…' after it."""

@@ -118,9 +118,8 @@ class ParallelsPanel(QWidget):
         layout.addWidget(self.details)
 
     def _say(self, text: str) -> None:
-        """The heading, and in its tooltip the whole of it (it shows two lines at most)."""
+        """The heading (two lines at most; the whole of it in its tooltip)."""
         self.title.setText(text)
-        self.title.setToolTip(text)
 
     def set_selection_source(self, source) -> None:
         """`source()` gives the focused pane's selection as (document_id, start, end), or None."""
