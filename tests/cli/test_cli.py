@@ -627,3 +627,18 @@ def test_a_document_in_the_trash_is_said_to_be_there(tmp_path, corpus_template):
         result = run_cli(db, *args)
         assert result.returncode == 1 and "001_c9451cbdf41c54f1.txt is in the Trash" in result.stderr, result.stderr
         assert "undo" in result.stderr
+
+
+def test_a_number_in_the_trash_is_its_id_and_a_shared_beginning_names_each(tmp_path):
+    """"1" named 1848_diary.txt in the Trash, deleted later than letter.txt, whose id is 1: undo as advised brought
+    back the wrong one; a beginning two documents in the Trash share named the newest only (audit DJ 7)."""
+    db = tmp_path / "cli.db"
+    for name in ("letter.txt", "1848_diary.txt", "note_1934.txt", "note_1935.txt"):
+        (tmp_path / name).write_text(f"The text of {name}.\n", encoding="utf-8")
+        assert run_cli(db, "import", tmp_path / name).returncode == 0
+    for name in ("letter.txt", "1848_diary.txt", "note_1934.txt", "note_1935.txt"):
+        assert run_cli(db, "delete", name).returncode == 0
+    assert "letter.txt is in the Trash" in run_cli(db, "notes", "--doc", "1").stderr
+    both = run_cli(db, "notes", "--doc", "note").stderr
+    assert both.strip() == "error: 'note' could be note_1934.txt, note_1935.txt, in the Trash: give more of the " \
+                           "file name, or the id"

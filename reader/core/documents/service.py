@@ -61,10 +61,13 @@ class DocumentService:
         if document_id is None and text:
             document_id = self._named_from(text)
         if document_id is None or store.get_document(self._db, document_id) is None:
-            trashed = store.trashed_named(self._db, text) if text else None
-            if trashed is not None:  # it was "no document", as if never imported (audit DH 9c)
-                raise DocumentNotFound(f"{trashed} is in the Trash: undo (if deleting it was the last step), Edit > "
-                                       "Trash in the window, or importing its file again brings it back")
+            trashed = store.trashed_named(self._db, text, SHOWN_CANDIDATES + 1) if text else []
+            if len(trashed) == 1:  # it was "no document", as if never imported (audit DH 9c)
+                raise DocumentNotFound(f"{trashed[0]} is in the Trash: undo (if deleting it was the last step), Edit "
+                                       "> Trash in the window, or importing its file again brings it back")
+            if trashed:
+                raise DocumentNotFound(f"'{text}' could be {_listed(trashed)}, in the Trash: give more of the file "
+                                       "name, or the id")
             raise DocumentNotFound(f"no document '{text}' (give its id, its file name or the beginning of it; "
                                    "'docs' lists them)")
         return self.get(document_id)
@@ -72,9 +75,8 @@ class DocumentService:
     def _named_from(self, beginning: str) -> int | None:
         found = store.documents_named_from(self._db, beginning, SHOWN_CANDIDATES + 1)
         if len(found) > 1:
-            names = ", ".join(name for _, name in found[:SHOWN_CANDIDATES]) + (", …" if len(found) > SHOWN_CANDIDATES
-                                                                               else "")
-            raise DocumentNotFound(f"'{beginning}' could be {names}: give more of the file name, or the id")
+            raise DocumentNotFound(f"'{beginning}' could be {_listed([name for _, name in found])}: give more of the "
+                                   "file name, or the id")
         return found[0][0] if found else None
 
     def text(self, document_id: int) -> VersionText:
@@ -195,3 +197,8 @@ class DocumentService:
 def _trimmed(value):
     """A field as the window sends it back, blanks around it trimmed: the same value, not a change."""
     return value.strip() if isinstance(value, str) else value
+
+
+def _listed(names: list[str]) -> str:
+    """Names a DOC argument could mean, as many as are shown, '…' after them where there are more."""
+    return ", ".join(names[:SHOWN_CANDIDATES]) + (", …" if len(names) > SHOWN_CANDIDATES else "")

@@ -87,14 +87,17 @@ def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[in
                       {"b": beginning, "n": limit}).fetchall()
 
 
-def trashed_named(db: Store, text: str) -> str | None:
-    """The file name of a document in the Trash that `text` names (its id, file name or the beginning of it), the
-    newest such; None when none is."""
-    number = int(text) if text.isdigit() and not text.startswith("0") and int(text) < 2**63 else -1
-    row = db.execute("""SELECT file_name FROM documents WHERE deleted_at IS NOT NULL
-                        AND (id = :n OR substr(file_name, 1, length(:b)) = :b) ORDER BY deleted_at DESC LIMIT 1""",
-                     {"n": number, "b": text}).fetchone()
-    return row[0] if row else None
+def trashed_named(db: Store, text: str, limit: int) -> list[str]:
+    """The file names of documents in the Trash that `text` names, as `resolve` reads a name: the one whose id it is
+    (a number without a leading zero), else the one of that file name, else up to `limit` whose names begin so."""
+    if text.isdigit() and not text.startswith("0") and int(text) < 2**63:
+        row = db.execute("SELECT file_name FROM documents WHERE id = ? AND deleted_at IS NOT NULL", [int(text)])
+        return [found[0] for found in row.fetchall()]
+    rows = db.execute("""SELECT DISTINCT file_name FROM documents WHERE deleted_at IS NOT NULL
+                         AND substr(file_name, 1, length(:b)) = :b ORDER BY file_name != :b, file_name LIMIT :n""",
+                      {"b": text, "n": limit}).fetchall()
+    names = [row[0] for row in rows]
+    return names[:1] if names and names[0] == text else names
 
 
 def live_versions(db: Store) -> dict[int, tuple]:
