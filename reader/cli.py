@@ -118,7 +118,7 @@ def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     importing = commands.add_parser("import", help="import files or folders (text, HTML, PDF, Word, OpenDocument, "
                                                       "RTF, EPUB, TEI XML, scans)")
-    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+    importing.add_argument("paths", nargs="+", type=file_name, metavar="PATH",
                            help="files or folders (folders are read whole); a file already imported is skipped, a "
                                 "changed one becomes a new version with its notes moved onto it")
     importing.add_argument("--password", metavar="PW", help="the password of encrypted PDFs among the files")
@@ -416,7 +416,7 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=cmd_export, reads_entities=lambda args: args.fmt in ("tei", "html", "geojson")
                         or args.mentions or args.group_by == "entity")
     back = commands.add_parser("import-annotations", help="read W3C annotations (JSON-LD) back onto documents")
-    back.add_argument("file", type=Path, metavar="FILE", help="a W3C annotation collection or list (JSON-LD)")
+    back.add_argument("file", type=file_name, metavar="FILE", help="a W3C annotation collection or list (JSON-LD)")
     back.set_defaults(handler=cmd_import_annotations)
 
 

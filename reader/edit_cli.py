@@ -7,9 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli_output import row_id, say_if_none, tab_fields, tab_line, warn_tags_read_otherwise
+from reader.cli_output import given, row_id, say_if_none, tab_fields, tab_line, warn_tags_read_otherwise
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import HIGHLIGHT_COLORS
+from reader.core.records.tags import clean_tags
 from reader.core.wording import one_line, plural
 
 EXIT_OK = 0
@@ -43,14 +44,15 @@ def add_edit_commands(commands: argparse._SubParsersAction) -> None:
                                description=tab_fields("tag", "notes carrying it"))
     change = tags.add_mutually_exclusive_group()
     change.add_argument("--rename", nargs=2, metavar=("TAG", "NEW"), help="rename TAG; if NEW is a tag, merge them")
-    change.add_argument("--remove", metavar="TAG", help="take TAG off every note (notes in the Trash keep it)")
+    change.add_argument("--remove", metavar="TAG", type=given,
+                        help="take TAG off every note (notes in the Trash keep it)")
     tags.set_defaults(handler=cmd_tags)
 
 
 def cmd_edit(workspace, args: argparse.Namespace) -> int:
     if args.note is None and args.tag is None and not args.no_tags and args.color is None:
         raise ReaderError("say what to change: --note, --tag, --no-tags or --color")
-    if args.tag is not None and not any(tag.strip() for tag in args.tag):  # an empty variable: not "no tags"
+    if args.tag is not None and not clean_tags(args.tag):  # an empty variable ("$A,$B" too): not "no tags"
         raise ReaderError("the tags given are empty: --no-tags takes every tag off")
     annotations = workspace.annotations
     annotations.get(args.id)

@@ -607,7 +607,10 @@ def test_an_empty_filter_is_refused_not_taken_for_none(tmp_path, args):
     (("export", "--format", "csv", "-o", "-"), "'-' is no file name here: leave -o out to print"),
     (("timeline", "--csv", "-o", "-"), "'-' is no file name here: leave -o out to print"),
     (("export", "--format", "csv", "-o", ""), "it is empty: give a file name"),
-    (("--db", "", "docs"), "it is empty: give a file name")])
+    (("--db", "", "docs"), "it is empty: give a file name"),
+    (("import", ""), "it is empty: give a file name"),  # "$FILE" unset had imported the folder, OCR and all (DJ 8)
+    (("import-annotations", ""), "it is empty: give a file name"),
+    (("tags", "--remove", ""), "it is empty: give a value, or leave the option out")])
 def test_an_output_of_dash_or_nothing_is_refused_by_what_was_typed(tmp_path, monkeypatch, args, said):
     """'-o -' wrote a file named '-' where scripts mean standard output, and an empty name was refused as ". is a
     folder", though nothing was typed (audit DH 6, DH 9d)."""

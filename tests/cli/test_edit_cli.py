@@ -108,9 +108,10 @@ def test_a_blank_quote_is_refused_and_an_empty_tag_said(tmp_path, corpus_templat
     assert run_cli(db, "notes").stdout == ""
     made = run_cli(db, "annotate", "000", "--quote", "Genden", "--tag", "", "--tag", "people")
     assert made.returncode == 0 and made.stderr.strip() == "warning: an empty tag was left out"
-    edited = run_cli(db, "edit", made.stdout.strip(), "--tag", " ")  # an empty variable: not "take the tags off"
-    assert edited.returncode == 1 and edited.stderr.strip() == "error: the tags given are empty: --no-tags takes " \
-                                                               "every tag off"
+    for empty in (" ", ",", " , "):  # an empty variable ("$A,$B" too): not "take the tags off" (DH 8, DJ 13)
+        edited = run_cli(db, "edit", made.stdout.strip(), "--tag", empty)
+        assert edited.returncode == 1 and edited.stderr.strip().endswith(
+            "error: the tags given are empty: --no-tags takes every tag off")
     assert run_cli(db, "notes").stdout.split("\t")[4] == "people"
 
 

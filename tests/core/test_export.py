@@ -448,6 +448,9 @@ def test_a_quote_across_an_indented_paragraph_stays_a_quote_in_markdown(annotate
     assert 'type="status">needs review' in annotated.export.export("tei")  # every format says so
     cited = exported.split("> The two met on November 15, 1934.", 1)[1].split("\n\n", 1)[0]
     assert "(needs review: quoted from an earlier version of the text; the current text may have it at ¶ " in cited
+    [row] = [row for row in csv.DictReader(io.StringIO(annotated.export.export("csv"))) if row["status"]]
+    assert row["status"] == "needs review: quoted from an earlier version of the text; start, end and paragraph " \
+                            "are where the current text may have it"  # the CSV's columns too (audit DJ 12)
     assert cited.rstrip().endswith(")") and ", characters " in cited.split("may have it at", 1)[1]  # the characters
     # are the current text's, where the words quoted no longer stand (audit DG 9)
     [waiting] = [a for a in json.loads(annotated.export.export("jsonld"))["first"]["items"]

@@ -14,7 +14,8 @@ from reader.core.records.documents import DocumentInfo
 COLUMNS = ("id", "document", "title", "author", "date", "url", "doi", "quote", "prefix", "suffix", "start", "end",
            "note", "tags", "color", "links", "created", "modified", "page", "paragraph", "status",
            "kind", "note title", "cites")  # added last: a spreadsheet reading columns by position keeps reading them
-STATUS = {REVIEW: NEEDS_REVIEW}  # an orphan's status is its `where`
+STATUS = {REVIEW: f"{NEEDS_REVIEW}; start, end and paragraph are where the current text may have it"}  # the
+# columns are the place proposed, the quote the old words (audit DJ 12); an orphan's status is its `where`
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
