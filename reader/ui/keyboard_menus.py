@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QPlainTextEdit, QTextEdit
 
@@ -24,14 +24,16 @@ def open_focused_context_menu() -> None:
 
 class _ViewportMenus(QObject):
     """Gives a list's or a text's keyboard context-menu requests at its viewport, where a mouse's come. A list's come
-    at the widget's own coordinates (its cursor rectangle is given so); a text's cursor rectangle is its viewport's
-    already, and taken from it a second time the point fell up and left of the caret, on another name (audit DI 4)."""
+    at the widget's own coordinates (its cursor rectangle is given so); a text's is at its caret, in the viewport's
+    (taken from it a second time the point fell up and left of the caret, on another name: audit DI 4)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard:
-            at_viewport = isinstance(watched, (QPlainTextEdit, QTextEdit))
-            offset = QPoint(0, 0) if at_viewport else watched.viewport().pos()
-            watched.customContextMenuRequested.emit(event.pos() - offset)
+            if isinstance(watched, (QPlainTextEdit, QTextEdit)):  # at the caret, brought into view: scrolled away
+                watched.ensureCursorVisible()  # by the wheel, it asked for the menu of a line on screen (DJ 9)
+                watched.customContextMenuRequested.emit(watched.cursorRect().center())
+            else:
+                watched.customContextMenuRequested.emit(event.pos() - watched.viewport().pos())
             return True
         return False
 

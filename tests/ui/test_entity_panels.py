@@ -744,3 +744,20 @@ def test_an_entity_decision_undone_says_the_names_are_being_brought_up_to_date(r
                     timeout=20000)
     qtbot.waitUntil(lambda: recognised.statusBar().currentMessage().endswith("; the register is up to date"),
                     timeout=20000)  # not left saying so once it is (audit DJ 5)
+
+
+def test_a_name_and_type_typed_for_a_move_is_taken_as_listed():
+    """"Mongolia (place)" typed, where two places of that name are listed with their counts, matched no choice and
+    made a new entity of that name (audit DJ 10): it is refused as the bare name is; one alone of its type is it."""
+    from types import SimpleNamespace
+
+    from reader.ui.entities.mention_actions import _chosen, entity_labels
+
+    entities = [SimpleNamespace(id=9, name="Mongolia", type="PLACE", mention_count=75),
+                SimpleNamespace(id=12, name="Mongolia", type="PLACE", mention_count=14),
+                SimpleNamespace(id=30, name="Mongolia", type="ORG", mention_count=4)]
+    labels = entity_labels(entities)
+    assert sorted(labels) == ["Mongolia (org)", "Mongolia (place, 14 mentions)", "Mongolia (place, 75 mentions)"]
+    assert _chosen(labels, "Mongolia (place)") == [9, 12]
+    assert _chosen(labels, "mongolia (org)") == [30] and _chosen(labels, "mongolia") == [9, 12, 30]
+    assert _chosen(labels, "Mongolia (place, 14 mentions)") == [12] and _chosen(labels, "Ulan Bator") == []

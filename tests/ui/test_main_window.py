@@ -1095,3 +1095,9 @@ def test_shift_f10_in_the_text_is_at_the_caret(window, qtbot):
         with qtbot.waitSignal(view.customContextMenuRequested) as asked:
             qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
         assert abs(view.cursorForPosition(asked.args[0]).position() - at) <= 1
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled away with the wheel, the caret left where it was (audit DJ 9)
+    with qtbot.waitSignal(view.customContextMenuRequested) as asked:
+        qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert view.viewport().rect().contains(asked.args[0])
+    assert abs(view.cursorForPosition(asked.args[0]).position() - 2000) <= 1

@@ -81,8 +81,13 @@ def entity_labels(entities: list) -> dict[str, int]:
 
 
 def _chosen(labels: dict[str, int], typed: str) -> list[int]:
-    """The entities typed, as listed or by the name alone (in any case): one, several of that name, or none (a new
-    name)."""
+    """The entities typed, as listed, by the name and type a count was added to ("Mongolia (place)": it had made an
+    entity of that name, audit DJ 10), or by the name alone (in any case): one, several, or none (a new name)."""
     folded = typed.casefold()
-    return sorted({i for label, i in labels.items()
-                   if folded in (label.casefold(), label.rsplit(" (", 1)[0].casefold())})
+    return sorted({i for label, i in labels.items() if folded in _forms(label.casefold())})
+
+
+def _forms(label: str) -> tuple[str, ...]:
+    """A label as it may be typed: whole, its name and type alone, its name alone."""
+    name, _, detail = label.rpartition(" (")
+    return label, f"{name} ({detail.split(',')[0].rstrip(')')})", name
