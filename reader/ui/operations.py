@@ -102,8 +102,9 @@ class OpRunner(QObject):
             self._events.failed.emit(str(exc))
             return
         self._applied(changes)
-        catching_up = changes.register and self._workspace.entities.is_stale()  # the register is derived: its
-        # views show the step until recognition has read it anew, seconds in which a second Ctrl+Z looked due
+        catching_up = changes.register and not changes.documents and self._workspace.entities.is_stale()  # an
+        # entity decision's: the register is derived, and its views show the step until recognition has read it
+        # anew, seconds in which a second Ctrl+Z looked due (a document's step is said by its own views)
         later = CATCHING_UP if catching_up else ""
         self._events.told.emit(f"{done}: {self._workspace.history.told(label, changes)}{later}")
 
