@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from reader.core.annotations.notebook import NoteNotFound
 from reader.core.errors import DocumentNotFound
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
@@ -26,8 +27,9 @@ def install_search_panel(window: MainWindow, workspace: Workspace, area: PaneAre
     window.addAction(focus)
     window.edit_menu.addAction(focus)
     search_again = coalesced(lambda: panel.if_built(_search_again), window)  # once for a burst of notices
-    for signal in (events.annotations_changed, events.links_changed, events.tags_changed, window.import_finished,
-                   window.entities_recognised):
+    for signal in (events.annotations_changed, events.links_changed, events.tags_changed, events.notebook_changed,
+                   events.register_changed, window.import_finished, window.entities_recognised):  # a Notebook note
+        # deleted stayed listed, and a renamed entity kept its old name (audit DK 1, DK 9)
         signal.connect(search_again)
     return panel
 
@@ -47,8 +49,14 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
 
 def _show_note(window: MainWindow, note_id: int) -> None:
     """A Notebook note found: the Notebook shown, the note chosen in it to read and edit; one on a document in the
-    Trash is said to be there (the Notebook lists no such document's notes: it chose nothing, unsaid)."""
-    document_id = window.workspace.notebook.get(note_id).document_id
+    Trash is said to be there (the Notebook lists no such document's notes: it chose nothing, unsaid), and one
+    deleted since it was listed too (it raised NoteNotFound: audit DK 1)."""
+    try:
+        document_id = window.workspace.notebook.get(note_id).document_id
+    except NoteNotFound:
+        window.events.told.emit("That Notebook note is no longer there: it was deleted since the search ran "
+                                "(Edit > Trash… brings it back)")
+        return
     try:
         if document_id is not None:
             window.workspace.documents.get(document_id)

@@ -379,3 +379,34 @@ def test_hit_rows_are_measured_again_when_the_list_narrows(window, qtbot):
     viewport = tree.viewport()
     viewport.resize(viewport.width() - 90, viewport.height())  # as a scroll bar coming takes its width
     qtbot.waitUntil(lambda: overrun() == [])
+
+
+def test_results_follow_the_notebook_and_a_hit_gone_is_said(window, qtbot):
+    """A Notebook note added or deleted left the results as they were, and opening the hit of a deleted note raised
+    NoteNotFound (audit DK 1): the query runs again after a Notebook change, and a hit gone since says so."""
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "zanzibar")
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        note = window.ops.run("Add note", lambda: window.workspace.notebook.create("A zanzibar thought"))
+    assert panel.results.topLevelItem(0).text(0) == "Notebook (1)"
+    hit = panel.results.topLevelItem(0).child(0)
+    window.workspace.notebook.delete(note.id)  # by another hand: no notice yet
+    panel._on_result_activated(hit)
+    assert "no longer" in window.statusBar().currentMessage()
+
+
+def test_results_follow_the_entity_register(window, qtbot):
+    """A renamed entity kept its old name in the results on screen: a register decision runs the query again (audit
+    DK 9)."""
+    window.workspace.entities.recognise()
+    choibalsan = next(e for e in window.workspace.entities.register() if e.name == "Choibalsan")
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Choibalsan")
+    with qtbot.waitSignal(panel.searched, timeout=20000):
+        window.ops.run("Rename entity",
+                       lambda: window.workspace.entities.rename(choibalsan.id, "Khorloogiin Choibalsan"))
+    groups = [panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())]
+    [entities] = [group for group in groups if group.text(0).startswith("Entities")]
+    assert entities.child(0).text(0).startswith("Khorloogiin Choibalsan")
