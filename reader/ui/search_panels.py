@@ -44,6 +44,7 @@ def _search_panel(window: MainWindow, workspace: Workspace, area: PaneArea):
     search_panel.annotation_activated.connect(lambda annotation_id: area.show_annotation(annotation_id, found=True))
     search_panel.link_activated.connect(lambda link_id: _show_link(workspace, area, link_id))
     search_panel.note_activated.connect(lambda note_id: _show_note(window, note_id))
+    search_panel.entity_activated.connect(area.entity_clicked)
     return search_panel
 
 

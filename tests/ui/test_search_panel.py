@@ -410,3 +410,38 @@ def test_results_follow_the_entity_register(window, qtbot):
     groups = [panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())]
     [entities] = [group for group in groups if group.text(0).startswith("Entities")]
     assert entities.child(0).text(0).startswith("Khorloogiin Choibalsan")
+
+
+def test_an_entity_hit_shows_its_mentions(window, qtbot):
+    """Opening a hit of the Entities group did nothing and said nothing (audit DK 2): it lists the entity's mentions,
+    as a click on a name in the text does."""
+    window.workspace.entities.recognise()
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Choibalsan")
+    groups = [panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())]
+    [entities] = [group for group in groups if group.text(0).startswith("Entities")]
+    with qtbot.waitSignal(window.reading_area.entity_clicked) as shown:
+        panel._on_result_activated(entities.child(0))
+    assert window.workspace.entities.describe(shown.args[0]).name == "Choibalsan"
+
+
+def test_saving_says_what_it_did_and_a_long_refusal_stays_one_readable_line(window, qtbot, monkeypatch):
+    """A refusal stayed above the results after a later save went through, a name in use was replaced without a
+    word (audit DK 3, DK 4), and a refused query of 4,000 characters without a blank, quoted whole, widened the dock
+    over the reading desk (DK 5)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = window.search_panel.widget()
+    panel.box.setText("Genden")
+    for name in ("   ", "Genden all", "genden ALL"):
+        monkeypatch.setattr(QInputDialog, "getText", lambda *_args, name=name, **_kwargs: (name, True))
+        panel._on_save_clicked()
+    assert panel.message.text() == "Replaced the query saved as “Genden all”: Edit > Undo takes it back"
+    width = panel.width()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        panel.box.setText("*" * 4000)
+        panel.run_search()
+    assert len(panel.message.text()) < 300 and "…" in panel.message.text()
+    assert panel.message.toolTip().count("*") == 4000  # whole there
+    assert panel.width() <= max(width, 400)

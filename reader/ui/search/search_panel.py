@@ -45,6 +45,7 @@ class SearchPanel(QWidget):
     link_activated = Signal(int)  # a link's id: its two passages are shown side by side
     annotation_activated = Signal(int)  # a highlight or note found: open it chosen
     note_activated = Signal(int)  # a Notebook note found: open it in the Notebook
+    entity_activated = Signal(int)  # an entity found: its mentions listed, as a click on its name lists them
     searched = Signal(int)  # number of hits, once results are shown
 
     def __init__(self, search: SearchService, ops: OpRunner, runner: TaskRunner, parent: QWidget | None = None):
@@ -57,6 +58,7 @@ class SearchPanel(QWidget):
         self.box = QLineEdit(self, placeholderText="Search everything (Ctrl+K)…", clearButtonEnabled=True)
         self.box.setToolTip(HELP)
         self.message = QLabel("", self, wordWrap=True)
+        self.message.setMinimumWidth(1)  # a word without a break is cut, not the dock widened to it (DK 5)
         self.results = QTreeWidget(self)
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
@@ -101,11 +103,17 @@ class SearchPanel(QWidget):
         """Search for the box's query in a worker; the results shown stay until the new ones are in."""
         query = self.box.text()
         self._reading.start(lambda workspace, _progress, _cancelled: workspace.search.search(query),
-                            lambda results: self._show(results, query), self.message.setText)
+                            lambda results: self._show(results, query), self._say)
+
+    def _say(self, line: str) -> None:
+        """A line under the box, short enough to read there (a refusal quoting a 4,000-character query whole took
+        the dock's width and the results' height: audit DK 5), whole in its tooltip."""
+        self.message.setText(shortened(line))
+        self.message.setToolTip(line if shortened(line) != line else "")
 
     def _show(self, results: SearchResults, query: str) -> None:
         self.results.clear()
-        self.message.setText(results.error or (_summary(results) if query.strip() else ""))
+        self._say(results.error or (_summary(results) if query.strip() else ""))
         for kind in KINDS:
             hits = results.groups.get(kind, [])
             if hits:
@@ -161,20 +169,28 @@ class SearchPanel(QWidget):
             self.link_activated.emit(hit.ref)  # both passages, as from Comparisons
         elif hit is not None and hit.kind == "notebook" and hit.ref is not None:
             self.note_activated.emit(hit.ref)  # it had selected its document's first character (audit CB F2)
+        elif hit is not None and hit.kind == "entity" and hit.ref is not None:
+            self.entity_activated.emit(hit.ref)  # it did nothing, unsaid (audit DK 2)
         elif hit is not None and hit.document_id is not None:
             self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
 
     def _on_save_clicked(self) -> None:
         query = self.box.text().strip()
         if not query:
-            self.message.setText("Type a query first, then save it.")
+            self._say("Type a query first, then save it.")
             return
         name, ok = QInputDialog.getText(self, "Save search", "Name:", text=query)
-        if ok:
-            try:
-                self._ops.run_checked("Save search", lambda: self._search.save(name, query))
-            except ReaderError as exc:
-                self.message.setText(str(exc))
+        if not ok:
+            return
+        named = next((kept for _id, kept, _query in self._search.saved() if kept.casefold() == name.strip().casefold()),
+                     None)
+        try:
+            self._ops.run_checked("Save search", lambda: self._search.save(name, query))
+        except ReaderError as exc:
+            self._say(str(exc))
+            return
+        self._say(f"Replaced the query saved as “{named}”: Edit > Undo takes it back" if named  # it was unsaid,
+                  else f"Saved as “{name.strip()}”")  # and a refusal before stayed on screen (audit DK 3, DK 4)
 
     def _delete_current_saved(self) -> None:
         entry = self.saved_list.currentItem()
@@ -199,3 +215,11 @@ def _summary(results: SearchResults) -> str:
     more = "+" if results.partial else ""
     counted = f"{results.count:,}{more} results" if more else plural(results.count, "result")  # "2,000+ results"
     return counted + (f", the first {shown:,} listed" if shown < results.count else "")
+
+
+def shortened(line: str, longest_word: int = 60, most: int = 240) -> str:
+    """A line with each run of more than `longest_word` characters without a blank cut with "…", and the whole cut
+    at `most` characters."""
+    words = [word if len(word) <= longest_word else word[:longest_word - 1] + "…" for word in line.split(" ")]
+    short = " ".join(words)
+    return short if len(short) <= most else short[:most - 1] + "…"
