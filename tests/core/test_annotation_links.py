@@ -44,6 +44,13 @@ def test_a_links_steps_are_named_with_its_relation(workspace, pair):
     assert workspace.history.next_undo() == "Delete link (same event)"
 
 
+def test_a_link_edited_to_what_it_is_is_no_step(workspace, pair):
+    """"Edit link…" accepted without a change recorded a step the first Undo took back to no effect (audit DK 7)."""
+    _a, _b, link = pair
+    workspace.links.update(link.id, relation="contradicts", note="date of the meeting?")
+    assert workspace.history.next_undo() == "Link passages (contradicts)"
+
+
 def test_linking_a_passage_creates_its_annotation(workspace, pair):
     """A passage as link target becomes an annotation on exactly that text."""
     a, _, _ = pair

@@ -64,11 +64,13 @@ class LinkService:
     def update(self, link_id: int, relation: str | None = None, note: str | None = None) -> Link:
         """Change a link's relation and/or note; the undo command passes the old values back."""
         link = self.get(link_id)
-        changes = {key: value for key, value in (("relation", relation), ("note", note)) if value is not None}
+        changes = {key: value for key, value in (("relation", relation), ("note", note))
+                   if value is not None and value != getattr(link, key)}  # as it is: no step (audit DK 7)
         if relation is not None:
             _check_relation(relation)
         with operation(self._db, link_step("Edit link", relation or link.relation)):
-            store.update_link(self._db, link_id, changes)
+            if changes:
+                store.update_link(self._db, link_id, changes)
         return self.get(link_id)
 
     def take_note(self, link_id: int, note: str, modified: str) -> Link:
