@@ -98,6 +98,8 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
         panels.parallels.if_built(lambda w: w.refresh()), panels.comparisons.refresh_suggestions())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))
     panels.comparisons.suggestion_judged.connect(lambda s, verdict: _judge(context, s, verdict))
+    panels.comparisons.link_deletion_asked.connect(lambda link_id, relation: ops.run(
+        link_step("Delete link", relation), lambda: context.workspace.links.delete(link_id), tell=True))
     ops.changes_applied.connect(lambda changes: changes.pairs_judged and panels.comparisons.refresh_suggestions())
     area.panes_changed.connect(panels.comparisons.refresh_suggestions)  # the suggestions are the open documents'
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them

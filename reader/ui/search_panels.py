@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from reader.core.annotations.notebook import NoteNotFound
 from reader.core.errors import DocumentNotFound
 from reader.core.workspace import Workspace
 from reader.ui.coalesce import coalesced
@@ -52,6 +51,8 @@ def _show_note(window: MainWindow, note_id: int) -> None:
     """A Notebook note found: the Notebook shown, the note chosen in it to read and edit; one on a document in the
     Trash is said to be there (the Notebook lists no such document's notes: it chose nothing, unsaid), and one
     deleted since it was listed too (it raised NoteNotFound: audit DK 1)."""
+    from reader.core.annotations.notebook import NoteNotFound  # the editing code loads when first used
+
     try:
         document_id = window.workspace.notebook.get(note_id).document_id
     except NoteNotFound:

@@ -21,7 +21,7 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
     """(keys, what it does, where) for every QAction under `root` with a shortcut, and for the keys of the parts built
     on demand whether or not they are built yet (a first start has none of them), without duplicates: the window-wide
     ones first, then by place and name."""
-    from reader.ui.annotations.comparisons import SUGGESTION_KEYS
+    from reader.ui.annotations.comparisons import PAIR_KEYS, SUGGESTION_KEYS
     from reader.ui.annotations.note_editor import NOTE_KEYS
     from reader.ui.compare.parallels_panel import TABLE_KEYS
     from reader.ui.compare.timeline_view import TIMELINE_KEYS
@@ -32,8 +32,8 @@ def collect_shortcuts(root: QWidget) -> list[tuple[str, str, str]]:
 
     found: dict[tuple[str, str, str], None] = {}
     listed = [(action.text(), action.shortcuts(), where(action)) for action in root.findChildren(QAction)]
-    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, SAVED_KEYS, NOTE_KEYS, TIMELINE_KEYS,
-              *ENTER_OPENS)
+    tables = (PANE_KEYS, STRIP_KEYS, TABLE_KEYS, LIST_KEYS, SUGGESTION_KEYS, PAIR_KEYS, SAVED_KEYS, NOTE_KEYS,
+              TIMELINE_KEYS, *ENTER_OPENS)
     listed += [(text, [QKeySequence(key) for key in keys], table.place)
                for table in tables for text, keys in table.actions.values()]
     for text, shortcuts, place in listed:

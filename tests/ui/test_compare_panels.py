@@ -1165,3 +1165,24 @@ def _export_timeline_choosing(window, qtbot, monkeypatch, choose) -> None:
     panel = window.annotation_panels.timeline.widget()
     qtbot.waitUntil(lambda: bool(panel.canvas.marks))
     next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…").click()
+
+
+def test_delete_on_a_linked_pair_deletes_its_link(compare_window, qtbot):
+    """Delete and Shift+F10 on a linked pair in Comparisons did nothing and said nothing, though Delete dismisses a
+    suggestion just below (audit DK 6): Delete, or the row's context menu, deletes the link, undoably, and says so."""
+    workspace = compare_window.workspace
+    first, second = (workspace.documents.resolve(name).id for name in (MEETING_000, MEETING_002))
+    ends = [workspace.annotations.create_at_quote(first, "Genden").id,
+            workspace.annotations.create_at_quote(second, "Stalin").id]
+    compare_window.ops.run("Link passages", lambda: workspace.links.link(*ends, "contradicts"))
+    view = compare_window.annotation_panels.comparisons
+    compare_window.raise_panel("Comparisons")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+    assert [action.text() for action in view.table.actions()] == ["Delete link"]
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 0)
+    assert compare_window.statusBar().currentMessage().startswith("Delete link (contradicts)")
+    compare_window.ops.undo()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)

@@ -45,6 +45,8 @@ EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L t
 # What the suggestions' keys do (the verdicts `suggestion_judged` carries); Help > Keyboard shortcuts lists it.
 SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the suggested relation", ("L",)),
                                                          "dismiss": ("Dismiss", ("Delete",))})
+PAIR_KEYS = KeyTable("Comparisons' linked pairs", {"delete": ("Delete link", ("Delete",))})  # as a suggestion
+# just below is dismissed: Delete on a linked pair did nothing, said nothing (audit DK 6)
 
 
 def _source(side: ComparisonSide) -> str:
@@ -95,6 +97,7 @@ class ComparisonsView(QWidget):
     pair_activated = Signal(int, int)
     suggestion_activated = Signal(object)  # a ParallelSuggestion: show both passages
     suggestion_judged = Signal(object, str)  # a suggestion, and "link" (with its suggested relation) or "dismiss"
+    link_deletion_asked = Signal(int, str)  # a linked pair's link id and relation: its link to the Trash
 
     def __init__(self, comparisons: ComparisonService, tags: TagService, documents: DocumentService,
                  events: AnnotationEvents | None = None, parent: QWidget | None = None):
@@ -115,6 +118,7 @@ class ComparisonsView(QWidget):
         _widen_quotes(self.table, QUOTE_COLUMNS)
         refit_on_resize(self.table, self._fit_quotes)
         self.table.activated.connect(self._on_table_activated)  # a double-click, or Enter
+        keyed_menu(self.table, PAIR_KEYS, {"delete": self._delete_current_link})
         self._build_filters()
         self.count_label = QLabel(self)
         self.empty_hint = QLabel(EMPTY_HINT, self, wordWrap=True, visible=False)
@@ -315,6 +319,12 @@ class ComparisonsView(QWidget):
 
     def _fit_quotes(self) -> None:
         self.model.fit_quotes({column: chars_fitting(self.table, column) for column in QUOTED_SIDES})
+
+    def _delete_current_link(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            pair = self.model.row_at(self.proxy.mapToSource(index).row())
+            self.link_deletion_asked.emit(pair.link_id, pair.relation)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         pair = self.model.row_at(self.proxy.mapToSource(index).row())
