@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 
+from reader.ui.search.search_panel import HIT_ROLE
 from reader.ui.search.snippet_delegate import HTML_ROLE
 
 
@@ -445,3 +446,17 @@ def test_saving_says_what_it_did_and_a_long_refusal_stays_one_readable_line(wind
     assert len(panel.message.text()) < 300 and "…" in panel.message.text()
     assert panel.message.toolTip().count("*") == 4000  # whole there
     assert panel.width() <= max(width, 400)
+
+
+def test_the_hit_being_read_stays_chosen_when_the_results_run_again(window, qtbot):
+    """Any change elsewhere ran the query again and rebuilt the list: the hit chosen was lost and the next Down
+    started again from the top (audit DK 14). The same hit stays chosen."""
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Genden")
+    chosen = panel.results.topLevelItem(0).child(5)
+    panel.results.setCurrentItem(chosen)
+    hit = chosen.data(0, HIT_ROLE)
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        panel.run_search()
+    assert panel.results.currentItem() is not None and panel.results.currentItem().data(0, HIT_ROLE) == hit

@@ -112,7 +112,9 @@ class SearchPanel(QWidget):
         self.message.setToolTip(line if shortened(line) != line else "")
 
     def _show(self, results: SearchResults, query: str) -> None:
-        self.results.clear()
+        current = self.results.currentItem()
+        reading = current.data(0, HIT_ROLE) if current is not None else None  # kept chosen: a change elsewhere ran
+        self.results.clear()  # the query again, and the next Down started from the top (audit DK 14)
         self._say(results.error or (_summary(results) if query.strip() else ""))
         for kind in KINDS:
             hits = results.groups.get(kind, [])
@@ -121,11 +123,23 @@ class SearchPanel(QWidget):
                 for hit in hits:
                     self._add_hit(group, hit)
         self.results.expandAll()
+        if reading is not None:
+            self._choose(reading)
         self.searched.emit(results.count)
         first = self.results.topLevelItem(0)
         if self._open_first and first is not None and first.childCount():
             self._on_result_activated(first.child(0))
         self._open_first = False
+
+    def _choose(self, hit: Hit) -> None:
+        """Choose, without opening it, the row of a hit listed again."""
+        for number in range(self.results.topLevelItemCount()):
+            group = self.results.topLevelItem(number)
+            for row in (group.child(i) for i in range(group.childCount())):
+                if row.data(0, HIT_ROLE) == hit:
+                    self.results.setCurrentItem(row)
+                    self.results.scrollToItem(row)
+                    return
 
     def _add_hit(self, group: QTreeWidgetItem, hit: Hit) -> None:
         """A row names the document by its title and shows the match highlighted (the file name in the tooltip)."""
