@@ -105,6 +105,16 @@ def test_document_filters(searchable):
     assert {hit.file_name for hit in search("Genden kind:primary").hits()} == {"003_bfdd3a082e8d2a08.txt"}
 
 
+def test_a_doc_filter_naming_no_document_is_refused(searchable):
+    """doc: naming no document, or one in the Trash, answered "0 results", as if the document held no such passage,
+    where entity: naming nothing is refused (audit DK 10)."""
+    assert search_error(searchable, "Genden doc:zzz") == "no document's file name or title holds “zzz”"
+    searchable.documents.delete(searchable.documents.resolve("003_bfdd3a082e8d2a08.txt").id)
+    assert search_error(searchable, "doc:003") == ("003_bfdd3a082e8d2a08.txt is in the Trash: Edit > Trash… brings "
+                                                   "it back")
+    assert search_error(searchable, "doc:002") == ""
+
+
 def test_entities_and_metadata_are_searchable(searchable):
     """Entity names and aliases, and document metadata, are found as their own kinds."""
     search = searchable.search.search

@@ -9,6 +9,7 @@ from reader.core.search.entity_names import entities_named, no_entity_named
 from reader.core.search.query import TYPE_ALIASES, Query, QueryError, kind_name, relation_key
 from reader.core.storage import search_hits as hits
 from reader.core.storage import search_index as store
+from reader.core.storage.documents import live_versions, trashed_named
 from reader.core.storage.store import Store
 
 MENTION_KEYS = ("entity", "type", "date")
@@ -33,9 +34,22 @@ def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[in
     if not names and not kinds:
         return None
     labels = store.document_labels(db)
+    live = live_versions(db)
+    for value in names:  # one naming no document found nothing, unsaid, as if it held no such passage (audit DK 10)
+        if not any(_names_document(value.casefold(), document_id, file_name, title, labels)
+                   for document_id, (file_name, title, _kind) in labels.items() if document_id in live):
+            raise QueryError(_no_document_named(db, value))
     return frozenset(document_id for document_id, (file_name, title, kind) in labels.items()
                      if all(_names_document(value.casefold(), document_id, file_name, title, labels) for value in names)
                      and all(kind == kind_name(value) for value in kinds))
+
+
+def _no_document_named(db: Store, value: str) -> str:
+    """Why a doc: value names nothing: the document is in the Trash, or no file name or title holds it."""
+    trashed = trashed_named(db, value, 2)
+    if len(trashed) == 1:
+        return f"{trashed[0]} is in the Trash: Edit > Trash… brings it back"
+    return f"no document's file name or title holds “{value}”"
 
 
 def _names_document(value: str, document_id: int, file_name: str, title: str, labels: dict) -> bool:
