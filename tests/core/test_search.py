@@ -113,6 +113,7 @@ def test_a_doc_filter_naming_no_document_is_refused(searchable):
     assert search_error(searchable, "doc:003") == ("003_bfdd3a082e8d2a08.txt is in the Trash: Edit > Trash… brings "
                                                    "it back")
     assert search_error(searchable, "doc:002") == ""
+    assert search_error(searchable, "tag:*") == "tag:* needs the beginning of a tag before the *, e.g. tag:violence*"
 
 
 def test_entities_and_metadata_are_searchable(searchable):

@@ -1186,3 +1186,20 @@ def test_delete_on_a_linked_pair_deletes_its_link(compare_window, qtbot):
     assert compare_window.statusBar().currentMessage().startswith("Delete link (contradicts)")
     compare_window.ops.undo()
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+
+
+def test_tab_goes_through_comparisons_as_it_is_laid_out(compare_window, qtbot):
+    """Tab went from the relation box to the tag box, the document box, the kind box and only then the entity box
+    beside the tag box, and the linked pairs came before the filters above them (audit DK 12)."""
+    view = compare_window.annotation_panels.comparisons
+    compare_window.raise_panel("Comparisons")
+    compare_window.activateWindow()
+    view.relation_box.setFocus()
+    qtbot.waitUntil(view.relation_box.hasFocus)
+    expected = [box for box in (view.tag_box, view.entity_box, view.document_box, view.kind_box, view.reliability_box,
+                                view.suggestions_toggle, view.table) if box.isVisible()]  # the entity box shows once
+    reached = []  # a linked passage names an entity
+    for _ in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == expected

@@ -87,6 +87,8 @@ def _named(by_name: dict[str, set[int]], name: str) -> set[int]:
 def _no_such_tag(db: Store, name: str) -> str:
     from rapidfuzz import fuzz, process
 
+    if name == "*":  # "no tag begins with ''" said nothing (audit DK 13)
+        return "tag:* needs the beginning of a tag before the *, e.g. tag:violence*"
     said = f"no tag begins with '{name[:-1]}'" if name.endswith("*") else f"no tag is named '{name}'"
     nearest = process.extractOne(name, hits.tag_names(db), scorer=fuzz.WRatio, score_cutoff=70)
     return f"{said}: did you mean tag:\"{nearest[0]}\"? (a tag's name with spaces goes in quotes)" if nearest else said

@@ -154,6 +154,8 @@ class ComparisonsView(QWidget):
             self.kind_box.addItem(kind, kind)
         self.reliability_box = QSpinBox(self, minimum=0, maximum=5, specialValueText="Any reliability",
                                         prefix="Reliability ≥ ")
+        self.reliability_box.setToolTip("Pairs one of whose sources at least is rated so (the better of the two) in "
+                                        "Source criticism")  # a historian read "both" (audit DK 13)
         # long titles must not widen the window: they show in full when the box opens
         for box in (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -255,6 +257,10 @@ class ComparisonsView(QWidget):
         split.setStretchFactor(0, 1)  # room the dock gains goes two thirds to the suggestions: asked for, the dock
         split.setStretchFactor(1, 2)  # grows after they appear, and had added its height to the empty links' table
         layout.addWidget(split, 1)
+        chain = (self.relation_box, self.tag_box, self.entity_box, self.document_box, self.kind_box,
+                 self.reliability_box, self.suggestions_toggle, self.table, self.suggestion_table)
+        for one, then in zip(chain, chain[1:], strict=False):  # as on screen: the entity box, made last, was
+            QWidget.setTabOrder(one, then)  # reached fifth, and the pairs before the filters above them (DK 12)
 
     def current_filter(self) -> ComparisonFilter:
         return ComparisonFilter(relation=self.relation_box.currentData() or "", tag=self.tag_box.currentData() or "",
