@@ -472,6 +472,8 @@ class MainWindow(QMainWindow):
         self.session_timer.stop()
         self._desk_kept = None  # written whatever the last writing was: another window may have written since
         self.closing.emit()
+        if self.messages_dialog is not None:  # kept open beside the window, it closes with it (left open, it
+            self.messages_dialog.close()  # stayed the active window: the next window's shortcuts went unheard)
         if self.desk_action.isChecked():
             self.desk_action.trigger()  # the layout is kept with its panels: the next start shows them
         self.keep_session()

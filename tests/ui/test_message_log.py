@@ -52,3 +52,12 @@ def test_a_line_shown_again_later_is_listed_again_and_a_selection_stays(window, 
     bar.showMessage("Redone: Add annotation")
     assert text.toPlainText().split("\n")[0].endswith("Redone: Add annotation")
     assert text.textCursor().selectedText() == chosen  # the lines chosen, still chosen
+
+
+def test_the_list_closes_with_the_window(window, qtbot):
+    """Recent messages, kept open beside the window, stayed open after it closed, the active window still: the
+    shortcuts of the window opened next went unheard."""
+    _recent_messages(window).trigger()
+    qtbot.waitUntil(window.messages_dialog.isVisible)
+    window.close()
+    assert not window.messages_dialog.isVisible()
