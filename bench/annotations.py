@@ -74,5 +74,5 @@ def run() -> dict[str, float]:
         finally:
             workspace.close()
     return {"reanchor_ms_per_annotation": elapsed * 1000 / ANNOTATIONS,
-            "reanchor_exact_share": summary.moved / ANNOTATIONS,
+            "reanchor_exact_share": summary.kept / ANNOTATIONS,
             "reanchor_review": summary.review, "reanchor_orphaned": summary.orphaned}
