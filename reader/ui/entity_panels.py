@@ -146,16 +146,17 @@ def _recognition_ended(window: MainWindow, panels: EntityPanels, area: PaneArea)
     if panels.asked_again:
         panels.asked_again = False
         _catch_up(window, panels, area)
-    elif not window.workspace.entities.is_stale():
+    else:
         _say_caught_up(window)
 
 
 def _say_caught_up(window: MainWindow) -> None:
     """The line saying the register is being brought up to date (after an undone decision) says it is, once it is:
-    left on the bar, it said work went on for seconds after it ended (audit DJ 5)."""
+    left on the bar, it said work went on for seconds after it ended (audit DJ 5). The register is asked only then
+    (its signature reads every decision)."""
     bar = window.statusBar()
     line = bar.currentMessage()
-    if line.endswith(CATCHING_UP):
+    if line.endswith(CATCHING_UP) and not window.workspace.entities.is_stale():
         bar.showMessage(line.removesuffix(CATCHING_UP) + "; the register is up to date", 5000)
 
 

@@ -56,12 +56,12 @@ class DocumentService:
         A number is an id, unless written with a leading zero, as ids never are."""
         text = str(ref).strip()
         document_id = store.find_document_id(self._db, text)
-        if document_id is None and text.isdigit() and not text.startswith("0") and int(text) < 2**63:
-            document_id = int(text)
+        if document_id is None:
+            document_id = _as_id(text)
         if document_id is None and text:
             document_id = self._named_from(text)
         if document_id is None or store.get_document(self._db, document_id) is None:
-            trashed = store.trashed_named(self._db, text, SHOWN_CANDIDATES + 1) if text else []
+            trashed = store.trashed_named(self._db, text, _as_id(text), SHOWN_CANDIDATES + 1) if text else []
             if len(trashed) == 1:  # it was "no document", as if never imported (audit DH 9c)
                 raise DocumentNotFound(f"{trashed[0]} is in the Trash: undo (if deleting it was the last step), Edit "
                                        "> Trash in the window, or importing its file again brings it back")
@@ -202,3 +202,8 @@ def _trimmed(value):
 def _listed(names: list[str]) -> str:
     """Names a DOC argument could mean, as many as are shown, '…' after them where there are more."""
     return ", ".join(names[:SHOWN_CANDIDATES]) + (", …" if len(names) > SHOWN_CANDIDATES else "")
+
+
+def _as_id(text: str) -> int | None:
+    """A DOC argument read as an id: a number without a leading zero, as ids never have one."""
+    return int(text) if text.isdigit() and not text.startswith("0") and int(text) < 2**63 else None

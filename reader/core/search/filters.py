@@ -34,19 +34,20 @@ def _document_ids(db: Store, names: list[str], kinds: list[str]) -> frozenset[in
     if not names and not kinds:
         return None
     labels = store.document_labels(db)
+    named = [{document_id for document_id, (file_name, title, _kind) in labels.items()
+              if _names_document(value.casefold(), document_id, file_name, title, labels)} for value in names]
     live = live_versions(db)
-    for value in names:  # one naming no document found nothing, unsaid, as if it held no such passage (audit DK 10)
-        if not any(_names_document(value.casefold(), document_id, file_name, title, labels)
-                   for document_id, (file_name, title, _kind) in labels.items() if document_id in live):
+    for value, documents in zip(names, named, strict=True):  # one naming no document found nothing, unsaid, as if
+        if not documents & live.keys():  # it held no such passage (audit DK 10)
             raise QueryError(_no_document_named(db, value))
-    return frozenset(document_id for document_id, (file_name, title, kind) in labels.items()
-                     if all(_names_document(value.casefold(), document_id, file_name, title, labels) for value in names)
+    return frozenset(document_id for document_id, (_file_name, _title, kind) in labels.items()
+                     if all(document_id in documents for documents in named)
                      and all(kind == kind_name(value) for value in kinds))
 
 
 def _no_document_named(db: Store, value: str) -> str:
     """Why a doc: value names nothing: the document is in the Trash, or no file name or title holds it."""
-    trashed = trashed_named(db, value, 2)
+    trashed = trashed_named(db, value, int(value) if value.isdigit() and value == str(int(value)) else None, 2)
     if len(trashed) == 1:
         return f"{trashed[0]} is in the Trash: Edit > Trash… brings it back"
     return f"no document's file name or title holds “{value}”"

@@ -220,13 +220,17 @@ class SearchService:
             restriction_for(self._db, parse(query))  # a filter naming nothing here fails too (entity:Gendn, BO F11)
         except QueryError as exc:
             raise ReaderError(f"query not understood: {exc}") from exc
-        same = next((search_id for search_id, kept, _query in self.saved()
-                     if kept.casefold() == name.strip().casefold()), None)
+        same = self.saved_as(name)
         with operation(self._db, "Save search"):
             if same is None:
                 return store.save_search(self._db, name.strip(), query.strip())
-            store.update_saved_search(self._db, same, query.strip())
-            return same
+            store.update_saved_search(self._db, same[0], query.strip())
+            return same[0]
+
+    def saved_as(self, name: str) -> tuple[int, str] | None:
+        """The saved search a name (in any case) names, with its name as saved: the one saving under it replaces."""
+        return next(((search_id, kept) for search_id, kept, _query in self.saved()
+                     if kept.casefold() == name.strip().casefold()), None)
 
     def saved(self) -> list[tuple[int, str, str]]:
         return store.saved_searches(self._db)

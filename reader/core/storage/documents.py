@@ -87,11 +87,12 @@ def documents_named_from(db: Store, beginning: str, limit: int) -> list[tuple[in
                       {"b": beginning, "n": limit}).fetchall()
 
 
-def trashed_named(db: Store, text: str, limit: int) -> list[str]:
+def trashed_named(db: Store, text: str, document_id: int | None, limit: int) -> list[str]:
     """The file names of documents in the Trash that `text` names, as `resolve` reads a name: the one whose id it is
-    (a number without a leading zero), else the one of that file name, else up to `limit` whose names begin so."""
-    if text.isdigit() and not text.startswith("0") and int(text) < 2**63:
-        row = db.execute("SELECT file_name FROM documents WHERE id = ? AND deleted_at IS NOT NULL", [int(text)])
+    (`document_id`: the id `text` is read as, if any), else the one of that file name, else up to `limit` whose names
+    begin so."""
+    if document_id is not None:
+        row = db.execute("SELECT file_name FROM documents WHERE id = ? AND deleted_at IS NOT NULL", [document_id])
         return [found[0] for found in row.fetchall()]
     rows = db.execute("""SELECT DISTINCT file_name FROM documents WHERE deleted_at IS NOT NULL
                          AND substr(file_name, 1, length(:b)) = :b ORDER BY file_name != :b, file_name LIMIT :n""",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.search.service import KIND_LABELS, KINDS, Hit, SearchResults, SearchService
-from reader.core.wording import plural
+from reader.core.wording import one_line, plural
 from reader.ui.keyed_actions import KeyTable, keyed_menu
 from reader.ui.operations import OpRunner
 from reader.ui.search.snippet_delegate import HTML_ROLE, SnippetDelegate, snippet_html
@@ -196,14 +196,13 @@ class SearchPanel(QWidget):
         name, ok = QInputDialog.getText(self, "Save search", "Name:", text=query)
         if not ok:
             return
-        named = next((kept for _id, kept, _query in self._search.saved() if kept.casefold() == name.strip().casefold()),
-                     None)
+        replaced = self._search.saved_as(name)
         try:
             self._ops.run_checked("Save search", lambda: self._search.save(name, query))
         except ReaderError as exc:
             self._say(str(exc))
             return
-        self._say(f"Replaced the query saved as “{named}”: Edit > Undo takes it back" if named  # it was unsaid,
+        self._say(f"Replaced the query saved as “{replaced[1]}”: Edit > Undo takes it back" if replaced  # unsaid,
                   else f"Saved as “{name.strip()}”")  # and a refusal before stayed on screen (audit DK 3, DK 4)
 
     def _delete_current_saved(self) -> None:
@@ -235,5 +234,4 @@ def shortened(line: str, longest_word: int = 60, most: int = 240) -> str:
     """A line with each run of more than `longest_word` characters without a blank cut with "…", and the whole cut
     at `most` characters."""
     words = [word if len(word) <= longest_word else word[:longest_word - 1] + "…" for word in line.split(" ")]
-    short = " ".join(words)
-    return short if len(short) <= most else short[:most - 1] + "…"
+    return one_line(" ".join(words), most)
