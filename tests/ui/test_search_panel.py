@@ -460,3 +460,17 @@ def test_the_hit_being_read_stays_chosen_when_the_results_run_again(window, qtbo
     with qtbot.waitSignal(panel.searched, timeout=5000):
         panel.run_search()
     assert panel.results.currentItem() is not None and panel.results.currentItem().data(0, HIT_ROLE) == hit
+
+
+def test_a_document_hit_opens_the_document_at_its_start_and_flashes_no_stray_letter(window, qtbot):
+    """A title's hit flashed the text's first character, a "+" of a shop's phone number (audit DK 11): the document
+    opens at its start, nothing in its text tinted as if it were the match."""
+    panel = window.search_panel.widget()
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        qtbot.keyClicks(panel.box, "Friendship Talks")
+    groups = [panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())]
+    [documents] = [group for group in groups if group.text(0).startswith("Documents")]
+    panel._on_result_activated(documents.child(0))
+    [pane] = window.reading_area.panes
+    assert "Friendship Talks" in window.workspace.documents.get(pane.document_id).title
+    assert pane.view.extraSelections() == [] and pane.view.verticalScrollBar().value() == 0

@@ -183,8 +183,11 @@ class DocumentView(QPlainTextEdit):
 
     def flash(self, start: int, end: int, ranges: list[tuple[int, int]] | None = None) -> None:
         """Show where a passage is: scroll there and tint it (or only `ranges` inside it) for a moment. With ranges, the
-        first of them is brought into view: a word found deep in a long passage was below the pane's edge."""
+        first of them is brought into view: a word found deep in a long passage was below the pane's edge. An empty
+        passage (a document's title found) is only scrolled to."""
         self.scroll_to(ranges[0][0] if ranges else start)
+        if start == end and not ranges:
+            return
         flashed = [self._extra(first, last, flash_format(self.palette())) for first, last in ranges or [(start, end)]]
         self.setExtraSelections(flashed + self._marked)
         QTimer.singleShot(1500, self, lambda: self.setExtraSelections(self._marked))  # dies with the view

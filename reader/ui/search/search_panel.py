@@ -185,8 +185,9 @@ class SearchPanel(QWidget):
             self.note_activated.emit(hit.ref)  # it had selected its document's first character (audit CB F2)
         elif hit is not None and hit.kind == "entity" and hit.ref is not None:
             self.entity_activated.emit(hit.ref)  # it did nothing, unsaid (audit DK 2)
-        elif hit is not None and hit.document_id is not None:
-            self.hit_activated.emit(hit.document_id, hit.start, max(hit.end, hit.start + 1), list(hit.matched_words))
+        elif hit is not None and hit.document_id is not None:  # a title's hit opens at the start, nothing tinted
+            self.hit_activated.emit(hit.document_id, hit.start, hit.end, list(hit.matched_words))  # (it had tinted
+            # the text's first character, audit DK 11)
 
     def _on_save_clicked(self) -> None:
         query = self.box.text().strip()
