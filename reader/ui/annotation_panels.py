@@ -104,7 +104,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.panes_changed.connect(panels.comparisons.refresh_suggestions)  # the suggestions are the open documents'
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
         lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
-    panels.comparisons.set_suggestion_source(lambda show: _unjudged(context, show))
+    panels.comparisons.set_suggestion_source(lambda show, failed: _unjudged(context, show, failed))
     for panel in (panels.inspector, panels.notebook, panels.source_criticism):  # their typing is saved on closing
         window.typing_to_save.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))
     QTimer.singleShot(0, lambda: _recover_drafts(context))
@@ -151,13 +151,18 @@ def _keep_drafts(context: _Context, panel, slot: str, draft_of) -> None:
     context.window.drafts_to_keep.connect(keeper.keep_now)
 
 
-def _unjudged(context: _Context, show) -> None:
-    """Rank the open documents' suggestions nobody has judged yet in a worker, then `show` them."""
+def _unjudged(context: _Context, show, failed) -> bool:
+    """Rank the open documents' suggestions nobody has judged yet in a worker, then `show` them (or say why not
+    with `failed`, in the status bar too); False when no document is open, with nothing to rank."""
     document_ids = [pane.document_id for pane in context.area.panes]
+    if not document_ids:
+        return False
     task = context.window.runner.start(lambda workspace, _progress, _cancelled:
                                        workspace.parallels.unjudged(document_ids))
     task.finished.connect(show)
     task.failed.connect(context.events.failed)
+    task.failed.connect(failed)
+    return True
 
 
 def _read_meanings(context: _Context, then) -> None:

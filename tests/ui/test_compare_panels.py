@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from reader.core.records.annotations import Passage
+from reader.ui.app import build_window, settings_for
 from reader.ui.shortcuts_dialog import collect_shortcuts
 
 MEETING_000, MEETING_002 = "000_8339fa2bec93c400.txt", "002_ff824666d88bbe20.txt"
@@ -1203,3 +1204,29 @@ def test_tab_goes_through_comparisons_as_it_is_laid_out(compare_window, qtbot):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == expected
+
+
+def test_the_unjudged_suggestions_say_why_the_list_is_empty(compare_window, qtbot):
+    """Ticked with no document open, or while ranking, the list was empty with no word why (audit DK 8): a line says
+    to open a document, then that the open documents' suggestions are being ranked, and goes once they are listed."""
+    view = compare_window.annotation_panels.comparisons
+    view.suggestions_toggle.setChecked(True)
+    assert view.suggestion_state.isVisibleTo(view) and view.suggestion_state.text().startswith("Open a document")
+    compare_window.reading_area.open_document(compare_window.workspace.documents.resolve(MEETING_000).id)
+    assert view.suggestion_state.text().startswith("Ranking")
+    qtbot.waitUntil(lambda: view.suggestion_table.rowCount() > 0)
+    assert not view.suggestion_state.isVisibleTo(view)
+
+
+def test_the_unjudged_suggestions_asked_for_are_listed_after_a_restart(qtbot, workspace):
+    """The ticked box was restored before the list had its source: after a restart the box was ticked and no list
+    shown (audit DK 8)."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.annotation_panels.comparisons.suggestions_toggle.setChecked(True)
+    first.close()
+    second = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    view = second.annotation_panels.comparisons
+    assert view.suggestions_toggle.isChecked() and view.suggestion_table.isVisibleTo(view)
+    assert view.suggestion_state.text().startswith("Open a document")

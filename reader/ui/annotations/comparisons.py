@@ -42,6 +42,8 @@ MINIMUM_FILTER_CHARACTERS = 8  # what a filter box shows at least of its choice 
 ANY = "Any"
 EMPTY_HINT = ("No linked pairs yet. Select a passage in a document and press L to link it to another source, or "
               "link a suggested pair in Parallels (or below, under Suggested, not yet judged) with L.")
+NO_DOCUMENT_OPEN = "Open a document: its best suggestions that are neither linked nor dismissed are listed here."
+NONE_UNJUDGED = "No suggestion of the documents open on the desk waits: each is linked or dismissed, or none was found."
 # What the suggestions' keys do (the verdicts `suggestion_judged` carries); Help > Keyboard shortcuts lists it.
 SUGGESTION_KEYS = KeyTable("Comparisons' suggestions", {"link": ("Link with the suggested relation", ("L",)),
                                                          "dismiss": ("Dismiss", ("Delete",))})
@@ -173,8 +175,7 @@ class ComparisonsView(QWidget):
             toolTip="The best five suggestions of each source open on the desk that are neither linked nor dismissed "
                     "(Parallels ranks them all)")
         self.suggestions_toggle.toggled.connect(self.refresh_suggestions)
-        self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, visible=False,
-                                             tabKeyNavigation=False)
+        self.suggestion_table = QTableWidget(0, len(SUGGESTION_COLUMNS), self, tabKeyNavigation=False)
         self.suggestion_table.setHorizontalHeaderLabels(SUGGESTION_COLUMNS)
         frame_focus(self.suggestion_table)
         self.suggestion_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -187,6 +188,13 @@ class ComparisonsView(QWidget):
             chosen.connect(lambda row, _column: self.suggestion_activated.emit(self.suggestions[row]))  # Parallels
         keyed_menu(self.suggestion_table, SUGGESTION_KEYS,
                    {verdict: lambda v=verdict: self._judge_current(v) for verdict in SUGGESTION_KEYS.actions})
+        self.suggestion_state = QLabel(self, wordWrap=True, visible=False)  # why the list is empty: it was an empty
+        # table, no word why, with no document open or for the minute a first ranking takes (audit DK 8)
+        self.suggestion_box = QWidget(self, visible=False)
+        column = QVBoxLayout(self.suggestion_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.suggestion_state)
+        column.addWidget(self.suggestion_table, 1)
 
     def _judge_current(self, verdict: str) -> None:
         """Judge the chosen suggestion here, as in Parallels: the list is where unjudged pairs wait."""
@@ -195,24 +203,38 @@ class ComparisonsView(QWidget):
             self.suggestion_judged.emit(self.suggestions[row], verdict)
 
     def set_suggestion_source(self, source) -> None:
-        """Offer the unjudged suggestions (the reader's open documents'): `source(show)` ranks them in a worker and
-        calls `show(suggestions)` on the GUI thread."""
+        """Offer the unjudged suggestions (the reader's open documents'): `source(show, failed)` ranks them in a
+        worker and calls `show(suggestions)` or `failed(message)` on the GUI thread; it answers False at once when no
+        document is open. A box ticked in an earlier session is listed now: restored before the source was set, it
+        had shown no list."""
         self._suggestion_source = source
         self.suggestions_toggle.setVisible(True)
+        if self.suggestions_toggle.isChecked():
+            self.refresh_suggestions()
 
     def refresh_suggestions(self, *_args) -> None:
         shown = self.suggestions_toggle.isChecked() and self._suggestion_source is not None
-        appearing = shown and not self.suggestion_table.isVisibleTo(self)
-        self.suggestion_table.setVisible(shown)
+        appearing = shown and not self.suggestion_box.isVisibleTo(self)
+        self.suggestion_box.setVisible(shown)
         self._show_hint()
         if appearing:  # asked for: the list gets two thirds of the height, once the splitter has laid it out
             QTimer.singleShot(0, self, self._give_suggestions_room)
         self._suggestion_request += 1
         request = self._suggestion_request
-        if shown:
-            self._suggestion_source(lambda found: request == self._suggestion_request and self._show_suggestions(found))
+        ranking = shown and self._suggestion_source(
+            lambda found: request == self._suggestion_request and self._show_suggestions(found),
+            lambda message: request == self._suggestion_request and self._say_suggestions(
+                f"The suggestions could not be ranked: {message}"))
+        if ranking:
+            self._say_suggestions("Ranking the suggestions of the documents open on the desk…")
         else:
             self._show_suggestions([])
+            self._say_suggestions(NO_DOCUMENT_OPEN if shown else "")
+
+    def _say_suggestions(self, state: str) -> None:
+        """Why the list of unjudged suggestions is empty, or what it waits for; no line beside a list."""
+        self.suggestion_state.setText(state)
+        self.suggestion_state.setVisible(bool(state))
 
     def _give_suggestions_room(self) -> None:
         total = sum(self._split.sizes())
@@ -220,6 +242,7 @@ class ComparisonsView(QWidget):
 
     def _show_suggestions(self, suggestions: list) -> None:
         self.suggestions = suggestions
+        self._say_suggestions("" if suggestions else NONE_UNJUDGED)
         self.suggestion_table.setRowCount(len(self.suggestions))
         names = self._documents.names() if suggestions else {}  # sources by title, as the linked pairs above
         for row, s in enumerate(self.suggestions):
@@ -253,7 +276,7 @@ class ComparisonsView(QWidget):
             # the suggestions asked for to a row and a half in a short dock (audit BN F7)
             self.table.horizontalHeader().sizeHint().height() + self.table.verticalHeader().defaultSectionSize() + 4)
         split.addWidget(linked)
-        split.addWidget(self.suggestion_table)
+        split.addWidget(self.suggestion_box)
         split.setStretchFactor(0, 1)  # room the dock gains goes two thirds to the suggestions: asked for, the dock
         split.setStretchFactor(1, 2)  # grows after they appear, and had added its height to the empty links' table
         layout.addWidget(split, 1)
