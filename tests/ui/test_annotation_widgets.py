@@ -695,3 +695,25 @@ def test_comparisons_say_a_side_awaits_review(qtbot, reimported, events):
     view = ComparisonsView(workspace.comparisons, workspace.tags, workspace.documents, events)
     qtbot.addWidget(view)
     assert cell(view, 0, 0).startswith("(needs review) ") and "needs review" not in cell(view, 0, 3)
+
+
+def test_highlight_in_a_colour_recolours_the_highlight_selected(window, qtbot):
+    """"Highlight in > pink" on a yellow highlight's words did nothing and said nothing (audit DM 1): the highlight
+    turns pink, one step Undo takes back, and pink is the pane's colour for the next highlight."""
+    from PySide6.QtGui import QTextCursor
+
+    workspace = window.workspace
+    document_id = workspace.documents.list()[0].id
+    made = window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, 0, 20, color="yellow"))
+    pane = window.reading_area.open_document(document_id)
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(0)
+    cursor.setPosition(20, QTextCursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    point = pane.view.cursorRect(cursor).center()
+    colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Highlight in")
+    _action_named(colours, "pink").trigger()
+    assert workspace.annotations.get(made.id).color == "pink" and pane.highlight_color == "pink"
+    assert window.ops.undo_text().startswith("Change colour")
+    window.ops.undo()
+    assert workspace.annotations.get(made.id).color == "yellow"

@@ -306,18 +306,21 @@ class DocumentPane(QWidget):
 
     def _annotation_chosen(self, purpose: str, label: str, color: str | None = None) -> int | None:
         """The selection's annotation (made now, as one step named `label`, in `color` if given, which is the
-        pane's colour from then on, if there is none), or the highlight the cursor stands in, chosen in the pane and
-        the Note inspector."""
+        pane's colour from then on, if there is none; one there already is given that colour, as a step of its own:
+        "Highlight in" a colour did nothing to it, unsaid, audit DM 1), or the highlight the cursor stands in, chosen
+        in the pane and the Note inspector."""
         selection = self._chosen_for(purpose)
         if selection is None:
             return None
         annotation_id = self.annotation_at(*selection)
+        annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
         if annotation_id is None:
-            annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
             color = self.highlight_color
             created = self.services.ops.run(label, lambda: annotations.create(
                 self.document_id, *selection, color=color, shown=self.version.version_id))
             annotation_id = created.id if created is not None else None
+        elif color is not None:
+            self.services.ops.run("Change colour", lambda: annotations.set_color(annotation_id, color))
         if annotation_id is not None:
             self.select_annotation(annotation_id)
         return annotation_id
