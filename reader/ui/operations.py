@@ -36,6 +36,8 @@ class OpRunner(QObject):
         super().__init__(parent)
         self._workspace, self._events, self._runner = workspace, events, runner
         self._outside_failure = ""  # the last failure to look for other connections' changes, already said
+        self.stepping = False  # this window's own Undo or Redo is being told to the views: a note changing under
+        # typing is then the reader's doing, not another hand's (the typing stays; it went to the Notebook, DM 2)
 
     def run(self, label: str, change: Callable[[], T], tell: bool = False) -> T | None:
         """Run `change` as one undoable step; a user error becomes one line in the status bar (returns None). `tell`:
@@ -101,7 +103,11 @@ class OpRunner(QObject):
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return
-        self._applied(changes)
+        self.stepping = True
+        try:
+            self._applied(changes)
+        finally:
+            self.stepping = False
         catching_up = changes.register and not changes.documents and self._workspace.entities.is_stale()  # an
         # entity decision's: the register is derived, and its views show the step until recognition has read it
         # anew, seconds in which a second Ctrl+Z looked due (a document's step is said by its own views)

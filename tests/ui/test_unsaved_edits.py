@@ -1006,3 +1006,36 @@ def test_source_criticism_the_library_refuses_on_the_shown_document_is_told_at_c
     panel.keep_unsaved()
     assert any("date written “1934-13-45”" in text for text in unkept), unkept
     assert panel.date_written.text() == "1934-13-45" and workspace.sources.get(first).date_written == ""
+
+
+def test_undo_of_a_notes_save_while_more_is_typed_keeps_the_typing_and_redo(window, qtbot):
+    """Edit > Undo while more of a saved note was typed sent the typing to the Notebook as a new step, which ended
+    Redo, and called the reader's own undo a change made elsewhere (audit DM 2): the typing stays in the editor,
+    unsaved, over the note as it was, and Redo is still there."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", saved")
+    inspector._save_note(inspector.editor.text())
+    _type_at_end(qtbot, inspector.editor, ", then typed")
+    window.undo_action.trigger()
+    assert window.workspace.annotations.get(first.id).note == "first thought"
+    assert inspector.editor.text() == "first thought, saved, then typed" and inspector.editor.unsaved() is not None
+    assert window.workspace.notebook.all_notes() == [] and window.ops.redo_text() == "Edit note"
+    window.redo_action.trigger()
+    assert window.workspace.annotations.get(first.id).note == "first thought, saved"
+    assert inspector.editor.text() == "first thought, saved, then typed"
+
+
+def test_undo_of_a_notebook_notes_save_while_more_is_typed_keeps_the_typing_and_redo(window, qtbot):
+    """The Notebook's twin of audit DM 2: the typing stays in its editor over the undone text, and Redo stays."""
+    notebook = window.annotation_panels.notebook.widget()
+    qtbot.mouseClick(notebook.new_button, Qt.MouseButton.LeftButton)
+    note_id = notebook.current_note().id
+    qtbot.keyClicks(notebook.editor.source, "Saved")
+    notebook.keep_unsaved()
+    qtbot.keyClicks(notebook.editor.source, ", then typed")
+    window.undo_action.trigger()
+    assert window.workspace.notebook.get(note_id).body == ""
+    assert notebook.editor.text() == "Saved, then typed" and len(window.workspace.notebook.all_notes()) == 1
+    assert window.ops.redo_text() != ""

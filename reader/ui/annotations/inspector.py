@@ -135,7 +135,8 @@ class AnnotationInspector(QWidget):
             self._leave_behind(draft or self._left_behind)
         self._gone = shown_before if same and self.annotation is None else None  # Undo may bring it back
         annotation = self.annotation
-        apart = same and draft is not None and annotation is not None and _changed_under(draft, annotation, *typed)
+        apart = same and draft is not None and annotation is not None and not self._ops.stepping and \
+            _changed_under(draft, annotation, *typed)  # the reader's own Undo under the typing leaves it in place
         same = same and not apart  # the other hand's note is shown; the typing is kept apart, below
         for widget in (self.editor, self.tags, self.links, self.delete_button, *self.colors.values()):
             widget.setEnabled(annotation is not None)

@@ -189,7 +189,8 @@ class NotebookPanel(QWidget):
         if not same:
             self._save_on_leaving()
         draft = self.draft() if same else None
-        apart = draft is not None and _changed_under(draft, note, self.editor.unsaved() is not None)
+        apart = draft is not None and not self._ops.stepping and \
+            _changed_under(draft, note, self.editor.unsaved() is not None)  # not the reader's own Undo (DM 2)
         same = same and not apart  # the other hand's note is shown; the typing is kept apart, below
         title_typed = same and self.title_edit.text().strip() != self._shown.title
         self._shown = note
