@@ -717,3 +717,31 @@ def test_highlight_in_a_colour_recolours_the_highlight_selected(window, qtbot):
     assert window.ops.undo_text().startswith("Change colour")
     window.ops.undo()
     assert workspace.annotations.get(made.id).color == "yellow"
+
+
+def test_a_links_note_is_edited_with_its_lines_in_one_dialog(qtbot, workspace, events, stack, linked, monkeypatch):
+    """Edit link… asked for the relation, then the note in a one-line box that ran its lines together (audit DK 7):
+    one dialog shows both, the note with its lines, and what is typed there is stored as typed."""
+    from reader.ui.annotations.link_dialog import EditLinkDialog
+
+    a, _b, _c = linked
+    link = workspace.links.links_for(a.id)[0].link
+    workspace.links.update(link.id, note="First point.\n\n- dates differ\n- names differ")
+    view = LinksList(workspace.links, workspace.documents, stack, events)
+    qtbot.addWidget(view)
+    view.show_annotation(a.id)
+    view.entries.setCurrentRow(0)
+    shown = []
+
+    def answer(dialog) -> int:
+        shown.append((dialog.relation(), dialog.note_edit.toPlainText()))
+        dialog.relation_box.setCurrentIndex(dialog.relation_box.findData("corroborates"))
+        dialog.note_edit.appendPlainText("- places differ")
+        return EditLinkDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditLinkDialog, "exec", answer)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    assert shown == [("contradicts", "First point.\n\n- dates differ\n- names differ")]
+    edited = workspace.links.get(link.id)
+    assert edited.relation == "corroborates"
+    assert edited.note == "First point.\n\n- dates differ\n- names differ\n- places differ"

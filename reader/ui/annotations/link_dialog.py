@@ -113,6 +113,20 @@ class TargetPicker(QWidget):
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
 
+def _relation_box(parent: QWidget, relation: str = "") -> QComboBox:
+    box = QComboBox(parent)
+    for key, label in RELATIONS.items():
+        box.addItem(label, key)
+    box.setCurrentIndex(max(0, box.findData(relation)))
+    return box
+
+
+def _note_edit(parent: QWidget, note: str = "") -> QPlainTextEdit:
+    """A link's note, its lines shown as lines (Markdown, as an annotation's note is written)."""
+    return QPlainTextEdit(note, parent, placeholderText="Why these passages belong together (optional)",
+                          tabChangesFocus=True)
+
+
 class LinkDialog(QDialog):
     """Choose relation, note and target for a link from `source` (an annotation id or a Passage)."""
 
@@ -121,11 +135,7 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Link to…")
         self.source = source
-        self.relation_box = QComboBox(self)
-        for key, label in RELATIONS.items():
-            self.relation_box.addItem(label, key)
-        self.note_edit = QPlainTextEdit(self, placeholderText="Why these passages belong together (optional)",
-                                       tabChangesFocus=True)
+        self.relation_box, self.note_edit = _relation_box(self), _note_edit(self)
         self.picker = TargetPicker(annotations, documents, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -150,3 +160,30 @@ class LinkDialog(QDialog):
 
     def target(self) -> Target | None:
         return self.picker.target()
+
+
+class EditLinkDialog(QDialog):
+    """A link's relation and note, changed in one dialog: the note had a one-line box, its lines run together and
+    none to be typed (audit DK 7)."""
+
+    def __init__(self, relation: str, note: str, between: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Edit link")
+        self._note = note
+        self.relation_box, self.note_edit = _relation_box(self, relation), _note_edit(self, note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(between, self, wordWrap=True))
+        form.addRow("Relation", self.relation_box)
+        form.addRow("Note", self.note_edit)
+        form.addRow(buttons)
+
+    def relation(self) -> str:
+        return self.relation_box.currentData()
+
+    def note(self) -> str:
+        """The note as typed, trimmed; the stored one when only the space around it differs (no step for that)."""
+        typed = exact_text(self.note_edit).strip()
+        return self._note if typed == self._note.strip() else typed

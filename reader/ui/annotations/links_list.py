@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from reader.core.annotations.links import LinkService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import LinkedAnnotation
-from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER, link_step
+from reader.core.records.relations import SEEN_FROM_THE_OTHER, link_step
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
 
@@ -71,21 +71,16 @@ class LinksList(QWidget):
         self.edit_button.setEnabled(row >= 0)
 
     def _on_edit_clicked(self) -> None:
-        """Change the link's relation and note (one undoable step)."""
-        from PySide6.QtWidgets import QInputDialog
+        """Change the link's relation and note (one undoable step; none when nothing changed)."""
+        from reader.ui.annotations.link_dialog import EditLinkDialog  # the editing code loads when first used
 
         item = self.entries.currentItem()
         if item is None:
             return
         link = self._links.get(item.data(LINK_ID_ROLE))
-        labels = list(RELATIONS.values())
-        label, ok = QInputDialog.getItem(self, "Edit link", "Relation:", labels,
-                                         list(RELATIONS).index(link.relation), False)
-        if not ok:
-            return
-        note, ok = QInputDialog.getText(self, "Edit link", "Note:", text=link.note)
-        if ok:
-            relation = list(RELATIONS)[labels.index(label)]
+        dialog = EditLinkDialog(link.relation, link.note, item.text().split("\n")[0], self)
+        if dialog.exec():
+            relation, note = dialog.relation(), dialog.note()
             self._ops.run(link_step("Edit link", relation), lambda: self._links.update(link.id, relation=relation,
                                                                                        note=note))
 
