@@ -365,11 +365,14 @@ class MainWindow(QMainWindow):
     def _after_documents_changed(self) -> None:
         changed, self._changed_documents = self._changed_documents, set()
         documents = self.workspace.documents.list()
-        self.reading_area.close_documents(changed - {info.id for info in documents})  # gone to the Trash
+        gone = changed - {info.id for info in documents}  # to the Trash
+        self.reading_area.close_documents(gone)
         self._show_library(documents)
         selected = self.library.selected_document_id()
         if selected in changed:
             self.metadata.show_document(self.workspace.documents.get(selected))
+        elif self.metadata.document_id in gone:  # its row went, and the selection with it, unsaid: the form stayed,
+            self._on_library_selection_changed()  # editable, its Save "no document with id 2" (audit DL F1)
 
     def _on_import_chosen(self) -> None:
         from reader.ui.file_dialogs import open_file_names

@@ -65,6 +65,11 @@ class MetadataPanel(QWidget):
         layout.addWidget(self.save_button)
         layout.addStretch(1)
 
+    @property
+    def document_id(self) -> int | None:
+        """The document shown, if any."""
+        return self._document_id
+
     def show_document(self, info: DocumentInfo | None) -> None:
         """Show a document's metadata. What was typed for another document and not saved is saved first; the same
         document read again (changed elsewhere: another process, an undo) takes the new values of the fields not

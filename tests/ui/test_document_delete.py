@@ -61,3 +61,33 @@ def test_two_open_sources_gone_at_once_close_without_an_error(window, qtbot) -> 
     window.ops.run("Delete two documents", both_gone)
     qtbot.waitUntil(lambda: not area.findChildren(DocumentPane) or not area.panes)
     assert faults == [] and area.panes == []
+
+
+def test_the_delete_key_on_a_library_row_asks_to_delete_that_document(window, qtbot, monkeypatch) -> None:
+    """Delete on a chosen Library row did nothing and said nothing, as it does elsewhere (audit DL F5): it asks, as
+    the row's menu does, and Help > Keyboard shortcuts lists it."""
+    from PySide6.QtCore import Qt
+
+    from reader.ui.shortcuts_dialog import collect_shortcuts
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *args: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    info = window.workspace.documents.list()[1]
+    window.library.select_document(info.id)
+    window.library.table.setFocus()
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and f"“{info.title}”" in asked[0]
+    assert ("Del", "Delete document", "Library") in collect_shortcuts(window)
+
+
+def test_the_metadata_of_a_document_gone_to_the_trash_is_not_left_to_edit(window, qtbot, monkeypatch) -> None:
+    """After Delete document the Metadata panel still showed the document, editable, and its Save said "no document
+    with id 2" (audit DL F1): it shows no document, as with nothing chosen."""
+    info = window.workspace.documents.list()[1]
+    window.library.select_document(info.id)
+    qtbot.waitUntil(lambda: window.metadata.file_label.text().startswith(info.file_name))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window.delete_document(info.id)
+    qtbot.waitUntil(lambda: window.metadata.file_label.text() == "No document selected")
+    assert not window.metadata.isEnabled()
