@@ -522,6 +522,7 @@ class MainWindow(QMainWindow):
 
 SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line
 LOCKED = "waiting for a password"
+BACK = "back from the Trash"  # a document in the Trash whose file was imported again
 
 
 def _summary(report: ImportReport) -> str:
@@ -529,10 +530,11 @@ def _summary(report: ImportReport) -> str:
     folder's files of other kinds), what moved on a new text, and that undo starts again then."""
     counts: dict[str, int] = {}
     for outcome in report.outcomes:  # a locked PDF is asked its password next: not failed (yet)
-        status = LOCKED if outcome.status == "failed" and outcome.needs_password else outcome.status
-        counts[status] = counts.get(status, 0) + 1
+        status = LOCKED if outcome.status == "failed" and outcome.needs_password else \
+            BACK if outcome.status == "unchanged" and outcome.from_trash else outcome.status  # the library changed:
+        counts[status] = counts.get(status, 0) + 1  # it was counted "1 unchanged" (audit DL F6)
     summary = "Import: " + ", ".join(plural(counts[k], "new version") if k == "new_version" else f"{counts[k]} {k}"
-                                     for k in ("imported", "new_version", "unchanged", "failed", LOCKED)
+                                     for k in ("imported", BACK, "new_version", "unchanged", "failed", LOCKED)
                                      if counts.get(k))
     skipped = [o.message for o in report.outcomes if o.status == "unchanged"][:SHOWN_UNCHANGED]
     skipped += [o.message for o in report.outcomes if o.status == "left_out"]

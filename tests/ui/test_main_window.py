@@ -1101,3 +1101,15 @@ def test_shift_f10_in_the_text_is_at_the_caret(window, qtbot):
         qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert view.viewport().rect().contains(asked.args[0])
     assert abs(view.cursorForPosition(asked.args[0]).position() - 2000) <= 1
+
+
+def test_a_document_brought_back_by_importing_its_file_is_counted_back(window, qtbot):
+    """Importing the file of a document in the Trash brings it back with its notes; the line began "Import: 1
+    unchanged" (audit DL F6): it counts it as back from the Trash."""
+    info = window.workspace.documents.list()[1]
+    window.workspace.documents.delete(info.id)
+    source = Path(__file__).resolve().parents[2] / "texts" / info.file_name
+    with qtbot.waitSignal(window.documents_changed, timeout=10000):
+        window.import_paths([source])
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Import: 1 back from the Trash;") and "unchanged" not in message, message
