@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 
 from reader.core.records.documents import DocumentInfo
 from reader.core.wording import plural
+from reader.ui.dates_said import said
 from reader.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Title", "Kind", "Date", "Characters", "Notes", "File")
 NUMERIC_COLUMNS = (3, 4)
+DATE_COLUMN = COLUMNS.index("Date")
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -42,8 +44,8 @@ class LibraryModel(RowTableModel):
         info = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, index.column())
-        if role == SORT_ROLE:
-            value = self._display(info, index.column())
+        if role == SORT_ROLE:  # a date by the date it is, not by its words ("c. 1935" after "before 1934")
+            value = self._values(info)[index.column()]
             return value if index.column() in NUMERIC_COLUMNS else str(value).casefold()
         if role == DOCUMENT_ID_ROLE:
             return info.id
@@ -53,16 +55,20 @@ class LibraryModel(RowTableModel):
             return f"{info.title}\n{_facts(info)}\n{info.file_name} · version {info.version_number}{problem}"
         return None
 
+    @classmethod
+    def _display(cls, info: DocumentInfo, column: int) -> str | int:
+        value = cls._values(info)[column]
+        return said(value) if column == DATE_COLUMN else value  # as written: it read "1935 circa" (audit DL F2)
+
     @staticmethod
-    def _display(info: DocumentInfo, column: int) -> str | int:
+    def _values(info: DocumentInfo) -> tuple[str | int, ...]:
         title = f"⚠ {info.title}" if info.recognition_error else info.title
-        values = (title, info.metadata.kind, info.metadata.date_published, info.char_count, info.note_count,
-                  info.file_name)  # notes: a highlight without one counted as '1 note', a Notebook note not at all
-        return values[column]
+        return (title, info.metadata.kind, info.metadata.date_published, info.char_count, info.note_count,
+                info.file_name)  # notes: a highlight without one counted as '1 note', a Notebook note not at all
 
 
 def _facts(info: DocumentInfo) -> str:
     """Kind, date, length, highlights and notes in one line: the columns a narrow library hides."""
-    facts = (info.metadata.kind, info.metadata.date_published, plural(info.char_count, "character"),
+    facts = (info.metadata.kind, said(info.metadata.date_published), plural(info.char_count, "character"),
              plural(info.annotation_count, "highlight"), plural(info.note_count, "note"))
     return " · ".join(fact for fact in facts if fact)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
+from reader.ui.dates_said import said
 from reader.ui.held_typing import HeldTyping, typed_fields
 from reader.ui.plain_text import exact_text
 from reader.ui.reading.header import ElidedLabel
@@ -162,6 +163,8 @@ class MetadataPanel(QWidget):
 
 
 def _values_of(info: DocumentInfo) -> dict[str, str]:
-    """The fields of a document's metadata, as `_values` reads them from the form."""
+    """The fields of a document's metadata, as `_values` reads them from the form: the date as a historian writes
+    it (it read "1935 circa" after "c. 1935" was typed, audit DL F2), which is read back as the date it was."""
     values = {name: getattr(info.metadata, name) for name, _label in _LINE_FIELDS}
+    values["date_published"] = said(values["date_published"])
     return {**values, "kind": info.metadata.kind, "source_note": info.metadata.source_note}

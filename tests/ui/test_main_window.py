@@ -1113,3 +1113,39 @@ def test_a_document_brought_back_by_importing_its_file_is_counted_back(window, q
         window.import_paths([source])
     message = window.statusBar().currentMessage()
     assert message.startswith("Import: 1 back from the Trash;") and "unchanged" not in message, message
+
+
+def test_a_date_typed_as_a_historian_writes_it_is_shown_so_and_sorts_as_a_date(window, qtbot):
+    """"c. 1935" typed came back "1935 circa" in the form, the Library's Date column and its tooltip (audit DL F2):
+    each shows the date as written; the Library sorts by the date it is, and saving again changes nothing."""
+    from reader.ui.library_model import COLUMNS, SORT_ROLE
+
+    documents = window.workspace.documents.list()
+    for info, date in zip(documents[:3], ("1934-11-15..1934-11-20", "1935", "1934 before"), strict=True):
+        window.ops.run("Edit metadata", lambda i=info, d=date: window.workspace.documents.update_metadata(
+            i.id, {"date_published": d}))
+    window.library.select_document(documents[3].id)
+    date_box = window.metadata.line_edits["date_published"]
+    date_box.setText("c. 1935")
+    qtbot.mouseClick(window.metadata.save_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.documents.get(documents[3].id).metadata.date_published == "1935 circa"
+    model, column = window.library.model, COLUMNS.index("Date")
+
+    def said() -> dict[int, str]:
+        return {model.document_at(row).id: model.index(row, column).data() for row in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: said()[documents[3].id] != "")  # the library caught up with the save
+    assert date_box.text() == "c. 1935"
+    said = said()
+    assert said[documents[0].id] == "1934-11-15 – 1934-11-20" and said[documents[2].id] == "before 1934"
+    assert said[documents[3].id] == "c. 1935"
+    assert "· c. 1935 ·" in model.index(next(r for r in range(model.rowCount())
+                                              if model.document_at(r).id == documents[3].id), 0).data(
+        Qt.ItemDataRole.ToolTipRole)
+    order = sorted(range(model.rowCount()), key=lambda r: model.index(r, column).data(SORT_ROLE))
+    assert [model.document_at(r).id for r in order][1:] == [documents[i].id for i in (2, 0, 1, 3)]
+    window.library.select_document(documents[0].id)
+    qtbot.waitUntil(lambda: date_box.text() == "1934-11-15 – 1934-11-20")
+    steps = window.ops.undo_text()
+    qtbot.mouseClick(window.metadata.save_button, Qt.MouseButton.LeftButton)  # as shown: no refusal, no step
+    assert window.ops.undo_text() == steps and window.statusBar().currentMessage() == ""

@@ -40,8 +40,32 @@ def typed_date(typed: str, field: str = "") -> str:
     found = find_dates(typed)
     if len(found) == 1 and _only_the_date(typed, found[0].start, found[0].end) and date_span(found[0].value):
         return found[0].value
+    if (said := _as_said(typed)) is not None:
+        return said
     refused = f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934, c. 1935)"
     raise ReaderError(f"{field}: {refused}" if field else refused)
+
+
+_BOUND_SAID = re.compile(r"(before|by|after|since)\s+(\S.*)", re.IGNORECASE)
+_RANGE_SAID = re.compile(r"(\S.*?)\s*[–—]\s*(\S.*)")
+
+
+def _as_said(typed: str) -> str | None:
+    """A bound or a range as the program says a stored date ("before 1934", "1934-11-15 – 1934-11-20"), as stored:
+    the Metadata form shows a date so, and read back it was no date. None if it is not one."""
+    from reader.core.entities.dates import date_span
+
+    if bound := _BOUND_SAID.fullmatch(typed.strip()):
+        parts, value = (bound[2],), "{} " + bound[1].lower()
+    elif ends := _RANGE_SAID.fullmatch(typed.strip()):
+        parts, value = (ends[1], ends[2]), "{}..{}"
+    else:
+        return None
+    try:
+        said = value.format(*(typed_date(part) for part in parts))
+    except ReaderError:
+        return None
+    return said if date_span(said) is not None else None
 
 
 def _only_the_date(typed: str, start: int, end: int) -> bool:

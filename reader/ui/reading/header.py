@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSizePolicy, QT
 
 from reader.core.records.annotations import SourceCriticism
 from reader.core.records.documents import DocumentInfo
+from reader.ui.dates_said import said
 
 ACTIVE_BAR = 3  # pixels: the bar over the header of the pane the keys and the side panels act on
 MODE_TIPS = {"text": "Show the text", "page": "Show the page image", "both": "Show the page image beside the text"}
@@ -124,9 +125,7 @@ class PaneHeader(QWidget):
         self.title_label.setText(info.title)
         self.title_label.setToolTip(f"{info.title}\n{info.file_name}, version {info.version_number}")
         meta = info.metadata
-        from reader.core.entities.dates import date_in_words  # its patterns load with the first pane, not at start
-
-        parts = [meta.author, date_in_words(meta.date_published), meta.kind if meta.kind != "unknown" else ""]
+        parts = [meta.author, said(meta.date_published), meta.kind if meta.kind != "unknown" else ""]
         if not any(parts):  # nothing says which source it is but its file (as Parallels and the Timeline name it)
             parts = [info.file_name]
         if criticism is not None and criticism.reliability:
