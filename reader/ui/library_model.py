@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
 
 from reader.core.records.documents import DocumentInfo
@@ -20,13 +22,16 @@ class LibraryModel(RowTableModel):
     """Rows are documents; the cache is replaced whole by `set_documents` after each core call."""
 
     columns = COLUMNS
+    _shared: frozenset[str] = frozenset()  # the titles (case folded) more than one document has
 
     def set_documents(self, documents: list[DocumentInfo]) -> list[int] | None:
         """List the documents; returns the rows changed in place, or None when all were listed anew. The same
         documents in the same order (a note added: one count changed) update their rows in place: listed anew, a
         thousand documents were sorted and measured again after every note, a fifth of a second of a frozen
         window."""
-        if [info.id for info in documents] != [info.id for info in self._rows]:
+        shared = _shared_titles(documents)
+        if [info.id for info in documents] != [info.id for info in self._rows] or shared != self._shared:
+            self._shared = shared
             self.set_rows(documents)
             return None
         changed = [row for row, (old, new) in enumerate(zip(self._rows, documents, strict=True)) if old != new]
@@ -55,16 +60,21 @@ class LibraryModel(RowTableModel):
             return f"{info.title}\n{_facts(info)}\n{info.file_name} · version {info.version_number}{problem}"
         return None
 
-    @classmethod
-    def _display(cls, info: DocumentInfo, column: int) -> str | int:
-        value = cls._values(info)[column]
+    def _display(self, info: DocumentInfo, column: int) -> str | int:
+        value = self._values(info)[column]
         return said(value) if column == DATE_COLUMN else value  # as written: it read "1935 circa" (audit DL F2)
 
-    @staticmethod
-    def _values(info: DocumentInfo) -> tuple[str | int, ...]:
-        title = f"⚠ {info.title}" if info.recognition_error else info.title
+    def _values(self, info: DocumentInfo) -> tuple[str | int, ...]:
+        title = f"{info.title} ({info.file_name})" if info.title.casefold() in self._shared else info.title  # two
+        # sources given one title were two identical rows where the Library is too narrow for the File column (DL F4)
+        title = f"⚠ {title}" if info.recognition_error else title
         return (title, info.metadata.kind, info.metadata.date_published, info.char_count, info.note_count,
                 info.file_name)  # notes: a highlight without one counted as '1 note', a Notebook note not at all
+
+
+def _shared_titles(documents: list[DocumentInfo]) -> frozenset[str]:
+    counts = Counter(info.title.casefold() for info in documents)
+    return frozenset(title for title, count in counts.items() if count > 1)
 
 
 def _facts(info: DocumentInfo) -> str:

@@ -1149,3 +1149,19 @@ def test_a_date_typed_as_a_historian_writes_it_is_shown_so_and_sorts_as_a_date(w
     steps = window.ops.undo_text()
     qtbot.mouseClick(window.metadata.save_button, Qt.MouseButton.LeftButton)  # as shown: no refusal, no step
     assert window.ops.undo_text() == steps and window.statusBar().currentMessage() == ""
+
+
+def test_documents_with_one_title_are_told_apart_in_the_library(window, qtbot):
+    """Two documents given one title were identical rows in a narrow Library (audit DL F4): each such row names its
+    file after the title; a title of its own is shown alone."""
+    first, second, third = window.workspace.documents.list()[:3]
+    window.ops.run("Edit metadata", lambda: window.workspace.documents.update_metadata(
+        first.id, {"title": second.title}))
+    model = window.library.model
+
+    def titles() -> dict[int, str]:
+        return {model.document_at(row).id: model.index(row, 0).data() for row in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: titles()[first.id] != first.title)
+    assert titles()[first.id] == f"{second.title} ({first.file_name})"
+    assert titles()[second.id] == f"{second.title} ({second.file_name})" and titles()[third.id] == third.title
