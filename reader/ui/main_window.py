@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
         if geometry is None or not self.restoreGeometry(geometry):
             self._fit_to_screen(1400, 900)
-        if state is None or not self.restoreState(state):
+        if state is None or not self._restore_docks(state):
+            self._restore_docks(self._first_places)
             self._default_layout()
         self._fit_to_screen(self.width(), self.height())
         session = self.settings.value("reading/session")
@@ -171,6 +172,20 @@ class MainWindow(QMainWindow):
             self.reading_area.restore_session(json.loads(session))
         self.session_timer.start()  # from now on the desk is worth keeping
 
+    def _restore_docks(self, state) -> bool:
+        """`restoreState`, with no tab bar left shown but those of the docks as they stand: Qt left those of the
+        groupings as the docks were built ("Comparisons | Source criticism", before the other four joined) and of
+        each earlier layout shown, under the Library and as a line across the texts (audits DL F3, DM 3); all are
+        hidden first, and the layout shows those it uses."""
+        self._hide_tab_bars()
+        return self.restoreState(state)
+
+    def _hide_tab_bars(self) -> None:
+        from PySide6.QtWidgets import QTabBar
+
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+
     def _show_desk_only(self, only: bool) -> None:
         """Hide every panel so the panes get the whole window (three sources side by side on a laptop); then bring
         back the layout as it was: the same panels, sizes and tabs in front."""
@@ -179,13 +194,14 @@ class MainWindow(QMainWindow):
             focused = QApplication.focusWidget()
             for dock in self.docks.values():
                 dock.hide()
+            self._hide_tab_bars()  # emptied, they stayed shown (the layout brings them back with the docks)
             active = self.reading_area.pane_for(self.reading_area.active_document_id() or -1)
             if active is not None and (focused is None or not focused.isVisible()):  # hidden with its panel: the
                 active.view.setFocus(Qt.FocusReason.OtherFocusReason)  # text read takes it (audit DA F6)
             if self.statusBar().currentMessage().endswith(DESK_ADVICE):  # taken: its count of characters is stale
                 self.statusBar().clearMessage()
         elif self._desk_left is not None:
-            self.restoreState(self._desk_left)
+            self._restore_docks(self._desk_left)
             self._desk_left = None
 
     def reset_layout(self) -> None:
@@ -196,7 +212,7 @@ class MainWindow(QMainWindow):
         self.desk_action.setChecked(False)
         self._desk_left = None
         if self._first_places is not None:
-            self.restoreState(self._first_places)
+            self._restore_docks(self._first_places)
         self._fit_to_screen(1400, 900)
         QTimer.singleShot(0, self, self._default_layout)  # once the window has its new size: sized before, the docks
         # were laid out again in proportion to it (the bottom one twice as tall as at a first start)

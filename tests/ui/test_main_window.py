@@ -1165,3 +1165,30 @@ def test_documents_with_one_title_are_told_apart_in_the_library(window, qtbot):
     qtbot.waitUntil(lambda: titles()[first.id] != first.title)
     assert titles()[first.id] == f"{second.title} ({first.file_name})"
     assert titles()[second.id] == f"{second.title} ({second.file_name})" and titles()[third.id] == third.title
+
+
+def test_no_tab_bar_left_over_from_building_the_docks_shows(qtbot, workspace):
+    """Tab bars of the docks' groupings while they were built ("Comparisons | Source criticism", "Library |
+    Entities") stayed shown, a fragment under the Library and a line across the texts at 1366×768 (audits DL F3, DM
+    3): only the tab bars of the docks as they stand show, at a first start and at the next, after View > Reset
+    layout, and none with the reading desk alone."""
+    from PySide6.QtWidgets import QTabBar
+
+    in_use = [("Comparisons", "Source criticism", "Needs review", "Notebook", "Parallels", "Timeline"),
+              ("Library", "Entities", "Search"), ("Metadata", "Note", "Mentions")]
+    for _start in range(2):
+        window = build_window(workspace, settings_for(workspace.path))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+
+        def shown(w=window) -> list[tuple[str, ...]]:
+            return sorted(tuple(bar.tabText(i) for i in range(bar.count()))
+                          for bar in w.findChildren(QTabBar) if bar.parent() is w and bar.isVisible())
+
+        for change, expected in ((lambda: None, in_use), (window.reset_layout, in_use),
+                                 (window.desk_action.trigger, []), (window.desk_action.trigger, in_use)):
+            change()
+            qtbot.waitUntil(lambda e=expected, s=shown: s() == e)
+        window.close()
