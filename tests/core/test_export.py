@@ -325,7 +325,7 @@ def test_importing_the_same_annotations_twice_adds_nothing(annotated, tmp_path):
     assert (report.placed, report.linked, report.skipped) == (0, 0, [])
     assert (report.already, report.links_already) == (before, len(annotated.comparisons.list()))  # a link is no
     # annotation: "3 written" was read back as "4 already here" (audit DH 5)
-    assert f"{before} already here (not added again), 1 link already here" in report.summary
+    assert f"{before} annotations already here (not added again), 1 link already here" in report.summary
     assert len(annotated.annotations.all()) == before
 
 
@@ -808,7 +808,8 @@ def test_a_note_edited_since_its_export_is_one_note_whichever_copy_is_read(annot
     report = copy.export.import_annotations(newer)
     notes = sorted(a.note for a in copy.annotations.all())
     assert len(notes) == 2 and "edited: the 15th is Zhabaeva's error" in notes and report.updated == 1
-    assert "1 updated (edited since: the note and the tags of “The two met on November 15, 1934.”)" in report.summary
+    assert "1 annotation updated (edited since: the note and the tags of “The two met on November 15, 1934.”)" \
+        in report.summary
     [edited] = [a for a in copy.annotations.all() if a.note.startswith("edited")]
     assert set(edited.tags) == {"meeting-1934", "settled"} and copy.links.links_for(edited.id)
     copy.history.undo()  # the import, one step
@@ -1071,7 +1072,7 @@ def test_an_update_read_back_says_what_it_changed(annotated, tmp_path, monkeypat
     copy.export.write("jsonld", tmp_path / "later.jsonld")
     copy.close()
     report = annotated.export.import_annotations(tmp_path / "later.jsonld")
-    assert "1 updated (edited since: the note of “The two met on November 15, 1934.”)" in report.summary
+    assert "1 annotation updated (edited since: the note of “The two met on November 15, 1934.”)" in report.summary
     assert annotated.annotations.get(first.id).color == "green"
 
 
@@ -1454,8 +1455,8 @@ def test_a_links_other_note_in_an_undated_file_is_not_said_older(annotated, tmp_
                 {"type": "TextualBody", "value": "their note", "purpose": "commenting"}]
     (tmp_path / "undated.jsonld").write_text(json.dumps(data), encoding="utf-8")
     report = annotated.export.import_annotations(tmp_path / "undated.jsonld")
-    assert report.newer_here == 0 and "1 here otherwise than in the file, which gives no date (kept as it is here)" \
-        in report.summary
+    assert report.newer_here == 0
+    assert "1 link here otherwise than in the file, which gives no date (kept as it is here)" in report.summary
 
 
 def test_a_link_to_a_twin_that_cannot_be_told_apart_is_not_made_through_the_other(annotated, tmp_path,
@@ -2247,3 +2248,19 @@ def _from_hypothesis(corpus_template, tmp_path, tags: list[str]):
     library.export.import_annotations(_file_of(tmp_path, {"total": 1, "rows": [row]}))
     [here] = library.annotations.all()
     return library, row, here
+
+
+def test_what_is_newer_here_is_counted_by_kind(annotated, tmp_path, monkeypatch):
+    """Read back after an annotation's note and a link's note were edited here, the line said "2 already here in a
+    newer edit" beside "2 already here", more than the file's annotations (audit DJ 11): each kind is named."""
+    path = tmp_path / "notes.jsonld"
+    annotated.export.write("jsonld", path)
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    [entry] = annotated.links.links_for(first.id)
+    for module in ("annotations", "links"):  # later than the export
+        monkeypatch.setattr(f"reader.core.storage.{module}.now", lambda: "2031-01-01T00:00:00+00:00")
+    annotated.annotations.set_note(first.id, "rewritten here")
+    annotated.links.update(entry.link.id, note="the link's note rewritten here")
+    report = annotated.export.import_annotations(path)
+    assert report.newer_here == 2
+    assert "1 annotation and 1 link already here in a newer edit (kept as they are)" in report.summary, report.summary

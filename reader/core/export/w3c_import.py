@@ -254,17 +254,17 @@ def _settle_edit(here: Annotation, incoming: Incoming, annotations: AnnotationSe
     # kept here, and said, whatever else is taken
     if taken:
         annotations.take_edit(here.id, TakenEdit(**taken))
-        report.updated += 1
+        report.settle("updated")
         report.changed.append(_changes(here, taken))
     elif not differing:
         report.already += 1
     elif any(there == ours for _name, _differs, there, ours, _edit in differing):
-        report.same_moment += 1  # two edits of one moment: which is later, nothing says
+        report.settle("same_moment")  # two edits of one moment: which is later, nothing says
     elif any(not there for _name, _differs, there, _ours, _edit in differing):
         if not left_out:  # an entry the file gives no date
-            report.undated += 1
+            report.settle("undated")
     else:
-        report.newer_here += 1
+        report.settle("newer_here")
 
 
 def _merged_tags(here: Annotation, given: tuple[str, ...]) -> tuple[str, ...]:

@@ -94,4 +94,4 @@ def _settle_link_note(here: Link, link: IncomingLink, links: LinkService, report
         links.take_note(here.id, link.note, link.modified)
         return f"the note of a link ({RELATIONS.get(here.relation, here.relation)})"
 
-    newer_kept(link.modified, here.modified_at, take, report)
+    newer_kept(link.modified, here.modified_at, take, report, "link")

@@ -64,7 +64,8 @@ def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookServi
         taken.append(notebook.take_edit(here.id, note.title, note.body, note.text_at))
         return f"the text of {named}"
 
-    newer_kept(note.text_at, here.text_at, take, report)  # its text's moment: citations added are no rewriting
+    newer_kept(note.text_at, here.text_at, take, report, "Notebook note")  # its text's moment: citations added
+    # are no rewriting
     return True, taken[0] if taken else None
 
 
@@ -94,7 +95,7 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
         # in the file's order, those here alone after (the lacking appended reordered the evidence, audit BZ F5)
         report.cited += len(lacking)
     else:
-        report.newer_here += 1
+        report.settle("newer_here", "Notebook note")
     return True
 
 
@@ -104,7 +105,7 @@ def _say_taken(report: AnnotationImportReport, named: str, with_text: bool) -> N
         report.changed[-1] = f"the text and the citations of {named}"
     else:
         report.changed.append(f"the citations of {named}")
-        report.updated += 1
+        report.settle("updated", "Notebook note")
 
 
 def _annotation_of(end: Passage | int | str, annotations: AnnotationService) -> int | None:

@@ -236,18 +236,18 @@ def folded_tags(tags) -> frozenset[str]:
     return frozenset(tag_key(tag) for tag in clean_tags(tags))
 
 
-def newer_kept(there: str, here: str, take: Callable[[], str], report: AnnotationImportReport) -> None:
-    """One thing changed in two copies, at `there` in the file's and `here` in this one: the newer change is kept
-    (`take` takes the file's and says what it changed); two of one moment are left as they are, and said."""
+def newer_kept(there: str, here: str, take: Callable[[], str], report: AnnotationImportReport, kind: str) -> None:
+    """One thing (of `kind`) changed in two copies, at `there` in the file's and `here` in this one: the newer change
+    is kept (`take` takes the file's and says what it changed); two of one moment are left as they are, and said."""
     if not there:
-        report.undated += 1  # which is newer, nothing says
+        report.settle("undated", kind)  # which is newer, nothing says
     elif there > here:
         report.changed.append(take())
-        report.updated += 1
+        report.settle("updated", kind)
     elif there == here:
-        report.same_moment += 1  # which is later, nothing says
+        report.settle("same_moment", kind)  # which is later, nothing says
     else:
-        report.newer_here += 1
+        report.settle("newer_here", kind)
 
 
 def named_source(source: str) -> str:
