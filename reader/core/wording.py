@@ -1,5 +1,5 @@
-"""Words said right: counts ('1 linked pair', '2 linked pairs', '0 notes'), a long text on one short line, a stored
-time as a reader's clock shows it, and the name meant when one typed names nothing."""
+"""Words said right: counts ('1 linked pair', '2 linked pairs', '0 notes'), lists ('a, b and c'), a long text on
+one short line, a stored time as a reader's clock shows it, and the name meant when one typed names nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`count` and the noun in the form that count takes (English: singular for exactly one)."""
     noun = singular if count == 1 else plural_form or f"{singular}s"
     return f"{count:,} {noun}"
+
+
+def listed(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': parts said as one list."""
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
 def one_line(text: str, width: int, keep: int | None = None) -> str:

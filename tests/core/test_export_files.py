@@ -160,3 +160,18 @@ def test_an_export_never_replaces_a_read_only_file(workspace, tmp_path) -> None:
     with pytest.raises(ReaderError, match="notes.md is read-only"):
         workspace.export.write("md", kept)
     assert kept.read_text(encoding="utf-8") == "the export to keep\n"
+
+
+def test_an_export_says_the_links_it_holds(workspace, tmp_path) -> None:
+    """An export of two linked passages and a Notebook note said "2 annotations and 1 Notebook note written", and
+    reading it back then named "1 link" too (audit DJ 11): the export counts its links, each once."""
+    first, second = workspace.documents.list()[:2]
+    one = workspace.annotations.create(first.id, 0, 10)
+    two = workspace.annotations.create(second.id, 0, 10)
+    workspace.links.link(one.id, two.id, "contradicts")
+    workspace.notebook.create("They disagree.", "The meeting", citations=[one.id])
+    for fmt in ("md", "csv", "html", "jsonld", "tei"):
+        written = workspace.export.write(fmt, tmp_path / f"notes.{fmt}")
+        assert written.in_words() == "2 annotations, 1 link and 1 Notebook note", fmt
+    only_one = workspace.export.write("md", tmp_path / "one.md", Scope(annotation_ids=frozenset({one.id})))
+    assert only_one.in_words() == "1 annotation, 1 link and 1 Notebook note"

@@ -219,7 +219,7 @@ def test_file_export_offers_the_comparisons_pairs_and_markdown_grouping(window, 
     dialog.export()
     qtbot.waitUntil(dialog.save_button.isEnabled)
     text = (tmp_path / "pairs.md").read_text(encoding="utf-8")
-    assert dialog.result.text().startswith("2 annotations written")
+    assert dialog.result.text().startswith("2 annotations and 1 link written")
     assert "## meeting-1934" in text and "## Untagged" in text and "not linked" not in text
 
 

@@ -11,7 +11,7 @@ from reader.core.records.documents import DocumentInfo
 from reader.core.records.pages import PageInfo, page_citation, page_range
 from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.core.records.tags import tag_key
-from reader.core.wording import plural
+from reader.core.wording import listed, plural
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,15 @@ class Exported:
     count: int
     notebook_notes: int = 0
     noun: str = "annotation"
+    links: int = 0  # the links its annotations have, each once (reading it back named them, the export had not)
 
     def empty(self) -> bool:
         return not self.count and not self.notebook_notes
 
     def in_words(self) -> str:
-        notes = f" and {plural(self.notebook_notes, 'Notebook note')}" if self.notebook_notes else ""
-        return plural(self.count, self.noun) + notes
+        named = [plural(self.count, self.noun)] + [plural(count, noun) for count, noun in (
+            (self.links, "link"), (self.notebook_notes, "Notebook note")) if count]
+        return listed(named)
 
 
 @dataclass(frozen=True)

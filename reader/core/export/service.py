@@ -155,7 +155,9 @@ class ExportService:
             return text, Exported(len(json.loads(text)["features"]), noun="place")
         items = self.items(scope, progress, cancelled)
         notes = self.notes(scope, items)
-        return self._render(fmt, items, scope, mentions, group_by, notes), Exported(len(items), len(notes))
+        links = len({link.link_id for item in items for link in item.links})
+        return self._render(fmt, items, scope, mentions, group_by, notes), Exported(len(items), len(notes),
+                                                                                    links=links)
 
     def _render(self, fmt: str, items: list[ExportItem], scope: Scope, mentions: bool, group_by: str,
                 notes: list[NoteItem]) -> str:

@@ -32,7 +32,7 @@ from reader.core.export.w3c_shape import Incoming, IncomingLink, IncomingNote, e
 from reader.core.records.annotations import DEFAULT_COLOR, Annotation, Passage, TextQuote
 from reader.core.records.exports import AnnotationImportReport
 from reader.core.records.tags import split_by_commas, tag_key
-from reader.core.wording import one_line
+from reader.core.wording import listed, one_line
 
 
 def read_json(path: Path) -> object:
@@ -282,8 +282,7 @@ def _changes(here: Annotation, taken: dict[str, tuple]) -> str:
     """What an update read back changes of an annotation here: "the note and the colour of “…”"."""
     fields = [name for part, name in (("note", "the note"), ("tags", "the tags"), ("color", "the colour"),
                                       ("place", "the place")) if part in taken]
-    said = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
-    return f"{said} of “{one_line(here.quote.exact, 60)}”"
+    return f"{listed(fields)} of “{one_line(here.quote.exact, 60)}”"
 
 
 def _queue(new: NewAnnotation, incoming: Incoming, places: Places, placed: dict[NewAnnotation, None],

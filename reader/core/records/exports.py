@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.core.wording import plural
+from reader.core.wording import listed, plural
 
 SETTLED = ("updated",  # the file's newer edit taken
            "newer_here",  # edited here since the file's copy: kept as it is
@@ -64,7 +64,7 @@ class AnnotationImportReport:
     def _kinds(self, how: str) -> str:
         """'1 annotation and 1 link': what was settled `how`, by kind."""
         named = [plural(self.settled[how, kind], kind) for kind in KINDS if self.settled[how, kind]]
-        return ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+        return listed(named)
 
     @property
     def summary(self) -> str:
