@@ -42,24 +42,13 @@ class AnnotationImportReport:
         """Count one thing here the file gives otherwise, settled `how` (one of SETTLED)."""
         self.settled[how, kind] += 1
 
-    @property
-    def updated(self) -> int:
-        return self._total("updated")
-
-    @property
-    def newer_here(self) -> int:
-        return self._total("newer_here")
-
-    @property
-    def same_moment(self) -> int:
-        return self._total("same_moment")
-
-    @property
-    def undated(self) -> int:
-        return self._total("undated")
-
     def _total(self, how: str) -> int:
         return sum(self.settled[how, kind] for kind in KINDS)
+
+    updated = property(lambda self: self._total("updated"))  # of every kind
+    newer_here = property(lambda self: self._total("newer_here"))
+    same_moment = property(lambda self: self._total("same_moment"))
+    undated = property(lambda self: self._total("undated"))
 
     def _kinds(self, how: str) -> str:
         """'1 annotation and 1 link': what was settled `how`, by kind."""
