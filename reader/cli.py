@@ -90,7 +90,8 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
     redo = commands.add_parser("redo", help="redo the change undone last")
     redo.set_defaults(handler=cmd_redo)
     history = commands.add_parser("history", help="list the changes that can be undone, newest first",
-                                  description=tab_fields("step", "when (UTC)", "done or undone", "what it did"))
+                                  description=tab_fields("step", "when (UTC)", "done or undone", "what it did, as "
+                                                         "undo says it (the passage and the source it changed)"))
     history.add_argument("--limit", type=counted, default=20, metavar="N", help="how many (default 20)")
     history.set_defaults(handler=cmd_history)
 
@@ -111,7 +112,7 @@ def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
     steps = workspace.history.steps(args.limit)
     say_if_none(steps, "no changes yet")
     for step in steps:
-        print(tab_line((step.id, step.created_at, "undone" if step.undone else "done", step.label)))
+        print(tab_line((step.id, step.created_at, "undone" if step.undone else "done", workspace.history.said(step))))
     return EXIT_OK
 
 

@@ -170,6 +170,11 @@ class History:
     def steps(self, limit: int = 50) -> list[Step]:
         return [Step(*entry) for entry in log.entries(self._db, limit)]
 
+    def said(self, step: Step) -> str:
+        """A step as Undo would say it ('Edit note on “Genden” (Genden Falls into Disfavor)'): a history of ten
+        "Edit note" lines left the reader to guess which was which."""
+        return self.told(step.label, changes_of(self._db, log.subject_rows(self._db, step.id)))
+
     def _step(self, undone: bool) -> tuple[str, OpChanges]:
         with self._db.atomic():
             found = log.latest(self._db, undone=undone)

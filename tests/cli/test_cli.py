@@ -401,7 +401,9 @@ def test_undo_redo_and_history(tmp_path):
     run_cli(db, "annotate", "000_8339fa2bec93c400.txt", "--quote", "Genden", "--note", "kept")
     run_cli(db, "delete", "000_8339fa2bec93c400.txt")
     history = run_cli(db, "history").stdout.splitlines()
-    assert [line.split("\t")[-1] for line in history] == ["Delete document", "Add annotation", "Import 5 files"]
+    assert [line.split("\t")[-1] for line in history] == ["Delete document (Genden Falls into Disfavor)",
+                                                          "Add annotation on “Genden” (Genden Falls into Disfavor)",
+                                                          "Import 5 files"]
     assert run_cli(db, "undo").stdout.strip() == "undone: Delete document (Genden Falls into Disfavor)"
     assert "000_8339fa2bec93c400.txt" in run_cli(db, "docs").stdout
     assert run_cli(db, "redo").stdout.strip() == "redone: Delete document (Genden Falls into Disfavor)"

@@ -20,7 +20,8 @@ def test_a_note_is_edited_retagged_and_removed_each_as_one_step(tmp_path, corpus
     assert edited.returncode == 0, edited.stderr
     [row] = [row for row in _notes(db) if str(row["id"]) == first]
     assert row["note"] == "the meeting's date?" and row["tags"] == ["1934", "meeting"]
-    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Edit annotation")
+    assert run_cli(db, "history").stdout.splitlines()[0].endswith("Edit annotation on “Genden” (Genden Falls into "
+                                                                  "Disfavor)")
     assert run_cli(db, "edit", first, "--no-tags").returncode == 0
     assert [row["tags"] for row in _notes(db) if str(row["id"]) == first] == [[]]
     assert run_cli(db, "link", first, second, "--relation", "contradicts").returncode == 0
@@ -139,5 +140,20 @@ def test_the_history_names_the_tag_the_link_and_the_new_name(tmp_path, corpus_te
     assert run_cli(db, "tags", "--remove", "people").returncode == 0
     assert run_cli(db, "unlink", one, two).returncode == 0
     labels = [line.split("\t")[3] for line in run_cli(db, "history").stdout.splitlines()[:4]]
-    assert labels == [f"Unlink annotations {one} and {two}", "Remove tag 'people'", "Rename tag 'y' to 'why'",
+    assert labels == [f"Unlink annotations {one} and {two}", "Remove tag 'people' on “Genden” (Genden Falls into "
+                      "Disfavor)", "Rename tag 'y' to 'why' on “Stalin” (In 1935, the prime minister of Mongolia…)",
                       "Link passages (contradicts)"]
+
+
+def test_the_history_names_each_steps_passage_and_source_as_undo_says_it(tmp_path, corpus_template):
+    """Ten "Edit note" lines in `history` left the reader to guess which note each had changed, where `undo` says
+    'Edit annotation on “Genden” (Genden Falls into Disfavor)': the history says each step as undo would."""
+    db = copy_of_corpus(corpus_template, tmp_path / "cli.db")
+    one = run_cli(db, "annotate", "000", "--quote", "Genden").stdout.strip()
+    run_cli(db, "annotate", "001", "--quote", "Stalin")
+    assert run_cli(db, "edit", one, "--note", "first of two").returncode == 0
+    said = [line.split("\t")[3] for line in run_cli(db, "history").stdout.splitlines()[:3]]
+    assert said == ["Edit annotation on “Genden” (Genden Falls into Disfavor)",
+                    "Add annotation on “Stalin” (In 1935, the prime minister of Mongolia…)",
+                    "Add annotation on “Genden” (Genden Falls into Disfavor)"]
+    assert run_cli(db, "undo").stdout.strip() == f"undone: {said[0]}"

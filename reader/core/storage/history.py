@@ -102,6 +102,24 @@ def logged_rows(db: Store, op_id: int) -> list[tuple[str, dict, dict | None, dic
             for table, key, before, after in db.conn.execute(sql, [op_id]).fetchall()]
 
 
+SUBJECT_TABLES = ("annotations", "annotation_tags", "documents", "document_trash", "boilerplate", "links", "tags",
+                  "notebook_notes", "note_citations", "entity_decisions", "entities", "saved_searches",
+                  "parallel_dismissals")  # what a step's changes are told by (ops.changes_of)
+
+
+def subject_rows(db: Store, op_id: int) -> list[tuple[str, dict, None, dict]]:
+    """`logged_rows` as much as says what a step changed (the rows' keys and the ids they point at), without the
+    rows' images: a listing of fifty steps would read an import's every text."""
+    import json
+
+    marks = ", ".join("?" * len(SUBJECT_TABLES))
+    sql = (f"SELECT tbl, pk, json_extract(COALESCE(after, before), '$.document_id'), "
+           f"json_extract(COALESCE(after, before), '$.version_id') FROM history_rows WHERE op_id = ? "
+           f"AND tbl IN ({marks}) ORDER BY seq")
+    return [(table, json.loads(key), None, {"document_id": document_id, "version_id": version_id})
+            for table, key, document_id, version_id in db.conn.execute(sql, [op_id, *SUBJECT_TABLES]).fetchall()]
+
+
 def last_image(db: Store, table: str, row_id: int) -> dict | None:
     """The newest image the history holds of a row (after a change, else before it): a highlight an undo took away
     is still named by its passage."""
