@@ -103,11 +103,7 @@ class OpRunner(QObject):
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return
-        self.stepping = True
-        try:
-            self._applied(changes)
-        finally:
-            self.stepping = False
+        self._applied(changes, own_step=True)
         catching_up = changes.register and not changes.documents and self._workspace.entities.is_stale()  # an
         # entity decision's: the register is derived, and its views show the step until recognition has read it
         # anew, seconds in which a second Ctrl+Z looked due (a document's step is said by its own views)
@@ -128,16 +124,28 @@ class OpRunner(QObject):
         if not changes.empty:
             self._tell(changes)
 
-    def _applied(self, changes) -> None:
+    def _applied(self, changes, own_step: bool = False) -> None:
         """Tell a step's changes, with whatever other connections changed since the last look (a step run on a
-        worker's connection is one of those): all told once, now, and none of it news to the next look."""
+        worker's connection is one of those): all told now, and none of it news to the next look. The reader's own
+        Undo or Redo (`own_step`) is told apart, after the others' changes: told with it, another program's rewrite
+        of the note being typed was taken for the reader's doing, and the typing saved over it (audit DN F1)."""
         outside = self._workspace.outside
         try:
-            changes = changes.joined(outside.since_last())
+            others = outside.since_last()
             outside.take_as_seen()
         except ReaderError as exc:  # the step itself is done: its views are told all the same
             self._events.failed.emit(str(exc))
-        self._tell(changes)
+            others = None
+        if not own_step:
+            self._tell(changes if others is None else changes.joined(others))
+            return
+        if others is not None and not others.empty:
+            self._tell(others)
+        self.stepping = True
+        try:
+            self._tell(changes)
+        finally:
+            self.stepping = False
 
     def _tell(self, changes) -> None:
         self._events.apply(changes)

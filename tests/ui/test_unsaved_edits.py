@@ -1039,3 +1039,25 @@ def test_undo_of_a_notebook_notes_save_while_more_is_typed_keeps_the_typing_and_
     assert window.workspace.notebook.get(note_id).body == ""
     assert notebook.editor.text() == "Saved, then typed" and len(window.workspace.notebook.all_notes()) == 1
     assert window.ops.redo_text() != ""
+
+
+def test_another_programs_rewrite_told_with_the_readers_undo_still_keeps_the_typing_apart(window, qtbot):
+    """The command line rewrote the note being typed, then made a change the reader's Ctrl+Z took back within the
+    second: told with that undo, the rewrite was taken for the reader's own, and the typing later saved over it
+    (audit DN F1). The typing goes to the Notebook, the other's note stays."""
+    from reader.core.workspace import Workspace
+
+    pane, first, second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", mine")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Edit note", lambda: other.annotations.set_note(first.id, "theirs"))
+    other.run("Edit tags", lambda: other.annotations.set_tags(second.id, ["later"]))
+    other.close()
+    window.undo_action.trigger()  # before the window's look at other programs' changes
+    assert inspector.editor.text() == "theirs" and window.workspace.annotations.get(first.id).note == "theirs"
+    [kept] = window.workspace.notebook.all_notes()
+    assert kept.body.startswith("first thought, mine")
+    _choose(pane, 1)
+    assert window.workspace.annotations.get(first.id).note == "theirs"
