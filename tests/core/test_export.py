@@ -2264,3 +2264,16 @@ def test_what_is_newer_here_is_counted_by_kind(annotated, tmp_path, monkeypatch)
     report = annotated.export.import_annotations(path)
     assert report.newer_here == 2
     assert "1 annotation and 1 link already here in a newer edit (kept as they are)" in report.summary, report.summary
+
+
+def test_a_notebook_note_newer_here_in_text_and_citations_is_counted_once(annotated, tmp_path, monkeypatch):
+    """A Notebook note edited here since the export, in its text and in its citations, was said as "2 Notebook notes
+    already here in a newer edit" (audit DN F5): one note, counted once."""
+    first = min(annotated.annotations.all(), key=lambda a: a.id)
+    second = max(annotated.annotations.all(), key=lambda a: a.id)
+    note = annotated.notebook.create("Draft: 15th or 24th?", "Meeting date", first.document_id, [first.id])
+    annotated.export.write("jsonld", tmp_path / "a.jsonld")
+    monkeypatch.setattr("reader.core.storage.notebook.now", lambda: "2031-01-02T00:00:00+00:00")
+    annotated.notebook.edit(note.id, body="Revised: the 24th", citations=[first.id, second.id])
+    report = annotated.export.import_annotations(tmp_path / "a.jsonld")
+    assert report.newer_here == 1 and "1 Notebook note already here in a newer edit" in report.summary, report.summary

@@ -47,8 +47,8 @@ def note_one(note: IncomingNote, places: Places, annotations: AnnotationService,
     text_differs, taken = _settle_text(here, note, notebook, report, named)
     here = taken or here
     kept[(about, here.title, here.body)] = here
-    if not _settle_citations(here, note, places, annotations, notebook, report, named, taken is not None) \
-            and not text_differs:
+    if not _settle_citations(here, note, places, annotations, notebook, report, named, taken is not None,
+                             counted=text_differs) and not text_differs:
         report.notes_already += 1
 
 
@@ -70,8 +70,10 @@ def _settle_text(here: NotebookNote, note: IncomingNote, notebook: NotebookServi
 
 
 def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, annotations: AnnotationService,
-                      notebook: NotebookService, report: AnnotationImportReport, named: str, with_text: bool) -> bool:
-    """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out). A
+                      notebook: NotebookService, report: AnnotationImportReport, named: str, with_text: bool,
+                      counted: bool) -> bool:
+    """Whether the note's citations differ here; the newer kept (a citation taken out here since stays out); kept,
+    the note is counted as newer here unless its text was `counted` already (one note was said as two, DN F5). A
     passage not placed here is the citation here on its words, if one is (its document in the Trash here: it was
     dropped, audit BJ F3; or kept the whole list from being taken, BK F11). Given at the same moment, or by a file
     giving no moment for them (none cited, an older export), the note is completed with those it lacks, none taken
@@ -94,7 +96,7 @@ def _settle_citations(here: NotebookNote, note: IncomingNote, places: Places, an
         notebook.complete_citations(here.id, [*given, *(cited for cited in here.citations if cited not in given)])
         # in the file's order, those here alone after (the lacking appended reordered the evidence, audit BZ F5)
         report.cited += len(lacking)
-    else:
+    elif not counted:
         report.settle("newer_here", "Notebook note")
     return True
 
