@@ -485,3 +485,20 @@ def test_a_stored_date_is_said_in_words_as_a_historian_writes_it():
         assert date_in_words(value) == words, value
         if value != "banana":  # read back as shown: the Metadata form shows it so (a range of days, or "before
             assert typed_date(words) == value, words  # 1934", was refused as no date, audit DL F2)
+
+
+def test_a_range_ending_before_it_begins_is_no_date_and_a_typed_hyphen_parts_two_dates():
+    """"1937 – 1934" was stored as a span ending before it began, where a range of days so written was refused; and
+    "1934-11-15 - 1934-11-20", the form's range retyped with a keyboard's hyphen, was refused (audit DN F4)."""
+    import pytest
+
+    from reader.core.documents.typed_metadata import typed_date
+    from reader.core.entities.dates import date_span
+    from reader.core.errors import ReaderError
+
+    assert date_span("1937..1934") is None and date_span("1934..1937") is not None
+    for backwards in ("1937 – 1934", "1937–1934", "1937..1934"):
+        with pytest.raises(ReaderError):
+            typed_date(backwards)
+    assert typed_date("1934-11-15 - 1934-11-20") == "1934-11-15..1934-11-20"
+    assert typed_date("1934 - 1937") == "1934..1937"

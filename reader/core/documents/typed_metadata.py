@@ -47,7 +47,7 @@ def typed_date(typed: str, field: str = "") -> str:
 
 
 _BOUND_SAID = re.compile(r"(before|by|after|since)\s+(\S.*)", re.IGNORECASE)
-_RANGE_SAID = re.compile(r"(\S.*?)\s*[–—]\s*(\S.*)")
+_RANGE_SAID = re.compile(r"(\S.*?)(?:\s*[–—]\s*|\s+-\s+)(\S.*)")  # a dash, or a hyphen set apart as one
 
 
 def _as_said(typed: str) -> str | None:

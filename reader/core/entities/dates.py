@@ -583,8 +583,8 @@ def date_span(value: str) -> tuple[str, str, str] | None:
         if not 1 <= int(value[5:]) <= 12:
             return None
         return f"{value}-01", f"{value}-{_last_day(int(value[:4]), int(value[5:]))}", "month"
-    if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):
-        return f"{found.group(1)}-01-01", f"{found.group(2)}-12-31", "range"
+    if found := re.fullmatch(r"(\d{4})\.\.(\d{4})", value):  # no span that ends before it begins (DN F4)
+        return (f"{found.group(1)}-01-01", f"{found.group(2)}-12-31", "range") if found[1] <= found[2] else None
     if found := re.fullmatch(r"(\d{4}-\d{2}(?:-\d{2})?)\.\.(\d{4}-\d{2}(?:-\d{2})?)", value):  # days or months
         first, last = date_span(found.group(1)), date_span(found.group(2))
         return (first[0], last[1], "range") if first and last and first[0] <= last[1] else None
