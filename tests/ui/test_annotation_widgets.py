@@ -745,3 +745,27 @@ def test_a_links_note_is_edited_with_its_lines_in_one_dialog(qtbot, workspace, e
     edited = workspace.links.get(link.id)
     assert edited.relation == "corroborates"
     assert edited.note == "First point.\n\n- dates differ\n- names differ\n- places differ"
+
+
+def test_a_highlight_is_recoloured_from_inside_it_or_from_its_words_selected(window, qtbot):
+    """"Highlight in" was offered only for a selection of exactly a highlight's characters: a right-click inside it
+    offered no colour, and its whole words selected (as a drag selects) made a second highlight over it (audit DN
+    F3). Both recolour it."""
+    from PySide6.QtGui import QTextCursor
+
+    workspace = window.workspace
+    document_id = workspace.documents.list()[0].id
+    text = workspace.documents.text(document_id).text
+    start = text.index("Genden realized")
+    made = window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, start + 1, start + 12))
+    pane = window.reading_area.open_document(document_id)
+    inside = QTextCursor(pane.view.document())
+    inside.setPosition(pane.view.offsets.to_utf16(start + 5))
+    point = pane.view.cursorRect(inside).center()
+    colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Colour")
+    _action_named(colours, "green").trigger()
+    assert workspace.annotations.get(made.id).color == "green"
+    pane.view.select_range(start, start + len("Genden realized"))  # "enden reali" rounded out to its words
+    colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Highlight in")
+    _action_named(colours, "blue").trigger()
+    assert [(a.id, a.color) for a in workspace.annotations.for_document(document_id)] == [(made.id, "blue")]

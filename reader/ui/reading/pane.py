@@ -13,7 +13,7 @@ from reader.core.documents.headings import heading_ranges
 from reader.core.errors import ReaderError
 from reader.core.export.items import citation
 from reader.core.export.paragraphs import paragraph_at, paragraph_starts
-from reader.core.ranges import merge, quote_without
+from reader.core.ranges import as_dragged, merge, quote_without
 from reader.core.records.annotations import HIGHLIGHT_COLORS, Passage
 from reader.core.records.documents import Span, VersionText
 from reader.core.records.pages import page_citation, page_span
@@ -320,7 +320,7 @@ class DocumentPane(QWidget):
                 self.document_id, *selection, color=color, shown=self.version.version_id))
             annotation_id = created.id if created is not None else None
         elif color is not None:
-            self.services.ops.run("Change colour", lambda: annotations.set_color(annotation_id, color))
+            self._recolour(annotation_id, color)
         if annotation_id is not None:
             self.select_annotation(annotation_id)
         return annotation_id
@@ -345,10 +345,19 @@ class DocumentPane(QWidget):
             self.services.ops.run(link_step("Link passages", relation),
                                   lambda: workspace.links.link(source, target, relation, note))
 
+    def _recolour(self, annotation_id: int, color: str) -> None:
+        """A highlight given `color`, the pane's colour from then on (one step; none if it has that colour)."""
+        self.highlight_color, annotations = color, self.services.workspace.annotations
+        self.services.ops.run("Change colour", lambda: annotations.set_color(annotation_id, color))
+
     def annotation_at(self, start: int, end: int) -> int | None:
-        """The live annotation on exactly this stretch, if any."""
-        return next((a.id for a in self.services.workspace.annotations.for_document(self.document_id)
-                     if (a.start, a.end) == (start, end) and a.anchor_status != "orphan"), None)
+        """The live annotation on exactly this stretch, or whose words it is (a drag selects whole words: over a
+        highlight ending inside one, H and "Highlight in" made a second highlight over it, audit DN F3), if any."""
+        live = [a for a in self.services.workspace.annotations.for_document(self.document_id)
+                if a.anchor_status != "orphan"]
+        text = self.version.text
+        return next((a.id for a in live if (a.start, a.end) == (start, end)), None) or next(
+            (a.id for a in live if as_dragged(text, a.start, a.end) == (start, end)), None)
 
     def select_annotation(self, annotation_id: int) -> None:
         self.sidebar.select(annotation_id)
@@ -463,11 +472,15 @@ class DocumentPane(QWidget):
                           and q.span.ref is not None), None)
         if highlight is not None:
             menu.addSeparator()
-            if selection is None:  # the highlight clicked on: its note and tags (with a selection, the keys' own)
+            if selection is None:  # the highlight clicked on: its note, tags and colour (with a selection, the
+                # keys' own and "Highlight in"; its colour was offered only then, audit DN F3)
                 menu.addAction("Note…", lambda: (self.select_annotation(highlight),
                                                  self.note_requested.emit(highlight)))
                 menu.addAction("Tag…", lambda: (self.select_annotation(highlight),
                                                 self.tags_requested.emit(highlight)))
+                colours = menu.addMenu("Colour")
+                for color in HIGHLIGHT_COLORS:
+                    colours.addAction(color, lambda c=color: self._recolour(highlight, c))
             menu.addAction("Delete highlight", lambda: self.request_delete(highlight))
         mention = next((q.span for q in self.view.spans_at(point) if q.span.kind == "mention"
                         and q.span.ref is not None), None)
