@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         self.library.table.selectionModel().selectionChanged.connect(self._on_library_selection_changed)
         self.metadata.failed.connect(self.events.failed)
         self.typing_to_save.connect(self.metadata.keep_unsaved)
+        self.metadata.typing_apart.connect(self._keep_metadata_apart)
         self._catch_up = coalesced(self._after_documents_changed, self)
         self.events.annotations_changed.connect(self._catch_up)  # note counts in the library
         self.events.notebook_changed.connect(self._catch_up)  # ... the Notebook's notes on a document among them
@@ -347,6 +348,16 @@ class MainWindow(QMainWindow):
         document_id = self.library.selected_document_id()
         self.metadata.show_document(self.workspace.documents.get(document_id) if document_id else None)
         self.document_selected.emit(document_id)
+
+    def _keep_metadata_apart(self, about: str, text: str) -> None:
+        """Metadata typed on a document that went to the Trash meanwhile becomes a Notebook note, as typing on a
+        note another hand rewrote does: the document is not listed to be chosen again, and its typing was held
+        for it."""
+        title = f"Recovered: metadata of {about}"
+        note = self.ops.run("Keep typing apart", lambda: self.workspace.notebook.create(text, title))
+        if note is not None:
+            self.events.told.emit(f"{about} went to the Trash while you typed its metadata: what you typed is in "
+                                  f"the Notebook, as “{note.title}”")
 
     def _save_metadata(self, document_id: int, changes: dict) -> str | None:
         """Store the metadata panel's fields (one undoable step); why the library refused them, or None."""

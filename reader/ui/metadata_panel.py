@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import ReaderError
 from reader.core.records.documents import DOCUMENT_KINDS, DocumentInfo
 from reader.ui.dates_said import said
 from reader.ui.held_typing import HeldTyping, typed_fields
@@ -31,9 +32,11 @@ Save = Callable[[int, dict], str | None]  # (document, changes) -> why the libra
 class MetadataPanel(QWidget):
     """Shows one document's metadata; `save(document_id, changes)` stores what the user saves; `failed(line)` says
     a refusal; `unkept(text)` is told, on closing, of typing held for another document that the library refused
-    again (see HeldTyping); `stored(document_id)` reads a document as stored, for saving that typing then."""
+    again (see HeldTyping); `stored(document_id)` reads a document as stored, for saving that typing then;
+    `typing_apart(about, text)` gives the typing on a document gone to the Trash meanwhile, to keep elsewhere."""
 
     failed = Signal(str)
+    typing_apart = Signal(str, str)
 
     def __init__(self, save: Save, unkept: Callable[[str], None], stored: Callable[[int], DocumentInfo],
                  parent: QWidget | None = None):
@@ -130,9 +133,19 @@ class MetadataPanel(QWidget):
             return
         document_id, base, about = self._document_id, self._shown, self.file_label.text()
         refused = self._save_typed()
-        if refused:
+        if refused and self._gone(document_id):  # to the Trash (another program, an undo): held, it was said as
+            # "no document with id 3 … comes back when you choose it again", a document no longer listed (DN F2)
+            self.typing_apart.emit(about, typed_fields(f"metadata of {about}", typed))
+        elif refused:
             self.failed.emit(self._held.hold_fields(document_id, typed, {name: base.get(name) for name in typed},
                                                     refused, f"metadata of {about}"))
+
+    def _gone(self, document_id: int) -> bool:
+        try:
+            self._stored(document_id)
+        except ReaderError:
+            return True
+        return False
 
     def _typed(self) -> dict[str, str]:
         """The fields typed since they were shown or saved (none without a document)."""

@@ -1061,3 +1061,29 @@ def test_another_programs_rewrite_told_with_the_readers_undo_still_keeps_the_typ
     assert kept.body.startswith("first thought, mine")
     _choose(pane, 1)
     assert window.workspace.annotations.get(first.id).note == "theirs"
+
+
+def test_metadata_typed_on_a_document_another_program_trashes_goes_to_the_notebook(window, qtbot, monkeypatch):
+    """Another program sent the document whose metadata was being typed to the Trash: the line said "no document
+    with id 3 … it comes back when you choose it again", and closing asked with untrue reasons (audit DN F2). The
+    typing is kept as a Notebook note, said, and closing asks nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.workspace import Workspace
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or QMessageBox.StandardButton.Yes)
+    info = window.workspace.documents.list()[2]
+    window.library.select_document(info.id)
+    qtbot.waitUntil(lambda: window.metadata.document_id == info.id)
+    window.metadata.line_edits["author"].setText("Typed before it went")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Delete document", lambda: other.documents.delete(info.id))
+    other.close()
+    qtbot.waitUntil(lambda: window.metadata.document_id is None, timeout=5000)
+    [kept] = window.workspace.notebook.all_notes()
+    assert "Typed before it went" in kept.body and kept.title.startswith("Recovered: metadata of")
+    said = window.statusBar().currentMessage()
+    assert "went to the Trash" in said and "Notebook" in said, said
+    window.close()
+    assert asked == []
