@@ -205,8 +205,9 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     `known(word)`, when the text's language is known, says whether a word is one of it."""
     scorer = _Scorer(text, quote, hint_start if near is None else near, bounded, kept, known)
     if quote.exact and text[hint_start:hint_end] == quote.exact and scorer.edges_hold(hint_start, hint_end) \
-            and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS:  # a diff by characters across paragraphs
-        return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # pairs a moved word's other copies
+            and scorer.context(hint_start, hint_end) >= CONTEXT_HOLDS and scorer.told_apart(hint_start, hint_end):
+        return AnchorResult(hint_start, hint_end, 1.0, ANCHORED, "position")  # a diff by characters across
+    # paragraphs pairs a moved word's other copies
     best, own = scorer.best_exact(hint_start, hint_end)
     if best is None or best[0] < MOVE_THRESHOLD or (kept is not None and not own):
         best = _with_fuzzy(scorer, best, hint_start, hint_end)
@@ -218,7 +219,8 @@ def locate(text: str, quote: TextQuote, hint_start: int, hint_end: int, near: in
     on_the_edit = not _apart(best, hint_start, hint_end)  # fuzzy matches elsewhere are only ever proposed
     same_words = method == "exact" or _same_wording(quote.exact, text[start:end], known)
     another = kept is not None and kept(start, end)  # the place held these words before, as another passage
-    if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another:
+    if confidence >= MOVE_THRESHOLD and same_words and (method == "exact" or on_the_edit) and not another \
+            and scorer.told_apart(start, end):
         return AnchorResult(start, end, confidence, ANCHORED, method)
     if (on_the_edit and end > start) or (quote_score >= REVIEW_MIN_QUOTE_SIMILARITY  # what replaced it, or words
                                          and _word_share(quote.exact, text[start:end], known) >= REVIEW_MIN_WORDS):
@@ -450,6 +452,16 @@ class _Scorer:
             return True
         near = abs(candidate[1] - self.hint) <= len(self.quote.exact) + QUOTE_CONTEXT
         return near and held >= CONTEXT_HOLDS and (self.kept is None or not self.kept(candidate[1], candidate[2]))
+
+    def told_apart(self, start: int, end: int) -> bool:
+        """Whether a place of words the text holds more than once (a notice repeated on every page) is told from
+        the others by what stands around it on both sides, as the quote had it: with one side gone (the page it
+        ended went), the same words after the same words were another copy's, and the note moved onto it silently
+        (audit DO 1). Words the text holds once need no telling apart."""
+        quote = self.quote
+        before = _similarity(quote.prefix, self.text[max(0, start - len(quote.prefix)):start])
+        after = _similarity(quote.suffix, self.text[end:end + len(quote.suffix)])
+        return min(before, after) >= CONTEXT_HOLDS or self.text.count(quote.exact) < 2
 
     def context(self, start: int, end: int) -> float:
         """How far the words before or after a place are still the quote's (the better side): the same name in the

@@ -262,3 +262,26 @@ def test_a_document_whose_language_names_a_region_knows_its_words(empty_workspac
     path.write_text(text.replace("later", "latter"), encoding="utf-8")
     workspace.documents.import_paths([path])
     assert workspace.annotations.get(note.id).anchor_status == "review"
+
+
+PAGES = ("THE MONGOLIAN REPORTS\n\nGenden travelled to Moscow.\n\n1\n\nTHE MONGOLIAN REPORTS\n\nThe talks lasted three "
+         "days.\n\n2\n\nTHE MONGOLIAN REPORTS\n\nAmar, who followed Genden, kept the same course.\n\n3\n\n"
+         "THE MONGOLIAN REPORTS\n\nIn 1937 the arrests began.\n\n4\n")
+
+
+def test_a_note_on_a_notice_repeated_on_every_page_is_not_moved_silently_when_its_page_goes(empty_workspace,
+                                                                                            tmp_path):
+    """A note on page 3's running head, page 3 removed: the note was moved, silently, onto page 4's head, the same
+    words with the same words before them, and cited as p. 4 (audit DO 1). Words repeated in the text that kept only
+    one side of what stood around them are only proposed there."""
+    path = tmp_path / "report.txt"
+    path.write_text(PAGES, encoding="utf-8")
+    workspace = empty_workspace
+    workspace.documents.import_paths([path])
+    document_id = workspace.documents.resolve("report.txt").id
+    third = PAGES.index("THE MONGOLIAN REPORTS\n\nAmar")
+    note = workspace.annotations.create(document_id, third, third + len("THE MONGOLIAN REPORTS"), note="head of p3")
+    path.write_text(PAGES.replace("THE MONGOLIAN REPORTS\n\nAmar, who followed Genden, kept the same course.\n\n3\n\n",
+                                  ""), encoding="utf-8")
+    [summary] = workspace.documents.import_paths([path]).reanchored
+    assert workspace.annotations.get(note.id).anchor_status != "anchored", summary.message
