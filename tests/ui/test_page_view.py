@@ -359,3 +359,29 @@ def test_tab_goes_through_the_page_before_the_text_as_laid_out(window, qtbot, ar
     enabled = [w for w in (panel.previous_button, panel.zoom_box, panel.next_button) if w.isEnabled()]
     assert reached[:len(enabled)] == enabled
     assert pane.view in reached
+
+
+@pytest.mark.parametrize("mode", ["both", "page"])
+def test_a_passage_opened_turns_the_page_to_the_page_that_holds_it(window, qtbot, article, mode):
+    """A note or a search hit opened turned the page image to the page before the passage's, the first line in view
+    once the passage was centred (audit DO 2): in Page mode the page shown did not hold it at all."""
+    pane = _open(window, qtbot, article, mode)
+    pane.resize(1000, 300)
+    third = pane.page_mode.pages[2]
+    start = third.start + (third.end - third.start) // 2
+    pane.show_passage(start, start + 5)
+    qtbot.waitUntil(lambda: pane.page_mode.panel.index == 2)
+
+
+def test_reading_on_to_the_end_shows_the_last_page(window, qtbot, article):
+    """Scrolled to the end, the page image stayed on a page before the last, the first line in view: the last pages
+    began inside the last screenful and were never reached (audit DO 6); a click on a page's text turns to it."""
+    pane = _open(window, qtbot, article)
+    pane.resize(1000, 420)
+    bar = pane.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    pane.view.setFocus()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: pane.page_mode.panel.index == len(pane.page_mode.pages) - 1)
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: pane.page_mode.panel.index == 0)

@@ -39,6 +39,7 @@ class PageMode(QObject):
         self._zoom = "Fit page"  # kept for the panel until it is built (a session restored in Text)
         self._selecting = False
         pane.view.verticalScrollBar().valueChanged.connect(self.follow)
+        pane.view.cursorPositionChanged.connect(self.follow)  # a passage opened, a click on another page's words
         pane.view.selectionChanged.connect(self.update_marks)
 
     @property
@@ -90,12 +91,24 @@ class PageMode(QObject):
             self.update_marks()
 
     def follow(self, *_args) -> None:
-        """Turn to the page of the first line in view (not while the page itself is setting the selection)."""
+        """Turn to the page of the reading position (not while the page itself is setting the selection)."""
         if self.panel is None or self.mode == "text" or self._selecting:
             return
+        self.panel.show_offset(self._reading_offset())
+
+    def _reading_offset(self) -> int:
+        """Where the reader is: the cursor while it is in view (a passage opened is centred on it, a click puts it
+        there), else the first line in view, or the last once the text is read to its end. The first line alone
+        showed an opened passage's page before (audit DO 2), and never the last pages, begun within the last
+        screenful (DO 6)."""
         view = self.pane.view
-        offset = view.offsets.to_code_point(view.cursorForPosition(QPoint(4, 4)).position())
-        self.panel.show_offset(offset)
+        area = view.viewport().rect()
+        if area.contains(view.cursorRect().center()):
+            return view.offsets.to_code_point(view.textCursor().position())
+        bar = view.verticalScrollBar()
+        at_end = bar.maximum() > 0 and bar.value() == bar.maximum()
+        corner = QPoint(4, area.height() - 4) if at_end else QPoint(4, 4)
+        return view.offsets.to_code_point(view.cursorForPosition(corner).position())
 
     def update_marks(self) -> None:
         """Redraw the page's highlights, notes, mentions, OCR words to check and the selection."""
