@@ -145,8 +145,10 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     report = workspace.documents.import_paths(args.paths, password=args.password)
-    for outcome in report.outcomes:
-        say(outcome.message, err=outcome.status in ("failed", "left_out"))
+    for outcome in report.outcomes:  # a password is given here by --password, which the line had not said (DO 8)
+        how = f": import it again with --password PW{' to look for changes' * (outcome.status == 'unchanged')}" \
+            if outcome.needs_password else ""
+        say(outcome.message + how, err=outcome.status in ("failed", "left_out"))
     for summary in report.reanchored:
         say(summary.message)
     if report.history_note:

@@ -18,10 +18,12 @@ def test_import_password(tmp_path):
     secret = hand_pdf(tmp_path / "secret.pdf", ["Secret minutes of 1937"], password="genden")
     missing = run_cli(db, "import", secret)
     assert missing.returncode == 1
-    assert missing.stderr.strip().endswith("the PDF is password-protected; give its password")
+    assert missing.stderr.strip().endswith("the PDF is password-protected; give its password: import it "
+                                           "again with --password PW")
     assert len(missing.stderr.strip().splitlines()) == 1 and _versions(db) == 0
     wrong = run_cli(db, "import", "--password", "stalin", secret)
-    assert wrong.returncode == 1 and wrong.stderr.strip().endswith("wrong password for this PDF")
+    assert wrong.returncode == 1 and wrong.stderr.strip().endswith("wrong password for this PDF: import it "
+                                                                   "again with --password PW")
     assert _versions(db) == 0
     right = run_cli(db, "import", "--password", "genden", secret)
     assert right.returncode == 0 and "secret.pdf: imported (PDF, 1 page)" in right.stdout
@@ -38,6 +40,6 @@ def test_a_folder_imported_again_passes_over_a_password_pdf_it_holds(tmp_path):
     assert run_cli(db, "import", "--password", "genden", folder).returncode == 0
     again = run_cli(db, "import", folder)
     assert again.returncode == 0, again.stderr
-    assert "secret.pdf: already imported; password-protected, so not read again (give its password to look for " \
-           "changes)" in again.stdout
+    assert "secret.pdf: already imported; password-protected, so not read again: import it again with " \
+           "--password PW to look for changes" in again.stdout
     assert "open.pdf: already imported, unchanged" in again.stdout and _versions(db) == 2

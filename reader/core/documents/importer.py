@@ -109,9 +109,9 @@ def _passed_over(db: Store, outcome: FileOutcome) -> FileOutcome:
     found = store.find_document_by_path(db, str(Path(outcome.path).resolve())) if outcome.needs_password else None
     if found is None:
         return outcome
-    message = (f"{Path(outcome.path).name}: already imported; password-protected, so not read again (give its "
-               "password to look for changes)")
-    return FileOutcome(outcome.path, "unchanged", message, found[0])
+    message = f"{Path(outcome.path).name}: already imported; password-protected, so not read again"
+    return FileOutcome(outcome.path, "unchanged", message, found[0], needs_password=True)  # how to give it is
+    # each face's to say (the window had said "give its password", and asks none for a file it passes over)
 
 
 def _per_page(progress: Progress | None, done: int, total: int) -> Progress | None:
