@@ -385,3 +385,21 @@ def test_reading_on_to_the_end_shows_the_last_page(window, qtbot, article):
     qtbot.waitUntil(lambda: pane.page_mode.panel.index == len(pane.page_mode.pages) - 1)
     bar.setValue(0)
     qtbot.waitUntil(lambda: pane.page_mode.panel.index == 0)
+
+
+def test_a_place_only_proposed_is_marked_as_doubtful_on_the_page_too(window, qtbot, article):
+    """A note waiting in Needs review has a wavy red underline in the text, and on the page image was a plain
+    highlight, as sure as any (audit DO 9): the page marks it as doubtful too, and a doubtful name likewise."""
+    from reader.core.records.documents import Span
+    from reader.core.records.pages import PageInfo
+    from reader.ui.reading.formats import page_color
+    from reader.ui.reading.page_panel import page_marks
+
+    page = PageInfo(0, "1", 0, 100, 600, 800)
+    spans = [Span(0, 5, "note", "yellow", 1), Span(10, 15, "note", "yellow", 2, doubtful=True),
+             Span(20, 25, "mention", "PERSON", 3, doubtful=True)]
+    marks = page_marks(spans, page_color, page)
+    assert [mark.doubtful for mark in marks] == [False, True, True]
+    pane = _open(window, qtbot, article)
+    pane.page_mode.panel.set_marks(marks)
+    pane.page_mode.panel.canvas.grab()  # drawn without a fault

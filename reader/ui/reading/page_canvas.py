@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QRubberBand, QWidget
 
 from reader.core.records.pages import PageInfo, WordBox
+from reader.ui.colors import UNCERTAIN_COLOR
 
 CLICK_SLACK = 4  # pixels a press may move and still be a click on a word
 WIDTH_STEP = 64  # render widths are rounded up to this, so resizing by a few pixels reuses the cached image
@@ -23,12 +24,14 @@ WIDTH_STEP = 64  # render widths are rounded up to this, so resizing by a few pi
 @dataclass(frozen=True)
 class PageMark:
     """A range of the text to draw on the page: filled (highlights, notes, mentions) or underlined dotted (OCR words
-    to check)."""
+    to check); `doubtful`, a place only proposed or a name recognition is unsure of, underlined in red dashes as
+    well (on the page it looked as sure as any: audit DO 9)."""
 
     start: int
     end: int
     color: QColor
     underline: bool = False
+    doubtful: bool = False
 
 
 class PageCanvas(QWidget):
@@ -143,8 +146,9 @@ class PageCanvas(QWidget):
             for rect in self.line_rects(mark.start, mark.end, target):
                 painter.fillRect(rect, mark.color)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        for mark in (m for m in self.marks if m.underline):
-            painter.setPen(QPen(mark.color, 1.5, Qt.PenStyle.DotLine))
+        for mark in (m for m in self.marks if m.underline or m.doubtful):
+            painter.setPen(QPen(mark.color, 1.5, Qt.PenStyle.DotLine) if mark.underline
+                           else QPen(QColor(UNCERTAIN_COLOR), 2, Qt.PenStyle.DashLine))
             for box in self.boxes_in(mark.start, mark.end):
                 rect = self.box_rect(box, target)
                 painter.drawLine(rect.bottomLeft(), rect.bottomRight())

@@ -193,5 +193,5 @@ def page_marks(spans: list[Span], color_for: Callable[[Span], QColor | None], pa
         if span.end > page.start and span.start < page.end:
             color = color_for(span)
             if color is not None:
-                marks.append(PageMark(span.start, span.end, color, span.kind == "uncertain"))
+                marks.append(PageMark(span.start, span.end, color, span.kind == "uncertain", span.doubtful))
     return marks
