@@ -403,3 +403,26 @@ def test_a_place_only_proposed_is_marked_as_doubtful_on_the_page_too(window, qtb
     pane = _open(window, qtbot, article)
     pane.page_mode.panel.set_marks(marks)
     pane.page_mode.panel.canvas.grab()  # drawn without a fault
+
+
+def test_the_keys_turn_and_zoom_the_page_where_it_is_read(window, qtbot, article):
+    """In Page mode no key turned or zoomed the page: PageDown, Space and the arrows did nothing, and Ctrl++ enlarged
+    the hidden text (audit DO 4). On the page, PageDown and Space turn on (at the page's foot when zoomed), PageUp
+    back, Right and Left too at a fitted page, Ctrl+Home and Ctrl+End to the first and last; Ctrl++, Ctrl+- and
+    Ctrl+0 zoom the page where the page alone is shown."""
+    pane = _open(window, qtbot, article, "page")
+    panel = pane.page_mode.panel
+    font = pane.view.font().pointSizeF()
+    panel.scroll.setFocus()
+    for key, index in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 2), (Qt.Key.Key_PageUp, 1),
+                       (Qt.Key.Key_Right, 2), (Qt.Key.Key_Left, 1)):
+        qtbot.keyClick(panel.scroll, key)
+        assert panel.index == index, key
+    qtbot.keyClick(panel.scroll, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert panel.index == len(panel.pages) - 1
+    qtbot.keyClick(panel.scroll, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert panel.index == 0
+    pane.zoom_in_action.trigger()
+    assert panel.zoom_box.currentText() != "Fit page" and pane.view.font().pointSizeF() == font
+    pane.zoom_reset_action.trigger()
+    assert panel.zoom_box.currentText() == "Fit page"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.records.documents import Span
@@ -16,19 +16,44 @@ from reader.ui.reading.page_canvas import PageCanvas, PageMark
 from reader.ui.reading.page_render import PageRenderer, PageUnavailable
 
 PREFETCH_DELAY_MS = 150
+PAGES_AT_MOST = 1 << 20  # a turn this far reaches the first or the last page, however many there are
 ZOOMS = {"Fit page": 0.0, "Fit width": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.0}  # times the pane's width
 ORIGINS = {"ocr": " · read by OCR", "unread": " · not read: no text layer, and no OCR engine was available"}
 
 
 class _Viewport(QScrollArea):
-    """The scroll area round the page; says when its size changes, so the page is fitted again, and turns Ctrl+wheel
-    into a step of zoom (as PDF readers do)."""
+    """The scroll area round the page; says when its size changes, so the page is fitted again, turns Ctrl+wheel
+    into a step of zoom, and reading keys into turns of the page past its edge (as PDF readers do: in Page mode no
+    key turned it, audit DO 4)."""
 
-    def __init__(self, refit: Callable[[], None], zoom_step: Callable[[int], None], parent: QWidget | None = None):
+    def __init__(self, refit: Callable[[], None], zoom_step: Callable[[int], None], turn: Callable[[int], None],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self._refit, self._zoom_step = refit, zoom_step
+        self._refit, self._zoom_step, self._turn = refit, zoom_step, turn
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = self._turn_for(event)
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        self._turn(step)
+        event.accept()
+
+    def _turn_for(self, event: QKeyEvent) -> int | None:
+        """The pages a key turns (a large step: to the first or last), or None to scroll the page as keys do."""
+        key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        down, across = self.verticalScrollBar(), self.horizontalScrollBar()
+        if ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            return -PAGES_AT_MOST if key == Qt.Key.Key_Home else PAGES_AT_MOST
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space) and down.value() == down.maximum():
+            return 1
+        if key == Qt.Key.Key_PageUp and down.value() == down.minimum():
+            return -1
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and across.maximum() == 0:
+            return 1 if key == Qt.Key.Key_Right else -1
+        return None
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
@@ -75,7 +100,7 @@ class PagePanel(QWidget):
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
         self.canvas.clicked.connect(self.clicked)
-        self.scroll = _Viewport(self._fit, self._zoom_step, self)
+        self.scroll = _Viewport(self._fit, self._zoom_step, self._turn, self)
         self.scroll.setWidget(self.canvas)
         self._lay_out()
 
@@ -159,9 +184,16 @@ class PagePanel(QWidget):
 
     def _turn(self, step: int) -> None:
         before = self.index
-        self.show_page(self.index + step)
+        self.show_page(min(max(self.index + step, 0), len(self.pages) - 1))
         if self.index != before:
             self.turned.emit(self.index)
+
+    def zoom_step(self, step: int) -> None:
+        """The pane's Zoom in (1), out (-1) or Actual size (0: the whole page) acting on the page, shown alone."""
+        if step:
+            self._zoom_step(step)
+        else:
+            self.zoom_box.setCurrentIndex(0)
 
     def set_marks(self, marks: list[PageMark], selection: tuple[int, int] | None = None) -> None:
         self.canvas.set_marks(marks, selection)

@@ -134,9 +134,9 @@ class DocumentPane(QWidget):
         self.parallels_action = self._action("parallels", self._request_parallels)
         self.copy_action = self._action("copy", self.copy_with_citation)
         self.find_action = self._action("find", self.find_bar.open)
-        self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(self.view.zoom + 1))
-        self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(self.view.zoom - 1))
-        self.zoom_reset_action = self._action("zoom_reset", lambda: self.view.set_zoom(0))
+        self.zoom_in_action = self._action("zoom_in", lambda: self._zoom(1))
+        self.zoom_out_action = self._action("zoom_out", lambda: self._zoom(-1))
+        self.zoom_reset_action = self._action("zoom_reset", lambda: self._zoom(0))
         self.next_mention_action = self._action("next_mention", lambda: self.step_mention(1))
         self.previous_mention_action = self._action("previous_mention", lambda: self.step_mention(-1))
         self.delete_action = self._action("delete", self.delete_chosen, self.text_row)  # the notes strip's Del is
@@ -344,6 +344,14 @@ class DocumentPane(QWidget):
             target, relation, note = dialog.target(), dialog.relation(), dialog.note()
             self.services.ops.run(link_step("Link passages", relation),
                                   lambda: workspace.links.link(source, target, relation, note))
+
+    def _zoom(self, step: int) -> None:
+        """Zoom in (1), out (-1) or to the actual size (0) what is read: the page shown alone, else the text (which
+        Ctrl++ had enlarged unseen beside a page read alone, audit DO 4)."""
+        if self.page_mode.mode == "page" and self.page_mode.panel is not None:
+            self.page_mode.panel.zoom_step(step)
+        else:
+            self.view.set_zoom(self.view.zoom + step if step else 0)
 
     def _recolour(self, annotation_id: int, color: str) -> None:
         """A highlight given `color`, the pane's colour from then on (one step; none if it has that colour)."""
