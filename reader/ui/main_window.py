@@ -262,11 +262,25 @@ class MainWindow(QMainWindow):
         self.desk_action.setCheckable(True)
         pages = self.view_menu.addMenu("&Pane shows")
         for text, mode in (("&Text", "text"), ("&Page image", "page"), ("&Both", "both")):
-            pages.addAction(text, lambda m=mode: self._set_view_mode(m))
+            action = pages.addAction(text, lambda m=mode: self._set_view_mode(m))
+            action.setCheckable(True)
+            action.setData(mode)
+        pages.aboutToShow.connect(lambda: self._offer_view_modes(pages))
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self._on_shortcuts_chosen)
         self._action(help_menu, "&Recent messages…", QKeySequence("Ctrl+Shift+M"), self._on_messages_chosen)
+
+    def _offer_view_modes(self, menu) -> None:
+        """Text, Page image and Both as the active pane can show them, the one it shows checked: always enabled, for
+        a text without pages or a moved file they did nothing and said nothing (audit DO 11)."""
+        offered = getattr(self.reading_area, "view_modes", lambda: {})()  # the reading area of some tests is bare
+        for action in menu.actions():
+            why_not, shown = offered.get(action.data(), ("no text is open", False))
+            action.setEnabled(not why_not)
+            action.setChecked(shown)
+            action.setToolTip(why_not)
+        menu.setToolTipsVisible(True)
 
     def _set_view_mode(self, mode: str) -> None:
         set_mode = getattr(self.reading_area, "set_view_mode", None)  # the reading area of some tests is bare

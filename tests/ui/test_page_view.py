@@ -426,3 +426,19 @@ def test_the_keys_turn_and_zoom_the_page_where_it_is_read(window, qtbot, article
     assert panel.zoom_box.currentText() != "Fit page" and pane.view.font().pointSizeF() == font
     pane.zoom_reset_action.trigger()
     assert panel.zoom_box.currentText() == "Fit page"
+
+
+def test_the_view_menu_offers_only_what_the_active_pane_can_show_and_checks_what_it_shows(window, qtbot, article):
+    """View > Pane shows was always enabled and never checked: for a text without pages, a password PDF or a moved
+    file, Page image and Both did nothing and said nothing (audit DO 11)."""
+    menu = next(a.menu() for a in window.view_menu.actions() if a.menu() and "Pane shows" in a.text())
+
+    def offered() -> dict[str, tuple[bool, bool]]:
+        menu.aboutToShow.emit()
+        return {a.text().replace("&", ""): (a.isEnabled(), a.isChecked()) for a in menu.actions()}
+
+    pane = _open(window, qtbot, article, mode="both")
+    assert offered() == {"Text": (True, False), "Page image": (True, False), "Both": (True, True)}
+    window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
+    assert offered() == {"Text": (True, True), "Page image": (False, False), "Both": (False, False)}
+    assert pane.page_mode.mode == "both"

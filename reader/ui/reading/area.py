@@ -297,6 +297,12 @@ class PaneArea(QWidget):
             widget = widget.parentWidget()
         return widget
 
+    def view_modes(self) -> dict[str, tuple[str, bool]]:
+        """For Text, Page and Both: why the active pane cannot show it ('' where it can), and whether it does."""
+        if self._active is None:
+            return {}
+        return self._active.page_mode.offered()
+
     def set_view_mode(self, mode: str) -> None:
         """Text, Page or Both for the active pane (View menu)."""
         if self._active is not None:

@@ -75,6 +75,11 @@ class PageMode(QObject):
         if source != self.source or (bool(source) and Path(source).is_file()) != self._there:
             self.load()
 
+    def offered(self) -> dict[str, tuple[str, bool]]:
+        """For each mode, why it cannot be shown ('' where it can), and whether it is."""
+        why_not = "this text has no pages" if not self.pages else self.problem
+        return {mode: ("" if mode == "text" else why_not, mode == self.mode) for mode in MODES}
+
     def set_mode(self, mode: str) -> None:
         """Text alone, the page image alone, or both side by side; a document without pages, or whose page images
         cannot be shown, stays text."""
