@@ -442,3 +442,22 @@ def test_the_view_menu_offers_only_what_the_active_pane_can_show_and_checks_what
     window.reading_area.open_document(window.workspace.documents.resolve("000_8339fa2bec93c400.txt").id)
     assert offered() == {"Text": (True, True), "Page image": (False, False), "Both": (False, False)}
     assert pane.page_mode.mode == "both"
+
+
+def test_a_zoomed_page_is_scrolled_to_the_words_read(window, qtbot, article):
+    """With the page zoomed, a passage opened low on it stayed below the viewport: the page followed the reading
+    position but not the place on it (audit DO 10)."""
+    pane = _open(window, qtbot, article, "both")
+    panel = pane.page_mode.panel
+    panel.zoom_box.setCurrentText("200%")
+    second = pane.page_mode.pages[1]
+    panel.show_page(1)
+    low = max(panel.canvas.boxes_in(second.start, second.end), key=lambda box: box.y0)  # the page's lowest word
+    panel.show_page(0)
+    pane.show_passage(low.start, low.end)
+    qtbot.waitUntil(lambda: panel.index == 1)
+    bar = panel.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    place = panel.canvas.box_rect(low, panel.canvas.page_rect())
+    assert bar.value() <= place.top() <= bar.value() + panel.scroll.viewport().height()

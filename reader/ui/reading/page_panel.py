@@ -154,10 +154,16 @@ class PagePanel(QWidget):
         self.show_page(0)
 
     def show_offset(self, offset: int) -> None:
-        """Turn to the page holding `offset` of the text (the reading position)."""
+        """Turn to the page holding `offset` of the text (the reading position), and, the page zoomed past the
+        viewport, scroll to its word: a passage opened low on the page stayed out of sight (audit DO 10)."""
         index = page_index_at(self.pages, offset)
-        if index is not None:
-            self.show_page(index)
+        if index is None:
+            return
+        self.show_page(index)
+        boxes = self.canvas.boxes_in(offset, offset + 1)
+        if boxes and self.scroll.verticalScrollBar().maximum() > 0:
+            place = self.canvas.box_rect(boxes[0], self.canvas.page_rect()).center()
+            self.scroll.ensureVisible(round(place.x()), round(place.y()), 0, self.scroll.viewport().height() // 3)
 
     def show_page(self, index: int) -> None:
         if not self.pages or index == self.index or not 0 <= index < len(self.pages):
