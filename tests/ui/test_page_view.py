@@ -90,6 +90,8 @@ def test_the_page_follows_the_reading_position(window, qtbot, article):
     pane.view.verticalScrollBar().setValue(block.firstLineNumber())
     qtbot.waitUntil(lambda: pane.page_mode.panel.index == 2)
     assert pane.page_mode.panel.page_label.text().startswith("Page 3 (3 of 4)")
+    assert pane.page_mode.panel.page_label.toolTip() == pane.page_mode.panel.page_label.text()  # read whole where
+    # three panes cut it to "Page 3" (audit DO 12)
 
 
 def test_a_moved_source_file_is_said_in_one_line(window, qtbot, article, tmp_path):

@@ -172,6 +172,7 @@ class PagePanel(QWidget):
         page = self.pages[index]
         self.page_label.setText(f"Page {page.label} ({index + 1} of {len(self.pages)})"
                                 + ORIGINS.get(page.origin, ""))
+        self.page_label.setToolTip(self.page_label.text())  # whole where a narrow pane cuts it (audit DO 12)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         self.canvas.set_page(page, self._boxes_of(index), self._text)
