@@ -77,3 +77,25 @@ def test_a_copy_beside_an_original_still_there_changes_nothing(empty_workspace, 
     outcome = documents.import_paths([copy]).outcomes[0]
     assert outcome.message == "copy.pdf: same text as article.pdf, already imported"
     assert documents.page_source(documents.resolve("article.pdf").id) == str(path.resolve())
+
+
+def test_another_file_at_the_path_is_not_drawn_under_this_versions_marks(empty_workspace, tmp_path):
+    """The page view drew whatever file stood at the path: after Undo of a changed PDF's import, or a new edition
+    saved over the old, this version's highlights were painted over another file's pages (audit DO 3). Another
+    file is said in one line; the same bytes written again are the same file; a corrected version keeps its file's
+    and is made though the file moved away."""
+    documents = empty_workspace.documents
+    path = hand_pdf(tmp_path / "report.pdf", ["The talks lasted three days.", "The seal of the ministry."])
+    documents.import_paths([path])
+    document_id = documents.resolve("report.pdf").id
+    original = path.read_bytes()
+    hand_pdf(path, ["An inserted page tells of the return.", "The seal of the ministry."])
+    problem = documents.page_problem(document_id)
+    assert "report.pdf is not the file this version was read from" in problem and "\n" not in problem
+    path.write_bytes(original)
+    assert documents.page_problem(document_id) == ""
+    path.unlink()
+    text = documents.text(document_id).text
+    documents.correct_text(document_id, text.replace("three days", "three long days"))
+    path.write_bytes(original)
+    assert documents.page_problem(document_id) == ""  # the corrected version's pages are the file's it was read from

@@ -77,4 +77,5 @@ def _carried_over(db: Store, version_id: int, text: str) -> SourceFile:
                   if origin == store.FROM_FILE and moved.end(e) > moved(s))
     path = Path(page_store.source_path(db, version_id) or ".")
     return SourceFile(path, text, encoding, fmt, None, new_pages, [b for b in boxes if b.end > b.start], uncertain,
-                      heads)
+                      heads, digest=page_store.source_digest(db, version_id))  # the corrected
+    # version's pages are the file's the version read, not whatever stands at its path now (or nothing, moved)

@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.core.documents.correction import carry_corrections
 from reader.core.documents.language import LanguageReader
 from reader.core.documents.metadata import extract_metadata
+from reader.core.documents.page_images import file_digest
 from reader.core.documents.reanchor import reanchor_document
 from reader.core.documents.sources import SourceFile, expand_paths, read_source
 from reader.core.documents.versions import redetect_boilerplate, store_version
@@ -332,11 +333,16 @@ def _relinked(db: Store, version_id: int, source: SourceFile) -> str:
     user says where it went), and the import's line says so; '' when nothing changed."""
     stored = page_store.source_path(db, version_id)
     new_path = str(source.path.resolve())
-    if not source.pages or not stored or stored == new_path or Path(stored).exists():
+    if not source.pages or not stored or (stored != new_path and Path(stored).exists()):
         return ""
     if len(page_store.pages(db, version_id)) != len(source.pages):
         return ""  # the same words from another kind of file (a scan of a printout): its pages are not these
-    page_store.set_source_path(db, version_id, new_path)
+    digest = file_digest(source.path)
+    if stored == new_path:  # the file saved again with the same words: its pages are these (the page view had
+        if digest != page_store.source_digest(db, version_id):  # said it changed, and its import changed nothing)
+            page_store.set_source_path(db, version_id, new_path, digest)
+        return ""
+    page_store.set_source_path(db, version_id, new_path, digest)
     return f"{source.path.name}: already imported; its page images now come from {new_path}"
 
 

@@ -122,8 +122,11 @@ class DocumentService:
         """Why the current version's page images cannot be shown ('' when they can): the file moved away, or a PDF
         that opens only with a password. Asked before the page view is offered, so it never shows a blank page."""
         from reader.core.documents.page_images import why_no_page_images
+        from reader.core.storage import pages as page_store
 
-        return why_no_page_images(self.page_source(document_id))
+        version_id = self.get(document_id).version_id
+        return why_no_page_images(page_store.source_path(self._db, version_id),
+                                  page_store.source_digest(self._db, version_id))
 
     def correct_text(self, document_id: int, text: str, shown: int | None = None) -> ReanchorSummary | None:
         """Store a hand-corrected text (say, of an OCR misreading) as a new version, notes re-anchored onto it, in one

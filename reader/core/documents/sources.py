@@ -51,6 +51,8 @@ class SourceFile:
     uncertain: tuple[UncertainWord, ...] = ()
     boilerplate: tuple[tuple[int, int], ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
+    digest: str | None = None  # which file its pages come from (page_images.file_digest; '' unknown), when not the
+    # file at `path` as it is now (None)
 
     @property
     def content_hash(self) -> str:

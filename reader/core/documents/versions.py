@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.core.documents.boilerplate import detect_boilerplate
 from reader.core.documents.extracted import flat_boxes
 from reader.core.documents.metadata import extract_metadata
+from reader.core.documents.page_images import file_digest
 from reader.core.documents.sources import SourceFile
 from reader.core.storage import documents as store
 from reader.core.storage import pages as page_store
@@ -38,7 +39,8 @@ def _insert_version(db: Store, document_id: int, source: SourceFile) -> int:
     version_id = store.insert_version(db, document_id, source.text, source.content_hash, source.encoding, source.fmt)
     if source.pages:
         page_store.insert_pages(db, version_id, source.pages, _packed_boxes(source))
-        page_store.set_source_path(db, version_id, str(source.path.resolve()))
+        digest = file_digest(source.path) if source.digest is None else source.digest
+        page_store.set_source_path(db, version_id, str(source.path.resolve()), digest)
     page_store.insert_uncertain(db, version_id, source.uncertain)
     store.add_file_boilerplate(db, version_id, source.boilerplate)
     return version_id

@@ -650,6 +650,16 @@ def m032_undo_keeps_every_digit_of_a_decimal(db: Database) -> None:
     track(db)
 
 
+@migration
+def m033_the_file_pages_were_read_from(db: Database) -> None:
+    """Which file a version's pages were read from, by its bytes' SHA-256: the page view drew whatever file stood at
+    the path, another edition's pages under this version's marks (audit DO 3). Older versions have none: unchecked."""
+    from reader.core.storage.history import track
+
+    db.execute("ALTER TABLE versions ADD COLUMN source_digest TEXT NOT NULL DEFAULT ''")
+    track(db)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

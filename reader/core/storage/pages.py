@@ -61,12 +61,18 @@ def insert_uncertain(db: Store, version_id: int, words: Iterable[UncertainWord])
                         [(version_id, w.start, w.end, w.confidence) for w in words])
 
 
-def set_source_path(db: Store, version_id: int, path: str) -> None:
-    db.execute("UPDATE versions SET source_path = ? WHERE id = ?", [path, version_id])
+def set_source_path(db: Store, version_id: int, path: str, digest: str) -> None:
+    """The file a version's pages are drawn from, and its bytes' SHA-256 (which file it was)."""
+    db.execute("UPDATE versions SET source_path = ?, source_digest = ? WHERE id = ?", [path, digest, version_id])
 
 
 def source_path(db: Store, version_id: int) -> str:
     row = db.execute("SELECT source_path FROM versions WHERE id = ?", [version_id]).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def source_digest(db: Store, version_id: int) -> str:
+    row = db.execute("SELECT source_digest FROM versions WHERE id = ?", [version_id]).fetchone()
     return (row[0] or "") if row else ""
 
 
