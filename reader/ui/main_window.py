@@ -439,11 +439,11 @@ class MainWindow(QMainWindow):
         )
         progress = progress_dialog(task, self, "Import", "Importing…", _import_stage,
                                    stopping="Stopping after the file being read…")
-        task.finished.connect(lambda report: self._on_import_finished(report, progress))
+        task.finished.connect(lambda report: self._on_import_finished(report, progress, paths))
         task.failed.connect(lambda message: self._on_import_refused(paths, message, progress))
         task.cancelled.connect(lambda: self._on_import_failed("Import cancelled; nothing was imported.", progress))
 
-    def _on_import_finished(self, report: ImportReport, progress: QProgressDialog) -> None:
+    def _on_import_finished(self, report: ImportReport, progress: QProgressDialog, paths: list[Path]) -> None:
         progress.reset()
         self.refresh_library()
         self.statusBar().showMessage(_summary(report), 10000)
@@ -451,7 +451,11 @@ class MainWindow(QMainWindow):
         for outcome in report.outcomes:
             if outcome.status == "unchanged" and outcome.document_id:  # its moved file found again: pages come back
                 self.events.document_changed.emit(outcome.document_id)
-        locked = [outcome for outcome in report.failed if outcome.needs_password]
+        chosen = {path.resolve() for path in paths if path.is_file()}  # a password PDF passed over (already
+        # imported) is asked for when chosen by itself: its changes could come in only by the command line (DO 5);
+        # a folder swept again asks nothing
+        locked = [outcome for outcome in report.outcomes if outcome.needs_password and (
+            outcome.status == "failed" or Path(outcome.path).resolve() in chosen)]
         others = [outcome for outcome in report.failed if not outcome.needs_password]
         if others:
             from PySide6.QtWidgets import QMessageBox

@@ -62,3 +62,25 @@ def test_a_wrong_password_asks_for_the_same_file_again_first(window, qtbot, tmp_
     window.import_paths([one, two])
     qtbot.waitUntil(lambda: len(asked) == 3 and len(window.workspace.documents.list()) >= 2, timeout=30000)
     assert asked == [("one.pdf", False), ("one.pdf", True), ("two.pdf", False)]
+
+
+def test_a_changed_password_pdf_chosen_alone_is_asked_for_its_password(window, qtbot, tmp_path, monkeypatch):
+    """A password PDF already imported, changed, and chosen by itself in File > Import…, was passed over with
+    "give its password", and the window asked for none: its new text could come in only by the command line
+    (audit DO 5). Chosen alone it is asked for, and its new text imported; a folder swept again asks nothing."""
+    (tmp_path / "fond").mkdir()
+    secret = hand_pdf(tmp_path / "fond" / "secret.pdf", ["Secret minutes of 1937"], password="genden")
+    window.workspace.documents.import_paths([secret], password="genden")
+    hand_pdf(secret, ["Secret minutes of 1937, corrected"], password="genden")
+    asked = []
+    monkeypatch.setattr(password_dialog, "ask_password", lambda parent, name, wrong: asked.append(name) or None)
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    window.import_paths([tmp_path / "fond"])
+    qtbot.waitUntil(lambda: any(m.startswith("Import:") for m in shown), timeout=20000)
+    assert asked == []
+    monkeypatch.setattr(password_dialog, "ask_password", lambda parent, name, wrong: asked.append(name) or "genden")
+    window.import_paths([secret])
+    document_id = window.workspace.documents.resolve("secret.pdf").id
+    qtbot.waitUntil(lambda: window.workspace.documents.text(document_id).text.endswith("corrected\n"), timeout=20000)
+    assert asked == ["secret.pdf"]
