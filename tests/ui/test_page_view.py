@@ -463,3 +463,39 @@ def test_a_zoomed_page_is_scrolled_to_the_words_read(window, qtbot, article):
     qtbot.waitUntil(lambda: bar.value() > 0)
     place = panel.canvas.box_rect(low, panel.canvas.page_rect())
     assert bar.value() <= place.top() <= bar.value() + panel.scroll.viewport().height()
+
+
+def test_a_band_over_two_columns_selects_the_words_of_the_one_it_began_in(window, qtbot, article):
+    """A band over the top line of both columns selected every word between them in reading order, the whole left
+    column the band never touched, and H highlighted it all (audit DO 7): the words under the band in the column it
+    began in are selected, and the status line says why."""
+    pane = _open(window, qtbot, article, mode="page")
+    panel = pane.page_mode.panel
+    panel.show_page(1)
+    canvas = panel.canvas
+    boxes = pane.services.workspace.documents.boxes(pane.document_id, 1)
+    body = [box for box in boxes if box.y0 > 90]
+    top = min(box.y0 for box in body)
+    first_line = sorted((box for box in body if abs(box.y0 - top) < 2), key=lambda box: box.x0)
+    left = [box for box in first_line if box.x0 < 300]
+    band_start = canvas.box_rect(first_line[0], canvas.page_rect()).topLeft().toPoint() + QPoint(1, 1)
+    band_end = canvas.box_rect(first_line[-1], canvas.page_rect()).bottomRight().toPoint() - QPoint(1, 1)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=band_start)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=band_end)
+    assert pane.view.selection_range() == (left[0].start, left[-1].end)
+    assert "column" in window.statusBar().currentMessage()
+
+
+def test_a_band_over_the_middle_of_two_lines_selects_from_its_first_word_to_its_last(window, qtbot, article):
+    """Within one column a band over words of two lines selects them in reading order, as before, saying nothing."""
+    pane = _open(window, qtbot, article, mode="page")
+    canvas = pane.page_mode.panel.canvas
+    one, two = _box_of(pane, "treaty"), _box_of(pane, "agreement")
+    told = []
+    window.statusBar().messageChanged.connect(told.append)
+    start = canvas.box_rect(one, canvas.page_rect()).topLeft().toPoint() + QPoint(1, 1)
+    end = canvas.box_rect(two, canvas.page_rect()).bottomRight().toPoint() - QPoint(1, 1)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    selected = pane.view.selection_range()
+    assert selected[0] <= one.start and selected[1] >= two.end and not any("column" in m for m in told)

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QRubberBand, QWidget
 
@@ -39,6 +39,7 @@ class PageCanvas(QWidget):
     for the words a rubber band covers."""
 
     selected = Signal(int, int)
+    narrowed = Signal()  # a band over words of two columns (or more): only those of the one it began in selected
     clicked = Signal(int)  # the offset of the word clicked (a click, not a drag)
 
     def __init__(self, parent: QWidget | None = None):
@@ -175,6 +176,7 @@ class PageCanvas(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._origin is None:
             return
+        origin = QPointF(self._origin)
         band = QRectF(QRect(self._origin, event.position().toPoint()).normalized())
         self._origin = None
         self._band.hide()
@@ -184,8 +186,40 @@ class PageCanvas(QWidget):
             if word is not None:
                 self.clicked.emit(word.start)
             return
-        covered = [box for box in self._boxes if self.box_rect(box, target).intersects(band)]
-        if covered:
-            self.selected.emit(min(box.start for box in covered), max(box.end for box in covered))
+        covered = [n for n, box in enumerate(self._boxes) if self.box_rect(box, target).intersects(band)]
+        if not covered:
+            return
+        columns = _columns([[self._boxes[n] for n in run] for run in _runs(covered)])
+        begun = min(columns, key=lambda column: min(abs(self.box_rect(box, target).center().x() - origin.x())
+                                                    for box in column))
+        self.selected.emit(min(box.start for box in begun), max(box.end for box in begun))
+        if len(columns) > 1:  # across columns: the text between their words (a whole column) had been selected
+            self.narrowed.emit()  # (audit DO 7)
 
 
+
+
+def _columns(runs: list[list[WordBox]]) -> list[list[WordBox]]:
+    """Runs of words (each a stretch of the text) gathered into the columns they stand in: runs side by side, apart
+    across the page, are two columns; runs one above the other (the same lines' middles) are one."""
+    columns: list[tuple[float, float, list[WordBox]]] = []
+    for run in runs:
+        left, right = min(box.x0 for box in run), max(box.x1 for box in run)
+        found = next((n for n, (x0, x1, _) in enumerate(columns) if left < x1 and x0 < right), None)
+        if found is None:
+            columns.append((left, right, list(run)))
+        else:
+            x0, x1, words = columns[found]
+            columns[found] = (min(x0, left), max(x1, right), words + run)
+    return [words for _x0, _x1, words in columns]
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Sorted indexes parted where one is skipped: the words a band covers, by the stretch of text each run is."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs

@@ -146,6 +146,9 @@ class PageMode(QObject):
         self.pane.text_row.setMinimumWidth(self.pane.view.fontMetrics().averageCharWidth() * TEXT_LEAST_CHARACTERS)
         splitter.setSizes([text_width // 2, text_width - text_width // 2, *others])  # page and text share alike
         self.panel.selected.connect(self._on_page_selected)
+        self.panel.narrowed.connect(lambda: self.pane.services.events.told.emit(
+            "The band crossed columns: the words under it in the column it began in are selected (the text runs "
+            "column by column)"))
         self.panel.unavailable.connect(self._page_gone, Qt.ConnectionType.QueuedConnection)  # after the drawing
         self.panel.page_changed.connect(lambda _index: self.update_marks())
         self.pane.tab_stops_changed.emit()

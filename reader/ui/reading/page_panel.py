@@ -75,6 +75,7 @@ class PagePanel(QWidget):
     """Shows one page at a time of a document's current version; emits `selected(start, end)` from the canvas."""
 
     selected = Signal(int, int)
+    narrowed = Signal()  # the band crossed columns: the words of the one it began in selected
     clicked = Signal(int)
     page_changed = Signal(int)
     turned = Signal(int)  # by the reader, with the arrows (not by following the text)
@@ -99,6 +100,7 @@ class PagePanel(QWidget):
         self.canvas = PageCanvas(self)
         self.canvas.render_page = self._render
         self.canvas.selected.connect(self.selected)
+        self.canvas.narrowed.connect(self.narrowed)
         self.canvas.clicked.connect(self.clicked)
         self.scroll = _Viewport(self._fit, self._zoom_step, self._turn, self)
         self.scroll.setWidget(self.canvas)
