@@ -24,6 +24,21 @@ def _type_at_end(qtbot, editor, text: str) -> None:
     qtbot.keyClicks(editor.source, text)
 
 
+def _typed_while_another_program_changes(window, qtbot, typed: str, change):
+    """`typed` added, unsaved, to the first highlight's note, then `change(other, first, second)` made by another
+    program on the same library; returns the pane, both highlights and the Note panel."""
+    from reader.core.workspace import Workspace
+
+    pane, first, second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, typed)
+    other = Workspace.open(window.workspace.path, backup=False)
+    change(other, first, second)
+    other.close()
+    return pane, first, second, inspector
+
+
 def _choose(pane, row: int) -> None:
     pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(row))
 
@@ -366,15 +381,8 @@ def test_a_note_changed_elsewhere_while_typed_here_keeps_both(window, qtbot):
     """A note rewritten from the command line while the window had typing on it was written over, silently, when the
     user moved on (and a crash then restored the typing over it): the window shows the other's note and keeps the
     typing as a Notebook note, and says so."""
-    from reader.core.workspace import Workspace
-
-    pane, first, second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, " typed here")
-    other = Workspace.open(window.workspace.path, backup=False)
-    other.run("Edit note", lambda: other.annotations.set_note(first.id, "rewritten elsewhere"))
-    other.close()
+    pane, first, _second, inspector = _typed_while_another_program_changes(window, qtbot, " typed here", lambda other,
+        first, _second: other.run("Edit note", lambda: other.annotations.set_note(first.id, "rewritten elsewhere")))
     qtbot.waitUntil(lambda: inspector.editor.text() == "rewritten elsewhere", timeout=5000)
     [kept] = window.workspace.notebook.all_notes()
     assert kept.body.startswith("first thought typed here") and "Notebook" in window.statusBar().currentMessage()
@@ -1045,16 +1053,12 @@ def test_another_programs_rewrite_told_with_the_readers_undo_still_keeps_the_typ
     """The command line rewrote the note being typed, then made a change the reader's Ctrl+Z took back within the
     second: told with that undo, the rewrite was taken for the reader's own, and the typing later saved over it
     (audit DN F1). The typing goes to the Notebook, the other's note stays."""
-    from reader.core.workspace import Workspace
+    def rewrite_then_tag(other, first, second) -> None:
+        other.run("Edit note", lambda: other.annotations.set_note(first.id, "theirs"))
+        other.run("Edit tags", lambda: other.annotations.set_tags(second.id, ["later"]))
 
-    pane, first, second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, ", mine")
-    other = Workspace.open(window.workspace.path, backup=False)
-    other.run("Edit note", lambda: other.annotations.set_note(first.id, "theirs"))
-    other.run("Edit tags", lambda: other.annotations.set_tags(second.id, ["later"]))
-    other.close()
+    pane, first, _second, inspector = _typed_while_another_program_changes(window, qtbot, ", mine",
+                                                                            rewrite_then_tag)
     window.undo_action.trigger()  # before the window's look at other programs' changes
     assert inspector.editor.text() == "theirs" and window.workspace.annotations.get(first.id).note == "theirs"
     [kept] = window.workspace.notebook.all_notes()
