@@ -454,14 +454,18 @@ class _Scorer:
         return near and held >= CONTEXT_HOLDS and (self.kept is None or not self.kept(candidate[1], candidate[2]))
 
     def told_apart(self, start: int, end: int) -> bool:
-        """Whether a place of words the text holds more than once (a notice repeated on every page) is told from
-        the others by what stands around it on both sides, as the quote had it: with one side gone (the page it
-        ended went), the same words after the same words were another copy's, and the note moved onto it silently
-        (audit DO 1). Words the text holds once need no telling apart."""
-        quote = self.quote
-        before = _similarity(quote.prefix, self.text[max(0, start - len(quote.prefix)):start])
-        after = _similarity(quote.suffix, self.text[end:end + len(quote.suffix)])
-        return min(before, after) >= CONTEXT_HOLDS or self.text.count(quote.exact) < 2
+        """Whether a place of a line the text holds more than once (a running head, a notice repeated on every page)
+        is told from the others by what stands around it on both sides, as the quote had it: with one side gone (the
+        page it ended went), the same line after the same words was another copy's, and the note moved onto it
+        silently (audit DO 1). Words within a line (a name the text repeats) are told by their sentence: a reworded
+        sentence before one had sent its note to review (audit DP 2)."""
+        text, quote = self.text, self.quote
+        own_line = text[start - 1:start] in ("", "\n") and text[end:end + 1] in ("", "\n")
+        if not own_line:
+            return True
+        before = _similarity(quote.prefix, text[max(0, start - len(quote.prefix)):start])
+        after = _similarity(quote.suffix, text[end:end + len(quote.suffix)])
+        return min(before, after) >= CONTEXT_HOLDS or text.count(quote.exact) < 2
 
     def context(self, start: int, end: int) -> float:
         """How far the words before or after a place are still the quote's (the better side): the same name in the

@@ -285,3 +285,20 @@ def test_a_note_on_a_notice_repeated_on_every_page_is_not_moved_silently_when_it
                                   ""), encoding="utf-8")
     [summary] = workspace.documents.import_paths([path]).reanchored
     assert workspace.annotations.get(note.id).anchor_status != "anchored", summary.message
+
+
+def test_a_note_on_a_repeated_name_stays_when_only_the_sentence_before_it_is_reworded(empty_workspace, tmp_path):
+    """Telling a repeated notice apart by both sides sent a note on "Stalin", a name the text repeats, to review when
+    only the words before its sentence were reworded (audit DP 2): words within a line are told by their sentence."""
+    text = ("Stalin met Genden twice. Genden refused. Furthermore, Stalin criticized Genden's call for Mongols to get "
+            "rich. Stalin left.\n")
+    path = tmp_path / "meeting.txt"
+    path.write_text(text, encoding="utf-8")
+    workspace = empty_workspace
+    workspace.documents.import_paths([path])
+    document_id = workspace.documents.resolve("meeting.txt").id
+    at = text.index("Stalin criticized")
+    note = workspace.annotations.create(document_id, at, at + len("Stalin"), note="the criticism")
+    path.write_text(text.replace("Furthermore, Stalin", "Stalin"), encoding="utf-8")
+    workspace.documents.import_paths([path])
+    assert workspace.annotations.get(note.id).anchor_status == "anchored"
