@@ -98,12 +98,21 @@ class OpRunner(QObject):
     def _step(self, step, done: str) -> None:
         """Undo or redo, said in the status line with the source it was on: a step taken back where nothing shows
         it (a panel not open) changed nothing visible and said nothing."""
-        try:
+        others = self._others()  # looked at before the step: after it, the step itself was among the history's
+        try:  # changed steps, told as another program's (its typing kept apart, Redo gone: audit DP F1)
             label, changes = step()
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return
-        self._applied(changes, own_step=True)
+        finally:
+            if others is not None and not others.empty:
+                self._tell(others)
+        self._take_as_seen()
+        self.stepping = True  # told apart, after the others' changes: told with it, another program's rewrite of
+        try:  # the note being typed was taken for the reader's doing, the typing saved over it (audit DN F1)
+            self._tell(changes)
+        finally:
+            self.stepping = False
         catching_up = changes.register and not changes.documents and self._workspace.entities.is_stale()  # an
         # entity decision's: the register is derived, and its views show the step until recognition has read it
         # anew, seconds in which a second Ctrl+Z looked due (a document's step is said by its own views)
@@ -124,28 +133,26 @@ class OpRunner(QObject):
         if not changes.empty:
             self._tell(changes)
 
-    def _applied(self, changes, own_step: bool = False) -> None:
+    def _applied(self, changes) -> None:
         """Tell a step's changes, with whatever other connections changed since the last look (a step run on a
-        worker's connection is one of those): all told now, and none of it news to the next look. The reader's own
-        Undo or Redo (`own_step`) is told apart, after the others' changes: told with it, another program's rewrite
-        of the note being typed was taken for the reader's doing, and the typing saved over it (audit DN F1)."""
-        outside = self._workspace.outside
+        worker's connection is one of those): all told once, now, and none of it news to the next look."""
+        others = self._others()
+        self._take_as_seen()
+        self._tell(changes if others is None else changes.joined(others))
+
+    def _others(self) -> OpChanges | None:
+        """What other connections changed since the last look; None, said, when it cannot be read."""
         try:
-            others = outside.since_last()
-            outside.take_as_seen()
+            return self._workspace.outside.since_last()
         except ReaderError as exc:  # the step itself is done: its views are told all the same
             self._events.failed.emit(str(exc))
-            others = None
-        if not own_step:
-            self._tell(changes if others is None else changes.joined(others))
-            return
-        if others is not None and not others.empty:
-            self._tell(others)
-        self.stepping = True
+            return None
+
+    def _take_as_seen(self) -> None:
         try:
-            self._tell(changes)
-        finally:
-            self.stepping = False
+            self._workspace.outside.take_as_seen()
+        except ReaderError as exc:
+            self._events.failed.emit(str(exc))
 
     def _tell(self, changes) -> None:
         self._events.apply(changes)

@@ -1091,3 +1091,26 @@ def test_metadata_typed_on_a_document_another_program_trashes_goes_to_the_notebo
     assert "went to the Trash" in said and "Notebook" in said, said
     window.close()
     assert asked == []
+
+
+def test_the_readers_own_undo_is_never_told_as_another_programs_change(window, qtbot):
+    """Another program wrote anything in the second before the reader's Ctrl+Z of a note's save: the look at the
+    others' changes, taken after the undo, counted the undone step among them, and the typing went to the Notebook
+    as if another hand had rewritten the note, Redo gone (audit DP F1)."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", saved")
+    inspector._save_note(inspector.editor.text())
+    _type_at_end(qtbot, inspector.editor, ", then typed")
+
+    from reader.core.workspace import Workspace
+
+    other = Workspace.open(window.workspace.path, backup=False)  # a note added and taken back: the reader's save
+    other.run("Add notebook note", lambda: other.notebook.create("Aside", "Elsewhere"))  # is the step to undo
+    other.history.undo()
+    other.close()
+    window.undo_action.trigger()
+    assert inspector.editor.text() == "first thought, saved, then typed"
+    assert window.workspace.annotations.get(first.id).note == "first thought"
+    assert window.workspace.notebook.all_notes() == [] and window.ops.redo_text() == "Edit note"
