@@ -499,3 +499,24 @@ def test_a_band_over_the_middle_of_two_lines_selects_from_its_first_word_to_its_
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
     selected = pane.view.selection_range()
     assert selected[0] <= one.start and selected[1] >= two.end and not any("column" in m for m in told)
+
+
+def test_the_page_takes_the_keys_when_it_is_shown_alone_and_pageup_shows_the_page_before_at_its_foot(
+        window, qtbot, article):
+    """Switching to Page image left the keys on the legend's first box, where Space hid every person's mark (audit DP
+    F3); and PageUp on a zoomed page turned to the previous page's top, skipping most of it (DP F4)."""
+    pane = _open(window, qtbot, article, mode="text")
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    pane.page_mode.set_mode("page")
+    panel = pane.page_mode.panel
+    qtbot.waitUntil(panel.scroll.hasFocus)
+    panel.zoom_box.setCurrentText("200%")
+    panel.show_page(2)
+    bar = panel.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    qtbot.keyClick(panel.scroll, Qt.Key.Key_PageUp)
+    assert panel.index == 1 and bar.value() == bar.maximum()
+    pane.page_mode.set_mode("text")
+    qtbot.waitUntil(pane.view.hasFocus)

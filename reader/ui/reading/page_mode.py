@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.ranges import whole_words, without_blanks
 from reader.core.records.pages import PageInfo
@@ -87,9 +87,14 @@ class PageMode(QObject):
         self.mode = mode
         if mode != "text" and self.panel is None:
             self._build_panel()
+        focused = QApplication.focusWidget()
+        reading = focused is not None and self.pane.isAncestorOf(focused)
         self.pane.text_row.setVisible(mode != "page")
         if self.panel is not None:
             self.panel.setVisible(mode != "text")
+        if reading:  # what is read takes the keys: hidden, the text handed them to the legend's first box, where
+            # Space hid every person's mark (audit DP F3)
+            (self.panel.scroll if mode == "page" else self.pane.view).setFocus(Qt.FocusReason.OtherFocusReason)
         self.pane.header.set_view_mode(mode)
         if mode != "text":
             self.follow()

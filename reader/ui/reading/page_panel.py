@@ -26,7 +26,7 @@ class _Viewport(QScrollArea):
     into a step of zoom, and reading keys into turns of the page past its edge (as PDF readers do: in Page mode no
     key turned it, audit DO 4)."""
 
-    def __init__(self, refit: Callable[[], None], zoom_step: Callable[[int], None], turn: Callable[[int], None],
+    def __init__(self, refit: Callable[[], None], zoom_step: Callable[[int], None], turn: Callable[[int, bool], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._refit, self._zoom_step, self._turn = refit, zoom_step, turn
@@ -38,7 +38,7 @@ class _Viewport(QScrollArea):
         if step is None:
             super().keyPressEvent(event)
             return
-        self._turn(step)
+        self._turn(step, event.key() == Qt.Key.Key_PageUp)  # the page before at its foot, read back from there
         event.accept()
 
     def _turn_for(self, event: QKeyEvent) -> int | None:
@@ -191,10 +191,14 @@ class PagePanel(QWidget):
         if width:
             self._render(index, width)
 
-    def _turn(self, step: int) -> None:
+    def _turn(self, step: int, at_foot: bool = False) -> None:
+        """Turn `step` pages on (or back), the page shown at its top, or at its foot (`at_foot`: PageUp reads back
+        from there; at its top, PageUp on a zoomed page skipped most of each page, audit DP F4)."""
         before = self.index
         self.show_page(min(max(self.index + step, 0), len(self.pages) - 1))
         if self.index != before:
+            if at_foot:
+                self.scroll.verticalScrollBar().setValue(self.scroll.verticalScrollBar().maximum())
             self.turned.emit(self.index)
 
     def zoom_step(self, step: int) -> None:
