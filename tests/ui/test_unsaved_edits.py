@@ -1114,3 +1114,27 @@ def test_the_readers_own_undo_is_never_told_as_another_programs_change(window, q
     assert inspector.editor.text() == "first thought, saved, then typed"
     assert window.workspace.annotations.get(first.id).note == "first thought"
     assert window.workspace.notebook.all_notes() == [] and window.ops.redo_text() == "Edit note"
+
+
+def test_source_criticism_typed_on_a_document_another_program_trashes_is_kept_with_it_and_said(window, qtbot,
+                                                                                                monkeypatch):
+    """The Source criticism twin of audit DN F2: typing there for a document another program sent to the Trash
+    raised "no document with id 3" twice, said nothing true, and was saved on the document in the Trash unsaid
+    (audit DP F7). It is kept with the document, and the status line says so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.workspace import Workspace
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    info = window.workspace.documents.list()[2]
+    window.raise_panel("Source criticism")
+    panel = window.annotation_panels.source_criticism.widget()
+    window.library.select_document(info.id)
+    qtbot.waitUntil(lambda: panel.about.text().startswith(info.file_name))
+    panel.provenance.setPlainText("Copied by the consul, 1935")
+    other = Workspace.open(window.workspace.path, backup=False)
+    other.run("Delete document", lambda: other.documents.delete(info.id))
+    other.close()
+    qtbot.waitUntil(lambda: "went to the Trash" in window.statusBar().currentMessage(), timeout=5000)
+    assert "source criticism" in window.statusBar().currentMessage()
+    assert window.workspace.sources.get(info.id).provenance_note == "Copied by the consul, 1935"

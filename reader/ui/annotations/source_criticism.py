@@ -124,6 +124,16 @@ class SourceCriticismPanel(QWidget):
             self._events.failed.emit(self._held.hold_fields(
                 document_id, typed, {name: getattr(base, name) for name in typed}, refused,
                 f"source criticism of {about}"))
+        elif self._in_trash(document_id):  # another program's doing: kept with it, said (it raised, audit DP F7)
+            self._events.told.emit(f"{about} went to the Trash while you typed its source criticism: what you typed "
+                                   "is kept with it, and comes back with it (Edit > Trash…)")
+
+    def _in_trash(self, document_id: int) -> bool:
+        try:
+            self._documents.get(document_id)
+        except ReaderError:
+            return True
+        return False
 
     def _typed(self) -> dict:
         """The fields typed since they were shown or saved (none without a document)."""
@@ -140,7 +150,7 @@ class SourceCriticismPanel(QWidget):
     def _name(self) -> str:
         if self._document_id is None:
             return "no document chosen"
-        return self._documents.get(self._document_id).file_name
+        return self._documents.get(self._document_id, include_trashed=True).file_name  # gone meanwhile: named
 
     def _on_document_changed(self, document_id: int) -> None:
         if document_id == self._document_id:
