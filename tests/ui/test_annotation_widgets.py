@@ -699,7 +699,7 @@ def test_comparisons_say_a_side_awaits_review(qtbot, reimported, events):
 
 def test_highlight_in_a_colour_recolours_the_highlight_selected(window, qtbot):
     """"Highlight in > pink" on a yellow highlight's words did nothing and said nothing (audit DM 1): the highlight
-    turns pink, one step Undo takes back, and pink is the pane's colour for the next highlight."""
+    turns pink, one step Undo takes back; the pane's colour for new highlights stays (audit DP F5)."""
     from PySide6.QtGui import QTextCursor
 
     workspace = window.workspace
@@ -713,7 +713,7 @@ def test_highlight_in_a_colour_recolours_the_highlight_selected(window, qtbot):
     point = pane.view.cursorRect(cursor).center()
     colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Highlight in")
     _action_named(colours, "pink").trigger()
-    assert workspace.annotations.get(made.id).color == "pink" and pane.highlight_color == "pink"
+    assert workspace.annotations.get(made.id).color == "pink" and pane.highlight_color == "yellow"
     assert window.ops.undo_text().startswith("Change colour")
     window.ops.undo()
     assert workspace.annotations.get(made.id).color == "yellow"
@@ -763,6 +763,7 @@ def test_a_highlight_is_recoloured_from_inside_it_or_from_its_words_selected(win
     inside.setPosition(pane.view.offsets.to_utf16(start + 5))
     point = pane.view.cursorRect(inside).center()
     colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Colour")
+    assert [a.text() for a in colours.actions() if a.isChecked()] == ["yellow"]  # the colour it has (DP F5)
     _action_named(colours, "green").trigger()
     assert workspace.annotations.get(made.id).color == "green"
     pane.view.select_range(start, start + len("Genden realized"))  # "enden reali" rounded out to its words

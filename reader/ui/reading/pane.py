@@ -306,15 +306,15 @@ class DocumentPane(QWidget):
 
     def _annotation_chosen(self, purpose: str, label: str, color: str | None = None) -> int | None:
         """The selection's annotation (made now, as one step named `label`, in `color` if given, which is the
-        pane's colour from then on, if there is none; one there already is given that colour, as a step of its own:
-        "Highlight in" a colour did nothing to it, unsaid, audit DM 1), or the highlight the cursor stands in, chosen
-        in the pane and the Note inspector."""
+        pane's colour from then on, if there is none; one there already is given that colour, as a step of its own,
+        the pane's colour left: "Highlight in" a colour did nothing to it, unsaid, audit DM 1), or the highlight the
+        cursor stands in, chosen in the pane and the Note inspector."""
         selection = self._chosen_for(purpose)
         if selection is None:
             return None
         annotation_id = self.annotation_at(*selection)
-        annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
         if annotation_id is None:
+            annotations, self.highlight_color = self.services.workspace.annotations, color or self.highlight_color
             color = self.highlight_color
             created = self.services.ops.run(label, lambda: annotations.create(
                 self.document_id, *selection, color=color, shown=self.version.version_id))
@@ -354,8 +354,9 @@ class DocumentPane(QWidget):
             self.view.set_zoom(self.view.zoom + step if step else 0)
 
     def _recolour(self, annotation_id: int, color: str) -> None:
-        """A highlight given `color`, the pane's colour from then on (one step; none if it has that colour)."""
-        self.highlight_color, annotations = color, self.services.workspace.annotations
+        """A highlight given `color` (one step; none if it has that colour); the pane's colour for new highlights
+        stays: an old highlight recoloured had set it unsaid (audit DP F5)."""
+        annotations = self.services.workspace.annotations
         self.services.ops.run("Change colour", lambda: annotations.set_color(annotation_id, color))
 
     def annotation_at(self, start: int, end: int) -> int | None:
@@ -487,8 +488,10 @@ class DocumentPane(QWidget):
                 menu.addAction("Tag…", lambda: (self.select_annotation(highlight),
                                                 self.tags_requested.emit(highlight)))
                 colours = menu.addMenu("Colour")
-                for color in HIGHLIGHT_COLORS:
-                    colours.addAction(color, lambda c=color: self._recolour(highlight, c))
+                current = self.services.workspace.annotations.get(highlight).color
+                for color in HIGHLIGHT_COLORS:  # the colour it has checked, as the Note panel's buttons show it
+                    colours.addAction(color, lambda c=color: self._recolour(highlight, c)).setCheckable(True)
+                    colours.actions()[-1].setChecked(color == current)
             menu.addAction("Delete highlight", lambda: self.request_delete(highlight))
         mention = next((q.span for q in self.view.spans_at(point) if q.span.kind == "mention"
                         and q.span.ref is not None), None)
