@@ -40,7 +40,7 @@ def typed_date(typed: str, field: str = "") -> str:
     found = find_dates(typed)
     if len(found) == 1 and _only_the_date(typed, found[0].start, found[0].end) and date_span(found[0].value):
         return found[0].value
-    if (said := _as_said(typed)) is not None:
+    if (said := _as_said(typed, field)) is not None:
         return said
     refused = f"'{typed}' is not a date: give 1934, 1934-11 or 1934-11-15, or say it (15 November 1934, c. 1935)"
     raise ReaderError(f"{field}: {refused}" if field else refused)
@@ -50,7 +50,7 @@ _BOUND_SAID = re.compile(r"(before|by|after|since)\s+(\S.*)", re.IGNORECASE)
 _RANGE_SAID = re.compile(r"(\S.*?)(?:\s*[–—]\s*|\s+-\s+)(\S.*)")  # a dash, or a hyphen set apart as one
 
 
-def _as_said(typed: str) -> str | None:
+def _as_said(typed: str, field: str = "") -> str | None:
     """A bound or a range as the program says a stored date ("before 1934", "1934-11-15 – 1934-11-20"), as stored:
     the Metadata form shows a date so, and read back it was no date. None if it is not one."""
     from reader.core.entities.dates import date_span
@@ -62,9 +62,13 @@ def _as_said(typed: str) -> str | None:
     else:
         return None
     try:
-        said = value.format(*(typed_date(part) for part in parts))
+        ends = [typed_date(part) for part in parts]
     except ReaderError:
         return None
+    said = value.format(*ends)
+    if date_span(said) is None and len(ends) == 2 and all(date_span(end) for end in ends):
+        backwards = f"'{typed}' ends before it begins: give the earlier date first"  # it was said as no date (DP F6)
+        raise ReaderError(f"{field}: {backwards}" if field else backwards)
     return said if date_span(said) is not None else None
 
 
