@@ -90,7 +90,7 @@ def _add_history_commands(commands: argparse._SubParsersAction) -> None:
     redo = commands.add_parser("redo", help="redo the change undone last")
     redo.set_defaults(handler=cmd_redo)
     history = commands.add_parser("history", help="list the changes that can be undone, newest first",
-                                  description=tab_fields("step", "when (UTC)", "done or undone", "what it did, as "
+                                  description=tab_fields("step", "when (UTC)", "done or undone", "what it did as "
                                                          "undo says it (the passage and the source it changed)"))
     history.add_argument("--limit", type=counted, default=20, metavar="N", help="how many (default 20)")
     history.set_defaults(handler=cmd_history)
