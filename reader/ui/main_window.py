@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
             action = pages.addAction(text, lambda m=mode: self._set_view_mode(m))
             action.setCheckable(True)
             action.setData(mode)
+        pages.setToolTipsVisible(True)  # why a mode is not offered
         pages.aboutToShow.connect(lambda: self._offer_view_modes(pages))
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
@@ -280,7 +281,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(not why_not)
             action.setChecked(shown)
             action.setToolTip(why_not)
-        menu.setToolTipsVisible(True)
 
     def _set_view_mode(self, mode: str) -> None:
         set_mode = getattr(self.reading_area, "set_view_mode", None)  # the reading area of some tests is bare

@@ -104,8 +104,8 @@ class OpRunner(QObject):
         except ReaderError as exc:
             self._events.failed.emit(str(exc))
             return
-        finally:
-            if others is not None and not others.empty:
+        finally:  # told after the step, not before: told first, a rewrite of the note being typed makes a "Keep
+            if others is not None and not others.empty:  # typing apart" step, which the Undo would then take back
                 self._tell(others)
         self._take_as_seen()
         self.stepping = True  # told apart, after the others' changes: told with it, another program's rewrite of

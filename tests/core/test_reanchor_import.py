@@ -275,17 +275,12 @@ def test_a_note_on_a_notice_repeated_on_every_page_is_not_moved_silently_when_it
     """A note on page 3's running head, page 3 removed: the note was moved, silently, onto page 4's head, the same
     words with the same words before them, and cited as p. 4 (audit DO 1). Words repeated in the text that kept only
     one side of what stood around them are only proposed there."""
-    path = tmp_path / "report.txt"
-    path.write_text(PAGES, encoding="utf-8")
-    workspace = empty_workspace
-    workspace.documents.import_paths([path])
-    document_id = workspace.documents.resolve("report.txt").id
     third = PAGES.index("THE MONGOLIAN REPORTS\n\nAmar")
-    note = workspace.annotations.create(document_id, third, third + len("THE MONGOLIAN REPORTS"), note="head of p3")
-    path.write_text(PAGES.replace("THE MONGOLIAN REPORTS\n\nAmar, who followed Genden, kept the same course.\n\n3\n\n",
-                                  ""), encoding="utf-8")
-    [summary] = workspace.documents.import_paths([path]).reanchored
-    assert workspace.annotations.get(note.id).anchor_status != "anchored", summary.message
+    note = _note_through_a_new_version(empty_workspace, tmp_path / "report.txt", PAGES, third,
+                                       "THE MONGOLIAN REPORTS", PAGES.replace(
+                                           "THE MONGOLIAN REPORTS\n\nAmar, who followed Genden, kept the same "
+                                           "course.\n\n3\n\n", ""))
+    assert note.anchor_status != "anchored"
 
 
 def test_a_note_on_a_repeated_name_stays_when_only_the_sentence_before_it_is_reworded(empty_workspace, tmp_path):
@@ -293,13 +288,18 @@ def test_a_note_on_a_repeated_name_stays_when_only_the_sentence_before_it_is_rew
     only the words before its sentence were reworded (audit DP 2): words within a line are told by their sentence."""
     text = ("Stalin met Genden twice. Genden refused. Furthermore, Stalin criticized Genden's call for Mongols to get "
             "rich. Stalin left.\n")
-    path = tmp_path / "meeting.txt"
+    note = _note_through_a_new_version(empty_workspace, tmp_path / "meeting.txt", text,
+                                       text.index("Stalin criticized"), "Stalin",
+                                       text.replace("Furthermore, Stalin", "Stalin"))
+    assert note.anchor_status == "anchored"
+
+
+def _note_through_a_new_version(workspace, path, text: str, at: int, quote: str, changed: str):
+    """A note on `quote` at `at` of a file's `text`, as it is after the file, `changed`, is imported again."""
     path.write_text(text, encoding="utf-8")
-    workspace = empty_workspace
     workspace.documents.import_paths([path])
-    document_id = workspace.documents.resolve("meeting.txt").id
-    at = text.index("Stalin criticized")
-    note = workspace.annotations.create(document_id, at, at + len("Stalin"), note="the criticism")
-    path.write_text(text.replace("Furthermore, Stalin", "Stalin"), encoding="utf-8")
+    document_id = workspace.documents.resolve(path.name).id
+    note = workspace.annotations.create(document_id, at, at + len(quote), note="a note")
+    path.write_text(changed, encoding="utf-8")
     workspace.documents.import_paths([path])
-    assert workspace.annotations.get(note.id).anchor_status == "anchored"
+    return workspace.annotations.get(note.id)

@@ -39,6 +39,18 @@ def _typed_while_another_program_changes(window, qtbot, typed: str, change):
     return pane, first, second, inspector
 
 
+def _saved_then_typed(window, qtbot):
+    """The first highlight's note saved with ", saved" added, then ", then typed" added, unsaved; returns the
+    highlight and the Note panel."""
+    pane, first, _second = _two_highlights(window)
+    inspector = window.annotation_panels.inspector.widget()
+    _choose(pane, 0)
+    _type_at_end(qtbot, inspector.editor, ", saved")
+    inspector._save_note(inspector.editor.text())
+    _type_at_end(qtbot, inspector.editor, ", then typed")
+    return first, inspector
+
+
 def _choose(pane, row: int) -> None:
     pane.sidebar._on_item_clicked(pane.sidebar.annotation_list.item(row))
 
@@ -1020,12 +1032,7 @@ def test_undo_of_a_notes_save_while_more_is_typed_keeps_the_typing_and_redo(wind
     """Edit > Undo while more of a saved note was typed sent the typing to the Notebook as a new step, which ended
     Redo, and called the reader's own undo a change made elsewhere (audit DM 2): the typing stays in the editor,
     unsaved, over the note as it was, and Redo is still there."""
-    pane, first, _second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, ", saved")
-    inspector._save_note(inspector.editor.text())
-    _type_at_end(qtbot, inspector.editor, ", then typed")
+    first, inspector = _saved_then_typed(window, qtbot)
     window.undo_action.trigger()
     assert window.workspace.annotations.get(first.id).note == "first thought"
     assert inspector.editor.text() == "first thought, saved, then typed" and inspector.editor.unsaved() is not None
@@ -1097,12 +1104,7 @@ def test_the_readers_own_undo_is_never_told_as_another_programs_change(window, q
     """Another program wrote anything in the second before the reader's Ctrl+Z of a note's save: the look at the
     others' changes, taken after the undo, counted the undone step among them, and the typing went to the Notebook
     as if another hand had rewritten the note, Redo gone (audit DP F1)."""
-    pane, first, _second = _two_highlights(window)
-    inspector = window.annotation_panels.inspector.widget()
-    _choose(pane, 0)
-    _type_at_end(qtbot, inspector.editor, ", saved")
-    inspector._save_note(inspector.editor.text())
-    _type_at_end(qtbot, inspector.editor, ", then typed")
+    first, inspector = _saved_then_typed(window, qtbot)
 
     from reader.core.workspace import Workspace
 

@@ -362,11 +362,11 @@ class DocumentPane(QWidget):
     def annotation_at(self, start: int, end: int) -> int | None:
         """The live annotation on exactly this stretch, or whose words it is (a drag selects whole words: over a
         highlight ending inside one, H and "Highlight in" made a second highlight over it, audit DN F3), if any."""
-        live = [a for a in self.services.workspace.annotations.for_document(self.document_id)
-                if a.anchor_status != "orphan"]
+        within = [a for a in self.services.workspace.annotations.for_document(self.document_id)
+                  if a.anchor_status != "orphan" and start <= a.start and a.end <= end]  # its words hold it
         text = self.version.text
-        return next((a.id for a in live if (a.start, a.end) == (start, end)), None) or next(
-            (a.id for a in live if as_dragged(text, a.start, a.end) == (start, end)), None)
+        return next((a.id for a in within if (a.start, a.end) == (start, end)), None) or next(
+            (a.id for a in within if as_dragged(text, a.start, a.end) == (start, end)), None)
 
     def select_annotation(self, annotation_id: int) -> None:
         self.sidebar.select(annotation_id)
