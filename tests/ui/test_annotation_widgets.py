@@ -770,3 +770,33 @@ def test_a_highlight_is_recoloured_from_inside_it_or_from_its_words_selected(win
     colours = next(a.menu() for a in pane.context_menu_at(point).actions() if a.text() == "Highlight in")
     _action_named(colours, "blue").trigger()
     assert [(a.id, a.color) for a in workspace.annotations.for_document(document_id)] == [(made.id, "blue")]
+
+
+def test_a_backlink_is_edited_as_read_from_its_own_end_and_stays_selected(qtbot, workspace, events, stack, linked,
+                                                                         monkeypatch):
+    """Edit link… on "← is elaborated by “Mongolia”" offered "elaborates", the link read the wrong way round, and
+    the list lost the link chosen once it was saved (audit DN): the relation reads from this end, the row stays."""
+    from reader.ui.annotations.link_dialog import EditLinkDialog
+
+    a, _b, c = linked
+    backlink = next(e.link for e in workspace.links.links_for(a.id) if not e.outgoing)
+    workspace.links.update(backlink.id, relation="elaborates")
+    view = LinksList(workspace.links, workspace.documents, stack, events)
+    qtbot.addWidget(view)
+    view.show_annotation(a.id)
+    row = next(n for n in range(view.entries.count()) if view.entries.item(n).text().startswith("←"))
+    view.entries.setCurrentRow(row)
+    shown = []
+
+    def answer(dialog) -> int:
+        shown.append(dialog.relation_box.currentText())
+        dialog.note_edit.setPlainText("Mongolia's account adds the date.")
+        return EditLinkDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditLinkDialog, "exec", answer)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    assert shown == ["is elaborated by"]
+    edited = workspace.links.get(backlink.id)
+    assert (edited.relation, edited.from_annotation_id) == ("elaborates", c.id)
+    assert edited.note == "Mongolia's account adds the date."
+    assert view.entries.currentItem().text().startswith("← is elaborated by “Mongolia”")

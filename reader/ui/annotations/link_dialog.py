@@ -24,7 +24,7 @@ from reader.core.annotations.links import Target
 from reader.core.annotations.service import AnnotationService
 from reader.core.documents.service import DocumentService
 from reader.core.records.annotations import Passage
-from reader.core.records.relations import RELATIONS
+from reader.core.records.relations import RELATIONS, SEEN_FROM_THE_OTHER
 from reader.ui.passage_text import PassageText
 from reader.ui.plain_text import exact_text
 
@@ -113,10 +113,11 @@ class TargetPicker(QWidget):
         return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
 
-def _relation_box(parent: QWidget, relation: str = "") -> QComboBox:
+def _relation_box(parent: QWidget, relation: str = "", backwards: bool = False) -> QComboBox:
+    """The relations, each as read from the passage the link is seen from (`backwards`: from its second passage)."""
     box = QComboBox(parent)
     for key, label in RELATIONS.items():
-        box.addItem(label, key)
+        box.addItem(SEEN_FROM_THE_OTHER.get(key, label) if backwards else label, key)
     box.setCurrentIndex(max(0, box.findData(relation)))
     return box
 
@@ -164,13 +165,14 @@ class LinkDialog(QDialog):
 
 class EditLinkDialog(QDialog):
     """A link's relation and note, changed in one dialog: the note had a one-line box, its lines run together and
-    none to be typed (audit DK 7)."""
+    none to be typed (audit DK 7). Edited from its second passage (`backwards`), the relations read from there:
+    "← is elaborated by" offered "elaborates", the link said the wrong way round."""
 
-    def __init__(self, relation: str, note: str, between: str, parent: QWidget | None = None):
+    def __init__(self, relation: str, note: str, between: str, parent: QWidget | None = None, backwards: bool = False):
         super().__init__(parent)
         self.setWindowTitle("Edit link")
         self._note = note
-        self.relation_box, self.note_edit = _relation_box(self, relation), _note_edit(self, note)
+        self.relation_box, self.note_edit = _relation_box(self, relation, backwards), _note_edit(self, note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

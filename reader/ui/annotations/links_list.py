@@ -57,6 +57,8 @@ class LinksList(QWidget):
         self.refresh()
 
     def refresh(self, *_args) -> None:
+        """List the links again, the one chosen still chosen: an edit lost it (audit DN)."""
+        chosen = self._chosen_link_id()
         self.entries.clear()
         found = self._links.links_for(self._annotation_id) if self._annotation_id is not None else []
         for entry in found:
@@ -64,7 +66,13 @@ class LinksList(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry.other.id)
             item.setData(LINK_ID_ROLE, entry.link.id)
             self.entries.addItem(item)
+            if entry.link.id == chosen:
+                self.entries.setCurrentItem(item)
         self._on_current_row_changed(self.entries.currentRow())
+
+    def _chosen_link_id(self) -> int | None:
+        item = self.entries.currentItem()
+        return item.data(LINK_ID_ROLE) if item else None
 
     def _on_current_row_changed(self, row: int) -> None:
         self.remove_button.setEnabled(row >= 0)
@@ -78,7 +86,8 @@ class LinksList(QWidget):
         if item is None:
             return
         link = self._links.get(item.data(LINK_ID_ROLE))
-        dialog = EditLinkDialog(link.relation, link.note, item.text().split("\n")[0], self)
+        dialog = EditLinkDialog(link.relation, link.note, item.text().split("\n")[0], self,
+                                backwards=link.to_annotation_id == self._annotation_id)
         if dialog.exec():
             relation, note = dialog.relation(), dialog.note()
             self._ops.run(link_step("Edit link", relation), lambda: self._links.update(link.id, relation=relation,
