@@ -47,6 +47,13 @@ class OpChanges:
         """Passages linked, unlinked or judged not parallel: what suggested pairs and timeline events depend on."""
         return bool(self.links) or self.dismissals
 
+    @property
+    def dates_read(self) -> bool:
+        """What the timeline reads changed: its events (pairs judged), the names of its lanes (the register), the
+        dates written in notes and what its filters read (annotations, tags, a document's kind). Followed only on
+        pairs judged, it kept a renamed or rejected name's lane and a trashed note's date (audit DQ F1, F2)."""
+        return self.pairs_judged or self.register or self.tags or bool(self.annotations or self.documents)
+
 
 @dataclass
 class Operation:

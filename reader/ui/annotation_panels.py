@@ -103,7 +103,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     ops.changes_applied.connect(lambda changes: changes.pairs_judged and panels.comparisons.refresh_suggestions())
     area.panes_changed.connect(panels.comparisons.refresh_suggestions)  # the suggestions are the open documents'
     ops.changes_applied.connect(  # a link as contradicting joins two dated passages, a dismissal parts them
-        lambda changes: changes.pairs_judged and panels.timeline.if_built(lambda w: w.refresh()))
+        lambda changes: changes.dates_read and panels.timeline.if_built(lambda w: w.refresh_when_seen()))
     panels.comparisons.set_suggestion_source(lambda show, failed: _unjudged(context, show, failed))
     for panel in (panels.inspector, panels.notebook, panels.source_criticism):  # their typing is saved on closing
         window.typing_to_save.connect(lambda panel=panel: panel.if_built(lambda w: w.keep_unsaved()))

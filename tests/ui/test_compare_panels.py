@@ -1230,3 +1230,39 @@ def test_the_unjudged_suggestions_asked_for_are_listed_after_a_restart(qtbot, wo
     view = second.annotation_panels.comparisons
     assert view.suggestions_toggle.isChecked() and view.suggestion_table.isVisibleTo(view)
     assert view.suggestion_state.text().startswith("Open a document")
+
+
+def test_the_open_timeline_follows_entity_decisions(compare_window, qtbot):
+    """Renamed, or said not to be an entity, a name kept its lane on the open Timeline (and in its export) until
+    Refresh (audit DQ F1): the lanes and the names offered follow the register as decided."""
+    workspace = compare_window.workspace
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    panel.lanes_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "Peljidiin Genden" in panel.canvas.lanes and "Mongolia" in panel.canvas.lanes)
+    named = {e.name: e.id for e in workspace.entities.register()}
+    compare_window.ops.run("Rename", lambda: workspace.entities.rename(named["Peljidiin Genden"], "Genden, P."))
+    compare_window.ops.run("Not an entity", lambda: workspace.entities.reject_entity(named["Mongolia"]))
+    qtbot.waitUntil(lambda: "Genden, P." in panel.canvas.lanes and "Mongolia" not in panel.canvas.lanes)
+    assert "Peljidiin Genden" not in panel.canvas.lanes and "Genden, P." in panel.entity_names.stringList()
+
+
+def test_the_open_timeline_follows_dates_written_in_notes(compare_window, qtbot):
+    """A date written in a note is a Timeline mark, yet the open Timeline showed it only after Refresh, and kept it
+    (and exported it) once its highlight was in the Trash (audit DQ F2)."""
+    workspace = compare_window.workspace
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+
+    def shown() -> bool:
+        return any(m.entry.value == "1936-03-03" for m in panel.canvas.marks)
+
+    document_id = workspace.documents.resolve("001_c9451cbdf41c54f1.txt").id
+    made = compare_window.ops.run("Highlight", lambda: workspace.annotations.create_at_quote(
+        document_id, "the ballroom in Moscow was lit up", note="Zhabaeva gives 3 March 1936"))
+    qtbot.waitUntil(shown)
+    compare_window.raise_panel("Comparisons")  # the Timeline behind another tab reads again once shown
+    compare_window.ops.run("Delete annotation", lambda: workspace.annotations.delete(made.id))
+    compare_window.raise_panel("Timeline")
+    qtbot.waitUntil(lambda: not shown())
