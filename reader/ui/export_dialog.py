@@ -30,6 +30,7 @@ from reader.ui.workers import TaskRunner, progress_dialog
 FORMAT_LABELS = {"md": "Markdown notes", "csv": "CSV table", "jsonld": "W3C Web Annotations (JSON-LD)",
                  "tei": "TEI P5 XML", "html": "HTML report", "geojson": "Places on a map (GeoJSON)"}
 GROUP_LABELS = {"document": "Document", "tag": "Tag", "entity": "Entity named in the passage"}
+MAP_SCOPES = ("all", "doc")  # a map holds every place of the register, or one document's
 SCOPE_CHARACTERS = 48  # the scope box's width, in characters; a longer name is cut there and whole in its tooltip
 
 
@@ -182,9 +183,19 @@ class ExportDialog(QDialog):
     def _on_format_changed(self, *_args) -> None:
         self._say("")
         self.group_box.setEnabled(self.format_box.currentData() == "md")
-        self.scope_box.setEnabled(self.format_box.currentData() != "geojson")  # a map holds the register's places
+        self._offer_scopes(self.format_box.currentData() == "geojson")
         current = Path(self.path_edit.text() or "notes")
         self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
+
+    def _offer_scopes(self, mapped: bool) -> None:
+        """Offer the scopes the format has (a map: every place, or one document's), another one chosen before left
+        for All: greyed out for the map, the box still applied a tag chosen, and the export was refused with no way
+        to choose again (audit DQ F3)."""
+        model = self.scope_box.model()
+        for row in range(self.scope_box.count()):
+            model.item(row).setEnabled(not mapped or self.scope_box.itemData(row)[0] in MAP_SCOPES)
+        if not model.item(self.scope_box.currentIndex()).isEnabled():
+            self.scope_box.setCurrentIndex(0)
 
     def _on_browse_clicked(self) -> None:
         from reader.ui.file_dialogs import save_file_name

@@ -426,7 +426,7 @@ def test_register_lists_geonames_links_and_coordinates(tmp_path, corpus_template
     assert float(mongolia["latitude"]) > 40 and float(mongolia["longitude"]) > 100
     out = tmp_path / "places.geojson"
     result = run_cli(db, "export", "--format", "geojson", "-o", out)
-    assert result.returncode == 0 and "places written" in result.stderr
+    assert result.returncode == 0 and "places on the map and " in result.stderr and "with no position" in result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
 
 

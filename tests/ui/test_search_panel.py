@@ -148,14 +148,35 @@ def test_export_dialog_writes_the_chosen_scope(window, qtbot, tmp_path):
 
 def test_export_dialog_writes_the_places_as_geojson(window, qtbot, tmp_path):
     """File > Export… writes the register's places as a GeoJSON map, as the command line's export --format geojson
-    does (the window had no such choice), and says how many places it wrote."""
+    does (the window had no such choice), and says how many it put on the map and how many it could not."""
     import json
 
     window.workspace.entities.ensure_current()
     dialog = _export(window, qtbot, "", "geojson", "All notes", tmp_path / "places.geojson")
-    features = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["features"]
-    assert features and dialog.result.text() == f"{len(features)} places written to {tmp_path / 'places.geojson'}"
-    assert not dialog.scope_box.isEnabled()  # a map holds the register's places, whatever notes are chosen
+    written = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))
+    features, unplaced = len(written["features"]), len(written["unplaced"])
+    assert features and unplaced  # said: "12 places written" left 28 more, unmapped, unsaid (audit DQ F4)
+    assert dialog.result.text() == (f"{features} places on the map and {unplaced} with no position (listed as "
+                                    f"“unplaced”) written to {tmp_path / 'places.geojson'}")
+
+
+def test_the_maps_export_offers_only_the_scopes_a_map_has(window, qtbot, tmp_path):
+    """A map is every place or one document's: with a tag chosen, the box greyed out for the map still applied it,
+    and the export was refused with no way to choose another (audit DQ F3). The map offers All and the documents."""
+    from reader.ui.export_dialog import ExportDialog
+
+    document_id = window.workspace.documents.resolve("002_ff824666d88bbe20.txt").id
+    window.workspace.annotations.create(document_id, 0, 16, tags=["source"])
+    dialog = ExportDialog(window.workspace, window.runner, parent=window)
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("Tag: source"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("geojson"))
+    offered = [dialog.scope_box.itemText(n) for n in range(dialog.scope_box.count())
+               if dialog.scope_box.model().item(n).isEnabled()]
+    assert dialog.scope_box.isEnabled() and dialog.scope_box.currentText() == "All notes"
+    assert offered[0] == "All notes" and all(text.startswith("Document: ") for text in offered[1:])
+    assert "Tag: source" not in offered and len(offered) == 1 + len(window.workspace.documents.list())
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    assert dialog.scope_box.model().item(dialog.scope_box.findText("Tag: source")).isEnabled()
 
 
 def test_group_labels_count_every_hit_not_only_those_listed(window, qtbot, monkeypatch):

@@ -44,13 +44,17 @@ class Exported:
     notebook_notes: int = 0
     noun: str = "annotation"
     links: int = 0  # the links its annotations have, each once (reading it back named them, the export had not)
+    unplaced: int = 0  # the map's places with no position, listed apart: "12 places written" left 28 unsaid
 
     def empty(self) -> bool:
         return not self.count and not self.notebook_notes
 
     def in_words(self) -> str:
-        named = [plural(self.count, self.noun)] + [plural(count, noun) for count, noun in (
+        named = [plural(self.count, self.noun) + (" on the map" if self.unplaced else "")]
+        named += [plural(count, noun) for count, noun in (
             (self.links, "link"), (self.notebook_notes, "Notebook note")) if count]
+        if self.unplaced:
+            named.append(f"{self.unplaced} with no position (listed as “unplaced”)")
         return listed(named)
 
 

@@ -152,7 +152,8 @@ class ExportService:
         once, for the text and the count), or, for the map, its places."""
         if fmt == "geojson":
             text = self._geojson(scope)
-            return text, Exported(len(json.loads(text)["features"]), noun="place")
+            collection = json.loads(text)
+            return text, Exported(len(collection["features"]), noun="place", unplaced=len(collection["unplaced"]))
         items = self.items(scope, progress, cancelled)
         notes = self.notes(scope, items)
         links = len({link.link_id for item in items for link in item.links})
