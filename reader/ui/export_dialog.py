@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError, WorkCancelled
 from reader.core.export.items import Scope
-from reader.core.export.service import FORMATS
+from reader.core.export.service import named_as, with_ending
 from reader.core.records.comparisons import ComparisonFilter
 from reader.core.workspace import Workspace
 from reader.ui.file_dialogs import export_folder, remember_export_folder
@@ -119,8 +119,17 @@ class ExportDialog(QDialog):
         path = Path(text).expanduser()
         return path if path.is_absolute() else self.export_folder() / path
 
+    def _give_the_ending(self) -> None:
+        """A new file's typed name given the format's ending, shown as written: "notes" was written with none, a file
+        no program knew (audit DQ F5). A file, folder or device there already is left as named, to be refused or
+        replaced as asked."""
+        text, path = self.path_edit.text().strip(), self.target()
+        if path is not None and not path.exists():
+            self.path_edit.setText(str(with_ending(Path(text), self.format_box.currentData())))
+
     def export(self) -> None:
         """Write the chosen export in a worker; the dialog says how many notes went where, or why none did."""
+        self._give_the_ending()
         fmt, path = self.format_box.currentData(), self.target()
         if path is None:
             self._say("Choose a file to write to.")
@@ -184,8 +193,8 @@ class ExportDialog(QDialog):
         self._say("")
         self.group_box.setEnabled(self.format_box.currentData() == "md")
         self._offer_scopes(self.format_box.currentData() == "geojson")
-        current = Path(self.path_edit.text() or "notes")
-        self.path_edit.setText(str(current.with_suffix(FORMATS[self.format_box.currentData()])))
+        typed = self.path_edit.text().strip() or "notes"
+        self.path_edit.setText(str(named_as(Path(typed), self.format_box.currentData())))
 
     def _offer_scopes(self, mapped: bool) -> None:
         """Offer the scopes the format has (a map: every place, or one document's), another one chosen before left

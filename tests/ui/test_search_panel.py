@@ -160,6 +160,29 @@ def test_export_dialog_writes_the_places_as_geojson(window, qtbot, tmp_path):
                                     f"“unplaced”) written to {tmp_path / 'places.geojson'}")
 
 
+def test_the_export_dialog_names_a_typed_file_as_its_format(window, qtbot, tmp_path):
+    """A name typed without an ending was written with none ("notes", which no program knew), and a format chosen
+    cut a date out of a typed name ("report 24.11.1934" became "report 24.11.csv") (audit DQ F5): the format's
+    ending is added to a name that has none of an export's, and replaces only one."""
+    from reader.ui.export_dialog import ExportDialog
+
+    window.workspace.annotations.create(window.workspace.documents.list()[0].id, 0, 16)
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    dialog = ExportDialog(window.workspace, window.runner, parent=window)
+    dialog.path_edit.setText(str(tmp_path / "notes"))
+    dialog.export()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
+    assert dialog.path_edit.text() == str(tmp_path / "notes.md")
+    assert dialog.result.text() == f"1 annotation written to {tmp_path / 'notes.md'}"
+    dialog.path_edit.setText(str(tmp_path / "report 24.11.1934"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    assert dialog.path_edit.text() == str(tmp_path / "report 24.11.1934.csv")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+    assert dialog.path_edit.text() == str(tmp_path / "report 24.11.1934.html")
+
+
 def test_the_maps_export_offers_only_the_scopes_a_map_has(window, qtbot, tmp_path):
     """A map is every place or one document's: with a tag chosen, the box greyed out for the map still applied it,
     and the export was refused with no way to choose another (audit DQ F3). The map offers All and the documents."""

@@ -32,6 +32,24 @@ ENDINGS = {"md": {".md", ".markdown"}, "csv": {".csv"}, "jsonld": {".jsonld", ".
            "html": {".html", ".htm"}, "geojson": {".geojson", ".json"}}  # the names each format's files go by
 
 
+def named_as(path: Path, fmt: str) -> Path:
+    """`path` ending as `fmt`'s files do, for a format chosen: an ending of that format kept, another export's
+    replaced, the format's added to any other name (a date's '.1934' is part of the name, and was cut, audit DQ F5)."""
+    if path.suffix.lower() in ENDINGS[fmt]:
+        return path
+    return path.with_suffix(FORMATS[fmt]) if _of_an_export(path) else with_ending(path, fmt)
+
+
+def with_ending(path: Path, fmt: str) -> Path:
+    """`path` with `fmt`'s ending when it has none of an export's ("notes" was written with none, a file no program
+    knew, audit DQ F5); one named as another format's is left to be refused as such."""
+    return path if _of_an_export(path) else path.with_name(path.name + FORMATS[fmt])
+
+
+def _of_an_export(path: Path) -> bool:
+    return any(path.suffix.lower() in endings for endings in ENDINGS.values())
+
+
 class ExportService:
     """Builds every export from the same items, so all formats agree on what a note, a tag or a link is."""
 
