@@ -16,6 +16,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from reader.core.storage.store import with_functions
 from reliability.setup import ROOT, TEXTS, cli, copy_of, count, environment, healthy, template
 
 
@@ -58,7 +59,7 @@ def reimport_trial(folder: Path, rng: random.Random, changed: Path) -> bool:
     """True when the new versions and the moved notes are all there or none, and no note is lost."""
     db = copy_of(template(folder, notes=200), folder / "reimport.db")
     # the files since moved (changed/ holds them, edited): their new versions
-    with closing(sqlite3.connect(db)) as moved_away, moved_away:
+    with closing(with_functions(sqlite3.connect(db))) as moved_away, moved_away:
         moved_away.execute("UPDATE documents SET source_path = ? || file_name", [str(folder / "moved-away") + "/"])
     _kill_after(_start(str(ROOT / "main.py"), "--db", str(db), "import", str(changed)), rng.uniform(0.2, 1.6))
     if not healthy(db):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.storage.store import with_functions
 from tests.cli.test_cli import run_cli
 from tests.conftest import ROOT, TEXTS
 
@@ -123,7 +124,7 @@ def test_a_journal_deleted_under_a_running_program(tmp_path):
 
     db = tmp_path / "a.db"
     run_cli(db, "import", TEXTS / "000_8339fa2bec93c400.txt")
-    holder = sqlite3.connect(db, isolation_level=None)
+    holder = with_functions(sqlite3.connect(db, isolation_level=None))
     try:
         holder.execute("PRAGMA wal_autocheckpoint = 0")
         holder.execute("UPDATE documents SET title = 'edited in the journal'")

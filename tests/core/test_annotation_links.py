@@ -9,6 +9,7 @@ import pytest
 from reader.core.errors import ReaderError
 from reader.core.records.annotations import Passage
 from reader.core.records.comparisons import ComparisonFilter
+from reader.core.storage.store import with_functions
 
 
 @pytest.fixture
@@ -258,7 +259,7 @@ def test_an_upgrade_merging_case_variant_tags_leaves_an_undo_that_works(tmp_path
     workspace.close()
     _as_before_tag_keys(tmp_path / "old.db")
     # a second tag of another case, as an older version made it
-    with closing(sqlite3.connect(tmp_path / "old.db")) as db, db:
+    with closing(with_functions(sqlite3.connect(tmp_path / "old.db"))) as db, db:
         db.execute("INSERT INTO tags (id, name, created_at) VALUES (99, 'élite', '2026-01-01')")
         db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (1, 99)")
         db.execute("INSERT INTO history_rows (op_id, tbl, pk, before, after) SELECT MAX(id), 'tags', ?, NULL, ? "

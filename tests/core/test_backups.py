@@ -15,6 +15,7 @@ from reader.core.errors import DatabaseMissing, DatabaseUnusable
 from reader.core.storage.backup import backup_dir, list_backups, take_backup
 from reader.core.storage.database import open_database
 from reader.core.storage.retention import STAMP_FORMAT, backups_to_delete
+from reader.core.storage.store import with_functions
 from reader.core.workspace import Workspace, restore_latest_backup
 
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
@@ -96,7 +97,7 @@ def test_two_starts_backing_up_at_once_do_not_fail_each_other(db_path: Path) -> 
     def start(number: int) -> None:
         try:
             for _ in range(5):
-                with closing(sqlite3.connect(db_path, timeout=15)) as conn, conn:
+                with closing(with_functions(sqlite3.connect(db_path, timeout=15))) as conn, conn:
                     conn.execute("INSERT INTO documents (file_name) VALUES (?)", (f"{number}-{time.time_ns()}",))
                 take_backup(db_path)
         except Exception as exc:  # noqa: BLE001 - the assertion below reports it
@@ -234,7 +235,7 @@ def test_a_library_whose_indexes_no_longer_match_its_tables_is_refused(db_path: 
     workspace = Workspace.open(db_path)
     workspace.annotations.create_at_quote(document_id, "Stalin", note="second note")
     workspace.close()
-    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer = with_functions(sqlite3.connect(db_path, isolation_level=None))
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE annotations SET note = 'in the journal only' WHERE note = 'second note'")
     stale = Path(f"{db_path}-wal").read_bytes()
@@ -279,7 +280,8 @@ def test_a_rollback_journal_left_beside_the_library_keeps_the_file_as_it_was(db_
     workspace.close()
     copy = tmp_path / "copy.db"
     shutil.copyfile(db_path, copy)
-    killed = ("import os, sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    killed = ("import os, sqlite3, sys\nfrom reader.core.storage.store import with_functions\n"
+              "c = with_functions(sqlite3.connect(sys.argv[1], isolation_level=None))\n"
               "c.execute('PRAGMA journal_mode = delete'); c.execute('PRAGMA cache_size = 2')\n"
               "c.execute('BEGIN'); c.execute(\"UPDATE documents SET title = title || ' X'\")\n"
               "c.execute(\"UPDATE search_index SET body = body || ' X'\")\nos._exit(0)\n")
@@ -311,7 +313,7 @@ def test_a_journal_of_another_copy_of_the_library_is_not_replayed_into_it(db_pat
     copy = tmp_path / "copy" / "annotations.db"
     copy.parent.mkdir()
     shutil.copyfile(db_path, copy)
-    other = sqlite3.connect(copy, isolation_level=None)
+    other = with_functions(sqlite3.connect(copy, isolation_level=None))
     other.execute("PRAGMA wal_autocheckpoint = 0")
     other.execute("BEGIN")
     other.execute("INSERT INTO history (label, created_at, undone) VALUES ('Edit note', '2026-12-07T07:00:00', 0)")

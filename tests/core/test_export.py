@@ -16,6 +16,7 @@ from reader.core.export import tei
 from reader.core.export.csv_format import neutralise
 from reader.core.export.items import Scope
 from reader.core.records.comparisons import ComparisonFilter
+from reader.core.storage.store import with_functions
 from reader.core.workspace import Workspace
 from tests.conftest import TEXTS
 from tests.core.library import upgraded
@@ -983,7 +984,8 @@ def test_a_trashed_highlight_read_back_is_not_taken_for_another_made_in_the_same
     document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
     x = annotated.annotations.create_at_quote(document_id, "I. V. Stalin Talking to P. Genden", note="X")
     y = annotated.annotations.create_at_quote(document_id, "P. Genden on November 24, 1934", note="Y")
-    with closing(sqlite3.connect(annotated.path)) as source, closing(sqlite3.connect(tmp_path / "b.db")) as copy:
+    with closing(with_functions(sqlite3.connect(annotated.path))) as source, \
+            closing(sqlite3.connect(tmp_path / "b.db")) as copy:
         with source:  # made in one second, as a script makes them
             source.execute("UPDATE annotations SET created_at = ?, modified_at = ? WHERE id = ?",
                            [x.created_at, x.modified_at, y.id])
@@ -1037,7 +1039,7 @@ def test_two_notes_on_the_same_words_made_in_one_second_are_not_taken_for_each_o
     document_id = annotated.documents.resolve("002_ff824666d88bbe20.txt").id
     x = annotated.annotations.create_at_quote(document_id, "P. Genden on November 24, 1934", note="X: first reading")
     y = annotated.annotations.create(document_id, x.start, x.end, note="Y: second reading")
-    with closing(sqlite3.connect(annotated.path)) as db, db:  # made in one second, as a script makes them
+    with closing(with_functions(sqlite3.connect(annotated.path))) as db, db:  # made in one second, as a script does
         db.execute("UPDATE annotations SET created_at = ?, modified_at = ? WHERE id = ?",
                    [x.created_at, x.modified_at, y.id])
     annotated.export.write("jsonld", tmp_path / "a.jsonld")
@@ -1128,7 +1130,7 @@ def test_a_note_made_before_its_parts_had_moments_keeps_its_texts_moment_when_re
     from contextlib import closing
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
-    with closing(sqlite3.connect(annotated.path)) as db, db:
+    with closing(with_functions(sqlite3.connect(annotated.path))) as db, db:
         db.execute("UPDATE annotations SET note_at = NULL, tags_at = NULL, color_at = NULL, place_at = NULL, "
                    "modified_at = ?",
                    ["2020-01-01T00:00:00+00:00"])
@@ -1179,7 +1181,7 @@ def _made_in_one_second(path, made):
     import sqlite3
     from contextlib import closing
 
-    with closing(sqlite3.connect(path)) as db, db:
+    with closing(with_functions(sqlite3.connect(path))) as db, db:
         db.executemany("UPDATE annotations SET created_at = ?, modified_at = ?, note_at = ?, tags_at = ?, "
                        "color_at = ?, place_at = ? WHERE id = ?", [(*[made[0].created_at] * 6, one.id)
                                                                    for one in made[1:]])
@@ -2080,7 +2082,7 @@ def test_a_note_upgraded_without_a_moment_for_its_citations_keeps_it_when_its_te
 
     first = min(annotated.annotations.all(), key=lambda a: a.id)
     note = annotated.notebook.create("The date is in doubt.", "Date", None, [first.id])
-    with closing(sqlite3.connect(annotated.path)) as db, db:
+    with closing(with_functions(sqlite3.connect(annotated.path))) as db, db:
         db.execute("UPDATE notebook_notes SET cited_at = NULL, modified_at = '2020-01-01T00:00:00+00:00'")
     edited = annotated.notebook.edit(note.id, body="The minutes say the 24th.")
     assert edited.cited_at == "2020-01-01T00:00:00+00:00" < edited.modified_at

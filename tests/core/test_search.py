@@ -598,7 +598,7 @@ def test_invisible_marks_and_compatibility_characters_do_not_hide_a_word(empty_w
     (tmp_path / "tricky.txt").write_text(text, encoding="utf-8")
     empty_workspace.documents.import_paths([tmp_path / "tricky.txt"])
     for query in ("Urga", "Mongolia", "first", "genden", "ｇｅｎｄｅｎ", "\u1830\u1824\u1837\u1824\u1836\u1820"):
-        assert empty_workspace.search.search(query).counts == {"text": 1}, query
+        assert empty_workspace.search.search(query).counts == {"text": 1, "document": 1}, query  # its title too
 
 
 def test_a_snippet_quotes_the_text_as_written(empty_workspace, tmp_path):
@@ -1316,3 +1316,49 @@ def test_and_not_before_a_tag_and_a_filter_in_a_group_are_read_as_typed(searchab
     assert search("moscow AND NOT tag:other 1934 OR november").count == search(
         "moscow AND -tag:other 1934 OR november").count > 0
     assert "put -tag:other outside the parentheses" in search("genden (stalin -tag:other)").error
+
+
+_AS_PASTED = "the ﬁrst ofﬁcial meeting with ＧＥＮＤＥＮ, 𝔐onarchy"  # a PDF's ligature, full-width and 𝔐 letters
+
+
+def _written_as_pasted(workspace):
+    """A note, a Notebook note, a link's note and a title holding words as text pasted from a PDF holds them."""
+    first, second = workspace.documents.list()[:2]
+    noted = workspace.annotations.create(first.id, 0, 10, note=_AS_PASTED)
+    other = workspace.annotations.create(second.id, 0, 10)
+    workspace.links.link(noted.id, other.id, "contradicts", _AS_PASTED)
+    workspace.notebook.create(_AS_PASTED, "From the PDF")
+    workspace.documents.update_metadata(second.id, {"title": _AS_PASTED})
+
+
+def test_notes_are_found_by_words_written_with_compatibility_characters(workspace):
+    """A note pasted from a PDF ("ofﬁcial", "ＧＥＮＤＥＮ", "𝔐onarchy") was found by no search, as written or not,
+    though a text's words so written were (audit DR F3): notes, links, Notebook notes and metadata are read so too."""
+    _written_as_pasted(workspace)
+    for query in ("official", "ofﬁcial", "Monarchy", "𝔐onarchy", "GENDEN"):
+        counts = workspace.search.search(query).counts
+        found = [counts.get(kind) for kind in ("annotation", "link", "notebook", "document")]
+        assert found[:3] == [1, 1, 1] and (found[3] == 1 or query == "GENDEN"), query  # the corpus's titles name him
+
+
+def test_a_note_found_by_its_plain_reading_is_quoted_as_written(workspace):
+    """Found by "official", a note writing "ofﬁcial" is quoted in its own characters, as a text's line is."""
+    _written_as_pasted(workspace)
+    [hit] = workspace.search.search("official").groups["notebook"]
+    assert "the ﬁrst [ofﬁcial] meeting with ＧＥＮＤＥＮ" in hit.snippet
+
+
+def test_notes_written_before_the_upgrade_are_found_by_their_plain_reading(tmp_path):
+    """Upgrade step m034 reads a library's notes, links, metadata and Notebook notes as texts are read."""
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "lib.db")
+    (tmp_path / "memo.txt").write_text("A memo of the ministry.\n\nIts second line.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Another memo.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "memo.txt", tmp_path / "other.txt"])
+    _written_as_pasted(workspace)
+    workspace = upgraded(workspace, "m034_notes_searched_as_texts_are",
+                         "UPDATE search_index SET joined = NULL WHERE kind <> 'text'")
+    counts = workspace.search.search("official").counts
+    assert [counts.get(kind) for kind in ("annotation", "link", "notebook", "document")] == [1, 1, 1, 1]
+    workspace.close()

@@ -660,6 +660,65 @@ def m033_the_file_pages_were_read_from(db: Database) -> None:
     track(db)
 
 
+# The search rows of notes, links, metadata and Notebook notes with a second reading, `searchable` (folding.py, given
+# to every connection by Store) as text rows are read: a note pasted from a PDF ("ofﬁcial", "ＧＥＮＤＥＮ") was found
+# by no search (audit DR F3). A highlight's reading holds its quote's (m028).
+_ANNOTATION_ROW_FOLDED = """
+    DELETE FROM search_index WHERE rowid = (1 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
+    SELECT (1 << 50) + id, '“' || exact || '” ' || rest, 'annotation', document_id, id, start, "end",
+           NULLIF(searchable(CAST('“' || COALESCE(exact_joined, exact) || '” ' || rest AS BLOB)),
+                  '“' || exact || '” ' || rest)
+    FROM (SELECT a.id, a.exact, a.exact_joined, a.document_id, a.start, a."end",
+                 a.note || COALESCE((SELECT ' #' || group_concat(t.name, ' #') FROM annotation_tags x
+                                     JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '') AS rest
+          FROM annotations a WHERE a.id = {id} AND a.deleted_at IS NULL);
+"""
+_LINK_ROW_FOLDED = """
+    DELETE FROM search_index WHERE rowid = (2 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
+    SELECT (2 << 50) + id, body, 'link', document_id, id, start, "end", NULLIF(searchable(CAST(body AS BLOB)), body)
+    FROM (SELECT l.id, l.note || ' ' || replace(l.relation, '_', ' ') AS body, a.document_id, a.start, a."end"
+          FROM links l JOIN annotations a ON a.id = l.from_annotation_id WHERE l.id = {id} AND l.deleted_at IS NULL);
+"""
+_DOCUMENT_ROW_FOLDED = """
+    DELETE FROM search_index WHERE rowid = (3 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
+    SELECT (3 << 50) + id, body, 'document', id, id, 0, 0, NULLIF(searchable(CAST(body AS BLOB)), body)
+    FROM (SELECT id, {fields} AS body FROM documents WHERE id = {id});
+""".replace("{fields}", " || ' ' || ".join(
+    f"COALESCE({column}, '')" for column in ("title", "author", "date_published", "url", "doi", "kind", "language",
+                                             "source_note", "provenance_note", "date_written", "file_name")))
+_NOTE_ROW_FOLDED = """
+    DELETE FROM search_index WHERE rowid = (4 << 50) + {id};
+    INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
+    SELECT (4 << 50) + id, body, 'notebook', document_id, id, 0, 0, NULLIF(searchable(CAST(body AS BLOB)), body)
+    FROM (SELECT id, title || ' ' || body AS body, document_id FROM notebook_notes
+          WHERE id = {id} AND deleted_at IS NULL);
+"""
+
+
+@migration
+def m034_notes_searched_as_texts_are(db: Database) -> None:
+    """Notes, links, metadata and Notebook notes are read by search as texts are, their compatibility characters in
+    their plain form ('ﬁ' as 'fi'): the triggers keeping their rows are made anew, and the rows written with such
+    characters indexed again."""
+    for table in ("annotations", "links", "documents", "notebook_notes"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
+    for name in ("search_annotation_tags_insert", "search_annotation_tags_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    rows = ((1, "annotations", _ANNOTATION_ROW_FOLDED), (2, "links", _LINK_ROW_FOLDED),
+            (3, "documents", _DOCUMENT_ROW_FOLDED), (4, "notebook_notes", _NOTE_ROW_FOLDED))
+    for block, table, row_sql in rows:
+        _triggers(db, table, row_sql)
+        written = db.execute("SELECT rowid - (? << 50), body FROM search_index WHERE rowid BETWEEN (? << 50) AND "
+                             "((? + 1) << 50) - 1", [block, block, block]).fetchall()
+        _index_rows(db, row_sql, [(row_id,) for row_id, body in written if not body.isascii()])
+    _tag_triggers(db, _ANNOTATION_ROW_FOLDED)
+    _renamed_tag_trigger(db, _ANNOTATION_ROW_FOLDED)
+
+
 class _AsStore:
     """A migration's sqlite-utils Database answering the calls the storage functions it reuses make on a Store
     (it has no executemany: the upgrade reindexing texts failed on every library holding documents)."""

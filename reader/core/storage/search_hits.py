@@ -124,7 +124,8 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     snippet = f"snippet(search_index, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
         else "substr(s.body, 1, 120)"
     order = (f"ORDER BY {RANK}, s.rowid" if ranked else "ORDER BY s.rowid") if expression else ""
-    query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
+    written = ", s.body" if expression and kind != "text" else ""  # a text's own line is read from the text
+    query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet}{written} FROM search_index s
                 WHERE {sql.where} {order} LIMIT ?"""
     return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
 

@@ -33,6 +33,7 @@ class IndexRow:
     start: int
     end: int
     snippet: str
+    written: str = ""  # a note's row as written, which a snippet of its second reading (folded) is quoted from
 
 
 def remove_document_text(db: Store, document_id: int) -> None:

@@ -36,6 +36,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, pending_backup: PendingBackup | None = None, *,
                  read_only: bool = False):
         self.conn = conn
+        with_functions(conn)
         self.path = path
         self.read_only = read_only  # opened read-only (a folder we may not write): SQLite refuses every change
         self._pending_backup = pending_backup
@@ -176,3 +177,21 @@ def _offering_backup(fault, path: Path):
         return fault
     return DatabaseUnusable(f"{fault}; the latest good backup is {backup}", backup, command=" (close the library, "
                             "then restore it with `restore-backup` or by opening the library again)")
+
+
+def with_functions(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """`conn` given the SQL functions the schema's triggers call: a connection without them cannot write notes,
+    links, metadata or tags (m034). Every Store has them; a test writing as another program did needs them too."""
+    conn.create_function("searchable", 1, _searchable, deterministic=True)
+    return conn
+
+
+def _searchable(written: bytes | str | None) -> str | None:
+    """What the search index reads of a note (folding.searchable), for the triggers writing its row. The triggers
+    hand it bytes: a text another program wrote as invalid UTF-8 is read with a stand-in for what cannot be read,
+    where a str argument failed the write that fired it."""
+    from reader.core.folding import searchable
+
+    if written is None:
+        return None
+    return searchable(written.decode("utf-8", "replace") if isinstance(written, bytes) else written)
