@@ -520,3 +520,27 @@ def test_the_page_takes_the_keys_when_it_is_shown_alone_and_pageup_shows_the_pag
     assert panel.index == 1 and bar.value() == bar.maximum()
     pane.page_mode.set_mode("text")
     qtbot.waitUntil(pane.view.hasFocus)
+
+
+def test_a_closed_pane_lets_go_of_its_pdf(window, qtbot, tmp_path, article):
+    """A pane closed kept its PDF open until Python collected it, the file held (it cannot be unmounted or, elsewhere,
+    moved): closing the pane closes the file."""
+    import gc
+    import os
+
+    copy = tmp_path / "held.pdf"
+    shutil.copy(article, copy)
+    pane = _open(window, qtbot, copy, mode="page")
+    qtbot.waitUntil(lambda: pane.page_mode.panel.canvas.image is not None)
+
+    def open_here() -> bool:
+        return any(os.path.realpath(f"/proc/self/fd/{fd}") == str(copy.resolve()) for fd in os.listdir("/proc/self/fd")
+                   if os.path.exists(f"/proc/self/fd/{fd}"))
+
+    assert open_here()
+    gc.disable()  # as a reference cycle would keep it, unseen, until Python collected it
+    try:
+        window.reading_area.close_pane(pane)
+        assert not open_here()
+    finally:
+        gc.enable()

@@ -200,6 +200,7 @@ class PaneArea(QWidget):
             self._left[pane.document_id] = self._view_of(pane)
             self.panes.remove(pane)
         for pane in panes:
+            pane.page_mode.close_source()
             pane.setParent(None)
             pane.deleteLater()
             if self._maximised is pane:

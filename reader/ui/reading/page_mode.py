@@ -42,6 +42,12 @@ class PageMode(QObject):
         pane.view.cursorPositionChanged.connect(self.follow)  # a passage opened, a click on another page's words
         pane.view.selectionChanged.connect(self.update_marks)
 
+    def close_source(self) -> None:
+        """Close the file the pages are drawn from (the pane closing): left to Python's collector, a PDF stayed open,
+        held, for as long as a reference cycle kept its panel."""
+        if self.panel is not None:
+            self.panel.close_source()
+
     @property
     def zoom(self) -> str:
         """The page's zoom as the zoom box names it ("Fit page", "200%"), for the session."""
