@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from reader.core.ops import OpChanges
-    from reader.core.records.annotations import Annotation
 
 
 class AnnotationEvents(QObject):
@@ -24,9 +23,6 @@ class AnnotationEvents(QObject):
     text_corrected = Signal(int)  # a document got a hand-corrected version (like an import of a changed file)
 
     register_changed = Signal()  # entity decisions or authority ids
-
-    def annotation_changed(self, annotation: Annotation) -> None:
-        self.annotations_changed.emit(annotation.document_id)
 
     def apply(self, changes: OpChanges) -> None:
         """Send the notices an operation's changes call for (the one mapping from OpChanges to views)."""

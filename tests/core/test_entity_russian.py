@@ -263,7 +263,10 @@ def test_an_english_text_with_a_russian_line_is_read_by_the_english_model_whole(
 def test_short_bulgarian_is_not_russian_and_russian_with_doubled_vowels_is():
     """A short Bulgarian text ('Коминтернът избра Димитров' one person) was read as Russian: Bulgarian writes ъ before
     a consonant, which Russian never does. Doubled vowels tell nothing: Russian writes 'сообщение', 'вооружение'."""
-    from reader.core.entities.scripts import is_russian
+    from reader.core.entities.scripts import RUSSIAN, stretches
+
+    def is_russian(text: str) -> bool:
+        return all(stretch.reader == RUSSIAN for stretch in stretches([text])[0])
 
     assert not is_russian("Коминтернът избра Димитров за генерален секретар. Васил Коларов беше в България.")
     assert is_russian("ТАСС сообщает: Литвинов прибыл в Женеву.\n"

@@ -41,7 +41,9 @@ def test_boxes_take_24_bytes_a_word():
     from reader.core.records.pages import WordBox
 
     boxes = [WordBox(i, i + 4, 1.5, 2.5, 3.5, 4.5) for i in range(350)]
-    blob = page_store.pack_boxes(boxes)
+    from array import array
+
+    blob = page_store.pack_flat(array("d", [v for b in boxes for v in (0, b.start, b.end, b.x0, b.y0, b.x1, b.y1)]))
     assert len(blob) == 24 * 350 and page_store.unpack_boxes(blob) == boxes
 
 

@@ -271,7 +271,7 @@ def test_delete_on_a_linked_row_says_why_and_keeps_it(compare_window, qtbot):
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: "delete the link" in compare_window.statusBar().currentMessage())
     assert panel.table.item(_meeting_row(panel), 1).text() == "linked ✓ (contradicts)"
-    assert compare_window.workspace.parallels.dismissed_count() == 0
+    assert len(compare_window.workspace.parallels.dismissals()) == 0
 
 
 def test_after_a_dismissal_the_chosen_row_and_its_relation_agree(compare_window, qtbot):
@@ -380,7 +380,7 @@ def test_unjudged_suggestions_are_judged_in_comparisons(compare_window, qtbot):
     view.suggestion_table.selectRow(0)
     qtbot.keyClick(view.suggestion_table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: all(s.key != second.key for s in view.suggestions))
-    assert compare_window.workspace.parallels.dismissed_count() == 1 and view.model.rowCount() == 1
+    assert len(compare_window.workspace.parallels.dismissals()) == 1 and view.model.rowCount() == 1
 
 
 def test_timeline_marks_conflicts_and_click_opens(compare_window, qtbot):

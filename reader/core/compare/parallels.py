@@ -123,9 +123,6 @@ class ParallelService:
         with operation(self._db, "Dismiss suggested parallel"):
             store.insert_dismissal(self._db, suggestion.key, (*suggestion.ties[0], *suggestion.ties[1]))
 
-    def dismissed_count(self) -> int:
-        return len(store.dismissed(self._db))
-
     def dismissals(self) -> list[Dismissal]:
         """The pairs judged not parallel, newest first, each passage as its document reads now. Pairs with a document
         in the Trash are left out: they come back with it."""

@@ -21,10 +21,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«(‘'])")
 _ELLIPSES = ("...", "…")
 _MONTH_AFTER = re.compile(r"\s+(?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b|"
                           r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*\d{4})", re.IGNORECASE)  # "Dez.", "XII. 1894"
-_GERMAN_ORDINAL = re.compile(r"\b(?:am|im|zum|vom|beim|der|die|das|den|dem|des|und|oder|bis)[ \t]+\d{1,2}$",
+_GERMAN_ORDINAL = re.compile(r"\b(?:am|im|zum|vom|beim|der|die|das|den|dem|des|und|oder|bis)[ \t]+\d{1,2}\Z",
                              re.IGNORECASE)  # "am 2. oder 3. Tag"
 _GERMAN_OPENING = re.compile(r"\s+(?:" + "|".join(word.title() for word in GERMAN_OPENINGS) + r")\b")  # "am 17. Sie"
-_DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])$")  # "22" of "am 22. Dezember 1894": a day's ordinal,
+_DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\Z")  # "22" of "am 22. Dezember 1894": a day's ordinal,
 # as German writes it
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"

@@ -158,15 +158,6 @@ class TextBuilder:
             (ax, ay), (bx, by) = turn(boxes[offset + 3], boxes[offset + 4]), turn(boxes[offset + 5], boxes[offset + 6])
             boxes[offset + 3:offset + 7] = array("d", (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
 
-    def add_word(self, word: Word, page: int) -> tuple[int, int]:
-        """Append a word with its box on `page`; a word under the confidence threshold is also marked uncertain."""
-        start, end = self.add(word.text)
-        if end > start:
-            self._boxes.extend((page, start, end, word.x0, word.y0, word.x1, word.y1))
-            if word.confidence < self._uncertain_below:
-                self.uncertain.append(UncertainWord(start, end, word.confidence))
-        return start, end
-
     def add_words(self, words: list[Word], page: int, separator: str = " ") -> tuple[int, int]:
         """Append words joined by `separator` in one piece (a page has thousands of words); return the range."""
         start = position = self._length

@@ -49,11 +49,6 @@ def mostly_cyrillic(text: str) -> bool:
     return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
 
 
-def is_russian(cyrillic: str) -> bool:
-    """Whether Cyrillic text is Russian, or may be for all it shows (see the module's note)."""
-    return _russian(cyrillic) is not False
-
-
 def _russian(cyrillic: str) -> bool | None:
     """Whether Cyrillic text is Russian by the letters it writes; None where it is too short and plain to tell.
     Russian printed before 1918 wrote і beside ѣ ('Россія', 'дѣлъ'), which Ukrainian never writes. Bulgarian writes

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from reader.core.export.items import ExportItem, NoteItem
-from reader.core.records.annotations import ORPHAN, REVIEW
+from reader.core.records.annotations import ORPHAN, REVIEW, TextPosition, TextQuote
 from reader.core.records.documents import DocumentInfo
 from reader.core.records.entities import EntitySummary, Mention
 from reader.core.records.pages import PageInfo
@@ -32,12 +32,10 @@ def document_iri(document: DocumentInfo) -> str:
     return document.metadata.url or f"{URN}:document:{quote(document.file_name, safe='')}"
 
 
-def target(document: DocumentInfo, start: int, end: int, exact: str, prefix: str, suffix: str) -> dict:
-    return {
-        "type": "SpecificResource", "source": document_iri(document),
-        "selector": [{"type": "TextPositionSelector", "start": start, "end": end},
-                     {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}],
-    }
+def target(document: DocumentInfo, position: TextPosition, quoted: TextQuote) -> dict:
+    """A passage as a target: its position and its quote, written as the import reads them back (`from_w3c`)."""
+    return {"type": "SpecificResource", "source": document_iri(document),
+            "selector": [position.to_w3c(), quoted.to_w3c()]}
 
 
 def passage_target(document: DocumentInfo, annotation) -> dict:
@@ -48,11 +46,9 @@ def passage_target(document: DocumentInfo, annotation) -> dict:
     position)."""
     a = annotation
     if a.anchor_status not in (ORPHAN, REVIEW):
-        found = target(document, a.start, a.end, a.quote.exact, a.quote.prefix, a.quote.suffix)
+        found = target(document, TextPosition(a.start, a.end), a.quote)
     else:
-        found = {"type": "SpecificResource", "source": document_iri(document),
-                 "selector": [{"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
-                               "suffix": a.quote.suffix}],
+        found = {"type": "SpecificResource", "source": document_iri(document), "selector": [a.quote.to_w3c()],
                  "state": {"type": "TimeState", "sourceDate": _timestamp(a.created_at)}}
     return {"id": f"{URN}:annotation:{a.id}#target", **found}
 
@@ -127,9 +123,8 @@ def mention_json(mention: Mention, entity: EntitySummary, document: DocumentInfo
     return {
         "@context": CONTEXT, "id": f"{URN}:mention:{document.id}:{mention.start}", "type": "Annotation",
         "motivation": "identifying", "body": body,
-        "target": target(document, mention.start, mention.end, mention.text, text[max(0, mention.start - 32):
-                                                                                  mention.start],
-                         text[mention.end:mention.end + 32]),
+        "target": target(document, TextPosition(mention.start, mention.end), TextQuote(
+            mention.text, text[max(0, mention.start - 32):mention.start], text[mention.end:mention.end + 32])),
     }
 
 

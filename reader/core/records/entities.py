@@ -8,17 +8,6 @@ TYPES = ("PERSON", "PLACE", "ORG", "DATE")
 
 
 @dataclass(frozen=True)
-class RawMention:
-    """What a recogniser found in one text: a range, its surface text and a proposed type."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    source: str = "model"  # "model" | "alias" | "user" | "date"
-
-
-@dataclass(frozen=True)
 class Mention:
     """A consolidated mention: a range of a document's current version that names a register entity."""
 

@@ -28,13 +28,6 @@ def pack_flat(flat: array) -> bytes:
     return b"".join(column.tobytes() for column in columns)
 
 
-def pack_boxes(boxes: Iterable[WordBox]) -> bytes:
-    flat = array("d")
-    for box in boxes:
-        flat.extend((0, box.start, box.end, box.x0, box.y0, box.x1, box.y1))
-    return pack_flat(flat)
-
-
 def unpack_boxes(blob: bytes | None) -> list[WordBox]:
     blob = blob or b""
     count = len(blob) // BOX_BYTES

@@ -6,7 +6,7 @@ newly visible block costs a bisect and one QTextLayout.setFormats call.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,9 +52,6 @@ class SpanIndex:
 
     def starts(self) -> list[int]:
         return self._starts
-
-    def count_before(self, position: int) -> int:
-        return bisect_right(self._starts, position)
 
 
 FormatFor = Callable[[Span], QTextCharFormat | None]

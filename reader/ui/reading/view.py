@@ -26,7 +26,6 @@ class DocumentView(QPlainTextEdit):
     """Shows one version's text; emits `span_clicked(span)` when a painted range is clicked."""
 
     span_clicked = Signal(object)
-    zoom_changed = Signal(int)
     focused = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -60,7 +59,6 @@ class DocumentView(QPlainTextEdit):
     def set_zoom(self, steps: int) -> None:
         self.zoom = max(-6, min(12, steps))
         self._apply_font()
-        self.zoom_changed.emit(self.zoom)
 
     def _apply_font(self) -> None:
         font = QFont("Serif")
