@@ -269,3 +269,30 @@ def test_an_upgrade_merging_case_variant_tags_leaves_an_undo_that_works(tmp_path
     with pytest.raises(ReaderError, match="nothing to undo"):
         workspace.history.undo()
     workspace.close()
+
+
+def test_a_tag_no_note_carries_is_forgotten_and_its_spelling_with_it(workspace):
+    """Taken off its last note in the Note panel, a tag left the lists but still spelt the next one: 'FOO' typed was
+    stored as the old 'Foo', unsaid (audit DR F4). It is forgotten, as Manage tags' Remove forgets it; Undo keeps."""
+    first, second = workspace.documents.list()[:2]
+    a = workspace.annotations.create(first.id, 0, 10, tags=["Foo"])
+    b = workspace.annotations.create(second.id, 0, 10)
+    workspace.annotations.set_tags(a.id, [])
+    workspace.annotations.set_tags(b.id, ["FOO"])
+    assert workspace.annotations.get(b.id).tags == ("FOO",)
+    workspace.history.undo()
+    workspace.history.undo()
+    assert workspace.annotations.get(a.id).tags == ("Foo",) and workspace.annotations.get(b.id).tags == ()
+
+
+def test_a_rename_onto_a_tag_only_the_trash_holds_is_named_a_merge(workspace):
+    """Renaming 'alpha' to 'beta', where only a note in the Trash carries 'Beta', merged the two under a step named
+    "Rename tag 'alpha' to 'beta'" (audit DR F5): the step says what it does, with the name the tags keep."""
+    first, second = workspace.documents.list()[:2]
+    workspace.annotations.create(first.id, 0, 10, tags=["alpha"])
+    trashed = workspace.annotations.create(second.id, 0, 10, tags=["Beta"])
+    workspace.annotations.delete(trashed.id)
+    assert workspace.tags.rename_step("alpha", "beta") == "Merge tag 'alpha' into 'Beta'"
+    assert workspace.tags.rename_step("alpha", "gamma") == "Rename tag 'alpha' to 'gamma'"
+    workspace.tags.rename("alpha", "beta")
+    assert workspace.history.next_undo() == "Merge tag 'alpha' into 'Beta'"

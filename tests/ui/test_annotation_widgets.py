@@ -800,3 +800,20 @@ def test_a_backlink_is_edited_as_read_from_its_own_end_and_stays_selected(qtbot,
     assert (edited.relation, edited.from_annotation_id) == ("elaborates", c.id)
     assert edited.note == "Mongolia's account adds the date."
     assert view.entries.currentItem().text().startswith("← is elaborated by “Mongolia”")
+
+
+def test_tag_manager_names_a_merge_with_a_tag_in_the_trash_as_one(qtbot, workspace, events, stack, linked):
+    """Renamed onto a tag only a note in the Trash carries, a tag merged under a step named a rename (audit DR F5);
+    a name with a comma, which the rename refuses, is not offered (it was refused behind the dialog)."""
+    _a, b, c = linked
+    workspace.annotations.set_tags(c.id, ["alpha"])
+    workspace.annotations.set_tags(b.id, ["Beta"])
+    workspace.annotations.delete(b.id)
+    manager = TagManager(workspace.tags, stack, events)
+    qtbot.addWidget(manager)
+    manager.select("alpha")
+    manager.new_name.setText("a, b")
+    assert not manager.rename_button.isEnabled() and "comma" in manager.rename_button.toolTip()
+    manager.new_name.setText("beta")
+    qtbot.mouseClick(manager.rename_button, Qt.MouseButton.LeftButton)
+    assert stack.undo_text() == "Merge tag 'alpha' into 'Beta'"

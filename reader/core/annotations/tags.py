@@ -32,10 +32,9 @@ class TagService:
         if new_name == old:
             raise ReaderError(f"the tag is already named '{old}': nothing to rename")
         tagged = store.annotation_ids_with_tag(self._db, old)
-        same_tag = tag_key(old) == tag_key(new_name)
-        merged = not same_tag and store.tag_id(self._db, new_name) is not None
+        merged = self._merged_into(old, new_name) is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
-        with operation(self._db, renaming(old, new_name, merged)):
+        with operation(self._db, self.rename_step(old, new_name)):
             if merged:
                 store.add_tag_to(self._db, tagged, [new_name])
                 store.delete_tag(self._db, old)
@@ -43,6 +42,19 @@ class TagService:
                 store.rename_tag_row(self._db, old, new_name)
             annotation_store.stamp_tags_changed(self._db, tagged)  # an edit of each note it changes
         return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
+
+    def rename_step(self, old: str, new: str) -> str:
+        """How renaming `old` to `new` is named as a step: a merge into the tag of that name where one is, in the
+        Trash too, by the name it keeps ("Rename tag 'alpha' to 'beta'" merged it into a trashed note's 'Beta')."""
+        new_name = (clean_tags([new]) or [new])[0]
+        into = self._merged_into(old, new_name)
+        return renaming(old, into, True) if into is not None else renaming(old, new_name, False)
+
+    def _merged_into(self, old: str, new: str) -> str | None:
+        """The stored name of another tag `new` names (any case), which a rename to it merges into; None if none."""
+        if tag_key(old) == tag_key(new) or store.tag_id(self._db, new) is None:
+            return None
+        return store.tag_name(self._db, new)
 
     def remove(self, name: str) -> int:
         """Take a tag off every live annotation, as one undoable step; how many had it. Those in the Trash keep it

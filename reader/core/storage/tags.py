@@ -22,6 +22,12 @@ def tag_id(db: Store, name: str) -> int | None:
     return row[0] if row else None
 
 
+def tag_name(db: Store, name: str) -> str | None:
+    """How the tag `name` names (in any case) is stored, or None when there is none."""
+    row = db.execute("SELECT name FROM tags WHERE name_key = ?", [tag_key(name)]).fetchone()
+    return row[0] if row else None
+
+
 def ensure_tag(db: Store, name: str) -> int:
     found = tag_id(db, name)
     return found if found is not None else db.table("tags").insert({"name": name, "name_key": tag_key(name),
@@ -29,8 +35,15 @@ def ensure_tag(db: Store, name: str) -> int:
 
 
 def replace_annotation_tags(db: Store, annotation_id: int, names: list[str]) -> None:
+    """Give an annotation these tags; a tag it had that nothing carries then is forgotten: kept, it still spelt a
+    tag typed later in another case ('FOO' stored as 'Foo', audit DR F4), as Manage tags' Remove forgets it."""
+    had = [row[0] for row in db.execute("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?",
+                                        [annotation_id]).fetchall()]
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
     add_tag_to(db, [annotation_id], names)
+    if had:
+        db.execute(f"DELETE FROM tags WHERE id IN ({','.join('?' * len(had))}) "
+                   "AND id NOT IN (SELECT tag_id FROM annotation_tags)", had)
 
 
 def add_tag_to(db: Store, annotation_ids: list[int], names: list[str]) -> None:

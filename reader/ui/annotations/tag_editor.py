@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.tags import TagService
-from reader.core.records.tags import clean_tags, renaming, tag_key
+from reader.core.records.tags import clean_tags, tag_key
 from reader.core.wording import plural
 from reader.ui.events import AnnotationEvents
 from reader.ui.operations import OpRunner
@@ -155,7 +155,10 @@ class TagManager(QDialog):
         did nothing); a change of case is a new name."""
         entry = self.tag_list.currentItem()
         new = " ".join(self.new_name.text().split())
-        self.rename_button.setEnabled(entry is not None and bool(new) and new != entry.data(Qt.ItemDataRole.UserRole))
+        comma = "," in new  # refused, it was said only on the status bar behind this dialog
+        self.rename_button.setEnabled(entry is not None and bool(new) and not comma
+                                      and new != entry.data(Qt.ItemDataRole.UserRole))
+        self.rename_button.setToolTip("A tag name cannot hold a comma, which separates tags" if comma else "")
 
     def _on_rename_clicked(self) -> None:
         entry = self.tag_list.currentItem()
@@ -163,8 +166,8 @@ class TagManager(QDialog):
         if entry is not None and new:
             old = entry.data(Qt.ItemDataRole.UserRole)
             self._renamed_to = new
-            merging = any(tag_key(tag.name) == tag_key(new) != tag_key(old) for tag in self._tags.all())
-            self._ops.run(renaming(old, new, merging), lambda: self._tags.rename(old, new))
+            self._ops.run(self._tags.rename_step(old, new), lambda: self._tags.rename(old, new))  # a merge named
+            # so by the core, which knows the tags only the Trash holds (audit DR F5)
 
     def _on_remove_clicked(self) -> None:
         entry = self.tag_list.currentItem()
