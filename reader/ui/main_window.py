@@ -165,12 +165,21 @@ class MainWindow(QMainWindow):
             self._restore_docks(self._first_places)
             self._default_layout()
         self._fit_to_screen(self.width(), self.height())
-        session = self.settings.value("reading/session")
-        if session:
-            import json
-
-            self.reading_area.restore_session(json.loads(session))
+        self._restore_session(self.settings.value("reading/session"))
         self.session_timer.start()  # from now on the desk is worth keeping
+
+    def _restore_session(self, saved: object) -> None:
+        """Reopen the desk as the last session left it; one that cannot be read leaves it empty, said."""
+        from reader.ui.reading.session_read import read_session
+
+        if not saved:
+            return
+        state = read_session(saved)
+        if state is None:
+            self.statusBar().showMessage(f"The reading desk of the last session could not be read from "
+                                         f"{self.settings.fileName()}: it starts empty.", 15000)
+        else:
+            self.reading_area.restore_session(state)
 
     def _restore_docks(self, state) -> bool:
         """`restoreState`, with no tab bar left shown but those of the docks as they stand: Qt left those of the

@@ -2,11 +2,13 @@
 
 import json
 
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from reader.core.records.documents import Span
+from reader.core.storage.database import session_file
 from reader.core.workspace import Workspace
 from reader.ui.app import build_window, settings_for
 from tests.ui.reading_place import at_top
@@ -972,3 +974,54 @@ def test_a_word_found_across_a_line_end_is_marked_where_the_text_prints_it():
     assert matched_ranges(text, 0, len(text), ("were",)) == [(text.index("were"), text.index("were") + 4)]
     typeset = "Marshal Choibal\u2010\nsan"  # a typeset hyphen, as PDFs give it (audit BF F9)
     assert matched_ranges(typeset, 0, len(typeset), ("Choibalsan",)) == [(8, len(typeset))]
+
+
+@pytest.mark.parametrize("damaged", ['{"panes": [{"document_id": 1, "posi', '{"layers": null}', '[1, 2]',
+                                     '{"panes": [{"document_id": 1, "zoom": "2.5"}]}',
+                                     '{"panes": [{"document_id": true}]}'])
+def test_a_damaged_session_leaves_the_desk_empty_and_says_so(qtbot, workspace, damaged):
+    """A session value cut short or not as this version writes it (a hand edit, another version's file) stopped the
+    window from opening at every start, naming no file (audit DT F3): the desk starts empty, and a line says why."""
+    settings = settings_for(workspace.path)
+    settings.setValue("reading/session", damaged)
+    settings.sync()
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    assert window.reading_area.panes == []
+    qtbot.waitUntil(lambda: "could not be read" in window.statusBar().currentMessage())
+    assert str(session_file(workspace.path)) in window.statusBar().currentMessage()
+    window.close()
+
+
+def test_a_reading_place_past_a_shortened_text_opens_at_its_end(qtbot, workspace):
+    """A place kept for a text a new version cut short (re-imported between sessions) raised inside the view as
+    the window opened, an error line at start (audit DT F2): the pane opens at the text's end."""
+    document_id = _doc(workspace, "003_bfdd3a082e8d2a08.txt")
+    settings = settings_for(workspace.path)
+    settings.setValue("reading/session", json.dumps({"panes": [{"document_id": document_id, "position": 10 ** 7}]}))
+    settings.sync()
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.reading_area.panes[0].view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
+    window.close()
+
+
+def test_a_maximised_pane_is_maximised_after_a_restart(qtbot, workspace):
+    """The pane maximised among several came back beside the others (audit DT F1)."""
+    first = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(first)
+    first.show()
+    area = first.reading_area
+    area.open_document(_doc(workspace, "003_bfdd3a082e8d2a08.txt"))
+    area.toggle_maximised(area.open_document(_doc(workspace, "000_8339fa2bec93c400.txt")))
+    first.close()
+    second_workspace = Workspace.open(workspace.path)
+    second = build_window(second_workspace, settings_for(workspace.path))
+    qtbot.addWidget(second)
+    second.show()
+    shown = [p.document_id for p in second.reading_area.panes if p.isVisible()]
+    assert shown == [_doc(workspace, "000_8339fa2bec93c400.txt")] and len(second.reading_area.panes) == 2
+    second.close()
+    second_workspace.close()

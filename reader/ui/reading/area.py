@@ -340,12 +340,14 @@ class PaneArea(QWidget):
 
     def session_state(self) -> dict:
         """Open panes in order with the reading position (the first visible character), zoom, what they show and
-        the page's zoom; the same of documents closed lately; splitter sizes and the legend, for the next start."""
+        the page's zoom, and the one maximised; the same of documents closed lately; splitter sizes and the legend,
+        for the next start."""
         return {
             "panes": [self._view_of(pane) for pane in self.panes],
             "left": list(self._left.values()),
             "splitter": bytes(self.splitter.saveState().toBase64()).decode("ascii"),
             "layers": sorted(self.legend.enabled_layers()),
+            **({"maximised": self._maximised.document_id} if self._maximised is not None else {}),
         }
 
     def restore_session(self, state: dict) -> None:
@@ -360,6 +362,9 @@ class PaneArea(QWidget):
                 self.open_document(entry["document_id"])
         if state.get("splitter"):
             self.splitter.restoreState(QByteArray.fromBase64(state["splitter"].encode("ascii")))
+        maximised = self.pane_for(state.get("maximised", -1))  # it came back beside the others (audit DT F1)
+        if maximised is not None:
+            self.toggle_maximised(maximised)
 
 
 def _live(pane: DocumentPane) -> bool:

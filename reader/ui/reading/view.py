@@ -160,6 +160,8 @@ class DocumentView(QPlainTextEdit):
         not shown yet (a pane being opened) has no width to lay its lines out at: the place is held until it is
         shown, or the line found at the wrong width would put the reader paragraphs above their place."""
         self._held_place = None  # a place asked for now outranks the one a resize was keeping
+        offset = max(0, min(offset, len(self._text)))  # a place kept for a text since cut short: its end (it raised
+        # once shown, audit DT F2)
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(self.offsets.to_utf16(offset), self.document().characterCount() - 1))
         if not self.isVisible():
