@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.unkept_typing: list[str] = []  # typing nothing could keep, found as the window closes
         self.session_timer = QTimer(self, interval=SESSION_KEPT_EVERY_MS)  # started once the layout is restored
         self._desk_kept: tuple | None = None  # what keep_session last wrote
+        self._said_unkept = False  # that the session file cannot be written (said once while it lasts)
         self.session_timer.timeout.connect(self.keep_session)
         self._changed_documents: set[int] = set()  # told changed, not yet caught up with (see _on_document_changed)
         reading_area.panes_changed.connect(lambda: QTimer.singleShot(0, self, self._say_if_cramped))  # once laid out
@@ -571,6 +572,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", state)
         self.settings.setValue("reading/session", desk[2])
         self.settings.sync()
+        unkept = self.settings.status() != QSettings.Status.NoError
+        if unkept and not self._said_unkept:  # said once, not every ten seconds (audit DT F4)
+            self.statusBar().showMessage(f"The layout and the documents open cannot be kept: "
+                                         f"{self.settings.fileName()} cannot be written.", 15000)
+        self._said_unkept = unkept
         self._desk_kept = desk
 
 

@@ -1192,3 +1192,25 @@ def test_no_tab_bar_left_over_from_building_the_docks_shows(qtbot, workspace):
             change()
             qtbot.waitUntil(lambda e=expected, s=shown: s() == e)
         window.close()
+
+
+def test_a_session_file_that_cannot_be_written_is_said(qtbot, workspace, tmp_path):
+    """A session file that cannot be written (read-only, on a full disk) lost the open documents and the layout
+    without a word (audit DT F4): one line says so and names the file, once."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import build_window
+
+    unwritable = tmp_path / "taken.ui.ini"
+    unwritable.mkdir()  # a folder where the file should be: no one, not even root, can write it
+    window = build_window(workspace, QSettings(str(unwritable), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.reading_area.open_document(workspace.documents.list()[0].id)
+    told = []
+    window.statusBar().messageChanged.connect(told.append)
+    window.session_timer.timeout.emit()
+    window.reading_area.open_document(workspace.documents.list()[1].id)
+    window.session_timer.timeout.emit()
+    unkept = [line for line in told if "cannot be kept" in line]
+    assert len(unkept) == 1 and str(unwritable) in unkept[0]

@@ -6,8 +6,6 @@ read blindly, any of those stopped the window from opening at every start (audit
 
 from __future__ import annotations
 
-import json
-
 _PANE = {"document_id": int, "position": int, "zoom": int, "boilerplate_hidden": bool, "shows": str,
          "page_zoom": str}  # what a pane's entry may hold (older versions wrote less of it)
 _DESK = {"panes": list, "left": list, "splitter": str, "layers": list, "maximised": int}
@@ -15,6 +13,8 @@ _DESK = {"panes": list, "left": list, "splitter": str, "layers": list, "maximise
 
 def read_session(text: object) -> dict | None:
     """The session saved as `text`, or None when it is not one this version can restore."""
+    import json  # not at start-up (test_the_first_screen_loads_no_editing_code)
+
     try:
         state = json.loads(text) if isinstance(text, str) else None
     except ValueError:
