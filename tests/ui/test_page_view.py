@@ -544,3 +544,19 @@ def test_a_closed_pane_lets_go_of_its_pdf(window, qtbot, tmp_path, article):
         assert not open_here()
     finally:
         gc.enable()
+
+
+def test_a_pdf_back_where_it_was_is_seen_and_shown_as_chosen(window, qtbot, tmp_path, article):
+    """A PDF away when the window opened (a drive not mounted yet) and back since was still said to be gone, Page
+    and Both withheld, and the choice of Both was lost from the session for good (audit DT F5): asking what the
+    pane can show looks again, and the pane shows the page as it was chosen to."""
+    copy = tmp_path / "away.pdf"
+    shutil.copy(article, copy)
+    pane = _open(window, qtbot, copy, mode="both")
+    copy.rename(tmp_path / "elsewhere.pdf")
+    pane.refresh()  # the file gone is seen
+    assert pane.page_mode.mode == "text" and window.reading_area.view_modes()["both"][0]
+    assert window.reading_area.session_state()["panes"][0]["shows"] == "both"  # the choice is kept meanwhile
+    (tmp_path / "elsewhere.pdf").rename(copy)
+    assert window.reading_area.view_modes()["both"] == ("", True)
+    assert pane.page_mode.mode == "both" and pane.page_mode.panel.isVisible()

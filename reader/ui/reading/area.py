@@ -302,6 +302,7 @@ class PaneArea(QWidget):
         """For Text, Page and Both: why the active pane cannot show it ('' where it can), and whether it does."""
         if self._active is None:
             return {}
+        self._active.page_mode.recheck()  # its file may be back, or gone, since the pane last looked (audit DT F5)
         return self._active.page_mode.offered()
 
     def set_view_mode(self, mode: str) -> None:
@@ -320,7 +321,7 @@ class PaneArea(QWidget):
         what it shows and the page's zoom."""
         return {"document_id": pane.document_id, "position": pane.view.first_visible_offset(),
                 "zoom": pane.view.zoom, "boilerplate_hidden": pane.boilerplate_hidden,
-                "shows": pane.page_mode.mode, "page_zoom": pane.page_mode.zoom}
+                "shows": pane.page_mode.chosen, "page_zoom": pane.page_mode.zoom}
 
     @staticmethod
     def _set_view(pane: DocumentPane, entry: dict) -> None:

@@ -31,6 +31,7 @@ class PageMode(QObject):
         super().__init__(pane)
         self.pane = pane
         self.mode = "text"
+        self.chosen = "text"  # what the reader chose to see, kept while the page cannot be drawn (a PDF away)
         self.pages: list[PageInfo] = []
         self.source = ""  # the file the pages are drawn from
         self.problem = ""  # why they cannot be ('' when they can)
@@ -70,7 +71,9 @@ class PageMode(QObject):
         if self.panel is not None:
             self.panel.load(self.pages, self.source, self.problem, self._text())
         if (not self.pages or self.problem) and self.mode != "text":
-            self.set_mode("text")
+            self._show("text")
+        elif self.pages and not self.problem and self.chosen != self.mode:  # its file back: as chosen (DT F5)
+            self._show(self.chosen)
 
     def recheck(self) -> None:
         """Load again when the same version's pages now come from another file (the moved file imported again), or
@@ -87,8 +90,12 @@ class PageMode(QObject):
         return {mode: ("" if mode == "text" else why_not, mode == self.mode) for mode in MODES}
 
     def set_mode(self, mode: str) -> None:
-        """Text alone, the page image alone, or both side by side; a document without pages, or whose page images
-        cannot be shown, stays text."""
+        """Text alone, the page image alone, or both side by side, as the reader chooses; a document without pages,
+        or whose page images cannot be shown now, stays text until they can be."""
+        self.chosen = mode if mode in MODES and self.pages else "text"
+        self._show(mode)
+
+    def _show(self, mode: str) -> None:
         mode = mode if mode in MODES and self.pages and not self.problem else "text"
         self.mode = mode
         if mode != "text" and self.panel is None:
