@@ -1,6 +1,7 @@
 """Search: the query language, every filter, malformed queries, and an index that follows every change."""
 
 import re
+import sqlite3
 from contextlib import closing
 
 import pytest
@@ -1362,3 +1363,37 @@ def test_notes_written_before_the_upgrade_are_found_by_their_plain_reading(tmp_p
     counts = workspace.search.search("official").counts
     assert [counts.get(kind) for kind in ("annotation", "link", "notebook", "document")] == [1, 1, 1, 1]
     workspace.close()
+
+
+def test_an_upgrade_over_a_note_another_program_wrote_as_invalid_utf8_opens(tmp_path):
+    """Upgrade step m034 read every note's search row as text, and one another program wrote as invalid UTF-8 failed
+    the upgrade: the library could no longer be opened (audit DS F3). It is read as bytes."""
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "lib.db")
+    (tmp_path / "memo.txt").write_text("A memo of the ministry.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Another memo.\n", encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "memo.txt", tmp_path / "other.txt"])
+    _written_as_pasted(workspace)
+    stray = "CAST(X'4f6666ff6369616c' AS TEXT)"  # "Off?cial", a byte no UTF-8 has
+    workspace = upgraded(workspace, "m034_notes_searched_as_texts_are",
+                         f"UPDATE annotations SET note = {stray} WHERE id = 1; "
+                         f"UPDATE search_index SET body = {stray}, joined = NULL WHERE rowid = (1 << 50) + 1")
+    assert workspace.search.search("Monarchy").counts.get("notebook") == 1
+    workspace.close()
+
+
+def test_a_note_another_program_wrote_as_invalid_utf8_does_not_fail_a_search(workspace):
+    """A note holding a byte no UTF-8 has (written by another program) failed every search its words matched, the
+    texts' hits with it, said as a query not understood (audit DS F4): it is quoted with a stand-in for that byte."""
+    from reader.core.storage.store import with_functions
+
+    document_id = workspace.documents.list()[0].id
+    made = workspace.annotations.create(document_id, 0, 10, note="placeholder")
+    with closing(with_functions(sqlite3.connect(workspace.path))) as db, db:
+        db.execute("UPDATE annotations SET note = CAST(X'47656e64656eff20efac816e65' AS TEXT) WHERE id = ?",
+                   [made.id])  # "Genden\xff ﬁne"
+    for query in ("Genden", "fine"):
+        found = workspace.search.search(query)
+        assert not found.error and found.counts.get("annotation") == 1, query
+    assert "\ufffd" in workspace.search.search("fine").groups["annotation"][0].snippet

@@ -712,9 +712,10 @@ def m034_notes_searched_as_texts_are(db: Database) -> None:
             (3, "documents", _DOCUMENT_ROW_FOLDED), (4, "notebook_notes", _NOTE_ROW_FOLDED))
     for block, table, row_sql in rows:
         _triggers(db, table, row_sql)
-        written = db.execute("SELECT rowid - (? << 50), body FROM search_index WHERE rowid BETWEEN (? << 50) AND "
-                             "((? + 1) << 50) - 1", [block, block, block]).fetchall()
-        _index_rows(db, row_sql, [(row_id,) for row_id, body in written if not body.isascii()])
+        written = db.execute("SELECT rowid - (? << 50), CAST(body AS BLOB) FROM search_index WHERE rowid BETWEEN "
+                             "(? << 50) AND ((? + 1) << 50) - 1", [block, block, block]).fetchall()  # as bytes: a
+        # note another program wrote as invalid UTF-8 failed the upgrade, and the library could not be opened (DS F3)
+        _index_rows(db, row_sql, [(row_id,) for row_id, body in written if body and not body.isascii()])
     _tag_triggers(db, _ANNOTATION_ROW_FOLDED)
     _renamed_tag_trigger(db, _ANNOTATION_ROW_FOLDED)
 

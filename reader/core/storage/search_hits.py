@@ -124,10 +124,19 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     snippet = f"snippet(search_index, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
         else "substr(s.body, 1, 120)"
     order = (f"ORDER BY {RANK}, s.rowid" if ranked else "ORDER BY s.rowid") if expression else ""
-    written = ", s.body" if expression and kind != "text" else ""  # a text's own line is read from the text
-    query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet}{written} FROM search_index s
-                WHERE {sql.where} {order} LIMIT ?"""
-    return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
+    if kind == "text":  # a text's own line is read from the text
+        query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
+                    WHERE {sql.where} {order} LIMIT ?"""
+        return [IndexRow(*row) for row in db.execute(query, [*sql.params, limit]).fetchall()]
+    query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", CAST({snippet} AS BLOB), CAST(s.body AS BLOB)
+                FROM search_index s WHERE {sql.where} {order} LIMIT ?"""
+    return [IndexRow(*row[:5], _lenient(row[5]), _lenient(row[6])) for row in db.execute(query, [*sql.params, limit])]
+
+
+def _lenient(written: bytes | None) -> str:
+    """A note's words as bytes, read with a stand-in for what is no UTF-8: one another program wrote so failed
+    every search its words matched, the texts' hits with it (audit DS F4)."""
+    return written.decode("utf-8", "replace") if written else ""
 
 
 def all_ids(db: Store, expression: str, kind: str, restriction: Restriction) -> list[int]:
