@@ -154,3 +154,12 @@ def test_a_file_named_as_another_format_is_refused_before_it_is_written(window, 
     dialog.export()
     assert "notes.jsonld" in dialog.result.text() and ".xml" in dialog.result.text()
     assert not (tmp_path / "notes.jsonld").exists() and dialog.save_button.isEnabled()
+
+
+def test_a_name_too_long_for_the_disk_is_refused_in_the_dialog(window, tmp_path) -> None:
+    """A file name longer than the file system takes raised out of Save once the dialog looked whether it was there
+    to give it its ending (audit DS F1): the dialog's line says the name cannot be written."""
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.path_edit.setText(str(tmp_path / ("n" * 300)))
+    dialog.export()
+    assert "too long" in dialog.result.text()
