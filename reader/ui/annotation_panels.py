@@ -93,7 +93,7 @@ def install_annotation_panels(window: MainWindow, workspace: Workspace, ops: OpR
     area.pane_activated.connect(lambda doc: panels.parallels.if_built(lambda w: w.show_document(doc)))
     # Recognition ran in a worker: dates and names are current. Parallels ranks once the new sentences are read,
     # not beside that reading, which would encode the same sentences twice at once.
-    window.recognition_done.connect(lambda: panels.timeline.if_built(lambda w: w.refresh()))
+    window.recognition_done.connect(lambda: panels.timeline.if_built(lambda w: w.refresh_when_seen()))
     window.recognition_done.connect(lambda: _read_meanings(context, lambda: (
         panels.parallels.if_built(lambda w: w.refresh()), panels.comparisons.refresh_suggestions())))
     panels.comparisons.suggestion_activated.connect(lambda s: _show_both(area, s))

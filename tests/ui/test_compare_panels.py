@@ -1266,3 +1266,25 @@ def test_the_open_timeline_follows_dates_written_in_notes(compare_window, qtbot)
     compare_window.ops.run("Delete annotation", lambda: workspace.annotations.delete(made.id))
     compare_window.raise_panel("Timeline")
     qtbot.waitUntil(lambda: not shown())
+
+
+def test_a_change_elsewhere_leaves_the_timeline_where_it_was_read_and_as_filtered(compare_window, qtbot):
+    """Read again for every note changed, the Timeline jumped back to where most marks are, and took a filter half
+    typed in its box for one applied (audit DS F5): it stays on the days read, with the filters last applied."""
+    workspace = compare_window.workspace
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.zoom_box.setCurrentText("Days")
+    bar = panel.scroll.horizontalScrollBar()
+    bar.setValue(bar.minimum() + 40)  # the reader scrolled to the earliest days
+    shown = len(panel.canvas.marks)
+    document_id = workspace.documents.list()[0].id
+    made = compare_window.ops.run("Highlight", lambda: workspace.annotations.create(document_id, 0, 10))
+    qtbot.waitUntil(lambda: not compare_window.runner.is_busy())  # the reading the change asked for, shown
+    assert bar.value() == bar.minimum() + 40
+    panel.entity_edit.setText("Gend")  # typed, not yet applied
+    compare_window.ops.run("Change colour", lambda: workspace.annotations.set_color(made.id, "green"))
+    qtbot.waitUntil(lambda: not compare_window.runner.is_busy())
+    assert bar.value() == bar.minimum() + 40 and len(panel.canvas.marks) == shown
+    assert "no entity" not in panel.summary.text()

@@ -67,6 +67,16 @@ class Mark:
     in_event: bool
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The filters a reading of the timeline was asked with, and how they are said."""
+
+    by_entity: bool
+    filters: dict[str, str]
+    conflicts_only: bool
+    said: list[str]
+
+
 class TimelineCanvas(QWidget):
     """Lanes and marks; `mark_clicked(entry)` when a mark is clicked, `dissolve_requested(event)` when its event is
     judged not one event."""
@@ -442,6 +452,7 @@ class TimelinePanel(QWidget):
         self._timeline, self._runner, self._settings = timeline, runner, settings
         self._reading = NewestReading(runner)
         self._read_when_seen = False
+        self._applied: Reading | None = None  # the filters last applied (Enter, a box chosen, Refresh)
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(lambda e: self.passage_requested.emit(e.document_id, *shown_range(e)))
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
@@ -555,32 +566,37 @@ class TimelinePanel(QWidget):
 
     def refresh(self, *_args) -> None:
         """Read the timeline again, with the filters chosen, in a worker; the marks shown stay until it is done."""
-        by_entity = self.lanes_box.currentIndex() == 1
-        filters = {"entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
-                   "kind": self.kind_box.currentData() or ""}
-        conflicts_only, said = self.conflicts_box.isChecked(), self._filters_in_words()  # as read, not as the boxes
-        # say when the reading is done
+        self._applied = Reading(self.lanes_box.currentIndex() == 1, {
+            "entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
+            "kind": self.kind_box.currentData() or ""}, self.conflicts_box.isChecked(), self._filters_in_words())
+        self._read(self._applied, keep_place=False)
 
+    def _read(self, asked: Reading, keep_place: bool) -> None:
+        """Read with the filters `asked`; `keep_place`: the view stays on the days and lanes it shows."""
         def read(workspace, _progress, _cancelled):
-            entries, events = workspace.timeline.view(**filters)
-            found = _conflicts_of(entries, events) if conflicts_only else (entries, events)
+            entries, events = workspace.timeline.view(**asked.filters)
+            found = _conflicts_of(entries, events) if asked.conflicts_only else (entries, events)
             return (*found, workspace.documents.names(), workspace.timeline.entity_choices())
 
-        self._reading.start(read, lambda found: self._show(*found, by_entity, said), self._refused)
+        self._reading.start(read, lambda found: self._show(*found, asked.by_entity, asked.said, keep_place),
+                            self._refused)
 
     def refresh_when_seen(self) -> None:
-        """Read again now if shown, else once shown: behind another tab, every highlight made read the whole
-        library's dates unseen (half a second of a core on a thousand documents)."""
-        if self.isVisible():
+        """Read again, as a change elsewhere asks, with the filters last applied (one half typed was applied, audit DS
+        F5), the view left on its days: now if shown, else once shown (behind another tab, every highlight made
+        read the whole library's dates unseen, half a second of a core on a thousand documents)."""
+        if not self.isVisible():
+            self._read_when_seen = True
+        elif self._applied is None:
             self.refresh()
         else:
-            self._read_when_seen = True
+            self._read(self._applied, keep_place=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._read_when_seen:
             self._read_when_seen = False
-            self.refresh()
+            self.refresh_when_seen()
 
     def _offer_names_whole(self, names: list[str]) -> None:
         """The list of names offered as an entity is typed is as wide as the longest (up to half the screen): as
@@ -599,11 +615,17 @@ class TimelinePanel(QWidget):
         self.summary.setToolTip(message)
 
     def _show(self, entries: list[TimelineEntry], events: list[TimelineEvent], names: dict[int, str],
-              entity_names: list[str], by_entity: bool, filters: list[str]) -> None:
+              entity_names: list[str], by_entity: bool, filters: list[str], keep_place: bool = False) -> None:
         self.entity_names.setStringList(entity_names)
         self._offer_names_whole(entity_names)
+        bars = (self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar())
+        left_day, lanes_down = self.canvas.day_at(bars[0].value() + self.canvas.left), bars[1].value()
+        kept = keep_place and bool(self.canvas.entries)
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
+        if kept:  # a re-read a change asked for leaves the reader where they were (it jumped, audit DS F5)
+            bars[0].setValue(int(self.canvas.x_of(date.fromordinal(max(left_day, 1)).isoformat()) - self.canvas.left))
+            bars[1].setValue(lanes_down)
         conflicts = sum(event.conflict for event in events)
         self.summary.setText(f"No dated passages with {', '.join(filters)}" if filters and not entries else  # a
                              f"{plural(len(entries), 'dated passage')} · {plural(len(events), 'event')} · "  # blank
