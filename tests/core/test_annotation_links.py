@@ -294,5 +294,5 @@ def test_a_rename_onto_a_tag_only_the_trash_holds_is_named_a_merge(workspace):
     workspace.annotations.delete(trashed.id)
     assert workspace.tags.rename_step("alpha", "beta") == "Merge tag 'alpha' into 'Beta'"
     assert workspace.tags.rename_step("alpha", "gamma") == "Rename tag 'alpha' to 'gamma'"
-    workspace.tags.rename("alpha", "beta")
+    assert workspace.tags.rename("alpha", "beta").new == "Beta"  # as the command line says it (audit DS F7)
     assert workspace.history.next_undo() == "Merge tag 'alpha' into 'Beta'"

@@ -1397,3 +1397,13 @@ def test_a_note_another_program_wrote_as_invalid_utf8_does_not_fail_a_search(wor
         found = workspace.search.search(query)
         assert not found.error and found.counts.get("annotation") == 1, query
     assert "\ufffd" in workspace.search.search("fine").groups["annotation"][0].snippet
+
+
+def test_a_note_found_by_its_plain_reading_ranks_as_if_written_plainly(workspace):
+    """A note writing "ofﬁcial" four times ranked below a long note saying "official" once: its plain reading was
+    weighed nothing (audit DS F2). It is weighed as the words as written are."""
+    first, second = workspace.documents.list()[:2]
+    pasted = workspace.annotations.create(first.id, 0, 10, note="ofﬁcial ofﬁcial ofﬁcial ofﬁcial")
+    workspace.annotations.create(second.id, 0, 10, note="official " + "and a great many other words " * 20)
+    hits = workspace.search.search("official").groups["annotation"]
+    assert hits[0].ref == pasted.id

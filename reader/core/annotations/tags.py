@@ -32,7 +32,8 @@ class TagService:
         if new_name == old:
             raise ReaderError(f"the tag is already named '{old}': nothing to rename")
         tagged = store.annotation_ids_with_tag(self._db, old)
-        merged = self._merged_into(old, new_name) is not None
+        into = self._merged_into(old, new_name)
+        merged = into is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
         with operation(self._db, self.rename_step(old, new_name)):
             if merged:
@@ -41,7 +42,7 @@ class TagService:
             else:
                 store.rename_tag_row(self._db, old, new_name)
             annotation_store.stamp_tags_changed(self._db, tagged)  # an edit of each note it changes
-        return TagRename(old, new_name, tuple(tagged), tuple(already), merged)
+        return TagRename(old, into or new_name, tuple(tagged), tuple(already), merged)  # the name kept (DS F7)
 
     def rename_step(self, old: str, new: str) -> str:
         """How renaming `old` to `new` is named as a step: a merge into the tag of that name where one is, in the

@@ -37,6 +37,8 @@ _RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one par
 # bm25 weighing the words as written alone: the second reading of a row (`joined`, words broken at its lines' ends
 # read whole) finds, but weighed too it ranked a row with such a break above the same row without one
 RANK = "bm25(search_index, 1, 0, 0, 0, 0, 0, 0)"
+NOTE_RANK = "bm25(search_index, 1, 0, 0, 0, 0, 0, 1)"  # a note's second reading is its words folded (m034): a
+# note pasted from a PDF ("ofﬁcial") is found by it alone, and weighed nothing it ranked below all others (DS F2)
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # what the index marks a hit with in a snippet: characters no text holds
 # (a source's own brackets, "[sic]", "[illegible]", read as hits), made brackets once the snippet is as written
 
@@ -123,7 +125,8 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     sql = _conditions(expression, kind, restriction, last_rowid)
     snippet = f"snippet(search_index, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
         else "substr(s.body, 1, 120)"
-    order = (f"ORDER BY {RANK}, s.rowid" if ranked else "ORDER BY s.rowid") if expression else ""
+    rank = RANK if kind == "text" else NOTE_RANK
+    order = (f"ORDER BY {rank}, s.rowid" if ranked else "ORDER BY s.rowid") if expression else ""
     if kind == "text":  # a text's own line is read from the text
         query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
                     WHERE {sql.where} {order} LIMIT ?"""
