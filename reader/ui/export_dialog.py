@@ -125,8 +125,8 @@ class ExportDialog(QDialog):
         no program knew (audit DQ F5). A file, folder or device there already is left as named, to be refused or
         replaced as asked."""
         text, path = self.path_edit.text().strip(), self.target()
-        if path is not None and not os.path.lexists(path):  # a name too long for the disk raised from Path.exists
-            # (audit DS F1): the check after names it
+        if path is not None and not os.path.exists(path):  # False for a name too long for the disk, which raised
+            # from Path.exists (audit DS F1): the check after names it
             self.path_edit.setText(str(with_ending(Path(text), self.format_box.currentData())))
 
     def export(self) -> None:

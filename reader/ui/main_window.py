@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"The layout and the documents open cannot be kept: "
                                          f"{self.settings.fileName()} cannot be written.", 15000)
         self._said_unkept = unkept
-        self._desk_kept = desk
+        self._desk_kept = None if unkept else desk  # not kept: written again at the next look (audit DU F5)
 
 
 SHOWN_UNCHANGED = 3  # files skipped as already imported, named with their reason in the import's line

@@ -163,3 +163,14 @@ def test_a_name_too_long_for_the_disk_is_refused_in_the_dialog(window, tmp_path)
     dialog.path_edit.setText(str(tmp_path / ("n" * 300)))
     dialog.export()
     assert "too long" in dialog.result.text()
+
+
+def test_a_name_where_a_broken_link_stands_is_given_its_ending(window, tmp_path) -> None:
+    """A typed name where a symbolic link to nothing stood got no ending and was written through the link, wherever
+    it pointed (audit DU F7): it is given its ending, as a name nothing stands at is."""
+    (tmp_path / "notes").symlink_to(tmp_path / "elsewhere" / "gone.txt")
+    window.workspace.annotations.create(window.workspace.documents.list()[0].id, 0, 10)
+    dialog = ExportDialog(window.workspace, window.runner, parent=window, settings=window.settings)
+    dialog.path_edit.setText(str(tmp_path / "notes"))
+    dialog.export()
+    assert dialog.path_edit.text() == str(tmp_path / "notes.md")

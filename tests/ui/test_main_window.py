@@ -1214,3 +1214,21 @@ def test_a_session_file_that_cannot_be_written_is_said(qtbot, workspace, tmp_pat
     window.session_timer.timeout.emit()
     unkept = [line for line in told if "cannot be kept" in line]
     assert len(unkept) == 1 and str(unwritable) in unkept[0]
+
+
+def test_a_session_file_writable_again_is_written(qtbot, workspace, tmp_path):
+    """A desk that could not be written was taken as kept, and not written again once the file could be: a crash then
+    lost it (audit DU F5)."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import build_window
+
+    path = tmp_path / "later.ui.ini"
+    path.mkdir()
+    window = build_window(workspace, QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.reading_area.open_document(workspace.documents.list()[0].id)
+    window.session_timer.timeout.emit()
+    path.rmdir()
+    window.session_timer.timeout.emit()
+    assert path.is_file() and "reading" in path.read_text(encoding="utf-8")

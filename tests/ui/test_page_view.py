@@ -560,3 +560,16 @@ def test_a_pdf_back_where_it_was_is_seen_and_shown_as_chosen(window, qtbot, tmp_
     (tmp_path / "elsewhere.pdf").rename(copy)
     assert window.reading_area.view_modes()["both"] == ("", True)
     assert pane.page_mode.mode == "both" and pane.page_mode.panel.isVisible()
+
+
+def test_another_pdf_at_the_path_and_the_right_one_back_are_each_seen(window, qtbot, tmp_path, article):
+    """Asked what the pane can show, it looked only whether a file stood at the path: another PDF put there was drawn
+    under this version's marks, and the right one put back stayed withheld as changed (audit DU F1)."""
+    copy = tmp_path / "kept.pdf"
+    shutil.copy(article, copy)
+    pane = _open(window, qtbot, copy, mode="both")
+    shutil.move(copy, tmp_path / "right.pdf")
+    hand_pdf(copy, ["Another edition altogether."])
+    assert window.reading_area.view_modes()["both"][0] and pane.page_mode.mode == "text"
+    shutil.move(tmp_path / "right.pdf", copy)
+    assert window.reading_area.view_modes()["both"] == ("", True) and pane.page_mode.mode == "both"

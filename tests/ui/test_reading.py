@@ -978,7 +978,7 @@ def test_a_word_found_across_a_line_end_is_marked_where_the_text_prints_it():
 
 @pytest.mark.parametrize("damaged", ['{"panes": [{"document_id": 1, "posi', '{"layers": null}', '[1, 2]',
                                      '{"panes": [{"document_id": 1, "zoom": "2.5"}]}',
-                                     '{"panes": [{"document_id": true}]}'])
+                                     '{"panes": [{"document_id": true}]}', '{"splitter": "été"}'])
 def test_a_damaged_session_leaves_the_desk_empty_and_says_so(qtbot, workspace, damaged):
     """A session value cut short or not as this version writes it (a hand edit, another version's file) stopped the
     window from opening at every start, naming no file (audit DT F3): the desk starts empty, and a line says why."""
@@ -1025,3 +1025,15 @@ def test_a_maximised_pane_is_maximised_after_a_restart(qtbot, workspace):
     assert shown == [_doc(workspace, "000_8339fa2bec93c400.txt")] and len(second.reading_area.panes) == 2
     second.close()
     second_workspace.close()
+
+
+def test_closing_the_maximised_pane_shows_the_others(qtbot, window):
+    """The maximised pane closed (its document sent to the Trash, or its ×) left the others hidden: a blank desk
+    with panes open, which even opening their document again did not show (audit DU F6)."""
+    area = window.reading_area
+    first = area.open_document(_doc(window.workspace, "003_bfdd3a082e8d2a08.txt"))
+    second = area.open_document(_doc(window.workspace, "000_8339fa2bec93c400.txt"))
+    area.toggle_maximised(second)
+    assert not first.isVisible()
+    area.close_pane(second)
+    assert first.isVisible()

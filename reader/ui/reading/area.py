@@ -203,8 +203,8 @@ class PaneArea(QWidget):
             pane.page_mode.close_source()
             pane.setParent(None)
             pane.deleteLater()
-            if self._maximised is pane:
-                self._maximised = None
+            if self._maximised is pane:  # the others come back: left hidden, the desk was blank (audit DU F6)
+                self.toggle_maximised(pane)
         for document_id in list(self._left)[:-LEFT_KEPT]:
             del self._left[document_id]
         if self._active in panes:
@@ -280,6 +280,8 @@ class PaneArea(QWidget):
         self._active = pane
         for each in self.panes:
             each.header.set_active(each is pane)
+        if changed or entered:
+            pane.page_mode.recheck()  # its buttons offer the page as its file now stands (audit DU F1)
         if changed or entered:
             self.document_focused.emit(pane.document_id)
         if changed:

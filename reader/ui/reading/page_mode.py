@@ -6,7 +6,6 @@ The page panel (and pypdfium2 or Pillow behind it) is built the first time a pag
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -35,7 +34,6 @@ class PageMode(QObject):
         self.pages: list[PageInfo] = []
         self.source = ""  # the file the pages are drawn from
         self.problem = ""  # why they cannot be ('' when they can)
-        self._there = False  # whether their file was there when they were loaded
         self.panel: PagePanel | None = None
         self._zoom = "Fit page"  # kept for the panel until it is built (a session restored in Text)
         self._selecting = False
@@ -66,7 +64,6 @@ class PageMode(QObject):
         self.pages = documents.pages(document_id)
         self.source = documents.page_source(document_id)
         self.problem = documents.page_problem(document_id) if self.pages else ""
-        self._there = bool(self.source) and Path(self.source).is_file()
         self.pane.header.set_has_pages(bool(self.pages), self.problem)
         if self.panel is not None:
             self.panel.load(self.pages, self.source, self.problem, self._text())
@@ -77,11 +74,13 @@ class PageMode(QObject):
 
     def recheck(self) -> None:
         """Load again when the same version's pages now come from another file (the moved file imported again), or
-        their file went away or came back: Page and Both are offered only while the page can be drawn."""
+        whether they can be drawn changed (their file went away or came back, another file stands at the path):
+        Page and Both are offered only while the page can be drawn. The file's digest is read again only when its
+        size or time changed."""
         if not self.pages:
             return
-        source = self.pane.services.workspace.documents.page_source(self.pane.document_id)
-        if source != self.source or (bool(source) and Path(source).is_file()) != self._there:
+        documents, document_id = self.pane.services.workspace.documents, self.pane.document_id
+        if documents.page_source(document_id) != self.source or documents.page_problem(document_id) != self.problem:
             self.load()
 
     def offered(self) -> dict[str, tuple[str, bool]]:

@@ -22,6 +22,8 @@ def read_session(text: object) -> dict | None:
     if not isinstance(state, dict) or not _holds(state, _DESK) or not all(isinstance(layer, str)
                                                                           for layer in state.get("layers", [])):
         return None
+    if not state.get("splitter", "").isascii():  # Base64, or decoding it raised as the window opened (audit DU F4)
+        return None
     entries = [*state.get("panes", []), *state.get("left", [])]
     if not all(isinstance(entry, dict) and "document_id" in entry and _holds(entry, _PANE) for entry in entries):
         return None
