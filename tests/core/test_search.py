@@ -1407,3 +1407,12 @@ def test_a_note_found_by_its_plain_reading_ranks_as_if_written_plainly(workspace
     workspace.annotations.create(second.id, 0, 10, note="official " + "and a great many other words " * 20)
     hits = workspace.search.search("official").groups["annotation"]
     assert hits[0].ref == pasted.id
+
+
+def test_a_note_with_a_ligature_ranks_as_the_same_note_written_plainly(workspace):
+    """A ligature anywhere in a note (“eﬀect”) counted its words twice, as written and as read plainly, and it
+    outranked the same note written plainly (audit DU F2): every note is weighed by its plain reading alone."""
+    first, second = workspace.documents.list()[:2]
+    plain = workspace.annotations.create(first.id, 0, 10, note="the effect of the official policy")
+    pasted = workspace.annotations.create(second.id, 0, 10, note="the eﬀect of the official policy")
+    assert [hit.ref for hit in workspace.search.search("official").groups["annotation"]] == [plain.id, pasted.id]

@@ -1288,3 +1288,23 @@ def test_a_change_elsewhere_leaves_the_timeline_where_it_was_read_and_as_filtere
     qtbot.waitUntil(lambda: not compare_window.runner.is_busy())
     assert bar.value() == bar.minimum() + 40 and len(panel.canvas.marks) == shown
     assert "no entity" not in panel.summary.text()
+
+
+def test_a_filter_applied_as_a_change_comes_is_shown_where_its_marks_are(compare_window, qtbot):
+    """A change read just after a filter applied took its reading's place and kept the old view, the filtered marks
+    mostly out of it (audit DU F3): the filter's reading is placed as it would be alone."""
+    workspace = compare_window.workspace
+    compare_window.raise_panel("Timeline")
+    panel = compare_window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.zoom_box.setCurrentText("Days")
+    bar = panel.scroll.horizontalScrollBar()
+    panel.entity_edit.setText("Peljidiin Genden")
+    panel.refresh()
+    qtbot.waitUntil(lambda: not compare_window.runner.is_busy())
+    placed = bar.value()
+    bar.setValue(bar.minimum())
+    panel.refresh()
+    compare_window.ops.run("Highlight", lambda: workspace.annotations.create(workspace.documents.list()[0].id, 0, 10))
+    qtbot.waitUntil(lambda: not compare_window.runner.is_busy())
+    assert placed != bar.minimum() and bar.value() == placed

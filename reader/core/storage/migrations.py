@@ -662,13 +662,13 @@ def m033_the_file_pages_were_read_from(db: Database) -> None:
 
 # The search rows of notes, links, metadata and Notebook notes with a second reading, `searchable` (folding.py, given
 # to every connection by Store) as text rows are read: a note pasted from a PDF ("ofﬁcial", "ＧＥＮＤＥＮ") was found
-# by no search (audit DR F3). A highlight's reading holds its quote's (m028).
+# by no search (audit DR F3). A highlight's reading holds its quote's (m028). Every such row has one, and is ranked
+# by it alone (search_hits.NOTE_RANK): a note with a ligature had counted its words twice (audit DU F2).
 _ANNOTATION_ROW_FOLDED = """
     DELETE FROM search_index WHERE rowid = (1 << 50) + {id};
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
     SELECT (1 << 50) + id, '“' || exact || '” ' || rest, 'annotation', document_id, id, start, "end",
-           NULLIF(searchable(CAST('“' || COALESCE(exact_joined, exact) || '” ' || rest AS BLOB)),
-                  '“' || exact || '” ' || rest)
+           searchable(CAST('“' || COALESCE(exact_joined, exact) || '” ' || rest AS BLOB))
     FROM (SELECT a.id, a.exact, a.exact_joined, a.document_id, a.start, a."end",
                  a.note || COALESCE((SELECT ' #' || group_concat(t.name, ' #') FROM annotation_tags x
                                      JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '') AS rest
@@ -677,14 +677,14 @@ _ANNOTATION_ROW_FOLDED = """
 _LINK_ROW_FOLDED = """
     DELETE FROM search_index WHERE rowid = (2 << 50) + {id};
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
-    SELECT (2 << 50) + id, body, 'link', document_id, id, start, "end", NULLIF(searchable(CAST(body AS BLOB)), body)
+    SELECT (2 << 50) + id, body, 'link', document_id, id, start, "end", searchable(CAST(body AS BLOB))
     FROM (SELECT l.id, l.note || ' ' || replace(l.relation, '_', ' ') AS body, a.document_id, a.start, a."end"
           FROM links l JOIN annotations a ON a.id = l.from_annotation_id WHERE l.id = {id} AND l.deleted_at IS NULL);
 """
 _DOCUMENT_ROW_FOLDED = """
     DELETE FROM search_index WHERE rowid = (3 << 50) + {id};
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
-    SELECT (3 << 50) + id, body, 'document', id, id, 0, 0, NULLIF(searchable(CAST(body AS BLOB)), body)
+    SELECT (3 << 50) + id, body, 'document', id, id, 0, 0, searchable(CAST(body AS BLOB))
     FROM (SELECT id, {fields} AS body FROM documents WHERE id = {id});
 """.replace("{fields}", " || ' ' || ".join(
     f"COALESCE({column}, '')" for column in ("title", "author", "date_published", "url", "doi", "kind", "language",
@@ -692,7 +692,7 @@ _DOCUMENT_ROW_FOLDED = """
 _NOTE_ROW_FOLDED = """
     DELETE FROM search_index WHERE rowid = (4 << 50) + {id};
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
-    SELECT (4 << 50) + id, body, 'notebook', document_id, id, 0, 0, NULLIF(searchable(CAST(body AS BLOB)), body)
+    SELECT (4 << 50) + id, body, 'notebook', document_id, id, 0, 0, searchable(CAST(body AS BLOB))
     FROM (SELECT id, title || ' ' || body AS body, document_id FROM notebook_notes
           WHERE id = {id} AND deleted_at IS NULL);
 """
@@ -712,10 +712,12 @@ def m034_notes_searched_as_texts_are(db: Database) -> None:
             (3, "documents", _DOCUMENT_ROW_FOLDED), (4, "notebook_notes", _NOTE_ROW_FOLDED))
     for block, table, row_sql in rows:
         _triggers(db, table, row_sql)
-        written = db.execute("SELECT rowid - (? << 50), CAST(body AS BLOB) FROM search_index WHERE rowid BETWEEN "
-                             "(? << 50) AND ((? + 1) << 50) - 1", [block, block, block]).fetchall()  # as bytes: a
-        # note another program wrote as invalid UTF-8 failed the upgrade, and the library could not be opened (DS F3)
-        _index_rows(db, row_sql, [(row_id,) for row_id, body in written if body and not body.isascii()])
+        indexed = db.execute("SELECT rowid - (? << 50) FROM search_index WHERE rowid BETWEEN (? << 50) AND "
+                             "((? + 1) << 50) - 1", [block, block, block]).fetchall()  # those the index holds (a
+        # document in the Trash has none); the rows are not read: one another program wrote as invalid UTF-8 failed
+        # the upgrade, and the library could not be opened (audit DS F3)
+        for statement in filter(str.strip, row_sql.format(id=":id").split(";")):
+            db.conn.executemany(statement, [{"id": row_id} for (row_id,) in indexed])
     _tag_triggers(db, _ANNOTATION_ROW_FOLDED)
     _renamed_tag_trigger(db, _ANNOTATION_ROW_FOLDED)
 

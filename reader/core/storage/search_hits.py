@@ -37,8 +37,9 @@ _RELATED_IDS = {  # the ids of a kind's rows in a link of some relation (one par
 # bm25 weighing the words as written alone: the second reading of a row (`joined`, words broken at its lines' ends
 # read whole) finds, but weighed too it ranked a row with such a break above the same row without one
 RANK = "bm25(search_index, 1, 0, 0, 0, 0, 0, 0)"
-NOTE_RANK = "bm25(search_index, 1, 0, 0, 0, 0, 0, 1)"  # a note's second reading is its words folded (m034): a
-# note pasted from a PDF ("ofﬁcial") is found by it alone, and weighed nothing it ranked below all others (DS F2)
+NOTE_RANK = "bm25(search_index, 0, 0, 0, 0, 0, 0, 1)"  # a note's second reading, its words folded (m034): a note
+# pasted from a PDF ("ofﬁcial") is found by it alone, and weighed nothing it ranked below all others (audit DS F2);
+# weighed with its words as written, one with a ligature anywhere counted them twice (audit DU F2)
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # what the index marks a hit with in a snippet: characters no text holds
 # (a source's own brackets, "[sic]", "[illegible]", read as hits), made brackets once the snippet is as written
 

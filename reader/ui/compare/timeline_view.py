@@ -453,6 +453,7 @@ class TimelinePanel(QWidget):
         self._reading = NewestReading(runner)
         self._read_when_seen = False
         self._applied: Reading | None = None  # the filters last applied (Enter, a box chosen, Refresh)
+        self._to_place = False  # a reading the reader asked for is yet to be shown, placed where its marks are
         self.canvas = TimelineCanvas(self)
         self.canvas.mark_clicked.connect(lambda e: self.passage_requested.emit(e.document_id, *shown_range(e)))
         self.canvas.dissolve_requested.connect(self.dissolve_requested)
@@ -569,10 +570,14 @@ class TimelinePanel(QWidget):
         self._applied = Reading(self.lanes_box.currentIndex() == 1, {
             "entity": self.entity_edit.text().strip(), "tag": self.tag_edit.text().strip(),
             "kind": self.kind_box.currentData() or ""}, self.conflicts_box.isChecked(), self._filters_in_words())
+        self._to_place = True
         self._read(self._applied, keep_place=False)
 
     def _read(self, asked: Reading, keep_place: bool) -> None:
-        """Read with the filters `asked`; `keep_place`: the view stays on the days and lanes it shows."""
+        """Read with the filters `asked`; `keep_place`: the view stays on the days and lanes it shows, unless a
+        reading the reader asked for is yet to be shown (one a change asked for after it took its place, and left
+        the filtered marks out of view, audit DU F3)."""
+        keep_place = keep_place and not self._to_place
         def read(workspace, _progress, _cancelled):
             entries, events = workspace.timeline.view(**asked.filters)
             found = _conflicts_of(entries, events) if asked.conflicts_only else (entries, events)
@@ -623,6 +628,8 @@ class TimelinePanel(QWidget):
         kept = keep_place and bool(self.canvas.entries)
         self.canvas.set_entries(entries, events, by_entity=by_entity, names=names)
         self._apply_zoom()
+        if not keep_place:
+            self._to_place = False  # shown where its marks are
         if kept:  # a re-read a change asked for leaves the reader where they were (it jumped, audit DS F5)
             bars[0].setValue(int(self.canvas.x_of(date.fromordinal(max(left_day, 1)).isoformat()) - self.canvas.left))
             bars[1].setValue(lanes_down)
