@@ -1416,3 +1416,26 @@ def test_a_note_with_a_ligature_ranks_as_the_same_note_written_plainly(workspace
     plain = workspace.annotations.create(first.id, 0, 10, note="the effect of the official policy")
     pasted = workspace.annotations.create(second.id, 0, 10, note="the eﬀect of the official policy")
     assert [hit.ref for hit in workspace.search.search("official").groups["annotation"]] == [plain.id, pasted.id]
+
+
+def test_a_highlight_found_by_its_quote_as_printed_is_ranked(empty_workspace, tmp_path):
+    """A highlight on "well-\nknown figure" found by "known" (its words as printed) was weighed nothing, listed after
+    a long note saying "known" once (audit DV F3): a note's plain reading holds its quote as printed too."""
+    (tmp_path / "report.txt").write_text("Report\n\nThe envoy was a well-\nknown figure in Urga.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "report.txt"])
+    document_id = empty_workspace.documents.resolve("report.txt").id
+    quoted = empty_workspace.annotations.create_at_quote(document_id, "well-\nknown figure")
+    empty_workspace.annotations.create(document_id, 0, 6, note="the weather, the roads, the horses, the tents, the "
+                                                               "food and the letters; the route was known")
+    hits = empty_workspace.search.search("known").groups["annotation"]
+    assert hits[0].ref == quoted.id
+
+
+def test_entities_are_ranked_by_their_names(searchable):
+    """Ranked as notes are, by a second reading entities do not have, every entity weighed nothing and they came
+    in the order they were made (audit DV F1): the entity most named for the words comes first."""
+    first_made = min(searchable.entities.register(), key=lambda entity: entity.id)
+    searchable.entities.rename(first_made.id, "Ministry of Foreign Affairs of the Government of the Republic of "
+                                              "Mongolia")  # first in the order they were made, named it once
+    hits = searchable.search.search("Mongolia").groups["entity"]
+    assert "Ministry" not in hits[0].snippet

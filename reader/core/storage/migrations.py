@@ -662,13 +662,14 @@ def m033_the_file_pages_were_read_from(db: Database) -> None:
 
 # The search rows of notes, links, metadata and Notebook notes with a second reading, `searchable` (folding.py, given
 # to every connection by Store) as text rows are read: a note pasted from a PDF ("ofﬁcial", "ＧＥＮＤＥＮ") was found
-# by no search (audit DR F3). A highlight's reading holds its quote's (m028). Every such row has one, and is ranked
-# by it alone (search_hits.NOTE_RANK): a note with a ligature had counted its words twice (audit DU F2).
+# by no search (audit DR F3). A highlight's reading holds its quote as printed and as read whole (m028: "well-\nknown"
+# as "wellknown"). Every such row has one, and is ranked by it alone (search_hits.NOTE_RANK): a note with a ligature
+# had counted its words twice (audit DU F2), and a quote found by its words as printed was weighed nothing (DV F3).
 _ANNOTATION_ROW_FOLDED = """
     DELETE FROM search_index WHERE rowid = (1 << 50) + {id};
     INSERT INTO search_index (rowid, body, kind, document_id, ref, start, "end", joined)
     SELECT (1 << 50) + id, '“' || exact || '” ' || rest, 'annotation', document_id, id, start, "end",
-           searchable(CAST('“' || COALESCE(exact_joined, exact) || '” ' || rest AS BLOB))
+           searchable(CAST('“' || exact || '” ' || rest AS BLOB)) || COALESCE(' ' || exact_joined, '')
     FROM (SELECT a.id, a.exact, a.exact_joined, a.document_id, a.start, a."end",
                  a.note || COALESCE((SELECT ' #' || group_concat(t.name, ' #') FROM annotation_tags x
                                      JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '') AS rest

@@ -40,6 +40,7 @@ RANK = "bm25(search_index, 1, 0, 0, 0, 0, 0, 0)"
 NOTE_RANK = "bm25(search_index, 0, 0, 0, 0, 0, 0, 1)"  # a note's second reading, its words folded (m034): a note
 # pasted from a PDF ("ofﬁcial") is found by it alone, and weighed nothing it ranked below all others (audit DS F2);
 # weighed with its words as written, one with a ligature anywhere counted them twice (audit DU F2)
+NOTED = ("annotation", "link", "document", "notebook")  # the kinds whose rows have that reading (not entities: DV F1)
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # what the index marks a hit with in a snippet: characters no text holds
 # (a source's own brackets, "[sic]", "[illegible]", read as hits), made brackets once the snippet is as written
 
@@ -126,7 +127,7 @@ def page_of_hits(db: Store, expression: str, kind: str, restriction: Restriction
     sql = _conditions(expression, kind, restriction, last_rowid)
     snippet = f"snippet(search_index, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {SNIPPET_TOKENS})" if expression \
         else "substr(s.body, 1, 120)"
-    rank = RANK if kind == "text" else NOTE_RANK
+    rank = NOTE_RANK if kind in NOTED else RANK
     order = (f"ORDER BY {rank}, s.rowid" if ranked else "ORDER BY s.rowid") if expression else ""
     if kind == "text":  # a text's own line is read from the text
         query = f"""SELECT s.kind, s.document_id, s.ref, s.start, s."end", {snippet} FROM search_index s
