@@ -1268,15 +1268,20 @@ def test_the_open_timeline_follows_dates_written_in_notes(compare_window, qtbot)
     qtbot.waitUntil(lambda: not shown())
 
 
+def _timeline_in_days(window, qtbot):
+    """The Timeline shown, its marks read, zoomed to days (wider than the view), and its sideways scroll bar."""
+    window.raise_panel("Timeline")
+    panel = window.annotation_panels.timeline.widget()
+    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
+    panel.zoom_box.setCurrentText("Days")
+    return panel, panel.scroll.horizontalScrollBar()
+
+
 def test_a_change_elsewhere_leaves_the_timeline_where_it_was_read_and_as_filtered(compare_window, qtbot):
     """Read again for every note changed, the Timeline jumped back to where most marks are, and took a filter half
     typed in its box for one applied (audit DS F5): it stays on the days read, with the filters last applied."""
     workspace = compare_window.workspace
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    panel.zoom_box.setCurrentText("Days")
-    bar = panel.scroll.horizontalScrollBar()
+    panel, bar = _timeline_in_days(compare_window, qtbot)
     bar.setValue(bar.minimum() + 40)  # the reader scrolled to the earliest days
     shown = len(panel.canvas.marks)
     document_id = workspace.documents.list()[0].id
@@ -1294,11 +1299,7 @@ def test_a_filter_applied_as_a_change_comes_is_shown_where_its_marks_are(compare
     """A change read just after a filter applied took its reading's place and kept the old view, the filtered marks
     mostly out of it (audit DU F3): the filter's reading is placed as it would be alone."""
     workspace = compare_window.workspace
-    compare_window.raise_panel("Timeline")
-    panel = compare_window.annotation_panels.timeline.widget()
-    qtbot.waitUntil(lambda: bool(panel.canvas.marks))
-    panel.zoom_box.setCurrentText("Days")
-    bar = panel.scroll.horizontalScrollBar()
+    panel, bar = _timeline_in_days(compare_window, qtbot)
     panel.entity_edit.setText("Peljidiin Genden")
     panel.refresh()
     qtbot.waitUntil(lambda: not compare_window.runner.is_busy())

@@ -1008,23 +1008,26 @@ def test_a_reading_place_past_a_shortened_text_opens_at_its_end(qtbot, workspace
     window.close()
 
 
+def _shown_window(qtbot, workspace):
+    """The window over `workspace` with its session file, shown, as a start shows it."""
+    window = build_window(workspace, settings_for(workspace.path))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def test_a_maximised_pane_is_maximised_after_a_restart(qtbot, workspace):
     """The pane maximised among several came back beside the others (audit DT F1)."""
-    first = build_window(workspace, settings_for(workspace.path))
-    qtbot.addWidget(first)
-    first.show()
-    area = first.reading_area
-    area.open_document(_doc(workspace, "003_bfdd3a082e8d2a08.txt"))
-    area.toggle_maximised(area.open_document(_doc(workspace, "000_8339fa2bec93c400.txt")))
+    first = _shown_window(qtbot, workspace)
+    first.reading_area.open_document(_doc(workspace, "003_bfdd3a082e8d2a08.txt"))
+    first.reading_area.toggle_maximised(first.reading_area.open_document(_doc(workspace,
+                                                                             "000_8339fa2bec93c400.txt")))
     first.close()
-    second_workspace = Workspace.open(workspace.path)
-    second = build_window(second_workspace, settings_for(workspace.path))
-    qtbot.addWidget(second)
-    second.show()
+    second = _shown_window(qtbot, Workspace.open(workspace.path))
     shown = [p.document_id for p in second.reading_area.panes if p.isVisible()]
     assert shown == [_doc(workspace, "000_8339fa2bec93c400.txt")] and len(second.reading_area.panes) == 2
     second.close()
-    second_workspace.close()
+    second.workspace.close()
 
 
 def test_closing_the_maximised_pane_shows_the_others(qtbot, window):
