@@ -132,7 +132,7 @@ class SearchService:
                                                ranked=count <= RANKED and not window, last_rowid=window)
         if "text" in kinds and "text" in rows:
             rows["text"] = self._as_shown(expression, restriction, rows["text"])
-        for kind in set(rows) & set(NOTE_KINDS + ("document",)):  # found by their second reading, folded (m034)
+        for kind in set(rows) & set(hits.NOTED):  # found by their second reading, folded (m034)
             rows[kind] = [replace(row, snippet=as_written(row.snippet, row.written, hits.HIT_OPEN, hits.HIT_CLOSE))
                           for row in rows[kind]]
 

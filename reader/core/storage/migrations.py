@@ -702,8 +702,8 @@ _NOTE_ROW_FOLDED = """
 @migration
 def m034_notes_searched_as_texts_are(db: Database) -> None:
     """Notes, links, metadata and Notebook notes are read by search as texts are, their compatibility characters in
-    their plain form ('ﬁ' as 'fi'): the triggers keeping their rows are made anew, and the rows written with such
-    characters indexed again."""
+    their plain form ('ﬁ' as 'fi'): the triggers keeping their rows are made anew, and every row of theirs the index
+    holds is written again with that reading (20,000 notes: about 3 s, measured in audit DV)."""
     for table in ("annotations", "links", "documents", "notebook_notes"):
         for event in ("insert", "update", "delete"):
             db.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")

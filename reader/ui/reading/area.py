@@ -282,7 +282,6 @@ class PaneArea(QWidget):
             each.header.set_active(each is pane)
         if changed or entered:
             pane.page_mode.recheck()  # its buttons offer the page as its file now stands (audit DU F1)
-        if changed or entered:
             self.document_focused.emit(pane.document_id)
         if changed:
             self.pane_activated.emit(pane.document_id)
