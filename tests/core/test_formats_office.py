@@ -692,3 +692,18 @@ def test_entities_a_tei_file_declares_in_itself_are_read_as_their_text(tmp_path)
                                            r"which is never read \(line 1\): write the character itself, or declare "
                                            r"the entity in the file$"):
         read_source(path)
+
+
+def test_a_pipe_is_refused_as_no_file_not_opened(tmp_path):
+    """A pipe (or a socket, a device) given to the import was opened to sniff its kind, and the import waited for
+    ever; named .txt it was called an empty file; in a folder it was passed over unsaid (audit DW F6, F8)."""
+    os.mkfifo(tmp_path / "notes")
+    os.mkfifo(tmp_path / "minutes.txt")
+    for name in ("notes", "minutes.txt"):
+        with pytest.raises(ImportFailed, match="not a regular file \\(a pipe\\)"):
+            read_source(tmp_path / name)
+    (tmp_path / "a.txt").write_text("A letter of 1936.\n", encoding="utf-8")
+    files, problems, _left_out = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["a.txt"]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [("minutes.txt", "not a regular file (a pipe)"),
+                                                                 ("notes", "not a regular file (a pipe)")]
