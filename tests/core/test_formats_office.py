@@ -707,3 +707,13 @@ def test_a_pipe_is_refused_as_no_file_not_opened(tmp_path):
     assert [f.name for f in files] == ["a.txt"]
     assert [(Path(p.path).name, p.reason) for p in problems] == [("minutes.txt", "not a regular file (a pipe)"),
                                                                  ("notes", "not a regular file (a pipe)")]
+
+
+def test_a_tei_file_in_latin1_without_its_declaration_is_refused_in_its_terms(tmp_path):
+    """A TEI file saved in Latin-1 with no XML declaration was said to be the program's fault ("something went wrong
+    inside the program (OSError)") (audit DW F4): the line says what the file lacks."""
+    path = tmp_path / "edition.xml"
+    path.write_bytes('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Édition critique, café</p></body>'
+                     '</text></TEI>'.encode("latin-1"))
+    with pytest.raises(ImportFailed, match="not UTF-8 and declares no other encoding"):
+        read_source(path)

@@ -79,6 +79,12 @@ def read_tei(path: Path) -> Extracted:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
         raise ImportFailed(str(path), _unparsed(path, exc)) from exc
+    except OSError as exc:  # libxml2's "Invalid bytes in character encoding" was said as the program's fault (DW F4)
+        if "encoding" not in str(exc):
+            raise ImportFailed(str(path), f"cannot read it ({exc})") from exc
+        raise ImportFailed(str(path), "XML whose text is not UTF-8 and declares no other encoding: add "
+                                      "<?xml version=\"1.0\" encoding=\"…\"?> naming the one it is in (e.g. "
+                                      "ISO-8859-1, windows-1251) as its first line") from exc
     if _name(root) not in ("TEI", "TEI.2", "teiCorpus"):
         raise ImportFailed(str(path), f"an XML file of <{_name(root)}>, not TEI: this program reads TEI XML (and "
                                       "text, HTML, PDF, Word, OpenDocument, RTF and EPUB files)")
