@@ -717,3 +717,15 @@ def test_a_tei_file_in_latin1_without_its_declaration_is_refused_in_its_terms(tm
                      '</text></TEI>'.encode("latin-1"))
     with pytest.raises(ImportFailed, match="not UTF-8 and declares no other encoding"):
         read_source(path)
+
+
+@pytest.mark.parametrize(("charset", "words"), [("windows-1250", "Zażółć gęślą jaźń. Protokół posiedzenia komisji"),
+                                                ("koi8-r", "Протокол заседания комиссии от пятого мая.")])
+def test_an_html_page_is_read_in_the_charset_it_declares(tmp_path, charset, words):
+    """A page declaring its charset in a <meta> (Polish in windows-1250, Russian in KOI8-R, as 1990s–2000s web
+    archives hold them) was stored as another encoding's mojibake and said imported, or called damaged UTF-8 (audit
+    DW F1, F2): its own declaration is read where its bytes are not UTF-8."""
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<html><head><meta charset="{charset}"><title>t</title></head><body><p>{words}</p></body>'
+                     f'</html>'.encode(charset))
+    assert words in read_source(path).text

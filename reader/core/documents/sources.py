@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.documents.decoding import DecodeError, decode
+from reader.core.documents.decoding import DecodeError, decode, decode_html
 from reader.core.documents.extracted import Box, Extracted
 from reader.core.documents.formats.blocks import OLE_MAGIC
 from reader.core.documents.formats.dispatch import BINARY_FORMATS, read_binary, sniff, zip_kind
@@ -256,13 +256,13 @@ def _decodes(head: bytes) -> bool:
 
 def _read_text(path: Path) -> SourceFile:
     data = _read_bytes(path)
+    fmt = TEXT_FORMATS.get(path.suffix.lower(), "text")
     try:
-        raw, encoding = decode(data)
+        raw, encoding = decode_html(data) if fmt == "html" else decode(data)
     except DecodeError as exc:
         hint = _RENAME_HINT.get(sniff(data[:16]) or "")
         reason = f"{exc}; if it is one, name it {hint} to import it" if hint else str(exc)
         raise ImportFailed(str(path), reason) from exc
-    fmt = TEXT_FORMATS.get(path.suffix.lower(), "text")
     text = html_to_text(raw) if fmt == "html" else raw
     if not text.strip():
         raise ImportFailed(str(path), "no text in it (empty file or only markup)")
