@@ -729,3 +729,12 @@ def test_an_html_page_is_read_in_the_charset_it_declares(tmp_path, charset, word
     path.write_bytes(f'<html><head><meta charset="{charset}"><title>t</title></head><body><p>{words}</p></body>'
                      f'</html>'.encode(charset))
     assert words in read_source(path).text
+
+
+@pytest.mark.parametrize("head", [b"{\\rtf1\\mac\\ansicpg10000 ", b"{\\rtf1\\mac "])
+def test_a_mac_rtf_is_read_in_mac_roman(tmp_path, head):
+    """An RTF of classic Mac Word (\\mac, code page 10000, which Python calls mac_roman) had its accented letters
+    stored as U+FFFD, unsaid (audit DW F9)."""
+    path = tmp_path / "mac.rtf"
+    path.write_bytes(head + b"Proc\\'8fs-verbal de la s\\'8eance, caf\\'8e na\\'95ve\\par}")
+    assert read_source(path).text.strip() == "Procès-verbal de la séance, café naïve"

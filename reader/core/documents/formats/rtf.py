@@ -15,6 +15,10 @@ from reader.core.documents.formats.blocks import Blocks, damaged
 from reader.core.errors import ImportFailed
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
+_MAC = re.compile(rb"\\mac(?![a-z])")  # classic Mac Word's character set, Mac Roman unless a code page says
+_MAC_CODEPAGES = {"cp10000": "mac_roman", "cp10006": "mac_greek", "cp10007": "mac_cyrillic",
+                  "cp10029": "mac_latin2", "cp10079": "mac_iceland", "cp10081": "mac_turkish"}  # Python's names:
+# 'cp10000' is none, and the accented letters of a Mac RTF were stored as U+FFFD, unsaid (audit DW F9)
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)  # an escape (\{, \} and \\ are text), or a group's edge
 _FOOTNOTE = re.compile(r"\{(?:\\\*)?\\footnote\b")
 _INFO = {"title": re.compile(r"\{\\title\s+([^}]*)\}"), "author": re.compile(r"\{\\author\s+([^}]*)\}")}
@@ -26,14 +30,17 @@ def read_rtf(path: Path, data: bytes) -> Extracted:
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ImportFailed(str(path), "not an RTF file (it does not start with {\\rtf)")
     codepage = _CODEPAGE.search(data[:4096])
-    encoding = f"cp{codepage.group(1).decode()}" if codepage else "cp1252"
+    encoding = f"cp{codepage.group(1).decode()}" if codepage else "mac_roman" if _MAC.search(data[:64]) else "cp1252"
+    mac = _MAC_CODEPAGES.get(encoding)
     try:
-        source = data.decode(encoding, errors="replace")
+        source = data.decode(mac or encoding, errors="replace")
     except LookupError:
         encoding, source = "cp1252", data.decode("cp1252", errors="replace")
     if _group_end(source, source.index("{")) is None:
         raise ImportFailed(str(path), "damaged RTF file: the file is cut off: its last groups are never closed")
     body, notes = _footnotes(source)
+    if mac is not None:  # striprtf takes a code page directive over the encoding it is given, and knows no Mac one
+        encoding, body = mac, re.sub(r"\\ansicpg\d+", "", body, count=1)  # its blank ends the word before
     try:
         text = _paired(rtf_to_text(body, encoding=encoding, errors="replace"))
         notes = [_unescape(note, encoding) for note in notes]
