@@ -738,3 +738,18 @@ def test_a_mac_rtf_is_read_in_mac_roman(tmp_path, head):
     path = tmp_path / "mac.rtf"
     path.write_bytes(head + b"Proc\\'8fs-verbal de la s\\'8eance, caf\\'8e na\\'95ve\\par}")
     assert read_source(path).text.strip() == "Procès-verbal de la séance, café naïve"
+
+
+def test_a_member_that_inflates_hundreds_of_times_is_taken_for_a_bomb(tmp_path):
+    """A 271 KB Word file whose document.xml inflated to 190 MB of empty paragraphs, under the limit on growth, took
+    two minutes and 4 GB to read (audit DW F5, F12): a member growing more than a text's XML ever does (hundreds of
+    times, by megabytes) is refused before it is read."""
+    path = _docx(tmp_path / "minutes.docx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    swollen = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 4_000_000, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**parts, "word/document.xml": swollen}.items():
+            archive.writestr(name, data)
+    with pytest.raises(ImportFailed, match="word/document.xml unpacks .* times its packed size"):
+        read_source(path)

@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_BINARY_BYTES = 1024 * 1024 * 1024  # a scanned book is often hundreds of MB; it is read a page at a time
 MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES  # what a DOCX, ODT or EPUB grows by unpacked: its XML is several times its text
 MAX_TEXT_CHARS = MAX_FILE_BYTES  # characters read from any file: as much as the largest text file holds
+BOMB_RATIO, BOMB_GROWTH = 100, 10 * 1024 * 1024  # a package member growing more: a text's XML packs 5 to 20 times
 TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                 ".htm": "html", ".xhtml": "html"}
 FORMATS = {**TEXT_FORMATS, **BINARY_FORMATS}
@@ -197,10 +198,17 @@ def _check_unpacked(path: Path) -> None:
 
     try:
         with zipfile.ZipFile(path) as archive:
-            grows = sum(max(0, member.file_size - member.compress_size) for member in archive.infolist())  # each
-            # alone: one claiming more than it holds made the sum negative, and a bomb beside it passed
+            members = archive.infolist()
     except (zipfile.BadZipFile, OSError):
         return  # its reader says what is wrong with it
+    grows = sum(max(0, member.file_size - member.compress_size) for member in members)  # each alone: one claiming
+    # more than it holds made the sum negative, and a bomb beside it passed
+    swollen = next((member for member in members if member.file_size - member.compress_size > BOMB_GROWTH
+                    and member.file_size > BOMB_RATIO * max(member.compress_size, 1)), None)
+    if swollen is not None:  # under the limit on growth, 190 MB of empty paragraphs took 4 GB to read (DW F5, F12)
+        raise ImportFailed(str(path), f"{swollen.filename} unpacks to {swollen.file_size / 1e6:,.0f} MB, "
+                                      f"{swollen.file_size // max(swollen.compress_size, 1):,} times its packed "
+                                      "size: no document's text does that (a ZIP bomb?)")
     if grows > MAX_UNPACKED_BYTES:
         raise ImportFailed(str(path), f"unpacks to {grows / 1e6:,.0f} MB more than it holds, over the "
                                       f"{MAX_UNPACKED_BYTES / 1024 / 1024:.0f} MB limit for what a package grows by")
