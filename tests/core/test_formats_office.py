@@ -753,3 +753,15 @@ def test_a_member_that_inflates_hundreds_of_times_is_taken_for_a_bomb(tmp_path):
             archive.writestr(name, data)
     with pytest.raises(ImportFailed, match="word/document.xml unpacks .* times its packed size"):
         read_source(path)
+
+
+@pytest.mark.parametrize(("name", "data"), [("zero_width.txt", "\u200b\u200b\n\u200c \n"),
+                                            ("shell.html", "<html><body>&nbsp;&nbsp;&#8203;<script>app()</script>"
+                                                           "</body></html>")])
+def test_a_file_of_invisible_characters_only_has_no_text(tmp_path, name, data):
+    """A file of zero-width characters only, or a page of no-break spaces beside a script, was imported as a blank
+    document (audit DW F10): it has no text, as a file of blanks has none."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(ImportFailed, match="no text in it"):
+        read_source(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,7 +183,7 @@ def read_source(path: Path, password: str | None = None, progress: Callable[[int
     if kind in ("docx", "odt", "epub"):
         _check_unpacked(path)
     extracted = read_binary(kind, path, password, progress, cancelled, ocr_cache)
-    if not extracted.text.strip():
+    if not _visible(extracted.text):
         raise ImportFailed(str(path), "no text in it (nothing readable on any page)")
     if len(extracted.text) > MAX_TEXT_CHARS:  # a small file may hold much text: the limit is on what it holds
         raise ImportFailed(str(path), f"holds {len(extracted.text):,} characters of text, over the "
@@ -272,12 +273,18 @@ def _read_text(path: Path) -> SourceFile:
         reason = f"{exc}; if it is one, name it {hint} to import it" if hint else str(exc)
         raise ImportFailed(str(path), reason) from exc
     text = html_to_text(raw) if fmt == "html" else raw
-    if not text.strip():
+    if not _visible(text):
         raise ImportFailed(str(path), "no text in it (empty file or only markup)")
     if fmt == "html":
         return SourceFile(path, text, encoding, fmt, raw, boilerplate=tuple(chrome_ranges(raw, text)))
     metadata, end = front_matter(text) if fmt == "markdown" else ({}, 0)
     return SourceFile(path, text, encoding, fmt, boilerplate=((0, end),) if end else (), metadata=metadata)
+
+
+def _visible(text: str) -> bool:
+    """Whether the text shows anything: blanks and invisible marks (a zero-width space, a no-break one) do not, and
+    a file of them was imported as a blank document (audit DW F10)."""
+    return any(not character.isspace() and unicodedata.category(character) != "Cf" for character in text)
 
 
 def _head(path: Path) -> bytes:
