@@ -453,3 +453,15 @@ def test_a_cancel_while_the_stored_files_metadata_is_read_stops_there(empty_work
         empty_workspace.documents.import_paths([folder], lambda done, _total, what: what == STORING and
                                                stored.append(done), lambda: len(filled) >= 1)
     assert len(filled) == 1 and len(stored) == 5 and empty_workspace.documents.list() == []
+
+
+def test_a_copy_of_the_same_name_elsewhere_is_told_apart_by_its_place(empty_workspace, tmp_path):
+    """Two copies of document.txt in a fond were said as "document.txt: same text as document.txt, already
+    imported", naming neither folder (audit DW F7): a copy of the same name is said by where each one is."""
+    (tmp_path / "box2").mkdir()
+    for place in (tmp_path / "document.txt", tmp_path / "box2" / "document.txt"):
+        place.write_text("The minutes of the commission, 1936.\n", encoding="utf-8")
+    report = empty_workspace.documents.import_paths([tmp_path])
+    said = [outcome.message for outcome in report.outcomes if outcome.status == "unchanged"]
+    assert said == [f"{tmp_path / 'document.txt'}: same text as {tmp_path / 'box2' / 'document.txt'}, already "
+                    "imported"]

@@ -316,7 +316,11 @@ def _imported_said(db: Store, source: SourceFile, file_name: str) -> str:
 
 def _copy_said(db: Store, source: SourceFile, document_id: int, version_id: int, back: bool) -> str:
     """The line of a file giving a document's text as it is shown (in the Trash too: it comes `back`)."""
-    same = f"{source.path.name}: same text as {store.get_document(db, document_id, include_trashed=True).file_name}"
+    earlier = store.get_document(db, document_id, include_trashed=True).file_name
+    same = f"{source.path.name}: same text as {earlier}"
+    stored = store.document_source_path(db, document_id)
+    if earlier == source.path.name and stored and stored != str(source.path.resolve()):  # two copies of one name
+        same = f"{source.path}: same text as {stored}"  # in a fond, told apart by where each is (audit DW F7)
     if back:
         return f"{same}, back from the Trash{_with_notes(db, document_id)}"
     return _relinked(db, version_id, source) or f"{same}, already imported"
