@@ -35,7 +35,7 @@ class TagService:
         into = self._merged_into(old, new_name)
         merged = into is not None
         already = [] if not merged else sorted(set(tagged) & set(store.annotation_ids_with_tag(self._db, new_name)))
-        with operation(self._db, self.rename_step(old, new_name)):
+        with operation(self._db, renaming(old, into or new_name, merged)):  # as rename_step names it
             if merged:
                 store.add_tag_to(self._db, tagged, [new_name])
                 store.delete_tag(self._db, old)
