@@ -222,3 +222,30 @@ def test_figures_with_a_control_byte_are_not_read_as_utf16(data):
     """A line of figures parted by spaces or tabs, with a control byte, came back as UTF-16 nonsense ('㠶〠〠…',
     Devanagari): a space or a tab was taken for an alphabet's block of UTF-16 (audit CI F5)."""
     assert decode(data)[1] == "utf-8"
+
+
+POLISH = "Zażółć gęślą jaźń. Protokół posiedzenia komisji w Krakowie, dnia piątego maja, w obecności członków.\n"
+GREEK = "Πρακτικά της συνεδρίασης της επιτροπής στην Αθήνα, την πέμπτη Μαΐου, παρόντων όλων των μελών.\n"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (RUSSIAN, "koi8_r"), ("Протокол заседания комиссии от пятого мая.", "koi8_r"), ("Москва", "koi8_r"),
+    (POLISH, "cp1250"), ("Łódź 1920", "cp1250"), ("Wrocław", "cp1250"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"), (GREEK, "cp1253"), ("Αθήνα", "cp1253"),
+])
+def test_koi8_r_central_european_and_greek_text_is_read_in_its_encoding(text, encoding):
+    """Russian in KOI8-R was refused as 'undecodable', Polish in windows-1250 stored as 'Za¿ó³æ gêœl¹' and Greek in
+    windows-1253 as 'РсбкфйкЬ' (audit DW F1, F2): the reading taken is the one without the signs of a misreading,
+    a symbol glued to a word's letters or a capital inside one."""
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Die Straße in München, 25°C, £5, ½ Pfund.", "cp1252"), ("¿Qué pasó en España? ¡Nadie sabía!", "cp1252"),
+    ("Україна і Білорусь, їхні відносини.", "cp1251"), ("Србија и Југославија, ђак, љубав, његош.", "cp1251"),
+    ("България и Съветският съюз през 1934 година.", "cp1251"),
+])
+def test_western_and_cyrillic_text_keeps_its_reading_beside_the_other_encodings(text, encoding):
+    """Trying KOI8-R, windows-1250 and windows-1253 must not take a symbol a text holds ('°C', '¿Qué') for a
+    misreading, nor read Ukrainian, Serbian or Bulgarian in another encoding."""
+    assert decode(text.encode(encoding))[0] == text

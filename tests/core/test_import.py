@@ -41,14 +41,18 @@ def test_txt_md_and_html(empty_workspace, tmp_path):
     assert "# Notes on Genden" in empty_workspace.documents.text(empty_workspace.documents.resolve("b.md").id).text
 
 
-def test_cp1251_and_latin1_files(empty_workspace, tmp_path):
-    """Legacy-encoded files are decoded to the right text."""
-    (tmp_path / "ru.txt").write_bytes("Генден и Сталин, 1934 год. Москва.\r\n".encode("cp1251"))
-    (tmp_path / "fr.txt").write_bytes("Sükhbaatar est né à Kiakhta, dit-on.\r\n".encode("latin-1"))
+def test_legacy_encoded_files(empty_workspace, tmp_path):
+    """Legacy-encoded files are decoded to the right text: cp1251, Latin-1, KOI8-R and windows-1250 (the last two
+    were refused as undecodable or stored as mojibake, audit DW F1, F2)."""
+    written = {"ru.txt": ("Генден и Сталин, 1934 год. Москва.\r\n", "cp1251"),
+               "fr.txt": ("Sükhbaatar est né à Kiakhta, dit-on.\r\n", "latin-1"),
+               "koi8.txt": ("Протокол заседания комиссии от пятого мая.\r\n", "koi8_r"),
+               "pl.txt": ("Protokół posiedzenia komisji w Łodzi, dnia piątego maja.\r\n", "cp1250")}
+    for name, (text, encoding) in written.items():
+        (tmp_path / name).write_bytes(text.encode(encoding))
     empty_workspace.documents.import_paths([tmp_path])
     texts = {i.file_name: empty_workspace.documents.text(i.id).text for i in empty_workspace.documents.list()}
-    assert texts == {
-        "ru.txt": "Генден и Сталин, 1934 год. Москва.\n", "fr.txt": "Sükhbaatar est né à Kiakhta, dit-on.\n"}
+    assert texts == {name: text.replace("\r\n", "\n") for name, (text, _encoding) in written.items()}
 
 
 def test_reimport_unchanged_is_a_no_op(workspace, db_path):

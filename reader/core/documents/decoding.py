@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from charset_normalizer import from_bytes
 
+from reader.core.documents.misreading import has_controls, least_misread, script
 from reader.core.errors import ReaderError
 
 LEGACY_ENCODINGS = ["cp1251", "cp1252", "latin_1"]
@@ -35,9 +36,6 @@ _PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F), (
 _ALPHABET_BLOCKS = frozenset(set(range(1, 32)) - {9, 10, 13})  # high bytes of UTF-16 a one-byte text has none of
 _BETWEEN_WORDS = frozenset(b" \n\r\t0123456789.,;:!?()-'\"")  # what stands between words, beside a NUL in UTF-16
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f]")  # none of a text's one byte a character
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # none of a text's (a form feed may be)
-_LETTERS = re.compile(r"[^\W\d_]+")
-_LATIN, _CYRILLIC = re.compile("[A-Za-z\u00c0-\u024f]"), re.compile("[\u0400-\u04ff]")
 
 
 class DecodeError(ReaderError):
@@ -64,7 +62,7 @@ def _wide_if_controls(data: bytes, text: str, encoding: str) -> tuple[str, str]:
     """The text, unless it holds control characters and the bytes read as UTF-16 without them: a word of Russian in
     UTF-16 without a mark has no NUL byte and is all ASCII bytes, and was stored as UTF-8 '\x1f\x04@\x04…' (audit
     CG F6). A text keeping its controls (a DOS end-of-file mark, a log's escapes) is as it was."""
-    if _CONTROLS.search(text.rstrip("\x1a").replace("\x0c", "")) and not len(data) % 2:
+    if has_controls(text) and not len(data) % 2:
         text, encoding = _utf16_reading(data, _one_block) or (text, encoding)
     return normalise_newlines(text), encoding
 
@@ -173,15 +171,8 @@ def _nuls_in_its_script(text: str) -> bool:
     if not scripts:
         return True
     commonest = scripts.most_common(1)[0][0]
-    return all(_script(character) == commonest for character in text if ord(character) > 0xFF
+    return all(script(character) == commonest for character in text if ord(character) > 0xFF
                and not ord(character) % 256)
-
-
-def _script(character: str) -> str:
-    """A character's script by the first word of its Unicode name (CJK, HANGUL, GREEK); Chinese characters and
-    Japanese kana, written together, are one."""
-    word = unicodedata.name(character, "?").split()[0]
-    return "CJK" if word in ("HIRAGANA", "KATAKANA", "IDEOGRAPHIC") else word
 
 
 def _one_block(sample: bytes, encoding: str) -> bool:
@@ -219,7 +210,7 @@ def _in_one_script(text: str) -> float:
 
 def _scripts(text: str) -> Counter[str]:
     """How many of a text's letters each script has."""
-    return Counter(_script(character) for character in text if character.isalpha())
+    return Counter(script(character) for character in text if character.isalpha())
 
 
 def _newlines_wide(sample: bytes, little_endian: bool) -> bool:
@@ -309,7 +300,8 @@ def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
         raise _damaged("UTF-8", _line_of(data[:damage].decode("utf-8", errors="replace")))
     fitting = _fitting(data, readings)
     if fitting is None:
-        raise DecodeError("undecodable bytes: not UTF-8, UTF-16, cp1251 or Latin-1 text")
+        raise DecodeError("undecodable bytes: not text in UTF-8, UTF-16 or a Cyrillic, Greek, Central or Western "
+                          "European encoding")
     return fitting
 
 
@@ -319,33 +311,6 @@ def _detected(data: bytes) -> list[tuple[str, str]]:
 
 
 def _fitting(data: bytes, readings: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The likeliest reading that keeps its words in one script, detection's (`readings`) or a Western one (see
-    `_western`); else detection's likeliest; None when there is none."""
-    return next((found for found in readings + _western(data) if not _mostly_mixed(found[0])),
-                readings[0] if readings else None)
-
-
-def _western(data: bytes) -> list[tuple[str, str]]:
-    """The readings in the Western encodings that are text: no control characters, and most letters unaccented (a
-    Russian cp1251 text read so is all accents, 'Ïðîòîêîë'). Detection offered none, or only cp1251, for a line of
-    French ('Dйjа reзu.', audit CA C3)."""
-    found = []
-    for encoding in ("cp1252", "latin_1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        letters = [character for character in text if character.isalpha()]
-        accented = sum(1 for character in letters if "\u00c0" <= character <= "\u00ff")
-        if not _CONTROLS.search(text) and accented * 2 < len(letters):
-            found.append((text, encoding))
-    return found
-
-
-def _mostly_mixed(text: str) -> bool:
-    """Whether most words holding a letter beyond ASCII also hold Latin and Cyrillic letters together: 'cafй' is
-    'café' misread. With a word or two, detection has little to go on and took cp1251 for Latin-1; a Russian text
-    with a lookalike Latin letter in a word or two (as OCR gives) stays Russian."""
-    wide = [word for word in _LETTERS.findall(text) if not word.isascii()]
-    mixed = [word for word in wide if _LATIN.search(word) and _CYRILLIC.search(word)]
-    return len(mixed) * 2 > len(wide)
+    """Detection's likeliest reading (`readings`), unless another one-byte encoding's bears fewer marks of a
+    misreading (see `misreading`); None when no reading is text."""
+    return least_misread(data, readings[0] if readings else None)
