@@ -295,11 +295,13 @@ XHTML = ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1
          'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>{body}</body></html>')
 
 
-def _epub3(path: Path, chapters: dict[str, str], title: str = "The Purge in Mongolia") -> Path:
-    """An EPUB 3 written part by part, as publishing tools write them: `chapters` maps file names to their bodies."""
+def _epub3(path: Path, chapters: dict[str, str | bytes], title: str = "The Purge in Mongolia",
+           spine: bool = True) -> Path:
+    """An EPUB 3 written part by part, as publishing tools write them: `chapters` maps file names to their bodies
+    (or to a whole chapter file's bytes); `spine` False lists no reading order."""
     items = "".join(f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
                     for n, name in enumerate(chapters))
-    spine = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+    order = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters))) if spine else ""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/container.xml",
@@ -307,9 +309,9 @@ def _epub3(path: Path, chapters: dict[str, str], title: str = "The Purge in Mong
                          'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
                          'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
                          '</container>')
-        archive.writestr("OEBPS/content.opf", EPUB3_OPF.format(title=title, items=items, spine=spine))
+        archive.writestr("OEBPS/content.opf", EPUB3_OPF.format(title=title, items=items, spine=order))
         for name, body in chapters.items():
-            archive.writestr(f"OEBPS/{name}", XHTML.format(body=body))
+            archive.writestr(f"OEBPS/{name}", body if isinstance(body, bytes) else XHTML.format(body=body))
     return path
 
 
@@ -351,6 +353,34 @@ def test_an_epub3_footnote_goes_to_notes_with_its_mark_in_the_text(tmp_path):
     assert text == ("FIRST CHAPTER TEXT. In 1937 the purge began[1]. Choibalsan[2] rose.\n\n"
                     "Genden was shot in Moscow.\n\nKept once.\n\nNotes\n\n1. See the archive of the MPRP, fond 4.\n\n"
                     "2. Choibalsan was his rival.\n\nNever cited.\n")
+
+
+RUSSIAN_CHAPTER = "<p>Генден встретился со Сталиным в Москве.</p>"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "windows-1251", "koi8-r"])
+def test_an_epub_chapter_is_read_in_the_encoding_it_declares(tmp_path, encoding):
+    """A chapter in UTF-16 (which EPUB allows) was 'the document is empty', and one declaring windows-1251 was
+    stored as U+FFFD throughout (audit DW F3): a chapter is read as XML is, by its byte-order mark or declaration."""
+    chapter = XHTML.replace('encoding="UTF-8"', f'encoding="{encoding}"').format(body=RUSSIAN_CHAPTER)
+    source = read_source(_epub3(tmp_path / "book.epub", {"chap1.xhtml": chapter.encode(encoding)}))
+    assert source.text == "Генден встретился со Сталиным в Москве.\n"
+
+
+def test_an_epub_listing_no_reading_order_is_read_in_its_manifest_order(tmp_path):
+    """A book whose spine is empty was 'no text in it (the document is empty)' though its chapters are there (audit
+    DW F3): its documents are read in the order its manifest lists them."""
+    chapters = {"chap1.xhtml": "<p>Genden met Stalin.</p>", "chap2.xhtml": "<p>Genden was shot in 1937.</p>"}
+    source = read_source(_epub3(tmp_path / "book.epub", chapters, spine=False))
+    assert source.text == "Genden met Stalin.\n\nGenden was shot in 1937.\n"
+
+
+def test_characters_a_book_gives_no_text_for_are_counted_in_its_line(empty_workspace, tmp_path):
+    """Bytes a chapter's encoding makes no character of were stored as U+FFFD, the import's line saying nothing
+    (audit DW F3): it counts them, as a PDF's line does."""
+    chapter = XHTML.format(body="<p>Genden met Stalin in Moscow.</p>").encode().replace(b"Moscow", b"Mosc\xffw")
+    report = empty_workspace.documents.import_paths([_epub3(tmp_path / "book.epub", {"chap1.xhtml": chapter})])
+    assert "1 character it gives no text for, shown as \ufffd" in report.outcomes[0].message
 
 
 ENCRYPTION = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '

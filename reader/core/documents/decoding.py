@@ -21,6 +21,8 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_XML_OPENINGS = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 _SAID_ENCODINGS = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF file",
@@ -44,9 +46,9 @@ class DecodeError(ReaderError):
 
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for file contents, or raise DecodeError with a short reason."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return normalise_newlines(_without_nul(_strict(data, encoding))), encoding
+    encoding = marked_encoding(data)
+    if encoding is not None:
+        return normalise_newlines(_without_nul(_strict(data, encoding))), encoding
     wide = _utf16_without_bom(data)
     if wide is not None:
         return normalise_newlines(wide[0]), wide[1]
@@ -56,6 +58,25 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         text, encoding = _detect_legacy(data, exc.start)
     return _wide_if_controls(data, text, encoding)
+
+
+def marked_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of the bytes names, or None."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
+def xml_text(data: bytes) -> str:
+    """XML's bytes as text in the encoding XML's rules give them: a byte-order mark's, else UTF-16 by the first
+    bytes of '<?xml' (a NUL beside each), else the encoding the declaration names, else UTF-8. Bytes no character
+    of it is made of are U+FFFD, counted in the import's line; a name no codec has is read as UTF-8."""
+    encoding = marked_encoding(data) or _XML_OPENINGS.get(data[:4])
+    if encoding is None:
+        declared = _XML_ENCODING.match(data)
+        try:
+            encoding = codecs.lookup(declared[1].decode("ascii")).name if declared else "utf-8"
+        except LookupError:
+            encoding = "utf-8"
+    return data.decode(encoding, errors="replace")
 
 
 def _wide_if_controls(data: bytes, text: str, encoding: str) -> tuple[str, str]:
@@ -258,7 +279,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     another is common, and read as UTF-8); else as `decode` reads any text. Detection alone stored a Polish
     windows-1250 or a Russian KOI8-R page as another encoding's mojibake, said imported (audit DW F1, F2)."""
     declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared is not None and not any(data.startswith(bom) for bom, _encoding in _BOMS):
+    if declared is not None and marked_encoding(data) is None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:

@@ -351,18 +351,19 @@ def _relinked(db: Store, version_id: int, source: SourceFile) -> str:
 
 
 def _describe(source: SourceFile) -> str:
-    """What the import message says about the file: its encoding for text, its format and pages otherwise."""
+    """What the import message says about the file: its encoding for text, its format and pages otherwise, and the
+    characters it gives no text for (a PDF's glyphs without one, an EPUB chapter's bytes not in its encoding)."""
     if source.fmt in ("text", "markdown", "html"):
         return source.encoding
+    unmapped = source.text.count("\ufffd")
+    lost = f", {plural(unmapped, 'character')} it gives no text for, shown as \ufffd" if unmapped else ""
     if not source.pages:
-        return source.fmt.upper()
+        return source.fmt.upper() + lost
     scanned = sum(page.origin == "ocr" for page in source.pages)
     unread = sum(page.origin == "unread" for page in source.pages)
     pages = f"{len(source.pages)} page{'s' if len(source.pages) != 1 else ''}"
-    unmapped = source.text.count("\ufffd")
     return f"{source.fmt.upper()}, {pages}" + (f", {scanned} read by OCR" if scanned else "") + (
-        f", {unread} without a text layer left unread (no OCR engine)" if unread else "") + (
-        f", {plural(unmapped, 'character')} it gives no text for, shown as \ufffd" if unmapped else "")
+        f", {unread} without a text layer left unread (no OCR engine)" if unread else "") + lost
 
 
 def _fill_metadata(db: Store, document_id: int, source: SourceFile, languages: LanguageReader) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from reader.core.documents.decoding import xml_text
 from reader.core.documents.extracted import Extracted
 from reader.core.documents.formats.blocks import Blocks, damaged, open_zip
 from reader.core.documents.html_text import html_to_text
@@ -38,12 +39,20 @@ def read_epub(path: Path) -> Extracted:
     except Exception as exc:  # ebooklib raises EpubException, KeyError or XML errors on a broken book
         raise damaged(path, "EPUB", exc) from exc
     blocks, notes = Blocks(), _Notes()
-    for idref, _linear in book.spine:
-        item = book.get_item_with_id(idref)
-        if item is not None and item.get_type() == ITEM_DOCUMENT:
-            _chapter(_take_notes(item.get_content(), item.get_name(), notes), blocks)
+    in_order = [item for item in (book.get_item_with_id(idref) for idref, _linear in book.spine)
+                if item is not None and item.get_type() == ITEM_DOCUMENT]
+    for item in in_order or _chapters_listed(book):
+        _chapter(_take_notes(item.content, item.get_name(), notes), blocks)
     notes.add_to(blocks)
     return blocks.to_extracted("epub", _metadata(book), path)
+
+
+def _chapters_listed(book) -> list:
+    """A book's chapters in the order its manifest lists them, for one whose spine gives no reading order (it was
+    said to be empty, audit DW F3): its table of contents and cover page aside."""
+    from ebooklib import ITEM_DOCUMENT
+
+    return [item for item in book.get_items_of_type(ITEM_DOCUMENT) if item.is_chapter()]
 
 
 def _refuse_drm(path: Path, archive) -> None:
@@ -79,7 +88,7 @@ def _take_notes(content: bytes, name: str, notes: _Notes) -> str:
     epub:type at all is handed on as it is, unparsed."""
     import lxml.html
 
-    xhtml = _XML_DECLARATION.sub("", content.decode("utf-8", errors="replace"))
+    xhtml = _XML_DECLARATION.sub("", xml_text(content))
     if "epub:type" not in xhtml:
         return xhtml
     root = lxml.html.document_fromstring(xhtml)
