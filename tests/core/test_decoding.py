@@ -249,3 +249,13 @@ def test_western_and_cyrillic_text_keeps_its_reading_beside_the_other_encodings(
     """Trying KOI8-R, windows-1250 and windows-1253 must not take a symbol a text holds ('°C', '¿Qué') for a
     misreading, nor read Ukrainian, Serbian or Bulgarian in another encoding."""
     assert decode(text.encode(encoding))[0] == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["Генден встретился со Сталиным.\n", "Genden met Stalin in Moscow.\n"])
+def test_utf16_without_a_mark_cut_short_by_a_byte_is_said_to_be_cut_short(text, encoding):
+    """UTF-16 without a mark whose last byte is missing (a copy still being written) was 'binary file (a NUL byte
+    at byte 1), not text' (audit DW F11), sending the reader to look for another file: it is said as the same text
+    with a mark is."""
+    with pytest.raises(DecodeError, match=r"damaged UTF-16 text: it ends inside a character \(cut short\?\)"):
+        decode(text.encode(encoding)[:-1])
