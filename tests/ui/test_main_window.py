@@ -1232,3 +1232,32 @@ def test_a_session_file_writable_again_is_written(qtbot, workspace, tmp_path):
     path.rmdir()
     window.session_timer.timeout.emit()
     assert path.is_file() and "reading" in path.read_text(encoding="utf-8")
+
+
+def test_a_session_file_written_again_is_left_alone_until_the_desk_changes(qtbot, workspace, tmp_path):
+    """Once the session file could not be written, Qt's status stayed an error for good: the unchanged desk was
+    written on every tick for the rest of the run, and a later failure went unsaid (audit DV F4). Each writing is
+    judged by itself."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import build_window
+
+    path = tmp_path / "later.ui.ini"
+    path.mkdir()
+    window = build_window(workspace, QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.reading_area.open_document(workspace.documents.list()[0].id)
+    window.session_timer.timeout.emit()
+    path.rmdir()
+    window.session_timer.timeout.emit()
+    os.utime(path, ns=(0, 0))  # a stamp no writing leaves
+    window.session_timer.timeout.emit()
+    assert path.stat().st_mtime_ns == 0
+    window.statusBar().clearMessage()
+    path.unlink()
+    path.mkdir()
+    window.reading_area.open_document(workspace.documents.list()[1].id)
+    window.session_timer.timeout.emit()
+    assert "cannot be kept" in window.statusBar().currentMessage()
