@@ -1349,6 +1349,19 @@ def test_a_note_found_by_its_plain_reading_is_quoted_as_written(workspace):
     assert "the ﬁrst [ofﬁcial] meeting with ＧＥＮＤＥＮ" in hit.snippet
 
 
+def test_the_note_of_a_quote_broken_at_a_line_end_is_quoted_as_written(empty_workspace, tmp_path):
+    """A highlight's search row holds after its note the quote read whole ('Choibalsan regime'), which the note does
+    not: its snippet showed the note folded and that reading after it, "GENDEN's [official] view Choibalsan
+    regime" (audit DS F6). It is the note as written."""
+    (tmp_path / "hy.txt").write_text("The Choibal-\nsan regime was harsh.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "hy.txt"])
+    document_id = empty_workspace.documents.resolve("hy.txt").id
+    empty_workspace.annotations.create_at_quote(document_id, "Choibal-\nsan regime", note="ＧＥＮＤＥＮ's ofﬁcial view")
+    for query, quoted in (("official", "ＧＥＮＤＥＮ's [ofﬁcial] view"), ("view", "ＧＥＮＤＥＮ's ofﬁcial [view]")):
+        [hit] = empty_workspace.search.search(query).groups["annotation"]
+        assert " ".join(hit.snippet.split()) == f"“Choibal- san regime” {quoted}"
+
+
 def test_notes_written_before_the_upgrade_are_found_by_their_plain_reading(tmp_path):
     """Upgrade step m034 reads a library's notes, links, metadata and Notebook notes as texts are read."""
     from reader.core.workspace import Workspace

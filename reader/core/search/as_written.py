@@ -26,6 +26,8 @@ def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
     head = _ELLIPSIS if snippet.startswith(_ELLIPSIS) else ""
     tail = _ELLIPSIS if snippet.endswith(_ELLIPSIS) and len(snippet) > len(head) else ""
     core = snippet[len(head):len(snippet) - len(tail)]
+    if folded.find(core.replace(opening, "").replace(closing, "")) < 0:
+        core, tail = _before_the_reading_appended(core, folded, opening, closing), ""
     plain = core.replace(opening, "").replace(closing, "")
     at = folded.find(plain)
     if at < 0 or not plain:
@@ -43,6 +45,24 @@ def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
         pieces += [line[last:cut], mark]
         last = cut
     return "".join([*pieces, line[last:end], tail])
+
+
+def _before_the_reading_appended(core: str, folded: str, opening: str, closing: str) -> str:
+    """The snippet's part that is the line's, where its row holds after the line another reading of it: a highlight's
+    row holds its quote read whole ('Choibalsan regime' for 'Choibal-\\nsan regime', m034), which the note as written
+    does not, and the snippet had been shown folded, that reading after it (audit DS F6). The snippet whole where
+    no mark stands whole in the line's part (the words were found in that reading alone), or it is not so."""
+    plain = core.replace(opening, "").replace(closing, "")
+    ending = next((size for size in range(len(plain) - 1, 0, -1)
+                   if plain[size] == " " and folded.endswith(plain[:size])), 0)
+    kept, read = [], 0
+    for character in core:
+        if read == ending and character != closing:  # a mark closing on the line's last word is the line's
+            break
+        kept.append(character)
+        read += character not in (opening, closing)
+    cut = "".join(kept)
+    return cut if ending and 0 < cut.count(opening) == cut.count(closing) else core
 
 
 def _as_indexed(line: str) -> bool:
