@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from reader.core.documents.decoding import DecodeError, decode
+from reader.core.documents.decoding import DecodeError, decode, decode_html
 
 RUSSIAN = "Сталин встретился с Генденом 15 ноября 1934 года в Москве.\nМонголия и СССР.\n"
 FRENCH = "Sükhbaatar est né à Kiakhta; le café de l'été coûte très cher à Genève.\n"
@@ -232,22 +232,32 @@ GREEK = "Πρακτικά της συνεδρίασης της επιτροπή�
     (RUSSIAN, "koi8_r"), ("Протокол заседания комиссии от пятого мая.", "koi8_r"), ("Москва", "koi8_r"),
     (POLISH, "cp1250"), ("Łódź 1920", "cp1250"), ("Wrocław", "cp1250"),
     ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"), (GREEK, "cp1253"), ("Αθήνα", "cp1253"),
+    (RUSSIAN, "cp866"), ("Москва", "cp866"), ("Он пришёл в Москву.\nЕщё один день прошёл.", "koi8_r"),
+    (POLISH, "iso8859_2"), ("Łódź 1920, Wrocław i Poznań", "iso8859_2"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "iso8859_2"),
 ])
 def test_koi8_r_central_european_and_greek_text_is_read_in_its_encoding(text, encoding):
     """Russian in KOI8-R was refused as 'undecodable', Polish in windows-1250 stored as 'Za¿ó³æ gêœl¹' and Greek in
-    windows-1253 as 'РсбкфйкЬ' (audit DW F1, F2): the reading taken is the one without the signs of a misreading,
-    a symbol glued to a word's letters or a capital inside one."""
+    windows-1253 as 'РсбкфйкЬ' (audit DW F1, F2), and so were Russian in DOS's cp866 and Polish or Czech in
+    ISO-8859-2: the reading taken is the one without the signs of a misreading, a symbol glued to a word's letters
+    or a capital inside one."""
     assert decode(text.encode(encoding)) == (text, encoding)
 
 
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Die Straße in München, 25°C, £5, ½ Pfund.", "cp1252"), ("¿Qué pasó en España? ¡Nadie sabía!", "cp1252"),
+    ("3 Ut»g of the commons [By Authority], § 4: adjourned. " + "The house met at noon and rose at six. " * 8,
+     "latin_1"),  # OCR's stray '»' in a column of a newspaper, no Czech 'Utťg'
+    ("Flat: 45 m²", "cp1252"), ("Sala nº 2", "cp1252"), ("x² + y² = z²", "cp1252"), ("25°C", "cp1252"),
+    ("Acme™", "cp1252"), ("ВВЕДЕНИЕ", "cp1251"), ("ГЛАВА ПЕРВАЯ", "cp1251"), ("ПРОТОКОЛ № 5", "cp1251"),
+    ("ТЕЛЕГРАММА\nМОСКВА КРЕМЛЬ ТОВАРИЩУ СТАЛИНУ\nПРИБЫЛИ БЛАГОПОЛУЧНО ТЧК ЖДЕМ УКАЗАНИЙ ТЧК НКВД\n", "cp1251"),
     ("Україна і Білорусь, їхні відносини.", "cp1251"), ("Србија и Југославија, ђак, љубав, његош.", "cp1251"),
     ("България и Съветският съюз през 1934 година.", "cp1251"),
 ])
 def test_western_and_cyrillic_text_keeps_its_reading_beside_the_other_encodings(text, encoding):
-    """Trying KOI8-R, windows-1250 and windows-1253 must not take a symbol a text holds ('°C', '¿Qué') for a
-    misreading, nor read Ukrainian, Serbian or Bulgarian in another encoding."""
+    """Trying KOI8-R, windows-1250 and windows-1253 must not take a symbol a text holds ('°C', '¿Qué', 'm²') or one
+    OCR misread for a misreading, nor read Ukrainian, Serbian or Bulgarian in another encoding, nor Russian in
+    capitals (a telegram, a heading, its acronyms) as KOI8-R's small letters (audit DX F1, F2)."""
     assert decode(text.encode(encoding))[0] == text
 
 
@@ -259,3 +269,16 @@ def test_utf16_without_a_mark_cut_short_by_a_byte_is_said_to_be_cut_short(text, 
     with a mark is."""
     with pytest.raises(DecodeError, match=r"damaged UTF-16 text: it ends inside a character \(cut short\?\)"):
         decode(text.encode(encoding)[:-1])
+
+
+def test_a_russian_page_naming_no_charset_is_read_in_cp1251():
+    """A windows-1251 page without a <meta> charset was stored as 'Ãëàâíàÿ', its markup's letters glued to the
+    Russian words taken for words of two scripts (audit DX F10)."""
+    page = "<html><head><title>Главная страница</title></head><body><p>Генден встретился со Сталиным.</p></body></html>"
+    assert decode_html(page.encode("cp1251")) == (page, "cp1251")
+
+
+def test_cp1251_capitals_beside_utf8_lines_are_read_as_cp1251():
+    """A file partly UTF-8, partly cp1251 in capitals read those as KOI8-R's small letters (audit DX F12)."""
+    data = "Café Genden, Ulaanbaatar — 1934\n".encode() + "ПРОТОКОЛ ЗАСЕДАНИЯ КОМИССИИ\n".encode("cp1251")
+    assert decode(data)[0] == "Café Genden, Ulaanbaatar — 1934\nПРОТОКОЛ ЗАСЕДАНИЯ КОМИССИИ\n"

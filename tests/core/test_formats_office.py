@@ -290,15 +290,15 @@ EPUB3_OPF = ('<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.i
              '<dc:identifier id="id">urn:uuid:1f4e2c3a-0000-4000-8000-000000000001</dc:identifier>'
              '<dc:title>{title}</dc:title><dc:language>en</dc:language>'
              '<meta property="dcterms:modified">2024-05-01T10:00:00Z</meta></metadata>'
-             '<manifest>{items}</manifest><spine>{spine}</spine></package>')
+             '<manifest>{items}</manifest><spine>{spine}</spine>{guide}</package>')
 XHTML = ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
          'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>{body}</body></html>')
 
 
 def _epub3(path: Path, chapters: dict[str, str | bytes], title: str = "The Purge in Mongolia",
-           spine: bool = True) -> Path:
+           spine: bool = True, guide: str = "") -> Path:
     """An EPUB 3 written part by part, as publishing tools write them: `chapters` maps file names to their bodies
-    (or to a whole chapter file's bytes); `spine` False lists no reading order."""
+    (or to a whole chapter file's bytes); `spine` False lists no reading order; `guide` is an EPUB 2 <guide>."""
     items = "".join(f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
                     for n, name in enumerate(chapters))
     order = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters))) if spine else ""
@@ -309,7 +309,7 @@ def _epub3(path: Path, chapters: dict[str, str | bytes], title: str = "The Purge
                          'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
                          'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
                          '</container>')
-        archive.writestr("OEBPS/content.opf", EPUB3_OPF.format(title=title, items=items, spine=order))
+        archive.writestr("OEBPS/content.opf", EPUB3_OPF.format(title=title, items=items, spine=order, guide=guide))
         for name, body in chapters.items():
             archive.writestr(f"OEBPS/{name}", body if isinstance(body, bytes) else XHTML.format(body=body))
     return path
@@ -367,11 +367,36 @@ def test_an_epub_chapter_is_read_in_the_encoding_it_declares(tmp_path, encoding)
     assert source.text == "Генден встретился со Сталиным в Москве.\n"
 
 
+@pytest.mark.parametrize("declared", ["UTF-16", "ISO-8859-1", "windows-1252", "base64", "no-such-codec"])
+def test_an_epub_chapter_in_utf8_declaring_another_encoding_is_read_as_utf8(tmp_path, declared):
+    """A declaration naming the wrong encoding is common; UTF-8 bytes declared as UTF-16 or Latin-1 were read as
+    Chinese-looking characters or 'Ã©', a codec of no text ('base64') failed the import as the program's fault
+    (audit DX F5, F6): bytes that are UTF-8 are read so."""
+    chapter = XHTML.replace('encoding="UTF-8"', f'encoding="{declared}"').format(body=RUSSIAN_CHAPTER)
+    source = read_source(_epub3(tmp_path / "book.epub", {"chap1.xhtml": chapter.encode()}))
+    assert source.text == "Генден встретился со Сталиным в Москве.\n"
+
+
+@pytest.mark.parametrize("page", [
+    XHTML.replace('<?xml version="1.0" encoding="UTF-8"?>', "").format(body=RUSSIAN_CHAPTER).encode("utf-16-le"),
+    XHTML.replace('<?xml version="1.0" encoding="UTF-8"?>', "").replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"/>').format(
+        body=RUSSIAN_CHAPTER).encode("cp1251")])
+def test_an_epub_chapter_without_a_declaration_is_read_as_other_text_is(tmp_path, page):
+    """A chapter in UTF-16 without a mark or a declaration was stored as its markup's bytes, and one naming
+    windows-1251 in a <meta> only was U+FFFD throughout (audit DX F7, F8): it is read as a page is."""
+    source = read_source(_epub3(tmp_path / "book.epub", {"chap1.xhtml": page}))
+    assert source.text == "Генден встретился со Сталиным в Москве.\n"
+
+
 def test_an_epub_listing_no_reading_order_is_read_in_its_manifest_order(tmp_path):
     """A book whose spine is empty was 'no text in it (the document is empty)' though its chapters are there (audit
-    DW F3): its documents are read in the order its manifest lists them."""
-    chapters = {"chap1.xhtml": "<p>Genden met Stalin.</p>", "chap2.xhtml": "<p>Genden was shot in 1937.</p>"}
-    source = read_source(_epub3(tmp_path / "book.epub", chapters, spine=False))
+    DW F3): its documents are read in the order its manifest lists them, its guide's contents and cover pages aside
+    (audit DX F9)."""
+    chapters = {"cover.xhtml": "<p>THE PURGE</p>", "toc.xhtml": "<p>Contents: 1. The meeting</p>",
+                "chap1.xhtml": "<p>Genden met Stalin.</p>", "chap2.xhtml": "<p>Genden was shot in 1937.</p>"}
+    guide = '<guide><reference type="toc" href="toc.xhtml"/><reference type="cover" href="cover.xhtml#c"/></guide>'
+    source = read_source(_epub3(tmp_path / "book.epub", chapters, spine=False, guide=guide))
     assert source.text == "Genden met Stalin.\n\nGenden was shot in 1937.\n"
 
 

@@ -66,17 +66,24 @@ def marked_encoding(data: bytes) -> str | None:
 
 
 def xml_text(data: bytes) -> str:
-    """XML's bytes as text in the encoding XML's rules give them: a byte-order mark's, else UTF-16 by the first
-    bytes of '<?xml' (a NUL beside each), else the encoding the declaration names, else UTF-8. Bytes no character
-    of it is made of are U+FFFD, counted in the import's line; a name no codec has is read as UTF-8."""
+    """XML's bytes as text: in a byte-order mark's encoding, or UTF-16 by the first bytes of '<?xml' (a NUL beside
+    each); else as UTF-8 where they are that, whatever the declaration says (one naming another is a common slip:
+    UTF-8 declared as Latin-1 was read as 'Ã©', audit DX F5); else in the encoding the declaration names; else as a
+    page is read, by its <meta> charset or as any text (UTF-16 without a mark, a one-byte encoding). Bytes no
+    character is made of are U+FFFD, counted in the import's line."""
     encoding = marked_encoding(data) or _XML_OPENINGS.get(data[:4])
-    if encoding is None:
-        declared = _XML_ENCODING.match(data)
+    if encoding is not None:
+        return data.decode(encoding, errors="replace")
+    if b"\x00" not in data:  # NULs are UTF-16's, never XML's
         try:
-            encoding = codecs.lookup(declared[1].decode("ascii")).name if declared else "utf-8"
-        except LookupError:
-            encoding = "utf-8"
-    return data.decode(encoding, errors="replace")
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    declared = _XML_ENCODING.match(data)
+    try:
+        return data.decode(declared[1].decode("ascii"), errors="replace") if declared else decode_html(data)[0]
+    except (LookupError, DecodeError):  # a name no codec has, or one of no text ('base64'; audit DX F6)
+        return data.decode("utf-8", errors="replace")
 
 
 def _wide_if_controls(data: bytes, text: str, encoding: str) -> tuple[str, str]:
@@ -326,7 +333,7 @@ def _detect_legacy(data: bytes, damage: int) -> tuple[str, str]:
     if mixed is not None:
         return mixed
     readings = _detected(data)
-    if not readings and not data.decode("utf-8", errors="ignore").isascii():
+    if not readings and _damaged_utf8(data):
         raise _damaged("UTF-8", _line_of(data[:damage].decode("utf-8", errors="replace")))
     fitting = _fitting(data, readings)
     if fitting is None:

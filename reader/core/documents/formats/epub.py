@@ -49,10 +49,14 @@ def read_epub(path: Path) -> Extracted:
 
 def _chapters_listed(book) -> list:
     """A book's chapters in the order its manifest lists them, for one whose spine gives no reading order (it was
-    said to be empty, audit DW F3): its table of contents and cover page aside."""
+    said to be empty, audit DW F3): its navigation document and the contents and cover pages its guide names
+    aside (audit DX F9)."""
     from ebooklib import ITEM_DOCUMENT
 
-    return [item for item in book.get_items_of_type(ITEM_DOCUMENT) if item.is_chapter()]
+    apart = {unquote((reference.get("href") or "").partition("#")[0]) for reference in book.guide
+             if reference.get("type") in ("toc", "cover")}
+    return [item for item in book.get_items_of_type(ITEM_DOCUMENT)
+            if item.is_chapter() and item.get_name() not in apart]
 
 
 def _refuse_drm(path: Path, archive) -> None:
