@@ -20,7 +20,7 @@ from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.russian import RussianStep
-from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, has_cyrillic, stretches
+from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, has_cyrillic, in_english, stretches
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -30,6 +30,7 @@ OTHER_LABELS = {"NORP", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 NAME_PARTICLES = {"of", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"}
 CUT_LABELS = {"PERSON"} | OTHER_LABELS  # labels whose spans may run past a name into a verb or a list
 PIPELINE_VERSION = "14"
+NO_MODEL = "no model"  # what read a text in a language in Latin letters no model here reads: its names are none
 RUSSIAN_VERSION = "ru4"  # what read a Russian text: moved on when the Russian step changes. 2: names' forms read
 # in their sentence; Russian lines of an English text read. 3: an English text read whole by the English model.
 # 4: a Cyrillic stretch read in the language it shows
@@ -70,7 +71,7 @@ class ModelStep:
     def pipeline(self, text: str) -> str:
         """What read a text, as its cached candidates are kept under: the Russian model's version where a stretch of
         it is Russian (other texts keep what the English model found)."""
-        english = f"{PIPELINE_VERSION}:{self.model_name}"
+        english = f"{PIPELINE_VERSION}:{self.model_name}" if in_english(text) else f"{PIPELINE_VERSION}:{NO_MODEL}"
         if not has_cyrillic(text):  # asked of every text at each run: most have no line to tell apart
             return english
         russian = any(part.reader == RUSSIAN for parts in stretches([piece for _, piece in pieces(text)])

@@ -1,5 +1,10 @@
 """Which model reads which stretch of a text: the English one, the Russian one, or none.
 
+A text in Latin letters is English unless its words are another language's: spaCy's lists of each language's most
+common words ('der', 'und'; 'le', 'les'; 'się', 'nie') cover some half of a text in it, and a tenth of one in
+another. German, French and Polish read by the English model made common nouns people ('Bericht', 'Verhaftungen',
+'Dnia') and Genden a place (audit DY F2): such a text is read by no model, as Mongolian is.
+
 An English text quoting a Russian paragraph had its quotation read by the English model, whose Cyrillic names are
 noise and left out, so a whole text of names went unread; a Russian text's English line ('Reuters, London') is no
 Russian. So runs of lines of one script are told apart, a line without letters going with the run before it, and a
@@ -16,6 +21,7 @@ its names are the ones the user marks.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 ENGLISH, RUSSIAN, UNREAD = "english", "russian", ""
@@ -28,6 +34,14 @@ _NOT_RUSSIAN = re.compile(r"[іїєґўјљњћђџѓќѕөүһІЇЄҐЎЈЉЊ�
 _ONLY_RUSSIAN = re.compile(r"[ыэЫЭ]")
 _YAT = re.compile(r"[ѣѢ]")
 _HARD_SIGN_BEFORE_CONSONANT = re.compile(r"ъ(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
+
+
+OTHER_LATIN = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "hu", "ro", "hr", "tr", "fi")
+SAMPLE = 20_000  # characters of a text its language is told by
+FEWEST_WORDS = 30  # below this a text says too little of its language: English
+OVER_ENGLISH = 2  # how many times English's share another language's common words must cover
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-z\u00df-\u024f]+")  # a word in Latin letters, in lower case
 
 
 class Stretch(NamedTuple):
@@ -47,6 +61,27 @@ def mostly_cyrillic(text: str) -> bool:
         return False
     letters = len(_LETTERS.findall(text))
     return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
+
+
+def in_english(text: str) -> bool:
+    """Whether a text's words (but its Cyrillic ones, read apart) are English, or too few or too plain (a list of
+    names) to be told another language's: not where most are in another script."""
+    words = [word.lower() for word in _WORD.findall(text[:SAMPLE]) if not has_cyrillic(word)]  # read apart
+    latin = [word for word in words if _LATIN.fullmatch(word)]
+    if 2 * len(latin) < len(words):  # Greek, Hebrew, Chinese: the English model's names in them are noise
+        return False
+    if len(words) < FEWEST_WORDS:
+        return True
+    english = sum(word in _common_words("en") for word in words)
+    return all(sum(word in _common_words(code) for word in words) <= OVER_ENGLISH * english for code in OTHER_LATIN)
+
+
+@cache
+def _common_words(code: str) -> frozenset[str]:
+    """spaCy's list of a language's most common words (its stop words), read without loading a model."""
+    from importlib import import_module
+
+    return frozenset(import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
 
 
 def _russian(cyrillic: str) -> bool | None:
@@ -74,15 +109,17 @@ def stretches(pieces: list[str]) -> list[list[Stretch]]:
     runs = [_runs(piece) for piece in pieces]
     whole = _russian("".join(piece[a:b] for piece, found in zip(pieces, runs, strict=True)
                              for a, b, cyrillic in found if cyrillic))
+    latin = ENGLISH if in_english("".join(piece[a:b] for piece, found in zip(pieces, runs, strict=True)
+                                          for a, b, cyrillic in found if not cyrillic)) else UNREAD
 
     def reader(text: str, cyrillic: bool) -> str:
         if not cyrillic:
-            return ENGLISH
+            return latin
         russian = _russian(text)
         return RUSSIAN if (whole is not False if russian is None else russian) else UNREAD
 
     return [[Stretch(a, b, reader(piece[a:b], cyrillic)) for a, b, cyrillic in found]
-            or [Stretch(0, len(piece), ENGLISH)] for piece, found in zip(pieces, runs, strict=True)]
+            or [Stretch(0, len(piece), latin)] for piece, found in zip(pieces, runs, strict=True)]
 
 
 def _runs(text: str) -> list[list]:
