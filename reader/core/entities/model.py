@@ -40,8 +40,9 @@ RUSSIAN_VERSION = "ru4"  # what read a Russian text: moved on when the Russian s
 # 2: countries known by their Russian names; places one GeoNames place links suggested as one. 3: no French or
 # German names of countries ("Maurice" is a person again). 4: names in Russian, gathered by their dictionary form
 # and joined to their English spelling. 5: a Russian name marked by hand in a case joins its entity; one split off
-# is named by its dictionary form. 6: an acronym leans to the type of any entity one of whose names it opens
-REGISTER_VERSION = "6"
+# is named by its dictionary form. 6: an acronym leans to the type of any entity one of whose names it opens.
+# 7: Russian ranks set aside in names ('Маршал Чойбалсан'); an entity named in the script most mentions use
+REGISTER_VERSION = "7"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
 BATCH_SIZE = 8  # texts per model batch: progress reports after each

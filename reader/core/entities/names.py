@@ -11,6 +11,7 @@ from collections import Counter
 
 from reader.core.entities.broken import unbroken
 from reader.core.entities.calendar_words import ENGLISH_WEEKDAYS, MONTHS
+from reader.core.entities.scripts import has_cyrillic
 
 TITLES = (
     "prime minister", "deputy prime minister", "foreign minister", "deputy foreign minister", "war minister",
@@ -28,9 +29,13 @@ TITLES = (
     "herr", "frau", "freiherr", "reichskanzler", "gesandte", "gesandten", "gesandter", "botschafter",
     "тов.", "тт.", "товарищ", "товарищи", "товарища", "товарищу", "товарищем", "гражданин", "гражданина",
     "господин", "господина", "г-н", "г-на", "г-ну",
+    *(rank + ending for rank in ("маршал", "генерал", "министр", "премьер", "премьер-министр", "нарком", "комиссар",
+                                 "полпред", "профессор", "академик") for ending in ("", "а", "у", "ом", "е")),
+    *(rank + ending for rank in ("председател", "секретар") for ending in ("ь", "я", "ю", "ем", "ём", "е")),
 )  # the last lines French, German and Russian: 'M. de Flesselles' and 'Herr von Flesselles' are one man ('Graf' and
 # 'Fürst', 'Kanzler' and 'Chancellor' are surnames too); 'тов. Сталин' (comrade) and 'тт. Молотов и Ворошилов'
-# (comrades) are Stalin and Molotov
+# (comrades) are Stalin and Molotov, and 'Маршал Чойбалсан', 'наркома Литвинова' Choibalsan and Litvinov in any case
+# (the marshal had named the English corpus's Choibalsan, audit DY F1)
 OFFICES = {"minister", "commander", "director", "secretary", "chairman", "commissar", "ambassador", "premier", "deputy",
            "chief", "president", "governor", "envoy", "consul"}  # words that end an office, never a person's name
 TRAILING_HONORIFICS = {"pasha", "bey", "beg", "efendi", "effendi", "agha", "aga", "khan", "jr", "sr", "esq"}
@@ -65,8 +70,12 @@ def name_key(name: str) -> str:
 
 
 def canonical_name(names: Counter) -> str:
-    """The fullest form: most words without initials, then the most frequent."""
-    return max(names, key=lambda n: (token_count(n) if not has_initials(n) else 0, names[n], n))
+    """The fullest form in the script most of the mentions are written in: most words without initials, then the
+    most frequent. One Russian report's 'Пэлжидийн Гэндэн' had named the English corpus's Genden (audit DY F1)."""
+    in_cyrillic = sum(count for name, count in names.items() if has_cyrillic(name))
+    cyrillic = 2 * in_cyrillic > names.total()
+    return max(names, key=lambda n: (has_cyrillic(n) == cyrillic, token_count(n) if not has_initials(n) else 0,
+                                     names[n], n))
 
 
 def surname(name: str) -> str:
