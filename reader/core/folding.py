@@ -21,12 +21,27 @@ def without_accents(text: str) -> str:
 
 def searchable(text: str) -> str:
     """What the search index reads of a text (and of a query): compatibility characters in their plain form ('ﬁ' is
-    'fi', full-width 'ＧＥＮＤＥＮ' is 'GENDEN') and the invisible marks written inside words dropped (a soft hyphen,
+    'fi', full-width 'ＧＥＮＤＥＮ' is 'GENDEN'), the invisible marks written inside words dropped (a soft hyphen,
     a zero-width space, the Mongolian vowel separator): the index took each for a word's end, and "Urga" did not
-    find "Ur\u00adga". Offsets are not kept: a row's place in its text is stored beside it."""
+    find "Ur\u00adga"; and the letters the index keeps marks on read plain (see `_plain_letters`). Offsets are not
+    kept: a row's place in its text is stored beside it."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf").translate(_PLAIN)
+
+
+def _plain_letters() -> dict[int, str]:
+    """The letters the index's tokenizer keeps their marks on, as it reads other accented ones: Greek with its tonos
+    or dialytika ('Στάλιν' is 'Σταλιν': Greek capitals are written without it) and final sigma, and the Latin
+    letters whose stroke is no accent to Unicode ('Łódź', 'Đakovo', 'København'); 'ΣΤΑΛΙΝ' found no 'Στάλιν', nor
+    'Lodz' 'Łódź' (audit DY F4). One letter for one."""
+    greek = (chr(code) for code in (*range(0x0370, 0x0400), *range(0x1F00, 0x2000)))
+    plain = {ord(letter): unicodedata.normalize("NFD", letter)[0] for letter in greek
+             if letter.isalpha() and len(unicodedata.normalize("NFD", letter)) > 1}
+    return {**plain, **{ord(letter): base for letter, base in zip("łŁđĐøØς", "lLdDoOσ", strict=True)}}
+
+
+_PLAIN = _plain_letters()
 
 
 def without_yo(text: str) -> str:

@@ -1452,3 +1452,32 @@ def test_entities_are_ranked_by_their_names(searchable):
                                               "Mongolia")  # first in the order they were made, named it once
     hits = searchable.search.search("Mongolia").groups["entity"]
     assert "Ministry" not in hits[0].snippet
+
+
+_GREEK_AND_POLISH = ("Στις 15 Νοεμβρίου 1934 ο Στάλιν δέχτηκε τον Γκεντέν στη Μόσχα.\n\n"
+                     "Raport z Łodzi: Żółkiewski pisał o tym z Wrocławia.\n")
+
+
+def test_greek_without_its_accents_and_polish_without_its_l_stroke_are_found(empty_workspace, tmp_path):
+    """'ΣΤΑΛΙΝ' and 'σταλιν' found nothing of 'Στάλιν' (Greek capitals are written without the tonos), nor 'Lodz'
+    and 'Wroclaw' of 'Łódź' and 'Wrocław', where 'Gdansk' found 'Gdańsk' (audit DY F4): they are read plain, as
+    every other accent is; the line is quoted as written."""
+    (tmp_path / "report.txt").write_text(_GREEK_AND_POLISH, encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "report.txt"])
+    for query in ("ΣΤΑΛΙΝ", "σταλιν", "Στάλιν", "Lodzi", "Wroclawia", "zolkiewski"):
+        assert empty_workspace.search.search(query).counts.get("text") == 1, query
+    [hit] = empty_workspace.search.search("σταλιν").groups["text"]
+    assert "[Στάλιν]" in hit.snippet
+
+
+def test_greek_texts_indexed_before_the_upgrade_are_found_without_their_accents(tmp_path):
+    """Upgrade step m035 indexes again the texts holding Greek, 'ł', 'đ' or 'ø'."""
+    from reader.core.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "lib.db")
+    (tmp_path / "report.txt").write_text(_GREEK_AND_POLISH, encoding="utf-8")
+    workspace.documents.import_paths([tmp_path / "report.txt"])
+    workspace = upgraded(workspace, "m035_greek_and_polish_searched_without_their_marks",
+                         "DELETE FROM search_index WHERE kind = 'text'")
+    assert workspace.search.search("ΣΤΑΛΙΝ").counts.get("text") == 1
+    workspace.close()

@@ -6,6 +6,7 @@ tables come in their own migration so the history reads as the product grew.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -709,18 +710,39 @@ def m034_notes_searched_as_texts_are(db: Database) -> None:
             db.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
     for name in ("search_annotation_tags_insert", "search_annotation_tags_delete"):
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
-    rows = ((1, "annotations", _ANNOTATION_ROW_FOLDED), (2, "links", _LINK_ROW_FOLDED),
-            (3, "documents", _DOCUMENT_ROW_FOLDED), (4, "notebook_notes", _NOTE_ROW_FOLDED))
-    for block, table, row_sql in rows:
+    for _block, table, row_sql in _NOTED_ROWS:
         _triggers(db, table, row_sql)
-        indexed = db.execute("SELECT rowid - (? << 50) FROM search_index WHERE rowid BETWEEN (? << 50) AND "
-                             "((? + 1) << 50) - 1", [block, block, block]).fetchall()  # those the index holds (a
-        # document in the Trash has none); the rows are not read: one another program wrote as invalid UTF-8 failed
-        # the upgrade, and the library could not be opened (audit DS F3)
-        for statement in filter(str.strip, row_sql.format(id=":id").split(";")):
-            db.conn.executemany(statement, [{"id": row_id} for (row_id,) in indexed])
+    _notes_indexed_again(db)
     _tag_triggers(db, _ANNOTATION_ROW_FOLDED)
     _renamed_tag_trigger(db, _ANNOTATION_ROW_FOLDED)
+
+
+_NOTED_ROWS = ((1, "annotations", _ANNOTATION_ROW_FOLDED), (2, "links", _LINK_ROW_FOLDED),
+               (3, "documents", _DOCUMENT_ROW_FOLDED), (4, "notebook_notes", _NOTE_ROW_FOLDED))
+
+
+def _notes_indexed_again(db: Database) -> None:
+    """Every row of notes, links, metadata and Notebook notes the index holds written again, as `searchable` reads
+    them now (a document in the Trash has none). The rows are not read: one another program wrote as invalid UTF-8
+    failed the upgrade, and the library could not be opened (audit DS F3)."""
+    for block, _table, row_sql in _NOTED_ROWS:
+        indexed = db.execute("SELECT rowid - (? << 50) FROM search_index WHERE rowid BETWEEN (? << 50) AND "
+                             "((? + 1) << 50) - 1", [block, block, block]).fetchall()
+        for statement in filter(str.strip, row_sql.format(id=":id").split(";")):
+            db.conn.executemany(statement, [{"id": row_id} for (row_id,) in indexed])
+
+
+@migration
+def m035_greek_and_polish_searched_without_their_marks(db: Database) -> None:
+    """Greek is read by search without its tonos and dialytika, and 'ł', 'đ', 'ø' as 'l', 'd', 'o' ('ΣΤΑΛΙΝ' found
+    no 'Στάλιν', nor 'Lodz' 'Łódź', audit DY F4): the texts holding such letters are indexed again, and the notes."""
+    from reader.core.storage.search_index import index_all_texts
+
+    marked = re.compile("[\u0370-\u03ff\u1f00-\u1fffłŁđĐøØ]")
+    if any(marked.search(text) for (text,) in db.execute(
+            "SELECT v.text FROM versions v JOIN documents d ON d.current_version_id = v.id")):
+        index_all_texts(_AsStore(db))
+    _notes_indexed_again(db)
 
 
 class _AsStore:
