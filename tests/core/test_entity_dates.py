@@ -210,6 +210,27 @@ def test_russian_months_are_read():
         assert _values(text) == [value], text
 
 
+def test_polish_and_greek_months_are_read():
+    """A Polish legation's "24 listopada 1934 r." and a Greek report's "15 Νοεμβρίου 1934" were the year alone, so
+    they joined no event and no conflict (audit DY F5); in capitals and without accents too. 'Maja' (a name
+    capitalised, as Polish months are not) is no May."""
+    cases = {"Dnia 24 listopada 1934 r.": "1934-11-24", "W marcu 1936 r.": "1936-03", "3 grudnia 1934 r.": "1934-12-03",
+             "w październiku 1937": "1937-10", "24 pazdziernika 1934": "1934-10-24",
+             "Στις 15 Νοεμβρίου 1934": "1934-11-15", "ΣΤΙΣ 15 ΝΟΕΜΒΡΙΟΥ 1934": "1934-11-15",
+             "Τον Μάρτιο του 1936": "1936-03", "Μάιος 1921": "1921-05", "Maja Kowalska, 1934": "1934"}
+    for text, value in cases.items():
+        assert _values(text) == [value], text
+
+
+def test_a_year_abbreviated_after_it_ends_no_sentence():
+    """A Polish "r." and a Russian "г." after a year abbreviate the year ('roku', 'года'): the timeline's sentence
+    for "W marcu 1936 r. Genden został odwołany." was cut to "W marcu 1936 r." (audit DY F5)."""
+    from reader.core.compare.passages import sentence_bounds
+
+    for text in ("W marcu 1936 r. Genden został odwołany.", "В марте 1936 г. Генден был снят."):
+        assert sentence_bounds(text, 3) == (0, len(text)), text
+
+
 def test_a_day_before_or_after_a_date_is_beside_it_not_a_bound():
     """"The day after 15 November 1934" was read as every day after it: a day, a week or a month before or after a
     date is near it, and is read as that date."""

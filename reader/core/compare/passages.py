@@ -27,6 +27,7 @@ _GERMAN_OPENING = re.compile(r"\s+(?:" + "|".join(word.title() for word in GERMA
 _DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\Z")  # "22" of "am 22. Dezember 1894": a day's ordinal,
 # as German writes it
 _ASCII_LETTERS = frozenset(string.ascii_letters)
+_YEAR_WORD = re.compile(r"\d{4}\s?(?:r|rr|г|гг)\.$")
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
 _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
                          r"No|Vol|pp|vs|cf|etc)\.$")
@@ -59,6 +60,7 @@ def _sentence_ends(text: str) -> list[int]:
     Mongolia ... How do you think to uphold your independence?»"), and the quotation goes on."""
     return [m.start() for m in _SENTENCE_END.finditer(text)
             if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start()) and not _ordinal_day(text, m.start() - 1)
+            and not _abbreviates_a_year(text, m.start() - 1)
             and not (text.endswith(_ELLIPSES, 0, m.start()) and _inside_quotation(text, m.start()))]
 
 
@@ -137,7 +139,13 @@ def _ends_sentence(text: str, stop: int) -> bool:
     or title."""
     following = text[stop + 2:stop + 3]
     return following != "" and (following.isupper() or following in "“\"«‘'(") and \
-        not _ends_abbreviation(text, stop) and not _ordinal_day(text, stop)
+        not _ends_abbreviation(text, stop) and not _ordinal_day(text, stop) and not _abbreviates_a_year(text, stop)
+
+
+def _abbreviates_a_year(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` shortens the word for 'year' after a year: Polish "1936 r." (roku), Russian
+    "1934 г." (года), "1934-1937 гг.": the sentence goes on ("W marcu 1936 r. Genden…" was cut there)."""
+    return text[stop - 1:stop] in "rг" and _YEAR_WORD.search(text, max(0, stop - 9), stop + 1) is not None
 
 
 def _ends_abbreviation(text: str, stop: int) -> bool:

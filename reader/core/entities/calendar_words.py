@@ -27,6 +27,23 @@ RUSSIAN_MONTHS = tuple(zip(  # as a date writes them: "15 ноября 1934 г."
      "декабря"),
     ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре",
      "декабре"), strict=True))
+POLISH_MONTHS = tuple(zip(  # as a date writes them: "24 listopada 1934 r." (of November), "w marcu" (in), "maj"
+    ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik",
+     "listopad", "grudzień"),
+    ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+     "listopada", "grudnia"),
+    ("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu", "wrześniu", "październiku",
+     "listopadzie", "grudniu"), strict=True))
+GREEK_MONTHS = tuple(zip(  # "Ιανουάριος", "15 Νοεμβρίου 1934" (of November), "τον Μάρτιο του 1936" (in March of)
+    ("ιανουάριος", "φεβρουάριος", "μάρτιος", "απρίλιος", "μάιος", "ιούνιος", "ιούλιος", "αύγουστος", "σεπτέμβριος",
+     "οκτώβριος", "νοέμβριος", "δεκέμβριος"),
+    ("ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου", "σεπτεμβρίου",
+     "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"),
+    ("ιανουάριο", "φεβρουάριο", "μάρτιο", "απρίλιο", "μάιο", "ιούνιο", "ιούλιο", "αύγουστο", "σεπτέμβριο",
+     "οκτώβριο", "νοέμβριο", "δεκέμβριο"), strict=True))
+_WITHOUT_ACCENTS = {without_accents(name): number for languages in (POLISH_MONTHS, GREEK_MONTHS)
+                    for number, forms in enumerate(languages, 1) for name in forms}  # Greek capitals and a
+# typescript write none: 'ΝΟΕΜΒΡΙΟΥ', 'pazdziernika'
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = (*ENGLISH_WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
             "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "понедельник", "вторник", "среда",
@@ -43,6 +60,8 @@ MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(GERMAN_MONTHS, 1)},
     **{plain: (FRENCH_MONTHS + GERMAN_MONTHS).index(name) % 12 + 1 for plain, name in UNACCENTED_MONTHS.items()},
     **{name: number for number, forms in enumerate(RUSSIAN_MONTHS, 1) for name in forms},
+    **{name: number for languages in (POLISH_MONTHS, GREEK_MONTHS) for number, forms in enumerate(languages, 1)
+       for name in forms}, **_WITHOUT_ACCENTS,
 }
 
 # What a German sentence opens with, in capitals there (articles, pronouns, some adverbs): after "am 17." such a word

@@ -26,8 +26,10 @@ from reader.core.entities.calendar_words import (
     GERMAN_ABBREVIATIONS,
     GERMAN_MONTHS,
     GERMAN_OPENINGS,
+    GREEK_MONTHS,
     MONTH_NUMBERS,
     MONTHS,
+    POLISH_MONTHS,
     ROMAN_MONTHS,
     RUSSIAN_MONTHS,
     UNACCENTED_MONTHS,
@@ -36,6 +38,7 @@ from reader.core.entities.calendar_words import (
 from reader.core.entities.calendars import gregorian
 from reader.core.entities.datelines import days_told_from_datelines, is_dateline
 from reader.core.entities.scanning import scan
+from reader.core.folding import without_accents
 from reader.core.records.dates import DateMention
 
 # What dates are read as: moved on when that changes, so a register recognised before is brought up to date (dates
@@ -60,7 +63,8 @@ from reader.core.records.dates import DateMention
 # shortened months ("22. Dez. 1894", "le 13 janv. 1898"); a diary's "Mardi 1er." after January is February's;
 # a French "Le 15," and a German "am 18." are days alone. 18: a dateline's place is a place, its present ends at a
 # date ten years later; "am 17. Parteitag" is an ordinal. 19: "am 20. trafen" is a day, "am 2. oder 3." none.
-READING_VERSION = "19"
+# 20: Polish and Greek months.
+READING_VERSION = "20"
 
 _ABBREVIATED = {*ABBREVIATIONS, "sept", *GERMAN_ABBREVIATIONS, *FRENCH_ABBREVIATIONS} - {"may"}  # names a dot may
 # shorten ("Apr.", "Dez.", "janv."; "May." ends a sentence)
@@ -122,7 +126,7 @@ PATTERNS = [  # spans first: "from 12 to 15 November 1934" is one span, not the 
                rf"(?P<year>1[0-9]{{2}}0|20[0-9]0)s\b"),  # the mid-1930s too
     ("part", rf"\b(?:{_PART}\s+|(?P<part_joined>early|mid|late)-){_YEAR}\b{_NOT_NUMBER_AFTER}"),  # mid-1935 too
     ("circa", rf"\b(?:c\.|ca\.|circa)\s?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
-    ("month", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),
+    ("month", rf"\b{_MONTH},?\s+(?:of\s+|του\s+)?{_YEAR}\b{_NOT_NUMBER_AFTER}"),  # March of 1936; Greek's too
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR}\b{_NOT_NUMBER_AFTER}"),
 ]
 _COMPILED = [(precision, re.compile(pattern, re.IGNORECASE)) for precision, pattern in PATTERNS]
@@ -398,13 +402,21 @@ def _no_day(text: str, match: re.Match) -> bool:
 
 def _written_as_month(word: str) -> bool:
     """Whether a month's name is cased as its language writes it: English and German with a capital, French and
-    Russian without (a capitalised 'Mars' in an English text is the god)."""
+    Russian without (a capitalised 'Mars' in an English text is the god), Polish without ('Maja' is a name), Greek
+    with."""
     name = word.rstrip(".")
     lower = name.lower()
     lower = UNACCENTED_MONTHS.get(lower, lower)
     if name[:1].isupper():
-        return lower in MONTHS or lower in _ABBREVIATED or lower in GERMAN_MONTHS
-    return lower in FRENCH_MONTHS or lower in FRENCH_ABBREVIATIONS or any(lower in forms for forms in RUSSIAN_MONTHS)
+        return lower in MONTHS or lower in _ABBREVIATED or lower in GERMAN_MONTHS or _in(lower, GREEK_MONTHS)
+    return lower in FRENCH_MONTHS or lower in FRENCH_ABBREVIATIONS or _in(lower, RUSSIAN_MONTHS) or \
+        _in(lower, POLISH_MONTHS)
+
+
+def _in(name: str, months: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a month's name in lower case is one of a language's forms of its months, written with its accents or
+    without them."""
+    return any(name in forms or name in map(without_accents, forms) for forms in months)
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:
