@@ -1141,6 +1141,27 @@ def test_one_place_in_two_languages_is_no_disagreement():
     assert _not_within({1, 5}, {2}, places) == {5}
 
 
+def test_a_place_the_other_passage_names_in_another_language_anywhere_is_no_disagreement():
+    """'differ: places: Москва, Улан-Батор / USSR': the Russian sentence's places were weighed only against the
+    English sentence's, not against the Moscow and Ulaanbaatar its passage names elsewhere (audit DY F6)."""
+    from types import SimpleNamespace
+
+    from reader.core.compare.judge import hints
+    from reader.core.compare.passages import Piece
+    from reader.core.entities.geonames import located
+
+    russian, english = Piece(1, 0, 40, "x" * 40), Piece(2, 0, 80, "y" * 80)
+    names = {1: "Москва", 2: "Улан-Батор", 3: "USSR", 4: "Moscow", 5: "Ulaanbaatar", 6: "Manchuria"}
+    features = {russian: SimpleNamespace(entities={1: "PLACE", 2: "PLACE", 6: "PLACE"}, dates=set(),
+                                         names_at=[(5, 1), (15, 2), (25, 6)]),
+                english: SimpleNamespace(entities={3: "PLACE", 4: "PLACE", 5: "PLACE"}, dates=set(),
+                                         names_at=[(5, 3), (50, 4), (60, 5)])}
+    ranking = SimpleNamespace(features=features.__getitem__, vectors=SimpleNamespace(phrases=lambda one, two: []),
+                              names=lambda ids: {e: names[e] for e in ids},
+                              located=lambda ids: {e: located(names[e]) for e in ids})
+    assert hints(ranking, (russian, (0, 40)), (english, (0, 40))) == ("places: Manchuria / USSR",)
+
+
 def test_two_meetings_a_source_dates_apart_are_two_events():
     """A chronicle's meeting in Bremen on 3 May and the second, in Hamburg on the 17th, were chained through a
     memoir's dates of both into one event, and the shared 3 May hid the memoir's 18th for the signing. One source

@@ -162,9 +162,12 @@ def hints(ranking: Ranking, one: tuple[Piece, tuple[int, int]], two: tuple[Piece
         # a name the other passage gives anywhere is no disagreement, nor a town beside its country (two scales)
         here, there = (_only_here(names, named, own, other, kind) for named, own, other in (
             (named_here, mine.entities, theirs.entities), (named_there, theirs.entities, mine.entities)))
-        if kind == "PLACE":
-            located = ranking.located(here | there)
-            here, there = _not_within(here, there, located), _not_within(there, here, located)
+        if kind == "PLACE":  # against every place the other passage names: 'Москва' here, 'Moscow' in its next
+            # sentence there, were a disagreement (audit DY F6)
+            named_mine, named_theirs = ({e for e, k in entities.items() if k == kind}
+                                        for entities in (mine.entities, theirs.entities))
+            located = ranking.located(named_mine | named_theirs)
+            here, there = _not_within(here, named_theirs, located), _not_within(there, named_mine, located)
         here, there = {names.get(e, "?") for e in here}, {names.get(e, "?") for e in there}
         if here and there:  # names of one kind on both sides, differing: the same role, other names
             found.append(f"{label}: {', '.join(sorted(here))} / {', '.join(sorted(there))}")
