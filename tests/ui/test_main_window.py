@@ -1216,14 +1216,13 @@ def test_a_session_file_that_cannot_be_written_is_said(qtbot, workspace, tmp_pat
     assert len(unkept) == 1 and str(unwritable) in unkept[0]
 
 
-def test_a_session_file_writable_again_is_written(qtbot, workspace, tmp_path):
-    """A desk that could not be written was taken as kept, and not written again once the file could be: a crash then
-    lost it (audit DU F5)."""
+def _written_after_a_failure(qtbot, workspace, path):
+    """A window whose session file could not be written at its first tick (a folder stood there) and could at its
+    second."""
     from PySide6.QtCore import QSettings
 
     from reader.ui.app import build_window
 
-    path = tmp_path / "later.ui.ini"
     path.mkdir()
     window = build_window(workspace, QSettings(str(path), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
@@ -1231,6 +1230,14 @@ def test_a_session_file_writable_again_is_written(qtbot, workspace, tmp_path):
     window.session_timer.timeout.emit()
     path.rmdir()
     window.session_timer.timeout.emit()
+    return window
+
+
+def test_a_session_file_writable_again_is_written(qtbot, workspace, tmp_path):
+    """A desk that could not be written was taken as kept, and not written again once the file could be: a crash then
+    lost it (audit DU F5)."""
+    path = tmp_path / "later.ui.ini"
+    _written_after_a_failure(qtbot, workspace, path)
     assert path.is_file() and "reading" in path.read_text(encoding="utf-8")
 
 
@@ -1240,18 +1247,8 @@ def test_a_session_file_written_again_is_left_alone_until_the_desk_changes(qtbot
     judged by itself."""
     import os
 
-    from PySide6.QtCore import QSettings
-
-    from reader.ui.app import build_window
-
     path = tmp_path / "later.ui.ini"
-    path.mkdir()
-    window = build_window(workspace, QSettings(str(path), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.reading_area.open_document(workspace.documents.list()[0].id)
-    window.session_timer.timeout.emit()
-    path.rmdir()
-    window.session_timer.timeout.emit()
+    window = _written_after_a_failure(qtbot, workspace, path)
     os.utime(path, ns=(0, 0))  # a stamp no writing leaves
     window.session_timer.timeout.emit()
     assert path.stat().st_mtime_ns == 0
