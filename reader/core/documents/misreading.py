@@ -37,7 +37,7 @@ _MOST_MARKS, _FEW_MARKS = 10, 2  # a reading is text with marks on fewer than on
 class _Judged(NamedTuple):
     """What a reading's words say of it (see `_judged`)."""
 
-    marks: int  # of a misreading, on the words holding characters beyond ASCII (see `_word_marks`)
+    marks: int  # of a misreading, on the words holding characters beyond ASCII (`_token_marks`, `_run_marks`)
     wide: int  # characters beyond ASCII
     in_one_script: float  # the share of its letters in their commonest script
     commonest: str  # that script
@@ -46,7 +46,7 @@ class _Judged(NamedTuple):
 
     def likelihood(self, forgiven: int = 0) -> tuple[int, float]:
         """How likely the reading is the text, the likelier the greater: fewer marks (less those `forgiven`), then
-        more of its letters in one script ('à Moscou' is not 'а Moscou' with a Cyrillic 'а'). See `_likeliest`
+        more of its letters in one script ('à Moscou' is not 'а Moscou' with a Cyrillic 'а'). See `_rather`
         for two alike."""
         return -max(0, self.marks - forgiven), self.in_one_script
 
