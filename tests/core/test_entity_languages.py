@@ -14,7 +14,8 @@ FRENCH = ("Rapport de l'ambassade de France à Moscou. Le 15 novembre 1934, Stal
           "soviétiques sur les lamas. On dit à Oulan-Bator que Genden ne reviendra pas au pouvoir.\n")
 POLISH = ("Dnia 24 listopada 1934 r. Stalin przyjął w Moskwie premiera Mongolii Gendena. Rozmowy trwały trzy "
           "godziny, a Genden odrzucił żądania, które dotyczyły rozpoczęcia walki z lamami. Podpisano tylko krótki "
-          "komunikat, o którym pisały gazety w Warszawie i w Moskwie przez wiele tygodni.\n")
+          "komunikat, o którym pisały gazety w Warszawie i w Moskwie przez wiele tygodni. Nie wiadomo jednak, czy "
+          "premier był już wtedy pod obserwacją, ale jego los był przesądzony.\n")
 GREEK = ("Στις 15 Νοεμβρίου 1934 ο Στάλιν δέχτηκε τον Γκεντέν στη Μόσχα. Οι συνομιλίες κράτησαν τρεις ώρες και ο "
          "Μογγόλος πρωθυπουργός αρνήθηκε τα αιτήματα.\n")
 ENGLISH = ("In November 1934 the Mongolian prime minister Peljidiin Genden led a delegation to Moscow. Genden met "
@@ -22,21 +23,28 @@ ENGLISH = ("In November 1934 the Mongolian prime minister Peljidiin Genden led a
            "the demands were refused.\n")
 
 
-@pytest.mark.parametrize("text", [GERMAN, FRENCH, POLISH, GREEK])
+@pytest.mark.parametrize("text", [GERMAN, FRENCH, POLISH])
 def test_a_text_in_another_language_in_latin_letters_goes_to_no_model(text, shared_model):
     """German, French and Polish went to the English model, which made 'Bericht', 'Verhaftungen', 'Moscou' and
-    'Dnia' people and Genden a place (audit DY F2), and Greek went there too: such text is read by no model, as
-    Mongolian is; its names are the ones the user marks, its dates are read."""
+    'Dnia' people and Genden a place (audit DY F2): such text is read by no model, as Mongolian is; its names are
+    the ones the user marks (and those known from other texts), its dates are read."""
     assert not in_english(text)
     assert next(shared_model.candidates([text])) == []
 
 
 def test_english_quoting_another_language_or_listing_names_is_read_in_english(shared_model):
     """An English text keeps the English model, a French quotation in it and a list of names too (too few words of
-    any language to tell it by)."""
+    any language to tell it by); so do a wire report's initials, which spaCy's Romanian list holds as words, a
+    telegram's 'STOP' (a French word), an index's particles ('de', 'van der'), Greek quotations, and a book whose
+    first pages are a German preface (audit DZ F1, F2, F5)."""
     quoting = ENGLISH + "\n" + FRENCH[:200] + "\n" + ENGLISH
     listing = "Genden, Peljidiin. Choibalsan, Khorloogiin. Amar, Anandyn. Demid, Gelegdorjiin. Stalin, Joseph.\n"
-    assert in_english(ENGLISH) and in_english(quoting) and in_english(listing)
+    wire = "MOSCOW, Nov. 24 (U.P.).—J. V. Stalin of the U.S.S.R. received P. Genden of the M.P.R. in the Kremlin. " * 3
+    telegram = "GENDEN RECEIVED KREMLIN STALIN PRESENT STOP TALKS THREE HOURS STOP DEMANDS REFUSED STOP " * 4
+    index = "de Gaulle, Charles 201. van der Lubbe, Marinus 12. Ribbentrop, Joachim von 150. Stalin, Joseph 3. " * 4
+    preface = GERMAN * 60 + ENGLISH * 1500
+    for text in (ENGLISH, quoting, listing, wire, telegram, index, ENGLISH + GREEK * 3, preface):
+        assert in_english(text), text[:60]
     assert "Genden" in {c.text for c in next(shared_model.candidates([quoting]))}
 
 

@@ -2,8 +2,9 @@
 
 A text in Latin letters is English unless its words are another language's: spaCy's lists of each language's most
 common words ('der', 'und'; 'le', 'les'; 'się', 'nie') cover some half of a text in it, and a tenth of one in
-another. German, French and Polish read by the English model made common nouns people ('Bericht', 'Verhaftungen',
-'Dnia') and Genden a place (audit DY F2): such a text is read by no model, as Mongolian is.
+another (see `in_english`). German, French and Polish read by the English model made common nouns people
+('Bericht', 'Verhaftungen', 'Dnia') and Genden a place (audit DY F2): such a text is read by no model, as Mongolian
+is.
 
 An English text quoting a Russian paragraph had its quotation read by the English model, whose Cyrillic names are
 noise and left out, so a whole text of names went unread; a Russian text's English line ('Reuters, London') is no
@@ -37,9 +38,9 @@ _HARD_SIGN_BEFORE_CONSONANT = re.compile(r"ъ(?=[бвгджзклмнпрстф�
 
 
 OTHER_LATIN = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "hu", "ro", "hr", "tr", "fi")
-SAMPLE = 20_000  # characters of a text its language is told by
+SAMPLE, WINDOWS = 20_000, 40  # characters of a text its language is told by, taken in this many windows
 FEWEST_WORDS = 30  # below this a text says too little of its language: English
-OVER_ENGLISH = 2  # how many times English's share another language's common words must cover
+OVER_ENGLISH, DISTINCT = 2, 8  # another language's own common words: how many times English's own, of how many kinds
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[a-z\u00df-\u024f]+")  # a word in Latin letters, in lower case
 
@@ -64,16 +65,31 @@ def mostly_cyrillic(text: str) -> bool:
 
 
 def in_english(text: str) -> bool:
-    """Whether a text's words (but its Cyrillic ones, read apart) are English, or too few or too plain (a list of
-    names) to be told another language's: not where most are in another script."""
-    words = [word.lower() for word in _WORD.findall(text[:SAMPLE]) if not has_cyrillic(word)]  # read apart
-    latin = [word for word in words if _LATIN.fullmatch(word)]
-    if 2 * len(latin) < len(words):  # Greek, Hebrew, Chinese: the English model's names in them are noise
-        return False
+    """Whether a text's words in Latin letters are English, or too few or too plain (a list of names, a telegram's
+    'STOP') to be told another language's: another language's is one whose own common words, English's aside, a
+    text writes many of (DISTINCT kinds) and twice as often as English's own. Letters alone are no words ('J. V.
+    Stalin', 'U.S.S.R.': spaCy's Romanian list holds every letter), and words of other scripts are read apart
+    (Cyrillic) or dropped from what the English model finds (Greek)."""
+    words = [word for word in map(str.lower, _WORD.findall(_spread(text))) if len(word) > 1 and _LATIN.fullmatch(word)]
     if len(words) < FEWEST_WORDS:
         return True
-    english = sum(word in _common_words("en") for word in words)
-    return all(sum(word in _common_words(code) for word in words) <= OVER_ENGLISH * english for code in OTHER_LATIN)
+    english = _common_words("en")
+    for code in OTHER_LATIN:
+        theirs = _common_words(code)
+        own = [word for word in words if word in theirs and word not in english]
+        if len(set(own)) >= DISTINCT and len(own) > OVER_ENGLISH * sum(
+                word in english and word not in theirs for word in words):
+            return False
+    return True
+
+
+def _spread(text: str) -> str:
+    """Windows of a text from its beginning to its end: a book opening with a foreign preface is still English (its
+    first 20,000 characters alone had made a whole English book unread, audit DZ F5)."""
+    if len(text) <= SAMPLE:
+        return text
+    step = len(text) // WINDOWS
+    return "\n".join(text[at:at + SAMPLE // WINDOWS] for at in range(0, len(text), step))
 
 
 @cache
