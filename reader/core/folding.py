@@ -12,11 +12,12 @@ from functools import lru_cache
 
 
 def without_accents(text: str) -> str:
-    """The text with its combining marks dropped (after decomposing, so 'ü' is 'u'). ASCII has none to drop: most
-    English text passes at once, which matters where every passage of a corpus is compared."""
+    """The text with its combining marks dropped (after decomposing, so 'ü' is 'u'), and the letters whose stroke is
+    no mark to Unicode plain ('ł' is 'l', see `_plain_letters`). ASCII has none to drop: most English text passes at
+    once, which matters where every passage of a corpus is compared."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).translate(_PLAIN)
 
 
 def searchable(text: str) -> str:
@@ -58,6 +59,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold(character: str) -> str:
+    character = _PLAIN.get(ord(character), character)  # 'ł' as 'l', 'ς' as 'σ': as search reads them
     base = unicodedata.normalize("NFKD", character)[:1] or character
     if unicodedata.combining(base):  # a lone combining mark stays itself: it has no base to fold to
         base = character

@@ -1481,3 +1481,23 @@ def test_greek_texts_indexed_before_the_upgrade_are_found_without_their_accents(
                          "DELETE FROM search_index WHERE kind = 'text'")
     assert workspace.search.search("ΣΤΑΛΙΝ").counts.get("text") == 1
     workspace.close()
+
+
+def test_a_line_with_a_word_broken_at_its_end_is_quoted_as_written(empty_workspace, tmp_path):
+    """Found by a word broken at a line's end ('del-' / 'egation'), a row was quoted as the index reads it whole,
+    folded: 'Lódź', 'Walęsa', Greek without its accents (audit DZ F4). It is quoted as written."""
+    (tmp_path / "hyphens.txt").write_text("The Łódź del-\negation met in Warszawa with Wałęsa.\n\n"
+                                          "Ο Στάλιν δέχτηκε τον Γκεν-\nτέν στη Μόσχα, στις τρεις.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "hyphens.txt"])
+    quoted = {query: " ".join(empty_workspace.search.search(query).groups["text"][0].snippet.split())
+              for query in ("delegation", "Γκεντεν")}
+    assert quoted == {"delegation": "The Łódź [del- egation] met in Warszawa with Wałęsa.",
+                      "Γκεντεν": "Ο Στάλιν δέχτηκε τον [Γκεν- τέν] στη Μόσχα, στις τρεις."}
+
+
+def test_a_name_with_a_stroked_letter_is_taken_without_it():
+    """'entity:Lodz' and 'entity:"Lech Walesa"' found no Łódź and no Wałęsa, where a word search did (audit DZ F6):
+    a name's words are read as search reads them, 'ł' as 'l'."""
+    from reader.core.storage.search_hits import folded_words
+
+    assert folded_words("Łódź") == folded_words("Lodz") and folded_words("Lech Wałęsa") == ("lech", "walesa")

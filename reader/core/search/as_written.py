@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from reader.core.folding import searchable
+from reader.core.storage.search_index import BREAK_HYPHEN as _BREAK_HYPHEN
 
 _ELLIPSIS = "…"
 
@@ -27,7 +28,11 @@ def as_written(snippet: str, line: str, opening: str, closing: str) -> str:
     tail = _ELLIPSIS if snippet.endswith(_ELLIPSIS) and len(snippet) > len(head) else ""
     core = snippet[len(head):len(snippet) - len(tail)]
     if folded.find(core.replace(opening, "").replace(closing, "")) < 0:
-        core, tail = _before_the_reading_appended(core, folded, opening, closing), ""
+        whole = _origins(line, _breaks(line))  # the row's words broken at a line's end read whole (audit DZ F4)
+        if whole is not None and whole[0].find(core.replace(opening, "").replace(closing, "")) >= 0:
+            folded, starts, ends = whole
+        else:
+            core, tail = _before_the_reading_appended(core, folded, opening, closing), ""
     plain = core.replace(opening, "").replace(closing, "")
     at = folded.find(plain)
     if at < 0 or not plain:
@@ -72,18 +77,27 @@ def _as_indexed(line: str) -> bool:
     return line.isascii() or searchable(line) == line
 
 
-def _origins(line: str) -> tuple[str, list[int], list[int]] | None:
-    """The line folded as the index reads it, and for each folded character the range of the written ones it comes
-    from; None where folding piece by piece does not give what folding the whole line does."""
+def _breaks(line: str) -> frozenset[int]:
+    """Where the line's words broken at a line's end are broken (the hyphen and the line end), as the index's second
+    reading of a row joins them ('Łódź del-\\negation' is 'Łódź delegation')."""
+    return frozenset(at for match in _BREAK_HYPHEN.finditer(line) if line[match.end()].islower()
+                     for at in range(match.start(), match.end()))
+
+
+def _origins(line: str, left_out: frozenset[int] = frozenset()) -> tuple[str, list[int], list[int]] | None:
+    """The line folded as the index reads it (`left_out` characters read as none), and for each folded character the
+    range of the written ones it comes from; None where folding piece by piece does not give what folding the whole
+    line does."""
     folded, starts, ends = [], [], []
     cluster_start = 0
     for position in range(1, len(line) + 1):
         if position < len(line) and unicodedata.combining(line[position]):
             continue  # a mark belongs to the letter before it ('é' written as 'e' and U+0301)
-        piece = searchable(line[cluster_start:position])
+        piece = "" if cluster_start in left_out else searchable(line[cluster_start:position])
         folded.append(piece)
         starts += [cluster_start] * len(piece)
         ends += [position] * len(piece)
         cluster_start = position
     joined = "".join(folded)
-    return (joined, starts, ends) if joined == searchable(line) else None
+    kept = "".join(character for at, character in enumerate(line) if at not in left_out)
+    return (joined, starts, ends) if joined == searchable(kept) else None

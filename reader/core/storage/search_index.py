@@ -102,14 +102,14 @@ def _outside(boilerplate: list[tuple[int, int]], text: str, start: int, end: int
             for first, last in stretches if (words := text[first:last]).strip()]
 
 
-_BREAK_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{BREAK_HYPHENS}]\n(?=[^\W\d_])")  # at a line's end, letters about it
+BREAK_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{BREAK_HYPHENS}]\n(?=[^\W\d_])")  # at a line's end, letters about it
 
 
 def _unbroken(stretch: str) -> str:
     """A paragraph of a hard-wrapped text with a word hyphenated at a line's end ("Choibal-\nsan", "Af-\nfairs")
     whole again, as the PDF reader joins it; a hyphen before a capital stays, a compound's ("Soviet-\nMongolian").
     A compound broken before a small letter ("well-\nknown") reads as one word here: see `_readings`."""
-    return _BREAK_HYPHEN.sub(lambda match: "" if stretch[match.end()].islower() else match[0], stretch)
+    return BREAK_HYPHEN.sub(lambda match: "" if stretch[match.end()].islower() else match[0], stretch)
 
 
 def _paragraphs(lines: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
