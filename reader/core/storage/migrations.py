@@ -735,13 +735,17 @@ def _notes_indexed_again(db: Database) -> None:
 @migration
 def m035_greek_and_polish_searched_without_their_marks(db: Database) -> None:
     """Greek is read by search without its tonos and dialytika, and 'ł', 'đ', 'ø' as 'l', 'd', 'o' ('ΣΤΑΛΙΝ' found
-    no 'Στάλιν', nor 'Lodz' 'Łódź', audit DY F4): the texts holding such letters are indexed again, and the notes."""
-    from reader.core.storage.search_index import index_all_texts
+    no 'Στάλιν', nor 'Lodz' 'Łódź', audit DY F4): the texts holding such letters are indexed again (those alone:
+    one 'α-particle' had every text of a library indexed again, audit DZ F7), and the notes."""
+    from reader.core.storage.search_index import index_document_text
 
     marked = re.compile("[\u0370-\u03ff\u1f00-\u1fffłŁđĐøØ]")
-    if any(marked.search(text) for (text,) in db.execute(
-            "SELECT v.text FROM versions v JOIN documents d ON d.current_version_id = v.id")):
-        index_all_texts(_AsStore(db))
+    live = db.execute("SELECT id FROM documents WHERE current_version_id IS NOT NULL AND deleted_at IS NULL")
+    for (document_id,) in live.fetchall():  # one text in memory at a time
+        (text,) = db.execute("SELECT v.text FROM documents d JOIN versions v ON v.id = d.current_version_id "
+                             "WHERE d.id = ?", [document_id]).fetchone()
+        if marked.search(text):
+            index_document_text(_AsStore(db), document_id)
     _notes_indexed_again(db)
 
 
