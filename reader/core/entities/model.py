@@ -41,7 +41,7 @@ RUSSIAN_VERSION = "ru4"  # what read a Russian text: moved on when the Russian s
 # German names of countries ("Maurice" is a person again). 4: names in Russian, gathered by their dictionary form
 # and joined to their English spelling. 5: a Russian name marked by hand in a case joins its entity; one split off
 # is named by its dictionary form. 6: an acronym leans to the type of any entity one of whose names it opens.
-# 7: Russian ranks set aside in names ('Маршал Чойбалсан'); an entity named in the script most mentions use
+# 7: Russian ranks set aside in names ('Маршал Чойбалсан'); an entity named in Latin letters where it has such a name
 REGISTER_VERSION = "7"
 MAX_FURNITURE_WORDS = 4
 MAX_FURNITURE_TOKENS = 8
