@@ -45,6 +45,12 @@ def _plain_letters() -> dict[int, str]:
 _PLAIN = _plain_letters()
 
 
+def read_plain(text: str) -> bool:
+    """Whether a text holds letters search reads plain (see `_plain_letters`): cheap, where every hit's line is asked
+    (`searchable` whole cost a line some 140 µs, audit DZ)."""
+    return text.translate(_PLAIN) != text
+
+
 def without_yo(text: str) -> str:
     return text if text.isascii() else text.translate(_YO)
 

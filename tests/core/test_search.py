@@ -1361,6 +1361,16 @@ def test_the_note_of_a_quote_broken_at_a_line_end_is_quoted_as_written(empty_wor
         [hit] = empty_workspace.search.search(query).groups["annotation"]
         assert " ".join(hit.snippet.split()) == f"“Choibal- san regime” {quoted}"
 
+def test_a_note_read_as_it_is_written_is_quoted_without_its_quotes_reading(empty_workspace, tmp_path):
+    """A note the index reads as written ("Ólafur's opinion here") was still quoted with its quote's reading after
+    it, "… [Ólafur]'s opinion here GENDEN said the…" (audit DZ F8)."""
+    (tmp_path / "hy.txt").write_text("GENDEN said the Choibal-\nsan regime was harsh.\n", encoding="utf-8")
+    empty_workspace.documents.import_paths([tmp_path / "hy.txt"])
+    empty_workspace.annotations.create_at_quote(empty_workspace.documents.resolve("hy.txt").id,
+                                                "GENDEN said the Choibal-\nsan", note="Ólafur's opinion here")
+    [hit] = empty_workspace.search.search("Olafur").groups["annotation"]
+    assert " ".join(hit.snippet.split()) == "“GENDEN said the Choibal- san” [Ólafur]'s opinion here"
+
 
 def test_notes_written_before_the_upgrade_are_found_by_their_plain_reading(tmp_path):
     """Upgrade step m034 reads a library's notes, links, metadata and Notebook notes as texts are read."""

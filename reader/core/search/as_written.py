@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from reader.core.folding import searchable
+from reader.core.folding import read_plain, searchable
 from reader.core.storage.search_index import BREAK_HYPHEN as _BREAK_HYPHEN
 
 _ELLIPSIS = "…"
@@ -72,9 +72,10 @@ def _before_the_reading_appended(core: str, folded: str, opening: str, closing: 
 
 def _as_indexed(line: str) -> bool:
     """Whether the index read the line as it is written (most lines, accented ones too: 'Sükhbaatar' is its own
-    plain form; Greek 'Στάλιν' is not), so its snippet needs no aligning; aligning every hit had doubled a search's
-    time."""
-    return line.isascii() or searchable(line) == line
+    compatibility form; Greek 'Στάλιν' is not read so, see `folding.read_plain`), so its snippet needs no aligning;
+    aligning every hit had doubled a search's time. No invisible mark, nor a line's end (a row holding a word broken
+    there read whole, or a note with its quote's reading after it): those are not printable."""
+    return line.isascii() or line.isprintable() and unicodedata.is_normalized("NFKC", line) and not read_plain(line)
 
 
 def _breaks(line: str) -> frozenset[int]:
