@@ -484,6 +484,10 @@ def _recognise(workspace: Workspace, reads_long_texts: bool) -> None:
     report = workspace.entities.ensure_current(_say_reading_names())
     if report is not None and report.model_warning:
         print(f"warning: {report.model_warning}", file=sys.stderr)
+    if report is not None and report.unread:
+        from reader.core.entities.service import unread_line
+
+        print(f"note: {unread_line(report.unread)}", file=sys.stderr)
 
 
 def _long_unread(workspace: Workspace) -> bool:

@@ -4,7 +4,7 @@ coloured mentions with their tooltips."""
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -34,6 +34,7 @@ class EntityPanels:
     recognising: bool = False  # a recognition runs in a worker: another would read the same texts again, at once
     asked_again: bool = False  # ... and something changed since it started: catch up when it ends
     model_warning: str = ""  # why the last run read some names without a model ('' when it had them all)
+    unread: list[str] = field(default_factory=list)  # the texts no name model reads, as the last run found them
 
 
 def describe_entity(workspace: Workspace, entity_id: int) -> str:
@@ -196,8 +197,16 @@ def _say_counts(window: MainWindow, panels: EntityPanels, failed: list = ()) -> 
         message += f"; recognition failed on {plural(len(failed), 'document')}, marked ⚠ in the library"
     if panels.model_warning:
         message += "; a name model is missing, so some names were not read"
+    if panels.unread:
+        message += f"; no model reads the names of {plural(len(panels.unread), 'text')} (not English or Russian)"
     window.recognition_status.setText(message)
-    window.recognition_status.setToolTip(panels.model_warning)
+    window.recognition_status.setToolTip("\n\n".join(filter(None, (panels.model_warning, _unread_said(panels)))))
+
+
+def _unread_said(panels: EntityPanels) -> str:
+    from reader.core.entities.service import unread_line
+
+    return unread_line(panels.unread) if panels.unread else ""
 
 
 def _on_register_changed(window: MainWindow, panels: EntityPanels, area: PaneArea) -> None:
@@ -223,7 +232,7 @@ def _on_recognised(window: MainWindow, panels: EntityPanels, area: PaneArea, rep
         area.refresh_all()
         window.refresh_library()
     if report is not None:
-        panels.model_warning = report.model_warning
+        panels.model_warning, panels.unread = report.model_warning, report.unread
     _say_counts(window, panels, report.failed if report is not None else ())
     if report is not None and report.model_warning:
         window.statusBar().showMessage(report.model_warning, 10000)

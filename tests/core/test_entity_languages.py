@@ -52,3 +52,15 @@ def test_what_read_a_text_names_whether_its_latin_letters_were_read():
     """A text read by no model is kept apart from one read by the English model: their cached names differ."""
     step = ModelStep()
     assert step.pipeline(GERMAN) != step.pipeline(ENGLISH) == step.pipeline("An English line.")
+
+
+def test_a_text_no_model_reads_is_said_so(empty_workspace, shared_model, tmp_path):
+    """A German report's names were its dates alone and nothing said why: 'no names here' could not be told from
+    'names not read' (audit DZ F3). The run names the texts no model reads, and the command line says so."""
+    from reader.core.entities.service import unread_line
+    from tests.core.library import recognised
+
+    recognised(empty_workspace, tmp_path, shared_model, {"bericht.txt": GERMAN, "account.txt": ENGLISH})
+    report = empty_workspace.entities.recognise()
+    assert report.unread == ["bericht.txt"]
+    assert unread_line(report.unread).startswith("The names of 1 text (“bericht.txt”) are read by no model")

@@ -20,7 +20,15 @@ from reader.core.entities.lexicon import model_lexicon
 from reader.core.entities.pieces import pieces
 from reader.core.entities.qualified import with_qualified_places
 from reader.core.entities.russian import RussianStep
-from reader.core.entities.scripts import ENGLISH, RUSSIAN, Stretch, has_cyrillic, in_english, stretches
+from reader.core.entities.scripts import (
+    ENGLISH,
+    RUSSIAN,
+    Stretch,
+    has_cyrillic,
+    in_english,
+    mostly_cyrillic,
+    stretches,
+)
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
 from reader.core.entities.truecase import truecased
 
@@ -78,6 +86,12 @@ class ModelStep:
         russian = any(part.reader == RUSSIAN for parts in stretches([piece for _, piece in pieces(text)])
                       for part in parts)
         return f"{english}:{RUSSIAN_VERSION}" if russian else english
+
+    def reads_no_names(self, text: str) -> bool:
+        """Whether no model here reads a text's names: its words in Latin letters another language's, or its
+        Cyrillic no Russian, and nothing in it read by the Russian model."""
+        pipeline = self.pipeline(text)
+        return not pipeline.endswith(RUSSIAN_VERSION) and (NO_MODEL in pipeline or mostly_cyrillic(text))
 
     def load(self):
         if not self._tried:

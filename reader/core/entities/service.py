@@ -35,7 +35,7 @@ from reader.core.storage import documents as document_store
 from reader.core.storage import entities as store
 from reader.core.storage import entity_state, search_index
 from reader.core.storage.store import Store
-from reader.core.wording import one_line
+from reader.core.wording import one_line, plural
 
 if TYPE_CHECKING:
     from reader.core.entities.consolidate import Consolidated, DocumentInput
@@ -49,6 +49,9 @@ DECISION_LABELS = {"rename": "rename", "type": "change type", "merge": "merge", 
 CONTEXT = 60
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # the Latin letters, accented ones included
+
+
+SHOWN_UNREAD = 3  # texts named in the line saying no model read their names
 
 
 class EntityService:
@@ -132,6 +135,7 @@ class EntityService:
                 progress(done + 1, len(missing), titles[doc_id])
             self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipelines[doc_id], found, cached, report)
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
+        report.unread = [titles[doc_id] for doc_id, version in texts.items() if self.model.reads_no_names(version.text)]
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
                               [Candidate(**c) for c in cached[doc_id] if c.get("base") or in_model_script(c["text"])],
                               self._dates(version.text, hashes[doc_id], cancelled))
@@ -584,3 +588,12 @@ def _piece_by_piece(progress: Progress | None, missing: list[int], titles: dict[
             # a whole first sentence
 
     return reading
+
+
+def unread_line(titles: list[str]) -> str:
+    """What is said of the texts no name model here reads (`RecognitionReport.unread`): a German report's names are
+    the dates alone, and nothing had told 'no names here' from 'names not read' (audit DZ F3)."""
+    shown = ", ".join(f"“{title}”" for title in titles[:SHOWN_UNREAD])
+    more = f" and {len(titles) - SHOWN_UNREAD} more" if len(titles) > SHOWN_UNREAD else ""
+    return (f"The names of {plural(len(titles), 'text')} ({shown}{more}) are read by no model: they are in a language "
+            "other than English and Russian. Their names are those marked by hand and those other texts make known.")

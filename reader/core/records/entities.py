@@ -74,3 +74,5 @@ class RecognitionReport:
     merged_variants: list[tuple[str, str]] = field(default_factory=list)
     model_warning: str = ""
     failed: dict[int, str] = field(default_factory=dict)  # document id -> why recognition failed on it
+    unread: list[str] = field(default_factory=list)  # the titles of the texts in a language no name model here reads
+    # (German, French, Mongolian…): their names are only those marked or known from other texts (audit DZ F3)
