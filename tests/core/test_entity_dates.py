@@ -217,7 +217,8 @@ def test_polish_and_greek_months_are_read():
     cases = {"Dnia 24 listopada 1934 r.": "1934-11-24", "W marcu 1936 r.": "1936-03", "3 grudnia 1934 r.": "1934-12-03",
              "w październiku 1937": "1937-10", "24 pazdziernika 1934": "1934-10-24",
              "Στις 15 Νοεμβρίου 1934": "1934-11-15", "ΣΤΙΣ 15 ΝΟΕΜΒΡΙΟΥ 1934": "1934-11-15",
-             "Τον Μάρτιο του 1936": "1936-03", "Μάιος 1921": "1921-05", "Maja Kowalska, 1934": "1934"}
+             "Τον Μάρτιο του 1936": "1936-03", "Μάιος 1921": "1921-05", "Maja Kowalska, 1934": "1934",
+             "ΜΑΡΤΙΟΣ 1936": "1936-03", "Νοεμβριος 1934": "1934-11"}  # its final sigma, without accents (EA F2)
     for text, value in cases.items():
         assert _values(text) == [value], text
 

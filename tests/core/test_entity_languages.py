@@ -14,8 +14,8 @@ FRENCH = ("Rapport de l'ambassade de France à Moscou. Le 15 novembre 1934, Stal
           "soviétiques sur les lamas. On dit à Oulan-Bator que Genden ne reviendra pas au pouvoir.\n")
 POLISH = ("Dnia 24 listopada 1934 r. Stalin przyjął w Moskwie premiera Mongolii Gendena. Rozmowy trwały trzy "
           "godziny, a Genden odrzucił żądania, które dotyczyły rozpoczęcia walki z lamami. Podpisano tylko krótki "
-          "komunikat, o którym pisały gazety w Warszawie i w Moskwie przez wiele tygodni. Nie wiadomo jednak, czy "
-          "premier był już wtedy pod obserwacją, ale jego los był przesądzony.\n")
+          "komunikat, o którym pisały gazety w Warszawie i w Moskwie przez wiele tygodni.\n")  # its 'w', 'z', 'o'
+# count, as initials do not (audit EA F1)
 GREEK = ("Στις 15 Νοεμβρίου 1934 ο Στάλιν δέχτηκε τον Γκεντέν στη Μόσχα. Οι συνομιλίες κράτησαν τρεις ώρες και ο "
          "Μογγόλος πρωθυπουργός αρνήθηκε τα αιτήματα.\n")
 ENGLISH = ("In November 1934 the Mongolian prime minister Peljidiin Genden led a delegation to Moscow. Genden met "

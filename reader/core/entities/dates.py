@@ -416,7 +416,7 @@ def _written_as_month(word: str) -> bool:
 def _in(name: str, months: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a month's name in lower case is one of a language's forms of its months, written with its accents or
     without them."""
-    return any(name in forms or name in map(without_accents, forms) for forms in months)
+    return any(name in forms or without_accents(name) in map(without_accents, forms) for forms in months)
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:
@@ -430,7 +430,9 @@ def _numbers_or_counts(text: str, start: int, end: int) -> bool:
 
 
 def _month_number(name: str) -> int | None:
-    return MONTH_NUMBERS.get(name.lower().rstrip("."))
+    lower = name.lower().rstrip(".")
+    return MONTH_NUMBERS.get(lower) or MONTH_NUMBERS.get(without_accents(lower))  # 'ΜΑΡΤΙΟΣ' ends in 'ς' lowered,
+    # 'σ' without its accents (audit EA F2)
 
 
 def _normalise(match: re.Match, precision: str) -> DateMention | None:

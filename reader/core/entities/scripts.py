@@ -40,7 +40,7 @@ _HARD_SIGN_BEFORE_CONSONANT = re.compile(r"ъ(?=[бвгджзклмнпрстф�
 OTHER_LATIN = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da", "nb", "hu", "ro", "hr", "tr", "fi")
 SAMPLE, WINDOWS = 20_000, 40  # characters of a text its language is told by, taken in this many windows
 FEWEST_WORDS = 30  # below this a text says too little of its language: English
-OVER_ENGLISH, DISTINCT = 2, 8  # another language's own common words: how many times English's own, of how many kinds
+OVER_ENGLISH, DISTINCT = 2, 5  # another language's own common words: how many times English's own, of how many kinds
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[a-z\u00df-\u024f]+")  # a word in Latin letters, in lower case
 
@@ -67,10 +67,11 @@ def mostly_cyrillic(text: str) -> bool:
 def in_english(text: str) -> bool:
     """Whether a text's words in Latin letters are English, or too few or too plain (a list of names, a telegram's
     'STOP') to be told another language's: another language's is one whose own common words, English's aside, a
-    text writes many of (DISTINCT kinds) and twice as often as English's own. Letters alone are no words ('J. V.
-    Stalin', 'U.S.S.R.': spaCy's Romanian list holds every letter), and words of other scripts are read apart
-    (Cyrillic) or dropped from what the English model finds (Greek)."""
-    words = [word for word in map(str.lower, _WORD.findall(_spread(text))) if len(word) > 1 and _LATIN.fullmatch(word)]
+    text writes many of (DISTINCT kinds) and twice as often as English's own. Capital letters alone are no words
+    ('J. V. Stalin', 'U.S.S.R.': spaCy's Romanian list holds every letter; Polish 'w', 'z' are), and words of other
+    scripts are read apart (Cyrillic) or dropped from what the English model finds (Greek)."""
+    words = [word.lower() for word in _WORD.findall(_spread(text))
+             if (len(word) > 1 or word.islower()) and _LATIN.fullmatch(word.lower())]  # not an initial ('J. V.')
     if len(words) < FEWEST_WORDS:
         return True
     english = _common_words("en")
