@@ -27,6 +27,7 @@ from reader.core.entities.scripts import (
     has_cyrillic,
     in_english,
     mostly_cyrillic,
+    mostly_other_script,
     stretches,
 )
 from reader.core.entities.tags import PLURAL_PROPER_NOUN, is_proper_noun, is_verb
@@ -88,10 +89,12 @@ class ModelStep:
         return f"{english}:{RUSSIAN_VERSION}" if russian else english
 
     def reads_no_names(self, text: str) -> bool:
-        """Whether no model here reads a text's names: its words in Latin letters another language's, or its
-        Cyrillic no Russian, and nothing in it read by the Russian model."""
+        """Whether no model here reads a text's names: its words in Latin letters another language's, its Cyrillic
+        no Russian, or its letters of another script (Greek, Chinese; audit EA F6), and nothing in it read by the
+        Russian model."""
         pipeline = self.pipeline(text)
-        return not pipeline.endswith(RUSSIAN_VERSION) and (NO_MODEL in pipeline or mostly_cyrillic(text))
+        return not pipeline.endswith(RUSSIAN_VERSION) and (
+            NO_MODEL in pipeline or mostly_cyrillic(text) or mostly_other_script(text))
 
     def load(self):
         if not self._tried:

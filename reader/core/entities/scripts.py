@@ -64,6 +64,14 @@ def mostly_cyrillic(text: str) -> bool:
     return letters > 0 and 2 * len(_CYRILLIC.findall(text)) > letters
 
 
+def mostly_other_script(text: str) -> bool:
+    """Whether most of a text's letters are of neither Latin nor Cyrillic script (Greek, Chinese): the English model
+    reads it, and the names it finds there are dropped as noise."""
+    letters = _LETTERS.findall(_spread(text))
+    read = sum(1 for letter in letters if _LATIN.fullmatch(letter.lower()) or _CYRILLIC.match(letter))
+    return 2 * read < len(letters)
+
+
 def in_english(text: str) -> bool:
     """Whether a text's words in Latin letters are English, or too few or too plain (a list of names, a telegram's
     'STOP') to be told another language's: another language's is one whose own common words, English's aside, a
