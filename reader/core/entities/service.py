@@ -51,7 +51,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # the Latin letters, accented ones included
 
 
-SHOWN_UNREAD = 3  # texts named in the line saying no model read their names
+SHOWN_UNREAD, TITLE_CHARS = 3, 60  # texts named in the line saying no model read their names, and their titles' length
 
 
 class EntityService:
@@ -593,7 +593,7 @@ def _piece_by_piece(progress: Progress | None, missing: list[int], titles: dict[
 def unread_line(titles: list[str]) -> str:
     """What is said of the texts no name model here reads (`RecognitionReport.unread`): a German report's names are
     the dates alone, and nothing had told 'no names here' from 'names not read' (audit DZ F3)."""
-    shown = ", ".join(f"“{title}”" for title in titles[:SHOWN_UNREAD])
+    shown = ", ".join(f"“{one_line(title, TITLE_CHARS)}”" for title in titles[:SHOWN_UNREAD])
     more = f" and {len(titles) - SHOWN_UNREAD} more" if len(titles) > SHOWN_UNREAD else ""
     return (f"The names of {plural(len(titles), 'text')} ({shown}{more}) are read by no model: they are in a language "
             "other than English and Russian. Their names are those marked by hand and those other texts make known.")
