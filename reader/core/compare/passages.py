@@ -28,6 +28,7 @@ _DAY_FIGURE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\Z")  # "22" of "am
 # as German writes it
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _YEAR_WORD = re.compile(r"\d{4}\s?(?:r|rr|г|гг)\.$")
+_YEAR_WORDS_ENDING = ("r", "г")
 # a full stop that ends an initial or a title, not a sentence: "I. V. Stalin", "P. Genden", "Mr. Amar"
 _NOT_AN_END = re.compile(r"(?:^|[\s(“\"«‘'.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Maj|Sgt|Gov|Sen|Prof|Rev|Jr|Sr|"
                          r"No|Vol|pp|vs|cf|etc)\.$")
@@ -145,7 +146,8 @@ def _ends_sentence(text: str, stop: int) -> bool:
 def _abbreviates_a_year(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` shortens the word for 'year' after a year: Polish "1936 r." (roku), Russian
     "1934 г." (года), "1934-1937 гг.": the sentence goes on ("W marcu 1936 r. Genden…" was cut there)."""
-    return text[stop - 1:stop] in "rг" and _YEAR_WORD.search(text, max(0, stop - 9), stop + 1) is not None
+    return text[stop - 1:stop] in _YEAR_WORDS_ENDING and text[stop - 4:stop - 1].strip("rг ")[-1:].isdigit() and \
+        _YEAR_WORD.search(text, max(0, stop - 9), stop + 1) is not None  # the pattern asked only after a figure
 
 
 def _ends_abbreviation(text: str, stop: int) -> bool:
