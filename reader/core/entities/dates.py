@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from reader.core.entities.calendar_words import (
     ABBREVIATIONS,
@@ -416,7 +417,13 @@ def _written_as_month(word: str) -> bool:
 def _in(name: str, months: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a month's name in lower case is one of a language's forms of its months, written with its accents or
     without them."""
-    return any(name in forms or without_accents(name) in map(without_accents, forms) for forms in months)
+    return without_accents(name) in _unaccented_forms(months)
+
+
+@cache
+def _unaccented_forms(months: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Every form of a language's months without its accents, made once (each month a date names is asked)."""
+    return frozenset(without_accents(form) for forms in months for form in forms)
 
 
 def _numbers_or_counts(text: str, start: int, end: int) -> bool:

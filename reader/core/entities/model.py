@@ -88,11 +88,10 @@ class ModelStep:
                       for part in parts)
         return f"{english}:{RUSSIAN_VERSION}" if russian else english
 
-    def reads_no_names(self, text: str) -> bool:
+    def reads_no_names(self, text: str, pipeline: str) -> bool:
         """Whether no model here reads a text's names: its words in Latin letters another language's, its Cyrillic
         no Russian, or its letters of another script (Greek, Chinese; audit EA F6), and nothing in it read by the
-        Russian model."""
-        pipeline = self.pipeline(text)
+        Russian model. `pipeline`: the text's, as the run worked it out already (telling its language reads it)."""
         return not pipeline.endswith(RUSSIAN_VERSION) and (
             NO_MODEL in pipeline or mostly_cyrillic(text) or mostly_other_script(text))
 

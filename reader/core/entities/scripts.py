@@ -22,6 +22,7 @@ its names are the ones the user marks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -82,12 +83,12 @@ def in_english(text: str) -> bool:
              if (len(word) > 1 or word.islower()) and _LATIN.fullmatch(word.lower())]  # not an initial ('J. V.')
     if len(words) < FEWEST_WORDS:
         return True
-    english = _common_words("en")
+    english, counts = _common_words("en"), Counter(words)  # each kind of word asked once, not each word
     for code in OTHER_LATIN:
         theirs = _common_words(code)
-        own = [word for word in words if word in theirs and word not in english]
-        if len(set(own)) >= DISTINCT and len(own) > OVER_ENGLISH * sum(
-                word in english and word not in theirs for word in words):
+        own = [count for word, count in counts.items() if word in theirs and word not in english]
+        if len(own) >= DISTINCT and sum(own) > OVER_ENGLISH * sum(
+                count for word, count in counts.items() if word in english and word not in theirs):
             return False
     return True
 

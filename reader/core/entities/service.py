@@ -135,7 +135,8 @@ class EntityService:
                 progress(done + 1, len(missing), titles[doc_id])
             self._keep(doc_id, texts[doc_id].version_id, hashes[doc_id], pipelines[doc_id], found, cached, report)
         report.documents_processed, report.documents_cached = len(missing), len(texts) - len(missing)
-        report.unread = [titles[doc_id] for doc_id, version in texts.items() if self.model.reads_no_names(version.text)]
+        report.unread = [titles[doc_id] for doc_id, version in texts.items()
+                         if self.model.reads_no_names(version.text, pipelines[doc_id])]
         return [DocumentInput(doc_id, version.text, [(s.start, s.end) for s in version.boilerplate],
                               [Candidate(**c) for c in cached[doc_id] if c.get("base") or in_model_script(c["text"])],
                               self._dates(version.text, hashes[doc_id], cancelled))
